@@ -1,0 +1,109 @@
+package io.licencedesk.accounts;
+
+import io.licencedesk.shared.PageOf;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The accounts module's façade: organisations and their clients, always scoped to the caller's organisation. */
+@Service
+@Transactional
+public class AccountManagement {
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    AccountManagement(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Organisation organisation(Caller caller) {
+        return accounts.findOrganisation(caller.organisationId()).orElseThrow();
+    }
+
+    /** The client with this id if it belongs to the organisation, for other modules checking an assignment. */
+    @Transactional(readOnly = true)
+    public Optional<Client> findClient(long organisationId, long clientId) {
+        return accounts.findClient(organisationId, clientId);
+    }
+
+    @Transactional(readOnly = true)
+    public PageOf<Client> clients(Caller caller, String term, int page, int size) {
+        requireStaff(caller);
+        int safePage = Math.max(1, page);
+        return new PageOf<>(
+                accounts.findClients(caller.organisationId(), term, (safePage - 1) * size, size),
+                safePage,
+                size,
+                accounts.countClients(caller.organisationId(), term));
+    }
+
+    /** The first few clients matching a term, for a searchable drop-down. */
+    @Transactional(readOnly = true)
+    public List<Client> searchClients(Caller caller, String term, int limit) {
+        requireStaff(caller);
+        return accounts.findClients(caller.organisationId(), term, 0, limit);
+    }
+
+    public Client addClient(Caller caller, NewClient client) {
+        requireStaff(caller);
+        String email = normaliseEmail(client.email());
+        long id = insertUser(
+                caller.organisationId(),
+                Role.CLIENT,
+                email,
+                null,
+                client.name().strip(),
+                blankToNull(client.company()));
+        return accounts.findClient(caller.organisationId(), id).orElseThrow();
+    }
+
+    /** Creates a tenant with its first owner: used when an installation starts empty, and by the demo data. */
+    long createOrganisationWithOwner(
+            String organisationName, Currency currency, String ownerName, String email, String rawPassword) {
+        long organisationId = accounts.insertOrganisation(organisationName, currency, clock.instant());
+        createUser(organisationId, Role.OWNER, ownerName, email, rawPassword, null);
+        return organisationId;
+    }
+
+    long createUser(long organisationId, Role role, String name, String email, String rawPassword, String company) {
+        return insertUser(organisationId, role, normaliseEmail(email), passwords.encode(rawPassword), name, company);
+    }
+
+    private long insertUser(
+            long organisationId, Role role, String email, String passwordHash, String name, String company) {
+        if (accounts.emailExists(email)) {
+            throw new EmailAlreadyUsedException(email);
+        }
+        try {
+            return accounts.insertUser(organisationId, role, email, passwordHash, name, company, clock.instant());
+        } catch (DuplicateKeyException raced) {
+            throw new EmailAlreadyUsedException(email);
+        }
+    }
+
+    static String normaliseEmail(String email) {
+        return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static void requireStaff(Caller caller) {
+        if (!caller.isStaff()) {
+            throw new AccessDeniedException("Only staff may manage clients");
+        }
+    }
+}

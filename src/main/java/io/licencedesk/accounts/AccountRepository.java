@@ -1,0 +1,152 @@
+package io.licencedesk.accounts;
+
+import io.licencedesk.shared.Like;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Organisations and users, in plain SQL; every client query names its organisation. */
+@Repository
+class AccountRepository {
+
+    private static final RowMapper<Client> CLIENT = (rs, row) ->
+            new Client(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getString("company"));
+
+    private static final RowMapper<Organisation> ORGANISATION = (rs, row) -> new Organisation(
+            rs.getLong("id"),
+            rs.getString("name"),
+            Currency.getInstance(rs.getString("currency")),
+            rs.getInt("expiring_soon_days"));
+
+    /** The text a client search looks in; the same expression carries a trigram index on PostgreSQL. */
+    private static final String CLIENT_TEXT = "lower(name || ' ' || email || ' ' || coalesce(company, ''))";
+
+    private final JdbcClient jdbc;
+
+    AccountRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insertOrganisation(String name, Currency currency, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("insert into organisation (name, currency, created_at) values (:name, :currency, :now)")
+                .param("name", name)
+                .param("currency", currency.getCurrencyCode())
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<Organisation> findOrganisation(long id) {
+        return jdbc.sql("select * from organisation where id = :id")
+                .param("id", id)
+                .query(ORGANISATION)
+                .optional();
+    }
+
+    boolean anyUserExists() {
+        return jdbc.sql("select count(*) from app_user").query(Long.class).single() > 0;
+    }
+
+    boolean anyOrganisationExists() {
+        return jdbc.sql("select count(*) from organisation").query(Long.class).single() > 0;
+    }
+
+    boolean emailExists(String email) {
+        return jdbc.sql("select count(*) from app_user where email = :email")
+                        .param("email", email)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    long insertUser(
+            long organisationId,
+            Role role,
+            String email,
+            String passwordHash,
+            String name,
+            String company,
+            Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into app_user (organisation_id, email, password_hash, role, name, company, created_at)
+                        values (:organisationId, :email, :passwordHash, :role, :name, :company, :now)
+                        """)
+                .param("organisationId", organisationId)
+                .param("email", email)
+                .param("passwordHash", passwordHash)
+                .param("role", role.name())
+                .param("name", name)
+                .param("company", company)
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    Optional<StoredUser> findUserByEmail(String email) {
+        return jdbc.sql("""
+                        select id, organisation_id, email, password_hash, role, name, enabled
+                        from app_user where email = :email
+                        """)
+                .param("email", email)
+                .query((rs, row) -> new StoredUser(
+                        new Caller(
+                                rs.getLong("id"),
+                                rs.getLong("organisation_id"),
+                                Role.valueOf(rs.getString("role")),
+                                rs.getString("email"),
+                                rs.getString("name")),
+                        rs.getString("password_hash"),
+                        rs.getBoolean("enabled")))
+                .optional();
+    }
+
+    Optional<Client> findClient(long organisationId, long clientId) {
+        return jdbc.sql("""
+                        select id, name, email, company from app_user
+                        where organisation_id = :organisationId and id = :id and role = 'CLIENT'
+                        """)
+                .param("organisationId", organisationId)
+                .param("id", clientId)
+                .query(CLIENT)
+                .optional();
+    }
+
+    List<Client> findClients(long organisationId, String term, int offset, int limit) {
+        String pattern = Like.containing(term);
+        return jdbc.sql("""
+                        select id, name, email, company from app_user
+                        where organisation_id = :organisationId and role = 'CLIENT' %s
+                        order by name, id
+                        offset :offset rows fetch next :limit rows only
+                        """.formatted(pattern == null ? "" : "and " + CLIENT_TEXT + " like :pattern"))
+                .param("organisationId", organisationId)
+                .params(pattern == null ? java.util.Map.of() : java.util.Map.of("pattern", pattern))
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(CLIENT)
+                .list();
+    }
+
+    long countClients(long organisationId, String term) {
+        String pattern = Like.containing(term);
+        return jdbc.sql("""
+                        select count(*) from app_user
+                        where organisation_id = :organisationId and role = 'CLIENT' %s
+                        """.formatted(pattern == null ? "" : "and " + CLIENT_TEXT + " like :pattern"))
+                .param("organisationId", organisationId)
+                .params(pattern == null ? java.util.Map.of() : java.util.Map.of("pattern", pattern))
+                .query(Long.class)
+                .single();
+    }
+
+    /** A user as stored, for signing in: the caller it becomes, its password hash and whether it may sign in. */
+    record StoredUser(Caller caller, String passwordHash, boolean enabled) {}
+}

@@ -1,0 +1,124 @@
+package io.licencedesk.accounts;
+
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Seeds a demo organisation, only on the embedded H2 database and only when it is empty, so that
+ * {@code ./mvnw spring-boot:run} opens on something to try. Never runs on PostgreSQL.
+ */
+@Component
+@Order(1)
+class DemoAccounts implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
+
+    static final int CLIENTS = 40;
+
+    private static final String[] FIRST_NAMES = {
+        "Alice", "Ben", "Chloé", "Daniel", "Emma", "Farid", "Grace", "Hugo", "Isla", "Jonas",
+    };
+    private static final String[] LAST_NAMES = {"Martin", "Okafor", "Schmidt", "Dubois"};
+    private static final String[] COMPANIES = {
+        "Northwind Cafés",
+        "Harbour Fitness",
+        "Blue Lantern Hotels",
+        "City Dental Group",
+        "Mercato Foods",
+        "Riverside Cinemas",
+        "Atlas Motors",
+        "Pine & Co Retail",
+    };
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final DataSource dataSource;
+    private final Environment environment;
+    private final Clock clock;
+    private final boolean enabled;
+
+    DemoAccounts(
+            AccountRepository accounts,
+            PasswordEncoder passwords,
+            ApplicationEventPublisher events,
+            DataSource dataSource,
+            Environment environment,
+            Clock clock,
+            @Value("${licencedesk.demo.enabled:false}") boolean enabled) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.events = events;
+        this.dataSource = dataSource;
+        this.environment = environment;
+        this.clock = clock;
+        this.enabled = enabled;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) throws SQLException {
+        if (!enabled || !onH2()) {
+            return;
+        }
+        if (!accounts.anyOrganisationExists()) {
+            seed();
+        }
+        log.info(
+                """
+
+                ================================================================
+                LicenceDesk demo is ready on http://localhost:{}
+                  owner:            admin@demo.test    / demo-admin
+                  account manager:  manager@demo.test  / demo-manager
+                  clients:          client1@demo.test … client{}@demo.test / demo-client
+                ================================================================""",
+                environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")),
+                CLIENTS);
+    }
+
+    private void seed() {
+        var now = clock.instant();
+        long organisationId = accounts.insertOrganisation("Demo Signage Ltd", Currency.getInstance("EUR"), now);
+        accounts.insertUser(
+                organisationId, Role.OWNER, "admin@demo.test", passwords.encode("demo-admin"), "Ada Admin", null, now);
+        long managerId = accounts.insertUser(
+                organisationId,
+                Role.MANAGER,
+                "manager@demo.test",
+                passwords.encode("demo-manager"),
+                "Max Manager",
+                null,
+                now);
+        String clientPassword = passwords.encode("demo-client");
+        List<Long> clientIds = new ArrayList<>();
+        for (int i = 1; i <= CLIENTS; i++) {
+            String name = FIRST_NAMES[i % FIRST_NAMES.length] + " " + LAST_NAMES[i % LAST_NAMES.length];
+            String company = COMPANIES[i % COMPANIES.length];
+            clientIds.add(accounts.insertUser(
+                    organisationId, Role.CLIENT, "client" + i + "@demo.test", clientPassword, name, company, now));
+        }
+        events.publishEvent(new DemoOrganisationCreated(organisationId, managerId, clientIds));
+    }
+
+    private boolean onH2() throws SQLException {
+        try (var connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("H2");
+        }
+    }
+}

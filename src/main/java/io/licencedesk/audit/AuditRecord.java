@@ -1,0 +1,11 @@
+package io.licencedesk.audit;
+
+import java.time.Instant;
+import java.util.List;
+
+/** One recorded change, with the fields that changed. */
+public record AuditRecord(String action, String actorEmail, Instant occurredAt, List<FieldChange> changes) {
+
+    /** A field's value before and after the change; either is null when the record was created or deleted. */
+    public record FieldChange(String field, String before, String after) {}
+}

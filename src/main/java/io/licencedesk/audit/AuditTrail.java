@@ -1,0 +1,99 @@
+package io.licencedesk.audit;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.audit.AuditRecord.FieldChange;
+import io.licencedesk.licence.LicenceChanged;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Records changes as they happen and answers a record's history; the trail is never edited. */
+@Service
+public class AuditTrail {
+
+    static final String LICENCE = "LICENCE";
+
+    private static final TypeReference<Map<String, Object>> STATE = new TypeReference<>() {};
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    AuditTrail(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    /** Runs in the publisher's transaction: the change and its record commit or roll back together. */
+    @EventListener
+    void on(LicenceChanged change) {
+        jdbc.sql("""
+                        insert into audit_event (organisation_id, subject_type, subject_id, action, actor_id,
+                                                 actor_email, occurred_at, before_state, after_state)
+                        values (:organisationId, :subjectType, :subjectId, :action, :actorId, :actorEmail,
+                                :occurredAt, :before, :after)
+                        """)
+                .param("organisationId", change.organisationId())
+                .param("subjectType", LICENCE)
+                .param("subjectId", change.licenceId())
+                .param("action", change.action())
+                .param("actorId", change.actorId())
+                .param("actorEmail", change.actorEmail())
+                .param("occurredAt", Timestamp.from(change.occurredAt()))
+                .param("before", change.before() == null ? null : json.writeValueAsString(change.before()))
+                .param("after", change.after() == null ? null : json.writeValueAsString(change.after()))
+                .update();
+    }
+
+    /** A licence's history, newest first. */
+    @Transactional(readOnly = true)
+    public List<AuditRecord> licenceHistory(Caller caller, long licenceId) {
+        if (!caller.isStaff()) {
+            throw new AccessDeniedException("Only staff may read the audit trail");
+        }
+        return jdbc.sql("""
+                        select action, actor_email, occurred_at, before_state, after_state from audit_event
+                        where organisation_id = :organisationId and subject_type = :subjectType
+                          and subject_id = :subjectId
+                        order by id desc
+                        """)
+                .param("organisationId", caller.organisationId())
+                .param("subjectType", LICENCE)
+                .param("subjectId", licenceId)
+                .query((rs, row) -> new AuditRecord(
+                        rs.getString("action"),
+                        rs.getString("actor_email"),
+                        rs.getTimestamp("occurred_at").toInstant(),
+                        changes(read(rs.getString("before_state")), read(rs.getString("after_state")))))
+                .list();
+    }
+
+    private Map<String, Object> read(String state) {
+        return state == null ? Map.of() : json.readValue(state, STATE);
+    }
+
+    private static List<FieldChange> changes(Map<String, Object> before, Map<String, Object> after) {
+        Set<String> fields = new LinkedHashSet<>(before.keySet());
+        fields.addAll(after.keySet());
+        List<FieldChange> changes = new ArrayList<>();
+        for (String field : fields) {
+            Object old = before.get(field);
+            Object now = after.get(field);
+            if (!Objects.equals(old, now)) {
+                changes.add(new FieldChange(
+                        field, old == null ? null : old.toString(), now == null ? null : now.toString()));
+            }
+        }
+        return changes;
+    }
+}

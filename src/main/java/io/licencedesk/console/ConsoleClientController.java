@@ -1,0 +1,84 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.EmailAlreadyUsedException;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The client list, adding a client, and the options of the searchable client drop-downs. */
+@Controller
+@RequestMapping("/clients")
+class ConsoleClientController {
+
+    private static final int PAGE_SIZE = 25;
+    private static final int OPTIONS = 20;
+
+    private final AccountManagement accounts;
+
+    ConsoleClientController(AccountManagement accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String list(
+            Caller caller,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        model.addAttribute("q", q);
+        model.addAttribute("clients", accounts.clients(caller, q, page, PAGE_SIZE));
+        return "console/clients";
+    }
+
+    /** Up to 20 clients matching what was typed; the drop-downs ask again as the user types. */
+    @GetMapping("/options")
+    @ResponseBody
+    List<ClientOption> options(Caller caller, @RequestParam(required = false) String q) {
+        return accounts.searchClients(caller, q, OPTIONS).stream()
+                .map(ClientOption::of)
+                .toList();
+    }
+
+    @GetMapping("/new")
+    String addForm(Model model) {
+        model.addAttribute("form", AddClientForm.empty());
+        return "console/client-form";
+    }
+
+    @PostMapping
+    String add(
+            Caller caller,
+            @Valid @ModelAttribute("form") AddClientForm form,
+            BindingResult errors,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return "console/client-form";
+        }
+        try {
+            Client client = accounts.addClient(caller, form.toNewClient());
+            Toasts.success(redirect, "Client " + client.name() + " added.");
+            return "redirect:/clients";
+        } catch (EmailAlreadyUsedException taken) {
+            errors.rejectValue("email", "taken", "A user with this e-mail address already exists.");
+            return "console/client-form";
+        }
+    }
+
+    record ClientOption(long id, String label) {
+        static ClientOption of(Client client) {
+            return new ClientOption(client.id(), client.label());
+        }
+    }
+}

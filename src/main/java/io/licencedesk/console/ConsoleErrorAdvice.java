@@ -1,0 +1,28 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.ClientNotFoundException;
+import io.licencedesk.licence.InvalidLicenceException;
+import io.licencedesk.licence.LicenceNotFoundException;
+import io.licencedesk.licence.PlanNotFoundException;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
+/** Friendly pages for what a console user can run into; never an exception's text for an unexpected error. */
+@ControllerAdvice(
+        assignableTypes = {ConsoleLicenceController.class, ConsoleClientController.class, ConsolePlanController.class})
+class ConsoleErrorAdvice {
+
+    @ExceptionHandler({LicenceNotFoundException.class, PlanNotFoundException.class, ClientNotFoundException.class})
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+
+    @ExceptionHandler(InvalidLicenceException.class)
+    @ResponseStatus(HttpStatus.BAD_REQUEST)
+    String badRequest() {
+        return "error/400";
+    }
+}

@@ -1,0 +1,140 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.audit.AuditTrail;
+import io.licencedesk.licence.IllegalStatusChangeException;
+import io.licencedesk.licence.InvalidLicenceException;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicenceNotDeletableException;
+import io.licencedesk.licence.PlanCatalogue;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The main list, adding a licence, its details, pause, resume and delete. */
+@Controller
+@RequestMapping("/licences")
+class ConsoleLicenceController {
+
+    private final LicenceManagement licences;
+    private final PlanCatalogue plans;
+    private final AccountManagement accounts;
+    private final AuditTrail audit;
+
+    ConsoleLicenceController(
+            LicenceManagement licences, PlanCatalogue plans, AccountManagement accounts, AuditTrail audit) {
+        this.licences = licences;
+        this.plans = plans;
+        this.accounts = accounts;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    String list(Caller caller, @ModelAttribute("params") LicenceListParams params, Model model) {
+        model.addAttribute("listing", licences.list(caller, params.filter(), params.page()));
+        model.addAttribute(
+                "selectedClient",
+                params.client() == null
+                        ? null
+                        : accounts.findClient(caller.organisationId(), params.client())
+                                .orElse(null));
+        model.addAttribute("pageSizes", LicenceListParams.PAGE_SIZES);
+        return "console/licences";
+    }
+
+    @GetMapping("/new")
+    String addForm(Caller caller, Model model) {
+        return form(caller, AddLicenceForm.empty(), model);
+    }
+
+    @PostMapping
+    String add(
+            Caller caller,
+            @Valid @ModelAttribute("form") AddLicenceForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return form(caller, form, model);
+        }
+        try {
+            LicenceDetails created = licences.create(caller, form.toNewLicence());
+            Toasts.success(redirect, "Licence " + created.couponCode() + " created.");
+            return "redirect:/licences";
+        } catch (InvalidLicenceException invalid) {
+            errors.rejectValue(invalid.field(), "invalid", invalid.getMessage());
+            return form(caller, form, model);
+        }
+    }
+
+    @GetMapping("/{id}")
+    String details(Caller caller, @PathVariable long id, Model model) {
+        model.addAttribute("licence", licences.details(caller, id));
+        model.addAttribute("history", audit.licenceHistory(caller, id));
+        return "console/licence";
+    }
+
+    @PostMapping("/{id}/pause")
+    String pause(
+            Caller caller,
+            @PathVariable long id,
+            @RequestHeader(name = "Referer", required = false) String from,
+            RedirectAttributes redirect) {
+        return act(redirect, from, () -> "Licence " + licences.pause(caller, id).couponCode() + " paused.");
+    }
+
+    @PostMapping("/{id}/resume")
+    String resume(
+            Caller caller,
+            @PathVariable long id,
+            @RequestHeader(name = "Referer", required = false) String from,
+            RedirectAttributes redirect) {
+        return act(
+                redirect, from, () -> "Licence " + licences.resume(caller, id).couponCode() + " resumed.");
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+        String code = licences.details(caller, id).couponCode().value();
+        try {
+            licences.delete(caller, id);
+            Toasts.success(redirect, "Licence " + code + " deleted.");
+            return "redirect:/licences";
+        } catch (LicenceNotDeletableException refused) {
+            Toasts.error(redirect, refused.getMessage());
+            return "redirect:/licences/" + id;
+        }
+    }
+
+    /** Runs a status change and goes back where the user clicked, with the outcome as a toast. */
+    private static String act(RedirectAttributes redirect, String from, java.util.function.Supplier<String> change) {
+        try {
+            Toasts.success(redirect, change.get());
+        } catch (IllegalStatusChangeException refused) {
+            Toasts.error(redirect, refused.getMessage());
+        }
+        return "redirect:" + Referers.localPathOr(from, "/licences");
+    }
+
+    private String form(Caller caller, AddLicenceForm form, Model model) {
+        model.addAttribute("form", form);
+        model.addAttribute("plans", plans.plans(caller));
+        model.addAttribute(
+                "selectedClient",
+                form.clientId() == null
+                        ? null
+                        : accounts.findClient(caller.organisationId(), form.clientId())
+                                .orElse(null));
+        return "console/licence-form";
+    }
+}

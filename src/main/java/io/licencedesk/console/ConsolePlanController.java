@@ -1,0 +1,84 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.licence.PlanNameTakenException;
+import jakarta.validation.Valid;
+import java.util.function.Supplier;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Plans: staff read them, owners add and edit them. */
+@Controller
+@RequestMapping("/plans")
+class ConsolePlanController {
+
+    private final PlanCatalogue plans;
+
+    ConsolePlanController(PlanCatalogue plans) {
+        this.plans = plans;
+    }
+
+    @GetMapping
+    String list(Caller caller, Model model) {
+        model.addAttribute("plans", plans.plans(caller));
+        return "console/plans";
+    }
+
+    @GetMapping("/new")
+    String addForm(Model model) {
+        model.addAttribute("form", PlanForm.empty());
+        return "console/plan-form";
+    }
+
+    @PostMapping
+    String add(
+            Caller caller,
+            @Valid @ModelAttribute("form") PlanForm form,
+            BindingResult errors,
+            RedirectAttributes redirect) {
+        return save(form, errors, redirect, () -> plans.addPlan(caller, form.toNewPlan()), "added");
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(Caller caller, @PathVariable long id, Model model) {
+        model.addAttribute("form", PlanForm.of(plans.plan(caller, id)));
+        model.addAttribute("planId", id);
+        return "console/plan-form";
+    }
+
+    @PostMapping("/{id}")
+    String edit(
+            Caller caller,
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") PlanForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        plans.plan(caller, id);
+        model.addAttribute("planId", id);
+        return save(form, errors, redirect, () -> plans.updatePlan(caller, id, form.toNewPlan()), "saved");
+    }
+
+    private static String save(
+            PlanForm form, BindingResult errors, RedirectAttributes redirect, Supplier<Plan> save, String done) {
+        if (errors.hasErrors()) {
+            return "console/plan-form";
+        }
+        try {
+            Toasts.success(redirect, "Plan " + save.get().name() + " " + done + ".");
+            return "redirect:/plans";
+        } catch (PlanNameTakenException taken) {
+            errors.rejectValue("name", "taken", taken.getMessage() + ".");
+            return "console/plan-form";
+        }
+    }
+}

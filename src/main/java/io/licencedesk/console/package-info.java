@@ -1,0 +1,6 @@
+/**
+ * The account managers' console: licences, clients and plans as web pages. Thin controllers over
+ * the business modules' façades; forms are records validated here, rules live in the modules.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Console")
+package io.licencedesk.console;

@@ -1,0 +1,18 @@
+package io.licencedesk.licence;
+
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * A licence was created, changed or deleted: who did it, when, and its recorded state before and
+ * after (null before a creation and after a deletion). Published inside the changing transaction.
+ */
+public record LicenceChanged(
+        long organisationId,
+        long licenceId,
+        String action,
+        long actorId,
+        String actorEmail,
+        Instant occurredAt,
+        Map<String, Object> before,
+        Map<String, Object> after) {}

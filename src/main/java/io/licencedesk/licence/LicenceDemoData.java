@@ -1,0 +1,129 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.accounts.DemoOrganisationCreated;
+import io.licencedesk.shared.Money;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Currency;
+import java.util.List;
+import java.util.Random;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo organisation's plans and about 300 licences in every lifecycle and billing status, some
+ * expiring within 30 days, some expired, some unassigned. The layout is fixed (seeded random), the
+ * coupon codes are drawn like any other.
+ */
+@Component
+class LicenceDemoData {
+
+    static final int LICENCES = 300;
+
+    private static final String[] SITES = {
+        "Lobby",
+        "Menu board",
+        "Window display",
+        "Reception",
+        "Waiting room",
+        "Checkout",
+        "Meeting room",
+        "Gym floor",
+        "Drive-through",
+        "Entrance",
+    };
+    private static final String[] NOTES = {
+        null,
+        "Portrait screens",
+        "Renew with the spring campaign",
+        "Outdoor, high-brightness panels",
+        "Pilot for the new branch",
+        null,
+        "Invoice to head office",
+        "Night-time playlist only",
+    };
+
+    private final PlanRepository plans;
+    private final NewLicences licences;
+    private final Clock clock;
+
+    LicenceDemoData(PlanRepository plans, NewLicences licences, Clock clock) {
+        this.plans = plans;
+        this.licences = licences;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(DemoOrganisationCreated demo) {
+        Currency euro = Currency.getInstance("EUR");
+        Instant now = clock.instant();
+        List<Plan> demoPlans = List.of(
+                plan(demo.organisationId(), "Monthly", Period.ofMonths(1), "10.00", euro, now),
+                plan(demo.organisationId(), "Quarterly", Period.ofMonths(3), "27.00", euro, now),
+                plan(demo.organisationId(), "Yearly", Period.ofYears(1), "100.00", euro, now));
+        var layout = new Random(42);
+        LocalDate today = LocalDate.now(clock);
+        for (int i = 0; i < LICENCES; i++) {
+            Plan plan = demoPlans.get(layout.nextInt(demoPlans.size()));
+            Instant createdAt = now.minus(Duration.ofHours((LICENCES - i) * 20L + layout.nextInt(10)));
+            Long clientId = demo.clientIds().get(layout.nextInt(demo.clientIds().size()));
+            LocalDate activatedOn = null;
+            LocalDate endsOn = null;
+            boolean paused = false;
+            BillingStatus billing = BillingStatus.UNBILLED;
+            int kind = i % 10;
+            if (kind == 0) {
+                clientId = null; // Available
+                paused = i % 30 == 0;
+            } else if (kind >= 2) {
+                LocalDate created = LocalDate.ofInstant(createdAt, clock.getZone());
+                activatedOn = switch (kind) {
+                    case 2 -> today.minus(plan.term()).plusDays(5 + layout.nextInt(20)); // expiring soon
+                    case 3 -> today.minus(plan.term()).minusDays(1 + layout.nextInt(90)); // expired
+                    default -> created.plusDays(layout.nextInt(5)).isAfter(today) ? today : created;
+                };
+                endsOn = activatedOn.plus(plan.term());
+                if (endsOn.isBefore(today) && kind != 3) {
+                    activatedOn = today.minusDays(layout.nextInt(20));
+                    endsOn = activatedOn.plus(plan.term());
+                }
+                paused = kind == 4 && i % 20 == 4;
+                billing = switch (i % 4) {
+                    case 0 -> BillingStatus.PAID;
+                    case 1 -> BillingStatus.INVOICED;
+                    default -> BillingStatus.UNBILLED;
+                };
+            }
+            String name = SITES[layout.nextInt(SITES.length)] + " screens " + (i + 1);
+            String note = NOTES[layout.nextInt(NOTES.length)];
+            int quantity = 1 + layout.nextInt(layout.nextInt(10) == 0 ? 200 : 12);
+            licences.save(new Licence(
+                    null,
+                    demo.organisationId(),
+                    null,
+                    plan.id(),
+                    plan.term(),
+                    plan.unitPrice(),
+                    name,
+                    note,
+                    quantity,
+                    clientId,
+                    paused,
+                    activatedOn,
+                    endsOn,
+                    billing,
+                    createdAt,
+                    0));
+        }
+    }
+
+    private Plan plan(long organisationId, String name, Period term, String price, Currency currency, Instant now) {
+        Money unitPrice = Money.of(new BigDecimal(price), currency);
+        long id = plans.insert(organisationId, name, term, unitPrice.minorUnits(), now);
+        return new Plan(id, name, term, unitPrice);
+    }
+}

@@ -1,0 +1,28 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.accounts.Client;
+import io.licencedesk.shared.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** Everything the details page shows about one licence. */
+public record LicenceDetails(
+        long id,
+        CouponCode couponCode,
+        String name,
+        String note,
+        Plan plan,
+        String termLabel,
+        Money unitPrice,
+        int quantity,
+        Money amount,
+        Client client,
+        LifecycleStatus status,
+        boolean expiringSoon,
+        BillingStatus billingStatus,
+        Instant createdAt,
+        LocalDate activatedOn,
+        LocalDate endsOn,
+        String deletionRefusal,
+        boolean pausable,
+        boolean resumable) {}

@@ -1,0 +1,202 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.Organisation;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Currency;
+import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The licence module's façade for staff: create, read, pause, resume and delete licences of the
+ * caller's organisation. Each change is load, decide on the aggregate, save, and record, in one transaction.
+ */
+@Service
+@Transactional
+public class LicenceManagement {
+
+    private final LicenceRepository licences;
+    private final NewLicences newLicences;
+    private final LicenceQueries queries;
+    private final PlanCatalogue plans;
+    private final AccountManagement accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    LicenceManagement(
+            LicenceRepository licences,
+            NewLicences newLicences,
+            LicenceQueries queries,
+            PlanCatalogue plans,
+            AccountManagement accounts,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.licences = licences;
+        this.newLicences = newLicences;
+        this.queries = queries;
+        this.plans = plans;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public LicenceDetails create(Caller caller, NewLicence request) {
+        requireStaff(caller);
+        Plan plan = plans.plans(caller).stream()
+                .filter(candidate -> candidate.id() == request.planId())
+                .findFirst()
+                .orElseThrow(() -> new InvalidLicenceException("planId", "Choose one of your plans."));
+        if (request.clientId() != null
+                && accounts.findClient(caller.organisationId(), request.clientId())
+                        .isEmpty()) {
+            throw new InvalidLicenceException("clientId", "Choose one of your clients.");
+        }
+        if (request.quantity() < 1 || request.quantity() > 10_000) {
+            throw new InvalidLicenceException("quantity", "Enter a number of screens from 1 to 10,000.");
+        }
+        if (request.name() == null || request.name().isBlank()) {
+            throw new InvalidLicenceException("name", "Enter a name.");
+        }
+        long id = newLicences.save(new Licence(
+                null,
+                caller.organisationId(),
+                null,
+                plan.id(),
+                plan.term(),
+                plan.unitPrice(),
+                request.name().strip(),
+                blankToNull(request.note()),
+                request.quantity(),
+                request.clientId(),
+                false,
+                null,
+                null,
+                BillingStatus.UNBILLED,
+                clock.instant(),
+                0));
+        Licence saved = load(caller, id);
+        record(caller, saved, "CREATED", null, saved.snapshot(today()));
+        return details(caller, saved);
+    }
+
+    /** A page of the main list, filtered and sorted; see {@link LicenceFilter} for how filters combine. */
+    @Transactional(readOnly = true)
+    public LicenceListing list(Caller caller, LicenceFilter filter, LicencePageRequest page) {
+        requireStaff(caller);
+        Organisation organisation = accounts.organisation(caller);
+        return queries.list(
+                organisation.id(), organisation.currency(), organisation.expiringSoonDays(), today(), filter, page);
+    }
+
+    @Transactional(readOnly = true)
+    public LicenceDetails details(Caller caller, long id) {
+        requireStaff(caller);
+        return details(
+                caller,
+                licences.find(caller.organisationId(), id, currency(caller))
+                        .orElseThrow(() -> new LicenceNotFoundException(id)));
+    }
+
+    public LicenceDetails pause(Caller caller, long id) {
+        return change(caller, id, "PAUSED", licence -> licence.pause(today()));
+    }
+
+    public LicenceDetails resume(Caller caller, long id) {
+        return change(caller, id, "RESUMED", licence -> licence.resume(today()));
+    }
+
+    public void delete(Caller caller, long id) {
+        requireStaff(caller);
+        Licence licence = loadForUpdate(caller, id);
+        licence.ensureDeletable();
+        licences.delete(licence);
+        record(caller, licence, "DELETED", licence.snapshot(today()), null);
+    }
+
+    private LicenceDetails change(Caller caller, long id, String action, java.util.function.Consumer<Licence> step) {
+        requireStaff(caller);
+        Licence licence = loadForUpdate(caller, id);
+        Map<String, Object> before = licence.snapshot(today());
+        step.accept(licence);
+        licences.updateState(licence);
+        record(caller, licence, action, before, licence.snapshot(today()));
+        return details(caller, licence);
+    }
+
+    private LicenceDetails details(Caller caller, Licence licence) {
+        LocalDate today = today();
+        LifecycleStatus status = licence.status(today);
+        Plan plan = plans.plan(caller, licence.planId());
+        Client client = licence.clientId() == null
+                ? null
+                : accounts.findClient(caller.organisationId(), licence.clientId())
+                        .orElse(null);
+        return new LicenceDetails(
+                licence.id(),
+                licence.couponCode(),
+                licence.name(),
+                licence.note(),
+                plan,
+                Terms.describe(licence.term()),
+                licence.unitPrice(),
+                licence.quantity(),
+                licence.amount(),
+                client,
+                status,
+                licence.expiringSoon(today, accounts.organisation(caller).expiringSoonDays()),
+                licence.billingStatus(),
+                licence.createdAt(),
+                licence.activatedOn(),
+                licence.endsOn(),
+                licence.deletionRefusal(),
+                licence.canPause(today),
+                licence.canResume(today));
+    }
+
+    private void record(
+            Caller caller, Licence licence, String action, Map<String, Object> before, Map<String, Object> after) {
+        events.publishEvent(new LicenceChanged(
+                caller.organisationId(),
+                licence.id(),
+                action,
+                caller.userId(),
+                caller.email(),
+                clock.instant(),
+                before,
+                after));
+    }
+
+    private Licence load(Caller caller, long id) {
+        return licences.find(caller.organisationId(), id, currency(caller))
+                .orElseThrow(() -> new LicenceNotFoundException(id));
+    }
+
+    private Licence loadForUpdate(Caller caller, long id) {
+        return licences.findForUpdate(caller.organisationId(), id, currency(caller))
+                .orElseThrow(() -> new LicenceNotFoundException(id));
+    }
+
+    private Currency currency(Caller caller) {
+        return accounts.organisation(caller).currency();
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    static void requireStaff(Caller caller) {
+        if (!caller.isStaff()) {
+            throw new AccessDeniedException("Only staff may manage licences");
+        }
+    }
+}

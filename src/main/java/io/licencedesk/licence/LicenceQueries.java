@@ -1,0 +1,317 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.shared.Like;
+import io.licencedesk.shared.Money;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Currency;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The main list: filters, keyword search and keyset paging in SQL you can paste into psql.
+ *
+ * <p>This read model joins the accounts module's app_user table read-only for the client's name,
+ * e-mail and company: going through the accounts façade could not search a million licences fast.
+ */
+@Component
+class LicenceQueries {
+
+    /** A licence's own searchable text; identical to the expression of the trigram index (PostgreSQL). */
+    static final String OWN_TEXT = "lower(l.coupon_code || ' ' || l.name || ' ' || coalesce(l.note, ''))";
+
+    private static final String CLIENT_TEXT = "lower(u.name || ' ' || u.email || ' ' || coalesce(u.company, ''))";
+
+    /** Beyond this many matching clients the search uses a sub-query instead of a list of ids. */
+    private static final int CLIENT_ID_LIST_LIMIT = 1000;
+
+    /** SQL for each lifecycle status, mirroring {@link Licence#statusOf}. */
+    private static final Map<LifecycleStatus, String> STATUS_SQL = Map.of(
+            LifecycleStatus.EXPIRED, "l.ends_on < :today",
+            LifecycleStatus.PAUSED, "(l.paused and (l.ends_on is null or l.ends_on >= :today))",
+            LifecycleStatus.ACTIVE, "(not l.paused and l.activated_on is not null and l.ends_on >= :today)",
+            LifecycleStatus.ASSIGNED, "(not l.paused and l.client_id is not null and l.activated_on is null)",
+            LifecycleStatus.AVAILABLE, "(not l.paused and l.client_id is null)");
+
+    private static final String EXPIRING_SOON_SQL =
+            "(not l.paused and l.activated_on is not null and l.ends_on >= :today and l.ends_on <= :soonEnd)";
+
+    private final JdbcClient jdbc;
+
+    LicenceQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    LicenceListing list(
+            long organisationId,
+            Currency currency,
+            int expiringSoonDays,
+            LocalDate today,
+            LicenceFilter filter,
+            LicencePageRequest page) {
+        var where = new Where(organisationId, today, today.plusDays(expiringSoonDays));
+        addFilters(where, filter);
+        long count = count(where);
+
+        LicenceSort sort = filter.sort();
+        boolean backwards = page.before() != null || page.last();
+        boolean descending = !filter.ascending() ^ backwards;
+        String cursor = page.after() != null ? page.after() : page.before();
+        var pageWhere = where.copy();
+        if (cursor != null) {
+            addCursor(pageWhere, sort, cursor, descending);
+        }
+        String direction = descending ? "desc" : "asc";
+        String sql = """
+                select l.id, l.coupon_code, l.name, l.quantity, l.unit_price_minor, l.client_id, l.paused,
+                       l.activated_on, l.ends_on, l.billing_status, l.created_at,
+                       p.name as plan_name, u.name as client_name, u.email as client_email
+                from licence l
+                join plan p on p.id = l.plan_id
+                left join app_user u on u.id = l.client_id
+                where %s
+                order by %s %s, l.id %s
+                limit :limit
+                """.formatted(pageWhere.sql(), sort.expression, direction, direction);
+        List<LicenceRow> rows = new ArrayList<>(jdbc.sql(sql)
+                .params(pageWhere.params)
+                .param("limit", page.size() + 1)
+                .query((rs, n) -> {
+                    Licence licence = new Licence(
+                            rs.getLong("id"),
+                            organisationId,
+                            new CouponCode(rs.getString("coupon_code")),
+                            0,
+                            null,
+                            new Money(rs.getLong("unit_price_minor"), currency),
+                            rs.getString("name"),
+                            null,
+                            rs.getInt("quantity"),
+                            rs.getObject("client_id", Long.class),
+                            rs.getBoolean("paused"),
+                            toLocalDate(rs.getDate("activated_on")),
+                            toLocalDate(rs.getDate("ends_on")),
+                            BillingStatus.valueOf(rs.getString("billing_status")),
+                            rs.getTimestamp("created_at").toInstant(),
+                            0);
+                    return row(
+                            licence,
+                            rs.getString("plan_name"),
+                            rs.getString("client_name"),
+                            rs.getString("client_email"),
+                            today,
+                            expiringSoonDays);
+                })
+                .list());
+        boolean more = rows.size() > page.size();
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        if (backwards) {
+            Collections.reverse(rows);
+        }
+        boolean hasPrevious = backwards ? more : !page.isFirst();
+        boolean hasNext = backwards ? !page.last() : more;
+        return new LicenceListing(
+                rows,
+                count,
+                hasPrevious,
+                hasNext,
+                hasPrevious && !rows.isEmpty() ? cursorOf(sort, rows.get(0)) : null,
+                hasNext && !rows.isEmpty() ? cursorOf(sort, rows.get(rows.size() - 1)) : null);
+    }
+
+    private static LicenceRow row(
+            Licence licence,
+            String planName,
+            String clientName,
+            String clientEmail,
+            LocalDate today,
+            int expiringSoonDays) {
+        return new LicenceRow(
+                licence.id(),
+                licence.couponCode().value(),
+                licence.name(),
+                licence.clientId(),
+                clientName,
+                clientEmail,
+                planName,
+                licence.quantity(),
+                licence.amount(),
+                licence.status(today),
+                licence.billingStatus(),
+                licence.expiringSoon(today, expiringSoonDays),
+                licence.createdAt(),
+                licence.endsOn(),
+                licence.canPause(today),
+                licence.canResume(today),
+                licence.deletionRefusal());
+    }
+
+    private long count(Where where) {
+        return jdbc.sql("select count(*) from (select 1 from licence l where %s limit %d) matches"
+                        .formatted(where.sql(), LicenceListing.COUNT_LIMIT + 1))
+                .params(where.params)
+                .query(Long.class)
+                .single();
+    }
+
+    private void addFilters(Where where, LicenceFilter filter) {
+        if (filter.clientId() != null) {
+            where.and("l.client_id = :clientId").param("clientId", filter.clientId());
+        }
+        if (filter.expiringSoon() && filter.expired()) {
+            where.and("(" + EXPIRING_SOON_SQL + " or " + STATUS_SQL.get(LifecycleStatus.EXPIRED) + ")");
+        } else if (filter.expiringSoon()) {
+            where.and(EXPIRING_SOON_SQL);
+        } else if (filter.expired()) {
+            where.and(STATUS_SQL.get(LifecycleStatus.EXPIRED));
+        }
+        String pattern = Like.containing(filter.keyword());
+        if (pattern != null) {
+            addKeyword(where, pattern, filter.keyword().strip().toLowerCase(Locale.ROOT));
+        }
+    }
+
+    /**
+     * A licence matches when its own text, its client, its plan or its status contains the keyword.
+     * Matching clients and plans are looked up first, so the licence query can use plain id indexes.
+     */
+    private void addKeyword(Where where, String pattern, String keyword) {
+        List<String> alternatives = new ArrayList<>();
+        alternatives.add(OWN_TEXT + " like :pattern");
+        where.param("pattern", pattern);
+
+        List<Long> clientIds = jdbc.sql("""
+                        select u.id from app_user u
+                        where u.organisation_id = :organisationId and u.role = 'CLIENT' and %s like :pattern
+                        limit %d
+                        """.formatted(CLIENT_TEXT, CLIENT_ID_LIST_LIMIT + 1))
+                .param("organisationId", where.organisationId)
+                .param("pattern", pattern)
+                .query(Long.class)
+                .list();
+        if (clientIds.size() > CLIENT_ID_LIST_LIMIT) {
+            alternatives.add("l.client_id in (select u.id from app_user u where u.organisation_id = :organisationId"
+                    + " and u.role = 'CLIENT' and " + CLIENT_TEXT + " like :pattern)");
+        } else if (!clientIds.isEmpty()) {
+            alternatives.add("l.client_id in (:matchingClients)");
+            where.param("matchingClients", clientIds);
+        }
+
+        List<Long> planIds = jdbc.sql(
+                        "select id from plan where organisation_id = :organisationId and lower(name) like :pattern")
+                .param("organisationId", where.organisationId)
+                .param("pattern", pattern)
+                .query(Long.class)
+                .list();
+        if (!planIds.isEmpty()) {
+            alternatives.add("l.plan_id in (:matchingPlans)");
+            where.param("matchingPlans", planIds);
+        }
+
+        for (LifecycleStatus status : LifecycleStatus.values()) {
+            if (status.label().toLowerCase(Locale.ROOT).contains(keyword)) {
+                alternatives.add(STATUS_SQL.get(status));
+            }
+        }
+        where.and("(" + String.join(" or ", alternatives) + ")");
+    }
+
+    private static void addCursor(Where where, LicenceSort sort, String cursor, boolean descending) {
+        String[] parts = decode(cursor);
+        String comparison = descending ? "<" : ">";
+        long id = Long.parseLong(parts[1]);
+        if (sort.byIdOnly()) {
+            where.and("l.id " + comparison + " :cursorId").param("cursorId", id);
+            return;
+        }
+        Object key = switch (sort) {
+            case CODE, NAME -> parts[0];
+            case QUANTITY, AMOUNT -> Long.parseLong(parts[0]);
+            case ENDS -> Date.valueOf(LocalDate.parse(parts[0]));
+            case CREATED -> throw new IllegalStateException();
+        };
+        where.and("(" + sort.expression + ", l.id) " + comparison + " (:cursorKey, :cursorId)")
+                .param("cursorKey", key)
+                .param("cursorId", id);
+    }
+
+    private static String cursorOf(LicenceSort sort, LicenceRow row) {
+        String key = switch (sort) {
+            case CREATED -> "";
+            case CODE -> row.couponCode();
+            case NAME -> row.name();
+            case QUANTITY -> Integer.toString(row.quantity());
+            case AMOUNT -> Long.toString(row.amount().minorUnits());
+            case ENDS -> (row.endsOn() == null ? LocalDate.of(9999, 12, 31) : row.endsOn()).toString();
+        };
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((key + "\n" + row.id()).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The key and id a cursor holds; a cursor that was tampered with is refused as bad input. */
+    private static String[] decode(String cursor) {
+        try {
+            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+            int split = text.lastIndexOf('\n');
+            String[] parts = {text.substring(0, split), text.substring(split + 1)};
+            Long.parseLong(parts[1]);
+            return parts;
+        } catch (RuntimeException malformed) {
+            throw new InvalidLicenceException("cursor", "This page link is not valid any more.");
+        }
+    }
+
+    private static LocalDate toLocalDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+
+    /** The conditions of a list query with their parameters, always starting from the organisation. */
+    private static final class Where {
+        private final long organisationId;
+        private final List<String> conditions = new ArrayList<>();
+        private final Map<String, Object> params = new HashMap<>();
+
+        Where(long organisationId, LocalDate today, LocalDate soonEnd) {
+            this.organisationId = organisationId;
+            conditions.add("l.organisation_id = :organisationId");
+            params.put("organisationId", organisationId);
+            params.put("today", Date.valueOf(today));
+            params.put("soonEnd", Date.valueOf(soonEnd));
+        }
+
+        private Where(Where other) {
+            this.organisationId = other.organisationId;
+            conditions.addAll(other.conditions);
+            params.putAll(other.params);
+        }
+
+        Where copy() {
+            return new Where(this);
+        }
+
+        Where and(String condition) {
+            conditions.add(condition);
+            return this;
+        }
+
+        Where param(String name, Object value) {
+            params.put(name, value);
+            return this;
+        }
+
+        String sql() {
+            return String.join("\n  and ", conditions);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.shared.Money;
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Period;
+import java.util.Currency;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Writes licences and loads one for a change; lists are {@link LicenceQueries}' job. */
+@Repository
+class LicenceRepository {
+
+    private final JdbcClient jdbc;
+
+    LicenceRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Inserts the licence unless its coupon code is taken; the caller then draws another code.
+     * ON CONFLICT keeps the transaction usable on PostgreSQL, where a failed insert would abort it.
+     */
+    Optional<Long> insertIfCodeFree(Licence licence) {
+        int inserted = jdbc.sql("""
+                        insert into licence (organisation_id, coupon_code, plan_id, term, unit_price_minor, name, note,
+                                             quantity, client_id, paused, activated_on, ends_on, billing_status,
+                                             created_at)
+                        values (:organisationId, :couponCode, :planId, :term, :unitPriceMinor, :name, :note,
+                                :quantity, :clientId, :paused, :activatedOn, :endsOn, :billingStatus, :createdAt)
+                        on conflict do nothing
+                        """)
+                .param("organisationId", licence.organisationId())
+                .param("couponCode", licence.couponCode().value())
+                .param("planId", licence.planId())
+                .param("term", licence.term().toString())
+                .param("unitPriceMinor", licence.unitPrice().minorUnits())
+                .param("name", licence.name())
+                .param("note", licence.note())
+                .param("quantity", licence.quantity())
+                .param("clientId", licence.clientId())
+                .param("paused", licence.paused())
+                .param("activatedOn", date(licence.activatedOn()))
+                .param("endsOn", date(licence.endsOn()))
+                .param("billingStatus", licence.billingStatus().name())
+                .param("createdAt", Timestamp.from(licence.createdAt()))
+                .update();
+        if (inserted == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(jdbc.sql("select id from licence where coupon_code = :couponCode")
+                .param("couponCode", licence.couponCode().value())
+                .query(Long.class)
+                .single());
+    }
+
+    /** Loads and locks the licence, so that concurrent changes to it are applied one after the other. */
+    Optional<Licence> findForUpdate(long organisationId, long id, Currency currency) {
+        return jdbc.sql("select * from licence where organisation_id = :organisationId and id = :id for update")
+                .param("organisationId", organisationId)
+                .param("id", id)
+                .query(mapper(currency))
+                .optional();
+    }
+
+    Optional<Licence> find(long organisationId, long id, Currency currency) {
+        return jdbc.sql("select * from licence where organisation_id = :organisationId and id = :id")
+                .param("organisationId", organisationId)
+                .param("id", id)
+                .query(mapper(currency))
+                .optional();
+    }
+
+    void updateState(Licence licence) {
+        jdbc.sql("""
+                        update licence
+                        set paused = :paused, activated_on = :activatedOn, ends_on = :endsOn, version = version + 1
+                        where id = :id and organisation_id = :organisationId
+                        """)
+                .param("paused", licence.paused())
+                .param("activatedOn", date(licence.activatedOn()))
+                .param("endsOn", date(licence.endsOn()))
+                .param("id", licence.id())
+                .param("organisationId", licence.organisationId())
+                .update();
+    }
+
+    void delete(Licence licence) {
+        jdbc.sql("delete from licence where id = :id and organisation_id = :organisationId")
+                .param("id", licence.id())
+                .param("organisationId", licence.organisationId())
+                .update();
+    }
+
+    private static Date date(java.time.LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
+    }
+
+    private static RowMapper<Licence> mapper(Currency currency) {
+        return (rs, row) -> {
+            Date activatedOn = rs.getDate("activated_on");
+            Date endsOn = rs.getDate("ends_on");
+            return new Licence(
+                    rs.getLong("id"),
+                    rs.getLong("organisation_id"),
+                    new CouponCode(rs.getString("coupon_code")),
+                    rs.getLong("plan_id"),
+                    Period.parse(rs.getString("term")),
+                    new Money(rs.getLong("unit_price_minor"), currency),
+                    rs.getString("name"),
+                    rs.getString("note"),
+                    rs.getInt("quantity"),
+                    rs.getObject("client_id", Long.class),
+                    rs.getBoolean("paused"),
+                    activatedOn == null ? null : activatedOn.toLocalDate(),
+                    endsOn == null ? null : endsOn.toLocalDate(),
+                    BillingStatus.valueOf(rs.getString("billing_status")),
+                    rs.getTimestamp("created_at").toInstant(),
+                    rs.getInt("version"));
+        };
+    }
+}

@@ -1,0 +1,88 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.shared.Money;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.List;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The organisation's plans: everyone on staff reads them, only owners add or change them. */
+@Service
+@Transactional
+public class PlanCatalogue {
+
+    private final PlanRepository plans;
+    private final AccountManagement accounts;
+    private final Clock clock;
+
+    PlanCatalogue(PlanRepository plans, AccountManagement accounts, Clock clock) {
+        this.plans = plans;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<Plan> plans(Caller caller) {
+        requireStaff(caller);
+        return plans.findAll(caller.organisationId(), currency(caller));
+    }
+
+    @Transactional(readOnly = true)
+    public Plan plan(Caller caller, long id) {
+        requireStaff(caller);
+        return plans.find(caller.organisationId(), id, currency(caller))
+                .orElseThrow(() -> new PlanNotFoundException(id));
+    }
+
+    public Plan addPlan(Caller caller, NewPlan plan) {
+        requireOwner(caller);
+        String name = plan.name().strip();
+        if (plans.nameTaken(caller.organisationId(), name, null)) {
+            throw new PlanNameTakenException();
+        }
+        try {
+            long id =
+                    plans.insert(caller.organisationId(), name, plan.term(), minorUnits(caller, plan), clock.instant());
+            return plan(caller, id);
+        } catch (DuplicateKeyException raced) {
+            throw new PlanNameTakenException();
+        }
+    }
+
+    /** Existing licences keep the term and price they were created with. */
+    public Plan updatePlan(Caller caller, long id, NewPlan plan) {
+        requireOwner(caller);
+        plan(caller, id);
+        String name = plan.name().strip();
+        if (plans.nameTaken(caller.organisationId(), name, id)) {
+            throw new PlanNameTakenException();
+        }
+        plans.update(caller.organisationId(), id, name, plan.term(), minorUnits(caller, plan));
+        return plan(caller, id);
+    }
+
+    private long minorUnits(Caller caller, NewPlan plan) {
+        return Money.of(plan.unitPrice(), currency(caller)).minorUnits();
+    }
+
+    private Currency currency(Caller caller) {
+        return accounts.organisation(caller).currency();
+    }
+
+    private static void requireStaff(Caller caller) {
+        if (!caller.isStaff()) {
+            throw new AccessDeniedException("Only staff may read plans");
+        }
+    }
+
+    private static void requireOwner(Caller caller) {
+        if (!caller.isOwner()) {
+            throw new AccessDeniedException("Only owners may change plans");
+        }
+    }
+}

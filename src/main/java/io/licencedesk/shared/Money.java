@@ -1,0 +1,38 @@
+package io.licencedesk.shared;
+
+import java.math.BigDecimal;
+import java.text.NumberFormat;
+import java.util.Currency;
+import java.util.Locale;
+
+/** An exact amount in a currency, kept in minor units (cents). */
+public record Money(long minorUnits, Currency currency) {
+
+    public static Money of(BigDecimal amount, Currency currency) {
+        return new Money(
+                amount.setScale(currency.getDefaultFractionDigits())
+                        .unscaledValue()
+                        .longValueExact(),
+                currency);
+    }
+
+    public Money times(long factor) {
+        return new Money(Math.multiplyExact(minorUnits, factor), currency);
+    }
+
+    public BigDecimal amount() {
+        return BigDecimal.valueOf(minorUnits, currency.getDefaultFractionDigits());
+    }
+
+    /** For people: "€1,234.50". */
+    public String formatted() {
+        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
+        format.setCurrency(currency);
+        return format.format(amount());
+    }
+
+    @Override
+    public String toString() {
+        return currency.getCurrencyCode() + " " + amount().toPlainString();
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Small value types and helpers that every module may use: SQL LIKE patterns, money.
+ * Holds no business rule of its own.
+ */
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Shared kernel",
+        type = org.springframework.modulith.ApplicationModule.Type.OPEN)
+package io.licencedesk.shared;

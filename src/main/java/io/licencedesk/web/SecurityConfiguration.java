@@ -1,0 +1,64 @@
+package io.licencedesk.web;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+
+/**
+ * Two chains: the actuator (health public, metrics for owners with HTTP Basic, for scrapers) and the
+ * web pages (form sign-in, CSRF). Console pages are for owners and account managers, the portal for clients.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
+            + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/actuator/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
+                        .permitAll()
+                        .anyRequest()
+                        .hasRole("OWNER"))
+                .httpBasic(Customizer.withDefaults())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain web(HttpSecurity http) throws Exception {
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.svg")
+                        .permitAll()
+                        .requestMatchers("/portal/**")
+                        .hasRole("CLIENT")
+                        .requestMatchers("/plans/new", "/plans/*/edit")
+                        .hasRole("OWNER")
+                        .requestMatchers(HttpMethod.POST, "/plans", "/plans/**")
+                        .hasRole("OWNER")
+                        .requestMatchers("/")
+                        .authenticated()
+                        .anyRequest()
+                        .hasAnyRole("OWNER", "MANAGER"))
+                .formLogin(form -> form.loginPage("/login")
+                        .usernameParameter("email")
+                        .successHandler(new HomeByRole())
+                        .failureUrl("/login?failed")
+                        .permitAll())
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                        .frameOptions(frame -> frame.deny()))
+                .build();
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What every web channel shares: security (sign-in, roles, CSRF, headers), the caller of a request,
+ * the home page that sends each role to its own place, and error pages.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Web")
+package io.licencedesk.web;

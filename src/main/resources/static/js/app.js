@@ -1,0 +1,95 @@
+// LicenceDesk's few behaviours: toasts, copy to clipboard, client drop-downs, delete confirmation.
+(function () {
+    'use strict';
+
+    function toast(message, kind) {
+        const container = document.getElementById('toasts');
+        const element = document.createElement('div');
+        element.className = 'toast align-items-center border-0 text-bg-' + (kind || 'success');
+        element.setAttribute('role', 'status');
+        element.setAttribute('aria-live', 'polite');
+        const body = document.createElement('div');
+        body.className = 'toast-body';
+        body.textContent = message;
+        element.appendChild(body);
+        container.appendChild(element);
+        new bootstrap.Toast(element, {delay: 4000}).show();
+        element.addEventListener('hidden.bs.toast', () => element.remove());
+    }
+
+    document.querySelectorAll('#toasts .toast.show').forEach(element => {
+        element.classList.remove('show');
+        new bootstrap.Toast(element, {delay: 5000}).show();
+    });
+
+    document.addEventListener('click', async event => {
+        const button = event.target.closest('[data-copy]');
+        if (!button) {
+            return;
+        }
+        const code = button.dataset.copy;
+        try {
+            await navigator.clipboard.writeText(code);
+            button.classList.add('copied');
+            setTimeout(() => button.classList.remove('copied'), 1500);
+            toast('Coupon code ' + code + ' copied to the clipboard');
+        } catch (refused) {
+            toast('Could not copy: select the code and copy it by hand.', 'danger');
+        }
+    });
+
+    document.querySelectorAll('select.client-select').forEach(select => {
+        const url = select.dataset.optionsUrl;
+        const form = select.form;
+        const control = new TomSelect(select, {
+            valueField: 'id',
+            labelField: 'label',
+            searchField: ['label'],
+            maxOptions: 20,
+            preload: 'focus',
+            loadThrottle: 250,
+            allowEmptyOption: true,
+            load(query, callback) {
+                fetch(url + '?q=' + encodeURIComponent(query), {headers: {Accept: 'application/json'}})
+                    .then(response => response.json())
+                    .then(options => callback(options))
+                    .catch(() => callback());
+            },
+            render: {
+                no_results: () => '<div class="no-results">No client matches</div>',
+                loading: () => '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">Loading</span></div>'
+            }
+        });
+        // Keep "All" / "Don't assign to a user" offered whatever was typed.
+        control.on('load', () => control.addOption({id: '', label: select.dataset.all}));
+        if (select.dataset.autosubmit && form) {
+            control.on('change', () => form.requestSubmit());
+        }
+    });
+
+    document.querySelectorAll('select[data-autosubmit]:not(.client-select)').forEach(select => {
+        select.addEventListener('change', () => select.form.requestSubmit());
+    });
+
+    const dialog = document.getElementById('delete-dialog');
+    if (dialog) {
+        const modal = new bootstrap.Modal(dialog);
+        document.addEventListener('click', event => {
+            const button = event.target.closest('[data-delete]');
+            if (!button) {
+                return;
+            }
+            const refusal = button.dataset.refusal;
+            dialog.querySelector('#delete-form').action = button.dataset.action;
+            dialog.querySelector('[data-code]').textContent = button.dataset.code;
+            dialog.querySelector('[data-question]').hidden = !!refusal;
+            const alert = dialog.querySelector('[data-refusal]');
+            alert.hidden = !refusal;
+            alert.textContent = refusal || '';
+            dialog.querySelector('[data-confirm]').hidden = !!refusal;
+            dialog.querySelector('#delete-title').textContent =
+                refusal ? 'This licence cannot be deleted' : 'Delete licence ' + button.dataset.code + '?';
+            modal.show(button);
+        });
+    }
+})();

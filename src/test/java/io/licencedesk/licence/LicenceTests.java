@@ -1,0 +1,202 @@
+package io.licencedesk.licence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.licencedesk.shared.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Currency;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class LicenceTests {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 6, 15);
+
+    static Licence licence(Long clientId, boolean paused, LocalDate activatedOn, BillingStatus billing) {
+        return new Licence(
+                1L,
+                1L,
+                new CouponCode("AB12CD34"),
+                1L,
+                Period.ofMonths(1),
+                new Money(1000, Currency.getInstance("EUR")),
+                "Lobby",
+                null,
+                3,
+                clientId,
+                paused,
+                activatedOn,
+                activatedOn == null ? null : activatedOn.plusMonths(1),
+                billing,
+                Instant.EPOCH,
+                0);
+    }
+
+    static Licence available() {
+        return licence(null, false, null, BillingStatus.UNBILLED);
+    }
+
+    static Licence assigned() {
+        return licence(7L, false, null, BillingStatus.UNBILLED);
+    }
+
+    static Licence active() {
+        return licence(7L, false, TODAY.minusDays(3), BillingStatus.UNBILLED);
+    }
+
+    static Licence pausedActive() {
+        return licence(7L, true, TODAY.minusDays(3), BillingStatus.UNBILLED);
+    }
+
+    static Licence expired() {
+        return licence(7L, false, TODAY.minusMonths(2), BillingStatus.UNBILLED);
+    }
+
+    @Nested
+    class Status {
+
+        @Test
+        void isDerivedFromClientActivationPauseAndEndDate() {
+            assertThat(available().status(TODAY)).isEqualTo(LifecycleStatus.AVAILABLE);
+            assertThat(assigned().status(TODAY)).isEqualTo(LifecycleStatus.ASSIGNED);
+            assertThat(active().status(TODAY)).isEqualTo(LifecycleStatus.ACTIVE);
+            assertThat(pausedActive().status(TODAY)).isEqualTo(LifecycleStatus.PAUSED);
+            assertThat(expired().status(TODAY)).isEqualTo(LifecycleStatus.EXPIRED);
+        }
+
+        @Test
+        void expiresTheDayAfterTheEndDate() {
+            Licence licence = licence(7L, false, TODAY.minusMonths(1), BillingStatus.UNBILLED);
+            assertThat(licence.endsOn()).isEqualTo(TODAY);
+            assertThat(licence.status(TODAY)).isEqualTo(LifecycleStatus.ACTIVE);
+            assertThat(licence.status(TODAY.plusDays(1))).isEqualTo(LifecycleStatus.EXPIRED);
+        }
+
+        @Test
+        void expiredWinsOverPaused() {
+            Licence licence = licence(7L, true, TODAY.minusMonths(2), BillingStatus.UNBILLED);
+            assertThat(licence.status(TODAY)).isEqualTo(LifecycleStatus.EXPIRED);
+        }
+
+        @Test
+        void expiringSoonMeansActiveWithinTheWindow() {
+            Licence endsInTenDays = licence(7L, false, TODAY.plusDays(10).minusMonths(1), BillingStatus.UNBILLED);
+            Licence endsInFortyDays = licence(7L, false, TODAY.plusDays(40).minusMonths(1), BillingStatus.UNBILLED);
+            assertThat(endsInTenDays.expiringSoon(TODAY, 30)).isTrue();
+            assertThat(endsInFortyDays.expiringSoon(TODAY, 30)).isFalse();
+            Licence pausedEndingSoon = licence(7L, true, TODAY.plusDays(10).minusMonths(1), BillingStatus.UNBILLED);
+            assertThat(pausedEndingSoon.expiringSoon(TODAY, 30)).isFalse();
+        }
+    }
+
+    @Nested
+    class Pause {
+
+        @Test
+        void pausesAvailableAssignedAndActiveLicences() {
+            for (Licence licence : new Licence[] {available(), assigned(), active()}) {
+                licence.pause(TODAY);
+                assertThat(licence.status(TODAY)).isEqualTo(LifecycleStatus.PAUSED);
+            }
+        }
+
+        @Test
+        void refusesToPauseAPausedLicence() {
+            assertThatThrownBy(() -> pausedActive().pause(TODAY))
+                    .isInstanceOf(IllegalStatusChangeException.class)
+                    .hasMessage("A licence that is paused cannot be paused.");
+        }
+
+        @Test
+        void refusesToPauseAnExpiredLicence() {
+            assertThatThrownBy(() -> expired().pause(TODAY)).isInstanceOf(IllegalStatusChangeException.class);
+        }
+    }
+
+    @Nested
+    class Resume {
+
+        @Test
+        void returnsToTheStatusItWouldOtherwiseHave() {
+            Licence wasActive = pausedActive();
+            wasActive.resume(TODAY);
+            assertThat(wasActive.status(TODAY)).isEqualTo(LifecycleStatus.ACTIVE);
+
+            Licence wasAvailable = available();
+            wasAvailable.pause(TODAY);
+            wasAvailable.resume(TODAY);
+            assertThat(wasAvailable.status(TODAY)).isEqualTo(LifecycleStatus.AVAILABLE);
+
+            Licence wasAssigned = assigned();
+            wasAssigned.pause(TODAY);
+            wasAssigned.resume(TODAY);
+            assertThat(wasAssigned.status(TODAY)).isEqualTo(LifecycleStatus.ASSIGNED);
+        }
+
+        @Test
+        void refusesToResumeWhatIsNotPaused() {
+            for (Licence licence : new Licence[] {available(), assigned(), active(), expired()}) {
+                assertThatThrownBy(() -> licence.resume(TODAY)).isInstanceOf(IllegalStatusChangeException.class);
+            }
+        }
+    }
+
+    @Nested
+    class Activate {
+
+        @Test
+        void startsTheFirstTermOfAnAssignedLicenceToday() {
+            Licence licence = assigned();
+            licence.activate(TODAY);
+            assertThat(licence.status(TODAY)).isEqualTo(LifecycleStatus.ACTIVE);
+            assertThat(licence.activatedOn()).isEqualTo(TODAY);
+            assertThat(licence.endsOn()).isEqualTo(TODAY.plusMonths(1));
+        }
+
+        @Test
+        void refusesEveryOtherStatus() {
+            for (Licence licence : new Licence[] {available(), active(), pausedActive(), expired()}) {
+                assertThatThrownBy(() -> licence.activate(TODAY)).isInstanceOf(IllegalStatusChangeException.class);
+            }
+        }
+    }
+
+    @Nested
+    class Delete {
+
+        @Test
+        void allowsLicencesNoClientHasUsedAndNobodyInvoiced() {
+            available().ensureDeletable();
+            assigned().ensureDeletable();
+            Licence pausedButNeverUsed = available();
+            pausedButNeverUsed.pause(TODAY);
+            pausedButNeverUsed.ensureDeletable();
+        }
+
+        @Test
+        void refusesLicencesUsedByAClient() {
+            for (Licence licence : new Licence[] {active(), pausedActive(), expired()}) {
+                assertThatThrownBy(licence::ensureDeletable)
+                        .isInstanceOf(LicenceNotDeletableException.class)
+                        .hasMessageContaining("a client has used it");
+            }
+        }
+
+        @Test
+        void refusesInvoicedAndPaidLicences() {
+            for (BillingStatus billing : new BillingStatus[] {BillingStatus.INVOICED, BillingStatus.PAID}) {
+                assertThatThrownBy(licence(7L, false, null, billing)::ensureDeletable)
+                        .isInstanceOf(LicenceNotDeletableException.class)
+                        .hasMessageContaining("invoiced");
+            }
+        }
+    }
+
+    @Test
+    void amountIsQuantityTimesTheUnitPriceSnapshot() {
+        assertThat(active().amount()).isEqualTo(new Money(3000, Currency.getInstance("EUR")));
+    }
+}
