@@ -4,7 +4,6 @@ import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.Terms;
 import io.licencedesk.shared.PlainText;
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -12,6 +11,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import org.springframework.validation.Errors;
 
 /** Adding or editing a plan: a name, a term such as P1M, and a price per screen. */
 record PlanForm(
@@ -36,9 +36,11 @@ record PlanForm(
                 plan.name(), plan.term().toString(), plan.unitPrice().amount());
     }
 
-    @AssertTrue(message = "Enter a term such as P1M (one month), P3M or P1Y, up to 10 years.")
-    boolean isTermValid() {
-        return term == null || term.isBlank() || Terms.parseOrNull(term) != null;
+    /** A term that is there but is no ISO-8601 period is refused beside the field. */
+    void checkTerm(Errors errors) {
+        if (term != null && !term.isBlank() && Terms.parseOrNull(term) == null) {
+            errors.rejectValue("term", "invalid", "Enter a term such as P1M (one month), P3M or P1Y, up to 10 years.");
+        }
     }
 
     NewPlan toNewPlan() {
