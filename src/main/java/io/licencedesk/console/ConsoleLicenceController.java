@@ -127,7 +127,10 @@ class ConsoleLicenceController {
     }
 
     private String form(Caller caller, AddLicenceForm form, Model model) {
-        model.addAttribute("form", form);
+        if (!model.containsAttribute("form")) {
+            // Replacing a bound form would drop its errors (and the rejected values shown back).
+            model.addAttribute("form", form);
+        }
         model.addAttribute("plans", plans.plans(caller));
         model.addAttribute(
                 "selectedClient",
