@@ -1,0 +1,77 @@
+package io.licencedesk.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.licencedesk.licence.LicenceFilter;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicencePageRequest;
+import io.licencedesk.licence.LicenceRow;
+import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.licence.PlanCatalogue;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.ActiveProfiles;
+
+/** The embedded mode's demo organisation: what the README promises a newcomer. */
+@SpringBootTest(properties = "licencedesk.demo.enabled=true")
+@ActiveProfiles("test")
+class DemoDataIntegrationTests {
+
+    @Autowired
+    AccountRepository accounts;
+
+    @Autowired
+    AccountManagement management;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    PasswordEncoder passwords;
+
+    @Test
+    void seedsTheDemoOrganisationWithSignInsPlansClientsAndLicencesInEveryStatus() {
+        var admin = accounts.findUserByEmail("admin@demo.test").orElseThrow();
+        var manager = accounts.findUserByEmail("manager@demo.test").orElseThrow();
+        var client = accounts.findUserByEmail("client40@demo.test").orElseThrow();
+        assertThat(admin.caller().role()).isEqualTo(Role.OWNER);
+        assertThat(manager.caller().role()).isEqualTo(Role.MANAGER);
+        assertThat(client.caller().role()).isEqualTo(Role.CLIENT);
+        assertThat(passwords.matches("demo-admin", admin.passwordHash())).isTrue();
+        assertThat(passwords.matches("demo-manager", manager.passwordHash())).isTrue();
+        assertThat(passwords.matches("demo-client", client.passwordHash())).isTrue();
+
+        Caller caller = manager.caller();
+        assertThat(management.clients(caller, null, 1, 10).total()).isEqualTo(40);
+        assertThat(plans.plans(caller))
+                .extracting(plan -> plan.name() + " " + plan.term() + " " + plan.unitPrice())
+                .containsExactly("Monthly P1M EUR 10.00", "Quarterly P3M EUR 27.00", "Yearly P1Y EUR 100.00");
+
+        List<LicenceRow> all = new ArrayList<>();
+        var page = licences.list(caller, LicenceFilter.none(), LicencePageRequest.first(100));
+        all.addAll(page.rows());
+        while (page.hasNext()) {
+            page = licences.list(
+                    caller, LicenceFilter.none(), new LicencePageRequest(page.nextCursor(), null, false, 100));
+            all.addAll(page.rows());
+        }
+        assertThat(all).hasSize(300);
+        var statuses = EnumSet.noneOf(LifecycleStatus.class);
+        all.forEach(row -> statuses.add(row.status()));
+        assertThat(statuses).containsExactlyInAnyOrder(LifecycleStatus.values());
+        assertThat(all).filteredOn(LicenceRow::expiringSoon).hasSizeGreaterThan(10);
+        assertThat(all).filteredOn(row -> row.clientId() == null).hasSizeGreaterThan(10);
+        assertThat(all)
+                .filteredOn(row -> row.status() == LifecycleStatus.EXPIRED)
+                .hasSizeGreaterThan(10);
+        assertThat(all).extracting(LicenceRow::couponCode).doesNotHaveDuplicates();
+    }
+}
