@@ -58,15 +58,63 @@ public class AccountManagement {
 
     public Client addClient(Caller caller, NewClient client) {
         requireStaff(caller);
+        NewClient cleaned = clean(client);
         String email = normaliseEmail(client.email());
-        long id = insertUser(
-                caller.organisationId(),
-                Role.CLIENT,
-                email,
-                null,
-                client.name().strip(),
-                blankToNull(client.company()));
+        long id = insertUser(caller.organisationId(), Role.CLIENT, email, null, cleaned.name(), cleaned.company());
+        accounts.updateClient(caller.organisationId(), id, cleaned, email);
         return accounts.findClient(caller.organisationId(), id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Client client(Caller caller, long clientId) {
+        requireStaff(caller);
+        return accounts.findClient(caller.organisationId(), clientId)
+                .orElseThrow(() -> new ClientNotFoundException(clientId));
+    }
+
+    /** Changes a client's name, e-mail, company and billing details; issued invoices keep what they recorded. */
+    public Client updateClient(Caller caller, long clientId, NewClient client) {
+        Client existing = client(caller, clientId);
+        String email = normaliseEmail(client.email());
+        if (!email.equals(existing.email()) && accounts.emailExists(email)) {
+            throw new EmailAlreadyUsedException(email);
+        }
+        try {
+            accounts.updateClient(caller.organisationId(), clientId, clean(client), email);
+        } catch (DuplicateKeyException raced) {
+            throw new EmailAlreadyUsedException(email);
+        }
+        return client(caller, clientId);
+    }
+
+    /** Changes the organisation's settings; only owners may. */
+    public Organisation updateSettings(Caller caller, OrganisationSettings settings) {
+        if (!caller.isOwner()) {
+            throw new AccessDeniedException("Only owners may change the organisation's settings");
+        }
+        accounts.updateOrganisation(
+                caller.organisationId(),
+                new OrganisationSettings(
+                        settings.name().strip(),
+                        blankToNull(settings.legalName()),
+                        blankToNull(settings.address()),
+                        settings.currency(),
+                        settings.vatRate(),
+                        settings.invoicePrefix().strip(),
+                        settings.paymentTermsDays(),
+                        blankToNull(settings.senderName()),
+                        blankToNull(settings.senderEmail()),
+                        settings.expiringSoonDays()));
+        return organisation(caller);
+    }
+
+    private static NewClient clean(NewClient client) {
+        return new NewClient(
+                client.name().strip(),
+                client.email(),
+                blankToNull(client.company()),
+                blankToNull(client.billingAddress()),
+                blankToNull(client.vatNumber()));
     }
 
     /** Creates a tenant with its first owner: used when an installation starts empty, and by the demo data. */

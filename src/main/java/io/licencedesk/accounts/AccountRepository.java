@@ -15,14 +15,28 @@ import org.springframework.stereotype.Repository;
 @Repository
 class AccountRepository {
 
-    private static final RowMapper<Client> CLIENT = (rs, row) ->
-            new Client(rs.getLong("id"), rs.getString("name"), rs.getString("email"), rs.getString("company"));
+    private static final RowMapper<Client> CLIENT = (rs, row) -> new Client(
+            rs.getLong("id"),
+            rs.getString("name"),
+            rs.getString("email"),
+            rs.getString("company"),
+            rs.getString("billing_address"),
+            rs.getString("vat_number"));
+
+    private static final String CLIENT_COLUMNS = "id, name, email, company, billing_address, vat_number";
 
     private static final RowMapper<Organisation> ORGANISATION = (rs, row) -> new Organisation(
             rs.getLong("id"),
             rs.getString("name"),
             Currency.getInstance(rs.getString("currency")),
-            rs.getInt("expiring_soon_days"));
+            rs.getInt("expiring_soon_days"),
+            rs.getString("legal_name"),
+            rs.getString("address"),
+            rs.getBigDecimal("vat_rate"),
+            rs.getString("invoice_prefix"),
+            rs.getInt("payment_terms_days"),
+            rs.getString("sender_name"),
+            rs.getString("sender_email"));
 
     /** The text a client search looks in; the same expression carries a trigram index on PostgreSQL. */
     private static final String CLIENT_TEXT = "lower(name || ' ' || email || ' ' || coalesce(company, ''))";
@@ -110,9 +124,9 @@ class AccountRepository {
 
     Optional<Client> findClient(long organisationId, long clientId) {
         return jdbc.sql("""
-                        select id, name, email, company from app_user
+                        select %s from app_user
                         where organisation_id = :organisationId and id = :id and role = 'CLIENT'
-                        """)
+                        """.formatted(CLIENT_COLUMNS))
                 .param("organisationId", organisationId)
                 .param("id", clientId)
                 .query(CLIENT)
@@ -122,11 +136,11 @@ class AccountRepository {
     List<Client> findClients(long organisationId, String term, int offset, int limit) {
         String pattern = Like.containing(term);
         return jdbc.sql("""
-                        select id, name, email, company from app_user
+                        select %s from app_user
                         where organisation_id = :organisationId and role = 'CLIENT' %s
                         order by name, id
                         offset :offset rows fetch next :limit rows only
-                        """.formatted(pattern == null ? "" : "and " + CLIENT_TEXT + " like :pattern"))
+                        """.formatted(CLIENT_COLUMNS, pattern == null ? "" : "and " + CLIENT_TEXT + " like :pattern"))
                 .param("organisationId", organisationId)
                 .params(pattern == null ? java.util.Map.of() : java.util.Map.of("pattern", pattern))
                 .param("offset", offset)
@@ -145,6 +159,46 @@ class AccountRepository {
                 .params(pattern == null ? java.util.Map.of() : java.util.Map.of("pattern", pattern))
                 .query(Long.class)
                 .single();
+    }
+
+    void updateOrganisation(long id, OrganisationSettings settings) {
+        jdbc.sql("""
+                        update organisation
+                        set name = :name, legal_name = :legalName, address = :address, currency = :currency,
+                            vat_rate = :vatRate, invoice_prefix = :invoicePrefix,
+                            payment_terms_days = :paymentTermsDays, sender_name = :senderName,
+                            sender_email = :senderEmail, expiring_soon_days = :expiringSoonDays
+                        where id = :id
+                        """)
+                .param("id", id)
+                .param("name", settings.name())
+                .param("legalName", settings.legalName())
+                .param("address", settings.address())
+                .param("currency", settings.currency().getCurrencyCode())
+                .param("vatRate", settings.vatRate())
+                .param("invoicePrefix", settings.invoicePrefix())
+                .param("paymentTermsDays", settings.paymentTermsDays())
+                .param("senderName", settings.senderName())
+                .param("senderEmail", settings.senderEmail())
+                .param("expiringSoonDays", settings.expiringSoonDays())
+                .update();
+    }
+
+    void updateClient(long organisationId, long clientId, NewClient client, String email) {
+        jdbc.sql("""
+                        update app_user
+                        set name = :name, email = :email, company = :company, billing_address = :billingAddress,
+                            vat_number = :vatNumber
+                        where organisation_id = :organisationId and id = :id and role = 'CLIENT'
+                        """)
+                .param("organisationId", organisationId)
+                .param("id", clientId)
+                .param("name", client.name())
+                .param("email", email)
+                .param("company", client.company())
+                .param("billingAddress", client.billingAddress())
+                .param("vatNumber", client.vatNumber())
+                .update();
     }
 
     /** A user as stored, for signing in: the caller it becomes, its password hash and whether it may sign in. */

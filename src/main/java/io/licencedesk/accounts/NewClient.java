@@ -1,4 +1,4 @@
 package io.licencedesk.accounts;
 
-/** What it takes to add a client; the caller's organisation owns it. */
-public record NewClient(String name, String email, String company) {}
+/** A client as staff enter or edit it; the caller's organisation owns it. */
+public record NewClient(String name, String email, String company, String billingAddress, String vatNumber) {}

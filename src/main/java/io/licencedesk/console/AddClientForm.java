@@ -1,12 +1,13 @@
 package io.licencedesk.console;
 
+import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.NewClient;
 import io.licencedesk.shared.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** The "Add client" form. */
+/** Adding or editing a client: who they are and the billing details their invoices show. */
 record AddClientForm(
         @NotBlank(message = "Enter a name.") @Size(max = 200, message = "Keep the name to 200 characters.") @PlainText
         String name,
@@ -17,13 +18,24 @@ record AddClientForm(
         String email,
 
         @Size(max = 200, message = "Keep the company to 200 characters.") @PlainText
-        String company) {
+        String company,
+
+        @Size(max = 1000, message = "Keep the address to 1,000 characters.") @PlainText
+        String billingAddress,
+
+        @Size(max = 40, message = "Keep the VAT number to 40 characters.") @PlainText
+        String vatNumber) {
 
     static AddClientForm empty() {
-        return new AddClientForm(null, null, null);
+        return new AddClientForm(null, null, null, null, null);
+    }
+
+    static AddClientForm of(Client client) {
+        return new AddClientForm(
+                client.name(), client.email(), client.company(), client.billingAddress(), client.vatNumber());
     }
 
     NewClient toNewClient() {
-        return new NewClient(name, email, company);
+        return new NewClient(name, email, company, billingAddress, vatNumber);
     }
 }

@@ -26,9 +26,10 @@ public final class Licence {
     private boolean paused;
     private LocalDate activatedOn;
     private LocalDate endsOn;
-    private final BillingStatus billingStatus;
+    private BillingStatus billingStatus;
     private final Instant createdAt;
     private final int version;
+    private final int termNumber;
 
     Licence(
             Long id,
@@ -47,6 +48,44 @@ public final class Licence {
             BillingStatus billingStatus,
             Instant createdAt,
             int version) {
+        this(
+                id,
+                organisationId,
+                couponCode,
+                planId,
+                term,
+                unitPrice,
+                name,
+                note,
+                quantity,
+                clientId,
+                paused,
+                activatedOn,
+                endsOn,
+                billingStatus,
+                createdAt,
+                version,
+                1);
+    }
+
+    Licence(
+            Long id,
+            long organisationId,
+            CouponCode couponCode,
+            long planId,
+            Period term,
+            Money unitPrice,
+            String name,
+            String note,
+            int quantity,
+            Long clientId,
+            boolean paused,
+            LocalDate activatedOn,
+            LocalDate endsOn,
+            BillingStatus billingStatus,
+            Instant createdAt,
+            int version,
+            int termNumber) {
         this.id = id;
         this.organisationId = organisationId;
         this.couponCode = couponCode;
@@ -63,12 +102,10 @@ public final class Licence {
         this.billingStatus = billingStatus;
         this.createdAt = createdAt;
         this.version = version;
+        this.termNumber = termNumber;
     }
 
-    /**
-     * Expired wins over Paused: once the end date has passed, the licence is expired whether or
-     * not it was paused. A paused licence is otherwise Paused, whatever it would be when resumed.
-     */
+    /** The status on the given day; see {@link #statusOf} for the rule. */
     public LifecycleStatus status(LocalDate today) {
         return statusOf(clientId, paused, activatedOn, endsOn, today);
     }
@@ -148,6 +185,24 @@ public final class Licence {
         }
         activatedOn = today;
         endsOn = today.plus(term);
+    }
+
+    /** An invoice was issued for the current term; only a licence with a client can be billed. */
+    void markInvoiced() {
+        if (clientId == null) {
+            throw new IllegalStatusChangeException("invoiced", LifecycleStatus.AVAILABLE);
+        }
+        billingStatus = BillingStatus.INVOICED;
+    }
+
+    /** The current term's invoice was paid. */
+    void markPaid() {
+        billingStatus = BillingStatus.PAID;
+    }
+
+    /** The current term's invoice was voided: the term is unbilled again. */
+    void markUnbilled() {
+        billingStatus = BillingStatus.UNBILLED;
     }
 
     void ensureDeletable() {
@@ -261,5 +316,10 @@ public final class Licence {
 
     int version() {
         return version;
+    }
+
+    /** Terms are numbered from 1; one invoice counts per licence and term. */
+    public int termNumber() {
+        return termNumber;
     }
 }

@@ -6,11 +6,16 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.Organisation;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -117,6 +122,60 @@ public class LicenceManagement {
         licence.ensureDeletable();
         licences.delete(licence);
         record(caller, licence, "DELETED", licence.snapshot(today()), null);
+    }
+
+    /**
+     * Locks the licences for billing, in the caller's transaction, so that concurrent sends of the same
+     * licences run one after the other. Every id must be a licence of the caller's organisation.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<BillableLicence> lockForBilling(Caller caller, Collection<Long> ids) {
+        requireStaff(caller);
+        List<Licence> locked = licences.findAllForUpdate(caller.organisationId(), ids, currency(caller));
+        if (locked.size() != new HashSet<>(ids).size()) {
+            throw new LicenceNotFoundException(ids.stream()
+                    .filter(id ->
+                            locked.stream().noneMatch(licence -> licence.id().equals(id)))
+                    .findFirst()
+                    .orElseThrow());
+        }
+        Map<Long, String> planNames = new HashMap<>();
+        plans.plans(caller).forEach(plan -> planNames.put(plan.id(), plan.name()));
+        LocalDate today = today();
+        return locked.stream()
+                .map(licence -> new BillableLicence(
+                        licence.id(),
+                        licence.couponCode().value(),
+                        licence.name(),
+                        planNames.get(licence.planId()),
+                        licence.clientId(),
+                        licence.quantity(),
+                        licence.unitPrice(),
+                        licence.amount(),
+                        licence.term(),
+                        licence.termNumber(),
+                        licence.activatedOn(),
+                        licence.endsOn(),
+                        licence.status(today),
+                        licence.billingStatus()))
+                .toList();
+    }
+
+    /** Records the billing status of the licence's current term, as invoicing decided it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordBilling(Caller caller, long id, BillingStatus billing) {
+        String action = switch (billing) {
+            case INVOICED -> "INVOICED";
+            case PAID -> "PAID";
+            case UNBILLED -> "INVOICE_VOIDED";
+        };
+        change(caller, id, action, licence -> {
+            switch (billing) {
+                case INVOICED -> licence.markInvoiced();
+                case PAID -> licence.markPaid();
+                case UNBILLED -> licence.markUnbilled();
+            }
+        });
     }
 
     private LicenceDetails change(Caller caller, long id, String action, java.util.function.Consumer<Licence> step) {

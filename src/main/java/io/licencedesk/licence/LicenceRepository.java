@@ -4,7 +4,9 @@ import io.licencedesk.shared.Money;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Period;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,6 +68,19 @@ class LicenceRepository {
                 .optional();
     }
 
+    /** Loads and locks several licences in id order (one order for everyone, so no deadlock). */
+    List<Licence> findAllForUpdate(long organisationId, Collection<Long> ids, Currency currency) {
+        return jdbc.sql("""
+                        select * from licence where organisation_id = :organisationId and id in (:ids)
+                        order by id
+                        for update
+                        """)
+                .param("organisationId", organisationId)
+                .param("ids", ids)
+                .query(mapper(currency))
+                .list();
+    }
+
     Optional<Licence> find(long organisationId, long id, Currency currency) {
         return jdbc.sql("select * from licence where organisation_id = :organisationId and id = :id")
                 .param("organisationId", organisationId)
@@ -77,12 +92,14 @@ class LicenceRepository {
     void updateState(Licence licence) {
         jdbc.sql("""
                         update licence
-                        set paused = :paused, activated_on = :activatedOn, ends_on = :endsOn, version = version + 1
+                        set paused = :paused, activated_on = :activatedOn, ends_on = :endsOn,
+                            billing_status = :billingStatus, version = version + 1
                         where id = :id and organisation_id = :organisationId
                         """)
                 .param("paused", licence.paused())
                 .param("activatedOn", date(licence.activatedOn()))
                 .param("endsOn", date(licence.endsOn()))
+                .param("billingStatus", licence.billingStatus().name())
                 .param("id", licence.id())
                 .param("organisationId", licence.organisationId())
                 .update();
@@ -119,7 +136,8 @@ class LicenceRepository {
                     endsOn == null ? null : endsOn.toLocalDate(),
                     BillingStatus.valueOf(rs.getString("billing_status")),
                     rs.getTimestamp("created_at").toInstant(),
-                    rs.getInt("version"));
+                    rs.getInt("version"),
+                    rs.getInt("term_number"));
         };
     }
 }

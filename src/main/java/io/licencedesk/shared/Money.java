@@ -16,6 +16,19 @@ public record Money(long minorUnits, Currency currency) {
                 currency);
     }
 
+    public Money plus(Money other) {
+        if (!currency.equals(other.currency)) {
+            throw new IllegalArgumentException("Cannot add " + other.currency + " to " + currency);
+        }
+        return new Money(Math.addExact(minorUnits, other.minorUnits), currency);
+    }
+
+    /** This amount times a percentage (such as a VAT rate of 20.00), rounded half up to the minor unit. */
+    public Money percent(BigDecimal rate) {
+        BigDecimal minor = BigDecimal.valueOf(minorUnits).multiply(rate).movePointLeft(2);
+        return new Money(minor.setScale(0, java.math.RoundingMode.HALF_UP).longValueExact(), currency);
+    }
+
     public Money times(long factor) {
         return new Money(Math.multiplyExact(minorUnits, factor), currency);
     }

@@ -1,0 +1,72 @@
+package io.licencedesk.invoicing;
+
+import io.licencedesk.mail.OutgoingEmail;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+/** The e-mail that carries an invoice: a short text and HTML body with the PDF attached. */
+@Component
+class InvoiceMessages {
+
+    static final String SUBJECT_TYPE = "INVOICE";
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+    private final InvoicePdf pdf;
+
+    InvoiceMessages(InvoicePdf pdf) {
+        this.pdf = pdf;
+    }
+
+    OutgoingEmail emailFor(Invoice invoice, String senderName, String senderEmail) {
+        String subject = "Invoice " + invoice.number() + " from " + invoice.sellerName();
+        String text = """
+                Hello %s,
+
+                Please find attached invoice %s for your licence "%s" (%s).
+
+                Total due: %s, by %s.
+
+                Thank you,
+                %s
+                """.formatted(
+                        invoice.buyerName(),
+                        invoice.number(),
+                        invoice.licenceName(),
+                        invoice.termLabel(),
+                        invoice.total().formatted(),
+                        DATE.format(invoice.dueOn()),
+                        invoice.sellerName());
+        String html = """
+                <p>Hello %s,</p>
+                <p>Please find attached invoice <strong>%s</strong> for your licence &ldquo;%s&rdquo; (%s).</p>
+                <p>Total due: <strong>%s</strong>, by %s.</p>
+                <p>Thank you,<br>%s</p>
+                """.formatted(
+                        escape(invoice.buyerName()),
+                        escape(invoice.number()),
+                        escape(invoice.licenceName()),
+                        escape(invoice.termLabel()),
+                        escape(invoice.total().formatted()),
+                        DATE.format(invoice.dueOn()),
+                        escape(invoice.sellerName()));
+        return new OutgoingEmail(
+                invoice.organisationId(),
+                SUBJECT_TYPE,
+                invoice.id(),
+                senderName,
+                senderEmail,
+                invoice.buyerEmail(),
+                subject,
+                text,
+                html,
+                InvoicePdf.fileName(invoice),
+                pdf.render(invoice));
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text == null ? "" : text);
+    }
+}

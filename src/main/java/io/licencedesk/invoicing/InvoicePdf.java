@@ -1,0 +1,81 @@
+package io.licencedesk.invoicing;
+
+import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.ZoneOffset;
+import java.util.GregorianCalendar;
+import java.util.Locale;
+import java.util.TimeZone;
+import org.apache.pdfbox.cos.COSArray;
+import org.apache.pdfbox.cos.COSName;
+import org.apache.pdfbox.cos.COSString;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.springframework.stereotype.Component;
+import org.thymeleaf.ITemplateEngine;
+import org.thymeleaf.context.Context;
+
+/**
+ * Renders an invoice to PDF from its recorded data only. The document's dates and ID are derived
+ * from the invoice, so the same invoice gives the same bytes every time.
+ */
+@Component
+class InvoicePdf {
+
+    private final ITemplateEngine templates;
+
+    InvoicePdf(ITemplateEngine templates) {
+        this.templates = templates;
+    }
+
+    byte[] render(Invoice invoice) {
+        var context = new Context(Locale.UK);
+        context.setVariable("invoice", invoice);
+        String html = templates.process("invoice/pdf", context);
+        try (PDDocument document = new PDDocument();
+                var out = new ByteArrayOutputStream()) {
+            var builder = new PdfRendererBuilder();
+            builder.useFastMode();
+            builder.withHtmlContent(html, null);
+            builder.usePDDocument(document);
+            try (var renderer = builder.buildPdfRenderer()) {
+                renderer.createPDFWithoutClosing();
+            }
+            var info = document.getDocumentInformation();
+            info.setTitle("Invoice " + invoice.number());
+            info.setAuthor(invoice.sellerName());
+            info.setProducer("LicenceDesk");
+            info.setCreator("LicenceDesk");
+            var issued = GregorianCalendar.from(invoice.issuedOn().atStartOfDay(ZoneOffset.UTC));
+            issued.setTimeZone(TimeZone.getTimeZone(ZoneOffset.UTC));
+            info.setCreationDate(issued);
+            info.setModificationDate(issued);
+            byte[] id = documentId(invoice);
+            var ids = new COSArray();
+            ids.add(new COSString(id));
+            ids.add(new COSString(id));
+            document.getDocument().getTrailer().setItem(COSName.ID, ids);
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException failed) {
+            throw new UncheckedIOException("Could not render invoice " + invoice.number(), failed);
+        }
+    }
+
+    static String fileName(Invoice invoice) {
+        return "invoice-" + invoice.number() + ".pdf";
+    }
+
+    private static byte[] documentId(Invoice invoice) {
+        try {
+            return MessageDigest.getInstance("MD5")
+                    .digest((invoice.organisationId() + "/" + invoice.number()).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException alwaysThere) {
+            throw new IllegalStateException(alwaysThere);
+        }
+    }
+}

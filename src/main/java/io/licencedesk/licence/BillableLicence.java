@@ -1,0 +1,28 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.shared.Money;
+import java.time.LocalDate;
+import java.time.Period;
+
+/** What invoicing needs to know about a licence to bill its current term. */
+public record BillableLicence(
+        long id,
+        String couponCode,
+        String name,
+        String planName,
+        Long clientId,
+        int quantity,
+        Money unitPrice,
+        Money amount,
+        Period term,
+        int termNumber,
+        LocalDate activatedOn,
+        LocalDate endsOn,
+        LifecycleStatus status,
+        BillingStatus billingStatus) {
+
+    /** "3 months", the length of one term. */
+    public String termLength() {
+        return Terms.describe(term);
+    }
+}

@@ -1,0 +1,121 @@
+package io.licencedesk.mail;
+
+import io.licencedesk.mail.OutboxRepository.Claimed;
+import jakarta.mail.MessagingException;
+import java.io.UnsupportedEncodingException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due messages, one at a time, each under a lease: a node that dies mid-send leaves the
+ * message to be sent again when the lease ends (at most one duplicate for the message in flight).
+ * Failures are retried with exponential back-off, then marked failed for a person to retry.
+ */
+@Component
+class MailDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
+    private static final int BATCH = 50;
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final OutboxRepository outbox;
+    private final ObjectProvider<JavaMailSender> senders;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final Duration retryDelay;
+    private final int maxAttempts;
+    private final String defaultSender;
+
+    MailDispatcher(
+            OutboxRepository outbox,
+            ObjectProvider<JavaMailSender> senders,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${licencedesk.mail.retry-delay:PT30S}") Duration retryDelay,
+            @Value("${licencedesk.mail.max-attempts:8}") int maxAttempts,
+            @Value("${licencedesk.mail.default-sender:no-reply@licencedesk.invalid}") String defaultSender) {
+        this.outbox = outbox;
+        this.senders = senders;
+        this.events = events;
+        this.clock = clock;
+        this.retryDelay = retryDelay;
+        this.maxAttempts = maxAttempts;
+        this.defaultSender = defaultSender;
+    }
+
+    @Scheduled(fixedDelayString = "${licencedesk.mail.poll-interval:PT1S}")
+    void dispatchDue() {
+        Instant now = clock.instant();
+        for (long id : outbox.due(now, BATCH)) {
+            outbox.claim(id, now, now.plus(LEASE)).ifPresent(this::deliver);
+        }
+    }
+
+    private void deliver(Claimed message) {
+        JavaMailSender sender = senders.getIfAvailable();
+        if (sender == null) {
+            outbox.markKept(message.id(), clock.instant());
+            return;
+        }
+        try {
+            sender.send(mime -> compose(new MimeMessageHelper(mime, true, "UTF-8"), message));
+            outbox.markSent(message.id(), clock.instant());
+            if (message.subjectType() != null) {
+                events.publishEvent(new EmailDelivered(message.subjectType(), message.subjectId()));
+            }
+        } catch (MailException failure) {
+            String error = describe(failure);
+            if (message.attempt() >= maxAttempts) {
+                log.warn("Giving up on e-mail {} after {} attempts: {}", message.id(), message.attempt(), error);
+                outbox.markFailed(message.id(), error, clock.instant());
+            } else {
+                Duration wait = retryDelay.multipliedBy(1L << Math.min(message.attempt() - 1, 10));
+                log.info(
+                        "E-mail {} not sent (attempt {}), retrying in {}: {}",
+                        message.id(),
+                        message.attempt(),
+                        wait,
+                        error);
+                outbox.scheduleRetry(message.id(), error, clock.instant().plus(wait));
+            }
+        }
+    }
+
+    private void compose(MimeMessageHelper mail, Claimed message) throws MessagingException {
+        try {
+            String from = message.senderEmail() == null ? defaultSender : message.senderEmail();
+            if (message.senderName() == null) {
+                mail.setFrom(from);
+            } else {
+                mail.setFrom(from, message.senderName());
+            }
+        } catch (UnsupportedEncodingException impossibleWithUtf8) {
+            throw new MessagingException("Cannot encode the sender's name", impossibleWithUtf8);
+        }
+        mail.setTo(message.recipient());
+        mail.setSubject(message.subject());
+        mail.setText(message.textBody(), message.htmlBody());
+        if (message.attachment() != null) {
+            mail.addAttachment(
+                    message.attachmentName(), new ByteArrayResource(message.attachment()), "application/pdf");
+        }
+    }
+
+    private static String describe(MailException failure) {
+        String text = failure.getMostSpecificCause().getClass().getSimpleName() + ": "
+                + failure.getMostSpecificCause().getMessage();
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+}

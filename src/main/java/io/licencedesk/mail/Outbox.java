@@ -1,0 +1,76 @@
+package io.licencedesk.mail;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.shared.PageOf;
+import java.time.Clock;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The mail module's façade: queue a message with the change that causes it, and read the outbox. */
+@Service
+@Transactional
+public class Outbox {
+
+    private final OutboxRepository outbox;
+    private final Clock clock;
+
+    Outbox(OutboxRepository outbox, Clock clock) {
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Queues the message in the caller's transaction: it is sent if and only if that transaction
+     * commits, and it survives a crash once committed.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void enqueue(OutgoingEmail email) {
+        outbox.insert(email, clock.instant());
+    }
+
+    /** Whether a message about this subject is still waiting to go out (a second one would be a duplicate). */
+    @Transactional(readOnly = true)
+    public boolean hasUnsent(String subjectType, long subjectId) {
+        return outbox.hasUnsent(subjectType, subjectId);
+    }
+
+    @Transactional(readOnly = true)
+    public PageOf<OutboxEntry> messages(Caller caller, DeliveryStatus status, int page, int size) {
+        requireStaff(caller);
+        int safePage = Math.max(1, page);
+        return new PageOf<>(
+                outbox.page(caller.organisationId(), status, (safePage - 1) * size, size),
+                safePage,
+                size,
+                outbox.count(caller.organisationId(), status));
+    }
+
+    @Transactional(readOnly = true)
+    public OutboxEntry message(Caller caller, long id) {
+        requireStaff(caller);
+        return outbox.find(caller.organisationId(), id)
+                .orElseThrow(() -> new NoSuchElementException("No such message"));
+    }
+
+    /** The messages about one subject, newest first. */
+    @Transactional(readOnly = true)
+    public List<OutboxEntry> about(long organisationId, String subjectType, long subjectId) {
+        return outbox.forSubject(organisationId, subjectType, subjectId);
+    }
+
+    /** Puts a failed message back in line; false when there is no such failed message. */
+    public boolean retry(Caller caller, long id) {
+        requireStaff(caller);
+        return outbox.retryNow(caller.organisationId(), id, clock.instant()) == 1;
+    }
+
+    private static void requireStaff(Caller caller) {
+        if (!caller.isStaff()) {
+            throw new AccessDeniedException("Only staff may read the outbox");
+        }
+    }
+}

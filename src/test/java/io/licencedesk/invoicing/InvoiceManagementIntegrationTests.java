@@ -1,0 +1,238 @@
+package io.licencedesk.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.NewClient;
+import io.licencedesk.accounts.OrganisationSettings;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.BillingStatus;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.access.AccessDeniedException;
+
+/** Issuing, numbering, re-sending, paying and voiding invoices on a real database. */
+@IntegrationTest
+class InvoiceManagementIntegrationTests {
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    TestLicences testLicences;
+
+    TestOrganisation org;
+    Plan yearly;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        var organisation = accounts.organisation(org.owner());
+        accounts.updateSettings(
+                org.owner(),
+                new OrganisationSettings(
+                        organisation.name(),
+                        "Demo Signage Ltd",
+                        "1 High Street\nLondon",
+                        organisation.currency(),
+                        new BigDecimal("20.00"),
+                        "INV",
+                        14,
+                        "Billing team",
+                        "billing@example.test",
+                        30));
+        yearly = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+    }
+
+    long assignedLicence(String name, int quantity) {
+        return licences.create(
+                        org.manager(),
+                        new NewLicence(
+                                yearly.id(), name, null, quantity, org.alice().userId()))
+                .id();
+    }
+
+    @Test
+    void issuesNumberedInvoicesWithTheirTotalsAndMarksTheLicencesInvoiced() {
+        long lobby = assignedLicence("Lobby", 3);
+        long active = testLicences.activated(org.owner(), yearly, org.bob().userId(), "Window", LocalDate.now());
+
+        SendOutcome outcome = invoicing.send(org.manager(), List.of(lobby, active));
+
+        int year = LocalDate.now().getYear();
+        assertThat(outcome.issued())
+                .extracting(Invoice::number)
+                .containsExactly("INV-" + year + "-000001", "INV-" + year + "-000002");
+        Invoice first = outcome.issued().get(0);
+        assertThat(first.subtotal().minorUnits()).isEqualTo(30_000);
+        assertThat(first.vat().minorUnits()).isEqualTo(6_000);
+        assertThat(first.total().minorUnits()).isEqualTo(36_000);
+        assertThat(first.termLabel()).isEqualTo("1 year from activation");
+        assertThat(first.dueOn()).isEqualTo(first.issuedOn().plusDays(14));
+        assertThat(first.sellerName()).isEqualTo("Demo Signage Ltd");
+        assertThat(first.buyerEmail()).isEqualTo(org.alice().email());
+        assertThat(outcome.issued().get(1).termStart()).isEqualTo(LocalDate.now());
+        assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.INVOICED);
+        assertThat(invoicing.deliveries(org.manager(), first.id())).hasSize(1);
+    }
+
+    @Test
+    void sendsTheExistingInvoiceAgainInsteadOfIssuingASecondForTheSameTerm() {
+        long lobby = assignedLicence("Lobby", 1);
+        Invoice issued = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+
+        SendOutcome again = invoicing.send(org.manager(), List.of(lobby));
+
+        assertThat(again.issued()).isEmpty();
+        assertThat(again.resent()).extracting(Invoice::id).containsExactly(issued.id());
+        assertThat(invoicing.invoices(org.manager(), null, null, 1, 10).total()).isEqualTo(1);
+        assertThat(invoicing.deliveries(org.manager(), issued.id()))
+                .as("a double click does not queue a second e-mail while the first waits")
+                .hasSize(1);
+    }
+
+    @Test
+    void refusesEmptyOversizedAndUnassignedSelections() {
+        long unassigned = licences.create(org.manager(), new NewLicence(yearly.id(), "Free", null, 1, null))
+                .id();
+        List<Long> twentyOne = new ArrayList<>();
+        IntStream.range(0, 21).forEach(i -> twentyOne.add(assignedLicence("L" + i, 1)));
+
+        assertThatThrownBy(() -> invoicing.send(org.manager(), List.of()))
+                .isInstanceOf(InvalidSelectionException.class);
+        assertThatThrownBy(() -> invoicing.send(org.manager(), twentyOne))
+                .isInstanceOf(InvalidSelectionException.class)
+                .hasMessageContaining("at most 20");
+        assertThatThrownBy(() -> invoicing.send(org.manager(), List.of(twentyOne.get(0), unassigned)))
+                .isInstanceOf(InvalidSelectionException.class)
+                .hasMessageContaining("has no client");
+        assertThat(invoicing.invoices(org.manager(), null, null, 1, 10).total()).isZero();
+        assertThat(licences.details(org.manager(), twentyOne.get(0)).billingStatus())
+                .isEqualTo(BillingStatus.UNBILLED);
+    }
+
+    @Test
+    void keepsWhatItRecordedWhenTheClientPlanOrSettingsChange() {
+        long lobby = assignedLicence("Lobby", 2);
+        Invoice issued = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+
+        accounts.updateClient(
+                org.manager(),
+                org.alice().userId(),
+                new NewClient("Alice Renamed", org.alice().email(), "New Co", "Elsewhere", "GB123"));
+        plans.updatePlan(org.owner(), yearly.id(), new NewPlan("Yearly plus", Period.ofYears(1), new BigDecimal("5")));
+
+        Invoice later = invoicing.invoice(org.manager(), issued.id());
+        assertThat(later).isEqualTo(issued);
+        assertThat(later.buyerName()).isNotEqualTo("Alice Renamed");
+        assertThat(later.planName()).isEqualTo("Yearly");
+    }
+
+    @Test
+    void marksPaidAndVoidsKeepingTheNumberAndUnbillingTheLicence() {
+        long lobby = assignedLicence("Lobby", 1);
+        long window = assignedLicence("Window", 1);
+        Invoice lobbyInvoice =
+                invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+        Invoice windowInvoice =
+                invoicing.send(org.manager(), List.of(window)).issued().get(0);
+
+        Invoice paid = invoicing.markPaid(org.manager(), lobbyInvoice.id(), LocalDate.now(), "BANK-42");
+        assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(paid.paymentReference()).isEqualTo("BANK-42");
+        assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.PAID);
+        assertThatThrownBy(() -> invoicing.markPaid(org.manager(), lobbyInvoice.id(), LocalDate.now(), null))
+                .isInstanceOf(IllegalInvoiceChangeException.class);
+        assertThatThrownBy(() -> invoicing.markPaid(
+                        org.manager(), windowInvoice.id(), LocalDate.now().plusDays(1), null))
+                .isInstanceOf(IllegalInvoiceChangeException.class);
+
+        Invoice voided = invoicing.voidInvoice(org.manager(), windowInvoice.id(), "Wrong client");
+        assertThat(voided.status()).isEqualTo(InvoiceStatus.VOID);
+        assertThat(voided.number()).isEqualTo(windowInvoice.number());
+        assertThat(licences.details(org.manager(), window).billingStatus()).isEqualTo(BillingStatus.UNBILLED);
+        assertThatThrownBy(() -> invoicing.resend(org.manager(), voided.id()))
+                .isInstanceOf(IllegalInvoiceChangeException.class);
+
+        Invoice reissued =
+                invoicing.send(org.manager(), List.of(window)).issued().get(0);
+        assertThat(reissued.number()).endsWith("-000003");
+        assertThat(invoicing.forLicence(org.manager(), window))
+                .extracting(Invoice::status)
+                .containsExactly(InvoiceStatus.ISSUED, InvoiceStatus.VOID);
+    }
+
+    @Test
+    void rendersTheSamePdfEveryTimeWithTheNumberAndTotal() throws Exception {
+        Invoice invoice = invoicing
+                .send(org.manager(), List.of(assignedLicence("Lobby", 3)))
+                .issued()
+                .get(0);
+
+        byte[] first = invoicing.pdf(org.manager(), invoice.id());
+        byte[] second = invoicing.pdf(org.manager(), invoice.id());
+
+        assertThat(first).isEqualTo(second);
+        try (var document = Loader.loadPDF(first)) {
+            String text = new PDFTextStripper().getText(document);
+            assertThat(text)
+                    .contains(
+                            invoice.number(),
+                            "€360.00",
+                            "Demo Signage Ltd",
+                            org.alice().email(),
+                            "VAT 20%");
+        }
+    }
+
+    @Test
+    void keepsInvoicesToTheirOrganisationAndStaff() {
+        Invoice invoice = invoicing
+                .send(org.manager(), List.of(assignedLicence("Lobby", 1)))
+                .issued()
+                .get(0);
+        var other = organisations.create();
+
+        assertThatThrownBy(() -> invoicing.invoice(other.owner(), invoice.id()))
+                .isInstanceOf(InvoiceNotFoundException.class);
+        assertThatThrownBy(() -> invoicing.pdf(other.owner(), invoice.id()))
+                .isInstanceOf(InvoiceNotFoundException.class);
+        assertThatThrownBy(() -> invoicing.markPaid(other.owner(), invoice.id(), LocalDate.now(), null))
+                .isInstanceOf(InvoiceNotFoundException.class);
+        assertThatThrownBy(() -> invoicing.send(other.manager(), List.of(invoice.licenceId())))
+                .isInstanceOf(RuntimeException.class);
+        assertThat(invoicing.invoices(other.owner(), null, null, 1, 10).total()).isZero();
+        assertThatThrownBy(() -> invoicing.invoice(org.alice(), invoice.id()))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+}

@@ -1,0 +1,56 @@
+package io.licencedesk.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.licencedesk.support.OnPostgres;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** The same behaviour on PostgreSQL, plus concurrent sends of one selection. */
+@OnPostgres
+class InvoiceManagementPostgresIntegrationTests extends InvoiceManagementIntegrationTests {
+
+    @Test
+    void twentyConcurrentSendsOfOneSelectionIssueEachInvoiceOnceWithoutGaps() throws Exception {
+        List<Long> selection = new ArrayList<>();
+        IntStream.range(0, 20).forEach(i -> selection.add(assignedLicence("Screen " + i, 1 + i)));
+        var start = new CountDownLatch(1);
+        var pool = Executors.newFixedThreadPool(20);
+        try {
+            List<Future<SendOutcome>> sends = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                Callable<SendOutcome> send = () -> {
+                    start.await();
+                    return invoicing.send(org.manager(), selection);
+                };
+                sends.add(pool.submit(send));
+            }
+            start.countDown();
+            int issued = 0;
+            for (var send : sends) {
+                SendOutcome outcome = send.get();
+                assertThat(outcome.count()).isEqualTo(20);
+                issued += outcome.issued().size();
+            }
+            assertThat(issued).isEqualTo(20);
+        } finally {
+            pool.shutdownNow();
+        }
+        var all = invoicing.invoices(org.manager(), null, null, 1, 100).items();
+        assertThat(all).hasSize(20);
+        assertThat(all).extracting(Invoice::licenceId).containsExactlyInAnyOrderElementsOf(selection);
+        int year = LocalDate.now().getYear();
+        assertThat(all)
+                .extracting(Invoice::number)
+                .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 20)
+                        .mapToObj(n -> "INV-%d-%06d".formatted(year, n))
+                        .toList());
+    }
+}
