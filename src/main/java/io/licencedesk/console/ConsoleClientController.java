@@ -11,6 +11,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -69,6 +70,36 @@ class ConsoleClientController {
         try {
             Client client = accounts.addClient(caller, form.toNewClient());
             Toasts.success(redirect, "Client " + client.name() + " added.");
+            return "redirect:/clients";
+        } catch (EmailAlreadyUsedException taken) {
+            errors.rejectValue("email", "taken", "A user with this e-mail address already exists.");
+            return "console/client-form";
+        }
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(Caller caller, @PathVariable long id, Model model) {
+        model.addAttribute("form", AddClientForm.of(accounts.client(caller, id)));
+        model.addAttribute("clientId", id);
+        return "console/client-form";
+    }
+
+    @PostMapping("/{id}")
+    String edit(
+            Caller caller,
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") AddClientForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        accounts.client(caller, id);
+        model.addAttribute("clientId", id);
+        if (errors.hasErrors()) {
+            return "console/client-form";
+        }
+        try {
+            Client client = accounts.updateClient(caller, id, form.toNewClient());
+            Toasts.success(redirect, "Client " + client.name() + " saved.");
             return "redirect:/clients";
         } catch (EmailAlreadyUsedException taken) {
             errors.rejectValue("email", "taken", "A user with this e-mail address already exists.");

@@ -1,20 +1,27 @@
 package io.licencedesk.console;
 
 import io.licencedesk.accounts.ClientNotFoundException;
+import io.licencedesk.invoicing.InvoiceNotFoundException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.licence.PlanNotFoundException;
+import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /** Friendly pages for what a console user can run into; never an exception's text for an unexpected error. */
-@ControllerAdvice(
-        assignableTypes = {ConsoleLicenceController.class, ConsoleClientController.class, ConsolePlanController.class})
+@ControllerAdvice(basePackageClasses = ConsoleErrorAdvice.class)
 class ConsoleErrorAdvice {
 
-    @ExceptionHandler({LicenceNotFoundException.class, PlanNotFoundException.class, ClientNotFoundException.class})
+    @ExceptionHandler({
+        LicenceNotFoundException.class,
+        PlanNotFoundException.class,
+        ClientNotFoundException.class,
+        InvoiceNotFoundException.class,
+        NoSuchElementException.class
+    })
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "error/404";

@@ -11,14 +11,13 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import org.springframework.validation.Errors;
 
 /** Adding or editing a plan: a name, a term such as P1M, and a price per screen. */
 record PlanForm(
         @NotBlank(message = "Enter a name.") @Size(max = 100, message = "Keep the name to 100 characters.") @PlainText
         String name,
 
-        @NotBlank(message = "Enter a term, such as P1M or P1Y.")
+        @NotBlank(message = "Enter a term, such as P1M or P1Y.") @PlanTerm
         String term,
 
         @NotNull(message = "Enter a price per screen.")
@@ -34,13 +33,6 @@ record PlanForm(
     static PlanForm of(Plan plan) {
         return new PlanForm(
                 plan.name(), plan.term().toString(), plan.unitPrice().amount());
-    }
-
-    /** A term that is there but is no ISO-8601 period is refused beside the field. */
-    void checkTerm(Errors errors) {
-        if (term != null && !term.isBlank() && Terms.parseOrNull(term) == null) {
-            errors.rejectValue("term", "invalid", "Enter a term such as P1M (one month), P3M or P1Y, up to 10 years.");
-        }
     }
 
     NewPlan toNewPlan() {

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -123,6 +124,16 @@ public class InvoiceManagement {
     public List<OutboxEntry> deliveries(Caller caller, long id) {
         Invoice invoice = invoice(caller, id);
         return outbox.about(caller.organisationId(), InvoiceMessages.SUBJECT_TYPE, invoice.id());
+    }
+
+    /** The delivery state of each invoice's newest e-mail, for a list of invoices. */
+    @Transactional(readOnly = true)
+    public Map<Long, OutboxEntry> latestDeliveries(Caller caller, List<Invoice> shown) {
+        requireStaff(caller);
+        return outbox.latestAbout(
+                caller.organisationId(),
+                InvoiceMessages.SUBJECT_TYPE,
+                shown.stream().map(Invoice::id).toList());
     }
 
     @Transactional(readOnly = true)

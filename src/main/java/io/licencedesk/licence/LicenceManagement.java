@@ -4,6 +4,7 @@ import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.Organisation;
+import io.licencedesk.shared.Money;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -122,6 +123,23 @@ public class LicenceManagement {
         licence.ensureDeletable();
         licences.delete(licence);
         record(caller, licence, "DELETED", licence.snapshot(today()), null);
+    }
+
+    /**
+     * The amounts of those of the given licences that can be invoiced (they belong to the caller's
+     * organisation and have a client), for showing a selection's total.
+     */
+    @Transactional(readOnly = true)
+    public Map<Long, Money> billableAmounts(Caller caller, Collection<Long> ids) {
+        requireStaff(caller);
+        Currency currency = currency(caller);
+        Map<Long, Money> amounts = new java.util.LinkedHashMap<>();
+        for (long id : ids) {
+            licences.find(caller.organisationId(), id, currency)
+                    .filter(licence -> licence.clientId() != null)
+                    .ifPresent(licence -> amounts.put(id, licence.amount()));
+        }
+        return amounts;
     }
 
     /**

@@ -3,8 +3,11 @@ package io.licencedesk.mail;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.shared.PageOf;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -60,6 +63,16 @@ public class Outbox {
     @Transactional(readOnly = true)
     public List<OutboxEntry> about(long organisationId, String subjectType, long subjectId) {
         return outbox.forSubject(organisationId, subjectType, subjectId);
+    }
+
+    /** The newest message about each subject, by subject id (subjects without a message are absent). */
+    @Transactional(readOnly = true)
+    public Map<Long, OutboxEntry> latestAbout(long organisationId, String subjectType, Collection<Long> subjectIds) {
+        if (subjectIds.isEmpty()) {
+            return Map.of();
+        }
+        return outbox.latestFor(organisationId, subjectType, subjectIds).stream()
+                .collect(Collectors.toMap(OutboxEntry::subjectId, entry -> entry));
     }
 
     /** Puts a failed message back in line; false when there is no such failed message. */

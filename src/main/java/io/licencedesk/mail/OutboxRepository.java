@@ -223,6 +223,22 @@ class OutboxRepository {
                 .list();
     }
 
+    /** The newest message about each of the subjects. */
+    List<OutboxEntry> latestFor(long organisationId, String subjectType, java.util.Collection<Long> subjectIds) {
+        return jdbc.sql("""
+                        select %s from outbound_email e
+                        where e.organisation_id = :organisationId and e.subject_type = :subjectType
+                          and e.subject_id in (:subjectIds)
+                          and e.id = (select max(n.id) from outbound_email n
+                                      where n.subject_type = e.subject_type and n.subject_id = e.subject_id)
+                        """.formatted(COLUMNS))
+                .param("organisationId", organisationId)
+                .param("subjectType", subjectType)
+                .param("subjectIds", subjectIds)
+                .query(ENTRY)
+                .list();
+    }
+
     private static Instant instant(Timestamp timestamp) {
         return timestamp == null ? null : timestamp.toInstant();
     }

@@ -42,7 +42,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/portal/**")
                         .hasRole("CLIENT")
-                        .requestMatchers("/plans/new", "/plans/*/edit")
+                        .requestMatchers("/plans/new", "/plans/*/edit", "/settings", "/settings/**")
                         .hasRole("OWNER")
                         .requestMatchers(HttpMethod.POST, "/plans", "/plans/**")
                         .hasRole("OWNER")

@@ -1,0 +1,155 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.invoicing.IllegalInvoiceChangeException;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.InvoiceStatus;
+import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The invoices page, an invoice's details, its PDF, and re-send, mark paid and void. */
+@Controller
+@RequestMapping("/invoices")
+class ConsoleInvoiceController {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final InvoiceManagement invoicing;
+    private final AccountManagement accounts;
+    private final Clock clock;
+
+    ConsoleInvoiceController(InvoiceManagement invoicing, AccountManagement accounts, Clock clock) {
+        this.invoicing = invoicing;
+        this.accounts = accounts;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    String list(
+            Caller caller,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) Long client,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        InvoiceStatus filter = parseStatus(status);
+        var invoices = invoicing.invoices(caller, filter, client, page, PAGE_SIZE);
+        model.addAttribute("invoices", invoices);
+        model.addAttribute("deliveries", invoicing.latestDeliveries(caller, invoices.items()));
+        model.addAttribute("status", filter == null ? "" : filter.name());
+        model.addAttribute("statuses", InvoiceStatus.values());
+        model.addAttribute(
+                "selectedClient",
+                client == null
+                        ? null
+                        : accounts.findClient(caller.organisationId(), client).orElse(null));
+        return "console/invoices";
+    }
+
+    @GetMapping("/{id}")
+    String details(Caller caller, @PathVariable long id, Model model) {
+        model.addAttribute("invoice", invoicing.invoice(caller, id));
+        model.addAttribute("deliveries", invoicing.deliveries(caller, id));
+        if (!model.containsAttribute("paidForm")) {
+            model.addAttribute("paidForm", new MarkPaidForm(LocalDate.now(clock), null));
+        }
+        if (!model.containsAttribute("voidForm")) {
+            model.addAttribute("voidForm", new VoidForm(null));
+        }
+        return "console/invoice";
+    }
+
+    @GetMapping("/{id}/pdf")
+    ResponseEntity<byte[]> pdf(Caller caller, @PathVariable long id) {
+        Invoice invoice = invoicing.invoice(caller, id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(InvoiceManagement.pdfFileName(invoice))
+                                .build()
+                                .toString())
+                .body(invoicing.pdf(caller, id));
+    }
+
+    @PostMapping("/{id}/resend")
+    String resend(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+        return act(
+                redirect, id, () -> "Invoice " + invoicing.resend(caller, id).number() + " queued to be sent again.");
+    }
+
+    @PostMapping("/{id}/paid")
+    String markPaid(
+            Caller caller,
+            @PathVariable long id,
+            @Valid @ModelAttribute("paidForm") MarkPaidForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return details(caller, id, model);
+        }
+        return act(
+                redirect,
+                id,
+                () -> "Invoice "
+                        + invoicing
+                                .markPaid(caller, id, form.paidOn(), form.reference())
+                                .number() + " marked paid.");
+    }
+
+    @PostMapping("/{id}/void")
+    String voidInvoice(
+            Caller caller,
+            @PathVariable long id,
+            @Valid @ModelAttribute("voidForm") VoidForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return details(caller, id, model);
+        }
+        return act(
+                redirect,
+                id,
+                () -> "Invoice "
+                        + invoicing.voidInvoice(caller, id, form.reason()).number()
+                        + " voided. Its licence can be invoiced again.");
+    }
+
+    private static String act(RedirectAttributes redirect, long id, Supplier<String> change) {
+        try {
+            Toasts.success(redirect, change.get());
+        } catch (IllegalInvoiceChangeException refused) {
+            Toasts.error(redirect, refused.getMessage());
+        }
+        return "redirect:/invoices/" + id;
+    }
+
+    private static InvoiceStatus parseStatus(String status) {
+        return Arrays.stream(InvoiceStatus.values())
+                .filter(candidate -> candidate.name().equals(status == null ? "" : status.toUpperCase(Locale.ROOT)))
+                .findFirst()
+                .orElse(null);
+    }
+}

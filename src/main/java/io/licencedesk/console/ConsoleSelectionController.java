@@ -1,0 +1,103 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.invoicing.InvalidSelectionException;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.SendOutcome;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.shared.Money;
+import jakarta.servlet.http.HttpSession;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Selecting licences for invoicing across pages, and "Send invoices" for the selection. */
+@Controller
+class ConsoleSelectionController {
+
+    private final LicenceManagement licences;
+    private final InvoiceManagement invoicing;
+    private final AccountManagement accounts;
+
+    ConsoleSelectionController(LicenceManagement licences, InvoiceManagement invoicing, AccountManagement accounts) {
+        this.licences = licences;
+        this.invoicing = invoicing;
+        this.accounts = accounts;
+    }
+
+    @GetMapping("/licences/selection")
+    @ResponseBody
+    SelectionView current(Caller caller, HttpSession session) {
+        return view(caller, LicenceSelection.of(session), null);
+    }
+
+    /** Adds or removes one licence; the 21st, or one without a client, is refused and changes nothing. */
+    @PostMapping("/licences/selection")
+    @ResponseBody
+    SelectionView toggle(Caller caller, HttpSession session, @RequestParam long id, @RequestParam boolean selected) {
+        Set<Long> ids = LicenceSelection.of(session);
+        if (!selected) {
+            ids.remove(id);
+        } else if (!ids.contains(id)) {
+            if (ids.size() >= InvoiceManagement.MAX_SELECTION) {
+                return view(
+                        caller,
+                        ids,
+                        "You can select at most " + InvoiceManagement.MAX_SELECTION
+                                + " licences at a time. Send these first, or clear the selection.");
+            }
+            if (licences.billableAmounts(caller, Set.of(id)).isEmpty()) {
+                return view(caller, ids, "Only licences assigned to a client can be invoiced.");
+            }
+            ids.add(id);
+        }
+        LicenceSelection.save(session, ids);
+        return view(caller, ids, null);
+    }
+
+    @PostMapping("/licences/selection/clear")
+    @ResponseBody
+    SelectionView clear(Caller caller, HttpSession session) {
+        LicenceSelection.clear(session);
+        return view(caller, Set.of(), null);
+    }
+
+    @PostMapping("/invoices/send")
+    String send(Caller caller, HttpSession session, RedirectAttributes redirect) {
+        try {
+            SendOutcome outcome = invoicing.send(caller, new ArrayList<>(LicenceSelection.of(session)));
+            LicenceSelection.clear(session);
+            Toasts.success(redirect, describe(outcome));
+            return "redirect:/invoices";
+        } catch (InvalidSelectionException refused) {
+            Toasts.error(redirect, refused.getMessage());
+            return "redirect:/licences";
+        }
+    }
+
+    private static String describe(SendOutcome outcome) {
+        String sent = outcome.count() == 1 ? "1 invoice" : outcome.count() + " invoices";
+        String detail = outcome.resent().isEmpty()
+                ? ""
+                : " (" + outcome.issued().size() + " new, " + outcome.resent().size() + " sent again)";
+        return "Sent " + sent + detail + " totalling " + outcome.total().formatted() + ".";
+    }
+
+    private SelectionView view(Caller caller, Set<Long> ids, String error) {
+        Map<Long, Money> amounts = licences.billableAmounts(caller, ids);
+        Money total = amounts.values().stream()
+                .reduce(Money::plus)
+                .orElse(new Money(0, accounts.organisation(caller).currency()));
+        return new SelectionView(amounts.keySet(), amounts.size(), total.formatted(), error);
+    }
+
+    /** What the toolbar shows: which licences are selected, how many, their total, and any refusal. */
+    record SelectionView(Set<Long> ids, int count, String total, String error) {}
+}

@@ -1,0 +1,45 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The organisation's settings (owners only): legal details, invoicing and the expiring-soon window. */
+@Controller
+@RequestMapping("/settings")
+class ConsoleSettingsController {
+
+    private final AccountManagement accounts;
+
+    ConsoleSettingsController(AccountManagement accounts) {
+        this.accounts = accounts;
+    }
+
+    @GetMapping
+    String form(Caller caller, Model model) {
+        model.addAttribute("form", SettingsForm.of(accounts.organisation(caller)));
+        return "console/settings";
+    }
+
+    @PostMapping
+    String save(
+            Caller caller,
+            @Valid @ModelAttribute("form") SettingsForm form,
+            BindingResult errors,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return "console/settings";
+        }
+        accounts.updateSettings(caller, form.toSettings());
+        Toasts.success(redirect, "Settings saved.");
+        return "redirect:/settings";
+    }
+}

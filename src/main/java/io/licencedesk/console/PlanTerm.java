@@ -1,0 +1,32 @@
+package io.licencedesk.console;
+
+import io.licencedesk.licence.Terms;
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/** A plan term: a positive ISO-8601 period of at most 10 years (blank is left to @NotBlank). */
+@Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
+@Retention(RetentionPolicy.RUNTIME)
+@Constraint(validatedBy = PlanTerm.Validator.class)
+public @interface PlanTerm {
+
+    String message() default "Enter a term such as P1M (one month), P3M or P1Y, up to 10 years.";
+
+    Class<?>[] groups() default {};
+
+    Class<? extends Payload>[] payload() default {};
+
+    class Validator implements ConstraintValidator<PlanTerm, String> {
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            return value == null || value.isBlank() || Terms.parseOrNull(value) != null;
+        }
+    }
+}

@@ -1,0 +1,334 @@
+package io.licencedesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.BillingStatus;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.IntegrationTest;
+import jakarta.servlet.http.Cookie;
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Selecting licences, sending invoices and the invoice, outbox and settings pages, with their refusals. */
+@IntegrationTest
+@AutoConfigureMockMvc
+class ConsoleInvoicingIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    AccountManagement accounts;
+
+    TestOrganisation org;
+    TestOrganisation other;
+    Plan plan;
+    List<Long> assigned = new ArrayList<>();
+    long unassigned;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        other = organisations.create();
+        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        for (int i = 0; i < 21; i++) {
+            assigned.add(licences.create(
+                            org.manager(),
+                            new NewLicence(
+                                    plan.id(),
+                                    "Screen " + i,
+                                    null,
+                                    1,
+                                    org.alice().userId()))
+                    .id());
+        }
+        unassigned = licences.create(org.manager(), new NewLicence(plan.id(), "Free", null, 1, null))
+                .id();
+    }
+
+    RequestPostProcessor as(String email) {
+        return user(users.loadUserByUsername(email));
+    }
+
+    /** Spring Session keeps the session in the database and finds it by its cookie, as a browser would. */
+    static final class Browser {
+        Cookie session;
+
+        MockHttpServletRequestBuilder carry(MockHttpServletRequestBuilder request) {
+            return session == null ? request : request.cookie(session);
+        }
+
+        ResultActions perform(MockMvc mvc, MockHttpServletRequestBuilder request) throws Exception {
+            ResultActions result = mvc.perform(carry(request));
+            Cookie issued = result.andReturn().getResponse().getCookie("SESSION");
+            if (issued != null) {
+                session = issued;
+            }
+            return result;
+        }
+    }
+
+    MockHttpServletRequestBuilder select(long id, boolean selected) {
+        return post("/licences/selection")
+                .param("id", "" + id)
+                .param("selected", "" + selected)
+                .with(as(org.manager().email()))
+                .with(csrf());
+    }
+
+    @Test
+    void selectsAcrossRequestsRefusesTheTwentyFirstAndUnassignedAndSendsTheSelection() throws Exception {
+        var browser = new Browser();
+        for (int i = 0; i < 20; i++) {
+            browser.perform(mvc, select(assigned.get(i), true))
+                    .andExpect(jsonPath("$.error").value(nullValue()));
+        }
+        browser.perform(mvc, select(assigned.get(20), true))
+                .andExpect(jsonPath("$.count").value(20))
+                .andExpect(jsonPath("$.total").value("€200.00"))
+                .andExpect(jsonPath("$.error").value(containsString("at most 20")));
+        browser.perform(mvc, select(assigned.get(0), false))
+                .andExpect(jsonPath("$.count").value(19));
+        browser.perform(mvc, select(unassigned, true))
+                .andExpect(jsonPath("$.count").value(19))
+                .andExpect(jsonPath("$.error").value(containsString("assigned to a client")));
+        browser.perform(mvc, get("/licences/selection").with(as(org.manager().email())))
+                .andExpect(jsonPath("$.count").value(19));
+
+        browser.perform(
+                        mvc,
+                        post("/invoices/send").with(as(org.manager().email())).with(csrf()))
+                .andExpect(redirectedUrl("/invoices"))
+                .andExpect(flash().attribute("toast", "Sent 19 invoices totalling €190.00."));
+        assertThat(invoicing.invoices(org.manager(), null, null, 1, 50).total()).isEqualTo(19);
+        assertThat(licences.details(org.manager(), assigned.get(1)).billingStatus())
+                .isEqualTo(BillingStatus.INVOICED);
+        browser.perform(mvc, get("/licences/selection").with(as(org.manager().email())))
+                .andExpect(jsonPath("$.count").value(0));
+    }
+
+    @Test
+    void refusesLicencesOfAnotherOrganisationInTheSelection() throws Exception {
+        mvc.perform(post("/licences/selection")
+                        .param("id", "" + assigned.get(0))
+                        .param("selected", "true")
+                        .with(as(other.manager().email()))
+                        .with(csrf()))
+                .andExpect(jsonPath("$.count").value(0))
+                .andExpect(jsonPath("$.error").isNotEmpty());
+    }
+
+    @Test
+    void showsDownloadsPaysAndVoidsAnInvoice() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        var manager = as(org.manager().email());
+
+        mvc.perform(get("/invoices").with(manager))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(invoice.number())));
+        mvc.perform(get("/invoices/{id}", invoice.id()).with(manager))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Mark paid")));
+        mvc.perform(get("/invoices/{id}/pdf", invoice.id()).with(manager))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/pdf"))
+                .andExpect(header().string("Content-Disposition", containsString(invoice.number())));
+        mvc.perform(post("/invoices/{id}/paid", invoice.id())
+                        .param("paidOn", "2999-01-01")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("cannot be in the future")));
+        mvc.perform(post("/invoices/{id}/paid", invoice.id())
+                        .param("paidOn", "yesterday")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter a date")));
+        mvc.perform(post("/invoices/{id}/void", invoice.id())
+                        .param("reason", " ")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Say why")));
+        mvc.perform(post("/invoices/{id}/paid", invoice.id())
+                        .param("paidOn", "2026-01-02")
+                        .param("reference", "R1")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()));
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).paymentReference())
+                .isEqualTo("R1");
+        mvc.perform(post("/invoices/{id}/void", invoice.id())
+                        .param("reason", "Duplicate")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()));
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).voidReason()).isEqualTo("Duplicate");
+        mvc.perform(get("/outbox").with(manager))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(invoice.number())));
+    }
+
+    @Test
+    void refusesEveryInvoicingPageToAnonymousClientsAndOtherOrganisations() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        long email = invoicing.deliveries(org.manager(), invoice.id()).get(0).id();
+        List<Supplier<MockHttpServletRequestBuilder>> pages = List.of(
+                () -> get("/invoices"),
+                () -> get("/invoices/{id}", invoice.id()),
+                () -> get("/invoices/{id}/pdf", invoice.id()),
+                () -> get("/outbox"),
+                () -> get("/outbox/{id}", email),
+                () -> get("/licences/selection"),
+                () -> get("/settings"),
+                () -> get("/clients/{id}/edit", org.alice().userId()));
+        List<Supplier<MockHttpServletRequestBuilder>> actions = List.of(
+                () -> post("/invoices/{id}/resend", invoice.id()),
+                () -> post("/invoices/{id}/paid", invoice.id()).param("paidOn", "2026-01-01"),
+                () -> post("/invoices/{id}/void", invoice.id()).param("reason", "x"),
+                () -> post("/outbox/{id}/retry", email),
+                () -> post("/licences/selection")
+                        .param("id", "" + assigned.get(1))
+                        .param("selected", "true"),
+                () -> post("/licences/selection/clear"),
+                () -> post("/invoices/send"),
+                () -> post("/settings").param("name", "Hacked"),
+                () -> post("/clients/{id}", org.alice().userId())
+                        .param("name", "Hacked")
+                        .param("email", "h@example.test"));
+        for (var page : pages) {
+            mvc.perform(page.get()).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+            mvc.perform(page.get().with(as(org.alice().email()))).andExpect(status().isForbidden());
+        }
+        for (var action : actions) {
+            mvc.perform(action.get().with(csrf())).andExpect(redirectedUrl("/login"));
+            mvc.perform(action.get().with(as(org.alice().email())).with(csrf())).andExpect(status().isForbidden());
+            mvc.perform(action.get().with(as(org.owner().email()))).andExpect(status().isForbidden());
+        }
+        var stranger = as(other.owner().email());
+        mvc.perform(get("/invoices/{id}", invoice.id()).with(stranger)).andExpect(status().isNotFound());
+        mvc.perform(get("/invoices/{id}/pdf", invoice.id()).with(stranger)).andExpect(status().isNotFound());
+        mvc.perform(get("/outbox/{id}", email).with(stranger)).andExpect(status().isNotFound());
+        mvc.perform(get("/clients/{id}/edit", org.alice().userId()).with(stranger))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/invoices").with(stranger)).andExpect(content().string(not(containsString(invoice.number()))));
+        mvc.perform(get("/outbox").with(stranger)).andExpect(content().string(not(containsString(invoice.number()))));
+        for (String action : List.of("resend", "void")) {
+            mvc.perform(post("/invoices/{id}/" + action, invoice.id())
+                            .param("reason", "x")
+                            .with(stranger)
+                            .with(csrf()))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(post("/clients/{id}", org.alice().userId())
+                        .param("name", "Hacked")
+                        .param("email", "h@example.test")
+                        .with(stranger)
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/settings").with(as(org.manager().email()))).andExpect(status().isForbidden());
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).voidReason()).isNull();
+        assertThat(invoicing.invoices(org.manager(), null, null, 1, 50).total()).isEqualTo(1);
+    }
+
+    @Test
+    void savesSettingsAndRefusesBadOnes() throws Exception {
+        var owner = as(org.owner().email());
+        mvc.perform(post("/settings")
+                        .with(owner)
+                        .with(csrf())
+                        .param("name", "Org")
+                        .param("currency", "XXQ")
+                        .param("vatRate", "120")
+                        .param("invoicePrefix", "IN-V")
+                        .param("paymentTermsDays", "400")
+                        .param("expiringSoonDays", "0"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("not an ISO 4217 currency")))
+                .andExpect(content().string(containsString("percentage up to 100")))
+                .andExpect(content().string(containsString("letters and digits")))
+                .andExpect(content().string(containsString("Enter 0 to 365 days.")))
+                .andExpect(content().string(containsString("Enter 1 to 365 days.")));
+        mvc.perform(post("/settings")
+                        .with(owner)
+                        .with(csrf())
+                        .param("name", "Org")
+                        .param("currency", "EUR")
+                        .param("vatRate", "twenty")
+                        .param("invoicePrefix", "INV")
+                        .param("paymentTermsDays", "abc")
+                        .param("expiringSoonDays", "30"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter a percentage such as 20")))
+                .andExpect(content().string(containsString("Enter a whole number of days.")));
+        assertThat(accounts.organisation(org.owner()).invoicePrefix()).isEqualTo("INV");
+        mvc.perform(post("/settings")
+                        .with(owner)
+                        .with(csrf())
+                        .param("name", "Org")
+                        .param("legalName", "Org Ltd")
+                        .param("currency", "gbp")
+                        .param("vatRate", "20")
+                        .param("invoicePrefix", "acme")
+                        .param("paymentTermsDays", "14")
+                        .param("expiringSoonDays", "45"))
+                .andExpect(redirectedUrl("/settings"));
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        assertThat(invoice.number()).startsWith("ACME-");
+        assertThat(invoice.total().formatted()).isEqualTo("£12.00");
+        assertThat(invoice.sellerName()).isEqualTo("Org Ltd");
+    }
+}
