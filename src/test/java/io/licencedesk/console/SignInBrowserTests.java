@@ -59,7 +59,7 @@ class SignInBrowserTests {
 
     @Test
     void sendsAClientToThePortalAndRefusesThemTheConsole(Page page) {
-        SignIn.as(page, org.alice().email());
+        SignIn.throughTheForm(page, org.alice().email());
         assertThat(page).hasURL(Pattern.compile(".*/portal$"));
         assertThat(page.getByRole(
                         AriaRole.HEADING,
@@ -77,7 +77,7 @@ class SignInBrowserTests {
 
     @Test
     void signsOut(Page page) {
-        SignIn.as(page, org.manager().email());
+        SignIn.throughTheForm(page, org.manager().email());
         page.getByRole(
                         AriaRole.BUTTON,
                         new Page.GetByRoleOptions().setName(org.manager().name()))

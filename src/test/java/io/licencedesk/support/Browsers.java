@@ -73,8 +73,24 @@ public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachC
     @Override
     public void afterEach(ExtensionContext context) {
         BrowserContext browserContext = context.getStore(NAMESPACE).remove(BrowserContext.class, BrowserContext.class);
-        if (browserContext != null) {
-            browserContext.close();
+        if (browserContext == null) {
+            return;
+        }
+        if (context.getExecutionException().isPresent()) {
+            keepForDiagnosis(
+                    browserContext,
+                    context.getRequiredTestClass().getSimpleName() + "."
+                            + context.getRequiredTestMethod().getName());
+        }
+        browserContext.close();
+    }
+
+    /** What the browser showed when a test failed, in target/browser-failures/. */
+    private static void keepForDiagnosis(BrowserContext browserContext, String name) {
+        for (Page page : browserContext.pages()) {
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Paths.get("target", "browser-failures", name + ".png"))
+                    .setFullPage(true));
         }
     }
 
@@ -95,6 +111,7 @@ public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachC
                 .setLocale("en-GB")
                 .setTimezoneId("UTC")
                 .setPermissions(List.of("clipboard-read", "clipboard-write")));
+        browserContext.setDefaultTimeout(15_000);
         context.getStore(NAMESPACE).put(BrowserContext.class, browserContext);
         return browserContext.newPage();
     }

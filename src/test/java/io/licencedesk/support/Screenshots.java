@@ -13,6 +13,7 @@ public final class Screenshots {
 
     /** The visible window only, as a person on a 1366×768 laptop sees it. */
     public static void save(Page page, String name) {
+        page.waitForLoadState(com.microsoft.playwright.options.LoadState.LOAD);
         page.screenshot(new Page.ScreenshotOptions()
                 .setPath(FOLDER.resolve(name))
                 .setAnimations(com.microsoft.playwright.options.ScreenshotAnimations.DISABLED));
