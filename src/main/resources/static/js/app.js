@@ -80,6 +80,12 @@
         }
     });
 
+    // After a refused form, the keyboard starts at the first field to correct.
+    const firstInvalid = document.querySelector('[aria-invalid="true"]');
+    if (firstInvalid) {
+        firstInvalid.focus();
+    }
+
     // Search forms leave empty fields out of the address, so that links stay short and shareable.
     document.querySelectorAll('form[method="get"]').forEach(form => {
         form.addEventListener('formdata', event => {

@@ -190,6 +190,21 @@ class LicenceConsoleBrowserTests {
     }
 
     @Test
+    void showsMarkupInNamesAndNotesAsPlainText(Page page) {
+        String name = "Kiosk <b>bold</b> & co";
+        String note = "<script>document.title = 'injected'</script><img src=x onerror=\"document.title = 'injected'\">";
+        licences.create(org.manager(), new NewLicence(monthly.id(), name, note, 1, null));
+        signedIn(page);
+
+        link(page, name).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name)))
+                .isVisible();
+        assertThat(detail(page, "Note")).hasText(note);
+        assertThat(page).hasTitle(name + " · LicenceDesk");
+    }
+
+    @Test
     void showsTheDatesOfALicenceAClientHasUsed(Page page) {
         signedIn(page);
 
