@@ -41,18 +41,29 @@
     document.querySelectorAll('select.client-select').forEach(select => {
         const url = select.dataset.optionsUrl;
         const form = select.form;
+        let choices = 0;
         const control = new TomSelect(select, {
             valueField: 'id',
             labelField: 'label',
             searchField: ['label'],
-            maxOptions: 20,
+            maxOptions: 21,
             preload: 'focus',
+            closeAfterSelect: true,
+            // "All" / "Don't assign to a user" stays first, then the best matches.
+            sortField: [{field: 'rank', direction: 'asc'}, {field: '$score', direction: 'desc'}, {field: '$order', direction: 'asc'}],
             loadThrottle: 250,
             allowEmptyOption: true,
             load(query, callback) {
+                const asked = choices;
                 fetch(url + '?q=' + encodeURIComponent(query), {headers: {Accept: 'application/json'}})
                     .then(response => response.json())
-                    .then(options => callback(options))
+                    .then(options => {
+                        callback(options.map(option => Object.assign({rank: 1}, option)));
+                        // An answer that arrives after the person already chose must not open the list again.
+                        if (choices !== asked) {
+                            control.close();
+                        }
+                    })
                     .catch(() => callback());
             },
             render: {
@@ -60,11 +71,28 @@
                 loading: () => '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">Loading</span></div>'
             }
         });
+        control.on('change', () => choices++);
         // Keep "All" / "Don't assign to a user" offered whatever was typed.
-        control.on('load', () => control.addOption({id: '', label: select.dataset.all}));
+        control.on('load', () => control.addOption({id: '', label: select.dataset.all, rank: 0}));
+        control.updateOption('', {id: '', label: select.dataset.all, rank: 0});
         if (select.dataset.autosubmit && form) {
             control.on('change', () => form.requestSubmit());
         }
+    });
+
+    // After a refused form, the keyboard starts at the first field to correct.
+    const firstInvalid = document.querySelector('[aria-invalid="true"]');
+    if (firstInvalid) {
+        firstInvalid.focus();
+    }
+
+    // Search forms leave empty fields out of the address, so that links stay short and shareable.
+    document.querySelectorAll('form[method="get"]').forEach(form => {
+        form.addEventListener('formdata', event => {
+            [...event.formData.entries()]
+                .filter(([, value]) => value === '')
+                .forEach(([name]) => event.formData.delete(name));
+        });
     });
 
     document.querySelectorAll('select[data-autosubmit]:not(.client-select)').forEach(select => {
@@ -88,7 +116,7 @@
             alert.textContent = refusal || '';
             dialog.querySelector('[data-confirm]').hidden = !!refusal;
             dialog.querySelector('#delete-title').textContent =
-                refusal ? 'This licence cannot be deleted' : 'Delete licence ' + button.dataset.code + '?';
+                refusal ? 'Licence ' + button.dataset.code + ' cannot be deleted' : 'Delete licence ' + button.dataset.code + '?';
             modal.show(button);
         });
     }

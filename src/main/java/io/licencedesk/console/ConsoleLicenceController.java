@@ -127,8 +127,9 @@ class ConsoleLicenceController {
     }
 
     private String form(Caller caller, AddLicenceForm form, Model model) {
+        // Replacing a bound form would drop its binding result, and with it the messages and typed values
+        // (a quantity of "abc" never reaches the record: it stays only in the binding result).
         if (!model.containsAttribute("form")) {
-            // Replacing a bound form would drop its errors (and the rejected values shown back).
             model.addAttribute("form", form);
         }
         model.addAttribute("plans", plans.plans(caller));

@@ -1,0 +1,115 @@
+package io.licencedesk.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.console.LicenceList.button;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceFilter;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicencePageRequest;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.Screenshots;
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Bad input on the Add licence form: a message beside the field, the input kept (as text), nothing saved. */
+@BrowserTest
+@TestInstance(Lifecycle.PER_CLASS)
+class AddLicenceFormBrowserTests {
+
+    static final String NAME_TAGS = "<script>alert('name')</script>";
+    static final String NOTE_TAGS = "Lobby <img src=x onerror=alert('note')>";
+    static final String PLAIN_TEXT_ONLY = "Remove the HTML tags: only plain text is allowed.";
+    static final String SCREENS_RANGE = "Enter a number of screens from 1 to 10,000.";
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    LicenceManagement licences;
+
+    TestOrganisation org;
+    final SignIn signIn = new SignIn();
+    final List<String> dialogs = new ArrayList<>();
+
+    @BeforeAll
+    void createOrganisation() {
+        org = organisations.create();
+        plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+    }
+
+    static Stream<Arguments> badInput() {
+        return Stream.of(
+                Arguments.of("Name", "", "", "1", "Enter a name."),
+                Arguments.of("Name", "x".repeat(300), "", "1", "Keep the name to 200 characters."),
+                Arguments.of("Screens", "Lobby", "", "0", SCREENS_RANGE),
+                Arguments.of("Screens", "Lobby", "", "-1", SCREENS_RANGE),
+                Arguments.of("Screens", "Lobby", "", "10001", SCREENS_RANGE),
+                Arguments.of("Screens", "Lobby", "", "abc", "Enter a whole number of screens from 1 to 10,000."),
+                Arguments.of("Name", NAME_TAGS, "", "1", PLAIN_TEXT_ONLY),
+                Arguments.of("Note (optional)", "Lobby", NOTE_TAGS, "1", PLAIN_TEXT_ONLY));
+    }
+
+    @ParameterizedTest(name = "{0}: \"{1}\" \"{2}\" \"{3}\"")
+    @MethodSource("badInput")
+    void refusesBadInputBesideTheFieldAndSavesNothing(
+            String field, String name, String note, String screens, String message, Page page) {
+        page.onDialog(dialog -> {
+            dialogs.add(dialog.message());
+            dialog.dismiss();
+        });
+        signIn.as(page, org.manager().email());
+        page.navigate("/licences/new");
+
+        page.getByLabel("Plan").selectOption(new SelectOption().setLabel("Monthly — €10.00 per screen, 1 month"));
+        page.getByLabel("Name").fill(name);
+        page.getByLabel("Note (optional)").fill(note);
+        page.getByLabel("Screens").fill(screens);
+        button(page, "Save").click();
+
+        Locator invalid = page.getByLabel(field);
+        assertThat(invalid).hasAttribute("aria-invalid", "true");
+        assertThat(invalid).hasAccessibleDescription(message);
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Please correct the fields marked below.");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Add licence")))
+                .isVisible();
+        // What was typed comes back as text in the field, never as markup in the page.
+        assertThat(page.getByLabel("Name")).hasValue(name);
+        assertThat(page.getByLabel("Note (optional)")).hasValue(note);
+        assertThat(page.getByLabel("Screens")).hasValue(screens);
+        if (name.equals(NAME_TAGS)) {
+            Screenshots.save(page, "add-licence-refused.png");
+        }
+        Assertions.assertThat(dialogs).isEmpty();
+        Assertions.assertThat(licences.list(org.manager(), LicenceFilter.none(), LicencePageRequest.first(10))
+                        .count())
+                .isZero();
+    }
+
+    @AfterEach
+    void noScriptRan() {
+        Assertions.assertThat(dialogs).as("alerts raised by injected markup").isEmpty();
+    }
+}

@@ -1,0 +1,359 @@
+package io.licencedesk.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.console.LicenceList.button;
+import static io.licencedesk.console.LicenceList.choose;
+import static io.licencedesk.console.LicenceList.detail;
+import static io.licencedesk.console.LicenceList.link;
+import static io.licencedesk.console.LicenceList.names;
+import static io.licencedesk.console.LicenceList.row;
+import static io.licencedesk.console.LicenceList.rows;
+import static io.licencedesk.console.LicenceList.toast;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.SelectOption;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicenceNotFoundException;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.Screenshots;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The console's main list as an account manager uses it, end to end: adding, copying, details,
+ * filters, search, pause and resume, delete. One organisation per class; each test that changes a
+ * licence makes its own, so tests do not depend on their order.
+ */
+@BrowserTest
+@TestInstance(Lifecycle.PER_CLASS)
+class LicenceConsoleBrowserTests {
+
+    static final String ORANGE = "rgb(232, 89, 12)";
+    static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    TestLicences testLicences;
+
+    TestOrganisation org;
+    Plan monthly;
+    Plan yearly;
+    LicenceDetails lobby;
+    long cafe;
+    long reception;
+    long warehouse;
+    LocalDate today;
+
+    @BeforeAll
+    void createOrganisation() {
+        org = organisations.create();
+        monthly = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        yearly = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+        today = testLicences.today();
+        long alice = org.alice().userId();
+        long bob = org.bob().userId();
+        cafe = testLicences.activated(org.owner(), monthly, alice, "Café menu boards", today.minusDays(10));
+        reception = testLicences.activated(org.owner(), yearly, bob, "Old reception display", today.minusDays(400));
+        warehouse = testLicences.activated(org.owner(), yearly, bob, "Warehouse dashboards", today.minusDays(5));
+        testLicences.invoiced(org.owner(), yearly, bob, "Showroom video wall");
+        lobby = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Lobby screens", "Two portrait screens beside the lifts", 2, alice));
+    }
+
+    /** How the drop-downs show Bob (TestOrganisations gives him the company Bob Ltd). */
+    String bobLabel() {
+        return org.bob().name() + " (Bob Ltd) <" + org.bob().email() + ">";
+    }
+
+    String aliceLabel() {
+        return org.alice().name() + " (Alice Co) <" + org.alice().email() + ">";
+    }
+
+    final SignIn signIn = new SignIn();
+
+    /** The account manager on the licence list (where the console's start page sends staff). */
+    Page signedIn(Page page) {
+        signIn.as(page, org.manager().email());
+        assertThat(page).hasURL(Pattern.compile(".*/licences$"));
+        return page;
+    }
+
+    LicenceDetails create(String name, Long clientId) {
+        return licences.create(org.manager(), new NewLicence(monthly.id(), name, null, 1, clientId));
+    }
+
+    @Test
+    void addsAnAssignedAndAnUnassignedLicenceThatAppearAtTheTopOfTheList(Page page) {
+        signedIn(page);
+
+        link(page, "Add licence").click();
+        page.getByLabel("Plan").selectOption(new SelectOption().setLabel("Yearly — €100.00 per screen, 1 year"));
+        page.getByLabel("Name").fill("Airport departures");
+        page.getByLabel("Note").fill("Gate B, ceiling mounted");
+        page.getByLabel("Screens").fill("3");
+        choose(page, "Client", "alice", aliceLabel());
+        Screenshots.save(page, "add-licence.png");
+        button(page, "Save").click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/licences$"));
+        assertThat(toast(page, "created.")).isVisible();
+        Locator top = rows(page).first();
+        assertThat(top).containsText("Airport departures");
+        assertThat(top).containsText(org.alice().email());
+        assertThat(top).containsText("Yearly");
+        assertThat(top).containsText("€300.00");
+        assertThat(top).containsText("Assigned");
+
+        link(page, "Add licence").click();
+        page.getByLabel("Plan").selectOption(new SelectOption().setLabel("Monthly — €10.00 per screen, 1 month"));
+        page.getByLabel("Name").fill("Pop-up store window");
+        button(page, "Save").click();
+
+        assertThat(names(page).first()).hasText("Pop-up store window");
+        assertThat(names(page).nth(1)).hasText("Airport departures");
+        assertThat(rows(page).first()).containsText("Unassigned");
+        assertThat(rows(page).first()).containsText("Available");
+        String code = rows(page)
+                .first()
+                .getByRole(AriaRole.BUTTON)
+                .first()
+                .textContent()
+                .strip();
+        assertThat(toast(page, "Licence " + code + " created.")).isVisible();
+        Screenshots.save(page, "licences.png");
+    }
+
+    @Test
+    void copiesTheCouponCodeToTheClipboard(Page page) {
+        signedIn(page);
+        String code = lobby.couponCode().value();
+
+        button(page, "Copy coupon code " + code).click();
+
+        assertThat(toast(page, "Coupon code " + code + " copied to the clipboard"))
+                .isVisible();
+        Assertions.assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(code);
+    }
+
+    @Test
+    void opensALicencesDetailsFromItsName(Page page) {
+        signedIn(page);
+
+        link(page, "Lobby screens").click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Lobby screens")))
+                .isVisible();
+        assertThat(detail(page, "Coupon code")).hasText(lobby.couponCode().value());
+        assertThat(detail(page, "Name")).hasText("Lobby screens");
+        assertThat(detail(page, "Amount")).containsText("€20.00");
+        assertThat(detail(page, "Status")).containsText("Assigned");
+        assertThat(detail(page, "Plan")).containsText("Monthly");
+        assertThat(detail(page, "Screens")).hasText("2");
+        assertThat(detail(page, "Note")).hasText("Two portrait screens beside the lifts");
+        assertThat(detail(page, "Client")).containsText(org.alice().email());
+        assertThat(detail(page, "Created")).containsText(DAY.format(today));
+        assertThat(detail(page, "Activated")).hasText("Not yet");
+        assertThat(detail(page, "Ends")).hasText("1 month from activation");
+        Locator history = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("History"));
+        assertThat(history).containsText("Created");
+        assertThat(history).containsText(org.manager().email());
+        Screenshots.save(page, "licence-details.png");
+    }
+
+    @Test
+    void showsMarkupInNamesAndNotesAsPlainText(Page page) {
+        String name = "Kiosk <b>bold</b> & co";
+        String note = "<script>document.title = 'injected'</script><img src=x onerror=\"document.title = 'injected'\">";
+        licences.create(org.manager(), new NewLicence(monthly.id(), name, note, 1, null));
+        signedIn(page);
+
+        link(page, name).click();
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name)))
+                .isVisible();
+        assertThat(detail(page, "Note")).hasText(note);
+        assertThat(page).hasTitle(name + " · LicenceDesk");
+    }
+
+    @Test
+    void showsTheDatesOfALicenceAClientHasUsed(Page page) {
+        signedIn(page);
+
+        link(page, "Café menu boards").click();
+
+        assertThat(detail(page, "Status")).containsText("Active");
+        assertThat(detail(page, "Activated")).hasText(DAY.format(today.minusDays(10)));
+        assertThat(detail(page, "Ends")).hasText(DAY.format(today.minusDays(10).plusMonths(1)));
+        assertThat(detail(page, "Client")).containsText(org.alice().email());
+    }
+
+    @Test
+    void filtersByAUserAndBackToAll(Page page) {
+        signedIn(page);
+
+        choose(page, "User", "Bob", bobLabel());
+
+        assertThat(page).hasURL(Pattern.compile(".*client=" + org.bob().userId() + ".*"));
+        assertThat(names(page))
+                .hasText(new String[] {"Showroom video wall", "Warehouse dashboards", "Old reception display"});
+
+        choose(page, "User", "", "All");
+
+        assertThat(page).not().hasURL(Pattern.compile(".*client=.*"));
+        assertThat(row(page, "Lobby screens")).isVisible();
+        assertThat(row(page, "Warehouse dashboards")).isVisible();
+    }
+
+    @Test
+    void togglesExpiringSoonOnAndOff(Page page) {
+        signedIn(page);
+        Locator soon = button(page, "Expiring soon");
+        assertThat(soon).hasAttribute("aria-pressed", "false");
+
+        soon.click();
+
+        assertThat(soon).hasAttribute("aria-pressed", "true");
+        assertThat(soon).hasCSS("background-color", ORANGE);
+        assertThat(names(page)).hasText(new String[] {"Café menu boards"});
+        assertThat(row(page, "Café menu boards")).containsText("expiring soon");
+        Screenshots.save(page, "filters.png");
+
+        soon.click();
+
+        assertThat(soon).hasAttribute("aria-pressed", "false");
+        assertThat(soon).not().hasCSS("background-color", ORANGE);
+        assertThat(row(page, "Lobby screens")).isVisible();
+    }
+
+    @Test
+    void togglesExpiredOnAndOff(Page page) {
+        signedIn(page);
+        Locator expired = button(page, "Expired");
+
+        expired.click();
+
+        assertThat(expired).hasAttribute("aria-pressed", "true");
+        assertThat(expired).hasCSS("background-color", ORANGE);
+        assertThat(names(page)).hasText(new String[] {"Old reception display"});
+        assertThat(row(page, "Old reception display")).containsText("Expired");
+
+        expired.click();
+
+        assertThat(expired).hasAttribute("aria-pressed", "false");
+        assertThat(expired).not().hasCSS("background-color", ORANGE);
+        assertThat(row(page, "Lobby screens")).isVisible();
+    }
+
+    @Test
+    void searchesByAWordFromANote(Page page) {
+        signedIn(page);
+
+        page.getByLabel("Search").fill("LIFTS");
+        page.getByLabel("Search").press("Enter");
+
+        assertThat(names(page)).hasText(new String[] {"Lobby screens"});
+        assertThat(page.getByLabel("Search")).hasValue("LIFTS");
+    }
+
+    @Test
+    void searchesByAClientsEmail(Page page) {
+        signedIn(page);
+
+        page.getByLabel("Search").fill(org.bob().email());
+        button(page, "Search").click();
+
+        assertThat(names(page))
+                .hasText(new String[] {"Showroom video wall", "Warehouse dashboards", "Old reception display"});
+    }
+
+    @Test
+    void pausesAndResumesALicence(Page page) {
+        String code =
+                create("Pause and resume me", org.alice().userId()).couponCode().value();
+        signedIn(page);
+
+        button(page, "Pause " + code).click();
+
+        assertThat(toast(page, "Licence " + code + " paused.")).isVisible();
+        assertThat(row(page, code)).containsText("Paused");
+        assertThat(button(page, "Pause " + code)).hasCount(0);
+
+        button(page, "Resume " + code).click();
+
+        assertThat(toast(page, "Licence " + code + " resumed.")).isVisible();
+        assertThat(row(page, code)).containsText("Assigned");
+        assertThat(button(page, "Resume " + code)).hasCount(0);
+        assertThat(button(page, "Pause " + code)).isVisible();
+    }
+
+    @Test
+    void deletesAnUnusedLicenceAfterConfirmation(Page page) {
+        LicenceDetails doomed = create("Delete me", null);
+        String code = doomed.couponCode().value();
+        signedIn(page);
+
+        button(page, "Delete " + code).click();
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog).containsText("Delete licence " + code + "?");
+        dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete"))
+                .click();
+
+        assertThat(toast(page, "Licence " + code + " deleted.")).isVisible();
+        assertThat(row(page, code)).hasCount(0);
+        Assertions.assertThatThrownBy(() -> licences.details(org.manager(), doomed.id()))
+                .isInstanceOf(LicenceNotFoundException.class);
+    }
+
+    @Test
+    void explainsWhyALicenceAClientHasUsedCannotBeDeleted(Page page) {
+        signedIn(page);
+        String code = licences.details(org.manager(), cafe).couponCode().value();
+
+        button(page, "Delete " + code).click();
+
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog.getByRole(AriaRole.ALERT))
+                .hasText("This licence cannot be deleted because a client has used it. Pause it instead.");
+        assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")))
+                .hasCount(0);
+        Screenshots.save(page, "delete-refused.png");
+
+        // Someone who forces the form anyway is refused by the server, not only by the page.
+        dialog.getByRole(AriaRole.ALERT).evaluate("alert => alert.closest('form').submit()");
+
+        assertThat(toast(page, "This licence cannot be deleted because a client has used it."))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Café menu boards")))
+                .isVisible();
+        Assertions.assertThat(licences.details(org.manager(), cafe).name()).isEqualTo("Café menu boards");
+    }
+}

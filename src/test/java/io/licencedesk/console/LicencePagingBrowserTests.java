@@ -1,0 +1,95 @@
+package io.licencedesk.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.console.LicenceList.link;
+import static io.licencedesk.console.LicenceList.names;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.SelectOption;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.BrowserTest;
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.regex.Pattern;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Paging through 30 licences, newest first, with the page size selector and the paging links. */
+@BrowserTest
+@TestInstance(Lifecycle.PER_CLASS)
+class LicencePagingBrowserTests {
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    LicenceManagement licences;
+
+    TestOrganisation org;
+
+    @BeforeAll
+    void createThirtyLicences() {
+        org = organisations.create();
+        Plan monthly = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        for (int number = 1; number <= 30; number++) {
+            licences.create(
+                    org.manager(), new NewLicence(monthly.id(), "Screen %02d".formatted(number), null, 1, null));
+        }
+    }
+
+    /** Licence names from the newest down, e.g. screens(30, 21) for the first page of ten. */
+    static String[] screens(int from, int to) {
+        return IntStream.iterate(from, number -> number >= to, number -> number - 1)
+                .mapToObj("Screen %02d"::formatted)
+                .toArray(String[]::new);
+    }
+
+    @Test
+    void pagesThroughTheListWithTheChosenPageSize(Page page) {
+        SignIn.throughTheForm(page, org.manager().email());
+        assertThat(page.getByText("30 licences")).isVisible();
+        assertThat(names(page)).hasText(screens(30, 6));
+
+        page.getByLabel("Per page").selectOption(new SelectOption().setLabel("10"));
+
+        assertThat(page).hasURL(Pattern.compile(".*size=10.*"));
+        assertThat(names(page)).hasText(screens(30, 21));
+        assertThat(link(page, "‹ Previous")).hasAttribute("aria-disabled", "true");
+        assertThat(link(page, "First page")).hasAttribute("aria-disabled", "true");
+
+        link(page, "Next ›").click();
+        assertThat(names(page)).hasText(screens(20, 11));
+
+        link(page, "Next ›").click();
+        assertThat(names(page)).hasText(screens(10, 1));
+        assertThat(link(page, "Next ›")).hasAttribute("aria-disabled", "true");
+        assertThat(link(page, "Last page")).hasAttribute("aria-disabled", "true");
+
+        link(page, "‹ Previous").click();
+        assertThat(names(page)).hasText(screens(20, 11));
+
+        link(page, "First page").click();
+        assertThat(names(page)).hasText(screens(30, 21));
+        assertThat(page.getByLabel("Per page")).hasValue("10");
+
+        link(page, "Last page").click();
+        assertThat(names(page)).hasText(screens(10, 1));
+        assertThat(link(page, "‹ Previous")).not().hasAttribute("aria-disabled", "true");
+
+        link(page, "‹ Previous").click();
+        assertThat(names(page)).hasText(screens(20, 11));
+    }
+}

@@ -1,0 +1,96 @@
+package io.licencedesk.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.support.BrowserTest;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Who lands where after signing in, what a client may not see, and signing out. */
+@BrowserTest
+@TestInstance(Lifecycle.PER_CLASS)
+class SignInBrowserTests {
+
+    @Autowired
+    TestOrganisations organisations;
+
+    TestOrganisation org;
+
+    @BeforeAll
+    void createOrganisation() {
+        org = organisations.create();
+    }
+
+    @Test
+    void sendsAnAccountManagerBackToTheLicenceListAfterSigningIn(Page page) {
+        page.navigate("/licences");
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+
+        page.getByLabel("E-mail").fill(org.manager().email());
+        page.getByLabel("Password").fill(TestOrganisation.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/licences(\\?continue)?$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Licences")))
+                .isVisible();
+    }
+
+    @Test
+    void refusesAWrongPassword(Page page) {
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(org.manager().email());
+        page.getByLabel("Password").fill("not-the-password");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?failed$"));
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText("Wrong e-mail or password.");
+    }
+
+    @Test
+    void sendsAClientToThePortalAndRefusesThemTheConsole(Page page) {
+        SignIn.throughTheForm(page, org.alice().email());
+        assertThat(page).hasURL(Pattern.compile(".*/portal$"));
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions()
+                                .setName("Welcome, " + org.alice().name())))
+                .isVisible();
+
+        var response = page.navigate("/licences");
+
+        Assertions.assertThat(response.status()).isEqualTo(403);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not for you")))
+                .isVisible();
+        assertThat(page.getByText(org.manager().email())).hasCount(0);
+    }
+
+    @Test
+    void signsOut(Page page) {
+        SignIn.throughTheForm(page, org.manager().email());
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(org.manager().name()))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?signedOut$"));
+        assertThat(page.getByRole(AriaRole.STATUS)
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions()
+                                .setHasText("You have been signed out.")))
+                .isVisible();
+        page.navigate("/licences");
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+    }
+}

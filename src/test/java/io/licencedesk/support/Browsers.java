@@ -1,0 +1,118 @@
+package io.licencedesk.support;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
+
+/**
+ * Starts Debian's Chromium once per test class (Playwright must not download its own) and gives each
+ * test method a {@link Page} in a fresh browser context: its own cookies, a laptop-sized window, the
+ * clipboard allowed, and the application's address as base URL.
+ */
+public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachCallback, ParameterResolver {
+
+    /** The screen of a common laptop, on which the console has to be readable. */
+    public static final int WIDTH = 1366;
+
+    public static final int HEIGHT = 768;
+
+    private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
+    private static final Namespace NAMESPACE = Namespace.create(Browsers.class);
+
+    static {
+        // Playwright's own default of 5 s is too tight for a 2-core machine shared with other builds.
+        PlaywrightAssertions.setDefaultAssertionTimeout(15_000);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        Playwright playwright = Playwright.create(
+                new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+        context.getStore(NAMESPACE).put(Playwright.class, playwright);
+        context.getStore(NAMESPACE).put(Browser.class, launch(playwright));
+    }
+
+    private static Browser launch(Playwright playwright) {
+        return playwright
+                .chromium()
+                .launch(new BrowserType.LaunchOptions()
+                        .setExecutablePath(CHROMIUM)
+                        .setHeadless(true)
+                        .setArgs(List.of(
+                                "--no-sandbox",
+                                "--disable-gpu",
+                                "--disable-background-networking",
+                                "--disable-component-update",
+                                "--disable-sync",
+                                "--no-first-run",
+                                "--disable-quic")));
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        // Removed before closing, so that JUnit does not close them a second time.
+        context.getStore(NAMESPACE).remove(Browser.class, Browser.class).close();
+        context.getStore(NAMESPACE).remove(Playwright.class, Playwright.class).close();
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        BrowserContext browserContext = context.getStore(NAMESPACE).remove(BrowserContext.class, BrowserContext.class);
+        if (browserContext == null) {
+            return;
+        }
+        if (context.getExecutionException().isPresent()) {
+            keepForDiagnosis(
+                    browserContext,
+                    context.getRequiredTestClass().getSimpleName() + "."
+                            + context.getRequiredTestMethod().getName());
+        }
+        browserContext.close();
+    }
+
+    /** What the browser showed when a test failed, in target/browser-failures/. */
+    private static void keepForDiagnosis(BrowserContext browserContext, String name) {
+        for (Page page : browserContext.pages()) {
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(Paths.get("target", "browser-failures", name + ".png"))
+                    .setFullPage(true));
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        return parameter.getParameter().getType() == Page.class;
+    }
+
+    @Override
+    public Page resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        String port = SpringExtension.getApplicationContext(context)
+                .getEnvironment()
+                .getRequiredProperty("local.server.port");
+        Browser browser = context.getStore(NAMESPACE).get(Browser.class, Browser.class);
+        BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions()
+                .setBaseURL("http://localhost:" + port)
+                .setViewportSize(WIDTH, HEIGHT)
+                .setLocale("en-GB")
+                .setTimezoneId("UTC")
+                .setPermissions(List.of("clipboard-read", "clipboard-write")));
+        browserContext.setDefaultTimeout(15_000);
+        context.getStore(NAMESPACE).put(BrowserContext.class, browserContext);
+        return browserContext.newPage();
+    }
+}
