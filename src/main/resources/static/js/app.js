@@ -16,6 +16,7 @@
         new bootstrap.Toast(element, {delay: 4000}).show();
         element.addEventListener('hidden.bs.toast', () => element.remove());
     }
+    window.licenceDesk = {toast: toast};
 
     document.querySelectorAll('#toasts .toast.show').forEach(element => {
         element.classList.remove('show');
@@ -120,4 +121,57 @@
             modal.show(button);
         });
     }
+})();
+
+// Selecting licences for invoicing: the selection lives on the server (it survives paging and filters).
+(function () {
+    'use strict';
+    const toolbar = document.getElementById('selection-toolbar');
+    if (!toolbar) {
+        return;
+    }
+    const csrfHeader = document.querySelector('meta[name="_csrf_header"]').content;
+    const csrfToken = document.querySelector('meta[name="_csrf"]').content;
+    const count = document.getElementById('selection-count');
+    const total = document.getElementById('selection-total');
+    const send = document.getElementById('send-invoices');
+    const clear = document.getElementById('selection-clear');
+    const question = document.getElementById('send-question');
+
+    function show(selection) {
+        const n = selection.count;
+        count.textContent = n + ' selected';
+        total.textContent = n === 0 ? '—' : selection.total;
+        send.disabled = n === 0;
+        clear.disabled = n === 0;
+        question.textContent = 'Send ' + (n === 1 ? '1 invoice' : n + ' invoices') + ' totalling ' + selection.total + '?';
+        const ids = new Set(selection.ids.map(String));
+        document.querySelectorAll('input.select-licence').forEach(box => { box.checked = ids.has(box.dataset.id); });
+        if (selection.error) {
+            window.licenceDesk.toast(selection.error, 'danger');
+        }
+    }
+
+    // One change at a time, in the order clicked: each reads and writes the whole selection.
+    let queue = Promise.resolve();
+
+    function post(url, body) {
+        const request = () => fetch(url, {
+            method: 'POST',
+            headers: {[csrfHeader]: csrfToken, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json'},
+            body: body
+        }).then(response => response.json());
+        queue = queue.then(request, request);
+        return queue;
+    }
+
+    document.addEventListener('change', event => {
+        const box = event.target.closest('input.select-licence');
+        if (box) {
+            post('/licences/selection',
+                new URLSearchParams({id: box.dataset.id, selected: box.checked})).then(show);
+        }
+    });
+    clear.addEventListener('click', () => post('/licences/selection/clear', '').then(show));
+    queue = fetch('/licences/selection', {headers: {Accept: 'application/json'}}).then(r => r.json()).then(show);
 })();

@@ -9,6 +9,7 @@ import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotDeletableException;
 import io.licencedesk.licence.PlanCatalogue;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -40,7 +41,8 @@ class ConsoleLicenceController {
     }
 
     @GetMapping
-    String list(Caller caller, @ModelAttribute("params") LicenceListParams params, Model model) {
+    String list(Caller caller, @ModelAttribute("params") LicenceListParams params, HttpSession session, Model model) {
+        model.addAttribute("selectedIds", LicenceSelection.of(session));
         model.addAttribute("listing", licences.list(caller, params.filter(), params.page()));
         model.addAttribute(
                 "selectedClient",

@@ -187,9 +187,14 @@ public final class Licence {
         endsOn = today.plus(term);
     }
 
-    /** An invoice was issued for the current term; only a licence with a client can be billed. */
+    /** Only a licence with a client can be invoiced: there is nobody to bill otherwise. */
+    public boolean billable() {
+        return clientId != null;
+    }
+
+    /** An invoice was issued for the current term. */
     void markInvoiced() {
-        if (clientId == null) {
+        if (!billable()) {
             throw new IllegalStatusChangeException("invoiced", LifecycleStatus.AVAILABLE);
         }
         billingStatus = BillingStatus.INVOICED;

@@ -136,7 +136,7 @@ public class LicenceManagement {
         Map<Long, Money> amounts = new java.util.LinkedHashMap<>();
         for (long id : ids) {
             licences.find(caller.organisationId(), id, currency)
-                    .filter(licence -> licence.clientId() != null)
+                    .filter(Licence::billable)
                     .ifPresent(licence -> amounts.put(id, licence.amount()));
         }
         return amounts;

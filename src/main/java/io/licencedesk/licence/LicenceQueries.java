@@ -153,7 +153,8 @@ class LicenceQueries {
                 licence.endsOn(),
                 licence.canPause(today),
                 licence.canResume(today),
-                licence.deletionRefusal());
+                licence.deletionRefusal(),
+                licence.billable());
     }
 
     private long count(Where where) {

@@ -22,4 +22,5 @@ public record LicenceRow(
         LocalDate endsOn,
         boolean pausable,
         boolean resumable,
-        String deletionRefusal) {}
+        String deletionRefusal,
+        boolean billable) {}

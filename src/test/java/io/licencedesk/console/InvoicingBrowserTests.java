@@ -1,0 +1,208 @@
+package io.licencedesk.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.console.LicenceList.button;
+import static io.licencedesk.console.LicenceList.row;
+import static io.licencedesk.console.LicenceList.toast;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.Screenshots;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Period;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** Selecting licences, sending invoices and handling them, as an account manager does in the browser. */
+@BrowserTest
+class InvoicingBrowserTests {
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    TestOrganisation org;
+    Plan monthly;
+
+    @BeforeEach
+    void createOrganisation() {
+        org = organisations.create();
+        monthly = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        licences.create(org.manager(), new NewLicence(monthly.id(), "Unassigned kiosk", null, 1, null));
+        for (int i = 1; i <= 24; i++) {
+            licences.create(
+                    org.manager(),
+                    new NewLicence(
+                            monthly.id(),
+                            "Screen %02d".formatted(i),
+                            null,
+                            i,
+                            org.alice().userId()));
+        }
+    }
+
+    Page signedIn(Page page) {
+        SignIn.throughTheForm(page, org.manager().email());
+        assertThat(page).hasURL(Pattern.compile(".*/licences$"));
+        return page;
+    }
+
+    static Locator checkbox(Page page, String licenceName) {
+        return row(page, licenceName).getByRole(AriaRole.CHECKBOX);
+    }
+
+    static Locator selectionCount(Page page) {
+        return page.locator("#selection-count");
+    }
+
+    @Test
+    void keepsTheSelectionAcrossPagesAndShowsItsCountAndTotal(Page page) {
+        signedIn(page).navigate("/licences?size=10");
+        checkbox(page, "Screen 24").check();
+        checkbox(page, "Screen 23").check();
+        assertThat(selectionCount(page)).hasText("2 selected");
+        assertThat(page.locator("#selection-total")).hasText("€470.00");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Next ›"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*after=.*"));
+        assertThat(selectionCount(page)).hasText("2 selected");
+        checkbox(page, "Screen 10").check();
+        assertThat(selectionCount(page)).hasText("3 selected");
+        assertThat(page.locator("#selection-total")).hasText("€570.00");
+
+        page.navigate("/licences?q=screen+24");
+        assertThat(checkbox(page, "Screen 24")).isChecked();
+        assertThat(selectionCount(page)).hasText("3 selected");
+
+        button(page, "Clear selection").click();
+        assertThat(selectionCount(page)).hasText("0 selected");
+        assertThat(checkbox(page, "Screen 24")).not().isChecked();
+    }
+
+    @Test
+    void disablesTheCheckboxOfAnUnassignedLicenceAndSaysWhy(Page page) {
+        signedIn(page).navigate("/licences?q=kiosk");
+        Locator box = checkbox(page, "Unassigned kiosk");
+        assertThat(box).isDisabled();
+        assertThat(box).hasAttribute("aria-label", Pattern.compile("assign a client to invoice it"));
+    }
+
+    @Test
+    void refusesTheTwentyFirstSelection(Page page) {
+        signedIn(page).navigate("/licences?size=25");
+        for (int i = 1; i <= 20; i++) {
+            checkbox(page, "Screen %02d".formatted(i)).check();
+            assertThat(selectionCount(page)).hasText(i + " selected");
+        }
+        checkbox(page, "Screen 21").click();
+
+        assertThat(toast(page, "at most 20 licences")).isVisible();
+        assertThat(checkbox(page, "Screen 21")).not().isChecked();
+        assertThat(selectionCount(page)).hasText("20 selected");
+    }
+
+    @Test
+    void asksBeforeSendingAndSendsOnlyOnYes(Page page) {
+        signedIn(page).navigate("/licences?size=25");
+        checkbox(page, "Screen 01").check();
+        checkbox(page, "Screen 02").check();
+        assertThat(selectionCount(page)).hasText("2 selected");
+
+        button(page, "Send invoices").click();
+        assertThat(page.getByText("Send 2 invoices totalling €30.00?")).isVisible();
+        Screenshots.save(page, "send-invoices.png");
+        button(page, "No").click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).isHidden();
+        Assertions.assertThat(
+                        invoicing.invoices(org.manager(), null, null, 1, 10).total())
+                .isZero();
+
+        button(page, "Send invoices").click();
+        button(page, "Yes, send").click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/invoices$"));
+        assertThat(toast(page, "Sent 2 invoices totalling €30.00.")).isVisible();
+        assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("Screen 01")))
+                .containsText("€10.00");
+        Assertions.assertThat(
+                        invoicing.invoices(org.manager(), null, null, 1, 10).total())
+                .isEqualTo(2);
+        Screenshots.save(page, "invoices.png");
+
+        page.navigate("/licences?q=screen+01");
+        assertThat(row(page, "Screen 01")).containsText("Invoiced");
+        assertThat(selectionCount(page)).hasText("0 selected");
+    }
+
+    @Test
+    void downloadsMarksPaidAndVoidsAnInvoice(Page page) throws Exception {
+        var sent = invoicing.send(
+                org.manager(),
+                List.of(firstTwoLicenceIds().get(0), firstTwoLicenceIds().get(1)));
+        var first = sent.issued().get(0);
+        var second = sent.issued().get(1);
+        signedIn(page).navigate("/invoices");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(first.number()))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Invoice " + first.number())))
+                .isVisible();
+
+        var download = page.waitForDownload(
+                () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Download PDF"))
+                        .click());
+        Assertions.assertThat(download.suggestedFilename()).isEqualTo("invoice-" + first.number() + ".pdf");
+        Assertions.assertThat(Files.readAllBytes(download.path())).startsWith("%PDF".getBytes());
+
+        page.getByLabel("Reference").fill("BANK-7");
+        button(page, "Mark paid").click();
+        assertThat(toast(page, "marked paid")).isVisible();
+        assertThat(page.locator("main")).containsText("BANK-7");
+        assertThat(page.locator("main .invoice-badge").first()).hasText("Paid");
+        Screenshots.save(page, "invoice.png");
+
+        page.navigate("/invoices/" + second.id());
+        button(page, "Void invoice").click();
+        assertThat(page.getByText("Say why the invoice is voided.")).isVisible();
+        page.getByLabel("Reason").fill("Sent to the wrong client");
+        button(page, "Void invoice").click();
+        assertThat(toast(page, "voided")).isVisible();
+        assertThat(page.locator("main .invoice-badge").first()).hasText("Void");
+        assertThat(page.locator("main")).containsText("Sent to the wrong client");
+    }
+
+    private List<Long> firstTwoLicenceIds() {
+        return licences
+                .list(
+                        org.manager(),
+                        io.licencedesk.licence.LicenceFilter.none(),
+                        io.licencedesk.licence.LicencePageRequest.first(2))
+                .rows()
+                .stream()
+                .map(io.licencedesk.licence.LicenceRow::id)
+                .toList();
+    }
+}
