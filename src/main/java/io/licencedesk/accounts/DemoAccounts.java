@@ -1,5 +1,6 @@
 package io.licencedesk.accounts;
 
+import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -113,7 +114,21 @@ class DemoAccounts implements ApplicationRunner {
             clientIds.add(accounts.insertUser(
                     organisationId, Role.CLIENT, "client" + i + "@demo.test", clientPassword, name, company, now));
         }
-        events.publishEvent(new DemoOrganisationCreated(organisationId, managerId, clientIds));
+        accounts.updateOrganisation(
+                organisationId,
+                new OrganisationSettings(
+                        "Demo Signage Ltd",
+                        "Demo Signage Ltd",
+                        "1 Harbour Road\nBristol BS1 4AA\nUnited Kingdom",
+                        Currency.getInstance("EUR"),
+                        new BigDecimal("20.00"),
+                        "INV",
+                        30,
+                        "Demo Signage billing",
+                        "billing@demo.test",
+                        30));
+        Caller manager = new Caller(managerId, organisationId, Role.MANAGER, "manager@demo.test", "Max Manager");
+        events.publishEvent(new DemoOrganisationCreated(organisationId, manager, clientIds));
     }
 
     private boolean onH2() throws SQLException {

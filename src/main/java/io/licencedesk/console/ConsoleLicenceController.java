@@ -3,6 +3,7 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.audit.AuditTrail;
+import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceDetails;
@@ -31,13 +32,19 @@ class ConsoleLicenceController {
     private final PlanCatalogue plans;
     private final AccountManagement accounts;
     private final AuditTrail audit;
+    private final InvoiceManagement invoicing;
 
     ConsoleLicenceController(
-            LicenceManagement licences, PlanCatalogue plans, AccountManagement accounts, AuditTrail audit) {
+            LicenceManagement licences,
+            PlanCatalogue plans,
+            AccountManagement accounts,
+            AuditTrail audit,
+            InvoiceManagement invoicing) {
         this.licences = licences;
         this.plans = plans;
         this.accounts = accounts;
         this.audit = audit;
+        this.invoicing = invoicing;
     }
 
     @GetMapping
@@ -83,6 +90,7 @@ class ConsoleLicenceController {
     String details(Caller caller, @PathVariable long id, Model model) {
         model.addAttribute("licence", licences.details(caller, id));
         model.addAttribute("history", audit.licenceHistory(caller, id));
+        model.addAttribute("invoices", invoicing.forLicence(caller, id));
         return "console/licence";
     }
 

@@ -8,15 +8,17 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Random;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo organisation's plans and about 300 licences in every lifecycle and billing status, some
- * expiring within 30 days, some expired, some unassigned. The layout is fixed (seeded random), the
+ * The demo organisation's plans and about 300 licences in every lifecycle status, some expiring
+ * within 30 days, some expired, some unassigned; then asks invoicing to bill some of them. The layout is fixed (seeded random), the
  * coupon codes are drawn like any other.
  */
 @Component
@@ -49,11 +51,13 @@ class LicenceDemoData {
 
     private final PlanRepository plans;
     private final NewLicences licences;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    LicenceDemoData(PlanRepository plans, NewLicences licences, Clock clock) {
+    LicenceDemoData(PlanRepository plans, NewLicences licences, ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
         this.licences = licences;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -66,6 +70,8 @@ class LicenceDemoData {
                 plan(demo.organisationId(), "Quarterly", Period.ofMonths(3), "27.00", euro, now),
                 plan(demo.organisationId(), "Yearly", Period.ofYears(1), "100.00", euro, now));
         var layout = new Random(42);
+        List<Long> toInvoice = new ArrayList<>();
+        List<Long> toMarkPaid = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < LICENCES; i++) {
             Plan plan = demoPlans.get(layout.nextInt(demoPlans.size()));
@@ -74,7 +80,6 @@ class LicenceDemoData {
             LocalDate activatedOn = null;
             LocalDate endsOn = null;
             boolean paused = false;
-            BillingStatus billing = BillingStatus.UNBILLED;
             int kind = i % 10;
             if (kind == 0) {
                 clientId = null; // Available
@@ -92,16 +97,11 @@ class LicenceDemoData {
                     endsOn = activatedOn.plus(plan.term());
                 }
                 paused = kind == 4 && i % 20 == 4;
-                billing = switch (i % 4) {
-                    case 0 -> BillingStatus.PAID;
-                    case 1 -> BillingStatus.INVOICED;
-                    default -> BillingStatus.UNBILLED;
-                };
             }
             String name = SITES[layout.nextInt(SITES.length)] + " screens " + (i + 1);
             String note = NOTES[layout.nextInt(NOTES.length)];
             int quantity = 1 + layout.nextInt(layout.nextInt(10) == 0 ? 200 : 12);
-            licences.save(new Licence(
+            long id = licences.save(new Licence(
                     null,
                     demo.organisationId(),
                     null,
@@ -115,10 +115,17 @@ class LicenceDemoData {
                     paused,
                     activatedOn,
                     endsOn,
-                    billing,
+                    BillingStatus.UNBILLED,
                     createdAt,
                     0));
+            if (activatedOn != null && i % 4 <= 1) {
+                toInvoice.add(id);
+                if (i % 4 == 0) {
+                    toMarkPaid.add(id);
+                }
+            }
         }
+        events.publishEvent(new DemoLicencesCreated(demo.manager(), toInvoice, toMarkPaid));
     }
 
     private Plan plan(long organisationId, String name, Period term, String price, Currency currency, Instant now) {

@@ -2,6 +2,9 @@ package io.licencedesk.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.InvoiceStatus;
+import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicencePageRequest;
@@ -36,6 +39,9 @@ class DemoDataIntegrationTests {
 
     @Autowired
     PasswordEncoder passwords;
+
+    @Autowired
+    InvoiceManagement invoicing;
 
     @Test
     void seedsTheDemoOrganisationWithSignInsPlansClientsAndLicencesInEveryStatus() {
@@ -73,5 +79,16 @@ class DemoDataIntegrationTests {
                 .filteredOn(row -> row.status() == LifecycleStatus.EXPIRED)
                 .hasSizeGreaterThan(10);
         assertThat(all).extracting(LicenceRow::couponCode).doesNotHaveDuplicates();
+        assertThat(all)
+                .filteredOn(row -> row.billingStatus() == BillingStatus.PAID)
+                .hasSizeGreaterThan(10);
+        long invoiced = all.stream()
+                .filter(row -> row.billingStatus() != BillingStatus.UNBILLED)
+                .count();
+        assertThat(invoicing.invoices(caller, null, null, 1, 10).total())
+                .as("every licence billed in the demo has its invoice")
+                .isEqualTo(invoiced);
+        assertThat(invoicing.invoices(caller, InvoiceStatus.PAID, null, 1, 10).total())
+                .isGreaterThan(10);
     }
 }
