@@ -42,7 +42,6 @@
     document.querySelectorAll('select.client-select').forEach(select => {
         const url = select.dataset.optionsUrl;
         const form = select.form;
-        let choices = 0;
         const control = new TomSelect(select, {
             valueField: 'id',
             labelField: 'label',
@@ -55,16 +54,9 @@
             loadThrottle: 250,
             allowEmptyOption: true,
             load(query, callback) {
-                const asked = choices;
                 fetch(url + '?q=' + encodeURIComponent(query), {headers: {Accept: 'application/json'}})
                     .then(response => response.json())
-                    .then(options => {
-                        callback(options.map(option => Object.assign({rank: 1}, option)));
-                        // An answer that arrives after the person already chose must not open the list again.
-                        if (choices !== asked) {
-                            control.close();
-                        }
-                    })
+                    .then(options => callback(options.map(option => Object.assign({rank: 1}, option))))
                     .catch(() => callback());
             },
             render: {
@@ -72,7 +64,14 @@
                 loading: () => '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">Loading</span></div>'
             }
         });
-        control.on('change', () => choices++);
+        // Once a person has chosen, answers to what they typed before must not open the list again over
+        // the rest of the form: it opens again only when they type, press a key or click in the box.
+        let justChose = false;
+        control.on('change', () => (justChose = true));
+        control.on('type', () => (justChose = false));
+        control.on('blur', () => (justChose = false));
+        ['keydown', 'mousedown'].forEach(kind => control.wrapper.addEventListener(kind, () => (justChose = false), true));
+        control.on('dropdown_open', () => justChose && control.close());
         // Keep "All" / "Don't assign to a user" offered whatever was typed.
         control.on('load', () => control.addOption({id: '', label: select.dataset.all, rank: 0}));
         control.updateOption('', {id: '', label: select.dataset.all, rank: 0});
