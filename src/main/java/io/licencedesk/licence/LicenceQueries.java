@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.JdbcUtils;
@@ -53,6 +54,11 @@ class LicenceQueries {
 
     private static final String EXPIRING_SOON_SQL =
             "(not l.paused and l.activated_on is not null and l.ends_on >= :today and l.ends_on <= :soonEnd)";
+
+    /** Above this estimated share of matching licences, a short term is searched without its index. */
+    private static final double COMMON_SHARE = 0.02;
+
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": ([0-9.eE+]+)");
 
     private final JdbcClient jdbc;
     private final boolean postgres;
@@ -249,13 +255,38 @@ class LicenceQueries {
             }
         }
         // last: the cheaper alternatives decide first for rows that are read one by one
-        if (postgres && isShort(keyword)) {
-            alternatives.add(SHORT_GRAMS + " @> array[cast(:term as text)]");
+        if (postgres && isShort(keyword) && !isCommon(where.organisationId, pattern)) {
+            alternatives.add("(" + OWN_TEXT + " like :pattern and " + SHORT_GRAMS + " @> array[cast(:term as text)])");
             where.param("term", keyword);
         } else {
             alternatives.add(OWN_TEXT + " like :pattern");
         }
         where.and("(" + String.join(" or ", alternatives) + ")");
+    }
+
+    /**
+     * Whether PostgreSQL estimates that a short term is in a large share of the licences. Then reading
+     * licences in list order finds a page (and the capped count) sooner than the index of character
+     * pairs, whose entry for such a term lists hundreds of thousands of licences.
+     */
+    private boolean isCommon(long organisationId, String pattern) {
+        double all = estimatedRows(
+                "select 1 from licence l where l.organisation_id = :organisationId", organisationId, pattern);
+        double matching = estimatedRows(
+                "select 1 from licence l where l.organisation_id = :organisationId and " + OWN_TEXT + " like :pattern",
+                organisationId,
+                pattern);
+        return matching >= COMMON_SHARE * all;
+    }
+
+    private double estimatedRows(String sql, long organisationId, String pattern) {
+        String plan = jdbc.sql("explain (format json) " + sql)
+                .param("organisationId", organisationId)
+                .param("pattern", pattern)
+                .query(String.class)
+                .single();
+        var rows = PLAN_ROWS.matcher(plan);
+        return rows.find() ? Double.parseDouble(rows.group(1)) : 0;
     }
 
     /** One or two characters (the pair separator of licence_short_grams never occurs in a term). */
