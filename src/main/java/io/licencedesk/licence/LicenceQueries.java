@@ -3,6 +3,7 @@ package io.licencedesk.licence;
 import io.licencedesk.shared.Like;
 import io.licencedesk.shared.Money;
 import java.nio.charset.StandardCharsets;
+import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,7 +14,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +32,12 @@ class LicenceQueries {
 
     /** A licence's own searchable text; identical to the expression of the trigram index (PostgreSQL). */
     static final String OWN_TEXT = "lower(l.coupon_code || ' ' || l.name || ' ' || coalesce(l.note, ''))";
+
+    /**
+     * Every character and adjacent pair of a licence's own text, indexed on PostgreSQL for terms of one or
+     * two characters (which trigrams cannot serve); identical to the expression of licence_short_grams_idx.
+     */
+    static final String SHORT_GRAMS = "licence_short_grams(" + OWN_TEXT + ")";
 
     private static final String CLIENT_TEXT = "lower(u.name || ' ' || u.email || ' ' || coalesce(u.company, ''))";
 
@@ -44,10 +55,18 @@ class LicenceQueries {
     private static final String EXPIRING_SOON_SQL =
             "(not l.paused and l.activated_on is not null and l.ends_on >= :today and l.ends_on <= :soonEnd)";
 
-    private final JdbcClient jdbc;
+    /** Above this estimated share of matching licences, a short term is searched without its index. */
+    private static final double COMMON_SHARE = 0.02;
 
-    LicenceQueries(JdbcClient jdbc) {
+    private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": ([0-9.eE+]+)");
+
+    private final JdbcClient jdbc;
+    private final boolean postgres;
+
+    LicenceQueries(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        this.postgres = "PostgreSQL"
+                .equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName));
     }
 
     LicenceListing list(
@@ -57,6 +76,7 @@ class LicenceQueries {
             LocalDate today,
             LicenceFilter filter,
             LicencePageRequest page) {
+        planEachQueryForItsValues();
         var where = new Where(organisationId, today, today.plusDays(expiringSoonDays));
         addFilters(where, filter);
         long count = count(where);
@@ -129,6 +149,18 @@ class LicenceQueries {
                 hasNext && !rows.isEmpty() ? cursorOf(sort, rows.get(rows.size() - 1)) : null);
     }
 
+    /**
+     * After five executions of a prepared statement PostgreSQL may switch to a generic plan, made without
+     * the search pattern, dates or ids. For this list that plan is often the worst one (walking the
+     * primary key through a million rows for a word that matches a dozen), so within the caller's
+     * transaction every statement is planned for its actual values (a fraction of a millisecond each).
+     */
+    private void planEachQueryForItsValues() {
+        if (postgres) {
+            jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
+        }
+    }
+
     private static LicenceRow row(
             Licence licence,
             String planName,
@@ -188,7 +220,6 @@ class LicenceQueries {
      */
     private void addKeyword(Where where, String pattern, String keyword) {
         List<String> alternatives = new ArrayList<>();
-        alternatives.add(OWN_TEXT + " like :pattern");
         where.param("pattern", pattern);
 
         List<Long> clientIds = jdbc.sql("""
@@ -224,7 +255,44 @@ class LicenceQueries {
                 alternatives.add(STATUS_SQL.get(status));
             }
         }
+        // last: the cheaper alternatives decide first for rows that are read one by one
+        if (postgres && isShort(keyword) && !isCommon(where.organisationId, pattern)) {
+            alternatives.add("(" + OWN_TEXT + " like :pattern and " + SHORT_GRAMS + " @> array[cast(:term as text)])");
+            where.param("term", keyword);
+        } else {
+            alternatives.add(OWN_TEXT + " like :pattern");
+        }
         where.and("(" + String.join(" or ", alternatives) + ")");
+    }
+
+    /**
+     * Whether PostgreSQL estimates that a short term is in a large share of the licences. Then reading
+     * licences in list order finds a page (and the capped count) sooner than the index of character
+     * pairs, whose entry for such a term lists hundreds of thousands of licences.
+     */
+    private boolean isCommon(long organisationId, String pattern) {
+        double all = estimatedRows(
+                "select 1 from licence l where l.organisation_id = :organisationId", organisationId, pattern);
+        double matching = estimatedRows(
+                "select 1 from licence l where l.organisation_id = :organisationId and " + OWN_TEXT + " like :pattern",
+                organisationId,
+                pattern);
+        return matching >= COMMON_SHARE * all;
+    }
+
+    private double estimatedRows(String sql, long organisationId, String pattern) {
+        String plan = jdbc.sql("explain (format json) " + sql)
+                .param("organisationId", organisationId)
+                .param("pattern", pattern)
+                .query(String.class)
+                .single();
+        var rows = PLAN_ROWS.matcher(plan);
+        return rows.find() ? Double.parseDouble(rows.group(1)) : 0;
+    }
+
+    /** One or two characters (the pair separator of licence_short_grams never occurs in a term). */
+    private static boolean isShort(String keyword) {
+        return keyword.codePointCount(0, keyword.length()) <= 2 && keyword.indexOf('\u0001') < 0;
     }
 
     private static void addCursor(Where where, LicenceSort sort, String cursor, boolean descending) {

@@ -1,0 +1,44 @@
+package io.licencedesk.bench;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+
+/**
+ * The benchmark's PostgreSQL: embedded, tuned like a small production server, with auto_explain loaded
+ * (off until {@link PlanLog} turns it on) and JSON server logs under the data directory.
+ */
+final class BenchPostgres {
+
+    private BenchPostgres() {}
+
+    static EmbeddedPostgres start(Path dataDirectory, boolean clean) throws IOException {
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(dataDirectory)
+                .setCleanDataDirectory(clean)
+                .setServerConfig("shared_buffers", "1GB")
+                .setServerConfig("effective_cache_size", "8GB")
+                .setServerConfig("work_mem", "16MB")
+                .setServerConfig("maintenance_work_mem", "1GB")
+                .setServerConfig("random_page_cost", "1.1")
+                .setServerConfig("max_wal_size", "8GB")
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("shared_preload_libraries", "auto_explain")
+                .setServerConfig("logging_collector", "on")
+                .setServerConfig("log_destination", "jsonlog")
+                .setServerConfig("log_directory", "log")
+                .setServerConfig("log_filename", "postgresql.log")
+                .start();
+    }
+
+    /** Applies the application's own migrations, as the application would at start. */
+    static void migrate(DataSource dataSource) {
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/common", "classpath:db/migration/postgresql")
+                .load()
+                .migrate();
+    }
+}
