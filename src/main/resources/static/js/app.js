@@ -72,6 +72,12 @@
         control.on('blur', () => (justChose = false));
         ['keydown', 'mousedown'].forEach(kind => control.wrapper.addEventListener(kind, () => (justChose = false), true));
         control.on('dropdown_open', () => justChose && control.close());
+        // Leaving the box once a client is chosen: a search answer that arrives later cannot reopen the
+        // list over the rest of the form, since tom-select opens it again only while focused.
+        control.on('item_add', () => {
+            control.close();
+            control.blur();
+        });
         // Keep "All" / "Don't assign to a user" offered whatever was typed.
         control.on('load', () => control.addOption({id: '', label: select.dataset.all, rank: 0}));
         control.updateOption('', {id: '', label: select.dataset.all, rank: 0});
