@@ -19,8 +19,8 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Sends due messages, one at a time, each under a lease: a node that dies mid-send leaves the
- * message to be sent again when the lease ends (at most one duplicate for the message in flight).
+ * Sends due messages, one at a time, each under a lease ({@code licencedesk.mail.lease}, two minutes
+ * by default): a node that dies mid-send leaves the message to be sent again when the lease ends (at most one duplicate for the message in flight).
  * Failures are retried with exponential back-off, then marked failed for a person to retry.
  */
 @Component
@@ -28,12 +28,12 @@ class MailDispatcher {
 
     private static final Logger log = LoggerFactory.getLogger(MailDispatcher.class);
     private static final int BATCH = 50;
-    private static final Duration LEASE = Duration.ofMinutes(2);
 
     private final OutboxRepository outbox;
     private final ObjectProvider<JavaMailSender> senders;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final Duration lease;
     private final Duration retryDelay;
     private final int maxAttempts;
     private final String defaultSender;
@@ -43,6 +43,7 @@ class MailDispatcher {
             ObjectProvider<JavaMailSender> senders,
             ApplicationEventPublisher events,
             Clock clock,
+            @Value("${licencedesk.mail.lease:PT2M}") Duration lease,
             @Value("${licencedesk.mail.retry-delay:PT30S}") Duration retryDelay,
             @Value("${licencedesk.mail.max-attempts:8}") int maxAttempts,
             @Value("${licencedesk.mail.default-sender:no-reply@licencedesk.invalid}") String defaultSender) {
@@ -50,6 +51,7 @@ class MailDispatcher {
         this.senders = senders;
         this.events = events;
         this.clock = clock;
+        this.lease = lease;
         this.retryDelay = retryDelay;
         this.maxAttempts = maxAttempts;
         this.defaultSender = defaultSender;
@@ -59,7 +61,7 @@ class MailDispatcher {
     void dispatchDue() {
         Instant now = clock.instant();
         for (long id : outbox.due(now, BATCH)) {
-            outbox.claim(id, now, now.plus(LEASE)).ifPresent(this::deliver);
+            outbox.claim(id, now, now.plus(lease)).ifPresent(this::deliver);
         }
     }
 
