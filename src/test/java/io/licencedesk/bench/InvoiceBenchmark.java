@@ -45,7 +45,8 @@ public final class InvoiceBenchmark {
         var smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         smtp.start();
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().setDataDirectory(data).start();
+        try (EmbeddedPostgres postgres =
+                        EmbeddedPostgres.builder().setDataDirectory(data).start();
                 ConfigurableApplicationContext app = SpringApplication.run(
                         LicenceDeskApplication.class,
                         "--server.port=0",
@@ -59,7 +60,8 @@ public final class InvoiceBenchmark {
                         "--licencedesk.mail.poll-interval=PT0.05S",
                         "--licencedesk.first-owner.email=bench@example.test",
                         "--licencedesk.first-owner.password=bench-password")) {
-            Caller owner = ((SignedInUser) app.getBean(UserDetailsService.class).loadUserByUsername("bench@example.test"))
+            Caller owner = ((SignedInUser)
+                            app.getBean(UserDetailsService.class).loadUserByUsername("bench@example.test"))
                     .caller();
             var bench = new Fixture(app, owner);
             List<Double> sends = new ArrayList<>();
@@ -77,7 +79,8 @@ public final class InvoiceBenchmark {
                     sends.add(millis);
                 }
             }
-            Invoice invoice = bench.invoicing.invoices(owner, null, null, 1, 1).items().get(0);
+            Invoice invoice =
+                    bench.invoicing.invoices(owner, null, null, 1, 1).items().get(0);
             List<Double> pdfs = new ArrayList<>();
             for (int i = 0; i < renders + 100; i++) {
                 long start = System.nanoTime();
@@ -86,8 +89,11 @@ public final class InvoiceBenchmark {
                     pdfs.add((System.nanoTime() - start) / 1e6);
                 }
             }
-            System.out.printf(Locale.ROOT, "Invoices, PostgreSQL 17 (embedded), GreenMail SMTP, %d cores, %s%n",
-                    Runtime.getRuntime().availableProcessors(), java.time.LocalDate.now());
+            System.out.printf(
+                    Locale.ROOT,
+                    "Invoices, PostgreSQL 17 (embedded), GreenMail SMTP, %d cores, %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    java.time.LocalDate.now());
             print("send 20 invoices until SMTP has all 20", sends);
             print("render one invoice PDF", pdfs);
         } finally {
@@ -96,9 +102,17 @@ public final class InvoiceBenchmark {
     }
 
     private static void print(String what, List<Double> millis) {
-        double[] sorted = millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-        System.out.printf(Locale.ROOT, "%-42s n=%4d  p50 %8.1f ms  p95 %8.1f ms  p99 %8.1f ms  max %8.1f ms%n", what,
-                sorted.length, at(sorted, 0.50), at(sorted, 0.95), at(sorted, 0.99), sorted[sorted.length - 1]);
+        double[] sorted =
+                millis.stream().mapToDouble(Double::doubleValue).sorted().toArray();
+        System.out.printf(
+                Locale.ROOT,
+                "%-42s n=%4d  p50 %8.1f ms  p95 %8.1f ms  p99 %8.1f ms  max %8.1f ms%n",
+                what,
+                sorted.length,
+                at(sorted, 0.50),
+                at(sorted, 0.95),
+                at(sorted, 0.99),
+                sorted[sorted.length - 1]);
     }
 
     private static double at(double[] sorted, double quantile) {
@@ -136,8 +150,14 @@ public final class InvoiceBenchmark {
                     .addPlan(owner, new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
             var accounts = app.getBean(AccountManagement.class);
             for (int i = 0; i < SELECTION; i++) {
-                clients.add(accounts.addClient(owner, new NewClient("Client " + i, "client" + i + "@example.test",
-                                "Company " + i, "1 Street\nTown", "GB" + i))
+                clients.add(accounts.addClient(
+                                owner,
+                                new NewClient(
+                                        "Client " + i,
+                                        "client" + i + "@example.test",
+                                        "Company " + i,
+                                        "1 Street\nTown",
+                                        "GB" + i))
                         .id());
             }
         }
@@ -146,8 +166,14 @@ public final class InvoiceBenchmark {
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < count; i++, made++) {
                 ids.add(licenceManagement
-                        .create(owner, new NewLicence(plan.id(), "Licence " + made, null, 1 + made % 50,
-                                clients.get(i % clients.size())))
+                        .create(
+                                owner,
+                                new NewLicence(
+                                        plan.id(),
+                                        "Licence " + made,
+                                        null,
+                                        1 + made % 50,
+                                        clients.get(i % clients.size())))
                         .id());
             }
             return ids;
