@@ -72,12 +72,13 @@ public final class MainListBenchmark {
                         Integer.parseInt(options.getOrDefault("requests", "200")),
                         Integer.parseInt(options.getOrDefault("explained", "5")));
                 System.out.printf(
-                        "%nMain list, %,d licences, %,d clients, PostgreSQL %s, %d cores, %s%n",
+                        "%nMain list, %,d licences, %,d clients, PostgreSQL %s, %d cores, %s, load average %s%n",
                         licences,
                         clients,
                         jdbc.sql("show server_version").query(String.class).single(),
                         Runtime.getRuntime().availableProcessors(),
-                        LocalDate.now());
+                        LocalDate.now(),
+                        Files.readString(Path.of("/proc/loadavg")).trim());
                 MainListRun.print(results, System.out);
             } finally {
                 server.process().destroy();
