@@ -1,6 +1,7 @@
 package io.licencedesk.invoicing;
 
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
+import com.openhtmltopdf.util.XRLog;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.GregorianCalendar;
 import java.util.Locale;
 import java.util.TimeZone;
+import java.util.logging.Level;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -25,6 +27,11 @@ import org.thymeleaf.context.Context;
  */
 @Component
 class InvoicePdf {
+
+    static {
+        // The renderer logs every stylesheet it parses at INFO; only its warnings belong in our log.
+        XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
+    }
 
     private final ITemplateEngine templates;
 

@@ -23,7 +23,7 @@ record BenchCase(String name, String query, Predicate<Row> matches, Page page, l
     }
 
     static final int PAGE_SIZE = 25;
-    static final int COUNT_LIMIT = 10_000;
+    static final int COUNT_LIMIT = io.licencedesk.licence.LicenceListing.COUNT_LIMIT;
 
     String path() {
         String cursor = page == Page.AFTER ? "&after=" + cursor(cursorId) : page == Page.LAST ? "&last=true" : "";

@@ -105,7 +105,7 @@ class MainListBenchmarkTests {
         });
     }
 
-    /** The count the page states ("1 licence", "1,234 licences", "More than 10,000 licences"). */
+    /** The count the page states ("1 licence", "1,234 licences", "More than 1,000 licences"). */
     private static long count(String page) {
         var matcher = COUNT.matcher(page);
         assertThat(matcher.find()).as("a count on the page").isTrue();
