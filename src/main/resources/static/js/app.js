@@ -69,15 +69,15 @@
         let justChose = false;
         control.on('change', () => (justChose = true));
         control.on('type', () => (justChose = false));
-        control.on('blur', () => (justChose = false));
         ['keydown', 'mousedown'].forEach(kind => control.wrapper.addEventListener(kind, () => (justChose = false), true));
         control.on('dropdown_open', () => justChose && control.close());
         // Leaving the box once a client is chosen: a search answer that arrives later cannot reopen the
         // list over the rest of the form, since tom-select opens it again only while focused.
-        control.on('item_add', () => {
+        // Tom-select refocuses the box after its own handlers, hence the blur on the next turn.
+        control.on('item_add', () => setTimeout(() => {
             control.close();
             control.blur();
-        });
+        }));
         // Keep "All" / "Don't assign to a user" offered whatever was typed.
         control.on('load', () => control.addOption({id: '', label: select.dataset.all, rank: 0}));
         control.updateOption('', {id: '', label: select.dataset.all, rank: 0});
