@@ -1,0 +1,77 @@
+package io.licencedesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.NewClient;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.support.IntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The clients page pages through many clients, and editing a client keeps its e-mail unique. */
+@IntegrationTest
+@AutoConfigureMockMvc
+class ConsoleClientPagesIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Test
+    void pagesThroughClientsAndEditsOne() throws Exception {
+        TestOrganisation org = organisations.create();
+        for (int i = 0; i < 30; i++) {
+            accounts.addClient(
+                    org.manager(),
+                    new NewClient("Zed " + i, "zed" + i + "-" + org.id() + "@example.test", null, null, null));
+        }
+        var manager = user(users.loadUserByUsername(org.manager().email()));
+
+        mvc.perform(get("/clients").with(manager))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Page 1 of 2")))
+                .andExpect(content().string(containsString("page=2")));
+        mvc.perform(get("/clients").param("page", "2").with(manager))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Page 2 of 2")));
+
+        mvc.perform(post("/clients/{id}", org.alice().userId())
+                        .param("name", "Alice Renamed")
+                        .param("email", org.bob().email())
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("already exists")));
+        mvc.perform(post("/clients/{id}", org.alice().userId())
+                        .param("name", "Alice Renamed")
+                        .param("email", org.alice().email())
+                        .param("billingAddress", "1 Main Street")
+                        .param("vatNumber", "GB123")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/clients"));
+        assertThat(accounts.client(org.manager(), org.alice().userId()).vatNumber())
+                .isEqualTo("GB123");
+    }
+}
