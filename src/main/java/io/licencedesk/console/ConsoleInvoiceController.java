@@ -9,8 +9,6 @@ import io.licencedesk.invoicing.InvoiceStatus;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -51,7 +49,7 @@ class ConsoleInvoiceController {
             @RequestParam(required = false) Long client,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        InvoiceStatus filter = parseStatus(status);
+        InvoiceStatus filter = StatusFilter.parse(InvoiceStatus.class, status);
         var invoices = invoicing.invoices(caller, filter, client, page, PAGE_SIZE);
         model.addAttribute("invoices", invoices);
         model.addAttribute("deliveries", invoicing.latestDeliveries(caller, invoices.items()));
@@ -144,12 +142,5 @@ class ConsoleInvoiceController {
             Toasts.error(redirect, refused.getMessage());
         }
         return "redirect:/invoices/" + id;
-    }
-
-    private static InvoiceStatus parseStatus(String status) {
-        return Arrays.stream(InvoiceStatus.values())
-                .filter(candidate -> candidate.name().equals(status == null ? "" : status.toUpperCase(Locale.ROOT)))
-                .findFirst()
-                .orElse(null);
     }
 }

@@ -3,8 +3,6 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.mail.DeliveryStatus;
 import io.licencedesk.mail.Outbox;
-import java.util.Arrays;
-import java.util.Locale;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -36,10 +34,7 @@ class ConsoleOutboxController {
             @RequestParam(required = false) String status,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        DeliveryStatus filter = Arrays.stream(DeliveryStatus.values())
-                .filter(candidate -> candidate.name().equals(status == null ? "" : status.toUpperCase(Locale.ROOT)))
-                .findFirst()
-                .orElse(null);
+        DeliveryStatus filter = StatusFilter.parse(DeliveryStatus.class, status);
         model.addAttribute("messages", outbox.messages(caller, filter, page, PAGE_SIZE));
         model.addAttribute("status", filter == null ? "" : filter.name());
         model.addAttribute("statuses", DeliveryStatus.values());
