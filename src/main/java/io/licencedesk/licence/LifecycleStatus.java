@@ -14,6 +14,19 @@ public enum LifecycleStatus {
         this.label = label;
     }
 
+    /**
+     * The status of a licence with these fields on the given day, for readers outside this module that
+     * load licence rows themselves (the device check-in); the rule is {@link Licence#statusOf}.
+     */
+    public static LifecycleStatus of(
+            Long clientId,
+            boolean paused,
+            java.time.LocalDate activatedOn,
+            java.time.LocalDate endsOn,
+            java.time.LocalDate today) {
+        return Licence.statusOf(clientId, paused, activatedOn, endsOn, today);
+    }
+
     public String label() {
         return label;
     }

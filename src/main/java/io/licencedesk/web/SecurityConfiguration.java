@@ -10,8 +10,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two chains: the actuator (health public, metrics for owners with HTTP Basic, for scrapers) and the
- * web pages (form sign-in, CSRF). Console pages are for owners and account managers, the portal for clients.
+ * Three chains: the actuator (health public, metrics for owners with HTTP Basic, for scrapers), the device
+ * API (stateless, its own credentials) and the web pages (form sign-in, CSRF; the password pages and the
+ * API documentation are public). Console pages are for owners and account managers, the portal for clients.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -34,11 +35,38 @@ class SecurityConfiguration {
                 .build();
     }
 
+    /**
+     * The device API: no session, no CSRF (screens are not browsers), no sign-in. Each request carries a
+     * device credential that the device API checks itself, so the chain only has to stay out of the way.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain deviceApi(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/api/v1/device/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.disable())
+                .sessionManagement(session -> session.disable())
+                .anonymous(anonymous -> anonymous.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain web(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/login", "/error", "/css/**", "/js/**", "/webjars/**", "/favicon.svg")
+                                "/login",
+                                "/error",
+                                "/css/**",
+                                "/js/**",
+                                "/webjars/**",
+                                "/favicon.svg",
+                                "/password/**",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/portal/**")
                         .hasRole("CLIENT")
