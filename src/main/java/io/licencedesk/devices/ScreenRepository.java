@@ -112,9 +112,9 @@ class ScreenRepository {
                 > 0;
     }
 
-    /** Binds a device to a screen that has none yet. */
+    /** Binds a device to a screen that has none yet (the caller holds the licence's lock). */
     void bind(long id, String fingerprint, Instant now) {
-        jdbc.sql("""
+        int bound = jdbc.sql("""
                         update screen set fingerprint = :fingerprint, activated_at = :now
                         where id = :id and fingerprint is null
                         """)
@@ -122,6 +122,9 @@ class ScreenRepository {
                 .param("now", Timestamp.from(now))
                 .param("id", id)
                 .update();
+        if (bound != 1) {
+            throw new IllegalStateException("Screen " + id + " was bound meanwhile: is the licence locked?");
+        }
     }
 
     /** Records check-in times in one batch; never moves a time backwards (several nodes may write). */

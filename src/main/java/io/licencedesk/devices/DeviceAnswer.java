@@ -1,0 +1,58 @@
+package io.licencedesk.devices;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/**
+ * The signed answer to an activation or a check-in. The response body carries exactly these bytes, and the
+ * Device-Signature header their Ed25519 signature.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+@JsonPropertyOrder({
+    "valid",
+    "reason",
+    "licence",
+    "endsOn",
+    "serverTime",
+    "nonce",
+    "fingerprint",
+    "screenId",
+    "screenName",
+    "keyId"
+})
+@Schema(name = "DeviceAnswer", description = "Whether the licence is valid for this device, signed.")
+record DeviceAnswer(
+        @Schema(description = "True when the device may play.", requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean valid,
+
+        @Schema(
+                description = "Why not, when not valid.",
+                allowableValues = {"PAUSED", "EXPIRED", "DEACTIVATED", "SEAT_REVOKED", "NOT_ACTIVATED"})
+        String reason,
+
+        @Schema(description = "The licence's code (coupon code).", example = "K7Q2M9XA")
+        String licence,
+
+        @Schema(
+                description = "Last day of the licence's current term (ISO date); absent before activation.",
+                example = "2027-11-29")
+        String endsOn,
+
+        @Schema(description = "The server's time (ISO-8601 instant, UTC).", example = "2026-11-29T18:45:12.345Z")
+        String serverTime,
+
+        @Schema(description = "The nonce of the request, as sent.")
+        String nonce,
+
+        @Schema(description = "The fingerprint of the request, as sent.")
+        String fingerprint,
+
+        @Schema(description = "The seat (screen) this device holds; absent when it holds none.")
+        Long screenId,
+
+        @Schema(description = "The name of that screen, as set in the portal.")
+        String screenName,
+
+        @Schema(description = "Id of the key that signed this answer (see GET /api/v1/device/keys/{keyId}).")
+        String keyId) {}

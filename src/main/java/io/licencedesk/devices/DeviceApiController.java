@@ -1,0 +1,200 @@
+package io.licencedesk.devices;
+
+import io.licencedesk.devices.DeviceRefusedException.Problem;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The device API (docs/device-api.md). Screens authenticate with the device credential their screen was
+ * registered with ({@code Authorization: Bearer lds_…}); the security chain leaves this path alone.
+ */
+@RestController
+@RequestMapping(path = "/api/v1/device", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Device API", description = "For screens (players): take a seat, check the licence, get the signing key.")
+class DeviceApiController {
+
+    static final String SIGNATURE = "Device-Signature";
+    static final String SIGNATURE_KEY_ID = "Device-Signature-Key-Id";
+
+    private final CheckIns checkIns;
+    private final SeatActivation activation;
+    private final DeviceQueries queries;
+    private final DeviceSigningKeys keys;
+    private final Clock clock;
+
+    DeviceApiController(
+            CheckIns checkIns, SeatActivation activation, DeviceQueries queries, DeviceSigningKeys keys, Clock clock) {
+        this.checkIns = checkIns;
+        this.activation = activation;
+        this.queries = queries;
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    @PostMapping(path = "/activate")
+    @Operation(
+            summary = "Take a seat of the licence for this device",
+            description = "Binds the device to the credential's screen, or to a free seat of the same licence when"
+                    + " that screen already has another device. Repeating it for the same device is harmless and"
+                    + " answers the same seat. Refused when the licence is paused, expired or no longer assigned,"
+                    + " when the credential's screen was removed, and when every seat is taken.",
+            security = @SecurityRequirement(name = DeviceApiDocumentation.CREDENTIAL))
+    @SignedResponses
+    @ApiResponse(
+            responseCode = "403",
+            description = "The credential's screen was removed (credential-revoked).",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "409",
+            description = "The licence is paused, expired or deactivated, or all its seats are taken"
+                    + " (licence-paused, licence-expired, licence-deactivated, seats-taken).",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<byte[]> activate(
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                    String authorization,
+            @RequestBody DeviceRequest request) {
+        String credential = credential(authorization);
+        request.check(false);
+        return signed(activation.activate(credential, request));
+    }
+
+    @PostMapping(path = "/check-in")
+    @Operation(
+            summary = "Check whether the licence is valid for this device",
+            description = "Answers valid or not (with the reason), the licence's end date, the server's time and"
+                    + " the request's nonce, signed with the organisation's Ed25519 key: verify the signature over"
+                    + " the exact body bytes, and that nonce and fingerprint are yours.",
+            security = @SecurityRequirement(name = DeviceApiDocumentation.CREDENTIAL))
+    @SignedResponses
+    ResponseEntity<byte[]> checkIn(
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                    String authorization,
+            @RequestBody DeviceRequest request) {
+        String credential = credential(authorization);
+        request.check(true);
+        return signed(checkIns.checkIn(credential, request));
+    }
+
+    @GetMapping("/key")
+    @Operation(
+            summary = "The public key that signs this device's answers",
+            security = @SecurityRequirement(name = DeviceApiDocumentation.CREDENTIAL))
+    @ApiResponse(responseCode = "200", description = "The key.")
+    @ApiResponse(
+            responseCode = "401",
+            description = "Missing or unknown credential (unknown-credential).",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<PublicKeyAnswer> key(
+            @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
+                    String authorization) {
+        String credential = credential(authorization);
+        var screen = queries.credentialScreen(DeviceCredentials.hash(credential))
+                .orElseThrow(DeviceApiController::unknownCredential);
+        var key = keys.forOrganisation(screen.organisationId());
+        return ResponseEntity.ok(new PublicKeyAnswer(key.keyId(), PublicKeyAnswer.ALGORITHM, key.publicKey()));
+    }
+
+    @GetMapping("/keys/{keyId}")
+    @Operation(
+            summary = "A public signing key, by its id",
+            description = "Public: players fetch it once (at set-up) and keep it to verify answers offline.")
+    @ApiResponse(responseCode = "200", description = "The key.")
+    @ApiResponse(
+            responseCode = "404",
+            description = "No key with this id (unknown-key).",
+            content = @Content(mediaType = "application/problem+json"))
+    ResponseEntity<PublicKeyAnswer> publicKey(@PathVariable String keyId) {
+        return keys.publicKey(keyId)
+                .map(key -> ResponseEntity.ok()
+                        .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
+                        .body(new PublicKeyAnswer(keyId, PublicKeyAnswer.ALGORITHM, key)))
+                .orElseThrow(() -> new UnknownKeyException(keyId));
+    }
+
+    @GetMapping("/time")
+    @Operation(
+            summary = "The server's time",
+            description = "Public and unsigned: for a clock check before activation, and the benchmark's baseline.")
+    Map<String, String> time() {
+        return Map.of(
+                "serverTime", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+    }
+
+    static DeviceRefusedException unknownCredential() {
+        return new DeviceRefusedException(
+                Problem.UNKNOWN_CREDENTIAL, "Send the screen's device credential as Authorization: Bearer lds_….");
+    }
+
+    private static String credential(String authorization) {
+        if (authorization == null
+                || authorization.length() < 7
+                || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw unknownCredential();
+        }
+        String credential = authorization.substring(7).strip();
+        if (!DeviceCredentials.wellFormed(credential)) {
+            throw unknownCredential();
+        }
+        return credential;
+    }
+
+    private static ResponseEntity<byte[]> signed(SignedAnswer answer) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_JSON)
+                .cacheControl(CacheControl.noStore())
+                .header(SIGNATURE, answer.signature())
+                .header(SIGNATURE_KEY_ID, answer.keyId())
+                .body(answer.body());
+    }
+
+    /** The responses every signed operation shares, for the OpenAPI document. */
+    @java.lang.annotation.Retention(java.lang.annotation.RetentionPolicy.RUNTIME)
+    @java.lang.annotation.Target(java.lang.annotation.ElementType.METHOD)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The signed answer.",
+            headers = {
+                @Header(
+                        name = SIGNATURE,
+                        description = "Ed25519 signature of the exact body bytes, base64.",
+                        schema = @Schema(type = "string")),
+                @Header(
+                        name = SIGNATURE_KEY_ID,
+                        description = "Id of the signing key (GET /api/v1/device/keys/{keyId}).",
+                        schema = @Schema(type = "string"))
+            },
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DeviceAnswer.class)))
+    @ApiResponse(
+            responseCode = "400",
+            description = "Malformed body: invalid JSON, missing or malformed fingerprint or nonce (bad-request).",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "401",
+            description = "Missing or unknown credential (unknown-credential).",
+            content = @Content(mediaType = "application/problem+json"))
+    @ApiResponse(
+            responseCode = "415",
+            description = "The body is not application/json (unsupported-media-type).",
+            content = @Content(mediaType = "application/problem+json"))
+    @interface SignedResponses {}
+}

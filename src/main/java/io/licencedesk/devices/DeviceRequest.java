@@ -1,0 +1,49 @@
+package io.licencedesk.devices;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** The body of an activation or check-in. Checked by {@link #check} rather than Bean Validation: it is the hot path. */
+@Schema(name = "DeviceRequest", description = "Who is asking (the device) and a fresh nonce for the answer.")
+record DeviceRequest(
+        @Schema(
+                description = "Identifies the device (e.g. a hash of its hardware ids): 1–200 characters,"
+                        + " no control characters.",
+                example = "player-7f3a9c21",
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                minLength = 1,
+                maxLength = 200)
+        String fingerprint,
+
+        @Schema(
+                description = "Echoed in the signed answer so that a recorded answer cannot be replayed:"
+                        + " 1–200 characters, no control characters; required for check-in, optional"
+                        + " for activation. Use a new random value for every request.",
+                example = "c2a4e9d0b7f14e2a",
+                maxLength = 200)
+        String nonce) {
+
+    static final int MAX_LENGTH = 200;
+
+    /** Refuses a missing or malformed fingerprint, and a malformed nonce (or a missing one when required). */
+    void check(boolean nonceRequired) {
+        checkField("fingerprint", fingerprint, true);
+        checkField("nonce", nonce, nonceRequired);
+    }
+
+    private static void checkField(String field, String value, boolean required) {
+        if (value == null) {
+            if (required) {
+                throw new InvalidDeviceRequestException(field, "is required");
+            }
+            return;
+        }
+        if (value.isBlank() || value.length() > MAX_LENGTH) {
+            throw new InvalidDeviceRequestException(field, "must have 1 to " + MAX_LENGTH + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new InvalidDeviceRequestException(field, "must not contain control characters");
+            }
+        }
+    }
+}

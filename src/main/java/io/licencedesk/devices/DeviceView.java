@@ -1,0 +1,43 @@
+package io.licencedesk.devices;
+
+import io.licencedesk.licence.LifecycleStatus;
+import java.time.LocalDate;
+
+/**
+ * What a credential and a fingerprint say about a device: the licence the credential belongs to, and the
+ * seat this device holds on it (or held, when it was removed; none when it never activated).
+ */
+record DeviceView(
+        long organisationId,
+        long licenceId,
+        String couponCode,
+        Long clientId,
+        boolean paused,
+        LocalDate activatedOn,
+        LocalDate endsOn,
+        Long seatId,
+        String seatName,
+        boolean seatRemoved) {
+
+    /** Why the licence is not valid for this device, or null when it is; documented in docs/device-api.md. */
+    String refusal(LocalDate today) {
+        switch (LifecycleStatus.of(clientId, paused, activatedOn, endsOn, today)) {
+            case EXPIRED:
+                return "EXPIRED";
+            case PAUSED:
+                return "PAUSED";
+            case AVAILABLE:
+                return "DEACTIVATED";
+            default:
+                break;
+        }
+        if (seatId == null) {
+            return "NOT_ACTIVATED";
+        }
+        return seatRemoved ? "SEAT_REVOKED" : null;
+    }
+
+    boolean holdsSeat() {
+        return seatId != null && !seatRemoved;
+    }
+}

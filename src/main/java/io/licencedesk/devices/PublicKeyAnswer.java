@@ -1,0 +1,18 @@
+package io.licencedesk.devices;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** A public signing key as served to devices. */
+@Schema(name = "PublicKey", description = "An organisation's public key for verifying device answers.")
+record PublicKeyAnswer(
+        @Schema(description = "The key's id, as in Device-Signature-Key-Id and the answers' keyId.")
+        String keyId,
+
+        @Schema(description = "Always Ed25519.", example = ALGORITHM)
+        String algorithm,
+
+        @Schema(description = "The key as X.509 SubjectPublicKeyInfo (DER), base64: feed it to X509EncodedKeySpec.")
+        String publicKey) {
+
+    static final String ALGORITHM = "Ed25519";
+}

@@ -1,0 +1,102 @@
+package io.licencedesk.devices;
+
+import io.licencedesk.devices.DeviceQueries.CredentialScreen;
+import io.licencedesk.devices.DeviceRefusedException.Problem;
+import io.licencedesk.licence.LifecycleStatus;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A device takes a seat: all decided with the licence row locked, so concurrent activations on one licence
+ * run one after the other and never take more seats than its quantity. The signing key is fetched before
+ * and the answer signed after that transaction: the lock is held only for the seat, and a first key (made
+ * in a transaction of its own) never waits for a second connection while holding one.
+ */
+@Component
+class SeatActivation {
+
+    private final DeviceQueries queries;
+    private final ScreenRepository screens;
+    private final LicenceSeats licences;
+    private final DeviceAnswers answers;
+    private final DeviceSigningKeys keys;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    SeatActivation(
+            DeviceQueries queries,
+            ScreenRepository screens,
+            LicenceSeats licences,
+            DeviceAnswers answers,
+            DeviceSigningKeys keys,
+            PlatformTransactionManager transactions,
+            Clock clock) {
+        this.queries = queries;
+        this.screens = screens;
+        this.licences = licences;
+        this.answers = answers;
+        this.keys = keys;
+        this.transaction = new TransactionTemplate(transactions);
+        this.clock = clock;
+    }
+
+    SignedAnswer activate(String credential, DeviceRequest request) {
+        String hash = DeviceCredentials.hash(credential);
+        CredentialScreen issued = queries.credentialScreen(hash).orElseThrow(DeviceApiController::unknownCredential);
+        keys.forOrganisation(issued.organisationId());
+        Instant now = clock.instant();
+        DeviceView view = transaction.execute(status -> takeSeat(hash, issued.licenceId(), request.fingerprint(), now));
+        return answers.answer(view, request, now);
+    }
+
+    private DeviceView takeSeat(String hash, long licenceId, String fingerprint, Instant now) {
+        LicenceSeats.LockedLicence licence = licences.lock(licenceId);
+        // read again under the lock: another activation may have bound or removed it meanwhile
+        CredentialScreen issued = queries.credentialScreen(hash).orElseThrow(DeviceApiController::unknownCredential);
+        refuseUnusable(licence, issued);
+        if (screens.seatOf(licence.id(), fingerprint).isEmpty()) {
+            takeFreeSeat(licence, issued, fingerprint, now);
+        }
+        if (licence.status() == LifecycleStatus.ASSIGNED) {
+            licences.activateByDevice(licence.id());
+        }
+        return queries.view(hash, fingerprint).orElseThrow();
+    }
+
+    private static void refuseUnusable(LicenceSeats.LockedLicence licence, CredentialScreen issued) {
+        switch (licence.status()) {
+            case EXPIRED ->
+                throw new DeviceRefusedException(
+                        Problem.LICENCE_EXPIRED, "This licence ended on " + licence.endsOn() + ".");
+            case PAUSED -> throw new DeviceRefusedException(Problem.LICENCE_PAUSED, "This licence is paused.");
+            case AVAILABLE ->
+                throw new DeviceRefusedException(
+                        Problem.LICENCE_DEACTIVATED, "This licence is no longer assigned to a client.");
+            default -> {}
+        }
+        if (issued.removed()) {
+            throw new DeviceRefusedException(
+                    Problem.CREDENTIAL_REVOKED, "The screen of this credential was removed in the portal.");
+        }
+    }
+
+    private void takeFreeSeat(
+            LicenceSeats.LockedLicence licence, CredentialScreen issued, String fingerprint, Instant now) {
+        if (issued.fingerprint() == null) {
+            screens.bind(issued.id(), fingerprint, now);
+            return;
+        }
+        int taken = screens.countLive(licence.id());
+        if (taken >= licence.quantity()) {
+            throw new DeviceRefusedException(
+                    Problem.SEATS_TAKEN,
+                    licence.quantity() == 1
+                            ? "The only seat of this licence is taken."
+                            : "All " + licence.quantity() + " seats of this licence are taken.");
+        }
+        screens.insert(licence.organisationId(), licence.id(), "Screen " + (taken + 1), null, fingerprint, now);
+    }
+}

@@ -1,0 +1,503 @@
+package io.licencedesk.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.Period;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The device API over HTTP: activation, check-in, keys and every refusal (H2 here, PostgreSQL in the subclass). */
+@IntegrationTest
+@AutoConfigureMockMvc
+class DeviceApiIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ScreenManagement screens;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    ScreenRepository screenRows;
+
+    @Autowired
+    LastCheckIns lastCheckIns;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    TestOrganisation org;
+    Plan plan;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+    }
+
+    long licence(TestOrganisation owner, Plan onPlan, int quantity) {
+        return licences.create(
+                        owner.manager(),
+                        new NewLicence(
+                                onPlan.id(),
+                                "Lobby",
+                                null,
+                                quantity,
+                                owner.alice().userId()))
+                .id();
+    }
+
+    long licence(int quantity) {
+        return licence(org, plan, quantity);
+    }
+
+    String register(long licenceId, String name) {
+        return screens.register(org.alice(), licenceId, name).credential();
+    }
+
+    /** A device's request; the answer is read whatever its status. */
+    record Answer(int status, JsonNode body, String raw, String signature, String keyId, String contentType) {}
+
+    Answer send(MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        String raw = response.getContentAsString(StandardCharsets.UTF_8);
+        return new Answer(
+                response.getStatus(),
+                raw.isEmpty() ? null : JSON.readTree(raw),
+                raw,
+                response.getHeader("Device-Signature"),
+                response.getHeader("Device-Signature-Key-Id"),
+                response.getContentType());
+    }
+
+    Answer call(String action, String credential, String body) throws Exception {
+        var request = post("/api/v1/device/" + action)
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body);
+        if (credential != null) {
+            request.header("Authorization", "Bearer " + credential);
+        }
+        return send(request);
+    }
+
+    Answer activate(String credential, String fingerprint) throws Exception {
+        return call(
+                "activate",
+                credential,
+                "{\"fingerprint\":\"" + fingerprint + "\",\"nonce\":\"n-" + fingerprint + "\"}");
+    }
+
+    Answer checkIn(String credential, String fingerprint, String nonce) throws Exception {
+        return call("check-in", credential, "{\"fingerprint\":\"" + fingerprint + "\",\"nonce\":\"" + nonce + "\"}");
+    }
+
+    static void assertProblem(Answer answer, int status, String type) {
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.body().get("type").asString()).isEqualTo("https://licencedesk.io/problems/" + type);
+        assertThat(answer.body().get("status").asInt()).isEqualTo(status);
+        assertThat(answer.signature()).isNull();
+    }
+
+    long liveSeats(long licenceId) {
+        return screenRows.countLive(licenceId);
+    }
+
+    @Test
+    void activatesIdempotentlyForTheSameDeviceAndActivatesTheLicence() throws Exception {
+        long licenceId = licence(3);
+        String credential = register(licenceId, "Entrance");
+        assertThat(licences.details(org.manager(), licenceId).status()).isEqualTo(LifecycleStatus.ASSIGNED);
+
+        Answer first = activate(credential, "device-a");
+        Answer again = activate(credential, "device-a");
+
+        assertThat(first.status()).as(first.raw()).isEqualTo(200);
+        assertThat(first.body().get("valid").asBoolean()).isTrue();
+        assertThat(first.body().get("screenName").asString()).isEqualTo("Entrance");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().get("screenId").asLong())
+                .isEqualTo(first.body().get("screenId").asLong());
+        assertThat(liveSeats(licenceId)).isEqualTo(1);
+        Screen screen = screens.screens(org.alice(), licenceId).get(0);
+        assertThat(screen.activated()).isTrue();
+        assertThat(screen.fingerprint()).isEqualTo("device-a");
+        var details = licences.details(org.manager(), licenceId);
+        assertThat(details.status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(first.body().get("endsOn").asString())
+                .isEqualTo(details.endsOn().toString())
+                .isEqualTo(testLicences.today().plusMonths(1).toString());
+    }
+
+    @Test
+    void anotherDeviceTakesAFreeSeatUntilAllAreTaken() throws Exception {
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrance");
+
+        Answer a = activate(credential, "device-a");
+        Answer b = activate(credential, "device-b");
+        Answer bAgain = activate(credential, "device-b");
+        Answer c = activate(credential, "device-c");
+
+        assertThat(a.status()).isEqualTo(200);
+        assertThat(b.status()).as(b.raw()).isEqualTo(200);
+        assertThat(b.body().get("screenName").asString()).isEqualTo("Screen 2");
+        assertThat(b.body().get("screenId").asLong())
+                .isNotEqualTo(a.body().get("screenId").asLong());
+        assertThat(bAgain.body().get("screenId").asLong())
+                .isEqualTo(b.body().get("screenId").asLong());
+        assertProblem(c, 409, "seats-taken");
+        assertThat(c.body().get("detail").asString()).isEqualTo("All 2 seats of this licence are taken.");
+        assertThat(screens.screens(org.alice(), licenceId))
+                .extracting(Screen::fingerprint)
+                .containsExactly("device-a", "device-b");
+        assertThat(checkIn(credential, "device-c", "n1").body().get("reason").asString())
+                .isEqualTo("NOT_ACTIVATED");
+        assertThat(checkIn(credential, "device-b", "n2").body().get("valid").asBoolean())
+                .isTrue();
+    }
+
+    @Test
+    void aDeviceWithASeatKeepsItWhicheverCredentialItUses() throws Exception {
+        long licenceId = licence(2);
+        String entrance = register(licenceId, "Entrance");
+        String window = register(licenceId, "Window");
+
+        activate(entrance, "device-a");
+        Answer viaWindow = activate(window, "device-a");
+
+        assertThat(viaWindow.status()).isEqualTo(200);
+        assertThat(viaWindow.body().get("screenName").asString()).isEqualTo("Entrance");
+        assertThat(activate(window, "device-b").body().get("screenName").asString())
+                .isEqualTo("Window");
+        assertThat(liveSeats(licenceId)).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAPausedLicenceWithAProblemAndAnswersPausedOnCheckIn() throws Exception {
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrance");
+        activate(credential, "device-a");
+        licences.pause(org.manager(), licenceId);
+
+        assertProblem(activate(credential, "device-b"), 409, "licence-paused");
+        Answer checkIn = checkIn(credential, "device-a", "nonce-1");
+
+        assertThat(checkIn.status()).isEqualTo(200);
+        assertThat(checkIn.body().get("valid").asBoolean()).isFalse();
+        assertThat(checkIn.body().get("reason").asString()).isEqualTo("PAUSED");
+        assertThat(liveSeats(licenceId)).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAnExpiredLicenceWithAProblemAndAnswersExpiredOnCheckIn() throws Exception {
+        long expired = testLicences.activated(
+                org.owner(),
+                plan,
+                org.alice().userId(),
+                "Old",
+                testLicences.today().minusYears(1));
+        String credential = DeviceCredentials.generate();
+        Screen screen = screenRows.insert(
+                org.id(), expired, "Old screen", DeviceCredentials.hash(credential), null, Instant.now(clock));
+
+        assertProblem(activate(credential, "device-a"), 409, "licence-expired");
+        Answer checkIn = checkIn(credential, "device-a", "nonce-1");
+
+        assertThat(checkIn.body().get("valid").asBoolean()).isFalse();
+        assertThat(checkIn.body().get("reason").asString()).isEqualTo("EXPIRED");
+        assertThat(screenRows.findLive(expired, screen.id()).orElseThrow().activated())
+                .isFalse();
+    }
+
+    @Test
+    void answersDeactivatedWhenTheLicenceHasNoClientAnyMore() throws Exception {
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrance");
+        activate(credential, "device-a");
+        jdbc.sql("update licence set client_id = null, activated_on = null, ends_on = null where id = :id")
+                .param("id", licenceId)
+                .update();
+
+        assertThat(checkIn(credential, "device-a", "n").body().get("reason").asString())
+                .isEqualTo("DEACTIVATED");
+        assertProblem(activate(credential, "device-b"), 409, "licence-deactivated");
+    }
+
+    @Test
+    void aRemovedScreenIsRevokedAndItsCredentialTakesNoSeat() throws Exception {
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrance");
+        long screenId = activate(credential, "device-a").body().get("screenId").asLong();
+
+        screens.remove(org.alice(), licenceId, screenId);
+        Answer checkIn = checkIn(credential, "device-a", "nonce-1");
+
+        assertThat(checkIn.status()).isEqualTo(200);
+        assertThat(checkIn.body().get("valid").asBoolean()).isFalse();
+        assertThat(checkIn.body().get("reason").asString()).isEqualTo("SEAT_REVOKED");
+        assertThat(checkIn.body().has("screenId")).isFalse();
+        assertProblem(activate(credential, "device-a"), 403, "credential-revoked");
+        assertProblem(activate(credential, "device-b"), 403, "credential-revoked");
+        assertThat(liveSeats(licenceId)).isZero();
+    }
+
+    @Test
+    void refusesMissingAndUnknownCredentialsWith401() throws Exception {
+        long licenceId = licence(1);
+        String credential = register(licenceId, "Entrance");
+        String body = "{\"fingerprint\":\"device-a\",\"nonce\":\"n\"}";
+        String unknown = DeviceCredentials.generate();
+
+        for (String action : List.of("activate", "check-in")) {
+            for (String authorization :
+                    new String[] {null, "", "Bearer", "Bearer " + unknown, "Basic " + credential, "Bearer lds_short"}) {
+                var request = post("/api/v1/device/" + action)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body);
+                if (authorization != null) {
+                    request.header("Authorization", authorization);
+                }
+                MockHttpServletResponse response =
+                        mvc.perform(request).andReturn().getResponse();
+                assertThat(response.getStatus())
+                        .as(action + " " + authorization)
+                        .isEqualTo(401);
+                assertThat(response.getHeader("WWW-Authenticate")).isEqualTo("Bearer");
+                assertThat(JSON.readTree(response.getContentAsString())
+                                .get("type")
+                                .asString())
+                        .isEqualTo("https://licencedesk.io/problems/unknown-credential");
+            }
+        }
+        assertProblem(
+                send(get("/api/v1/device/key").header("Authorization", "Bearer " + unknown)),
+                401,
+                "unknown-credential");
+        assertProblem(send(get("/api/v1/device/key")), 401, "unknown-credential");
+        assertThat(screens.screens(org.alice(), licenceId).get(0).activated()).isFalse();
+    }
+
+    @Test
+    void refusesGarbageBodiesWith4xxProblemsAndChangesNothing() throws Exception {
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrance");
+        String longFingerprint = "f".repeat(10_000);
+
+        for (String action : List.of("activate", "check-in")) {
+            for (String body : List.of(
+                    "{}",
+                    "{\"nonce\":\"n\"}",
+                    "{\"fingerprint\":\"" + longFingerprint + "\",\"nonce\":\"n\"}",
+                    "{\"fingerprint\":\"\",\"nonce\":\"n\"}",
+                    "{\"fingerprint\":\"   \",\"nonce\":\"n\"}",
+                    "{\"fingerprint\":\"a\\u0000b\",\"nonce\":\"n\"}",
+                    "{\"fingerprint\":\"device-a\",\"nonce\":\"" + "n".repeat(201) + "\"}",
+                    "{\"fingerprint\": ",
+                    "not json at all",
+                    "[]",
+                    "\"device-a\"",
+                    "{\"fingerprint\":{\"a\":1},\"nonce\":\"n\"}",
+                    "")) {
+                assertProblem(call(action, credential, body), 400, "bad-request");
+            }
+            var wrongType = post("/api/v1/device/" + action)
+                    .header("Authorization", "Bearer " + credential)
+                    .contentType(MediaType.TEXT_PLAIN)
+                    .content("fingerprint=device-a");
+            assertProblem(send(wrongType), 415, "unsupported-media-type");
+            var form = post("/api/v1/device/" + action)
+                    .header("Authorization", "Bearer " + credential)
+                    .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                    .param("fingerprint", "device-a");
+            assertProblem(send(form), 415, "unsupported-media-type");
+        }
+        assertProblem(call("check-in", credential, "{\"fingerprint\":\"device-a\"}"), 400, "bad-request");
+        assertThat(screens.screens(org.alice(), licenceId))
+                .singleElement()
+                .satisfies(screen -> assertThat(screen.activated()).isFalse());
+        assertThat(licences.details(org.manager(), licenceId).status()).isEqualTo(LifecycleStatus.ASSIGNED);
+    }
+
+    @Test
+    void aCredentialNeverTouchesAnotherLicenceOrOrganisation() throws Exception {
+        TestOrganisation other = organisations.create();
+        Plan otherPlan =
+                plans.addPlan(other.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        long otherLicence = licence(other, otherPlan, 2);
+        String otherCredential =
+                screens.register(other.alice(), otherLicence, "Theirs").credential();
+        long mine = licence(2);
+        long mySecond = licence(2);
+        String credential = register(mine, "Mine");
+        String secondCredential = register(mySecond, "Second");
+
+        Answer activation = activate(credential, "device-a");
+        Answer theirs = checkIn(otherCredential, "device-a", "n1");
+        Answer second = checkIn(secondCredential, "device-a", "n2");
+
+        assertThat(activation.status()).isEqualTo(200);
+        assertThat(theirs.body().get("reason").asString()).isEqualTo("NOT_ACTIVATED");
+        assertThat(second.body().get("reason").asString()).isEqualTo("NOT_ACTIVATED");
+        assertThat(theirs.keyId()).isNotEqualTo(activation.keyId());
+        assertThat(second.keyId()).isEqualTo(activation.keyId());
+        assertThat(theirs.body().get("licence").asString())
+                .isNotEqualTo(activation.body().get("licence").asString());
+        assertThat(screens.screens(other.alice(), otherLicence))
+                .singleElement()
+                .satisfies(screen -> assertThat(screen.activated()).isFalse());
+        assertThat(screens.screens(org.alice(), mySecond))
+                .singleElement()
+                .satisfies(screen -> assertThat(screen.activated()).isFalse());
+        assertThat(licences.details(other.manager(), otherLicence).status()).isEqualTo(LifecycleStatus.ASSIGNED);
+    }
+
+    @Test
+    void signsTheAnswerWithThePublishedKeyAndEchoesTheNonce() throws Exception {
+        long licenceId = licence(1);
+        String credential = register(licenceId, "Entrance");
+        activate(credential, "device-a");
+        Instant before = Instant.now(clock).minusSeconds(1);
+
+        Answer answer = checkIn(credential, "device-a", "nonce-7f3a");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().get("valid").asBoolean()).isTrue();
+        assertThat(answer.body().has("reason")).isFalse();
+        assertThat(answer.body().get("nonce").asString()).isEqualTo("nonce-7f3a");
+        assertThat(answer.body().get("fingerprint").asString()).isEqualTo("device-a");
+        assertThat(answer.body().get("keyId").asString()).isEqualTo(answer.keyId());
+        assertThat(answer.body().get("licence").asString())
+                .isEqualTo(
+                        licences.details(org.manager(), licenceId).couponCode().value());
+        assertThat(Instant.parse(answer.body().get("serverTime").asString()))
+                .isBetween(before, Instant.now(clock).plusSeconds(1));
+
+        Answer key = send(get("/api/v1/device/keys/{keyId}", answer.keyId()));
+        assertThat(key.status()).isEqualTo(200);
+        assertThat(key.body().get("algorithm").asString()).isEqualTo("Ed25519");
+        PublicKey publicKey = KeyFactory.getInstance("Ed25519")
+                .generatePublic(new X509EncodedKeySpec(
+                        Base64.getDecoder().decode(key.body().get("publicKey").asString())));
+        byte[] body = answer.raw().getBytes(StandardCharsets.UTF_8);
+        assertThat(verifies(publicKey, body, answer.signature())).isTrue();
+
+        byte[] modified =
+                answer.raw().replace("\"valid\":true", "\"valid\":false").getBytes(StandardCharsets.UTF_8);
+        assertThat(modified).isNotEqualTo(body);
+        assertThat(verifies(publicKey, modified, answer.signature())).isFalse();
+        byte[] flipped = Arrays.copyOf(body, body.length);
+        flipped[flipped.length / 2] ^= 1;
+        assertThat(verifies(publicKey, flipped, answer.signature())).isFalse();
+
+        Answer authenticatedKey = send(get("/api/v1/device/key").header("Authorization", "Bearer " + credential));
+        assertThat(authenticatedKey.body().get("publicKey").asString())
+                .isEqualTo(key.body().get("publicKey").asString());
+        assertThat(authenticatedKey.body().get("keyId").asString()).isEqualTo(answer.keyId());
+    }
+
+    @Test
+    void aFreshNonceGivesAFreshSignature() throws Exception {
+        long licenceId = licence(1);
+        String credential = register(licenceId, "Entrance");
+        activate(credential, "device-a");
+
+        Answer one = checkIn(credential, "device-a", "first");
+        Answer two = checkIn(credential, "device-a", "second");
+
+        assertThat(one.body().get("nonce").asString()).isEqualTo("first");
+        assertThat(two.body().get("nonce").asString()).isEqualTo("second");
+        assertThat(one.signature()).isNotEqualTo(two.signature());
+    }
+
+    @Test
+    void servesKeysPubliclyAndRefusesUnknownOnes() throws Exception {
+        assertProblem(send(get("/api/v1/device/keys/{keyId}", "no-such-key")), 404, "unknown-key");
+        Answer time = send(get("/api/v1/device/time"));
+        assertThat(time.status()).isEqualTo(200);
+        assertThat(Instant.parse(time.body().get("serverTime").asString())).isNotNull();
+    }
+
+    @Test
+    void recordsTheLastCheckInOfTheDevicesSeat() throws Exception {
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrance");
+        activate(credential, "device-a");
+        long seat = activate(credential, "device-b").body().get("screenId").asLong();
+        assertThat(screens.screens(org.alice(), licenceId))
+                .allSatisfy(screen -> assertThat(screen.lastCheckInAt()).isNull());
+
+        checkIn(credential, "device-b", "n1");
+
+        assertThat(screens.screens(org.alice(), licenceId))
+                .filteredOn(screen -> screen.lastCheckInAt() != null)
+                .extracting(Screen::id)
+                .containsExactly(seat);
+        lastCheckIns.flush();
+        Instant stored = jdbc.sql("select last_check_in_at from screen where id = :id")
+                .param("id", seat)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+        assertThat(screens.screens(org.manager(), licenceId))
+                .filteredOn(screen -> screen.id() == seat)
+                .singleElement()
+                .satisfies(screen -> assertThat(screen.lastCheckInAt()).isEqualTo(stored));
+    }
+
+    static boolean verifies(PublicKey key, byte[] body, String signature) throws Exception {
+        Signature verifier = Signature.getInstance("Ed25519");
+        verifier.initVerify(key);
+        verifier.update(body);
+        return verifier.verify(Base64.getDecoder().decode(signature));
+    }
+}
