@@ -54,11 +54,13 @@ class RedemptionLimits {
     }
 
     private synchronized Bucket bucket(String key, int perMinute) {
-        return buckets.computeIfAbsent(key, ignored -> Bucket.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(perMinute)
-                        .refillGreedy(perMinute, Duration.ofMinutes(1))
-                        .build())
-                .build());
+        return buckets.computeIfAbsent(
+                key,
+                ignored -> Bucket.builder()
+                        .addLimit(Bandwidth.builder()
+                                .capacity(perMinute)
+                                .refillGreedy(perMinute, Duration.ofMinutes(1))
+                                .build())
+                        .build());
     }
 }
