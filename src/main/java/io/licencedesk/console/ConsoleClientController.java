@@ -4,6 +4,7 @@ import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
+import io.licencedesk.shared.Toasts;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.stereotype.Controller;
