@@ -1,7 +1,10 @@
 package io.licencedesk.devices;
 
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.licence.ClientLicences;
+import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.licence.SeatLicence;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.stereotype.Service;
@@ -20,13 +23,20 @@ import org.springframework.transaction.annotation.Transactional;
 public class ScreenManagement {
 
     private final ScreenRepository screens;
-    private final LicenceSeats licences;
+    private final ClientLicences clientLicences;
+    private final LicenceManagement staffLicences;
     private final LastCheckIns lastCheckIns;
     private final Clock clock;
 
-    ScreenManagement(ScreenRepository screens, LicenceSeats licences, LastCheckIns lastCheckIns, Clock clock) {
+    ScreenManagement(
+            ScreenRepository screens,
+            ClientLicences clientLicences,
+            LicenceManagement staffLicences,
+            LastCheckIns lastCheckIns,
+            Clock clock) {
         this.screens = screens;
-        this.licences = licences;
+        this.clientLicences = clientLicences;
+        this.staffLicences = staffLicences;
         this.lastCheckIns = lastCheckIns;
         this.clock = clock;
     }
@@ -34,7 +44,11 @@ public class ScreenManagement {
     /** The licence's screens (removed ones excluded), oldest first; for its client or staff of its organisation. */
     @Transactional(readOnly = true)
     public List<Screen> screens(Caller caller, long licenceId) {
-        licences.requireReader(caller, licenceId);
+        if (caller.isStaff()) {
+            staffLicences.details(caller, licenceId);
+        } else {
+            clientLicences.licence(caller, licenceId);
+        }
         return lastCheckIns.overlay(screens.live(licenceId));
     }
 
@@ -44,9 +58,9 @@ public class ScreenManagement {
      * {@link ScreenRegistrationRefusedException} when the licence has expired.
      */
     public RegisteredScreen register(Caller client, long licenceId, String name) {
-        licences.requireClient(client, licenceId);
+        clientLicences.licence(client, licenceId);
         String checkedName = ScreenName.check(name);
-        LicenceSeats.LockedLicence licence = licences.lock(licenceId);
+        SeatLicence licence = clientLicences.lockForSeats(licenceId);
         if (licence.status() == LifecycleStatus.EXPIRED) {
             throw new ScreenRegistrationRefusedException(
                     "This licence has expired, so it takes no new screens. Renew it first.");
@@ -66,7 +80,7 @@ public class ScreenManagement {
     }
 
     public Screen rename(Caller client, long licenceId, long screenId, String name) {
-        licences.requireClient(client, licenceId);
+        clientLicences.licence(client, licenceId);
         String checkedName = ScreenName.check(name);
         if (!screens.rename(licenceId, screenId, checkedName)) {
             throw new ScreenNotFoundException(screenId);
@@ -79,7 +93,7 @@ public class ScreenManagement {
      * SEAT_REVOKED), and its credential no longer activates any device.
      */
     public void remove(Caller client, long licenceId, long screenId) {
-        licences.requireClient(client, licenceId);
+        clientLicences.licence(client, licenceId);
         if (!screens.remove(licenceId, screenId, clock.instant())) {
             throw new ScreenNotFoundException(screenId);
         }

@@ -2,7 +2,9 @@ package io.licencedesk.devices;
 
 import io.licencedesk.devices.DeviceQueries.CredentialScreen;
 import io.licencedesk.devices.DeviceRefusedException.Problem;
+import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.licence.SeatLicence;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -20,7 +22,7 @@ class SeatActivation {
 
     private final DeviceQueries queries;
     private final ScreenRepository screens;
-    private final LicenceSeats licences;
+    private final ClientLicences licences;
     private final DeviceAnswers answers;
     private final DeviceSigningKeys keys;
     private final TransactionTemplate transaction;
@@ -29,7 +31,7 @@ class SeatActivation {
     SeatActivation(
             DeviceQueries queries,
             ScreenRepository screens,
-            LicenceSeats licences,
+            ClientLicences licences,
             DeviceAnswers answers,
             DeviceSigningKeys keys,
             PlatformTransactionManager transactions,
@@ -53,7 +55,7 @@ class SeatActivation {
     }
 
     private DeviceView takeSeat(String hash, long licenceId, String fingerprint, Instant now) {
-        LicenceSeats.LockedLicence licence = licences.lock(licenceId);
+        SeatLicence licence = licences.lockForSeats(licenceId);
         // read again under the lock: another activation may have bound or removed it meanwhile
         CredentialScreen issued = queries.credentialScreen(hash).orElseThrow(DeviceApiController::unknownCredential);
         refuseUnusable(licence, issued);
@@ -66,7 +68,7 @@ class SeatActivation {
         return queries.view(hash, fingerprint).orElseThrow();
     }
 
-    private static void refuseUnusable(LicenceSeats.LockedLicence licence, CredentialScreen issued) {
+    private static void refuseUnusable(SeatLicence licence, CredentialScreen issued) {
         switch (licence.status()) {
             case EXPIRED ->
                 throw new DeviceRefusedException(
@@ -83,8 +85,7 @@ class SeatActivation {
         }
     }
 
-    private void takeFreeSeat(
-            LicenceSeats.LockedLicence licence, CredentialScreen issued, String fingerprint, Instant now) {
+    private void takeFreeSeat(SeatLicence licence, CredentialScreen issued, String fingerprint, Instant now) {
         if (issued.fingerprint() == null) {
             screens.bind(issued.id(), fingerprint, now);
             return;

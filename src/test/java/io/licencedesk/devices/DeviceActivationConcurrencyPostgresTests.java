@@ -66,6 +66,7 @@ class DeviceActivationConcurrencyPostgresTests {
     TestOrganisation org;
     long licenceId;
     HttpClient http;
+    ExecutorService httpThreads;
     ExecutorService threads;
 
     @BeforeEach
@@ -77,13 +78,15 @@ class DeviceActivationConcurrencyPostgresTests {
                         new NewLicence(
                                 plan.id(), "Wall", null, SEATS, org.alice().userId()))
                 .id();
-        http = HttpClient.newBuilder().executor(Executors.newFixedThreadPool(8)).build();
+        httpThreads = Executors.newFixedThreadPool(8);
+        http = HttpClient.newBuilder().executor(httpThreads).build();
         threads = Executors.newFixedThreadPool(DEVICES);
     }
 
     @AfterEach
     void tearDown() {
         threads.shutdownNow();
+        httpThreads.shutdownNow();
     }
 
     @Test
