@@ -4,7 +4,7 @@
 # application in its own JVM (-Xmx512m), and wrk against the signed check-in and the trivial time
 # endpoint of the same server, in the same run. Prints req/s and p50/p90/p99 for both.
 #   bench/run-device.sh [--licences=1000000] [--screens=10000] [--warmup=20] [--duration=30] [--rounds=2]
-#                       [--threads=2] [--connections=32] [--jvm="-XX:+UseParallelGC ..."] [--fresh]
+#                       [--threads=2] [--connections=16] [--jvm="-XX:+UseParallelGC ..."] [--fresh]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -128,8 +128,8 @@ class ScreenRepository {
     }
 
     /** Records check-in times in one batch; never moves a time backwards (several nodes may write). */
-    void recordCheckIns(Map<Long, Instant> times) {
-        MapSqlParameterSource[] rows = times.entrySet().stream()
+    void recordCheckIns(List<Map.Entry<Long, Instant>> times) {
+        MapSqlParameterSource[] rows = times.stream()
                 .map(entry -> new MapSqlParameterSource()
                         .addValue("id", entry.getKey())
                         .addValue("time", Timestamp.from(entry.getValue())))

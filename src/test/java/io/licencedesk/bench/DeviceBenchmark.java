@@ -26,7 +26,7 @@ import org.springframework.util.FileSystemUtils;
  * packaged application in its own JVM (-Xmx512m); wrk, a separate process, against the check-in (signed,
  * random screen and nonce per request) and the trivial {@code /api/v1/device/time} in the same run.
  * Run it with {@code bench/run-device.sh}; options as {@code --name=value}: licences (1000000), clients
- * (10000), screens (10000), warmup (20 s), duration (30 s), rounds (2), threads (2), connections (32),
+ * (10000), screens (10000), warmup (20 s), duration (30 s), rounds (2), threads (2), connections (16),
  * jvm (extra server JVM options, separated by spaces), fresh (false).
  */
 public final class DeviceBenchmark {
@@ -44,7 +44,7 @@ public final class DeviceBenchmark {
         int duration = Integer.parseInt(options.getOrDefault("duration", "30"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
         int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
-        int connections = Integer.parseInt(options.getOrDefault("connections", "32"));
+        int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
         List<String> jvm =
                 options.containsKey("jvm") ? List.of(options.get("jvm").trim().split("\\s+")) : List.of();
         Path work = Path.of("target", "bench");
