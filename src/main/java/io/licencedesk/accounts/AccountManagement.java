@@ -2,10 +2,16 @@ package io.licencedesk.accounts;
 
 import io.licencedesk.shared.PageOf;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,11 +24,14 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountManagement {
 
     private final AccountRepository accounts;
+    private final PasswordLinkRepository links;
     private final PasswordEncoder passwords;
     private final Clock clock;
 
-    AccountManagement(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+    AccountManagement(
+            AccountRepository accounts, PasswordLinkRepository links, PasswordEncoder passwords, Clock clock) {
         this.accounts = accounts;
+        this.links = links;
         this.passwords = passwords;
         this.clock = clock;
     }
@@ -87,6 +96,50 @@ public class AccountManagement {
         return client(caller, clientId);
     }
 
+    /** Whether each of these clients of the caller's organisation can sign in, has an invitation, or neither. */
+    @Transactional(readOnly = true)
+    public Map<Long, ClientAccess> access(Caller caller, Collection<Long> clientIds) {
+        requireStaff(caller);
+        Set<Long> active = new HashSet<>(accounts.withPassword(caller.organisationId(), clientIds));
+        Map<Long, Instant> invitations = links.invitationExpiries(caller.organisationId(), clientIds);
+        Instant now = clock.instant();
+        Map<Long, ClientAccess> access = new HashMap<>();
+        for (long id : clientIds) {
+            Instant invitedUntil = invitations.get(id);
+            access.put(
+                    id,
+                    active.contains(id)
+                            ? ClientAccess.ACTIVE
+                            : invitedUntil == null
+                                    ? ClientAccess.NOT_INVITED
+                                    : invitedUntil.isAfter(now)
+                                            ? ClientAccess.INVITED
+                                            : ClientAccess.INVITATION_EXPIRED);
+        }
+        return access;
+    }
+
+    /** The signed-in client's own record. */
+    @Transactional(readOnly = true)
+    public Client profile(Caller caller) {
+        requireClient(caller);
+        return accounts.findClient(caller.organisationId(), caller.userId()).orElseThrow();
+    }
+
+    /** A client changes their own name, company and billing details; no one else's. */
+    public Client updateProfile(Caller caller, ProfileChange change) {
+        requireClient(caller);
+        accounts.updateProfile(
+                caller.organisationId(),
+                caller.userId(),
+                new ProfileChange(
+                        change.name().strip(),
+                        blankToNull(change.company()),
+                        blankToNull(change.billingAddress()),
+                        blankToNull(change.vatNumber())));
+        return profile(caller);
+    }
+
     /** Changes the organisation's settings; only owners may. */
     public Organisation updateSettings(Caller caller, OrganisationSettings settings) {
         if (!caller.isOwner()) {
@@ -147,6 +200,12 @@ public class AccountManagement {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static void requireClient(Caller caller) {
+        if (caller.role() != Role.CLIENT) {
+            throw new AccessDeniedException("Only clients have a profile here");
+        }
     }
 
     private static void requireStaff(Caller caller) {

@@ -13,7 +13,10 @@ class OutboxRepository {
 
     private static final String COLUMNS = """
             id, subject_type, subject_id, recipient, subject, text_body, html_body, attachment_name, status,
-            attempts, next_attempt_at, last_error, created_at, sent_at""";
+            attempts, next_attempt_at, last_error, created_at, sent_at, confidential""";
+
+    /** What people see instead of the text of a confidential message, and what is left of it once sent. */
+    static final String HIDDEN = "This message holds a single-use password link, so its text is not shown or kept.";
 
     private static final RowMapper<OutboxEntry> ENTRY = (rs, row) -> new OutboxEntry(
             rs.getLong("id"),
@@ -21,8 +24,8 @@ class OutboxRepository {
             rs.getObject("subject_id", Long.class),
             rs.getString("recipient"),
             rs.getString("subject"),
-            rs.getString("text_body"),
-            rs.getString("html_body"),
+            rs.getBoolean("confidential") ? HIDDEN : rs.getString("text_body"),
+            rs.getBoolean("confidential") ? HIDDEN : rs.getString("html_body"),
             rs.getString("attachment_name"),
             DeliveryStatus.valueOf(rs.getString("status")),
             rs.getInt("attempts"),
@@ -38,13 +41,18 @@ class OutboxRepository {
     }
 
     void insert(OutgoingEmail email, Instant now) {
+        insert(email, false, now);
+    }
+
+    void insert(OutgoingEmail email, boolean confidential, Instant now) {
         jdbc.sql("""
                         insert into outbound_email (organisation_id, subject_type, subject_id, sender_name,
                                                     sender_email, recipient, subject, text_body, html_body,
                                                     attachment_name, attachment, status, next_attempt_at,
-                                                    created_at)
+                                                    created_at, confidential)
                         values (:organisationId, :subjectType, :subjectId, :senderName, :senderEmail, :recipient,
-                                :subject, :textBody, :htmlBody, :attachmentName, :attachment, 'PENDING', :now, :now)
+                                :subject, :textBody, :htmlBody, :attachmentName, :attachment, 'PENDING', :now, :now,
+                                :confidential)
                         """)
                 .param("organisationId", email.organisationId())
                 .param("subjectType", email.subjectType())
@@ -58,6 +66,7 @@ class OutboxRepository {
                 .param("attachmentName", email.attachmentName())
                 .param("attachment", email.attachment())
                 .param("now", Timestamp.from(now))
+                .param("confidential", confidential)
                 .update();
     }
 
@@ -132,10 +141,12 @@ class OutboxRepository {
         return taken == 1 ? row : Optional.empty();
     }
 
+    /** Once sent, a confidential message's text (its password link) is wiped in the same update. */
     void markSent(long id, Instant now) {
         finish(id, "SENT", null, now, now);
     }
 
+    /** With no SMTP server a message is kept for people to read, except a confidential one's text. */
     void markKept(long id, Instant now) {
         finish(id, "KEPT", null, now, null);
     }
@@ -152,10 +163,15 @@ class OutboxRepository {
         jdbc.sql("""
                         update outbound_email
                         set status = :status, last_error = :error, next_attempt_at = :nextAttempt, sent_at = :sentAt,
-                            version = version + 1
+                            version = version + 1,
+                            text_body = case when confidential and :status in ('SENT', 'KEPT') then :hidden
+                                             else text_body end,
+                            html_body = case when confidential and :status in ('SENT', 'KEPT') then :hidden
+                                             else html_body end
                         where id = :id
                         """)
                 .param("id", id)
+                .param("hidden", HIDDEN)
                 .param("status", status)
                 .param("error", error)
                 .param("nextAttempt", Timestamp.from(nextAttempt))
