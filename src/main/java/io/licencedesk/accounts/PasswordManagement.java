@@ -5,6 +5,7 @@ import io.licencedesk.accounts.PasswordLinkRepository.UsableLink;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -85,6 +86,12 @@ public class PasswordManagement {
     @Transactional(readOnly = true)
     public boolean linkWorks(String token) {
         return usable(token) != null;
+    }
+
+    /** The e-mail address whose password a working link sets, to show on its page; empty when it does not work. */
+    @Transactional(readOnly = true)
+    public Optional<String> linkEmail(String token) {
+        return Optional.ofNullable(usable(token)).map(UsableLink::email);
     }
 
     /**

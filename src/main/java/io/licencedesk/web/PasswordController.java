@@ -4,6 +4,7 @@ import io.licencedesk.accounts.PasswordLinkInvalidException;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.PasswordRefusedException;
 import jakarta.validation.Valid;
+import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -45,18 +46,22 @@ class PasswordController {
 
     @GetMapping("/set")
     String setForm(@RequestParam(required = false) String token, Model model) {
-        if (!passwords.linkWorks(token)) {
+        Optional<String> email = passwords.linkEmail(token);
+        if (email.isEmpty()) {
             return "password/link-invalid";
         }
+        model.addAttribute("email", email.get());
         model.addAttribute("form", new SetPasswordForm(token, null, null));
         return "password/set";
     }
 
     @PostMapping("/set")
-    String set(@Valid @ModelAttribute("form") SetPasswordForm form, BindingResult errors) {
-        if (!passwords.linkWorks(form.token())) {
+    String set(@Valid @ModelAttribute("form") SetPasswordForm form, BindingResult errors, Model model) {
+        Optional<String> email = passwords.linkEmail(form.token());
+        if (email.isEmpty()) {
             return "password/link-invalid";
         }
+        model.addAttribute("email", email.get());
         if (!errors.hasFieldErrors("password") && !form.confirmed()) {
             errors.rejectValue("confirmation", "different", "The two passwords are not the same.");
         }
