@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -28,6 +29,7 @@ public class PasswordManagement {
     private final PasswordLinkRepository links;
     private final AccountMailer mailer;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final String baseUrl;
 
@@ -36,12 +38,14 @@ public class PasswordManagement {
             PasswordLinkRepository links,
             AccountMailer mailer,
             PasswordEncoder passwords,
+            ApplicationEventPublisher events,
             Clock clock,
             @Value("${licencedesk.base-url:http://localhost:8080}") String baseUrl) {
         this.accounts = accounts;
         this.links = links;
         this.mailer = mailer;
         this.passwords = passwords;
+        this.events = events;
         this.clock = clock;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
@@ -111,6 +115,7 @@ public class PasswordManagement {
         }
         accounts.updatePasswordHash(link.userId(), passwords.encode(newPassword));
         links.voidUnused(link.userId());
+        events.publishEvent(new PasswordChanged(link.userId(), link.email()));
     }
 
     /**
@@ -127,6 +132,7 @@ public class PasswordManagement {
         PasswordPolicy.check(newPassword, caller.email());
         accounts.updatePasswordHash(caller.userId(), passwords.encode(newPassword));
         links.voidUnused(caller.userId());
+        events.publishEvent(new PasswordChanged(caller.userId(), caller.email()));
     }
 
     private boolean matches(String password, String hash) {
