@@ -22,7 +22,7 @@ import org.springframework.web.util.UriComponentsBuilder;
 @Transactional
 public class PasswordManagement {
 
-    /** How long a set-password link works (see docs/decisions/0015). */
+    /** How long a set-password link works (see docs/decisions/0014). */
     public static final Duration LINK_VALIDITY = Duration.ofHours(72);
 
     private final AccountRepository accounts;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The one place that says what a password must be (see docs/decisions/0016). Long enough to resist
+ * The one place that says what a password must be (see docs/decisions/0015). Long enough to resist
  * guessing, short enough for bcrypt, which only reads the first 72 bytes: a longer password would
  * be cut silently, so it is refused instead.
  */
