@@ -93,6 +93,10 @@ public class AccountManagement {
         } catch (DuplicateKeyException raced) {
             throw new EmailAlreadyUsedException(email);
         }
+        if (!email.equals(existing.email())) {
+            // A link e-mailed to the old (perhaps mistyped) address must not open the account.
+            links.voidUnused(clientId);
+        }
         return client(caller, clientId);
     }
 

@@ -188,6 +188,32 @@ class PasswordManagementIntegrationTests {
     }
 
     @Test
+    void voidsLinksSentToAnAddressThatStaffCorrect() {
+        passwords.invite(org.manager(), carol.id());
+        String sentToTheOldAddress = mail.tokenTo(carol.email());
+
+        accounts.updateClient(
+                org.manager(),
+                carol.id(),
+                new NewClient(carol.name(), "carol.fixed-" + org.id() + "@example.test", null, null, null));
+
+        assertThat(passwords.linkWorks(sentToTheOldAddress)).isFalse();
+        accounts.updateClient(
+                org.manager(),
+                carol.id(),
+                new NewClient("Carol Renamed", "carol.fixed-" + org.id() + "@example.test", null, null, null));
+        passwords.invite(org.manager(), carol.id());
+        String sentToTheNewAddress = mail.tokenTo("carol.fixed-" + org.id() + "@example.test");
+        accounts.updateClient(
+                org.manager(),
+                carol.id(),
+                new NewClient("Carol Again", "carol.fixed-" + org.id() + "@example.test", "Co", null, null));
+        assertThat(passwords.linkWorks(sentToTheNewAddress))
+                .as("same address, other details")
+                .isTrue();
+    }
+
+    @Test
     void resetsTheForgottenPasswordOfStaffAndClients() {
         for (Caller person : List.of(org.owner(), org.alice())) {
             passwords.requestReset("  " + person.email().toUpperCase() + " ");
