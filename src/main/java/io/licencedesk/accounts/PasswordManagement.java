@@ -25,6 +25,12 @@ public class PasswordManagement {
     /** How long a set-password link works (see docs/decisions/0014). */
     public static final Duration LINK_VALIDITY = Duration.ofHours(72);
 
+    /**
+     * At most one reset e-mail per user in this time: anyone may ask for one for any address, and must
+     * not be able to flood an inbox (or keep replacing the link the person is about to open).
+     */
+    static final Duration RESET_INTERVAL = Duration.ofMinutes(1);
+
     private final AccountRepository accounts;
     private final PasswordLinkRepository links;
     private final AccountMailer mailer;
@@ -66,8 +72,9 @@ public class PasswordManagement {
     }
 
     /**
-     * "Forgot your password?": e-mails a reset link if this address belongs to a user who may sign in,
-     * and does nothing otherwise. It returns nothing either way, so the caller cannot tell which.
+     * "Forgot your password?": e-mails a reset link if this address belongs to a user who may sign in
+     * and was not sent one in the last minute, and does nothing otherwise. It returns nothing either
+     * way, so the caller cannot tell which.
      */
     public void requestReset(String email) {
         if (email == null || email.isBlank()) {
@@ -75,6 +82,8 @@ public class PasswordManagement {
         }
         accounts.findUserByEmail(AccountManagement.normaliseEmail(email))
                 .filter(AccountRepository.StoredUser::enabled)
+                .filter(user -> !links.resetIssuedSince(
+                        user.caller().userId(), clock.instant().minus(RESET_INTERVAL)))
                 .ifPresent(user -> {
                     Caller who = user.caller();
                     Organisation organisation =

@@ -230,6 +230,23 @@ class PasswordManagementIntegrationTests {
     }
 
     @Test
+    void sendsAtMostOneResetAMinuteAndKeepsTheFirstLinkWorking() {
+        passwords.requestReset(org.bob().email());
+        String first = mail.tokenTo(org.bob().email());
+
+        clock.advance(Duration.ofSeconds(50));
+        passwords.requestReset(org.bob().email());
+        assertThat(mail.countTo(org.bob().email())).isEqualTo(1);
+        assertThat(passwords.linkWorks(first)).isTrue();
+
+        clock.advance(Duration.ofSeconds(11));
+        passwords.requestReset(org.bob().email());
+        assertThat(mail.countTo(org.bob().email())).isEqualTo(2);
+        assertThat(passwords.linkWorks(first)).isFalse();
+        assertThat(passwords.linkWorks(mail.tokenTo(org.bob().email()))).isTrue();
+    }
+
+    @Test
     void sendsNothingForAnAddressWithoutAnAccount() {
         long before = jdbc.sql("select count(*) from outbound_email")
                 .query(Long.class)
