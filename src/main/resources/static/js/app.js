@@ -33,9 +33,19 @@
             await navigator.clipboard.writeText(code);
             button.classList.add('copied');
             setTimeout(() => button.classList.remove('copied'), 1500);
-            toast('Coupon code ' + code + ' copied to the clipboard');
+            // A secret (a device credential) is named, never echoed, in the confirmation.
+            const label = button.dataset.copyLabel;
+            toast(label ? label + ' copied to the clipboard' : 'Coupon code ' + code + ' copied to the clipboard');
         } catch (refused) {
             toast('Could not copy: select the code and copy it by hand.', 'danger');
+        }
+    });
+
+    // Forms that undo something ask first (inline handlers are not allowed by the content security policy).
+    document.addEventListener('submit', event => {
+        const question = event.target.dataset.confirmQuestion;
+        if (question && !window.confirm(question)) {
+            event.preventDefault();
         }
     });
 

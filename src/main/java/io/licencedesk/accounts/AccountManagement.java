@@ -41,6 +41,15 @@ public class AccountManagement {
         return accounts.findOrganisation(caller.organisationId()).orElseThrow();
     }
 
+    /**
+     * The organisation with this id, for a screen's device, which acts for no signed-in person: the
+     * device API has already proved, with the device's credential, that the licence is this organisation's.
+     */
+    @Transactional(readOnly = true)
+    public Organisation organisationForDevice(long organisationId) {
+        return accounts.findOrganisation(organisationId).orElseThrow();
+    }
+
     /** The client with this id if it belongs to the organisation, for other modules checking an assignment. */
     @Transactional(readOnly = true)
     public Optional<Client> findClient(long organisationId, long clientId) {

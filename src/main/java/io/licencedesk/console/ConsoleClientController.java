@@ -6,6 +6,7 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.shared.PageOf;
+import io.licencedesk.shared.Toasts;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.stereotype.Controller;

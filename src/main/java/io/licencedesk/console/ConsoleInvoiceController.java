@@ -6,6 +6,7 @@ import io.licencedesk.invoicing.IllegalInvoiceChangeException;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceStatus;
+import io.licencedesk.shared.Toasts;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;

@@ -3,6 +3,7 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.audit.AuditTrail;
+import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.InvalidLicenceException;
@@ -10,6 +11,7 @@ import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotDeletableException;
 import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.shared.Toasts;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -33,18 +35,21 @@ class ConsoleLicenceController {
     private final AccountManagement accounts;
     private final AuditTrail audit;
     private final InvoiceManagement invoicing;
+    private final ScreenManagement screens;
 
     ConsoleLicenceController(
             LicenceManagement licences,
             PlanCatalogue plans,
             AccountManagement accounts,
             AuditTrail audit,
-            InvoiceManagement invoicing) {
+            InvoiceManagement invoicing,
+            ScreenManagement screens) {
         this.licences = licences;
         this.plans = plans;
         this.accounts = accounts;
         this.audit = audit;
         this.invoicing = invoicing;
+        this.screens = screens;
     }
 
     @GetMapping
@@ -91,6 +96,7 @@ class ConsoleLicenceController {
         model.addAttribute("licence", licences.details(caller, id));
         model.addAttribute("history", audit.licenceHistory(caller, id));
         model.addAttribute("invoices", invoicing.forLicence(caller, id));
+        model.addAttribute("screens", screens.screens(caller, id));
         return "console/licence";
     }
 

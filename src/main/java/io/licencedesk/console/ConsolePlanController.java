@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.PlanNameTakenException;
+import io.licencedesk.shared.Toasts;
 import jakarta.validation.Valid;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;

@@ -7,6 +7,7 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.SendOutcome;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.Toasts;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.Map;

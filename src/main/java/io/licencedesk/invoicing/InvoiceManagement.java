@@ -142,6 +142,32 @@ public class InvoiceManagement {
         return pdf.render(find(caller, id));
     }
 
+    /** A client's own invoices (void ones too, so the history stays complete), newest first. */
+    @Transactional(readOnly = true)
+    public PageOf<Invoice> clientInvoices(Caller client, int page, int size) {
+        requireClient(client);
+        int safePage = Math.max(1, page);
+        return new PageOf<>(
+                invoices.page(client.organisationId(), null, client.userId(), (safePage - 1) * size, size),
+                safePage,
+                size,
+                invoices.count(client.organisationId(), null, client.userId()));
+    }
+
+    /** The PDF of one of the client's own invoices; any other id is "not found", whoever it belongs to. */
+    @Transactional(readOnly = true)
+    public byte[] clientPdf(Caller client, long id) {
+        return pdf.render(clientInvoice(client, id));
+    }
+
+    @Transactional(readOnly = true)
+    public Invoice clientInvoice(Caller client, long id) {
+        requireClient(client);
+        return invoices.find(client.organisationId(), id)
+                .filter(invoice -> invoice.clientId() == client.userId())
+                .orElseThrow(() -> new InvoiceNotFoundException(id));
+    }
+
     public static String pdfFileName(Invoice invoice) {
         return InvoicePdf.fileName(invoice);
     }
@@ -261,6 +287,12 @@ public class InvoiceManagement {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static void requireClient(Caller caller) {
+        if (caller.role() != io.licencedesk.accounts.Role.CLIENT) {
+            throw new AccessDeniedException("Only clients have invoices of their own");
+        }
     }
 
     private static void requireStaff(Caller caller) {

@@ -22,7 +22,7 @@ public final class Licence {
     private final String name;
     private final String note;
     private final int quantity;
-    private final Long clientId;
+    private Long clientId;
     private boolean paused;
     private LocalDate activatedOn;
     private LocalDate endsOn;
@@ -183,6 +183,20 @@ public final class Licence {
         if (status != LifecycleStatus.ASSIGNED) {
             throw new IllegalStatusChangeException("activated", status);
         }
+        activatedOn = today;
+        endsOn = today.plus(term);
+    }
+
+    /**
+     * A client redeems the coupon code of an available licence: it becomes theirs and Active, its
+     * first term beginning today. Every other status refuses, whoever the licence belongs to.
+     */
+    void redeem(long client, LocalDate today) {
+        LifecycleStatus status = status(today);
+        if (status != LifecycleStatus.AVAILABLE) {
+            throw new IllegalStatusChangeException("redeemed", status);
+        }
+        clientId = client;
         activatedOn = today;
         endsOn = today.plus(term);
     }

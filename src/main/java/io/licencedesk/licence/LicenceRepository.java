@@ -81,6 +81,38 @@ class LicenceRepository {
                 .list();
     }
 
+    /** Loads and locks the licence with this code in the organisation, for a redemption. */
+    Optional<Licence> findByCodeForUpdate(long organisationId, CouponCode code, Currency currency) {
+        return jdbc.sql("""
+                        select * from licence where organisation_id = :organisationId and coupon_code = :code
+                        for update
+                        """)
+                .param("organisationId", organisationId)
+                .param("code", code.value())
+                .query(mapper(currency))
+                .optional();
+    }
+
+    /** The organisation of a licence, for a screen's device, which acts for no signed-in person. */
+    Optional<Long> organisationIdOf(long id) {
+        return jdbc.sql("select organisation_id from licence where id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .optional();
+    }
+
+    /** A client's licences, newest first. */
+    List<Licence> findByClient(long organisationId, long clientId, Currency currency) {
+        return jdbc.sql("""
+                        select * from licence where organisation_id = :organisationId and client_id = :clientId
+                        order by created_at desc, id desc
+                        """)
+                .param("organisationId", organisationId)
+                .param("clientId", clientId)
+                .query(mapper(currency))
+                .list();
+    }
+
     Optional<Licence> find(long organisationId, long id, Currency currency) {
         return jdbc.sql("select * from licence where organisation_id = :organisationId and id = :id")
                 .param("organisationId", organisationId)
@@ -92,10 +124,11 @@ class LicenceRepository {
     void updateState(Licence licence) {
         jdbc.sql("""
                         update licence
-                        set paused = :paused, activated_on = :activatedOn, ends_on = :endsOn,
-                            billing_status = :billingStatus, version = version + 1
+                        set client_id = :clientId, paused = :paused, activated_on = :activatedOn,
+                            ends_on = :endsOn, billing_status = :billingStatus, version = version + 1
                         where id = :id and organisation_id = :organisationId
                         """)
+                .param("clientId", licence.clientId())
                 .param("paused", licence.paused())
                 .param("activatedOn", date(licence.activatedOn()))
                 .param("endsOn", date(licence.endsOn()))

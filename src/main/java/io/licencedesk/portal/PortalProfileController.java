@@ -6,6 +6,7 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.PasswordRefusedException;
 import io.licencedesk.accounts.WrongPasswordException;
+import io.licencedesk.shared.Toasts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -65,7 +66,7 @@ class PortalProfileController {
         }
         accounts.updateProfile(caller, form.toChange());
         refreshSignedInUser(caller, request, response);
-        toast(redirect, "Your details are saved.");
+        Toasts.success(redirect, "Your details are saved.");
         return "redirect:/portal/profile";
     }
 
@@ -93,7 +94,7 @@ class PortalProfileController {
             errors.rejectValue("newPassword", "policy", refused.getMessage());
             return page(me, model);
         }
-        toast(redirect, "Your password is changed.");
+        Toasts.success(redirect, "Your password is changed.");
         return "redirect:/portal/profile";
     }
 
@@ -112,10 +113,5 @@ class PortalProfileController {
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
         SecurityContextHolder.setContext(context);
         sessions.saveContext(context, request, response);
-    }
-
-    private static void toast(RedirectAttributes redirect, String message) {
-        redirect.addFlashAttribute("toast", message);
-        redirect.addFlashAttribute("toastKind", "success");
     }
 }

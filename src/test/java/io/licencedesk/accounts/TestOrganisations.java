@@ -55,6 +55,19 @@ public class TestOrganisations {
                 caller("bob-" + tag + "@example.test"));
     }
 
+    /** Adds this many more clients to the organisation, for tests where many clients act at once. */
+    public java.util.List<Caller> moreClients(TestOrganisation organisation, int count) {
+        String tag = UUID.randomUUID().toString().substring(0, 8);
+        var clients = new java.util.ArrayList<Caller>();
+        for (int i = 1; i <= count; i++) {
+            String email = "client" + i + "-" + tag + "@example.test";
+            accounts.createUser(
+                    organisation.id(), Role.CLIENT, "Client " + i + " " + tag, email, TestOrganisation.PASSWORD, null);
+            clients.add(caller(email));
+        }
+        return clients;
+    }
+
     private Caller caller(String email) {
         return repository.findUserByEmail(email).orElseThrow().caller();
     }

@@ -165,6 +165,30 @@ class LicenceTests {
     }
 
     @Nested
+    class Redeem {
+
+        @Test
+        void givesAnAvailableLicenceToTheClientAndStartsItsFirstTermToday() {
+            Licence licence = available();
+            licence.redeem(9L, TODAY);
+            assertThat(licence.clientId()).isEqualTo(9L);
+            assertThat(licence.status(TODAY)).isEqualTo(LifecycleStatus.ACTIVE);
+            assertThat(licence.activatedOn()).isEqualTo(TODAY);
+            assertThat(licence.endsOn()).isEqualTo(TODAY.plusMonths(1));
+        }
+
+        @Test
+        void refusesEveryOtherStatus() {
+            Licence pausedAvailable = licence(null, true, null, BillingStatus.UNBILLED);
+            for (Licence licence : new Licence[] {assigned(), active(), pausedActive(), expired(), pausedAvailable}) {
+                Long clientBefore = licence.clientId();
+                assertThatThrownBy(() -> licence.redeem(9L, TODAY)).isInstanceOf(IllegalStatusChangeException.class);
+                assertThat(licence.clientId()).isEqualTo(clientBefore);
+            }
+        }
+    }
+
+    @Nested
     class Delete {
 
         @Test

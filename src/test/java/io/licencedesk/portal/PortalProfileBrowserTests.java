@@ -91,7 +91,8 @@ class PortalProfileBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*/login\\?failed$"));
         signIn(page, org.alice().email(), CHOSEN);
         assertThat(page).hasURL(Pattern.compile(".*/portal$"));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome, Alice Liddell")))
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My licences")))
                 .isVisible();
+        assertThat(button(page, "Alice Liddell")).isVisible();
     }
 }

@@ -116,7 +116,9 @@ class PasswordBrowserTests {
         assertThat(status(page, "Your password is set.")).isVisible();
         signIn(page, email, CHOSEN);
         assertThat(page).hasURL(Pattern.compile(".*/portal$"));
-        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Welcome, Carol Browser")))
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My licences")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Carol Browser")))
                 .isVisible();
 
         page.navigate(link);

@@ -1,0 +1,87 @@
+package io.licencedesk.devices;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.licence.LifecycleStatus;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The screens of a licence, for the portal (a client registers, renames and removes the screens of their
+ * own licences) and the console (staff of the licence's organisation read them). A licence never has more
+ * screens than its quantity: registering locks the licence row while counting.
+ *
+ * <p>A licence outside the caller's reach throws {@link io.licencedesk.licence.LicenceNotFoundException};
+ * a screen that is not on the licence (or was removed), {@link ScreenNotFoundException}.
+ */
+@Service
+@Transactional
+public class ScreenManagement {
+
+    private final ScreenRepository screens;
+    private final LicenceSeats licences;
+    private final LastCheckIns lastCheckIns;
+    private final Clock clock;
+
+    ScreenManagement(ScreenRepository screens, LicenceSeats licences, LastCheckIns lastCheckIns, Clock clock) {
+        this.screens = screens;
+        this.licences = licences;
+        this.lastCheckIns = lastCheckIns;
+        this.clock = clock;
+    }
+
+    /** The licence's screens (removed ones excluded), oldest first; for its client or staff of its organisation. */
+    @Transactional(readOnly = true)
+    public List<Screen> screens(Caller caller, long licenceId) {
+        licences.requireReader(caller, licenceId);
+        return lastCheckIns.overlay(screens.live(licenceId));
+    }
+
+    /**
+     * Registers a screen with a new device credential, which is returned this once. Refused with
+     * {@link ScreenLimitReachedException} when every seat has a screen, and with
+     * {@link ScreenRegistrationRefusedException} when the licence has expired.
+     */
+    public RegisteredScreen register(Caller client, long licenceId, String name) {
+        licences.requireClient(client, licenceId);
+        String checkedName = ScreenName.check(name);
+        LicenceSeats.LockedLicence licence = licences.lock(licenceId);
+        if (licence.status() == LifecycleStatus.EXPIRED) {
+            throw new ScreenRegistrationRefusedException(
+                    "This licence has expired, so it takes no new screens. Renew it first.");
+        }
+        if (screens.countLive(licenceId) >= licence.quantity()) {
+            throw new ScreenLimitReachedException(licence.quantity());
+        }
+        String credential = DeviceCredentials.generate();
+        Screen screen = screens.insert(
+                licence.organisationId(),
+                licenceId,
+                checkedName,
+                DeviceCredentials.hash(credential),
+                null,
+                clock.instant());
+        return new RegisteredScreen(screen, credential);
+    }
+
+    public Screen rename(Caller client, long licenceId, long screenId, String name) {
+        licences.requireClient(client, licenceId);
+        String checkedName = ScreenName.check(name);
+        if (!screens.rename(licenceId, screenId, checkedName)) {
+            throw new ScreenNotFoundException(screenId);
+        }
+        return lastCheckIns.overlay(screens.findLive(licenceId, screenId).orElseThrow());
+    }
+
+    /**
+     * Removes the screen and frees its seat. Its device is refused from then on (check-in answers
+     * SEAT_REVOKED), and its credential no longer activates any device.
+     */
+    public void remove(Caller client, long licenceId, long screenId) {
+        licences.requireClient(client, licenceId);
+        if (!screens.remove(licenceId, screenId, clock.instant())) {
+            throw new ScreenNotFoundException(screenId);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package io.licencedesk.devices;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Screens as rows. Removed screens stay in the table (removed_at set) and hold no seat. */
+@Repository
+class ScreenRepository {
+
+    private static final RowMapper<Screen> SCREEN = ScreenRepository::screen;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batches;
+
+    ScreenRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    /** The seats of a licence, oldest first. */
+    List<Screen> live(long licenceId) {
+        return jdbc.sql("""
+                        select * from screen
+                        where licence_id = :licenceId and removed_at is null
+                        order by created_at, id
+                        """).param("licenceId", licenceId).query(SCREEN).list();
+    }
+
+    Optional<Screen> findLive(long licenceId, long id) {
+        return jdbc.sql("select * from screen where id = :id and licence_id = :licenceId and removed_at is null")
+                .param("id", id)
+                .param("licenceId", licenceId)
+                .query(SCREEN)
+                .optional();
+    }
+
+    /** The seat this device holds on the licence, if any. */
+    Optional<Screen> seatOf(long licenceId, String fingerprint) {
+        return jdbc.sql("""
+                        select * from screen
+                        where licence_id = :licenceId and fingerprint = :fingerprint and removed_at is null
+                        order by id
+                        limit 1
+                        """)
+                .param("licenceId", licenceId)
+                .param("fingerprint", fingerprint)
+                .query(SCREEN)
+                .optional();
+    }
+
+    int countLive(long licenceId) {
+        return jdbc.sql("select count(*) from screen where licence_id = :licenceId and removed_at is null")
+                .param("licenceId", licenceId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** Inserts a screen and returns it; a screen that takes a seat with another's credential has none. */
+    Screen insert(
+            long organisationId, long licenceId, String name, String credentialHash, String fingerprint, Instant now) {
+        var key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into screen (organisation_id, licence_id, name, credential_hash, fingerprint,
+                                            activated_at, created_at)
+                        values (:organisationId, :licenceId, :name, :credentialHash, :fingerprint,
+                                :activatedAt, :createdAt)
+                        """)
+                .param("organisationId", organisationId)
+                .param("licenceId", licenceId)
+                .param("name", name)
+                .param("credentialHash", credentialHash)
+                .param("fingerprint", fingerprint)
+                .param("activatedAt", fingerprint == null ? null : Timestamp.from(now))
+                .param("createdAt", Timestamp.from(now))
+                .update(key, "id");
+        long id = key.getKeyAs(Long.class);
+        return findLive(licenceId, id).orElseThrow();
+    }
+
+    boolean rename(long licenceId, long id, String name) {
+        return jdbc.sql("""
+                        update screen set name = :name
+                        where id = :id and licence_id = :licenceId and removed_at is null
+                        """)
+                        .param("name", name)
+                        .param("id", id)
+                        .param("licenceId", licenceId)
+                        .update()
+                > 0;
+    }
+
+    boolean remove(long licenceId, long id, Instant now) {
+        return jdbc.sql("""
+                        update screen set removed_at = :now
+                        where id = :id and licence_id = :licenceId and removed_at is null
+                        """)
+                        .param("now", Timestamp.from(now))
+                        .param("id", id)
+                        .param("licenceId", licenceId)
+                        .update()
+                > 0;
+    }
+
+    /** Binds a device to a screen that has none yet. */
+    void bind(long id, String fingerprint, Instant now) {
+        jdbc.sql("""
+                        update screen set fingerprint = :fingerprint, activated_at = :now
+                        where id = :id and fingerprint is null
+                        """)
+                .param("fingerprint", fingerprint)
+                .param("now", Timestamp.from(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** Records check-in times in one batch; never moves a time backwards (several nodes may write). */
+    void recordCheckIns(Map<Long, Instant> times) {
+        MapSqlParameterSource[] rows = times.entrySet().stream()
+                .map(entry -> new MapSqlParameterSource()
+                        .addValue("id", entry.getKey())
+                        .addValue("time", Timestamp.from(entry.getValue())))
+                .toArray(MapSqlParameterSource[]::new);
+        batches.batchUpdate("""
+                update screen set last_check_in_at = :time
+                where id = :id and (last_check_in_at is null or last_check_in_at < :time)
+                """, rows);
+    }
+
+    private static Screen screen(ResultSet rs, int row) throws SQLException {
+        String fingerprint = rs.getString("fingerprint");
+        return new Screen(
+                rs.getLong("id"),
+                rs.getLong("licence_id"),
+                rs.getString("name"),
+                fingerprint != null,
+                fingerprint,
+                instant(rs.getTimestamp("activated_at")),
+                instant(rs.getTimestamp("last_check_in_at")),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,28 @@
+package io.licencedesk.licence;
+
+import java.time.LocalDate;
+
+/** What the client portal shows about one of the client's licences. */
+public record ClientLicence(
+        long id,
+        CouponCode couponCode,
+        String name,
+        String planName,
+        String termLabel,
+        int quantity,
+        LifecycleStatus status,
+        BillingStatus billingStatus,
+        boolean expiringSoon,
+        LocalDate activatedOn,
+        LocalDate endsOn) {
+
+    /** Only an assigned licence waits for its client to start it. */
+    public boolean activatable() {
+        return status == LifecycleStatus.ASSIGNED;
+    }
+
+    /** Screens can be registered until the licence has expired. */
+    public boolean acceptsScreens() {
+        return status != LifecycleStatus.EXPIRED;
+    }
+}

@@ -1,0 +1,177 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.Organisation;
+import io.licencedesk.accounts.Role;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The licence module's façade for clients (the portal) and for screens (the device API): a client sees
+ * and starts only their own licences, and redeems coupon codes of their own organisation.
+ */
+@Service
+@Transactional
+public class ClientLicences {
+
+    private final LicenceRepository licences;
+    private final PlanRepository plans;
+    private final AccountManagement accounts;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    ClientLicences(
+            LicenceRepository licences,
+            PlanRepository plans,
+            AccountManagement accounts,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.licences = licences;
+        this.plans = plans;
+        this.accounts = accounts;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The client's licences, newest first. */
+    @Transactional(readOnly = true)
+    public List<ClientLicence> licences(Caller client) {
+        requireClient(client);
+        Organisation organisation = accounts.organisation(client);
+        Map<Long, String> planNames = planNames(organisation);
+        return licences.findByClient(organisation.id(), client.userId(), organisation.currency()).stream()
+                .map(licence -> view(licence, organisation, planNames))
+                .toList();
+    }
+
+    /** One of the client's own licences; any other id is "not found", whoever it belongs to. */
+    @Transactional(readOnly = true)
+    public ClientLicence licence(Caller client, long id) {
+        requireClient(client);
+        Organisation organisation = accounts.organisation(client);
+        Licence licence = licences.find(organisation.id(), id, organisation.currency())
+                .filter(candidate -> Long.valueOf(client.userId()).equals(candidate.clientId()))
+                .orElseThrow(() -> new LicenceNotFoundException(id));
+        return view(licence, organisation, planNames(organisation));
+    }
+
+    /**
+     * Redeems a coupon code typed by the client (any case, spaces allowed). Only an Available licence of
+     * the client's organisation can be redeemed; the row lock makes concurrent redemptions of one code
+     * run one after the other, so the first wins and the others find it already used.
+     */
+    public ClientLicence redeem(Caller client, String typedCode) {
+        requireClient(client);
+        CouponCode code;
+        try {
+            code = CouponCode.parse(typedCode);
+        } catch (InvalidCouponCodeException notACode) {
+            throw new CodeNotRedeemableException();
+        }
+        Organisation organisation = accounts.organisation(client);
+        LocalDate today = today();
+        Licence licence = licences.findByCodeForUpdate(organisation.id(), code, organisation.currency())
+                .filter(candidate -> candidate.status(today) == LifecycleStatus.AVAILABLE)
+                .orElseThrow(CodeNotRedeemableException::new);
+        change(licence, "REDEEMED", client.userId(), client.email(), changed -> changed.redeem(client.userId(), today));
+        return view(licence, organisation, planNames(organisation));
+    }
+
+    /** The client starts one of their Assigned licences: its first term begins today. */
+    public ClientLicence activate(Caller client, long id) {
+        ClientLicence own = licence(client, id);
+        Organisation organisation = accounts.organisation(client);
+        Licence licence = licences.findForUpdate(organisation.id(), own.id(), organisation.currency())
+                .orElseThrow(() -> new LicenceNotFoundException(id));
+        change(licence, "ACTIVATED", client.userId(), client.email(), changed -> changed.activate(today()));
+        return view(licence, organisation, planNames(organisation));
+    }
+
+    /**
+     * Locks the licence for a screen taking a seat, in the device API's transaction, so that concurrent
+     * activations on one licence count its seats one after the other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SeatLicence lockForSeats(long id) {
+        Licence licence = lockedForDevice(id);
+        return new SeatLicence(
+                licence.id(),
+                licence.organisationId(),
+                licence.clientId(),
+                licence.quantity(),
+                licence.status(today()),
+                licence.endsOn());
+    }
+
+    /** A screen took a seat on an Assigned licence: the client has used it, so it becomes Active. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void activateByDevice(long id) {
+        Licence licence = lockedForDevice(id);
+        change(licence, "ACTIVATED_BY_SCREEN", null, null, changed -> changed.activate(today()));
+    }
+
+    private Licence lockedForDevice(long id) {
+        Organisation organisation = licences.organisationIdOf(id)
+                .map(accounts::organisationForDevice)
+                .orElseThrow(() -> new LicenceNotFoundException(id));
+        return licences.findForUpdate(organisation.id(), id, organisation.currency())
+                .orElseThrow(() -> new LicenceNotFoundException(id));
+    }
+
+    private void change(Licence licence, String action, Long actorId, String actorEmail, Consumer<Licence> step) {
+        LocalDate today = today();
+        Map<String, Object> before = licence.snapshot(today);
+        step.accept(licence);
+        licences.updateState(licence);
+        events.publishEvent(new LicenceChanged(
+                licence.organisationId(),
+                licence.id(),
+                action,
+                actorId,
+                actorEmail,
+                clock.instant(),
+                before,
+                licence.snapshot(today)));
+    }
+
+    private ClientLicence view(Licence licence, Organisation organisation, Map<Long, String> planNames) {
+        LocalDate today = today();
+        return new ClientLicence(
+                licence.id(),
+                licence.couponCode(),
+                licence.name(),
+                planNames.get(licence.planId()),
+                Terms.describe(licence.term()),
+                licence.quantity(),
+                licence.status(today),
+                licence.billingStatus(),
+                licence.expiringSoon(today, organisation.expiringSoonDays()),
+                licence.activatedOn(),
+                licence.endsOn());
+    }
+
+    private Map<Long, String> planNames(Organisation organisation) {
+        Map<Long, String> names = new java.util.HashMap<>();
+        plans.findAll(organisation.id(), organisation.currency()).forEach(plan -> names.put(plan.id(), plan.name()));
+        return names;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    private static void requireClient(Caller caller) {
+        if (caller.role() != Role.CLIENT) {
+            throw new AccessDeniedException("Only clients have licences of their own");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.licencedesk.portal;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.devices.Screen;
+import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.licence.ClientLicence;
+import io.licencedesk.licence.ClientLicences;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+
+/** Fills the model of the portal's licence pages, which several actions render again with a message. */
+@Component
+class LicencePages {
+
+    private final ClientLicences licences;
+    private final ScreenManagement screens;
+
+    LicencePages(ClientLicences licences, ScreenManagement screens) {
+        this.licences = licences;
+        this.screens = screens;
+    }
+
+    /** The client's licences with the screens registered on each. */
+    String list(Caller client, Model model) {
+        List<ClientLicence> own = licences.licences(client);
+        Map<Long, Integer> used = new HashMap<>();
+        for (ClientLicence licence : own) {
+            used.put(licence.id(), screens.screens(client, licence.id()).size());
+        }
+        model.addAttribute("licences", own);
+        model.addAttribute("screensUsed", used);
+        return "portal/licences";
+    }
+
+    /** One licence with its screens. */
+    String licence(Caller client, long id, Model model) {
+        ClientLicence licence = licences.licence(client, id);
+        List<Screen> onLicence = screens.screens(client, id);
+        model.addAttribute("licence", licence);
+        model.addAttribute("screens", onLicence);
+        model.addAttribute("seatsFree", Math.max(0, licence.quantity() - onLicence.size()));
+        return "portal/licence";
+    }
+}

@@ -1,0 +1,47 @@
+package io.licencedesk.portal;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The client's invoices and their PDFs. */
+@Controller
+class PortalInvoiceController {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final InvoiceManagement invoicing;
+
+    PortalInvoiceController(InvoiceManagement invoicing) {
+        this.invoicing = invoicing;
+    }
+
+    @GetMapping("/portal/invoices")
+    String list(Caller client, @RequestParam(defaultValue = "1") int page, Model model) {
+        model.addAttribute("invoices", invoicing.clientInvoices(client, page, PAGE_SIZE));
+        return "portal/invoices";
+    }
+
+    @GetMapping("/portal/invoices/{id}/pdf")
+    ResponseEntity<byte[]> pdf(Caller client, @PathVariable long id) {
+        Invoice invoice = invoicing.clientInvoice(client, id);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_PDF)
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(InvoiceManagement.pdfFileName(invoice))
+                                .build()
+                                .toString())
+                .body(invoicing.clientPdf(client, id));
+    }
+}

@@ -1,0 +1,87 @@
+package io.licencedesk.portal;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.licence.ClientLicence;
+import io.licencedesk.licence.ClientLicences;
+import io.licencedesk.licence.CodeNotRedeemableException;
+import io.licencedesk.licence.IllegalStatusChangeException;
+import io.licencedesk.shared.Toasts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.OptionalLong;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The client's licences: the list (the portal's home), redeeming a coupon code, and starting a licence. */
+@Controller
+class PortalLicenceController {
+
+    private final ClientLicences licences;
+    private final RedemptionLimits limits;
+    private final LicencePages pages;
+
+    PortalLicenceController(ClientLicences licences, RedemptionLimits limits, LicencePages pages) {
+        this.licences = licences;
+        this.limits = limits;
+        this.pages = pages;
+    }
+
+    @GetMapping("/portal")
+    String list(Caller client, Model model) {
+        return pages.list(client, model);
+    }
+
+    @PostMapping("/portal/redeem")
+    String redeem(
+            Caller client,
+            @RequestParam(defaultValue = "") String code,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model,
+            RedirectAttributes redirect) {
+        OptionalLong wait = limits.attempt(client.userId(), request.getRemoteAddr());
+        if (wait.isPresent()) {
+            response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
+            response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
+            return refused(client, code, "Too many attempts. Try again in " + wait.getAsLong() + " s.", model);
+        }
+        try {
+            ClientLicence redeemed = licences.redeem(client, code);
+            Toasts.success(
+                    redirect,
+                    "“" + redeemed.name() + "” is now yours and active until " + Dates.format(redeemed.endsOn()) + ".");
+            return "redirect:/portal/licences/" + redeemed.id();
+        } catch (CodeNotRedeemableException refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return refused(client, code, refused.getMessage(), model);
+        }
+    }
+
+    @GetMapping("/portal/licences/{id}")
+    String details(Caller client, @PathVariable long id, Model model) {
+        return pages.licence(client, id, model);
+    }
+
+    @PostMapping("/portal/licences/{id}/activate")
+    String activate(Caller client, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            ClientLicence active = licences.activate(client, id);
+            Toasts.success(redirect, "“" + active.name() + "” is active until " + Dates.format(active.endsOn()) + ".");
+        } catch (IllegalStatusChangeException refused) {
+            Toasts.error(redirect, "This licence cannot be activated: it is not waiting to be started.");
+        }
+        return "redirect:/portal/licences/" + id;
+    }
+
+    private String refused(Caller client, String code, String message, Model model) {
+        model.addAttribute("code", code.length() > 40 ? code.substring(0, 40) : code);
+        model.addAttribute("redeemError", message);
+        return pages.list(client, model);
+    }
+}

@@ -1,0 +1,77 @@
+package io.licencedesk.portal;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.devices.InvalidScreenNameException;
+import io.licencedesk.devices.RegisteredScreen;
+import io.licencedesk.devices.Screen;
+import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.devices.ScreenRegistrationRefusedException;
+import io.licencedesk.shared.Toasts;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The screens of a client's licence: register (the device credential is shown once, in the
+ * answer to the registration itself, never stored in the session), rename and remove.
+ */
+@Controller
+class PortalScreenController {
+
+    private final ScreenManagement screens;
+    private final LicencePages pages;
+
+    PortalScreenController(ScreenManagement screens, LicencePages pages) {
+        this.screens = screens;
+        this.pages = pages;
+    }
+
+    @PostMapping("/portal/licences/{id}/screens")
+    String register(
+            Caller client,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "") String name,
+            HttpServletResponse response,
+            Model model) {
+        try {
+            RegisteredScreen registered = screens.register(client, id, name);
+            model.addAttribute("registered", registered);
+            model.addAttribute("toast", "Screen “" + registered.screen().name() + "” registered.");
+            model.addAttribute("toastKind", "success");
+            return pages.licence(client, id, model);
+        } catch (InvalidScreenNameException | ScreenRegistrationRefusedException refused) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("screenName", name.length() > 200 ? name.substring(0, 200) : name);
+            model.addAttribute("screenError", refused.getMessage());
+            return pages.licence(client, id, model);
+        }
+    }
+
+    @PostMapping("/portal/licences/{id}/screens/{screenId}/rename")
+    String rename(
+            Caller client,
+            @PathVariable long id,
+            @PathVariable long screenId,
+            @RequestParam(defaultValue = "") String name,
+            RedirectAttributes redirect) {
+        try {
+            Screen renamed = screens.rename(client, id, screenId, name);
+            Toasts.success(redirect, "Screen renamed to “" + renamed.name() + "”.");
+        } catch (InvalidScreenNameException refused) {
+            Toasts.error(redirect, refused.getMessage());
+        }
+        return "redirect:/portal/licences/" + id;
+    }
+
+    @PostMapping("/portal/licences/{id}/screens/{screenId}/remove")
+    String remove(Caller client, @PathVariable long id, @PathVariable long screenId, RedirectAttributes redirect) {
+        screens.remove(client, id, screenId);
+        Toasts.success(redirect, "Screen removed. Its seat is free, and its device will be told at its next check-in.");
+        return "redirect:/portal/licences/" + id;
+    }
+}

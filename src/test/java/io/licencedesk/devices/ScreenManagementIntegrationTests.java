@@ -1,0 +1,209 @@
+package io.licencedesk.devices;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicenceNotFoundException;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+
+/** The screens façade against a real database (H2 here, PostgreSQL in the subclass). */
+@IntegrationTest
+class ScreenManagementIntegrationTests {
+
+    @Autowired
+    ScreenManagement screens;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestOrganisation org;
+    TestOrganisation other;
+    Plan plan;
+    long licenceId;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        other = organisations.create();
+        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        licenceId = licence(3, org.alice());
+    }
+
+    long licence(int quantity, Caller client) {
+        return licences.create(org.manager(), new NewLicence(plan.id(), "Lobby", null, quantity, client.userId()))
+                .id();
+    }
+
+    List<String> names(Caller caller, long licence) {
+        return screens.screens(caller, licence).stream().map(Screen::name).toList();
+    }
+
+    @Test
+    void registersScreensUpToTheQuantityAndRefusesOneMore() {
+        screens.register(org.alice(), licenceId, "Entrance");
+        screens.register(org.alice(), licenceId, "  Menu board ");
+        RegisteredScreen third = screens.register(org.alice(), licenceId, "Window");
+
+        assertThatThrownBy(() -> screens.register(org.alice(), licenceId, "Fourth"))
+                .isInstanceOf(ScreenLimitReachedException.class)
+                .hasMessageContaining("All 3 screens");
+        assertThat(names(org.alice(), licenceId)).containsExactly("Entrance", "Menu board", "Window");
+        assertThat(third.screen().activated()).isFalse();
+        assertThat(third.screen().licenceId()).isEqualTo(licenceId);
+        assertThat(third.screen().createdAt()).isNotNull();
+    }
+
+    @Test
+    void keepsOnlyTheHashOfEachCredential() {
+        RegisteredScreen registered = screens.register(org.alice(), licenceId, "Entrance");
+        RegisteredScreen another = screens.register(org.alice(), licenceId, "Window");
+
+        assertThat(registered.credential()).matches("lds_[A-Za-z0-9_-]{43}");
+        assertThat(registered.credential()).isNotEqualTo(another.credential());
+        assertThat(registered.toString()).doesNotContain(registered.credential());
+        String stored = jdbc.sql("select credential_hash from screen where id = :id")
+                .param("id", registered.screen().id())
+                .query(String.class)
+                .single();
+        assertThat(stored).hasSize(64).isEqualTo(DeviceCredentials.hash(registered.credential()));
+        long rowsHoldingTheCredential = jdbc.sql(
+                        "select count(*) from screen where name = :c or fingerprint = :c or credential_hash = :c")
+                .param("c", registered.credential())
+                .query(Long.class)
+                .single();
+        assertThat(rowsHoldingTheCredential).isZero();
+    }
+
+    @Test
+    void removingAScreenFreesItsSeat() {
+        long single = licence(1, org.alice());
+        RegisteredScreen first = screens.register(org.alice(), single, "Entrance");
+        assertThatThrownBy(() -> screens.register(org.alice(), single, "Window"))
+                .isInstanceOf(ScreenLimitReachedException.class)
+                .hasMessageContaining("1 screen");
+
+        screens.remove(org.alice(), single, first.screen().id());
+
+        assertThat(names(org.alice(), single)).isEmpty();
+        screens.register(org.alice(), single, "Window");
+        assertThat(names(org.alice(), single)).containsExactly("Window");
+        assertThatThrownBy(
+                        () -> screens.remove(org.alice(), single, first.screen().id()))
+                .isInstanceOf(ScreenNotFoundException.class);
+    }
+
+    @Test
+    void renamesAScreenAndRefusesBadNamesChangingNothing() {
+        Screen screen = screens.register(org.alice(), licenceId, "Entrance").screen();
+
+        Screen renamed = screens.rename(org.alice(), licenceId, screen.id(), " Front door ");
+
+        assertThat(renamed.name()).isEqualTo("Front door");
+        assertThat(renamed.id()).isEqualTo(screen.id());
+        for (String bad : new String[] {"", "   ", null, "x".repeat(101), "<b>Lobby</b>"}) {
+            assertThatThrownBy(() -> screens.rename(org.alice(), licenceId, screen.id(), bad))
+                    .as(String.valueOf(bad))
+                    .isInstanceOf(InvalidScreenNameException.class);
+            assertThatThrownBy(() -> screens.register(org.alice(), licenceId, bad))
+                    .as(String.valueOf(bad))
+                    .isInstanceOf(InvalidScreenNameException.class);
+        }
+        assertThat(screens.rename(org.alice(), licenceId, screen.id(), "x".repeat(100))
+                        .name())
+                .hasSize(100);
+        assertThat(screens.screens(org.alice(), licenceId)).hasSize(1);
+    }
+
+    @Test
+    void refusesScreensOnAnExpiredLicence() {
+        long expired = testLicences.activated(
+                org.owner(),
+                plan,
+                org.alice().userId(),
+                "Old",
+                testLicences.today().minusYears(1));
+
+        assertThatThrownBy(() -> screens.register(org.alice(), expired, "Entrance"))
+                .isInstanceOf(ScreenRegistrationRefusedException.class)
+                .isNotInstanceOf(ScreenLimitReachedException.class)
+                .hasMessageContaining("expired");
+        assertThat(screens.screens(org.alice(), expired)).isEmpty();
+    }
+
+    @Test
+    void staffOfTheOrganisationReadTheScreensButCannotChangeThem() {
+        Screen screen = screens.register(org.alice(), licenceId, "Entrance").screen();
+
+        assertThat(names(org.manager(), licenceId)).containsExactly("Entrance");
+        assertThat(names(org.owner(), licenceId)).containsExactly("Entrance");
+        assertThatThrownBy(() -> screens.register(org.manager(), licenceId, "Staff screen"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> screens.rename(org.owner(), licenceId, screen.id(), "Renamed"))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> screens.remove(org.manager(), licenceId, screen.id()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(names(org.alice(), licenceId)).containsExactly("Entrance");
+    }
+
+    @Test
+    void anotherClientAndAnotherOrganisationCannotReachTheScreens() {
+        Screen screen = screens.register(org.alice(), licenceId, "Entrance").screen();
+
+        for (Caller stranger : List.of(org.bob(), other.alice(), other.manager(), other.owner())) {
+            assertThatThrownBy(() -> screens.screens(stranger, licenceId))
+                    .as(stranger.email())
+                    .isInstanceOf(LicenceNotFoundException.class);
+        }
+        for (Caller stranger : List.of(org.bob(), other.alice())) {
+            assertThatThrownBy(() -> screens.register(stranger, licenceId, "Mine"))
+                    .isInstanceOf(LicenceNotFoundException.class);
+            assertThatThrownBy(() -> screens.rename(stranger, licenceId, screen.id(), "Mine"))
+                    .isInstanceOf(LicenceNotFoundException.class);
+            assertThatThrownBy(() -> screens.remove(stranger, licenceId, screen.id()))
+                    .isInstanceOf(LicenceNotFoundException.class);
+        }
+        assertThat(screens.screens(org.alice(), licenceId)).containsExactly(screen);
+    }
+
+    @Test
+    void aScreenIsReachedOnlyThroughItsOwnLicence() {
+        long bobsLicence = licence(2, org.bob());
+        Screen bobs = screens.register(org.bob(), bobsLicence, "Bob's screen").screen();
+        long alicesOther = licence(2, org.alice());
+
+        assertThatThrownBy(() -> screens.rename(org.alice(), licenceId, bobs.id(), "Mine"))
+                .isInstanceOf(ScreenNotFoundException.class);
+        assertThatThrownBy(() -> screens.remove(org.alice(), alicesOther, bobs.id()))
+                .isInstanceOf(ScreenNotFoundException.class);
+        assertThat(names(org.bob(), bobsLicence)).containsExactly("Bob's screen");
+    }
+}

@@ -1,0 +1,235 @@
+package io.licencedesk.portal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.CodeNotRedeemableException;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.Screenshots;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.time.Period;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The client portal as a client uses it: redeeming codes (good, bad, too many), activating, screens up
+ * to the limit and one more, removing one, and invoices. Each test signs in its own client.
+ */
+@BrowserTest
+@TestInstance(Lifecycle.PER_CLASS)
+class PortalBrowserTests {
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    TestOrganisation org;
+    Plan yearly;
+    List<Caller> clients;
+
+    @BeforeAll
+    void createOrganisation() {
+        org = organisations.create();
+        yearly = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+        clients = organisations.moreClients(org, 5);
+    }
+
+    LicenceDetails licence(String name, int screens, Caller client) {
+        return licences.create(
+                org.manager(),
+                new NewLicence(yearly.id(), name, null, screens, client == null ? null : client.userId()));
+    }
+
+    static void signIn(Page page, Caller client) {
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(client.email());
+        page.getByLabel("Password").fill(TestOrganisation.PASSWORD);
+        button(page, "Sign in").click();
+        assertThat(page).hasURL(Pattern.compile(".*/portal$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My licences")))
+                .isVisible();
+    }
+
+    static Locator button(Page page, String name) {
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    static Locator toast(Page page, String text) {
+        return page.locator("#toasts .toast").filter(new Locator.FilterOptions().setHasText(text));
+    }
+
+    @Test
+    void redeemsACodeTypedInLowerCaseWithSpaces(Page page) {
+        Caller client = clients.get(0);
+        LicenceDetails spare = licence("Shop window", 3, null);
+        licence("Kiosk", 1, client);
+        signIn(page, client);
+
+        String code = spare.couponCode().value().toLowerCase();
+        page.getByLabel("Add a licence with its coupon code").fill(code.substring(0, 4) + " " + code.substring(4));
+        button(page, "Add licence").click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/portal/licences/" + spare.id() + "$"));
+        assertThat(toast(page, "is now yours")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Shop window")))
+                .isVisible();
+        assertThat(page.locator(".status-badge")).hasText("Active");
+
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("My licences").setExact(true))
+                .first()
+                .click();
+        Locator rows = page.locator("#my-licences tbody tr");
+        assertThat(rows).hasCount(2);
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText("Shop window")))
+                .containsText(spare.couponCode().value());
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText("Shop window")))
+                .containsText("0 / 3");
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText("Kiosk"))).containsText("Assigned");
+        Screenshots.save(page, "portal-licences.png");
+    }
+
+    @Test
+    void refusesABadCodeWithOneMessageThenAsksToWait(Page page) {
+        Caller client = clients.get(1);
+        LicenceDetails taken = licence("Taken", 1, clients.get(4));
+        signIn(page, client);
+        Locator field = page.getByLabel("Add a licence with its coupon code");
+
+        field.fill(taken.couponCode().value());
+        button(page, "Add licence").click();
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText(CodeNotRedeemableException.MESSAGE);
+        assertThat(field).hasClass(Pattern.compile(".*is-invalid.*"));
+
+        for (int attempt = 2; attempt <= 10; attempt++) {
+            page.getByLabel("Add a licence with its coupon code").fill("WRONG" + (100 + attempt));
+            button(page, "Add licence").click();
+            assertThat(page.getByRole(AriaRole.ALERT)).hasText(CodeNotRedeemableException.MESSAGE);
+        }
+        page.getByLabel("Add a licence with its coupon code").fill("WRONG999");
+        button(page, "Add licence").click();
+
+        assertThat(page.getByRole(AriaRole.ALERT))
+                .hasText(Pattern.compile("Too many attempts\\. Try again in \\d+ s\\."));
+        assertThat(page.locator("#my-licences tbody")).containsText("No licences yet");
+    }
+
+    @Test
+    void activatesAnAssignedLicence(Page page) {
+        Caller client = clients.get(2);
+        LicenceDetails assigned = licence("Menu board", 1, client);
+        signIn(page, client);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Menu board"))
+                .click();
+        assertThat(page.locator(".status-badge")).hasText("Assigned");
+        button(page, "Activate").click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/portal/licences/" + assigned.id() + "$"));
+        assertThat(toast(page, "is active until")).isVisible();
+        assertThat(page.locator(".status-badge")).hasText("Active");
+        assertThat(button(page, "Activate")).hasCount(0);
+    }
+
+    @Test
+    void registersScreensUpToTheLimitRefusesOneMoreAndRemovesOne(Page page) {
+        Caller client = clients.get(3);
+        LicenceDetails licence = licence("Lobby", 2, client);
+        signIn(page, client);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lobby"))
+                .click();
+        Locator name = page.getByLabel("Register a screen");
+
+        name.fill("Reception");
+        button(page, "Register screen").click();
+        Locator credential = page.locator("#new-credential code");
+        assertThat(credential).hasText(Pattern.compile("lds_[A-Za-z0-9_-]{43}"));
+        String first = credential.textContent();
+        page.locator("#new-credential").getByRole(AriaRole.BUTTON).click();
+        assertThat(toast(page, "Device credential copied to the clipboard")).isVisible();
+        Assertions.assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(first);
+
+        page.getByLabel("Register a screen").fill("Bar");
+        button(page, "Register screen").click();
+        assertThat(page.locator("#new-credential code")).not().hasText(first);
+        Screenshots.save(page, "portal-screens.png");
+
+        page.getByLabel("Register a screen").fill("Terrace");
+        button(page, "Register screen").click();
+        assertThat(page.getByRole(AriaRole.ALERT))
+                .hasText("All 2 screens of this licence are registered. Remove one to register another.");
+        Locator screens = page.locator("#screens tbody tr");
+        assertThat(screens).hasCount(2);
+
+        page.navigate("/portal/licences/" + licence.id());
+        assertThat(page.locator("#new-credential")).hasCount(0);
+        page.onceDialog(dialog -> dialog.accept());
+        screens.filter(new Locator.FilterOptions().setHasText("Bar"))
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove"))
+                .click();
+        assertThat(toast(page, "Screen removed")).isVisible();
+        assertThat(screens).hasCount(1);
+        assertThat(screens).containsText("Reception");
+        assertThat(screens).containsText("Never");
+
+        screens.getByText("Rename").click();
+        screens.getByLabel("New name").fill("Front desk");
+        screens.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(toast(page, "Screen renamed to “Front desk”.")).isVisible();
+        assertThat(screens).containsText("Front desk");
+        assertThat(page.getByText("(1 of 2 free)")).isVisible();
+    }
+
+    @Test
+    void listsInvoicesAndDownloadsTheirPdf(Page page) throws Exception {
+        Caller client = clients.get(4);
+        LicenceDetails billed = licence("Billed", 2, client);
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(billed.id())).issued().get(0);
+        signIn(page, client);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Invoices"))
+                .click();
+        Locator row =
+                page.locator("#my-invoices tbody tr").filter(new Locator.FilterOptions().setHasText(invoice.number()));
+        assertThat(row).containsText("Billed");
+        assertThat(row).containsText(invoice.total().formatted());
+        Download download =
+                page.waitForDownload(() -> row.getByRole(AriaRole.LINK).click());
+
+        Assertions.assertThat(download.suggestedFilename()).endsWith(".pdf");
+        Assertions.assertThat(Files.readAllBytes(download.path())).startsWith("%PDF".getBytes());
+    }
+}

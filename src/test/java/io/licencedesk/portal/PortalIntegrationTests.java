@@ -1,0 +1,287 @@
+package io.licencedesk.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.devices.Screen;
+import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.CodeNotRedeemableException;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The portal over HTTP: what a client may do with their own licences, screens and invoices, and that
+ * anonymous users, staff, other clients and other organisations' clients are refused with nothing changed.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class PortalIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    ScreenManagement screens;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    UserDetailsService users;
+
+    TestOrganisation org;
+    TestOrganisation other;
+    Plan plan;
+    LicenceDetails alices;
+    LicenceDetails available;
+    Screen screen;
+    Invoice invoice;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        other = organisations.create();
+        plan = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+        alices = licences.create(
+                org.manager(),
+                new NewLicence(plan.id(), "Alice's lobby", null, 2, org.alice().userId()));
+        available = licences.create(org.manager(), new NewLicence(plan.id(), "Spare", null, 1, null));
+        screen = screens.register(org.alice(), alices.id(), "Reception").screen();
+        invoice = invoicing.send(org.manager(), List.of(alices.id())).issued().get(0);
+    }
+
+    RequestPostProcessor as(String email) {
+        return user(users.loadUserByUsername(email));
+    }
+
+    List<MockHttpServletRequestBuilder> pages() {
+        return List.of(
+                get("/portal"),
+                get("/portal/licences/{id}", alices.id()),
+                get("/portal/invoices"),
+                get("/portal/invoices/{id}/pdf", invoice.id()));
+    }
+
+    List<MockHttpServletRequestBuilder> actionsOnAlicesLicence() {
+        return List.of(
+                post("/portal/licences/{id}/activate", alices.id()),
+                post("/portal/licences/{id}/screens", alices.id()).param("name", "Intruder"),
+                post("/portal/licences/{id}/screens/{sid}/rename", alices.id(), screen.id())
+                        .param("name", "Hacked"),
+                post("/portal/licences/{id}/screens/{sid}/remove", alices.id(), screen.id()));
+    }
+
+    void assertUnchanged() {
+        assertThat(licences.details(org.manager(), alices.id()).status()).isEqualTo(LifecycleStatus.ASSIGNED);
+        assertThat(licences.details(org.manager(), available.id()).client()).isNull();
+        assertThat(screens.screens(org.manager(), alices.id()))
+                .extracting(Screen::name)
+                .containsExactly("Reception");
+    }
+
+    @Test
+    void showsTheClientTheirLicencesScreensAndInvoices() throws Exception {
+        var alice = as(org.alice().email());
+        mvc.perform(get("/portal").with(alice))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Alice&#39;s lobby")))
+                .andExpect(content().string(containsString("1 / 2")))
+                .andExpect(content().string(not(containsString("Spare"))));
+        mvc.perform(get("/portal/licences/{id}", alices.id()).with(alice))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Reception")))
+                .andExpect(content().string(containsString("Activate")));
+        mvc.perform(get("/portal/invoices").with(alice))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(invoice.number())));
+        mvc.perform(get("/portal/invoices/{id}/pdf", invoice.id()).with(alice))
+                .andExpect(status().isOk())
+                .andExpect(content().contentType(MediaType.APPLICATION_PDF));
+    }
+
+    @Test
+    void redeemsACodeAndRefusesABadOneWithTheSameMessage() throws Exception {
+        var bob = as(org.bob().email());
+        String typed = available.couponCode().value().toLowerCase().substring(0, 4) + " "
+                + available.couponCode().value().toLowerCase().substring(4);
+        mvc.perform(post("/portal/redeem").param("code", typed).with(bob).with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/portal/licences/" + available.id()));
+        assertThat(licences.details(org.manager(), available.id()).client().id())
+                .isEqualTo(org.bob().userId());
+
+        for (String code : List.of(available.couponCode().value(), "NOPE1234", "<b>x</b>", "")) {
+            mvc.perform(post("/portal/redeem")
+                            .param("code", code)
+                            .with(as(org.alice().email()))
+                            .with(csrf()))
+                    .andExpect(status().isUnprocessableContent())
+                    .andExpect(content().string(containsString(CodeNotRedeemableException.MESSAGE)))
+                    .andExpect(content().string(not(containsString("<b>x</b>"))));
+        }
+        assertThat(licences.details(org.manager(), available.id()).client().id())
+                .isEqualTo(org.bob().userId());
+    }
+
+    @Test
+    void limitsRedemptionAttemptsPerClient() throws Exception {
+        var bob = as(other.bob().email());
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(post("/portal/redeem")
+                            .param("code", "WRONG" + attempt)
+                            .with(bob)
+                            .with(csrf()))
+                    .andExpect(status().isUnprocessableContent());
+        }
+        mvc.perform(post("/portal/redeem")
+                        .param("code", available.couponCode().value())
+                        .with(bob)
+                        .with(csrf()))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().exists("Retry-After"))
+                .andExpect(content().string(containsString("Too many attempts. Try again in")));
+        assertUnchanged();
+    }
+
+    @Test
+    void registersScreensUpToTheQuantityAndShowsTheCredentialOnce() throws Exception {
+        var alice = as(org.alice().email());
+        mvc.perform(post("/portal/licences/{id}/screens", alices.id())
+                        .param("name", "Bar")
+                        .with(alice)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("shown only this once")));
+        mvc.perform(post("/portal/licences/{id}/screens", alices.id())
+                        .param("name", "Terrace")
+                        .with(alice)
+                        .with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("All 2 screens of this licence are registered")));
+        mvc.perform(get("/portal/licences/{id}", alices.id()).with(alice))
+                .andExpect(content().string(not(containsString("shown only this once"))));
+        assertThat(screens.screens(org.alice(), alices.id()))
+                .extracting(Screen::name)
+                .containsExactly("Reception", "Bar");
+    }
+
+    @Test
+    void activatesAnAssignedLicence() throws Exception {
+        mvc.perform(post("/portal/licences/{id}/activate", alices.id())
+                        .with(as(org.alice().email()))
+                        .with(csrf()))
+                .andExpect(status().isFound());
+        assertThat(licences.details(org.manager(), alices.id()).status()).isEqualTo(LifecycleStatus.ACTIVE);
+    }
+
+    @Test
+    void sendsAnonymousUsersToSignIn() throws Exception {
+        for (var page : pages()) {
+            mvc.perform(page).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        }
+        for (var action : actionsOnAlicesLicence()) {
+            mvc.perform(action.with(csrf())).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        }
+        mvc.perform(post("/portal/redeem")
+                        .param("code", available.couponCode().value())
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/login"));
+        assertUnchanged();
+    }
+
+    @Test
+    void refusesStaffWhoWouldActAsAClient() throws Exception {
+        for (String email : List.of(org.owner().email(), org.manager().email())) {
+            for (var page : pages()) {
+                mvc.perform(page.with(as(email))).andExpect(status().isForbidden());
+            }
+            for (var action : actionsOnAlicesLicence()) {
+                mvc.perform(action.with(as(email)).with(csrf())).andExpect(status().isForbidden());
+            }
+            mvc.perform(post("/portal/redeem")
+                            .param("code", available.couponCode().value())
+                            .with(as(email))
+                            .with(csrf()))
+                    .andExpect(status().isForbidden());
+        }
+        assertUnchanged();
+    }
+
+    @Test
+    void showsAnotherClientNothingOfAlicesAndChangesNothing() throws Exception {
+        for (String email : List.of(org.bob().email(), other.alice().email())) {
+            var stranger = as(email);
+            mvc.perform(get("/portal").with(stranger))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(not(containsString("Alice&#39;s lobby"))));
+            mvc.perform(get("/portal/invoices").with(stranger))
+                    .andExpect(content().string(not(containsString(invoice.number()))));
+            mvc.perform(get("/portal/licences/{id}", alices.id()).with(stranger))
+                    .andExpect(status().isNotFound());
+            mvc.perform(get("/portal/invoices/{id}/pdf", invoice.id()).with(stranger))
+                    .andExpect(status().isNotFound());
+            for (var action : actionsOnAlicesLicence()) {
+                mvc.perform(action.with(stranger).with(csrf())).andExpect(status().isNotFound());
+            }
+        }
+        mvc.perform(post("/portal/redeem")
+                        .param("code", available.couponCode().value())
+                        .with(as(other.alice().email()))
+                        .with(csrf()))
+                .andExpect(status().isUnprocessableContent());
+        assertUnchanged();
+    }
+
+    @Test
+    void refusesPostsWithoutACsrfToken() throws Exception {
+        var alice = as(org.alice().email());
+        for (var action : actionsOnAlicesLicence()) {
+            mvc.perform(action.with(alice)).andExpect(status().isForbidden());
+        }
+        mvc.perform(post("/portal/redeem")
+                        .param("code", available.couponCode().value())
+                        .with(alice))
+                .andExpect(status().isForbidden());
+        assertUnchanged();
+    }
+}
