@@ -59,12 +59,11 @@ public class AccountManagement {
     @Transactional(readOnly = true)
     public PageOf<Client> clients(Caller caller, String term, int page, int size) {
         requireStaff(caller);
-        int safePage = Math.max(1, page);
-        return new PageOf<>(
-                accounts.findClients(caller.organisationId(), term, (safePage - 1) * size, size),
-                safePage,
+        return PageOf.read(
+                page,
                 size,
-                accounts.countClients(caller.organisationId(), term));
+                accounts.countClients(caller.organisationId(), term),
+                (offset, limit) -> accounts.findClients(caller.organisationId(), term, offset, limit));
     }
 
     /** The first few clients matching a term, for a searchable drop-down. */
