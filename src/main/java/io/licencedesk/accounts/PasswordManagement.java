@@ -56,13 +56,23 @@ public class PasswordManagement {
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
 
-    /** Staff e-mail one of their organisation's clients a link to choose a password (again, if sent before). */
+    /**
+     * Staff e-mail one of their organisation's clients a link to choose a password (again, if sent
+     * before). A client who has a password already is refused: the invitation's words would be wrong,
+     * and only the client should start a reset.
+     */
     public void invite(Caller caller, long clientId) {
         if (!caller.isStaff()) {
             throw new AccessDeniedException("Only staff may invite clients");
         }
         Client client = accounts.findClient(caller.organisationId(), clientId)
                 .orElseThrow(() -> new ClientNotFoundException(clientId));
+        boolean active = accounts.findUserByEmail(client.email())
+                .map(user -> user.passwordHash() != null)
+                .orElse(false);
+        if (active) {
+            throw new ClientAlreadyActiveException(client.email());
+        }
         Organisation organisation =
                 accounts.findOrganisation(caller.organisationId()).orElseThrow();
         Instant expiresAt = clock.instant().plus(LINK_VALIDITY);

@@ -3,6 +3,7 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.ClientAlreadyActiveException;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.shared.PageOf;
@@ -130,8 +131,12 @@ class ConsoleClientController {
             @RequestHeader(name = "Referer", required = false) String from,
             RedirectAttributes redirect) {
         Client client = accounts.client(caller, id);
-        passwords.invite(caller, id);
-        Toasts.success(redirect, "Invitation sent to " + client.email() + ".");
+        try {
+            passwords.invite(caller, id);
+            Toasts.success(redirect, "Invitation sent to " + client.email() + ".");
+        } catch (ClientAlreadyActiveException active) {
+            Toasts.error(redirect, active.getMessage());
+        }
         return "redirect:" + Referers.localPathOr(from, "/clients");
     }
 

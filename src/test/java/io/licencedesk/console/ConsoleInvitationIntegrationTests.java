@@ -91,6 +91,18 @@ class ConsoleInvitationIntegrationTests {
     }
 
     @Test
+    void refusesToInviteAClientWhoHasAPasswordAlready() throws Exception {
+        mvc.perform(post("/clients/{id}/invite", org.alice().userId())
+                        .with(as(org.manager().email()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/clients"))
+                .andExpect(flash().attribute("toastKind", "danger"))
+                .andExpect(flash().attribute("toast", containsString("has already chosen a password")));
+
+        assertThat(mail.latestTo(org.alice().email())).isEmpty();
+    }
+
+    @Test
     void invitesANewClientUnlessTheBoxIsCleared() throws Exception {
         var manager = as(org.manager().email());
         mvc.perform(get("/clients/new").with(manager))
