@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -26,13 +27,19 @@ public class AccountManagement {
     private final AccountRepository accounts;
     private final PasswordLinkRepository links;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     AccountManagement(
-            AccountRepository accounts, PasswordLinkRepository links, PasswordEncoder passwords, Clock clock) {
+            AccountRepository accounts,
+            PasswordLinkRepository links,
+            PasswordEncoder passwords,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.accounts = accounts;
         this.links = links;
         this.passwords = passwords;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -104,6 +111,7 @@ public class AccountManagement {
         if (!email.equals(existing.email())) {
             // A link e-mailed to the old (perhaps mistyped) address must not open the account.
             links.voidUnused(clientId);
+            events.publishEvent(new EmailChanged(clientId, existing.email()));
         }
         return client(caller, clientId);
     }

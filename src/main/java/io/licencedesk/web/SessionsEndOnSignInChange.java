@@ -1,5 +1,6 @@
 package io.licencedesk.web;
 
+import io.licencedesk.accounts.EmailChanged;
 import io.licencedesk.accounts.PasswordChanged;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
@@ -10,14 +11,15 @@ import org.springframework.web.context.request.RequestContextHolder;
 
 /**
  * When a password is set or changed, every session signed in as that user ends, except the one that
- * changed it: whoever knew the old password (or held a stolen session) is signed out everywhere.
+ * changed it: whoever knew the old password (or held a stolen session) is signed out everywhere. When
+ * staff change a user's e-mail address, that user's sessions end too (they sign in with the new one).
  */
 @Component
-class SessionsEndOnPasswordChange {
+class SessionsEndOnSignInChange {
 
     private final FindByIndexNameSessionRepository<? extends Session> sessions;
 
-    SessionsEndOnPasswordChange(FindByIndexNameSessionRepository<? extends Session> sessions) {
+    SessionsEndOnSignInChange(FindByIndexNameSessionRepository<? extends Session> sessions) {
         this.sessions = sessions;
     }
 
@@ -27,6 +29,11 @@ class SessionsEndOnPasswordChange {
         sessions.findByPrincipalName(changed.email()).keySet().stream()
                 .filter(id -> !id.equals(current))
                 .forEach(sessions::deleteById);
+    }
+
+    @TransactionalEventListener
+    void on(EmailChanged changed) {
+        sessions.findByPrincipalName(changed.previousEmail()).keySet().forEach(sessions::deleteById);
     }
 
     private static String currentSessionId() {

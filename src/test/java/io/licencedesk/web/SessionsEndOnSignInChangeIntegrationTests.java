@@ -8,6 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.NewClient;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.SentLinks;
 import io.licencedesk.accounts.TestOrganisations;
@@ -22,11 +24,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Setting or changing a password signs the user out of every other session (kept in the database). */
+/**
+ * Setting or changing a password signs the user out of every other session (kept in the database), and
+ * a new e-mail address signs them out everywhere.
+ */
 @IntegrationTest
 @AutoConfigureMockMvc
 @TestPropertySource(properties = "licencedesk.scheduling.enabled=false")
-class SessionsEndOnPasswordChangeIntegrationTests {
+class SessionsEndOnSignInChangeIntegrationTests {
 
     static final String NEW_PASSWORD = "a much better password";
 
@@ -44,6 +49,9 @@ class SessionsEndOnPasswordChangeIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AccountManagement accounts;
 
     TestOrganisation org;
 
@@ -79,6 +87,24 @@ class SessionsEndOnPasswordChangeIntegrationTests {
         assertThat(sessionsOf(org.alice().email())).isZero();
         assertThat(sessionsOf(org.bob().email())).isEqualTo(1);
         mvc.perform(get("/portal").cookie(laptop)).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void endsTheSessionsOfAClientWhoseEmailStaffChanged() throws Exception {
+        Cookie laptop = signIn(org.alice().email());
+        Cookie manager = signIn(org.manager().email());
+        String newEmail = "alice-new-" + org.id() + "@example.test";
+
+        accounts.updateClient(
+                org.manager(),
+                org.alice().userId(),
+                new NewClient(org.alice().name(), newEmail, "Alice Co", null, null));
+
+        assertThat(sessionsOf(org.alice().email())).isZero();
+        mvc.perform(get("/portal").cookie(laptop)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/licences").cookie(manager)).andExpect(status().isOk());
+        signIn(newEmail);
+        assertThat(sessionsOf(newEmail)).isEqualTo(1);
     }
 
     @Test
