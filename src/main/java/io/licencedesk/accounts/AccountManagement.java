@@ -223,7 +223,7 @@ public class AccountManagement {
     }
 
     private static void requireClient(Caller caller) {
-        if (caller.role() != Role.CLIENT) {
+        if (!caller.isClient()) {
             throw new AccessDeniedException("Only clients have a profile here");
         }
     }

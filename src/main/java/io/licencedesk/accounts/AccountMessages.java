@@ -1,5 +1,6 @@
 package io.licencedesk.accounts;
 
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -14,7 +15,7 @@ final class AccountMessages {
 
     private AccountMessages() {}
 
-    static AccountEmail invitation(Organisation organisation, Recipient to, String link, java.time.Instant expiresAt) {
+    static AccountEmail invitation(Organisation organisation, Recipient to, String link, Instant expiresAt) {
         String subject = "Your LicenceDesk account with " + organisation.sellerName();
         String text = """
                 Hello %s,
@@ -49,7 +50,7 @@ final class AccountMessages {
         return email(organisation, to, subject, text, html);
     }
 
-    static AccountEmail reset(Organisation organisation, Recipient to, String link, java.time.Instant expiresAt) {
+    static AccountEmail reset(Organisation organisation, Recipient to, String link, Instant expiresAt) {
         String subject = "Reset your LicenceDesk password";
         String text = """
                 Hello %s,

@@ -288,7 +288,7 @@ public class InvoiceManagement {
     }
 
     private static void requireClient(Caller caller) {
-        if (caller.role() != io.licencedesk.accounts.Role.CLIENT) {
+        if (!caller.isClient()) {
             throw new AccessDeniedException("Only clients have invoices of their own");
         }
     }

@@ -2,6 +2,7 @@ package io.licencedesk.mail;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
@@ -240,7 +241,7 @@ class OutboxRepository {
     }
 
     /** The newest message about each of the subjects. */
-    List<OutboxEntry> latestFor(long organisationId, String subjectType, java.util.Collection<Long> subjectIds) {
+    List<OutboxEntry> latestFor(long organisationId, String subjectType, Collection<Long> subjectIds) {
         return jdbc.sql("""
                         select %s from outbound_email e
                         where e.organisation_id = :organisationId and e.subject_type = :subjectType
