@@ -1,10 +1,14 @@
 package io.licencedesk.mail;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,26 +23,48 @@ class OutboxRepository {
     /** What people see instead of the text of a confidential message, and what is left of it once sent. */
     static final String HIDDEN = "This message holds a single-use password link, so its text is not shown or kept.";
 
-    private static final RowMapper<OutboxEntry> ENTRY = (rs, row) -> new OutboxEntry(
-            rs.getLong("id"),
-            rs.getString("subject_type"),
-            rs.getObject("subject_id", Long.class),
-            rs.getString("recipient"),
-            rs.getString("subject"),
-            rs.getBoolean("confidential") ? HIDDEN : rs.getString("text_body"),
-            rs.getBoolean("confidential") ? HIDDEN : rs.getString("html_body"),
-            rs.getString("attachment_name"),
-            DeliveryStatus.valueOf(rs.getString("status")),
-            rs.getInt("attempts"),
-            instant(rs.getTimestamp("next_attempt_at")),
-            rs.getString("last_error"),
-            instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("sent_at")));
-
     private final JdbcClient jdbc;
+    private final boolean showKeptAccountEmails;
+    private final RowMapper<OutboxEntry> entry;
 
-    OutboxRepository(JdbcClient jdbc) {
+    /**
+     * @param showKeptAccountEmails "auto" (on the embedded H2 database only), "true" or "false": whether an
+     *     account e-mail kept for want of an SMTP server stays readable in the Outbox page, so that the
+     *     invitation and reset flows can be tried on the embedded demo (decision 0022)
+     */
+    OutboxRepository(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            @Value("${licencedesk.mail.show-kept-account-emails:auto}") String showKeptAccountEmails)
+            throws SQLException {
         this.jdbc = jdbc;
+        this.showKeptAccountEmails =
+                showKeptAccountEmails.equals("auto") ? onH2(dataSource) : Boolean.parseBoolean(showKeptAccountEmails);
+        this.entry = (rs, row) -> {
+            boolean hidden = rs.getBoolean("confidential")
+                    && !(this.showKeptAccountEmails && rs.getString("status").equals("KEPT"));
+            return new OutboxEntry(
+                    rs.getLong("id"),
+                    rs.getString("subject_type"),
+                    rs.getObject("subject_id", Long.class),
+                    rs.getString("recipient"),
+                    rs.getString("subject"),
+                    hidden ? HIDDEN : rs.getString("text_body"),
+                    hidden ? HIDDEN : rs.getString("html_body"),
+                    rs.getString("attachment_name"),
+                    DeliveryStatus.valueOf(rs.getString("status")),
+                    rs.getInt("attempts"),
+                    instant(rs.getTimestamp("next_attempt_at")),
+                    rs.getString("last_error"),
+                    instant(rs.getTimestamp("created_at")),
+                    instant(rs.getTimestamp("sent_at")));
+        };
+    }
+
+    private static boolean onH2(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("H2");
+        }
     }
 
     void insert(OutgoingEmail email, Instant now) {
@@ -147,7 +173,10 @@ class OutboxRepository {
         finish(id, "SENT", null, now, now);
     }
 
-    /** With no SMTP server a message is kept for people to read, except a confidential one's text. */
+    /**
+     * With no SMTP server a message is kept for people to read, except a confidential one's text (unless
+     * kept account e-mails are shown, on the embedded demo).
+     */
     void markKept(long id, Instant now) {
         finish(id, "KEPT", null, now, null);
     }
@@ -165,14 +194,15 @@ class OutboxRepository {
                         update outbound_email
                         set status = :status, last_error = :error, next_attempt_at = :nextAttempt, sent_at = :sentAt,
                             version = version + 1,
-                            text_body = case when confidential and :status in ('SENT', 'KEPT') then :hidden
+                            text_body = case when confidential and :status in (:wipedWhen) then :hidden
                                              else text_body end,
-                            html_body = case when confidential and :status in ('SENT', 'KEPT') then :hidden
+                            html_body = case when confidential and :status in (:wipedWhen) then :hidden
                                              else html_body end
                         where id = :id
                         """)
                 .param("id", id)
                 .param("hidden", HIDDEN)
+                .param("wipedWhen", showKeptAccountEmails ? List.of("SENT") : List.of("SENT", "KEPT"))
                 .param("status", status)
                 .param("error", error)
                 .param("nextAttempt", Timestamp.from(nextAttempt))
@@ -204,7 +234,7 @@ class OutboxRepository {
                 .param("status", status == null ? "" : status.name())
                 .param("offset", offset)
                 .param("limit", limit)
-                .query(ENTRY)
+                .query(entry)
                 .list();
     }
 
@@ -222,7 +252,7 @@ class OutboxRepository {
                         .formatted(COLUMNS))
                 .param("organisationId", organisationId)
                 .param("id", id)
-                .query(ENTRY)
+                .query(entry)
                 .optional();
     }
 
@@ -236,7 +266,7 @@ class OutboxRepository {
                 .param("organisationId", organisationId)
                 .param("subjectType", subjectType)
                 .param("subjectId", subjectId)
-                .query(ENTRY)
+                .query(entry)
                 .list();
     }
 
@@ -252,7 +282,7 @@ class OutboxRepository {
                 .param("organisationId", organisationId)
                 .param("subjectType", subjectType)
                 .param("subjectIds", subjectIds)
-                .query(ENTRY)
+                .query(entry)
                 .list();
     }
 
