@@ -41,6 +41,13 @@
         }
     });
 
+    // A page rendered as the answer to a form post (a new device credential, a refused code) takes its
+    // page's address, so that reloading it reads the page instead of posting the form again.
+    const answered = document.querySelector('[data-replace-url]');
+    if (answered) {
+        history.replaceState(null, '', answered.dataset.replaceUrl);
+    }
+
     // Forms that undo something ask first (inline handlers are not allowed by the content security policy).
     document.addEventListener('submit', event => {
         const question = event.target.dataset.confirmQuestion;

@@ -2,10 +2,17 @@ package io.licencedesk.accounts;
 
 import io.licencedesk.shared.PageOf;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -18,12 +25,21 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountManagement {
 
     private final AccountRepository accounts;
+    private final PasswordLinkRepository links;
     private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    AccountManagement(AccountRepository accounts, PasswordEncoder passwords, Clock clock) {
+    AccountManagement(
+            AccountRepository accounts,
+            PasswordLinkRepository links,
+            PasswordEncoder passwords,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.accounts = accounts;
+        this.links = links;
         this.passwords = passwords;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -50,12 +66,11 @@ public class AccountManagement {
     @Transactional(readOnly = true)
     public PageOf<Client> clients(Caller caller, String term, int page, int size) {
         requireStaff(caller);
-        int safePage = Math.max(1, page);
-        return new PageOf<>(
-                accounts.findClients(caller.organisationId(), term, (safePage - 1) * size, size),
-                safePage,
+        return PageOf.read(
+                page,
                 size,
-                accounts.countClients(caller.organisationId(), term));
+                accounts.countClients(caller.organisationId(), term),
+                (offset, limit) -> accounts.findClients(caller.organisationId(), term, offset, limit));
     }
 
     /** The first few clients matching a term, for a searchable drop-down. */
@@ -93,7 +108,56 @@ public class AccountManagement {
         } catch (DuplicateKeyException raced) {
             throw new EmailAlreadyUsedException(email);
         }
+        if (!email.equals(existing.email())) {
+            // A link e-mailed to the old (perhaps mistyped) address must not open the account.
+            links.voidUnused(clientId);
+            events.publishEvent(new EmailChanged(clientId, existing.email()));
+        }
         return client(caller, clientId);
+    }
+
+    /** Whether each of these clients of the caller's organisation can sign in, has an invitation, or neither. */
+    @Transactional(readOnly = true)
+    public Map<Long, ClientAccess> access(Caller caller, Collection<Long> clientIds) {
+        requireStaff(caller);
+        Set<Long> active = new HashSet<>(accounts.withPassword(caller.organisationId(), clientIds));
+        Map<Long, Instant> invitations = links.invitationExpiries(caller.organisationId(), clientIds);
+        Instant now = clock.instant();
+        Map<Long, ClientAccess> access = new HashMap<>();
+        for (long id : clientIds) {
+            Instant invitedUntil = invitations.get(id);
+            access.put(
+                    id,
+                    active.contains(id)
+                            ? ClientAccess.ACTIVE
+                            : invitedUntil == null
+                                    ? ClientAccess.NOT_INVITED
+                                    : invitedUntil.isAfter(now)
+                                            ? ClientAccess.INVITED
+                                            : ClientAccess.INVITATION_EXPIRED);
+        }
+        return access;
+    }
+
+    /** The signed-in client's own record. */
+    @Transactional(readOnly = true)
+    public Client profile(Caller caller) {
+        requireClient(caller);
+        return accounts.findClient(caller.organisationId(), caller.userId()).orElseThrow();
+    }
+
+    /** A client changes their own name, company and billing details; no one else's. */
+    public Client updateProfile(Caller caller, ProfileChange change) {
+        requireClient(caller);
+        accounts.updateProfile(
+                caller.organisationId(),
+                caller.userId(),
+                new ProfileChange(
+                        change.name().strip(),
+                        blankToNull(change.company()),
+                        blankToNull(change.billingAddress()),
+                        blankToNull(change.vatNumber())));
+        return profile(caller);
     }
 
     /** Changes the organisation's settings; only owners may. */
@@ -156,6 +220,12 @@ public class AccountManagement {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    private static void requireClient(Caller caller) {
+        if (!caller.isClient()) {
+            throw new AccessDeniedException("Only clients have a profile here");
+        }
     }
 
     private static void requireStaff(Caller caller) {

@@ -3,6 +3,7 @@ package io.licencedesk.accounts;
 import io.licencedesk.shared.Like;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -198,6 +199,52 @@ class AccountRepository {
                 .param("company", client.company())
                 .param("billingAddress", client.billingAddress())
                 .param("vatNumber", client.vatNumber())
+                .update();
+    }
+
+    Optional<String> findPasswordHash(long userId) {
+        return jdbc.sql("select password_hash from app_user where id = :id")
+                .param("id", userId)
+                .query(String.class)
+                .optional();
+    }
+
+    void updatePasswordHash(long userId, String passwordHash) {
+        jdbc.sql("update app_user set password_hash = :passwordHash where id = :id")
+                .param("id", userId)
+                .param("passwordHash", passwordHash)
+                .update();
+    }
+
+    /** Of these users of the organisation, the ids of those who have a password (can sign in). */
+    List<Long> withPassword(long organisationId, Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        select id from app_user
+                        where organisation_id = :organisationId and id in (:ids) and password_hash is not null
+                        """)
+                .param("organisationId", organisationId)
+                .param("ids", userIds)
+                .query(Long.class)
+                .list();
+    }
+
+    /** A client's own change of their details; the e-mail address is not theirs to change. */
+    void updateProfile(long organisationId, long clientId, ProfileChange change) {
+        jdbc.sql("""
+                        update app_user
+                        set name = :name, company = :company, billing_address = :billingAddress,
+                            vat_number = :vatNumber
+                        where organisation_id = :organisationId and id = :id and role = 'CLIENT'
+                        """)
+                .param("organisationId", organisationId)
+                .param("id", clientId)
+                .param("name", change.name())
+                .param("company", change.company())
+                .param("billingAddress", change.billingAddress())
+                .param("vatNumber", change.vatNumber())
                 .update();
     }
 

@@ -12,6 +12,10 @@ public record Caller(long userId, long organisationId, Role role, String email, 
         return role == Role.OWNER;
     }
 
+    public boolean isClient() {
+        return role == Role.CLIENT;
+    }
+
     public boolean isStaff() {
         return role.isStaff();
     }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
-/** Adding or editing a client: who they are and the billing details their invoices show. */
+/** Adding or editing a client: who they are, the billing details their invoices show, and whether to invite them. */
 record AddClientForm(
         @NotBlank(message = "Enter a name.") @Size(max = 200, message = "Keep the name to 200 characters.") @PlainText
         String name,
@@ -24,15 +24,22 @@ record AddClientForm(
         String billingAddress,
 
         @Size(max = 40, message = "Keep the VAT number to 40 characters.") @PlainText
-        String vatNumber) {
+        String vatNumber,
+
+        // Only on the add form: whether to e-mail the new client a link to choose a password.
+        Boolean invite) {
 
     static AddClientForm empty() {
-        return new AddClientForm(null, null, null, null, null);
+        return new AddClientForm(null, null, null, null, null, true);
     }
 
     static AddClientForm of(Client client) {
         return new AddClientForm(
-                client.name(), client.email(), client.company(), client.billingAddress(), client.vatNumber());
+                client.name(), client.email(), client.company(), client.billingAddress(), client.vatNumber(), null);
+    }
+
+    boolean sendInvitation() {
+        return Boolean.TRUE.equals(invite);
     }
 
     NewClient toNewClient() {

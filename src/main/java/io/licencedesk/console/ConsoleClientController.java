@@ -3,7 +3,10 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.ClientAlreadyActiveException;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
+import io.licencedesk.accounts.PasswordManagement;
+import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Toasts;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -14,12 +17,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The client list, adding a client, and the options of the searchable client drop-downs. */
+/** The client list, adding and inviting a client, and the options of the searchable client drop-downs. */
 @Controller
 @RequestMapping("/clients")
 class ConsoleClientController {
@@ -28,9 +32,11 @@ class ConsoleClientController {
     private static final int OPTIONS = 20;
 
     private final AccountManagement accounts;
+    private final PasswordManagement passwords;
 
-    ConsoleClientController(AccountManagement accounts) {
+    ConsoleClientController(AccountManagement accounts, PasswordManagement passwords) {
         this.accounts = accounts;
+        this.passwords = passwords;
     }
 
     @GetMapping
@@ -39,8 +45,12 @@ class ConsoleClientController {
             @RequestParam(required = false) String q,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
+        PageOf<Client> clients = accounts.clients(caller, q, page, PAGE_SIZE);
         model.addAttribute("q", q);
-        model.addAttribute("clients", accounts.clients(caller, q, page, PAGE_SIZE));
+        model.addAttribute("clients", clients);
+        model.addAttribute(
+                "access",
+                accounts.access(caller, clients.items().stream().map(Client::id).toList()));
         return "console/clients";
     }
 
@@ -70,7 +80,12 @@ class ConsoleClientController {
         }
         try {
             Client client = accounts.addClient(caller, form.toNewClient());
-            Toasts.success(redirect, "Client " + client.name() + " added.");
+            if (form.sendInvitation()) {
+                passwords.invite(caller, client.id());
+                Toasts.success(redirect, "Client " + client.name() + " added and invited by e-mail.");
+            } else {
+                Toasts.success(redirect, "Client " + client.name() + " added.");
+            }
             return "redirect:/clients";
         } catch (EmailAlreadyUsedException taken) {
             errors.rejectValue("email", "taken", "A user with this e-mail address already exists.");
@@ -106,6 +121,23 @@ class ConsoleClientController {
             errors.rejectValue("email", "taken", "A user with this e-mail address already exists.");
             return "console/client-form";
         }
+    }
+
+    /** E-mails the client a link to choose a password; a link sent before stops working. */
+    @PostMapping("/{id}/invite")
+    String invite(
+            Caller caller,
+            @PathVariable long id,
+            @RequestHeader(name = "Referer", required = false) String from,
+            RedirectAttributes redirect) {
+        Client client = accounts.client(caller, id);
+        try {
+            passwords.invite(caller, id);
+            Toasts.success(redirect, "Invitation sent to " + client.email() + ".");
+        } catch (ClientAlreadyActiveException active) {
+            Toasts.error(redirect, active.getMessage());
+        }
+        return "redirect:" + Referers.localPathOr(from, "/clients");
     }
 
     record ClientOption(long id, String label) {

@@ -99,12 +99,11 @@ public class InvoiceManagement {
     @Transactional(readOnly = true)
     public PageOf<Invoice> invoices(Caller caller, InvoiceStatus status, Long clientId, int page, int size) {
         requireStaff(caller);
-        int safePage = Math.max(1, page);
-        return new PageOf<>(
-                invoices.page(caller.organisationId(), status, clientId, (safePage - 1) * size, size),
-                safePage,
+        return PageOf.read(
+                page,
                 size,
-                invoices.count(caller.organisationId(), status, clientId));
+                invoices.count(caller.organisationId(), status, clientId),
+                (offset, limit) -> invoices.page(caller.organisationId(), status, clientId, offset, limit));
     }
 
     @Transactional(readOnly = true)
@@ -146,12 +145,11 @@ public class InvoiceManagement {
     @Transactional(readOnly = true)
     public PageOf<Invoice> clientInvoices(Caller client, int page, int size) {
         requireClient(client);
-        int safePage = Math.max(1, page);
-        return new PageOf<>(
-                invoices.page(client.organisationId(), null, client.userId(), (safePage - 1) * size, size),
-                safePage,
+        return PageOf.read(
+                page,
                 size,
-                invoices.count(client.organisationId(), null, client.userId()));
+                invoices.count(client.organisationId(), null, client.userId()),
+                (offset, limit) -> invoices.page(client.organisationId(), null, client.userId(), offset, limit));
     }
 
     /** The PDF of one of the client's own invoices; any other id is "not found", whoever it belongs to. */
@@ -290,7 +288,7 @@ public class InvoiceManagement {
     }
 
     private static void requireClient(Caller caller) {
-        if (caller.role() != io.licencedesk.accounts.Role.CLIENT) {
+        if (!caller.isClient()) {
             throw new AccessDeniedException("Only clients have invoices of their own");
         }
     }

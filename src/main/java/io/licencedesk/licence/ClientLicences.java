@@ -3,9 +3,9 @@ package io.licencedesk.licence;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Organisation;
-import io.licencedesk.accounts.Role;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
@@ -160,7 +160,7 @@ public class ClientLicences {
     }
 
     private Map<Long, String> planNames(Organisation organisation) {
-        Map<Long, String> names = new java.util.HashMap<>();
+        Map<Long, String> names = new HashMap<>();
         plans.findAll(organisation.id(), organisation.currency()).forEach(plan -> names.put(plan.id(), plan.name()));
         return names;
     }
@@ -170,7 +170,7 @@ public class ClientLicences {
     }
 
     private static void requireClient(Caller caller) {
-        if (caller.role() != Role.CLIENT) {
+        if (!caller.isClient()) {
             throw new AccessDeniedException("Only clients have licences of their own");
         }
     }

@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
@@ -133,7 +134,7 @@ public class LicenceManagement {
     public Map<Long, Money> billableAmounts(Caller caller, Collection<Long> ids) {
         requireStaff(caller);
         Currency currency = currency(caller);
-        Map<Long, Money> amounts = new java.util.LinkedHashMap<>();
+        Map<Long, Money> amounts = new LinkedHashMap<>();
         for (long id : ids) {
             licences.find(caller.organisationId(), id, currency)
                     .filter(Licence::billable)

@@ -3,6 +3,7 @@ package io.licencedesk.licence;
 import io.licencedesk.shared.Money;
 import java.sql.Date;
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.Collection;
 import java.util.Currency;
@@ -145,7 +146,7 @@ class LicenceRepository {
                 .update();
     }
 
-    private static Date date(java.time.LocalDate date) {
+    private static Date date(LocalDate date) {
         return date == null ? null : Date.valueOf(date);
     }
 

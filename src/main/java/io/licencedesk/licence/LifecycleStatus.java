@@ -1,5 +1,7 @@
 package io.licencedesk.licence;
 
+import java.time.LocalDate;
+
 /** Where a licence is in its life; derived from its dates and flags, see {@link Licence#status}. */
 public enum LifecycleStatus {
     AVAILABLE("Available"),
@@ -19,11 +21,7 @@ public enum LifecycleStatus {
      * load licence rows themselves (the device check-in); the rule is {@link Licence#statusOf}.
      */
     public static LifecycleStatus of(
-            Long clientId,
-            boolean paused,
-            java.time.LocalDate activatedOn,
-            java.time.LocalDate endsOn,
-            java.time.LocalDate today) {
+            Long clientId, boolean paused, LocalDate activatedOn, LocalDate endsOn, LocalDate today) {
         return Licence.statusOf(clientId, paused, activatedOn, endsOn, today);
     }
 

@@ -44,12 +44,11 @@ public class Outbox {
     @Transactional(readOnly = true)
     public PageOf<OutboxEntry> messages(Caller caller, DeliveryStatus status, int page, int size) {
         requireStaff(caller);
-        int safePage = Math.max(1, page);
-        return new PageOf<>(
-                outbox.page(caller.organisationId(), status, (safePage - 1) * size, size),
-                safePage,
+        return PageOf.read(
+                page,
                 size,
-                outbox.count(caller.organisationId(), status));
+                outbox.count(caller.organisationId(), status),
+                (offset, limit) -> outbox.page(caller.organisationId(), status, offset, limit));
     }
 
     @Transactional(readOnly = true)

@@ -1,9 +1,14 @@
 package io.licencedesk.mail;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -13,38 +18,68 @@ class OutboxRepository {
 
     private static final String COLUMNS = """
             id, subject_type, subject_id, recipient, subject, text_body, html_body, attachment_name, status,
-            attempts, next_attempt_at, last_error, created_at, sent_at""";
+            attempts, next_attempt_at, last_error, created_at, sent_at, confidential""";
 
-    private static final RowMapper<OutboxEntry> ENTRY = (rs, row) -> new OutboxEntry(
-            rs.getLong("id"),
-            rs.getString("subject_type"),
-            rs.getObject("subject_id", Long.class),
-            rs.getString("recipient"),
-            rs.getString("subject"),
-            rs.getString("text_body"),
-            rs.getString("html_body"),
-            rs.getString("attachment_name"),
-            DeliveryStatus.valueOf(rs.getString("status")),
-            rs.getInt("attempts"),
-            instant(rs.getTimestamp("next_attempt_at")),
-            rs.getString("last_error"),
-            instant(rs.getTimestamp("created_at")),
-            instant(rs.getTimestamp("sent_at")));
+    /** What people see instead of the text of a confidential message, and what is left of it once sent. */
+    static final String HIDDEN = "This message holds a single-use password link, so its text is not shown or kept.";
 
     private final JdbcClient jdbc;
+    private final boolean showKeptAccountEmails;
+    private final RowMapper<OutboxEntry> entry;
 
-    OutboxRepository(JdbcClient jdbc) {
+    /**
+     * @param showKeptAccountEmails "auto" (on the embedded H2 database only), "true" or "false": whether an
+     *     account e-mail kept for want of an SMTP server stays readable in the Outbox page, so that the
+     *     invitation and reset flows can be tried on the embedded demo (decision 0022)
+     */
+    OutboxRepository(
+            JdbcClient jdbc,
+            DataSource dataSource,
+            @Value("${licencedesk.mail.show-kept-account-emails:auto}") String showKeptAccountEmails)
+            throws SQLException {
         this.jdbc = jdbc;
+        this.showKeptAccountEmails =
+                showKeptAccountEmails.equals("auto") ? onH2(dataSource) : Boolean.parseBoolean(showKeptAccountEmails);
+        this.entry = (rs, row) -> {
+            boolean hidden = rs.getBoolean("confidential")
+                    && !(this.showKeptAccountEmails && rs.getString("status").equals("KEPT"));
+            return new OutboxEntry(
+                    rs.getLong("id"),
+                    rs.getString("subject_type"),
+                    rs.getObject("subject_id", Long.class),
+                    rs.getString("recipient"),
+                    rs.getString("subject"),
+                    hidden ? HIDDEN : rs.getString("text_body"),
+                    hidden ? HIDDEN : rs.getString("html_body"),
+                    rs.getString("attachment_name"),
+                    DeliveryStatus.valueOf(rs.getString("status")),
+                    rs.getInt("attempts"),
+                    instant(rs.getTimestamp("next_attempt_at")),
+                    rs.getString("last_error"),
+                    instant(rs.getTimestamp("created_at")),
+                    instant(rs.getTimestamp("sent_at")));
+        };
+    }
+
+    private static boolean onH2(DataSource dataSource) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            return connection.getMetaData().getDatabaseProductName().equals("H2");
+        }
     }
 
     void insert(OutgoingEmail email, Instant now) {
+        insert(email, false, now);
+    }
+
+    void insert(OutgoingEmail email, boolean confidential, Instant now) {
         jdbc.sql("""
                         insert into outbound_email (organisation_id, subject_type, subject_id, sender_name,
                                                     sender_email, recipient, subject, text_body, html_body,
                                                     attachment_name, attachment, status, next_attempt_at,
-                                                    created_at)
+                                                    created_at, confidential)
                         values (:organisationId, :subjectType, :subjectId, :senderName, :senderEmail, :recipient,
-                                :subject, :textBody, :htmlBody, :attachmentName, :attachment, 'PENDING', :now, :now)
+                                :subject, :textBody, :htmlBody, :attachmentName, :attachment, 'PENDING', :now, :now,
+                                :confidential)
                         """)
                 .param("organisationId", email.organisationId())
                 .param("subjectType", email.subjectType())
@@ -58,6 +93,7 @@ class OutboxRepository {
                 .param("attachmentName", email.attachmentName())
                 .param("attachment", email.attachment())
                 .param("now", Timestamp.from(now))
+                .param("confidential", confidential)
                 .update();
     }
 
@@ -132,10 +168,15 @@ class OutboxRepository {
         return taken == 1 ? row : Optional.empty();
     }
 
+    /** Once sent, a confidential message's text (its password link) is wiped in the same update. */
     void markSent(long id, Instant now) {
         finish(id, "SENT", null, now, now);
     }
 
+    /**
+     * With no SMTP server a message is kept for people to read, except a confidential one's text (unless
+     * kept account e-mails are shown, on the embedded demo).
+     */
     void markKept(long id, Instant now) {
         finish(id, "KEPT", null, now, null);
     }
@@ -152,10 +193,16 @@ class OutboxRepository {
         jdbc.sql("""
                         update outbound_email
                         set status = :status, last_error = :error, next_attempt_at = :nextAttempt, sent_at = :sentAt,
-                            version = version + 1
+                            version = version + 1,
+                            text_body = case when confidential and :status in (:wipedWhen) then :hidden
+                                             else text_body end,
+                            html_body = case when confidential and :status in (:wipedWhen) then :hidden
+                                             else html_body end
                         where id = :id
                         """)
                 .param("id", id)
+                .param("hidden", HIDDEN)
+                .param("wipedWhen", showKeptAccountEmails ? List.of("SENT") : List.of("SENT", "KEPT"))
                 .param("status", status)
                 .param("error", error)
                 .param("nextAttempt", Timestamp.from(nextAttempt))
@@ -187,7 +234,7 @@ class OutboxRepository {
                 .param("status", status == null ? "" : status.name())
                 .param("offset", offset)
                 .param("limit", limit)
-                .query(ENTRY)
+                .query(entry)
                 .list();
     }
 
@@ -205,7 +252,7 @@ class OutboxRepository {
                         .formatted(COLUMNS))
                 .param("organisationId", organisationId)
                 .param("id", id)
-                .query(ENTRY)
+                .query(entry)
                 .optional();
     }
 
@@ -219,12 +266,12 @@ class OutboxRepository {
                 .param("organisationId", organisationId)
                 .param("subjectType", subjectType)
                 .param("subjectId", subjectId)
-                .query(ENTRY)
+                .query(entry)
                 .list();
     }
 
     /** The newest message about each of the subjects. */
-    List<OutboxEntry> latestFor(long organisationId, String subjectType, java.util.Collection<Long> subjectIds) {
+    List<OutboxEntry> latestFor(long organisationId, String subjectType, Collection<Long> subjectIds) {
         return jdbc.sql("""
                         select %s from outbound_email e
                         where e.organisation_id = :organisationId and e.subject_type = :subjectType
@@ -235,7 +282,7 @@ class OutboxRepository {
                 .param("organisationId", organisationId)
                 .param("subjectType", subjectType)
                 .param("subjectIds", subjectIds)
-                .query(ENTRY)
+                .query(entry)
                 .list();
     }
 

@@ -180,6 +180,11 @@ class PortalBrowserTests {
         assertThat(toast(page, "Device credential copied to the clipboard")).isVisible();
         Assertions.assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(first);
 
+        page.reload();
+        assertThat(page).hasURL(Pattern.compile(".*/portal/licences/" + licence.id() + "$"));
+        assertThat(page.locator("#new-credential")).hasCount(0);
+        assertThat(page.locator("#screens tbody tr")).hasCount(1);
+
         page.getByLabel("Register a screen").fill("Bar");
         button(page, "Register screen").click();
         assertThat(page.locator("#new-credential code")).not().hasText(first);

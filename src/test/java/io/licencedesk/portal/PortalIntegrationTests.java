@@ -140,6 +140,21 @@ class PortalIntegrationTests {
     }
 
     @Test
+    void answersAnyPageNumberWithAPage() throws Exception {
+        for (String page : List.of("100000000", "-5", "0", "2147483647")) {
+            mvc.perform(get("/portal/invoices")
+                            .param("page", page)
+                            .with(as(org.alice().email())))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(invoice.number())));
+        }
+        mvc.perform(get("/portal/invoices")
+                        .param("page", "many")
+                        .with(as(org.alice().email())))
+                .andExpect(status().isBadRequest());
+    }
+
+    @Test
     void redeemsACodeAndRefusesABadOneWithTheSameMessage() throws Exception {
         var bob = as(org.bob().email());
         String typed = available.couponCode().value().toLowerCase().substring(0, 4) + " "
@@ -255,6 +270,7 @@ class PortalIntegrationTests {
                     .andExpect(status().isOk())
                     .andExpect(content().string(not(containsString("Alice&#39;s lobby"))));
             mvc.perform(get("/portal/invoices").with(stranger))
+                    .andExpect(status().isOk())
                     .andExpect(content().string(not(containsString(invoice.number()))));
             mvc.perform(get("/portal/licences/{id}", alices.id()).with(stranger))
                     .andExpect(status().isNotFound());

@@ -1,0 +1,180 @@
+package io.licencedesk.accounts;
+
+import io.licencedesk.accounts.AccountMessages.Recipient;
+import io.licencedesk.accounts.PasswordLinkRepository.UsableLink;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.UriComponentsBuilder;
+
+/**
+ * Passwords: invitations, resets through a single-use link e-mailed to the person, and changes by a
+ * signed-in user. Links work once, for {@link #LINK_VALIDITY}; a new link voids the earlier ones.
+ */
+@Service
+@Transactional
+public class PasswordManagement {
+
+    /** How long a set-password link works (see docs/decisions/0014). */
+    public static final Duration LINK_VALIDITY = Duration.ofHours(72);
+
+    /**
+     * At most one reset e-mail per user in this time: anyone may ask for one for any address, and must
+     * not be able to flood an inbox (or keep replacing the link the person is about to open).
+     */
+    static final Duration RESET_INTERVAL = Duration.ofMinutes(1);
+
+    private final AccountRepository accounts;
+    private final PasswordLinkRepository links;
+    private final AccountMailer mailer;
+    private final PasswordEncoder passwords;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+    private final String baseUrl;
+
+    PasswordManagement(
+            AccountRepository accounts,
+            PasswordLinkRepository links,
+            AccountMailer mailer,
+            PasswordEncoder passwords,
+            ApplicationEventPublisher events,
+            Clock clock,
+            @Value("${licencedesk.base-url:http://localhost:8080}") String baseUrl) {
+        this.accounts = accounts;
+        this.links = links;
+        this.mailer = mailer;
+        this.passwords = passwords;
+        this.events = events;
+        this.clock = clock;
+        this.baseUrl = baseUrl.replaceAll("/+$", "");
+    }
+
+    /**
+     * Staff e-mail one of their organisation's clients a link to choose a password (again, if sent
+     * before). A client who has a password already is refused: the invitation's words would be wrong,
+     * and only the client should start a reset.
+     */
+    public void invite(Caller caller, long clientId) {
+        if (!caller.isStaff()) {
+            throw new AccessDeniedException("Only staff may invite clients");
+        }
+        Client client = accounts.findClient(caller.organisationId(), clientId)
+                .orElseThrow(() -> new ClientNotFoundException(clientId));
+        boolean active = accounts.findUserByEmail(client.email())
+                .map(user -> user.passwordHash() != null)
+                .orElse(false);
+        if (active) {
+            throw new ClientAlreadyActiveException(client.email());
+        }
+        Organisation organisation =
+                accounts.findOrganisation(caller.organisationId()).orElseThrow();
+        Instant expiresAt = clock.instant().plus(LINK_VALIDITY);
+        String link = issueLink(client.id(), LinkPurpose.INVITATION, expiresAt);
+        mailer.queue(AccountMessages.invitation(
+                organisation, new Recipient(client.id(), client.name(), client.email()), link, expiresAt));
+    }
+
+    /**
+     * "Forgot your password?": e-mails a reset link if this address belongs to a user who may sign in
+     * and was not sent one in the last minute, and does nothing otherwise. It returns nothing either
+     * way, so the caller cannot tell which.
+     */
+    public void requestReset(String email) {
+        if (email == null || email.isBlank()) {
+            return;
+        }
+        accounts.findUserByEmail(AccountManagement.normaliseEmail(email))
+                .filter(AccountRepository.StoredUser::enabled)
+                .filter(user -> !links.resetIssuedSince(
+                        user.caller().userId(), clock.instant().minus(RESET_INTERVAL)))
+                .ifPresent(user -> {
+                    Caller who = user.caller();
+                    Organisation organisation =
+                            accounts.findOrganisation(who.organisationId()).orElseThrow();
+                    Instant expiresAt = clock.instant().plus(LINK_VALIDITY);
+                    String link = issueLink(who.userId(), LinkPurpose.RESET, expiresAt);
+                    mailer.queue(AccountMessages.reset(
+                            organisation, new Recipient(who.userId(), who.name(), who.email()), link, expiresAt));
+                });
+    }
+
+    /** Whether a link from an e-mail can still be used (to show the form, or the "expired" page at once). */
+    @Transactional(readOnly = true)
+    public boolean linkWorks(String token) {
+        return usable(token) != null;
+    }
+
+    /** The e-mail address whose password a working link sets, to show on its page; empty when it does not work. */
+    @Transactional(readOnly = true)
+    public Optional<String> linkEmail(String token) {
+        return Optional.ofNullable(usable(token)).map(UsableLink::email);
+    }
+
+    /**
+     * Sets the password of the link's user and uses the link up.
+     *
+     * @throws PasswordLinkInvalidException when the link is unknown, expired or used (nothing changes)
+     * @throws PasswordRefusedException when the password breaks the policy (the link still works)
+     */
+    public void setPassword(String token, String newPassword) {
+        UsableLink link = usable(token);
+        if (link == null) {
+            throw new PasswordLinkInvalidException();
+        }
+        PasswordPolicy.check(newPassword, link.email());
+        if (!links.use(link.id(), clock.instant())) {
+            throw new PasswordLinkInvalidException();
+        }
+        accounts.updatePasswordHash(link.userId(), passwords.encode(newPassword));
+        links.voidUnused(link.userId());
+        events.publishEvent(new PasswordChanged(link.userId(), link.email()));
+    }
+
+    /**
+     * A signed-in user changes their password, giving the current one.
+     *
+     * @throws WrongPasswordException when the current password is not theirs
+     * @throws PasswordRefusedException when the new one breaks the policy
+     */
+    public void changePassword(Caller caller, String currentPassword, String newPassword) {
+        String hash = accounts.findPasswordHash(caller.userId()).orElse(null);
+        if (hash == null || currentPassword == null || !matches(currentPassword, hash)) {
+            throw new WrongPasswordException();
+        }
+        PasswordPolicy.check(newPassword, caller.email());
+        accounts.updatePasswordHash(caller.userId(), passwords.encode(newPassword));
+        links.voidUnused(caller.userId());
+        events.publishEvent(new PasswordChanged(caller.userId(), caller.email()));
+    }
+
+    private boolean matches(String password, String hash) {
+        try {
+            return passwords.matches(password, hash);
+        } catch (IllegalArgumentException longerThanBcryptReads) {
+            return false;
+        }
+    }
+
+    private UsableLink usable(String token) {
+        return PasswordTokens.hash(token)
+                .flatMap(hash -> links.findUsable(hash, clock.instant()))
+                .orElse(null);
+    }
+
+    private String issueLink(long userId, LinkPurpose purpose, Instant expiresAt) {
+        String token = PasswordTokens.newToken();
+        links.replace(userId, purpose, PasswordTokens.hash(token).orElseThrow(), expiresAt, clock.instant());
+        return UriComponentsBuilder.fromUriString(baseUrl)
+                .path("/password/set")
+                .queryParam("token", token)
+                .build()
+                .toUriString();
+    }
+}

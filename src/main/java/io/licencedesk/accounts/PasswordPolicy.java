@@ -1,0 +1,87 @@
+package io.licencedesk.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The one place that says what a password must be (see docs/decisions/0015). Long enough to resist
+ * guessing, short enough for bcrypt, which only reads the first 72 bytes: a longer password would
+ * be cut silently, so it is refused instead.
+ */
+final class PasswordPolicy {
+
+    static final int MIN_LENGTH = 10;
+    static final int MAX_LENGTH = 128;
+    static final int MAX_BYTES = 72;
+
+    /** The very common passwords of 10 characters or more, from published breach lists, lower-case. */
+    private static final Set<String> COMMON = Set.of(
+            "1234567890",
+            "12345678910",
+            "123456789a",
+            "0987654321",
+            "1111111111",
+            "0123456789",
+            "1q2w3e4r5t",
+            "1qaz2wsx3edc",
+            "qwertyuiop",
+            "qwerty1234",
+            "qwerty123456",
+            "asdfghjkl1",
+            "iloveyou123",
+            "password12",
+            "password123",
+            "password1234",
+            "password!1",
+            "passw0rd123",
+            "p@ssw0rd123",
+            "letmein123",
+            "welcome123",
+            "welcome1234",
+            "administrator",
+            "admin12345",
+            "changeme123",
+            "football123",
+            "baseball123",
+            "sunshine123",
+            "princess123",
+            "superman123",
+            "trustno1234",
+            "abcdefghij",
+            "abc1234567",
+            "monkey12345",
+            "dragon12345",
+            "starwars123",
+            "licencedesk",
+            "licencedesk1",
+            "licencedesk123");
+
+    private PasswordPolicy() {}
+
+    /** Why this password may not be used, in words for the person choosing it; empty when it may. */
+    static Optional<String> problemWith(String password, String email) {
+        if (password == null || password.length() < MIN_LENGTH) {
+            return Optional.of("Use at least " + MIN_LENGTH + " characters.");
+        }
+        if (password.length() > MAX_LENGTH || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
+            return Optional.of("Use at most " + MAX_BYTES
+                    + " characters (fewer if it has accents or symbols): longer ones cannot be stored safely.");
+        }
+        String lower = password.strip().toLowerCase(Locale.ROOT);
+        if (email != null && lower.equals(email.strip().toLowerCase(Locale.ROOT))) {
+            return Optional.of("Do not use your e-mail address as your password.");
+        }
+        if (COMMON.contains(lower)) {
+            return Optional.of("This password is one of the most common; choose one that is harder to guess.");
+        }
+        return Optional.empty();
+    }
+
+    static void check(String password, String email) {
+        problemWith(password, email).ifPresent(problem -> {
+            throw new PasswordRefusedException(problem);
+        });
+    }
+}

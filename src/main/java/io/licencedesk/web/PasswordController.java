@@ -1,0 +1,81 @@
+package io.licencedesk.web;
+
+import io.licencedesk.accounts.PasswordLinkInvalidException;
+import io.licencedesk.accounts.PasswordManagement;
+import io.licencedesk.accounts.PasswordRefusedException;
+import jakarta.validation.Valid;
+import java.util.Optional;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The public password pages: asking for a reset link, and choosing a password with a link from an
+ * e-mail (an invitation or a reset). The reset page answers the same whether or not the address has
+ * an account, so it cannot be used to find out who has one.
+ */
+@Controller
+@RequestMapping("/password")
+class PasswordController {
+
+    private final PasswordManagement passwords;
+
+    PasswordController(PasswordManagement passwords) {
+        this.passwords = passwords;
+    }
+
+    @GetMapping("/forgot")
+    String forgotForm(Model model) {
+        model.addAttribute("form", new ForgotPasswordForm(null));
+        return "password/forgot";
+    }
+
+    @PostMapping("/forgot")
+    String forgot(@Valid @ModelAttribute("form") ForgotPasswordForm form, BindingResult errors) {
+        if (errors.hasErrors()) {
+            return "password/forgot";
+        }
+        passwords.requestReset(form.email());
+        return "redirect:/password/forgot?sent";
+    }
+
+    @GetMapping("/set")
+    String setForm(@RequestParam(required = false) String token, Model model) {
+        Optional<String> email = passwords.linkEmail(token);
+        if (email.isEmpty()) {
+            return "password/link-invalid";
+        }
+        model.addAttribute("email", email.get());
+        model.addAttribute("form", new SetPasswordForm(token, null, null));
+        return "password/set";
+    }
+
+    @PostMapping("/set")
+    String set(@Valid @ModelAttribute("form") SetPasswordForm form, BindingResult errors, Model model) {
+        Optional<String> email = passwords.linkEmail(form.token());
+        if (email.isEmpty()) {
+            return "password/link-invalid";
+        }
+        model.addAttribute("email", email.get());
+        if (!errors.hasFieldErrors("password") && !form.confirmed()) {
+            errors.rejectValue("confirmation", "different", "The two passwords are not the same.");
+        }
+        if (errors.hasErrors()) {
+            return "password/set";
+        }
+        try {
+            passwords.setPassword(form.token(), form.password());
+            return "redirect:/login?passwordSet";
+        } catch (PasswordRefusedException refused) {
+            errors.rejectValue("password", "policy", refused.getMessage());
+            return "password/set";
+        } catch (PasswordLinkInvalidException usedMeanwhile) {
+            return "password/link-invalid";
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package io.licencedesk.web;
+
+import io.licencedesk.accounts.EmailChanged;
+import io.licencedesk.accounts.PasswordChanged;
+import org.springframework.session.FindByIndexNameSessionRepository;
+import org.springframework.session.Session;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
+
+/**
+ * When a password is set or changed, every session signed in as that user ends, except the one that
+ * changed it: whoever knew the old password (or held a stolen session) is signed out everywhere. When
+ * staff change a user's e-mail address, that user's sessions end too (they sign in with the new one).
+ */
+@Component
+class SessionsEndOnSignInChange {
+
+    private final FindByIndexNameSessionRepository<? extends Session> sessions;
+
+    SessionsEndOnSignInChange(FindByIndexNameSessionRepository<? extends Session> sessions) {
+        this.sessions = sessions;
+    }
+
+    @TransactionalEventListener
+    void on(PasswordChanged changed) {
+        String current = currentSessionId();
+        sessions.findByPrincipalName(changed.email()).keySet().stream()
+                .filter(id -> !id.equals(current))
+                .forEach(sessions::deleteById);
+    }
+
+    @TransactionalEventListener
+    void on(EmailChanged changed) {
+        sessions.findByPrincipalName(changed.previousEmail()).keySet().forEach(sessions::deleteById);
+    }
+
+    private static String currentSessionId() {
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        return request == null ? null : request.getSessionId();
+    }
+}

@@ -1,0 +1,350 @@
+package io.licencedesk.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Invitations, resets and password changes: the link e-mailed works once, for 72 hours, only the
+ * newest one works, only its hash is stored, and the password policy holds everywhere. The mail
+ * dispatcher is off, so the e-mails stay in the outbox to be read.
+ */
+@IntegrationTest
+@MovableTime
+@TestPropertySource(
+        properties = {"licencedesk.scheduling.enabled=false", "licencedesk.base-url=https://desk.example.test"})
+class PasswordManagementIntegrationTests {
+
+    static final String NEW_PASSWORD = "correct horse battery";
+
+    @Autowired
+    PasswordManagement passwords;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    SentLinks mail;
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestOrganisation org;
+    TestOrganisation other;
+    Client carol;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        other = organisations.create();
+        carol = accounts.addClient(
+                org.manager(),
+                new NewClient("Carol New", "carol-" + org.id() + "@example.test", "Carol Co", null, null));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    boolean canSignIn(String email, String password) {
+        try {
+            return encoder.matches(password, users.loadUserByUsername(email).getPassword());
+        } catch (org.springframework.security.core.userdetails.UsernameNotFoundException noPassword) {
+            return false;
+        }
+    }
+
+    ClientAccess accessOf(long clientId) {
+        return accounts.access(org.manager(), List.of(clientId)).get(clientId);
+    }
+
+    @Test
+    void invitesAClientWithALinkThatWorksOnce() {
+        assertThat(accessOf(carol.id())).isEqualTo(ClientAccess.NOT_INVITED);
+
+        passwords.invite(org.manager(), carol.id());
+
+        assertThat(mail.countTo(carol.email())).isEqualTo(1);
+        assertThat(mail.latestTo(carol.email()))
+                .get()
+                .asString()
+                .startsWith("https://desk.example.test/password/set?token=");
+        assertThat(mail.latestText(carol.email()))
+                .get()
+                .asString()
+                .contains("Hello Carol New", "expires on", org.owner().name().replace("Owner", "Org"));
+        assertThat(accessOf(carol.id())).isEqualTo(ClientAccess.INVITED);
+        String token = mail.tokenTo(carol.email());
+        assertThat(passwords.linkWorks(token)).isTrue();
+        assertThat(canSignIn(carol.email(), NEW_PASSWORD)).isFalse();
+
+        passwords.setPassword(token, NEW_PASSWORD);
+
+        assertThat(canSignIn(carol.email(), NEW_PASSWORD)).isTrue();
+        assertThat(accessOf(carol.id())).isEqualTo(ClientAccess.ACTIVE);
+        assertThat(passwords.linkWorks(token)).isFalse();
+        assertThatThrownBy(() -> passwords.setPassword(token, "another good password"))
+                .isInstanceOf(PasswordLinkInvalidException.class);
+        assertThat(canSignIn(carol.email(), NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void queuesTheEmailAsConfidentialFromTheOrganisationsSender() {
+        passwords.invite(org.manager(), carol.id());
+
+        var row = jdbc.sql("""
+                        select confidential, subject, sender_name, attachment from outbound_email
+                        where recipient = :recipient
+                        """).param("recipient", carol.email()).query().singleRow();
+        assertThat(row.get("confidential")).isEqualTo(true);
+        assertThat((String) row.get("subject")).startsWith("Your LicenceDesk account with Org ");
+        assertThat((String) row.get("sender_name")).startsWith("Org ");
+        assertThat(row.get("attachment")).isNull();
+    }
+
+    @Test
+    void storesOnlyTheSha256OfTheToken() throws Exception {
+        passwords.invite(org.manager(), carol.id());
+        String token = mail.tokenTo(carol.email());
+
+        List<String> stored = jdbc.sql("select token_hash from password_link where user_id = :userId")
+                .param("userId", carol.id())
+                .query(String.class)
+                .list();
+
+        String expected = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(Base64.getUrlDecoder().decode(token.getBytes(StandardCharsets.US_ASCII))));
+        assertThat(stored).containsExactly(expected);
+        assertThat(Base64.getUrlDecoder().decode(token)).hasSize(32);
+        assertThat(stored.get(0)).doesNotContain(token);
+    }
+
+    @Test
+    void letsTheLinkExpireAfter72Hours() {
+        passwords.invite(org.manager(), carol.id());
+        String token = mail.tokenTo(carol.email());
+
+        clock.advance(Duration.ofHours(72).minusMinutes(1));
+        assertThat(passwords.linkWorks(token)).isTrue();
+
+        clock.advance(Duration.ofMinutes(2));
+        assertThat(passwords.linkWorks(token)).isFalse();
+        assertThatThrownBy(() -> passwords.setPassword(token, NEW_PASSWORD))
+                .isInstanceOf(PasswordLinkInvalidException.class);
+        assertThat(canSignIn(carol.email(), NEW_PASSWORD)).isFalse();
+        assertThat(accessOf(carol.id())).isEqualTo(ClientAccess.INVITATION_EXPIRED);
+    }
+
+    @Test
+    void voidsEarlierLinksWhenANewOneIsSent() {
+        passwords.invite(org.manager(), carol.id());
+        String first = mail.tokenTo(carol.email());
+        passwords.invite(org.manager(), carol.id());
+        String second = mail.tokenTo(carol.email());
+        passwords.requestReset(carol.email());
+        String third = mail.tokenTo(carol.email());
+
+        assertThat(List.of(first, second, third)).doesNotHaveDuplicates();
+        assertThat(passwords.linkWorks(first)).isFalse();
+        assertThat(passwords.linkWorks(second)).isFalse();
+        assertThatThrownBy(() -> passwords.setPassword(first, NEW_PASSWORD))
+                .isInstanceOf(PasswordLinkInvalidException.class);
+        passwords.setPassword(third, NEW_PASSWORD);
+        assertThat(canSignIn(carol.email(), NEW_PASSWORD)).isTrue();
+    }
+
+    @Test
+    void voidsLinksSentToAnAddressThatStaffCorrect() {
+        passwords.invite(org.manager(), carol.id());
+        String sentToTheOldAddress = mail.tokenTo(carol.email());
+
+        accounts.updateClient(
+                org.manager(),
+                carol.id(),
+                new NewClient(carol.name(), "carol.fixed-" + org.id() + "@example.test", null, null, null));
+
+        assertThat(passwords.linkWorks(sentToTheOldAddress)).isFalse();
+        accounts.updateClient(
+                org.manager(),
+                carol.id(),
+                new NewClient("Carol Renamed", "carol.fixed-" + org.id() + "@example.test", null, null, null));
+        passwords.invite(org.manager(), carol.id());
+        String sentToTheNewAddress = mail.tokenTo("carol.fixed-" + org.id() + "@example.test");
+        accounts.updateClient(
+                org.manager(),
+                carol.id(),
+                new NewClient("Carol Again", "carol.fixed-" + org.id() + "@example.test", "Co", null, null));
+        assertThat(passwords.linkWorks(sentToTheNewAddress))
+                .as("same address, other details")
+                .isTrue();
+    }
+
+    @Test
+    void resetsTheForgottenPasswordOfStaffAndClients() {
+        for (Caller person : List.of(org.owner(), org.alice())) {
+            passwords.requestReset("  " + person.email().toUpperCase() + " ");
+            assertThat(mail.latestText(person.email()))
+                    .get()
+                    .asString()
+                    .contains("reset the password", "https://desk.example.test/password/set?token=");
+
+            passwords.setPassword(mail.tokenTo(person.email()), NEW_PASSWORD);
+
+            assertThat(canSignIn(person.email(), NEW_PASSWORD)).isTrue();
+            assertThat(canSignIn(person.email(), TestOrganisation.PASSWORD)).isFalse();
+        }
+    }
+
+    @Test
+    void sendsAtMostOneResetAMinuteAndKeepsTheFirstLinkWorking() {
+        passwords.requestReset(org.bob().email());
+        String first = mail.tokenTo(org.bob().email());
+
+        clock.advance(Duration.ofSeconds(50));
+        passwords.requestReset(org.bob().email());
+        assertThat(mail.countTo(org.bob().email())).isEqualTo(1);
+        assertThat(passwords.linkWorks(first)).isTrue();
+
+        clock.advance(Duration.ofSeconds(11));
+        passwords.requestReset(org.bob().email());
+        assertThat(mail.countTo(org.bob().email())).isEqualTo(2);
+        assertThat(passwords.linkWorks(first)).isFalse();
+        assertThat(passwords.linkWorks(mail.tokenTo(org.bob().email()))).isTrue();
+    }
+
+    @Test
+    void sendsNothingForAnAddressWithoutAnAccount() {
+        long before = jdbc.sql("select count(*) from outbound_email")
+                .query(Long.class)
+                .single();
+
+        passwords.requestReset("nobody-" + org.id() + "@example.test");
+        passwords.requestReset("");
+        passwords.requestReset(null);
+
+        assertThat(jdbc.sql("select count(*) from outbound_email")
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(before);
+    }
+
+    @Test
+    void refusesPasswordsThatBreakThePolicyAndKeepsTheLink() {
+        passwords.invite(org.manager(), carol.id());
+        String token = mail.tokenTo(carol.email());
+
+        Map<String, String> refusals = Map.of(
+                "short1234",
+                "at least 10 characters",
+                "a".repeat(73),
+                "at most 72 characters",
+                "é".repeat(37),
+                "at most 72 characters",
+                carol.email().toUpperCase(),
+                "e-mail address",
+                "Password123",
+                "most common",
+                "qwertyuiop",
+                "most common");
+        refusals.forEach((password, reason) -> assertThatThrownBy(() -> passwords.setPassword(token, password))
+                .as(password)
+                .isInstanceOf(PasswordRefusedException.class)
+                .hasMessageContaining(reason));
+
+        assertThat(canSignIn(carol.email(), "short1234")).isFalse();
+        assertThat(passwords.linkWorks(token)).isTrue();
+        passwords.setPassword(token, "a".repeat(72));
+        assertThat(canSignIn(carol.email(), "a".repeat(72))).isTrue();
+    }
+
+    @Test
+    void changesAPasswordOnlyWithTheCurrentOne() {
+        Caller alice = org.alice();
+        assertThatThrownBy(() -> passwords.changePassword(alice, "not-my-password", NEW_PASSWORD))
+                .isInstanceOf(WrongPasswordException.class);
+        assertThatThrownBy(() -> passwords.changePassword(alice, TestOrganisation.PASSWORD, "short"))
+                .isInstanceOf(PasswordRefusedException.class);
+        assertThat(canSignIn(alice.email(), TestOrganisation.PASSWORD)).isTrue();
+
+        passwords.requestReset(alice.email());
+        String pendingReset = mail.tokenTo(alice.email());
+        passwords.changePassword(alice, TestOrganisation.PASSWORD, NEW_PASSWORD);
+
+        assertThat(canSignIn(alice.email(), NEW_PASSWORD)).isTrue();
+        assertThat(canSignIn(alice.email(), TestOrganisation.PASSWORD)).isFalse();
+        assertThat(passwords.linkWorks(pendingReset))
+                .as("a link sent before the change")
+                .isFalse();
+    }
+
+    @Test
+    void letsOnlyStaffOfTheClientsOrganisationInvite() {
+        long before = mail.countTo(carol.email());
+
+        assertThatThrownBy(() -> passwords.invite(other.owner(), carol.id()))
+                .isInstanceOf(ClientNotFoundException.class);
+        assertThatThrownBy(() -> passwords.invite(other.manager(), carol.id()))
+                .isInstanceOf(ClientNotFoundException.class);
+        assertThatThrownBy(() -> passwords.invite(org.alice(), carol.id())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> passwords.invite(org.manager(), org.owner().userId()))
+                .as("staff are not clients")
+                .isInstanceOf(ClientNotFoundException.class);
+
+        assertThat(mail.countTo(carol.email())).isEqualTo(before);
+        assertThat(mail.countTo(org.owner().email())).isZero();
+        assertThat(accounts.access(other.owner(), List.of(carol.id())))
+                .doesNotContainEntry(carol.id(), ClientAccess.INVITED);
+    }
+
+    @Test
+    void updatesOnlyTheCallersOwnProfile() {
+        Client bobBefore = accounts.client(org.manager(), org.bob().userId());
+
+        Client alice = accounts.updateProfile(
+                org.alice(), new ProfileChange(" Alice Renamed ", "New Co", "1 High Street\nLeeds", " GB999 "));
+
+        assertThat(alice.name()).isEqualTo("Alice Renamed");
+        assertThat(alice.company()).isEqualTo("New Co");
+        assertThat(alice.billingAddress()).isEqualTo("1 High Street\nLeeds");
+        assertThat(alice.vatNumber()).isEqualTo("GB999");
+        assertThat(alice.email()).isEqualTo(org.alice().email());
+        assertThat(accounts.client(org.manager(), org.bob().userId())).isEqualTo(bobBefore);
+        assertThatThrownBy(() -> accounts.updateProfile(org.manager(), new ProfileChange("Staff", null, null, null)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> accounts.profile(org.owner())).isInstanceOf(AccessDeniedException.class);
+    }
+}

@@ -1,0 +1,98 @@
+package io.licencedesk.portal;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.Screenshots;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A client changes their name and password on the profile page, then signs in again with the new password. */
+@BrowserTest
+class PortalProfileBrowserTests {
+
+    static final String CHOSEN = "granite kettle lighthouse";
+
+    @Autowired
+    TestOrganisations organisations;
+
+    TestOrganisation org;
+
+    @BeforeEach
+    void createOrganisation() {
+        org = organisations.create();
+    }
+
+    static void signIn(Page page, String email, String password) {
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(email);
+        page.getByLabel("Password").fill(password);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+    }
+
+    static Locator label(Page page, String text) {
+        return page.getByLabel(text, new Page.GetByLabelOptions().setExact(true));
+    }
+
+    static Locator button(Page page, String name) {
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    static Locator status(Page page, String text) {
+        return page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(text));
+    }
+
+    @Test
+    void changesTheNameAndPasswordAndSignsInWithTheNewPassword(Page page) {
+        signIn(page, org.alice().email(), TestOrganisation.PASSWORD);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Profile"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*/portal/profile$"));
+        assertThat(label(page, "E-mail")).hasValue(org.alice().email());
+        assertThat(label(page, "E-mail")).not().isEditable();
+
+        label(page, "Name").fill("");
+        button(page, "Save details").click();
+        assertThat(page.getByText("Enter your name.")).isVisible();
+        assertThat(label(page, "Name")).isFocused();
+
+        label(page, "Name").fill("Alice Liddell");
+        label(page, "VAT number").fill("GB 123 4567 89");
+        button(page, "Save details").click();
+        assertThat(status(page, "Your details are saved.")).isVisible();
+        assertThat(label(page, "Name")).hasValue("Alice Liddell");
+        assertThat(button(page, "Alice Liddell")).isVisible();
+        Screenshots.save(page, "profile.png");
+
+        label(page, "Current password").fill("not my password");
+        label(page, "New password").fill(CHOSEN);
+        label(page, "Confirm the new password").fill(CHOSEN);
+        button(page, "Change password").click();
+        assertThat(page.getByText("This is not your current password.")).isVisible();
+
+        label(page, "Current password").fill(TestOrganisation.PASSWORD);
+        label(page, "New password").fill(CHOSEN);
+        label(page, "Confirm the new password").fill(CHOSEN);
+        button(page, "Change password").click();
+        assertThat(status(page, "Your password is changed.")).isVisible();
+
+        button(page, "Alice Liddell").click();
+        button(page, "Sign out").click();
+        signIn(page, org.alice().email(), TestOrganisation.PASSWORD);
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?failed$"));
+        signIn(page, org.alice().email(), CHOSEN);
+        assertThat(page).hasURL(Pattern.compile(".*/portal$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My licences")))
+                .isVisible();
+        assertThat(button(page, "Alice Liddell")).isVisible();
+    }
+}

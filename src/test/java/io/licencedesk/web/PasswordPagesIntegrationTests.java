@@ -1,0 +1,195 @@
+package io.licencedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.licencedesk.accounts.PasswordManagement;
+import io.licencedesk.accounts.SentLinks;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+/**
+ * The public password pages: "Forgot your password?" answers the same for every address, the
+ * set-password page works once per link, refuses weak passwords beside the field, and forged posts
+ * without a CSRF token change nothing.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "licencedesk.scheduling.enabled=false")
+class PasswordPagesIntegrationTests {
+
+    static final String SENT = "If an account exists for that address, we have sent a link.";
+    static final String EXPIRED = "This link has expired or was already used";
+    static final String NEW_PASSWORD = "a much better password";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    PasswordManagement passwords;
+
+    @Autowired
+    SentLinks mail;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService users;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    TestOrganisation org;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+    }
+
+    long emails() {
+        return jdbc.sql("select count(*) from outbound_email").query(Long.class).single();
+    }
+
+    boolean canSignIn(String email, String password) {
+        return encoder.matches(password, users.loadUserByUsername(email).getPassword());
+    }
+
+    ResultActions setPassword(String token, String password, String confirmation) throws Exception {
+        return mvc.perform(post("/password/set")
+                .param("token", token)
+                .param("password", password)
+                .param("confirmation", confirmation)
+                .with(csrf()));
+    }
+
+    @Test
+    void answersTheSameWhetherOrNotTheAddressHasAnAccount() throws Exception {
+        long before = emails();
+        mvc.perform(post("/password/forgot")
+                        .param("email", "nobody-" + org.id() + "@example.test")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/password/forgot?sent"));
+        assertThat(emails()).isEqualTo(before);
+
+        mvc.perform(post("/password/forgot").param("email", org.alice().email()).with(csrf()))
+                .andExpect(redirectedUrl("/password/forgot?sent"));
+        assertThat(emails()).isEqualTo(before + 1);
+        assertThat(mail.latestTo(org.alice().email())).isPresent();
+
+        mvc.perform(get("/password/forgot").param("sent", ""))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(SENT)));
+    }
+
+    @Test
+    void refusesAnAddressThatIsNotOneBesideTheField() throws Exception {
+        long before = emails();
+        mvc.perform(post("/password/forgot").param("email", "not an address").with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter a valid e-mail address.")))
+                .andExpect(content().string(containsString("aria-invalid=\"true\"")));
+        assertThat(emails()).isEqualTo(before);
+    }
+
+    @Test
+    void setsAPasswordOnceWithTheLink() throws Exception {
+        passwords.requestReset(org.alice().email());
+        String token = mail.tokenTo(org.alice().email());
+
+        mvc.perform(get("/password/set").param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose your password")))
+                .andExpect(content().string(not(containsString(EXPIRED))));
+        setPassword(token, NEW_PASSWORD, NEW_PASSWORD).andExpect(redirectedUrl("/login?passwordSet"));
+        assertThat(canSignIn(org.alice().email(), NEW_PASSWORD)).isTrue();
+
+        mvc.perform(get("/password/set").param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(EXPIRED)))
+                .andExpect(content().string(containsString("/password/forgot")));
+        setPassword(token, "yet another password", "yet another password")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(EXPIRED)));
+        assertThat(canSignIn(org.alice().email(), NEW_PASSWORD)).isTrue();
+        mvc.perform(get("/login").param("passwordSet", ""))
+                .andExpect(content().string(containsString("Your password is set.")))
+                .andExpect(content().string(containsString("Forgot your password?")));
+    }
+
+    @Test
+    void showsTheExpiredPageForUnknownAndMalformedLinks() throws Exception {
+        for (String token : new String[] {"", "abc", "x".repeat(43), "%00", "a".repeat(5000)}) {
+            mvc.perform(get("/password/set").param("token", token))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString(EXPIRED)));
+        }
+        mvc.perform(get("/password/set"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(EXPIRED)));
+    }
+
+    @Test
+    void refusesWeakOrMismatchedPasswordsBesideTheFieldAndKeepsTheLink() throws Exception {
+        passwords.requestReset(org.bob().email());
+        String token = mail.tokenTo(org.bob().email());
+
+        setPassword(token, "short", "short")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Use at least 10 characters.")));
+        setPassword(token, "password123", "password123")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("most common")));
+        setPassword(token, org.bob().email(), org.bob().email())
+                .andExpect(content().string(containsString("Do not use your e-mail address")));
+        setPassword(token, NEW_PASSWORD, NEW_PASSWORD + "!")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The two passwords are not the same.")));
+        setPassword(token, "", "")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose a password.")));
+
+        assertThat(canSignIn(org.bob().email(), TestOrganisation.PASSWORD)).isTrue();
+        assertThat(passwords.linkWorks(token)).isTrue();
+    }
+
+    @Test
+    void refusesForgedPostsWithoutACsrfToken() throws Exception {
+        passwords.requestReset(org.bob().email());
+        String token = mail.tokenTo(org.bob().email());
+        long before = emails();
+
+        mvc.perform(post("/password/forgot").param("email", org.alice().email()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/password/set")
+                        .param("token", token)
+                        .param("password", NEW_PASSWORD)
+                        .param("confirmation", NEW_PASSWORD))
+                .andExpect(status().isForbidden());
+
+        assertThat(emails()).isEqualTo(before);
+        assertThat(canSignIn(org.bob().email(), TestOrganisation.PASSWORD)).isTrue();
+        assertThat(passwords.linkWorks(token)).isTrue();
+    }
+}
