@@ -205,7 +205,8 @@ public final class DeviceBenchmark {
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
-                "--licencedesk.demo.enabled=false"));
+                "--licencedesk.demo.enabled=false",
+                BenchPostgres.SERVER_MIGRATION_OPTION));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("device-server.log").toFile())
