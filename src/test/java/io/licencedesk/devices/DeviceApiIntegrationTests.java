@@ -207,6 +207,18 @@ class DeviceApiIntegrationTests {
     }
 
     @Test
+    void acceptsFieldsItDoesNotKnowSoThatPlayersCanBeNewerThanTheServer() throws Exception {
+        long licenceId = licence(1);
+        String credential = register(licenceId, "Entrance");
+
+        Answer answer =
+                call("activate", credential, "{\"fingerprint\":\"device-a\",\"nonce\":\"n\",\"firmware\":\"2.1\"}");
+
+        assertThat(answer.status()).as(answer.raw()).isEqualTo(200);
+        assertThat(answer.body().get("valid").asBoolean()).isTrue();
+    }
+
+    @Test
     void aDeviceWithASeatKeepsItWhicheverCredentialItUses() throws Exception {
         long licenceId = licence(2);
         String entrance = register(licenceId, "Entrance");
