@@ -19,6 +19,8 @@ import java.net.http.HttpResponse;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +37,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * 50 devices activating at the same moment on a 10-seat licence, over real HTTP on a real PostgreSQL:
- * exactly 10 get a seat, whether they share one credential or use ten.
+ * exactly 10 get a seat, whether they share one credential or use ten. The organisation's first answers
+ * are signed in that same rush, so its signing key is created by racing requests: they must agree on one.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -65,6 +68,7 @@ class DeviceActivationConcurrencyPostgresTests {
 
     TestOrganisation org;
     long licenceId;
+    Set<String> keyIds = ConcurrentHashMap.newKeySet();
     HttpClient http;
     ExecutorService httpThreads;
     ExecutorService threads;
@@ -131,6 +135,8 @@ class DeviceActivationConcurrencyPostgresTests {
             var response = result.get();
             if (response.statusCode() == 200) {
                 assertThat(response.body()).contains("\"valid\":true").contains("\"screenId\":");
+                keyIds.add(
+                        response.headers().firstValue("Device-Signature-Key-Id").orElseThrow());
             }
             statuses.add(response.statusCode());
         }
@@ -152,5 +158,11 @@ class DeviceActivationConcurrencyPostgresTests {
         assertThat(seats).isEqualTo(SEATS);
         assertThat(rows).isEqualTo(SEATS);
         assertThat(licences.details(org.manager(), licenceId).status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(keyIds).hasSize(1);
+        assertThat(jdbc.sql("select key_id from device_signing_key where organisation_id = :id")
+                        .param("id", org.id())
+                        .query(String.class)
+                        .list())
+                .containsExactlyElementsOf(keyIds);
     }
 }
