@@ -21,15 +21,14 @@ record DeviceView(
 
     /** Why the licence is not valid for this device, or null when it is; documented in docs/device-api.md. */
     String refusal(LocalDate today) {
-        switch (LifecycleStatus.of(clientId, paused, activatedOn, endsOn, today)) {
-            case EXPIRED:
-                return "EXPIRED";
-            case PAUSED:
-                return "PAUSED";
-            case AVAILABLE:
-                return "DEACTIVATED";
-            default:
-                break;
+        String licenceRefusal = switch (LifecycleStatus.of(clientId, paused, activatedOn, endsOn, today)) {
+            case EXPIRED -> "EXPIRED";
+            case PAUSED -> "PAUSED";
+            case AVAILABLE -> "DEACTIVATED";
+            case ASSIGNED, ACTIVE -> null;
+        };
+        if (licenceRefusal != null) {
+            return licenceRefusal;
         }
         if (seatId == null) {
             return "NOT_ACTIVATED";
