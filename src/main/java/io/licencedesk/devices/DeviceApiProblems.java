@@ -12,18 +12,24 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * RFC 9457 problem details for the device API, with a stable type per problem (listed in
  * docs/device-api.md). Malformed requests are 4xx; only a database outage is 503, and nothing is 500.
+ *
+ * <p>Deliberately not a {@code ResponseEntityExceptionHandler}: a bean of that type switches off Boot's
+ * application-wide problem-details handler.
  */
 @RestControllerAdvice(assignableTypes = DeviceApiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-class DeviceApiProblems extends ResponseEntityExceptionHandler {
+class DeviceApiProblems {
 
     static final String TYPE_PREFIX = "https://licencedesk.io/problems/";
 
@@ -68,23 +74,39 @@ class DeviceApiProblems extends ResponseEntityExceptionHandler {
                         "The licence server cannot answer right now; keep the last valid answer and retry."));
     }
 
-    /** Spring MVC's own refusals (unreadable JSON, wrong content type, …) get our types too. */
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(
-            Exception ex, Object body, HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
-        ResponseEntity<Object> response = super.handleExceptionInternal(ex, body, headers, statusCode, request);
-        if (response != null && response.getBody() instanceof ProblemDetail problem) {
-            problem.setType(URI.create(TYPE_PREFIX + slug(statusCode)));
-            if (statusCode.value() == 400) {
-                problem.setDetail("The body must be a JSON object with a fingerprint (and a nonce for check-in).");
-            }
-        }
-        return response;
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem(
+                        HttpStatus.BAD_REQUEST,
+                        "bad-request",
+                        "Bad request",
+                        "The body must be a JSON object with a fingerprint (and a nonce for check-in)."));
+    }
+
+    /** Spring MVC's other refusals (wrong content type, …) keep their status and headers, with our types. */
+    @ExceptionHandler({
+        HttpMediaTypeNotSupportedException.class,
+        HttpMediaTypeNotAcceptableException.class,
+        HttpRequestMethodNotSupportedException.class
+    })
+    ResponseEntity<ProblemDetail> refusedByMvc(Exception e) {
+        var refusal = (ErrorResponse) e;
+        HttpStatusCode status = refusal.getStatusCode();
+        var problem = problem(
+                status,
+                slug(status),
+                refusal.getBody().getTitle(),
+                refusal.getBody().getDetail());
+        return ResponseEntity.status(status)
+                .headers(refusal.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static String slug(HttpStatusCode status) {
         return switch (status.value()) {
-            case 400 -> "bad-request";
             case 405 -> "method-not-allowed";
             case 406 -> "not-acceptable";
             case 415 -> "unsupported-media-type";

@@ -30,11 +30,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -74,6 +76,9 @@ class DeviceApiIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    ApplicationContext context;
 
     TestOrganisation org;
     Plan plan;
@@ -378,6 +383,22 @@ class DeviceApiIntegrationTests {
                 .singleElement()
                 .satisfies(screen -> assertThat(screen.activated()).isFalse());
         assertThat(licences.details(org.manager(), licenceId).status()).isEqualTo(LifecycleStatus.ASSIGNED);
+    }
+
+    @Test
+    void answersWrongMethodsAndPathsWith4xxProblemsAndKeepsBootsProblemHandler() throws Exception {
+        Answer wrongMethod = send(get("/api/v1/device/check-in"));
+        Answer noSuchPath = send(post("/api/v1/device/nothing-here")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{}"));
+
+        assertThat(wrongMethod.status()).isEqualTo(405);
+        assertThat(wrongMethod.contentType()).startsWith("application/problem+json");
+        assertThat(noSuchPath.status()).isEqualTo(404);
+        assertThat(noSuchPath.contentType()).startsWith("application/problem+json");
+        assertThat(context.getBeansOfType(ResponseEntityExceptionHandler.class))
+                .as("Boot's application-wide problem details handler")
+                .isNotEmpty();
     }
 
     @Test
