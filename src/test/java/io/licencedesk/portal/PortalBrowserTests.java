@@ -6,6 +6,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
@@ -176,6 +177,8 @@ class PortalBrowserTests {
         Locator credential = page.locator("#new-credential code");
         assertThat(credential).hasText(Pattern.compile("lds_[A-Za-z0-9_-]{43}"));
         String first = credential.textContent();
+        // The answer's DOM is there before its scripts have run: wait for them before clicking Copy.
+        page.waitForLoadState(LoadState.LOAD);
         page.locator("#new-credential").getByRole(AriaRole.BUTTON).click();
         assertThat(toast(page, "Device credential copied to the clipboard")).isVisible();
         Assertions.assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(first);
