@@ -6,14 +6,12 @@ import io.licencedesk.invoicing.IllegalInvoiceChangeException;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceStatus;
+import io.licencedesk.shared.Downloads;
 import io.licencedesk.shared.Toasts;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.Supplier;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -80,15 +78,7 @@ class ConsoleInvoiceController {
     @GetMapping("/{id}/pdf")
     ResponseEntity<byte[]> pdf(Caller caller, @PathVariable long id) {
         Invoice invoice = invoicing.invoice(caller, id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(InvoiceManagement.pdfFileName(invoice))
-                                .build()
-                                .toString())
-                .body(invoicing.pdf(caller, id));
+        return Downloads.pdf(InvoiceManagement.pdfFileName(invoice), invoicing.pdf(caller, id));
     }
 
     @PostMapping("/{id}/resend")

@@ -3,9 +3,7 @@ package io.licencedesk.portal;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
+import io.licencedesk.shared.Downloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,14 +32,6 @@ class PortalInvoiceController {
     @GetMapping("/portal/invoices/{id}/pdf")
     ResponseEntity<byte[]> pdf(Caller client, @PathVariable long id) {
         Invoice invoice = invoicing.clientInvoice(client, id);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_PDF)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(InvoiceManagement.pdfFileName(invoice))
-                                .build()
-                                .toString())
-                .body(invoicing.clientPdf(client, id));
+        return Downloads.pdf(InvoiceManagement.pdfFileName(invoice), invoicing.clientPdf(client, id));
     }
 }
