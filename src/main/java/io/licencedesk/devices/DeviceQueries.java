@@ -19,7 +19,8 @@ class DeviceQueries {
     /** Screen of the credential, its licence, and the device's seat: a live one first, else the latest removed. */
     private static final String VIEW = """
             select l.organisation_id, l.id as licence_id, l.coupon_code, l.client_id, l.paused, l.activated_on,
-                   l.ends_on, s.id as seat_id, s.name as seat_name, s.removed_at as seat_removed_at
+                   l.ends_on, s.id as seat_id, s.name as seat_name, s.removed_at as seat_removed_at,
+                   c.removed_at as credential_removed_at
             from screen c
             join licence l on l.id = c.licence_id
             left join screen s on s.licence_id = c.licence_id and s.fingerprint = ?
@@ -54,7 +55,8 @@ class DeviceQueries {
                             localDate(rs.getDate("ends_on")),
                             noSeat ? null : seatId,
                             rs.getString("seat_name"),
-                            rs.getTimestamp("seat_removed_at") != null);
+                            rs.getTimestamp("seat_removed_at") != null,
+                            rs.getTimestamp("credential_removed_at") != null);
                 })
                 .optional();
     }

@@ -4,8 +4,9 @@ import io.licencedesk.licence.LifecycleStatus;
 import java.time.LocalDate;
 
 /**
- * What a credential and a fingerprint say about a device: the licence the credential belongs to, and the
- * seat this device holds on it (or held, when it was removed; none when it never activated).
+ * What a credential and a fingerprint say about a device: the licence the credential belongs to, whether
+ * the credential's own screen was removed, and the seat this device holds on it (or held, when it was
+ * removed; none when it never activated).
  */
 record DeviceView(
         long organisationId,
@@ -17,7 +18,8 @@ record DeviceView(
         LocalDate endsOn,
         Long seatId,
         String seatName,
-        boolean seatRemoved) {
+        boolean seatRemoved,
+        boolean credentialRevoked) {
 
     /** Why the licence is not valid for this device, or null when it is; documented in docs/device-api.md. */
     String refusal(LocalDate today) {
@@ -30,6 +32,11 @@ record DeviceView(
         if (licenceRefusal != null) {
             return licenceRefusal;
         }
+        // Removing a screen revokes its credential for every device that used it, including those that
+        // took another seat with it (decision 0017).
+        if (credentialRevoked) {
+            return "SEAT_REVOKED";
+        }
         if (seatId == null) {
             return "NOT_ACTIVATED";
         }
@@ -37,6 +44,6 @@ record DeviceView(
     }
 
     boolean holdsSeat() {
-        return seatId != null && !seatRemoved;
+        return seatId != null && !seatRemoved && !credentialRevoked;
     }
 }

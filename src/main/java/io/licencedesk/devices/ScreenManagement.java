@@ -94,6 +94,9 @@ public class ScreenManagement {
      */
     public void remove(Caller client, long licenceId, long screenId) {
         clientLicences.licence(client, licenceId);
+        // Under the licence's lock, like an activation, so that a device is never bound to a screen
+        // being removed at the same moment.
+        clientLicences.lockForSeats(licenceId);
         if (!screens.remove(licenceId, screenId, clock.instant())) {
             throw new ScreenNotFoundException(screenId);
         }

@@ -309,6 +309,26 @@ class DeviceApiIntegrationTests {
     }
 
     @Test
+    void removingAScreenRevokesItsCredentialForTheSeatsOtherDevicesTookWithIt() throws Exception {
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrance");
+        long entrance = activate(credential, "device-a").body().get("screenId").asLong();
+        activate(credential, "device-b");
+        assertThat(checkIn(credential, "device-b", "nonce-1")
+                        .body()
+                        .get("valid")
+                        .asBoolean())
+                .isTrue();
+
+        screens.remove(org.alice(), licenceId, entrance);
+        Answer checkIn = checkIn(credential, "device-b", "nonce-2");
+
+        assertThat(checkIn.status()).isEqualTo(200);
+        assertThat(checkIn.body().get("valid").asBoolean()).isFalse();
+        assertThat(checkIn.body().get("reason").asString()).isEqualTo("SEAT_REVOKED");
+    }
+
+    @Test
     void refusesMissingAndUnknownCredentialsWith401() throws Exception {
         long licenceId = licence(1);
         String credential = register(licenceId, "Entrance");
@@ -383,6 +403,19 @@ class DeviceApiIntegrationTests {
                 .singleElement()
                 .satisfies(screen -> assertThat(screen.activated()).isFalse());
         assertThat(licences.details(org.manager(), licenceId).status()).isEqualTo(LifecycleStatus.ASSIGNED);
+    }
+
+    @Test
+    void refusesABodyOverTheLimitBeforeReadingIt() throws Exception {
+        long licenceId = licence(1);
+        String credential = register(licenceId, "Entrance");
+        String huge = "{\"fingerprint\":\"" + "f".repeat(DeviceRequestLimit.MAX_BODY_BYTES) + "\",\"nonce\":\"n\"}";
+
+        for (String action : List.of("activate", "check-in")) {
+            assertProblem(call(action, credential, huge), 413, "body-too-large");
+            assertProblem(call(action, null, huge), 413, "body-too-large");
+        }
+        assertThat(screens.screens(org.alice(), licenceId).get(0).activated()).isFalse();
     }
 
     @Test

@@ -1,0 +1,98 @@
+package io.licencedesk.devices;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Device requests are a fingerprint and a nonce: anything over 16 KiB is refused before it is read, since
+ * the body is parsed before the credential is checked and an anonymous sender could otherwise fill the
+ * heap. A body of undeclared length (chunked) is cut at the same size, which makes it unreadable (400).
+ */
+@Configuration(proxyBeanMethods = false)
+class DeviceRequestLimit {
+
+    static final int MAX_BODY_BYTES = 16 * 1024;
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> deviceRequestLimitFilter() {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (request.getContentLengthLong() > MAX_BODY_BYTES) {
+                    tooLarge(response);
+                    return;
+                }
+                chain.doFilter(request.getContentLengthLong() < 0 ? new BoundedRequest(request) : request, response);
+            }
+        });
+        registration.addUrlPatterns("/api/v1/device/*");
+        return registration;
+    }
+
+    private static void tooLarge(HttpServletResponse response) throws IOException {
+        response.setStatus(413);
+        response.setContentType("application/problem+json");
+        response.setHeader("Cache-Control", "no-store");
+        response.getOutputStream()
+                .write(("{\"type\":\"" + DeviceApiProblems.TYPE_PREFIX
+                                + "body-too-large\",\"title\":\"Body too large\","
+                                + "\"status\":413,\"detail\":\"A device request's body has at most " + MAX_BODY_BYTES
+                                + " bytes.\"}")
+                        .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A request whose body stops being readable after {@link #MAX_BODY_BYTES}. */
+    private static final class BoundedRequest extends HttpServletRequestWrapper {
+
+        BoundedRequest(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            ServletInputStream body = super.getInputStream();
+            return new ServletInputStream() {
+                private int read;
+
+                @Override
+                public int read() throws IOException {
+                    if (read >= MAX_BODY_BYTES) {
+                        throw new IOException("Body over " + MAX_BODY_BYTES + " bytes");
+                    }
+                    int next = body.read();
+                    if (next >= 0) {
+                        read++;
+                    }
+                    return next;
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return body.isFinished();
+                }
+
+                @Override
+                public boolean isReady() {
+                    return body.isReady();
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    body.setReadListener(listener);
+                }
+            };
+        }
+    }
+}
