@@ -406,10 +406,28 @@ class DeviceApiIntegrationTests {
     }
 
     @Test
+    void tellsBrowsersNotToSniffAnyDeviceAnswer() throws Exception {
+        long licenceId = licence(1);
+        String credential = register(licenceId, "Entrance");
+        for (var request : List.of(
+                get("/api/v1/device/time"),
+                post("/api/v1/device/check-in")
+                        .header("Authorization", "Bearer " + credential)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fingerprint\":\"device-a\",\"nonce\":\"n\"}"),
+                post("/api/v1/device/check-in")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{}"))) {
+            assertThat(mvc.perform(request).andReturn().getResponse().getHeader("X-Content-Type-Options"))
+                    .isEqualTo("nosniff");
+        }
+    }
+
+    @Test
     void refusesABodyOverTheLimitBeforeReadingIt() throws Exception {
         long licenceId = licence(1);
         String credential = register(licenceId, "Entrance");
-        String huge = "{\"fingerprint\":\"" + "f".repeat(DeviceRequestLimit.MAX_BODY_BYTES) + "\",\"nonce\":\"n\"}";
+        String huge = "{\"fingerprint\":\"" + "f".repeat(DeviceApiFilter.MAX_BODY_BYTES) + "\",\"nonce\":\"n\"}";
 
         for (String action : List.of("activate", "check-in")) {
             assertProblem(call(action, credential, huge), 413, "body-too-large");

@@ -15,21 +15,24 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Device requests are a fingerprint and a nonce: anything over 16 KiB is refused before it is read, since
- * the body is parsed before the credential is checked and an anonymous sender could otherwise fill the
- * heap. A body of undeclared length (chunked) is cut at the same size, which makes it unreadable (400).
+ * What Spring Security's chain would otherwise give the device API (it runs outside it, decision 0020):
+ * a size limit and the nosniff header. Device requests are a fingerprint and a nonce: anything over
+ * 16 KiB is refused before it is read, since the body is parsed before the credential is checked and an
+ * anonymous sender could otherwise fill the heap. A body of undeclared length (chunked) is cut at the
+ * same size, which makes it unreadable (400).
  */
 @Configuration(proxyBeanMethods = false)
-class DeviceRequestLimit {
+class DeviceApiFilter {
 
     static final int MAX_BODY_BYTES = 16 * 1024;
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> deviceRequestLimitFilter() {
+    FilterRegistrationBean<OncePerRequestFilter> deviceApiFilterRegistration() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
+                response.setHeader("X-Content-Type-Options", "nosniff");
                 if (request.getContentLengthLong() > MAX_BODY_BYTES) {
                     tooLarge(response);
                     return;
