@@ -7,6 +7,8 @@ import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.SeatLicence;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -50,6 +52,15 @@ public class ScreenManagement {
             clientLicences.licence(caller, licenceId);
         }
         return lastCheckIns.overlay(screens.live(licenceId));
+    }
+
+    /** How many screens each of the client's licences has (absent: none), in one query for the portal's list. */
+    @Transactional(readOnly = true)
+    public Map<Long, Integer> screenCounts(Caller client) {
+        if (!client.isClient()) {
+            throw new AccessDeniedException("Only clients have licences of their own");
+        }
+        return screens.countLiveByClient(client.organisationId(), client.userId());
     }
 
     /**

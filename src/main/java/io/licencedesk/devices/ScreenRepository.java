@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -57,6 +58,24 @@ class ScreenRepository {
                 .param("fingerprint", fingerprint)
                 .query(SCREEN)
                 .optional();
+    }
+
+    /** Live screens per licence of one client, for the portal's list (licences without screens are absent). */
+    Map<Long, Integer> countLiveByClient(long organisationId, long clientId) {
+        Map<Long, Integer> counts = new HashMap<>();
+        jdbc.sql("""
+                        select s.licence_id, count(*) as screens
+                        from screen s
+                        join licence l on l.id = s.licence_id
+                        where s.organisation_id = :organisationId and l.client_id = :clientId and s.removed_at is null
+                        group by s.licence_id
+                        """)
+                .param("organisationId", organisationId)
+                .param("clientId", clientId)
+                .query(rs -> {
+                    counts.put(rs.getLong("licence_id"), rs.getInt("screens"));
+                });
+        return counts;
     }
 
     int countLive(long licenceId) {

@@ -5,9 +5,7 @@ import io.licencedesk.devices.Screen;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.licence.ClientLicence;
 import io.licencedesk.licence.ClientLicences;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 
@@ -25,13 +23,8 @@ class LicencePages {
 
     /** The client's licences with the screens registered on each. */
     String list(Caller client, Model model) {
-        List<ClientLicence> own = licences.licences(client);
-        Map<Long, Integer> used = new HashMap<>();
-        for (ClientLicence licence : own) {
-            used.put(licence.id(), screens.screens(client, licence.id()).size());
-        }
-        model.addAttribute("licences", own);
-        model.addAttribute("screensUsed", used);
+        model.addAttribute("licences", licences.licences(client));
+        model.addAttribute("screensUsed", screens.screenCounts(client));
         return "portal/licences";
     }
 

@@ -2,6 +2,7 @@ package io.licencedesk.devices;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.TestOrganisations;
@@ -65,6 +66,22 @@ class ScreenManagementIntegrationTests {
 
     List<String> names(Caller caller, long licence) {
         return screens.screens(caller, licence).stream().map(Screen::name).toList();
+    }
+
+    @Test
+    void countsEachOfAClientsOwnLicencesScreensWithoutRemovedOnes() {
+        long second = licence(2, org.alice());
+        long bobs = licence(2, org.bob());
+        screens.register(org.alice(), licenceId, "Entrance");
+        long removed = screens.register(org.alice(), licenceId, "Bar").screen().id();
+        screens.remove(org.alice(), licenceId, removed);
+        screens.register(org.alice(), second, "Window");
+        screens.register(org.alice(), second, "Door");
+        screens.register(org.bob(), bobs, "Bob's");
+
+        assertThat(screens.screenCounts(org.alice())).containsOnly(entry(licenceId, 1), entry(second, 2));
+        assertThat(screens.screenCounts(other.alice())).isEmpty();
+        assertThatThrownBy(() -> screens.screenCounts(org.manager())).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
