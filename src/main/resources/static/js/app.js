@@ -66,6 +66,10 @@
             maxOptions: 21,
             preload: 'focus',
             closeAfterSelect: true,
+            // Filter on every key press. Tom-select's default waits 300 ms after the last key and then opens
+            // the list again, so a person who chose within that time found the list back over the form,
+            // and Enter picked from the options before what they had typed.
+            refreshThrottle: 0,
             // "All" / "Don't assign to a user" stays first, then the best matches.
             sortField: [{field: 'rank', direction: 'asc'}, {field: '$score', direction: 'desc'}, {field: '$order', direction: 'asc'}],
             loadThrottle: 250,

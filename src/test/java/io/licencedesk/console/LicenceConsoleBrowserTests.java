@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.licencedesk.console.LicenceList.button;
 import static io.licencedesk.console.LicenceList.choose;
 import static io.licencedesk.console.LicenceList.detail;
+import static io.licencedesk.console.LicenceList.exactly;
 import static io.licencedesk.console.LicenceList.link;
 import static io.licencedesk.console.LicenceList.names;
 import static io.licencedesk.console.LicenceList.row;
@@ -13,6 +14,7 @@ import static io.licencedesk.console.LicenceList.toast;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import com.microsoft.playwright.options.SelectOption;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
@@ -30,7 +32,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -150,6 +154,39 @@ class LicenceConsoleBrowserTests {
                 .strip();
         assertThat(toast(page, "Licence " + code + " created.")).isVisible();
         Screenshots.save(page, "licences.png");
+    }
+
+    @Test
+    void choosesAClientTypedQuicklyWithEnterAndKeepsTheListClosedOverTheForm(Page page) {
+        signedIn(page);
+        link(page, "Add licence").click();
+        page.getByLabel("Plan").selectOption(new SelectOption().setLabel("Monthly — €10.00 per screen, 1 month"));
+        page.getByLabel("Name").fill("Quick typist");
+        page.waitForLoadState(LoadState.LOAD);
+        Locator client = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Client"));
+        Locator options = page.getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("Client"));
+        client.focus();
+        // The clients offered on focus, before anything is typed.
+        assertThat(options.getByRole(AriaRole.OPTION, new Locator.GetByRoleOptions().setName(exactly(aliceLabel()))))
+                .isVisible();
+
+        // Typed and chosen at once, before the server has answered the search for what was typed.
+        List<String> answered = new CopyOnWriteArrayList<>();
+        page.onResponse(response -> answered.add(response.url()));
+        page.keyboard().type("alice");
+        page.keyboard().press("Enter");
+
+        assertThat(page.locator("#clientId"))
+                .hasValue(String.valueOf(org.alice().userId()));
+        // The answer to that search arrives after the choice; once tom-select has shown it (it drops its
+        // "loading" class then), the list must still be closed.
+        page.waitForCondition(() -> answered.stream().anyMatch(url -> url.contains("/clients/options?q=alice")));
+        page.waitForFunction("() => document.querySelector('.ts-wrapper.loading') === null");
+        assertThat(options).isHidden();
+        button(page, "Save").click();
+        assertThat(toast(page, "created.")).isVisible();
+        assertThat(rows(page).first()).containsText("Quick typist");
+        assertThat(rows(page).first()).containsText(org.alice().email());
     }
 
     @Test
