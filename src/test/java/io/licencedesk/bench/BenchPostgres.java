@@ -17,7 +17,21 @@ final class BenchPostgres {
 
     private BenchPostgres() {}
 
+    /** For the command-line benchmarks: stopped when they end, or by its own shutdown hook if they are killed. */
     static EmbeddedPostgres start(Path dataDirectory, boolean clean) throws IOException {
+        return builder(dataDirectory, clean).start();
+    }
+
+    /**
+     * For a test context, which stops the server (a bean) after closing its pool. The server's own shutdown
+     * hook would stop it at the same time as the context closes, and a closing context that then asks its
+     * pool for a connection waits the pool's 30 seconds, past Surefire's patience with the exiting JVM.
+     */
+    static EmbeddedPostgres startForContext(Path dataDirectory) throws IOException {
+        return builder(dataDirectory, true).setRegisterShutdownHook(false).start();
+    }
+
+    private static EmbeddedPostgres.Builder builder(Path dataDirectory, boolean clean) {
         return EmbeddedPostgres.builder()
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(clean)
@@ -32,8 +46,7 @@ final class BenchPostgres {
                 .setServerConfig("logging_collector", "on")
                 .setServerConfig("log_destination", "jsonlog")
                 .setServerConfig("log_directory", "log")
-                .setServerConfig("log_filename", "postgresql.log")
-                .start();
+                .setServerConfig("log_filename", "postgresql.log");
     }
 
     /**

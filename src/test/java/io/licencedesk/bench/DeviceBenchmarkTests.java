@@ -34,7 +34,7 @@ class DeviceBenchmarkTests {
 
         @Bean(destroyMethod = "close")
         EmbeddedPostgres benchPostgres() throws IOException {
-            return BenchPostgres.start(Files.createTempDirectory("device-bench-pg"), true);
+            return BenchPostgres.startForContext(Files.createTempDirectory("device-bench-pg"));
         }
 
         @Bean(destroyMethod = "close")

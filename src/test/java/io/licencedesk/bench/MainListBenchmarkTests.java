@@ -40,7 +40,7 @@ class MainListBenchmarkTests {
 
         @Bean(destroyMethod = "close")
         EmbeddedPostgres benchPostgres(Path benchDataDirectory) throws IOException {
-            return BenchPostgres.start(benchDataDirectory, true);
+            return BenchPostgres.startForContext(benchDataDirectory);
         }
 
         @Bean(destroyMethod = "close")
