@@ -1,11 +1,7 @@
 package io.licencedesk.portal;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
+import io.licencedesk.shared.KeyedLimits;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.OptionalLong;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
@@ -18,49 +14,26 @@ import org.springframework.stereotype.Component;
 @Component
 class RedemptionLimits {
 
-    /** Enough addresses and clients for a busy minute; the least recently used are forgotten first. */
-    private static final int MAX_TRACKED = 50_000;
-
-    private final int perClient;
-    private final int perAddress;
-    private final Map<String, Bucket> buckets = new LinkedHashMap<>(1024, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Bucket> eldest) {
-            return size() > MAX_TRACKED;
-        }
-    };
+    private final KeyedLimits perClient;
+    private final KeyedLimits perAddress;
 
     RedemptionLimits(
             @Value("${licencedesk.redeem.per-client-per-minute:10}") int perClient,
             @Value("${licencedesk.redeem.per-address-per-minute:30}") int perAddress) {
-        this.perClient = perClient;
-        this.perAddress = perAddress;
+        this.perClient = new KeyedLimits(perClient, Duration.ofMinutes(1));
+        this.perAddress = new KeyedLimits(perAddress, Duration.ofMinutes(1));
     }
 
     /**
-     * Counts one attempt by this client from this address. Empty when it may go ahead; otherwise the
-     * number of seconds to wait before the next attempt.
+     * Counts one attempt by this client from this address (against both limits, even when one refuses).
+     * Empty when it may go ahead; otherwise the number of seconds to wait before the next attempt.
      */
     OptionalLong attempt(long clientId, String address) {
-        ConsumptionProbe client = bucket("client:" + clientId, perClient).tryConsumeAndReturnRemaining(1);
-        ConsumptionProbe fromAddress = bucket("address:" + address, perAddress).tryConsumeAndReturnRemaining(1);
-        long waitNanos = Math.max(
-                client.isConsumed() ? 0 : client.getNanosToWaitForRefill(),
-                fromAddress.isConsumed() ? 0 : fromAddress.getNanosToWaitForRefill());
-        if (client.isConsumed() && fromAddress.isConsumed()) {
+        OptionalLong client = perClient.take(Long.toString(clientId));
+        OptionalLong fromAddress = perAddress.take(address);
+        if (client.isEmpty() && fromAddress.isEmpty()) {
             return OptionalLong.empty();
         }
-        return OptionalLong.of(Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1));
-    }
-
-    private synchronized Bucket bucket(String key, int perMinute) {
-        return buckets.computeIfAbsent(
-                key,
-                ignored -> Bucket.builder()
-                        .addLimit(Bandwidth.builder()
-                                .capacity(perMinute)
-                                .refillGreedy(perMinute, Duration.ofMinutes(1))
-                                .build())
-                        .build());
+        return OptionalLong.of(Math.max(client.orElse(0), fromAddress.orElse(0)));
     }
 }

@@ -2,7 +2,9 @@ package io.licencedesk.web;
 
 import io.licencedesk.accounts.Caller;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /** Sign-in page, and the home page that sends each role to its own place. */
 @Controller
@@ -14,7 +16,11 @@ class HomeController {
     }
 
     @GetMapping("/login")
-    String signIn() {
+    String signIn(@RequestParam(required = false) String tooMany, Model model) {
+        // The wait comes back in the address; anything but a plain number of seconds is ignored.
+        if (tooMany != null && tooMany.matches("\\d{1,5}")) {
+            model.addAttribute("retryAfter", Integer.parseInt(tooMany));
+        }
         return "sign-in";
     }
 }

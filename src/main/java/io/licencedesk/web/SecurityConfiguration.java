@@ -8,11 +8,12 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two chains: the actuator (health public, metrics for owners with HTTP Basic, for scrapers) and the web
- * pages (form sign-in, CSRF; the password pages and the API documentation are public). Console pages are for
+ * pages (form sign-in with attempt limits, CSRF; the password pages and the API documentation are public). Console pages are for
  * owners and account managers, the portal for clients. The device API stays outside Spring Security: it
  * checks its own credentials.
  */
@@ -50,7 +51,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SignInLimits signInLimits) throws Exception {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/error",
@@ -77,8 +78,9 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .successHandler(new HomeByRole())
-                        .failureUrl("/login?failed")
+                        .failureHandler(SignInLimitFilter.countingFailures(signInLimits))
                         .permitAll())
+                .addFilterBefore(new SignInLimitFilter(signInLimits), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

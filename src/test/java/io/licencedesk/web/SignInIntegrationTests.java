@@ -1,14 +1,22 @@
 package io.licencedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,7 +24,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** Sign-in sends each role home, refuses bad passwords, and keeps the session in the database. */
+/** Sign-in sends each role home, refuses bad passwords, slows down guessing, and keeps the session in the database. */
 @IntegrationTest
 @AutoConfigureMockMvc
 class SignInIntegrationTests {
@@ -60,6 +68,67 @@ class SignInIntegrationTests {
                         .user("nobody@example.test")
                         .password("wrong"))
                 .andExpect(redirectedUrl("/login?failed"));
+    }
+
+    @Test
+    void refusesEvenTheRightPasswordOnceAnAddressHasFailedTenTimes() throws Exception {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(formLogin()
+                            .userParameter("email")
+                            .user(org.manager().email())
+                            .password("wrong " + attempt))
+                    .andExpect(redirectedUrl("/login?failed"));
+        }
+
+        String refused = mvc.perform(formLogin()
+                        .userParameter("email")
+                        .user(org.manager().email().toUpperCase(Locale.ROOT))
+                        .password(TestOrganisation.PASSWORD))
+                .andExpect(unauthenticated())
+                .andReturn()
+                .getResponse()
+                .getRedirectedUrl();
+
+        assertThat(refused).matches("/login\\?tooMany=\\d+");
+        int wait = Integer.parseInt(refused.substring(refused.indexOf('=') + 1));
+        assertThat(wait).as("seconds until the next attempt: 15 minutes / 10").isBetween(1, 90);
+        mvc.perform(get(refused))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Too many sign-in attempts. Try again in " + wait + " s.")));
+        mvc.perform(formLogin().userParameter("email").user(org.owner().email()).password(TestOrganisation.PASSWORD))
+                .andExpect(authenticated())
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void limitsAnAddressWithoutAnAccountTheSameWay() throws Exception {
+        String nobody = "nobody-" + org.owner().userId() + "@example.test";
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(formLogin().userParameter("email").user(nobody).password("wrong"))
+                    .andExpect(redirectedUrl("/login?failed"));
+        }
+
+        mvc.perform(formLogin().userParameter("email").user(nobody).password("wrong"))
+                .andExpect(redirectedUrlPattern("/login?tooMany=*"));
+    }
+
+    @Test
+    void forgedSignInsWithoutTheCsrfTokenCountNothing() throws Exception {
+        for (int attempt = 1; attempt <= 11; attempt++) {
+            mvc.perform(post("/login").param("email", org.owner().email()).param("password", "wrong"))
+                    .andExpect(status().isForbidden());
+        }
+
+        mvc.perform(formLogin().userParameter("email").user(org.owner().email()).password(TestOrganisation.PASSWORD))
+                .andExpect(authenticated());
+    }
+
+    @Test
+    void ignoresAWaitInTheAddressThatIsNotANumber() throws Exception {
+        mvc.perform(get("/login").param("tooMany", "<b>soon</b>"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Too many sign-in attempts"))))
+                .andExpect(content().string(not(containsString("<b>soon</b>"))));
     }
 
     @Test
