@@ -9,10 +9,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two chains: the actuator (health public, metrics for owners with HTTP Basic, for scrapers) and the web
+ * Two chains: the actuator (health public, metrics for owners with HTTP Basic, for scrapers; attempt limits) and the web
  * pages (form sign-in with attempt limits, CSRF; the password pages and the API documentation are public). Console pages are for
  * owners and account managers, the portal for clients. The device API stays outside Spring Security: it
  * checks its own credentials.
@@ -26,13 +27,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain actuator(HttpSecurity http) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, SignInLimits signInLimits) throws Exception {
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .anyRequest()
                         .hasRole("OWNER"))
                 .httpBasic(Customizer.withDefaults())
+                .addFilterBefore(SignInLimitFilter.httpBasic(signInLimits), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())
                 .build();
@@ -78,9 +80,9 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .successHandler(new HomeByRole())
-                        .failureHandler(SignInLimitFilter.countingFailures(signInLimits))
+                        .failureUrl("/login?failed")
                         .permitAll())
-                .addFilterBefore(new SignInLimitFilter(signInLimits), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(SignInLimitFilter.form(signInLimits), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -5,52 +5,107 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.OptionalLong;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.web.authentication.AuthenticationFailureHandler;
-import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Stands before the sign-in form's processing: past the limits of {@link SignInLimits}, the sign-in page
- * says how long to wait and the password is not checked. Runs after the CSRF check, so a forged post
- * counts nothing.
+ * Stands before a password is checked: past the limits of {@link SignInLimits}, the password is not
+ * checked and the caller is told how long to wait. Two doors have passwords: the sign-in form (the page
+ * then says how long to wait) and HTTP Basic on the actuator, for metrics scrapers (429 with Retry-After).
+ * The form's filter runs after the CSRF check, so a forged post counts nothing.
  */
-final class SignInLimitFilter extends OncePerRequestFilter {
-
-    private static final RequestMatcher SIGN_IN =
-            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+abstract sealed class SignInLimitFilter extends OncePerRequestFilter {
 
     private final SignInLimits limits;
 
-    SignInLimitFilter(SignInLimits limits) {
+    private SignInLimitFilter(SignInLimits limits) {
         this.limits = limits;
     }
 
-    @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !SIGN_IN.matches(request);
+    static SignInLimitFilter form(SignInLimits limits) {
+        return new Form(limits);
     }
+
+    static SignInLimitFilter httpBasic(SignInLimits limits) {
+        return new HttpBasic(limits);
+    }
+
+    /** The account the request signs in to, or null when it does not sign in. */
+    abstract String account(HttpServletRequest request);
+
+    abstract void refuse(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException;
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        OptionalLong wait = limits.attempt(request.getParameter("email"), request.getRemoteAddr());
-        if (wait.isPresent()) {
-            response.sendRedirect(request.getContextPath() + "/login?tooMany=" + wait.getAsLong());
-            return;
+        String account = account(request);
+        if (account != null) {
+            OptionalLong wait = limits.attempt(account, request.getRemoteAddr());
+            if (wait.isPresent()) {
+                refuse(request, response, wait.getAsLong());
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
 
-    /** The form's failure handler: counts the failure against the e-mail typed, then shows "Wrong e-mail or password". */
-    static AuthenticationFailureHandler countingFailures(SignInLimits limits) {
-        var showFailed = new SimpleUrlAuthenticationFailureHandler("/login?failed");
-        return (request, response, failure) -> {
-            limits.failed(request.getParameter("email"));
-            showFailed.onAuthenticationFailure(request, response, failure);
-        };
+    private static final class Form extends SignInLimitFilter {
+
+        private static final RequestMatcher SIGN_IN =
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
+
+        Form(SignInLimits limits) {
+            super(limits);
+        }
+
+        @Override
+        String account(HttpServletRequest request) {
+            if (!SIGN_IN.matches(request)) {
+                return null;
+            }
+            String email = request.getParameter("email");
+            return email == null ? "" : email;
+        }
+
+        @Override
+        void refuse(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
+            response.sendRedirect(request.getContextPath() + "/login?tooMany=" + seconds);
+        }
+    }
+
+    private static final class HttpBasic extends SignInLimitFilter {
+
+        HttpBasic(SignInLimits limits) {
+            super(limits);
+        }
+
+        @Override
+        String account(HttpServletRequest request) {
+            String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+            if (header == null || !header.regionMatches(true, 0, "Basic ", 0, 6)) {
+                return null;
+            }
+            try {
+                String credentials = new String(
+                        Base64.getDecoder().decode(header.substring(6).strip()), StandardCharsets.UTF_8);
+                int colon = credentials.indexOf(':');
+                return colon < 0 ? credentials : credentials.substring(0, colon);
+            } catch (IllegalArgumentException notBase64) {
+                return null; // Spring Security's own filter refuses it
+            }
+        }
+
+        @Override
+        void refuse(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+            response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), "Too many sign-in attempts");
+        }
     }
 }

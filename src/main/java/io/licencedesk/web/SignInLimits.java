@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.OptionalLong;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,7 +41,15 @@ class SignInLimits {
         return OptionalLong.of(Math.max(account.orElse(0), fromAddress.orElse(0)));
     }
 
-    /** Counts a wrong password (or an unknown address, or a disabled account) for this e-mail. */
+    /**
+     * Counts a failed sign-in (a wrong password, an unknown address, a disabled account) against the e-mail
+     * typed, through the sign-in form or HTTP Basic alike: Spring Security publishes the event for both.
+     */
+    @EventListener
+    void failed(AbstractAuthenticationFailureEvent failure) {
+        failed(failure.getAuthentication().getName());
+    }
+
     void failed(String email) {
         failuresPerAccount.take(account(email));
     }

@@ -2,13 +2,16 @@ package io.licencedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -109,6 +112,20 @@ class SignInIntegrationTests {
         }
 
         mvc.perform(formLogin().userParameter("email").user(nobody).password("wrong"))
+                .andExpect(redirectedUrlPattern("/login?tooMany=*"));
+    }
+
+    @Test
+    void limitsPasswordGuessesThroughTheMetricsEndpointsHttpBasicToo() throws Exception {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(get("/actuator/prometheus").with(httpBasic(org.owner().email(), "wrong " + attempt)))
+                    .andExpect(status().isUnauthorized());
+        }
+
+        mvc.perform(get("/actuator/prometheus").with(httpBasic(org.owner().email(), TestOrganisation.PASSWORD)))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", matchesPattern("\\d+")));
+        mvc.perform(formLogin().userParameter("email").user(org.owner().email()).password(TestOrganisation.PASSWORD))
                 .andExpect(redirectedUrlPattern("/login?tooMany=*"));
     }
 
