@@ -13,10 +13,10 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two chains: the actuator (health public, metrics for owners with HTTP Basic, for scrapers; attempt limits) and the web
- * pages (form sign-in with attempt limits, CSRF; the password pages and the API documentation are public). Console pages are for
- * owners and account managers, the portal for clients. The device API stays outside Spring Security: it
- * checks its own credentials.
+ * Two chains: the actuator (health public, metrics for owners with HTTP Basic, for scrapers) and the web
+ * pages (form sign-in, CSRF; the password pages and the API documentation are public). Both doors with a
+ * password have attempt limits (SignInLimitFilter). Console pages are for owners and account managers,
+ * the portal for clients. The device API stays outside Spring Security: it checks its own credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
