@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * a size limit and the nosniff header. Device requests are a fingerprint and a nonce: anything over
  * 16 KiB is refused before it is read, since the body is parsed before the credential is checked and an
  * anonymous sender could otherwise fill the heap. A body of undeclared length (chunked) is cut at the
- * same size, which makes it unreadable (400).
+ * same size, which makes it unreadable (400). A posted form is refused as the wrong type (415) before anything
+ * parses it: Spring rebuilds a posted form's body from the request's parameters, and one that Tomcat cannot decode
+ * ({@code a=%ZZ}, or over 1,000 fields) failed there with the container's own 400 instead of a problem.
  */
 @Configuration(proxyBeanMethods = false)
 class DeviceApiFilter {
@@ -34,7 +37,22 @@ class DeviceApiFilter {
                     throws ServletException, IOException {
                 response.setHeader("X-Content-Type-Options", "nosniff");
                 if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-                    tooLarge(response);
+                    refuse(
+                            response,
+                            413,
+                            "body-too-large",
+                            "Body too large",
+                            "A device request's body has at most " + MAX_BODY_BYTES + " bytes.");
+                    return;
+                }
+                if (isFormPost(request)) {
+                    response.setHeader("Accept", "application/json");
+                    refuse(
+                            response,
+                            415,
+                            "unsupported-media-type",
+                            "Unsupported Media Type",
+                            "The body must be application/json.");
                     return;
                 }
                 chain.doFilter(request.getContentLengthLong() < 0 ? new BoundedRequest(request) : request, response);
@@ -44,15 +62,21 @@ class DeviceApiFilter {
         return registration;
     }
 
-    private static void tooLarge(HttpServletResponse response) throws IOException {
-        response.setStatus(413);
+    private static boolean isFormPost(HttpServletRequest request) {
+        String type = request.getContentType();
+        return "POST".equals(request.getMethod())
+                && type != null
+                && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String slug, String title, String detail)
+            throws IOException {
+        response.setStatus(status);
         response.setContentType("application/problem+json");
         response.setHeader("Cache-Control", "no-store");
         response.getOutputStream()
-                .write(("{\"type\":\"" + DeviceApiProblems.TYPE_PREFIX
-                                + "body-too-large\",\"title\":\"Body too large\","
-                                + "\"status\":413,\"detail\":\"A device request's body has at most " + MAX_BODY_BYTES
-                                + " bytes.\"}")
+                .write(("{\"type\":\"" + DeviceApiProblems.TYPE_PREFIX + slug + "\",\"title\":\"" + title
+                                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}")
                         .getBytes(StandardCharsets.UTF_8));
     }
 
