@@ -85,6 +85,14 @@
                 loading: () => '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">Loading</span></div>'
             }
         });
+        // Tom-select takes the focus on a timer after a click: a key typed before that was swallowed (the
+        // box still counted as unfocused and kept its text field hidden). Taking it on the key itself keeps it.
+        control.control_input.addEventListener('keydown', () => {
+            if (!control.isFocused) {
+                control.ignoreFocus = false;
+                control.onFocus();
+            }
+        }, true);
         // Once a person has chosen, answers to what they typed before must not open the list again over
         // the rest of the form: it opens again only when they type, press a key or click in the box.
         let justChose = false;

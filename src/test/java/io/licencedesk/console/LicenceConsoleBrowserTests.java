@@ -190,6 +190,27 @@ class LicenceConsoleBrowserTests {
     }
 
     @Test
+    void keepsEveryLetterTypedRightAfterClickingTheClientBox(Page page) {
+        signedIn(page);
+        link(page, "Add licence").click();
+        page.waitForLoadState(LoadState.LOAD);
+        Locator client = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Client"));
+
+        // The box around the text field, which shows the chosen client (the field itself is hidden until then).
+        client.locator("xpath=..").click();
+        page.keyboard().type("alice");
+
+        assertThat(client).hasValue("alice");
+        assertThat(page.getByRole(AriaRole.LISTBOX, new Page.GetByRoleOptions().setName("Client"))
+                        .getByRole(AriaRole.OPTION)
+                        .first())
+                .hasText(aliceLabel());
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#clientId"))
+                .hasValue(String.valueOf(org.alice().userId()));
+    }
+
+    @Test
     void copiesTheCouponCodeToTheClipboard(Page page) {
         signedIn(page);
         String code = lobby.couponCode().value();
