@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
@@ -337,15 +338,23 @@ class LicenceQueries {
             where.and("l.id " + comparison + " :cursorId").param("cursorId", id);
             return;
         }
-        Object key = switch (sort) {
-            case CODE, NAME -> parts[0];
-            case QUANTITY, AMOUNT -> Long.parseLong(parts[0]);
-            case ENDS -> Date.valueOf(LocalDate.parse(parts[0]));
-            case CREATED -> throw new IllegalStateException();
-        };
         where.and("(" + sort.expression + ", l.id) " + comparison + " (:cursorKey, :cursorId)")
-                .param("cursorKey", key)
+                .param("cursorKey", sortKey(sort, parts[0]))
                 .param("cursorId", id);
+    }
+
+    /** The sort key a cursor holds, read as the sort's type; a key that is not is refused like a bad cursor. */
+    private static Object sortKey(LicenceSort sort, String key) {
+        try {
+            return switch (sort) {
+                case CODE, NAME -> key;
+                case QUANTITY, AMOUNT -> Long.parseLong(key);
+                case ENDS -> Date.valueOf(LocalDate.parse(key));
+                case CREATED -> throw new IllegalStateException("sorted by id alone");
+            };
+        } catch (NumberFormatException | DateTimeParseException malformed) {
+            throw new InvalidLicenceException("cursor", "This page link is not valid any more.");
+        }
     }
 
     private static String cursorOf(LicenceSort sort, LicenceRow row) {

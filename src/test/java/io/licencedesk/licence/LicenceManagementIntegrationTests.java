@@ -8,13 +8,17 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.support.IntegrationTest;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.access.AccessDeniedException;
 
@@ -221,6 +225,21 @@ class LicenceManagementIntegrationTests {
         assertThatThrownBy(() -> licences.list(
                         org.manager(), LicenceFilter.none(), new LicencePageRequest("not-a-cursor!", null, false, 5)))
                 .isInstanceOf(InvalidLicenceException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"AMOUNT, abc", "QUANTITY, ''", "AMOUNT, 99999999999999999999999", "ENDS, abc", "ENDS, 2026-13-45"})
+    void refusesACursorWhoseSortKeyIsNotOfTheSortsType(LicenceSort sort, String key) {
+        String cursor =
+                Base64.getUrlEncoder().withoutPadding().encodeToString((key + "\n5").getBytes(StandardCharsets.UTF_8));
+        var sorted = new LicenceFilter(null, false, false, null, sort, true);
+
+        for (var page : List.of(
+                new LicencePageRequest(cursor, null, false, 5), new LicencePageRequest(null, cursor, false, 5))) {
+            assertThatThrownBy(() -> licences.list(org.manager(), sorted, page))
+                    .isInstanceOf(InvalidLicenceException.class)
+                    .hasMessageContaining("not valid any more");
+        }
     }
 
     @Test
