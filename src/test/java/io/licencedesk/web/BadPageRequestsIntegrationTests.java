@@ -1,0 +1,69 @@
+package io.licencedesk.web;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.support.IntegrationTest;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** An address a page cannot read shows the 400 page to a browser, not Spring's JSON problem. */
+@IntegrationTest
+@AutoConfigureMockMvc
+class BadPageRequestsIntegrationTests {
+
+    /** What Chromium asks for when it opens a page. */
+    static final String BROWSER =
+            "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    UserDetailsService users;
+
+    TestOrganisation org;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+        "manager, /licences/abc",
+        "manager, /licences?size=abc",
+        "manager, /licences?client=abc",
+        "manager, /licences?soon=maybe",
+        "manager, /invoices?client=abc",
+        "manager, /clients?page=abc",
+        "manager, /outbox?page=abc",
+        "client, /portal/licences/abc",
+        "client, /portal/invoices?page=abc"
+    })
+    void showsTheBadRequestPage(String role, String address) throws Exception {
+        String email =
+                role.equals("client") ? org.alice().email() : org.manager().email();
+
+        mvc.perform(get(address).accept(BROWSER).with(user(users.loadUserByUsername(email))))
+                .andExpect(status().isBadRequest())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("That request was not valid")))
+                .andExpect(content().string(not(containsString("Failed to convert"))));
+    }
+}
