@@ -46,7 +46,7 @@ public class PasswordManagement {
             PasswordEncoder passwords,
             ApplicationEventPublisher events,
             Clock clock,
-            @Value("${licencedesk.base-url:http://localhost:8080}") String baseUrl) {
+            @Value("${licencedesk.base-url}") String baseUrl) {
         this.accounts = accounts;
         this.links = links;
         this.mailer = mailer;
