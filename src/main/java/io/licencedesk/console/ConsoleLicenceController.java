@@ -14,6 +14,7 @@ import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.shared.Toasts;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -120,10 +121,14 @@ class ConsoleLicenceController {
     }
 
     @PostMapping("/{id}/delete")
-    String delete(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+    String delete(Caller caller, @PathVariable long id, HttpSession session, RedirectAttributes redirect) {
         String code = licences.details(caller, id).couponCode().value();
         try {
             licences.delete(caller, id);
+            Set<Long> selected = LicenceSelection.of(session);
+            if (selected.remove(id)) {
+                LicenceSelection.save(session, selected);
+            }
             Toasts.success(redirect, "Licence " + code + " deleted.");
             return "redirect:/licences";
         } catch (LicenceNotDeletableException refused) {

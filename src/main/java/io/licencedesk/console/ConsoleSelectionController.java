@@ -6,6 +6,7 @@ import io.licencedesk.invoicing.InvalidSelectionException;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.SendOutcome;
 import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.shared.Money;
 import io.licencedesk.shared.Toasts;
 import jakarta.servlet.http.HttpSession;
@@ -72,15 +73,39 @@ class ConsoleSelectionController {
 
     @PostMapping("/invoices/send")
     String send(Caller caller, HttpSession session, RedirectAttributes redirect) {
+        Set<Long> selected = LicenceSelection.of(session);
         try {
-            SendOutcome outcome = invoicing.send(caller, new ArrayList<>(LicenceSelection.of(session)));
-            LicenceSelection.clear(session);
-            Toasts.success(redirect, describe(outcome));
-            return "redirect:/invoices";
+            if (keepOnlyBillable(caller, session, selected)) {
+                SendOutcome outcome = invoicing.send(caller, new ArrayList<>(selected));
+                LicenceSelection.clear(session);
+                Toasts.success(redirect, describe(outcome));
+                return "redirect:/invoices";
+            }
+        } catch (LicenceNotFoundException deletedMeanwhile) {
+            keepOnlyBillable(caller, session, selected);
         } catch (InvalidSelectionException refused) {
             Toasts.error(redirect, refused.getMessage());
             return "redirect:/licences";
         }
+        Toasts.error(
+                redirect,
+                "Some selected licences were deleted or lost their client meanwhile, so they are no longer selected."
+                        + " Check the selection and send again.");
+        return "redirect:/licences";
+    }
+
+    /**
+     * Drops from the selection what can no longer be invoiced (deleted, or unassigned, since it was selected,
+     * perhaps by someone else); false when it dropped anything, so that nothing is sent unchecked.
+     */
+    private boolean keepOnlyBillable(Caller caller, HttpSession session, Set<Long> selected) {
+        Set<Long> billable = licences.billableAmounts(caller, selected).keySet();
+        if (billable.containsAll(selected)) {
+            return true;
+        }
+        selected.retainAll(billable);
+        LicenceSelection.save(session, selected);
+        return false;
     }
 
     private static String describe(SendOutcome outcome) {

@@ -157,6 +157,52 @@ class ConsoleInvoicingIntegrationTests {
     }
 
     @Test
+    void deletingASelectedLicenceTakesItOutOfTheSelection() throws Exception {
+        var browser = new Browser();
+        browser.perform(mvc, select(assigned.get(0), true));
+        browser.perform(mvc, select(assigned.get(1), true))
+                .andExpect(jsonPath("$.count").value(2));
+
+        browser.perform(
+                        mvc,
+                        post("/licences/{id}/delete", assigned.get(1))
+                                .with(as(org.manager().email()))
+                                .with(csrf()))
+                .andExpect(redirectedUrl("/licences"));
+
+        browser.perform(mvc, get("/licences/selection").with(as(org.manager().email())))
+                .andExpect(jsonPath("$.count").value(1));
+        browser.perform(
+                        mvc,
+                        post("/invoices/send").with(as(org.manager().email())).with(csrf()))
+                .andExpect(redirectedUrl("/invoices"))
+                .andExpect(flash().attribute("toast", "Sent 1 invoice totalling €10.00."));
+    }
+
+    @Test
+    void sendsNothingWhenASelectedLicenceWasDeletedElsewhereAndDropsItFromTheSelection() throws Exception {
+        var browser = new Browser();
+        browser.perform(mvc, select(assigned.get(0), true));
+        browser.perform(mvc, select(assigned.get(1), true));
+        licences.delete(org.owner(), assigned.get(1));
+
+        browser.perform(
+                        mvc,
+                        post("/invoices/send").with(as(org.manager().email())).with(csrf()))
+                .andExpect(redirectedUrl("/licences"))
+                .andExpect(flash().attribute("toast", containsString("no longer selected")));
+
+        assertThat(invoicing.invoices(org.manager(), null, null, 1, 50).total()).isZero();
+        browser.perform(mvc, get("/licences/selection").with(as(org.manager().email())))
+                .andExpect(jsonPath("$.count").value(1));
+        browser.perform(
+                        mvc,
+                        post("/invoices/send").with(as(org.manager().email())).with(csrf()))
+                .andExpect(redirectedUrl("/invoices"))
+                .andExpect(flash().attribute("toast", "Sent 1 invoice totalling €10.00."));
+    }
+
+    @Test
     void refusesLicencesOfAnotherOrganisationInTheSelection() throws Exception {
         mvc.perform(post("/licences/selection")
                         .param("id", "" + assigned.get(0))
