@@ -2,8 +2,6 @@ package io.licencedesk.console;
 
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.shared.PlainText;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -18,18 +16,15 @@ record AddLicenceForm(
         @Size(max = 2000, message = "Keep the note to 2,000 characters.") @PlainText
         String note,
 
-        @NotNull(message = "Enter the number of screens.")
-        @Min(value = 1, message = "Enter a number of screens from 1 to 10,000.")
-        @Max(value = 10_000, message = "Enter a number of screens from 1 to 10,000.")
-        Integer quantity,
+        @ScreenCount String quantity,
 
         Long clientId) {
 
     static AddLicenceForm empty() {
-        return new AddLicenceForm(null, null, null, 1, null);
+        return new AddLicenceForm(null, null, null, "1", null);
     }
 
     NewLicence toNewLicence() {
-        return new NewLicence(planId, name, note, quantity, clientId);
+        return new NewLicence(planId, name, note, ScreenCount.Validator.parse(quantity), clientId);
     }
 }

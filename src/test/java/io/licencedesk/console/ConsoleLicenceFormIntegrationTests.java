@@ -75,6 +75,8 @@ class ConsoleLicenceFormIntegrationTests {
             quantity | 10001                       | from 1 to 10,000
             quantity | abc                         | Enter a whole number of screens
             quantity | 1.5                         | Enter a whole number of screens
+            quantity | 99999999999999999999        | Enter a whole number of screens
+            quantity | ''                          | Enter the number of screens.
             planId   | 999999                      | Choose one of your plans.
             planId   | abc                         | Choose one of your plans.
             clientId | 999999                      | Choose one of your clients.
@@ -93,6 +95,24 @@ class ConsoleLicenceFormIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(message)))
                 .andExpect(content().string(containsString("id=\"" + field + "-error\"")));
+        assertThat(licences.list(org.manager(), LicenceFilter.none(), LicencePageRequest.first(10))
+                        .rows())
+                .isEmpty();
+    }
+
+    @Test
+    void marksEveryBadFieldAtOnceEvenWhenTheScreensAreNotANumber() throws Exception {
+        mvc.perform(post("/licences")
+                        .param("planId", "" + plan.id())
+                        .param("name", "")
+                        .param("note", "n".repeat(2001))
+                        .param("quantity", "1.5")
+                        .with(user(users.loadUserByUsername(org.manager().email())))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter a name.")))
+                .andExpect(content().string(containsString("Keep the note to 2,000 characters.")))
+                .andExpect(content().string(containsString("Enter a whole number of screens from 1 to 10,000.")));
         assertThat(licences.list(org.manager(), LicenceFilter.none(), LicencePageRequest.first(10))
                         .rows())
                 .isEmpty();
