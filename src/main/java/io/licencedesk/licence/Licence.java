@@ -148,14 +148,16 @@ public final class Licence {
     }
 
     /** Licences a client has used, or that were invoiced, are kept: they carry history and money. */
-    public boolean deletable() {
-        return deletionRefusal() == null;
+    public boolean deletable(LocalDate today) {
+        return deletionRefusal(today) == null;
     }
 
     /** Why this licence cannot be deleted, in words for the person who tried, or null when it can be. */
-    public String deletionRefusal() {
+    public String deletionRefusal(LocalDate today) {
         if (usedByClient()) {
-            return "This licence cannot be deleted because a client has used it. Pause it instead.";
+            // Only an active licence can still be stopped; a paused or expired one already is.
+            return "This licence cannot be deleted because a client has used it."
+                    + (canPause(today) ? " Pause it instead." : "");
         }
         if (billingStatus != BillingStatus.UNBILLED) {
             return "This licence cannot be deleted because it has been invoiced.";
@@ -224,9 +226,9 @@ public final class Licence {
         billingStatus = BillingStatus.UNBILLED;
     }
 
-    void ensureDeletable() {
-        if (!deletable()) {
-            throw new LicenceNotDeletableException(deletionRefusal());
+    void ensureDeletable(LocalDate today) {
+        if (!deletable(today)) {
+            throw new LicenceNotDeletableException(deletionRefusal(today));
         }
     }
 

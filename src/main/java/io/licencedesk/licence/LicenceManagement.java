@@ -121,7 +121,7 @@ public class LicenceManagement {
     public void delete(Caller caller, long id) {
         requireStaff(caller);
         Licence licence = loadForUpdate(caller, id);
-        licence.ensureDeletable();
+        licence.ensureDeletable(today());
         licences.delete(licence);
         record(caller, licence, "DELETED", licence.snapshot(today()), null);
     }
@@ -232,7 +232,7 @@ public class LicenceManagement {
                 licence.createdAt(),
                 licence.activatedOn(),
                 licence.endsOn(),
-                licence.deletionRefusal(),
+                licence.deletionRefusal(today),
                 licence.canPause(today),
                 licence.canResume(today));
     }

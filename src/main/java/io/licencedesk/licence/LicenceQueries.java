@@ -202,7 +202,7 @@ class LicenceQueries {
                 licence.endsOn(),
                 licence.canPause(today),
                 licence.canResume(today),
-                licence.deletionRefusal(),
+                licence.deletionRefusal(today),
                 licence.billable());
     }
 

@@ -193,26 +193,33 @@ class LicenceTests {
 
         @Test
         void allowsLicencesNoClientHasUsedAndNobodyInvoiced() {
-            available().ensureDeletable();
-            assigned().ensureDeletable();
+            available().ensureDeletable(TODAY);
+            assigned().ensureDeletable(TODAY);
             Licence pausedButNeverUsed = available();
             pausedButNeverUsed.pause(TODAY);
-            pausedButNeverUsed.ensureDeletable();
+            pausedButNeverUsed.ensureDeletable(TODAY);
         }
 
         @Test
         void refusesLicencesUsedByAClient() {
             for (Licence licence : new Licence[] {active(), pausedActive(), expired()}) {
-                assertThatThrownBy(licence::ensureDeletable)
+                assertThatThrownBy(() -> licence.ensureDeletable(TODAY))
                         .isInstanceOf(LicenceNotDeletableException.class)
                         .hasMessageContaining("a client has used it");
             }
         }
 
         @Test
+        void advisesPausingOnlyALicenceThatCanStillBePaused() {
+            assertThat(active().deletionRefusal(TODAY)).endsWith("Pause it instead.");
+            assertThat(pausedActive().deletionRefusal(TODAY)).doesNotContain("Pause");
+            assertThat(expired().deletionRefusal(TODAY)).doesNotContain("Pause");
+        }
+
+        @Test
         void refusesInvoicedAndPaidLicences() {
             for (BillingStatus billing : new BillingStatus[] {BillingStatus.INVOICED, BillingStatus.PAID}) {
-                assertThatThrownBy(licence(7L, false, null, billing)::ensureDeletable)
+                assertThatThrownBy(() -> licence(7L, false, null, billing).ensureDeletable(TODAY))
                         .isInstanceOf(LicenceNotDeletableException.class)
                         .hasMessageContaining("invoiced");
             }
