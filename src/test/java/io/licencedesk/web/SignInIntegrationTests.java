@@ -6,6 +6,7 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Sign-in sends each role home, refuses bad passwords, slows down guessing, and keeps the session in the database. */
@@ -40,6 +42,9 @@ class SignInIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    UserDetailsService users;
 
     TestOrganisation org;
 
@@ -146,6 +151,14 @@ class SignInIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(not(containsString("Too many sign-in attempts"))))
                 .andExpect(content().string(not(containsString("<b>soon</b>"))));
+    }
+
+    @Test
+    void sendsSomeoneAlreadySignedInHomeFromTheSignInPage() throws Exception {
+        mvc.perform(get("/login")
+                        .with(user(users.loadUserByUsername(org.manager().email()))))
+                .andExpect(redirectedUrl("/"));
+        mvc.perform(get("/login")).andExpect(status().isOk());
     }
 
     @Test
