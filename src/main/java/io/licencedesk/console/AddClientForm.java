@@ -13,7 +13,7 @@ record AddClientForm(
         String name,
 
         @NotBlank(message = "Enter an e-mail address.")
-        @Email(regexp = ".+@.+\\..+", message = "Enter a valid e-mail address.")
+        @Email(regexp = "(.+@.+\\..+)?", message = "Enter a valid e-mail address.") // empty: @NotBlank says so
         @Size(max = 254, message = "Keep the e-mail address to 254 characters.")
         String email,
 

@@ -37,7 +37,7 @@ record SettingsForm(
         BigDecimal vatRate,
 
         @NotBlank(message = "Enter an invoice number prefix.")
-        @Pattern(regexp = "[A-Za-z0-9]{1,10}", message = "Use 1 to 10 letters and digits.")
+        @Pattern(regexp = "([A-Za-z0-9]{1,10})?", message = "Use 1 to 10 letters and digits.") // empty: @NotBlank
         String invoicePrefix,
 
         @NotNull(message = "Enter the payment terms in days.")

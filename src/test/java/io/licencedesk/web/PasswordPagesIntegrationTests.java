@@ -104,6 +104,14 @@ class PasswordPagesIntegrationTests {
     }
 
     @Test
+    void asksForAnEmptyAddressWithOneMessage() throws Exception {
+        mvc.perform(post("/password/forgot").param("email", "").with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter your e-mail address.")))
+                .andExpect(content().string(not(containsString("Enter a valid e-mail address."))));
+    }
+
+    @Test
     void refusesAnAddressThatIsNotOneBesideTheField() throws Exception {
         long before = emails();
         mvc.perform(post("/password/forgot").param("email", "not an address").with(csrf()))
