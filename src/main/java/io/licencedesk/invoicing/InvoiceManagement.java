@@ -192,6 +192,10 @@ public class InvoiceManagement {
         if (paidOn.isAfter(LocalDate.now(clock))) {
             throw new IllegalInvoiceChangeException("The payment date cannot be in the future.");
         }
+        if (paidOn.isBefore(invoice.issuedOn())) {
+            throw new IllegalInvoiceChangeException(
+                    "The payment date cannot be before the invoice was issued, on " + invoice.issuedOn() + ".");
+        }
         invoices.markPaid(id, paidOn, blankToNull(reference));
         licences.recordBilling(caller, invoice.licenceId(), BillingStatus.PAID);
         return find(caller, id);

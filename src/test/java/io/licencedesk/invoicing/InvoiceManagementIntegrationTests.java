@@ -176,6 +176,13 @@ class InvoiceManagementIntegrationTests {
         assertThatThrownBy(() -> invoicing.markPaid(
                         org.manager(), windowInvoice.id(), LocalDate.now().plusDays(1), null))
                 .isInstanceOf(IllegalInvoiceChangeException.class);
+        assertThatThrownBy(() -> invoicing.markPaid(
+                        org.manager(),
+                        windowInvoice.id(),
+                        windowInvoice.issuedOn().minusDays(1),
+                        null))
+                .isInstanceOf(IllegalInvoiceChangeException.class)
+                .hasMessageContaining("before the invoice was issued");
 
         Invoice voided = invoicing.voidInvoice(org.manager(), windowInvoice.id(), "Wrong client");
         assertThat(voided.status()).isEqualTo(InvoiceStatus.VOID);
@@ -212,6 +219,34 @@ class InvoiceManagementIntegrationTests {
                             "Demo Signage Ltd",
                             org.alice().email(),
                             "VAT 20%");
+        }
+    }
+
+    @Test
+    void asksForPaymentOnlyInThePdfOfAnInvoiceStillToBePaid() throws Exception {
+        Invoice open = invoicing
+                .send(org.manager(), List.of(assignedLicence("Lobby", 1)))
+                .issued()
+                .get(0);
+        Invoice paid = invoicing
+                .send(org.manager(), List.of(assignedLicence("Window", 1)))
+                .issued()
+                .get(0);
+        Invoice voided = invoicing
+                .send(org.manager(), List.of(assignedLicence("Kiosk", 1)))
+                .issued()
+                .get(0);
+        invoicing.markPaid(org.manager(), paid.id(), LocalDate.now(), "BANK-7");
+        invoicing.voidInvoice(org.manager(), voided.id(), "Wrong quantity");
+
+        assertThat(pdfText(open)).contains("Please pay", "Total due");
+        assertThat(pdfText(paid)).contains("Paid on", "BANK-7").doesNotContain("Please pay", "Total due");
+        assertThat(pdfText(voided)).contains("Voided: Wrong quantity").doesNotContain("Please pay", "Total due");
+    }
+
+    String pdfText(Invoice invoice) throws Exception {
+        try (var document = Loader.loadPDF(invoicing.pdf(org.manager(), invoice.id()))) {
+            return new PDFTextStripper().getText(document);
         }
     }
 
