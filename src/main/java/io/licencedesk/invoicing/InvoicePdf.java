@@ -1,9 +1,12 @@
 package io.licencedesk.invoicing;
 
+import com.openhtmltopdf.outputdevice.helper.BaseRendererBuilder.FontStyle;
 import com.openhtmltopdf.pdfboxout.PdfRendererBuilder;
 import com.openhtmltopdf.util.XRLog;
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,7 +26,9 @@ import org.thymeleaf.context.Context;
 
 /**
  * Renders an invoice to PDF from its recorded data only. The document's dates and ID are derived
- * from the invoice, so the same invoice gives the same bytes every time.
+ * from the invoice, so the same invoice gives the same bytes every time. Text is set in DejaVu Sans,
+ * shipped with the application and embedded (only the glyphs used): the PDF's standard Helvetica knows
+ * only Western European letters and printed "#" for the rest (decision 0028).
  */
 @Component
 class InvoicePdf {
@@ -33,10 +38,27 @@ class InvoicePdf {
         XRLog.listRegisteredLoggers().forEach(logger -> XRLog.setLevel(logger, Level.WARNING));
     }
 
+    /** The font's name in the template's CSS. */
+    static final String FONT_FAMILY = "DejaVu Sans";
+
+    private static final byte[] REGULAR = font("/fonts/DejaVuSans.ttf");
+    private static final byte[] BOLD = font("/fonts/DejaVuSans-Bold.ttf");
+
     private final ITemplateEngine templates;
 
     InvoicePdf(ITemplateEngine templates) {
         this.templates = templates;
+    }
+
+    private static byte[] font(String resource) {
+        try (InputStream in = InvoicePdf.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing font " + resource);
+            }
+            return in.readAllBytes();
+        } catch (IOException failed) {
+            throw new UncheckedIOException(failed);
+        }
     }
 
     byte[] render(Invoice invoice) {
@@ -47,6 +69,8 @@ class InvoicePdf {
                 var out = new ByteArrayOutputStream()) {
             var builder = new PdfRendererBuilder();
             builder.useFastMode();
+            builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true);
+            builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, FontStyle.NORMAL, true);
             builder.withHtmlContent(html, null);
             builder.usePDDocument(document);
             try (var renderer = builder.buildPdfRenderer()) {

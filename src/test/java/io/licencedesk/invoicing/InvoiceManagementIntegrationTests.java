@@ -244,6 +244,17 @@ class InvoiceManagementIntegrationTests {
         assertThat(pdfText(voided)).contains("Voided: Wrong quantity").doesNotContain("Please pay", "Total due");
     }
 
+    @Test
+    void printsNamesInAnyEuropeanScriptInThePdf() throws Exception {
+        String name = "Écran Zażółć gęślą ДИСПЛЕЙ Οθόνη";
+        Invoice invoice = invoicing
+                .send(org.manager(), List.of(assignedLicence(name, 1)))
+                .issued()
+                .get(0);
+
+        assertThat(pdfText(invoice)).contains(name).doesNotContain("#");
+    }
+
     String pdfText(Invoice invoice) throws Exception {
         try (var document = Loader.loadPDF(invoicing.pdf(org.manager(), invoice.id()))) {
             return new PDFTextStripper().getText(document);
