@@ -248,7 +248,7 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Say why")));
         mvc.perform(post("/invoices/{id}/paid", invoice.id())
-                        .param("paidOn", "2026-01-02")
+                        .param("paidOn", invoice.issuedOn().toString())
                         .param("reference", "R1")
                         .with(manager)
                         .with(csrf()))

@@ -371,6 +371,16 @@ class LicenceConsoleBrowserTests {
         assertThat(row(page, code)).containsText("Assigned");
         assertThat(button(page, "Resume " + code)).hasCount(0);
         assertThat(button(page, "Pause " + code)).isVisible();
+
+        link(page, "Pause and resume me").click();
+        Locator history = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("History"));
+        Locator entries =
+                history.getByRole(AriaRole.LISTITEM).filter(new Locator.FilterOptions().setHas(page.locator("time")));
+        assertThat(entries.nth(0)).containsText("Resumed");
+        assertThat(entries.nth(0)).containsText("Status: Paused → Assigned");
+        assertThat(entries.nth(1)).containsText("Paused");
+        assertThat(entries.nth(1)).containsText("Status: Assigned → Paused");
+        assertThat(entries.nth(1)).containsText(org.manager().email());
     }
 
     @Test
