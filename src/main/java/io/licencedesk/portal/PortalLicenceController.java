@@ -45,6 +45,10 @@ class PortalLicenceController {
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
+        if (code.isBlank()) {
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            return refused(client, code, "Enter the coupon code of the licence to add.", model);
+        }
         OptionalLong wait = limits.attempt(client.userId(), request.getRemoteAddr());
         if (wait.isPresent()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());

@@ -165,7 +165,7 @@ class PortalIntegrationTests {
         assertThat(licences.details(org.manager(), available.id()).client().id())
                 .isEqualTo(org.bob().userId());
 
-        for (String code : List.of(available.couponCode().value(), "NOPE1234", "<b>x</b>", "")) {
+        for (String code : List.of(available.couponCode().value(), "NOPE1234", "<b>x</b>", "!!")) {
             mvc.perform(post("/portal/redeem")
                             .param("code", code)
                             .with(as(org.alice().email()))
@@ -176,6 +176,16 @@ class PortalIntegrationTests {
         }
         assertThat(licences.details(org.manager(), available.id()).client().id())
                 .isEqualTo(org.bob().userId());
+    }
+
+    @Test
+    void asksForACodeWhenNoneWasTyped() throws Exception {
+        mvc.perform(post("/portal/redeem")
+                        .param("code", "")
+                        .with(as(org.alice().email()))
+                        .with(csrf()))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("Enter the coupon code of the licence to add.")));
     }
 
     @Test
