@@ -79,6 +79,7 @@ public class ScreenManagement {
         if (screens.countLive(licenceId) >= licence.quantity()) {
             throw new ScreenLimitReachedException(licence.quantity());
         }
+        refuseTakenName(licenceId, checkedName, null);
         String credential = DeviceCredentials.generate();
         Screen screen = screens.insert(
                 licence.organisationId(),
@@ -93,10 +94,21 @@ public class ScreenManagement {
     public Screen rename(Caller client, long licenceId, long screenId, String name) {
         clientLicences.licence(client, licenceId);
         String checkedName = ScreenName.check(name);
+        refuseTakenName(licenceId, checkedName, screenId);
         if (!screens.rename(licenceId, screenId, checkedName)) {
             throw new ScreenNotFoundException(screenId);
         }
         return lastCheckIns.overlay(screens.findLive(licenceId, screenId).orElseThrow());
+    }
+
+    /** Two screens of one licence with one name could not be told apart in the portal or the console. */
+    private void refuseTakenName(long licenceId, String name, Long renamedScreenId) {
+        boolean taken = screens.live(licenceId).stream()
+                .anyMatch(other -> !Long.valueOf(other.id()).equals(renamedScreenId)
+                        && other.name().equalsIgnoreCase(name));
+        if (taken) {
+            throw new InvalidScreenNameException("Another screen of this licence is already called “" + name + "”.");
+        }
     }
 
     /**

@@ -161,6 +161,23 @@ class ScreenManagementIntegrationTests {
     }
 
     @Test
+    void refusesASecondScreenOfTheSameNameOnALicence() {
+        Screen entrance = screens.register(org.alice(), licenceId, "Entrance").screen();
+        Screen window = screens.register(org.alice(), licenceId, "Window").screen();
+
+        assertThatThrownBy(() -> screens.register(org.alice(), licenceId, " entrance "))
+                .isInstanceOf(InvalidScreenNameException.class)
+                .hasMessageContaining("already called");
+        assertThatThrownBy(() -> screens.rename(org.alice(), licenceId, window.id(), "ENTRANCE"))
+                .isInstanceOf(InvalidScreenNameException.class);
+        assertThat(screens.rename(org.alice(), licenceId, entrance.id(), "entrance")
+                        .name())
+                .as("a screen may change the case of its own name")
+                .isEqualTo("entrance");
+        assertThat(names(org.alice(), licenceId)).containsExactly("entrance", "Window");
+    }
+
+    @Test
     void refusesScreensOnAnExpiredLicence() {
         long expired = testLicences.activated(
                 org.owner(),
