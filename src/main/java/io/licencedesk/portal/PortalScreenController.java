@@ -58,14 +58,21 @@ class PortalScreenController {
             @PathVariable long id,
             @PathVariable long screenId,
             @RequestParam(defaultValue = "") String name,
+            HttpServletResponse response,
+            Model model,
             RedirectAttributes redirect) {
         try {
             Screen renamed = screens.rename(client, id, screenId, name);
             Toasts.success(redirect, "Screen renamed to “" + renamed.name() + "”.");
+            return "redirect:/portal/licences/" + id;
         } catch (InvalidScreenNameException refused) {
-            Toasts.error(redirect, refused.getMessage());
+            // The page again, with this screen's rename form open, what was typed and why it was refused.
+            response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
+            model.addAttribute("renameScreenId", screenId);
+            model.addAttribute("renameName", name.length() > 200 ? name.substring(0, 200) : name);
+            model.addAttribute("renameError", refused.getMessage());
+            return pages.licence(client, id, model);
         }
-        return "redirect:/portal/licences/" + id;
     }
 
     @PostMapping("/portal/licences/{id}/screens/{screenId}/remove")

@@ -212,6 +212,16 @@ class PortalBrowserTests {
         assertThat(screens).containsText("Never");
 
         screens.getByText("Rename").click();
+        screens.getByLabel("New name").fill("<b>Front</b>");
+        screens.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
+                .click();
+        // Refused beside the field, the form still open with what was typed.
+        assertThat(screens.getByLabel("New name")).hasValue("<b>Front</b>");
+        assertThat(screens.getByLabel("New name")).hasAttribute("aria-invalid", "true");
+        assertThat(screens.getByLabel("New name"))
+                .hasAccessibleDescription("Remove the HTML tags: only plain text is allowed.");
+        assertThat(screens).containsText("Reception");
+
         screens.getByLabel("New name").fill("Front desk");
         screens.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))
                 .click();
