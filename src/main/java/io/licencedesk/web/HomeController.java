@@ -1,6 +1,8 @@
 package io.licencedesk.web;
 
 import io.licencedesk.accounts.Caller;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -12,13 +14,25 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HomeController {
 
+    /**
+     * The e-mail address the sign-in form shows again: the one just refused (kept in the session by
+     * {@link #rememberEmail}) or the one that just chose its password (a flash attribute). Never a password.
+     */
+    static final String EMAIL = "email";
+
+    private static final String LAST_EMAIL = HomeController.class.getName() + ".lastEmail";
+
     @GetMapping("/")
     String home(Caller caller) {
         return caller.isStaff() ? "redirect:/licences" : "redirect:/portal";
     }
 
     @GetMapping("/login")
-    String signIn(@RequestParam(required = false) String tooMany, Authentication signedIn, Model model) {
+    String signIn(
+            @RequestParam(required = false) String tooMany,
+            Authentication signedIn,
+            HttpServletRequest request,
+            Model model) {
         // Someone already signed in (a bookmark, the back button) goes home rather than to a second sign-in.
         if (signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)) {
             return "redirect:/";
@@ -27,6 +41,19 @@ class HomeController {
         if (tooMany != null && tooMany.matches("\\d{1,5}")) {
             model.addAttribute("retryAfter", Integer.parseInt(tooMany));
         }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(LAST_EMAIL) instanceof String email) {
+            session.removeAttribute(LAST_EMAIL);
+            model.addAttribute(EMAIL, email);
+        }
         return "sign-in";
+    }
+
+    /** Keeps the e-mail address of a refused sign-in for the form shown next, so that only the password is typed again. */
+    static void rememberEmail(HttpServletRequest request) {
+        String email = request.getParameter("email");
+        if (email != null && !email.isBlank() && email.length() <= 254) {
+            request.getSession().setAttribute(LAST_EMAIL, email.strip());
+        }
     }
 }

@@ -13,6 +13,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public password pages: asking for a reset link, and choosing a password with a link from an
@@ -56,7 +57,11 @@ class PasswordController {
     }
 
     @PostMapping("/set")
-    String set(@Valid @ModelAttribute("form") SetPasswordForm form, BindingResult errors, Model model) {
+    String set(
+            @Valid @ModelAttribute("form") SetPasswordForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
         Optional<String> email = passwords.linkEmail(form.token());
         if (email.isEmpty()) {
             return "password/link-invalid";
@@ -70,6 +75,7 @@ class PasswordController {
         }
         try {
             passwords.setPassword(form.token(), form.password());
+            redirect.addFlashAttribute(HomeController.EMAIL, email.get());
             return "redirect:/login?passwordSet";
         } catch (PasswordRefusedException refused) {
             errors.rejectValue("password", "policy", refused.getMessage());

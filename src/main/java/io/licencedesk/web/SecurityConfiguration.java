@@ -80,7 +80,10 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .successHandler(new HomeByRole())
-                        .failureUrl("/login?failed")
+                        .failureHandler((request, response, failure) -> {
+                            HomeController.rememberEmail(request);
+                            response.sendRedirect(request.getContextPath() + "/login?failed");
+                        })
                         .permitAll())
                 .addFilterBefore(SignInLimitFilter.form(signInLimits), UsernamePasswordAuthenticationFilter.class)
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))

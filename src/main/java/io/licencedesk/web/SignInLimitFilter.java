@@ -76,6 +76,7 @@ abstract sealed class SignInLimitFilter extends OncePerRequestFilter {
 
         @Override
         void refuse(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
+            HomeController.rememberEmail(request);
             response.sendRedirect(request.getContextPath() + "/login?tooMany=" + seconds);
         }
     }

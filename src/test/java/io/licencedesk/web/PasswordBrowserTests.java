@@ -114,6 +114,8 @@ class PasswordBrowserTests {
 
         assertThat(page).hasURL(Pattern.compile(".*/login\\?passwordSet$"));
         assertThat(status(page, "Your password is set.")).isVisible();
+        assertThat(page.getByLabel("E-mail")).hasValue(email);
+        assertThat(page.getByLabel("Password")).isFocused();
         signIn(page, email, CHOSEN);
         assertThat(page).hasURL(Pattern.compile(".*/portal$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My licences")))

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -130,7 +131,9 @@ class PasswordPagesIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose your password")))
                 .andExpect(content().string(not(containsString(EXPIRED))));
-        setPassword(token, NEW_PASSWORD, NEW_PASSWORD).andExpect(redirectedUrl("/login?passwordSet"));
+        setPassword(token, NEW_PASSWORD, NEW_PASSWORD)
+                .andExpect(redirectedUrl("/login?passwordSet"))
+                .andExpect(flash().attribute("email", org.alice().email()));
         assertThat(canSignIn(org.alice().email(), NEW_PASSWORD)).isTrue();
 
         mvc.perform(get("/password/set").param("token", token))

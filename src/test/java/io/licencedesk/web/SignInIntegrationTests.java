@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.httpBasic;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
@@ -20,6 +21,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
+import jakarta.servlet.http.Cookie;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -159,6 +161,27 @@ class SignInIntegrationTests {
                         .with(user(users.loadUserByUsername(org.manager().email()))))
                 .andExpect(redirectedUrl("/"));
         mvc.perform(get("/login")).andExpect(status().isOk());
+    }
+
+    @Test
+    void showsTheEmailOfAFailedSignInAgainOnceButNeverThePassword() throws Exception {
+        // Spring Session finds the session by its cookie, as a browser sends it.
+        Cookie session = mvc.perform(post("/login")
+                        .param("email", org.manager().email())
+                        .param("password", "wrong horse")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/login?failed"))
+                .andReturn()
+                .getResponse()
+                .getCookie("SESSION");
+
+        mvc.perform(get("/login").param("failed", "").cookie(session))
+                .andExpect(content()
+                        .string(containsString("value=\"" + org.manager().email() + "\"")))
+                .andExpect(content().string(not(containsString("wrong horse"))));
+        mvc.perform(get("/login").cookie(session))
+                .andExpect(content()
+                        .string(not(containsString("value=\"" + org.manager().email() + "\""))));
     }
 
     @Test
