@@ -48,7 +48,8 @@ record SettingsForm(
         @Size(max = 200, message = "Keep the sender name to 200 characters.") @PlainText
         String senderName,
 
-        @Email(regexp = ".+@.+\\..+", message = "Enter a valid e-mail address.") @Size(max = 254)
+        @Email(regexp = "(.+@.+\\..+)?", message = "Enter a valid e-mail address.") // empty: the server's sender
+        @Size(max = 254)
         String senderEmail,
 
         @NotNull(message = "Enter the expiring-soon window in days.")

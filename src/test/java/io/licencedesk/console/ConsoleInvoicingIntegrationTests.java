@@ -369,8 +369,10 @@ class ConsoleInvoicingIntegrationTests {
                         .param("vatRate", "20")
                         .param("invoicePrefix", "acme")
                         .param("paymentTermsDays", "14")
+                        .param("senderEmail", "")
                         .param("expiringSoonDays", "45"))
                 .andExpect(redirectedUrl("/settings"));
+        assertThat(accounts.organisation(org.owner()).senderEmail()).isNull();
         Invoice invoice =
                 invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
         assertThat(invoice.number()).startsWith("ACME-");
