@@ -31,7 +31,9 @@ import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -327,6 +329,83 @@ class ConsoleInvoicingIntegrationTests {
         mvc.perform(get("/settings").with(as(org.manager().email()))).andExpect(status().isForbidden());
         assertThat(invoicing.invoice(org.manager(), invoice.id()).voidReason()).isNull();
         assertThat(invoicing.invoices(org.manager(), null, null, 1, 50).total()).isEqualTo(1);
+    }
+
+    @Test
+    void marksEveryBadSettingAtOnceEvenWhenANumberIsNotANumber() throws Exception {
+        var before = accounts.organisation(org.owner());
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("name", "x".repeat(300));
+        fields.put("currency", "EUR");
+        fields.put("vatRate", "-5");
+        fields.put("invoicePrefix", "INV");
+        fields.put("paymentTermsDays", "abc");
+        fields.put("senderEmail", "not an address");
+        fields.put("expiringSoonDays", "99999999999");
+        FieldErrors.expectExactly(
+                mvc,
+                postSettings(fields),
+                Map.of(
+                        "name", "Keep the name to 200 characters.",
+                        "vatRate", "The VAT rate cannot be negative.",
+                        "paymentTermsDays", "Enter a whole number of days.",
+                        "senderEmail", "Enter a valid e-mail address.",
+                        "expiringSoonDays", "Enter a whole number of days."));
+
+        fields.put("name", "");
+        fields.put("vatRate", "twenty");
+        fields.put("paymentTermsDays", "-1");
+        fields.put("expiringSoonDays", "1.5");
+        fields.put("senderEmail", "");
+        FieldErrors.expectExactly(
+                mvc,
+                postSettings(fields),
+                Map.of(
+                        "name", "Enter the organisation's name.",
+                        "vatRate", "Enter a percentage such as 20 or 7.5.",
+                        "paymentTermsDays", "Enter 0 to 365 days.",
+                        "expiringSoonDays", "Enter a whole number of days."));
+
+        fields.put("name", "Org");
+        fields.put("vatRate", "7.555");
+        fields.put("paymentTermsDays", "");
+        fields.put("expiringSoonDays", "");
+        FieldErrors.expectExactly(
+                mvc,
+                postSettings(fields),
+                Map.of(
+                        "vatRate", "Enter the VAT rate with at most 2 decimals.",
+                        "paymentTermsDays", "Enter the payment terms in days.",
+                        "expiringSoonDays", "Enter the expiring-soon window in days."));
+        assertThat(accounts.organisation(org.owner())).isEqualTo(before);
+    }
+
+    @Test
+    void showsTheSavedNumbersInTheSettingsForm() throws Exception {
+        mvc.perform(postSettings(Map.of(
+                        "name", "Org",
+                        "currency", "EUR",
+                        "vatRate", " 7.5 ",
+                        "invoicePrefix", "INV",
+                        "paymentTermsDays", "+14",
+                        "senderEmail", "",
+                        "expiringSoonDays", "045")))
+                .andExpect(redirectedUrl("/settings"));
+        var saved = accounts.organisation(org.owner());
+        assertThat(saved.vatRate()).isEqualByComparingTo("7.5");
+        assertThat(saved.paymentTermsDays()).isEqualTo(14);
+        assertThat(saved.expiringSoonDays()).isEqualTo(45);
+        assertThat(saved.senderEmail()).isNull();
+        mvc.perform(get("/settings").with(as(org.owner().email())))
+                .andExpect(content().string(containsString("value=\"7.50\"")))
+                .andExpect(content().string(containsString("value=\"14\"")))
+                .andExpect(content().string(containsString("value=\"45\"")));
+    }
+
+    MockHttpServletRequestBuilder postSettings(Map<String, String> fields) {
+        var post = post("/settings").with(as(org.owner().email())).with(csrf());
+        fields.forEach(post::param);
+        return post;
     }
 
     @Test
