@@ -27,14 +27,18 @@ import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
 import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -48,6 +52,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** Selecting licences, sending invoices and the invoice, outbox and settings pages, with their refusals. */
 @IntegrationTest
 @AutoConfigureMockMvc
+@MovableTime
 class ConsoleInvoicingIntegrationTests {
 
     @Autowired
@@ -70,6 +75,9 @@ class ConsoleInvoicingIntegrationTests {
 
     @Autowired
     AccountManagement accounts;
+
+    @Autowired
+    MovableClock clock;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -95,6 +103,11 @@ class ConsoleInvoicingIntegrationTests {
         }
         unassigned = licences.create(org.manager(), new NewLicence(plan.id(), "Free", null, 1, null))
                 .id();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     RequestPostProcessor as(String email) {
@@ -266,6 +279,44 @@ class ConsoleInvoicingIntegrationTests {
         mvc.perform(get("/outbox").with(manager))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(invoice.number())));
+    }
+
+    @Test
+    void marksEveryBadPaymentFieldAtOnceEvenWhenTheDateIsNotADate() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        for (String notADate : List.of("yesterday", "2026-02-30", "99999999999")) {
+            FieldErrors.expectExactly(
+                    mvc,
+                    markPaid(invoice, notADate, "r".repeat(101)),
+                    Map.of(
+                            "paidOn", "Enter a date such as 2026-11-29.",
+                            "reference", "Keep the reference to 100 characters."));
+        }
+        FieldErrors.expectExactly(
+                mvc,
+                markPaid(invoice, "", "<b>R1</b>"),
+                Map.of("paidOn", "Enter the payment date.", "reference", "Remove the HTML tags"));
+        FieldErrors.expectExactly(
+                mvc,
+                markPaid(invoice, invoice.issuedOn().plusDays(1).toString(), "r".repeat(101)),
+                Map.of(
+                        "paidOn", "The payment date cannot be in the future.",
+                        "reference", "Keep the reference to 100 characters."));
+        clock.advance(Duration.ofDays(2));
+        FieldErrors.expectExactly(
+                mvc,
+                markPaid(invoice, invoice.issuedOn().plusDays(1).toString(), "r".repeat(101)),
+                Map.of("reference", "Keep the reference to 100 characters."));
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isNull();
+    }
+
+    MockHttpServletRequestBuilder markPaid(Invoice invoice, String paidOn, String reference) {
+        return post("/invoices/{id}/paid", invoice.id())
+                .param("paidOn", paidOn)
+                .param("reference", reference)
+                .with(as(org.manager().email()))
+                .with(csrf());
     }
 
     @Test
