@@ -495,7 +495,7 @@ class ConsoleInvoicingIntegrationTests {
                         .with(csrf())
                         .param("name", "Org")
                         .param("legalName", "Org Ltd")
-                        .param("currency", "gbp")
+                        .param("currency", "eur")
                         .param("vatRate", "20")
                         .param("invoicePrefix", "acme")
                         .param("paymentTermsDays", "14")
@@ -506,7 +506,7 @@ class ConsoleInvoicingIntegrationTests {
         Invoice invoice =
                 invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
         assertThat(invoice.number()).startsWith("ACME-");
-        assertThat(invoice.total().formatted()).isEqualTo("£12.00");
+        assertThat(invoice.total().formatted()).isEqualTo("€12.00");
         assertThat(invoice.sellerName()).isEqualTo("Org Ltd");
     }
 }
