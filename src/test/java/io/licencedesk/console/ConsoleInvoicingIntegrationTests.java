@@ -460,6 +460,51 @@ class ConsoleInvoicingIntegrationTests {
     }
 
     @Test
+    void refusesToChangeTheCurrencyOnceLicencesExistBesideTheField() throws Exception {
+        var before = accounts.organisation(org.owner());
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("name", "Renamed");
+        fields.put("currency", "usd");
+        fields.put("vatRate", "20");
+        fields.put("invoicePrefix", "NEW");
+        fields.put("paymentTermsDays", "14");
+        fields.put("expiringSoonDays", "30");
+        FieldErrors.expectExactly(
+                mvc,
+                postSettings(fields),
+                Map.of(
+                        "currency",
+                        "The currency cannot change once licences or invoices exist: their prices are in EUR."));
+        assertThat(accounts.organisation(org.owner())).isEqualTo(before);
+        mvc.perform(get("/settings").with(as(org.owner().email())))
+                .andExpect(content().string(containsString("Fixed now that licences or invoices are priced in it.")));
+
+        fields.put("currency", " eur ");
+        mvc.perform(postSettings(fields)).andExpect(redirectedUrl("/settings"));
+        assertThat(accounts.organisation(org.owner()).invoicePrefix()).isEqualTo("NEW");
+        assertThat(accounts.organisation(org.owner()).currency().getCurrencyCode())
+                .isEqualTo("EUR");
+    }
+
+    @Test
+    void changesTheCurrencyOfAnOrganisationWithoutLicences() throws Exception {
+        var owner = as(other.owner().email());
+        mvc.perform(get("/settings").with(owner)).andExpect(content().string(not(containsString("Fixed now that"))));
+        mvc.perform(post("/settings")
+                        .with(owner)
+                        .with(csrf())
+                        .param("name", "Other")
+                        .param("currency", "gbp")
+                        .param("vatRate", "20")
+                        .param("invoicePrefix", "INV")
+                        .param("paymentTermsDays", "14")
+                        .param("expiringSoonDays", "30"))
+                .andExpect(redirectedUrl("/settings"));
+        assertThat(accounts.organisation(other.owner()).currency().getCurrencyCode())
+                .isEqualTo("GBP");
+    }
+
+    @Test
     void savesSettingsAndRefusesBadOnes() throws Exception {
         var owner = as(org.owner().email());
         mvc.perform(post("/settings")
