@@ -3,6 +3,7 @@ package io.licencedesk;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
@@ -16,5 +17,11 @@ public class LicenceDeskApplication {
     @Bean
     Clock clock() {
         return Clock.systemDefaultZone();
+    }
+
+    /** Bean Validation's "now" (a payment date "in the future") is the same clock. */
+    @Bean
+    ValidationConfigurationCustomizer validationClock(Clock clock) {
+        return configuration -> configuration.clockProvider(() -> clock);
     }
 }

@@ -28,6 +28,7 @@ public class AccountManagement {
     private final PasswordLinkRepository links;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final List<PricedRecords> pricedRecords;
     private final Clock clock;
 
     AccountManagement(
@@ -35,11 +36,13 @@ public class AccountManagement {
             PasswordLinkRepository links,
             PasswordEncoder passwords,
             ApplicationEventPublisher events,
+            List<PricedRecords> pricedRecords,
             Clock clock) {
         this.accounts = accounts;
         this.links = links;
         this.passwords = passwords;
         this.events = events;
+        this.pricedRecords = pricedRecords;
         this.clock = clock;
     }
 
@@ -160,10 +163,17 @@ public class AccountManagement {
         return profile(caller);
     }
 
-    /** Changes the organisation's settings; only owners may. */
+    /**
+     * Changes the organisation's settings; only owners may. The currency stays as it is once the organisation
+     * has licences or invoices ({@link CurrencyFixedException}), since their amounts are in it.
+     */
     public Organisation updateSettings(Caller caller, OrganisationSettings settings) {
         if (!caller.isOwner()) {
             throw new AccessDeniedException("Only owners may change the organisation's settings");
+        }
+        Currency currency = organisation(caller).currency();
+        if (!currency.equals(settings.currency()) && currencyFixed(caller)) {
+            throw new CurrencyFixedException(currency);
         }
         accounts.updateOrganisation(
                 caller.organisationId(),
@@ -179,6 +189,12 @@ public class AccountManagement {
                         blankToNull(settings.senderEmail()),
                         settings.expiringSoonDays()));
         return organisation(caller);
+    }
+
+    /** Whether the organisation's currency can no longer change: it has licences or invoices priced in it. */
+    @Transactional(readOnly = true)
+    public boolean currencyFixed(Caller caller) {
+        return pricedRecords.stream().anyMatch(records -> records.existFor(caller.organisationId()));
     }
 
     private static NewClient clean(NewClient client) {

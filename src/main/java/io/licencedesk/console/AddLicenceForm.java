@@ -16,7 +16,13 @@ record AddLicenceForm(
         @Size(max = 2000, message = "Keep the note to 2,000 characters.") @PlainText
         String note,
 
-        @ScreenCount String quantity,
+        @WholeNumber(
+                min = 1,
+                max = 10_000,
+                blank = "Enter the number of screens.",
+                notWhole = "Enter a whole number of screens from 1 to 10,000.",
+                outOfRange = "Enter a number of screens from 1 to 10,000.")
+        String quantity,
 
         Long clientId) {
 
@@ -25,6 +31,6 @@ record AddLicenceForm(
     }
 
     NewLicence toNewLicence() {
-        return new NewLicence(planId, name, note, ScreenCount.Validator.parse(quantity), clientId);
+        return new NewLicence(planId, name, note, WholeNumber.Validator.parse(quantity), clientId);
     }
 }

@@ -67,7 +67,7 @@ class ConsoleInvoiceController {
         model.addAttribute("invoice", invoicing.invoice(caller, id));
         model.addAttribute("deliveries", invoicing.deliveries(caller, id));
         if (!model.containsAttribute("paidForm")) {
-            model.addAttribute("paidForm", new MarkPaidForm(LocalDate.now(clock), null));
+            model.addAttribute("paidForm", MarkPaidForm.on(LocalDate.now(clock)));
         }
         if (!model.containsAttribute("voidForm")) {
             model.addAttribute("voidForm", new VoidForm(null));
@@ -103,7 +103,7 @@ class ConsoleInvoiceController {
                 id,
                 () -> "Invoice "
                         + invoicing
-                                .markPaid(caller, id, form.paidOn(), form.reference())
+                                .markPaid(caller, id, form.paidOnDate(), form.reference())
                                 .number() + " marked paid.");
     }
 

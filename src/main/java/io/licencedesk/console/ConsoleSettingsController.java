@@ -2,6 +2,7 @@ package io.licencedesk.console;
 
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.CurrencyFixedException;
 import io.licencedesk.shared.Toasts;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -27,7 +28,7 @@ class ConsoleSettingsController {
     @GetMapping
     String form(Caller caller, Model model) {
         model.addAttribute("form", SettingsForm.of(accounts.organisation(caller)));
-        return "console/settings";
+        return page(caller, model);
     }
 
     @PostMapping
@@ -35,12 +36,23 @@ class ConsoleSettingsController {
             Caller caller,
             @Valid @ModelAttribute("form") SettingsForm form,
             BindingResult errors,
+            Model model,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
-            return "console/settings";
+            return page(caller, model);
         }
-        accounts.updateSettings(caller, form.toSettings());
+        try {
+            accounts.updateSettings(caller, form.toSettings());
+        } catch (CurrencyFixedException fixed) {
+            errors.rejectValue("currency", "fixed", fixed.getMessage());
+            return page(caller, model);
+        }
         Toasts.success(redirect, "Settings saved.");
         return "redirect:/settings";
+    }
+
+    private String page(Caller caller, Model model) {
+        model.addAttribute("currencyFixed", accounts.currencyFixed(caller));
+        return "console/settings";
     }
 }

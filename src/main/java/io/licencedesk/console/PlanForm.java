@@ -4,13 +4,8 @@ import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.Terms;
 import io.licencedesk.shared.PlainText;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 
 /** Adding or editing a plan: a name, a term such as P1M, and a price per screen. */
 record PlanForm(
@@ -20,11 +15,16 @@ record PlanForm(
         @NotBlank(message = "Enter a term, such as P1M or P1Y.") @PlanTerm
         String term,
 
-        @NotNull(message = "Enter a price per screen.")
-        @DecimalMin(value = "0.00", message = "The price cannot be negative.")
-        @DecimalMax(value = "1000000.00", message = "Keep the price under 1,000,000.")
-        @Digits(integer = 7, fraction = 2, message = "Enter a price with at most 2 decimals.")
-        BigDecimal unitPrice) {
+        @DecimalNumber(
+                min = "0.00",
+                max = "1000000.00",
+                fraction = 2,
+                blank = "Enter a price per screen.",
+                notANumber = "Enter a price such as 10.00.",
+                belowMin = "The price cannot be negative.",
+                aboveMax = "Keep the price under 1,000,000.",
+                tooPrecise = "Enter a price with at most 2 decimals.")
+        String unitPrice) {
 
     static PlanForm empty() {
         return new PlanForm(null, "P1M", null);
@@ -32,10 +32,10 @@ record PlanForm(
 
     static PlanForm of(Plan plan) {
         return new PlanForm(
-                plan.name(), plan.term().toString(), plan.unitPrice().amount());
+                plan.name(), plan.term().toString(), plan.unitPrice().amount().toPlainString());
     }
 
     NewPlan toNewPlan() {
-        return new NewPlan(name, Terms.parseOrNull(term), unitPrice);
+        return new NewPlan(name, Terms.parseOrNull(term), DecimalNumber.Validator.parse(unitPrice));
     }
 }

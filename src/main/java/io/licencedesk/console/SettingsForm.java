@@ -3,22 +3,18 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.Organisation;
 import io.licencedesk.accounts.OrganisationSettings;
 import io.licencedesk.shared.PlainText;
-import jakarta.validation.constraints.DecimalMax;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.Locale;
 
-/** The organisation's settings as an owner edits them. */
+/** The organisation's settings as an owner edits them; numbers are text, checked by {@link WholeNumber} and co. */
 record SettingsForm(
-        @NotBlank(message = "Enter the organisation's name.") @Size(max = 200) @PlainText
+        @NotBlank(message = "Enter the organisation's name.")
+        @Size(max = 200, message = "Keep the name to 200 characters.")
+        @PlainText
         String name,
 
         @Size(max = 200, message = "Keep the legal name to 200 characters.") @PlainText
@@ -30,31 +26,43 @@ record SettingsForm(
         @NotBlank(message = "Enter a currency code such as EUR.") @CurrencyCode
         String currency,
 
-        @NotNull(message = "Enter a VAT rate (0 for none).")
-        @DecimalMin(value = "0", message = "The VAT rate cannot be negative.")
-        @DecimalMax(value = "100", message = "The VAT rate is a percentage up to 100.")
-        @Digits(integer = 3, fraction = 2, message = "Enter the VAT rate with at most 2 decimals.")
-        BigDecimal vatRate,
+        @DecimalNumber(
+                min = "0",
+                max = "100",
+                fraction = 2,
+                blank = "Enter a VAT rate (0 for none).",
+                notANumber = "Enter a percentage such as 20 or 7.5.",
+                belowMin = "The VAT rate cannot be negative.",
+                aboveMax = "The VAT rate is a percentage up to 100.",
+                tooPrecise = "Enter the VAT rate with at most 2 decimals.")
+        String vatRate,
 
         @NotBlank(message = "Enter an invoice number prefix.")
         @Pattern(regexp = "([A-Za-z0-9]{1,10})?", message = "Use 1 to 10 letters and digits.") // empty: @NotBlank
         String invoicePrefix,
 
-        @NotNull(message = "Enter the payment terms in days.")
-        @Min(value = 0, message = "Enter 0 to 365 days.")
-        @Max(value = 365, message = "Enter 0 to 365 days.")
-        Integer paymentTermsDays,
+        @WholeNumber(
+                min = 0,
+                max = 365,
+                blank = "Enter the payment terms in days.",
+                notWhole = "Enter a whole number of days.",
+                outOfRange = "Enter 0 to 365 days.")
+        String paymentTermsDays,
 
         @Size(max = 200, message = "Keep the sender name to 200 characters.") @PlainText
         String senderName,
 
-        @Email(regexp = ".+@.+\\..+", message = "Enter a valid e-mail address.") @Size(max = 254)
+        @Email(regexp = "(.+@.+\\..+)?", message = "Enter a valid e-mail address.") // empty: the server's sender
+        @Size(max = 254, message = "Keep the e-mail address to 254 characters.")
         String senderEmail,
 
-        @NotNull(message = "Enter the expiring-soon window in days.")
-        @Min(value = 1, message = "Enter 1 to 365 days.")
-        @Max(value = 365, message = "Enter 1 to 365 days.")
-        Integer expiringSoonDays) {
+        @WholeNumber(
+                min = 1,
+                max = 365,
+                blank = "Enter the expiring-soon window in days.",
+                notWhole = "Enter a whole number of days.",
+                outOfRange = "Enter 1 to 365 days.")
+        String expiringSoonDays) {
 
     static SettingsForm of(Organisation organisation) {
         return new SettingsForm(
@@ -62,18 +70,18 @@ record SettingsForm(
                 organisation.legalName(),
                 organisation.address(),
                 organisation.currency().getCurrencyCode(),
-                organisation.vatRate(),
+                organisation.vatRate().toPlainString(),
                 organisation.invoicePrefix(),
-                organisation.paymentTermsDays(),
+                String.valueOf(organisation.paymentTermsDays()),
                 organisation.senderName(),
                 organisation.senderEmail(),
-                organisation.expiringSoonDays());
+                String.valueOf(organisation.expiringSoonDays()));
     }
 
     /** The currency, or null when the code is no ISO 4217 currency. */
     Currency currencyOrNull() {
         try {
-            return Currency.getInstance(currency.toUpperCase(java.util.Locale.ROOT));
+            return Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));
         } catch (RuntimeException unknown) {
             return null;
         }
@@ -85,11 +93,11 @@ record SettingsForm(
                 legalName,
                 address,
                 currencyOrNull(),
-                vatRate,
-                invoicePrefix.toUpperCase(java.util.Locale.ROOT),
-                paymentTermsDays,
+                DecimalNumber.Validator.parse(vatRate),
+                invoicePrefix.toUpperCase(Locale.ROOT),
+                WholeNumber.Validator.parse(paymentTermsDays),
                 senderName,
                 senderEmail,
-                expiringSoonDays);
+                WholeNumber.Validator.parse(expiringSoonDays));
     }
 }

@@ -59,6 +59,13 @@ class InvoiceRepository {
         this.jdbc = jdbc;
     }
 
+    boolean anyFor(long organisationId) {
+        return jdbc.sql("select exists (select 1 from invoice where organisation_id = :organisationId)")
+                .param("organisationId", organisationId)
+                .query(Boolean.class)
+                .single();
+    }
+
     /**
      * The next number of the organisation's sequence for the year, taken under a row lock held until
      * the issuing transaction ends: numbers are gapless, and a rolled-back invoice gives its number back.

@@ -139,6 +139,13 @@ class LicenceRepository {
                 .update();
     }
 
+    boolean anyFor(long organisationId) {
+        return jdbc.sql("select exists (select 1 from licence where organisation_id = :organisationId)")
+                .param("organisationId", organisationId)
+                .query(Boolean.class)
+                .single();
+    }
+
     void delete(Licence licence) {
         jdbc.sql("delete from licence where id = :id and organisation_id = :organisationId")
                 .param("id", licence.id())

@@ -27,12 +27,18 @@ import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
 import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,6 +52,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 /** Selecting licences, sending invoices and the invoice, outbox and settings pages, with their refusals. */
 @IntegrationTest
 @AutoConfigureMockMvc
+@MovableTime
 class ConsoleInvoicingIntegrationTests {
 
     @Autowired
@@ -68,6 +75,9 @@ class ConsoleInvoicingIntegrationTests {
 
     @Autowired
     AccountManagement accounts;
+
+    @Autowired
+    MovableClock clock;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -93,6 +103,11 @@ class ConsoleInvoicingIntegrationTests {
         }
         unassigned = licences.create(org.manager(), new NewLicence(plan.id(), "Free", null, 1, null))
                 .id();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     RequestPostProcessor as(String email) {
@@ -267,6 +282,44 @@ class ConsoleInvoicingIntegrationTests {
     }
 
     @Test
+    void marksEveryBadPaymentFieldAtOnceEvenWhenTheDateIsNotADate() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        for (String notADate : List.of("yesterday", "2026-02-30", "99999999999")) {
+            FieldErrors.expectExactly(
+                    mvc,
+                    markPaid(invoice, notADate, "r".repeat(101)),
+                    Map.of(
+                            "paidOn", "Enter a date such as 2026-11-29.",
+                            "reference", "Keep the reference to 100 characters."));
+        }
+        FieldErrors.expectExactly(
+                mvc,
+                markPaid(invoice, "", "<b>R1</b>"),
+                Map.of("paidOn", "Enter the payment date.", "reference", "Remove the HTML tags"));
+        FieldErrors.expectExactly(
+                mvc,
+                markPaid(invoice, invoice.issuedOn().plusDays(1).toString(), "r".repeat(101)),
+                Map.of(
+                        "paidOn", "The payment date cannot be in the future.",
+                        "reference", "Keep the reference to 100 characters."));
+        clock.advance(Duration.ofDays(2));
+        FieldErrors.expectExactly(
+                mvc,
+                markPaid(invoice, invoice.issuedOn().plusDays(1).toString(), "r".repeat(101)),
+                Map.of("reference", "Keep the reference to 100 characters."));
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isNull();
+    }
+
+    MockHttpServletRequestBuilder markPaid(Invoice invoice, String paidOn, String reference) {
+        return post("/invoices/{id}/paid", invoice.id())
+                .param("paidOn", paidOn)
+                .param("reference", reference)
+                .with(as(org.manager().email()))
+                .with(csrf());
+    }
+
+    @Test
     void refusesEveryInvoicingPageToAnonymousClientsAndOtherOrganisations() throws Exception {
         Invoice invoice =
                 invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
@@ -330,6 +383,128 @@ class ConsoleInvoicingIntegrationTests {
     }
 
     @Test
+    void marksEveryBadSettingAtOnceEvenWhenANumberIsNotANumber() throws Exception {
+        var before = accounts.organisation(org.owner());
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("name", "x".repeat(300));
+        fields.put("currency", "EUR");
+        fields.put("vatRate", "-5");
+        fields.put("invoicePrefix", "INV");
+        fields.put("paymentTermsDays", "abc");
+        fields.put("senderEmail", "not an address");
+        fields.put("expiringSoonDays", "99999999999");
+        FieldErrors.expectExactly(
+                mvc,
+                postSettings(fields),
+                Map.of(
+                        "name", "Keep the name to 200 characters.",
+                        "vatRate", "The VAT rate cannot be negative.",
+                        "paymentTermsDays", "Enter a whole number of days.",
+                        "senderEmail", "Enter a valid e-mail address.",
+                        "expiringSoonDays", "Enter a whole number of days."));
+
+        fields.put("name", "");
+        fields.put("vatRate", "twenty");
+        fields.put("paymentTermsDays", "-1");
+        fields.put("expiringSoonDays", "1.5");
+        fields.put("senderEmail", "");
+        FieldErrors.expectExactly(
+                mvc,
+                postSettings(fields),
+                Map.of(
+                        "name", "Enter the organisation's name.",
+                        "vatRate", "Enter a percentage such as 20 or 7.5.",
+                        "paymentTermsDays", "Enter 0 to 365 days.",
+                        "expiringSoonDays", "Enter a whole number of days."));
+
+        fields.put("name", "Org");
+        fields.put("vatRate", "7.555");
+        fields.put("paymentTermsDays", "");
+        fields.put("expiringSoonDays", "");
+        FieldErrors.expectExactly(
+                mvc,
+                postSettings(fields),
+                Map.of(
+                        "vatRate", "Enter the VAT rate with at most 2 decimals.",
+                        "paymentTermsDays", "Enter the payment terms in days.",
+                        "expiringSoonDays", "Enter the expiring-soon window in days."));
+        assertThat(accounts.organisation(org.owner())).isEqualTo(before);
+    }
+
+    @Test
+    void showsTheSavedNumbersInTheSettingsForm() throws Exception {
+        mvc.perform(postSettings(Map.of(
+                        "name", "Org",
+                        "currency", "EUR",
+                        "vatRate", " 7.5 ",
+                        "invoicePrefix", "INV",
+                        "paymentTermsDays", "+14",
+                        "senderEmail", "",
+                        "expiringSoonDays", "045")))
+                .andExpect(redirectedUrl("/settings"));
+        var saved = accounts.organisation(org.owner());
+        assertThat(saved.vatRate()).isEqualByComparingTo("7.5");
+        assertThat(saved.paymentTermsDays()).isEqualTo(14);
+        assertThat(saved.expiringSoonDays()).isEqualTo(45);
+        assertThat(saved.senderEmail()).isNull();
+        mvc.perform(get("/settings").with(as(org.owner().email())))
+                .andExpect(content().string(containsString("value=\"7.50\"")))
+                .andExpect(content().string(containsString("value=\"14\"")))
+                .andExpect(content().string(containsString("value=\"45\"")));
+    }
+
+    MockHttpServletRequestBuilder postSettings(Map<String, String> fields) {
+        var post = post("/settings").with(as(org.owner().email())).with(csrf());
+        fields.forEach(post::param);
+        return post;
+    }
+
+    @Test
+    void refusesToChangeTheCurrencyOnceLicencesExistBesideTheField() throws Exception {
+        var before = accounts.organisation(org.owner());
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("name", "Renamed");
+        fields.put("currency", "usd");
+        fields.put("vatRate", "20");
+        fields.put("invoicePrefix", "NEW");
+        fields.put("paymentTermsDays", "14");
+        fields.put("expiringSoonDays", "30");
+        FieldErrors.expectExactly(
+                mvc,
+                postSettings(fields),
+                Map.of(
+                        "currency",
+                        "The currency cannot change once licences or invoices exist: their prices are in EUR."));
+        assertThat(accounts.organisation(org.owner())).isEqualTo(before);
+        mvc.perform(get("/settings").with(as(org.owner().email())))
+                .andExpect(content().string(containsString("Fixed now that licences or invoices are priced in it.")));
+
+        fields.put("currency", " eur ");
+        mvc.perform(postSettings(fields)).andExpect(redirectedUrl("/settings"));
+        assertThat(accounts.organisation(org.owner()).invoicePrefix()).isEqualTo("NEW");
+        assertThat(accounts.organisation(org.owner()).currency().getCurrencyCode())
+                .isEqualTo("EUR");
+    }
+
+    @Test
+    void changesTheCurrencyOfAnOrganisationWithoutLicences() throws Exception {
+        var owner = as(other.owner().email());
+        mvc.perform(get("/settings").with(owner)).andExpect(content().string(not(containsString("Fixed now that"))));
+        mvc.perform(post("/settings")
+                        .with(owner)
+                        .with(csrf())
+                        .param("name", "Other")
+                        .param("currency", "gbp")
+                        .param("vatRate", "20")
+                        .param("invoicePrefix", "INV")
+                        .param("paymentTermsDays", "14")
+                        .param("expiringSoonDays", "30"))
+                .andExpect(redirectedUrl("/settings"));
+        assertThat(accounts.organisation(other.owner()).currency().getCurrencyCode())
+                .isEqualTo("GBP");
+    }
+
+    @Test
     void savesSettingsAndRefusesBadOnes() throws Exception {
         var owner = as(org.owner().email());
         mvc.perform(post("/settings")
@@ -365,16 +540,18 @@ class ConsoleInvoicingIntegrationTests {
                         .with(csrf())
                         .param("name", "Org")
                         .param("legalName", "Org Ltd")
-                        .param("currency", "gbp")
+                        .param("currency", "eur")
                         .param("vatRate", "20")
                         .param("invoicePrefix", "acme")
                         .param("paymentTermsDays", "14")
+                        .param("senderEmail", "")
                         .param("expiringSoonDays", "45"))
                 .andExpect(redirectedUrl("/settings"));
+        assertThat(accounts.organisation(org.owner()).senderEmail()).isNull();
         Invoice invoice =
                 invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
         assertThat(invoice.number()).startsWith("ACME-");
-        assertThat(invoice.total().formatted()).isEqualTo("£12.00");
+        assertThat(invoice.total().formatted()).isEqualTo("€12.00");
         assertThat(invoice.sellerName()).isEqualTo("Org Ltd");
     }
 }

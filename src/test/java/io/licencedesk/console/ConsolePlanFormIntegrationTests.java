@@ -1,0 +1,106 @@
+package io.licencedesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.IntegrationTest;
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The plan form marks every bad field of a submission, even a price that is not a number, and saves nothing. */
+@IntegrationTest
+@AutoConfigureMockMvc
+class ConsolePlanFormIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    UserDetailsService users;
+
+    TestOrganisation org;
+    Plan plan;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+    }
+
+    MockHttpServletRequestBuilder planForm(String path, String name, String term, String price) {
+        return post(path)
+                .param("name", name)
+                .param("term", term)
+                .param("unitPrice", price)
+                .with(user(users.loadUserByUsername(org.owner().email())))
+                .with(csrf());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            abc                  | Enter a price such as 10.00.
+            10,50                | Enter a price such as 10.00.
+            1e3                  | Enter a price such as 10.00.
+            ''                   | Enter a price per screen.
+            -1                   | The price cannot be negative.
+            10.005               | Enter a price with at most 2 decimals.
+            1000000.01           | Keep the price under 1,000,000.
+            99999999999999999999 | Keep the price under 1,000,000.
+            """)
+    void marksEveryBadFieldAtOnceWhateverIsWrongWithThePrice(String price, String message) throws Exception {
+        for (String path : new String[] {"/plans", "/plans/" + plan.id()}) {
+            FieldErrors.expectExactly(
+                    mvc,
+                    planForm(path, "n".repeat(300), "P0D", price),
+                    Map.of(
+                            "name", "Keep the name to 100 characters.",
+                            "term", "Enter a term such as P1M",
+                            "unitPrice", message));
+        }
+        assertThat(plans.plans(org.owner()))
+                .singleElement()
+                .satisfies(unchanged -> assertThat(unchanged).isEqualTo(plan));
+    }
+
+    @Test
+    void savesAPlanAndShowsItsPriceForEditing() throws Exception {
+        mvc.perform(planForm("/plans", "Yearly", "P1Y", " 100.5 ")).andExpect(redirectedUrl("/plans"));
+        Plan yearly = plans.plans(org.owner()).stream()
+                .filter(saved -> saved.name().equals("Yearly"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(yearly.unitPrice().formatted()).isEqualTo("€100.50");
+        mvc.perform(get("/plans/{id}/edit", yearly.id())
+                        .with(user(users.loadUserByUsername(org.owner().email()))))
+                .andExpect(content().string(containsString("value=\"100.50\"")));
+        mvc.perform(planForm("/plans/" + plan.id(), "Monthly", "P1M", "0")).andExpect(redirectedUrl("/plans"));
+        assertThat(plans.plan(org.owner(), plan.id()).unitPrice().formatted()).isEqualTo("€0.00");
+    }
+}
