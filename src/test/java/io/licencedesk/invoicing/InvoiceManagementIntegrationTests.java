@@ -10,6 +10,7 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicenceNotDeletableException;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
@@ -197,6 +198,19 @@ class InvoiceManagementIntegrationTests {
         assertThat(invoicing.forLicence(org.manager(), window))
                 .extracting(Invoice::status)
                 .containsExactly(InvoiceStatus.ISSUED, InvoiceStatus.VOID);
+    }
+
+    @Test
+    void keepsALicenceWhoseOnlyInvoiceWasVoided() {
+        long lobby = assignedLicence("Lobby", 1);
+        Invoice invoice = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+        invoicing.voidInvoice(org.manager(), invoice.id(), "Wrong client");
+
+        assertThatThrownBy(() -> licences.delete(org.manager(), lobby))
+                .isInstanceOf(LicenceNotDeletableException.class)
+                .hasMessageContaining("has invoices");
+        assertThat(licences.details(org.manager(), lobby).name()).isEqualTo("Lobby");
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).status()).isEqualTo(InvoiceStatus.VOID);
     }
 
     @Test
