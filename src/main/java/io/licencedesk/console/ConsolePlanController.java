@@ -1,6 +1,7 @@
 package io.licencedesk.console;
 
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.PlanNameTakenException;
@@ -79,6 +80,9 @@ class ConsolePlanController {
             return "redirect:/plans";
         } catch (PlanNameTakenException taken) {
             errors.rejectValue("name", "taken", taken.getMessage() + ".");
+            return "console/plan-form";
+        } catch (InvalidLicenceException invalid) {
+            errors.rejectValue(invalid.field(), "invalid", invalid.getMessage());
             return "console/plan-form";
         }
     }

@@ -67,7 +67,17 @@ public class PlanCatalogue {
     }
 
     private long minorUnits(Caller caller, NewPlan plan) {
-        return Money.of(plan.unitPrice(), currency(caller)).minorUnits();
+        Currency currency = currency(caller);
+        int digits = currency.getDefaultFractionDigits();
+        if (plan.unitPrice().stripTrailingZeros().scale() > Math.max(digits, 0)) {
+            // A yen price of 10.50 cannot be charged; rounding it silently would change the price.
+            throw new InvalidLicenceException(
+                    "unitPrice",
+                    digits == 0
+                            ? "Prices in " + currency.getCurrencyCode() + " have no decimals."
+                            : "Prices in " + currency.getCurrencyCode() + " have at most " + digits + " decimals.");
+        }
+        return Money.of(plan.unitPrice(), currency).minorUnits();
     }
 
     private Currency currency(Caller caller) {

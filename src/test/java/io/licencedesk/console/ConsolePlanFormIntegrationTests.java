@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
@@ -61,6 +62,41 @@ class ConsolePlanFormIntegrationTests {
                 .param("unitPrice", price)
                 .with(user(users.loadUserByUsername(org.owner().email())))
                 .with(csrf());
+    }
+
+    @Test
+    void refusesCentsInACurrencyWithoutThem() throws Exception {
+        TestOrganisation yen = organisations.create();
+        var owner = user(users.loadUserByUsername(yen.owner().email()));
+        mvc.perform(post("/settings")
+                        .with(owner)
+                        .with(csrf())
+                        .param("name", "Yen shop")
+                        .param("currency", "JPY")
+                        .param("vatRate", "10")
+                        .param("invoicePrefix", "INV")
+                        .param("paymentTermsDays", "14")
+                        .param("expiringSoonDays", "30"))
+                .andExpect(redirectedUrl("/settings"));
+
+        mvc.perform(post("/plans")
+                        .param("name", "Monthly")
+                        .param("term", "P1M")
+                        .param("unitPrice", "1000.50")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Prices in JPY have no decimals.")));
+        assertThat(plans.plans(yen.owner())).isEmpty();
+
+        mvc.perform(post("/plans")
+                        .param("name", "Monthly")
+                        .param("term", "P1M")
+                        .param("unitPrice", "1000.00")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/plans"));
+        assertThat(plans.plans(yen.owner())).extracting(Plan::name).containsExactly("Monthly");
     }
 
     @ParameterizedTest(name = "{0}")
