@@ -11,6 +11,7 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,5 +66,24 @@ class BadPageRequestsIntegrationTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
                 .andExpect(content().string(containsString("That request was not valid")))
                 .andExpect(content().string(not(containsString("Failed to convert"))));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"manager, /licences/1/delete", "manager, /invoices/1/void", "client, /portal/licences/1/activate"})
+    void showsAPageForAFormsAddressOpenedInTheBrowser(String role, String address) throws Exception {
+        String email =
+                role.equals("client") ? org.alice().email() : org.manager().email();
+
+        mvc.perform(get(address).accept(BROWSER).with(user(users.loadUserByUsername(email))))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("That address is not a page")));
+    }
+
+    @Test
+    void keepsTheProblemResponseOfTheApi() throws Exception {
+        mvc.perform(get("/api/v1/device/activate").accept(BROWSER))
+                .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }

@@ -1,0 +1,39 @@
+package io.licencedesk.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.servlet.ModelAndView;
+
+/**
+ * A page address opened with the wrong method (a bookmark or a reload of a form's target, such as
+ * /licences/5/delete) gets the 405 page; the API keeps its RFC 9457 problem. The method is refused before
+ * any controller is chosen, so only an application-wide advice sees it.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class MethodNotAllowedPages {
+
+    @ExceptionHandler
+    Object methodNotAllowed(
+            HttpRequestMethodNotSupportedException refused, HttpServletRequest request, HttpServletResponse response) {
+        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+            return ResponseEntity.status(refused.getStatusCode())
+                    .headers(refused.getHeaders())
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(refused.getBody());
+        }
+        response.setStatus(refused.getStatusCode().value());
+        refused.getHeaders()
+                .getOrEmpty(HttpHeaders.ALLOW)
+                .forEach(allow -> response.addHeader(HttpHeaders.ALLOW, allow));
+        return new ModelAndView("error/405");
+    }
+}
