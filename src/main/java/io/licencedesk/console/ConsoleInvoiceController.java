@@ -6,6 +6,7 @@ import io.licencedesk.invoicing.IllegalInvoiceChangeException;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceStatus;
+import io.licencedesk.invoicing.PaymentDateRefusedException;
 import io.licencedesk.shared.Downloads;
 import io.licencedesk.shared.Toasts;
 import jakarta.validation.Valid;
@@ -98,13 +99,18 @@ class ConsoleInvoiceController {
         if (errors.hasErrors()) {
             return details(caller, id, model);
         }
-        return act(
-                redirect,
-                id,
-                () -> "Invoice "
-                        + invoicing
-                                .markPaid(caller, id, form.paidOnDate(), form.reference())
-                                .number() + " marked paid.");
+        try {
+            return act(
+                    redirect,
+                    id,
+                    () -> "Invoice "
+                            + invoicing
+                                    .markPaid(caller, id, form.paidOnDate(), form.reference())
+                                    .number() + " marked paid.");
+        } catch (PaymentDateRefusedException refused) {
+            errors.rejectValue("paidOn", "refused", refused.getMessage());
+            return details(caller, id, model);
+        }
     }
 
     @PostMapping("/{id}/void")
@@ -129,6 +135,8 @@ class ConsoleInvoiceController {
     private static String act(RedirectAttributes redirect, long id, Supplier<String> change) {
         try {
             Toasts.success(redirect, change.get());
+        } catch (PaymentDateRefusedException forTheForm) {
+            throw forTheForm;
         } catch (IllegalInvoiceChangeException refused) {
             Toasts.error(redirect, refused.getMessage());
         }

@@ -190,11 +190,11 @@ public class InvoiceManagement {
                     + invoice.status().label().toLowerCase() + ".");
         }
         if (paidOn.isAfter(LocalDate.now(clock))) {
-            throw new IllegalInvoiceChangeException("The payment date cannot be in the future.");
+            throw new PaymentDateRefusedException("The payment date cannot be in the future.");
         }
         if (paidOn.isBefore(invoice.issuedOn())) {
-            throw new IllegalInvoiceChangeException(
-                    "The payment date cannot be before the invoice was issued, on " + invoice.issuedOn() + ".");
+            throw new PaymentDateRefusedException("The payment date cannot be before the invoice was issued, on "
+                    + invoice.issuedOn().format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)) + ".");
         }
         invoices.markPaid(id, paidOn, blankToNull(reference));
         licences.recordBilling(caller, invoice.licenceId(), BillingStatus.PAID);

@@ -263,6 +263,15 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Say why")));
         mvc.perform(post("/invoices/{id}/paid", invoice.id())
+                        .param("paidOn", invoice.issuedOn().minusDays(1).toString())
+                        .param("reference", "Early bird")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("cannot be before the invoice was issued")))
+                .andExpect(content().string(containsString("is-invalid")))
+                .andExpect(content().string(containsString("value=\"Early bird\"")));
+        mvc.perform(post("/invoices/{id}/paid", invoice.id())
                         .param("paidOn", invoice.issuedOn().toString())
                         .param("reference", "R1")
                         .with(manager)

@@ -1,0 +1,9 @@
+package io.licencedesk.invoicing;
+
+/** A payment date the invoice cannot have (in the future, or before it was issued); a form shows it beside the date. */
+public class PaymentDateRefusedException extends IllegalInvoiceChangeException {
+
+    public PaymentDateRefusedException(String message) {
+        super(message);
+    }
+}
