@@ -23,6 +23,12 @@ record DeviceView(
 
     /** Why the licence is not valid for this device, or null when it is; documented in docs/device-api.md. */
     String refusal(LocalDate today) {
+        // A removed screen is gone for good, whatever the licence's state: say so first. Removing a screen
+        // revokes its credential for every device that used it, including those that took another seat
+        // with it (decision 0017).
+        if (credentialRevoked || (seatId != null && seatRemoved)) {
+            return "SEAT_REVOKED";
+        }
         String licenceRefusal = switch (LifecycleStatus.of(clientId, paused, activatedOn, endsOn, today)) {
             case EXPIRED -> "EXPIRED";
             case PAUSED -> "PAUSED";
@@ -32,15 +38,7 @@ record DeviceView(
         if (licenceRefusal != null) {
             return licenceRefusal;
         }
-        // Removing a screen revokes its credential for every device that used it, including those that
-        // took another seat with it (decision 0017).
-        if (credentialRevoked) {
-            return "SEAT_REVOKED";
-        }
-        if (seatId == null) {
-            return "NOT_ACTIVATED";
-        }
-        return seatRemoved ? "SEAT_REVOKED" : null;
+        return seatId == null ? "NOT_ACTIVATED" : null;
     }
 
     boolean holdsSeat() {

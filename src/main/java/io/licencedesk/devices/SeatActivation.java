@@ -69,6 +69,11 @@ class SeatActivation {
     }
 
     private static void refuseUnusable(SeatLicence licence, CredentialScreen issued) {
+        // A removed screen is gone for good, whatever the licence's state (as at check-in).
+        if (issued.removed()) {
+            throw new DeviceRefusedException(
+                    Problem.CREDENTIAL_REVOKED, "The screen of this credential was removed in the portal.");
+        }
         switch (licence.status()) {
             case EXPIRED ->
                 throw new DeviceRefusedException(
@@ -78,10 +83,6 @@ class SeatActivation {
                 throw new DeviceRefusedException(
                         Problem.LICENCE_DEACTIVATED, "This licence is no longer assigned to a client.");
             default -> {}
-        }
-        if (issued.removed()) {
-            throw new DeviceRefusedException(
-                    Problem.CREDENTIAL_REVOKED, "The screen of this credential was removed in the portal.");
         }
     }
 

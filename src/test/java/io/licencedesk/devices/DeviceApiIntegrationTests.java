@@ -309,6 +309,23 @@ class DeviceApiIntegrationTests {
     }
 
     @Test
+    void aRemovedScreenIsRevokedEvenWhileItsLicenceIsPaused() throws Exception {
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrance");
+        long screenId = activate(credential, "device-a").body().get("screenId").asLong();
+        licences.pause(org.manager(), licenceId);
+
+        screens.remove(org.alice(), licenceId, screenId);
+
+        assertThat(checkIn(credential, "device-a", "nonce-1")
+                        .body()
+                        .get("reason")
+                        .asString())
+                .isEqualTo("SEAT_REVOKED");
+        assertProblem(activate(credential, "device-a"), 403, "credential-revoked");
+    }
+
+    @Test
     void removingAScreenRevokesItsCredentialForTheSeatsOtherDevicesTookWithIt() throws Exception {
         long licenceId = licence(2);
         String credential = register(licenceId, "Entrance");
