@@ -178,7 +178,7 @@
         total.textContent = n === 0 ? '—' : selection.total;
         send.disabled = n === 0;
         clear.disabled = n === 0;
-        question.textContent = 'Send ' + (n === 1 ? '1 invoice' : n + ' invoices') + ' totalling ' + selection.total + '?';
+        question.textContent = 'Send ' + (n === 1 ? '1 invoice' : n + ' invoices') + ' totalling ' + selection.total + ' before VAT?';
         const ids = new Set(selection.ids.map(String));
         document.querySelectorAll('input.select-licence').forEach(box => { box.checked = ids.has(box.dataset.id); });
         if (selection.error) {

@@ -113,7 +113,7 @@ class ConsoleSelectionController {
         String detail = outcome.resent().isEmpty()
                 ? ""
                 : " (" + outcome.issued().size() + " new, " + outcome.resent().size() + " sent again)";
-        return "Sent " + sent + detail + " totalling " + outcome.total().formatted() + ".";
+        return "Sent " + sent + detail + " totalling " + outcome.total().formatted() + " including VAT.";
     }
 
     private SelectionView view(Caller caller, Set<Long> ids, String error) {

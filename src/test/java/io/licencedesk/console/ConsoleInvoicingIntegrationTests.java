@@ -163,7 +163,7 @@ class ConsoleInvoicingIntegrationTests {
                         mvc,
                         post("/invoices/send").with(as(org.manager().email())).with(csrf()))
                 .andExpect(redirectedUrl("/invoices"))
-                .andExpect(flash().attribute("toast", "Sent 19 invoices totalling €190.00."));
+                .andExpect(flash().attribute("toast", "Sent 19 invoices totalling €190.00 including VAT."));
         assertThat(invoicing.invoices(org.manager(), null, null, 1, 50).total()).isEqualTo(19);
         assertThat(licences.details(org.manager(), assigned.get(1)).billingStatus())
                 .isEqualTo(BillingStatus.INVOICED);
@@ -191,7 +191,7 @@ class ConsoleInvoicingIntegrationTests {
                         mvc,
                         post("/invoices/send").with(as(org.manager().email())).with(csrf()))
                 .andExpect(redirectedUrl("/invoices"))
-                .andExpect(flash().attribute("toast", "Sent 1 invoice totalling €10.00."));
+                .andExpect(flash().attribute("toast", "Sent 1 invoice totalling €10.00 including VAT."));
     }
 
     @Test
@@ -214,7 +214,7 @@ class ConsoleInvoicingIntegrationTests {
                         mvc,
                         post("/invoices/send").with(as(org.manager().email())).with(csrf()))
                 .andExpect(redirectedUrl("/invoices"))
-                .andExpect(flash().attribute("toast", "Sent 1 invoice totalling €10.00."));
+                .andExpect(flash().attribute("toast", "Sent 1 invoice totalling €10.00 including VAT."));
     }
 
     @Test

@@ -133,7 +133,8 @@ class InvoicingBrowserTests {
         assertThat(selectionCount(page)).hasText("2 selected");
 
         button(page, "Send invoices").click();
-        assertThat(page.getByText("Send 2 invoices totalling €30.00?")).isVisible();
+        assertThat(page.getByText("Send 2 invoices totalling €30.00 before VAT?"))
+                .isVisible();
         Screenshots.save(page, "send-invoices.png");
         button(page, "No").click();
         assertThat(page.getByRole(AriaRole.DIALOG)).isHidden();
@@ -145,7 +146,8 @@ class InvoicingBrowserTests {
         button(page, "Yes, send").click();
 
         assertThat(page).hasURL(Pattern.compile(".*/invoices$"));
-        assertThat(toast(page, "Sent 2 invoices totalling €30.00.")).isVisible();
+        assertThat(toast(page, "Sent 2 invoices totalling €30.00 including VAT."))
+                .isVisible();
         assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText("Screen 01")))
                 .containsText("€10.00");
         Assertions.assertThat(
