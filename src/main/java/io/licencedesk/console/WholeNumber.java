@@ -61,8 +61,11 @@ import java.lang.annotation.Target;
             if (typed == null || typed.isBlank()) {
                 return number.blank();
             }
-            if (!typed.strip().matches("[+-]?\\d{1,9}")) {
+            if (!typed.strip().matches("[+-]?\\d+")) {
                 return number.notWhole();
+            }
+            if (!typed.strip().matches("[+-]?0*\\d{1,9}")) {
+                return number.outOfRange(); // a whole number, but far too large (or small) to be one of ours
             }
             int value = parse(typed);
             return value < number.min() || value > number.max() ? number.outOfRange() : null;

@@ -410,7 +410,7 @@ class ConsoleInvoicingIntegrationTests {
                         "vatRate", "The VAT rate cannot be negative.",
                         "paymentTermsDays", "Enter a whole number of days.",
                         "senderEmail", "Enter a valid e-mail address.",
-                        "expiringSoonDays", "Enter a whole number of days."));
+                        "expiringSoonDays", "Enter 1 to 365 days."));
 
         fields.put("name", "");
         fields.put("vatRate", "twenty");

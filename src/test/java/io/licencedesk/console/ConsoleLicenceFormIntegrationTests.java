@@ -75,7 +75,7 @@ class ConsoleLicenceFormIntegrationTests {
             quantity | 10001                       | from 1 to 10,000
             quantity | abc                         | Enter a whole number of screens
             quantity | 1.5                         | Enter a whole number of screens
-            quantity | 99999999999999999999        | Enter a whole number of screens
+            quantity | 99999999999999999999        | Enter a number of screens from 1 to 10,000.
             quantity | ''                          | Enter the number of screens.
             planId   | 999999                      | Choose one of your plans.
             planId   | abc                         | Choose one of your plans.
