@@ -137,11 +137,15 @@
     const dialog = document.getElementById('delete-dialog');
     if (dialog) {
         const modal = new bootstrap.Modal(dialog);
+        // Bootstrap gives the focus back to the button that opened a dialog only when it opened it itself.
+        let opener = null;
+        dialog.addEventListener('hidden.bs.modal', () => opener && opener.isConnected && opener.focus());
         document.addEventListener('click', event => {
             const button = event.target.closest('[data-delete]');
             if (!button) {
                 return;
             }
+            opener = button;
             const refusal = button.dataset.refusal;
             dialog.querySelector('#delete-form').action = button.dataset.action;
             dialog.querySelector('[data-code]').textContent = button.dataset.code;

@@ -414,6 +414,10 @@ class LicenceConsoleBrowserTests {
         assertThat(dialog.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete")))
                 .hasCount(0);
         Screenshots.save(page, "delete-refused.png");
+        page.keyboard().press("Escape");
+        assertThat(dialog).isHidden();
+        assertThat(button(page, "Delete " + code)).isFocused();
+        button(page, "Delete " + code).click();
 
         // Someone who forces the form anyway is refused by the server, not only by the page.
         dialog.getByRole(AriaRole.ALERT).evaluate("alert => alert.closest('form').submit()");

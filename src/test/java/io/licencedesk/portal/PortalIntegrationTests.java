@@ -231,6 +231,16 @@ class PortalIntegrationTests {
     }
 
     @Test
+    void tellsTheClientWhenTheirLicenceIsPaused() throws Exception {
+        licences.pause(org.manager(), alices.id());
+
+        mvc.perform(get("/portal/licences/{id}", alices.id())
+                        .with(as(org.alice().email())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Your account manager has paused this licence")));
+    }
+
+    @Test
     void activatesAnAssignedLicence() throws Exception {
         mvc.perform(post("/portal/licences/{id}/activate", alices.id())
                         .with(as(org.alice().email()))
