@@ -97,6 +97,13 @@ class LicenceDemoData {
                     endsOn = activatedOn.plus(plan.term());
                 }
                 paused = kind == 4 && i % 20 == 4;
+                if (LocalDate.ofInstant(createdAt, clock.getZone()).isAfter(activatedOn)) {
+                    // A licence is created before a client can use it.
+                    createdAt = activatedOn
+                            .atStartOfDay(clock.getZone())
+                            .minusHours(1 + i % 48)
+                            .toInstant();
+                }
             }
             String name = SITES[layout.nextInt(SITES.length)] + " screens " + (i + 1);
             String note = NOTES[layout.nextInt(NOTES.length)];

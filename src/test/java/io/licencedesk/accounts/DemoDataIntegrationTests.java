@@ -11,6 +11,7 @@ import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceRow;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.PlanCatalogue;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -79,6 +80,12 @@ class DemoDataIntegrationTests {
                 .filteredOn(row -> row.status() == LifecycleStatus.EXPIRED)
                 .hasSizeGreaterThan(10);
         assertThat(all).extracting(LicenceRow::couponCode).doesNotHaveDuplicates();
+        all.stream().filter(row -> row.endsOn() != null).forEach(row -> {
+            var details = licences.details(caller, row.id());
+            assertThat(details.createdAt().atZone(ZoneId.systemDefault()).toLocalDate())
+                    .as("%s is created before it is activated", row.couponCode())
+                    .isBeforeOrEqualTo(details.activatedOn());
+        });
         assertThat(all)
                 .filteredOn(row -> row.billingStatus() == BillingStatus.PAID)
                 .hasSizeGreaterThan(10);
