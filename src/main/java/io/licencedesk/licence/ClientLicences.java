@@ -3,10 +3,10 @@ package io.licencedesk.licence;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Organisation;
+import io.licencedesk.shared.PageOf;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
@@ -42,15 +42,23 @@ public class ClientLicences {
         this.clock = clock;
     }
 
-    /** The client's licences, newest first. */
+    /** A page of the client's licences, newest first. */
     @Transactional(readOnly = true)
-    public List<ClientLicence> licences(Caller client) {
+    public PageOf<ClientLicence> licences(Caller client, int page, int size) {
         requireClient(client);
         Organisation organisation = accounts.organisation(client);
         Map<Long, String> planNames = planNames(organisation);
-        return licences.findByClient(organisation.id(), client.userId(), organisation.currency()).stream()
-                .map(licence -> view(licence, organisation, planNames))
-                .toList();
+        return PageOf.read(
+                page,
+                size,
+                licences.countByClient(organisation.id(), client.userId()),
+                (offset, limit) ->
+                        licences
+                                .findByClient(
+                                        organisation.id(), client.userId(), organisation.currency(), offset, limit)
+                                .stream()
+                                .map(licence -> view(licence, organisation, planNames))
+                                .toList());
     }
 
     /** One of the client's own licences; any other id is "not found", whoever it belongs to. */

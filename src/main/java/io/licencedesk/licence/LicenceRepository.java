@@ -103,15 +103,27 @@ class LicenceRepository {
     }
 
     /** A client's licences, newest first. */
-    List<Licence> findByClient(long organisationId, long clientId, Currency currency) {
+    List<Licence> findByClient(long organisationId, long clientId, Currency currency, int offset, int limit) {
         return jdbc.sql("""
                         select * from licence where organisation_id = :organisationId and client_id = :clientId
                         order by created_at desc, id desc
+                        limit :limit offset :offset
                         """)
                 .param("organisationId", organisationId)
                 .param("clientId", clientId)
+                .param("limit", limit)
+                .param("offset", offset)
                 .query(mapper(currency))
                 .list();
+    }
+
+    long countByClient(long organisationId, long clientId) {
+        return jdbc.sql(
+                        "select count(*) from licence where organisation_id = :organisationId and client_id = :clientId")
+                .param("organisationId", organisationId)
+                .param("clientId", clientId)
+                .query(Long.class)
+                .single();
     }
 
     Optional<Licence> find(long organisationId, long id, Currency currency) {

@@ -21,9 +21,12 @@ class LicencePages {
         this.screens = screens;
     }
 
-    /** The client's licences with the screens registered on each. */
-    String list(Caller client, Model model) {
-        model.addAttribute("licences", licences.licences(client));
+    /** Enough for a chain's screens at a glance; more go on further pages. */
+    static final int PAGE_SIZE = 25;
+
+    /** A page of the client's licences with the screens registered on each. */
+    String list(Caller client, int page, Model model) {
+        model.addAttribute("licences", licences.licences(client, page, PAGE_SIZE));
         model.addAttribute("screensUsed", screens.screenCounts(client));
         return "portal/licences";
     }

@@ -33,8 +33,8 @@ class PortalLicenceController {
     }
 
     @GetMapping("/portal")
-    String list(Caller client, Model model) {
-        return pages.list(client, model);
+    String list(Caller client, @RequestParam(defaultValue = "1") int page, Model model) {
+        return pages.list(client, page, model);
     }
 
     @PostMapping("/portal/redeem")
@@ -86,6 +86,6 @@ class PortalLicenceController {
     private String refused(Caller client, String code, String message, Model model) {
         model.addAttribute("code", code.length() > 40 ? code.substring(0, 40) : code);
         model.addAttribute("redeemError", message);
-        return pages.list(client, model);
+        return pages.list(client, 1, model);
     }
 }

@@ -67,7 +67,7 @@ class ClientLicencesIntegrationTests {
         LicenceDetails seenByStaff = licences.details(org.manager(), created.id());
         assertThat(seenByStaff.client().id()).isEqualTo(org.alice().userId());
         assertThat(seenByStaff.status()).isEqualTo(LifecycleStatus.ACTIVE);
-        assertThat(clientLicences.licences(org.alice()))
+        assertThat(clientLicences.licences(org.alice(), 1, 25).items())
                 .extracting(ClientLicence::name)
                 .containsExactly("Lobby screens");
         assertThat(audit.licenceHistory(org.manager(), created.id()))
@@ -100,7 +100,7 @@ class ClientLicencesIntegrationTests {
                     .isInstanceOf(CodeNotRedeemableException.class)
                     .hasMessage(CodeNotRedeemableException.MESSAGE);
         }
-        assertThat(clientLicences.licences(org.alice())).isEmpty();
+        assertThat(clientLicences.licences(org.alice(), 1, 25).items()).isEmpty();
         assertThat(licences.details(otherOrg.manager(), foreign.id()).status()).isEqualTo(LifecycleStatus.AVAILABLE);
         assertThat(licences.details(org.manager(), paused.id()).client()).isNull();
     }
@@ -124,7 +124,7 @@ class ClientLicencesIntegrationTests {
         LicenceDetails bobs = assignedTo(org.bob().userId(), "Bob's");
         LicenceDetails unassigned = available("Nobody's");
 
-        assertThat(clientLicences.licences(org.alice())).isEmpty();
+        assertThat(clientLicences.licences(org.alice(), 1, 25).items()).isEmpty();
         for (long id : new long[] {bobs.id(), unassigned.id()}) {
             assertThatThrownBy(() -> clientLicences.licence(org.alice(), id))
                     .isInstanceOf(LicenceNotFoundException.class);
@@ -142,6 +142,6 @@ class ClientLicencesIntegrationTests {
         assertThatThrownBy(() -> clientLicences.redeem(
                         org.manager(), created.couponCode().value()))
                 .isInstanceOf(AccessDeniedException.class);
-        assertThatThrownBy(() -> clientLicences.licences(org.owner())).isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> clientLicences.licences(org.owner(), 1, 25)).isInstanceOf(AccessDeniedException.class);
     }
 }

@@ -231,6 +231,29 @@ class PortalIntegrationTests {
     }
 
     @Test
+    void pagesAClientsManyLicences() throws Exception {
+        for (int i = 1; i <= 30; i++) {
+            licences.create(
+                    org.manager(),
+                    new NewLicence(plan.id(), "Branch " + i, null, 1, org.bob().userId()));
+        }
+        var bob = as(org.bob().email());
+
+        mvc.perform(get("/portal").with(bob))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("30 licences")))
+                .andExpect(content().string(containsString("Page 1 of 2")))
+                .andExpect(content().string(containsString(">Branch 30<")))
+                .andExpect(content().string(not(containsString(">Branch 5<"))));
+        mvc.perform(get("/portal").param("page", "2").with(bob))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Page 2 of 2")))
+                .andExpect(content().string(containsString(">Branch 5<")))
+                .andExpect(content().string(containsString(">Branch 1<")))
+                .andExpect(content().string(not(containsString(">Branch 6<"))));
+    }
+
+    @Test
     void tellsTheClientWhenTheirLicenceIsPaused() throws Exception {
         licences.pause(org.manager(), alices.id());
 
