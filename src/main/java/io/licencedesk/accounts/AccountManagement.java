@@ -171,9 +171,9 @@ public class AccountManagement {
         if (!caller.isOwner()) {
             throw new AccessDeniedException("Only owners may change the organisation's settings");
         }
-        Currency currency = organisation(caller).currency();
-        if (!currency.equals(settings.currency()) && currencyFixed(caller)) {
-            throw new CurrencyFixedException(currency);
+        Optional<CurrencyFixedException> refused = currencyChangeRefusal(caller, settings.currency());
+        if (refused.isPresent()) {
+            throw refused.get();
         }
         accounts.updateOrganisation(
                 caller.organisationId(),
@@ -189,6 +189,18 @@ public class AccountManagement {
                         blankToNull(settings.senderEmail()),
                         settings.expiringSoonDays()));
         return organisation(caller);
+    }
+
+    /**
+     * Why the organisation's currency cannot become this one, or empty when it can (it is the same, or nothing
+     * is priced in it yet). A form asks before it is otherwise valid, so that every error shows at once.
+     */
+    @Transactional(readOnly = true)
+    public Optional<CurrencyFixedException> currencyChangeRefusal(Caller caller, Currency wanted) {
+        Currency currency = organisation(caller).currency();
+        return currency.equals(wanted) || !currencyFixed(caller)
+                ? Optional.empty()
+                : Optional.of(new CurrencyFixedException(currency));
     }
 
     /** Whether the organisation's currency can no longer change: it has licences or invoices priced in it. */

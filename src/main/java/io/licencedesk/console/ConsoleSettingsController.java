@@ -5,6 +5,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.CurrencyFixedException;
 import io.licencedesk.shared.Toasts;
 import jakarta.validation.Valid;
+import java.util.Currency;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -39,6 +40,12 @@ class ConsoleSettingsController {
             Model model,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
+            // Every error at once: a refused currency change too, which saving would only find on a valid form.
+            Currency currency = form.currencyOrNull();
+            if (currency != null && !errors.hasFieldErrors("currency")) {
+                accounts.currencyChangeRefusal(caller, currency)
+                        .ifPresent(fixed -> errors.rejectValue("currency", "fixed", fixed.getMessage()));
+            }
             return page(caller, model);
         }
         try {

@@ -488,6 +488,18 @@ class ConsoleInvoicingIntegrationTests {
         mvc.perform(get("/settings").with(as(org.owner().email())))
                 .andExpect(content().string(containsString("Fixed now that licences or invoices are priced in it.")));
 
+        // With other bad fields, the currency's refusal shows beside them, in the same answer.
+        fields.put("name", "");
+        FieldErrors.expectExactly(
+                mvc,
+                postSettings(fields),
+                Map.of(
+                        "name",
+                        "Enter the organisation's name.",
+                        "currency",
+                        "The currency cannot change once licences or invoices exist: their prices are in EUR."));
+        fields.put("name", "Renamed");
+
         fields.put("currency", " eur ");
         mvc.perform(postSettings(fields)).andExpect(redirectedUrl("/settings"));
         assertThat(accounts.organisation(org.owner()).invoicePrefix()).isEqualTo("NEW");
