@@ -30,6 +30,7 @@ public final class Licence {
     private final Instant createdAt;
     private final int version;
     private final int termNumber;
+    private boolean everInvoiced;
 
     Licence(
             Long id,
@@ -65,7 +66,8 @@ public final class Licence {
                 billingStatus,
                 createdAt,
                 version,
-                1);
+                1,
+                false);
     }
 
     Licence(
@@ -85,7 +87,8 @@ public final class Licence {
             BillingStatus billingStatus,
             Instant createdAt,
             int version,
-            int termNumber) {
+            int termNumber,
+            boolean everInvoiced) {
         this.id = id;
         this.organisationId = organisationId;
         this.couponCode = couponCode;
@@ -103,6 +106,7 @@ public final class Licence {
         this.createdAt = createdAt;
         this.version = version;
         this.termNumber = termNumber;
+        this.everInvoiced = everInvoiced;
     }
 
     /** The status on the given day; see {@link #statusOf} for the rule. */
@@ -159,7 +163,8 @@ public final class Licence {
             return "This licence cannot be deleted because a client has used it."
                     + (canPause(today) ? " Pause it instead." : "");
         }
-        if (billingStatus != BillingStatus.UNBILLED) {
+        // A voided invoice stays, and names the licence: ever invoiced counts, not only the current term.
+        if (billingStatus != BillingStatus.UNBILLED || everInvoiced) {
             return "This licence cannot be deleted because it has been invoiced.";
         }
         return null;
@@ -214,6 +219,7 @@ public final class Licence {
             throw new IllegalStatusChangeException("invoiced", LifecycleStatus.AVAILABLE);
         }
         billingStatus = BillingStatus.INVOICED;
+        everInvoiced = true;
     }
 
     /** The current term's invoice was paid. */
@@ -269,6 +275,11 @@ public final class Licence {
                 billingStatus,
                 createdAt,
                 version);
+    }
+
+    /** Whether it has ever had an invoice, voided ones included. */
+    public boolean everInvoiced() {
+        return everInvoiced;
     }
 
     public Money amount() {

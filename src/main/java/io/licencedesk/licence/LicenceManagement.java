@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -123,14 +122,7 @@ public class LicenceManagement {
         requireStaff(caller);
         Licence licence = loadForUpdate(caller, id);
         licence.ensureDeletable(today());
-        try {
-            licences.delete(licence);
-        } catch (DataIntegrityViolationException stillReferenced) {
-            // A voided invoice makes the term unbilled again, but the invoice (its number, its copy of the
-            // licence) stays, and the database keeps the licence it names.
-            throw new LicenceNotDeletableException(
-                    "This licence cannot be deleted because it has invoices, even if they were voided.");
-        }
+        licences.delete(licence);
         record(caller, licence, "DELETED", licence.snapshot(today()), null);
     }
 

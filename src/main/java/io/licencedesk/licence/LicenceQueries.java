@@ -101,7 +101,7 @@ class LicenceQueries {
         String direction = descending ? "desc" : "asc";
         String sql = """
                 select l.id, l.coupon_code, l.name, l.quantity, l.unit_price_minor, l.client_id, l.paused,
-                       l.activated_on, l.ends_on, l.billing_status, l.created_at,
+                       l.activated_on, l.ends_on, l.billing_status, l.created_at, l.ever_invoiced,
                        p.name as plan_name, u.name as client_name, u.email as client_email
                 from licence l
                 join plan p on p.id = l.plan_id
@@ -130,7 +130,9 @@ class LicenceQueries {
                             toLocalDate(rs.getDate("ends_on")),
                             BillingStatus.valueOf(rs.getString("billing_status")),
                             rs.getTimestamp("created_at").toInstant(),
-                            0);
+                            0,
+                            1,
+                            rs.getBoolean("ever_invoiced"));
                     return row(
                             licence,
                             rs.getString("plan_name"),

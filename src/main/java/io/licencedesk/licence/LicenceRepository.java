@@ -138,7 +138,8 @@ class LicenceRepository {
         jdbc.sql("""
                         update licence
                         set client_id = :clientId, paused = :paused, activated_on = :activatedOn,
-                            ends_on = :endsOn, billing_status = :billingStatus, version = version + 1
+                            ends_on = :endsOn, billing_status = :billingStatus, ever_invoiced = :everInvoiced,
+                            version = version + 1
                         where id = :id and organisation_id = :organisationId
                         """)
                 .param("clientId", licence.clientId())
@@ -146,6 +147,7 @@ class LicenceRepository {
                 .param("activatedOn", date(licence.activatedOn()))
                 .param("endsOn", date(licence.endsOn()))
                 .param("billingStatus", licence.billingStatus().name())
+                .param("everInvoiced", licence.everInvoiced())
                 .param("id", licence.id())
                 .param("organisationId", licence.organisationId())
                 .update();
@@ -190,7 +192,8 @@ class LicenceRepository {
                     BillingStatus.valueOf(rs.getString("billing_status")),
                     rs.getTimestamp("created_at").toInstant(),
                     rs.getInt("version"),
-                    rs.getInt("term_number"));
+                    rs.getInt("term_number"),
+                    rs.getBoolean("ever_invoiced"));
         };
     }
 }

@@ -217,6 +217,18 @@ class LicenceTests {
         }
 
         @Test
+        void refusesALicenceWhoseInvoiceWasVoided() {
+            Licence licence = assigned();
+            licence.markInvoiced();
+            licence.markUnbilled();
+
+            assertThat(licence.billingStatus()).isEqualTo(BillingStatus.UNBILLED);
+            assertThatThrownBy(() -> licence.ensureDeletable(TODAY))
+                    .isInstanceOf(LicenceNotDeletableException.class)
+                    .hasMessageContaining("invoiced");
+        }
+
+        @Test
         void refusesInvoicedAndPaidLicences() {
             for (BillingStatus billing : new BillingStatus[] {BillingStatus.INVOICED, BillingStatus.PAID}) {
                 assertThatThrownBy(() -> licence(7L, false, null, billing).ensureDeletable(TODAY))
