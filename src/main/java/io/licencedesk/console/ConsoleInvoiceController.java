@@ -100,17 +100,16 @@ class ConsoleInvoiceController {
             return details(caller, id, model);
         }
         try {
-            return act(
-                    redirect,
-                    id,
-                    () -> "Invoice "
-                            + invoicing
-                                    .markPaid(caller, id, form.paidOnDate(), form.reference())
-                                    .number() + " marked paid.");
+            Invoice paid = invoicing.markPaid(caller, id, form.paidOnDate(), form.reference());
+            Toasts.success(redirect, "Invoice " + paid.number() + " marked paid.");
         } catch (PaymentDateRefusedException refused) {
+            // Beside the date, with what was typed, rather than a toast over a reset form.
             errors.rejectValue("paidOn", "refused", refused.getMessage());
             return details(caller, id, model);
+        } catch (IllegalInvoiceChangeException refused) {
+            Toasts.error(redirect, refused.getMessage());
         }
+        return "redirect:/invoices/" + id;
     }
 
     @PostMapping("/{id}/void")
@@ -135,8 +134,6 @@ class ConsoleInvoiceController {
     private static String act(RedirectAttributes redirect, long id, Supplier<String> change) {
         try {
             Toasts.success(redirect, change.get());
-        } catch (PaymentDateRefusedException forTheForm) {
-            throw forTheForm;
         } catch (IllegalInvoiceChangeException refused) {
             Toasts.error(redirect, refused.getMessage());
         }
