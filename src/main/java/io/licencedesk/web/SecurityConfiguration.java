@@ -53,7 +53,8 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, SignInLimits signInLimits) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SignInLimits signInLimits, SignInDevices devices) throws Exception {
+        HomeByRole home = new HomeByRole();
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/error",
@@ -79,7 +80,12 @@ class SecurityConfiguration {
                         .hasAnyRole("OWNER", "MANAGER"))
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
-                        .successHandler(new HomeByRole())
+                        .authenticationDetailsSource(SignInDetails::new)
+                        .successHandler((request, response, authentication) -> {
+                            devices.signedIn(request, response, SignInLimits.account(authentication.getName()), (String)
+                                    request.getAttribute(SignInLimits.TRUSTED_DEVICE));
+                            home.onAuthenticationSuccess(request, response, authentication);
+                        })
                         .failureHandler((request, response, failure) -> {
                             HomeController.rememberEmail(request);
                             response.sendRedirect(request.getContextPath() + "/login?failed");
