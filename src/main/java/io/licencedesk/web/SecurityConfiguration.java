@@ -58,10 +58,9 @@ class SecurityConfiguration {
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/error",
-                                "/css/**",
-                                "/js/**",
+                                "/assets/**",
                                 "/webjars/**",
-                                "/favicon.svg",
+                                "/robots.txt",
                                 "/password/**",
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
