@@ -138,7 +138,7 @@ class ConsoleLicenceController {
             return "redirect:" + listOr(from);
         } catch (LicenceNotDeletableException refused) {
             Toasts.error(redirect, refused.getMessage());
-            return "redirect:" + Referers.localPathOr(from, "/licences/" + id);
+            return "redirect:/licences/" + id; // the licence, with why it stays
         }
     }
 
