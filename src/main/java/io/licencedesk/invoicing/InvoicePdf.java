@@ -16,6 +16,7 @@ import java.util.GregorianCalendar;
 import java.util.Locale;
 import java.util.TimeZone;
 import java.util.logging.Level;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.cos.COSArray;
 import org.apache.pdfbox.cos.COSName;
 import org.apache.pdfbox.cos.COSString;
@@ -41,6 +42,9 @@ class InvoicePdf {
     /** The font's name in the template's CSS. */
     static final String FONT_FAMILY = "DejaVu Sans";
 
+    private static final Pattern XML_REFUSES =
+            Pattern.compile("[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\uFFFE\\uFFFF]|\\p{Cs}");
+
     private static final byte[] REGULAR = font("/fonts/DejaVuSans.ttf");
     private static final byte[] BOLD = font("/fonts/DejaVuSans-Bold.ttf");
 
@@ -64,7 +68,7 @@ class InvoicePdf {
     byte[] render(Invoice invoice) {
         var context = new Context(Locale.UK);
         context.setVariable("invoice", invoice);
-        String html = templates.process("invoice/pdf", context);
+        String html = withoutCharactersXmlRefuses(templates.process("invoice/pdf", context));
         try (PDDocument document = new PDDocument();
                 var out = new ByteArrayOutputStream()) {
             var builder = new PdfRendererBuilder();
@@ -95,6 +99,14 @@ class InvoicePdf {
         } catch (IOException failed) {
             throw new UncheckedIOException("Could not render invoice " + invoice.number(), failed);
         }
+    }
+
+    /**
+     * The renderer parses the page as XML, which has no place for control characters other than tab and line
+     * breaks: a client's name saved with one (before forms refused them) made every PDF of theirs fail.
+     */
+    static String withoutCharactersXmlRefuses(String html) {
+        return XML_REFUSES.matcher(html).replaceAll("");
     }
 
     static String fileName(Invoice invoice) {
