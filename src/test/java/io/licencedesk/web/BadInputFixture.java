@@ -61,6 +61,7 @@ final class BadInputFixture {
     private static BadInputFixture instance;
 
     final MockMvc mvc;
+    final int port;
     final List<Route> routes;
     final List<Sender> senders;
     final LocalDate today;
@@ -82,6 +83,7 @@ final class BadInputFixture {
     private BadInputFixture(ApplicationContext context) {
         this.context = context;
         this.mvc = context.getBean(MockMvc.class);
+        this.port = context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
         this.jdbc = context.getBean(JdbcClient.class);
         this.today = LocalDate.now(context.getBean(Clock.class));
         this.org = context.getBean(TestOrganisations.class).create();

@@ -7,9 +7,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import io.licencedesk.web.BadInputFixture.Target;
 import io.licencedesk.web.HandlerRoutes.Input;
 import io.licencedesk.web.HandlerRoutes.Route;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,6 +39,8 @@ final class BadRequest {
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     static final JsonMapper JSON = JsonMapper.builder().build();
     private static final AtomicInteger UNIQUE = new AtomicInteger();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     final Target target;
     final Map<String, String> path;
@@ -140,6 +147,35 @@ final class BadRequest {
             request.header("Content-Type", type);
         }
         return request;
+    }
+
+    /** The device API is reached over HTTP, as devices do; the pages through MockMvc. */
+    boolean overHttp() {
+        return target.route().pattern().startsWith("/api/");
+    }
+
+    /** Sends this request to the running server as it is: path, query, headers, Content-Type and body bytes. */
+    Answer exchange(int port) {
+        Route route = target.route();
+        byte[] content = body != null ? body : json != null ? JSON.writeValueAsBytes(json) : new byte[0];
+        String type = contentType != null ? contentType : body == null && json != null ? "application/json" : null;
+        var request = HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + path(route, path) + (query == null ? "" : "?" + query)))
+                .timeout(Duration.ofSeconds(30))
+                .method(route.method().name(), HttpRequest.BodyPublishers.ofByteArray(content));
+        headers.forEach(request::header);
+        if (type != null && !type.isEmpty()) {
+            request.header("Content-Type", type);
+        }
+        try {
+            var response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Answer(response.statusCode(), response.body(), null, null, null);
+        } catch (IOException failed) {
+            return Answer.thrown(failed);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
     }
 
     /** What the server answered; a thrown exception is what the servlet container turns into a 500. */
