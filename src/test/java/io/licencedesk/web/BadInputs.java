@@ -72,6 +72,20 @@ final class BadInputs {
         return slots;
     }
 
+    /** The text fields whose form says how long they may be ({@code @Size}), and the device API's JSON fields. */
+    static List<Slot> sizedSlots(Target target) {
+        var sized = new ArrayList<Slot>();
+        for (Input input : target.route().inputs()) {
+            if (!input.header() && isText(input) && input.maxLength() > 0) {
+                sized.add(new Slot(false, input.name(), input.maxLength(), true));
+            }
+        }
+        if (target.route().body() != null) {
+            fields(target.route().body()).forEach(field -> sized.add(new Slot(false, field.name(), 200, true)));
+        }
+        return sized;
+    }
+
     static boolean isText(Input input) {
         return input.type() == String.class;
     }
@@ -200,25 +214,27 @@ final class BadInputs {
      */
     static Arbitrary<BadInput> jsonEscaping(List<Target> targets) {
         return Combinators.combine(
-                        places(targets),
+                        Arbitraries.of(targets),
+                        Arbitraries.integers().between(0, 999),
                         Arbitraries.of(JSON_ESCAPED),
                         Arbitraries.integers().between(0, 3),
                         Arbitraries.integers().between(0, 99))
-                .as((place, unit, mix, percent) -> {
-                    Slot slot = place.get2();
-                    if (percent < 30) {
-                        List<Slot> all = fieldSlots(place.get1()).stream()
-                                .filter(Slot::text)
-                                .toList();
+                .as((target, index, unit, mix, percent) -> {
+                    List<Slot> sized = sizedSlots(target);
+                    if (percent < 20) {
                         return new BadInput(
                                 "JSON-escaping text at the longest",
-                                place.get1(),
-                                "every text field " + all,
+                                target,
+                                "every sized text field " + sized,
                                 show(escaping(unit, mix, 8)) + " to the longest of each",
-                                request -> all.forEach(
+                                request -> sized.forEach(
                                         field -> field.put(request, escaping(unit, mix, field.maxLength()))));
                     }
-                    return at("JSON-escaping text at the longest", place, escaping(unit, mix, slot.maxLength()));
+                    Slot slot = sized.get(index % sized.size());
+                    return at(
+                            "JSON-escaping text at the longest",
+                            Tuple.of(target, slot),
+                            escaping(unit, mix, slot.maxLength()));
                 });
     }
 
