@@ -194,7 +194,9 @@ final class BadRequest {
         }
 
         String cause() {
-            return exception == null ? "" : exception.getClass().getName() + ": " + exception.getMessage();
+            return exception == null
+                    ? "over HTTP: its exception is in the server's log"
+                    : exception.getClass().getName() + ": " + exception.getMessage();
         }
     }
 
