@@ -1,5 +1,6 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.ControlCharacters;
 import io.licencedesk.shared.Like;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -106,6 +107,9 @@ class AccountRepository {
     }
 
     Optional<StoredUser> findUserByEmail(String email) {
+        if (ControlCharacters.in(email)) {
+            return Optional.empty(); // no address holds one, and PostgreSQL refuses NUL in a query
+        }
         return jdbc.sql("""
                         select id, organisation_id, email, password_hash, role, name, enabled
                         from app_user where email = :email
@@ -135,6 +139,9 @@ class AccountRepository {
     }
 
     List<Client> findClients(long organisationId, String term, int offset, int limit) {
+        if (!Like.canMatch(term)) {
+            return List.of();
+        }
         String pattern = Like.containing(term);
         return jdbc.sql("""
                         select %s from app_user
@@ -151,6 +158,9 @@ class AccountRepository {
     }
 
     long countClients(long organisationId, String term) {
+        if (!Like.canMatch(term)) {
+            return 0;
+        }
         String pattern = Like.containing(term);
         return jdbc.sql("""
                         select count(*) from app_user

@@ -54,19 +54,6 @@ class PasswordLinkRepository {
                 .optional();
     }
 
-    /** Whether the user was sent a reset link at or after this moment (used or not). */
-    boolean resetIssuedSince(long userId, Instant since) {
-        return jdbc.sql("""
-                                select count(*) from password_link
-                                where user_id = :userId and purpose = 'RESET' and created_at >= :since
-                                """)
-                        .param("userId", userId)
-                        .param("since", Timestamp.from(since))
-                        .query(Long.class)
-                        .single()
-                > 0;
-    }
-
     /** Marks the link used; false when another request used it (or it expired) first. */
     boolean use(long linkId, Instant now) {
         return jdbc.sql("""

@@ -2,6 +2,8 @@ package io.licencedesk.accounts;
 
 import io.licencedesk.accounts.AccountMessages.Recipient;
 import io.licencedesk.accounts.PasswordLinkRepository.UsableLink;
+import io.licencedesk.shared.AttemptLimits;
+import io.licencedesk.shared.AttemptLimits.Limit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,16 +28,18 @@ public class PasswordManagement {
     public static final Duration LINK_VALIDITY = Duration.ofHours(72);
 
     /**
-     * At most one reset e-mail per user in this time: anyone may ask for one for any address, and must
-     * not be able to flood an inbox (or keep replacing the link the person is about to open).
+     * At most one reset e-mail per user a minute: anyone may ask for one for any address, and must not be
+     * able to flood an inbox (or keep replacing the link the person is about to open). Counted in the
+     * database, atomically, so two requests at once or on two nodes send one e-mail.
      */
-    static final Duration RESET_INTERVAL = Duration.ofMinutes(1);
+    static final Limit RESETS = new Limit("password-reset", 1, Duration.ofMinutes(1));
 
     private final AccountRepository accounts;
     private final PasswordLinkRepository links;
     private final AccountMailer mailer;
     private final PasswordEncoder passwords;
     private final ApplicationEventPublisher events;
+    private final AttemptLimits limits;
     private final Clock clock;
     private final String baseUrl;
 
@@ -45,6 +49,7 @@ public class PasswordManagement {
             AccountMailer mailer,
             PasswordEncoder passwords,
             ApplicationEventPublisher events,
+            AttemptLimits limits,
             Clock clock,
             @Value("${licencedesk.base-url}") String baseUrl) {
         this.accounts = accounts;
@@ -52,6 +57,7 @@ public class PasswordManagement {
         this.mailer = mailer;
         this.passwords = passwords;
         this.events = events;
+        this.limits = limits;
         this.clock = clock;
         this.baseUrl = baseUrl.replaceAll("/+$", "");
     }
@@ -92,8 +98,8 @@ public class PasswordManagement {
         }
         accounts.findUserByEmail(AccountManagement.normaliseEmail(email))
                 .filter(AccountRepository.StoredUser::enabled)
-                .filter(user -> !links.resetIssuedSince(
-                        user.caller().userId(), clock.instant().minus(RESET_INTERVAL)))
+                .filter(user -> limits.take(RESETS, Long.toString(user.caller().userId()))
+                        .isEmpty())
                 .ifPresent(user -> {
                     Caller who = user.caller();
                     Organisation organisation =

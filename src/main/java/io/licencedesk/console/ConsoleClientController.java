@@ -6,6 +6,7 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.ClientAlreadyActiveException;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
 import io.licencedesk.accounts.PasswordManagement;
+import io.licencedesk.mail.Outbox;
 import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Toasts;
 import jakarta.validation.Valid;
@@ -33,10 +34,12 @@ class ConsoleClientController {
 
     private final AccountManagement accounts;
     private final PasswordManagement passwords;
+    private final Outbox outbox;
 
-    ConsoleClientController(AccountManagement accounts, PasswordManagement passwords) {
+    ConsoleClientController(AccountManagement accounts, PasswordManagement passwords, Outbox outbox) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.outbox = outbox;
     }
 
     @GetMapping
@@ -82,7 +85,7 @@ class ConsoleClientController {
             Client client = accounts.addClient(caller, form.toNewClient());
             if (form.sendInvitation()) {
                 passwords.invite(caller, client.id());
-                Toasts.success(redirect, "Client " + client.name() + " added and invited by e-mail.");
+                Toasts.success(redirect, "Client " + client.name() + " added and invited by e-mail." + whereLinksGo());
             } else {
                 Toasts.success(redirect, "Client " + client.name() + " added.");
             }
@@ -133,11 +136,18 @@ class ConsoleClientController {
         Client client = accounts.client(caller, id);
         try {
             passwords.invite(caller, id);
-            Toasts.success(redirect, "Invitation sent to " + client.email() + ".");
+            Toasts.success(redirect, "Invitation sent to " + client.email() + "." + whereLinksGo());
         } catch (ClientAlreadyActiveException active) {
             Toasts.error(redirect, active.getMessage());
         }
         return "redirect:" + Referers.localPathOr(from, "/clients");
+    }
+
+    /** On the demo without a mail server, the invitation's link is only in the server's log: say so. */
+    private String whereLinksGo() {
+        return outbox.accountLinksGoToTheLog()
+                ? " No mail server is configured: its link is written to the server's log."
+                : "";
     }
 
     record ClientOption(long id, String label) {

@@ -121,7 +121,12 @@ class ConsoleLicenceController {
     }
 
     @PostMapping("/{id}/delete")
-    String delete(Caller caller, @PathVariable long id, HttpSession session, RedirectAttributes redirect) {
+    String delete(
+            Caller caller,
+            @PathVariable long id,
+            @RequestHeader(name = "Referer", required = false) String from,
+            HttpSession session,
+            RedirectAttributes redirect) {
         String code = licences.details(caller, id).couponCode().value();
         try {
             licences.delete(caller, id);
@@ -130,11 +135,17 @@ class ConsoleLicenceController {
                 LicenceSelection.save(session, selected);
             }
             Toasts.success(redirect, "Licence " + code + " deleted.");
-            return "redirect:/licences";
+            return "redirect:" + listOr(from);
         } catch (LicenceNotDeletableException refused) {
             Toasts.error(redirect, refused.getMessage());
-            return "redirect:/licences/" + id;
+            return "redirect:/licences/" + id; // the licence, with why it stays
         }
+    }
+
+    /** The list the person deleted from, with its filters; from the licence's own page (now gone), the list. */
+    private static String listOr(String from) {
+        String back = Referers.localPathOr(from, "/licences");
+        return back.equals("/licences") || back.startsWith("/licences?") ? back : "/licences";
     }
 
     /** Runs a status change and goes back where the user clicked, with the outcome as a toast. */

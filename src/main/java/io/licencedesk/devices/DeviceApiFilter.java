@@ -1,5 +1,6 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.shared.WildcardContentType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -22,7 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * anonymous sender could otherwise fill the heap. A body of undeclared length (chunked) is cut at the
  * same size, which makes it unreadable (400). A posted form is refused as the wrong type (415) before anything
  * parses it: Spring rebuilds a posted form's body from the request's parameters, and one that Tomcat cannot decode
- * ({@code a=%ZZ}, or over 1,000 fields) failed there with the container's own 400 instead of a problem.
+ * ({@code a=%ZZ}, or over 1,000 fields) failed there with the container's own 400 instead of a problem. So is a
+ * wildcard Content-Type ({@code *}/{@code *}), which no body can be read as.
  */
 @Configuration(proxyBeanMethods = false)
 class DeviceApiFilter {
@@ -45,7 +47,7 @@ class DeviceApiFilter {
                             "A device request's body has at most " + MAX_BODY_BYTES + " bytes.");
                     return;
                 }
-                if (isFormPost(request)) {
+                if (isFormPost(request) || WildcardContentType.in(request.getContentType())) {
                     response.setHeader("Accept", "application/json");
                     refuse(
                             response,

@@ -1,5 +1,6 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.shared.ControlCharacters;
 import io.licencedesk.shared.PlainText;
 
 /** The rules for a screen's name, shared by registering and renaming. */
@@ -19,6 +20,9 @@ final class ScreenName {
         }
         if (stripped.length() > MAX_LENGTH) {
             throw new InvalidScreenNameException("Use at most " + MAX_LENGTH + " characters.");
+        }
+        if (ControlCharacters.in(stripped)) {
+            throw new InvalidScreenNameException("Remove the control characters: they cannot be saved.");
         }
         if (!PLAIN_TEXT.isValid(stripped, null)) {
             throw new InvalidScreenNameException("Remove the HTML tags: only plain text is allowed.");

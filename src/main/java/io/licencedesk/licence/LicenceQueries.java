@@ -227,6 +227,10 @@ class LicenceQueries {
         } else if (filter.expired()) {
             where.and(STATUS_SQL.get(LifecycleStatus.EXPIRED));
         }
+        if (!Like.canMatch(filter.keyword())) {
+            where.and("1 = 0");
+            return;
+        }
         String pattern = Like.containing(filter.keyword());
         if (pattern != null) {
             boolean dateFilter = filter.expiringSoon() || filter.expired();

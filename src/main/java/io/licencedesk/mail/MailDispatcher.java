@@ -22,6 +22,10 @@ import org.springframework.stereotype.Component;
  * Sends due messages, one at a time, each under a lease ({@code licencedesk.mail.lease}, two minutes
  * by default): a node that dies mid-send leaves the message to be sent again when the lease ends (at most one duplicate for the message in flight).
  * Failures are retried with exponential back-off, then marked failed for a person to retry.
+ *
+ * <p>With no SMTP server, a message is kept for staff to read in the Outbox page, but an account e-mail's
+ * password link is for its recipient alone: its text is wiped, and on the embedded demo only it is written
+ * to the server's log, where the person who started the demo can follow it (decision 0032).
  */
 @Component
 class MailDispatcher {
@@ -37,6 +41,7 @@ class MailDispatcher {
     private final Duration retryDelay;
     private final int maxAttempts;
     private final String defaultSender;
+    private final KeptAccountEmails keptAccountEmails;
 
     MailDispatcher(
             OutboxRepository outbox,
@@ -46,7 +51,8 @@ class MailDispatcher {
             @Value("${licencedesk.mail.lease:PT2M}") Duration lease,
             @Value("${licencedesk.mail.retry-delay:PT30S}") Duration retryDelay,
             @Value("${licencedesk.mail.max-attempts:8}") int maxAttempts,
-            @Value("${licencedesk.mail.default-sender:no-reply@licencedesk.invalid}") String defaultSender) {
+            @Value("${licencedesk.mail.default-sender:no-reply@licencedesk.invalid}") String defaultSender,
+            KeptAccountEmails keptAccountEmails) {
         this.outbox = outbox;
         this.senders = senders;
         this.events = events;
@@ -55,6 +61,7 @@ class MailDispatcher {
         this.retryDelay = retryDelay;
         this.maxAttempts = maxAttempts;
         this.defaultSender = defaultSender;
+        this.keptAccountEmails = keptAccountEmails;
     }
 
     @Scheduled(fixedDelayString = "${licencedesk.mail.poll-interval:PT1S}")
@@ -68,6 +75,13 @@ class MailDispatcher {
     private void deliver(Claimed message) {
         JavaMailSender sender = senders.getIfAvailable();
         if (sender == null) {
+            if (message.confidential() && keptAccountEmails.logged()) {
+                log.warn(
+                        "No SMTP server is configured, so this e-mail to {} was not sent and its text is not kept;"
+                                + " follow its link from here:\n{}",
+                        message.recipient(),
+                        message.textBody());
+            }
             outbox.markKept(message.id(), clock.instant());
             return;
         }

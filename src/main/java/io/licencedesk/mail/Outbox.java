@@ -19,11 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class Outbox {
 
     private final OutboxRepository outbox;
+    private final KeptAccountEmails keptAccountEmails;
     private final Clock clock;
 
-    Outbox(OutboxRepository outbox, Clock clock) {
+    Outbox(OutboxRepository outbox, KeptAccountEmails keptAccountEmails, Clock clock) {
         this.outbox = outbox;
+        this.keptAccountEmails = keptAccountEmails;
         this.clock = clock;
+    }
+
+    /**
+     * Whether invitation and reset links are written to the server's log instead of being sent: the
+     * embedded demo without an SMTP server. Pages say so where someone waits for such a link.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public boolean accountLinksGoToTheLog() {
+        return keptAccountEmails.linksGoToTheLog();
     }
 
     /**

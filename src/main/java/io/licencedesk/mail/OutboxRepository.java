@@ -1,14 +1,10 @@
 package io.licencedesk.mail;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import javax.sql.DataSource;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,47 +20,29 @@ class OutboxRepository {
     static final String HIDDEN = "This message holds a single-use password link, so its text is not shown or kept.";
 
     private final JdbcClient jdbc;
-    private final boolean showKeptAccountEmails;
-    private final RowMapper<OutboxEntry> entry;
 
-    /**
-     * @param showKeptAccountEmails "auto" (on the embedded H2 database only), "true" or "false": whether an
-     *     account e-mail kept for want of an SMTP server stays readable in the Outbox page, so that the
-     *     invitation and reset flows can be tried on the embedded demo (decision 0022)
-     */
-    OutboxRepository(
-            JdbcClient jdbc,
-            DataSource dataSource,
-            @Value("${licencedesk.mail.show-kept-account-emails:auto}") String showKeptAccountEmails)
-            throws SQLException {
+    /** A confidential message's text is never shown: no one may read another person's password link. */
+    private final RowMapper<OutboxEntry> entry = (rs, row) -> {
+        boolean hidden = rs.getBoolean("confidential");
+        return new OutboxEntry(
+                rs.getLong("id"),
+                rs.getString("subject_type"),
+                rs.getObject("subject_id", Long.class),
+                rs.getString("recipient"),
+                rs.getString("subject"),
+                hidden ? HIDDEN : rs.getString("text_body"),
+                hidden ? HIDDEN : rs.getString("html_body"),
+                rs.getString("attachment_name"),
+                DeliveryStatus.valueOf(rs.getString("status")),
+                rs.getInt("attempts"),
+                instant(rs.getTimestamp("next_attempt_at")),
+                rs.getString("last_error"),
+                instant(rs.getTimestamp("created_at")),
+                instant(rs.getTimestamp("sent_at")));
+    };
+
+    OutboxRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.showKeptAccountEmails =
-                showKeptAccountEmails.equals("auto") ? onH2(dataSource) : Boolean.parseBoolean(showKeptAccountEmails);
-        this.entry = (rs, row) -> {
-            boolean hidden = rs.getBoolean("confidential")
-                    && !(this.showKeptAccountEmails && rs.getString("status").equals("KEPT"));
-            return new OutboxEntry(
-                    rs.getLong("id"),
-                    rs.getString("subject_type"),
-                    rs.getObject("subject_id", Long.class),
-                    rs.getString("recipient"),
-                    rs.getString("subject"),
-                    hidden ? HIDDEN : rs.getString("text_body"),
-                    hidden ? HIDDEN : rs.getString("html_body"),
-                    rs.getString("attachment_name"),
-                    DeliveryStatus.valueOf(rs.getString("status")),
-                    rs.getInt("attempts"),
-                    instant(rs.getTimestamp("next_attempt_at")),
-                    rs.getString("last_error"),
-                    instant(rs.getTimestamp("created_at")),
-                    instant(rs.getTimestamp("sent_at")));
-        };
-    }
-
-    private static boolean onH2(DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return connection.getMetaData().getDatabaseProductName().equals("H2");
-        }
     }
 
     void insert(OutgoingEmail email, Instant now) {
@@ -131,7 +109,7 @@ class OutboxRepository {
     Optional<Claimed> claim(long id, Instant now, Instant leaseUntil) {
         var row = jdbc.sql("""
                         select id, version, subject_type, subject_id, sender_name, sender_email, recipient, subject, text_body, html_body,
-                               attachment_name, attachment, attempts
+                               attachment_name, attachment, attempts, confidential
                         from outbound_email
                         where id = :id and status in ('PENDING', 'SENDING') and next_attempt_at <= :now
                         """)
@@ -150,7 +128,8 @@ class OutboxRepository {
                         rs.getString("html_body"),
                         rs.getString("attachment_name"),
                         rs.getBytes("attachment"),
-                        rs.getInt("attempts") + 1))
+                        rs.getInt("attempts") + 1,
+                        rs.getBoolean("confidential")))
                 .optional();
         if (row.isEmpty()) {
             return Optional.empty();
@@ -168,15 +147,12 @@ class OutboxRepository {
         return taken == 1 ? row : Optional.empty();
     }
 
-    /** Once sent, a confidential message's text (its password link) is wiped in the same update. */
+    /** Once sent or kept, a confidential message's text (its password link) is wiped in the same update. */
     void markSent(long id, Instant now) {
         finish(id, "SENT", null, now, now);
     }
 
-    /**
-     * With no SMTP server a message is kept for people to read, except a confidential one's text (unless
-     * kept account e-mails are shown, on the embedded demo).
-     */
+    /** With no SMTP server a message is kept for people to read, except a confidential one's text. */
     void markKept(long id, Instant now) {
         finish(id, "KEPT", null, now, null);
     }
@@ -194,15 +170,14 @@ class OutboxRepository {
                         update outbound_email
                         set status = :status, last_error = :error, next_attempt_at = :nextAttempt, sent_at = :sentAt,
                             version = version + 1,
-                            text_body = case when confidential and :status in (:wipedWhen) then :hidden
+                            text_body = case when confidential and :status in ('SENT', 'KEPT') then :hidden
                                              else text_body end,
-                            html_body = case when confidential and :status in (:wipedWhen) then :hidden
+                            html_body = case when confidential and :status in ('SENT', 'KEPT') then :hidden
                                              else html_body end
                         where id = :id
                         """)
                 .param("id", id)
                 .param("hidden", HIDDEN)
-                .param("wipedWhen", showKeptAccountEmails ? List.of("SENT") : List.of("SENT", "KEPT"))
                 .param("status", status)
                 .param("error", error)
                 .param("nextAttempt", Timestamp.from(nextAttempt))
@@ -304,5 +279,6 @@ class OutboxRepository {
             String htmlBody,
             String attachmentName,
             byte[] attachment,
-            int attempt) {}
+            int attempt,
+            boolean confidential) {}
 }

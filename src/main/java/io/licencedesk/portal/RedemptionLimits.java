@@ -1,6 +1,7 @@
 package io.licencedesk.portal;
 
-import io.licencedesk.shared.KeyedLimits;
+import io.licencedesk.shared.AttemptLimits;
+import io.licencedesk.shared.AttemptLimits.Limit;
 import java.time.Duration;
 import java.util.OptionalLong;
 import org.springframework.beans.factory.annotation.Value;
@@ -8,32 +9,32 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down guessing of coupon codes: each client, and each IP address, may try a limited number of
- * codes a minute. Counted in this node's memory (see docs/decisions/0021), so several nodes each allow
- * the limit; with 36^8 codes that still leaves guessing hopeless.
+ * codes a minute, counted in the database for all nodes together (docs/decisions/0021 and 0030).
  */
 @Component
 class RedemptionLimits {
 
-    private final KeyedLimits perClient;
-    private final KeyedLimits perAddress;
+    private final AttemptLimits limits;
+    private final Limit perClient;
+    private final Limit perAddress;
 
     RedemptionLimits(
+            AttemptLimits limits,
             @Value("${licencedesk.redeem.per-client-per-minute:10}") int perClient,
-            @Value("${licencedesk.redeem.per-address-per-minute:30}") int perAddress) {
-        this.perClient = new KeyedLimits(perClient, Duration.ofMinutes(1));
-        this.perAddress = new KeyedLimits(perAddress, Duration.ofMinutes(1));
+            @Value("${licencedesk.redeem.per-address-per-minute:120}") int perAddress) {
+        this.limits = limits;
+        this.perClient = new Limit("redeem-client", perClient, Duration.ofMinutes(1));
+        this.perAddress = new Limit("redeem-address", perAddress, Duration.ofMinutes(1));
     }
 
     /**
-     * Counts one attempt by this client from this address (against both limits, even when one refuses).
-     * Empty when it may go ahead; otherwise the number of seconds to wait before the next attempt.
+     * Counts one attempt by this client from this address. Empty when it may go ahead; otherwise the number
+     * of seconds to wait before the next attempt. The client's own limit comes first, and an attempt it
+     * refuses does not count against the address: one client's guessing must not use up the allowance of
+     * everyone behind the same address (an office's NAT).
      */
     OptionalLong attempt(long clientId, String address) {
-        OptionalLong client = perClient.take(Long.toString(clientId));
-        OptionalLong fromAddress = perAddress.take(address);
-        if (client.isEmpty() && fromAddress.isEmpty()) {
-            return OptionalLong.empty();
-        }
-        return OptionalLong.of(Math.max(client.orElse(0), fromAddress.orElse(0)));
+        OptionalLong client = limits.take(perClient, Long.toString(clientId));
+        return client.isPresent() ? client : limits.take(perAddress, address);
     }
 }

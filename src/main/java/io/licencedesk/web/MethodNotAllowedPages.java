@@ -24,7 +24,7 @@ class MethodNotAllowedPages {
     @ExceptionHandler
     Object methodNotAllowed(
             HttpRequestMethodNotSupportedException refused, HttpServletRequest request, HttpServletResponse response) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
+        if (UnknownAddressPages.isApi(request)) {
             return ResponseEntity.status(refused.getStatusCode())
                     .headers(refused.getHeaders())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)

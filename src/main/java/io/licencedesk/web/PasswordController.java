@@ -3,6 +3,7 @@ package io.licencedesk.web;
 import io.licencedesk.accounts.PasswordLinkInvalidException;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.PasswordRefusedException;
+import io.licencedesk.mail.Outbox;
 import jakarta.validation.Valid;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -25,15 +26,23 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class PasswordController {
 
     private final PasswordManagement passwords;
+    private final Outbox outbox;
 
-    PasswordController(PasswordManagement passwords) {
+    PasswordController(PasswordManagement passwords, Outbox outbox) {
         this.passwords = passwords;
+        this.outbox = outbox;
     }
 
     @GetMapping("/forgot")
     String forgotForm(Model model) {
         model.addAttribute("form", new ForgotPasswordForm(null));
         return "password/forgot";
+    }
+
+    /** On the demo without a mail server, the reset link is only in the server's log: the page says so. */
+    @ModelAttribute("linksGoToTheLog")
+    boolean linksGoToTheLog() {
+        return outbox.accountLinksGoToTheLog();
     }
 
     @PostMapping("/forgot")

@@ -53,14 +53,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, SignInLimits signInLimits) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, SignInLimits signInLimits, SignInDevices devices) throws Exception {
+        HomeByRole home = new HomeByRole();
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
                                 "/error",
-                                "/css/**",
-                                "/js/**",
+                                "/assets/**",
                                 "/webjars/**",
-                                "/favicon.svg",
+                                "/robots.txt",
                                 "/password/**",
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",
@@ -79,7 +79,12 @@ class SecurityConfiguration {
                         .hasAnyRole("OWNER", "MANAGER"))
                 .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
-                        .successHandler(new HomeByRole())
+                        .authenticationDetailsSource(SignInDetails::new)
+                        .successHandler((request, response, authentication) -> {
+                            devices.signedIn(request, response, SignInLimits.account(authentication.getName()), (String)
+                                    request.getAttribute(SignInLimits.TRUSTED_DEVICE));
+                            home.onAuthenticationSuccess(request, response, authentication);
+                        })
                         .failureHandler((request, response, failure) -> {
                             HomeController.rememberEmail(request);
                             response.sendRedirect(request.getContextPath() + "/login?failed");

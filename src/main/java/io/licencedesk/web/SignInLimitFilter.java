@@ -2,24 +2,26 @@ package io.licencedesk.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.OptionalLong;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Stands before a password is checked: past the limits of {@link SignInLimits}, the password is not
  * checked and the caller is told how long to wait. Two doors have passwords: the sign-in form (the page
  * then says how long to wait) and HTTP Basic on the actuator, for metrics scrapers (429 with Retry-After).
- * The form's filter runs after the CSRF check, so a forged post counts nothing.
+ * The form's filter runs after the CSRF check, so a forged post counts nothing. A sign-in from a trusted
+ * device is marked on the request, for the authentication details to carry.
  */
 abstract sealed class SignInLimitFilter extends OncePerRequestFilter {
 
@@ -40,6 +42,9 @@ abstract sealed class SignInLimitFilter extends OncePerRequestFilter {
     /** The account the request signs in to, or null when it does not sign in. */
     abstract String account(HttpServletRequest request);
 
+    /** The device cookie the request shows, or null. */
+    abstract String deviceCookie(HttpServletRequest request);
+
     abstract void refuse(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException;
 
     @Override
@@ -47,10 +52,13 @@ abstract sealed class SignInLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String account = account(request);
         if (account != null) {
-            OptionalLong wait = limits.attempt(account, request.getRemoteAddr());
-            if (wait.isPresent()) {
-                refuse(request, response, wait.getAsLong());
+            SignInLimits.Verdict verdict = limits.attempt(account, request.getRemoteAddr(), deviceCookie(request));
+            if (verdict.refused()) {
+                refuse(request, response, verdict.secondsToWait());
                 return;
+            }
+            if (verdict.trustedDevice() != null) {
+                request.setAttribute(SignInLimits.TRUSTED_DEVICE, verdict.trustedDevice());
             }
         }
         chain.doFilter(request, response);
@@ -72,6 +80,12 @@ abstract sealed class SignInLimitFilter extends OncePerRequestFilter {
             }
             String email = request.getParameter("email");
             return email == null ? "" : email;
+        }
+
+        @Override
+        String deviceCookie(HttpServletRequest request) {
+            Cookie cookie = WebUtils.getCookie(request, SignInDevices.COOKIE);
+            return cookie == null ? null : cookie.getValue();
         }
 
         @Override
@@ -101,6 +115,12 @@ abstract sealed class SignInLimitFilter extends OncePerRequestFilter {
             } catch (IllegalArgumentException notBase64) {
                 return null; // Spring Security's own filter refuses it
             }
+        }
+
+        /** Metrics scrapers are no browsers, and the cookie is only sent to the sign-in page. */
+        @Override
+        String deviceCookie(HttpServletRequest request) {
+            return null;
         }
 
         @Override

@@ -1,5 +1,6 @@
 package io.licencedesk.web;
 
+import io.licencedesk.shared.WildcardContentType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -17,6 +18,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * template ({@code ${param.sent}} on the password page) the exception came out as a 500. Read here, after the
  * character encoding is set and before Spring Security. The device API reads no parameters and is left alone: its
  * check-in is the hot path, and its refusals are problems of its own.
+ *
+ * <p>So is a parameter named as an index or a nested property ({@code name[0]}, {@code client.id}): no form has
+ * one, and Spring's data binding took them as property paths into the form's record, failing with a 500 on every
+ * bound form. A wildcard Content-Type ({@code *}/{@code *}) is refused (415) too: it names no format, and Spring
+ * MVC fails with a 500 where it reads such a request's headers.
  */
 @Configuration(proxyBeanMethods = false)
 class UnreadableParameters {
@@ -27,8 +33,15 @@ class UnreadableParameters {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
+                if (WildcardContentType.in(request.getContentType())) {
+                    response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
+                    return;
+                }
                 try {
-                    request.getParameterMap();
+                    if (request.getParameterMap().keySet().stream().anyMatch(UnreadableParameters::propertyPath)) {
+                        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                        return;
+                    }
                 } catch (IllegalStateException unreadable) {
                     response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                     return;
@@ -43,5 +56,9 @@ class UnreadableParameters {
         });
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
+    }
+
+    private static boolean propertyPath(String name) {
+        return name.indexOf('[') >= 0 || name.indexOf(']') >= 0 || name.indexOf('.') >= 0;
     }
 }

@@ -1,15 +1,45 @@
 package io.licencedesk.web;
 
+import java.time.Duration;
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
+/**
+ * Static files are served only from addresses that carry their version (WebJars by theirs, decision 0013; our own
+ * files by a hash of their content, StaticAssets), so browsers may keep them for a year without asking again. Boot's
+ * own mappings are off (spring.web.resources.add-mappings): they served every static file, unversioned, at /**.
+ */
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration implements WebMvcConfigurer {
+
+    private static final CacheControl FOR_A_YEAR =
+            CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
+
+    private final StaticAssets assets;
+
+    WebConfiguration(StaticAssets assets) {
+        this.assets = assets;
+    }
 
     @Override
     public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
         resolvers.add(new CallerResolver());
+    }
+
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        registry.addResourceHandler("/webjars/**")
+                .addResourceLocations("classpath:/META-INF/resources/webjars/")
+                .setCacheControl(FOR_A_YEAR);
+        registry.addResourceHandler(assets.pathPattern())
+                .addResourceLocations(StaticAssets.LOCATION)
+                .setCacheControl(FOR_A_YEAR);
+        registry.addResourceHandler("/robots.txt")
+                .addResourceLocations(StaticAssets.LOCATION)
+                .setCacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePublic());
     }
 }

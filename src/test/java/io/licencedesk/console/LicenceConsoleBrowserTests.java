@@ -402,6 +402,26 @@ class LicenceConsoleBrowserTests {
     }
 
     @Test
+    void deletingFromAFilteredListReturnsToThatList(Page page) {
+        LicenceDetails doomed = create("Filtered doomed kiosk", null);
+        LicenceDetails kept = create("Filtered kept kiosk", null);
+        String code = doomed.couponCode().value();
+        signedIn(page);
+        page.navigate("/licences?q=filtered&size=10");
+
+        button(page, "Delete " + code).click();
+        page.getByRole(AriaRole.DIALOG)
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete"))
+                .click();
+
+        assertThat(toast(page, "Licence " + code + " deleted.")).isVisible();
+        assertThat(page).hasURL(Pattern.compile(".*/licences\\?q=filtered&size=10$"));
+        assertThat(page.getByRole(AriaRole.SEARCHBOX)).hasValue("filtered");
+        assertThat(row(page, kept.couponCode().value())).isVisible();
+        assertThat(row(page, lobby.couponCode().value())).hasCount(0);
+    }
+
+    @Test
     void explainsWhyALicenceAClientHasUsedCannotBeDeleted(Page page) {
         signedIn(page);
         String code = licences.details(org.manager(), cafe).couponCode().value();

@@ -414,6 +414,13 @@ class DeviceApiIntegrationTests {
                     .contentType(MediaType.APPLICATION_FORM_URLENCODED)
                     .param("fingerprint", "device-a");
             assertProblem(send(form), 415, "unsupported-media-type");
+            for (String wildcard : List.of("*/*", "application/*", "*/json", "application/json+*")) {
+                var wildcardType = post("/api/v1/device/" + action)
+                        .header("Authorization", "Bearer " + credential)
+                        .header("Content-Type", wildcard)
+                        .content("{\"fingerprint\":\"device-a\",\"nonce\":\"n\"}");
+                assertProblem(send(wildcardType), 415, "unsupported-media-type");
+            }
         }
         assertProblem(call("check-in", credential, "{\"fingerprint\":\"device-a\"}"), 400, "bad-request");
         assertThat(screens.screens(org.alice(), licenceId))

@@ -264,6 +264,23 @@ class LicenceManagementIntegrationTests {
     }
 
     @Test
+    void recordsTheHistoryOfTheLongestNameAndNoteMadeOfCharactersThatJsonEscapes() {
+        // The history's JSON (before → after) of a 2,000-character note of quotes was longer than its column.
+        String name = "\"\\".repeat(100);
+        String note = "\"\t\n\\".repeat(500);
+        LicenceDetails licence = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), name, note, 10_000, org.alice().userId()));
+
+        licences.pause(org.manager(), licence.id());
+        licences.resume(org.manager(), licence.id());
+
+        var history = audit.licenceHistory(org.manager(), licence.id());
+        assertThat(history).extracting(record -> record.action()).containsExactly("RESUMED", "PAUSED", "CREATED");
+        assertThat(licences.details(org.manager(), licence.id()).note()).isEqualTo(note);
+    }
+
+    @Test
     void deletesUnusedLicencesAndRefusesUsedOrInvoicedOnes() {
         LicenceDetails unused = create("Unused", null, org.alice().userId());
         long used = testLicences.activated(org.owner(), monthly, org.alice().userId(), "Used", testLicences.today());

@@ -8,7 +8,10 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
@@ -17,6 +20,7 @@ import org.springframework.test.context.TestPropertySource;
  * the database once the message leaves (here: kept, as no SMTP server is configured).
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "licencedesk.scheduling.enabled=false")
 class AccountMailOutboxIntegrationTests {
 
@@ -39,7 +43,7 @@ class AccountMailOutboxIntegrationTests {
     JdbcClient jdbc;
 
     @Test
-    void hidesTheLinkFromStaffAndWipesItOnceTheMessageLeaves() {
+    void hidesTheLinkFromStaffAndWipesItOnceTheMessageLeaves(CapturedOutput log) {
         TestOrganisation org = organisations.create();
         passwords.requestReset(org.owner().email());
         assertThat(links.latestTo(org.owner().email()))
@@ -62,5 +66,6 @@ class AccountMailOutboxIntegrationTests {
                         .query(String.class)
                         .single())
                 .doesNotContain("token=");
+        assertThat(log.getOut()).as("off outside the demo").doesNotContain("token=");
     }
 }

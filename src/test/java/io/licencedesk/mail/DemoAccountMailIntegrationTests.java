@@ -10,16 +10,21 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * On the embedded demo (no SMTP server), a kept account e-mail stays readable in the Outbox page, so an
- * invitation can be followed without a mail server; it is hidden while it waits to be sent.
+ * On the embedded demo (no SMTP server), a kept account e-mail's link is written to the server's log, so an
+ * invitation can be followed without a mail server; the Outbox page never shows it, and its text is wiped.
  */
 @IntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(
-        properties = {"licencedesk.scheduling.enabled=false", "licencedesk.mail.show-kept-account-emails=true"})
+        properties = {"licencedesk.scheduling.enabled=false", "licencedesk.mail.log-kept-account-emails=true"})
 class DemoAccountMailIntegrationTests {
 
     @Autowired
@@ -37,8 +42,11 @@ class DemoAccountMailIntegrationTests {
     @Autowired
     AccountManagement accounts;
 
+    @Autowired
+    JdbcClient jdbc;
+
     @Test
-    void showsAKeptInvitationWithItsLink() {
+    void logsAKeptInvitationsLinkAndNeverShowsOrKeepsIt(CapturedOutput log) {
         TestOrganisation org = organisations.create();
         Client carol = accounts.addClient(
                 org.manager(), new NewClient("Carol New", "carol-" + org.id() + "@example.test", null, null, null));
@@ -50,6 +58,14 @@ class DemoAccountMailIntegrationTests {
 
         OutboxEntry kept = outbox.message(org.manager(), queued.id());
         assertThat(kept.status()).isEqualTo(DeliveryStatus.KEPT);
-        assertThat(kept.textBody()).contains("/password/set?token=");
+        assertThat(kept.textBody()).isEqualTo(OutboxRepository.HIDDEN);
+        assertThat(jdbc.sql("select text_body || html_body from outbound_email where id = :id")
+                        .param("id", queued.id())
+                        .query(String.class)
+                        .single())
+                .doesNotContain("token=");
+        assertThat(log.getOut())
+                .contains("e-mail to " + carol.email() + " was not sent")
+                .containsPattern("/password/set\\?token=[A-Za-z0-9_-]{20,}");
     }
 }

@@ -29,12 +29,7 @@ public class PostgresTestConfiguration {
 
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource() throws SQLException {
-        EmbeddedPostgres server = SharedServer.INSTANCE;
-        String database = "test_" + DATABASES.incrementAndGet();
-        try (Connection connection = server.getPostgresDatabase().getConnection();
-                Statement statement = connection.createStatement()) {
-            statement.execute("create database " + database);
-        }
+        String url = newDatabase();
         var pool = new HikariDataSource() {
             @Override
             public void close() {
@@ -43,11 +38,25 @@ public class PostgresTestConfiguration {
             }
         };
         SharedServer.poolOpened();
-        pool.setJdbcUrl(server.getJdbcUrl("postgres", database));
+        pool.setJdbcUrl(url);
         pool.setUsername("postgres");
         pool.setMaximumPoolSize(30);
         pool.setMinimumIdle(2);
         return pool;
+    }
+
+    /**
+     * The JDBC URL (user postgres, no password) of a new, empty database on the shared server, for a test that
+     * starts application contexts itself, such as two nodes on one database. It must close them itself.
+     */
+    public static String newDatabase() throws SQLException {
+        EmbeddedPostgres server = SharedServer.INSTANCE;
+        String database = "test_" + DATABASES.incrementAndGet();
+        try (Connection connection = server.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("create database " + database);
+        }
+        return server.getJdbcUrl("postgres", database);
     }
 
     /** Started on first use, stopped when the test JVM exits once the pools on it are closed. */

@@ -1,10 +1,12 @@
 package io.licencedesk.web;
 
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.licencedesk.accounts.TestOrganisations;
@@ -84,6 +86,33 @@ class BadPageRequestsIntegrationTests {
     void keepsTheProblemResponseOfTheApi() throws Exception {
         mvc.perform(get("/api/v1/device/activate").accept(BROWSER))
                 .andExpect(status().isMethodNotAllowed())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+    }
+
+    @ParameterizedTest
+    @CsvSource({"manager, /nope", "manager, /licences/1/nope", "manager, /css/nope.css", "client, /portal/nope"})
+    void showsTheNotFoundPageForAnAddressNothingServes(String role, String address) throws Exception {
+        String email =
+                role.equals("client") ? org.alice().email() : org.manager().email();
+
+        mvc.perform(get(address).accept(BROWSER).with(user(users.loadUserByUsername(email))))
+                .andExpect(status().isNotFound())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
+                .andExpect(content().string(containsString("There is nothing here")))
+                .andExpect(content().string(not(containsString("No static resource"))));
+    }
+
+    @Test
+    void asksAnAnonymousVisitorToSignInBeforeSayingWhetherAnAddressExists() throws Exception {
+        mvc.perform(get("/nope").accept(BROWSER))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", endsWith("/login")));
+    }
+
+    @Test
+    void keepsTheProblemResponseOfTheApiForAnAddressNothingServes() throws Exception {
+        mvc.perform(get("/api/v1/device/nope").accept(BROWSER))
+                .andExpect(status().isNotFound())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** Sign-in sends each role home, refuses bad passwords, slows down guessing, and keeps the session in the database. */
 @IntegrationTest
@@ -108,6 +109,59 @@ class SignInIntegrationTests {
         mvc.perform(formLogin().userParameter("email").user(org.owner().email()).password(TestOrganisation.PASSWORD))
                 .andExpect(authenticated())
                 .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void letsTheRightPasswordInFromAnotherAddressWhileAGuesserIsHeldBack() throws Exception {
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(signIn(org.manager().email(), "wrong " + attempt, "10.0.0.7"))
+                    .andExpect(redirectedUrl("/login?failed"));
+        }
+        mvc.perform(signIn(org.manager().email(), "wrong 11", "10.0.0.7"))
+                .andExpect(redirectedUrlPattern("/login?tooMany=*"));
+
+        mvc.perform(signIn(org.manager().email(), TestOrganisation.PASSWORD, "10.0.0.8"))
+                .andExpect(authenticated())
+                .andExpect(redirectedUrl("/"));
+    }
+
+    @Test
+    void letsTheRightPasswordInFromTheGuessersAddressWithTheDeviceCookieOfAnEarlierSignIn() throws Exception {
+        Cookie device = mvc.perform(signIn(org.alice().email(), TestOrganisation.PASSWORD, "10.0.0.7"))
+                .andExpect(authenticated())
+                .andReturn()
+                .getResponse()
+                .getCookie("SIGN_IN_DEVICE");
+        assertThat(device).as("the device cookie of a sign-in").isNotNull();
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(signIn(org.alice().email(), "wrong " + attempt, "10.0.0.7"))
+                    .andExpect(redirectedUrl("/login?failed"));
+        }
+
+        for (String password : new String[] {"wrong 11", TestOrganisation.PASSWORD}) {
+            mvc.perform(signIn(org.alice().email(), password, "10.0.0.7"))
+                    .andExpect(unauthenticated())
+                    .andExpect(redirectedUrlPattern("/login?tooMany=*"));
+        }
+        mvc.perform(signIn(org.alice().email(), TestOrganisation.PASSWORD, "10.0.0.7")
+                        .cookie(device))
+                .andExpect(authenticated())
+                .andExpect(redirectedUrl("/portal"));
+    }
+
+    @Test
+    void remembersTheBrowserWithACookieThatScriptsCannotReadSentToTheSignInOnly() throws Exception {
+        var response = mvc.perform(signIn(org.owner().email(), TestOrganisation.PASSWORD, "10.0.0.9")
+                        .secure(true))
+                .andExpect(authenticated())
+                .andReturn()
+                .getResponse();
+
+        assertThat(response.getHeaders("Set-Cookie"))
+                .filteredOn(cookie -> cookie.startsWith("SIGN_IN_DEVICE="))
+                .singleElement()
+                .asString()
+                .contains("Path=/login", "Max-Age=15552000", "Secure", "HttpOnly", "SameSite=Lax");
     }
 
     @Test
@@ -209,5 +263,16 @@ class SignInIntegrationTests {
     @Test
     void sendsTheHomePageToEachRolesPlace() throws Exception {
         mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+    }
+
+    private static MockHttpServletRequestBuilder signIn(String email, String password, String address) {
+        return post("/login")
+                .param("email", email)
+                .param("password", password)
+                .with(csrf())
+                .with(request -> {
+                    request.setRemoteAddr(address);
+                    return request;
+                });
     }
 }

@@ -1,0 +1,4 @@
+-- The history's JSON of a licence (before → after) outgrew 4,000 characters for a valid note of 2,000 characters
+-- that JSON escapes (quotes, backslashes). No valid input may fail in the audit trail: H2's longest varchar.
+alter table audit_event alter column before_state set data type varchar(1000000);
+alter table audit_event alter column after_state set data type varchar(1000000);

@@ -1,0 +1,65 @@
+package io.licencedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A wildcard Content-Type ({@code *}/{@code *}, {@code application/*}) names no format a body can be read as. On the
+ * running server (MockMvc does not reproduce it) Spring MVC threw where it read such a request's headers, and the
+ * device API, whose contract says nothing is a 500, answered 500 to anyone, without a credential.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class WildcardContentTypeServerTests {
+
+    private static final List<String> WILDCARDS =
+            List.of("*/*", "application/*", "text/*", "*/json", "application/*+json", "*/*; charset=UTF-8");
+
+    @LocalServerPort
+    int port;
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void theDeviceApiRefusesAWildcardContentTypeAsAProblem() throws Exception {
+        for (String action : List.of("activate", "check-in")) {
+            for (String wildcard : WILDCARDS) {
+                HttpResponse<String> answer = post("/api/v1/device/" + action, wildcard, "Bearer unknown-credential");
+                assertThat(answer.statusCode())
+                        .as("%s with %s", action, wildcard)
+                        .isEqualTo(415);
+                assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(answer.body()).contains("https://licencedesk.io/problems/unsupported-media-type");
+            }
+        }
+    }
+
+    @Test
+    void everyOtherPostRefusesAWildcardContentTypeWithoutAServerError() throws Exception {
+        for (String path : List.of("/login", "/password/forgot", "/licences", "/portal/redeem", "/api/v1/nope")) {
+            for (String wildcard : WILDCARDS) {
+                HttpResponse<String> answer = post(path, wildcard, null);
+                assertThat(answer.statusCode()).as("%s with %s", path, wildcard).isEqualTo(415);
+            }
+        }
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String authorization) throws Exception {
+        var request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"fingerprint\":\"device-a\",\"nonce\":\"n\"}"));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+}
