@@ -26,15 +26,14 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.context.TestContextManager;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
- * The application of a test class (its Spring context, loaded and cached by Spring's TestContext framework, which jqwik
- * does not run by itself), one organisation with a plan, a licence, a screen and an invoice, who can call what, and a
- * count of the rows written to every business table, to tell whether a refused request changed anything.
+ * The application under test (the test class's Spring context), one organisation with a plan, a licence, a screen and
+ * an invoice, who can call what, and a count of the rows written to every business table, to tell whether a refused
+ * request changed anything. Made once per context and shared by the test methods, as Spring shares the context.
  */
 final class BadInputFixture {
 
@@ -72,11 +71,15 @@ final class BadInputFixture {
     /** Ids that exist, by "area/variable" for path variables and by name for parameters. */
     private final Map<String, String> ids = new HashMap<>();
 
-    static synchronized BadInputFixture of(Class<?> testClass) {
-        if (instance == null) {
-            instance = new BadInputFixture(
-                    new TestContextManager(testClass).getTestContext().getApplicationContext());
+    static synchronized BadInputFixture of(ApplicationContext context) {
+        if (instance == null || instance.context != context) {
+            instance = new BadInputFixture(context);
         }
+        return instance;
+    }
+
+    /** The fixture made last, if any. */
+    static synchronized BadInputFixture current() {
         return instance;
     }
 

@@ -5,27 +5,32 @@ import static io.licencedesk.web.HandlerRoutes.TRACES;
 import io.licencedesk.support.OnPostgres;
 import io.licencedesk.web.BadInputFixture.Target;
 import io.licencedesk.web.BadInputs.BadInput;
+import io.licencedesk.web.BadInputs.Generator;
 import io.licencedesk.web.BadRequest.Answer;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.statistics.Statistics;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.MockMvcPrint;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -34,12 +39,18 @@ import org.springframework.test.context.ActiveProfiles;
  * that JSON escapes, indexed and nested field names, fields sent twice, wrong content types and huge bodies, from every
  * kind of caller. No answer may be a server error or show a stack trace, and a refusal changes no business table.
  *
- * <p>jqwik rather than a hand-rolled generator: a failure comes back shrunk to the simplest request that still fails
- * (route, caller, field, value), with its seed to run it again. It does not run Spring's JUnit extension, so the
- * context comes from Spring's TestContext framework directly (see {@link BadInputFixture}), cached like any other
- * test's. The device API's requests go to the running server over HTTP, where the Content-Type arrives as sent
- * (MockMvc adds a charset to it); the pages' go through MockMvc, signed in without a password. Run with {@code -DbadInput.collect=true} to collect every distinct failure instead of stopping at the first
- * of each property: they are written to target/bad-input-failures.txt.
+ * <p>Each family of bad input is one test that makes a fixed number of tries from a seeded generator, so that every
+ * build sends the same 10,000 requests. A family's seed is fixed ({@code -DbadInput.seed=123} changes it for every
+ * family run); try <i>n</i> draws its choices from the <i>n</i>-th {@link SplittableRandom#split() split} of the seed,
+ * so it makes the same input whatever the other tries do. A failure names family, try, seed, route, caller, field and
+ * corruption, and how to run that try alone ({@code -DbadInput.try=n}); if it does not fail alone, it depends on what
+ * the earlier tries wrote, and the seed alone replays the whole family in the same order. Nothing shrinks a failure:
+ * the message says exactly what was sent instead.
+ *
+ * <p>The device API's requests go to the running server over HTTP, where the Content-Type arrives as sent (MockMvc
+ * adds a charset to it); the pages' go through MockMvc, signed in without a password. Run with
+ * {@code -DbadInput.collect=true} to go on after a failure and collect every distinct one: they are written to
+ * target/bad-input-failures.txt, and each family that found any fails at its end.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -55,84 +66,105 @@ class BadInputPropertyPostgresTests {
 
     private static final Logger log = LoggerFactory.getLogger(BadInputPropertyPostgresTests.class);
     private static final boolean COLLECT = Boolean.getBoolean("badInput.collect");
+    /** Replaces every family's own seed. */
+    private static final Long SEED = Long.getLong("badInput.seed");
+    /** Runs only this try (counted from 1) of each family run, to replay one failure. */
+    private static final Integer ONLY_TRY = Integer.getInteger("badInput.try");
+
     private static final Map<String, String> FAILURES = new TreeMap<>();
     private static final AtomicInteger REQUESTS = new AtomicInteger();
     private static Targets targets;
 
-    private final BadInputFixture fixture = BadInputFixture.of(BadInputPropertyPostgresTests.class);
+    @Autowired
+    private ApplicationContext context;
 
-    @Property(tries = 2_500)
-    void controlCharactersAndNul(@ForAll("controlCharacters") BadInput input) {
-        check(input);
+    private BadInputFixture fixture;
+
+    @BeforeEach
+    void fixture() {
+        fixture = BadInputFixture.of(context);
     }
 
-    @Property(tries = 1_000)
-    void invalidUtf8(@ForAll("invalidUtf8") BadInput input) {
-        check(input);
+    @Test
+    void controlCharactersAndNul(TestInfo test) {
+        run(test, 8_001, 2_500, targets -> BadInputs.controlCharacters(targets.withFields));
     }
 
-    @Property(tries = 1_500)
-    void valuesAtAndBeyondTheirLongest(@ForAll("lengths") BadInput input) {
-        check(input);
+    @Test
+    void invalidUtf8(TestInfo test) {
+        run(test, 8_002, 1_000, targets -> BadInputs.invalidUtf8(targets.withFields));
     }
 
-    @Property(tries = 1_000)
-    void longestValuesThatJsonEscapes(@ForAll("jsonEscaping") BadInput input) {
-        check(input);
+    @Test
+    void valuesAtAndBeyondTheirLongest(TestInfo test) {
+        run(test, 8_003, 1_500, targets -> BadInputs.lengths(targets.withFields));
     }
 
-    @Property(tries = 2_500)
-    void indexedNestedAndDuplicatedFieldNames(@ForAll("fieldNames") BadInput input) {
-        check(input);
+    @Test
+    void longestValuesThatJsonEscapes(TestInfo test) {
+        run(test, 8_004, 1_000, targets -> BadInputs.jsonEscaping(targets.withSizedFields));
     }
 
-    @Property(tries = 1_350)
-    void wrongContentTypes(@ForAll("contentTypes") BadInput input) {
-        check(input);
+    @Test
+    void indexedNestedAndDuplicatedFieldNames(TestInfo test) {
+        run(test, 8_005, 2_500, targets -> BadInputs.fieldNames(targets.withFields));
     }
 
-    @Property(tries = 150)
-    void hugeBodies(@ForAll("hugeBodies") BadInput input) {
-        check(input);
+    @Test
+    void wrongContentTypes(TestInfo test) {
+        run(test, 8_006, 1_350, targets -> BadInputs.contentTypes(targets.withBodies));
     }
 
-    @Provide
-    Arbitrary<BadInput> controlCharacters() {
-        return BadInputs.controlCharacters(targets().withFields);
+    @Test
+    void hugeBodies(TestInfo test) {
+        run(test, 8_007, 150, targets -> BadInputs.hugeBodies(targets.withBodies));
     }
 
-    @Provide
-    Arbitrary<BadInput> invalidUtf8() {
-        return BadInputs.invalidUtf8(targets().withFields);
+    /** One try of a family: which, of how many, from which seed. */
+    record Try(String family, int number, int of, long seed) {
+        @Override
+        public String toString() {
+            return family + " try " + number + " of " + of + ", seed " + seed + " (replay: -Dtest='"
+                    + BadInputPropertyPostgresTests.class.getSimpleName() + "#" + family + "' -DbadInput.seed=" + seed
+                    + " -DbadInput.try=" + number + ")";
+        }
     }
 
-    @Provide
-    Arbitrary<BadInput> lengths() {
-        return BadInputs.lengths(targets().withFields);
-    }
-
-    @Provide
-    Arbitrary<BadInput> jsonEscaping() {
-        return BadInputs.jsonEscaping(targets().withSizedFields);
-    }
-
-    @Provide
-    Arbitrary<BadInput> fieldNames() {
-        return BadInputs.fieldNames(targets().withFields);
-    }
-
-    @Provide
-    Arbitrary<BadInput> contentTypes() {
-        return BadInputs.contentTypes(targets().withBodies);
-    }
-
-    @Provide
-    Arbitrary<BadInput> hugeBodies() {
-        return BadInputs.hugeBodies(targets().withBodies);
+    private void run(TestInfo test, long ownSeed, int tries, Function<Targets, Generator> family) {
+        String name = test.getTestMethod().orElseThrow().getName();
+        long seed = SEED != null ? SEED : ownSeed;
+        Generator generator = family.apply(targets());
+        var seeds = new SplittableRandom(seed);
+        var kinds = new TreeMap<String, Integer>();
+        var failed = new ArrayList<String>();
+        long started = System.nanoTime();
+        for (int number = 1; number <= tries; number++) {
+            RandomGenerator random = seeds.split();
+            if (ONLY_TRY != null && number != ONLY_TRY) {
+                continue;
+            }
+            BadInput input = generator.next(random);
+            kinds.merge(input.kind(), 1, Integer::sum);
+            String failure = check(new Try(name, number, tries, seed), input);
+            if (failure != null) {
+                failed.add(failure);
+            }
+        }
+        log.info(
+                "{}: {} tries from seed {} in {} s: {}",
+                name,
+                kinds.values().stream().mapToInt(Integer::intValue).sum(),
+                seed,
+                Duration.ofNanos(System.nanoTime() - started).toSeconds(),
+                kinds);
+        if (!failed.isEmpty()) {
+            throw new AssertionError(failed.size() + " of " + tries + " tries of " + name + " failed (all in"
+                    + " target/bad-input-failures.txt); the first:\n" + failed.get(0));
+        }
     }
 
     private synchronized Targets targets() {
-        if (targets == null) {
+        if (targets == null || targets.fixture() != fixture) {
             targets = Targets.of(fixture);
             log.info(
                     "{} routes, {} route and caller pairs, {} of them admitted",
@@ -143,8 +175,11 @@ class BadInputPropertyPostgresTests {
         return targets;
     }
 
-    void check(BadInput input) {
-        Statistics.label("bad input").collect(input.kind());
+    /**
+     * Sends one bad input and checks the answer: the failure's description, thrown at once unless failures are
+     * collected, or null if the answer is fine.
+     */
+    String check(Try attempt, BadInput input) {
         var request = new BadRequest(fixture, input.target());
         input.change().accept(request);
         var before = fixture.changes();
@@ -167,9 +202,7 @@ class BadInputPropertyPostgresTests {
                 problems.add("refused with " + answer.status() + " but changed " + changed);
             }
         }
-        if (!problems.isEmpty()) {
-            fail(input, answer, problems);
-        }
+        return problems.isEmpty() ? null : fail(attempt, input, answer, problems);
     }
 
     static Answer send(BadInputFixture fixture, BadRequest request) {
@@ -194,9 +227,10 @@ class BadInputPropertyPostgresTests {
         }
     }
 
-    private static void fail(BadInput input, Answer answer, List<String> problems) {
+    private static String fail(Try attempt, BadInput input, Answer answer, List<String> problems) {
         String body = answer.body().length() > 300 ? answer.body().substring(0, 300) : answer.body();
-        String message = input + " " + String.join("; ", problems) + "\n    body: " + body.replace('\n', ' ');
+        String message = attempt + "\n    " + input + "\n    " + String.join("; ", problems) + "\n    body: "
+                + body.replace('\n', ' ');
         if (!COLLECT) {
             throw new AssertionError(message);
         }
@@ -207,14 +241,17 @@ class BadInputPropertyPostgresTests {
         synchronized (FAILURES) {
             FAILURES.putIfAbsent(key, message);
         }
+        return message;
     }
 
-    @AfterContainer
+    @AfterAll
     static void report() throws IOException {
         log.info("Sent {} generated bad requests; {} distinct failures", REQUESTS.get(), FAILURES.size());
-        log.info(
-                "Rows written per table during the run (refusals write none): {}",
-                BadInputFixture.of(BadInputPropertyPostgresTests.class).changes());
+        if (BadInputFixture.current() != null) {
+            log.info(
+                    "Rows written per table during the run (refusals write none): {}",
+                    BadInputFixture.current().changes());
+        }
         if (COLLECT) {
             var lines = new ArrayList<String>();
             FAILURES.forEach((key, example) -> lines.add(key + "\n  " + example));
@@ -225,6 +262,7 @@ class BadInputPropertyPostgresTests {
 
     /** The route and caller pairs, all of them and those that get past sign-in and roles with a plausible request. */
     record Targets(
+            BadInputFixture fixture,
             List<Target> all,
             List<Target> admitted,
             List<Target> mostlyAdmitted,
@@ -271,7 +309,7 @@ class BadInputPropertyPostgresTests {
             var withSizedFields = withFields.stream()
                     .filter(target -> !BadInputs.sizedSlots(target).isEmpty())
                     .toList();
-            return new Targets(all, admitted, mostly, withFields, withSizedFields, withBodies);
+            return new Targets(fixture, all, admitted, mostly, withFields, withSizedFields, withBodies);
         }
     }
 }

@@ -8,26 +8,35 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.random.RandomGenerator;
 
 /**
  * Generators of bad input, each aimed at one place of one request (a form field, a query parameter, a JSON field, a
- * header, the field names, the content type or the whole body) while the rest of the request stays valid.
+ * header, the field names, the content type or the whole body) while the rest of the request stays valid. A generator
+ * draws everything it chooses from the random generator it is given, and nothing else, so that the same seed makes the
+ * same input again.
  */
 final class BadInputs {
 
     private BadInputs() {}
 
+    /** Makes one bad input from the random choices of one try. */
+    @FunctionalInterface
+    interface Generator {
+        BadInput next(RandomGenerator random);
+    }
+
     /** What is wrong with a request, said so that a failure names route, caller, place and value. */
     record BadInput(String kind, Target target, String where, String what, Consumer<BadRequest> change) {
         @Override
         public String toString() {
-            return kind + ": " + target + ", " + where + " = " + what;
+            return "route " + target.route() + ", caller " + target.sender() + ", field " + where + ", corruption "
+                    + kind + " " + what;
         }
     }
+
+    /** Where a bad value goes: one route and caller, and one place of its request. */
+    record Place(Target target, Slot slot) {}
 
     /** A place to put a bad value: a parameter or JSON field (with the longest value its form accepts) or a header. */
     record Slot(boolean header, String name, int maxLength, boolean text) {
@@ -91,42 +100,57 @@ final class BadInputs {
     }
 
     /** Mostly a form field or parameter (text ones first), now and then a header. */
-    static Arbitrary<Tuple.Tuple2<Target, Slot>> places(List<Target> targets) {
-        return Combinators.combine(
-                        Arbitraries.of(targets),
-                        Arbitraries.integers().between(0, 999),
-                        Arbitraries.integers().between(0, 99))
-                .as((target, index, percent) -> {
-                    List<Slot> fields = fieldSlots(target);
-                    List<Slot> text = fields.stream().filter(Slot::text).toList();
-                    List<Slot> from = percent < 60 && !text.isEmpty()
-                            ? text
-                            : percent < 85 && !fields.isEmpty() ? fields : slots(target);
-                    return Tuple.of(target, from.get(index % from.size()));
-                });
+    static Place place(List<Target> targets, RandomGenerator random) {
+        Target target = pick(random, targets);
+        int index = random.nextInt(1_000);
+        int percent = random.nextInt(100);
+        List<Slot> fields = fieldSlots(target);
+        List<Slot> text = fields.stream().filter(Slot::text).toList();
+        List<Slot> from =
+                percent < 60 && !text.isEmpty() ? text : percent < 85 && !fields.isEmpty() ? fields : slots(target);
+        return new Place(target, from.get(index % from.size()));
     }
 
-    static BadInput at(String kind, Tuple.Tuple2<Target, Slot> place, String value) {
-        Slot slot = place.get2();
-        return new BadInput(kind, place.get1(), slot.toString(), show(value), request -> slot.put(request, value));
+    static BadInput at(String kind, Place place, String value) {
+        Slot slot = place.slot();
+        return new BadInput(kind, place.target(), slot.toString(), show(value), request -> slot.put(request, value));
+    }
+
+    /** One of these, each as likely as the others. */
+    static <T> T pick(RandomGenerator random, List<T> from) {
+        return from.get(random.nextInt(from.size()));
+    }
+
+    /** Letters (ASCII, either case), from none up to this many. */
+    static String letters(RandomGenerator random, int maxLength) {
+        var text = new StringBuilder();
+        for (int i = random.nextInt(maxLength + 1); i > 0; i--) {
+            char letter = (char) ('a' + random.nextInt(26));
+            text.append(random.nextBoolean() ? letter : Character.toUpperCase(letter));
+        }
+        return text.toString();
     }
 
     /** NUL most often, then the other C0 controls, DEL and the C1 controls, inside otherwise plausible text. */
-    static Arbitrary<BadInput> controlCharacters(List<Target> targets) {
-        Arbitrary<Character> control = Arbitraries.frequencyOf(
-                Tuple.of(5, Arbitraries.just('\0')),
-                Tuple.of(3, Arbitraries.chars().range('\u0001', '\u001f')),
-                Tuple.of(2, Arbitraries.chars().range('\u007f', '\u009f')));
-        Arbitrary<String> controls = control.list()
-                .ofMinSize(1)
-                .ofMaxSize(3)
-                .map(chars -> chars.stream().map(String::valueOf).reduce("", String::concat));
-        Arbitrary<String> text = Combinators.combine(
-                        Arbitraries.strings().alpha().ofMaxLength(8),
-                        controls,
-                        Arbitraries.strings().alpha().ofMaxLength(8))
-                .as((before, bad, after) -> before + bad + after);
-        return Combinators.combine(places(targets), text).as((place, value) -> at("control characters", place, value));
+    static Generator controlCharacters(List<Target> targets) {
+        return random -> {
+            Place place = place(targets, random);
+            var value = new StringBuilder(letters(random, 8));
+            for (int i = 1 + random.nextInt(3); i > 0; i--) {
+                value.append(control(random));
+            }
+            value.append(letters(random, 8));
+            return at("control characters", place, value.toString());
+        };
+    }
+
+    /** NUL five times in ten, another C0 control three times, DEL or a C1 control twice. */
+    static char control(RandomGenerator random) {
+        int weight = random.nextInt(10);
+        if (weight < 5) {
+            return '\0';
+        }
+        return weight < 8 ? (char) random.nextInt(0x01, 0x20) : (char) random.nextInt(0x7f, 0xa0);
     }
 
     static final List<String> PERCENT_ENCODED =
@@ -138,48 +162,45 @@ final class BadInputs {
      * Bytes that are no UTF-8, percent-encoded in a query string or a form body, raw in a form or JSON body, and what a
      * lenient decoder makes of them (lone surrogates, U+FFFD) as ready-made parameters.
      */
-    static Arbitrary<BadInput> invalidUtf8(List<Target> targets) {
-        return Combinators.combine(
-                        places(targets),
-                        Arbitraries.integers().between(0, 3),
-                        Arbitraries.integers().between(0, 7))
-                .as((place, how, which) -> {
-                    Slot slot = place.get2();
-                    String encoded = PERCENT_ENCODED.get(which);
-                    if (how == 0 || slot.header()) {
-                        return at("invalid UTF-8 (decoded)", place, "ab" + DECODED.get(which) + "cd");
-                    }
-                    boolean json = place.get1().route().body() != null;
-                    if (how == 1 && !json) {
-                        return new BadInput(
-                                "invalid UTF-8 (percent-encoded)",
-                                place.get1(),
-                                slot + " in the query string",
-                                encoded,
-                                request -> {
-                                    slot.put(request, "\u0001");
-                                    request.query = request.encodedParams().replace("%01", "ab" + encoded);
-                                    request.params.clear();
-                                });
-                    }
-                    String raw = new String(decode(encoded), StandardCharsets.ISO_8859_1);
-                    return new BadInput(
-                            "invalid UTF-8 (raw bytes)",
-                            place.get1(),
-                            slot + " in the " + (json ? "JSON" : "form") + " body",
-                            encoded.replace('%', '\\'),
-                            request -> {
-                                slot.put(request, "\u0001");
-                                String body = json
-                                        ? BadRequest.JSON.writeValueAsString(request.json)
-                                        : request.encodedParams();
-                                body = body.replace(json ? "\\u0001" : "%01", "ab" + (how == 2 ? raw : encoded));
-                                request.body = body.getBytes(StandardCharsets.ISO_8859_1);
-                                request.contentType = json ? "application/json" : BadRequest.FORM;
-                                request.formBody = !json;
-                                request.params.clear();
-                            });
-                });
+    static Generator invalidUtf8(List<Target> targets) {
+        return random -> {
+            Place place = place(targets, random);
+            int how = random.nextInt(4);
+            int which = random.nextInt(PERCENT_ENCODED.size());
+            Slot slot = place.slot();
+            String encoded = PERCENT_ENCODED.get(which);
+            if (how == 0 || slot.header()) {
+                return at("invalid UTF-8 (decoded)", place, "ab" + DECODED.get(which) + "cd");
+            }
+            boolean json = place.target().route().body() != null;
+            if (how == 1 && !json) {
+                return new BadInput(
+                        "invalid UTF-8 (percent-encoded)",
+                        place.target(),
+                        slot + " in the query string",
+                        encoded,
+                        request -> {
+                            slot.put(request, "\u0001");
+                            request.query = request.encodedParams().replace("%01", "ab" + encoded);
+                            request.params.clear();
+                        });
+            }
+            String raw = new String(decode(encoded), StandardCharsets.ISO_8859_1);
+            return new BadInput(
+                    "invalid UTF-8 (raw bytes)",
+                    place.target(),
+                    slot + " in the " + (json ? "JSON" : "form") + " body",
+                    encoded.replace('%', '\\'),
+                    request -> {
+                        slot.put(request, "\u0001");
+                        String body = json ? BadRequest.JSON.writeValueAsString(request.json) : request.encodedParams();
+                        body = body.replace(json ? "\\u0001" : "%01", "ab" + (how == 2 ? raw : encoded));
+                        request.body = body.getBytes(StandardCharsets.ISO_8859_1);
+                        request.contentType = json ? "application/json" : BadRequest.FORM;
+                        request.formBody = !json;
+                        request.params.clear();
+                    });
+        };
     }
 
     static byte[] decode(String percentEncoded) {
@@ -191,19 +212,19 @@ final class BadInputs {
         return bytes;
     }
 
+    static final List<String> UNITS = List.of("a", "é", "€", "\uD83D\uDE00", " ", "9");
+
     /** At the longest a form accepts, one past it, twice it, and far beyond; in one-, two-, three- and four-byte text. */
-    static Arbitrary<BadInput> lengths(List<Target> targets) {
-        return Combinators.combine(
-                        places(targets),
-                        Arbitraries.of(0, 1, 2, 3, 4),
-                        Arbitraries.of("a", "é", "€", "\uD83D\uDE00", " ", "9"))
-                .as((place, which, unit) -> {
-                    int max = place.get2().maxLength();
-                    int length =
-                            List.of(max, max + 1, 2 * max + 1, 10_000, 100_000).get(which);
-                    String value = unit.repeat(length / unit.length() + 1).substring(0, length);
-                    return at("length " + length, place, value);
-                });
+    static Generator lengths(List<Target> targets) {
+        return random -> {
+            Place place = place(targets, random);
+            int which = random.nextInt(5);
+            String unit = pick(random, UNITS);
+            int max = place.slot().maxLength();
+            int length = List.of(max, max + 1, 2 * max + 1, 10_000, 100_000).get(which);
+            String value = unit.repeat(length / unit.length() + 1).substring(0, length);
+            return at("length " + length, place, value);
+        };
     }
 
     static final char[] JSON_ESCAPED = {'"', '\\', '\n', '\r', '\t', '\b', '\f', '\u0001', '\u001f'};
@@ -212,30 +233,28 @@ final class BadInputs {
      * Values of the longest valid length made of characters that JSON escapes (so that what is kept as JSON, such as the
      * audit trail's before and after, grows up to six times): in one text field, or in every one at once.
      */
-    static Arbitrary<BadInput> jsonEscaping(List<Target> targets) {
-        return Combinators.combine(
-                        Arbitraries.of(targets),
-                        Arbitraries.integers().between(0, 999),
-                        Arbitraries.of(JSON_ESCAPED),
-                        Arbitraries.integers().between(0, 3),
-                        Arbitraries.integers().between(0, 99))
-                .as((target, index, unit, mix, percent) -> {
-                    List<Slot> sized = sizedSlots(target);
-                    if (percent < 20) {
-                        return new BadInput(
-                                "JSON-escaping text at the longest",
-                                target,
-                                "every sized text field " + sized,
-                                show(escaping(unit, mix, 8)) + " to the longest of each",
-                                request -> sized.forEach(
-                                        field -> field.put(request, escaping(unit, mix, field.maxLength()))));
-                    }
-                    Slot slot = sized.get(index % sized.size());
-                    return at(
-                            "JSON-escaping text at the longest",
-                            Tuple.of(target, slot),
-                            escaping(unit, mix, slot.maxLength()));
-                });
+    static Generator jsonEscaping(List<Target> targets) {
+        return random -> {
+            Target target = pick(random, targets);
+            int index = random.nextInt(1_000);
+            char unit = JSON_ESCAPED[random.nextInt(JSON_ESCAPED.length)];
+            int mix = random.nextInt(4);
+            int percent = random.nextInt(100);
+            List<Slot> sized = sizedSlots(target);
+            if (percent < 20) {
+                return new BadInput(
+                        "JSON-escaping text at the longest",
+                        target,
+                        "every sized text field " + sized,
+                        show(escaping(unit, mix, 8)) + " to the longest of each",
+                        request -> sized.forEach(field -> field.put(request, escaping(unit, mix, field.maxLength()))));
+            }
+            Slot slot = sized.get(index % sized.size());
+            return at(
+                    "JSON-escaping text at the longest",
+                    new Place(target, slot),
+                    escaping(unit, mix, slot.maxLength()));
+        };
     }
 
     /** One escaping character repeated, or a cycle of them (mix > 0), of exactly this length. */
@@ -263,44 +282,45 @@ final class BadInputs {
             "class.module",
             "id[]");
 
+    static final List<String> OTHER_VALUES = List.of("x", "1", "", "Other value", "-1");
+
     /** Indexed and nested field names (of the form's own fields and others), and fields sent twice with two values. */
-    static Arbitrary<BadInput> fieldNames(List<Target> targets) {
-        return Combinators.combine(
-                        places(targets),
-                        Arbitraries.integers().between(0, 3),
-                        Arbitraries.integers().between(0, SUFFIXES.size() - 1),
-                        Arbitraries.of("x", "1", "", "Other value", "-1"))
-                .as((place, how, which, other) -> {
-                    Target target = place.get1();
-                    Slot slot = place.get2();
-                    if (target.route().body() != null && !slot.header()) {
-                        return jsonNames(target, slot, how, other);
-                    }
-                    if (how == 0 && !slot.header()) {
-                        String name = slot.name() + SUFFIXES.get(which);
-                        return new BadInput(
-                                "field name",
-                                target,
-                                slot.name(),
-                                "renamed " + name,
-                                request -> request.rename(slot.name(), name));
-                    }
-                    if (how == 1 && !slot.header()) {
-                        return new BadInput(
-                                "field twice",
-                                target,
-                                slot.name(),
-                                "plausible, then " + show(other),
-                                request -> request.params.add(java.util.Map.entry(slot.name(), other)));
-                    }
-                    String name = how == 2 ? EXTRA_NAMES.get(which) : slot.name() + SUFFIXES.get(which);
-                    return new BadInput(
-                            "extra field name",
-                            target,
-                            name,
-                            show(other),
-                            request -> request.params.add(java.util.Map.entry(name, other)));
-                });
+    static Generator fieldNames(List<Target> targets) {
+        return random -> {
+            Place place = place(targets, random);
+            int how = random.nextInt(4);
+            int which = random.nextInt(SUFFIXES.size());
+            String other = pick(random, OTHER_VALUES);
+            Target target = place.target();
+            Slot slot = place.slot();
+            if (target.route().body() != null && !slot.header()) {
+                return jsonNames(target, slot, how, other);
+            }
+            if (how == 0 && !slot.header()) {
+                String name = slot.name() + SUFFIXES.get(which);
+                return new BadInput(
+                        "field name",
+                        target,
+                        slot.name(),
+                        "renamed " + name,
+                        request -> request.rename(slot.name(), name));
+            }
+            if (how == 1 && !slot.header()) {
+                return new BadInput(
+                        "field twice",
+                        target,
+                        slot.name(),
+                        "plausible, then " + show(other),
+                        request -> request.params.add(java.util.Map.entry(slot.name(), other)));
+            }
+            String name = how == 2 ? EXTRA_NAMES.get(which) : slot.name() + SUFFIXES.get(which);
+            return new BadInput(
+                    "extra field name",
+                    target,
+                    name,
+                    show(other),
+                    request -> request.params.add(java.util.Map.entry(name, other)));
+        };
     }
 
     static BadInput jsonNames(Target target, Slot slot, int how, String other) {
@@ -347,63 +367,63 @@ final class BadInputs {
             "");
 
     /** A wrong (or wrongly written) Content-Type, over the route's own kind of body, the other kind, or none. */
-    static Arbitrary<BadInput> contentTypes(List<Target> targets) {
-        return Combinators.combine(
-                        Arbitraries.of(targets), Arbitraries.of(CONTENT_TYPES), Arbitraries.of("own", "other", "none"))
-                .as((target, type, body) -> new BadInput(
-                        "content type", target, "Content-Type", "'" + type + "' over " + body + " body", request -> {
-                            boolean json = request.json != null;
-                            if (body.equals("none")) {
-                                request.body = new byte[0];
-                            } else if (json == body.equals("own")) {
-                                var fields = new java.util.LinkedHashMap<String, Object>();
-                                request.params.forEach(param -> fields.put(param.getKey(), param.getValue()));
-                                request.body = BadRequest.JSON.writeValueAsBytes(json ? request.json : fields);
-                            } else {
-                                request.formBody = true;
-                                if (request.params.isEmpty() && request.json != null) {
-                                    request.json.forEach((name, value) ->
-                                            request.params.add(java.util.Map.entry(name, String.valueOf(value))));
-                                }
+    static Generator contentTypes(List<Target> targets) {
+        return random -> {
+            Target target = pick(random, targets);
+            String type = pick(random, CONTENT_TYPES);
+            String body = pick(random, List.of("own", "other", "none"));
+            return new BadInput(
+                    "content type", target, "Content-Type", "'" + type + "' over " + body + " body", request -> {
+                        boolean json = request.json != null;
+                        if (body.equals("none")) {
+                            request.body = new byte[0];
+                        } else if (json == body.equals("own")) {
+                            var fields = new java.util.LinkedHashMap<String, Object>();
+                            request.params.forEach(param -> fields.put(param.getKey(), param.getValue()));
+                            request.body = BadRequest.JSON.writeValueAsBytes(json ? request.json : fields);
+                        } else {
+                            request.formBody = true;
+                            if (request.params.isEmpty() && request.json != null) {
+                                request.json.forEach((name, value) ->
+                                        request.params.add(java.util.Map.entry(name, String.valueOf(value))));
                             }
-                            request.contentType = type;
-                        }));
+                        }
+                        request.contentType = type;
+                    });
+        };
     }
 
     /** Bodies of a megabyte and more: one field that long, very many fields, a long JSON value, nesting, noise. */
-    static Arbitrary<BadInput> hugeBodies(List<Target> targets) {
-        return Combinators.combine(
-                        places(targets),
-                        Arbitraries.of(1_048_577, 2_000_000),
-                        Arbitraries.integers().between(0, 3))
-                .as((place, size, how) -> {
-                    Slot slot = place.get2();
-                    String what = List.of("one field", "many fields", "deep nesting", "noise")
-                                    .get(how) + " of " + size + " bytes";
-                    return new BadInput("huge body", place.get1(), slot.toString(), what, request -> {
-                        boolean json = request.json != null;
-                        switch (how) {
-                            case 0 -> slot.put(request, "a".repeat(size));
-                            case 1 ->
-                                request.body = (json
-                                                ? "{" + "\"a\":1,".repeat(size / 6) + "\"b\":1}"
-                                                : "a=1&".repeat(size / 4))
-                                        .getBytes(StandardCharsets.ISO_8859_1);
-                            case 2 ->
-                                request.body = (json ? "[".repeat(size) : "a" + "[0]".repeat(size / 3) + "=1")
-                                        .getBytes(StandardCharsets.ISO_8859_1);
-                            default -> {
-                                byte[] noise = new byte[size];
-                                new java.util.Random(size).nextBytes(noise);
-                                request.body = noise;
-                            }
-                        }
-                        request.formBody = !json;
-                        if (request.body != null) {
-                            request.params.clear();
-                        }
-                    });
-                });
+    static Generator hugeBodies(List<Target> targets) {
+        return random -> {
+            Place place = place(targets, random);
+            int size = random.nextBoolean() ? 1_048_577 : 2_000_000;
+            int how = random.nextInt(4);
+            Slot slot = place.slot();
+            String what =
+                    List.of("one field", "many fields", "deep nesting", "noise").get(how) + " of " + size + " bytes";
+            return new BadInput("huge body", place.target(), slot.toString(), what, request -> {
+                boolean json = request.json != null;
+                switch (how) {
+                    case 0 -> slot.put(request, "a".repeat(size));
+                    case 1 ->
+                        request.body = (json ? "{" + "\"a\":1,".repeat(size / 6) + "\"b\":1}" : "a=1&".repeat(size / 4))
+                                .getBytes(StandardCharsets.ISO_8859_1);
+                    case 2 ->
+                        request.body = (json ? "[".repeat(size) : "a" + "[0]".repeat(size / 3) + "=1")
+                                .getBytes(StandardCharsets.ISO_8859_1);
+                    default -> {
+                        byte[] noise = new byte[size];
+                        new java.util.Random(size).nextBytes(noise);
+                        request.body = noise;
+                    }
+                }
+                request.formBody = !json;
+                if (request.body != null) {
+                    request.params.clear();
+                }
+            });
+        };
     }
 
     /** A value as it can be read in a report: controls and surrogates as \\uXXXX, long ones shortened. */
