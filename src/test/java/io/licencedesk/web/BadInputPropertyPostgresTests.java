@@ -46,8 +46,8 @@ import org.springframework.test.context.ActiveProfiles;
  * family run); try <i>n</i> draws its choices from the <i>n</i>-th {@link SplittableRandom#split() split} of the seed,
  * so it makes the same input whatever the other tries do. A failure names family, try, seed, route, caller, field and
  * corruption, and how to run that try alone ({@code -DbadInput.try=n}); if it does not fail alone, it depends on what
- * the earlier tries wrote, and the seed alone replays the whole family in the same order. Nothing shrinks a failure:
- * the message says exactly what was sent instead.
+ * earlier requests wrote, and running the whole class again (same code, same seeds) sends every request again in the
+ * same order. Nothing shrinks a failure: the message says exactly what was sent instead.
  *
  * <p>The device API's requests go to the running server over HTTP, where the Content-Type arrives as sent (MockMvc
  * adds a charset to it); the pages' go through MockMvc, signed in without a password. Run with
@@ -167,8 +167,8 @@ class BadInputPropertyPostgresTests {
                 Duration.ofNanos(System.nanoTime() - started).toSeconds(),
                 kinds);
         if (!failed.isEmpty()) {
-            throw new AssertionError(failed.size() + " of " + tries + " tries of " + name + " failed (all in"
-                    + " target/bad-input-failures.txt); the first:\n" + failed.get(0));
+            throw new AssertionError(failed.size() + " of " + tries + " tries of " + name + " failed (each distinct one"
+                    + " is in target/bad-input-failures.txt); the first:\n" + failed.get(0));
         }
     }
 
