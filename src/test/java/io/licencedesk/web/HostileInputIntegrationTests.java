@@ -1,5 +1,9 @@
 package io.licencedesk.web;
 
+import static io.licencedesk.web.HandlerRoutes.TRACES;
+import static io.licencedesk.web.HandlerRoutes.fields;
+import static io.licencedesk.web.HandlerRoutes.path;
+import static io.licencedesk.web.HandlerRoutes.variables;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -13,15 +17,12 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.mail.Outbox;
+import io.licencedesk.web.HandlerRoutes.Input;
+import io.licencedesk.web.HandlerRoutes.Route;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
-import jakarta.validation.constraints.NotNull;
-import java.beans.PropertyDescriptor;
 import java.io.IOException;
-import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.net.Socket;
 import java.net.URI;
@@ -30,12 +31,9 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -45,14 +43,11 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.BeanUtils;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
-import org.springframework.core.DefaultParameterNameDiscoverer;
-import org.springframework.core.MethodParameter;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -63,14 +58,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.util.ClassUtils;
-import org.springframework.web.bind.annotation.ModelAttribute;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ValueConstants;
-import org.springframework.web.method.HandlerMethod;
-import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -94,11 +81,7 @@ class HostileInputIntegrationTests {
 
     /** Each goes into every path variable, parameter, form field and header, in turn. */
     static final List<String> HOSTILE = List.of("abc", "-1", "0", "99999999999999999999", "\0", "%00", LONG);
-    /** What a stack trace, an exception's name or Boot's default error page leave in a body. */
-    static final List<String> TRACES =
-            List.of("Exception", "Whitelabel", "at io.licencedesk", "at java.", "at org.springframework", "Caused by:");
 
-    static final Pattern VARIABLE = Pattern.compile("\\{\\*?(\\w+)(?::[^}]*)?}");
     static final String FORM = "application/x-www-form-urlencoded";
     static final String BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -167,16 +150,6 @@ class HostileInputIntegrationTests {
     List<Visitor> visitors;
     int requests;
     String credential;
-
-    /** A parameter, form field or header the handler reads; required ones get a plausible value in every request. */
-    record Input(boolean header, String name, Class<?> type, boolean required) {}
-
-    record Route(HttpMethod method, String pattern, List<Input> inputs, Class<?> body) {
-        @Override
-        public String toString() {
-            return method + " " + pattern;
-        }
-    }
 
     /** Who sends a request: signed in (MockMvc) or with an e-mail to sign in with (server), or a device credential. */
     record Visitor(String name, RequestPostProcessor auth, String email, String authorization) {}
@@ -251,7 +224,7 @@ class HostileInputIntegrationTests {
 
     void sweepEveryRoute(String how, Sweep sweep) throws Exception {
         ids.put("api/keyId", keyId());
-        List<Route> routes = routes();
+        List<Route> routes = HandlerRoutes.of(context);
         assertThat(routes)
                 .extracting(Route::toString)
                 .contains("GET /licences/{id}", "POST /portal/licences/{id}/screens", "POST /api/v1/device/check-in");
@@ -268,94 +241,6 @@ class HostileInputIntegrationTests {
                 .withFailMessage(() -> failures.size() + " of " + requests + " hostile requests failed (" + how + "):\n"
                         + String.join("\n", failures))
                 .isEmpty();
-    }
-
-    /** Every handler method of every pattern and HTTP method, then Spring Security's own sign-in and sign-out. */
-    List<Route> routes() {
-        // A set: Boot's error controller has one handler method for pages and one for JSON, the same route to sweep.
-        var routes = new LinkedHashSet<Route>();
-        for (var mapping :
-                context.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-            mapping.getHandlerMethods().forEach((info, handler) -> {
-                Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                for (String pattern : info.getPatternValues()) {
-                    for (RequestMethod method :
-                            methods.isEmpty() ? EnumSet.of(RequestMethod.GET, RequestMethod.POST) : methods) {
-                        routes.add(new Route(method.asHttpMethod(), pattern, inputs(handler), body(handler)));
-                    }
-                }
-            });
-        }
-        routes.add(new Route(
-                HttpMethod.POST,
-                "/login",
-                List.of(
-                        new Input(false, "email", String.class, true),
-                        new Input(false, "password", String.class, true)),
-                null));
-        routes.add(new Route(HttpMethod.POST, "/logout", List.of(), null));
-        // Deleting and removing go last, so that the other routes still find what they would delete.
-        return routes.stream()
-                .sorted(Comparator.comparing((Route route) -> route.pattern().matches(".*/(delete|remove)$"))
-                        .thenComparing(Route::toString))
-                .toList();
-    }
-
-    static List<Input> inputs(HandlerMethod handler) {
-        var inputs = new ArrayList<Input>();
-        for (MethodParameter parameter : handler.getMethodParameters()) {
-            parameter.initParameterNameDiscovery(new DefaultParameterNameDiscoverer());
-            var param = parameter.getParameterAnnotation(RequestParam.class);
-            var header = parameter.getParameterAnnotation(RequestHeader.class);
-            if (param != null && !Map.class.isAssignableFrom(parameter.getParameterType())) {
-                inputs.add(new Input(
-                        false,
-                        name(param.name(), param.value(), parameter),
-                        parameter.getParameterType(),
-                        param.required() && param.defaultValue().equals(ValueConstants.DEFAULT_NONE)));
-            } else if (header != null) {
-                inputs.add(new Input(
-                        true,
-                        name(header.name(), header.value(), parameter),
-                        parameter.getParameterType(),
-                        header.required() && header.defaultValue().equals(ValueConstants.DEFAULT_NONE)));
-            } else if (parameter.hasParameterAnnotation(ModelAttribute.class)) {
-                inputs.addAll(fields(parameter.getParameterType()));
-            }
-        }
-        return inputs;
-    }
-
-    static String name(String name, String value, MethodParameter parameter) {
-        return !name.isEmpty() ? name : !value.isEmpty() ? value : parameter.getParameterName();
-    }
-
-    static List<Input> fields(Class<?> type) {
-        if (type.isRecord()) {
-            return Arrays.stream(type.getRecordComponents())
-                    .map(component -> new Input(false, component.getName(), component.getType(), required(component)))
-                    .toList();
-        }
-        return Arrays.stream(BeanUtils.getPropertyDescriptors(type))
-                .filter(property -> property.getWriteMethod() != null)
-                .map((PropertyDescriptor property) ->
-                        new Input(false, property.getName(), property.getPropertyType(), false))
-                .toList();
-    }
-
-    static boolean required(RecordComponent component) {
-        return Arrays.stream(component.getAccessor().getAnnotations())
-                .anyMatch(annotation -> annotation instanceof NotNull
-                        || annotation instanceof NotBlank
-                        || annotation instanceof NotEmpty);
-    }
-
-    static Class<?> body(HandlerMethod handler) {
-        return Arrays.stream(handler.getMethodParameters())
-                .filter(parameter -> parameter.hasParameterAnnotation(RequestBody.class))
-                .<Class<?>>map(MethodParameter::getParameterType)
-                .findFirst()
-                .orElse(null);
     }
 
     void sweep(Route route, Visitor visitor) {
@@ -592,16 +477,6 @@ class HostileInputIntegrationTests {
         }
     }
 
-    static String path(Route route, Map<String, String> values) {
-        Matcher variable = VARIABLE.matcher(route.pattern().replace("**", "x").replace("*", "x"));
-        var expanded = new StringBuilder();
-        while (variable.find()) {
-            String value = UriUtils.encodePathSegment(values.get(variable.group(1)), StandardCharsets.UTF_8);
-            variable.appendReplacement(expanded, Matcher.quoteReplacement(value));
-        }
-        return variable.appendTail(expanded).toString();
-    }
-
     MockHttpServletRequestBuilder request(Route route, Visitor visitor, Call call) {
         var request = MockMvcRequestBuilders.request(route.method(), URI.create(path(route, call.path)))
                 .with(visitor.auth());
@@ -793,10 +668,6 @@ class HostileInputIntegrationTests {
                 .getResponse()
                 .getContentAsString();
         return JSON.readTree(answer).get("keyId").asString();
-    }
-
-    static List<String> variables(String pattern) {
-        return VARIABLE.matcher(pattern).results().map(match -> match.group(1)).toList();
     }
 
     void fail(Route route, Visitor visitor, String input, String status, String body) {
