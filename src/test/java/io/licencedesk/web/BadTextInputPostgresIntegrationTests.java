@@ -74,7 +74,7 @@ class BadTextInputPostgresIntegrationTests {
 
     @Test
     void refusesControlCharactersInATextFieldBesideItAndSavesNothing() throws Exception {
-        for (String bad : List.of("Lobby\u0000 2", "Lobby\u0007", "Lobby\u009b", "Lobby\ud800")) {
+        for (String bad : List.of("Lobby\u0000 2", "Lobby\u0007", "Lobby\u009b", "Lobby\ud800", "Lobby\ufffe")) {
             mvc.perform(post("/licences")
                             .with(as(org.manager().email()))
                             .with(csrf())
