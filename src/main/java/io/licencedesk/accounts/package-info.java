@@ -3,5 +3,7 @@
  * Answers who is asking ({@link io.licencedesk.accounts.Caller}) and which organisation a
  * record belongs to; keeps passwords only as hashes.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Accounts",
+        allowedDependencies = {"shared"})
 package io.licencedesk.accounts;

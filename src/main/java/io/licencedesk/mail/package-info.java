@@ -3,5 +3,7 @@
  * over SMTP, retries failures with back-off, and never loses a message. With no SMTP server
  * configured, messages are kept in the outbox for people to read in the console.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Mail")
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Mail",
+        allowedDependencies = {"accounts", "shared"})
 package io.licencedesk.mail;

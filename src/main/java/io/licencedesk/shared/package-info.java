@@ -4,5 +4,6 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Shared kernel",
+        allowedDependencies = {},
         type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package io.licencedesk.shared;
