@@ -1,10 +1,10 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.Html;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
-import org.springframework.web.util.HtmlUtils;
 
 /** The wording of account e-mails: plain, short, British English, with the link on a line of its own. */
 final class AccountMessages {
@@ -42,11 +42,11 @@ final class AccountMessages {
                 (&ldquo;Forgot your password?&rdquo;) or from your account manager.</p>
                 <p>Kind regards,<br>%s</p>
                 """.formatted(
-                        escape(to.name()),
-                        escape(organisation.sellerName()),
-                        escape(link),
+                        Html.escape(to.name()),
+                        Html.escape(organisation.sellerName()),
+                        Html.escape(link),
                         EXPIRY.format(expiresAt),
-                        escape(organisation.sellerName()));
+                        Html.escape(organisation.sellerName()));
         return email(organisation, to, subject, text, html);
     }
 
@@ -75,7 +75,10 @@ final class AccountMessages {
                 your password stays as it is.</p>
                 <p>Kind regards,<br>%s</p>
                 """.formatted(
-                        escape(to.name()), escape(link), EXPIRY.format(expiresAt), escape(organisation.sellerName()));
+                        Html.escape(to.name()),
+                        Html.escape(link),
+                        EXPIRY.format(expiresAt),
+                        Html.escape(organisation.sellerName()));
         return email(organisation, to, subject, text, html);
     }
 
@@ -90,10 +93,6 @@ final class AccountMessages {
                 subject,
                 text,
                 html);
-    }
-
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text);
     }
 
     record Recipient(long userId, String name, String email) {}

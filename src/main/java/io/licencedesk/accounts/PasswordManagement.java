@@ -4,6 +4,8 @@ import io.licencedesk.accounts.AccountMessages.Recipient;
 import io.licencedesk.accounts.PasswordLinkRepository.UsableLink;
 import io.licencedesk.shared.AttemptLimits;
 import io.licencedesk.shared.AttemptLimits.Limit;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +16,6 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Passwords: invitations, resets through a single-use link e-mailed to the person, and changes by a
@@ -177,10 +178,7 @@ public class PasswordManagement {
     private String issueLink(long userId, LinkPurpose purpose, Instant expiresAt) {
         String token = PasswordTokens.newToken();
         links.replace(userId, purpose, PasswordTokens.hash(token).orElseThrow(), expiresAt, clock.instant());
-        return UriComponentsBuilder.fromUriString(baseUrl)
-                .path("/password/set")
-                .queryParam("token", token)
-                .build()
-                .toUriString();
+        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return base + "/password/set?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 }

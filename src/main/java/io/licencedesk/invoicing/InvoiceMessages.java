@@ -1,10 +1,10 @@
 package io.licencedesk.invoicing;
 
 import io.licencedesk.mail.OutgoingEmail;
+import io.licencedesk.shared.Html;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
-import org.springframework.web.util.HtmlUtils;
 
 /** The e-mail that carries an invoice: a short text and HTML body with the PDF attached. */
 @Component
@@ -45,13 +45,13 @@ class InvoiceMessages {
                 <p>Total due: <strong>%s</strong>, by %s.</p>
                 <p>Thank you,<br>%s</p>
                 """.formatted(
-                        escape(invoice.buyerName()),
-                        escape(invoice.number()),
-                        escape(invoice.licenceName()),
-                        escape(invoice.termLabel()),
-                        escape(invoice.total().formatted()),
+                        Html.escape(invoice.buyerName()),
+                        Html.escape(invoice.number()),
+                        Html.escape(invoice.licenceName()),
+                        Html.escape(invoice.termLabel()),
+                        Html.escape(invoice.total().formatted()),
                         DATE.format(invoice.dueOn()),
-                        escape(invoice.sellerName()));
+                        Html.escape(invoice.sellerName()));
         return new OutgoingEmail(
                 invoice.organisationId(),
                 SUBJECT_TYPE,
@@ -64,9 +64,5 @@ class InvoiceMessages {
                 html,
                 InvoicePdf.fileName(invoice),
                 pdf.render(invoice));
-    }
-
-    private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text == null ? "" : text);
     }
 }
