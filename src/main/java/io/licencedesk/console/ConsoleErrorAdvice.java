@@ -30,6 +30,6 @@ class ConsoleErrorAdvice {
     @ExceptionHandler(InvalidLicenceException.class)
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String badRequest() {
-        return "error/400";
+        return "error/4xx";
     }
 }

@@ -30,6 +30,6 @@ class BadPageRequests {
     })
     @ResponseStatus(HttpStatus.BAD_REQUEST)
     String notUnderstood() {
-        return "error/400";
+        return "error/4xx";
     }
 }
