@@ -47,18 +47,12 @@ class ConsoleSelectionController {
         Set<Long> ids = LicenceSelection.of(session);
         if (!selected) {
             ids.remove(id);
-        } else if (!ids.contains(id)) {
-            if (ids.size() >= InvoiceManagement.MAX_SELECTION) {
-                return view(
-                        caller,
-                        ids,
-                        "You can select at most " + InvoiceManagement.MAX_SELECTION
-                                + " licences at a time. Send these first, or clear the selection.");
+        } else {
+            try {
+                ids = invoicing.addToSelection(caller, ids, id);
+            } catch (InvalidSelectionException refused) {
+                return view(caller, ids, refused.getMessage());
             }
-            if (licences.billableAmounts(caller, Set.of(id)).isEmpty()) {
-                return view(caller, ids, "Only licences assigned to a client can be invoiced.");
-            }
-            ids.add(id);
         }
         LicenceSelection.save(session, ids);
         return view(caller, ids, null);

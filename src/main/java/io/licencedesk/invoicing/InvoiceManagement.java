@@ -20,6 +20,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -61,6 +62,30 @@ public class InvoiceManagement {
         this.accounts = accounts;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /**
+     * The selection to invoice with one more licence, checked by the same rules as {@link #send}: at most
+     * {@link #MAX_SELECTION} licences, each with a client. A licence already selected changes nothing.
+     *
+     * @throws InvalidSelectionException with the reason, when the licence may not join the selection
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> addToSelection(Caller caller, Set<Long> selection, long licenceId) {
+        requireStaff(caller);
+        if (selection.contains(licenceId)) {
+            return selection;
+        }
+        if (selection.size() >= MAX_SELECTION) {
+            throw new InvalidSelectionException("You can select at most " + MAX_SELECTION
+                    + " licences at a time. Send these first, or clear the selection.");
+        }
+        if (licences.billableAmounts(caller, Set.of(licenceId)).isEmpty()) {
+            throw new InvalidSelectionException("Only licences assigned to a client can be invoiced.");
+        }
+        var added = new LinkedHashSet<>(selection);
+        added.add(licenceId);
+        return added;
     }
 
     public SendOutcome send(Caller caller, List<Long> licenceIds) {

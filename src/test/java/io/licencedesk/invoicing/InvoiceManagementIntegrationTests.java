@@ -21,7 +21,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
@@ -120,6 +122,30 @@ class InvoiceManagementIntegrationTests {
         assertThat(invoicing.deliveries(org.manager(), issued.id()))
                 .as("a double click does not queue a second e-mail while the first waits")
                 .hasSize(1);
+    }
+
+    @Test
+    void addsToASelectionOnlyUpToTwentyLicencesWithAClient() {
+        long unassigned = licences.create(org.manager(), new NewLicence(yearly.id(), "Free", null, 1, null))
+                .id();
+        Set<Long> selection = new LinkedHashSet<>();
+        for (int i = 0; i < 20; i++) {
+            selection = invoicing.addToSelection(org.manager(), selection, assignedLicence("S" + i, 1));
+        }
+        long twentyFirst = assignedLicence("S20", 1);
+        Set<Long> full = selection;
+
+        assertThat(full).hasSize(20);
+        assertThat(invoicing.addToSelection(org.manager(), full, full.iterator().next()))
+                .isEqualTo(full);
+        assertThatThrownBy(() -> invoicing.addToSelection(org.manager(), full, twentyFirst))
+                .isInstanceOf(InvalidSelectionException.class)
+                .hasMessageContaining("at most 20");
+        assertThatThrownBy(() -> invoicing.addToSelection(org.manager(), Set.of(), unassigned))
+                .isInstanceOf(InvalidSelectionException.class)
+                .hasMessageContaining("assigned to a client");
+        assertThatThrownBy(() -> invoicing.addToSelection(org.alice(), Set.of(), twentyFirst))
+                .isInstanceOf(AccessDeniedException.class);
     }
 
     @Test
