@@ -25,7 +25,7 @@ class CheckIns {
 
     SignedAnswer checkIn(String credential, DeviceRequest request) {
         DeviceView view = queries.view(DeviceCredentials.hash(credential), request.fingerprint())
-                .orElseThrow(DeviceApiController::unknownCredential);
+                .orElseThrow(DeviceRefusedException::unknownCredential);
         Instant now = clock.instant();
         if (view.holdsSeat()) {
             lastCheckIns.record(view.seatId(), now);

@@ -1,6 +1,5 @@
 package io.licencedesk.devices;
 
-import io.licencedesk.devices.DeviceRefusedException.Problem;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -109,7 +108,7 @@ class DeviceApiController {
                     String authorization) {
         String credential = credential(authorization);
         var screen = queries.credentialScreen(DeviceCredentials.hash(credential))
-                .orElseThrow(DeviceApiController::unknownCredential);
+                .orElseThrow(DeviceRefusedException::unknownCredential);
         var key = keys.forOrganisation(screen.organisationId());
         return ResponseEntity.ok(new PublicKeyAnswer(key.keyId(), PublicKeyAnswer.ALGORITHM, key.publicKey()));
     }
@@ -140,20 +139,15 @@ class DeviceApiController {
                 "serverTime", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
-    static DeviceRefusedException unknownCredential() {
-        return new DeviceRefusedException(
-                Problem.UNKNOWN_CREDENTIAL, "Send the screen's device credential as Authorization: Bearer lds_….");
-    }
-
     private static String credential(String authorization) {
         if (authorization == null
                 || authorization.length() < 7
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw unknownCredential();
+            throw DeviceRefusedException.unknownCredential();
         }
         String credential = authorization.substring(7).strip();
         if (!DeviceCredentials.wellFormed(credential)) {
-            throw unknownCredential();
+            throw DeviceRefusedException.unknownCredential();
         }
         return credential;
     }
