@@ -23,7 +23,7 @@ class CheckIns {
         this.clock = clock;
     }
 
-    SignedAnswer checkIn(String credential, DeviceRequest request) {
+    SignedAnswer checkIn(String credential, DeviceQuestion request) {
         DeviceView view = queries.view(DeviceCredentials.hash(credential), request.fingerprint())
                 .orElseThrow(DeviceRefusedException::unknownCredential);
         Instant now = clock.instant();

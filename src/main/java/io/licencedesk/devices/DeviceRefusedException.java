@@ -30,7 +30,7 @@ public class DeviceRefusedException extends RuntimeException {
     }
 
     /** A missing, malformed or unknown device credential. */
-    public static DeviceRefusedException unknownCredential() {
+    static DeviceRefusedException unknownCredential() {
         return new DeviceRefusedException(Reason.UNKNOWN_CREDENTIAL, "No screen has this device credential.");
     }
 

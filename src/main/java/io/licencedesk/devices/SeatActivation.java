@@ -45,7 +45,7 @@ class SeatActivation {
         this.clock = clock;
     }
 
-    SignedAnswer activate(String credential, DeviceRequest request) {
+    SignedAnswer activate(String credential, DeviceQuestion request) {
         String hash = DeviceCredentials.hash(credential);
         CredentialScreen issued = queries.credentialScreen(hash).orElseThrow(DeviceRefusedException::unknownCredential);
         keys.forOrganisation(issued.organisationId());

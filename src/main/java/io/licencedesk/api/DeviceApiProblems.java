@@ -1,6 +1,9 @@
-package io.licencedesk.devices;
+package io.licencedesk.api;
 
+import io.licencedesk.devices.DeviceRefusedException;
 import io.licencedesk.devices.DeviceRefusedException.Reason;
+import io.licencedesk.devices.InvalidDeviceRequestException;
+import io.licencedesk.devices.UnknownKeyException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
