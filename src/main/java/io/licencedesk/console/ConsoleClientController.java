@@ -8,7 +8,7 @@ import io.licencedesk.accounts.EmailAlreadyUsedException;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.shared.PageOf;
-import io.licencedesk.shared.Toasts;
+import io.licencedesk.web.Toasts;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.stereotype.Controller;

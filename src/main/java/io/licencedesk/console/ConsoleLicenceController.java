@@ -11,7 +11,7 @@ import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotDeletableException;
 import io.licencedesk.licence.PlanCatalogue;
-import io.licencedesk.shared.Toasts;
+import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.mail.DeliveryStatus;
 import io.licencedesk.mail.Outbox;
-import io.licencedesk.shared.Toasts;
+import io.licencedesk.web.Toasts;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

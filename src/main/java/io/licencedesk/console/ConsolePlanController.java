@@ -5,7 +5,7 @@ import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.PlanNameTakenException;
-import io.licencedesk.shared.Toasts;
+import io.licencedesk.web.Toasts;
 import jakarta.validation.Valid;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;

@@ -8,7 +8,7 @@ import io.licencedesk.invoicing.SendOutcome;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.shared.Money;
-import io.licencedesk.shared.Toasts;
+import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.Map;

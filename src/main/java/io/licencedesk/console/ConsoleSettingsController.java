@@ -3,7 +3,7 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.CurrencyFixedException;
-import io.licencedesk.shared.Toasts;
+import io.licencedesk.web.Toasts;
 import jakarta.validation.Valid;
 import java.util.Currency;
 import org.springframework.stereotype.Controller;

@@ -23,9 +23,9 @@ class CheckIns {
         this.clock = clock;
     }
 
-    SignedAnswer checkIn(String credential, DeviceRequest request) {
+    SignedAnswer checkIn(String credential, DeviceQuestion request) {
         DeviceView view = queries.view(DeviceCredentials.hash(credential), request.fingerprint())
-                .orElseThrow(DeviceApiController::unknownCredential);
+                .orElseThrow(DeviceRefusedException::unknownCredential);
         Instant now = clock.instant();
         if (view.holdsSeat()) {
             lastCheckIns.record(view.seatId(), now);

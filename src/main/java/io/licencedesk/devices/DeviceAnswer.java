@@ -5,8 +5,8 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
- * The signed answer to an activation or a check-in. The response body carries exactly these bytes, and the
- * Device-Signature header their Ed25519 signature.
+ * The answer to an activation or a check-in, serialised once and signed as those bytes
+ * ({@link SignedAnswer}); a channel sends exactly those bytes with the signature beside them.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({
@@ -22,7 +22,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
     "keyId"
 })
 @Schema(name = "DeviceAnswer", description = "Whether the licence is valid for this device, signed.")
-record DeviceAnswer(
+public record DeviceAnswer(
         @Schema(description = "True when the device may play.", requiredMode = Schema.RequiredMode.REQUIRED)
         boolean valid,
 

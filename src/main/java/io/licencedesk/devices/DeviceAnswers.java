@@ -22,7 +22,7 @@ class DeviceAnswers {
     }
 
     /** The answer for this device now, with the time it was given (to record the check-in). */
-    SignedAnswer answer(DeviceView view, DeviceRequest request, Instant now) {
+    SignedAnswer answer(DeviceView view, DeviceQuestion request, Instant now) {
         LocalDate today = LocalDate.ofInstant(now, clock.getZone());
         String reason = view.refusal(today);
         boolean seat = view.holdsSeat();

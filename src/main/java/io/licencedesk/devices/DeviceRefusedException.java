@@ -1,37 +1,40 @@
 package io.licencedesk.devices;
 
-import org.springframework.http.HttpStatus;
+/**
+ * A device may not do what it asked, for a {@link Reason} the domain names; each channel decides how to
+ * answer it (the device API's statuses and problem types: docs/device-api.md).
+ */
+public class DeviceRefusedException extends RuntimeException {
 
-/** The device API refuses the request; the problem type and status are documented in docs/device-api.md. */
-class DeviceRefusedException extends RuntimeException {
-
-    enum Problem {
-        UNKNOWN_CREDENTIAL(HttpStatus.UNAUTHORIZED, "unknown-credential", "Unknown device credential"),
-        CREDENTIAL_REVOKED(HttpStatus.FORBIDDEN, "credential-revoked", "Screen removed"),
-        LICENCE_PAUSED(HttpStatus.CONFLICT, "licence-paused", "Licence paused"),
-        LICENCE_EXPIRED(HttpStatus.CONFLICT, "licence-expired", "Licence expired"),
-        LICENCE_DEACTIVATED(HttpStatus.CONFLICT, "licence-deactivated", "Licence deactivated"),
-        SEATS_TAKEN(HttpStatus.CONFLICT, "seats-taken", "All seats taken");
-
-        final HttpStatus status;
-        final String slug;
-        final String title;
-
-        Problem(HttpStatus status, String slug, String title) {
-            this.status = status;
-            this.slug = slug;
-            this.title = title;
-        }
+    /** Why a device is refused. */
+    public enum Reason {
+        /** No credential, or not one that was issued for a screen. */
+        UNKNOWN_CREDENTIAL,
+        /** The credential's screen was removed. */
+        CREDENTIAL_REVOKED,
+        /** The licence is paused. */
+        LICENCE_PAUSED,
+        /** The licence has ended. */
+        LICENCE_EXPIRED,
+        /** The licence is no longer assigned to a client. */
+        LICENCE_DEACTIVATED,
+        /** Every seat of the licence is held by another device. */
+        SEATS_TAKEN
     }
 
-    private final Problem problem;
+    private final Reason reason;
 
-    DeviceRefusedException(Problem problem, String detail) {
+    DeviceRefusedException(Reason reason, String detail) {
         super(detail);
-        this.problem = problem;
+        this.reason = reason;
     }
 
-    Problem problem() {
-        return problem;
+    /** A missing, malformed or unknown device credential. */
+    static DeviceRefusedException unknownCredential() {
+        return new DeviceRefusedException(Reason.UNKNOWN_CREDENTIAL, "No screen has this device credential.");
+    }
+
+    public Reason reason() {
+        return reason;
     }
 }

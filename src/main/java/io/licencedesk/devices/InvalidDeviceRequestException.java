@@ -1,7 +1,7 @@
 package io.licencedesk.devices;
 
-/** A device request whose body is not what the API takes; answered 400. */
-class InvalidDeviceRequestException extends RuntimeException {
+/** A device's fingerprint or nonce is missing or malformed; {@link #field()} names which. */
+public class InvalidDeviceRequestException extends RuntimeException {
 
     private final String field;
 
@@ -10,7 +10,7 @@ class InvalidDeviceRequestException extends RuntimeException {
         this.field = field;
     }
 
-    String field() {
+    public String field() {
         return field;
     }
 }

@@ -1,7 +1,7 @@
 package io.licencedesk.devices;
 
 import io.licencedesk.devices.DeviceQueries.CredentialScreen;
-import io.licencedesk.devices.DeviceRefusedException.Problem;
+import io.licencedesk.devices.DeviceRefusedException.Reason;
 import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.SeatLicence;
@@ -45,9 +45,9 @@ class SeatActivation {
         this.clock = clock;
     }
 
-    SignedAnswer activate(String credential, DeviceRequest request) {
+    SignedAnswer activate(String credential, DeviceQuestion request) {
         String hash = DeviceCredentials.hash(credential);
-        CredentialScreen issued = queries.credentialScreen(hash).orElseThrow(DeviceApiController::unknownCredential);
+        CredentialScreen issued = queries.credentialScreen(hash).orElseThrow(DeviceRefusedException::unknownCredential);
         keys.forOrganisation(issued.organisationId());
         Instant now = clock.instant();
         DeviceView view = transaction.execute(status -> takeSeat(hash, issued.licenceId(), request.fingerprint(), now));
@@ -57,7 +57,7 @@ class SeatActivation {
     private DeviceView takeSeat(String hash, long licenceId, String fingerprint, Instant now) {
         SeatLicence licence = licences.lockForSeats(licenceId);
         // read again under the lock: another activation may have bound or removed it meanwhile
-        CredentialScreen issued = queries.credentialScreen(hash).orElseThrow(DeviceApiController::unknownCredential);
+        CredentialScreen issued = queries.credentialScreen(hash).orElseThrow(DeviceRefusedException::unknownCredential);
         refuseUnusable(licence, issued);
         if (screens.seatOf(licence.id(), fingerprint).isEmpty()) {
             takeFreeSeat(licence, issued, fingerprint, now);
@@ -72,16 +72,16 @@ class SeatActivation {
         // A removed screen is gone for good, whatever the licence's state (as at check-in).
         if (issued.removed()) {
             throw new DeviceRefusedException(
-                    Problem.CREDENTIAL_REVOKED, "The screen of this credential was removed in the portal.");
+                    Reason.CREDENTIAL_REVOKED, "The screen of this credential was removed in the portal.");
         }
         switch (licence.status()) {
             case EXPIRED ->
                 throw new DeviceRefusedException(
-                        Problem.LICENCE_EXPIRED, "This licence ended on " + licence.endsOn() + ".");
-            case PAUSED -> throw new DeviceRefusedException(Problem.LICENCE_PAUSED, "This licence is paused.");
+                        Reason.LICENCE_EXPIRED, "This licence ended on " + licence.endsOn() + ".");
+            case PAUSED -> throw new DeviceRefusedException(Reason.LICENCE_PAUSED, "This licence is paused.");
             case AVAILABLE ->
                 throw new DeviceRefusedException(
-                        Problem.LICENCE_DEACTIVATED, "This licence is no longer assigned to a client.");
+                        Reason.LICENCE_DEACTIVATED, "This licence is no longer assigned to a client.");
             default -> {}
         }
     }
@@ -94,7 +94,7 @@ class SeatActivation {
         int taken = screens.countLive(licence.id());
         if (taken >= licence.quantity()) {
             throw new DeviceRefusedException(
-                    Problem.SEATS_TAKEN,
+                    Reason.SEATS_TAKEN,
                     licence.quantity() == 1
                             ? "The only seat of this licence is taken."
                             : "All " + licence.quantity() + " seats of this licence are taken.");

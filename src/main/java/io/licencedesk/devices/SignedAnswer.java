@@ -1,4 +1,7 @@
 package io.licencedesk.devices;
 
-/** The bytes of an answer, as sent, and their signature. */
-record SignedAnswer(byte[] body, String signature, String keyId) {}
+/**
+ * An answer to a device: the exact bytes to send (a {@link DeviceAnswer} as JSON), their Ed25519 signature
+ * (base64) and the id of the key that made it.
+ */
+public record SignedAnswer(byte[] body, String signature, String keyId) {}

@@ -1,7 +1,7 @@
 package io.licencedesk.devices;
 
-/** No signing key with this id; answered 404. */
-class UnknownKeyException extends RuntimeException {
+/** No signing key has the id asked for. */
+public class UnknownKeyException extends RuntimeException {
 
     UnknownKeyException(String keyId) {
         super("No signing key with this id");

@@ -3,7 +3,7 @@ package io.licencedesk.portal;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
-import io.licencedesk.shared.Downloads;
+import io.licencedesk.web.Downloads;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

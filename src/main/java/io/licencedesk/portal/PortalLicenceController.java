@@ -5,7 +5,7 @@ import io.licencedesk.licence.ClientLicence;
 import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.CodeNotRedeemableException;
 import io.licencedesk.licence.IllegalStatusChangeException;
-import io.licencedesk.shared.Toasts;
+import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.OptionalLong;

@@ -6,7 +6,7 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.PasswordRefusedException;
 import io.licencedesk.accounts.WrongPasswordException;
-import io.licencedesk.shared.Toasts;
+import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;

@@ -6,7 +6,7 @@ import io.licencedesk.devices.RegisteredScreen;
 import io.licencedesk.devices.Screen;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.devices.ScreenRegistrationRefusedException;
-import io.licencedesk.shared.Toasts;
+import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;

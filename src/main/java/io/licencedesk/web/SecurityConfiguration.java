@@ -16,7 +16,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
  * Two chains: the actuator (health public, metrics for owners with HTTP Basic, for scrapers) and the web
  * pages (form sign-in, CSRF; the password pages and the API documentation are public). Both doors with a
  * password have attempt limits (SignInLimitFilter). Console pages are for owners and account managers,
- * the portal for clients. The device API stays outside Spring Security: it checks its own credentials.
+ * the portal for clients. The device API (the api module) stays outside Spring Security: it checks its own
+ * credentials.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -42,7 +43,8 @@ class SecurityConfiguration {
 
     /**
      * The device API is left out of Spring Security altogether: no session, no CSRF (screens are not
-     * browsers), no sign-in; each request carries a device credential that the device API checks itself.
+     * browsers), no sign-in; each request carries a device credential that the device API checks itself
+     * (the api module's DeviceApiFilter gives it the size limit and the headers this chain would).
      * Passing through a permit-all chain held the check-in, the hot path, at about 4,000 requests/s where it
      * does 5,600 without (and the trivial device endpoint at 11,000 where it does 26,000; docs/benchmarks.md).
      */

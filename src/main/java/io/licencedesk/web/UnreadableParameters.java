@@ -16,8 +16,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A query string or form body that cannot be decoded ({@code ?q=%ZZ}, or more fields than Tomcat accepts) is refused
  * with the 400 page before anything reads it. Tomcat throws where parameters are first read, and where that is a
  * template ({@code ${param.sent}} on the password page) the exception came out as a 500. Read here, after the
- * character encoding is set and before Spring Security. The device API reads no parameters and is left alone: its
- * check-in is the hot path, and its refusals are problems of its own.
+ * character encoding is set and before Spring Security. The device API (the api module) reads no parameters and is
+ * left alone: its check-in is the hot path, and its refusals are problems of its own (DeviceApiFilter, DeviceApiProblems).
  *
  * <p>So is a parameter named as an index or a nested property ({@code name[0]}, {@code client.id}): no form has
  * one, and Spring's data binding took them as property paths into the form's record, failing with a 500 on every

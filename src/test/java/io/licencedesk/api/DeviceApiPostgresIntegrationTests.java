@@ -1,4 +1,4 @@
-package io.licencedesk.devices;
+package io.licencedesk.api;
 
 import io.licencedesk.support.OnPostgres;
 

@@ -1,4 +1,4 @@
-package io.licencedesk.shared;
+package io.licencedesk.web;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package io.licencedesk.devices;
+package io.licencedesk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

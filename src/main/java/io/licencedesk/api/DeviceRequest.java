@@ -1,4 +1,4 @@
-package io.licencedesk.devices;
+package io.licencedesk.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -20,30 +20,4 @@ record DeviceRequest(
                         + " for activation. Use a new random value for every request.",
                 example = "c2a4e9d0b7f14e2a",
                 maxLength = 200)
-        String nonce) {
-
-    static final int MAX_LENGTH = 200;
-
-    /** Refuses a missing or malformed fingerprint, and a malformed nonce (or a missing one when required). */
-    void check(boolean nonceRequired) {
-        checkField("fingerprint", fingerprint, true);
-        checkField("nonce", nonce, nonceRequired);
-    }
-
-    private static void checkField(String field, String value, boolean required) {
-        if (value == null) {
-            if (required) {
-                throw new InvalidDeviceRequestException(field, "is required");
-            }
-            return;
-        }
-        if (value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new InvalidDeviceRequestException(field, "must have 1 to " + MAX_LENGTH + " characters");
-        }
-        for (int i = 0; i < value.length(); i++) {
-            if (Character.isISOControl(value.charAt(i))) {
-                throw new InvalidDeviceRequestException(field, "must not contain control characters");
-            }
-        }
-    }
-}
+        String nonce) {}

@@ -1,4 +1,4 @@
-package io.licencedesk.devices;
+package io.licencedesk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -6,6 +6,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.devices.Screen;
+import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.devices.TestScreens;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
@@ -66,10 +69,7 @@ class DeviceApiIntegrationTests {
     TestLicences testLicences;
 
     @Autowired
-    ScreenRepository screenRows;
-
-    @Autowired
-    LastCheckIns lastCheckIns;
+    TestScreens screenRows;
 
     @Autowired
     JdbcClient jdbc;
@@ -154,7 +154,7 @@ class DeviceApiIntegrationTests {
     }
 
     long liveSeats(long licenceId) {
-        return screenRows.countLive(licenceId);
+        return screenRows.liveSeats(licenceId);
     }
 
     @Test
@@ -263,9 +263,8 @@ class DeviceApiIntegrationTests {
                 org.alice().userId(),
                 "Old",
                 testLicences.today().minusYears(1));
-        String credential = DeviceCredentials.generate();
-        Screen screen = screenRows.insert(
-                org.id(), expired, "Old screen", DeviceCredentials.hash(credential), null, Instant.now(clock));
+        String credential = TestScreens.newCredential();
+        Screen screen = screenRows.insert(org.id(), expired, "Old screen", credential);
 
         assertProblem(activate(credential, "device-a"), 409, "licence-expired");
         Answer checkIn = checkIn(credential, "device-a", "nonce-1");
@@ -350,7 +349,7 @@ class DeviceApiIntegrationTests {
         long licenceId = licence(1);
         String credential = register(licenceId, "Entrance");
         String body = "{\"fingerprint\":\"device-a\",\"nonce\":\"n\"}";
-        String unknown = DeviceCredentials.generate();
+        String unknown = TestScreens.newCredential();
 
         for (String action : List.of("activate", "check-in")) {
             for (String authorization :
@@ -590,7 +589,7 @@ class DeviceApiIntegrationTests {
                 .filteredOn(screen -> screen.lastCheckInAt() != null)
                 .extracting(Screen::id)
                 .containsExactly(seat);
-        lastCheckIns.flush();
+        screenRows.flushCheckIns();
         Instant stored = jdbc.sql("select last_check_in_at from screen where id = :id")
                 .param("id", seat)
                 .query(java.sql.Timestamp.class)

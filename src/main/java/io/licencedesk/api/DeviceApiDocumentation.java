@@ -1,4 +1,4 @@
-package io.licencedesk.devices;
+package io.licencedesk.api;
 
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;

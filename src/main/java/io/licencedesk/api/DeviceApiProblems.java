@@ -1,5 +1,9 @@
-package io.licencedesk.devices;
+package io.licencedesk.api;
 
+import io.licencedesk.devices.DeviceRefusedException;
+import io.licencedesk.devices.DeviceRefusedException.Reason;
+import io.licencedesk.devices.InvalidDeviceRequestException;
+import io.licencedesk.devices.UnknownKeyException;
 import java.net.URI;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,14 +39,33 @@ class DeviceApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceApiProblems.class);
 
+    /** How the device API answers each reason the domain refuses a device for. */
+    private record Refusal(HttpStatus status, String slug, String title) {
+
+        static Refusal of(Reason reason) {
+            return switch (reason) {
+                case UNKNOWN_CREDENTIAL ->
+                    new Refusal(HttpStatus.UNAUTHORIZED, "unknown-credential", "Unknown device credential");
+                case CREDENTIAL_REVOKED -> new Refusal(HttpStatus.FORBIDDEN, "credential-revoked", "Screen removed");
+                case LICENCE_PAUSED -> new Refusal(HttpStatus.CONFLICT, "licence-paused", "Licence paused");
+                case LICENCE_EXPIRED -> new Refusal(HttpStatus.CONFLICT, "licence-expired", "Licence expired");
+                case LICENCE_DEACTIVATED ->
+                    new Refusal(HttpStatus.CONFLICT, "licence-deactivated", "Licence deactivated");
+                case SEATS_TAKEN -> new Refusal(HttpStatus.CONFLICT, "seats-taken", "All seats taken");
+            };
+        }
+    }
+
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(DeviceRefusedException e) {
-        var problem = problem(e.problem().status, e.problem().slug, e.problem().title, e.getMessage());
-        var response = ResponseEntity.status(e.problem().status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        if (e.problem() == DeviceRefusedException.Problem.UNKNOWN_CREDENTIAL) {
+        var refusal = Refusal.of(e.reason());
+        var response = ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String detail = e.getMessage();
+        if (e.reason() == Reason.UNKNOWN_CREDENTIAL) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            detail = "Send the screen's device credential as Authorization: Bearer lds_….";
         }
-        return response.body(problem);
+        return response.body(problem(refusal.status(), refusal.slug(), refusal.title(), detail));
     }
 
     @ExceptionHandler

@@ -1,5 +1,6 @@
-package io.licencedesk.devices;
+package io.licencedesk.api;
 
+import io.licencedesk.devices.VerificationKey;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A public signing key as served to devices. */
@@ -14,5 +15,9 @@ record PublicKeyAnswer(
         @Schema(description = "The key as X.509 SubjectPublicKeyInfo (DER), base64: feed it to X509EncodedKeySpec.")
         String publicKey) {
 
-    static final String ALGORITHM = "Ed25519";
+    static final String ALGORITHM = VerificationKey.ALGORITHM;
+
+    static PublicKeyAnswer of(VerificationKey key) {
+        return new PublicKeyAnswer(key.keyId(), ALGORITHM, key.publicKey());
+    }
 }

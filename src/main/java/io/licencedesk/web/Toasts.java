@@ -1,4 +1,4 @@
-package io.licencedesk.shared;
+package io.licencedesk.web;
 
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 

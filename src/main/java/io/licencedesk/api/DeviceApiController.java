@@ -1,6 +1,8 @@
-package io.licencedesk.devices;
+package io.licencedesk.api;
 
-import io.licencedesk.devices.DeviceRefusedException.Problem;
+import io.licencedesk.devices.DeviceAnswer;
+import io.licencedesk.devices.DeviceLicensing;
+import io.licencedesk.devices.SignedAnswer;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -36,18 +38,11 @@ class DeviceApiController {
     static final String SIGNATURE = "Device-Signature";
     static final String SIGNATURE_KEY_ID = "Device-Signature-Key-Id";
 
-    private final CheckIns checkIns;
-    private final SeatActivation activation;
-    private final DeviceQueries queries;
-    private final DeviceSigningKeys keys;
+    private final DeviceLicensing devices;
     private final Clock clock;
 
-    DeviceApiController(
-            CheckIns checkIns, SeatActivation activation, DeviceQueries queries, DeviceSigningKeys keys, Clock clock) {
-        this.checkIns = checkIns;
-        this.activation = activation;
-        this.queries = queries;
-        this.keys = keys;
+    DeviceApiController(DeviceLicensing devices, Clock clock) {
+        this.devices = devices;
         this.clock = clock;
     }
 
@@ -73,9 +68,7 @@ class DeviceApiController {
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                     String authorization,
             @RequestBody DeviceRequest request) {
-        String credential = credential(authorization);
-        request.check(false);
-        return signed(activation.activate(credential, request));
+        return signed(devices.activate(bearer(authorization), request.fingerprint(), request.nonce()));
     }
 
     @PostMapping(path = "/check-in")
@@ -90,9 +83,7 @@ class DeviceApiController {
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                     String authorization,
             @RequestBody DeviceRequest request) {
-        String credential = credential(authorization);
-        request.check(true);
-        return signed(checkIns.checkIn(credential, request));
+        return signed(devices.checkIn(bearer(authorization), request.fingerprint(), request.nonce()));
     }
 
     @GetMapping("/key")
@@ -107,11 +98,7 @@ class DeviceApiController {
     ResponseEntity<PublicKeyAnswer> key(
             @Parameter(hidden = true) @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false)
                     String authorization) {
-        String credential = credential(authorization);
-        var screen = queries.credentialScreen(DeviceCredentials.hash(credential))
-                .orElseThrow(DeviceApiController::unknownCredential);
-        var key = keys.forOrganisation(screen.organisationId());
-        return ResponseEntity.ok(new PublicKeyAnswer(key.keyId(), PublicKeyAnswer.ALGORITHM, key.publicKey()));
+        return ResponseEntity.ok(PublicKeyAnswer.of(devices.keyOf(bearer(authorization))));
     }
 
     @GetMapping("/keys/{keyId}")
@@ -124,11 +111,9 @@ class DeviceApiController {
             description = "No key with this id (unknown-key).",
             content = @Content(mediaType = "application/problem+json"))
     ResponseEntity<PublicKeyAnswer> publicKey(@PathVariable String keyId) {
-        return keys.publicKey(keyId)
-                .map(key -> ResponseEntity.ok()
-                        .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
-                        .body(new PublicKeyAnswer(keyId, PublicKeyAnswer.ALGORITHM, key)))
-                .orElseThrow(() -> new UnknownKeyException(keyId));
+        return ResponseEntity.ok()
+                .cacheControl(CacheControl.maxAge(java.time.Duration.ofDays(1)))
+                .body(PublicKeyAnswer.of(devices.key(keyId)));
     }
 
     @GetMapping("/time")
@@ -140,22 +125,14 @@ class DeviceApiController {
                 "serverTime", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
     }
 
-    static DeviceRefusedException unknownCredential() {
-        return new DeviceRefusedException(
-                Problem.UNKNOWN_CREDENTIAL, "Send the screen's device credential as Authorization: Bearer lds_….");
-    }
-
-    private static String credential(String authorization) {
+    /** The credential of an {@code Authorization: Bearer} header, or null (which the devices refuse as unknown). */
+    private static String bearer(String authorization) {
         if (authorization == null
                 || authorization.length() < 7
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw unknownCredential();
+            return null;
         }
-        String credential = authorization.substring(7).strip();
-        if (!DeviceCredentials.wellFormed(credential)) {
-            throw unknownCredential();
-        }
-        return credential;
+        return authorization.substring(7).strip();
     }
 
     private static ResponseEntity<byte[]> signed(SignedAnswer answer) {

@@ -1,10 +1,11 @@
-package io.licencedesk.devices;
+package io.licencedesk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.NewPlan;

@@ -1,0 +1,34 @@
+package io.licencedesk.devices;
+
+/**
+ * What a device sends with an activation or a check-in: who it is and a fresh nonce for the answer. Checked
+ * here rather than by Bean Validation: it is the hot path.
+ */
+record DeviceQuestion(String fingerprint, String nonce) {
+
+    static final int MAX_LENGTH = 200;
+
+    /** Refuses a missing or malformed fingerprint, and a malformed nonce (or a missing one when required). */
+    static DeviceQuestion checked(String fingerprint, String nonce, boolean nonceRequired) {
+        checkField("fingerprint", fingerprint, true);
+        checkField("nonce", nonce, nonceRequired);
+        return new DeviceQuestion(fingerprint, nonce);
+    }
+
+    private static void checkField(String field, String value, boolean required) {
+        if (value == null) {
+            if (required) {
+                throw new InvalidDeviceRequestException(field, "is required");
+            }
+            return;
+        }
+        if (value.isBlank() || value.length() > MAX_LENGTH) {
+            throw new InvalidDeviceRequestException(field, "must have 1 to " + MAX_LENGTH + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new InvalidDeviceRequestException(field, "must not contain control characters");
+            }
+        }
+    }
+}
