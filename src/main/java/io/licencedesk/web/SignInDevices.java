@@ -1,6 +1,7 @@
 package io.licencedesk.web;
 
 import io.licencedesk.shared.AttemptLimits;
+import io.licencedesk.shared.ControlCharacters;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.security.SecureRandom;
@@ -48,8 +49,8 @@ class SignInDevices {
 
     /** The stored hash of this cookie when it proves an earlier sign-in to this account and is still trusted. */
     Optional<String> trusted(String cookie, String account) {
-        if (cookie == null || cookie.length() != TOKEN_LENGTH) {
-            return Optional.empty();
+        if (cookie == null || cookie.length() != TOKEN_LENGTH || ControlCharacters.in(account)) {
+            return Optional.empty(); // no account's e-mail holds a control character, and PostgreSQL refuses NUL
         }
         String hash = AttemptLimits.sha256(cookie);
         boolean known = jdbc.sql("""

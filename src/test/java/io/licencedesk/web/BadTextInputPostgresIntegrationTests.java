@@ -19,6 +19,7 @@ import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.OnPostgres;
+import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
 import java.time.Period;
 import java.util.List;
@@ -114,6 +115,13 @@ class BadTextInputPostgresIntegrationTests {
                 .andExpect(content().json("[]"));
         mvc.perform(post("/login")
                         .with(csrf())
+                        .param("email", "x\u0000@example.test")
+                        .param("password", "p"))
+                .andExpect(status().is3xxRedirection());
+        // A device cookie of the right length sends the e-mail typed to the trusted-device lookup.
+        mvc.perform(post("/login")
+                        .with(csrf())
+                        .cookie(new Cookie(SignInDevices.COOKIE, "a".repeat(43)))
                         .param("email", "x\u0000@example.test")
                         .param("password", "p"))
                 .andExpect(status().is3xxRedirection());
