@@ -21,6 +21,7 @@ import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.OnPostgres;
 import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Period;
 import java.util.List;
 import org.hamcrest.Matchers;
@@ -125,6 +126,13 @@ class BadTextInputPostgresIntegrationTests {
                         .param("email", "x\u0000@example.test")
                         .param("password", "p"))
                 .andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aSessionCookieHoldingNulIsNoSession() throws Exception {
+        String nul = java.util.Base64.getEncoder().encodeToString("\u0000abc".getBytes(StandardCharsets.UTF_8));
+        mvc.perform(get("/login").cookie(new Cookie("SESSION", nul))).andExpect(status().isOk());
+        mvc.perform(get("/licences").cookie(new Cookie("SESSION", nul))).andExpect(status().is3xxRedirection());
     }
 
     @Test
