@@ -178,7 +178,6 @@ public class PasswordManagement {
     private String issueLink(long userId, LinkPurpose purpose, Instant expiresAt) {
         String token = PasswordTokens.newToken();
         links.replace(userId, purpose, PasswordTokens.hash(token).orElseThrow(), expiresAt, clock.instant());
-        String base = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
-        return base + "/password/set?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return baseUrl + "/password/set?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 }

@@ -2,7 +2,7 @@ package io.licencedesk.api;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
-/** The body of an activation or check-in. Checked by {@link #check} rather than Bean Validation: it is the hot path. */
+/** The body of an activation or check-in; the devices module checks its fields (DeviceQuestion). */
 @Schema(name = "DeviceRequest", description = "Who is asking (the device) and a fresh nonce for the answer.")
 record DeviceRequest(
         @Schema(
