@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * A per-screen licence. Its lifecycle status is derived, never stored, and every transition is a
@@ -22,16 +24,12 @@ public final class Licence {
     private final String name;
     private final String note;
     private final int quantity;
-    private Long clientId;
-    private boolean paused;
-    private LocalDate activatedOn;
-    private LocalDate endsOn;
-    private BillingStatus billingStatus;
+    private LicenceState state;
     private final Instant createdAt;
     private final int version;
     private final int termNumber;
-    private boolean everInvoiced;
 
+    /** A licence as stored; a new one comes from {@link #create}. */
     Licence(
             Long id,
             long organisationId,
@@ -42,53 +40,10 @@ public final class Licence {
             String name,
             String note,
             int quantity,
-            Long clientId,
-            boolean paused,
-            LocalDate activatedOn,
-            LocalDate endsOn,
-            BillingStatus billingStatus,
-            Instant createdAt,
-            int version) {
-        this(
-                id,
-                organisationId,
-                couponCode,
-                planId,
-                term,
-                unitPrice,
-                name,
-                note,
-                quantity,
-                clientId,
-                paused,
-                activatedOn,
-                endsOn,
-                billingStatus,
-                createdAt,
-                version,
-                1,
-                false);
-    }
-
-    Licence(
-            Long id,
-            long organisationId,
-            CouponCode couponCode,
-            long planId,
-            Period term,
-            Money unitPrice,
-            String name,
-            String note,
-            int quantity,
-            Long clientId,
-            boolean paused,
-            LocalDate activatedOn,
-            LocalDate endsOn,
-            BillingStatus billingStatus,
+            LicenceState state,
             Instant createdAt,
             int version,
-            int termNumber,
-            boolean everInvoiced) {
+            int termNumber) {
         this.id = id;
         this.organisationId = organisationId;
         this.couponCode = couponCode;
@@ -98,57 +53,77 @@ public final class Licence {
         this.name = name;
         this.note = note;
         this.quantity = quantity;
-        this.clientId = clientId;
-        this.paused = paused;
-        this.activatedOn = activatedOn;
-        this.endsOn = endsOn;
-        this.billingStatus = billingStatus;
+        this.state = state;
         this.createdAt = createdAt;
         this.version = version;
         this.termNumber = termNumber;
-        this.everInvoiced = everInvoiced;
-    }
-
-    /** The status on the given day; see {@link #statusOf} for the rule. */
-    public LifecycleStatus status(LocalDate today) {
-        return statusOf(clientId, paused, activatedOn, endsOn, today);
     }
 
     /**
-     * The one rule for a licence's lifecycle status (LicenceQueries mirrors it in SQL). Expired wins
-     * over Paused: once the end date has passed the licence is expired, paused or not.
+     * A new licence as an account manager entered it, on one of the organisation's plans (whose term and
+     * price it keeps) and for one of its clients or none. Not yet saved: it has no id, and its coupon code
+     * is drawn when it is.
+     *
+     * @throws InvalidLicenceException naming the first field that is not acceptable
      */
-    static LifecycleStatus statusOf(
-            Long clientId, boolean paused, LocalDate activatedOn, LocalDate endsOn, LocalDate today) {
-        if (endsOn != null && endsOn.isBefore(today)) {
-            return LifecycleStatus.EXPIRED;
+    static Licence create(
+            long organisationId,
+            NewLicence request,
+            List<Plan> organisationPlans,
+            LongPredicate organisationHasClient,
+            Instant createdAt) {
+        Plan plan = organisationPlans.stream()
+                .filter(candidate -> candidate.id() == request.planId())
+                .findFirst()
+                .orElseThrow(() -> new InvalidLicenceException("planId", "Choose one of your plans."));
+        if (request.clientId() != null && !organisationHasClient.test(request.clientId())) {
+            throw new InvalidLicenceException("clientId", "Choose one of your clients.");
         }
-        if (paused) {
-            return LifecycleStatus.PAUSED;
+        if (request.quantity() < 1 || request.quantity() > 10_000) {
+            throw new InvalidLicenceException("quantity", "Enter a number of screens from 1 to 10,000.");
         }
-        if (activatedOn != null) {
-            return LifecycleStatus.ACTIVE;
+        if (request.name() == null || request.name().isBlank()) {
+            throw new InvalidLicenceException("name", "Enter a name.");
         }
-        return clientId == null ? LifecycleStatus.AVAILABLE : LifecycleStatus.ASSIGNED;
+        return new Licence(
+                null,
+                organisationId,
+                null,
+                plan.id(),
+                plan.term(),
+                plan.unitPrice(),
+                request.name().strip(),
+                request.note() == null || request.note().isBlank()
+                        ? null
+                        : request.note().strip(),
+                request.quantity(),
+                LicenceState.unused(request.clientId()),
+                createdAt,
+                0,
+                1);
+    }
+
+    /** The status on the given day; see {@link LicenceState#statusOf} for the rule. */
+    public LifecycleStatus status(LocalDate today) {
+        return state.status(today);
     }
 
     /** Active, with an end date within the organisation's warning window (mirrored in LicenceQueries). */
     public boolean expiringSoon(LocalDate today, int windowDays) {
-        return status(today) == LifecycleStatus.ACTIVE && !endsOn.isAfter(today.plusDays(windowDays));
+        return state.expiringSoon(today, windowDays);
     }
 
     /** The client has used it: redeemed, activated, or had a screen take a seat (so it has an activation date). */
     public boolean usedByClient() {
-        return activatedOn != null;
+        return state.usedByClient();
     }
 
     public boolean canPause(LocalDate today) {
-        LifecycleStatus status = status(today);
-        return status != LifecycleStatus.PAUSED && status != LifecycleStatus.EXPIRED;
+        return state.canPause(today);
     }
 
     public boolean canResume(LocalDate today) {
-        return status(today) == LifecycleStatus.PAUSED;
+        return state.canResume(today);
     }
 
     /** Licences a client has used, or that were invoiced, are kept: they carry history and money. */
@@ -158,40 +133,20 @@ public final class Licence {
 
     /** Why this licence cannot be deleted, in words for the person who tried, or null when it can be. */
     public String deletionRefusal(LocalDate today) {
-        if (usedByClient()) {
-            // Only an active licence can still be stopped; a paused or expired one already is.
-            return "This licence cannot be deleted because a client has used it."
-                    + (canPause(today) ? " Pause it instead." : "");
-        }
-        // A voided invoice stays, and names the licence: ever invoiced counts, not only the current term.
-        if (billingStatus != BillingStatus.UNBILLED || everInvoiced) {
-            return "This licence cannot be deleted because it has been invoiced.";
-        }
-        return null;
+        return state.deletionRefusal(today);
     }
 
     void pause(LocalDate today) {
-        if (!canPause(today)) {
-            throw new IllegalStatusChangeException("paused", status(today));
-        }
-        paused = true;
+        state = state.pause(today);
     }
 
     void resume(LocalDate today) {
-        if (!canResume(today)) {
-            throw new IllegalStatusChangeException("resumed", status(today));
-        }
-        paused = false;
+        state = state.resume(today);
     }
 
     /** The client starts using an assigned licence: its first term begins today. */
     void activate(LocalDate today) {
-        LifecycleStatus status = status(today);
-        if (status != LifecycleStatus.ASSIGNED) {
-            throw new IllegalStatusChangeException("activated", status);
-        }
-        activatedOn = today;
-        endsOn = today.plus(term);
+        state = state.activate(today, term);
     }
 
     /**
@@ -199,37 +154,27 @@ public final class Licence {
      * first term beginning today. Every other status refuses, whoever the licence belongs to.
      */
     void redeem(long client, LocalDate today) {
-        LifecycleStatus status = status(today);
-        if (status != LifecycleStatus.AVAILABLE) {
-            throw new IllegalStatusChangeException("redeemed", status);
-        }
-        clientId = client;
-        activatedOn = today;
-        endsOn = today.plus(term);
+        state = state.redeem(client, today, term);
     }
 
     /** Only a licence with a client can be invoiced: there is nobody to bill otherwise. */
     public boolean billable() {
-        return clientId != null;
+        return state.billable();
     }
 
     /** An invoice was issued for the current term. */
     void markInvoiced() {
-        if (!billable()) {
-            throw new IllegalStatusChangeException("invoiced", LifecycleStatus.AVAILABLE);
-        }
-        billingStatus = BillingStatus.INVOICED;
-        everInvoiced = true;
+        state = state.invoiced();
     }
 
     /** The current term's invoice was paid. */
     void markPaid() {
-        billingStatus = BillingStatus.PAID;
+        state = state.paid();
     }
 
     /** The current term's invoice was voided: the term is unbilled again. */
     void markUnbilled() {
-        billingStatus = BillingStatus.UNBILLED;
+        state = state.unbilled();
     }
 
     void ensureDeletable(LocalDate today) {
@@ -240,20 +185,22 @@ public final class Licence {
 
     /** The recorded state for the audit trail: what a person would want to compare before and after. */
     Map<String, Object> snapshot(LocalDate today) {
-        var state = new LinkedHashMap<String, Object>();
-        state.put("couponCode", couponCode.value());
-        state.put("name", name);
-        state.put("note", note);
-        state.put("planId", planId);
-        state.put("term", term.toString());
-        state.put("unitPrice", unitPrice.toString());
-        state.put("quantity", quantity);
-        state.put("clientId", clientId);
-        state.put("status", status(today).label());
-        state.put("billingStatus", billingStatus.label());
-        state.put("activatedOn", activatedOn == null ? null : activatedOn.toString());
-        state.put("endsOn", endsOn == null ? null : endsOn.toString());
-        return state;
+        var recorded = new LinkedHashMap<String, Object>();
+        recorded.put("couponCode", couponCode.value());
+        recorded.put("name", name);
+        recorded.put("note", note);
+        recorded.put("planId", planId);
+        recorded.put("term", term.toString());
+        recorded.put("unitPrice", unitPrice.toString());
+        recorded.put("quantity", quantity);
+        recorded.put("clientId", state.clientId());
+        recorded.put("status", status(today).label());
+        recorded.put("billingStatus", state.billingStatus().label());
+        recorded.put(
+                "activatedOn",
+                state.activatedOn() == null ? null : state.activatedOn().toString());
+        recorded.put("endsOn", state.endsOn() == null ? null : state.endsOn().toString());
+        return recorded;
     }
 
     /** A copy with another coupon code, for drawing again when the code is taken. */
@@ -268,18 +215,15 @@ public final class Licence {
                 name,
                 note,
                 quantity,
-                clientId,
-                paused,
-                activatedOn,
-                endsOn,
-                billingStatus,
+                state,
                 createdAt,
-                version);
+                version,
+                termNumber);
     }
 
     /** Whether it has ever had an invoice, voided ones included. */
     public boolean everInvoiced() {
-        return everInvoiced;
+        return state.everInvoiced();
     }
 
     public Money amount() {
@@ -323,23 +267,23 @@ public final class Licence {
     }
 
     public Long clientId() {
-        return clientId;
+        return state.clientId();
     }
 
     public boolean paused() {
-        return paused;
+        return state.paused();
     }
 
     public LocalDate activatedOn() {
-        return activatedOn;
+        return state.activatedOn();
     }
 
     public LocalDate endsOn() {
-        return endsOn;
+        return state.endsOn();
     }
 
     public BillingStatus billingStatus() {
-        return billingStatus;
+        return state.billingStatus();
     }
 
     public Instant createdAt() {

@@ -118,13 +118,10 @@ class LicenceDemoData {
                     name,
                     note,
                     quantity,
-                    clientId,
-                    paused,
-                    activatedOn,
-                    endsOn,
-                    BillingStatus.UNBILLED,
+                    new LicenceState(clientId, paused, activatedOn, endsOn, BillingStatus.UNBILLED, false),
                     createdAt,
-                    0));
+                    0,
+                    1));
             if (activatedOn != null && i % 4 <= 1) {
                 toInvoice.add(id);
                 if (i % 4 == 0) {

@@ -55,38 +55,14 @@ public class LicenceManagement {
 
     public LicenceDetails create(Caller caller, NewLicence request) {
         requireStaff(caller);
-        Plan plan = plans.plans(caller).stream()
-                .filter(candidate -> candidate.id() == request.planId())
-                .findFirst()
-                .orElseThrow(() -> new InvalidLicenceException("planId", "Choose one of your plans."));
-        if (request.clientId() != null
-                && accounts.findClient(caller.organisationId(), request.clientId())
-                        .isEmpty()) {
-            throw new InvalidLicenceException("clientId", "Choose one of your clients.");
-        }
-        if (request.quantity() < 1 || request.quantity() > 10_000) {
-            throw new InvalidLicenceException("quantity", "Enter a number of screens from 1 to 10,000.");
-        }
-        if (request.name() == null || request.name().isBlank()) {
-            throw new InvalidLicenceException("name", "Enter a name.");
-        }
-        long id = newLicences.save(new Licence(
-                null,
+        Licence draft = Licence.create(
                 caller.organisationId(),
-                null,
-                plan.id(),
-                plan.term(),
-                plan.unitPrice(),
-                request.name().strip(),
-                blankToNull(request.note()),
-                request.quantity(),
-                request.clientId(),
-                false,
-                null,
-                null,
-                BillingStatus.UNBILLED,
-                clock.instant(),
-                0));
+                request,
+                plans.plans(caller),
+                clientId ->
+                        accounts.findClient(caller.organisationId(), clientId).isPresent(),
+                clock.instant());
+        long id = newLicences.save(draft);
         Licence saved = load(caller, id);
         record(caller, saved, "CREATED", null, saved.snapshot(today()));
         return details(caller, saved);
@@ -266,10 +242,6 @@ public class LicenceManagement {
 
     private LocalDate today() {
         return LocalDate.now(clock);
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     static void requireStaff(Caller caller) {

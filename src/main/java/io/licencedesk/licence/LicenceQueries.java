@@ -5,6 +5,8 @@ import io.licencedesk.shared.Money;
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -45,7 +47,7 @@ class LicenceQueries {
     /** Beyond this many matching clients the search uses a sub-query instead of a list of ids. */
     private static final int CLIENT_ID_LIST_LIMIT = 1000;
 
-    /** SQL for each lifecycle status, mirroring {@link Licence#statusOf}. */
+    /** SQL for each lifecycle status, mirroring {@link LicenceState#statusOf}. */
     private static final Map<LifecycleStatus, String> STATUS_SQL = Map.of(
             LifecycleStatus.EXPIRED, "l.ends_on < :today",
             LifecycleStatus.PAUSED, "(l.paused and (l.ends_on is null or l.ends_on >= :today))",
@@ -113,34 +115,7 @@ class LicenceQueries {
         List<LicenceRow> rows = new ArrayList<>(jdbc.sql(sql)
                 .params(pageWhere.params)
                 .param("limit", page.size() + 1)
-                .query((rs, n) -> {
-                    Licence licence = new Licence(
-                            rs.getLong("id"),
-                            organisationId,
-                            new CouponCode(rs.getString("coupon_code")),
-                            0,
-                            null,
-                            new Money(rs.getLong("unit_price_minor"), currency),
-                            rs.getString("name"),
-                            null,
-                            rs.getInt("quantity"),
-                            rs.getObject("client_id", Long.class),
-                            rs.getBoolean("paused"),
-                            toLocalDate(rs.getDate("activated_on")),
-                            toLocalDate(rs.getDate("ends_on")),
-                            BillingStatus.valueOf(rs.getString("billing_status")),
-                            rs.getTimestamp("created_at").toInstant(),
-                            0,
-                            1,
-                            rs.getBoolean("ever_invoiced"));
-                    return row(
-                            licence,
-                            rs.getString("plan_name"),
-                            rs.getString("client_name"),
-                            rs.getString("client_email"),
-                            today,
-                            expiringSoonDays);
-                })
+                .query((rs, n) -> row(rs, currency, today, expiringSoonDays))
                 .list());
         boolean more = rows.size() > page.size();
         if (more) {
@@ -180,32 +155,36 @@ class LicenceQueries {
         }
     }
 
-    private static LicenceRow row(
-            Licence licence,
-            String planName,
-            String clientName,
-            String clientEmail,
-            LocalDate today,
-            int expiringSoonDays) {
+    /** A list line; its flags come from the same {@link LicenceState} rules as the licence's own. */
+    private static LicenceRow row(ResultSet rs, Currency currency, LocalDate today, int expiringSoonDays)
+            throws SQLException {
+        var state = new LicenceState(
+                rs.getObject("client_id", Long.class),
+                rs.getBoolean("paused"),
+                toLocalDate(rs.getDate("activated_on")),
+                toLocalDate(rs.getDate("ends_on")),
+                BillingStatus.valueOf(rs.getString("billing_status")),
+                rs.getBoolean("ever_invoiced"));
+        int quantity = rs.getInt("quantity");
         return new LicenceRow(
-                licence.id(),
-                licence.couponCode().value(),
-                licence.name(),
-                licence.clientId(),
-                clientName,
-                clientEmail,
-                planName,
-                licence.quantity(),
-                licence.amount(),
-                licence.status(today),
-                licence.billingStatus(),
-                licence.expiringSoon(today, expiringSoonDays),
-                licence.createdAt(),
-                licence.endsOn(),
-                licence.canPause(today),
-                licence.canResume(today),
-                licence.deletionRefusal(today),
-                licence.billable());
+                rs.getLong("id"),
+                new CouponCode(rs.getString("coupon_code")).value(),
+                rs.getString("name"),
+                state.clientId(),
+                rs.getString("client_name"),
+                rs.getString("client_email"),
+                rs.getString("plan_name"),
+                quantity,
+                new Money(rs.getLong("unit_price_minor"), currency).times(quantity),
+                state.status(today),
+                state.billingStatus(),
+                state.expiringSoon(today, expiringSoonDays),
+                rs.getTimestamp("created_at").toInstant(),
+                state.endsOn(),
+                state.canPause(today),
+                state.canResume(today),
+                state.deletionRefusal(today),
+                state.billable());
     }
 
     private long count(Where where) {

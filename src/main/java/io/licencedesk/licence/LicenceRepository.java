@@ -185,15 +185,16 @@ class LicenceRepository {
                     rs.getString("name"),
                     rs.getString("note"),
                     rs.getInt("quantity"),
-                    rs.getObject("client_id", Long.class),
-                    rs.getBoolean("paused"),
-                    activatedOn == null ? null : activatedOn.toLocalDate(),
-                    endsOn == null ? null : endsOn.toLocalDate(),
-                    BillingStatus.valueOf(rs.getString("billing_status")),
+                    new LicenceState(
+                            rs.getObject("client_id", Long.class),
+                            rs.getBoolean("paused"),
+                            activatedOn == null ? null : activatedOn.toLocalDate(),
+                            endsOn == null ? null : endsOn.toLocalDate(),
+                            BillingStatus.valueOf(rs.getString("billing_status")),
+                            rs.getBoolean("ever_invoiced")),
                     rs.getTimestamp("created_at").toInstant(),
                     rs.getInt("version"),
-                    rs.getInt("term_number"),
-                    rs.getBoolean("ever_invoiced"));
+                    rs.getInt("term_number"));
         };
     }
 }

@@ -18,11 +18,11 @@ public enum LifecycleStatus {
 
     /**
      * The status of a licence with these fields on the given day, for readers outside this module that
-     * load licence rows themselves (the device check-in); the rule is {@link Licence#statusOf}.
+     * load licence rows themselves (the device check-in); the rule is {@link LicenceState#statusOf}.
      */
     public static LifecycleStatus of(
             Long clientId, boolean paused, LocalDate activatedOn, LocalDate endsOn, LocalDate today) {
-        return Licence.statusOf(clientId, paused, activatedOn, endsOn, today);
+        return LicenceState.statusOf(clientId, paused, activatedOn, endsOn, today);
     }
 
     public String label() {

@@ -53,7 +53,7 @@ record BenchCase(String name, String query, Predicate<Row> matches, Page page, l
         return Math.min(rows.stream().filter(matches).count(), COUNT_LIMIT + 1);
     }
 
-    /** The lifecycle status rule of Licence.statusOf, restated for the check. */
+    /** The lifecycle status rule of LicenceState.statusOf, restated for the check. */
     static String status(Row row, LocalDate today) {
         if (row.endsOn() != null && row.endsOn().isBefore(today)) {
             return "expired";

@@ -341,13 +341,10 @@ class LicenceManagementIntegrationTests {
                 "Second",
                 null,
                 1,
-                null,
-                false,
-                null,
-                null,
-                BillingStatus.UNBILLED,
+                LicenceState.unused(null),
                 Instant.now(),
-                0);
+                0,
+                1);
 
         long id = new NewLicences(repository, replaysTheTakenCodeFirst).save(draft);
 

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Currency;
+import java.util.List;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
@@ -26,13 +27,16 @@ class LicenceTests {
                 "Lobby",
                 null,
                 3,
-                clientId,
-                paused,
-                activatedOn,
-                activatedOn == null ? null : activatedOn.plusMonths(1),
-                billing,
+                new LicenceState(
+                        clientId,
+                        paused,
+                        activatedOn,
+                        activatedOn == null ? null : activatedOn.plusMonths(1),
+                        billing,
+                        false),
                 Instant.EPOCH,
-                0);
+                0,
+                1);
     }
 
     static Licence available() {
@@ -241,5 +245,52 @@ class LicenceTests {
     @Test
     void amountIsQuantityTimesTheUnitPriceSnapshot() {
         assertThat(active().amount()).isEqualTo(new Money(3000, Currency.getInstance("EUR")));
+    }
+
+    @Nested
+    class Create {
+
+        final Plan monthly = new Plan(5L, "Monthly", Period.ofMonths(1), new Money(1000, Currency.getInstance("EUR")));
+        final List<Plan> plans = List.of(monthly);
+
+        Licence create(NewLicence request) {
+            return Licence.create(1L, request, plans, clientId -> clientId == 7L, Instant.EPOCH);
+        }
+
+        @Test
+        void keepsThePlansTermAndPriceAndStartsUnusedAndUnbilled() {
+            Licence licence = create(new NewLicence(5L, "  Lobby ", "  ", 3, 7L));
+
+            assertThat(licence.id()).isNull();
+            assertThat(licence.name()).isEqualTo("Lobby");
+            assertThat(licence.note()).isNull();
+            assertThat(licence.term()).isEqualTo(Period.ofMonths(1));
+            assertThat(licence.unitPrice()).isEqualTo(monthly.unitPrice());
+            assertThat(licence.status(TODAY)).isEqualTo(LifecycleStatus.ASSIGNED);
+            assertThat(licence.billingStatus()).isEqualTo(BillingStatus.UNBILLED);
+            assertThat(licence.everInvoiced()).isFalse();
+            assertThat(licence.termNumber()).isEqualTo(1);
+        }
+
+        @Test
+        void namesTheFirstFieldItRefuses() {
+            assertThatThrownBy(() -> create(new NewLicence(6L, "", null, 0, 8L)))
+                    .isInstanceOf(InvalidLicenceException.class)
+                    .hasMessage("Choose one of your plans.")
+                    .extracting("field")
+                    .isEqualTo("planId");
+            assertThatThrownBy(() -> create(new NewLicence(5L, "", null, 0, 8L)))
+                    .hasMessage("Choose one of your clients.")
+                    .extracting("field")
+                    .isEqualTo("clientId");
+            assertThatThrownBy(() -> create(new NewLicence(5L, "", null, 10_001, null)))
+                    .hasMessage("Enter a number of screens from 1 to 10,000.")
+                    .extracting("field")
+                    .isEqualTo("quantity");
+            assertThatThrownBy(() -> create(new NewLicence(5L, " ", null, 10_000, null)))
+                    .hasMessage("Enter a name.")
+                    .extracting("field")
+                    .isEqualTo("name");
+        }
     }
 }

@@ -31,13 +31,11 @@ public class TestLicences {
                 name,
                 null,
                 1,
-                clientId,
-                false,
-                activatedOn,
-                activatedOn.plus(plan.term()),
-                BillingStatus.UNBILLED,
+                new LicenceState(
+                        clientId, false, activatedOn, activatedOn.plus(plan.term()), BillingStatus.UNBILLED, false),
                 clock.instant(),
-                0));
+                0,
+                1));
     }
 
     public long invoiced(Caller owner, Plan plan, long clientId, String name) {
@@ -51,13 +49,10 @@ public class TestLicences {
                 name,
                 null,
                 1,
-                clientId,
-                false,
-                null,
-                null,
-                BillingStatus.INVOICED,
+                new LicenceState(clientId, false, null, null, BillingStatus.INVOICED, false),
                 clock.instant(),
-                0));
+                0,
+                1));
     }
 
     public LocalDate today() {
