@@ -3,13 +3,12 @@ package io.licencedesk.licence;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Organisation;
+import io.licencedesk.licence.LicenceChanges.Actor;
 import io.licencedesk.shared.PageOf;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.function.Consumer;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,19 +25,19 @@ public class ClientLicences {
     private final LicenceRepository licences;
     private final PlanRepository plans;
     private final AccountManagement accounts;
-    private final ApplicationEventPublisher events;
+    private final LicenceChanges changes;
     private final Clock clock;
 
     ClientLicences(
             LicenceRepository licences,
             PlanRepository plans,
             AccountManagement accounts,
-            ApplicationEventPublisher events,
+            LicenceChanges changes,
             Clock clock) {
         this.licences = licences;
         this.plans = plans;
         this.accounts = accounts;
-        this.events = events;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -87,10 +86,11 @@ public class ClientLicences {
         }
         Organisation organisation = accounts.organisation(client);
         LocalDate today = today();
-        Licence licence = licences.findByCodeForUpdate(organisation.id(), code, organisation.currency())
+        Licence licence = changes.lockByCode(organisation.id(), code, organisation.currency())
                 .filter(candidate -> candidate.status(today) == LifecycleStatus.AVAILABLE)
                 .orElseThrow(CodeNotRedeemableException::new);
-        change(licence, "REDEEMED", client.userId(), client.email(), changed -> changed.redeem(client.userId(), today));
+        changes.change(
+                licence, Actor.of(client), LicenceRedeemed::new, changed -> changed.redeem(client.userId(), today));
         return view(licence, organisation, planNames(organisation));
     }
 
@@ -98,9 +98,13 @@ public class ClientLicences {
     public ClientLicence activate(Caller client, long id) {
         ClientLicence own = licence(client, id);
         Organisation organisation = accounts.organisation(client);
-        Licence licence = licences.findForUpdate(organisation.id(), own.id(), organisation.currency())
-                .orElseThrow(() -> new LicenceNotFoundException(id));
-        change(licence, "ACTIVATED", client.userId(), client.email(), changed -> changed.activate(today()));
+        Licence licence = changes.change(
+                organisation.id(),
+                own.id(),
+                organisation::currency,
+                Actor.of(client),
+                LicenceActivated::new,
+                changed -> changed.activate(today()));
         return view(licence, organisation, planNames(organisation));
     }
 
@@ -123,32 +127,16 @@ public class ClientLicences {
     /** A screen took a seat on an Assigned licence: the client has used it, so it becomes Active. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void activateByDevice(long id) {
-        Licence licence = lockedForDevice(id);
-        change(licence, "ACTIVATED_BY_SCREEN", null, null, changed -> changed.activate(today()));
+        changes.change(
+                lockedForDevice(id), Actor.SCREEN, LicenceActivatedByScreen::new, changed -> changed.activate(today()));
     }
 
     private Licence lockedForDevice(long id) {
-        Organisation organisation = licences.organisationIdOf(id)
-                .map(accounts::organisationForDevice)
-                .orElseThrow(() -> new LicenceNotFoundException(id));
-        return licences.findForUpdate(organisation.id(), id, organisation.currency())
-                .orElseThrow(() -> new LicenceNotFoundException(id));
-    }
-
-    private void change(Licence licence, String action, Long actorId, String actorEmail, Consumer<Licence> step) {
-        LocalDate today = today();
-        Map<String, Object> before = licence.snapshot(today);
-        step.accept(licence);
-        licences.updateState(licence);
-        events.publishEvent(new LicenceChanged(
-                licence.organisationId(),
-                licence.id(),
-                action,
-                actorId,
-                actorEmail,
-                clock.instant(),
-                before,
-                licence.snapshot(today)));
+        long organisationId = licences.organisationIdOf(id).orElseThrow(() -> new LicenceNotFoundException(id));
+        return changes.lock(
+                organisationId,
+                id,
+                () -> accounts.organisationForDevice(organisationId).currency());
     }
 
     private ClientLicence view(Licence licence, Organisation organisation, Map<Long, String> planNames) {

@@ -4,6 +4,8 @@ import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.Organisation;
+import io.licencedesk.licence.LicenceChanges.Actor;
+import io.licencedesk.licence.LicenceChanges.EventType;
 import io.licencedesk.shared.Money;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -14,7 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.context.ApplicationEventPublisher;
+import java.util.function.Consumer;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -33,7 +35,7 @@ public class LicenceManagement {
     private final LicenceQueries queries;
     private final PlanCatalogue plans;
     private final AccountManagement accounts;
-    private final ApplicationEventPublisher events;
+    private final LicenceChanges changes;
     private final Clock clock;
 
     LicenceManagement(
@@ -42,14 +44,14 @@ public class LicenceManagement {
             LicenceQueries queries,
             PlanCatalogue plans,
             AccountManagement accounts,
-            ApplicationEventPublisher events,
+            LicenceChanges changes,
             Clock clock) {
         this.licences = licences;
         this.newLicences = newLicences;
         this.queries = queries;
         this.plans = plans;
         this.accounts = accounts;
-        this.events = events;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -62,9 +64,8 @@ public class LicenceManagement {
                 clientId ->
                         accounts.findClient(caller.organisationId(), clientId).isPresent(),
                 clock.instant());
-        long id = newLicences.save(draft);
-        Licence saved = load(caller, id);
-        record(caller, saved, "CREATED", null, saved.snapshot(today()));
+        Licence saved = load(caller, newLicences.save(draft));
+        changes.created(saved, Actor.of(caller));
         return details(caller, saved);
     }
 
@@ -87,19 +88,16 @@ public class LicenceManagement {
     }
 
     public LicenceDetails pause(Caller caller, long id) {
-        return change(caller, id, "PAUSED", licence -> licence.pause(today()));
+        return details(caller, change(caller, id, LicencePaused::new, licence -> licence.pause(today())));
     }
 
     public LicenceDetails resume(Caller caller, long id) {
-        return change(caller, id, "RESUMED", licence -> licence.resume(today()));
+        return details(caller, change(caller, id, LicenceResumed::new, licence -> licence.resume(today())));
     }
 
     public void delete(Caller caller, long id) {
         requireStaff(caller);
-        Licence licence = loadForUpdate(caller, id);
-        licence.ensureDeletable(today());
-        licences.delete(licence);
-        record(caller, licence, "DELETED", licence.snapshot(today()), null);
+        changes.delete(caller.organisationId(), id, () -> currency(caller), Actor.of(caller));
     }
 
     /**
@@ -126,7 +124,7 @@ public class LicenceManagement {
     @Transactional(propagation = Propagation.MANDATORY)
     public List<BillableLicence> lockForBilling(Caller caller, Collection<Long> ids) {
         requireStaff(caller);
-        List<Licence> locked = licences.findAllForUpdate(caller.organisationId(), ids, currency(caller));
+        List<Licence> locked = changes.lockAll(caller.organisationId(), ids, currency(caller));
         if (locked.size() != new HashSet<>(ids).size()) {
             throw new LicenceNotFoundException(ids.stream()
                     .filter(id ->
@@ -159,28 +157,16 @@ public class LicenceManagement {
     /** Records the billing status of the licence's current term, as invoicing decided it. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordBilling(Caller caller, long id, BillingStatus billing) {
-        String action = switch (billing) {
-            case INVOICED -> "INVOICED";
-            case PAID -> "PAID";
-            case UNBILLED -> "INVOICE_VOIDED";
-        };
-        change(caller, id, action, licence -> {
-            switch (billing) {
-                case INVOICED -> licence.markInvoiced();
-                case PAID -> licence.markPaid();
-                case UNBILLED -> licence.markUnbilled();
-            }
-        });
+        switch (billing) {
+            case INVOICED -> change(caller, id, LicenceInvoiced::new, Licence::markInvoiced);
+            case PAID -> change(caller, id, LicencePaid::new, Licence::markPaid);
+            case UNBILLED -> change(caller, id, LicenceInvoiceVoided::new, Licence::markUnbilled);
+        }
     }
 
-    private LicenceDetails change(Caller caller, long id, String action, java.util.function.Consumer<Licence> step) {
+    private Licence change(Caller caller, long id, EventType event, Consumer<Licence> transition) {
         requireStaff(caller);
-        Licence licence = loadForUpdate(caller, id);
-        Map<String, Object> before = licence.snapshot(today());
-        step.accept(licence);
-        licences.updateState(licence);
-        record(caller, licence, action, before, licence.snapshot(today()));
-        return details(caller, licence);
+        return changes.change(caller.organisationId(), id, () -> currency(caller), Actor.of(caller), event, transition);
     }
 
     private LicenceDetails details(Caller caller, Licence licence) {
@@ -213,26 +199,8 @@ public class LicenceManagement {
                 licence.canResume(today));
     }
 
-    private void record(
-            Caller caller, Licence licence, String action, Map<String, Object> before, Map<String, Object> after) {
-        events.publishEvent(new LicenceChanged(
-                caller.organisationId(),
-                licence.id(),
-                action,
-                caller.userId(),
-                caller.email(),
-                clock.instant(),
-                before,
-                after));
-    }
-
     private Licence load(Caller caller, long id) {
         return licences.find(caller.organisationId(), id, currency(caller))
-                .orElseThrow(() -> new LicenceNotFoundException(id));
-    }
-
-    private Licence loadForUpdate(Caller caller, long id) {
-        return licences.findForUpdate(caller.organisationId(), id, currency(caller))
                 .orElseThrow(() -> new LicenceNotFoundException(id));
     }
 

@@ -1,0 +1,18 @@
+package io.licencedesk.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.licencedesk.licence.LicenceEvent;
+import java.util.HashSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AuditTrailTests {
+
+    @Test
+    void recordsEveryKindOfLicenceEventUnderAnActionOfItsOwn() {
+        assertThat(new HashSet<Class<?>>(AuditTrail.LICENCE_ACTIONS.keySet()))
+                .isEqualTo(new HashSet<>(List.of(LicenceEvent.class.getPermittedSubclasses())));
+        assertThat(AuditTrail.LICENCE_ACTIONS.values()).doesNotHaveDuplicates();
+    }
+}
