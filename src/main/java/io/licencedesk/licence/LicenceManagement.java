@@ -154,7 +154,10 @@ public class LicenceManagement {
                 .toList();
     }
 
-    /** Records the billing status of the licence's current term, as invoicing decided it. */
+    /**
+     * Records the billing status of the licence's current term, as invoicing decided it. A licence that
+     * {@link #lockForBilling} locked in this transaction is not read again.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordBilling(Caller caller, long id, BillingStatus billing) {
         switch (billing) {
