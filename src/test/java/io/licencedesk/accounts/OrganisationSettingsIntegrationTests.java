@@ -1,5 +1,6 @@
 package io.licencedesk.accounts;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,10 +10,12 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Period;
 import java.util.Currency;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -80,7 +83,8 @@ class OrganisationSettingsIntegrationTests {
 
         assertThatThrownBy(() -> accounts.updateSettings(org.owner(), changed(org.owner(), USD, "NEW")))
                 .isInstanceOf(CurrencyFixedException.class)
-                .hasMessage("The currency cannot change once licences or invoices exist: their prices are in EUR.");
+                .extracting(InWords::english, as(InstanceOfAssertFactories.STRING))
+                .isEqualTo("The currency cannot change once licences or invoices exist: their prices are in EUR.");
 
         var organisation = accounts.organisation(org.owner());
         assertThat(organisation.currency()).isEqualTo(EUR);
