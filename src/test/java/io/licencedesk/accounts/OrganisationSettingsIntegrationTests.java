@@ -7,13 +7,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
-import java.math.BigDecimal;
-import java.time.Period;
+import io.licencedesk.support.TestFixture;
 import java.util.Currency;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,13 +25,13 @@ class OrganisationSettingsIntegrationTests {
     static final Currency USD = Currency.getInstance("USD");
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     TestOrganisations organisations;
 
     @Autowired
     AccountManagement accounts;
-
-    @Autowired
-    PlanCatalogue plans;
 
     @Autowired
     LicenceManagement licences;
@@ -45,7 +42,7 @@ class OrganisationSettingsIntegrationTests {
     @BeforeEach
     void setUp() {
         org = organisations.create();
-        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        plan = fixture.monthlyPlan(org);
     }
 
     OrganisationSettings changed(Caller owner, Currency currency, String invoicePrefix) {
