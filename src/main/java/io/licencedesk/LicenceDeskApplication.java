@@ -5,8 +5,11 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
+import org.springframework.modulith.Modulithic;
 
 @SpringBootApplication
+// The shared kernel is part of every module test's context, as it is part of every module.
+@Modulithic(sharedModules = "shared")
 public class LicenceDeskApplication {
 
     public static void main(String[] args) {

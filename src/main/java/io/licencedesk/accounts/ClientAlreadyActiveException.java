@@ -1,9 +1,12 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
+
 /** An invitation for a client who has already chosen a password: they reset it themselves if need be. */
-public class ClientAlreadyActiveException extends RuntimeException {
+public class ClientAlreadyActiveException extends RefusedException {
 
     public ClientAlreadyActiveException(String email) {
-        super(email + " has already chosen a password. They can use “Forgot your password?” on the sign-in page.");
+        super(Reason.of("reason.client.alreadyActive", email));
     }
 }

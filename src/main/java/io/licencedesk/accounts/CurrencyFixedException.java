@@ -1,12 +1,13 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
 import java.util.Currency;
 
 /** The organisation's currency cannot change once it has licences or invoices (decision 0029). */
-public class CurrencyFixedException extends RuntimeException {
+public class CurrencyFixedException extends RefusedException {
 
     public CurrencyFixedException(Currency currency) {
-        super("The currency cannot change once licences or invoices exist: their prices are in "
-                + currency.getCurrencyCode() + ".");
+        super(Reason.of("reason.currency.fixed", currency.getCurrencyCode()));
     }
 }

@@ -1,5 +1,6 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.Reason;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,21 +61,20 @@ final class PasswordPolicy {
 
     private PasswordPolicy() {}
 
-    /** Why this password may not be used, in words for the person choosing it; empty when it may. */
-    static Optional<String> problemWith(String password, String email) {
+    /** Why this password may not be used, for the person choosing it; empty when it may. */
+    static Optional<Reason> problemWith(String password, String email) {
         if (password == null || password.length() < MIN_LENGTH) {
-            return Optional.of("Use at least " + MIN_LENGTH + " characters.");
+            return Optional.of(Reason.of("reason.password.tooShort", MIN_LENGTH));
         }
         if (password.length() > MAX_LENGTH || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
-            return Optional.of("Use at most " + MAX_BYTES
-                    + " characters (fewer if it has accents or symbols): longer ones cannot be stored safely.");
+            return Optional.of(Reason.of("reason.password.tooLong", MAX_BYTES));
         }
         String lower = password.strip().toLowerCase(Locale.ROOT);
         if (email != null && lower.equals(email.strip().toLowerCase(Locale.ROOT))) {
-            return Optional.of("Do not use your e-mail address as your password.");
+            return Optional.of(Reason.of("reason.password.isEmail"));
         }
         if (COMMON.contains(lower)) {
-            return Optional.of("This password is one of the most common; choose one that is harder to guess.");
+            return Optional.of(Reason.of("reason.password.common"));
         }
         return Optional.empty();
     }

@@ -1,9 +1,12 @@
 package io.licencedesk.accounts;
 
-/** A new password does not meet the password policy; the message says why, for the person choosing it. */
-public class PasswordRefusedException extends RuntimeException {
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
 
-    PasswordRefusedException(String reason) {
+/** A new password does not meet the password policy; the reason says why, for the person choosing it. */
+public class PasswordRefusedException extends RefusedException {
+
+    PasswordRefusedException(Reason reason) {
         super(reason);
     }
 }

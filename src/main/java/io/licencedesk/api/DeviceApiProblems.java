@@ -1,12 +1,15 @@
 package io.licencedesk.api;
 
 import io.licencedesk.devices.DeviceRefusedException;
-import io.licencedesk.devices.DeviceRefusedException.Reason;
+import io.licencedesk.devices.DeviceRefusedException.Refusal;
 import io.licencedesk.devices.InvalidDeviceRequestException;
 import io.licencedesk.devices.UnknownKeyException;
+import io.licencedesk.shared.Reason;
 import java.net.URI;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -39,38 +42,49 @@ class DeviceApiProblems {
 
     private static final Logger log = LoggerFactory.getLogger(DeviceApiProblems.class);
 
-    /** How the device API answers each reason the domain refuses a device for. */
-    private record Refusal(HttpStatus status, String slug, String title) {
+    private final MessageSource messages;
 
-        static Refusal of(Reason reason) {
-            return switch (reason) {
+    DeviceApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    /** The device API answers in English, whatever the device's language: its texts are documented (docs/device-api.md). */
+    private String english(Reason reason) {
+        return messages.getMessage(reason, Locale.ENGLISH);
+    }
+
+    /** How the device API answers each reason the domain refuses a device for. */
+    private record Answer(HttpStatus status, String slug, String title) {
+
+        static Answer of(Refusal refusal) {
+            return switch (refusal) {
                 case UNKNOWN_CREDENTIAL ->
-                    new Refusal(HttpStatus.UNAUTHORIZED, "unknown-credential", "Unknown device credential");
-                case CREDENTIAL_REVOKED -> new Refusal(HttpStatus.FORBIDDEN, "credential-revoked", "Screen removed");
-                case LICENCE_PAUSED -> new Refusal(HttpStatus.CONFLICT, "licence-paused", "Licence paused");
-                case LICENCE_EXPIRED -> new Refusal(HttpStatus.CONFLICT, "licence-expired", "Licence expired");
+                    new Answer(HttpStatus.UNAUTHORIZED, "unknown-credential", "Unknown device credential");
+                case CREDENTIAL_REVOKED -> new Answer(HttpStatus.FORBIDDEN, "credential-revoked", "Screen removed");
+                case LICENCE_PAUSED -> new Answer(HttpStatus.CONFLICT, "licence-paused", "Licence paused");
+                case LICENCE_EXPIRED -> new Answer(HttpStatus.CONFLICT, "licence-expired", "Licence expired");
                 case LICENCE_DEACTIVATED ->
-                    new Refusal(HttpStatus.CONFLICT, "licence-deactivated", "Licence deactivated");
-                case SEATS_TAKEN -> new Refusal(HttpStatus.CONFLICT, "seats-taken", "All seats taken");
+                    new Answer(HttpStatus.CONFLICT, "licence-deactivated", "Licence deactivated");
+                case SEATS_TAKEN -> new Answer(HttpStatus.CONFLICT, "seats-taken", "All seats taken");
             };
         }
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> refused(DeviceRefusedException e) {
-        var refusal = Refusal.of(e.reason());
-        var response = ResponseEntity.status(refusal.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
-        String detail = e.getMessage();
-        if (e.reason() == Reason.UNKNOWN_CREDENTIAL) {
+        var answer = Answer.of(e.refusal());
+        var response = ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        String detail = english(e.reason());
+        if (e.refusal() == Refusal.UNKNOWN_CREDENTIAL) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            detail = "Send the screen's device credential as Authorization: Bearer lds_….";
+            detail = messages.getMessage("api.device.sendCredential", null, Locale.ENGLISH);
         }
-        return response.body(problem(refusal.status(), refusal.slug(), refusal.title(), detail));
+        return response.body(problem(answer.status(), answer.slug(), answer.title(), detail));
     }
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> invalid(InvalidDeviceRequestException e) {
-        var problem = problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", e.getMessage());
+        var problem = problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", english(e.reason()));
         problem.setProperty("field", e.field());
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

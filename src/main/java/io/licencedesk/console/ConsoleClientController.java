@@ -8,6 +8,7 @@ import io.licencedesk.accounts.EmailAlreadyUsedException;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.shared.PageOf;
+import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -35,8 +36,10 @@ class ConsoleClientController {
     private final AccountManagement accounts;
     private final PasswordManagement passwords;
     private final Outbox outbox;
+    private final Reasons reasons;
 
-    ConsoleClientController(AccountManagement accounts, PasswordManagement passwords, Outbox outbox) {
+    ConsoleClientController(AccountManagement accounts, PasswordManagement passwords, Outbox outbox, Reasons reasons) {
+        this.reasons = reasons;
         this.accounts = accounts;
         this.passwords = passwords;
         this.outbox = outbox;
@@ -138,7 +141,7 @@ class ConsoleClientController {
             passwords.invite(caller, id);
             Toasts.success(redirect, "Invitation sent to " + client.email() + "." + whereLinksGo());
         } catch (ClientAlreadyActiveException active) {
-            Toasts.error(redirect, active.getMessage());
+            Toasts.error(redirect, reasons.text(active));
         }
         return "redirect:" + Referers.localPathOr(from, "/clients");
     }

@@ -3,6 +3,7 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.CurrencyFixedException;
+import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.validation.Valid;
 import java.util.Currency;
@@ -21,8 +22,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConsoleSettingsController {
 
     private final AccountManagement accounts;
+    private final Reasons reasons;
 
-    ConsoleSettingsController(AccountManagement accounts) {
+    ConsoleSettingsController(AccountManagement accounts, Reasons reasons) {
+        this.reasons = reasons;
         this.accounts = accounts;
     }
 
@@ -44,14 +47,14 @@ class ConsoleSettingsController {
             Currency currency = form.currencyOrNull();
             if (currency != null && !errors.hasFieldErrors("currency")) {
                 accounts.currencyChangeRefusal(caller, currency)
-                        .ifPresent(fixed -> errors.rejectValue("currency", "fixed", fixed.getMessage()));
+                        .ifPresent(fixed -> errors.rejectValue("currency", "fixed", reasons.text(fixed)));
             }
             return page(caller, model);
         }
         try {
             accounts.updateSettings(caller, form.toSettings());
         } catch (CurrencyFixedException fixed) {
-            errors.rejectValue("currency", "fixed", fixed.getMessage());
+            errors.rejectValue("currency", "fixed", reasons.text(fixed));
             return page(caller, model);
         }
         Toasts.success(redirect, "Settings saved.");

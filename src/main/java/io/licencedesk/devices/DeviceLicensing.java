@@ -6,7 +6,7 @@ import org.springframework.stereotype.Service;
  * What a screen asks of its licence, whatever channel carries the question: take a seat, check in, and the
  * keys that verify the signed answers. A device proves which screen it is with the credential shown when the
  * screen was registered; a missing, malformed or unknown one is refused as
- * {@link DeviceRefusedException.Reason#UNKNOWN_CREDENTIAL}.
+ * {@link DeviceRefusedException.Refusal#UNKNOWN_CREDENTIAL}.
  */
 @Service
 public class DeviceLicensing {

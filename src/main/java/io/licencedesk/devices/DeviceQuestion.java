@@ -1,5 +1,7 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.shared.Reason;
+
 /**
  * What a device sends with an activation or a check-in: who it is and a fresh nonce for the answer. Checked
  * here rather than by Bean Validation: it is the hot path.
@@ -18,16 +20,17 @@ record DeviceQuestion(String fingerprint, String nonce) {
     private static void checkField(String field, String value, boolean required) {
         if (value == null) {
             if (required) {
-                throw new InvalidDeviceRequestException(field, "is required");
+                throw new InvalidDeviceRequestException(field, Reason.of("reason.device.fieldMissing", field));
             }
             return;
         }
         if (value.isBlank() || value.length() > MAX_LENGTH) {
-            throw new InvalidDeviceRequestException(field, "must have 1 to " + MAX_LENGTH + " characters");
+            throw new InvalidDeviceRequestException(field, Reason.of("reason.device.fieldLength", field, MAX_LENGTH));
         }
         for (int i = 0; i < value.length(); i++) {
             if (Character.isISOControl(value.charAt(i))) {
-                throw new InvalidDeviceRequestException(field, "must not contain control characters");
+                throw new InvalidDeviceRequestException(
+                        field, Reason.of("reason.device.fieldHasControlCharacters", field));
             }
         }
     }

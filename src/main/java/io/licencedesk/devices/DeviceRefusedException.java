@@ -1,13 +1,16 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
+
 /**
- * A device may not do what it asked, for a {@link Reason} the domain names; each channel decides how to
- * answer it (the device API's statuses and problem types: docs/device-api.md).
+ * A device may not do what it asked, for a {@link Refusal} the domain names; each channel decides how to
+ * answer it (the device API's statuses and problem types: docs/device-api.md) and renders the {@link #reason()}.
  */
-public class DeviceRefusedException extends RuntimeException {
+public class DeviceRefusedException extends RefusedException {
 
     /** Why a device is refused. */
-    public enum Reason {
+    public enum Refusal {
         /** No credential, or not one that was issued for a screen. */
         UNKNOWN_CREDENTIAL,
         /** The credential's screen was removed. */
@@ -22,19 +25,19 @@ public class DeviceRefusedException extends RuntimeException {
         SEATS_TAKEN
     }
 
-    private final Reason reason;
+    private final Refusal refusal;
 
-    DeviceRefusedException(Reason reason, String detail) {
-        super(detail);
-        this.reason = reason;
+    DeviceRefusedException(Refusal refusal, Reason reason) {
+        super(reason);
+        this.refusal = refusal;
     }
 
     /** A missing, malformed or unknown device credential. */
     static DeviceRefusedException unknownCredential() {
-        return new DeviceRefusedException(Reason.UNKNOWN_CREDENTIAL, "No screen has this device credential.");
+        return new DeviceRefusedException(Refusal.UNKNOWN_CREDENTIAL, Reason.of("reason.device.unknownCredential"));
     }
 
-    public Reason reason() {
-        return reason;
+    public Refusal refusal() {
+        return refusal;
     }
 }

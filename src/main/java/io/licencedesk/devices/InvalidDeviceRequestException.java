@@ -1,12 +1,15 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
+
 /** A device's fingerprint or nonce is missing or malformed; {@link #field()} names which. */
-public class InvalidDeviceRequestException extends RuntimeException {
+public class InvalidDeviceRequestException extends RefusedException {
 
     private final String field;
 
-    InvalidDeviceRequestException(String field, String problem) {
-        super(field + " " + problem);
+    InvalidDeviceRequestException(String field, Reason reason) {
+        super(reason);
         this.field = field;
     }
 

@@ -1,9 +1,12 @@
 package io.licencedesk.devices;
 
-/** A screen name that is empty, longer than 100 characters or holds markup; the message says which. */
-public class InvalidScreenNameException extends RuntimeException {
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
 
-    public InvalidScreenNameException(String message) {
-        super(message);
+/** A screen name that is empty, longer than 100 characters or holds markup; the reason says which. */
+public class InvalidScreenNameException extends RefusedException {
+
+    public InvalidScreenNameException(Reason reason) {
+        super(reason);
     }
 }

@@ -1,13 +1,11 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.shared.Reason;
+
 /** Every seat of the licence is taken by a screen; remove one to register another. */
 public class ScreenLimitReachedException extends ScreenRegistrationRefusedException {
 
     public ScreenLimitReachedException(int quantity) {
-        super(
-                quantity == 1
-                        ? "This licence has 1 screen and it is registered. Remove it to register another."
-                        : "All " + quantity
-                                + " screens of this licence are registered. Remove one to register another.");
+        super(Reason.of("reason.screen.limitReached", quantity));
     }
 }

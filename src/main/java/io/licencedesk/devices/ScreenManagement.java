@@ -5,6 +5,7 @@ import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.SeatLicence;
+import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +74,7 @@ public class ScreenManagement {
         String checkedName = ScreenName.check(name);
         SeatLicence licence = clientLicences.lockForSeats(licenceId);
         if (licence.status() == LifecycleStatus.EXPIRED) {
-            throw new ScreenRegistrationRefusedException(
-                    "This licence has expired, so it takes no new screens. Renew it first.");
+            throw new ScreenRegistrationRefusedException(Reason.of("reason.screen.licenceExpired"));
         }
         if (screens.countLive(licenceId) >= licence.quantity()) {
             throw new ScreenLimitReachedException(licence.quantity());
@@ -107,7 +107,7 @@ public class ScreenManagement {
                 .anyMatch(other -> !Long.valueOf(other.id()).equals(renamedScreenId)
                         && other.name().equalsIgnoreCase(name));
         if (taken) {
-            throw new InvalidScreenNameException("Another screen of this licence is already called “" + name + "”.");
+            throw new InvalidScreenNameException(Reason.of("reason.screen.nameTaken", name));
         }
     }
 

@@ -2,6 +2,7 @@ package io.licencedesk.devices;
 
 import io.licencedesk.shared.ControlCharacters;
 import io.licencedesk.shared.PlainText;
+import io.licencedesk.shared.Reason;
 
 /** The rules for a screen's name, shared by registering and renaming. */
 final class ScreenName {
@@ -16,16 +17,16 @@ final class ScreenName {
     static String check(String name) {
         String stripped = name == null ? "" : name.strip();
         if (stripped.isEmpty()) {
-            throw new InvalidScreenNameException("Enter a name for the screen.");
+            throw new InvalidScreenNameException(Reason.of("reason.screen.nameMissing"));
         }
         if (stripped.length() > MAX_LENGTH) {
-            throw new InvalidScreenNameException("Use at most " + MAX_LENGTH + " characters.");
+            throw new InvalidScreenNameException(Reason.of("reason.screen.nameTooLong", MAX_LENGTH));
         }
         if (ControlCharacters.in(stripped)) {
-            throw new InvalidScreenNameException("Remove the control characters: they cannot be saved.");
+            throw new InvalidScreenNameException(Reason.of("reason.screen.nameHasControlCharacters"));
         }
         if (!PLAIN_TEXT.isValid(stripped, null)) {
-            throw new InvalidScreenNameException("Remove the HTML tags: only plain text is allowed.");
+            throw new InvalidScreenNameException(Reason.of("reason.screen.nameHasHtml"));
         }
         return stripped;
     }

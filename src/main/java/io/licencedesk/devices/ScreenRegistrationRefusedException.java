@@ -1,9 +1,12 @@
 package io.licencedesk.devices;
 
-/** The licence takes no more screens; the message says why, in words for the client. */
-public class ScreenRegistrationRefusedException extends RuntimeException {
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
 
-    public ScreenRegistrationRefusedException(String message) {
-        super(message);
+/** The licence takes no more screens; the reason says why, for the client. */
+public class ScreenRegistrationRefusedException extends RefusedException {
+
+    public ScreenRegistrationRefusedException(Reason reason) {
+        super(reason);
     }
 }

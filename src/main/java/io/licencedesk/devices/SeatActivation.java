@@ -1,10 +1,11 @@
 package io.licencedesk.devices;
 
 import io.licencedesk.devices.DeviceQueries.CredentialScreen;
-import io.licencedesk.devices.DeviceRefusedException.Reason;
+import io.licencedesk.devices.DeviceRefusedException.Refusal;
 import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.SeatLicence;
+import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.stereotype.Component;
@@ -71,17 +72,17 @@ class SeatActivation {
     private static void refuseUnusable(SeatLicence licence, CredentialScreen issued) {
         // A removed screen is gone for good, whatever the licence's state (as at check-in).
         if (issued.removed()) {
-            throw new DeviceRefusedException(
-                    Reason.CREDENTIAL_REVOKED, "The screen of this credential was removed in the portal.");
+            throw new DeviceRefusedException(Refusal.CREDENTIAL_REVOKED, Reason.of("reason.device.credentialRevoked"));
         }
         switch (licence.status()) {
             case EXPIRED ->
                 throw new DeviceRefusedException(
-                        Reason.LICENCE_EXPIRED, "This licence ended on " + licence.endsOn() + ".");
-            case PAUSED -> throw new DeviceRefusedException(Reason.LICENCE_PAUSED, "This licence is paused.");
+                        Refusal.LICENCE_EXPIRED, Reason.of("reason.device.licenceExpired", licence.endsOn()));
+            case PAUSED ->
+                throw new DeviceRefusedException(Refusal.LICENCE_PAUSED, Reason.of("reason.device.licencePaused"));
             case AVAILABLE ->
                 throw new DeviceRefusedException(
-                        Reason.LICENCE_DEACTIVATED, "This licence is no longer assigned to a client.");
+                        Refusal.LICENCE_DEACTIVATED, Reason.of("reason.device.licenceDeactivated"));
             default -> {}
         }
     }
@@ -94,10 +95,7 @@ class SeatActivation {
         int taken = screens.countLive(licence.id());
         if (taken >= licence.quantity()) {
             throw new DeviceRefusedException(
-                    Reason.SEATS_TAKEN,
-                    licence.quantity() == 1
-                            ? "The only seat of this licence is taken."
-                            : "All " + licence.quantity() + " seats of this licence are taken.");
+                    Refusal.SEATS_TAKEN, Reason.of("reason.device.seatsTaken", licence.quantity()));
         }
         screens.insert(licence.organisationId(), licence.id(), "Screen " + (taken + 1), null, fingerprint, now);
     }

@@ -6,6 +6,7 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.PasswordRefusedException;
 import io.licencedesk.accounts.WrongPasswordException;
+import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,8 +36,11 @@ class PortalProfileController {
     private final PasswordManagement passwords;
     private final UserDetailsService users;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
+    private final Reasons reasons;
 
-    PortalProfileController(AccountManagement accounts, PasswordManagement passwords, UserDetailsService users) {
+    PortalProfileController(
+            AccountManagement accounts, PasswordManagement passwords, UserDetailsService users, Reasons reasons) {
+        this.reasons = reasons;
         this.accounts = accounts;
         this.passwords = passwords;
         this.users = users;
@@ -91,7 +95,7 @@ class PortalProfileController {
             errors.rejectValue("currentPassword", "wrong", "This is not your current password.");
             return page(me, model);
         } catch (PasswordRefusedException refused) {
-            errors.rejectValue("newPassword", "policy", refused.getMessage());
+            errors.rejectValue("newPassword", "policy", reasons.text(refused));
             return page(me, model);
         }
         Toasts.success(redirect, "Your password is changed.");

@@ -6,6 +6,7 @@ import io.licencedesk.devices.RegisteredScreen;
 import io.licencedesk.devices.Screen;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.devices.ScreenRegistrationRefusedException;
+import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
@@ -25,8 +26,10 @@ class PortalScreenController {
 
     private final ScreenManagement screens;
     private final LicencePages pages;
+    private final Reasons reasons;
 
-    PortalScreenController(ScreenManagement screens, LicencePages pages) {
+    PortalScreenController(ScreenManagement screens, LicencePages pages, Reasons reasons) {
+        this.reasons = reasons;
         this.screens = screens;
         this.pages = pages;
     }
@@ -47,7 +50,7 @@ class PortalScreenController {
         } catch (InvalidScreenNameException | ScreenRegistrationRefusedException refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("screenName", name.length() > 200 ? name.substring(0, 200) : name);
-            model.addAttribute("screenError", refused.getMessage());
+            model.addAttribute("screenError", reasons.text(refused));
             return pages.licence(client, id, model);
         }
     }
@@ -70,7 +73,7 @@ class PortalScreenController {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("renameScreenId", screenId);
             model.addAttribute("renameName", name.length() > 200 ? name.substring(0, 200) : name);
-            model.addAttribute("renameError", refused.getMessage());
+            model.addAttribute("renameError", reasons.text(refused));
             return pages.licence(client, id, model);
         }
     }

@@ -27,8 +27,10 @@ class PasswordController {
 
     private final PasswordManagement passwords;
     private final Outbox outbox;
+    private final Reasons reasons;
 
-    PasswordController(PasswordManagement passwords, Outbox outbox) {
+    PasswordController(PasswordManagement passwords, Outbox outbox, Reasons reasons) {
+        this.reasons = reasons;
         this.passwords = passwords;
         this.outbox = outbox;
     }
@@ -87,7 +89,7 @@ class PasswordController {
             redirect.addFlashAttribute(HomeController.EMAIL, email.get());
             return "redirect:/login?passwordSet";
         } catch (PasswordRefusedException refused) {
-            errors.rejectValue("password", "policy", refused.getMessage());
+            errors.rejectValue("password", "policy", reasons.text(refused));
             return "password/set";
         } catch (PasswordLinkInvalidException usedMeanwhile) {
             return "password/link-invalid";

@@ -1,18 +1,18 @@
 package io.licencedesk.accounts;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
-import java.math.BigDecimal;
-import java.time.Period;
+import io.licencedesk.support.TestFixture;
 import java.util.Currency;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,13 +25,13 @@ class OrganisationSettingsIntegrationTests {
     static final Currency USD = Currency.getInstance("USD");
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     TestOrganisations organisations;
 
     @Autowired
     AccountManagement accounts;
-
-    @Autowired
-    PlanCatalogue plans;
 
     @Autowired
     LicenceManagement licences;
@@ -42,7 +42,7 @@ class OrganisationSettingsIntegrationTests {
     @BeforeEach
     void setUp() {
         org = organisations.create();
-        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        plan = fixture.monthlyPlan(org);
     }
 
     OrganisationSettings changed(Caller owner, Currency currency, String invoicePrefix) {
@@ -80,7 +80,8 @@ class OrganisationSettingsIntegrationTests {
 
         assertThatThrownBy(() -> accounts.updateSettings(org.owner(), changed(org.owner(), USD, "NEW")))
                 .isInstanceOf(CurrencyFixedException.class)
-                .hasMessage("The currency cannot change once licences or invoices exist: their prices are in EUR.");
+                .extracting(InWords::english, as(InstanceOfAssertFactories.STRING))
+                .isEqualTo("The currency cannot change once licences or invoices exist: their prices are in EUR.");
 
         var organisation = accounts.organisation(org.owner());
         assertThat(organisation.currency()).isEqualTo(EUR);

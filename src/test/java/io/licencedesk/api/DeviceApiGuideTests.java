@@ -8,13 +8,11 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.TestFixture;
 import java.io.ByteArrayOutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.net.URLClassLoader;
 import java.net.http.HttpClient;
@@ -24,7 +22,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.PublicKey;
-import java.time.Period;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,13 +48,13 @@ class DeviceApiGuideTests {
     int port;
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     ScreenManagement screens;
 
     @Autowired
     LicenceManagement licences;
-
-    @Autowired
-    PlanCatalogue plans;
 
     @Autowired
     TestOrganisations organisations;
@@ -69,7 +66,7 @@ class DeviceApiGuideTests {
     void theGuidesExampleVerifiesARealAnswerAndRefusesAModifiedOne() throws Exception {
         Class<?> example = compileExample();
         TestOrganisation org = organisations.create();
-        Plan plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        Plan plan = fixture.monthlyPlan(org);
         long licenceId = licences.create(
                         org.manager(),
                         new NewLicence(plan.id(), "Lobby", null, 1, org.alice().userId()))

@@ -12,12 +12,10 @@ import io.licencedesk.devices.TestScreens;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
 import io.licencedesk.support.IntegrationTest;
-import java.math.BigDecimal;
+import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.PublicKey;
@@ -25,7 +23,6 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.Period;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -51,6 +48,9 @@ class DeviceApiIntegrationTests {
     static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -58,9 +58,6 @@ class DeviceApiIntegrationTests {
 
     @Autowired
     LicenceManagement licences;
-
-    @Autowired
-    PlanCatalogue plans;
 
     @Autowired
     TestOrganisations organisations;
@@ -86,7 +83,7 @@ class DeviceApiIntegrationTests {
     @BeforeEach
     void setUp() {
         org = organisations.create();
-        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        plan = fixture.monthlyPlan(org);
     }
 
     long licence(TestOrganisation owner, Plan onPlan, int quantity) {
@@ -478,8 +475,7 @@ class DeviceApiIntegrationTests {
     @Test
     void aCredentialNeverTouchesAnotherLicenceOrOrganisation() throws Exception {
         TestOrganisation other = organisations.create();
-        Plan otherPlan =
-                plans.addPlan(other.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        Plan otherPlan = fixture.monthlyPlan(other);
         long otherLicence = licence(other, otherPlan, 2);
         String otherCredential =
                 screens.register(other.alice(), otherLicence, "Theirs").credential();

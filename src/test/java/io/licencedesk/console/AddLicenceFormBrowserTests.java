@@ -12,12 +12,9 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicencePageRequest;
-import io.licencedesk.licence.NewPlan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.Screenshots;
-import java.math.BigDecimal;
-import java.time.Period;
+import io.licencedesk.support.TestFixture;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
@@ -42,10 +39,10 @@ class AddLicenceFormBrowserTests {
     static final String SCREENS_RANGE = "Enter a number of screens from 1 to 10,000.";
 
     @Autowired
-    TestOrganisations organisations;
+    TestFixture fixture;
 
     @Autowired
-    PlanCatalogue plans;
+    TestOrganisations organisations;
 
     @Autowired
     LicenceManagement licences;
@@ -57,7 +54,7 @@ class AddLicenceFormBrowserTests {
     @BeforeAll
     void createOrganisation() {
         org = organisations.create();
-        plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        fixture.monthlyPlan(org);
     }
 
     static Stream<Arguments> badInput() {

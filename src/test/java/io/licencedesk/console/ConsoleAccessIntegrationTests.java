@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -20,21 +19,17 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.IntegrationTest;
-import java.math.BigDecimal;
-import java.time.Period;
+import io.licencedesk.support.TestFixture;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Every console page and action refuses anonymous users, clients, and staff of another organisation,
@@ -43,6 +38,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @IntegrationTest
 @AutoConfigureMockMvc
 class ConsoleAccessIntegrationTests {
+
+    @Autowired
+    TestFixture fixture;
 
     @Autowired
     MockMvc mvc;
@@ -56,9 +54,6 @@ class ConsoleAccessIntegrationTests {
     @Autowired
     PlanCatalogue plans;
 
-    @Autowired
-    UserDetailsService users;
-
     TestOrganisation org;
     TestOrganisation other;
     Plan plan;
@@ -68,7 +63,7 @@ class ConsoleAccessIntegrationTests {
     void setUp() {
         org = organisations.create();
         other = organisations.create();
-        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        plan = fixture.monthlyPlan(org);
         licence = licences.create(
                 org.manager(),
                 new NewLicence(
@@ -77,10 +72,6 @@ class ConsoleAccessIntegrationTests {
                         "private note",
                         3,
                         org.alice().userId()));
-    }
-
-    RequestPostProcessor as(String email) {
-        return user(users.loadUserByUsername(email));
     }
 
     List<MockHttpServletRequestBuilder> pages() {
@@ -127,17 +118,18 @@ class ConsoleAccessIntegrationTests {
     @Test
     void refusesClientsEverywhereInTheConsole() throws Exception {
         for (var page : pages()) {
-            mvc.perform(page.with(as(org.alice().email()))).andExpect(status().isForbidden());
+            mvc.perform(page.with(fixture.signedIn(org.alice().email()))).andExpect(status().isForbidden());
         }
         for (var action : actions()) {
-            mvc.perform(action.with(as(org.alice().email())).with(csrf())).andExpect(status().isForbidden());
+            mvc.perform(action.with(fixture.signedIn(org.alice().email())).with(csrf()))
+                    .andExpect(status().isForbidden());
         }
         assertUnchanged();
     }
 
     @Test
     void showsNothingOfAnotherOrganisation() throws Exception {
-        var stranger = as(other.owner().email());
+        var stranger = fixture.signedIn(other.owner().email());
         mvc.perform(get("/licences").with(stranger))
                 .andExpect(status().isOk())
                 .andExpect(
@@ -175,7 +167,7 @@ class ConsoleAccessIntegrationTests {
                         .param("name", "Sneaky")
                         .param("quantity", "1")
                         .param("clientId", "" + other.alice().userId())
-                        .with(as(org.manager().email()))
+                        .with(fixture.signedIn(org.manager().email()))
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose one of your clients.")));
@@ -185,15 +177,15 @@ class ConsoleAccessIntegrationTests {
     @Test
     void refusesFormPostsWithoutACsrfToken() throws Exception {
         for (var action : actions()) {
-            mvc.perform(action.with(as(org.owner().email()))).andExpect(status().isForbidden());
+            mvc.perform(action.with(fixture.signedIn(org.owner().email()))).andExpect(status().isForbidden());
         }
-        mvc.perform(post("/logout").with(as(org.owner().email()))).andExpect(status().isForbidden());
+        mvc.perform(post("/logout").with(fixture.signedIn(org.owner().email()))).andExpect(status().isForbidden());
         assertUnchanged();
     }
 
     @Test
     void letsOnlyOwnersChangePlans() throws Exception {
-        var manager = as(org.manager().email());
+        var manager = fixture.signedIn(org.manager().email());
         mvc.perform(get("/plans").with(manager)).andExpect(status().isOk());
         mvc.perform(get("/plans/new").with(manager)).andExpect(status().isForbidden());
         mvc.perform(post("/plans")
@@ -210,7 +202,9 @@ class ConsoleAccessIntegrationTests {
     void keepsMetricsForOwnersAndHealthPublic() throws Exception {
         mvc.perform(get("/actuator/health")).andExpect(status().isOk());
         mvc.perform(get("/actuator/prometheus")).andExpect(status().isUnauthorized());
-        mvc.perform(get("/actuator/prometheus").with(as(org.manager().email()))).andExpect(status().isForbidden());
+        mvc.perform(get("/actuator/prometheus")
+                        .with(fixture.signedIn(org.manager().email())))
+                .andExpect(status().isForbidden());
     }
 
     @Test

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -19,14 +18,13 @@ import io.licencedesk.accounts.SentLinks;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Inviting clients from the console: from the list or when adding one, with each client's access shown;
@@ -38,6 +36,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class ConsoleInvitationIntegrationTests {
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
@@ -45,9 +46,6 @@ class ConsoleInvitationIntegrationTests {
 
     @Autowired
     AccountManagement accounts;
-
-    @Autowired
-    UserDetailsService users;
 
     @Autowired
     SentLinks mail;
@@ -64,13 +62,9 @@ class ConsoleInvitationIntegrationTests {
                 org.manager(), new NewClient("Carol New", "carol-" + org.id() + "@example.test", null, null, null));
     }
 
-    RequestPostProcessor as(String email) {
-        return user(users.loadUserByUsername(email));
-    }
-
     @Test
     void invitesAClientFromTheListAndShowsWhoCanSignIn() throws Exception {
-        var manager = as(org.manager().email());
+        var manager = fixture.signedIn(org.manager().email());
         mvc.perform(get("/clients").with(manager))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Not invited")))
@@ -93,7 +87,7 @@ class ConsoleInvitationIntegrationTests {
     @Test
     void refusesToInviteAClientWhoHasAPasswordAlready() throws Exception {
         mvc.perform(post("/clients/{id}/invite", org.alice().userId())
-                        .with(as(org.manager().email()))
+                        .with(fixture.signedIn(org.manager().email()))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/clients"))
                 .andExpect(flash().attribute("toastKind", "danger"))
@@ -104,7 +98,7 @@ class ConsoleInvitationIntegrationTests {
 
     @Test
     void invitesANewClientUnlessTheBoxIsCleared() throws Exception {
-        var manager = as(org.manager().email());
+        var manager = fixture.signedIn(org.manager().email());
         mvc.perform(get("/clients/new").with(manager))
                 .andExpect(content().string(containsString("Send an invitation e-mail")))
                 .andExpect(content().string(containsString("checked=\"checked\"")));
@@ -136,31 +130,31 @@ class ConsoleInvitationIntegrationTests {
     @Test
     void refusesInvitationsFromAnotherOrganisationClientsAndAnonymousUsers() throws Exception {
         mvc.perform(post("/clients/{id}/invite", carol.id())
-                        .with(as(other.owner().email()))
+                        .with(fixture.signedIn(other.owner().email()))
                         .with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/clients/{id}/invite", carol.id())
-                        .with(as(other.manager().email()))
+                        .with(fixture.signedIn(other.manager().email()))
                         .with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(post("/clients/{id}/invite", carol.id())
-                        .with(as(org.alice().email()))
+                        .with(fixture.signedIn(org.alice().email()))
                         .with(csrf()))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/clients/{id}/invite", carol.id()).with(csrf()))
                 .andExpect(status().isFound())
                 .andExpect(redirectedUrl("/login"));
         mvc.perform(post("/clients/{id}/invite", carol.id())
-                        .with(as(org.manager().email())))
+                        .with(fixture.signedIn(org.manager().email())))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/clients/{id}/invite", org.owner().userId())
-                        .with(as(org.manager().email()))
+                        .with(fixture.signedIn(org.manager().email()))
                         .with(csrf()))
                 .andExpect(status().isNotFound());
 
         assertThat(mail.countTo(carol.email())).isZero();
         assertThat(mail.countTo(org.owner().email())).isZero();
-        mvc.perform(get("/clients").with(as(other.owner().email())))
+        mvc.perform(get("/clients").with(fixture.signedIn(other.owner().email())))
                 .andExpect(content().string(not(containsString(carol.email()))));
     }
 }

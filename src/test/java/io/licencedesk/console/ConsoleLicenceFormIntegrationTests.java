@@ -19,12 +19,10 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceRow;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.IntegrationTest;
-import java.math.BigDecimal;
-import java.time.Period;
+import io.licencedesk.support.TestFixture;
 import java.util.LinkedHashMap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +37,9 @@ import org.springframework.test.web.servlet.MockMvc;
 @IntegrationTest
 @AutoConfigureMockMvc
 class ConsoleLicenceFormIntegrationTests {
+
+    @Autowired
+    TestFixture fixture;
 
     @Autowired
     MockMvc mvc;
@@ -61,7 +62,7 @@ class ConsoleLicenceFormIntegrationTests {
     @BeforeEach
     void setUp() {
         org = organisations.create();
-        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        plan = fixture.monthlyPlan(org);
     }
 
     @ParameterizedTest(name = "{0}={1}")

@@ -12,12 +12,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.IntegrationTest;
-import java.math.BigDecimal;
-import java.time.Period;
+import io.licencedesk.support.TestFixture;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,6 +31,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @IntegrationTest
 @AutoConfigureMockMvc
 class ConsolePlanFormIntegrationTests {
+
+    @Autowired
+    TestFixture fixture;
 
     @Autowired
     MockMvc mvc;
@@ -52,7 +53,7 @@ class ConsolePlanFormIntegrationTests {
     @BeforeEach
     void setUp() {
         org = organisations.create();
-        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        plan = fixture.monthlyPlan(org);
     }
 
     MockHttpServletRequestBuilder planForm(String path, String name, String term, String price) {

@@ -7,16 +7,13 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.OnPostgres;
-import java.math.BigDecimal;
+import io.licencedesk.support.TestFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -52,13 +49,13 @@ class DeviceActivationConcurrencyPostgresTests {
     int port;
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     ScreenManagement screens;
 
     @Autowired
     LicenceManagement licences;
-
-    @Autowired
-    PlanCatalogue plans;
 
     @Autowired
     TestOrganisations organisations;
@@ -76,7 +73,7 @@ class DeviceActivationConcurrencyPostgresTests {
     @BeforeEach
     void setUp() {
         org = organisations.create();
-        Plan plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        Plan plan = fixture.monthlyPlan(org);
         licenceId = licences.create(
                         org.manager(),
                         new NewLicence(

@@ -1,5 +1,6 @@
 package io.licencedesk.devices;
 
+import static org.assertj.core.api.Assertions.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.entry;
@@ -10,14 +11,13 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
-import java.math.BigDecimal;
-import java.time.Period;
+import io.licencedesk.support.TestFixture;
 import java.util.List;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,13 +29,13 @@ import org.springframework.security.access.AccessDeniedException;
 class ScreenManagementIntegrationTests {
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     ScreenManagement screens;
 
     @Autowired
     LicenceManagement licences;
-
-    @Autowired
-    PlanCatalogue plans;
 
     @Autowired
     TestOrganisations organisations;
@@ -55,7 +55,7 @@ class ScreenManagementIntegrationTests {
     void setUp() {
         org = organisations.create();
         other = organisations.create();
-        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        plan = fixture.monthlyPlan(org);
         licenceId = licence(3, org.alice());
     }
 
@@ -92,7 +92,8 @@ class ScreenManagementIntegrationTests {
 
         assertThatThrownBy(() -> screens.register(org.alice(), licenceId, "Fourth"))
                 .isInstanceOf(ScreenLimitReachedException.class)
-                .hasMessageContaining("All 3 screens");
+                .extracting(InWords::english, as(InstanceOfAssertFactories.STRING))
+                .contains("All 3 screens");
         assertThat(names(org.alice(), licenceId)).containsExactly("Entrance", "Menu board", "Window");
         assertThat(third.screen().activated()).isFalse();
         assertThat(third.screen().licenceId()).isEqualTo(licenceId);
@@ -126,7 +127,8 @@ class ScreenManagementIntegrationTests {
         RegisteredScreen first = screens.register(org.alice(), single, "Entrance");
         assertThatThrownBy(() -> screens.register(org.alice(), single, "Window"))
                 .isInstanceOf(ScreenLimitReachedException.class)
-                .hasMessageContaining("1 screen");
+                .extracting(InWords::english, as(InstanceOfAssertFactories.STRING))
+                .contains("1 screen");
 
         screens.remove(org.alice(), single, first.screen().id());
 
@@ -167,7 +169,8 @@ class ScreenManagementIntegrationTests {
 
         assertThatThrownBy(() -> screens.register(org.alice(), licenceId, " entrance "))
                 .isInstanceOf(InvalidScreenNameException.class)
-                .hasMessageContaining("already called");
+                .extracting(InWords::english, as(InstanceOfAssertFactories.STRING))
+                .contains("already called");
         assertThatThrownBy(() -> screens.rename(org.alice(), licenceId, window.id(), "ENTRANCE"))
                 .isInstanceOf(InvalidScreenNameException.class);
         assertThat(screens.rename(org.alice(), licenceId, entrance.id(), "entrance")
@@ -189,7 +192,8 @@ class ScreenManagementIntegrationTests {
         assertThatThrownBy(() -> screens.register(org.alice(), expired, "Entrance"))
                 .isInstanceOf(ScreenRegistrationRefusedException.class)
                 .isNotInstanceOf(ScreenLimitReachedException.class)
-                .hasMessageContaining("expired");
+                .extracting(InWords::english, as(InstanceOfAssertFactories.STRING))
+                .contains("expired");
         assertThat(screens.screens(org.alice(), expired)).isEmpty();
     }
 

@@ -16,14 +16,11 @@ import io.licencedesk.licence.CodeNotRedeemableException;
 import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.Screenshots;
-import java.math.BigDecimal;
+import io.licencedesk.support.TestFixture;
 import java.nio.file.Files;
-import java.time.Period;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -42,10 +39,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class PortalBrowserTests {
 
     @Autowired
-    TestOrganisations organisations;
+    TestFixture fixture;
 
     @Autowired
-    PlanCatalogue plans;
+    TestOrganisations organisations;
 
     @Autowired
     LicenceManagement licences;
@@ -60,7 +57,7 @@ class PortalBrowserTests {
     @BeforeAll
     void createOrganisation() {
         org = organisations.create();
-        yearly = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+        yearly = fixture.yearlyPlan(org);
         clients = organisations.moreClients(org, 5);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -23,22 +22,17 @@ import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.IntegrationTest;
-import java.math.BigDecimal;
-import java.time.Period;
+import io.licencedesk.support.TestFixture;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * The portal over HTTP: what a client may do with their own licences, screens and invoices, and that
@@ -47,6 +41,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 @IntegrationTest
 @AutoConfigureMockMvc
 class PortalIntegrationTests {
+
+    @Autowired
+    TestFixture fixture;
 
     @Autowired
     MockMvc mvc;
@@ -58,16 +55,10 @@ class PortalIntegrationTests {
     LicenceManagement licences;
 
     @Autowired
-    PlanCatalogue plans;
-
-    @Autowired
     ScreenManagement screens;
 
     @Autowired
     InvoiceManagement invoicing;
-
-    @Autowired
-    UserDetailsService users;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -81,17 +72,13 @@ class PortalIntegrationTests {
     void setUp() {
         org = organisations.create();
         other = organisations.create();
-        plan = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+        plan = fixture.yearlyPlan(org);
         alices = licences.create(
                 org.manager(),
                 new NewLicence(plan.id(), "Alice's lobby", null, 2, org.alice().userId()));
         available = licences.create(org.manager(), new NewLicence(plan.id(), "Spare", null, 1, null));
         screen = screens.register(org.alice(), alices.id(), "Reception").screen();
         invoice = invoicing.send(org.manager(), List.of(alices.id())).issued().get(0);
-    }
-
-    RequestPostProcessor as(String email) {
-        return user(users.loadUserByUsername(email));
     }
 
     List<MockHttpServletRequestBuilder> pages() {
@@ -121,7 +108,7 @@ class PortalIntegrationTests {
 
     @Test
     void showsTheClientTheirLicencesScreensAndInvoices() throws Exception {
-        var alice = as(org.alice().email());
+        var alice = fixture.signedIn(org.alice().email());
         mvc.perform(get("/portal").with(alice))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Alice&#39;s lobby")))
@@ -144,19 +131,19 @@ class PortalIntegrationTests {
         for (String page : List.of("100000000", "-5", "0", "2147483647")) {
             mvc.perform(get("/portal/invoices")
                             .param("page", page)
-                            .with(as(org.alice().email())))
+                            .with(fixture.signedIn(org.alice().email())))
                     .andExpect(status().isOk())
                     .andExpect(content().string(containsString(invoice.number())));
         }
         mvc.perform(get("/portal/invoices")
                         .param("page", "many")
-                        .with(as(org.alice().email())))
+                        .with(fixture.signedIn(org.alice().email())))
                 .andExpect(status().isBadRequest());
     }
 
     @Test
     void redeemsACodeAndRefusesABadOneWithTheSameMessage() throws Exception {
-        var bob = as(org.bob().email());
+        var bob = fixture.signedIn(org.bob().email());
         String typed = available.couponCode().value().toLowerCase().substring(0, 4) + " "
                 + available.couponCode().value().toLowerCase().substring(4);
         mvc.perform(post("/portal/redeem").param("code", typed).with(bob).with(csrf()))
@@ -168,7 +155,7 @@ class PortalIntegrationTests {
         for (String code : List.of(available.couponCode().value(), "NOPE1234", "<b>x</b>", "!!")) {
             mvc.perform(post("/portal/redeem")
                             .param("code", code)
-                            .with(as(org.alice().email()))
+                            .with(fixture.signedIn(org.alice().email()))
                             .with(csrf()))
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(content().string(containsString(CodeNotRedeemableException.MESSAGE)))
@@ -182,7 +169,7 @@ class PortalIntegrationTests {
     void asksForACodeWhenNoneWasTyped() throws Exception {
         mvc.perform(post("/portal/redeem")
                         .param("code", "")
-                        .with(as(org.alice().email()))
+                        .with(fixture.signedIn(org.alice().email()))
                         .with(csrf()))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().string(containsString("Enter the coupon code of the licence to add.")));
@@ -190,7 +177,7 @@ class PortalIntegrationTests {
 
     @Test
     void limitsRedemptionAttemptsPerClient() throws Exception {
-        var bob = as(other.bob().email());
+        var bob = fixture.signedIn(other.bob().email());
         for (int attempt = 1; attempt <= 10; attempt++) {
             mvc.perform(post("/portal/redeem")
                             .param("code", "WRONG" + attempt)
@@ -210,7 +197,7 @@ class PortalIntegrationTests {
 
     @Test
     void registersScreensUpToTheQuantityAndShowsTheCredentialOnce() throws Exception {
-        var alice = as(org.alice().email());
+        var alice = fixture.signedIn(org.alice().email());
         mvc.perform(post("/portal/licences/{id}/screens", alices.id())
                         .param("name", "Bar")
                         .with(alice)
@@ -237,7 +224,7 @@ class PortalIntegrationTests {
                     org.manager(),
                     new NewLicence(plan.id(), "Branch " + i, null, 1, org.bob().userId()));
         }
-        var bob = as(org.bob().email());
+        var bob = fixture.signedIn(org.bob().email());
 
         mvc.perform(get("/portal").with(bob))
                 .andExpect(status().isOk())
@@ -258,7 +245,7 @@ class PortalIntegrationTests {
         licences.pause(org.manager(), alices.id());
 
         mvc.perform(get("/portal/licences/{id}", alices.id())
-                        .with(as(org.alice().email())))
+                        .with(fixture.signedIn(org.alice().email())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Your account manager has paused this licence")));
     }
@@ -266,7 +253,7 @@ class PortalIntegrationTests {
     @Test
     void activatesAnAssignedLicence() throws Exception {
         mvc.perform(post("/portal/licences/{id}/activate", alices.id())
-                        .with(as(org.alice().email()))
+                        .with(fixture.signedIn(org.alice().email()))
                         .with(csrf()))
                 .andExpect(status().isFound());
         assertThat(licences.details(org.manager(), alices.id()).status()).isEqualTo(LifecycleStatus.ACTIVE);
@@ -291,14 +278,14 @@ class PortalIntegrationTests {
     void refusesStaffWhoWouldActAsAClient() throws Exception {
         for (String email : List.of(org.owner().email(), org.manager().email())) {
             for (var page : pages()) {
-                mvc.perform(page.with(as(email))).andExpect(status().isForbidden());
+                mvc.perform(page.with(fixture.signedIn(email))).andExpect(status().isForbidden());
             }
             for (var action : actionsOnAlicesLicence()) {
-                mvc.perform(action.with(as(email)).with(csrf())).andExpect(status().isForbidden());
+                mvc.perform(action.with(fixture.signedIn(email)).with(csrf())).andExpect(status().isForbidden());
             }
             mvc.perform(post("/portal/redeem")
                             .param("code", available.couponCode().value())
-                            .with(as(email))
+                            .with(fixture.signedIn(email))
                             .with(csrf()))
                     .andExpect(status().isForbidden());
         }
@@ -308,7 +295,7 @@ class PortalIntegrationTests {
     @Test
     void showsAnotherClientNothingOfAlicesAndChangesNothing() throws Exception {
         for (String email : List.of(org.bob().email(), other.alice().email())) {
-            var stranger = as(email);
+            var stranger = fixture.signedIn(email);
             mvc.perform(get("/portal").with(stranger))
                     .andExpect(status().isOk())
                     .andExpect(content().string(not(containsString("Alice&#39;s lobby"))));
@@ -325,7 +312,7 @@ class PortalIntegrationTests {
         }
         mvc.perform(post("/portal/redeem")
                         .param("code", available.couponCode().value())
-                        .with(as(other.alice().email()))
+                        .with(fixture.signedIn(other.alice().email()))
                         .with(csrf()))
                 .andExpect(status().isUnprocessableContent());
         assertUnchanged();
@@ -333,7 +320,7 @@ class PortalIntegrationTests {
 
     @Test
     void refusesPostsWithoutACsrfToken() throws Exception {
-        var alice = as(org.alice().email());
+        var alice = fixture.signedIn(org.alice().email());
         for (var action : actionsOnAlicesLicence()) {
             mvc.perform(action.with(alice)).andExpect(status().isForbidden());
         }

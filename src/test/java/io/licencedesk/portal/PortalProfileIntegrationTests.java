@@ -3,7 +3,6 @@ package io.licencedesk.portal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -16,6 +15,7 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,7 +24,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * A client's profile page changes their own details and password, and nobody else's; staff, anonymous
@@ -35,6 +34,9 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class PortalProfileIntegrationTests {
 
     static final String NEW_PASSWORD = "a much better password";
+
+    @Autowired
+    TestFixture fixture;
 
     @Autowired
     MockMvc mvc;
@@ -60,10 +62,6 @@ class PortalProfileIntegrationTests {
         other = organisations.create();
     }
 
-    RequestPostProcessor as(String email) {
-        return user(users.loadUserByUsername(email));
-    }
-
     boolean canSignIn(String email, String password) {
         return encoder.matches(password, users.loadUserByUsername(email).getPassword());
     }
@@ -77,13 +75,13 @@ class PortalProfileIntegrationTests {
                 .param("currentPassword", current)
                 .param("newPassword", next)
                 .param("confirmation", confirmation)
-                .with(as(org.alice().email()))
+                .with(fixture.signedIn(org.alice().email()))
                 .with(csrf()));
     }
 
     @Test
     void showsTheClientsOwnDetails() throws Exception {
-        mvc.perform(get("/portal/profile").with(as(org.alice().email())))
+        mvc.perform(get("/portal/profile").with(fixture.signedIn(org.alice().email())))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(org.alice().email())))
                 .andExpect(content().string(containsString("Alice Co")))
@@ -102,7 +100,7 @@ class PortalProfileIntegrationTests {
                         .param("vatNumber", "GB123456789")
                         .param("email", "hijack@example.test")
                         .param("id", "" + org.bob().userId())
-                        .with(as(org.alice().email()))
+                        .with(fixture.signedIn(org.alice().email()))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/portal/profile"))
                 .andExpect(flash().attribute("toast", "Your details are saved."));
@@ -125,7 +123,7 @@ class PortalProfileIntegrationTests {
                         .param("name", " ")
                         .param("company", "<script>alert(1)</script>")
                         .param("vatNumber", "X".repeat(41))
-                        .with(as(org.alice().email()))
+                        .with(fixture.signedIn(org.alice().email()))
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Enter your name.")))
@@ -160,10 +158,10 @@ class PortalProfileIntegrationTests {
     void refusesStaffAnonymousUsersAndForgedPosts() throws Exception {
         Client before = client(org, org.alice().userId());
         for (String staff : new String[] {org.manager().email(), org.owner().email()}) {
-            mvc.perform(get("/portal/profile").with(as(staff))).andExpect(status().isForbidden());
+            mvc.perform(get("/portal/profile").with(fixture.signedIn(staff))).andExpect(status().isForbidden());
             mvc.perform(post("/portal/profile")
                             .param("name", "Hacked")
-                            .with(as(staff))
+                            .with(fixture.signedIn(staff))
                             .with(csrf()))
                     .andExpect(status().isForbidden());
         }
@@ -172,13 +170,13 @@ class PortalProfileIntegrationTests {
                 .andExpect(redirectedUrl("/login"));
         mvc.perform(post("/portal/profile")
                         .param("name", "Hacked")
-                        .with(as(org.alice().email())))
+                        .with(fixture.signedIn(org.alice().email())))
                 .andExpect(status().isForbidden());
         mvc.perform(post("/portal/profile/password")
                         .param("currentPassword", TestOrganisation.PASSWORD)
                         .param("newPassword", NEW_PASSWORD)
                         .param("confirmation", NEW_PASSWORD)
-                        .with(as(org.alice().email())))
+                        .with(fixture.signedIn(org.alice().email())))
                 .andExpect(status().isForbidden());
 
         assertThat(client(org, org.alice().userId())).isEqualTo(before);

@@ -2,7 +2,6 @@ package io.licencedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -15,14 +14,11 @@ import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.OnPostgres;
+import io.licencedesk.support.TestFixture;
 import jakarta.servlet.http.Cookie;
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Period;
 import java.util.List;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,10 +26,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /**
  * Text PostgreSQL cannot store (NUL) and field names Spring's binding took as property paths ({@code name[0]},
@@ -47,13 +41,13 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 class BadTextInputPostgresIntegrationTests {
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     MockMvc mvc;
 
     @Autowired
     TestOrganisations organisations;
-
-    @Autowired
-    PlanCatalogue plans;
 
     @Autowired
     LicenceManagement licences;
@@ -61,16 +55,13 @@ class BadTextInputPostgresIntegrationTests {
     @Autowired
     AccountManagement accounts;
 
-    @Autowired
-    UserDetailsService users;
-
     TestOrganisation org;
     Plan plan;
 
     @BeforeEach
     void setUp() {
         org = organisations.create();
-        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        plan = fixture.monthlyPlan(org);
         licences.create(org.manager(), new NewLicence(plan.id(), "Lobby", null, 1, null));
     }
 
@@ -78,7 +69,7 @@ class BadTextInputPostgresIntegrationTests {
     void refusesControlCharactersInATextFieldBesideItAndSavesNothing() throws Exception {
         for (String bad : List.of("Lobby\u0000 2", "Lobby\u0007", "Lobby\u009b", "Lobby\ud800", "Lobby\ufffe")) {
             mvc.perform(post("/licences")
-                            .with(as(org.manager().email()))
+                            .with(fixture.signedIn(org.manager().email()))
                             .with(csrf())
                             .param("planId", Long.toString(plan.id()))
                             .param("name", bad)
@@ -88,7 +79,7 @@ class BadTextInputPostgresIntegrationTests {
                     .andExpect(content().string(Matchers.containsString(ControlCharactersInForms.MESSAGE)));
         }
         mvc.perform(post("/portal/profile")
-                        .with(as(org.alice().email()))
+                        .with(fixture.signedIn(org.alice().email()))
                         .with(csrf())
                         .param("name", "Alice")
                         .param("company", "Alice\u0000Co"))
@@ -107,11 +98,13 @@ class BadTextInputPostgresIntegrationTests {
     @Test
     void aSearchWithControlCharactersMatchesNothing() throws Exception {
         for (String page : List.of("/licences", "/clients")) {
-            mvc.perform(get(page).with(as(org.manager().email())).param("q", "Lob\u0000by"))
+            mvc.perform(get(page).with(fixture.signedIn(org.manager().email())).param("q", "Lob\u0000by"))
                     .andExpect(status().isOk())
                     .andExpect(content().string(Matchers.not(Matchers.containsString(">Lobby<"))));
         }
-        mvc.perform(get("/clients/options").with(as(org.manager().email())).param("q", "Ali\u0000"))
+        mvc.perform(get("/clients/options")
+                        .with(fixture.signedIn(org.manager().email()))
+                        .param("q", "Ali\u0000"))
                 .andExpect(status().isOk())
                 .andExpect(content().json("[]"));
         mvc.perform(post("/login")
@@ -139,13 +132,13 @@ class BadTextInputPostgresIntegrationTests {
     void answersIndexedOrNestedFieldNamesWithBadRequest() throws Exception {
         for (String field : List.of("name[0]", "name[]", "name.x", "client.id", "quantity[0].x")) {
             mvc.perform(post("/portal/profile")
-                            .with(as(org.alice().email()))
+                            .with(fixture.signedIn(org.alice().email()))
                             .with(csrf())
                             .param("name", "Alice")
                             .param(field, "x"))
                     .andExpect(status().isBadRequest());
             mvc.perform(post("/licences")
-                            .with(as(org.manager().email()))
+                            .with(fixture.signedIn(org.manager().email()))
                             .with(csrf())
                             .param("planId", Long.toString(plan.id()))
                             .param("name", "Indexed")
@@ -156,9 +149,5 @@ class BadTextInputPostgresIntegrationTests {
         assertThat(licences.list(org.manager(), LicenceFilter.none(), LicencePageRequest.first(50))
                         .rows())
                 .hasSize(1);
-    }
-
-    private RequestPostProcessor as(String email) {
-        return user(users.loadUserByUsername(email));
     }
 }

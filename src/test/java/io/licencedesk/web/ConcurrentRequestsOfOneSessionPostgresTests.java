@@ -6,11 +6,9 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.OnPostgres;
-import java.math.BigDecimal;
+import io.licencedesk.support.TestFixture;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -19,7 +17,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,10 +44,10 @@ class ConcurrentRequestsOfOneSessionPostgresTests {
     int port;
 
     @Autowired
-    TestOrganisations organisations;
+    TestFixture fixture;
 
     @Autowired
-    PlanCatalogue plans;
+    TestOrganisations organisations;
 
     @Autowired
     LicenceManagement licences;
@@ -63,7 +60,7 @@ class ConcurrentRequestsOfOneSessionPostgresTests {
     @Test
     void answersEveryOneOfTwentyConcurrentActionsOfOneSessionNormally() throws Exception {
         TestOrganisation org = organisations.create();
-        Plan plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        Plan plan = fixture.monthlyPlan(org);
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             ids.add(licences.create(org.manager(), new NewLicence(plan.id(), "Screen " + i, null, 1, null))

@@ -14,9 +14,8 @@ import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.mail.Outbox;
+import io.licencedesk.support.TestFixture;
 import io.licencedesk.web.HandlerRoutes.Input;
 import io.licencedesk.web.HandlerRoutes.Route;
 import jakarta.servlet.DispatcherType;
@@ -28,7 +27,6 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -111,6 +109,9 @@ class HostileInputIntegrationTests {
             "");
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     MockMvc mvc;
 
     @LocalServerPort
@@ -121,9 +122,6 @@ class HostileInputIntegrationTests {
 
     @Autowired
     TestOrganisations organisations;
-
-    @Autowired
-    PlanCatalogue plans;
 
     @Autowired
     LicenceManagement licences;
@@ -171,7 +169,7 @@ class HostileInputIntegrationTests {
     @BeforeEach
     void setUp() {
         TestOrganisation org = organisations.create();
-        var plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        var plan = fixture.monthlyPlan(org);
         long licence = licences.create(
                         org.manager(),
                         new NewLicence(plan.id(), "Lobby", null, 2, org.alice().userId()))

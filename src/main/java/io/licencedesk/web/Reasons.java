@@ -1,0 +1,29 @@
+package io.licencedesk.web;
+
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * The domain's reasons in words, from messages.properties, in the language of the request being answered
+ * (decision 0039). The web channels show a refusal only through here, never through an exception's message.
+ */
+@Component
+public class Reasons {
+
+    private final MessageSource messages;
+
+    Reasons(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    public String text(Reason reason) {
+        return messages.getMessage(reason, LocaleContextHolder.getLocale());
+    }
+
+    public String text(RefusedException refused) {
+        return text(refused.reason());
+    }
+}
