@@ -11,6 +11,7 @@ import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotDeletableException;
 import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
@@ -37,6 +38,7 @@ class ConsoleLicenceController {
     private final AuditTrail audit;
     private final InvoiceManagement invoicing;
     private final ScreenManagement screens;
+    private final Reasons reasons;
 
     ConsoleLicenceController(
             LicenceManagement licences,
@@ -44,7 +46,9 @@ class ConsoleLicenceController {
             AccountManagement accounts,
             AuditTrail audit,
             InvoiceManagement invoicing,
-            ScreenManagement screens) {
+            ScreenManagement screens,
+            Reasons reasons) {
+        this.reasons = reasons;
         this.licences = licences;
         this.plans = plans;
         this.accounts = accounts;
@@ -87,7 +91,7 @@ class ConsoleLicenceController {
             Toasts.success(redirect, "Licence " + created.couponCode() + " created.");
             return "redirect:/licences";
         } catch (InvalidLicenceException invalid) {
-            errors.rejectValue(invalid.field(), "invalid", invalid.getMessage());
+            errors.rejectValue(invalid.field(), "invalid", reasons.text(invalid));
             return form(caller, form, model);
         }
     }
@@ -149,11 +153,11 @@ class ConsoleLicenceController {
     }
 
     /** Runs a status change and goes back where the user clicked, with the outcome as a toast. */
-    private static String act(RedirectAttributes redirect, String from, java.util.function.Supplier<String> change) {
+    private String act(RedirectAttributes redirect, String from, java.util.function.Supplier<String> change) {
         try {
             Toasts.success(redirect, change.get());
         } catch (IllegalStatusChangeException refused) {
-            Toasts.error(redirect, refused.getMessage());
+            Toasts.error(redirect, reasons.text(refused));
         }
         return "redirect:" + Referers.localPathOr(from, "/licences");
     }

@@ -5,6 +5,7 @@ import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.PlanNameTakenException;
+import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.validation.Valid;
 import java.util.function.Supplier;
@@ -24,8 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConsolePlanController {
 
     private final PlanCatalogue plans;
+    private final Reasons reasons;
 
-    ConsolePlanController(PlanCatalogue plans) {
+    ConsolePlanController(PlanCatalogue plans, Reasons reasons) {
+        this.reasons = reasons;
         this.plans = plans;
     }
 
@@ -70,7 +73,7 @@ class ConsolePlanController {
         return save(form, errors, redirect, () -> plans.updatePlan(caller, id, form.toNewPlan()), "saved");
     }
 
-    private static String save(
+    private String save(
             PlanForm form, BindingResult errors, RedirectAttributes redirect, Supplier<Plan> save, String done) {
         if (errors.hasErrors()) {
             return "console/plan-form";
@@ -79,10 +82,10 @@ class ConsolePlanController {
             Toasts.success(redirect, "Plan " + save.get().name() + " " + done + ".");
             return "redirect:/plans";
         } catch (PlanNameTakenException taken) {
-            errors.rejectValue("name", "taken", taken.getMessage() + ".");
+            errors.rejectValue("name", "taken", reasons.text(taken));
             return "console/plan-form";
         } catch (InvalidLicenceException invalid) {
-            errors.rejectValue(invalid.field(), "invalid", invalid.getMessage());
+            errors.rejectValue(invalid.field(), "invalid", reasons.text(invalid));
             return "console/plan-form";
         }
     }

@@ -1,15 +1,17 @@
 package io.licencedesk.licence;
 
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
+
 /**
- * A coupon code could not be redeemed. One message for every reason (unknown, already used, paused,
+ * A coupon code could not be redeemed. One reason for every cause (unknown, already used, paused,
  * another organisation's, mistyped), so that codes cannot be probed by their answers.
  */
-public class CodeNotRedeemableException extends RuntimeException {
+public class CodeNotRedeemableException extends RefusedException {
 
-    public static final String MESSAGE =
-            "This code cannot be redeemed. Check it and try again, or ask your account manager for a new one.";
+    public static final Reason REASON = Reason.of("reason.coupon.notRedeemable");
 
     CodeNotRedeemableException() {
-        super(MESSAGE);
+        super(REASON);
     }
 }

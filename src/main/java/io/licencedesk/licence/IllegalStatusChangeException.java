@@ -1,9 +1,17 @@
 package io.licencedesk.licence;
 
-/** A transition the licence's current status does not allow, such as resuming a licence that is not paused. */
-public class IllegalStatusChangeException extends RuntimeException {
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
-    public IllegalStatusChangeException(String action, LifecycleStatus status) {
-        super("A licence that is " + status.label().toLowerCase() + " cannot be " + action + ".");
+/** A transition the licence's current status does not allow, such as resuming a licence that is not paused. */
+public class IllegalStatusChangeException extends RefusedException {
+
+    /**
+     * @param code the refused change's reason, such as {@code reason.licence.cannotPause}, whose text names the
+     *     status as its argument (in lower case, within a sentence: {@code licence.status.inSentence.PAUSED})
+     */
+    IllegalStatusChangeException(String code, LifecycleStatus status) {
+        super(Reason.of(code, new DefaultMessageSourceResolvable("licence.status.inSentence." + status.name())));
     }
 }

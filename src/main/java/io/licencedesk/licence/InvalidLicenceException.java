@@ -1,12 +1,15 @@
 package io.licencedesk.licence;
 
-/** Input the façade refuses, naming the field so a form can show the message beside it. */
-public class InvalidLicenceException extends RuntimeException {
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
+
+/** Input the façade refuses, naming the field so a form can show the reason beside it. */
+public class InvalidLicenceException extends RefusedException {
 
     private final String field;
 
-    public InvalidLicenceException(String field, String message) {
-        super(message);
+    public InvalidLicenceException(String field, Reason reason) {
+        super(reason);
         this.field = field;
     }
 

@@ -1,6 +1,7 @@
 package io.licencedesk.licence;
 
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.Reason;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
@@ -75,15 +76,15 @@ public final class Licence {
         Plan plan = organisationPlans.stream()
                 .filter(candidate -> candidate.id() == request.planId())
                 .findFirst()
-                .orElseThrow(() -> new InvalidLicenceException("planId", "Choose one of your plans."));
+                .orElseThrow(() -> new InvalidLicenceException("planId", Reason.of("reason.licence.choosePlan")));
         if (request.clientId() != null && !organisationHasClient.test(request.clientId())) {
-            throw new InvalidLicenceException("clientId", "Choose one of your clients.");
+            throw new InvalidLicenceException("clientId", Reason.of("reason.licence.chooseClient"));
         }
         if (request.quantity() < 1 || request.quantity() > 10_000) {
-            throw new InvalidLicenceException("quantity", "Enter a number of screens from 1 to 10,000.");
+            throw new InvalidLicenceException("quantity", Reason.of("reason.licence.quantityRange", 10_000));
         }
         if (request.name() == null || request.name().isBlank()) {
-            throw new InvalidLicenceException("name", "Enter a name.");
+            throw new InvalidLicenceException("name", Reason.of("reason.licence.nameMissing"));
         }
         return new Licence(
                 null,

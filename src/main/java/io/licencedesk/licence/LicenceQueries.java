@@ -2,6 +2,7 @@ package io.licencedesk.licence;
 
 import io.licencedesk.shared.Like;
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.Reason;
 import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.sql.Date;
@@ -338,7 +339,7 @@ class LicenceQueries {
                 case CREATED -> throw new IllegalStateException("sorted by id alone");
             };
         } catch (NumberFormatException | DateTimeParseException malformed) {
-            throw new InvalidLicenceException("cursor", "This page link is not valid any more.");
+            throw new InvalidLicenceException("cursor", Reason.of("reason.licence.pageLinkInvalid"));
         }
     }
 
@@ -365,7 +366,7 @@ class LicenceQueries {
             Long.parseLong(parts[1]);
             return parts;
         } catch (RuntimeException malformed) {
-            throw new InvalidLicenceException("cursor", "This page link is not valid any more.");
+            throw new InvalidLicenceException("cursor", Reason.of("reason.licence.pageLinkInvalid"));
         }
     }
 

@@ -84,14 +84,14 @@ record LicenceState(
 
     LicenceState pause(LocalDate today) {
         if (!canPause(today)) {
-            throw new IllegalStatusChangeException("paused", status(today));
+            throw new IllegalStatusChangeException("reason.licence.cannotPause", status(today));
         }
         return new LicenceState(clientId, true, activatedOn, endsOn, billingStatus, everInvoiced);
     }
 
     LicenceState resume(LocalDate today) {
         if (!canResume(today)) {
-            throw new IllegalStatusChangeException("resumed", status(today));
+            throw new IllegalStatusChangeException("reason.licence.cannotResume", status(today));
         }
         return new LicenceState(clientId, false, activatedOn, endsOn, billingStatus, everInvoiced);
     }
@@ -100,7 +100,7 @@ record LicenceState(
     LicenceState activate(LocalDate today, Period term) {
         LifecycleStatus status = status(today);
         if (status != LifecycleStatus.ASSIGNED) {
-            throw new IllegalStatusChangeException("activated", status);
+            throw new IllegalStatusChangeException("reason.licence.cannotActivate", status);
         }
         return new LicenceState(clientId, paused, today, today.plus(term), billingStatus, everInvoiced);
     }
@@ -112,7 +112,7 @@ record LicenceState(
     LicenceState redeem(long client, LocalDate today, Period term) {
         LifecycleStatus status = status(today);
         if (status != LifecycleStatus.AVAILABLE) {
-            throw new IllegalStatusChangeException("redeemed", status);
+            throw new IllegalStatusChangeException("reason.licence.cannotRedeem", status);
         }
         return new LicenceState(client, paused, today, today.plus(term), billingStatus, everInvoiced);
     }
@@ -120,7 +120,7 @@ record LicenceState(
     /** An invoice was issued for the current term. */
     LicenceState invoiced() {
         if (!billable()) {
-            throw new IllegalStatusChangeException("invoiced", LifecycleStatus.AVAILABLE);
+            throw new IllegalStatusChangeException("reason.licence.cannotInvoice", LifecycleStatus.AVAILABLE);
         }
         return new LicenceState(clientId, paused, activatedOn, endsOn, BillingStatus.INVOICED, true);
     }

@@ -3,6 +3,7 @@ package io.licencedesk.licence;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
@@ -72,10 +73,7 @@ public class PlanCatalogue {
         if (plan.unitPrice().stripTrailingZeros().scale() > Math.max(digits, 0)) {
             // A yen price of 10.50 cannot be charged; rounding it silently would change the price.
             throw new InvalidLicenceException(
-                    "unitPrice",
-                    digits == 0
-                            ? "Prices in " + currency.getCurrencyCode() + " have no decimals."
-                            : "Prices in " + currency.getCurrencyCode() + " have at most " + digits + " decimals.");
+                    "unitPrice", Reason.of("reason.plan.tooManyDecimals", currency.getCurrencyCode(), digits));
         }
         return Money.of(plan.unitPrice(), currency).minorUnits();
     }

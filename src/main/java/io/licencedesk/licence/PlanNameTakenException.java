@@ -1,9 +1,12 @@
 package io.licencedesk.licence;
 
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
+
 /** Plan names are unique within an organisation, ignoring case. */
-public class PlanNameTakenException extends RuntimeException {
+public class PlanNameTakenException extends RefusedException {
 
     public PlanNameTakenException() {
-        super("A plan with this name already exists");
+        super(Reason.of("reason.plan.nameTaken"));
     }
 }

@@ -5,6 +5,7 @@ import io.licencedesk.licence.ClientLicence;
 import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.CodeNotRedeemableException;
 import io.licencedesk.licence.IllegalStatusChangeException;
+import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -25,8 +26,10 @@ class PortalLicenceController {
     private final ClientLicences licences;
     private final RedemptionLimits limits;
     private final LicencePages pages;
+    private final Reasons reasons;
 
-    PortalLicenceController(ClientLicences licences, RedemptionLimits limits, LicencePages pages) {
+    PortalLicenceController(ClientLicences licences, RedemptionLimits limits, LicencePages pages, Reasons reasons) {
+        this.reasons = reasons;
         this.licences = licences;
         this.limits = limits;
         this.pages = pages;
@@ -63,7 +66,7 @@ class PortalLicenceController {
             return "redirect:/portal/licences/" + redeemed.id();
         } catch (CodeNotRedeemableException refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return refused(client, code, refused.getMessage(), model);
+            return refused(client, code, reasons.text(refused), model);
         }
     }
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.audit.AuditTrail;
+import io.licencedesk.shared.RefusedException;
 import io.licencedesk.support.IntegrationTest;
 import java.math.BigDecimal;
 import java.time.Period;
@@ -98,7 +99,8 @@ class ClientLicencesIntegrationTests {
         }) {
             assertThatThrownBy(() -> clientLicences.redeem(org.alice(), code))
                     .isInstanceOf(CodeNotRedeemableException.class)
-                    .hasMessage(CodeNotRedeemableException.MESSAGE);
+                    .extracting(refused -> ((RefusedException) refused).reason())
+                    .isEqualTo(CodeNotRedeemableException.REASON);
         }
         assertThat(clientLicences.licences(org.alice(), 1, 25).items()).isEmpty();
         assertThat(licences.details(otherOrg.manager(), foreign.id()).status()).isEqualTo(LifecycleStatus.AVAILABLE);

@@ -1,5 +1,6 @@
 package io.licencedesk.licence;
 
+import static io.licencedesk.support.InWords.says;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -111,7 +112,7 @@ class LicenceTests {
         void refusesToPauseAPausedLicence() {
             assertThatThrownBy(() -> pausedActive().pause(TODAY))
                     .isInstanceOf(IllegalStatusChangeException.class)
-                    .hasMessage("A licence that is paused cannot be paused.");
+                    .satisfies(says("A licence that is paused cannot be paused."));
         }
 
         @Test
@@ -276,19 +277,19 @@ class LicenceTests {
         void namesTheFirstFieldItRefuses() {
             assertThatThrownBy(() -> create(new NewLicence(6L, "", null, 0, 8L)))
                     .isInstanceOf(InvalidLicenceException.class)
-                    .hasMessage("Choose one of your plans.")
+                    .satisfies(says("Choose one of your plans."))
                     .extracting("field")
                     .isEqualTo("planId");
             assertThatThrownBy(() -> create(new NewLicence(5L, "", null, 0, 8L)))
-                    .hasMessage("Choose one of your clients.")
+                    .satisfies(says("Choose one of your clients."))
                     .extracting("field")
                     .isEqualTo("clientId");
             assertThatThrownBy(() -> create(new NewLicence(5L, "", null, 10_001, null)))
-                    .hasMessage("Enter a number of screens from 1 to 10,000.")
+                    .satisfies(says("Enter a number of screens from 1 to 10,000."))
                     .extracting("field")
                     .isEqualTo("quantity");
             assertThatThrownBy(() -> create(new NewLicence(5L, " ", null, 10_000, null)))
-                    .hasMessage("Enter a name.")
+                    .satisfies(says("Enter a name."))
                     .extracting("field")
                     .isEqualTo("name");
         }

@@ -18,6 +18,7 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.InWords;
 import io.licencedesk.support.Screenshots;
 import io.licencedesk.support.TestFixture;
 import java.nio.file.Files;
@@ -127,13 +128,13 @@ class PortalBrowserTests {
 
         field.fill(taken.couponCode().value());
         button(page, "Add licence").click();
-        assertThat(page.getByRole(AriaRole.ALERT)).hasText(CodeNotRedeemableException.MESSAGE);
+        assertThat(page.getByRole(AriaRole.ALERT)).hasText(InWords.english(CodeNotRedeemableException.REASON));
         assertThat(field).hasClass(Pattern.compile(".*is-invalid.*"));
 
         for (int attempt = 2; attempt <= 10; attempt++) {
             page.getByLabel("Add a licence with its coupon code").fill("WRONG" + (100 + attempt));
             button(page, "Add licence").click();
-            assertThat(page.getByRole(AriaRole.ALERT)).hasText(CodeNotRedeemableException.MESSAGE);
+            assertThat(page.getByRole(AriaRole.ALERT)).hasText(InWords.english(CodeNotRedeemableException.REASON));
         }
         page.getByLabel("Add a licence with its coupon code").fill("WRONG999");
         button(page, "Add licence").click();

@@ -23,6 +23,7 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.util.List;
@@ -158,7 +159,7 @@ class PortalIntegrationTests {
                             .with(fixture.signedIn(org.alice().email()))
                             .with(csrf()))
                     .andExpect(status().isUnprocessableContent())
-                    .andExpect(content().string(containsString(CodeNotRedeemableException.MESSAGE)))
+                    .andExpect(content().string(containsString(InWords.english(CodeNotRedeemableException.REASON))))
                     .andExpect(content().string(not(containsString("<b>x</b>"))));
         }
         assertThat(licences.details(org.manager(), available.id()).client().id())

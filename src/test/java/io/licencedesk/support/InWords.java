@@ -1,9 +1,12 @@
 package io.licencedesk.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.licencedesk.shared.Reason;
 import io.licencedesk.shared.RefusedException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.function.Consumer;
 import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
@@ -18,6 +21,16 @@ public final class InWords {
 
     public static String english(Throwable refused) {
         return english(((RefusedException) refused).reason());
+    }
+
+    /** For {@code assertThatThrownBy(…).satisfies(says("…"))}: the refusal reads exactly this. */
+    public static Consumer<Throwable> says(String text) {
+        return refused -> assertThat(english(refused)).isEqualTo(text);
+    }
+
+    /** The refusal's words contain this. */
+    public static Consumer<Throwable> saysSomething(String part) {
+        return refused -> assertThat(english(refused)).contains(part);
     }
 
     public static String english(Reason reason) {
