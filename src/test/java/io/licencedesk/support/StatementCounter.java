@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -23,22 +25,27 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public class StatementCounter implements BeanPostProcessor {
 
-    private static final ThreadLocal<int[]> COUNTING = new ThreadLocal<>();
+    private static final ThreadLocal<List<String>> COUNTING = new ThreadLocal<>();
 
-    /** What an operation returned and how many statements it executed on this thread. */
-    public record Counted<T>(T result, int statements) {}
+    /** What an operation returned, and the SQL of the statements it executed on this thread, in order. */
+    public record Counted<T>(T result, List<String> sql) {
 
-    /** Runs the operation on this thread and counts the statements it executes. */
+        public int statements() {
+            return sql.size();
+        }
+    }
+
+    /** Runs the operation on this thread and records the statements it executes. */
     public <T> Counted<T> count(Supplier<T> operation) {
-        int[] outer = COUNTING.get();
-        int[] count = new int[1];
-        COUNTING.set(count);
+        List<String> outer = COUNTING.get();
+        List<String> sql = new ArrayList<>();
+        COUNTING.set(sql);
         try {
-            return new Counted<>(operation.get(), count[0]);
+            return new Counted<>(operation.get(), sql);
         } finally {
             COUNTING.set(outer);
             if (outer != null) {
-                outer[0] += count[0];
+                outer.addAll(sql);
             }
         }
     }
@@ -57,12 +64,12 @@ public class StatementCounter implements BeanPostProcessor {
 
         @Override
         public Connection getConnection() throws SQLException {
-            return proxy(Connection.class, super.getConnection(), Counting::statementOf);
+            return connection(super.getConnection());
         }
 
         @Override
         public Connection getConnection(String username, String password) throws SQLException {
-            return proxy(Connection.class, super.getConnection(username, password), Counting::statementOf);
+            return connection(super.getConnection(username, password));
         }
 
         @Override
@@ -72,48 +79,54 @@ public class StatementCounter implements BeanPostProcessor {
             }
         }
 
-        private static Object statementOf(Method method, Object made) {
-            if (made instanceof CallableStatement call) {
-                return proxy(CallableStatement.class, call, null);
-            }
-            if (made instanceof PreparedStatement prepared) {
-                return proxy(PreparedStatement.class, prepared, null);
-            }
-            return made instanceof Statement plain ? proxy(Statement.class, plain, null) : made;
+        private static Connection connection(Connection target) {
+            return proxy(Connection.class, target, (method, args) -> {
+                Object made = invoke(target, method, args);
+                String sql = args != null && args.length > 0 && args[0] instanceof String text ? text : null;
+                if (made instanceof CallableStatement call) {
+                    return statement(CallableStatement.class, call, sql);
+                }
+                if (made instanceof PreparedStatement prepared) {
+                    return statement(PreparedStatement.class, prepared, sql);
+                }
+                return made instanceof Statement plain ? statement(Statement.class, plain, null) : made;
+            });
         }
 
-        /**
-         * A proxy that calls the target; a statement's (no {@code after}) counts its executions, a connection's
-         * lets {@code after} wrap the statements it makes.
-         */
-        private static <T> T proxy(Class<T> type, T target, After after) {
-            InvocationHandler handler = (self, method, args) -> {
-                switch (method.getName()) {
-                    case "equals" -> {
-                        return self == args[0];
-                    }
-                    case "hashCode" -> {
-                        return System.identityHashCode(self);
-                    }
-                    default -> {}
+        /** A statement that records each execution: its prepared SQL, or the SQL handed to execute. */
+        private static <T extends Statement> T statement(Class<T> type, T target, String prepared) {
+            return proxy(type, target, (method, args) -> {
+                List<String> sql = COUNTING.get();
+                if (sql != null && method.getName().startsWith("execute")) {
+                    sql.add(
+                            prepared != null
+                                    ? prepared
+                                    : args != null && args.length > 0 ? String.valueOf(args[0]) : "batch");
                 }
-                int[] count = COUNTING.get();
-                if (after == null && count != null && method.getName().startsWith("execute")) {
-                    count[0]++;
-                }
-                try {
-                    Object result = method.invoke(target, args);
-                    return after == null ? result : after.apply(method, result);
-                } catch (InvocationTargetException failed) {
-                    throw failed.getCause();
-                }
+                return invoke(target, method, args);
+            });
+        }
+
+        private static <T> T proxy(Class<T> type, T target, Calls calls) {
+            InvocationHandler handler = (self, method, args) -> switch (method.getName()) {
+                case "equals" -> self == args[0];
+                case "hashCode" -> System.identityHashCode(self);
+                default -> calls.call(method, args);
             };
             return type.cast(
                     Proxy.newProxyInstance(StatementCounter.class.getClassLoader(), new Class<?>[] {type}, handler));
         }
 
-        private interface After {
-            Object apply(Method method, Object result);
+        private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException failed) {
+                throw failed.getCause();
+            }
+        }
+
+        private interface Calls {
+            Object call(Method method, Object[] args) throws Throwable;
         }
     }
 }
