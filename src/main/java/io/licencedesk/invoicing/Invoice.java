@@ -1,43 +1,221 @@
 package io.licencedesk.invoicing;
 
+import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.Organisation;
+import io.licencedesk.licence.BillableLicence;
 import io.licencedesk.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
-/** An issued invoice, exactly as recorded: seller, buyer, line and totals as they were on the issue date. */
-public record Invoice(
-        long id,
-        long organisationId,
-        String number,
-        long licenceId,
-        int termNumber,
-        long clientId,
-        InvoiceStatus status,
-        LocalDate issuedOn,
-        LocalDate dueOn,
-        LocalDate termStart,
-        LocalDate termEnd,
-        String termLabel,
-        String sellerName,
-        String sellerAddress,
-        String sellerEmail,
-        String buyerName,
-        String buyerCompany,
-        String buyerEmail,
-        String buyerAddress,
-        String buyerVatNumber,
-        String licenceName,
-        String couponCode,
-        String planName,
-        int quantity,
-        Money unitPrice,
-        Money subtotal,
-        BigDecimal vatRate,
-        Money vat,
-        Money total,
-        LocalDate paidOn,
-        String paymentReference,
-        String voidReason) {
+/**
+ * An invoice for one term of a licence, recording seller, buyer, line and totals as they were on the issue
+ * date. It is issued from a billable licence, then paid or voided by its own methods, which refuse what
+ * its status or dates do not allow; what it records when issued never changes.
+ */
+public final class Invoice {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    /** Who issued the invoice. */
+    public record Seller(String name, String address, String email) {}
+
+    /** Who is billed. */
+    public record Buyer(String name, String company, String email, String address, String vatNumber) {
+
+        /** The buyer block's first line: the company when there is one, else the person. */
+        public String displayName() {
+            return company == null || company.isBlank() ? name : company;
+        }
+    }
+
+    /** What is billed: a licence's term. An Assigned licence's term has no dates until it is activated. */
+    public record Line(
+            long licenceId,
+            int termNumber,
+            String licenceName,
+            String couponCode,
+            String planName,
+            int quantity,
+            Money unitPrice,
+            LocalDate termStart,
+            LocalDate termEnd,
+            String termLabel) {}
+
+    /** The amounts, in the invoice's one currency: VAT is the subtotal at the seller's rate, rounded half up. */
+    public record Totals(Money subtotal, BigDecimal vatRate, Money vat, Money total) {
+
+        static Totals of(Money subtotal, BigDecimal vatRate) {
+            Money vat = subtotal.percent(vatRate);
+            return new Totals(subtotal, vatRate, vat, subtotal.plus(vat));
+        }
+    }
+
+    private final long id;
+    private final long organisationId;
+    private final String number;
+    private final long clientId;
+    private final LocalDate issuedOn;
+    private final LocalDate dueOn;
+    private final Seller seller;
+    private final Buyer buyer;
+    private final Line line;
+    private final Totals totals;
+    private InvoiceStatus status;
+    private LocalDate paidOn;
+    private String paymentReference;
+    private String voidReason;
+
+    Invoice(
+            long id,
+            long organisationId,
+            String number,
+            long clientId,
+            InvoiceStatus status,
+            LocalDate issuedOn,
+            LocalDate dueOn,
+            Seller seller,
+            Buyer buyer,
+            Line line,
+            Totals totals,
+            LocalDate paidOn,
+            String paymentReference,
+            String voidReason) {
+        this.id = id;
+        this.organisationId = organisationId;
+        this.number = number;
+        this.clientId = clientId;
+        this.status = status;
+        this.issuedOn = issuedOn;
+        this.dueOn = dueOn;
+        this.seller = seller;
+        this.buyer = buyer;
+        this.line = line;
+        this.totals = totals;
+        this.paidOn = paidOn;
+        this.paymentReference = paymentReference;
+        this.voidReason = voidReason;
+    }
+
+    /**
+     * A new invoice, not yet saved (its id is 0), for the licence's current term, billed to its client with
+     * the organisation's seller details, VAT rate and payment terms.
+     */
+    static Invoice issue(
+            String number, Organisation organisation, Client client, BillableLicence licence, LocalDate today) {
+        ensureBillable(licence);
+        if (client.id() != licence.clientId()) {
+            throw new IllegalArgumentException("Client " + client.id() + " is not licence " + licence.id() + "'s");
+        }
+        return new Invoice(
+                0,
+                organisation.id(),
+                number,
+                client.id(),
+                InvoiceStatus.ISSUED,
+                today,
+                today.plusDays(organisation.paymentTermsDays()),
+                new Seller(organisation.sellerName(), organisation.address(), organisation.senderEmail()),
+                new Buyer(client.name(), client.company(), client.email(), client.billingAddress(), client.vatNumber()),
+                line(licence),
+                Totals.of(licence.amount(), organisation.vatRate()),
+                null,
+                null,
+                null);
+    }
+
+    /** @throws InvalidSelectionException when the licence has no client to bill */
+    static void ensureBillable(BillableLicence licence) {
+        if (licence.clientId() == null) {
+            throw new InvalidSelectionException(
+                    "Licence " + licence.couponCode() + " has no client: assign it before invoicing.");
+        }
+    }
+
+    private static Line line(BillableLicence licence) {
+        boolean started = licence.activatedOn() != null;
+        return new Line(
+                licence.id(),
+                licence.termNumber(),
+                licence.name(),
+                licence.couponCode(),
+                licence.planName(),
+                licence.quantity(),
+                licence.unitPrice(),
+                started ? licence.activatedOn() : null,
+                started ? licence.endsOn() : null,
+                started
+                        ? DATE.format(licence.activatedOn()) + " – " + DATE.format(licence.endsOn())
+                        : licence.termLength() + " from activation");
+    }
+
+    /** This invoice as saved under the given id. */
+    Invoice savedAs(long savedId) {
+        return new Invoice(
+                savedId,
+                organisationId,
+                number,
+                clientId,
+                status,
+                issuedOn,
+                dueOn,
+                seller,
+                buyer,
+                line,
+                totals,
+                paidOn,
+                paymentReference,
+                voidReason);
+    }
+
+    /**
+     * Records the payment. The date can be neither in the future nor before the invoice was issued.
+     *
+     * @throws IllegalInvoiceChangeException when the invoice is already paid, or void
+     * @throws PaymentDateRefusedException when the date is one the payment cannot have
+     */
+    void markPaid(LocalDate date, String reference, LocalDate today) {
+        if (!payable()) {
+            throw new IllegalInvoiceChangeException(
+                    "Invoice " + number + " is " + status.label().toLowerCase() + ".");
+        }
+        if (date.isAfter(today)) {
+            throw new PaymentDateRefusedException("The payment date cannot be in the future.");
+        }
+        if (date.isBefore(issuedOn)) {
+            throw new PaymentDateRefusedException(
+                    "The payment date cannot be before the invoice was issued, on " + DATE.format(issuedOn) + ".");
+        }
+        status = InvoiceStatus.PAID;
+        paidOn = date;
+        paymentReference = reference == null || reference.isBlank() ? null : reference.strip();
+    }
+
+    /**
+     * Voids the invoice: it keeps its number, but no longer counts for its term, which can be billed again.
+     *
+     * @throws IllegalInvoiceChangeException when it is already void
+     */
+    void voidFor(String reason) {
+        if (!voidable()) {
+            throw new IllegalInvoiceChangeException("Invoice " + number + " is already void.");
+        }
+        status = InvoiceStatus.VOID;
+        voidReason = reason.strip();
+    }
+
+    /** @throws IllegalInvoiceChangeException when the invoice is void, and so may not be sent */
+    void ensureSendable() {
+        if (status == InvoiceStatus.VOID) {
+            throw new IllegalInvoiceChangeException("A void invoice cannot be sent.");
+        }
+    }
+
+    /** Whether it counts for its licence's term: every invoice but a void one. */
+    boolean counts() {
+        return status != InvoiceStatus.VOID;
+    }
 
     public boolean payable() {
         return status == InvoiceStatus.ISSUED || status == InvoiceStatus.SENT;
@@ -47,8 +225,59 @@ public record Invoice(
         return status != InvoiceStatus.VOID;
     }
 
-    /** The buyer block's first line: the company when there is one, else the person. */
-    public String buyerDisplayName() {
-        return buyerCompany == null || buyerCompany.isBlank() ? buyerName : buyerCompany;
+    public long id() {
+        return id;
+    }
+
+    public long organisationId() {
+        return organisationId;
+    }
+
+    public String number() {
+        return number;
+    }
+
+    public long clientId() {
+        return clientId;
+    }
+
+    public InvoiceStatus status() {
+        return status;
+    }
+
+    public LocalDate issuedOn() {
+        return issuedOn;
+    }
+
+    public LocalDate dueOn() {
+        return dueOn;
+    }
+
+    public Seller seller() {
+        return seller;
+    }
+
+    public Buyer buyer() {
+        return buyer;
+    }
+
+    public Line line() {
+        return line;
+    }
+
+    public Totals totals() {
+        return totals;
+    }
+
+    public LocalDate paidOn() {
+        return paidOn;
+    }
+
+    public String paymentReference() {
+        return paymentReference;
+    }
+
+    public String voidReason() {
+        return voidReason;
     }
 }

@@ -10,17 +10,16 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.mail.EmailDelivered;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.mail.OutboxEntry;
-import io.licencedesk.shared.Money;
 import io.licencedesk.shared.PageOf;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -37,9 +36,8 @@ public class InvoiceManagement {
 
     public static final int MAX_SELECTION = 20;
 
-    private static final DateTimeFormatter TERM_DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-
     private final InvoiceRepository invoices;
+    private final InvoiceNumbers numbers;
     private final InvoiceMessages messages;
     private final InvoicePdf pdf;
     private final LicenceManagement licences;
@@ -49,6 +47,7 @@ public class InvoiceManagement {
 
     InvoiceManagement(
             InvoiceRepository invoices,
+            InvoiceNumbers numbers,
             InvoiceMessages messages,
             InvoicePdf pdf,
             LicenceManagement licences,
@@ -56,6 +55,7 @@ public class InvoiceManagement {
             Outbox outbox,
             Clock clock) {
         this.invoices = invoices;
+        this.numbers = numbers;
         this.messages = messages;
         this.pdf = pdf;
         this.licences = licences;
@@ -97,25 +97,21 @@ public class InvoiceManagement {
         if (ids.size() > MAX_SELECTION) {
             throw new InvalidSelectionException("Select at most " + MAX_SELECTION + " licences at a time.");
         }
-        Organisation organisation = accounts.organisation(caller);
+        var sending = new Sending(caller, accounts.organisation(caller));
         List<BillableLicence> locked = licences.lockForBilling(caller, ids);
-        for (BillableLicence licence : locked) {
-            if (licence.clientId() == null) {
-                throw new InvalidSelectionException(
-                        "Licence " + licence.couponCode() + " has no client: assign it before invoicing.");
-            }
-        }
+        locked.forEach(Invoice::ensureBillable);
+        Map<Long, Invoice> counting = invoices.findCounting(
+                caller.organisationId(),
+                locked.stream().collect(Collectors.toMap(BillableLicence::id, BillableLicence::termNumber)));
         List<Invoice> issued = new ArrayList<>();
         List<Invoice> resent = new ArrayList<>();
         for (BillableLicence licence : locked) {
-            var existing = invoices.findCounting(licence.id(), licence.termNumber());
-            if (existing.isPresent()) {
-                queueEmail(organisation, existing.get());
-                resent.add(existing.get());
+            Invoice existing = counting.get(licence.id());
+            if (existing != null) {
+                queueEmailUnlessWaiting(sending.sender(), existing);
+                resent.add(existing);
             } else {
-                Invoice invoice = issue(caller, organisation, licence);
-                queueEmail(organisation, invoice);
-                issued.add(invoice);
+                issued.add(issue(sending, licence));
             }
         }
         return new SendOutcome(issued, resent);
@@ -197,46 +193,29 @@ public class InvoiceManagement {
 
     public Invoice resend(Caller caller, long id) {
         requireStaff(caller);
-        Invoice invoice =
-                invoices.findForUpdate(caller.organisationId(), id).orElseThrow(() -> new InvoiceNotFoundException(id));
-        if (invoice.status() == InvoiceStatus.VOID) {
-            throw new IllegalInvoiceChangeException("A void invoice cannot be sent.");
-        }
-        queueEmail(accounts.organisation(caller), invoice);
+        Invoice invoice = findForUpdate(caller, id);
+        invoice.ensureSendable();
+        queueEmailUnlessWaiting(new Sender(accounts.organisation(caller)), invoice);
         return invoice;
     }
 
     public Invoice markPaid(Caller caller, long id, LocalDate paidOn, String reference) {
         requireStaff(caller);
-        Invoice invoice =
-                invoices.findForUpdate(caller.organisationId(), id).orElseThrow(() -> new InvoiceNotFoundException(id));
-        if (!invoice.payable()) {
-            throw new IllegalInvoiceChangeException("Invoice " + invoice.number() + " is "
-                    + invoice.status().label().toLowerCase() + ".");
-        }
-        if (paidOn.isAfter(LocalDate.now(clock))) {
-            throw new PaymentDateRefusedException("The payment date cannot be in the future.");
-        }
-        if (paidOn.isBefore(invoice.issuedOn())) {
-            throw new PaymentDateRefusedException("The payment date cannot be before the invoice was issued, on "
-                    + invoice.issuedOn().format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)) + ".");
-        }
-        invoices.markPaid(id, paidOn, blankToNull(reference));
-        licences.recordBilling(caller, invoice.licenceId(), BillingStatus.PAID);
-        return find(caller, id);
+        Invoice invoice = findForUpdate(caller, id);
+        invoice.markPaid(paidOn, reference, LocalDate.now(clock));
+        invoices.update(invoice);
+        licences.recordBilling(caller, invoice.line().licenceId(), BillingStatus.PAID);
+        return invoice;
     }
 
     /** Voids the invoice: it keeps its number, and the licence's term is unbilled again. */
     public Invoice voidInvoice(Caller caller, long id, String reason) {
         requireStaff(caller);
-        Invoice invoice =
-                invoices.findForUpdate(caller.organisationId(), id).orElseThrow(() -> new InvoiceNotFoundException(id));
-        if (!invoice.voidable()) {
-            throw new IllegalInvoiceChangeException("Invoice " + invoice.number() + " is already void.");
-        }
-        invoices.markVoid(id, reason.strip());
-        licences.recordBilling(caller, invoice.licenceId(), BillingStatus.UNBILLED);
-        return find(caller, id);
+        Invoice invoice = findForUpdate(caller, id);
+        invoice.voidFor(reason);
+        invoices.update(invoice);
+        licences.recordBilling(caller, invoice.line().licenceId(), BillingStatus.UNBILLED);
+        return invoice;
     }
 
     @EventListener
@@ -246,74 +225,84 @@ public class InvoiceManagement {
         }
     }
 
-    private Invoice issue(Caller caller, Organisation organisation, BillableLicence licence) {
+    /** Issues the licence's invoice and queues its e-mail; nothing can be waiting for an invoice this new. */
+    private Invoice issue(Sending sending, BillableLicence licence) {
         LocalDate today = LocalDate.now(clock);
-        int sequence = invoices.nextSequence(organisation.id(), today.getYear());
-        String number = "%s-%d-%06d".formatted(organisation.invoicePrefix(), today.getYear(), sequence);
-        Client client =
-                accounts.findClient(organisation.id(), licence.clientId()).orElseThrow();
-        boolean started = licence.activatedOn() != null;
-        String termLabel = started
-                ? TERM_DATE.format(licence.activatedOn()) + " – " + TERM_DATE.format(licence.endsOn())
-                : licence.termLength() + " from activation";
-        Money subtotal = licence.amount();
-        Money vat = subtotal.percent(organisation.vatRate());
-        var draft = new Invoice(
-                0,
-                organisation.id(),
-                number,
-                licence.id(),
-                licence.termNumber(),
-                client.id(),
-                InvoiceStatus.ISSUED,
-                today,
-                today.plusDays(organisation.paymentTermsDays()),
-                started ? licence.activatedOn() : null,
-                started ? licence.endsOn() : null,
-                termLabel,
-                organisation.sellerName(),
-                organisation.address(),
-                organisation.senderEmail(),
-                client.name(),
-                client.company(),
-                client.email(),
-                client.billingAddress(),
-                client.vatNumber(),
-                licence.name(),
-                licence.couponCode(),
-                licence.planName(),
-                licence.quantity(),
-                licence.unitPrice(),
-                subtotal,
-                organisation.vatRate(),
-                vat,
-                subtotal.plus(vat),
-                null,
-                null,
-                null);
-        long id = invoices.insert(draft, clock.instant());
+        Organisation organisation = sending.organisation();
+        Invoice invoice = invoices.insert(
+                Invoice.issue(
+                        numbers.next(organisation, today),
+                        organisation,
+                        sending.client(licence.clientId()),
+                        licence,
+                        today),
+                clock.instant());
         if (licence.billingStatus() == BillingStatus.UNBILLED) {
-            licences.recordBilling(caller, licence.id(), BillingStatus.INVOICED);
+            licences.recordBilling(sending.caller(), licence.id(), BillingStatus.INVOICED);
         }
-        return invoices.find(organisation.id(), id).orElseThrow();
+        queueEmail(sending.sender(), invoice);
+        return invoice;
     }
 
     /** Queues the invoice's e-mail, unless one is already waiting to go out (a double click). */
-    private void queueEmail(Organisation organisation, Invoice invoice) {
+    private void queueEmailUnlessWaiting(Sender sender, Invoice invoice) {
         if (!outbox.hasUnsent(InvoiceMessages.SUBJECT_TYPE, invoice.id())) {
-            outbox.enqueue(messages.emailFor(
-                    invoice,
-                    organisation.senderName() == null ? organisation.sellerName() : organisation.senderName(),
-                    organisation.senderEmail()));
+            queueEmail(sender, invoice);
         }
+    }
+
+    private void queueEmail(Sender sender, Invoice invoice) {
+        outbox.enqueue(messages.emailFor(invoice, sender.name(), sender.email()));
+    }
+
+    /** Who the invoice e-mails come from: the organisation's sender name, else its legal name. */
+    private record Sender(String name, String email) {
+
+        Sender(Organisation organisation) {
+            this(
+                    organisation.senderName() == null ? organisation.sellerName() : organisation.senderName(),
+                    organisation.senderEmail());
+        }
+    }
+
+    /** One send's organisation, read once, and the clients it bills, each read once however many licences they have. */
+    private final class Sending {
+
+        private final Caller caller;
+        private final Organisation organisation;
+        private final Sender sender;
+        private final Map<Long, Client> clients = new HashMap<>();
+
+        Sending(Caller caller, Organisation organisation) {
+            this.caller = caller;
+            this.organisation = organisation;
+            this.sender = new Sender(organisation);
+        }
+
+        Caller caller() {
+            return caller;
+        }
+
+        Organisation organisation() {
+            return organisation;
+        }
+
+        Sender sender() {
+            return sender;
+        }
+
+        Client client(long id) {
+            return clients.computeIfAbsent(
+                    id, client -> accounts.findClient(organisation.id(), client).orElseThrow());
+        }
+    }
+
+    private Invoice findForUpdate(Caller caller, long id) {
+        return invoices.findForUpdate(caller.organisationId(), id).orElseThrow(() -> new InvoiceNotFoundException(id));
     }
 
     private Invoice find(Caller caller, long id) {
         return invoices.find(caller.organisationId(), id).orElseThrow(() -> new InvoiceNotFoundException(id));
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 
     private static void requireClient(Caller caller) {

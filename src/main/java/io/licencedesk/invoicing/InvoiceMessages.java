@@ -21,7 +21,8 @@ class InvoiceMessages {
     }
 
     OutgoingEmail emailFor(Invoice invoice, String senderName, String senderEmail) {
-        String subject = "Invoice " + invoice.number() + " from " + invoice.sellerName();
+        String subject =
+                "Invoice " + invoice.number() + " from " + invoice.seller().name();
         String text = """
                 Hello %s,
 
@@ -32,33 +33,33 @@ class InvoiceMessages {
                 Thank you,
                 %s
                 """.formatted(
-                        invoice.buyerName(),
+                        invoice.buyer().name(),
                         invoice.number(),
-                        invoice.licenceName(),
-                        invoice.termLabel(),
-                        invoice.total().formatted(),
+                        invoice.line().licenceName(),
+                        invoice.line().termLabel(),
+                        invoice.totals().total().formatted(),
                         DATE.format(invoice.dueOn()),
-                        invoice.sellerName());
+                        invoice.seller().name());
         String html = """
                 <p>Hello %s,</p>
                 <p>Please find attached invoice <strong>%s</strong> for your licence &ldquo;%s&rdquo; (%s).</p>
                 <p>Total due: <strong>%s</strong>, by %s.</p>
                 <p>Thank you,<br>%s</p>
                 """.formatted(
-                        Html.escape(invoice.buyerName()),
+                        Html.escape(invoice.buyer().name()),
                         Html.escape(invoice.number()),
-                        Html.escape(invoice.licenceName()),
-                        Html.escape(invoice.termLabel()),
-                        Html.escape(invoice.total().formatted()),
+                        Html.escape(invoice.line().licenceName()),
+                        Html.escape(invoice.line().termLabel()),
+                        Html.escape(invoice.totals().total().formatted()),
                         DATE.format(invoice.dueOn()),
-                        Html.escape(invoice.sellerName()));
+                        Html.escape(invoice.seller().name()));
         return new OutgoingEmail(
                 invoice.organisationId(),
                 SUBJECT_TYPE,
                 invoice.id(),
                 senderName,
                 senderEmail,
-                invoice.buyerEmail(),
+                invoice.buyer().email(),
                 subject,
                 text,
                 html,

@@ -82,7 +82,7 @@ class InvoicePdf {
             }
             var info = document.getDocumentInformation();
             info.setTitle("Invoice " + invoice.number());
-            info.setAuthor(invoice.sellerName());
+            info.setAuthor(invoice.seller().name());
             info.setProducer("LicenceDesk");
             info.setCreator("LicenceDesk");
             var issued = GregorianCalendar.from(invoice.issuedOn().atStartOfDay(ZoneOffset.UTC));

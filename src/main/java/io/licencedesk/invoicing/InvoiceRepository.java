@@ -7,7 +7,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,32 +24,34 @@ class InvoiceRepository {
                 rs.getLong("id"),
                 rs.getLong("organisation_id"),
                 rs.getString("number"),
-                rs.getLong("licence_id"),
-                rs.getInt("term_number"),
                 rs.getLong("client_id"),
                 InvoiceStatus.valueOf(rs.getString("status")),
                 date(rs.getDate("issued_on")),
                 date(rs.getDate("due_on")),
-                date(rs.getDate("term_start")),
-                date(rs.getDate("term_end")),
-                rs.getString("term_label"),
-                rs.getString("seller_name"),
-                rs.getString("seller_address"),
-                rs.getString("seller_email"),
-                rs.getString("buyer_name"),
-                rs.getString("buyer_company"),
-                rs.getString("buyer_email"),
-                rs.getString("buyer_address"),
-                rs.getString("buyer_vat_number"),
-                rs.getString("licence_name"),
-                rs.getString("coupon_code"),
-                rs.getString("plan_name"),
-                rs.getInt("quantity"),
-                new Money(rs.getLong("unit_price_minor"), currency),
-                new Money(rs.getLong("subtotal_minor"), currency),
-                rs.getBigDecimal("vat_rate"),
-                new Money(rs.getLong("vat_minor"), currency),
-                new Money(rs.getLong("total_minor"), currency),
+                new Invoice.Seller(
+                        rs.getString("seller_name"), rs.getString("seller_address"), rs.getString("seller_email")),
+                new Invoice.Buyer(
+                        rs.getString("buyer_name"),
+                        rs.getString("buyer_company"),
+                        rs.getString("buyer_email"),
+                        rs.getString("buyer_address"),
+                        rs.getString("buyer_vat_number")),
+                new Invoice.Line(
+                        rs.getLong("licence_id"),
+                        rs.getInt("term_number"),
+                        rs.getString("licence_name"),
+                        rs.getString("coupon_code"),
+                        rs.getString("plan_name"),
+                        rs.getInt("quantity"),
+                        new Money(rs.getLong("unit_price_minor"), currency),
+                        date(rs.getDate("term_start")),
+                        date(rs.getDate("term_end")),
+                        rs.getString("term_label")),
+                new Invoice.Totals(
+                        new Money(rs.getLong("subtotal_minor"), currency),
+                        rs.getBigDecimal("vat_rate"),
+                        new Money(rs.getLong("vat_minor"), currency),
+                        new Money(rs.getLong("total_minor"), currency)),
                 date(rs.getDate("paid_on")),
                 rs.getString("payment_reference"),
                 rs.getString("void_reason"));
@@ -66,40 +70,8 @@ class InvoiceRepository {
                 .single();
     }
 
-    /**
-     * The next number of the organisation's sequence for the year, taken under a row lock held until
-     * the issuing transaction ends: numbers are gapless, and a rolled-back invoice gives its number back.
-     */
-    int nextSequence(long organisationId, int year) {
-        jdbc.sql("""
-                        insert into invoice_counter (organisation_id, invoice_year, last_value)
-                        values (:organisationId, :year, 0)
-                        on conflict do nothing
-                        """)
-                .param("organisationId", organisationId)
-                .param("year", year)
-                .update();
-        int last = jdbc.sql("""
-                        select last_value from invoice_counter
-                        where organisation_id = :organisationId and invoice_year = :year
-                        for update
-                        """)
-                .param("organisationId", organisationId)
-                .param("year", year)
-                .query(Integer.class)
-                .single();
-        jdbc.sql("""
-                        update invoice_counter set last_value = :next
-                        where organisation_id = :organisationId and invoice_year = :year
-                        """)
-                .param("organisationId", organisationId)
-                .param("year", year)
-                .param("next", last + 1)
-                .update();
-        return last + 1;
-    }
-
-    long insert(Invoice invoice, Instant now) {
+    /** Saves a new invoice; the invoice as saved, with its id. */
+    Invoice insert(Invoice invoice, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into invoice (organisation_id, number, licence_id, term_number, billed_term, client_id,
@@ -117,36 +89,36 @@ class InvoiceRepository {
                         """)
                 .param("organisationId", invoice.organisationId())
                 .param("number", invoice.number())
-                .param("licenceId", invoice.licenceId())
-                .param("termNumber", invoice.termNumber())
+                .param("licenceId", invoice.line().licenceId())
+                .param("termNumber", invoice.line().termNumber())
                 .param("clientId", invoice.clientId())
                 .param("status", invoice.status().name())
                 .param("issuedOn", sqlDate(invoice.issuedOn()))
                 .param("dueOn", sqlDate(invoice.dueOn()))
-                .param("termStart", sqlDate(invoice.termStart()))
-                .param("termEnd", sqlDate(invoice.termEnd()))
-                .param("termLabel", invoice.termLabel())
-                .param("sellerName", invoice.sellerName())
-                .param("sellerAddress", invoice.sellerAddress())
-                .param("sellerEmail", invoice.sellerEmail())
-                .param("buyerName", invoice.buyerName())
-                .param("buyerCompany", invoice.buyerCompany())
-                .param("buyerEmail", invoice.buyerEmail())
-                .param("buyerAddress", invoice.buyerAddress())
-                .param("buyerVatNumber", invoice.buyerVatNumber())
-                .param("licenceName", invoice.licenceName())
-                .param("couponCode", invoice.couponCode())
-                .param("planName", invoice.planName())
-                .param("quantity", invoice.quantity())
-                .param("unitPrice", invoice.unitPrice().minorUnits())
-                .param("subtotal", invoice.subtotal().minorUnits())
-                .param("vatRate", invoice.vatRate())
-                .param("vat", invoice.vat().minorUnits())
-                .param("total", invoice.total().minorUnits())
-                .param("currency", invoice.total().currency().getCurrencyCode())
+                .param("termStart", sqlDate(invoice.line().termStart()))
+                .param("termEnd", sqlDate(invoice.line().termEnd()))
+                .param("termLabel", invoice.line().termLabel())
+                .param("sellerName", invoice.seller().name())
+                .param("sellerAddress", invoice.seller().address())
+                .param("sellerEmail", invoice.seller().email())
+                .param("buyerName", invoice.buyer().name())
+                .param("buyerCompany", invoice.buyer().company())
+                .param("buyerEmail", invoice.buyer().email())
+                .param("buyerAddress", invoice.buyer().address())
+                .param("buyerVatNumber", invoice.buyer().vatNumber())
+                .param("licenceName", invoice.line().licenceName())
+                .param("couponCode", invoice.line().couponCode())
+                .param("planName", invoice.line().planName())
+                .param("quantity", invoice.line().quantity())
+                .param("unitPrice", invoice.line().unitPrice().minorUnits())
+                .param("subtotal", invoice.totals().subtotal().minorUnits())
+                .param("vatRate", invoice.totals().vatRate())
+                .param("vat", invoice.totals().vat().minorUnits())
+                .param("total", invoice.totals().total().minorUnits())
+                .param("currency", invoice.totals().total().currency().getCurrencyCode())
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        return invoice.savedAs(keys.getKeyAs(Number.class).longValue());
     }
 
     Optional<Invoice> find(long organisationId, long id) {
@@ -165,13 +137,25 @@ class InvoiceRepository {
                 .optional();
     }
 
-    /** The invoice that counts for the licence's term: the one that is not void. */
-    Optional<Invoice> findCounting(long licenceId, int termNumber) {
-        return jdbc.sql("select * from invoice where licence_id = :licenceId and billed_term = :termNumber")
-                .param("licenceId", licenceId)
-                .param("termNumber", termNumber)
+    /** The invoices that count for these licences' terms (those not void), by licence id, in one query. */
+    Map<Long, Invoice> findCounting(long organisationId, Map<Long, Integer> termsByLicence) {
+        if (termsByLicence.isEmpty()) {
+            return Map.of();
+        }
+        List<Object[]> terms = termsByLicence.entrySet().stream()
+                .map(term -> new Object[] {term.getKey(), term.getValue()})
+                .toList();
+        return jdbc
+                .sql("""
+                        select * from invoice
+                        where organisation_id = :organisationId and (licence_id, billed_term) in (:terms)
+                        """)
+                .param("organisationId", organisationId)
+                .param("terms", terms)
                 .query(INVOICE)
-                .optional();
+                .list()
+                .stream()
+                .collect(Collectors.toMap(invoice -> invoice.line().licenceId(), invoice -> invoice));
     }
 
     List<Invoice> page(long organisationId, InvoiceStatus status, Long clientId, int offset, int limit) {
@@ -210,25 +194,28 @@ class InvoiceRepository {
                 .list();
     }
 
-    void markPaid(long id, LocalDate paidOn, String reference) {
-        jdbc.sql("update invoice set status = 'PAID', paid_on = :paidOn, payment_reference = :reference where id = :id")
-                .param("id", id)
-                .param("paidOn", sqlDate(paidOn))
-                .param("reference", reference)
+    /** Saves what an invoice's transitions change: its status, payment and void reason. */
+    void update(Invoice invoice) {
+        jdbc.sql("""
+                        update invoice
+                        set status = :status, paid_on = :paidOn, payment_reference = :reference,
+                            void_reason = :voidReason, billed_term = :billedTerm
+                        where organisation_id = :organisationId and id = :id
+                        """)
+                .param("organisationId", invoice.organisationId())
+                .param("id", invoice.id())
+                .param("status", invoice.status().name())
+                .param("paidOn", sqlDate(invoice.paidOn()))
+                .param("reference", invoice.paymentReference())
+                .param("voidReason", invoice.voidReason())
+                // A void invoice keeps its number but no longer counts for its term.
+                .param("billedTerm", invoice.counts() ? invoice.line().termNumber() : null)
                 .update();
     }
 
     void markSent(long id) {
         jdbc.sql("update invoice set status = 'SENT' where id = :id and status = 'ISSUED'")
                 .param("id", id)
-                .update();
-    }
-
-    /** A void invoice keeps its number but no longer counts for its term. */
-    void markVoid(long id, String reason) {
-        jdbc.sql("update invoice set status = 'VOID', billed_term = null, void_reason = :reason where id = :id")
-                .param("id", id)
-                .param("reason", reason)
                 .update();
     }
 

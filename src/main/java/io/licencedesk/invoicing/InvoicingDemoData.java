@@ -26,7 +26,7 @@ class InvoicingDemoData {
         for (int from = 0; from < ids.size(); from += InvoiceManagement.MAX_SELECTION) {
             var batch = ids.subList(from, Math.min(ids.size(), from + InvoiceManagement.MAX_SELECTION));
             for (Invoice invoice : invoicing.send(demo.manager(), batch).issued()) {
-                if (paid.contains(invoice.licenceId())) {
+                if (paid.contains(invoice.line().licenceId())) {
                     invoicing.markPaid(demo.manager(), invoice.id(), LocalDate.now(clock), "Bank transfer");
                 }
             }

@@ -12,7 +12,7 @@ public record SendOutcome(List<Invoice> issued, List<Invoice> resent) {
 
     public Money total() {
         return java.util.stream.Stream.concat(issued.stream(), resent.stream())
-                .map(Invoice::total)
+                .map(invoice -> invoice.totals().total())
                 .reduce(Money::plus)
                 .orElse(null);
     }

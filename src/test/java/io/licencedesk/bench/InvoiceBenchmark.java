@@ -15,6 +15,7 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.StatementCounter;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
@@ -31,7 +32,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Sending 20 invoices (issued, PDFs rendered, e-mails handed to a real SMTP server) and rendering one
- * invoice PDF, timed after warm-up on embedded PostgreSQL with GreenMail. Run by bench/run-invoices.sh.
+ * invoice PDF, timed after warm-up on embedded PostgreSQL with GreenMail, and the SQL statements a send
+ * executes on the sending thread (delivery, on the dispatcher's thread, is not counted). Run by
+ * bench/run-invoices.sh.
  */
 public final class InvoiceBenchmark {
 
@@ -48,28 +51,32 @@ public final class InvoiceBenchmark {
         try (EmbeddedPostgres postgres =
                         EmbeddedPostgres.builder().setDataDirectory(data).start();
                 ConfigurableApplicationContext app = SpringApplication.run(
-                        LicenceDeskApplication.class,
-                        "--server.port=0",
-                        "--spring.main.banner-mode=off",
-                        "--logging.level.root=warn",
-                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--spring.mail.host=127.0.0.1",
-                        "--spring.mail.port=" + smtpPort,
-                        "--licencedesk.mail.poll-interval=PT0.05S",
-                        "--licencedesk.first-owner.email=bench@example.test",
-                        "--licencedesk.first-owner.password=bench-password")) {
+                        new Class<?>[] {LicenceDeskApplication.class, StatementCounter.class}, new String[] {
+                            "--server.port=0",
+                            "--spring.main.banner-mode=off",
+                            "--logging.level.root=warn",
+                            "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                            "--spring.datasource.username=postgres",
+                            "--spring.datasource.password=",
+                            "--spring.mail.host=127.0.0.1",
+                            "--spring.mail.port=" + smtpPort,
+                            "--licencedesk.mail.poll-interval=PT0.05S",
+                            "--licencedesk.first-owner.email=bench@example.test",
+                            "--licencedesk.first-owner.password=bench-password"
+                        })) {
             Caller owner = ((SignedInUser)
                             app.getBean(UserDetailsService.class).loadUserByUsername("bench@example.test"))
                     .caller();
             var bench = new Fixture(app, owner);
+            var counter = app.getBean(StatementCounter.class);
             List<Double> sends = new ArrayList<>();
+            List<Integer> statements = new ArrayList<>();
             int expected = 0;
             for (int round = 0; round < rounds + 3; round++) {
                 List<Long> selection = bench.licences(SELECTION);
                 long start = System.nanoTime();
-                bench.invoicing.send(owner, selection);
+                statements.add(counter.count(() -> bench.invoicing.send(owner, selection))
+                        .statements());
                 expected += SELECTION;
                 while (smtp.getReceivedMessages().length < expected) {
                     Thread.sleep(2);
@@ -79,6 +86,8 @@ public final class InvoiceBenchmark {
                     sends.add(millis);
                 }
             }
+            int single = counter.count(() -> bench.invoicing.send(owner, bench.licences(1)))
+                    .statements();
             Invoice invoice =
                     bench.invoicing.invoices(owner, null, null, 1, 1).items().get(0);
             List<Double> pdfs = new ArrayList<>();
@@ -96,6 +105,18 @@ public final class InvoiceBenchmark {
                     java.time.LocalDate.now());
             print("send 20 invoices until SMTP has all 20", sends);
             print("render one invoice PDF", pdfs);
+            int twenty = statements.get(statements.size() - 1);
+            System.out.printf(
+                    Locale.ROOT,
+                    "SQL statements in send (sending thread)    20 invoices: %d (%s in all rounds), 1 invoice: %d%n",
+                    twenty,
+                    statements.stream().distinct().count() == 1 ? "the same" : "not the same: " + statements,
+                    single);
+            System.out.printf(
+                    Locale.ROOT,
+                    "statements per issued invoice              %.2f (20 per send), %.2f (each invoice past the first)%n",
+                    twenty / (double) SELECTION,
+                    (twenty - single) / (double) (SELECTION - 1));
         } finally {
             smtp.stop();
         }

@@ -572,7 +572,7 @@ class ConsoleInvoicingIntegrationTests {
         Invoice invoice =
                 invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
         assertThat(invoice.number()).startsWith("ACME-");
-        assertThat(invoice.total().formatted()).isEqualTo("€12.00");
-        assertThat(invoice.sellerName()).isEqualTo("Org Ltd");
+        assertThat(invoice.totals().total().formatted()).isEqualTo("€12.00");
+        assertThat(invoice.seller().name()).isEqualTo("Org Ltd");
     }
 }

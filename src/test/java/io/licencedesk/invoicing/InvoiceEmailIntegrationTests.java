@@ -91,12 +91,13 @@ class InvoiceEmailIntegrationTests {
             String number = message.getSubject().replaceAll("Invoice (\\S+) from .*", "$1");
             Invoice invoice = byNumber.remove(number);
             assertThat(invoice).as("one e-mail per invoice: " + number).isNotNull();
-            assertThat(message.getAllRecipients()[0].toString()).isEqualTo(invoice.buyerEmail());
+            assertThat(message.getAllRecipients()[0].toString())
+                    .isEqualTo(invoice.buyer().email());
             BodyPart pdf = attachment((Multipart) message.getContent());
             assertThat(pdf.getFileName()).isEqualTo("invoice-" + number + ".pdf");
             try (var document = Loader.loadPDF(pdf.getInputStream().readAllBytes())) {
                 assertThat(new PDFTextStripper().getText(document))
-                        .contains(number, invoice.total().formatted());
+                        .contains(number, invoice.totals().total().formatted());
             }
         }
         assertThat(byNumber).isEmpty();

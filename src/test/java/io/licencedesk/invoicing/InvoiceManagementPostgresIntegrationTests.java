@@ -45,7 +45,9 @@ class InvoiceManagementPostgresIntegrationTests extends InvoiceManagementIntegra
         }
         var all = invoicing.invoices(org.manager(), null, null, 1, 100).items();
         assertThat(all).hasSize(20);
-        assertThat(all).extracting(Invoice::licenceId).containsExactlyInAnyOrderElementsOf(selection);
+        assertThat(all)
+                .extracting(invoice -> invoice.line().licenceId())
+                .containsExactlyInAnyOrderElementsOf(selection);
         int year = LocalDate.now().getYear();
         assertThat(all)
                 .extracting(Invoice::number)

@@ -241,7 +241,7 @@ class PortalBrowserTests {
         Locator row =
                 page.locator("#my-invoices tbody tr").filter(new Locator.FilterOptions().setHasText(invoice.number()));
         assertThat(row).containsText("Billed");
-        assertThat(row).containsText(invoice.total().formatted());
+        assertThat(row).containsText(invoice.totals().total().formatted());
         Download download =
                 page.waitForDownload(() -> row.getByRole(AriaRole.LINK).click());
 

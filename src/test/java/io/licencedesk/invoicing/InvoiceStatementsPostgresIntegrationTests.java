@@ -1,0 +1,92 @@
+package io.licencedesk.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.OnPostgres;
+import io.licencedesk.support.StatementCounter;
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
+
+/**
+ * How many SQL statements sending invoices costs (a count, not a time): each invoice a send issues adds a
+ * bounded number of round trips, so 20 invoices do not become 20 times a slow path.
+ */
+@IntegrationTest
+@OnPostgres
+@Import(StatementCounter.class)
+class InvoiceStatementsPostgresIntegrationTests {
+
+    /**
+     * Statements a send spends on each invoice past the first: 12 in December 2026 (4 of them invoicing's,
+     * 8 the licence's billing status with its audit), 16 before issue 9. Raise it only knowingly.
+     */
+    static final int MOST_PER_INVOICE = 12;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    StatementCounter counter;
+
+    TestOrganisation org;
+    Plan yearly;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        yearly = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+    }
+
+    @Test
+    void eachIssuedInvoiceCostsABoundedNumberOfStatements() {
+        List<Long> first = licences(1);
+        List<Long> next = licences(20);
+
+        var one = counter.count(() -> invoicing.send(org.manager(), first));
+        var twenty = counter.count(() -> invoicing.send(org.manager(), next));
+
+        assertThat(one.result().issued()).hasSize(1);
+        assertThat(twenty.result().issued()).hasSize(20);
+        int perInvoice = (twenty.statements() - one.statements()) / 19;
+        assertThat(perInvoice)
+                .as("statements per invoice past the first; sending one invoice ran:%n%s", String.join("\n", one.sql()))
+                .isLessThanOrEqualTo(MOST_PER_INVOICE);
+    }
+
+    private List<Long> licences(int count) {
+        return IntStream.range(0, count)
+                .mapToObj(i -> licences.create(
+                                org.manager(),
+                                new NewLicence(
+                                        yearly.id(),
+                                        "Screen " + i,
+                                        null,
+                                        1 + i,
+                                        (i % 2 == 0 ? org.alice() : org.bob()).userId()))
+                        .id())
+                .toList();
+    }
+}

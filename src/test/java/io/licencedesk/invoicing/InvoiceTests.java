@@ -1,0 +1,138 @@
+package io.licencedesk.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.Organisation;
+import io.licencedesk.licence.BillableLicence;
+import io.licencedesk.licence.BillingStatus;
+import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.shared.Money;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Currency;
+import org.junit.jupiter.api.Test;
+
+/** The invoice's own rules, without a database. */
+class InvoiceTests {
+
+    static final Currency EUR = Currency.getInstance("EUR");
+    static final LocalDate ISSUED = LocalDate.of(2026, 3, 10);
+    static final Organisation SELLER = new Organisation(
+            1, "Org", EUR, 30, "Org Ltd", "1 High St", new BigDecimal("20.00"), "INV", 14, null, "billing@org.test");
+    static final Client ALICE = new Client(7, "Alice", "alice@example.test", "Alice Co", "2 Low St", "GB1");
+
+    static BillableLicence licence(Long clientId, LocalDate activatedOn) {
+        return new BillableLicence(
+                3,
+                "AB12CD34",
+                "Lobby",
+                "Yearly",
+                clientId,
+                3,
+                new Money(10_000, EUR),
+                new Money(30_000, EUR),
+                Period.ofYears(1),
+                1,
+                activatedOn,
+                activatedOn == null ? null : activatedOn.plusYears(1),
+                LifecycleStatus.ASSIGNED,
+                BillingStatus.UNBILLED);
+    }
+
+    static Invoice issued() {
+        return Invoice.issue("INV-2026-000001", SELLER, ALICE, licence(7L, null), ISSUED);
+    }
+
+    @Test
+    void issuesWithTheSellersTermsAndTotals() {
+        Invoice invoice = issued();
+
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(invoice.dueOn()).isEqualTo(ISSUED.plusDays(14));
+        assertThat(invoice.seller()).isEqualTo(new Invoice.Seller("Org Ltd", "1 High St", "billing@org.test"));
+        assertThat(invoice.buyer().displayName()).isEqualTo("Alice Co");
+        assertThat(invoice.line().termLabel()).isEqualTo("1 year from activation");
+        assertThat(invoice.line().termStart()).isNull();
+        assertThat(invoice.totals())
+                .isEqualTo(new Invoice.Totals(
+                        new Money(30_000, EUR),
+                        new BigDecimal("20.00"),
+                        new Money(6_000, EUR),
+                        new Money(36_000, EUR)));
+    }
+
+    @Test
+    void labelsAStartedTermWithItsDates() {
+        Invoice invoice = Invoice.issue("INV-2026-000002", SELLER, ALICE, licence(7L, ISSUED), ISSUED);
+
+        assertThat(invoice.line().termLabel()).isEqualTo("10 Mar 2026 – 10 Mar 2027");
+        assertThat(invoice.line().termStart()).isEqualTo(ISSUED);
+    }
+
+    @Test
+    void refusesALicenceWithoutAClient() {
+        assertThatThrownBy(() -> Invoice.issue("INV-2026-000003", SELLER, ALICE, licence(null, null), ISSUED))
+                .isInstanceOf(InvalidSelectionException.class)
+                .hasMessage("Licence AB12CD34 has no client: assign it before invoicing.");
+    }
+
+    @Test
+    void recordsAPaymentOnOrAfterTheIssueDateUpToToday() {
+        Invoice invoice = issued();
+
+        invoice.markPaid(ISSUED, "  Bank transfer ", ISSUED.plusDays(3));
+
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(invoice.paidOn()).isEqualTo(ISSUED);
+        assertThat(invoice.paymentReference()).isEqualTo("Bank transfer");
+        assertThat(invoice.payable()).isFalse();
+    }
+
+    @Test
+    void refusesAPaymentDateInTheFutureOrBeforeTheIssueDate() {
+        Invoice invoice = issued();
+
+        assertThatThrownBy(() -> invoice.markPaid(ISSUED.plusDays(2), null, ISSUED.plusDays(1)))
+                .isInstanceOf(PaymentDateRefusedException.class)
+                .hasMessage("The payment date cannot be in the future.");
+        assertThatThrownBy(() -> invoice.markPaid(ISSUED.minusDays(1), null, ISSUED))
+                .isInstanceOf(PaymentDateRefusedException.class)
+                .hasMessage("The payment date cannot be before the invoice was issued, on 10 Mar 2026.");
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.ISSUED);
+    }
+
+    @Test
+    void refusesToPayAPaidOrVoidInvoice() {
+        Invoice paid = issued();
+        paid.markPaid(ISSUED, " ", ISSUED);
+        Invoice voided = issued();
+        voided.voidFor("  Wrong client ");
+
+        assertThat(paid.paymentReference()).isNull();
+        assertThatThrownBy(() -> paid.markPaid(ISSUED, null, ISSUED))
+                .isExactlyInstanceOf(IllegalInvoiceChangeException.class)
+                .hasMessage("Invoice INV-2026-000001 is paid.");
+        assertThatThrownBy(() -> voided.markPaid(ISSUED, null, ISSUED))
+                .isExactlyInstanceOf(IllegalInvoiceChangeException.class)
+                .hasMessage("Invoice INV-2026-000001 is void.");
+    }
+
+    @Test
+    void voidsOnceAndNoLongerCountsOrSends() {
+        Invoice invoice = issued();
+
+        invoice.voidFor("  Wrong client ");
+
+        assertThat(invoice.voidReason()).isEqualTo("Wrong client");
+        assertThat(invoice.counts()).isFalse();
+        assertThatThrownBy(() -> invoice.voidFor("again"))
+                .isInstanceOf(IllegalInvoiceChangeException.class)
+                .hasMessage("Invoice INV-2026-000001 is already void.");
+        assertThatThrownBy(invoice::ensureSendable)
+                .isInstanceOf(IllegalInvoiceChangeException.class)
+                .hasMessage("A void invoice cannot be sent.");
+    }
+}
