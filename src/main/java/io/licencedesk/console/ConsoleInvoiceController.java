@@ -8,6 +8,7 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.invoicing.PaymentDateRefusedException;
 import io.licencedesk.web.Downloads;
+import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -35,8 +36,10 @@ class ConsoleInvoiceController {
     private final InvoiceManagement invoicing;
     private final AccountManagement accounts;
     private final Clock clock;
+    private final Reasons reasons;
 
-    ConsoleInvoiceController(InvoiceManagement invoicing, AccountManagement accounts, Clock clock) {
+    ConsoleInvoiceController(InvoiceManagement invoicing, AccountManagement accounts, Clock clock, Reasons reasons) {
+        this.reasons = reasons;
         this.invoicing = invoicing;
         this.accounts = accounts;
         this.clock = clock;
@@ -104,10 +107,10 @@ class ConsoleInvoiceController {
             Toasts.success(redirect, "Invoice " + paid.number() + " marked paid.");
         } catch (PaymentDateRefusedException refused) {
             // Beside the date, with what was typed, rather than a toast over a reset form.
-            errors.rejectValue("paidOn", "refused", refused.getMessage());
+            errors.rejectValue("paidOn", "refused", reasons.text(refused));
             return details(caller, id, model);
         } catch (IllegalInvoiceChangeException refused) {
-            Toasts.error(redirect, refused.getMessage());
+            Toasts.error(redirect, reasons.text(refused));
         }
         return "redirect:/invoices/" + id;
     }
@@ -131,11 +134,11 @@ class ConsoleInvoiceController {
                         + " voided. Its licence can be invoiced again.");
     }
 
-    private static String act(RedirectAttributes redirect, long id, Supplier<String> change) {
+    private String act(RedirectAttributes redirect, long id, Supplier<String> change) {
         try {
             Toasts.success(redirect, change.get());
         } catch (IllegalInvoiceChangeException refused) {
-            Toasts.error(redirect, refused.getMessage());
+            Toasts.error(redirect, reasons.text(refused));
         }
         return "redirect:/invoices/" + id;
     }

@@ -8,6 +8,7 @@ import io.licencedesk.invoicing.SendOutcome;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.shared.Money;
+import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
@@ -27,8 +28,11 @@ class ConsoleSelectionController {
     private final LicenceManagement licences;
     private final InvoiceManagement invoicing;
     private final AccountManagement accounts;
+    private final Reasons reasons;
 
-    ConsoleSelectionController(LicenceManagement licences, InvoiceManagement invoicing, AccountManagement accounts) {
+    ConsoleSelectionController(
+            LicenceManagement licences, InvoiceManagement invoicing, AccountManagement accounts, Reasons reasons) {
+        this.reasons = reasons;
         this.licences = licences;
         this.invoicing = invoicing;
         this.accounts = accounts;
@@ -51,7 +55,7 @@ class ConsoleSelectionController {
             try {
                 ids = invoicing.addToSelection(caller, ids, id);
             } catch (InvalidSelectionException refused) {
-                return view(caller, ids, refused.getMessage());
+                return view(caller, ids, reasons.text(refused));
             }
         }
         LicenceSelection.save(session, ids);
@@ -78,7 +82,7 @@ class ConsoleSelectionController {
         } catch (LicenceNotFoundException deletedMeanwhile) {
             keepOnlyBillable(caller, session, selected);
         } catch (InvalidSelectionException refused) {
-            Toasts.error(redirect, refused.getMessage());
+            Toasts.error(redirect, reasons.text(refused));
             return "redirect:/licences";
         }
         Toasts.error(

@@ -1,9 +1,12 @@
 package io.licencedesk.invoicing;
 
-/** A change the invoice's status does not allow, such as paying a void invoice. */
-public class IllegalInvoiceChangeException extends RuntimeException {
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
 
-    public IllegalInvoiceChangeException(String message) {
-        super(message);
+/** A change the invoice's status does not allow, such as paying a void invoice. */
+public class IllegalInvoiceChangeException extends RefusedException {
+
+    public IllegalInvoiceChangeException(Reason reason) {
+        super(reason);
     }
 }

@@ -1,9 +1,12 @@
 package io.licencedesk.invoicing;
 
-/** A selection that cannot be invoiced: empty, more than 20 licences, or a licence without a client. */
-public class InvalidSelectionException extends RuntimeException {
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
 
-    public InvalidSelectionException(String message) {
-        super(message);
+/** A selection that cannot be invoiced: empty, more than 20 licences, or a licence without a client. */
+public class InvalidSelectionException extends RefusedException {
+
+    public InvalidSelectionException(Reason reason) {
+        super(reason);
     }
 }

@@ -4,10 +4,12 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.Organisation;
 import io.licencedesk.licence.BillableLicence;
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.Reason;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
  * An invoice for one term of a licence, recording seller, buyer, line and totals as they were on the issue
@@ -128,8 +130,7 @@ public final class Invoice {
     /** @throws InvalidSelectionException when the licence has no client to bill */
     static void ensureBillable(BillableLicence licence) {
         if (licence.clientId() == null) {
-            throw new InvalidSelectionException(
-                    "Licence " + licence.couponCode() + " has no client: assign it before invoicing.");
+            throw new InvalidSelectionException(Reason.of("reason.invoice.licenceHasNoClient", licence.couponCode()));
         }
     }
 
@@ -177,15 +178,16 @@ public final class Invoice {
      */
     void markPaid(LocalDate date, String reference, LocalDate today) {
         if (!payable()) {
-            throw new IllegalInvoiceChangeException(
-                    "Invoice " + number + " is " + status.label().toLowerCase() + ".");
+            throw new IllegalInvoiceChangeException(Reason.of(
+                    "reason.invoice.notPayable",
+                    number,
+                    new DefaultMessageSourceResolvable("invoice.status.inSentence." + status.name())));
         }
         if (date.isAfter(today)) {
-            throw new PaymentDateRefusedException("The payment date cannot be in the future.");
+            throw new PaymentDateRefusedException(Reason.of("reason.invoice.paidInTheFuture"));
         }
         if (date.isBefore(issuedOn)) {
-            throw new PaymentDateRefusedException(
-                    "The payment date cannot be before the invoice was issued, on " + DATE.format(issuedOn) + ".");
+            throw new PaymentDateRefusedException(Reason.of("reason.invoice.paidBeforeIssue", DATE.format(issuedOn)));
         }
         status = InvoiceStatus.PAID;
         paidOn = date;
@@ -199,7 +201,7 @@ public final class Invoice {
      */
     void voidFor(String reason) {
         if (!voidable()) {
-            throw new IllegalInvoiceChangeException("Invoice " + number + " is already void.");
+            throw new IllegalInvoiceChangeException(Reason.of("reason.invoice.alreadyVoid", number));
         }
         status = InvoiceStatus.VOID;
         voidReason = reason.strip();
@@ -208,7 +210,7 @@ public final class Invoice {
     /** @throws IllegalInvoiceChangeException when the invoice is void, and so may not be sent */
     void ensureSendable() {
         if (status == InvoiceStatus.VOID) {
-            throw new IllegalInvoiceChangeException("A void invoice cannot be sent.");
+            throw new IllegalInvoiceChangeException(Reason.of("reason.invoice.voidNotSent"));
         }
     }
 

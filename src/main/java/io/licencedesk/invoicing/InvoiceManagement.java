@@ -11,6 +11,7 @@ import io.licencedesk.mail.EmailDelivered;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.mail.OutboxEntry;
 import io.licencedesk.shared.PageOf;
+import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -77,11 +78,10 @@ public class InvoiceManagement {
             return selection;
         }
         if (selection.size() >= MAX_SELECTION) {
-            throw new InvalidSelectionException("You can select at most " + MAX_SELECTION
-                    + " licences at a time. Send these first, or clear the selection.");
+            throw new InvalidSelectionException(Reason.of("reason.selection.full", MAX_SELECTION));
         }
         if (licences.billableAmounts(caller, Set.of(licenceId)).isEmpty()) {
-            throw new InvalidSelectionException("Only licences assigned to a client can be invoiced.");
+            throw new InvalidSelectionException(Reason.of("reason.selection.needsClient"));
         }
         var added = new LinkedHashSet<>(selection);
         added.add(licenceId);
@@ -92,10 +92,10 @@ public class InvoiceManagement {
         requireStaff(caller);
         var ids = new LinkedHashSet<>(licenceIds);
         if (ids.isEmpty()) {
-            throw new InvalidSelectionException("Select at least one licence.");
+            throw new InvalidSelectionException(Reason.of("reason.selection.empty"));
         }
         if (ids.size() > MAX_SELECTION) {
-            throw new InvalidSelectionException("Select at most " + MAX_SELECTION + " licences at a time.");
+            throw new InvalidSelectionException(Reason.of("reason.selection.tooMany", MAX_SELECTION));
         }
         var sending = new Sending(caller, accounts.organisation(caller));
         List<BillableLicence> locked = licences.lockForBilling(caller, ids);

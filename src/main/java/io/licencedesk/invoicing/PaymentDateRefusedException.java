@@ -1,9 +1,11 @@
 package io.licencedesk.invoicing;
 
+import io.licencedesk.shared.Reason;
+
 /** A payment date the invoice cannot have (in the future, or before it was issued); a form shows it beside the date. */
 public class PaymentDateRefusedException extends IllegalInvoiceChangeException {
 
-    public PaymentDateRefusedException(String message) {
-        super(message);
+    public PaymentDateRefusedException(Reason reason) {
+        super(reason);
     }
 }
