@@ -5,7 +5,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
@@ -15,7 +14,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.invoicing.Invoice;
@@ -23,18 +21,14 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.MovableClock;
 import io.licencedesk.support.MovableTime;
+import io.licencedesk.support.TestFixture;
 import jakarta.servlet.http.Cookie;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Period;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -43,17 +37,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
-/** Selecting licences, sending invoices and the invoice, outbox and settings pages, with their refusals. */
+/** Selecting licences, sending invoices and the invoice and outbox pages, with their refusals. */
 @IntegrationTest
 @AutoConfigureMockMvc
 @MovableTime
 class ConsoleInvoicingIntegrationTests {
+
+    @Autowired
+    TestFixture fixture;
 
     @Autowired
     MockMvc mvc;
@@ -68,15 +63,6 @@ class ConsoleInvoicingIntegrationTests {
     InvoiceManagement invoicing;
 
     @Autowired
-    PlanCatalogue plans;
-
-    @Autowired
-    UserDetailsService users;
-
-    @Autowired
-    AccountManagement accounts;
-
-    @Autowired
     MovableClock clock;
 
     TestOrganisation org;
@@ -89,7 +75,7 @@ class ConsoleInvoicingIntegrationTests {
     void setUp() {
         org = organisations.create();
         other = organisations.create();
-        plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        plan = fixture.monthlyPlan(org);
         for (int i = 0; i < 21; i++) {
             assigned.add(licences.create(
                             org.manager(),
@@ -108,10 +94,6 @@ class ConsoleInvoicingIntegrationTests {
     @AfterEach
     void resetClock() {
         clock.reset();
-    }
-
-    RequestPostProcessor as(String email) {
-        return user(users.loadUserByUsername(email));
     }
 
     /** Spring Session keeps the session in the database and finds it by its cookie, as a browser would. */
@@ -136,7 +118,7 @@ class ConsoleInvoicingIntegrationTests {
         return post("/licences/selection")
                 .param("id", "" + id)
                 .param("selected", "" + selected)
-                .with(as(org.manager().email()))
+                .with(fixture.signedIn(org.manager().email()))
                 .with(csrf());
     }
 
@@ -156,18 +138,26 @@ class ConsoleInvoicingIntegrationTests {
         browser.perform(mvc, select(unassigned, true))
                 .andExpect(jsonPath("$.count").value(19))
                 .andExpect(jsonPath("$.error").value(containsString("assigned to a client")));
-        browser.perform(mvc, get("/licences/selection").with(as(org.manager().email())))
+        browser.perform(
+                        mvc,
+                        get("/licences/selection")
+                                .with(fixture.signedIn(org.manager().email())))
                 .andExpect(jsonPath("$.count").value(19));
 
         browser.perform(
                         mvc,
-                        post("/invoices/send").with(as(org.manager().email())).with(csrf()))
+                        post("/invoices/send")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
                 .andExpect(redirectedUrl("/invoices"))
                 .andExpect(flash().attribute("toast", "Sent 19 invoices totalling €190.00 including VAT."));
         assertThat(invoicing.invoices(org.manager(), null, null, 1, 50).total()).isEqualTo(19);
         assertThat(licences.details(org.manager(), assigned.get(1)).billingStatus())
                 .isEqualTo(BillingStatus.INVOICED);
-        browser.perform(mvc, get("/licences/selection").with(as(org.manager().email())))
+        browser.perform(
+                        mvc,
+                        get("/licences/selection")
+                                .with(fixture.signedIn(org.manager().email())))
                 .andExpect(jsonPath("$.count").value(0));
     }
 
@@ -181,15 +171,20 @@ class ConsoleInvoicingIntegrationTests {
         browser.perform(
                         mvc,
                         post("/licences/{id}/delete", assigned.get(1))
-                                .with(as(org.manager().email()))
+                                .with(fixture.signedIn(org.manager().email()))
                                 .with(csrf()))
                 .andExpect(redirectedUrl("/licences"));
 
-        browser.perform(mvc, get("/licences/selection").with(as(org.manager().email())))
+        browser.perform(
+                        mvc,
+                        get("/licences/selection")
+                                .with(fixture.signedIn(org.manager().email())))
                 .andExpect(jsonPath("$.count").value(1));
         browser.perform(
                         mvc,
-                        post("/invoices/send").with(as(org.manager().email())).with(csrf()))
+                        post("/invoices/send")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
                 .andExpect(redirectedUrl("/invoices"))
                 .andExpect(flash().attribute("toast", "Sent 1 invoice totalling €10.00 including VAT."));
     }
@@ -203,16 +198,23 @@ class ConsoleInvoicingIntegrationTests {
 
         browser.perform(
                         mvc,
-                        post("/invoices/send").with(as(org.manager().email())).with(csrf()))
+                        post("/invoices/send")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
                 .andExpect(redirectedUrl("/licences"))
                 .andExpect(flash().attribute("toast", containsString("no longer selected")));
 
         assertThat(invoicing.invoices(org.manager(), null, null, 1, 50).total()).isZero();
-        browser.perform(mvc, get("/licences/selection").with(as(org.manager().email())))
+        browser.perform(
+                        mvc,
+                        get("/licences/selection")
+                                .with(fixture.signedIn(org.manager().email())))
                 .andExpect(jsonPath("$.count").value(1));
         browser.perform(
                         mvc,
-                        post("/invoices/send").with(as(org.manager().email())).with(csrf()))
+                        post("/invoices/send")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
                 .andExpect(redirectedUrl("/invoices"))
                 .andExpect(flash().attribute("toast", "Sent 1 invoice totalling €10.00 including VAT."));
     }
@@ -222,7 +224,7 @@ class ConsoleInvoicingIntegrationTests {
         mvc.perform(post("/licences/selection")
                         .param("id", "" + assigned.get(0))
                         .param("selected", "true")
-                        .with(as(other.manager().email()))
+                        .with(fixture.signedIn(other.manager().email()))
                         .with(csrf()))
                 .andExpect(jsonPath("$.count").value(0))
                 .andExpect(jsonPath("$.error").isNotEmpty());
@@ -232,7 +234,7 @@ class ConsoleInvoicingIntegrationTests {
     void showsDownloadsPaysAndVoidsAnInvoice() throws Exception {
         Invoice invoice =
                 invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
-        var manager = as(org.manager().email());
+        var manager = fixture.signedIn(org.manager().email());
 
         mvc.perform(get("/invoices").with(manager))
                 .andExpect(status().isOk())
@@ -324,7 +326,7 @@ class ConsoleInvoicingIntegrationTests {
         return post("/invoices/{id}/paid", invoice.id())
                 .param("paidOn", paidOn)
                 .param("reference", reference)
-                .with(as(org.manager().email()))
+                .with(fixture.signedIn(org.manager().email()))
                 .with(csrf());
     }
 
@@ -358,14 +360,16 @@ class ConsoleInvoicingIntegrationTests {
                         .param("email", "h@example.test"));
         for (var page : pages) {
             mvc.perform(page.get()).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
-            mvc.perform(page.get().with(as(org.alice().email()))).andExpect(status().isForbidden());
+            mvc.perform(page.get().with(fixture.signedIn(org.alice().email()))).andExpect(status().isForbidden());
         }
         for (var action : actions) {
             mvc.perform(action.get().with(csrf())).andExpect(redirectedUrl("/login"));
-            mvc.perform(action.get().with(as(org.alice().email())).with(csrf())).andExpect(status().isForbidden());
-            mvc.perform(action.get().with(as(org.owner().email()))).andExpect(status().isForbidden());
+            mvc.perform(action.get().with(fixture.signedIn(org.alice().email())).with(csrf()))
+                    .andExpect(status().isForbidden());
+            mvc.perform(action.get().with(fixture.signedIn(org.owner().email())))
+                    .andExpect(status().isForbidden());
         }
-        var stranger = as(other.owner().email());
+        var stranger = fixture.signedIn(other.owner().email());
         mvc.perform(get("/invoices/{id}", invoice.id()).with(stranger)).andExpect(status().isNotFound());
         mvc.perform(get("/invoices/{id}/pdf", invoice.id()).with(stranger)).andExpect(status().isNotFound());
         mvc.perform(get("/outbox/{id}", email).with(stranger)).andExpect(status().isNotFound());
@@ -386,193 +390,9 @@ class ConsoleInvoicingIntegrationTests {
                         .with(stranger)
                         .with(csrf()))
                 .andExpect(status().isNotFound());
-        mvc.perform(get("/settings").with(as(org.manager().email()))).andExpect(status().isForbidden());
+        mvc.perform(get("/settings").with(fixture.signedIn(org.manager().email())))
+                .andExpect(status().isForbidden());
         assertThat(invoicing.invoice(org.manager(), invoice.id()).voidReason()).isNull();
         assertThat(invoicing.invoices(org.manager(), null, null, 1, 50).total()).isEqualTo(1);
-    }
-
-    @Test
-    void marksEveryBadSettingAtOnceEvenWhenANumberIsNotANumber() throws Exception {
-        var before = accounts.organisation(org.owner());
-        var fields = new LinkedHashMap<String, String>();
-        fields.put("name", "x".repeat(300));
-        fields.put("currency", "EUR");
-        fields.put("vatRate", "-5");
-        fields.put("invoicePrefix", "INV");
-        fields.put("paymentTermsDays", "abc");
-        fields.put("senderEmail", "not an address");
-        fields.put("expiringSoonDays", "99999999999");
-        FieldErrors.expectExactly(
-                mvc,
-                postSettings(fields),
-                Map.of(
-                        "name", "Keep the name to 200 characters.",
-                        "vatRate", "The VAT rate cannot be negative.",
-                        "paymentTermsDays", "Enter a whole number of days.",
-                        "senderEmail", "Enter a valid e-mail address.",
-                        "expiringSoonDays", "Enter 1 to 365 days."));
-
-        fields.put("name", "");
-        fields.put("vatRate", "twenty");
-        fields.put("paymentTermsDays", "-1");
-        fields.put("expiringSoonDays", "1.5");
-        fields.put("senderEmail", "");
-        FieldErrors.expectExactly(
-                mvc,
-                postSettings(fields),
-                Map.of(
-                        "name", "Enter the organisation's name.",
-                        "vatRate", "Enter a percentage such as 20 or 7.5.",
-                        "paymentTermsDays", "Enter 0 to 365 days.",
-                        "expiringSoonDays", "Enter a whole number of days."));
-
-        fields.put("name", "Org");
-        fields.put("vatRate", "7.555");
-        fields.put("paymentTermsDays", "");
-        fields.put("expiringSoonDays", "");
-        FieldErrors.expectExactly(
-                mvc,
-                postSettings(fields),
-                Map.of(
-                        "vatRate", "Enter the VAT rate with at most 2 decimals.",
-                        "paymentTermsDays", "Enter the payment terms in days.",
-                        "expiringSoonDays", "Enter the expiring-soon window in days."));
-        assertThat(accounts.organisation(org.owner())).isEqualTo(before);
-    }
-
-    @Test
-    void showsTheSavedNumbersInTheSettingsForm() throws Exception {
-        mvc.perform(postSettings(Map.of(
-                        "name", "Org",
-                        "currency", "EUR",
-                        "vatRate", " 7.5 ",
-                        "invoicePrefix", "INV",
-                        "paymentTermsDays", "+14",
-                        "senderEmail", "",
-                        "expiringSoonDays", "045")))
-                .andExpect(redirectedUrl("/settings"));
-        var saved = accounts.organisation(org.owner());
-        assertThat(saved.vatRate()).isEqualByComparingTo("7.5");
-        assertThat(saved.paymentTermsDays()).isEqualTo(14);
-        assertThat(saved.expiringSoonDays()).isEqualTo(45);
-        assertThat(saved.senderEmail()).isNull();
-        mvc.perform(get("/settings").with(as(org.owner().email())))
-                .andExpect(content().string(containsString("value=\"7.50\"")))
-                .andExpect(content().string(containsString("value=\"14\"")))
-                .andExpect(content().string(containsString("value=\"45\"")));
-    }
-
-    MockHttpServletRequestBuilder postSettings(Map<String, String> fields) {
-        var post = post("/settings").with(as(org.owner().email())).with(csrf());
-        fields.forEach(post::param);
-        return post;
-    }
-
-    @Test
-    void refusesToChangeTheCurrencyOnceLicencesExistBesideTheField() throws Exception {
-        var before = accounts.organisation(org.owner());
-        var fields = new LinkedHashMap<String, String>();
-        fields.put("name", "Renamed");
-        fields.put("currency", "usd");
-        fields.put("vatRate", "20");
-        fields.put("invoicePrefix", "NEW");
-        fields.put("paymentTermsDays", "14");
-        fields.put("expiringSoonDays", "30");
-        FieldErrors.expectExactly(
-                mvc,
-                postSettings(fields),
-                Map.of(
-                        "currency",
-                        "The currency cannot change once licences or invoices exist: their prices are in EUR."));
-        assertThat(accounts.organisation(org.owner())).isEqualTo(before);
-        mvc.perform(get("/settings").with(as(org.owner().email())))
-                .andExpect(content().string(containsString("Fixed now that licences or invoices are priced in it.")));
-
-        // With other bad fields, the currency's refusal shows beside them, in the same answer.
-        fields.put("name", "");
-        FieldErrors.expectExactly(
-                mvc,
-                postSettings(fields),
-                Map.of(
-                        "name",
-                        "Enter the organisation's name.",
-                        "currency",
-                        "The currency cannot change once licences or invoices exist: their prices are in EUR."));
-        fields.put("name", "Renamed");
-
-        fields.put("currency", " eur ");
-        mvc.perform(postSettings(fields)).andExpect(redirectedUrl("/settings"));
-        assertThat(accounts.organisation(org.owner()).invoicePrefix()).isEqualTo("NEW");
-        assertThat(accounts.organisation(org.owner()).currency().getCurrencyCode())
-                .isEqualTo("EUR");
-    }
-
-    @Test
-    void changesTheCurrencyOfAnOrganisationWithoutLicences() throws Exception {
-        var owner = as(other.owner().email());
-        mvc.perform(get("/settings").with(owner)).andExpect(content().string(not(containsString("Fixed now that"))));
-        mvc.perform(post("/settings")
-                        .with(owner)
-                        .with(csrf())
-                        .param("name", "Other")
-                        .param("currency", "gbp")
-                        .param("vatRate", "20")
-                        .param("invoicePrefix", "INV")
-                        .param("paymentTermsDays", "14")
-                        .param("expiringSoonDays", "30"))
-                .andExpect(redirectedUrl("/settings"));
-        assertThat(accounts.organisation(other.owner()).currency().getCurrencyCode())
-                .isEqualTo("GBP");
-    }
-
-    @Test
-    void savesSettingsAndRefusesBadOnes() throws Exception {
-        var owner = as(org.owner().email());
-        mvc.perform(post("/settings")
-                        .with(owner)
-                        .with(csrf())
-                        .param("name", "Org")
-                        .param("currency", "XXQ")
-                        .param("vatRate", "120")
-                        .param("invoicePrefix", "IN-V")
-                        .param("paymentTermsDays", "400")
-                        .param("expiringSoonDays", "0"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("not an ISO 4217 currency")))
-                .andExpect(content().string(containsString("percentage up to 100")))
-                .andExpect(content().string(containsString("letters and digits")))
-                .andExpect(content().string(containsString("Enter 0 to 365 days.")))
-                .andExpect(content().string(containsString("Enter 1 to 365 days.")));
-        mvc.perform(post("/settings")
-                        .with(owner)
-                        .with(csrf())
-                        .param("name", "Org")
-                        .param("currency", "EUR")
-                        .param("vatRate", "twenty")
-                        .param("invoicePrefix", "INV")
-                        .param("paymentTermsDays", "abc")
-                        .param("expiringSoonDays", "30"))
-                .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Enter a percentage such as 20")))
-                .andExpect(content().string(containsString("Enter a whole number of days.")));
-        assertThat(accounts.organisation(org.owner()).invoicePrefix()).isEqualTo("INV");
-        mvc.perform(post("/settings")
-                        .with(owner)
-                        .with(csrf())
-                        .param("name", "Org")
-                        .param("legalName", "Org Ltd")
-                        .param("currency", "eur")
-                        .param("vatRate", "20")
-                        .param("invoicePrefix", "acme")
-                        .param("paymentTermsDays", "14")
-                        .param("senderEmail", "")
-                        .param("expiringSoonDays", "45"))
-                .andExpect(redirectedUrl("/settings"));
-        assertThat(accounts.organisation(org.owner()).senderEmail()).isNull();
-        Invoice invoice =
-                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
-        assertThat(invoice.number()).startsWith("ACME-");
-        assertThat(invoice.totals().total().formatted()).isEqualTo("€12.00");
-        assertThat(invoice.seller().name()).isEqualTo("Org Ltd");
     }
 }

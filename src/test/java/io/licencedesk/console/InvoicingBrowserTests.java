@@ -13,14 +13,11 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.Screenshots;
-import java.math.BigDecimal;
+import io.licencedesk.support.TestFixture;
 import java.nio.file.Files;
-import java.time.Period;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -33,10 +30,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class InvoicingBrowserTests {
 
     @Autowired
-    TestOrganisations organisations;
+    TestFixture fixture;
 
     @Autowired
-    PlanCatalogue plans;
+    TestOrganisations organisations;
 
     @Autowired
     LicenceManagement licences;
@@ -50,7 +47,7 @@ class InvoicingBrowserTests {
     @BeforeEach
     void createOrganisation() {
         org = organisations.create();
-        monthly = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        monthly = fixture.monthlyPlan(org);
         licences.create(org.manager(), new NewLicence(monthly.id(), "Unassigned kiosk", null, 1, null));
         for (int i = 1; i <= 24; i++) {
             licences.create(

@@ -10,17 +10,14 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.mail.DeliveryStatus;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,13 +46,13 @@ class InvoiceEmailIntegrationTests {
             .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     InvoiceManagement invoicing;
 
     @Autowired
     LicenceManagement licences;
-
-    @Autowired
-    PlanCatalogue plans;
 
     @Autowired
     TestOrganisations organisations;
@@ -66,7 +63,7 @@ class InvoiceEmailIntegrationTests {
     @BeforeEach
     void setUp() {
         org = organisations.create();
-        monthly = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        monthly = fixture.monthlyPlan(org);
     }
 
     List<Long> licencesFor(int count) {

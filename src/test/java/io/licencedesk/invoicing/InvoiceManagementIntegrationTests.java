@@ -18,6 +18,7 @@ import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.Period;
@@ -36,6 +37,9 @@ import org.springframework.security.access.AccessDeniedException;
 /** Issuing, numbering, re-sending, paying and voiding invoices on a real database. */
 @IntegrationTest
 class InvoiceManagementIntegrationTests {
+
+    @Autowired
+    TestFixture fixture;
 
     @Autowired
     InvoiceManagement invoicing;
@@ -75,7 +79,7 @@ class InvoiceManagementIntegrationTests {
                         "Billing team",
                         "billing@example.test",
                         30));
-        yearly = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+        yearly = fixture.yearlyPlan(org);
     }
 
     long assignedLicence(String name, int quantity) {

@@ -6,11 +6,8 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.IntegrationTest;
-import java.math.BigDecimal;
-import java.time.Period;
+import io.licencedesk.support.TestFixture;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,13 +17,13 @@ import org.springframework.beans.factory.annotation.Autowired;
 class InvoicePricedRecordsIntegrationTests {
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     InvoicePricedRecords pricedRecords;
 
     @Autowired
     TestOrganisations organisations;
-
-    @Autowired
-    PlanCatalogue plans;
 
     @Autowired
     LicenceManagement licences;
@@ -38,7 +35,7 @@ class InvoicePricedRecordsIntegrationTests {
     void existOnceTheOrganisationHasAnInvoice() {
         TestOrganisation org = organisations.create();
         TestOrganisation other = organisations.create();
-        var plan = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        var plan = fixture.monthlyPlan(org);
         long licence = licences.create(
                         org.manager(),
                         new NewLicence(plan.id(), "Lobby", null, 1, org.alice().userId()))

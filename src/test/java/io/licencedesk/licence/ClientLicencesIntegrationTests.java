@@ -8,8 +8,7 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.shared.RefusedException;
 import io.licencedesk.support.IntegrationTest;
-import java.math.BigDecimal;
-import java.time.Period;
+import io.licencedesk.support.TestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,13 +19,13 @@ import org.springframework.security.access.AccessDeniedException;
 class ClientLicencesIntegrationTests {
 
     @Autowired
+    TestFixture fixture;
+
+    @Autowired
     ClientLicences clientLicences;
 
     @Autowired
     LicenceManagement licences;
-
-    @Autowired
-    PlanCatalogue plans;
 
     @Autowired
     TestOrganisations organisations;
@@ -42,7 +41,7 @@ class ClientLicencesIntegrationTests {
     void setUp() {
         org = organisations.create();
         otherOrg = organisations.create();
-        yearly = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+        yearly = fixture.yearlyPlan(org);
     }
 
     LicenceDetails available(String name) {
@@ -82,8 +81,7 @@ class ClientLicencesIntegrationTests {
         LicenceDetails paused = available("Paused");
         licences.pause(org.manager(), paused.id());
         LicenceDetails assigned = assignedTo(org.bob().userId(), "Bob's");
-        Plan otherPlan =
-                plans.addPlan(otherOrg.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        Plan otherPlan = fixture.monthlyPlan(otherOrg);
         LicenceDetails foreign =
                 licences.create(otherOrg.manager(), new NewLicence(otherPlan.id(), "Foreign", null, 1, null));
 

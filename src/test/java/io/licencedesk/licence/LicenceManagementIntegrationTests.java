@@ -8,6 +8,7 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -26,6 +27,9 @@ import org.springframework.security.access.AccessDeniedException;
 /** The licence façade and its list queries against a real database (H2 here, PostgreSQL in the subclass). */
 @IntegrationTest
 class LicenceManagementIntegrationTests {
+
+    @Autowired
+    TestFixture fixture;
 
     @Autowired
     LicenceManagement licences;
@@ -52,8 +56,8 @@ class LicenceManagementIntegrationTests {
     @BeforeEach
     void setUp() {
         org = organisations.create();
-        monthly = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
-        yearly = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+        monthly = fixture.monthlyPlan(org);
+        yearly = fixture.yearlyPlan(org);
     }
 
     LicenceDetails create(String name, String note, Long clientId) {
