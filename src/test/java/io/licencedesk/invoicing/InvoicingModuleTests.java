@@ -1,0 +1,108 @@
+package io.licencedesk.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.BillingStatus;
+import io.licencedesk.licence.LicenceInvoiceVoided;
+import io.licencedesk.licence.LicenceInvoiced;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicencePaid;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import java.math.BigDecimal;
+import java.time.Period;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.AssertablePublishedEvents;
+import org.springframework.stereotype.Controller;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The invoicing module with only what it depends on (accounts, licence, mail and the shared kernel): no web
+ * layer, no audit trail. Issuing, paying and voiding through the façade, and what each tells the licence.
+ */
+@ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
+@ActiveProfiles("test")
+class InvoicingModuleTests {
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    ApplicationContext context;
+
+    TestOrganisation org;
+    long lobby;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        Plan yearly = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+        lobby = licences.create(
+                        org.manager(),
+                        new NewLicence(
+                                yearly.id(), "Lobby", null, 3, org.alice().userId()))
+                .id();
+    }
+
+    @Test
+    void issuesAnInvoiceQueuesItsEmailAndMarksTheLicenceInvoiced(AssertablePublishedEvents events) {
+        SendOutcome outcome = invoicing.send(org.manager(), List.of(lobby));
+
+        Invoice invoice = outcome.issued().get(0);
+        assertThat(outcome.count()).isEqualTo(1);
+        assertThat(invoice.line().licenceId()).isEqualTo(lobby);
+        assertThat(invoice.totals().subtotal().formatted()).isEqualTo("€300.00");
+        assertThat(invoice.buyer().email()).isEqualTo(org.alice().email());
+        assertThat(invoicing.deliveries(org.manager(), invoice.id()))
+                .singleElement()
+                .satisfies(email ->
+                        assertThat(email.recipient()).isEqualTo(org.alice().email()));
+        assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.INVOICED);
+        assertThat(events.ofType(LicenceInvoiced.class))
+                .singleElement()
+                .satisfies(event -> assertThat(event.licenceId()).isEqualTo(lobby));
+    }
+
+    @Test
+    void payingAndVoidingReachTheLicenceAsEvents(AssertablePublishedEvents events) {
+        Invoice invoice = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+
+        invoicing.markPaid(org.manager(), invoice.id(), invoice.issuedOn(), "Bank transfer");
+        assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.PAID);
+        invoicing.voidInvoice(org.manager(), invoice.id(), "Paid twice");
+
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).status()).isEqualTo(InvoiceStatus.VOID);
+        assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.UNBILLED);
+        assertThat(events.ofType(LicencePaid.class)).hasSize(1);
+        assertThat(events.ofType(LicenceInvoiceVoided.class)).hasSize(1);
+    }
+
+    @Test
+    void bootsWithoutTheModulesItDoesNotDependOn() {
+        assertThat(context.getBeanNamesForType(io.licencedesk.audit.AuditTrail.class))
+                .isEmpty();
+        assertThat(context.getBeanNamesForType(io.licencedesk.devices.ScreenManagement.class))
+                .isEmpty();
+        assertThat(context.getBeansWithAnnotation(Controller.class).values())
+                .as("none of LicenceDesk's controllers")
+                .noneMatch(bean -> bean.getClass().getName().startsWith("io.licencedesk."));
+    }
+}
