@@ -105,6 +105,7 @@ class MainListBenchmarkTests {
         assertThat(results).hasSameSizeAs(cases).allSatisfy(result -> {
             assertThat(result.pgList()).as(result.benchCase().name()).isPositive();
             assertThat(result.pgAll()).isGreaterThanOrEqualTo(result.pgList());
+            assertThat(result.server()).as("time at the server").isPositive();
         });
     }
 

@@ -28,11 +28,15 @@ final class MainListRun {
             double pgCount,
             double pgAll,
             int rows,
-            int bytes) {
+            int bytes,
+            double server) {
 
-        /** What is not PostgreSQL's: the median over HTTP less the median of all the request's statements. */
+        /**
+         * What is not PostgreSQL's: the mean time at the server less the median of all the request's statements.
+         * The server's time leaves out the benchmark's HTTP client, which shares the machine's cores.
+         */
         double application() {
-            return p50 - pgAll;
+            return server - pgAll;
         }
     }
 
@@ -80,6 +84,10 @@ final class MainListRun {
                 utf8Length(more));
     }
 
+    private double[] serverTime() throws IOException, InterruptedException {
+        return client.listTimeAtServer(BenchData.OWNER_EMAIL, BenchData.OWNER_PASSWORD);
+    }
+
     private static int utf8Length(String text) {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
@@ -97,6 +105,7 @@ final class MainListRun {
             String page = body(benchCase);
             int rows = CODE.matcher(page).results().toList().size();
             double[] millis = new double[requests];
+            double[] before = serverTime();
             for (int i = 0; i < requests; i++) {
                 long start = System.nanoTime();
                 var response = client.get(benchCase.path());
@@ -107,6 +116,7 @@ final class MainListRun {
                     throw new IllegalStateException(benchCase.name() + " answered differently while timed");
                 }
             }
+            double[] after = serverTime();
             Arrays.sort(millis);
             results.add(new Result(
                     benchCase,
@@ -117,7 +127,8 @@ final class MainListRun {
                     Double.NaN,
                     Double.NaN,
                     rows,
-                    utf8Length(page)));
+                    utf8Length(page),
+                    (after[0] - before[0]) * 1000 / (after[1] - before[1])));
         }
         return plans == null || explained == 0 ? results : explain(results, explained);
     }
@@ -164,7 +175,8 @@ final class MainListRun {
                         median(count),
                         median(all),
                         result.rows(),
-                        result.bytes()));
+                        result.bytes(),
+                        result.server()));
             }
         } finally {
             plans.stop();
@@ -180,7 +192,7 @@ final class MainListRun {
         double first = firstPage == null ? Double.NaN : firstPage.p50();
         out.printf(
                 Locale.ROOT,
-                "%-32s %8s %8s %8s %9s %9s %9s %9s %8s %5s %7s%n",
+                "%-32s %8s %8s %8s %9s %9s %9s %9s %8s %8s %5s %7s%n",
                 "case",
                 "p50 ms",
                 "p95 ms",
@@ -189,13 +201,14 @@ final class MainListRun {
                 "pg list",
                 "pg count",
                 "pg all",
+                "srv ms",
                 "app ms",
                 "rows",
                 "KB");
         for (Result r : results) {
             out.printf(
                     Locale.ROOT,
-                    "%-32s %8.1f %8.1f %8.1f %8.1fx %9.2f %9.2f %9.2f %8.1f %5d %7.1f%n",
+                    "%-32s %8.1f %8.1f %8.1f %8.1fx %9.2f %9.2f %9.2f %8.1f %8.1f %5d %7.1f%n",
                     r.benchCase().name(),
                     r.p50(),
                     r.p95(),
@@ -204,19 +217,23 @@ final class MainListRun {
                     r.pgList(),
                     r.pgCount(),
                     r.pgAll(),
+                    r.server(),
                     r.application(),
                     r.rows(),
                     r.bytes() / 1024.0);
         }
         out.println("p95/1st: p95 of the case over the median (p50) of the first page. pg list / pg count / pg all:"
                 + " PostgreSQL's EXPLAIN ANALYZE execution time (auto_explain) of the list query, the capped count"
-                + " and all statements of one request (median of the explained requests). app ms: p50 less pg all,"
-                + " the application's share (with the JDBC and HTTP round trips). KB: the page's HTML, uncompressed.");
+                + " and all statements of one request (median of the explained requests). srv ms: the server's own"
+                + " mean time for the timed requests (Micrometer). app ms: srv ms less pg all, the application's"
+                + " share (with the JDBC round trips). KB: the page's HTML, uncompressed.");
         if (firstPage != null) {
             out.printf(
                     Locale.ROOT,
-                    "First page: p50 %.1f ms, of which PostgreSQL %.2f ms and the application %.1f ms.%n",
+                    "First page: p50 %.1f ms at the client; %.1f ms at the server (mean), of which PostgreSQL %.2f ms"
+                            + " and the application %.1f ms.%n",
                     firstPage.p50(),
+                    firstPage.server(),
                     firstPage.pgAll(),
                     firstPage.application());
         }
