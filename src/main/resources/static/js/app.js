@@ -130,6 +130,15 @@
         });
     });
 
+    // A client's name or e-mail cut off in the main list shows whole as a tooltip. The title is set when the
+    // pointer first reaches it rather than written twice into every row of the page.
+    document.addEventListener('mouseover', event => {
+        const text = event.target.closest('.client-cell .text-truncate');
+        if (text && !text.title) {
+            text.title = text.textContent;
+        }
+    });
+
     document.querySelectorAll('select[data-autosubmit]:not(.client-select)').forEach(select => {
         select.addEventListener('change', () => select.form.requestSubmit());
     });
@@ -147,15 +156,19 @@
             }
             opener = button;
             const refusal = button.dataset.refusal;
-            dialog.querySelector('#delete-form').action = button.dataset.action;
-            dialog.querySelector('[data-code]').textContent = button.dataset.code;
+            // A row of the main list names its code and address once: on its copy button and its name's link.
+            const row = button.closest('tr');
+            const code = button.dataset.code || row.querySelector('[data-copy]').dataset.copy;
+            dialog.querySelector('#delete-form').action =
+                button.dataset.action || row.querySelector('a.licence-name').href + '/delete';
+            dialog.querySelector('[data-code]').textContent = code;
             dialog.querySelector('[data-question]').hidden = !!refusal;
             const alert = dialog.querySelector('[data-refusal]');
             alert.hidden = !refusal;
             alert.textContent = refusal || '';
             dialog.querySelector('[data-confirm]').hidden = !!refusal;
             dialog.querySelector('#delete-title').textContent =
-                refusal ? 'Licence ' + button.dataset.code + ' cannot be deleted' : 'Delete licence ' + button.dataset.code + '?';
+                refusal ? 'Licence ' + code + ' cannot be deleted' : 'Delete licence ' + code + '?';
             modal.show(button);
         });
     }

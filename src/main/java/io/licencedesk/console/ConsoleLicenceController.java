@@ -8,6 +8,7 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceListing;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotDeletableException;
 import io.licencedesk.licence.PlanCatalogue;
@@ -15,6 +16,7 @@ import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import java.util.Locale;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -58,9 +60,15 @@ class ConsoleLicenceController {
     }
 
     @GetMapping
-    String list(Caller caller, @ModelAttribute("params") LicenceListParams params, HttpSession session, Model model) {
-        model.addAttribute("selectedIds", LicenceSelection.of(session));
-        model.addAttribute("listing", licences.list(caller, params.filter(), params.page()));
+    String list(
+            Caller caller,
+            @ModelAttribute("params") LicenceListParams params,
+            HttpSession session,
+            Locale locale,
+            Model model) {
+        LicenceListing listing = licences.list(caller, params.filter(), params.page());
+        model.addAttribute("listing", listing);
+        model.addAttribute("rows", ListedLicence.of(listing.rows(), LicenceSelection.of(session), locale));
         model.addAttribute(
                 "selectedClient",
                 params.client() == null

@@ -4,9 +4,13 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** An exact amount in a currency, kept in minor units (cents). */
 public record Money(long minorUnits, Currency currency) {
+
+    private static final Map<Currency, NumberFormat> FORMATS = new ConcurrentHashMap<>();
 
     public static Money of(BigDecimal amount, Currency currency) {
         return new Money(
@@ -39,9 +43,17 @@ public record Money(long minorUnits, Currency currency) {
 
     /** For people: "€1,234.50". */
     public String formatted() {
+        // A copy of a format made once per currency: making one looks up the locale's data each time (a main-list
+        // page formats 25 to 100 amounts). Formats are not thread-safe, hence the copy.
+        NumberFormat format = (NumberFormat)
+                FORMATS.computeIfAbsent(currency, Money::formatFor).clone();
+        return format.format(amount());
+    }
+
+    private static NumberFormat formatFor(Currency currency) {
         NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
         format.setCurrency(currency);
-        return format.format(amount());
+        return format;
     }
 
     @Override

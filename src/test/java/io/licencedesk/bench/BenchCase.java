@@ -26,8 +26,13 @@ record BenchCase(String name, String query, Predicate<Row> matches, Page page, l
     static final int COUNT_LIMIT = io.licencedesk.licence.LicenceListing.COUNT_LIMIT;
 
     String path() {
+        return path(PAGE_SIZE);
+    }
+
+    /** The same request with another page size, to weigh a row of HTML. */
+    String path(int size) {
         String cursor = page == Page.AFTER ? "&after=" + cursor(cursorId) : page == Page.LAST ? "&last=true" : "";
-        return "/licences?size=" + PAGE_SIZE + (query.isEmpty() ? "" : "&" + query) + cursor;
+        return "/licences?size=" + size + (query.isEmpty() ? "" : "&" + query) + cursor;
     }
 
     /** The cursor of the default sort (id descending) after a given licence: "\n" + id, base64url. */

@@ -56,6 +56,33 @@ final class ConsoleClient {
                 HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * The server's own account of the list's requests so far (Micrometer's {@code http.server.requests} for
+     * {@code GET /licences}, read as the owner through the actuator): total seconds and count.
+     */
+    double[] listTimeAtServer(String email, String password) throws IOException, InterruptedException {
+        String credentials =
+                java.util.Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+        String metrics = http.send(
+                        HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                                .header("Authorization", "Basic " + credentials)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString())
+                .body();
+        double[] sumAndCount = new double[2];
+        for (String line : metrics.split("\n")) {
+            var sample = SERVER_TIME.matcher(line);
+            if (sample.matches()) {
+                sumAndCount[sample.group(1).equals("sum") ? 0 : 1] += Double.parseDouble(sample.group(2));
+            }
+        }
+        return sumAndCount;
+    }
+
+    private static final Pattern SERVER_TIME = Pattern.compile(
+            "http_server_requests_seconds_(sum|count)\\{.*method=\"GET\".*uri=\"/licences\".*} ([0-9.eE+-]+)");
+
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }

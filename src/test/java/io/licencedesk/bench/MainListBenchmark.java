@@ -71,6 +71,7 @@ public final class MainListBenchmark {
                         Integer.parseInt(options.getOrDefault("warmup", "30")),
                         Integer.parseInt(options.getOrDefault("requests", "200")),
                         Integer.parseInt(options.getOrDefault("explained", "5")));
+                var weight = run.weight(cases.get(0));
                 System.out.printf(
                         "%nMain list, %,d licences, %,d clients, PostgreSQL %s, %d cores, %s, load average %s%n",
                         licences,
@@ -79,7 +80,7 @@ public final class MainListBenchmark {
                         Runtime.getRuntime().availableProcessors(),
                         LocalDate.now(),
                         Files.readString(Path.of("/proc/loadavg")).trim());
-                MainListRun.print(results, System.out);
+                MainListRun.print(results, weight, System.out);
             } finally {
                 server.process().destroy();
                 server.process().waitFor();

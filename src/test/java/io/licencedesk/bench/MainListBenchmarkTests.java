@@ -98,10 +98,14 @@ class MainListBenchmarkTests {
                         assertThat(c.expectedCount(data.rows())).as(c.name()).isPositive());
 
         var results = run.run(cases, 0, 2, 1);
-        MainListRun.print(results, System.out);
+        var weight = run.weight(cases.get(0));
+        MainListRun.print(results, weight, System.out);
+        assertThat(weight.moreRows()).as("rows at size 100").isEqualTo(100);
+        assertThat(weight.perRow()).as("bytes per row").isPositive();
         assertThat(results).hasSameSizeAs(cases).allSatisfy(result -> {
             assertThat(result.pgList()).as(result.benchCase().name()).isPositive();
             assertThat(result.pgAll()).isGreaterThanOrEqualTo(result.pgList());
+            assertThat(result.server()).as("time at the server").isPositive();
         });
     }
 
