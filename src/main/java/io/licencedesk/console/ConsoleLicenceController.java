@@ -68,7 +68,8 @@ class ConsoleLicenceController {
             Model model) {
         LicenceListing listing = licences.list(caller, params.filter(), params.page());
         model.addAttribute("listing", listing);
-        model.addAttribute("rows", ListedLicence.of(listing.rows(), LicenceSelection.of(session), locale));
+        model.addAttribute(
+                "rows", ListedLicence.of(listing.rows(), LicenceSelection.of(session), locale, reasons::text));
         model.addAttribute(
                 "selectedClient",
                 params.client() == null
@@ -106,7 +107,10 @@ class ConsoleLicenceController {
 
     @GetMapping("/{id}")
     String details(Caller caller, @PathVariable long id, Model model) {
-        model.addAttribute("licence", licences.details(caller, id));
+        LicenceDetails licence = licences.details(caller, id);
+        model.addAttribute("licence", licence);
+        model.addAttribute(
+                "deletionRefusal", licence.deletionRefusal() == null ? null : reasons.text(licence.deletionRefusal()));
         model.addAttribute("history", audit.licenceHistory(caller, id));
         model.addAttribute("invoices", invoicing.forLicence(caller, id));
         model.addAttribute("screens", screens.screens(caller, id));
@@ -149,7 +153,7 @@ class ConsoleLicenceController {
             Toasts.success(redirect, "Licence " + code + " deleted.");
             return "redirect:" + listOr(from);
         } catch (LicenceNotDeletableException refused) {
-            Toasts.error(redirect, refused.getMessage());
+            Toasts.error(redirect, reasons.text(refused));
             return "redirect:/licences/" + id; // the licence, with why it stays
         }
     }

@@ -1,6 +1,7 @@
 package io.licencedesk.console;
 
 import io.licencedesk.licence.LicenceRow;
+import io.licencedesk.shared.Reason;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 /**
  * One row of the main list as the page shows it. The dates, amount and badges are written here once per row:
@@ -17,6 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param created and {@code ends}: as {@code #temporals.format(…, 'd MMM yyyy')} wrote them, in the request's
  *     locale and the server's time zone
  * @param status the lifecycle badge's text, e.g. "Active · expiring soon"; {@code statusClass} its colour
+ * @param deletionRefusal why the licence cannot be deleted, in words, or null when it can be
  */
 record ListedLicence(
         LicenceRow licence,
@@ -26,13 +29,18 @@ record ListedLicence(
         String ends,
         String status,
         String statusClass,
-        String billingClass) {
+        String billingClass,
+        String deletionRefusal) {
 
     private static final String DATE_PATTERN = "d MMM yyyy";
+    /** Accept-Language is the visitor's to write: a bounded cache, so that made-up locales cannot fill the heap. */
+    private static final int MOST_KEPT_LOCALES = 64;
+
     private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
 
-    static List<ListedLicence> of(List<LicenceRow> rows, Set<Long> selectedIds, Locale locale) {
-        DateTimeFormatter dates = DATES.computeIfAbsent(locale, l -> DateTimeFormatter.ofPattern(DATE_PATTERN, l));
+    static List<ListedLicence> of(
+            List<LicenceRow> rows, Set<Long> selectedIds, Locale locale, Function<Reason, String> inWords) {
+        DateTimeFormatter dates = dates(locale);
         ZoneId zone = ZoneId.systemDefault();
         return rows.stream()
                 .map(row -> new ListedLicence(
@@ -45,8 +53,22 @@ record ListedLicence(
                                 ? row.status().label() + " · expiring soon"
                                 : row.status().label(),
                         "status-" + lower(row.status()) + (row.expiringSoon() ? " status-soon" : ""),
-                        "billing-" + lower(row.billingStatus())))
+                        "billing-" + lower(row.billingStatus()),
+                        row.deletionRefusal() == null ? null : inWords.apply(row.deletionRefusal())))
                 .toList();
+    }
+
+    /** One formatter per locale, kept for the few locales browsers ask for; any other is made for its request. */
+    private static DateTimeFormatter dates(Locale locale) {
+        DateTimeFormatter kept = DATES.get(locale);
+        if (kept != null) {
+            return kept;
+        }
+        DateTimeFormatter made = DateTimeFormatter.ofPattern(DATE_PATTERN, locale);
+        if (DATES.size() < MOST_KEPT_LOCALES) {
+            DATES.putIfAbsent(locale, made);
+        }
+        return made;
     }
 
     private static String lower(Enum<?> value) {

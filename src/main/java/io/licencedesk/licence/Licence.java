@@ -133,7 +133,7 @@ public final class Licence {
     }
 
     /** Why this licence cannot be deleted, in words for the person who tried, or null when it can be. */
-    public String deletionRefusal(LocalDate today) {
+    public Reason deletionRefusal(LocalDate today) {
         return state.deletionRefusal(today);
     }
 

@@ -2,6 +2,7 @@ package io.licencedesk.licence;
 
 import io.licencedesk.accounts.Client;
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.Reason;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -23,6 +24,6 @@ public record LicenceDetails(
         Instant createdAt,
         LocalDate activatedOn,
         LocalDate endsOn,
-        String deletionRefusal,
+        Reason deletionRefusal,
         boolean pausable,
         boolean resumable) {}

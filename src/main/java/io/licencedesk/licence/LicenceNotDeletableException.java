@@ -1,9 +1,12 @@
 package io.licencedesk.licence;
 
-/** Licences that a client has used, or that have been invoiced, are kept: they carry history and money. */
-public class LicenceNotDeletableException extends RuntimeException {
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
 
-    public LicenceNotDeletableException(String reason) {
+/** Licences that a client has used, or that have been invoiced, are kept: they carry history and money. */
+public class LicenceNotDeletableException extends RefusedException {
+
+    public LicenceNotDeletableException(Reason reason) {
         super(reason);
     }
 }

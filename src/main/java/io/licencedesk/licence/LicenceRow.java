@@ -1,6 +1,7 @@
 package io.licencedesk.licence;
 
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.Reason;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -22,5 +23,5 @@ public record LicenceRow(
         LocalDate endsOn,
         boolean pausable,
         boolean resumable,
-        String deletionRefusal,
+        Reason deletionRefusal,
         boolean billable) {}

@@ -1,5 +1,6 @@
 package io.licencedesk.licence;
 
+import io.licencedesk.shared.Reason;
 import java.time.LocalDate;
 import java.time.Period;
 
@@ -63,16 +64,17 @@ record LicenceState(
         return status(today) == LifecycleStatus.PAUSED;
     }
 
-    /** Why the licence cannot be deleted, in words for the person who tried, or null when it can be. */
-    String deletionRefusal(LocalDate today) {
+    /** Why the licence cannot be deleted, for the person who tried, or null when it can be. */
+    Reason deletionRefusal(LocalDate today) {
         if (usedByClient()) {
             // Only an active licence can still be stopped; a paused or expired one already is.
-            return "This licence cannot be deleted because a client has used it."
-                    + (canPause(today) ? " Pause it instead." : "");
+            return canPause(today)
+                    ? Reason.of("reason.licence.usedSoNotDeletableButPausable")
+                    : Reason.of("reason.licence.usedSoNotDeletable");
         }
         // A voided invoice stays, and names the licence: ever invoiced counts, not only the current term.
         if (billingStatus != BillingStatus.UNBILLED || everInvoiced) {
-            return "This licence cannot be deleted because it has been invoiced.";
+            return Reason.of("reason.licence.invoicedSoNotDeletable");
         }
         return null;
     }
