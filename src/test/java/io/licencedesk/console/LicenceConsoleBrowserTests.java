@@ -22,15 +22,12 @@ import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.Screenshots;
-import java.math.BigDecimal;
+import io.licencedesk.support.TestFixture;
 import java.time.LocalDate;
-import java.time.Period;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
@@ -56,10 +53,10 @@ class LicenceConsoleBrowserTests {
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     @Autowired
-    TestOrganisations organisations;
+    TestFixture fixture;
 
     @Autowired
-    PlanCatalogue plans;
+    TestOrganisations organisations;
 
     @Autowired
     LicenceManagement licences;
@@ -79,8 +76,8 @@ class LicenceConsoleBrowserTests {
     @BeforeAll
     void createOrganisation() {
         org = organisations.create();
-        monthly = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
-        yearly = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+        monthly = fixture.monthlyPlan(org);
+        yearly = fixture.yearlyPlan(org);
         today = testLicences.today();
         long alice = org.alice().userId();
         long bob = org.bob().userId();

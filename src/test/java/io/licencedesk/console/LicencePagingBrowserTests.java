@@ -10,12 +10,9 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
-import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.BrowserTest;
-import java.math.BigDecimal;
-import java.time.Period;
+import io.licencedesk.support.TestFixture;
 import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,10 +27,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class LicencePagingBrowserTests {
 
     @Autowired
-    TestOrganisations organisations;
+    TestFixture fixture;
 
     @Autowired
-    PlanCatalogue plans;
+    TestOrganisations organisations;
 
     @Autowired
     LicenceManagement licences;
@@ -43,7 +40,7 @@ class LicencePagingBrowserTests {
     @BeforeAll
     void createThirtyLicences() {
         org = organisations.create();
-        Plan monthly = plans.addPlan(org.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+        Plan monthly = fixture.monthlyPlan(org);
         for (int number = 1; number <= 30; number++) {
             licences.create(
                     org.manager(), new NewLicence(monthly.id(), "Screen %02d".formatted(number), null, 1, null));
