@@ -90,4 +90,18 @@ class ArchitectureTests {
                 .resideInAnyPackage(DELIVERY)
                 .check(CLASSES);
     }
+
+    /** LicenceChanges holds the licences a transaction locked (decision 0037): a write beside it would go stale. */
+    @Test
+    void onlyTheChangePathChangesOrDeletesALicence() {
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName("io.licencedesk.licence.LicenceChanges")
+                .should()
+                .callMethod("io.licencedesk.licence.LicenceRepository", "updateState", "io.licencedesk.licence.Licence")
+                .orShould()
+                .callMethod("io.licencedesk.licence.LicenceRepository", "delete", "io.licencedesk.licence.Licence")
+                .because("every change to a licence row goes through LicenceChanges, which holds the locked licences")
+                .check(CLASSES);
+    }
 }

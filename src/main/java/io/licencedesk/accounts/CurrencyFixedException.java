@@ -7,7 +7,7 @@ import java.util.Currency;
 /** The organisation's currency cannot change once it has licences or invoices (decision 0029). */
 public class CurrencyFixedException extends RefusedException {
 
-    public CurrencyFixedException(Currency currency) {
+    CurrencyFixedException(Currency currency) {
         super(Reason.of("reason.currency.fixed", currency.getCurrencyCode()));
     }
 }

@@ -6,7 +6,7 @@ import io.licencedesk.shared.RefusedException;
 /** A screen name that is empty, longer than 100 characters or holds markup; the reason says which. */
 public class InvalidScreenNameException extends RefusedException {
 
-    public InvalidScreenNameException(Reason reason) {
+    InvalidScreenNameException(Reason reason) {
         super(reason);
     }
 }

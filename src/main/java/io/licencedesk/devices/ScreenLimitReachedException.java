@@ -5,7 +5,7 @@ import io.licencedesk.shared.Reason;
 /** Every seat of the licence is taken by a screen; remove one to register another. */
 public class ScreenLimitReachedException extends ScreenRegistrationRefusedException {
 
-    public ScreenLimitReachedException(int quantity) {
+    ScreenLimitReachedException(int quantity) {
         super(Reason.of("reason.screen.limitReached", quantity));
     }
 }

@@ -6,7 +6,7 @@ import io.licencedesk.shared.RefusedException;
 /** The licence takes no more screens; the reason says why, for the client. */
 public class ScreenRegistrationRefusedException extends RefusedException {
 
-    public ScreenRegistrationRefusedException(Reason reason) {
+    ScreenRegistrationRefusedException(Reason reason) {
         super(reason);
     }
 }

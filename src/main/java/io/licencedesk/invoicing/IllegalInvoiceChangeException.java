@@ -6,7 +6,7 @@ import io.licencedesk.shared.RefusedException;
 /** A change the invoice's status does not allow, such as paying a void invoice. */
 public class IllegalInvoiceChangeException extends RefusedException {
 
-    public IllegalInvoiceChangeException(Reason reason) {
+    IllegalInvoiceChangeException(Reason reason) {
         super(reason);
     }
 }

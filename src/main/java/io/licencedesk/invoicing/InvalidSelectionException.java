@@ -6,7 +6,7 @@ import io.licencedesk.shared.RefusedException;
 /** A selection that cannot be invoiced: empty, more than 20 licences, or a licence without a client. */
 public class InvalidSelectionException extends RefusedException {
 
-    public InvalidSelectionException(Reason reason) {
+    InvalidSelectionException(Reason reason) {
         super(reason);
     }
 }

@@ -8,7 +8,7 @@ public class InvalidLicenceException extends RefusedException {
 
     private final String field;
 
-    public InvalidLicenceException(String field, Reason reason) {
+    InvalidLicenceException(String field, Reason reason) {
         super(reason);
         this.field = field;
     }

@@ -114,11 +114,6 @@ public final class Licence {
         return state.expiringSoon(today, windowDays);
     }
 
-    /** The client has used it: redeemed, activated, or had a screen take a seat (so it has an activation date). */
-    public boolean usedByClient() {
-        return state.usedByClient();
-    }
-
     public boolean canPause(LocalDate today) {
         return state.canPause(today);
     }
@@ -132,7 +127,7 @@ public final class Licence {
         return deletionRefusal(today) == null;
     }
 
-    /** Why this licence cannot be deleted, in words for the person who tried, or null when it can be. */
+    /** Why this licence cannot be deleted, as a reason for the channel to put into words, or null when it can be. */
     public Reason deletionRefusal(LocalDate today) {
         return state.deletionRefusal(today);
     }

@@ -79,7 +79,13 @@ class LicenceChanges {
         LocalDate today = LocalDate.now(clock);
         Map<String, Object> before = locked.snapshot(today);
         transition.accept(locked);
-        licences.updateState(locked);
+        try {
+            licences.updateState(locked);
+        } catch (RuntimeException notSaved) {
+            // The held copy has moved on and the row has not: let a later step read the row again.
+            held().remove(locked.id());
+            throw notSaved;
+        }
         publish(event, locked, actor, before, locked.snapshot(today));
         return locked;
     }

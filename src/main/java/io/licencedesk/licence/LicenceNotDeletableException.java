@@ -6,7 +6,7 @@ import io.licencedesk.shared.RefusedException;
 /** Licences that a client has used, or that have been invoiced, are kept: they carry history and money. */
 public class LicenceNotDeletableException extends RefusedException {
 
-    public LicenceNotDeletableException(Reason reason) {
+    LicenceNotDeletableException(Reason reason) {
         super(reason);
     }
 }

@@ -6,7 +6,7 @@ import io.licencedesk.shared.RefusedException;
 /** Plan names are unique within an organisation, ignoring case. */
 public class PlanNameTakenException extends RefusedException {
 
-    public PlanNameTakenException() {
+    PlanNameTakenException() {
         super(Reason.of("reason.plan.nameTaken"));
     }
 }

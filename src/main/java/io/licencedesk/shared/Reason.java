@@ -7,7 +7,7 @@ import org.springframework.context.MessageSourceResolvable;
 /**
  * Why the domain refuses something, as a message code and its arguments. The domain holds no sentences: each
  * channel renders the code from {@code messages.properties} in its reader's language (decision 0039). An argument
- * that needs words of its own, such as a status, is itself a {@code Reason} and is rendered too.
+ * that needs words of its own, such as a status, is a {@code MessageSourceResolvable} and is rendered too.
  *
  * @param code a key of messages.properties; every one starts with {@code reason.}
  */

@@ -2,6 +2,7 @@ package io.licencedesk.web;
 
 import io.licencedesk.shared.Reason;
 import io.licencedesk.shared.RefusedException;
+import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -20,10 +21,18 @@ public class Reasons {
     }
 
     public String text(Reason reason) {
-        return messages.getMessage(reason, LocaleContextHolder.getLocale());
+        return messages.getMessage(reason, languageOfTheWords());
     }
 
     public String text(RefusedException refused) {
         return text(refused.reason());
+    }
+
+    /**
+     * The language of the words that answer the request's locale, as their file names it: numbers are then
+     * written as those words' language writes them (an English text says "2,500" to a German browser too).
+     */
+    private Locale languageOfTheWords() {
+        return Locale.forLanguageTag(messages.getMessage("language", null, "en", LocaleContextHolder.getLocale()));
     }
 }

@@ -28,11 +28,11 @@ import org.springframework.context.annotation.Import;
 class InvoiceStatementsPostgresIntegrationTests {
 
     /**
-     * Statements a send spends on each invoice past the first: 6 in December 2026 (the invoice number, its
-     * client, the invoice; the licence's billing status and its audit), 16 before issue 9. Raise it only
-     * knowingly.
+     * Statements a send spends on each invoice past the first: 6.37 in December 2026 (the invoice number, its
+     * client once per send, the invoice; the licence's billing status and its audit), 16.37 before issue 9.
+     * Raise it only knowingly.
      */
-    static final int MOST_PER_INVOICE = 6;
+    static final double MOST_PER_INVOICE = 6.4;
 
     @Autowired
     TestFixture fixture;
@@ -68,7 +68,7 @@ class InvoiceStatementsPostgresIntegrationTests {
 
         assertThat(one.result().issued()).hasSize(1);
         assertThat(twenty.result().issued()).hasSize(20);
-        int perInvoice = (twenty.statements() - one.statements()) / 19;
+        double perInvoice = (twenty.statements() - one.statements()) / 19.0;
         assertThat(perInvoice)
                 .as("statements per invoice past the first; sending one invoice ran:%n%s", String.join("\n", one.sql()))
                 .isLessThanOrEqualTo(MOST_PER_INVOICE);

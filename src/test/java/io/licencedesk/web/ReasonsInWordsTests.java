@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.MessageFormat;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -17,6 +18,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /**
  * Every reason the domain can give has words in messages.properties, and every "reason." text there is one the
@@ -58,6 +61,22 @@ class ReasonsInWordsTests {
                 .isEqualTo("All 2,500 screens of this licence are registered. Remove one to register another.");
         assertThat(InWords.english(Reason.of("reason.device.licenceExpired", java.time.LocalDate.of(2026, 12, 3))))
                 .isEqualTo("This licence ended on 2026-12-03.");
+    }
+
+    @Test
+    void writesNumbersAsTheLanguageOfTheWordsDoesWhateverTheBrowserAsks() {
+        var messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        messages.setFallbackToSystemLocale(false);
+        var reasons = new Reasons(messages);
+        try {
+            LocaleContextHolder.setLocale(Locale.GERMANY);
+            assertThat(reasons.text(Reason.of("reason.screen.limitReached", 2500)))
+                    .isEqualTo("All 2,500 screens of this licence are registered. Remove one to register another.");
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
     }
 
     private static Set<String> codesInTheSources() throws IOException {
