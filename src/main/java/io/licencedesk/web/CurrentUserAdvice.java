@@ -7,7 +7,7 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** Puts the signed-in person (or null) and the current path in every page's model, for the navigation bar. */
+/** Puts the signed-in person (or null) and the current section in every page's model, for the navigation bar. */
 @ControllerAdvice
 class CurrentUserAdvice {
 
@@ -19,9 +19,20 @@ class CurrentUserAdvice {
                 : null;
     }
 
-    /** The request's path, for highlighting the current section in the navigation. */
-    @ModelAttribute("path")
-    String path(HttpServletRequest request) {
-        return request.getRequestURI();
+    /**
+     * The navigation's entry for the request's path: its first segment ("licences" for /licences/12), or its first
+     * two in the portal ("portal/invoices"; the portal's home is its licences). Computed once here: the layout
+     * compares it, where it tested a dozen path prefixes on every page.
+     */
+    @ModelAttribute("section")
+    String section(HttpServletRequest request) {
+        String[] segments = request.getRequestURI()
+                .substring(request.getContextPath().length())
+                .split("/", 4);
+        String first = segments.length > 1 ? segments[1] : "";
+        if (!first.equals("portal")) {
+            return first;
+        }
+        return "portal/" + (segments.length > 2 && !segments[2].isEmpty() ? segments[2] : "licences");
     }
 }

@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -97,7 +98,7 @@ class MainListBenchmarkTests {
                 .allSatisfy(c ->
                         assertThat(c.expectedCount(data.rows())).as(c.name()).isPositive());
 
-        var results = run.run(cases, 0, 2, 1);
+        var results = run.run(cases, 0, Duration.ZERO, 2, 1);
         var weight = run.weight(cases.get(0));
         MainListRun.print(results, weight, System.out);
         assertThat(weight.moreRows()).as("rows at size 100").isEqualTo(100);

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -92,11 +93,13 @@ final class MainListRun {
         return text.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     }
 
-    List<Result> run(List<BenchCase> cases, int warmUp, int requests, int explained)
+    List<Result> run(List<BenchCase> cases, int warmUpRounds, Duration warmUpTime, int requests, int explained)
             throws IOException, InterruptedException, java.sql.SQLException {
         List<Result> results = new ArrayList<>();
-        // warm every case up first, so the first one timed does not pay for the server's JIT
-        for (int i = 0; i < warmUp; i++) {
+        // Warm every case up first, for a number of rounds and a time, so the cases timed first do not pay for the
+        // server's JIT: on two cores its compilers are busy for about three minutes of load (docs/benchmarks.md).
+        long warmUntil = System.nanoTime() + warmUpTime.toNanos();
+        for (int round = 0; round < warmUpRounds || System.nanoTime() < warmUntil; round++) {
             for (BenchCase benchCase : cases) {
                 codes(benchCase);
             }
@@ -237,6 +240,17 @@ final class MainListRun {
                     firstPage.pgAll(),
                     firstPage.application());
         }
+        results.stream()
+                .filter(r -> r.benchCase().name().equals(BenchCases.FIRST_PAGE_AGAIN))
+                .findFirst()
+                .ifPresent(again -> out.printf(
+                        Locale.ROOT,
+                        "First page again, after every other case: p50 %.1f ms at the client; %.1f ms at the server"
+                                + " (mean), of which PostgreSQL %.2f ms and the application %.1f ms.%n",
+                        again.p50(),
+                        again.server(),
+                        again.pgAll(),
+                        again.application()));
         if (weight != null) {
             out.printf(
                     Locale.ROOT,
