@@ -1,0 +1,31 @@
+package io.licencedesk.api;
+
+import io.licencedesk.accounts.Client;
+import io.swagger.v3.oas.annotations.media.Schema;
+
+/** A client: a person or company that holds licences and signs in to the portal. */
+@Schema(name = "Client", description = "A client of the organisation.")
+public record ClientResponse(
+        @Schema(example = "301", requiredMode = Schema.RequiredMode.REQUIRED)
+        long id,
+
+        @Schema(example = "Alice Martin", requiredMode = Schema.RequiredMode.REQUIRED)
+        String name,
+
+        @Schema(example = "alice@example.com", requiredMode = Schema.RequiredMode.REQUIRED)
+        String email,
+
+        @Schema(example = "Cinema Lumière") String company,
+        @Schema(example = "1 Rue de la Paix, 75002 Paris") String billingAddress,
+        @Schema(example = "FR40303265045") String vatNumber) {
+
+    public static ClientResponse of(Client client) {
+        return new ClientResponse(
+                client.id(),
+                client.name(),
+                client.email(),
+                client.company(),
+                client.billingAddress(),
+                client.vatNumber());
+    }
+}

@@ -1,0 +1,103 @@
+package io.licencedesk.api;
+
+import io.licencedesk.licence.LicenceDetails;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Locale;
+
+/**
+ * A licence as the REST API and its webhooks write it. Field names and enum values are stable (docs/api.md):
+ * enums are lower case, dates ISO 8601, money an amount string with its currency.
+ */
+@Schema(name = "Licence", description = "A per-screen licence.")
+public record LicenceResponse(
+        @Schema(example = "4711", requiredMode = Schema.RequiredMode.REQUIRED)
+        long id,
+
+        @Schema(
+                description = "Its coupon code, which a client redeems to take an unassigned licence.",
+                example = "K7Q2-M9XA-3FJD",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String code,
+
+        @Schema(example = "Lobby screens", requiredMode = Schema.RequiredMode.REQUIRED)
+        String name,
+
+        @Schema(description = "Free text for the account manager; may be empty.")
+        String note,
+
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) PlanReference plan,
+
+        @Schema(description = "How many screens it covers.", example = "5", requiredMode = Schema.RequiredMode.REQUIRED)
+        int quantity,
+
+        @Schema(description = "Price per screen and term.", requiredMode = Schema.RequiredMode.REQUIRED)
+        MoneyAmount unitPrice,
+
+        @Schema(
+                description = "Price of one term: unit price times quantity.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        MoneyAmount amount,
+
+        @Schema(description = "Its client; absent while the licence is unassigned.")
+        ClientReference client,
+
+        @Schema(
+                allowableValues = {"available", "assigned", "active", "paused", "expired"},
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String status,
+
+        @Schema(description = "Active and ending within 30 days.", requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean expiringSoon,
+
+        @Schema(
+                allowableValues = {"unbilled", "invoiced", "paid"},
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        String billingStatus,
+
+        @Schema(example = "2026-11-29T18:45:12.345Z", requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant createdAt,
+
+        @Schema(
+                description = "First day of its first term; absent until a client activates it.",
+                example = "2026-12-01")
+        LocalDate activatedOn,
+
+        @Schema(description = "Last day of its current term; absent until activated.", example = "2027-11-30")
+        LocalDate endsOn) {
+
+    /** A licence's plan, by id and name. */
+    @Schema(name = "PlanReference")
+    public record PlanReference(long id, String name) {}
+
+    /** A licence's client, by id, e-mail and company. */
+    @Schema(name = "ClientReference")
+    public record ClientReference(long id, String email, String name, String company) {}
+
+    public static LicenceResponse of(LicenceDetails licence) {
+        var client = licence.client() == null
+                ? null
+                : new ClientReference(
+                        licence.client().id(),
+                        licence.client().email(),
+                        licence.client().name(),
+                        licence.client().company());
+        return new LicenceResponse(
+                licence.id(),
+                licence.couponCode().toString(),
+                licence.name(),
+                licence.note(),
+                new PlanReference(licence.plan().id(), licence.plan().name()),
+                licence.quantity(),
+                MoneyAmount.of(licence.unitPrice()),
+                MoneyAmount.of(licence.amount()),
+                client,
+                licence.status().name().toLowerCase(Locale.ROOT),
+                licence.expiringSoon(),
+                licence.billingStatus().name().toLowerCase(Locale.ROOT),
+                licence.createdAt(),
+                licence.activatedOn(),
+                licence.endsOn());
+    }
+}
