@@ -14,8 +14,10 @@ import org.springframework.context.annotation.Configuration;
                 @Info(
                         title = "LicenceDesk API",
                         version = "v1",
-                        description = "The device API through which screens take a seat and check their licence."
-                                + " Errors are RFC 9457 problem details. Guide: docs/device-api.md."))
+                        description = "The REST API (everything the console and the portal do, with an API token;"
+                                + " guide: docs/api.md) and the device API through which screens take a seat and"
+                                + " check their licence (guide: docs/device-api.md). Errors are RFC 9457 problem"
+                                + " details with a stable type."))
 @SecurityScheme(
         name = DeviceApiDocumentation.CREDENTIAL,
         type = SecuritySchemeType.HTTP,

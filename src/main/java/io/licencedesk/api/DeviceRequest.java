@@ -1,9 +1,12 @@
 package io.licencedesk.api;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The body of an activation or check-in; the devices module checks its fields (DeviceQuestion). */
 @Schema(name = "DeviceRequest", description = "Who is asking (the device) and a fresh nonce for the answer.")
+// Screens may send fields a later firmware adds; the REST API refuses unknown fields (application.properties).
+@JsonIgnoreProperties(ignoreUnknown = true)
 record DeviceRequest(
         @Schema(
                 description = "Identifies the device (e.g. a hash of its hardware ids): 1–200 characters,"

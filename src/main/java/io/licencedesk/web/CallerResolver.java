@@ -1,5 +1,6 @@
 package io.licencedesk.web;
 
+import io.licencedesk.accounts.ApiCaller;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.SignedInUser;
 import org.springframework.core.MethodParameter;
@@ -10,7 +11,7 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.method.support.ModelAndViewContainer;
 
-/** Lets a handler take the {@link Caller} of the request as a parameter. */
+/** Lets a handler take the {@link Caller} of the request as a parameter: the signed-in person, or an API token's. */
 class CallerResolver implements HandlerMethodArgumentResolver {
 
     @Override
@@ -27,6 +28,9 @@ class CallerResolver implements HandlerMethodArgumentResolver {
         var authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof SignedInUser user) {
             return user.caller();
+        }
+        if (authentication != null && authentication.getPrincipal() instanceof ApiCaller token) {
+            return token.caller();
         }
         throw new AuthenticationCredentialsNotFoundException("Sign in first");
     }

@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /** Puts the signed-in person (or null) and the current section in every page's model, for the navigation bar. */
-@ControllerAdvice
+@ControllerAdvice(basePackages = {"io.licencedesk.console", "io.licencedesk.portal", "io.licencedesk.web"})
 class CurrentUserAdvice {
 
     @ModelAttribute("me")

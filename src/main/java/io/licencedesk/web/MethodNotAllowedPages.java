@@ -28,7 +28,7 @@ class MethodNotAllowedPages {
             return ResponseEntity.status(refused.getStatusCode())
                     .headers(refused.getHeaders())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(refused.getBody());
+                    .body(ApiProblemWriter.typed(refused.getBody(), "method-not-allowed", "Method not allowed"));
         }
         response.setStatus(refused.getStatusCode().value());
         refused.getHeaders()

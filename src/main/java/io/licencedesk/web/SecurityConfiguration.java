@@ -1,19 +1,23 @@
 package io.licencedesk.web;
 
+import io.licencedesk.accounts.ApiTokens;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Two chains: the actuator (health public, metrics for owners with HTTP Basic, for scrapers) and the web
+ * Three chains: the REST API (bearer tokens only, see {@link #api}), the actuator (health public, metrics for owners with HTTP Basic, for scrapers) and the web
  * pages (form sign-in, CSRF; the password pages and the API documentation are public). Both doors with a
  * password have attempt limits (SignInLimitFilter). Console pages are for owners and account managers,
  * the portal for clients. The device API (the api module) stays outside Spring Security: it checks its own
@@ -53,8 +57,52 @@ class SecurityConfiguration {
         return web -> web.ignoring().requestMatchers("/api/v1/device/**");
     }
 
+    /**
+     * The REST API under /api/v1 (the device API aside): a bearer token on every request, nothing else. No
+     * session is read or made and so no CSRF token is needed; a signed-in browser's cookie opens nothing here.
+     * Plans are written by owners, the portal's resources are for clients, the rest for staff; within that,
+     * the façades scope everything by the token's organisation and client.
+     */
     @Bean
     @Order(2)
+    SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiRateLimits limits, ApiProblemWriter problems)
+            throws Exception {
+        return http.securityMatcher("/api/v1/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/portal/**")
+                        .hasRole("CLIENT")
+                        .requestMatchers(HttpMethod.POST, "/api/v1/plans", "/api/v1/plans/**")
+                        .hasRole("OWNER")
+                        .requestMatchers(HttpMethod.PATCH, "/api/v1/plans/**")
+                        .hasRole("OWNER")
+                        .anyRequest()
+                        .hasAnyRole("OWNER", "MANAGER"))
+                .addFilterBefore(new ApiTokenFilter(tokens, limits, problems), AnonymousAuthenticationFilter.class)
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .formLogin(form -> form.disable())
+                .httpBasic(basic -> basic.disable())
+                .logout(logout -> logout.disable())
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint((request, response, failure) -> problems.write(
+                                response,
+                                ApiProblemWriter.problem(
+                                        HttpStatus.UNAUTHORIZED,
+                                        "unauthenticated",
+                                        "Authentication required",
+                                        "Send a valid API token as \"Authorization: Bearer ldk_live_…\".")))
+                        .accessDeniedHandler((request, response, denied) -> problems.write(
+                                response,
+                                ApiProblemWriter.problem(
+                                        HttpStatus.FORBIDDEN,
+                                        "forbidden",
+                                        "Not allowed",
+                                        "This token's person may not do this (their role does not allow it)."))))
+                .build();
+    }
+
+    @Bean
+    @Order(3)
     SecurityFilterChain web(HttpSecurity http, SignInLimits signInLimits, SignInDevices devices) throws Exception {
         HomeByRole home = new HomeByRole();
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(

@@ -27,7 +27,7 @@ class UnknownAddressPages {
         if (isApi(request)) {
             return ResponseEntity.status(unknown.getStatusCode())
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(unknown.getBody());
+                    .body(ApiProblemWriter.typed(unknown.getBody(), "not-found", "Not found"));
         }
         return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
     }

@@ -2,7 +2,10 @@ package io.licencedesk.support;
 
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import io.licencedesk.accounts.ApiAccess;
+import io.licencedesk.accounts.ApiTokens;
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.NewApiToken;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.NewPlan;
@@ -25,11 +28,17 @@ public class TestFixture {
     private final TestOrganisations organisations;
     private final PlanCatalogue plans;
     private final ObjectProvider<UserDetailsService> users;
+    private final ApiTokens tokens;
 
-    TestFixture(TestOrganisations organisations, PlanCatalogue plans, ObjectProvider<UserDetailsService> users) {
+    TestFixture(
+            TestOrganisations organisations,
+            PlanCatalogue plans,
+            ObjectProvider<UserDetailsService> users,
+            ApiTokens tokens) {
         this.organisations = organisations;
         this.plans = plans;
         this.users = users;
+        this.tokens = tokens;
     }
 
     /** A new organisation no other test sees. */
@@ -54,5 +63,30 @@ public class TestFixture {
 
     public RequestPostProcessor signedIn(Caller caller) {
         return signedIn(caller.email());
+    }
+
+    /** A new read-write API token of this person: its secret. */
+    public String token(Caller caller) {
+        return tokens.issue(caller, new NewApiToken("Test", ApiAccess.READ_WRITE, null))
+                .secret();
+    }
+
+    /** A new read-only API token of this person: its secret. */
+    public String readOnlyToken(Caller caller) {
+        return tokens.issue(caller, new NewApiToken("Test (read only)", ApiAccess.READ_ONLY, null))
+                .secret();
+    }
+
+    /** A MockMvc request of the REST API with this token. */
+    public static RequestPostProcessor bearer(String token) {
+        return request -> {
+            request.addHeader("Authorization", "Bearer " + token);
+            return request;
+        };
+    }
+
+    /** A MockMvc request of the REST API with a new read-write token of this person. */
+    public RequestPostProcessor withToken(Caller caller) {
+        return bearer(token(caller));
     }
 }

@@ -1,0 +1,45 @@
+package io.licencedesk.api;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Reading the REST API's query parameters: a value outside its list is a 400 that names the allowed ones. */
+final class ApiParameters {
+
+    private ApiParameters() {}
+
+    static <E extends Enum<E>> E oneOf(String name, String value, Class<E> values) {
+        for (E candidate : values.getEnumConstants()) {
+            if (candidate.name().equalsIgnoreCase(value)) {
+                return candidate;
+            }
+        }
+        throw invalid(
+                name,
+                "Use one of "
+                        + Arrays.stream(values.getEnumConstants())
+                                .map(e -> e.name().toLowerCase(Locale.ROOT))
+                                .collect(Collectors.joining(", "))
+                        + ".");
+    }
+
+    static BadParameterException invalid(String name, String detail) {
+        return new BadParameterException(name, detail);
+    }
+
+    /** A query parameter the API cannot use; answered 400 with its name. */
+    static final class BadParameterException extends RuntimeException {
+
+        private final String parameter;
+
+        BadParameterException(String parameter, String detail) {
+            super(detail);
+            this.parameter = parameter;
+        }
+
+        String parameter() {
+            return parameter;
+        }
+    }
+}

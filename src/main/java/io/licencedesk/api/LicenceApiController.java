@@ -1,0 +1,130 @@
+package io.licencedesk.api;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.audit.AuditTrail;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceFilter;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicencePageRequest;
+import io.licencedesk.licence.LicenceSort;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Licences for staff: the console's list, add, pause, resume, delete and history, through the same façade. */
+@RestApi
+@RestController
+@RequestMapping(path = "/api/v1/licences", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Licences", description = "Staff: every licence of the organisation.")
+@SecurityRequirement(name = RestApiDocumentation.BEARER)
+class LicenceApiController {
+
+    private final LicenceManagement licences;
+    private final AuditTrail audit;
+
+    LicenceApiController(LicenceManagement licences, AuditTrail audit) {
+        this.licences = licences;
+        this.audit = audit;
+    }
+
+    @GetMapping
+    @Operation(
+            summary = "List licences",
+            description = "The console's list: filters, search, sort and stable cursor pagination, newest first by"
+                    + " default. Pass a page's nextCursor as `after` (or previousCursor as `before`) with the same"
+                    + " filters.")
+    LicencePage list(
+            Caller caller,
+            @Parameter(description = "Only this client's licences.") @RequestParam(required = false) Long client,
+            @Parameter(description = "Active and ending within 30 days.") @RequestParam(defaultValue = "false")
+                    boolean expiringSoon,
+            @Parameter(description = "Expired (with expiringSoon: either).") @RequestParam(defaultValue = "false")
+                    boolean expired,
+            @Parameter(description = "Words in the code, name, note, client, plan or status.")
+                    @RequestParam(required = false)
+                    String q,
+            @Parameter(description = "created, code, name, quantity, amount or ends.")
+                    @RequestParam(defaultValue = "created")
+                    String sort,
+            @Parameter(description = "asc or desc.") @RequestParam(defaultValue = "desc") String order,
+            @Parameter(description = "A nextCursor: the page after it.") @RequestParam(required = false) String after,
+            @Parameter(description = "A previousCursor: the page before it.") @RequestParam(required = false)
+                    String before,
+            @Parameter(description = "Licences per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+        LicenceSort sortBy = ApiParameters.oneOf("sort", sort, LicenceSort.class);
+        boolean ascending = switch (order.toLowerCase(Locale.ROOT)) {
+            case "asc" -> true;
+            case "desc" -> false;
+            default -> throw ApiParameters.invalid("order", "Use asc or desc.");
+        };
+        if (limit < 1 || limit > LicencePageRequest.MAX_SIZE) {
+            throw ApiParameters.invalid("limit", "Use a number from 1 to " + LicencePageRequest.MAX_SIZE + ".");
+        }
+        if (after != null && before != null) {
+            throw ApiParameters.invalid("before", "Pass either after or before, not both.");
+        }
+        var filter = new LicenceFilter(client, expiringSoon, expired, q, sortBy, ascending);
+        return LicencePage.of(licences.list(caller, filter, new LicencePageRequest(after, before, false, limit)));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Create a licence",
+            description = "Assigned to a client (clientId) or unassigned, with a coupon code a client redeems.")
+    ResponseEntity<LicenceResponse> create(Caller caller, @Valid @RequestBody CreateLicenceRequest request) {
+        LicenceDetails created = licences.create(caller, request.toNewLicence());
+        return ResponseEntity.created(URI.create("/api/v1/licences/" + created.id()))
+                .body(LicenceResponse.of(created));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a licence")
+    LicenceResponse licence(Caller caller, @PathVariable long id) {
+        return LicenceResponse.of(licences.details(caller, id));
+    }
+
+    @PostMapping("/{id}/pause")
+    @Operation(summary = "Pause a licence", description = "Its screens stop playing until it is resumed.")
+    LicenceResponse pause(Caller caller, @PathVariable long id) {
+        return LicenceResponse.of(licences.pause(caller, id));
+    }
+
+    @PostMapping("/{id}/resume")
+    @Operation(summary = "Resume a paused licence")
+    LicenceResponse resume(Caller caller, @PathVariable long id) {
+        return LicenceResponse.of(licences.resume(caller, id));
+    }
+
+    @DeleteMapping("/{id}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(
+            summary = "Delete a licence",
+            description = "Refused (409, with the reason) once a client used it or it was invoiced.")
+    void delete(Caller caller, @PathVariable long id) {
+        licences.delete(caller, id);
+    }
+
+    @GetMapping("/{id}/history")
+    @Operation(summary = "A licence's history", description = "Every change, newest first, with before and after.")
+    List<HistoryEntry> history(Caller caller, @PathVariable long id) {
+        licences.details(caller, id); // not found unless the caller may see it
+        return audit.licenceHistory(caller, id).stream().map(HistoryEntry::of).toList();
+    }
+}

@@ -1,0 +1,242 @@
+package io.licencedesk.api;
+
+import io.licencedesk.accounts.ApiTokenNotFoundException;
+import io.licencedesk.accounts.ApiTokenRefusedException;
+import io.licencedesk.accounts.ClientAlreadyActiveException;
+import io.licencedesk.accounts.ClientNotFoundException;
+import io.licencedesk.accounts.EmailAlreadyUsedException;
+import io.licencedesk.devices.ScreenLimitReachedException;
+import io.licencedesk.devices.ScreenNotFoundException;
+import io.licencedesk.invoicing.IllegalInvoiceChangeException;
+import io.licencedesk.invoicing.InvoiceNotFoundException;
+import io.licencedesk.licence.IllegalStatusChangeException;
+import io.licencedesk.licence.InvalidLicenceException;
+import io.licencedesk.licence.LicenceNotDeletableException;
+import io.licencedesk.licence.LicenceNotFoundException;
+import io.licencedesk.licence.PlanNameTakenException;
+import io.licencedesk.licence.PlanNotFoundException;
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.RefusedException;
+import io.licencedesk.web.ApiProblemWriter;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.context.MessageSource;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.BindException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.ServletRequestBindingException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Every error of the REST API as an RFC 9457 problem with a stable type (docs/api.md): 400 for what cannot be
+ * read, 404 for what the caller cannot see (another organisation's or client's object is not found, never
+ * forbidden), 409 for a change the object's state refuses, 415 and 406 for media types, 422 for a readable
+ * request the rules refuse, with the fields at fault. Refusals are worded in English, from
+ * {@code messages.properties}. Nothing a caller sends is a 5xx; a database outage is 503.
+ */
+@RestControllerAdvice(annotations = RestApi.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class RestApiProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(RestApiProblems.class);
+
+    private final MessageSource messages;
+
+    RestApiProblems(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    private String english(Reason reason) {
+        return messages.getMessage(reason, Locale.ENGLISH);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(HttpStatus status, String slug, String title, String detail) {
+        return answer(ApiProblemWriter.problem(status, slug, title, detail));
+    }
+
+    /** A refusal of one field of the request, with the field named as the API names it. */
+    private ResponseEntity<ProblemDetail> invalid(String field, Reason reason) {
+        String detail = english(reason);
+        ProblemDetail problem =
+                ApiProblemWriter.problem(HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request", detail);
+        problem.setProperty("errors", List.of(Map.of("field", field, "detail", detail)));
+        return answer(problem);
+    }
+
+    @ExceptionHandler({
+        LicenceNotFoundException.class,
+        PlanNotFoundException.class,
+        ClientNotFoundException.class,
+        InvoiceNotFoundException.class,
+        ScreenNotFoundException.class,
+        ApiTokenNotFoundException.class,
+        NoSuchElementException.class
+    })
+    ResponseEntity<ProblemDetail> notFound() {
+        return answer(HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no such object, or it is not yours.");
+    }
+
+    @ExceptionHandler(InvalidLicenceException.class)
+    ResponseEntity<ProblemDetail> invalidLicence(InvalidLicenceException refused) {
+        return invalid(refused.field(), refused.reason());
+    }
+
+    @ExceptionHandler(ApiTokenRefusedException.class)
+    ResponseEntity<ProblemDetail> invalidToken(ApiTokenRefusedException refused) {
+        return invalid(refused.field(), refused.reason());
+    }
+
+    /** The object's state refuses the change: paused twice, deleted once used, a paid invoice voided… */
+    @ExceptionHandler({
+        IllegalStatusChangeException.class,
+        LicenceNotDeletableException.class,
+        IllegalInvoiceChangeException.class,
+        PlanNameTakenException.class,
+        EmailAlreadyUsedException.class,
+        ClientAlreadyActiveException.class,
+        ScreenLimitReachedException.class
+    })
+    ResponseEntity<ProblemDetail> conflict(RuntimeException refused) {
+        String detail = refused instanceof RefusedException withReason
+                ? english(withReason.reason())
+                : "This conflicts with the object's current state.";
+        return answer(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
+    }
+
+    /** Any other refusal of the rules: the request was understood, and the rules say no. */
+    @ExceptionHandler(RefusedException.class)
+    ResponseEntity<ProblemDetail> refused(RefusedException refused) {
+        return answer(HttpStatus.UNPROCESSABLE_ENTITY, "refused", "Refused", english(refused.reason()));
+    }
+
+    @ExceptionHandler(BindException.class)
+    ResponseEntity<ProblemDetail> invalidBody(BindException invalid) {
+        ProblemDetail problem = ApiProblemWriter.problem(
+                HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request", "Some fields are not valid.");
+        problem.setProperty(
+                "errors",
+                invalid.getFieldErrors().stream()
+                        .map(error -> Map.of(
+                                "field",
+                                error.getField(),
+                                "detail",
+                                error.getDefaultMessage() == null ? "Not valid." : error.getDefaultMessage()))
+                        .toList());
+        return answer(problem);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "malformed-body",
+                "Malformed request body",
+                "The body is not the JSON this operation takes: check its syntax, field names and value types"
+                        + " (docs/api.md and /v3/api-docs).");
+    }
+
+    @ExceptionHandler(ApiParameters.BadParameterException.class)
+    ResponseEntity<ProblemDetail> badParameter(ApiParameters.BadParameterException bad) {
+        ProblemDetail problem =
+                ApiProblemWriter.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", bad.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", bad.parameter(), "detail", bad.getMessage())));
+        return answer(problem);
+    }
+
+    @ExceptionHandler({
+        TypeMismatchException.class,
+        MissingServletRequestParameterException.class,
+        ServletRequestBindingException.class,
+        HandlerMethodValidationException.class
+    })
+    ResponseEntity<ProblemDetail> badParameter() {
+        return answer(
+                HttpStatus.BAD_REQUEST,
+                "bad-parameter",
+                "Bad parameter",
+                "A parameter of the address is missing or not of its type (docs/api.md and /v3/api-docs).");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ProblemDetail> unsupportedType() {
+        return answer(
+                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "unsupported-media-type",
+                "Unsupported media type",
+                "Send the body as application/json.");
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ProblemDetail> notAcceptable() {
+        return answer(
+                HttpStatus.NOT_ACCEPTABLE,
+                "not-acceptable",
+                "Not acceptable",
+                "This operation answers application/json (and application/pdf where documented).");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ProblemDetail> methodNotAllowed(HttpRequestMethodNotSupportedException refused) {
+        var problem = ApiProblemWriter.problem(
+                HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", refused.getMessage());
+        var headers = new HttpHeaders();
+        if (refused.getSupportedHttpMethods() != null) {
+            headers.setAllow(refused.getSupportedHttpMethods());
+        }
+        return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
+                .headers(headers)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ProblemDetail> tooLarge() {
+        return answer(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", "The body is too large.");
+    }
+
+    @ExceptionHandler(DataAccessException.class)
+    ResponseEntity<ProblemDetail> databaseUnavailable(DataAccessException failure) {
+        log.error("REST API request failed on the database", failure);
+        return answer(
+                HttpStatus.SERVICE_UNAVAILABLE,
+                "unavailable",
+                "Service unavailable",
+                "The service could not answer just now. Try again shortly.");
+    }
+
+    /** A fault of ours: logged with its stack, answered without it. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception failure) {
+        log.error("REST API request failed", failure);
+        return answer(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "internal",
+                "Internal error",
+                "Something went wrong on our side; it has been logged.");
+    }
+}

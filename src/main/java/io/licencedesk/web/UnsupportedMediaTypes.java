@@ -1,0 +1,37 @@
+package io.licencedesk.web;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+
+/**
+ * A body of a type no operation at the address takes (415), or an Accept header none can answer (406): refused
+ * before any controller is chosen, so only an application-wide advice sees them. Answered as the API answers
+ * every error, with a stable problem type.
+ */
+@ControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class UnsupportedMediaTypes {
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException refused) {
+        return ResponseEntity.status(refused.getStatusCode())
+                .headers(refused.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ApiProblemWriter.typed(refused.getBody(), "unsupported-media-type", "Unsupported media type"));
+    }
+
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException refused) {
+        return ResponseEntity.status(refused.getStatusCode())
+                .headers(refused.getHeaders())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ApiProblemWriter.typed(refused.getBody(), "not-acceptable", "Not acceptable"));
+    }
+}

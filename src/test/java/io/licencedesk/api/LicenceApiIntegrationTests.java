@@ -1,0 +1,296 @@
+package io.licencedesk.api;
+
+import static io.licencedesk.support.TestFixture.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The REST API's licences with a staff token: what the console does, and who is refused (H2; PostgreSQL below). */
+@IntegrationTest
+@AutoConfigureMockMvc
+class LicenceApiIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestOrganisation org;
+    Plan plan;
+    String managerToken;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        plan = fixture.monthlyPlan(org);
+        managerToken = fixture.token(org.manager());
+    }
+
+    record Answer(int status, JsonNode body, MockHttpServletResponse response) {}
+
+    Answer send(MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        String raw = response.getContentAsString(StandardCharsets.UTF_8);
+        return new Answer(response.getStatus(), raw.isEmpty() ? null : JSON.readTree(raw), response);
+    }
+
+    Answer create(String token, String json) throws Exception {
+        return send(post("/api/v1/licences")
+                .with(bearer(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+
+    long assignedLicence() {
+        return licences.create(
+                        org.manager(),
+                        new NewLicence(plan.id(), "Lobby", null, 2, org.alice().userId()))
+                .id();
+    }
+
+    long licenceCount() {
+        return jdbc.sql("select count(*) from licence where organisation_id = ?")
+                .param(org.id())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void createsReadsPausesResumesAndDeletesALicenceAsTheConsoleDoes() throws Exception {
+        Answer created = create(
+                managerToken,
+                "{\"planId\": %d, \"name\": \"Lobby screens\", \"note\": \"Ground floor\", \"quantity\": 5}"
+                        .formatted(plan.id()));
+        assertThat(created.status()).isEqualTo(201);
+        long id = created.body().get("id").asLong();
+        assertThat(created.response().getHeader("Location")).isEqualTo("/api/v1/licences/" + id);
+        assertThat(created.body().get("status").asString()).isEqualTo("available");
+        assertThat(created.body().get("amount").get("amount").asString()).isEqualTo("50.00");
+        assertThat(created.body().get("amount").get("currency").asString()).isEqualTo("EUR");
+        assertThat(created.body().get("client").isNull()).isTrue();
+        assertThat(created.body().get("code").asString()).isNotBlank();
+
+        Answer fetched = send(get("/api/v1/licences/" + id).with(bearer(managerToken)));
+        assertThat(fetched.status()).isEqualTo(200);
+        assertThat(fetched.body().get("note").asString()).isEqualTo("Ground floor");
+
+        Answer listed = send(get("/api/v1/licences?q=lobby&limit=10").with(bearer(managerToken)));
+        assertThat(listed.status()).isEqualTo(200);
+        assertThat(listed.body().get("data").get(0).get("id").asLong()).isEqualTo(id);
+        assertThat(listed.body().get("count").asLong()).isEqualTo(1);
+
+        long assigned = assignedLicence();
+        Answer paused = send(post("/api/v1/licences/" + assigned + "/pause").with(bearer(managerToken)));
+        assertThat(paused.status()).isEqualTo(200);
+        assertThat(paused.body().get("status").asString()).isEqualTo("paused");
+        Answer pausedAgain =
+                send(post("/api/v1/licences/" + assigned + "/pause").with(bearer(managerToken)));
+        assertThat(pausedAgain.status()).isEqualTo(409);
+        assertThat(pausedAgain.body().get("type").asString()).isEqualTo("https://licencedesk.io/problems/conflict");
+        assertThat(pausedAgain.body().get("detail").asString()).isNotBlank();
+        Answer resumed = send(post("/api/v1/licences/" + assigned + "/resume").with(bearer(managerToken)));
+        assertThat(resumed.body().get("status").asString()).isEqualTo("assigned");
+
+        Answer history = send(get("/api/v1/licences/" + assigned + "/history").with(bearer(managerToken)));
+        assertThat(history.status()).isEqualTo(200);
+        assertThat(history.body().size()).isGreaterThanOrEqualTo(3);
+
+        assertThat(send(delete("/api/v1/licences/" + id).with(bearer(managerToken)))
+                        .status())
+                .isEqualTo(204);
+        assertThat(send(get("/api/v1/licences/" + id).with(bearer(managerToken)))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void pagesWithCursorsThatKeepTheirPlace() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            assignedLicence();
+        }
+        Answer first = send(get("/api/v1/licences?limit=2").with(bearer(managerToken)));
+        assertThat(first.body().get("hasMore").asBoolean()).isTrue();
+        String cursor = first.body().get("nextCursor").asString();
+        Answer second = send(get("/api/v1/licences?limit=2&after=" + cursor).with(bearer(managerToken)));
+        assertThat(second.body().get("data").size()).isEqualTo(2);
+        assertThat(second.body().get("data").get(0).get("id").asLong())
+                .isLessThan(first.body().get("data").get(1).get("id").asLong());
+    }
+
+    @Test
+    void refusesWhoeverMayNotAndChangesNothing() throws Exception {
+        long id = assignedLicence();
+        long before = licenceCount();
+        String body = "{\"planId\": %d, \"name\": \"X\", \"quantity\": 1}".formatted(plan.id());
+
+        // nobody: no token, a made-up one, a browser session with its CSRF token
+        Answer anonymous = send(get("/api/v1/licences"));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.response().getHeader("WWW-Authenticate")).startsWith("Bearer");
+        assertThat(anonymous.response().getContentType()).startsWith("application/problem+json");
+        assertThat(send(get("/api/v1/licences").with(bearer("ldk_live_" + "A".repeat(43))))
+                        .status())
+                .isEqualTo(401);
+        assertThat(send(post("/api/v1/licences")
+                                .with(fixture.signedIn(org.manager()))
+                                .with(csrf())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body))
+                        .status())
+                .isEqualTo(401);
+
+        // a read-only token may read, not write
+        String readOnly = fixture.readOnlyToken(org.manager());
+        assertThat(send(get("/api/v1/licences/" + id).with(bearer(readOnly))).status())
+                .isEqualTo(200);
+        Answer write = create(readOnly, body);
+        assertThat(write.status()).isEqualTo(403);
+        assertThat(write.body().get("type").asString()).isEqualTo("https://licencedesk.io/problems/read-only-token");
+
+        // another organisation's staff do not see it
+        TestOrganisation other = fixture.organisation();
+        String otherToken = fixture.token(other.owner());
+        assertThat(send(get("/api/v1/licences/" + id).with(bearer(otherToken))).status())
+                .isEqualTo(404);
+        assertThat(send(post("/api/v1/licences/" + id + "/pause").with(bearer(otherToken)))
+                        .status())
+                .isEqualTo(404);
+        assertThat(send(delete("/api/v1/licences/" + id).with(bearer(otherToken)))
+                        .status())
+                .isEqualTo(404);
+        assertThat(send(get("/api/v1/licences").with(bearer(otherToken)))
+                        .body()
+                        .get("count")
+                        .asLong())
+                .isZero();
+
+        // a client's token is not staff
+        assertThat(send(get("/api/v1/licences").with(bearer(fixture.token(org.alice()))))
+                        .status())
+                .isEqualTo(403);
+
+        // a revoked or expired token stops on its next request
+        String revoked = fixture.token(org.manager());
+        assertThat(send(get("/api/v1/licences").with(bearer(revoked))).status()).isEqualTo(200);
+        jdbc.sql("update api_token set revoked_at = current_timestamp where prefix = ? and user_id = ?")
+                .param(revoked.substring(0, 15))
+                .param(org.manager().userId())
+                .update();
+        assertThat(send(get("/api/v1/licences").with(bearer(revoked))).status()).isEqualTo(401);
+        String expired = fixture.token(org.manager());
+        jdbc.sql("update api_token set expires_at = timestamp '2020-01-01 00:00:00' where prefix = ? and user_id = ?")
+                .param(expired.substring(0, 15))
+                .param(org.manager().userId())
+                .update();
+        assertThat(send(get("/api/v1/licences").with(bearer(expired))).status()).isEqualTo(401);
+
+        // a disabled person's tokens stop too
+        String disabled = fixture.token(org.manager());
+        jdbc.sql("update app_user set enabled = false where id = ?")
+                .param(org.manager().userId())
+                .update();
+        assertThat(send(get("/api/v1/licences").with(bearer(disabled))).status())
+                .isEqualTo(401);
+
+        assertThat(licenceCount()).isEqualTo(before);
+        assertThat(licences.details(org.owner(), id).status().name()).isEqualTo("ASSIGNED");
+    }
+
+    @Test
+    void answersBadInputWithAProblemAndChangesNothing() throws Exception {
+        long before = licenceCount();
+        record Case(String contentType, String body, int status, String type) {}
+        var cases = java.util.List.of(
+                new Case("application/json", "{", 400, "malformed-body"),
+                new Case("application/json", "[]", 400, "malformed-body"),
+                new Case(
+                        "application/json",
+                        "{\"planId\": \"twelve\", \"name\": \"X\", \"quantity\": 1}",
+                        400,
+                        "malformed-body"),
+                new Case(
+                        "application/json",
+                        "{\"planId\": %d, \"name\": \"X\", \"quantity\": 1, \"colour\": 1}".formatted(plan.id()),
+                        400,
+                        "malformed-body"),
+                new Case("application/json", "{\"name\": \"X\", \"quantity\": 1}", 422, "validation"),
+                new Case(
+                        "application/json",
+                        "{\"planId\": %d, \"name\": \"\", \"quantity\": 1}".formatted(plan.id()),
+                        422,
+                        "validation"),
+                new Case(
+                        "application/json",
+                        "{\"planId\": %d, \"name\": \"X\", \"quantity\": 0}".formatted(plan.id()),
+                        422,
+                        "validation"),
+                new Case(
+                        "application/json",
+                        "{\"planId\": 999999999, \"name\": \"X\", \"quantity\": 1}",
+                        422,
+                        "validation"),
+                new Case("text/plain", "planId=1", 415, "unsupported-media-type"),
+                new Case(
+                        "application/json",
+                        "{\"planId\": %d, \"name\": \"X\", \"quantity\": 99999999999}".formatted(plan.id()),
+                        400,
+                        "malformed-body"));
+        for (Case c : cases) {
+            Answer answer = send(post("/api/v1/licences")
+                    .with(bearer(managerToken))
+                    .contentType(c.contentType())
+                    .content(c.body()));
+            assertThat(answer.status()).as(c.body()).isEqualTo(c.status());
+            assertThat(answer.body().get("type").asString())
+                    .as(c.body())
+                    .isEqualTo("https://licencedesk.io/problems/" + c.type());
+        }
+        for (String query : java.util.List.of(
+                "sort=colour",
+                "order=sideways",
+                "limit=0",
+                "limit=101",
+                "limit=x",
+                "client=abc",
+                "after=%%%",
+                "after=bm90IGEgY3Vyc29y",
+                "expired=maybe")) {
+            Answer answer = send(get("/api/v1/licences?" + query).with(bearer(managerToken)));
+            assertThat(answer.status()).as(query).isBetween(400, 422);
+            assertThat(answer.response().getContentType()).as(query).startsWith("application/problem+json");
+        }
+        assertThat(send(get("/api/v1/licences/abc").with(bearer(managerToken))).status())
+                .isEqualTo(400);
+        assertThat(licenceCount()).isEqualTo(before);
+    }
+}
