@@ -28,6 +28,25 @@ final class ApiParameters {
         return new BadParameterException(name, detail);
     }
 
+    /** A field of the body the rules refuse: answered 422 with the field, as Bean Validation's are. */
+    static InvalidFieldException invalidField(String field, String detail) {
+        return new InvalidFieldException(field, detail);
+    }
+
+    static final class InvalidFieldException extends RuntimeException {
+
+        private final String field;
+
+        InvalidFieldException(String field, String detail) {
+            super(detail);
+            this.field = field;
+        }
+
+        String field() {
+            return field;
+        }
+    }
+
     /** A query parameter the API cannot use; answered 400 with its name. */
     static final class BadParameterException extends RuntimeException {
 

@@ -9,6 +9,7 @@ import io.licencedesk.devices.ScreenLimitReachedException;
 import io.licencedesk.devices.ScreenNotFoundException;
 import io.licencedesk.invoicing.IllegalInvoiceChangeException;
 import io.licencedesk.invoicing.InvoiceNotFoundException;
+import io.licencedesk.invoicing.PaymentDateRefusedException;
 import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceNotDeletableException;
@@ -35,6 +36,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -160,6 +162,19 @@ class RestApiProblems {
                         + " (docs/api.md and /v3/api-docs).");
     }
 
+    @ExceptionHandler(ApiParameters.InvalidFieldException.class)
+    ResponseEntity<ProblemDetail> invalidField(ApiParameters.InvalidFieldException invalid) {
+        ProblemDetail problem = ApiProblemWriter.problem(
+                HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request", invalid.getMessage());
+        problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "detail", invalid.getMessage())));
+        return answer(problem);
+    }
+
+    @ExceptionHandler(PaymentDateRefusedException.class)
+    ResponseEntity<ProblemDetail> paymentDate(PaymentDateRefusedException refused) {
+        return invalid("paidOn", refused.reason());
+    }
+
     @ExceptionHandler(ApiParameters.BadParameterException.class)
     ResponseEntity<ProblemDetail> badParameter(ApiParameters.BadParameterException bad) {
         ProblemDetail problem =
@@ -227,6 +242,16 @@ class RestApiProblems {
                 "unavailable",
                 "Service unavailable",
                 "The service could not answer just now. Try again shortly.");
+    }
+
+    /** The token's person may not do this (a façade's own check of their role). */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden() {
+        return answer(
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Not allowed",
+                "This token's person may not do this (their role does not allow it).");
     }
 
     /** A fault of ours: logged with its stack, answered without it. */

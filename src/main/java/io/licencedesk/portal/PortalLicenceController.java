@@ -5,6 +5,7 @@ import io.licencedesk.licence.ClientLicence;
 import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.CodeNotRedeemableException;
 import io.licencedesk.licence.IllegalStatusChangeException;
+import io.licencedesk.licence.RedemptionLimits;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpServletRequest;

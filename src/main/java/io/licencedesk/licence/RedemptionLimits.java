@@ -1,4 +1,4 @@
-package io.licencedesk.portal;
+package io.licencedesk.licence;
 
 import io.licencedesk.shared.AttemptLimits;
 import io.licencedesk.shared.AttemptLimits.Limit;
@@ -9,10 +9,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * Slows down guessing of coupon codes: each client, and each IP address, may try a limited number of
- * codes a minute, counted in the database for all nodes together (docs/decisions/0021 and 0030).
+ * codes a minute, counted in the database for all nodes together (docs/decisions/0021 and 0030). The portal and
+ * the REST API count against the same limits.
  */
 @Component
-class RedemptionLimits {
+public class RedemptionLimits {
 
     private final AttemptLimits limits;
     private final Limit perClient;
@@ -33,7 +34,7 @@ class RedemptionLimits {
      * refuses does not count against the address: one client's guessing must not use up the allowance of
      * everyone behind the same address (an office's NAT).
      */
-    OptionalLong attempt(long clientId, String address) {
+    public OptionalLong attempt(long clientId, String address) {
         OptionalLong client = limits.take(perClient, Long.toString(clientId));
         return client.isPresent() ? client : limits.take(perAddress, address);
     }

@@ -1,4 +1,4 @@
-package io.licencedesk.portal;
+package io.licencedesk.licence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

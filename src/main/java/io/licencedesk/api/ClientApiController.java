@@ -1,0 +1,98 @@
+package io.licencedesk.api;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.PasswordManagement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Clients for staff: list and search, add, read, change, invite. */
+@RestApi
+@RestController
+@RequestMapping(path = "/api/v1/clients", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Clients", description = "Staff: the organisation's clients.")
+@SecurityRequirement(name = RestApiDocumentation.BEARER)
+class ClientApiController {
+
+    private final AccountManagement accounts;
+    private final PasswordManagement passwords;
+
+    ClientApiController(AccountManagement accounts, PasswordManagement passwords) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+    }
+
+    @GetMapping
+    @Operation(summary = "List clients", description = "Newest first; `q` searches name, e-mail and company.")
+    NumberedPage<ClientResponse> list(
+            Caller caller,
+            @RequestParam(required = false) String q,
+            @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ApiParameters.invalid("limit", "Use a number from 1 to 100.");
+        }
+        return NumberedPage.of(accounts.clients(caller, q, page, limit), ClientResponse::of);
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Add a client", description = "With `invite: true`, e-mails them a link to the portal.")
+    ResponseEntity<ClientResponse> create(Caller caller, @Valid @RequestBody ClientRequest request) {
+        if (request.name() == null || request.name().isBlank()) {
+            throw ApiParameters.invalidField("name", "Enter a name.");
+        }
+        if (request.email() == null || request.email().isBlank()) {
+            throw ApiParameters.invalidField("email", "Enter an e-mail address.");
+        }
+        Client client = accounts.addClient(caller, request.toNewClient());
+        if (Boolean.TRUE.equals(request.invite())) {
+            passwords.invite(caller, client.id());
+        }
+        return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id()))
+                .body(ClientResponse.of(client));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a client")
+    ClientResponse client(Caller caller, @PathVariable long id) {
+        return ClientResponse.of(accounts.client(caller, id));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Change a client", description = "Only the fields sent change. Issued invoices keep theirs.")
+    ClientResponse update(Caller caller, @PathVariable long id, @Valid @RequestBody ClientRequest request) {
+        if (request.invite() != null) {
+            throw ApiParameters.invalidField("invite", "Invite with POST /api/v1/clients/{id}/invite.");
+        }
+        if (request.name() != null && request.name().isBlank()) {
+            throw ApiParameters.invalidField("name", "Enter a name.");
+        }
+        return ClientResponse.of(accounts.updateClient(caller, id, request.over(accounts.client(caller, id))));
+    }
+
+    @PostMapping("/{id}/invite")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Operation(
+            summary = "Invite a client",
+            description = "E-mails a link to choose a password (through the outbox). Refused (409) once they have one.")
+    void invite(Caller caller, @PathVariable long id) {
+        passwords.invite(caller, id);
+    }
+}

@@ -1,0 +1,49 @@
+package io.licencedesk.api;
+
+import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.NewClient;
+import io.licencedesk.shared.PlainText;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A client's fields for POST (name and email required) and PATCH (only the fields sent change), with the
+ * console form's limits.
+ */
+@Schema(name = "ClientFields")
+record ClientRequest(
+        @Schema(example = "Alice Martin") @Size(max = 200, message = "Keep the name to 200 characters.") @PlainText
+        String name,
+
+        @Schema(example = "alice@example.com")
+        @Email(regexp = ".+@.+\\..+", message = "Enter a valid e-mail address.")
+        @Size(max = 254, message = "Keep the e-mail address to 254 characters.")
+        String email,
+
+        @Size(max = 200, message = "Keep the company to 200 characters.") @PlainText
+        String company,
+
+        @Size(max = 1000, message = "Keep the address to 1,000 characters.") @PlainText
+        String billingAddress,
+
+        @Size(max = 40, message = "Keep the VAT number to 40 characters.") @PlainText
+        String vatNumber,
+
+        @Schema(description = "POST only: e-mail the new client a link to choose a password.")
+        Boolean invite) {
+
+    /** The fields sent, over the client's current ones (absent fields keep their value). */
+    NewClient over(Client current) {
+        return new NewClient(
+                name != null ? name : current.name(),
+                email != null ? email : current.email(),
+                company != null ? company : current.company(),
+                billingAddress != null ? billingAddress : current.billingAddress(),
+                vatNumber != null ? vatNumber : current.vatNumber());
+    }
+
+    NewClient toNewClient() {
+        return new NewClient(name, email, company, billingAddress, vatNumber);
+    }
+}

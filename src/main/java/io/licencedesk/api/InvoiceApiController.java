@@ -1,0 +1,147 @@
+package io.licencedesk.api;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.InvoiceStatus;
+import io.licencedesk.invoicing.SendOutcome;
+import io.licencedesk.shared.PlainText;
+import io.licencedesk.web.Downloads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Invoices for staff: send for up to 20 licences, list, read, the PDF, mark paid, void, send again. */
+@RestApi
+@RestController
+@RequestMapping(path = "/api/v1/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Invoices", description = "Staff: issuing, sending and settling invoices.")
+@SecurityRequirement(name = RestApiDocumentation.BEARER)
+class InvoiceApiController {
+
+    private final InvoiceManagement invoicing;
+
+    InvoiceApiController(InvoiceManagement invoicing) {
+        this.invoicing = invoicing;
+    }
+
+    @Schema(name = "SendInvoices")
+    record SendRequest(
+            @Schema(description = "1 to 20 licences with a client.", requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotEmpty(message = "Name at least one licence.")
+            @Size(max = InvoiceManagement.MAX_SELECTION, message = "Send at most 20 licences at a time.")
+            List<@NotNull Long> licenceIds) {}
+
+    @Schema(name = "SendOutcome")
+    record SendResponse(
+            @Schema(description = "Invoices issued now, e-mailed with their PDF.")
+            List<InvoiceResponse> issued,
+
+            @Schema(description = "Invoices that already existed for the licence's current term, e-mailed again.")
+            List<InvoiceResponse> resent) {
+
+        static SendResponse of(SendOutcome outcome) {
+            return new SendResponse(
+                    outcome.issued().stream().map(InvoiceResponse::of).toList(),
+                    outcome.resent().stream().map(InvoiceResponse::of).toList());
+        }
+    }
+
+    @Schema(name = "MarkPaid")
+    record PaidRequest(
+            @Schema(example = "2026-12-01", requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotNull(message = "Enter the payment date.")
+            LocalDate paidOn,
+
+            @Size(max = 100, message = "Keep the reference to 100 characters.") @PlainText
+            String reference) {}
+
+    @Schema(name = "VoidInvoice")
+    record VoidRequest(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotBlank(message = "Say why the invoice is voided.")
+            @Size(max = 500, message = "Keep the reason to 500 characters.")
+            @PlainText
+            String reason) {}
+
+    @PostMapping(path = "/send", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Send invoices",
+            description = "The console's \"Send invoices\": one invoice per licence for its current term, e-mailed to"
+                    + " its client with the PDF; a licence already invoiced for the term has that invoice sent again."
+                    + " All or nothing: a licence that cannot be invoiced refuses the whole request (422).")
+    SendResponse send(Caller caller, @Valid @RequestBody SendRequest request) {
+        return SendResponse.of(invoicing.send(caller, request.licenceIds()));
+    }
+
+    @GetMapping
+    @Operation(summary = "List invoices", description = "Newest first, optionally by status and client.")
+    NumberedPage<InvoiceResponse> list(
+            Caller caller,
+            @Parameter(description = "issued, sent, paid or void.") @RequestParam(required = false) String status,
+            @RequestParam(required = false) Long client,
+            @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ApiParameters.invalid("limit", "Use a number from 1 to 100.");
+        }
+        InvoiceStatus byStatus = status == null ? null : ApiParameters.oneOf("status", status, InvoiceStatus.class);
+        return NumberedPage.of(invoicing.invoices(caller, byStatus, client, page, limit), InvoiceResponse::of);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get an invoice", description = "JSON, or the PDF with Accept: application/pdf.")
+    InvoiceResponse invoice(Caller caller, @PathVariable long id) {
+        return InvoiceResponse.of(invoicing.invoice(caller, id));
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdfByAccept(Caller caller, @PathVariable long id) {
+        return pdf(caller, id);
+    }
+
+    @GetMapping(path = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "An invoice's PDF")
+    ResponseEntity<byte[]> pdf(Caller caller, @PathVariable long id) {
+        Invoice invoice = invoicing.invoice(caller, id);
+        return Downloads.pdf(InvoiceManagement.pdfFileName(invoice), invoicing.pdf(caller, id));
+    }
+
+    @PostMapping(path = "/{id}/pay", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Mark paid", description = "Not before it was issued, not in the future, not twice.")
+    InvoiceResponse pay(Caller caller, @PathVariable long id, @Valid @RequestBody PaidRequest request) {
+        return InvoiceResponse.of(invoicing.markPaid(caller, id, request.paidOn(), request.reference()));
+    }
+
+    @PostMapping(path = "/{id}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Void",
+            description = "Its licence can then be invoiced again. Refused (409) when already void.")
+    InvoiceResponse voidInvoice(Caller caller, @PathVariable long id, @Valid @RequestBody VoidRequest request) {
+        return InvoiceResponse.of(invoicing.voidInvoice(caller, id, request.reason()));
+    }
+
+    @PostMapping("/{id}/resend")
+    @Operation(summary = "Send again", description = "E-mails the invoice with its PDF again (through the outbox).")
+    InvoiceResponse resend(Caller caller, @PathVariable long id) {
+        return InvoiceResponse.of(invoicing.resend(caller, id));
+    }
+}

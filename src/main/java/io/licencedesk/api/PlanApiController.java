@@ -1,0 +1,62 @@
+package io.licencedesk.api;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Plans: staff read them; owners add and change them. */
+@RestApi
+@RestController
+@RequestMapping(path = "/api/v1/plans", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Plans", description = "Staff read; owners create and update.")
+@SecurityRequirement(name = RestApiDocumentation.BEARER)
+class PlanApiController {
+
+    private final PlanCatalogue plans;
+
+    PlanApiController(PlanCatalogue plans) {
+        this.plans = plans;
+    }
+
+    @GetMapping
+    @Operation(summary = "List plans")
+    List<PlanResponse> list(Caller caller) {
+        return plans.plans(caller).stream().map(PlanResponse::of).toList();
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Get a plan")
+    PlanResponse plan(Caller caller, @PathVariable long id) {
+        return PlanResponse.of(plans.plan(caller, id));
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Create a plan (owners)")
+    ResponseEntity<PlanResponse> create(Caller caller, @Valid @RequestBody PlanRequest request) {
+        Plan plan = plans.addPlan(caller, request.toNewPlan());
+        return ResponseEntity.created(URI.create("/api/v1/plans/" + plan.id())).body(PlanResponse.of(plan));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Change a plan (owners)",
+            description = "Only the fields sent change. Licences keep the price they were sold at.")
+    PlanResponse update(Caller caller, @PathVariable long id, @Valid @RequestBody PlanRequest request) {
+        return PlanResponse.of(plans.updatePlan(caller, id, request.over(plans.plan(caller, id))));
+    }
+}

@@ -1,0 +1,55 @@
+package io.licencedesk.api;
+
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.Terms;
+import io.licencedesk.shared.PlainText;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.math.BigDecimal;
+import java.time.Period;
+
+/** A plan's fields for POST (all required) and PATCH (only the fields sent change), with the console's limits. */
+@Schema(name = "PlanFields")
+record PlanRequest(
+        @Schema(example = "Yearly") @Size(max = 100, message = "Keep the name to 100 characters.") @PlainText
+        String name,
+
+        @Schema(description = "ISO 8601 period of one term.", example = "P1Y")
+        String term,
+
+        @Schema(description = "Price per screen and term, in the organisation's currency.", example = "100.00")
+        @Pattern(regexp = "\\d{1,7}(\\.\\d{1,2})?", message = "Enter a price such as 10.00, under 10,000,000.")
+        String unitPrice) {
+
+    NewPlan over(Plan current) {
+        return new NewPlan(
+                name != null ? name : current.name(),
+                term != null ? parsedTerm() : current.term(),
+                unitPrice != null
+                        ? new BigDecimal(unitPrice)
+                        : current.unitPrice().amount());
+    }
+
+    NewPlan toNewPlan() {
+        if (name == null || name.isBlank()) {
+            throw ApiParameters.invalidField("name", "Enter a name.");
+        }
+        if (term == null) {
+            throw ApiParameters.invalidField("term", "Enter a term, such as P1M or P1Y.");
+        }
+        if (unitPrice == null) {
+            throw ApiParameters.invalidField("unitPrice", "Enter a price per screen.");
+        }
+        return new NewPlan(name, parsedTerm(), new BigDecimal(unitPrice));
+    }
+
+    private Period parsedTerm() {
+        Period parsed = Terms.parseOrNull(term);
+        if (parsed == null) {
+            throw ApiParameters.invalidField("term", "Enter a term such as P1M, P3M or P1Y.");
+        }
+        return parsed;
+    }
+}

@@ -1,0 +1,193 @@
+package io.licencedesk.api;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.devices.RegisteredScreen;
+import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.ClientLicence;
+import io.licencedesk.licence.ClientLicences;
+import io.licencedesk.licence.RedemptionLimits;
+import io.licencedesk.web.ApiProblemWriter;
+import io.licencedesk.web.Downloads;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.OptionalLong;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The portal for a client's token: their own licences, redeeming a coupon code (with the portal's limits and
+ * its one refusal for every code that cannot be redeemed), starting a licence, its screens, and their invoices.
+ */
+@RestApi
+@RestController
+@RequestMapping(path = "/api/v1/portal", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Portal", description = "A client's token: their own licences, screens and invoices.")
+@SecurityRequirement(name = RestApiDocumentation.BEARER)
+class PortalApiController {
+
+    private final ClientLicences licences;
+    private final RedemptionLimits limits;
+    private final ScreenManagement screens;
+    private final InvoiceManagement invoicing;
+
+    PortalApiController(
+            ClientLicences licences, RedemptionLimits limits, ScreenManagement screens, InvoiceManagement invoicing) {
+        this.licences = licences;
+        this.limits = limits;
+        this.screens = screens;
+        this.invoicing = invoicing;
+    }
+
+    @Schema(name = "Redemption")
+    record RedemptionRequest(
+            @Schema(example = "K7Q2-M9XA-3FJD", requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotBlank(message = "Enter the coupon code of the licence to add.")
+            @Size(max = 100, message = "That is not a coupon code.")
+            String code) {}
+
+    @Schema(name = "ScreenName")
+    record ScreenRequest(
+            @Schema(example = "Lobby left", requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotBlank(message = "Name the screen.")
+            String name) {}
+
+    @Schema(name = "RegisteredScreen")
+    record RegisteredScreenResponse(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            ScreenResponse screen,
+
+            @Schema(
+                    description = "The device credential, shown once: the screen sends it to the device API.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String credential) {}
+
+    @GetMapping("/licences")
+    @Operation(summary = "My licences")
+    NumberedPage<PortalLicenceResponse> licences(
+            Caller client, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ApiParameters.invalid("limit", "Use a number from 1 to 100.");
+        }
+        return NumberedPage.of(licences.licences(client, page, limit), PortalLicenceResponse::of);
+    }
+
+    @GetMapping("/licences/{id}")
+    @Operation(summary = "One of my licences")
+    PortalLicenceResponse licence(Caller client, @PathVariable long id) {
+        return PortalLicenceResponse.of(licences.licence(client, id));
+    }
+
+    @PostMapping(path = "/redemptions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Redeem a coupon code",
+            description = "The licence becomes mine and starts today. Every code that cannot be redeemed gets the"
+                    + " same refusal (422); too many attempts are 429 with Retry-After.")
+    ResponseEntity<?> redeem(Caller client, @Valid @RequestBody RedemptionRequest request, HttpServletRequest http) {
+        OptionalLong wait = limits.attempt(client.userId(), http.getRemoteAddr());
+        if (wait.isPresent()) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(HttpHeaders.RETRY_AFTER, Long.toString(wait.getAsLong()))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiProblemWriter.problem(
+                            HttpStatus.TOO_MANY_REQUESTS,
+                            "rate-limited",
+                            "Too many attempts",
+                            "Too many coupon codes tried. Try again in " + wait.getAsLong() + " s."));
+        }
+        ClientLicence redeemed = licences.redeem(client, request.code());
+        return ResponseEntity.created(URI.create("/api/v1/portal/licences/" + redeemed.id()))
+                .body(PortalLicenceResponse.of(redeemed));
+    }
+
+    @PostMapping("/licences/{id}/activate")
+    @Operation(summary = "Start an assigned licence", description = "Its first term starts today.")
+    PortalLicenceResponse activate(Caller client, @PathVariable long id) {
+        return PortalLicenceResponse.of(licences.activate(client, id));
+    }
+
+    @GetMapping("/licences/{id}/screens")
+    @Operation(summary = "A licence's screens")
+    List<ScreenResponse> screens(Caller client, @PathVariable long id) {
+        return screens.screens(client, id).stream().map(ScreenResponse::of).toList();
+    }
+
+    @PostMapping(path = "/licences/{id}/screens", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Register a screen",
+            description = "Answers the device credential once. Refused (409) when every screen of the licence is"
+                    + " registered.")
+    ResponseEntity<RegisteredScreenResponse> register(
+            Caller client, @PathVariable long id, @Valid @RequestBody ScreenRequest request) {
+        RegisteredScreen registered = screens.register(client, id, request.name());
+        return ResponseEntity.created(URI.create("/api/v1/portal/licences/" + id + "/screens/"
+                        + registered.screen().id()))
+                .body(new RegisteredScreenResponse(ScreenResponse.of(registered.screen()), registered.credential()));
+    }
+
+    @PatchMapping(path = "/licences/{id}/screens/{screenId}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(summary = "Rename a screen")
+    ScreenResponse rename(
+            Caller client,
+            @PathVariable long id,
+            @PathVariable long screenId,
+            @Valid @RequestBody ScreenRequest request) {
+        return ScreenResponse.of(screens.rename(client, id, screenId, request.name()));
+    }
+
+    @DeleteMapping("/licences/{id}/screens/{screenId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    @Operation(summary = "Remove a screen", description = "Its device stops playing and its seat is free again.")
+    void remove(Caller client, @PathVariable long id, @PathVariable long screenId) {
+        screens.remove(client, id, screenId);
+    }
+
+    @GetMapping("/invoices")
+    @Operation(summary = "My invoices")
+    NumberedPage<InvoiceResponse> invoices(
+            Caller client, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int limit) {
+        if (limit < 1 || limit > 100) {
+            throw ApiParameters.invalid("limit", "Use a number from 1 to 100.");
+        }
+        return NumberedPage.of(invoicing.clientInvoices(client, page, limit), InvoiceResponse::of);
+    }
+
+    @GetMapping("/invoices/{id}")
+    @Operation(summary = "One of my invoices", description = "JSON, or the PDF with Accept: application/pdf.")
+    InvoiceResponse invoice(Caller client, @PathVariable long id) {
+        return InvoiceResponse.of(invoicing.clientInvoice(client, id));
+    }
+
+    @GetMapping(path = "/invoices/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
+    ResponseEntity<byte[]> pdfByAccept(Caller client, @PathVariable long id) {
+        return pdf(client, id);
+    }
+
+    @GetMapping(path = "/invoices/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Operation(summary = "One of my invoices' PDF")
+    ResponseEntity<byte[]> pdf(Caller client, @PathVariable long id) {
+        Invoice invoice = invoicing.clientInvoice(client, id);
+        return Downloads.pdf(InvoiceManagement.pdfFileName(invoice), invoicing.clientPdf(client, id));
+    }
+}
