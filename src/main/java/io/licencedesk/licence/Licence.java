@@ -67,6 +67,11 @@ public final class Licence {
      *
      * @throws InvalidLicenceException naming the first field that is not acceptable
      */
+    /** The longest name and note the table keeps (and the console's form allows). */
+    static final int NAME_MAX = 200;
+
+    static final int NOTE_MAX = 2000;
+
     static Licence create(
             long organisationId,
             NewLicence request,
@@ -85,6 +90,12 @@ public final class Licence {
         }
         if (request.name() == null || request.name().isBlank()) {
             throw new InvalidLicenceException("name", Reason.of("reason.licence.nameMissing"));
+        }
+        if (request.name().strip().length() > NAME_MAX) {
+            throw new InvalidLicenceException("name", Reason.of("reason.licence.nameTooLong", NAME_MAX));
+        }
+        if (request.note() != null && request.note().strip().length() > NOTE_MAX) {
+            throw new InvalidLicenceException("note", Reason.of("reason.licence.noteTooLong", NOTE_MAX));
         }
         return new Licence(
                 null,

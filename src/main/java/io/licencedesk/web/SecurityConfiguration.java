@@ -48,7 +48,7 @@ class SecurityConfiguration {
     /**
      * The device API is left out of Spring Security altogether: no session, no CSRF (screens are not
      * browsers), no sign-in; each request carries a device credential that the device API checks itself
-     * (the api module's DeviceApiFilter gives it the size limit and the headers this chain would).
+     * (the api module's ApiRequestFilters give it the size limit and the headers this chain would).
      * Passing through a permit-all chain held the check-in, the hot path, at about 4,000 requests/s where it
      * does 5,600 without (and the trivial device endpoint at 11,000 where it does 26,000; docs/benchmarks.md).
      */

@@ -447,7 +447,7 @@ class DeviceApiIntegrationTests {
     void refusesABodyOverTheLimitBeforeReadingIt() throws Exception {
         long licenceId = licence(1);
         String credential = register(licenceId, "Entrance");
-        String huge = "{\"fingerprint\":\"" + "f".repeat(DeviceApiFilter.MAX_BODY_BYTES) + "\",\"nonce\":\"n\"}";
+        String huge = "{\"fingerprint\":\"" + "f".repeat(ApiRequestFilters.MAX_BODY_BYTES) + "\",\"nonce\":\"n\"}";
 
         for (String action : List.of("activate", "check-in")) {
             assertProblem(call(action, credential, huge), 413, "body-too-large");

@@ -17,51 +17,83 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What Spring Security's chain would otherwise give the device API (it runs outside it, decision 0020):
- * a size limit and the nosniff header. Device requests are a fingerprint and a nonce: anything over
- * 16 KiB is refused before it is read, since the body is parsed before the credential is checked and an
+ * Size limits and body types for both APIs, before anything reads a body. For the device API this is also what
+ * Spring Security's chain would otherwise give it (it runs outside it, decision 0020): the nosniff header.
+ * Device requests are a fingerprint and a nonce: anything over 16 KiB is refused before it is read, since the body is parsed before the credential is checked and an
  * anonymous sender could otherwise fill the heap. A body of undeclared length (chunked) is cut at the
  * same size, which makes it unreadable (400). A posted form is refused as the wrong type (415) before anything
  * parses it: Spring rebuilds a posted form's body from the request's parameters, and one that Tomcat cannot decode
  * ({@code a=%ZZ}, or over 1,000 fields) failed there with the container's own 400 instead of a problem. So is a
  * wildcard Content-Type ({@code *}/{@code *}), which no body can be read as.
+ * The REST API's bodies (a licence, a client, up to 20 ids) are refused over 64 KiB the same way, after its
+ * token was checked (this filter runs after Spring Security's).
  */
 @Configuration(proxyBeanMethods = false)
-class DeviceApiFilter {
+class ApiRequestFilters {
 
     static final int MAX_BODY_BYTES = 16 * 1024;
+    static final int MAX_REST_BODY_BYTES = 64 * 1024;
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> deviceApiFilterRegistration() {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                response.setHeader("X-Content-Type-Options", "nosniff");
-                if (request.getContentLengthLong() > MAX_BODY_BYTES) {
-                    refuse(
-                            response,
-                            413,
-                            "body-too-large",
-                            "Body too large",
-                            "A device request's body has at most " + MAX_BODY_BYTES + " bytes.");
-                    return;
-                }
-                if (isFormPost(request) || WildcardContentType.in(request.getContentType())) {
-                    response.setHeader("Accept", "application/json");
-                    refuse(
-                            response,
-                            415,
-                            "unsupported-media-type",
-                            "Unsupported Media Type",
-                            "The body must be application/json.");
-                    return;
-                }
-                chain.doFilter(request.getContentLengthLong() < 0 ? new BoundedRequest(request) : request, response);
-            }
-        });
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(
+                new BodyLimit(MAX_BODY_BYTES, "A device request's body", false));
         registration.addUrlPatterns("/api/v1/device/*");
         return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> restApiFilterRegistration() {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(
+                new BodyLimit(MAX_REST_BODY_BYTES, "A REST API request's body", true));
+        registration.addUrlPatterns("/api/v1/*");
+        return registration;
+    }
+
+    /** Refuses a body over the limit (413) or of a type no operation reads (415); cuts an undeclared one. */
+    private static final class BodyLimit extends OncePerRequestFilter {
+
+        private final int maxBytes;
+        private final String what;
+        private final boolean skipDeviceApi;
+
+        BodyLimit(int maxBytes, String what, boolean skipDeviceApi) {
+            this.maxBytes = maxBytes;
+            this.what = what;
+            this.skipDeviceApi = skipDeviceApi;
+        }
+
+        @Override
+        protected boolean shouldNotFilter(HttpServletRequest request) {
+            return skipDeviceApi && request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/device/");
+        }
+
+        @Override
+        protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                throws ServletException, IOException {
+            response.setHeader("X-Content-Type-Options", "nosniff");
+            if (request.getContentLengthLong() > maxBytes) {
+                refuse(
+                        response,
+                        413,
+                        "body-too-large",
+                        "Body too large",
+                        what + " has at most " + maxBytes + " bytes.");
+                return;
+            }
+            if (isFormPost(request) || WildcardContentType.in(request.getContentType())) {
+                response.setHeader("Accept", "application/json");
+                refuse(
+                        response,
+                        415,
+                        "unsupported-media-type",
+                        "Unsupported Media Type",
+                        "The body must be application/json.");
+                return;
+            }
+            chain.doFilter(
+                    request.getContentLengthLong() < 0 ? new BoundedRequest(request, maxBytes) : request, response);
+        }
     }
 
     private static boolean isFormPost(HttpServletRequest request) {
@@ -82,11 +114,14 @@ class DeviceApiFilter {
                         .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A request whose body stops being readable after {@link #MAX_BODY_BYTES}. */
+    /** A request whose body stops being readable after its limit. */
     private static final class BoundedRequest extends HttpServletRequestWrapper {
 
-        BoundedRequest(HttpServletRequest request) {
+        private final int maxBytes;
+
+        BoundedRequest(HttpServletRequest request, int maxBytes) {
             super(request);
+            this.maxBytes = maxBytes;
         }
 
         @Override
@@ -97,8 +132,8 @@ class DeviceApiFilter {
 
                 @Override
                 public int read() throws IOException {
-                    if (read >= MAX_BODY_BYTES) {
-                        throw new IOException("Body over " + MAX_BODY_BYTES + " bytes");
+                    if (read >= maxBytes) {
+                        throw new IOException("Body over " + maxBytes + " bytes");
                     }
                     int next = body.read();
                     if (next >= 0) {

@@ -1,0 +1,166 @@
+package io.licencedesk.api;
+
+import static io.licencedesk.support.TestFixture.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+/**
+ * Every operation of the REST API, each with its rightful caller, sent what cannot be read: malformed JSON, JSON
+ * of the wrong shape, each field with a value of the wrong type, an unknown field, a huge body, the wrong
+ * content type, and query parameters that are not numbers, not in their list or not cursors. Each answer is a 4xx
+ * problem, never a 5xx, and nothing changes.
+ */
+class RestApiBadInputIntegrationTests extends RestApiSweep {
+
+    private static final List<String> NOT_OBJECTS = List.of("{", "[]", "null", "\"text\"", "42", "{\"a\":", "{}}");
+    private static final List<String> WRONG_VALUES = List.of(
+            "\"text\"",
+            "-1",
+            "1e309",
+            "99999999999999999999",
+            "true",
+            "[]",
+            "{}",
+            "null",
+            "\"" + "x".repeat(5000) + "\"");
+    private static final List<String> BAD_QUERIES = List.of(
+            "limit=0",
+            "limit=-5",
+            "limit=abc",
+            "limit=99999999999",
+            "page=abc",
+            "page=-1",
+            "client=abc",
+            "status=lost",
+            "sort=colour",
+            "order=up",
+            "after=%25%25",
+            "after=bm90IGEgY3Vyc29y",
+            "before=Ciox",
+            "after=Ciox&before=Ciox",
+            "expiringSoon=maybe",
+            "q=" + "%00".repeat(3));
+
+    @Test
+    void answersWhatCannotBeReadWithAProblemAndChangesNothing() throws Exception {
+        String owner = token(org.owner());
+        String client = token(org.alice());
+        List<Object> before = state();
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (Operation operation : operations()) {
+            String token = operation.portal() ? client : owner;
+            List<Sent> requests = new ArrayList<>();
+            if (operation.body() != null) {
+                for (String body : NOT_OBJECTS) {
+                    requests.add(new Sent(operation.path(), MediaType.APPLICATION_JSON_VALUE, body));
+                }
+                for (String field : fields(operation.body())) {
+                    for (String value : WRONG_VALUES) {
+                        if (value.equals("\"text\"") && textField(operation.body(), field)) {
+                            continue; // text is what this field takes
+                        }
+                        if (value.equals("null") && operation.method().name().equals("PATCH")) {
+                            continue; // in a change, null leaves the field as it is (docs/api.md)
+                        }
+                        requests.add(new Sent(
+                                operation.path(),
+                                MediaType.APPLICATION_JSON_VALUE,
+                                with(operation.body(), field, value)));
+                    }
+                }
+                requests.add(new Sent(
+                        operation.path(),
+                        MediaType.APPLICATION_JSON_VALUE,
+                        operation.body().replaceFirst("\\{", "{\"unknownField\": 1, ")));
+                requests.add(new Sent(
+                        operation.path(),
+                        MediaType.APPLICATION_JSON_VALUE,
+                        "{\"padding\": \"" + "x".repeat(ApiRequestFilters.MAX_REST_BODY_BYTES) + "\"}"));
+                requests.add(new Sent(operation.path(), "text/plain", operation.body()));
+                requests.add(new Sent(operation.path(), "application/x-www-form-urlencoded", "name=%ZZ"));
+                requests.add(new Sent(operation.path(), "*/*", operation.body()));
+            }
+            for (String query : operation.write() ? List.<String>of() : BAD_QUERIES) { // no write takes a query
+                requests.add(new Sent(operation.path() + "?" + query, null, null, true));
+            }
+            if (operation.onAnObject()) {
+                requests.add(new Sent(operation.pattern().replaceAll("\\{[a-zA-Z]+}", "abc"), null, null));
+                requests.add(
+                        new Sent(operation.pattern().replaceAll("\\{[a-zA-Z]+}", "99999999999999999999"), null, null));
+                requests.add(new Sent(operation.pattern().replaceAll("\\{[a-zA-Z]+}", "-1"), null, null));
+            }
+            for (Sent bad : requests) {
+                sent++;
+                var request = request(operation.method(), java.net.URI.create(bad.path()))
+                        .with(bearer(token));
+                if (bad.contentType() != null) {
+                    request.contentType(bad.contentType()).content(bad.body());
+                }
+                MockHttpServletResponse response =
+                        mvc.perform(request).andReturn().getResponse();
+                int status = response.getStatus();
+                boolean readsQueryOnly = bad.contentType() == null
+                        && !bad.path().contains("abc")
+                        && !bad.path().contains("9999999999")
+                        && !bad.path().contains("/-1");
+                boolean fine = status >= 400
+                        && status < 500
+                        && String.valueOf(response.getContentType()).startsWith("application/problem+json");
+                // A parameter an operation does not take is ignored, as HTTP APIs do; it must still not fail.
+                boolean ignored = bad.queryOnly() && status < 400;
+                if (!fine && !ignored) {
+                    wrong.add(operation + " " + bad + ": " + status + " " + response.getContentType());
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(500);
+        assertThat(wrong).isEmpty();
+        assertThat(state()).isEqualTo(before);
+    }
+
+    record Sent(String path, String contentType, String body, boolean queryOnly) {
+
+        Sent(String path, String contentType, String body) {
+            this(path, contentType, body, false);
+        }
+
+        @Override
+        public String toString() {
+            return path + (contentType == null ? "" : " [" + contentType + "] " + abbreviated(body));
+        }
+
+        private static String abbreviated(String text) {
+            return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+        }
+    }
+
+    /** The top-level field names of a flat JSON object written as the bodies above are. */
+    static List<String> fields(String body) {
+        List<String> names = new ArrayList<>();
+        var matcher = java.util.regex.Pattern.compile("\"(\\w+)\":").matcher(body);
+        while (matcher.find()) {
+            names.add(matcher.group(1));
+        }
+        return names;
+    }
+
+    static boolean textField(String body, String field) {
+        return java.util.regex.Pattern.compile("\"" + field + "\":\\s*\"")
+                .matcher(body)
+                .find();
+    }
+
+    /** The body with one field's value replaced by raw JSON. */
+    static String with(String body, String field, String rawValue) {
+        return body.replaceFirst(
+                "\"" + field + "\":\\s*(\"[^\"]*\"|\\[[^]]*]|[^,}]+)",
+                java.util.regex.Matcher.quoteReplacement("\"" + field + "\": " + rawValue));
+    }
+}
