@@ -402,4 +402,24 @@ class IdempotencyKeyIntegrationTests {
         assertThat(reused.getHeader(IdempotencyFilter.REPLAYED)).isNull();
         assertThat(licenceCount()).isEqualTo(3);
     }
+
+    @Test
+    void documentsTheHeaderOnEveryPostOfTheRestApi() throws Exception {
+        JsonNode paths = json(send(get("/v3/api-docs"))).get("paths");
+
+        assertThat(headers(paths.get("/api/v1/licences").get("post"))).contains(IdempotencyFilter.HEADER);
+        assertThat(headers(paths.get("/api/v1/licences/{id}/pause").get("post")))
+                .contains(IdempotencyFilter.HEADER);
+        assertThat(headers(paths.get("/api/v1/licences").get("get"))).doesNotContain(IdempotencyFilter.HEADER);
+        assertThat(headers(paths.get("/api/v1/device/check-in").get("post"))).doesNotContain(IdempotencyFilter.HEADER);
+    }
+
+    static List<String> headers(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        JsonNode parameters = operation.get("parameters");
+        if (parameters != null) {
+            parameters.forEach(parameter -> names.add(parameter.get("name").asString()));
+        }
+        return names;
+    }
 }
