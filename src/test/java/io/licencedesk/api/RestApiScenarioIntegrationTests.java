@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,6 +40,9 @@ class RestApiScenarioIntegrationTests {
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    JdbcClient jdbc;
+
     TestOrganisation org;
     String owner;
     String manager;
@@ -59,6 +63,10 @@ class RestApiScenarioIntegrationTests {
                         ? response.getContentAsString(StandardCharsets.UTF_8)
                         : "";
         return new Answer(response.getStatus(), raw.isEmpty() ? null : JSON.readTree(raw), response);
+    }
+
+    long emails() {
+        return jdbc.sql("select count(*) from outbound_email").query(Long.class).single();
     }
 
     Answer json(MockHttpServletRequestBuilder request, String token, String body) throws Exception {
@@ -146,9 +154,21 @@ class RestApiScenarioIntegrationTests {
                 .isEqualTo(204);
 
         // invoices: sent, listed, read as PDF both ways, paid; the client sees theirs
-        Answer sent = json(post("/api/v1/invoices/send"), manager, "{\"licenceIds\": [" + licenceId + "]}");
+        long emailsBefore = emails();
+        Answer sent = json(
+                post("/api/v1/invoices/send").header("Idempotency-Key", "order-1187"),
+                manager,
+                "{\"licenceIds\": [" + licenceId + "]}");
         assertThat(sent.status()).isEqualTo(200);
         long invoiceId = sent.body().get("issued").get(0).get("id").asLong();
+        // the same key again (a retry after a timeout) sends nothing more and answers the same
+        Answer retried = json(
+                post("/api/v1/invoices/send").header("Idempotency-Key", "order-1187"),
+                manager,
+                "{\"licenceIds\": [" + licenceId + "]}");
+        assertThat(retried.response().getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retried.body()).isEqualTo(sent.body());
+        assertThat(emails()).isEqualTo(emailsBefore + 1);
         assertThat(sent.body().get("issued").get(0).get("total").get("currency").asString())
                 .isEqualTo("EUR");
         Answer again = json(post("/api/v1/invoices/send"), manager, "{\"licenceIds\": [" + licenceId + "]}");
