@@ -10,8 +10,12 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
-/** An optional date as a date field sends it (2027-12-31): nothing, or a day that exists. */
+/**
+ * An optional date as a date field sends it (2027-12-31): nothing, or a day that exists with a four-digit year. ISO
+ * 8601 also reads +999999999-12-31, a day after which no day can be counted and which no database column holds.
+ */
 @Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = IsoDateOrNone.Validator.class)
@@ -25,9 +29,11 @@ import java.time.format.DateTimeParseException;
 
     final class Validator implements ConstraintValidator<IsoDateOrNone, String> {
 
+        private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+
         /** The day typed, or null when nothing (or no day) is typed. */
         static LocalDate parseOrNull(String typed) {
-            if (typed == null || typed.isBlank()) {
+            if (typed == null || !DAY.matcher(typed.strip()).matches()) {
                 return null;
             }
             try {

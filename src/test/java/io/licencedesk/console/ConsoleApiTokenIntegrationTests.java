@@ -327,6 +327,8 @@ class ConsoleApiTokenIntegrationTests {
                 Map.entry(make("Shop", "READ_ONLY", today.toString()), Map.of("expiresOn", after)),
                 Map.entry(make("Shop", "READ_ONLY", "31/12/2027"), Map.of("expiresOn", "Enter a date such as")),
                 Map.entry(make("Shop", "READ_ONLY", "2027-02-30"), Map.of("expiresOn", "Enter a date such as")),
+                Map.entry(make("Shop", "READ_ONLY", "+300000-01-01"), Map.of("expiresOn", "Enter a date such as")),
+                Map.entry(make("Shop", "READ_ONLY", "+999999999-12-31"), Map.of("expiresOn", "Enter a date such as")),
                 Map.entry(make("Shop", "READ_ONLY", "9".repeat(40)), Map.of("expiresOn", "Enter a date such as")),
                 Map.entry(make("Shop", "ADMIN", null), Map.of("access", "Choose read only, or read and write.")),
                 Map.entry(post("/api-tokens").param("name", "Shop"), Map.of("access", "Choose read only")),
