@@ -26,7 +26,7 @@ public record ApiTokenForm(
         String expiresOn) {
 
     /** A new token reads only, until the person chooses otherwise. */
-    public static ApiTokenForm empty() {
+    static ApiTokenForm empty() {
         return new ApiTokenForm(null, ApiAccess.READ_ONLY.name(), null);
     }
 

@@ -127,8 +127,13 @@ class PortalApiTokenIntegrationTests {
 
     @Test
     void opensFromTheProfilePage() throws Exception {
-        mvc.perform(get("/portal/profile").with(fixture.signedIn(org.alice())))
-                .andExpect(content().string(containsString("href=\"" + PAGE + "\"")));
+        String profile = mvc.perform(get("/portal/profile").with(fixture.signedIn(org.alice())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(profile.split("href=\"" + PAGE + "\"", -1))
+                .as("one link on the profile")
+                .hasSize(2);
         assertThat(page(org.alice())).contains("New token", "Authorization: Bearer ldk_live_…", "/swagger-ui.html");
     }
 
