@@ -238,6 +238,18 @@ class ConsoleApiTokenIntegrationTests {
                 tokens.issue(org.owner(), new NewApiToken("Old script", ApiAccess.READ_ONLY, null))
                         .token()
                         .id());
+        long expired = tokens.issue(
+                        org.owner(),
+                        new NewApiToken(
+                                "Trial export",
+                                ApiAccess.READ_ONLY,
+                                LocalDate.now(clock).plusDays(1)))
+                .token()
+                .id();
+        jdbc.sql("update api_token set expires_at = ? where id = ?")
+                .param(java.sql.Timestamp.from(clock.instant().minusSeconds(3600)))
+                .param(expired)
+                .update();
         tokens.issue(org.manager(), new NewApiToken("Manager's own", ApiAccess.READ_ONLY, null));
 
         String page = page(org.owner());
@@ -245,6 +257,8 @@ class ConsoleApiTokenIntegrationTests {
         String after = "After " + lastDay.format(DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH));
         assertThat(page)
                 .containsSubsequence(
+                        "Trial export",
+                        "Expired",
                         "Old script",
                         "Revoked",
                         "Reports",
