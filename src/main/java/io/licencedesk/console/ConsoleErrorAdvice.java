@@ -1,5 +1,6 @@
 package io.licencedesk.console;
 
+import io.licencedesk.accounts.ApiTokenNotFoundException;
 import io.licencedesk.accounts.ClientNotFoundException;
 import io.licencedesk.invoicing.InvoiceNotFoundException;
 import io.licencedesk.licence.InvalidLicenceException;
@@ -20,6 +21,7 @@ class ConsoleErrorAdvice {
         PlanNotFoundException.class,
         ClientNotFoundException.class,
         InvoiceNotFoundException.class,
+        ApiTokenNotFoundException.class,
         NoSuchElementException.class
     })
     @ResponseStatus(HttpStatus.NOT_FOUND)

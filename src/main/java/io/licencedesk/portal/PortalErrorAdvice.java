@@ -1,5 +1,6 @@
 package io.licencedesk.portal;
 
+import io.licencedesk.accounts.ApiTokenNotFoundException;
 import io.licencedesk.devices.ScreenNotFoundException;
 import io.licencedesk.invoicing.InvoiceNotFoundException;
 import io.licencedesk.licence.LicenceNotFoundException;
@@ -9,13 +10,18 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 
 /**
- * Another client's (or organisation's) licence, screen or invoice looks exactly like one that does not
+ * Another client's (or organisation's) licence, screen, invoice or API token looks exactly like one that does not
  * exist: a plain "not found" page, so ids cannot be probed.
  */
 @ControllerAdvice(basePackageClasses = PortalErrorAdvice.class)
 class PortalErrorAdvice {
 
-    @ExceptionHandler({LicenceNotFoundException.class, ScreenNotFoundException.class, InvoiceNotFoundException.class})
+    @ExceptionHandler({
+        LicenceNotFoundException.class,
+        ScreenNotFoundException.class,
+        InvoiceNotFoundException.class,
+        ApiTokenNotFoundException.class
+    })
     @ResponseStatus(HttpStatus.NOT_FOUND)
     String notFound() {
         return "error/404";

@@ -3,6 +3,9 @@ package io.licencedesk.web;
 import static io.licencedesk.web.HandlerRoutes.variables;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import io.licencedesk.accounts.ApiAccess;
+import io.licencedesk.accounts.ApiTokens;
+import io.licencedesk.accounts.NewApiToken;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.devices.ScreenManagement;
@@ -103,6 +106,20 @@ final class BadInputFixture {
                 "clientId", "" + org.alice().userId(),
                 "client", "" + org.alice().userId(),
                 "id", subjects.get("licences/id")));
+        // The owner's token (the manager's revoke is a 404) and Alice's, under her profile in the portal.
+        var tokens = context.getBean(ApiTokens.class);
+        ids.put(
+                "api-tokens/id",
+                ""
+                        + tokens.issue(org.owner(), new NewApiToken("Bad input", ApiAccess.READ_ONLY, null))
+                                .token()
+                                .id());
+        ids.put(
+                "profile/id",
+                ""
+                        + tokens.issue(org.alice(), new NewApiToken("Bad input", ApiAccess.READ_ONLY, null))
+                                .token()
+                                .id());
         var users = context.getBean(UserDetailsService.class);
         this.senders = List.of(
                 new Sender("anonymous", request -> request, null),

@@ -229,6 +229,8 @@ final class BadRequest {
             case "quantity" -> "1";
             case "paymentTermsDays", "expiringSoonDays" -> "30";
             case "paidOn" -> fixture.today.toString();
+            case "access" -> "READ_ONLY";
+            case "expiresOn" -> fixture.today.plusDays(30).toString();
             case "password", "newPassword", "confirmation", "currentPassword" -> "Plausible-password-1";
             case "Referer" -> "/licences";
             case "fingerprint" -> "player-bad-input";

@@ -8,6 +8,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
+import io.licencedesk.accounts.ApiAccess;
+import io.licencedesk.accounts.ApiTokens;
+import io.licencedesk.accounts.NewApiToken;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.devices.ScreenManagement;
@@ -138,6 +141,9 @@ class HostileInputIntegrationTests {
     @Autowired
     UserDetailsService users;
 
+    @Autowired
+    ApiTokens apiTokens;
+
     /** Ids that exist, by "area/variable" for path variables and by name for parameters. */
     final Map<String, String> ids = new HashMap<>();
 
@@ -190,6 +196,21 @@ class HostileInputIntegrationTests {
                 "client", "" + org.alice().userId(),
                 "id", "" + licence));
         outbox.messages(org.owner(), null, 1, 1).items().forEach(mail -> ids.put("outbox/id", "" + mail.id()));
+        // The owner's token (the manager's revoke is a 404) and Alice's, under her profile in the portal.
+        ids.put(
+                "api-tokens/id",
+                ""
+                        + apiTokens
+                                .issue(org.owner(), new NewApiToken("Hostile", ApiAccess.READ_ONLY, null))
+                                .token()
+                                .id());
+        ids.put(
+                "profile/id",
+                ""
+                        + apiTokens
+                                .issue(org.alice(), new NewApiToken("Hostile", ApiAccess.READ_ONLY, null))
+                                .token()
+                                .id());
         visitors = List.of(
                 new Visitor("anonymous", request -> request, null, null),
                 signedIn("owner", org.owner().email()),
@@ -422,6 +443,8 @@ class HostileInputIntegrationTests {
             case "term" -> "P1M";
             case "currency" -> "EUR";
             case "invoicePrefix" -> "HOS";
+            case "access" -> "READ_ONLY";
+            case "expiresOn" -> LocalDate.now().plusDays(30).toString();
             default -> "Plausible";
         };
     }

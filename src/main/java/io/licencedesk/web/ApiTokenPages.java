@@ -1,0 +1,83 @@
+package io.licencedesk.web;
+
+import io.licencedesk.accounts.ApiToken;
+import io.licencedesk.accounts.ApiTokenRefusedException;
+import io.licencedesk.accounts.ApiTokens;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.IssuedApiToken;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The page where a person makes and revokes their own API tokens, which the console (staff) and the portal
+ * (clients) each serve at their own address with their own controller; what the page does is the same, and is here.
+ * A new token's secret goes to the page after the redirect as a flash attribute: shown there once, never in an
+ * address, and gone from the session once that page has read it (decision 0042).
+ */
+@Component
+public class ApiTokenPages {
+
+    private final ApiTokens tokens;
+    private final Reasons reasons;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ApiTokenPages(ApiTokens tokens, Reasons reasons, MessageSource messages, Clock clock) {
+        this.tokens = tokens;
+        this.reasons = reasons;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    /** The caller's tokens and the form to make one (a new one, unless a refused one is being shown again). */
+    public String page(Caller caller, Model model, String view) {
+        Instant now = clock.instant();
+        model.addAttribute(
+                "tokens",
+                tokens.tokens(caller).stream()
+                        .map(token -> ListedApiToken.of(token, now))
+                        .toList());
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", ApiTokenForm.empty());
+        }
+        model.addAttribute("tomorrow", LocalDate.now(clock).plusDays(1));
+        return view;
+    }
+
+    /**
+     * Makes the token the form asks for: true when made, its secret then in the flash for the next page; false with
+     * the form's errors, or the refusal of accounts beside its field, and nothing made.
+     */
+    public boolean issue(Caller caller, ApiTokenForm form, BindingResult errors, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return false;
+        }
+        IssuedApiToken issued;
+        try {
+            issued = tokens.issue(caller, form.toNewApiToken());
+        } catch (ApiTokenRefusedException refused) {
+            errors.rejectValue(refused.field(), "refused", reasons.text(refused));
+            return false;
+        }
+        redirect.addFlashAttribute("newToken", new NewTokenSecret(issued.token().name(), issued.secret()));
+        Toasts.success(redirect, text("apiTokens.made", issued.token().name()));
+        return true;
+    }
+
+    /** Revokes one of the caller's own tokens; another person's is not found (ApiTokenNotFoundException). */
+    public void revoke(Caller caller, long id, RedirectAttributes redirect) {
+        ApiToken revoked = tokens.revoke(caller, id);
+        Toasts.success(redirect, text("apiTokens.revoked", revoked.name()));
+    }
+
+    private String text(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
+    }
+}
