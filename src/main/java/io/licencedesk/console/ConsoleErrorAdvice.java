@@ -5,6 +5,7 @@ import io.licencedesk.invoicing.InvoiceNotFoundException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.licence.PlanNotFoundException;
+import io.licencedesk.webhooks.EndpointNotFoundException;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -20,6 +21,7 @@ class ConsoleErrorAdvice {
         PlanNotFoundException.class,
         ClientNotFoundException.class,
         InvoiceNotFoundException.class,
+        EndpointNotFoundException.class,
         NoSuchElementException.class
     })
     @ResponseStatus(HttpStatus.NOT_FOUND)
