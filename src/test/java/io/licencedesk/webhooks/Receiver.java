@@ -69,7 +69,7 @@ final class Receiver implements AutoCloseable {
         JsonNode event = json.readTree(body);
         assertThat(request.getHeaders().get("LicenceDesk-Event-Id"))
                 .isEqualTo(event.get("id").asString());
-        return new Received(event, body, Long.parseLong(signature.group(1)));
+        return new Received(event, body, Long.parseLong(signature.group(1)), header);
     }
 
     List<Received> all(String secret, int count) throws Exception {
@@ -94,7 +94,7 @@ final class Receiver implements AutoCloseable {
         server.close();
     }
 
-    record Received(JsonNode event, String body, long timestamp) {
+    record Received(JsonNode event, String body, long timestamp, String signatureHeader) {
 
         String type() {
             return event.get("type").asString();
