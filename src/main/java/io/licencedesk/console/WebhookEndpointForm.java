@@ -18,15 +18,16 @@ record WebhookEndpointForm(
         @Size(max = 200, message = "{webhooks.form.description.tooLong}") @PlainText
         String description,
 
-        Boolean allTypes,
+        /** "true" when the "All events" box is ticked; text, so that no value fails to bind. */
+        String allTypes,
         List<String> eventTypes) {
 
     static WebhookEndpointForm empty() {
-        return new WebhookEndpointForm("", "", true, List.of());
+        return new WebhookEndpointForm("", "", "true", List.of());
     }
 
     public boolean all() {
-        return Boolean.TRUE.equals(allTypes);
+        return "true".equals(allTypes);
     }
 
     /** The message key of what is wrong with the chosen events, or null. */

@@ -42,6 +42,10 @@ final class Excerpts {
                 escaped.appendCodePoint(point);
             }
         });
-        return escaped.length() > MAX_CHARS ? escaped.substring(0, MAX_CHARS) + "…" : escaped.toString();
+        if (escaped.length() <= MAX_CHARS) {
+            return escaped.toString();
+        }
+        int end = Character.isHighSurrogate(escaped.charAt(MAX_CHARS - 1)) ? MAX_CHARS - 1 : MAX_CHARS;
+        return escaped.substring(0, end) + "…";
     }
 }

@@ -64,8 +64,9 @@ class WebhookDispatcher {
 
     @Scheduled(fixedDelayString = "${licencedesk.webhooks.poll-interval:PT2S}")
     void dispatchDue() {
-        Instant now = clock.instant();
-        for (long id : deliveries.due(now, BATCH)) {
+        for (long id : deliveries.due(clock.instant(), BATCH)) {
+            // The lease starts at the claim, not at the batch's start: a batch of slow receivers takes minutes.
+            Instant now = clock.instant();
             deliveries.claim(id, now, now.plus(lease)).ifPresent(this::deliver);
         }
     }

@@ -357,6 +357,29 @@ class WebhookDeliveryIntegrationTests {
     }
 
     @Test
+    void checksTheAddressAgainBeforeEachDelivery() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        pausedLicence();
+        webhooks.allowPrivateAddresses(org.owner(), false);
+
+        dispatcher.dispatchDue();
+
+        assertThat(receiver.next(secret))
+                .as("nothing sent to a private address")
+                .isNull();
+        WebhookDelivery refused = onlyDelivery(endpoint);
+        assertThat(refused.status()).isEqualTo(WebhookDeliveryStatus.PENDING);
+        assertThat(refused.lastResponseCode()).isNull();
+        assertThat(refused.lastError()).contains("is a private address").contains("does not allow webhooks");
+
+        webhooks.allowPrivateAddresses(org.owner(), true);
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret).type()).isEqualTo("licence.paused");
+    }
+
+    @Test
     void twoNodesNeverClaimOneDelivery() {
         endpointForEverything();
         long endpoint = webhooks.endpoints(org.owner()).get(0).id();
