@@ -41,6 +41,14 @@
         }
     });
 
+    // A form that asks before it acts (deleting a webhook endpoint): its question is its data-ask attribute.
+    document.addEventListener('submit', event => {
+        const question = event.target.dataset && event.target.dataset.ask;
+        if (question && !window.confirm(question)) {
+            event.preventDefault();
+        }
+    });
+
     // A page rendered as the answer to a form post (a new device credential, a refused code) takes its
     // page's address, so that reloading it reads the page instead of posting the form again.
     const answered = document.querySelector('[data-replace-url]');

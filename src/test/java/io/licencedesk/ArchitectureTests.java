@@ -26,9 +26,16 @@ class ArchitectureTests {
         "io.licencedesk.shared.."
     };
 
-    /** The channels: the console's and portal's pages, what they share, and the HTTP API. */
+    /**
+     * The channels: the console's and portal's pages, what they share, the HTTP API, and webhooks, the outgoing
+     * channel that posts the API's resources to the receivers owners register.
+     */
     static final String[] DELIVERY = {
-        "io.licencedesk.console..", "io.licencedesk.portal..", "io.licencedesk.web..", "io.licencedesk.api.."
+        "io.licencedesk.console..",
+        "io.licencedesk.portal..",
+        "io.licencedesk.web..",
+        "io.licencedesk.api..",
+        "io.licencedesk.webhooks.."
     };
 
     static final JavaClasses CLASSES = new ClassFileImporter()

@@ -6,6 +6,7 @@ import io.licencedesk.invoicing.InvoiceNotFoundException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.licence.PlanNotFoundException;
+import io.licencedesk.webhooks.EndpointNotFoundException;
 import java.util.NoSuchElementException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
@@ -22,6 +23,7 @@ class ConsoleErrorAdvice {
         ClientNotFoundException.class,
         InvoiceNotFoundException.class,
         ApiTokenNotFoundException.class,
+        EndpointNotFoundException.class,
         NoSuchElementException.class
     })
     @ResponseStatus(HttpStatus.NOT_FOUND)

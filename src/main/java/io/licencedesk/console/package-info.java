@@ -4,5 +4,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Console",
-        allowedDependencies = {"accounts", "audit", "devices", "invoicing", "licence", "mail", "shared", "web"})
+        allowedDependencies = {
+            "accounts",
+            "audit",
+            "devices",
+            "invoicing",
+            "licence",
+            "mail",
+            "shared",
+            "web",
+            "webhooks"
+        })
 package io.licencedesk.console;

@@ -7,8 +7,10 @@ import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.SeatLicence;
 import io.licencedesk.shared.Reason;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -29,6 +31,7 @@ public class ScreenManagement {
     private final ClientLicences clientLicences;
     private final LicenceManagement staffLicences;
     private final LastCheckIns lastCheckIns;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ScreenManagement(
@@ -36,11 +39,13 @@ public class ScreenManagement {
             ClientLicences clientLicences,
             LicenceManagement staffLicences,
             LastCheckIns lastCheckIns,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.screens = screens;
         this.clientLicences = clientLicences;
         this.staffLicences = staffLicences;
         this.lastCheckIns = lastCheckIns;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -88,6 +93,7 @@ public class ScreenManagement {
                 DeviceCredentials.hash(credential),
                 null,
                 clock.instant());
+        events.publishEvent(new ScreenRegistered(licence.organisationId(), screen, screen.createdAt()));
         return new RegisteredScreen(screen, credential);
     }
 
@@ -119,9 +125,14 @@ public class ScreenManagement {
         clientLicences.licence(client, licenceId);
         // Under the licence's lock, like an activation, so that a device is never bound to a screen
         // being removed at the same moment.
-        clientLicences.lockForSeats(licenceId);
-        if (!screens.remove(licenceId, screenId, clock.instant())) {
+        SeatLicence licence = clientLicences.lockForSeats(licenceId);
+        Screen removed = screens.findLive(licenceId, screenId)
+                .map(lastCheckIns::overlay)
+                .orElseThrow(() -> new ScreenNotFoundException(screenId));
+        Instant now = clock.instant();
+        if (!screens.remove(licenceId, screenId, now)) {
             throw new ScreenNotFoundException(screenId);
         }
+        events.publishEvent(new ScreenRemoved(licence.organisationId(), removed, now));
     }
 }

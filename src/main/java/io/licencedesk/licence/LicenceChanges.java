@@ -98,9 +98,10 @@ class LicenceChanges {
         Licence licence = lock(organisationId, id, currency);
         LocalDate today = LocalDate.now(clock);
         licence.ensureDeletable(today);
+        // Published while the row is still there: a listener in this transaction (webhooks) reads its last state.
+        publish(LicenceDeleted::new, licence, actor, licence.snapshot(today), null);
         licences.delete(licence);
         held().remove(id);
-        publish(LicenceDeleted::new, licence, actor, licence.snapshot(today), null);
     }
 
     /** The organisation's licence, locked until this transaction ends (read only if it is not held yet). */

@@ -36,6 +36,7 @@ public class LicenceManagement {
     private final PlanCatalogue plans;
     private final AccountManagement accounts;
     private final LicenceChanges changes;
+    private final EndingTermQueries endingTerms;
     private final Clock clock;
 
     LicenceManagement(
@@ -45,6 +46,7 @@ public class LicenceManagement {
             PlanCatalogue plans,
             AccountManagement accounts,
             LicenceChanges changes,
+            EndingTermQueries endingTerms,
             Clock clock) {
         this.licences = licences;
         this.newLicences = newLicences;
@@ -52,6 +54,7 @@ public class LicenceManagement {
         this.plans = plans;
         this.accounts = accounts;
         this.changes = changes;
+        this.endingTerms = endingTerms;
         this.clock = clock;
     }
 
@@ -85,6 +88,19 @@ public class LicenceManagement {
                 caller,
                 licences.find(caller.organisationId(), id, currency(caller))
                         .orElseThrow(() -> new LicenceNotFoundException(id)));
+    }
+
+    /**
+     * The organisation's licences whose current term ended on or after {@code endedSince} (they are expired), or
+     * that are active and end within its expiring-soon window: at most {@code limit}, by end date and id, after
+     * {@code after} (null for the first). For notices sent once per licence and term.
+     */
+    @Transactional(readOnly = true)
+    public List<EndingTerm> endingTerms(Caller caller, LocalDate endedSince, EndingTerm after, int limit) {
+        requireStaff(caller);
+        LocalDate today = today();
+        LocalDate soonEnd = today.plusDays(accounts.organisation(caller).expiringSoonDays());
+        return endingTerms.endingTerms(caller.organisationId(), today, endedSince, soonEnd, after, limit);
     }
 
     public LicenceDetails pause(Caller caller, long id) {

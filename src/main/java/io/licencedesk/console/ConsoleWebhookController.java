@@ -1,0 +1,144 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.web.Reasons;
+import io.licencedesk.web.Toasts;
+import io.licencedesk.webhooks.CreatedEndpoint;
+import io.licencedesk.webhooks.EndpointRefusedException;
+import io.licencedesk.webhooks.EventType;
+import io.licencedesk.webhooks.Webhooks;
+import jakarta.validation.Valid;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Settings → Webhooks (owners only): endpoints, each one's delivery log with "Send again", and whether private
+ * addresses may receive webhooks. A new endpoint's signing secret is shown once, in the answer to its creation,
+ * never stored in the session.
+ */
+@Controller
+@RequestMapping("/settings/webhooks")
+class ConsoleWebhookController {
+
+    private static final int PAGE_SIZE = 25;
+
+    private final Webhooks webhooks;
+    private final Reasons reasons;
+    private final MessageSource messages;
+
+    ConsoleWebhookController(Webhooks webhooks, Reasons reasons, MessageSource messages) {
+        this.webhooks = webhooks;
+        this.reasons = reasons;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(Caller caller, Model model) {
+        model.addAttribute("form", WebhookEndpointForm.empty());
+        return listPage(caller, model);
+    }
+
+    @PostMapping
+    String register(
+            Caller caller,
+            @Valid @ModelAttribute("form") WebhookEndpointForm form,
+            BindingResult errors,
+            Model model,
+            Locale locale) {
+        String eventsProblem = form.eventsProblem();
+        if (eventsProblem != null) {
+            errors.rejectValue("eventTypes", "invalid", messages.getMessage(eventsProblem, null, locale));
+        }
+        if (!errors.hasErrors()) {
+            try {
+                CreatedEndpoint created = webhooks.register(caller, form.toNewEndpoint());
+                model.addAttribute("created", created);
+                model.addAttribute("toast", text("webhooks.created", locale));
+                model.addAttribute("toastKind", "success");
+                return endpointPage(caller, created.endpoint().id(), 1, model);
+            } catch (EndpointRefusedException refused) {
+                errors.rejectValue(refused.field(), "refused", reasons.text(refused));
+            }
+        }
+        return listPage(caller, model);
+    }
+
+    @GetMapping("/{id}")
+    String endpoint(Caller caller, @PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
+        return endpointPage(caller, id, page, model);
+    }
+
+    @PostMapping("/{id}/enable")
+    String enable(Caller caller, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
+        webhooks.enable(caller, id);
+        Toasts.success(redirect, text("webhooks.enabled", locale));
+        return "redirect:/settings/webhooks/" + id;
+    }
+
+    @PostMapping("/{id}/disable")
+    String disable(Caller caller, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
+        webhooks.disable(caller, id);
+        Toasts.success(redirect, text("webhooks.disabled", locale));
+        return "redirect:/settings/webhooks/" + id;
+    }
+
+    @PostMapping("/{id}/delete")
+    String delete(Caller caller, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
+        webhooks.delete(caller, id);
+        Toasts.success(redirect, text("webhooks.deleted", locale));
+        return "redirect:/settings/webhooks";
+    }
+
+    @PostMapping("/{id}/deliveries/{deliveryId}/send-again")
+    String sendAgain(
+            Caller caller,
+            @PathVariable long id,
+            @PathVariable long deliveryId,
+            RedirectAttributes redirect,
+            Locale locale) {
+        if (webhooks.sendAgain(caller, id, deliveryId)) {
+            Toasts.success(redirect, text("webhooks.sendAgain.done", locale));
+        } else {
+            Toasts.error(redirect, text("webhooks.sendAgain.notOver", locale));
+        }
+        return "redirect:/settings/webhooks/" + id;
+    }
+
+    @PostMapping("/private-addresses")
+    String privateAddresses(
+            Caller caller,
+            @RequestParam(defaultValue = "false") boolean allowed,
+            RedirectAttributes redirect,
+            Locale locale) {
+        webhooks.allowPrivateAddresses(caller, allowed);
+        Toasts.success(redirect, text(allowed ? "webhooks.private.allowed" : "webhooks.private.refused", locale));
+        return "redirect:/settings/webhooks";
+    }
+
+    private String listPage(Caller caller, Model model) {
+        model.addAttribute("endpoints", webhooks.endpoints(caller));
+        model.addAttribute("privateAllowed", webhooks.privateAddressesAllowed(caller));
+        model.addAttribute("eventTypes", EventType.values());
+        return "console/webhooks";
+    }
+
+    private String endpointPage(Caller caller, long id, int page, Model model) {
+        model.addAttribute("endpoint", webhooks.endpoint(caller, id));
+        model.addAttribute("deliveries", webhooks.deliveries(caller, id, page, PAGE_SIZE));
+        return "console/webhook";
+    }
+
+    private String text(String key, Locale locale) {
+        return messages.getMessage(key, null, locale);
+    }
+}

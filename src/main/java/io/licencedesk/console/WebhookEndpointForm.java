@@ -1,0 +1,58 @@
+package io.licencedesk.console;
+
+import io.licencedesk.shared.PlainText;
+import io.licencedesk.webhooks.EventType;
+import io.licencedesk.webhooks.NewEndpoint;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A webhook endpoint as an owner registers it: its address, a note, and the events it wants (or all of them). */
+record WebhookEndpointForm(
+        @NotBlank(message = "{webhooks.form.url.missing}") @Size(max = 2000, message = "{webhooks.form.url.tooLong}")
+        String url,
+
+        @Size(max = 200, message = "{webhooks.form.description.tooLong}") @PlainText
+        String description,
+
+        /** "true" when the "All events" box is ticked; text, so that no value fails to bind. */
+        String allTypes,
+        List<String> eventTypes) {
+
+    static WebhookEndpointForm empty() {
+        return new WebhookEndpointForm("", "", "true", List.of());
+    }
+
+    public boolean all() {
+        return "true".equals(allTypes);
+    }
+
+    /** The message key of what is wrong with the chosen events, or null. */
+    String eventsProblem() {
+        if (eventTypes != null
+                && !eventTypes.stream()
+                        .allMatch(name -> EventType.ofWireName(name).isPresent())) {
+            return "webhooks.form.events.unknown";
+        }
+        return all() || (eventTypes != null && !eventTypes.isEmpty()) ? null : "webhooks.form.events.missing";
+    }
+
+    /** Whether the box of this type is ticked, for showing the form again. */
+    public boolean chose(String wireName) {
+        return eventTypes != null && eventTypes.contains(wireName);
+    }
+
+    NewEndpoint toNewEndpoint() {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        if (eventTypes != null) {
+            eventTypes.stream()
+                    .map(EventType::ofWireName)
+                    .flatMap(Optional::stream)
+                    .forEach(types::add);
+        }
+        return new NewEndpoint(url, description, all(), types);
+    }
+}

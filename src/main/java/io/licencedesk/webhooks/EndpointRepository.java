@@ -1,0 +1,162 @@
+package io.licencedesk.webhooks;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/** Endpoints and the organisation's webhook settings; every query is scoped by organisation. */
+@Repository
+class EndpointRepository {
+
+    /** What event_types holds for an endpoint that receives every type, those added later too. */
+    static final String ALL_TYPES = "*";
+
+    private static final String COLUMNS = "id, url, description, event_types, enabled, created_at";
+
+    private final JdbcClient jdbc;
+
+    EndpointRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    long insert(long organisationId, NewEndpoint endpoint, String signingSecret, Instant now) {
+        var keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into webhook_endpoint (organisation_id, url, description, event_types, signing_secret,
+                                                      enabled, created_at)
+                        values (:organisationId, :url, :description, :eventTypes, :secret, true, :now)
+                        """)
+                .param("organisationId", organisationId)
+                .param("url", endpoint.url())
+                .param("description", endpoint.description())
+                .param("eventTypes", endpoint.allTypes() ? ALL_TYPES : typesColumn(endpoint.eventTypes()))
+                .param("secret", signingSecret)
+                .param("now", Timestamp.from(now))
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    List<WebhookEndpoint> all(long organisationId) {
+        return jdbc.sql("select " + COLUMNS
+                        + " from webhook_endpoint where organisation_id = :organisationId order by id")
+                .param("organisationId", organisationId)
+                .query(EndpointRepository::endpoint)
+                .list();
+    }
+
+    List<WebhookEndpoint> enabled(long organisationId) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from webhook_endpoint where organisation_id = :organisationId and enabled order by id""")
+                .param("organisationId", organisationId)
+                .query(EndpointRepository::endpoint)
+                .list();
+    }
+
+    Optional<WebhookEndpoint> find(long organisationId, long id) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from webhook_endpoint where organisation_id = :organisationId and id = :id""")
+                .param("organisationId", organisationId)
+                .param("id", id)
+                .query(EndpointRepository::endpoint)
+                .optional();
+    }
+
+    int count(long organisationId) {
+        return jdbc.sql("select count(*) from webhook_endpoint where organisation_id = :organisationId")
+                .param("organisationId", organisationId)
+                .query(Integer.class)
+                .single();
+    }
+
+    /** The organisations with at least one enabled endpoint, for the scan of ending terms. */
+    List<Long> organisationsWithEnabledEndpoints() {
+        return jdbc.sql("select distinct organisation_id from webhook_endpoint where enabled order by organisation_id")
+                .query(Long.class)
+                .list();
+    }
+
+    boolean setEnabled(long organisationId, long id, boolean enabled) {
+        return jdbc.sql("""
+                                update webhook_endpoint set enabled = :enabled
+                                where organisation_id = :organisationId and id = :id
+                                """)
+                        .param("enabled", enabled)
+                        .param("organisationId", organisationId)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    /** Deletes the endpoint and its delivery log (the deliveries go with it, by the foreign key's cascade). */
+    boolean delete(long organisationId, long id) {
+        return jdbc.sql("delete from webhook_endpoint where organisation_id = :organisationId and id = :id")
+                        .param("organisationId", organisationId)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
+    boolean allowsPrivateAddresses(long organisationId) {
+        return jdbc.sql("""
+                        select allow_private_addresses from webhook_settings where organisation_id = :organisationId
+                        """)
+                .param("organisationId", organisationId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    void allowPrivateAddresses(long organisationId, boolean allowed) {
+        jdbc.sql("""
+                        insert into webhook_settings (organisation_id, allow_private_addresses)
+                        values (:organisationId, false)
+                        on conflict do nothing
+                        """).param("organisationId", organisationId).update();
+        jdbc.sql("""
+                        update webhook_settings set allow_private_addresses = :allowed
+                        where organisation_id = :organisationId
+                        """)
+                .param("allowed", allowed)
+                .param("organisationId", organisationId)
+                .update();
+    }
+
+    private static WebhookEndpoint endpoint(ResultSet rs, int row) throws SQLException {
+        String types = rs.getString("event_types");
+        return new WebhookEndpoint(
+                rs.getLong("id"),
+                rs.getString("url"),
+                rs.getString("description"),
+                ALL_TYPES.equals(types),
+                parseTypes(types),
+                rs.getBoolean("enabled"),
+                rs.getTimestamp("created_at").toInstant());
+    }
+
+    static String typesColumn(Set<EventType> types) {
+        return types.stream().sorted().map(EventType::wireName).collect(Collectors.joining(","));
+    }
+
+    /** Types no longer known are left out rather than failing the page. */
+    static Set<EventType> parseTypes(String column) {
+        Set<EventType> types = EnumSet.noneOf(EventType.class);
+        if (ALL_TYPES.equals(column)) {
+            return types;
+        }
+        Arrays.stream(column.split(","))
+                .map(EventType::ofWireName)
+                .flatMap(Optional::stream)
+                .forEach(types::add);
+        return types;
+    }
+}

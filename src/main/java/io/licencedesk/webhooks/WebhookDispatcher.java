@@ -1,0 +1,117 @@
+package io.licencedesk.webhooks;
+
+import io.licencedesk.shared.Reason;
+import io.licencedesk.webhooks.DeliveryRepository.Attempt;
+import io.licencedesk.webhooks.DeliveryRepository.Claimed;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends due deliveries, one at a time, each under a lease ({@code licencedesk.webhooks.lease}): a node that dies
+ * mid-send leaves the delivery to be sent again once the lease ends, so delivery is at least once. Any 2xx answer
+ * delivers it; anything else is retried with exponential back-off, and after {@code max-attempts} it is failed
+ * for a person to send again. The address is checked again before each attempt, since DNS may have changed.
+ */
+@Component
+class WebhookDispatcher {
+
+    private static final Logger log = LoggerFactory.getLogger(WebhookDispatcher.class);
+    private static final int BATCH = 50;
+
+    private final DeliveryRepository deliveries;
+    private final EndpointRepository endpoints;
+    private final EndpointAddresses addresses;
+    private final WebhookSender sender;
+    private final MessageSource messages;
+    private final Clock clock;
+    private final Duration lease;
+    private final Duration retryDelay;
+    private final int maxAttempts;
+    private final Duration kept;
+
+    WebhookDispatcher(
+            DeliveryRepository deliveries,
+            EndpointRepository endpoints,
+            EndpointAddresses addresses,
+            WebhookSender sender,
+            MessageSource messages,
+            Clock clock,
+            @Value("${licencedesk.webhooks.lease:PT1M}") Duration lease,
+            @Value("${licencedesk.webhooks.retry-delay:PT1M}") Duration retryDelay,
+            @Value("${licencedesk.webhooks.max-attempts:10}") int maxAttempts,
+            @Value("${licencedesk.webhooks.kept:P30D}") Duration kept) {
+        this.deliveries = deliveries;
+        this.endpoints = endpoints;
+        this.addresses = addresses;
+        this.sender = sender;
+        this.messages = messages;
+        this.clock = clock;
+        this.lease = lease;
+        this.retryDelay = retryDelay;
+        this.maxAttempts = maxAttempts;
+        this.kept = kept;
+    }
+
+    @Scheduled(fixedDelayString = "${licencedesk.webhooks.poll-interval:PT2S}")
+    void dispatchDue() {
+        for (long id : deliveries.due(clock.instant(), BATCH)) {
+            // The lease starts at the claim, not at the batch's start: a batch of slow receivers takes minutes.
+            Instant now = clock.instant();
+            deliveries.claim(id, now, now.plus(lease)).ifPresent(this::deliver);
+        }
+    }
+
+    /** The delivery log keeps what ended within {@code licencedesk.webhooks.kept} (30 days). */
+    @Scheduled(fixedDelayString = "PT1H", initialDelayString = "PT5M")
+    void forgetOldDeliveries() {
+        deliveries.deleteFinishedBefore(clock.instant().minus(kept));
+    }
+
+    private void deliver(Claimed delivery) {
+        Attempt attempt = attempt(delivery);
+        Instant now = clock.instant();
+        if (attempt.error() == null) {
+            deliveries.finish(delivery, WebhookDeliveryStatus.DELIVERED, attempt, now, now);
+        } else if (delivery.attempt() >= maxAttempts) {
+            log.warn(
+                    "Giving up on webhook delivery {} after {} attempts: {}",
+                    delivery.id(),
+                    delivery.attempt(),
+                    attempt.error());
+            deliveries.finish(delivery, WebhookDeliveryStatus.FAILED, attempt, now, now);
+        } else {
+            Duration wait = retryDelay.multipliedBy(1L << Math.min(delivery.attempt() - 1, 10));
+            log.info(
+                    "Webhook delivery {} failed (attempt {}), retrying in {}: {}",
+                    delivery.id(),
+                    delivery.attempt(),
+                    wait,
+                    attempt.error());
+            deliveries.finish(delivery, WebhookDeliveryStatus.PENDING, attempt, now.plus(wait), now);
+        }
+    }
+
+    private Attempt attempt(Claimed delivery) {
+        Optional<Reason> refused =
+                addresses.refusal(delivery.url(), endpoints.allowsPrivateAddresses(delivery.organisationId()));
+        if (refused.isPresent()) {
+            return new Attempt(null, null, messages.getMessage(refused.get(), Locale.ENGLISH), null);
+        }
+        long timestamp = clock.instant().getEpochSecond();
+        return sender.post(
+                URI.create(delivery.url().strip()),
+                delivery.eventId(),
+                Signatures.header(delivery.signingSecret(), timestamp, delivery.payload()),
+                delivery.payload());
+    }
+}

@@ -1,0 +1,167 @@
+package io.licencedesk.webhooks;
+
+import static io.licencedesk.webhooks.EventType.*;
+
+import io.licencedesk.api.ScreenResponse;
+import io.licencedesk.devices.ScreenRegistered;
+import io.licencedesk.devices.ScreenRemoved;
+import io.licencedesk.licence.LicenceActivated;
+import io.licencedesk.licence.LicenceActivatedByScreen;
+import io.licencedesk.licence.LicenceCreated;
+import io.licencedesk.licence.LicenceDeleted;
+import io.licencedesk.licence.LicenceEvent;
+import io.licencedesk.licence.LicenceInvoiceVoided;
+import io.licencedesk.licence.LicenceInvoiced;
+import io.licencedesk.licence.LicencePaid;
+import io.licencedesk.licence.LicencePaused;
+import io.licencedesk.licence.LicenceRedeemed;
+import io.licencedesk.licence.LicenceResumed;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * Turns the domain's events into webhook deliveries, synchronously, in the transaction of the change: a delivery
+ * commits with its change or not at all, and once committed it survives a restart (decision 0041). The object is
+ * read only when an endpoint wants the event, and the organisation's endpoints once per transaction, so that a
+ * change costs no more than that one query where nobody listens (sending 20 invoices publishes 20 events).
+ */
+@Component
+class WebhookEvents {
+
+    private final EndpointRepository endpoints;
+    private final DeliveryRepository deliveries;
+    private final Resources resources;
+    private final Events events;
+    private final Clock clock;
+
+    WebhookEvents(
+            EndpointRepository endpoints,
+            DeliveryRepository deliveries,
+            Resources resources,
+            Events events,
+            Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.resources = resources;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(LicenceEvent change) {
+        long organisationId = change.organisationId();
+        long licenceId = change.licenceId();
+        queue(organisationId, typesOf(change), change.occurredAt(), type -> switch (type) {
+            case INVOICE_ISSUED -> resources.invoice(organisationId, licenceId, Resources.ISSUED);
+            case INVOICE_PAID -> resources.invoice(organisationId, licenceId, Resources.PAID);
+            case INVOICE_VOIDED -> resources.invoice(organisationId, licenceId, Resources.VOID);
+            default -> resources.licence(organisationId, licenceId);
+        });
+    }
+
+    @EventListener
+    void on(ScreenRegistered registered) {
+        queue(
+                registered.organisationId(),
+                List.of(SCREEN_REGISTERED),
+                registered.occurredAt(),
+                type -> ScreenResponse.of(registered.screen()));
+    }
+
+    @EventListener
+    void on(ScreenRemoved removed) {
+        queue(
+                removed.organisationId(),
+                List.of(SCREEN_REMOVED),
+                removed.occurredAt(),
+                type -> ScreenResponse.of(removed.screen()));
+    }
+
+    /**
+     * The webhook events of a licence event. A licence created with a client is assigned too; a redeemed one is
+     * activated too (its first term starts). {@code licence.updated} has no source until licences can be edited.
+     */
+    static List<EventType> typesOf(LicenceEvent change) {
+        if (change instanceof LicenceCreated) {
+            return change.after() != null && change.after().get("clientId") != null
+                    ? List.of(LICENCE_CREATED, LICENCE_ASSIGNED)
+                    : List.of(LICENCE_CREATED);
+        }
+        if (change instanceof LicenceRedeemed) {
+            return List.of(LICENCE_REDEEMED, LICENCE_ACTIVATED);
+        }
+        if (change instanceof LicenceActivated || change instanceof LicenceActivatedByScreen) {
+            return List.of(LICENCE_ACTIVATED);
+        }
+        if (change instanceof LicencePaused) {
+            return List.of(LICENCE_PAUSED);
+        }
+        if (change instanceof LicenceResumed) {
+            return List.of(LICENCE_RESUMED);
+        }
+        if (change instanceof LicenceDeleted) {
+            return List.of(LICENCE_DELETED);
+        }
+        if (change instanceof LicenceInvoiced) {
+            return List.of(INVOICE_ISSUED);
+        }
+        if (change instanceof LicencePaid) {
+            return List.of(INVOICE_PAID);
+        }
+        if (change instanceof LicenceInvoiceVoided) {
+            return List.of(INVOICE_VOIDED);
+        }
+        throw new IllegalArgumentException(
+                "No webhook event for " + change.getClass().getSimpleName());
+    }
+
+    /**
+     * Queues each type's event for the enabled endpoints that receive it, in the caller's transaction. The object
+     * is built once per type, and only when an endpoint wants it; a null object (nothing to tell) sends nothing.
+     */
+    void queue(long organisationId, List<EventType> types, Instant createdAt, Function<EventType, Object> object) {
+        List<WebhookEndpoint> enabled = enabledEndpoints(organisationId);
+        for (EventType type : types) {
+            List<WebhookEndpoint> receivers =
+                    enabled.stream().filter(endpoint -> endpoint.receives(type)).toList();
+            if (receivers.isEmpty()) {
+                continue;
+            }
+            Object resource = object.apply(type);
+            if (resource == null) {
+                continue;
+            }
+            Event event = events.of(type, createdAt, resource);
+            Instant now = clock.instant();
+            receivers.forEach(endpoint -> deliveries.insert(organisationId, endpoint.id(), event, now));
+        }
+    }
+
+    /** Read once per transaction and organisation. */
+    private List<WebhookEndpoint> enabledEndpoints(long organisationId) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return endpoints.enabled(organisationId);
+        }
+        for (TransactionSynchronization registered : TransactionSynchronizationManager.getSynchronizations()) {
+            if (registered instanceof ReadEndpoints read) {
+                return read.byOrganisation.computeIfAbsent(organisationId, endpoints::enabled);
+            }
+        }
+        ReadEndpoints read = new ReadEndpoints();
+        TransactionSynchronizationManager.registerSynchronization(read);
+        return read.byOrganisation.computeIfAbsent(organisationId, endpoints::enabled);
+    }
+
+    /** The endpoints a transaction has read; dropped with the transaction's other synchronizations when it ends. */
+    private static final class ReadEndpoints implements TransactionSynchronization {
+        final Map<Long, List<WebhookEndpoint>> byOrganisation = new HashMap<>();
+    }
+}

@@ -1,0 +1,159 @@
+package io.licencedesk.webhooks;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.shared.PageOf;
+import io.licencedesk.shared.Reason;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The webhooks façade, for owners: register endpoints (the signing secret is returned once), enable, disable and
+ * delete them, read each one's delivery log and send a delivery again, and allow or refuse private addresses.
+ * Another organisation's endpoint or delivery is {@link EndpointNotFoundException}, as if it did not exist.
+ */
+@Service
+@Transactional
+public class Webhooks {
+
+    /** Endpoints an organisation may have: each event is queued once per endpoint, in the change's transaction. */
+    public static final int MAX_ENDPOINTS = 20;
+
+    public static final int MAX_DESCRIPTION = 200;
+
+    private final EndpointRepository endpoints;
+    private final DeliveryRepository deliveries;
+    private final EndpointAddresses addresses;
+    private final Clock clock;
+
+    Webhooks(EndpointRepository endpoints, DeliveryRepository deliveries, EndpointAddresses addresses, Clock clock) {
+        this.endpoints = endpoints;
+        this.deliveries = deliveries;
+        this.addresses = addresses;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public List<WebhookEndpoint> endpoints(Caller caller) {
+        requireOwner(caller);
+        return endpoints.all(caller.organisationId());
+    }
+
+    @Transactional(readOnly = true)
+    public WebhookEndpoint endpoint(Caller caller, long id) {
+        requireOwner(caller);
+        return find(caller, id);
+    }
+
+    /**
+     * Registers an endpoint, enabled, with a new signing secret that is returned this once.
+     *
+     * @throws EndpointRefusedException naming the field at fault: an address that may not receive webhooks (not
+     *     http(s), private unless allowed, http to a public address), no event chosen, a description too long, or
+     *     the organisation's {@link #MAX_ENDPOINTS} reached
+     */
+    public CreatedEndpoint register(Caller caller, NewEndpoint endpoint) {
+        requireOwner(caller);
+        if (endpoints.count(caller.organisationId()) >= MAX_ENDPOINTS) {
+            throw new EndpointRefusedException("url", Reason.of("reason.webhook.tooManyEndpoints", MAX_ENDPOINTS));
+        }
+        var refusal = addresses.refusal(endpoint.url(), endpoints.allowsPrivateAddresses(caller.organisationId()));
+        if (refusal.isPresent()) {
+            throw new EndpointRefusedException("url", refusal.get());
+        }
+        if (!endpoint.allTypes() && endpoint.eventTypes().isEmpty()) {
+            throw new EndpointRefusedException("eventTypes", Reason.of("reason.webhook.chooseEvents"));
+        }
+        String description =
+                endpoint.description() == null || endpoint.description().isBlank()
+                        ? null
+                        : endpoint.description().strip();
+        if (description != null && description.length() > MAX_DESCRIPTION) {
+            throw new EndpointRefusedException(
+                    "description", Reason.of("reason.webhook.descriptionTooLong", MAX_DESCRIPTION));
+        }
+        String secret = Signatures.newSecret();
+        long id = endpoints.insert(
+                caller.organisationId(),
+                new NewEndpoint(endpoint.url().strip(), description, endpoint.allTypes(), endpoint.eventTypes()),
+                secret,
+                clock.instant());
+        return new CreatedEndpoint(find(caller, id), secret);
+    }
+
+    public WebhookEndpoint enable(Caller caller, long id) {
+        return setEnabled(caller, id, true);
+    }
+
+    public WebhookEndpoint disable(Caller caller, long id) {
+        return setEnabled(caller, id, false);
+    }
+
+    /** Deletes the endpoint with its delivery log; what was still waiting for it is not sent. */
+    public void delete(Caller caller, long id) {
+        requireOwner(caller);
+        if (!endpoints.delete(caller.organisationId(), id)) {
+            throw new EndpointNotFoundException(id);
+        }
+    }
+
+    /** The endpoint's deliveries, newest first. */
+    @Transactional(readOnly = true)
+    public PageOf<WebhookDelivery> deliveries(Caller caller, long endpointId, int page, int size) {
+        requireOwner(caller);
+        long endpoint = find(caller, endpointId).id();
+        return PageOf.read(
+                page,
+                size,
+                deliveries.count(caller.organisationId(), endpoint),
+                (offset, limit) -> deliveries.page(caller.organisationId(), endpoint, offset, limit));
+    }
+
+    /**
+     * Puts a delivered or failed delivery back in line, to be sent now with a new round of attempts; false when it
+     * is still pending or being sent.
+     */
+    public boolean sendAgain(Caller caller, long endpointId, long deliveryId) {
+        requireOwner(caller);
+        find(caller, endpointId);
+        deliveries
+                .find(caller.organisationId(), endpointId, deliveryId)
+                .orElseThrow(() -> new EndpointNotFoundException(deliveryId));
+        return deliveries.sendAgain(caller.organisationId(), endpointId, deliveryId, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean privateAddressesAllowed(Caller caller) {
+        requireOwner(caller);
+        return endpoints.allowsPrivateAddresses(caller.organisationId());
+    }
+
+    /**
+     * Allows or refuses endpoints at private addresses. Refusing them again stops deliveries to such endpoints at
+     * their next attempt (each attempt fails with the reason, and is retried as any failure is), whatever was registered before.
+     */
+    public void allowPrivateAddresses(Caller caller, boolean allowed) {
+        requireOwner(caller);
+        endpoints.allowPrivateAddresses(caller.organisationId(), allowed);
+    }
+
+    private WebhookEndpoint setEnabled(Caller caller, long id, boolean enabled) {
+        requireOwner(caller);
+        if (!endpoints.setEnabled(caller.organisationId(), id, enabled)) {
+            throw new EndpointNotFoundException(id);
+        }
+        return find(caller, id);
+    }
+
+    private WebhookEndpoint find(Caller caller, long id) {
+        return endpoints.find(caller.organisationId(), id).orElseThrow(() -> new EndpointNotFoundException(id));
+    }
+
+    private static void requireOwner(Caller caller) {
+        if (!caller.isOwner()) {
+            throw new AccessDeniedException("Only owners may manage webhooks");
+        }
+    }
+}

@@ -1,0 +1,286 @@
+package io.licencedesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import io.licencedesk.webhooks.CreatedEndpoint;
+import io.licencedesk.webhooks.NewEndpoint;
+import io.licencedesk.webhooks.WebhookDelivery;
+import io.licencedesk.webhooks.Webhooks;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * Settings → Webhooks: what an owner adds and sees (the secret once), what is refused beside its field with nothing
+ * saved, and who may not reach it: managers, clients, anonymous callers, another organisation, a post without CSRF.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "licencedesk.webhooks.poll-interval=PT24H")
+class ConsoleWebhookIntegrationTests {
+
+    private static final Pattern SECRET = Pattern.compile("whsec_[A-Za-z0-9_-]{43}");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    Webhooks webhooks;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestOrganisation org;
+    TestOrganisation other;
+    RequestPostProcessor owner;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        other = fixture.organisation();
+        owner = fixture.signedIn(org.owner());
+    }
+
+    MockHttpServletRequestBuilder add(String url, String... eventTypes) {
+        var request = post("/settings/webhooks").with(owner).with(csrf()).param("url", url);
+        if (eventTypes.length == 0) {
+            request.param("allTypes", "true");
+        } else {
+            request.param("eventTypes", eventTypes);
+        }
+        return request;
+    }
+
+    @Test
+    void addsAnEndpointAndShowsItsSigningSecretOnlyOnce() throws Exception {
+        String page = mvc.perform(add("https://93.184.216.34/hooks", "licence.created", "invoice.paid")
+                        .param("description", "Shop"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        Matcher secret = SECRET.matcher(page);
+        assertThat(secret.find()).as("the secret on the answer to the creation").isTrue();
+        var endpoint = webhooks.endpoints(org.owner()).get(0);
+        assertThat(endpoint.url()).isEqualTo("https://93.184.216.34/hooks");
+        assertThat(endpoint.description()).isEqualTo("Shop");
+        assertThat(endpoint.allTypes()).isFalse();
+        assertThat(endpoint.eventTypes()).hasSize(2);
+        mvc.perform(get("/settings/webhooks/{id}", endpoint.id()).with(owner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("https://93.184.216.34/hooks")))
+                .andExpect(content().string(not(containsString(secret.group()))))
+                .andExpect(content().string(not(containsString("whsec_"))));
+        mvc.perform(get("/settings/webhooks").with(owner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("https://93.184.216.34/hooks")))
+                .andExpect(content().string(not(containsString("whsec_"))));
+    }
+
+    @Test
+    void refusesPrivateAddressesBesideTheFieldUnlessTheOwnerAllowsThem() throws Exception {
+        for (String url : List.of(
+                "http://127.0.0.1:9/hooks",
+                "http://localhost/hooks",
+                "https://10.0.0.8/hooks",
+                "http://169.254.169.254/latest/meta-data",
+                "https://[::1]/hooks")) {
+            FieldErrors.expectExactly(
+                    mvc, add(url), Map.of("url", URI.create(url).getHost() + " is a private address"));
+        }
+        assertThat(webhooks.endpoints(org.owner())).as("nothing saved").isEmpty();
+
+        mvc.perform(post("/settings/webhooks/private-addresses")
+                        .with(owner)
+                        .with(csrf())
+                        .param("allowed", "true"))
+                .andExpect(redirectedUrl("/settings/webhooks"));
+        mvc.perform(add("http://127.0.0.1:9/hooks")).andExpect(status().isOk());
+        mvc.perform(add("https://[::1]/hooks")).andExpect(status().isOk());
+        assertThat(webhooks.endpoints(org.owner())).hasSize(2);
+        assertThat(webhooks.privateAddressesAllowed(other.owner()))
+                .as("another organisation's setting is its own")
+                .isFalse();
+    }
+
+    @Test
+    void refusesBadInputBesideItsFieldAndSavesNothing() throws Exception {
+        FieldErrors.expectExactly(mvc, add("", "licence.created"), Map.of("url", "Enter the endpoint's address."));
+        FieldErrors.expectExactly(
+                mvc,
+                add("ftp://93.184.216.34/x"),
+                Map.of("url", "Enter a full address such as https://example.com/webhooks."));
+        FieldErrors.expectExactly(mvc, add("http://93.184.216.34/hooks"), Map.of("url", "Use https://."));
+        FieldErrors.expectExactly(
+                mvc,
+                post("/settings/webhooks").with(owner).with(csrf()).param("url", "https://93.184.216.34/hooks"),
+                Map.of("eventTypes", "Choose at least one event, or all of them."));
+        FieldErrors.expectExactly(
+                mvc,
+                add("https://93.184.216.34/hooks", "licence.nonsense"),
+                Map.of("eventTypes", "Choose events from the list."));
+        FieldErrors.expectExactly(
+                mvc,
+                add("https://93.184.216.34/hooks").param("description", "<b>bold</b>"),
+                Map.of("description", "Remove the HTML tags"));
+        FieldErrors.expectExactly(
+                mvc,
+                add("https://93.184.216.34/" + "a".repeat(2000)),
+                Map.of("url", "Keep the address to 2,000 characters."));
+        assertThat(webhooks.endpoints(org.owner())).isEmpty();
+    }
+
+    @Test
+    void enablesDisablesAndDeletesAnEndpoint() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+
+        mvc.perform(post("/settings/webhooks/{id}/disable", id).with(owner).with(csrf()))
+                .andExpect(redirectedUrl("/settings/webhooks/" + id));
+        assertThat(webhooks.endpoint(org.owner(), id).enabled()).isFalse();
+        mvc.perform(post("/settings/webhooks/{id}/enable", id).with(owner).with(csrf()))
+                .andExpect(redirectedUrl("/settings/webhooks/" + id));
+        assertThat(webhooks.endpoint(org.owner(), id).enabled()).isTrue();
+        mvc.perform(post("/settings/webhooks/{id}/delete", id).with(owner).with(csrf()))
+                .andExpect(redirectedUrl("/settings/webhooks"));
+        assertThat(webhooks.endpoints(org.owner())).isEmpty();
+    }
+
+    @Test
+    void showsTheDeliveryLogAndSendsAFinishedDeliveryAgain() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Lobby", null, 1, null));
+        WebhookDelivery delivery =
+                webhooks.deliveries(org.owner(), id, 1, 10).items().get(0);
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("licence.created")))
+                .andExpect(content().string(containsString(delivery.eventId())));
+
+        mvc.perform(post("/settings/webhooks/{id}/deliveries/{delivery}/send-again", id, delivery.id())
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/settings/webhooks/" + id));
+        assertThat(webhooks.deliveries(org.owner(), id, 1, 10)
+                        .items()
+                        .get(0)
+                        .status()
+                        .name())
+                .as("a waiting delivery is not sent twice")
+                .isEqualTo("PENDING");
+
+        jdbc.sql("update webhook_delivery set status = 'FAILED', attempts = 10 where id = :id")
+                .param("id", delivery.id())
+                .update();
+        mvc.perform(post("/settings/webhooks/{id}/deliveries/{delivery}/send-again", id, delivery.id())
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/settings/webhooks/" + id));
+        WebhookDelivery again =
+                webhooks.deliveries(org.owner(), id, 1, 10).items().get(0);
+        assertThat(again.status().name()).isEqualTo("PENDING");
+        assertThat(again.attempts()).isZero();
+    }
+
+    @Test
+    void anotherOrganisationsEndpointsAndDeliveriesAreNotFound() throws Exception {
+        long theirs = endpointOf(other).endpoint().id();
+        licences.create(
+                other.manager(), new NewLicence(fixture.monthlyPlan(other).id(), "Theirs", null, 1, null));
+        long theirDelivery =
+                webhooks.deliveries(other.owner(), theirs, 1, 10).items().get(0).id();
+        long mine = endpointOf(org).endpoint().id();
+
+        mvc.perform(get("/settings/webhooks/{id}", theirs).with(owner)).andExpect(status().isNotFound());
+        for (String action : List.of("enable", "disable", "delete")) {
+            mvc.perform(post("/settings/webhooks/{id}/" + action, theirs)
+                            .with(owner)
+                            .with(csrf()))
+                    .andExpect(status().isNotFound());
+        }
+        mvc.perform(post("/settings/webhooks/{id}/deliveries/{delivery}/send-again", theirs, theirDelivery)
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/settings/webhooks/{id}/deliveries/{delivery}/send-again", mine, theirDelivery)
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/settings/webhooks").with(owner))
+                .andExpect(content().string(not(containsString("https://93.184.216.34/" + other.id()))));
+        assertThat(webhooks.endpoint(other.owner(), theirs).enabled())
+                .as("unchanged")
+                .isTrue();
+    }
+
+    @Test
+    void refusesManagersClientsAnonymousCallersAndPostsWithoutCsrf() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        // Builders are made afresh for each request: with() adds to a builder.
+        List<Supplier<MockHttpServletRequestBuilder>> pages =
+                List.of(() -> get("/settings/webhooks"), () -> get("/settings/webhooks/{id}", id));
+        List<Supplier<MockHttpServletRequestBuilder>> actions = List.of(
+                () -> post("/settings/webhooks")
+                        .param("url", "https://93.184.216.34/x")
+                        .param("allTypes", "true"),
+                () -> post("/settings/webhooks/{id}/disable", id),
+                () -> post("/settings/webhooks/{id}/delete", id),
+                () -> post("/settings/webhooks/private-addresses").param("allowed", "true"));
+        for (var notOwner : List.of(fixture.signedIn(org.manager()), fixture.signedIn(org.alice()))) {
+            for (var page : pages) {
+                mvc.perform(page.get().with(notOwner)).andExpect(status().isForbidden());
+            }
+            for (var action : actions) {
+                mvc.perform(action.get().with(notOwner).with(csrf())).andExpect(status().isForbidden());
+            }
+        }
+        for (var page : pages) {
+            mvc.perform(page.get()).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        }
+        for (var action : actions) {
+            mvc.perform(action.get().with(csrf())).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+            mvc.perform(action.get().with(owner)).andExpect(status().isForbidden());
+        }
+        assertThat(webhooks.endpoints(org.owner())).hasSize(1);
+        assertThat(webhooks.endpoint(org.owner(), id).enabled()).isTrue();
+        assertThat(webhooks.privateAddressesAllowed(org.owner())).isFalse();
+    }
+
+    CreatedEndpoint endpointOf(TestOrganisation organisation) {
+        return webhooks.register(
+                organisation.owner(),
+                new NewEndpoint("https://93.184.216.34/" + organisation.id(), null, true, Set.of()));
+    }
+}

@@ -1,0 +1,437 @@
+package io.licencedesk.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.devices.RegisteredScreen;
+import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.ClientLicences;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
+import io.licencedesk.support.TestFixture;
+import io.licencedesk.webhooks.Receiver.Received;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Webhooks arrive at a real HTTP receiver: every event type, signed with the endpoint's secret and carrying the REST
+ * API's resource; a delivery answered 500 comes again after its back-off, one given up on can be sent again, and a
+ * pending delivery lives in the database, so neither a restart nor a node dying mid-send loses it. The dispatcher is
+ * driven by hand and time is moved, never waited for.
+ */
+@IntegrationTest
+@MovableTime
+@TestPropertySource(
+        properties = {
+            "licencedesk.scheduling.enabled=false",
+            // Scheduling runs in tests whatever the switch above says (spring-modulith-moments enables it): the
+            // background jobs run once at start, and never again while the tests drive them.
+            "licencedesk.webhooks.poll-interval=PT24H",
+            "licencedesk.webhooks.term-scan-delay=PT24H",
+            "licencedesk.webhooks.retry-delay=PT1M",
+            "licencedesk.webhooks.lease=PT1M",
+            "licencedesk.webhooks.max-attempts=3"
+        })
+class WebhookDeliveryIntegrationTests {
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    Webhooks webhooks;
+
+    @Autowired
+    WebhookDispatcher dispatcher;
+
+    @Autowired
+    TermNotices termNotices;
+
+    @Autowired
+    DeliveryRepository deliveries;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    ClientLicences clientLicences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    ScreenManagement screens;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
+
+    Receiver receiver;
+    TestOrganisation org;
+    Plan monthly;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        receiver = new Receiver();
+        org = fixture.organisation();
+        monthly = fixture.monthlyPlan(org);
+        webhooks.allowPrivateAddresses(org.owner(), true);
+    }
+
+    @AfterEach
+    void tearDown() {
+        // Nothing of this test's is left for the next one's dispatcher to send.
+        webhooks.endpoints(org.owner()).forEach(endpoint -> webhooks.delete(org.owner(), endpoint.id()));
+        receiver.close();
+        clock.reset();
+    }
+
+    CreatedEndpoint endpointForEverything() {
+        return webhooks.register(org.owner(), new NewEndpoint(receiver.url(), "Shop", true, Set.of()));
+    }
+
+    @Test
+    void everyEventTypeArrivesSignedWithTheApisResource() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        LocalDate today = testLicences.today();
+
+        LicenceDetails assigned = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Assigned", null, 2, org.alice().userId()));
+        LicenceDetails unassigned =
+                licences.create(org.manager(), new NewLicence(monthly.id(), "Coupon", null, 1, null));
+        clientLicences.redeem(org.bob(), unassigned.couponCode().toString());
+        clientLicences.activate(org.alice(), assigned.id());
+        licences.pause(org.manager(), assigned.id());
+        licences.resume(org.manager(), assigned.id());
+        RegisteredScreen screen = screens.register(org.alice(), assigned.id(), "Lobby");
+        screens.remove(org.alice(), assigned.id(), screen.screen().id());
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.id())).issued().get(0);
+        invoicing.markPaid(org.manager(), invoice.id(), today, "BANK-1");
+        Invoice toVoid =
+                invoicing.send(org.manager(), List.of(unassigned.id())).issued().get(0);
+        invoicing.voidInvoice(org.manager(), toVoid.id(), "Sent by mistake");
+        LicenceDetails deleted = licences.create(org.manager(), new NewLicence(monthly.id(), "Gone", null, 1, null));
+        licences.delete(org.manager(), deleted.id());
+        long expiring = testLicences.activated(
+                org.owner(),
+                monthly,
+                org.alice().userId(),
+                "Ending",
+                today.minusMonths(1).plusDays(5));
+        long expired = testLicences.activated(
+                org.owner(),
+                monthly,
+                org.alice().userId(),
+                "Ended",
+                today.minusMonths(1).minusDays(2));
+        termNotices.scan(org.id());
+
+        long before = clock.instant().getEpochSecond();
+        dispatcher.dispatchDue();
+        long after = clock.instant().getEpochSecond();
+
+        Map<String, Received> byType = new HashMap<>();
+        for (Received received : receiver.all(secret, 18)) {
+            byType.merge(received.type(), received, (first, second) -> first);
+        }
+        assertThat(receiver.next(secret)).as("nothing more").isNull();
+        assertThat(byType.keySet())
+                .as("every type but licence.updated, which has no source until licences can be edited")
+                .containsExactlyInAnyOrderElementsOf(Arrays.stream(EventType.values())
+                        .filter(type -> type != EventType.LICENCE_UPDATED)
+                        .map(EventType::wireName)
+                        .collect(Collectors.toSet()));
+        assertThat(byType.get("licence.created").object().get("name").asString())
+                .isIn("Assigned", "Coupon", "Gone");
+        assertThat(byType.get("licence.assigned")
+                        .object()
+                        .get("client")
+                        .get("email")
+                        .asString())
+                .isEqualTo(org.alice().email());
+        assertThat(byType.get("licence.redeemed").object().get("status").asString())
+                .isEqualTo("active");
+        assertThat(byType.get("licence.paused").object().get("status").asString())
+                .isEqualTo("paused");
+        assertThat(byType.get("licence.resumed").object().get("status").asString())
+                .isEqualTo("active");
+        assertThat(byType.get("licence.deleted").object().get("id").asLong())
+                .as("a deleted licence's last state")
+                .isEqualTo(deleted.id());
+        assertThat(byType.get("licence.deleted").object().get("code").asString())
+                .isEqualTo(deleted.couponCode().toString());
+        assertThat(byType.get("licence.expiring_soon").object().get("id").asLong())
+                .isEqualTo(expiring);
+        assertThat(byType.get("licence.expiring_soon")
+                        .object()
+                        .get("expiringSoon")
+                        .asBoolean())
+                .isTrue();
+        assertThat(byType.get("licence.expired").object().get("id").asLong()).isEqualTo(expired);
+        assertThat(byType.get("licence.expired").object().get("status").asString())
+                .isEqualTo("expired");
+        assertThat(byType.get("invoice.issued").object().get("number").asString())
+                .isEqualTo(invoice.number());
+        assertThat(byType.get("invoice.paid").object().get("status").asString()).isEqualTo("paid");
+        assertThat(byType.get("invoice.paid").object().get("paymentReference").asString())
+                .isEqualTo("BANK-1");
+        assertThat(byType.get("invoice.voided").object().get("number").asString())
+                .isEqualTo(toVoid.number());
+        assertThat(byType.get("invoice.voided").object().get("status").asString())
+                .isEqualTo("void");
+        assertThat(byType.get("screen.registered").object().get("name").asString())
+                .isEqualTo("Lobby");
+        assertThat(byType.get("screen.removed").object().get("id").asLong())
+                .isEqualTo(screen.screen().id());
+        Received paused = byType.get("licence.paused");
+        assertThat(paused.event().get("createdAt").asString()).matches("\\d{4}-\\d\\d-\\d\\dT.*Z");
+        assertThat(paused.object().get("amount").get("amount").asString()).isEqualTo("20.00");
+        assertThat(paused.object().get("amount").get("currency").asString()).isEqualTo("EUR");
+        assertThat(paused.id()).startsWith("evt_");
+        assertThat(paused.timestamp()).as("signed when sent").isBetween(before, after);
+    }
+
+    @Test
+    void sendsOnlyTheEventsAnEndpointChoseAndNothingToADisabledOne() throws Exception {
+        CreatedEndpoint pausesOnly = webhooks.register(
+                org.owner(), new NewEndpoint(receiver.url(), null, false, Set.of(EventType.LICENCE_PAUSED)));
+        CreatedEndpoint disabled =
+                webhooks.register(org.owner(), new NewEndpoint(receiver.url(), null, true, Set.of()));
+        webhooks.disable(org.owner(), disabled.endpoint().id());
+        LicenceDetails licence = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Screen", null, 1, org.alice().userId()));
+        licences.pause(org.manager(), licence.id());
+
+        dispatcher.dispatchDue();
+
+        assertThat(receiver.next(pausesOnly.signingSecret()).type()).isEqualTo("licence.paused");
+        assertThat(receiver.next(pausesOnly.signingSecret())).isNull();
+        assertThat(webhooks.deliveries(org.owner(), disabled.endpoint().id(), 1, 10)
+                        .total())
+                .isZero();
+    }
+
+    @Test
+    void deliversAgainAfterTheBackOffWhenTheReceiverAnswered500() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        receiver.answer(500, 204);
+        pausedLicence();
+
+        dispatcher.dispatchDue();
+        Received first = receiver.next(secret);
+        WebhookDelivery failed = onlyDelivery(endpoint);
+        assertThat(failed.status()).isEqualTo(WebhookDeliveryStatus.PENDING);
+        assertThat(failed.attempts()).isEqualTo(1);
+        assertThat(failed.lastResponseCode()).isEqualTo(500);
+        assertThat(failed.lastResponse()).isEqualTo("answer 500");
+        assertThat(failed.lastDurationMs()).isNotNull();
+
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret)).as("not before its back-off").isNull();
+
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        Received again = receiver.next(secret);
+        assertThat(again.id()).as("the same event").isEqualTo(first.id());
+        assertThat(again.body()).isEqualTo(first.body());
+        WebhookDelivery delivered = onlyDelivery(endpoint);
+        assertThat(delivered.status()).isEqualTo(WebhookDeliveryStatus.DELIVERED);
+        assertThat(delivered.attempts()).isEqualTo(2);
+        assertThat(delivered.lastResponseCode()).isEqualTo(204);
+    }
+
+    @Test
+    void givesUpAfterTheLastAttemptAndSendsAgainWhenAPersonAsks() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        receiver.answer(500, 502, 503, 200);
+        pausedLicence();
+
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(2));
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofDays(1));
+        dispatcher.dispatchDue();
+        assertThat(receiver.all(secret, 3)).hasSize(3);
+        assertThat(receiver.next(secret)).as("no fourth attempt").isNull();
+        WebhookDelivery failed = onlyDelivery(endpoint);
+        assertThat(failed.status()).isEqualTo(WebhookDeliveryStatus.FAILED);
+        assertThat(failed.attempts()).isEqualTo(3);
+        assertThat(failed.lastResponseCode()).isEqualTo(503);
+
+        assertThat(webhooks.sendAgain(org.owner(), endpoint, failed.id())).isTrue();
+        dispatcher.dispatchDue();
+
+        assertThat(receiver.next(secret).type()).isEqualTo("licence.paused");
+        assertThat(onlyDelivery(endpoint).status()).isEqualTo(WebhookDeliveryStatus.DELIVERED);
+        assertThat(webhooks.sendAgain(org.owner(), endpoint, failed.id()))
+                .as("a delivered one can be sent again too")
+                .isTrue();
+    }
+
+    @Test
+    void aPendingDeliveryIsCommittedWithItsChangeAndSurvivesARestart() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        LicenceDetails licence = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Screen", null, 1, org.alice().userId()));
+        transactions.executeWithoutResult(status -> {
+            licences.pause(org.manager(), licence.id());
+            status.setRollbackOnly();
+        });
+        assertThat(deliveries.count(org.id(), endpoint))
+                .as("created and assigned; the rolled-back pause queued nothing")
+                .isEqualTo(2);
+
+        // A fresh dispatcher, as after a restart, finds the committed deliveries in the table.
+        new WebhookDispatcher(
+                        new DeliveryRepository(jdbc),
+                        new EndpointRepository(jdbc),
+                        new EndpointAddresses(),
+                        new WebhookSender(Duration.ofSeconds(2), Duration.ofSeconds(5)),
+                        new org.springframework.context.support.StaticMessageSource(),
+                        clock,
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(1),
+                        3,
+                        Duration.ofDays(30))
+                .dispatchDue();
+
+        assertThat(receiver.all(secret, 2))
+                .extracting(Received::type)
+                .containsExactlyInAnyOrder("licence.created", "licence.assigned");
+    }
+
+    @Test
+    void aDeliveryWhoseSenderDiedIsSentAgainOnceItsLeaseEnds() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        pausedLicence();
+        long id = onlyDelivery(endpoint).id();
+        assertThat(deliveries.claim(id, clock.instant(), clock.instant().plus(Duration.ofMinutes(1))))
+                .as("a node claims it, then dies before sending")
+                .isPresent();
+
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret)).as("its lease still holds").isNull();
+
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret).type()).isEqualTo("licence.paused");
+        assertThat(onlyDelivery(endpoint).status()).isEqualTo(WebhookDeliveryStatus.DELIVERED);
+    }
+
+    @Test
+    void checksTheAddressAgainBeforeEachDelivery() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        pausedLicence();
+        webhooks.allowPrivateAddresses(org.owner(), false);
+
+        dispatcher.dispatchDue();
+
+        assertThat(receiver.next(secret))
+                .as("nothing sent to a private address")
+                .isNull();
+        WebhookDelivery refused = onlyDelivery(endpoint);
+        assertThat(refused.status()).isEqualTo(WebhookDeliveryStatus.PENDING);
+        assertThat(refused.lastResponseCode()).isNull();
+        assertThat(refused.lastError()).contains("is a private address").contains("does not allow webhooks");
+
+        webhooks.allowPrivateAddresses(org.owner(), true);
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret).type()).isEqualTo("licence.paused");
+    }
+
+    @Test
+    void twoNodesNeverClaimOneDelivery() {
+        endpointForEverything();
+        long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        pausedLicence();
+        long id = onlyDelivery(endpoint).id();
+
+        var now = clock.instant();
+        assertThat(deliveries.claim(id, now, now.plusSeconds(60))).isPresent();
+        assertThat(deliveries.claim(id, now, now.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void noticesATermEndingOnceWhoeverScansAgain() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        LocalDate today = testLicences.today();
+        long ending = testLicences.activated(
+                org.owner(),
+                monthly,
+                org.alice().userId(),
+                "Ending",
+                today.minusMonths(1).plusDays(3));
+
+        termNotices.scan(org.id());
+        termNotices.scan(org.id());
+        dispatcher.dispatchDue();
+
+        Received notice = receiver.next(secret);
+        assertThat(notice.type()).isEqualTo("licence.expiring_soon");
+        assertThat(notice.object().get("id").asLong()).isEqualTo(ending);
+        assertThat(receiver.next(secret)).as("once per licence and term").isNull();
+
+        clock.advance(Duration.ofDays(4));
+        termNotices.scan(org.id());
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret).type()).as("then once expired").isEqualTo("licence.expired");
+        termNotices.scan(org.id());
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret)).isNull();
+    }
+
+    long pausedLicence() {
+        LicenceDetails licence = licences.create(org.manager(), new NewLicence(monthly.id(), "Screen", null, 1, null));
+        licences.pause(org.manager(), licence.id());
+        jdbc.sql("delete from webhook_delivery where event_type <> 'licence.paused' and organisation_id = :org")
+                .param("org", org.id())
+                .update();
+        return licence.id();
+    }
+
+    WebhookDelivery onlyDelivery(long endpoint) {
+        var page = webhooks.deliveries(org.owner(), endpoint, 1, 10);
+        assertThat(page.items()).hasSize(1);
+        return page.items().get(0);
+    }
+}

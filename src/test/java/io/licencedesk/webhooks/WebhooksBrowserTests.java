@@ -1,0 +1,116 @@
+package io.licencedesk.webhooks;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.Screenshots;
+import io.licencedesk.support.TestFixture;
+import io.licencedesk.webhooks.Receiver.Received;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * An owner sets up a webhook in the browser: allows private addresses (the receiver runs on this machine), adds
+ * an endpoint, copies its signing secret (shown once), and sees a delivery in the endpoint's log, which the
+ * receiver verified with that secret.
+ */
+@BrowserTest
+@TestPropertySource(
+        properties = {"licencedesk.webhooks.poll-interval=PT24H", "licencedesk.webhooks.term-scan-delay=PT24H"})
+class WebhooksBrowserTests {
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    WebhookDispatcher dispatcher;
+
+    Receiver receiver;
+    TestOrganisation org;
+
+    @BeforeEach
+    void setUp() throws Exception {
+        receiver = new Receiver();
+        org = fixture.organisation();
+    }
+
+    @AfterEach
+    void tearDown() {
+        receiver.close();
+    }
+
+    @Test
+    void addsAnEndpointSeesItsSecretOnceAndItsDeliveries(Page page) throws Exception {
+        signIn(page);
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Settings"))
+                .click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Webhooks"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Webhooks")))
+                .isVisible();
+
+        page.getByLabel("Endpoint URL").fill(receiver.url());
+        page.getByLabel("Description").fill("Shop");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add endpoint"))
+                .click();
+        assertThat(page.locator("#url-error")).containsText("is a private address");
+
+        page.getByLabel("Allow endpoints at private addresses").check();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .click();
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("allowed")))
+                .isVisible();
+        page.getByLabel("Endpoint URL").fill(receiver.url());
+        page.getByLabel("Description").fill("Shop");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Add endpoint"))
+                .click();
+
+        Locator secretBox = page.locator("#signing-secret");
+        assertThat(secretBox).containsText("shown only this once");
+        String secret = secretBox.locator("code").textContent().strip();
+        Assertions.assertThat(secret).matches("whsec_[A-Za-z0-9_-]{43}");
+        assertThat(page).hasURL(Pattern.compile(".*/settings/webhooks/\\d+$"));
+        Screenshots.save(page, "webhook-secret.png");
+
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Lobby", null, 1, null));
+        dispatcher.dispatchDue();
+        page.reload();
+
+        assertThat(page.locator("#signing-secret")).hasCount(0);
+        Assertions.assertThat(page.content()).doesNotContain(secret);
+        Locator row =
+                page.locator("#deliveries tbody tr").filter(new Locator.FilterOptions().setHasText("licence.created"));
+        assertThat(row).containsText("Delivered");
+        assertThat(row).containsText("200");
+        assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send again")))
+                .isVisible();
+        Screenshots.save(page, "webhook-log.png");
+
+        Received received = receiver.next(secret);
+        Assertions.assertThat(received.type()).isEqualTo("licence.created");
+        Assertions.assertThat(received.object().get("name").asString()).isEqualTo("Lobby");
+    }
+
+    private void signIn(Page page) {
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(org.owner().email());
+        page.getByLabel("Password").fill(TestOrganisation.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*/licences$"));
+    }
+}

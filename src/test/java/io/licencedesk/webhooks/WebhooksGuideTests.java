@@ -1,0 +1,105 @@
+package io.licencedesk.webhooks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.lang.reflect.Method;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The verification recipes of docs/webhooks.md, taken from the document itself: its Java class, compiled, and its
+ * shell and OpenSSL lines, run, accept what the application signs and refuse a body or a timestamp changed after.
+ */
+class WebhooksGuideTests {
+
+    private static final Pattern JAVA_BLOCK = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL);
+    private static final Pattern SH_BLOCK = Pattern.compile("```sh\\n(.*?)```", Pattern.DOTALL);
+    private static final String SECRET = Signatures.newSecret();
+    private static final String BODY =
+            "{\"id\":\"evt_1\",\"type\":\"licence.paused\",\"data\":{\"object\":{\"name\":\"Café\"}}}";
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theJavaExampleAcceptsWhatTheApplicationSignsAndNothingChanged() throws Exception {
+        Method verify = compileExample().getMethod("verify", String.class, String.class, byte[].class, Instant.class);
+        Instant now = Instant.ofEpochSecond(1_796_337_127L);
+        String header = Signatures.header(SECRET, now.getEpochSecond(), BODY);
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(verify.invoke(null, SECRET, header, body, now.plusSeconds(30)))
+                .isEqualTo(true);
+        assertThat(verify.invoke(
+                        null, SECRET, header, BODY.replace("Café", "Cafe").getBytes(StandardCharsets.UTF_8), now))
+                .as("another body")
+                .isEqualTo(false);
+        assertThat(verify.invoke(null, Signatures.newSecret(), header, body, now))
+                .as("another secret")
+                .isEqualTo(false);
+        assertThat(verify.invoke(null, SECRET, header.replace("t=1796337127", "t=1796337128"), body, now))
+                .as("another timestamp")
+                .isEqualTo(false);
+        assertThat(verify.invoke(null, SECRET, header, body, now.plus(Duration.ofMinutes(6))))
+                .as("a replay six minutes later")
+                .isEqualTo(false);
+    }
+
+    @Test
+    void theShellExampleComputesTheSameSignature() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "needs OpenSSL");
+        String recipe = block(SH_BLOCK, "sh");
+        long t = 1_796_337_127L;
+        String header = Signatures.header(SECRET, t, BODY);
+        String v1 = header.substring(header.indexOf("v1=") + 3);
+        Files.writeString(work.resolve("body.json"), BODY);
+        String script = recipe.replaceFirst("secret='whsec_…'", "secret='" + SECRET + "'")
+                .replaceFirst("t=1796337127", "t=" + t)
+                .replaceFirst("v1=5f2b…", "v1=" + v1);
+
+        assertThat(run(script)).contains("signature OK");
+        Files.writeString(work.resolve("body.json"), BODY.replace("Café", "Cafe"));
+        assertThat(run(script)).contains("signature WRONG");
+    }
+
+    private String run(String script) throws Exception {
+        Process process = new ProcessBuilder("bash", "-c", script)
+                .directory(work.toFile())
+                .redirectErrorStream(true)
+                .start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(output).isZero();
+        return output;
+    }
+
+    private Class<?> compileExample() throws Exception {
+        Path source = work.resolve("WebhookSignature.java");
+        Files.writeString(source, block(JAVA_BLOCK, "java"));
+        var errors = new ByteArrayOutputStream();
+        int status =
+                ToolProvider.getSystemJavaCompiler().run(null, null, errors, "-d", work.toString(), source.toString());
+        assertThat(status).as(errors.toString()).isZero();
+        return new URLClassLoader(
+                        new java.net.URL[] {work.toUri().toURL()}, getClass().getClassLoader())
+                .loadClass("WebhookSignature");
+    }
+
+    private static String block(Pattern pattern, String language) throws Exception {
+        Matcher block = pattern.matcher(Files.readString(Path.of("docs", "webhooks.md")));
+        assertThat(block.find())
+                .as("a " + language + " block in docs/webhooks.md")
+                .isTrue();
+        return block.group(1);
+    }
+}
