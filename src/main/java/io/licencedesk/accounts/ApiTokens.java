@@ -39,6 +39,9 @@ public class ApiTokens {
     /** When and from where a token was used is written at most this often, not on every request. */
     private static final Duration USE_RECORDED_EVERY = Duration.ofMinutes(1);
 
+    /** A last day further ahead is no last day: leave it empty instead (and no database stores year 999,999,999). */
+    static final int LAST_DAY_YEARS_AHEAD = 10;
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenRepository tokens;
@@ -65,6 +68,10 @@ public class ApiTokens {
             LocalDate today = LocalDate.now(clock);
             if (!request.expiresOn().isAfter(today)) {
                 throw new ApiTokenRefusedException("expiresOn", Reason.of("reason.apiToken.expiryNotAfterToday"));
+            }
+            if (request.expiresOn().isAfter(today.plusYears(LAST_DAY_YEARS_AHEAD))) {
+                throw new ApiTokenRefusedException(
+                        "expiresOn", Reason.of("reason.apiToken.expiryTooFar", LAST_DAY_YEARS_AHEAD));
             }
             // It works through its last day, in the server's time zone like every other date here.
             expiresAt = request.expiresOn()

@@ -1,5 +1,5 @@
 -- API tokens: what a program shows in "Authorization: Bearer ..." to act for the person who made it, with
--- that person's role, organisation and client. The token is shown once; only the SHA-256 of its random part
+-- that person's role, organisation and client. The token is shown once; only the SHA-256 of the whole token
 -- is kept (a fast hash is enough for 256 random bits, and lets a request find its token by an indexed
 -- equality; decision 0014 for password links, 0042 for tokens). The prefix is the token's first characters,
 -- which the lists show so a person can tell their tokens apart. A token counts while revoked_at is null and
