@@ -48,6 +48,13 @@ final class Receiver implements AutoCloseable {
         }
     }
 
+    void redirect(String location) {
+        server.enqueue(new MockResponse.Builder()
+                .code(302)
+                .addHeader("Location", location)
+                .build());
+    }
+
     /** A request that arrived, checked against the secret; null when none arrived within a second. */
     Received next(String secret) throws Exception {
         RecordedRequest request = server.takeRequest(1, TimeUnit.SECONDS);

@@ -273,6 +273,23 @@ class WebhookDeliveryIntegrationTests {
     }
 
     @Test
+    void doesNotFollowARedirect() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        receiver.redirect(receiver.server.url("/elsewhere").toString());
+        pausedLicence();
+
+        dispatcher.dispatchDue();
+
+        assertThat(receiver.next(secret)).isNotNull();
+        assertThat(receiver.next(secret)).as("the redirect is not followed").isNull();
+        WebhookDelivery redirected = onlyDelivery(endpoint);
+        assertThat(redirected.status()).isEqualTo(WebhookDeliveryStatus.PENDING);
+        assertThat(redirected.lastResponseCode()).isEqualTo(302);
+        assertThat(redirected.lastError()).contains("redirect");
+    }
+
+    @Test
     void givesUpAfterTheLastAttemptAndSendsAgainWhenAPersonAsks() throws Exception {
         String secret = endpointForEverything().signingSecret();
         long endpoint = webhooks.endpoints(org.owner()).get(0).id();
