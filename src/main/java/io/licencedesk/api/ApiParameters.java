@@ -1,5 +1,6 @@
 package io.licencedesk.api;
 
+import io.licencedesk.licence.LicencePageRequest;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -22,6 +23,16 @@ final class ApiParameters {
                                 .map(e -> e.name().toLowerCase(Locale.ROOT))
                                 .collect(Collectors.joining(", "))
                         + ".");
+    }
+
+    /** Every list pages by at most this many, as the console's list does. */
+    static final int MAX_LIMIT = LicencePageRequest.MAX_SIZE;
+
+    /** A page size of a list: 1 to {@value #MAX_LIMIT}. */
+    static void checkLimit(int limit) {
+        if (limit < 1 || limit > MAX_LIMIT) {
+            throw invalid("limit", "Use a number from 1 to " + MAX_LIMIT + ".");
+        }
     }
 
     static BadParameterException invalid(String name, String detail) {

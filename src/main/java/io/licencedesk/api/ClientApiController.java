@@ -46,9 +46,7 @@ class ClientApiController {
             @RequestParam(required = false) String q,
             @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw ApiParameters.invalid("limit", "Use a number from 1 to 100.");
-        }
+        ApiParameters.checkLimit(limit);
         return NumberedPage.of(accounts.clients(caller, q, page, limit), ClientResponse::of);
     }
 

@@ -100,9 +100,7 @@ class InvoiceApiController {
             @RequestParam(required = false) Long client,
             @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw ApiParameters.invalid("limit", "Use a number from 1 to 100.");
-        }
+        ApiParameters.checkLimit(limit);
         InvoiceStatus byStatus = status == null ? null : ApiParameters.oneOf("status", status, InvoiceStatus.class);
         return NumberedPage.of(invoicing.invoices(caller, byStatus, client, page, limit), InvoiceResponse::of);
     }

@@ -74,9 +74,7 @@ class LicenceApiController {
             case "desc" -> false;
             default -> throw ApiParameters.invalid("order", "Use asc or desc.");
         };
-        if (limit < 1 || limit > LicencePageRequest.MAX_SIZE) {
-            throw ApiParameters.invalid("limit", "Use a number from 1 to " + LicencePageRequest.MAX_SIZE + ".");
-        }
+        ApiParameters.checkLimit(limit);
         if (after != null && before != null) {
             throw ApiParameters.invalid("before", "Pass either after or before, not both.");
         }

@@ -87,9 +87,7 @@ class PortalApiController {
     @Operation(summary = "My licences")
     NumberedPage<PortalLicenceResponse> licences(
             Caller client, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw ApiParameters.invalid("limit", "Use a number from 1 to 100.");
-        }
+        ApiParameters.checkLimit(limit);
         return NumberedPage.of(licences.licences(client, page, limit), PortalLicenceResponse::of);
     }
 
@@ -167,9 +165,7 @@ class PortalApiController {
     @Operation(summary = "My invoices")
     NumberedPage<InvoiceResponse> invoices(
             Caller client, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int limit) {
-        if (limit < 1 || limit > 100) {
-            throw ApiParameters.invalid("limit", "Use a number from 1 to 100.");
-        }
+        ApiParameters.checkLimit(limit);
         return NumberedPage.of(invoicing.clientInvoices(client, page, limit), InvoiceResponse::of);
     }
 
