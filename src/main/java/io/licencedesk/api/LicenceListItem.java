@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /** A licence as a list shows it: what the console's list shows, from the same query. */
 @Schema(name = "LicenceListItem", description = "A licence in a list; GET /api/v1/licences/{id} has every field.")
-public record LicenceListItem(
+record LicenceListItem(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
 
         @Schema(example = "K7Q2-M9XA-3FJD", requiredMode = Schema.RequiredMode.REQUIRED)

@@ -9,7 +9,7 @@ import java.util.List;
  * names exists: pages do not shift when licences are added.
  */
 @Schema(name = "LicencePage")
-public record LicencePage(
+record LicencePage(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<LicenceListItem> data,
 
         @Schema(
