@@ -20,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -96,6 +97,16 @@ class LicenceApiController {
     @Operation(summary = "Get a licence")
     LicenceResponse licence(Caller caller, @PathVariable long id) {
         return LicenceResponse.of(licences.details(caller, id));
+    }
+
+    @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Change a licence",
+            description = "Only the fields sent change, within the rules (see LicenceChanges). A refused change is"
+                    + " 422 with the field and the reason, and changes nothing. Recorded in the history, and"
+                    + " published as licence.updated (and licence.assigned when it gets a client).")
+    LicenceResponse update(Caller caller, @PathVariable long id, @RequestBody EditLicenceRequest changes) {
+        return LicenceResponse.of(licences.edit(caller, id, changes::over));
     }
 
     @PostMapping("/{id}/pause")

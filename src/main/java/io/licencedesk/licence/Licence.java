@@ -8,7 +8,9 @@ import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.LongPredicate;
+import java.util.function.Supplier;
 
 /**
  * A per-screen licence. Its lifecycle status is derived, never stored, and every transition is a
@@ -18,13 +20,13 @@ public final class Licence {
 
     private final Long id;
     private final long organisationId;
-    private final CouponCode couponCode;
-    private final long planId;
-    private final Period term;
-    private final Money unitPrice;
-    private final String name;
-    private final String note;
-    private final int quantity;
+    private CouponCode couponCode;
+    private long planId;
+    private Period term;
+    private Money unitPrice;
+    private String name;
+    private String note;
+    private int quantity;
     private LicenceState state;
     private final Instant createdAt;
     private final int version;
@@ -60,6 +62,14 @@ public final class Licence {
         this.termNumber = termNumber;
     }
 
+    /** The longest name and note the table keeps (and the console's form allows). */
+    static final int NAME_MAX = 200;
+
+    static final int NOTE_MAX = 2000;
+
+    /** The most screens one licence covers. */
+    static final int QUANTITY_MAX = 10_000;
+
     /**
      * A new licence as an account manager entered it, on one of the organisation's plans (whose term and
      * price it keeps) and for one of its clients or none. Not yet saved: it has no id, and its coupon code
@@ -67,11 +77,6 @@ public final class Licence {
      *
      * @throws InvalidLicenceException naming the first field that is not acceptable
      */
-    /** The longest name and note the table keeps (and the console's form allows). */
-    static final int NAME_MAX = 200;
-
-    static final int NOTE_MAX = 2000;
-
     static Licence create(
             long organisationId,
             NewLicence request,
@@ -85,18 +90,8 @@ public final class Licence {
         if (request.clientId() != null && !organisationHasClient.test(request.clientId())) {
             throw new InvalidLicenceException("clientId", Reason.of("reason.licence.chooseClient"));
         }
-        if (request.quantity() < 1 || request.quantity() > 10_000) {
-            throw new InvalidLicenceException("quantity", Reason.of("reason.licence.quantityRange", 10_000));
-        }
-        if (request.name() == null || request.name().isBlank()) {
-            throw new InvalidLicenceException("name", Reason.of("reason.licence.nameMissing"));
-        }
-        if (request.name().strip().length() > NAME_MAX) {
-            throw new InvalidLicenceException("name", Reason.of("reason.licence.nameTooLong", NAME_MAX));
-        }
-        if (request.note() != null && request.note().strip().length() > NOTE_MAX) {
-            throw new InvalidLicenceException("note", Reason.of("reason.licence.noteTooLong", NOTE_MAX));
-        }
+        checkQuantity(request.quantity());
+        checkText(request.name(), request.note());
         return new Licence(
                 null,
                 organisationId,
@@ -105,14 +100,106 @@ public final class Licence {
                 plan.term(),
                 plan.unitPrice(),
                 request.name().strip(),
-                request.note() == null || request.note().isBlank()
-                        ? null
-                        : request.note().strip(),
+                stripToNull(request.note()),
                 request.quantity(),
                 LicenceState.unused(request.clientId()),
                 createdAt,
                 0,
                 1);
+    }
+
+    private static void checkQuantity(int quantity) {
+        if (quantity < 1 || quantity > QUANTITY_MAX) {
+            throw new InvalidLicenceException("quantity", Reason.of("reason.licence.quantityRange", QUANTITY_MAX));
+        }
+    }
+
+    private static void checkText(String name, String note) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidLicenceException("name", Reason.of("reason.licence.nameMissing"));
+        }
+        if (name.strip().length() > NAME_MAX) {
+            throw new InvalidLicenceException("name", Reason.of("reason.licence.nameTooLong", NAME_MAX));
+        }
+        if (note != null && note.strip().length() > NOTE_MAX) {
+            throw new InvalidLicenceException("note", Reason.of("reason.licence.noteTooLong", NOTE_MAX));
+        }
+    }
+
+    static String stripToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+
+    /** What an account manager may change on this licence, as it is now. */
+    EditedLicence editable() {
+        return new EditedLicence(name, note, quantity, planId, state.clientId());
+    }
+
+    /**
+     * Changes what the rules allow (decision 0045), all or nothing:
+     * <ul>
+     *   <li>name and note, always;
+     *   <li>quantity, never below the screens registered on it;
+     *   <li>plan (with its term and price), only while no client has used it and its term is not invoiced;
+     *   <li>client, on the same condition: an Available licence is assigned (its coupon code then stops
+     *       working, as a code only redeems an Available licence), an Assigned one moves to another client or
+     *       becomes Available again under a fresh coupon code, so whoever held the old one cannot redeem it.
+     * </ul>
+     *
+     * @param registeredScreens the screens on it now, counted while it is locked
+     * @param freshCode draws an unused coupon code, asked only when the licence becomes Available again
+     * @throws InvalidLicenceException naming the first field that the rules refuse; nothing is changed then
+     */
+    void edit(
+            EditedLicence edited,
+            List<Plan> organisationPlans,
+            LongPredicate organisationHasClient,
+            int registeredScreens,
+            Supplier<CouponCode> freshCode) {
+        checkText(edited.name(), edited.note());
+        checkQuantity(edited.quantity());
+        if (edited.quantity() < registeredScreens) {
+            throw new InvalidLicenceException(
+                    "quantity", Reason.of("reason.licence.quantityBelowScreens", registeredScreens));
+        }
+        Plan plan = null;
+        if (edited.planId() != planId) {
+            plan = organisationPlans.stream()
+                    .filter(candidate -> candidate.id() == edited.planId())
+                    .findFirst()
+                    .orElseThrow(() -> new InvalidLicenceException("planId", Reason.of("reason.licence.choosePlan")));
+            refuseOnceUsedOrInvoiced("planId", "Plan");
+        }
+        boolean clientChanges = !Objects.equals(edited.clientId(), state.clientId());
+        if (clientChanges) {
+            if (edited.clientId() != null && !organisationHasClient.test(edited.clientId())) {
+                throw new InvalidLicenceException("clientId", Reason.of("reason.licence.chooseClient"));
+            }
+            refuseOnceUsedOrInvoiced("clientId", "Client");
+        }
+        CouponCode code = clientChanges && edited.clientId() == null ? freshCode.get() : couponCode;
+        name = edited.name().strip();
+        note = stripToNull(edited.note());
+        quantity = edited.quantity();
+        if (plan != null) {
+            planId = plan.id();
+            term = plan.term();
+            unitPrice = plan.unitPrice();
+        }
+        if (clientChanges) {
+            state = state.assign(edited.clientId());
+            couponCode = code;
+        }
+    }
+
+    /** The reason keys end in the field's name: reason.licence.usedKeepsPlan, reason.licence.invoicedKeepsClient. */
+    private void refuseOnceUsedOrInvoiced(String field, String what) {
+        if (state.usedByClient()) {
+            throw new InvalidLicenceException(field, Reason.of("reason.licence.usedKeeps" + what));
+        }
+        if (state.billingStatus() != BillingStatus.UNBILLED) {
+            throw new InvalidLicenceException(field, Reason.of("reason.licence.invoicedKeeps" + what));
+        }
     }
 
     /** The status on the given day; see {@link LicenceState#statusOf} for the rule. */

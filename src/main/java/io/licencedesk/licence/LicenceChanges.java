@@ -80,7 +80,7 @@ class LicenceChanges {
         Map<String, Object> before = locked.snapshot(today);
         transition.accept(locked);
         try {
-            licences.updateState(locked);
+            licences.update(locked);
         } catch (RuntimeException notSaved) {
             // The held copy has moved on and the row has not: let a later step read the row again.
             held().remove(locked.id());

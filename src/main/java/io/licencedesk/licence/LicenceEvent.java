@@ -18,7 +18,8 @@ public sealed interface LicenceEvent
                 LicenceActivatedByScreen,
                 LicenceInvoiced,
                 LicencePaid,
-                LicenceInvoiceVoided {
+                LicenceInvoiceVoided,
+                LicenceEdited {
 
     long organisationId();
 

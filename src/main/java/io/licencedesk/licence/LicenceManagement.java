@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -37,6 +38,7 @@ public class LicenceManagement {
     private final AccountManagement accounts;
     private final LicenceChanges changes;
     private final EndingTermQueries endingTerms;
+    private final RegisteredScreens screens;
     private final Clock clock;
 
     LicenceManagement(
@@ -47,6 +49,7 @@ public class LicenceManagement {
             AccountManagement accounts,
             LicenceChanges changes,
             EndingTermQueries endingTerms,
+            RegisteredScreens screens,
             Clock clock) {
         this.licences = licences;
         this.newLicences = newLicences;
@@ -55,6 +58,7 @@ public class LicenceManagement {
         this.accounts = accounts;
         this.changes = changes;
         this.endingTerms = endingTerms;
+        this.screens = screens;
         this.clock = clock;
     }
 
@@ -109,6 +113,33 @@ public class LicenceManagement {
 
     public LicenceDetails resume(Caller caller, long id) {
         return details(caller, change(caller, id, LicenceResumed::new, licence -> licence.resume(today())));
+    }
+
+    /**
+     * Changes what the rules allow ({@link Licence#edit}). The change gets the licence's current values, read
+     * under its lock, and answers what they should become; a refusal changes nothing. An edit that changes
+     * nothing records nothing.
+     */
+    public LicenceDetails edit(Caller caller, long id, UnaryOperator<EditedLicence> change) {
+        requireStaff(caller);
+        Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
+        EditedLicence edited = change.apply(locked.editable());
+        if (edited.tidied().equals(locked.editable())) {
+            return details(caller, locked);
+        }
+        return details(
+                caller,
+                changes.change(
+                        locked,
+                        Actor.of(caller),
+                        LicenceEdited::new,
+                        licence -> licence.edit(
+                                edited,
+                                plans.plans(caller),
+                                clientId -> accounts.findClient(caller.organisationId(), clientId)
+                                        .isPresent(),
+                                screens.on(id),
+                                newLicences::freeCode)));
     }
 
     public void delete(Caller caller, long id) {

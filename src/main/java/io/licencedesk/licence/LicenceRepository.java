@@ -60,6 +60,13 @@ class LicenceRepository {
                 .single());
     }
 
+    boolean codeTaken(CouponCode code) {
+        return jdbc.sql("select exists (select 1 from licence where coupon_code = :code)")
+                .param("code", code.value())
+                .query(Boolean.class)
+                .single();
+    }
+
     /** Loads and locks the licence, so that concurrent changes to it are applied one after the other. */
     Optional<Licence> findForUpdate(long organisationId, long id, Currency currency) {
         return jdbc.sql("select * from licence where organisation_id = :organisationId and id = :id for update")
@@ -134,14 +141,24 @@ class LicenceRepository {
                 .optional();
     }
 
-    void updateState(Licence licence) {
+    /** Writes what a change may touch: the state, and what an account manager edits. */
+    void update(Licence licence) {
         jdbc.sql("""
                         update licence
-                        set client_id = :clientId, paused = :paused, activated_on = :activatedOn,
+                        set coupon_code = :couponCode, plan_id = :planId, term = :term,
+                            unit_price_minor = :unitPriceMinor, name = :name, note = :note, quantity = :quantity,
+                            client_id = :clientId, paused = :paused, activated_on = :activatedOn,
                             ends_on = :endsOn, billing_status = :billingStatus, ever_invoiced = :everInvoiced,
                             version = version + 1
                         where id = :id and organisation_id = :organisationId
                         """)
+                .param("couponCode", licence.couponCode().value())
+                .param("planId", licence.planId())
+                .param("term", licence.term().toString())
+                .param("unitPriceMinor", licence.unitPrice().minorUnits())
+                .param("name", licence.name())
+                .param("note", licence.note())
+                .param("quantity", licence.quantity())
                 .param("clientId", licence.clientId())
                 .param("paused", licence.paused())
                 .param("activatedOn", date(licence.activatedOn()))

@@ -119,6 +119,11 @@ record LicenceState(
         return new LicenceState(client, paused, today, today.plus(term), billingStatus, everInvoiced);
     }
 
+    /** Another client, or none, for a licence nobody has used: the licence decides when that is allowed. */
+    LicenceState assign(Long client) {
+        return new LicenceState(client, paused, activatedOn, endsOn, billingStatus, everInvoiced);
+    }
+
     /** An invoice was issued for the current term. */
     LicenceState invoiced() {
         if (!billable()) {

@@ -6,7 +6,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
- * Saves new licences under a freshly drawn coupon code. A code that is already taken is drawn again,
+ * Draws coupon codes: saves new licences under a fresh one. A code that is already taken is drawn again,
  * inside the same transaction, and never surfaced to anyone.
  */
 @Component
@@ -33,6 +33,20 @@ class NewLicences {
             var id = licences.insertIfCodeFree(draft.withCouponCode(CouponCode.random(random)));
             if (id.isPresent()) {
                 return id.get();
+            }
+        }
+        throw new IllegalStateException("No free coupon code after " + ATTEMPTS + " attempts");
+    }
+
+    /**
+     * A code no licence has, for a licence that becomes Available again. Nothing reserves it: another licence
+     * taking the same code in the instant between this check and the update is left to the unique index.
+     */
+    CouponCode freeCode() {
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            CouponCode code = CouponCode.random(random);
+            if (!licences.codeTaken(code)) {
+                return code;
             }
         }
         throw new IllegalStateException("No free coupon code after " + ATTEMPTS + " attempts");

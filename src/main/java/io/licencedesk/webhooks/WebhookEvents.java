@@ -9,6 +9,7 @@ import io.licencedesk.licence.LicenceActivated;
 import io.licencedesk.licence.LicenceActivatedByScreen;
 import io.licencedesk.licence.LicenceCreated;
 import io.licencedesk.licence.LicenceDeleted;
+import io.licencedesk.licence.LicenceEdited;
 import io.licencedesk.licence.LicenceEvent;
 import io.licencedesk.licence.LicenceInvoiceVoided;
 import io.licencedesk.licence.LicenceInvoiced;
@@ -87,7 +88,7 @@ class WebhookEvents {
 
     /**
      * The webhook events of a licence event. A licence created with a client is assigned too; a redeemed one is
-     * activated too (its first term starts). {@code licence.updated} has no source until licences can be edited.
+     * activated too (its first term starts); an edited one that gets a client, or another, is assigned too.
      */
     static List<EventType> typesOf(LicenceEvent change) {
         if (change instanceof LicenceCreated) {
@@ -118,6 +119,12 @@ class WebhookEvents {
         }
         if (change instanceof LicenceInvoiceVoided) {
             return List.of(INVOICE_VOIDED);
+        }
+        if (change instanceof LicenceEdited) {
+            Object client = change.after().get("clientId");
+            return client != null && !client.equals(change.before().get("clientId"))
+                    ? List.of(LICENCE_UPDATED, LICENCE_ASSIGNED)
+                    : List.of(LICENCE_UPDATED);
         }
         throw new IllegalArgumentException(
                 "No webhook event for " + change.getClass().getSimpleName());

@@ -14,6 +14,7 @@ import io.licencedesk.licence.Plan;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -129,6 +131,85 @@ class LicenceApiIntegrationTests {
                         .status())
                 .isEqualTo(204);
         assertThat(send(get("/api/v1/licences/" + id).with(bearer(managerToken)))
+                        .status())
+                .isEqualTo(404);
+    }
+
+    Answer patch(long id, String json) throws Exception {
+        return send(MockMvcRequestBuilders.patch("/api/v1/licences/" + id)
+                .with(bearer(managerToken))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(json));
+    }
+
+    @Test
+    void changesOnlyTheFieldsSentWithinTheRules() throws Exception {
+        long id = assignedLicence();
+        String code = send(get("/api/v1/licences/" + id).with(bearer(managerToken)))
+                .body()
+                .get("code")
+                .asString();
+
+        Answer renamed = patch(id, "{\"name\": \"Hall\", \"quantity\": 4}");
+        assertThat(renamed.status()).isEqualTo(200);
+        assertThat(renamed.body().get("name").asString()).isEqualTo("Hall");
+        assertThat(renamed.body().get("quantity").asInt()).isEqualTo(4);
+        assertThat(renamed.body().get("client").get("id").asLong())
+                .isEqualTo(org.alice().userId());
+
+        // "clientId": null is not the same as leaving it out: the licence becomes Available under a new code
+        Answer released = patch(id, "{\"clientId\": null}");
+        assertThat(released.status()).isEqualTo(200);
+        assertThat(released.body().get("status").asString()).isEqualTo("available");
+        assertThat(released.body().get("code").asString()).isNotEqualTo(code);
+        assertThat(released.body().get("name").asString()).isEqualTo("Hall");
+
+        Answer assigned = patch(id, "{\"clientId\": %d}".formatted(org.bob().userId()));
+        assertThat(assigned.body().get("status").asString()).isEqualTo("assigned");
+        assertThat(assigned.body().get("client").get("id").asLong())
+                .isEqualTo(org.bob().userId());
+
+        Answer history = send(get("/api/v1/licences/" + id + "/history").with(bearer(managerToken)));
+        assertThat(history.body().get(0).get("changes").findValuesAsString("field"))
+                .contains("clientId", "client");
+    }
+
+    @Test
+    void refusesWhatTheRulesRefuseBesideTheFieldAndChangesNothing() throws Exception {
+        long id = assignedLicence();
+        licences.pause(org.manager(), id);
+        List<Object> before = jdbc.sql("select * from licence where id = ?").param(id).query().listOfRows().stream()
+                .map(Object.class::cast)
+                .toList();
+        TestOrganisation other = fixture.organisation();
+
+        for (String body : List.of(
+                "{\"name\": \"  \"}",
+                "{\"quantity\": 0}",
+                "{\"planId\": 999999}",
+                "{\"clientId\": %d}".formatted(other.alice().userId()),
+                "{\"name\": \"Fine\", \"quantity\": 10001}")) {
+            Answer refused = patch(id, body);
+            assertThat(refused.status()).as(body).isEqualTo(422);
+            assertThat(refused.body().get("type").asString()).as(body).startsWith("https://licencedesk.io/problems/");
+            assertThat(refused.body().get("errors").get(0).get("field").asString())
+                    .as(body)
+                    .isIn("name", "quantity", "planId", "clientId");
+        }
+        assertThat(jdbc.sql("select * from licence where id = ?")
+                        .param(id)
+                        .query()
+                        .listOfRows())
+                .isEqualTo(before);
+        // as in every PATCH here, null leaves a field as it is, but for the note and the client, where it means none
+        Answer nulls = patch(id, "{\"name\": null, \"quantity\": null, \"planId\": null, \"note\": null}");
+        assertThat(nulls.status()).isEqualTo(200);
+        assertThat(nulls.body().get("name").asString()).isEqualTo("Lobby");
+        assertThat(nulls.body().get("quantity").asInt()).isEqualTo(2);
+        assertThat(send(MockMvcRequestBuilders.patch("/api/v1/licences/" + id)
+                                .with(bearer(fixture.token(other.manager())))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\": \"Mine\"}"))
                         .status())
                 .isEqualTo(404);
     }

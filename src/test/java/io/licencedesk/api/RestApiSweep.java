@@ -138,6 +138,7 @@ abstract class RestApiSweep {
     String body(String pattern) {
         return switch (pattern) {
             case "/api/v1/licences" -> "{\"planId\": %d, \"name\": \"New\", \"quantity\": 1}".formatted(plan.id());
+            case "/api/v1/licences/{id}" -> "{\"name\": \"Changed\", \"quantity\": 2}";
             case "/api/v1/clients" -> "{\"name\": \"New\", \"email\": \"new-%d@example.com\"}".formatted(org.id());
             case "/api/v1/clients/{id}" -> "{\"company\": \"Changed\"}";
             case "/api/v1/plans" -> "{\"name\": \"New\", \"term\": \"P1M\", \"unitPrice\": \"1.00\"}";
@@ -156,12 +157,12 @@ abstract class RestApiSweep {
     List<Object> state() {
         List<Object> state = new ArrayList<>();
         long organisation = org.id();
-        state.addAll(
-                jdbc.sql("select id, name, note, quantity, client_id, paused, activated_on, ends_on, billing_status"
+        state.addAll(jdbc.sql(
+                        "select id, coupon_code, plan_id, name, note, quantity, client_id, paused, activated_on, ends_on, billing_status"
                                 + " from licence where organisation_id = ? order by id")
-                        .param(organisation)
-                        .query()
-                        .listOfRows());
+                .param(organisation)
+                .query()
+                .listOfRows());
         state.addAll(
                 jdbc.sql("select id, status, paid_on, void_reason from invoice where organisation_id = ? order by id")
                         .param(organisation)

@@ -31,6 +31,10 @@ class LicenceModuleTests {
     @MockitoBean
     AccountMailer mailer;
 
+    /** The licence module's port for screens is implemented by the devices module, also left out. */
+    @MockitoBean
+    RegisteredScreens screens;
+
     @Autowired
     LicenceManagement licences;
 

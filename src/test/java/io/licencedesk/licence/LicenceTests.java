@@ -12,8 +12,12 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Currency;
 import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LicenceTests {
 
@@ -294,6 +298,154 @@ class LicenceTests {
                     .satisfies(says("Enter a name."))
                     .extracting("field")
                     .isEqualTo("name");
+        }
+    }
+
+    /** Editing, against decision 0045's rules: every starting status against every kind of change. */
+    @Nested
+    class Edit {
+
+        static final Plan YEARLY =
+                new Plan(2L, "Yearly", Period.ofYears(1), new Money(9900, Currency.getInstance("EUR")));
+        static final Plan MONTHLY =
+                new Plan(1L, "Monthly", Period.ofMonths(1), new Money(1000, Currency.getInstance("EUR")));
+        static final CouponCode FRESH = new CouponCode("ZZ99ZZ99");
+
+        static Licence invoicedAssigned() {
+            return licence(7L, false, null, BillingStatus.INVOICED);
+        }
+
+        static Licence paidActive() {
+            return licence(7L, false, TODAY.minusDays(3), BillingStatus.PAID);
+        }
+
+        static void edit(Licence licence, EditedLicence edited, int screens) {
+            licence.edit(
+                    edited, List.of(MONTHLY, YEARLY), client -> client == 7L || client == 8L, screens, () -> FRESH);
+        }
+
+        record Start(String name, Supplier<Licence> licence, boolean usedOrInvoiced) {
+            @Override
+            public String toString() {
+                return name;
+            }
+        }
+
+        static List<Start> starts() {
+            return List.of(
+                    new Start("available", LicenceTests::available, false),
+                    new Start("assigned", LicenceTests::assigned, false),
+                    new Start("assigned, invoiced", Edit::invoicedAssigned, true),
+                    new Start("active", LicenceTests::active, true),
+                    new Start("active, paid", Edit::paidActive, true),
+                    new Start("paused", LicenceTests::pausedActive, true),
+                    new Start("expired", LicenceTests::expired, true));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("starts")
+        void nameNoteAndQuantityChangeWhateverTheStatus(Start start) {
+            Licence licence = start.licence().get();
+            edit(licence, licence.editable().withName("  Hall  ").withNote("  ").withQuantity(9), 3);
+            assertThat(licence.name()).isEqualTo("Hall");
+            assertThat(licence.note()).isNull();
+            assertThat(licence.quantity()).isEqualTo(9);
+            assertThat(licence.amount()).isEqualTo(new Money(9000, Currency.getInstance("EUR")));
+            assertThat(licence.couponCode()).isEqualTo(new CouponCode("AB12CD34"));
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("starts")
+        void quantityNeverDropsBelowTheRegisteredScreens(Start start) {
+            Licence licence = start.licence().get();
+            var before = licence.snapshot(TODAY);
+            assertThatThrownBy(() ->
+                            edit(licence, licence.editable().withName("Hall").withQuantity(2), 3))
+                    .isInstanceOf(InvalidLicenceException.class)
+                    .satisfies(saysSomething("3 screens registered"))
+                    .extracting("field")
+                    .isEqualTo("quantity");
+            assertThat(licence.snapshot(TODAY)).isEqualTo(before);
+            edit(licence, licence.editable().withQuantity(3), 3);
+            assertThat(licence.quantity()).isEqualTo(3);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("starts")
+        void planChangesOnlyWhileUnusedAndUninvoiced(Start start) {
+            Licence licence = start.licence().get();
+            var before = licence.snapshot(TODAY);
+            EditedLicence yearly = licence.editable().withPlanId(YEARLY.id()).withName("Hall");
+            if (start.usedOrInvoiced()) {
+                assertThatThrownBy(() -> edit(licence, yearly, 0))
+                        .isInstanceOf(InvalidLicenceException.class)
+                        .satisfies(saysSomething("plan cannot change"))
+                        .extracting("field")
+                        .isEqualTo("planId");
+                assertThat(licence.snapshot(TODAY)).isEqualTo(before);
+            } else {
+                edit(licence, yearly, 0);
+                assertThat(licence.planId()).isEqualTo(YEARLY.id());
+                assertThat(licence.term()).isEqualTo(Period.ofYears(1));
+                assertThat(licence.unitPrice()).isEqualTo(YEARLY.unitPrice());
+                assertThat(licence.name()).isEqualTo("Hall");
+            }
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @MethodSource("starts")
+        void clientChangesOnlyWhileUnusedAndUninvoiced(Start start) {
+            for (Long client : new Long[] {8L, null}) {
+                Licence licence = start.licence().get();
+                if (Objects.equals(licence.clientId(), client)) {
+                    continue;
+                }
+                var before = licence.snapshot(TODAY);
+                if (start.usedOrInvoiced()) {
+                    assertThatThrownBy(() -> edit(licence, licence.editable().withClientId(client), 0))
+                            .isInstanceOf(InvalidLicenceException.class)
+                            .extracting("field")
+                            .isEqualTo("clientId");
+                    assertThat(licence.snapshot(TODAY)).isEqualTo(before);
+                } else {
+                    edit(licence, licence.editable().withClientId(client), 0);
+                    assertThat(licence.clientId()).isEqualTo(client);
+                    assertThat(licence.status(TODAY))
+                            .isEqualTo(client == null ? LifecycleStatus.AVAILABLE : LifecycleStatus.ASSIGNED);
+                    // Made Available again, it gets a code nobody holds; assigned, its code simply stops redeeming.
+                    assertThat(licence.couponCode()).isEqualTo(client == null ? FRESH : new CouponCode("AB12CD34"));
+                }
+            }
+        }
+
+        @Test
+        void saysWhyAUsedOrInvoicedLicenceKeepsItsClient() {
+            Licence used = active();
+            assertThatThrownBy(() -> edit(used, used.editable().withClientId(8L), 0))
+                    .satisfies(says("A licence a client has used stays with that client."));
+            Licence invoiced = invoicedAssigned();
+            assertThatThrownBy(() -> edit(invoiced, invoiced.editable().withClientId(null), 0))
+                    .satisfies(says(
+                            "The client cannot change while this term is invoiced to them. Void the invoice first."));
+        }
+
+        @Test
+        void refusesAnotherOrganisationsClientOrPlanAndBadText() {
+            Licence licence = assigned();
+            var before = licence.snapshot(TODAY);
+            assertThatThrownBy(() -> edit(licence, licence.editable().withClientId(99L), 0))
+                    .satisfies(says("Choose one of your clients."));
+            assertThatThrownBy(() -> edit(licence, licence.editable().withPlanId(99L), 0))
+                    .satisfies(says("Choose one of your plans."));
+            assertThatThrownBy(() -> edit(licence, licence.editable().withName(" "), 0))
+                    .satisfies(says("Enter a name."));
+            assertThatThrownBy(() -> edit(licence, licence.editable().withNote("x".repeat(2001)), 0))
+                    .extracting("field")
+                    .isEqualTo("note");
+            assertThatThrownBy(() -> edit(licence, licence.editable().withQuantity(0), 0))
+                    .extracting("field")
+                    .isEqualTo("quantity");
+            assertThat(licence.snapshot(TODAY)).isEqualTo(before);
         }
     }
 }

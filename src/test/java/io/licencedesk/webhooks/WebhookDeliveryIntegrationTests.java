@@ -130,6 +130,7 @@ class WebhookDeliveryIntegrationTests {
                 licences.create(org.manager(), new NewLicence(monthly.id(), "Coupon", null, 1, null));
         clientLicences.redeem(org.bob(), unassigned.couponCode().toString());
         clientLicences.activate(org.alice(), assigned.id());
+        licences.edit(org.manager(), assigned.id(), licence -> licence.withNote("Second floor"));
         licences.pause(org.manager(), assigned.id());
         licences.resume(org.manager(), assigned.id());
         RegisteredScreen screen = screens.register(org.alice(), assigned.id(), "Lobby");
@@ -161,16 +162,17 @@ class WebhookDeliveryIntegrationTests {
         long after = clock.instant().getEpochSecond();
 
         Map<String, Received> byType = new HashMap<>();
-        for (Received received : receiver.all(secret, 18)) {
+        for (Received received : receiver.all(secret, 19)) {
             byType.merge(received.type(), received, (first, second) -> first);
         }
         assertThat(receiver.next(secret)).as("nothing more").isNull();
         assertThat(byType.keySet())
-                .as("every type but licence.updated, which has no source until licences can be edited")
+                .as("every type")
                 .containsExactlyInAnyOrderElementsOf(Arrays.stream(EventType.values())
-                        .filter(type -> type != EventType.LICENCE_UPDATED)
                         .map(EventType::wireName)
                         .collect(Collectors.toSet()));
+        assertThat(byType.get("licence.updated").object().get("note").asString())
+                .isEqualTo("Second floor");
         assertThat(byType.get("licence.created").object().get("name").asString())
                 .isIn("Assigned", "Coupon", "Gone");
         assertThat(byType.get("licence.assigned")
