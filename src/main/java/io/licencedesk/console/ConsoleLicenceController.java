@@ -117,6 +117,39 @@ class ConsoleLicenceController {
         return "console/licence";
     }
 
+    @GetMapping("/{id}/edit")
+    String editForm(Caller caller, @PathVariable long id, Model model) {
+        LicenceDetails licence = licences.details(caller, id);
+        return editForm(caller, licence, EditLicenceForm.of(licence), model);
+    }
+
+    @PostMapping("/{id}/edit")
+    String edit(
+            Caller caller,
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") EditLicenceForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        LicenceDetails before = licences.details(caller, id);
+        if (errors.hasErrors()) {
+            return editForm(caller, before, form, model);
+        }
+        try {
+            LicenceDetails saved = licences.edit(caller, id, form::over);
+            Toasts.success(
+                    redirect,
+                    saved.couponCode().equals(before.couponCode())
+                            ? "Licence " + saved.couponCode() + " saved."
+                            : "Licence saved. It is available again under a new coupon code, " + saved.couponCode()
+                                    + ": " + before.couponCode() + " no longer works.");
+            return "redirect:/licences/" + id;
+        } catch (InvalidLicenceException invalid) {
+            errors.rejectValue(invalid.field(), "invalid", reasons.text(invalid));
+            return editForm(caller, before, form, model);
+        }
+    }
+
     @PostMapping("/{id}/pause")
     String pause(
             Caller caller,
@@ -172,6 +205,25 @@ class ConsoleLicenceController {
             Toasts.error(redirect, reasons.text(refused));
         }
         return "redirect:" + Referers.localPathOr(from, "/licences");
+    }
+
+    private String editForm(Caller caller, LicenceDetails licence, EditLicenceForm form, Model model) {
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
+        model.addAttribute("licence", licence);
+        model.addAttribute(
+                "planAndClientLock",
+                licence.planAndClientLock() == null ? null : reasons.text(licence.planAndClientLock()));
+        model.addAttribute("screenCount", screens.screens(caller, licence.id()).size());
+        model.addAttribute("plans", plans.plans(caller));
+        model.addAttribute(
+                "selectedClient",
+                form.clientId() == null
+                        ? null
+                        : accounts.findClient(caller.organisationId(), form.clientId())
+                                .orElse(null));
+        return "console/licence-edit";
     }
 
     private String form(Caller caller, AddLicenceForm form, Model model) {

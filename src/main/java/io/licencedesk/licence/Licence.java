@@ -192,6 +192,17 @@ public final class Licence {
         }
     }
 
+    /** Why the plan and the client cannot change now (decision 0045), or null when they can. */
+    public Reason planAndClientLock() {
+        if (state.usedByClient()) {
+            return Reason.of("reason.licence.usedKeepsPlanAndClient");
+        }
+        if (state.billingStatus() != BillingStatus.UNBILLED) {
+            return Reason.of("reason.licence.invoicedKeepsPlanAndClient");
+        }
+        return null;
+    }
+
     /** The reason keys end in the field's name: reason.licence.usedKeepsPlan, reason.licence.invoicedKeepsClient. */
     private void refuseOnceUsedOrInvoiced(String field, String what) {
         if (state.usedByClient()) {

@@ -25,5 +25,6 @@ public record LicenceDetails(
         LocalDate activatedOn,
         LocalDate endsOn,
         Reason deletionRefusal,
+        Reason planAndClientLock,
         boolean pausable,
         boolean resumable) {}

@@ -245,6 +245,7 @@ public class LicenceManagement {
                 licence.activatedOn(),
                 licence.endsOn(),
                 licence.deletionRefusal(today),
+                licence.planAndClientLock(),
                 licence.canPause(today),
                 licence.canResume(today));
     }

@@ -79,6 +79,7 @@ class ConsoleAccessIntegrationTests {
                 get("/licences"),
                 get("/licences/new"),
                 get("/licences/{id}", licence.id()),
+                get("/licences/{id}/edit", licence.id()),
                 get("/clients"),
                 get("/clients/new"),
                 get("/clients/options").param("q", "alice"),
@@ -96,6 +97,11 @@ class ConsoleAccessIntegrationTests {
                 post("/licences/{id}/pause", licence.id()),
                 post("/licences/{id}/resume", licence.id()),
                 post("/licences/{id}/delete", licence.id()),
+                post("/licences/{id}/edit", licence.id())
+                        .param("planId", "" + plan.id())
+                        .param("name", "Hacked")
+                        .param("quantity", "9")
+                        .param("clientId", ""),
                 post("/clients").param("name", "Eve").param("email", "eve@example.test"),
                 post("/plans").param("name", "Hacked").param("term", "P1M").param("unitPrice", "1.00"),
                 post("/plans/{id}", plan.id())
@@ -139,6 +145,14 @@ class ConsoleAccessIntegrationTests {
         mvc.perform(get("/licences").param("client", "" + org.alice().userId()).with(stranger))
                 .andExpect(content().string(not(containsString("Secret lobby"))));
         mvc.perform(get("/licences/{id}", licence.id()).with(stranger)).andExpect(status().isNotFound());
+        mvc.perform(get("/licences/{id}/edit", licence.id()).with(stranger)).andExpect(status().isNotFound());
+        mvc.perform(post("/licences/{id}/edit", licence.id())
+                        .param("planId", "" + plan.id())
+                        .param("name", "Hacked")
+                        .param("quantity", "9")
+                        .with(stranger)
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
         mvc.perform(get("/plans/{id}/edit", plan.id()).with(stranger)).andExpect(status().isNotFound());
         mvc.perform(get("/clients").with(stranger))
                 .andExpect(content().string(not(containsString(org.alice().email()))));
@@ -221,6 +235,8 @@ class ConsoleAccessIntegrationTests {
                 .rows();
         assertThat(all).hasSize(1);
         assertThat(all.get(0).status()).isEqualTo(LifecycleStatus.ASSIGNED);
+        assertThat(all.get(0).name()).isEqualTo("Secret lobby");
+        assertThat(all.get(0).quantity()).isEqualTo(3);
         assertThat(plans.plans(org.owner())).extracting(Plan::name).containsExactly("Monthly");
         assertThat(licences.list(other.owner(), LicenceFilter.none(), LicencePageRequest.first(10))
                         .rows())

@@ -1,0 +1,166 @@
+package io.licencedesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.licence.ClientLicences;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import java.util.LinkedHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/** The console's "Edit licence" page: it saves what the rules allow and refuses the rest beside the field. */
+@IntegrationTest
+@AutoConfigureMockMvc
+class ConsoleLicenceEditIntegrationTests {
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    ClientLicences clientLicences;
+
+    @Autowired
+    ScreenManagement screens;
+
+    TestOrganisation org;
+    Plan monthly;
+    Plan yearly;
+    LicenceDetails licence;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        monthly = fixture.monthlyPlan(org);
+        yearly = fixture.yearlyPlan(org);
+        licence = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Lobby", null, 3, org.alice().userId()));
+    }
+
+    MockHttpServletRequestBuilder edit(String... fieldsAndValues) {
+        var fields = new LinkedHashMap<String, String>();
+        fields.put("planId", "" + monthly.id());
+        fields.put("name", "Lobby");
+        fields.put("quantity", "3");
+        fields.put("clientId", "" + org.alice().userId());
+        for (int i = 0; i < fieldsAndValues.length; i += 2) {
+            fields.put(fieldsAndValues[i], fieldsAndValues[i + 1]);
+        }
+        var post = post("/licences/{id}/edit", licence.id())
+                .with(fixture.signedIn(org.manager()))
+                .with(csrf());
+        fields.forEach(post::param);
+        return post;
+    }
+
+    @Test
+    void showsTheLicenceAsItIsWithTheRules() throws Exception {
+        mvc.perform(get("/licences/{id}/edit", licence.id()).with(fixture.signedIn(org.manager())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("value=\"Lobby\"")))
+                .andExpect(content().string(containsString("Unassigning it gives it a new coupon code")))
+                .andExpect(content().string(containsString(org.alice().email())));
+        mvc.perform(get("/licences/{id}", licence.id()).with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("/licences/" + licence.id() + "/edit")));
+    }
+
+    @Test
+    void savesAndShowsTheChangeInTheHistory() throws Exception {
+        mvc.perform(edit("name", "Hall", "note", "By the door", "quantity", "5", "planId", "" + yearly.id()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/licences/" + licence.id()))
+                .andExpect(flash().attribute("toast", containsString("saved")));
+
+        LicenceDetails saved = licences.details(org.manager(), licence.id());
+        assertThat(saved.name()).isEqualTo("Hall");
+        assertThat(saved.note()).isEqualTo("By the door");
+        assertThat(saved.quantity()).isEqualTo(5);
+        assertThat(saved.plan().id()).isEqualTo(yearly.id());
+        mvc.perform(get("/licences/{id}", licence.id()).with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("Edited")))
+                .andExpect(content().string(containsString("<del>Lobby</del>")))
+                .andExpect(content().string(containsString("<ins>Hall</ins>")));
+    }
+
+    @Test
+    void unassigningTellsTheNewCouponCode() throws Exception {
+        mvc.perform(edit("clientId", ""))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("toast", containsString("new coupon code")));
+
+        LicenceDetails available = licences.details(org.manager(), licence.id());
+        assertThat(available.status()).isEqualTo(LifecycleStatus.AVAILABLE);
+        assertThat(available.couponCode()).isNotEqualTo(licence.couponCode());
+    }
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            name     | ''                        | Enter a name.
+            name     | <script>alert(1)</script> | Remove the HTML tags
+            quantity | abc                       | Enter a whole number of screens
+            quantity | 0                         | from 1 to 10,000
+            quantity | 2                         | 3 screens registered
+            planId   | 999999                    | Choose one of your plans.
+            planId   | abc                       | Choose one of your plans.
+            clientId | 999999                    | Choose one of your clients.
+            """)
+    void refusesWhatTheRulesRefuseBesideTheFieldAndChangesNothing(String field, String value, String message)
+            throws Exception {
+        clientLicences.activate(org.alice(), licence.id());
+        for (String screen : new String[] {"Left", "Middle", "Right"}) {
+            screens.register(org.alice(), licence.id(), screen);
+        }
+        LicenceDetails before = licences.details(org.manager(), licence.id());
+
+        mvc.perform(edit(field, value))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(message)))
+                .andExpect(content().string(containsString("id=\"" + field + "-error\"")));
+
+        assertThat(licences.details(org.manager(), licence.id())).isEqualTo(before);
+    }
+
+    @Test
+    void aUsedLicenceShowsItsPlanAndClientAsFixedAndRefusesAForgedChange() throws Exception {
+        clientLicences.activate(org.alice(), licence.id());
+
+        mvc.perform(get("/licences/{id}/edit", licence.id()).with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("A client has used this licence")))
+                .andExpect(content().string(not(containsString("class=\"client-select"))));
+        // A hand-made post that changes them anyway is refused beside the field
+        mvc.perform(edit("clientId", "" + org.bob().userId()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("stays with that client")));
+        assertThat(licences.details(org.manager(), licence.id()).client().id())
+                .isEqualTo(org.alice().userId());
+    }
+}
