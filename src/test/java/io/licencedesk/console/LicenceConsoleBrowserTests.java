@@ -245,6 +245,36 @@ class LicenceConsoleBrowserTests {
     }
 
     @Test
+    void editsALicenceFromItsDetailsAndShowsTheChangeInItsHistory(Page page) {
+        LicenceDetails window = create("Shop window", null);
+        signedIn(page);
+        link(page, "Shop window").click();
+
+        link(page, "Edit").click();
+        assertThat(page.getByLabel("Name")).hasValue("Shop window");
+        page.getByLabel("Name").fill("Shop window, left");
+        page.getByLabel("Screens").fill("0");
+        button(page, "Save").click();
+        assertThat(page.locator("#quantity-error")).hasText("Enter a number of screens from 1 to 10,000.");
+
+        page.getByLabel("Screens").fill("4");
+        choose(page, "Client", "alice", aliceLabel());
+        Screenshots.save(page, "edit-licence.png");
+        button(page, "Save").click();
+
+        assertThat(toast(page, "Licence " + window.couponCode() + " saved.")).isVisible();
+        assertThat(detail(page, "Name")).hasText("Shop window, left");
+        assertThat(detail(page, "Screens")).hasText("4");
+        assertThat(detail(page, "Client")).containsText(org.alice().email());
+        assertThat(detail(page, "Status")).containsText("Assigned");
+        Locator history = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("History"));
+        assertThat(history).containsText("Edited");
+        assertThat(history).containsText("Shop window → Shop window, left");
+        assertThat(history).containsText("Screens: 1 → 4");
+        assertThat(history).containsText("Client:");
+    }
+
+    @Test
     void showsMarkupInNamesAndNotesAsPlainText(Page page) {
         String name = "Kiosk <b>bold</b> & co";
         String note = "<script>document.title = 'injected'</script><img src=x onerror=\"document.title = 'injected'\">";
