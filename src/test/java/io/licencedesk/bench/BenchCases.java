@@ -37,9 +37,11 @@ final class BenchCases {
 
     /**
      * @param deepId the licence id about 90% of the way down the default order (row 900,000 of 1,000,000)
+     * @param lastPageAfterId the licence the last page follows when the default order is walked 25 at a time
+     *     ({@link #lastPageStart}): the API's last page, which it reaches by following nextCursor
      * @param someCode the coupon code of some licence, searched for in part
      */
-    static List<BenchCase> of(BenchData.Loaded data, long deepId, String someCode) {
+    static List<BenchCase> of(BenchData.Loaded data, long deepId, long lastPageAfterId, String someCode) {
         LocalDate today = data.today();
         Map<Long, String> clients = data.clients();
         long client = data.busiestClientId();
@@ -49,7 +51,7 @@ final class BenchCases {
         return List.of(
                 first(FIRST_PAGE, "", all),
                 new BenchCase("deep page (row 90%)", "", all, Page.AFTER, deepId, true),
-                new BenchCase("last page", "", all, Page.LAST, 0, true),
+                new BenchCase("last page", "", all, Page.LAST, lastPageAfterId, true),
                 first("filter by user", "client=" + client, ofClient),
                 first("expiring soon", "soon=true", expiringSoon(today)),
                 first("expired", "expired=true", expired(today)),
@@ -88,6 +90,14 @@ final class BenchCases {
                         "sort by code + common word",
                         "sort=code&dir=asc&" + q(BenchData.COMMON_WORD),
                         keyword(BenchData.COMMON_WORD, clients, today)));
+    }
+
+    /**
+     * Where the last page starts (0-based, in the default order) when {@code licences} are walked a page at a time
+     * from the first; the licence before it is the one the walk's last cursor names.
+     */
+    static int lastPageStart(int licences) {
+        return Math.max(1, (licences - 1) / BenchCase.PAGE_SIZE * BenchCase.PAGE_SIZE);
     }
 
     private static BenchCase first(String name, String query, Predicate<Row> matches) {

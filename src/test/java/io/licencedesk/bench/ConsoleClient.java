@@ -11,10 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Pattern;
 
-/** A signed-in staff browser without the browser: form sign-in with CSRF, then plain GETs. */
+/**
+ * A signed-in staff browser without the browser: form sign-in with CSRF, then plain GETs; it also makes the API token
+ * the REST API's part of the benchmark uses, through the console's own token page.
+ */
 final class ConsoleClient {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
+    private static final Pattern NEW_TOKEN =
+            Pattern.compile("<code class=\"credential[^\"]*\">(ldk_live_[A-Za-z0-9_-]+)</code>");
 
     private final String base;
     private final HttpClient http;
@@ -47,6 +52,37 @@ final class ConsoleClient {
         }
     }
 
+    /**
+     * Makes a read-only API token for the signed-in person as they would, on the console's token page (form with
+     * CSRF, then the page after the redirect, which shows the secret once), so the benchmark never restates how
+     * tokens are stored.
+     */
+    String makeApiToken(String name) throws IOException, InterruptedException {
+        String body = "name=" + encode(name) + "&access=READ_ONLY&expiresOn=&_csrf=" + encode(csrf("/api-tokens"));
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/api-tokens"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() != 302) {
+            throw new IllegalStateException("The token page refused the new token: " + response.statusCode());
+        }
+        var secret = NEW_TOKEN.matcher(get("/api-tokens").body());
+        if (!secret.find()) {
+            throw new IllegalStateException("The token page did not show the new token");
+        }
+        return secret.group(1);
+    }
+
+    private String csrf(String page) throws IOException, InterruptedException {
+        var csrf = CSRF.matcher(get(page).body());
+        if (!csrf.find()) {
+            throw new IllegalStateException("No CSRF token on " + page);
+        }
+        return csrf.group(1);
+    }
+
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(base + pathAndQuery))
@@ -57,10 +93,10 @@ final class ConsoleClient {
     }
 
     /**
-     * The server's own account of the list's requests so far (Micrometer's {@code http.server.requests} for
-     * {@code GET /licences}, read as the owner through the actuator): total seconds and count.
+     * The server's own account of one address's requests so far (Micrometer's {@code http.server.requests} for
+     * {@code GET uri}, e.g. {@code /licences}, read as the owner through the actuator): total seconds and count.
      */
-    double[] listTimeAtServer(String email, String password) throws IOException, InterruptedException {
+    double[] timeAtServer(String uri, String email, String password) throws IOException, InterruptedException {
         String credentials =
                 java.util.Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
         String metrics = http.send(
@@ -73,15 +109,15 @@ final class ConsoleClient {
         double[] sumAndCount = new double[2];
         for (String line : metrics.split("\n")) {
             var sample = SERVER_TIME.matcher(line);
-            if (sample.matches()) {
-                sumAndCount[sample.group(1).equals("sum") ? 0 : 1] += Double.parseDouble(sample.group(2));
+            if (sample.matches() && sample.group(2).equals(uri)) {
+                sumAndCount[sample.group(1).equals("sum") ? 0 : 1] += Double.parseDouble(sample.group(3));
             }
         }
         return sumAndCount;
     }
 
     private static final Pattern SERVER_TIME = Pattern.compile(
-            "http_server_requests_seconds_(sum|count)\\{.*method=\"GET\".*uri=\"/licences\".*} ([0-9.eE+-]+)");
+            "http_server_requests_seconds_(sum|count)\\{.*method=\"GET\".*uri=\"([^\"]+)\".*} ([0-9.eE+-]+)");
 
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);

@@ -19,13 +19,19 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The main-list benchmark: starts an embedded PostgreSQL under target/bench, loads the data (or reuses it
  * when the same size is already there), starts the packaged application in its own JVM with -Xmx512m,
- * signs in and times every case. Run it with {@code bench/run.sh}; options as {@code --name=value}:
- * licences (1000000), clients (10000), warmup (30 rounds over all cases), warmup-seconds (180: the rounds go on
- * until this much time has passed too), requests (200), explained (5), fresh (false).
+ * signs in, makes an API token on the console's token page, and times every case twice — the console's page on the
+ * session, then the REST API's {@code GET /api/v1/licences} with the token — and then a token against a session on
+ * the same search ({@link TokenVsSession}). Run it with {@code bench/run.sh}; options as {@code --name=value}:
+ * licences (1000000), clients (10000), warmup (30 rounds over all cases of both), warmup-seconds (180: the rounds go
+ * on until this much time has passed too), requests (200), explained (5), auth-requests (2000 of each, after as many
+ * to warm up), fresh (false).
  */
 public final class MainListBenchmark {
 
     private MainListBenchmark() {}
+
+    /** The API's per-token limit (600 a minute by default) would stop the benchmark within seconds. */
+    static final String RATE_LIMIT_OPTION = "--licencedesk.api.rate-limit=1000000";
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Stream.of(args)
@@ -64,28 +70,53 @@ public final class MainListBenchmark {
             List<BenchCase> cases = cases(jdbc, licences);
             Server server = startServer(postgres.getPort(), work);
             try {
-                var client = new ConsoleClient("http://localhost:" + server.port());
+                String base = "http://localhost:" + server.port();
+                var client = new ConsoleClient(base);
                 awaitHealth(client, server.process());
                 client.signIn(BenchData.OWNER_EMAIL, BenchData.OWNER_PASSWORD);
-                var run = new MainListRun(client, new PlanLog(dataSource, dataDirectory), work.resolve("plans"));
+                var api = new ApiClient(base, client.makeApiToken("bench " + java.time.Instant.now()));
+                var plans = new PlanLog(dataSource, dataDirectory);
+                var consoleRun = new MainListRun(ListSurface.console(client), client, plans, work.resolve("plans"));
+                var apiRun = new MainListRun(ListSurface.api(api), client, plans, work.resolve("plans-api"));
                 var timed = new java.util.ArrayList<>(cases);
                 timed.add(BenchCases.again(cases.get(0)));
-                var results = run.run(
+                int requests = Integer.parseInt(options.getOrDefault("requests", "200"));
+                int explained = Integer.parseInt(options.getOrDefault("explained", "5"));
+                int authRequests = Integer.parseInt(options.getOrDefault("auth-requests", "2000"));
+                System.out.printf(
+                        "Server: -Xmx512m, %s (the API's per-token rate limit, 600 a minute by default, raised for"
+                                + " the benchmark).%n",
+                        RATE_LIMIT_OPTION);
+                // Both surfaces warm up together, so that neither is timed while the JIT still works on the other.
+                MainListRun.warmUp(
+                        List.of(consoleRun, apiRun),
                         timed,
                         Integer.parseInt(options.getOrDefault("warmup", "30")),
-                        Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "180"))),
-                        Integer.parseInt(options.getOrDefault("requests", "200")),
-                        Integer.parseInt(options.getOrDefault("explained", "5")));
-                var weight = run.weight(cases.get(0));
-                System.out.printf(
-                        "%nMain list, %,d licences, %,d clients, PostgreSQL %s, %d cores, %s, load average %s%n",
+                        Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "180"))));
+                var consoleResults = consoleRun.run(timed, 0, Duration.ZERO, requests, explained);
+                var consoleWeight = consoleRun.weight(cases.get(0));
+                var apiResults = apiRun.run(timed, 0, Duration.ZERO, requests, explained);
+                var apiWeight = apiRun.weight(cases.get(0));
+                var pair = new TokenVsSession(client, api, plans, clientEmail(jdbc));
+                var auth = pair.run(authRequests, authRequests, explained);
+                String heading = String.format(
+                        "%,d licences, %,d clients, PostgreSQL %s, %d cores, %s, load average %s",
                         licences,
                         clients,
                         jdbc.sql("show server_version").query(String.class).single(),
                         Runtime.getRuntime().availableProcessors(),
                         LocalDate.now(),
                         Files.readString(Path.of("/proc/loadavg")).trim());
-                MainListRun.print(results, weight, System.out);
+                System.out.printf("%nMain list (console, HTML, session), %s%n", heading);
+                MainListRun.print(consoleResults, consoleWeight, System.out);
+                System.out.printf("%nMain list (REST API, GET /api/v1/licences, JSON, bearer token), %s%n", heading);
+                System.out.println(
+                        "API pages: limit=25 with the console's filters, search and sort. Deep page: after= the"
+                                + " cursor of row 90% (the nextCursor a walk hands out there). Last page: the API has no"
+                                + " last-page shortcut; timed is the last request of a walk from the first page, after= the"
+                                + " walk's last nextCursor. pg all includes the token's look-up.");
+                MainListRun.print(apiResults, apiWeight, "JSON", System.out);
+                TokenVsSession.print(auth, authRequests, System.out);
             } finally {
                 server.process().destroy();
                 server.process().waitFor();
@@ -108,12 +139,24 @@ public final class MainListBenchmark {
                 .params(organisationId, licences * 9 / 10)
                 .query(Long.class)
                 .single();
+        long lastPageAfterId = jdbc.sql(
+                        "select id from licence where organisation_id = ? order by id desc offset ? limit 1")
+                .params(organisationId, BenchCases.lastPageStart(licences) - 1)
+                .query(Long.class)
+                .single();
         String someCode = jdbc.sql("select coupon_code from licence where id = ?")
                 .param(deepId)
                 .query(String.class)
                 .single();
         var loaded = new BenchData.Loaded(organisationId, busiest, LocalDate.now(), List.of(), Map.of());
-        return BenchCases.of(loaded, deepId, someCode);
+        return BenchCases.of(loaded, deepId, lastPageAfterId, someCode);
+    }
+
+    /** The client the token-vs-session search looks for: one e-mail, one client. */
+    static String clientEmail(JdbcClient jdbc) {
+        return jdbc.sql("select email from app_user where role = 'CLIENT' order by id limit 1")
+                .query(String.class)
+                .single();
     }
 
     private static Server startServer(int postgresPort, Path work) throws IOException {
@@ -137,7 +180,8 @@ public final class MainListBenchmark {
                         "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
                         "--spring.datasource.username=postgres",
                         "--spring.datasource.password=",
-                        "--licencedesk.demo.enabled=false")
+                        "--licencedesk.demo.enabled=false",
+                        RATE_LIMIT_OPTION)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile())
                 .start();

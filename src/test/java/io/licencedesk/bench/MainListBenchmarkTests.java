@@ -3,12 +3,15 @@ package io.licencedesk.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.licencedesk.bench.BenchData.Row;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -18,14 +21,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The main-list benchmark at a small scale, so that it keeps working: the same generator, cases, HTTP
- * driver and auto_explain read-back as {@code bench/run.sh}, on 2,000 licences. It checks every page
- * against the generated data and never looks at the clock.
+ * driver and auto_explain read-back as {@code bench/run.sh}, on 2,000 licences, for the console's page and the
+ * REST API's list, and the token-vs-session pair. It checks every page against the generated data and never looks
+ * at the clock.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "licencedesk.api.rate-limit=1000000")
 @ActiveProfiles("test")
 class MainListBenchmarkTests {
 
@@ -63,15 +70,30 @@ class MainListBenchmarkTests {
     @Autowired
     Path benchDataDirectory;
 
-    @Test
-    void everyCaseShowsTheLicencesItShouldAndIsTimedAndExplained() throws Exception {
-        BenchData.Loaded data;
-        try (var connection = dataSource.getConnection()) {
-            data = new BenchData(7, LocalDate.now()).load(connection, 2_000, 200, true);
+    private static final int LICENCES = 2_000;
+
+    /** Loaded once for the class (the context, and so the database, is shared by its tests). */
+    private static BenchData.Loaded data;
+
+    private List<BenchCase> cases() throws Exception {
+        if (data == null) {
+            try (var connection = dataSource.getConnection()) {
+                data = new BenchData(7, LocalDate.now()).load(connection, LICENCES, 200, true);
+            }
         }
         long deepId = data.rows().get(data.rows().size() / 10).id();
+        List<Row> newestFirst = data.rows().stream()
+                .sorted(Comparator.comparingLong(Row::id).reversed())
+                .toList();
+        long lastPageAfterId =
+                newestFirst.get(BenchCases.lastPageStart(LICENCES) - 1).id();
         String someCode = data.rows().get(1_000).couponCode();
-        List<BenchCase> cases = BenchCases.of(data, deepId, someCode);
+        return BenchCases.of(data, deepId, lastPageAfterId, someCode);
+    }
+
+    @Test
+    void everyCaseShowsTheLicencesItShouldAndIsTimedAndExplained() throws Exception {
+        List<BenchCase> cases = cases();
         var client = new ConsoleClient("http://localhost:" + port);
         client.signIn(BenchData.OWNER_EMAIL, BenchData.OWNER_PASSWORD);
         var run = new MainListRun(
@@ -108,6 +130,92 @@ class MainListBenchmarkTests {
             assertThat(result.pgAll()).isGreaterThanOrEqualTo(result.pgList());
             assertThat(result.server()).as("time at the server").isPositive();
         });
+    }
+
+    @Test
+    void theApiAnswersEveryCaseWithTheSameLicencesWithATokenMadeOnTheConsolePage() throws Exception {
+        List<BenchCase> cases = cases();
+        var client = new ConsoleClient("http://localhost:" + port);
+        client.signIn(BenchData.OWNER_EMAIL, BenchData.OWNER_PASSWORD);
+        String token = client.makeApiToken("bench test");
+        assertThat(token).startsWith("ldk_live_");
+        var api = new ApiClient("http://localhost:" + port, token);
+        var run = new MainListRun(
+                ListSurface.api(api),
+                client,
+                new PlanLog(dataSource, benchDataDirectory),
+                benchDataDirectory.resolve("plans-api"));
+
+        for (BenchCase benchCase : cases) {
+            var page = ListSurface.Api.page(run.body(benchCase));
+            List<String> codes = run.surface().codes(page.toString());
+            if (benchCase.byId()) {
+                assertThat(codes).as(benchCase.name()).isEqualTo(benchCase.expectedApiCodes(data.rows()));
+            } else {
+                assertThat(codes).as(benchCase.name()).hasSize(Math.min(BenchCase.PAGE_SIZE, (int)
+                        benchCase.expectedCount(data.rows())));
+            }
+            assertThat(page.path("count").asLong())
+                    .as(benchCase.name())
+                    .isEqualTo(benchCase.expectedCount(data.rows()));
+        }
+
+        // The deep and last pages' cursors are the ones a program gets by following nextCursor from the first page.
+        List<String> walked = new ArrayList<>();
+        String path = cases.get(0).apiPath();
+        List<String> lastCodes;
+        while (true) {
+            var page = ListSurface.Api.page(api.get(path).body());
+            lastCodes = run.surface().codes(page.toString());
+            if (!page.path("hasMore").asBoolean()) {
+                break;
+            }
+            String next = page.path("nextCursor").asString();
+            walked.add(next);
+            path = cases.get(0).apiPath() + "&after=" + next;
+        }
+        assertThat(walked).hasSize(LICENCES / BenchCase.PAGE_SIZE - 1);
+        BenchCase deep = byName(cases, "deep page (row 90%)");
+        BenchCase last = byName(cases, "last page");
+        assertThat(walked).contains(BenchCase.cursor(deep.cursorId()));
+        assertThat(walked.get(walked.size() - 1)).isEqualTo(BenchCase.cursor(last.cursorId()));
+        assertThat(lastCodes).isEqualTo(last.expectedApiCodes(data.rows())).isEqualTo(last.expectedCodes(data.rows()));
+
+        var results = run.run(cases, 0, Duration.ZERO, 2, 1);
+        var weight = run.weight(cases.get(0));
+        MainListRun.print(results, weight, "JSON", System.out);
+        assertThat(weight.moreRows()).as("rows at limit 100").isEqualTo(100);
+        assertThat(results).hasSameSizeAs(cases).allSatisfy(result -> {
+            assertThat(result.pgList()).as(result.benchCase().name()).isPositive();
+            assertThat(result.server()).as("time at the server").isPositive();
+        });
+    }
+
+    @Test
+    void aTokenAndASessionAreTimedOnTheSameSearch() throws Exception {
+        cases();
+        var client = new ConsoleClient("http://localhost:" + port);
+        client.signIn(BenchData.OWNER_EMAIL, BenchData.OWNER_PASSWORD);
+        var api = new ApiClient("http://localhost:" + port, client.makeApiToken("bench test, auth"));
+        var pair = new TokenVsSession(
+                client,
+                api,
+                new PlanLog(dataSource, benchDataDirectory),
+                MainListBenchmark.clientEmail(JdbcClient.create(dataSource)));
+
+        assertThat(pair.sessionIds()).hasSize(1).isEqualTo(pair.tokenIds());
+        var result = pair.run(2, 4, 1);
+        TokenVsSession.print(result, 4, System.out);
+        assertThat(result.rows()).isEqualTo(1);
+        assertThat(result.sessionServer()).as("session at the server").isPositive();
+        assertThat(result.tokenServer()).as("token at the server").isPositive();
+        assertThat(result.tokenPgCount()).as("the API's count, explained").isPositive();
+        assertThat(result.tokenPg()).isGreaterThan(result.tokenPgCount());
+        assertThat(result.sessionPg()).as("the session's statements").isPositive();
+    }
+
+    private static BenchCase byName(List<BenchCase> cases, String name) {
+        return cases.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
     }
 
     /** The count the page states ("1 licence", "1,234 licences", "More than 1,000 licences"). */

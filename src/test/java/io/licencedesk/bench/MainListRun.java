@@ -9,15 +9,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
- * Times each case over HTTP (sequential requests on one signed-in session, after a warm-up), then asks
- * PostgreSQL how long the same requests' statements took, and prints one line per case.
+ * Times each case over HTTP (sequential requests on one signed-in session, or with one API token, after a
+ * warm-up), then asks PostgreSQL how long the same requests' statements took, and prints one line per case.
  */
 final class MainListRun {
-
-    private static final Pattern CODE = Pattern.compile("data-copy=\"([A-Z0-9]{8})\"");
 
     /** What one case measured; pg figures are medians over the explained requests, NaN when not measured. */
     record Result(
@@ -41,7 +38,7 @@ final class MainListRun {
         }
     }
 
-    /** The HTML of the first page at two page sizes, to tell the weight of a row from the page around it. */
+    /** The first page's body at two page sizes, to tell the weight of a row from the page around it. */
     record Weight(int rows, int bytes, int moreRows, int moreBytes) {
 
         double perRow() {
@@ -51,42 +48,79 @@ final class MainListRun {
 
     static final int MORE_ROWS = 100;
 
-    private final ConsoleClient client;
+    /** The console's target for the list, which the API's list must meet too (issue 10). */
+    static final int TARGET_P95_MILLIS = 50;
+
+    private final ListSurface surface;
+    private final ConsoleClient owner;
     private final PlanLog plans;
     private final Path planDirectory;
 
+    /** The console's list, on the signed-in client's session. */
     MainListRun(ConsoleClient client, PlanLog plans, Path planDirectory) {
-        this.client = client;
+        this(ListSurface.console(client), client, plans, planDirectory);
+    }
+
+    /**
+     * @param surface where the list is asked for
+     * @param owner the signed-in owner's console client, which reads the server's own times from the actuator
+     */
+    MainListRun(ListSurface surface, ConsoleClient owner, PlanLog plans, Path planDirectory) {
+        this.surface = surface;
+        this.owner = owner;
         this.plans = plans;
         this.planDirectory = planDirectory;
     }
 
+    ListSurface surface() {
+        return surface;
+    }
+
     /** The page's coupon codes in order; fails on anything but 200. */
     List<String> codes(BenchCase benchCase) throws IOException, InterruptedException {
-        var response = client.get(benchCase.path());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(benchCase.name() + " answered " + response.statusCode());
-        }
-        return CODE.matcher(response.body()).results().map(m -> m.group(1)).toList();
+        return surface.codes(body(benchCase));
     }
 
+    /** The page's body; fails on anything but 200. */
     String body(BenchCase benchCase) throws IOException, InterruptedException {
-        return client.get(benchCase.path()).body();
+        var response = surface.get(surface.path(benchCase, BenchCase.PAGE_SIZE));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(
+                    surface.name() + ": " + benchCase.name() + " answered " + response.statusCode());
+        }
+        return response.body();
     }
 
-    /** The first page's HTML at 25 and at 100 rows (bytes as sent without compression). */
+    /** The first page at 25 and at 100 rows (bytes as sent without compression). */
     Weight weight(BenchCase benchCase) throws IOException, InterruptedException {
-        String page = client.get(benchCase.path()).body();
-        String more = client.get(benchCase.path(MORE_ROWS)).body();
+        String page = body(benchCase);
+        String more = surface.get(surface.path(benchCase, MORE_ROWS)).body();
         return new Weight(
-                CODE.matcher(page).results().toList().size(),
+                surface.codes(page).size(),
                 utf8Length(page),
-                CODE.matcher(more).results().toList().size(),
+                surface.codes(more).size(),
                 utf8Length(more));
     }
 
     private double[] serverTime() throws IOException, InterruptedException {
-        return client.listTimeAtServer(BenchData.OWNER_EMAIL, BenchData.OWNER_PASSWORD);
+        return owner.timeAtServer(surface.serverUri(), BenchData.OWNER_EMAIL, BenchData.OWNER_PASSWORD);
+    }
+
+    /**
+     * Warms several runs up together, a round of every case on each in turn, for a number of rounds and a time, so
+     * that neither pays for the server's JIT: on two cores its compilers are busy for about three minutes of load
+     * (docs/benchmarks.md).
+     */
+    static void warmUp(List<MainListRun> runs, List<BenchCase> cases, int rounds, Duration time)
+            throws IOException, InterruptedException {
+        long warmUntil = System.nanoTime() + time.toNanos();
+        for (int round = 0; round < rounds || System.nanoTime() < warmUntil; round++) {
+            for (MainListRun run : runs) {
+                for (BenchCase benchCase : cases) {
+                    run.codes(benchCase);
+                }
+            }
+        }
     }
 
     private static int utf8Length(String text) {
@@ -96,27 +130,22 @@ final class MainListRun {
     List<Result> run(List<BenchCase> cases, int warmUpRounds, Duration warmUpTime, int requests, int explained)
             throws IOException, InterruptedException, java.sql.SQLException {
         List<Result> results = new ArrayList<>();
-        // Warm every case up first, for a number of rounds and a time, so the cases timed first do not pay for the
-        // server's JIT: on two cores its compilers are busy for about three minutes of load (docs/benchmarks.md).
-        long warmUntil = System.nanoTime() + warmUpTime.toNanos();
-        for (int round = 0; round < warmUpRounds || System.nanoTime() < warmUntil; round++) {
-            for (BenchCase benchCase : cases) {
-                codes(benchCase);
-            }
-        }
+        warmUp(List.of(this), cases, warmUpRounds, warmUpTime);
         for (BenchCase benchCase : cases) {
             String page = body(benchCase);
-            int rows = CODE.matcher(page).results().toList().size();
+            int rows = surface.codes(page).size();
+            String path = surface.path(benchCase, BenchCase.PAGE_SIZE);
             double[] millis = new double[requests];
             double[] before = serverTime();
             for (int i = 0; i < requests; i++) {
                 long start = System.nanoTime();
-                var response = client.get(benchCase.path());
+                var response = surface.get(path);
                 millis[i] = (System.nanoTime() - start) / 1e6;
                 // checked after the clock stops: reading the page's codes is the benchmark's work, not the server's
                 if (response.statusCode() != 200
-                        || CODE.matcher(response.body()).results().count() != rows) {
-                    throw new IllegalStateException(benchCase.name() + " answered differently while timed");
+                        || surface.codes(response.body()).size() != rows) {
+                    throw new IllegalStateException(
+                            surface.name() + ": " + benchCase.name() + " answered differently while timed");
                 }
             }
             double[] after = serverTime();
@@ -168,7 +197,7 @@ final class MainListRun {
                                 "%02d-%s.txt",
                                 ++n,
                                 result.benchCase().name().replaceAll("[^a-zA-Z0-9]+", "-"))),
-                        result.benchCase().path() + "\n\n" + planText);
+                        surface.path(result.benchCase(), BenchCase.PAGE_SIZE) + "\n\n" + planText);
                 results.add(new Result(
                         result.benchCase(),
                         result.p50(),
@@ -188,6 +217,11 @@ final class MainListRun {
     }
 
     static void print(List<Result> results, Weight weight, PrintStream out) {
+        print(results, weight, "HTML", out);
+    }
+
+    /** @param format what the page's body is (HTML, JSON), for the notes under the table */
+    static void print(List<Result> results, Weight weight, String format, PrintStream out) {
         Result firstPage = results.stream()
                 .filter(r -> r.benchCase().name().equals(BenchCases.FIRST_PAGE))
                 .findFirst()
@@ -229,7 +263,16 @@ final class MainListRun {
                 + " PostgreSQL's EXPLAIN ANALYZE execution time (auto_explain) of the list query, the capped count"
                 + " and all statements of one request (median of the explained requests). srv ms: the server's own"
                 + " mean time for the timed requests (Micrometer). app ms: srv ms less pg all, the application's"
-                + " share (with the JDBC round trips). KB: the page's HTML, uncompressed.");
+                + " share (with the JDBC round trips). KB: the page's " + format + ", uncompressed.");
+        results.stream()
+                .max(java.util.Comparator.comparingDouble(Result::p95))
+                .ifPresent(slowest -> out.printf(
+                        Locale.ROOT,
+                        "Highest p95: %.1f ms (%s); target p95 ≤ %d ms for every case: %s.%n",
+                        slowest.p95(),
+                        slowest.benchCase().name(),
+                        TARGET_P95_MILLIS,
+                        slowest.p95() <= TARGET_P95_MILLIS ? "met" : "NOT met"));
         if (firstPage != null) {
             out.printf(
                     Locale.ROOT,
@@ -254,7 +297,8 @@ final class MainListRun {
         if (weight != null) {
             out.printf(
                     Locale.ROOT,
-                    "HTML: %,d bytes for %d rows, %,d bytes for %d rows: %,.0f bytes per row.%n",
+                    "%s: %,d bytes for %d rows, %,d bytes for %d rows: %,.0f bytes per row.%n",
+                    format,
                     weight.bytes(),
                     weight.rows(),
                     weight.moreBytes(),
@@ -263,12 +307,12 @@ final class MainListRun {
         }
     }
 
-    private static double rank(double[] sorted, int percentile) {
+    static double rank(double[] sorted, int percentile) {
         int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    private static double median(double[] values) {
+    static double median(double[] values) {
         double[] copy = values.clone();
         Arrays.sort(copy);
         return copy[copy.length / 2];

@@ -66,9 +66,13 @@ final class PlanLog {
             file.seek(offset);
             byte[] bytes = new byte[(int) (file.length() - offset)];
             file.readFully(bytes);
-            int end = new String(bytes, StandardCharsets.UTF_8).lastIndexOf('\n') + 1;
+            // up to the last complete line, counted in bytes (a statement's text may hold characters of several)
+            int end = bytes.length;
+            while (end > 0 && bytes[end - 1] != '\n') {
+                end--;
+            }
             String text = new String(bytes, 0, end, StandardCharsets.UTF_8);
-            offset += text.getBytes(StandardCharsets.UTF_8).length;
+            offset += end;
             for (String line : text.split("\n")) {
                 if (line.isBlank()) {
                     continue;
