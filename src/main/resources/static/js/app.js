@@ -196,13 +196,19 @@
     const send = document.getElementById('send-invoices');
     const clear = document.getElementById('selection-clear');
     const question = document.getElementById('send-question');
+    const pause = document.getElementById('selection-pause');
+    const resume = document.getElementById('selection-resume');
+    let selected = 0;
 
     function show(selection) {
         const n = selection.count;
         count.textContent = n + ' selected';
         total.textContent = n === 0 ? '—' : selection.total;
+        selected = n;
         send.disabled = n === 0;
         clear.disabled = n === 0;
+        pause.disabled = n === 0;
+        resume.disabled = n === 0;
         question.textContent = 'Send ' + (n === 1 ? '1 invoice' : n + ' invoices') + ' totalling ' + selection.total + ' before VAT?';
         const ids = new Set(selection.ids.map(String));
         document.querySelectorAll('input.select-licence').forEach(box => { box.checked = ids.has(box.dataset.id); });
@@ -232,5 +238,14 @@
         }
     });
     clear.addEventListener('click', () => post('/licences/selection/clear', '').then(show));
+    // Pause and Resume share one dialog: the button that opened it says which, and the question gives the count.
+    document.getElementById('bulk-dialog').addEventListener('show.bs.modal', event => {
+        const verb = event.relatedTarget.dataset.verb;
+        const licences = selected === 1 ? '1 selected licence' : selected + ' selected licences';
+        document.getElementById('bulk-form').action = event.relatedTarget.dataset.action;
+        document.getElementById('bulk-title').textContent = verb + ' the selected licences';
+        document.getElementById('bulk-question').textContent = verb + ' ' + licences + '?';
+        document.getElementById('bulk-confirm').textContent = 'Yes, ' + verb.toLowerCase();
+    });
     queue = fetch('/licences/selection', {headers: {Accept: 'application/json'}}).then(r => r.json()).then(show);
 })();

@@ -5,18 +5,25 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.invoicing.InvalidSelectionException;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.SendOutcome;
+import io.licencedesk.licence.BulkOutcome;
+import io.licencedesk.licence.LicenceBulkActions;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotFoundException;
+import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.Reason;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -28,10 +35,16 @@ class ConsoleSelectionController {
     private final LicenceManagement licences;
     private final InvoiceManagement invoicing;
     private final AccountManagement accounts;
+    private final LicenceBulkActions bulk;
     private final Reasons reasons;
 
     ConsoleSelectionController(
-            LicenceManagement licences, InvoiceManagement invoicing, AccountManagement accounts, Reasons reasons) {
+            LicenceManagement licences,
+            InvoiceManagement invoicing,
+            AccountManagement accounts,
+            LicenceBulkActions bulk,
+            Reasons reasons) {
+        this.bulk = bulk;
         this.reasons = reasons;
         this.licences = licences;
         this.invoicing = invoicing;
@@ -67,6 +80,62 @@ class ConsoleSelectionController {
     SelectionView clear(Caller caller, HttpSession session) {
         LicenceSelection.clear(session);
         return view(caller, Set.of(), null);
+    }
+
+    /** Pauses every selected licence that can be paused; the selection stays, for invoicing next. */
+    @PostMapping("/licences/selection/pause")
+    String pause(
+            Caller caller,
+            HttpSession session,
+            @RequestHeader(name = "Referer", required = false) String from,
+            RedirectAttributes redirect) {
+        BulkOutcome outcome = bulk.pause(caller, LicenceSelection.of(session));
+        toast(redirect, outcome, describe("pause", outcome));
+        return "redirect:" + Referers.localPathOr(from, "/licences");
+    }
+
+    @PostMapping("/licences/selection/resume")
+    String resume(
+            Caller caller,
+            HttpSession session,
+            @RequestHeader(name = "Referer", required = false) String from,
+            RedirectAttributes redirect) {
+        BulkOutcome outcome = bulk.resume(caller, LicenceSelection.of(session));
+        toast(redirect, outcome, describe("resume", outcome));
+        return "redirect:" + Referers.localPathOr(from, "/licences");
+    }
+
+    private static void toast(RedirectAttributes redirect, BulkOutcome outcome, String text) {
+        if (outcome.done().isEmpty()) {
+            Toasts.error(redirect, text);
+        } else {
+            Toasts.success(redirect, text);
+        }
+    }
+
+    /**
+     * One sentence per outcome, such as "Paused 12; 3 were already paused (…); 1 is expired and cannot be paused
+     * (…)", naming the refused licences by code. Refused to resume because not paused (available, assigned or
+     * active) is one group.
+     */
+    private String describe(String action, BulkOutcome outcome) {
+        List<String> parts = new ArrayList<>();
+        parts.add(reasons.text(
+                Reason.of("reason.bulk." + action + ".done", outcome.done().size())));
+        Map<String, List<String>> groups = new LinkedHashMap<>();
+        outcome.refused()
+                .forEach((status, codes) -> groups.computeIfAbsent(
+                                status == LifecycleStatus.EXPIRED || status == LifecycleStatus.PAUSED
+                                        ? status.name()
+                                        : "NOT_PAUSED",
+                                group -> new ArrayList<>())
+                        .addAll(codes));
+        groups.forEach((group, codes) -> parts.add(reasons.text(
+                Reason.of("reason.bulk." + action + ".refused." + group, codes.size(), String.join(", ", codes)))));
+        if (outcome.gone() > 0) {
+            parts.add(reasons.text(Reason.of("reason.bulk.gone", outcome.gone())));
+        }
+        return String.join("; ", parts) + ".";
     }
 
     @PostMapping("/invoices/send")

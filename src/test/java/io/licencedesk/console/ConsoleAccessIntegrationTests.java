@@ -97,6 +97,8 @@ class ConsoleAccessIntegrationTests {
                 post("/licences/{id}/pause", licence.id()),
                 post("/licences/{id}/resume", licence.id()),
                 post("/licences/{id}/delete", licence.id()),
+                post("/licences/selection/pause"),
+                post("/licences/selection/resume"),
                 post("/licences/{id}/edit", licence.id())
                         .param("planId", "" + plan.id())
                         .param("name", "Hacked")

@@ -11,7 +11,10 @@ import com.microsoft.playwright.options.AriaRole;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicencePageRequest;
+import io.licencedesk.licence.LicenceSort;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.BrowserTest;
@@ -120,6 +123,48 @@ class InvoicingBrowserTests {
         assertThat(toast(page, "at most 20 licences")).isVisible();
         assertThat(checkbox(page, "Screen 21")).not().isChecked();
         assertThat(selectionCount(page)).hasText("20 selected");
+    }
+
+    long idOf(String name) {
+        return licences.list(
+                        org.manager(),
+                        new LicenceFilter(null, false, false, name, LicenceSort.CREATED, false),
+                        LicencePageRequest.first(5))
+                .rows()
+                .get(0)
+                .id();
+    }
+
+    @Test
+    void pausesAndResumesTheSelectionSayingWhatItDidToEach(Page page) {
+        String alreadyPaused =
+                licences.pause(org.manager(), idOf("Screen 02")).couponCode().value();
+        signedIn(page).navigate("/licences?size=25");
+        checkbox(page, "Screen 01").check();
+        checkbox(page, "Screen 02").check();
+        checkbox(page, "Screen 03").check();
+        assertThat(selectionCount(page)).hasText("3 selected");
+
+        button(page, "Pause").click();
+        assertThat(page.getByText("Pause 3 selected licences?")).isVisible();
+        button(page, "No").click();
+        assertThat(page.getByRole(AriaRole.DIALOG)).isHidden();
+        assertThat(row(page, "Screen 01")).containsText("Assigned");
+        button(page, "Pause").click();
+        button(page, "Yes, pause").click();
+
+        assertThat(toast(page, "Paused 2 licences; 1 was already paused (" + alreadyPaused + ")."))
+                .isVisible();
+        assertThat(row(page, "Screen 01")).containsText("Paused");
+        assertThat(row(page, "Screen 03")).containsText("Paused");
+        assertThat(row(page, "Screen 04")).containsText("Assigned");
+        assertThat(selectionCount(page)).hasText("3 selected");
+
+        button(page, "Resume").click();
+        assertThat(page.getByText("Resume 3 selected licences?")).isVisible();
+        button(page, "Yes, resume").click();
+        assertThat(toast(page, "Resumed 3 licences.")).isVisible();
+        assertThat(row(page, "Screen 02")).containsText("Assigned");
     }
 
     @Test
