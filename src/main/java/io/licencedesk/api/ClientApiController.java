@@ -6,6 +6,7 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.PasswordManagement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -40,7 +41,10 @@ class ClientApiController {
     }
 
     @GetMapping
-    @Operation(summary = "List clients", description = "Newest first; `q` searches name, e-mail and company.")
+    @Operation(
+            operationId = "listClients",
+            summary = "List clients",
+            description = "Newest first; `q` searches name, e-mail and company.")
     NumberedPage<ClientResponse> list(
             Caller caller,
             @RequestParam(required = false) String q,
@@ -51,7 +55,11 @@ class ClientApiController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Add a client", description = "With `invite: true`, e-mails them a link to the portal.")
+    @Operation(
+            operationId = "createClient",
+            summary = "Add a client",
+            description = "With `invite: true`, e-mails them a link to the portal.")
+    @ApiResponse(responseCode = "201", description = "Created.")
     ResponseEntity<ClientResponse> create(Caller caller, @Valid @RequestBody ClientRequest request) {
         if (request.name() == null || request.name().isBlank()) {
             throw ApiParameters.invalidField("name", "Enter a name.");
@@ -68,13 +76,16 @@ class ClientApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a client")
+    @Operation(operationId = "getClient", summary = "Get a client")
     ClientResponse client(Caller caller, @PathVariable long id) {
         return ClientResponse.of(accounts.client(caller, id));
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Change a client", description = "Only the fields sent change. Issued invoices keep theirs.")
+    @Operation(
+            operationId = "updateClient",
+            summary = "Change a client",
+            description = "Only the fields sent change. Issued invoices keep theirs.")
     ClientResponse update(Caller caller, @PathVariable long id, @Valid @RequestBody ClientRequest request) {
         if (request.invite() != null) {
             throw ApiParameters.invalidField("invite", "Invite with POST /api/v1/clients/{id}/invite.");
@@ -88,6 +99,7 @@ class ClientApiController {
     @PostMapping("/{id}/invite")
     @ResponseStatus(HttpStatus.ACCEPTED)
     @Operation(
+            operationId = "inviteClient",
             summary = "Invite a client",
             description = "E-mails a link to choose a password (through the outbox). Refused (409) once they have one.")
     void invite(Caller caller, @PathVariable long id) {

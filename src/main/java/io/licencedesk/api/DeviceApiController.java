@@ -32,7 +32,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(path = "/api/v1/device", produces = MediaType.APPLICATION_JSON_VALUE)
-@Tag(name = "Device API", description = "For screens (players): take a seat, check the licence, get the signing key.")
+@Tag(name = "Device", description = "For screens (players): take a seat, check the licence, get the signing key.")
 class DeviceApiController {
 
     static final String SIGNATURE = "Device-Signature";
@@ -48,6 +48,7 @@ class DeviceApiController {
 
     @PostMapping(path = "/activate")
     @Operation(
+            operationId = "activateDevice",
             summary = "Take a seat of the licence for this device",
             description = "Binds the device to the credential's screen, or to a free seat of the same licence when"
                     + " that screen already has another device. Repeating it for the same device is harmless and"
@@ -73,6 +74,7 @@ class DeviceApiController {
 
     @PostMapping(path = "/check-in")
     @Operation(
+            operationId = "checkIn",
             summary = "Check whether the licence is valid for this device",
             description = "Answers valid or not (with the reason), the licence's end date, the server's time and"
                     + " the request's nonce, signed with the organisation's Ed25519 key: verify the signature over"
@@ -88,6 +90,7 @@ class DeviceApiController {
 
     @GetMapping("/key")
     @Operation(
+            operationId = "getDeviceKey",
             summary = "The public key that signs this device's answers",
             security = @SecurityRequirement(name = DeviceApiDocumentation.CREDENTIAL))
     @ApiResponse(responseCode = "200", description = "The key.")
@@ -103,6 +106,7 @@ class DeviceApiController {
 
     @GetMapping("/keys/{keyId}")
     @Operation(
+            operationId = "getPublicKey",
             summary = "A public signing key, by its id",
             description = "Public: players fetch it once (at set-up) and keep it to verify answers offline.")
     @ApiResponse(responseCode = "200", description = "The key.")
@@ -118,6 +122,7 @@ class DeviceApiController {
 
     @GetMapping("/time")
     @Operation(
+            operationId = "getServerTime",
             summary = "The server's time",
             description = "Public and unsigned: for a clock check before activation, and the benchmark's baseline.")
     Map<String, String> time() {

@@ -7,6 +7,7 @@ import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.invoicing.SendOutcome;
 import io.licencedesk.shared.PlainText;
 import io.licencedesk.web.Downloads;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -84,6 +85,7 @@ class InvoiceApiController {
 
     @PostMapping(path = "/send", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "sendInvoices",
             summary = "Send invoices",
             description = "The console's \"Send invoices\": one invoice per licence for its current term, e-mailed to"
                     + " its client with the PDF; a licence already invoiced for the term has that invoice sent again."
@@ -93,7 +95,10 @@ class InvoiceApiController {
     }
 
     @GetMapping
-    @Operation(summary = "List invoices", description = "Newest first, optionally by status and client.")
+    @Operation(
+            operationId = "listInvoices",
+            summary = "List invoices",
+            description = "Newest first, optionally by status and client.")
     NumberedPage<InvoiceResponse> list(
             Caller caller,
             @Parameter(description = "issued, sent, paid or void.") @RequestParam(required = false) String status,
@@ -106,31 +111,40 @@ class InvoiceApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get an invoice", description = "JSON, or the PDF with Accept: application/pdf.")
+    @Operation(
+            operationId = "getInvoice",
+            summary = "Get an invoice",
+            description = "JSON, or the PDF with Accept: application/pdf (as …/pdf answers it).")
     InvoiceResponse invoice(Caller caller, @PathVariable long id) {
         return InvoiceResponse.of(invoicing.invoice(caller, id));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Hidden // getInvoice and getInvoicePdf describe it: one operation of a generated client answers one type
     ResponseEntity<byte[]> pdfByAccept(Caller caller, @PathVariable long id) {
         return pdf(caller, id);
     }
 
     @GetMapping(path = "/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "An invoice's PDF")
+    @Operation(operationId = "getInvoicePdf", summary = "An invoice's PDF")
+    @PdfResponse
     ResponseEntity<byte[]> pdf(Caller caller, @PathVariable long id) {
         Invoice invoice = invoicing.invoice(caller, id);
         return Downloads.pdf(InvoiceManagement.pdfFileName(invoice), invoicing.pdf(caller, id));
     }
 
     @PostMapping(path = "/{id}/pay", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Mark paid", description = "Not before it was issued, not in the future, not twice.")
+    @Operation(
+            operationId = "markInvoicePaid",
+            summary = "Mark paid",
+            description = "Not before it was issued, not in the future, not twice.")
     InvoiceResponse pay(Caller caller, @PathVariable long id, @Valid @RequestBody PaidRequest request) {
         return InvoiceResponse.of(invoicing.markPaid(caller, id, request.paidOn(), request.reference()));
     }
 
     @PostMapping(path = "/{id}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "voidInvoice",
             summary = "Void",
             description = "Its licence can then be invoiced again. Refused (409) when already void.")
     InvoiceResponse voidInvoice(Caller caller, @PathVariable long id, @Valid @RequestBody VoidRequest request) {
@@ -138,7 +152,10 @@ class InvoiceApiController {
     }
 
     @PostMapping("/{id}/resend")
-    @Operation(summary = "Send again", description = "E-mails the invoice with its PDF again (through the outbox).")
+    @Operation(
+            operationId = "resendInvoice",
+            summary = "Send again",
+            description = "E-mails the invoice with its PDF again (through the outbox).")
     InvoiceResponse resend(Caller caller, @PathVariable long id) {
         return InvoiceResponse.of(invoicing.resend(caller, id));
     }

@@ -3,8 +3,11 @@ package io.licencedesk.api;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
-/** One page of a short list (clients, invoices): numbered pages, with the total. */
-@Schema(name = "Page")
+/**
+ * One page of a short list (clients, invoices): numbered pages, with the total. Each kind of item is a schema of
+ * its own in the OpenAPI document (NumberedPageClient, NumberedPageInvoice, ...), as one "Page" for all of them
+ * would give every list the same item type.
+ */
 record NumberedPage<T>(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<T> data,
 

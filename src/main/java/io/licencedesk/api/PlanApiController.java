@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -34,19 +35,20 @@ class PlanApiController {
     }
 
     @GetMapping
-    @Operation(summary = "List plans")
+    @Operation(operationId = "listPlans", summary = "List plans")
     List<PlanResponse> list(Caller caller) {
         return plans.plans(caller).stream().map(PlanResponse::of).toList();
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a plan")
+    @Operation(operationId = "getPlan", summary = "Get a plan")
     PlanResponse plan(Caller caller, @PathVariable long id) {
         return PlanResponse.of(plans.plan(caller, id));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Create a plan (owners)")
+    @Operation(operationId = "createPlan", summary = "Create a plan (owners)")
+    @ApiResponse(responseCode = "201", description = "Created.")
     ResponseEntity<PlanResponse> create(Caller caller, @Valid @RequestBody PlanRequest request) {
         Plan plan = plans.addPlan(caller, request.toNewPlan());
         return ResponseEntity.created(URI.create("/api/v1/plans/" + plan.id())).body(PlanResponse.of(plan));
@@ -54,6 +56,7 @@ class PlanApiController {
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "updatePlan",
             summary = "Change a plan (owners)",
             description = "Only the fields sent change. Licences keep the price they were sold at.")
     PlanResponse update(Caller caller, @PathVariable long id, @Valid @RequestBody PlanRequest request) {

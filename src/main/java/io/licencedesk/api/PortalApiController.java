@@ -10,8 +10,11 @@ import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.RedemptionLimits;
 import io.licencedesk.web.ApiProblemWriter;
 import io.licencedesk.web.Downloads;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -84,7 +87,7 @@ class PortalApiController {
             String credential) {}
 
     @GetMapping("/licences")
-    @Operation(summary = "My licences")
+    @Operation(operationId = "listMyLicences", summary = "My licences")
     NumberedPage<PortalLicenceResponse> licences(
             Caller client, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int limit) {
         ApiParameters.checkLimit(limit);
@@ -92,16 +95,21 @@ class PortalApiController {
     }
 
     @GetMapping("/licences/{id}")
-    @Operation(summary = "One of my licences")
+    @Operation(operationId = "getMyLicence", summary = "One of my licences")
     PortalLicenceResponse licence(Caller client, @PathVariable long id) {
         return PortalLicenceResponse.of(licences.licence(client, id));
     }
 
     @PostMapping(path = "/redemptions", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "redeemCoupon",
             summary = "Redeem a coupon code",
             description = "The licence becomes mine and starts today. Every code that cannot be redeemed gets the"
                     + " same refusal (422); too many attempts are 429 with Retry-After.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Redeemed: the licence, now mine.",
+            content = @Content(schema = @Schema(implementation = PortalLicenceResponse.class)))
     ResponseEntity<?> redeem(Caller client, @Valid @RequestBody RedemptionRequest request, HttpServletRequest http) {
         OptionalLong wait = limits.attempt(client.userId(), http.getRemoteAddr());
         if (wait.isPresent()) {
@@ -120,22 +128,27 @@ class PortalApiController {
     }
 
     @PostMapping("/licences/{id}/activate")
-    @Operation(summary = "Start an assigned licence", description = "Its first term starts today.")
+    @Operation(
+            operationId = "activateMyLicence",
+            summary = "Start an assigned licence",
+            description = "Its first term starts today.")
     PortalLicenceResponse activate(Caller client, @PathVariable long id) {
         return PortalLicenceResponse.of(licences.activate(client, id));
     }
 
     @GetMapping("/licences/{id}/screens")
-    @Operation(summary = "A licence's screens")
+    @Operation(operationId = "listScreens", summary = "A licence's screens")
     List<ScreenResponse> screens(Caller client, @PathVariable long id) {
         return screens.screens(client, id).stream().map(ScreenResponse::of).toList();
     }
 
     @PostMapping(path = "/licences/{id}/screens", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "registerScreen",
             summary = "Register a screen",
             description = "Answers the device credential once. Refused (409) when every screen of the licence is"
                     + " registered.")
+    @ApiResponse(responseCode = "201", description = "Registered.")
     ResponseEntity<RegisteredScreenResponse> register(
             Caller client, @PathVariable long id, @Valid @RequestBody ScreenRequest request) {
         RegisteredScreen registered = screens.register(client, id, request.name());
@@ -145,7 +158,7 @@ class PortalApiController {
     }
 
     @PatchMapping(path = "/licences/{id}/screens/{screenId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Rename a screen")
+    @Operation(operationId = "renameScreen", summary = "Rename a screen")
     ScreenResponse rename(
             Caller client,
             @PathVariable long id,
@@ -156,13 +169,16 @@ class PortalApiController {
 
     @DeleteMapping("/licences/{id}/screens/{screenId}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(summary = "Remove a screen", description = "Its device stops playing and its seat is free again.")
+    @Operation(
+            operationId = "removeScreen",
+            summary = "Remove a screen",
+            description = "Its device stops playing and its seat is free again.")
     void remove(Caller client, @PathVariable long id, @PathVariable long screenId) {
         screens.remove(client, id, screenId);
     }
 
     @GetMapping("/invoices")
-    @Operation(summary = "My invoices")
+    @Operation(operationId = "listMyInvoices", summary = "My invoices")
     NumberedPage<InvoiceResponse> invoices(
             Caller client, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int limit) {
         ApiParameters.checkLimit(limit);
@@ -170,18 +186,23 @@ class PortalApiController {
     }
 
     @GetMapping("/invoices/{id}")
-    @Operation(summary = "One of my invoices", description = "JSON, or the PDF with Accept: application/pdf.")
+    @Operation(
+            operationId = "getMyInvoice",
+            summary = "One of my invoices",
+            description = "JSON, or the PDF with Accept: application/pdf (as …/pdf answers it).")
     InvoiceResponse invoice(Caller client, @PathVariable long id) {
         return InvoiceResponse.of(invoicing.clientInvoice(client, id));
     }
 
     @GetMapping(path = "/invoices/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
+    @Hidden // getMyInvoice and getMyInvoicePdf describe it: one operation of a generated client answers one type
     ResponseEntity<byte[]> pdfByAccept(Caller client, @PathVariable long id) {
         return pdf(client, id);
     }
 
     @GetMapping(path = "/invoices/{id}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
-    @Operation(summary = "One of my invoices' PDF")
+    @Operation(operationId = "getMyInvoicePdf", summary = "One of my invoices' PDF")
+    @PdfResponse
     ResponseEntity<byte[]> pdf(Caller client, @PathVariable long id) {
         Invoice invoice = invoicing.clientInvoice(client, id);
         return Downloads.pdf(InvoiceManagement.pdfFileName(invoice), invoicing.clientPdf(client, id));

@@ -1,11 +1,16 @@
 package io.licencedesk.api;
 
+import io.licencedesk.accounts.Caller;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 
-/** The REST API's security scheme in the OpenAPI document: an API token as a bearer token. */
+/**
+ * The REST API's security scheme in the OpenAPI document: an API token as a bearer token. The {@link Caller} a
+ * handler takes is the token's person (resolved by the web module), not a request parameter.
+ */
 @Configuration(proxyBeanMethods = false)
 @SecurityScheme(
         name = RestApiDocumentation.BEARER,
@@ -19,4 +24,8 @@ import org.springframework.context.annotation.Configuration;
 class RestApiDocumentation {
 
     static final String BEARER = "apiToken";
+
+    static {
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+    }
 }

@@ -1,0 +1,268 @@
+package io.licencedesk.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.licencedesk.accounts.ApiAccess;
+import io.licencedesk.accounts.ApiTokens;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.IssuedApiToken;
+import io.licencedesk.accounts.NewApiToken;
+import io.licencedesk.accounts.Role;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.client.ApiClient;
+import io.licencedesk.client.ApiException;
+import io.licencedesk.client.ApiResponse;
+import io.licencedesk.client.api.ClientsApi;
+import io.licencedesk.client.api.InvoicesApi;
+import io.licencedesk.client.api.LicencesApi;
+import io.licencedesk.client.api.PlansApi;
+import io.licencedesk.client.api.PortalApi;
+import io.licencedesk.client.model.Client;
+import io.licencedesk.client.model.ClientFields;
+import io.licencedesk.client.model.ClientLicence;
+import io.licencedesk.client.model.CreateLicence;
+import io.licencedesk.client.model.Invoice;
+import io.licencedesk.client.model.Licence;
+import io.licencedesk.client.model.LicenceListItem;
+import io.licencedesk.client.model.LicencePage;
+import io.licencedesk.client.model.MarkPaid;
+import io.licencedesk.client.model.NumberedPageInvoice;
+import io.licencedesk.client.model.Plan;
+import io.licencedesk.client.model.PlanFields;
+import io.licencedesk.client.model.Redemption;
+import io.licencedesk.client.model.SendInvoices;
+import io.licencedesk.client.model.SendOutcome;
+import io.licencedesk.support.TestFixture;
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The reseller's scenario of issue 10 driven through the Java client generated from the OpenAPI snapshot (decision
+ * 0044), over real HTTP to the running server: a client and an unassigned licence, the client redeeming its coupon
+ * with its own token, the filtered licence list followed page by page, pause and resume, invoices sent twice with
+ * one Idempotency-Key, the PDF, payment, and a revoked token refused (H2; PostgreSQL in the subclass).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class GeneratedClientScenarioIntegrationTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestOrganisation org;
+    ApiClient owner;
+    ApiClient manager;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        owner = api(fixture.token(org.owner()));
+        manager = api(fixture.token(org.manager()));
+    }
+
+    /** The generated client, on the running server, sending this token. */
+    ApiClient api(String token) {
+        ApiClient api = new ApiClient();
+        api.updateBaseUri("http://localhost:" + port);
+        api.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return api;
+    }
+
+    long emails() {
+        return jdbc.sql("select count(*) from outbound_email").query(Long.class).single();
+    }
+
+    @Test
+    void aResellersScenarioRunsThroughTheGeneratedClient() throws Exception {
+        // the owner makes a plan; a manager adds a client and, for another client, a licence the filter must leave out
+        Plan plan = new PlansApi(owner)
+                .createPlan(new PlanFields().name("Quarterly").term("P3M").unitPrice("30.00"), null);
+        assertThat(plan.getUnitPrice().getAmount()).isEqualTo("30.00");
+        assertThat(plan.getUnitPrice().getCurrency()).isEqualTo("EUR");
+
+        String email = "carla-" + UUID.randomUUID() + "@example.com";
+        Client client = new ClientsApi(manager)
+                .createClient(new ClientFields().name("Carla Diaz").email(email).company("Kino"), null);
+        assertThat(client.getId()).isPositive();
+        assertThat(client.getEmail()).isEqualTo(email);
+        assertThat(new ClientsApi(manager).getClient(client.getId()).getCompany())
+                .isEqualTo("Kino");
+
+        LicencesApi licences = new LicencesApi(manager);
+        Licence aliceLicence = licences.createLicence(
+                new CreateLicence()
+                        .planId(plan.getId())
+                        .name("Alice's lobby")
+                        .quantity(1)
+                        .clientId(org.alice().userId()),
+                null);
+        assertThat(aliceLicence.getClient().getId()).isEqualTo(org.alice().userId());
+
+        // an unassigned licence: a coupon code and no client
+        Licence foyer = licences.createLicence(
+                new CreateLicence().planId(plan.getId()).name("Foyer").quantity(2), null);
+        assertThat(foyer.getStatus()).isEqualTo(Licence.StatusEnum.AVAILABLE);
+        assertThat(foyer.getClient()).isNull();
+        assertThat(foyer.getCode()).isNotBlank();
+
+        // the new client redeems it with a token of their own
+        IssuedApiToken clientToken = tokens.issue(
+                new Caller(client.getId(), org.id(), Role.CLIENT, email, "Carla Diaz"),
+                new NewApiToken("Carla's integration", ApiAccess.READ_WRITE, null));
+        PortalApi portal = new PortalApi(api(clientToken.secret()));
+        assertThatThrownBy(() -> portal.redeemCoupon(new Redemption().code("NOPE-NOPE-NOPE"), null))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        refused -> assertThat(refused.getCode()).isEqualTo(422));
+        ClientLicence redeemed = portal.redeemCoupon(new Redemption().code(foyer.getCode()), null);
+        assertThat(redeemed.getId()).isEqualTo(foyer.getId());
+        assertThat(redeemed.getStatus()).isEqualTo(ClientLicence.StatusEnum.ACTIVE);
+        assertThat(redeemed.getActivatedOn()).isNotNull();
+        assertThat(portal.listMyLicences(null, null).getTotal()).isEqualTo(1);
+        Licence taken = licences.getLicence(foyer.getId());
+        assertThat(taken.getClient().getId()).isEqualTo(client.getId());
+        assertThat(taken.getStatus()).isEqualTo(Licence.StatusEnum.ACTIVE);
+
+        // two more of the client's licences; the list filtered to the client, two a page, followed by its cursor
+        Licence left = licences.createLicence(
+                new CreateLicence()
+                        .planId(plan.getId())
+                        .name("Left wall")
+                        .quantity(1)
+                        .clientId(client.getId()),
+                null);
+        Licence right = licences.createLicence(
+                new CreateLicence()
+                        .planId(plan.getId())
+                        .name("Right wall")
+                        .quantity(3)
+                        .clientId(client.getId()),
+                null);
+        LicencePage first = licences.listLicences(client.getId(), null, null, null, "name", "asc", null, null, 2);
+        assertThat(first.getCount()).isEqualTo(3);
+        assertThat(first.getHasMore()).isTrue();
+        assertThat(first.getNextCursor()).isNotBlank();
+        assertThat(first.getData()).extracting(LicenceListItem::getName).containsExactly("Foyer", "Left wall");
+        LicencePage second =
+                licences.listLicences(client.getId(), null, null, null, "name", "asc", first.getNextCursor(), null, 2);
+        assertThat(second.getHasMore()).isFalse();
+        assertThat(second.getData()).extracting(LicenceListItem::getName).containsExactly("Right wall");
+        assertThat(second.getData().get(0).getClient().getId()).isEqualTo(client.getId());
+        assertThat(second.getPreviousCursor()).isNotBlank();
+        List<Long> listed = new ArrayList<>();
+        first.getData().forEach(row -> listed.add(row.getId()));
+        second.getData().forEach(row -> listed.add(row.getId()));
+        assertThat(listed).containsExactlyInAnyOrder(foyer.getId(), left.getId(), right.getId());
+        // a search narrows it further
+        assertThat(licences.listLicences(client.getId(), null, null, "wall", null, null, null, null, null)
+                        .getCount())
+                .isEqualTo(2);
+
+        // pause and resume; pausing twice is refused by the licence's state
+        assertThat(licences.pauseLicence(foyer.getId(), null).getStatus()).isEqualTo(Licence.StatusEnum.PAUSED);
+        assertThat(portal.getMyLicence(foyer.getId()).getStatus()).isEqualTo(ClientLicence.StatusEnum.PAUSED);
+        assertThatThrownBy(() -> licences.pauseLicence(foyer.getId(), null))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        refused -> assertThat(refused.getCode()).isEqualTo(409));
+        assertThat(licences.resumeLicence(foyer.getId(), null).getStatus()).isEqualTo(Licence.StatusEnum.ACTIVE);
+
+        // invoices for the client's three licences, sent twice with one Idempotency-Key: one invoice per licence
+        InvoicesApi invoices = new InvoicesApi(manager);
+        SendInvoices all = new SendInvoices().licenceIds(List.of(foyer.getId(), left.getId(), right.getId()));
+        String key = UUID.randomUUID().toString();
+        long emailsBefore = emails();
+        ApiResponse<SendOutcome> sent = invoices.sendInvoicesWithHttpInfo(all, key);
+        ApiResponse<SendOutcome> retried = invoices.sendInvoicesWithHttpInfo(all, key);
+        assertThat(sent.getStatusCode()).isEqualTo(200);
+        assertThat(sent.getData().getIssued())
+                .extracting(Invoice::getLicenceId)
+                .containsExactlyInAnyOrder(foyer.getId(), left.getId(), right.getId());
+        assertThat(sent.getData().getResent()).isEmpty();
+        assertThat(header(sent, "Idempotent-Replayed")).isEmpty();
+        assertThat(header(retried, "Idempotent-Replayed")).containsExactly("true");
+        assertThat(retried.getData()).isEqualTo(sent.getData());
+        assertThat(emails()).isEqualTo(emailsBefore + 3);
+        NumberedPageInvoice clientsInvoices = invoices.listInvoices(null, client.getId(), null, null);
+        assertThat(clientsInvoices.getTotal()).isEqualTo(3);
+        assertThat(clientsInvoices.getData())
+                .extracting(Invoice::getLicenceId)
+                .containsExactlyInAnyOrder(foyer.getId(), left.getId(), right.getId());
+        Invoice foyerInvoice = sent.getData().getIssued().stream()
+                .filter(invoice -> invoice.getLicenceId().equals(foyer.getId()))
+                .findFirst()
+                .orElseThrow();
+        assertThat(foyerInvoice.getClientId()).isEqualTo(client.getId());
+        assertThat(foyerInvoice.getStatus()).isEqualTo(Invoice.StatusEnum.ISSUED); // sent once the outbox delivers
+        assertThat(foyerInvoice.getSubtotal().getAmount()).isEqualTo("60.00");
+
+        // the PDF, for staff and for the client
+        assertThat(pdf(invoices.getInvoicePdf(foyerInvoice.getId()))).startsWith(pdfMagic());
+        assertThat(pdf(portal.getMyInvoicePdf(foyerInvoice.getId()))).startsWith(pdfMagic());
+
+        // marked paid; the paid list and the client's own view agree
+        Invoice paid = invoices.markInvoicePaid(
+                foyerInvoice.getId(), new MarkPaid().paidOn(LocalDate.now()).reference("BANK-1"), null);
+        assertThat(paid.getStatus()).isEqualTo(Invoice.StatusEnum.PAID);
+        assertThat(paid.getPaymentReference()).isEqualTo("BANK-1");
+        assertThat(invoices.listInvoices("paid", client.getId(), null, null).getData())
+                .extracting(Invoice::getId)
+                .containsExactly(foyerInvoice.getId());
+        assertThat(portal.getMyInvoice(foyerInvoice.getId()).getStatus()).isEqualTo(Invoice.StatusEnum.PAID);
+        assertThat(licences.getLicence(foyer.getId()).getBillingStatus()).isEqualTo(Licence.BillingStatusEnum.PAID);
+
+        // the client's token revoked: its next call is refused, while the manager's still counts
+        tokens.revoke(
+                new Caller(client.getId(), org.id(), Role.CLIENT, email, "Carla Diaz"),
+                clientToken.token().id());
+        assertThatThrownBy(() -> portal.listMyLicences(null, null))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        refused -> assertThat(refused.getCode()).isEqualTo(401));
+        assertThat(licences.getLicence(foyer.getId()).getId()).isEqualTo(foyer.getId());
+    }
+
+    /** The values of one header of an answer (names are case-insensitive). */
+    static List<String> header(ApiResponse<?> response, String name) {
+        return response.getHeaders().entrySet().stream()
+                .filter(header -> header.getKey().equalsIgnoreCase(name))
+                .flatMap(header -> header.getValue().stream())
+                .toList();
+    }
+
+    /** The bytes of a downloaded file, which the generated client writes to a temporary file; deleted here. */
+    static byte[] pdf(File download) throws IOException {
+        try {
+            return Files.readAllBytes(download.toPath());
+        } finally {
+            Files.deleteIfExists(download.toPath());
+        }
+    }
+
+    static byte[] pdfMagic() {
+        return "%PDF".getBytes(StandardCharsets.US_ASCII);
+    }
+}
