@@ -9,6 +9,7 @@ import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceSort;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -47,6 +48,7 @@ class LicenceApiController {
 
     @GetMapping
     @Operation(
+            operationId = "listLicences",
             summary = "List licences",
             description = "The console's list: filters, search, sort and stable cursor pagination, newest first by"
                     + " default. Pass a page's nextCursor as `after` (or previousCursor as `before`) with the same"
@@ -84,7 +86,9 @@ class LicenceApiController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ApiResponse(responseCode = "201", description = "Created.")
     @Operation(
+            operationId = "createLicence",
             summary = "Create a licence",
             description = "Assigned to a client (clientId) or unassigned, with a coupon code a client redeems.")
     ResponseEntity<LicenceResponse> create(Caller caller, @Valid @RequestBody CreateLicenceRequest request) {
@@ -94,13 +98,14 @@ class LicenceApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Get a licence")
+    @Operation(operationId = "getLicence", summary = "Get a licence")
     LicenceResponse licence(Caller caller, @PathVariable long id) {
         return LicenceResponse.of(licences.details(caller, id));
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
+            operationId = "updateLicence",
             summary = "Change a licence",
             description = "Only the fields sent change, within the rules (see LicenceChanges). A refused change is"
                     + " 422 with the field and the reason, and changes nothing. Recorded in the history, and"
@@ -110,13 +115,16 @@ class LicenceApiController {
     }
 
     @PostMapping("/{id}/pause")
-    @Operation(summary = "Pause a licence", description = "Its screens stop playing until it is resumed.")
+    @Operation(
+            operationId = "pauseLicence",
+            summary = "Pause a licence",
+            description = "Its screens stop playing until it is resumed.")
     LicenceResponse pause(Caller caller, @PathVariable long id) {
         return LicenceResponse.of(licences.pause(caller, id));
     }
 
     @PostMapping("/{id}/resume")
-    @Operation(summary = "Resume a paused licence")
+    @Operation(operationId = "resumeLicence", summary = "Resume a paused licence")
     LicenceResponse resume(Caller caller, @PathVariable long id) {
         return LicenceResponse.of(licences.resume(caller, id));
     }
@@ -124,6 +132,7 @@ class LicenceApiController {
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     @Operation(
+            operationId = "deleteLicence",
             summary = "Delete a licence",
             description = "Refused (409, with the reason) once a client used it or it was invoiced.")
     void delete(Caller caller, @PathVariable long id) {
@@ -131,7 +140,10 @@ class LicenceApiController {
     }
 
     @GetMapping("/{id}/history")
-    @Operation(summary = "A licence's history", description = "Every change, newest first, with before and after.")
+    @Operation(
+            operationId = "getLicenceHistory",
+            summary = "A licence's history",
+            description = "Every change, newest first, with before and after.")
     List<HistoryEntry> history(Caller caller, @PathVariable long id) {
         licences.details(caller, id); // not found unless the caller may see it
         return audit.licenceHistory(caller, id).stream().map(HistoryEntry::of).toList();

@@ -24,6 +24,7 @@ import io.licencedesk.client.model.ClientLicence;
 import io.licencedesk.client.model.CreateLicence;
 import io.licencedesk.client.model.Invoice;
 import io.licencedesk.client.model.Licence;
+import io.licencedesk.client.model.LicenceChanges;
 import io.licencedesk.client.model.LicenceListItem;
 import io.licencedesk.client.model.LicencePage;
 import io.licencedesk.client.model.MarkPaid;
@@ -189,6 +190,18 @@ class GeneratedClientScenarioIntegrationTests {
                         ApiException.class,
                         refused -> assertThat(refused.getCode()).isEqualTo(409));
         assertThat(licences.resumeLicence(foyer.getId(), null).getStatus()).isEqualTo(Licence.StatusEnum.ACTIVE);
+
+        // change what the rules allow: a new name and note (fields left out stay), but a used licence keeps its client
+        Licence changed = licences.updateLicence(
+                foyer.getId(), new LicenceChanges().name("Foyer, left wall").note("Above the desk"));
+        assertThat(changed.getName()).isEqualTo("Foyer, left wall");
+        assertThat(changed.getNote()).isEqualTo("Above the desk");
+        assertThat(changed.getQuantity()).isEqualTo(foyer.getQuantity());
+        assertThatThrownBy(() -> licences.updateLicence(
+                        foyer.getId(), new LicenceChanges().clientId(org.alice().userId())))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        refused -> assertThat(refused.getCode()).isEqualTo(422));
 
         // invoices for the client's three licences, sent twice with one Idempotency-Key: one invoice per licence
         InvoicesApi invoices = new InvoicesApi(manager);
