@@ -113,6 +113,15 @@ class ConsoleSelectionController {
         }
     }
 
+    /** The words of each part of a bulk action's outcome: done, then refused by status group. */
+    private static final Map<String, String> BULK_WORDS = Map.of(
+            "pause.done", "reason.bulk.pause.done",
+            "pause.PAUSED", "reason.bulk.pause.refused.paused",
+            "pause.EXPIRED", "reason.bulk.pause.refused.expired",
+            "resume.done", "reason.bulk.resume.done",
+            "resume.NOT_PAUSED", "reason.bulk.resume.refused.notPaused",
+            "resume.EXPIRED", "reason.bulk.resume.refused.expired");
+
     /**
      * One sentence per outcome, such as "Paused 12; 3 were already paused (…); 1 is expired and cannot be paused
      * (…)", naming the refused licences by code. Refused to resume because not paused (available, assigned or
@@ -121,7 +130,7 @@ class ConsoleSelectionController {
     private String describe(String action, BulkOutcome outcome) {
         List<String> parts = new ArrayList<>();
         parts.add(reasons.text(
-                Reason.of("reason.bulk." + action + ".done", outcome.done().size())));
+                Reason.of(BULK_WORDS.get(action + ".done"), outcome.done().size())));
         Map<String, List<String>> groups = new LinkedHashMap<>();
         outcome.refused()
                 .forEach((status, codes) -> groups.computeIfAbsent(
@@ -130,8 +139,8 @@ class ConsoleSelectionController {
                                         : "NOT_PAUSED",
                                 group -> new ArrayList<>())
                         .addAll(codes));
-        groups.forEach((group, codes) -> parts.add(reasons.text(
-                Reason.of("reason.bulk." + action + ".refused." + group, codes.size(), String.join(", ", codes)))));
+        groups.forEach((group, codes) -> parts.add(
+                reasons.text(Reason.of(BULK_WORDS.get(action + "." + group), codes.size(), String.join(", ", codes)))));
         if (outcome.gone() > 0) {
             parts.add(reasons.text(Reason.of("reason.bulk.gone", outcome.gone())));
         }

@@ -168,14 +168,15 @@ public final class Licence {
                     .filter(candidate -> candidate.id() == edited.planId())
                     .findFirst()
                     .orElseThrow(() -> new InvalidLicenceException("planId", Reason.of("reason.licence.choosePlan")));
-            refuseOnceUsedOrInvoiced("planId", "Plan");
+            refuseOnceUsedOrInvoiced("planId", "reason.licence.usedKeepsPlan", "reason.licence.invoicedKeepsPlan");
         }
         boolean clientChanges = !Objects.equals(edited.clientId(), state.clientId());
         if (clientChanges) {
             if (edited.clientId() != null && !organisationHasClient.test(edited.clientId())) {
                 throw new InvalidLicenceException("clientId", Reason.of("reason.licence.chooseClient"));
             }
-            refuseOnceUsedOrInvoiced("clientId", "Client");
+            refuseOnceUsedOrInvoiced(
+                    "clientId", "reason.licence.usedKeepsClient", "reason.licence.invoicedKeepsClient");
         }
         CouponCode code = clientChanges && edited.clientId() == null ? freshCode.get() : couponCode;
         name = edited.name().strip();
@@ -203,13 +204,12 @@ public final class Licence {
         return null;
     }
 
-    /** The reason keys end in the field's name: reason.licence.usedKeepsPlan, reason.licence.invoicedKeepsClient. */
-    private void refuseOnceUsedOrInvoiced(String field, String what) {
+    private void refuseOnceUsedOrInvoiced(String field, String whenUsed, String whenInvoiced) {
         if (state.usedByClient()) {
-            throw new InvalidLicenceException(field, Reason.of("reason.licence.usedKeeps" + what));
+            throw new InvalidLicenceException(field, Reason.of(whenUsed));
         }
         if (state.billingStatus() != BillingStatus.UNBILLED) {
-            throw new InvalidLicenceException(field, Reason.of("reason.licence.invoicedKeeps" + what));
+            throw new InvalidLicenceException(field, Reason.of(whenInvoiced));
         }
     }
 

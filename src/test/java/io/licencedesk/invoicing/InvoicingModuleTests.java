@@ -13,6 +13,7 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.licence.RegisteredScreens;
 import java.math.BigDecimal;
 import java.time.Period;
 import java.util.List;
@@ -24,6 +25,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.AssertablePublishedEvents;
 import org.springframework.stereotype.Controller;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * The invoicing module with only what it depends on (accounts, licence, mail and the shared kernel): no web
@@ -32,6 +34,10 @@ import org.springframework.test.context.ActiveProfiles;
 @ApplicationModuleTest(ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
 @ActiveProfiles("test")
 class InvoicingModuleTests {
+
+    /** The licence module's port for screens is implemented by the devices module, which this slice leaves out. */
+    @MockitoBean
+    RegisteredScreens screens;
 
     @Autowired
     InvoiceManagement invoicing;
