@@ -198,6 +198,7 @@
     const question = document.getElementById('send-question');
     const pause = document.getElementById('selection-pause');
     const resume = document.getElementById('selection-resume');
+    const exportLink = document.getElementById('selection-export');
     let selected = 0;
 
     function show(selection) {
@@ -209,6 +210,8 @@
         clear.disabled = n === 0;
         pause.disabled = n === 0;
         resume.disabled = n === 0;
+        exportLink.classList.toggle('disabled', n === 0);
+        exportLink.setAttribute('aria-disabled', String(n === 0));
         question.textContent = 'Send ' + (n === 1 ? '1 invoice' : n + ' invoices') + ' totalling ' + selection.total + ' before VAT?';
         const ids = new Set(selection.ids.map(String));
         document.querySelectorAll('input.select-licence').forEach(box => { box.checked = ids.has(box.dataset.id); });

@@ -256,7 +256,7 @@ public class AccountManagement {
         }
     }
 
-    private static void requireStaff(Caller caller) {
+    static void requireStaff(Caller caller) {
         if (!caller.isStaff()) {
             throw new AccessDeniedException("Only staff may manage clients");
         }

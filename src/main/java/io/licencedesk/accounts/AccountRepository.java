@@ -41,7 +41,7 @@ class AccountRepository {
             rs.getString("sender_email"));
 
     /** The text a client search looks in; the same expression carries a trigram index on PostgreSQL. */
-    private static final String CLIENT_TEXT = "lower(name || ' ' || email || ' ' || coalesce(company, ''))";
+    static final String CLIENT_TEXT = "lower(name || ' ' || email || ' ' || coalesce(company, ''))";
 
     private final JdbcClient jdbc;
 

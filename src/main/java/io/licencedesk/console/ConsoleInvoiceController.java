@@ -57,6 +57,7 @@ class ConsoleInvoiceController {
         model.addAttribute("invoices", invoices);
         model.addAttribute("deliveries", invoicing.latestDeliveries(caller, invoices.items()));
         model.addAttribute("status", filter == null ? "" : filter.name());
+        model.addAttribute("client", client);
         model.addAttribute("statuses", InvoiceStatus.values());
         model.addAttribute(
                 "selectedClient",

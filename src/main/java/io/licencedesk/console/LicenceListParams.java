@@ -85,6 +85,11 @@ record LicenceListParams(
         return url(q, client, soon, expired, sort, dir, size);
     }
 
+    /** The CSV download of what the list shows: the same filters, search and sort, every page. */
+    public String exportUrl() {
+        return "/licences/export.csv" + firstUrl().substring("/licences".length());
+    }
+
     public String lastUrl() {
         return firstUrl() + "&last=true";
     }

@@ -311,7 +311,7 @@ public class InvoiceManagement {
         }
     }
 
-    private static void requireStaff(Caller caller) {
+    static void requireStaff(Caller caller) {
         if (!caller.isStaff()) {
             throw new AccessDeniedException("Only staff may manage invoices");
         }

@@ -9,7 +9,9 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -171,6 +173,21 @@ class InvoiceRepository {
                 .param("limit", limit)
                 .query(INVOICE)
                 .list();
+    }
+
+    /**
+     * Every invoice the list shows for these filters, in its order, one at a time: with a fetch size, inside a
+     * transaction, PostgreSQL's driver reads them through a cursor instead of all at once (see InvoiceExports).
+     */
+    void each(long organisationId, InvoiceStatus status, Long clientId, int fetchSize, Consumer<Invoice> each) {
+        RowCallbackHandler handler = rs -> each.accept(INVOICE.mapRow(rs, 0));
+        jdbc.sql("select * from invoice where organisation_id = :organisationId %s order by id desc"
+                        .formatted(conditions(status, clientId)))
+                .param("organisationId", organisationId)
+                .param("status", status == null ? "" : status.name())
+                .param("clientId", clientId == null ? 0L : clientId)
+                .withFetchSize(fetchSize)
+                .query(handler);
     }
 
     long count(long organisationId, InvoiceStatus status, Long clientId) {

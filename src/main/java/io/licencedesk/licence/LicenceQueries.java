@@ -137,6 +137,17 @@ class LicenceQueries {
     }
 
     /**
+     * The conditions of the list with these filters, as its page query writes them, for a reader of all its
+     * rows (the CSV export), so that the filter SQL is written in one place.
+     */
+    Where where(long organisationId, LocalDate today, LocalDate soonEnd, LicenceFilter filter) {
+        planEachQueryForItsValues();
+        var where = new Where(organisationId, today, soonEnd);
+        addFilters(where, filter);
+        return where.forPage();
+    }
+
+    /**
      * After five executions of a prepared statement PostgreSQL may switch to a generic plan, made without
      * the search pattern, dates or ids. For this list that plan is often the worst one (walking the
      * primary key through a million rows for a word that matches a dozen), so within the caller's
@@ -375,7 +386,7 @@ class LicenceQueries {
     }
 
     /** The conditions of a list query with their parameters, always starting from the organisation. */
-    private static final class Where {
+    static final class Where {
         private final long organisationId;
         private final List<String> conditions = new ArrayList<>();
         /** The same conditions for the page query; only a short search term is written differently there. */
@@ -420,6 +431,10 @@ class LicenceQueries {
 
         String sql() {
             return String.join("\n  and ", conditions);
+        }
+
+        Map<String, Object> params() {
+            return params;
         }
     }
 }

@@ -85,7 +85,11 @@ class ConsoleAccessIntegrationTests {
                 get("/clients/options").param("q", "alice"),
                 get("/plans"),
                 get("/plans/new"),
-                get("/plans/{id}/edit", plan.id()));
+                get("/plans/{id}/edit", plan.id()),
+                get("/licences/export.csv"),
+                get("/licences/export.csv").param("selection", "true"),
+                get("/invoices/export.csv"),
+                get("/clients/export.csv"));
     }
 
     List<MockHttpServletRequestBuilder> actions() {
@@ -160,6 +164,18 @@ class ConsoleAccessIntegrationTests {
                 .andExpect(content().string(not(containsString(org.alice().email()))));
         mvc.perform(get("/clients/options").param("q", "alice").with(stranger))
                 .andExpect(content().string(not(containsString(org.alice().email()))));
+        for (var export : List.of(
+                get("/licences/export.csv"),
+                get("/licences/export.csv").param("client", "" + org.alice().userId()),
+                get("/invoices/export.csv"),
+                get("/invoices/export.csv").param("client", "" + org.alice().userId()),
+                get("/clients/export.csv"))) {
+            mvc.perform(export.with(stranger))
+                    .andExpect(status().isOk())
+                    .andExpect(content()
+                            .string(not(containsString(licence.couponCode().value()))))
+                    .andExpect(content().string(not(containsString(org.alice().email()))));
+        }
         for (String action : List.of("pause", "resume", "delete")) {
             mvc.perform(post("/licences/{id}/" + action, licence.id())
                             .with(stranger)

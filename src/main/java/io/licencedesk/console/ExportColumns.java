@@ -1,0 +1,132 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.ExportedClient;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.licence.ExportedLicence;
+import io.licencedesk.shared.Money;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The columns of the three CSV exports and how each value is written (docs/csv.md). The licence columns are
+ * also what an import reads back, so their names and formats stay as they are: dates ISO 8601, amounts plain
+ * decimals with the currency in its own column, statuses the REST API's lower-case words.
+ */
+final class ExportColumns {
+
+    static final List<String> LICENCES = List.of(
+            "code",
+            "name",
+            "note",
+            "client_email",
+            "client_company",
+            "plan",
+            "screens",
+            "amount",
+            "currency",
+            "status",
+            "billing_status",
+            "created",
+            "activated",
+            "ends");
+
+    static final List<String> INVOICES = List.of(
+            "number",
+            "issued",
+            "due",
+            "client_name",
+            "client_company",
+            "client_email",
+            "client_vat_number",
+            "code",
+            "plan",
+            "net",
+            "vat_rate",
+            "vat",
+            "total",
+            "currency",
+            "status",
+            "paid",
+            "payment_reference");
+
+    static final List<String> CLIENTS =
+            List.of("name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");
+
+    private ExportColumns() {}
+
+    static String[] of(ExportedLicence licence) {
+        return new String[] {
+            licence.couponCode(),
+            licence.name(),
+            licence.note(),
+            licence.clientEmail(),
+            licence.clientCompany(),
+            licence.planName(),
+            Integer.toString(licence.quantity()),
+            amount(licence.amount()),
+            licence.amount().currency().getCurrencyCode(),
+            word(licence.status()),
+            word(licence.billingStatus()),
+            instant(licence.createdAt()),
+            date(licence.activatedOn()),
+            date(licence.endsOn())
+        };
+    }
+
+    static String[] of(Invoice invoice) {
+        var buyer = invoice.buyer();
+        var totals = invoice.totals();
+        return new String[] {
+            invoice.number(),
+            date(invoice.issuedOn()),
+            date(invoice.dueOn()),
+            buyer.name(),
+            buyer.company(),
+            buyer.email(),
+            buyer.vatNumber(),
+            invoice.line().couponCode(),
+            invoice.line().planName(),
+            amount(totals.subtotal()),
+            totals.vatRate().toPlainString(),
+            amount(totals.vat()),
+            amount(totals.total()),
+            totals.total().currency().getCurrencyCode(),
+            word(invoice.status()),
+            date(invoice.paidOn()),
+            invoice.paymentReference()
+        };
+    }
+
+    static String[] of(ExportedClient client) {
+        return new String[] {
+            client.name(),
+            client.email(),
+            client.company(),
+            client.billingAddress(),
+            client.vatNumber(),
+            word(client.access()),
+            Boolean.toString(client.enabled()),
+            instant(client.createdAt())
+        };
+    }
+
+    private static String amount(Money money) {
+        return money.amount().toPlainString();
+    }
+
+    private static String word(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** To the second, in UTC: {@code 2026-03-01T09:15:42Z}. */
+    private static String instant(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+
+    private static String date(LocalDate date) {
+        return date == null ? null : date.toString();
+    }
+}

@@ -1,0 +1,112 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.shared.Money;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Every row of the main list, with its filters and order, handed over one at a time for the CSV export.
+ *
+ * <p>PostgreSQL's driver reads a whole result into memory unless the statement has a fetch size and runs
+ * inside a transaction (autocommit off): then it opens a cursor and fetches {@link #FETCH_SIZE} rows at a
+ * time, so a million licences stream in constant memory and the first rows arrive at once. The callers run
+ * in {@link LicenceExports}' read-only transaction; H2 streams either way.
+ */
+@Component
+class LicenceExportQueries {
+
+    static final int FETCH_SIZE = 1000;
+
+    private static final String SELECT = """
+            select l.id, l.coupon_code, l.name, l.note, l.quantity, l.unit_price_minor, l.client_id, l.paused,
+                   l.activated_on, l.ends_on, l.billing_status, l.created_at, l.ever_invoiced,
+                   p.name as plan_name, u.email as client_email, u.company as client_company
+            from licence l
+            join plan p on p.id = l.plan_id
+            left join app_user u on u.id = l.client_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final LicenceQueries queries;
+
+    LicenceExportQueries(JdbcClient jdbc, LicenceQueries queries) {
+        this.jdbc = jdbc;
+        this.queries = queries;
+    }
+
+    /** The rows the list shows for this filter, all pages, in the list's order. */
+    void filtered(
+            long organisationId,
+            Currency currency,
+            int expiringSoonDays,
+            LocalDate today,
+            LicenceFilter filter,
+            Consumer<ExportedLicence> each) {
+        var where = queries.where(organisationId, today, today.plusDays(expiringSoonDays), filter);
+        String direction = filter.ascending() ? "asc" : "desc";
+        String sql = SELECT
+                + "where %s\norder by %s %s, l.id %s"
+                        .formatted(where.sql(), filter.sort().expression, direction, direction);
+        stream(sql, where.params(), currency, today, each);
+    }
+
+    /** These licences of the organisation (others are left out), newest first. */
+    void selected(
+            long organisationId,
+            Currency currency,
+            LocalDate today,
+            Collection<Long> ids,
+            Consumer<ExportedLicence> each) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        String sql = SELECT + "where l.organisation_id = :organisationId and l.id in (:ids)\norder by l.id desc";
+        stream(sql, Map.of("organisationId", organisationId, "ids", ids), currency, today, each);
+    }
+
+    private void stream(
+            String sql, Map<String, ?> params, Currency currency, LocalDate today, Consumer<ExportedLicence> each) {
+        RowCallbackHandler handler = rs -> each.accept(row(rs, currency, today));
+        jdbc.sql(sql).params(params).withFetchSize(FETCH_SIZE).query(handler);
+    }
+
+    /** A licence's status comes from the same {@link LicenceState} rules as the list's and the licence's own. */
+    private static ExportedLicence row(ResultSet rs, Currency currency, LocalDate today) throws SQLException {
+        var state = new LicenceState(
+                rs.getObject("client_id", Long.class),
+                rs.getBoolean("paused"),
+                toLocalDate(rs.getDate("activated_on")),
+                toLocalDate(rs.getDate("ends_on")),
+                BillingStatus.valueOf(rs.getString("billing_status")),
+                rs.getBoolean("ever_invoiced"));
+        int quantity = rs.getInt("quantity");
+        return new ExportedLicence(
+                rs.getLong("id"),
+                new CouponCode(rs.getString("coupon_code")).value(),
+                rs.getString("name"),
+                rs.getString("note"),
+                rs.getString("client_email"),
+                rs.getString("client_company"),
+                rs.getString("plan_name"),
+                quantity,
+                new Money(rs.getLong("unit_price_minor"), currency).times(quantity),
+                state.status(today),
+                state.billingStatus(),
+                rs.getTimestamp("created_at").toInstant(),
+                state.activatedOn(),
+                state.endsOn());
+    }
+
+    private static LocalDate toLocalDate(Date date) {
+        return date == null ? null : date.toLocalDate();
+    }
+}

@@ -1,0 +1,396 @@
+package io.licencedesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceFilter;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicencePageRequest;
+import io.licencedesk.licence.LicenceRow;
+import io.licencedesk.licence.LicenceSort;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** The CSV downloads of the licence list, the invoices and the clients, as a browser receives them. */
+@IntegrationTest
+@AutoConfigureMockMvc
+class ConsoleExportIntegrationTests {
+
+    static final String LICENCE_HEADER = "code,name,note,client_email,client_company,plan,screens,amount,currency,"
+            + "status,billing_status,created,activated,ends";
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    Clock clock;
+
+    TestOrganisation org;
+    TestOrganisation other;
+    Plan monthly;
+    RequestPostProcessor manager;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        other = organisations.create();
+        monthly = fixture.monthlyPlan(org);
+        manager = fixture.signedIn(org.manager().email());
+    }
+
+    LicenceDetails create(String name, String note, int screens, Long clientId) {
+        return licences.create(org.manager(), new NewLicence(monthly.id(), name, note, screens, clientId));
+    }
+
+    String download(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /** The records of a file, header first; the byte order mark is checked and left out. */
+    static List<CSVRecord> records(String file) throws IOException {
+        assertThat(file).startsWith("\uFEFF");
+        return CSVFormat.RFC4180.parse(new StringReader(file.substring(1))).getRecords();
+    }
+
+    static List<Map<String, String>> rows(String file) throws IOException {
+        var all = records(file);
+        List<String> header = all.get(0).toList();
+        return all.subList(1, all.size()).stream()
+                .map(record -> {
+                    var row = new java.util.LinkedHashMap<String, String>();
+                    for (int i = 0; i < header.size(); i++) {
+                        row.put(header.get(i), record.get(i));
+                    }
+                    return (Map<String, String>) row;
+                })
+                .toList();
+    }
+
+    List<String> listedCodes(LicenceFilter filter) {
+        List<String> codes = new ArrayList<>();
+        var listing = licences.list(org.manager(), filter, LicencePageRequest.first(25));
+        listing.rows().stream().map(LicenceRow::couponCode).forEach(codes::add);
+        while (listing.hasNext()) {
+            listing =
+                    licences.list(org.manager(), filter, new LicencePageRequest(listing.nextCursor(), null, false, 25));
+            listing.rows().stream().map(LicenceRow::couponCode).forEach(codes::add);
+        }
+        return codes;
+    }
+
+    @Test
+    void downloadsTheFilteredListEveryPageInItsOrder() throws Exception {
+        for (int number = 1; number <= 30; number++) {
+            create(
+                    "Screen %02d".formatted(number % 12),
+                    null,
+                    1 + number % 4,
+                    number % 3 == 0 ? null : org.alice().userId());
+        }
+        create("Other", null, 1, org.alice().userId());
+
+        String file = download(get("/licences/export.csv")
+                .param("q", "screen")
+                .param("client", "" + org.alice().userId())
+                .param("sort", "name")
+                .param("dir", "asc")
+                .param("size", "10")
+                .param("after", "ignored"));
+
+        var expected =
+                listedCodes(new LicenceFilter(org.alice().userId(), false, false, "screen", LicenceSort.NAME, true));
+        assertThat(expected).hasSize(20);
+        assertThat(rows(file)).extracting(row -> row.get("code")).isEqualTo(expected);
+    }
+
+    @Test
+    void writesUtf8WithDocumentedColumnsRfc4180QuotingAndIsoDates() throws Exception {
+        LicenceDetails licence = create(
+                "Café \"Zürich\", Ost",
+                "First line\nsecond, \"quoted\" line",
+                3,
+                org.bob().userId());
+
+        var response = mvc.perform(get("/licences/export.csv").with(manager))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "text/csv;charset=UTF-8"))
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "attachment; filename=\"licences-" + LocalDate.now(clock) + ".csv\""))
+                .andReturn()
+                .getResponse();
+        String file = response.getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(file).startsWith("\uFEFF" + LICENCE_HEADER + "\r\n");
+        assertThat(file).contains("\"Café \"\"Zürich\"\", Ost\",\"First line\nsecond, \"\"quoted\"\" line\"");
+        var row = rows(file).get(0);
+        assertThat(row)
+                .containsEntry("code", licence.couponCode().value())
+                .containsEntry("name", "Café \"Zürich\", Ost")
+                .containsEntry("note", "First line\nsecond, \"quoted\" line")
+                .containsEntry("client_email", org.bob().email())
+                .containsEntry("client_company", "Bob Ltd")
+                .containsEntry("plan", "Monthly")
+                .containsEntry("screens", "3")
+                .containsEntry("amount", "30.00")
+                .containsEntry("currency", "EUR")
+                .containsEntry("status", "assigned")
+                .containsEntry("billing_status", "unbilled")
+                .containsEntry("activated", "")
+                .containsEntry("ends", "");
+        assertThat(row.get("created")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+    }
+
+    @Test
+    void neutralisesCellsThatASpreadsheetWouldRun() throws Exception {
+        create("=HYPERLINK(\"http://evil.test\",\"Click\")", "-5 screens", 1, null);
+        create("+1 lobby", "@SUM(A1:A2)", 1, null);
+        create("Plain name", "'quoted already", 1, null);
+
+        var rows = rows(
+                download(get("/licences/export.csv").param("sort", "created").param("dir", "asc")));
+
+        assertThat(rows)
+                .extracting(row -> row.get("name"))
+                .containsExactly("'=HYPERLINK(\"http://evil.test\",\"Click\")", "'+1 lobby", "Plain name");
+        assertThat(rows)
+                .extracting(row -> row.get("note"))
+                .containsExactly("'-5 screens", "'@SUM(A1:A2)", "''quoted already");
+        assertThat(rows).extracting(row -> row.get("client_email")).containsOnly("");
+    }
+
+    /** The selection's own scoping (only the caller's organisation) is LicenceExportsIntegrationTests'. */
+    @Test
+    void downloadsTheSelectionOfTheSession() throws Exception {
+        var first = create("First", null, 1, org.alice().userId());
+        create("Not selected", null, 1, org.alice().userId());
+        var third = create("Third", null, 1, org.alice().userId());
+        var browser = new ConsoleInvoicingIntegrationTests.Browser();
+        for (long id : List.of(first.id(), third.id())) {
+            browser.perform(
+                            mvc,
+                            post("/licences/selection")
+                                    .param("id", "" + id)
+                                    .param("selected", "true")
+                                    .with(manager)
+                                    .with(csrf()))
+                    .andExpect(status().isOk());
+        }
+
+        String file = browser.perform(
+                        mvc,
+                        get("/licences/export.csv").param("selection", "true").with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(rows(file)).extracting(row -> row.get("name")).containsExactly("Third", "First");
+    }
+
+    @Test
+    void downloadsTheInvoicesForTheAccountant() throws Exception {
+        var billed = create("Billed", null, 2, org.alice().userId());
+        var unpaid = create("Unpaid", null, 1, org.bob().userId());
+        Invoice paid =
+                invoicing.send(org.manager(), List.of(billed.id())).issued().get(0);
+        invoicing.markPaid(org.manager(), paid.id(), LocalDate.now(clock), "=cmd|' /C calc'!A0");
+        Invoice open =
+                invoicing.send(org.manager(), List.of(unpaid.id())).issued().get(0);
+        invoicing.send(
+                other.manager(),
+                List.of(licences.create(
+                                other.manager(),
+                                new NewLicence(
+                                        fixture.monthlyPlan(other).id(),
+                                        "Theirs",
+                                        null,
+                                        1,
+                                        other.alice().userId()))
+                        .id()));
+
+        var response = mvc.perform(get("/invoices/export.csv").with(manager))
+                .andExpect(status().isOk())
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                "attachment; filename=\"invoices-" + LocalDate.now(clock) + ".csv\""))
+                .andReturn()
+                .getResponse();
+        var all = records(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(all.get(0).toList())
+                .containsExactly(
+                        "number",
+                        "issued",
+                        "due",
+                        "client_name",
+                        "client_company",
+                        "client_email",
+                        "client_vat_number",
+                        "code",
+                        "plan",
+                        "net",
+                        "vat_rate",
+                        "vat",
+                        "total",
+                        "currency",
+                        "status",
+                        "paid",
+                        "payment_reference");
+        var rows = rows(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(rows).extracting(row -> row.get("number")).containsExactly(open.number(), paid.number());
+        assertThat(rows.get(1))
+                .containsEntry("issued", paid.issuedOn().toString())
+                .containsEntry("due", paid.dueOn().toString())
+                .containsEntry("client_email", org.alice().email())
+                .containsEntry("client_company", "Alice Co")
+                .containsEntry("code", billed.couponCode().value())
+                .containsEntry("net", "20.00")
+                .containsEntry("vat", paid.totals().vat().amount().toPlainString())
+                .containsEntry("total", paid.totals().total().amount().toPlainString())
+                .containsEntry("currency", "EUR")
+                .containsEntry("status", "paid")
+                .containsEntry("paid", LocalDate.now(clock).toString())
+                .containsEntry("payment_reference", "'=cmd|' /C calc'!A0");
+        assertThat(rows.get(0)).containsEntry("status", "issued").containsEntry("paid", "");
+
+        assertThat(rows(download(get("/invoices/export.csv").param("status", "paid"))))
+                .extracting(row -> row.get("number"))
+                .containsExactly(paid.number());
+        assertThat(rows(download(get("/invoices/export.csv")
+                        .param("client", "" + org.bob().userId()))))
+                .extracting(row -> row.get("number"))
+                .containsExactly(open.number());
+    }
+
+    @Test
+    void downloadsTheClientsOfTheSearch() throws Exception {
+        var all = rows(download(get("/clients/export.csv")));
+        assertThat(all)
+                .extracting(row -> row.get("email"))
+                .containsExactly(org.alice().email(), org.bob().email());
+        assertThat(all.get(0))
+                .containsEntry("name", org.alice().name())
+                .containsEntry("company", "Alice Co")
+                .containsEntry("billing_address", "")
+                .containsEntry("vat_number", "")
+                .containsEntry("portal_access", "active")
+                .containsEntry("enabled", "true");
+        assertThat(all.get(0).get("created")).matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}Z");
+        assertThat(records(download(get("/clients/export.csv"))).get(0).toList())
+                .containsExactly(
+                        "name",
+                        "email",
+                        "company",
+                        "billing_address",
+                        "vat_number",
+                        "portal_access",
+                        "enabled",
+                        "created");
+
+        assertThat(rows(download(get("/clients/export.csv").param("q", "bob ltd"))))
+                .extracting(row -> row.get("email"))
+                .containsExactly(org.bob().email());
+    }
+
+    @Test
+    void linksEachListToItsDownloadWithTheListsQuery() throws Exception {
+        long alice = org.alice().userId();
+        assertThat(download(get("/licences")
+                        .param("q", "lobby screens")
+                        .param("client", "" + alice)
+                        .param("expired", "true")
+                        .param("sort", "name")
+                        .param("dir", "asc")
+                        .param("size", "10")))
+                .contains("href=\"/licences/export.csv?size=10&amp;q=lobby+screens&amp;client=" + alice
+                        + "&amp;expired=true&amp;sort=name&amp;dir=asc\"");
+        assertThat(download(get("/licences"))).contains("href=\"/licences/export.csv?size=25\"");
+        assertThat(download(get("/invoices").param("status", "paid").param("client", "" + alice)))
+                .contains("href=\"/invoices/export.csv?status=PAID&amp;client=" + alice + "\"");
+        assertThat(download(get("/invoices"))).contains("href=\"/invoices/export.csv?status=&amp;client=\"");
+        assertThat(download(get("/clients").param("q", "bob ltd")))
+                .contains("href=\"/clients/export.csv?q=bob%20ltd\"");
+    }
+
+    /** Whatever the list makes of a query string, the export makes of it too: never a server error. */
+    @Test
+    void answersBadInputAsTheListsDo() throws Exception {
+        List<Map<String, String>> queries = List.of(
+                Map.of("client", "abc"),
+                Map.of("size", "many"),
+                Map.of("soon", "maybe"),
+                Map.of("sort", "bogus", "dir", "sideways", "size", "7"),
+                Map.of("q", "\u0000"),
+                Map.of("q", "%_\\"),
+                Map.of("after", "not-a-cursor"),
+                Map.of("client", "" + other.alice().userId()));
+        for (var query : queries) {
+            var list = get("/licences");
+            var export = get("/licences/export.csv");
+            query.forEach((name, value) -> {
+                list.param(name, value);
+                export.param(name, value);
+            });
+            int listStatus =
+                    mvc.perform(list.with(manager)).andReturn().getResponse().getStatus();
+            int exportStatus =
+                    mvc.perform(export.with(manager)).andReturn().getResponse().getStatus();
+            assertThat(exportStatus).as(query.toString()).isLessThan(500);
+            if (!query.containsKey("after")) {
+                assertThat(exportStatus).as(query.toString()).isEqualTo(listStatus);
+            }
+        }
+        mvc.perform(get("/licences/export.csv").param("selection", "maybe").with(manager))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/invoices/export.csv").param("client", "x").with(manager))
+                .andExpect(status().isBadRequest());
+        mvc.perform(get("/invoices/export.csv").param("status", "bogus").with(manager))
+                .andExpect(status().isOk());
+        mvc.perform(get("/clients/export.csv").param("q", "\u0000").with(manager))
+                .andExpect(status().isOk());
+    }
+}
