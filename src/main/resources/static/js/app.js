@@ -141,7 +141,7 @@
     // A client's name or e-mail cut off in the main list shows whole as a tooltip. The title is set when the
     // pointer first reaches it rather than written twice into every row of the page.
     document.addEventListener('mouseover', event => {
-        const text = event.target.closest('.client-cell .text-truncate');
+        const text = event.target.closest('.licence-table td:nth-child(4) .text-truncate');
         if (text && !text.title) {
             text.title = text.textContent;
         }

@@ -5,6 +5,7 @@ import static io.licencedesk.console.LicenceList.button;
 import static io.licencedesk.console.LicenceList.row;
 import static io.licencedesk.console.LicenceList.toast;
 
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -20,6 +21,7 @@ import io.licencedesk.licence.Plan;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.Screenshots;
 import io.licencedesk.support.TestFixture;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -104,11 +106,38 @@ class InvoicingBrowserTests {
     }
 
     @Test
-    void disablesTheCheckboxOfAnUnassignedLicenceAndSaysWhy(Page page) {
+    void offersNoCheckboxForAnUnassignedLicenceButTheEditThatAssignsIt(Page page) {
         signedIn(page).navigate("/licences?q=kiosk");
-        Locator box = checkbox(page, "Unassigned kiosk");
-        assertThat(box).isDisabled();
-        assertThat(box).hasAttribute("aria-label", Pattern.compile("assign a client to invoice it"));
+        assertThat(checkbox(page, "Unassigned kiosk")).hasCount(0);
+        Locator assign = row(page, "Unassigned kiosk")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("Assign a client")));
+        assertThat(assign)
+                .hasAttribute("title", Pattern.compile("^Assign a client to licence [A-Z0-9]{8} to select it$"));
+
+        assign.click();
+        assertThat(page).hasURL(Pattern.compile(".*/licences/\\d+/edit$"));
+        LicenceList.choose(
+                page,
+                "Client",
+                "alice",
+                org.alice().name() + " (Alice Co) <" + org.alice().email() + ">");
+        button(page, "Save").click();
+        page.navigate("/licences?q=kiosk");
+        checkbox(page, "Unassigned kiosk").check();
+        assertThat(selectionCount(page)).hasText("1 selected");
+    }
+
+    @Test
+    void editsALicenceFromItsRow(Page page) {
+        signedIn(page).navigate("/licences?q=screen+05");
+        row(page, "Screen 05")
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(Pattern.compile("^Edit ")))
+                .click();
+        page.getByLabel("Name").fill("Screen 05, lobby");
+        button(page, "Save").click();
+        assertThat(toast(page, "saved.")).isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Screen 05, lobby")))
+                .isVisible();
     }
 
     @Test
@@ -136,7 +165,7 @@ class InvoicingBrowserTests {
     }
 
     @Test
-    void pausesAndResumesTheSelectionSayingWhatItDidToEach(Page page) {
+    void pausesAndResumesTheSelectionSayingWhatItDidToEach(Page page) throws IOException {
         String alreadyPaused =
                 licences.pause(org.manager(), idOf("Screen 02")).couponCode().value();
         signedIn(page).navigate("/licences?size=25");
@@ -159,6 +188,15 @@ class InvoicingBrowserTests {
         assertThat(row(page, "Screen 03")).containsText("Paused");
         assertThat(row(page, "Screen 04")).containsText("Assigned");
         assertThat(selectionCount(page)).hasText("3 selected");
+
+        // the same selection exported: exactly its three licences
+        Download download = page.waitForDownload(
+                () -> page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Export selected"))
+                        .click());
+        List<String> lines = Files.readAllLines(download.path());
+        Assertions.assertThat(lines).hasSize(4);
+        Assertions.assertThat(String.join("\n", lines.subList(1, 4)))
+                .contains("Screen 01", "Screen 02", "Screen 03", alreadyPaused);
 
         button(page, "Resume").click();
         assertThat(page.getByText("Resume 3 selected licences?")).isVisible();

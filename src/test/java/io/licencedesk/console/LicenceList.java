@@ -21,9 +21,9 @@ final class LicenceList {
         return rows(page).filter(new Locator.FilterOptions().setHasText(text));
     }
 
-    /** The licence names in list order: the name is the one link in each row. */
+    /** The rows' names, each a link to its licence (a row's other links are its edit and assign actions). */
     static Locator names(Page page) {
-        return rows(page).getByRole(AriaRole.LINK);
+        return rows(page).locator("a.licence-name");
     }
 
     static Locator button(Page page, String name) {
