@@ -3,6 +3,7 @@ package io.licencedesk.devices;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.SeatLicence;
 import io.licencedesk.shared.Reason;
@@ -78,6 +79,10 @@ public class ScreenManagement {
         clientLicences.licence(client, licenceId);
         String checkedName = ScreenName.check(name);
         SeatLicence licence = clientLicences.lockForSeats(licenceId);
+        if (!Long.valueOf(client.userId()).equals(licence.clientId())) {
+            // Moved to another client (or made available) between the check above and the lock.
+            throw new LicenceNotFoundException(licenceId);
+        }
         if (licence.status() == LifecycleStatus.EXPIRED) {
             throw new ScreenRegistrationRefusedException(Reason.of("reason.screen.licenceExpired"));
         }

@@ -141,7 +141,7 @@ public final class Licence {
      *   <li>name and note, always;
      *   <li>quantity, never below the screens registered on it;
      *   <li>plan (with its term and price), only while no client has used it and its term is not invoiced;
-     *   <li>client, on the same condition: an Available licence is assigned (its coupon code then stops
+     *   <li>client, on the same condition and while it has no screens: an Available licence is assigned (its coupon code then stops
      *       working, as a code only redeems an Available licence), an Assigned one moves to another client or
      *       becomes Available again under a fresh coupon code, so whoever held the old one cannot redeem it.
      * </ul>
@@ -177,6 +177,11 @@ public final class Licence {
             }
             refuseOnceUsedOrInvoiced(
                     "clientId", "reason.licence.usedKeepsClient", "reason.licence.invoicedKeepsClient");
+            if (registeredScreens > 0) {
+                // Screens registered by its client before it was used: their credentials are that client's.
+                throw new InvalidLicenceException(
+                        "clientId", Reason.of("reason.licence.screensKeepClient", registeredScreens));
+            }
         }
         CouponCode code = clientChanges && edited.clientId() == null ? freshCode.get() : couponCode;
         name = edited.name().strip();

@@ -66,4 +66,52 @@ class LicenceEditPostgresIntegrationTests extends LicenceEditIntegrationTests {
             }
         }
     }
+
+    @Test
+    void movingALicenceWhileItsClientRegistersAScreenNeverLeavesTheirScreenOnIt() throws Exception {
+        for (int round = 0; round < 5; round++) {
+            long id = create(3, org.alice().userId()).id();
+            CountDownLatch start = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                Future<?> register = pool.submit(() -> {
+                    start.await();
+                    try {
+                        screens.register(org.alice(), id, "Lobby");
+                    } catch (LicenceNotFoundException movedFirst) {
+                        // the licence went to Bob first
+                    }
+                    return null;
+                });
+                Future<?> move = pool.submit(() -> {
+                    start.await();
+                    try {
+                        licences.edit(
+                                org.manager(),
+                                id,
+                                licence -> licence.withClientId(org.bob().userId()));
+                    } catch (InvalidLicenceException screenFirst) {
+                        // Alice's screen was registered first
+                    }
+                    return null;
+                });
+                start.countDown();
+                register.get(60, TimeUnit.SECONDS);
+                move.get(60, TimeUnit.SECONDS);
+            } finally {
+                pool.shutdownNow();
+            }
+
+            LicenceDetails after = licences.details(org.manager(), id);
+            if (after.client().id() == org.bob().userId()) {
+                assertThat(screens.screens(org.manager(), id))
+                        .as("round %d", round)
+                        .isEmpty();
+            } else {
+                assertThat(screens.screens(org.alice(), id))
+                        .as("round %d", round)
+                        .hasSize(1);
+            }
+        }
+    }
 }

@@ -419,6 +419,19 @@ class LicenceTests {
         }
 
         @Test
+        void anUnusedLicenceWithScreensKeepsItsClient() {
+            Licence licence = assigned();
+            var before = licence.snapshot(TODAY);
+            assertThatThrownBy(() -> edit(licence, licence.editable().withClientId(null), 1))
+                    .satisfies(says("Its client has registered a screen on this licence: they must remove it before"
+                            + " it can change hands."));
+            assertThatThrownBy(() -> edit(licence, licence.editable().withClientId(8L), 2))
+                    .extracting("field")
+                    .isEqualTo("clientId");
+            assertThat(licence.snapshot(TODAY)).isEqualTo(before);
+        }
+
+        @Test
         void saysWhyAUsedOrInvoicedLicenceKeepsItsClient() {
             Licence used = active();
             assertThatThrownBy(() -> edit(used, used.editable().withClientId(8L), 0))
