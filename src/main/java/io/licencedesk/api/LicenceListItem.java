@@ -11,7 +11,7 @@ import java.util.Locale;
 record LicenceListItem(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) long id,
 
-        @Schema(example = "K7Q2-M9XA-3FJD", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(example = "K7Q2M9XA", requiredMode = Schema.RequiredMode.REQUIRED)
         String code,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,

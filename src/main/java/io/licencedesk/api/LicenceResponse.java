@@ -17,7 +17,7 @@ public record LicenceResponse(
 
         @Schema(
                 description = "Its coupon code, which a client redeems to take an unassigned licence.",
-                example = "K7Q2-M9XA-3FJD",
+                example = "K7Q2M9XA",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String code,
 

@@ -65,7 +65,7 @@ class PortalApiController {
 
     @Schema(name = "Redemption")
     record RedemptionRequest(
-            @Schema(example = "K7Q2-M9XA-3FJD", requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(example = "K7Q2M9XA", requiredMode = Schema.RequiredMode.REQUIRED)
             @NotBlank(message = "Enter the coupon code of the licence to add.")
             @Size(max = 100, message = "That is not a coupon code.")
             String code) {}
