@@ -1,6 +1,7 @@
 package io.licencedesk.bench;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -97,17 +98,8 @@ final class ConsoleClient {
      * {@code GET uri}, e.g. {@code /licences}, read as the owner through the actuator): total seconds and count.
      */
     double[] timeAtServer(String uri, String email, String password) throws IOException, InterruptedException {
-        String credentials =
-                java.util.Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
-        String metrics = http.send(
-                        HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
-                                .header("Authorization", "Basic " + credentials)
-                                .GET()
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString())
-                .body();
         double[] sumAndCount = new double[2];
-        for (String line : metrics.split("\n")) {
+        for (String line : metrics(email, password).split("\n")) {
             var sample = SERVER_TIME.matcher(line);
             if (sample.matches() && sample.group(2).equals(uri)) {
                 sumAndCount[sample.group(1).equals("sum") ? 0 : 1] += Double.parseDouble(sample.group(3));
@@ -115,6 +107,53 @@ final class ConsoleClient {
         }
         return sumAndCount;
     }
+
+    /**
+     * The server's heap in use now, in bytes (Micrometer's {@code jvm.memory.used} over the heap's pools, read as the
+     * owner through the actuator). One HTTP Basic sign-in (a password hash) per call: read it between runs, not
+     * during one.
+     */
+    long heapUsed(String email, String password) throws IOException, InterruptedException {
+        long used = 0;
+        for (String line : metrics(email, password).split("\n")) {
+            var sample = HEAP_USED.matcher(line);
+            if (sample.matches()) {
+                used += (long) Double.parseDouble(sample.group(1));
+            }
+        }
+        return used;
+    }
+
+    private String metrics(String email, String password) throws IOException, InterruptedException {
+        String credentials =
+                java.util.Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+        var response = http.send(
+                HttpRequest.newBuilder(URI.create(base + "/actuator/prometheus"))
+                        .header("Authorization", "Basic " + credentials)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("The actuator refused the metrics: " + response.statusCode());
+        }
+        return response.body();
+    }
+
+    /**
+     * A GET with the session whose body is read as it arrives (a download): returns once the status and headers
+     * are in.
+     */
+    HttpResponse<InputStream> stream(String pathAndQuery) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                        .timeout(Duration.ofMinutes(10))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+    }
+
+    private static final Pattern HEAP_USED =
+            Pattern.compile("jvm_memory_used_bytes\\{.*area=\"heap\".*} ([0-9.eE+-]+)");
 
     private static final Pattern SERVER_TIME = Pattern.compile(
             "http_server_requests_seconds_(sum|count)\\{.*method=\"GET\".*uri=\"([^\"]+)\".*} ([0-9.eE+-]+)");

@@ -49,24 +49,7 @@ public final class MainListBenchmark {
 
         try (EmbeddedPostgres postgres = BenchPostgres.start(dataDirectory, false);
                 HikariDataSource dataSource = dataSource(postgres)) {
-            BenchPostgres.migrate(dataSource);
-            var jdbc = JdbcClient.create(dataSource);
-            long present =
-                    jdbc.sql("select count(*) from licence").query(Long.class).single();
-            if (present != licences) {
-                if (present != 0) {
-                    throw new IllegalStateException(
-                            present + " licences already in " + dataDirectory + "; run with --fresh to regenerate");
-                }
-                long start = System.nanoTime();
-                try (var connection = dataSource.getConnection()) {
-                    new BenchData(42, LocalDate.now()).load(connection, licences, clients, false);
-                }
-                System.out.printf(
-                        "Loaded %,d licences and %,d clients in %.1f s%n",
-                        licences, clients, (System.nanoTime() - start) / 1e9);
-            }
-            jdbc.sql("analyze").update();
+            var jdbc = prepare(dataSource, dataDirectory, licences, clients);
             List<BenchCase> cases = cases(jdbc, licences);
             Server server = startServer(postgres.getPort(), work);
             try {
@@ -124,8 +107,35 @@ public final class MainListBenchmark {
         }
     }
 
+    /**
+     * Migrates the database, loads {@code licences} licences unless exactly that many are there already (an empty
+     * database is loaded, any other count refused), and analyzes it.
+     */
+    static JdbcClient prepare(HikariDataSource dataSource, Path dataDirectory, int licences, int clients)
+            throws java.sql.SQLException, IOException {
+        BenchPostgres.migrate(dataSource);
+        var jdbc = JdbcClient.create(dataSource);
+        long present =
+                jdbc.sql("select count(*) from licence").query(Long.class).single();
+        if (present != licences) {
+            if (present != 0) {
+                throw new IllegalStateException(
+                        present + " licences already in " + dataDirectory + "; run with --fresh to regenerate");
+            }
+            long start = System.nanoTime();
+            try (var connection = dataSource.getConnection()) {
+                new BenchData(42, LocalDate.now()).load(connection, licences, clients, false);
+            }
+            System.out.printf(
+                    "Loaded %,d licences and %,d clients in %.1f s%n",
+                    licences, clients, (System.nanoTime() - start) / 1e9);
+        }
+        jdbc.sql("analyze").update();
+        return jdbc;
+    }
+
     /** The application under test, in its own JVM. */
-    private record Server(Process process, int port) {}
+    record Server(Process process, int port) {}
 
     private static List<BenchCase> cases(JdbcClient jdbc, int licences) {
         long organisationId = jdbc.sql("select id from organisation where name = 'Bench Signage Ltd'")
@@ -159,7 +169,8 @@ public final class MainListBenchmark {
                 .single();
     }
 
-    private static Server startServer(int postgresPort, Path work) throws IOException {
+    /** The packaged jar with -Xmx512m on a free port, its output in {@code work}/server.log; JVM options first. */
+    static Server startServer(int postgresPort, Path work, String... jvmOptions) throws IOException {
         File jar;
         try (Stream<Path> files = Files.list(Path.of("target"))) {
             jar = files.filter(f -> f.getFileName().toString().matches("licencedesk-.*\\.jar"))
@@ -171,24 +182,27 @@ public final class MainListBenchmark {
         try (var socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        var process = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                        "-Xmx512m",
-                        "-jar",
-                        jar.getPath(),
-                        "--server.port=" + port,
-                        "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--licencedesk.demo.enabled=false",
-                        RATE_LIMIT_OPTION)
+        var command = new java.util.ArrayList<String>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of(
+                "-jar",
+                jar.getPath(),
+                "--server.port=" + port,
+                "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--licencedesk.demo.enabled=false",
+                RATE_LIMIT_OPTION));
+        var process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(work.resolve("server.log").toFile())
                 .start();
         return new Server(process, port);
     }
 
-    private static void awaitHealth(ConsoleClient client, Process server) throws Exception {
+    static void awaitHealth(ConsoleClient client, Process server) throws Exception {
         for (int i = 0; i < 600; i++) {
             if (!server.isAlive()) {
                 throw new IllegalStateException("The server stopped; see target/bench/server.log");
@@ -205,7 +219,7 @@ public final class MainListBenchmark {
         throw new IllegalStateException("The server did not become healthy; see target/bench/server.log");
     }
 
-    private static HikariDataSource dataSource(EmbeddedPostgres postgres) {
+    static HikariDataSource dataSource(EmbeddedPostgres postgres) {
         var pool = new HikariDataSource();
         pool.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
         pool.setUsername("postgres");
