@@ -82,13 +82,13 @@ class ConsoleLicenceController {
 
     @GetMapping("/new")
     String addForm(Caller caller, Model model) {
-        return form(caller, AddLicenceForm.empty(), model);
+        return form(caller, LicenceForm.empty(), model);
     }
 
     @PostMapping
     String add(
             Caller caller,
-            @Valid @ModelAttribute("form") AddLicenceForm form,
+            @Valid @ModelAttribute("form") LicenceForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
@@ -120,14 +120,14 @@ class ConsoleLicenceController {
     @GetMapping("/{id}/edit")
     String editForm(Caller caller, @PathVariable long id, Model model) {
         LicenceDetails licence = licences.details(caller, id);
-        return editForm(caller, licence, EditLicenceForm.of(licence), model);
+        return editForm(caller, licence, LicenceForm.of(licence), model);
     }
 
     @PostMapping("/{id}/edit")
     String edit(
             Caller caller,
             @PathVariable long id,
-            @Valid @ModelAttribute("form") EditLicenceForm form,
+            @Valid @ModelAttribute("form") LicenceForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
@@ -207,7 +207,7 @@ class ConsoleLicenceController {
         return "redirect:" + Referers.localPathOr(from, "/licences");
     }
 
-    private String editForm(Caller caller, LicenceDetails licence, EditLicenceForm form, Model model) {
+    private String editForm(Caller caller, LicenceDetails licence, LicenceForm form, Model model) {
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", form);
         }
@@ -226,7 +226,7 @@ class ConsoleLicenceController {
         return "console/licence-edit";
     }
 
-    private String form(Caller caller, AddLicenceForm form, Model model) {
+    private String form(Caller caller, LicenceForm form, Model model) {
         // Replacing a bound form would drop its binding result, and with it the messages and typed values
         // (a quantity of "abc" never reaches the record: it stays only in the binding result).
         if (!model.containsAttribute("form")) {

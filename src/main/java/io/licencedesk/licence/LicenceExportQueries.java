@@ -1,7 +1,6 @@
 package io.licencedesk.licence;
 
 import io.licencedesk.shared.Money;
-import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -81,13 +80,7 @@ class LicenceExportQueries {
 
     /** A licence's status comes from the same {@link LicenceState} rules as the list's and the licence's own. */
     private static ExportedLicence row(ResultSet rs, Currency currency, LocalDate today) throws SQLException {
-        var state = new LicenceState(
-                rs.getObject("client_id", Long.class),
-                rs.getBoolean("paused"),
-                toLocalDate(rs.getDate("activated_on")),
-                toLocalDate(rs.getDate("ends_on")),
-                BillingStatus.valueOf(rs.getString("billing_status")),
-                rs.getBoolean("ever_invoiced"));
+        var state = LicenceState.read(rs);
         int quantity = rs.getInt("quantity");
         return new ExportedLicence(
                 rs.getLong("id"),
@@ -104,9 +97,5 @@ class LicenceExportQueries {
                 rs.getTimestamp("created_at").toInstant(),
                 state.activatedOn(),
                 state.endsOn());
-    }
-
-    private static LocalDate toLocalDate(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 }

@@ -170,13 +170,7 @@ class LicenceQueries {
     /** A list line; its flags come from the same {@link LicenceState} rules as the licence's own. */
     private static LicenceRow row(ResultSet rs, Currency currency, LocalDate today, int expiringSoonDays)
             throws SQLException {
-        var state = new LicenceState(
-                rs.getObject("client_id", Long.class),
-                rs.getBoolean("paused"),
-                toLocalDate(rs.getDate("activated_on")),
-                toLocalDate(rs.getDate("ends_on")),
-                BillingStatus.valueOf(rs.getString("billing_status")),
-                rs.getBoolean("ever_invoiced"));
+        var state = LicenceState.read(rs);
         int quantity = rs.getInt("quantity");
         return new LicenceRow(
                 rs.getLong("id"),
@@ -379,10 +373,6 @@ class LicenceQueries {
         } catch (RuntimeException malformed) {
             throw new InvalidLicenceException("cursor", Reason.of("reason.licence.pageLinkInvalid"));
         }
-    }
-
-    private static LocalDate toLocalDate(Date date) {
-        return date == null ? null : date.toLocalDate();
     }
 
     /** The conditions of a list query with their parameters, always starting from the organisation. */

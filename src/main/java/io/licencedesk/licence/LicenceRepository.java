@@ -190,8 +190,6 @@ class LicenceRepository {
 
     private static RowMapper<Licence> mapper(Currency currency) {
         return (rs, row) -> {
-            Date activatedOn = rs.getDate("activated_on");
-            Date endsOn = rs.getDate("ends_on");
             return new Licence(
                     rs.getLong("id"),
                     rs.getLong("organisation_id"),
@@ -202,13 +200,7 @@ class LicenceRepository {
                     rs.getString("name"),
                     rs.getString("note"),
                     rs.getInt("quantity"),
-                    new LicenceState(
-                            rs.getObject("client_id", Long.class),
-                            rs.getBoolean("paused"),
-                            activatedOn == null ? null : activatedOn.toLocalDate(),
-                            endsOn == null ? null : endsOn.toLocalDate(),
-                            BillingStatus.valueOf(rs.getString("billing_status")),
-                            rs.getBoolean("ever_invoiced")),
+                    LicenceState.read(rs),
                     rs.getTimestamp("created_at").toInstant(),
                     rs.getInt("version"),
                     rs.getInt("term_number"));

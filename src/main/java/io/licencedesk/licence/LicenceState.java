@@ -1,6 +1,9 @@
 package io.licencedesk.licence;
 
 import io.licencedesk.shared.Reason;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.time.Period;
 
@@ -17,6 +20,19 @@ record LicenceState(
         LocalDate endsOn,
         BillingStatus billingStatus,
         boolean everInvoiced) {
+
+    /** The state of the licence row the result set is on (the licence table's own column names). */
+    static LicenceState read(ResultSet rs) throws SQLException {
+        Date activatedOn = rs.getDate("activated_on");
+        Date endsOn = rs.getDate("ends_on");
+        return new LicenceState(
+                rs.getObject("client_id", Long.class),
+                rs.getBoolean("paused"),
+                activatedOn == null ? null : activatedOn.toLocalDate(),
+                endsOn == null ? null : endsOn.toLocalDate(),
+                BillingStatus.valueOf(rs.getString("billing_status")),
+                rs.getBoolean("ever_invoiced"));
+    }
 
     /** A licence nobody has used or invoiced yet, for this client or for none (Available). */
     static LicenceState unused(Long clientId) {

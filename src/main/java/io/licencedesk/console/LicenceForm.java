@@ -2,16 +2,18 @@ package io.licencedesk.console;
 
 import io.licencedesk.licence.EditedLicence;
 import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.NewLicence;
 import io.licencedesk.shared.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 /**
- * The "Edit licence" form: the whole licence as it should become (an empty client makes it Available again). When
- * the plan and client cannot change, the page sends their current values in hidden fields.
+ * The "Add licence" and "Edit licence" forms: a licence as the account manager enters it, an empty client meaning
+ * "Don't assign to a user" (Available). When an edit may not change the plan and client, the page sends their current
+ * values in hidden fields.
  */
-record EditLicenceForm(
+record LicenceForm(
         @NotNull(message = "Choose a plan.") Long planId,
 
         @NotBlank(message = "Enter a name.") @Size(max = 200, message = "Keep the name to 200 characters.") @PlainText
@@ -30,8 +32,12 @@ record EditLicenceForm(
 
         Long clientId) {
 
-    static EditLicenceForm of(LicenceDetails licence) {
-        return new EditLicenceForm(
+    static LicenceForm empty() {
+        return new LicenceForm(null, null, null, "1", null);
+    }
+
+    static LicenceForm of(LicenceDetails licence) {
+        return new LicenceForm(
                 licence.plan().id(),
                 licence.name(),
                 licence.note(),
@@ -39,6 +45,11 @@ record EditLicenceForm(
                 licence.client() == null ? null : licence.client().id());
     }
 
+    NewLicence toNewLicence() {
+        return new NewLicence(planId, name, note, WholeNumber.Validator.parse(quantity), clientId);
+    }
+
+    /** The licence as the edit form says it should become. */
     EditedLicence over(EditedLicence current) {
         return current.withName(name)
                 .withNote(note)
