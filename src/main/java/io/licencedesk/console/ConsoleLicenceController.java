@@ -208,25 +208,22 @@ class ConsoleLicenceController {
     }
 
     private String editForm(Caller caller, LicenceDetails licence, LicenceForm form, Model model) {
-        if (!model.containsAttribute("form")) {
-            model.addAttribute("form", form);
-        }
+        formModel(caller, form, model);
         model.addAttribute("licence", licence);
         model.addAttribute(
                 "planAndClientLock",
                 licence.planAndClientLock() == null ? null : reasons.text(licence.planAndClientLock()));
         model.addAttribute("screenCount", screens.screens(caller, licence.id()).size());
-        model.addAttribute("plans", plans.plans(caller));
-        model.addAttribute(
-                "selectedClient",
-                form.clientId() == null
-                        ? null
-                        : accounts.findClient(caller.organisationId(), form.clientId())
-                                .orElse(null));
         return "console/licence-edit";
     }
 
     private String form(Caller caller, LicenceForm form, Model model) {
+        formModel(caller, form, model);
+        return "console/licence-form";
+    }
+
+    /** What the add and edit forms both show: the form, the plans and the chosen client. */
+    private void formModel(Caller caller, LicenceForm form, Model model) {
         // Replacing a bound form would drop its binding result, and with it the messages and typed values
         // (a quantity of "abc" never reaches the record: it stays only in the binding result).
         if (!model.containsAttribute("form")) {
@@ -239,6 +236,5 @@ class ConsoleLicenceController {
                         ? null
                         : accounts.findClient(caller.organisationId(), form.clientId())
                                 .orElse(null));
-        return "console/licence-form";
     }
 }
