@@ -252,3 +252,88 @@
     });
     queue = fetch('/licences/selection', {headers: {Accept: 'application/json'}}).then(r => r.json()).then(show);
 })();
+
+// Licence import: the file goes as the request's body (the server takes no multipart forms), with an upload
+// progress bar; then the import's page follows its check or import until it ends.
+(function () {
+    'use strict';
+    const form = document.getElementById('import-form');
+    if (form) {
+        const input = document.getElementById('import-file');
+        const error = document.getElementById('import-file-error');
+        const bar = document.getElementById('upload-progress');
+        const button = document.getElementById('import-check');
+        const fail = message => {
+            error.textContent = message;
+            input.classList.add('is-invalid');
+            input.setAttribute('aria-invalid', 'true');
+            bar.classList.add('d-none');
+            button.disabled = false;
+        };
+        form.addEventListener('submit', event => {
+            event.preventDefault();
+            error.textContent = '';
+            input.classList.remove('is-invalid');
+            input.removeAttribute('aria-invalid');
+            const file = input.files[0];
+            if (!file) {
+                fail('Choose a CSV file.');
+                return;
+            }
+            const request = new XMLHttpRequest();
+            request.open('POST', form.action + '?name=' + encodeURIComponent(file.name));
+            request.setRequestHeader(document.querySelector('meta[name="_csrf_header"]').content,
+                document.querySelector('meta[name="_csrf"]').content);
+            request.setRequestHeader('Content-Type', 'text/csv');
+            request.setRequestHeader('Accept', 'application/json');
+            request.upload.addEventListener('progress', progress => {
+                if (progress.lengthComputable) {
+                    const percent = Math.round(progress.loaded * 100 / progress.total);
+                    bar.setAttribute('aria-valuenow', percent);
+                    bar.firstElementChild.style.width = percent + '%';
+                }
+            });
+            request.addEventListener('load', () => {
+                let answer = {};
+                try {
+                    answer = JSON.parse(request.responseText);
+                } catch (notJson) {
+                    // Shown below as a general failure.
+                }
+                if (request.status === 201 && answer.location) {
+                    window.location.assign(answer.location);
+                } else {
+                    fail(answer.detail || 'The file could not be sent (' + request.status + '). Try again.');
+                }
+            });
+            request.addEventListener('error', () => fail('The file could not be sent: the connection was lost. Try again.'));
+            button.disabled = true;
+            bar.classList.remove('d-none');
+            request.send(file);
+        });
+    }
+    const page = document.getElementById('import-page');
+    const url = page && page.dataset.progressUrl;
+    if (!url) {
+        return;
+    }
+    const number = value => Number(value).toLocaleString('en-GB');
+    const poll = () => fetch(url, {headers: {Accept: 'application/json'}})
+        .then(r => r.json())
+        .then(progress => {
+            if (!progress.running) {
+                window.location.reload();
+                return;
+            }
+            const bar = document.getElementById('import-progress');
+            bar.setAttribute('aria-valuenow', progress.percent);
+            bar.firstElementChild.style.width = progress.percent + '%';
+            bar.firstElementChild.textContent = progress.percent + '%';
+            document.getElementById('import-done').textContent = number(progress.done);
+            document.getElementById('import-rate').textContent = number(progress.rate);
+            document.getElementById('import-left').textContent = progress.timeLeft;
+            setTimeout(poll, 1000);
+        })
+        .catch(() => setTimeout(poll, 3000));
+    setTimeout(poll, 500);
+})();

@@ -6,7 +6,10 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -136,6 +139,17 @@ class AccountRepository {
                 .param("id", clientId)
                 .query(CLIENT)
                 .optional();
+    }
+
+    /** Every client of the organisation by e-mail, lower-cased (e-mail addresses are unique across users). */
+    Map<String, Long> clientIdsByEmail(long organisationId) {
+        Map<String, Long> ids = new HashMap<>();
+        jdbc.sql("select id, email from app_user where organisation_id = :organisationId and role = 'CLIENT'")
+                .param("organisationId", organisationId)
+                .query(rs -> {
+                    ids.put(rs.getString("email").toLowerCase(Locale.ROOT), rs.getLong("id"));
+                });
+        return ids;
     }
 
     List<Client> findClients(long organisationId, String term, int offset, int limit) {

@@ -59,7 +59,8 @@ import org.springframework.test.context.ActiveProfiles;
         properties = {
             // Nothing in the background may write to a table while a request is checked.
             "licencedesk.mail.poll-interval=PT24H",
-            "licencedesk.devices.check-in-flush=PT24H"
+            "licencedesk.devices.check-in-flush=PT24H",
+            "licencedesk.imports.background=false"
         })
 @ActiveProfiles("test")
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)

@@ -1,0 +1,203 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.licence.ImportNotFoundException;
+import io.licencedesk.licence.ImportRefusedException;
+import io.licencedesk.licence.ImportStatus;
+import io.licencedesk.licence.LicenceImport;
+import io.licencedesk.licence.LicenceImports;
+import io.licencedesk.web.Reasons;
+import io.licencedesk.web.Toasts;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Importing licences from a CSV file (docs/csv.md): the upload, the check's progress and report, the confirmation
+ * and the report of refused rows as a CSV file.
+ *
+ * <p>The page sends the file as the request's body (with its CSRF header), not as a multipart form: nothing
+ * else uploads files, and the multipart parser stays off (application.properties).
+ */
+@Controller
+class ConsoleImportController {
+
+    /** What browsers and tools call a CSV file (Windows names it after Excel); anything else is not a file. */
+    private static final Set<String> FILE_TYPES =
+            Set.of("text/csv", "text/plain", "application/csv", "application/vnd.ms-excel", "application/octet-stream");
+
+    private final LicenceImports imports;
+    private final Reasons reasons;
+    private final Clock clock;
+
+    ConsoleImportController(LicenceImports imports, Reasons reasons, Clock clock) {
+        this.imports = imports;
+        this.reasons = reasons;
+        this.clock = clock;
+    }
+
+    @GetMapping("/licences/imports")
+    String imports(Caller caller, Model model) {
+        model.addAttribute("imports", imports.recent(caller));
+        return "console/imports";
+    }
+
+    /** The file itself is the body; the answer names the import's page. */
+    @PostMapping("/licences/imports")
+    ResponseEntity<?> upload(Caller caller, @RequestParam(required = false) String name, HttpServletRequest request)
+            throws IOException {
+        String type = request.getContentType();
+        if (type != null && type.toLowerCase().startsWith("multipart/")) {
+            // A browser without JavaScript posts the form itself: send it back to a page that says what to do.
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create("/licences/imports?javascript=needed"))
+                    .build();
+        }
+        if (type != null && !isFile(type)) {
+            return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
+                    .body(ProblemDetail.forStatusAndDetail(
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the CSV file itself as the body (text/csv)."));
+        }
+        LicenceImport started = imports.start(caller, name, request.getInputStream());
+        URI page = URI.create("/licences/imports/" + started.id());
+        return ResponseEntity.created(page).body(Map.of("location", page.toString()));
+    }
+
+    @GetMapping("/licences/imports/{id}")
+    String licenceImport(Caller caller, @PathVariable long id, Model model) {
+        LicenceImport job = imports.find(caller, id);
+        model.addAttribute("job", job);
+        model.addAttribute("progress", progress(job));
+        model.addAttribute("fileProblem", job.fileProblem() == null ? null : reasons.text(job.fileProblem()));
+        if (job.rowsRefused() > 0) {
+            model.addAttribute(
+                    "problems",
+                    imports.problems(caller, id).stream()
+                            .map(problem ->
+                                    new ShownProblem(problem.line(), problem.column(), reasons.text(problem.reason())))
+                            .toList());
+        } else {
+            model.addAttribute("problems", List.of());
+        }
+        model.addAttribute("problemsShown", LicenceImports.PROBLEMS_SHOWN);
+        return "console/import";
+    }
+
+    /** A refused row as the report shows it. */
+    record ShownProblem(int line, String column, String reason) {}
+
+    /** What the page's progress bar polls while the import runs. */
+    @GetMapping(value = "/licences/imports/{id}/progress", produces = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseBody
+    Map<String, Object> progress(Caller caller, @PathVariable long id) {
+        return progress(imports.find(caller, id));
+    }
+
+    @PostMapping("/licences/imports/{id}/import")
+    String confirm(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            imports.confirm(caller, id);
+        } catch (ImportRefusedException refused) {
+            Toasts.error(redirect, reasons.text(refused));
+        }
+        return "redirect:/licences/imports/" + id;
+    }
+
+    @PostMapping("/licences/imports/{id}/discard")
+    String discard(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            imports.discard(caller, id);
+            Toasts.success(redirect, "The check was discarded; nothing was imported.");
+            return "redirect:/licences/imports";
+        } catch (ImportRefusedException refused) {
+            Toasts.error(redirect, reasons.text(refused));
+            return "redirect:/licences/imports/" + id;
+        }
+    }
+
+    /** Every refused row with its line, column and reason, for fixing the file in a spreadsheet. */
+    @GetMapping("/licences/imports/{id}/problems.csv")
+    void problems(Caller caller, @PathVariable long id, HttpServletResponse response) throws IOException {
+        imports.find(caller, id);
+        var csv = CsvDownload.start(
+                response, "import-" + id + "-refused-rows", LocalDate.now(clock), List.of("line", "column", "reason"));
+        imports.eachProblem(
+                caller,
+                id,
+                problem -> csv.row(Integer.toString(problem.line()), problem.column(), reasons.text(problem.reason())));
+        csv.finish();
+    }
+
+    /** A refused upload answers the page's script with the reason, which it shows beside the file field. */
+    @ExceptionHandler(ImportRefusedException.class)
+    ResponseEntity<ProblemDetail> refused(ImportRefusedException refused) {
+        var status = refused.reason().code().equals("reason.import.tooLarge")
+                ? HttpStatus.CONTENT_TOO_LARGE
+                : HttpStatus.CONFLICT;
+        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, reasons.text(refused)));
+    }
+
+    @ExceptionHandler(ImportNotFoundException.class)
+    @ResponseStatus(HttpStatus.NOT_FOUND)
+    String notFound() {
+        return "error/404";
+    }
+
+    private static boolean isFile(String contentType) {
+        try {
+            MediaType type = MediaType.parseMediaType(contentType);
+            return FILE_TYPES.contains(type.getType() + "/" + type.getSubtype());
+        } catch (IllegalArgumentException unreadable) {
+            return false;
+        }
+    }
+
+    private Map<String, Object> progress(LicenceImport job) {
+        Instant now = clock.instant();
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("status", job.status().name().toLowerCase());
+        progress.put("running", job.status().running());
+        progress.put("percent", job.percent());
+        progress.put("rowsRead", job.rowsRead());
+        progress.put("rowsInserted", job.rowsInserted());
+        progress.put("rowsToCreate", job.rowsToCreate());
+        progress.put("rate", job.rate(now));
+        progress.put("timeLeft", words(job.timeLeft(now)));
+        progress.put("done", job.status() == ImportStatus.IMPORTING ? job.rowsInserted() : job.rowsRead());
+        return progress;
+    }
+
+    private static String words(Duration left) {
+        if (left == null) {
+            return "";
+        }
+        long seconds = Math.max(1, left.toSeconds());
+        if (seconds < 60) {
+            return "about " + seconds + " s left";
+        }
+        return "about " + (seconds + 59) / 60 + " min left";
+    }
+}

@@ -1,0 +1,480 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.shared.ControlCharacters;
+import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.SpreadsheetCells;
+import java.io.BufferedInputStream;
+import java.io.FilterReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.random.RandomGenerator;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Reads a licence CSV file (docs/csv.md) and checks every row, saving nothing: each row is handed on either
+ * as a licence ready to create or as the reasons it is refused, with its line and column.
+ *
+ * <p>A file that is not a licence CSV at all (a spreadsheet, another encoding, an unknown header, a quote never
+ * closed, a line too long to be a licence, nothing in it) is refused whole with {@link FileRefused}: none of it
+ * can be imported. The file is read as a stream, so its size does not matter to memory.
+ */
+final class ImportFile {
+
+    /** The export's columns, in its order, and {@code reference}, an identifier from the system the file came from. */
+    static final List<String> COLUMNS = List.of(
+            "code",
+            "name",
+            "note",
+            "client_email",
+            "client_company",
+            "plan",
+            "screens",
+            "amount",
+            "currency",
+            "status",
+            "billing_status",
+            "created",
+            "activated",
+            "ends",
+            "reference");
+
+    static final Set<String> REQUIRED = Set.of("name", "plan", "screens");
+
+    /** No licence row comes near this many characters (a name, a note and a few short cells). */
+    static final int RECORD_LIMIT = 100_000;
+
+    static final int REFERENCE_MAX = 100;
+
+    private static final Set<String> STATUSES = Set.of("available", "assigned", "active", "paused", "expired");
+
+    /** What rows are checked against: the organisation's plans by lower-cased name and clients by e-mail. */
+    record Catalogue(Map<String, Plan> plansByName, Map<String, Long> clientsByEmail, LocalDate today) {}
+
+    /** Where the checked rows go, in the file's order. */
+    interface Rows {
+
+        void accepted(ImportedRow row);
+
+        void refused(int line, String column, Reason reason);
+
+        /** Called every so often with the rows and bytes read so far. */
+        void read(long rows, long bytes);
+    }
+
+    /** The file as a whole is not a licence CSV; nothing of it may be imported. */
+    static final class FileRefused extends RuntimeException {
+
+        private final transient Reason reason;
+
+        FileRefused(Reason reason) {
+            super(reason.toString(), null, false, false);
+            this.reason = reason;
+        }
+
+        Reason reason() {
+            return reason;
+        }
+    }
+
+    private final Catalogue catalogue;
+    private final RandomGenerator random;
+
+    ImportFile(Catalogue catalogue, RandomGenerator random) {
+        this.catalogue = catalogue;
+        this.random = random;
+    }
+
+    /**
+     * Checks the whole file, row by row.
+     *
+     * @return the number of data rows read
+     * @throws FileRefused when the file is not a licence CSV
+     */
+    long check(Path file, Rows rows) throws IOException {
+        String digest = digestOf(file);
+        try (var bytes = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+                var text = new LimitedReader(new InputStreamReader(bytes, strictUtf8()));
+                var parser = CSVParser.builder()
+                        .setReader(text)
+                        .setFormat(CSVFormat.RFC4180
+                                .builder()
+                                .setIgnoreEmptyLines(true)
+                                .get())
+                        .get()) {
+            var records = parser.iterator();
+            List<String> header = header(next(records, parser, text));
+            long count = 0;
+            CSVRecord record;
+            while ((record = next(records, parser, text)) != null) {
+                count++;
+                check(record, (int) parser.getCurrentLineNumber(), header, digest, rows);
+                if (count % 10_000 == 0) {
+                    rows.read(count, bytes.count);
+                }
+            }
+            if (count == 0) {
+                throw new FileRefused(Reason.of("reason.import.noRows"));
+            }
+            rows.read(count, bytes.count);
+            return count;
+        }
+    }
+
+    /** The next record, or null at the end; a file that breaks CSV's rules is refused whole. */
+    private static CSVRecord next(java.util.Iterator<CSVRecord> records, CSVParser parser, LimitedReader text) {
+        text.startRecord();
+        try {
+            return records.hasNext() ? records.next() : null;
+        } catch (UncheckedIOException | IllegalStateException broken) {
+            Throwable cause = broken.getCause() == null ? broken : broken.getCause();
+            String line = Long.toString(parser.getCurrentLineNumber());
+            if (cause instanceof RecordTooLong) {
+                throw new FileRefused(Reason.of("reason.import.lineTooLong", line, "100,000"));
+            }
+            if (cause instanceof CharacterCodingException) {
+                throw new FileRefused(Reason.of("reason.import.encoding", line));
+            }
+            throw new FileRefused(Reason.of("reason.import.badQuotes", line));
+        }
+    }
+
+    private static List<String> header(CSVRecord record) {
+        if (record == null || record.stream().allMatch(String::isBlank)) {
+            throw new FileRefused(Reason.of("reason.import.empty"));
+        }
+        List<String> names = new ArrayList<>();
+        for (String cell : record) {
+            String name =
+                    cell.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            if (!COLUMNS.contains(name)) {
+                throw new FileRefused(Reason.of("reason.import.unknownColumn", abbreviate(cell.strip())));
+            }
+            if (names.contains(name)) {
+                throw new FileRefused(Reason.of("reason.import.repeatedColumn", name));
+            }
+            names.add(name);
+        }
+        for (String required : COLUMNS) {
+            if (REQUIRED.contains(required) && !names.contains(required)) {
+                throw new FileRefused(Reason.of("reason.import.missingColumn", required));
+            }
+        }
+        return names;
+    }
+
+    private void check(CSVRecord record, int line, List<String> header, String digest, Rows rows) {
+        if (record.size() != header.size()) {
+            rows.refused(
+                    line,
+                    null,
+                    Reason.of(
+                            "reason.import.cellCount",
+                            Integer.toString(record.size()),
+                            Integer.toString(header.size())));
+            return;
+        }
+        var row = new Row(record, header);
+        var refusals = new ArrayList<Refusal>();
+        for (int i = 0; i < header.size(); i++) {
+            if (ControlCharacters.in(record.get(i))) {
+                refusals.add(new Refusal(header.get(i), Reason.of("reason.import.controlCharacters")));
+            }
+        }
+        if (!refusals.isEmpty()) {
+            refusals.forEach(refusal -> rows.refused(line, refusal.column(), refusal.reason()));
+            return;
+        }
+
+        String name = row.text("name");
+        if (name == null) {
+            refusals.add(new Refusal("name", Reason.of("reason.import.nameMissing")));
+        } else if (name.length() > Licence.NAME_MAX) {
+            refusals.add(new Refusal("name", Reason.of("reason.import.tooLong", Integer.toString(Licence.NAME_MAX))));
+        }
+        String note = row.text("note");
+        if (note != null && note.length() > Licence.NOTE_MAX) {
+            refusals.add(new Refusal("note", Reason.of("reason.import.tooLong", Integer.toString(Licence.NOTE_MAX))));
+        }
+
+        String planName = row.text("plan");
+        Plan plan = planName == null ? null : catalogue.plansByName().get(planName.toLowerCase(Locale.ROOT));
+        if (planName == null) {
+            refusals.add(new Refusal("plan", Reason.of("reason.import.planMissing")));
+        } else if (plan == null) {
+            refusals.add(new Refusal("plan", Reason.of("reason.import.unknownPlan", abbreviate(planName))));
+        }
+
+        int quantity = quantity(row.text("screens"));
+        if (quantity == 0) {
+            refusals.add(
+                    new Refusal("screens", Reason.of("reason.import.screens", Integer.toString(Licence.QUANTITY_MAX))));
+        }
+
+        String email = row.text("client_email");
+        Long clientId = email == null ? null : catalogue.clientsByEmail().get(email.toLowerCase(Locale.ROOT));
+        if (email != null && clientId == null) {
+            refusals.add(new Refusal("client_email", Reason.of("reason.import.unknownClient", abbreviate(email))));
+        }
+
+        String status = row.text("status");
+        if (status != null && !STATUSES.contains(status.toLowerCase(Locale.ROOT))) {
+            refusals.add(new Refusal("status", Reason.of("reason.import.status", abbreviate(status))));
+        }
+
+        LocalDate activatedOn = date(row, "activated", refusals);
+        LocalDate endsOn = date(row, "ends", refusals);
+        if (activatedOn != null) {
+            if (activatedOn.isAfter(catalogue.today())) {
+                refusals.add(new Refusal("activated", Reason.of("reason.import.activatedLater")));
+            } else if (email == null) {
+                refusals.add(new Refusal("activated", Reason.of("reason.import.activatedWithoutClient")));
+            }
+            if (endsOn != null && !endsOn.isAfter(activatedOn)) {
+                refusals.add(new Refusal("ends", Reason.of("reason.import.endsBeforeActivated")));
+            }
+        } else if (endsOn != null && !row.blank("activated")) {
+            // The activation date itself was refused above; its end date waits for it.
+        } else if (endsOn != null) {
+            refusals.add(new Refusal("ends", Reason.of("reason.import.endsWithoutActivated")));
+        }
+
+        String reference = row.text("reference");
+        if (reference != null && reference.length() > REFERENCE_MAX) {
+            refusals.add(new Refusal("reference", Reason.of("reason.import.tooLong", Integer.toString(REFERENCE_MAX))));
+        }
+
+        if (!refusals.isEmpty()) {
+            refusals.forEach(refusal -> rows.refused(line, refusal.column(), refusal.reason()));
+            return;
+        }
+        String writtenCode = row.text("code");
+        String givenCode = validCode(writtenCode);
+        String key;
+        if (reference != null) {
+            key = "ref:" + reference;
+        } else if (writtenCode != null) {
+            key = "code:" + abbreviate(writtenCode.toUpperCase(Locale.ROOT));
+        } else {
+            key = "file:" + digest + ":" + line;
+        }
+        rows.accepted(new ImportedRow(
+                line,
+                key,
+                givenCode,
+                CouponCode.random(random).value(),
+                plan,
+                name,
+                note,
+                quantity,
+                clientId,
+                "paused".equalsIgnoreCase(status),
+                activatedOn,
+                activatedOn == null ? null : endsOn == null ? activatedOn.plus(plan.term()) : endsOn));
+    }
+
+    private record Refusal(String column, Reason reason) {}
+
+    /** One record's cells by column name, stripped, restored from the export's spreadsheet guard, blank as null. */
+    private record Row(CSVRecord record, List<String> header) {
+
+        String text(String column) {
+            int index = header.indexOf(column);
+            if (index < 0) {
+                return null;
+            }
+            String cell = SpreadsheetCells.restore(record.get(index));
+            return cell == null || cell.isBlank() ? null : cell.strip();
+        }
+
+        boolean blank(String column) {
+            return text(column) == null;
+        }
+    }
+
+    /** The number of screens, or 0 when it is not a whole number from 1 to the most a licence covers. */
+    private static int quantity(String cell) {
+        if (cell == null || cell.length() > 6 || !cell.chars().allMatch(Character::isDigit)) {
+            return 0;
+        }
+        int quantity = Integer.parseInt(cell);
+        return quantity >= 1 && quantity <= Licence.QUANTITY_MAX ? quantity : 0;
+    }
+
+    private static LocalDate date(Row row, String column, List<Refusal> refusals) {
+        String cell = row.text(column);
+        if (cell == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(cell);
+        } catch (DateTimeParseException notIso) {
+            refusals.add(new Refusal(column, Reason.of("reason.import.date", abbreviate(cell))));
+            return null;
+        }
+    }
+
+    /** The code as a coupon code, if it is one; any other text gets a new code. */
+    private static String validCode(String written) {
+        if (written == null) {
+            return null;
+        }
+        try {
+            return CouponCode.parse(written).value();
+        } catch (InvalidCouponCodeException notACode) {
+            return null;
+        }
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() <= 60 ? text : text.substring(0, 59) + "…";
+    }
+
+    /**
+     * The SHA-256 of the file, which keys rows that have neither a reference nor a code; the same pass refuses
+     * what is plainly not a UTF-8 text file before any row is read.
+     */
+    private static String digestOf(Path file) throws IOException {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException missing) {
+            throw new IllegalStateException(missing);
+        }
+        try (var in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+            byte[] buffer = new byte[1 << 16];
+            int read = in.readNBytes(buffer, 0, 8);
+            refuseNonText(Arrays.copyOf(buffer, read));
+            while (in.read(buffer) >= 0) {
+                // Read to the end for the digest.
+            }
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    private static void refuseNonText(byte[] start) {
+        if (start.length == 0 || (start.length == 3 && (start[0] & 0xFF) == 0xEF)) {
+            throw new FileRefused(Reason.of("reason.import.empty"));
+        }
+        int first = start[0] & 0xFF;
+        int second = start.length > 1 ? start[1] & 0xFF : -1;
+        // Zip (xlsx, ods, numbers) and the old Office compound format (xls): a spreadsheet renamed .csv.
+        if ((first == 'P' && second == 'K') || (first == 0xD0 && second == 0xCF)) {
+            throw new FileRefused(Reason.of("reason.import.spreadsheet"));
+        }
+        if ((first == 0xFF && second == 0xFE) || (first == 0xFE && second == 0xFF)) {
+            throw new FileRefused(Reason.of("reason.import.wideEncoding"));
+        }
+        for (byte b : start) {
+            if (b == 0) {
+                throw new FileRefused(Reason.of("reason.import.binary"));
+            }
+        }
+    }
+
+    private static java.nio.charset.CharsetDecoder strictUtf8() {
+        return StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+    }
+
+    /** Counts the bytes read, for the progress bar. */
+    private static final class CountingStream extends java.io.FilterInputStream {
+
+        private volatile long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read > 0) {
+                count += read;
+            }
+            return read;
+        }
+    }
+
+    /**
+     * Refuses a record longer than {@link #RECORD_LIMIT} characters, counted from where the parser started
+     * it (give or take its read-ahead): a quote that is never closed makes the rest of the file one cell, which
+     * would otherwise be held in memory whole. It also drops the byte order mark and refuses NUL characters.
+     */
+    private static final class LimitedReader extends FilterReader {
+
+        private long sinceRecord;
+        private boolean started;
+
+        LimitedReader(Reader in) {
+            super(in);
+        }
+
+        void startRecord() {
+            sinceRecord = 0;
+        }
+
+        @Override
+        public int read() throws IOException {
+            char[] one = new char[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0];
+        }
+
+        @Override
+        public int read(char[] buffer, int offset, int length) throws IOException {
+            int read = super.read(buffer, offset, length);
+            if (read <= 0) {
+                return read;
+            }
+            if (!started) {
+                started = true;
+                if (buffer[offset] == '\uFEFF') {
+                    System.arraycopy(buffer, offset + 1, buffer, offset, read - 1);
+                    read--;
+                    if (read == 0) {
+                        return read(buffer, offset, length);
+                    }
+                }
+            }
+            sinceRecord += read;
+            if (sinceRecord > RECORD_LIMIT + (1 << 16)) {
+                throw new RecordTooLong();
+            }
+            return read;
+        }
+    }
+
+    private static final class RecordTooLong extends IOException {}
+}

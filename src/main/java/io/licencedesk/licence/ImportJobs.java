@@ -1,0 +1,489 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.shared.Reason;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Licence imports in plain SQL (V21): the job row, the rows that passed the check, the problems found, and the
+ * statements that turn checked rows into licences. Every query names the import's organisation or is reached
+ * only from one that did.
+ */
+@Repository
+class ImportJobs {
+
+    private static final String COLUMNS = """
+            i.id, i.file_name, i.file_bytes, i.status, u.email as created_by_email, i.created_at, i.rows_read,
+            i.bytes_read, i.rows_refused, i.rows_present, i.rows_new_code, i.rows_to_create, i.rows_inserted,
+            i.rows_created, i.file_problem, i.problem_argument, i.heartbeat_at, i.checked_at, i.import_started_at,
+            i.finished_at
+            """;
+
+    private static final RowMapper<LicenceImport> IMPORT = ImportJobs::licenceImport;
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate batches;
+
+    ImportJobs(JdbcClient jdbc, JdbcTemplate batches) {
+        this.jdbc = jdbc;
+        this.batches = batches;
+    }
+
+    long create(long organisationId, long userId, String fileName, long fileBytes, Instant now) {
+        jdbc.sql("""
+                        insert into licence_import (organisation_id, created_by, file_name, file_bytes, status,
+                                                    created_at, heartbeat_at)
+                        values (:organisationId, :userId, :fileName, :fileBytes, 'CHECKING', :now, :now)
+                        """)
+                .param("organisationId", organisationId)
+                .param("userId", userId)
+                .param("fileName", fileName)
+                .param("fileBytes", fileBytes)
+                .param("now", Timestamp.from(now))
+                .update();
+        return jdbc.sql("""
+                        select max(id) from licence_import
+                        where organisation_id = :organisationId and created_by = :userId
+                        """)
+                .param("organisationId", organisationId)
+                .param("userId", userId)
+                .query(Long.class)
+                .single();
+    }
+
+    Optional<LicenceImport> find(long organisationId, long id) {
+        return jdbc.sql("select " + COLUMNS + """
+                        from licence_import i join app_user u on u.id = i.created_by
+                        where i.organisation_id = :organisationId and i.id = :id
+                        """)
+                .param("organisationId", organisationId)
+                .param("id", id)
+                .query(IMPORT)
+                .optional();
+    }
+
+    List<LicenceImport> recent(long organisationId, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                        from licence_import i join app_user u on u.id = i.created_by
+                        where i.organisation_id = :organisationId
+                        order by i.id desc
+                        limit :limit
+                        """)
+                .param("organisationId", organisationId)
+                .param("limit", limit)
+                .query(IMPORT)
+                .list();
+    }
+
+    long organisationOf(long id) {
+        return jdbc.sql("select organisation_id from licence_import where id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The check's progress; also the heartbeat that tells other nodes this check is alive. */
+    void checking(long id, long rowsRead, long bytesRead, Instant now) {
+        jdbc.sql("""
+                        update licence_import set rows_read = :rowsRead, bytes_read = :bytesRead, heartbeat_at = :now
+                        where id = :id and status = 'CHECKING'
+                        """)
+                .param("id", id)
+                .param("rowsRead", rowsRead)
+                .param("bytesRead", bytesRead)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    void stage(long id, List<ImportedRow> rows) {
+        batches.batchUpdate("""
+                insert into licence_import_row (import_id, line, import_key, given_code, drawn_code, coupon_code,
+                                                plan_id, term, unit_price_minor, name, note, quantity, client_id,
+                                                paused, activated_on, ends_on)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, rows, rows.size(), (statement, row) -> {
+            statement.setLong(1, id);
+            statement.setInt(2, row.line());
+            statement.setString(3, row.importKey());
+            statement.setString(4, row.givenCode());
+            statement.setString(5, row.drawnCode());
+            statement.setString(6, row.givenCode() != null ? row.givenCode() : row.drawnCode());
+            statement.setLong(7, row.plan().id());
+            statement.setString(8, row.plan().term().toString());
+            statement.setLong(9, row.plan().unitPrice().minorUnits());
+            statement.setString(10, row.name());
+            statement.setString(11, row.note());
+            statement.setInt(12, row.quantity());
+            if (row.clientId() == null) {
+                statement.setNull(13, Types.BIGINT);
+            } else {
+                statement.setLong(13, row.clientId());
+            }
+            statement.setBoolean(14, row.paused());
+            statement.setDate(15, row.activatedOn() == null ? null : Date.valueOf(row.activatedOn()));
+            statement.setDate(16, row.endsOn() == null ? null : Date.valueOf(row.endsOn()));
+        });
+    }
+
+    void problems(long id, List<ImportProblem> problems) {
+        batches.batchUpdate("""
+                insert into licence_import_problem (import_id, line, column_name, reason, argument)
+                values (?, ?, ?, ?, ?)
+                """, problems, problems.size(), (statement, problem) -> {
+            statement.setLong(1, id);
+            statement.setInt(2, problem.line());
+            statement.setString(3, problem.column());
+            statement.setString(4, problem.reason().code());
+            statement.setString(5, argument(problem.reason()));
+        });
+    }
+
+    /** The problems in line order, at most {@code limit} of them. */
+    List<ImportProblem> problems(long id, int limit) {
+        var problems = new ArrayList<ImportProblem>();
+        eachProblem(id, limit, problems::add);
+        return problems;
+    }
+
+    void eachProblem(long id, int limit, Consumer<ImportProblem> each) {
+        RowCallbackHandler handler = rs -> each.accept(new ImportProblem(
+                rs.getInt("line"),
+                rs.getString("column_name"),
+                reason(rs.getString("reason"), rs.getString("argument"))));
+        jdbc.sql("""
+                        select line, column_name, reason, argument from licence_import_problem
+                        where import_id = :id
+                        order by line, column_name
+                        limit :limit
+                        """).param("id", id).param("limit", limit).withFetchSize(1000).query(handler);
+    }
+
+    /** The file is not a licence CSV: the report says why, and what was staged of it goes. */
+    void refuse(long id, Reason why, Instant now) {
+        jdbc.sql("""
+                        update licence_import
+                        set status = 'REFUSED', file_problem = :reason, problem_argument = :argument,
+                            finished_at = :now, heartbeat_at = :now
+                        where id = :id and status = 'CHECKING'
+                        """)
+                .param("id", id)
+                .param("reason", why.code())
+                .param("argument", argument(why))
+                .param("now", Timestamp.from(now))
+                .update();
+        dropRows(id);
+    }
+
+    void dropRows(long id) {
+        jdbc.sql("delete from licence_import_row where import_id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    /** Rows whose key another row of the file has already: the first one stands, the others are refused. */
+    List<ImportProblem> repeatedKeys(long id) {
+        return jdbc.sql("""
+                        select line, import_key, first_line from (
+                            select line, import_key, min(line) over (partition by import_key) as first_line
+                            from licence_import_row where import_id = :id) r
+                        where line <> first_line
+                        order by line
+                        """)
+                .param("id", id)
+                .query((rs, row) -> new ImportProblem(
+                        rs.getInt("line"),
+                        rs.getString("import_key").startsWith("ref:") ? "reference" : "code",
+                        Reason.of("reason.import.repeated", Integer.toString(rs.getInt("first_line")))))
+                .list();
+    }
+
+    void dropRow(long id, int line) {
+        jdbc.sql("delete from licence_import_row where import_id = :id and line = :line")
+                .param("id", id)
+                .param("line", line)
+                .update();
+    }
+
+    /** Drops the rows the organisation has already: imported before under their key, or its own by code. */
+    int dropPresent(long id, long organisationId) {
+        return jdbc.sql("""
+                        delete from licence_import_row r
+                        where r.import_id = :id
+                          and (exists (select 1 from licence l
+                                       where l.organisation_id = :organisationId and l.import_key = r.import_key)
+                               or exists (select 1 from licence l
+                                          where l.organisation_id = :organisationId and l.coupon_code = r.given_code))
+                        """)
+                .param("id", id)
+                .param("organisationId", organisationId)
+                .update();
+    }
+
+    /**
+     * Gives rows their drawn code where the given one is taken, by another organisation's licence or by an earlier
+     * row of the file, and answers how many rows get a new code in all.
+     */
+    long drawCodesWhereTaken(long id) {
+        jdbc.sql("""
+                        update licence_import_row r set coupon_code = r.drawn_code, given_code = null
+                        where r.import_id = :id and r.given_code is not null
+                          and exists (select 1 from licence l where l.coupon_code = r.given_code)
+                        """).param("id", id).update();
+        jdbc.sql("""
+                        update licence_import_row set coupon_code = drawn_code, given_code = null
+                        where import_id = :id and line in (
+                            select line from (
+                                select line, row_number() over (partition by given_code order by line) as nth
+                                from licence_import_row where import_id = :id and given_code is not null) r
+                            where nth > 1)
+                        """).param("id", id).update();
+        return jdbc.sql("select count(*) from licence_import_row where import_id = :id and given_code is null")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    long stagedRows(long id) {
+        return jdbc.sql("select count(*) from licence_import_row where import_id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
+    void checked(long id, long rowsRead, long refused, long present, long newCode, long toCreate, Instant now) {
+        jdbc.sql("""
+                        update licence_import
+                        set status = 'CHECKED', rows_read = :rowsRead, rows_refused = :refused,
+                            rows_present = :present, rows_new_code = :newCode, rows_to_create = :toCreate,
+                            checked_at = :now, heartbeat_at = :now
+                        where id = :id and status = 'CHECKING'
+                        """)
+                .param("id", id)
+                .param("rowsRead", rowsRead)
+                .param("refused", refused)
+                .param("present", present)
+                .param("newCode", newCode)
+                .param("toCreate", toCreate)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Confirmed by the manager: answers false when the import is not (or no longer) a checked one. */
+    boolean startImport(long organisationId, long id, String claimedBy, Instant now) {
+        return jdbc.sql("""
+                                update licence_import
+                                set status = 'IMPORTING', claimed_by = :claimedBy, import_started_at = :now,
+                                    heartbeat_at = :now, rows_inserted = 0
+                                where organisation_id = :organisationId and id = :id and status = 'CHECKED'
+                                """)
+                        .param("organisationId", organisationId)
+                        .param("id", id)
+                        .param("claimedBy", claimedBy)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    boolean discard(long organisationId, long id, Instant now) {
+        boolean discarded = jdbc.sql("""
+                                update licence_import set status = 'DISCARDED', finished_at = :now
+                                where organisation_id = :organisationId and id = :id
+                                  and status in ('CHECKED', 'REFUSED', 'INTERRUPTED')
+                                """)
+                        .param("organisationId", organisationId)
+                        .param("id", id)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+        if (discarded) {
+            dropRows(id);
+        }
+        return discarded;
+    }
+
+    /** The import's progress, written in its own transaction; also its heartbeat. */
+    void importing(long id, String claimedBy, long inserted, Instant now) {
+        jdbc.sql("""
+                        update licence_import set rows_inserted = :inserted, heartbeat_at = :now
+                        where id = :id and status = 'IMPORTING' and claimed_by = :claimedBy
+                        """)
+                .param("id", id)
+                .param("claimedBy", claimedBy)
+                .param("inserted", inserted)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    int[] lineRange(long id) {
+        return jdbc.sql("select min(line) as first, max(line) as last from licence_import_row where import_id = :id")
+                .param("id", id)
+                .query((rs, row) -> new int[] {rs.getInt("first"), rs.getInt("last")})
+                .single();
+    }
+
+    /**
+     * Creates the licences of these lines, in the file's order, skipping those the organisation has meanwhile
+     * (by key or by its own code) and those whose code another licence took meanwhile (drawn again by the
+     * caller): ON CONFLICT skips both without aborting the transaction.
+     */
+    int insertLicences(long id, long organisationId, int fromLine, int toLine, Instant now) {
+        return jdbc.sql("""
+                        insert into licence (organisation_id, coupon_code, plan_id, term, unit_price_minor, name,
+                                             note, quantity, client_id, paused, activated_on, ends_on,
+                                             billing_status, created_at, import_key, import_id)
+                        select :organisationId, r.coupon_code, r.plan_id, r.term, r.unit_price_minor, r.name,
+                               r.note, r.quantity, r.client_id, r.paused, r.activated_on, r.ends_on,
+                               'UNBILLED', :now, r.import_key, r.import_id
+                        from licence_import_row r
+                        where r.import_id = :id and r.line between :fromLine and :toLine
+                          and not exists (select 1 from licence l
+                                          where l.organisation_id = :organisationId and l.coupon_code = r.given_code)
+                        order by r.line
+                        on conflict do nothing
+                        """)
+                .param("id", id)
+                .param("organisationId", organisationId)
+                .param("fromLine", fromLine)
+                .param("toLine", toLine)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
+    /** Rows not created and not present: their code was taken between the check and the import. */
+    List<Integer> rowsLeft(long id, long organisationId) {
+        return jdbc.sql("""
+                        select r.line from licence_import_row r
+                        where r.import_id = :id
+                          and not exists (select 1 from licence l
+                                          where l.organisation_id = :organisationId and l.import_key = r.import_key)
+                          and not exists (select 1 from licence l
+                                          where l.organisation_id = :organisationId and l.coupon_code = r.given_code)
+                        order by r.line
+                        """)
+                .param("id", id)
+                .param("organisationId", organisationId)
+                .query(Integer.class)
+                .list();
+    }
+
+    void redraw(long id, int line, String code) {
+        jdbc.sql("""
+                        update licence_import_row set coupon_code = :code, given_code = null
+                        where import_id = :id and line = :line
+                        """).param("id", id).param("line", line).param("code", code).update();
+    }
+
+    /** The last statement of the import's transaction: false when another node has taken the import over. */
+    boolean imported(long id, String claimedBy, long created, Instant now) {
+        return jdbc.sql("""
+                                update licence_import
+                                set status = 'IMPORTED', rows_created = :created, rows_inserted = :created,
+                                    finished_at = :now, heartbeat_at = :now
+                                where id = :id and status = 'IMPORTING' and claimed_by = :claimedBy
+                                """)
+                        .param("id", id)
+                        .param("claimedBy", claimedBy)
+                        .param("created", created)
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** Imports confirmed whose node has stopped beating: another node takes them over. */
+    List<Long> stalledImports(Instant staleBefore) {
+        return jdbc.sql("select id from licence_import where status = 'IMPORTING' and heartbeat_at < :before")
+                .param("before", Timestamp.from(staleBefore))
+                .query(Long.class)
+                .list();
+    }
+
+    boolean takeOver(long id, String claimedBy, Instant staleBefore, Instant now) {
+        return jdbc.sql("""
+                                update licence_import set claimed_by = :claimedBy, heartbeat_at = :now,
+                                                          import_started_at = :now, rows_inserted = 0
+                                where id = :id and status = 'IMPORTING' and heartbeat_at < :before
+                                """)
+                        .param("id", id)
+                        .param("claimedBy", claimedBy)
+                        .param("before", Timestamp.from(staleBefore))
+                        .param("now", Timestamp.from(now))
+                        .update()
+                == 1;
+    }
+
+    /** Checks whose node stopped: their file was on that node, so they end, with nothing saved. */
+    List<Long> interruptStalledChecks(Instant staleBefore, Instant now) {
+        List<Long> ids = jdbc.sql("select id from licence_import where status = 'CHECKING' and heartbeat_at < :before")
+                .param("before", Timestamp.from(staleBefore))
+                .query(Long.class)
+                .list();
+        var interrupted = new ArrayList<Long>();
+        for (long id : ids) {
+            int changed = jdbc.sql("""
+                            update licence_import set status = 'INTERRUPTED', finished_at = :now
+                            where id = :id and status = 'CHECKING' and heartbeat_at < :before
+                            """)
+                    .param("id", id)
+                    .param("before", Timestamp.from(staleBefore))
+                    .param("now", Timestamp.from(now))
+                    .update();
+            if (changed == 1) {
+                interrupted.add(id);
+            }
+        }
+        return interrupted;
+    }
+
+    private static String argument(Reason reason) {
+        return reason.arguments().isEmpty()
+                ? null
+                : String.join(
+                        "\u001F",
+                        reason.arguments().stream().map(String::valueOf).toList());
+    }
+
+    private static Reason reason(String code, String argument) {
+        return argument == null ? Reason.of(code) : Reason.of(code, (Object[]) argument.split("\u001F", -1));
+    }
+
+    private static LicenceImport licenceImport(ResultSet rs, int row) throws SQLException {
+        String problem = rs.getString("file_problem");
+        return new LicenceImport(
+                rs.getLong("id"),
+                rs.getString("file_name"),
+                rs.getLong("file_bytes"),
+                ImportStatus.valueOf(rs.getString("status")),
+                rs.getString("created_by_email"),
+                instant(rs.getTimestamp("created_at")),
+                rs.getLong("rows_read"),
+                rs.getLong("bytes_read"),
+                rs.getLong("rows_refused"),
+                rs.getLong("rows_present"),
+                rs.getLong("rows_new_code"),
+                rs.getLong("rows_to_create"),
+                rs.getLong("rows_inserted"),
+                rs.getLong("rows_created"),
+                problem == null ? null : reason(problem, rs.getString("problem_argument")),
+                instant(rs.getTimestamp("heartbeat_at")),
+                instant(rs.getTimestamp("checked_at")),
+                instant(rs.getTimestamp("import_started_at")),
+                instant(rs.getTimestamp("finished_at")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,267 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.shared.Reason;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.random.RandomGenerator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Runs imports in the background, one at a time on each node: the check of an uploaded file, then, once confirmed,
+ * the import itself, and takes over imports whose node stopped (decision 0047).
+ *
+ * <p>The import is one transaction: a node that stops half-way leaves no licence of it, and the import, still
+ * confirmed, is run again from its checked rows by whichever node notices first. Its progress is written in
+ * transactions of its own, which are also its heartbeat.
+ */
+@Component
+class ImportRunner {
+
+    /** The refused rows kept for the report; beyond them only the count is. */
+    static final int PROBLEMS_KEPT = 100_000;
+
+    private static final Logger log = LoggerFactory.getLogger(ImportRunner.class);
+    private static final int BATCH = 5_000;
+    private static final int LINES_PER_STEP = 25_000;
+
+    private final ImportJobs jobs;
+    private final ImportSettings settings;
+    private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
+    private final Clock clock;
+    private final RandomGenerator random = new SecureRandom();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+        var thread = new Thread(runnable, "licence-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    ImportRunner(ImportJobs jobs, ImportSettings settings, PlatformTransactionManager transactions, Clock clock) {
+        this.jobs = jobs;
+        this.settings = settings;
+        this.transaction = new TransactionTemplate(transactions);
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.clock = clock;
+    }
+
+    void check(long id, Path file, ImportFile.Catalogue catalogue) {
+        run(() -> {
+            try {
+                runCheck(id, file, catalogue);
+            } catch (RuntimeException failed) {
+                log.error("Import {}: the check failed", id, failed);
+                ownTransaction.executeWithoutResult(
+                        status -> jobs.refuse(id, Reason.of("reason.import.failed"), clock.instant()));
+            } finally {
+                deleteQuietly(file);
+            }
+        });
+    }
+
+    void runImport(long id, String claim) {
+        run(() -> {
+            try {
+                importRows(id, claim);
+            } catch (RuntimeException failed) {
+                // The transaction rolled back: the import stays confirmed, and is taken over once its heartbeat stops.
+                log.error("Import {}: the import failed and was rolled back", id, failed);
+            }
+        });
+    }
+
+    private void run(Runnable work) {
+        if (settings.background()) {
+            worker.execute(work);
+        } else {
+            work.run();
+        }
+    }
+
+    private void runCheck(long id, Path file, ImportFile.Catalogue catalogue) {
+        var sink = new Sink(id);
+        long rows;
+        try {
+            rows = new ImportFile(catalogue, random).check(file, sink);
+            sink.flush();
+        } catch (ImportFile.FileRefused refused) {
+            ownTransaction.executeWithoutResult(status -> jobs.refuse(id, refused.reason(), clock.instant()));
+            return;
+        } catch (IOException unreadable) {
+            log.warn("Import {}: the file could not be read", id, unreadable);
+            ownTransaction.executeWithoutResult(
+                    status -> jobs.refuse(id, Reason.of("reason.import.failed"), clock.instant()));
+            return;
+        }
+        long organisationId = jobs.organisationOf(id);
+        ownTransaction.executeWithoutResult(status -> {
+            List<ImportProblem> repeated = jobs.repeatedKeys(id);
+            for (var problem : repeated) {
+                jobs.dropRow(id, problem.line());
+            }
+            jobs.problems(id, repeated);
+            long present = jobs.dropPresent(id, organisationId);
+            long newCode = jobs.drawCodesWhereTaken(id);
+            jobs.checked(
+                    id,
+                    rows,
+                    sink.refusedRows + repeated.size(),
+                    present,
+                    newCode,
+                    jobs.stagedRows(id),
+                    clock.instant());
+        });
+    }
+
+    /** Collects checked rows and problems and writes them in batches, each in its own transaction. */
+    private final class Sink implements ImportFile.Rows {
+
+        private final long id;
+        private final List<ImportedRow> rows = new ArrayList<>(BATCH);
+        private final List<ImportProblem> problems = new ArrayList<>();
+        private long refusedRows;
+        private long problemsKept;
+
+        // A row's problems arrive together, so a new line means a new refused row.
+        private int lastRefusedLine = -1;
+
+        Sink(long id) {
+            this.id = id;
+        }
+
+        @Override
+        public void accepted(ImportedRow row) {
+            rows.add(row);
+            if (rows.size() == BATCH) {
+                flush();
+            }
+        }
+
+        @Override
+        public void refused(int line, String column, Reason reason) {
+            if (line != lastRefusedLine) {
+                lastRefusedLine = line;
+                refusedRows++;
+            }
+            if (problemsKept < PROBLEMS_KEPT) {
+                problemsKept++;
+                problems.add(new ImportProblem(line, column, reason));
+            }
+            if (problems.size() == BATCH) {
+                flush();
+            }
+        }
+
+        @Override
+        public void read(long rowsRead, long bytesRead) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new IllegalStateException("The node is stopping");
+            }
+            ownTransaction.executeWithoutResult(status -> jobs.checking(id, rowsRead, bytesRead, clock.instant()));
+        }
+
+        void flush() {
+            if (rows.isEmpty() && problems.isEmpty()) {
+                return;
+            }
+            ownTransaction.executeWithoutResult(status -> {
+                if (!rows.isEmpty()) {
+                    jobs.stage(id, rows);
+                }
+                if (!problems.isEmpty()) {
+                    jobs.problems(id, problems);
+                }
+            });
+            rows.clear();
+            problems.clear();
+        }
+    }
+
+    /**
+     * Creates the import's licences in one transaction, a step of lines at a time so that its progress shows. The
+     * rows whose code another licence took since the check draw a new one and go again.
+     */
+    private void importRows(long id, String claim) {
+        long organisationId = jobs.organisationOf(id);
+        boolean done = Boolean.TRUE.equals(transaction.execute(status -> {
+            int[] range = jobs.lineRange(id);
+            long staged = jobs.stagedRows(id);
+            long created = 0;
+            for (int from = range[0]; from <= range[1]; from += LINES_PER_STEP) {
+                created += jobs.insertLicences(id, organisationId, from, from + LINES_PER_STEP - 1, clock.instant());
+                long soFar = created;
+                ownTransaction.executeWithoutResult(beat -> jobs.importing(id, claim, soFar, clock.instant()));
+            }
+            // Rows not created are rows the organisation got meanwhile, or whose code another licence took.
+            for (int attempt = 0; attempt < 5 && created < staged; attempt++) {
+                List<Integer> left = jobs.rowsLeft(id, organisationId);
+                if (left.isEmpty()) {
+                    break;
+                }
+                for (int line : left) {
+                    jobs.redraw(id, line, CouponCode.random(random).value());
+                    created += jobs.insertLicences(id, organisationId, line, line, clock.instant());
+                }
+            }
+            if (!jobs.imported(id, claim, created, clock.instant())) {
+                status.setRollbackOnly();
+                return false;
+            }
+            return true;
+        }));
+        if (done) {
+            ownTransaction.executeWithoutResult(status -> jobs.dropRows(id));
+            log.info("Import {}: done", id);
+        }
+    }
+
+    /**
+     * Every so often: a confirmed import whose node has not beaten for a while is run again here, and a check whose
+     * node stopped ends as interrupted (its file was on that node).
+     */
+    @Scheduled(fixedDelayString = "${licencedesk.imports.recovery-every:PT30S}", initialDelayString = "PT5S")
+    void takeOverStalled() {
+        Instant now = clock.instant();
+        Instant staleBefore = now.minus(settings.staleAfter());
+        for (long id : jobs.interruptStalledChecks(staleBefore, now)) {
+            ownTransaction.executeWithoutResult(status -> jobs.dropRows(id));
+            log.warn("Import {}: its check stopped with its node; marked interrupted", id);
+        }
+        for (long id : jobs.stalledImports(staleBefore)) {
+            String claim = UUID.randomUUID().toString();
+            if (jobs.takeOver(id, claim, staleBefore, now)) {
+                log.warn("Import {}: its node stopped; this node runs it again", id);
+                runImport(id, claim);
+            }
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException leftOver) {
+            log.warn("Could not delete {}", file, leftOver);
+        }
+    }
+}

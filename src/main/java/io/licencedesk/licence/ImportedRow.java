@@ -1,0 +1,25 @@
+package io.licencedesk.licence;
+
+import java.time.LocalDate;
+
+/**
+ * A row of an import file that passed the check: the licence it becomes.
+ *
+ * @param line where the row ends in the file (1 is the header)
+ * @param importKey what makes a second import of the row create nothing (decision 0047)
+ * @param givenCode the file's coupon code when it is a valid one, else null
+ * @param drawnCode a fresh code, used when there is no given code or another licence has it
+ */
+record ImportedRow(
+        int line,
+        String importKey,
+        String givenCode,
+        String drawnCode,
+        Plan plan,
+        String name,
+        String note,
+        int quantity,
+        Long clientId,
+        boolean paused,
+        LocalDate activatedOn,
+        LocalDate endsOn) {}

@@ -1,0 +1,155 @@
+package io.licencedesk.licence;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.shared.ControlCharacters;
+import io.licencedesk.shared.Reason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Imports licences from a CSV file in two steps (docs/csv.md, decision 0047): the file is checked in the
+ * background, row by row, saving nothing but the report; then, if the manager confirms, every licence the report
+ * promised is created in one transaction. The job lives in the database, so its page can be left, the browser
+ * closed, and another node can finish an import whose node stopped.
+ */
+@Service
+public class LicenceImports {
+
+    /** The most rows of the report a page shows; the report's CSV has them all. */
+    public static final int PROBLEMS_SHOWN = 1000;
+
+    private final ImportJobs jobs;
+    private final ImportRunner runner;
+    private final PlanCatalogue plans;
+    private final AccountManagement accounts;
+    private final ImportSettings settings;
+    private final Clock clock;
+
+    LicenceImports(
+            ImportJobs jobs,
+            ImportRunner runner,
+            PlanCatalogue plans,
+            AccountManagement accounts,
+            ImportSettings settings,
+            Clock clock) {
+        this.jobs = jobs;
+        this.runner = runner;
+        this.plans = plans;
+        this.accounts = accounts;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Receives a file and starts its check in the background. The file is kept on this node's disk only until its
+     * check ends.
+     *
+     * @throws ImportRefusedException when the file is larger than the import takes
+     */
+    public LicenceImport start(Caller caller, String fileName, InputStream body) throws IOException {
+        LicenceManagement.requireStaff(caller);
+        var catalogue = new ImportFile.Catalogue(
+                plans.plans(caller).stream()
+                        .collect(Collectors.toMap(
+                                plan -> plan.name().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a)),
+                accounts.clientIdsByEmail(caller.organisationId()),
+                LocalDate.now(clock));
+        Path file = settings.directory().resolve(UUID.randomUUID() + ".csv");
+        Files.createDirectories(settings.directory());
+        long bytes;
+        try (OutputStream out = Files.newOutputStream(file)) {
+            bytes = copyAtMost(body, out, settings.maxSize());
+        } catch (IOException | RuntimeException failed) {
+            Files.deleteIfExists(file);
+            throw failed;
+        }
+        String name = fileName == null || fileName.isBlank() || ControlCharacters.in(fileName)
+                ? "licences.csv"
+                : fileName.strip();
+        long id = jobs.create(
+                caller.organisationId(),
+                caller.userId(),
+                name.length() > 255 ? name.substring(0, 255) : name,
+                bytes,
+                clock.instant());
+        runner.check(id, file, catalogue);
+        return find(caller, id);
+    }
+
+    public LicenceImport find(Caller caller, long id) {
+        LicenceManagement.requireStaff(caller);
+        return jobs.find(caller.organisationId(), id).orElseThrow(ImportNotFoundException::new);
+    }
+
+    /** The organisation's latest imports, newest first. */
+    public List<LicenceImport> recent(Caller caller) {
+        LicenceManagement.requireStaff(caller);
+        return jobs.recent(caller.organisationId(), 20);
+    }
+
+    /** The first {@link #PROBLEMS_SHOWN} refused rows, in line order. */
+    public List<ImportProblem> problems(Caller caller, long id) {
+        return jobs.problems(find(caller, id).id(), PROBLEMS_SHOWN);
+    }
+
+    /** Every refused row the import kept, in line order, for the report's CSV. */
+    public void eachProblem(Caller caller, long id, Consumer<ImportProblem> each) {
+        jobs.eachProblem(find(caller, id).id(), ImportRunner.PROBLEMS_KEPT, each);
+    }
+
+    /**
+     * The manager confirms a checked import: its licences are created in the background, all or none.
+     *
+     * @throws ImportRefusedException when the import is not a checked one (already imported, discarded, running)
+     */
+    public LicenceImport confirm(Caller caller, long id) {
+        LicenceImport checked = find(caller, id);
+        if (checked.status() != ImportStatus.CHECKED || checked.rowsToCreate() == 0) {
+            throw new ImportRefusedException(Reason.of("reason.import.notConfirmable"));
+        }
+        String claim = UUID.randomUUID().toString();
+        if (!jobs.startImport(caller.organisationId(), id, claim, clock.instant())) {
+            throw new ImportRefusedException(Reason.of("reason.import.notConfirmable"));
+        }
+        runner.runImport(id, claim);
+        return find(caller, id);
+    }
+
+    /** Throws a check away (its staged rows with it); an import already made stays. */
+    public LicenceImport discard(Caller caller, long id) {
+        find(caller, id);
+        if (!jobs.discard(caller.organisationId(), id, clock.instant())) {
+            throw new ImportRefusedException(Reason.of("reason.import.notDiscardable"));
+        }
+        return find(caller, id);
+    }
+
+    private static long copyAtMost(InputStream in, OutputStream out, DataSize limit) throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long total = 0;
+        int read;
+        while ((read = in.read(buffer)) >= 0) {
+            total += read;
+            if (total > limit.toBytes()) {
+                throw new ImportRefusedException(
+                        Reason.of("reason.import.tooLarge", Long.toString(limit.toMegabytes())));
+            }
+            out.write(buffer, 0, read);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,430 @@
+package io.licencedesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.ImportRefusedException;
+import io.licencedesk.licence.ImportStatus;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceImport;
+import io.licencedesk.licence.LicenceImports;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/** Importing licences from a CSV file: the check, its report, the import, and files that are not licence CSVs. */
+@IntegrationTest
+@AutoConfigureMockMvc
+class ConsoleImportIntegrationTests {
+
+    static final String HEADER = "code,name,note,client_email,client_company,plan,screens,amount,currency,"
+            + "status,billing_status,created,activated,ends";
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    LicenceImports imports;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    TestOrganisation org;
+    TestOrganisation other;
+    Plan monthly;
+    RequestPostProcessor manager;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        other = fixture.organisation();
+        monthly = fixture.monthlyPlan(org);
+        fixture.yearlyPlan(org);
+        manager = fixture.signedIn(org.manager().email());
+    }
+
+    /** Uploads the file as the page does and waits for its check to end. */
+    LicenceImport check(String file) throws Exception {
+        return check(file.getBytes(StandardCharsets.UTF_8));
+    }
+
+    LicenceImport check(byte[] file) throws Exception {
+        String page = mvc.perform(post("/licences/imports")
+                        .param("name", "licences.csv")
+                        .content(file)
+                        .contentType("text/csv")
+                        .with(csrf())
+                        .with(manager))
+                .andExpect(status().isCreated())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+        long id = Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
+        return settled(id);
+    }
+
+    LicenceImport settled(long id) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> !imports.find(org.manager(), id).status().running());
+        return imports.find(org.manager(), id);
+    }
+
+    LicenceImport confirm(LicenceImport checked) throws Exception {
+        mvc.perform(post("/licences/imports/" + checked.id() + "/import")
+                        .with(csrf())
+                        .with(manager))
+                .andExpect(status().is3xxRedirection());
+        return settled(checked.id());
+    }
+
+    long licenceCount(TestOrganisation organisation) {
+        return jdbc.sql("select count(*) from licence where organisation_id = :id")
+                .param("id", organisation.id())
+                .query(Long.class)
+                .single();
+    }
+
+    Map<String, Object> licenceNamed(String name) {
+        return jdbc.sql("select * from licence where organisation_id = :org and name = :name")
+                .param("org", org.id())
+                .param("name", name)
+                .query()
+                .singleRow();
+    }
+
+    String alice() {
+        return org.alice().email();
+    }
+
+    @Test
+    void aCheckedFileIsImportedOnlyOnConfirmationAndASecondImportCreatesNothing() throws Exception {
+        LocalDate activated = LocalDate.now(clock).minusDays(10);
+        String file = HEADER + "\r\n"
+                + "AB12CD34,Lobby screens,\"Entrance, ground floor\"," + alice() + ",Alice Co,Monthly,3,30.00,EUR,"
+                + "active,paid,2026-01-01T10:00:00Z," + activated + ",\r\n"
+                + ",Shop window,,,,yearly,2,,,,,,,\r\n"
+                + ",'=cmd,'@note,,,Monthly,1,,,paused,,,,\r\n";
+        LicenceImport checked = check(file);
+
+        assertThat(checked.status()).isEqualTo(ImportStatus.CHECKED);
+        assertThat(checked.rowsRead()).isEqualTo(3);
+        assertThat(checked.rowsToCreate()).isEqualTo(3);
+        assertThat(checked.rowsRefused()).isZero();
+        assertThat(checked.rowsNewCode()).as("two rows without a valid code").isEqualTo(2);
+        assertThat(licenceCount(org)).as("the check saves nothing").isZero();
+
+        LicenceImport imported = confirm(checked);
+        assertThat(imported.status()).isEqualTo(ImportStatus.IMPORTED);
+        assertThat(imported.rowsCreated()).isEqualTo(3);
+        assertThat(licenceCount(org)).isEqualTo(3);
+
+        var lobby = licenceNamed("Lobby screens");
+        assertThat(lobby.get("coupon_code")).isEqualTo("AB12CD34");
+        assertThat(lobby.get("note")).isEqualTo("Entrance, ground floor");
+        assertThat(lobby.get("client_id")).isEqualTo(org.alice().userId());
+        assertThat(lobby.get("quantity")).isEqualTo(3);
+        LicenceDetails details = licences.details(org.manager(), ((Number) lobby.get("id")).longValue());
+        assertThat(details.status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(details.activatedOn()).isEqualTo(activated);
+        assertThat(details.endsOn()).as("activation + the plan's term").isEqualTo(activated.plusMonths(1));
+        assertThat(details.plan().name()).isEqualTo("Monthly");
+
+        var shop = licenceNamed("Shop window");
+        assertThat((String) shop.get("coupon_code")).matches("[A-Z0-9]{8}");
+        assertThat(shop.get("client_id")).isNull();
+        assertThat(licences.details(org.manager(), ((Number) shop.get("id")).longValue())
+                        .status())
+                .isEqualTo(LifecycleStatus.AVAILABLE);
+        var formula = licenceNamed("=cmd");
+        assertThat(formula.get("note"))
+                .as("the export's spreadsheet guard is undone")
+                .isEqualTo("@note");
+        assertThat(formula.get("paused")).isEqualTo(true);
+
+        LicenceImport again = check(file);
+        assertThat(again.status()).isEqualTo(ImportStatus.CHECKED);
+        assertThat(again.rowsPresent()).isEqualTo(3);
+        assertThat(again.rowsToCreate()).isZero();
+        assertThatThrownBy(() -> imports.confirm(org.manager(), again.id())).isInstanceOf(ImportRefusedException.class);
+        assertThat(licenceCount(org)).isEqualTo(3);
+    }
+
+    @Test
+    void theReportNamesEachRefusedRowWithItsLineColumnAndReasonAndTheGoodRowsImport() throws Exception {
+        String file = HEADER + "\n"
+                + ",Good one,,,,Monthly,1,,,,,,,\n"
+                + ",No plan,,,,Weekly,1,,,,,,,\n"
+                + ",Too many,,,,Monthly,10001,,,,,,,\n"
+                + ",Stranger,,nobody@example.test,,Monthly,1,,,,,,,\n"
+                + ",,,,,Monthly,abc,,,,,,,\n"
+                + ",Bad date,,,,Monthly,1,,,,,,31/12/2026,\n"
+                + ",Short row,Monthly\n"
+                + ",Good two,,,,Monthly,2,,,,,,,\n";
+        LicenceImport checked = check(file);
+
+        assertThat(checked.rowsRead()).isEqualTo(8);
+        assertThat(checked.rowsRefused()).isEqualTo(6);
+        assertThat(checked.rowsToCreate()).isEqualTo(2);
+        String page = mvc.perform(get("/licences/imports/" + checked.id()).with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("No plan is named &quot;Weekly&quot;")
+                .contains("Not a whole number of screens from 1 to 10000.")
+                .contains("None of your clients has the e-mail nobody@example.test")
+                .contains("The name is empty.")
+                .contains("Not a date: &quot;31/12/2026&quot;")
+                .contains("The row has 3 cells where the header has 14.")
+                .contains("Import 2 licences");
+        String report = mvc.perform(get("/licences/imports/" + checked.id() + "/problems.csv")
+                        .with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(report.lines().toList())
+                .contains(
+                        "\uFEFFline,column,reason",
+                        "3,plan,\"No plan is named \"\"Weekly\"\". Add the plan first, or use the name of one of your plans.\"",
+                        "4,screens,Not a whole number of screens from 1 to 10000.");
+        assertThat(report).contains("6,name,The name is empty.").contains("6,screens,");
+
+        assertThat(confirm(checked).rowsCreated()).isEqualTo(2);
+        assertThat(licenceCount(org)).isEqualTo(2);
+    }
+
+    @Test
+    void aCodeAnotherLicenceHasIsReplacedAndOneTheOrganisationHasIsLeftAlone() throws Exception {
+        Plan theirs = fixture.monthlyPlan(other);
+        String takenElsewhere = licences.create(other.manager(), new NewLicence(theirs.id(), "Theirs", null, 1, null))
+                .couponCode()
+                .value();
+        String ours = licences.create(org.manager(), new NewLicence(monthly.id(), "Ours", null, 1, null))
+                .couponCode()
+                .value();
+        String file = HEADER + "\n"
+                + takenElsewhere + ",Moved over,,,,Monthly,1,,,,,,,\n"
+                + ours + ",Ours again,,,,Monthly,1,,,,,,,\n"
+                + "ZZ99ZZ99,Fresh,,,,Monthly,1,,,,,,,\n"
+                + "ZZ99ZZ99,Twice,,,,Monthly,1,,,,,,,\n"
+                + "bad#code,Typed badly,,,,Monthly,1,,,,,,,\n";
+        LicenceImport checked = check(file);
+
+        assertThat(checked.rowsPresent()).as("the organisation's own code").isEqualTo(1);
+        assertThat(checked.rowsRefused()).as("the same code twice in the file").isEqualTo(1);
+        assertThat(imports.problems(org.manager(), checked.id()))
+                .singleElement()
+                .satisfies(problem -> {
+                    assertThat(problem.line()).isEqualTo(5);
+                    assertThat(problem.column()).isEqualTo("code");
+                    assertThat(problem.reason().arguments()).containsExactly("4");
+                });
+        assertThat(checked.rowsToCreate()).isEqualTo(3);
+        assertThat(checked.rowsNewCode()).isEqualTo(2);
+        confirm(checked);
+
+        assertThat(licenceNamed("Moved over").get("coupon_code")).isNotEqualTo(takenElsewhere);
+        assertThat(licenceNamed("Fresh").get("coupon_code")).isEqualTo("ZZ99ZZ99");
+        assertThat((String) licenceNamed("Typed badly").get("coupon_code")).matches("[A-Z0-9]{8}");
+        assertThat(licenceCount(org)).isEqualTo(4);
+        assertThat(check(file).rowsToCreate())
+                .as("the moved licence is known by its old code")
+                .isZero();
+    }
+
+    @Test
+    void rowsWithoutReferenceOrCodeAreKnownByTheFileAndLineSoTheSameFileCreatesNothingTwice() throws Exception {
+        String file = "name,plan,screens\nFirst,Monthly,1\nFirst,Monthly,1\n";
+        assertThat(confirm(check(file)).rowsCreated()).isEqualTo(2);
+        assertThat(check(file).rowsToCreate()).isZero();
+
+        String byReference = "reference,name,plan,screens\nOLD-1,Kept,Monthly,1\nOLD-1,Again,Monthly,1\n";
+        LicenceImport referenced = check(byReference);
+        assertThat(referenced.rowsToCreate()).isEqualTo(1);
+        assertThat(referenced.rowsRefused()).isEqualTo(1);
+        confirm(referenced);
+        assertThat(check("reference,name,plan,screens\nOLD-1,Renamed,Monthly,4\n")
+                        .rowsPresent())
+                .isEqualTo(1);
+    }
+
+    static List<Arguments> filesThatAreNotLicenceCsvs() {
+        byte[] latin1 = (HEADER + "\n,Caf\u00e9,,,,Monthly,1,,,,,,,\n").getBytes(StandardCharsets.ISO_8859_1);
+        byte[] utf16 = ("\uFEFF" + HEADER + "\n").getBytes(StandardCharsets.UTF_16LE);
+        byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 0, 0};
+        byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
+        String longLine = HEADER + "\n,Huge," + "x".repeat(10 * 1024 * 1024) + ",,,Monthly,1,,,,,,,\n";
+        return List.of(
+                Arguments.of("empty", new byte[0], "The file is empty"),
+                Arguments.of("byte order mark only", "\uFEFF".getBytes(StandardCharsets.UTF_8), "The file is empty"),
+                Arguments.of("blank lines only", "\n  \n".getBytes(StandardCharsets.UTF_8), "The file is empty"),
+                Arguments.of("header only", (HEADER + "\n").getBytes(StandardCharsets.UTF_8), "no licences under it"),
+                Arguments.of(
+                        "unknown column",
+                        "name,plan,screens,colour\nA,Monthly,1,red\n".getBytes(StandardCharsets.UTF_8),
+                        "a column &quot;colour&quot;"),
+                Arguments.of(
+                        "missing column",
+                        "name,plan\nA,Monthly\n".getBytes(StandardCharsets.UTF_8),
+                        "no &quot;screens&quot; column"),
+                Arguments.of(
+                        "repeated column",
+                        "name,plan,screens,name\nA,Monthly,1,B\n".getBytes(StandardCharsets.UTF_8),
+                        "the column &quot;name&quot; twice"),
+                Arguments.of("Latin-1", latin1, "not UTF-8 text"),
+                Arguments.of("UTF-16", utf16, "saved as UTF-16"),
+                Arguments.of("xlsx renamed", xlsx, "This is a spreadsheet file"),
+                Arguments.of("xls renamed", xls, "This is a spreadsheet file"),
+                Arguments.of(
+                        "quote never closed",
+                        (HEADER + "\n,\"Open,,,,Monthly,1,,,,,,,\n,Next,,,,Monthly,1,,,,,,,\n")
+                                .getBytes(StandardCharsets.UTF_8),
+                        "do not pair up"),
+                Arguments.of(
+                        "stray quote",
+                        (HEADER + "\n,\"Name\"x,,,,Monthly,1,,,,,,,\n").getBytes(StandardCharsets.UTF_8),
+                        "do not pair up"),
+                Arguments.of("10 MB line", longLine.getBytes(StandardCharsets.UTF_8), "longer than 100,000 characters"),
+                Arguments.of("binary", new byte[] {1, 0, 2, 0, 3, 0}, "not a text file"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("filesThatAreNotLicenceCsvs")
+    void aFileThatIsNotALicenceCsvIsRefusedWholeWithAClearMessage(String kind, byte[] file, String message)
+            throws Exception {
+        LicenceImport checked = check(file);
+
+        assertThat(checked.status()).isEqualTo(ImportStatus.REFUSED);
+        String page = mvc.perform(get("/licences/imports/" + checked.id()).with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("This file cannot be imported.").contains(message);
+        assertThat(jdbc.sql("select count(*) from licence_import_row where import_id = :id")
+                        .param("id", checked.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThatThrownBy(() -> imports.confirm(org.manager(), checked.id()))
+                .isInstanceOf(ImportRefusedException.class);
+        assertThat(licenceCount(org)).isZero();
+    }
+
+    @Test
+    void aFileLargerThanTheLimitIsRefusedAtUpload() throws Exception {
+        // The limit is 1 GB by default; the tests set 12 MB so that this one need not send a gigabyte.
+        byte[] large = new byte[13 * 1024 * 1024];
+        java.util.Arrays.fill(large, (byte) 'a');
+        String answer = mvc.perform(post("/licences/imports")
+                        .content(large)
+                        .contentType("text/csv")
+                        .with(csrf())
+                        .with(manager))
+                .andExpect(status().isContentTooLarge())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).contains("larger than 12 MB");
+        assertThat(imports.recent(org.manager())).isEmpty();
+    }
+
+    @Test
+    void anotherOrganisationAClientAndAnonymousAreRefused() throws Exception {
+        LicenceImport checked = check("name,plan,screens\nA,Monthly,1\n");
+        var otherManager = fixture.signedIn(other.manager().email());
+        var client = fixture.signedIn(org.alice().email());
+        String id = Long.toString(checked.id());
+        for (String path : List.of(
+                "/licences/imports/" + id,
+                "/licences/imports/" + id + "/progress",
+                "/licences/imports/" + id + "/problems.csv")) {
+            mvc.perform(get(path).with(otherManager)).andExpect(status().isNotFound());
+            mvc.perform(get(path).with(client)).andExpect(status().isForbidden());
+            mvc.perform(get(path)).andExpect(status().is3xxRedirection());
+        }
+        for (String path : List.of("/licences/imports/" + id + "/import", "/licences/imports/" + id + "/discard")) {
+            mvc.perform(post(path).with(csrf()).with(otherManager)).andExpect(status().isNotFound());
+            mvc.perform(post(path).with(csrf()).with(client)).andExpect(status().isForbidden());
+            mvc.perform(post(path).with(csrf())).andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(post("/licences/imports")
+                        .content("name,plan,screens\nA,Monthly,1\n")
+                        .contentType("text/csv")
+                        .with(csrf())
+                        .with(client))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/licences/imports")
+                        .content("name,plan,screens\nA,Monthly,1\n")
+                        .contentType("text/csv")
+                        .with(manager))
+                .andExpect(status().isForbidden());
+        assertThat(imports.find(org.manager(), checked.id()).status()).isEqualTo(ImportStatus.CHECKED);
+        assertThat(licenceCount(org)).isZero();
+        assertThat(imports.recent(other.manager())).isEmpty();
+    }
+
+    @Test
+    void theProgressAnswerAndTheListOfImportsShowTheImport() throws Exception {
+        LicenceImport checked = check("name,plan,screens\nA,Monthly,1\n");
+        String progress = mvc.perform(
+                        get("/licences/imports/" + checked.id() + "/progress").with(manager))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "application/json"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(progress).contains("\"status\":\"checked\"").contains("\"running\":false");
+        String list = mvc.perform(get("/licences/imports").with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(list).contains("licences.csv").contains("Checked");
+        mvc.perform(post("/licences/imports/" + checked.id() + "/discard")
+                        .with(csrf())
+                        .with(manager))
+                .andExpect(status().is3xxRedirection());
+        assertThat(imports.find(org.manager(), checked.id()).status()).isEqualTo(ImportStatus.DISCARDED);
+        assertThatThrownBy(() -> imports.confirm(org.manager(), checked.id()))
+                .isInstanceOf(ImportRefusedException.class);
+    }
+}
