@@ -161,4 +161,28 @@ final class ConsoleClient {
     static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
+    /** Sends a file as the body of a POST, as the import page's script does (CSRF header from the page). */
+    HttpResponse<String> postFile(String page, String pathAndQuery, java.nio.file.Path file)
+            throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + pathAndQuery))
+                        .header("Content-Type", "text/csv")
+                        .header("Accept", "application/json")
+                        .header("X-CSRF-TOKEN", csrf(page))
+                        .timeout(Duration.ofMinutes(10))
+                        .POST(HttpRequest.BodyPublishers.ofFile(file))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Posts a form with nothing but the CSRF token of {@code page}, as a confirmation button does. */
+    HttpResponse<String> postForm(String page, String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create(base + path))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + encode(csrf(page))))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
 }
