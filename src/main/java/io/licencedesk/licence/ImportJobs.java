@@ -1,6 +1,9 @@
 package io.licencedesk.licence;
 
 import io.licencedesk.shared.Reason;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -11,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.postgresql.PGConnection;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
@@ -108,34 +113,107 @@ class ImportJobs {
                 .update();
     }
 
+    /**
+     * Writes checked rows to the staging table: on PostgreSQL with COPY, several times faster than batched inserts
+     * for the million rows of a large file; elsewhere (H2) in one batch.
+     */
     void stage(long id, List<ImportedRow> rows) {
-        batches.batchUpdate("""
-                insert into licence_import_row (import_id, line, import_key, given_code, drawn_code, coupon_code,
-                                                plan_id, term, unit_price_minor, name, note, quantity, client_id,
-                                                paused, activated_on, ends_on)
-                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, rows, rows.size(), (statement, row) -> {
-            statement.setLong(1, id);
-            statement.setInt(2, row.line());
-            statement.setString(3, row.importKey());
-            statement.setString(4, row.givenCode());
-            statement.setString(5, row.drawnCode());
-            statement.setString(6, row.givenCode() != null ? row.givenCode() : row.drawnCode());
-            statement.setLong(7, row.plan().id());
-            statement.setString(8, row.plan().term().toString());
-            statement.setLong(9, row.plan().unitPrice().minorUnits());
-            statement.setString(10, row.name());
-            statement.setString(11, row.note());
-            statement.setInt(12, row.quantity());
-            if (row.clientId() == null) {
-                statement.setNull(13, Types.BIGINT);
+        batches.execute((ConnectionCallback<Void>) connection -> {
+            if (connection.isWrapperFor(PGConnection.class)) {
+                copy(connection.unwrap(PGConnection.class), id, rows);
             } else {
-                statement.setLong(13, row.clientId());
+                insert(id, rows);
             }
-            statement.setBoolean(14, row.paused());
-            statement.setDate(15, row.activatedOn() == null ? null : Date.valueOf(row.activatedOn()));
-            statement.setDate(16, row.endsOn() == null ? null : Date.valueOf(row.endsOn()));
+            return null;
         });
+    }
+
+    private static final String STAGED_COLUMNS = "import_id, line, import_key, given_code, drawn_code, coupon_code,"
+            + " plan_id, term, unit_price_minor, name, note, quantity, client_id, paused, activated_on, ends_on";
+
+    private static void copy(PGConnection connection, long id, List<ImportedRow> rows) throws SQLException {
+        var text = new StringBuilder(rows.size() * 160);
+        for (ImportedRow row : rows) {
+            text.append(id).append(',').append(row.line()).append(',');
+            quoted(text, row.importKey()).append(',');
+            if (row.givenCode() != null) {
+                text.append(row.givenCode());
+            }
+            text.append(',').append(row.drawnCode()).append(',');
+            text.append(row.givenCode() != null ? row.givenCode() : row.drawnCode())
+                    .append(',');
+            text.append(row.plan().id()).append(',').append(row.plan().term()).append(',');
+            text.append(row.plan().unitPrice().minorUnits()).append(',');
+            quoted(text, row.name()).append(',');
+            if (row.note() != null) {
+                quoted(text, row.note());
+            }
+            text.append(',').append(row.quantity()).append(',');
+            if (row.clientId() != null) {
+                text.append(row.clientId());
+            }
+            text.append(',').append(row.paused() ? 't' : 'f').append(',');
+            if (row.activatedOn() != null) {
+                text.append(row.activatedOn());
+            }
+            text.append(',');
+            if (row.endsOn() != null) {
+                text.append(row.endsOn());
+            }
+            text.append('\n');
+        }
+        try {
+            connection
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy licence_import_row (" + STAGED_COLUMNS + ") from stdin (format csv)",
+                            new StringReader(text.toString()));
+        } catch (IOException unreachable) {
+            throw new UncheckedIOException(unreachable);
+        }
+    }
+
+    /** A CSV cell in quotes, quotes doubled: in COPY's CSV format an unquoted empty cell would be NULL. */
+    private static StringBuilder quoted(StringBuilder text, String value) {
+        text.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '"') {
+                text.append('"');
+            }
+            text.append(c);
+        }
+        return text.append('"');
+    }
+
+    private void insert(long id, List<ImportedRow> rows) {
+        batches.batchUpdate(
+                "insert into licence_import_row (" + STAGED_COLUMNS + ")"
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                rows,
+                rows.size(),
+                (statement, row) -> {
+                    statement.setLong(1, id);
+                    statement.setInt(2, row.line());
+                    statement.setString(3, row.importKey());
+                    statement.setString(4, row.givenCode());
+                    statement.setString(5, row.drawnCode());
+                    statement.setString(6, row.givenCode() != null ? row.givenCode() : row.drawnCode());
+                    statement.setLong(7, row.plan().id());
+                    statement.setString(8, row.plan().term().toString());
+                    statement.setLong(9, row.plan().unitPrice().minorUnits());
+                    statement.setString(10, row.name());
+                    statement.setString(11, row.note());
+                    statement.setInt(12, row.quantity());
+                    if (row.clientId() == null) {
+                        statement.setNull(13, Types.BIGINT);
+                    } else {
+                        statement.setLong(13, row.clientId());
+                    }
+                    statement.setBoolean(14, row.paused());
+                    statement.setDate(15, row.activatedOn() == null ? null : Date.valueOf(row.activatedOn()));
+                    statement.setDate(16, row.endsOn() == null ? null : Date.valueOf(row.endsOn()));
+                });
     }
 
     void problems(long id, List<ImportProblem> problems) {
