@@ -295,15 +295,22 @@ class ImportJobs {
                 .update();
     }
 
-    /** Drops the rows the organisation has already: imported before under their key, or its own by code. */
+    /**
+     * Drops the rows the organisation has already: imported before under their key, or its own by code.
+     *
+     * <p>Each lookup is a scalar subquery, run per row through a unique index. Written as EXISTS, PostgreSQL plans an
+     * anti- or semi-join, and with statistics that predate a large import (or rows that the import's own transaction
+     * has just inserted) it estimated the organisation's licences at one row and compared every staged row with all
+     * of them: 25,000 rows took 40 s instead of a fraction of a second.
+     */
     int dropPresent(long id, long organisationId) {
         return jdbc.sql("""
                         delete from licence_import_row r
                         where r.import_id = :id
-                          and (exists (select 1 from licence l
-                                       where l.organisation_id = :organisationId and l.import_key = r.import_key)
-                               or exists (select 1 from licence l
-                                          where l.organisation_id = :organisationId and l.coupon_code = r.given_code))
+                          and ((select l.id from licence l
+                                where l.organisation_id = :organisationId and l.import_key = r.import_key) is not null
+                               or (select l.id from licence l
+                                   where l.coupon_code = r.given_code and l.organisation_id = :organisationId) is not null)
                         """)
                 .param("id", id)
                 .param("organisationId", organisationId)
@@ -318,7 +325,7 @@ class ImportJobs {
         jdbc.sql("""
                         update licence_import_row r set coupon_code = r.drawn_code, given_code = null
                         where r.import_id = :id and r.given_code is not null
-                          and exists (select 1 from licence l where l.coupon_code = r.given_code)
+                          and (select l.id from licence l where l.coupon_code = r.given_code) is not null
                         """).param("id", id).update();
         jdbc.sql("""
                         update licence_import_row set coupon_code = drawn_code, given_code = null
@@ -413,9 +420,9 @@ class ImportJobs {
     }
 
     /**
-     * Creates the licences of these lines, in the file's order, skipping those the organisation has meanwhile
-     * (by key or by its own code) and those whose code another licence took meanwhile (drawn again by the
-     * caller): ON CONFLICT skips both without aborting the transaction.
+     * Creates the licences of these lines, in the file's order. A row whose key the organisation has meanwhile, or
+     * whose code a licence took meanwhile, is skipped by ON CONFLICT without aborting the transaction: the caller
+     * tells the two apart ({@link #rowsLeft}).
      */
     int insertLicences(long id, long organisationId, int fromLine, int toLine, Instant now) {
         return jdbc.sql("""
@@ -427,8 +434,6 @@ class ImportJobs {
                                'UNBILLED', :now, r.import_key, r.import_id
                         from licence_import_row r
                         where r.import_id = :id and r.line between :fromLine and :toLine
-                          and not exists (select 1 from licence l
-                                          where l.organisation_id = :organisationId and l.coupon_code = r.given_code)
                         order by r.line
                         on conflict do nothing
                         """)
@@ -440,15 +445,18 @@ class ImportJobs {
                 .update();
     }
 
-    /** Rows not created and not present: their code was taken between the check and the import. */
+    /**
+     * Rows not created and not present: their code was taken by another organisation's licence between the check
+     * and the import. Scalar subqueries, for the reason given at {@link #dropPresent}.
+     */
     List<Integer> rowsLeft(long id, long organisationId) {
         return jdbc.sql("""
                         select r.line from licence_import_row r
                         where r.import_id = :id
-                          and not exists (select 1 from licence l
-                                          where l.organisation_id = :organisationId and l.import_key = r.import_key)
-                          and not exists (select 1 from licence l
-                                          where l.organisation_id = :organisationId and l.coupon_code = r.given_code)
+                          and (select l.id from licence l
+                               where l.organisation_id = :organisationId and l.import_key = r.import_key) is null
+                          and (select l.id from licence l
+                               where l.coupon_code = r.given_code and l.organisation_id = :organisationId) is null
                         order by r.line
                         """)
                 .param("id", id)
