@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -243,12 +244,35 @@ class ImportRunner {
             ownTransaction.executeWithoutResult(status -> jobs.dropRows(id));
             log.warn("Import {}: its check stopped with its node; marked interrupted", id);
         }
+        deleteForgottenFiles(now.minus(Duration.ofDays(1)));
         for (long id : jobs.stalledImports(staleBefore)) {
             String claim = UUID.randomUUID().toString();
             if (jobs.takeOver(id, claim, staleBefore, now)) {
                 log.warn("Import {}: its node stopped; this node runs it again", id);
                 runImport(id, claim);
             }
+        }
+    }
+
+    /**
+     * A file whose check never ran (its node stopped with the check still queued) stays in the directory; its job is
+     * interrupted by then. A day is far longer than any check.
+     */
+    private void deleteForgottenFiles(Instant before) {
+        if (!Files.isDirectory(settings.directory())) {
+            return;
+        }
+        try (var files = Files.list(settings.directory())) {
+            files.filter(file -> {
+                        try {
+                            return Files.getLastModifiedTime(file).toInstant().isBefore(before);
+                        } catch (IOException gone) {
+                            return false;
+                        }
+                    })
+                    .forEach(ImportRunner::deleteQuietly);
+        } catch (IOException unreadable) {
+            log.warn("Could not list {}", settings.directory(), unreadable);
         }
     }
 
