@@ -413,6 +413,18 @@ class ImportJobs {
                 .update();
     }
 
+    /** The heartbeat alone, from the node that holds the import, while it waits for its turn or runs a step. */
+    void beat(long id, String claimedBy, Instant now) {
+        jdbc.sql("""
+                        update licence_import set heartbeat_at = :now
+                        where id = :id and status = 'IMPORTING' and claimed_by = :claimedBy
+                        """)
+                .param("id", id)
+                .param("claimedBy", claimedBy)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     int[] lineRange(long id) {
         return jdbc.sql("select min(line) as first, max(line) as last from licence_import_row where import_id = :id")
                 .param("id", id)

@@ -11,7 +11,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
@@ -53,6 +55,12 @@ class ImportRunner {
         return thread;
     });
 
+    /**
+     * The imports this node runs or has queued, with their claim: it beats for them while they wait or run a long
+     * step, and never takes them over itself.
+     */
+    private final Map<Long, String> ownImports = new ConcurrentHashMap<>();
+
     ImportRunner(ImportJobs jobs, ImportSettings settings, PlatformTransactionManager transactions, Clock clock) {
         this.jobs = jobs;
         this.settings = settings;
@@ -77,12 +85,15 @@ class ImportRunner {
     }
 
     void runImport(long id, String claim) {
+        ownImports.put(id, claim);
         run(() -> {
             try {
                 importRows(id, claim);
             } catch (RuntimeException failed) {
                 // The transaction rolled back: the import stays confirmed, and is taken over once its heartbeat stops.
                 log.error("Import {}: the import failed and was rolled back", id, failed);
+            } finally {
+                ownImports.remove(id, claim);
             }
         });
     }
@@ -234,18 +245,24 @@ class ImportRunner {
 
     /**
      * Every so often: a confirmed import whose node has not beaten for a while is run again here, and a check whose
-     * node stopped ends as interrupted (its file was on that node).
+     * node stopped ends as interrupted (its file was on that node). This node's own imports beat here first, so
+     * that one waiting in the queue or in a step longer than the stale time is not taken for stopped: a takeover
+     * would end its claim, its own beats would then change nothing, and it would be taken over again and again.
      */
     @Scheduled(fixedDelayString = "${licencedesk.imports.recovery-every:PT30S}", initialDelayString = "PT5S")
     void takeOverStalled() {
         Instant now = clock.instant();
         Instant staleBefore = now.minus(settings.staleAfter());
+        ownImports.forEach((id, claim) -> jobs.beat(id, claim, now));
         for (long id : jobs.interruptStalledChecks(staleBefore, now)) {
             ownTransaction.executeWithoutResult(status -> jobs.dropRows(id));
             log.warn("Import {}: its check stopped with its node; marked interrupted", id);
         }
         deleteForgottenFiles(now.minus(Duration.ofDays(1)));
         for (long id : jobs.stalledImports(staleBefore)) {
+            if (ownImports.containsKey(id)) {
+                continue;
+            }
             String claim = UUID.randomUUID().toString();
             if (jobs.takeOver(id, claim, staleBefore, now)) {
                 log.warn("Import {}: its node stopped; this node runs it again", id);
