@@ -425,6 +425,14 @@ class ImportJobs {
                 .update();
     }
 
+    /** The heartbeat of a check this node has queued or runs. */
+    void beatCheck(long id, Instant now) {
+        jdbc.sql("update licence_import set heartbeat_at = :now where id = :id and status = 'CHECKING'")
+                .param("id", id)
+                .param("now", Timestamp.from(now))
+                .update();
+    }
+
     int[] lineRange(long id) {
         return jdbc.sql("select min(line) as first, max(line) as last from licence_import_row where import_id = :id")
                 .param("id", id)

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -61,6 +62,9 @@ class ImportRunner {
      */
     private final Map<Long, String> ownImports = new ConcurrentHashMap<>();
 
+    /** The checks this node runs or has queued: likewise, they beat here and are not taken for stopped. */
+    private final Set<Long> ownChecks = ConcurrentHashMap.newKeySet();
+
     ImportRunner(ImportJobs jobs, ImportSettings settings, PlatformTransactionManager transactions, Clock clock) {
         this.jobs = jobs;
         this.settings = settings;
@@ -71,6 +75,7 @@ class ImportRunner {
     }
 
     void check(long id, Path file, ImportFile.Catalogue catalogue) {
+        ownChecks.add(id);
         run(() -> {
             try {
                 runCheck(id, file, catalogue);
@@ -80,6 +85,7 @@ class ImportRunner {
                         status -> jobs.refuse(id, Reason.of("reason.import.failed"), clock.instant()));
             } finally {
                 deleteQuietly(file);
+                ownChecks.remove(id);
             }
         });
     }
@@ -254,6 +260,7 @@ class ImportRunner {
         Instant now = clock.instant();
         Instant staleBefore = now.minus(settings.staleAfter());
         ownImports.forEach((id, claim) -> jobs.beat(id, claim, now));
+        ownChecks.forEach(id -> jobs.beatCheck(id, now));
         for (long id : jobs.interruptStalledChecks(staleBefore, now)) {
             ownTransaction.executeWithoutResult(status -> jobs.dropRows(id));
             log.warn("Import {}: its check stopped with its node; marked interrupted", id);

@@ -1,0 +1,192 @@
+package io.licencedesk.licence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import io.licencedesk.shared.Money;
+import io.licencedesk.shared.Reason;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The import's reading of a file, without a database: whatever bytes arrive, the file is either refused whole with a
+ * reason, or each of its rows is either accepted or refused with reasons, exactly once, and nothing else happens (no
+ * other exception escapes to fail the import with "an error on our side").
+ */
+class ImportFileTests {
+
+    static final Plan MONTHLY =
+            new Plan(7, "Monthly", Period.ofMonths(1), new Money(1000, Currency.getInstance("EUR")));
+    static final ImportFile.Catalogue CATALOGUE = new ImportFile.Catalogue(
+            Map.of("monthly", MONTHLY), Map.of("alice@example.test", 11L), LocalDate.of(2026, 6, 1));
+
+    @TempDir
+    Path directory;
+
+    /** What a check handed on. */
+    static final class Collected implements ImportFile.Rows {
+        final List<ImportedRow> accepted = new ArrayList<>();
+        final List<Integer> refusedLines = new ArrayList<>();
+        final List<Reason> reasons = new ArrayList<>();
+
+        @Override
+        public void accepted(ImportedRow row) {
+            accepted.add(row);
+        }
+
+        @Override
+        public void refused(int line, String column, Reason reason) {
+            if (refusedLines.isEmpty() || refusedLines.get(refusedLines.size() - 1) != line) {
+                refusedLines.add(line);
+            }
+            reasons.add(reason);
+        }
+
+        @Override
+        public void read(long rows, long bytes) {}
+    }
+
+    Collected check(String text) throws IOException {
+        return check(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    Collected check(byte[] bytes) throws IOException {
+        Path file = Files.write(directory.resolve("f.csv"), bytes);
+        var collected = new Collected();
+        long rows = new ImportFile(CATALOGUE, new SplittableRandom(1)).check(file, collected);
+        assertThat(collected.accepted.size() + collected.refusedLines.size())
+                .as("every row is accepted or refused, once")
+                .isEqualTo(rows);
+        return collected;
+    }
+
+    @Test
+    void rowsAreReadWithTheirLinesAKeyAndTheirValues() throws IOException {
+        var collected = check("""
+                name,plan,screens,code,client_email,activated,note
+                One,monthly,3,ab12-cd34,ALICE@example.test,2026-05-01,"two
+                lines"
+                Two,Monthly,1,,,,
+                """);
+
+        assertThat(collected.refusedLines).isEmpty();
+        var one = collected.accepted.get(0);
+        assertThat(one.line()).isEqualTo(3);
+        assertThat(one.importKey()).isEqualTo("code:AB12-CD34");
+        assertThat(one.givenCode()).isEqualTo("AB12CD34");
+        assertThat(one.clientId()).isEqualTo(11L);
+        assertThat(one.endsOn()).isEqualTo(LocalDate.of(2026, 6, 1));
+        assertThat(one.note()).isEqualTo("two\nlines");
+        var two = collected.accepted.get(1);
+        assertThat(two.line()).isEqualTo(4);
+        assertThat(two.importKey()).startsWith("file:").endsWith(":4");
+        assertThat(two.givenCode()).isNull();
+        assertThat(two.drawnCode()).matches("[A-Z0-9]{8}");
+    }
+
+    /**
+     * Random files built from the pieces that break CSV files and the import's rules, 3,000 of them from a fixed seed:
+     * each ends in a refusal of the whole file or in every row accepted or refused, and an accepted row holds only
+     * what the rules allow.
+     */
+    @Test
+    void anyFileEndsInARefusalOrInEveryRowAcceptedOrRefused() throws IOException {
+        String[] pieces = {
+            "name",
+            "plan",
+            "screens",
+            "code",
+            "note",
+            "client_email",
+            "activated",
+            "ends",
+            "status",
+            "reference",
+            "Monthly",
+            "monthly",
+            "Weekly",
+            "1",
+            "0",
+            "10000",
+            "10001",
+            "-1",
+            "abc",
+            "2026-05-01",
+            "2027-01-01",
+            "31/12/2026",
+            "paused",
+            "active",
+            "nope",
+            "alice@example.test",
+            "bob@example.test",
+            "AB12CD34",
+            "ab-12",
+            "=cmd",
+            "'=cmd",
+            "'",
+            "\"",
+            "\"\"",
+            ",",
+            "\n",
+            "\r\n",
+            "\r",
+            " ",
+            "\t",
+            "é",
+            "\u0000",
+            "\u0007",
+            "\uFEFF",
+            "x".repeat(300),
+            ""
+        };
+        var seeds = new SplittableRandom(20261204);
+        for (int attempt = 0; attempt < 3_000; attempt++) {
+            var random = seeds.split();
+            var text = new StringBuilder();
+            if (random.nextInt(4) > 0) {
+                text.append("name,plan,screens");
+                if (random.nextBoolean()) {
+                    text.append(",code,note,client_email,activated,ends,status");
+                }
+                text.append('\n');
+            }
+            int length = random.nextInt(60);
+            for (int i = 0; i < length; i++) {
+                text.append(pieces[random.nextInt(pieces.length)]);
+            }
+            byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
+            if (random.nextInt(10) == 0 && bytes.length > 0) {
+                bytes[random.nextInt(bytes.length)] = (byte) (0x80 + random.nextInt(0x80));
+            }
+            try {
+                Collected collected = check(bytes);
+                for (ImportedRow row : collected.accepted) {
+                    assertThat(row.name()).isNotBlank().hasSizeLessThanOrEqualTo(Licence.NAME_MAX);
+                    assertThat(row.quantity()).isBetween(1, Licence.QUANTITY_MAX);
+                    assertThat(row.plan()).isEqualTo(MONTHLY);
+                    assertThat(row.drawnCode()).matches("[A-Z0-9]{8}");
+                    if (row.activatedOn() != null) {
+                        assertThat(row.clientId()).isEqualTo(11L);
+                        assertThat(row.endsOn()).isAfter(row.activatedOn());
+                    }
+                    assertThat(row.importKey()).matches("(ref|code|file):.+");
+                }
+            } catch (ImportFile.FileRefused refused) {
+                assertThat(refused.reason().code()).startsWith("reason.import.");
+            } catch (RuntimeException | IOException other) {
+                fail("Attempt " + attempt + " on " + text.toString().replace("\n", "\\n") + " threw " + other, other);
+            }
+        }
+    }
+}
