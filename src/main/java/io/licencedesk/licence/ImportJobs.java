@@ -288,11 +288,16 @@ class ImportJobs {
                 .list();
     }
 
-    void dropRow(long id, int line) {
-        jdbc.sql("delete from licence_import_row where import_id = :id and line = :line")
-                .param("id", id)
-                .param("line", line)
-                .update();
+    /** Drops the rows {@link #repeatedKeys} names, in one statement. */
+    void dropRepeatedKeys(long id) {
+        jdbc.sql("""
+                        delete from licence_import_row
+                        where import_id = :id and line in (
+                            select line from (
+                                select line, min(line) over (partition by import_key) as first_line
+                                from licence_import_row where import_id = :id) r
+                            where line <> first_line)
+                        """).param("id", id).update();
     }
 
     /**

@@ -130,10 +130,8 @@ class ImportRunner {
         long organisationId = jobs.organisationOf(id);
         ownTransaction.executeWithoutResult(status -> {
             List<ImportProblem> repeated = jobs.repeatedKeys(id);
-            for (var problem : repeated) {
-                jobs.dropRow(id, problem.line());
-            }
-            jobs.problems(id, repeated);
+            jobs.dropRepeatedKeys(id);
+            jobs.problems(id, repeated.subList(0, (int) Math.min(repeated.size(), PROBLEMS_KEPT - sink.problemsKept)));
             long present = jobs.dropPresent(id, organisationId);
             long newCode = jobs.drawCodesWhereTaken(id);
             jobs.checked(
