@@ -11,6 +11,8 @@ import io.licencedesk.invoicing.IllegalInvoiceChangeException;
 import io.licencedesk.invoicing.InvoiceNotFoundException;
 import io.licencedesk.invoicing.PaymentDateRefusedException;
 import io.licencedesk.licence.IllegalStatusChangeException;
+import io.licencedesk.licence.ImportNotFoundException;
+import io.licencedesk.licence.ImportRefusedException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceNotDeletableException;
 import io.licencedesk.licence.LicenceNotFoundException;
@@ -97,6 +99,7 @@ class RestApiProblems {
         InvoiceNotFoundException.class,
         ScreenNotFoundException.class,
         ApiTokenNotFoundException.class,
+        ImportNotFoundException.class,
         NoSuchElementException.class
     })
     ResponseEntity<ProblemDetail> notFound() {
@@ -131,6 +134,14 @@ class RestApiProblems {
     }
 
     /** Any other refusal of the rules: the request was understood, and the rules say no. */
+    /** An import file over the size limit (413), or a step out of turn, such as confirming twice (409). */
+    @ExceptionHandler(ImportRefusedException.class)
+    ResponseEntity<ProblemDetail> importRefused(ImportRefusedException refused) {
+        return refused.reason().code().equals("reason.import.tooLarge")
+                ? answer(HttpStatus.CONTENT_TOO_LARGE, "too-large", "File too large", english(refused.reason()))
+                : answer(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", english(refused.reason()));
+    }
+
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException refused) {
         return answer(HttpStatus.UNPROCESSABLE_ENTITY, "refused", "Refused", english(refused.reason()));

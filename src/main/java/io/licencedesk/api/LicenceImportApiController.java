@@ -1,0 +1,111 @@
+package io.licencedesk.api;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.licence.LicenceImport;
+import io.licencedesk.licence.LicenceImports;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Licence imports (docs/csv.md, decision 0047): the console's two steps over the API. The file is the request's
+ * body; its check runs in the background, and the import runs only when confirmed.
+ */
+@RestApi
+@RestController
+@RequestMapping(path = "/api/v1/licence-imports", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(
+        name = "Licence imports",
+        description = "Staff send a CSV file in the export's columns; it is checked, saving nothing, then imported on"
+                + " confirmation, all or nothing. Sending the same file again creates nothing.")
+@SecurityRequirement(name = RestApiDocumentation.BEARER)
+class LicenceImportApiController {
+
+    private final LicenceImports imports;
+    private final MessageSource messages;
+
+    LicenceImportApiController(LicenceImports imports, MessageSource messages) {
+        this.imports = imports;
+        this.messages = messages;
+    }
+
+    @PostMapping(consumes = {"text/csv", MediaType.APPLICATION_OCTET_STREAM_VALUE})
+    @Operation(
+            operationId = "startLicenceImport",
+            summary = "Send a CSV file to check",
+            description = "The body is the file itself (UTF-8, up to the server's limit, 1 GB by default). The answer"
+                    + " is the import, checking; follow it until it is checked, read its problems, then confirm.",
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = "text/csv",
+                                            schema = @Schema(type = "string", format = "binary"))))
+    @ApiResponse(responseCode = "202", description = "Accepted: the check runs in the background.")
+    ResponseEntity<LicenceImportResponse> start(
+            Caller caller,
+            @Parameter(description = "The file's name, shown in the console.") @RequestParam(required = false)
+                    String name,
+            HttpServletRequest request)
+            throws IOException {
+        LicenceImport started = imports.start(caller, name, request.getInputStream());
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/licence-imports/" + started.id()))
+                .body(response(started));
+    }
+
+    @GetMapping("/{id}")
+    @Operation(operationId = "getLicenceImport", summary = "Get an import: status, report figures, progress")
+    LicenceImportResponse licenceImport(Caller caller, @PathVariable long id) {
+        return response(imports.find(caller, id));
+    }
+
+    @GetMapping("/{id}/problems")
+    @Operation(
+            operationId = "listLicenceImportProblems",
+            summary = "The rows the check refused",
+            description = "In line order, the first " + LicenceImports.PROBLEMS_SHOWN + "; the console's report CSV"
+                    + " has them all.")
+    List<ImportProblemResponse> problems(Caller caller, @PathVariable long id) {
+        return imports.problems(caller, id).stream()
+                .map(problem -> new ImportProblemResponse(
+                        problem.line(), problem.column(), messages.getMessage(problem.reason(), Locale.ENGLISH)))
+                .toList();
+    }
+
+    @PostMapping("/{id}/confirm")
+    @Operation(
+            operationId = "confirmLicenceImport",
+            summary = "Import a checked file",
+            description = "Creates every licence the check would create, in one transaction, in the background."
+                    + " 409 when the import is not checked or has nothing to create.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the import runs in the background.")
+    ResponseEntity<LicenceImportResponse> confirm(Caller caller, @PathVariable long id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(response(imports.confirm(caller, id)));
+    }
+
+    private LicenceImportResponse response(LicenceImport job) {
+        return LicenceImportResponse.of(
+                job, job.fileProblem() == null ? null : messages.getMessage(job.fileProblem(), Locale.ENGLISH));
+    }
+}
