@@ -26,7 +26,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * ({@code a=%ZZ}, or over 1,000 fields) failed there with the container's own 400 instead of a problem. So is a
  * wildcard Content-Type ({@code *}/{@code *}), which no body can be read as.
  * The REST API's bodies (a licence, a client, up to 20 ids) are refused over 64 KiB the same way, after its
- * token was checked (this filter runs after Spring Security's).
+ * token was checked (this filter runs after Spring Security's); a licence import's file is the one body left to its
+ * own, far larger limit (LicenceImports), which it applies while it copies the file to disk.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiRequestFilters {
@@ -72,7 +73,8 @@ class ApiRequestFilters {
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             response.setHeader("X-Content-Type-Options", "nosniff");
-            if (request.getContentLengthLong() > maxBytes) {
+            boolean importFile = isImportFile(request);
+            if (!importFile && request.getContentLengthLong() > maxBytes) {
                 refuse(
                         response,
                         413,
@@ -92,8 +94,14 @@ class ApiRequestFilters {
                 return;
             }
             chain.doFilter(
-                    request.getContentLengthLong() < 0 ? new BoundedRequest(request, maxBytes) : request, response);
+                    request.getContentLengthLong() < 0 && !importFile ? new BoundedRequest(request, maxBytes) : request,
+                    response);
         }
+    }
+
+    private static boolean isImportFile(HttpServletRequest request) {
+        return "POST".equals(request.getMethod())
+                && request.getRequestURI().equals(request.getContextPath() + "/api/v1/licence-imports");
     }
 
     private static boolean isFormPost(HttpServletRequest request) {

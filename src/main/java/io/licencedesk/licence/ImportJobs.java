@@ -288,16 +288,25 @@ class ImportJobs {
                 .list();
     }
 
-    /** Drops the rows {@link #repeatedKeys} names, in one statement. */
-    void dropRepeatedKeys(long id) {
-        jdbc.sql("""
-                        delete from licence_import_row
-                        where import_id = :id and line in (
-                            select line from (
-                                select line, min(line) over (partition by import_key) as first_line
-                                from licence_import_row where import_id = :id) r
-                            where line <> first_line)
-                        """).param("id", id).update();
+    /**
+     * Drops these rows, a thousand lines per statement. The lines are read first and named here: as a subquery with a
+     * window, H2 ran the window again for every row of the table.
+     */
+    void dropLines(long id, List<Integer> lines) {
+        for (List<Integer> some : thousands(lines)) {
+            jdbc.sql("delete from licence_import_row where import_id = :id and line in (:lines)")
+                    .param("id", id)
+                    .param("lines", some)
+                    .update();
+        }
+    }
+
+    private static List<List<Integer>> thousands(List<Integer> lines) {
+        var parts = new ArrayList<List<Integer>>();
+        for (int from = 0; from < lines.size(); from += 1000) {
+            parts.add(lines.subList(from, Math.min(lines.size(), from + 1000)));
+        }
+        return parts;
     }
 
     /**
@@ -333,14 +342,19 @@ class ImportJobs {
                         where r.import_id = :id and r.given_code is not null
                           and (select l.id from licence l where l.coupon_code = r.given_code) is not null
                         """).param("id", id).update();
-        jdbc.sql("""
-                        update licence_import_row set coupon_code = drawn_code, given_code = null
-                        where import_id = :id and line in (
-                            select line from (
-                                select line, row_number() over (partition by given_code order by line) as nth
-                                from licence_import_row where import_id = :id and given_code is not null) r
-                            where nth > 1)
-                        """).param("id", id).update();
+        List<Integer> repeated =
+                jdbc.sql("""
+                        select line from (
+                            select line, row_number() over (partition by given_code order by line) as nth
+                            from licence_import_row where import_id = :id and given_code is not null) r
+                        where nth > 1
+                        """).param("id", id).query(Integer.class).list();
+        for (List<Integer> some : thousands(repeated)) {
+            jdbc.sql("""
+                            update licence_import_row set coupon_code = drawn_code, given_code = null
+                            where import_id = :id and line in (:lines)
+                            """).param("id", id).param("lines", some).update();
+        }
         return jdbc.sql("select count(*) from licence_import_row where import_id = :id and given_code is null")
                 .param("id", id)
                 .query(Long.class)

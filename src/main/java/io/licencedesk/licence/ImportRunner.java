@@ -130,7 +130,7 @@ class ImportRunner {
         long organisationId = jobs.organisationOf(id);
         ownTransaction.executeWithoutResult(status -> {
             List<ImportProblem> repeated = jobs.repeatedKeys(id);
-            jobs.dropRepeatedKeys(id);
+            jobs.dropLines(id, repeated.stream().map(ImportProblem::line).toList());
             jobs.problems(id, repeated.subList(0, (int) Math.min(repeated.size(), PROBLEMS_KEPT - sink.problemsKept)));
             long present = jobs.dropPresent(id, organisationId);
             long newCode = jobs.drawCodesWhereTaken(id);

@@ -127,6 +127,21 @@ class LicenceImportApiIntegrationTests {
     }
 
     @Test
+    void aFileLargerThanTheApisOtherBodiesIsTaken() throws Exception {
+        var file = new StringBuilder("name,plan,screens\n");
+        for (int i = 1; file.length() <= 200 * 1024; i++) {
+            file.append("Screen wall number ").append(i).append(",Monthly,1\n");
+        }
+        Answer started = upload(token, file.toString());
+        assertThat(started.status()).isEqualTo(202);
+        JsonNode checked = settled(started.body().get("id").asLong());
+        assertThat(checked.get("refused").asLong()).isZero();
+        assertThat(checked.get("toCreate").asLong())
+                .isEqualTo(checked.get("rows").asLong())
+                .isGreaterThan(5_000);
+    }
+
+    @Test
     void aFileThatIsNotALicenceCsvEndsRefusedWithTheReason() throws Exception {
         long id = upload(token, "").body().get("id").asLong();
         JsonNode refused = settled(id);
