@@ -2,6 +2,7 @@ package io.licencedesk.console;
 
 import io.licencedesk.shared.SpreadsheetCells;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,14 +19,19 @@ import org.springframework.http.HttpHeaders;
  * RFC 4180 quoting, every cell neutralised against spreadsheet formulas.
  *
  * <p>The header row is flushed at once, so the download starts before the first row is read. The rows then
- * go through the servlet container's response buffer, which is sent whenever it fills: memory stays
- * constant whatever the number of rows. On a failure half-way the file is deliberately not closed: the
- * exception reaches the container, which closes the connection without ending the chunked response, so the
- * browser reports a failed download instead of saving a file that looks complete.
+ * go through a buffer of our own and the servlet container's response buffer, each sent on when it fills:
+ * memory stays constant whatever the number of rows. On a failure half-way the file is deliberately not closed
+ * (what our buffer still holds is dropped): the exception reaches the container, which closes the connection
+ * without ending the chunked response, so the browser reports a failed download instead of saving a file that
+ * looks complete.
  */
 final class CsvDownload {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
+
+    // The response's writer checks the content length at every write (Spring Security and Spring Session wrap
+    // it), and commons-csv writes each cell, comma and quote separately: a fifth of the export's time went there.
+    private static final int BUFFER_CHARS = 64 * 1024;
 
     private final CSVPrinter printer;
 
@@ -44,7 +50,7 @@ final class CsvDownload {
                         .filename(name + "-" + day + ".csv")
                         .build()
                         .toString());
-        var writer = response.getWriter();
+        var writer = new BufferedWriter(response.getWriter(), BUFFER_CHARS);
         // Excel reads a CSV file without it in the local code page, which garbles every accent.
         writer.write(BYTE_ORDER_MARK);
         var csv = new CsvDownload(new CSVPrinter(writer, CSVFormat.RFC4180));
