@@ -4,6 +4,7 @@ import io.licencedesk.shared.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Currency;
 import java.util.Map;
@@ -94,7 +95,7 @@ class LicenceExportQueries {
                 new Money(rs.getLong("unit_price_minor"), currency).times(quantity),
                 state.status(today),
                 state.billingStatus(),
-                rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 state.activatedOn(),
                 state.endsOn());
     }
