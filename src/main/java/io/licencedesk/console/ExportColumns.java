@@ -19,21 +19,7 @@ import java.util.Locale;
  */
 final class ExportColumns {
 
-    static final List<String> LICENCES = List.of(
-            "code",
-            "name",
-            "note",
-            "client_email",
-            "client_company",
-            "plan",
-            "screens",
-            "amount",
-            "currency",
-            "status",
-            "billing_status",
-            "created",
-            "activated",
-            "ends");
+    static final List<String> LICENCES = ExportedLicence.CSV_COLUMNS;
 
     static final List<String> INVOICES = List.of(
             "number",

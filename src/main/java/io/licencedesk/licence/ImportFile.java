@@ -28,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -43,22 +44,8 @@ import org.apache.commons.csv.CSVRecord;
 final class ImportFile {
 
     /** The export's columns, in its order, and {@code reference}, an identifier from the system the file came from. */
-    static final List<String> COLUMNS = List.of(
-            "code",
-            "name",
-            "note",
-            "client_email",
-            "client_company",
-            "plan",
-            "screens",
-            "amount",
-            "currency",
-            "status",
-            "billing_status",
-            "created",
-            "activated",
-            "ends",
-            "reference");
+    static final List<String> COLUMNS = Stream.concat(ExportedLicence.CSV_COLUMNS.stream(), Stream.of("reference"))
+            .toList();
 
     static final Set<String> REQUIRED = Set.of("name", "plan", "screens");
 
