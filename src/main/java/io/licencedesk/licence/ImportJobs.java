@@ -20,6 +20,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -48,6 +49,7 @@ class ImportJobs {
     }
 
     long create(long organisationId, long userId, String fileName, long fileBytes, Instant now) {
+        var keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into licence_import (organisation_id, created_by, file_name, file_bytes, status,
                                                     created_at, heartbeat_at)
@@ -58,15 +60,8 @@ class ImportJobs {
                 .param("fileName", fileName)
                 .param("fileBytes", fileBytes)
                 .param("now", Timestamp.from(now))
-                .update();
-        return jdbc.sql("""
-                        select max(id) from licence_import
-                        where organisation_id = :organisationId and created_by = :userId
-                        """)
-                .param("organisationId", organisationId)
-                .param("userId", userId)
-                .query(Long.class)
-                .single();
+                .update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
     }
 
     Optional<LicenceImport> find(long organisationId, long id) {
