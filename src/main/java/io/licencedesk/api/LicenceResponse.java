@@ -65,7 +65,26 @@ public record LicenceResponse(
         LocalDate activatedOn,
 
         @Schema(description = "Last day of its current term; absent until activated.", example = "2027-11-30")
-        LocalDate endsOn) {
+        LocalDate endsOn,
+
+        @Schema(description = "Its current term, numbered from 1; a renewal starts the next.", example = "1")
+        int termNumber,
+
+        @Schema(
+                description = "First day of its current term: activation for the first term, the previous term's"
+                        + " end for a renewed one; absent until activated.",
+                example = "2026-12-01")
+        LocalDate termStartsOn,
+
+        @Schema(
+                description = "The licence's own choice to renew by itself, or absent when its plan decides.",
+                nullable = true)
+        Boolean autoRenew,
+
+        @Schema(
+                description = "Whether it renews by itself before its term ends: its own choice, else its plan's.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean renewsAutomatically) {
 
     /** A licence's plan, by id and name. */
     @Schema(name = "PlanReference")
@@ -98,6 +117,10 @@ public record LicenceResponse(
                 licence.billingStatus().name().toLowerCase(Locale.ROOT),
                 licence.createdAt(),
                 licence.activatedOn(),
-                licence.endsOn());
+                licence.endsOn(),
+                licence.renewal().termNumber(),
+                licence.renewal().termStartsOn(),
+                licence.renewal().autoRenewChoice(),
+                licence.renewal().renewsAutomatically());
     }
 }

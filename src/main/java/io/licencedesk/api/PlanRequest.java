@@ -21,7 +21,12 @@ record PlanRequest(
 
         @Schema(description = "Price per screen and term, in the organisation's currency.", example = "100.00")
         @Pattern(regexp = "\\d{1,7}(\\.\\d{1,2})?", message = "Enter a price such as 10.00, under 10,000,000.")
-        String unitPrice) {
+        String unitPrice,
+
+        @Schema(
+                description =
+                        "Whether its licences renew by themselves unless a licence says otherwise; false if absent.")
+        Boolean autoRenew) {
 
     NewPlan over(Plan current) {
         return new NewPlan(
@@ -29,7 +34,8 @@ record PlanRequest(
                 term != null ? parsedTerm() : current.term(),
                 unitPrice != null
                         ? new BigDecimal(unitPrice)
-                        : current.unitPrice().amount());
+                        : current.unitPrice().amount(),
+                autoRenew != null ? autoRenew : current.autoRenew());
     }
 
     NewPlan toNewPlan() {
@@ -42,7 +48,7 @@ record PlanRequest(
         if (unitPrice == null) {
             throw ApiParameters.invalidField("unitPrice", "Enter a price per screen.");
         }
-        return new NewPlan(name, parsedTerm(), new BigDecimal(unitPrice));
+        return new NewPlan(name, parsedTerm(), new BigDecimal(unitPrice), Boolean.TRUE.equals(autoRenew));
     }
 
     private Period parsedTerm() {

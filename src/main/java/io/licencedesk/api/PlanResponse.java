@@ -18,9 +18,15 @@ public record PlanResponse(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String term,
 
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) MoneyAmount unitPrice) {
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) MoneyAmount unitPrice,
+
+        @Schema(
+                description = "Whether its licences renew by themselves unless a licence says otherwise.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean autoRenew) {
 
     public static PlanResponse of(Plan plan) {
-        return new PlanResponse(plan.id(), plan.name(), plan.term().toString(), MoneyAmount.of(plan.unitPrice()));
+        return new PlanResponse(
+                plan.id(), plan.name(), plan.term().toString(), MoneyAmount.of(plan.unitPrice()), plan.autoRenew());
     }
 }

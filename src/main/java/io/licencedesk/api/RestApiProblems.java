@@ -18,6 +18,7 @@ import io.licencedesk.licence.LicenceNotDeletableException;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.licence.PlanNameTakenException;
 import io.licencedesk.licence.PlanNotFoundException;
+import io.licencedesk.licence.RenewalRefusedException;
 import io.licencedesk.shared.Reason;
 import io.licencedesk.shared.RefusedException;
 import io.licencedesk.web.ApiProblemWriter;
@@ -124,7 +125,8 @@ class RestApiProblems {
         PlanNameTakenException.class,
         EmailAlreadyUsedException.class,
         ClientAlreadyActiveException.class,
-        ScreenLimitReachedException.class
+        ScreenLimitReachedException.class,
+        RenewalRefusedException.class
     })
     ResponseEntity<ProblemDetail> conflict(RuntimeException refused) {
         String detail = refused instanceof RefusedException withReason

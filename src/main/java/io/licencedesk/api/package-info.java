@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "API",
-        allowedDependencies = {"accounts", "audit", "devices", "invoicing", "licence", "shared", "web"})
+        allowedDependencies = {"accounts", "audit", "devices", "invoicing", "licence", "renewals", "shared", "web"})
 package io.licencedesk.api;

@@ -14,6 +14,7 @@ import io.licencedesk.licence.LicenceInvoiced;
 import io.licencedesk.licence.LicencePaid;
 import io.licencedesk.licence.LicencePaused;
 import io.licencedesk.licence.LicenceRedeemed;
+import io.licencedesk.licence.LicenceRenewed;
 import io.licencedesk.licence.LicenceResumed;
 import io.licencedesk.licence.PlanCatalogue;
 import java.sql.Timestamp;
@@ -55,7 +56,8 @@ public class AuditTrail {
             Map.entry(LicenceInvoiced.class, "INVOICED"),
             Map.entry(LicencePaid.class, "PAID"),
             Map.entry(LicenceInvoiceVoided.class, "INVOICE_VOIDED"),
-            Map.entry(LicenceEdited.class, "EDITED"));
+            Map.entry(LicenceEdited.class, "EDITED"),
+            Map.entry(LicenceRenewed.class, "RENEWED"));
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

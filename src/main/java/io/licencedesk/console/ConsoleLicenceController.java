@@ -111,6 +111,11 @@ class ConsoleLicenceController {
         model.addAttribute("licence", licence);
         model.addAttribute(
                 "deletionRefusal", licence.deletionRefusal() == null ? null : reasons.text(licence.deletionRefusal()));
+        model.addAttribute(
+                "renewalRefusal",
+                licence.renewal().refusal() == null
+                        ? null
+                        : reasons.text(licence.renewal().refusal()));
         model.addAttribute("history", audit.licenceHistory(caller, id));
         model.addAttribute("invoices", invoicing.forLicence(caller, id));
         model.addAttribute("screens", screens.screens(caller, id));

@@ -11,6 +11,7 @@
             "invoicing",
             "licence",
             "mail",
+            "renewals",
             "shared",
             "web",
             "webhooks"

@@ -27,8 +27,9 @@ public record DeviceAnswer(
         boolean valid,
 
         @Schema(
-                description = "Why not, when not valid.",
-                allowableValues = {"PAUSED", "EXPIRED", "DEACTIVATED", "SEAT_REVOKED", "NOT_ACTIVATED"})
+                description = "Why not, when not valid. PAUSED_OVERDUE: paused because its renewal invoice is unpaid.",
+                allowableValues = {"PAUSED", "PAUSED_OVERDUE", "EXPIRED", "DEACTIVATED", "SEAT_REVOKED", "NOT_ACTIVATED"
+                })
         String reason,
 
         @Schema(description = "The licence's code (coupon code).", example = "K7Q2M9XA")

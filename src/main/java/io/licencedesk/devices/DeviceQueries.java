@@ -18,7 +18,8 @@ class DeviceQueries {
 
     /** Screen of the credential, its licence, and the device's seat: a live one first, else the latest removed. */
     private static final String VIEW = """
-            select l.organisation_id, l.id as licence_id, l.coupon_code, l.client_id, l.paused, l.activated_on,
+            select l.organisation_id, l.id as licence_id, l.coupon_code, l.client_id, l.paused, l.pause_reason,
+                   l.activated_on,
                    l.ends_on, s.id as seat_id, s.name as seat_name, s.removed_at as seat_removed_at,
                    c.removed_at as credential_removed_at
             from screen c
@@ -51,6 +52,7 @@ class DeviceQueries {
                             rs.getString("coupon_code"),
                             rs.getObject("client_id", Long.class),
                             rs.getBoolean("paused"),
+                            "OVERDUE".equals(rs.getString("pause_reason")),
                             localDate(rs.getDate("activated_on")),
                             localDate(rs.getDate("ends_on")),
                             noSeat ? null : seatId,

@@ -14,6 +14,7 @@ record DeviceView(
         String couponCode,
         Long clientId,
         boolean paused,
+        boolean pausedForOverdue,
         LocalDate activatedOn,
         LocalDate endsOn,
         Long seatId,
@@ -31,7 +32,7 @@ record DeviceView(
         }
         String licenceRefusal = switch (LifecycleStatus.of(clientId, paused, activatedOn, endsOn, today)) {
             case EXPIRED -> "EXPIRED";
-            case PAUSED -> "PAUSED";
+            case PAUSED -> pausedForOverdue ? "PAUSED_OVERDUE" : "PAUSED";
             case AVAILABLE -> "DEACTIVATED";
             case ASSIGNED, ACTIVE -> null;
         };

@@ -135,7 +135,7 @@ public final class Invoice {
     }
 
     private static Line line(BillableLicence licence) {
-        boolean started = licence.activatedOn() != null;
+        boolean started = licence.termStartsOn() != null;
         return new Line(
                 licence.id(),
                 licence.termNumber(),
@@ -144,10 +144,10 @@ public final class Invoice {
                 licence.planName(),
                 licence.quantity(),
                 licence.unitPrice(),
-                started ? licence.activatedOn() : null,
+                started ? licence.termStartsOn() : null,
                 started ? licence.endsOn() : null,
                 started
-                        ? DATE.format(licence.activatedOn()) + " – " + DATE.format(licence.endsOn())
+                        ? DATE.format(licence.termStartsOn()) + " – " + DATE.format(licence.endsOn())
                         : licence.termLength() + " from activation");
     }
 

@@ -204,7 +204,8 @@ public class InvoiceManagement {
         Invoice invoice = findForUpdate(caller, id);
         invoice.markPaid(paidOn, reference, LocalDate.now(clock));
         invoices.update(invoice);
-        licences.recordBilling(caller, invoice.line().licenceId(), BillingStatus.PAID);
+        licences.recordBilling(
+                caller, invoice.line().licenceId(), invoice.line().termNumber(), BillingStatus.PAID);
         return invoice;
     }
 
@@ -214,7 +215,8 @@ public class InvoiceManagement {
         Invoice invoice = findForUpdate(caller, id);
         invoice.voidFor(reason);
         invoices.update(invoice);
-        licences.recordBilling(caller, invoice.line().licenceId(), BillingStatus.UNBILLED);
+        licences.recordBilling(
+                caller, invoice.line().licenceId(), invoice.line().termNumber(), BillingStatus.UNBILLED);
         return invoice;
     }
 
@@ -238,7 +240,7 @@ public class InvoiceManagement {
                         today),
                 clock.instant());
         if (licence.billingStatus() == BillingStatus.UNBILLED) {
-            licences.recordBilling(sending.caller(), licence.id(), BillingStatus.INVOICED);
+            licences.recordBilling(sending.caller(), licence.id(), licence.termNumber(), BillingStatus.INVOICED);
         }
         queueEmail(sending.sender(), invoice);
         return invoice;

@@ -4,7 +4,10 @@ import io.licencedesk.shared.Money;
 import java.time.LocalDate;
 import java.time.Period;
 
-/** What invoicing needs to know about a licence to bill its current term. */
+/**
+ * What invoicing needs to know about a licence to bill its current term. The term's first day is null while the
+ * licence waits for its client to start using it.
+ */
 public record BillableLicence(
         long id,
         String couponCode,
@@ -16,7 +19,7 @@ public record BillableLicence(
         Money amount,
         Period term,
         int termNumber,
-        LocalDate activatedOn,
+        LocalDate termStartsOn,
         LocalDate endsOn,
         LifecycleStatus status,
         BillingStatus billingStatus) {

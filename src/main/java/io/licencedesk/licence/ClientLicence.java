@@ -2,7 +2,10 @@ package io.licencedesk.licence;
 
 import java.time.LocalDate;
 
-/** What the client portal shows about one of the client's licences. */
+/**
+ * What the client portal shows about one of the client's licences; whether it renews by itself follows the licence's
+ * own choice, else its plan's (a paused licence does not renew: its status says so).
+ */
 public record ClientLicence(
         long id,
         CouponCode couponCode,
@@ -14,7 +17,8 @@ public record ClientLicence(
         BillingStatus billingStatus,
         boolean expiringSoon,
         LocalDate activatedOn,
-        LocalDate endsOn) {
+        LocalDate endsOn,
+        boolean renewsAutomatically) {
 
     /** Only an assigned licence waits for its client to start it. */
     public boolean activatable() {

@@ -46,7 +46,7 @@ public class ClientLicences {
     public PageOf<ClientLicence> licences(Caller client, int page, int size) {
         requireClient(client);
         Organisation organisation = accounts.organisation(client);
-        Map<Long, String> planNames = planNames(organisation);
+        Map<Long, Plan> plansById = plansById(organisation);
         return PageOf.read(
                 page,
                 size,
@@ -56,7 +56,7 @@ public class ClientLicences {
                                 .findByClient(
                                         organisation.id(), client.userId(), organisation.currency(), offset, limit)
                                 .stream()
-                                .map(licence -> view(licence, organisation, planNames))
+                                .map(licence -> view(licence, organisation, plansById))
                                 .toList());
     }
 
@@ -68,7 +68,7 @@ public class ClientLicences {
         Licence licence = licences.find(organisation.id(), id, organisation.currency())
                 .filter(candidate -> Long.valueOf(client.userId()).equals(candidate.clientId()))
                 .orElseThrow(() -> new LicenceNotFoundException(id));
-        return view(licence, organisation, planNames(organisation));
+        return view(licence, organisation, plansById(organisation));
     }
 
     /**
@@ -91,7 +91,7 @@ public class ClientLicences {
                 .orElseThrow(CodeNotRedeemableException::new);
         changes.change(
                 licence, Actor.of(client), LicenceRedeemed::new, changed -> changed.redeem(client.userId(), today));
-        return view(licence, organisation, planNames(organisation));
+        return view(licence, organisation, plansById(organisation));
     }
 
     /** The client starts one of their Assigned licences: its first term begins today. */
@@ -105,7 +105,7 @@ public class ClientLicences {
                 Actor.of(client),
                 LicenceActivated::new,
                 changed -> changed.activate(today()));
-        return view(licence, organisation, planNames(organisation));
+        return view(licence, organisation, plansById(organisation));
     }
 
     /**
@@ -139,25 +139,27 @@ public class ClientLicences {
                 () -> accounts.organisationForDevice(organisationId).currency());
     }
 
-    private ClientLicence view(Licence licence, Organisation organisation, Map<Long, String> planNames) {
+    private ClientLicence view(Licence licence, Organisation organisation, Map<Long, Plan> plansById) {
         LocalDate today = today();
         return new ClientLicence(
                 licence.id(),
                 licence.couponCode(),
                 licence.name(),
-                planNames.get(licence.planId()),
+                plansById.get(licence.planId()).name(),
                 Terms.describe(licence.term()),
                 licence.quantity(),
                 licence.status(today),
                 licence.billingStatus(),
                 licence.expiringSoon(today, organisation.expiringSoonDays()),
                 licence.activatedOn(),
-                licence.endsOn());
+                licence.endsOn(),
+                licence.renewsAutomatically(plansById.get(licence.planId()))
+                        && licence.status(today) != LifecycleStatus.EXPIRED);
     }
 
-    private Map<Long, String> planNames(Organisation organisation) {
-        Map<Long, String> names = new HashMap<>();
-        plans.findAll(organisation.id(), organisation.currency()).forEach(plan -> names.put(plan.id(), plan.name()));
+    private Map<Long, Plan> plansById(Organisation organisation) {
+        Map<Long, Plan> names = new HashMap<>();
+        plans.findAll(organisation.id(), organisation.currency()).forEach(plan -> names.put(plan.id(), plan));
         return names;
     }
 

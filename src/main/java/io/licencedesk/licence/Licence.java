@@ -30,7 +30,54 @@ public final class Licence {
     private LicenceState state;
     private final Instant createdAt;
     private final int version;
-    private final int termNumber;
+    private int termNumber;
+    private Boolean autoRenew;
+    private LocalDate termStartsOn;
+    private LocalDate termPricedOn;
+    private boolean pausedForOverdue;
+
+    /** A licence in its first term, following its plan on renewal, paused by a person if at all. */
+    Licence(
+            Long id,
+            long organisationId,
+            CouponCode couponCode,
+            long planId,
+            Period term,
+            Money unitPrice,
+            String name,
+            String note,
+            int quantity,
+            LicenceState state,
+            Instant createdAt,
+            int version,
+            int termNumber) {
+        this(
+                id,
+                organisationId,
+                couponCode,
+                planId,
+                term,
+                unitPrice,
+                name,
+                note,
+                quantity,
+                state,
+                createdAt,
+                version,
+                new Renewal(termNumber, null, null, null, false));
+    }
+
+    /**
+     * What a licence's renewals have made of it: the current term's number, first day (null for the first term,
+     * which starts on activation) and pricing day, its own auto-renew choice (null: its plan's), and whether it is
+     * paused because its renewal invoice went unpaid.
+     */
+    record Renewal(
+            int termNumber,
+            LocalDate termStartsOn,
+            LocalDate termPricedOn,
+            Boolean autoRenew,
+            boolean pausedForOverdue) {}
 
     /** A licence as stored; a new one comes from {@link #create}. */
     Licence(
@@ -46,7 +93,7 @@ public final class Licence {
             LicenceState state,
             Instant createdAt,
             int version,
-            int termNumber) {
+            Renewal renewal) {
         this.id = id;
         this.organisationId = organisationId;
         this.couponCode = couponCode;
@@ -59,7 +106,11 @@ public final class Licence {
         this.state = state;
         this.createdAt = createdAt;
         this.version = version;
-        this.termNumber = termNumber;
+        this.termNumber = renewal.termNumber();
+        this.termStartsOn = renewal.termStartsOn();
+        this.termPricedOn = renewal.termPricedOn();
+        this.autoRenew = renewal.autoRenew();
+        this.pausedForOverdue = renewal.pausedForOverdue();
     }
 
     /** The longest name and note the table keeps (and the console's form allows). */
@@ -252,6 +303,86 @@ public final class Licence {
 
     void resume(LocalDate today) {
         state = state.resume(today);
+        pausedForOverdue = false;
+    }
+
+    /** Its renewal invoice is unpaid too long after its due date (decision 0048): paused, saying why. */
+    void pauseForOverdue(LocalDate today) {
+        state = state.pause(today);
+        pausedForOverdue = true;
+    }
+
+    /** Paused because its renewal invoice went unpaid, and still paused: payment resumes it. */
+    public boolean pausedForOverdue(LocalDate today) {
+        return pausedForOverdue && status(today) == LifecycleStatus.PAUSED;
+    }
+
+    /** Whether it renews by itself when its term nears its end: its own choice, else its plan's. */
+    public boolean renewsAutomatically(Plan plan) {
+        return autoRenew != null ? autoRenew : plan.autoRenew();
+    }
+
+    /** Its own auto-renew choice, or null when its plan decides. */
+    public Boolean autoRenewChoice() {
+        return autoRenew;
+    }
+
+    void chooseAutoRenew(Boolean choice) {
+        autoRenew = choice;
+    }
+
+    /** The current term's first day: activation for the first term, the previous term's end for a renewed one. */
+    public LocalDate termStartsOn() {
+        return termStartsOn != null ? termStartsOn : state.activatedOn();
+    }
+
+    /** The day the current term's price was read from the plan: null for the first term (priced at creation). */
+    public LocalDate termPricedOn() {
+        return termPricedOn;
+    }
+
+    /**
+     * Why it cannot be renewed on this plan today, or null when it can (decision 0048): a term must have begun
+     * (a licence nobody has used has nothing to renew), a paused licence does not renew, only the current term
+     * renews (a renewed licence waits for its next term to begin), and the next term must not be over already.
+     */
+    public Reason renewalRefusal(Plan plan, LocalDate today) {
+        if (!state.usedByClient()) {
+            return Reason.of("reason.renewal.notStarted");
+        }
+        if (status(today) == LifecycleStatus.PAUSED) {
+            return Reason.of("reason.renewal.paused");
+        }
+        if (termStartsOn().isAfter(today)) {
+            return Reason.of("reason.renewal.alreadyRenewed", termStartsOn().toString());
+        }
+        if (state.endsOn().plus(plan.term()).isBefore(today)) {
+            return Reason.of("reason.renewal.lapsed", state.endsOn().toString());
+        }
+        return null;
+    }
+
+    /**
+     * Starts the next term on the current term's end date, for one term of the plan as it is today and at its
+     * price today. The next term is unbilled until its invoice is issued.
+     *
+     * @throws RenewalRefusedException saying why it cannot be renewed ({@link #renewalRefusal})
+     */
+    void renew(Plan plan, LocalDate today) {
+        if (plan.id() != planId) {
+            throw new IllegalArgumentException("Plan " + plan.id() + " is not licence " + id + "'s");
+        }
+        Reason refusal = renewalRefusal(plan, today);
+        if (refusal != null) {
+            throw new RenewalRefusedException(refusal);
+        }
+        LocalDate nextStart = state.endsOn();
+        termNumber++;
+        termStartsOn = nextStart;
+        termPricedOn = today;
+        term = plan.term();
+        unitPrice = plan.unitPrice();
+        state = state.renewed(nextStart.plus(plan.term()));
     }
 
     /** The client starts using an assigned licence: its first term begins today. */
@@ -310,6 +441,11 @@ public final class Licence {
                 "activatedOn",
                 state.activatedOn() == null ? null : state.activatedOn().toString());
         recorded.put("endsOn", state.endsOn() == null ? null : state.endsOn().toString());
+        recorded.put("termNumber", termNumber);
+        recorded.put("autoRenew", autoRenew == null ? "Plan default" : autoRenew ? "Yes" : "No");
+        if (pausedForOverdue) {
+            recorded.put("pauseReason", "Renewal invoice overdue");
+        }
         return recorded;
     }
 
@@ -328,7 +464,11 @@ public final class Licence {
                 state,
                 createdAt,
                 version,
-                termNumber);
+                renewal());
+    }
+
+    Renewal renewal() {
+        return new Renewal(termNumber, termStartsOn, termPricedOn, autoRenew, pausedForOverdue);
     }
 
     /** Whether it has ever had an invoice, voided ones included. */

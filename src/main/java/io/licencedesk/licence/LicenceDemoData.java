@@ -66,9 +66,9 @@ class LicenceDemoData {
         Currency euro = Currency.getInstance("EUR");
         Instant now = clock.instant();
         List<Plan> demoPlans = List.of(
-                plan(demo.organisationId(), "Monthly", Period.ofMonths(1), "10.00", euro, now),
-                plan(demo.organisationId(), "Quarterly", Period.ofMonths(3), "27.00", euro, now),
-                plan(demo.organisationId(), "Yearly", Period.ofYears(1), "100.00", euro, now));
+                plan(demo.organisationId(), "Monthly", Period.ofMonths(1), "10.00", false, euro, now),
+                plan(demo.organisationId(), "Quarterly", Period.ofMonths(3), "27.00", false, euro, now),
+                plan(demo.organisationId(), "Yearly", Period.ofYears(1), "100.00", true, euro, now));
         var layout = new Random(42);
         List<Long> toInvoice = new ArrayList<>();
         List<Long> toMarkPaid = new ArrayList<>();
@@ -132,9 +132,16 @@ class LicenceDemoData {
         events.publishEvent(new DemoLicencesCreated(demo.manager(), toInvoice, toMarkPaid));
     }
 
-    private Plan plan(long organisationId, String name, Period term, String price, Currency currency, Instant now) {
+    private Plan plan(
+            long organisationId,
+            String name,
+            Period term,
+            String price,
+            boolean autoRenew,
+            Currency currency,
+            Instant now) {
         Money unitPrice = Money.of(new BigDecimal(price), currency);
-        long id = plans.insert(organisationId, name, term, unitPrice.minorUnits(), now);
-        return new Plan(id, name, term, unitPrice);
+        long id = plans.insert(organisationId, name, term, unitPrice.minorUnits(), autoRenew, now);
+        return new Plan(id, name, term, unitPrice, autoRenew);
     }
 }

@@ -27,4 +27,20 @@ public record LicenceDetails(
         Reason deletionRefusal,
         Reason planAndClientLock,
         boolean pausable,
-        boolean resumable) {}
+        boolean resumable,
+        Renewal renewal) {
+
+    /**
+     * The current term and its renewal (decision 0048): its number, first day, the day its price was read from the
+     * plan (null for the first term), the licence's own auto-renew choice (null: the plan's), whether it renews by
+     * itself, why it cannot be renewed by hand now (null: it can), and whether lateness paused it.
+     */
+    public record Renewal(
+            int termNumber,
+            LocalDate termStartsOn,
+            LocalDate termPricedOn,
+            Boolean autoRenewChoice,
+            boolean renewsAutomatically,
+            Reason refusal,
+            boolean pausedForOverdue) {}
+}

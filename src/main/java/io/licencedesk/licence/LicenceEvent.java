@@ -19,7 +19,8 @@ public sealed interface LicenceEvent
                 LicenceInvoiced,
                 LicencePaid,
                 LicenceInvoiceVoided,
-                LicenceEdited {
+                LicenceEdited,
+                LicenceRenewed {
 
     long organisationId();
 

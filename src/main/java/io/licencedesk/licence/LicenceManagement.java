@@ -16,6 +16,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import org.springframework.security.access.AccessDeniedException;
@@ -116,6 +117,48 @@ public class LicenceManagement {
     }
 
     /**
+     * Starts the licence's next term on its current term's end date, on its plan's term and price today (decision
+     * 0048). Invoicing the new term is the caller's next step, in the same transaction.
+     *
+     * @throws RenewalRefusedException saying why it cannot be renewed now
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public LicenceDetails renew(Caller caller, long id) {
+        requireStaff(caller);
+        Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
+        Plan plan = plans.plan(caller, locked.planId());
+        return details(
+                caller,
+                changes.change(locked, Actor.of(caller), LicenceRenewed::new, licence -> licence.renew(plan, today())));
+    }
+
+    /** Whether the licence renews by itself: true or false for its own choice, null to follow its plan. */
+    public LicenceDetails chooseAutoRenew(Caller caller, long id, Boolean choice) {
+        requireStaff(caller);
+        Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
+        if (Objects.equals(locked.autoRenewChoice(), choice)) {
+            return details(caller, locked);
+        }
+        return details(
+                caller,
+                changes.change(
+                        locked, Actor.of(caller), LicenceEdited::new, licence -> licence.chooseAutoRenew(choice)));
+    }
+
+    /**
+     * Pauses the licence because its renewal invoice is unpaid too long after its due date (decision 0048); paying
+     * that invoice resumes it. Nothing happens to a licence that is not Active or Assigned any more.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void pauseForOverdue(Caller caller, long id) {
+        requireStaff(caller);
+        Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
+        if (locked.canPause(today())) {
+            changes.change(locked, Actor.of(caller), LicencePaused::new, licence -> licence.pauseForOverdue(today()));
+        }
+    }
+
+    /**
      * Changes what the rules allow ({@link Licence#edit}). The change gets the licence's current values, read
      * under its lock, and answers what they should become; a refusal changes nothing. An edit that changes
      * nothing records nothing.
@@ -194,7 +237,7 @@ public class LicenceManagement {
                         licence.amount(),
                         licence.term(),
                         licence.termNumber(),
-                        licence.activatedOn(),
+                        licence.termStartsOn(),
                         licence.endsOn(),
                         licence.status(today),
                         licence.billingStatus()))
@@ -202,15 +245,25 @@ public class LicenceManagement {
     }
 
     /**
-     * Records the billing status of the licence's current term, as invoicing decided it. A licence that
-     * {@link #lockForBilling} locked in this transaction is not read again.
+     * Records the billing status of the licence's term, as invoicing decided it. An invoice of an earlier term (paid
+     * or voided after the licence renewed) leaves the billing alone: the licence shows its current term's. Paying any
+     * of its invoices resumes a licence that an overdue renewal invoice paused (decision 0048). A licence that {@link #lockForBilling}
+     * locked in this transaction is not read again.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordBilling(Caller caller, long id, BillingStatus billing) {
-        switch (billing) {
-            case INVOICED -> change(caller, id, LicenceInvoiced::new, Licence::markInvoiced);
-            case PAID -> change(caller, id, LicencePaid::new, Licence::markPaid);
-            case UNBILLED -> change(caller, id, LicenceInvoiceVoided::new, Licence::markUnbilled);
+    public void recordBilling(Caller caller, long id, int termNumber, BillingStatus billing) {
+        requireStaff(caller);
+        Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
+        Actor actor = Actor.of(caller);
+        if (locked.termNumber() == termNumber) {
+            switch (billing) {
+                case INVOICED -> changes.change(locked, actor, LicenceInvoiced::new, Licence::markInvoiced);
+                case PAID -> changes.change(locked, actor, LicencePaid::new, Licence::markPaid);
+                case UNBILLED -> changes.change(locked, actor, LicenceInvoiceVoided::new, Licence::markUnbilled);
+            }
+        }
+        if (billing == BillingStatus.PAID && locked.pausedForOverdue(today())) {
+            changes.change(locked, actor, LicenceResumed::new, licence -> licence.resume(today()));
         }
     }
 
@@ -247,7 +300,15 @@ public class LicenceManagement {
                 licence.deletionRefusal(today),
                 licence.planAndClientLock(),
                 licence.canPause(today),
-                licence.canResume(today));
+                licence.canResume(today),
+                new LicenceDetails.Renewal(
+                        licence.termNumber(),
+                        licence.termStartsOn(),
+                        licence.termPricedOn(),
+                        licence.autoRenewChoice(),
+                        licence.renewsAutomatically(plan),
+                        licence.renewalRefusal(plan, today),
+                        licence.pausedForOverdue(today)));
     }
 
     private Licence load(Caller caller, long id) {

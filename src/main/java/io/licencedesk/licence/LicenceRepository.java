@@ -149,6 +149,8 @@ class LicenceRepository {
                             unit_price_minor = :unitPriceMinor, name = :name, note = :note, quantity = :quantity,
                             client_id = :clientId, paused = :paused, activated_on = :activatedOn,
                             ends_on = :endsOn, billing_status = :billingStatus, ever_invoiced = :everInvoiced,
+                            term_number = :termNumber, term_starts_on = :termStartsOn,
+                            term_priced_on = :termPricedOn, auto_renew = :autoRenew, pause_reason = :pauseReason,
                             version = version + 1
                         where id = :id and organisation_id = :organisationId
                         """)
@@ -165,6 +167,11 @@ class LicenceRepository {
                 .param("endsOn", date(licence.endsOn()))
                 .param("billingStatus", licence.billingStatus().name())
                 .param("everInvoiced", licence.everInvoiced())
+                .param("termNumber", licence.termNumber())
+                .param("termStartsOn", date(licence.renewal().termStartsOn()))
+                .param("termPricedOn", date(licence.termPricedOn()))
+                .param("autoRenew", licence.autoRenewChoice())
+                .param("pauseReason", licence.renewal().pausedForOverdue() ? "OVERDUE" : null)
                 .param("id", licence.id())
                 .param("organisationId", licence.organisationId())
                 .update();
@@ -203,7 +210,12 @@ class LicenceRepository {
                     LicenceState.read(rs),
                     rs.getTimestamp("created_at").toInstant(),
                     rs.getInt("version"),
-                    rs.getInt("term_number"));
+                    new Licence.Renewal(
+                            rs.getInt("term_number"),
+                            rs.getObject("term_starts_on", LocalDate.class),
+                            rs.getObject("term_priced_on", LocalDate.class),
+                            rs.getObject("auto_renew", Boolean.class),
+                            "OVERDUE".equals(rs.getString("pause_reason"))));
         };
     }
 }

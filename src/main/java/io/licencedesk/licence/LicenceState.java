@@ -138,6 +138,11 @@ record LicenceState(
         return new LicenceState(client, paused, activatedOn, endsOn, billingStatus, everInvoiced);
     }
 
+    /** Its next term, ending on this day, replaces the current one, unbilled. */
+    LicenceState renewed(LocalDate nextEnd) {
+        return new LicenceState(clientId, paused, activatedOn, nextEnd, BillingStatus.UNBILLED, everInvoiced);
+    }
+
     /** An invoice was issued for the current term. */
     LicenceState invoiced() {
         if (!billable()) {

@@ -47,15 +47,20 @@ public class PlanCatalogue {
             throw new PlanNameTakenException();
         }
         try {
-            long id =
-                    plans.insert(caller.organisationId(), name, plan.term(), minorUnits(caller, plan), clock.instant());
+            long id = plans.insert(
+                    caller.organisationId(),
+                    name,
+                    plan.term(),
+                    minorUnits(caller, plan),
+                    plan.autoRenew(),
+                    clock.instant());
             return plan(caller, id);
         } catch (DuplicateKeyException raced) {
             throw new PlanNameTakenException();
         }
     }
 
-    /** Existing licences keep the term and price they were created with. */
+    /** Existing licences keep the term and price they were created with, until they renew (decision 0048). */
     public Plan updatePlan(Caller caller, long id, NewPlan plan) {
         requireOwner(caller);
         plan(caller, id);
@@ -63,7 +68,7 @@ public class PlanCatalogue {
         if (plans.nameTaken(caller.organisationId(), name, id)) {
             throw new PlanNameTakenException();
         }
-        plans.update(caller.organisationId(), id, name, plan.term(), minorUnits(caller, plan));
+        plans.update(caller.organisationId(), id, name, plan.term(), minorUnits(caller, plan), plan.autoRenew());
         return plan(caller, id);
     }
 

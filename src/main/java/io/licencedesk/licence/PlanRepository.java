@@ -49,12 +49,13 @@ class PlanRepository {
                 > 0;
     }
 
-    long insert(long organisationId, String name, Period term, long unitPriceMinor, Instant now) {
+    long insert(long organisationId, String name, Period term, long unitPriceMinor, boolean autoRenew, Instant now) {
         var keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into plan (organisation_id, name, term, unit_price_minor, created_at)
-                        values (:organisationId, :name, :term, :unitPriceMinor, :now)
+                        insert into plan (organisation_id, name, term, unit_price_minor, auto_renew, created_at)
+                        values (:organisationId, :name, :term, :unitPriceMinor, :autoRenew, :now)
                         """)
+                .param("autoRenew", autoRenew)
                 .param("organisationId", organisationId)
                 .param("name", name)
                 .param("term", term.toString())
@@ -64,11 +65,13 @@ class PlanRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    void update(long organisationId, long id, String name, Period term, long unitPriceMinor) {
+    void update(long organisationId, long id, String name, Period term, long unitPriceMinor, boolean autoRenew) {
         jdbc.sql("""
-                        update plan set name = :name, term = :term, unit_price_minor = :unitPriceMinor
+                        update plan set name = :name, term = :term, unit_price_minor = :unitPriceMinor,
+                                        auto_renew = :autoRenew
                         where organisation_id = :organisationId and id = :id
                         """)
+                .param("autoRenew", autoRenew)
                 .param("organisationId", organisationId)
                 .param("id", id)
                 .param("name", name)
@@ -82,6 +85,7 @@ class PlanRepository {
                 rs.getLong("id"),
                 rs.getString("name"),
                 Period.parse(rs.getString("term")),
-                new Money(rs.getLong("unit_price_minor"), currency));
+                new Money(rs.getLong("unit_price_minor"), currency),
+                rs.getBoolean("auto_renew"));
     }
 }

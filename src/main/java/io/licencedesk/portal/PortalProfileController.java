@@ -5,6 +5,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.PasswordRefusedException;
+import io.licencedesk.accounts.RenewalPreferences;
 import io.licencedesk.accounts.WrongPasswordException;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
@@ -25,6 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** A client's profile: their details and billing information, and changing their password. Only their own. */
@@ -37,10 +39,16 @@ class PortalProfileController {
     private final UserDetailsService users;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
     private final Reasons reasons;
+    private final RenewalPreferences preferences;
 
     PortalProfileController(
-            AccountManagement accounts, PasswordManagement passwords, UserDetailsService users, Reasons reasons) {
+            AccountManagement accounts,
+            PasswordManagement passwords,
+            UserDetailsService users,
+            Reasons reasons,
+            RenewalPreferences preferences) {
         this.reasons = reasons;
+        this.preferences = preferences;
         this.accounts = accounts;
         this.passwords = passwords;
         this.users = users;
@@ -51,7 +59,7 @@ class PortalProfileController {
         Client me = accounts.profile(caller);
         model.addAttribute("profile", ProfileForm.of(me));
         model.addAttribute("passwordForm", ChangePasswordForm.empty());
-        return page(me, model);
+        return page(caller, me, model);
     }
 
     @PostMapping
@@ -66,7 +74,7 @@ class PortalProfileController {
         Client me = accounts.profile(caller);
         if (errors.hasErrors()) {
             model.addAttribute("passwordForm", ChangePasswordForm.empty());
-            return page(me, model);
+            return page(caller, me, model);
         }
         accounts.updateProfile(caller, form.toChange());
         refreshSignedInUser(caller, request, response);
@@ -87,23 +95,38 @@ class PortalProfileController {
             errors.rejectValue("confirmation", "different", "The two new passwords are not the same.");
         }
         if (errors.hasErrors()) {
-            return page(me, model);
+            return page(caller, me, model);
         }
         try {
             passwords.changePassword(caller, form.currentPassword(), form.newPassword());
         } catch (WrongPasswordException wrong) {
             errors.rejectValue("currentPassword", "wrong", "This is not your current password.");
-            return page(me, model);
+            return page(caller, me, model);
         } catch (PasswordRefusedException refused) {
             errors.rejectValue("newPassword", "policy", reasons.text(refused));
-            return page(me, model);
+            return page(caller, me, model);
         }
         Toasts.success(redirect, "Your password is changed.");
         return "redirect:/portal/profile";
     }
 
-    private static String page(Client me, Model model) {
+    /** Reminders of ending licences and overdue invoices; the invoices themselves always arrive (decision 0048). */
+    @PostMapping("/reminders")
+    String reminders(
+            Caller caller,
+            @RequestParam(name = "reminders", required = false) String reminders,
+            RedirectAttributes redirect) {
+        boolean on = "on".equals(reminders);
+        preferences.setRemindersOff(caller, !on);
+        Toasts.success(
+                redirect,
+                on ? "You will receive reminders." : "You will no longer receive reminders. Invoices still reach you.");
+        return "redirect:/portal/profile";
+    }
+
+    private String page(Caller caller, Client me, Model model) {
         model.addAttribute("email", me.email());
+        model.addAttribute("remindersOff", preferences.remindersOff(caller));
         return "portal/profile";
     }
 

@@ -13,6 +13,7 @@ public enum EventType {
     LICENCE_PAUSED("licence.paused"),
     LICENCE_RESUMED("licence.resumed"),
     LICENCE_DELETED("licence.deleted"),
+    LICENCE_RENEWED("licence.renewed"),
     LICENCE_EXPIRING_SOON("licence.expiring_soon"),
     LICENCE_EXPIRED("licence.expired"),
     INVOICE_ISSUED("invoice.issued"),

@@ -16,6 +16,7 @@ import io.licencedesk.licence.LicenceInvoiced;
 import io.licencedesk.licence.LicencePaid;
 import io.licencedesk.licence.LicencePaused;
 import io.licencedesk.licence.LicenceRedeemed;
+import io.licencedesk.licence.LicenceRenewed;
 import io.licencedesk.licence.LicenceResumed;
 import java.time.Clock;
 import java.time.Instant;
@@ -107,6 +108,9 @@ class WebhookEvents {
         }
         if (change instanceof LicenceResumed) {
             return List.of(LICENCE_RESUMED);
+        }
+        if (change instanceof LicenceRenewed) {
+            return List.of(LICENCE_RENEWED);
         }
         if (change instanceof LicenceDeleted) {
             return List.of(LICENCE_DELETED);

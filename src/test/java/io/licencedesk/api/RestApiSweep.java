@@ -125,7 +125,7 @@ abstract class RestApiSweep {
                             HttpMethod.valueOf(method.name()),
                             pattern,
                             path,
-                            Set.of("POST", "PATCH").contains(method.name()) ? body(pattern) : null,
+                            Set.of("POST", "PATCH", "PUT").contains(method.name()) ? body(pattern) : null,
                             pattern.startsWith("/api/v1/portal")));
                 }
             }
@@ -139,6 +139,7 @@ abstract class RestApiSweep {
         return switch (pattern) {
             case "/api/v1/licences" -> "{\"planId\": %d, \"name\": \"New\", \"quantity\": 1}".formatted(plan.id());
             case "/api/v1/licences/{id}" -> "{\"name\": \"Changed\", \"quantity\": 2}";
+            case "/api/v1/licences/{id}/auto-renew" -> "{\"autoRenew\": true}";
             case "/api/v1/clients" -> "{\"name\": \"New\", \"email\": \"new-%d@example.com\"}".formatted(org.id());
             case "/api/v1/clients/{id}" -> "{\"company\": \"Changed\"}";
             case "/api/v1/plans" -> "{\"name\": \"New\", \"term\": \"P1M\", \"unitPrice\": \"1.00\"}";
@@ -158,8 +159,8 @@ abstract class RestApiSweep {
         List<Object> state = new ArrayList<>();
         long organisation = org.id();
         state.addAll(jdbc.sql(
-                        "select id, coupon_code, plan_id, name, note, quantity, client_id, paused, activated_on, ends_on, billing_status"
-                                + " from licence where organisation_id = ? order by id")
+                        "select id, coupon_code, plan_id, name, note, quantity, client_id, paused, activated_on, ends_on, billing_status,"
+                                + " term_number, auto_renew from licence where organisation_id = ? order by id")
                 .param(organisation)
                 .query()
                 .listOfRows());

@@ -150,7 +150,8 @@ class AuditTrailIntegrationTests {
             LocalDate activatedOn) {
         return ("{\"couponCode\":\"%s\",\"name\":\"%s\",\"note\":%s,\"planId\":%d,\"term\":\"P1Y\","
                         + "\"unitPrice\":\"EUR 100.00\",\"quantity\":%d,\"clientId\":%s,\"status\":\"%s\","
-                        + "\"billingStatus\":\"%s\",\"activatedOn\":%s,\"endsOn\":%s}")
+                        + "\"billingStatus\":\"%s\",\"activatedOn\":%s,\"endsOn\":%s,\"termNumber\":1,"
+                        + "\"autoRenew\":\"Plan default\"}")
                 .formatted(
                         code,
                         name,

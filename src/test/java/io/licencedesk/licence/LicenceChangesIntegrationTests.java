@@ -65,7 +65,7 @@ class LicenceChangesIntegrationTests {
             List<BillableLicence> locked = licences.lockForBilling(org.manager(), List.of(id));
             Licence held = changes.lock(org.id(), id, NOT_READ);
 
-            licences.recordBilling(org.manager(), locked.get(0).id(), BillingStatus.INVOICED);
+            licences.recordBilling(org.manager(), locked.get(0).id(), 1, BillingStatus.INVOICED);
 
             assertThat(held.billingStatus()).isEqualTo(BillingStatus.INVOICED);
             assertThat(changes.lock(org.id(), id, NOT_READ)).isSameAs(held);

@@ -1,0 +1,67 @@
+package io.licencedesk.api;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.renewals.Renewals;
+import io.licencedesk.renewals.Renewals.Renewed;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.security.SecurityRequirement;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Renewing a licence by hand, and whether it renews by itself (decision 0048), through the same façades. */
+@RestApi
+@RestController
+@RequestMapping(path = "/api/v1/licences/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+@Tag(name = "Licences")
+@SecurityRequirement(name = RestApiDocumentation.BEARER)
+class RenewalApiController {
+
+    /** The licence in its new term, and the invoice issued for it. */
+    @Schema(name = "Renewal")
+    record RenewalResponse(LicenceResponse licence, InvoiceResponse invoice) {}
+
+    /** Whether the licence renews by itself: true or false for its own choice, null to follow its plan. */
+    @Schema(name = "AutoRenewChoice")
+    record AutoRenewRequest(
+            @Schema(description = "true or false for the licence's own choice; null follows its plan.", nullable = true)
+            Boolean autoRenew) {}
+
+    private final Renewals renewals;
+    private final LicenceManagement licences;
+
+    RenewalApiController(Renewals renewals, LicenceManagement licences) {
+        this.renewals = renewals;
+        this.licences = licences;
+    }
+
+    @PostMapping("/renew")
+    @Operation(
+            operationId = "renewLicence",
+            summary = "Renew a licence",
+            description = "Starts its next term on its current term's end date, for one term of its plan at the"
+                    + " plan's price today, and issues and e-mails the invoice for it, in one step. Refused (409,"
+                    + " with the reason) when nobody has used it yet, it is paused, its next term is already"
+                    + " booked, or it ended more than a term ago. Published as licence.renewed and invoice.issued.")
+    RenewalResponse renew(Caller caller, @PathVariable long id) {
+        Renewed renewed = renewals.renew(caller, id);
+        return new RenewalResponse(LicenceResponse.of(renewed.licence()), InvoiceResponse.of(renewed.invoice()));
+    }
+
+    @PutMapping(path = "/auto-renew", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "setLicenceAutoRenew",
+            summary = "Choose whether a licence renews by itself",
+            description = "true or false overrides its plan's default; null follows the plan again. Recorded in the"
+                    + " history and published as licence.updated.")
+    LicenceResponse chooseAutoRenew(Caller caller, @PathVariable long id, @RequestBody AutoRenewRequest choice) {
+        return LicenceResponse.of(licences.chooseAutoRenew(caller, id, choice.autoRenew()));
+    }
+}

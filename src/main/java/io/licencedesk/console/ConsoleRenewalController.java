@@ -1,0 +1,114 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.RenewalPreferences;
+import io.licencedesk.accounts.RenewalSettingsRefusedException;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.RenewalRefusedException;
+import io.licencedesk.renewals.Renewals;
+import io.licencedesk.renewals.Renewals.Renewed;
+import io.licencedesk.web.Reasons;
+import io.licencedesk.web.Toasts;
+import jakarta.validation.Valid;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * Renewing a licence by hand, choosing whether it renews by itself, and the owner's renewal settings (decision
+ * 0048). The rules are the licence's and the renewal module's; this only asks and tells.
+ */
+@Controller
+class ConsoleRenewalController {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+    private final Renewals renewals;
+    private final LicenceManagement licences;
+    private final RenewalPreferences preferences;
+    private final Reasons reasons;
+
+    ConsoleRenewalController(
+            Renewals renewals, LicenceManagement licences, RenewalPreferences preferences, Reasons reasons) {
+        this.renewals = renewals;
+        this.licences = licences;
+        this.preferences = preferences;
+        this.reasons = reasons;
+    }
+
+    @PostMapping("/licences/{id}/renew")
+    String renew(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+        try {
+            Renewed renewed = renewals.renew(caller, id);
+            Toasts.success(
+                    redirect,
+                    "Licence " + renewed.licence().couponCode() + " renewed until "
+                            + DATE.format(renewed.licence().endsOn()) + ". Invoice "
+                            + renewed.invoice().number()
+                            + " is on its way to " + renewed.invoice().buyer().email() + ".");
+        } catch (RenewalRefusedException refused) {
+            Toasts.error(redirect, reasons.text(refused));
+        }
+        return "redirect:/licences/" + id;
+    }
+
+    /** {@code plan} follows the plan; {@code yes} and {@code no} are the licence's own choice. */
+    @PostMapping("/licences/{id}/auto-renew")
+    String chooseAutoRenew(
+            Caller caller,
+            @PathVariable long id,
+            @RequestParam(name = "autoRenew", required = false) String choice,
+            RedirectAttributes redirect) {
+        Boolean autoRenew;
+        if ("yes".equals(choice)) {
+            autoRenew = true;
+        } else if ("no".equals(choice)) {
+            autoRenew = false;
+        } else if ("plan".equals(choice)) {
+            autoRenew = null;
+        } else {
+            Toasts.error(redirect, "Choose whether the licence renews by itself.");
+            return "redirect:/licences/" + id;
+        }
+        var saved = licences.chooseAutoRenew(caller, id, autoRenew);
+        Toasts.success(
+                redirect,
+                saved.renewal().renewsAutomatically()
+                        ? "Licence " + saved.couponCode() + " renews by itself."
+                        : "Licence " + saved.couponCode() + " does not renew by itself.");
+        return "redirect:/licences/" + id;
+    }
+
+    @GetMapping("/settings/renewals")
+    String settings(Caller caller, Model model) {
+        model.addAttribute("form", RenewalSettingsForm.of(preferences.settings(caller)));
+        return "console/renewal-settings";
+    }
+
+    @PostMapping("/settings/renewals")
+    String saveSettings(
+            Caller caller,
+            @Valid @ModelAttribute("form") RenewalSettingsForm form,
+            BindingResult errors,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return "console/renewal-settings";
+        }
+        try {
+            preferences.update(caller, form.toSettings());
+        } catch (RenewalSettingsRefusedException refused) {
+            errors.rejectValue(refused.field(), "refused", reasons.text(refused));
+            return "console/renewal-settings";
+        }
+        Toasts.success(redirect, "Renewal settings saved.");
+        return "redirect:/settings/renewals";
+    }
+}

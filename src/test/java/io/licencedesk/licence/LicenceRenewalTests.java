@@ -1,0 +1,129 @@
+package io.licencedesk.licence;
+
+import static io.licencedesk.licence.LicenceTests.TODAY;
+import static io.licencedesk.licence.LicenceTests.active;
+import static io.licencedesk.licence.LicenceTests.assigned;
+import static io.licencedesk.licence.LicenceTests.available;
+import static io.licencedesk.licence.LicenceTests.licence;
+import static io.licencedesk.licence.LicenceTests.pausedActive;
+import static io.licencedesk.support.InWords.english;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.licencedesk.shared.Money;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Currency;
+import org.junit.jupiter.api.Test;
+
+/** Renewing a licence (decision 0048): the next term, its price, and what refuses a renewal. */
+class LicenceRenewalTests {
+
+    /** The licences' plan (id 1) as it is on renewal day: three months now, at 12.00 a screen. */
+    static final Plan PLAN_TODAY = new Plan(1L, "Monthly", Period.ofMonths(3), new Money(1200, euro()), false);
+
+    @Test
+    void theNextTermStartsOnTheCurrentEndForOnePlanTermAtThePlansPriceToday() {
+        Licence licence = active();
+        LocalDate oldEnd = licence.endsOn();
+        licence.markInvoiced();
+
+        licence.renew(PLAN_TODAY, TODAY);
+
+        assertThat(licence.termNumber()).isEqualTo(2);
+        assertThat(licence.termStartsOn()).isEqualTo(oldEnd);
+        assertThat(licence.endsOn()).isEqualTo(oldEnd.plusMonths(3));
+        assertThat(licence.term()).isEqualTo(Period.ofMonths(3));
+        assertThat(licence.unitPrice()).isEqualTo(new Money(1200, euro()));
+        assertThat(licence.amount()).isEqualTo(new Money(3600, euro()));
+        assertThat(licence.termPricedOn()).isEqualTo(TODAY);
+        assertThat(licence.billingStatus()).as("the new term is not billed yet").isEqualTo(BillingStatus.UNBILLED);
+        assertThat(licence.status(oldEnd.plusDays(1)))
+                .as("renewed before its end, never Expired")
+                .isEqualTo(LifecycleStatus.ACTIVE);
+    }
+
+    @Test
+    void aFirstTermStartsOnActivation() {
+        Licence licence = active();
+
+        assertThat(licence.termStartsOn()).isEqualTo(licence.activatedOn());
+        assertThat(licence.termPricedOn()).isNull();
+    }
+
+    @Test
+    void onlyTheCurrentTermRenewsSoARenewedLicenceWaitsForItsNextTerm() {
+        Licence licence = active();
+        licence.renew(PLAN_TODAY, TODAY);
+
+        assertThat(english(licence.renewalRefusal(PLAN_TODAY, TODAY)))
+                .contains("already renewed")
+                .contains(licence.termStartsOn().toString());
+        assertThatThrownBy(() -> licence.renew(PLAN_TODAY, TODAY)).isInstanceOf(RenewalRefusedException.class);
+        assertThat(licence.termNumber()).isEqualTo(2);
+    }
+
+    @Test
+    void aLicenceNobodyHasUsedHasNothingToRenew() {
+        for (Licence unused : new Licence[] {available(), assigned()}) {
+            assertThat(english(unused.renewalRefusal(PLAN_TODAY, TODAY))).contains("Nobody has started using");
+            assertThatThrownBy(() -> unused.renew(PLAN_TODAY, TODAY)).isInstanceOf(RenewalRefusedException.class);
+            assertThat(unused.termNumber()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aPausedLicenceDoesNotRenew() {
+        Licence paused = pausedActive();
+
+        assertThat(english(paused.renewalRefusal(PLAN_TODAY, TODAY))).contains("paused licence does not renew");
+        assertThatThrownBy(() -> paused.renew(PLAN_TODAY, TODAY)).isInstanceOf(RenewalRefusedException.class);
+        assertThat(paused.endsOn()).isEqualTo(TODAY.minusDays(3).plusMonths(1));
+    }
+
+    @Test
+    void anExpiredLicenceRenewsByHandWhileItsNextTermIsNotOverYet() {
+        Licence lately = licence(7L, false, TODAY.minusMonths(1).minusDays(10), BillingStatus.PAID);
+        assertThat(lately.status(TODAY)).isEqualTo(LifecycleStatus.EXPIRED);
+
+        lately.renew(PLAN_TODAY, TODAY);
+
+        assertThat(lately.status(TODAY)).isEqualTo(LifecycleStatus.ACTIVE);
+        Plan monthly = new Plan(1L, "Monthly", Period.ofMonths(1), new Money(1000, euro()));
+        Licence longAgo = licence(7L, false, TODAY.minusMonths(3), BillingStatus.PAID); // ended two months ago
+        assertThat(english(longAgo.renewalRefusal(monthly, TODAY))).contains("more than a term ago");
+    }
+
+    @Test
+    void whetherItRenewsByItselfIsItsOwnChoiceElseItsPlans() {
+        Plan renewing = new Plan(1L, "Yearly", Period.ofYears(1), new Money(1000, euro()), true);
+        Licence licence = active();
+
+        assertThat(licence.renewsAutomatically(renewing)).isTrue();
+        assertThat(licence.renewsAutomatically(PLAN_TODAY)).isFalse();
+        licence.chooseAutoRenew(false);
+        assertThat(licence.renewsAutomatically(renewing)).isFalse();
+        licence.chooseAutoRenew(true);
+        assertThat(licence.renewsAutomatically(PLAN_TODAY)).isTrue();
+        licence.chooseAutoRenew(null);
+        assertThat(licence.renewsAutomatically(PLAN_TODAY)).isFalse();
+    }
+
+    @Test
+    void pausedForAnOverdueInvoiceSaysSoUntilResumed() {
+        Licence licence = active();
+
+        licence.pauseForOverdue(TODAY);
+
+        assertThat(licence.status(TODAY)).isEqualTo(LifecycleStatus.PAUSED);
+        assertThat(licence.pausedForOverdue(TODAY)).isTrue();
+        assertThat(licence.snapshot(TODAY)).containsEntry("pauseReason", "Renewal invoice overdue");
+        licence.resume(TODAY);
+        assertThat(licence.pausedForOverdue(TODAY)).isFalse();
+        assertThat(licence.snapshot(TODAY)).doesNotContainKey("pauseReason");
+    }
+
+    private static Currency euro() {
+        return Currency.getInstance("EUR");
+    }
+}

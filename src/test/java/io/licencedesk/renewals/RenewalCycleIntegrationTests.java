@@ -1,0 +1,326 @@
+package io.licencedesk.renewals;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.licencedesk.accounts.RenewalPreferences;
+import io.licencedesk.accounts.RenewalSettings;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.audit.AuditRecord;
+import io.licencedesk.audit.AuditTrail;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.BillingStatus;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.mail.Outbox;
+import io.licencedesk.mail.OutboxEntry;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
+import io.licencedesk.support.TestFixture;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * The renewal cycle on a real database (decision 0048): what renews and when, the invoice of the new term, the notices
+ * and reminders each sent once, the weekly digest, pausing for an unpaid renewal invoice, and two cycles at once.
+ */
+@IntegrationTest
+@MovableTime
+class RenewalCycleIntegrationTests {
+
+    @Autowired
+    RenewalCycle cycle;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    AuditTrail audit;
+
+    @Autowired
+    RenewalPreferences preferences;
+
+    @Autowired
+    MovableClock clock;
+
+    TestOrganisation org;
+    Plan renewing;
+    Plan monthly;
+    LocalDate today;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        renewing = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00"), true));
+        monthly = fixture.monthlyPlan(org);
+        today = testLicences.today();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    /** A licence of Alice's on the plan whose current term ends on the given day. */
+    long endingOn(Plan plan, LocalDate endsOn) {
+        return testLicences.activated(org.owner(), plan, org.alice().userId(), "Lobby", endsOn.minus(plan.term()));
+    }
+
+    @Test
+    void aLicenceThatRenewsByItselfStartsItsNextTermAndIsInvoicedForItOnce() {
+        LocalDate oldEnd = today.plusDays(10);
+        long due = endingOn(renewing, oldEnd);
+        long later = endingOn(renewing, today.plusDays(20));
+        plans.updatePlan(
+                org.owner(), renewing.id(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("120.00"), true));
+
+        cycle.run(org.id());
+        cycle.run(org.id());
+
+        LicenceDetails renewed = licences.details(org.manager(), due);
+        assertThat(renewed.renewal().termNumber()).isEqualTo(2);
+        assertThat(renewed.renewal().termStartsOn()).isEqualTo(oldEnd);
+        assertThat(renewed.endsOn()).isEqualTo(oldEnd.plusYears(1));
+        assertThat(renewed.unitPrice().formatted())
+                .as("the plan's price on renewal day")
+                .isEqualTo("€120.00");
+        assertThat(renewed.renewal().termPricedOn()).isEqualTo(today);
+        assertThat(renewed.billingStatus()).isEqualTo(BillingStatus.INVOICED);
+        List<Invoice> invoices = invoicing.forLicence(org.manager(), due);
+        assertThat(invoices).singleElement().satisfies(invoice -> {
+            assertThat(invoice.line().termNumber()).isEqualTo(2);
+            assertThat(invoice.line().termStart()).isEqualTo(oldEnd);
+            assertThat(invoice.line().termEnd()).isEqualTo(oldEnd.plusYears(1));
+            assertThat(invoice.totals().subtotal().formatted()).isEqualTo("€120.00");
+        });
+        assertThat(outbox.about(org.id(), "INVOICE", invoices.get(0).id()))
+                .singleElement()
+                .extracting(OutboxEntry::recipient)
+                .isEqualTo(org.alice().email());
+        List<AuditRecord> history = audit.licenceHistory(org.manager(), due);
+        assertThat(history).extracting(AuditRecord::action).startsWith("INVOICED", "RENEWED");
+        assertThat(history.get(1).actorEmail()).isEqualTo("LicenceDesk (automatic)");
+        assertThat(licences.details(org.manager(), later).renewal().termNumber())
+                .as("ends after the renewal invoice's 14 days")
+                .isEqualTo(1);
+        assertThat(invoicing.forLicence(org.manager(), later)).isEmpty();
+    }
+
+    @Test
+    void theLicencesOwnChoiceOverridesItsPlanAndAPausedLicenceDoesNotRenew() {
+        long optedOut = endingOn(renewing, today.plusDays(5));
+        licences.chooseAutoRenew(org.manager(), optedOut, false);
+        long optedIn = endingOn(monthly, today.plusDays(5));
+        licences.chooseAutoRenew(org.manager(), optedIn, true);
+        long paused = endingOn(renewing, today.plusDays(5));
+        licences.pause(org.manager(), paused);
+
+        cycle.run(org.id());
+
+        assertThat(licences.details(org.manager(), optedOut).renewal().termNumber())
+                .isEqualTo(1);
+        assertThat(licences.details(org.manager(), optedIn).renewal().termNumber())
+                .isEqualTo(2);
+        assertThat(licences.details(org.manager(), paused).renewal().termNumber())
+                .isEqualTo(1);
+        assertThat(invoicing.forLicence(org.manager(), paused)).isEmpty();
+    }
+
+    @Test
+    void aLicenceRenewedBeforeItsEndNeverShowsExpiredAndOneNotRenewedExpiresAsBefore() {
+        long renews = endingOn(renewing, today.plusDays(3));
+        long doesNot = endingOn(monthly, today.plusDays(3));
+
+        cycle.run(org.id());
+        clock.advance(Duration.ofDays(10));
+
+        assertThat(licences.details(org.manager(), renews).status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(licences.details(org.manager(), doesNot).status()).isEqualTo(LifecycleStatus.EXPIRED);
+    }
+
+    @Test
+    void expiringSoonAndExpiredAreToldOncePerTermToClientsWhoWantReminders() {
+        long ending = endingOn(monthly, today.plusDays(10));
+        long ended = endingOn(monthly, today.minusDays(1));
+        long renews = endingOn(renewing, today.plusDays(25)); // in the 30-day window, renews by itself
+        long bobs = testLicences.activated(org.owner(), monthly, org.bob().userId(), "Bob's", today.minusDays(20));
+        preferences.setRemindersOff(org.bob(), true);
+
+        cycle.run(org.id());
+        cycle.run(org.id());
+
+        assertThat(notices(ending)).singleElement().satisfies(notice -> {
+            assertThat(notice.recipient()).isEqualTo(org.alice().email());
+            assertThat(notice.subject()).contains("Lobby").contains("ends on");
+            assertThat(notice.textBody()).contains("does not renew by itself");
+        });
+        assertThat(notices(ended))
+                .singleElement()
+                .satisfies(notice -> assertThat(notice.subject()).contains("has expired"));
+        assertThat(notices(renews)).as("it will renew by itself").isEmpty();
+        assertThat(notices(bobs)).as("Bob turned reminders off").isEmpty();
+    }
+
+    @Test
+    void anOverdueInvoiceIsRemindedOnceNDaysAfterItsDueDate() {
+        long licence = endingOn(monthly, today.plusDays(20));
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(licence)).issued().get(0);
+        long daysToReminder = java.time.temporal.ChronoUnit.DAYS.between(today, invoice.dueOn()) + 7;
+
+        clock.advance(Duration.ofDays(daysToReminder - 1));
+        cycle.run(org.id());
+        assertThat(outbox.about(org.id(), ReminderMessages.INVOICE_REMINDER, invoice.id()))
+                .isEmpty();
+        clock.advance(Duration.ofDays(1));
+        cycle.run(org.id());
+        cycle.run(org.id());
+
+        assertThat(outbox.about(org.id(), ReminderMessages.INVOICE_REMINDER, invoice.id()))
+                .singleElement()
+                .satisfies(reminder -> {
+                    assertThat(reminder.recipient()).isEqualTo(org.alice().email());
+                    assertThat(reminder.subject()).contains(invoice.number()).contains("overdue");
+                });
+    }
+
+    @Test
+    void anUnpaidRenewalInvoicePausesItsLicenceOnlyWhenTheOwnerAskedAndPayingItResumesIt() {
+        long licence = endingOn(renewing, today.plusDays(5));
+        cycle.run(org.id());
+        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
+        long daysToPause = java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30;
+        clock.advance(Duration.ofDays(daysToPause));
+
+        cycle.run(org.id());
+        assertThat(licences.details(org.manager(), licence).status())
+                .as("off by default")
+                .isEqualTo(LifecycleStatus.ACTIVE);
+
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        cycle.run(org.id());
+        LicenceDetails paused = licences.details(org.manager(), licence);
+        assertThat(paused.status()).isEqualTo(LifecycleStatus.PAUSED);
+        assertThat(paused.renewal().pausedForOverdue()).isTrue();
+        assertThat(audit.licenceHistory(org.manager(), licence).get(0).changes())
+                .anySatisfy(change -> {
+                    assertThat(change.field()).isEqualTo("pauseReason");
+                    assertThat(change.after()).isEqualTo("Renewal invoice overdue");
+                });
+
+        invoicing.markPaid(org.manager(), renewal.id(), testLicences.today(), "Bank transfer");
+
+        LicenceDetails resumed = licences.details(org.manager(), licence);
+        assertThat(resumed.status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(resumed.billingStatus()).isEqualTo(BillingStatus.PAID);
+        assertThat(resumed.renewal().pausedForOverdue()).isFalse();
+    }
+
+    @Test
+    void payingAnEarlierTermsInvoiceAfterARenewalLeavesTheNewTermsBillingAlone() {
+        long licence = endingOn(renewing, today.plusDays(5));
+        Invoice first = invoicing.send(org.manager(), List.of(licence)).issued().get(0);
+        cycle.run(org.id()); // renews, and invoices term 2
+
+        invoicing.markPaid(org.manager(), first.id(), today, null);
+
+        assertThat(licences.details(org.manager(), licence).billingStatus()).isEqualTo(BillingStatus.INVOICED);
+        assertThat(invoicing.forLicence(org.manager(), licence)).hasSize(2);
+    }
+
+    @Test
+    void eachMemberOfStaffGetsOneDigestAWeek() {
+        endingOn(monthly, today.plusDays(10));
+
+        cycle.run(org.id());
+        cycle.run(org.id());
+
+        for (var member : List.of(org.owner(), org.manager())) {
+            assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, member.userId()))
+                    .singleElement()
+                    .satisfies(digest -> {
+                        assertThat(digest.recipient()).isEqualTo(member.email());
+                        assertThat(digest.textBody()).contains("Ending in the next 30 days:\n- Lobby");
+                    });
+        }
+        clock.advance(Duration.ofDays(7));
+        cycle.run(org.id());
+        assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.manager().userId()))
+                .hasSize(2);
+    }
+
+    @Test
+    void twoCyclesRunningAtOnceRenewInvoiceAndTellEachThingOnce() throws Exception {
+        List<Long> renewingIds = new java.util.ArrayList<>();
+        List<Long> endingIds = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            renewingIds.add(endingOn(renewing, today.plusDays(1 + i)));
+            endingIds.add(endingOn(monthly, today.plusDays(1 + i)));
+        }
+        var start = new CountDownLatch(1);
+        Runnable run = () -> {
+            try {
+                start.await();
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+            }
+            cycle.run(org.id());
+        };
+        var first = CompletableFuture.runAsync(run);
+        var second = CompletableFuture.runAsync(run);
+        start.countDown();
+        CompletableFuture.allOf(first, second).get();
+        cycle.run(org.id()); // whatever a collision left undone
+
+        for (long id : renewingIds) {
+            assertThat(licences.details(org.manager(), id).renewal().termNumber())
+                    .isEqualTo(2);
+            List<Invoice> invoices = invoicing.forLicence(org.manager(), id);
+            assertThat(invoices).hasSize(1);
+            assertThat(outbox.about(org.id(), "INVOICE", invoices.get(0).id())).hasSize(1);
+        }
+        for (long id : endingIds) {
+            assertThat(notices(id)).hasSize(1);
+        }
+        assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.manager().userId()))
+                .hasSize(1);
+    }
+
+    private List<OutboxEntry> notices(long licenceId) {
+        return outbox.about(org.id(), ReminderMessages.LICENCE_NOTICE, licenceId);
+    }
+}

@@ -1,0 +1,295 @@
+package io.licencedesk.renewals;
+
+import static io.licencedesk.support.TestFixture.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+import io.licencedesk.accounts.RenewalPreferences;
+import io.licencedesk.accounts.RenewalSettings;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Period;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Renewing by hand and choosing auto-renew, in the console and the REST API, the owner's renewal settings and the
+ * client's reminders: what each does, and who is refused (another organisation, a client, nobody signed in).
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class RenewalEndpointsIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    RenewalPreferences preferences;
+
+    TestOrganisation org;
+    TestOrganisation other;
+    Plan yearly;
+    long active;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        other = fixture.organisation();
+        yearly = fixture.yearlyPlan(org);
+        active = testLicences.activated(
+                org.owner(),
+                yearly,
+                org.alice().userId(),
+                "Lobby",
+                testLicences.today().minusMonths(11));
+    }
+
+    record Answer(int status, JsonNode body, MockHttpServletResponse response) {}
+
+    Answer send(MockHttpServletRequestBuilder request) throws Exception {
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        String raw = response.getContentAsString(StandardCharsets.UTF_8);
+        boolean json =
+                response.getContentType() != null && response.getContentType().contains("json");
+        return new Answer(response.getStatus(), json && !raw.isEmpty() ? JSON.readTree(raw) : null, response);
+    }
+
+    @Test
+    void theApiRenewsAndInvoicesTheNextTermAndRefusesWhatCannotRenew() throws Exception {
+        String token = fixture.token(org.manager());
+        var oldEnd = licences.details(org.manager(), active).endsOn();
+
+        Answer renewed = send(post("/api/v1/licences/{id}/renew", active).with(bearer(token)));
+
+        assertThat(renewed.status()).isEqualTo(200);
+        assertThat(renewed.body().get("licence").get("termNumber").asInt()).isEqualTo(2);
+        assertThat(renewed.body().get("licence").get("termStartsOn").asString()).isEqualTo(oldEnd.toString());
+        assertThat(renewed.body().get("licence").get("endsOn").asString())
+                .isEqualTo(oldEnd.plusYears(1).toString());
+        assertThat(renewed.body().get("invoice").get("number").asString()).isNotBlank();
+        Answer again = send(post("/api/v1/licences/{id}/renew", active).with(bearer(token)));
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(again.body().get("detail").asString()).contains("already renewed");
+        long unused = licences.create(org.manager(), new NewLicence(yearly.id(), "Spare", null, 1, null))
+                .id();
+        Answer nothing = send(post("/api/v1/licences/{id}/renew", unused).with(bearer(token)));
+        assertThat(nothing.status()).isEqualTo(409);
+        assertThat(invoicing.forLicence(org.manager(), unused)).isEmpty();
+        assertThat(invoicing.forLicence(org.manager(), active)).hasSize(1);
+    }
+
+    @Test
+    void theApiSetsAutoRenewAndPlansSayTheirDefault() throws Exception {
+        String token = fixture.token(org.manager());
+
+        Answer yes = send(put("/api/v1/licences/{id}/auto-renew", active)
+                .with(bearer(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"autoRenew\": true}"));
+        assertThat(yes.status()).isEqualTo(200);
+        assertThat(yes.body().get("autoRenew").asBoolean()).isTrue();
+        assertThat(yes.body().get("renewsAutomatically").asBoolean()).isTrue();
+        Answer plan = send(put("/api/v1/licences/{id}/auto-renew", active)
+                .with(bearer(token))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"autoRenew\": null}"));
+        assertThat(plan.body().get("autoRenew").isNull()).isTrue();
+        assertThat(plan.body().get("renewsAutomatically").asBoolean()).isFalse();
+
+        Answer created = send(post("/api/v1/plans")
+                .with(bearer(fixture.token(org.owner())))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"Renewing\", \"term\": \"P1M\", \"unitPrice\": \"5.00\", \"autoRenew\": true}"));
+        assertThat(created.status()).isEqualTo(201);
+        assertThat(created.body().get("autoRenew").asBoolean()).isTrue();
+    }
+
+    @Test
+    void anotherOrganisationAClientAndNobodyAreRefused() throws Exception {
+        long before = invoicing.forLicence(org.manager(), active).size();
+        String otherToken = fixture.token(other.manager());
+        assertThat(send(post("/api/v1/licences/{id}/renew", active).with(bearer(otherToken)))
+                        .status())
+                .isEqualTo(404);
+        assertThat(send(put("/api/v1/licences/{id}/auto-renew", active)
+                                .with(bearer(otherToken))
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"autoRenew\": true}"))
+                        .status())
+                .isEqualTo(404);
+        String clientToken = fixture.token(org.alice());
+        assertThat(send(post("/api/v1/licences/{id}/renew", active).with(bearer(clientToken)))
+                        .status())
+                .isEqualTo(403);
+        assertThat(send(post("/api/v1/licences/{id}/renew", active)).status()).isEqualTo(401);
+
+        assertThat(send(post("/licences/{id}/renew", active)
+                                .with(fixture.signedIn(other.manager()))
+                                .with(csrf()))
+                        .status())
+                .isEqualTo(404);
+        assertThat(send(post("/licences/{id}/renew", active)
+                                .with(fixture.signedIn(org.alice()))
+                                .with(csrf()))
+                        .status())
+                .isEqualTo(403);
+        Answer anonymous = send(post("/licences/{id}/renew", active).with(csrf()));
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.response().getRedirectedUrl()).endsWith("/login");
+        assertThat(send(post("/licences/{id}/renew", active).with(fixture.signedIn(org.manager())))
+                        .status())
+                .as("no CSRF token")
+                .isEqualTo(403);
+        assertThat(send(post("/licences/{id}/auto-renew", active)
+                                .param("autoRenew", "yes")
+                                .with(fixture.signedIn(other.manager()))
+                                .with(csrf()))
+                        .status())
+                .isEqualTo(404);
+        assertThat(send(get("/settings/renewals").with(fixture.signedIn(org.manager())))
+                        .status())
+                .as("owners only")
+                .isEqualTo(403);
+        assertThat(send(post("/portal/profile/reminders")
+                                .with(fixture.signedIn(org.manager()))
+                                .with(csrf()))
+                        .status())
+                .isEqualTo(403);
+
+        assertThat(invoicing.forLicence(org.manager(), active)).hasSize((int) before);
+        assertThat(licences.details(org.manager(), active).renewal().autoRenewChoice())
+                .isNull();
+    }
+
+    @Test
+    void theConsoleRenewsByHandAndSaysWhatItDid() throws Exception {
+        Answer renewed = send(post("/licences/{id}/renew", active)
+                .with(fixture.signedIn(org.manager()))
+                .with(csrf()));
+
+        assertThat(renewed.status()).isEqualTo(302);
+        assertThat(renewed.response().getRedirectedUrl()).isEqualTo("/licences/" + active);
+        assertThat(licences.details(org.manager(), active).renewal().termNumber())
+                .isEqualTo(2);
+        Answer page = send(get("/licences/{id}", active).with(fixture.signedIn(org.manager())));
+        String html = page.response().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(html).contains("Term 2:").contains("when it renewed").contains("already renewed");
+
+        Answer bad = send(post("/licences/{id}/auto-renew", active)
+                .param("autoRenew", "maybe")
+                .with(fixture.signedIn(org.manager()))
+                .with(csrf()));
+        assertThat(bad.status()).isEqualTo(302);
+        assertThat(licences.details(org.manager(), active).renewal().autoRenewChoice())
+                .isNull();
+        send(post("/licences/{id}/auto-renew", active)
+                .param("autoRenew", "no")
+                .with(fixture.signedIn(org.manager()))
+                .with(csrf()));
+        assertThat(licences.details(org.manager(), active).renewal().autoRenewChoice())
+                .isFalse();
+    }
+
+    @Test
+    void theOwnerChangesTheRenewalSettingsAndBadNumbersAreRefusedBesideTheirField() throws Exception {
+        Answer bad = send(post("/settings/renewals")
+                .param("renewalInvoiceDays", "0")
+                .param("overdueReminderDays", "abc")
+                .param("overduePause", "true")
+                .param("overduePauseDays", "30")
+                .with(fixture.signedIn(org.owner()))
+                .with(csrf()));
+        assertThat(bad.status()).isEqualTo(200);
+        assertThat(bad.response().getContentAsString(StandardCharsets.UTF_8))
+                .contains("Enter 1 to 365 days.")
+                .contains("Enter a whole number of days.");
+        assertThat(preferences.settings(org.id())).isEqualTo(RenewalSettings.DEFAULTS);
+
+        Answer saved = send(post("/settings/renewals")
+                .param("renewalInvoiceDays", "21")
+                .param("overdueReminderDays", "3")
+                .param("overduePause", "true")
+                .param("overduePauseDays", "45")
+                .with(fixture.signedIn(org.owner()))
+                .with(csrf()));
+        assertThat(saved.status()).isEqualTo(302);
+        assertThat(preferences.settings(org.id())).isEqualTo(new RenewalSettings(21, 3, true, 45));
+    }
+
+    @Test
+    void aClientTurnsRemindersOffAndOnForThemselvesOnly() throws Exception {
+        send(post("/portal/profile/reminders")
+                .with(fixture.signedIn(org.alice()))
+                .with(csrf()));
+        assertThat(preferences.remindersOff(org.alice())).isTrue();
+        assertThat(preferences.remindersOff(org.bob())).isFalse();
+        Answer page = send(get("/portal/profile").with(fixture.signedIn(org.alice())));
+        assertThat(page.response().getContentAsString(StandardCharsets.UTF_8)).contains("Invoices always reach you");
+
+        send(post("/portal/profile/reminders")
+                .param("reminders", "on")
+                .with(fixture.signedIn(org.alice()))
+                .with(csrf()));
+        assertThat(preferences.remindersOff(org.alice())).isFalse();
+    }
+
+    @Test
+    void thePortalSaysWhetherALicenceRenews() throws Exception {
+        Plan renewing =
+                plans.addPlan(org.owner(), new NewPlan("Renewing", Period.ofMonths(1), new BigDecimal("10.00"), true));
+        long renews = testLicences.activated(
+                org.owner(),
+                renewing,
+                org.alice().userId(),
+                "Renews",
+                testLicences.today().minusDays(3));
+
+        String mine = send(get("/portal/licences/{id}", renews).with(fixture.signedIn(org.alice())))
+                .response()
+                .getContentAsString(StandardCharsets.UTF_8);
+        String notRenewing = send(get("/portal/licences/{id}", active).with(fixture.signedIn(org.alice())))
+                .response()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(mine).contains("Yes, by itself");
+        assertThat(notRenewing).contains("ask your account manager to renew it");
+    }
+}
