@@ -35,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The renewal cycle on a real database (decision 0048): what renews and when, the invoice of the new term, the notices
@@ -76,6 +77,9 @@ class RenewalCycleIntegrationTests {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestOrganisation org;
     Plan renewing;
@@ -318,6 +322,18 @@ class RenewalCycleIntegrationTests {
         }
         assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.manager().userId()))
                 .hasSize(1);
+    }
+
+    @Test
+    void theScheduledRunTakesTheDatabaseLockSoOneNodeRunsItAtATime() {
+        cycle.scheduled();
+
+        assertThat(jdbc.sql("select locked_by from shedlock where name = 'renewal-cycle'")
+                        .query(String.class)
+                        .list())
+                .as("ShedLock's row, written through the database by the proxied job")
+                .singleElement()
+                .isNotNull();
     }
 
     private List<OutboxEntry> notices(long licenceId) {
