@@ -1,0 +1,91 @@
+package io.licencedesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * What the console explains where it matters instead of offering what it would refuse (issue 13's review): a licence
+ * that can never be deleted offers no Delete and says why, voiding a paid invoice asks first.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class ConsoleExplainsInPlaceIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    TestOrganisation org;
+    Plan monthly;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        monthly = fixture.monthlyPlan(org);
+    }
+
+    String page(String path) throws Exception {
+        return mvc.perform(get(path).with(fixture.signedIn(org.manager())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void aLicenceThatCanNeverBeDeletedOffersNoDeleteAndSaysWhy() throws Exception {
+        long used = testLicences.activated(org.owner(), monthly, org.alice().userId(), "Used", testLicences.today());
+        long unused = licences.create(org.manager(), new NewLicence(monthly.id(), "Spare", null, 1, null))
+                .id();
+
+        String usedPage = page("/licences/" + used);
+        String unusedPage = page("/licences/" + unused);
+
+        assertThat(usedPage)
+                .doesNotContain("data-delete")
+                .contains("Kept, not deletable: This licence cannot be deleted because a client has used it.");
+        assertThat(unusedPage).contains("data-delete").doesNotContain("Kept, not deletable");
+    }
+
+    @Test
+    void voidingAPaidInvoiceAsksFirst() throws Exception {
+        long first = testLicences.activated(org.owner(), monthly, org.alice().userId(), "One", testLicences.today());
+        long second = testLicences.activated(org.owner(), monthly, org.alice().userId(), "Two", testLicences.today());
+        List<Invoice> issued =
+                invoicing.send(org.manager(), List.of(first, second)).issued();
+        invoicing.markPaid(org.manager(), issued.get(0).id(), testLicences.today(), null);
+
+        assertThat(page("/invoices/" + issued.get(0).id()))
+                .contains("data-confirm-question=\"Invoice " + issued.get(0).number() + " is paid. Void it anyway?");
+        assertThat(page("/invoices/" + issued.get(1).id()))
+                .contains("Void invoice")
+                .doesNotContain("is paid. Void");
+    }
+}
