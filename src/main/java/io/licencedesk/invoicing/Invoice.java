@@ -2,6 +2,7 @@ package io.licencedesk.invoicing;
 
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.Organisation;
+import io.licencedesk.accounts.PaymentSettings;
 import io.licencedesk.licence.BillableLicence;
 import io.licencedesk.shared.Money;
 import io.licencedesk.shared.Reason;
@@ -20,8 +21,34 @@ public final class Invoice {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
-    /** Who issued the invoice. */
-    public record Seller(String name, String address, String email) {}
+    /**
+     * Who issued the invoice, and how to pay them (decision 0052): VAT number, company registration and payment
+     * details as they were on the issue date; any may be null.
+     */
+    public record Seller(
+            String name, String address, String email, String vatNumber, String registration, Payment payment) {
+
+        /** A seller who gave no VAT number, registration or payment details. */
+        public Seller(String name, String address, String email) {
+            this(name, address, email, null, null, Payment.NONE);
+        }
+    }
+
+    /** How to pay: a bank account (IBAN and BIC), free instructions, a payment link; any may be null. */
+    public record Payment(String iban, String bic, String instructions, String link) {
+
+        static final Payment NONE = new Payment(null, null, null, null);
+
+        /** Whether it says anything at all. */
+        public boolean given() {
+            return iban != null || instructions != null || link != null;
+        }
+
+        /** The IBAN in groups of four, as people read it out. */
+        public String ibanGrouped() {
+            return iban == null ? null : iban.replaceAll("(.{4})(?!$)", "$1 ");
+        }
+    }
 
     /** Who is billed. */
     public record Buyer(String name, String company, String email, String address, String vatNumber) {
@@ -45,12 +72,24 @@ public final class Invoice {
             LocalDate termEnd,
             String termLabel) {}
 
-    /** The amounts, in the invoice's one currency: VAT is the subtotal at the seller's rate, rounded half up. */
-    public record Totals(Money subtotal, BigDecimal vatRate, Money vat, Money total) {
+    /**
+     * The amounts, in the invoice's one currency: VAT is the subtotal at the seller's rate, rounded half up, or none
+     * when the buyer accounts for it (reverse charge, decision 0052).
+     */
+    public record Totals(Money subtotal, BigDecimal vatRate, Money vat, Money total, boolean reverseCharge) {
+
+        public Totals(Money subtotal, BigDecimal vatRate, Money vat, Money total) {
+            this(subtotal, vatRate, vat, total, false);
+        }
 
         static Totals of(Money subtotal, BigDecimal vatRate) {
             Money vat = subtotal.percent(vatRate);
-            return new Totals(subtotal, vatRate, vat, subtotal.plus(vat));
+            return new Totals(subtotal, vatRate, vat, subtotal.plus(vat), false);
+        }
+
+        /** No VAT charged: the buyer, VAT-registered in another EU country, accounts for it. */
+        static Totals reverseCharged(Money subtotal) {
+            return new Totals(subtotal, BigDecimal.ZERO.setScale(2), subtotal.percent(BigDecimal.ZERO), subtotal, true);
         }
     }
 
@@ -102,10 +141,16 @@ public final class Invoice {
 
     /**
      * A new invoice, not yet saved (its id is 0), for the licence's current term, billed to its client with
-     * the organisation's seller details, VAT rate and payment terms.
+     * the organisation's seller details, payment details, VAT rate (or the reverse charge, {@link VatRule}) and
+     * payment terms.
      */
     static Invoice issue(
-            String number, Organisation organisation, Client client, BillableLicence licence, LocalDate today) {
+            String number,
+            Organisation organisation,
+            PaymentSettings payment,
+            Client client,
+            BillableLicence licence,
+            LocalDate today) {
         ensureBillable(licence);
         if (client.id() != licence.clientId()) {
             throw new IllegalArgumentException("Client " + client.id() + " is not licence " + licence.id() + "'s");
@@ -118,10 +163,18 @@ public final class Invoice {
                 InvoiceStatus.ISSUED,
                 today,
                 today.plusDays(organisation.paymentTermsDays()),
-                new Seller(organisation.sellerName(), organisation.address(), organisation.senderEmail()),
+                new Seller(
+                        organisation.sellerName(),
+                        organisation.address(),
+                        organisation.senderEmail(),
+                        payment.vatNumber(),
+                        payment.companyRegistration(),
+                        new Payment(payment.iban(), payment.bic(), payment.instructions(), payment.paymentLink())),
                 new Buyer(client.name(), client.company(), client.email(), client.billingAddress(), client.vatNumber()),
                 line(licence),
-                Totals.of(licence.amount(), organisation.vatRate()),
+                VatRule.reverseCharged(payment.vatNumber(), client.vatNumber())
+                        ? Totals.reverseCharged(licence.amount())
+                        : Totals.of(licence.amount(), organisation.vatRate()),
                 null,
                 null,
                 null);
@@ -148,7 +201,7 @@ public final class Invoice {
                 started ? licence.endsOn() : null,
                 started
                         ? DATE.format(licence.termStartsOn()) + " – " + DATE.format(licence.endsOn())
-                        : licence.termLength() + " from activation");
+                        : licence.termLength() + " from the day it is first used");
     }
 
     /** This invoice as saved under the given id. */

@@ -4,6 +4,8 @@ import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.Organisation;
+import io.licencedesk.accounts.PaymentDetails;
+import io.licencedesk.accounts.PaymentSettings;
 import io.licencedesk.licence.BillableLicence;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceManagement;
@@ -43,6 +45,7 @@ public class InvoiceManagement {
     private final InvoicePdf pdf;
     private final LicenceManagement licences;
     private final AccountManagement accounts;
+    private final PaymentDetails paymentDetails;
     private final Outbox outbox;
     private final Clock clock;
 
@@ -53,8 +56,10 @@ public class InvoiceManagement {
             InvoicePdf pdf,
             LicenceManagement licences,
             AccountManagement accounts,
+            PaymentDetails paymentDetails,
             Outbox outbox,
             Clock clock) {
+        this.paymentDetails = paymentDetails;
         this.invoices = invoices;
         this.numbers = numbers;
         this.messages = messages;
@@ -235,6 +240,7 @@ public class InvoiceManagement {
                 Invoice.issue(
                         numbers.next(organisation, today),
                         organisation,
+                        sending.payment(),
                         sending.client(licence.clientId()),
                         licence,
                         today),
@@ -274,6 +280,7 @@ public class InvoiceManagement {
         private final Organisation organisation;
         private final Sender sender;
         private final Map<Long, Client> clients = new HashMap<>();
+        private PaymentSettings payment;
 
         Sending(Caller caller, Organisation organisation) {
             this.caller = caller;
@@ -291,6 +298,14 @@ public class InvoiceManagement {
 
         Sender sender() {
             return sender;
+        }
+
+        /** The organisation's payment details, read once, when the send issues its first invoice. */
+        PaymentSettings payment() {
+            if (payment == null) {
+                payment = paymentDetails.of(organisation.id());
+            }
+            return payment;
         }
 
         Client client(long id) {

@@ -31,7 +31,16 @@ class InvoiceRepository {
                 date(rs.getDate("issued_on")),
                 date(rs.getDate("due_on")),
                 new Invoice.Seller(
-                        rs.getString("seller_name"), rs.getString("seller_address"), rs.getString("seller_email")),
+                        rs.getString("seller_name"),
+                        rs.getString("seller_address"),
+                        rs.getString("seller_email"),
+                        rs.getString("seller_vat_number"),
+                        rs.getString("seller_registration"),
+                        new Invoice.Payment(
+                                rs.getString("payment_iban"),
+                                rs.getString("payment_bic"),
+                                rs.getString("payment_instructions"),
+                                rs.getString("payment_link"))),
                 new Invoice.Buyer(
                         rs.getString("buyer_name"),
                         rs.getString("buyer_company"),
@@ -53,7 +62,8 @@ class InvoiceRepository {
                         new Money(rs.getLong("subtotal_minor"), currency),
                         rs.getBigDecimal("vat_rate"),
                         new Money(rs.getLong("vat_minor"), currency),
-                        new Money(rs.getLong("total_minor"), currency)),
+                        new Money(rs.getLong("total_minor"), currency),
+                        rs.getBoolean("reverse_charge")),
                 date(rs.getDate("paid_on")),
                 rs.getString("payment_reference"),
                 rs.getString("void_reason"));
@@ -81,13 +91,17 @@ class InvoiceRepository {
                                              seller_name, seller_address, seller_email, buyer_name, buyer_company,
                                              buyer_email, buyer_address, buyer_vat_number, licence_name,
                                              coupon_code, plan_name, quantity, unit_price_minor, subtotal_minor,
-                                             vat_rate, vat_minor, total_minor, currency, created_at)
+                                             vat_rate, vat_minor, total_minor, currency, created_at,
+                                             seller_vat_number, seller_registration, payment_iban, payment_bic,
+                                             payment_instructions, payment_link, reverse_charge)
                         values (:organisationId, :number, :licenceId, :termNumber, :termNumber, :clientId,
                                 :status, :issuedOn, :dueOn, :termStart, :termEnd, :termLabel,
                                 :sellerName, :sellerAddress, :sellerEmail, :buyerName, :buyerCompany,
                                 :buyerEmail, :buyerAddress, :buyerVatNumber, :licenceName,
                                 :couponCode, :planName, :quantity, :unitPrice, :subtotal,
-                                :vatRate, :vat, :total, :currency, :now)
+                                :vatRate, :vat, :total, :currency, :now,
+                                :sellerVatNumber, :sellerRegistration, :paymentIban, :paymentBic,
+                                :paymentInstructions, :paymentLink, :reverseCharge)
                         """)
                 .param("organisationId", invoice.organisationId())
                 .param("number", invoice.number())
@@ -103,6 +117,13 @@ class InvoiceRepository {
                 .param("sellerName", invoice.seller().name())
                 .param("sellerAddress", invoice.seller().address())
                 .param("sellerEmail", invoice.seller().email())
+                .param("sellerVatNumber", invoice.seller().vatNumber())
+                .param("sellerRegistration", invoice.seller().registration())
+                .param("paymentIban", invoice.seller().payment().iban())
+                .param("paymentBic", invoice.seller().payment().bic())
+                .param("paymentInstructions", invoice.seller().payment().instructions())
+                .param("paymentLink", invoice.seller().payment().link())
+                .param("reverseCharge", invoice.totals().reverseCharge())
                 .param("buyerName", invoice.buyer().name())
                 .param("buyerCompany", invoice.buyer().company())
                 .param("buyerEmail", invoice.buyer().email())

@@ -29,6 +29,13 @@ class PortalInvoiceController {
         return "portal/invoices";
     }
 
+    /** One invoice: what is due and by when, how to pay it (decision 0052), and its status. */
+    @GetMapping("/portal/invoices/{id}")
+    String invoice(Caller client, @PathVariable long id, Model model) {
+        model.addAttribute("invoice", invoicing.clientInvoice(client, id));
+        return "portal/invoice";
+    }
+
     @GetMapping("/portal/invoices/{id}/pdf")
     ResponseEntity<byte[]> pdf(Caller client, @PathVariable long id) {
         Invoice invoice = invoicing.clientInvoice(client, id);

@@ -106,7 +106,7 @@ class InvoiceManagementIntegrationTests {
         assertThat(first.totals().subtotal().minorUnits()).isEqualTo(30_000);
         assertThat(first.totals().vat().minorUnits()).isEqualTo(6_000);
         assertThat(first.totals().total().minorUnits()).isEqualTo(36_000);
-        assertThat(first.line().termLabel()).isEqualTo("1 year from activation");
+        assertThat(first.line().termLabel()).isEqualTo("1 year from the day it is first used");
         assertThat(first.dueOn()).isEqualTo(first.issuedOn().plusDays(14));
         assertThat(first.seller().name()).isEqualTo("Demo Signage Ltd");
         assertThat(first.buyer().email()).isEqualTo(org.alice().email());

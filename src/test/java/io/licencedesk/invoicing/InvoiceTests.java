@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.Organisation;
+import io.licencedesk.accounts.PaymentSettings;
 import io.licencedesk.licence.BillableLicence;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LifecycleStatus;
@@ -44,7 +45,7 @@ class InvoiceTests {
     }
 
     static Invoice issued() {
-        return Invoice.issue("INV-2026-000001", SELLER, ALICE, licence(7L, null), ISSUED);
+        return Invoice.issue("INV-2026-000001", SELLER, PaymentSettings.NONE, ALICE, licence(7L, null), ISSUED);
     }
 
     @Test
@@ -55,7 +56,7 @@ class InvoiceTests {
         assertThat(invoice.dueOn()).isEqualTo(ISSUED.plusDays(14));
         assertThat(invoice.seller()).isEqualTo(new Invoice.Seller("Org Ltd", "1 High St", "billing@org.test"));
         assertThat(invoice.buyer().displayName()).isEqualTo("Alice Co");
-        assertThat(invoice.line().termLabel()).isEqualTo("1 year from activation");
+        assertThat(invoice.line().termLabel()).isEqualTo("1 year from the day it is first used");
         assertThat(invoice.line().termStart()).isNull();
         assertThat(invoice.totals())
                 .isEqualTo(new Invoice.Totals(
@@ -67,7 +68,8 @@ class InvoiceTests {
 
     @Test
     void labelsAStartedTermWithItsDates() {
-        Invoice invoice = Invoice.issue("INV-2026-000002", SELLER, ALICE, licence(7L, ISSUED), ISSUED);
+        Invoice invoice =
+                Invoice.issue("INV-2026-000002", SELLER, PaymentSettings.NONE, ALICE, licence(7L, ISSUED), ISSUED);
 
         assertThat(invoice.line().termLabel()).isEqualTo("10 Mar 2026 – 10 Mar 2027");
         assertThat(invoice.line().termStart()).isEqualTo(ISSUED);
@@ -75,7 +77,8 @@ class InvoiceTests {
 
     @Test
     void refusesALicenceWithoutAClient() {
-        assertThatThrownBy(() -> Invoice.issue("INV-2026-000003", SELLER, ALICE, licence(null, null), ISSUED))
+        assertThatThrownBy(() -> Invoice.issue(
+                        "INV-2026-000003", SELLER, PaymentSettings.NONE, ALICE, licence(null, null), ISSUED))
                 .isInstanceOf(InvalidSelectionException.class)
                 .satisfies(says("Licence AB12CD34 has no client: assign it before invoicing."));
     }

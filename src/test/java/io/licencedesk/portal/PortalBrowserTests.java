@@ -244,10 +244,21 @@ class PortalBrowserTests {
                 page.locator("#my-invoices tbody tr").filter(new Locator.FilterOptions().setHasText(invoice.number()));
         assertThat(row).containsText("Billed");
         assertThat(row).containsText(invoice.totals().total().formatted());
-        Download download =
-                page.waitForDownload(() -> row.getByRole(AriaRole.LINK).click());
+        Download download = page.waitForDownload(() -> row.getByRole(
+                        AriaRole.LINK, new Locator.GetByRoleOptions().setName("Download PDF of " + invoice.number()))
+                .click());
 
         Assertions.assertThat(download.suggestedFilename()).endsWith(".pdf");
         Assertions.assertThat(Files.readAllBytes(download.path())).startsWith("%PDF".getBytes());
+
+        row.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName(invoice.number()).setExact(true))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Invoice " + invoice.number())))
+                .isVisible();
+        assertThat(page.locator("#amount")).hasText(invoice.totals().total().formatted());
+        assertThat(page.locator("#due")).containsText("Due by");
+        assertThat(page.locator("#how-to-pay")).containsText("how to pay");
     }
 }

@@ -1,0 +1,55 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.PaymentDetails;
+import io.licencedesk.accounts.PaymentSettingsRefusedException;
+import io.licencedesk.web.Reasons;
+import io.licencedesk.web.Toasts;
+import jakarta.validation.Valid;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Settings → Payment (owners): what invoices tell clients about paying (decision 0052). */
+@Controller
+@RequestMapping("/settings/payment")
+class ConsolePaymentSettingsController {
+
+    private final PaymentDetails payment;
+    private final Reasons reasons;
+
+    ConsolePaymentSettingsController(PaymentDetails payment, Reasons reasons) {
+        this.payment = payment;
+        this.reasons = reasons;
+    }
+
+    @GetMapping
+    String form(Caller caller, Model model) {
+        model.addAttribute("form", PaymentSettingsForm.of(payment.of(caller)));
+        return "console/payment-settings";
+    }
+
+    @PostMapping
+    String save(
+            Caller caller,
+            @Valid @ModelAttribute("form") PaymentSettingsForm form,
+            BindingResult errors,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return "console/payment-settings";
+        }
+        try {
+            payment.update(caller, form.toSettings());
+        } catch (PaymentSettingsRefusedException refused) {
+            errors.rejectValue(refused.field(), "refused", reasons.text(refused));
+            return "console/payment-settings";
+        }
+        Toasts.success(redirect, "Payment details saved. Invoices issued from now on carry them.");
+        return "redirect:/settings/payment";
+    }
+}

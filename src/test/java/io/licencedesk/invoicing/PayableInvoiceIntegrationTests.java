@@ -1,0 +1,223 @@
+package io.licencedesk.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.NewClient;
+import io.licencedesk.accounts.OrganisationSettings;
+import io.licencedesk.accounts.PaymentDetails;
+import io.licencedesk.accounts.PaymentSettings;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.mail.Outbox;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Invoices a client can pay (decision 0052): the seller's VAT number, registration and bank details on the PDF, in
+ * the e-mail and on the portal's invoice page; the reverse charge between EU countries; and who may see what.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+class PayableInvoiceIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    PaymentDetails payment;
+
+    @Autowired
+    Outbox outbox;
+
+    TestOrganisation org;
+    Plan yearly;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        yearly = fixture.yearlyPlan(org);
+        var organisation = accounts.organisation(org.owner());
+        accounts.updateSettings(
+                org.owner(),
+                new OrganisationSettings(
+                        organisation.name(),
+                        "Signage SAS",
+                        "1 rue de Rivoli\nParis",
+                        organisation.currency(),
+                        new BigDecimal("20.00"),
+                        "INV",
+                        30,
+                        null,
+                        "billing@signage.example",
+                        30));
+        payment.update(
+                org.owner(),
+                new PaymentSettings(
+                        "FR12345678901",
+                        "RCS Paris 123 456 789",
+                        "FR1420041010050500013M02606",
+                        "PSSTFRPPPAR",
+                        "Cheques to Signage SAS, 1 rue de Rivoli.",
+                        "https://pay.example.com/signage"));
+    }
+
+    Invoice invoiceFor(long clientId) {
+        long licence = testLicences.activated(org.owner(), yearly, clientId, "Lobby", testLicences.today());
+        return invoicing.send(org.manager(), List.of(licence)).issued().get(0);
+    }
+
+    String pdfText(Invoice invoice) throws Exception {
+        try (var document = Loader.loadPDF(invoicing.pdf(org.manager(), invoice.id()))) {
+            return new PDFTextStripper().getText(document);
+        }
+    }
+
+    @Test
+    void theBuyerInAnotherEuCountryWithAVatNumberIsReverseChargedAndEveryoneReadsHowToPay() throws Exception {
+        accounts.updateClient(
+                org.manager(),
+                org.bob().userId(),
+                new NewClient(org.bob().name(), org.bob().email(), "Bob GmbH", "Berlin", "DE123456789"));
+
+        Invoice invoice = invoiceFor(org.bob().userId());
+
+        assertThat(invoice.totals().reverseCharge()).isTrue();
+        assertThat(invoice.totals().vat().formatted()).isEqualTo("€0.00");
+        assertThat(invoice.totals().total()).isEqualTo(invoice.totals().subtotal());
+        String pdf = pdfText(invoice);
+        assertThat(pdf)
+                .contains("VAT number: FR12345678901")
+                .contains("Company registration: RCS Paris 123 456 789")
+                .contains("VAT 0% (reverse charge)")
+                .contains("Reverse charge: VAT to be accounted for by the recipient")
+                .contains("IBAN FR14 2004 1010 0505 0001 3M02 606, BIC PSSTFRPPPAR")
+                .contains("Cheques to Signage SAS")
+                .contains("Pay online: https://pay.example.com/signage")
+                .contains("VAT number: DE123456789");
+        assertThat(outbox.about(org.id(), "INVOICE", invoice.id()))
+                .singleElement()
+                .satisfies(email -> {
+                    assertThat(email.textBody())
+                            .contains("Reverse charge")
+                            .contains("Bank transfer to IBAN FR14 2004 1010 0505 0001 3M02 606, BIC PSSTFRPPPAR.")
+                            .contains("Pay online: https://pay.example.com/signage");
+                    assertThat(email.htmlBody()).contains("FR14 2004 1010 0505 0001 3M02 606");
+                });
+    }
+
+    @Test
+    void aBuyerInTheSameCountryOrWithoutAVatNumberPaysTheSellersRate() throws Exception {
+        accounts.updateClient(
+                org.manager(),
+                org.bob().userId(),
+                new NewClient(org.bob().name(), org.bob().email(), "Bob SARL", "Lyon", "FR98765432109"));
+
+        Invoice sameCountry = invoiceFor(org.bob().userId());
+        Invoice noVatNumber = invoiceFor(org.alice().userId());
+
+        for (Invoice invoice : List.of(sameCountry, noVatNumber)) {
+            assertThat(invoice.totals().reverseCharge()).isFalse();
+            assertThat(invoice.totals().vatRate()).isEqualByComparingTo("20");
+            assertThat(pdfText(invoice)).contains("VAT 20%").doesNotContain("reverse charge");
+        }
+    }
+
+    @Test
+    void theClientsInvoicePageSaysWhatIsDueByWhenAndHowToPayAndNobodyElseSeesIt() throws Exception {
+        Invoice invoice = invoiceFor(org.alice().userId());
+
+        MockHttpServletResponse page = mvc.perform(
+                        get("/portal/invoices/{id}", invoice.id()).with(fixture.signedIn(org.alice())))
+                .andReturn()
+                .getResponse();
+
+        assertThat(page.getStatus()).isEqualTo(200);
+        assertThat(page.getContentAsString(StandardCharsets.UTF_8))
+                .contains(invoice.totals().total().formatted())
+                .contains("Due by")
+                .contains("FR14 2004 1010 0505 0001 3M02 606")
+                .contains("PSSTFRPPPAR")
+                .contains("href=\"https://pay.example.com/signage\"");
+        assertThat(mvc.perform(get("/portal/invoices/{id}", invoice.id()).with(fixture.signedIn(org.bob())))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("another client")
+                .isEqualTo(404);
+        TestOrganisation other = fixture.organisation();
+        assertThat(mvc.perform(get("/portal/invoices/{id}", invoice.id()).with(fixture.signedIn(other.alice())))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .as("another organisation's client")
+                .isEqualTo(404);
+        assertThat(mvc.perform(get("/portal/invoices/{id}", invoice.id()))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .as("nobody signed in")
+                .endsWith("/login");
+    }
+
+    @Test
+    void onlyOwnersChangeThePaymentDetailsAndAWrongIbanIsRefusedBesideItsField() throws Exception {
+        MockHttpServletResponse refused = mvc.perform(post("/settings/payment")
+                        .param("iban", "FR1420041010050500013M02607")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(200);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+                .contains("This is not a valid IBAN: check its letters and digits.");
+        assertThat(payment.of(org.id()).iban()).isEqualTo("FR1420041010050500013M02606");
+
+        assertThat(mvc.perform(post("/settings/payment")
+                                .param("iban", "DE89370400440532013000")
+                                .with(fixture.signedIn(org.manager()))
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(mvc.perform(post("/settings/payment")
+                                .param("iban", "DE89 3704 0044 0532 0130 00")
+                                .with(fixture.signedIn(org.owner()))
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
+        assertThat(payment.of(org.id()))
+                .as("an empty field clears its setting")
+                .isEqualTo(new PaymentSettings(null, null, "DE89370400440532013000", null, null, null));
+    }
+}

@@ -1,0 +1,26 @@
+package io.licencedesk.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** When an invoice carries the reverse charge instead of VAT (decision 0052). */
+class VatRuleTests {
+
+    @ParameterizedTest(name = "seller {0}, buyer {1}: reverse charge {2}")
+    @CsvSource(nullValues = "none", textBlock = """
+            FR12345678901, DE123456789,   true
+            FR12345678901, de 123 456 789, true
+            FR12345678901, EL123456789,   true
+            FR12345678901, FR98765432109, false
+            FR12345678901, none,          false
+            FR12345678901, GB123456789,   false
+            FR12345678901, CHE123456789,  false
+            none,          DE123456789,   false
+            GB123456789,   DE123456789,   false
+            """)
+    void reverseChargesOnlyBetweenTwoEuCountriesWithTheBuyersVatNumber(String seller, String buyer, boolean reverse) {
+        assertThat(VatRule.reverseCharged(seller, buyer)).isEqualTo(reverse);
+    }
+}
