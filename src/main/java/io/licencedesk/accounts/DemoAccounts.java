@@ -35,6 +35,16 @@ class DemoAccounts implements ApplicationRunner {
         "Alice", "Ben", "Chloé", "Daniel", "Emma", "Farid", "Grace", "Hugo", "Isla", "Jonas",
     };
     private static final String[] LAST_NAMES = {"Martin", "Okafor", "Schmidt", "Dubois"};
+    /** Billing address, and VAT number or null. */
+    private static final String[][] ADDRESSES = {
+        {"12 Quay Street\nBristol BS1 4DJ\nUnited Kingdom", null},
+        {"Hauptstraße 5\n10115 Berlin\nGermany", "DE811907980"},
+        {"8 rue des Lilas\n69003 Lyon\nFrance", "FR40303265045"},
+        {"Keizersgracht 100\n1015 AA Amsterdam\nNetherlands", "NL123456789B01"},
+        {"4 Market Square\nYork YO1 8AA\nUnited Kingdom", null},
+        {"Via Roma 21\n20121 Milano\nItaly", null},
+    };
+
     private static final String[] COMPANIES = {
         "Northwind Cafés",
         "Harbour Fitness",
@@ -111,8 +121,13 @@ class DemoAccounts implements ApplicationRunner {
         for (int i = 1; i <= CLIENTS; i++) {
             String name = FIRST_NAMES[i % FIRST_NAMES.length] + " " + LAST_NAMES[i % LAST_NAMES.length];
             String company = COMPANIES[i % COMPANIES.length];
-            clientIds.add(accounts.insertUser(
-                    organisationId, Role.CLIENT, "client" + i + "@demo.test", clientPassword, name, company, now));
+            long clientId = accounts.insertUser(
+                    organisationId, Role.CLIENT, "client" + i + "@demo.test", clientPassword, name, company, now);
+            // An address, and for some a VAT number (one in another EU country: its invoices are reverse-charged),
+            // so that demo invoices look like real ones.
+            String[] address = ADDRESSES[i % ADDRESSES.length];
+            accounts.updateProfile(organisationId, clientId, new ProfileChange(name, company, address[0], address[1]));
+            clientIds.add(clientId);
         }
         accounts.updateOrganisation(
                 organisationId,

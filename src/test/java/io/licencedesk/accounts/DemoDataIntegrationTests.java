@@ -58,6 +58,11 @@ class DemoDataIntegrationTests {
 
         Caller caller = manager.caller();
         assertThat(management.clients(caller, null, 1, 10).total()).isEqualTo(40);
+        assertThat(management.clients(caller, null, 1, 40).items())
+                .as("every demo client has a billing address, and some a VAT number, as on real invoices")
+                .allSatisfy(
+                        demoClient -> assertThat(demoClient.billingAddress()).isNotBlank())
+                .anySatisfy(demoClient -> assertThat(demoClient.vatNumber()).startsWith("DE"));
         assertThat(plans.plans(caller))
                 .extracting(plan -> plan.name() + " " + plan.term() + " " + plan.unitPrice())
                 .containsExactly("Monthly P1M EUR 10.00", "Quarterly P3M EUR 27.00", "Yearly P1Y EUR 100.00");
