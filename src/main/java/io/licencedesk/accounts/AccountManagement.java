@@ -98,7 +98,9 @@ public class AccountManagement {
         String email = normaliseEmail(client.email());
         long id = insertUser(caller.organisationId(), Role.CLIENT, email, null, cleaned.name(), cleaned.company());
         accounts.updateClient(caller.organisationId(), id, cleaned, email);
-        return accounts.findClient(caller.organisationId(), id).orElseThrow();
+        Client added = accounts.findClient(caller.organisationId(), id).orElseThrow();
+        events.publishEvent(new ClientAdded(caller, added, clock.instant()));
+        return added;
     }
 
     @Transactional(readOnly = true)
@@ -125,7 +127,11 @@ public class AccountManagement {
             links.voidUnused(clientId);
             events.publishEvent(new EmailChanged(clientId, existing.email()));
         }
-        return client(caller, clientId);
+        Client edited = client(caller, clientId);
+        if (!edited.equals(existing)) {
+            events.publishEvent(new ClientEdited(caller, existing, edited, clock.instant()));
+        }
+        return edited;
     }
 
     /** Whether each of these clients of the caller's organisation can sign in, has an invitation, or neither. */
@@ -184,6 +190,7 @@ public class AccountManagement {
         if (refused.isPresent()) {
             throw refused.get();
         }
+        OrganisationSettings before = OrganisationSettings.of(organisation(caller));
         accounts.updateOrganisation(
                 caller.organisationId(),
                 new OrganisationSettings(
@@ -197,7 +204,17 @@ public class AccountManagement {
                         blankToNull(settings.senderName()),
                         blankToNull(settings.senderEmail()),
                         settings.expiringSoonDays()));
-        return organisation(caller);
+        return settingsChanged(caller, before);
+    }
+
+    /** The organisation as the settings left it, recorded as changed when they differ from before. */
+    private Organisation settingsChanged(Caller caller, OrganisationSettings before) {
+        Organisation organisation = organisation(caller);
+        OrganisationSettings after = OrganisationSettings.of(organisation);
+        if (!after.equals(before)) {
+            events.publishEvent(new OrganisationSettingsChanged(caller, before, after, clock.instant()));
+        }
+        return organisation;
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -45,10 +46,12 @@ public class ApiTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final ApiTokenRepository tokens;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiTokens(ApiTokenRepository tokens, Clock clock) {
+    ApiTokens(ApiTokenRepository tokens, ApplicationEventPublisher events, Clock clock) {
         this.tokens = tokens;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -83,7 +86,9 @@ public class ApiTokens {
         String secret = newSecret();
         var asked = new NewApiToken(name, access, request.expiresOn());
         long id = tokens.insert(caller, asked, secret.substring(0, SHOWN_PREFIX), hash(secret), expiresAt, now);
-        return new IssuedApiToken(tokens.token(caller, id).orElseThrow(), secret);
+        ApiToken issued = tokens.token(caller, id).orElseThrow();
+        events.publishEvent(new ApiTokenIssued(caller, issued, now));
+        return new IssuedApiToken(issued, secret);
     }
 
     /** The caller's own tokens, newest first. */
@@ -96,10 +101,14 @@ public class ApiTokens {
     @Transactional
     public ApiToken revoke(Caller caller, long id) {
         ApiToken token = tokens.token(caller, id).orElseThrow(() -> new ApiTokenNotFoundException(id));
-        if (!token.revoked()) {
-            tokens.revoke(caller, id, clock.instant());
+        if (token.revoked()) {
+            return token;
         }
-        return tokens.token(caller, id).orElseThrow();
+        Instant now = clock.instant();
+        tokens.revoke(caller, id, now);
+        ApiToken revoked = tokens.token(caller, id).orElseThrow();
+        events.publishEvent(new ApiTokenRevoked(caller, token, revoked, now));
+        return revoked;
     }
 
     /**

@@ -86,6 +86,7 @@ public class PasswordManagement {
         String link = issueLink(client.id(), LinkPurpose.INVITATION, expiresAt);
         mailer.queue(AccountMessages.invitation(
                 organisation, new Recipient(client.id(), client.name(), client.email()), link, expiresAt));
+        events.publishEvent(new ClientInvited(caller, client, clock.instant()));
     }
 
     /**
@@ -141,7 +142,11 @@ public class PasswordManagement {
         }
         accounts.updatePasswordHash(link.userId(), passwords.encode(newPassword));
         links.voidUnused(link.userId());
-        events.publishEvent(new PasswordChanged(link.userId(), link.email()));
+        Caller user = accounts.findUserByEmail(link.email()).orElseThrow().caller();
+        PasswordChanged.How how =
+                link.purpose() == LinkPurpose.INVITATION ? PasswordChanged.How.INVITATION : PasswordChanged.How.RESET;
+        events.publishEvent(new PasswordChanged(
+                link.userId(), link.email(), user.organisationId(), user.role(), how, clock.instant()));
     }
 
     /**
@@ -158,7 +163,13 @@ public class PasswordManagement {
         PasswordPolicy.check(newPassword, caller.email());
         accounts.updatePasswordHash(caller.userId(), passwords.encode(newPassword));
         links.voidUnused(caller.userId());
-        events.publishEvent(new PasswordChanged(caller.userId(), caller.email()));
+        events.publishEvent(new PasswordChanged(
+                caller.userId(),
+                caller.email(),
+                caller.organisationId(),
+                caller.role(),
+                PasswordChanged.How.CHANGE,
+                clock.instant()));
     }
 
     private boolean matches(String password, String hash) {

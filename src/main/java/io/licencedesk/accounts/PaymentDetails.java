@@ -3,8 +3,10 @@ package io.licencedesk.accounts;
 import io.licencedesk.shared.Reason;
 import java.math.BigInteger;
 import java.net.URI;
+import java.time.Clock;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -20,9 +22,13 @@ public class PaymentDetails {
     private static final Pattern BIC = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    PaymentDetails(JdbcClient jdbc) {
+    PaymentDetails(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** The organisation's settings, for invoicing, which reads them when it issues an invoice. */
@@ -60,6 +66,7 @@ public class PaymentDetails {
             throw new AccessDeniedException("Only owners may change the organisation's settings");
         }
         PaymentSettings settings = tidied(wanted);
+        PaymentSettings before = of(caller.organisationId());
         jdbc.sql("""
                         update organisation
                         set seller_vat_number = :vatNumber, company_registration = :registration, iban = :iban,
@@ -74,7 +81,11 @@ public class PaymentDetails {
                 .param("link", settings.paymentLink())
                 .param("id", caller.organisationId())
                 .update();
-        return of(caller.organisationId());
+        PaymentSettings after = of(caller.organisationId());
+        if (!after.equals(before)) {
+            events.publishEvent(new PaymentSettingsChanged(caller, before, after, clock.instant()));
+        }
+        return after;
     }
 
     /** The settings as they will be saved and printed, or a refusal naming the first field that is not right. */

@@ -1,7 +1,9 @@
 package io.licencedesk.accounts;
 
 import io.licencedesk.shared.Reason;
+import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -19,9 +21,13 @@ public class RenewalPreferences {
     public record StaffMember(long id, String email, String name) {}
 
     private final JdbcClient jdbc;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    RenewalPreferences(JdbcClient jdbc) {
+    RenewalPreferences(JdbcClient jdbc, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
+        this.events = events;
+        this.clock = clock;
     }
 
     /** The organisation's settings, for the renewal cycle, which acts for nobody signed in. */
@@ -59,6 +65,7 @@ public class RenewalPreferences {
         checkDays("renewalInvoiceDays", settings.renewalInvoiceDays());
         checkDays("overdueReminderDays", settings.overdueReminderDays());
         checkDays("overduePauseDays", settings.overduePauseDays());
+        RenewalSettings before = settings(caller.organisationId());
         jdbc.sql("""
                         update organisation
                         set renewal_invoice_days = :renewalInvoiceDays, overdue_reminder_days = :overdueReminderDays,
@@ -71,7 +78,11 @@ public class RenewalPreferences {
                 .param("overduePauseDays", settings.overduePauseDays())
                 .param("id", caller.organisationId())
                 .update();
-        return settings(caller.organisationId());
+        RenewalSettings after = settings(caller.organisationId());
+        if (!after.equals(before)) {
+            events.publishEvent(new RenewalSettingsChanged(caller, before, after, clock.instant()));
+        }
+        return after;
     }
 
     private static void checkDays(String field, int days) {

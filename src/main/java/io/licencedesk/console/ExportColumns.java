@@ -1,6 +1,7 @@
 package io.licencedesk.console;
 
 import io.licencedesk.accounts.ExportedClient;
+import io.licencedesk.audit.AuditEntry;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.licence.ExportedLicence;
 import io.licencedesk.shared.Money;
@@ -11,9 +12,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
- * The columns of the three CSV exports and how each value is written (docs/csv.md). The licence columns are
+ * The columns of the CSV exports and how each value is written (docs/csv.md). The licence columns are
  * also what an import reads back, so their names and formats stay as they are: dates ISO 8601, amounts plain
  * decimals with the currency in its own column, statuses the REST API's lower-case words.
  */
@@ -42,6 +44,9 @@ final class ExportColumns {
 
     static final List<String> CLIENTS =
             List.of("name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");
+
+    static final List<String> AUDIT =
+            List.of("id", "time", "who", "address", "object_type", "object_id", "object", "action", "changes");
 
     private ExportColumns() {}
 
@@ -99,6 +104,32 @@ final class ExportColumns {
             Boolean.toString(client.enabled()),
             instant(client.createdAt())
         };
+    }
+
+    /**
+     * An entry of the audit log as the page shows it: who is empty for the system and screens; the changes are
+     * "field: before → after" (a side without a value left empty), joined by "; ", the ids the page hides left out.
+     */
+    static String[] of(AuditEntry entry) {
+        return new String[] {
+            Long.toString(entry.id()),
+            instant(entry.occurredAt()),
+            entry.actorEmail(),
+            entry.address(),
+            word(entry.subject()),
+            entry.subjectId() == null ? null : entry.subjectId().toString(),
+            entry.subjectLabel(),
+            entry.action().toLowerCase(Locale.ROOT),
+            entry.changes().stream()
+                    .filter(change -> !change.internal())
+                    .map(change -> change.field() + ":" + text(change.before()) + " →" + text(change.after()))
+                    .collect(Collectors.joining("; "))
+        };
+    }
+
+    /** A value with the space before it, or nothing when there is none: "status: Available → Paused", "note: → Hall". */
+    private static String text(String value) {
+        return value == null ? "" : " " + value;
     }
 
     private static String amount(Money money) {

@@ -9,7 +9,9 @@ import io.licencedesk.shared.Reason;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
@@ -265,6 +267,22 @@ public final class Invoice {
         if (status == InvoiceStatus.VOID) {
             throw new IllegalInvoiceChangeException(Reason.of("reason.invoice.voidNotSent"));
         }
+    }
+
+    /** The recorded state for the audit log: what a person compares before and after a change. */
+    Map<String, Object> snapshot() {
+        var recorded = new LinkedHashMap<String, Object>();
+        recorded.put("number", number);
+        recorded.put("status", status.label());
+        recorded.put("client", buyer.email());
+        recorded.put("couponCode", line.couponCode());
+        recorded.put("total", totals.total().toString());
+        recorded.put("issuedOn", issuedOn.toString());
+        recorded.put("dueOn", dueOn.toString());
+        recorded.put("paidOn", paidOn == null ? null : paidOn.toString());
+        recorded.put("paymentReference", paymentReference);
+        recorded.put("voidReason", voidReason);
+        return recorded;
     }
 
     /** Whether it counts for its licence's term: every invoice but a void one. */

@@ -15,6 +15,7 @@ import io.licencedesk.mail.OutboxEntry;
 import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Reason;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -47,6 +49,7 @@ public class InvoiceManagement {
     private final AccountManagement accounts;
     private final PaymentDetails paymentDetails;
     private final Outbox outbox;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     InvoiceManagement(
@@ -58,6 +61,7 @@ public class InvoiceManagement {
             AccountManagement accounts,
             PaymentDetails paymentDetails,
             Outbox outbox,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.paymentDetails = paymentDetails;
         this.invoices = invoices;
@@ -67,6 +71,7 @@ public class InvoiceManagement {
         this.licences = licences;
         this.accounts = accounts;
         this.outbox = outbox;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -114,6 +119,7 @@ public class InvoiceManagement {
             Invoice existing = counting.get(licence.id());
             if (existing != null) {
                 queueEmailUnlessWaiting(sending.sender(), existing);
+                publish(InvoiceResent::new, caller, existing.snapshot(), existing);
                 resent.add(existing);
             } else {
                 issued.add(issue(sending, licence));
@@ -201,14 +207,17 @@ public class InvoiceManagement {
         Invoice invoice = findForUpdate(caller, id);
         invoice.ensureSendable();
         queueEmailUnlessWaiting(new Sender(accounts.organisation(caller)), invoice);
+        publish(InvoiceResent::new, caller, invoice.snapshot(), invoice);
         return invoice;
     }
 
     public Invoice markPaid(Caller caller, long id, LocalDate paidOn, String reference) {
         requireStaff(caller);
         Invoice invoice = findForUpdate(caller, id);
+        Map<String, Object> before = invoice.snapshot();
         invoice.markPaid(paidOn, reference, LocalDate.now(clock));
         invoices.update(invoice);
+        publish(InvoicePaid::new, caller, before, invoice);
         licences.recordBilling(
                 caller, invoice.line().licenceId(), invoice.line().termNumber(), BillingStatus.PAID);
         return invoice;
@@ -218,8 +227,10 @@ public class InvoiceManagement {
     public Invoice voidInvoice(Caller caller, long id, String reason) {
         requireStaff(caller);
         Invoice invoice = findForUpdate(caller, id);
+        Map<String, Object> before = invoice.snapshot();
         invoice.voidFor(reason);
         invoices.update(invoice);
+        publish(InvoiceVoided::new, caller, before, invoice);
         licences.recordBilling(
                 caller, invoice.line().licenceId(), invoice.line().termNumber(), BillingStatus.UNBILLED);
         return invoice;
@@ -245,6 +256,7 @@ public class InvoiceManagement {
                         licence,
                         today),
                 clock.instant());
+        publish(InvoiceIssued::new, sending.caller(), null, invoice);
         if (licence.billingStatus() == BillingStatus.UNBILLED) {
             licences.recordBilling(sending.caller(), licence.id(), licence.termNumber(), BillingStatus.INVOICED);
         }
@@ -312,6 +324,31 @@ public class InvoiceManagement {
             return clients.computeIfAbsent(
                     id, client -> accounts.findClient(organisation.id(), client).orElseThrow());
         }
+    }
+
+    /** Makes the event of one kind of change: the events' constructors fit. */
+    @FunctionalInterface
+    private interface EventType {
+        InvoiceEvent of(
+                long organisationId,
+                long invoiceId,
+                Long actorId,
+                String actorEmail,
+                Instant occurredAt,
+                Map<String, Object> before,
+                Map<String, Object> after);
+    }
+
+    /** Publishes what happened to the invoice, in this transaction, where the audit log records it (decision 0051). */
+    private void publish(EventType event, Caller caller, Map<String, Object> before, Invoice invoice) {
+        events.publishEvent(event.of(
+                invoice.organisationId(),
+                invoice.id(),
+                caller.userId(),
+                caller.email(),
+                clock.instant(),
+                before,
+                invoice.snapshot()));
     }
 
     private Invoice findForUpdate(Caller caller, long id) {

@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,6 +27,7 @@ public class ClientLicences {
     private final PlanRepository plans;
     private final AccountManagement accounts;
     private final LicenceChanges changes;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ClientLicences(
@@ -33,11 +35,13 @@ public class ClientLicences {
             PlanRepository plans,
             AccountManagement accounts,
             LicenceChanges changes,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.licences = licences;
         this.plans = plans;
         this.accounts = accounts;
         this.changes = changes;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -74,21 +78,23 @@ public class ClientLicences {
     /**
      * Redeems a coupon code typed by the client (any case, spaces allowed). Only an Available licence of
      * the client's organisation can be redeemed; the row lock makes concurrent redemptions of one code
-     * run one after the other, so the first wins and the others find it already used.
+     * run one after the other, so the first wins and the others find it already used. A refusal is published
+     * ({@link CouponCodeRefused}) and commits, though nothing else changes.
      */
+    @Transactional(noRollbackFor = CodeNotRedeemableException.class)
     public ClientLicence redeem(Caller client, String typedCode) {
         requireClient(client);
         CouponCode code;
         try {
             code = CouponCode.parse(typedCode);
         } catch (InvalidCouponCodeException notACode) {
-            throw new CodeNotRedeemableException();
+            throw refused(client, null);
         }
         Organisation organisation = accounts.organisation(client);
         LocalDate today = today();
         Licence licence = changes.lockByCode(organisation.id(), code, organisation.currency())
                 .filter(candidate -> candidate.status(today) == LifecycleStatus.AVAILABLE)
-                .orElseThrow(CodeNotRedeemableException::new);
+                .orElseThrow(() -> refused(client, code));
         changes.change(
                 licence, Actor.of(client), LicenceRedeemed::new, changed -> changed.redeem(client.userId(), today));
         return view(licence, organisation, plansById(organisation));
@@ -137,6 +143,11 @@ public class ClientLicences {
                 organisationId,
                 id,
                 () -> accounts.organisationForDevice(organisationId).currency());
+    }
+
+    private CodeNotRedeemableException refused(Caller client, CouponCode code) {
+        events.publishEvent(new CouponCodeRefused(client, CouponCodeRefused.masked(code), clock.instant()));
+        return new CodeNotRedeemableException();
     }
 
     private ClientLicence view(Licence licence, Organisation organisation, Map<Long, Plan> plansById) {

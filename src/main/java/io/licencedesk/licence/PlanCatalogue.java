@@ -7,6 +7,7 @@ import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -19,11 +20,13 @@ public class PlanCatalogue {
 
     private final PlanRepository plans;
     private final AccountManagement accounts;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PlanCatalogue(PlanRepository plans, AccountManagement accounts, Clock clock) {
+    PlanCatalogue(PlanRepository plans, AccountManagement accounts, ApplicationEventPublisher events, Clock clock) {
         this.plans = plans;
         this.accounts = accounts;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -54,7 +57,7 @@ public class PlanCatalogue {
                     minorUnits(caller, plan),
                     plan.autoRenew(),
                     clock.instant());
-            return plan(caller, id);
+            return added(caller, id);
         } catch (DuplicateKeyException raced) {
             throw new PlanNameTakenException();
         }
@@ -63,13 +66,27 @@ public class PlanCatalogue {
     /** Existing licences keep the term and price they were created with, until they renew (decision 0048). */
     public Plan updatePlan(Caller caller, long id, NewPlan plan) {
         requireOwner(caller);
-        plan(caller, id);
+        Plan before = plan(caller, id);
         String name = plan.name().strip();
         if (plans.nameTaken(caller.organisationId(), name, id)) {
             throw new PlanNameTakenException();
         }
         plans.update(caller.organisationId(), id, name, plan.term(), minorUnits(caller, plan), plan.autoRenew());
-        return plan(caller, id);
+        return changed(caller, before);
+    }
+
+    private Plan added(Caller caller, long id) {
+        Plan added = plan(caller, id);
+        events.publishEvent(new PlanAdded(caller, added, clock.instant()));
+        return added;
+    }
+
+    private Plan changed(Caller caller, Plan before) {
+        Plan after = plan(caller, before.id());
+        if (!after.equals(before)) {
+            events.publishEvent(new PlanChanged(caller, before, after, clock.instant()));
+        }
+        return after;
     }
 
     private long minorUnits(Caller caller, NewPlan plan) {

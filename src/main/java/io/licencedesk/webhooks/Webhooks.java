@@ -1,10 +1,14 @@
 package io.licencedesk.webhooks;
 
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.audit.AuditSubject;
+import io.licencedesk.audit.AuditTrail;
+import io.licencedesk.audit.ReportedChange;
 import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,15 +27,25 @@ public class Webhooks {
 
     public static final int MAX_DESCRIPTION = 200;
 
+    /** The setting's name in the audit log. */
+    static final String PRIVATE_ADDRESSES_SETTING = "webhooksToPrivateAddresses";
+
     private final EndpointRepository endpoints;
     private final DeliveryRepository deliveries;
     private final EndpointAddresses addresses;
+    private final AuditTrail audit;
     private final Clock clock;
 
-    Webhooks(EndpointRepository endpoints, DeliveryRepository deliveries, EndpointAddresses addresses, Clock clock) {
+    Webhooks(
+            EndpointRepository endpoints,
+            DeliveryRepository deliveries,
+            EndpointAddresses addresses,
+            AuditTrail audit,
+            Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.addresses = addresses;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -80,7 +94,9 @@ public class Webhooks {
                 new NewEndpoint(endpoint.url().strip(), description, endpoint.allTypes(), endpoint.eventTypes()),
                 secret,
                 clock.instant());
-        return new CreatedEndpoint(find(caller, id), secret);
+        WebhookEndpoint created = find(caller, id);
+        recordChange(caller, "ADDED", null, created);
+        return new CreatedEndpoint(created, secret);
     }
 
     public WebhookEndpoint enable(Caller caller, long id) {
@@ -94,9 +110,11 @@ public class Webhooks {
     /** Deletes the endpoint with its delivery log; what was still waiting for it is not sent. */
     public void delete(Caller caller, long id) {
         requireOwner(caller);
+        WebhookEndpoint deleted = find(caller, id);
         if (!endpoints.delete(caller.organisationId(), id)) {
             throw new EndpointNotFoundException(id);
         }
+        recordChange(caller, "DELETED", deleted, null);
     }
 
     /** The endpoint's deliveries, newest first. */
@@ -136,15 +154,48 @@ public class Webhooks {
      */
     public void allowPrivateAddresses(Caller caller, boolean allowed) {
         requireOwner(caller);
+        boolean before = endpoints.allowsPrivateAddresses(caller.organisationId());
         endpoints.allowPrivateAddresses(caller.organisationId(), allowed);
+        if (before != allowed) {
+            audit.record(
+                    caller,
+                    new ReportedChange(
+                            AuditSubject.ORGANISATION,
+                            caller.organisationId(),
+                            null,
+                            "SETTINGS_CHANGED",
+                            Map.of(PRIVATE_ADDRESSES_SETTING, before),
+                            Map.of(PRIVATE_ADDRESSES_SETTING, allowed),
+                            clock.instant()));
+        }
     }
 
     private WebhookEndpoint setEnabled(Caller caller, long id, boolean enabled) {
         requireOwner(caller);
+        WebhookEndpoint before = find(caller, id);
         if (!endpoints.setEnabled(caller.organisationId(), id, enabled)) {
             throw new EndpointNotFoundException(id);
         }
-        return find(caller, id);
+        WebhookEndpoint after = find(caller, id);
+        if (before.enabled() != enabled) {
+            recordChange(caller, enabled ? "ENABLED" : "DISABLED", before, after);
+        }
+        return after;
+    }
+
+    /** An endpoint is part of the organisation's settings: its changes are in the audit log (decision 0051). */
+    private void recordChange(Caller caller, String action, WebhookEndpoint before, WebhookEndpoint after) {
+        WebhookEndpoint endpoint = after == null ? before : after;
+        audit.record(
+                caller,
+                new ReportedChange(
+                        AuditSubject.WEBHOOK_ENDPOINT,
+                        endpoint.id(),
+                        endpoint.url(),
+                        action,
+                        before,
+                        after,
+                        clock.instant()));
     }
 
     private WebhookEndpoint find(Caller caller, long id) {

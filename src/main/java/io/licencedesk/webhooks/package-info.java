@@ -7,5 +7,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Webhooks",
-        allowedDependencies = {"accounts", "api", "devices", "invoicing", "licence", "shared"})
+        allowedDependencies = {"accounts", "api", "audit", "devices", "invoicing", "licence", "shared"})
 package io.licencedesk.webhooks;

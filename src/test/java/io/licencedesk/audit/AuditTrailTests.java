@@ -2,6 +2,7 @@ package io.licencedesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.licencedesk.invoicing.InvoiceEvent;
 import io.licencedesk.licence.LicenceEvent;
 import java.util.HashSet;
 import java.util.List;
@@ -14,5 +15,20 @@ class AuditTrailTests {
         assertThat(new HashSet<Class<?>>(AuditTrail.LICENCE_ACTIONS.keySet()))
                 .isEqualTo(new HashSet<>(List.of(LicenceEvent.class.getPermittedSubclasses())));
         assertThat(AuditTrail.LICENCE_ACTIONS.values()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void recordsEveryKindOfInvoiceEventUnderAnActionOfItsOwnThatTheLogCanFilterBy() {
+        assertThat(new HashSet<Class<?>>(InvoicesTrail.INVOICE_ACTIONS.keySet()))
+                .isEqualTo(new HashSet<>(List.of(InvoiceEvent.class.getPermittedSubclasses())));
+        assertThat(AuditSubject.INVOICE.actions())
+                .containsExactlyInAnyOrderElementsOf(InvoicesTrail.INVOICE_ACTIONS.values());
+    }
+
+    @Test
+    void filtersLicencesByEveryActionTheirEventsAreRecordedAs() {
+        assertThat(AuditSubject.LICENCE.actions())
+                .containsExactlyInAnyOrderElementsOf(AuditTrail.LICENCE_ACTIONS.values())
+                .isSorted();
     }
 }

@@ -89,7 +89,9 @@ class ConsoleAccessIntegrationTests {
                 get("/licences/export.csv"),
                 get("/licences/export.csv").param("selection", "true"),
                 get("/invoices/export.csv"),
-                get("/clients/export.csv"));
+                get("/clients/export.csv"),
+                get("/audit"),
+                get("/audit/export.csv"));
     }
 
     List<MockHttpServletRequestBuilder> actions() {
@@ -169,7 +171,9 @@ class ConsoleAccessIntegrationTests {
                 get("/licences/export.csv").param("client", "" + org.alice().userId()),
                 get("/invoices/export.csv"),
                 get("/invoices/export.csv").param("client", "" + org.alice().userId()),
-                get("/clients/export.csv"))) {
+                get("/clients/export.csv"),
+                get("/audit/export.csv"),
+                get("/audit/export.csv").param("object", "" + licence.id()))) {
             mvc.perform(export.with(stranger))
                     .andExpect(status().isOk())
                     .andExpect(content()

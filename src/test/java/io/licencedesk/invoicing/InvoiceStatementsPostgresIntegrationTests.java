@@ -28,11 +28,11 @@ import org.springframework.context.annotation.Import;
 class InvoiceStatementsPostgresIntegrationTests {
 
     /**
-     * Statements a send spends on each invoice past the first: 6.37 in December 2026 (the invoice number, its
-     * client once per send, the invoice; the licence's billing status and its audit), 16.37 before issue 9.
-     * Raise it only knowingly.
+     * Statements a send spends on each invoice past the first: 7.37 in December 2026 (the invoice number, its
+     * client once per send, the invoice and its audit row; the licence's billing status and its audit), 6.37 before
+     * the audit log recorded invoices (issue 12), 16.37 before issue 9. Raise it only knowingly.
      */
-    static final double MOST_PER_INVOICE = 6.4;
+    static final double MOST_PER_INVOICE = 7.4;
 
     @Autowired
     TestFixture fixture;

@@ -102,6 +102,34 @@ class InvoicingModuleTests {
     }
 
     @Test
+    void issuingSendingAgainPayingAndVoidingPublishTheInvoiceBeforeAndAfter(AssertablePublishedEvents events) {
+        Invoice invoice = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+        invoicing.send(org.manager(), List.of(lobby));
+        invoicing.markPaid(org.manager(), invoice.id(), invoice.issuedOn(), "Bank transfer");
+        invoicing.voidInvoice(org.manager(), invoice.id(), "Paid twice");
+
+        assertThat(events.ofType(InvoiceIssued.class)).singleElement().satisfies(event -> {
+            assertThat(event.invoiceId()).isEqualTo(invoice.id());
+            assertThat(event.organisationId()).isEqualTo(org.id());
+            assertThat(event.actorEmail()).isEqualTo(org.manager().email());
+            assertThat(event.before()).isNull();
+            assertThat(event.after()).containsEntry("number", invoice.number()).containsEntry("status", "Issued");
+        });
+        assertThat(events.ofType(InvoiceResent.class))
+                .singleElement()
+                .satisfies(event -> assertThat(event.after()).isEqualTo(event.before()));
+        assertThat(events.ofType(InvoicePaid.class)).singleElement().satisfies(event -> {
+            assertThat(event.before()).containsEntry("status", "Issued").containsEntry("paymentReference", null);
+            assertThat(event.after())
+                    .containsEntry("status", "Paid")
+                    .containsEntry("paymentReference", "Bank transfer");
+        });
+        assertThat(events.ofType(InvoiceVoided.class))
+                .singleElement()
+                .satisfies(event -> assertThat(event.after()).containsEntry("voidReason", "Paid twice"));
+    }
+
+    @Test
     void bootsWithoutTheModulesItDoesNotDependOn() {
         assertThat(context.getBeanNamesForType(io.licencedesk.audit.AuditTrail.class))
                 .isEmpty();

@@ -111,6 +111,32 @@ class LicenceModuleTests {
     }
 
     @Test
+    void plansAddedAndChangedAndCodesRefusedPublishTheirEventsAndAnEditThatChangesNothingDoesNot(
+            AssertablePublishedEvents events) {
+        Plan yearly = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00")));
+        plans.updatePlan(
+                org.owner(), monthly.id(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("12.00")));
+        plans.updatePlan(
+                org.owner(), monthly.id(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("12.00")));
+
+        assertThatThrownBy(() -> clientLicences.redeem(org.alice(), "ab-12 cd34"))
+                .isInstanceOf(CodeNotRedeemableException.class);
+
+        assertThat(events.ofType(PlanAdded.class).matching(event -> event.plan().equals(yearly)))
+                .singleElement()
+                .satisfies(event -> assertThat(event.actor()).isEqualTo(org.owner()));
+        assertThat(events.ofType(PlanChanged.class)).singleElement().satisfies(event -> {
+            assertThat(event.actor()).isEqualTo(org.owner());
+            assertThat(event.before()).isEqualTo(monthly);
+            assertThat(event.after().unitPrice().amount()).isEqualByComparingTo("12.00");
+        });
+        assertThat(events.ofType(CouponCodeRefused.class)).singleElement().satisfies(event -> {
+            assertThat(event.client()).isEqualTo(org.alice());
+            assertThat(event.shown()).isEqualTo("AB******");
+        });
+    }
+
+    @Test
     void bootsWithoutTheModulesItDoesNotDependOn() {
         assertThat(context.getBeanNamesForType(io.licencedesk.audit.AuditTrail.class))
                 .isEmpty();

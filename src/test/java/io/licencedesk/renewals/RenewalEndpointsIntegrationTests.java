@@ -10,6 +10,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.licencedesk.accounts.RenewalPreferences;
 import io.licencedesk.accounts.RenewalSettings;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.audit.AuditFilter;
+import io.licencedesk.audit.AuditLog;
+import io.licencedesk.audit.AuditPageRequest;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
@@ -63,6 +66,9 @@ class RenewalEndpointsIntegrationTests {
 
     @Autowired
     RenewalPreferences preferences;
+
+    @Autowired
+    AuditLog auditLog;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -252,6 +258,16 @@ class RenewalEndpointsIntegrationTests {
                 .with(csrf()));
         assertThat(saved.status()).isEqualTo(302);
         assertThat(preferences.settings(org.id())).isEqualTo(new RenewalSettings(21, 3, true, 45));
+        assertThat(auditLog.page(org.owner(), AuditFilter.ANY, AuditPageRequest.first(10))
+                        .entries())
+                .as("the audit log records the change, before and after")
+                .filteredOn(entry -> entry.action().equals("RENEWAL_SETTINGS_CHANGED"))
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.changes()).anySatisfy(change -> {
+                    assertThat(change.field()).isEqualTo("renewalInvoiceDays");
+                    assertThat(change.before()).isEqualTo("14");
+                    assertThat(change.after()).isEqualTo("21");
+                }));
     }
 
     @Test

@@ -206,6 +206,24 @@ final class BadInputFixture {
         return ids.get(name);
     }
 
+    /** The newest entry of the audit log, to tell afterwards which entries a request wrote. */
+    long lastAuditEntry() {
+        return jdbc.sql("select coalesce(max(id), 0) from audit_event")
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * Whether the audit log has an entry after this one that records something other than a refusal: a refused coupon
+     * code or a failed sign-in is recorded on purpose (decision 0051), any other entry would be a change.
+     */
+    boolean auditedMoreThanRefusals(long lastEntry) {
+        return jdbc.sql("""
+                                select count(*) from audit_event
+                                where id > :lastEntry and action not in ('REFUSED', 'SIGN_IN_FAILED')
+                                """).param("lastEntry", lastEntry).query(Long.class).single() > 0;
+    }
+
     /** Per business table, how many of its rows were inserted, changed or deleted so far. */
     Map<String, Long> changes() {
         return jdbc

@@ -1,0 +1,165 @@
+package io.licencedesk.audit;
+
+import io.licencedesk.shared.Like;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The log's queries, newest first, in SQL you can paste into psql. Every query starts from the organisation, and a
+ * page is a keyset over the id (index audit_event_log_idx, and one per filter). The export reads the same rows
+ * through a cursor: a fetch size inside the caller's transaction makes PostgreSQL's driver fetch them in batches.
+ */
+@Component
+class AuditLogQueries {
+
+    static final int FETCH_SIZE = 1000;
+
+    private static final Pattern ID = Pattern.compile("#?\\d{1,18}");
+
+    private static final String SELECT = """
+            select id, occurred_at, actor_email, address, subject_type, subject_id, subject_label, action,
+                   before_state, after_state
+            from audit_event
+            """;
+
+    /** A row as it is stored, its states still JSON text. */
+    record Row(
+            long id,
+            Instant occurredAt,
+            String actorEmail,
+            String address,
+            AuditSubject subject,
+            Long subjectId,
+            String label,
+            String action,
+            String before,
+            String after) {}
+
+    private final JdbcClient jdbc;
+
+    AuditLogQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Up to {@code limit} rows of the page: after a cursor, the older ones newest first; before a cursor, or for the
+     * last page, the newer ones oldest first (the caller turns them round).
+     */
+    List<Row> page(long organisationId, AuditFilter filter, Long after, Long before, boolean last, int limit) {
+        Where where = where(organisationId, filter);
+        if (where == null) {
+            return List.of();
+        }
+        if (after != null) {
+            where.and("id < :cursor").param("cursor", after);
+        } else if (before != null) {
+            where.and("id > :cursor").param("cursor", before);
+        }
+        String direction = before != null || last ? "asc" : "desc";
+        return jdbc.sql(SELECT + "where " + where.sql() + "\norder by id " + direction + "\nlimit :limit")
+                .params(where.params)
+                .param("limit", limit)
+                .query((rs, n) -> row(rs))
+                .list();
+    }
+
+    /** Every row the filter takes, newest first, one at a time. */
+    void all(long organisationId, AuditFilter filter, Consumer<Row> each) {
+        Where where = where(organisationId, filter);
+        if (where == null) {
+            return;
+        }
+        RowCallbackHandler handler = rs -> each.accept(row(rs));
+        jdbc.sql(SELECT + "where " + where.sql() + "\norder by id desc")
+                .params(where.params)
+                .withFetchSize(FETCH_SIZE)
+                .query(handler);
+    }
+
+    /** The filter's conditions, or null when nothing can match (text with control characters is never stored). */
+    private static Where where(long organisationId, AuditFilter filter) {
+        if (!Like.canMatch(filter.actor()) || !Like.canMatch(filter.object())) {
+            return null;
+        }
+        var where = new Where().and("organisation_id = :organisationId").param("organisationId", organisationId);
+        String actor = Like.containing(filter.actor());
+        if (actor != null) {
+            where.and("lower(actor_email) like :actor").param("actor", actor);
+        }
+        if (filter.subject() != null) {
+            where.and("subject_type = :subject")
+                    .param("subject", filter.subject().name());
+        }
+        if (filter.action() != null) {
+            where.and("action = :action").param("action", filter.action());
+        }
+        if (filter.from() != null) {
+            where.and("occurred_at >= :from").param("from", startOf(filter.from()));
+        }
+        if (filter.to() != null) {
+            where.and("occurred_at < :until").param("until", startOf(filter.to().plusDays(1)));
+        }
+        String object = Like.containing(filter.object());
+        if (object != null) {
+            String typed = filter.object().strip();
+            if (ID.matcher(typed).matches()) {
+                where.and("(subject_id = :objectId or lower(subject_label) like :object)")
+                        .param("objectId", Long.parseLong(typed.replace("#", "")))
+                        .param("object", object);
+            } else {
+                where.and("lower(subject_label) like :object").param("object", object);
+            }
+        }
+        return where;
+    }
+
+    private static Timestamp startOf(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(ZoneId.systemDefault()).toInstant());
+    }
+
+    private static Row row(ResultSet rs) throws SQLException {
+        return new Row(
+                rs.getLong("id"),
+                rs.getTimestamp("occurred_at").toInstant(),
+                rs.getString("actor_email"),
+                rs.getString("address"),
+                AuditSubject.valueOf(rs.getString("subject_type")),
+                rs.getObject("subject_id", Long.class),
+                rs.getString("subject_label"),
+                rs.getString("action"),
+                rs.getString("before_state"),
+                rs.getString("after_state"));
+    }
+
+    private static final class Where {
+        private final List<String> conditions = new ArrayList<>();
+        private final Map<String, Object> params = new HashMap<>();
+
+        Where and(String condition) {
+            conditions.add(condition);
+            return this;
+        }
+
+        Where param(String name, Object value) {
+            params.put(name, value);
+            return this;
+        }
+
+        String sql() {
+            return String.join("\n  and ", conditions);
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.licencedesk.audit;
+
+import java.util.List;
+
+/**
+ * What a recorded change is about, and the actions recorded on it. Kept rows bear these names, so they never
+ * change; a row whose action is not listed here is refused when it is written, so that the log's filters know
+ * every action there is.
+ */
+public enum AuditSubject {
+    LICENCE,
+    INVOICE("ISSUED", "RESENT", "PAID", "VOIDED"),
+    CLIENT("ADDED", "EDITED", "INVITED", "ACTIVATED"),
+    PLAN("ADDED", "CHANGED"),
+    ORGANISATION("SETTINGS_CHANGED", "RENEWAL_SETTINGS_CHANGED", "PAYMENT_SETTINGS_CHANGED"),
+    API_TOKEN("ISSUED", "REVOKED"),
+    WEBHOOK_ENDPOINT("ADDED", "ENABLED", "DISABLED", "DELETED"),
+    /** A person's account: sign-ins and passwords, staff's and clients' alike. */
+    USER("SIGNED_IN", "SIGN_IN_FAILED", "PASSWORD_CHANGED", "PASSWORD_RESET"),
+    /** A coupon code a client tried and could not redeem; it has no id, and only its first characters are kept. */
+    COUPON_CODE("REFUSED");
+
+    private final List<String> actions;
+
+    AuditSubject(String... actions) {
+        this.actions = List.of(actions);
+    }
+
+    /** The actions recorded on this kind of subject; a licence's are those of its events, by name. */
+    public List<String> actions() {
+        return this == LICENCE
+                ? AuditTrail.LICENCE_ACTIONS.values().stream().sorted().toList()
+                : actions;
+    }
+}

@@ -1,0 +1,90 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.audit.AuditLog;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/**
+ * The audit log (owners and account managers): every change in the organisation, filtered by who, what, when and
+ * object, newest first, a page at a time, and its CSV download. Read-only: nothing here changes an entry.
+ */
+@Controller
+class ConsoleAuditController {
+
+    private static final String VIEW = "console/audit";
+
+    private final AuditLog log;
+    private final MessageSource messages;
+    private final Clock clock;
+
+    ConsoleAuditController(AuditLog log, MessageSource messages, Clock clock) {
+        this.log = log;
+        this.messages = messages;
+        this.clock = clock;
+    }
+
+    @GetMapping("/audit")
+    String log(
+            Caller caller,
+            @Valid @ModelAttribute("params") AuditLogParams params,
+            BindingResult errors,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
+        model.addAttribute("view", new AuditView(messages, locale, caller.isOwner()));
+        if (refused(params, errors, locale, response)) {
+            return VIEW;
+        }
+        model.addAttribute("page", log.page(caller, params.filter(), params.page()));
+        return VIEW;
+    }
+
+    /** What the log shows for the same filters, every page; with bad filters, the log's page and its messages. */
+    @GetMapping("/audit/export.csv")
+    String export(
+            Caller caller,
+            @Valid @ModelAttribute("params") AuditLogParams params,
+            BindingResult errors,
+            Model model,
+            Locale locale,
+            HttpServletResponse response)
+            throws IOException {
+        if (refused(params, errors, locale, response)) {
+            model.addAttribute("view", new AuditView(messages, locale, caller.isOwner()));
+            return VIEW;
+        }
+        var csv = CsvDownload.start(response, "audit-log", LocalDate.now(clock), ExportColumns.AUDIT);
+        log.export(caller, params.filter(), entry -> csv.row(ExportColumns.of(entry)));
+        csv.finish();
+        return null;
+    }
+
+    /** Puts each problem of the filters beside its field (a bad page link above the log) and answers 400. */
+    private boolean refused(AuditLogParams params, BindingResult errors, Locale locale, HttpServletResponse response) {
+        params.problems().forEach((field, code) -> {
+            String text = messages.getMessage(code, null, locale);
+            if (field.equals("cursor")) {
+                errors.reject(code, text);
+            } else if (!errors.hasFieldErrors(field)) {
+                errors.rejectValue(field, code, text);
+            }
+        });
+        if (!errors.hasErrors()) {
+            return false;
+        }
+        response.setStatus(HttpStatus.BAD_REQUEST.value());
+        return true;
+    }
+}

@@ -1,0 +1,24 @@
+-- The audit log (decision 0051). Kept in step with postgresql/V24__audit_log.sql, which adds PostgreSQL's own
+-- indexes; the rest is the same.
+
+-- Where a change came from: the request's IP address (null for the system's own work).
+alter table audit_event add column address varchar(64);
+-- What the change is about, named as it was then, for the log and its search.
+alter table audit_event add column subject_label varchar(300);
+-- A refused coupon code is a subject without an id.
+alter table audit_event alter column subject_id drop not null;
+
+-- Licence rows written before: their licence's name and code, when it still exists.
+update audit_event set subject_label = (
+    select l.name || ' (' || l.coupon_code || ')' from licence l where l.id = audit_event.subject_id)
+where subject_type = 'LICENCE';
+
+-- The log is newest first, a keyset over the id, whatever the filter.
+create index audit_event_log_idx on audit_event (organisation_id, id);
+create index audit_event_type_idx on audit_event (organisation_id, subject_type, id);
+create index audit_event_action_idx on audit_event (organisation_id, action, id);
+create index audit_event_time_idx on audit_event (organisation_id, occurred_at);
+
+-- Append-only: no update or delete, whoever asks (H2 runs triggers written in Java only).
+create trigger audit_event_append_only before update, delete on audit_event
+    for each row call 'io.licencedesk.audit.AppendOnlyOnH2';
