@@ -40,7 +40,11 @@ class StatesTests {
                         entry("on", true),
                         entry("days", null));
         assertThat(States.of(new Plan(3, "Monthly", Period.ofMonths(1), new Money(1000, Currency.getInstance("EUR")))))
-                .containsExactly(entry("name", "Monthly"), entry("term", "P1M"), entry("unitPrice", "EUR 10.00"));
+                .containsExactly(
+                        entry("name", "Monthly"),
+                        entry("term", "P1M"),
+                        entry("unitPrice", "EUR 10.00"),
+                        entry("autoRenew", false));
         assertThat(States.of(null)).isNull();
     }
 
