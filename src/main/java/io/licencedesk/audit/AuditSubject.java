@@ -12,6 +12,8 @@ public enum AuditSubject {
     INVOICE("ISSUED", "RESENT", "PAID", "VOIDED"),
     CLIENT("ADDED", "EDITED", "INVITED", "ACTIVATED"),
     PLAN("ADDED", "CHANGED"),
+    /** A CSV import of licences (decision 0047): one entry for the import, not one per licence it created. */
+    LICENCE_IMPORT("IMPORTED"),
     ORGANISATION("SETTINGS_CHANGED", "RENEWAL_SETTINGS_CHANGED", "PAYMENT_SETTINGS_CHANGED"),
     API_TOKEN("ISSUED", "REVOKED"),
     WEBHOOK_ENDPOINT("ADDED", "ENABLED", "DISABLED", "DELETED"),

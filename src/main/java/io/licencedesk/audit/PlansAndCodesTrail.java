@@ -1,8 +1,10 @@
 package io.licencedesk.audit;
 
 import io.licencedesk.licence.CouponCodeRefused;
+import io.licencedesk.licence.LicencesImported;
 import io.licencedesk.licence.PlanAdded;
 import io.licencedesk.licence.PlanChanged;
+import java.util.Map;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +19,21 @@ class PlansAndCodesTrail {
 
     PlansAndCodesTrail(AuditEntries entries) {
         this.entries = entries;
+    }
+
+    @EventListener
+    void on(LicencesImported imported) {
+        entries.add(new NewEntry(
+                imported.organisationId(),
+                AuditSubject.LICENCE_IMPORT,
+                imported.importId(),
+                imported.fileName(),
+                "IMPORTED",
+                imported.actorId(),
+                imported.actorEmail(),
+                imported.occurredAt(),
+                null,
+                Map.of("licencesCreated", imported.created())));
     }
 
     @EventListener

@@ -64,6 +64,14 @@ class ImportJobs {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    /** Who uploaded the import (and so confirmed it: only they, or their organisation's staff, can). */
+    long createdBy(long id) {
+        return jdbc.sql("select created_by from licence_import where id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single();
+    }
+
     Optional<LicenceImport> find(long organisationId, long id) {
         return jdbc.sql("select " + COLUMNS + """
                         from licence_import i join app_user u on u.id = i.created_by

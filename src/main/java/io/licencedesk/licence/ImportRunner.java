@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -48,6 +49,7 @@ class ImportRunner {
     private final ImportSettings settings;
     private final TransactionTemplate transaction;
     private final TransactionTemplate ownTransaction;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final RandomGenerator random = new SecureRandom();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
@@ -65,8 +67,14 @@ class ImportRunner {
     /** The checks this node runs or has queued: likewise, they beat here and are not taken for stopped. */
     private final Set<Long> ownChecks = ConcurrentHashMap.newKeySet();
 
-    ImportRunner(ImportJobs jobs, ImportSettings settings, PlatformTransactionManager transactions, Clock clock) {
+    ImportRunner(
+            ImportJobs jobs,
+            ImportSettings settings,
+            PlatformTransactionManager transactions,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jobs = jobs;
+        this.events = events;
         this.settings = settings;
         this.transaction = new TransactionTemplate(transactions);
         this.ownTransaction = new TransactionTemplate(transactions);
@@ -239,6 +247,15 @@ class ImportRunner {
                 status.setRollbackOnly();
                 return false;
             }
+            LicenceImport job = jobs.find(organisationId, id).orElseThrow();
+            events.publishEvent(new LicencesImported(
+                    organisationId,
+                    id,
+                    jobs.createdBy(id),
+                    job.createdByEmail(),
+                    job.fileName(),
+                    created,
+                    clock.instant()));
             return true;
         }));
         if (done) {

@@ -153,6 +153,17 @@ class ConsoleImportIntegrationTests {
         assertThat(imported.status()).isEqualTo(ImportStatus.IMPORTED);
         assertThat(imported.rowsCreated()).isEqualTo(3);
         assertThat(licenceCount(org)).isEqualTo(3);
+        assertThat(jdbc.sql("""
+                                select actor_email, subject_label, after_state from audit_event
+                                where organisation_id = ? and subject_type = 'LICENCE_IMPORT' and action = 'IMPORTED'
+                                  and subject_id = ?
+                                """).params(org.id(), imported.id()).query().listOfRows())
+                .as("the audit log records the import once, by whom, with what it created")
+                .singleElement()
+                .satisfies(row -> {
+                    assertThat(row.get("actor_email")).isEqualTo(org.manager().email());
+                    assertThat((String) row.get("after_state")).contains("\"licencesCreated\":3");
+                });
 
         var lobby = licenceNamed("Lobby screens");
         assertThat(lobby.get("coupon_code")).isEqualTo("AB12CD34");
