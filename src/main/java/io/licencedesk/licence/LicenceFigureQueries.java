@@ -24,9 +24,9 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
- * The dashboard's licence figures in two statements: one pass over the organisation's licences counted by term,
- * dates and state (licence_tally on PostgreSQL, kept by triggers; the licence table itself on H2), and the licences
- * ending soonest through the end-date index. The status and "in use" conditions mirror {@link LicenceState#statusOf}
+ * The dashboard's licence figures: the organisation's licences counted by term, dates and state (licence_tally on
+ * PostgreSQL, kept by triggers; the licence table itself on H2), read twice, by status and by the days asked for; and
+ * the licences ending soonest through the end-date index. The status and "in use" conditions mirror {@link LicenceState#statusOf}
  * and the main list's filters (LicenceQueries), so that each figure is the count of the list it links to.
  */
 @Component
@@ -69,32 +69,37 @@ class LicenceFigureQueries {
 
     /** Counts by status, active screens, expiring soon and the revenue on each day, from the given source. */
     Totals totals(long organisationId, LocalDate today, LocalDate soonEnd, List<LocalDate> days, String source) {
-        var inUse = new StringBuilder();
-        var sums = new StringBuilder();
-        for (int i = 0; i < days.size(); i++) {
-            String when = "when not t.paused and t.activated_on <= :day%d and t.ends_on >= :day%d".formatted(i, i);
-            inUse.append(",\n       case %s then t.licences else 0 end as in_use_%d".formatted(when, i));
-            inUse.append(",\n       case %s then t.amount_minor else 0 end as amount_%d".formatted(when, i));
-            sums.append(", sum(s.in_use_%d) as in_use_%d, sum(s.amount_%d) as amount_%d".formatted(i, i, i, i));
-        }
-        String sql = """
-                select s.term, s.status, sum(s.licences) as licences, sum(s.screens) as screens, sum(s.soon) as soon%s
-                from (select t.term, %s as status, t.licences, t.screens,
-                       case when not t.paused and t.activated_on is not null and t.ends_on >= :today
-                                 and t.ends_on <= :soonEnd then t.licences else 0 end as soon%s
-                      from %s t) s
-                group by s.term, s.status
-                """.formatted(sums, STATUS, inUse, source);
-        var statement = jdbc.sql(sql)
+        var totals = new Totals(days.size());
+        RowCallbackHandler byStatus = totals::addStatus;
+        jdbc.sql("""
+                        select s.term, s.status, sum(s.licences) as licences, sum(s.screens) as screens,
+                               sum(s.soon) as soon
+                        from (select t.term, %s as status, t.licences, t.screens,
+                                     case when not t.paused and t.activated_on is not null and t.ends_on >= :today
+                                               and t.ends_on <= :soonEnd then t.licences else 0 end as soon
+                              from %s t) s
+                        group by s.term, s.status
+                        """.formatted(STATUS, source))
                 .param("organisationId", organisationId)
                 .param("today", Date.valueOf(today))
-                .param("soonEnd", Date.valueOf(soonEnd));
+                .param("soonEnd", Date.valueOf(soonEnd))
+                .query(byStatus);
+        // One row per day asked and term: a join with the days costs less than a sum per day over every row.
+        List<String> values = new ArrayList<>();
         for (int i = 0; i < days.size(); i++) {
-            statement = statement.param("day" + i, Date.valueOf(days.get(i)));
+            values.add("(%d, cast(:day%d as date))".formatted(i, i));
         }
-        var totals = new Totals(days.size());
-        RowCallbackHandler add = totals::add;
-        statement.query(add);
+        var inUse = jdbc.sql("""
+                        select t.term, d.n, sum(t.licences) as licences, sum(t.amount_minor) as amount_minor
+                        from (values %s) d(n, on_day)
+                        join %s t on not t.paused and t.activated_on <= d.on_day and t.ends_on >= d.on_day
+                        group by t.term, d.n
+                        """.formatted(String.join(", ", values), source)).param("organisationId", organisationId);
+        for (int i = 0; i < days.size(); i++) {
+            inUse = inUse.param("day" + i, Date.valueOf(days.get(i)));
+        }
+        RowCallbackHandler byDay = totals::addInUse;
+        inUse.query(byDay);
         return totals;
     }
 
@@ -154,18 +159,19 @@ class LicenceFigureQueries {
             Arrays.fill(revenue, BigDecimal.ZERO);
         }
 
-        private void add(ResultSet rs) throws SQLException {
+        private void addStatus(ResultSet rs) throws SQLException {
             LifecycleStatus status = LifecycleStatus.valueOf(rs.getString("status"));
-            Period term = Period.parse(rs.getString("term"));
             byStatus.merge(status, rs.getLong("licences"), Long::sum);
             if (status == LifecycleStatus.ACTIVE) {
                 activeScreens += rs.getLong("screens");
             }
             expiringSoon += rs.getLong("soon");
-            for (int i = 0; i < inUse.length; i++) {
-                inUse[i] += rs.getLong("in_use_" + i);
-                revenue[i] = revenue[i].add(monthly(rs.getLong("amount_" + i), term));
-            }
+        }
+
+        private void addInUse(ResultSet rs) throws SQLException {
+            int day = rs.getInt("n");
+            inUse[day] += rs.getLong("licences");
+            revenue[day] = revenue[day].add(monthly(rs.getLong("amount_minor"), Period.parse(rs.getString("term"))));
         }
 
         List<StatusCount> byStatus() {

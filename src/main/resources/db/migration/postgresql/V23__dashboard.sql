@@ -160,6 +160,55 @@ create trigger invoice_tally_update after update on invoice
 create trigger invoice_tally_delete after delete on invoice
     referencing old table as old_rows for each statement execute function invoice_tally_change();
 
+-- The state of its licence that decides whether a screen is on an active licence, copied onto the screen, so that the
+-- dashboard counts the screens of the active licences in one pass over the organisation's screens instead of looking
+-- up each screen's licence (10,000 look-ups took 25 ms on a busy machine). A screen takes its licence's state when it
+-- is inserted, and a licence's change of state is copied onto its screens in the same statement. The screens are
+-- locked in id order, the order in which the check-in flush (LastCheckIns) writes them, so that the two cannot
+-- deadlock. Nothing else writes these columns.
+alter table screen add column licence_paused boolean;
+alter table screen add column licence_activated_on date;
+alter table screen add column licence_ends_on date;
+
+create function screen_takes_licence_state() returns trigger
+    language plpgsql as
+$$
+begin
+    select paused, activated_on, ends_on into new.licence_paused, new.licence_activated_on, new.licence_ends_on
+    from licence where id = new.licence_id;
+    return new;
+end
+$$;
+
+create trigger screen_licence_state before insert on screen
+    for each row execute function screen_takes_licence_state();
+
+create function licence_state_to_screens() returns trigger
+    language plpgsql as
+$$
+begin
+    update screen s
+    set licence_paused = changed.paused, licence_activated_on = changed.activated_on, licence_ends_on = changed.ends_on
+    from (select s2.id, n.paused, n.activated_on, n.ends_on
+          from screen s2
+          join new_rows n on n.id = s2.licence_id
+          where (s2.licence_paused, s2.licence_activated_on, s2.licence_ends_on)
+                is distinct from (n.paused, n.activated_on, n.ends_on)
+          order by s2.id
+          for update of s2) changed
+    where s.id = changed.id;
+    return null;
+end
+$$;
+
+create trigger licence_screens_state after update on licence
+    referencing new table as new_rows for each statement execute function licence_state_to_screens();
+
+update screen s
+set licence_paused = l.paused, licence_activated_on = l.activated_on, licence_ends_on = l.ends_on
+from licence l
+where l.id = s.licence_id;
+
 -- What is there already, counted once (not pending: nothing to compact).
 insert into licence_tally (organisation_id, term, activated_on, ends_on, paused, assigned, licences, screens,
                            amount_minor, pending)

@@ -250,6 +250,29 @@ class ConsoleDashboardIntegrationTests {
     }
 
     @Test
+    void countsTheScreensOfALicenceByWhatItIsNow() throws Exception {
+        licences.pause(org.manager(), cafe);
+        assertThat(screenUse()).containsExactly(2L, 0L);
+
+        licences.resume(org.manager(), cafe);
+        jdbc.sql("update licence set ends_on = ? where id = ?")
+                .params(java.sql.Date.valueOf(today.minusDays(1)), reception)
+                .update();
+        assertThat(screenUse()).containsExactly(2L, 1L);
+
+        jdbc.sql("update licence set ends_on = ? where id = ?")
+                .params(java.sql.Date.valueOf(today.plusYears(1)), reception)
+                .update();
+        assertThat(screenUse()).containsExactly(3L, 1L);
+    }
+
+    List<Long> screenUse() throws Exception {
+        var use = (io.licencedesk.devices.ScreenUse)
+                dashboard(org).getModelAndView().getModel().get("screens");
+        return List.of(use.registered(), use.seen());
+    }
+
+    @Test
     void listsTheLicencesEndingSoonWithWhetherTheyRenew() throws Exception {
         var overview =
                 (LicenceOverview) dashboard(org).getModelAndView().getModel().get("licences");
