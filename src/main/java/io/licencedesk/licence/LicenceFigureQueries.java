@@ -93,8 +93,16 @@ class LicenceFigureQueries {
                         select t.term, d.n, sum(t.licences) as licences, sum(t.amount_minor) as amount_minor
                         from (values %s) d(n, on_day)
                         join %s t on not t.paused and t.activated_on <= d.on_day and t.ends_on >= d.on_day
+                        where t.ends_on >= :first and t.activated_on <= :last
                         group by t.term, d.n
-                        """.formatted(String.join(", ", values), source)).param("organisationId", organisationId);
+                        """.formatted(String.join(", ", values), source))
+                .param("organisationId", organisationId)
+                .param(
+                        "first",
+                        Date.valueOf(days.stream().min(LocalDate::compareTo).orElse(today)))
+                .param(
+                        "last",
+                        Date.valueOf(days.stream().max(LocalDate::compareTo).orElse(today)));
         for (int i = 0; i < days.size(); i++) {
             inUse = inUse.param("day" + i, Date.valueOf(days.get(i)));
         }
