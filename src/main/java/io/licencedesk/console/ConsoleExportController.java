@@ -3,7 +3,6 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.ClientExports;
 import io.licencedesk.invoicing.InvoiceExports;
-import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.licence.LicenceExports;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -52,15 +51,9 @@ class ConsoleExportController {
     }
 
     @GetMapping("/invoices/export.csv")
-    void invoices(
-            Caller caller,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) Long client,
-            HttpServletResponse response)
-            throws IOException {
-        InvoiceStatus filter = StatusFilter.parse(InvoiceStatus.class, status);
+    void invoices(Caller caller, InvoiceListParams params, HttpServletResponse response) throws IOException {
         var csv = CsvDownload.start(response, "invoices", today(), ExportColumns.INVOICES);
-        invoices.invoices(caller, filter, client, invoice -> csv.row(ExportColumns.of(invoice)));
+        invoices.invoices(caller, params.filter(), invoice -> csv.row(ExportColumns.of(invoice)));
         csv.finish();
     }
 

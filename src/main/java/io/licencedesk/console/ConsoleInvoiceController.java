@@ -5,6 +5,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.invoicing.IllegalInvoiceChangeException;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.InvoiceSearch;
 import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.invoicing.PaymentDateRefusedException;
 import io.licencedesk.web.Downloads;
@@ -34,13 +35,20 @@ class ConsoleInvoiceController {
     private static final int PAGE_SIZE = 25;
 
     private final InvoiceManagement invoicing;
+    private final InvoiceSearch search;
     private final AccountManagement accounts;
     private final Clock clock;
     private final Reasons reasons;
 
-    ConsoleInvoiceController(InvoiceManagement invoicing, AccountManagement accounts, Clock clock, Reasons reasons) {
+    ConsoleInvoiceController(
+            InvoiceManagement invoicing,
+            InvoiceSearch search,
+            AccountManagement accounts,
+            Clock clock,
+            Reasons reasons) {
         this.reasons = reasons;
         this.invoicing = invoicing;
+        this.search = search;
         this.accounts = accounts;
         this.clock = clock;
     }
@@ -48,22 +56,21 @@ class ConsoleInvoiceController {
     @GetMapping
     String list(
             Caller caller,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) Long client,
+            @ModelAttribute("params") InvoiceListParams params,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
-        InvoiceStatus filter = StatusFilter.parse(InvoiceStatus.class, status);
-        var invoices = invoicing.invoices(caller, filter, client, page, PAGE_SIZE);
+        var invoices = search.invoices(caller, params.filter(), page, PAGE_SIZE);
         model.addAttribute("invoices", invoices);
         model.addAttribute("deliveries", invoicing.latestDeliveries(caller, invoices.items()));
-        model.addAttribute("status", filter == null ? "" : filter.name());
-        model.addAttribute("client", client);
+        model.addAttribute("status", params.statusValue());
+        model.addAttribute("client", params.client());
         model.addAttribute("statuses", InvoiceStatus.values());
         model.addAttribute(
                 "selectedClient",
-                client == null
+                params.client() == null
                         ? null
-                        : accounts.findClient(caller.organisationId(), client).orElse(null));
+                        : accounts.findClient(caller.organisationId(), params.client())
+                                .orElse(null));
         return "console/invoices";
     }
 

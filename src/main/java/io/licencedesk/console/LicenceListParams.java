@@ -3,8 +3,11 @@ package io.licencedesk.console;
 import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceSort;
+import io.licencedesk.licence.LifecycleStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.StringJoiner;
@@ -23,7 +26,9 @@ record LicenceListParams(
         Integer size,
         String after,
         String before,
-        Boolean last) {
+        Boolean last,
+        String status,
+        String inUseOn) {
 
     /** Absent toggles are off (binding leaves them null). */
     LicenceListParams {
@@ -36,7 +41,27 @@ record LicenceListParams(
     static final int DEFAULT_SIZE = 25;
 
     LicenceFilter filter() {
-        return new LicenceFilter(client, soon, expired, q, sortColumn(), ascending());
+        return new LicenceFilter(client, soon, expired, q, sortColumn(), ascending(), statusFilter(), inUseOnDay());
+    }
+
+    /** The status asked for; an unknown or empty one means every status. */
+    public LifecycleStatus statusFilter() {
+        return StatusFilter.parse(LifecycleStatus.class, status);
+    }
+
+    /** The statuses the list can be filtered by, for its drop-down. */
+    public List<LifecycleStatus> statuses() {
+        return List.of(LifecycleStatus.values());
+    }
+
+    /** The day asked for (ISO, 2026-10-31); one that is not a date means any day. */
+    public LocalDate inUseOnDay() {
+        try {
+            LocalDate day = inUseOn == null || inUseOn.isBlank() ? null : LocalDate.parse(inUseOn.strip());
+            return day == null || day.getYear() < 1 || day.getYear() > 9999 ? null : day;
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
     }
 
     LicencePageRequest page() {
@@ -64,25 +89,46 @@ record LicenceListParams(
     }
 
     public boolean anyFilter() {
-        return (q != null && !q.isBlank()) || client != null || soon || expired;
+        return (q != null && !q.isBlank())
+                || client != null
+                || soon
+                || expired
+                || statusFilter() != null
+                || inUseOnDay() != null;
     }
 
     /** Sorting by a column: ascending first, then flips; always back to the first page. */
     public String sortUrl(String column) {
         boolean ascendingNext = !(sortedBy(column) && ascending());
-        return url(q, client, soon, expired, column.toLowerCase(Locale.ROOT), ascendingNext ? "asc" : "desc", size);
+        return url(q, client, soon, expired, column.toLowerCase(Locale.ROOT), ascendingNext ? "asc" : "desc", size)
+                + filters();
     }
 
     public String toggleSoonUrl() {
-        return url(q, client, !soon, expired, sort, dir, size);
+        return url(q, client, !soon, expired, sort, dir, size) + filters();
     }
 
     public String toggleExpiredUrl() {
-        return url(q, client, soon, !expired, sort, dir, size);
+        return url(q, client, soon, !expired, sort, dir, size) + filters();
     }
 
     public String firstUrl() {
-        return url(q, client, soon, expired, sort, dir, size);
+        return url(q, client, soon, expired, sort, dir, size) + filters();
+    }
+
+    /** The same list without the "in use on" day (the dashboard's recurring revenue links to it). */
+    public String withoutInUseOnUrl() {
+        LifecycleStatus shown = statusFilter();
+        return url(q, client, soon, expired, sort, dir, size)
+                + (shown == null ? "" : "&status=" + shown.name().toLowerCase(Locale.ROOT));
+    }
+
+    /** The status and "in use on" filters, as they are added to the list's links. */
+    private String filters() {
+        LifecycleStatus shown = statusFilter();
+        LocalDate day = inUseOnDay();
+        return (shown == null ? "" : "&status=" + shown.name().toLowerCase(Locale.ROOT))
+                + (day == null ? "" : "&inUseOn=" + day);
     }
 
     /** The CSV download of what the list shows: the same filters, search and sort, every page. */

@@ -1,6 +1,8 @@
 package io.licencedesk.invoicing;
 
 import io.licencedesk.accounts.Caller;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,14 +19,21 @@ public class InvoiceExports {
     static final int FETCH_SIZE = 1000;
 
     private final InvoiceRepository invoices;
+    private final Clock clock;
 
-    InvoiceExports(InvoiceRepository invoices) {
+    InvoiceExports(InvoiceRepository invoices, Clock clock) {
         this.invoices = invoices;
+        this.clock = clock;
     }
 
     /** The invoices the invoices page shows for these filters (any status or client when null), newest first. */
     public void invoices(Caller caller, InvoiceStatus status, Long clientId, Consumer<Invoice> each) {
+        invoices(caller, InvoiceFilter.of(status, clientId), each);
+    }
+
+    /** The invoices the invoices page shows for these filters, newest first. */
+    public void invoices(Caller caller, InvoiceFilter filter, Consumer<Invoice> each) {
         InvoiceManagement.requireStaff(caller);
-        invoices.each(caller.organisationId(), status, clientId, FETCH_SIZE, each);
+        invoices.each(caller.organisationId(), filter, LocalDate.now(clock), FETCH_SIZE, each);
     }
 }

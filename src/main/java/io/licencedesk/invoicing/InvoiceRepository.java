@@ -5,7 +5,9 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -182,14 +184,18 @@ class InvoiceRepository {
     }
 
     List<Invoice> page(long organisationId, InvoiceStatus status, Long clientId, int offset, int limit) {
+        return page(organisationId, InvoiceFilter.of(status, clientId), null, offset, limit);
+    }
+
+    /** A page of the invoices these filters show, newest first; {@code today} decides which are overdue. */
+    List<Invoice> page(long organisationId, InvoiceFilter filter, LocalDate today, int offset, int limit) {
+        var where = Conditions.of(organisationId, filter, today);
         return jdbc.sql("""
-                        select * from invoice where organisation_id = :organisationId %s
+                        select * from invoice where %s
                         order by id desc
                         offset :offset rows fetch next :limit rows only
-                        """.formatted(conditions(status, clientId)))
-                .param("organisationId", organisationId)
-                .param("status", status == null ? "" : status.name())
-                .param("clientId", clientId == null ? 0L : clientId)
+                        """.formatted(where.sql()))
+                .params(where.params())
                 .param("offset", offset)
                 .param("limit", limit)
                 .query(INVOICE)
@@ -200,23 +206,23 @@ class InvoiceRepository {
      * Every invoice the list shows for these filters, in its order, one at a time: with a fetch size, inside a
      * transaction, PostgreSQL's driver reads them through a cursor instead of all at once (see InvoiceExports).
      */
-    void each(long organisationId, InvoiceStatus status, Long clientId, int fetchSize, Consumer<Invoice> each) {
+    void each(long organisationId, InvoiceFilter filter, LocalDate today, int fetchSize, Consumer<Invoice> each) {
         RowCallbackHandler handler = rs -> each.accept(INVOICE.mapRow(rs, 0));
-        jdbc.sql("select * from invoice where organisation_id = :organisationId %s order by id desc"
-                        .formatted(conditions(status, clientId)))
-                .param("organisationId", organisationId)
-                .param("status", status == null ? "" : status.name())
-                .param("clientId", clientId == null ? 0L : clientId)
+        var where = Conditions.of(organisationId, filter, today);
+        jdbc.sql("select * from invoice where %s order by id desc".formatted(where.sql()))
+                .params(where.params())
                 .withFetchSize(fetchSize)
                 .query(handler);
     }
 
     long count(long organisationId, InvoiceStatus status, Long clientId) {
-        return jdbc.sql("select count(*) from invoice where organisation_id = :organisationId %s"
-                        .formatted(conditions(status, clientId)))
-                .param("organisationId", organisationId)
-                .param("status", status == null ? "" : status.name())
-                .param("clientId", clientId == null ? 0L : clientId)
+        return count(organisationId, InvoiceFilter.of(status, clientId), null);
+    }
+
+    long count(long organisationId, InvoiceFilter filter, LocalDate today) {
+        var where = Conditions.of(organisationId, filter, today);
+        return jdbc.sql("select count(*) from invoice where " + where.sql())
+                .params(where.params())
                 .query(Long.class)
                 .single();
     }
@@ -257,8 +263,41 @@ class InvoiceRepository {
                 .update();
     }
 
-    private static String conditions(InvoiceStatus status, Long clientId) {
-        return (status == null ? "" : " and status = :status") + (clientId == null ? "" : " and client_id = :clientId");
+    /** The list's conditions and their parameters, always starting from the organisation. */
+    private record Conditions(String sql, Map<String, Object> params) {
+
+        static Conditions of(long organisationId, InvoiceFilter filter, LocalDate today) {
+            List<String> sql = new ArrayList<>(List.of("organisation_id = :organisationId"));
+            Map<String, Object> params = new HashMap<>(Map.of("organisationId", organisationId));
+            if (!filter.statuses().isEmpty()) {
+                sql.add("status in (:statuses)");
+                params.put(
+                        "statuses",
+                        filter.statuses().stream()
+                                .map(InvoiceStatus::name)
+                                .sorted()
+                                .toList());
+            }
+            if (filter.overdue()) {
+                sql.add("status in ('ISSUED', 'SENT') and due_on < :today");
+                params.put("today", sqlDate(today));
+            }
+            if (filter.clientId() != null) {
+                sql.add("client_id = :clientId");
+                params.put("clientId", filter.clientId());
+            }
+            if (filter.issuedIn() != null) {
+                sql.add("issued_on >= :issuedFrom and issued_on <= :issuedTo");
+                params.put("issuedFrom", sqlDate(filter.issuedIn().atDay(1)));
+                params.put("issuedTo", sqlDate(filter.issuedIn().atEndOfMonth()));
+            }
+            if (filter.paidIn() != null) {
+                sql.add("paid_on >= :paidFrom and paid_on <= :paidTo");
+                params.put("paidFrom", sqlDate(filter.paidIn().atDay(1)));
+                params.put("paidTo", sqlDate(filter.paidIn().atEndOfMonth()));
+            }
+            return new Conditions(String.join(" and ", sql), params);
+        }
     }
 
     private static LocalDate date(Date date) {

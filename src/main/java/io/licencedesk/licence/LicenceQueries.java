@@ -59,6 +59,9 @@ class LicenceQueries {
     private static final String EXPIRING_SOON_SQL =
             "(not l.paused and l.activated_on is not null and l.ends_on >= :today and l.ends_on <= :soonEnd)";
 
+    /** In use on a day: mirrored by the dashboard's recurring revenue (LicenceFigureQueries). */
+    private static final String IN_USE_SQL = "(not l.paused and l.activated_on <= :inUseOn and l.ends_on >= :inUseOn)";
+
     /** Above this estimated share of matching licences, a short term is searched without its index. */
     private static final double COMMON_SHARE = 0.02;
 
@@ -204,6 +207,12 @@ class LicenceQueries {
     private void addFilters(Where where, LicenceFilter filter) {
         if (filter.clientId() != null) {
             where.and("l.client_id = :clientId").param("clientId", filter.clientId());
+        }
+        if (filter.status() != null) {
+            where.and(STATUS_SQL.get(filter.status()));
+        }
+        if (filter.inUseOn() != null) {
+            where.and(IN_USE_SQL).param("inUseOn", Date.valueOf(filter.inUseOn()));
         }
         if (filter.expiringSoon() && filter.expired()) {
             where.and("(" + EXPIRING_SOON_SQL + " or " + STATUS_SQL.get(LifecycleStatus.EXPIRED) + ")");

@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-/** Sign-in page, and the home page that sends each role to its own place. */
+/** Sign-in page, and the home page that sends each role to its own place: staff to the dashboard, clients to the portal. */
 @Controller
 class HomeController {
 
@@ -22,9 +22,13 @@ class HomeController {
 
     private static final String LAST_EMAIL = HomeController.class.getName() + ".lastEmail";
 
+    /**
+     * Staff see the console's dashboard (the console module answers /dashboard; forwarded, the address stays /), clients
+     * go to the portal.
+     */
     @GetMapping("/")
     String home(Caller caller) {
-        return caller.isStaff() ? "redirect:/licences" : "redirect:/portal";
+        return caller.isStaff() ? "forward:/dashboard" : "redirect:/portal";
     }
 
     @GetMapping("/login")

@@ -351,7 +351,12 @@ class ConsoleExportIntegrationTests {
         assertThat(download(get("/licences"))).contains("href=\"/licences/export.csv?size=25\"");
         assertThat(download(get("/invoices").param("status", "paid").param("client", "" + alice)))
                 .contains("href=\"/invoices/export.csv?status=PAID&amp;client=" + alice + "\"");
-        assertThat(download(get("/invoices"))).contains("href=\"/invoices/export.csv?status=&amp;client=\"");
+        assertThat(download(get("/invoices"))).contains("href=\"/invoices/export.csv?status=\"");
+        assertThat(download(get("/invoices")
+                        .param("status", "overdue")
+                        .param("issued", "2026-10")
+                        .param("paid", "2026-11")))
+                .contains("href=\"/invoices/export.csv?status=overdue&amp;issued=2026-10&amp;paid=2026-11\"");
         assertThat(download(get("/clients").param("q", "bob ltd")))
                 .contains("href=\"/clients/export.csv?q=bob%20ltd\"");
     }

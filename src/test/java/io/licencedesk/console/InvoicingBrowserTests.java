@@ -68,7 +68,7 @@ class InvoicingBrowserTests {
 
     Page signedIn(Page page) {
         SignIn.throughTheForm(page, org.manager().email());
-        assertThat(page).hasURL(Pattern.compile(".*/licences$"));
+        SignIn.toTheList(page);
         return page;
     }
 

@@ -81,6 +81,7 @@ class LicenceExportBrowserTests {
     @Test
     void exportsExactlyTheRowsOfTheFilteredListOnEveryPage(Page page) throws Exception {
         signIn.as(page, org.manager().email());
+        SignIn.toTheList(page);
         choose(page, "User", "alice", aliceLabel());
         assertThat(page).hasURL(Pattern.compile(".*client=" + org.alice().userId() + ".*"));
         page.getByLabel("Search").fill("screen");

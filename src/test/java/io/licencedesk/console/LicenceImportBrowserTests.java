@@ -86,7 +86,7 @@ class LicenceImportBrowserTests {
     /** The manager on the licence list, then on the import page through its Import button. */
     void openImport(Page page) {
         signIn.as(page, org.manager().email());
-        assertThat(page).hasURL(Pattern.compile(".*/licences$"));
+        SignIn.toTheList(page);
         link(page, "Import").click();
         assertThat(page).hasURL(Pattern.compile(".*/licences/imports$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Import licences")))

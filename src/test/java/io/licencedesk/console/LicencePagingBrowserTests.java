@@ -57,6 +57,7 @@ class LicencePagingBrowserTests {
     @Test
     void pagesThroughTheListWithTheChosenPageSize(Page page) {
         SignIn.throughTheForm(page, org.manager().email());
+        SignIn.toTheList(page);
         assertThat(page.getByText("30 licences")).isVisible();
         assertThat(names(page)).hasText(screens(30, 6));
 

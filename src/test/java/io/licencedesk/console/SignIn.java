@@ -32,6 +32,15 @@ final class SignIn {
         }
     }
 
+    /** From the dashboard, where staff start, to the licence list through the navigation. */
+    static void toTheList(Page page) {
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Licences").setExact(true))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*/licences$"));
+    }
+
     static void throughTheForm(Page page, String email) {
         page.navigate("/login");
         page.getByLabel("E-mail").fill(email);

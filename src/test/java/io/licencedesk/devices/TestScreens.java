@@ -38,6 +38,12 @@ public class TestScreens {
         return screens.countLive(licenceId);
     }
 
+    /** Records a check-in of the screen at this time and writes it at once. */
+    public void checkedIn(long screenId, Instant at) {
+        lastCheckIns.record(screenId, at);
+        lastCheckIns.flush();
+    }
+
     /** Writes the check-in times kept in memory now. */
     public void flushCheckIns() {
         lastCheckIns.flush();

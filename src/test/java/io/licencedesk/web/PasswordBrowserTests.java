@@ -183,7 +183,9 @@ class PasswordBrowserTests {
 
         page.context().clearCookies();
         signIn(page, org.manager().email(), TestOrganisation.PASSWORD);
-        assertThat(page).hasURL(Pattern.compile(".*/licences$"));
+        assertThat(page).hasURL(Pattern.compile("^http://localhost:\\d+/$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard")))
+                .isVisible();
         Assertions.assertThat(page.navigate("/portal").status()).isEqualTo(403);
         Assertions.assertThat(page.navigate("/portal/profile").status()).isEqualTo(403);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Not for you")))

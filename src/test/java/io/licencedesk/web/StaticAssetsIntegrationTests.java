@@ -74,7 +74,9 @@ class StaticAssetsIntegrationTests {
             "/assets/" + assets.getVersion() + "/js/app.js",
             "/assets/" + assets.getVersion() + "/favicon.svg",
             WEBJAR_CSS,
-            "/webjars/tom-select/2.4.3/dist/js/tom-select.complete.min.js"
+            "/webjars/tom-select/2.4.3/dist/js/tom-select.complete.min.js",
+            "/assets/" + assets.getVersion() + "/js/dashboard.js",
+            "/webjars/echarts/5.3.1/dist/echarts.min.js"
         }) {
             var response = send(path, "identity");
 

@@ -1,0 +1,134 @@
+package io.licencedesk.invoicing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.mail.EmailDelivered;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
+import io.licencedesk.support.OnPostgres;
+import io.licencedesk.support.TestFixture;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * invoice_tally, which the dashboard reads on PostgreSQL, always holds the sums of the invoices themselves: issued,
+ * sent, paid and voided, before and after its compaction.
+ */
+@IntegrationTest
+@MovableTime
+@OnPostgres
+class InvoiceTallyPostgresTests {
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    InvoiceFigureQueries queries;
+
+    @Autowired
+    InvoiceTallyCompaction compaction;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestOrganisation org;
+    Plan monthly;
+
+    @BeforeEach
+    void setUp() {
+        org = organisations.create();
+        monthly = fixture.monthlyPlan(org);
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    List<Long> licences(int count) {
+        List<Long> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(licences.create(
+                            org.manager(),
+                            new NewLicence(
+                                    monthly.id(),
+                                    "Screen " + i,
+                                    null,
+                                    1 + i,
+                                    org.alice().userId()))
+                    .id());
+        }
+        return ids;
+    }
+
+    String figures(String source) {
+        LocalDate today = testLicences.today();
+        return queries.monthly(org.id(), today.minusYears(1), today, source) + " overdue "
+                + queries.overdue(org.id(), today, source);
+    }
+
+    void assertTallyMatchesTheInvoices() {
+        assertThat(figures(InvoiceFigureQueries.TALLY)).isEqualTo(figures(InvoiceFigureQueries.INVOICES));
+    }
+
+    long pendingRows() {
+        return jdbc.sql("select count(*) from invoice_tally where organisation_id = ? and pending")
+                .param(org.id())
+                .query(Long.class)
+                .single();
+    }
+
+    @Test
+    void followsIssuingSendingPayingAndVoiding() {
+        List<Long> ids = licences(4);
+        clock.advance(Duration.ofDays(-50));
+        var early = invoicing.send(org.manager(), ids.subList(0, 2)).issued();
+        clock.reset();
+        invoicing.markPaid(
+                org.manager(), early.get(0).id(), testLicences.today().minusDays(47), "A");
+        var late = invoicing.send(org.manager(), ids.subList(2, 4)).issued();
+        invoicing.on(
+                new EmailDelivered(InvoiceMessages.SUBJECT_TYPE, late.get(0).id()));
+        assertTallyMatchesTheInvoices();
+        assertThat(figures(InvoiceFigureQueries.TALLY)).contains("overdue Sum[invoices=1,");
+
+        invoicing.voidInvoice(org.manager(), early.get(0).id(), "Refunded");
+        invoicing.voidInvoice(org.manager(), late.get(1).id(), "Wrong client");
+        assertTallyMatchesTheInvoices();
+        assertThat(pendingRows()).isPositive();
+
+        compaction.compact();
+
+        assertThat(pendingRows()).isZero();
+        assertTallyMatchesTheInvoices();
+    }
+}
