@@ -61,7 +61,13 @@ import org.springframework.test.context.ActiveProfiles;
             // Nothing in the background may write to a table while a request is checked.
             "licencedesk.mail.poll-interval=PT24H",
             "licencedesk.devices.check-in-flush=PT24H",
-            "licencedesk.imports.background=false"
+            "licencedesk.imports.background=false",
+            "licencedesk.imports.recovery-every=PT24H",
+            "licencedesk.dashboard.tally-compaction=PT24H",
+            "licencedesk.webhooks.poll-interval=PT24H",
+            "licencedesk.webhooks.term-scan-delay=PT24H",
+            "licencedesk.api.idempotency.clean-up=PT24H",
+            "licencedesk.limits.clean-up=PT24H"
         })
 @ActiveProfiles("test")
 @AutoConfigureMockMvc(print = MockMvcPrint.NONE)
