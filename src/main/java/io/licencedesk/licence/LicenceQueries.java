@@ -233,7 +233,8 @@ class LicenceQueries {
     }
 
     /**
-     * A licence matches when its own text, its client, its plan or its status contains the keyword.
+     * A licence matches when its own text, its client, its plan, its status or its billing status contains the
+     * keyword.
      * Matching clients and plans are looked up first, so the licence query can use plain id indexes.
      */
     private void addKeyword(Where where, String pattern, String keyword, boolean dateFilter) {
@@ -271,6 +272,11 @@ class LicenceQueries {
         for (LifecycleStatus status : LifecycleStatus.values()) {
             if (status.label().toLowerCase(Locale.ROOT).contains(keyword)) {
                 alternatives.add(STATUS_SQL.get(status));
+            }
+        }
+        for (BillingStatus status : BillingStatus.values()) {
+            if (status.label().toLowerCase(Locale.ROOT).contains(keyword)) {
+                alternatives.add("l.billing_status = '" + status.name() + "'");
             }
         }
         // last: the cheaper alternatives decide first for rows that are read one by one

@@ -153,6 +153,16 @@ class LicenceManagementIntegrationTests {
     }
 
     @Test
+    void searchFindsBillingStatusesByTheirWords() {
+        create("Never billed", null, org.alice().userId());
+        testLicences.invoiced(org.owner(), monthly, org.bob().userId(), "Billed");
+
+        assertThat(names(keyword("invoiced"))).containsExactly("Billed");
+        assertThat(names(keyword("UNBILLED"))).containsExactly("Never billed");
+        assertThat(names(keyword("paid"))).isEmpty();
+    }
+
+    @Test
     void filtersByClientExpiringSoonAndExpiredAndCombinesThem() {
         create("Unassigned", null, null);
         create("Alice assigned", null, org.alice().userId());
