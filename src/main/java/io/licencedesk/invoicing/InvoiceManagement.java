@@ -184,6 +184,15 @@ public class InvoiceManagement {
                 (offset, limit) -> invoices.page(client.organisationId(), null, client.userId(), offset, limit));
     }
 
+    /** The invoices of one of the client's licences, newest first; none for a licence that is not theirs. */
+    @Transactional(readOnly = true)
+    public List<Invoice> clientLicenceInvoices(Caller client, long licenceId) {
+        requireClient(client);
+        return invoices.forLicence(client.organisationId(), licenceId).stream()
+                .filter(invoice -> invoice.clientId() == client.userId())
+                .toList();
+    }
+
     /** The PDF of one of the client's own invoices; any other id is "not found", whoever it belongs to. */
     @Transactional(readOnly = true)
     public byte[] clientPdf(Caller client, long id) {

@@ -1,10 +1,12 @@
 package io.licencedesk.licence;
 
+import io.licencedesk.shared.Money;
 import java.time.LocalDate;
 
 /**
  * What the client portal shows about one of the client's licences; whether it renews by itself follows the licence's
- * own choice, else its plan's (a paused licence does not renew: its status says so).
+ * own choice, else its plan's (a paused licence does not renew: its status says so). Its price is the price of one term
+ * (unit price times screens), as the next invoice would charge it before VAT.
  */
 public record ClientLicence(
         long id,
@@ -13,6 +15,8 @@ public record ClientLicence(
         String planName,
         String termLabel,
         int quantity,
+        Money unitPrice,
+        Money price,
         LifecycleStatus status,
         BillingStatus billingStatus,
         boolean expiringSoon,

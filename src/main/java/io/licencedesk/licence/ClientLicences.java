@@ -159,6 +159,8 @@ public class ClientLicences {
                 plansById.get(licence.planId()).name(),
                 Terms.describe(licence.term()),
                 licence.quantity(),
+                licence.unitPrice(),
+                licence.amount(),
                 licence.status(today),
                 licence.billingStatus(),
                 licence.expiringSoon(today, organisation.expiringSoonDays()),

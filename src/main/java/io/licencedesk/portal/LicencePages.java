@@ -3,6 +3,7 @@ package io.licencedesk.portal;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.devices.Screen;
 import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.ClientLicence;
 import io.licencedesk.licence.ClientLicences;
 import java.util.List;
@@ -15,10 +16,12 @@ class LicencePages {
 
     private final ClientLicences licences;
     private final ScreenManagement screens;
+    private final InvoiceManagement invoicing;
 
-    LicencePages(ClientLicences licences, ScreenManagement screens) {
+    LicencePages(ClientLicences licences, ScreenManagement screens, InvoiceManagement invoicing) {
         this.licences = licences;
         this.screens = screens;
+        this.invoicing = invoicing;
     }
 
     /** Enough for a chain's screens at a glance; more go on further pages. */
@@ -31,13 +34,14 @@ class LicencePages {
         return "portal/licences";
     }
 
-    /** One licence with its screens. */
+    /** One licence with its screens, its price and its invoices. */
     String licence(Caller client, long id, Model model) {
         ClientLicence licence = licences.licence(client, id);
         List<Screen> onLicence = screens.screens(client, id);
         model.addAttribute("licence", licence);
         model.addAttribute("screens", onLicence);
         model.addAttribute("seatsFree", Math.max(0, licence.quantity() - onLicence.size()));
+        model.addAttribute("invoices", invoicing.clientLicenceInvoices(client, id));
         return "portal/licence";
     }
 }

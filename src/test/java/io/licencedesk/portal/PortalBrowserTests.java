@@ -261,4 +261,29 @@ class PortalBrowserTests {
         assertThat(page.locator("#due")).containsText("Due by");
         assertThat(page.locator("#how-to-pay")).containsText("how to pay");
     }
+
+    @Test
+    void showsALicencesPriceAndItsInvoices(Page page) {
+        Caller client = clients.get(4);
+        LicenceDetails billed = licence("Priced", 2, client);
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(billed.id())).issued().get(0);
+        LicenceDetails unbilled = licence("Not billed", 1, client);
+        signIn(page, client);
+
+        page.navigate("/portal/licences/" + billed.id());
+        assertThat(page.locator("#licence-price"))
+                .containsText(billed.amount().formatted() + " per 1 year (2 screens at "
+                        + billed.unitPrice().formatted() + " each)");
+        Locator row = page.locator("#licence-invoices tbody tr");
+        assertThat(row).hasCount(1);
+        assertThat(row).containsText(invoice.totals().total().formatted());
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(invoice.number()))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Invoice " + invoice.number())))
+                .isVisible();
+
+        page.navigate("/portal/licences/" + unbilled.id());
+        assertThat(page.locator("#licence-billing")).containsText("No invoices for this licence yet.");
+    }
 }
