@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +61,6 @@ class AddLicenceFormBrowserTests {
     static Stream<Arguments> badInput() {
         return Stream.of(
                 Arguments.of("Name", "", "", "1", "Enter a name."),
-                Arguments.of("Name", "x".repeat(300), "", "1", "Keep the name to 200 characters."),
                 Arguments.of("Screens", "Lobby", "", "0", SCREENS_RANGE),
                 Arguments.of("Screens", "Lobby", "", "-1", SCREENS_RANGE),
                 Arguments.of("Screens", "Lobby", "", "10001", SCREENS_RANGE),
@@ -103,6 +103,19 @@ class AddLicenceFormBrowserTests {
         Assertions.assertThat(licences.list(org.manager(), LicenceFilter.none(), LicencePageRequest.first(10))
                         .count())
                 .isZero();
+    }
+
+    /** The fields take no more than the server keeps (200 and 2,000 characters; ConsoleLicenceFormIntegrationTests). */
+    @Test
+    void fieldsTakeAsManyCharactersAsTheServerKeeps(Page page) {
+        signIn.as(page, org.manager().email());
+        page.navigate("/licences/new");
+
+        page.getByLabel("Name").fill("x".repeat(300));
+        page.getByLabel("Note (optional)").fill("y".repeat(2_100));
+
+        assertThat(page.getByLabel("Name")).hasValue("x".repeat(200));
+        assertThat(page.getByLabel("Note (optional)")).hasValue("y".repeat(2_000));
     }
 
     @AfterEach
