@@ -98,6 +98,7 @@ class ConsoleLicenceController {
         try {
             LicenceDetails created = licences.create(caller, form.toNewLicence());
             Toasts.success(redirect, "Licence " + created.couponCode() + " created.");
+            redirect.addFlashAttribute("added", created.id()); // highlighted in the list it returns to
             return "redirect:/licences";
         } catch (InvalidLicenceException invalid) {
             errors.rejectValue(invalid.field(), "invalid", reasons.text(invalid));

@@ -248,8 +248,11 @@ class InvoicingBrowserTests {
         var first = sent.issued().get(0);
         var second = sent.issued().get(1);
         signedIn(page).navigate("/invoices");
-        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(first.number()))
-                .click();
+        Locator number = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(first.number()));
+        // An invoice number is read as one word: it never breaks over two lines.
+        Assertions.assertThat(number.evaluate("a => getComputedStyle(a.closest('td')).whiteSpace"))
+                .isEqualTo("nowrap");
+        number.click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Invoice " + first.number())))
                 .isVisible();
 

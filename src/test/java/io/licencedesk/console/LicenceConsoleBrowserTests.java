@@ -150,7 +150,13 @@ class LicenceConsoleBrowserTests {
                 .textContent()
                 .strip();
         assertThat(toast(page, "Licence " + code + " created.")).isVisible();
+        // The new licence stands out until the list is shown again.
+        assertThat(page.locator("tr.licence-added")).hasCount(1);
+        assertThat(rows(page).first()).hasClass(Pattern.compile("licence-added"));
+        assertThat(rows(page).first()).containsText("New");
         Screenshots.save(page, "licences.png");
+        page.reload();
+        assertThat(page.locator("tr.licence-added")).hasCount(0);
     }
 
     @Test
