@@ -7,11 +7,11 @@ import static org.springframework.security.test.web.servlet.setup.SecurityMockMv
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import io.licencedesk.LicenceDeskApplication;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.shared.AttemptLimits;
 import io.licencedesk.shared.AttemptLimits.Limit;
+import io.licencedesk.support.ApplicationNode;
 import io.licencedesk.support.PostgresTestConfiguration;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,13 +22,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestComponent;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
@@ -48,8 +42,8 @@ class RedemptionLimitsAcrossNodesPostgresTests {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         String database = PostgresTestConfiguration.newDatabase();
-        first = node(database);
-        second = node(database);
+        first = ApplicationNode.start(database, List.of());
+        second = ApplicationNode.start(database, List.of());
     }
 
     @AfterAll
@@ -110,46 +104,9 @@ class RedemptionLimitsAcrossNodesPostgresTests {
         }
     }
 
-    private static ConfigurableApplicationContext node(String database) {
-        return new SpringApplicationBuilder(LicenceDeskApplication.class)
-                .profiles("test")
-                .initializers(context -> context.getBeanFactory()
-                        .registerSingleton("testConfigurationsLeftOut", new TestConfigurationsLeftOut()))
-                .run(
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--server.port=0",
-                        "--licencedesk.scheduling.enabled=false");
-    }
-
     private static MockMvc mvc(ConfigurableApplicationContext node) {
         return MockMvcBuilders.webAppContextSetup((WebApplicationContext) node)
                 .apply(springSecurity())
                 .build();
-    }
-
-    /**
-     * Leaves the tests' own configurations (a database of their own, a movable clock) out of the component
-     * scan, as the test framework does for the contexts it starts.
-     */
-    static final class TestConfigurationsLeftOut extends TypeExcludeFilter {
-
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-            var annotations = reader.getAnnotationMetadata();
-            return annotations.hasAnnotation(TestConfiguration.class.getName())
-                    || annotations.hasAnnotation(TestComponent.class.getName());
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof TestConfigurationsLeftOut;
-        }
-
-        @Override
-        public int hashCode() {
-            return TestConfigurationsLeftOut.class.hashCode();
-        }
     }
 }

@@ -2,7 +2,6 @@ package io.licencedesk.renewals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.licencedesk.LicenceDeskApplication;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.RenewalPreferences;
 import io.licencedesk.accounts.RenewalSettings;
@@ -21,6 +20,7 @@ import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
 import io.licencedesk.mail.Outbox;
+import io.licencedesk.support.ApplicationNode;
 import io.licencedesk.support.MovableClock;
 import io.licencedesk.support.PostgresTestConfiguration;
 import java.math.BigDecimal;
@@ -39,15 +39,10 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.context.TypeExcludeFilter;
-import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.type.classreading.MetadataReader;
-import org.springframework.core.type.classreading.MetadataReaderFactory;
 
 /**
  * A year of terms, a day at a time, on one PostgreSQL shared by two application nodes whose renewal cycles run at the
@@ -68,8 +63,8 @@ class RenewalYearAcrossNodesPostgresTests {
     @BeforeAll
     static void startTwoNodes() throws Exception {
         String database = PostgresTestConfiguration.newDatabase();
-        first = node(database);
-        second = node(database);
+        first = ApplicationNode.start(database, List.of(SharedClock.class));
+        second = ApplicationNode.start(database, List.of(SharedClock.class));
     }
 
     @AfterAll
@@ -284,19 +279,6 @@ class RenewalYearAcrossNodesPostgresTests {
         }
     }
 
-    private static ConfigurableApplicationContext node(String database) {
-        return new SpringApplicationBuilder(LicenceDeskApplication.class, SharedClock.class)
-                .profiles("test")
-                .initializers(context -> context.getBeanFactory()
-                        .registerSingleton("testConfigurationsLeftOut", new TestConfigurationsLeftOut()))
-                .run(
-                        "--spring.datasource.url=" + database,
-                        "--spring.datasource.username=postgres",
-                        "--spring.datasource.password=",
-                        "--server.port=0",
-                        "--licencedesk.scheduling.enabled=false");
-    }
-
     /** Both nodes read the one clock the test moves, as two servers read one time of day. */
     @TestConfiguration(proxyBeanMethods = false)
     static class SharedClock {
@@ -305,27 +287,6 @@ class RenewalYearAcrossNodesPostgresTests {
         @Primary
         MovableClock sharedClock() {
             return CLOCK;
-        }
-    }
-
-    /** Leaves the tests' own configurations out of the component scan, as the test framework does. */
-    static final class TestConfigurationsLeftOut extends TypeExcludeFilter {
-
-        @Override
-        public boolean match(MetadataReader reader, MetadataReaderFactory factory) {
-            var annotations = reader.getAnnotationMetadata();
-            return annotations.hasAnnotation(TestConfiguration.class.getName())
-                    || annotations.hasAnnotation(TestComponent.class.getName());
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof TestConfigurationsLeftOut;
-        }
-
-        @Override
-        public int hashCode() {
-            return TestConfigurationsLeftOut.class.hashCode();
         }
     }
 }
