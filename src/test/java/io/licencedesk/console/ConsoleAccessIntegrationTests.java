@@ -11,6 +11,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.PaymentDetails;
+import io.licencedesk.accounts.RenewalPreferences;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceDetails;
@@ -44,6 +47,15 @@ class ConsoleAccessIntegrationTests {
 
     @Autowired
     MockMvc mvc;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    RenewalPreferences renewals;
+
+    @Autowired
+    PaymentDetails payments;
 
     @Autowired
     TestOrganisations organisations;
@@ -232,6 +244,53 @@ class ConsoleAccessIntegrationTests {
                         .with(csrf()))
                 .andExpect(status().isForbidden());
         assertThat(plans.plans(org.owner())).extracting(Plan::name).containsExactly("Monthly");
+    }
+
+    /** Settings carry no id: each owner's changes go to their own organisation, and only owners make them. */
+    List<MockHttpServletRequestBuilder> settingsChanges() {
+        return List.of(
+                post("/settings")
+                        .param("name", "Taken over")
+                        .param("currency", "EUR")
+                        .param("vatRate", "0")
+                        .param("invoicePrefix", "HACK")
+                        .param("paymentTermsDays", "1")
+                        .param("expiringSoonDays", "1"),
+                post("/settings/renewals")
+                        .param("renewalInvoiceDays", "1")
+                        .param("overdueReminderDays", "1")
+                        .param("overduePause", "true")
+                        .param("overduePauseDays", "1"),
+                post("/settings/payment").param("iban", "DE89370400440532013000"));
+    }
+
+    @Test
+    void letsOnlyTheirOwnersSeeAndChangeAnOrganisationsSettings() throws Exception {
+        var before = List.of(accounts.organisation(org.owner()), renewals.settings(org.id()), payments.of(org.id()));
+        var pages = List.of(get("/settings"), get("/settings/renewals"), get("/settings/payment"));
+        for (var page : pages) {
+            mvc.perform(page).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+            mvc.perform(page.with(fixture.signedIn(org.alice().email()))).andExpect(status().isForbidden());
+            mvc.perform(page.with(fixture.signedIn(org.manager().email()))).andExpect(status().isForbidden());
+            mvc.perform(page.with(fixture.signedIn(org.owner().email()))).andExpect(status().isOk());
+        }
+        for (var change : settingsChanges()) {
+            mvc.perform(change.with(csrf())).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+            mvc.perform(change.with(fixture.signedIn(org.alice().email())).with(csrf()))
+                    .andExpect(status().isForbidden());
+            mvc.perform(change.with(fixture.signedIn(org.manager().email())).with(csrf()))
+                    .andExpect(status().isForbidden());
+            mvc.perform(change.with(fixture.signedIn(other.owner().email())).with(csrf()))
+                    .andExpect(status().isFound());
+        }
+
+        assertThat(List.of(accounts.organisation(org.owner()), renewals.settings(org.id()), payments.of(org.id())))
+                .isEqualTo(before);
+        assertThat(accounts.organisation(other.owner()).name())
+                .as("the other owner changed their own organisation")
+                .isEqualTo("Taken over");
+        assertThat(payments.of(other.id()).iban()).isEqualTo("DE89370400440532013000");
+        assertThat(renewals.settings(other.id()).renewalInvoiceDays()).isEqualTo(1);
     }
 
     @Test
