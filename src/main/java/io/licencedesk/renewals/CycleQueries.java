@@ -29,10 +29,23 @@ class CycleQueries {
     /** A licence due for a step, with the term it is due for. */
     record Due(long id, int termNumber, LocalDate endsOn) {}
 
+    /** The key of the licence candidate queries' pages: after the last end date and id of the previous page. */
+    private static final String AFTER = "(l.ends_on > :afterEndsOn or (l.ends_on = :afterEndsOn and l.id > :afterId))";
+
     private final JdbcClient jdbc;
 
     CycleQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** Reads one page of a licence candidate query, whose SQL holds {@link #AFTER} and orders by end date and id. */
+    private static List<Due> page(JdbcClient.StatementSpec candidates, After after, int limit) {
+        return candidates
+                .param("afterEndsOn", Date.valueOf(after.endsOn()))
+                .param("afterId", after.id())
+                .param("limit", limit)
+                .query(DUE)
+                .list();
     }
 
     List<Long> organisations() {
@@ -46,25 +59,23 @@ class CycleQueries {
      * term has begun and ends between today and the horizon.
      */
     List<Due> dueForRenewal(long organisationId, LocalDate today, LocalDate horizon, After after, int limit) {
-        return jdbc.sql("""
+        return page(
+                jdbc.sql("""
                         select l.id, l.term_number, l.ends_on from licence l join plan p on p.id = l.plan_id
                         where l.organisation_id = :organisationId
                           and l.ends_on >= :today and l.ends_on <= :horizon
-                          and (l.ends_on > :afterEndsOn or (l.ends_on = :afterEndsOn and l.id > :afterId))
+                          and %s -- after the previous page
                           and l.client_id is not null and l.activated_on is not null and not l.paused
                           and coalesce(l.auto_renew, p.auto_renew)
                           and coalesce(l.term_starts_on, l.activated_on) <= :today
                         order by l.ends_on, l.id
                         limit :limit
-                        """)
-                .param("organisationId", organisationId)
-                .param("today", Date.valueOf(today))
-                .param("horizon", Date.valueOf(horizon))
-                .param("afterEndsOn", Date.valueOf(after.endsOn()))
-                .param("afterId", after.id())
-                .param("limit", limit)
-                .query(DUE)
-                .list();
+                        """.formatted(AFTER))
+                        .param("organisationId", organisationId)
+                        .param("today", Date.valueOf(today))
+                        .param("horizon", Date.valueOf(horizon)),
+                after,
+                limit);
     }
 
     /**
@@ -72,13 +83,14 @@ class CycleQueries {
      * window, whose client wants reminders and has not had this term's notice.
      */
     List<Due> expiringSoon(long organisationId, LocalDate today, LocalDate soonEnd, After after, int limit) {
-        return jdbc.sql("""
+        return page(
+                jdbc.sql("""
                         select l.id, l.term_number, l.ends_on from licence l
                         join plan p on p.id = l.plan_id
                         join app_user c on c.id = l.client_id
                         where l.organisation_id = :organisationId
                           and l.ends_on >= :today and l.ends_on <= :soonEnd
-                          and (l.ends_on > :afterEndsOn or (l.ends_on = :afterEndsOn and l.id > :afterId))
+                          and %s -- after the previous page
                           and l.activated_on is not null and not l.paused
                           and not coalesce(l.auto_renew, p.auto_renew)
                           and not c.reminders_off
@@ -87,15 +99,12 @@ class CycleQueries {
                                             and n.kind = 'EXPIRING_SOON')
                         order by l.ends_on, l.id
                         limit :limit
-                        """)
-                .param("organisationId", organisationId)
-                .param("today", Date.valueOf(today))
-                .param("soonEnd", Date.valueOf(soonEnd))
-                .param("afterEndsOn", Date.valueOf(after.endsOn()))
-                .param("afterId", after.id())
-                .param("limit", limit)
-                .query(DUE)
-                .list();
+                        """.formatted(AFTER))
+                        .param("organisationId", organisationId)
+                        .param("today", Date.valueOf(today))
+                        .param("soonEnd", Date.valueOf(soonEnd)),
+                after,
+                limit);
     }
 
     /**
@@ -103,12 +112,13 @@ class CycleQueries {
      * this term's notice. Looking back a few days lets a cycle that did not run one day still tell them once.
      */
     List<Due> expired(long organisationId, LocalDate today, LocalDate since, After after, int limit) {
-        return jdbc.sql("""
+        return page(
+                jdbc.sql("""
                         select l.id, l.term_number, l.ends_on from licence l
                         join app_user c on c.id = l.client_id
                         where l.organisation_id = :organisationId
                           and l.ends_on < :today and l.ends_on >= :since
-                          and (l.ends_on > :afterEndsOn or (l.ends_on = :afterEndsOn and l.id > :afterId))
+                          and %s -- after the previous page
                           and l.activated_on is not null
                           and not c.reminders_off
                           and not exists (select 1 from licence_notice n
@@ -116,15 +126,12 @@ class CycleQueries {
                                             and n.kind = 'EXPIRED')
                         order by l.ends_on, l.id
                         limit :limit
-                        """)
-                .param("organisationId", organisationId)
-                .param("today", Date.valueOf(today))
-                .param("since", Date.valueOf(since))
-                .param("afterEndsOn", Date.valueOf(after.endsOn()))
-                .param("afterId", after.id())
-                .param("limit", limit)
-                .query(DUE)
-                .list();
+                        """.formatted(AFTER))
+                        .param("organisationId", organisationId)
+                        .param("today", Date.valueOf(today))
+                        .param("since", Date.valueOf(since)),
+                after,
+                limit);
     }
 
     /** What a client's notice names, read in the notice's transaction. */
