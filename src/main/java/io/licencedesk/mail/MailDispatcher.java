@@ -96,6 +96,7 @@ class MailDispatcher {
             if (message.attempt() >= maxAttempts) {
                 log.warn("Giving up on e-mail {} after {} attempts: {}", message.id(), message.attempt(), error);
                 outbox.markFailed(message.id(), error, clock.instant());
+                events.publishEvent(new EmailFailed(message.id(), message.attempt(), true));
             } else {
                 Duration wait = retryDelay.multipliedBy(1L << Math.min(message.attempt() - 1, 10));
                 log.info(
@@ -105,6 +106,7 @@ class MailDispatcher {
                         wait,
                         error);
                 outbox.scheduleRetry(message.id(), error, clock.instant().plus(wait));
+                events.publishEvent(new EmailFailed(message.id(), message.attempt(), false));
             }
         }
     }
