@@ -27,7 +27,7 @@ class PeopleMessages {
     }
 
     AccountEmail staffInvitation(Organisation organisation, Recipient to, Role role, String link, Instant expiresAt) {
-        String roleName = text("people.role." + role.name());
+        String roleName = text("people.mail.role." + role.name());
         return email(organisation, to, "people.mail.invitation", link, expiresAt, roleName);
     }
 

@@ -18,6 +18,11 @@ record InvitePersonForm(
         @NotBlank(message = "{people.role.choose}") @Pattern(regexp = "OWNER|MANAGER", message = "{people.role.choose}")
         String role) {
 
+    /** An address pasted with spaces around it is still that address. */
+    InvitePersonForm {
+        email = email == null ? null : email.strip();
+    }
+
     static InvitePersonForm empty() {
         return new InvitePersonForm(null, null, "MANAGER");
     }
