@@ -134,11 +134,12 @@ public class AccountManagement {
         return edited;
     }
 
-    /** Whether each of these clients of the caller's organisation can sign in, has an invitation, or neither. */
+    /** Whether each of these clients of the caller's organisation can sign in, has an invitation, neither, or is disabled. */
     @Transactional(readOnly = true)
     public Map<Long, ClientAccess> access(Caller caller, Collection<Long> clientIds) {
         requireStaff(caller);
         Set<Long> active = new HashSet<>(accounts.withPassword(caller.organisationId(), clientIds));
+        Set<Long> disabled = new HashSet<>(accounts.disabled(caller.organisationId(), clientIds));
         Map<Long, Instant> invitations = links.invitationExpiries(caller.organisationId(), clientIds);
         Instant now = clock.instant();
         Map<Long, ClientAccess> access = new HashMap<>();
@@ -146,13 +147,15 @@ public class AccountManagement {
             Instant invitedUntil = invitations.get(id);
             access.put(
                     id,
-                    active.contains(id)
-                            ? ClientAccess.ACTIVE
-                            : invitedUntil == null
-                                    ? ClientAccess.NOT_INVITED
-                                    : invitedUntil.isAfter(now)
-                                            ? ClientAccess.INVITED
-                                            : ClientAccess.INVITATION_EXPIRED);
+                    disabled.contains(id)
+                            ? ClientAccess.DISABLED
+                            : active.contains(id)
+                                    ? ClientAccess.ACTIVE
+                                    : invitedUntil == null
+                                            ? ClientAccess.NOT_INVITED
+                                            : invitedUntil.isAfter(now)
+                                                    ? ClientAccess.INVITED
+                                                    : ClientAccess.INVITATION_EXPIRED);
         }
         return access;
     }

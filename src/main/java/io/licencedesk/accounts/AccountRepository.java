@@ -255,6 +255,19 @@ class AccountRepository {
                 .list();
     }
 
+    /** Of these users of the organisation, the ids of those who may not sign in (disabled, decision 0055). */
+    List<Long> disabled(long organisationId, Collection<Long> userIds) {
+        if (userIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(
+                        "select id from app_user where organisation_id = :organisationId and id in (:ids) and not enabled")
+                .param("organisationId", organisationId)
+                .param("ids", userIds)
+                .query(Long.class)
+                .list();
+    }
+
     /** A client's own change of their details; the e-mail address is not theirs to change. */
     void updateProfile(long organisationId, long clientId, ProfileChange change) {
         jdbc.sql("""

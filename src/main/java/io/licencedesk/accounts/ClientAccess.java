@@ -9,5 +9,7 @@ public enum ClientAccess {
     /** Was invited, but the link expired unused. */
     INVITATION_EXPIRED,
     /** Has set a password. */
-    ACTIVE
+    ACTIVE,
+    /** Staff stopped their portal access (decision 0055), whatever else is true. */
+    DISABLED
 }

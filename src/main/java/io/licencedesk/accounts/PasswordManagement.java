@@ -186,7 +186,7 @@ public class PasswordManagement {
                 .orElse(null);
     }
 
-    private String issueLink(long userId, LinkPurpose purpose, Instant expiresAt) {
+    String issueLink(long userId, LinkPurpose purpose, Instant expiresAt) {
         String token = PasswordTokens.newToken();
         links.replace(userId, purpose, PasswordTokens.hash(token).orElseThrow(), expiresAt, clock.instant());
         return baseUrl + "/password/set?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);

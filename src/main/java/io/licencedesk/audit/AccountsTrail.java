@@ -11,6 +11,8 @@ import io.licencedesk.accounts.ClientInvited;
 import io.licencedesk.accounts.OrganisationSettingsChanged;
 import io.licencedesk.accounts.PasswordChanged;
 import io.licencedesk.accounts.PaymentSettingsChanged;
+import io.licencedesk.accounts.Person;
+import io.licencedesk.accounts.PersonChanged;
 import io.licencedesk.accounts.RenewalSettingsChanged;
 import io.licencedesk.accounts.SignInFailed;
 import io.licencedesk.accounts.SignedIn;
@@ -172,7 +174,7 @@ class AccountsTrail {
             case INVITATION ->
                 entries.add(
                         user,
-                        AuditSubject.CLIENT,
+                        changed.role().isStaff() ? AuditSubject.USER : AuditSubject.CLIENT,
                         user.userId(),
                         user.email(),
                         "ACTIVATED",
@@ -200,6 +202,34 @@ class AccountsTrail {
                         null,
                         changed.occurredAt());
         }
+    }
+
+    /**
+     * Who may use the organisation: a member of staff's invitation, role and access are recorded on their account, a
+     * client's access and password links on the client. The state is the role and whether they may sign in.
+     */
+    @EventListener
+    void on(PersonChanged changed) {
+        Person person = changed.after();
+        entries.add(
+                changed.actor(),
+                person.role().isStaff() ? AuditSubject.USER : AuditSubject.CLIENT,
+                person.id(),
+                person.label(),
+                changed.change().name(),
+                changed.change() == PersonChanged.Change.RESET_SENT ? null : access(changed.before()),
+                changed.change() == PersonChanged.Change.RESET_SENT ? null : access(person),
+                changed.occurredAt());
+    }
+
+    private static Map<String, Object> access(Person person) {
+        if (person == null) {
+            return null;
+        }
+        var state = new java.util.LinkedHashMap<String, Object>();
+        state.put("role", person.role().name());
+        state.put("enabled", person.enabled());
+        return state;
     }
 
     private static String label(ApiToken token) {

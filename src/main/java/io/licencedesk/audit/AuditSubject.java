@@ -10,15 +10,33 @@ import java.util.List;
 public enum AuditSubject {
     LICENCE,
     INVOICE("ISSUED", "RESENT", "PAID", "VOIDED"),
-    CLIENT("ADDED", "EDITED", "INVITED", "ACTIVATED"),
+    CLIENT(
+            "ADDED",
+            "EDITED",
+            "INVITED",
+            "ACTIVATED",
+            "DISABLED",
+            "ENABLED",
+            "RESET_SENT",
+            "VIEW_STARTED",
+            "VIEW_STOPPED"),
     PLAN("ADDED", "CHANGED"),
     /** A CSV import of licences (decision 0047): one entry for the import, not one per licence it created. */
     LICENCE_IMPORT("IMPORTED"),
     ORGANISATION("SETTINGS_CHANGED", "RENEWAL_SETTINGS_CHANGED", "PAYMENT_SETTINGS_CHANGED"),
     API_TOKEN("ISSUED", "REVOKED"),
     WEBHOOK_ENDPOINT("ADDED", "ENABLED", "DISABLED", "DELETED"),
-    /** A person's account: sign-ins and passwords, staff's and clients' alike. */
-    USER("SIGNED_IN", "SIGN_IN_FAILED", "PASSWORD_CHANGED", "PASSWORD_RESET"),
+    /** A person's account: sign-ins and passwords, staff's and clients' alike; staff's invitations, roles and access. */
+    USER(
+            "SIGNED_IN",
+            "SIGN_IN_FAILED",
+            "PASSWORD_CHANGED",
+            "PASSWORD_RESET",
+            "INVITED",
+            "ACTIVATED",
+            "ROLE_CHANGED",
+            "DISABLED",
+            "ENABLED"),
     /** A coupon code a client tried and could not redeem; it has no id, and only its first characters are kept. */
     COUPON_CODE("REFUSED");
 

@@ -66,7 +66,7 @@ final class AuditView {
         return switch (entry.subject()) {
             case LICENCE -> "/licences/" + id;
             case INVOICE -> "/invoices/" + id;
-            case CLIENT -> "/clients/" + id + "/edit";
+            case CLIENT -> "/clients/" + id;
             case PLAN -> owner ? "/plans/" + id + "/edit" : null;
             case LICENCE_IMPORT -> "/licences/imports/" + id;
             case ORGANISATION -> owner ? "/settings" : null;

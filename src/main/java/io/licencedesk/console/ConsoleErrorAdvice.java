@@ -2,6 +2,7 @@ package io.licencedesk.console;
 
 import io.licencedesk.accounts.ApiTokenNotFoundException;
 import io.licencedesk.accounts.ClientNotFoundException;
+import io.licencedesk.accounts.PersonNotFoundException;
 import io.licencedesk.invoicing.InvoiceNotFoundException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceNotFoundException;
@@ -21,6 +22,7 @@ class ConsoleErrorAdvice {
         LicenceNotFoundException.class,
         PlanNotFoundException.class,
         ClientNotFoundException.class,
+        PersonNotFoundException.class,
         InvoiceNotFoundException.class,
         ApiTokenNotFoundException.class,
         EndpointNotFoundException.class,

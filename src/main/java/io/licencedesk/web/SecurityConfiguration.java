@@ -119,7 +119,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/portal/**")
                         .hasRole("CLIENT")
-                        .requestMatchers("/plans/new", "/plans/*/edit", "/settings", "/settings/**")
+                        .requestMatchers(
+                                "/plans/new", "/plans/*/edit", "/settings", "/settings/**", "/people", "/people/**")
                         .hasRole("OWNER")
                         .requestMatchers(HttpMethod.POST, "/plans", "/plans/**")
                         .hasRole("OWNER")

@@ -2,6 +2,7 @@ package io.licencedesk.web;
 
 import io.licencedesk.accounts.EmailChanged;
 import io.licencedesk.accounts.PasswordChanged;
+import io.licencedesk.accounts.PersonChanged;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
@@ -34,6 +35,13 @@ class SessionsEndOnSignInChange {
     @TransactionalEventListener
     void on(EmailChanged changed) {
         sessions.findByPrincipalName(changed.previousEmail()).keySet().forEach(sessions::deleteById);
+    }
+
+    @TransactionalEventListener
+    void on(PersonChanged changed) {
+        if (changed.endsSessions()) {
+            sessions.findByPrincipalName(changed.before().email()).keySet().forEach(sessions::deleteById);
+        }
     }
 
     private static String currentSessionId() {

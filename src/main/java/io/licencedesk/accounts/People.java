@@ -1,0 +1,244 @@
+package io.licencedesk.accounts;
+
+import io.licencedesk.accounts.AccountMessages.Recipient;
+import io.licencedesk.accounts.PersonChanged.Change;
+import io.licencedesk.shared.AttemptLimits;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Who may use the organisation's LicenceDesk (decision 0055). Owners invite owners and account managers, change
+ * their role, disable and re-enable them; staff disable and re-enable a client's portal access and send a client a
+ * password link; everyone on staff has a profile of their own. The organisation always keeps an enabled owner.
+ */
+@Service
+@Transactional
+public class People {
+
+    private final PeopleRepository people;
+    private final AccountRepository accounts;
+    private final PasswordLinkRepository links;
+    private final PasswordManagement passwords;
+    private final AccountMailer mailer;
+    private final PeopleMessages messages;
+    private final AttemptLimits limits;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    People(
+            PeopleRepository people,
+            AccountRepository accounts,
+            PasswordLinkRepository links,
+            PasswordManagement passwords,
+            AccountMailer mailer,
+            PeopleMessages messages,
+            AttemptLimits limits,
+            ApplicationEventPublisher events,
+            Clock clock) {
+        this.people = people;
+        this.accounts = accounts;
+        this.links = links;
+        this.passwords = passwords;
+        this.mailer = mailer;
+        this.messages = messages;
+        this.limits = limits;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    /** The caller as the profile page shows them. */
+    @Transactional(readOnly = true)
+    public Person me(Caller caller) {
+        return people.find(caller.organisationId(), caller.userId()).orElseThrow();
+    }
+
+    /** A member of staff changes their own name (clients change theirs with their billing details). */
+    public Person rename(Caller caller, String name) {
+        requireStaff(caller);
+        people.setName(caller.organisationId(), caller.userId(), name.strip());
+        return me(caller);
+    }
+
+    /** The organisation's owners and account managers; only owners may see them here. */
+    @Transactional(readOnly = true)
+    public List<Person> staff(Caller caller) {
+        requireOwner(caller);
+        return people.staff(caller.organisationId());
+    }
+
+    /** Whether the caller is the organisation's only enabled owner: they may then neither leave nor step down. */
+    @Transactional(readOnly = true)
+    public boolean lastEnabledOwner(Caller caller) {
+        return caller.isOwner() && people.enabledOwners(caller.organisationId()) <= 1;
+    }
+
+    /**
+     * An owner invites an owner or an account manager: the person is added without a password and e-mailed a link
+     * to choose one (valid as long as a client's invitation).
+     *
+     * @throws EmailAlreadyUsedException when someone, in any organisation, signs in with this address
+     */
+    public Person invite(Caller caller, String name, String email, Role role) {
+        requireOwner(caller);
+        requireStaffRole(role);
+        String address = AccountManagement.normaliseEmail(email);
+        if (accounts.emailExists(address)) {
+            throw new EmailAlreadyUsedException(address);
+        }
+        long id;
+        try {
+            id = accounts.insertUser(caller.organisationId(), role, address, null, name.strip(), null, clock.instant());
+        } catch (org.springframework.dao.DuplicateKeyException raced) {
+            throw new EmailAlreadyUsedException(address);
+        }
+        Person invited = find(caller, id);
+        Organisation organisation =
+                accounts.findOrganisation(caller.organisationId()).orElseThrow();
+        Instant expiresAt = clock.instant().plus(PasswordManagement.LINK_VALIDITY);
+        String link = passwords.issueLink(id, LinkPurpose.INVITATION, expiresAt);
+        mailer.queue(messages.staffInvitation(
+                organisation, new Recipient(id, invited.name(), invited.email()), role, link, expiresAt));
+        events.publishEvent(new PersonChanged(caller, Change.INVITED, null, invited, clock.instant()));
+        return invited;
+    }
+
+    /** An owner makes a member of staff an owner or an account manager; the last enabled owner stays one. */
+    public Person changeRole(Caller caller, long id, Role role) {
+        requireOwner(caller);
+        requireStaffRole(role);
+        people.lockOrganisation(caller.organisationId());
+        Person before = staffMember(caller, id);
+        if (before.role() == role) {
+            return before;
+        }
+        if (before.isOwner() && before.enabled() && people.enabledOwners(caller.organisationId()) <= 1) {
+            throw new PeopleRefusedException("reason.people.lastOwner");
+        }
+        people.setRole(caller.organisationId(), id, role);
+        return changed(caller, Change.ROLE_CHANGED, before);
+    }
+
+    /** An owner disables a member of staff: their sessions and API tokens stop at once; the last enabled owner stays. */
+    public Person disable(Caller caller, long id) {
+        requireOwner(caller);
+        people.lockOrganisation(caller.organisationId());
+        Person before = staffMember(caller, id);
+        if (!before.enabled()) {
+            return before;
+        }
+        if (before.isOwner() && people.enabledOwners(caller.organisationId()) <= 1) {
+            throw new PeopleRefusedException("reason.people.lastOwner");
+        }
+        return disabled(caller, before);
+    }
+
+    /** An owner lets a disabled member of staff sign in again (with their password, or a reset link). */
+    public Person enable(Caller caller, long id) {
+        requireOwner(caller);
+        return enabled(caller, staffMember(caller, id));
+    }
+
+    /** The organisation's client as a person: their role and whether they may sign in to the portal. */
+    @Transactional(readOnly = true)
+    public Person client(Caller caller, long clientId) {
+        AccountManagement.requireStaff(caller);
+        return clientPerson(caller, clientId);
+    }
+
+    /** Staff stop a client's portal access: their sessions and API tokens stop at once, their links are void. */
+    public Person disableClient(Caller caller, long clientId) {
+        AccountManagement.requireStaff(caller);
+        Person before = clientPerson(caller, clientId);
+        return before.enabled() ? disabled(caller, before) : before;
+    }
+
+    /** Staff give a client their portal access back. */
+    public Person enableClient(Caller caller, long clientId) {
+        AccountManagement.requireStaff(caller);
+        return enabled(caller, clientPerson(caller, clientId));
+    }
+
+    /**
+     * Staff e-mail a client a link to choose a new password (through the outbox). Refused for a client who has no
+     * password yet (send an invitation instead), whose access is disabled, or who was sent a link in the last minute.
+     */
+    public void sendPasswordReset(Caller caller, long clientId) {
+        AccountManagement.requireStaff(caller);
+        Person client = clientPerson(caller, clientId);
+        if (!client.enabled()) {
+            throw new PeopleRefusedException("reason.people.resetDisabled");
+        }
+        if (!client.hasPassword()) {
+            throw new PeopleRefusedException("reason.people.resetNotActive");
+        }
+        if (limits.take(PasswordManagement.RESETS, Long.toString(clientId)).isPresent()) {
+            throw new PeopleRefusedException("reason.people.resetTooSoon");
+        }
+        Organisation organisation =
+                accounts.findOrganisation(caller.organisationId()).orElseThrow();
+        Instant expiresAt = clock.instant().plus(PasswordManagement.LINK_VALIDITY);
+        String link = passwords.issueLink(clientId, LinkPurpose.RESET, expiresAt);
+        mailer.queue(messages.resetFromStaff(
+                organisation, new Recipient(clientId, client.name(), client.email()), link, expiresAt));
+        events.publishEvent(new PersonChanged(caller, Change.RESET_SENT, client, client, clock.instant()));
+    }
+
+    private Person disabled(Caller caller, Person before) {
+        people.setEnabled(caller.organisationId(), before.id(), false);
+        links.voidUnused(before.id());
+        return changed(caller, Change.DISABLED, before);
+    }
+
+    private Person enabled(Caller caller, Person before) {
+        if (before.enabled()) {
+            return before;
+        }
+        people.setEnabled(caller.organisationId(), before.id(), true);
+        return changed(caller, Change.ENABLED, before);
+    }
+
+    private Person changed(Caller caller, Change change, Person before) {
+        Person after = find(caller, before.id());
+        events.publishEvent(new PersonChanged(caller, change, before, after, clock.instant()));
+        return after;
+    }
+
+    private Person find(Caller caller, long id) {
+        return people.find(caller.organisationId(), id).orElseThrow(() -> new PersonNotFoundException(id));
+    }
+
+    private Person staffMember(Caller caller, long id) {
+        Person person = find(caller, id);
+        if (!person.role().isStaff()) {
+            throw new PersonNotFoundException(id);
+        }
+        return person;
+    }
+
+    private Person clientPerson(Caller caller, long clientId) {
+        return people.find(caller.organisationId(), clientId)
+                .filter(person -> person.role() == Role.CLIENT)
+                .orElseThrow(() -> new ClientNotFoundException(clientId));
+    }
+
+    private static void requireOwner(Caller caller) {
+        if (!caller.isOwner()) {
+            throw new AccessDeniedException("Only owners may manage the organisation's people");
+        }
+    }
+
+    private static void requireStaff(Caller caller) {
+        AccountManagement.requireStaff(caller);
+    }
+
+    private static void requireStaffRole(Role role) {
+        if (role == null || !role.isStaff()) {
+            throw new PeopleRefusedException("reason.people.roleInvalid");
+        }
+    }
+}

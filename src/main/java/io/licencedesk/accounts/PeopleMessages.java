@@ -1,0 +1,67 @@
+package io.licencedesk.accounts;
+
+import io.licencedesk.accounts.AccountMessages.Recipient;
+import io.licencedesk.shared.Html;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * The e-mails of people management, worded in messages.properties (keys people.mail.*): a member of staff's
+ * invitation, and the password link staff send a client. Like every account e-mail they carry a single-use link.
+ */
+@Component
+class PeopleMessages {
+
+    private static final Locale LANGUAGE = Locale.UK;
+    private static final DateTimeFormatter EXPIRY =
+            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", LANGUAGE).withZone(ZoneOffset.UTC);
+
+    private final MessageSource messages;
+
+    PeopleMessages(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    AccountEmail staffInvitation(Organisation organisation, Recipient to, Role role, String link, Instant expiresAt) {
+        String roleName = text("people.mail.role." + role.name());
+        return email(organisation, to, "people.mail.invitation", link, expiresAt, roleName);
+    }
+
+    AccountEmail resetFromStaff(Organisation organisation, Recipient to, String link, Instant expiresAt) {
+        return email(organisation, to, "people.mail.reset", link, expiresAt, "");
+    }
+
+    private AccountEmail email(
+            Organisation organisation, Recipient to, String kind, String link, Instant expiresAt, String role) {
+        String seller = organisation.sellerName();
+        String expiry = EXPIRY.format(expiresAt);
+        String subject = text(kind + ".subject", seller);
+        String hello = text("people.mail.hello", to.name());
+        String body = text(kind + ".body", seller, role);
+        String open = text(kind + ".open");
+        String validity = text("people.mail.validity", expiry);
+        String regards = text("people.mail.regards");
+        String plain = String.join("\n", hello, "", body, "", open, "", link, "", validity, "", regards, seller, "");
+        String html = "<p>" + Html.escape(hello) + "</p>\n<p>" + Html.escape(body) + "</p>\n<p><a href=\""
+                + Html.escape(link) + "\">" + Html.escape(text(kind + ".button")) + "</a></p>\n<p>"
+                + Html.escape(validity) + "</p>\n<p>" + Html.escape(regards) + "<br>" + Html.escape(seller)
+                + "</p>\n";
+        return new AccountEmail(
+                organisation.id(),
+                to.userId(),
+                organisation.senderName() == null ? seller : organisation.senderName(),
+                organisation.senderEmail(),
+                to.email(),
+                subject,
+                plain,
+                html);
+    }
+
+    private String text(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, LANGUAGE);
+    }
+}

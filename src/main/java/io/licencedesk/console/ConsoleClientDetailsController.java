@@ -1,0 +1,94 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.People;
+import io.licencedesk.audit.AuditFilter;
+import io.licencedesk.audit.AuditLog;
+import io.licencedesk.audit.AuditPageRequest;
+import io.licencedesk.audit.AuditSubject;
+import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.LicenceFilter;
+import io.licencedesk.licence.LicenceListing;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicencePageRequest;
+import io.licencedesk.licence.LicenceRow;
+import io.licencedesk.licence.LicenceSort;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * A client as staff see them, on one page: billing details, portal access (with its actions), their newest licences
+ * with each one's screens, their newest invoices, and the client's own history from the audit log. Each list links to
+ * the full one.
+ */
+@Controller
+class ConsoleClientDetailsController {
+
+    static final int SHOWN = 25;
+
+    private final AccountManagement accounts;
+    private final People people;
+    private final LicenceManagement licences;
+    private final ScreenManagement screens;
+    private final InvoiceManagement invoices;
+    private final AuditLog log;
+    private final MessageSource messages;
+
+    ConsoleClientDetailsController(
+            AccountManagement accounts,
+            People people,
+            LicenceManagement licences,
+            ScreenManagement screens,
+            InvoiceManagement invoices,
+            AuditLog log,
+            MessageSource messages) {
+        this.accounts = accounts;
+        this.people = people;
+        this.licences = licences;
+        this.screens = screens;
+        this.invoices = invoices;
+        this.log = log;
+        this.messages = messages;
+    }
+
+    @GetMapping("/clients/{id}")
+    String details(Caller caller, @PathVariable long id, Model model, Locale locale) {
+        Client client = accounts.client(caller, id);
+        model.addAttribute("client", client);
+        model.addAttribute("person", people.client(caller, id));
+        model.addAttribute(
+                "access", accounts.access(caller, java.util.List.of(id)).get(id));
+        LicenceListing listing = licences.list(
+                caller,
+                new LicenceFilter(id, false, false, null, LicenceSort.CREATED, false),
+                LicencePageRequest.first(SHOWN));
+        model.addAttribute("licences", listing.rows());
+        model.addAttribute(
+                "screens",
+                listing.rows().stream()
+                        .collect(Collectors.toMap(
+                                LicenceRow::id, row -> screens.screens(caller, row.id()), (a, b) -> a)));
+        model.addAttribute("invoices", invoices.invoices(caller, null, id, 1, SHOWN));
+        model.addAttribute(
+                "history",
+                log
+                        .page(
+                                caller,
+                                new AuditFilter(null, AuditSubject.CLIENT, null, null, null, Long.toString(id)),
+                                AuditPageRequest.first(SHOWN))
+                        .entries()
+                        .stream()
+                        .filter(entry -> Long.valueOf(id).equals(entry.subjectId()))
+                        .toList());
+        model.addAttribute("view", new AuditView(messages, locale, caller.isOwner()));
+        return "console/client";
+    }
+}

@@ -1,0 +1,116 @@
+package io.licencedesk.console;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.EmailAlreadyUsedException;
+import io.licencedesk.accounts.People;
+import io.licencedesk.accounts.PeopleRefusedException;
+import io.licencedesk.accounts.Person;
+import io.licencedesk.accounts.Role;
+import io.licencedesk.web.Reasons;
+import io.licencedesk.web.Toasts;
+import jakarta.validation.Valid;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The organisation's staff, for owners only (decision 0055): invite an owner or an account manager, change a
+ * person's role, disable and re-enable them. The rules (the last enabled owner stays one) are the façade's.
+ */
+@Controller
+@RequestMapping("/people")
+class ConsolePeopleController {
+
+    private static final String VIEW = "console/people";
+
+    private final People people;
+    private final Reasons reasons;
+    private final MessageSource messages;
+
+    ConsolePeopleController(People people, Reasons reasons, MessageSource messages) {
+        this.people = people;
+        this.reasons = reasons;
+        this.messages = messages;
+    }
+
+    @GetMapping
+    String list(Caller caller, Model model) {
+        model.addAttribute("form", InvitePersonForm.empty());
+        return page(caller, model);
+    }
+
+    @PostMapping
+    String invite(
+            Caller caller,
+            @Valid @ModelAttribute("form") InvitePersonForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            return page(caller, model);
+        }
+        Person invited;
+        try {
+            invited = people.invite(caller, form.name(), form.email(), Role.valueOf(form.role()));
+        } catch (EmailAlreadyUsedException taken) {
+            errors.rejectValue("email", "taken", text("people.email.taken"));
+            return page(caller, model);
+        }
+        Toasts.success(redirect, text("people.invited", invited.name(), invited.email()));
+        return "redirect:/people";
+    }
+
+    @PostMapping("/{id}/role")
+    String changeRole(
+            Caller caller,
+            @PathVariable long id,
+            @RequestParam(required = false) String role,
+            RedirectAttributes redirect) {
+        Role chosen = "OWNER".equals(role) ? Role.OWNER : "MANAGER".equals(role) ? Role.MANAGER : null;
+        return act(redirect, () -> {
+            Person changed = people.changeRole(caller, id, chosen);
+            return text("people.roleChanged", changed.name(), text("people.role." + changed.role()));
+        });
+    }
+
+    @PostMapping("/{id}/disable")
+    String disable(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+        return act(
+                redirect,
+                () -> text("people.disabled", people.disable(caller, id).name()));
+    }
+
+    @PostMapping("/{id}/enable")
+    String enable(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+        return act(
+                redirect, () -> text("people.enabled", people.enable(caller, id).name()));
+    }
+
+    private String act(RedirectAttributes redirect, java.util.function.Supplier<String> change) {
+        try {
+            Toasts.success(redirect, change.get());
+        } catch (PeopleRefusedException refused) {
+            Toasts.error(redirect, reasons.text(refused));
+        }
+        return "redirect:/people";
+    }
+
+    private String page(Caller caller, Model model) {
+        model.addAttribute("people", people.staff(caller));
+        model.addAttribute("lastOwner", people.lastEnabledOwner(caller));
+        return VIEW;
+    }
+
+    private String text(String code, Object... arguments) {
+        return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
+    }
+}

@@ -1,0 +1,75 @@
+package io.licencedesk.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.support.BrowserTest;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An account manager opens a client's page from the clients list, sends them a password link, disables their portal
+ * access and gives it back.
+ */
+@BrowserTest
+class ConsoleClientDetailsBrowserTests {
+
+    @Autowired
+    TestOrganisations organisations;
+
+    TestOrganisation org;
+
+    @BeforeEach
+    void createOrganisation() {
+        org = organisations.create();
+    }
+
+    static Locator button(Page page, String name) {
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    static Locator toast(Page page, String text) {
+        return page.locator("#toasts .toast").filter(new Locator.FilterOptions().setHasText(text));
+    }
+
+    @Test
+    void opensAClientSendsAPasswordLinkAndDisablesAndEnablesTheirAccess(Page page) {
+        SignIn.throughTheForm(page, org.manager().email());
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Clients").setExact(true))
+                .click();
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName(org.alice().name()).setExact(true))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*/clients/" + org.alice().userId() + "$"));
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName(org.alice().name())))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Billing details")))
+                .isVisible();
+        assertThat(page.getByText("No licences yet.")).isVisible();
+
+        button(page, "Send " + org.alice().name() + " a link to choose a new password")
+                .click();
+        assertThat(toast(page, "A link to choose a new password is on its way")).isVisible();
+
+        button(page, "Disable the portal access of " + org.alice().name()).click();
+        assertThat(toast(page, "is disabled")).isVisible();
+        assertThat(page.locator("#access-state")).hasText("Disabled");
+        assertThat(page.getByText("Portal access disabled")).isVisible();
+
+        button(page, "Enable the portal access of " + org.alice().name()).click();
+        assertThat(toast(page, "can sign in to the portal again")).isVisible();
+        assertThat(page.locator("#access-state")).hasText("Active");
+    }
+}

@@ -1,0 +1,89 @@
+package io.licencedesk.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.SentLinks;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.support.BrowserTest;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An owner opens People from the user menu, sees why they cannot step down alone, invites an account manager, makes
+ * the manager an owner, and disables and re-enables them.
+ */
+@BrowserTest
+class ConsolePeopleBrowserTests {
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    SentLinks mail;
+
+    TestOrganisation org;
+
+    @BeforeEach
+    void createOrganisation() {
+        org = organisations.create();
+    }
+
+    static Locator button(Page page, String name) {
+        return page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    static Locator toast(Page page, String text) {
+        return page.locator("#toasts .toast").filter(new Locator.FilterOptions().setHasText(text));
+    }
+
+    static Locator row(Page page, String name) {
+        return page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(name));
+    }
+
+    @Test
+    void invitesAManagerMakesThemAnOwnerAndDisablesAndEnablesThem(Page page) {
+        SignIn.throughTheForm(page, org.owner().email());
+        button(page, org.owner().name()).click();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("People"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*/people$"));
+        assertThat(page.getByText("You are the only enabled owner")).isVisible();
+        assertThat(button(page, "Disable " + org.owner().name())).isDisabled();
+        assertThat(button(page, "Change the role of " + org.owner().name())).isDisabled();
+
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Dana Manager");
+        page.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill("not an address");
+        button(page, "Send invitation").click();
+        assertThat(page.getByText("Enter an e-mail address such as")).isVisible();
+        String dana = "dana-" + org.id() + "@example.test";
+        page.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true)).fill(dana);
+        button(page, "Send invitation").click();
+        assertThat(toast(page, "Dana Manager is invited")).isVisible();
+        assertThat(row(page, "Dana Manager")).containsText("Invited");
+        assertThat(row(page, "Dana Manager")).containsText("Account manager");
+        Assertions.assertThat(mail.latestText(dana)).isPresent();
+
+        row(page, org.manager().name())
+                .getByLabel("Role of " + org.manager().name(), new Locator.GetByLabelOptions().setExact(true))
+                .selectOption("OWNER");
+        button(page, "Change the role of " + org.manager().name()).click();
+        assertThat(toast(page, "is now Owner")).isVisible();
+        assertThat(page.getByText("You are the only enabled owner")).hasCount(0);
+        assertThat(button(page, "Disable " + org.owner().name())).isEnabled();
+
+        button(page, "Disable " + org.manager().name()).click();
+        assertThat(toast(page, "is disabled")).isVisible();
+        assertThat(row(page, org.manager().name())).containsText("Disabled");
+        button(page, "Enable " + org.manager().name()).click();
+        assertThat(toast(page, "can sign in again")).isVisible();
+        assertThat(row(page, org.manager().name())).containsText("Active");
+    }
+}

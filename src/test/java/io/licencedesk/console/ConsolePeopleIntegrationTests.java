@@ -1,0 +1,314 @@
+package io.licencedesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.PasswordManagement;
+import io.licencedesk.accounts.People;
+import io.licencedesk.accounts.Person;
+import io.licencedesk.accounts.Role;
+import io.licencedesk.accounts.SentLinks;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.RequestBuilder;
+
+/**
+ * Owners manage their organisation's staff on the People page: invite, change a role, disable and re-enable. A
+ * disabled person's sessions and API tokens stop at once; the organisation keeps an enabled owner; every change is in
+ * the audit log; managers, clients, other organisations and anonymous users are refused.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = "licencedesk.scheduling.enabled=false")
+class ConsolePeopleIntegrationTests {
+
+    static final String CHOSEN = "granite kettle lighthouse";
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    People people;
+
+    @Autowired
+    PasswordManagement passwords;
+
+    @Autowired
+    SentLinks mail;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestOrganisation org;
+    TestOrganisation other;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        other = fixture.organisation();
+    }
+
+    @Test
+    void listsTheStaffAndInvitesAnAccountManagerWhoChoosesAPasswordAndSignsIn() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        mvc.perform(get("/people").with(owner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString(org.owner().email())))
+                .andExpect(content().string(containsString(org.manager().email())))
+                .andExpect(content().string(not(containsString(org.alice().email()))))
+                .andExpect(content().string(not(containsString(other.owner().email()))))
+                .andExpect(content().string(containsString("You are the only enabled owner")));
+
+        String dana = "dana-" + org.id() + "@example.test";
+        mvc.perform(post("/people")
+                        .param("name", "Dana Manager")
+                        .param("email", " Dana-" + org.id() + "@Example.test ")
+                        .param("role", "MANAGER")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/people"))
+                .andExpect(flash().attribute("toast", containsString("Dana Manager is invited")));
+        assertThat(mail.latestText(dana))
+                .get()
+                .asString()
+                .contains("Hello Dana Manager", "as an account manager", "/password/set?token=");
+        mvc.perform(get("/people").with(owner)).andExpect(content().string(containsString("Invited")));
+        assertThat(audit(org.owner(), "USER", "INVITED")).isEqualTo(1);
+
+        passwords.setPassword(mail.tokenTo(dana), CHOSEN);
+        mvc.perform(signIn(dana, CHOSEN)).andExpect(authenticated().withRoles("MANAGER"));
+        mvc.perform(get("/licences").with(fixture.signedIn(dana))).andExpect(status().isOk());
+        mvc.perform(get("/people").with(fixture.signedIn(dana))).andExpect(status().isForbidden());
+    }
+
+    @Test
+    void refusesBadInvitationsAndChangesNothing() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        long before = staffCount();
+        mvc.perform(invite(owner, " ", "x-" + org.id() + "@example.test", "MANAGER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter a name.")));
+        mvc.perform(invite(owner, "X", "not an address", "MANAGER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter an e-mail address such as")));
+        mvc.perform(invite(owner, "X", "x-" + org.id() + "@example.test", "CLIENT"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Choose Owner or Account manager.")));
+        mvc.perform(invite(owner, "X", org.alice().email(), "OWNER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Someone already signs in with this e-mail address.")));
+        mvc.perform(invite(owner, "X".repeat(201), "x-" + org.id() + "@example.test", "OWNER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Keep the name to 200 characters.")));
+        assertThat(staffCount()).isEqualTo(before);
+        assertThat(mail.countTo("x-" + org.id() + "@example.test")).isZero();
+    }
+
+    @Test
+    void disablingEndsTheSessionsAndStopsTheTokensAtOnceAndEnablingLetsThemBackIn() throws Exception {
+        Cookie laptop = signInCookie(org.manager().email());
+        String token = fixture.token(org.manager());
+        mvc.perform(get("/licences").cookie(laptop)).andExpect(status().isOk());
+        mvc.perform(get("/api/v1/licences").with(TestFixture.bearer(token))).andExpect(status().isOk());
+
+        mvc.perform(post("/people/{id}/disable", org.manager().userId())
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/people"))
+                .andExpect(flash().attribute("toast", containsString("is disabled")));
+
+        mvc.perform(get("/licences").cookie(laptop)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/api/v1/licences").with(TestFixture.bearer(token))).andExpect(status().isUnauthorized());
+        mvc.perform(signIn(org.manager().email(), TestOrganisation.PASSWORD)).andExpect(unauthenticated());
+        assertThat(people.me(org.manager()).enabled()).isFalse();
+        mvc.perform(get("/people").with(fixture.signedIn(org.owner())))
+                .andExpect(content().string(containsString("Disabled")));
+
+        mvc.perform(post("/people/{id}/enable", org.manager().userId())
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/people"))
+                .andExpect(flash().attribute("toast", containsString("can sign in again")));
+        mvc.perform(signIn(org.manager().email(), TestOrganisation.PASSWORD)).andExpect(authenticated());
+        assertThat(audit(org.owner(), "USER", "DISABLED")).isEqualTo(1);
+        assertThat(audit(org.owner(), "USER", "ENABLED")).isEqualTo(1);
+    }
+
+    @Test
+    void changesARoleAndEndsTheSessionsThatHeldTheOldOne() throws Exception {
+        Cookie laptop = signInCookie(org.manager().email());
+        mvc.perform(post("/people/{id}/role", org.manager().userId())
+                        .param("role", "OWNER")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/people"))
+                .andExpect(flash().attribute("toast", containsString("is now Owner")));
+        assertThat(people.me(org.manager()).role()).isEqualTo(Role.OWNER);
+        mvc.perform(get("/licences").cookie(laptop)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/people").with(fixture.signedIn(org.manager()))).andExpect(status().isOk());
+        assertThat(audit(org.owner(), "USER", "ROLE_CHANGED")).isEqualTo(1);
+
+        mvc.perform(post("/people/{id}/role", org.manager().userId())
+                        .param("role", "CLIENT")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/people"))
+                .andExpect(flash().attribute("toastKind", "danger"))
+                .andExpect(flash().attribute("toast", "Choose Owner or Account manager."));
+        assertThat(people.me(org.manager()).role()).isEqualTo(Role.OWNER);
+    }
+
+    @Test
+    void theLastEnabledOwnerCanNeitherStepDownNorBeDisabled() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        mvc.perform(post("/people/{id}/disable", org.owner().userId())
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(flash().attribute("toastKind", "danger"))
+                .andExpect(flash().attribute("toast", containsString("The organisation needs an enabled owner")));
+        mvc.perform(post("/people/{id}/role", org.owner().userId())
+                        .param("role", "MANAGER")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(flash().attribute("toastKind", "danger"));
+        Person me = people.me(org.owner());
+        assertThat(me.enabled()).isTrue();
+        assertThat(me.role()).isEqualTo(Role.OWNER);
+
+        // With a second owner, the first may step down (and signs in again as an account manager).
+        people.changeRole(org.owner(), org.manager().userId(), Role.OWNER);
+        mvc.perform(get("/people").with(owner))
+                .andExpect(content().string(not(containsString("You are the only enabled owner"))));
+        mvc.perform(post("/people/{id}/role", org.owner().userId())
+                        .param("role", "MANAGER")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(flash().attribute("toastKind", "success"));
+        assertThat(people.me(org.owner()).role()).isEqualTo(Role.MANAGER);
+        // The new sole owner is now the last one.
+        Caller second = new Caller(
+                org.manager().userId(),
+                org.id(),
+                Role.OWNER,
+                org.manager().email(),
+                org.manager().name());
+        mvc.perform(post("/people/{id}/disable", second.userId())
+                        .with(fixture.signedIn(second.email()))
+                        .with(csrf()))
+                .andExpect(flash().attribute("toastKind", "danger"));
+        assertThat(people.me(second).enabled()).isTrue();
+    }
+
+    @Test
+    void refusesManagersClientsOtherOrganisationsAnonymousUsersAndRequestsWithoutCsrf() throws Exception {
+        long target = org.manager().userId();
+        for (String path : new String[] {"/people/%d/disable", "/people/%d/enable", "/people/%d/role"}) {
+            String url = path.formatted(target);
+            mvc.perform(post(url)
+                            .param("role", "OWNER")
+                            .with(fixture.signedIn(org.manager()))
+                            .with(csrf()))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post(url)
+                            .param("role", "OWNER")
+                            .with(fixture.signedIn(org.alice()))
+                            .with(csrf()))
+                    .andExpect(status().isForbidden());
+            mvc.perform(post(url)
+                            .param("role", "OWNER")
+                            .with(fixture.signedIn(other.owner()))
+                            .with(csrf()))
+                    .andExpect(status().isNotFound());
+            mvc.perform(post(url).param("role", "OWNER").with(csrf())).andExpect(redirectedUrl("/login"));
+            mvc.perform(post(url).param("role", "OWNER").with(fixture.signedIn(org.owner())))
+                    .andExpect(status().isForbidden());
+        }
+        // A client is not one of the staff: the People page does not find them.
+        mvc.perform(post("/people/{id}/disable", org.alice().userId())
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/people").with(fixture.signedIn(org.manager()))).andExpect(status().isForbidden());
+        mvc.perform(get("/people").with(fixture.signedIn(org.alice()))).andExpect(status().isForbidden());
+        mvc.perform(get("/people")).andExpect(redirectedUrl("/login"));
+        mvc.perform(invite(fixture.signedIn(org.manager()), "M", "m-" + org.id() + "@example.test", "OWNER"))
+                .andExpect(status().isForbidden());
+        mvc.perform(invite(fixture.signedIn(org.alice()), "M", "m-" + org.id() + "@example.test", "OWNER"))
+                .andExpect(status().isForbidden());
+
+        Person manager = people.me(org.manager());
+        assertThat(manager.enabled()).isTrue();
+        assertThat(manager.role()).isEqualTo(Role.MANAGER);
+        assertThat(people.me(org.alice()).enabled()).isTrue();
+        assertThat(mail.countTo("m-" + org.id() + "@example.test")).isZero();
+    }
+
+    RequestBuilder invite(
+            org.springframework.test.web.servlet.request.RequestPostProcessor who,
+            String name,
+            String email,
+            String role) {
+        return post("/people")
+                .param("name", name)
+                .param("email", email)
+                .param("role", role)
+                .with(who)
+                .with(csrf());
+    }
+
+    static RequestBuilder signIn(String email, String password) {
+        return formLogin().userParameter("email").user(email).password(password);
+    }
+
+    Cookie signInCookie(String email) throws Exception {
+        return mvc.perform(signIn(email, TestOrganisation.PASSWORD))
+                .andReturn()
+                .getResponse()
+                .getCookie("SESSION");
+    }
+
+    long staffCount() {
+        return jdbc.sql("select count(*) from app_user where organisation_id = :id")
+                .param("id", org.id())
+                .query(Long.class)
+                .single();
+    }
+
+    long audit(Caller actor, String subject, String action) {
+        return jdbc.sql("""
+                        select count(*) from audit_event
+                        where organisation_id = :org and actor_id = :actor and subject_type = :subject
+                          and action = :action
+                        """)
+                .param("org", actor.organisationId())
+                .param("actor", actor.userId())
+                .param("subject", subject)
+                .param("action", action)
+                .query(Long.class)
+                .single();
+    }
+}
