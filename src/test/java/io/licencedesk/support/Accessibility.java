@@ -46,6 +46,12 @@ public final class Accessibility {
             results = new AxeBuilder(page).analyze();
         } catch (PlaywrightException navigatedAway) {
             return found;
+        } catch (RuntimeException notInjected) {
+            // axe-core's "unable to inject" when the page navigated while its script was being added.
+            if (String.valueOf(notInjected.getMessage()).contains("inject")) {
+                return found;
+            }
+            throw notInjected;
         }
         if (results.isErrored()) {
             found.add(page.url() + ": axe did not run: " + results.getErrorMessage());
