@@ -2,6 +2,7 @@
 (function () {
     'use strict';
 
+    // Toasts appear and go without fading: half faded, their text is below 4.5:1 (decision 0054).
     function toast(message, kind) {
         const container = document.getElementById('toasts');
         const element = document.createElement('div');
@@ -13,14 +14,14 @@
         body.textContent = message;
         element.appendChild(body);
         container.appendChild(element);
-        new bootstrap.Toast(element, {delay: 4000}).show();
+        new bootstrap.Toast(element, {delay: 4000, animation: false}).show();
         element.addEventListener('hidden.bs.toast', () => element.remove());
     }
     window.licenceDesk = {toast: toast};
 
     document.querySelectorAll('#toasts .toast.show').forEach(element => {
         element.classList.remove('show');
-        new bootstrap.Toast(element, {delay: 5000}).show();
+        new bootstrap.Toast(element, {delay: 5000, animation: false}).show();
     });
 
     document.addEventListener('click', async event => {
@@ -64,8 +65,18 @@
         }
     });
 
+    // Whether the focus is moving by keyboard: a drop-down reached with Tab stays closed until a key asks for it.
+    let tabbing = false;
+    document.addEventListener('keydown', event => (tabbing = event.key === 'Tab'), true);
+    document.addEventListener('mousedown', () => (tabbing = false), true);
+
     document.querySelectorAll('select.client-select').forEach(select => {
         const url = select.dataset.optionsUrl;
+        // Tom-select points the visible label at its own text field and hides the select, which kept no name
+        // (decision 0054): the hidden select leaves the accessibility tree, so that its text field is the only
+        // control a screen reader meets, named by the label.
+        select.setAttribute('aria-hidden', 'true');
+        select.tabIndex = -1;
         const form = select.form;
         const control = new TomSelect(select, {
             valueField: 'id',
@@ -107,7 +118,17 @@
         control.on('change', () => (justChose = true));
         control.on('type', () => (justChose = false));
         ['keydown', 'mousedown'].forEach(kind => control.wrapper.addEventListener(kind, () => (justChose = false), true));
-        control.on('dropdown_open', () => justChose && control.close());
+        // Reached with Tab, the box stays closed, so tabbing through the filters does not open a list over them;
+        // typing, a key such as Arrow down, or a click opens it.
+        let quiet = false;
+        control.on('focus', () => (quiet = tabbing));
+        control.wrapper.addEventListener('keydown', event => {
+            if (event.key !== 'Tab' && event.key !== 'Shift') {
+                quiet = false;
+            }
+        }, true);
+        control.wrapper.addEventListener('mousedown', () => (quiet = false), true);
+        control.on('dropdown_open', () => (justChose || quiet) && control.close());
         // Leaving the box once a client is chosen: a search answer that arrives later cannot reopen the
         // list over the rest of the form, since tom-select opens it again only while focused.
         // Tom-select refocuses the box after its own handlers, hence the blur on the next turn.
@@ -145,6 +166,65 @@
         if (text && !text.title) {
             text.title = text.textContent;
         }
+    });
+
+    // On a phone a list's rows become stacked cards (decision 0054): each cell is labelled with its column's heading,
+    // copied here from the table's head so that the words stay those of the page's language.
+    document.querySelectorAll('main table.table').forEach(table => {
+        const headings = [...table.querySelectorAll('thead th')].map(th => th.textContent.replace(/[▲▼↕]/g, '').trim());
+        if (headings.length < 3) {
+            return;
+        }
+        table.classList.add('table-cards');
+        table.querySelectorAll('tbody tr').forEach(row => {
+            [...row.children].forEach((cell, index) => {
+                if (!cell.hasAttribute('colspan') && headings[index]) {
+                    cell.dataset.label = headings[index];
+                }
+            });
+        });
+    });
+    // A region that scrolls sideways (a wide table on a narrow screen) can be scrolled from the keyboard.
+    const scrollable = () => document.querySelectorAll('.table-responsive').forEach(region => {
+        if (region.scrollWidth > region.clientWidth && !region.querySelector('a[href], button, input, select')) {
+            region.tabIndex = 0;
+            region.setAttribute('role', 'region');
+            region.setAttribute('aria-label', (region.querySelector('caption, th') || region).textContent.trim().slice(0, 60));
+        }
+    });
+    scrollable();
+    window.addEventListener('resize', scrollable);
+
+    // A row of the licence list is one Tab stop, its name's link (decision 0054): its selection box, copy button and
+    // actions are left out of the Tab order and reached with Arrow right and Arrow left from it; Tab goes on to the
+    // next row, so the pager is a few Tabs away rather than five a row. Up and down move to the next or previous row.
+    document.querySelectorAll('table[data-row-keys]').forEach(table => {
+        const controls = row => [...row.querySelectorAll('a[href], button, input')].filter(element => !element.disabled);
+        const stop = row => row.querySelector('[data-row-stop]');
+        table.querySelectorAll('tbody tr').forEach(row => {
+            controls(row).filter(element => !element.hasAttribute('data-row-stop')).forEach(element => (element.tabIndex = -1));
+        });
+        table.addEventListener('keydown', event => {
+            const row = event.target.closest('tbody tr');
+            if (!row || !['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(event.key)
+                    || event.altKey || event.ctrlKey || event.metaKey) {
+                return;
+            }
+            let target = null;
+            if (event.key === 'ArrowUp' || event.key === 'ArrowDown') {
+                const next = event.key === 'ArrowDown' ? row.nextElementSibling : row.previousElementSibling;
+                target = next && stop(next);
+            } else {
+                const all = controls(row);
+                const at = all.indexOf(event.target);
+                target = event.key === 'Home' ? all[0] : event.key === 'End' ? all[all.length - 1]
+                    : all[at + (event.key === 'ArrowRight' ? 1 : -1)];
+            }
+            if (target) {
+                event.preventDefault();
+                target.focus();
+            }
+        });
     });
 
     document.querySelectorAll('select[data-autosubmit]:not(.client-select)').forEach(select => {

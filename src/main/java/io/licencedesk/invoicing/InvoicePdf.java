@@ -73,6 +73,9 @@ class InvoicePdf {
                 var out = new ByteArrayOutputStream()) {
             var builder = new PdfRendererBuilder();
             builder.useFastMode();
+            // Tagged for PDF/UA (decision 0054): a structure tree in reading order, the title and language of the
+            // page, so that screen readers read the invoice; the fonts are embedded, as PDF/UA requires.
+            builder.usePdfUaAccessbility(true);
             builder.useFont(() -> new ByteArrayInputStream(REGULAR), FONT_FAMILY, 400, FontStyle.NORMAL, true);
             builder.useFont(() -> new ByteArrayInputStream(BOLD), FONT_FAMILY, 700, FontStyle.NORMAL, true);
             builder.withHtmlContent(html, null);

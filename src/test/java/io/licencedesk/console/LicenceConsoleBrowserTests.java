@@ -49,7 +49,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 @TestInstance(Lifecycle.PER_CLASS)
 class LicenceConsoleBrowserTests {
 
-    static final String ORANGE = "rgb(232, 89, 12)";
+    // A darker orange than before, so that white text on it reaches 4.5:1 (decision 0054).
+    static final String ORANGE = "rgb(184, 71, 10)";
     static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     @Autowired

@@ -272,6 +272,30 @@ class InvoiceManagementIntegrationTests {
     }
 
     @Test
+    void tagsThePdfForScreenReaders() throws Exception {
+        Invoice invoice = invoicing
+                .send(org.manager(), List.of(assignedLicence("Lobby", 3)))
+                .issued()
+                .get(0);
+
+        try (var document = Loader.loadPDF(invoicing.pdf(org.manager(), invoice.id()))) {
+            var catalog = document.getDocumentCatalog();
+            assertThat(catalog.getMarkInfo()).as("marked content").isNotNull();
+            assertThat(catalog.getMarkInfo().isMarked()).isTrue();
+            assertThat(catalog.getStructureTreeRoot()).as("a structure tree").isNotNull();
+            assertThat(catalog.getStructureTreeRoot().getKids()).isNotEmpty();
+            assertThat(catalog.getLanguage()).isEqualTo("en");
+            assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Invoice " + invoice.number());
+            assertThat(catalog.getMetadata())
+                    .as("XMP metadata with the PDF/UA identification")
+                    .isNotNull();
+            String xmp = new String(catalog.getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
+            assertThat(xmp).contains("pdfuaid:part");
+        }
+    }
+
+    @Test
     void asksForPaymentOnlyInThePdfOfAnInvoiceStillToBePaid() throws Exception {
         Invoice open = invoicing
                 .send(org.manager(), List.of(assignedLicence("Lobby", 1)))

@@ -8,8 +8,11 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -33,6 +36,7 @@ public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachC
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
     private static final Namespace NAMESPACE = Namespace.create(Browsers.class);
+    private static final String VIOLATIONS = "accessibility violations";
 
     static {
         // Playwright's own default of 5 s is too tight for a 2-core machine shared with other builds.
@@ -76,13 +80,29 @@ public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachC
         if (browserContext == null) {
             return;
         }
-        if (context.getExecutionException().isPresent()) {
-            keepForDiagnosis(
-                    browserContext,
-                    context.getRequiredTestClass().getSimpleName() + "."
-                            + context.getRequiredTestMethod().getName());
+        @SuppressWarnings("unchecked")
+        Set<String> violations = context.getStore(NAMESPACE).remove(VIOLATIONS, Set.class);
+        try {
+            if (context.getExecutionException().isPresent()) {
+                keepForDiagnosis(browserContext, name(context));
+                return;
+            }
+            // The page as the test leaves it: an open dialog, a form answered without a page load.
+            for (Page page : browserContext.pages()) {
+                violations.addAll(Accessibility.violations(page));
+            }
+            if (!violations.isEmpty()) {
+                keepForDiagnosis(browserContext, name(context));
+                throw new AssertionError(Accessibility.report(List.copyOf(violations)));
+            }
+        } finally {
+            browserContext.close();
         }
-        browserContext.close();
+    }
+
+    private static String name(ExtensionContext context) {
+        return context.getRequiredTestClass().getSimpleName() + "."
+                + context.getRequiredTestMethod().getName();
     }
 
     /** What the browser showed when a test failed, in target/browser-failures/. */
@@ -113,6 +133,18 @@ public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachC
                 .setPermissions(List.of("clipboard-read", "clipboard-write")));
         browserContext.setDefaultTimeout(15_000);
         context.getStore(NAMESPACE).put(BrowserContext.class, browserContext);
+        // Every page a test loads is checked with axe as it loads (decision 0054); afterEach fails the test with what
+        // was found. Kept in order and once each, as a test may load the same page many times.
+        // An address is checked the first time it loads in a test: a test that posts the same form ten times (the
+        // coupon code's rate limit) must not spend a minute in axe. The page as the test leaves it is checked too.
+        Set<String> violations = new LinkedHashSet<>();
+        Set<String> checked = new HashSet<>();
+        context.getStore(NAMESPACE).put(VIOLATIONS, violations);
+        browserContext.onPage(page -> page.onLoad(loaded -> {
+            if (checked.add(loaded.url())) {
+                violations.addAll(Accessibility.violations(loaded));
+            }
+        }));
         return browserContext.newPage();
     }
 }
