@@ -114,7 +114,7 @@ class AccountRepository {
             return Optional.empty(); // no address holds one, and PostgreSQL refuses NUL in a query
         }
         return jdbc.sql("""
-                        select id, organisation_id, email, password_hash, role, name, enabled
+                        select id, organisation_id, email, password_hash, role, name, enabled, language
                         from app_user where email = :email
                         """)
                 .param("email", email)
@@ -126,7 +126,8 @@ class AccountRepository {
                                 rs.getString("email"),
                                 rs.getString("name")),
                         rs.getString("password_hash"),
-                        rs.getBoolean("enabled")))
+                        rs.getBoolean("enabled"),
+                        rs.getString("language")))
                 .optional();
     }
 
@@ -286,5 +287,31 @@ class AccountRepository {
     }
 
     /** A user as stored, for signing in: the caller it becomes, its password hash and whether it may sign in. */
-    record StoredUser(Caller caller, String passwordHash, boolean enabled) {}
+    record StoredUser(Caller caller, String passwordHash, boolean enabled, String language) {}
+
+    /** The language a user chose, or null. */
+    Optional<String> findLanguage(long userId) {
+        return jdbc.sql("select language from app_user where id = :id")
+                .param("id", userId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("language")))
+                .optional()
+                .flatMap(language -> language);
+    }
+
+    /** A client's language, or null, only within the organisation. */
+    Optional<String> findClientLanguage(long organisationId, long clientId) {
+        return jdbc.sql("select language from app_user where organisation_id = :organisationId and id = :id")
+                .param("organisationId", organisationId)
+                .param("id", clientId)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("language")))
+                .optional()
+                .flatMap(language -> language);
+    }
+
+    void updateLanguage(long userId, String language) {
+        jdbc.sql("update app_user set language = :language where id = :id")
+                .param("language", language)
+                .param("id", userId)
+                .update();
+    }
 }

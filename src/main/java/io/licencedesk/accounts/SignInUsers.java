@@ -19,7 +19,7 @@ class SignInUsers implements UserDetailsService {
     public UserDetails loadUserByUsername(String email) {
         return accounts.findUserByEmail(AccountManagement.normaliseEmail(email))
                 .filter(user -> user.passwordHash() != null)
-                .map(user -> new SignedInUser(user.caller(), user.passwordHash(), user.enabled()))
+                .map(user -> new SignedInUser(user.caller(), user.passwordHash(), user.enabled(), user.language()))
                 .orElseThrow(() -> new UsernameNotFoundException("Unknown user"));
     }
 }

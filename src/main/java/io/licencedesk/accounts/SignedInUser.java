@@ -13,11 +13,18 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
     private final Caller caller;
     private String passwordHash;
     private final boolean enabled;
+    private final String language;
 
-    SignedInUser(Caller caller, String passwordHash, boolean enabled) {
+    SignedInUser(Caller caller, String passwordHash, boolean enabled, String language) {
         this.caller = caller;
         this.passwordHash = passwordHash;
         this.enabled = enabled;
+        this.language = language;
+    }
+
+    /** The language the person chose in their profile ("en", "fr"), or null: their browser's then decides. */
+    public String language() {
+        return language;
     }
 
     public Caller caller() {

@@ -6,12 +6,16 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.PasswordRefusedException;
 import io.licencedesk.accounts.RenewalPreferences;
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.accounts.WrongPasswordException;
+import io.licencedesk.shared.Language;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -40,13 +44,19 @@ class PortalProfileController {
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
     private final Reasons reasons;
     private final RenewalPreferences preferences;
+    private final UserLanguages languages;
+    private final Words words;
 
     PortalProfileController(
             AccountManagement accounts,
             PasswordManagement passwords,
             UserDetailsService users,
             Reasons reasons,
-            RenewalPreferences preferences) {
+            RenewalPreferences preferences,
+            UserLanguages languages,
+            Words words) {
+        this.languages = languages;
+        this.words = words;
         this.reasons = reasons;
         this.preferences = preferences;
         this.accounts = accounts;
@@ -78,7 +88,7 @@ class PortalProfileController {
         }
         accounts.updateProfile(caller, form.toChange());
         refreshSignedInUser(caller, request, response);
-        Toasts.success(redirect, "Your details are saved.");
+        Toasts.success(redirect, words.of("profile.saved"));
         return "redirect:/portal/profile";
     }
 
@@ -92,7 +102,7 @@ class PortalProfileController {
         Client me = accounts.profile(caller);
         model.addAttribute("profile", ProfileForm.of(me));
         if (!errors.hasFieldErrors("newPassword") && !form.confirmed()) {
-            errors.rejectValue("confirmation", "different", "The two new passwords are not the same.");
+            errors.rejectValue("confirmation", "different", words.of("password.different"));
         }
         if (errors.hasErrors()) {
             return page(caller, me, model);
@@ -100,13 +110,13 @@ class PortalProfileController {
         try {
             passwords.changePassword(caller, form.currentPassword(), form.newPassword());
         } catch (WrongPasswordException wrong) {
-            errors.rejectValue("currentPassword", "wrong", "This is not your current password.");
+            errors.rejectValue("currentPassword", "wrong", words.of("password.wrongCurrent"));
             return page(caller, me, model);
         } catch (PasswordRefusedException refused) {
             errors.rejectValue("newPassword", "policy", reasons.text(refused));
             return page(caller, me, model);
         }
-        Toasts.success(redirect, "Your password is changed.");
+        Toasts.success(redirect, words.of("profile.passwordChanged"));
         return "redirect:/portal/profile";
     }
 
@@ -118,15 +128,39 @@ class PortalProfileController {
             RedirectAttributes redirect) {
         boolean on = "on".equals(reminders);
         preferences.setRemindersOff(caller, !on);
-        Toasts.success(
-                redirect,
-                on ? "You will receive reminders." : "You will no longer receive reminders. Invoices still reach you.");
+        Toasts.success(redirect, words.of(on ? "profile.reminders.on" : "profile.reminders.off"));
+        return "redirect:/portal/profile";
+    }
+
+    /**
+     * The language of the portal, and of the e-mails and invoices sent to the client (decision 0053); none leaves
+     * the pages to the browser's language and what is sent in English. The toast is already in the new language.
+     */
+    @PostMapping("/language")
+    String language(
+            Caller caller,
+            @RequestParam(name = "language", required = false) String code,
+            RedirectAttributes redirect,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        boolean browsers = code == null || code.isBlank();
+        Language language = browsers ? null : Language.ofCode(code).orElse(null);
+        if (!browsers && language == null) {
+            Toasts.error(redirect, words.of("profile.language.unknown"));
+            return "redirect:/portal/profile";
+        }
+        languages.choose(caller, language);
+        refreshSignedInUser(caller, request, response);
+        var locale = language != null ? language.locale() : LocaleContextHolder.getLocale();
+        Toasts.success(redirect, words.of(locale, "profile.language.saved"));
         return "redirect:/portal/profile";
     }
 
     private String page(Caller caller, Client me, Model model) {
         model.addAttribute("email", me.email());
         model.addAttribute("remindersOff", preferences.remindersOff(caller));
+        model.addAttribute(
+                "language", languages.chosen(caller).map(Language::code).orElse(""));
         return "portal/profile";
     }
 

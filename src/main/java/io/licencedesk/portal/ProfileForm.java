@@ -8,18 +8,16 @@ import jakarta.validation.constraints.Size;
 
 /** A client's own details: the name and company they are known by, and what their invoices show. */
 record ProfileForm(
-        @NotBlank(message = "Enter your name.")
-        @Size(max = 200, message = "Keep the name to 200 characters.")
-        @PlainText
+        @NotBlank(message = "{profile.name.required}") @Size(max = 200, message = "{profile.name.tooLong}") @PlainText
         String name,
 
-        @Size(max = 200, message = "Keep the company to 200 characters.") @PlainText
+        @Size(max = 200, message = "{profile.company.tooLong}") @PlainText
         String company,
 
-        @Size(max = 1000, message = "Keep the address to 1,000 characters.") @PlainText
+        @Size(max = 1000, message = "{profile.billingAddress.tooLong}") @PlainText
         String billingAddress,
 
-        @Size(max = 40, message = "Keep the VAT number to 40 characters.") @PlainText
+        @Size(max = 40, message = "{profile.vatNumber.tooLong}") @PlainText
         String vatNumber) {
 
     static ProfileForm of(Client client) {

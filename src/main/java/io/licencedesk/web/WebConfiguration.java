@@ -2,11 +2,15 @@ package io.licencedesk.web;
 
 import java.time.Duration;
 import java.util.List;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 
 /**
  * Static files are served only from addresses that carry their version (WebJars by theirs, decision 0013; our own
@@ -23,6 +27,21 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(StaticAssets assets) {
         this.assets = assets;
+    }
+
+    /** The language of each page (decision 0053); the bean's name is the one the DispatcherServlet looks for. */
+    @Bean
+    LocaleResolver localeResolver() {
+        return new UserLocaleResolver();
+    }
+
+    /** {@code ?lang=fr} on any page switches the language, before signing in too (kept in a cookie). */
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        var switcher = new LocaleChangeInterceptor();
+        switcher.setParamName("lang");
+        switcher.setIgnoreInvalidLocale(true);
+        registry.addInterceptor(switcher);
     }
 
     @Override

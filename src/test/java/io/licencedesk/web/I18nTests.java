@@ -1,0 +1,210 @@
+package io.licencedesk.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every text is in both languages (decision 0053), in the style of spring-petclinic's I18nPropertiesSyncTest: each
+ * messages file has the keys of the others, and no template writes a user-facing text itself, in a text node or in
+ * an attribute people read (placeholder, title, aria-label, alt), unless Thymeleaf replaces it from a message or an
+ * expression.
+ */
+class I18nTests {
+
+    static final Path MESSAGES = Path.of("src/main/resources");
+    static final Path TEMPLATES = Path.of("src/main/resources/templates");
+    static final List<String> LANGUAGES = List.of("messages.properties", "messages_fr.properties");
+
+    /** Attributes a person reads or hears. */
+    static final List<String> READ_ATTRIBUTES =
+            List.of("placeholder", "title", "aria-label", "alt", "aria-placeholder", "aria-roledescription");
+
+    /** Whatever holds a letter or a digit is words; "▣", "·", "—" and "✕" alone are not. */
+    static final Pattern WORDS = Pattern.compile("[\\p{L}\\p{N}]");
+
+    /** Inlined expressions ([[#{key}]], [(${value})]) are not literal. */
+    static final Pattern INLINED = Pattern.compile("\\[\\[.*?]]|\\[\\(.*?\\)]", Pattern.DOTALL);
+
+    /** These replace an element's content (or the element), so what is written inside is only a preview. */
+    static final List<String> REPLACING =
+            List.of("th:text", "th:utext", "th:replace", "th:insert", "th:remove", "th:include", "th:errors");
+
+    @Test
+    void everyLanguageHasEveryKey() {
+        List<Set<String>> keys = LANGUAGES.stream().map(I18nTests::keys).toList();
+        Set<String> all = new TreeSet<>();
+        keys.forEach(all::addAll);
+        List<String> missing = new ArrayList<>();
+        for (int i = 0; i < LANGUAGES.size(); i++) {
+            for (String key : all) {
+                if (!keys.get(i).contains(key)) {
+                    missing.add(LANGUAGES.get(i) + ": " + key);
+                }
+            }
+        }
+        assertThat(missing).as("keys missing in a language").isEmpty();
+    }
+
+    @Test
+    void noTranslationIsLeftEmpty() {
+        Properties french = properties("messages_fr.properties");
+        List<String> empty = french.stringPropertyNames().stream()
+                .filter(key -> french.getProperty(key).isBlank())
+                .sorted()
+                .toList();
+        assertThat(empty).as("empty French texts").isEmpty();
+    }
+
+    /** A translation takes the same arguments, and a lone ' would start a quoted part of a MessageFormat pattern. */
+    @Test
+    void translationsTakeTheSameArguments() {
+        Properties english = properties("messages.properties");
+        Properties french = properties("messages_fr.properties");
+        List<String> different = new ArrayList<>();
+        for (String key : english.stringPropertyNames()) {
+            String en = english.getProperty(key);
+            String fr = french.getProperty(key, en);
+            if (!arguments(en).equals(arguments(fr))) {
+                different.add(key + ": " + arguments(en) + " / " + arguments(fr));
+            }
+            if (!arguments(fr).isEmpty() && fr.replace("''", "").contains("'")) {
+                different.add(key + ": a single ' in a pattern");
+            }
+        }
+        assertThat(different).as("translations whose arguments differ").isEmpty();
+    }
+
+    static Set<String> arguments(String text) {
+        Set<String> arguments = new TreeSet<>();
+        var matcher = Pattern.compile("\\{(\\d+)").matcher(text);
+        while (matcher.find()) {
+            arguments.add(matcher.group(1));
+        }
+        return arguments;
+    }
+
+    @Test
+    void theFrenchFileSaysItsLanguage() {
+        assertThat(properties("messages_fr.properties").getProperty("language")).isEqualTo("fr");
+        assertThat(properties("messages.properties").getProperty("language")).isEqualTo("en");
+    }
+
+    @Test
+    void noTemplateWritesATextItself() throws IOException {
+        List<String> literals = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+                literals.addAll(literalTexts(file));
+            }
+        }
+        assertThat(literals)
+                .as("texts written in templates instead of messages")
+                .isEmpty();
+    }
+
+    @Test
+    void theCheckFindsLiteralTextsAndLeavesMessagesAlone() {
+        String html = """
+                <div>
+                  <h1>Licences</h1>
+                  <p th:text="#{licences.title}">Licences</p>
+                  <p th:if="${x}">Hello <span th:text="${name}">you</span></p>
+                  <input placeholder="Search" th:placeholder="#{licences.search}">
+                  <input placeholder="Find">
+                  <a title="Open" th:attr="title=#{open}">▣</a>
+                  <button aria-label="Close">✕</button>
+                  <span>[[#{licences.title}]]</span>
+                  <script>const words = "not checked";</script>
+                </div>
+                """;
+        assertThat(literalTexts("example.html", html))
+                .containsExactly(
+                        "example.html: text \"Licences\"",
+                        "example.html: text \"Hello\"",
+                        "example.html: placeholder \"Find\"",
+                        "example.html: aria-label \"Close\"");
+    }
+
+    static List<String> literalTexts(Path file) {
+        try {
+            return literalTexts(TEMPLATES.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<String> literalTexts(String name, String html) {
+        List<String> literals = new ArrayList<>();
+        var document = Jsoup.parse(html, "", Parser.htmlParser());
+        for (Element element : document.getAllElements()) {
+            if (element.tagName().equals("script") || element.tagName().equals("style")) {
+                continue;
+            }
+            if (!replaced(element)) {
+                for (TextNode text : element.textNodes()) {
+                    String words = INLINED.matcher(text.text()).replaceAll("").strip();
+                    if (WORDS.matcher(words).find()) {
+                        literals.add(name + ": text \"" + words + "\"");
+                    }
+                }
+            }
+            for (String attribute : READ_ATTRIBUTES) {
+                String value = element.attr(attribute);
+                if (WORDS.matcher(value).find()
+                        && !element.hasAttr("th:" + attribute)
+                        && !element.attr("th:attr").contains(attribute + "=")) {
+                    literals.add(name + ": " + attribute + " \"" + value + "\"");
+                }
+            }
+        }
+        return literals;
+    }
+
+    /** Whether Thymeleaf writes this element's content itself (or drops it), here or in an enclosing element. */
+    static boolean replaced(Element element) {
+        for (Element e = element; e != null; e = e.parent()) {
+            if (e.tagName().equals("html")) {
+                return false; // a page replaces its html element by the layout, which inserts the page's parts
+            }
+            for (String attribute : REPLACING) {
+                if (e.hasAttr(attribute)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    static Set<String> keys(String file) {
+        return properties(file).stringPropertyNames();
+    }
+
+    static Properties properties(String file) {
+        var properties = new Properties();
+        try (InputStream in = Files.newInputStream(MESSAGES.resolve(file))) {
+            properties.load(new java.io.InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}
