@@ -188,6 +188,27 @@ public class People {
         events.publishEvent(new PersonChanged(caller, Change.RESET_SENT, client, client, clock.instant()));
     }
 
+    /**
+     * A member of staff starts looking at the portal as this client sees it, read-only (decision 0056): the answer is
+     * the client as a caller, for the portal's pages to read with; the staff member stays who they are, and it is
+     * recorded.
+     */
+    public Caller startViewing(Caller caller, long clientId) {
+        AccountManagement.requireStaff(caller);
+        Person client = clientPerson(caller, clientId);
+        events.publishEvent(new PersonChanged(caller, Change.VIEW_STARTED, client, client, clock.instant()));
+        return new Caller(client.id(), caller.organisationId(), Role.CLIENT, client.email(), client.name());
+    }
+
+    /** They stop looking at the portal as the client: recorded, so the log shows how long it lasted. */
+    public void stopViewing(Caller caller, long clientId) {
+        AccountManagement.requireStaff(caller);
+        people.find(caller.organisationId(), clientId)
+                .filter(person -> person.role() == Role.CLIENT)
+                .ifPresent(client -> events.publishEvent(
+                        new PersonChanged(caller, Change.VIEW_STOPPED, client, client, clock.instant())));
+    }
+
     private Person disabled(Caller caller, Person before) {
         people.setEnabled(caller.organisationId(), before.id(), false);
         links.voidUnused(before.id());

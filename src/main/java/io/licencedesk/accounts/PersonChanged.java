@@ -16,7 +16,19 @@ public record PersonChanged(Caller actor, Change change, Person before, Person a
         DISABLED,
         ENABLED,
         /** Staff e-mailed a client a link to choose a new password. */
-        RESET_SENT
+        RESET_SENT,
+        /** A member of staff started looking at the portal as the client sees it (decision 0056). */
+        VIEW_STARTED,
+        /** They stopped. */
+        VIEW_STOPPED
+    }
+
+    /** Whether the change is to the person's role or access, whose state before and after is worth recording. */
+    public boolean changesAccess() {
+        return change == Change.INVITED
+                || change == Change.ROLE_CHANGED
+                || change == Change.DISABLED
+                || change == Change.ENABLED;
     }
 
     /** Whether the sessions signed in as the person before this change must end. */

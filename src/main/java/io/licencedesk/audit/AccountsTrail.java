@@ -217,8 +217,8 @@ class AccountsTrail {
                 person.id(),
                 person.label(),
                 changed.change().name(),
-                changed.change() == PersonChanged.Change.RESET_SENT ? null : access(changed.before()),
-                changed.change() == PersonChanged.Change.RESET_SENT ? null : access(person),
+                changed.changesAccess() ? access(changed.before()) : null,
+                changed.changesAccess() ? access(person) : null,
                 changed.occurredAt());
     }
 

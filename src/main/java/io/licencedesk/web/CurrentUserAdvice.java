@@ -19,6 +19,23 @@ class CurrentUserAdvice {
                 : null;
     }
 
+    /** The client a member of staff is viewing the portal as (decision 0056), or null: the layout shows a banner. */
+    @ModelAttribute("viewingAs")
+    Caller viewingAs(HttpServletRequest request) {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        return ViewingAs.staffReadingThePortal(authentication, request)
+                ? ViewingAs.client(request).orElse(null)
+                : null;
+    }
+
+    /** Whether this page is the portal as a member of staff views it: the portal's navigation, every control off. */
+    @ModelAttribute("portalView")
+    boolean portalView(HttpServletRequest request) {
+        return ViewingAs.inThePortal(request)
+                && ViewingAs.staffReadingThePortal(
+                        SecurityContextHolder.getContext().getAuthentication(), request);
+    }
+
     /**
      * The navigation's entry for the request's path: its first segment ("licences" for /licences/12), or its first
      * two in the portal ("portal/invoices"; the portal's home is its licences). Computed once here: the layout

@@ -6,10 +6,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -101,6 +103,13 @@ class SecurityConfiguration {
                 .build();
     }
 
+    private static boolean hasRole(Authentication authentication, String role) {
+        return authentication != null
+                && authentication.isAuthenticated()
+                && authentication.getAuthorities().stream()
+                        .anyMatch(authority -> role.equals(authority.getAuthority()));
+    }
+
     @Bean
     @Order(3)
     SecurityFilterChain web(HttpSecurity http, SignInLimits signInLimits, SignInDevices devices) throws Exception {
@@ -117,6 +126,10 @@ class SecurityConfiguration {
                                 "/swagger-ui.html",
                                 "/swagger-ui/**")
                         .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/portal", "/portal/**")
+                        .access((authentication, context) ->
+                                new AuthorizationDecision(hasRole(authentication.get(), "ROLE_CLIENT")
+                                        || ViewingAs.staffReadingThePortal(authentication.get(), context.getRequest())))
                         .requestMatchers("/portal/**")
                         .hasRole("CLIENT")
                         .requestMatchers(

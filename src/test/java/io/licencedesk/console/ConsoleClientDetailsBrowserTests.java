@@ -66,7 +66,12 @@ class ConsoleClientDetailsBrowserTests {
         button(page, "Disable the portal access of " + org.alice().name()).click();
         assertThat(toast(page, "is disabled")).isVisible();
         assertThat(page.locator("#access-state")).hasText("Disabled");
-        assertThat(page.getByText("Portal access disabled")).isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.CELL,
+                        new Page.GetByRoleOptions()
+                                .setName("Portal access disabled")
+                                .setExact(true)))
+                .isVisible();
 
         button(page, "Enable the portal access of " + org.alice().name()).click();
         assertThat(toast(page, "can sign in to the portal again")).isVisible();
