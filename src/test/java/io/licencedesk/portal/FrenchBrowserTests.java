@@ -114,7 +114,9 @@ class FrenchBrowserTests {
         assertThat(page.getByLabel("Ajouter une licence avec son code promo")).isVisible();
         Locator row = page.locator("#my-licences tbody tr").filter(new Locator.FilterOptions().setHasText("Kiosque"));
         assertThat(row).containsText("Attribuée");
-        assertThat(row).containsText("1 an à compter de l’activation");
+        assertThat(row).containsText("Pas encore");
+        assertThat(row).containsText("à compter de l’activation"); // the term itself ("1 year") is still English
+        assertThat(row).containsText("Non");
 
         page.getByRole(
                         AriaRole.LINK,
@@ -194,8 +196,11 @@ class FrenchBrowserTests {
 
         assertThat(page.locator("#toasts .toast")).containsText(Pattern.compile("Licence \\S+ créée\\."));
         Locator row = page.locator("tbody tr").filter(new Locator.FilterOptions().setHasText("Écran du hall"));
-        assertThat(row).containsText("Disponible");
-        Assertions.assertThat(plain(row.innerText())).contains("200,00 €");
+        assertThat(row).containsText("Sans client");
+        // The list's status badges are still written by Java in English (decision 0053, "Not yet").
+        Assertions.assertThat(plain(row.innerText()))
+                .contains("200,00 €")
+                .containsPattern("\\d{1,2} [a-zéû]+\\.? 20\\d\\d");
         page.context().close();
     }
 
