@@ -5,81 +5,80 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import org.springframework.context.MessageSource;
 
-/** The wording of account e-mails: plain, short, British English, with the link on a line of its own. */
+/**
+ * The wording of account e-mails: plain, short, in the recipient's language (decision 0053: their profile's choice,
+ * British English without one), with the link on a line of its own. The words are in messages.properties.
+ */
 final class AccountMessages {
-
-    private static final DateTimeFormatter EXPIRY = DateTimeFormatter.ofPattern(
-                    "d MMMM yyyy 'at' HH:mm 'UTC'", Locale.UK)
-            .withZone(ZoneOffset.UTC);
 
     private AccountMessages() {}
 
-    static AccountEmail invitation(Organisation organisation, Recipient to, String link, Instant expiresAt) {
-        String subject = "Your LicenceDesk account with " + organisation.sellerName();
-        String text = """
-                Hello %s,
-
-                %s has opened an account for you in LicenceDesk, where you can see your licences, \
-                screens and invoices.
-
-                To choose your password, open this link:
-
-                %s
-
-                The link works once and expires on %s. If it has expired, ask for a new one on the \
-                sign-in page ("Forgot your password?") or from your account manager.
-
-                Kind regards,
-                %s
-                """.formatted(
-                to.name(), organisation.sellerName(), link, EXPIRY.format(expiresAt), organisation.sellerName());
-        String html = """
-                <p>Hello %s,</p>
-                <p>%s has opened an account for you in LicenceDesk, where you can see your licences, screens and invoices.</p>
-                <p><a href="%s">Choose your password</a></p>
-                <p>The link works once and expires on %s. If it has expired, ask for a new one on the sign-in page
-                (&ldquo;Forgot your password?&rdquo;) or from your account manager.</p>
-                <p>Kind regards,<br>%s</p>
-                """.formatted(
-                        Html.escape(to.name()),
-                        Html.escape(organisation.sellerName()),
-                        Html.escape(link),
-                        EXPIRY.format(expiresAt),
-                        Html.escape(organisation.sellerName()));
+    static AccountEmail invitation(
+            MessageSource messages,
+            Locale locale,
+            Organisation organisation,
+            Recipient to,
+            String link,
+            Instant expiresAt) {
+        Words words = new Words(messages, locale);
+        String seller = organisation.sellerName();
+        String expiry = words.expiry(expiresAt);
+        String subject = words.of("account.invitation.subject", seller);
+        String text = words.of("account.email.hello", to.name()) + "\n\n"
+                + words.of("account.invitation.opened", seller) + "\n\n"
+                + words.of("account.invitation.openLink") + "\n\n"
+                + link + "\n\n"
+                + words.of("account.invitation.expires", expiry) + "\n\n"
+                + words.of("account.email.regards") + "\n" + seller + "\n";
+        String html = "<p>" + Html.escape(words.of("account.email.hello", to.name())) + "</p>\n"
+                + "<p>" + Html.escape(words.of("account.invitation.opened", seller)) + "</p>\n"
+                + "<p><a href=\"" + Html.escape(link) + "\">" + Html.escape(words.of("account.invitation.link"))
+                + "</a></p>\n"
+                + "<p>" + Html.escape(words.of("account.invitation.expires", expiry)) + "</p>\n"
+                + "<p>" + Html.escape(words.of("account.email.regards")) + "<br>" + Html.escape(seller) + "</p>\n";
         return email(organisation, to, subject, text, html);
     }
 
-    static AccountEmail reset(Organisation organisation, Recipient to, String link, Instant expiresAt) {
-        String subject = "Reset your LicenceDesk password";
-        String text = """
-                Hello %s,
-
-                Someone, probably you, asked to reset the password of your LicenceDesk account.
-
-                To choose a new password, open this link:
-
-                %s
-
-                The link works once and expires on %s. If you did not ask for it, ignore this e-mail: \
-                your password stays as it is.
-
-                Kind regards,
-                %s
-                """.formatted(to.name(), link, EXPIRY.format(expiresAt), organisation.sellerName());
-        String html = """
-                <p>Hello %s,</p>
-                <p>Someone, probably you, asked to reset the password of your LicenceDesk account.</p>
-                <p><a href="%s">Choose a new password</a></p>
-                <p>The link works once and expires on %s. If you did not ask for it, ignore this e-mail:
-                your password stays as it is.</p>
-                <p>Kind regards,<br>%s</p>
-                """.formatted(
-                        Html.escape(to.name()),
-                        Html.escape(link),
-                        EXPIRY.format(expiresAt),
-                        Html.escape(organisation.sellerName()));
+    static AccountEmail reset(
+            MessageSource messages,
+            Locale locale,
+            Organisation organisation,
+            Recipient to,
+            String link,
+            Instant expiresAt) {
+        Words words = new Words(messages, locale);
+        String seller = organisation.sellerName();
+        String expiry = words.expiry(expiresAt);
+        String subject = words.of("account.reset.subject");
+        String text = words.of("account.email.hello", to.name()) + "\n\n"
+                + words.of("account.reset.asked") + "\n\n"
+                + words.of("account.reset.openLink") + "\n\n"
+                + link + "\n\n"
+                + words.of("account.reset.expires", expiry) + "\n\n"
+                + words.of("account.email.regards") + "\n" + seller + "\n";
+        String html = "<p>" + Html.escape(words.of("account.email.hello", to.name())) + "</p>\n"
+                + "<p>" + Html.escape(words.of("account.reset.asked")) + "</p>\n"
+                + "<p><a href=\"" + Html.escape(link) + "\">" + Html.escape(words.of("account.reset.link"))
+                + "</a></p>\n"
+                + "<p>" + Html.escape(words.of("account.reset.expires", expiry)) + "</p>\n"
+                + "<p>" + Html.escape(words.of("account.email.regards")) + "<br>" + Html.escape(seller) + "</p>\n";
         return email(organisation, to, subject, text, html);
+    }
+
+    private record Words(MessageSource messages, Locale locale) {
+
+        String of(String key, Object... arguments) {
+            return messages.getMessage(key, arguments, locale);
+        }
+
+        /** "4 December 2026 at 14:05 UTC", "4 décembre 2026 à 14:05 UTC". */
+        String expiry(Instant at) {
+            return DateTimeFormatter.ofPattern(of("account.email.expiryPattern"), locale)
+                    .withZone(ZoneOffset.UTC)
+                    .format(at);
+        }
     }
 
     private static AccountEmail email(

@@ -4,14 +4,17 @@ import io.licencedesk.accounts.AccountMessages.Recipient;
 import io.licencedesk.accounts.PasswordLinkRepository.UsableLink;
 import io.licencedesk.shared.AttemptLimits;
 import io.licencedesk.shared.AttemptLimits.Limit;
+import io.licencedesk.shared.Language;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -44,6 +47,8 @@ public class PasswordManagement {
     private final Clock clock;
     private final String baseUrl;
 
+    private final MessageSource messages;
+
     PasswordManagement(
             AccountRepository accounts,
             PasswordLinkRepository links,
@@ -52,7 +57,9 @@ public class PasswordManagement {
             ApplicationEventPublisher events,
             AttemptLimits limits,
             Clock clock,
+            MessageSource messages,
             @Value("${licencedesk.base-url}") String baseUrl) {
+        this.messages = messages;
         this.accounts = accounts;
         this.links = links;
         this.mailer = mailer;
@@ -85,7 +92,12 @@ public class PasswordManagement {
         Instant expiresAt = clock.instant().plus(LINK_VALIDITY);
         String link = issueLink(client.id(), LinkPurpose.INVITATION, expiresAt);
         mailer.queue(AccountMessages.invitation(
-                organisation, new Recipient(client.id(), client.name(), client.email()), link, expiresAt));
+                messages,
+                languageOf(client.id()),
+                organisation,
+                new Recipient(client.id(), client.name(), client.email()),
+                link,
+                expiresAt));
         events.publishEvent(new ClientInvited(caller, client, clock.instant()));
     }
 
@@ -109,8 +121,18 @@ public class PasswordManagement {
                     Instant expiresAt = clock.instant().plus(LINK_VALIDITY);
                     String link = issueLink(who.userId(), LinkPurpose.RESET, expiresAt);
                     mailer.queue(AccountMessages.reset(
-                            organisation, new Recipient(who.userId(), who.name(), who.email()), link, expiresAt));
+                            messages,
+                            Language.localeOf(user.language()),
+                            organisation,
+                            new Recipient(who.userId(), who.name(), who.email()),
+                            link,
+                            expiresAt));
                 });
+    }
+
+    /** The language to write to this user in: their choice, English without one (decision 0053). */
+    private Locale languageOf(long userId) {
+        return Language.localeOf(accounts.findLanguage(userId).orElse(null));
     }
 
     /** Whether a link from an e-mail can still be used (to show the form, or the "expired" page at once). */

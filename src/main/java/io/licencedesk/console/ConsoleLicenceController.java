@@ -14,6 +14,7 @@ import io.licencedesk.licence.LicenceNotDeletableException;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.Locale;
@@ -40,6 +41,7 @@ class ConsoleLicenceController {
     private final AuditTrail audit;
     private final InvoiceManagement invoicing;
     private final ScreenManagement screens;
+    private final Words words;
     private final Reasons reasons;
 
     ConsoleLicenceController(
@@ -49,8 +51,10 @@ class ConsoleLicenceController {
             AuditTrail audit,
             InvoiceManagement invoicing,
             ScreenManagement screens,
-            Reasons reasons) {
+            Reasons reasons,
+            Words words) {
         this.reasons = reasons;
+        this.words = words;
         this.licences = licences;
         this.plans = plans;
         this.accounts = accounts;
@@ -97,7 +101,8 @@ class ConsoleLicenceController {
         }
         try {
             LicenceDetails created = licences.create(caller, form.toNewLicence());
-            Toasts.success(redirect, "Licence " + created.couponCode() + " created.");
+            Toasts.success(
+                    redirect, words.of("licences.created", created.couponCode().value()));
             redirect.addFlashAttribute("added", created.id()); // highlighted in the list it returns to
             return "redirect:/licences";
         } catch (InvalidLicenceException invalid) {
@@ -162,7 +167,12 @@ class ConsoleLicenceController {
             @PathVariable long id,
             @RequestHeader(name = "Referer", required = false) String from,
             RedirectAttributes redirect) {
-        return act(redirect, from, () -> "Licence " + licences.pause(caller, id).couponCode() + " paused.");
+        return act(
+                redirect,
+                from,
+                () -> words.of(
+                        "licences.paused",
+                        licences.pause(caller, id).couponCode().value()));
     }
 
     @PostMapping("/{id}/resume")
@@ -172,7 +182,11 @@ class ConsoleLicenceController {
             @RequestHeader(name = "Referer", required = false) String from,
             RedirectAttributes redirect) {
         return act(
-                redirect, from, () -> "Licence " + licences.resume(caller, id).couponCode() + " resumed.");
+                redirect,
+                from,
+                () -> words.of(
+                        "licences.resumed",
+                        licences.resume(caller, id).couponCode().value()));
     }
 
     @PostMapping("/{id}/delete")
@@ -189,7 +203,7 @@ class ConsoleLicenceController {
             if (selected.remove(id)) {
                 LicenceSelection.save(session, selected);
             }
-            Toasts.success(redirect, "Licence " + code + " deleted.");
+            Toasts.success(redirect, words.of("licences.deleted", code));
             return "redirect:" + listOr(from);
         } catch (LicenceNotDeletableException refused) {
             Toasts.error(redirect, reasons.text(refused));

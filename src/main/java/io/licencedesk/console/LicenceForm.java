@@ -14,20 +14,22 @@ import jakarta.validation.constraints.Size;
  * values in hidden fields.
  */
 record LicenceForm(
-        @NotNull(message = "Choose a plan.") Long planId,
+        @NotNull(message = "{licenceForm.plan.required}") Long planId,
 
-        @NotBlank(message = "Enter a name.") @Size(max = 200, message = "Keep the name to 200 characters.") @PlainText
+        @NotBlank(message = "{licenceForm.name.required}")
+        @Size(max = 200, message = "{licenceForm.name.tooLong}")
+        @PlainText
         String name,
 
-        @Size(max = 2000, message = "Keep the note to 2,000 characters.") @PlainText
+        @Size(max = 2000, message = "{licenceForm.note.tooLong}") @PlainText
         String note,
 
         @WholeNumber(
                 min = 1,
                 max = 10_000,
-                blank = "Enter the number of screens.",
-                notWhole = "Enter a whole number of screens from 1 to 10,000.",
-                outOfRange = "Enter a number of screens from 1 to 10,000.")
+                blank = "{licenceForm.quantity.blank}",
+                notWhole = "{licenceForm.quantity.notWhole}",
+                outOfRange = "{licenceForm.quantity.outOfRange}")
         String quantity,
 
         Long clientId) {

@@ -6,6 +6,7 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.Organisation;
 import io.licencedesk.accounts.PaymentDetails;
 import io.licencedesk.accounts.PaymentSettings;
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.licence.BillableLicence;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceManagement;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -48,6 +50,7 @@ public class InvoiceManagement {
     private final LicenceManagement licences;
     private final AccountManagement accounts;
     private final PaymentDetails paymentDetails;
+    private final UserLanguages languages;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -60,9 +63,11 @@ public class InvoiceManagement {
             LicenceManagement licences,
             AccountManagement accounts,
             PaymentDetails paymentDetails,
+            UserLanguages languages,
             Outbox outbox,
             ApplicationEventPublisher events,
             Clock clock) {
+        this.languages = languages;
         this.paymentDetails = paymentDetails;
         this.invoices = invoices;
         this.numbers = numbers;
@@ -170,7 +175,8 @@ public class InvoiceManagement {
     @Transactional(readOnly = true)
     public byte[] pdf(Caller caller, long id) {
         requireStaff(caller);
-        return pdf.render(find(caller, id));
+        Invoice invoice = find(caller, id);
+        return pdf.render(invoice, languageOf(invoice));
     }
 
     /** A client's own invoices (void ones too, so the history stays complete), newest first. */
@@ -196,7 +202,8 @@ public class InvoiceManagement {
     /** The PDF of one of the client's own invoices; any other id is "not found", whoever it belongs to. */
     @Transactional(readOnly = true)
     public byte[] clientPdf(Caller client, long id) {
-        return pdf.render(clientInvoice(client, id));
+        Invoice invoice = clientInvoice(client, id);
+        return pdf.render(invoice, languageOf(invoice));
     }
 
     @Transactional(readOnly = true)
@@ -281,7 +288,12 @@ public class InvoiceManagement {
     }
 
     private void queueEmail(Sender sender, Invoice invoice) {
-        outbox.enqueue(messages.emailFor(invoice, sender.name(), sender.email()));
+        outbox.enqueue(messages.emailFor(invoice, sender.name(), sender.email(), languageOf(invoice)));
+    }
+
+    /** An invoice, its e-mail and its PDF are in its client's language, whoever asks (decision 0053). */
+    private Locale languageOf(Invoice invoice) {
+        return languages.forClient(invoice.organisationId(), invoice.clientId());
     }
 
     /** Who the invoice e-mails come from: the organisation's sender name, else its legal name. */

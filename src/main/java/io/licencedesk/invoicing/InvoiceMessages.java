@@ -2,92 +2,71 @@ package io.licencedesk.invoicing;
 
 import io.licencedesk.mail.OutgoingEmail;
 import io.licencedesk.shared.Html;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 
-/** The e-mail that carries an invoice: a short text and HTML body with the PDF attached. */
+/**
+ * The e-mail that carries an invoice: a short text and HTML body with the PDF attached, both in the client's
+ * language (decision 0053), with the words of messages.properties and its translations.
+ */
 @Component
 class InvoiceMessages {
 
     static final String SUBJECT_TYPE = "INVOICE";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-
     private final InvoicePdf pdf;
+    private final InvoiceWords words;
 
-    InvoiceMessages(InvoicePdf pdf) {
+    InvoiceMessages(InvoicePdf pdf, InvoiceWords words) {
         this.pdf = pdf;
+        this.words = words;
     }
 
-    /**
-     * The lines that tell the client how to pay, as on the PDF: bank account, instructions, payment link, and the
-     * reverse-charge mention (decision 0052). None for an invoice that asks for no payment.
-     */
-    static List<String> howToPay(Invoice invoice) {
-        List<String> lines = new ArrayList<>();
-        if (invoice.totals().reverseCharge()) {
-            lines.add("Reverse charge: VAT to be accounted for by the recipient (Article 196, Council Directive"
-                    + " 2006/112/EC).");
-        }
-        Invoice.Payment payment = invoice.seller().payment();
-        if (payment.iban() != null) {
-            lines.add("Bank transfer to IBAN " + payment.ibanGrouped()
-                    + (payment.bic() != null ? ", BIC " + payment.bic() : "") + ".");
-        }
-        if (payment.instructions() != null) {
-            lines.add(payment.instructions());
-        }
-        if (payment.link() != null) {
-            lines.add("Pay online: " + payment.link());
-        }
-        return lines;
-    }
-
-    OutgoingEmail emailFor(Invoice invoice, String senderName, String senderEmail) {
-        String subject =
-                "Invoice " + invoice.number() + " from " + invoice.seller().name();
-        String text = """
-                Hello %s,
-
-                Please find attached invoice %s for your licence "%s" (%s).
-
-                Total due: %s, by %s.
-                %s
-                Thank you,
-                %s
-                """.formatted(
-                        invoice.buyer().name(),
+    OutgoingEmail emailFor(Invoice invoice, String senderName, String senderEmail, Locale locale) {
+        String subject = words.text(
+                locale,
+                "invoice.email.subject",
+                invoice.number(),
+                invoice.seller().name());
+        String total = invoice.totals().total().formatted(locale);
+        String due = InvoiceWords.date(invoice.dueOn(), locale);
+        String term = words.term(invoice, locale);
+        List<String> howToPay = words.howToPay(invoice, locale).stream()
+                .map(line -> line.endsWith(".") || line.contains("\n") ? line : line + ".")
+                .toList();
+        String text = words.text(locale, "invoice.email.hello", invoice.buyer().name()) + "\n\n"
+                + words.text(
+                        locale,
+                        "invoice.email.attached",
                         invoice.number(),
                         invoice.line().licenceName(),
-                        invoice.line().termLabel(),
-                        invoice.totals().total().formatted(),
-                        DATE.format(invoice.dueOn()),
-                        howToPay(invoice).isEmpty() ? "" : "\n" + String.join("\n", howToPay(invoice)) + "\n",
-                        invoice.seller().name());
-        String html = """
-                <p>Hello %s,</p>
-                <p>Please find attached invoice <strong>%s</strong> for your licence &ldquo;%s&rdquo; (%s).</p>
-                <p>Total due: <strong>%s</strong>, by %s.</p>
-                %s<p>Thank you,<br>%s</p>
-                """.formatted(
-                        Html.escape(invoice.buyer().name()),
-                        Html.escape(invoice.number()),
+                        term)
+                + "\n\n" + words.text(locale, "invoice.email.due", total, due) + "\n"
+                + (howToPay.isEmpty() ? "" : "\n" + String.join("\n", howToPay) + "\n")
+                + words.text(locale, "invoice.email.thanks") + "\n"
+                + invoice.seller().name() + "\n";
+        String html = "<p>"
+                + Html.escape(words.text(
+                        locale, "invoice.email.hello", invoice.buyer().name())) + "</p>\n"
+                + "<p>"
+                + words.text(
+                        locale,
+                        "invoice.email.attached",
+                        "<strong>" + Html.escape(invoice.number()) + "</strong>",
                         Html.escape(invoice.line().licenceName()),
-                        Html.escape(invoice.line().termLabel()),
-                        Html.escape(invoice.totals().total().formatted()),
-                        DATE.format(invoice.dueOn()),
-                        howToPay(invoice).isEmpty()
-                                ? ""
-                                : "<p>"
-                                        + String.join(
-                                                "<br>",
-                                                howToPay(invoice).stream()
-                                                        .map(Html::escape)
-                                                        .toList()) + "</p>\n",
-                        Html.escape(invoice.seller().name()));
+                        Html.escape(term))
+                + "</p>\n"
+                + "<p>" + words.text(locale, "invoice.email.due", "<strong>" + Html.escape(total) + "</strong>", due)
+                + "</p>\n"
+                + (howToPay.isEmpty()
+                        ? ""
+                        : "<p>"
+                                + String.join(
+                                        "<br>",
+                                        howToPay.stream().map(Html::escape).toList()) + "</p>\n")
+                + "<p>" + Html.escape(words.text(locale, "invoice.email.thanks")) + "<br>"
+                + Html.escape(invoice.seller().name()) + "</p>\n";
         return new OutgoingEmail(
                 invoice.organisationId(),
                 SUBJECT_TYPE,
@@ -99,6 +78,6 @@ class InvoiceMessages {
                 text,
                 html,
                 InvoicePdf.fileName(invoice),
-                pdf.render(invoice));
+                pdf.render(invoice, locale));
     }
 }

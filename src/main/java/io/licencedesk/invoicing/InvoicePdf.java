@@ -49,9 +49,11 @@ class InvoicePdf {
     private static final byte[] BOLD = font("/fonts/DejaVuSans-Bold.ttf");
 
     private final ITemplateEngine templates;
+    private final InvoiceWords words;
 
-    InvoicePdf(ITemplateEngine templates) {
+    InvoicePdf(ITemplateEngine templates, InvoiceWords words) {
         this.templates = templates;
+        this.words = words;
     }
 
     private static byte[] font(String resource) {
@@ -65,9 +67,11 @@ class InvoicePdf {
         }
     }
 
-    byte[] render(Invoice invoice) {
-        var context = new Context(Locale.UK);
+    /** The invoice in this language (its client's, decision 0053): words, dates and amounts. */
+    byte[] render(Invoice invoice, Locale locale) {
+        var context = new Context(locale);
         context.setVariable("invoice", invoice);
+        context.setVariable("term", words.term(invoice, locale));
         String html = withoutCharactersXmlRefuses(templates.process("invoice/pdf", context));
         try (PDDocument document = new PDDocument();
                 var out = new ByteArrayOutputStream()) {
@@ -84,7 +88,7 @@ class InvoicePdf {
                 renderer.createPDFWithoutClosing();
             }
             var info = document.getDocumentInformation();
-            info.setTitle("Invoice " + invoice.number());
+            info.setTitle(words.text(locale, "invoice.pdf.title", invoice.number()));
             info.setAuthor(invoice.seller().name());
             info.setProducer("LicenceDesk");
             info.setCreator("LicenceDesk");

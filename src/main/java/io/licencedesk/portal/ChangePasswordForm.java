@@ -4,9 +4,9 @@ import jakarta.validation.constraints.NotEmpty;
 
 /** Changing one's password: the current one, and the new one typed twice. The policy is checked by accounts. */
 record ChangePasswordForm(
-        @NotEmpty(message = "Enter your current password.") String currentPassword,
-        @NotEmpty(message = "Choose a new password.") String newPassword,
-        @NotEmpty(message = "Type the new password again.") String confirmation) {
+        @NotEmpty(message = "{password.current.required}") String currentPassword,
+        @NotEmpty(message = "{password.new.required}") String newPassword,
+        @NotEmpty(message = "{password.confirm.required}") String confirmation) {
 
     static ChangePasswordForm empty() {
         return new ChangePasswordForm(null, null, null);

@@ -1,17 +1,20 @@
 package io.licencedesk.portal;
 
+import io.licencedesk.shared.Language;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
 
-/** Dates in messages, written as the pages show them ("29 Nov 2026"). */
+/** Dates in messages, written as the pages show them: "29 Nov 2026", "29 nov. 2026" (decision 0053). */
 final class Dates {
-
-    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
 
     private Dates() {}
 
     static String format(LocalDate date) {
-        return date == null ? "" : DAY.format(date);
+        var context = LocaleContextHolder.getLocaleContext();
+        var language = Language.of(context == null ? null : context.getLocale()).orElse(Language.DEFAULT);
+        return date == null
+                ? ""
+                : DateTimeFormatter.ofPattern("d MMM yyyy", language.locale()).format(date);
     }
 }

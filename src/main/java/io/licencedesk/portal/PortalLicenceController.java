@@ -8,6 +8,7 @@ import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.RedemptionLimits;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.OptionalLong;
@@ -28,9 +29,12 @@ class PortalLicenceController {
     private final RedemptionLimits limits;
     private final LicencePages pages;
     private final Reasons reasons;
+    private final Words words;
 
-    PortalLicenceController(ClientLicences licences, RedemptionLimits limits, LicencePages pages, Reasons reasons) {
+    PortalLicenceController(
+            ClientLicences licences, RedemptionLimits limits, LicencePages pages, Reasons reasons, Words words) {
         this.reasons = reasons;
+        this.words = words;
         this.licences = licences;
         this.limits = limits;
         this.pages = pages;
@@ -51,19 +55,17 @@ class PortalLicenceController {
             RedirectAttributes redirect) {
         if (code.isBlank()) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            return refused(client, code, "Enter the coupon code of the licence to add.", model);
+            return refused(client, code, words.of("portal.redeem.codeMissing"), model);
         }
         OptionalLong wait = limits.attempt(client.userId(), request.getRemoteAddr());
         if (wait.isPresent()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
-            return refused(client, code, "Too many attempts. Try again in " + wait.getAsLong() + " s.", model);
+            return refused(client, code, words.of("portal.redeem.tooMany", wait.getAsLong()), model);
         }
         try {
             ClientLicence redeemed = licences.redeem(client, code);
-            Toasts.success(
-                    redirect,
-                    "“" + redeemed.name() + "” is now yours and active until " + Dates.format(redeemed.endsOn()) + ".");
+            Toasts.success(redirect, words.of("portal.redeem.done", redeemed.name(), Dates.format(redeemed.endsOn())));
             return "redirect:/portal/licences/" + redeemed.id();
         } catch (CodeNotRedeemableException refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -80,9 +82,9 @@ class PortalLicenceController {
     String activate(Caller client, @PathVariable long id, RedirectAttributes redirect) {
         try {
             ClientLicence active = licences.activate(client, id);
-            Toasts.success(redirect, "“" + active.name() + "” is active until " + Dates.format(active.endsOn()) + ".");
+            Toasts.success(redirect, words.of("portal.activate.done", active.name(), Dates.format(active.endsOn())));
         } catch (IllegalStatusChangeException refused) {
-            Toasts.error(redirect, "This licence cannot be activated: it is not waiting to be started.");
+            Toasts.error(redirect, words.of("portal.activate.refused"));
         }
         return "redirect:/portal/licences/" + id;
     }

@@ -8,6 +8,7 @@ import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.devices.ScreenRegistrationRefusedException;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -27,9 +28,11 @@ class PortalScreenController {
     private final ScreenManagement screens;
     private final LicencePages pages;
     private final Reasons reasons;
+    private final Words words;
 
-    PortalScreenController(ScreenManagement screens, LicencePages pages, Reasons reasons) {
+    PortalScreenController(ScreenManagement screens, LicencePages pages, Reasons reasons, Words words) {
         this.reasons = reasons;
+        this.words = words;
         this.screens = screens;
         this.pages = pages;
     }
@@ -44,7 +47,9 @@ class PortalScreenController {
         try {
             RegisteredScreen registered = screens.register(client, id, name);
             model.addAttribute("registered", registered);
-            model.addAttribute("toast", "Screen “" + registered.screen().name() + "” registered.");
+            model.addAttribute(
+                    "toast",
+                    words.of("portal.screen.registered", registered.screen().name()));
             model.addAttribute("toastKind", "success");
             return pages.licence(client, id, model);
         } catch (InvalidScreenNameException | ScreenRegistrationRefusedException refused) {
@@ -66,7 +71,7 @@ class PortalScreenController {
             RedirectAttributes redirect) {
         try {
             Screen renamed = screens.rename(client, id, screenId, name);
-            Toasts.success(redirect, "Screen renamed to “" + renamed.name() + "”.");
+            Toasts.success(redirect, words.of("portal.screen.renamed", renamed.name()));
             return "redirect:/portal/licences/" + id;
         } catch (InvalidScreenNameException refused) {
             // The page again, with this screen's rename form open, what was typed and why it was refused.
@@ -81,7 +86,7 @@ class PortalScreenController {
     @PostMapping("/portal/licences/{id}/screens/{screenId}/remove")
     String remove(Caller client, @PathVariable long id, @PathVariable long screenId, RedirectAttributes redirect) {
         screens.remove(client, id, screenId);
-        Toasts.success(redirect, "Screen removed. Its seat is free, and its device will be told at its next check-in.");
+        Toasts.success(redirect, words.of("portal.screen.removed"));
         return "redirect:/portal/licences/" + id;
     }
 }

@@ -138,7 +138,7 @@ class CycleQueries {
     NoticeLicence noticeLicence(long licenceId) {
         return jdbc.sql("""
                         select l.organisation_id, l.id, l.name, l.coupon_code, l.ends_on, c.name as client_name,
-                               c.email as client_email
+                               c.email as client_email, c.language as client_language
                         from licence l join app_user c on c.id = l.client_id
                         where l.id = :id
                         """)
@@ -150,7 +150,8 @@ class CycleQueries {
                         rs.getString("coupon_code"),
                         rs.getObject("ends_on", LocalDate.class),
                         rs.getString("client_name"),
-                        rs.getString("client_email")))
+                        rs.getString("client_email"),
+                        rs.getString("client_language")))
                 .single();
     }
 

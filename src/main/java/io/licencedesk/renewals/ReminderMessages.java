@@ -1,15 +1,18 @@
 package io.licencedesk.renewals;
 
 import io.licencedesk.accounts.Organisation;
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.mail.OutgoingEmail;
 import io.licencedesk.shared.Html;
+import io.licencedesk.shared.Language;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,15 +29,18 @@ class ReminderMessages {
 
     static final String DIGEST = "DIGEST";
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
-
     private final String portal;
+    private final MessageSource messages;
+    private final UserLanguages languages;
 
-    ReminderMessages(@Value("${licencedesk.base-url}") String baseUrl) {
+    ReminderMessages(
+            @Value("${licencedesk.base-url}") String baseUrl, MessageSource messages, UserLanguages languages) {
         this.portal = baseUrl.replaceAll("/+$", "") + "/portal";
+        this.messages = messages;
+        this.languages = languages;
     }
 
-    /** What a client's notice is about. */
+    /** What a client's notice is about, and the language the client reads (a code, or null: English). */
     record NoticeLicence(
             long organisationId,
             long licenceId,
@@ -42,52 +48,75 @@ class ReminderMessages {
             String couponCode,
             LocalDate endsOn,
             String clientName,
-            String clientEmail) {}
+            String clientEmail,
+            String clientLanguage) {}
+
+    private String text(Locale locale, String key, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+
+    /** "4 December 2026", "4 décembre 2026". */
+    private static String date(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(date);
+    }
 
     OutgoingEmail expiringSoon(Organisation seller, NoticeLicence licence) {
+        Locale locale = Language.localeOf(licence.clientLanguage());
+        String ends = date(licence.endsOn(), locale);
         return licenceNotice(
                 seller,
                 licence,
-                "Your licence \"" + licence.name() + "\" ends on " + DATE.format(licence.endsOn()),
+                locale,
+                text(locale, "reminder.expiringSoon.subject", licence.name(), ends),
                 List.of(
-                        "Your licence \"%s\" (code %s) ends on %s. It does not renew by itself."
-                                .formatted(licence.name(), licence.couponCode(), DATE.format(licence.endsOn())),
-                        "To keep your screens running after that day, ask %s to renew it."
-                                .formatted(seller.sellerName()),
-                        "See your licences: " + portal));
+                        text(locale, "reminder.expiringSoon.body", licence.name(), licence.couponCode(), ends),
+                        text(locale, "reminder.expiringSoon.ask", seller.sellerName()),
+                        text(locale, "reminder.seeLicences", portal)));
     }
 
     OutgoingEmail expired(Organisation seller, NoticeLicence licence) {
+        Locale locale = Language.localeOf(licence.clientLanguage());
+        String ended = date(licence.endsOn(), locale);
         return licenceNotice(
                 seller,
                 licence,
-                "Your licence \"" + licence.name() + "\" has expired",
+                locale,
+                text(locale, "reminder.expired.subject", licence.name()),
                 List.of(
-                        "Your licence \"%s\" (code %s) ended on %s. Its screens no longer run it."
-                                .formatted(licence.name(), licence.couponCode(), DATE.format(licence.endsOn())),
-                        "To start again, ask %s to renew it.".formatted(seller.sellerName()),
-                        "See your licences: " + portal));
+                        text(locale, "reminder.expired.body", licence.name(), licence.couponCode(), ended),
+                        text(locale, "reminder.expired.ask", seller.sellerName()),
+                        text(locale, "reminder.seeLicences", portal)));
     }
 
     OutgoingEmail overdue(Organisation seller, Invoice invoice, String recipient) {
+        Locale locale = languages.forClient(invoice.organisationId(), invoice.clientId());
+        var line = invoice.line();
+        String term = line.termStart() != null && line.termEnd() != null
+                ? text(
+                        locale,
+                        "invoice.term.dates",
+                        DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(line.termStart()),
+                        DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(line.termEnd()))
+                : line.termLabel();
         List<String> paragraphs = List.of(
-                "Invoice %s for your licence \"%s\" (%s), %s, was due on %s and is not paid yet."
-                        .formatted(
-                                invoice.number(),
-                                invoice.line().licenceName(),
-                                invoice.line().termLabel(),
-                                invoice.totals().total().formatted(),
-                                DATE.format(invoice.dueOn())),
-                "Please pay it, or tell %s if you already have. The invoice is in your portal: %s/invoices"
-                        .formatted(seller.sellerName(), portal));
+                text(
+                        locale,
+                        "reminder.overdue.body",
+                        invoice.number(),
+                        line.licenceName(),
+                        term,
+                        invoice.totals().total().formatted(locale),
+                        date(invoice.dueOn(), locale)),
+                text(locale, "reminder.overdue.ask", seller.sellerName(), portal));
         return email(
                 seller,
                 INVOICE_REMINDER,
                 invoice.id(),
                 recipient,
-                "Reminder: invoice " + invoice.number() + " is overdue",
+                text(locale, "reminder.overdue.subject", invoice.number()),
                 invoice.buyer().name(),
-                paragraphs);
+                paragraphs,
+                locale);
     }
 
     /** The weekly digest's lines, already in words. */
@@ -107,7 +136,8 @@ class ReminderMessages {
                         + digest.overdue().size() + " overdue, "
                         + digest.renewed().size() + " renewed",
                 name,
-                paragraphs);
+                paragraphs,
+                Language.DEFAULT.locale());
     }
 
     private static String section(String title, List<String> lines) {
@@ -115,7 +145,7 @@ class ReminderMessages {
     }
 
     private OutgoingEmail licenceNotice(
-            Organisation seller, NoticeLicence licence, String subject, List<String> paragraphs) {
+            Organisation seller, NoticeLicence licence, Locale locale, String subject, List<String> paragraphs) {
         return email(
                 seller,
                 LICENCE_NOTICE,
@@ -123,22 +153,23 @@ class ReminderMessages {
                 licence.clientEmail(),
                 subject,
                 licence.clientName(),
-                paragraphs);
+                paragraphs,
+                locale);
     }
 
-    private static OutgoingEmail email(
+    private OutgoingEmail email(
             Organisation seller,
             String subjectType,
             long subjectId,
             String recipient,
             String subject,
             String recipientName,
-            List<String> paragraphs) {
+            List<String> paragraphs,
+            Locale locale) {
         String from = seller.senderName() == null ? seller.sellerName() : seller.senderName();
-        String text = "Hello " + recipientName + ",\n\n" + String.join("\n\n", paragraphs) + "\n\n" + from + "\n";
-        StringBuilder html = new StringBuilder("<p>Hello ")
-                .append(Html.escape(recipientName))
-                .append(",</p>\n");
+        String hello = text(locale, "account.email.hello", recipientName);
+        String text = hello + "\n\n" + String.join("\n\n", paragraphs) + "\n\n" + from + "\n";
+        StringBuilder html = new StringBuilder("<p>").append(Html.escape(hello)).append("</p>\n");
         for (String paragraph : paragraphs) {
             html.append("<p>")
                     .append(Html.escape(paragraph).replace("\n", "<br>\n"))

@@ -6,11 +6,12 @@ import java.util.Currency;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.context.i18n.LocaleContextHolder;
 
 /** An exact amount in a currency, kept in minor units (cents). */
 public record Money(long minorUnits, Currency currency) {
 
-    private static final Map<Currency, NumberFormat> FORMATS = new ConcurrentHashMap<>();
+    private static final Map<String, NumberFormat> FORMATS = new ConcurrentHashMap<>();
 
     public static Money of(BigDecimal amount, Currency currency) {
         return new Money(
@@ -41,17 +42,28 @@ public record Money(long minorUnits, Currency currency) {
         return BigDecimal.valueOf(minorUnits, currency.getDefaultFractionDigits());
     }
 
-    /** For people: "€1,234.50". */
+    /**
+     * For people, in the language of the request being answered (decision 0053): "€1,234.50" in English, "1 234,50 €"
+     * in French. Outside a request, such as in a job, in English: what is sent to someone names its language.
+     */
     public String formatted() {
-        // A copy of a format made once per currency: making one looks up the locale's data each time (a main-list
-        // page formats 25 to 100 amounts). Formats are not thread-safe, hence the copy.
-        NumberFormat format = (NumberFormat)
-                FORMATS.computeIfAbsent(currency, Money::formatFor).clone();
+        var context = LocaleContextHolder.getLocaleContext();
+        return formatted(context == null ? null : context.getLocale());
+    }
+
+    /** For people reading this language; English for a language not spoken here. */
+    public String formatted(Locale locale) {
+        Language language = Language.of(locale).orElse(Language.DEFAULT);
+        // A copy of a format made once per currency and language: making one looks up the locale's data each time (a
+        // main-list page formats 25 to 100 amounts). Formats are not thread-safe, hence the copy.
+        NumberFormat format = (NumberFormat) FORMATS.computeIfAbsent(
+                        currency.getCurrencyCode() + "/" + language.code(), key -> formatFor(currency, language))
+                .clone();
         return format.format(amount());
     }
 
-    private static NumberFormat formatFor(Currency currency) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(Locale.UK);
+    private static NumberFormat formatFor(Currency currency, Language language) {
+        NumberFormat format = NumberFormat.getCurrencyInstance(language.locale());
         format.setCurrency(currency);
         return format;
     }

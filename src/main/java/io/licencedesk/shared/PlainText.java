@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 @Constraint(validatedBy = PlainText.Validator.class)
 public @interface PlainText {
 
-    String message() default "Remove the HTML tags: only plain text is allowed.";
+    String message() default "{form.plainText}";
 
     Class<?>[] groups() default {};
 

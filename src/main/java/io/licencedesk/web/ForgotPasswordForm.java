@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** The address to send a reset link to, if it has an account. */
 record ForgotPasswordForm(
-        @NotBlank(message = "Enter your e-mail address.")
-        @Email(regexp = "(.+@.+\\..+)?", message = "Enter a valid e-mail address.") // empty: @NotBlank says so
-        @Size(max = 254, message = "Keep the e-mail address to 254 characters.")
+        @NotBlank(message = "{password.email.required}")
+        @Email(regexp = "(.+@.+\\..+)?", message = "{password.email.invalid}") // empty: @NotBlank says so
+        @Size(max = 254, message = "{password.email.tooLong}")
         String email) {}

@@ -28,8 +28,10 @@ class PasswordController {
     private final PasswordManagement passwords;
     private final Outbox outbox;
     private final Reasons reasons;
+    private final Words words;
 
-    PasswordController(PasswordManagement passwords, Outbox outbox, Reasons reasons) {
+    PasswordController(PasswordManagement passwords, Outbox outbox, Reasons reasons, Words words) {
+        this.words = words;
         this.reasons = reasons;
         this.passwords = passwords;
         this.outbox = outbox;
@@ -79,7 +81,7 @@ class PasswordController {
         }
         model.addAttribute("email", email.get());
         if (!errors.hasFieldErrors("password") && !form.confirmed()) {
-            errors.rejectValue("confirmation", "different", "The two passwords are not the same.");
+            errors.rejectValue("confirmation", "different", words.of("password.set.different"));
         }
         if (errors.hasErrors()) {
             return "password/set";

@@ -1,0 +1,82 @@
+package io.licencedesk.invoicing;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.MessageSource;
+import org.springframework.stereotype.Component;
+
+/**
+ * An invoice's words in its client's language (decision 0053), for its e-mail and its PDF: the term, the dates and
+ * the lines that say how to pay. The invoice records its facts, not words, apart from the term's label, recorded in
+ * English when it was issued: a term not yet started is read back from it.
+ */
+@Component
+class InvoiceWords {
+
+    private static final Pattern NOT_STARTED = Pattern.compile("(.+) from the day it is first used");
+    private static final Pattern TERM_PART = Pattern.compile("(\\d+) (year|month|day)s?");
+
+    private final MessageSource messages;
+
+    InvoiceWords(MessageSource messages) {
+        this.messages = messages;
+    }
+
+    String text(Locale locale, String key, Object... arguments) {
+        return messages.getMessage(key, arguments, locale);
+    }
+
+    /** "4 December 2026", "4 décembre 2026". */
+    static String date(LocalDate date, Locale locale) {
+        return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(date);
+    }
+
+    /** "1 Dec 2026 – 30 Nov 2027", or for a term not started yet "1 year from the day it is first used". */
+    String term(Invoice invoice, Locale locale) {
+        Invoice.Line line = invoice.line();
+        if (line.termStart() != null && line.termEnd() != null) {
+            var day = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
+            return text(locale, "invoice.term.dates", day.format(line.termStart()), day.format(line.termEnd()));
+        }
+        Matcher notStarted = NOT_STARTED.matcher(line.termLabel());
+        if (!notStarted.matches()) {
+            return line.termLabel();
+        }
+        List<String> parts = new ArrayList<>();
+        Matcher part = TERM_PART.matcher(notStarted.group(1));
+        while (part.find()) {
+            parts.add(text(locale, "term." + part.group(2), Integer.parseInt(part.group(1))));
+        }
+        return text(locale, "invoice.term.fromFirstUse", String.join(" ", parts));
+    }
+
+    /**
+     * The lines that tell the client how to pay, as on the PDF: the reverse-charge mention (decision 0052), bank
+     * account, instructions, payment link. None for an invoice that asks for no payment.
+     */
+    List<String> howToPay(Invoice invoice, Locale locale) {
+        List<String> lines = new ArrayList<>();
+        if (invoice.totals().reverseCharge()) {
+            lines.add(text(locale, "invoice.pdf.reverseChargeVatToBe"));
+        }
+        Invoice.Payment payment = invoice.seller().payment();
+        if (payment.iban() != null) {
+            lines.add(
+                    payment.bic() != null
+                            ? text(locale, "invoice.bankTransferBic", payment.ibanGrouped(), payment.bic())
+                            : text(locale, "invoice.bankTransfer", payment.ibanGrouped()));
+        }
+        if (payment.instructions() != null) {
+            lines.add(payment.instructions());
+        }
+        if (payment.link() != null) {
+            lines.add(text(locale, "invoice.payOnline", payment.link()));
+        }
+        return lines;
+    }
+}
