@@ -5,7 +5,9 @@ import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.PasswordRefusedException;
 import io.licencedesk.accounts.People;
 import io.licencedesk.accounts.Person;
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.accounts.WrongPasswordException;
+import io.licencedesk.shared.Language;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.servlet.http.HttpServletRequest;
@@ -27,9 +29,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** A member of staff's own profile: their name, the address they sign in with, and changing their password. */
+/**
+ * A member of staff's own profile: their name, the address they sign in with, the language of their pages (decision
+ * 0053), and changing their password.
+ */
 @Controller
 @RequestMapping("/profile")
 class ConsoleProfileController {
@@ -42,18 +48,21 @@ class ConsoleProfileController {
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
     private final Reasons reasons;
     private final MessageSource messages;
+    private final UserLanguages languages;
 
     ConsoleProfileController(
             People people,
             PasswordManagement passwords,
             UserDetailsService users,
             Reasons reasons,
-            MessageSource messages) {
+            MessageSource messages,
+            UserLanguages languages) {
         this.people = people;
         this.passwords = passwords;
         this.users = users;
         this.reasons = reasons;
         this.messages = messages;
+        this.languages = languages;
     }
 
     @GetMapping
@@ -61,7 +70,7 @@ class ConsoleProfileController {
         Person me = people.me(caller);
         model.addAttribute("nameForm", new StaffNameForm(me.name()));
         model.addAttribute("passwordForm", StaffPasswordForm.empty());
-        return page(me, model);
+        return page(caller, me, model);
     }
 
     @PostMapping
@@ -75,7 +84,7 @@ class ConsoleProfileController {
             HttpServletResponse response) {
         if (errors.hasErrors()) {
             model.addAttribute("passwordForm", StaffPasswordForm.empty());
-            return page(people.me(caller), model);
+            return page(caller, people.me(caller), model);
         }
         people.rename(caller, form.name());
         refreshSignedInUser(caller, request, response);
@@ -96,23 +105,46 @@ class ConsoleProfileController {
             errors.rejectValue("confirmation", "different", text("people.password.different"));
         }
         if (errors.hasErrors()) {
-            return page(me, model);
+            return page(caller, me, model);
         }
         try {
             passwords.changePassword(caller, form.currentPassword(), form.newPassword());
         } catch (WrongPasswordException wrong) {
             errors.rejectValue("currentPassword", "wrong", text("people.password.wrong"));
-            return page(me, model);
+            return page(caller, me, model);
         } catch (PasswordRefusedException refused) {
             errors.rejectValue("newPassword", "policy", reasons.text(refused));
-            return page(me, model);
+            return page(caller, me, model);
         }
         Toasts.success(redirect, text("people.password.changed"));
         return "redirect:/profile";
     }
 
-    private String page(Person me, Model model) {
+    /** None leaves the pages to the browser's language. The toast is already in the new language. */
+    @PostMapping("/language")
+    String language(
+            Caller caller,
+            @RequestParam(name = "language", required = false) String code,
+            RedirectAttributes redirect,
+            HttpServletRequest request,
+            HttpServletResponse response) {
+        boolean browsers = code == null || code.isBlank();
+        Language language = browsers ? null : Language.ofCode(code).orElse(null);
+        if (!browsers && language == null) {
+            Toasts.error(redirect, text("profile.language.unknown"));
+            return "redirect:/profile";
+        }
+        languages.choose(caller, language);
+        refreshSignedInUser(caller, request, response); // the session carries the language
+        var locale = language != null ? language.locale() : LocaleContextHolder.getLocale();
+        Toasts.success(redirect, messages.getMessage("profile.language.saved", null, locale));
+        return "redirect:/profile";
+    }
+
+    private String page(Caller caller, Person me, Model model) {
         model.addAttribute("person", me);
+        model.addAttribute(
+                "language", languages.chosen(caller).map(Language::code).orElse(""));
         return VIEW;
     }
 

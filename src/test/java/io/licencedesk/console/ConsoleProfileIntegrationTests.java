@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.licencedesk.accounts.People;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +43,9 @@ class ConsoleProfileIntegrationTests {
 
     @Autowired
     People people;
+
+    @Autowired
+    UserLanguages languages;
 
     TestOrganisation org;
 
@@ -109,6 +114,44 @@ class ConsoleProfileIntegrationTests {
                 .andExpect(flash().attribute("toast", containsString("Your password is changed.")));
         mvc.perform(signIn(org.owner().email(), TestOrganisation.PASSWORD)).andExpect(unauthenticated());
         mvc.perform(signIn(org.owner().email(), CHOSEN)).andExpect(authenticated());
+    }
+
+    @Test
+    void choosesTheLanguageOfTheirPagesAndRefusesOneThatIsNotOffered() throws Exception {
+        var manager = fixture.signedIn(org.manager());
+        mvc.perform(post("/profile/language")
+                        .param("language", "de")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/profile"))
+                .andExpect(flash().attribute("toast", "Choose English, French or your browser's language."));
+        assertThat(languages.chosen(org.manager())).isEmpty();
+
+        mvc.perform(post("/profile/language")
+                        .param("language", "fr")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/profile"))
+                .andExpect(flash().attribute("toast", "Votre langue est enregistrée."));
+        assertThat(languages.chosen(org.manager())).contains(Language.FR);
+        mvc.perform(get("/licences").with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("<html lang=\"fr\"")));
+
+        mvc.perform(post("/profile/language")
+                        .param("language", "")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/profile"));
+        assertThat(languages.chosen(org.manager())).isEmpty();
+        // Neither a client nor an anonymous user reaches a staff profile.
+        mvc.perform(post("/profile/language")
+                        .param("language", "fr")
+                        .with(fixture.signedIn(org.alice()))
+                        .with(csrf()))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/profile/language").param("language", "fr").with(csrf()))
+                .andExpect(redirectedUrl("/login"));
+        assertThat(languages.chosen(org.alice())).isEmpty();
     }
 
     @Test
