@@ -72,11 +72,6 @@
 
     document.querySelectorAll('select.client-select').forEach(select => {
         const url = select.dataset.optionsUrl;
-        // Tom-select points the visible label at its own text field and hides the select, which kept no name
-        // (decision 0054): the hidden select leaves the accessibility tree, so that its text field is the only
-        // control a screen reader meets, named by the label.
-        select.setAttribute('aria-hidden', 'true');
-        select.tabIndex = -1;
         const form = select.form;
         const control = new TomSelect(select, {
             valueField: 'id',
@@ -104,6 +99,11 @@
                 loading: () => '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">Loading</span></div>'
             }
         });
+        // Tom-select points the visible label at its own text field and hides the select, which kept no name
+        // (decision 0054): the hidden select leaves the accessibility tree, so that its text field is the only
+        // control a screen reader meets, named by the label. Set after tom-select has copied the select's
+        // attributes, so that its own field stays in the Tab order.
+        select.setAttribute('aria-hidden', 'true');
         // Tom-select takes the focus on a timer after a click: a key typed before that was swallowed (the
         // box still counted as unfocused and kept its text field hidden). Taking it on the key itself keeps it.
         control.control_input.addEventListener('keydown', () => {

@@ -1,0 +1,120 @@
+package io.licencedesk.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.support.Accessibility;
+import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.TestFixture;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** The licence list from the keyboard (decision 0054): one Tab stop a row, arrows to its controls, visible focus. */
+@BrowserTest
+@TestInstance(Lifecycle.PER_CLASS)
+class KeyboardBrowserTests {
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    LicenceManagement licences;
+
+    TestOrganisation org;
+
+    @BeforeAll
+    void createOrganisation() {
+        org = organisations.create();
+        Plan monthly = fixture.monthlyPlan(org);
+        for (int i = 1; i <= 3; i++) {
+            licences.create(
+                    org.manager(),
+                    new NewLicence(
+                            monthly.id(), "Screen " + i, null, 1, org.alice().userId()));
+        }
+    }
+
+    void list(Page page) {
+        page.navigate("/login");
+        page.getByLabel("E-mail").fill(org.manager().email());
+        page.getByLabel("Password").fill(TestOrganisation.PASSWORD);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
+                .click();
+        assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
+        page.navigate("/licences");
+    }
+
+    static Locator name(Page page, String name) {
+        return page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    @Test
+    void eachRowIsOneTabStopWithItsControlsOnTheArrows(Page page) {
+        list(page);
+        // Newest first: Screen 3, 2, 1.
+        name(page, "Screen 3").focus();
+        page.keyboard().press("Tab");
+        assertThat(name(page, "Screen 2")).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(name(page, "Screen 1")).isFocused();
+        // The keys are told while the keyboard is in the table.
+        assertThat(page.locator(".licence-table caption")).isVisible();
+
+        page.keyboard().press("ArrowUp");
+        assertThat(name(page, "Screen 2")).isFocused();
+        page.keyboard().press("ArrowRight");
+        Locator edit = page.getByTitle(Pattern.compile("^Edit ")).nth(1);
+        assertThat(edit).isFocused();
+        // The ring shows: a solid outline, not Bootstrap's faint shadow.
+        assertThat(edit).hasCSS("outline-style", "solid");
+        page.keyboard().press("End");
+        assertThat(page.getByTitle(Pattern.compile("^Delete ")).nth(1)).isFocused();
+        page.keyboard().press("Home");
+        assertThat(page.locator(".select-licence").nth(1)).isFocused();
+        page.keyboard().press("ArrowRight");
+        assertThat(page.locator("[data-copy]").nth(1)).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#toasts .toast")).containsText("copied");
+
+        // Its actions work from the keyboard: Delete opens its dialog, checked by axe while open.
+        name(page, "Screen 2").focus();
+        page.keyboard().press("End");
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.DIALOG)).isVisible();
+        page.waitForFunction("() => document.getElementById('delete-dialog').contains(document.activeElement)");
+        Accessibility.check(page);
+    }
+
+    @Test
+    void tabbingIntoTheUserFilterLeavesItClosedUntilAKeyAsks(Page page) {
+        list(page);
+        page.locator("#status").focus();
+        page.keyboard().press("Tab");
+        // Tom-select takes the focus on its box (its text field while nothing is chosen).
+        page.waitForFunction("() => document.querySelector('.ts-wrapper').contains(document.activeElement)");
+        page.waitForTimeout(600);
+        assertThat(page.locator("#client-ts-dropdown")).isHidden();
+
+        page.keyboard().press("ArrowDown");
+        assertThat(page.locator("#client-ts-dropdown")).isVisible();
+        page.keyboard().press("Escape");
+        page.keyboard().press("Tab");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Expiring soon")))
+                .isFocused();
+    }
+}
