@@ -184,16 +184,24 @@
             });
         });
     });
-    // A region that scrolls sideways (a wide table on a narrow screen) can be scrolled from the keyboard.
-    const scrollable = () => document.querySelectorAll('.table-responsive').forEach(region => {
-        if (region.scrollWidth > region.clientWidth && !region.querySelector('a[href], button, input, select')) {
+    // A region that scrolls (a wide table on a narrow screen; a pixel of height a hidden caption adds) can be scrolled
+    // from the keyboard. Whether it scrolls can change after this script ran (charts drawn, fonts loaded, a scroll bar
+    // appearing), so each region is looked at again whenever its size or its content's changes.
+    const scrollable = region => {
+        const scrolls = region.scrollWidth > region.clientWidth || region.scrollHeight > region.clientHeight;
+        if (scrolls && !region.querySelector('a[href], button, input, select')) {
             region.tabIndex = 0;
             region.setAttribute('role', 'region');
             region.setAttribute('aria-label', (region.querySelector('caption, th') || region).textContent.trim().slice(0, 60));
         }
+    };
+    const regions = new ResizeObserver(entries => entries.forEach(entry =>
+        scrollable(entry.target.closest('.table-responsive') || entry.target)));
+    document.querySelectorAll('.table-responsive').forEach(region => {
+        scrollable(region);
+        regions.observe(region);
+        [...region.children].forEach(child => regions.observe(child));
     });
-    scrollable();
-    window.addEventListener('resize', scrollable);
 
     // A row of the licence list is one Tab stop, its name's link (decision 0054): its selection box, copy button and
     // actions are left out of the Tab order and reached with Arrow right and Arrow left from it; Tab goes on to the

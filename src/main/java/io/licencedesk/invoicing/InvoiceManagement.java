@@ -276,7 +276,8 @@ public class InvoiceManagement {
         if (licence.billingStatus() == BillingStatus.UNBILLED) {
             licences.recordBilling(sending.caller(), licence.id(), licence.termNumber(), BillingStatus.INVOICED);
         }
-        queueEmail(sending.sender(), invoice);
+        outbox.enqueue(messages.emailFor(
+                invoice, sending.sender().name(), sending.sender().email(), sending.language(invoice.clientId())));
         return invoice;
     }
 
@@ -313,6 +314,7 @@ public class InvoiceManagement {
         private final Organisation organisation;
         private final Sender sender;
         private final Map<Long, Client> clients = new HashMap<>();
+        private final Map<Long, Locale> languagesOfClients = new HashMap<>();
         private PaymentSettings payment;
 
         Sending(Caller caller, Organisation organisation) {
@@ -344,6 +346,12 @@ public class InvoiceManagement {
         Client client(long id) {
             return clients.computeIfAbsent(
                     id, client -> accounts.findClient(organisation.id(), client).orElseThrow());
+        }
+
+        /** The language of a client's invoices (decision 0053), read once per client. */
+        Locale language(long clientId) {
+            return languagesOfClients.computeIfAbsent(
+                    clientId, client -> languages.forClient(organisation.id(), client));
         }
     }
 
