@@ -2,6 +2,7 @@ package io.licencedesk.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.licence.BillingStatus;
@@ -15,6 +16,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -102,5 +104,25 @@ class DemoDataIntegrationTests {
                 .isEqualTo(invoiced);
         assertThat(invoicing.invoices(caller, InvoiceStatus.PAID, null, 1, 10).total())
                 .isGreaterThan(10);
+    }
+
+    @Autowired
+    DataSource dataSource;
+
+    /**
+     * H2 2.4.240 refused every insert into a table with a {@code CHECK (role IN (...))} once the pooled connection that
+     * ran the migrations had been retired (after Hikari's 30-minute max lifetime): a demo left running for half an hour
+     * could no longer add a client or licence. Retiring every pooled connection here stands for that half hour.
+     */
+    @Test
+    void keepsAcceptingNewPeopleAfterTheConnectionsThatCreatedTheSchemaAreRetired() {
+        ((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections();
+        var admin = accounts.findUserByEmail("admin@demo.test").orElseThrow().caller();
+
+        management.createUser(
+                admin.organisationId(), Role.CLIENT, "Late Client", "late-client@demo.test", "password1", "Late Co");
+
+        assertThat(accounts.findUserByEmail("late-client@demo.test"))
+                .hasValueSatisfying(user -> assertThat(user.caller().role()).isEqualTo(Role.CLIENT));
     }
 }
