@@ -6,20 +6,99 @@ import com.deque.html.axecore.results.CheckedNode;
 import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
+import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 /**
  * axe-core run in a page the browser tests show (decision 0054). {@link Browsers} checks every page a test loads and
- * the page as each test leaves it; a test calls {@link #check(Page)} itself for a state reached without a page load
- * (an open dialog, a form answered by htmx). Any violation, of any impact, fails the test.
+ * the page as each test leaves it, once per state of a page in a build; a test calls {@link #check(Page)} itself for a
+ * state reached without a page load (an open dialog, a form answered by htmx), which is always checked. Any
+ * violation, of any impact, fails the test.
  */
 public final class Accessibility {
 
     private static final String TOASTS = "kind => document.querySelectorAll('.toast')"
             + ".forEach(toast => toast.dispatchEvent(new MouseEvent(kind, {bubbles: true})))";
 
+    /**
+     * What makes one state of a page differ from another for axe, read from the page: its language, phone or wide
+     * window, the kinds of badge, button, alert and toast it shows, whether a field is marked invalid, what is open
+     * (a dialog, a menu, a drop-down) and whether its tables have rows. Values that only change the data (ids, names,
+     * how many rows) are left out, so that the hundredth load of a licence's page does not run axe again.
+     */
+    private static final String STATE = """
+            () => {
+              const d = document;
+              const kinds = [...new Set([...d.querySelectorAll('.badge, .btn, .alert, .toast')]
+                  .map(element => element.className))].sort().join(',');
+              return [d.documentElement.lang,
+                      innerWidth < 768 ? 'phone' : 'wide',
+                      kinds,
+                      d.querySelectorAll('.is-invalid, [aria-invalid=true]').length > 0,
+                      [...d.querySelectorAll('dialog[open], .modal.show, .dropdown-menu.show, .offcanvas.show, '
+                          + '.ts-dropdown:not([style*="display: none"]), [aria-expanded=true]')]
+                          .map(element => element.tagName + '.' + element.className).sort().join(','),
+                      d.querySelectorAll('tbody tr').length > 0].join('|');
+            }""";
+
+    /** Page states checked in this JVM, by {@link #state}: each is checked once per build. */
+    private static final Set<String> CHECKED = ConcurrentHashMap.newKeySet();
+
+    private static final AtomicInteger RUNS = new AtomicInteger();
+    private static final AtomicInteger SKIPPED = new AtomicInteger();
+
     private Accessibility() {}
+
+    /**
+     * The violations in a page that a browser test loaded or left, unless a page in the same state was checked
+     * already in this JVM (decision 0054): the same route with the same query parameters (ids and values aside), in
+     * the same language and window class, showing the same kinds of badges, buttons, alerts, toasts and open parts.
+     */
+    static List<String> violationsOfNewState(Page page) {
+        String state;
+        try {
+            state = state(page);
+        } catch (PlaywrightException navigatedAway) {
+            return List.of();
+        }
+        if (state != null && !CHECKED.add(state)) {
+            SKIPPED.incrementAndGet();
+            return List.of();
+        }
+        List<String> found = violations(page);
+        if (!found.isEmpty() && state != null) {
+            CHECKED.remove(state); // a state with violations fails every test that reaches it
+        }
+        return found;
+    }
+
+    /** How often axe ran and how often a page's state had been checked already, for the test log. */
+    static String tally() {
+        return "axe ran on " + RUNS.get() + " page states; " + SKIPPED.get() + " loads were of a state checked before";
+    }
+
+    private static String state(Page page) {
+        if (page.isClosed() || !page.url().startsWith("http")) {
+            return null;
+        }
+        URI address = URI.create(page.url());
+        String path =
+                address.getPath().replaceAll("/[0-9]+(?=/|$)", "/{n}").replaceAll("/[A-Za-z0-9_-]{20,}", "/{token}");
+        String parameters = address.getQuery() == null
+                ? ""
+                : Arrays.stream(address.getQuery().split("&"))
+                        .map(parameter -> parameter.split("=", 2)[0])
+                        .sorted()
+                        .distinct()
+                        .collect(Collectors.joining(","));
+        return path + "?" + parameters + "|" + page.evaluate(STATE);
+    }
 
     /** Fails with every violation axe finds in the page as it is now. */
     public static void check(Page page) {
@@ -49,6 +128,7 @@ public final class Accessibility {
             // A toast hides itself after a few seconds, which axe's run must not use up: it is held as if the pointer
             // were on it (Bootstrap's own pause), and let go with its full time again after.
             page.evaluate(TOASTS, "mouseover");
+            RUNS.incrementAndGet();
             results = new AxeBuilder(page).analyze();
             page.evaluate(TOASTS, "mouseout");
         } catch (PlaywrightException navigatedAway) {

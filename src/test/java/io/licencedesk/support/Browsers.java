@@ -8,7 +8,6 @@ import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -69,8 +68,12 @@ public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachC
 
     @Override
     public void afterAll(ExtensionContext context) {
+        System.out.println(Accessibility.tally());
         // Removed before closing, so that JUnit does not close them a second time.
-        context.getStore(NAMESPACE).remove(Browser.class, Browser.class).close();
+        Browser browser = context.getStore(NAMESPACE).remove(Browser.class, Browser.class);
+        if (browser != null) { // null when Chromium did not start: beforeAll's error says why
+            browser.close();
+        }
         context.getStore(NAMESPACE).remove(Playwright.class, Playwright.class).close();
     }
 
@@ -89,7 +92,7 @@ public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachC
             }
             // The page as the test leaves it: an open dialog, a form answered without a page load.
             for (Page page : browserContext.pages()) {
-                violations.addAll(Accessibility.violations(page));
+                violations.addAll(Accessibility.violationsOfNewState(page));
             }
             if (!violations.isEmpty()) {
                 keepForDiagnosis(browserContext, name(context));
@@ -133,18 +136,13 @@ public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachC
                 .setPermissions(List.of("clipboard-read", "clipboard-write")));
         browserContext.setDefaultTimeout(15_000);
         context.getStore(NAMESPACE).put(BrowserContext.class, browserContext);
-        // Every page a test loads is checked with axe as it loads (decision 0054); afterEach fails the test with what
-        // was found. Kept in order and once each, as a test may load the same page many times.
-        // An address is checked the first time it loads in a test: a test that posts the same form ten times (the
-        // coupon code's rate limit) must not spend a minute in axe. The page as the test leaves it is checked too.
+        // Every page a test loads is checked with axe as it loads (decision 0054), unless a page in the same state was
+        // checked before in this build; afterEach fails the test with what was found, kept in order and once each.
+        // The page as the test leaves it is checked too.
         Set<String> violations = new LinkedHashSet<>();
-        Set<String> checked = new HashSet<>();
         context.getStore(NAMESPACE).put(VIOLATIONS, violations);
-        browserContext.onPage(page -> page.onLoad(loaded -> {
-            if (checked.add(loaded.url())) {
-                violations.addAll(Accessibility.violations(loaded));
-            }
-        }));
+        browserContext.onPage(
+                page -> page.onLoad(loaded -> violations.addAll(Accessibility.violationsOfNewState(loaded))));
         return browserContext.newPage();
     }
 }
