@@ -11,6 +11,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -22,6 +24,9 @@ import org.springframework.stereotype.Component;
  * Sends due messages, one at a time, each under a lease ({@code licencedesk.mail.lease}, two minutes
  * by default): a node that dies mid-send leaves the message to be sent again when the lease ends (at most one duplicate for the message in flight).
  * Failures are retried with exponential back-off, then marked failed for a person to retry.
+ *
+ * <p>A node that is shutting down (SIGTERM) finishes the message in hand and claims no other: the rest are left to
+ * the other nodes, or to this one's next start (decision 0059).
  *
  * <p>With no SMTP server, a message is kept for staff to read in the Outbox page, but an account e-mail's
  * password link is for its recipient alone: its text is wiped, and on the embedded demo only it is written
@@ -42,6 +47,7 @@ class MailDispatcher {
     private final int maxAttempts;
     private final String defaultSender;
     private final KeptAccountEmails keptAccountEmails;
+    private volatile boolean stopping;
 
     MailDispatcher(
             OutboxRepository outbox,
@@ -68,8 +74,17 @@ class MailDispatcher {
     void dispatchDue() {
         Instant now = clock.instant();
         for (long id : outbox.due(now, BATCH)) {
+            if (stopping) {
+                return;
+            }
             outbox.claim(id, now, now.plus(lease)).ifPresent(this::deliver);
         }
+    }
+
+    /** Published as the application begins to close, before the web server drains and the jobs are awaited. */
+    @EventListener(ContextClosedEvent.class)
+    void stopClaiming() {
+        stopping = true;
     }
 
     private void deliver(Claimed message) {

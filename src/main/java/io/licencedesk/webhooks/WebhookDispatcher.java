@@ -13,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.MessageSource;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -21,6 +23,7 @@ import org.springframework.stereotype.Component;
  * mid-send leaves the delivery to be sent again once the lease ends, so delivery is at least once. Any 2xx answer
  * delivers it; anything else is retried with exponential back-off, and after {@code max-attempts} it is failed
  * for a person to send again. The address is checked again before each attempt, since DNS may have changed.
+ * A node that is shutting down finishes the delivery in hand and claims no other (decision 0059).
  */
 @Component
 class WebhookDispatcher {
@@ -38,6 +41,7 @@ class WebhookDispatcher {
     private final Duration retryDelay;
     private final int maxAttempts;
     private final Duration kept;
+    private volatile boolean stopping;
 
     WebhookDispatcher(
             DeliveryRepository deliveries,
@@ -65,10 +69,19 @@ class WebhookDispatcher {
     @Scheduled(fixedDelayString = "${licencedesk.webhooks.poll-interval:PT2S}")
     void dispatchDue() {
         for (long id : deliveries.due(clock.instant(), BATCH)) {
+            if (stopping) {
+                return;
+            }
             // The lease starts at the claim, not at the batch's start: a batch of slow receivers takes minutes.
             Instant now = clock.instant();
             deliveries.claim(id, now, now.plus(lease)).ifPresent(this::deliver);
         }
+    }
+
+    /** Published as the application begins to close, before the web server drains and the jobs are awaited. */
+    @EventListener(ContextClosedEvent.class)
+    void stopClaiming() {
+        stopping = true;
     }
 
     /** The delivery log keeps what ended within {@code licencedesk.webhooks.kept} (30 days). */

@@ -6,24 +6,15 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.licencedesk.support.Inbox;
+import io.licencedesk.support.NodeProcess;
+import io.licencedesk.support.SmtpRelay;
+import io.licencedesk.support.WebUser;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.InetAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -59,27 +50,19 @@ class InvoiceDeliveryCrashTests {
     private static final String OWNER_EMAIL = "owner@crash.test";
     private static final String OWNER_PASSWORD = "crash-test-password";
     private static final Duration SMTP_CONNECTION_DELAY = Duration.ofMillis(400);
-    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(180);
     private static final Pattern INVOICE_SUBJECT = Pattern.compile("Invoice (\\S+) from ");
     private static final Path WORK = Path.of("target", "invoice-delivery-crash");
 
-    private final List<Process> children = new ArrayList<>();
+    private final List<NodeProcess> nodes = new ArrayList<>();
     private EmbeddedPostgres postgres;
     private GreenMail smtp;
-    private SlowProxy smtpProxy;
+    private SmtpRelay smtpRelay;
 
     @AfterEach
     void stopEverything() throws IOException {
-        for (Process child : children) {
-            child.destroyForcibly();
-            try {
-                child.waitFor();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        if (smtpProxy != null) {
-            smtpProxy.close();
+        nodes.forEach(NodeProcess::close);
+        if (smtpRelay != null) {
+            smtpRelay.close();
         }
         if (smtp != null) {
             smtp.stop();
@@ -93,31 +76,28 @@ class InvoiceDeliveryCrashTests {
     void deliversEveryInvoiceOnceAfterTheApplicationIsKilledMidBatch() throws Exception {
         Files.createDirectories(WORK);
         postgres = EmbeddedPostgres.builder().start();
-        smtp = new GreenMail(new ServerSetup(freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
+        smtp = new GreenMail(new ServerSetup(Inbox.freePort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP))
                 .withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
         smtp.start();
-        smtpProxy = new SlowProxy(smtp.getSmtp().getPort(), SMTP_CONNECTION_DELAY);
+        smtpRelay = new SmtpRelay(smtp.getSmtp().getPort(), SMTP_CONNECTION_DELAY);
 
         // First run: issue the batch and kill the application while it is sending it.
-        Application first = start("first");
+        NodeProcess first = start("first");
         List<Long> licenceIds = insertLicences();
-        ConsoleUser owner = first.signIn();
+        Owner owner = new Owner(first);
         for (long id : licenceIds) {
             owner.select(id);
         }
         CompletableFuture<HttpResponse<String>> sending = owner.sendSelectionAsync();
-        await("the first invoice e-mail, " + first.log)
+        await("the first invoice e-mail, see " + first)
                 .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> {
-                    assertThat(first.process.isAlive())
-                            .as("first application alive, see %s", first.log)
-                            .isTrue();
+                    first.assertAlive();
                     failIfRefused(sending);
                     return smtp.getReceivedMessages().length >= 1;
                 });
-        first.process.destroyForcibly();
-        first.process.waitFor();
+        first.kill();
         int deliveredBeforeRestart = smtp.getReceivedMessages().length;
         Map<String, Integer> statusesAfterKill = outboxStatuses();
 
@@ -132,14 +112,12 @@ class InvoiceDeliveryCrashTests {
                 .isLessThan(BATCH);
 
         // Second run on the same database and SMTP server: it finishes the batch.
-        Application second = start("second");
-        await("every outbound e-mail sent, " + second.log)
+        NodeProcess second = start("second");
+        await("every outbound e-mail sent, see " + second)
                 .atMost(Duration.ofSeconds(180))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    assertThat(second.process.isAlive())
-                            .as("second application alive, see %s", second.log)
-                            .isTrue();
+                    second.assertAlive();
                     return outboxStatuses().equals(Map.of("SENT", BATCH));
                 });
 
@@ -176,114 +154,40 @@ class InvoiceDeliveryCrashTests {
         }
     }
 
-    // --- the application as a separate JVM
+    // --- the application as a separate JVM, and its owner at a browser
 
-    private Application start(String name) throws IOException {
-        int port = freePort();
-        Path argumentFile = WORK.resolve(name + ".args").toAbsolutePath();
-        Path log = WORK.resolve(name + ".log").toAbsolutePath();
-        List<String> arguments = List.of(
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.licencedesk.LicenceDeskApplication",
-                "--server.port=" + port,
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.mail.host=127.0.0.1",
-                "--spring.mail.port=" + smtpProxy.port(),
-                "--licencedesk.first-owner.email=" + OWNER_EMAIL,
-                "--licencedesk.first-owner.password=" + OWNER_PASSWORD,
-                "--licencedesk.first-owner.organisation=Crash Test Ltd",
-                "--licencedesk.security.bcrypt-strength=4",
-                "--licencedesk.mail.lease=PT3S",
-                "--licencedesk.mail.poll-interval=PT0.2S",
-                "--licencedesk.demo.enabled=false",
-                "--spring.main.banner-mode=off");
-        // An argument file keeps a long test classpath off the command line.
-        Files.write(
-                argumentFile,
-                arguments.stream()
-                        .map(argument -> "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                        .toList());
-        String java = ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process process = new ProcessBuilder(java, "@" + argumentFile)
-                .directory(WORK.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+    private NodeProcess start(String name) {
+        NodeProcess node = NodeProcess.named(name, WORK)
+                .database(postgres.getJdbcUrl("postgres", "postgres"))
+                .smtpPort(smtpRelay.port())
+                .setting("licencedesk.first-owner.email", OWNER_EMAIL)
+                .setting("licencedesk.first-owner.password", OWNER_PASSWORD)
+                .setting("licencedesk.first-owner.organisation", "Crash Test Ltd")
+                .setting("licencedesk.security.bcrypt-strength", "4")
+                .setting("licencedesk.mail.lease", "PT3S")
+                .setting("licencedesk.mail.poll-interval", "PT0.2S")
                 .start();
-        children.add(process);
-        Application application = new Application(process, "http://127.0.0.1:" + port, log);
-        await("health of the " + name + " application, see " + log)
-                .atMost(STARTUP_LIMIT)
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> {
-                    assertThat(process.isAlive())
-                            .as("%s application alive, see %s", name, log)
-                            .isTrue();
-                    return application.healthy();
-                });
-        return application;
+        nodes.add(node);
+        return node;
     }
 
-    private record Application(Process process, String url, Path log) {
+    private static final class Owner {
 
-        boolean healthy() {
-            try {
-                return HttpClient.newHttpClient()
-                                .send(
-                                        HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                                                .timeout(Duration.ofSeconds(5))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200;
-            } catch (IOException notYet) {
-                return false;
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
+        private final WebUser user = new WebUser();
+        private final NodeProcess node;
+        private final String csrf;
+
+        Owner(NodeProcess node) {
+            this.node = node;
+            user.signIn(node, OWNER_EMAIL, OWNER_PASSWORD);
+            this.csrf = WebUser.meta(user.get(node, "/invoices"), "_csrf");
         }
 
-        ConsoleUser signIn() throws IOException, InterruptedException {
-            var user = new ConsoleUser(
-                    url,
-                    HttpClient.newBuilder()
-                            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                            .connectTimeout(Duration.ofSeconds(10))
-                            .build());
-            String signInPage = user.get("/login");
-            HttpResponse<String> signedIn = user.post(
-                    "/login", Map.of("email", OWNER_EMAIL, "password", OWNER_PASSWORD, "_csrf", csrf(signInPage)));
-            assertThat(signedIn.statusCode()).as("sign-in").isEqualTo(302);
-            assertThat(signedIn.headers().firstValue("Location").orElse(""))
-                    .as("sign-in redirect")
-                    .doesNotContain("failed");
-            user.csrf = csrf(user.get("/invoices"));
-            return user;
-        }
-    }
-
-    private static final class ConsoleUser {
-
-        private final String url;
-        private final HttpClient http;
-        private String csrf;
-
-        ConsoleUser(String url, HttpClient http) {
-            this.url = url;
-            this.http = http;
-        }
-
-        void select(long licenceId) throws IOException, InterruptedException {
-            HttpResponse<String> response = post(
-                    "/licences/selection", Map.of("id", String.valueOf(licenceId), "selected", "true", "_csrf", csrf));
+        void select(long licenceId) {
+            HttpResponse<String> response = user.post(
+                    node,
+                    "/licences/selection",
+                    Map.of("id", String.valueOf(licenceId), "selected", "true", "_csrf", csrf));
             assertThat(response.statusCode())
                     .as("selecting licence %d", licenceId)
                     .isEqualTo(200);
@@ -291,46 +195,8 @@ class InvoiceDeliveryCrashTests {
         }
 
         CompletableFuture<HttpResponse<String>> sendSelectionAsync() {
-            return http.sendAsync(form("/invoices/send", Map.of("_csrf", csrf)), HttpResponse.BodyHandlers.ofString());
+            return user.postAsync(node, "/invoices/send", Map.of("_csrf", csrf));
         }
-
-        String get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url + path))
-                            .timeout(Duration.ofSeconds(60))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
-            return response.body();
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
-            return http.send(form(path, fields), HttpResponse.BodyHandlers.ofString());
-        }
-
-        private HttpRequest form(String path, Map<String, String> fields) {
-            String body = fields.entrySet().stream()
-                    .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return HttpRequest.newBuilder(URI.create(url + path))
-                    .timeout(Duration.ofSeconds(120))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(body))
-                    .build();
-        }
-    }
-
-    private static String csrf(String page) {
-        for (String pattern : List.of(
-                "name=\"_csrf\"[^>]*?(?:value|content)=\"([^\"]+)\"",
-                "(?:value|content)=\"([^\"]+)\"[^>]*?name=\"_csrf\"")) {
-            Matcher matcher = Pattern.compile(pattern).matcher(page);
-            if (matcher.find()) {
-                return matcher.group(1);
-            }
-        }
-        throw new AssertionError("No CSRF token in the page: " + page);
     }
 
     // --- data and assertions over JDBC and GreenMail
@@ -438,90 +304,5 @@ class InvoiceDeliveryCrashTests {
             deliveries.merge(subject.group(1), 1L, Long::sum);
         }
         return deliveries;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
-    }
-
-    /**
-     * A TCP relay to the SMTP server that holds each new connection for a moment before relaying it
-     * (the application opens one connection per message), so that a batch takes several seconds.
-     */
-    private static final class SlowProxy implements AutoCloseable {
-
-        private final ServerSocket server;
-        private final int target;
-        private final Duration delay;
-
-        SlowProxy(int target, Duration delay) throws IOException {
-            this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            this.target = target;
-            this.delay = delay;
-            daemon(this::accept);
-        }
-
-        int port() {
-            return server.getLocalPort();
-        }
-
-        private void accept() {
-            while (!server.isClosed()) {
-                try {
-                    Socket client = server.accept();
-                    daemon(() -> relay(client));
-                } catch (IOException closed) {
-                    return;
-                }
-            }
-        }
-
-        private void relay(Socket client) {
-            try {
-                Thread.sleep(delay.toMillis());
-                Socket upstream = new Socket(InetAddress.getLoopbackAddress(), target);
-                daemon(() -> pump(upstream, client));
-                pump(client, upstream);
-            } catch (IOException | InterruptedException failed) {
-                closeQuietly(client);
-            }
-        }
-
-        private static void daemon(Runnable work) {
-            Thread thread = new Thread(work, "slow-smtp-proxy");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        private static void pump(Socket from, Socket to) {
-            try (InputStream in = from.getInputStream();
-                    OutputStream out = to.getOutputStream()) {
-                in.transferTo(out);
-            } catch (IOException closed) {
-                // either side went away: so does the other
-            } finally {
-                closeQuietly(from);
-                closeQuietly(to);
-            }
-        }
-
-        private static void closeQuietly(Socket socket) {
-            try {
-                socket.close();
-            } catch (IOException ignored) {
-                // closing anyway
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                server.close();
-            } catch (IOException failed) {
-                throw new UncheckedIOException(failed);
-            }
-        }
     }
 }

@@ -3,16 +3,12 @@ package io.licencedesk.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.licencedesk.support.NodeProcess;
+import io.licencedesk.support.WebUser;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +23,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * or all of that import's licences, never part of them; the second run notices the stopped heartbeat, takes the
  * import over and creates every licence exactly once.
  *
- * <p>The JVM, sign-in and HTTP helpers follow {@code InvoiceDeliveryCrashTests}.
+ * <p>The application runs as a {@link NodeProcess}.
  */
 class ImportCrashTests {
 
@@ -51,22 +44,14 @@ class ImportCrashTests {
 
     private static final String OWNER_EMAIL = "owner@import-crash.test";
     private static final String OWNER_PASSWORD = "crash-test-password";
-    private static final Duration STARTUP_LIMIT = Duration.ofSeconds(180);
     private static final Path WORK = Path.of("target", "import-crash");
 
-    private final List<Process> children = new ArrayList<>();
+    private final List<NodeProcess> nodes = new ArrayList<>();
     private EmbeddedPostgres postgres;
 
     @AfterEach
     void stopEverything() throws IOException {
-        for (Process child : children) {
-            child.destroyForcibly();
-            try {
-                child.waitFor();
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        nodes.forEach(NodeProcess::close);
         if (postgres != null) {
             postgres.close();
         }
@@ -79,17 +64,15 @@ class ImportCrashTests {
         postgres = EmbeddedPostgres.builder().start();
 
         // First run: check the file, confirm it, and kill the application while it inserts.
-        Application first = start("first");
+        NodeProcess first = start("first");
         insertPlan("Monthly");
-        ConsoleUser owner = first.signIn();
+        Owner owner = new Owner(first);
         long id = owner.upload(csv);
-        await("the check of import " + id + ", " + first.log)
+        await("the check of import " + id + ", see " + first)
                 .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    assertThat(first.process.isAlive())
-                            .as("first application alive, see %s", first.log)
-                            .isTrue();
+                    first.assertAlive();
                     String status = job(id).status();
                     assertThat(status).as("import %d while checked", id).isIn("CHECKING", "CHECKED");
                     return status.equals("CHECKED");
@@ -101,7 +84,7 @@ class ImportCrashTests {
         long confirmedAt = System.nanoTime();
         owner.confirm(id);
         List<String> seen = new ArrayList<>();
-        Job beforeKill = await("import " + id + " importing with rows inserted, " + first.log)
+        Job beforeKill = await("import " + id + " importing with rows inserted, see " + first)
                 .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(5))
                 .until(
@@ -117,8 +100,7 @@ class ImportCrashTests {
                             return now;
                         },
                         now -> now.rowsInserted() > 0);
-        first.process.destroyForcibly();
-        first.process.waitFor();
+        first.kill();
 
         // Right after the kill: none or all, never part.
         long afterKill = licencesOf(id);
@@ -137,14 +119,12 @@ class ImportCrashTests {
         assertThat(killed.status()).as("the import is still confirmed").isEqualTo("IMPORTING");
 
         // Second run on the same database: it takes the stalled import over and finishes it.
-        Application second = start("second");
-        await("import " + id + " imported by the second application, " + second.log)
+        NodeProcess second = start("second");
+        await("import " + id + " imported by the second application, see " + second)
                 .atMost(Duration.ofSeconds(120))
                 .pollInterval(Duration.ofMillis(200))
                 .until(() -> {
-                    assertThat(second.process.isAlive())
-                            .as("second application alive, see %s", second.log)
-                            .isTrue();
+                    second.assertAlive();
                     return job(id).status().equals("IMPORTED");
                 });
 
@@ -190,176 +170,64 @@ class ImportCrashTests {
         return Duration.ofNanos(System.nanoTime() - nanos).toMillis();
     }
 
-    // --- the application as a separate JVM (as InvoiceDeliveryCrashTests starts it)
+    // --- the application as a separate JVM, and its owner at a browser
 
-    private Application start(String name) throws IOException {
-        int port = freePort();
-        Path argumentFile = WORK.resolve(name + ".args").toAbsolutePath();
-        Path log = WORK.resolve(name + ".log").toAbsolutePath();
-        List<String> arguments = List.of(
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.licencedesk.LicenceDeskApplication",
-                "--server.port=" + port,
-                "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--licencedesk.first-owner.email=" + OWNER_EMAIL,
-                "--licencedesk.first-owner.password=" + OWNER_PASSWORD,
-                "--licencedesk.first-owner.organisation=Import Crash Ltd",
-                "--licencedesk.security.bcrypt-strength=4",
-                "--licencedesk.demo.enabled=false",
-                "--licencedesk.imports.directory="
-                        + WORK.resolve(name + "-files").toAbsolutePath(),
-                "--licencedesk.imports.stale-after=PT3S",
-                "--licencedesk.imports.recovery-every=PT1S",
-                "--spring.main.banner-mode=off");
-        // An argument file keeps a long test classpath off the command line.
-        Files.write(
-                argumentFile,
-                arguments.stream()
-                        .map(argument -> "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                        .toList());
-        String java = ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Process process = new ProcessBuilder(java, "@" + argumentFile)
-                .directory(WORK.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
+    private NodeProcess start(String name) {
+        NodeProcess node = NodeProcess.named(name, WORK)
+                .database(postgres.getJdbcUrl("postgres", "postgres"))
+                .setting("licencedesk.first-owner.email", OWNER_EMAIL)
+                .setting("licencedesk.first-owner.password", OWNER_PASSWORD)
+                .setting("licencedesk.first-owner.organisation", "Import Crash Ltd")
+                .setting("licencedesk.security.bcrypt-strength", "4")
+                .setting(
+                        "licencedesk.imports.directory",
+                        WORK.resolve(name + "-files").toAbsolutePath().toString())
+                .setting("licencedesk.imports.stale-after", "PT3S")
+                .setting("licencedesk.imports.recovery-every", "PT1S")
                 .start();
-        children.add(process);
-        Application application = new Application(process, "http://127.0.0.1:" + port, log);
-        await("health of the " + name + " application, see " + log)
-                .atMost(STARTUP_LIMIT)
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    assertThat(process.isAlive())
-                            .as("%s application alive, see %s", name, log)
-                            .isTrue();
-                    return application.healthy();
-                });
-        return application;
+        nodes.add(node);
+        return node;
     }
 
-    private record Application(Process process, String url, Path log) {
+    private static final class Owner {
 
-        boolean healthy() {
-            try {
-                return HttpClient.newHttpClient()
-                                .send(
-                                        HttpRequest.newBuilder(URI.create(url + "/actuator/health"))
-                                                .timeout(Duration.ofSeconds(5))
-                                                .build(),
-                                        HttpResponse.BodyHandlers.discarding())
-                                .statusCode()
-                        == 200;
-            } catch (IOException notYet) {
-                return false;
-            } catch (InterruptedException interrupted) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
+        private final WebUser user = new WebUser();
+        private final NodeProcess node;
+        private final String csrf;
+        private final String csrfHeader;
 
-        ConsoleUser signIn() throws IOException, InterruptedException {
-            var user = new ConsoleUser(
-                    url,
-                    HttpClient.newBuilder()
-                            .cookieHandler(new CookieManager(null, CookiePolicy.ACCEPT_ALL))
-                            .connectTimeout(Duration.ofSeconds(10))
-                            .build());
-            String signInPage = user.get("/login");
-            HttpResponse<String> signedIn = user.post(
-                    "/login",
-                    Map.of("email", OWNER_EMAIL, "password", OWNER_PASSWORD, "_csrf", meta(signInPage, "_csrf")));
-            assertThat(signedIn.statusCode()).as("sign-in").isEqualTo(302);
-            assertThat(signedIn.headers().firstValue("Location").orElse(""))
-                    .as("sign-in redirect")
-                    .doesNotContain("failed");
-            String importsPage = user.get("/licences/imports");
-            user.csrf = meta(importsPage, "_csrf");
-            user.csrfHeader = meta(importsPage, "_csrf_header");
-            return user;
-        }
-    }
-
-    private static final class ConsoleUser {
-
-        private final String url;
-        private final HttpClient http;
-        private String csrf;
-        private String csrfHeader;
-
-        ConsoleUser(String url, HttpClient http) {
-            this.url = url;
-            this.http = http;
+        Owner(NodeProcess node) {
+            this.node = node;
+            user.signIn(node, OWNER_EMAIL, OWNER_PASSWORD);
+            String importsPage = user.get(node, "/licences/imports");
+            this.csrf = WebUser.meta(importsPage, "_csrf");
+            this.csrfHeader = WebUser.meta(importsPage, "_csrf_header");
         }
 
         /** Sends the file as the import page does: the body itself, with the CSRF header; answers the import's id. */
-        long upload(Path file) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url + "/licences/imports?name=crash.csv"))
+        long upload(Path file) throws IOException {
+            HttpResponse<String> response =
+                    user.send(HttpRequest.newBuilder(URI.create(node.url() + "/licences/imports?name=crash.csv"))
                             .timeout(Duration.ofSeconds(120))
                             .header("Content-Type", "text/csv")
                             .header("Accept", "application/json")
                             .header(csrfHeader, csrf)
                             .POST(HttpRequest.BodyPublishers.ofFile(file))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+                            .build());
             assertThat(response.statusCode()).as("upload: %s", response.body()).isEqualTo(201);
             String page = response.headers().firstValue("Location").orElseThrow();
             assertThat(page).as("the import's page").matches(".*/licences/imports/\\d+");
             return Long.parseLong(page.substring(page.lastIndexOf('/') + 1));
         }
 
-        void confirm(long id) throws IOException, InterruptedException {
-            HttpResponse<String> response = post("/licences/imports/" + id + "/import", Map.of("_csrf", csrf));
+        void confirm(long id) {
+            HttpResponse<String> response =
+                    user.post(node, "/licences/imports/" + id + "/import", Map.of("_csrf", csrf));
             assertThat(response.statusCode()).as("confirming import %d", id).isEqualTo(302);
             assertThat(response.headers().firstValue("Location").orElse(""))
                     .as("redirect after confirming")
                     .endsWith("/licences/imports/" + id);
         }
-
-        String get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create(url + path))
-                            .timeout(Duration.ofSeconds(60))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as("GET %s", path).isEqualTo(200);
-            return response.body();
-        }
-
-        HttpResponse<String> post(String path, Map<String, String> fields) throws IOException, InterruptedException {
-            String body = fields.entrySet().stream()
-                    .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                            + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                    .collect(Collectors.joining("&"));
-            return http.send(
-                    HttpRequest.newBuilder(URI.create(url + path))
-                            .timeout(Duration.ofSeconds(120))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(body))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    /** A value the page's layout puts in a meta tag or a hidden field ({@code _csrf}, {@code _csrf_header}). */
-    private static String meta(String page, String name) {
-        for (String pattern : List.of(
-                "name=\"" + name + "\"[^>]*?(?:value|content)=\"([^\"]+)\"",
-                "(?:value|content)=\"([^\"]+)\"[^>]*?name=\"" + name + "\"")) {
-            Matcher matcher = Pattern.compile(pattern).matcher(page);
-            if (matcher.find()) {
-                return matcher.group(1);
-            }
-        }
-        throw new AssertionError("No " + name + " in the page: " + page);
     }
 
     // --- data and assertions over JDBC
@@ -423,11 +291,5 @@ class ImportCrashTests {
             }
         }
         return values;
-    }
-
-    private static int freePort() throws IOException {
-        try (var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -3,8 +3,7 @@ package io.licencedesk.operations;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.licencedesk.support.Inbox;
-import java.io.IOException;
+import io.licencedesk.support.NodeProcess;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,59 +29,32 @@ class StructuredLogsIntegrationTests {
     @TempDir
     Path work;
 
-    Process application;
+    NodeProcess application;
 
     @AfterEach
-    void stop() throws InterruptedException {
+    void stop() {
         if (application != null) {
-            application.destroyForcibly().waitFor();
+            application.close();
         }
     }
 
     @Test
     void aLogLineOfARequestIsJsonWithTheRequestsId() throws Exception {
-        int port = Inbox.freePort();
-        Path log = work.resolve("application.log");
-        Path argumentFile = work.resolve("application.args");
-        List<String> arguments = List.of(
-                "-Xmx384m",
-                "-XX:TieredStopAtLevel=1",
-                "-cp",
-                System.getProperty("java.class.path"),
-                "io.licencedesk.LicenceDeskApplication",
-                "--server.port=" + port,
-                "--spring.datasource.url=jdbc:h2:mem:structured;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
-                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1",
-                "--licencedesk.demo.enabled=false",
+        application = NodeProcess.named("application", work)
+                .database("jdbc:h2:mem:structured;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;"
+                        + "DEFAULT_NULL_ORDERING=HIGH;DB_CLOSE_DELAY=-1")
                 // Spring Security's filter chain logs "Securing GET /login" at debug: the line read back.
-                "--logging.level.org.springframework.security.web.FilterChainProxy=debug",
-                "--spring.main.banner-mode=off");
-        Files.write(
-                argumentFile,
-                arguments.stream()
-                        .map(argument -> "\"" + argument.replace("\\", "\\\\").replace("\"", "\\\"") + "\"")
-                        .toList());
-        String java = ProcessHandle.current()
-                .info()
-                .command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        var builder = new ProcessBuilder(java, "@" + argumentFile)
-                .directory(work.toFile())
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
-        builder.environment().put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
-        application = builder.start();
-        HttpClient http = HttpClient.newHttpClient();
-        HttpRequest login = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/login"))
-                .header("X-Request-Id", "structured-1")
-                .timeout(Duration.ofSeconds(10))
-                .build();
-
-        HttpResponse<Void> answer = await("the application's start, see " + log)
-                .atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(500))
-                .until(() -> send(http, login), Optional::isPresent)
-                .get();
+                .setting("logging.level.org.springframework.security.web.FilterChainProxy", "debug")
+                .environment("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs")
+                .start();
+        Path log = application.log();
+        HttpResponse<Void> answer = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(application.url() + "/login"))
+                                .header("X-Request-Id", "structured-1")
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
 
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(answer.headers().firstValue("X-Request-Id")).hasValue("structured-1");
@@ -103,13 +74,5 @@ class StructuredLogsIntegrationTests {
                 .orElseThrow();
         assertThat(securing.path("requestId").asString()).isEqualTo("structured-1");
         assertThat(securing.path("log").path("level").asString()).isEqualTo("DEBUG");
-    }
-
-    private static Optional<HttpResponse<Void>> send(HttpClient http, HttpRequest request) throws InterruptedException {
-        try {
-            return Optional.of(http.send(request, HttpResponse.BodyHandlers.discarding()));
-        } catch (IOException notYet) {
-            return Optional.empty();
-        }
     }
 }
