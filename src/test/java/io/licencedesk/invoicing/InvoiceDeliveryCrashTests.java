@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import io.licencedesk.support.TestKeyEncryptionKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -190,6 +191,7 @@ class InvoiceDeliveryCrashTests {
                 "io.licencedesk.LicenceDeskApplication",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                TestKeyEncryptionKeys.ARGUMENT,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--spring.mail.host=127.0.0.1",

@@ -3,6 +3,7 @@ package io.licencedesk.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.licencedesk.support.TestKeyEncryptionKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -204,6 +205,7 @@ class ImportCrashTests {
                 "io.licencedesk.LicenceDeskApplication",
                 "--server.port=" + port,
                 "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                TestKeyEncryptionKeys.ARGUMENT,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--licencedesk.first-owner.email=" + OWNER_EMAIL,
