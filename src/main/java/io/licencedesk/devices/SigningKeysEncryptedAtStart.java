@@ -42,13 +42,11 @@ class SigningKeysEncryptedAtStart implements SmartInitializingSingleton {
                 encrypted += replace(stored, encryption.seal(stored.keyId(), pkcs8));
             }
         }
-        if (checked + encrypted > 0) {
-            log.info(
-                    "Device signing keys: {} open with the key-encryption key {}, {} (re-)encrypted with it",
-                    checked,
-                    encryption.currentKeyId(),
-                    encrypted);
-        }
+        log.info(
+                "Device signing keys: {} open with the key-encryption key {}, {} (re-)encrypted with it",
+                checked,
+                encryption.currentKeyId(),
+                encrypted);
     }
 
     private int replace(StoredKey stored, String sealed) {
