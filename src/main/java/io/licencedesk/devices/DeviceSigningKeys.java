@@ -20,8 +20,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * One Ed25519 key pair per organisation, created the first time one of its screens needs an answer and
- * then kept in memory: keys never change, so the hot path never reads them from the database. Where the
- * private key is kept, and what a deployment should do about it: decision 0018.
+ * then kept in memory: keys never change, so the hot path never reads them from the database. The private
+ * key is kept in the database (decision 0018), encrypted with a key from the environment (decision 0061).
  */
 @Component
 class DeviceSigningKeys {
@@ -40,11 +40,13 @@ class DeviceSigningKeys {
     private final ConcurrentHashMap<Long, SigningKey> byOrganisation = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, String> publicKeys = new ConcurrentHashMap<>();
     private final JdbcClient jdbc;
+    private final KeyEncryption encryption;
     private final TransactionTemplate ownTransaction;
     private final Clock clock;
 
-    DeviceSigningKeys(JdbcClient jdbc, PlatformTransactionManager transactions, Clock clock) {
+    DeviceSigningKeys(JdbcClient jdbc, KeyEncryption encryption, PlatformTransactionManager transactions, Clock clock) {
         this.jdbc = jdbc;
+        this.encryption = encryption;
         this.ownTransaction = new TransactionTemplate(transactions);
         // A key must be committed before anything is signed with it, whatever happens to the caller's work.
         this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -78,15 +80,16 @@ class DeviceSigningKeys {
     private SigningKey loadOrCreate(long organisationId) {
         // Two nodes (or threads) may race to create the first key: one insert wins, both read the winner.
         KeyPair pair = generate();
+        String keyId = newKeyId();
         jdbc.sql("""
                         insert into device_signing_key (organisation_id, key_id, public_key, private_key, created_at)
                         values (:organisationId, :keyId, :publicKey, :privateKey, :createdAt)
                         on conflict do nothing
                         """)
                 .param("organisationId", organisationId)
-                .param("keyId", newKeyId())
+                .param("keyId", keyId)
                 .param("publicKey", base64(pair.getPublic().getEncoded()))
-                .param("privateKey", base64(pair.getPrivate().getEncoded()))
+                .param("privateKey", encryption.seal(keyId, pair.getPrivate().getEncoded()))
                 .param("createdAt", Timestamp.from(clock.instant()))
                 .update();
         return jdbc.sql("""
@@ -95,7 +98,9 @@ class DeviceSigningKeys {
                         """)
                 .param("organisationId", organisationId)
                 .query((rs, n) -> new SigningKey(
-                        rs.getString("key_id"), privateKey(rs.getString("private_key")), rs.getString("public_key")))
+                        rs.getString("key_id"),
+                        privateKey(encryption.open(rs.getString("key_id"), rs.getString("private_key"))),
+                        rs.getString("public_key")))
                 .single();
     }
 
@@ -107,10 +112,9 @@ class DeviceSigningKeys {
         }
     }
 
-    private static Ed25519PrivateKeyParameters privateKey(String pkcs8) {
+    private static Ed25519PrivateKeyParameters privateKey(byte[] pkcs8) {
         try {
-            return (Ed25519PrivateKeyParameters)
-                    PrivateKeyFactory.createKey(Base64.getDecoder().decode(pkcs8));
+            return (Ed25519PrivateKeyParameters) PrivateKeyFactory.createKey(pkcs8);
         } catch (IOException e) {
             throw new IllegalStateException("Unreadable device signing key", e);
         }

@@ -1,6 +1,7 @@
 package io.licencedesk.bench;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.licencedesk.support.TestKeyEncryptionKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.io.IOException;
@@ -203,6 +204,7 @@ public final class DeviceBenchmark {
                 jar.getPath(),
                 "--server.port=" + port,
                 "--spring.datasource.url=jdbc:postgresql://localhost:" + postgresPort + "/postgres",
+                TestKeyEncryptionKeys.ARGUMENT,
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--licencedesk.demo.enabled=false",

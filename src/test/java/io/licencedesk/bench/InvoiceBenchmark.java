@@ -16,6 +16,7 @@ import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.StatementCounter;
+import io.licencedesk.support.TestKeyEncryptionKeys;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.math.BigDecimal;
 import java.net.ServerSocket;
@@ -56,6 +57,7 @@ public final class InvoiceBenchmark {
                             "--spring.main.banner-mode=off",
                             "--logging.level.root=warn",
                             "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                            TestKeyEncryptionKeys.ARGUMENT,
                             "--spring.datasource.username=postgres",
                             "--spring.datasource.password=",
                             "--spring.mail.host=127.0.0.1",

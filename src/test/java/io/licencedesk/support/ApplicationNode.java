@@ -28,12 +28,18 @@ public final class ApplicationNode {
      * @param settings further {@code --name=value} arguments
      */
     public static ConfigurableApplicationContext start(String database, List<Class<?>> sources, String... settings) {
+        return start(database, "postgres", sources, settings);
+    }
+
+    /** Starts a node as above, connecting as the given PostgreSQL account (no password). */
+    public static ConfigurableApplicationContext start(
+            String database, String username, List<Class<?>> sources, String... settings) {
         List<Class<?>> all = new ArrayList<>();
         all.add(LicenceDeskApplication.class);
         all.addAll(sources);
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + database,
-                "--spring.datasource.username=postgres",
+                "--spring.datasource.username=" + username,
                 "--spring.datasource.password=",
                 "--server.port=0",
                 "--licencedesk.scheduling.enabled=false"));

@@ -228,6 +228,8 @@ public final class NodeProcess implements AutoCloseable {
                 if (database.startsWith("jdbc:postgresql:")) {
                     arguments.add("--spring.datasource.username=postgres");
                     arguments.add("--spring.datasource.password=");
+                    // A node on PostgreSQL refuses to start without the key that encrypts device signing keys (0061).
+                    arguments.add(TestKeyEncryptionKeys.ARGUMENT);
                 }
             }
             if (smtpPort != null) {
