@@ -176,13 +176,24 @@ final class ExpressionTexts {
         return literals;
     }
 
+    /** Whether a text holds no words: no letter, or a format pattern, a constant, keys or ids, a path. */
+    static boolean code(String text) {
+        String stripped = text.strip();
+        return !LETTER.matcher(stripped).find()
+                || DATE_PATTERN.matcher(stripped).matches()
+                || CONSTANT.matcher(stripped).matches()
+                || KEYS_OR_IDS.matcher(stripped).matches()
+                || PATH.matcher(stripped).matches();
+    }
+
+    /** A data attribute's own value is a value for the scripts ("true", "modal", "#send-dialog"), or words. */
+    static boolean value(String text) {
+        return code(text) || LOWER_WORD.matcher(text.strip()).matches();
+    }
+
     static boolean allowed(Literal literal, String expression) {
         String text = literal.text().strip();
-        if (!LETTER.matcher(text).find()
-                || DATE_PATTERN.matcher(text).matches()
-                || CONSTANT.matcher(text).matches()
-                || KEYS_OR_IDS.matcher(text).matches()
-                || PATH.matcher(text).matches()) {
+        if (code(text)) {
             return true;
         }
         String before = expression.substring(0, literal.start()).stripTrailing();

@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every text is in both languages (decision 0053), in the style of spring-petclinic's I18nPropertiesSyncTest: each
- * messages file has the keys of the others, and no template writes a user-facing text itself, in a text node or in
- * an attribute people read (placeholder, title, aria-label, alt), unless Thymeleaf replaces it from a message or an
- * expression.
+ * messages file has the keys of the others, and no template writes a user-facing text itself, in a text node, in
+ * an attribute people read (placeholder, title, aria-label, alt) or in a data attribute our scripts show (data-all,
+ * data-copy-label), unless Thymeleaf replaces it from a message or an expression; nor inside an expression
+ * ({@code th:text="|Edit ${code}|"}): what is allowed there is listed in {@link ExpressionTexts}. The scripts'
+ * own words come from the layout's {@code #texts} element, filled from messages.
  */
 class I18nTests {
 
@@ -132,6 +134,8 @@ class I18nTests {
                   <input placeholder="Find">
                   <a title="Open" th:attr="title=#{open}">▣</a>
                   <button aria-label="Close">✕</button>
+                  <select data-all="All" data-autosubmit="true" data-bs-target="#send-dialog"></select>
+                  <button data-verb="pause" th:attr="data-copy-label=#{label}" data-copy-label="Device credential">x</button>
                   <span>[[#{licences.title}]]</span>
                   <script>const words = "not checked";</script>
                 </div>
@@ -141,7 +145,8 @@ class I18nTests {
                         "example.html: text \"Licences\"",
                         "example.html: text \"Hello\"",
                         "example.html: placeholder \"Find\"",
-                        "example.html: aria-label \"Close\"");
+                        "example.html: aria-label \"Close\"",
+                        "example.html: data-all \"All\"");
     }
 
     static List<String> literalTexts(Path file) {
@@ -173,6 +178,16 @@ class I18nTests {
                         && !element.hasAttr("th:" + attribute)
                         && !element.attr("th:attr").contains(attribute + "=")) {
                     literals.add(name + ": " + attribute + " \"" + value + "\"");
+                }
+            }
+            for (var attribute : element.attributes()) {
+                String key = attribute.getKey();
+                if (key.startsWith("data-")
+                        && !key.startsWith("data-th-")
+                        && !element.hasAttr("th:" + key)
+                        && !element.attr("th:attr").contains(key + "=")
+                        && !ExpressionTexts.value(attribute.getValue())) {
+                    literals.add(name + ": " + key + " \"" + attribute.getValue() + "\"");
                 }
             }
         }
