@@ -211,7 +211,7 @@ class FrenchBrowserTests {
         assertThat(page.locator("#toasts .toast").filter(new Locator.FilterOptions().setHasText("presse-papiers")))
                 .hasText(Pattern.compile("Code promo \\S+ copié dans le presse-papiers"));
         Locator client = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Utilisateur"));
-        client.click();
+        client.focus();
         page.keyboard().type("zzzz-personne");
         assertThat(page.locator(".ts-dropdown .no-results")).hasText("Aucun client ne correspond");
         page.context().close();

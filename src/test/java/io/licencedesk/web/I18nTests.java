@@ -135,7 +135,7 @@ class I18nTests {
                   <a title="Open" th:attr="title=#{open}">▣</a>
                   <button aria-label="Close">✕</button>
                   <select data-all="All" data-autosubmit="true" data-bs-target="#send-dialog"></select>
-                  <button data-verb="pause" th:attr="data-copy-label=#{label}" data-copy-label="Device credential">x</button>
+                  <button data-verb="pause" th:attr="data-copy-label=#{label}" data-copy-label="Device credential"></button>
                   <span>[[#{licences.title}]]</span>
                   <script>const words = "not checked";</script>
                 </div>
