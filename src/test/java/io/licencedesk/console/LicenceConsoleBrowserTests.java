@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -229,7 +230,7 @@ class LicenceConsoleBrowserTests {
             page.waitForLoadState(LoadState.LOAD);
             assertThat(page.locator("#" + address.get(1))).isAttached();
             @SuppressWarnings("unchecked")
-            var pasted = (java.util.Map<String, List<String>>) page.evaluate("""
+            var pasted = (Map<String, List<String>>) page.evaluate("""
                     () => {
                         const fields = [...document.querySelectorAll('input:not([type=hidden]), textarea')];
                         const refused = fields.filter(field => {
