@@ -17,7 +17,19 @@
         new bootstrap.Toast(element, {delay: 4000, animation: false}).show();
         element.addEventListener('hidden.bs.toast', () => element.remove());
     }
-    window.licenceDesk = {toast: toast};
+    // The words shown here come from the page, in its language (decision 0053): the layout's #texts element carries
+    // them as data attributes, with {0}, {1} where a value goes. A count picks its ".one" or ".other" text by the
+    // language's plural rules (French says "0 sélectionnée", English "0 selected").
+    const texts = (document.getElementById('texts') || {dataset: {}}).dataset;
+    const language = document.documentElement.lang || 'en';
+    const plurals = new Intl.PluralRules(language);
+    function text(name, ...values) {
+        return (texts[name] || name).replace(/\{(\d+)\}/g, (placeholder, index) => values[index]);
+    }
+    function count(name, n, ...values) {
+        return text(name + (plurals.select(n) === 'one' ? 'One' : 'Other'), n, ...values);
+    }
+    window.licenceDesk = {toast: toast, text: text, count: count, language: language};
 
     document.querySelectorAll('#toasts .toast.show').forEach(element => {
         element.classList.remove('show');
@@ -36,9 +48,9 @@
             setTimeout(() => button.classList.remove('copied'), 1500);
             // A secret (a device credential) is named, never echoed, in the confirmation.
             const label = button.dataset.copyLabel;
-            toast(label ? label + ' copied to the clipboard' : 'Coupon code ' + code + ' copied to the clipboard');
+            toast(label ? text('copied', label) : text('codeCopied', code));
         } catch (refused) {
-            toast('Could not copy: select the code and copy it by hand.', 'danger');
+            toast(text('copyFailed'), 'danger');
         }
     });
 
@@ -95,8 +107,9 @@
                     .catch(() => callback());
             },
             render: {
-                no_results: () => '<div class="no-results">No client matches</div>',
-                loading: () => '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">Loading</span></div>'
+                no_results: (data, escape) => '<div class="no-results">' + escape(text('noClientMatches')) + '</div>',
+                loading: (data, escape) => '<div class="spinner-border spinner-border-sm m-2" role="status"><span class="visually-hidden">'
+                    + escape(text('loading')) + '</span></div>'
             }
         });
         // Tom-select points the visible label at its own text field and hides the select, which kept no name
@@ -104,6 +117,11 @@
         // control a screen reader meets, named by the label. Set after tom-select has copied the select's
         // attributes, so that its own field stays in the Tab order.
         select.setAttribute('aria-hidden', 'true');
+        // Pasting a name searches for it, as typing does. Tom-select cancels a paste whenever its text field is hidden,
+        // as it is while the box is not focused and shows a choice; with no splitOn option that cancelling is all its
+        // paste handler does, and Lighthouse reports the field as one that prevents pasting. A person pastes into the
+        // focused box, where the field is shown; a locked (disabled) box still refuses.
+        control.onPaste = event => control.isLocked && event.preventDefault();
         // Tom-select takes the focus on a timer after a click: a key typed before that was swallowed (the
         // box still counted as unfocused and kept its text field hidden). Taking it on the key itself keeps it.
         control.control_input.addEventListener('keydown', () => {
@@ -264,7 +282,7 @@
             alert.textContent = refusal || '';
             dialog.querySelector('[data-confirm]').hidden = !!refusal;
             dialog.querySelector('#delete-title').textContent =
-                refusal ? 'Licence ' + code + ' cannot be deleted' : 'Delete licence ' + code + '?';
+                refusal ? text('deleteRefused', code) : text('deleteTitle', code);
             modal.show(button);
         });
     }
@@ -273,6 +291,7 @@
 // Selecting licences for invoicing: the selection lives on the server (it survives paging and filters).
 (function () {
     'use strict';
+    const {text, count: counted} = window.licenceDesk;
     const toolbar = document.getElementById('selection-toolbar');
     if (!toolbar) {
         return;
@@ -291,7 +310,7 @@
 
     function show(selection) {
         const n = selection.count;
-        count.textContent = n + ' selected';
+        count.textContent = counted('selected', n);
         total.textContent = n === 0 ? '—' : selection.total;
         selected = n;
         send.disabled = n === 0;
@@ -300,7 +319,7 @@
         resume.disabled = n === 0;
         exportLink.classList.toggle('disabled', n === 0);
         exportLink.setAttribute('aria-disabled', String(n === 0));
-        question.textContent = 'Send ' + (n === 1 ? '1 invoice' : n + ' invoices') + ' totalling ' + selection.total + ' before VAT?';
+        question.textContent = counted('send', n, selection.total);
         const ids = new Set(selection.ids.map(String));
         document.querySelectorAll('input.select-licence').forEach(box => { box.checked = ids.has(box.dataset.id); });
         if (selection.error) {
@@ -332,11 +351,10 @@
     // Pause and Resume share one dialog: the button that opened it says which, and the question gives the count.
     document.getElementById('bulk-dialog').addEventListener('show.bs.modal', event => {
         const verb = event.relatedTarget.dataset.verb;
-        const licences = selected === 1 ? '1 selected licence' : selected + ' selected licences';
         document.getElementById('bulk-form').action = event.relatedTarget.dataset.action;
-        document.getElementById('bulk-title').textContent = verb + ' the selected licences';
-        document.getElementById('bulk-question').textContent = verb + ' ' + licences + '?';
-        document.getElementById('bulk-confirm').textContent = 'Yes, ' + verb.toLowerCase();
+        document.getElementById('bulk-title').textContent = text(verb + 'Title');
+        document.getElementById('bulk-question').textContent = counted(verb, selected);
+        document.getElementById('bulk-confirm').textContent = text(verb + 'Confirm');
     });
     queue = fetch('/licences/selection', {headers: {Accept: 'application/json'}}).then(r => r.json()).then(show);
 })();
@@ -345,6 +363,7 @@
 // progress bar; then the import's page follows its check or import until it ends.
 (function () {
     'use strict';
+    const {text, language} = window.licenceDesk;
     const form = document.getElementById('import-form');
     if (form) {
         const input = document.getElementById('import-file');
@@ -365,7 +384,7 @@
             input.removeAttribute('aria-invalid');
             const file = input.files[0];
             if (!file) {
-                fail('Choose a CSV file.');
+                fail(text('importNoFile'));
                 return;
             }
             const request = new XMLHttpRequest();
@@ -391,10 +410,10 @@
                 if (request.status === 201 && answer.location) {
                     window.location.assign(answer.location);
                 } else {
-                    fail(answer.detail || 'The file could not be sent (' + request.status + '). Try again.');
+                    fail(answer.detail || text('importFailed', request.status));
                 }
             });
-            request.addEventListener('error', () => fail('The file could not be sent: the connection was lost. Try again.'));
+            request.addEventListener('error', () => fail(text('importLost')));
             button.disabled = true;
             bar.classList.remove('d-none');
             request.send(file);
@@ -405,7 +424,7 @@
     if (!url) {
         return;
     }
-    const number = value => Number(value).toLocaleString('en-GB');
+    const number = value => Number(value).toLocaleString(language);
     const poll = () => fetch(url, {headers: {Accept: 'application/json'}})
         .then(r => r.json())
         .then(progress => {

@@ -12,11 +12,14 @@
     };
     const SERIES_COLOURS = ['#3b5bdb', '#12b886', '#fab005', '#e8590c'];
 
+    // Figures are written in the page's language: "1,234" in English, "1 234" in French.
+    const language = document.documentElement.lang || 'en';
+
     function formatter(currency) {
         if (!currency) {
-            return value => Number(value).toLocaleString('en-GB');
+            return value => Number(value).toLocaleString(language);
         }
-        const money = new Intl.NumberFormat('en-GB', {style: 'currency', currency: currency});
+        const money = new Intl.NumberFormat(language, {style: 'currency', currency: currency});
         return value => money.format(value);
     }
 

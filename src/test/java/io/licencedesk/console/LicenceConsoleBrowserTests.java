@@ -31,6 +31,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -212,6 +213,38 @@ class LicenceConsoleBrowserTests {
         page.keyboard().press("Enter");
         assertThat(page.locator("#clientId"))
                 .hasValue(String.valueOf(org.alice().userId()));
+    }
+
+    /**
+     * Lighthouse's paste-preventing-inputs: no field of the list, the add form or the invoices cancels a paste, the
+     * client box's text field included (tom-select cancelled it whenever the box was not focused).
+     */
+    @Test
+    void noFieldPreventsPasting(Page page) {
+        signedIn(page);
+        for (var address : List.of(
+                List.of("/licences", "client-ts-control"),
+                List.of("/licences/new", "clientId-ts-control"),
+                List.of("/invoices", "client-ts-control"))) {
+            page.navigate(address.get(0));
+            page.waitForLoadState(LoadState.LOAD);
+            assertThat(page.locator("#" + address.get(1))).isAttached();
+            @SuppressWarnings("unchecked")
+            var pasted = (Map<String, List<String>>) page.evaluate("""
+                    () => {
+                        const fields = [...document.querySelectorAll('input:not([type=hidden]), textarea')];
+                        const refused = fields.filter(field => {
+                            const paste = new ClipboardEvent('paste',
+                                {bubbles: true, cancelable: true, clipboardData: new DataTransfer()});
+                            field.dispatchEvent(paste);
+                            return paste.defaultPrevented;
+                        });
+                        const name = field => field.id || field.name;
+                        return {tried: fields.map(name), refused: refused.map(name)};
+                    }""");
+            Assertions.assertThat(pasted.get("tried")).as(address.get(0)).contains(address.get(1));
+            Assertions.assertThat(pasted.get("refused")).as(address.get(0)).isEmpty();
+        }
     }
 
     @Test

@@ -156,6 +156,7 @@ class FrenchBrowserTests {
                         .setLocale("fr-FR")
                         .setTimezoneId("UTC"));
         french.setDefaultTimeout(15_000);
+        french.grantPermissions(List.of("clipboard-read", "clipboard-write"));
         return french.newPage();
     }
 
@@ -201,6 +202,18 @@ class FrenchBrowserTests {
         Assertions.assertThat(plain(row.innerText()))
                 .contains("200,00 €")
                 .containsPattern("\\d{1,2} [a-zéû]+\\.? 20\\d\\d");
+
+        // The scripts' words come from the page as well: the copy button's toast and the client box's "no match".
+        row.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName(Pattern.compile("^Copier le code promo ")))
+                .click();
+        assertThat(page.locator("#toasts .toast").filter(new Locator.FilterOptions().setHasText("presse-papiers")))
+                .hasText(Pattern.compile("Code promo \\S+ copié dans le presse-papiers"));
+        Locator client = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Utilisateur"));
+        client.focus();
+        page.keyboard().type("zzzz-personne");
+        assertThat(page.locator(".ts-dropdown .no-results")).hasText("Aucun client ne correspond");
         page.context().close();
     }
 

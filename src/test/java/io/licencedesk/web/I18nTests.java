@@ -23,9 +23,11 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every text is in both languages (decision 0053), in the style of spring-petclinic's I18nPropertiesSyncTest: each
- * messages file has the keys of the others, and no template writes a user-facing text itself, in a text node or in
- * an attribute people read (placeholder, title, aria-label, alt), unless Thymeleaf replaces it from a message or an
- * expression.
+ * messages file has the keys of the others, and no template writes a user-facing text itself, in a text node, in
+ * an attribute people read (placeholder, title, aria-label, alt) or in a data attribute our scripts show (data-all,
+ * data-copy-label), unless Thymeleaf replaces it from a message or an expression; nor inside an expression
+ * ({@code th:text="|Edit ${code}|"}): what is allowed there is listed in {@link ExpressionTexts}. The scripts'
+ * own words come from the layout's {@code #texts} element, filled from messages.
  */
 class I18nTests {
 
@@ -132,6 +134,8 @@ class I18nTests {
                   <input placeholder="Find">
                   <a title="Open" th:attr="title=#{open}">▣</a>
                   <button aria-label="Close">✕</button>
+                  <select data-all="All" data-autosubmit="true" data-bs-target="#send-dialog"></select>
+                  <button data-verb="pause" th:attr="data-copy-label=#{label}" data-copy-label="Device credential"></button>
                   <span>[[#{licences.title}]]</span>
                   <script>const words = "not checked";</script>
                 </div>
@@ -141,7 +145,8 @@ class I18nTests {
                         "example.html: text \"Licences\"",
                         "example.html: text \"Hello\"",
                         "example.html: placeholder \"Find\"",
-                        "example.html: aria-label \"Close\"");
+                        "example.html: aria-label \"Close\"",
+                        "example.html: data-all \"All\"");
     }
 
     static List<String> literalTexts(Path file) {
@@ -175,6 +180,16 @@ class I18nTests {
                     literals.add(name + ": " + attribute + " \"" + value + "\"");
                 }
             }
+            for (var attribute : element.attributes()) {
+                String key = attribute.getKey();
+                if (key.startsWith("data-")
+                        && !key.startsWith("data-th-")
+                        && !element.hasAttr("th:" + key)
+                        && !element.attr("th:attr").contains(key + "=")
+                        && !ExpressionTexts.value(attribute.getValue())) {
+                    literals.add(name + ": " + key + " \"" + attribute.getValue() + "\"");
+                }
+            }
         }
         return literals;
     }
@@ -192,6 +207,59 @@ class I18nTests {
             }
         }
         return false;
+    }
+
+    @Test
+    void noExpressionWritesATextItself() throws IOException {
+        List<String> literals = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(TEMPLATES)) {
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".html")).sorted().toList()) {
+                String name = TEMPLATES.relativize(file).toString();
+                literals.addAll(ExpressionTexts.in(name, Files.readString(file, StandardCharsets.UTF_8)));
+            }
+        }
+        assertThat(literals)
+                .as("texts written in Thymeleaf expressions instead of messages (file:line)")
+                .isEmpty();
+    }
+
+    @Test
+    void theExpressionCheckFindsWordsAndLeavesCodeAlone() {
+        String html = """
+                <div>
+                  <p th:text="|Edit ${code}|">x</p>
+                  <p th:text="${plan.name()} + ' per screen, ' + ${plan.term()}">x</p>
+                  <p th:text="${paused ? 'Paused' : 'Active'}">x</p>
+                  <p th:text="${n == 1} ? 'screen' : 'screens'">x</p>
+                  <a th:attr="data-copy=${code},aria-label=|Copy ${code}|">x</a>
+                  <input th:placeholder="'Search'" th:title="#{ok}">
+                  <input th:value="${client} ? ${client.label()} : 'Unassigned'">
+                  <span>[[${done} ? 'Done' : #{todo}]]</span>
+                  <p th:if="${status.name() == 'PAUSED'}" th:classappend="${on} ? 'is-on text-end' : ''">x</p>
+                  <p th:text="${#temporals.format(day, 'd MMM yyyy, HH:mm')}">x</p>
+                  <p th:text="${#numbers.formatInteger(n, 1, 'COMMA')}">x</p>
+                  <p th:text="#{__${'apiTokens.access.' + access}__}">x</p>
+                  <p th:text="${#messages.msg('status.' + s.name())}">x</p>
+                  <p th:text="|${percent}%|" th:style="|width: ${percent}%|">x</p>
+                  <a th:attr="aria-current=${section == 'people'} ? 'page',aria-describedby=${e} ? 'name-error name-help'">x</a>
+                  <th th:replace="~{::sortable('code', #{licence.couponCode}, 'text-end')}">x</th>
+                  <nav th:replace="~{fragments/settings :: tabs('webhooks')}"></nav>
+                  <a th:href="@{/licences(status='paused')}" th:id="'rename-' + ${id}">x</a>
+                </div>
+                """;
+        assertThat(ExpressionTexts.in("example.html", html))
+                .containsExactly(
+                        "example.html:2: th:text \"Edit \"",
+                        "example.html:3: th:text \" per screen, \"",
+                        "example.html:4: th:text \"Paused\"",
+                        "example.html:4: th:text \"Active\"",
+                        "example.html:5: th:text \"screen\"",
+                        "example.html:5: th:text \"screens\"",
+                        "example.html:6: th:attr aria-label \"Copy \"",
+                        "example.html:7: th:placeholder \"Search\"",
+                        "example.html:8: th:value \"Unassigned\"",
+                        "example.html:9: [[...]] \"Done\"");
     }
 
     static Set<String> keys(String file) {
