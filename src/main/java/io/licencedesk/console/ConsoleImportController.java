@@ -8,6 +8,7 @@ import io.licencedesk.licence.LicenceImport;
 import io.licencedesk.licence.LicenceImports;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -51,11 +52,13 @@ class ConsoleImportController {
 
     private final LicenceImports imports;
     private final Reasons reasons;
+    private final Words words;
     private final Clock clock;
 
-    ConsoleImportController(LicenceImports imports, Reasons reasons, Clock clock) {
+    ConsoleImportController(LicenceImports imports, Reasons reasons, Words words, Clock clock) {
         this.imports = imports;
         this.reasons = reasons;
+        this.words = words;
         this.clock = clock;
     }
 
@@ -130,7 +133,7 @@ class ConsoleImportController {
     String discard(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
         try {
             imports.discard(caller, id);
-            Toasts.success(redirect, "The check was discarded; nothing was imported.");
+            Toasts.success(redirect, words.of("console.toast.import.discarded"));
             return "redirect:/licences/imports";
         } catch (ImportRefusedException refused) {
             Toasts.error(redirect, reasons.text(refused));
