@@ -153,7 +153,7 @@ class ConsoleClientController {
 
     /** On the demo without a mail server, the invitation's link is only in the server's log: say so. */
     private String whereLinksGo() {
-        return outbox.accountLinksGoToTheLog() ? " " + words.of("console.toast.client.linksInLog") : "";
+        return outbox.accountLinksGoToTheLog() ? " " + words.of("people.client.linkInLog") : "";
     }
 
     record ClientOption(long id, String label) {

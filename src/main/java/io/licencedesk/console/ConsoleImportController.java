@@ -82,7 +82,7 @@ class ConsoleImportController {
         if (type != null && !isFile(type)) {
             return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                     .body(ProblemDetail.forStatusAndDetail(
-                            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the CSV file itself as the body (text/csv)."));
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE, words.of("console.import.sendTheFile")));
         }
         LicenceImport started = imports.start(caller, name, request.getInputStream());
         URI page = URI.create("/licences/imports/" + started.id());
@@ -188,19 +188,19 @@ class ConsoleImportController {
         progress.put("rowsInserted", job.rowsInserted());
         progress.put("rowsToCreate", job.rowsToCreate());
         progress.put("rate", job.rate(now));
-        progress.put("timeLeft", words(job.timeLeft(now)));
+        progress.put("timeLeft", timeLeft(job.timeLeft(now)));
         progress.put("done", job.status() == ImportStatus.IMPORTING ? job.rowsInserted() : job.rowsRead());
         return progress;
     }
 
-    private static String words(Duration left) {
+    private String timeLeft(Duration left) {
         if (left == null) {
             return "";
         }
         long seconds = Math.max(1, left.toSeconds());
         if (seconds < 60) {
-            return "about " + seconds + " s left";
+            return words.of("console.import.secondsLeft", seconds);
         }
-        return "about " + (seconds + 59) / 60 + " min left";
+        return words.of("console.import.minutesLeft", (seconds + 59) / 60);
     }
 }
