@@ -188,6 +188,28 @@ class ConsoleLanguageIntegrationTests {
     }
 
     @Test
+    void consoleFormErrorsAreInThePagesLanguage() throws Exception {
+        mvc.perform(post("/settings/renewals")
+                        .param("renewalInvoiceDays", "soon")
+                        .param("overdueReminderDays", "7")
+                        .param("overduePauseDays", "30")
+                        .header("Accept-Language", "fr")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(content().string(containsString("Saisissez un nombre entier de jours.")))
+                .andExpect(content().string(not(containsString("Enter a whole number of days."))));
+        mvc.perform(post("/plans")
+                        .param("name", "")
+                        .param("term", "P1M")
+                        .param("unitPrice", "-1")
+                        .header("Accept-Language", "en-GB")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(content().string(containsString("Enter a name.")))
+                .andExpect(content().string(containsString("The price cannot be negative.")));
+    }
+
+    @Test
     void statusBadgesAndPlanTermsAreInFrenchOnAFrenchPage() throws Exception {
         licences.create(
                 org.manager(),
