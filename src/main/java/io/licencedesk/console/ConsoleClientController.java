@@ -99,7 +99,7 @@ class ConsoleClientController {
             }
             return "redirect:/clients";
         } catch (EmailAlreadyUsedException taken) {
-            errors.rejectValue("email", "taken", words.of("console.toast.client.emailTaken"));
+            errors.rejectValue("email", "taken", words.of("consoleForm.emailTaken"));
             return "console/client-form";
         }
     }
@@ -129,7 +129,7 @@ class ConsoleClientController {
             Toasts.success(redirect, words.of("console.toast.client.saved", client.name()));
             return "redirect:/clients";
         } catch (EmailAlreadyUsedException taken) {
-            errors.rejectValue("email", "taken", words.of("console.toast.client.emailTaken"));
+            errors.rejectValue("email", "taken", words.of("consoleForm.emailTaken"));
             return "console/client-form";
         }
     }
