@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -93,7 +95,7 @@ public class PasswordManagement {
         String link = issueLink(client.id(), LinkPurpose.INVITATION, expiresAt);
         mailer.queue(AccountMessages.invitation(
                 messages,
-                languageOf(client.id()),
+                invitationLanguage(client.id()),
                 organisation,
                 new Recipient(client.id(), client.name(), client.email()),
                 link,
@@ -131,8 +133,25 @@ public class PasswordManagement {
     }
 
     /** The language to write to this user in: their choice, English without one (decision 0053). */
-    private Locale languageOf(long userId) {
+    Locale languageOf(long userId) {
         return Language.localeOf(accounts.findLanguage(userId).orElse(null));
+    }
+
+    /**
+     * The language of an invitation (decision 0062): the invitee's choice when they made one, else the language of
+     * the request that invites them, that is the page the inviter works in, or English outside a request. The guess
+     * is not recorded: once signed in, the invitee's own browser or choice decides.
+     */
+    Locale invitationLanguage(long userId) {
+        LocaleContext inviting = LocaleContextHolder.getLocaleContext();
+        Language fallback = Optional.ofNullable(inviting)
+                .map(LocaleContext::getLocale)
+                .flatMap(Language::of)
+                .orElse(Language.DEFAULT);
+        return accounts.findLanguage(userId)
+                .flatMap(Language::ofCode)
+                .orElse(fallback)
+                .locale();
     }
 
     /** Whether a link from an e-mail can still be used (to show the form, or the "expired" page at once). */

@@ -102,7 +102,12 @@ public class People {
         Instant expiresAt = clock.instant().plus(PasswordManagement.LINK_VALIDITY);
         String link = passwords.issueLink(id, LinkPurpose.INVITATION, expiresAt);
         mailer.queue(messages.staffInvitation(
-                organisation, new Recipient(id, invited.name(), invited.email()), role, link, expiresAt));
+                passwords.invitationLanguage(id),
+                organisation,
+                new Recipient(id, invited.name(), invited.email()),
+                role,
+                link,
+                expiresAt));
         events.publishEvent(new PersonChanged(caller, Change.INVITED, null, invited, clock.instant()));
         return invited;
     }
@@ -184,7 +189,11 @@ public class People {
         Instant expiresAt = clock.instant().plus(PasswordManagement.LINK_VALIDITY);
         String link = passwords.issueLink(clientId, LinkPurpose.RESET, expiresAt);
         mailer.queue(messages.resetFromStaff(
-                organisation, new Recipient(clientId, client.name(), client.email()), link, expiresAt));
+                passwords.languageOf(clientId),
+                organisation,
+                new Recipient(clientId, client.name(), client.email()),
+                link,
+                expiresAt));
         events.publishEvent(new PersonChanged(caller, Change.RESET_SENT, client, client, clock.instant()));
     }
 

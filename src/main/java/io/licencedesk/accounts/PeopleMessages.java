@@ -11,14 +11,11 @@ import org.springframework.stereotype.Component;
 
 /**
  * The e-mails of people management, worded in messages.properties (keys people.mail.*): a member of staff's
- * invitation, and the password link staff send a client. Like every account e-mail they carry a single-use link.
+ * invitation, and the password link staff send a client. Like every account e-mail they carry a single-use link, and
+ * they are written in the recipient's language (decisions 0053 and 0062), whoever sends them.
  */
 @Component
 class PeopleMessages {
-
-    private static final Locale LANGUAGE = Locale.UK;
-    private static final DateTimeFormatter EXPIRY =
-            DateTimeFormatter.ofPattern("d MMMM yyyy, HH:mm 'UTC'", LANGUAGE).withZone(ZoneOffset.UTC);
 
     private final MessageSource messages;
 
@@ -26,28 +23,38 @@ class PeopleMessages {
         this.messages = messages;
     }
 
-    AccountEmail staffInvitation(Organisation organisation, Recipient to, Role role, String link, Instant expiresAt) {
-        String roleName = text("people.mail.role." + role.name());
-        return email(organisation, to, "people.mail.invitation", link, expiresAt, roleName);
+    AccountEmail staffInvitation(
+            Locale locale, Organisation organisation, Recipient to, Role role, String link, Instant expiresAt) {
+        String roleName = text(locale, "people.mail.role." + role.name());
+        return email(locale, organisation, to, "people.mail.invitation", link, expiresAt, roleName);
     }
 
-    AccountEmail resetFromStaff(Organisation organisation, Recipient to, String link, Instant expiresAt) {
-        return email(organisation, to, "people.mail.reset", link, expiresAt, "");
+    AccountEmail resetFromStaff(
+            Locale locale, Organisation organisation, Recipient to, String link, Instant expiresAt) {
+        return email(locale, organisation, to, "people.mail.reset", link, expiresAt, "");
     }
 
     private AccountEmail email(
-            Organisation organisation, Recipient to, String kind, String link, Instant expiresAt, String role) {
+            Locale locale,
+            Organisation organisation,
+            Recipient to,
+            String kind,
+            String link,
+            Instant expiresAt,
+            String role) {
         String seller = organisation.sellerName();
-        String expiry = EXPIRY.format(expiresAt);
-        String subject = text(kind + ".subject", seller);
-        String hello = text("people.mail.hello", to.name());
-        String body = text(kind + ".body", seller, role);
-        String open = text(kind + ".open");
-        String validity = text("people.mail.validity", expiry);
-        String regards = text("people.mail.regards");
+        String expiry = DateTimeFormatter.ofPattern(text(locale, "people.mail.expiryPattern"), locale)
+                .withZone(ZoneOffset.UTC)
+                .format(expiresAt);
+        String subject = text(locale, kind + ".subject", seller);
+        String hello = text(locale, "people.mail.hello", to.name());
+        String body = text(locale, kind + ".body", seller, role);
+        String open = text(locale, kind + ".open");
+        String validity = text(locale, "people.mail.validity", expiry);
+        String regards = text(locale, "people.mail.regards");
         String plain = String.join("\n", hello, "", body, "", open, "", link, "", validity, "", regards, seller, "");
         String html = "<p>" + Html.escape(hello) + "</p>\n<p>" + Html.escape(body) + "</p>\n<p><a href=\""
-                + Html.escape(link) + "\">" + Html.escape(text(kind + ".button")) + "</a></p>\n<p>"
+                + Html.escape(link) + "\">" + Html.escape(text(locale, kind + ".button")) + "</a></p>\n<p>"
                 + Html.escape(validity) + "</p>\n<p>" + Html.escape(regards) + "<br>" + Html.escape(seller)
                 + "</p>\n";
         return new AccountEmail(
@@ -61,7 +68,7 @@ class PeopleMessages {
                 html);
     }
 
-    private String text(String code, Object... arguments) {
-        return messages.getMessage(code, arguments, LANGUAGE);
+    private String text(Locale locale, String code, Object... arguments) {
+        return messages.getMessage(code, arguments, locale);
     }
 }

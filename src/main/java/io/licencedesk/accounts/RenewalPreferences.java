@@ -18,7 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class RenewalPreferences {
 
     /** A member of staff, as the weekly digest addresses them. */
-    public record StaffMember(long id, String email, String name) {}
+    /** A member of staff the digest goes to; {@code language} is their choice ("en", "fr"), or null. */
+    public record StaffMember(long id, String email, String name, String language) {}
 
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
@@ -96,12 +97,13 @@ public class RenewalPreferences {
     @Transactional(readOnly = true)
     public List<StaffMember> staff(long organisationId) {
         return jdbc.sql("""
-                        select id, email, name from app_user
+                        select id, email, name, language from app_user
                         where organisation_id = :organisationId and role in ('OWNER', 'MANAGER') and enabled
                         order by id
                         """)
                 .param("organisationId", organisationId)
-                .query((rs, row) -> new StaffMember(rs.getLong("id"), rs.getString("email"), rs.getString("name")))
+                .query((rs, row) -> new StaffMember(
+                        rs.getLong("id"), rs.getString("email"), rs.getString("name"), rs.getString("language")))
                 .list();
     }
 

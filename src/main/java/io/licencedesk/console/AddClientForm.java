@@ -9,21 +9,23 @@ import jakarta.validation.constraints.Size;
 
 /** Adding or editing a client: who they are, the billing details their invoices show, and whether to invite them. */
 record AddClientForm(
-        @NotBlank(message = "Enter a name.") @Size(max = 200, message = "Keep the name to 200 characters.") @PlainText
+        @NotBlank(message = "{consoleForm.enterAName}")
+        @Size(max = 200, message = "{consoleForm.keepTheNameTo200Characters}")
+        @PlainText
         String name,
 
-        @NotBlank(message = "Enter an e-mail address.")
-        @Email(regexp = "(.+@.+\\..+)?", message = "Enter a valid e-mail address.") // empty: @NotBlank says so
-        @Size(max = 254, message = "Keep the e-mail address to 254 characters.")
+        @NotBlank(message = "{consoleForm.enterAnEMailAddress}")
+        @Email(regexp = "(.+@.+\\..+)?", message = "{consoleForm.enterAValidEMailAddress}") // empty: @NotBlank says so
+        @Size(max = 254, message = "{consoleForm.keepTheEMailAddressTo254Characters}")
         String email,
 
-        @Size(max = 200, message = "Keep the company to 200 characters.") @PlainText
+        @Size(max = 200, message = "{consoleForm.keepTheCompanyTo200Characters}") @PlainText
         String company,
 
-        @Size(max = 1000, message = "Keep the address to 1,000 characters.") @PlainText
+        @Size(max = 1000, message = "{consoleForm.keepTheAddressTo1000Characters}") @PlainText
         String billingAddress,
 
-        @Size(max = 40, message = "Keep the VAT number to 40 characters.") @PlainText
+        @Size(max = 40, message = "{consoleForm.keepTheVATNumberTo40Characters}") @PlainText
         String vatNumber,
 
         // Only on the add form: whether to e-mail the new client a link to choose a password.

@@ -10,6 +10,7 @@ import io.licencedesk.mail.Outbox;
 import io.licencedesk.shared.PageOf;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -37,9 +38,12 @@ class ConsoleClientController {
     private final PasswordManagement passwords;
     private final Outbox outbox;
     private final Reasons reasons;
+    private final Words words;
 
-    ConsoleClientController(AccountManagement accounts, PasswordManagement passwords, Outbox outbox, Reasons reasons) {
+    ConsoleClientController(
+            AccountManagement accounts, PasswordManagement passwords, Outbox outbox, Reasons reasons, Words words) {
         this.reasons = reasons;
+        this.words = words;
         this.accounts = accounts;
         this.passwords = passwords;
         this.outbox = outbox;
@@ -88,13 +92,14 @@ class ConsoleClientController {
             Client client = accounts.addClient(caller, form.toNewClient());
             if (form.sendInvitation()) {
                 passwords.invite(caller, client.id());
-                Toasts.success(redirect, "Client " + client.name() + " added and invited by e-mail." + whereLinksGo());
+                Toasts.success(
+                        redirect, words.of("console.toast.client.addedAndInvited", client.name()) + whereLinksGo());
             } else {
-                Toasts.success(redirect, "Client " + client.name() + " added.");
+                Toasts.success(redirect, words.of("clients.created", client.name()));
             }
             return "redirect:/clients";
         } catch (EmailAlreadyUsedException taken) {
-            errors.rejectValue("email", "taken", "A user with this e-mail address already exists.");
+            errors.rejectValue("email", "taken", words.of("consoleForm.emailTaken"));
             return "console/client-form";
         }
     }
@@ -121,10 +126,10 @@ class ConsoleClientController {
         }
         try {
             Client client = accounts.updateClient(caller, id, form.toNewClient());
-            Toasts.success(redirect, "Client " + client.name() + " saved.");
+            Toasts.success(redirect, words.of("console.toast.client.saved", client.name()));
             return "redirect:/clients";
         } catch (EmailAlreadyUsedException taken) {
-            errors.rejectValue("email", "taken", "A user with this e-mail address already exists.");
+            errors.rejectValue("email", "taken", words.of("consoleForm.emailTaken"));
             return "console/client-form";
         }
     }
@@ -139,7 +144,7 @@ class ConsoleClientController {
         Client client = accounts.client(caller, id);
         try {
             passwords.invite(caller, id);
-            Toasts.success(redirect, "Invitation sent to " + client.email() + "." + whereLinksGo());
+            Toasts.success(redirect, words.of("console.toast.client.invited", client.email()) + whereLinksGo());
         } catch (ClientAlreadyActiveException active) {
             Toasts.error(redirect, reasons.text(active));
         }
@@ -148,9 +153,7 @@ class ConsoleClientController {
 
     /** On the demo without a mail server, the invitation's link is only in the server's log: say so. */
     private String whereLinksGo() {
-        return outbox.accountLinksGoToTheLog()
-                ? " No mail server is configured: its link is written to the server's log."
-                : "";
+        return outbox.accountLinksGoToTheLog() ? " " + words.of("people.client.linkInLog") : "";
     }
 
     record ClientOption(long id, String label) {

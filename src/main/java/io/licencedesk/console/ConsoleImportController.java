@@ -8,6 +8,7 @@ import io.licencedesk.licence.LicenceImport;
 import io.licencedesk.licence.LicenceImports;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -51,11 +52,13 @@ class ConsoleImportController {
 
     private final LicenceImports imports;
     private final Reasons reasons;
+    private final Words words;
     private final Clock clock;
 
-    ConsoleImportController(LicenceImports imports, Reasons reasons, Clock clock) {
+    ConsoleImportController(LicenceImports imports, Reasons reasons, Words words, Clock clock) {
         this.imports = imports;
         this.reasons = reasons;
+        this.words = words;
         this.clock = clock;
     }
 
@@ -79,7 +82,7 @@ class ConsoleImportController {
         if (type != null && !isFile(type)) {
             return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                     .body(ProblemDetail.forStatusAndDetail(
-                            HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the CSV file itself as the body (text/csv)."));
+                            HttpStatus.UNSUPPORTED_MEDIA_TYPE, words.of("console.import.sendTheFile")));
         }
         LicenceImport started = imports.start(caller, name, request.getInputStream());
         URI page = URI.create("/licences/imports/" + started.id());
@@ -130,7 +133,7 @@ class ConsoleImportController {
     String discard(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
         try {
             imports.discard(caller, id);
-            Toasts.success(redirect, "The check was discarded; nothing was imported.");
+            Toasts.success(redirect, words.of("console.toast.import.discarded"));
             return "redirect:/licences/imports";
         } catch (ImportRefusedException refused) {
             Toasts.error(redirect, reasons.text(refused));
@@ -185,19 +188,19 @@ class ConsoleImportController {
         progress.put("rowsInserted", job.rowsInserted());
         progress.put("rowsToCreate", job.rowsToCreate());
         progress.put("rate", job.rate(now));
-        progress.put("timeLeft", words(job.timeLeft(now)));
+        progress.put("timeLeft", timeLeft(job.timeLeft(now)));
         progress.put("done", job.status() == ImportStatus.IMPORTING ? job.rowsInserted() : job.rowsRead());
         return progress;
     }
 
-    private static String words(Duration left) {
+    private String timeLeft(Duration left) {
         if (left == null) {
             return "";
         }
         long seconds = Math.max(1, left.toSeconds());
         if (seconds < 60) {
-            return "about " + seconds + " s left";
+            return words.of("console.import.secondsLeft", seconds);
         }
-        return "about " + (seconds + 59) / 60 + " min left";
+        return words.of("console.import.minutesLeft", (seconds + 59) / 60);
     }
 }

@@ -11,6 +11,7 @@ import io.licencedesk.invoicing.PaymentDateRefusedException;
 import io.licencedesk.web.Downloads;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -39,14 +40,17 @@ class ConsoleInvoiceController {
     private final AccountManagement accounts;
     private final Clock clock;
     private final Reasons reasons;
+    private final Words words;
 
     ConsoleInvoiceController(
             InvoiceManagement invoicing,
             InvoiceSearch search,
             AccountManagement accounts,
             Clock clock,
-            Reasons reasons) {
+            Reasons reasons,
+            Words words) {
         this.reasons = reasons;
+        this.words = words;
         this.invoicing = invoicing;
         this.search = search;
         this.accounts = accounts;
@@ -96,7 +100,11 @@ class ConsoleInvoiceController {
     @PostMapping("/{id}/resend")
     String resend(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
         return act(
-                redirect, id, () -> "Invoice " + invoicing.resend(caller, id).number() + " queued to be sent again.");
+                redirect,
+                id,
+                () -> words.of(
+                        "console.toast.invoice.resent",
+                        invoicing.resend(caller, id).number()));
     }
 
     @PostMapping("/{id}/paid")
@@ -112,7 +120,7 @@ class ConsoleInvoiceController {
         }
         try {
             Invoice paid = invoicing.markPaid(caller, id, form.paidOnDate(), form.reference());
-            Toasts.success(redirect, "Invoice " + paid.number() + " marked paid.");
+            Toasts.success(redirect, words.of("console.toast.invoice.paid", paid.number()));
         } catch (PaymentDateRefusedException refused) {
             // Beside the date, with what was typed, rather than a toast over a reset form.
             errors.rejectValue("paidOn", "refused", reasons.text(refused));
@@ -137,9 +145,9 @@ class ConsoleInvoiceController {
         return act(
                 redirect,
                 id,
-                () -> "Invoice "
-                        + invoicing.voidInvoice(caller, id, form.reason()).number()
-                        + " voided. Its licence can be invoiced again.");
+                () -> words.of(
+                        "console.toast.invoice.voided",
+                        invoicing.voidInvoice(caller, id, form.reason()).number()));
     }
 
     private String act(RedirectAttributes redirect, long id, Supplier<String> change) {

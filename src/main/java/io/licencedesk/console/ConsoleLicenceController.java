@@ -73,7 +73,7 @@ class ConsoleLicenceController {
         LicenceListing listing = licences.list(caller, params.filter(), params.page());
         model.addAttribute("listing", listing);
         model.addAttribute(
-                "rows", ListedLicence.of(listing.rows(), LicenceSelection.of(session), locale, reasons::text));
+                "rows", ListedLicence.of(listing.rows(), LicenceSelection.of(session), locale, reasons::text, words));
         model.addAttribute(
                 "selectedClient",
                 params.client() == null
@@ -151,9 +151,8 @@ class ConsoleLicenceController {
             Toasts.success(
                     redirect,
                     saved.couponCode().equals(before.couponCode())
-                            ? "Licence " + saved.couponCode() + " saved."
-                            : "Licence saved. It is available again under a new coupon code, " + saved.couponCode()
-                                    + ": " + before.couponCode() + " no longer works.");
+                            ? words.of("console.toast.licence.saved", saved.couponCode())
+                            : words.of("console.toast.licence.savedNewCode", saved.couponCode(), before.couponCode()));
             return "redirect:/licences/" + id;
         } catch (InvalidLicenceException invalid) {
             errors.rejectValue(invalid.field(), "invalid", reasons.text(invalid));

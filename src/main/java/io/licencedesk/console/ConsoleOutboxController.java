@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.mail.DeliveryStatus;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,9 +25,11 @@ class ConsoleOutboxController {
     private static final int PAGE_SIZE = 25;
 
     private final Outbox outbox;
+    private final Words words;
 
-    ConsoleOutboxController(Outbox outbox) {
+    ConsoleOutboxController(Outbox outbox, Words words) {
         this.outbox = outbox;
+        this.words = words;
     }
 
     @GetMapping
@@ -51,9 +54,9 @@ class ConsoleOutboxController {
     @PostMapping("/{id}/retry")
     String retry(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
         if (outbox.retry(caller, id)) {
-            Toasts.success(redirect, "The e-mail will be sent again in a moment.");
+            Toasts.success(redirect, words.of("console.toast.outbox.retried"));
         } else {
-            Toasts.error(redirect, "Only a failed e-mail can be retried.");
+            Toasts.error(redirect, words.of("console.toast.outbox.notFailed"));
         }
         return "redirect:/outbox/" + id;
     }

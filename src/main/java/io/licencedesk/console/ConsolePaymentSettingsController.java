@@ -5,6 +5,7 @@ import io.licencedesk.accounts.PaymentDetails;
 import io.licencedesk.accounts.PaymentSettingsRefusedException;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -22,10 +23,12 @@ class ConsolePaymentSettingsController {
 
     private final PaymentDetails payment;
     private final Reasons reasons;
+    private final Words words;
 
-    ConsolePaymentSettingsController(PaymentDetails payment, Reasons reasons) {
+    ConsolePaymentSettingsController(PaymentDetails payment, Reasons reasons, Words words) {
         this.payment = payment;
         this.reasons = reasons;
+        this.words = words;
     }
 
     @GetMapping
@@ -49,7 +52,7 @@ class ConsolePaymentSettingsController {
             errors.rejectValue(refused.field(), "refused", reasons.text(refused));
             return "console/payment-settings";
         }
-        Toasts.success(redirect, "Payment details saved. Invoices issued from now on carry them.");
+        Toasts.success(redirect, words.of("console.toast.payment.saved"));
         return "redirect:/settings/payment";
     }
 }

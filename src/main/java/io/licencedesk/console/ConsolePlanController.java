@@ -7,6 +7,7 @@ import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.PlanNameTakenException;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.validation.Valid;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
@@ -26,9 +27,11 @@ class ConsolePlanController {
 
     private final PlanCatalogue plans;
     private final Reasons reasons;
+    private final Words words;
 
-    ConsolePlanController(PlanCatalogue plans, Reasons reasons) {
+    ConsolePlanController(PlanCatalogue plans, Reasons reasons, Words words) {
         this.reasons = reasons;
+        this.words = words;
         this.plans = plans;
     }
 
@@ -50,7 +53,7 @@ class ConsolePlanController {
             @Valid @ModelAttribute("form") PlanForm form,
             BindingResult errors,
             RedirectAttributes redirect) {
-        return save(form, errors, redirect, () -> plans.addPlan(caller, form.toNewPlan()), "added");
+        return save(form, errors, redirect, () -> plans.addPlan(caller, form.toNewPlan()), "plans.created");
     }
 
     @GetMapping("/{id}/edit")
@@ -70,16 +73,16 @@ class ConsolePlanController {
             RedirectAttributes redirect) {
         plans.plan(caller, id);
         model.addAttribute("planId", id);
-        return save(form, errors, redirect, () -> plans.updatePlan(caller, id, form.toNewPlan()), "saved");
+        return save(form, errors, redirect, () -> plans.updatePlan(caller, id, form.toNewPlan()), "plans.updated");
     }
 
     private String save(
-            PlanForm form, BindingResult errors, RedirectAttributes redirect, Supplier<Plan> save, String done) {
+            PlanForm form, BindingResult errors, RedirectAttributes redirect, Supplier<Plan> save, String doneKey) {
         if (errors.hasErrors()) {
             return "console/plan-form";
         }
         try {
-            Toasts.success(redirect, "Plan " + save.get().name() + " " + done + ".");
+            Toasts.success(redirect, words.of(doneKey, save.get().name()));
             return "redirect:/plans";
         } catch (PlanNameTakenException taken) {
             errors.rejectValue("name", "taken", reasons.text(taken));

@@ -9,6 +9,7 @@ import io.licencedesk.renewals.Renewals;
 import io.licencedesk.renewals.Renewals.Renewed;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.validation.Valid;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -29,31 +30,38 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ConsoleRenewalController {
 
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
-
     private final Renewals renewals;
     private final LicenceManagement licences;
     private final RenewalPreferences preferences;
     private final Reasons reasons;
+    private final Words words;
 
     ConsoleRenewalController(
-            Renewals renewals, LicenceManagement licences, RenewalPreferences preferences, Reasons reasons) {
+            Renewals renewals,
+            LicenceManagement licences,
+            RenewalPreferences preferences,
+            Reasons reasons,
+            Words words) {
         this.renewals = renewals;
         this.licences = licences;
         this.preferences = preferences;
         this.reasons = reasons;
+        this.words = words;
     }
 
     @PostMapping("/licences/{id}/renew")
-    String renew(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+    String renew(Caller caller, @PathVariable long id, Locale locale, RedirectAttributes redirect) {
         try {
             Renewed renewed = renewals.renew(caller, id);
             Toasts.success(
                     redirect,
-                    "Licence " + renewed.licence().couponCode() + " renewed until "
-                            + DATE.format(renewed.licence().endsOn()) + ". Invoice "
-                            + renewed.invoice().number()
-                            + " is on its way to " + renewed.invoice().buyer().email() + ".");
+                    words.of(
+                            "console.toast.renewal.renewed",
+                            renewed.licence().couponCode(),
+                            DateTimeFormatter.ofPattern("d MMM yyyy", locale)
+                                    .format(renewed.licence().endsOn()),
+                            renewed.invoice().number(),
+                            renewed.invoice().buyer().email()));
         } catch (RenewalRefusedException refused) {
             Toasts.error(redirect, reasons.text(refused));
         }
@@ -75,15 +83,17 @@ class ConsoleRenewalController {
         } else if ("plan".equals(choice)) {
             autoRenew = null;
         } else {
-            Toasts.error(redirect, "Choose whether the licence renews by itself.");
+            Toasts.error(redirect, words.of("console.toast.renewal.chooseAutoRenew"));
             return "redirect:/licences/" + id;
         }
         var saved = licences.chooseAutoRenew(caller, id, autoRenew);
         Toasts.success(
                 redirect,
-                saved.renewal().renewsAutomatically()
-                        ? "Licence " + saved.couponCode() + " renews by itself."
-                        : "Licence " + saved.couponCode() + " does not renew by itself.");
+                words.of(
+                        saved.renewal().renewsAutomatically()
+                                ? "console.toast.renewal.renewsByItself"
+                                : "console.toast.renewal.doesNotRenew",
+                        saved.couponCode()));
         return "redirect:/licences/" + id;
     }
 
@@ -108,7 +118,7 @@ class ConsoleRenewalController {
             errors.rejectValue(refused.field(), "refused", reasons.text(refused));
             return "console/renewal-settings";
         }
-        Toasts.success(redirect, "Renewal settings saved.");
+        Toasts.success(redirect, words.of("console.toast.renewal.settingsSaved"));
         return "redirect:/settings/renewals";
     }
 }

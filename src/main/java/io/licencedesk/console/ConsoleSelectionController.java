@@ -14,6 +14,7 @@ import io.licencedesk.shared.Money;
 import io.licencedesk.shared.Reason;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpSession;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -37,15 +38,18 @@ class ConsoleSelectionController {
     private final AccountManagement accounts;
     private final LicenceBulkActions bulk;
     private final Reasons reasons;
+    private final Words words;
 
     ConsoleSelectionController(
             LicenceManagement licences,
             InvoiceManagement invoicing,
             AccountManagement accounts,
             LicenceBulkActions bulk,
-            Reasons reasons) {
+            Reasons reasons,
+            Words words) {
         this.bulk = bulk;
         this.reasons = reasons;
+        this.words = words;
         this.licences = licences;
         this.invoicing = invoicing;
         this.accounts = accounts;
@@ -163,10 +167,7 @@ class ConsoleSelectionController {
             Toasts.error(redirect, reasons.text(refused));
             return "redirect:/licences";
         }
-        Toasts.error(
-                redirect,
-                "Some selected licences were deleted or lost their client meanwhile, so they are no longer selected."
-                        + " Check the selection and send again.");
+        Toasts.error(redirect, words.of("console.toast.send.lost"));
         return "redirect:/licences";
     }
 
@@ -184,12 +185,16 @@ class ConsoleSelectionController {
         return false;
     }
 
-    private static String describe(SendOutcome outcome) {
-        String sent = outcome.count() == 1 ? "1 invoice" : outcome.count() + " invoices";
-        String detail = outcome.resent().isEmpty()
-                ? ""
-                : " (" + outcome.issued().size() + " new, " + outcome.resent().size() + " sent again)";
-        return "Sent " + sent + detail + " totalling " + outcome.total().formatted() + " including VAT.";
+    private String describe(SendOutcome outcome) {
+        String total = outcome.total().formatted();
+        return outcome.resent().isEmpty()
+                ? words.of("console.toast.send.sent", outcome.count(), total)
+                : words.of(
+                        "console.toast.send.sentSomeAgain",
+                        outcome.count(),
+                        outcome.issued().size(),
+                        outcome.resent().size(),
+                        total);
     }
 
     private SelectionView view(Caller caller, Set<Long> ids, String error) {

@@ -5,6 +5,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.CurrencyFixedException;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.validation.Valid;
 import java.util.Currency;
 import org.springframework.stereotype.Controller;
@@ -23,9 +24,11 @@ class ConsoleSettingsController {
 
     private final AccountManagement accounts;
     private final Reasons reasons;
+    private final Words words;
 
-    ConsoleSettingsController(AccountManagement accounts, Reasons reasons) {
+    ConsoleSettingsController(AccountManagement accounts, Reasons reasons, Words words) {
         this.reasons = reasons;
+        this.words = words;
         this.accounts = accounts;
     }
 
@@ -57,7 +60,7 @@ class ConsoleSettingsController {
             errors.rejectValue("currency", "fixed", reasons.text(fixed));
             return page(caller, model);
         }
-        Toasts.success(redirect, "Settings saved.");
+        Toasts.success(redirect, words.of("console.toast.settings.saved"));
         return "redirect:/settings";
     }
 

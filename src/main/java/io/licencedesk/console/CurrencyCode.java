@@ -17,7 +17,7 @@ import java.util.Locale;
 @Constraint(validatedBy = CurrencyCode.Validator.class)
 public @interface CurrencyCode {
 
-    String message() default "This is not an ISO 4217 currency code.";
+    String message() default "{consoleForm.thisIsNotAnISO4217CurrencyCode}";
 
     Class<?>[] groups() default {};
 

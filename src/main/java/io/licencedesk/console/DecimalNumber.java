@@ -39,7 +39,7 @@ import java.math.BigDecimal;
     /** When the number has more than {@link #fraction} decimals (trailing zeros do not count). */
     String tooPrecise();
 
-    String message() default "Enter a number.";
+    String message() default "{consoleForm.enterANumber}";
 
     Class<?>[] groups() default {};
 

@@ -30,7 +30,7 @@ import java.time.format.DateTimeParseException;
     /** When the date is after today; empty when a future date is fine. */
     String future() default "";
 
-    String message() default "Enter a date such as 2026-11-29.";
+    String message() default "{consoleForm.enterADateSuchAs20261129}";
 
     Class<?>[] groups() default {};
 

@@ -1,9 +1,13 @@
 package io.licencedesk.console;
 
+import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceRow;
+import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.shared.Reason;
+import io.licencedesk.web.Words;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +23,7 @@ import java.util.function.Function;
  * @param created and {@code ends}: as {@code #temporals.format(…, 'd MMM yyyy')} wrote them, in the request's
  *     locale and the server's time zone
  * @param status the lifecycle badge's text, e.g. "Active · expiring soon"; {@code statusClass} its colour
+ * @param billing the billing badge's text, e.g. "Unbilled"; {@code billingClass} its colour
  * @param deletionRefusal why the licence cannot be deleted, in words, or null when it can be
  */
 record ListedLicence(
@@ -29,6 +34,7 @@ record ListedLicence(
         String ends,
         String status,
         String statusClass,
+        String billing,
         String billingClass,
         String deletionRefusal) {
 
@@ -39,8 +45,13 @@ record ListedLicence(
     private static final Map<Locale, DateTimeFormatter> DATES = new ConcurrentHashMap<>();
 
     static List<ListedLicence> of(
-            List<LicenceRow> rows, Set<Long> selectedIds, Locale locale, Function<Reason, String> inWords) {
+            List<LicenceRow> rows,
+            Set<Long> selectedIds,
+            Locale locale,
+            Function<Reason, String> inWords,
+            Words words) {
         DateTimeFormatter dates = dates(locale);
+        Badges badges = Badges.in(locale, words);
         ZoneId zone = ZoneId.systemDefault();
         return rows.stream()
                 .map(row -> new ListedLicence(
@@ -49,13 +60,34 @@ record ListedLicence(
                         row.amount().formatted(),
                         dates.format(row.createdAt().atZone(zone)),
                         row.endsOn() == null ? "—" : dates.format(row.endsOn()),
-                        row.expiringSoon()
-                                ? row.status().label() + " · expiring soon"
-                                : row.status().label(),
+                        (row.expiringSoon() ? badges.expiringSoon() : badges.lifecycle()).get(row.status()),
                         "status-" + lower(row.status()) + (row.expiringSoon() ? " status-soon" : ""),
+                        badges.billing().get(row.billingStatus()),
                         "billing-" + lower(row.billingStatus()),
                         row.deletionRefusal() == null ? null : inWords.apply(row.deletionRefusal())))
                 .toList();
+    }
+
+    /** The badges' words in the page's language, looked up once per page rather than once per row. */
+    private record Badges(
+            Map<LifecycleStatus, String> lifecycle,
+            Map<LifecycleStatus, String> expiringSoon,
+            Map<BillingStatus, String> billing) {
+
+        static Badges in(Locale locale, Words words) {
+            Map<LifecycleStatus, String> lifecycle = new EnumMap<>(LifecycleStatus.class);
+            Map<LifecycleStatus, String> expiringSoon = new EnumMap<>(LifecycleStatus.class);
+            for (LifecycleStatus status : LifecycleStatus.values()) {
+                String label = words.of(locale, "status.lifecycle." + status.name());
+                lifecycle.put(status, label);
+                expiringSoon.put(status, words.of(locale, "status.expiringSoon", label));
+            }
+            Map<BillingStatus, String> billing = new EnumMap<>(BillingStatus.class);
+            for (BillingStatus status : BillingStatus.values()) {
+                billing.put(status, words.of(locale, "status.billing." + status.name()));
+            }
+            return new Badges(lifecycle, expiringSoon, billing);
+        }
     }
 
     /** One formatter per locale, kept for the few locales browsers ask for; any other is made for its request. */

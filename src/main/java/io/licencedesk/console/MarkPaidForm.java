@@ -7,12 +7,12 @@ import java.time.LocalDate;
 /** When an invoice was paid, and the payment's reference (optional). */
 record MarkPaidForm(
         @IsoDate(
-                blank = "Enter the payment date.",
-                notADate = "Enter a date such as 2026-11-29.",
-                future = "The payment date cannot be in the future.")
+                blank = "{consoleForm.enterThePaymentDate}",
+                notADate = "{consoleForm.enterADateSuchAs20261129}",
+                future = "{consoleForm.thePaymentDateCannotBeInTheFuture}")
         String paidOn,
 
-        @Size(max = 100, message = "Keep the reference to 100 characters.") @PlainText
+        @Size(max = 100, message = "{consoleForm.keepTheReferenceTo100Characters}") @PlainText
         String reference) {
 
     static MarkPaidForm on(LocalDate day) {

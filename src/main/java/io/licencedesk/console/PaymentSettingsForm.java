@@ -9,22 +9,22 @@ import jakarta.validation.constraints.Size;
  * check digits, BIC, an https link) are checked by {@code PaymentDetails}, which also tidies them.
  */
 record PaymentSettingsForm(
-        @Size(max = 30, message = "Keep the VAT number to 30 characters.") @PlainText
+        @Size(max = 30, message = "{consoleForm.keepTheVATNumberTo30Characters}") @PlainText
         String vatNumber,
 
-        @Size(max = 100, message = "Keep the registration to 100 characters.") @PlainText
+        @Size(max = 100, message = "{consoleForm.keepTheRegistrationTo100Characters}") @PlainText
         String companyRegistration,
 
-        @Size(max = 50, message = "Keep the IBAN to 50 characters.") @PlainText
+        @Size(max = 50, message = "{consoleForm.keepTheIBANTo50Characters}") @PlainText
         String iban,
 
-        @Size(max = 20, message = "Keep the BIC to 20 characters.") @PlainText
+        @Size(max = 20, message = "{consoleForm.keepTheBICTo20Characters}") @PlainText
         String bic,
 
-        @Size(max = 1000, message = "Keep the instructions to 1,000 characters.")
+        @Size(max = 1000, message = "{consoleForm.keepTheInstructionsTo1000Characters}")
         String instructions,
 
-        @Size(max = 500, message = "Keep the link to 500 characters.") @PlainText
+        @Size(max = 500, message = "{consoleForm.keepTheLinkTo500Characters}") @PlainText
         String paymentLink) {
 
     static PaymentSettingsForm of(PaymentSettings settings) {

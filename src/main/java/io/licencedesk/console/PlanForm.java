@@ -9,21 +9,23 @@ import jakarta.validation.constraints.Size;
 
 /** Adding or editing a plan: a name, a term such as P1M, a price per screen, and whether its licences renew. */
 record PlanForm(
-        @NotBlank(message = "Enter a name.") @Size(max = 100, message = "Keep the name to 100 characters.") @PlainText
+        @NotBlank(message = "{consoleForm.enterAName}")
+        @Size(max = 100, message = "{consoleForm.keepTheNameTo100Characters}")
+        @PlainText
         String name,
 
-        @NotBlank(message = "Enter a term, such as P1M or P1Y.") @PlanTerm
+        @NotBlank(message = "{consoleForm.enterATermSuchAsP1MOrP1Y}") @PlanTerm
         String term,
 
         @DecimalNumber(
                 min = "0.00",
                 max = "1000000.00",
                 fraction = 2,
-                blank = "Enter a price per screen.",
-                notANumber = "Enter a price such as 10.00.",
-                belowMin = "The price cannot be negative.",
-                aboveMax = "Keep the price under 1,000,000.",
-                tooPrecise = "Enter a price with at most 2 decimals.")
+                blank = "{consoleForm.enterAPricePerScreen}",
+                notANumber = "{consoleForm.enterAPriceSuchAs1000}",
+                belowMin = "{consoleForm.thePriceCannotBeNegative}",
+                aboveMax = "{consoleForm.keepThePriceUnder1000000}",
+                tooPrecise = "{consoleForm.enterAPriceWithAtMost2Decimals}")
         String unitPrice,
 
         // A box left unticked sends nothing: null, as a primitive would refuse the whole form.

@@ -16,7 +16,7 @@ import java.lang.annotation.Target;
 @Constraint(validatedBy = PlanTerm.Validator.class)
 public @interface PlanTerm {
 
-    String message() default "Enter a term such as P1M (one month), P3M or P1Y, up to 10 years.";
+    String message() default "{consoleForm.enterATermSuchAsP1MOneMonthP3MOrP1YUpTo10Years}";
 
     Class<?>[] groups() default {};
 

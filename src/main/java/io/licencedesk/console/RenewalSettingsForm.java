@@ -7,17 +7,17 @@ record RenewalSettingsForm(
         @WholeNumber(
                 min = 1,
                 max = RenewalSettings.MAX_DAYS,
-                blank = "Enter how many days before a term ends its renewal invoice is issued.",
-                notWhole = "Enter a whole number of days.",
-                outOfRange = "Enter 1 to 365 days.")
+                blank = "{consoleForm.enterHowManyDaysBeforeATermEndsItsRenewalInvoiceIsIssued}",
+                notWhole = "{consoleForm.enterAWholeNumberOfDays}",
+                outOfRange = "{consoleForm.enter1To365Days}")
         String renewalInvoiceDays,
 
         @WholeNumber(
                 min = 1,
                 max = RenewalSettings.MAX_DAYS,
-                blank = "Enter how many days after its due date an unpaid invoice is reminded.",
-                notWhole = "Enter a whole number of days.",
-                outOfRange = "Enter 1 to 365 days.")
+                blank = "{consoleForm.enterHowManyDaysAfterItsDueDateAnUnpaidInvoiceIsReminded}",
+                notWhole = "{consoleForm.enterAWholeNumberOfDays}",
+                outOfRange = "{consoleForm.enter1To365Days}")
         String overdueReminderDays,
 
         // A box left unticked sends nothing: null, as a primitive would refuse the whole form.
@@ -26,9 +26,9 @@ record RenewalSettingsForm(
         @WholeNumber(
                 min = 1,
                 max = RenewalSettings.MAX_DAYS,
-                blank = "Enter how many days after its due date an unpaid renewal invoice pauses its licence.",
-                notWhole = "Enter a whole number of days.",
-                outOfRange = "Enter 1 to 365 days.")
+                blank = "{consoleForm.enterHowManyDaysAfterItsDueDateAnUnpaidRenewalInvoicePausesItsLicence}",
+                notWhole = "{consoleForm.enterAWholeNumberOfDays}",
+                outOfRange = "{consoleForm.enter1To365Days}")
         String overduePauseDays) {
 
     static RenewalSettingsForm of(RenewalSettings settings) {

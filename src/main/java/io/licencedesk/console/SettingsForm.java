@@ -12,56 +12,60 @@ import java.util.Locale;
 
 /** The organisation's settings as an owner edits them; numbers are text, checked by {@link WholeNumber} and co. */
 record SettingsForm(
-        @NotBlank(message = "Enter the organisation's name.")
-        @Size(max = 200, message = "Keep the name to 200 characters.")
+        @NotBlank(message = "{consoleForm.enterTheOrganisationSName}")
+        @Size(max = 200, message = "{consoleForm.keepTheNameTo200Characters}")
         @PlainText
         String name,
 
-        @Size(max = 200, message = "Keep the legal name to 200 characters.") @PlainText
+        @Size(max = 200, message = "{consoleForm.keepTheLegalNameTo200Characters}") @PlainText
         String legalName,
 
-        @Size(max = 1000, message = "Keep the address to 1,000 characters.") @PlainText
+        @Size(max = 1000, message = "{consoleForm.keepTheAddressTo1000Characters}") @PlainText
         String address,
 
-        @NotBlank(message = "Enter a currency code such as EUR.") @CurrencyCode
+        @NotBlank(message = "{consoleForm.enterACurrencyCodeSuchAsEUR}") @CurrencyCode
         String currency,
 
         @DecimalNumber(
                 min = "0",
                 max = "100",
                 fraction = 2,
-                blank = "Enter a VAT rate (0 for none).",
-                notANumber = "Enter a percentage such as 20 or 7.5.",
-                belowMin = "The VAT rate cannot be negative.",
-                aboveMax = "The VAT rate is a percentage up to 100.",
-                tooPrecise = "Enter the VAT rate with at most 2 decimals.")
+                blank = "{consoleForm.enterAVATRate0ForNone}",
+                notANumber = "{consoleForm.enterAPercentageSuchAs20Or75}",
+                belowMin = "{consoleForm.theVATRateCannotBeNegative}",
+                aboveMax = "{consoleForm.theVATRateIsAPercentageUpTo100}",
+                tooPrecise = "{consoleForm.enterTheVATRateWithAtMost2Decimals}")
         String vatRate,
 
-        @NotBlank(message = "Enter an invoice number prefix.")
-        @Pattern(regexp = "([A-Za-z0-9]{1,10})?", message = "Use 1 to 10 letters and digits.") // empty: @NotBlank
+        @NotBlank(message = "{consoleForm.enterAnInvoiceNumberPrefix}")
+        @Pattern(
+                regexp = "([A-Za-z0-9]{1,10})?",
+                message = "{consoleForm.use1To10LettersAndDigits}") // empty: @NotBlank
         String invoicePrefix,
 
         @WholeNumber(
                 min = 0,
                 max = 365,
-                blank = "Enter the payment terms in days.",
-                notWhole = "Enter a whole number of days.",
-                outOfRange = "Enter 0 to 365 days.")
+                blank = "{consoleForm.enterThePaymentTermsInDays}",
+                notWhole = "{consoleForm.enterAWholeNumberOfDays}",
+                outOfRange = "{consoleForm.enter0To365Days}")
         String paymentTermsDays,
 
-        @Size(max = 200, message = "Keep the sender name to 200 characters.") @PlainText
+        @Size(max = 200, message = "{consoleForm.keepTheSenderNameTo200Characters}") @PlainText
         String senderName,
 
-        @Email(regexp = "(.+@.+\\..+)?", message = "Enter a valid e-mail address.") // empty: the server's sender
-        @Size(max = 254, message = "Keep the e-mail address to 254 characters.")
+        @Email(
+                regexp = "(.+@.+\\..+)?",
+                message = "{consoleForm.enterAValidEMailAddress}") // empty: the server's sender
+        @Size(max = 254, message = "{consoleForm.keepTheEMailAddressTo254Characters}")
         String senderEmail,
 
         @WholeNumber(
                 min = 1,
                 max = 365,
-                blank = "Enter the expiring-soon window in days.",
-                notWhole = "Enter a whole number of days.",
-                outOfRange = "Enter 1 to 365 days.")
+                blank = "{consoleForm.enterTheExpiringSoonWindowInDays}",
+                notWhole = "{consoleForm.enterAWholeNumberOfDays}",
+                outOfRange = "{consoleForm.enter1To365Days}")
         String expiringSoonDays) {
 
     static SettingsForm of(Organisation organisation) {

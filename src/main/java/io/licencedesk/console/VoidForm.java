@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 /** Why an invoice is voided: kept on the invoice. */
 record VoidForm(
-        @NotBlank(message = "Say why the invoice is voided.")
-        @Size(max = 500, message = "Keep the reason to 500 characters.")
+        @NotBlank(message = "{consoleForm.sayWhyTheInvoiceIsVoided}")
+        @Size(max = 500, message = "{consoleForm.keepTheReasonTo500Characters}")
         @PlainText
         String reason) {}

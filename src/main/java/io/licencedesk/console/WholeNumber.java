@@ -32,7 +32,7 @@ import java.lang.annotation.Target;
     /** When the number is below {@link #min} or above {@link #max}. */
     String outOfRange();
 
-    String message() default "Enter a whole number.";
+    String message() default "{consoleForm.enterAWholeNumber}";
 
     Class<?>[] groups() default {};
 

@@ -1,5 +1,6 @@
 package io.licencedesk.licence;
 
+import io.licencedesk.shared.Language;
 import io.licencedesk.shared.Money;
 import java.time.LocalDate;
 import java.time.Period;
@@ -24,8 +25,8 @@ public record BillableLicence(
         LifecycleStatus status,
         BillingStatus billingStatus) {
 
-    /** "3 months", the length of one term. */
+    /** "3 months", the length of one term, in English: the invoice records it so (decision 0053). */
     public String termLength() {
-        return Terms.describe(term);
+        return Terms.describe(term, Language.DEFAULT.locale());
     }
 }

@@ -6,6 +6,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -251,15 +252,21 @@ class CycleQueries {
                 > 0;
     }
 
+    /**
+     * One line of the digest as a message key and its arguments, put in words for each reader: dates and amounts
+     * too (decision 0062).
+     */
+    record Line(String key, List<Object> arguments) {}
+
     /** The digest's lines: at most {@code limit} of each, and how many there are in all. */
-    record Lines(List<String> shown, long total) {}
+    record Lines(List<Line> shown, long total) {}
 
     /** Active licences ending between today and {@code until}, and whether each renews by itself. */
     Lines ending(long organisationId, LocalDate today, LocalDate until, int limit) {
         return lines(
                 """
                 select l.name, c.email, l.ends_on,
-                       case when coalesce(l.auto_renew, p.auto_renew) then 'renews' else 'does not renew' end as what
+                       coalesce(l.auto_renew, p.auto_renew) as renews
                 from licence l join plan p on p.id = l.plan_id left join app_user c on c.id = l.client_id
                 where l.organisation_id = :organisationId and l.ends_on >= :today and l.ends_on <= :until
                   and l.activated_on is not null and not l.paused
@@ -272,12 +279,11 @@ class CycleQueries {
                 """,
                 Map.of("organisationId", organisationId, "today", Date.valueOf(today), "until", Date.valueOf(until)),
                 limit,
-                (rs, row) -> "%s (%s) ends %s, %s"
-                        .formatted(
-                                shorten(rs.getString("name")),
-                                rs.getString("email"),
-                                rs.getObject("ends_on", LocalDate.class),
-                                rs.getString("what")));
+                (rs, row) -> line(
+                        rs.getBoolean("renews") ? "digest.line.endingRenews" : "digest.line.endingStops",
+                        shorten(rs.getString("name")),
+                        rs.getString("email"),
+                        rs.getObject("ends_on", LocalDate.class)));
     }
 
     /** Unpaid invoices past their due date. */
@@ -294,13 +300,12 @@ class CycleQueries {
                 """,
                 Map.of("organisationId", organisationId, "today", Date.valueOf(today)),
                 limit,
-                (rs, row) -> "%s to %s, due %s, %s"
-                        .formatted(
-                                rs.getString("number"),
-                                rs.getString("buyer_email"),
-                                rs.getObject("due_on", LocalDate.class),
-                                new Money(rs.getLong("total_minor"), Currency.getInstance(rs.getString("currency")))
-                                        .formatted()));
+                (rs, row) -> line(
+                        "digest.line.overdue",
+                        rs.getString("number"),
+                        rs.getString("buyer_email"),
+                        rs.getObject("due_on", LocalDate.class),
+                        new Money(rs.getLong("total_minor"), Currency.getInstance(rs.getString("currency")))));
     }
 
     /** Licences whose current term was priced, that is renewed, between {@code since} and today. */
@@ -317,15 +322,20 @@ class CycleQueries {
                 """,
                 Map.of("organisationId", organisationId, "since", Date.valueOf(since), "today", Date.valueOf(today)),
                 limit,
-                (rs, row) -> "%s (%s), now until %s"
-                        .formatted(
-                                shorten(rs.getString("name")),
-                                rs.getString("email"),
-                                rs.getObject("ends_on", LocalDate.class)));
+                (rs, row) -> line(
+                        "digest.line.renewed",
+                        shorten(rs.getString("name")),
+                        rs.getString("email"),
+                        rs.getObject("ends_on", LocalDate.class)));
     }
 
-    private Lines lines(String select, String count, Map<String, ?> params, int limit, RowMapper<String> line) {
-        List<String> shown = jdbc.sql(select + " limit :limit")
+    /** Arguments may be null (a licence without a client has no e-mail). */
+    private static Line line(String key, Object... arguments) {
+        return new Line(key, Arrays.asList(arguments));
+    }
+
+    private Lines lines(String select, String count, Map<String, ?> params, int limit, RowMapper<Line> line) {
+        List<Line> shown = jdbc.sql(select + " limit :limit")
                 .params(params)
                 .param("limit", limit)
                 .query(line)

@@ -4,8 +4,11 @@ import io.licencedesk.accounts.Organisation;
 import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.mail.OutgoingEmail;
+import io.licencedesk.renewals.CycleQueries.Line;
+import io.licencedesk.renewals.CycleQueries.Lines;
 import io.licencedesk.shared.Html;
 import io.licencedesk.shared.Language;
+import io.licencedesk.shared.Money;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -119,29 +122,53 @@ class ReminderMessages {
                 locale);
     }
 
-    /** The weekly digest's lines, already in words. */
-    record Digest(List<String> expiring, List<String> overdue, List<String> renewed) {}
+    /** The weekly digest's lines, put in words for each member of staff in their language. */
+    record Digest(Lines expiring, Lines overdue, Lines renewed) {}
 
-    OutgoingEmail digest(Organisation organisation, long userId, String email, String name, Digest digest) {
-        List<String> paragraphs = new ArrayList<>();
-        paragraphs.add(section("Ending in the next 30 days", digest.expiring()));
-        paragraphs.add(section("Overdue invoices", digest.overdue()));
-        paragraphs.add(section("Renewed in the last 7 days", digest.renewed()));
-        return email(
-                organisation,
-                DIGEST,
-                userId,
-                email,
-                "Your week at " + organisation.name() + ": " + digest.expiring().size() + " ending, "
-                        + digest.overdue().size() + " overdue, "
-                        + digest.renewed().size() + " renewed",
-                name,
-                paragraphs,
-                Language.DEFAULT.locale());
+    /** The digest in the staff member's language: their choice, English without one (decision 0062). */
+    OutgoingEmail digest(
+            Organisation organisation, long userId, String email, String name, Locale locale, Digest digest) {
+        List<String> paragraphs = List.of(
+                section(locale, "digest.section.ending", digest.expiring()),
+                section(locale, "digest.section.overdue", digest.overdue()),
+                section(locale, "digest.section.renewed", digest.renewed()));
+        String subject = text(
+                locale,
+                "digest.subject",
+                organisation.name(),
+                digest.expiring().total(),
+                digest.overdue().total(),
+                digest.renewed().total());
+        return email(organisation, DIGEST, userId, email, subject, name, paragraphs, locale);
     }
 
-    private static String section(String title, List<String> lines) {
-        return title + ":\n" + (lines.isEmpty() ? "- none" : "- " + String.join("\n- ", lines));
+    private String section(Locale locale, String title, Lines lines) {
+        List<String> said = new ArrayList<>();
+        for (Line line : lines.shown()) {
+            said.add(text(locale, line.key(), inWords(line.arguments(), locale)));
+        }
+        if (lines.total() > said.size()) {
+            said.add(text(locale, "digest.more", lines.total() - said.size()));
+        }
+        if (said.isEmpty()) {
+            said.add(text(locale, "digest.none"));
+        }
+        return text(locale, title) + "\n- " + String.join("\n- ", said);
+    }
+
+    /** Dates and amounts written for the reader, a missing value as a dash; the rest as they are. */
+    private static Object[] inWords(List<Object> arguments, Locale locale) {
+        Object[] said = arguments.toArray();
+        for (int i = 0; i < said.length; i++) {
+            if (said[i] instanceof LocalDate day) {
+                said[i] = DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(day);
+            } else if (said[i] instanceof Money money) {
+                said[i] = money.formatted(locale);
+            } else if (said[i] == null) {
+                said[i] = "—"; // a licence's client e-mail, when it has no client any more
+            }
+        }
+        return said;
     }
 
     private OutgoingEmail licenceNotice(

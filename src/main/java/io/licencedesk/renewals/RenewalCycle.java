@@ -12,14 +12,13 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.renewals.CycleQueries.After;
 import io.licencedesk.renewals.CycleQueries.Due;
-import io.licencedesk.renewals.CycleQueries.Lines;
 import io.licencedesk.renewals.CycleQueries.OverdueRenewal;
+import io.licencedesk.shared.Language;
 import io.licencedesk.shared.RefusedException;
 import java.time.Clock;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -207,7 +206,13 @@ public class RenewalCycle {
             ReminderMessages.Digest content = digest;
             inTransaction("send the digest to user " + member.id(), () -> {
                 if (queries.recordDigest(member.id(), weekStart, clock.instant())) {
-                    outbox.enqueue(messages.digest(organisation, member.id(), member.email(), member.name(), content));
+                    outbox.enqueue(messages.digest(
+                            organisation,
+                            member.id(),
+                            member.email(),
+                            member.name(),
+                            Language.localeOf(member.language()),
+                            content));
                 }
             });
         }
@@ -215,17 +220,9 @@ public class RenewalCycle {
 
     private ReminderMessages.Digest digest(long organisationId, LocalDate today) {
         return new ReminderMessages.Digest(
-                withMore(queries.ending(organisationId, today, today.plusDays(30), DIGEST_LINES)),
-                withMore(queries.overdue(organisationId, today, DIGEST_LINES)),
-                withMore(queries.renewed(organisationId, today.minusDays(7), today, DIGEST_LINES)));
-    }
-
-    private static List<String> withMore(Lines lines) {
-        List<String> shown = new ArrayList<>(lines.shown());
-        if (lines.total() > shown.size()) {
-            shown.add("and " + (lines.total() - shown.size()) + " more");
-        }
-        return shown;
+                queries.ending(organisationId, today, today.plusDays(30), DIGEST_LINES),
+                queries.overdue(organisationId, today, DIGEST_LINES),
+                queries.renewed(organisationId, today.minusDays(7), today, DIGEST_LINES));
     }
 
     /** Runs the step on every due row, a page at a time, each in its own transaction. */

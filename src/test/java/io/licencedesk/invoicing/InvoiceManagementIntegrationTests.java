@@ -10,6 +10,7 @@ import io.licencedesk.accounts.NewClient;
 import io.licencedesk.accounts.OrganisationSettings;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotDeletableException;
@@ -18,9 +19,11 @@ import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -59,6 +62,9 @@ class InvoiceManagementIntegrationTests {
 
     @Autowired
     TestLicences testLicences;
+
+    @Autowired
+    UserLanguages languages;
 
     TestOrganisation org;
     Plan yearly;
@@ -287,11 +293,35 @@ class InvoiceManagementIntegrationTests {
             assertThat(catalog.getLanguage()).isEqualTo("en");
             assertThat(catalog.getViewerPreferences().displayDocTitle()).isTrue();
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Invoice " + invoice.number());
+            assertThat(document.getDocumentInformation().getSubject())
+                    .as("the description PDF/UA asks for")
+                    .isEqualTo("Invoice " + invoice.number() + " from "
+                            + invoice.seller().name() + " to " + invoice.buyer().name());
             assertThat(catalog.getMetadata())
                     .as("XMP metadata with the PDF/UA identification")
                     .isNotNull();
             String xmp = new String(catalog.getMetadata().toByteArray(), java.nio.charset.StandardCharsets.UTF_8);
             assertThat(xmp).contains("pdfuaid:part");
+        }
+    }
+
+    @Test
+    void describesThePdfInItsClientsLanguage() throws Exception {
+        languages.choose(org.alice(), Language.FR);
+        Invoice invoice = invoicing
+                .send(org.manager(), List.of(assignedLicence("Accueil", 1)))
+                .issued()
+                .get(0);
+
+        try (var document = Loader.loadPDF(invoicing.pdf(org.manager(), invoice.id()))) {
+            assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Facture " + invoice.number());
+            assertThat(document.getDocumentInformation().getSubject())
+                    .isEqualTo("Facture " + invoice.number() + " de "
+                            + invoice.seller().name() + " pour "
+                            + invoice.buyer().name());
+            assertThat(new String(document.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8))
+                    .as("the XMP description")
+                    .contains("Facture " + invoice.number() + " de ");
         }
     }
 

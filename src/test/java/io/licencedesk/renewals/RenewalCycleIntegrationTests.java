@@ -6,6 +6,7 @@ import io.licencedesk.accounts.RenewalPreferences;
 import io.licencedesk.accounts.RenewalSettings;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.audit.AuditRecord;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.invoicing.Invoice;
@@ -20,6 +21,7 @@ import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.mail.OutboxEntry;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.MovableClock;
 import io.licencedesk.support.MovableTime;
@@ -28,7 +30,9 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.Period;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
@@ -80,6 +84,9 @@ class RenewalCycleIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    UserLanguages languages;
 
     TestOrganisation org;
     Plan renewing;
@@ -285,6 +292,44 @@ class RenewalCycleIntegrationTests {
         cycle.run(org.id());
         assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.manager().userId()))
                 .hasSize(2);
+    }
+
+    @Test
+    void theDigestIsInTheLanguageOfEachMemberOfStaff() {
+        languages.choose(org.manager(), Language.FR);
+        LocalDate ends = today.plusDays(10);
+        endingOn(monthly, ends);
+
+        cycle.run(org.id());
+
+        assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.manager().userId()))
+                .singleElement()
+                .satisfies(digest -> {
+                    assertThat(digest.subject())
+                            .startsWith("Votre semaine chez ")
+                            .endsWith(" : 1 à échéance, 0 en retard, 0 renouvelées");
+                    assertThat(digest.textBody())
+                            .startsWith("Bonjour ")
+                            .contains("Se terminent dans les 30 prochains jours :\n- Lobby ("
+                                    + org.alice().email() + ") se termine le "
+                                    + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.FRANCE)
+                                            .format(ends)
+                                    + ", ne se renouvelle pas")
+                            .contains("Factures en retard :\n- aucune")
+                            .doesNotContain("Ending", "none");
+                });
+        assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.owner().userId()))
+                .singleElement()
+                .satisfies(digest -> {
+                    assertThat(digest.subject()).endsWith(": 1 ending, 0 overdue, 0 renewed");
+                    assertThat(digest.textBody())
+                            .contains("Ending in the next 30 days:\n- Lobby ("
+                                    + org.alice().email() + ") ends "
+                                    + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
+                                            .format(ends)
+                                    + ", does not renew")
+                            .contains("Overdue invoices:\n- none");
+                });
     }
 
     @Test

@@ -1,0 +1,242 @@
+package io.licencedesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.shared.Language;
+import io.licencedesk.support.Inbox;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import jakarta.mail.internet.MimeMessage;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * What Java writes for the console speaks the right language (decisions 0053 and 0062): toasts and status badges the
+ * page's, e-mails their recipient's, sent over SMTP (GreenMail). An invitee who has not chosen yet is written to in
+ * the language of the page that invites them.
+ */
+@IntegrationTest
+@AutoConfigureMockMvc
+@TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "licencedesk.mail.poll-interval=PT0.2S"})
+class ConsoleLanguageIntegrationTests {
+
+    static final int SMTP_PORT = Inbox.freePort();
+
+    @RegisterExtension
+    static GreenMailExtension smtp = Inbox.smtpOn(SMTP_PORT);
+
+    @DynamicPropertySource
+    static void smtpPort(DynamicPropertyRegistry properties) {
+        properties.add("spring.mail.port", () -> SMTP_PORT);
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    UserLanguages languages;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    TestOrganisation org;
+    Plan monthly;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        monthly = fixture.monthlyPlan(org);
+    }
+
+    @Test
+    void aClientInvitedFromAFrenchPageGetsAFrenchInvitationAndTheToastIsFrench() throws Exception {
+        String email = "chloe-" + org.id() + "@example.test";
+        mvc.perform(post("/clients")
+                        .param("name", "Chloé Martin")
+                        .param("email", email)
+                        .param("invite", "true")
+                        .header("Accept-Language", "fr-FR,fr;q=0.9")
+                        .with(fixture.signedIn(org.manager()))
+                        .with(csrf()))
+                .andExpect(flash().attribute("toast", "Client Chloé Martin ajouté et invité par e-mail."));
+
+        MimeMessage invitation = Inbox.latestTo(smtp, email, 1);
+        assertThat(invitation.getSubject()).startsWith("Votre compte LicenceDesk chez ");
+        assertThat(Inbox.plainText(invitation))
+                .contains("Bonjour Chloé Martin,", "vous a ouvert un compte")
+                .doesNotContain("Hello");
+        assertThat(jdbc.sql("select language from app_user where email = :email")
+                        .param("email", email)
+                        .query(String.class)
+                        .optional())
+                .as("the guess is not recorded as the client's choice")
+                .isEmpty();
+    }
+
+    @Test
+    void aClientInvitedFromAnEnglishPageGetsAnEnglishInvitation() throws Exception {
+        String email = "dan-" + org.id() + "@example.test";
+        mvc.perform(post("/clients")
+                        .param("name", "Dan Smith")
+                        .param("email", email)
+                        .param("invite", "true")
+                        .header("Accept-Language", "en-GB")
+                        .with(fixture.signedIn(org.manager()))
+                        .with(csrf()))
+                .andExpect(flash().attribute("toast", "Client Dan Smith added and invited by e-mail."));
+
+        MimeMessage invitation = Inbox.latestTo(smtp, email, 1);
+        assertThat(invitation.getSubject()).startsWith("Your LicenceDesk account with ");
+        assertThat(Inbox.plainText(invitation)).contains("Hello Dan Smith,");
+    }
+
+    @Test
+    void aPasswordLinkFromStaffIsInTheClientsLanguageWhateverThePageOfWhoSendsIt() throws Exception {
+        languages.choose(org.alice(), Language.FR);
+
+        for (var client : java.util.List.of(org.alice(), org.bob())) {
+            mvc.perform(post("/clients/{id}/password-reset", client.userId())
+                            .header("Accept-Language", "en-GB")
+                            .with(fixture.signedIn(org.manager()))
+                            .with(csrf()))
+                    .andExpect(flash().attribute("toast", containsString("is on its way to " + client.email())));
+        }
+
+        MimeMessage toAlice = Inbox.latestTo(smtp, org.alice().email(), 1);
+        assertThat(toAlice.getSubject()).isEqualTo("Choisissez un nouveau mot de passe LicenceDesk");
+        assertThat(Inbox.plainText(toAlice)).startsWith("Bonjour ").contains("et expire le ", " UTC");
+        MimeMessage toBob = Inbox.latestTo(smtp, org.bob().email(), 1);
+        assertThat(toBob.getSubject()).isEqualTo("Choose a new LicenceDesk password");
+        assertThat(Inbox.plainText(toBob)).startsWith("Hello ");
+    }
+
+    @Test
+    void aMemberOfStaffInvitedFromAFrenchPageGetsAFrenchInvitation() throws Exception {
+        String email = "marc-" + org.id() + "@example.test";
+        mvc.perform(post("/people")
+                        .param("name", "Marc Dupont")
+                        .param("email", email)
+                        .param("role", "MANAGER")
+                        .header("Accept-Language", "fr")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(flash().attribute("toast", containsString("Marc Dupont est invité(e)")));
+
+        MimeMessage invitation = Inbox.latestTo(smtp, email, 1);
+        assertThat(invitation.getSubject()).startsWith("Votre compte LicenceDesk chez ");
+        assertThat(Inbox.plainText(invitation))
+                .contains("Bonjour Marc Dupont,", "en tant que gestionnaire de comptes")
+                .doesNotContain("account manager");
+    }
+
+    @Test
+    void consoleToastsFollowThePagesLanguage() throws Exception {
+        mvc.perform(post("/plans")
+                        .param("name", "Trimestriel")
+                        .param("term", "P3M")
+                        .param("unitPrice", "25.00")
+                        .header("Accept-Language", "fr")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(flash().attribute("toast", "Offre Trimestriel ajoutée."));
+        mvc.perform(post("/settings/renewals")
+                        .param("renewalInvoiceDays", "14")
+                        .param("overdueReminderDays", "7")
+                        .param("overduePauseDays", "30")
+                        .header("Accept-Language", "fr")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(flash().attribute("toast", "Paramètres de renouvellement enregistrés."));
+        mvc.perform(post("/settings/renewals")
+                        .param("renewalInvoiceDays", "14")
+                        .param("overdueReminderDays", "7")
+                        .param("overduePauseDays", "30")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(flash().attribute("toast", "Renewal settings saved."));
+    }
+
+    @Test
+    void consoleFormErrorsAreInThePagesLanguage() throws Exception {
+        mvc.perform(post("/settings/renewals")
+                        .param("renewalInvoiceDays", "soon")
+                        .param("overdueReminderDays", "7")
+                        .param("overduePauseDays", "30")
+                        .header("Accept-Language", "fr")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(content().string(containsString("Saisissez un nombre entier de jours.")))
+                .andExpect(content().string(not(containsString("Enter a whole number of days."))));
+        mvc.perform(post("/plans")
+                        .param("name", "")
+                        .param("term", "P1M")
+                        .param("unitPrice", "-1")
+                        .header("Accept-Language", "en-GB")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(content().string(containsString("Enter a name.")))
+                .andExpect(content().string(containsString("The price cannot be negative.")));
+    }
+
+    @Test
+    void statusBadgesAndPlanTermsAreInFrenchOnAFrenchPage() throws Exception {
+        licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Accueil", null, 2, org.alice().userId()));
+        testLicences.activated(
+                org.owner(),
+                monthly,
+                org.bob().userId(),
+                "Vitrine",
+                testLicences.today().minusDays(20));
+
+        mvc.perform(get("/licences").header("Accept-Language", "fr").with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("status-assigned\">Attribuée</span>")))
+                .andExpect(content().string(containsString("status-soon\">Active · bientôt expirée</span>")))
+                .andExpect(content().string(containsString("billing-unbilled\">Non facturée</span>")))
+                .andExpect(content().string(not(containsString(">Unbilled<"))));
+        mvc.perform(get("/licences").header("Accept-Language", "en-GB").with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("status-assigned\">Assigned</span>")))
+                .andExpect(content().string(containsString("status-soon\">Active · expiring soon</span>")))
+                .andExpect(content().string(containsString("billing-unbilled\">Unbilled</span>")));
+
+        mvc.perform(get("/plans").header("Accept-Language", "fr").with(fixture.signedIn(org.owner())))
+                .andExpect(content().string(containsString(">1 mois</span>")))
+                .andExpect(content().string(not(containsString(">1 month</span>"))));
+        mvc.perform(get("/outbox").header("Accept-Language", "fr").with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString(">Dans la boîte d’envoi (sans SMTP)</option>")));
+        mvc.perform(get("/invoices").header("Accept-Language", "fr").with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("value=\"VOID\">Annulée</option>")));
+    }
+}
