@@ -239,4 +239,23 @@ class ConsoleLanguageIntegrationTests {
         mvc.perform(get("/invoices").header("Accept-Language", "fr").with(fixture.signedIn(org.manager())))
                 .andExpect(content().string(containsString("value=\"VOID\">Annulée</option>")));
     }
+
+    @Test
+    void recordedStatusesInTheHistoryAreInThePagesLanguageAndNamesAsWritten() throws Exception {
+        long id = testLicences.activated(
+                org.owner(),
+                monthly,
+                org.bob().userId(),
+                "Paused",
+                testLicences.today().minusDays(3));
+        licences.pause(org.manager(), id);
+
+        mvc.perform(get("/licences/{id}", id).header("Accept-Language", "fr").with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("<del>Active</del>")))
+                .andExpect(content().string(containsString("<ins>Suspendue</ins>")))
+                .andExpect(content().string(not(containsString("<ins>Paused</ins>"))))
+                .andExpect(content().string(containsString("Paused")));
+        mvc.perform(get("/licences/{id}", id).header("Accept-Language", "en-GB").with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("<ins>Paused</ins>")));
+    }
 }
