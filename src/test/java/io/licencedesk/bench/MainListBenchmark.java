@@ -51,6 +51,7 @@ public final class MainListBenchmark {
         try (EmbeddedPostgres postgres = BenchPostgres.start(dataDirectory, false);
                 HikariDataSource dataSource = dataSource(postgres)) {
             var jdbc = prepare(dataSource, dataDirectory, licences, clients);
+            printSizes(jdbc);
             List<BenchCase> cases = cases(jdbc, licences);
             Server server = startServer(postgres.getPort(), work);
             try {
@@ -133,6 +134,30 @@ public final class MainListBenchmark {
         }
         jdbc.sql("analyze").update();
         return jdbc;
+    }
+
+    /**
+     * What the data takes on disk: the whole database, the licence table (heap, then with its indexes and TOAST)
+     * and each of its indexes, largest first. Read after {@code analyze}, so the figures are the loaded state.
+     */
+    static void printSizes(JdbcClient jdbc) {
+        System.out.printf(
+                "Sizes: database %s; licence table %s, with indexes and TOAST %s%n",
+                jdbc.sql("select pg_size_pretty(pg_database_size(current_database()))")
+                        .query(String.class)
+                        .single(),
+                jdbc.sql("select pg_size_pretty(pg_relation_size('licence'))")
+                        .query(String.class)
+                        .single(),
+                jdbc.sql("select pg_size_pretty(pg_total_relation_size('licence'))")
+                        .query(String.class)
+                        .single());
+        jdbc.sql("select c.relname, pg_size_pretty(pg_relation_size(c.oid)) from pg_index i"
+                        + " join pg_class c on c.oid = i.indexrelid where i.indrelid = 'licence'::regclass"
+                        + " order by pg_relation_size(c.oid) desc")
+                .query((row, n) -> "  index " + row.getString(1) + ": " + row.getString(2))
+                .list()
+                .forEach(System.out::println);
     }
 
     /** The application under test, in its own JVM. */
