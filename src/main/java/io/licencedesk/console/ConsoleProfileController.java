@@ -1,27 +1,15 @@
 package io.licencedesk.console;
 
 import io.licencedesk.accounts.Caller;
-import io.licencedesk.accounts.PasswordManagement;
-import io.licencedesk.accounts.PasswordRefusedException;
 import io.licencedesk.accounts.People;
 import io.licencedesk.accounts.Person;
-import io.licencedesk.accounts.UserLanguages;
-import io.licencedesk.accounts.WrongPasswordException;
-import io.licencedesk.shared.Language;
-import io.licencedesk.web.Reasons;
+import io.licencedesk.web.PasswordChangeForm;
+import io.licencedesk.web.ProfilePages;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import org.springframework.context.MessageSource;
-import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.CredentialsContainer;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,7 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A member of staff's own profile: their name, the address they sign in with, the language of their pages (decision
- * 0053), and changing their password.
+ * 0053), and changing their password. What the portal's profile does alike is in {@link ProfilePages}.
  */
 @Controller
 @RequestMapping("/profile")
@@ -43,33 +31,20 @@ class ConsoleProfileController {
     private static final String VIEW = "console/profile";
 
     private final People people;
-    private final PasswordManagement passwords;
-    private final UserDetailsService users;
-    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
-    private final Reasons reasons;
-    private final MessageSource messages;
-    private final UserLanguages languages;
+    private final ProfilePages profiles;
+    private final Words words;
 
-    ConsoleProfileController(
-            People people,
-            PasswordManagement passwords,
-            UserDetailsService users,
-            Reasons reasons,
-            MessageSource messages,
-            UserLanguages languages) {
+    ConsoleProfileController(People people, ProfilePages profiles, Words words) {
         this.people = people;
-        this.passwords = passwords;
-        this.users = users;
-        this.reasons = reasons;
-        this.messages = messages;
-        this.languages = languages;
+        this.profiles = profiles;
+        this.words = words;
     }
 
     @GetMapping
     String show(Caller caller, Model model) {
         Person me = people.me(caller);
         model.addAttribute("nameForm", new StaffNameForm(me.name()));
-        model.addAttribute("passwordForm", StaffPasswordForm.empty());
+        model.addAttribute("passwordForm", PasswordChangeForm.empty());
         return page(caller, me, model);
     }
 
@@ -83,44 +58,30 @@ class ConsoleProfileController {
             HttpServletRequest request,
             HttpServletResponse response) {
         if (errors.hasErrors()) {
-            model.addAttribute("passwordForm", StaffPasswordForm.empty());
+            model.addAttribute("passwordForm", PasswordChangeForm.empty());
             return page(caller, people.me(caller), model);
         }
         people.rename(caller, form.name());
-        refreshSignedInUser(caller, request, response);
-        Toasts.success(redirect, text("people.profile.saved"));
+        profiles.refreshSignedInUser(caller, request, response);
+        Toasts.success(redirect, words.of("people.profile.saved"));
         return "redirect:/profile";
     }
 
     @PostMapping("/password")
     String changePassword(
             Caller caller,
-            @Valid @ModelAttribute("passwordForm") StaffPasswordForm form,
+            @Valid @ModelAttribute("passwordForm") PasswordChangeForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
+        if (profiles.changePassword(caller, form, errors, redirect)) {
+            return "redirect:/profile";
+        }
         Person me = people.me(caller);
         model.addAttribute("nameForm", new StaffNameForm(me.name()));
-        if (!errors.hasFieldErrors("newPassword") && !form.confirmed()) {
-            errors.rejectValue("confirmation", "different", text("people.password.different"));
-        }
-        if (errors.hasErrors()) {
-            return page(caller, me, model);
-        }
-        try {
-            passwords.changePassword(caller, form.currentPassword(), form.newPassword());
-        } catch (WrongPasswordException wrong) {
-            errors.rejectValue("currentPassword", "wrong", text("people.password.wrong"));
-            return page(caller, me, model);
-        } catch (PasswordRefusedException refused) {
-            errors.rejectValue("newPassword", "policy", reasons.text(refused));
-            return page(caller, me, model);
-        }
-        Toasts.success(redirect, text("people.password.changed"));
-        return "redirect:/profile";
+        return page(caller, me, model);
     }
 
-    /** None leaves the pages to the browser's language. The toast is already in the new language. */
     @PostMapping("/language")
     String language(
             Caller caller,
@@ -128,39 +89,13 @@ class ConsoleProfileController {
             RedirectAttributes redirect,
             HttpServletRequest request,
             HttpServletResponse response) {
-        boolean browsers = code == null || code.isBlank();
-        Language language = browsers ? null : Language.ofCode(code).orElse(null);
-        if (!browsers && language == null) {
-            Toasts.error(redirect, text("profile.language.unknown"));
-            return "redirect:/profile";
-        }
-        languages.choose(caller, language);
-        refreshSignedInUser(caller, request, response); // the session carries the language
-        var locale = language != null ? language.locale() : LocaleContextHolder.getLocale();
-        Toasts.success(redirect, messages.getMessage("profile.language.saved", null, locale));
+        profiles.chooseLanguage(caller, code, redirect, request, response);
         return "redirect:/profile";
     }
 
     private String page(Caller caller, Person me, Model model) {
         model.addAttribute("person", me);
-        model.addAttribute(
-                "language", languages.chosen(caller).map(Language::code).orElse(""));
+        model.addAttribute("language", profiles.chosenLanguage(caller));
         return VIEW;
-    }
-
-    /** The navigation shows the signed-in person's name from the session: it has to follow the change. */
-    private void refreshSignedInUser(Caller caller, HttpServletRequest request, HttpServletResponse response) {
-        UserDetails user = users.loadUserByUsername(caller.email());
-        if (user instanceof CredentialsContainer signedIn) {
-            signedIn.eraseCredentials();
-        }
-        var context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities()));
-        SecurityContextHolder.setContext(context);
-        sessions.saveContext(context, request, response);
-    }
-
-    private String text(String code, Object... arguments) {
-        return messages.getMessage(code, arguments, LocaleContextHolder.getLocale());
     }
 }

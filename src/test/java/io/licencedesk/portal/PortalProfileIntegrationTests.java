@@ -19,7 +19,6 @@ import io.licencedesk.support.TestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
@@ -30,7 +29,6 @@ import org.springframework.test.web.servlet.ResultActions;
  * users and forged posts are refused.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class PortalProfileIntegrationTests {
 
     static final String NEW_PASSWORD = "a much better password";
@@ -148,7 +146,7 @@ class PortalProfileIntegrationTests {
 
         changePassword(TestOrganisation.PASSWORD, NEW_PASSWORD, NEW_PASSWORD)
                 .andExpect(redirectedUrl("/portal/profile"))
-                .andExpect(flash().attribute("toast", "Your password is changed."));
+                .andExpect(flash().attribute("toast", "Your password is changed. Your other sessions have ended."));
 
         assertThat(canSignIn(org.alice().email(), NEW_PASSWORD)).isTrue();
         assertThat(canSignIn(org.bob().email(), TestOrganisation.PASSWORD)).isTrue();

@@ -1,15 +1,18 @@
-package io.licencedesk.portal;
+package io.licencedesk.web;
 
 import jakarta.validation.constraints.NotEmpty;
 
-/** Changing one's password: the current one, and the new one typed twice. The policy is checked by accounts. */
-record ChangePasswordForm(
+/**
+ * Changing one's own password on a profile page, in the console and the portal alike: the current one, and the new
+ * one typed twice. The policy is checked by accounts.
+ */
+public record PasswordChangeForm(
         @NotEmpty(message = "{password.current.required}") String currentPassword,
         @NotEmpty(message = "{password.new.required}") String newPassword,
         @NotEmpty(message = "{password.confirm.required}") String confirmation) {
 
-    static ChangePasswordForm empty() {
-        return new ChangePasswordForm(null, null, null);
+    public static PasswordChangeForm empty() {
+        return new PasswordChangeForm(null, null, null);
     }
 
     boolean confirmed() {
