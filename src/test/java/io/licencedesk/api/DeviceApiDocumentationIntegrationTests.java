@@ -7,14 +7,12 @@ import io.licencedesk.support.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The OpenAPI document describes the device API, and it and Swagger UI are public. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class DeviceApiDocumentationIntegrationTests {
 
     @Autowired

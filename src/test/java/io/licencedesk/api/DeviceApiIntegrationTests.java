@@ -29,7 +29,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,7 +41,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The device API over HTTP: activation, check-in, keys and every refusal (H2 here, PostgreSQL in the subclass). */
 @IntegrationTest
-@AutoConfigureMockMvc
 class DeviceApiIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -18,7 +18,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -30,7 +29,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The REST API's licences with a staff token: what the console does, and who is refused (H2; PostgreSQL below). */
 @IntegrationTest
-@AutoConfigureMockMvc
 class LicenceApiIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -14,7 +14,6 @@ import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -24,7 +23,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** Licence imports over the REST API: send, follow, read the problems, confirm; and who is refused. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class LicenceImportApiIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.SerializationFeature;
@@ -30,7 +29,6 @@ import tools.jackson.databind.node.ObjectNode;
  * refreshes it. Only that command writes the snapshot; a test run leaves the work tree as it found it.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class OpenApiSnapshotIntegrationTests {
 
     /** The snapshot, from the project's folder (where Maven runs the tests). */

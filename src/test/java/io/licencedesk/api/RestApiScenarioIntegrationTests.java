@@ -15,7 +15,6 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -29,7 +28,6 @@ import tools.jackson.databind.json.JsonMapper;
  * own token, screens, invoices sent, paid and read as PDF (H2; PostgreSQL in the subclass).
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class RestApiScenarioIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

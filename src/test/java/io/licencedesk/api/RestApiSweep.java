@@ -21,7 +21,6 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
@@ -36,7 +35,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * caller could send, and that organisation's state, to prove a request changed nothing.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 abstract class RestApiSweep {
 
     static final Set<String> WRITES = Set.of("POST", "PATCH", "PUT", "DELETE");

@@ -1,7 +1,7 @@
 package io.licencedesk.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.licencedesk.console.LicenceList.button;
+import static io.licencedesk.support.PageParts.button;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;

@@ -1,6 +1,7 @@
 package io.licencedesk.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.support.PageParts.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;
@@ -67,11 +68,6 @@ class AuditLogBrowserTests {
         return entries(page).getByRole(AriaRole.LINK).allInnerTexts().stream()
                 .map(String::strip)
                 .toList();
-    }
-
-    static Locator link(Page page, String name) {
-        return page.getByRole(
-                AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     @Test

@@ -30,7 +30,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -39,7 +38,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * and forged posts without a CSRF token; nothing changes when refused.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ConsoleAccessIntegrationTests {
 
     @Autowired

@@ -39,7 +39,6 @@ import org.springframework.boot.logging.LogLevel;
 import org.springframework.boot.logging.LoggingSystem;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -51,7 +50,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * sees or revokes a person's tokens; bad input is refused beside its field and makes nothing.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 class ConsoleApiTokenIntegrationTests {
 

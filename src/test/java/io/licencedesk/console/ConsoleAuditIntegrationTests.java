@@ -35,7 +35,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
@@ -48,7 +47,6 @@ import org.springframework.web.util.HtmlUtils;
  * filters; its CSV is what the page shows; and only the organisation's staff see it.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ConsoleAuditIntegrationTests {
 
     @Autowired

@@ -17,13 +17,11 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The clients page pages through many clients, and editing a client keeps its e-mail unique. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ConsoleClientPagesIntegrationTests {
 
     @Autowired

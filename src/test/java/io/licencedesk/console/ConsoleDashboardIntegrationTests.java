@@ -45,7 +45,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -58,7 +57,6 @@ import org.springframework.web.util.UriComponentsBuilder;
  */
 @IntegrationTest
 @MovableTime
-@AutoConfigureMockMvc
 class ConsoleDashboardIntegrationTests {
 
     private static final Currency EUR = Currency.getInstance("EUR");

@@ -17,7 +17,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -25,7 +24,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * that can never be deleted offers no Delete and says why, voiding a paid invoice asks first.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ConsoleExplainsInPlaceIntegrationTests {
 
     @Autowired

@@ -34,14 +34,12 @@ import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** The CSV downloads of the licence list, the invoices and the clients, as a browser receives them. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ConsoleExportIntegrationTests {
 
     static final String LICENCE_HEADER = "code,name,note,client_email,client_company,plan,screens,amount,currency,"

@@ -33,14 +33,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Importing licences from a CSV file: the check, its report, the import, and files that are not licence CSVs. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ConsoleImportIntegrationTests {
 
     static final String HEADER = "code,name,note,client_email,client_company,plan,screens,amount,currency,"

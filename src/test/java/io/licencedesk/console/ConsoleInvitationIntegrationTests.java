@@ -22,7 +22,6 @@ import io.licencedesk.support.TestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -31,7 +30,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * only staff of the client's own organisation may, and only with a CSRF token.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "licencedesk.scheduling.enabled=false")
 class ConsoleInvitationIntegrationTests {
 

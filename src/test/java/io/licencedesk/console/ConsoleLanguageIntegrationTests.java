@@ -25,7 +25,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,7 +37,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * the language of the page that invites them.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = {"spring.mail.host=127.0.0.1", "licencedesk.mail.poll-interval=PT0.2S"})
 class ConsoleLanguageIntegrationTests {
 

@@ -27,13 +27,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The console's "Edit licence" page: it saves what the rules allow and refuses the rest beside the field. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ConsoleLicenceEditIntegrationTests {
 
     @Autowired

@@ -29,13 +29,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** The console's forms refuse bad input beside the field, save nothing, and always escape what they show. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ConsoleLicenceFormIntegrationTests {
 
     @Autowired

@@ -1,6 +1,8 @@
 package io.licencedesk.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.support.PageParts.button;
+import static io.licencedesk.support.PageParts.toast;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -33,15 +35,6 @@ class ConsolePeopleBrowserTests {
     @BeforeEach
     void createOrganisation() {
         org = organisations.create();
-    }
-
-    static Locator button(Page page, String name) {
-        return page.getByRole(
-                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    static Locator toast(Page page, String text) {
-        return page.locator("#toasts .toast").filter(new Locator.FilterOptions().setHasText(text));
     }
 
     static Locator row(Page page, String name) {

@@ -1,8 +1,10 @@
 package io.licencedesk.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.support.PageParts.button;
+import static io.licencedesk.support.PageParts.label;
+import static io.licencedesk.support.PageParts.toast;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.licencedesk.accounts.TestOrganisations;
@@ -27,19 +29,6 @@ class ConsoleProfileBrowserTests {
     @BeforeEach
     void createOrganisation() {
         org = organisations.create();
-    }
-
-    static Locator button(Page page, String name) {
-        return page.getByRole(
-                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    static Locator label(Page page, String text) {
-        return page.getByLabel(text, new Page.GetByLabelOptions().setExact(true));
-    }
-
-    static Locator toast(Page page, String text) {
-        return page.locator("#toasts .toast").filter(new Locator.FilterOptions().setHasText(text));
     }
 
     @Test

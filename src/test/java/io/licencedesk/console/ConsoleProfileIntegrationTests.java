@@ -23,13 +23,11 @@ import io.licencedesk.support.TestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** Staff's own profile: their name, the address they sign in with, their role, and changing their password. */
 @IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "licencedesk.scheduling.enabled=false")
 class ConsoleProfileIntegrationTests {
 

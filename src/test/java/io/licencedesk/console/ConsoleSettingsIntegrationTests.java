@@ -25,13 +25,11 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The organisation's settings page (owners only): what it saves, what it refuses, and the currency rule. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ConsoleSettingsIntegrationTests {
 
     @Autowired

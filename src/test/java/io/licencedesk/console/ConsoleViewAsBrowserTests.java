@@ -1,6 +1,7 @@
 package io.licencedesk.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.support.PageParts.button;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -42,11 +43,6 @@ class ConsoleViewAsBrowserTests {
         Plan plan = plans.addPlan(
                 org.owner(), new io.licencedesk.licence.NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10")));
         licences.activated(org.owner(), plan, org.alice().userId(), "Alice lobby", licences.today());
-    }
-
-    static Locator button(Page page, String name) {
-        return page.getByRole(
-                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     @Test

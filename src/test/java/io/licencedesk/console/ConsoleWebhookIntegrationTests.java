@@ -29,7 +29,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,7 +40,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * saved, and who may not reach it: managers, clients, anonymous callers, another organisation, a post without CSRF.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "licencedesk.webhooks.poll-interval=PT24H")
 class ConsoleWebhookIntegrationTests {
 

@@ -1,9 +1,9 @@
 package io.licencedesk.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.licencedesk.console.LicenceList.button;
 import static io.licencedesk.console.LicenceList.row;
 import static io.licencedesk.console.LicenceList.toast;
+import static io.licencedesk.support.PageParts.button;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;

@@ -1,15 +1,15 @@
 package io.licencedesk.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.licencedesk.console.LicenceList.button;
 import static io.licencedesk.console.LicenceList.choose;
 import static io.licencedesk.console.LicenceList.detail;
 import static io.licencedesk.console.LicenceList.exactly;
-import static io.licencedesk.console.LicenceList.link;
 import static io.licencedesk.console.LicenceList.names;
 import static io.licencedesk.console.LicenceList.row;
 import static io.licencedesk.console.LicenceList.rows;
 import static io.licencedesk.console.LicenceList.toast;
+import static io.licencedesk.support.PageParts.button;
+import static io.licencedesk.support.PageParts.link;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;

@@ -2,8 +2,8 @@ package io.licencedesk.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static io.licencedesk.console.LicenceList.choose;
-import static io.licencedesk.console.LicenceList.link;
 import static io.licencedesk.console.LicenceList.names;
+import static io.licencedesk.support.PageParts.link;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.Download;

@@ -1,10 +1,10 @@
 package io.licencedesk.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.licencedesk.console.LicenceList.button;
-import static io.licencedesk.console.LicenceList.link;
 import static io.licencedesk.console.LicenceList.names;
 import static io.licencedesk.console.LicenceList.row;
+import static io.licencedesk.support.PageParts.button;
+import static io.licencedesk.support.PageParts.link;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;

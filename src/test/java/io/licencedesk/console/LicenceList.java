@@ -26,16 +26,6 @@ final class LicenceList {
         return rows(page).locator("a.licence-name");
     }
 
-    static Locator button(Page page, String name) {
-        return page.getByRole(
-                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    static Locator link(Page page, String name) {
-        return page.getByRole(
-                AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
     static Locator toast(Page page, String text) {
         return page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(text));
     }

@@ -1,8 +1,8 @@
 package io.licencedesk.console;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
-import static io.licencedesk.console.LicenceList.link;
 import static io.licencedesk.console.LicenceList.names;
+import static io.licencedesk.support.PageParts.link;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.SelectOption;

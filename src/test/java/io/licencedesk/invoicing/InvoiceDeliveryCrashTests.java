@@ -7,12 +7,11 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.licencedesk.support.Inbox;
+import io.licencedesk.support.InvoiceDeliveries;
 import io.licencedesk.support.NodeProcess;
 import io.licencedesk.support.SmtpRelay;
 import io.licencedesk.support.WebUser;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -25,14 +24,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +45,6 @@ class InvoiceDeliveryCrashTests {
     private static final String OWNER_EMAIL = "owner@crash.test";
     private static final String OWNER_PASSWORD = "crash-test-password";
     private static final Duration SMTP_CONNECTION_DELAY = Duration.ofMillis(400);
-    private static final Pattern INVOICE_SUBJECT = Pattern.compile("Invoice (\\S+) from ");
     private static final Path WORK = Path.of("target", "invoice-delivery-crash");
 
     private final List<NodeProcess> nodes = new ArrayList<>();
@@ -94,7 +88,7 @@ class InvoiceDeliveryCrashTests {
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> {
                     first.assertAlive();
-                    failIfRefused(sending);
+                    InvoiceDeliveries.failIfRefused(sending);
                     return smtp.getReceivedMessages().length >= 1;
                 });
         first.kill();
@@ -130,28 +124,14 @@ class InvoiceDeliveryCrashTests {
                         .toList());
         assertThat(invoicedLicences()).containsExactlyInAnyOrderElementsOf(licenceIds);
 
-        Map<String, Long> deliveries = deliveriesByInvoiceNumber();
-        Map<String, Long> duplicated = deliveries.entrySet().stream()
-                .filter(delivery -> delivery.getValue() > 1)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> deliveries = InvoiceDeliveries.byNumber(smtp.getReceivedMessages());
+        assertThat(deliveries.values().stream().mapToLong(Long::longValue).sum())
+                .as("every e-mail is an invoice")
+                .isEqualTo(smtp.getReceivedMessages().length);
+        Map<String, Long> duplicated = InvoiceDeliveries.assertEveryOneDeliveredAtMostOneTwice(deliveries, numbers);
         System.out.printf(
                 "Invoice crash test: %d e-mails before the kill (outbox then %s), %d in all, duplicated: %s%n",
                 deliveredBeforeRestart, statusesAfterKill, smtp.getReceivedMessages().length, duplicated);
-        assertThat(deliveries.keySet()).as("every invoice e-mailed").containsExactlyInAnyOrderElementsOf(numbers);
-        assertThat(duplicated)
-                .as("at most one invoice (the one in flight at the kill) e-mailed twice")
-                .hasSizeLessThanOrEqualTo(1)
-                .allSatisfy((number, count) -> assertThat(count).isEqualTo(2));
-    }
-
-    private static void failIfRefused(CompletableFuture<HttpResponse<String>> sending) {
-        if (sending.isDone() && !sending.isCompletedExceptionally()) {
-            HttpResponse<String> response = sending.join();
-            assertThat(response.statusCode()).as("send response").isEqualTo(302);
-            assertThat(response.headers().firstValue("Location").orElse(""))
-                    .as("redirect after sending (to /licences when refused)")
-                    .endsWith("/invoices");
-        }
     }
 
     // --- the application as a separate JVM, and its owner at a browser
@@ -294,15 +274,5 @@ class InvoiceDeliveryCrashTests {
             }
         }
         return values;
-    }
-
-    private Map<String, Long> deliveriesByInvoiceNumber() throws MessagingException {
-        Map<String, Long> deliveries = new LinkedHashMap<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            Matcher subject = INVOICE_SUBJECT.matcher(message.getSubject());
-            assertThat(subject.find()).as("subject %s", message.getSubject()).isTrue();
-            deliveries.merge(subject.group(1), 1L, Long::sum);
-        }
-        return deliveries;
     }
 }

@@ -24,7 +24,6 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -33,7 +32,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * the e-mail and on the portal's invoice page; the reverse charge between EU countries; and who may see what.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class PayableInvoiceIntegrationTests {
 
     @Autowired

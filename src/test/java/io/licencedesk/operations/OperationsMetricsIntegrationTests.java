@@ -31,7 +31,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,7 +44,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * and is given up on; the mail dispatcher's own schedule runs once at start and then keeps out of the way.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(
         properties = {
             "licencedesk.mail.poll-interval=PT1H",

@@ -16,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.security.web.FilterChainProxy;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -26,7 +25,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * request: that line is the one read back.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class RequestIdIntegrationTests {
 
     static final String GENERATED = "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}";

@@ -7,6 +7,7 @@ import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import io.licencedesk.support.Inbox;
+import io.licencedesk.support.InvoiceDeliveries;
 import io.licencedesk.support.NodeProcess;
 import io.licencedesk.support.PostgresTestConfiguration;
 import io.licencedesk.support.SmtpRelay;
@@ -35,9 +36,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -69,7 +67,6 @@ class TwoNodesTests {
     private static final String OWNER_PASSWORD = "two-nodes-password";
     private static final String CLIENT_PASSWORD = "client-password";
     private static final Duration SMTP_CONNECTION_DELAY = Duration.ofMillis(400);
-    private static final Pattern INVOICE_SUBJECT = Pattern.compile("Invoice (\\S+) from ");
     private static final Path WORK = Path.of("target", "two-nodes");
 
     private final Map<String, Integer> starts = new TreeMap<>();
@@ -357,7 +354,7 @@ class TwoNodesTests {
                 .pollInterval(Duration.ofMillis(10))
                 .until(() -> {
                     a.assertAlive();
-                    failIfRefused(sending);
+                    InvoiceDeliveries.failIfRefused(sending);
                     return smtp.getReceivedMessages().length > deliveredBefore;
                 });
         a.kill();
@@ -389,32 +386,9 @@ class TwoNodesTests {
                         .mapToObj(n -> "INV-%s-%06d".formatted(year, n))
                         .toList());
         List<String> batchNumbers = strings("select number from invoice where id = any(?)", (Object) invoiceIds);
-        Map<String, Long> deliveries = new TreeMap<>();
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            Matcher subject = INVOICE_SUBJECT.matcher(message.getSubject());
-            if (subject.find() && batchNumbers.contains(subject.group(1))) {
-                deliveries.merge(subject.group(1), 1L, Long::sum);
-            }
-        }
-        Map<String, Long> duplicated = deliveries.entrySet().stream()
-                .filter(delivery -> delivery.getValue() > 1)
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+        Map<String, Long> duplicated = InvoiceDeliveries.assertEveryOneDeliveredAtMostOneTwice(
+                InvoiceDeliveries.byNumber(smtp.getReceivedMessages()), batchNumbers);
         System.out.printf("Two nodes, kill: outbox after the kill %s, duplicated %s%n", afterKill, duplicated);
-        assertThat(deliveries.keySet()).as("every invoice e-mailed").containsExactlyInAnyOrderElementsOf(batchNumbers);
-        assertThat(duplicated)
-                .as("at most one invoice (the one in flight at the kill) e-mailed twice")
-                .hasSizeLessThanOrEqualTo(1)
-                .allSatisfy((number, count) -> assertThat(count).isEqualTo(2));
-    }
-
-    private static void failIfRefused(CompletableFuture<HttpResponse<String>> sending) {
-        if (sending.isDone() && !sending.isCompletedExceptionally()) {
-            HttpResponse<String> response = sending.join();
-            assertThat(response.statusCode()).as("send response").isEqualTo(302);
-            assertThat(response.headers().firstValue("Location").orElse(""))
-                    .as("redirect after sending (to /licences when refused)")
-                    .endsWith("/invoices");
-        }
     }
 
     // --- a node stopped with SIGTERM

@@ -1,6 +1,7 @@
 package io.licencedesk.portal;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.support.PageParts.button;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
@@ -84,11 +85,6 @@ class FrenchBrowserTests {
         return licences.create(
                 org.manager(),
                 new NewLicence(yearly.id(), name, null, screens, client == null ? null : client.userId()));
-    }
-
-    static Locator button(Page page, String name) {
-        return page.getByRole(
-                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
     static String plain(String text) {

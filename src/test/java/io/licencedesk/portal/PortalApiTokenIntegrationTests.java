@@ -28,7 +28,6 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -37,7 +36,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * it is revoked on the page. Nobody else sees or revokes a client's tokens; staff do not reach the page.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class PortalApiTokenIntegrationTests {
 
     static final String PAGE = "/portal/profile/api-tokens";

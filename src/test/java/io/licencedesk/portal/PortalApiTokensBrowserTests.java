@@ -9,6 +9,7 @@ import com.microsoft.playwright.options.LoadState;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.PageParts;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,8 +42,8 @@ class PortalApiTokensBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*/portal/profile/api-tokens$"));
         assertThat(page.getByLabel("Read only")).isChecked();
 
-        PortalProfileBrowserTests.label(page, "Name").fill("Shop");
-        PortalProfileBrowserTests.button(page, "Make token").click();
+        PageParts.label(page, "Name").fill("Shop");
+        PageParts.button(page, "Make token").click();
 
         Locator shown = page.locator("#new-token");
         assertThat(shown).containsText("it will not be shown again");
@@ -51,8 +52,7 @@ class PortalApiTokensBrowserTests {
         page.waitForLoadState(LoadState.LOAD);
         shown.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy"))
                 .click();
-        assertThat(PortalProfileBrowserTests.status(page, "API token copied to the clipboard"))
-                .isVisible();
+        assertThat(PageParts.status(page, "API token copied to the clipboard")).isVisible();
         Assertions.assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(secret);
 
         Locator row = page.locator("#api-tokens tbody tr").filter(new Locator.FilterOptions().setHasText("Shop"));
@@ -69,11 +69,9 @@ class PortalApiTokensBrowserTests {
                 .isEqualTo(true);
 
         page.onceDialog(dialog -> dialog.accept());
-        PortalProfileBrowserTests.button(page, "Revoke the token Shop").click();
-        assertThat(PortalProfileBrowserTests.status(page, "Token “Shop” revoked"))
-                .isVisible();
+        PageParts.button(page, "Revoke the token Shop").click();
+        assertThat(PageParts.status(page, "Token “Shop” revoked")).isVisible();
         assertThat(row).containsText("Revoked");
-        assertThat(PortalProfileBrowserTests.button(page, "Revoke the token Shop"))
-                .hasCount(0);
+        assertThat(PageParts.button(page, "Revoke the token Shop")).hasCount(0);
     }
 }

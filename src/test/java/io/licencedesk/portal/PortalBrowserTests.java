@@ -1,6 +1,8 @@
 package io.licencedesk.portal;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.support.PageParts.button;
+import static io.licencedesk.support.PageParts.toast;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -77,15 +79,6 @@ class PortalBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*/portal$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("My licences")))
                 .isVisible();
-    }
-
-    static Locator button(Page page, String name) {
-        return page.getByRole(
-                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    static Locator toast(Page page, String text) {
-        return page.locator("#toasts .toast").filter(new Locator.FilterOptions().setHasText(text));
     }
 
     @Test

@@ -30,7 +30,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -40,7 +39,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * anonymous users, staff, other clients and other organisations' clients are refused with nothing changed.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class PortalIntegrationTests {
 
     @Autowired

@@ -1,8 +1,10 @@
 package io.licencedesk.portal;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.support.PageParts.button;
+import static io.licencedesk.support.PageParts.label;
+import static io.licencedesk.support.PageParts.status;
 
-import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.licencedesk.accounts.TestOrganisations;
@@ -36,19 +38,6 @@ class PortalProfileBrowserTests {
         page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
-    }
-
-    static Locator label(Page page, String text) {
-        return page.getByLabel(text, new Page.GetByLabelOptions().setExact(true));
-    }
-
-    static Locator button(Page page, String name) {
-        return page.getByRole(
-                AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
-
-    static Locator status(Page page, String text) {
-        return page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(text));
     }
 
     @Test

@@ -28,7 +28,6 @@ import java.time.Period;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -41,7 +40,6 @@ import tools.jackson.databind.json.JsonMapper;
  * client's reminders: what each does, and who is refused (another organisation, a client, nobody signed in).
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class RenewalEndpointsIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();

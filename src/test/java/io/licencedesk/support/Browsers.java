@@ -22,7 +22,7 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
- * Starts Debian's Chromium once per test class (Playwright must not download its own) and gives each
+ * Starts Debian's Chromium once per test run (Playwright must not download its own) and gives each
  * test method a {@link Page} in a fresh browser context: its own cookies, a laptop-sized window, the
  * clipboard allowed, and the application's address as base URL.
  */
@@ -44,10 +44,32 @@ public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachC
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        Playwright playwright = Playwright.create(
+        // Started by the first browser test class and kept for the rest of the run: a Chromium and Playwright's driver
+        // per class cost a few seconds each. JUnit closes it when the run ends (an AutoCloseable in the root store).
+        context.getRoot().getStore(NAMESPACE).computeIfAbsent(Chromium.class, key -> new Chromium(), Chromium.class);
+    }
+
+    /** Playwright and the Chromium it drives, shared by every browser test class of a run. */
+    private static final class Chromium implements AutoCloseable {
+
+        final Playwright playwright = Playwright.create(
                 new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        context.getStore(NAMESPACE).put(Playwright.class, playwright);
-        context.getStore(NAMESPACE).put(Browser.class, launch(playwright));
+        final Browser browser;
+
+        Chromium() {
+            try {
+                browser = launch(playwright);
+            } catch (RuntimeException failed) {
+                playwright.close();
+                throw failed;
+            }
+        }
+
+        @Override
+        public void close() {
+            browser.close();
+            playwright.close();
+        }
     }
 
     private static Browser launch(Playwright playwright) {
@@ -69,12 +91,6 @@ public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachC
     @Override
     public void afterAll(ExtensionContext context) {
         System.out.println(Accessibility.tally());
-        // Removed before closing, so that JUnit does not close them a second time.
-        Browser browser = context.getStore(NAMESPACE).remove(Browser.class, Browser.class);
-        if (browser != null) { // null when Chromium did not start: beforeAll's error says why
-            browser.close();
-        }
-        context.getStore(NAMESPACE).remove(Playwright.class, Playwright.class).close();
     }
 
     @Override
@@ -127,7 +143,7 @@ public class Browsers implements BeforeAllCallback, AfterAllCallback, AfterEachC
         String port = SpringExtension.getApplicationContext(context)
                 .getEnvironment()
                 .getRequiredProperty("local.server.port");
-        Browser browser = context.getStore(NAMESPACE).get(Browser.class, Browser.class);
+        Browser browser = context.getRoot().getStore(NAMESPACE).get(Chromium.class, Chromium.class).browser;
         BrowserContext browserContext = browser.newContext(new Browser.NewContextOptions()
                 .setBaseURL("http://localhost:" + port)
                 .setViewportSize(WIDTH, HEIGHT)

@@ -17,14 +17,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 /** An address a page cannot read shows the 400 page to a browser, not Spring's JSON problem. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class BadPageRequestsIntegrationTests {
 
     /** What Chromium asks for when it opens a page. */

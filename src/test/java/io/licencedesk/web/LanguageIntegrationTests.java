@@ -22,7 +22,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -30,7 +29,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * Accept-Language among English and French, else British English. Only a client changes their own choice.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class LanguageIntegrationTests {
 
     @Autowired

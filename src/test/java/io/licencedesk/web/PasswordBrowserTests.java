@@ -1,6 +1,8 @@
 package io.licencedesk.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.support.PageParts.label;
+import static io.licencedesk.support.PageParts.status;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.microsoft.playwright.Locator;
@@ -63,14 +65,6 @@ class PasswordBrowserTests {
         page.getByLabel("Password").fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
-    }
-
-    static Locator label(Page page, String text) {
-        return page.getByLabel(text, new Page.GetByLabelOptions().setExact(true));
-    }
-
-    static Locator status(Page page, String text) {
-        return page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(text));
     }
 
     static void choosePassword(Page page, String linkPath, String password) {

@@ -24,7 +24,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
@@ -41,7 +40,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * demo) has it.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 @ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(properties = "licencedesk.mail.log-kept-account-emails=auto")
 class PasswordLinkConfidentialityIntegrationTests {

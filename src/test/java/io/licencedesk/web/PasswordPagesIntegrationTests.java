@@ -19,7 +19,6 @@ import io.licencedesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -33,7 +32,6 @@ import org.springframework.test.web.servlet.ResultActions;
  * without a CSRF token change nothing.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "licencedesk.scheduling.enabled=false")
 class PasswordPagesIntegrationTests {
 

@@ -6,7 +6,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.licencedesk.support.IntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
@@ -16,7 +15,6 @@ import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
  * link of every page in the class path (docs/decisions/0024). The versioned WebJars and Swagger UI still load.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 class ResourceChainIntegrationTests {
 
     @Autowired

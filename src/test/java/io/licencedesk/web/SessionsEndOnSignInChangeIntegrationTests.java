@@ -19,7 +19,6 @@ import jakarta.servlet.http.Cookie;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -29,7 +28,6 @@ import org.springframework.test.web.servlet.MockMvc;
  * a new e-mail address signs them out everywhere.
  */
 @IntegrationTest
-@AutoConfigureMockMvc
 @TestPropertySource(properties = "licencedesk.scheduling.enabled=false")
 class SessionsEndOnSignInChangeIntegrationTests {
 

@@ -26,7 +26,6 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
@@ -34,7 +33,6 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /** Sign-in sends each role home, refuses bad passwords, slows down guessing, and keeps the session in the database. */
 @IntegrationTest
-@AutoConfigureMockMvc
 class SignInIntegrationTests {
 
     @Autowired
