@@ -208,6 +208,7 @@ public final class DeviceBenchmark {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--licencedesk.demo.enabled=false",
+                MainListBenchmark.NO_RENEWAL_CYCLE_OPTION,
                 BenchPostgres.SERVER_MIGRATION_OPTION));
         return new ProcessBuilder(command)
                 .redirectErrorStream(true)
