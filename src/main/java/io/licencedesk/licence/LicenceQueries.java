@@ -52,6 +52,13 @@ class LicenceQueries {
 
     private static final String CLIENT_TEXT = "lower(u.name || ' ' || u.email || ' ' || coalesce(u.company, ''))";
 
+    /**
+     * A client's text matching a term of one or two characters on PostgreSQL: through the index of its characters and
+     * pairs (app_user_short_grams_idx), the {@code like} checking each found client without the trigram index.
+     */
+    private static final String CLIENT_TEXT_BY_PAIRS = "(" + CLIENT_TEXT
+            + " || '') like :pattern and licence_short_grams(" + CLIENT_TEXT + ") @> array[cast(:term as text)]";
+
     /** Beyond this many matching clients the search uses a sub-query instead of a list of ids. */
     private static final int CLIENT_ID_LIST_LIMIT = 1000;
 
@@ -248,18 +255,21 @@ class LicenceQueries {
         List<String> alternatives = new ArrayList<>();
         where.param("pattern", pattern);
 
+        String clientMatches = postgres && isShort(keyword) ? CLIENT_TEXT_BY_PAIRS : CLIENT_TEXT + " like :pattern";
         List<Long> clientIds = jdbc.sql("""
                         select u.id from app_user u
-                        where u.organisation_id = :organisationId and u.role = 'CLIENT' and %s like :pattern
+                        where u.organisation_id = :organisationId and u.role = 'CLIENT' and %s
                         limit %d
-                        """.formatted(CLIENT_TEXT, CLIENT_ID_LIST_LIMIT + 1))
+                        """.formatted(clientMatches, CLIENT_ID_LIST_LIMIT + 1))
                 .param("organisationId", where.organisationId)
                 .param("pattern", pattern)
+                .param("term", keyword)
                 .query(Long.class)
                 .list();
         if (clientIds.size() > CLIENT_ID_LIST_LIMIT) {
+            where.param("term", keyword);
             alternatives.add("l.client_id in (select u.id from app_user u where u.organisation_id = :organisationId"
-                    + " and u.role = 'CLIENT' and " + CLIENT_TEXT + " like :pattern)");
+                    + " and u.role = 'CLIENT' and " + clientMatches + ")");
         } else if (!clientIds.isEmpty()) {
             alternatives.add("l.client_id in (:matchingClients)");
             where.param("matchingClients", clientIds);
