@@ -97,6 +97,9 @@ class DashboardBrowserTests {
         assertThat(page).hasURL(Pattern.compile("^http://localhost:\\d+/$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Dashboard")))
                 .isVisible();
+        // The charts' script closes each chart's table of figures once it has drawn the chart: a test that opened
+        // a table before then saw it closed again (as a person clicking that early would).
+        assertThat(page.locator(".chart.is-drawn")).hasCount(4);
         return page;
     }
 
