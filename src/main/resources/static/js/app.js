@@ -146,7 +146,11 @@
             }
         }, true);
         control.wrapper.addEventListener('mousedown', () => (quiet = false), true);
-        control.on('dropdown_open', () => (justChose || quiet) && control.close());
+        // Kept shut by refusing to open rather than by closing once open: tom-select's open() focuses the box and
+        // then, on the next turn, runs its focus handler, which opens it again; closing each time made that a loop
+        // that pulled the focus back into the box whenever Tab left it (a keyboard trap).
+        const open = control.open.bind(control);
+        control.open = () => justChose || quiet || open();
         // Leaving the box once a client is chosen: a search answer that arrives later cannot reopen the
         // list over the rest of the form, since tom-select opens it again only while focused.
         // Tom-select refocuses the box after its own handlers, hence the blur on the next turn.

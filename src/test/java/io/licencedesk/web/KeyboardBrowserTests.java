@@ -117,4 +117,34 @@ class KeyboardBrowserTests {
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Expiring soon")))
                 .isFocused();
     }
+
+    @Test
+    void tabLeavesAClientBoxItEnteredWithoutOpeningIt(Page page) {
+        // Tom-select's opening takes the focus on the next turn; a box kept shut by closing it each time it opened
+        // pulled the focus back from whatever Tab had reached, every turn, for as long as the page was open.
+        list(page);
+        page.locator("#status").focus();
+        page.keyboard().press("Tab");
+        page.waitForFunction("() => document.querySelector('.ts-wrapper').contains(document.activeElement)");
+        page.keyboard().press("Tab");
+        Locator expiringSoon = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Expiring soon"));
+        assertThat(expiringSoon).isFocused();
+        page.waitForTimeout(300);
+        assertThat(expiringSoon).isFocused();
+        page.keyboard().press("Shift+Tab");
+        page.waitForFunction("() => document.querySelector('.ts-wrapper').contains(document.activeElement)");
+        page.keyboard().press("Shift+Tab");
+        assertThat(page.locator("#status")).isFocused();
+
+        page.navigate("/licences/new");
+        page.getByLabel("Screens").focus();
+        page.keyboard().press("Tab");
+        page.waitForFunction("() => document.querySelector('.ts-wrapper').contains(document.activeElement)");
+        page.keyboard().press("Tab");
+        Locator save = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"));
+        assertThat(save).isFocused();
+        page.waitForTimeout(300);
+        assertThat(save).isFocused();
+        assertThat(page.locator("#clientId-ts-dropdown")).isHidden();
+    }
 }
