@@ -1,5 +1,6 @@
 package io.licencedesk.console;
 
+import io.licencedesk.shared.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -7,7 +8,7 @@ import jakarta.validation.constraints.Size;
 
 /** An owner invites a member of staff: their name, the address they will sign in with, and their role. */
 record InvitePersonForm(
-        @NotBlank(message = "{people.name.required}") @Size(max = 200, message = "{people.name.tooLong}")
+        @NotBlank(message = "{people.name.required}") @Size(max = 200, message = "{people.name.tooLong}") @PlainText
         String name,
 
         @NotBlank(message = "{people.email.required}")

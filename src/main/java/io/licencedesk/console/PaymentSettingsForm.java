@@ -21,7 +21,7 @@ record PaymentSettingsForm(
         @Size(max = 20, message = "{consoleForm.keepTheBICTo20Characters}") @PlainText
         String bic,
 
-        @Size(max = 1000, message = "{consoleForm.keepTheInstructionsTo1000Characters}")
+        @Size(max = 1000, message = "{consoleForm.keepTheInstructionsTo1000Characters}") @PlainText
         String instructions,
 
         @Size(max = 500, message = "{consoleForm.keepTheLinkTo500Characters}") @PlainText

@@ -1,6 +1,7 @@
 package io.licencedesk.licence;
 
 import io.licencedesk.shared.ControlCharacters;
+import io.licencedesk.shared.PlainText;
 import io.licencedesk.shared.Reason;
 import io.licencedesk.shared.SpreadsheetCells;
 import java.io.BufferedInputStream;
@@ -51,6 +52,8 @@ final class ImportFile {
 
     /** No licence row comes near this many characters (a name, a note and a few short cells). */
     static final int RECORD_LIMIT = 100_000;
+
+    private static final PlainText.Validator PLAIN_TEXT = new PlainText.Validator();
 
     static final int REFERENCE_MAX = 100;
 
@@ -199,10 +202,14 @@ final class ImportFile {
             refusals.add(new Refusal("name", Reason.of("reason.import.nameMissing")));
         } else if (name.length() > Licence.NAME_MAX) {
             refusals.add(new Refusal("name", Reason.of("reason.import.tooLong", Integer.toString(Licence.NAME_MAX))));
+        } else if (!PLAIN_TEXT.isValid(name, null)) {
+            refusals.add(new Refusal("name", Reason.of("reason.import.markup")));
         }
         String note = row.text("note");
         if (note != null && note.length() > Licence.NOTE_MAX) {
             refusals.add(new Refusal("note", Reason.of("reason.import.tooLong", Integer.toString(Licence.NOTE_MAX))));
+        } else if (!PLAIN_TEXT.isValid(note, null)) {
+            refusals.add(new Refusal("note", Reason.of("reason.import.markup")));
         }
 
         String planName = row.text("plan");

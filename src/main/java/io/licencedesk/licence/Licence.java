@@ -1,6 +1,7 @@
 package io.licencedesk.licence;
 
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.PlainText;
 import io.licencedesk.shared.Reason;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -118,6 +119,8 @@ public final class Licence {
 
     static final int NOTE_MAX = 2000;
 
+    private static final PlainText.Validator PLAIN_TEXT = new PlainText.Validator();
+
     /** The most screens one licence covers. */
     static final int QUANTITY_MAX = 10_000;
 
@@ -174,6 +177,13 @@ public final class Licence {
         }
         if (note != null && note.strip().length() > NOTE_MAX) {
             throw new InvalidLicenceException("note", Reason.of("reason.licence.noteTooLong", NOTE_MAX));
+        }
+        // The console's form refuses tags beside the field; this is the same rule for the API's door.
+        if (!PLAIN_TEXT.isValid(name, null)) {
+            throw new InvalidLicenceException("name", Reason.of("reason.licence.markup"));
+        }
+        if (!PLAIN_TEXT.isValid(note, null)) {
+            throw new InvalidLicenceException("note", Reason.of("reason.licence.markup"));
         }
     }
 

@@ -186,13 +186,15 @@ class LicenceApiIntegrationTests {
                 "{\"quantity\": 0}",
                 "{\"planId\": 999999}",
                 "{\"clientId\": %d}".formatted(other.alice().userId()),
-                "{\"name\": \"Fine\", \"quantity\": 10001}")) {
+                "{\"name\": \"Fine\", \"quantity\": 10001}",
+                "{\"name\": \"<b>Lobby</b>\"}",
+                "{\"note\": \"<script>alert(1)</script>\"}")) {
             Answer refused = patch(id, body);
             assertThat(refused.status()).as(body).isEqualTo(422);
             assertThat(refused.body().get("type").asString()).as(body).startsWith("https://licencedesk.io/problems/");
             assertThat(refused.body().get("errors").get(0).get("field").asString())
                     .as(body)
-                    .isIn("name", "quantity", "planId", "clientId");
+                    .isIn("name", "note", "quantity", "planId", "clientId");
         }
         assertThat(jdbc.sql("select * from licence where id = ?")
                         .param(id)
@@ -336,6 +338,18 @@ class LicenceApiIntegrationTests {
                 new Case(
                         "application/json",
                         "{\"planId\": 999999999, \"name\": \"X\", \"quantity\": 1}",
+                        422,
+                        "validation"),
+                new Case(
+                        "application/json",
+                        "{\"planId\": %d, \"name\": \"<img src=x onerror=alert(1)>\", \"quantity\": 1}"
+                                .formatted(plan.id()),
+                        422,
+                        "validation"),
+                new Case(
+                        "application/json",
+                        "{\"planId\": %d, \"name\": \"X\", \"note\": \"<b>x</b>\", \"quantity\": 1}"
+                                .formatted(plan.id()),
                         422,
                         "validation"),
                 new Case("text/plain", "planId=1", 415, "unsupported-media-type"),

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.PlainText;
 import io.licencedesk.shared.Reason;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +31,8 @@ class ImportFileTests {
             new Plan(7, "Monthly", Period.ofMonths(1), new Money(1000, Currency.getInstance("EUR")));
     static final ImportFile.Catalogue CATALOGUE = new ImportFile.Catalogue(
             Map.of("monthly", MONTHLY), Map.of("alice@example.test", 11L), LocalDate.of(2026, 6, 1));
+
+    static final PlainText.Validator PLAIN_TEXT = new PlainText.Validator();
 
     @TempDir
     Path directory;
@@ -95,6 +98,20 @@ class ImportFileTests {
         assertThat(two.drawnCode()).matches("[A-Z0-9]{8}");
     }
 
+    @Test
+    void refusesHtmlTagsInANameOrANoteAsTheConsoleDoes() throws IOException {
+        var collected = check("""
+                name,plan,screens,note
+                <script>alert(1)</script>,Monthly,2,
+                Lobby,Monthly,2,<b>bold</b>
+                Maths: 1 < 2,Monthly,2,a <3 b
+                """);
+
+        assertThat(collected.refusedLines).containsExactly(2, 3);
+        assertThat(collected.reasons).extracting(Reason::code).containsOnly("reason.import.markup");
+        assertThat(collected.accepted).extracting(ImportedRow::name).containsExactly("Maths: 1 < 2");
+    }
+
     /**
      * Random files built from the pieces that break CSV files and the import's rules, 3,000 of them from a fixed seed:
      * each ends in a refusal of the whole file or in every row accepted or refused, and an accepted row holds only
@@ -148,6 +165,9 @@ class ImportFileTests {
             "\u0007",
             "\uFEFF",
             "x".repeat(300),
+            "<b>",
+            "<script>",
+            "a < b",
             ""
         };
         var seeds = new SplittableRandom(20261204);
@@ -173,6 +193,12 @@ class ImportFileTests {
                 Collected collected = check(bytes);
                 for (ImportedRow row : collected.accepted) {
                     assertThat(row.name()).isNotBlank().hasSizeLessThanOrEqualTo(Licence.NAME_MAX);
+                    assertThat(PLAIN_TEXT.isValid(row.name(), null))
+                            .as(row.name())
+                            .isTrue();
+                    assertThat(PLAIN_TEXT.isValid(row.note(), null))
+                            .as(row.note())
+                            .isTrue();
                     assertThat(row.quantity()).isBetween(1, Licence.QUANTITY_MAX);
                     assertThat(row.plan()).isEqualTo(MONTHLY);
                     assertThat(row.drawnCode()).matches("[A-Z0-9]{8}");
