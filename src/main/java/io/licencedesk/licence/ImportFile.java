@@ -53,11 +53,11 @@ final class ImportFile {
     /** No licence row comes near this many characters (a name, a note and a few short cells). */
     static final int RECORD_LIMIT = 100_000;
 
-    private static final PlainText.Validator PLAIN_TEXT = new PlainText.Validator();
-
     static final int REFERENCE_MAX = 100;
 
     private static final Set<String> STATUSES = Set.of("available", "assigned", "active", "paused", "expired");
+
+    private static final PlainText.Validator PLAIN_TEXT = new PlainText.Validator();
 
     /** What rows are checked against: the organisation's plans by lower-cased name and clients by e-mail. */
     record Catalogue(Map<String, Plan> plansByName, Map<String, Long> clientsByEmail, LocalDate today) {}
