@@ -119,6 +119,33 @@ class FrenchPagesIntegrationTests {
         }
     }
 
+    @Test
+    void invoicePagesSayTheTermVatAndNumberInFrench() throws Exception {
+        for (Invoice invoice : List.of(started, notStarted)) {
+            String console =
+                    page("/invoices/" + invoice.id(), org.owner()).body().text();
+            assertThat(console).contains("TVA 0 %").doesNotContain("VAT");
+            String portal =
+                    page("/portal/invoices/" + invoice.id(), org.alice()).body().text();
+            for (String text : List.of(console, portal)) {
+                assertThat(text).doesNotContain("from the day it is first used", " Dec 20", " Jan 20");
+            }
+        }
+        assertThat(page("/invoices/" + started.id(), org.owner()).body().text())
+                .containsPattern("Offre et période Monthly · \\d+ déc\\. 2026 – \\d+ janv\\. 2027");
+        assertThat(page("/invoices/" + notStarted.id(), org.owner()).body().text())
+                .contains("Offre et période Monthly · 1 mois à compter du jour de la première utilisation");
+
+        Document portalList = page("/portal/invoices", org.alice());
+        assertThat(portalList.select("#my-invoices thead th").first().text()).isEqualTo("Numéro");
+        assertThat(portalList.select("#my-invoices tbody td:nth-child(3)").eachText())
+                .contains("1 mois à compter du jour de la première utilisation")
+                .anyMatch(term -> term.matches("\\d+ déc\\. 2026 – \\d+ janv\\. 2027"));
+        assertThat(page("/invoices", org.owner()).select("thead th").eachText())
+                .contains("Numéro")
+                .doesNotContain("Nombre");
+    }
+
     private void assertFrench(String path, Document page) {
         List<String> shortTexts = page.body().getAllElements().stream()
                 .filter(element -> element.childrenSize() == 0)
