@@ -146,6 +146,18 @@ class FrenchPagesIntegrationTests {
                 .doesNotContain("Nombre");
     }
 
+    @Test
+    void theSelectionTotalReadsAsASentenceInBothLanguages() throws Exception {
+        assertThat(page("/licences", org.manager())
+                        .select("#selection-toolbar [aria-live]")
+                        .text())
+                .startsWith("0 sélectionnée · total — HT");
+        assertThat(page("/licences", org.manager(), "en-GB")
+                        .select("#selection-toolbar [aria-live]")
+                        .text())
+                .startsWith("0 selected · total — before VAT");
+    }
+
     private void assertFrench(String path, Document page) {
         List<String> shortTexts = page.body().getAllElements().stream()
                 .filter(element -> element.childrenSize() == 0)
@@ -158,8 +170,12 @@ class FrenchPagesIntegrationTests {
     }
 
     Document page(String path, io.licencedesk.accounts.Caller who) throws Exception {
+        return page(path, who, "fr");
+    }
+
+    Document page(String path, io.licencedesk.accounts.Caller who, String language) throws Exception {
         RequestPostProcessor signedIn = fixture.signedIn(who);
-        String html = mvc.perform(get(path).header("Accept-Language", "fr").with(signedIn))
+        String html = mvc.perform(get(path).header("Accept-Language", language).with(signedIn))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
