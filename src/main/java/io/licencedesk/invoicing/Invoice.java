@@ -12,6 +12,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import org.springframework.context.i18n.LocaleContext;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 
 /**
@@ -72,7 +74,23 @@ public final class Invoice {
             Money unitPrice,
             LocalDate termStart,
             LocalDate termEnd,
-            String termLabel) {}
+            String termLabel) {
+
+        /**
+         * The term in the language of the request being answered, English outside a request, as
+         * {@code Money.formatted()} does: its dates, or its length from the day it is first used. {@link #termLabel}
+         * is the English recorded when the invoice was issued.
+         */
+        public String term() {
+            LocaleContext context = LocaleContextHolder.getLocaleContext();
+            return term(context == null ? null : context.getLocale());
+        }
+
+        /** The term in a named reader's language (English for one LicenceDesk does not speak). */
+        public String term(Locale locale) {
+            return InvoiceTerms.describe(this, locale);
+        }
+    }
 
     /**
      * The amounts, in the invoice's one currency: VAT is the subtotal at the seller's rate, rounded half up, or none

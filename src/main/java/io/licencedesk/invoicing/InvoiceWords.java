@@ -5,8 +5,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -17,9 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class InvoiceWords {
-
-    private static final Pattern NOT_STARTED = Pattern.compile("(.+) from the day it is first used");
-    private static final Pattern TERM_PART = Pattern.compile("(\\d+) (year|month|day)s?");
 
     private final MessageSource messages;
 
@@ -38,21 +33,7 @@ class InvoiceWords {
 
     /** "1 Dec 2026 – 30 Nov 2027", or for a term not started yet "1 year from the day it is first used". */
     String term(Invoice invoice, Locale locale) {
-        Invoice.Line line = invoice.line();
-        if (line.termStart() != null && line.termEnd() != null) {
-            var day = DateTimeFormatter.ofPattern("d MMM yyyy", locale);
-            return text(locale, "invoice.term.dates", day.format(line.termStart()), day.format(line.termEnd()));
-        }
-        Matcher notStarted = NOT_STARTED.matcher(line.termLabel());
-        if (!notStarted.matches()) {
-            return line.termLabel();
-        }
-        List<String> parts = new ArrayList<>();
-        Matcher part = TERM_PART.matcher(notStarted.group(1));
-        while (part.find()) {
-            parts.add(text(locale, "term." + part.group(2), Integer.parseInt(part.group(1))));
-        }
-        return text(locale, "invoice.term.fromFirstUse", String.join(" ", parts));
+        return invoice.line().term(locale);
     }
 
     /**

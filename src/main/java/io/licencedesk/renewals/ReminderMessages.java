@@ -94,13 +94,7 @@ class ReminderMessages {
     OutgoingEmail overdue(Organisation seller, Invoice invoice, String recipient) {
         Locale locale = languages.forClient(invoice.organisationId(), invoice.clientId());
         var line = invoice.line();
-        String term = line.termStart() != null && line.termEnd() != null
-                ? text(
-                        locale,
-                        "invoice.term.dates",
-                        DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(line.termStart()),
-                        DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(line.termEnd()))
-                : line.termLabel();
+        String term = line.term(locale);
         List<String> paragraphs = List.of(
                 text(
                         locale,

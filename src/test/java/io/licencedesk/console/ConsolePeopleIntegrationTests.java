@@ -24,6 +24,7 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import jakarta.servlet.http.Cookie;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -124,6 +125,31 @@ class ConsolePeopleIntegrationTests {
                 .andExpect(content().string(containsString("Keep the name to 200 characters.")));
         assertThat(staffCount()).isEqualTo(before);
         assertThat(mail.countTo("x-" + org.id() + "@example.test")).isZero();
+    }
+
+    @Test
+    void showsAMessageTwoRulesShareOnceUnderTheField() throws Exception {
+        String tooLong = "x".repeat(5000) + "@example.test";
+        for (String language : java.util.List.of("en-GB", "fr")) {
+            String html = mvc.perform(post("/people")
+                            .param("name", "X")
+                            .param("email", tooLong)
+                            .param("role", "MANAGER")
+                            .header("Accept-Language", language)
+                            .with(fixture.signedIn(org.owner()))
+                            .with(csrf()))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+            var error = Jsoup.parse(html).getElementById("invite-email-error");
+            assertThat(error.select("br")).as(language).isEmpty();
+            assertThat(error.text())
+                    .as(language)
+                    .isIn(
+                            "Enter an e-mail address such as name@example.com.",
+                            "Saisissez une adresse e-mail comme nom@exemple.fr.");
+        }
     }
 
     @Test

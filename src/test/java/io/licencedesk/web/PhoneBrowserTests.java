@@ -2,20 +2,27 @@ package io.licencedesk.web;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.Accessibility;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.Screenshots;
 import io.licencedesk.support.TestFixture;
+import java.math.BigDecimal;
+import java.time.Period;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -50,6 +57,12 @@ class PhoneBrowserTests {
 
     @Autowired
     InvoiceManagement invoicing;
+
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    UserLanguages languages;
 
     TestOrganisation org;
     long activeLicence;
@@ -105,6 +118,38 @@ class PhoneBrowserTests {
         if (screenshot != null) {
             Screenshots.save(page, screenshot);
         }
+    }
+
+    /** "€126,766.67" and "126 766,67 €" were wider than their tile: the dashboard scrolled sideways (417 px). */
+    @Test
+    void aLargeRecurringRevenueFitsItsTileInBothLanguages(Page page) {
+        TestOrganisation large = organisations.create();
+        Plan costly =
+                plans.addPlan(large.owner(), new NewPlan("Costly", Period.ofMonths(1), new BigDecimal("126766.67")));
+        testLicences.activated(
+                large.owner(),
+                costly,
+                large.alice().userId(),
+                "Flagship",
+                testLicences.today().minusDays(3));
+        languages.choose(large.manager(), Language.FR);
+
+        for (Caller caller : List.of(large.owner(), large.manager())) {
+            page.context().clearCookies();
+            signIn(page, caller);
+            page.navigate("/dashboard");
+            Locator tile = page.locator(".tile-figure").nth(1);
+            assertThat(tile).containsText(Pattern.compile("126[,\\u202f\\u00a0 ]766[.,]67"));
+            fitsTheWidth(page, "/dashboard");
+            Assertions.assertThat(rightEdge(tile))
+                    .as("the figure's right edge within its card")
+                    .isLessThanOrEqualTo(rightEdge(tile.locator("xpath=ancestor::div[contains(@class,'card-body')]")));
+        }
+    }
+
+    static double rightEdge(Locator locator) {
+        var box = locator.boundingBox();
+        return box.x + box.width;
     }
 
     @Test

@@ -1,0 +1,184 @@
+package io.licencedesk.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.RequestPostProcessor;
+
+/**
+ * The console's and the portal's pages in French show no English word written by Java or by a template outside the
+ * messages: no status label, no raw message key, no English term or VAT line, and their dates in French.
+ */
+@IntegrationTest
+class FrenchPagesIntegrationTests {
+
+    /** English statuses that differ in French ("Active" does not), as a page shows them in an element of their own. */
+    static final List<String> ENGLISH_STATUSES =
+            List.of("Available", "Assigned", "Paused", "Expired", "Unbilled", "Invoiced", "Issued", "Sent", "Void");
+
+    /** What Thymeleaf writes for a message key it cannot find: ??key_fr??. */
+    static final Pattern RAW_KEY =
+            Pattern.compile("\\?\\?[\\w.]+\\?\\?|\\b(?:audit|status|history|dashboard)\\.[a-z]+\\.[\\w.]+");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    TestOrganisation org;
+    Plan monthly;
+    Invoice notStarted;
+    Invoice started;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        monthly = fixture.monthlyPlan(org);
+        licences.create(org.manager(), new NewLicence(monthly.id(), "Réserve", null, 1, null));
+        long assigned = licences.create(
+                        org.manager(),
+                        new NewLicence(
+                                monthly.id(), "Accueil", null, 2, org.alice().userId()))
+                .id();
+        long active = testLicences.activated(
+                org.owner(),
+                monthly,
+                org.alice().userId(),
+                "Vitrine",
+                testLicences.today().minusDays(3));
+        notStarted = invoicing.send(org.manager(), List.of(assigned)).issued().get(0);
+        started = invoicing.send(org.manager(), List.of(active)).issued().get(0);
+    }
+
+    @Test
+    void theDashboardAndTheListShowEveryStatusInFrench() throws Exception {
+        Document dashboard = page("/dashboard", org.manager());
+        assertThat(dashboard.select("#status-figures tbody th").eachText())
+                .containsExactly("Disponible", "Attribuée", "Active", "Suspendue", "Expirée");
+
+        Document list = page("/licences", org.manager());
+        assertThat(list.select("#status option").eachText())
+                .containsExactly("Tous", "Disponible", "Attribuée", "Active", "Suspendue", "Expirée");
+    }
+
+    @Test
+    void noFrenchPageShowsAnEnglishStatusOrARawMessageKey() throws Exception {
+        List<String> consolePages = List.of(
+                "/dashboard",
+                "/licences",
+                "/licences/" + started.line().licenceId(),
+                "/invoices",
+                "/invoices/" + started.id(),
+                "/invoices/" + notStarted.id(),
+                "/clients",
+                "/clients/" + org.alice().userId(),
+                "/plans",
+                "/outbox",
+                "/audit",
+                "/people",
+                "/settings");
+        for (String path : consolePages) {
+            assertFrench(path, page(path, org.owner()));
+        }
+        List<String> portalPages = List.of(
+                "/portal",
+                "/portal/licences/" + started.line().licenceId(),
+                "/portal/invoices",
+                "/portal/invoices/" + started.id(),
+                "/portal/invoices/" + notStarted.id());
+        for (String path : portalPages) {
+            assertFrench(path, page(path, org.alice()));
+        }
+    }
+
+    @Test
+    void invoicePagesSayTheTermVatAndNumberInFrench() throws Exception {
+        for (Invoice invoice : List.of(started, notStarted)) {
+            String console =
+                    page("/invoices/" + invoice.id(), org.owner()).body().text();
+            assertThat(console).contains("TVA 0 %").doesNotContain("VAT");
+            String portal =
+                    page("/portal/invoices/" + invoice.id(), org.alice()).body().text();
+            for (String text : List.of(console, portal)) {
+                assertThat(text).doesNotContain("from the day it is first used", " Dec 20", " Jan 20");
+            }
+        }
+        assertThat(page("/invoices/" + started.id(), org.owner()).body().text())
+                .containsPattern("Offre et période Monthly · \\d+ déc\\. 2026 – \\d+ janv\\. 2027");
+        assertThat(page("/invoices/" + notStarted.id(), org.owner()).body().text())
+                .contains("Offre et période Monthly · 1 mois à compter du jour de la première utilisation");
+
+        Document portalList = page("/portal/invoices", org.alice());
+        assertThat(portalList.select("#my-invoices thead th").first().text()).isEqualTo("Numéro");
+        assertThat(portalList.select("#my-invoices tbody td:nth-child(3)").eachText())
+                .contains("1 mois à compter du jour de la première utilisation")
+                .anyMatch(term -> term.matches("\\d+ déc\\. 2026 – \\d+ janv\\. 2027"));
+        assertThat(page("/invoices", org.owner()).select("thead th").eachText())
+                .contains("Numéro")
+                .doesNotContain("Nombre");
+    }
+
+    @Test
+    void theSelectionTotalReadsAsASentenceInBothLanguages() throws Exception {
+        assertThat(page("/licences", org.manager())
+                        .select("#selection-toolbar [aria-live]")
+                        .text())
+                .startsWith("0 sélectionnée · total — HT");
+        assertThat(page("/licences", org.manager(), "en-GB")
+                        .select("#selection-toolbar [aria-live]")
+                        .text())
+                .startsWith("0 selected · total — before VAT");
+    }
+
+    private void assertFrench(String path, Document page) {
+        List<String> shortTexts = page.body().getAllElements().stream()
+                .filter(element -> element.childrenSize() == 0)
+                .map(element -> element.text().strip())
+                .toList();
+        assertThat(shortTexts).as("English statuses on " + path).doesNotContainAnyElementsOf(ENGLISH_STATUSES);
+        assertThat(RAW_KEY.matcher(page.html()).results().map(m -> m.group()).toList())
+                .as("raw message keys on " + path)
+                .isEmpty();
+    }
+
+    Document page(String path, io.licencedesk.accounts.Caller who) throws Exception {
+        return page(path, who, "fr");
+    }
+
+    Document page(String path, io.licencedesk.accounts.Caller who, String language) throws Exception {
+        RequestPostProcessor signedIn = fixture.signedIn(who);
+        String html = mvc.perform(get(path).header("Accept-Language", language).with(signedIn))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return Jsoup.parse(html);
+    }
+}
