@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -125,6 +126,64 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
         }
         assertThat(sent).isGreaterThan(500);
         assertThat(wrong).isEmpty();
+        assertThat(state()).isEqualTo(before);
+    }
+
+    record Answer(int status, tools.jackson.databind.JsonNode body, String contentType) {
+
+        String type() {
+            return body.get("type").asString().replace("https://licencedesk.io/problems/", "");
+        }
+
+        String field() {
+            return body.get("errors").get(0).get("field").asString();
+        }
+    }
+
+    Answer send(String method, String path, String token, String json) throws Exception {
+        var request =
+                request(HttpMethod.valueOf(method), java.net.URI.create(path)).with(bearer(token));
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        String raw = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return new Answer(
+                response.getStatus(),
+                raw.isEmpty()
+                        ? null
+                        : tools.jackson.databind.json.JsonMapper.builder()
+                                .build()
+                                .readTree(raw),
+                response.getContentType());
+    }
+
+    @Test
+    void refusesARequiredFieldChangedToBlankAsTheCreationDoes() throws Exception {
+        String owner = token(org.owner());
+        String client = token(org.alice());
+        List<Object> before = state();
+        record Change(String path, String token, String field) {}
+        List<Change> changes = List.of(
+                new Change("/api/v1/plans/" + plan.id(), owner, "name"),
+                new Change("/api/v1/clients/" + org.alice().userId(), owner, "name"),
+                new Change("/api/v1/clients/" + org.alice().userId(), owner, "email"),
+                new Change("/api/v1/licences/" + licenceId, owner, "name"),
+                new Change("/api/v1/portal/licences/" + licenceId + "/screens/" + screenId, client, "name"));
+        for (Change change : changes) {
+            for (String blank : List.of("", "   ")) {
+                Answer answer = send(
+                        "PATCH", change.path(), change.token(), "{\"%s\": \"%s\"}".formatted(change.field(), blank));
+                assertThat(answer.status()).as(change + " '" + blank + "'").isEqualTo(422);
+                assertThat(answer.type()).as(change.toString()).isEqualTo("validation");
+                assertThat(answer.field()).as(change.toString()).isEqualTo(change.field());
+            }
+        }
+        assertThat(send("PATCH", "/api/v1/plans/" + plan.id(), owner, "{\"name\": \" \"}")
+                        .body()
+                        .get("detail")
+                        .asString())
+                .isEqualTo("Enter a name.");
         assertThat(state()).isEqualTo(before);
     }
 
