@@ -123,7 +123,6 @@ class RestApiProblems {
         LicenceNotDeletableException.class,
         IllegalInvoiceChangeException.class,
         PlanNameTakenException.class,
-        EmailAlreadyUsedException.class,
         ClientAlreadyActiveException.class,
         ScreenLimitReachedException.class,
         RenewalRefusedException.class
@@ -135,7 +134,16 @@ class RestApiProblems {
         return answer(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
     }
 
-    /** Any other refusal of the rules: the request was understood, and the rules say no. */
+    /** An e-mail address identifies one person: the field is named, so that a program can show it beside it. */
+    @ExceptionHandler(EmailAlreadyUsedException.class)
+    ResponseEntity<ProblemDetail> emailTaken(EmailAlreadyUsedException taken) {
+        String detail = english(Reason.of("reason.api.emailTaken", taken.email()));
+        ProblemDetail problem =
+                ApiProblemWriter.problem(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
+        problem.setProperty("errors", List.of(Map.of("field", "email", "detail", detail)));
+        return answer(problem);
+    }
+
     /** An import file over the size limit (413), or a step out of turn, such as confirming twice (409). */
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(ImportRefusedException refused) {
@@ -144,6 +152,7 @@ class RestApiProblems {
                 : answer(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", english(refused.reason()));
     }
 
+    /** Any other refusal of the rules: the request was understood, and the rules say no. */
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException refused) {
         return answer(HttpStatus.UNPROCESSABLE_ENTITY, "refused", "Refused", english(refused.reason()));

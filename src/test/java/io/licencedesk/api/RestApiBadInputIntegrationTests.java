@@ -187,6 +187,28 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
         assertThat(state()).isEqualTo(before);
     }
 
+    @Test
+    void namesTheEmailFieldWhenTheAddressIsAnotherAccounts() throws Exception {
+        String owner = token(org.owner());
+        List<Object> before = state();
+        String taken = org.bob().email();
+        List<Answer> answers = List.of(
+                send("POST", "/api/v1/clients", owner, "{\"name\": \"New\", \"email\": \"%s\"}".formatted(taken)),
+                send(
+                        "PATCH",
+                        "/api/v1/clients/" + org.alice().userId(),
+                        owner,
+                        "{\"email\": \"%s\"}".formatted(taken.toUpperCase(java.util.Locale.ROOT))));
+        for (Answer answer : answers) {
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.type()).isEqualTo("conflict");
+            assertThat(answer.body().get("detail").asString())
+                    .isEqualTo(taken + " is already used by another account.");
+            assertThat(answer.field()).isEqualTo("email");
+        }
+        assertThat(state()).isEqualTo(before);
+    }
+
     record Sent(String path, String contentType, String body, boolean queryOnly) {
 
         Sent(String path, String contentType, String body) {
