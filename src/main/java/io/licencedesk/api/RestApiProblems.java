@@ -5,6 +5,7 @@ import io.licencedesk.accounts.ApiTokenRefusedException;
 import io.licencedesk.accounts.ClientAlreadyActiveException;
 import io.licencedesk.accounts.ClientNotFoundException;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
+import io.licencedesk.devices.InvalidScreenNameException;
 import io.licencedesk.devices.ScreenLimitReachedException;
 import io.licencedesk.devices.ScreenNotFoundException;
 import io.licencedesk.invoicing.IllegalInvoiceChangeException;
@@ -110,6 +111,11 @@ class RestApiProblems {
     @ExceptionHandler(InvalidLicenceException.class)
     ResponseEntity<ProblemDetail> invalidLicence(InvalidLicenceException refused) {
         return invalid(refused.field(), refused.reason());
+    }
+
+    @ExceptionHandler(InvalidScreenNameException.class)
+    ResponseEntity<ProblemDetail> invalidScreenName(InvalidScreenNameException refused) {
+        return invalid("name", refused.reason());
     }
 
     @ExceptionHandler(ApiTokenRefusedException.class)

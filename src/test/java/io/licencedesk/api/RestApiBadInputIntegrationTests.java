@@ -209,6 +209,26 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
         assertThat(state()).isEqualTo(before);
     }
 
+    @Test
+    void refusesAScreenNameTheRulesRefuseAsAFieldOfTheBody() throws Exception {
+        String client = token(org.alice());
+        List<Object> before = state();
+        for (String name : List.of("", "x".repeat(300), "<b>Lobby</b>", "Left")) { // Left: the name of another
+            for (String[] call : List.of(
+                    new String[] {"POST", "/api/v1/portal/licences/" + licenceId + "/screens"},
+                    new String[] {"PATCH", "/api/v1/portal/licences/" + licenceId + "/screens/" + screenId})) {
+                if (name.equals("Left") && call[0].equals("PATCH")) {
+                    continue; // renaming a screen to its own name is no change
+                }
+                Answer answer = send(call[0], call[1], client, "{\"name\": \"%s\"}".formatted(name));
+                assertThat(answer.status()).as(call[0] + " " + name).isEqualTo(422);
+                assertThat(answer.type()).as(call[0] + " " + name).isEqualTo("validation");
+                assertThat(answer.field()).as(call[0] + " " + name).isEqualTo("name");
+            }
+        }
+        assertThat(state()).isEqualTo(before);
+    }
+
     record Sent(String path, String contentType, String body, boolean queryOnly) {
 
         Sent(String path, String contentType, String body) {
