@@ -50,6 +50,7 @@ class ClientApiController {
             @RequestParam(required = false) String q,
             @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+        ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
         return NumberedPage.of(accounts.clients(caller, q, page, limit), ClientResponse::of);
     }

@@ -229,6 +229,24 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
         assertThat(state()).isEqualTo(before);
     }
 
+    @Test
+    void refusesAPageNumberBelowOneNamingTheParameter() throws Exception {
+        String owner = token(org.owner());
+        String client = token(org.alice());
+        for (String list :
+                List.of("/api/v1/clients", "/api/v1/invoices", "/api/v1/portal/licences", "/api/v1/portal/invoices")) {
+            for (String page : List.of("0", "-5")) {
+                Answer answer = send("GET", list + "?page=" + page, list.contains("portal") ? client : owner, null);
+                assertThat(answer.status()).as(list + " " + page).isEqualTo(400);
+                assertThat(answer.type()).as(list).isEqualTo("bad-parameter");
+                assertThat(answer.field()).as(list).isEqualTo("page");
+            }
+            assertThat(send("GET", list + "?page=1", list.contains("portal") ? client : owner, null)
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
     record Sent(String path, String contentType, String body, boolean queryOnly) {
 
         Sent(String path, String contentType, String body) {
