@@ -247,6 +247,66 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
         }
     }
 
+    /** Whole-number fields an operation takes beside those of its sweep body. */
+    private static final java.util.Map<String, List<String>> MORE_WHOLE_NUMBERS = java.util.Map.of(
+            "POST /api/v1/licences", List.of("clientId"),
+            "PATCH /api/v1/licences/{id}", List.of("planId", "clientId"));
+
+    @Test
+    void refusesAValueOfAnotherTypeRatherThanConvertingItAndAFieldSentTwice() throws Exception {
+        String owner = token(org.owner());
+        String client = token(org.alice());
+        List<Object> before = state();
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (Operation operation : operations()) {
+            String body = operation.body();
+            if (body == null) {
+                continue;
+            }
+            List<String> bodies = new ArrayList<>();
+            var wholeNumbers = java.util.regex.Pattern.compile("\"(\\w+)\":\\s*(\\[)?-?\\d")
+                    .matcher(body);
+            while (wholeNumbers.find()) {
+                String open = wholeNumbers.group(2) == null ? "" : "[";
+                String close = open.isEmpty() ? "" : "]";
+                for (String value : List.of("1.5", "1.0", "\"1\"")) {
+                    bodies.add(with(body, wholeNumbers.group(1), open + value + close));
+                }
+            }
+            for (String field : MORE_WHOLE_NUMBERS.getOrDefault(operation.toString(), List.of())) {
+                for (String value : List.of("1.5", "\"1\"")) {
+                    bodies.add(body.replaceFirst("\\{", "{\"" + field + "\": " + value + ", "));
+                }
+            }
+            var dates = java.util.regex.Pattern.compile("\"(\\w+)\":\\s*\"\\d{4}-\\d{2}-\\d{2}\"")
+                    .matcher(body);
+            while (dates.find()) {
+                for (String value : List.of("20791", "20791.5", "1796342400000")) {
+                    bodies.add(with(body, dates.group(1), value));
+                }
+            }
+            var firstField = java.util.regex.Pattern.compile("\\{\\s*(\"\\w+\":\\s*(\"[^\"]*\"|\\[[^]]*]|[^,}]+))")
+                    .matcher(body);
+            assertThat(firstField.find()).as(body).isTrue();
+            bodies.add(body.replaceFirst(
+                    "\\{", java.util.regex.Matcher.quoteReplacement("{" + firstField.group(1) + ", ")));
+            for (String bad : bodies) {
+                sent++;
+                Answer answer =
+                        send(operation.method().name(), operation.path(), operation.portal() ? client : owner, bad);
+                if (answer.status() != 400
+                        || !String.valueOf(answer.contentType()).startsWith("application/problem+json")
+                        || !answer.type().equals("malformed-body")) {
+                    wrong.add(operation + " " + bad + ": " + answer.status() + " " + answer.body());
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(15);
+        assertThat(wrong).isEmpty();
+        assertThat(state()).isEqualTo(before);
+    }
+
     record Sent(String path, String contentType, String body, boolean queryOnly) {
 
         Sent(String path, String contentType, String body) {
