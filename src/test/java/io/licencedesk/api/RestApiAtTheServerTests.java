@@ -59,6 +59,20 @@ class RestApiAtTheServerTests {
     }
 
     @Test
+    void answersAnAddressUnderApiOutsideTheApiWithAProblemNotTheSignInPage() throws Exception {
+        for (String path : List.of("/api", "/api/", "/api/v2/licences", "/api/v1x")) {
+            Answer anonymous = exchange("GET", path, Map.of(), null);
+            assertThat(anonymous.status()).as(path).isEqualTo(401);
+            assertThat(anonymous.isProblem()).as(path + " " + anonymous).isTrue();
+            for (String token : List.of(manager, fixture.token(org.alice()))) {
+                Answer signed = exchange("GET", path, Map.of("Authorization", "Bearer " + token), null);
+                assertThat(signed.status()).as(path).isEqualTo(404);
+                assertThat(signed.isProblem()).as(path + " " + signed).isTrue();
+            }
+        }
+    }
+
+    @Test
     void refusesAChunkedBodyThatGrowsPastTheLimitAsTooLarge() throws Exception {
         Map<String, String> json = Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked");
         var withToken = new LinkedHashMap<>(json);
