@@ -35,6 +35,16 @@ final class ApiParameters {
         }
     }
 
+    /**
+     * A page number of a numbered list: from 1. Below 1 is refused rather than read as page 1, as a limit below 1
+     * is; past the last page still answers the last page.
+     */
+    static void checkPage(int page) {
+        if (page < 1) {
+            throw invalid("page", "Use a page number from 1.");
+        }
+    }
+
     static BadParameterException invalid(String name, String detail) {
         return new BadParameterException(name, detail);
     }

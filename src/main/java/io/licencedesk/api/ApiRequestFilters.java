@@ -8,7 +8,11 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -20,8 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Size limits and body types for both APIs, before anything reads a body. For the device API this is also what
  * Spring Security's chain would otherwise give it (it runs outside it, decision 0020): the nosniff header.
  * Device requests are a fingerprint and a nonce: anything over 16 KiB is refused before it is read, since the body is parsed before the credential is checked and an
- * anonymous sender could otherwise fill the heap. A body of undeclared length (chunked) is cut at the
- * same size, which makes it unreadable (400). A posted form is refused as the wrong type (415) before anything
+ * anonymous sender could otherwise fill the heap. A body of undeclared length (chunked) is read up to the same
+ * size, and refused the same way (413) once it grows past it. A posted form is refused as the wrong type (415) before anything
  * parses it: Spring rebuilds a posted form's body from the request's parameters, and one that Tomcat cannot decode
  * ({@code a=%ZZ}, or over 1,000 fields) failed there with the container's own 400 instead of a problem. So is a
  * wildcard Content-Type ({@code *}/{@code *}), which no body can be read as.
@@ -75,12 +79,7 @@ class ApiRequestFilters {
             response.setHeader("X-Content-Type-Options", "nosniff");
             boolean importFile = isImportFile(request);
             if (!importFile && request.getContentLengthLong() > maxBytes) {
-                refuse(
-                        response,
-                        413,
-                        "body-too-large",
-                        "Body too large",
-                        what + " has at most " + maxBytes + " bytes.");
+                refuseTooLarge(response);
                 return;
             }
             if (isFormPost(request) || WildcardContentType.in(request.getContentType())) {
@@ -93,9 +92,22 @@ class ApiRequestFilters {
                         "The body must be application/json.");
                 return;
             }
-            chain.doFilter(
-                    request.getContentLengthLong() < 0 && !importFile ? new BoundedRequest(request, maxBytes) : request,
-                    response);
+            if (request.getContentLengthLong() < 0 && !importFile) {
+                // A body of undeclared length (chunked) is read here, one byte past the limit: one that grows
+                // past it is as much too large as one that declared it (413), not unreadable JSON (400).
+                byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
+                if (body.length > maxBytes) {
+                    refuseTooLarge(response);
+                    return;
+                }
+                chain.doFilter(new ReadBody(request, body), response);
+                return;
+            }
+            chain.doFilter(request, response);
+        }
+
+        private void refuseTooLarge(HttpServletResponse response) throws IOException {
+            refuse(response, 413, "body-too-large", "Body too large", what + " has at most " + maxBytes + " bytes.");
         }
     }
 
@@ -122,49 +134,55 @@ class ApiRequestFilters {
                         .getBytes(StandardCharsets.UTF_8));
     }
 
-    /** A request whose body stops being readable after its limit. */
-    private static final class BoundedRequest extends HttpServletRequestWrapper {
+    /**
+     * A request whose body of undeclared length was read here, up to its limit: the rest of the chain reads it from
+     * memory (at most the limit, 16 or 64 KiB).
+     */
+    private static final class ReadBody extends HttpServletRequestWrapper {
 
-        private final int maxBytes;
+        private final byte[] body;
 
-        BoundedRequest(HttpServletRequest request, int maxBytes) {
+        ReadBody(HttpServletRequest request, byte[] body) {
             super(request);
-            this.maxBytes = maxBytes;
+            this.body = body;
         }
 
         @Override
-        public ServletInputStream getInputStream() throws IOException {
-            ServletInputStream body = super.getInputStream();
+        public ServletInputStream getInputStream() {
+            var bytes = new ByteArrayInputStream(body);
             return new ServletInputStream() {
-                private int read;
+                @Override
+                public int read() {
+                    return bytes.read();
+                }
 
                 @Override
-                public int read() throws IOException {
-                    if (read >= maxBytes) {
-                        throw new IOException("Body over " + maxBytes + " bytes");
-                    }
-                    int next = body.read();
-                    if (next >= 0) {
-                        read++;
-                    }
-                    return next;
+                public int read(byte[] into, int offset, int length) {
+                    return bytes.read(into, offset, length);
                 }
 
                 @Override
                 public boolean isFinished() {
-                    return body.isFinished();
+                    return bytes.available() == 0;
                 }
 
                 @Override
                 public boolean isReady() {
-                    return body.isReady();
+                    return true;
                 }
 
                 @Override
                 public void setReadListener(ReadListener listener) {
-                    body.setReadListener(listener);
+                    throw new IllegalStateException("The body was read already");
                 }
             };
+        }
+
+        @Override
+        public BufferedReader getReader() throws UnsupportedEncodingException {
+            String encoding = getCharacterEncoding();
+            return new BufferedReader(new InputStreamReader(
+                    getInputStream(), encoding == null ? StandardCharsets.UTF_8.name() : encoding));
         }
     }
 }

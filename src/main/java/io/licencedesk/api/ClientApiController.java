@@ -50,6 +50,7 @@ class ClientApiController {
             @RequestParam(required = false) String q,
             @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+        ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
         return NumberedPage.of(accounts.clients(caller, q, page, limit), ClientResponse::of);
     }
@@ -61,12 +62,6 @@ class ClientApiController {
             description = "With `invite: true`, e-mails them a link to the portal.")
     @ApiResponse(responseCode = "201", description = "Created.")
     ResponseEntity<ClientResponse> create(Caller caller, @Valid @RequestBody ClientRequest request) {
-        if (request.name() == null || request.name().isBlank()) {
-            throw ApiParameters.invalidField("name", "Enter a name.");
-        }
-        if (request.email() == null || request.email().isBlank()) {
-            throw ApiParameters.invalidField("email", "Enter an e-mail address.");
-        }
         Client client = accounts.addClient(caller, request.toNewClient());
         if (Boolean.TRUE.equals(request.invite())) {
             passwords.invite(caller, client.id());
@@ -89,9 +84,6 @@ class ClientApiController {
     ClientResponse update(Caller caller, @PathVariable long id, @Valid @RequestBody ClientRequest request) {
         if (request.invite() != null) {
             throw ApiParameters.invalidField("invite", "Invite with POST /api/v1/clients/{id}/invite.");
-        }
-        if (request.name() != null && request.name().isBlank()) {
-            throw ApiParameters.invalidField("name", "Enter a name.");
         }
         return ClientResponse.of(accounts.updateClient(caller, id, request.over(accounts.client(caller, id))));
     }

@@ -33,8 +33,17 @@ record ClientRequest(
         @Schema(description = "POST only: e-mail the new client a link to choose a password.")
         Boolean invite) {
 
-    /** The fields sent, over the client's current ones (absent fields keep their value). */
+    /**
+     * The fields sent, over the client's current ones (absent fields keep their value). A required field sent
+     * blank is refused as in POST: a change cannot empty what a new client must have.
+     */
     NewClient over(Client current) {
+        if (name != null) {
+            requireName();
+        }
+        if (email != null) {
+            requireEmail();
+        }
         return new NewClient(
                 name != null ? name : current.name(),
                 email != null ? email : current.email(),
@@ -44,6 +53,20 @@ record ClientRequest(
     }
 
     NewClient toNewClient() {
+        requireName();
+        requireEmail();
         return new NewClient(name, email, company, billingAddress, vatNumber);
+    }
+
+    private void requireName() {
+        if (name == null || name.isBlank()) {
+            throw ApiParameters.invalidField("name", "Enter a name.");
+        }
+    }
+
+    private void requireEmail() {
+        if (email == null || email.isBlank()) {
+            throw ApiParameters.invalidField("email", "Enter an e-mail address.");
+        }
     }
 }

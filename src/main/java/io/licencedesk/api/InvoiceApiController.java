@@ -105,6 +105,7 @@ class InvoiceApiController {
             @RequestParam(required = false) Long client,
             @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+        ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
         InvoiceStatus byStatus = status == null ? null : ApiParameters.oneOf("status", status, InvoiceStatus.class);
         return NumberedPage.of(invoicing.invoices(caller, byStatus, client, page, limit), InvoiceResponse::of);

@@ -29,6 +29,9 @@ record PlanRequest(
         Boolean autoRenew) {
 
     NewPlan over(Plan current) {
+        if (name != null && name.isBlank()) {
+            throw ApiParameters.invalidField("name", "Enter a name.");
+        }
         return new NewPlan(
                 name != null ? name : current.name(),
                 term != null ? parsedTerm() : current.term(),

@@ -90,6 +90,7 @@ class PortalApiController {
     @Operation(operationId = "listMyLicences", summary = "My licences")
     NumberedPage<PortalLicenceResponse> licences(
             Caller client, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int limit) {
+        ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
         return NumberedPage.of(licences.licences(client, page, limit), PortalLicenceResponse::of);
     }
@@ -181,6 +182,7 @@ class PortalApiController {
     @Operation(operationId = "listMyInvoices", summary = "My invoices")
     NumberedPage<InvoiceResponse> invoices(
             Caller client, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int limit) {
+        ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
         return NumberedPage.of(invoicing.clientInvoices(client, page, limit), InvoiceResponse::of);
     }

@@ -5,6 +5,7 @@ import io.licencedesk.accounts.ApiTokenRefusedException;
 import io.licencedesk.accounts.ClientAlreadyActiveException;
 import io.licencedesk.accounts.ClientNotFoundException;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
+import io.licencedesk.devices.InvalidScreenNameException;
 import io.licencedesk.devices.ScreenLimitReachedException;
 import io.licencedesk.devices.ScreenNotFoundException;
 import io.licencedesk.invoicing.IllegalInvoiceChangeException;
@@ -112,6 +113,11 @@ class RestApiProblems {
         return invalid(refused.field(), refused.reason());
     }
 
+    @ExceptionHandler(InvalidScreenNameException.class)
+    ResponseEntity<ProblemDetail> invalidScreenName(InvalidScreenNameException refused) {
+        return invalid("name", refused.reason());
+    }
+
     @ExceptionHandler(ApiTokenRefusedException.class)
     ResponseEntity<ProblemDetail> invalidToken(ApiTokenRefusedException refused) {
         return invalid(refused.field(), refused.reason());
@@ -123,7 +129,6 @@ class RestApiProblems {
         LicenceNotDeletableException.class,
         IllegalInvoiceChangeException.class,
         PlanNameTakenException.class,
-        EmailAlreadyUsedException.class,
         ClientAlreadyActiveException.class,
         ScreenLimitReachedException.class,
         RenewalRefusedException.class
@@ -135,7 +140,16 @@ class RestApiProblems {
         return answer(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
     }
 
-    /** Any other refusal of the rules: the request was understood, and the rules say no. */
+    /** An e-mail address identifies one person: the field is named, so that a program can show it beside it. */
+    @ExceptionHandler(EmailAlreadyUsedException.class)
+    ResponseEntity<ProblemDetail> emailTaken(EmailAlreadyUsedException taken) {
+        String detail = english(Reason.of("reason.api.emailTaken", taken.email()));
+        ProblemDetail problem =
+                ApiProblemWriter.problem(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
+        problem.setProperty("errors", List.of(Map.of("field", "email", "detail", detail)));
+        return answer(problem);
+    }
+
     /** An import file over the size limit (413), or a step out of turn, such as confirming twice (409). */
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(ImportRefusedException refused) {
@@ -144,6 +158,7 @@ class RestApiProblems {
                 : answer(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", english(refused.reason()));
     }
 
+    /** Any other refusal of the rules: the request was understood, and the rules say no. */
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException refused) {
         return answer(HttpStatus.UNPROCESSABLE_ENTITY, "refused", "Refused", english(refused.reason()));

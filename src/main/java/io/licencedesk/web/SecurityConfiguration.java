@@ -60,7 +60,9 @@ class SecurityConfiguration {
     }
 
     /**
-     * The REST API under /api/v1 (the device API aside): a bearer token on every request, nothing else. No
+     * The REST API under /api/v1 (the device API aside), and every other address under /api, which a program
+     * reaches with a wrong version or a typo and must get a problem for rather than the sign-in page (401 without
+     * a token, 404 with one): a bearer token on every request, nothing else. No
      * session is read or made and so no CSRF token is needed; a signed-in browser's cookie opens nothing here.
      * Plans are written by owners, the portal's resources are for clients, the rest for staff; within that,
      * the façades scope everything by the token's organisation and client.
@@ -69,15 +71,17 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiRateLimits limits, ApiProblemWriter problems)
             throws Exception {
-        return http.securityMatcher("/api/v1/**")
+        return http.securityMatcher("/api", "/api/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/portal/**")
                         .hasRole("CLIENT")
                         .requestMatchers(HttpMethod.POST, "/api/v1/plans", "/api/v1/plans/**")
                         .hasRole("OWNER")
                         .requestMatchers(HttpMethod.PATCH, "/api/v1/plans/**")
                         .hasRole("OWNER")
+                        .requestMatchers("/api/v1/**")
+                        .hasAnyRole("OWNER", "MANAGER")
                         .anyRequest()
-                        .hasAnyRole("OWNER", "MANAGER"))
+                        .authenticated())
                 .addFilterBefore(new ApiTokenFilter(tokens, limits, problems), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -124,6 +125,184 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
             }
         }
         assertThat(sent).isGreaterThan(500);
+        assertThat(wrong).isEmpty();
+        assertThat(state()).isEqualTo(before);
+    }
+
+    record Answer(int status, tools.jackson.databind.JsonNode body, String contentType) {
+
+        String type() {
+            return body.get("type").asString().replace("https://licencedesk.io/problems/", "");
+        }
+
+        String field() {
+            return body.get("errors").get(0).get("field").asString();
+        }
+    }
+
+    Answer send(String method, String path, String token, String json) throws Exception {
+        var request =
+                request(HttpMethod.valueOf(method), java.net.URI.create(path)).with(bearer(token));
+        if (json != null) {
+            request.contentType(MediaType.APPLICATION_JSON).content(json);
+        }
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        String raw = response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return new Answer(
+                response.getStatus(),
+                raw.isEmpty()
+                        ? null
+                        : tools.jackson.databind.json.JsonMapper.builder()
+                                .build()
+                                .readTree(raw),
+                response.getContentType());
+    }
+
+    @Test
+    void refusesARequiredFieldChangedToBlankAsTheCreationDoes() throws Exception {
+        String owner = token(org.owner());
+        String client = token(org.alice());
+        List<Object> before = state();
+        record Change(String path, String token, String field) {}
+        List<Change> changes = List.of(
+                new Change("/api/v1/plans/" + plan.id(), owner, "name"),
+                new Change("/api/v1/clients/" + org.alice().userId(), owner, "name"),
+                new Change("/api/v1/clients/" + org.alice().userId(), owner, "email"),
+                new Change("/api/v1/licences/" + licenceId, owner, "name"),
+                new Change("/api/v1/portal/licences/" + licenceId + "/screens/" + screenId, client, "name"));
+        for (Change change : changes) {
+            for (String blank : List.of("", "   ")) {
+                Answer answer = send(
+                        "PATCH", change.path(), change.token(), "{\"%s\": \"%s\"}".formatted(change.field(), blank));
+                assertThat(answer.status()).as(change + " '" + blank + "'").isEqualTo(422);
+                assertThat(answer.type()).as(change.toString()).isEqualTo("validation");
+                assertThat(answer.field()).as(change.toString()).isEqualTo(change.field());
+            }
+        }
+        assertThat(send("PATCH", "/api/v1/plans/" + plan.id(), owner, "{\"name\": \" \"}")
+                        .body()
+                        .get("detail")
+                        .asString())
+                .isEqualTo("Enter a name.");
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void namesTheEmailFieldWhenTheAddressIsAnotherAccounts() throws Exception {
+        String owner = token(org.owner());
+        List<Object> before = state();
+        String taken = org.bob().email();
+        List<Answer> answers = List.of(
+                send("POST", "/api/v1/clients", owner, "{\"name\": \"New\", \"email\": \"%s\"}".formatted(taken)),
+                send(
+                        "PATCH",
+                        "/api/v1/clients/" + org.alice().userId(),
+                        owner,
+                        "{\"email\": \"%s\"}".formatted(taken.toUpperCase(java.util.Locale.ROOT))));
+        for (Answer answer : answers) {
+            assertThat(answer.status()).isEqualTo(409);
+            assertThat(answer.type()).isEqualTo("conflict");
+            assertThat(answer.body().get("detail").asString())
+                    .isEqualTo(taken + " is already used by another account.");
+            assertThat(answer.field()).isEqualTo("email");
+        }
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAScreenNameTheRulesRefuseAsAFieldOfTheBody() throws Exception {
+        String client = token(org.alice());
+        List<Object> before = state();
+        for (String name : List.of("", "x".repeat(300), "<b>Lobby</b>", "Left")) { // Left: the name of another
+            for (String[] call : List.of(
+                    new String[] {"POST", "/api/v1/portal/licences/" + licenceId + "/screens"},
+                    new String[] {"PATCH", "/api/v1/portal/licences/" + licenceId + "/screens/" + screenId})) {
+                if (name.equals("Left") && call[0].equals("PATCH")) {
+                    continue; // renaming a screen to its own name is no change
+                }
+                Answer answer = send(call[0], call[1], client, "{\"name\": \"%s\"}".formatted(name));
+                assertThat(answer.status()).as(call[0] + " " + name).isEqualTo(422);
+                assertThat(answer.type()).as(call[0] + " " + name).isEqualTo("validation");
+                assertThat(answer.field()).as(call[0] + " " + name).isEqualTo("name");
+            }
+        }
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAPageNumberBelowOneNamingTheParameter() throws Exception {
+        String owner = token(org.owner());
+        String client = token(org.alice());
+        for (String list :
+                List.of("/api/v1/clients", "/api/v1/invoices", "/api/v1/portal/licences", "/api/v1/portal/invoices")) {
+            for (String page : List.of("0", "-5")) {
+                Answer answer = send("GET", list + "?page=" + page, list.contains("portal") ? client : owner, null);
+                assertThat(answer.status()).as(list + " " + page).isEqualTo(400);
+                assertThat(answer.type()).as(list).isEqualTo("bad-parameter");
+                assertThat(answer.field()).as(list).isEqualTo("page");
+            }
+            assertThat(send("GET", list + "?page=1", list.contains("portal") ? client : owner, null)
+                            .status())
+                    .isEqualTo(200);
+        }
+    }
+
+    /** Whole-number fields an operation takes beside those of its sweep body. */
+    private static final java.util.Map<String, List<String>> MORE_WHOLE_NUMBERS = java.util.Map.of(
+            "POST /api/v1/licences", List.of("clientId"),
+            "PATCH /api/v1/licences/{id}", List.of("planId", "clientId"));
+
+    @Test
+    void refusesAValueOfAnotherTypeRatherThanConvertingItAndAFieldSentTwice() throws Exception {
+        String owner = token(org.owner());
+        String client = token(org.alice());
+        List<Object> before = state();
+        List<String> wrong = new ArrayList<>();
+        int sent = 0;
+        for (Operation operation : operations()) {
+            String body = operation.body();
+            if (body == null) {
+                continue;
+            }
+            List<String> bodies = new ArrayList<>();
+            var wholeNumbers = java.util.regex.Pattern.compile("\"(\\w+)\":\\s*(\\[)?-?\\d")
+                    .matcher(body);
+            while (wholeNumbers.find()) {
+                String open = wholeNumbers.group(2) == null ? "" : "[";
+                String close = open.isEmpty() ? "" : "]";
+                for (String value : List.of("1.5", "1.0", "\"1\"")) {
+                    bodies.add(with(body, wholeNumbers.group(1), open + value + close));
+                }
+            }
+            for (String field : MORE_WHOLE_NUMBERS.getOrDefault(operation.toString(), List.of())) {
+                for (String value : List.of("1.5", "\"1\"")) {
+                    bodies.add(body.replaceFirst("\\{", "{\"" + field + "\": " + value + ", "));
+                }
+            }
+            var dates = java.util.regex.Pattern.compile("\"(\\w+)\":\\s*\"\\d{4}-\\d{2}-\\d{2}\"")
+                    .matcher(body);
+            while (dates.find()) {
+                for (String value : List.of("20791", "20791.5", "1796342400000")) {
+                    bodies.add(with(body, dates.group(1), value));
+                }
+            }
+            var firstField = java.util.regex.Pattern.compile("\\{\\s*(\"\\w+\":\\s*(\"[^\"]*\"|\\[[^]]*]|[^,}]+))")
+                    .matcher(body);
+            assertThat(firstField.find()).as(body).isTrue();
+            bodies.add(body.replaceFirst(
+                    "\\{", java.util.regex.Matcher.quoteReplacement("{" + firstField.group(1) + ", ")));
+            for (String bad : bodies) {
+                sent++;
+                Answer answer =
+                        send(operation.method().name(), operation.path(), operation.portal() ? client : owner, bad);
+                if (answer.status() != 400
+                        || !String.valueOf(answer.contentType()).startsWith("application/problem+json")
+                        || !answer.type().equals("malformed-body")) {
+                    wrong.add(operation + " " + bad + ": " + answer.status() + " " + answer.body());
+                }
+            }
+        }
+        assertThat(sent).isGreaterThan(15);
         assertThat(wrong).isEmpty();
         assertThat(state()).isEqualTo(before);
     }
