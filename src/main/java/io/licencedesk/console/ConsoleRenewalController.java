@@ -53,15 +53,24 @@ class ConsoleRenewalController {
     String renew(Caller caller, @PathVariable long id, Locale locale, RedirectAttributes redirect) {
         try {
             Renewed renewed = renewals.renew(caller, id);
+            String until = DateTimeFormatter.ofPattern("d MMM yyyy", locale)
+                    .format(renewed.licence().endsOn());
             Toasts.success(
                     redirect,
-                    words.of(
-                            "console.toast.renewal.renewed",
-                            renewed.licence().couponCode(),
-                            DateTimeFormatter.ofPattern("d MMM yyyy", locale)
-                                    .format(renewed.licence().endsOn()),
-                            renewed.invoice().number(),
-                            renewed.invoice().buyer().email()));
+                    renewed.runningTermInvoice() == null
+                            ? words.of(
+                                    "console.toast.renewal.renewed",
+                                    renewed.licence().couponCode(),
+                                    until,
+                                    renewed.invoice().number(),
+                                    renewed.invoice().buyer().email())
+                            : words.of(
+                                    "console.toast.renewal.renewedWithRunningTerm",
+                                    renewed.licence().couponCode(),
+                                    until,
+                                    renewed.runningTermInvoice().number(),
+                                    renewed.invoice().number(),
+                                    renewed.invoice().buyer().email()));
         } catch (RenewalRefusedException refused) {
             Toasts.error(redirect, reasons.text(refused));
         }

@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.SendOutcome;
+import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import java.util.List;
@@ -17,8 +18,11 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Renewals {
 
-    /** The licence in its new term, and the invoice issued for that term. */
-    public record Renewed(LicenceDetails licence, Invoice invoice) {}
+    /**
+     * The licence in its new term, the invoice issued for that term, and the invoice issued for the term that was
+     * running when nobody had invoiced it (null when it was invoiced already).
+     */
+    public record Renewed(LicenceDetails licence, Invoice invoice, Invoice runningTermInvoice) {}
 
     private final LicenceManagement licences;
     private final InvoiceManagement invoices;
@@ -34,10 +38,19 @@ public class Renewals {
      */
     @Transactional
     public Renewed renew(Caller caller, long licenceId) {
+        // Renewing moves the licence's billing on to the next term, so a running term nobody invoiced would never be:
+        // it is invoiced first (decision 0065). A refused renewal below undoes it with the rest.
+        LicenceDetails running = licences.details(caller, licenceId);
+        Invoice runningTermInvoice =
+                running.renewal().refusal() == null && running.billingStatus() == BillingStatus.UNBILLED
+                        ? invoiceOf(invoices.send(caller, List.of(licenceId)))
+                        : null;
         LicenceDetails renewed = licences.renew(caller, licenceId);
-        SendOutcome sent = invoices.send(caller, List.of(licenceId));
-        Invoice invoice =
-                sent.issued().isEmpty() ? sent.resent().get(0) : sent.issued().get(0);
-        return new Renewed(renewed, invoice);
+        Invoice invoice = invoiceOf(invoices.send(caller, List.of(licenceId)));
+        return new Renewed(renewed, invoice, runningTermInvoice);
+    }
+
+    private static Invoice invoiceOf(SendOutcome sent) {
+        return sent.issued().isEmpty() ? sent.resent().get(0) : sent.issued().get(0);
     }
 }

@@ -31,6 +31,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -117,7 +118,10 @@ class RenewalEndpointsIntegrationTests {
         Answer nothing = send(post("/api/v1/licences/{id}/renew", unused).with(bearer(token)));
         assertThat(nothing.status()).isEqualTo(409);
         assertThat(invoicing.forLicence(org.manager(), unused)).isEmpty();
-        assertThat(invoicing.forLicence(org.manager(), active)).hasSize(1);
+        // its first term had not been invoiced: renewing invoiced it too, once (decision 0065)
+        assertThat(invoicing.forLicence(org.manager(), active))
+                .extracting(invoice -> invoice.line().termNumber())
+                .containsExactlyInAnyOrder(1, 2);
     }
 
     @Test
@@ -205,12 +209,17 @@ class RenewalEndpointsIntegrationTests {
 
     @Test
     void theConsoleRenewsByHandAndSaysWhatItDid() throws Exception {
-        Answer renewed = send(post("/licences/{id}/renew", active)
-                .with(fixture.signedIn(org.manager()))
-                .with(csrf()));
+        MvcResult result = mvc.perform(post("/licences/{id}/renew", active)
+                        .with(fixture.signedIn(org.manager()))
+                        .with(csrf()))
+                .andReturn();
+        Answer renewed = new Answer(result.getResponse().getStatus(), null, result.getResponse());
 
         assertThat(renewed.status()).isEqualTo(302);
         assertThat(renewed.response().getRedirectedUrl()).isEqualTo("/licences/" + active);
+        assertThat(result.getFlashMap().toString())
+                .as("the toast names the running term's invoice, never sent before, and the next term's")
+                .contains("the term that was running");
         assertThat(licences.details(org.manager(), active).renewal().termNumber())
                 .isEqualTo(2);
         Answer page = send(get("/licences/{id}", active).with(fixture.signedIn(org.manager())));
