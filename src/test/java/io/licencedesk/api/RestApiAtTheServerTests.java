@@ -72,6 +72,55 @@ class RestApiAtTheServerTests {
     }
 
     @Test
+    void answersARequestRefusedBeforeTheApiWithAProblem() throws Exception {
+        Map<String, String> token = Map.of("Authorization", "Bearer " + manager);
+        var refused = new LinkedHashMap<String, String>();
+        refused.put("/api/v1//plans", "GET");
+        refused.put("/api/v1/./plans", "GET");
+        refused.put("/api/v1/licences/1;jsessionid=x", "GET");
+        refused.put("/api/v1/plans", "FOO");
+        refused.put("/api/v1/plans/", "PROPFIND");
+        refused.put("/api/v1/licences", "TRACE");
+        List<String> wrong = new ArrayList<>();
+        for (var request : refused.entrySet()) {
+            for (Map<String, String> headers : List.of(token, Map.<String, String>of())) {
+                Answer answer = exchange(request.getValue(), request.getKey(), headers, null);
+                if (answer.status() < 400 || answer.status() >= 500 || !answer.isProblem()) {
+                    wrong.add(request.getValue() + " " + request.getKey() + " " + headers.keySet() + ": " + answer);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** Refused by Tomcat itself, before any filter: Tomcat's own HTML page became a problem under /api. */
+    @Test
+    void answersARequestTomcatRefusesUnderApiWithAProblemAndAFourHundredStatus() throws Exception {
+        Map<String, String> token = Map.of("Authorization", "Bearer " + manager);
+        var refused = new LinkedHashMap<String, String>();
+        refused.put("/api/v1/licences/%00", "GET");
+        refused.put("/api/v1/licences%2F1", "GET");
+        refused.put("/api/v1/licences%5C1", "GET");
+        refused.put("/api/v1/licences?q=" + "x".repeat(9_000), "GET");
+        refused.put("/api/v1/licences", "CONNECT");
+        List<String> wrong = new ArrayList<>();
+        for (var request : refused.entrySet()) {
+            Answer answer = exchange(request.getValue(), request.getKey(), token, null);
+            if (answer.status() < 400 || answer.status() >= 500 || !answer.isProblem()) {
+                wrong.add(request.getValue() + " " + abbreviated(request.getKey()) + ": " + answer);
+            }
+        }
+        assertThat(wrong).isEmpty();
+        Answer page = exchange("GET", "/licences/%00", Map.of(), null);
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.contentType()).startsWith("text/html");
+    }
+
+    static String abbreviated(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "…" : text;
+    }
+
+    @Test
     void refusesAChunkedBodyThatGrowsPastTheLimitAsTooLarge() throws Exception {
         Map<String, String> json = Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked");
         var withToken = new LinkedHashMap<>(json);

@@ -1,0 +1,110 @@
+package io.licencedesk.web;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * A request under /api refused before the API saw it (Spring Security's firewall refuses {@code //}, {@code /./} or
+ * {@code ;} in the path; the servlet refuses a method it does not know, such as FOO, PROPFIND or TRACE) reached the
+ * error page, which answered Boot's own JSON ({@code timestamp}, {@code status}, {@code error}, {@code path}). A
+ * program reading the API gets an RFC 9457 problem there too, as everywhere else. A method the server does not
+ * implement (501) is the caller's mistake, so it is answered 405, as a method the address does not take is.
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiErrorDispatches {
+
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> apiErrorDispatchesFilter(
+            ApiProblemWriter problems, @Value("${server.error.path:${error.path:/error}}") String errorPath) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilterErrorDispatch() {
+                return false;
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
+                if (request.getDispatcherType() != DispatcherType.ERROR
+                        || !(status instanceof Integer code)
+                        || !isApi(request)
+                        || response.isCommitted()) {
+                    chain.doFilter(request, response);
+                    return;
+                }
+                response.resetBuffer();
+                problems.write(response, problemFor(code, request.getMethod()));
+            }
+        });
+        registration.addUrlPatterns(errorPath);
+        registration.setDispatcherTypes(DispatcherType.ERROR);
+        return registration;
+    }
+
+    @Bean
+    ApiProblemReportValve.Installer apiProblemReportValve() {
+        return new ApiProblemReportValve.Installer();
+    }
+
+    private static boolean isApi(HttpServletRequest request) {
+        Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+        String path = uri == null
+                ? ""
+                : uri.toString().substring(request.getContextPath().length());
+        return path.equals("/api") || path.startsWith("/api/");
+    }
+
+    /** The problem for an error status the container or a filter set; the details say what a caller can change. */
+    static ProblemDetail problemFor(int status, String method) {
+        return switch (status) {
+            case 400 ->
+                ApiProblemWriter.problem(
+                        HttpStatus.BAD_REQUEST,
+                        "bad-request",
+                        "Bad request",
+                        "The request could not be read: write its address without //, /./, /../, ;, an encoded /, \\"
+                                + " or NUL, and keep its address and headers under 8 KB.");
+            case 404 ->
+                ApiProblemWriter.problem(
+                        HttpStatus.NOT_FOUND, "not-found", "Not found", "There is no such address in the API.");
+            case 405, 501 ->
+                ApiProblemWriter.problem(
+                        HttpStatus.METHOD_NOT_ALLOWED,
+                        "method-not-allowed",
+                        "Method not allowed",
+                        "The API does not take the method " + printable(method)
+                                + " here: it takes GET, POST, PATCH, PUT and DELETE (docs/api.md).");
+            case 413 ->
+                ApiProblemWriter.problem(
+                        HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large", "The request is too large.");
+            default -> {
+                HttpStatus known = HttpStatus.resolve(status);
+                HttpStatus answered = known == null ? HttpStatus.BAD_REQUEST : known;
+                yield ApiProblemWriter.problem(
+                        answered,
+                        answered.is5xxServerError() ? "internal" : "bad-request",
+                        answered.getReasonPhrase(),
+                        answered.is5xxServerError()
+                                ? "Something went wrong on our side; it has been logged."
+                                : "The request could not be answered: " + answered.getReasonPhrase() + ".");
+            }
+        };
+    }
+
+    private static String printable(String method) {
+        return method == null || !method.matches("[A-Za-z-]{1,20}") ? "sent" : method;
+    }
+}

@@ -1,0 +1,100 @@
+package io.licencedesk.web;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.catalina.Valve;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.core.StandardHost;
+import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.coyote.ActionCode;
+import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
+import org.springframework.core.Ordered;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * Tomcat refuses some requests before the application sees them (a path with {@code %00}, {@code %2F} or
+ * {@code %5C}, a request line or headers over 8 KB, the CONNECT method) and writes its own HTML page for them. Under
+ * /api, or where Tomcat could not read the address at all, the answer is an RFC 9457 problem instead, as every other
+ * answer of the API; elsewhere Tomcat's page stays (without its report or server version, as Boot sets it). A method Tomcat does not implement (501) is the caller's
+ * mistake: under /api it is answered 405.
+ */
+public class ApiProblemReportValve extends ErrorReportValve {
+
+    public ApiProblemReportValve() {
+        setShowReport(false);
+        setShowServerInfo(false);
+    }
+
+    @Override
+    protected void report(Request request, Response response, Throwable throwable) {
+        if (!isApi(request)) {
+            super.report(request, response, throwable);
+            return;
+        }
+        int status = response.getStatus();
+        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+            return;
+        }
+        var ioAllowed = new AtomicBoolean(false);
+        response.getCoyoteResponse().action(ActionCode.IS_IO_ALLOWED, ioAllowed);
+        if (!ioAllowed.get()) {
+            return;
+        }
+        ProblemDetail problem = ApiErrorDispatches.problemFor(status, request.getMethod());
+        try {
+            response.setStatus(problem.getStatus());
+            response.setContentType("application/problem+json");
+            response.setCharacterEncoding("utf-8");
+            Writer writer = response.getReporter();
+            if (writer != null) {
+                writer.write(json(problem));
+            }
+            response.finishResponse();
+        } catch (IOException | IllegalStateException ignored) {
+            // The connection is gone or the answer was started: nothing more can be said.
+        }
+    }
+
+    /**
+     * Under /api, or unknown: a request line too long to read leaves no address, and then a problem, which a
+     * program and a person can both read, is the better answer.
+     */
+    private static boolean isApi(Request request) {
+        String uri = request.getCoyoteRequest().requestURI().toString();
+        return uri == null || uri.isEmpty() || uri.equals("/api") || uri.startsWith("/api/");
+    }
+
+    /** Written by hand: the valve runs outside the application, where its JSON mapper is not to be reached. */
+    private static String json(ProblemDetail problem) {
+        return "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":"
+                + problem.getStatus() + ",\"detail\":\"" + problem.getDetail().replace("\\", "\\\\") + "\"}";
+    }
+
+    /** Puts this valve in the place of Boot's ErrorReportValve on the host, after Boot has added its own. */
+    static final class Installer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
+
+        @Override
+        public void customize(ConfigurableTomcatWebServerFactory factory) {
+            factory.addContextCustomizers(context -> {
+                var host = context.getParent();
+                for (Valve valve : host.getPipeline().getValves()) {
+                    if (valve instanceof ErrorReportValve) {
+                        host.getPipeline().removeValve(valve);
+                    }
+                }
+                if (host instanceof StandardHost standard) {
+                    standard.setErrorReportValveClass(ApiProblemReportValve.class.getName());
+                }
+                host.getPipeline().addValve(new ApiProblemReportValve());
+            });
+        }
+
+        @Override
+        public int getOrder() {
+            return Ordered.LOWEST_PRECEDENCE;
+        }
+    }
+}
