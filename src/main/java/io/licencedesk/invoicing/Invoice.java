@@ -260,7 +260,7 @@ public final class Invoice {
             throw new PaymentDateRefusedException(Reason.of("reason.invoice.paidInTheFuture"));
         }
         if (date.isBefore(issuedOn)) {
-            throw new PaymentDateRefusedException(Reason.of("reason.invoice.paidBeforeIssue", DATE.format(issuedOn)));
+            throw new PaymentDateRefusedException(Reason.of("reason.invoice.paidBeforeIssue", issuedOn));
         }
         status = InvoiceStatus.PAID;
         paidOn = date;

@@ -364,10 +364,10 @@ public final class Licence {
             return Reason.of("reason.renewal.paused");
         }
         if (termStartsOn().isAfter(today)) {
-            return Reason.of("reason.renewal.alreadyRenewed", termStartsOn().toString());
+            return Reason.of("reason.renewal.alreadyRenewed", termStartsOn());
         }
         if (state.endsOn().plus(plan.term()).isBefore(today)) {
-            return Reason.of("reason.renewal.lapsed", state.endsOn().toString());
+            return Reason.of("reason.renewal.lapsed", state.endsOn());
         }
         return null;
     }

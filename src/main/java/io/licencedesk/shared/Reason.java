@@ -1,5 +1,6 @@
 package io.licencedesk.shared;
 
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.springframework.context.MessageSourceResolvable;
@@ -29,9 +30,16 @@ public record Reason(String code, List<Object> arguments) implements MessageSour
         return new String[] {code};
     }
 
+    /**
+     * The arguments as the message formats them: a {@link LocalDate} becomes a {@code java.util.Date} at its
+     * midnight, so that a message writes it as {@code {0,date,d MMM yyyy}} in its reader's language ("3 Jan 2027",
+     * "3 janv. 2027") rather than as ISO text.
+     */
     @Override
     public Object[] getArguments() {
-        return arguments.toArray();
+        return arguments.stream()
+                .map(argument -> argument instanceof LocalDate date ? java.sql.Date.valueOf(date) : argument)
+                .toArray();
     }
 
     /** None: a code without words in messages.properties is a bug that fails loudly, not a blank message. */

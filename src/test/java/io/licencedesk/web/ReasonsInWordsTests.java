@@ -60,7 +60,13 @@ class ReasonsInWordsTests {
         assertThat(InWords.english(Reason.of("reason.screen.limitReached", 2500)))
                 .isEqualTo("All 2,500 screens of this licence are registered. Remove one to register another.");
         assertThat(InWords.english(Reason.of("reason.device.licenceExpired", java.time.LocalDate.of(2026, 12, 3))))
-                .isEqualTo("This licence ended on 2026-12-03.");
+                .isEqualTo("This licence ended on 3 Dec 2026.");
+        var messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        assertThat(messages.getMessage(
+                        Reason.of("reason.renewal.alreadyRenewed", java.time.LocalDate.of(2027, 1, 3)), Locale.FRENCH))
+                .isEqualTo("Cette licence est déjà renouvelée : sa prochaine période commence le 3 janv. 2027.");
     }
 
     @Test
