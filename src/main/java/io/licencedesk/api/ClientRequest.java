@@ -5,6 +5,7 @@ import io.licencedesk.accounts.NewClient;
 import io.licencedesk.shared.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /**
@@ -27,7 +28,8 @@ record ClientRequest(
         @Size(max = 1000, message = "Keep the address to 1,000 characters.") @PlainText
         String billingAddress,
 
-        @Size(max = 40, message = "Keep the VAT number to 40 characters.") @PlainText
+        @Size(max = 40, message = "Keep the VAT number to 40 characters.")
+        @Pattern(regexp = "\\s*([A-Za-z0-9][A-Za-z0-9 ./-]*)?\\s*", message = "{client.vatNumber.invalid}")
         String vatNumber,
 
         @Schema(description = "POST only: e-mail the new client a link to choose a password.")

@@ -5,6 +5,7 @@ import io.licencedesk.accounts.NewClient;
 import io.licencedesk.shared.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** Adding or editing a client: who they are, the billing details their invoices show, and whether to invite them. */
@@ -25,7 +26,8 @@ record AddClientForm(
         @Size(max = 1000, message = "{consoleForm.keepTheAddressTo1000Characters}") @PlainText
         String billingAddress,
 
-        @Size(max = 40, message = "{consoleForm.keepTheVATNumberTo40Characters}") @PlainText
+        @Size(max = 40, message = "{consoleForm.keepTheVATNumberTo40Characters}")
+        @Pattern(regexp = "\\s*([A-Za-z0-9][A-Za-z0-9 ./-]*)?\\s*", message = "{client.vatNumber.invalid}")
         String vatNumber,
 
         // Only on the add form: whether to e-mail the new client a link to choose a password.

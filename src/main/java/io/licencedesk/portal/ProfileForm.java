@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.ProfileChange;
 import io.licencedesk.shared.PlainText;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** A client's own details: the name and company they are known by, and what their invoices show. */
@@ -17,7 +18,8 @@ record ProfileForm(
         @Size(max = 1000, message = "{profile.billingAddress.tooLong}") @PlainText
         String billingAddress,
 
-        @Size(max = 40, message = "{profile.vatNumber.tooLong}") @PlainText
+        @Size(max = 40, message = "{profile.vatNumber.tooLong}")
+        @Pattern(regexp = "\\s*([A-Za-z0-9][A-Za-z0-9 ./-]*)?\\s*", message = "{client.vatNumber.invalid}")
         String vatNumber) {
 
     static ProfileForm of(Client client) {

@@ -188,6 +188,32 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
     }
 
     @Test
+    void refusesAVatNumberThatIsNotLettersAndDigits() throws Exception {
+        String owner = token(org.owner());
+        List<Object> before = state();
+        List<Answer> answers = List.of(
+                send(
+                        "POST",
+                        "/api/v1/clients",
+                        owner,
+                        "{\"name\": \"New\", \"email\": \"new@example.test\"," + " \"vatNumber\": \"!!??\"}"),
+                send("PATCH", "/api/v1/clients/" + org.alice().userId(), owner, "{\"vatNumber\": \"XX!!\"}"));
+        for (Answer answer : answers) {
+            assertThat(answer.status()).isEqualTo(422);
+            assertThat(answer.type()).isEqualTo("validation");
+            assertThat(answer.field()).isEqualTo("vatNumber");
+        }
+        assertThat(state()).isEqualTo(before);
+        assertThat(send(
+                                "PATCH",
+                                "/api/v1/clients/" + org.alice().userId(),
+                                owner,
+                                "{\"vatNumber\": \"DE 811 907 980\"}")
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
     void namesTheEmailFieldWhenTheAddressIsAnotherAccounts() throws Exception {
         String owner = token(org.owner());
         List<Object> before = state();

@@ -15,6 +15,7 @@ import io.licencedesk.accounts.NewClient;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -61,6 +62,17 @@ class ConsoleClientPagesIntegrationTests {
                         .with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("already exists")));
+        for (String notAVatNumber : List.of("XX!!", "!!??", "GB 123 <b>")) {
+            mvc.perform(post("/clients/{id}", org.alice().userId())
+                            .param("name", "Alice Renamed")
+                            .param("email", org.alice().email())
+                            .param("vatNumber", notAVatNumber)
+                            .with(manager)
+                            .with(csrf()))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Enter the VAT or tax number in letters and digits")));
+        }
+        assertThat(accounts.client(org.manager(), org.alice().userId()).name()).isNotEqualTo("Alice Renamed");
         mvc.perform(post("/clients/{id}", org.alice().userId())
                         .param("name", "Alice Renamed")
                         .param("email", org.alice().email())
