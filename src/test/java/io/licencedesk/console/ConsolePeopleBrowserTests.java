@@ -79,4 +79,28 @@ class ConsolePeopleBrowserTests {
         assertThat(toast(page, "can sign in again")).isVisible();
         assertThat(row(page, org.manager().name())).containsText("Active");
     }
+
+    @Test
+    void aNameTypedAsOneLongWordDoesNotWidenThePage(Page page) {
+        SignIn.throughTheForm(page, org.owner().email());
+        page.navigate("/people");
+        String longName = "n".repeat(200);
+        page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill(longName);
+        page.getByLabel("E-mail", new Page.GetByLabelOptions().setExact(true))
+                .fill("long-" + org.id() + "@example.test");
+        button(page, "Send invitation").click();
+        assertThat(toast(page, "is invited")).isVisible();
+
+        for (int width : new int[] {1366, 390}) {
+            page.setViewportSize(width, 800);
+            page.navigate("/people");
+            assertThat(row(page, longName)).isVisible();
+            Object widths =
+                    page.evaluate("() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+            Assertions.assertThat((java.util.List<?>) widths)
+                    .as("page width at %d px", width)
+                    .satisfies(both -> Assertions.assertThat(((Number) both.get(0)).intValue())
+                            .isLessThanOrEqualTo(((Number) both.get(1)).intValue()));
+        }
+    }
 }
