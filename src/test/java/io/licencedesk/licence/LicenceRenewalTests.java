@@ -58,7 +58,8 @@ class LicenceRenewalTests {
 
         assertThat(english(licence.renewalRefusal(PLAN_TODAY, TODAY)))
                 .contains("already renewed")
-                .contains(licence.termStartsOn().toString());
+                .contains(java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)
+                        .format(licence.termStartsOn()));
         assertThatThrownBy(() -> licence.renew(PLAN_TODAY, TODAY)).isInstanceOf(RenewalRefusedException.class);
         assertThat(licence.termNumber()).isEqualTo(2);
     }
