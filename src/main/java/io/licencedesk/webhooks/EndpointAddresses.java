@@ -45,8 +45,12 @@ class EndpointAddresses {
         Optional<InetAddress> privateAddress =
                 Arrays.stream(addresses).filter(EndpointAddresses::isPrivate).findFirst();
         if (privateAddress.isPresent() && !privateAllowed) {
-            return Optional.of(Reason.of(
-                    "reason.webhook.privateAddress", host, privateAddress.get().getHostAddress()));
+            String address = privateAddress.get().getHostAddress();
+            // An address typed as such is not repeated in brackets: "127.0.0.1 is a private address (127.0.0.1)".
+            return Optional.of(
+                    address.equals(host)
+                            ? Reason.of("reason.webhook.privateAddressTyped", host)
+                            : Reason.of("reason.webhook.privateAddress", host, address));
         }
         boolean allPrivate = Arrays.stream(addresses).allMatch(EndpointAddresses::isPrivate);
         if (uri.getScheme().equalsIgnoreCase("http") && !allPrivate) {

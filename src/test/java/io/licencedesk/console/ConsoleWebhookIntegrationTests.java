@@ -120,6 +120,11 @@ class ConsoleWebhookIntegrationTests {
                     mvc, add(url), Map.of("url", URI.create(url).getHost() + " is a private address"));
         }
         assertThat(webhooks.endpoints(org.owner())).as("nothing saved").isEmpty();
+        // an address typed as such is not repeated in brackets; a name is followed by its address
+        mvc.perform(add("http://127.0.0.1:9/hooks"))
+                .andExpect(content().string(containsString("127.0.0.1 is a private address, and")));
+        mvc.perform(add("http://localhost/hooks"))
+                .andExpect(content().string(containsString("localhost is a private address (")));
 
         mvc.perform(post("/settings/webhooks/private-addresses")
                         .with(owner)
