@@ -304,16 +304,17 @@ class TwoNodesTests {
                 .containsExactly(6L);
         assertThat(longs("select count(*) from invoice where licence_id = any(?)", (Object)
                         renewing.toArray(Long[]::new)))
-                .as("one renewal invoice per renewing licence")
-                .containsExactly(4L);
+                .as("two invoices per renewing licence: its running term, never invoiced (decision 0065), and its next")
+                .containsExactly(8L);
         assertThat(longs("select term_number from licence where id = any(?)", (Object) renewing.toArray(Long[]::new)))
                 .as("each renewing licence renewed once")
                 .containsOnly(2L);
         for (String client : union(expiringClients, renewingClients)) {
+            int invoices = renewingClients.contains(client) ? 2 : 1;
             assertThat(longs("select count(*) from outbound_email where recipient = ?", client))
                     .as("e-mails to %s", client)
-                    .containsExactly(1L);
-            assertThat(deliveriesTo(client)).as("deliveries to %s", client).isEqualTo(1);
+                    .containsExactly((long) invoices);
+            assertThat(deliveriesTo(client)).as("deliveries to %s", client).isEqualTo(invoices);
         }
         assertThat(longs("select count(*) from outbound_email where recipient = ?", OWNER_EMAIL))
                 .as("the week's digest to the owner, once")
