@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The console's main list as an account manager uses it, end to end: adding, copying, details,
@@ -65,6 +66,9 @@ class LicenceConsoleBrowserTests {
 
     @Autowired
     TestLicences testLicences;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestOrganisation org;
     Plan monthly;
@@ -318,7 +322,13 @@ class LicenceConsoleBrowserTests {
     void showsMarkupInNamesAndNotesAsPlainText(Page page) {
         String name = "Kiosk <b>bold</b> & co";
         String note = "<script>document.title = 'injected'</script><img src=x onerror=\"document.title = 'injected'\">";
-        licences.create(org.manager(), new NewLicence(monthly.id(), name, note, 1, null));
+        // Every door refuses tags (the console's form, and the domain for the API and the import), so the row is
+        // written as one kept from before that: whatever a name holds, the pages show it as text.
+        long id = licences.create(org.manager(), new NewLicence(monthly.id(), "Kiosk", null, 1, null))
+                .id();
+        jdbc.sql("update licence set name = ?, note = ? where id = ?")
+                .params(name, note, id)
+                .update();
         signedIn(page);
 
         link(page, name).click();
