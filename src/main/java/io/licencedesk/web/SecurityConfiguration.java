@@ -20,6 +20,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * Three chains: the REST API (bearer tokens only, see {@link #api}), the actuator (health public, metrics for owners with HTTP Basic, for scrapers) and the web
@@ -129,7 +131,12 @@ class SecurityConfiguration {
     @Bean
     @Order(3)
     SecurityFilterChain web(
-            HttpSecurity http, SignInLimits signInLimits, SignInDevices devices, UserDetailsService users)
+            HttpSecurity http,
+            SignInLimits signInLimits,
+            SignInDevices devices,
+            UserDetailsService users,
+            ThymeleafViewResolver pages,
+            LocaleResolver languages)
             throws Exception {
         HomeByRole home = new HomeByRole();
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -174,6 +181,7 @@ class SecurityConfiguration {
                         })
                         .permitAll())
                 .addFilterBefore(SignInLimitFilter.form(signInLimits), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ViewAsRefusals(pages, languages)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
