@@ -6,17 +6,22 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.web.servlet.LocaleResolver;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * Three chains: the REST API (bearer tokens only, see {@link #api}), the actuator (health public, metrics for owners with HTTP Basic, for scrapers) and the web
@@ -31,6 +36,15 @@ class SecurityConfiguration {
     private static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self' 'unsafe-inline'; object-src 'none'; base-uri 'self'; form-action 'self'; "
             + "frame-ancestors 'none'";
+
+    /**
+     * The one way a password is checked (the sign-in form and the actuator's HTTP Basic): the password before the
+     * account's state, see {@link SignInChecks}.
+     */
+    @Bean
+    DaoAuthenticationProvider passwordFirst(UserDetailsService users, PasswordEncoder passwords) {
+        return SignInChecks.passwordFirst(users, passwords);
+    }
 
     @Bean
     @Order(1)
@@ -116,7 +130,14 @@ class SecurityConfiguration {
 
     @Bean
     @Order(3)
-    SecurityFilterChain web(HttpSecurity http, SignInLimits signInLimits, SignInDevices devices) throws Exception {
+    SecurityFilterChain web(
+            HttpSecurity http,
+            SignInLimits signInLimits,
+            SignInDevices devices,
+            UserDetailsService users,
+            ThymeleafViewResolver pages,
+            LocaleResolver languages)
+            throws Exception {
         HomeByRole home = new HomeByRole();
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login",
@@ -155,10 +176,12 @@ class SecurityConfiguration {
                         })
                         .failureHandler((request, response, failure) -> {
                             HomeController.rememberEmail(request);
-                            response.sendRedirect(request.getContextPath() + "/login?failed");
+                            response.sendRedirect(
+                                    request.getContextPath() + SignInChecks.failurePage(failure, request, users));
                         })
                         .permitAll())
                 .addFilterBefore(SignInLimitFilter.form(signInLimits), UsernamePasswordAuthenticationFilter.class)
+                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ViewAsRefusals(pages, languages)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

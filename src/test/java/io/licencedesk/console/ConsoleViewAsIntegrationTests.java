@@ -2,6 +2,7 @@ package io.licencedesk.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -123,6 +124,65 @@ class ConsoleViewAsIntegrationTests {
     }
 
     @Test
+    void answersAChangeSentWhileViewingAsAClientWithTheBannerAndWhyAndChangesNothing() throws Exception {
+        Plan plan = fixture.monthlyPlan(org);
+        long lobby =
+                testLicences.activated(org.owner(), plan, org.alice().userId(), "Alice lobby", testLicences.today());
+        var manager = fixture.signedIn(org.manager());
+        mvc.perform(post("/portal/profile")
+                        .param("name", "Changed by staff")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(status().isForbidden())
+                .andExpect(content().string(not(containsString("Nothing can be changed"))));
+        Cookie session = mvc.perform(post("/clients/{id}/view-as", org.alice().userId())
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/portal"))
+                .andReturn()
+                .getResponse()
+                .getCookie("SESSION");
+        long auditRows = auditRows();
+
+        mvc.perform(post("/portal/profile")
+                        .param("name", "Changed by staff")
+                        .with(manager)
+                        .with(csrf())
+                        .cookie(session))
+                .andExpect(status().isForbidden())
+                .andExpect(content()
+                        .string(containsString("Viewing as " + org.alice().name() + " — read-only")))
+                .andExpect(content().string(containsString("Nothing can be changed while viewing as a client")))
+                .andExpect(content()
+                        .string(containsString(
+                                "You see the portal as " + org.alice().name() + " sees it, read-only")))
+                .andExpect(
+                        content()
+                                .string(
+                                        matchesPattern(
+                                                "(?s).*<form [^>]*action=\"/view-as/stop\"[^>]*>\\s*<input type=\"hidden\" name=\"_csrf\".*")))
+                .andExpect(content().string(containsString("href=\"/portal/invoices\"")));
+        mvc.perform(post("/portal/licences/{id}/screens", lobby)
+                        .param("name", "Staff screen")
+                        .header("Accept-Language", "fr")
+                        .with(manager)
+                        .with(csrf())
+                        .cookie(session))
+                .andExpect(status().isForbidden())
+                .andExpect(content()
+                        .string(containsString("Rien ne peut être modifié pendant la vue en tant que client")));
+
+        assertThat(people.client(org.manager(), org.alice().userId()).name())
+                .isEqualTo(org.alice().name());
+        assertThat(jdbc.sql("select count(*) from screen where licence_id = :id")
+                        .param("id", lobby)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(auditRows()).as("nothing recorded, nothing changed").isEqualTo(auditRows);
+    }
+
+    @Test
     void refusesOtherOrganisationsClientsAnonymousUsersAndRequestsWithoutCsrf() throws Exception {
         long alice = org.alice().userId();
         var answer = mvc.perform(post("/clients/{id}/view-as", alice)
@@ -150,6 +210,13 @@ class ConsoleViewAsIntegrationTests {
                 .andExpect(status().isForbidden());
         mvc.perform(post("/view-as/stop").with(csrf())).andExpect(redirectedUrl("/login"));
         assertThat(audit("VIEW_STARTED")).isZero();
+    }
+
+    long auditRows() {
+        return jdbc.sql("select count(*) from audit_event where organisation_id = :org")
+                .param("org", org.id())
+                .query(Long.class)
+                .single();
     }
 
     long audit(String action) {

@@ -18,6 +18,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.licencedesk.accounts.People;
+import io.licencedesk.accounts.Role;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
@@ -31,7 +33,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** Sign-in sends each role home, refuses bad passwords, slows down guessing, and keeps the session in the database. */
+/**
+ * Sign-in sends each role home, refuses bad passwords, tells a disabled account so only when its password is right,
+ * slows down guessing, and keeps the session in the database.
+ */
 @IntegrationTest
 class SignInIntegrationTests {
 
@@ -46,6 +51,9 @@ class SignInIntegrationTests {
 
     @Autowired
     UserDetailsService users;
+
+    @Autowired
+    People people;
 
     TestOrganisation org;
 
@@ -77,6 +85,91 @@ class SignInIntegrationTests {
                         .user("nobody@example.test")
                         .password("wrong"))
                 .andExpect(redirectedUrl("/login?failed"));
+    }
+
+    @Test
+    void tellsADisabledAccountSoOnlyWhenItsPasswordIsRight() throws Exception {
+        people.disableClient(org.owner(), org.alice().userId());
+        people.disable(org.owner(), org.manager().userId());
+
+        mvc.perform(formLogin().userParameter("email").user(org.alice().email()).password("wrong"))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?failed"));
+        mvc.perform(formLogin()
+                        .userParameter("email")
+                        .user(org.manager().email())
+                        .password("wrong"))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?failed"));
+        mvc.perform(get("/login").param("failed", ""))
+                .andExpect(content().string(containsString("Wrong e-mail or password.")))
+                .andExpect(content().string(not(containsString("disabled"))));
+
+        mvc.perform(formLogin().userParameter("email").user(org.alice().email()).password(TestOrganisation.PASSWORD))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?disabled=client"));
+        mvc.perform(get("/login").param("disabled", "client"))
+                .andExpect(content()
+                        .string(containsString(
+                                "This account is disabled. Ask your account manager to enable it again.")))
+                .andExpect(content().string(not(containsString("Wrong e-mail or password."))));
+        mvc.perform(get("/login").param("disabled", "client").header("Accept-Language", "fr"))
+                .andExpect(content()
+                        .string(containsString(
+                                "Ce compte est désactivé. Demandez à votre chargé de compte de le réactiver.")));
+
+        mvc.perform(formLogin()
+                        .userParameter("email")
+                        .user(org.manager().email())
+                        .password(TestOrganisation.PASSWORD))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrl("/login?disabled=staff"));
+        mvc.perform(get("/login").param("disabled", "staff"))
+                .andExpect(content()
+                        .string(containsString(
+                                "This account is disabled. Ask an owner of your organisation to enable it again.")));
+
+        people.enableClient(org.owner(), org.alice().userId());
+        mvc.perform(formLogin().userParameter("email").user(org.alice().email()).password(TestOrganisation.PASSWORD))
+                .andExpect(authenticated())
+                .andExpect(redirectedUrl("/portal"));
+    }
+
+    @Test
+    void countsADisabledAccountsSignInWithTheRightPasswordAsAFailure() throws Exception {
+        people.disableClient(org.owner(), org.alice().userId());
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(formLogin()
+                            .userParameter("email")
+                            .user(org.alice().email())
+                            .password(TestOrganisation.PASSWORD))
+                    .andExpect(redirectedUrl("/login?disabled=client"));
+        }
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_event
+                        where organisation_id = :org and action = 'SIGN_IN_FAILED' and subject_id = :alice
+                        """)
+                        .param("org", org.id())
+                        .param("alice", org.alice().userId())
+                        .query(Long.class)
+                        .single())
+                .as("each refused sign-in in the audit log")
+                .isEqualTo(10);
+
+        mvc.perform(formLogin().userParameter("email").user(org.alice().email()).password(TestOrganisation.PASSWORD))
+                .andExpect(unauthenticated())
+                .andExpect(redirectedUrlPattern("/login?tooMany=*"));
+    }
+
+    @Test
+    void refusesADisabledOwnersRightPasswordOnTheMetricsEndpointsHttpBasic() throws Exception {
+        people.changeRole(org.owner(), org.manager().userId(), Role.OWNER);
+        people.disable(org.owner(), org.manager().userId());
+
+        mvc.perform(get("/actuator/prometheus").with(httpBasic(org.manager().email(), TestOrganisation.PASSWORD)))
+                .andExpect(status().isUnauthorized());
+        mvc.perform(get("/actuator/prometheus").with(httpBasic(org.owner().email(), TestOrganisation.PASSWORD)))
+                .andExpect(status().isOk());
     }
 
     @Test

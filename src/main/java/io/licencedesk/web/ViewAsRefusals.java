@@ -1,0 +1,63 @@
+package io.licencedesk.web;
+
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.SignedInUser;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.View;
+import org.springframework.web.servlet.ViewResolver;
+
+/**
+ * A change sent to the portal while a member of staff views it as a client (decision 0056): a crafted request, a form
+ * of a stale tab. The security chain refuses it, as it refuses every change there, so nothing is changed. The answer
+ * is the portal as they were viewing it, with its banner (and its Stop, the way back to the console), saying why, and
+ * a 403: the generic 403 page had neither and told staff that the page was not for them. Every other refusal gets
+ * Spring Security's usual answer. The refusal comes before Spring MVC, so the page is rendered here, and the model that
+ * CurrentUserAdvice gives MVC's pages is given by hand.
+ */
+final class ViewAsRefusals implements AccessDeniedHandler {
+
+    private static final String PAGE = "error/view-as-read-only";
+
+    private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
+    private final ViewResolver pages;
+    private final LocaleResolver languages;
+
+    ViewAsRefusals(ViewResolver pages, LocaleResolver languages) {
+        this.pages = pages;
+        this.languages = languages;
+    }
+
+    @Override
+    public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
+            throws IOException, ServletException {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        Optional<Caller> client = ViewingAs.client(request);
+        if (!ViewingAs.inThePortal(request)
+                || !ViewingAs.staffReadingThePortal(authentication, request)
+                || !(authentication.getPrincipal() instanceof SignedInUser staff)) {
+            otherwise.handle(request, response, denied);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        try {
+            View page = pages.resolveViewName(PAGE, languages.resolveLocale(request));
+            page.render(
+                    Map.of("me", staff.caller(), "viewingAs", client.orElseThrow(), "portalView", true),
+                    request,
+                    response);
+        } catch (Exception failed) {
+            throw new ServletException("The view-as refusal page could not be rendered", failed);
+        }
+    }
+}
