@@ -17,7 +17,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class RenewalPreferences {
 
-    /** A member of staff, as the weekly digest addresses them. */
     /** A member of staff the digest goes to; {@code language} is their choice ("en", "fr"), or null. */
     public record StaffMember(long id, String email, String name, String language) {}
 
@@ -93,12 +92,17 @@ public class RenewalPreferences {
         }
     }
 
-    /** The organisation's owners and managers whose accounts are enabled: who receives the weekly digest. */
+    /**
+     * The organisation's owners and managers who can sign in, enabled and with a password: who receives the weekly
+     * digest. Someone invited who has not chosen a password yet (not accepted the invitation) cannot sign in and may
+     * never do so: the digest waits until they accept.
+     */
     @Transactional(readOnly = true)
     public List<StaffMember> staff(long organisationId) {
         return jdbc.sql("""
                         select id, email, name, language from app_user
                         where organisation_id = :organisationId and role in ('OWNER', 'MANAGER') and enabled
+                          and password_hash is not null
                         order by id
                         """)
                 .param("organisationId", organisationId)

@@ -2,6 +2,7 @@ package io.licencedesk.web;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.util.LinkedHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.catalina.Valve;
 import org.apache.catalina.connector.Request;
@@ -13,6 +14,7 @@ import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Tomcat refuses some requests before the application sees them (a path with {@code %00}, {@code %2F} or
@@ -67,10 +69,17 @@ public class ApiProblemReportValve extends ErrorReportValve {
         return uri == null || uri.isEmpty() || uri.equals("/api") || uri.startsWith("/api/");
     }
 
-    /** Written by hand: the valve runs outside the application, where its JSON mapper is not to be reached. */
-    private static String json(ProblemDetail problem) {
-        return "{\"type\":\"" + problem.getType() + "\",\"title\":\"" + problem.getTitle() + "\",\"status\":"
-                + problem.getStatus() + ",\"detail\":\"" + problem.getDetail().replace("\\", "\\\\") + "\"}";
+    /**
+     * The valve runs outside the application, where its JSON mapper is not to be reached: Jackson's shared mapper
+     * writes the four members, so that a quote, a backslash or a control character in any of them stays valid JSON.
+     */
+    static String json(ProblemDetail problem) {
+        var members = new LinkedHashMap<String, Object>();
+        members.put("type", String.valueOf(problem.getType()));
+        members.put("title", problem.getTitle());
+        members.put("status", problem.getStatus());
+        members.put("detail", problem.getDetail());
+        return JsonMapper.shared().writeValueAsString(members);
     }
 
     /** Puts this valve in the place of Boot's ErrorReportValve on the host, after Boot has added its own. */

@@ -1,16 +1,15 @@
 package io.licencedesk.api;
 
+import static io.licencedesk.support.RawHttp.chunked;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.support.RawHttp;
+import io.licencedesk.support.RawHttp.Answer;
 import io.licencedesk.support.TestFixture;
-import java.io.IOException;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,38 +35,34 @@ class RestApiAtTheServerTests {
 
     TestOrganisation org;
     String manager;
+    RawHttp http;
 
     @BeforeEach
     void setUp() {
         org = fixture.organisation();
         manager = fixture.token(org.manager());
+        http = new RawHttp(port);
     }
 
-    record Answer(int status, Map<String, String> headers, String body) {
-
-        String contentType() {
-            return headers.getOrDefault("content-type", "");
-        }
-
-        boolean isProblem() {
-            return contentType().startsWith("application/problem+json")
-                    && body.contains("\"type\":\"https://licencedesk.io/problems/")
-                    && body.contains("\"title\":")
-                    && body.contains("\"detail\":")
-                    && !body.contains("timestamp");
-        }
+    /** An RFC 9457 problem of the API's own types, not Boot's JSON error. */
+    static boolean isProblem(Answer answer) {
+        return answer.contentType().startsWith("application/problem+json")
+                && answer.body().contains("\"type\":\"https://licencedesk.io/problems/")
+                && answer.body().contains("\"title\":")
+                && answer.body().contains("\"detail\":")
+                && !answer.body().contains("timestamp");
     }
 
     @Test
     void answersAnAddressUnderApiOutsideTheApiWithAProblemNotTheSignInPage() throws Exception {
         for (String path : List.of("/api", "/api/", "/api/v2/licences", "/api/v1x")) {
-            Answer anonymous = exchange("GET", path, Map.of(), null);
+            Answer anonymous = http.exchange("GET", path, Map.of(), null);
             assertThat(anonymous.status()).as(path).isEqualTo(401);
-            assertThat(anonymous.isProblem()).as(path + " " + anonymous).isTrue();
+            assertThat(isProblem(anonymous)).as(path + " " + anonymous).isTrue();
             for (String token : List.of(manager, fixture.token(org.alice()))) {
-                Answer signed = exchange("GET", path, Map.of("Authorization", "Bearer " + token), null);
+                Answer signed = http.exchange("GET", path, Map.of("Authorization", "Bearer " + token), null);
                 assertThat(signed.status()).as(path).isEqualTo(404);
-                assertThat(signed.isProblem()).as(path + " " + signed).isTrue();
+                assertThat(isProblem(signed)).as(path + " " + signed).isTrue();
             }
         }
     }
@@ -85,8 +80,8 @@ class RestApiAtTheServerTests {
         List<String> wrong = new ArrayList<>();
         for (var request : refused.entrySet()) {
             for (Map<String, String> headers : List.of(token, Map.<String, String>of())) {
-                Answer answer = exchange(request.getValue(), request.getKey(), headers, null);
-                if (answer.status() < 400 || answer.status() >= 500 || !answer.isProblem()) {
+                Answer answer = http.exchange(request.getValue(), request.getKey(), headers, null);
+                if (answer.status() < 400 || answer.status() >= 500 || !isProblem(answer)) {
                     wrong.add(request.getValue() + " " + request.getKey() + " " + headers.keySet() + ": " + answer);
                 }
             }
@@ -106,13 +101,13 @@ class RestApiAtTheServerTests {
         refused.put("/api/v1/licences", "CONNECT");
         List<String> wrong = new ArrayList<>();
         for (var request : refused.entrySet()) {
-            Answer answer = exchange(request.getValue(), request.getKey(), token, null);
-            if (answer.status() < 400 || answer.status() >= 500 || !answer.isProblem()) {
+            Answer answer = http.exchange(request.getValue(), request.getKey(), token, null);
+            if (answer.status() < 400 || answer.status() >= 500 || !isProblem(answer)) {
                 wrong.add(request.getValue() + " " + abbreviated(request.getKey()) + ": " + answer);
             }
         }
         assertThat(wrong).isEmpty();
-        Answer page = exchange("GET", "/licences/%00", Map.of(), null);
+        Answer page = http.exchange("GET", "/licences/%00", Map.of(), null);
         assertThat(page.status()).isEqualTo(400);
         assertThat(page.contentType()).startsWith("text/html");
     }
@@ -126,7 +121,7 @@ class RestApiAtTheServerTests {
         Map<String, String> json = Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked");
         var withToken = new LinkedHashMap<>(json);
         withToken.put("Authorization", "Bearer " + manager);
-        Answer licence = exchange(
+        Answer licence = http.exchange(
                 "POST",
                 "/api/v1/licences",
                 withToken,
@@ -134,7 +129,7 @@ class RestApiAtTheServerTests {
         assertThat(licence.status()).isEqualTo(413);
         assertThat(licence.body()).contains("https://licencedesk.io/problems/body-too-large");
         for (String action : List.of("activate", "check-in")) {
-            Answer device = exchange(
+            Answer device = http.exchange(
                     "POST",
                     "/api/v1/device/" + action,
                     json,
@@ -143,78 +138,12 @@ class RestApiAtTheServerTests {
             assertThat(device.body()).as(action).contains("https://licencedesk.io/problems/body-too-large");
         }
         long plan = fixture.monthlyPlan(org).id();
-        Answer small = exchange(
+        Answer small = http.exchange(
                 "POST",
                 "/api/v1/licences",
                 withToken,
                 chunked("{\"planId\": %d, \"name\": \"Chunked\", \"quantity\": 2}".formatted(plan)));
         assertThat(small.status()).as(small.toString()).isEqualTo(201);
         assertThat(small.body()).contains("\"name\":\"Chunked\"");
-    }
-
-    static String chunked(String body) {
-        var chunks = new StringBuilder();
-        for (int start = 0; start < body.length(); start += 4096) {
-            String chunk = body.substring(start, Math.min(body.length(), start + 4096));
-            chunks.append(Integer.toHexString(chunk.length()))
-                    .append("\r\n")
-                    .append(chunk)
-                    .append("\r\n");
-        }
-        return chunks.append("0\r\n\r\n").toString();
-    }
-
-    /** One request on its own connection, written as it is, so that no client cleans its path up. */
-    Answer exchange(String method, String target, Map<String, String> headers, String body) throws IOException {
-        var head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
-        headers.forEach(
-                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        if (body != null && !headers.containsKey("Transfer-Encoding")) {
-            head.append("Content-Length: ").append(body.length()).append("\r\n");
-        }
-        try (var socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            var out = socket.getOutputStream();
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                out.write(body.getBytes(StandardCharsets.UTF_8));
-            }
-            out.flush();
-            return parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1));
-        }
-    }
-
-    static Answer parse(String answer) throws IOException {
-        int end = answer.indexOf("\r\n\r\n");
-        if (end < 0) {
-            throw new IOException("Incomplete answer: " + answer);
-        }
-        String[] lines = answer.substring(0, end).split("\r\n");
-        var headers = new LinkedHashMap<String, String>();
-        for (int i = 1; i < lines.length; i++) {
-            int colon = lines[i].indexOf(':');
-            headers.putIfAbsent(
-                    lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
-                    lines[i].substring(colon + 1).strip());
-        }
-        String body = answer.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            var joined = new StringBuilder();
-            int at = 0;
-            while (true) {
-                int lineEnd = body.indexOf("\r\n", at);
-                if (lineEnd <= at) {
-                    break;
-                }
-                int size = Integer.parseInt(body.substring(at, lineEnd).strip(), 16);
-                if (size == 0) {
-                    break;
-                }
-                joined.append(body, lineEnd + 2, Math.min(body.length(), lineEnd + 2 + size));
-                at = lineEnd + 4 + size;
-            }
-            body = joined.toString();
-        }
-        return new Answer(Integer.parseInt(lines[0].split(" ")[1]), headers, body);
     }
 }

@@ -48,85 +48,98 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
             "expiringSoon=maybe",
             "q=" + "%00".repeat(3));
 
-    @Test
-    void answersWhatCannotBeReadWithAProblemAndChangesNothing() throws Exception {
+    /**
+     * Sends each operation what {@code requests} makes of it, with its rightful caller's token (a client's in the
+     * portal, the owner's elsewhere): more than {@code atLeast} requests in all, each answered as it should be, and
+     * nothing changed.
+     */
+    private void sweep(int atLeast, BadRequests requests) throws Exception {
         String owner = token(org.owner());
         String client = token(org.alice());
         List<Object> before = state();
         List<String> wrong = new ArrayList<>();
         int sent = 0;
         for (Operation operation : operations()) {
-            String token = operation.portal() ? client : owner;
-            List<Sent> requests = new ArrayList<>();
-            if (operation.body() != null) {
-                for (String body : NOT_OBJECTS) {
-                    requests.add(new Sent(operation.path(), MediaType.APPLICATION_JSON_VALUE, body));
-                }
-                for (String field : fields(operation.body())) {
-                    for (String value : WRONG_VALUES) {
-                        if (value.equals("\"text\"") && textField(operation.body(), field)) {
-                            continue; // text is what this field takes
-                        }
-                        if ((value.equals("true") || value.equals("null")) && booleanField(operation.body(), field)) {
-                            continue; // a yes or no, or null for "as its plan says" (docs/api.md)
-                        }
-                        if (value.equals("null") && operation.method().name().equals("PATCH")) {
-                            continue; // in a change, null leaves the field as it is (docs/api.md)
-                        }
-                        requests.add(new Sent(
-                                operation.path(),
-                                MediaType.APPLICATION_JSON_VALUE,
-                                with(operation.body(), field, value)));
-                    }
-                }
-                requests.add(new Sent(
-                        operation.path(),
-                        MediaType.APPLICATION_JSON_VALUE,
-                        operation.body().replaceFirst("\\{", "{\"unknownField\": 1, ")));
-                requests.add(new Sent(
-                        operation.path(),
-                        MediaType.APPLICATION_JSON_VALUE,
-                        "{\"padding\": \"" + "x".repeat(ApiRequestFilters.MAX_REST_BODY_BYTES) + "\"}"));
-                requests.add(new Sent(operation.path(), "text/plain", operation.body()));
-                requests.add(new Sent(operation.path(), "application/x-www-form-urlencoded", "name=%ZZ"));
-                requests.add(new Sent(operation.path(), "*/*", operation.body()));
-            }
-            for (String query : operation.write() ? List.<String>of() : BAD_QUERIES) { // no write takes a query
-                requests.add(new Sent(operation.path() + "?" + query, null, null, true));
-            }
-            if (operation.onAnObject()) {
-                requests.add(new Sent(operation.pattern().replaceAll("\\{[a-zA-Z]+}", "abc"), null, null));
-                requests.add(
-                        new Sent(operation.pattern().replaceAll("\\{[a-zA-Z]+}", "99999999999999999999"), null, null));
-                requests.add(new Sent(operation.pattern().replaceAll("\\{[a-zA-Z]+}", "-1"), null, null));
-            }
-            for (Sent bad : requests) {
-                sent++;
-                var request = request(operation.method(), java.net.URI.create(bad.path()))
-                        .with(bearer(token));
-                if (bad.contentType() != null) {
-                    request.contentType(bad.contentType()).content(bad.body());
-                }
-                MockHttpServletResponse response =
-                        mvc.perform(request).andReturn().getResponse();
-                int status = response.getStatus();
-                boolean readsQueryOnly = bad.contentType() == null
-                        && !bad.path().contains("abc")
-                        && !bad.path().contains("9999999999")
-                        && !bad.path().contains("/-1");
-                boolean fine = status >= 400
-                        && status < 500
-                        && String.valueOf(response.getContentType()).startsWith("application/problem+json");
-                // A parameter an operation does not take is ignored, as HTTP APIs do; it must still not fail.
-                boolean ignored = bad.queryOnly() && status < 400;
-                if (!fine && !ignored) {
-                    wrong.add(operation + " " + bad + ": " + status + " " + response.getContentType());
-                }
-            }
+            sent += requests.send(operation, operation.portal() ? client : owner, wrong);
         }
-        assertThat(sent).isGreaterThan(500);
+        assertThat(sent).isGreaterThan(atLeast);
         assertThat(wrong).isEmpty();
         assertThat(state()).isEqualTo(before);
+    }
+
+    /** One operation's bad requests: each wrong answer is added to {@code wrong}; returns how many were sent. */
+    private interface BadRequests {
+        int send(Operation operation, String token, List<String> wrong) throws Exception;
+    }
+
+    @Test
+    void answersWhatCannotBeReadWithAProblemAndChangesNothing() throws Exception {
+        sweep(500, this::sendWhatCannotBeRead);
+    }
+
+    private int sendWhatCannotBeRead(Operation operation, String token, List<String> wrong) throws Exception {
+        List<Sent> requests = new ArrayList<>();
+        if (operation.body() != null) {
+            for (String body : NOT_OBJECTS) {
+                requests.add(new Sent(operation.path(), MediaType.APPLICATION_JSON_VALUE, body));
+            }
+            for (String field : fields(operation.body())) {
+                for (String value : WRONG_VALUES) {
+                    if (value.equals("\"text\"") && textField(operation.body(), field)) {
+                        continue; // text is what this field takes
+                    }
+                    if ((value.equals("true") || value.equals("null")) && booleanField(operation.body(), field)) {
+                        continue; // a yes or no, or null for "as its plan says" (docs/api.md)
+                    }
+                    if (value.equals("null") && operation.method().name().equals("PATCH")) {
+                        continue; // in a change, null leaves the field as it is (docs/api.md)
+                    }
+                    requests.add(new Sent(
+                            operation.path(), MediaType.APPLICATION_JSON_VALUE, with(operation.body(), field, value)));
+                }
+            }
+            requests.add(new Sent(
+                    operation.path(),
+                    MediaType.APPLICATION_JSON_VALUE,
+                    operation.body().replaceFirst("\\{", "{\"unknownField\": 1, ")));
+            requests.add(new Sent(
+                    operation.path(),
+                    MediaType.APPLICATION_JSON_VALUE,
+                    "{\"padding\": \"" + "x".repeat(ApiRequestFilters.MAX_REST_BODY_BYTES) + "\"}"));
+            requests.add(new Sent(operation.path(), "text/plain", operation.body()));
+            requests.add(new Sent(operation.path(), "application/x-www-form-urlencoded", "name=%ZZ"));
+            requests.add(new Sent(operation.path(), "*/*", operation.body()));
+        }
+        for (String query : operation.write() ? List.<String>of() : BAD_QUERIES) { // no write takes a query
+            requests.add(new Sent(operation.path() + "?" + query, null, null, true));
+        }
+        if (operation.onAnObject()) {
+            requests.add(new Sent(operation.pattern().replaceAll("\\{[a-zA-Z]+}", "abc"), null, null));
+            requests.add(new Sent(operation.pattern().replaceAll("\\{[a-zA-Z]+}", "99999999999999999999"), null, null));
+            requests.add(new Sent(operation.pattern().replaceAll("\\{[a-zA-Z]+}", "-1"), null, null));
+        }
+        for (Sent bad : requests) {
+            var request =
+                    request(operation.method(), java.net.URI.create(bad.path())).with(bearer(token));
+            if (bad.contentType() != null) {
+                request.contentType(bad.contentType()).content(bad.body());
+            }
+            MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+            int status = response.getStatus();
+            boolean readsQueryOnly = bad.contentType() == null
+                    && !bad.path().contains("abc")
+                    && !bad.path().contains("9999999999")
+                    && !bad.path().contains("/-1");
+            boolean fine = status >= 400
+                    && status < 500
+                    && String.valueOf(response.getContentType()).startsWith("application/problem+json");
+            // A parameter an operation does not take is ignored, as HTTP APIs do; it must still not fail.
+            boolean ignored = bad.queryOnly() && status < 400;
+            if (!fine && !ignored) {
+                wrong.add(operation + " " + bad + ": " + status + " " + response.getContentType());
+            }
+        }
+        return requests.size();
     }
 
     record Answer(int status, tools.jackson.databind.JsonNode body, String contentType) {
@@ -280,57 +293,50 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
 
     @Test
     void refusesAValueOfAnotherTypeRatherThanConvertingItAndAFieldSentTwice() throws Exception {
-        String owner = token(org.owner());
-        String client = token(org.alice());
-        List<Object> before = state();
-        List<String> wrong = new ArrayList<>();
-        int sent = 0;
-        for (Operation operation : operations()) {
-            String body = operation.body();
-            if (body == null) {
-                continue;
-            }
-            List<String> bodies = new ArrayList<>();
-            var wholeNumbers = java.util.regex.Pattern.compile("\"(\\w+)\":\\s*(\\[)?-?\\d")
-                    .matcher(body);
-            while (wholeNumbers.find()) {
-                String open = wholeNumbers.group(2) == null ? "" : "[";
-                String close = open.isEmpty() ? "" : "]";
-                for (String value : List.of("1.5", "1.0", "\"1\"")) {
-                    bodies.add(with(body, wholeNumbers.group(1), open + value + close));
-                }
-            }
-            for (String field : MORE_WHOLE_NUMBERS.getOrDefault(operation.toString(), List.of())) {
-                for (String value : List.of("1.5", "\"1\"")) {
-                    bodies.add(body.replaceFirst("\\{", "{\"" + field + "\": " + value + ", "));
-                }
-            }
-            var dates = java.util.regex.Pattern.compile("\"(\\w+)\":\\s*\"\\d{4}-\\d{2}-\\d{2}\"")
-                    .matcher(body);
-            while (dates.find()) {
-                for (String value : List.of("20791", "20791.5", "1796342400000")) {
-                    bodies.add(with(body, dates.group(1), value));
-                }
-            }
-            var firstField = java.util.regex.Pattern.compile("\\{\\s*(\"\\w+\":\\s*(\"[^\"]*\"|\\[[^]]*]|[^,}]+))")
-                    .matcher(body);
-            assertThat(firstField.find()).as(body).isTrue();
-            bodies.add(body.replaceFirst(
-                    "\\{", java.util.regex.Matcher.quoteReplacement("{" + firstField.group(1) + ", ")));
-            for (String bad : bodies) {
-                sent++;
-                Answer answer =
-                        send(operation.method().name(), operation.path(), operation.portal() ? client : owner, bad);
-                if (answer.status() != 400
-                        || !String.valueOf(answer.contentType()).startsWith("application/problem+json")
-                        || !answer.type().equals("malformed-body")) {
-                    wrong.add(operation + " " + bad + ": " + answer.status() + " " + answer.body());
-                }
+        sweep(15, this::sendValuesOfAnotherType);
+    }
+
+    private int sendValuesOfAnotherType(Operation operation, String token, List<String> wrong) throws Exception {
+        String body = operation.body();
+        if (body == null) {
+            return 0;
+        }
+        List<String> bodies = new ArrayList<>();
+        var wholeNumbers =
+                java.util.regex.Pattern.compile("\"(\\w+)\":\\s*(\\[)?-?\\d").matcher(body);
+        while (wholeNumbers.find()) {
+            String open = wholeNumbers.group(2) == null ? "" : "[";
+            String close = open.isEmpty() ? "" : "]";
+            for (String value : List.of("1.5", "1.0", "\"1\"")) {
+                bodies.add(with(body, wholeNumbers.group(1), open + value + close));
             }
         }
-        assertThat(sent).isGreaterThan(15);
-        assertThat(wrong).isEmpty();
-        assertThat(state()).isEqualTo(before);
+        for (String field : MORE_WHOLE_NUMBERS.getOrDefault(operation.toString(), List.of())) {
+            for (String value : List.of("1.5", "\"1\"")) {
+                bodies.add(body.replaceFirst("\\{", "{\"" + field + "\": " + value + ", "));
+            }
+        }
+        var dates = java.util.regex.Pattern.compile("\"(\\w+)\":\\s*\"\\d{4}-\\d{2}-\\d{2}\"")
+                .matcher(body);
+        while (dates.find()) {
+            for (String value : List.of("20791", "20791.5", "1796342400000")) {
+                bodies.add(with(body, dates.group(1), value));
+            }
+        }
+        var firstField = java.util.regex.Pattern.compile("\\{\\s*(\"\\w+\":\\s*(\"[^\"]*\"|\\[[^]]*]|[^,}]+))")
+                .matcher(body);
+        assertThat(firstField.find()).as(body).isTrue();
+        bodies.add(
+                body.replaceFirst("\\{", java.util.regex.Matcher.quoteReplacement("{" + firstField.group(1) + ", ")));
+        for (String bad : bodies) {
+            Answer answer = send(operation.method().name(), operation.path(), token, bad);
+            if (answer.status() != 400
+                    || !String.valueOf(answer.contentType()).startsWith("application/problem+json")
+                    || !answer.type().equals("malformed-body")) {
+                wrong.add(operation + " " + bad + ": " + answer.status() + " " + answer.body());
+            }
+        }
+        return bodies.size();
     }
 
     record Sent(String path, String contentType, String body, boolean queryOnly) {

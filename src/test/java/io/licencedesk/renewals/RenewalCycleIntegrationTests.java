@@ -2,8 +2,11 @@ package io.licencedesk.renewals;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.licencedesk.accounts.People;
+import io.licencedesk.accounts.Person;
 import io.licencedesk.accounts.RenewalPreferences;
 import io.licencedesk.accounts.RenewalSettings;
+import io.licencedesk.accounts.Role;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.accounts.UserLanguages;
@@ -87,6 +90,9 @@ class RenewalCycleIntegrationTests {
 
     @Autowired
     UserLanguages languages;
+
+    @Autowired
+    People people;
 
     TestOrganisation org;
     Plan renewing;
@@ -297,6 +303,22 @@ class RenewalCycleIntegrationTests {
         cycle.run(org.id());
         assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.manager().userId()))
                 .hasSize(2);
+    }
+
+    @Test
+    void theDigestGoesOnlyToStaffWhoCanSignInNotToOnesInvitedWhoHaveNoPasswordYet() {
+        Person invited = people.invite(org.owner(), "Ivy Invited", "ivy-" + org.id() + "@example.test", Role.MANAGER);
+        endingOn(monthly, today.plusDays(10));
+
+        cycle.run(org.id());
+
+        assertThat(invited.hasPassword()).isFalse();
+        assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, invited.id()))
+                .isEmpty();
+        assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.manager().userId()))
+                .singleElement()
+                .satisfies(digest ->
+                        assertThat(digest.recipient()).isEqualTo(org.manager().email()));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.licencedesk.web;
 
+import static io.licencedesk.support.RawHttp.chunked;
 import static io.licencedesk.web.HandlerRoutes.TRACES;
 import static io.licencedesk.web.HandlerRoutes.fields;
 import static io.licencedesk.web.HandlerRoutes.path;
@@ -18,6 +19,8 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.mail.Outbox;
+import io.licencedesk.support.RawHttp;
+import io.licencedesk.support.RawHttp.Answer;
 import io.licencedesk.support.TestFixture;
 import io.licencedesk.web.HandlerRoutes.Input;
 import io.licencedesk.web.HandlerRoutes.Route;
@@ -26,17 +29,14 @@ import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.Cookie;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -154,6 +154,7 @@ class HostileInputIntegrationTests {
     List<Visitor> visitors;
     int requests;
     String credential;
+    RawHttp http;
 
     /** Who sends a request: signed in (MockMvc) or with an e-mail to sign in with (server), or a device credential. */
     record Visitor(String name, RequestPostProcessor auth, String email, String authorization) {}
@@ -184,6 +185,7 @@ class HostileInputIntegrationTests {
         long invoice =
                 invoicing.send(org.manager(), List.of(licence)).issued().get(0).id();
         credential = screen.credential();
+        http = new RawHttp(port);
         ids.putAll(Map.of(
                 "licences/id", "" + licence,
                 "licences/screenId", "" + screen.screen().id(),
@@ -521,43 +523,47 @@ class HostileInputIntegrationTests {
         return request;
     }
 
-    /** A raw answer: its status line's code, its headers (names in lower case) and its body. */
-    record Answer(int status, Map<String, String> headers, String body) {}
-
     /** A raw request: the request target as sent (not re-encoded), headers and body. */
-    record Raw(String target, Map<String, String> headers, byte[] body) {}
+    record Raw(String target, Map<String, String> headers, String body) {}
 
     void sweepAtTheServer(Route route, Visitor visitor) throws IOException {
         var session = session(visitor, route.method());
         var plausible = plausible(route, visitor);
         String path = path(route, plausible.path);
         var probes = new LinkedHashMap<String, Raw>();
-        probes.put("query q=%ZZ", raw(path + "?q=%ZZ", Map.of(), null));
-        probes.put("query %ZZ=1", raw(path + "?%ZZ=1", Map.of(), null));
-        probes.put("query with invalid UTF-8", raw(path + "?q=%C3%28&name=%C3%28", Map.of(), null));
-        probes.put("query with 1,500 parameters", raw(path + "?" + "a=1&".repeat(1_500), Map.of(), null));
+        probes.put("query q=%ZZ", new Raw(path + "?q=%ZZ", Map.of(), null));
+        probes.put("query %ZZ=1", new Raw(path + "?%ZZ=1", Map.of(), null));
+        probes.put("query with invalid UTF-8", new Raw(path + "?q=%C3%28&name=%C3%28", Map.of(), null));
+        probes.put("query with 1,500 parameters", new Raw(path + "?" + "a=1&".repeat(1_500), Map.of(), null));
         if (!plausible.path.isEmpty()) {
             var nul = new HashMap<String, String>();
             plausible.path.keySet().forEach(variable -> nul.put(variable, "\0"));
-            probes.put("path variables NUL (%00)", raw(path(route, nul), Map.of(), null));
+            probes.put("path variables NUL (%00)", new Raw(path(route, nul), Map.of(), null));
         }
-        probes.put("form body name=%ZZ", raw(path, Map.of("Content-Type", FORM), "name=%ZZ&email=%"));
-        probes.put("form body with 1,500 fields", raw(path, Map.of("Content-Type", FORM), "a=1&".repeat(1_500)));
-        probes.put("multipart body without boundary", raw(path, Map.of("Content-Type", "multipart/form-data"), "abc"));
+        probes.put("form body name=%ZZ", new Raw(path, Map.of("Content-Type", FORM), "name=%ZZ&email=%"));
+        probes.put("form body with 1,500 fields", new Raw(path, Map.of("Content-Type", FORM), "a=1&".repeat(1_500)));
+        probes.put(
+                "multipart body without boundary", new Raw(path, Map.of("Content-Type", "multipart/form-data"), "abc"));
         probes.put(
                 "multipart body cut short",
-                raw(path, Map.of("Content-Type", "multipart/form-data; boundary=zz"), "--zz\r\nContent-Disposition"));
+                new Raw(
+                        path,
+                        Map.of("Content-Type", "multipart/form-data; boundary=zz"),
+                        "--zz\r\nContent-Disposition"));
         probes.put(
                 "chunked JSON body over 16 KiB",
-                raw(path, Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked"), chunked(17_000)));
-        probes.put("header of 20,000 characters", raw(path, Map.of("X-Hostile", OVERLONG), null));
+                new Raw(
+                        path,
+                        Map.of("Content-Type", "application/json", "Transfer-Encoding", "chunked"),
+                        chunked("{\"fingerprint\":\"" + "f".repeat(17_000) + "\"}")));
+        probes.put("header of 20,000 characters", new Raw(path, Map.of("X-Hostile", OVERLONG), null));
         for (var probe : probes.entrySet()) {
             var headers = new LinkedHashMap<>(probe.getValue().headers());
             session.forEach(headers::putIfAbsent);
             requests++;
             try {
-                var answer = exchange(
-                        route.method(),
+                var answer = http.exchange(
+                        route.method().name(),
                         probe.getValue().target(),
                         headers,
                         probe.getValue().body());
@@ -568,23 +574,6 @@ class HostileInputIntegrationTests {
                 fail(route, visitor, probe.getKey(), "no answer", noAnswer.toString());
             }
         }
-    }
-
-    static Raw raw(String target, Map<String, String> headers, String body) {
-        return new Raw(target, headers, body == null ? null : body.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String chunked(int size) {
-        String json = "{\"fingerprint\":\"" + "f".repeat(size) + "\"}";
-        var chunks = new StringBuilder();
-        for (int start = 0; start < json.length(); start += 4096) {
-            String chunk = json.substring(start, Math.min(json.length(), start + 4096));
-            chunks.append(Integer.toHexString(chunk.length()))
-                    .append("\r\n")
-                    .append(chunk)
-                    .append("\r\n");
-        }
-        return chunks.append("0\r\n\r\n").toString();
     }
 
     /**
@@ -599,20 +588,16 @@ class HostileInputIntegrationTests {
         if (visitor.email() == null && method == HttpMethod.GET) {
             return Map.of("Accept", BROWSER);
         }
-        var signIn = exchange(HttpMethod.GET, "/login", Map.of("Accept", BROWSER), null);
+        var signIn = http.exchange("GET", "/login", Map.of("Accept", BROWSER), null);
         String cookie = cookie(signIn);
         if (visitor.email() != null) {
             String form = "email=" + UriUtils.encodeQueryParam(visitor.email(), StandardCharsets.UTF_8) + "&password="
                     + TestOrganisation.PASSWORD + "&_csrf=" + csrfToken(signIn);
-            var signedIn = exchange(
-                    HttpMethod.POST,
-                    "/login",
-                    Map.of("Cookie", cookie, "Content-Type", FORM),
-                    form.getBytes(StandardCharsets.UTF_8));
+            var signedIn = http.exchange("POST", "/login", Map.of("Cookie", cookie, "Content-Type", FORM), form);
             assertThat(signedIn.headers().get("location")).as(visitor.name()).doesNotContain("/login");
             cookie = cookie(signedIn);
             // Any page carries the session's CSRF token; the sign-in page now sends a signed-in visitor home.
-            signIn = exchange(HttpMethod.GET, "/password/forgot", Map.of("Cookie", cookie, "Accept", BROWSER), null);
+            signIn = http.exchange("GET", "/password/forgot", Map.of("Cookie", cookie, "Accept", BROWSER), null);
         }
         return Map.of("Cookie", cookie, "X-CSRF-TOKEN", csrfToken(signIn), "Accept", BROWSER);
     }
@@ -626,60 +611,6 @@ class HostileInputIntegrationTests {
         Matcher token = Pattern.compile("name=\"_csrf\" content=\"([^\"]+)\"").matcher(answer.body());
         assertThat(token.find()).as("a CSRF token in " + answer.body()).isTrue();
         return token.group(1);
-    }
-
-    /** One request on its own connection, written byte for byte so that nothing on the way can clean it up. */
-    Answer exchange(HttpMethod method, String target, Map<String, String> headers, byte[] body) throws IOException {
-        var head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n");
-        headers.forEach(
-                (name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
-        if (body != null && !headers.containsKey("Transfer-Encoding")) {
-            head.append("Content-Length: ").append(body.length).append("\r\n");
-        }
-        try (var socket = new Socket("localhost", port)) {
-            socket.setSoTimeout(10_000);
-            var out = socket.getOutputStream();
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                out.write(body);
-            }
-            out.flush();
-            // One character per byte, so that chunk sizes count characters; the body is decoded as UTF-8 at the end.
-            return parse(new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1));
-        }
-    }
-
-    static Answer parse(String answer) throws IOException {
-        int end = answer.indexOf("\r\n\r\n");
-        if (end < 0) {
-            throw new IOException("Incomplete answer: " + answer);
-        }
-        var lines = answer.substring(0, end).split("\r\n");
-        var headers = new HashMap<String, String>();
-        for (String line : Arrays.asList(lines).subList(1, lines.length)) {
-            int colon = line.indexOf(':');
-            headers.merge(
-                    line.substring(0, colon).toLowerCase(Locale.ROOT),
-                    line.substring(colon + 1).strip(),
-                    (first, second) -> second.startsWith("SESSION=") ? second : first);
-        }
-        String body = answer.substring(end + 4);
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
-            var joined = new StringBuilder();
-            for (int at = 0, lineEnd; (lineEnd = body.indexOf("\r\n", at)) > at; ) {
-                int size = Integer.parseInt(body.substring(at, lineEnd).strip(), 16);
-                joined.append(body, lineEnd + 2, Math.min(body.length(), lineEnd + 2 + size));
-                at = lineEnd + 4 + size;
-                if (size == 0 || at >= body.length()) {
-                    break;
-                }
-            }
-            body = joined.toString();
-        }
-        return new Answer(
-                Integer.parseInt(lines[0].split(" ")[1]),
-                headers,
-                new String(body.getBytes(StandardCharsets.ISO_8859_1), StandardCharsets.UTF_8));
     }
 
     String keyId() throws Exception {
