@@ -92,6 +92,12 @@ class SeatActivation {
             screens.bind(issued.id(), fingerprint, now);
             return;
         }
+        // The client removed this device's seat: it does not take another one with a credential it already
+        // shared, or removing a screen would last only until the player restarts. A credential of a newly
+        // registered screen, entered on purpose, still brings it back.
+        if (screens.hadRemovedSeat(licence.id(), fingerprint)) {
+            throw new DeviceRefusedException(Refusal.CREDENTIAL_REVOKED, Reason.of("reason.device.seatRevoked"));
+        }
         int taken = screens.countLive(licence.id());
         if (taken >= licence.quantity()) {
             throw new DeviceRefusedException(
