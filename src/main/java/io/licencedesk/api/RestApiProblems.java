@@ -166,8 +166,13 @@ class RestApiProblems {
 
     @ExceptionHandler(BindException.class)
     ResponseEntity<ProblemDetail> invalidBody(BindException invalid) {
-        ProblemDetail problem = ApiProblemWriter.problem(
-                HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request", "Some fields are not valid.");
+        // One refused field is said in the detail too, as every other refusal of one field is.
+        String detail =
+                invalid.getFieldErrorCount() == 1 && invalid.getFieldError().getDefaultMessage() != null
+                        ? invalid.getFieldError().getDefaultMessage()
+                        : "Some fields are not valid.";
+        ProblemDetail problem =
+                ApiProblemWriter.problem(HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request", detail);
         problem.setProperty(
                 "errors",
                 invalid.getFieldErrors().stream()

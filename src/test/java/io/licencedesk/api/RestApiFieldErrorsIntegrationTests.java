@@ -95,6 +95,22 @@ class RestApiFieldErrorsIntegrationTests {
     }
 
     @Test
+    void saysTheOneRefusedFieldsReasonInTheDetailAsWell() throws Exception {
+        var response = mvc.perform(post("/api/v1/portal/redemptions")
+                        .with(bearer(fixture.token(org.alice())))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"code\": \"\"}"))
+                .andReturn()
+                .getResponse();
+        JsonNode answer = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(answer.get("errors").get(0).get("field").asString()).isEqualTo("code");
+        assertThat(answer.get("detail").asString())
+                .isEqualTo(answer.get("errors").get(0).get("detail").asString())
+                .isEqualTo("Enter the coupon code of the licence to add.");
+    }
+
+    @Test
     void namesAQueryParameterNotOfItsType() throws Exception {
         JsonNode answer = problem(get("/api/v1/licences?client=abc"), 400);
         assertThat(answer.get("type").asString()).endsWith("/bad-parameter");
