@@ -2,6 +2,7 @@ package io.licencedesk.api;
 
 import static io.licencedesk.support.TestFixture.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -43,6 +44,9 @@ class RestApiAsAnIntegratorIntegrationTests {
     @Autowired
     LicenceManagement licences;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     TestOrganisation org;
     Plan plan;
     String staff;
@@ -58,7 +62,7 @@ class RestApiAsAnIntegratorIntegrationTests {
         var response = mvc.perform(request.with(bearer(token))).andReturn().getResponse();
         String body = response.getContentAsString(StandardCharsets.UTF_8);
         assertThat(response.getStatus()).as(body).isBetween(200, 299);
-        return JSON.readTree(body);
+        return body.isEmpty() ? null : JSON.readTree(body);
     }
 
     long licence(String name, Long clientId) {
@@ -115,6 +119,65 @@ class RestApiAsAnIntegratorIntegrationTests {
         List<String> actions = new ArrayList<>();
         history.forEach(entry -> actions.add(entry.get("action").asString()));
         assertThat(actions).containsExactly("paused", "created");
+    }
+
+    @Test
+    void theLocationOfARegisteredScreenAnswersTheScreenToItsClientOnly() throws Exception {
+        long id = licence("Lobby", org.alice().userId());
+        String alice = fixture.token(org.alice());
+        var registered = mvc.perform(post("/api/v1/portal/licences/" + id + "/screens")
+                        .with(bearer(alice))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Entrance\"}"))
+                .andReturn()
+                .getResponse();
+        assertThat(registered.getStatus()).isEqualTo(201);
+        String location = registered.getHeader("Location");
+
+        JsonNode screen = ok(alice, get(location));
+        assertThat(screen.get("name").asString()).isEqualTo("Entrance");
+        assertThat(screen)
+                .isEqualTo(JSON.readTree(registered.getContentAsString(StandardCharsets.UTF_8))
+                        .get("screen"));
+        assertThat(mvc.perform(get(location).with(bearer(fixture.token(org.bob()))))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        ok(alice, delete(location));
+        assertThat(mvc.perform(get(location).with(bearer(alice)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aRegisteredScreensCredentialIsNeverKeptForAnIdempotentReplay() throws Exception {
+        long id = licence("Lobby", org.alice().userId());
+        String alice = fixture.token(org.alice());
+        MockHttpServletRequestBuilder register = post("/api/v1/portal/licences/" + id + "/screens")
+                .header("Idempotency-Key", "register-entrance")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"Entrance\"}");
+
+        var first = mvc.perform(register.with(bearer(alice))).andReturn().getResponse();
+        var replayed = mvc.perform(register.with(bearer(alice))).andReturn().getResponse();
+
+        String credential = JSON.readTree(first.getContentAsString(StandardCharsets.UTF_8))
+                .get("credential")
+                .asString();
+        assertThat(credential).startsWith("lds_");
+        assertThat(replayed.getStatus()).isEqualTo(201);
+        assertThat(replayed.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.getHeader("Location")).isEqualTo(first.getHeader("Location"));
+        assertThat(replayed.getContentAsString()).doesNotContain(credential);
+        assertThat(jdbc.sql("select count(*) from idempotency_key where answer_body is not null"
+                                + " and key_text = 'register-entrance'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(ok(alice, get("/api/v1/portal/licences/" + id + "/screens"))).hasSize(1);
     }
 
     @Test
