@@ -128,7 +128,6 @@ class RestApiProblems {
         IllegalStatusChangeException.class,
         LicenceNotDeletableException.class,
         IllegalInvoiceChangeException.class,
-        PlanNameTakenException.class,
         ClientAlreadyActiveException.class,
         ScreenLimitReachedException.class,
         RenewalRefusedException.class
@@ -147,6 +146,16 @@ class RestApiProblems {
         ProblemDetail problem =
                 ApiProblemWriter.problem(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
         problem.setProperty("errors", List.of(Map.of("field", "email", "detail", detail)));
+        return answer(problem);
+    }
+
+    /** A plan's name is unique in its organisation: the field is named, as an e-mail in use is. */
+    @ExceptionHandler(PlanNameTakenException.class)
+    ResponseEntity<ProblemDetail> planNameTaken(PlanNameTakenException taken) {
+        String detail = english(taken.reason());
+        ProblemDetail problem =
+                ApiProblemWriter.problem(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
+        problem.setProperty("errors", List.of(Map.of("field", "name", "detail", detail)));
         return answer(problem);
     }
 

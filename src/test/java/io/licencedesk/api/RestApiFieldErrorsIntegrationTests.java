@@ -111,6 +111,23 @@ class RestApiFieldErrorsIntegrationTests {
     }
 
     @Test
+    void namesTheNameOfAPlanWhoseNameIsTaken() throws Exception {
+        var response = mvc.perform(post("/api/v1/plans")
+                        .with(bearer(fixture.token(org.owner())))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"%s\", \"term\": \"P1M\", \"unitPrice\": \"5.00\"}"
+                                .formatted(plan.name())))
+                .andReturn()
+                .getResponse();
+        JsonNode answer = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(answer.get("type").asString()).endsWith("/conflict");
+        assertThat(answer.get("errors").get(0).get("field").asString()).isEqualTo("name");
+        assertThat(answer.get("errors").get(0).get("detail").asString())
+                .isEqualTo(answer.get("detail").asString());
+    }
+
+    @Test
     void namesAQueryParameterNotOfItsType() throws Exception {
         JsonNode answer = problem(get("/api/v1/licences?client=abc"), 400);
         assertThat(answer.get("type").asString()).endsWith("/bad-parameter");
