@@ -74,6 +74,15 @@ class PortalScreenControlsIntegrationTests {
     }
 
     @Test
+    void leavesAnEmptyNewNameToThePageWhichRefusesItInThePagesLanguage() throws Exception {
+        // With "required" and no "novalidate", the browser refused an empty name itself, in its own language
+        // (an English bubble on a French page) instead of the page's message beside the field.
+        assertThat(page("fr").select("form[action$=/rename]"))
+                .isNotEmpty()
+                .allSatisfy(form -> assertThat(form.hasAttr("novalidate")).isTrue());
+    }
+
+    @Test
     void namesItInFrenchOnAFrenchPage() throws Exception {
         Document page = page("fr");
 
