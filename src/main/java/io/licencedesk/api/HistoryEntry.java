@@ -4,6 +4,7 @@ import io.licencedesk.audit.AuditRecord;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** One change of a licence, as its history shows it. */
 @Schema(name = "HistoryEntry")
@@ -22,7 +23,7 @@ record HistoryEntry(
 
     static HistoryEntry of(AuditRecord record) {
         return new HistoryEntry(
-                record.action(),
+                record.action().toLowerCase(Locale.ROOT), // the API's enum values are lower case
                 record.actorEmail(),
                 record.occurredAt(),
                 record.changes().stream()

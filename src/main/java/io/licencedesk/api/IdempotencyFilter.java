@@ -43,6 +43,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final int MAX_BODY_BYTES = 1024 * 1024;
     /** An answer up to this size is kept whole; a larger one is replayed without its body. */
     static final int MAX_KEPT_BODY_BYTES = 1024 * 1024;
+    /**
+     * Set on the request by an operation whose answer holds a secret shown once (a screen's device credential): its
+     * body is not kept, since only a hash of the secret may be stored, and a replay answers its status and Location.
+     */
+    static final String ANSWER_HOLDS_A_SECRET = IdempotencyFilter.class.getName() + ".secret";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
@@ -129,13 +134,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
             // A fault (try again), or an answer the error page makes after this filter: nothing to replay.
             letGo(granted);
         } else {
-            keep(granted, answer);
+            keep(granted, answer, request.getAttribute(ANSWER_HOLDS_A_SECRET) != null);
         }
         answer.copyBodyToResponse();
     }
 
-    private void keep(Granted granted, RecordedAnswer answer) {
-        byte[] body = answer.getContentSize() <= MAX_KEPT_BODY_BYTES ? answer.getContentAsByteArray() : null;
+    private void keep(Granted granted, RecordedAnswer answer, boolean holdsASecret) {
+        byte[] body =
+                !holdsASecret && answer.getContentSize() <= MAX_KEPT_BODY_BYTES ? answer.getContentAsByteArray() : null;
         try {
             keys.keep(
                     granted,

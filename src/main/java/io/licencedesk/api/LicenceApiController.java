@@ -7,6 +7,7 @@ import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceSort;
+import io.licencedesk.licence.LifecycleStatus;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -60,6 +61,11 @@ class LicenceApiController {
                     boolean expiringSoon,
             @Parameter(description = "Expired (with expiringSoon: either).") @RequestParam(defaultValue = "false")
                     boolean expired,
+            @Parameter(
+                            description = "Only licences in this status: available, assigned, active, paused or"
+                                    + " expired.")
+                    @RequestParam(required = false)
+                    String status,
             @Parameter(description = "Words in the code, name, note, client, plan or status.")
                     @RequestParam(required = false)
                     String q,
@@ -81,7 +87,8 @@ class LicenceApiController {
         if (after != null && before != null) {
             throw ApiParameters.invalid("before", "Pass either after or before, not both.");
         }
-        var filter = new LicenceFilter(client, expiringSoon, expired, q, sortBy, ascending);
+        LifecycleStatus only = status == null ? null : ApiParameters.oneOf("status", status, LifecycleStatus.class);
+        var filter = new LicenceFilter(client, expiringSoon, expired, q, sortBy, ascending, only, null);
         return LicencePage.of(licences.list(caller, filter, new LicencePageRequest(after, before, false, limit)));
     }
 

@@ -43,7 +43,7 @@ record LicenceListItem(
                 row.clientId() == null
                         ? null
                         : new LicenceResponse.ClientReference(
-                                row.clientId(), row.clientEmail(), row.clientName(), null),
+                                row.clientId(), row.clientEmail(), row.clientName(), row.clientCompany()),
                 row.planName(),
                 row.quantity(),
                 MoneyAmount.of(row.amount()),

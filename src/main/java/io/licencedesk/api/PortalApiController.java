@@ -3,6 +3,7 @@ package io.licencedesk.api;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.devices.RegisteredScreen;
 import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.devices.ScreenNotFoundException;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.ClientLicence;
@@ -151,11 +152,25 @@ class PortalApiController {
                     + " registered.")
     @ApiResponse(responseCode = "201", description = "Registered.")
     ResponseEntity<RegisteredScreenResponse> register(
-            Caller client, @PathVariable long id, @Valid @RequestBody ScreenRequest request) {
+            Caller client, @PathVariable long id, @Valid @RequestBody ScreenRequest request, HttpServletRequest http) {
         RegisteredScreen registered = screens.register(client, id, request.name());
+        http.setAttribute(IdempotencyFilter.ANSWER_HOLDS_A_SECRET, true); // its credential is never stored
         return ResponseEntity.created(URI.create("/api/v1/portal/licences/" + id + "/screens/"
                         + registered.screen().id()))
                 .body(new RegisteredScreenResponse(ScreenResponse.of(registered.screen()), registered.credential()));
+    }
+
+    @GetMapping("/licences/{id}/screens/{screenId}")
+    @Operation(
+            operationId = "getScreen",
+            summary = "One screen of a licence",
+            description = "What registering a screen answers as its Location.")
+    ScreenResponse screen(Caller client, @PathVariable long id, @PathVariable long screenId) {
+        return screens.screens(client, id).stream()
+                .filter(screen -> screen.id() == screenId)
+                .findFirst()
+                .map(ScreenResponse::of)
+                .orElseThrow(() -> new ScreenNotFoundException(screenId));
     }
 
     @PatchMapping(path = "/licences/{id}/screens/{screenId}", consumes = MediaType.APPLICATION_JSON_VALUE)

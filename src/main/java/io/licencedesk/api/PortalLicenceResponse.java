@@ -13,10 +13,21 @@ record PortalLicenceResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String planName,
 
-        @Schema(example = "1 year", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(
+                description = "The length of one term, ISO 8601 (P1M, P1Y), as a plan's term.",
+                example = "P1Y",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         String term,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int quantity,
+
+        @Schema(description = "The price of one screen for one term.", requiredMode = Schema.RequiredMode.REQUIRED)
+        MoneyAmount unitPrice,
+
+        @Schema(
+                description = "The price of one term: unit price times screens, before VAT.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        MoneyAmount price,
 
         @Schema(
                 allowableValues = {"assigned", "active", "paused", "expired"},
@@ -30,7 +41,12 @@ record PortalLicenceResponse(
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean expiringSoon,
         LocalDate activatedOn,
-        LocalDate endsOn) {
+        LocalDate endsOn,
+
+        @Schema(
+                description = "Whether its next term starts, and is invoiced, by itself before this one ends.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean renewsAutomatically) {
 
     static PortalLicenceResponse of(ClientLicence licence) {
         return new PortalLicenceResponse(
@@ -38,12 +54,15 @@ record PortalLicenceResponse(
                 licence.couponCode().toString(),
                 licence.name(),
                 licence.planName(),
-                licence.termLabel(),
+                licence.term().toString(),
                 licence.quantity(),
+                MoneyAmount.of(licence.unitPrice()),
+                MoneyAmount.of(licence.price()),
                 licence.status().name().toLowerCase(Locale.ROOT),
                 licence.billingStatus().name().toLowerCase(Locale.ROOT),
                 licence.expiringSoon(),
                 licence.activatedOn(),
-                licence.endsOn());
+                licence.endsOn(),
+                licence.renewsAutomatically());
     }
 }

@@ -128,7 +128,6 @@ class RestApiProblems {
         IllegalStatusChangeException.class,
         LicenceNotDeletableException.class,
         IllegalInvoiceChangeException.class,
-        PlanNameTakenException.class,
         ClientAlreadyActiveException.class,
         ScreenLimitReachedException.class,
         RenewalRefusedException.class
@@ -150,6 +149,16 @@ class RestApiProblems {
         return answer(problem);
     }
 
+    /** A plan's name is unique in its organisation: the field is named, as an e-mail in use is. */
+    @ExceptionHandler(PlanNameTakenException.class)
+    ResponseEntity<ProblemDetail> planNameTaken(PlanNameTakenException taken) {
+        String detail = english(taken.reason());
+        ProblemDetail problem =
+                ApiProblemWriter.problem(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
+        problem.setProperty("errors", List.of(Map.of("field", "name", "detail", detail)));
+        return answer(problem);
+    }
+
     /** An import file over the size limit (413), or a step out of turn, such as confirming twice (409). */
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(ImportRefusedException refused) {
@@ -166,8 +175,13 @@ class RestApiProblems {
 
     @ExceptionHandler(BindException.class)
     ResponseEntity<ProblemDetail> invalidBody(BindException invalid) {
-        ProblemDetail problem = ApiProblemWriter.problem(
-                HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request", "Some fields are not valid.");
+        // One refused field is said in the detail too, as every other refusal of one field is.
+        String detail =
+                invalid.getFieldErrorCount() == 1 && invalid.getFieldError().getDefaultMessage() != null
+                        ? invalid.getFieldError().getDefaultMessage()
+                        : "Some fields are not valid.";
+        ProblemDetail problem =
+                ApiProblemWriter.problem(HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request", detail);
         problem.setProperty(
                 "errors",
                 invalid.getFieldErrors().stream()
@@ -180,14 +194,20 @@ class RestApiProblems {
         return answer(problem);
     }
 
+    /**
+     * A body that cannot be read. The problem names the field at fault when Jackson knows it (an unknown field, a
+     * value of the wrong type), so that a program can show it, as a refused value's problem does; the detail is
+     * worded here, never Jackson's message, which names our classes.
+     */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
-        return answer(
-                HttpStatus.BAD_REQUEST,
-                "malformed-body",
-                "Malformed request body",
-                "The body is not the JSON this operation takes: check its syntax, field names and value types"
-                        + " (docs/api.md and /v3/api-docs).");
+        UnreadableBody why = UnreadableBody.of(unreadable);
+        ProblemDetail problem = ApiProblemWriter.problem(
+                HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", why.detail());
+        if (why.field() != null) {
+            problem.setProperty("errors", List.of(Map.of("field", why.field(), "detail", why.detail())));
+        }
+        return answer(problem);
     }
 
     @ExceptionHandler(ApiParameters.InvalidFieldException.class)
@@ -211,12 +231,26 @@ class RestApiProblems {
         return answer(problem);
     }
 
-    @ExceptionHandler({
-        TypeMismatchException.class,
-        MissingServletRequestParameterException.class,
-        ServletRequestBindingException.class,
-        HandlerMethodValidationException.class
-    })
+    /** A query or path parameter missing or not of its type: named, with the type it takes. */
+    @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<ProblemDetail> badParameter(Exception bad) {
+        String parameter = bad instanceof MissingServletRequestParameterException missing
+                ? missing.getParameterName()
+                : ((TypeMismatchException) bad).getPropertyName();
+        if (parameter == null) {
+            return badParameter();
+        }
+        String detail = bad instanceof TypeMismatchException mismatch
+                ? "The parameter %s must be %s."
+                        .formatted(parameter, UnreadableBody.expected(mismatch.getRequiredType()))
+                : "The parameter %s is required.".formatted(parameter);
+        ProblemDetail problem =
+                ApiProblemWriter.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", detail);
+        problem.setProperty("errors", List.of(Map.of("field", parameter, "detail", detail)));
+        return answer(problem);
+    }
+
+    @ExceptionHandler({ServletRequestBindingException.class, HandlerMethodValidationException.class})
     ResponseEntity<ProblemDetail> badParameter() {
         return answer(
                 HttpStatus.BAD_REQUEST,

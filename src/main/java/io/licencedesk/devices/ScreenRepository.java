@@ -46,6 +46,19 @@ class ScreenRepository {
                 .optional();
     }
 
+    /** Whether a seat this device held on the licence was removed in the portal. */
+    boolean hadRemovedSeat(long licenceId, String fingerprint) {
+        return jdbc.sql("""
+                        select count(*) from screen
+                        where licence_id = :licenceId and fingerprint = :fingerprint and removed_at is not null
+                        """)
+                        .param("licenceId", licenceId)
+                        .param("fingerprint", fingerprint)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     /** The seat this device holds on the licence, if any. */
     Optional<Screen> seatOf(long licenceId, String fingerprint) {
         return jdbc.sql("""

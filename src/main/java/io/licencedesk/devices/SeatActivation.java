@@ -8,6 +8,7 @@ import io.licencedesk.licence.SeatLicence;
 import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.Instant;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -28,6 +29,7 @@ class SeatActivation {
     private final DeviceSigningKeys keys;
     private final TransactionTemplate transaction;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     SeatActivation(
             DeviceQueries queries,
@@ -36,7 +38,8 @@ class SeatActivation {
             DeviceAnswers answers,
             DeviceSigningKeys keys,
             PlatformTransactionManager transactions,
-            Clock clock) {
+            Clock clock,
+            ApplicationEventPublisher events) {
         this.queries = queries;
         this.screens = screens;
         this.licences = licences;
@@ -44,6 +47,7 @@ class SeatActivation {
         this.keys = keys;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
+        this.events = events;
     }
 
     SignedAnswer activate(String credential, DeviceQuestion request) {
@@ -92,11 +96,20 @@ class SeatActivation {
             screens.bind(issued.id(), fingerprint, now);
             return;
         }
+        // The client removed this device's seat: it does not take another one with a credential it already
+        // shared, or removing a screen would last only until the player restarts. A credential of a newly
+        // registered screen, entered on purpose, still brings it back.
+        if (screens.hadRemovedSeat(licence.id(), fingerprint)) {
+            throw new DeviceRefusedException(Refusal.CREDENTIAL_REVOKED, Reason.of("reason.device.seatRevoked"));
+        }
         int taken = screens.countLive(licence.id());
         if (taken >= licence.quantity()) {
             throw new DeviceRefusedException(
                     Refusal.SEATS_TAKEN, Reason.of("reason.device.seatsTaken", licence.quantity()));
         }
-        screens.insert(licence.organisationId(), licence.id(), "Screen " + (taken + 1), null, fingerprint, now);
+        Screen seat =
+                screens.insert(licence.organisationId(), licence.id(), "Screen " + (taken + 1), null, fingerprint, now);
+        // a new screen on the client's licence, as if registered: webhook receivers that count seats see it
+        events.publishEvent(new ScreenRegistered(licence.organisationId(), seat, now));
     }
 }

@@ -2,6 +2,7 @@ package io.licencedesk.licence;
 
 import io.licencedesk.shared.Money;
 import java.time.LocalDate;
+import java.time.Period;
 
 /**
  * What the client portal shows about one of the client's licences; whether it renews by itself follows the licence's
@@ -22,7 +23,8 @@ public record ClientLicence(
         boolean expiringSoon,
         LocalDate activatedOn,
         LocalDate endsOn,
-        boolean renewsAutomatically) {
+        boolean renewsAutomatically,
+        Period term) {
 
     /** Only an assigned licence waits for its client to start it. */
     public boolean activatable() {

@@ -167,7 +167,8 @@ public class ClientLicences {
                 licence.activatedOn(),
                 licence.endsOn(),
                 licence.renewsAutomatically(plansById.get(licence.planId()))
-                        && licence.status(today) != LifecycleStatus.EXPIRED);
+                        && licence.status(today) != LifecycleStatus.EXPIRED,
+                licence.term());
     }
 
     private Map<Long, Plan> plansById(Organisation organisation) {

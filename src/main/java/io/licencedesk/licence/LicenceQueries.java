@@ -135,7 +135,8 @@ class LicenceQueries {
         String sql = """
                 select l.id, l.coupon_code, l.name, l.quantity, l.unit_price_minor, l.client_id, l.paused,
                        l.activated_on, l.ends_on, l.billing_status, l.created_at, l.ever_invoiced,
-                       p.name as plan_name, u.name as client_name, u.email as client_email
+                       p.name as plan_name, u.name as client_name, u.email as client_email,
+                       u.company as client_company
                 from licence l
                 join plan p on p.id = l.plan_id
                 left join app_user u on u.id = l.client_id
@@ -211,6 +212,7 @@ class LicenceQueries {
                 state.clientId(),
                 rs.getString("client_name"),
                 rs.getString("client_email"),
+                rs.getString("client_company"),
                 rs.getString("plan_name"),
                 quantity,
                 new Money(rs.getLong("unit_price_minor"), currency).times(quantity),

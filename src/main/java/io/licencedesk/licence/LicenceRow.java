@@ -13,6 +13,7 @@ public record LicenceRow(
         Long clientId,
         String clientName,
         String clientEmail,
+        String clientCompany,
         String planName,
         int quantity,
         Money amount,

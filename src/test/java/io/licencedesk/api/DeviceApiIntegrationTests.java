@@ -340,6 +340,27 @@ class DeviceApiIntegrationTests {
     }
 
     @Test
+    void aDeviceWhoseSeatWasRemovedDoesNotTakeItBackByActivatingAgain() throws Exception {
+        long licenceId = licence(3);
+        String entrance = register(licenceId, "Entrance");
+        activate(entrance, "device-a");
+        long unwanted = activate(entrance, "device-b").body().get("screenId").asLong();
+
+        screens.remove(org.alice(), licenceId, unwanted);
+        Answer again = activate(entrance, "device-b"); // a player activates at every start
+
+        assertProblem(again, 403, "credential-revoked");
+        assertThat(again.body().get("detail").asString()).contains("Register a screen");
+        assertThat(checkIn(entrance, "device-b", "n-3").body().get("reason").asString())
+                .isEqualTo("SEAT_REVOKED");
+        assertThat(liveSeats(licenceId)).isEqualTo(1);
+        // the way back the guide gives: a newly registered screen's credential, entered on purpose
+        Answer viaNewScreen = activate(register(licenceId, "Window"), "device-b");
+        assertThat(viaNewScreen.status()).as(viaNewScreen.raw()).isEqualTo(200);
+        assertThat(viaNewScreen.body().get("screenName").asString()).isEqualTo("Window");
+    }
+
+    @Test
     void refusesMissingAndUnknownCredentialsWith401() throws Exception {
         long licenceId = licence(1);
         String credential = register(licenceId, "Entrance");

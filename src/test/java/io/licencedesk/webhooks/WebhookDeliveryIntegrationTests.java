@@ -3,6 +3,7 @@ package io.licencedesk.webhooks;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.devices.DeviceLicensing;
 import io.licencedesk.devices.RegisteredScreen;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.Invoice;
@@ -85,6 +86,9 @@ class WebhookDeliveryIntegrationTests {
 
     @Autowired
     ScreenManagement screens;
+
+    @Autowired
+    DeviceLicensing devices;
 
     @Autowired
     TestLicences testLicences;
@@ -226,6 +230,28 @@ class WebhookDeliveryIntegrationTests {
         assertThat(paused.object().get("amount").get("currency").asString()).isEqualTo("EUR");
         assertThat(paused.id()).startsWith("evt_");
         assertThat(paused.timestamp()).as("signed when sent").isBetween(before, after);
+    }
+
+    @Test
+    void aSeatADeviceTakesWithASharedCredentialIsAScreenRegisteredToo() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        LicenceDetails licence = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Lobby", null, 2, org.alice().userId()));
+        String credential =
+                screens.register(org.alice(), licence.id(), "Entrance").credential();
+        devices.activate(credential, "device-a", "n-1"); // binds the registered screen: no new one
+        devices.activate(credential, "device-b", "n-2"); // takes the free seat: a new screen
+
+        dispatcher.dispatchDue();
+
+        List<String> names = new java.util.ArrayList<>();
+        for (Received received = receiver.next(secret); received != null; received = receiver.next(secret)) {
+            if (received.type().equals("screen.registered")) {
+                names.add(received.object().get("name").asString());
+            }
+        }
+        assertThat(names).containsExactlyInAnyOrder("Entrance", "Screen 2");
     }
 
     @Test

@@ -1,0 +1,101 @@
+package io.licencedesk.api;
+
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.stream.Collectors;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
+
+/**
+ * Why a JSON body could not be read, in the API's words: the field at fault (its path, {@code licenceIds[1]}) when
+ * Jackson knows it, and what it takes. Like Stripe's "Received unknown parameter", so that a program's author sees
+ * at once which field to fix instead of guessing from the whole body.
+ */
+record UnreadableBody(String field, String detail) {
+
+    private static final String GENERAL = "The body is not the JSON this operation takes: check its syntax, field names"
+            + " and value types (docs/api.md and /v3/api-docs).";
+
+    static UnreadableBody of(HttpMessageNotReadableException unreadable) {
+        if (!(unreadable.getCause() instanceof JacksonException jackson)) {
+            return new UnreadableBody(null, GENERAL);
+        }
+        String field = path(jackson);
+        if (jackson instanceof PropertyBindingException unknown) {
+            String name = field == null ? unknown.getPropertyName() : field;
+            return new UnreadableBody(name, "This operation does not take the field %s.".formatted(name));
+        }
+        if (jackson instanceof MismatchedInputException mismatch && field != null) {
+            return new UnreadableBody(
+                    field,
+                    "The field %s must be %s (values are never converted)."
+                            .formatted(field, expected(mismatch.getTargetType())));
+        }
+        if (jackson instanceof StreamReadException
+                && jackson.getMessage() != null
+                && jackson.getMessage().startsWith("Duplicate Object property")) {
+            return new UnreadableBody(field, "A field is sent twice: send each field once.");
+        }
+        if (jackson instanceof StreamReadException && jackson.getLocation() != null) {
+            return new UnreadableBody(
+                    null,
+                    "The body is not valid JSON (line %d, column %d)."
+                            .formatted(
+                                    jackson.getLocation().getLineNr(),
+                                    jackson.getLocation().getColumnNr()));
+        }
+        return new UnreadableBody(field, GENERAL);
+    }
+
+    /** What a value of this Java type is, as docs/api.md says it. */
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "of its type";
+        }
+        if (type == int.class
+                || type == long.class
+                || type == Integer.class
+                || type == Long.class
+                || type == BigInteger.class) {
+            return "a whole number";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class || type == BigDecimal.class) {
+            return "text in double quotes";
+        }
+        if (type == LocalDate.class) {
+            return "a date as text, such as \"2026-12-03\"";
+        }
+        if (type == Instant.class) {
+            return "a UTC time as text, such as \"2026-12-03T21:08:26Z\"";
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list";
+        }
+        if (type.isEnum()) {
+            return "one of its values (/v3/api-docs)";
+        }
+        return "an object as /v3/api-docs describes it";
+    }
+
+    private static String path(JacksonException jackson) {
+        if (jackson.getPath().isEmpty()) {
+            return null;
+        }
+        String path = jackson.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null
+                        ? "." + reference.getPropertyName()
+                        : "[" + reference.getIndex() + "]")
+                .collect(Collectors.joining());
+        path = path.startsWith(".") ? path.substring(1) : path;
+        return path.length() > 100 ? path.substring(0, 100) + "…" : path; // a name is repeated, not a whole body
+    }
+}

@@ -1,0 +1,198 @@
+package io.licencedesk.api;
+
+import static io.licencedesk.support.TestFixture.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What an integrator reading docs/api.md and /v3/api-docs expects of the answers: the list's filters as the console
+ * has them, the same client in a list as in the licence, enum values in lower case, and the portal's licence in the
+ * API's own terms (an ISO term, money as money) with what the portal page shows of it.
+ */
+@IntegrationTest
+class RestApiAsAnIntegratorIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    TestOrganisation org;
+    Plan plan;
+    String staff;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        plan = fixture.monthlyPlan(org);
+        staff = fixture.token(org.owner());
+    }
+
+    JsonNode ok(String token, MockHttpServletRequestBuilder request) throws Exception {
+        var response = mvc.perform(request.with(bearer(token))).andReturn().getResponse();
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response.getStatus()).as(body).isBetween(200, 299);
+        return body.isEmpty() ? null : JSON.readTree(body);
+    }
+
+    long licence(String name, Long clientId) {
+        return licences.create(org.manager(), new NewLicence(plan.id(), name, null, 2, clientId))
+                .id();
+    }
+
+    static List<Long> ids(JsonNode page) {
+        List<Long> ids = new ArrayList<>();
+        page.get("data").forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
+    }
+
+    @Test
+    void filtersTheListByStatusAsTheConsoleDoesAndRefusesAStatusItDoesNotKnow() throws Exception {
+        long available = licence("Spare", null);
+        long assigned = licence("Lobby", org.alice().userId());
+        long paused = licence("Foyer", org.alice().userId());
+        ok(staff, post("/api/v1/licences/" + paused + "/pause"));
+
+        assertThat(ids(ok(staff, get("/api/v1/licences?status=available")))).containsExactly(available);
+        assertThat(ids(ok(staff, get("/api/v1/licences?status=ASSIGNED")))).containsExactly(assigned);
+        assertThat(ids(ok(staff, get("/api/v1/licences?status=paused")))).containsExactly(paused);
+        assertThat(ids(ok(staff, get("/api/v1/licences")))).containsExactlyInAnyOrder(available, assigned, paused);
+
+        var refused = mvc.perform(get("/api/v1/licences?status=lost").with(bearer(staff)))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString()).contains("\"field\":\"status\"");
+    }
+
+    @Test
+    void aListNamesTheClientsCompanyAsTheLicenceDoes() throws Exception {
+        ok(
+                staff,
+                patch("/api/v1/clients/" + org.alice().userId())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"company\": \"Cinéma Lumière\"}"));
+        long id = licence("Lobby", org.alice().userId());
+
+        JsonNode listed = ok(staff, get("/api/v1/licences")).get("data").get(0);
+        JsonNode fetched = ok(staff, get("/api/v1/licences/" + id));
+        assertThat(listed.get("client").get("company").asString()).isEqualTo("Cinéma Lumière");
+        assertThat(listed.get("client")).isEqualTo(fetched.get("client"));
+    }
+
+    @Test
+    void writesAHistoryEntrysActionInLowerCaseAsEveryEnumValue() throws Exception {
+        long id = licence("Lobby", org.alice().userId());
+        ok(staff, post("/api/v1/licences/" + id + "/pause"));
+
+        JsonNode history = ok(staff, get("/api/v1/licences/" + id + "/history"));
+        List<String> actions = new ArrayList<>();
+        history.forEach(entry -> actions.add(entry.get("action").asString()));
+        assertThat(actions).containsExactly("paused", "created");
+    }
+
+    @Test
+    void theLocationOfARegisteredScreenAnswersTheScreenToItsClientOnly() throws Exception {
+        long id = licence("Lobby", org.alice().userId());
+        String alice = fixture.token(org.alice());
+        var registered = mvc.perform(post("/api/v1/portal/licences/" + id + "/screens")
+                        .with(bearer(alice))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Entrance\"}"))
+                .andReturn()
+                .getResponse();
+        assertThat(registered.getStatus()).isEqualTo(201);
+        String location = registered.getHeader("Location");
+
+        JsonNode screen = ok(alice, get(location));
+        assertThat(screen.get("name").asString()).isEqualTo("Entrance");
+        assertThat(screen)
+                .isEqualTo(JSON.readTree(registered.getContentAsString(StandardCharsets.UTF_8))
+                        .get("screen"));
+        assertThat(mvc.perform(get(location).with(bearer(fixture.token(org.bob()))))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        ok(alice, delete(location));
+        assertThat(mvc.perform(get(location).with(bearer(alice)))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+    }
+
+    @Test
+    void aRegisteredScreensCredentialIsNeverKeptForAnIdempotentReplay() throws Exception {
+        long id = licence("Lobby", org.alice().userId());
+        String alice = fixture.token(org.alice());
+        MockHttpServletRequestBuilder register = post("/api/v1/portal/licences/" + id + "/screens")
+                .header("Idempotency-Key", "register-entrance")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\": \"Entrance\"}");
+
+        var first = mvc.perform(register.with(bearer(alice))).andReturn().getResponse();
+        var replayed = mvc.perform(register.with(bearer(alice))).andReturn().getResponse();
+
+        String credential = JSON.readTree(first.getContentAsString(StandardCharsets.UTF_8))
+                .get("credential")
+                .asString();
+        assertThat(credential).startsWith("lds_");
+        assertThat(replayed.getStatus()).isEqualTo(201);
+        assertThat(replayed.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(replayed.getHeader("Location")).isEqualTo(first.getHeader("Location"));
+        assertThat(replayed.getContentAsString()).doesNotContain(credential);
+        assertThat(jdbc.sql("select count(*) from idempotency_key where answer_body is not null"
+                                + " and key_text = 'register-entrance'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(ok(alice, get("/api/v1/portal/licences/" + id + "/screens"))).hasSize(1);
+    }
+
+    @Test
+    void givesAClientsLicenceItsTermInIso8601ItsPriceAndWhetherItRenews() throws Exception {
+        long id = licence("Lobby", org.alice().userId());
+
+        JsonNode mine = ok(fixture.token(org.alice()), get("/api/v1/portal/licences/" + id));
+        assertThat(mine.get("term").asString()).isEqualTo("P1M");
+        assertThat(mine.get("unitPrice").get("amount").asString()).isEqualTo("10.00");
+        assertThat(mine.get("price").get("amount").asString()).isEqualTo("20.00");
+        assertThat(mine.get("price").get("currency").asString()).isEqualTo("EUR");
+        assertThat(mine.get("renewsAutomatically").asBoolean()).isFalse();
+        assertThat(ok(fixture.token(org.alice()), get("/api/v1/portal/licences"))
+                        .get("data")
+                        .get(0))
+                .isEqualTo(mine);
+    }
+}
