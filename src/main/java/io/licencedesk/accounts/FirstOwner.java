@@ -51,7 +51,15 @@ class FirstOwner implements ApplicationRunner {
                     + " (8 characters or more) to create the first owner.");
             return;
         }
-        management.createOrganisationWithOwner(organisation, Currency.getInstance(currency), "Owner", email, password);
+        try {
+            management.createOrganisationWithOwner(
+                    organisation, Currency.getInstance(currency), "Owner", email, password);
+        } catch (EmailAlreadyUsedException raced) {
+            // Nodes started together on an empty database all find no user; one creates the owner, and the others
+            // (whose organisation is rolled back with the refused owner) must still start rather than fail.
+            log.info("The first owner {} was created by another node starting at the same time", email);
+            return;
+        }
         log.info("Created the first owner {} of organisation '{}'", email, organisation);
     }
 }
