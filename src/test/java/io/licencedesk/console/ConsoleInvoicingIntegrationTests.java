@@ -291,6 +291,25 @@ class ConsoleInvoicingIntegrationTests {
     }
 
     @Test
+    void aFormSentFromAPageLoadedBeforeTheInvoiceWasVoidedIsAnsweredWithWhyNotWithErrorsOfAFormNoLongerShown()
+            throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        invoicing.voidInvoice(org.manager(), invoice.id(), "Duplicate");
+
+        mvc.perform(markPaid(invoice, "yesterday", "R1"))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()))
+                .andExpect(flash().attribute("toast", "Invoice " + invoice.number() + " is void."));
+        mvc.perform(post("/invoices/{id}/void", invoice.id())
+                        .param("reason", " ")
+                        .with(fixture.signedIn(org.manager().email()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()))
+                .andExpect(flash().attribute("toast", "Invoice " + invoice.number() + " is already void."));
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isNull();
+    }
+
+    @Test
     void marksEveryBadPaymentFieldAtOnceEvenWhenTheDateIsNotADate() throws Exception {
         Invoice invoice =
                 invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
