@@ -261,7 +261,7 @@ class ConsoleImportIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page)
                 .contains("No plan is named &quot;Weekly&quot;")
-                .contains("Not a whole number of screens from 1 to 10000.")
+                .contains("Not a whole number of screens from 1 to 10,000.")
                 .contains("None of your clients has the e-mail nobody@example.test")
                 .contains("The name is empty.")
                 .contains("Not a date: &quot;31/12/2026&quot;")
@@ -277,7 +277,7 @@ class ConsoleImportIntegrationTests {
                 .contains(
                         "\uFEFFline,column,reason",
                         "3,plan,\"No plan is named \"\"Weekly\"\". Add the plan first, or use the name of one of your plans.\"",
-                        "4,screens,Not a whole number of screens from 1 to 10000.");
+                        "4,screens,\"Not a whole number of screens from 1 to 10,000.\"");
         assertThat(report).contains("6,name,The name is empty.").contains("6,screens,");
 
         assertThat(confirm(checked).rowsCreated()).isEqualTo(2);
