@@ -55,7 +55,13 @@
         if (categories.length > 6) {
             return {};
         }
-        return {interval: 0, width: Math.max(40, element.clientWidth / categories.length - 12), overflow: 'break'};
+        const narrow = element.clientWidth < 500;
+        return {
+            interval: 0,
+            fontSize: narrow ? 10 : 12,
+            width: Math.max(40, element.clientWidth / categories.length - (narrow ? 2 : 12)),
+            overflow: 'break'
+        };
     }
 
     function draw(element) {
