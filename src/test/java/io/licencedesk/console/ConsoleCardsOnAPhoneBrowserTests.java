@@ -21,12 +21,13 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * On a 390 px phone the licence list is a stack of cards, and its column headings, which sort it, were hidden: a phone
- * could not sort the list, and Tab went through six sort links nobody could see. They are now a row above the cards.
+ * Console lists as cards on a 390 px phone. The licence list's column headings, which sort it, were hidden: a phone
+ * could not sort the list, and Tab went through six sort links nobody could see; they are now a row above the cards.
+ * A card's labels are in one type, whatever the type of their values.
  */
 @BrowserTest
 @TestInstance(Lifecycle.PER_CLASS)
-class LicenceListSortOnAPhoneBrowserTests {
+class ConsoleCardsOnAPhoneBrowserTests {
 
     @Autowired
     TestFixture fixture;
@@ -73,5 +74,18 @@ class LicenceListSortOnAPhoneBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*sort=quantity.*"));
         assertThat(page.locator("table.licence-table tbody a.licence-name"))
                 .hasText(new String[] {"Small hall", "Middle hall", "Big hall"});
+    }
+
+    @Test
+    void aCardsLabelsAreInTheSameTypeWhateverTheirValuesType(Page page) {
+        page.setViewportSize(390, 844);
+        SignIn.throughTheForm(page, org.manager().email());
+        page.navigate("/audit");
+        Locator firstEntry = page.locator("table tbody tr").first();
+        assertThat(firstEntry.locator("td.font-monospace")).isVisible();
+        String script = "cell => getComputedStyle(cell, '::before').fontFamily";
+        Assertions.assertThat(firstEntry.locator("td.font-monospace").evaluate(script))
+                .as("the label of the address, a monospace value")
+                .isEqualTo(firstEntry.locator("td").nth(1).evaluate(script));
     }
 }
