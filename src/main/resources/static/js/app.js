@@ -151,13 +151,10 @@
         // that pulled the focus back into the box whenever Tab left it (a keyboard trap).
         const open = control.open.bind(control);
         control.open = () => justChose || quiet || open();
-        // Leaving the box once a client is chosen: a search answer that arrives later cannot reopen the
-        // list over the rest of the form, since tom-select opens it again only while focused.
-        // Tom-select refocuses the box after its own handlers, hence the blur on the next turn.
-        control.on('item_add', () => setTimeout(() => {
-            control.close();
-            control.blur();
-        }));
+        // Once a client is chosen the list closes and stays shut (justChose above), a search answer arriving later
+        // included; the focus stays on the box, so that a keyboard user carries on from it with Tab. Blurring the
+        // box here sent the focus to the page's body: a screen reader lost its place and no field showed the focus.
+        control.on('item_add', () => setTimeout(() => control.close()));
         // Keep "All" / "Don't assign to a user" offered whatever was typed.
         control.on('load', () => control.addOption({id: '', label: select.dataset.all, rank: 0}));
         control.updateOption('', {id: '', label: select.dataset.all, rank: 0});

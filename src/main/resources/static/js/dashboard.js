@@ -46,6 +46,24 @@
         };
     }
 
+    /**
+     * A few categories (statuses, screens) each keep their name, broken onto lines to fit under its bar: ECharts
+     * hid every other name when they did not fit on one line ("Registered" in French, "Assigned" and "Paused" on a
+     * phone). Months, twelve of them, may still skip some.
+     */
+    function categoryLabels(element, categories) {
+        if (categories.length > 6) {
+            return {};
+        }
+        const narrow = element.clientWidth < 500;
+        return {
+            interval: 0,
+            fontSize: narrow ? 10 : 12,
+            width: Math.max(40, element.clientWidth / categories.length - (narrow ? 2 : 12)),
+            overflow: 'break'
+        };
+    }
+
     function draw(element) {
         const table = document.getElementById(element.dataset.figures);
         const data = read(table);
@@ -59,7 +77,7 @@
             grid: {left: 8, right: 16, top: several ? 36 : 16, bottom: 8, containLabel: true},
             legend: several ? {top: 0} : {show: false},
             tooltip: {trigger: 'axis', valueFormatter: format},
-            xAxis: {type: 'category', data: data.categories},
+            xAxis: {type: 'category', data: data.categories, axisLabel: categoryLabels(element, data.categories)},
             yAxis: {type: 'value', minInterval: table.dataset.currency ? 0 : 1, axisLabel: {formatter: format}},
             series: data.series.map(series => ({
                 name: series.name,
@@ -77,7 +95,10 @@
                 window.location.assign(link);
             }
         });
-        window.addEventListener('resize', () => chart.resize());
+        window.addEventListener('resize', () => {
+            chart.setOption({xAxis: {axisLabel: categoryLabels(element, data.categories)}});
+            chart.resize();
+        });
         const details = table.closest('details');
         if (details) {
             details.open = false;

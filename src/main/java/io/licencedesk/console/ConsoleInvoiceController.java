@@ -8,6 +8,7 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceSearch;
 import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.invoicing.PaymentDateRefusedException;
+import io.licencedesk.shared.Reason;
 import io.licencedesk.web.Downloads;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
@@ -16,6 +17,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.function.Supplier;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -116,6 +118,18 @@ class ConsoleInvoiceController {
             Model model,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
+            Invoice invoice = invoicing.invoice(caller, id);
+            if (!invoice.payable()) {
+                // Paid or voided since the page was loaded: the form is gone from the page, and its errors with it.
+                Toasts.error(
+                        redirect,
+                        reasons.text(Reason.of(
+                                "reason.invoice.notPayable",
+                                invoice.number(),
+                                new DefaultMessageSourceResolvable("invoice.status.inSentence."
+                                        + invoice.status().name()))));
+                return "redirect:/invoices/" + id;
+            }
             return details(caller, id, model);
         }
         try {
@@ -140,6 +154,12 @@ class ConsoleInvoiceController {
             Model model,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
+            Invoice invoice = invoicing.invoice(caller, id);
+            if (!invoice.voidable()) {
+                // Voided since the page was loaded: the form is gone from the page, and its errors with it.
+                Toasts.error(redirect, reasons.text(Reason.of("reason.invoice.alreadyVoid", invoice.number())));
+                return "redirect:/invoices/" + id;
+            }
             return details(caller, id, model);
         }
         return act(

@@ -148,7 +148,8 @@ class ConsoleSelectionController {
         if (outcome.gone() > 0) {
             parts.add(reasons.text(Reason.of("reason.bulk.gone", outcome.gone())));
         }
-        return String.join("; ", parts) + ".";
+        // French sets a narrow no-break space before a semicolon; the separator is the language's own.
+        return String.join(words.of("console.bulk.separator"), parts) + ".";
     }
 
     @PostMapping("/invoices/send")

@@ -29,7 +29,10 @@ import java.math.BigDecimal;
     /** When nothing is typed. */
     String blank();
 
-    /** When what is typed is no plain decimal number such as 7.5 (or is absurdly long). */
+    /**
+     * When what is typed is no decimal number such as 7.5 (7,5 on a French page; {@link TypedNumbers}), or is
+     * absurdly long.
+     */
     String notANumber();
 
     String belowMin();
@@ -54,7 +57,7 @@ import java.math.BigDecimal;
 
         /** The number typed, once {@link DecimalNumber} holds. */
         static BigDecimal parse(String typed) {
-            return new BigDecimal(typed.strip());
+            return new BigDecimal(TypedNumbers.plain(typed));
         }
 
         @Override
@@ -71,7 +74,7 @@ import java.math.BigDecimal;
             if (typed == null || typed.isBlank()) {
                 return number.blank();
             }
-            String stripped = typed.strip();
+            String stripped = TypedNumbers.plain(typed);
             if (stripped.length() > MAX_LENGTH || !stripped.matches("[+-]?(\\d+(\\.\\d*)?|\\.\\d+)")) {
                 return number.notANumber();
             }

@@ -37,7 +37,10 @@ record PlanForm(
 
     static PlanForm of(Plan plan) {
         return new PlanForm(
-                plan.name(), plan.term().toString(), plan.unitPrice().amount().toPlainString(), plan.autoRenew());
+                plan.name(),
+                plan.term().toString(),
+                TypedNumbers.forPage(plan.unitPrice().amount()),
+                plan.autoRenew());
     }
 
     NewPlan toNewPlan() {

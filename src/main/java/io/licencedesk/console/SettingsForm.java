@@ -74,7 +74,7 @@ record SettingsForm(
                 organisation.legalName(),
                 organisation.address(),
                 organisation.currency().getCurrencyCode(),
-                organisation.vatRate().toPlainString(),
+                TypedNumbers.forPage(organisation.vatRate()),
                 organisation.invoicePrefix(),
                 String.valueOf(organisation.paymentTermsDays()),
                 organisation.senderName(),

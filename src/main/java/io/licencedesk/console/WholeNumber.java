@@ -44,7 +44,7 @@ import java.lang.annotation.Target;
 
         /** The number typed, once {@link WholeNumber} holds. */
         static int parse(String typed) {
-            return Integer.parseInt(typed.strip());
+            return Integer.parseInt(TypedNumbers.plain(typed));
         }
 
         @Override
@@ -61,10 +61,11 @@ import java.lang.annotation.Target;
             if (typed == null || typed.isBlank()) {
                 return number.blank();
             }
-            if (!typed.strip().matches("[+-]?\\d+")) {
+            String plain = TypedNumbers.plain(typed);
+            if (!plain.matches("[+-]?\\d+")) {
                 return number.notWhole();
             }
-            if (!typed.strip().matches("[+-]?0*\\d{1,9}")) {
+            if (!plain.matches("[+-]?0*\\d{1,9}")) {
                 return number.outOfRange(); // a whole number, but far too large (or small) to be one of ours
             }
             int value = parse(typed);

@@ -111,6 +111,10 @@ class ConsoleClientDetailsIntegrationTests {
         mvc.perform(get("/clients").with(fixture.signedIn(org.manager())))
                 .andExpect(content()
                         .string(containsString("href=\"/clients/" + org.alice().userId() + "\"")));
+        mvc.perform(get("/licences/{id}", lobby).with(fixture.signedIn(org.manager())))
+                .andExpect(content()
+                        .string(containsString("<a id=\"licence-client\" href=\"/clients/"
+                                + org.alice().userId() + "\"")));
     }
 
     @Test

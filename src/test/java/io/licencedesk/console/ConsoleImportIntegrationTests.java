@@ -27,6 +27,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -195,6 +197,48 @@ class ConsoleImportIntegrationTests {
     }
 
     @Test
+    void aCheckConfirmedAfterAnotherCheckOfTheSameFileWasImportedSaysItCreatedNothingAndWhy() throws Exception {
+        String file = HEADER + "\n" + ",Lobby,,,,Monthly,1,,,,,,,\n" + ",Shop,,,,Monthly,2,,,,,,,\n";
+        LicenceImport first = check(file);
+        LicenceImport second = check(file);
+        assertThat(second.rowsToCreate())
+                .as("checked before the first was imported")
+                .isEqualTo(2);
+        confirm(first);
+        assertThat(confirm(second).rowsCreated()).isZero();
+        assertThat(licenceCount(org)).isEqualTo(2);
+
+        for (String language : new String[] {"en", "fr"}) {
+            Document page = Jsoup.parse(mvc.perform(get("/licences/imports/" + second.id())
+                            .header("Accept-Language", language)
+                            .with(manager))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString());
+            assertThat(page.select("#import-totals dt").eachText())
+                    .as("an import made speaks of what it did, not of what it would do")
+                    .contains(
+                            language.equals("en") ? "Created" : "Créées",
+                            language.equals("en") ? "Refused" : "Refusées");
+            assertThat(page.selectFirst("#total-create").text()).isEqualTo("0");
+            assertThat(page.selectFirst("#import-meanwhile").text())
+                    .isEqualTo(
+                            language.equals("en")
+                                    ? "2 rows of the check had been imported meanwhile, by another import of this file, and"
+                                            + " were left alone."
+                                    : "2 lignes de la vérification avaient été importées entre-temps, par un autre import de"
+                                            + " ce fichier, et ont été laissées telles quelles.");
+        }
+        Document firstPage =
+                Jsoup.parse(mvc.perform(get("/licences/imports/" + first.id()).with(manager))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(firstPage.selectFirst("#total-create").text()).isEqualTo("2");
+        assertThat(firstPage.select("#import-meanwhile")).isEmpty();
+    }
+
+    @Test
     void theReportNamesEachRefusedRowWithItsLineColumnAndReasonAndTheGoodRowsImport() throws Exception {
         String file = HEADER + "\n"
                 + ",Good one,,,,Monthly,1,,,,,,,\n"
@@ -217,7 +261,7 @@ class ConsoleImportIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page)
                 .contains("No plan is named &quot;Weekly&quot;")
-                .contains("Not a whole number of screens from 1 to 10000.")
+                .contains("Not a whole number of screens from 1 to 10,000.")
                 .contains("None of your clients has the e-mail nobody@example.test")
                 .contains("The name is empty.")
                 .contains("Not a date: &quot;31/12/2026&quot;")
@@ -233,7 +277,7 @@ class ConsoleImportIntegrationTests {
                 .contains(
                         "\uFEFFline,column,reason",
                         "3,plan,\"No plan is named \"\"Weekly\"\". Add the plan first, or use the name of one of your plans.\"",
-                        "4,screens,Not a whole number of screens from 1 to 10000.");
+                        "4,screens,\"Not a whole number of screens from 1 to 10,000.\"");
         assertThat(report).contains("6,name,The name is empty.").contains("6,screens,");
 
         assertThat(confirm(checked).rowsCreated()).isEqualTo(2);

@@ -160,6 +160,37 @@ class ConsoleInvoicingIntegrationTests {
     }
 
     @Test
+    void theOutcomeOfABulkPauseIsWrittenInThePageLanguageWithItsPunctuation() throws Exception {
+        var browser = new Browser();
+        browser.perform(mvc, select(assigned.get(0), true));
+        browser.perform(mvc, select(assigned.get(1), true));
+        String alreadyPaused =
+                licences.pause(org.manager(), assigned.get(1)).couponCode().toString();
+        browser.perform(
+                        mvc,
+                        post("/licences/selection/pause")
+                                .header("Accept-Language", "fr")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
+                .andExpect(flash().attribute(
+                                "toast", "1 licence suspendue\u202F; 1 était déjà suspendue (" + alreadyPaused + ")."));
+        browser.perform(
+                        mvc,
+                        post("/licences/selection/resume")
+                                .header("Accept-Language", "en")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
+                .andExpect(flash().attribute("toast", "Resumed 2 licences."));
+        browser.perform(
+                        mvc,
+                        post("/licences/selection/resume")
+                                .header("Accept-Language", "en")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
+                .andExpect(flash().attribute("toast", containsString("Resumed none; 2 ")));
+    }
+
+    @Test
     void deletingASelectedLicenceTakesItOutOfTheSelection() throws Exception {
         var browser = new Browser();
         browser.perform(mvc, select(assigned.get(0), true));
@@ -288,6 +319,25 @@ class ConsoleInvoicingIntegrationTests {
         mvc.perform(get("/outbox").with(manager))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(invoice.number())));
+    }
+
+    @Test
+    void aFormSentFromAPageLoadedBeforeTheInvoiceWasVoidedIsAnsweredWithWhyNotWithErrorsOfAFormNoLongerShown()
+            throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        invoicing.voidInvoice(org.manager(), invoice.id(), "Duplicate");
+
+        mvc.perform(markPaid(invoice, "yesterday", "R1"))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()))
+                .andExpect(flash().attribute("toast", "Invoice " + invoice.number() + " is void."));
+        mvc.perform(post("/invoices/{id}/void", invoice.id())
+                        .param("reason", " ")
+                        .with(fixture.signedIn(org.manager().email()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()))
+                .andExpect(flash().attribute("toast", "Invoice " + invoice.number() + " is already void."));
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isNull();
     }
 
     @Test

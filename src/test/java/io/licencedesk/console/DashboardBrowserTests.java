@@ -124,6 +124,18 @@ class DashboardBrowserTests {
         }
         // Five bars in the status chart, in the statuses' colours; a chart's table is folded once it is drawn.
         assertThat(charts.first().locator("path[fill='#40c057']")).hasCount(1);
+        // Every bar is named, on a phone too: ECharts dropped every other name when they did not fit on one line.
+        for (int width : new int[] {390, 1366}) {
+            page.setViewportSize(width, 844);
+            page.waitForFunction("() => document.querySelectorAll('[data-chart] svg').length === 4");
+            Assertions.assertThat(charts.nth(0).locator("text").allTextContents())
+                    .as("the status chart's names at %d px", width)
+                    .contains("Available", "Assigned", "Active", "Paused", "Expired");
+            Assertions.assertThat(String.join(" ", charts.nth(1).locator("text").allTextContents()))
+                    .as("the screens chart's names at %d px", width)
+                    .contains("Licensed", "Registered", "Seen in");
+        }
+        page.setViewportSize(1366, 800);
         assertThat(figures(page, "Licences by status")).not().isVisible();
         page.getByText("The figures").first().click();
         assertThat(figures(page, "Licences by status")).isVisible();

@@ -14,6 +14,7 @@ import io.licencedesk.support.Accessibility;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.TestFixture;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -146,5 +147,29 @@ class KeyboardBrowserTests {
         page.waitForTimeout(300);
         assertThat(save).isFocused();
         assertThat(page.locator("#clientId-ts-dropdown")).isHidden();
+    }
+
+    @Test
+    void choosingAClientWithTheKeyboardKeepsTheFocusOnTheBox(Page page) {
+        list(page);
+        page.navigate("/licences/new");
+        page.getByLabel("Screens").focus();
+        page.keyboard().press("Tab");
+        page.waitForFunction("() => document.querySelector('.ts-wrapper').contains(document.activeElement)");
+        page.keyboard().type("Alice");
+        assertThat(page.locator("#clientId-ts-dropdown .option")
+                        .filter(new Locator.FilterOptions().setHasText("Alice")))
+                .isVisible();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#clientId-ts-dropdown")).isHidden();
+        page.waitForTimeout(300);
+        Assertions.assertThat(
+                        page.evaluate("() => document.querySelector('.ts-wrapper').contains(document.activeElement)"))
+                .as("the focus after choosing a client (it went to the page's body)")
+                .isEqualTo(true);
+        assertThat(page.locator("#clientId-ts-dropdown")).isHidden();
+        page.keyboard().press("Tab");
+        assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")))
+                .isFocused();
     }
 }

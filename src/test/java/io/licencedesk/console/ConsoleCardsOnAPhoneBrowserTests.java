@@ -1,0 +1,91 @@
+package io.licencedesk.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.TestFixture;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Console lists as cards on a 390 px phone. The licence list's column headings, which sort it, were hidden: a phone
+ * could not sort the list, and Tab went through six sort links nobody could see; they are now a row above the cards.
+ * A card's labels are in one type, whatever the type of their values.
+ */
+@BrowserTest
+@TestInstance(Lifecycle.PER_CLASS)
+class ConsoleCardsOnAPhoneBrowserTests {
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    LicenceManagement licences;
+
+    TestOrganisation org;
+
+    @BeforeAll
+    void createOrganisation() {
+        org = organisations.create();
+        Plan monthly = fixture.monthlyPlan(org);
+        licences.create(org.manager(), new NewLicence(monthly.id(), "Small hall", null, 2, null));
+        licences.create(org.manager(), new NewLicence(monthly.id(), "Big hall", null, 40, null));
+        licences.create(org.manager(), new NewLicence(monthly.id(), "Middle hall", null, 7, null));
+    }
+
+    @Test
+    void theSortLinksAreShownAboveTheCardsAndSortTheList(Page page) {
+        page.setViewportSize(390, 844);
+        SignIn.throughTheForm(page, org.manager().email());
+        page.navigate("/licences");
+
+        Locator sortLinks = page.locator("table.licence-table thead a.sort-link");
+        Assertions.assertThat(sortLinks.count()).isEqualTo(6);
+        for (int i = 0; i < sortLinks.count(); i++) {
+            Locator link = sortLinks.nth(i);
+            link.focus();
+            var box = link.boundingBox();
+            Assertions.assertThat(box.width)
+                    .as("the width of sort link %s while it has the focus", link.textContent())
+                    .isGreaterThan(20);
+            Assertions.assertThat(box.x + box.width).isLessThanOrEqualTo(390);
+        }
+        Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(390);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Screens")))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*sort=quantity.*"));
+        assertThat(page.locator("table.licence-table tbody a.licence-name"))
+                .hasText(new String[] {"Small hall", "Middle hall", "Big hall"});
+    }
+
+    @Test
+    void aCardsLabelsAreInTheSameTypeWhateverTheirValuesType(Page page) {
+        page.setViewportSize(390, 844);
+        SignIn.throughTheForm(page, org.manager().email());
+        page.navigate("/audit");
+        Locator firstEntry = page.locator("table tbody tr").first();
+        assertThat(firstEntry.locator("td.font-monospace")).isVisible();
+        String script = "cell => getComputedStyle(cell, '::before').fontFamily";
+        Assertions.assertThat(firstEntry.locator("td.font-monospace").evaluate(script))
+                .as("the label of the address, a monospace value")
+                .isEqualTo(firstEntry.locator("td").nth(1).evaluate(script));
+    }
+}
