@@ -1,6 +1,7 @@
 package io.licencedesk.webhooks;
 
 import io.licencedesk.shared.Reason;
+import java.net.IDN;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -10,6 +11,8 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,6 +26,9 @@ import org.springframework.stereotype.Component;
 class EndpointAddresses {
 
     static final int MAX_LENGTH = 2000;
+
+    /** Scheme, authority (user info, host, port) and the rest of an absolute address. */
+    private static final Pattern PARTS = Pattern.compile("([A-Za-z][A-Za-z0-9+.-]*://)([^/?#]*)(.*)", Pattern.DOTALL);
 
     /** Why this address may not receive webhooks, or empty when it may. */
     Optional<Reason> refusal(String url, boolean privateAllowed) {
@@ -64,7 +70,7 @@ class EndpointAddresses {
         if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {
             throw new URISyntaxException(String.valueOf(url), "blank or too long");
         }
-        URI uri = new URI(url.strip());
+        URI uri = new URI(withAsciiHost(url));
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!(scheme.equals("http") || scheme.equals("https"))
                 || uri.getHost() == null
@@ -73,6 +79,35 @@ class EndpointAddresses {
             throw new URISyntaxException(url, "not an absolute http(s) address with a host");
         }
         return uri;
+    }
+
+    /**
+     * The address, stripped, with an international domain name in its ASCII form (https://例え.jp/hook becomes
+     * https://xn--r8jz45g.jp/hook): java.net.URI finds no host in a name that is not ASCII, and DNS knows the
+     * ASCII form only. Checked and stored in that form, so that the private-address checks see the name that is
+     * resolved and the delivery reaches it.
+     *
+     * @throws IllegalArgumentException when the host is not a valid domain name
+     */
+    static String withAsciiHost(String url) {
+        String stripped = url.strip();
+        Matcher parts = PARTS.matcher(stripped);
+        if (!parts.matches()) {
+            return stripped;
+        }
+        String authority = parts.group(2);
+        int at = authority.lastIndexOf('@');
+        String hostAndPort = authority.substring(at + 1);
+        int colon = hostAndPort.indexOf(':');
+        String host = colon < 0 ? hostAndPort : hostAndPort.substring(0, colon);
+        if (host.startsWith("[") || host.chars().allMatch(c -> c < 0x80)) {
+            return stripped; // an IPv6 literal, or already ASCII
+        }
+        return parts.group(1)
+                + authority.substring(0, at + 1)
+                + IDN.toASCII(host)
+                + hostAndPort.substring(host.length())
+                + parts.group(3);
     }
 
     /** Not a public unicast address: nothing a webhook should reach from the server's own network. */

@@ -91,7 +91,11 @@ public class Webhooks {
         String secret = Signatures.newSecret();
         long id = endpoints.insert(
                 caller.organisationId(),
-                new NewEndpoint(endpoint.url().strip(), description, endpoint.allTypes(), endpoint.eventTypes()),
+                new NewEndpoint(
+                        EndpointAddresses.withAsciiHost(endpoint.url()),
+                        description,
+                        endpoint.allTypes(),
+                        endpoint.eventTypes()),
                 secret,
                 clock.instant());
         WebhookEndpoint created = find(caller, id);

@@ -92,4 +92,29 @@ class EndpointAddressesTests {
         String url = "https://93.184.216.34/" + "a".repeat(2000);
         assertThat(addresses.refusal(url, true)).map(Reason::code).contains("reason.webhook.urlInvalid");
     }
+
+    @org.junit.jupiter.api.Test
+    void readsAnInternationalDomainNameInItsAsciiForm() throws Exception {
+        assertThat(EndpointAddresses.withAsciiHost(" https://例え.jp/hook?x=é "))
+                .isEqualTo("https://xn--r8jz45g.jp/hook?x=é");
+        assertThat(EndpointAddresses.withAsciiHost("https://user@bücher.example:8443/a"))
+                .isEqualTo("https://user@xn--bcher-kva.example:8443/a");
+        assertThat(EndpointAddresses.parse("https://例え.jp/hook").getHost()).isEqualTo("xn--r8jz45g.jp");
+        // no longer "not a full address": whatever DNS answers for it, the address itself is read
+        assertThat(addresses.refusal("https://例え.jp/hook", false))
+                .map(Reason::code)
+                .isNotEqualTo(Optional.of("reason.webhook.urlInvalid"));
+        assertThat(addresses.refusal("https://bücher.invalid/hook", true))
+                .map(Reason::code)
+                .contains("reason.webhook.hostUnknown");
+    }
+
+    @org.junit.jupiter.api.Test
+    void checksAnInternationalNameForPrivateAddressesAsItsAsciiForm() {
+        // full-width letters are "localhost" once in ASCII: still refused as a private address
+        assertThat(addresses.refusal("http://ｌｏｃａｌｈｏｓｔ:8080/hooks", false))
+                .map(Reason::code)
+                .contains("reason.webhook.privateAddress");
+        assertThat(addresses.refusal("http://ｌｏｃａｌｈｏｓｔ:8080/hooks", true)).isEmpty();
+    }
 }
