@@ -59,6 +59,12 @@ class ConsoleWebhookController {
         if (eventsProblem != null) {
             errors.rejectValue("eventTypes", "invalid", messages.getMessage(eventsProblem, null, locale));
         }
+        // Another field's error stops the registration below; the address is checked anyway, so that the form
+        // names every field's error at once instead of the address's only once the others are fixed.
+        if (errors.hasErrors() && !errors.hasFieldErrors("url")) {
+            webhooks.addressRefusal(caller, form.url())
+                    .ifPresent(reason -> errors.rejectValue("url", "refused", reasons.text(reason)));
+        }
         if (!errors.hasErrors()) {
             try {
                 CreatedEndpoint created = webhooks.register(caller, form.toNewEndpoint());

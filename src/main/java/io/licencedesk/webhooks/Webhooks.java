@@ -9,6 +9,7 @@ import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,6 +60,16 @@ public class Webhooks {
     public WebhookEndpoint endpoint(Caller caller, long id) {
         requireOwner(caller);
         return find(caller, id);
+    }
+
+    /**
+     * Why this address may not receive the caller's webhooks, or empty when it may: the address check of
+     * {@link #register}, for a form that reports the address's error with its other fields' errors at once.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Reason> addressRefusal(Caller caller, String url) {
+        requireOwner(caller);
+        return addresses.refusal(url, endpoints.allowsPrivateAddresses(caller.organisationId()));
     }
 
     /**

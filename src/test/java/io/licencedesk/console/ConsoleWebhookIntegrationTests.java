@@ -167,6 +167,22 @@ class ConsoleWebhookIntegrationTests {
     }
 
     @Test
+    void namesEveryFieldsErrorAtOnce() throws Exception {
+        // the address's error was shown only once the description was fixed
+        FieldErrors.expectExactly(
+                mvc,
+                add("ftp://x.test").param("description", "<i>x</i>"),
+                Map.of(
+                        "url", "Enter a full address such as https://example.com/webhooks.",
+                        "description", "Remove the HTML tags"));
+        FieldErrors.expectExactly(
+                mvc,
+                post("/settings/webhooks").with(owner).with(csrf()).param("url", "http://93.184.216.34/hooks"),
+                Map.of("url", "Use https://.", "eventTypes", "Choose at least one event, or all of them."));
+        assertThat(webhooks.endpoints(org.owner())).isEmpty();
+    }
+
+    @Test
     void enablesDisablesAndDeletesAnEndpoint() throws Exception {
         long id = endpointOf(org).endpoint().id();
 
