@@ -54,13 +54,6 @@
         }
     });
 
-    // A form that asks before it acts (deleting a webhook endpoint): its question is its data-ask attribute.
-    document.addEventListener('submit', event => {
-        const question = event.target.dataset && event.target.dataset.ask;
-        if (question && !window.confirm(question)) {
-            event.preventDefault();
-        }
-    });
 
     // A page rendered as the answer to a form post (a new device credential, a refused code) takes its
     // page's address, so that reloading it reads the page instead of posting the form again.
@@ -69,13 +62,43 @@
         history.replaceState(null, '', answered.dataset.replaceUrl);
     }
 
-    // Forms that undo something ask first (inline handlers are not allowed by the content security policy).
-    document.addEventListener('submit', event => {
-        const question = event.target.dataset.confirmQuestion;
-        if (question && !window.confirm(question)) {
+    // Forms that undo something ask first: revoking a token, removing a screen, voiding a paid invoice, deleting a
+    // webhook endpoint. Their question (data-confirm-question or data-ask) is asked in the page's own dialog, whose
+    // yes says what the form's button says: the browser's confirm() speaks the browser's language, not the page's,
+    // and tools that drive a page dismiss it unseen. (Inline handlers are not allowed by the content security policy.)
+    const askDialog = document.getElementById('ask-dialog');
+    if (askDialog) {
+        const askModal = new bootstrap.Modal(askDialog);
+        const yes = askDialog.querySelector('[data-ask-yes]');
+        let opener = null;
+        askDialog.addEventListener('hidden.bs.modal', () => opener && opener.isConnected && opener.focus());
+        document.addEventListener('submit', event => {
+            const form = event.target;
+            const question = form.dataset && (form.dataset.confirmQuestion || form.dataset.ask);
+            if (!question) {
+                return;
+            }
+            if (form.dataset.confirmed === 'yes') {
+                delete form.dataset.confirmed;
+                return;
+            }
             event.preventDefault();
-        }
-    });
+            const submitter = event.submitter && event.submitter.form === form ? event.submitter : null;
+            opener = submitter;
+            document.getElementById('ask-question').textContent = question;
+            const label = submitter && submitter.textContent.replace(/\s+/g, ' ').trim();
+            yes.textContent = label || yes.dataset.label;
+            const danger = submitter && /\bbtn-(outline-)?danger\b/.test(submitter.className);
+            yes.className = 'btn ' + (danger ? 'btn-danger' : 'btn-primary');
+            yes.onclick = () => {
+                opener = null;
+                askModal.hide();
+                form.dataset.confirmed = 'yes';
+                form.requestSubmit(submitter || undefined);
+            };
+            askModal.show();
+        });
+    }
 
     // Whether the focus is moving by keyboard: a drop-down reached with Tab stays closed until a key asks for it.
     let tabbing = false;

@@ -11,6 +11,7 @@ import com.microsoft.playwright.options.LoadState;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.PageParts;
 import io.licencedesk.support.Screenshots;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
@@ -86,8 +87,9 @@ class ConsoleApiTokensBrowserTests {
         assertThat(page.getByText(secret)).hasCount(0);
         assertThat(row).containsText("Active");
 
-        page.onceDialog(dialog -> dialog.accept());
+        page.onDialog(dialog -> Assertions.fail("a native dialog: " + dialog.message()));
         button(page, "Revoke the token Shop (production)").click();
+        PageParts.confirm(page, "Shop (production)", "Revoke");
         assertThat(toast(page, "Token “Shop (production)” revoked")).isVisible();
         assertThat(row).containsText("Revoked");
         assertThat(button(page, "Revoke the token Shop (production)")).hasCount(0);

@@ -19,6 +19,8 @@ import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.mail.DeliveryStatus;
+import io.licencedesk.mail.OutboxEntry;
 import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
@@ -131,9 +133,15 @@ class InvoiceManagementIntegrationTests {
         assertThat(again.issued()).isEmpty();
         assertThat(again.resent()).extracting(Invoice::id).containsExactly(issued.id());
         assertThat(invoicing.invoices(org.manager(), null, null, 1, 10).total()).isEqualTo(1);
-        assertThat(invoicing.deliveries(org.manager(), issued.id()))
+        // The mail dispatcher runs meanwhile: once it has handled the first e-mail (sent, or kept without SMTP),
+        // sending again rightly queues another. What must never be is two e-mails waiting at once.
+        List<OutboxEntry> deliveries = invoicing.deliveries(org.manager(), issued.id());
+        assertThat(deliveries)
                 .as("a double click does not queue a second e-mail while the first waits")
-                .hasSize(1);
+                .filteredOn(delivery ->
+                        List.of(DeliveryStatus.PENDING, DeliveryStatus.SENDING).contains(delivery.status()))
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(deliveries).hasSizeBetween(1, 2);
     }
 
     @Test

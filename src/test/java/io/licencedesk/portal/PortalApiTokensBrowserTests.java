@@ -68,8 +68,9 @@ class PortalApiTokensBrowserTests {
                 .as("no horizontal scroll at 390 px")
                 .isEqualTo(true);
 
-        page.onceDialog(dialog -> dialog.accept());
+        page.onDialog(dialog -> Assertions.fail("a native dialog: " + dialog.message()));
         PageParts.button(page, "Revoke the token Shop").click();
+        PageParts.confirm(page, "Shop", "Revoke");
         assertThat(PageParts.status(page, "Token “Shop” revoked")).isVisible();
         assertThat(row).containsText("Revoked");
         assertThat(PageParts.button(page, "Revoke the token Shop")).hasCount(0);

@@ -22,6 +22,7 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.InWords;
+import io.licencedesk.support.PageParts;
 import io.licencedesk.support.Screenshots;
 import io.licencedesk.support.TestFixture;
 import java.nio.file.Files;
@@ -205,10 +206,11 @@ class PortalBrowserTests {
 
         page.navigate("/portal/licences/" + licence.id());
         assertThat(page.locator("#new-credential")).hasCount(0);
-        page.onceDialog(dialog -> dialog.accept());
+        page.onDialog(dialog -> Assertions.fail("a native dialog: " + dialog.message()));
         screens.filter(new Locator.FilterOptions().setHasText("Bar"))
                 .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Remove"))
                 .click();
+        PageParts.confirm(page, "Bar", "Remove");
         assertThat(toast(page, "Screen removed")).isVisible();
         assertThat(screens).hasCount(1);
         assertThat(screens).containsText("Reception");

@@ -36,4 +36,18 @@ public final class PageParts {
     public static Locator status(Page page, String text) {
         return page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText(text));
     }
+
+    /**
+     * Answers yes in the page's own dialog that a form asking before it acts opens (app.js), after checking that it
+     * asks this question. The browser's native dialog is never used: Playwright would dismiss it unseen.
+     */
+    public static void confirm(Page page, String question, String yes) {
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat(dialog)
+                .containsText(question);
+        dialog.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName(yes).setExact(true))
+                .click();
+    }
 }
