@@ -19,13 +19,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Stripe's {@code Idempotency-Key} on every POST of the REST API (docs/api-idempotency.md, decision 0043): the first
@@ -52,11 +50,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
     private final IdempotencyKeys keys;
-    private final JsonMapper json;
+    private final ApiProblemWriter problems;
 
-    IdempotencyFilter(IdempotencyKeys keys, JsonMapper json) {
+    IdempotencyFilter(IdempotencyKeys keys, ApiProblemWriter problems) {
         this.keys = keys;
-        this.json = json;
+        this.problems = problems;
     }
 
     @Override
@@ -76,12 +74,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         String key = sent.size() == 1 ? sent.get(0) : null;
         if (key == null || !IdempotentRequest.validKey(key)) {
-            refuse(response, invalidKey());
+            problems.write(request, response, invalidKey());
             return;
         }
         IdempotentRequest idempotent = IdempotentRequest.read(request, MAX_BODY_BYTES);
         if (idempotent == null) {
-            refuse(response, tooLarge());
+            problems.write(request, response, tooLarge());
             return;
         }
         Claim claim;
@@ -89,7 +87,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             claim = keys.claim(caller.tokenId(), key, idempotent.hash());
         } catch (DataAccessException failure) {
             log.error("Idempotency key not readable", failure);
-            refuse(response, unavailable());
+            problems.write(request, response, unavailable());
             return;
         }
         answer(claim, idempotent, response, chain);
@@ -102,10 +100,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
         } else if (claim instanceof Replay replay) {
             replay(response, replay.answer());
         } else if (claim instanceof Reused) {
-            refuse(response, reused());
+            problems.write(request, response, reused());
         } else {
             response.setHeader(HttpHeaders.RETRY_AFTER, "1");
-            refuse(response, inProgress());
+            problems.write(request, response, inProgress());
         }
     }
 
@@ -178,13 +176,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private static ApiCaller caller() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof ApiCaller caller ? caller : null;
-    }
-
-    private void refuse(HttpServletResponse response, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), problem);
     }
 
     private static ProblemDetail invalidKey() {

@@ -2,6 +2,7 @@ package io.licencedesk.api;
 
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.audit.AuditTrail;
+import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicenceManagement;
@@ -89,7 +90,21 @@ class LicenceApiController {
         }
         LifecycleStatus only = status == null ? null : ApiParameters.oneOf("status", status, LifecycleStatus.class);
         var filter = new LicenceFilter(client, expiringSoon, expired, q, sortBy, ascending, only, null);
-        return LicencePage.of(licences.list(caller, filter, new LicencePageRequest(after, before, false, limit)));
+        try {
+            return LicencePage.of(licences.list(caller, filter, new LicencePageRequest(after, before, false, limit)));
+        } catch (InvalidLicenceException refused) {
+            if (!refused.field().equals("cursor")) {
+                throw refused;
+            }
+            // The list names a bad cursor "cursor" for the console's page link; here it is the query parameter
+            // sent, and a parameter that cannot be read is a 400 bad-parameter (docs/api.md), not a 422.
+            String parameter = after != null ? "after" : "before";
+            throw ApiParameters.invalid(
+                    parameter,
+                    "The parameter %s is not a cursor of this list: pass a page's nextCursor as after or its"
+                                    .formatted(parameter)
+                            + " previousCursor as before, with the same filters.");
+        }
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

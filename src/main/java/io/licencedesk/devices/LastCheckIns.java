@@ -2,6 +2,7 @@ package io.licencedesk.devices;
 
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -39,7 +40,8 @@ class LastCheckIns {
     }
 
     void record(long screenId, Instant time) {
-        pending.merge(screenId, time, LastCheckIns::later);
+        // to the microsecond, as the database keeps it: the time a screen shows is the same before and after a flush
+        pending.merge(screenId, time.truncatedTo(ChronoUnit.MICROS), LastCheckIns::later);
     }
 
     /** The screens with the check-in times this node has not written yet. */

@@ -159,6 +159,14 @@ class ScreenRepository {
         }
     }
 
+    /** Records one check-in time at once (an activation's, in its transaction); never moves it backwards. */
+    void recordCheckIn(long id, Instant time) {
+        jdbc.sql("""
+                        update screen set last_check_in_at = :time
+                        where id = :id and (last_check_in_at is null or last_check_in_at < :time)
+                        """).param("time", Timestamp.from(time)).param("id", id).update();
+    }
+
     /** Records check-in times in one batch; never moves a time backwards (several nodes may write). */
     void recordCheckIns(List<Map.Entry<Long, Instant>> times) {
         MapSqlParameterSource[] rows = times.stream()

@@ -8,6 +8,7 @@ import io.licencedesk.licence.SeatLicence;
 import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -54,7 +55,8 @@ class SeatActivation {
         String hash = DeviceCredentials.hash(credential);
         CredentialScreen issued = queries.credentialScreen(hash).orElseThrow(DeviceRefusedException::unknownCredential);
         keys.forOrganisation(issued.organisationId());
-        Instant now = clock.instant();
+        // to the microsecond, as the database keeps times: the seat's activation and its first check-in are equal
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         DeviceView view = transaction.execute(status -> takeSeat(hash, issued.licenceId(), request.fingerprint(), now));
         return answers.answer(view, request, now);
     }
@@ -70,7 +72,13 @@ class SeatActivation {
         if (licence.status() == LifecycleStatus.ASSIGNED) {
             licences.activateByDevice(licence.id());
         }
-        return queries.view(hash, fingerprint).orElseThrow();
+        DeviceView view = queries.view(hash, fingerprint).orElseThrow();
+        if (view.holdsSeat()) {
+            // An activation is the device's first contact, so its last check-in too: written here, with the seat,
+            // rather than through the check-ins' batch, so that the screen never shows "Never" once it has started.
+            screens.recordCheckIn(view.seatId(), now);
+        }
+        return view;
     }
 
     private static void refuseUnusable(SeatLicence licence, CredentialScreen issued) {

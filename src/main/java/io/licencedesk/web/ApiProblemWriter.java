@@ -1,5 +1,6 @@
 package io.licencedesk.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
@@ -40,10 +41,27 @@ public class ApiProblemWriter {
         return spring;
     }
 
+    /** Writes the problem as it is: for an error dispatch, whose own path is not the address the caller sent. */
     void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
         json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /**
+     * Writes the problem with the request's path as its {@code instance}, as Spring MVC gives the problems a
+     * controller answers, so that every problem of the API carries it.
+     */
+    public void write(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        if (problem.getInstance() == null) {
+            try {
+                problem.setInstance(URI.create(request.getRequestURI()));
+            } catch (IllegalArgumentException unreadable) {
+                // an address that is not a URI is answered without an instance rather than not at all
+            }
+        }
+        write(response, problem);
     }
 }

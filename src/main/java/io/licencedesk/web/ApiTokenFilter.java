@@ -42,6 +42,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         if (caller.isEmpty()) {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"LicenceDesk API\"");
             problems.write(
+                    request,
                     response,
                     ApiProblemWriter.problem(
                             HttpStatus.UNAUTHORIZED,
@@ -59,6 +60,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         if (!verdict.allowed()) {
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(verdict.resetSeconds()));
             problems.write(
+                    request,
                     response,
                     ApiProblemWriter.problem(
                             HttpStatus.TOO_MANY_REQUESTS,
@@ -70,6 +72,7 @@ class ApiTokenFilter extends OncePerRequestFilter {
         }
         if (!READS.contains(request.getMethod()) && !caller.get().mayWrite()) {
             problems.write(
+                    request,
                     response,
                     ApiProblemWriter.problem(
                             HttpStatus.FORBIDDEN,

@@ -105,6 +105,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint((request, response, failure) -> problems.write(
+                                request,
                                 response,
                                 ApiProblemWriter.problem(
                                         HttpStatus.UNAUTHORIZED,
@@ -112,6 +113,7 @@ class SecurityConfiguration {
                                         "Authentication required",
                                         "Send a valid API token as \"Authorization: Bearer ldk_live_…\".")))
                         .accessDeniedHandler((request, response, denied) -> problems.write(
+                                request,
                                 response,
                                 ApiProblemWriter.problem(
                                         HttpStatus.FORBIDDEN,

@@ -38,6 +38,7 @@ class UnreadableParameters {
                 if (WildcardContentType.in(request.getContentType())) {
                     if (api) {
                         problems.write(
+                                request,
                                 response,
                                 ApiProblemWriter.problem(
                                         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
@@ -61,6 +62,7 @@ class UnreadableParameters {
                 } catch (IllegalStateException unreadable) {
                     if (api) {
                         problems.write(
+                                request,
                                 response,
                                 ApiProblemWriter.problem(
                                         HttpStatus.BAD_REQUEST,

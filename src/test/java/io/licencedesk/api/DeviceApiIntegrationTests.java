@@ -23,6 +23,7 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
@@ -176,6 +177,28 @@ class DeviceApiIntegrationTests {
         assertThat(first.body().get("endsOn").asString())
                 .isEqualTo(details.endsOn().toString())
                 .isEqualTo(testLicences.today().plusMonths(1).toString());
+    }
+
+    @Test
+    void anActivationIsTheScreensLastCheckInAtOnceWrittenWithItsSeat() throws Exception {
+        long licenceId = licence(1);
+        String credential = register(licenceId, "Entrance");
+        Instant before = Instant.now(clock).truncatedTo(ChronoUnit.MICROS);
+
+        Answer activated = activate(credential, "device-a");
+
+        assertThat(activated.status()).as(activated.raw()).isEqualTo(200);
+        long screenId = activated.body().get("screenId").asLong();
+        // in the table at once, not waiting for the check-ins' batch: the portal shows it on any node
+        Instant written = jdbc.sql("select last_check_in_at from screen where id = ?")
+                .param(screenId)
+                .query(java.sql.Timestamp.class)
+                .single()
+                .toInstant();
+        assertThat(written).isBetween(before, Instant.now(clock));
+        Screen shown = screens.screens(org.alice(), licenceId).get(0);
+        assertThat(shown.lastCheckInAt()).isEqualTo(written).isEqualTo(shown.activatedAt());
+        assertThat(shown.lastCheckInAt().getNano() % 1_000).isZero();
     }
 
     @Test
@@ -595,13 +618,14 @@ class DeviceApiIntegrationTests {
         String credential = register(licenceId, "Entrance");
         activate(credential, "device-a");
         long seat = activate(credential, "device-b").body().get("screenId").asLong();
+        // an activation is the first check-in
         assertThat(screens.screens(org.alice(), licenceId))
-                .allSatisfy(screen -> assertThat(screen.lastCheckInAt()).isNull());
+                .allSatisfy(screen -> assertThat(screen.lastCheckInAt()).isEqualTo(screen.activatedAt()));
 
         checkIn(credential, "device-b", "n1");
 
         assertThat(screens.screens(org.alice(), licenceId))
-                .filteredOn(screen -> screen.lastCheckInAt() != null)
+                .filteredOn(screen -> screen.lastCheckInAt().isAfter(screen.activatedAt()))
                 .extracting(Screen::id)
                 .containsExactly(seat);
         screenRows.flushCheckIns();

@@ -240,6 +240,32 @@ class IdempotencyKeyIntegrationTests {
     }
 
     @Test
+    void problemsWrittenBeforeTheControllerCarryTheirInstanceAsTheOthersDo() throws Exception {
+        MockHttpServletResponse first = send(create(token, key, licence("Lobby")));
+        long id = json(first).get("id").asLong();
+        String pause = "/api/v1/licences/" + id + "/pause";
+
+        MockHttpServletResponse notFound =
+                send(get("/api/v1/licences/999999999").with(bearer(token)));
+        assertThat(json(notFound).get("instance").asString()).isEqualTo("/api/v1/licences/999999999");
+
+        MockHttpServletResponse anonymous = send(get("/api/v1/licences"));
+        MockHttpServletResponse readOnly = send(post(pause).with(bearer(fixture.readOnlyToken(org.manager()))));
+        MockHttpServletResponse reused = send(post(pause).with(bearer(token)).header(IdempotencyFilter.HEADER, key));
+        MockHttpServletResponse invalidKey =
+                send(post(pause).with(bearer(token)).header(IdempotencyFilter.HEADER, "\u0001"));
+
+        assertThat(anonymous.getStatus()).isEqualTo(401);
+        assertThat(json(anonymous).get("instance").asString()).isEqualTo("/api/v1/licences");
+        assertThat(problemType(readOnly)).isEqualTo(PROBLEMS + "read-only-token");
+        assertThat(problemType(reused)).isEqualTo(PROBLEMS + "idempotency-key-reused");
+        assertThat(problemType(invalidKey)).isEqualTo(PROBLEMS + "invalid-idempotency-key");
+        for (MockHttpServletResponse refused : List.of(readOnly, reused, invalidKey)) {
+            assertThat(json(refused).get("instance").asString()).isEqualTo(pause);
+        }
+    }
+
+    @Test
     void refusesABodyOverAMegabyteWithAKey() throws Exception {
         MockHttpServletResponse refused = send(create(token, key, licence("x".repeat(1_100_000))));
 

@@ -229,6 +229,29 @@ class LicenceApiIntegrationTests {
     }
 
     @Test
+    void answersACursorThatIsNotOneAsABadParameterNamingTheParameterSent() throws Exception {
+        assignedLicence();
+        String notANumber = java.util.Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString("many\n1".getBytes(StandardCharsets.UTF_8));
+        record Case(String query, String parameter) {}
+        for (Case c : List.of(
+                new Case("after=garbage", "after"),
+                new Case("before=garbage", "before"),
+                new Case("before=Ciox", "before"),
+                new Case("sort=quantity&after=" + notANumber, "after"))) {
+            Answer answer = send(get("/api/v1/licences?" + c.query()).with(bearer(managerToken)));
+            assertThat(answer.status()).as(c.query()).isEqualTo(400);
+            assertThat(answer.body().get("type").asString())
+                    .as(c.query())
+                    .isEqualTo("https://licencedesk.io/problems/bad-parameter");
+            assertThat(answer.body().get("errors").get(0).get("field").asString())
+                    .as(c.query())
+                    .isEqualTo(c.parameter());
+        }
+    }
+
+    @Test
     void refusesWhoeverMayNotAndChangesNothing() throws Exception {
         long id = assignedLicence();
         long before = licenceCount();

@@ -61,6 +61,15 @@ class LastCheckInsTests {
     }
 
     @Test
+    void keepsTimesToTheMicrosecondAsTheDatabaseDoes() {
+        lastCheckIns.record(7, T0.plusNanos(123_456_789));
+
+        assertThat(lastCheckIns.overlay(screen(7, null)).lastCheckInAt()).isEqualTo(T0.plusNanos(123_456_000));
+        lastCheckIns.flush();
+        assertThat(screens.chunks.get(0).get(0).getValue()).isEqualTo(T0.plusNanos(123_456_000));
+    }
+
+    @Test
     void writesEveryPendingTimeOnceInChunksInScreenIdOrder() {
         List<Long> ids = new ArrayList<>();
         for (long id = 1; id <= 2_500; id++) {
