@@ -1,6 +1,6 @@
 package io.licencedesk.renewals;
 
-import io.licencedesk.renewals.ReminderMessages.NoticeLicence;
+import io.licencedesk.renewals.DigestLines.Line;
 import io.licencedesk.shared.Money;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -252,17 +252,8 @@ class CycleQueries {
                 > 0;
     }
 
-    /**
-     * One line of the digest as a message key and its arguments, put in words for each reader: dates and amounts
-     * too (decision 0062).
-     */
-    record Line(String key, List<Object> arguments) {}
-
-    /** The digest's lines: at most {@code limit} of each, and how many there are in all. */
-    record Lines(List<Line> shown, long total) {}
-
     /** Active licences ending between today and {@code until}, and whether each renews by itself. */
-    Lines ending(long organisationId, LocalDate today, LocalDate until, int limit) {
+    DigestLines ending(long organisationId, LocalDate today, LocalDate until, int limit) {
         return lines(
                 """
                 select l.name, c.email, l.ends_on,
@@ -287,7 +278,7 @@ class CycleQueries {
     }
 
     /** Unpaid invoices past their due date. */
-    Lines overdue(long organisationId, LocalDate today, int limit) {
+    DigestLines overdue(long organisationId, LocalDate today, int limit) {
         return lines(
                 """
                 select i.number, i.buyer_email, i.due_on, i.total_minor, i.currency from invoice i
@@ -309,7 +300,7 @@ class CycleQueries {
     }
 
     /** Licences whose current term was priced, that is renewed, between {@code since} and today. */
-    Lines renewed(long organisationId, LocalDate since, LocalDate today, int limit) {
+    DigestLines renewed(long organisationId, LocalDate since, LocalDate today, int limit) {
         return lines(
                 """
                 select l.name, c.email, l.ends_on from licence l left join app_user c on c.id = l.client_id
@@ -334,14 +325,14 @@ class CycleQueries {
         return new Line(key, Arrays.asList(arguments));
     }
 
-    private Lines lines(String select, String count, Map<String, ?> params, int limit, RowMapper<Line> line) {
+    private DigestLines lines(String select, String count, Map<String, ?> params, int limit, RowMapper<Line> line) {
         List<Line> shown = jdbc.sql(select + " limit :limit")
                 .params(params)
                 .param("limit", limit)
                 .query(line)
                 .list();
         long total = jdbc.sql(count).params(params).query(Long.class).single();
-        return new Lines(shown, total);
+        return new DigestLines(shown, total);
     }
 
     private static String shorten(String name) {

@@ -4,8 +4,7 @@ import io.licencedesk.accounts.Organisation;
 import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.mail.OutgoingEmail;
-import io.licencedesk.renewals.CycleQueries.Line;
-import io.licencedesk.renewals.CycleQueries.Lines;
+import io.licencedesk.renewals.DigestLines.Line;
 import io.licencedesk.shared.Html;
 import io.licencedesk.shared.Language;
 import io.licencedesk.shared.Money;
@@ -42,17 +41,6 @@ class ReminderMessages {
         this.messages = messages;
         this.languages = languages;
     }
-
-    /** What a client's notice is about, and the language the client reads (a code, or null: English). */
-    record NoticeLicence(
-            long organisationId,
-            long licenceId,
-            String name,
-            String couponCode,
-            LocalDate endsOn,
-            String clientName,
-            String clientEmail,
-            String clientLanguage) {}
 
     private String text(Locale locale, String key, Object... arguments) {
         return messages.getMessage(key, arguments, locale);
@@ -117,7 +105,7 @@ class ReminderMessages {
     }
 
     /** The weekly digest's lines, put in words for each member of staff in their language. */
-    record Digest(Lines expiring, Lines overdue, Lines renewed) {}
+    record Digest(DigestLines expiring, DigestLines overdue, DigestLines renewed) {}
 
     /** The digest in the staff member's language: their choice, English without one (decision 0062). */
     OutgoingEmail digest(
@@ -136,7 +124,7 @@ class ReminderMessages {
         return email(organisation, DIGEST, userId, email, subject, name, paragraphs, locale);
     }
 
-    private String section(Locale locale, String title, Lines lines) {
+    private String section(Locale locale, String title, DigestLines lines) {
         List<String> said = new ArrayList<>();
         for (Line line : lines.shown()) {
             said.add(text(locale, line.key(), inWords(line.arguments(), locale)));

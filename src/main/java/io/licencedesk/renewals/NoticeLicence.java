@@ -1,0 +1,14 @@
+package io.licencedesk.renewals;
+
+import java.time.LocalDate;
+
+/** What a client's notice is about, and the language the client reads (a code, or null: English). */
+record NoticeLicence(
+        long organisationId,
+        long licenceId,
+        String name,
+        String couponCode,
+        LocalDate endsOn,
+        String clientName,
+        String clientEmail,
+        String clientLanguage) {}
