@@ -227,7 +227,11 @@ class RestApiProblems {
     ResponseEntity<ProblemDetail> badParameter(ApiParameters.BadParameterException bad) {
         ProblemDetail problem =
                 ApiProblemWriter.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", bad.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", bad.parameter(), "detail", bad.getMessage())));
+        problem.setProperty(
+                "errors",
+                bad.parameters().stream()
+                        .map(parameter -> Map.of("field", parameter, "detail", bad.getMessage()))
+                        .toList());
         return answer(problem);
     }
 
