@@ -2,6 +2,7 @@ package io.licencedesk.api;
 
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.audit.AuditTrail;
+import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceFilter;
@@ -9,6 +10,7 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceSort;
 import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.shared.PageOf;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -32,7 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Licences for staff: the console's list, add, pause, resume, delete and history, through the same façade. */
+/**
+ * Licences for staff: the console's list, add, pause, resume, delete, screens and history, through the same façades.
+ */
 @RestApi
 @RestController
 @RequestMapping(path = "/api/v1/licences", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,10 +45,12 @@ import org.springframework.web.bind.annotation.RestController;
 class LicenceApiController {
 
     private final LicenceManagement licences;
+    private final ScreenManagement screens;
     private final AuditTrail audit;
 
-    LicenceApiController(LicenceManagement licences, AuditTrail audit) {
+    LicenceApiController(LicenceManagement licences, ScreenManagement screens, AuditTrail audit) {
         this.licences = licences;
+        this.screens = screens;
         this.audit = audit;
     }
 
@@ -159,6 +165,31 @@ class LicenceApiController {
             description = "Refused (409, with the reason) once a client used it or it was invoiced.")
     void delete(Caller caller, @PathVariable long id) {
         licences.delete(caller, id);
+    }
+
+    @GetMapping("/{id}/screens")
+    @Operation(
+            operationId = "listLicenceScreens",
+            summary = "A licence's screens",
+            description = "As the console's licence page lists them: oldest first, removed ones left out, each with"
+                    + " whether a device took its seat and its last check-in. Staff read them; the client registers,"
+                    + " renames and removes them (the portal's operations).")
+    NumberedPage<ScreenResponse> screens(
+            Caller caller,
+            @PathVariable long id,
+            @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+        ApiParameters.checkPage(page);
+        ApiParameters.checkLimit(limit);
+        // A licence has at most 10,000 screens, which the console's page reads in one query: paged here.
+        var all = screens.screens(caller, id);
+        return NumberedPage.of(
+                PageOf.read(
+                        page,
+                        limit,
+                        all.size(),
+                        (offset, size) -> all.subList(offset, Math.min(all.size(), offset + size))),
+                ScreenResponse::of);
     }
 
     @GetMapping("/{id}/history")
