@@ -1,6 +1,7 @@
 package io.licencedesk.api;
 
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.audit.AuditPageRequest;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.licence.InvalidLicenceException;
@@ -18,7 +19,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -196,9 +196,39 @@ class LicenceApiController {
     @Operation(
             operationId = "getLicenceHistory",
             summary = "A licence's history",
-            description = "Every change, newest first, with before and after.")
-    List<HistoryEntry> history(Caller caller, @PathVariable long id) {
+            description = "Every change, newest first, with before and after: as the console shows them, and as"
+                    + " values a program reads. Cursor pages, as the licence list: pass a page's nextCursor as"
+                    + " `after` (or previousCursor as `before`).")
+    HistoryPage history(
+            Caller caller,
+            @PathVariable long id,
+            @Parameter(description = "A nextCursor: the page after it.") @RequestParam(required = false) String after,
+            @Parameter(description = "A previousCursor: the page before it.") @RequestParam(required = false)
+                    String before,
+            @Parameter(description = "Entries per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+        ApiParameters.checkLimit(limit);
+        if (after != null && before != null) {
+            throw ApiParameters.invalid("before", "Pass either after or before, not both.");
+        }
         licences.details(caller, id); // not found unless the caller may see it
-        return audit.licenceHistory(caller, id).stream().map(HistoryEntry::of).toList();
+        return HistoryPage.of(audit.licenceHistory(
+                caller,
+                id,
+                new AuditPageRequest(historyCursor("after", after), historyCursor("before", before), false, limit)));
+    }
+
+    private static Long historyCursor(String parameter, String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        Long entryId = HistoryPage.entryId(cursor);
+        if (entryId == null) {
+            throw ApiParameters.invalid(
+                    parameter,
+                    "The parameter %s is not a cursor of this list: pass a page's nextCursor as after or its"
+                                    .formatted(parameter)
+                            + " previousCursor as before.");
+        }
+        return entryId;
     }
 }
