@@ -45,14 +45,15 @@ record HistoryEntry(
             @Schema(
                     description = "The value before as a program reads it: a number for ids and counts, an ISO 8601"
                             + " date, a lower-case code for status and billingStatus, true, false or absent (its"
-                            + " plan's rule) for autoRenew, a money object for unitPrice, an ISO 8601 period for term;"
-                            + " absent when there was none.",
-                    types = {"string", "number", "boolean", "object", "null"})
+                            + " plan's rule) for autoRenew, a decimal string for unitPrice (in the licence's"
+                            + " currency, its unitPrice.currency), an ISO 8601 period for term; absent when there was"
+                            + " none.",
+                    types = {"string", "number", "boolean", "null"})
             Object beforeValue,
 
             @Schema(
                     description = "The value after, as beforeValue is read.",
-                    types = {"string", "number", "boolean", "object", "null"})
+                    types = {"string", "number", "boolean", "null"})
             Object afterValue) {}
 
     /** Fields recorded as the word a person reads ("Active"), whose code is that word in lower case. */
@@ -81,7 +82,9 @@ record HistoryEntry(
 
     /**
      * A recorded value as the API spells it elsewhere. The licence's state is recorded as a person reads it in a few
-     * fields (Licence.snapshot): its status words, "Yes", "No" or "Plan default", and money as "EUR 10.00".
+     * fields (Licence.snapshot): its status words, "Yes", "No" or "Plan default", and money as "EUR 10.00", whose
+     * amount is given as Money's amount is (a decimal string): a value is never an object, which the generated
+     * client cannot read beside numbers and text (openapi-generator's 3.1 support).
      */
     static Object value(String field, Object recorded) {
         if (!(recorded instanceof String text)) {
@@ -99,7 +102,7 @@ record HistoryEntry(
         }
         if (field.equals("unitPrice")) {
             int space = text.indexOf(' ');
-            return space == 3 ? new MoneyAmount(text.substring(space + 1), text.substring(0, space)) : text;
+            return space == 3 ? text.substring(space + 1) : text;
         }
         return text;
     }
