@@ -2,6 +2,7 @@ package io.licencedesk.api;
 
 import io.licencedesk.licence.LicencePageRequest;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
@@ -68,18 +69,22 @@ final class ApiParameters {
         }
     }
 
-    /** A query parameter the API cannot use; answered 400 with its name. */
+    /** Query parameters the API cannot use (a value it cannot read, or a name it does not take); answered 400 with their names. */
     static final class BadParameterException extends RuntimeException {
 
-        private final String parameter;
+        private final List<String> parameters;
 
         BadParameterException(String parameter, String detail) {
-            super(detail);
-            this.parameter = parameter;
+            this(List.of(parameter), detail);
         }
 
-        String parameter() {
-            return parameter;
+        BadParameterException(List<String> parameters, String detail) {
+            super(detail);
+            this.parameters = List.copyOf(parameters);
+        }
+
+        List<String> parameters() {
+            return parameters;
         }
     }
 }

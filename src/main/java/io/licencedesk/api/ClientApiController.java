@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -52,7 +53,10 @@ class ClientApiController {
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
         ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
-        return NumberedPage.of(accounts.clients(caller, q, page, limit), ClientResponse::of);
+        var clients = accounts.clients(caller, q, page, limit);
+        var access =
+                accounts.access(caller, clients.items().stream().map(Client::id).toList());
+        return NumberedPage.of(clients, client -> ClientResponse.of(client, access.get(client.id())));
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -67,13 +71,13 @@ class ClientApiController {
             passwords.invite(caller, client.id());
         }
         return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id()))
-                .body(ClientResponse.of(client));
+                .body(response(caller, client));
     }
 
     @GetMapping("/{id}")
     @Operation(operationId = "getClient", summary = "Get a client")
     ClientResponse client(Caller caller, @PathVariable long id) {
-        return ClientResponse.of(accounts.client(caller, id));
+        return response(caller, accounts.client(caller, id));
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -85,7 +89,7 @@ class ClientApiController {
         if (request.invite() != null) {
             throw ApiParameters.invalidField("invite", "Invite with POST /api/v1/clients/{id}/invite.");
         }
-        return ClientResponse.of(accounts.updateClient(caller, id, request.over(accounts.client(caller, id))));
+        return response(caller, accounts.updateClient(caller, id, request.over(accounts.client(caller, id))));
     }
 
     @PostMapping("/{id}/invite")
@@ -96,5 +100,10 @@ class ClientApiController {
             description = "E-mails a link to choose a password (through the outbox). Refused (409) once they have one.")
     void invite(Caller caller, @PathVariable long id) {
         passwords.invite(caller, id);
+    }
+
+    private ClientResponse response(Caller caller, Client client) {
+        return ClientResponse.of(
+                client, accounts.access(caller, List.of(client.id())).get(client.id()));
     }
 }

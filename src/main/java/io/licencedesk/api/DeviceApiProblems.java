@@ -91,6 +91,20 @@ class DeviceApiProblems {
                 .body(problem);
     }
 
+    /** A query parameter the device API does not take (it takes none): the REST API's problem, KnownQueryParameters. */
+    @ExceptionHandler
+    ResponseEntity<ProblemDetail> badParameter(ApiParameters.BadParameterException e) {
+        var problem = problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
+        problem.setProperty(
+                "errors",
+                e.parameters().stream()
+                        .map(parameter -> java.util.Map.of("field", parameter, "detail", e.getMessage()))
+                        .toList());
+        return ResponseEntity.badRequest()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unknownKey(UnknownKeyException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND)

@@ -1,15 +1,22 @@
 package io.licencedesk.api;
 
 import io.licencedesk.audit.AuditRecord;
+import io.licencedesk.audit.LicenceHistoryPage;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 
-/** One change of a licence, as its history shows it. */
+/** One change of a licence, as its history shows it, with each field's values as a program reads them. */
 @Schema(name = "HistoryEntry")
 record HistoryEntry(
-        @Schema(example = "paused", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(
+                description = "What was done, as a lower-case code: created, paused, resumed, deleted, redeemed,"
+                        + " activated, activated_by_screen, invoiced, paid, invoice_voided, edited or renewed.",
+                example = "paused",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         String action,
 
         @Schema(description = "Who made the change; absent for the system.")
@@ -19,15 +26,84 @@ record HistoryEntry(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<Change> changes) {
 
     @Schema(name = "FieldChange")
-    record Change(String field, String before, String after) {}
+    record Change(
+            @Schema(
+                    description = "The licence's field (couponCode, name, note, planId, term, unitPrice, quantity,"
+                            + " clientId, status, billingStatus, activatedOn, endsOn, termNumber, autoRenew,"
+                            + " pauseReason), or client and plan: the names of the ids beside them, as the console"
+                            + " shows them.",
+                    example = "quantity",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String field,
 
-    static HistoryEntry of(AuditRecord record) {
+            @Schema(description = "The value before, as the console's history shows it; absent when there was none.")
+            String before,
+
+            @Schema(description = "The value after, as the console's history shows it; absent when there is none.")
+            String after,
+
+            @Schema(
+                    description = "The value before as a program reads it: a number for ids and counts, an ISO 8601"
+                            + " date, a lower-case code for status and billingStatus, true, false or absent (its"
+                            + " plan's rule) for autoRenew, a decimal string for unitPrice (in the licence's"
+                            + " currency, its unitPrice.currency), an ISO 8601 period for term; absent when there was"
+                            + " none.",
+                    types = {"string", "number", "boolean", "null"})
+            Object beforeValue,
+
+            @Schema(
+                    description = "The value after, as beforeValue is read.",
+                    types = {"string", "number", "boolean", "null"})
+            Object afterValue) {}
+
+    /** Fields recorded as the word a person reads ("Active"), whose code is that word in lower case. */
+    private static final Set<String> CODES = Set.of("status", "billingStatus");
+
+    static HistoryEntry of(LicenceHistoryPage.Entry entry) {
         return new HistoryEntry(
-                record.action().toLowerCase(Locale.ROOT), // the API's enum values are lower case
-                record.actorEmail(),
-                record.occurredAt(),
-                record.changes().stream()
-                        .map(change -> new Change(change.field(), change.before(), change.after()))
+                entry.action().toLowerCase(Locale.ROOT), // the API's enum values are lower case
+                entry.actorEmail(),
+                entry.occurredAt(),
+                entry.changes().stream()
+                        .map(change -> change(change, entry.before(), entry.after()))
                         .toList());
+    }
+
+    private static Change change(
+            AuditRecord.FieldChange change, Map<String, Object> before, Map<String, Object> after) {
+        boolean recorded = before.containsKey(change.field()) || after.containsKey(change.field());
+        return new Change(
+                change.field(),
+                change.before(),
+                change.after(),
+                recorded ? value(change.field(), before.get(change.field())) : change.before(),
+                recorded ? value(change.field(), after.get(change.field())) : change.after());
+    }
+
+    /**
+     * A recorded value as the API spells it elsewhere. The licence's state is recorded as a person reads it in a few
+     * fields (Licence.snapshot): its status words, "Yes", "No" or "Plan default", and money as "EUR 10.00", whose
+     * amount is given as Money's amount is (a decimal string): a value is never an object, which the generated
+     * client cannot read beside numbers and text (openapi-generator's 3.1 support).
+     */
+    static Object value(String field, Object recorded) {
+        if (!(recorded instanceof String text)) {
+            return recorded; // numbers, true and false as they were recorded, or none
+        }
+        if (CODES.contains(field)) {
+            return text.toLowerCase(Locale.ROOT);
+        }
+        if (field.equals("autoRenew")) {
+            return switch (text) {
+                case "Yes" -> Boolean.TRUE;
+                case "No" -> Boolean.FALSE;
+                default -> null; // "Plan default": the plan's rule, as the licence's autoRenew is null in the API
+            };
+        }
+        if (field.equals("unitPrice")) {
+            int space = text.indexOf(' ');
+            return space == 3 ? text.substring(space + 1) : text;
+        }
+        return text;
     }
 }

@@ -50,7 +50,50 @@ public record InvoiceResponse(
         String paymentReference,
 
         @Schema(description = "Why it was voided; absent unless void.")
-        String voidReason) {
+        String voidReason,
+
+        @Schema(
+                description = "Whether it is still to be paid (issued or sent), as the portal's page shows the"
+                        + " amount due.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean payable,
+
+        @Schema(
+                description = "How to pay it, as the seller gave it on the issue date and the portal's page shows"
+                        + " it; absent once paid or void, and when the seller gave no payment details.")
+        HowToPay howToPay) {
+
+    @Schema(name = "HowToPay", description = "The seller's payment details for this invoice; any may be absent.")
+    record HowToPay(
+            @Schema(description = "Who to pay: the seller.", requiredMode = Schema.RequiredMode.REQUIRED)
+            String payTo,
+
+            @Schema(example = "FR7630006000011234567890189") String iban,
+            @Schema(example = "AGRIFRPP") String bic,
+
+            @Schema(
+                    description = "What to write on a bank transfer: the invoice's number.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            String reference,
+
+            String instructions,
+
+            @Schema(description = "A page to pay online.") String link) {
+
+        static HowToPay of(Invoice invoice) {
+            var payment = invoice.seller().payment();
+            if (!invoice.payable() || payment == null || !payment.given()) {
+                return null;
+            }
+            return new HowToPay(
+                    invoice.seller().name(),
+                    payment.iban(),
+                    payment.bic(),
+                    invoice.number(),
+                    payment.instructions(),
+                    payment.link());
+        }
+    }
 
     public static InvoiceResponse of(Invoice invoice) {
         var line = invoice.line();
@@ -72,6 +115,8 @@ public record InvoiceResponse(
                 MoneyAmount.of(totals.total()),
                 invoice.paidOn(),
                 invoice.paymentReference(),
-                invoice.voidReason());
+                invoice.voidReason(),
+                invoice.payable(),
+                HowToPay.of(invoice));
     }
 }

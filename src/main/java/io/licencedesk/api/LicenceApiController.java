@@ -1,7 +1,9 @@
 package io.licencedesk.api;
 
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.audit.AuditPageRequest;
 import io.licencedesk.audit.AuditTrail;
+import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceFilter;
@@ -9,6 +11,7 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceSort;
 import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.shared.PageOf;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -16,7 +19,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -32,7 +34,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Licences for staff: the console's list, add, pause, resume, delete and history, through the same façade. */
+/**
+ * Licences for staff: the console's list, add, pause, resume, delete, screens and history, through the same façades.
+ */
 @RestApi
 @RestController
 @RequestMapping(path = "/api/v1/licences", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -41,10 +45,12 @@ import org.springframework.web.bind.annotation.RestController;
 class LicenceApiController {
 
     private final LicenceManagement licences;
+    private final ScreenManagement screens;
     private final AuditTrail audit;
 
-    LicenceApiController(LicenceManagement licences, AuditTrail audit) {
+    LicenceApiController(LicenceManagement licences, ScreenManagement screens, AuditTrail audit) {
         this.licences = licences;
+        this.screens = screens;
         this.audit = audit;
     }
 
@@ -161,13 +167,68 @@ class LicenceApiController {
         licences.delete(caller, id);
     }
 
+    @GetMapping("/{id}/screens")
+    @Operation(
+            operationId = "listLicenceScreens",
+            summary = "A licence's screens",
+            description = "As the console's licence page lists them: oldest first, removed ones left out, each with"
+                    + " whether a device took its seat and its last check-in. Staff read them; the client registers,"
+                    + " renames and removes them (the portal's operations).")
+    NumberedPage<ScreenResponse> screens(
+            Caller caller,
+            @PathVariable long id,
+            @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+        ApiParameters.checkPage(page);
+        ApiParameters.checkLimit(limit);
+        // A licence has at most 10,000 screens, which the console's page reads in one query: paged here.
+        var all = screens.screens(caller, id);
+        return NumberedPage.of(
+                PageOf.read(
+                        page,
+                        limit,
+                        all.size(),
+                        (offset, size) -> all.subList(offset, Math.min(all.size(), offset + size))),
+                ScreenResponse::of);
+    }
+
     @GetMapping("/{id}/history")
     @Operation(
             operationId = "getLicenceHistory",
             summary = "A licence's history",
-            description = "Every change, newest first, with before and after.")
-    List<HistoryEntry> history(Caller caller, @PathVariable long id) {
+            description = "Every change, newest first, with before and after: as the console shows them, and as"
+                    + " values a program reads. Cursor pages, as the licence list: pass a page's nextCursor as"
+                    + " `after` (or previousCursor as `before`).")
+    HistoryPage history(
+            Caller caller,
+            @PathVariable long id,
+            @Parameter(description = "A nextCursor: the page after it.") @RequestParam(required = false) String after,
+            @Parameter(description = "A previousCursor: the page before it.") @RequestParam(required = false)
+                    String before,
+            @Parameter(description = "Entries per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+        ApiParameters.checkLimit(limit);
+        if (after != null && before != null) {
+            throw ApiParameters.invalid("before", "Pass either after or before, not both.");
+        }
         licences.details(caller, id); // not found unless the caller may see it
-        return audit.licenceHistory(caller, id).stream().map(HistoryEntry::of).toList();
+        return HistoryPage.of(audit.licenceHistory(
+                caller,
+                id,
+                new AuditPageRequest(historyCursor("after", after), historyCursor("before", before), false, limit)));
+    }
+
+    private static Long historyCursor(String parameter, String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        Long entryId = HistoryPage.entryId(cursor);
+        if (entryId == null) {
+            throw ApiParameters.invalid(
+                    parameter,
+                    "The parameter %s is not a cursor of this list: pass a page's nextCursor as after or its"
+                                    .formatted(parameter)
+                            + " previousCursor as before.");
+        }
+        return entryId;
     }
 }

@@ -148,8 +148,9 @@ class PortalApiController {
     @Operation(
             operationId = "registerScreen",
             summary = "Register a screen",
-            description = "Answers the device credential once. Refused (409) when every screen of the licence is"
-                    + " registered.")
+            description = "Answers the device credential once. Refused (409 conflict) when every screen of the"
+                    + " licence is registered, when the licence has expired, and when another of its screens has"
+                    + " the name (errors naming name).")
     @ApiResponse(responseCode = "201", description = "Registered.")
     ResponseEntity<RegisteredScreenResponse> register(
             Caller client, @PathVariable long id, @Valid @RequestBody ScreenRequest request, HttpServletRequest http) {
@@ -174,7 +175,11 @@ class PortalApiController {
     }
 
     @PatchMapping(path = "/licences/{id}/screens/{screenId}", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "renameScreen", summary = "Rename a screen")
+    @Operation(
+            operationId = "renameScreen",
+            summary = "Rename a screen",
+            description =
+                    "Refused (409 conflict, errors naming name) when another screen of the licence has the" + " name.")
     ScreenResponse rename(
             Caller client,
             @PathVariable long id,

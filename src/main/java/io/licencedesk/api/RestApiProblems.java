@@ -6,8 +6,9 @@ import io.licencedesk.accounts.ClientAlreadyActiveException;
 import io.licencedesk.accounts.ClientNotFoundException;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
 import io.licencedesk.devices.InvalidScreenNameException;
-import io.licencedesk.devices.ScreenLimitReachedException;
+import io.licencedesk.devices.ScreenNameTakenException;
 import io.licencedesk.devices.ScreenNotFoundException;
+import io.licencedesk.devices.ScreenRegistrationRefusedException;
 import io.licencedesk.invoicing.IllegalInvoiceChangeException;
 import io.licencedesk.invoicing.InvoiceNotFoundException;
 import io.licencedesk.invoicing.PaymentDateRefusedException;
@@ -123,13 +124,16 @@ class RestApiProblems {
         return invalid(refused.field(), refused.reason());
     }
 
-    /** The object's state refuses the change: paused twice, deleted once used, a paid invoice voided… */
+    /**
+     * The object's state refuses the change: paused twice, deleted once used, a paid invoice voided, a screen
+     * registered on a licence that is full or expired…
+     */
     @ExceptionHandler({
         IllegalStatusChangeException.class,
         LicenceNotDeletableException.class,
         IllegalInvoiceChangeException.class,
         ClientAlreadyActiveException.class,
-        ScreenLimitReachedException.class,
+        ScreenRegistrationRefusedException.class,
         RenewalRefusedException.class
     })
     ResponseEntity<ProblemDetail> conflict(RuntimeException refused) {
@@ -146,6 +150,16 @@ class RestApiProblems {
         ProblemDetail problem =
                 ApiProblemWriter.problem(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
         problem.setProperty("errors", List.of(Map.of("field", "email", "detail", detail)));
+        return answer(problem);
+    }
+
+    /** A screen's name is unique on its licence: the field is named, as a plan name in use is. */
+    @ExceptionHandler(ScreenNameTakenException.class)
+    ResponseEntity<ProblemDetail> screenNameTaken(ScreenNameTakenException taken) {
+        String detail = english(taken.reason());
+        ProblemDetail problem =
+                ApiProblemWriter.problem(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
+        problem.setProperty("errors", List.of(Map.of("field", "name", "detail", detail)));
         return answer(problem);
     }
 
@@ -227,7 +241,11 @@ class RestApiProblems {
     ResponseEntity<ProblemDetail> badParameter(ApiParameters.BadParameterException bad) {
         ProblemDetail problem =
                 ApiProblemWriter.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", bad.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", bad.parameter(), "detail", bad.getMessage())));
+        problem.setProperty(
+                "errors",
+                bad.parameters().stream()
+                        .map(parameter -> Map.of("field", parameter, "detail", bad.getMessage()))
+                        .toList());
         return answer(problem);
     }
 

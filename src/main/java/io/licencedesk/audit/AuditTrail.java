@@ -16,6 +16,8 @@ import io.licencedesk.licence.LicenceRedeemed;
 import io.licencedesk.licence.LicenceRenewed;
 import io.licencedesk.licence.LicenceResumed;
 import io.licencedesk.licence.PlanCatalogue;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.event.EventListener;
@@ -113,6 +115,60 @@ public class AuditTrail {
                 change.before(),
                 change.after(),
                 change.occurredAt());
+    }
+
+    /**
+     * A page of a licence's history, newest first: the first, or the one after (older than) or before (newer than) an
+     * entry's id from a previous page. Keyset paging on the id, as the audit log's.
+     */
+    @Transactional(readOnly = true)
+    public LicenceHistoryPage licenceHistory(Caller caller, long licenceId, AuditPageRequest page) {
+        if (!caller.isStaff()) {
+            throw new AccessDeniedException("Only staff may read the audit trail");
+        }
+        boolean backwards = page.before() != null;
+        String cursor = page.after() != null ? "and id < :cursor\n" : backwards ? "and id > :cursor\n" : "";
+        var query = jdbc.sql("""
+                        select id, action, actor_email, occurred_at, before_state, after_state from audit_event
+                        where organisation_id = :organisationId and subject_type = :subjectType
+                          and subject_id = :subjectId
+                        """ + cursor + "order by id " + (backwards ? "asc" : "desc") + "\nlimit :limit")
+                .param("organisationId", caller.organisationId())
+                .param("subjectType", AuditSubject.LICENCE.name())
+                .param("subjectId", licenceId)
+                .param("limit", page.size() + 1);
+        if (!cursor.isEmpty()) {
+            query = query.param("cursor", backwards ? page.before() : page.after());
+        }
+        Names names = new Names(accounts, plans, caller);
+        List<LicenceHistoryPage.Entry> entries = new ArrayList<>(query.query((rs, row) -> {
+                    Map<String, Object> before = states.read(rs.getString("before_state"));
+                    Map<String, Object> after = states.read(rs.getString("after_state"));
+                    return new LicenceHistoryPage.Entry(
+                            rs.getLong("id"),
+                            rs.getString("action"),
+                            rs.getString("actor_email"),
+                            rs.getTimestamp("occurred_at").toInstant(),
+                            names.added(States.changes(before, after)),
+                            before,
+                            after);
+                })
+                .list());
+        boolean more = entries.size() > page.size();
+        if (more) {
+            entries.remove(entries.size() - 1);
+        }
+        if (backwards) {
+            Collections.reverse(entries);
+        }
+        boolean hasPrevious = backwards ? more : page.after() != null;
+        boolean hasNext = backwards || more;
+        return new LicenceHistoryPage(
+                entries,
+                hasPrevious,
+                hasNext,
+                hasPrevious && !entries.isEmpty() ? entries.get(0).id() : null,
+                hasNext && !entries.isEmpty() ? entries.get(entries.size() - 1).id() : null);
     }
 
     /** A licence's history, newest first. */

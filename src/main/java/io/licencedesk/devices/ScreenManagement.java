@@ -118,7 +118,7 @@ public class ScreenManagement {
                 .anyMatch(other -> !Long.valueOf(other.id()).equals(renamedScreenId)
                         && other.name().equalsIgnoreCase(name));
         if (taken) {
-            throw new InvalidScreenNameException(Reason.of("reason.screen.nameTaken", name));
+            throw new ScreenNameTakenException(name);
         }
     }
 

@@ -109,6 +109,7 @@ class GeneratedClientScenarioIntegrationTests {
                 .createClient(new ClientFields().name("Carla Diaz").email(email).company("Kino"), null);
         assertThat(client.getId()).isPositive();
         assertThat(client.getEmail()).isEqualTo(email);
+        assertThat(client.getPortalAccess()).isEqualTo(Client.PortalAccessEnum.NOT_INVITED);
         assertThat(new ClientsApi(manager).getClient(client.getId()).getCompany())
                 .isEqualTo("Kino");
 
@@ -182,6 +183,11 @@ class GeneratedClientScenarioIntegrationTests {
                         .getCount())
                 .isEqualTo(2);
 
+        // staff read a licence's screens as the console shows them: none registered yet
+        var screens = licences.listLicenceScreens(right.getId(), null, null);
+        assertThat(screens.getTotal()).isZero();
+        assertThat(screens.getData()).isEmpty();
+
         // pause and resume; pausing twice is refused by the licence's state
         assertThat(licences.pauseLicence(foyer.getId(), null).getStatus()).isEqualTo(Licence.StatusEnum.PAUSED);
         assertThat(portal.getMyLicence(foyer.getId()).getStatus()).isEqualTo(ClientLicence.StatusEnum.PAUSED);
@@ -190,6 +196,12 @@ class GeneratedClientScenarioIntegrationTests {
                         ApiException.class,
                         refused -> assertThat(refused.getCode()).isEqualTo(409));
         assertThat(licences.resumeLicence(foyer.getId(), null).getStatus()).isEqualTo(Licence.StatusEnum.ACTIVE);
+        // its history, newest first, a page at a time
+        var history = licences.getLicenceHistory(foyer.getId(), null, null, 2);
+        assertThat(history.getData()).extracting(entry -> entry.getAction()).containsExactly("resumed", "paused");
+        assertThat(history.getHasMore()).isTrue();
+        var older = licences.getLicenceHistory(foyer.getId(), history.getNextCursor(), null, 100);
+        assertThat(older.getData()).extracting(entry -> entry.getAction()).endsWith("created");
 
         // change what the rules allow: a new name and note (fields left out stay), but a used licence keeps its client
         Licence changed = licences.updateLicence(
@@ -230,6 +242,7 @@ class GeneratedClientScenarioIntegrationTests {
                 .orElseThrow();
         assertThat(foyerInvoice.getClientId()).isEqualTo(client.getId());
         assertThat(foyerInvoice.getStatus()).isEqualTo(Invoice.StatusEnum.ISSUED); // sent once the outbox delivers
+        assertThat(foyerInvoice.getPayable()).isTrue();
         assertThat(foyerInvoice.getSubtotal().getAmount()).isEqualTo("60.00");
 
         // the PDF, for staff and for the client
@@ -244,7 +257,11 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(invoices.listInvoices("paid", client.getId(), null, null).getData())
                 .extracting(Invoice::getId)
                 .containsExactly(foyerInvoice.getId());
-        assertThat(portal.getMyInvoice(foyerInvoice.getId()).getStatus()).isEqualTo(Invoice.StatusEnum.PAID);
+        Invoice clientsView = portal.getMyInvoice(foyerInvoice.getId());
+        assertThat(clientsView.getStatus()).isEqualTo(Invoice.StatusEnum.PAID);
+        assertThat(clientsView.getPayable()).isFalse();
+        assertThat(clientsView.getHowToPay()).isNull();
+        assertThat(clientsView.getPaidOn()).isEqualTo(LocalDate.now());
         assertThat(licences.getLicence(foyer.getId()).getBillingStatus()).isEqualTo(Licence.BillingStatusEnum.PAID);
 
         // the client's token revoked: its next call is refused, while the manager's still counts

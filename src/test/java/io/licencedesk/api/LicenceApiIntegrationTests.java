@@ -123,7 +123,7 @@ class LicenceApiIntegrationTests {
 
         Answer history = send(get("/api/v1/licences/" + assigned + "/history").with(bearer(managerToken)));
         assertThat(history.status()).isEqualTo(200);
-        assertThat(history.body().size()).isGreaterThanOrEqualTo(3);
+        assertThat(history.body().get("data").size()).isGreaterThanOrEqualTo(3);
 
         assertThat(send(delete("/api/v1/licences/" + id).with(bearer(managerToken)))
                         .status())
@@ -168,7 +168,7 @@ class LicenceApiIntegrationTests {
                 .isEqualTo(org.bob().userId());
 
         Answer history = send(get("/api/v1/licences/" + id + "/history").with(bearer(managerToken)));
-        assertThat(history.body().get(0).get("changes").findValuesAsString("field"))
+        assertThat(history.body().get("data").get(0).get("changes").findValuesAsString("field"))
                 .contains("clientId", "client");
     }
 

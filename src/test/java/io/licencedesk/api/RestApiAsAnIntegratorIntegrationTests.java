@@ -117,7 +117,7 @@ class RestApiAsAnIntegratorIntegrationTests {
 
         JsonNode history = ok(staff, get("/api/v1/licences/" + id + "/history"));
         List<String> actions = new ArrayList<>();
-        history.forEach(entry -> actions.add(entry.get("action").asString()));
+        history.get("data").forEach(entry -> actions.add(entry.get("action").asString()));
         assertThat(actions).containsExactly("paused", "created");
     }
 

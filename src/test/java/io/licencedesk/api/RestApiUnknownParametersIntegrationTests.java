@@ -1,0 +1,157 @@
+package io.licencedesk.api;
+
+import static io.licencedesk.support.TestFixture.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A query parameter an operation does not take is refused with a 400 {@code bad-parameter} naming it and the ones
+ * the operation takes, which are exactly those its OpenAPI description lists; every GET operation of the document is
+ * tried (staff, portal and device). The pages are left alone: browsers and htmx add parameters of their own.
+ */
+class RestApiUnknownParametersIntegrationTests extends RestApiSweep {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Test
+    void refusesAnUnknownParameterOnEveryGetOperationNamingTheDocumentedOnes() throws Exception {
+        JsonNode document = JSON.readTree(
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String owner = token(org.owner());
+        String client = token(org.alice());
+        String credential = screens.register(org.alice(), licenceId, "Right").credential();
+        String keyId = answer(get("/api/v1/device/key").with(bearer(credential)))
+                .get("keyId")
+                .asString();
+        List<String> wrong = new ArrayList<>();
+        int tried = 0;
+        for (var path : document.get("paths").properties()) {
+            JsonNode operation = path.getValue().get("get");
+            if (operation == null) {
+                continue;
+            }
+            tried++;
+            List<String> documented = new ArrayList<>();
+            if (operation.has("parameters")) {
+                for (JsonNode parameter : operation.get("parameters")) {
+                    if (parameter.get("in").asString().equals("query")) {
+                        documented.add(parameter.get("name").asString());
+                    }
+                }
+            }
+            String address = filledIn(path.getKey(), keyId) + "?state=paused";
+            String token = path.getKey().startsWith("/api/v1/device/")
+                    ? credential
+                    : path.getKey().startsWith("/api/v1/portal/") ? client : owner;
+            MockHttpServletResponse response = mvc.perform(
+                            get(URI.create(address)).with(bearer(token)))
+                    .andReturn()
+                    .getResponse();
+            String expected = documented.isEmpty()
+                    ? "The parameter state is not one this operation takes: it takes no query parameters."
+                    : "The parameter state is not one this operation takes: use " + String.join(", ", documented) + ".";
+            String body = response.getContentAsString(StandardCharsets.UTF_8);
+            if (response.getStatus() != 400
+                    || !String.valueOf(response.getContentType()).startsWith("application/problem+json")) {
+                wrong.add(address + ": " + response.getStatus() + " " + body);
+                continue;
+            }
+            JsonNode problem = JSON.readTree(body);
+            if (!problem.get("type").asString().equals("https://licencedesk.io/problems/bad-parameter")
+                    || !problem.get("detail").asString().equals(expected)
+                    || !problem.get("errors").get(0).get("field").asString().equals("state")) {
+                wrong.add(address + ": " + body + " (expected the detail: " + expected + ")");
+            }
+        }
+        assertThat(tried).isGreaterThan(20);
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void namesEveryUnknownParameterAndKeepsTheDocumentedOnes() throws Exception {
+        String owner = token(org.owner());
+        JsonNode problem = answer(
+                get("/api/v1/licences?state=paused&status=paused&Limit=5").with(bearer(owner)));
+        assertThat(problem.get("status").asInt()).isEqualTo(400);
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("The parameters Limit, state are not one this operation takes: use client, expiringSoon,"
+                        + " expired, status, q, sort, order, after, before, limit.");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("Limit");
+        assertThat(problem.get("errors").get(1).get("field").asString()).isEqualTo("state");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/licences");
+
+        JsonNode listed = answer(get("/api/v1/licences?status=paused&q=lobby&sort=ends&order=asc&limit=5")
+                .with(bearer(owner)));
+        assertThat(listed.get("data")).isEmpty();
+        assertThat(answer(get("/api/v1/licences?status=active").with(bearer(owner)))
+                        .get("count")
+                        .asLong())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void refusesAnUnknownParameterOfAWriteAndChangesNothing() throws Exception {
+        List<Object> before = state();
+        var response = mvc.perform(post("/api/v1/licences/" + licenceId + "/pause?force=true")
+                        .with(bearer(token(org.owner()))))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        assertThat(response.getContentAsString()).contains("bad-parameter", "it takes no query parameters");
+        assertThat(state()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesAnUnknownParameterOfADeviceCheckIn() throws Exception {
+        String credential = screens.register(org.alice(), licenceId, "Right").credential();
+        var response = mvc.perform(post("/api/v1/device/check-in?debug=1")
+                        .header("Authorization", "Bearer " + credential)
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"fingerprint\":\"device-a\",\"nonce\":\"n-1\"}"))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).isEqualTo(400);
+        JsonNode problem = JSON.readTree(response.getContentAsString());
+        assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/bad-parameter");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("debug");
+    }
+
+    @Test
+    void leavesThePagesParametersAlone() throws Exception {
+        assertThat(mvc.perform(get("/licences?state=paused&_=1733370000").with(fixture.signedIn(org.manager())))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(mvc.perform(get("/portal?state=paused&_=1733370000").with(fixture.signedIn(org.alice())))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(200);
+    }
+
+    private JsonNode answer(MockHttpServletRequestBuilder request) throws Exception {
+        return JSON.readTree(mvc.perform(request).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    private String filledIn(String pattern, String keyId) {
+        return pattern.replace("{screenId}", Long.toString(screenId))
+                .replace("{keyId}", keyId)
+                .replace("/invoices/{id}", "/invoices/" + invoiceId)
+                .replace("/plans/{id}", "/plans/" + plan.id())
+                .replace("/clients/{id}", "/clients/" + org.alice().userId())
+                .replace("{id}", Long.toString(licenceId));
+    }
+}
