@@ -29,6 +29,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.random.RandomGenerator;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -54,6 +55,11 @@ final class ImportFile {
     static final int RECORD_LIMIT = 100_000;
 
     static final int REFERENCE_MAX = 100;
+
+    /** The first day a date column takes; the last is 9999-12-31, the last with a four-digit year. */
+    static final LocalDate EARLIEST_DAY = LocalDate.of(1900, 1, 1);
+
+    private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
     private static final Set<String> STATUSES = Set.of("available", "assigned", "active", "paused", "expired");
 
@@ -316,17 +322,29 @@ final class ImportFile {
         return quantity >= 1 && quantity <= Licence.QUANTITY_MAX ? quantity : 0;
     }
 
+    /**
+     * A day written YYYY-MM-DD, from {@link #EARLIEST_DAY}. ISO 8601 also reads "+999999999-12-31" and "0001-01-01",
+     * which no database column keeps as they are: PostgreSQL refuses the first, failing the whole import, and H2
+     * stored another year for it and 0000-12-30 for the second (a Julian day).
+     */
     private static LocalDate date(Row row, String column, List<Refusal> refusals) {
         String cell = row.text(column);
         if (cell == null) {
             return null;
         }
+        LocalDate day = null;
         try {
-            return LocalDate.parse(cell);
-        } catch (DateTimeParseException notIso) {
+            day = DAY.matcher(cell).matches() ? LocalDate.parse(cell) : null;
+        } catch (DateTimeParseException noSuchDay) {
+            // refused below, as a cell that is no day
+        }
+        if (day == null) {
             refusals.add(new Refusal(column, Reason.of("reason.import.date", abbreviate(cell))));
+        } else if (day.isBefore(EARLIEST_DAY)) {
+            refusals.add(new Refusal(column, Reason.of("reason.import.dateTooEarly", abbreviate(cell))));
             return null;
         }
+        return day;
     }
 
     /** The code as a coupon code, if it is one; any other text gets a new code. */

@@ -156,7 +156,19 @@ class EndpointAddresses {
         if ((ip[0] & 0xff) == 0x20 && (ip[1] & 0xff) == 0x02) {
             return isPrivateIpv4(ip, 2); // 6to4, 2002::/16
         }
+        if ((ip[0] & 0xff) == 0x20 && (ip[1] & 0xff) == 0x01 && ip[2] == 0 && ip[3] == 0) {
+            return isPrivateTeredoClient(ip); // Teredo, 2001::/32
+        }
         return false;
+    }
+
+    /** A Teredo address carries its client's IPv4 address, where its packets go, inverted in its last four bytes. */
+    private static boolean isPrivateTeredoClient(byte[] ip) {
+        byte[] client = Arrays.copyOfRange(ip, 12, 16);
+        for (int i = 0; i < client.length; i++) {
+            client[i] = (byte) ~client[i];
+        }
+        return isPrivateIpv4(client, 0);
     }
 
     private static boolean isPrivateIpv4(byte[] ip, int offset) {

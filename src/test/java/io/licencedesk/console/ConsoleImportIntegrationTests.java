@@ -284,6 +284,31 @@ class ConsoleImportIntegrationTests {
         assertThat(licenceCount(org)).isEqualTo(2);
     }
 
+    /**
+     * Days that ISO 8601 reads but no database column keeps were accepted, and a confirmed import then either failed
+     * whole (PostgreSQL refuses year 999999999) or stored other days than the file's (H2 kept -169108099-06-28 and
+     * 0000-12-30). They are refused with their row; the days a date field writes are kept exactly.
+     */
+    @Test
+    void daysNoDatabaseKeepsAreRefusedWithTheirRowAndTheOthersAreKeptExactly() throws Exception {
+        String file = "name,plan,screens,client_email,activated,ends\n"
+                + "Far end,Monthly,1," + alice() + ",2026-01-01,+999999999-12-31\n"
+                + "Year one,Monthly,1," + alice() + ",0001-01-01,\n"
+                + "Long term,Monthly,1," + alice() + ",1900-01-01,9999-12-31\n";
+        LicenceImport checked = check(file);
+
+        assertThat(checked.rowsRefused()).isEqualTo(2);
+        assertThat(checked.rowsToCreate()).isEqualTo(1);
+        assertThat(imports.problems(org.manager(), checked.id()))
+                .extracting(problem -> problem.line() + " " + problem.column() + " "
+                        + problem.reason().code())
+                .containsExactly("2 ends reason.import.date", "3 activated reason.import.dateTooEarly");
+        assertThat(confirm(checked).rowsCreated()).isEqualTo(1);
+        Map<String, Object> kept = licenceNamed("Long term");
+        assertThat(kept.get("activated_on").toString()).isEqualTo("1900-01-01");
+        assertThat(kept.get("ends_on").toString()).isEqualTo("9999-12-31");
+    }
+
     @Test
     void aCodeAnotherLicenceHasIsReplacedAndOneTheOrganisationHasIsLeftAlone() throws Exception {
         Plan theirs = fixture.monthlyPlan(other);

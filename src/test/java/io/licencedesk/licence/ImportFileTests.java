@@ -113,6 +113,36 @@ class ImportFileTests {
     }
 
     /**
+     * ISO 8601 reads "+999999999-12-31" and "0001-01-01" as days, but no database column keeps them: H2 stored the
+     * first as year -169108099 and shifted the second to "0000-12-30" (Julian days), PostgreSQL refuses the first, and
+     * an import is all or nothing. Each date column takes a day written YYYY-MM-DD from 1900 on, as the date fields
+     * of the console do (a four-digit year).
+     */
+    @Test
+    void refusesDaysNoDatabaseKeepsInEveryDateColumn() throws IOException {
+        List<String> unkept = List.of("+999999999-12-31", "+10000-01-01", "-0001-01-01", "0001-01-01", "1899-12-31");
+        for (String column : List.of("activated", "ends")) {
+            for (String day : unkept) {
+                String activated = column.equals("activated") ? day : "2026-05-01";
+                String ends = column.equals("ends") ? day : "";
+                var collected = check("name,plan,screens,client_email,activated,ends\nOne,Monthly,1,alice@example.test,"
+                        + activated + "," + ends + "\n");
+
+                assertThat(collected.accepted).as(column + " " + day).isEmpty();
+                assertThat(collected.reasons)
+                        .as(column + " " + day)
+                        .extracting(Reason::code)
+                        .containsAnyOf("reason.import.date", "reason.import.dateTooEarly");
+            }
+        }
+        var kept = check("""
+                name,plan,screens,client_email,activated,ends
+                One,Monthly,1,alice@example.test,1900-01-01,9999-12-31
+                """);
+        assertThat(kept.accepted).extracting(ImportedRow::endsOn).containsExactly(LocalDate.of(9999, 12, 31));
+    }
+
+    /**
      * Random files built from the pieces that break CSV files and the import's rules, 3,000 of them from a fixed seed:
      * each ends in a refusal of the whole file or in every row accepted or refused, and an accepted row holds only
      * what the rules allow.
@@ -142,6 +172,8 @@ class ImportFileTests {
             "2026-05-01",
             "2027-01-01",
             "31/12/2026",
+            "+999999999-12-31",
+            "0001-01-01",
             "paused",
             "active",
             "nope",
@@ -205,6 +237,8 @@ class ImportFileTests {
                     if (row.activatedOn() != null) {
                         assertThat(row.clientId()).isEqualTo(11L);
                         assertThat(row.endsOn()).isAfter(row.activatedOn());
+                        assertThat(List.of(row.activatedOn(), row.endsOn()))
+                                .allMatch(day -> day.getYear() >= 1900 && day.getYear() <= 9999);
                     }
                     assertThat(row.importKey()).matches("(ref|code|file):.+");
                 }

@@ -32,6 +32,7 @@ class EndpointAddressesTests {
                 "https://[::ffff:10.0.0.1]/hooks",
                 "https://[64:ff9b::a00:1]/hooks",
                 "https://[2002:a00:1::]/hooks",
+                "https://[2001:0:4136:e378:8000:63bf:f5ff:fffe]/hooks",
                 "https://255.255.255.255/hooks"
             })
     void refusesPrivateAddressesUnlessTheyAreAllowed(String url) {
@@ -44,7 +45,12 @@ class EndpointAddressesTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://93.184.216.34/hooks", "https://[2606:2800:220:1:248:1893:25c8:1946]:8443/x?y=1"})
+    @ValueSource(
+            strings = {
+                "https://93.184.216.34/hooks",
+                "https://[2606:2800:220:1:248:1893:25c8:1946]:8443/x?y=1",
+                "https://[2001:0:4136:e378:8000:63bf:a247:27dd]/hooks"
+            })
     void acceptsPublicAddressesOverHttps(String url) {
         assertThat(addresses.refusal(url, false)).isEmpty();
     }
