@@ -94,9 +94,10 @@ class ConsoleCardsOnAPhoneBrowserTests {
         page.navigate("/audit");
         Locator firstEntry = page.locator("table tbody tr").first();
         assertThat(firstEntry.locator("td.font-monospace")).isVisible();
-        String script = "cell => getComputedStyle(cell, '::before').fontFamily";
+        String script = "cell => getComputedStyle(cell, '::before').fontFamily"
+                + " + ' ' + getComputedStyle(cell, '::before').fontSize";
         Assertions.assertThat(firstEntry.locator("td.font-monospace").evaluate(script))
-                .as("the label of the address, a monospace value")
+                .as("the label of the address, a small monospace value")
                 .isEqualTo(firstEntry.locator("td").nth(1).evaluate(script));
     }
 
