@@ -40,6 +40,8 @@ class FreeTextFieldsTests {
             "PlanForm.term",
             "PlanForm.unitPrice",
             "LicenceForm.quantity",
+            "LicenceForm.planId",
+            "LicenceForm.clientId",
             "SettingsForm.currency",
             "SettingsForm.vatRate",
             "SettingsForm.invoicePrefix",

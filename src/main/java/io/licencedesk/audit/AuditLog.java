@@ -5,6 +5,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.audit.AuditLogQueries.Row;
 import io.licencedesk.audit.AuditRecord.FieldChange;
 import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.shared.IpAddresses;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -74,7 +75,7 @@ public class AuditLog {
                 row.id(),
                 row.occurredAt(),
                 row.actorEmail(),
-                row.address(),
+                IpAddresses.shown(row.address()),
                 row.subject(),
                 row.subjectId(),
                 row.label(),

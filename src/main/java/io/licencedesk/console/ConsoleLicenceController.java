@@ -12,12 +12,14 @@ import io.licencedesk.licence.LicenceListing;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotDeletableException;
 import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.shared.Reason;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -96,6 +98,12 @@ class ConsoleLicenceController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
+        reject(
+                errors,
+                licences.newRefusals(
+                        caller,
+                        valid(errors, "planId", form.chosenPlanId()),
+                        valid(errors, "clientId", form.chosenClientId())));
         if (errors.hasErrors()) {
             return form(caller, form, model);
         }
@@ -143,6 +151,16 @@ class ConsoleLicenceController {
             Model model,
             RedirectAttributes redirect) {
         LicenceDetails before = licences.details(caller, id);
+        if (!errors.hasFieldErrors("clientId")) {
+            reject(
+                    errors,
+                    licences.editRefusals(
+                            caller,
+                            id,
+                            errors.hasFieldErrors("quantity") ? null : WholeNumber.Validator.parse(form.quantity()),
+                            valid(errors, "planId", form.chosenPlanId()),
+                            form.chosenClientId()));
+        }
         if (errors.hasErrors()) {
             return editForm(caller, before, form, model);
         }
@@ -158,6 +176,23 @@ class ConsoleLicenceController {
             errors.rejectValue(invalid.field(), "invalid", reasons.text(invalid));
             return editForm(caller, before, form, model);
         }
+    }
+
+    /** The value bound to a field, or null when the field is already refused (a plan that is not a number). */
+    private static Long valid(BindingResult errors, String field, Long value) {
+        return errors.hasFieldErrors(field) ? null : value;
+    }
+
+    /**
+     * Marks the fields the rules refuse beside those the form itself refused, so that every error shows at once;
+     * a field the form already refused keeps its own message.
+     */
+    private void reject(BindingResult errors, Map<String, Reason> refusals) {
+        refusals.forEach((field, reason) -> {
+            if (!errors.hasFieldErrors(field)) {
+                errors.rejectValue(field, "invalid", reasons.text(reason));
+            }
+        });
     }
 
     @PostMapping("/{id}/pause")
@@ -251,9 +286,9 @@ class ConsoleLicenceController {
         model.addAttribute("plans", plans.plans(caller));
         model.addAttribute(
                 "selectedClient",
-                form.clientId() == null
+                form.chosenClientId() == null
                         ? null
-                        : accounts.findClient(caller.organisationId(), form.clientId())
+                        : accounts.findClient(caller.organisationId(), form.chosenClientId())
                                 .orElse(null));
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
 import java.util.function.LongPredicate;
 import java.util.function.Supplier;
 
@@ -137,12 +138,9 @@ public final class Licence {
             List<Plan> organisationPlans,
             LongPredicate organisationHasClient,
             Instant createdAt) {
-        Plan plan = organisationPlans.stream()
-                .filter(candidate -> candidate.id() == request.planId())
-                .findFirst()
-                .orElseThrow(() -> new InvalidLicenceException("planId", Reason.of("reason.licence.choosePlan")));
-        if (request.clientId() != null && !organisationHasClient.test(request.clientId())) {
-            throw new InvalidLicenceException("clientId", Reason.of("reason.licence.chooseClient"));
+        Plan plan = planOf(request.planId(), organisationPlans);
+        if (request.clientId() != null) {
+            checkClientOf(request.clientId(), organisationHasClient);
         }
         checkQuantity(request.quantity());
         checkText(request.name(), request.note());
@@ -218,32 +216,10 @@ public final class Licence {
             int registeredScreens,
             Supplier<CouponCode> freshCode) {
         checkText(edited.name(), edited.note());
-        checkQuantity(edited.quantity());
-        if (edited.quantity() < registeredScreens) {
-            throw new InvalidLicenceException(
-                    "quantity", Reason.of("reason.licence.quantityBelowScreens", registeredScreens));
-        }
-        Plan plan = null;
-        if (edited.planId() != planId) {
-            plan = organisationPlans.stream()
-                    .filter(candidate -> candidate.id() == edited.planId())
-                    .findFirst()
-                    .orElseThrow(() -> new InvalidLicenceException("planId", Reason.of("reason.licence.choosePlan")));
-            refuseOnceUsedOrInvoiced("planId", "reason.licence.usedKeepsPlan", "reason.licence.invoicedKeepsPlan");
-        }
+        checkQuantity(edited.quantity(), registeredScreens);
+        Plan plan = choosePlan(edited.planId(), organisationPlans);
         boolean clientChanges = !Objects.equals(edited.clientId(), state.clientId());
-        if (clientChanges) {
-            if (edited.clientId() != null && !organisationHasClient.test(edited.clientId())) {
-                throw new InvalidLicenceException("clientId", Reason.of("reason.licence.chooseClient"));
-            }
-            refuseOnceUsedOrInvoiced(
-                    "clientId", "reason.licence.usedKeepsClient", "reason.licence.invoicedKeepsClient");
-            if (registeredScreens > 0) {
-                // Screens registered by its client before it was used: their credentials are that client's.
-                throw new InvalidLicenceException(
-                        "clientId", Reason.of("reason.licence.screensKeepClient", registeredScreens));
-            }
-        }
+        checkClient(edited.clientId(), organisationHasClient, registeredScreens);
         CouponCode code = clientChanges && edited.clientId() == null ? freshCode.get() : couponCode;
         name = edited.name().strip();
         note = stripToNull(edited.note());
@@ -256,6 +232,94 @@ public final class Licence {
         if (clientChanges) {
             state = state.assign(edited.clientId());
             couponCode = code;
+        }
+    }
+
+    /**
+     * What {@link #edit} would say of a quantity and a plan (each null when the form has none to offer) and a
+     * client (null for none), by field and all at once, without changing anything: a form that refuses a bad name can then name
+     * a refused plan beside it, rather than only after the name is fixed.
+     */
+    Map<String, Reason> refusals(
+            Integer quantity,
+            Long planId,
+            Long clientId,
+            List<Plan> organisationPlans,
+            LongPredicate organisationHasClient,
+            int registeredScreens) {
+        Map<String, Reason> refusals = new LinkedHashMap<>();
+        refusal(refusals, quantity, value -> checkQuantity(value, registeredScreens));
+        refusal(refusals, planId, value -> choosePlan(value, organisationPlans));
+        checkRefusal(refusals, () -> checkClient(clientId, organisationHasClient, registeredScreens));
+        return refusals;
+    }
+
+    /** What {@link #create} would say of a plan and a client (each null when the form has none), all at once. */
+    static Map<String, Reason> newRefusals(
+            Long planId, Long clientId, List<Plan> organisationPlans, LongPredicate organisationHasClient) {
+        Map<String, Reason> refusals = new LinkedHashMap<>();
+        refusal(refusals, planId, value -> planOf(value, organisationPlans));
+        refusal(refusals, clientId, value -> checkClientOf(value, organisationHasClient));
+        return refusals;
+    }
+
+    private static <T> void refusal(Map<String, Reason> refusals, T value, Consumer<T> check) {
+        if (value != null) {
+            checkRefusal(refusals, () -> check.accept(value));
+        }
+    }
+
+    private static void checkRefusal(Map<String, Reason> refusals, Runnable check) {
+        try {
+            check.run();
+        } catch (InvalidLicenceException refused) {
+            refusals.putIfAbsent(refused.field(), refused.reason());
+        }
+    }
+
+    private static void checkQuantity(int quantity, int registeredScreens) {
+        checkQuantity(quantity);
+        if (quantity < registeredScreens) {
+            throw new InvalidLicenceException(
+                    "quantity", Reason.of("reason.licence.quantityBelowScreens", registeredScreens));
+        }
+    }
+
+    /** The plan the licence moves to, or null when it keeps its own. */
+    private Plan choosePlan(long chosenPlanId, List<Plan> organisationPlans) {
+        if (chosenPlanId == planId) {
+            return null;
+        }
+        Plan plan = planOf(chosenPlanId, organisationPlans);
+        refuseOnceUsedOrInvoiced("planId", "reason.licence.usedKeepsPlan", "reason.licence.invoicedKeepsPlan");
+        return plan;
+    }
+
+    private static Plan planOf(long chosenPlanId, List<Plan> organisationPlans) {
+        return organisationPlans.stream()
+                .filter(candidate -> candidate.id() == chosenPlanId)
+                .findFirst()
+                .orElseThrow(() -> new InvalidLicenceException("planId", Reason.of("reason.licence.choosePlan")));
+    }
+
+    private static void checkClientOf(long clientId, LongPredicate organisationHasClient) {
+        if (!organisationHasClient.test(clientId)) {
+            throw new InvalidLicenceException("clientId", Reason.of("reason.licence.chooseClient"));
+        }
+    }
+
+    private void checkClient(Long clientId, LongPredicate organisationHasClient, int registeredScreens) {
+        if (Objects.equals(clientId, state.clientId())) {
+            return;
+        }
+        if (clientId != null) {
+            checkClientOf(clientId, organisationHasClient);
+        }
+        refuseOnceUsedOrInvoiced("clientId", "reason.licence.usedKeepsClient", "reason.licence.invoicedKeepsClient");
+        if (registeredScreens > 0) {
+            // Screens registered by its client before it was used: their credentials are that client's.
+            throw new InvalidLicenceException(
+                    "clientId", Reason.of("reason.licence.screensKeepClient", registeredScreens));
         }
     }
 

@@ -7,6 +7,7 @@ import io.licencedesk.accounts.Organisation;
 import io.licencedesk.licence.LicenceChanges.Actor;
 import io.licencedesk.licence.LicenceChanges.EventType;
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -18,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import java.util.function.LongPredicate;
 import java.util.function.UnaryOperator;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -183,6 +185,35 @@ public class LicenceManagement {
                                         .isPresent(),
                                 screens.on(id),
                                 newLicences::freeCode)));
+    }
+
+    /**
+     * Why {@link #create} would refuse this plan and client (each null when the form has none to offer), by
+     * field and all at once, changing nothing: for a form that names every field's error together.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Reason> newRefusals(Caller caller, Long planId, Long clientId) {
+        requireStaff(caller);
+        return Licence.newRefusals(planId, clientId, plans.plans(caller), organisationClients(caller));
+    }
+
+    /**
+     * Why {@link #edit} would refuse this quantity and plan (each null when the form has none to offer) and
+     * client (null for none), by field and all at once, changing nothing: for a form that names every field's
+     * error together. The edit itself checks again, under the licence's lock.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Reason> editRefusals(Caller caller, long id, Integer quantity, Long planId, Long clientId) {
+        requireStaff(caller);
+        Licence licence = licences.find(caller.organisationId(), id, currency(caller))
+                .orElseThrow(() -> new LicenceNotFoundException(id));
+        return licence.refusals(
+                quantity, planId, clientId, plans.plans(caller), organisationClients(caller), screens.on(id));
+    }
+
+    private LongPredicate organisationClients(Caller caller) {
+        return clientId ->
+                accounts.findClient(caller.organisationId(), clientId).isPresent();
     }
 
     public void delete(Caller caller, long id) {

@@ -2,6 +2,7 @@ package io.licencedesk.web;
 
 import io.licencedesk.accounts.ApiAccess;
 import io.licencedesk.accounts.ApiToken;
+import io.licencedesk.shared.IpAddresses;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -33,7 +34,7 @@ record ListedApiToken(
                 token.access(),
                 token.createdAt(),
                 token.lastUsedAt(),
-                token.lastUsedFrom(),
+                IpAddresses.shown(token.lastUsedFrom()),
                 lastDay(token.expiresAt()),
                 status);
     }

@@ -5,6 +5,8 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.CallerAddress;
+import io.licencedesk.accounts.SignedIn;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
@@ -12,6 +14,7 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.TestFixture;
+import java.time.Instant;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,11 +22,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 
 /**
  * Console lists as cards on a 390 px phone. The licence list's column headings, which sort it, were hidden: a phone
  * could not sort the list, and Tab went through six sort links nobody could see; they are now a row above the cards.
- * A card's labels are in one type, whatever the type of their values.
+ * A card's labels are in one type, whatever the type of their values, and a cell with nothing in it shows no label.
  */
 @BrowserTest
 @TestInstance(Lifecycle.PER_CLASS)
@@ -38,6 +42,9 @@ class ConsoleCardsOnAPhoneBrowserTests {
     @Autowired
     LicenceManagement licences;
 
+    @Autowired
+    ApplicationEventPublisher events;
+
     TestOrganisation org;
 
     @BeforeAll
@@ -47,6 +54,10 @@ class ConsoleCardsOnAPhoneBrowserTests {
         licences.create(org.manager(), new NewLicence(monthly.id(), "Small hall", null, 2, null));
         licences.create(org.manager(), new NewLicence(monthly.id(), "Big hall", null, 40, null));
         licences.create(org.manager(), new NewLicence(monthly.id(), "Middle hall", null, 7, null));
+        // A sign-in is recorded with no changes, from the address Tomcat gives: an IPv6 one in full
+        try (var address = CallerAddress.of("2001:db8:0:0:0:0:0:7")) {
+            events.publishEvent(new SignedIn(org.owner(), Instant.now()));
+        }
     }
 
     @Test
@@ -83,9 +94,28 @@ class ConsoleCardsOnAPhoneBrowserTests {
         page.navigate("/audit");
         Locator firstEntry = page.locator("table tbody tr").first();
         assertThat(firstEntry.locator("td.font-monospace")).isVisible();
-        String script = "cell => getComputedStyle(cell, '::before').fontFamily";
+        String script = "cell => getComputedStyle(cell, '::before').fontFamily"
+                + " + ' ' + getComputedStyle(cell, '::before').fontSize";
         Assertions.assertThat(firstEntry.locator("td.font-monospace").evaluate(script))
-                .as("the label of the address, a monospace value")
+                .as("the label of the address, a small monospace value")
                 .isEqualTo(firstEntry.locator("td").nth(1).evaluate(script));
+    }
+
+    @Test
+    void anEntryWithoutChangesShowsNoChangesLabelAndItsAddressCompressed(Page page) {
+        page.setViewportSize(390, 844);
+        SignIn.throughTheForm(page, org.manager().email());
+        page.navigate("/audit");
+
+        Locator entry = page.locator("table tbody tr")
+                .filter(new Locator.FilterOptions().setHasText(org.owner().email()))
+                .filter(new Locator.FilterOptions().setHasText("Signed in"));
+        assertThat(entry.locator("td.font-monospace")).hasText("2001:db8::7");
+        // Hidden with its label: an empty cell, not a list element with nothing in it
+        assertThat(entry.locator("td").last()).isHidden();
+        assertThat(entry.locator("td").last()).isEmpty();
+
+        page.setViewportSize(1366, 900);
+        assertThat(entry.locator("td.font-monospace")).hasText("2001:db8::7");
     }
 }

@@ -337,6 +337,26 @@ class ConsoleImportIntegrationTests {
                 });
         assertThat(checked.rowsToCreate()).isEqualTo(3);
         assertThat(checked.rowsNewCode()).isEqualTo(2);
+        // "Ours" was added in the console, not imported: the report says only that it is there already
+        for (String language : List.of("en-GB", "fr")) {
+            Document report = Jsoup.parse(mvc.perform(get("/licences/imports/" + checked.id())
+                            .header("Accept-Language", language)
+                            .with(manager))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            assertThat(report.select("#total-present")
+                            .first()
+                            .previousElementSibling()
+                            .text())
+                    .isEqualTo(
+                            language.equals("fr")
+                                    ? "Déjà dans LicenceDesk (laissées telles quelles)"
+                                    : "Already in LicenceDesk (left alone)");
+            assertThat(report.body().text())
+                    .doesNotContainIgnoringCase("already imported")
+                    .doesNotContain("déjà importée");
+        }
         confirm(checked);
 
         assertThat(licenceNamed("Moved over").get("coupon_code")).isNotEqualTo(takenElsewhere);

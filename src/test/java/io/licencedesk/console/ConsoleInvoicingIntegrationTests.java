@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -188,6 +189,27 @@ class ConsoleInvoicingIntegrationTests {
                                 .with(fixture.signedIn(org.manager().email()))
                                 .with(csrf()))
                 .andExpect(flash().attribute("toast", containsString("Resumed none; 2 ")));
+    }
+
+    @Test
+    void aSendingThatSendsOneAgainAgreesInNumberInFrench() throws Exception {
+        var browser = new Browser();
+        browser.perform(mvc, select(assigned.get(0), true));
+        browser.perform(
+                mvc,
+                post("/invoices/send")
+                        .with(fixture.signedIn(org.manager().email()))
+                        .with(csrf()));
+        browser.perform(mvc, select(assigned.get(0), true));
+        browser.perform(mvc, select(assigned.get(1), true));
+
+        browser.perform(
+                        mvc,
+                        post("/invoices/send")
+                                .header("Accept-Language", "fr")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
+                .andExpect(flash().attribute("toast", startsWith("2 factures envoyées (1 nouvelle, 1 renvoyée), ")));
     }
 
     @Test

@@ -22,6 +22,7 @@ import io.licencedesk.licence.Plan;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -144,6 +145,65 @@ class ConsoleLicenceEditIntegrationTests {
                 .andExpect(content().string(containsString(message)))
                 .andExpect(content().string(containsString("id=\"" + field + "-error\"")));
 
+        assertThat(licences.details(org.manager(), licence.id())).isEqualTo(before);
+    }
+
+    @ParameterizedTest(name = "{0}={1} with an empty name")
+    @CsvSource(delimiter = '|', textBlock = """
+            planId   | another organisation's | Choose one of your plans.
+            planId   | abc                    | Choose one of your plans.
+            clientId | another organisation's | Choose one of your clients.
+            clientId | abc                    | Choose one of your clients.
+            quantity | 2                      | This licence has 3 screens registered
+            """)
+    void marksEveryBadFieldAtOnceWithATamperedChoiceAndChangesNothing(String field, String value, String message)
+            throws Exception {
+        clientLicences.activate(org.alice(), licence.id());
+        for (String screen : new String[] {"Left", "Middle", "Right"}) {
+            screens.register(org.alice(), licence.id(), screen);
+        }
+        TestOrganisation other = fixture.organisation();
+        String tampered = !value.equals("another organisation's")
+                ? value
+                : field.equals("planId")
+                        ? "" + fixture.monthlyPlan(other).id()
+                        : "" + other.alice().userId();
+        LicenceDetails before = licences.details(org.manager(), licence.id());
+
+        FieldErrors.expectExactly(
+                mvc, edit(field, tampered, "name", ""), Map.of(field, message, "name", "Enter a name."));
+
+        assertThat(licences.details(org.manager(), licence.id())).isEqualTo(before);
+    }
+
+    @Test
+    void marksAForgedPlanAndAForgedClientTogetherOnAnUnusedLicence() throws Exception {
+        TestOrganisation other = fixture.organisation();
+
+        FieldErrors.expectExactly(
+                mvc,
+                edit(
+                        "planId",
+                        "" + fixture.monthlyPlan(other).id(),
+                        "clientId",
+                        "" + other.alice().userId()),
+                Map.of("planId", "Choose one of your plans.", "clientId", "Choose one of your clients."));
+
+        assertThat(licences.details(org.manager(), licence.id())).isEqualTo(licence);
+    }
+
+    @Test
+    void aUsedLicenceRefusesAForgedPlanBesideTheEmptyName() throws Exception {
+        clientLicences.activate(org.alice(), licence.id());
+        LicenceDetails before = licences.details(org.manager(), licence.id());
+
+        String page = mvc.perform(edit("planId", "" + yearly.id(), "name", ""))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(page).contains("id=\"planId-error\"", "id=\"name-error\"", "Enter a name.");
         assertThat(licences.details(org.manager(), licence.id())).isEqualTo(before);
     }
 

@@ -24,6 +24,7 @@ import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -112,6 +113,29 @@ class ConsoleLicenceFormIntegrationTests {
                 .andExpect(content().string(containsString("Enter a name.")))
                 .andExpect(content().string(containsString("Keep the note to 2,000 characters.")))
                 .andExpect(content().string(containsString("Enter a whole number of screens from 1 to 10,000.")));
+        assertThat(licences.list(org.manager(), LicenceFilter.none(), LicencePageRequest.first(10))
+                        .rows())
+                .isEmpty();
+    }
+
+    @Test
+    void marksAnotherOrganisationsPlanAndClientBesideTheEmptyNameAtOnce() throws Exception {
+        TestOrganisation other = organisations.create();
+        var post = post("/licences")
+                .param("planId", "" + fixture.monthlyPlan(other).id())
+                .param("name", "")
+                .param("quantity", "2")
+                .param("clientId", "" + other.alice().userId())
+                .with(user(users.loadUserByUsername(org.manager().email())))
+                .with(csrf());
+
+        FieldErrors.expectExactly(
+                mvc,
+                post,
+                Map.of(
+                        "planId", "Choose one of your plans.",
+                        "clientId", "Choose one of your clients.",
+                        "name", "Enter a name."));
         assertThat(licences.list(org.manager(), LicenceFilter.none(), LicencePageRequest.first(10))
                         .rows())
                 .isEmpty();

@@ -120,6 +120,27 @@ class FrenchPagesIntegrationTests {
     }
 
     @Test
+    void theLicencePageWritesNoCapitalAfterAColon() throws Exception {
+        Document licence = page("/licences/" + started.line().licenceId(), org.owner());
+
+        assertThat(licence.select("#not-deletable").text())
+                .isEqualTo(
+                        "Conservée, non supprimable. Cette licence ne peut pas être supprimée car un client l’a utilisée."
+                                + " Suspendez-la plutôt.");
+        assertThat(licence.body().wholeText()).doesNotContainPattern(COLON_THEN_A_SENTENCE);
+    }
+
+    /**
+     * A colon comes after a no-break space and before a word in lower case ("Sous licence : les écrans"), never a
+     * capital that starts a sentence of its own (a reason sentence put after "… : {0}").
+     */
+    static final Pattern COLON_THEN_A_SENTENCE = Pattern.compile(
+            "\\s:\\s+(?:Cette|Ce|Cet|Il|Elle|Ils|Le|La|Les|L’|Un|Une|Vous|Votre|Son|Sa|Ses|Aucun|Aucune)\\b");
+
+    /** A colon after an ordinary space may start a line by itself; French keeps it with its word. */
+    static final Pattern COLON_AFTER_A_BREAKING_SPACE = Pattern.compile("\\p{L}[ \\t]+:");
+
+    @Test
     void invoicePagesSayTheTermVatAndNumberInFrench() throws Exception {
         for (Invoice invoice : List.of(started, notStarted)) {
             String console =
@@ -167,6 +188,11 @@ class FrenchPagesIntegrationTests {
         assertThat(RAW_KEY.matcher(page.html()).results().map(m -> m.group()).toList())
                 .as("raw message keys on " + path)
                 .isEmpty();
+        String text = page.body().wholeText();
+        assertThat(text).as("a capital after a colon on " + path).doesNotContainPattern(COLON_THEN_A_SENTENCE);
+        assertThat(text)
+                .as("a colon after a breaking space on " + path)
+                .doesNotContainPattern(COLON_AFTER_A_BREAKING_SPACE);
     }
 
     Document page(String path, io.licencedesk.accounts.Caller who) throws Exception {

@@ -217,6 +217,26 @@ class PortalIntegrationTests {
     }
 
     @Test
+    void aOneScreenLicenceSpeaksOfOneScreenInBothLanguages() throws Exception {
+        LicenceDetails single = licences.create(
+                org.manager(),
+                new NewLicence(plan.id(), "Kiosk", null, 1, org.alice().userId()));
+        screens.register(org.alice(), single.id(), "Kiosk screen");
+        var alice = fixture.signedIn(org.alice().email());
+
+        mvc.perform(get("/portal/licences/{id}", single.id())
+                        .header("Accept-Language", "en")
+                        .with(alice))
+                .andExpect(content().string(containsString("(1 screen at ")))
+                .andExpect(content().string(containsString("The one screen of this licence is registered.")));
+        mvc.perform(get("/portal/licences/{id}", single.id())
+                        .header("Accept-Language", "fr")
+                        .with(alice))
+                .andExpect(content().string(containsString("(1 écran à ")))
+                .andExpect(content().string(containsString("L’écran de cette licence est enregistré.")));
+    }
+
+    @Test
     void pagesAClientsManyLicences() throws Exception {
         for (int i = 1; i <= 30; i++) {
             licences.create(

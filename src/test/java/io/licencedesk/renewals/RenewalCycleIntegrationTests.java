@@ -334,15 +334,15 @@ class RenewalCycleIntegrationTests {
                 .satisfies(digest -> {
                     assertThat(digest.subject())
                             .startsWith("Votre semaine chez ")
-                            .endsWith(" : 1 à échéance, 0 en retard, 0 renouvelées");
+                            .endsWith("\u00a0: 1 à échéance, 0 en retard, 0 renouvelées");
                     assertThat(digest.textBody())
                             .startsWith("Bonjour ")
-                            .contains("Se terminent dans les 30 prochains jours :\n- Lobby ("
+                            .contains("Se terminent dans les 30 prochains jours\u00a0:\n- Lobby ("
                                     + org.alice().email() + ") se termine le "
                                     + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.FRANCE)
                                             .format(ends)
                                     + ", ne se renouvelle pas")
-                            .contains("Factures en retard :\n- aucune")
+                            .contains("Factures en retard\u00a0:\n- aucune")
                             .doesNotContain("Ending", "none");
                 });
         assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.owner().userId()))

@@ -103,6 +103,44 @@ class I18nTests {
         return arguments;
     }
 
+    /**
+     * French typography: a no-break space before a colon (U+00A0), so that the colon never starts a line, and a word
+     * in lower case after it, not a capital that starts a sentence of its own.
+     */
+    @Test
+    void frenchColonsFollowANoBreakSpaceAndPrecedeLowerCase() {
+        Properties french = properties("messages_fr.properties");
+        Pattern breakingSpace = Pattern.compile("\\s:");
+        Pattern capitalAfter = Pattern.compile(
+                ":\\s+(?:Cette|Ce|Cet|Il|Elle|Ils|Le|La|Les|L’|Un|Une|Vous|Votre|Son|Sa|Ses|Aucun|Aucune)\\b|:\\s+\\{\\d");
+        List<String> faults = french.stringPropertyNames().stream()
+                .sorted()
+                .filter(key -> breakingSpace.matcher(french.getProperty(key)).find()
+                        || capitalAfter.matcher(french.getProperty(key)).find()
+                                && !SENTENCE_AFTER_A_COLON_IS_DATA.contains(key))
+                .toList();
+        assertThat(faults)
+                .as("French colons after a breaking space or before a capital")
+                .isEmpty();
+    }
+
+    /** Messages whose argument after the colon is a value (a code, an amount, a date, an address), not a sentence. */
+    static final Set<String> SENTENCE_AFTER_A_COLON_IS_DATA = Set.of(
+            "invoice.pdf.vatNumber",
+            "invoice.pdf.registration",
+            "invoice.pdf.line",
+            "invoice.pdf.voided",
+            "invoice.payOnline",
+            "invoice.email.due",
+            "reminder.seeLicences",
+            "reminder.overdue.ask",
+            "portal.invoice.voided",
+            "licence.term",
+            "licence.firstTerm",
+            "portal.invoice.vatAmount",
+            "console.toast.licence.savedNewCode",
+            "digest.subject");
+
     @Test
     void theFrenchFileSaysItsLanguage() {
         assertThat(properties("messages_fr.properties").getProperty("language")).isEqualTo("fr");

@@ -66,7 +66,7 @@ class ReasonsInWordsTests {
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
         assertThat(messages.getMessage(
                         Reason.of("reason.renewal.alreadyRenewed", java.time.LocalDate.of(2027, 1, 3)), Locale.FRENCH))
-                .isEqualTo("Cette licence est déjà renouvelée : sa prochaine période commence le 3 janv. 2027.");
+                .isEqualTo("Cette licence est déjà renouvelée\u00a0: sa prochaine période commence le 3 janv. 2027.");
     }
 
     @Test
