@@ -2,6 +2,7 @@ package io.licencedesk.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.matchesRegex;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +24,7 @@ import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -213,7 +215,12 @@ class ConsoleLicenceEditIntegrationTests {
 
         mvc.perform(get("/licences/{id}/edit", licence.id()).with(fixture.signedIn(org.manager())))
                 .andExpect(content().string(containsString("A client has used this licence")))
-                .andExpect(content().string(not(containsString("class=\"client-select"))));
+                .andExpect(content().string(not(containsString("class=\"client-select"))))
+                // Read-only, not disabled: a disabled field cannot be scrolled, and a phone cut the e-mail short
+                .andExpect(content()
+                        .string(matchesRegex("(?s).*id=\"clientId\" readonly[^>]*value=\"[^\"]*"
+                                + Pattern.quote(org.alice().email()) + ".*")))
+                .andExpect(content().string(not(matchesRegex("(?s).*id=\"(planId|clientId)\" disabled.*"))));
         // A hand-made post that changes them anyway is refused beside the field
         mvc.perform(edit("clientId", "" + org.bob().userId()))
                 .andExpect(status().isOk())
