@@ -87,8 +87,8 @@ class PortalScreenControlsIntegrationTests {
         Document page = page("fr");
 
         assertThat(page.select("summary").eachAttr("aria-label"))
-                .containsExactly("Renommer l’écran « Entrance »", "Renommer l’écran « Window »");
+                .containsExactly("Renommer l’écran «\u00a0Entrance\u00a0»", "Renommer l’écran «\u00a0Window\u00a0»");
         assertThat(page.select("button:contains(Retirer)").eachAttr("aria-label"))
-                .containsExactly("Retirer l’écran « Entrance »", "Retirer l’écran « Window »");
+                .containsExactly("Retirer l’écran «\u00a0Entrance\u00a0»", "Retirer l’écran «\u00a0Window\u00a0»");
     }
 }

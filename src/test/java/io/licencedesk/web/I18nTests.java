@@ -124,6 +124,26 @@ class I18nTests {
                 .isEmpty();
     }
 
+    /**
+     * The other high punctuation of French typography (? ! ; and the guillemets « ») is kept from its word by a no-break
+     * space too, so that a line never starts with it.
+     */
+    @Test
+    void frenchHighPunctuationFollowsANoBreakSpace() {
+        Properties french = properties("messages_fr.properties");
+        Pattern breakingSpace = Pattern.compile("\\s[?!;»]|«\\s");
+        List<String> faults = french.stringPropertyNames().stream()
+                .sorted()
+                .filter(key -> {
+                    String text = french.getProperty(key).replace('\u00a0', '_');
+                    return breakingSpace.matcher(text).find();
+                })
+                .toList();
+        assertThat(faults)
+                .as("French ? ! ; « » after or before a breaking space")
+                .isEmpty();
+    }
+
     /** Messages whose argument after the colon is a value (a code, an amount, a date, an address), not a sentence. */
     static final Set<String> SENTENCE_AFTER_A_COLON_IS_DATA = Set.of(
             "invoice.pdf.vatNumber",
