@@ -234,7 +234,8 @@ class ImportJobs {
     }
 
     private static final String STAGED_COLUMNS = "import_id, line, import_key, given_code, drawn_code, coupon_code,"
-            + " plan_id, term, unit_price_minor, name, note, quantity, client_id, paused, activated_on, ends_on, present";
+            + " plan_id, term, unit_price_minor, name, note, quantity, client_id, paused, activated_on, ends_on,"
+            + " present";
 
     /**
      * What the licence table says about a batch of checked rows: the keys the organisation has imported already, and

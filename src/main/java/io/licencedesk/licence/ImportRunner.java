@@ -173,7 +173,10 @@ class ImportRunner {
         });
     }
 
-    /** Collects checked rows and problems and writes them in batches: the rows to the staging, the problems each in a transaction of their own. */
+    /**
+     * Collects checked rows and problems and writes them in batches: the rows to the staging, the problems each in a
+     * transaction of their own.
+     */
     private final class Sink implements ImportFile.Rows {
 
         private final long id;
