@@ -1,12 +1,9 @@
 package io.licencedesk.licence;
 
 import io.licencedesk.shared.Reason;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,18 +11,10 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
-import javax.sql.DataSource;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyIn;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -128,181 +117,34 @@ class ImportJobs {
     }
 
     /**
-     * Where a check writes the rows that pass it (the staging table). On PostgreSQL one COPY, open for the whole
-     * check on a connection of its own, takes them as they come: the database inserts a batch while the check reads
-     * the next, and the rows are kept only when the check reaches the end of the file ({@link Staging#finish}); a
-     * check refused or stopped half-way leaves none. Elsewhere (H2) each batch is inserted as it comes.
+     * Writes checked rows to the staging table: on PostgreSQL with COPY, several times faster than batched inserts
+     * for the million rows of a large file; elsewhere (H2) in one batch.
      */
-    Staging staging(long id, long organisationId) {
-        DataSource dataSource = batches.getDataSource();
-        try {
-            Connection connection = dataSource.getConnection();
-            try {
-                if (connection.isWrapperFor(PGConnection.class)) {
-                    connection.setAutoCommit(true);
-                    CopyIn copy = connection
-                            .unwrap(PGConnection.class)
-                            .getCopyAPI()
-                            .copyIn("copy licence_import_row (" + STAGED_COLUMNS + ") from stdin (format csv)");
-                    return new CopyStaging(id, organisationId, connection, copy);
-                }
-            } catch (SQLException | RuntimeException failed) {
-                connection.close();
-                throw failed;
+    void stage(long id, List<ImportedRow> rows) {
+        batches.execute((ConnectionCallback<Void>) connection -> {
+            if (connection.isWrapperFor(PGConnection.class)) {
+                copy(connection.unwrap(PGConnection.class), id, rows);
+            } else {
+                insert(id, rows);
             }
-            connection.close();
-        } catch (SQLException failed) {
-            throw new DataAccessResourceFailureException("Could not start staging import " + id, failed);
-        }
-        return new Staging() {
-            @Override
-            public void add(List<ImportedRow> rows) {
-                insert(id, rows, organisationId, lookUp(organisationId, rows));
-            }
-
-            @Override
-            public void finish() {}
-
-            @Override
-            public void close() {}
-        };
-    }
-
-    /** The rows that passed a check, on their way to the staging table. */
-    interface Staging extends AutoCloseable {
-
-        void add(List<ImportedRow> rows);
-
-        /** Every row was added: they are kept. */
-        void finish();
-
-        /** Releases the connection; rows not finished are dropped. */
-        @Override
-        void close();
-    }
-
-    private final class CopyStaging implements Staging {
-
-        private final long id;
-        private final long organisationId;
-        private final Connection connection;
-        private final CopyIn copy;
-
-        CopyStaging(long id, long organisationId, Connection connection, CopyIn copy) {
-            this.id = id;
-            this.organisationId = organisationId;
-            this.connection = connection;
-            this.copy = copy;
-        }
-
-        @Override
-        public void add(List<ImportedRow> rows) {
-            byte[] text = copyText(id, organisationId, rows, lookUp(organisationId, rows))
-                    .getBytes(StandardCharsets.UTF_8);
-            try {
-                copy.writeToCopy(text, 0, text.length);
-            } catch (SQLException failed) {
-                throw new DataAccessResourceFailureException("Could not stage rows of import " + id, failed);
-            }
-        }
-
-        @Override
-        public void finish() {
-            try {
-                copy.endCopy();
-            } catch (SQLException failed) {
-                throw new DataAccessResourceFailureException("Could not stage rows of import " + id, failed);
-            }
-        }
-
-        @Override
-        public void close() {
-            try {
-                if (copy.isActive()) {
-                    copy.cancelCopy();
-                }
-            } catch (SQLException ignored) {
-                // The connection is closed next, which ends the COPY anyway.
-            } finally {
-                try {
-                    connection.close();
-                } catch (SQLException ignored) {
-                    // Nothing was kept on it.
-                }
-            }
-        }
+            return null;
+        });
     }
 
     private static final String STAGED_COLUMNS = "import_id, line, import_key, given_code, drawn_code, coupon_code,"
-            + " plan_id, term, unit_price_minor, name, note, quantity, client_id, paused, activated_on, ends_on,"
-            + " present";
+            + " plan_id, term, unit_price_minor, name, note, quantity, client_id, paused, activated_on, ends_on";
 
-    /**
-     * What the licence table says about a batch of checked rows: the keys the organisation has imported already, and
-     * who holds the codes the rows give. Looked up as the rows are staged, a batch at a time through the two unique
-     * indexes, rather than by passes over the whole staging table afterwards, which rewrote every row whose code was
-     * taken.
-     */
-    private record Found(Set<String> presentKeys, Map<String, Long> codeOwners) {
-
-        /** The organisation has the row already: imported under its key, or its own licence by code. */
-        boolean present(ImportedRow row, long organisationId) {
-            return presentKeys.contains(row.importKey())
-                    || (row.givenCode() != null
-                            && Long.valueOf(organisationId).equals(codeOwners.get(row.givenCode())));
-        }
-
-        /** The row's code, if it gave a valid one that no licence has; else null (it gets its drawn code). */
-        String freeCode(ImportedRow row) {
-            return row.givenCode() != null && !codeOwners.containsKey(row.givenCode()) ? row.givenCode() : null;
-        }
-    }
-
-    /**
-     * The key's lookup is a scalar subquery per key through the unique index on (organisation, key), for the reason
-     * given at {@link #dropPresent}: a plain IN list beside the organisation was planned on statistics that may miss a
-     * large import and scan the organisation's licences. A code is unique on its own.
-     */
-    private Found lookUp(long organisationId, List<ImportedRow> rows) {
-        var keys = rows.stream().map(ImportedRow::importKey).distinct().toList();
-        var sql = new StringBuilder("select v.k from (values ");
-        for (int i = 0; i < keys.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(cast(? as varchar(120)))");
-        }
-        sql.append("""
-                ) v(k)
-                where (select l.id from licence l where l.organisation_id = ? and l.import_key = v.k) is not null""");
-        var parameters = new ArrayList<Object>(keys);
-        parameters.add(organisationId);
-        Set<String> presentKeys = new HashSet<>(
-                jdbc.sql(sql.toString()).params(parameters).query(String.class).list());
-        var codes = rows.stream()
-                .map(ImportedRow::givenCode)
-                .filter(Objects::nonNull)
-                .distinct()
-                .toList();
-        var codeOwners = new HashMap<String, Long>();
-        if (!codes.isEmpty()) {
-            jdbc.sql("select coupon_code, organisation_id from licence where coupon_code in (:codes)")
-                    .param("codes", codes)
-                    .query(rs -> {
-                        codeOwners.put(rs.getString("coupon_code"), rs.getLong("organisation_id"));
-                    });
-        }
-        return new Found(presentKeys, codeOwners);
-    }
-
-    private static String copyText(long id, long organisationId, List<ImportedRow> rows, Found found) {
+    private static void copy(PGConnection connection, long id, List<ImportedRow> rows) throws SQLException {
         var text = new StringBuilder(rows.size() * 160);
         for (ImportedRow row : rows) {
-            String freeCode = found.freeCode(row);
             text.append(id).append(',').append(row.line()).append(',');
             quoted(text, row.importKey()).append(',');
-            if (freeCode != null) {
-                text.append(freeCode);
+            if (row.givenCode() != null) {
+                text.append(row.givenCode());
             }
             text.append(',').append(row.drawnCode()).append(',');
-            text.append(freeCode != null ? freeCode : row.drawnCode()).append(',');
+            text.append(row.givenCode() != null ? row.givenCode() : row.drawnCode())
+                    .append(',');
             text.append(row.plan().id()).append(',').append(row.plan().term()).append(',');
             text.append(row.plan().unitPrice().minorUnits()).append(',');
             quoted(text, row.name()).append(',');
@@ -321,10 +163,17 @@ class ImportJobs {
             if (row.endsOn() != null) {
                 text.append(row.endsOn());
             }
-            text.append(',').append(found.present(row, organisationId) ? 't' : 'f');
             text.append('\n');
         }
-        return text.toString();
+        try {
+            connection
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy licence_import_row (" + STAGED_COLUMNS + ") from stdin (format csv)",
+                            new StringReader(text.toString()));
+        } catch (IOException unreachable) {
+            throw new UncheckedIOException(unreachable);
+        }
     }
 
     /** A CSV cell in quotes, quotes doubled: in COPY's CSV format an unquoted empty cell would be NULL. */
@@ -340,20 +189,19 @@ class ImportJobs {
         return text.append('"');
     }
 
-    private void insert(long id, List<ImportedRow> rows, long organisationId, Found found) {
+    private void insert(long id, List<ImportedRow> rows) {
         batches.batchUpdate(
                 "insert into licence_import_row (" + STAGED_COLUMNS + ")"
-                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 rows,
                 rows.size(),
                 (statement, row) -> {
-                    String freeCode = found.freeCode(row);
                     statement.setLong(1, id);
                     statement.setInt(2, row.line());
                     statement.setString(3, row.importKey());
-                    statement.setString(4, freeCode);
+                    statement.setString(4, row.givenCode());
                     statement.setString(5, row.drawnCode());
-                    statement.setString(6, freeCode != null ? freeCode : row.drawnCode());
+                    statement.setString(6, row.givenCode() != null ? row.givenCode() : row.drawnCode());
                     statement.setLong(7, row.plan().id());
                     statement.setString(8, row.plan().term().toString());
                     statement.setLong(9, row.plan().unitPrice().minorUnits());
@@ -368,7 +216,6 @@ class ImportJobs {
                     statement.setBoolean(14, row.paused());
                     statement.setDate(15, row.activatedOn() == null ? null : Date.valueOf(row.activatedOn()));
                     statement.setDate(16, row.endsOn() == null ? null : Date.valueOf(row.endsOn()));
-                    statement.setBoolean(17, found.present(row, organisationId));
                 });
     }
 
@@ -466,25 +313,38 @@ class ImportJobs {
     }
 
     /**
-     * Drops the rows the organisation has already, imported before under their key or its own by code, as found when
-     * they were staged ({@link #lookUp}), and answers how many.
+     * Drops the rows the organisation has already: imported before under their key, or its own by code.
      *
-     * <p>Lookups in the licence table go through a unique index per row (a scalar subquery). Written as EXISTS, or
-     * as an IN list beside the organisation, PostgreSQL planned with statistics that predate a large import (or miss
-     * the rows the import's own transaction has just inserted): it estimated the organisation's licences at one row
-     * and scanned all of them for every staged row, which took minutes at 1,000,000 rows instead of seconds.
+     * <p>Each lookup is a scalar subquery, run per row through a unique index, and the code's is looked up by the code
+     * alone (codes are unique across organisations). Written as EXISTS, or with the organisation beside the code,
+     * PostgreSQL planned with statistics that predate a large import (or miss the rows the import's own transaction
+     * has just inserted): it estimated the organisation's licences at one row and scanned all of them for every
+     * staged row, which took minutes at 1,000,000 rows instead of seconds.
      */
-    int dropPresent(long id) {
-        return jdbc.sql("delete from licence_import_row where import_id = :id and present")
+    int dropPresent(long id, long organisationId) {
+        return jdbc.sql("""
+                        delete from licence_import_row r
+                        where r.import_id = :id
+                          and ((select l.id from licence l
+                                where l.organisation_id = :organisationId and l.import_key = r.import_key) is not null
+                               or (select l.organisation_id from licence l where l.coupon_code = r.given_code)
+                                  = :organisationId)
+                        """)
                 .param("id", id)
+                .param("organisationId", organisationId)
                 .update();
     }
 
     /**
-     * Gives rows their drawn code where the given one is an earlier row's of the file (a code another licence has was
-     * replaced when staged), and answers how many rows get a new code in all.
+     * Gives rows their drawn code where the given one is taken, by another organisation's licence or by an earlier
+     * row of the file, and answers how many rows get a new code in all.
      */
     long drawCodesWhereTaken(long id) {
+        jdbc.sql("""
+                        update licence_import_row r set coupon_code = r.drawn_code, given_code = null
+                        where r.import_id = :id and r.given_code is not null
+                          and (select l.id from licence l where l.coupon_code = r.given_code) is not null
+                        """).param("id", id).update();
         List<Integer> repeated =
                 jdbc.sql("""
                         select line from (
@@ -602,68 +462,16 @@ class ImportJobs {
                 .single();
     }
 
-    private static final String LICENCE_COLUMNS = """
-            organisation_id, coupon_code, plan_id, term, unit_price_minor, name, note, quantity, client_id, paused,
-            activated_on, ends_on, billing_status, created_at, import_key, import_id""";
-
     /**
-     * Creates the licences of these lines, in the file's order, as fast as the database takes rows: on PostgreSQL the
-     * staged rows are copied out and into the licence table with COPY (binary), elsewhere inserted by one plain
-     * statement. A row whose key the organisation has meanwhile, or whose code a licence took meanwhile, makes the
-     * whole statement fail with {@link org.springframework.dao.DuplicateKeyException}: the caller runs it under a
-     * savepoint, rolls back to it and creates the lines again with {@link #insertLicences}, which skips such rows.
-     */
-    int copyLicences(long id, long organisationId, int fromLine, int toLine, Instant now) {
-        Integer created = batches.execute((ConnectionCallback<Integer>) connection -> {
-            if (!connection.isWrapperFor(PGConnection.class)) {
-                return null;
-            }
-            // COPY takes no parameters: every value written into the statement is a number or an instant.
-            String staged = """
-                    select %d::bigint, r.coupon_code, r.plan_id, r.term, r.unit_price_minor, r.name, r.note,
-                           r.quantity, r.client_id, r.paused, r.activated_on, r.ends_on, 'UNBILLED'::varchar,
-                           '%s'::timestamptz, r.import_key, r.import_id
-                    from licence_import_row r
-                    where r.import_id = %d and r.line between %d and %d
-                    order by r.line
-                    """.formatted(organisationId, now, id, fromLine, toLine);
-            var copy = connection.unwrap(PGConnection.class).getCopyAPI();
-            var rows = new ByteArrayOutputStream(1 << 20);
-            try {
-                copy.copyOut("copy (" + staged + ") to stdout (format binary)", rows);
-                return (int) copy.copyIn(
-                        "copy licence (" + LICENCE_COLUMNS + ") from stdin (format binary)",
-                        new ByteArrayInputStream(rows.toByteArray()));
-            } catch (IOException unreachable) {
-                throw new UncheckedIOException(unreachable);
-            }
-        });
-        if (created != null) {
-            return created;
-        }
-        return jdbc.sql("insert into licence (" + LICENCE_COLUMNS + ")\n" + """
-                        select :organisationId, r.coupon_code, r.plan_id, r.term, r.unit_price_minor, r.name,
-                               r.note, r.quantity, r.client_id, r.paused, r.activated_on, r.ends_on,
-                               'UNBILLED', :now, r.import_key, r.import_id
-                        from licence_import_row r
-                        where r.import_id = :id and r.line between :fromLine and :toLine
-                        order by r.line
-                        """)
-                .param("id", id)
-                .param("organisationId", organisationId)
-                .param("fromLine", fromLine)
-                .param("toLine", toLine)
-                .param("now", Timestamp.from(now))
-                .update();
-    }
-
-    /**
-     * Creates the licences of these lines, in the file's order, skipping (ON CONFLICT, without aborting the
-     * transaction) a row whose key the organisation has meanwhile, or whose code a licence took meanwhile: the caller
-     * tells the two apart ({@link #rowsLeft}). Slower than {@link #copyLicences}, so only for lines that conflict.
+     * Creates the licences of these lines, in the file's order. A row whose key the organisation has meanwhile, or
+     * whose code a licence took meanwhile, is skipped by ON CONFLICT without aborting the transaction: the caller
+     * tells the two apart ({@link #rowsLeft}).
      */
     int insertLicences(long id, long organisationId, int fromLine, int toLine, Instant now) {
-        return jdbc.sql("insert into licence (" + LICENCE_COLUMNS + ")\n" + """
+        return jdbc.sql("""
+                        insert into licence (organisation_id, coupon_code, plan_id, term, unit_price_minor, name,
+                                             note, quantity, client_id, paused, activated_on, ends_on,
+                                             billing_status, created_at, import_key, import_id)
                         select :organisationId, r.coupon_code, r.plan_id, r.term, r.unit_price_minor, r.name,
                                r.note, r.quantity, r.client_id, r.paused, r.activated_on, r.ends_on,
                                'UNBILLED', :now, r.import_key, r.import_id

@@ -21,12 +21,10 @@ import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -123,15 +121,11 @@ class ImportRunner {
     }
 
     private void runCheck(long id, Path file, ImportFile.Catalogue catalogue) {
+        var sink = new Sink(id);
         long rows;
-        long started = System.nanoTime();
-        long organisationId = jobs.organisationOf(id);
-        var staging = jobs.staging(id, organisationId);
-        var sink = new Sink(id, staging);
-        try (staging) {
+        try {
             rows = new ImportFile(catalogue, random).check(file, sink);
             sink.flush();
-            staging.finish();
         } catch (ImportFile.FileRefused refused) {
             ownTransaction.executeWithoutResult(status -> jobs.refuse(id, refused.reason(), clock.instant()));
             return;
@@ -141,27 +135,13 @@ class ImportRunner {
                     status -> jobs.refuse(id, Reason.of("reason.import.failed"), clock.instant()));
             return;
         }
-        long read = System.nanoTime();
+        long organisationId = jobs.organisationOf(id);
         ownTransaction.executeWithoutResult(status -> {
-            long t0 = System.nanoTime();
             List<ImportProblem> repeated = jobs.repeatedKeys(id);
             jobs.dropLines(id, repeated.stream().map(ImportProblem::line).toList());
             jobs.problems(id, repeated.subList(0, (int) Math.min(repeated.size(), PROBLEMS_KEPT - sink.problemsKept)));
-            long t1 = System.nanoTime();
-            long present = jobs.dropPresent(id);
-            long t2 = System.nanoTime();
+            long present = jobs.dropPresent(id, organisationId);
             long newCode = jobs.drawCodesWhereTaken(id);
-            long t3 = System.nanoTime();
-            log.info(
-                    "Import {}: {} rows read and staged in {} ms (writing {} ms); repeated keys {} ms, present {} ms,"
-                            + " codes {} ms",
-                    id,
-                    rows,
-                    (read - started) / 1_000_000,
-                    sink.writingNanos / 1_000_000,
-                    (t1 - t0) / 1_000_000,
-                    (t2 - t1) / 1_000_000,
-                    (t3 - t2) / 1_000_000);
             jobs.checked(
                     id,
                     rows,
@@ -173,26 +153,20 @@ class ImportRunner {
         });
     }
 
-    /**
-     * Collects checked rows and problems and writes them in batches: the rows to the staging, the problems each in a
-     * transaction of their own.
-     */
+    /** Collects checked rows and problems and writes them in batches, each in its own transaction. */
     private final class Sink implements ImportFile.Rows {
 
         private final long id;
-        private final ImportJobs.Staging staging;
         private final List<ImportedRow> rows = new ArrayList<>(BATCH);
         private final List<ImportProblem> problems = new ArrayList<>();
         private long refusedRows;
         private long problemsKept;
-        private long writingNanos;
 
         // A row's problems arrive together, so a new line means a new refused row.
         private int lastRefusedLine = -1;
 
-        Sink(long id, ImportJobs.Staging staging) {
+        Sink(long id) {
             this.id = id;
-            this.staging = staging;
         }
 
         @Override
@@ -230,16 +204,16 @@ class ImportRunner {
             if (rows.isEmpty() && problems.isEmpty()) {
                 return;
             }
-            long start = System.nanoTime();
-            if (!rows.isEmpty()) {
-                staging.add(rows);
-            }
-            if (!problems.isEmpty()) {
-                ownTransaction.executeWithoutResult(status -> jobs.problems(id, problems));
-            }
+            ownTransaction.executeWithoutResult(status -> {
+                if (!rows.isEmpty()) {
+                    jobs.stage(id, rows);
+                }
+                if (!problems.isEmpty()) {
+                    jobs.problems(id, problems);
+                }
+            });
             rows.clear();
             problems.clear();
-            writingNanos += System.nanoTime() - start;
         }
     }
 
@@ -254,7 +228,7 @@ class ImportRunner {
             long staged = jobs.stagedRows(id);
             long created = 0;
             for (int from = range[0]; from <= range[1]; from += LINES_PER_STEP) {
-                created += createLicences(status, id, organisationId, from, from + LINES_PER_STEP - 1);
+                created += jobs.insertLicences(id, organisationId, from, from + LINES_PER_STEP - 1, clock.instant());
                 long soFar = created;
                 ownTransaction.executeWithoutResult(beat -> jobs.importing(id, claim, soFar, clock.instant()));
             }
@@ -287,24 +261,6 @@ class ImportRunner {
         if (done) {
             ownTransaction.executeWithoutResult(status -> jobs.dropRows(id));
             log.info("Import {}: done", id);
-        }
-    }
-
-    /**
-     * One step of lines, by the fastest statement, under a savepoint: a step that meets a row the organisation got
-     * meanwhile, or a code another licence took, is rolled back to it and created again by the statement that skips
-     * such rows. Checked rows seldom conflict, and skipping costs every row a speculative insertion.
-     */
-    private int createLicences(TransactionStatus status, long id, long organisationId, int fromLine, int toLine) {
-        Object savepoint = status.createSavepoint();
-        try {
-            int created = jobs.copyLicences(id, organisationId, fromLine, toLine, clock.instant());
-            status.releaseSavepoint(savepoint);
-            return created;
-        } catch (DuplicateKeyException conflict) {
-            status.rollbackToSavepoint(savepoint);
-            status.releaseSavepoint(savepoint);
-            return jobs.insertLicences(id, organisationId, fromLine, toLine, clock.instant());
         }
     }
 
