@@ -4,7 +4,7 @@
 # with -Xmx512m). Packages the application, then reuses (or loads) the main-list benchmark's database
 # (target/bench/pgdata, or --pgdata=), starts the jar with -Xmx512m and runs ImportBenchmark. The database is left as
 # it was found (the imported licences are deleted at the end). Writes target/bench/import-last-run.txt.
-#   bench/run-import.sh [--licences=1000000] [--clients=10000] [--pgdata=target/bench/pgdata]
+#   bench/run-import.sh [--licences=1000000] [--clients=10000] [--pgdata=target/bench/pgdata] [--jfr]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

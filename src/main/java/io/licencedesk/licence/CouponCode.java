@@ -14,6 +14,9 @@ public record CouponCode(String value) {
     static final int LENGTH = 8;
     private static final Pattern VALID = Pattern.compile("[A-Z0-9]{8}");
 
+    /** Compiled once: an import parses a code on each of a million rows. */
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+
     public CouponCode {
         if (value == null || !VALID.matcher(value).matches()) {
             throw new InvalidCouponCodeException();
@@ -24,7 +27,7 @@ public record CouponCode(String value) {
         if (typed == null) {
             throw new InvalidCouponCodeException();
         }
-        return new CouponCode(typed.replaceAll("[\\s-]", "").toUpperCase(Locale.ROOT));
+        return new CouponCode(SEPARATORS.matcher(typed).replaceAll("").toUpperCase(Locale.ROOT));
     }
 
     /** A fresh code from the given generator: callers pass a SecureRandom, tests a seeded one. */

@@ -35,7 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * organisation's licences are then deleted again, so the database is as it was.
  *
  * <p>Run it with {@code bench/run-import.sh}; options as {@code --name=value}: licences (1000000), clients (10000),
- * pgdata (target/bench/pgdata).
+ * pgdata (target/bench/pgdata), jfr (a flight recording of the server
+ * in target/bench/import.jfr).
  */
 public final class ImportBenchmark {
 
@@ -70,8 +71,13 @@ public final class ImportBenchmark {
             JdbcClient jdbc = MainListBenchmark.prepare(dataSource, dataDirectory, licences, clients);
             long source = ExportBenchmark.organisationId(jdbc);
             long target = targetOrganisation(jdbc, source);
-            var server = MainListBenchmark.startServer(
-                    postgres.getPort(), work, "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog);
+            List<String> serverOptions =
+                    new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog));
+            if (options.containsKey("jfr")) {
+                // A flight recording of the whole run, for finding where the server's time goes.
+                serverOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("import.jfr"));
+            }
+            var server = MainListBenchmark.startServer(postgres.getPort(), work, serverOptions.toArray(String[]::new));
             try {
                 String base = "http://localhost:" + server.port();
                 var exporter = new ConsoleClient(base);
