@@ -140,6 +140,14 @@
         // control a screen reader meets, named by the label. Set after tom-select has copied the select's
         // attributes, so that its own field stays in the Tab order.
         select.setAttribute('aria-hidden', 'true');
+        // The select's help or error, and whether it was refused, belong to that field too: a screen reader reads the
+        // error with it.
+        ['aria-describedby', 'aria-invalid'].forEach(name => {
+            if (select.hasAttribute(name)) {
+                control.control_input.setAttribute(name, select.getAttribute(name));
+                select.removeAttribute(name);
+            }
+        });
         // Pasting a name searches for it, as typing does. Tom-select cancels a paste whenever its text field is hidden,
         // as it is while the box is not focused and shows a choice; with no splitOn option that cancelling is all its
         // paste handler does, and Lighthouse reports the field as one that prevents pasting. A person pastes into the

@@ -105,6 +105,28 @@ class AddLicenceFormBrowserTests {
                 .isZero();
     }
 
+    /**
+     * A client refused by the server (here one of no organisation of the caller's, as a client removed meanwhile or a
+     * hand-made form would send) is named on the client box's own field, the one a screen reader meets.
+     */
+    @Test
+    void aRefusedClientIsDescribedOnTheClientBox(Page page) {
+        signIn.as(page, org.manager().email());
+        page.navigate("/licences/new");
+        page.getByLabel("Name").fill("Lobby");
+        page.getByLabel("Screens").fill("1");
+        page.evaluate("() => { const box = document.querySelector('select#clientId').tomselect;"
+                + " box.addOption({id: '999999999', label: 'Gone'}); box.setValue('999999999'); }");
+        button(page, "Save").click();
+
+        Locator clientBox = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Client"));
+        assertThat(clientBox).hasAttribute("aria-invalid", "true");
+        assertThat(clientBox).hasAccessibleDescription("Choose one of your clients.");
+        Assertions.assertThat(licences.list(org.manager(), LicenceFilter.none(), LicencePageRequest.first(10))
+                        .count())
+                .isZero();
+    }
+
     /** The fields take no more than the server keeps (200 and 2,000 characters; ConsoleLicenceFormIntegrationTests). */
     @Test
     void fieldsTakeAsManyCharactersAsTheServerKeeps(Page page) {
