@@ -334,7 +334,7 @@ class RenewalCycleIntegrationTests {
                 .satisfies(digest -> {
                     assertThat(digest.subject())
                             .startsWith("Votre semaine chez ")
-                            .endsWith("\u00a0: 1 à échéance, 0 en retard, 0 renouvelées");
+                            .endsWith("\u00a0: 1 à échéance, 0 en retard, 0 renouvelée");
                     assertThat(digest.textBody())
                             .startsWith("Bonjour ")
                             .contains("Se terminent dans les 30 prochains jours\u00a0:\n- Lobby ("
