@@ -143,33 +143,31 @@ class RestApiProblems {
         return answer(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
     }
 
-    /** An e-mail address identifies one person: the field is named, so that a program can show it beside it. */
+    /**
+     * A value that must be unique is already used: an e-mail address (one person), a plan's name (in its
+     * organisation) or a screen's name (on its licence). The field is named, so that a program can show the
+     * refusal beside it.
+     */
     @ExceptionHandler(EmailAlreadyUsedException.class)
     ResponseEntity<ProblemDetail> emailTaken(EmailAlreadyUsedException taken) {
-        String detail = english(Reason.of("reason.api.emailTaken", taken.email()));
-        ProblemDetail problem =
-                ApiProblemWriter.problem(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
-        problem.setProperty("errors", List.of(Map.of("field", "email", "detail", detail)));
-        return answer(problem);
+        return fieldTaken("email", Reason.of("reason.api.emailTaken", taken.email()));
     }
 
-    /** A screen's name is unique on its licence: the field is named, as a plan name in use is. */
-    @ExceptionHandler(ScreenNameTakenException.class)
-    ResponseEntity<ProblemDetail> screenNameTaken(ScreenNameTakenException taken) {
-        String detail = english(taken.reason());
-        ProblemDetail problem =
-                ApiProblemWriter.problem(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
-        problem.setProperty("errors", List.of(Map.of("field", "name", "detail", detail)));
-        return answer(problem);
-    }
-
-    /** A plan's name is unique in its organisation: the field is named, as an e-mail in use is. */
     @ExceptionHandler(PlanNameTakenException.class)
     ResponseEntity<ProblemDetail> planNameTaken(PlanNameTakenException taken) {
-        String detail = english(taken.reason());
+        return fieldTaken("name", taken.reason());
+    }
+
+    @ExceptionHandler(ScreenNameTakenException.class)
+    ResponseEntity<ProblemDetail> screenNameTaken(ScreenNameTakenException taken) {
+        return fieldTaken("name", taken.reason());
+    }
+
+    private ResponseEntity<ProblemDetail> fieldTaken(String field, Reason reason) {
+        String detail = english(reason);
         ProblemDetail problem =
                 ApiProblemWriter.problem(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
-        problem.setProperty("errors", List.of(Map.of("field", "name", "detail", detail)));
+        problem.setProperty("errors", List.of(Map.of("field", field, "detail", detail)));
         return answer(problem);
     }
 
