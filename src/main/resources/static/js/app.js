@@ -194,9 +194,17 @@
         }
     });
 
-    // After a refused form, the keyboard starts at the first field to correct.
+    // After a refused form, the keyboard starts at the first field to correct. A client box is focused through
+    // tom-select, as if reached with Tab: focusing its text field directly opened its list over the rest of the form.
     const firstInvalid = document.querySelector('[aria-invalid="true"]');
-    if (firstInvalid) {
+    const invalidBox = Array.from(document.querySelectorAll('select.client-select'))
+        .map(select => select.tomselect)
+        .find(box => box && box.control_input === firstInvalid);
+    if (invalidBox) {
+        tabbing = true;
+        invalidBox.focus();
+        setTimeout(() => (tabbing = false));
+    } else if (firstInvalid) {
         firstInvalid.focus();
     }
 

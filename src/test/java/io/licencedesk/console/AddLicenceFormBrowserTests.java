@@ -115,6 +115,7 @@ class AddLicenceFormBrowserTests {
         page.navigate("/licences/new");
         page.getByLabel("Name").fill("Lobby");
         page.getByLabel("Screens").fill("1");
+        page.getByLabel("Plan").selectOption(new SelectOption().setLabel("Monthly — €10.00 per screen, 1 month"));
         page.evaluate("() => { const box = document.querySelector('select#clientId').tomselect;"
                 + " box.addOption({id: '999999999', label: 'Gone'}); box.setValue('999999999'); }");
         button(page, "Save").click();
@@ -122,6 +123,9 @@ class AddLicenceFormBrowserTests {
         Locator clientBox = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Client"));
         assertThat(clientBox).hasAttribute("aria-invalid", "true");
         assertThat(clientBox).hasAccessibleDescription("Choose one of your clients.");
+        // The keyboard starts at the field to correct, and its list stays shut over the form until asked for.
+        assertThat(clientBox).isFocused();
+        assertThat(page.locator(".ts-dropdown")).isHidden();
         Assertions.assertThat(licences.list(org.manager(), LicenceFilter.none(), LicencePageRequest.first(10))
                         .count())
                 .isZero();
