@@ -1,17 +1,22 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.SettingRefusedException;
 import java.util.Currency;
+import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.MessageSource;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * A production installation starts with no user: the first owner and their organisation come from
- * LICENCEDESK_FIRST_OWNER_* environment variables (see README, "Configuration").
+ * LICENCEDESK_FIRST_OWNER_* environment variables (see README, "Configuration"). Given but unusable (a password the
+ * sign-in pages would refuse, a currency that is not an ISO 4217 code), they stop the start with a message naming the
+ * setting, rather than create an owner nobody could have chosen or start a node nobody can sign in to.
  */
 @Component
 @Order(2)
@@ -21,6 +26,7 @@ class FirstOwner implements ApplicationRunner {
 
     private final AccountRepository accounts;
     private final AccountManagement management;
+    private final MessageSource messages;
     private final String email;
     private final String password;
     private final String organisation;
@@ -29,12 +35,14 @@ class FirstOwner implements ApplicationRunner {
     FirstOwner(
             AccountRepository accounts,
             AccountManagement management,
+            MessageSource messages,
             @Value("${licencedesk.first-owner.email:}") String email,
             @Value("${licencedesk.first-owner.password:}") String password,
             @Value("${licencedesk.first-owner.organisation:My organisation}") String organisation,
             @Value("${licencedesk.first-owner.currency:EUR}") String currency) {
         this.accounts = accounts;
         this.management = management;
+        this.messages = messages;
         this.email = email;
         this.password = password;
         this.organisation = organisation;
@@ -46,14 +54,13 @@ class FirstOwner implements ApplicationRunner {
         if (accounts.anyUserExists()) {
             return;
         }
-        if (email.isBlank() || password.length() < 8) {
+        if (email.isBlank() && password.isEmpty()) {
             log.warn("No user exists yet. Set LICENCEDESK_FIRST_OWNER_EMAIL and LICENCEDESK_FIRST_OWNER_PASSWORD"
-                    + " (8 characters or more) to create the first owner.");
+                    + " to create the first owner.");
             return;
         }
         try {
-            management.createOrganisationWithOwner(
-                    organisation, Currency.getInstance(currency), "Owner", email, password);
+            management.createOrganisationWithOwner(organisation, currency(), "Owner", usableEmail(), usablePassword());
         } catch (EmailAlreadyUsedException raced) {
             // Nodes started together on an empty database all find no user; one creates the owner, and the others
             // (whose organisation is rolled back with the refused owner) must still start rather than fail.
@@ -61,5 +68,32 @@ class FirstOwner implements ApplicationRunner {
             return;
         }
         log.info("Created the first owner {} of organisation '{}'", email, organisation);
+    }
+
+    private String usableEmail() {
+        if (!email.contains("@") || email.strip().contains(" ")) {
+            throw new SettingRefusedException(
+                    "LICENCEDESK_FIRST_OWNER_EMAIL is not set to an e-mail address; the first owner signs in with it.");
+        }
+        return email;
+    }
+
+    /** The sign-in pages' own rules (decision 0015), in the operator's log in English. */
+    private String usablePassword() {
+        PasswordPolicy.problemWith(password, email).ifPresent(problem -> {
+            throw new SettingRefusedException("LICENCEDESK_FIRST_OWNER_PASSWORD is refused: "
+                    + messages.getMessage(problem, Locale.ENGLISH)
+                    + " It is the first owner's password, with the rules of every password.");
+        });
+        return password;
+    }
+
+    private Currency currency() {
+        try {
+            return Currency.getInstance(currency.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            throw new SettingRefusedException("LICENCEDESK_FIRST_OWNER_CURRENCY '" + currency
+                    + "' is not an ISO 4217 currency code, e.g. EUR, GBP or USD.");
+        }
     }
 }

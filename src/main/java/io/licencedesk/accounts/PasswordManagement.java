@@ -5,6 +5,7 @@ import io.licencedesk.accounts.PasswordLinkRepository.UsableLink;
 import io.licencedesk.shared.AttemptLimits;
 import io.licencedesk.shared.AttemptLimits.Limit;
 import io.licencedesk.shared.Language;
+import io.licencedesk.shared.PublicBaseUrl;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -69,7 +70,7 @@ public class PasswordManagement {
         this.events = events;
         this.limits = limits;
         this.clock = clock;
-        this.baseUrl = baseUrl.replaceAll("/+$", "");
+        this.baseUrl = PublicBaseUrl.parse(baseUrl);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.shared.SettingRefusedException;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -114,7 +115,7 @@ class KeyEncryption {
         if (previous != null && previous.id().equals(id)) {
             return previous;
         }
-        throw new IllegalStateException("The device signing key " + keyId
+        throw new SettingRefusedException("The device signing key " + keyId
                 + " was encrypted with a key-encryption key whose id is " + id + ", but " + KEY_SETTING
                 + " is the key with id " + current.id() + " and " + PREVIOUS_KEY_SETTING
                 + (previous == null ? " is not set" : " the key with id " + previous.id())
@@ -151,12 +152,12 @@ class KeyEncryption {
             return DEMO_KEY;
         }
         if (key.isEmpty()) {
-            throw new IllegalStateException(KEY_SETTING + " is not set. It encrypts the device signing keys in the"
+            throw new SettingRefusedException(KEY_SETTING + " is not set. It encrypts the device signing keys in the"
                     + " database: give every node the same 32 random bytes in base64, e.g. from"
                     + " `openssl rand -base64 32`, and keep them out of the database's backups (docs/operations.md).");
         }
         if (!embeddedDemo && key.equals(DEMO_KEY)) {
-            throw new IllegalStateException(KEY_SETTING + " is the published demo key, which is for the embedded H2"
+            throw new SettingRefusedException(KEY_SETTING + " is the published demo key, which is for the embedded H2"
                     + " demo only: generate a key of your own, e.g. with `openssl rand -base64 32`.");
         }
         return key;
@@ -173,7 +174,7 @@ class KeyEncryption {
                 key = new byte[0];
             }
             if (key.length != 32) {
-                throw new IllegalStateException(setting + " must be 32 random bytes in base64 (44 characters),"
+                throw new SettingRefusedException(setting + " must be 32 random bytes in base64 (44 characters),"
                         + " e.g. from `openssl rand -base64 32`.");
             }
             return new KeyEncryptionKey(setting, new SecretKeySpec(key, "AES"), idOf(key));

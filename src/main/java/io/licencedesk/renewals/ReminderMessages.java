@@ -8,6 +8,7 @@ import io.licencedesk.renewals.DigestLines.Line;
 import io.licencedesk.shared.Html;
 import io.licencedesk.shared.Language;
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.PublicBaseUrl;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class ReminderMessages {
 
     ReminderMessages(
             @Value("${licencedesk.base-url}") String baseUrl, MessageSource messages, UserLanguages languages) {
-        this.portal = baseUrl.replaceAll("/+$", "") + "/portal";
+        this.portal = PublicBaseUrl.parse(baseUrl) + "/portal";
         this.messages = messages;
         this.languages = languages;
     }

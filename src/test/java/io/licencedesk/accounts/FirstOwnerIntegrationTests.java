@@ -2,12 +2,15 @@ package io.licencedesk.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import io.licencedesk.shared.SettingRefusedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -57,7 +60,13 @@ class FirstOwnerIntegrationTests {
         AccountRepository sawNoUserYet = mock(AccountRepository.class);
         when(sawNoUserYet.anyUserExists()).thenReturn(false);
         var secondNode = new FirstOwner(
-                sawNoUserYet, management, "first.owner@example.test", "another password", "Example Signage", "GBP");
+                sawNoUserYet,
+                management,
+                messages,
+                "first.owner@example.test",
+                "another password",
+                "Example Signage",
+                "GBP");
 
         assertThatCode(() -> secondNode.run(null)).doesNotThrowAnyException();
 
@@ -66,6 +75,48 @@ class FirstOwnerIntegrationTests {
         assertThat(count("select count(*) from organisation")).isEqualTo(organisationsBefore);
         var owner = accounts.findUserByEmail("first.owner@example.test").orElseThrow();
         assertThat(passwords.matches("correct horse", owner.passwordHash())).isTrue();
+    }
+
+    @Autowired
+    MessageSource messages;
+
+    /**
+     * Settings the operator gave but that cannot make a usable owner stop the start, naming the setting: docs said "8
+     * characters or more" while every password page asks for 10, and a currency that is not ISO 4217 was a stack
+     * trace.
+     */
+    @Test
+    void firstOwnerSettingsThatCannotMakeAUsableOwnerStopTheStartAndCreateNothing() {
+        long usersBefore = count("select count(*) from app_user");
+        long organisationsBefore = count("select count(*) from organisation");
+
+        assertThatThrownBy(() -> onAnEmptyDatabase("new.owner@example.test", "9-letters", "EUR"))
+                .isInstanceOf(SettingRefusedException.class)
+                .hasMessage("LICENCEDESK_FIRST_OWNER_PASSWORD is refused: Use at least 10 characters."
+                        + " It is the first owner's password, with the rules of every password.");
+        assertThatThrownBy(() -> onAnEmptyDatabase("new.owner@example.test", "password123", "EUR"))
+                .isInstanceOf(SettingRefusedException.class)
+                .hasMessageContaining("one of the most common");
+        assertThatThrownBy(() -> onAnEmptyDatabase("new.owner@example.test", "a fine password", "EURO"))
+                .isInstanceOf(SettingRefusedException.class)
+                .hasMessageStartingWith("LICENCEDESK_FIRST_OWNER_CURRENCY 'EURO' is not an ISO 4217 currency code");
+        assertThatThrownBy(() -> onAnEmptyDatabase("new.owner", "a fine password", "EUR"))
+                .isInstanceOf(SettingRefusedException.class)
+                .hasMessageStartingWith("LICENCEDESK_FIRST_OWNER_EMAIL is not set to an e-mail address");
+
+        assertThat(count("select count(*) from app_user")).isEqualTo(usersBefore);
+        assertThat(count("select count(*) from organisation")).isEqualTo(organisationsBefore);
+    }
+
+    @Test
+    void noFirstOwnerSettingsOnAnEmptyDatabaseOnlyWarns() {
+        assertThatCode(() -> onAnEmptyDatabase("", "", "EUR")).doesNotThrowAnyException();
+    }
+
+    private void onAnEmptyDatabase(String email, String password, String currency) throws Exception {
+        AccountRepository sawNoUserYet = mock(AccountRepository.class);
+        when(sawNoUserYet.anyUserExists()).thenReturn(false);
+        new FirstOwner(sawNoUserYet, management, messages, email, password, "Another Organisation", currency).run(null);
     }
 
     private long count(String sql) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The application started as a separate JVM, as an operator starts a node: on a database and an SMTP server of the
@@ -175,7 +176,43 @@ public final class NodeProcess implements AutoCloseable {
             }
         }
 
+        /**
+         * Starts a node whose start must fail, as a wrong setting or an unreachable database makes it fail: waits for
+         * its process to end, fails unless it ended with an error code, and answers what it wrote.
+         */
+        public String failsToStart() {
+            try (NodeProcess node = launch()) {
+                if (!node.process.waitFor(STARTUP_LIMIT.toSeconds(), TimeUnit.SECONDS)) {
+                    throw new AssertionError(node + " still runs: its start was expected to fail");
+                }
+                assertThat(node.process.exitValue()).as("exit code of %s", node).isNotZero();
+                return node.logText();
+            } catch (IOException failed) {
+                throw new UncheckedIOException(failed);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for node " + name, interrupted);
+            }
+        }
+
         private NodeProcess startAndWait() throws IOException {
+            var node = launch();
+            try {
+                await("health of " + node)
+                        .atMost(STARTUP_LIMIT)
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> {
+                            node.assertAlive();
+                            return node.healthy();
+                        });
+            } catch (RuntimeException | Error failed) {
+                node.close();
+                throw failed;
+            }
+            return node;
+        }
+
+        private NodeProcess launch() throws IOException {
             Files.createDirectories(work);
             int port = Inbox.freePort();
             Path argumentFile = work.resolve(name + ".args").toAbsolutePath();
@@ -197,20 +234,7 @@ public final class NodeProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile());
             builder.environment().putAll(environment);
-            var node = new NodeProcess(name, builder.start(), "http://127.0.0.1:" + port, log);
-            try {
-                await("health of " + node)
-                        .atMost(STARTUP_LIMIT)
-                        .pollInterval(Duration.ofMillis(250))
-                        .until(() -> {
-                            node.assertAlive();
-                            return node.healthy();
-                        });
-            } catch (RuntimeException | Error failed) {
-                node.close();
-                throw failed;
-            }
-            return node;
+            return new NodeProcess(name, builder.start(), "http://127.0.0.1:" + port, log);
         }
 
         private List<String> arguments(int port) {

@@ -1,0 +1,53 @@
+package io.licencedesk.operations;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.licencedesk.support.Inbox;
+import io.licencedesk.support.NodeProcess;
+import io.licencedesk.support.PostgresTestConfiguration;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A node that cannot start says why in a few lines an operator can act on (Spring Boot's "APPLICATION FAILED TO
+ * START" analysis), not in the nested stack traces of some 150 lines a first install showed, and exits with an error
+ * code so that the service manager sees it. The node runs as a separate JVM, as an operator starts it.
+ */
+class StartFailuresTests {
+
+    @TempDir
+    Path work;
+
+    @Test
+    void aDatabaseThatDoesNotAnswerIsNamedWithWhatToCheck() {
+        int nothingListens = Inbox.freePort();
+        String url = "jdbc:postgresql://127.0.0.1:" + nothingListens + "/licencedesk";
+
+        String log = NodeProcess.named("database-down", work).database(url).failsToStart();
+
+        assertThat(log)
+                .contains("APPLICATION FAILED TO START")
+                .contains("The node could not connect to the database " + url + " as postgres")
+                .contains("Check SPRING_DATASOURCE_URL");
+        assertNoStackTrace(log);
+    }
+
+    @Test
+    void aFirstOwnerPasswordThatThePagesWouldRefuseStopsTheStartOnAnEmptyDatabase() throws Exception {
+        String log = NodeProcess.named("short-password", work)
+                .database(PostgresTestConfiguration.newDatabase())
+                .environment("LICENCEDESK_FIRST_OWNER_EMAIL", "owner@example.test")
+                .environment("LICENCEDESK_FIRST_OWNER_PASSWORD", "9-letters")
+                .failsToStart();
+
+        assertThat(log)
+                .contains("APPLICATION FAILED TO START")
+                .contains("LICENCEDESK_FIRST_OWNER_PASSWORD is refused: Use at least 10 characters.");
+        assertNoStackTrace(log);
+    }
+
+    private static void assertNoStackTrace(String log) {
+        assertThat(log).doesNotContain("\tat ").doesNotContain("Caused by:");
+    }
+}
