@@ -48,7 +48,7 @@ class ClientApiController {
             description = "Newest first; `q` searches name, e-mail and company.")
     NumberedPage<ClientResponse> list(
             Caller caller,
-            @RequestParam(required = false) String q,
+            @Parameter(description = "Words in the name, e-mail or company.") @RequestParam(required = false) String q,
             @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
         ApiParameters.checkPage(page);

@@ -3,6 +3,7 @@ package io.licencedesk.api;
 import io.licencedesk.audit.AuditRecord;
 import io.licencedesk.audit.LicenceHistoryPage;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -43,18 +44,20 @@ record HistoryEntry(
             String after,
 
             @Schema(
-                    description = "The value before as a program reads it: a number for ids and counts, an ISO 8601"
-                            + " date, a lower-case code for status and billingStatus, true, false or absent (its"
-                            + " plan's rule) for autoRenew, a decimal string for unitPrice (in the licence's"
-                            + " currency, its unitPrice.currency), an ISO 8601 period for term; absent when there was"
-                            + " none.",
-                    types = {"string", "number", "boolean", "null"})
-            Object beforeValue,
+                    description = "The value before as a program reads it, always as text: the digits of an id or a"
+                            + " count (\"5\"), an ISO 8601 date, a lower-case code for status and billingStatus,"
+                            + " \"true\", \"false\" or absent (its plan's rule) for autoRenew, a decimal for unitPrice"
+                            + " (in the licence's currency, its unitPrice.currency), an ISO 8601 period for term;"
+                            + " absent when there was none.",
+                    types = {"string", "null"},
+                    example = "3")
+            String beforeValue,
 
             @Schema(
                     description = "The value after, as beforeValue is read.",
-                    types = {"string", "number", "boolean", "null"})
-            Object afterValue) {}
+                    types = {"string", "null"},
+                    example = "5")
+            String afterValue) {}
 
     /** Fields recorded as the word a person reads ("Active"), whose code is that word in lower case. */
     private static final Set<String> CODES = Set.of("status", "billingStatus");
@@ -81,22 +84,26 @@ record HistoryEntry(
     }
 
     /**
-     * A recorded value as the API spells it elsewhere. The licence's state is recorded as a person reads it in a few
-     * fields (Licence.snapshot): its status words, "Yes", "No" or "Plan default", and money as "EUR 10.00", whose
-     * amount is given as Money's amount is (a decimal string): a value is never an object, which the generated
-     * client cannot read beside numbers and text (openapi-generator's 3.1 support).
+     * A recorded value as the API spells it elsewhere, always as text. The licence's state is recorded as a person
+     * reads it in a few fields (Licence.snapshot): its status words, "Yes", "No" or "Plan default", and money as
+     * "EUR 10.00", whose amount is given as Money's amount is (a decimal string). Text only, never a number or a
+     * boolean: a schema of several types makes a generated client wrap the value and guess its type from the JSON,
+     * so that a name or a coupon code of digits only ("2026") came out as a number.
      */
-    static Object value(String field, Object recorded) {
+    static String value(String field, Object recorded) {
+        if (recorded == null) {
+            return null;
+        }
         if (!(recorded instanceof String text)) {
-            return recorded; // numbers, true and false as they were recorded, or none
+            return recorded instanceof BigDecimal decimal ? decimal.toPlainString() : String.valueOf(recorded);
         }
         if (CODES.contains(field)) {
             return text.toLowerCase(Locale.ROOT);
         }
         if (field.equals("autoRenew")) {
             return switch (text) {
-                case "Yes" -> Boolean.TRUE;
-                case "No" -> Boolean.FALSE;
+                case "Yes" -> "true";
+                case "No" -> "false";
                 default -> null; // "Plan default": the plan's rule, as the licence's autoRenew is null in the API
             };
         }

@@ -13,7 +13,11 @@ import java.util.List;
 @Schema(name = "HistoryPage")
 record HistoryPage(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) List<HistoryEntry> data,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean hasMore,
+
+        @Schema(
+                description = "True when nextCursor leads to more (older) entries.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean hasMore,
 
         @Schema(description = "Pass as `after` for the next (older) page.")
         String nextCursor,
@@ -24,10 +28,12 @@ record HistoryPage(
     private static final String PREFIX = "history:";
 
     static HistoryPage of(LicenceHistoryPage page) {
+        // A page asked for before the newest entry is empty, with no cursor to go on from: no more either.
+        String next = page.hasNext() ? cursor(page.nextCursor()) : null;
         return new HistoryPage(
                 page.entries().stream().map(HistoryEntry::of).toList(),
-                page.hasNext(),
-                cursor(page.nextCursor()),
+                next != null,
+                next,
                 cursor(page.previousCursor()));
     }
 

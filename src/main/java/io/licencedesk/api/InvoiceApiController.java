@@ -102,8 +102,8 @@ class InvoiceApiController {
     NumberedPage<InvoiceResponse> list(
             Caller caller,
             @Parameter(description = "issued, sent, paid or void.") @RequestParam(required = false) String status,
-            @RequestParam(required = false) Long client,
-            @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "Only this client's invoices.") @RequestParam(required = false) Long client,
+            @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
         ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);

@@ -64,7 +64,10 @@ class LicenceApiController {
     LicencePage list(
             Caller caller,
             @Parameter(description = "Only this client's licences.") @RequestParam(required = false) Long client,
-            @Parameter(description = "Active and ending within 30 days.") @RequestParam(defaultValue = "false")
+            @Parameter(
+                            description = "Active and ending within the organisation's expiring-soon window"
+                                    + " (Settings, 30 days by default).")
+                    @RequestParam(defaultValue = "false")
                     boolean expiringSoon,
             @Parameter(description = "Expired (with expiringSoon: either).") @RequestParam(defaultValue = "false")
                     boolean expired,

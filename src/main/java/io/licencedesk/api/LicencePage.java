@@ -22,7 +22,10 @@ record LicencePage(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         boolean countCapped,
 
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean hasMore,
+        @Schema(
+                description = "True when nextCursor leads to more licences.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean hasMore,
 
         @Schema(description = "Pass as `after` for the next page.")
         String nextCursor,
@@ -31,12 +34,15 @@ record LicencePage(
         String previousCursor) {
 
     static LicencePage of(LicenceListing listing) {
+        // A page asked for before the first licence is empty: it has no cursor to go on from, so no more either,
+        // for a program that follows nextCursor while hasMore is true.
+        String next = listing.hasNext() ? listing.nextCursor() : null;
         return new LicencePage(
                 listing.rows().stream().map(LicenceListItem::of).toList(),
                 listing.count(),
                 listing.countCapped(),
-                listing.hasNext(),
-                listing.hasNext() ? listing.nextCursor() : null,
+                next != null,
+                next,
                 listing.hasPrevious() ? listing.previousCursor() : null);
     }
 }

@@ -13,6 +13,7 @@ import io.licencedesk.web.ApiProblemWriter;
 import io.licencedesk.web.Downloads;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -90,7 +91,9 @@ class PortalApiController {
     @GetMapping("/licences")
     @Operation(operationId = "listMyLicences", summary = "My licences")
     NumberedPage<PortalLicenceResponse> licences(
-            Caller client, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int limit) {
+            Caller client,
+            @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
         ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
         return NumberedPage.of(licences.licences(client, page, limit), PortalLicenceResponse::of);
@@ -139,7 +142,11 @@ class PortalApiController {
     }
 
     @GetMapping("/licences/{id}/screens")
-    @Operation(operationId = "listScreens", summary = "A licence's screens")
+    @Operation(
+            operationId = "listScreens",
+            summary = "A licence's screens",
+            description = "Every registered screen of the licence, oldest first, in one list (not in pages: a licence"
+                    + " has at most as many screens as its quantity).")
     List<ScreenResponse> screens(Caller client, @PathVariable long id) {
         return screens.screens(client, id).stream().map(ScreenResponse::of).toList();
     }
@@ -201,7 +208,9 @@ class PortalApiController {
     @GetMapping("/invoices")
     @Operation(operationId = "listMyInvoices", summary = "My invoices")
     NumberedPage<InvoiceResponse> invoices(
-            Caller client, @RequestParam(defaultValue = "1") int page, @RequestParam(defaultValue = "25") int limit) {
+            Caller client,
+            @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
         ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
         return NumberedPage.of(invoicing.clientInvoices(client, page, limit), InvoiceResponse::of);

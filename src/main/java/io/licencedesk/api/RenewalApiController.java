@@ -24,9 +24,19 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = RestApiDocumentation.BEARER)
 class RenewalApiController {
 
-    /** The licence in its new term, and the invoice issued for it. */
+    /** The licence in its new term, the invoice issued for it, and the running term's if it was issued too. */
     @Schema(name = "Renewal")
-    record RenewalResponse(LicenceResponse licence, InvoiceResponse invoice) {}
+    record RenewalResponse(
+            @Schema(description = "The licence as it is after the renewal, its next term booked and invoiced.")
+            LicenceResponse licence,
+
+            @Schema(description = "The invoice of the next term, issued and e-mailed.")
+            InvoiceResponse invoice,
+
+            @Schema(
+                    description = "The running term's invoice, issued and e-mailed first because nobody had invoiced"
+                            + " that term (decision 0065); absent when it already had one.")
+            InvoiceResponse runningTermInvoice) {}
 
     /** Whether the licence renews by itself: true or false for its own choice, null to follow its plan. */
     @Schema(name = "AutoRenewChoice")
@@ -52,7 +62,10 @@ class RenewalApiController {
                     + " booked, or it ended more than a term ago. Published as licence.renewed and invoice.issued.")
     RenewalResponse renew(Caller caller, @PathVariable long id) {
         Renewed renewed = renewals.renew(caller, id);
-        return new RenewalResponse(LicenceResponse.of(renewed.licence()), InvoiceResponse.of(renewed.invoice()));
+        return new RenewalResponse(
+                LicenceResponse.of(renewed.licence()),
+                InvoiceResponse.of(renewed.invoice()),
+                renewed.runningTermInvoice() == null ? null : InvoiceResponse.of(renewed.runningTermInvoice()));
     }
 
     @PutMapping(path = "/auto-renew", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -117,7 +117,8 @@ class SeatActivation {
         }
         Screen seat =
                 screens.insert(licence.organisationId(), licence.id(), "Screen " + (taken + 1), null, fingerprint, now);
-        // a new screen on the client's licence, as if registered: webhook receivers that count seats see it
-        events.publishEvent(new ScreenRegistered(licence.organisationId(), seat, now));
+        // a new screen on the client's licence, as if registered: webhook receivers that count seats see it, as the
+        // API reads it once this activation is done (its first check-in is written below, in this transaction)
+        events.publishEvent(new ScreenRegistered(licence.organisationId(), seat.withLastCheckInAt(now), now));
     }
 }

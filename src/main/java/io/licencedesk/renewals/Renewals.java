@@ -45,9 +45,10 @@ public class Renewals {
                 running.renewal().refusal() == null && running.billingStatus() == BillingStatus.UNBILLED
                         ? invoiceOf(invoices.send(caller, List.of(licenceId)))
                         : null;
-        LicenceDetails renewed = licences.renew(caller, licenceId);
+        licences.renew(caller, licenceId);
         Invoice invoice = invoiceOf(invoices.send(caller, List.of(licenceId)));
-        return new Renewed(renewed, invoice, runningTermInvoice);
+        // read once its new term is invoiced: the licence as it is now (billing status invoiced), not before
+        return new Renewed(licences.details(caller, licenceId), invoice, runningTermInvoice);
     }
 
     private static Invoice invoiceOf(SendOutcome sent) {

@@ -7,12 +7,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -46,12 +49,45 @@ class ApiErrorDispatches {
                     return;
                 }
                 response.resetBuffer();
-                problems.write(response, problemFor(code, request.getMethod()));
+                problems.write(response, problemFor(code, methodSent(request)));
             }
         });
         registration.addUrlPatterns(errorPath);
         registration.setDispatcherTypes(DispatcherType.ERROR);
         return registration;
+    }
+
+    /**
+     * Spring Security's firewall refuses a method it does not know (FOO, PROPFIND) as it refuses an address it cannot
+     * read, with a 400 whose problem then spoke of the address. Under /api the method is the mistake: 405, as
+     * docs/api.md says and as the container answers TRACE and CONNECT. Elsewhere the firewall's 400 stays.
+     */
+    @Bean
+    RequestRejectedHandler unknownMethodsUnderApi() {
+        var firewallDefault = new HttpStatusRequestRejectedHandler();
+        return (request, response, rejected) -> {
+            String path =
+                    request.getRequestURI().substring(request.getContextPath().length());
+            boolean api = path.equals("/api") || path.startsWith("/api/");
+            if (api && !FIREWALL_METHODS.contains(request.getMethod())) {
+                response.sendError(HttpStatus.METHOD_NOT_ALLOWED.value());
+            } else {
+                firewallDefault.handle(request, response, rejected);
+            }
+        };
+    }
+
+    /** The methods Spring Security's StrictHttpFirewall lets through; any other is refused for its method. */
+    private static final Set<String> FIREWALL_METHODS =
+            Set.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
+
+    /**
+     * The method of the request refused: the container dispatches to the error page with GET (Servlet 6.1), and
+     * keeps the method sent in an attribute.
+     */
+    private static String methodSent(HttpServletRequest request) {
+        Object sent = request.getAttribute(RequestDispatcher.ERROR_METHOD);
+        return sent instanceof String method ? method : request.getMethod();
     }
 
     @Bean

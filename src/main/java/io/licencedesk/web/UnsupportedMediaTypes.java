@@ -21,10 +21,26 @@ class UnsupportedMediaTypes {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException refused) {
+        ProblemDetail problem =
+                ApiProblemWriter.typed(refused.getBody(), "unsupported-media-type", "Unsupported media type");
+        problem.setDetail(detail(refused));
         return ResponseEntity.status(refused.getStatusCode())
                 .headers(refused.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ApiProblemWriter.typed(refused.getBody(), "unsupported-media-type", "Unsupported media type"));
+                .body(problem);
+    }
+
+    /**
+     * Says what to send: Spring's own detail named a request without a Content-Type "Content-Type 'null'", which a
+     * caller who sent a PATCH without a body cannot act on.
+     */
+    static String detail(HttpMediaTypeNotSupportedException refused) {
+        String takes = refused.getSupportedMediaTypes().isEmpty()
+                ? MediaType.APPLICATION_JSON_VALUE
+                : MediaType.toString(refused.getSupportedMediaTypes());
+        return refused.getContentType() == null
+                ? "Send the body with Content-Type: " + takes + " (the request had no Content-Type)."
+                : "Content-Type '" + refused.getContentType() + "' is not supported here: send " + takes + ".";
     }
 
     @ExceptionHandler

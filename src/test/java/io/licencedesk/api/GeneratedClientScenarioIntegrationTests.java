@@ -22,6 +22,9 @@ import io.licencedesk.client.model.Client;
 import io.licencedesk.client.model.ClientFields;
 import io.licencedesk.client.model.ClientLicence;
 import io.licencedesk.client.model.CreateLicence;
+import io.licencedesk.client.model.FieldChange;
+import io.licencedesk.client.model.HistoryEntry;
+import io.licencedesk.client.model.HistoryPage;
 import io.licencedesk.client.model.Invoice;
 import io.licencedesk.client.model.Licence;
 import io.licencedesk.client.model.LicenceChanges;
@@ -209,6 +212,20 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(changed.getName()).isEqualTo("Foyer, left wall");
         assertThat(changed.getNote()).isEqualTo("Above the desk");
         assertThat(changed.getQuantity()).isEqualTo(foyer.getQuantity());
+        // the history's values are text, even of digits only: a name "2026", a count, a code (FieldChange's
+        // beforeValue and afterValue are Strings in the generated client, not a wrapper guessing a number)
+        licences.updateLicence(foyer.getId(), new LicenceChanges().name("2026"));
+        FieldChange renamed = change(licences.getLicenceHistory(foyer.getId(), null, null, 1), "name");
+        String before = renamed.getBeforeValue();
+        String after = renamed.getAfterValue();
+        assertThat(before).isEqualTo("Foyer, left wall");
+        assertThat(after).isEqualTo("2026");
+        HistoryEntry created = licences.getLicenceHistory(foyer.getId(), null, null, 100).getData().stream()
+                .filter(entry -> entry.getAction().equals("created"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(change(created, "quantity").getAfterValue()).isEqualTo(String.valueOf(foyer.getQuantity()));
+        assertThat(change(created, "couponCode").getAfterValue()).isEqualTo(foyer.getCode());
         assertThatThrownBy(() -> licences.updateLicence(
                         foyer.getId(), new LicenceChanges().clientId(org.alice().userId())))
                 .isInstanceOfSatisfying(
@@ -273,6 +290,18 @@ class GeneratedClientScenarioIntegrationTests {
                         ApiException.class,
                         refused -> assertThat(refused.getCode()).isEqualTo(401));
         assertThat(licences.getLicence(foyer.getId()).getId()).isEqualTo(foyer.getId());
+    }
+
+    /** The change of this field in the newest entry of a page of history. */
+    static FieldChange change(HistoryPage page, String field) {
+        return change(page.getData().get(0), field);
+    }
+
+    static FieldChange change(HistoryEntry entry, String field) {
+        return entry.getChanges().stream()
+                .filter(change -> change.getField().equals(field))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no change of " + field + " in " + entry));
     }
 
     /** The values of one header of an answer (names are case-insensitive). */

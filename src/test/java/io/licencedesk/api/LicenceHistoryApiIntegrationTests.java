@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A licence's history in the API: a cursor page at a time, newest first, each change with its field's values as
- * the console shows them and as a program reads them (numbers, ISO dates, lower-case codes, true or false).
+ * the console shows them and as a program reads them, always as text (digits, ISO dates, lower-case codes, true or
+ * false).
  */
 class LicenceHistoryApiIntegrationTests extends RestApiSweep {
 
@@ -72,19 +73,31 @@ class LicenceHistoryApiIntegrationTests extends RestApiSweep {
                 200);
         assertThat(back.get("data")).isEqualTo(first.get("data"));
 
+        // before the newest entry: nothing, and so no more to follow
+        JsonNode newest = send(get(licence + "/history?limit=1"), owner, 200);
+        JsonNode beforeNewest = send(
+                get(URI.create(licence + "/history?limit=1&before="
+                        + newest.get("nextCursor").asString())),
+                owner,
+                200);
+        assertThat(beforeNewest.get("data")).isEmpty();
+        assertThat(beforeNewest.get("nextCursor").isNull()).isTrue();
+        assertThat(beforeNewest.get("hasMore").asBoolean()).isFalse();
+
         JsonNode paused = change(entries, "status");
         assertThat(paused.get("before").asString()).isEqualTo("Active");
         assertThat(paused.get("beforeValue").asString()).isEqualTo("active");
         assertThat(paused.get("afterValue").asString()).isEqualTo("paused");
         JsonNode quantity = change(entries, "quantity");
         assertThat(quantity.get("before").asString()).isEqualTo("3");
-        assertThat(quantity.get("beforeValue").isNumber()).isTrue();
-        assertThat(quantity.get("beforeValue").asInt()).isEqualTo(3);
-        assertThat(quantity.get("afterValue").asInt()).isEqualTo(5);
+        assertThat(quantity.get("beforeValue").isString()).isTrue();
+        assertThat(quantity.get("beforeValue").asString()).isEqualTo("3");
+        assertThat(quantity.get("afterValue").isString()).isTrue();
+        assertThat(quantity.get("afterValue").asString()).isEqualTo("5");
         JsonNode autoRenew = change(entries, "autoRenew");
         assertThat(autoRenew.get("beforeValue").isNull()).isTrue();
-        assertThat(autoRenew.get("afterValue").isBoolean()).isTrue();
-        assertThat(autoRenew.get("afterValue").asBoolean()).isTrue();
+        assertThat(autoRenew.get("afterValue").isString()).isTrue();
+        assertThat(autoRenew.get("afterValue").asString()).isEqualTo("true");
         JsonNode activatedOn = change(entries, "activatedOn");
         assertThat(activatedOn.get("afterValue").asString()).matches("\\d{4}-\\d{2}-\\d{2}");
     }

@@ -110,6 +110,41 @@ class RestApiAsAnIntegratorIntegrationTests {
         assertThat(listed.get("client")).isEqualTo(fetched.get("client"));
     }
 
+    /**
+     * A program follows nextCursor while hasMore is true: the page before the first one is empty and has no
+     * nextCursor, so it must not say there is more to follow either.
+     */
+    @Test
+    void neverSaysThereIsMoreWithoutACursorToFollow() throws Exception {
+        licence("Older", null);
+        long newer = licence("Newer", null);
+        JsonNode first = ok(staff, get("/api/v1/licences?limit=1"));
+        assertThat(ids(first)).containsExactly(newer);
+        assertThat(first.get("hasMore").asBoolean()).isTrue();
+
+        // the first page's nextCursor names its only licence, the newest: nothing comes before it
+        JsonNode beforeTheFirst = ok(
+                staff,
+                get("/api/v1/licences?limit=1&before=" + first.get("nextCursor").asString()));
+        assertThat(beforeTheFirst.get("data")).isEmpty();
+        assertThat(beforeTheFirst.get("nextCursor").isNull()).isTrue();
+        assertThat(beforeTheFirst.get("hasMore").asBoolean()).isFalse();
+    }
+
+    /** A change sent without a Content-Type is told what to send, not "Content-Type 'null' is not supported". */
+    @Test
+    void tellsABodyWithoutAContentTypeWhatToSend() throws Exception {
+        long id = licence("Lobby", null);
+        var refused = mvc.perform(patch("/api/v1/licences/" + id).with(bearer(staff)))
+                .andReturn()
+                .getResponse();
+        assertThat(refused.getStatus()).isEqualTo(415);
+        JsonNode problem = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/unsupported-media-type");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("Send the body with Content-Type: application/json (the request had no Content-Type).");
+    }
+
     @Test
     void writesAHistoryEntrysActionInLowerCaseAsEveryEnumValue() throws Exception {
         long id = licence("Lobby", org.alice().userId());

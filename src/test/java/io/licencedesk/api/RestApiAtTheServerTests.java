@@ -89,6 +89,28 @@ class RestApiAtTheServerTests {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * docs/api.md: a method no address takes is a 405 method-not-allowed, whichever layer refuses it (Spring
+     * Security's firewall for FOO and PROPFIND, the container for TRACE and CONNECT), naming the method sent.
+     */
+    @Test
+    void answersAMethodNoAddressTakesWithMethodNotAllowedNamingIt() throws Exception {
+        Map<String, String> token = Map.of("Authorization", "Bearer " + manager);
+        List<String> wrong = new ArrayList<>();
+        for (String method : List.of("FOO", "PROPFIND", "TRACE", "CONNECT")) {
+            for (Map<String, String> headers : List.of(token, Map.<String, String>of())) {
+                Answer answer = http.exchange(method, "/api/v1/licences", headers, null);
+                if (answer.status() != 405
+                        || !isProblem(answer)
+                        || !answer.body().contains("https://licencedesk.io/problems/method-not-allowed")
+                        || !answer.body().contains("the method " + method + " ")) {
+                    wrong.add(method + " " + headers.keySet() + ": " + answer);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     /** Refused by Tomcat itself, before any filter: Tomcat's own HTML page became a problem under /api. */
     @Test
     void answersARequestTomcatRefusesUnderApiWithAProblemAndAFourHundredStatus() throws Exception {

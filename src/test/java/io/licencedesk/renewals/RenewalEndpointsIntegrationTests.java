@@ -124,6 +124,36 @@ class RenewalEndpointsIntegrationTests {
                 .containsExactlyInAnyOrder(1, 2);
     }
 
+    /**
+     * The answer of a renewal is the licence as a GET then reads it (its next term invoiced, not "unbilled"), with
+     * the running term's invoice when renewing issued it too (docs/api.md).
+     */
+    @Test
+    void theApiAnswersARenewalWithTheLicenceAsItIsAfterAndBothInvoices() throws Exception {
+        String token = fixture.token(org.manager());
+
+        Answer renewed = send(post("/api/v1/licences/{id}/renew", active).with(bearer(token)));
+        Answer read = send(get("/api/v1/licences/{id}", active).with(bearer(token)));
+
+        assertThat(renewed.status()).isEqualTo(200);
+        assertThat(renewed.body().get("licence")).isEqualTo(read.body());
+        assertThat(renewed.body().get("licence").get("billingStatus").asString())
+                .isEqualTo("invoiced");
+        assertThat(renewed.body().get("invoice").get("term").asInt()).isEqualTo(2);
+        assertThat(renewed.body().get("runningTermInvoice").get("term").asInt()).isEqualTo(1);
+
+        long invoicedFirst = testLicences.activated(
+                org.owner(),
+                yearly,
+                org.alice().userId(),
+                "Foyer",
+                testLicences.today().minusMonths(11));
+        invoicing.send(org.manager(), java.util.List.of(invoicedFirst));
+        Answer second = send(post("/api/v1/licences/{id}/renew", invoicedFirst).with(bearer(token)));
+        assertThat(second.status()).isEqualTo(200);
+        assertThat(second.body().get("runningTermInvoice").isNull()).isTrue();
+    }
+
     @Test
     void theApiSetsAutoRenewAndPlansSayTheirDefault() throws Exception {
         String token = fixture.token(org.manager());

@@ -254,6 +254,37 @@ class WebhookDeliveryIntegrationTests {
         assertThat(names).containsExactlyInAnyOrder("Entrance", "Screen 2");
     }
 
+    /**
+     * The screen a device takes is sent as the REST API then reads it (docs/webhooks.md): activated, and checked in at
+     * its activation (decision: an activation is the device's first check-in), not "never checked in".
+     */
+    @Test
+    void aSeatADeviceTakesIsSentCheckedInAtItsActivation() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        LicenceDetails licence = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Lobby", null, 2, org.alice().userId()));
+        String credential =
+                screens.register(org.alice(), licence.id(), "Entrance").credential();
+        devices.activate(credential, "device-a", "n-1");
+        devices.activate(credential, "device-b", "n-2"); // takes the free seat: a new screen
+
+        dispatcher.dispatchDue();
+
+        tools.jackson.databind.JsonNode taken = null;
+        for (Received received = receiver.next(secret); received != null; received = receiver.next(secret)) {
+            if (received.type().equals("screen.registered")
+                    && received.object().get("name").asString().equals("Screen 2")) {
+                taken = received.object();
+            }
+        }
+        assertThat(taken).isNotNull();
+        assertThat(taken.get("activated").asBoolean()).isTrue();
+        assertThat(taken.get("lastCheckInAt").isNull()).as(taken.toString()).isFalse();
+        assertThat(taken.get("lastCheckInAt").asString())
+                .isEqualTo(taken.get("activatedAt").asString());
+    }
+
     @Test
     void sendsOnlyTheEventsAnEndpointChoseAndNothingToADisabledOne() throws Exception {
         CreatedEndpoint pausesOnly = webhooks.register(
