@@ -82,6 +82,14 @@ class ConsolePeopleController {
         });
     }
 
+    @PostMapping("/{id}/invite")
+    String resendInvitation(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+        return act(redirect, () -> {
+            Person invited = people.resendInvitation(caller, id);
+            return text("people.invitedAgain", invited.name(), invited.email());
+        });
+    }
+
     @PostMapping("/{id}/disable")
     String disable(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
         return act(
