@@ -261,6 +261,9 @@ class ConsolePeopleIntegrationTests {
                 .findFirst()
                 .orElseThrow()
                 .id();
+        mvc.perform(invite(owner, "Dana Again", dana.toUpperCase(java.util.Locale.ROOT), "MANAGER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Dana Manager is invited with this address already")));
         mvc.perform(get("/people").with(owner))
                 .andExpect(content().string(containsString("Send Dana Manager the invitation again")))
                 .andExpect(content()
