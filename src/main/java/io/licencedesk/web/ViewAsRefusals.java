@@ -51,12 +51,16 @@ final class ViewAsRefusals implements AccessDeniedHandler {
         this.languages = languages;
     }
 
-    private static String refusal(Authentication authentication, AccessDeniedException denied) {
+    private static String refusal(
+            HttpServletRequest request, Authentication authentication, AccessDeniedException denied) {
         Object principal = authentication == null ? null : authentication.getPrincipal();
         if (denied instanceof CsrfException) {
             return principal instanceof SignedInUser ? "expiredForm" : "expiredSession";
         }
+        // The portal is the clients' (staff read it only by viewing as one); the rest an account manager may not
+        // open is the owners'.
         if (principal instanceof SignedInUser user
+                && !ViewingAs.inThePortal(request)
                 && user.caller().isStaff()
                 && !user.caller().isOwner()) {
             return "ownersOnly";
@@ -72,7 +76,7 @@ final class ViewAsRefusals implements AccessDeniedHandler {
         if (!ViewingAs.inThePortal(request)
                 || !ViewingAs.staffReadingThePortal(authentication, request)
                 || !(authentication.getPrincipal() instanceof SignedInUser staff)) {
-            request.setAttribute(REFUSAL, refusal(authentication, denied));
+            request.setAttribute(REFUSAL, refusal(request, authentication, denied));
             otherwise.handle(request, response, denied);
             return;
         }

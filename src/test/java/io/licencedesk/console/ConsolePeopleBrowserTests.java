@@ -122,6 +122,10 @@ class ConsolePeopleBrowserTests {
         assertThat(page.getByText("Only your organisation's owners may open this page"))
                 .isVisible();
         assertThat(page.getByText("Account managers use the console")).hasCount(0);
+
+        page.navigate("/portal/profile");
+        assertThat(page.getByText("clients use the client portal")).isVisible();
+        assertThat(page.getByText("Only your organisation's owners")).hasCount(0);
     }
 
     /**
