@@ -97,19 +97,46 @@ public class People {
             throw new EmailAlreadyUsedException(address);
         }
         Person invited = find(caller, id);
+        mailInvitation(caller, invited);
+        events.publishEvent(new PersonChanged(caller, Change.INVITED, null, invited, clock.instant()));
+        return invited;
+    }
+
+    /**
+     * An owner sends an invited member of staff a new invitation: the first link lasts 72 hours, and inviting the
+     * address again is refused as taken, so without this an invitation missed was a colleague locked out. Refused
+     * for someone who has chosen a password already (they reset it themselves), who is disabled, or who was sent a
+     * link in the last minute.
+     */
+    public Person resendInvitation(Caller caller, long id) {
+        requireOwner(caller);
+        Person invited = staffMember(caller, id);
+        if (invited.hasPassword()) {
+            throw new PeopleRefusedException("reason.people.invitationAccepted");
+        }
+        if (!invited.enabled()) {
+            throw new PeopleRefusedException("reason.people.invitationDisabled");
+        }
+        if (limits.take(PasswordManagement.RESETS, Long.toString(id)).isPresent()) {
+            throw new PeopleRefusedException("reason.people.invitationTooSoon");
+        }
+        mailInvitation(caller, invited);
+        events.publishEvent(new PersonChanged(caller, Change.INVITED, invited, invited, clock.instant()));
+        return invited;
+    }
+
+    private void mailInvitation(Caller caller, Person invited) {
         Organisation organisation =
                 accounts.findOrganisation(caller.organisationId()).orElseThrow();
         Instant expiresAt = clock.instant().plus(PasswordManagement.LINK_VALIDITY);
-        String link = passwords.issueLink(id, LinkPurpose.INVITATION, expiresAt);
+        String link = passwords.issueLink(invited.id(), LinkPurpose.INVITATION, expiresAt);
         mailer.queue(messages.staffInvitation(
-                passwords.invitationLanguage(id),
+                passwords.invitationLanguage(invited.id()),
                 organisation,
-                new Recipient(id, invited.name(), invited.email()),
-                role,
+                new Recipient(invited.id(), invited.name(), invited.email()),
+                invited.role(),
                 link,
                 expiresAt));
-        events.publishEvent(new PersonChanged(caller, Change.INVITED, null, invited, clock.instant()));
-        return invited;
     }
 
     /** An owner makes a member of staff an owner or an account manager; the last enabled owner stays one. */

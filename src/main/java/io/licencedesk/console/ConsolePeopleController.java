@@ -62,7 +62,13 @@ class ConsolePeopleController {
         try {
             invited = people.invite(caller, form.name(), form.email(), Role.valueOf(form.role()));
         } catch (EmailAlreadyUsedException taken) {
-            errors.rejectValue("email", "taken", text("people.email.taken"));
+            // A colleague invited before and not yet in is on this page: say so, and where to invite them again.
+            String message = people.staff(caller).stream()
+                    .filter(person -> person.email().equals(taken.email()) && !person.hasPassword())
+                    .findFirst()
+                    .map(person -> text("people.email.invitedAlready", person.name()))
+                    .orElseGet(() -> text("people.email.taken"));
+            errors.rejectValue("email", "taken", message);
             return page(caller, model);
         }
         Toasts.success(redirect, text("people.invited", invited.name(), invited.email()));
@@ -79,6 +85,14 @@ class ConsolePeopleController {
         return act(redirect, () -> {
             Person changed = people.changeRole(caller, id, chosen);
             return text("people.roleChanged", changed.name(), text("people.role." + changed.role()));
+        });
+    }
+
+    @PostMapping("/{id}/invite")
+    String resendInvitation(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+        return act(redirect, () -> {
+            Person invited = people.resendInvitation(caller, id);
+            return text("people.invitedAgain", invited.name(), invited.email());
         });
     }
 

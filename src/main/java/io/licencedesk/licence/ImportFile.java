@@ -120,10 +120,10 @@ final class ImportFile {
                                 .get())
                         .get()) {
             var records = parser.iterator();
-            List<String> header = header(next(records, parser, text));
+            List<String> header = header(next(records, parser, text, file));
             long count = 0;
             CSVRecord record;
-            while ((record = next(records, parser, text)) != null) {
+            while ((record = next(records, parser, text, file)) != null) {
                 count++;
                 check(record, (int) parser.getCurrentLineNumber(), header, digest, rows);
                 if (count % 10_000 == 0) {
@@ -139,7 +139,8 @@ final class ImportFile {
     }
 
     /** The next record, or null at the end; a file that breaks CSV's rules is refused whole. */
-    private static CSVRecord next(java.util.Iterator<CSVRecord> records, CSVParser parser, LimitedReader text) {
+    private static CSVRecord next(
+            java.util.Iterator<CSVRecord> records, CSVParser parser, LimitedReader text, Path file) {
         text.startRecord();
         try {
             return records.hasNext() ? records.next() : null;
@@ -150,20 +151,46 @@ final class ImportFile {
                 throw new FileRefused(Reason.of("reason.import.lineTooLong", line, "100,000"));
             }
             if (cause instanceof CharacterCodingException) {
-                throw new FileRefused(Reason.of("reason.import.encoding", line));
+                throw new FileRefused(Reason.of("reason.import.encoding", Long.toString(lineNotInUtf8(file))));
             }
             throw new FileRefused(Reason.of("reason.import.badQuotes", line));
         }
+    }
+
+    /**
+     * The line of the file's first character that is not UTF-8. The parser cannot tell: the decoder reads thousands of
+     * characters ahead of it, so its line is that of the last whole chunk ("near line 0" for a small file). Read again
+     * a character at a time, which decodes no further than asked; only a refused file pays for it.
+     */
+    private static long lineNotInUtf8(Path file) {
+        long line = 1;
+        try (var text = new InputStreamReader(new BufferedInputStream(Files.newInputStream(file)), strictUtf8())) {
+            for (int c = text.read(); c != -1; c = text.read()) {
+                if (c == '\n') {
+                    line++;
+                }
+            }
+        } catch (IOException notUtf8) {
+            return line;
+        }
+        return line;
     }
 
     private static List<String> header(CSVRecord record) {
         if (record == null || record.stream().allMatch(String::isBlank)) {
             throw new FileRefused(Reason.of("reason.import.empty"));
         }
+        if (record.stream().map(ImportFile::columnName).noneMatch(COLUMNS::contains)) {
+            // Not a header at all: cells separated by semicolons (a spreadsheet saved as CSV in French, German…)
+            // read as one unknown column, and a file without a header starts with a licence.
+            throw new FileRefused(Reason.of(
+                    record.stream().anyMatch(cell -> cell.contains(";"))
+                            ? "reason.import.semicolons"
+                            : "reason.import.noHeader"));
+        }
         List<String> names = new ArrayList<>();
         for (String cell : record) {
-            String name =
-                    cell.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+            String name = columnName(cell);
             if (!COLUMNS.contains(name)) {
                 throw new FileRefused(Reason.of("reason.import.unknownColumn", abbreviate(cell.strip())));
             }
@@ -178,6 +205,10 @@ final class ImportFile {
             }
         }
         return names;
+    }
+
+    private static String columnName(String cell) {
+        return cell.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     }
 
     private void check(CSVRecord record, int line, List<String> header, String digest, Rows rows) {

@@ -13,6 +13,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.access.AccessDeniedHandlerImpl;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.View;
 import org.springframework.web.servlet.ViewResolver;
@@ -24,10 +25,22 @@ import org.springframework.web.servlet.ViewResolver;
  * a 403: the generic 403 page had neither and told staff that the page was not for them. Every other refusal gets
  * Spring Security's usual answer. The refusal comes before Spring MVC, so the page is rendered here, and the model that
  * CurrentUserAdvice gives MVC's pages is given by hand.
+ *
+ * <p>The generic 403 page said "You are signed in, but this page is not part of what your account may see. Account
+ * managers use the console", which fits a client in the console only. A form refused for its CSRF token is one opened
+ * in an earlier session (signed out meanwhile, in this tab or another, or after hours away), and an account manager
+ * refused an owner's page is in the console already; the request carries {@link #REFUSAL} so that the page says what
+ * happened. Error pages have no signed-in user in their model, so it is decided here.
  */
 final class ViewAsRefusals implements AccessDeniedHandler {
 
     private static final String PAGE = "error/view-as-read-only";
+
+    /**
+     * The request attribute that tells the 403 page which refusal it shows: "expiredForm" (a form of an earlier
+     * session, signed in again since), "expiredSession" (the same, signed out now) or "ownersOnly".
+     */
+    static final String REFUSAL = "refusal";
 
     private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
     private final ViewResolver pages;
@@ -38,6 +51,23 @@ final class ViewAsRefusals implements AccessDeniedHandler {
         this.languages = languages;
     }
 
+    private static String refusal(
+            HttpServletRequest request, Authentication authentication, AccessDeniedException denied) {
+        Object principal = authentication == null ? null : authentication.getPrincipal();
+        if (denied instanceof CsrfException) {
+            return principal instanceof SignedInUser ? "expiredForm" : "expiredSession";
+        }
+        // The portal is the clients' (staff read it only by viewing as one); the rest an account manager may not
+        // open is the owners'.
+        if (principal instanceof SignedInUser user
+                && !ViewingAs.inThePortal(request)
+                && user.caller().isStaff()
+                && !user.caller().isOwner()) {
+            return "ownersOnly";
+        }
+        return null;
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
@@ -46,6 +76,7 @@ final class ViewAsRefusals implements AccessDeniedHandler {
         if (!ViewingAs.inThePortal(request)
                 || !ViewingAs.staffReadingThePortal(authentication, request)
                 || !(authentication.getPrincipal() instanceof SignedInUser staff)) {
+            request.setAttribute(REFUSAL, refusal(request, authentication, denied));
             otherwise.handle(request, response, denied);
             return;
         }

@@ -8,8 +8,10 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.support.Accessibility;
 import io.licencedesk.support.BrowserTest;
 import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,12 +52,14 @@ class ConsoleClientDetailsBrowserTests {
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Billing details")))
                 .isVisible();
         assertThat(page.getByText("No licences yet.")).isVisible();
+        Assertions.assertThat(Accessibility.labelsNotInTheirNames(page))
+                .as("buttons whose visible words are not within their accessible names")
+                .isEmpty();
 
-        button(page, "Send " + org.alice().name() + " a link to choose a new password")
-                .click();
+        button(page, "Send password link to " + org.alice().name()).click();
         assertThat(toast(page, "A link to choose a new password is on its way")).isVisible();
 
-        button(page, "Disable the portal access of " + org.alice().name()).click();
+        button(page, "Disable portal access for " + org.alice().name()).click();
         assertThat(toast(page, "is disabled")).isVisible();
         assertThat(page.locator("#access-state")).hasText("Disabled");
         assertThat(page.getByRole(
@@ -65,7 +69,8 @@ class ConsoleClientDetailsBrowserTests {
                                 .setExact(true)))
                 .isVisible();
 
-        button(page, "Enable the portal access of " + org.alice().name()).click();
+        Assertions.assertThat(Accessibility.labelsNotInTheirNames(page)).isEmpty();
+        button(page, "Enable portal access for " + org.alice().name()).click();
         assertThat(toast(page, "can sign in to the portal again")).isVisible();
         assertThat(page.locator("#access-state")).hasText("Active");
     }

@@ -407,7 +407,15 @@ class ConsoleImportIntegrationTests {
                         "repeated column",
                         "name,plan,screens,name\nA,Monthly,1,B\n".getBytes(StandardCharsets.UTF_8),
                         "the column &quot;name&quot; twice"),
-                Arguments.of("Latin-1", latin1, "not UTF-8 text"),
+                Arguments.of("Latin-1", latin1, "not UTF-8 text (line 2)"),
+                Arguments.of(
+                        "semicolons",
+                        "name;plan;screens\nA;Monthly;1\n".getBytes(StandardCharsets.UTF_8),
+                        "separated by semicolons"),
+                Arguments.of(
+                        "no header",
+                        "A,Monthly,1\nB,Monthly,2\n".getBytes(StandardCharsets.UTF_8),
+                        "The first row is not a header"),
                 Arguments.of("UTF-16", utf16, "saved as UTF-16"),
                 Arguments.of("xlsx renamed", xlsx, "This is a spreadsheet file"),
                 Arguments.of("xls renamed", xls, "This is a spreadsheet file"),

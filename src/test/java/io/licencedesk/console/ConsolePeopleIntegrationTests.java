@@ -247,10 +247,54 @@ class ConsolePeopleIntegrationTests {
         assertThat(people.me(second).enabled()).isTrue();
     }
 
+    /**
+     * An invitation's link lasts 72 hours and inviting the address again is refused as taken: without a new
+     * invitation from their row, a colleague who missed the first stayed locked out.
+     */
+    @Test
+    void sendsAnInvitedColleagueANewInvitationUntilTheyChooseAPassword() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        String dana = "dana-" + org.id() + "@example.test";
+        mvc.perform(invite(owner, "Dana Manager", dana, "MANAGER")).andExpect(redirectedUrl("/people"));
+        long danaId = people.staff(org.owner()).stream()
+                .filter(person -> person.email().equals(dana))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        mvc.perform(invite(owner, "Dana Again", dana.toUpperCase(java.util.Locale.ROOT), "MANAGER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Dana Manager is invited with this address already")));
+        mvc.perform(get("/people").with(owner))
+                .andExpect(content().string(containsString("Invite again: Dana Manager")))
+                .andExpect(content()
+                        .string(not(
+                                containsString("Invite again: " + org.manager().name()))));
+
+        mvc.perform(post("/people/{id}/invite", danaId).with(owner).with(csrf()))
+                .andExpect(redirectedUrl("/people"))
+                .andExpect(flash().attribute("toast", containsString("Dana Manager is invited again")));
+        assertThat(mail.countTo(dana)).isEqualTo(2);
+        assertThat(mail.latestText(dana)).get().asString().contains("as an account manager", "/password/set?token=");
+        assertThat(audit(org.owner(), "USER", "INVITED")).isEqualTo(2);
+
+        mvc.perform(post("/people/{id}/invite", danaId).with(owner).with(csrf()))
+                .andExpect(flash().attribute("toast", containsString("less than a minute ago")));
+        assertThat(mail.countTo(dana)).isEqualTo(2);
+
+        passwords.setPassword(mail.tokenTo(dana), CHOSEN);
+        mvc.perform(signIn(dana, CHOSEN)).andExpect(authenticated().withRoles("MANAGER"));
+        mvc.perform(post("/people/{id}/invite", danaId).with(owner).with(csrf()))
+                .andExpect(flash().attribute("toast", containsString("has chosen a password already")));
+        mvc.perform(get("/people").with(owner))
+                .andExpect(content().string(not(containsString("Invite again: Dana Manager"))));
+        assertThat(mail.countTo(dana)).isEqualTo(2);
+    }
+
     @Test
     void refusesManagersClientsOtherOrganisationsAnonymousUsersAndRequestsWithoutCsrf() throws Exception {
         long target = org.manager().userId();
-        for (String path : new String[] {"/people/%d/disable", "/people/%d/enable", "/people/%d/role"}) {
+        for (String path :
+                new String[] {"/people/%d/disable", "/people/%d/enable", "/people/%d/role", "/people/%d/invite"}) {
             String url = path.formatted(target);
             mvc.perform(post(url)
                             .param("role", "OWNER")

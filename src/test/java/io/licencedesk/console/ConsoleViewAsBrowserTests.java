@@ -49,7 +49,7 @@ class ConsoleViewAsBrowserTests {
     void viewsThePortalAsTheClientReadOnlyAndStops(Page page) {
         SignIn.throughTheForm(page, org.manager().email());
         page.navigate("/clients/" + org.alice().userId());
-        button(page, "View the portal as " + org.alice().name() + " sees it").click();
+        button(page, "View as client: " + org.alice().name()).click();
 
         assertThat(page).hasURL(Pattern.compile(".*/portal$"));
         assertThat(page.getByText("Viewing as " + org.alice().name() + " — read-only"))

@@ -98,6 +98,44 @@ class ImportFileTests {
         assertThat(two.drawnCode()).matches("[A-Z0-9]{8}");
     }
 
+    /**
+     * The decoder reads thousands of characters ahead of the parser, so the parser's line when decoding failed was
+     * that of the last whole chunk: "near line 0" for a small file whose second line held an "é" saved in Latin-1.
+     */
+    @Test
+    void aFileInAnotherEncodingIsRefusedWithTheLineOfItsFirstForeignCharacter() throws IOException {
+        String rows = "Lobby,Monthly,1\n".repeat(500);
+        byte[] file =
+                ("name,plan,screens\n" + rows + "Caf\u00e9,Monthly,1\n" + rows).getBytes(StandardCharsets.ISO_8859_1);
+
+        assertThat(refusal(file)).isEqualTo(Reason.of("reason.import.encoding", "502"));
+        assertThat(refusal("name,plan,screens\nCaf\u00e9,Monthly,1\n".getBytes(StandardCharsets.ISO_8859_1)))
+                .isEqualTo(Reason.of("reason.import.encoding", "2"));
+    }
+
+    /**
+     * A spreadsheet saved as CSV in French (and many other languages) separates its cells with semicolons, and a file
+     * may start with its data: "a column 'name;plan;screens' that the import does not know" said neither.
+     */
+    @Test
+    void aFirstRowWithoutAnyKnownColumnIsRefusedAsAMissingHeaderOrAsSemicolons() throws IOException {
+        assertThat(refusal("\uFEFFname;plan;screens\nLobby;Monthly;3\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Reason.of("reason.import.semicolons"));
+        assertThat(refusal("Lobby,Monthly,3\nHall,Monthly,2\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Reason.of("reason.import.noHeader"));
+        assertThat(refusal("name,plan,screens,colour\nA,Monthly,1,red\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Reason.of("reason.import.unknownColumn", "colour"));
+    }
+
+    private Reason refusal(byte[] bytes) throws IOException {
+        try {
+            check(bytes);
+        } catch (ImportFile.FileRefused refused) {
+            return refused.reason();
+        }
+        return fail("the file was not refused");
+    }
+
     @Test
     void refusesHtmlTagsInANameOrANoteAsTheConsoleDoes() throws IOException {
         var collected = check("""
