@@ -125,6 +125,9 @@ class PortalBrowserTests {
         button(page, "Add licence").click();
         assertThat(page.getByRole(AriaRole.ALERT)).hasText(InWords.english(CodeNotRedeemableException.REASON));
         assertThat(field).hasClass(Pattern.compile(".*is-invalid.*"));
+        // The keyboard is back on the code to correct, whose error a screen reader reads with it.
+        assertThat(field).hasAttribute("aria-invalid", "true");
+        assertThat(field).isFocused();
 
         // Ten attempts a minute, one given back every 6 s (RedemptionLimitsTests counts them exactly): on a slow
         // machine a few more than ten may pass before the limit answers, never many more.
@@ -174,6 +177,13 @@ class PortalBrowserTests {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lobby"))
                 .click();
         Locator name = page.getByLabel("Register a screen");
+
+        // A refused name keeps the keyboard on the field, with the reason read with it.
+        name.fill("<b>Reception</b>");
+        button(page, "Register screen").click();
+        assertThat(name).hasAttribute("aria-invalid", "true");
+        assertThat(name).hasAccessibleDescription("Remove the HTML tags: only plain text is allowed.");
+        assertThat(name).isFocused();
 
         name.fill("Reception");
         button(page, "Register screen").click();
