@@ -22,11 +22,16 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.InWords;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.PageParts;
 import io.licencedesk.support.Screenshots;
 import io.licencedesk.support.TestFixture;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * to the limit and one more, removing one, and invoices. Each test signs in its own client.
  */
 @BrowserTest
+@MovableTime
 @TestInstance(Lifecycle.PER_CLASS)
 class PortalBrowserTests {
 
@@ -54,6 +60,9 @@ class PortalBrowserTests {
 
     @Autowired
     InvoiceManagement invoicing;
+
+    @Autowired
+    MovableClock clock;
 
     TestOrganisation org;
     Plan yearly;
@@ -301,5 +310,45 @@ class PortalBrowserTests {
 
         page.navigate("/portal/licences/" + unbilled.id());
         assertThat(page.locator("#licence-billing")).containsText("No invoices for this licence yet.");
+    }
+
+    @Test
+    void saysAnInvoiceUnpaidAfterItsDueDateIsOverdue(Page page) {
+        Caller client = clients.get(4);
+        LicenceDetails late = licence("Late payer", 1, client);
+        clock.advance(Duration.ofDays(-40));
+        Invoice overdue;
+        try {
+            overdue = invoicing.send(org.manager(), List.of(late.id())).issued().get(0);
+        } finally {
+            clock.reset();
+        }
+        LicenceDetails onTime = licence("On time", 1, client);
+        Invoice notYetDue =
+                invoicing.send(org.manager(), List.of(onTime.id())).issued().get(0);
+        signIn(page, client);
+
+        page.navigate("/portal/invoices");
+        Locator rows = page.locator("#my-invoices tbody tr");
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText(overdue.number()))
+                        .locator(".invoice-badge"))
+                .hasText("Overdue");
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText(notYetDue.number()))
+                        .locator(".invoice-badge"))
+                .not()
+                .hasText("Overdue");
+
+        rows.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName(overdue.number()).setExact(true))
+                .click();
+        assertThat(page.locator(".invoice-badge")).hasText("Overdue");
+        assertThat(page.locator("#due"))
+                .hasText("Overdue: it was due on "
+                        + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(overdue.dueOn())
+                        + ". Quote " + overdue.number() + " with your payment.");
+
+        page.navigate("/portal/licences/" + late.id());
+        assertThat(page.locator("#licence-invoices .invoice-badge")).hasText("Overdue");
     }
 }
