@@ -124,6 +124,25 @@ class PortalBrowserTests {
     }
 
     @Test
+    void redeemsCodesPastedWithANonBreakingSpaceOrAnEnDash(Page page) {
+        Caller client = clients.get(2);
+        LicenceDetails spaced = licence("Pasted with a space", 1, null);
+        LicenceDetails dashed = licence("Pasted with a dash", 1, null);
+        signIn(page, client);
+
+        String code = spaced.couponCode().value();
+        page.getByLabel("Add a licence with its coupon code").fill(code.substring(0, 4) + "\u00a0" + code.substring(4));
+        button(page, "Add licence").click();
+        assertThat(page).hasURL(Pattern.compile(".*/portal/licences/" + spaced.id() + "$"));
+
+        page.navigate("/portal");
+        code = dashed.couponCode().value();
+        page.getByLabel("Add a licence with its coupon code").fill(code.substring(0, 4) + "\u2013" + code.substring(4));
+        button(page, "Add licence").click();
+        assertThat(page).hasURL(Pattern.compile(".*/portal/licences/" + dashed.id() + "$"));
+    }
+
+    @Test
     void refusesABadCodeWithOneMessageThenAsksToWait(Page page) {
         Caller client = clients.get(1);
         LicenceDetails taken = licence("Taken", 1, clients.get(4));
