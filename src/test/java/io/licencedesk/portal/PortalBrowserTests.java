@@ -220,6 +220,10 @@ class PortalBrowserTests {
         String first = credential.textContent();
         // The answer's DOM is there before its scripts have run: wait for them before clicking Copy.
         page.waitForLoadState(LoadState.LOAD);
+        // The keyboard starts at the credential shown only this once, its Copy button the next Tab.
+        assertThat(page.locator("#new-credential")).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(page.locator("#new-credential").getByRole(AriaRole.BUTTON)).isFocused();
         page.locator("#new-credential").getByRole(AriaRole.BUTTON).click();
         assertThat(toast(page, "Device credential copied to the clipboard")).isVisible();
         Assertions.assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(first);
