@@ -374,4 +374,30 @@ class PortalBrowserTests {
         page.navigate("/portal/licences/" + late.id());
         assertThat(page.locator("#licence-invoices .invoice-badge")).hasText("Overdue");
     }
+
+    @Test
+    void aClientFollowingAnInvoiceLinkSignedOutLandsOnTheInvoiceOnceSignedIn(Page page) {
+        Caller client = clients.get(4);
+        LicenceDetails billed = licence("Linked from an e-mail", 1, client);
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(billed.id())).issued().get(0);
+
+        page.navigate("/portal/invoices/" + invoice.id());
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        page.getByLabel("E-mail").fill(client.email());
+        page.getByLabel("Password").fill(TestOrganisation.PASSWORD);
+        button(page, "Sign in").click();
+
+        // Spring Security marks the address it brings someone back to with "?continue".
+        assertThat(page).hasURL(Pattern.compile(".*/portal/invoices/" + invoice.id() + "(\\?continue)?$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Invoice " + invoice.number())))
+                .isVisible();
+    }
+
+    @Test
+    void aClientAskingForAConsolePageSignedOutLandsOnThePortal(Page page) {
+        page.navigate("/clients");
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        signIn(page, clients.get(0));
+    }
 }
