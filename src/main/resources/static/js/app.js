@@ -207,6 +207,12 @@
     } else if (firstInvalid) {
         firstInvalid.focus();
     }
+    // After a screen is registered, the keyboard starts at its device credential, shown only this once: a screen reader
+    // reads it, and its Copy button is the next Tab rather than eight Tabs down the page.
+    const newCredential = document.getElementById('new-credential');
+    if (newCredential && !firstInvalid) {
+        newCredential.focus();
+    }
 
     // Search forms leave empty fields out of the address, so that links stay short and shareable.
     document.querySelectorAll('form[method="get"]').forEach(form => {

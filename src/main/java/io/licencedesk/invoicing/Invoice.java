@@ -312,6 +312,11 @@ public final class Invoice {
         return status == InvoiceStatus.ISSUED || status == InvoiceStatus.SENT;
     }
 
+    /** Whether its client is late: still to pay after its due date. */
+    public boolean overdueOn(LocalDate today) {
+        return payable() && dueOn.isBefore(today);
+    }
+
     public boolean voidable() {
         return status != InvoiceStatus.VOID;
     }

@@ -4,6 +4,7 @@ import io.licencedesk.mail.OutgoingEmail;
 import io.licencedesk.shared.Html;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +18,12 @@ class InvoiceMessages {
 
     private final InvoicePdf pdf;
     private final InvoiceWords words;
+    private final String portal;
 
-    InvoiceMessages(InvoicePdf pdf, InvoiceWords words) {
+    InvoiceMessages(InvoicePdf pdf, InvoiceWords words, @Value("${licencedesk.base-url}") String baseUrl) {
         this.pdf = pdf;
         this.words = words;
+        this.portal = baseUrl.replaceAll("/+$", "") + "/portal";
     }
 
     OutgoingEmail emailFor(Invoice invoice, String senderName, String senderEmail, Locale locale) {
@@ -35,6 +38,9 @@ class InvoiceMessages {
         List<String> howToPay = words.howToPay(invoice, locale).stream()
                 .map(line -> line.endsWith(".") || line.contains("\n") ? line : line + ".")
                 .toList();
+        // The invoice's page in the portal: its amount, due date and how to pay, even when the seller gave no payment
+        // details to print here, and the way back to it without digging for the e-mail's attachment.
+        String page = portal + "/invoices/" + invoice.id();
         String text = words.text(locale, "invoice.email.hello", invoice.buyer().name()) + "\n\n"
                 + words.text(
                         locale,
@@ -44,6 +50,7 @@ class InvoiceMessages {
                         term)
                 + "\n\n" + words.text(locale, "invoice.email.due", total, due) + "\n"
                 + (howToPay.isEmpty() ? "" : "\n" + String.join("\n", howToPay) + "\n")
+                + "\n" + words.text(locale, "invoice.email.portal", page) + "\n\n"
                 + words.text(locale, "invoice.email.thanks") + "\n"
                 + invoice.seller().name() + "\n";
         String html = "<p>"
@@ -65,6 +72,12 @@ class InvoiceMessages {
                                 + String.join(
                                         "<br>",
                                         howToPay.stream().map(Html::escape).toList()) + "</p>\n")
+                + "<p>"
+                + words.text(
+                        locale,
+                        "invoice.email.portal",
+                        "<a href=\"" + Html.escape(page) + "\">" + Html.escape(page) + "</a>")
+                + "</p>\n"
                 + "<p>" + Html.escape(words.text(locale, "invoice.email.thanks")) + "<br>"
                 + Html.escape(invoice.seller().name()) + "</p>\n";
         return new OutgoingEmail(

@@ -6,6 +6,8 @@ import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.ClientLicence;
 import io.licencedesk.licence.ClientLicences;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.List;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
@@ -17,11 +19,13 @@ class LicencePages {
     private final ClientLicences licences;
     private final ScreenManagement screens;
     private final InvoiceManagement invoicing;
+    private final Clock clock;
 
-    LicencePages(ClientLicences licences, ScreenManagement screens, InvoiceManagement invoicing) {
+    LicencePages(ClientLicences licences, ScreenManagement screens, InvoiceManagement invoicing, Clock clock) {
         this.licences = licences;
         this.screens = screens;
         this.invoicing = invoicing;
+        this.clock = clock;
     }
 
     /** Enough for a chain's screens at a glance; more go on further pages. */
@@ -42,6 +46,7 @@ class LicencePages {
         model.addAttribute("screens", onLicence);
         model.addAttribute("seatsFree", Math.max(0, licence.quantity() - onLicence.size()));
         model.addAttribute("invoices", invoicing.clientLicenceInvoices(client, id));
+        model.addAttribute("today", LocalDate.now(clock));
         return "portal/licence";
     }
 }

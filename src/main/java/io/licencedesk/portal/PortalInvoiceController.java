@@ -4,6 +4,8 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.web.Downloads;
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,14 +20,19 @@ class PortalInvoiceController {
     private static final int PAGE_SIZE = 25;
 
     private final InvoiceManagement invoicing;
+    private final Clock clock;
 
-    PortalInvoiceController(InvoiceManagement invoicing) {
+    PortalInvoiceController(InvoiceManagement invoicing, Clock clock) {
         this.invoicing = invoicing;
+        this.clock = clock;
     }
 
     @GetMapping("/portal/invoices")
     String list(Caller client, @RequestParam(defaultValue = "1") int page, Model model) {
         model.addAttribute("invoices", invoicing.clientInvoices(client, page, PAGE_SIZE));
+        // An invoice still unpaid after its due date reads "Overdue": "Issued" or "Sent" told a client nothing was
+        // late.
+        model.addAttribute("today", LocalDate.now(clock));
         return "portal/invoices";
     }
 
@@ -33,6 +40,7 @@ class PortalInvoiceController {
     @GetMapping("/portal/invoices/{id}")
     String invoice(Caller client, @PathVariable long id, Model model) {
         model.addAttribute("invoice", invoicing.clientInvoice(client, id));
+        model.addAttribute("today", LocalDate.now(clock));
         return "portal/invoice";
     }
 

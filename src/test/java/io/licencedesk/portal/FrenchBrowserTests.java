@@ -237,7 +237,13 @@ class FrenchBrowserTests {
                 .contains("Veuillez trouver ci-joint la facture " + french.number())
                 .contains("« Écran de la vitrine »")
                 .contains("Total à payer : 100,00 €, avant le " + dueInFrench + ".")
+                .containsPattern(
+                        "Consultez-la, avec la façon de la régler, dans votre portail : http://\\S+/portal/invoices/"
+                                + french.id() + "\n")
                 .doesNotContain("Please find");
+        // The link leads to the invoice's page, where the client sees how to pay it.
+        Assertions.assertThat(email.htmlBody())
+                .containsPattern("<a href=\"http://\\S+/portal/invoices/" + french.id() + "\">");
         try (var document = Loader.loadPDF(invoicing.clientPdf(org.alice(), french.id()))) {
             String text = plain(new PDFTextStripper().getText(document));
             // The labels are set in capitals by the stylesheet: "FACTURÉ À".
@@ -255,7 +261,10 @@ class FrenchBrowserTests {
         OutboxEntry englishEmail =
                 outbox.about(org.id(), "INVOICE", english.id()).get(0);
         Assertions.assertThat(englishEmail.subject()).startsWith("Invoice " + english.number() + " from ");
-        Assertions.assertThat(englishEmail.textBody()).contains("Total due: €100.00");
+        Assertions.assertThat(englishEmail.textBody())
+                .contains("Total due: €100.00")
+                .containsPattern("See it, and how to pay it, in your portal: http://\\S+/portal/invoices/"
+                        + english.id() + "\n");
         try (var document = Loader.loadPDF(invoicing.clientPdf(org.bob(), english.id()))) {
             Assertions.assertThat(new PDFTextStripper().getText(document).toLowerCase(Locale.UK))
                     .contains("bill to", "due date", "total due", "€100.00");

@@ -22,11 +22,16 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.InWords;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.PageParts;
 import io.licencedesk.support.Screenshots;
 import io.licencedesk.support.TestFixture;
 import java.nio.file.Files;
+import java.time.Duration;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,6 +45,7 @@ import org.springframework.beans.factory.annotation.Autowired;
  * to the limit and one more, removing one, and invoices. Each test signs in its own client.
  */
 @BrowserTest
+@MovableTime
 @TestInstance(Lifecycle.PER_CLASS)
 class PortalBrowserTests {
 
@@ -54,6 +60,9 @@ class PortalBrowserTests {
 
     @Autowired
     InvoiceManagement invoicing;
+
+    @Autowired
+    MovableClock clock;
 
     TestOrganisation org;
     Plan yearly;
@@ -115,6 +124,25 @@ class PortalBrowserTests {
     }
 
     @Test
+    void redeemsCodesPastedWithANonBreakingSpaceOrAnEnDash(Page page) {
+        Caller client = clients.get(2);
+        LicenceDetails spaced = licence("Pasted with a space", 1, null);
+        LicenceDetails dashed = licence("Pasted with a dash", 1, null);
+        signIn(page, client);
+
+        String code = spaced.couponCode().value();
+        page.getByLabel("Add a licence with its coupon code").fill(code.substring(0, 4) + "\u00a0" + code.substring(4));
+        button(page, "Add licence").click();
+        assertThat(page).hasURL(Pattern.compile(".*/portal/licences/" + spaced.id() + "$"));
+
+        page.navigate("/portal");
+        code = dashed.couponCode().value();
+        page.getByLabel("Add a licence with its coupon code").fill(code.substring(0, 4) + "\u2013" + code.substring(4));
+        button(page, "Add licence").click();
+        assertThat(page).hasURL(Pattern.compile(".*/portal/licences/" + dashed.id() + "$"));
+    }
+
+    @Test
     void refusesABadCodeWithOneMessageThenAsksToWait(Page page) {
         Caller client = clients.get(1);
         LicenceDetails taken = licence("Taken", 1, clients.get(4));
@@ -125,6 +153,9 @@ class PortalBrowserTests {
         button(page, "Add licence").click();
         assertThat(page.getByRole(AriaRole.ALERT)).hasText(InWords.english(CodeNotRedeemableException.REASON));
         assertThat(field).hasClass(Pattern.compile(".*is-invalid.*"));
+        // The keyboard is back on the code to correct, whose error a screen reader reads with it.
+        assertThat(field).hasAttribute("aria-invalid", "true");
+        assertThat(field).isFocused();
 
         // Ten attempts a minute, one given back every 6 s (RedemptionLimitsTests counts them exactly): on a slow
         // machine a few more than ten may pass before the limit answers, never many more.
@@ -175,6 +206,13 @@ class PortalBrowserTests {
                 .click();
         Locator name = page.getByLabel("Register a screen");
 
+        // A refused name keeps the keyboard on the field, with the reason read with it.
+        name.fill("<b>Reception</b>");
+        button(page, "Register screen").click();
+        assertThat(name).hasAttribute("aria-invalid", "true");
+        assertThat(name).hasAccessibleDescription("Remove the HTML tags: only plain text is allowed.");
+        assertThat(name).isFocused();
+
         name.fill("Reception");
         button(page, "Register screen").click();
         Locator credential = page.locator("#new-credential code");
@@ -182,6 +220,10 @@ class PortalBrowserTests {
         String first = credential.textContent();
         // The answer's DOM is there before its scripts have run: wait for them before clicking Copy.
         page.waitForLoadState(LoadState.LOAD);
+        // The keyboard starts at the credential shown only this once, its Copy button the next Tab.
+        assertThat(page.locator("#new-credential")).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(page.locator("#new-credential").getByRole(AriaRole.BUTTON)).isFocused();
         page.locator("#new-credential").getByRole(AriaRole.BUTTON).click();
         assertThat(toast(page, "Device credential copied to the clipboard")).isVisible();
         Assertions.assertThat(page.evaluate("navigator.clipboard.readText()")).isEqualTo(first);
@@ -291,5 +333,71 @@ class PortalBrowserTests {
 
         page.navigate("/portal/licences/" + unbilled.id());
         assertThat(page.locator("#licence-billing")).containsText("No invoices for this licence yet.");
+    }
+
+    @Test
+    void saysAnInvoiceUnpaidAfterItsDueDateIsOverdue(Page page) {
+        Caller client = clients.get(4);
+        LicenceDetails late = licence("Late payer", 1, client);
+        clock.advance(Duration.ofDays(-40));
+        Invoice overdue;
+        try {
+            overdue = invoicing.send(org.manager(), List.of(late.id())).issued().get(0);
+        } finally {
+            clock.reset();
+        }
+        LicenceDetails onTime = licence("On time", 1, client);
+        Invoice notYetDue =
+                invoicing.send(org.manager(), List.of(onTime.id())).issued().get(0);
+        signIn(page, client);
+
+        page.navigate("/portal/invoices");
+        Locator rows = page.locator("#my-invoices tbody tr");
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText(overdue.number()))
+                        .locator(".invoice-badge"))
+                .hasText("Overdue");
+        assertThat(rows.filter(new Locator.FilterOptions().setHasText(notYetDue.number()))
+                        .locator(".invoice-badge"))
+                .not()
+                .hasText("Overdue");
+
+        rows.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName(overdue.number()).setExact(true))
+                .click();
+        assertThat(page.locator(".invoice-badge")).hasText("Overdue");
+        assertThat(page.locator("#due"))
+                .hasText("Overdue: it was due on "
+                        + DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK).format(overdue.dueOn())
+                        + ". Quote " + overdue.number() + " with your payment.");
+
+        page.navigate("/portal/licences/" + late.id());
+        assertThat(page.locator("#licence-invoices .invoice-badge")).hasText("Overdue");
+    }
+
+    @Test
+    void aClientFollowingAnInvoiceLinkSignedOutLandsOnTheInvoiceOnceSignedIn(Page page) {
+        Caller client = clients.get(4);
+        LicenceDetails billed = licence("Linked from an e-mail", 1, client);
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(billed.id())).issued().get(0);
+
+        page.navigate("/portal/invoices/" + invoice.id());
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        page.getByLabel("E-mail").fill(client.email());
+        page.getByLabel("Password").fill(TestOrganisation.PASSWORD);
+        button(page, "Sign in").click();
+
+        // Spring Security marks the address it brings someone back to with "?continue".
+        assertThat(page).hasURL(Pattern.compile(".*/portal/invoices/" + invoice.id() + "(\\?continue)?$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Invoice " + invoice.number())))
+                .isVisible();
+    }
+
+    @Test
+    void aClientAskingForAConsolePageSignedOutLandsOnThePortal(Page page) {
+        page.navigate("/clients");
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        signIn(page, clients.get(0));
     }
 }

@@ -152,6 +152,7 @@ class I18nTests {
             "invoice.pdf.voided",
             "invoice.payOnline",
             "invoice.email.due",
+            "invoice.email.portal",
             "reminder.seeLicences",
             "reminder.overdue.ask",
             "portal.invoice.voided",
