@@ -16,10 +16,13 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import java.util.List;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /** The clients page pages through many clients, and editing a client keeps its e-mail unique. */
 @IntegrationTest
@@ -83,5 +86,47 @@ class ConsoleClientPagesIntegrationTests {
                 .andExpect(redirectedUrl("/clients"));
         assertThat(accounts.client(org.manager(), org.alice().userId()).vatNumber())
                 .isEqualTo("GB123");
+    }
+
+    /**
+     * app.js focuses the first field marked aria-invalid after a refused form, and a screen reader reads the message
+     * the field is described by: each refused field of the add and edit forms carries both, the others neither.
+     */
+    @Test
+    void marksEachRefusedFieldForTheFocusAndTheScreenReader() throws Exception {
+        TestOrganisation org = organisations.create();
+        var manager = user(users.loadUserByUsername(org.manager().email()));
+
+        for (var refused :
+                List.of(post("/clients"), post("/clients/{id}", org.alice().userId()))) {
+            Document page = refusedPage(refused.param("name", "")
+                    .param("email", "not an e-mail")
+                    .param("company", "Cinema Lumière")
+                    .param("vatNumber", "XX!!")
+                    .with(manager)
+                    .with(csrf()));
+
+            for (String field : List.of("name", "email", "vatNumber")) {
+                var input = page.getElementById(field);
+                assertThat(input.attr("aria-invalid")).as(field).isEqualTo("true");
+                assertThat(input.attr("aria-describedby")).as(field).isEqualTo(field + "-error");
+                assertThat(page.getElementById(field + "-error").text())
+                        .as(field)
+                        .isNotBlank();
+            }
+            for (String field : List.of("company", "billingAddress")) {
+                var input = page.getElementById(field);
+                assertThat(input.hasAttr("aria-invalid")).as(field).isFalse();
+                assertThat(input.hasAttr("aria-describedby")).as(field).isFalse();
+            }
+        }
+    }
+
+    private Document refusedPage(MockHttpServletRequestBuilder post) throws Exception {
+        return Jsoup.parse(mvc.perform(post)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
     }
 }
