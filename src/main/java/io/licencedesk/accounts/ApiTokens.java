@@ -68,14 +68,7 @@ public class ApiTokens {
         Instant now = clock.instant();
         Instant expiresAt = null;
         if (request.expiresOn() != null) {
-            LocalDate today = LocalDate.now(clock);
-            if (!request.expiresOn().isAfter(today)) {
-                throw new ApiTokenRefusedException("expiresOn", Reason.of("reason.apiToken.expiryNotAfterToday"));
-            }
-            if (request.expiresOn().isAfter(today.plusYears(LAST_DAY_YEARS_AHEAD))) {
-                throw new ApiTokenRefusedException(
-                        "expiresOn", Reason.of("reason.apiToken.expiryTooFar", LAST_DAY_YEARS_AHEAD));
-            }
+            checkLastDay(request.expiresOn());
             // It works through its last day, in the server's time zone like every other date here.
             expiresAt = request.expiresOn()
                     .plusDays(1)
@@ -89,6 +82,21 @@ public class ApiTokens {
         ApiToken issued = tokens.token(caller, id).orElseThrow();
         events.publishEvent(new ApiTokenIssued(caller, issued, now));
         return new IssuedApiToken(issued, secret);
+    }
+
+    /**
+     * Refuses a last day that is not after today or too far ahead, as {@link #issue} does: a form refused for another
+     * field asks this too, so that it shows every field's error at once.
+     */
+    public void checkLastDay(LocalDate expiresOn) {
+        LocalDate today = LocalDate.now(clock);
+        if (!expiresOn.isAfter(today)) {
+            throw new ApiTokenRefusedException("expiresOn", Reason.of("reason.apiToken.expiryNotAfterToday"));
+        }
+        if (expiresOn.isAfter(today.plusYears(LAST_DAY_YEARS_AHEAD))) {
+            throw new ApiTokenRefusedException(
+                    "expiresOn", Reason.of("reason.apiToken.expiryTooFar", LAST_DAY_YEARS_AHEAD));
+        }
     }
 
     /** The caller's own tokens, newest first. */

@@ -57,6 +57,7 @@ public class ApiTokenPages {
      */
     public boolean issue(Caller caller, ApiTokenForm form, BindingResult errors, RedirectAttributes redirect) {
         if (errors.hasErrors()) {
+            checkLastDayBeside(form, errors);
             return false;
         }
         IssuedApiToken issued;
@@ -69,6 +70,22 @@ public class ApiTokenPages {
         redirect.addFlashAttribute("newToken", new NewTokenSecret(issued.token().name(), issued.secret()));
         Toasts.success(redirect, text("apiTokens.made", issued.token().name()));
         return true;
+    }
+
+    /** A form refused for another field also says what is wrong with its last day: every error at once. */
+    private void checkLastDayBeside(ApiTokenForm form, BindingResult errors) {
+        if (errors.hasFieldErrors("expiresOn")) {
+            return;
+        }
+        LocalDate lastDay = IsoDateOrNone.Validator.parseOrNull(form.expiresOn());
+        if (lastDay == null) {
+            return;
+        }
+        try {
+            tokens.checkLastDay(lastDay);
+        } catch (ApiTokenRefusedException refused) {
+            errors.rejectValue(refused.field(), "refused", reasons.text(refused));
+        }
     }
 
     /** Revokes one of the caller's own tokens; another person's is not found (ApiTokenNotFoundException). */

@@ -362,6 +362,19 @@ class ConsoleApiTokenIntegrationTests {
                 Map.entry(make("Shop", "READ_ONLY", "9".repeat(40)), Map.of("expiresOn", "Enter a date such as")),
                 Map.entry(make("Shop", "ADMIN", null), Map.of("access", "Choose read only, or read and write.")),
                 Map.entry(post("/api-tokens").param("name", "Shop"), Map.of("access", "Choose read only")),
+                // Every field's error at once, those accounts gives (the last day) beside the form's own.
+                Map.entry(
+                        make("", "READ_ONLY", today.toString()),
+                        Map.of("name", "Give the token a name", "expiresOn", after)),
+                Map.entry(
+                        make("<b>Shop</b>", "ADMIN", today.plusYears(11).toString()),
+                        Map.of(
+                                "name",
+                                "Remove the HTML tags",
+                                "access",
+                                "Choose read only",
+                                "expiresOn",
+                                "Choose a last day")),
                 Map.entry(
                         make("", "read_write", "tomorrow"),
                         Map.of(
