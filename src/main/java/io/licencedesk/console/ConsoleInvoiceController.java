@@ -71,6 +71,7 @@ class ConsoleInvoiceController {
         model.addAttribute("status", params.statusValue());
         model.addAttribute("client", params.client());
         model.addAttribute("statuses", InvoiceStatus.values());
+        model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute(
                 "selectedClient",
                 params.client() == null
@@ -84,8 +85,10 @@ class ConsoleInvoiceController {
     String details(Caller caller, @PathVariable long id, Model model) {
         model.addAttribute("invoice", invoicing.invoice(caller, id));
         model.addAttribute("deliveries", invoicing.deliveries(caller, id));
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("today", today);
         if (!model.containsAttribute("paidForm")) {
-            model.addAttribute("paidForm", MarkPaidForm.on(LocalDate.now(clock)));
+            model.addAttribute("paidForm", MarkPaidForm.on(today));
         }
         if (!model.containsAttribute("voidForm")) {
             model.addAttribute("voidForm", new VoidForm(null));

@@ -33,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -279,6 +281,70 @@ class ConsoleInvoicingIntegrationTests {
                         .with(csrf()))
                 .andExpect(jsonPath("$.count").value(0))
                 .andExpect(jsonPath("$.error").isNotEmpty());
+    }
+
+    /** The same rule and words as the portal's (Invoice.overdueOn, status.invoice.overdue), beside the status. */
+    @Test
+    void marksAnInvoiceUnpaidAfterItsDueDateOverdueInTheListAndOnItsPage() throws Exception {
+        clock.advance(Duration.ofDays(-40));
+        Invoice late;
+        Invoice paidLate;
+        try {
+            late = invoicing
+                    .send(org.manager(), List.of(assigned.get(0)))
+                    .issued()
+                    .get(0);
+            paidLate = invoicing
+                    .send(org.manager(), List.of(assigned.get(1)))
+                    .issued()
+                    .get(0);
+        } finally {
+            clock.reset();
+        }
+        var manager = fixture.signedIn(org.manager().email());
+        mvc.perform(post("/invoices/{id}/paid", paidLate.id())
+                        .param("paidOn", paidLate.issuedOn().toString())
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + paidLate.id()));
+        Invoice notYetDue =
+                invoicing.send(org.manager(), List.of(assigned.get(2))).issued().get(0);
+
+        Document list = page(get("/invoices").with(manager));
+        assertThat(overdueBadges(list, late)).containsExactly("Overdue");
+        assertThat(badges(list, late)).hasSize(2); // its status too: the staff still see whether it was sent
+        assertThat(overdueBadges(list, paidLate)).isEmpty();
+        assertThat(overdueBadges(list, notYetDue)).isEmpty();
+
+        assertThat(page(get("/invoices/{id}", late.id()).with(manager))
+                        .select("h1 ~ .invoice-overdue")
+                        .eachText())
+                .containsExactly("Overdue");
+        assertThat(page(get("/invoices/{id}", notYetDue.id()).with(manager)).select(".invoice-overdue"))
+                .isEmpty();
+        assertThat(page(get("/invoices/{id}", late.id()).with(manager).param("lang", "fr"))
+                        .select(".invoice-overdue")
+                        .eachText())
+                .containsExactly("En retard");
+    }
+
+    private Document page(MockHttpServletRequestBuilder request) throws Exception {
+        return Jsoup.parse(mvc.perform(request)
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+    }
+
+    private static List<String> overdueBadges(Document list, Invoice invoice) {
+        return badges(list, invoice).stream()
+                .filter(badge -> badge.hasClass("invoice-overdue"))
+                .map(badge -> badge.text())
+                .toList();
+    }
+
+    private static List<org.jsoup.nodes.Element> badges(Document list, Invoice invoice) {
+        return list.select("tbody tr:has(a:containsOwn(" + invoice.number() + ")) .invoice-badge");
     }
 
     @Test
