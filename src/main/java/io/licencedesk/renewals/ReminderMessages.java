@@ -52,6 +52,11 @@ class ReminderMessages {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(date);
     }
 
+    /** The licence's own page in the portal (PortalLicenceController's address), where its client acts on it. */
+    private String licencePage(NoticeLicence licence) {
+        return portal + "/licences/" + licence.licenceId();
+    }
+
     OutgoingEmail expiringSoon(Organisation seller, NoticeLicence licence) {
         Locale locale = Language.localeOf(licence.clientLanguage());
         String ends = date(licence.endsOn(), locale);
@@ -63,7 +68,7 @@ class ReminderMessages {
                 List.of(
                         text(locale, "reminder.expiringSoon.body", licence.name(), licence.couponCode(), ends),
                         text(locale, "reminder.expiringSoon.ask", seller.sellerName()),
-                        text(locale, "reminder.seeLicences", portal)));
+                        text(locale, "reminder.seeLicence", licencePage(licence))));
     }
 
     OutgoingEmail expired(Organisation seller, NoticeLicence licence) {
@@ -77,7 +82,7 @@ class ReminderMessages {
                 List.of(
                         text(locale, "reminder.expired.body", licence.name(), licence.couponCode(), ended),
                         text(locale, "reminder.expired.ask", seller.sellerName()),
-                        text(locale, "reminder.seeLicences", portal)));
+                        text(locale, "reminder.seeLicence", licencePage(licence))));
     }
 
     OutgoingEmail overdue(Organisation seller, Invoice invoice, String recipient) {

@@ -25,6 +25,7 @@ import io.licencedesk.licence.TestLicences;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.mail.OutboxEntry;
 import io.licencedesk.shared.Language;
+import io.licencedesk.shared.PublicBaseUrl;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.MovableClock;
 import io.licencedesk.support.MovableTime;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -93,6 +95,9 @@ class RenewalCycleIntegrationTests {
 
     @Autowired
     People people;
+
+    @Value("${licencedesk.base-url}")
+    String baseUrl;
 
     TestOrganisation org;
     Plan renewing;
@@ -209,10 +214,12 @@ class RenewalCycleIntegrationTests {
             assertThat(notice.recipient()).isEqualTo(org.alice().email());
             assertThat(notice.subject()).contains("Lobby").contains("ends on");
             assertThat(notice.textBody()).contains("does not renew by itself");
+            assertThat(notice.textBody()).contains("See this licence: " + licencePage(ending) + "\n");
         });
-        assertThat(notices(ended))
-                .singleElement()
-                .satisfies(notice -> assertThat(notice.subject()).contains("has expired"));
+        assertThat(notices(ended)).singleElement().satisfies(notice -> {
+            assertThat(notice.subject()).contains("has expired");
+            assertThat(notice.textBody()).contains("See this licence: " + licencePage(ended) + "\n");
+        });
         assertThat(notices(renews)).as("it will renew by itself").isEmpty();
         assertThat(notices(bobs)).as("Bob turned reminders off").isEmpty();
     }
@@ -411,6 +418,11 @@ class RenewalCycleIntegrationTests {
                 .as("ShedLock's row, written through the database by the proxied job")
                 .singleElement()
                 .isNotNull();
+    }
+
+    /** The licence's own page in the portal, where its client acts on it (the reminder links there). */
+    private String licencePage(long licenceId) {
+        return PublicBaseUrl.parse(baseUrl) + "/portal/licences/" + licenceId;
     }
 
     private List<OutboxEntry> notices(long licenceId) {

@@ -153,7 +153,7 @@ class I18nTests {
             "invoice.payOnline",
             "invoice.email.due",
             "invoice.email.portal",
-            "reminder.seeLicences",
+            "reminder.seeLicence",
             "reminder.overdue.ask",
             "portal.invoice.voided",
             "licence.term",
