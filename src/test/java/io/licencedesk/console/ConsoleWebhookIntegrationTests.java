@@ -81,6 +81,21 @@ class ConsoleWebhookIntegrationTests {
         return request;
     }
 
+    /** A user cannot open a repository path: the page itself says how to check a request, in both languages. */
+    @Test
+    void saysHowToCheckTheSignatureOnThePageNotInARepositoryPath() throws Exception {
+        mvc.perform(get("/settings/webhooks").with(owner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("docs/webhooks.md"))))
+                .andExpect(content().string(containsString("LicenceDesk-Signature header: t=&lt;unix seconds&gt;")))
+                .andExpect(content().string(containsString("Compute the HMAC-SHA256 of the text t, a full stop")))
+                .andExpect(content().string(containsString("more than 5 minutes away from your clock")));
+        mvc.perform(get("/settings/webhooks").param("lang", "fr").with(owner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("docs/webhooks.md"))))
+                .andExpect(content().string(containsString("calculez le HMAC-SHA256 du texte t, un point")));
+    }
+
     @Test
     void addsAnEndpointAndShowsItsSigningSecretOnlyOnce() throws Exception {
         String page = mvc.perform(add("https://93.184.216.34/hooks", "licence.created", "invoice.paid")
