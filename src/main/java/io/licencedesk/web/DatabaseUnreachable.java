@@ -3,12 +3,17 @@ package io.licencedesk.web;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.HashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -83,7 +88,7 @@ class DatabaseUnreachable {
                     response.setCharacterEncoding("UTF-8");
                     Locale locale = localeResolver.resolveLocale(request);
                     var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
-                            .buildExchange(request, response);
+                            .buildExchange(withoutAttributes(request), response);
                     var page = new WebContext(exchange, locale);
                     page.setVariable(
                             ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
@@ -95,6 +100,36 @@ class DatabaseUnreachable {
         // after the request's id and the caller's address (for the log), before the session filter and Spring Security
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
         return registration;
+    }
+
+    /**
+     * The request as the page sees it: without what the request's filters and controller left as its attributes, such
+     * as Spring Security's CSRF token, which the layout would read from the session in the database, waiting once
+     * more for a connection and failing the page.
+     */
+    private static HttpServletRequest withoutAttributes(HttpServletRequest request) {
+        Map<String, Object> attributes = new HashMap<>();
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public Object getAttribute(String name) {
+                return attributes.get(name);
+            }
+
+            @Override
+            public Enumeration<String> getAttributeNames() {
+                return Collections.enumeration(attributes.keySet());
+            }
+
+            @Override
+            public void setAttribute(String name, Object value) {
+                attributes.put(name, value);
+            }
+
+            @Override
+            public void removeAttribute(String name) {
+                attributes.remove(name);
+            }
+        };
     }
 
     /** Whether the failure is the database not answering (no connection in time, refused, dropped). */

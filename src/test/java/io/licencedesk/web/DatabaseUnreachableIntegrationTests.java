@@ -8,6 +8,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -58,8 +59,11 @@ class DatabaseUnreachableIntegrationTests {
     @Test
     void aPageSaysTheDatabaseCannotBeReachedWith503() throws Exception {
         var manager = fixture.signedIn(org.manager());
+        // a session of the database, as a browser holds: the page's CSRF token is read from it
+        Cookie session = send(get("/licences").with(manager)).getCookie("SESSION");
+        assertThat(session).isNotNull();
         Outage.down = true;
-        MockHttpServletResponse page = send(get("/licences").with(manager));
+        MockHttpServletResponse page = send(get("/licences").cookie(session));
         assertThat(page.getStatus()).isEqualTo(503);
         assertThat(page.getHeader("Retry-After")).isEqualTo("60");
         assertThat(page.getContentType()).startsWith("text/html");
