@@ -12,6 +12,8 @@ import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -70,7 +72,14 @@ class DatabaseUnreachable {
                             request.getMethod(),
                             request.getRequestURI(),
                             failure);
+                    Map<String, List<String>> kept = new LinkedHashMap<>();
+                    for (String name : response.getHeaderNames()) {
+                        if (keptOnTheAnswer(name)) {
+                            kept.put(name, List.copyOf(response.getHeaders(name)));
+                        }
+                    }
                     response.reset();
+                    kept.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
                     response.setHeader("Retry-After", RETRY_AFTER);
                     if (request.getRequestURI().startsWith(request.getContextPath() + "/api/")) {
                         problems.write(
@@ -100,6 +109,16 @@ class DatabaseUnreachable {
         // after the request's id and the caller's address (for the log), before the session filter and Spring Security
         registration.setOrder(SessionRepositoryFilter.DEFAULT_ORDER - 2);
         return registration;
+    }
+
+    /**
+     * What the filters before the failure wrote stays on the answer (the request's id, the security headers); not
+     * what belonged to the page that failed: its body's type and length, a redirect, or the cookie of a session that
+     * could not be saved.
+     */
+    private static boolean keptOnTheAnswer(String header) {
+        String name = header.toLowerCase(Locale.ROOT);
+        return !name.startsWith("content-") && !name.equals("set-cookie") && !name.equals("location");
     }
 
     /**

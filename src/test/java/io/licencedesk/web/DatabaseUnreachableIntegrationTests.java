@@ -66,6 +66,9 @@ class DatabaseUnreachableIntegrationTests {
         MockHttpServletResponse page = send(get("/licences").cookie(session));
         assertThat(page.getStatus()).isEqualTo(503);
         assertThat(page.getHeader("Retry-After")).isEqualTo("60");
+        assertThat(page.getHeader("X-Request-Id"))
+                .as("the id the log names the failure with")
+                .isNotBlank();
         assertThat(page.getContentType()).startsWith("text/html");
         String html = page.getContentAsString(StandardCharsets.UTF_8);
         assertThat(html)
