@@ -6,7 +6,8 @@ import java.util.regex.Pattern;
 
 /**
  * The licence ID people see and type: 8 characters A–Z and 0–9. Parsing ignores case, spaces and
- * hyphens, so " ab12-cd34 " and "AB12CD34" are the same code.
+ * hyphens, so " ab12-cd34 " and "AB12CD34" are the same code. It is the one place that reads a code a person typed or
+ * pasted, whether in the portal, through the REST API or in an imported file.
  */
 public record CouponCode(String value) {
 
@@ -14,8 +15,14 @@ public record CouponCode(String value) {
     static final int LENGTH = 8;
     private static final Pattern VALID = Pattern.compile("[A-Z0-9]{8}");
 
-    /** Compiled once: an import parses a code on each of a million rows. */
-    private static final Pattern SEPARATORS = Pattern.compile("[\\s-]");
+    /**
+     * What may stand between the characters of a code. Besides the space and hyphen a person types, a code pasted
+     * from an e-mail, a PDF or a word processor often holds a no-break or zero-width space, a soft hyphen, or an en
+     * dash where the account manager typed a hyphen; refusing those would tell the client that a good code "cannot
+     * be redeemed". Compiled once: an import parses a code on each of a million rows.
+     */
+    private static final Pattern SEPARATORS =
+            Pattern.compile("[\\s\\p{Zs}\\u200B\\u2060\\uFEFF\\p{Pd}\\u00AD\\u2212-]");
 
     public CouponCode {
         if (value == null || !VALID.matcher(value).matches()) {

@@ -12,7 +12,6 @@ import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.OptionalLong;
-import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -65,7 +64,7 @@ class PortalLicenceController {
             return refused(client, code, words.of("portal.redeem.tooMany", wait.getAsLong()), model);
         }
         try {
-            ClientLicence redeemed = licences.redeem(client, asTyped(code));
+            ClientLicence redeemed = licences.redeem(client, code);
             Toasts.success(redirect, words.of("portal.redeem.done", redeemed.name(), Dates.format(redeemed.endsOn())));
             return "redirect:/portal/licences/" + redeemed.id();
         } catch (CodeNotRedeemableException refused) {
@@ -89,20 +88,6 @@ class PortalLicenceController {
         }
         return "redirect:/portal/licences/" + id;
     }
-
-    /**
-     * A code pasted from an e-mail, a PDF or a word processor often holds a non-breaking or zero-width space, or an
-     * en dash where the account manager typed a hyphen: they become the plain space and hyphen that a coupon code
-     * may hold (CouponCode.parse), so the client is not told that a good code "cannot be redeemed".
-     */
-    static String asTyped(String code) {
-        return PASTED_DASHES
-                .matcher(PASTED_SPACES.matcher(code).replaceAll(" "))
-                .replaceAll("-");
-    }
-
-    private static final Pattern PASTED_SPACES = Pattern.compile("[\\p{Zs}\\u200B\\u2060\\uFEFF]");
-    private static final Pattern PASTED_DASHES = Pattern.compile("[\\p{Pd}\\u00AD\\u2212]");
 
     private String refused(Caller client, String code, String message, Model model) {
         model.addAttribute("code", code.length() > 40 ? code.substring(0, 40) : code);

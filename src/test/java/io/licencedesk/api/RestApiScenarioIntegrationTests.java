@@ -73,6 +73,30 @@ class RestApiScenarioIntegrationTests {
                 .content(body));
     }
 
+    /**
+     * A code pasted from an e-mail or a PDF, with a no-break space or an en dash between its halves, is read by
+     * CouponCode.parse as if typed with a space or hyphen: the REST API redeems it as the portal's form does.
+     */
+    @Test
+    void redeemsACodePastedWithANoBreakSpaceOrAnEnDash() throws Exception {
+        Answer plan = json(
+                post("/api/v1/plans"), owner, "{\"name\": \"Pasted\", \"term\": \"P1M\", \"unitPrice\": \"10.00\"}");
+        long planId = plan.body().get("id").asLong();
+        String alice = fixture.token(org.alice());
+        for (String between : new String[] {"\\u00A0", "\\u2013"}) {
+            Answer licence = json(
+                    post("/api/v1/licences"),
+                    manager,
+                    "{\"planId\": %d, \"name\": \"Lobby\", \"quantity\": 1}".formatted(planId));
+            String code = licence.body().get("code").asString();
+            String pasted = code.substring(0, 4).toLowerCase() + between + code.substring(4);
+            Answer redeemed = json(post("/api/v1/portal/redemptions"), alice, "{\"code\": \"" + pasted + "\"}");
+            assertThat(redeemed.status()).as(pasted).isEqualTo(201);
+            assertThat(redeemed.body().get("id").asLong())
+                    .isEqualTo(licence.body().get("id").asLong());
+        }
+    }
+
     @Test
     void aResellersIntegrationRunsEndToEnd() throws Exception {
         // an owner makes a plan; a manager may read it but not change it

@@ -79,6 +79,68 @@ class RestApiUnknownParametersIntegrationTests extends RestApiSweep {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * Every yes/no query parameter of the OpenAPI document takes exactly true or false (in any case), as its 400 says;
+     * not Spring's yes, on, 1, no, off or 0.
+     */
+    @Test
+    void takesOnlyTrueOrFalseForEveryYesNoParameter() throws Exception {
+        JsonNode document = JSON.readTree(
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String owner = token(org.owner());
+        String client = token(org.alice());
+        List<String> wrong = new ArrayList<>();
+        int yesNo = 0;
+        int tried = 0;
+        for (var path : document.get("paths").properties()) {
+            for (var method : path.getValue().properties()) {
+                if (!method.getValue().has("parameters")) {
+                    continue;
+                }
+                for (JsonNode parameter : method.getValue().get("parameters")) {
+                    if (!parameter.get("in").asString().equals("query")
+                            || !parameter.get("schema").path("type").asString().equals("boolean")) {
+                        continue;
+                    }
+                    yesNo++;
+                    if (!method.getKey().equals("get")) {
+                        wrong.add(method.getKey() + " " + path.getKey() + " " + parameter.get("name") + ": not tried");
+                        continue;
+                    }
+                    tried++;
+                    String name = parameter.get("name").asString();
+                    String token = path.getKey().startsWith("/api/v1/portal/") ? client : owner;
+                    for (String value : List.of("yes", "on", "1", "no", "off", "0", "y", "truee")) {
+                        String address = filledIn(path.getKey(), "") + "?" + name + "=" + value;
+                        MockHttpServletResponse response = mvc.perform(
+                                        get(URI.create(address)).with(bearer(token)))
+                                .andReturn()
+                                .getResponse();
+                        String body = response.getContentAsString(StandardCharsets.UTF_8);
+                        if (response.getStatus() != 400
+                                || !body.contains("/problems/bad-parameter")
+                                || !body.contains("The parameter " + name + " must be true or false.")) {
+                            wrong.add(address + ": " + response.getStatus() + " " + body);
+                        }
+                    }
+                    for (String value : List.of("true", "false", "TRUE", "False")) {
+                        String address = filledIn(path.getKey(), "") + "?" + name + "=" + value;
+                        int status = mvc.perform(get(URI.create(address)).with(bearer(token)))
+                                .andReturn()
+                                .getResponse()
+                                .getStatus();
+                        if (status != 200) {
+                            wrong.add(address + ": " + status);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(yesNo).isGreaterThanOrEqualTo(2);
+        assertThat(tried).isEqualTo(yesNo);
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void namesEveryUnknownParameterAndKeepsTheDocumentedOnes() throws Exception {
         String owner = token(org.owner());

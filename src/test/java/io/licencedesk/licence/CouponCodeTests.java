@@ -17,8 +17,28 @@ class CouponCodeTests {
         assertThat(CouponCode.parse("ab12-CD34")).isEqualTo(new CouponCode("AB12CD34"));
     }
 
+    /**
+     * Pasted from an e-mail, a PDF or a word processor: a no-break, narrow no-break or zero-width space, a soft hyphen,
+     * an en dash or a minus sign reads as the space or hyphen a person types.
+     */
     @ParameterizedTest
-    @ValueSource(strings = {"", "ABC", "AB12CD345", "AB12CD3!", "ÄB12CD34", "<script>"})
+    @ValueSource(
+            strings = {
+                "ab12\u00A0cd34",
+                "AB12\u202FCD34",
+                "AB12\u200BCD34",
+                "AB12\u00ADCD34",
+                "ab12\u2013cd34",
+                "AB12\u2212CD34",
+                "\uFEFFAB12 CD34\u00A0"
+            })
+    void readsACodePastedWithOtherSpacesAndDashes(String pasted) {
+        assertThat(CouponCode.parse(pasted)).isEqualTo(new CouponCode("AB12CD34"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {"", "ABC", "AB12CD345", "AB12CD3!", "ÄB12CD34", "<script>", "AB12\u00A0CD3", "AB12\u2013CD345"})
     void refusesWhatCannotBeACode(String typed) {
         assertThatThrownBy(() -> CouponCode.parse(typed)).isInstanceOf(InvalidCouponCodeException.class);
     }
