@@ -49,7 +49,7 @@ class ApiErrorDispatches {
                     return;
                 }
                 response.resetBuffer();
-                problems.write(response, problemFor(code, methodSent(request)));
+                problems.write(request, response, problemFor(code, methodSent(request)));
             }
         });
         registration.addUrlPatterns(errorPath);
