@@ -26,6 +26,9 @@ public class ApiProblemWriter {
     /** Every problem type of the API is this and a slug, e.g. {@code …/problems/unauthenticated}. */
     public static final String TYPE_PREFIX = "https://licencedesk.io/problems/";
 
+    /** Where a problem's reader finds the API described: the served Swagger UI, not a file of our repository. */
+    public static final String DOCUMENTATION = "/swagger-ui/index.html";
+
     private final JsonMapper json;
 
     ApiProblemWriter(JsonMapper json) {

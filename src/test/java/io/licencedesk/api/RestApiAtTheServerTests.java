@@ -124,7 +124,8 @@ class RestApiAtTheServerTests {
                         || !isProblem(answer)
                         || !answer.body().contains("https://licencedesk.io/problems/method-not-allowed")
                         || !namesThePathSent(answer, "/api/v1/licences")
-                        || !answer.body().contains("the method " + method + " ")) {
+                        || !answer.body().contains("the method " + method + " ")
+                        || !answer.body().contains("(/swagger-ui/index.html)")) {
                     wrong.add(method + " " + headers.keySet() + ": " + answer);
                 }
             }

@@ -138,8 +138,9 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
             boolean aSearch = bad.queryOnly() && bad.path().contains("?q=") && status == 200;
             if (!fine && !aSearch) {
                 wrong.add(operation + " " + bad + ": " + status + " " + response.getContentType());
-            } else if (fine && !instanceIsThePathSent(response, bad.path())) {
-                wrong.add(operation + " " + bad + ": " + status + " without the path sent as its instance: "
+            } else if (fine && !namesThePathSentAndNoRepositoryFile(response, bad.path())) {
+                wrong.add(operation + " " + bad + ": " + status
+                        + " without the path sent as its instance, or naming a repository file: "
                         + response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
             }
         }
@@ -148,14 +149,20 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
 
     /**
      * Every problem names the request it answers (docs/api.md), whichever layer wrote it: a controller's advice, or
-     * a filter refusing a body too large or of the wrong type before any controller.
+     * a filter refusing a body too large or of the wrong type before any controller; and it points to the served
+     * documentation, never to a file of our repository.
      */
-    private static boolean instanceIsThePathSent(MockHttpServletResponse response, String sent) throws Exception {
+    private static boolean namesThePathSentAndNoRepositoryFile(MockHttpServletResponse response, String sent)
+            throws Exception {
         var instance = tools.jackson.databind.json.JsonMapper.shared()
                 .readTree(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
                 .get("instance");
         String path = sent.contains("?") ? sent.substring(0, sent.indexOf('?')) : sent;
-        return instance != null && instance.isString() && instance.asString().equals(path);
+        return instance != null
+                && instance.isString()
+                && instance.asString().equals(path)
+                && !response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                        .contains("docs/"); // a repository file, which a reader of the API cannot open
     }
 
     record Answer(int status, tools.jackson.databind.JsonNode body, String contentType) {
