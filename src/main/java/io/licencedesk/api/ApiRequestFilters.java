@@ -1,6 +1,7 @@
 package io.licencedesk.api;
 
 import io.licencedesk.shared.WildcardContentType;
+import io.licencedesk.web.ApiProblemWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -18,6 +19,8 @@ import java.util.Locale;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -40,17 +43,17 @@ class ApiRequestFilters {
     static final int MAX_REST_BODY_BYTES = 64 * 1024;
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> deviceApiFilterRegistration() {
+    FilterRegistrationBean<OncePerRequestFilter> deviceApiFilterRegistration(ApiProblemWriter problems) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(
-                new BodyLimit(MAX_BODY_BYTES, "A device request's body", false));
+                new BodyLimit(MAX_BODY_BYTES, "A device request's body", false, problems));
         registration.addUrlPatterns("/api/v1/device/*");
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> restApiFilterRegistration() {
+    FilterRegistrationBean<OncePerRequestFilter> restApiFilterRegistration(ApiProblemWriter problems) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(
-                new BodyLimit(MAX_REST_BODY_BYTES, "A REST API request's body", true));
+                new BodyLimit(MAX_REST_BODY_BYTES, "A REST API request's body", true, problems));
         registration.addUrlPatterns("/api/v1/*");
         return registration;
     }
@@ -61,11 +64,13 @@ class ApiRequestFilters {
         private final int maxBytes;
         private final String what;
         private final boolean skipDeviceApi;
+        private final ApiProblemWriter problems;
 
-        BodyLimit(int maxBytes, String what, boolean skipDeviceApi) {
+        BodyLimit(int maxBytes, String what, boolean skipDeviceApi, ApiProblemWriter problems) {
             this.maxBytes = maxBytes;
             this.what = what;
             this.skipDeviceApi = skipDeviceApi;
+            this.problems = problems;
         }
 
         @Override
@@ -79,17 +84,19 @@ class ApiRequestFilters {
             response.setHeader("X-Content-Type-Options", "nosniff");
             boolean importFile = isImportFile(request);
             if (!importFile && request.getContentLengthLong() > maxBytes) {
-                refuseTooLarge(response);
+                refuseTooLarge(request, response);
                 return;
             }
             if (isFormPost(request) || WildcardContentType.in(request.getContentType())) {
                 response.setHeader("Accept", "application/json");
                 refuse(
+                        request,
                         response,
-                        415,
-                        "unsupported-media-type",
-                        "Unsupported Media Type",
-                        "The body must be application/json.");
+                        ApiProblemWriter.problem(
+                                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                                "unsupported-media-type",
+                                "Unsupported Media Type",
+                                "The body must be application/json."));
                 return;
             }
             if (request.getContentLengthLong() < 0 && !importFile) {
@@ -97,7 +104,7 @@ class ApiRequestFilters {
                 // past it is as much too large as one that declared it (413), not unreadable JSON (400).
                 byte[] body = request.getInputStream().readNBytes(maxBytes + 1);
                 if (body.length > maxBytes) {
-                    refuseTooLarge(response);
+                    refuseTooLarge(request, response);
                     return;
                 }
                 chain.doFilter(new ReadBody(request, body), response);
@@ -106,8 +113,21 @@ class ApiRequestFilters {
             chain.doFilter(request, response);
         }
 
-        private void refuseTooLarge(HttpServletResponse response) throws IOException {
-            refuse(response, 413, "body-too-large", "Body too large", what + " has at most " + maxBytes + " bytes.");
+        private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+            refuse(
+                    request,
+                    response,
+                    ApiProblemWriter.problem(
+                            HttpStatus.CONTENT_TOO_LARGE,
+                            "body-too-large",
+                            "Body too large",
+                            what + " has at most " + maxBytes + " bytes."));
+        }
+
+        private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+                throws IOException {
+            response.setHeader("Cache-Control", "no-store");
+            problems.write(request, response, problem);
         }
     }
 
@@ -121,17 +141,6 @@ class ApiRequestFilters {
         return "POST".equals(request.getMethod())
                 && type != null
                 && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
-    }
-
-    private static void refuse(HttpServletResponse response, int status, String slug, String title, String detail)
-            throws IOException {
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        response.setHeader("Cache-Control", "no-store");
-        response.getOutputStream()
-                .write(("{\"type\":\"" + DeviceApiProblems.TYPE_PREFIX + slug + "\",\"title\":\"" + title
-                                + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}")
-                        .getBytes(StandardCharsets.UTF_8));
     }
 
     /**

@@ -37,8 +37,7 @@ class IdempotencyDocumentation {
                         + " same key within 24 hours gets the first answer again, with `Idempotent-Replayed: true`,"
                         + " and does nothing twice. The key with another request is a 422"
                         + " (idempotency-key-reused), and while the first still runs a 409"
-                        + " (idempotency-key-in-progress, Retry-After: 1). Keys belong to the token."
-                        + " See docs/api-idempotency.md.")
+                        + " (idempotency-key-in-progress, Retry-After: 1). Keys belong to the token.")
                 .schema(new StringSchema().minLength(1).maxLength(IdempotencyFilter.MAX_KEY_LENGTH))
                 .example("6f1c2a7e-3b8d-4e0a-9c51-2d7f4b9e8a13"));
     }

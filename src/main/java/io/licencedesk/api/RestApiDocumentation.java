@@ -1,29 +1,129 @@
 package io.licencedesk.api;
 
 import io.licencedesk.accounts.Caller;
+import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
+import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The REST API's security scheme in the OpenAPI document: an API token as a bearer token. The {@link Caller} a
- * handler takes is the token's person (resolved by the web module), not a request parameter.
+ * The OpenAPI document's introduction and the REST API's security scheme (an API token as a bearer token). The
+ * introduction is what an integrator who reads only the served documentation (Swagger UI, the token pages' link)
+ * needs beside the operations: each statement in it is what the code does, checked where it is done (the filters
+ * of this module and of web, RestApiProblems, the webhooks module). The {@link Caller} a handler takes is the
+ * token's person (resolved by the web module), not a request parameter.
  */
 @Configuration(proxyBeanMethods = false)
+@OpenAPIDefinition(
+        info = @Info(title = "LicenceDesk API", version = "v1", description = RestApiDocumentation.INTRODUCTION))
 @SecurityScheme(
         name = RestApiDocumentation.BEARER,
         type = SecuritySchemeType.HTTP,
         scheme = "bearer",
         bearerFormat = "ldk_live_ API token",
         in = SecuritySchemeIn.HEADER,
-        description = "An API token made in the console (Settings → API tokens) or the portal (Profile → API"
+        description = "An API token made in the console (your name menu → API tokens) or the portal (Profile → API"
                 + " tokens). It acts with its person's role, organisation and client; a read-only token is"
                 + " refused writes (403).")
 class RestApiDocumentation {
 
     static final String BEARER = "apiToken";
+
+    /** Markdown, as Swagger UI renders it. */
+    static final String INTRODUCTION = """
+            Everything the console and the client portal do, for programs, under `/api/v1`, and the **device API** \
+            (`/api/v1/device`, tag *Device*) through which screens take a seat and check their licence.
+
+            ### Tokens
+            Make a token in the console (your name menu → **API tokens**; owners also from **Settings**) or, as a \
+            client, in the portal (**Profile → API tokens**). It is shown once and starts with `ldk_live_`. It acts \
+            as its person, with their role, organisation and (for a client) client, until its optional last day or \
+            until it is revoked. A **read only** token may only read (GET): its POST, PUT, PATCH and DELETE get \
+            403 `read-only-token`. A **read and write** token may also change what its person may change. Staff \
+            tokens use the staff operations, client tokens the `/api/v1/portal/…` ones; the other kind gets 403 \
+            `forbidden`.
+
+            Send it on every request (**Authorize** takes it for *Try it out*):
+
+                Authorization: Bearer ldk_live_…
+
+            No token that counts (missing, unknown, revoked, expired, or its person disabled) gets 401 \
+            `unauthenticated`, with `WWW-Authenticate: Bearer realm="LicenceDesk API"`.
+
+            ### Errors
+            Every error is an RFC 9457 problem (`Content-Type: application/problem+json`):
+
+                {"type": "https://licencedesk.io/problems/conflict", "title": "Refused by the object's state",
+                 "status": 409, "detail": "A licence that is paused cannot be paused.",
+                 "instance": "/api/v1/licences/4711/pause"}
+
+            `type` is stable: a program decides on it, not on `title` or `detail` (English, for a person). \
+            `instance` is the path the request was sent to. A problem with fields at fault (a refused value, an \
+            unknown or mistyped field, a bad query parameter) names them, where it can, in \
+            `errors: [{"field", "detail"}]`. The usual types: 400 `malformed-body` (JSON that \
+            cannot be read, an unknown field, a value of the wrong type) and `bad-parameter` (a query parameter \
+            that is not of its type, or that the operation does not take); 404 `not-found` (also another \
+            organisation's or another client's object); 409 `conflict` (the object's state refuses it); 413 \
+            `body-too-large` (a body over 64 KiB); 415 `unsupported-media-type` (a body of a type the operation \
+            does not take); 422 \
+            `validation` (the rules refuse a value); 429 `rate-limited`; 503 `unavailable` (try again).
+
+            ### Paging
+            The licence list and a licence's history page by cursor: `limit` 1 to 100 (default 25); while \
+            `hasMore` is true, send the page's `nextCursor` as `after` with the same filters for the next page \
+            (`previousCursor` as `before` goes back). Pages do not shift when licences are added. The licence \
+            list's `count` counts up to 1,001 matches (`countCapped` is true beyond 1,000). Shorter lists (clients, \
+            invoices, a licence's screens, the portal's licences and invoices) are numbered: `page` from 1 and \
+            `limit` 1 to 100 (default 25), answered with `page`, `limit`, `total` and `hasMore`. The plans, and a \
+            licence's screens in the portal, come whole.
+
+            ### Idempotency
+            Every POST except the device API's takes an optional `Idempotency-Key` header (1 to 255 printable \
+            ASCII characters; a random UUID is a good choice), as Stripe's: the same request sent again with the \
+            same key within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is \
+            created or sent twice. The key with another request is a 422 `idempotency-key-reused`; while the first \
+            request still runs, a 409 `idempotency-key-in-progress` with `Retry-After: 1`. Keys belong to the token.
+
+            ### Rate limits
+            A token may make 600 requests a minute (the server's `licencedesk.api.rate-limit`), counted in \
+            one-minute windows on each server node. Its answers say where it stands: `RateLimit-Limit`, \
+            `RateLimit-Remaining`, `RateLimit-Reset` (seconds) and `RateLimit-Policy` (`600;w=60`). Past the \
+            limit: 429 `rate-limited` with `Retry-After` (seconds). Redeeming coupon codes has limits of its own \
+            (429 `rate-limited` with `Retry-After` too).
+
+            ### Versions and formats
+            This is version 1: every operation is under `/api/v1`; another address under `/api` is 404 \
+            `not-found` (401 without a token). Field names are camelCase and enum values lower case; money is \
+            `{"amount": "150.00", "currency": "EUR"}`, never a float; dates are ISO 8601 (`2026-12-03`), times UTC \
+            instants (`2026-12-03T21:08:26.123456Z`). A field or query parameter an operation does not take is \
+            refused (400), so that a typo is not silently ignored (the device API's body excepted). Answers may gain fields: ignore those you do not \
+            know.
+
+            ### Webhooks
+            An owner registers endpoints in the console (**Settings → Webhooks**; not through this API) for all \
+            events or chosen ones: `licence.created`, `licence.paused`, `invoice.paid`, `screen.registered`, … \
+            Each is a POST of `{"id": "evt_…", "type", "createdAt", "data": {"object"}}`, the object being the \
+            resource as this API writes it (`Licence`, `Invoice`, `Screen` below), delivered at least once (the \
+            same `id` on a retry, also in the `LicenceDesk-Event-Id` header) and retried with back-off, up to 10 \
+            attempts, until the endpoint answers 2xx within 10 seconds. To check that it comes from LicenceDesk, read \
+            `LicenceDesk-Signature: t=<unix seconds>,v1=<signature>`: `v1` is the lower-case hex HMAC-SHA256 of \
+            `<t>.<body as received>`, keyed with the endpoint's signing secret (`whsec_…`, shown once when the \
+            endpoint is added); compare in constant time, and refuse a `t` more than 5 minutes from your clock.
+
+            ### Device API
+            Screens (players) call `/api/v1/device` with their device credential instead of a token: \
+            `Authorization: Bearer lds_…`, shown once when the client registers a screen (in the portal, or \
+            `POST /api/v1/portal/licences/{id}/screens`). \
+            `POST /api/v1/device/activate` takes a seat for the device (409 `seats-taken` when every seat is \
+            taken); `POST /api/v1/device/check-in` says whether the licence is valid for it. Both answers are \
+            signed with Ed25519: `Device-Signature` (base64) over the exact body bytes, by the key named in \
+            `Device-Signature-Key-Id`, whose public key `GET /api/v1/device/keys/{keyId}` serves, so that a \
+            player can check them offline. Its refusals are problems too, with types of their own \
+            (`unknown-credential`, `licence-paused`, …); its bodies are at most 16 KiB.
+            """;
 
     static {
         SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);

@@ -272,7 +272,7 @@ class RestApiProblems {
                 HttpStatus.BAD_REQUEST,
                 "bad-parameter",
                 "Bad parameter",
-                "A parameter of the address is missing or not of its type (docs/api.md and /v3/api-docs).");
+                "A parameter of the address is missing or not of its type (" + ApiProblemWriter.DOCUMENTATION + ").");
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)

@@ -1,5 +1,6 @@
 package io.licencedesk.api;
 
+import io.licencedesk.web.ApiProblemWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Instant;
@@ -20,7 +21,7 @@ import tools.jackson.databind.exc.PropertyBindingException;
 record UnreadableBody(String field, String detail) {
 
     private static final String GENERAL = "The body is not the JSON this operation takes: check its syntax, field names"
-            + " and value types (docs/api.md and /v3/api-docs).";
+            + " and value types (" + ApiProblemWriter.DOCUMENTATION + ").";
 
     static UnreadableBody of(HttpMessageNotReadableException unreadable) {
         if (!(unreadable.getCause() instanceof JacksonException jackson)) {

@@ -49,7 +49,7 @@ class ApiErrorDispatches {
                     return;
                 }
                 response.resetBuffer();
-                problems.write(response, problemFor(code, methodSent(request)));
+                problems.write(request, response, problemFor(code, methodSent(request)));
             }
         });
         registration.addUrlPatterns(errorPath);
@@ -122,7 +122,8 @@ class ApiErrorDispatches {
                         "method-not-allowed",
                         "Method not allowed",
                         "The API does not take the method " + printable(method)
-                                + " here: it takes GET, POST, PATCH, PUT and DELETE (docs/api.md).");
+                                + " here: it takes GET, POST, PATCH, PUT and DELETE (" + ApiProblemWriter.DOCUMENTATION
+                                + ").");
             case 413 ->
                 ApiProblemWriter.problem(
                         HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large", "The request is too large.");

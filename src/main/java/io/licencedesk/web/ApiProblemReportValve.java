@@ -46,6 +46,7 @@ public class ApiProblemReportValve extends ErrorReportValve {
             return;
         }
         ProblemDetail problem = ApiErrorDispatches.problemFor(status, request.getMethod());
+        problem.setInstance(ApiProblemWriter.instance(pathSent(request)));
         try {
             response.setStatus(problem.getStatus());
             response.setContentType("application/problem+json");
@@ -65,13 +66,19 @@ public class ApiProblemReportValve extends ErrorReportValve {
      * program and a person can both read, is the better answer.
      */
     private static boolean isApi(Request request) {
-        String uri = request.getCoyoteRequest().requestURI().toString();
+        String uri = pathSent(request);
         return uri == null || uri.isEmpty() || uri.equals("/api") || uri.startsWith("/api/");
+    }
+
+    /** The path as the request line had it, undecoded and without its query: empty when it could not be read. */
+    private static String pathSent(Request request) {
+        return request.getCoyoteRequest().requestURI().toString();
     }
 
     /**
      * The valve runs outside the application, where its JSON mapper is not to be reached: Jackson's shared mapper
-     * writes the four members, so that a quote, a backslash or a control character in any of them stays valid JSON.
+     * writes the members, so that a quote, a backslash or a control character in any of them stays valid JSON. The
+     * {@code instance} is left out only when the request line was unreadable and there is no path to name.
      */
     static String json(ProblemDetail problem) {
         var members = new LinkedHashMap<String, Object>();
@@ -79,6 +86,9 @@ public class ApiProblemReportValve extends ErrorReportValve {
         members.put("title", problem.getTitle());
         members.put("status", problem.getStatus());
         members.put("detail", problem.getDetail());
+        if (problem.getInstance() != null) {
+            members.put("instance", problem.getInstance().toString());
+        }
         return JsonMapper.shared().writeValueAsString(members);
     }
 

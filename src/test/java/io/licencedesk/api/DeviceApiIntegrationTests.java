@@ -146,6 +146,7 @@ class DeviceApiIntegrationTests {
         assertThat(answer.contentType()).startsWith("application/problem+json");
         assertThat(answer.body().get("type").asString()).isEqualTo("https://licencedesk.io/problems/" + type);
         assertThat(answer.body().get("status").asInt()).isEqualTo(status);
+        assertThat(answer.body().path("instance").asString("")).as(answer.raw()).startsWith("/api/v1/device/");
         assertThat(answer.signature()).isNull();
     }
 

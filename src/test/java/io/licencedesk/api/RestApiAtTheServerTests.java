@@ -17,11 +17,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What reaches the API over HTTP byte for byte, as MockMvc cannot send it: addresses under /api outside /api/v1,
  * paths and methods refused before the API sees them, and bodies of undeclared length (chunked). Every answer is
- * an RFC 9457 problem with a 4xx status.
+ * an RFC 9457 problem with a 4xx status, naming the path sent as its {@code instance}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -53,16 +54,32 @@ class RestApiAtTheServerTests {
                 && !answer.body().contains("timestamp");
     }
 
+    /**
+     * The problem's {@code instance} is the path sent, without its query, as every problem of the API has it
+     * (docs/api.md), whether Spring MVC, a filter, the error page or Tomcat's own report wrote it.
+     */
+    static boolean namesThePathSent(Answer answer, String sent) {
+        String path = sent.contains("?") ? sent.substring(0, sent.indexOf('?')) : sent;
+        var instance = JsonMapper.shared().readTree(answer.body()).get("instance");
+        return instance != null && instance.isString() && instance.asString().equals(path);
+    }
+
     @Test
     void answersAnAddressUnderApiOutsideTheApiWithAProblemNotTheSignInPage() throws Exception {
         for (String path : List.of("/api", "/api/", "/api/v2/licences", "/api/v1x")) {
             Answer anonymous = http.exchange("GET", path, Map.of(), null);
             assertThat(anonymous.status()).as(path).isEqualTo(401);
             assertThat(isProblem(anonymous)).as(path + " " + anonymous).isTrue();
+            assertThat(namesThePathSent(anonymous, path))
+                    .as(path + " " + anonymous)
+                    .isTrue();
             for (String token : List.of(manager, fixture.token(org.alice()))) {
                 Answer signed = http.exchange("GET", path, Map.of("Authorization", "Bearer " + token), null);
                 assertThat(signed.status()).as(path).isEqualTo(404);
                 assertThat(isProblem(signed)).as(path + " " + signed).isTrue();
+                assertThat(namesThePathSent(signed, path))
+                        .as(path + " " + signed)
+                        .isTrue();
             }
         }
     }
@@ -81,7 +98,10 @@ class RestApiAtTheServerTests {
         for (var request : refused.entrySet()) {
             for (Map<String, String> headers : List.of(token, Map.<String, String>of())) {
                 Answer answer = http.exchange(request.getValue(), request.getKey(), headers, null);
-                if (answer.status() < 400 || answer.status() >= 500 || !isProblem(answer)) {
+                if (answer.status() < 400
+                        || answer.status() >= 500
+                        || !isProblem(answer)
+                        || !namesThePathSent(answer, request.getKey())) {
                     wrong.add(request.getValue() + " " + request.getKey() + " " + headers.keySet() + ": " + answer);
                 }
             }
@@ -103,7 +123,9 @@ class RestApiAtTheServerTests {
                 if (answer.status() != 405
                         || !isProblem(answer)
                         || !answer.body().contains("https://licencedesk.io/problems/method-not-allowed")
-                        || !answer.body().contains("the method " + method + " ")) {
+                        || !namesThePathSent(answer, "/api/v1/licences")
+                        || !answer.body().contains("the method " + method + " ")
+                        || !answer.body().contains("(/swagger-ui/index.html)")) {
                     wrong.add(method + " " + headers.keySet() + ": " + answer);
                 }
             }
@@ -124,7 +146,12 @@ class RestApiAtTheServerTests {
         List<String> wrong = new ArrayList<>();
         for (var request : refused.entrySet()) {
             Answer answer = http.exchange(request.getValue(), request.getKey(), token, null);
-            if (answer.status() < 400 || answer.status() >= 500 || !isProblem(answer)) {
+            // A request line over 8 KB is refused before Tomcat reads an address from it: nothing to name.
+            boolean unreadable = request.getKey().length() > 8_000;
+            if (answer.status() < 400
+                    || answer.status() >= 500
+                    || !isProblem(answer)
+                    || (!unreadable && !namesThePathSent(answer, request.getKey()))) {
                 wrong.add(request.getValue() + " " + abbreviated(request.getKey()) + ": " + answer);
             }
         }
@@ -150,6 +177,9 @@ class RestApiAtTheServerTests {
                 chunked("{\"planId\": 1, \"name\": \"" + "x".repeat(ApiRequestFilters.MAX_REST_BODY_BYTES) + "\"}"));
         assertThat(licence.status()).isEqualTo(413);
         assertThat(licence.body()).contains("https://licencedesk.io/problems/body-too-large");
+        assertThat(namesThePathSent(licence, "/api/v1/licences"))
+                .as(licence.body())
+                .isTrue();
         for (String action : List.of("activate", "check-in")) {
             Answer device = http.exchange(
                     "POST",
@@ -158,6 +188,9 @@ class RestApiAtTheServerTests {
                     chunked("{\"fingerprint\": \"" + "f".repeat(ApiRequestFilters.MAX_BODY_BYTES) + "\"}"));
             assertThat(device.status()).as(action).isEqualTo(413);
             assertThat(device.body()).as(action).contains("https://licencedesk.io/problems/body-too-large");
+            assertThat(namesThePathSent(device, "/api/v1/device/" + action))
+                    .as(device.body())
+                    .isTrue();
         }
         long plan = fixture.monthlyPlan(org).id();
         Answer small = http.exchange(

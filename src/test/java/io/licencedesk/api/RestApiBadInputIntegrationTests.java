@@ -15,7 +15,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
  * Every operation of the REST API, each with its rightful caller, sent what cannot be read: malformed JSON, JSON
  * of the wrong shape, each field with a value of the wrong type, an unknown field, a huge body, the wrong
  * content type, and query parameters that are not numbers, not in their list or not cursors. Each answer is a 4xx
- * problem, never a 5xx, and nothing changes.
+ * problem naming the path sent as its {@code instance}, never a 5xx, and nothing changes.
  */
 class RestApiBadInputIntegrationTests extends RestApiSweep {
 
@@ -138,9 +138,31 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
             boolean aSearch = bad.queryOnly() && bad.path().contains("?q=") && status == 200;
             if (!fine && !aSearch) {
                 wrong.add(operation + " " + bad + ": " + status + " " + response.getContentType());
+            } else if (fine && !namesThePathSentAndNoRepositoryFile(response, bad.path())) {
+                wrong.add(operation + " " + bad + ": " + status
+                        + " without the path sent as its instance, or naming a repository file: "
+                        + response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
             }
         }
         return requests.size();
+    }
+
+    /**
+     * Every problem names the request it answers (docs/api.md), whichever layer wrote it: a controller's advice, or
+     * a filter refusing a body too large or of the wrong type before any controller; and it points to the served
+     * documentation, never to a file of our repository.
+     */
+    private static boolean namesThePathSentAndNoRepositoryFile(MockHttpServletResponse response, String sent)
+            throws Exception {
+        var instance = tools.jackson.databind.json.JsonMapper.shared()
+                .readTree(response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                .get("instance");
+        String path = sent.contains("?") ? sent.substring(0, sent.indexOf('?')) : sent;
+        return instance != null
+                && instance.isString()
+                && instance.asString().equals(path)
+                && !response.getContentAsString(java.nio.charset.StandardCharsets.UTF_8)
+                        .contains("docs/"); // a repository file, which a reader of the API cannot open
     }
 
     record Answer(int status, tools.jackson.databind.JsonNode body, String contentType) {

@@ -1,12 +1,17 @@
 package io.licencedesk.api;
 
+import static io.licencedesk.support.TestFixture.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.licencedesk.accounts.ApiTokens;
+import io.licencedesk.web.ApiProblemWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,5 +60,64 @@ class RestApiDocumentationIntegrationTests extends RestApiSweep {
                         .get("type")
                         .toString())
                 .contains("string");
+    }
+
+    /**
+     * The served document's introduction is all an integrator who cannot read our repository has: it names no file
+     * of it, and what it says about tokens, problems, limits and headers is what the server does.
+     */
+    @Test
+    void introducesTheApiWithWhatTheServerDoesAndNamesNoRepositoryFile() throws Exception {
+        String raw =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        assertThat(raw).doesNotContainPattern(Pattern.compile("docs/[\\w/-]+\\.md"));
+        String introduction = JsonMapper.builder()
+                .build()
+                .readTree(raw)
+                .get("info")
+                .get("description")
+                .asString();
+
+        assertThat(introduction)
+                .contains(
+                        "### Tokens",
+                        "### Errors",
+                        "### Paging",
+                        "### Idempotency",
+                        "### Rate limits",
+                        "### Versions and formats",
+                        "### Webhooks",
+                        "### Device API")
+                .contains("Authorization: Bearer " + ApiTokens.PREFIX)
+                .contains(ApiProblemWriter.TYPE_PREFIX)
+                .contains(ApiRequestFilters.MAX_REST_BODY_BYTES / 1024 + " KiB")
+                .contains(ApiRequestFilters.MAX_BODY_BYTES / 1024 + " KiB")
+                .contains("`" + IdempotencyFilter.HEADER + "`", "`" + IdempotencyFilter.REPLAYED + ": true`")
+                .contains("1 to " + IdempotencyFilter.MAX_KEY_LENGTH + " printable ASCII")
+                .contains("`" + DeviceApiController.SIGNATURE + "`", "`" + DeviceApiController.SIGNATURE_KEY_ID + "`");
+
+        String owner = fixture.token(org.owner());
+        var answer = mvc.perform(get("/api/v1/plans").with(bearer(owner)))
+                .andReturn()
+                .getResponse();
+        assertThat(introduction)
+                .contains("`" + answer.getHeader("RateLimit-Policy") + "`")
+                .contains(answer.getHeader("RateLimit-Limit") + " requests a minute");
+
+        // The example problem is the one the server answers, but for its licence's number.
+        String path = "/api/v1/licences/" + licenceId + "/pause";
+        mvc.perform(post(path).with(bearer(owner)));
+        JsonNode refused = JsonMapper.builder()
+                .build()
+                .readTree(mvc.perform(post(path).with(bearer(owner)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(introduction)
+                .contains("\"type\": \"" + refused.get("type").asString() + "\"")
+                .contains("\"title\": \"" + refused.get("title").asString() + "\"")
+                .contains("\"status\": " + refused.get("status").asInt())
+                .contains("\"detail\": \"" + refused.get("detail").asString() + "\"");
+        assertThat(refused.get("instance").asString()).isEqualTo(path);
     }
 }

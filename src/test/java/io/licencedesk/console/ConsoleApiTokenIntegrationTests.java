@@ -279,7 +279,9 @@ class ConsoleApiTokenIntegrationTests {
             mvc.perform(get("/licences").with(fixture.signedIn(staff)))
                     .andExpect(content().string(containsString("href=\"/api-tokens\"")));
             assertThat(page(staff))
-                    .contains("New token", "Authorization: Bearer ldk_live_…", "/swagger-ui.html", "docs/api.md");
+                    .contains("New token", "Authorization: Bearer ldk_live_…")
+                    .doesNotContain("docs/api.md");
+            assertTheDocumentationLinkOpens(page(staff), staff);
         }
         String settings = mvc.perform(get("/settings").with(fixture.signedIn(org.owner())))
                 .andReturn()
@@ -288,6 +290,21 @@ class ConsoleApiTokenIntegrationTests {
         assertThat(settings.split("Manage your API tokens", -1))
                 .as("one link on Settings")
                 .hasSize(2);
+    }
+
+    private static final Pattern DOCUMENTATION_LINK = Pattern.compile("<a href=\"([^\"]+)\">API documentation</a>");
+
+    /**
+     * The page points to the documentation the server serves (a repository's file is nowhere a user of a running
+     * server can open): the link's address answers the Swagger UI to its reader, and to someone not signed in.
+     */
+    void assertTheDocumentationLinkOpens(String page, Caller reader) throws Exception {
+        Matcher link = DOCUMENTATION_LINK.matcher(page);
+        assertThat(link.find()).as("a link to the API documentation").isTrue();
+        assertThat(link.group(1)).isEqualTo("/swagger-ui/index.html");
+        for (var request : List.of(get(link.group(1)).with(fixture.signedIn(reader)), get(link.group(1)))) {
+            mvc.perform(request).andExpect(status().isOk()).andExpect(content().string(containsString("swagger-ui")));
+        }
     }
 
     @Test

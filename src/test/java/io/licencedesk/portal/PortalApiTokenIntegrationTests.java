@@ -132,7 +132,18 @@ class PortalApiTokenIntegrationTests {
         assertThat(profile.split("href=\"" + PAGE + "\"", -1))
                 .as("one link on the profile")
                 .hasSize(2);
-        assertThat(page(org.alice())).contains("New token", "Authorization: Bearer ldk_live_…", "/swagger-ui.html");
+        assertThat(page(org.alice()))
+                .contains("New token", "Authorization: Bearer ldk_live_…")
+                .doesNotContain("docs/api.md");
+        Matcher link =
+                Pattern.compile("<a href=\"([^\"]+)\">API documentation</a>").matcher(page(org.alice()));
+        assertThat(link.find())
+                .as("a link to the API documentation the server serves")
+                .isTrue();
+        assertThat(link.group(1)).isEqualTo("/swagger-ui/index.html");
+        for (var request : List.of(get(link.group(1)).with(fixture.signedIn(org.alice())), get(link.group(1)))) {
+            mvc.perform(request).andExpect(status().isOk()).andExpect(content().string(containsString("swagger-ui")));
+        }
     }
 
     @Test

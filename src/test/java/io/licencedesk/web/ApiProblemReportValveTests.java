@@ -23,4 +23,18 @@ class ApiProblemReportValveTests {
         assertThat(read.get("detail").asString()).isEqualTo(detail);
         assertThat(read.properties()).hasSize(4);
     }
+
+    @Test
+    void namesThePathSentAsTheInstanceEvenWhenItIsNoUri() {
+        var problem = ApiProblemWriter.problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", "Unreadable.");
+        problem.setInstance(ApiProblemWriter.instance("/api/v1/licences/%00"));
+        assertThat(JsonMapper.shared()
+                        .readTree(ApiProblemReportValve.json(problem))
+                        .get("instance")
+                        .asString())
+                .isEqualTo("/api/v1/licences/%00");
+
+        assertThat(ApiProblemWriter.instance("/api/v1/a b\"c")).hasToString("/api/v1/a%20b%22c");
+        assertThat(ApiProblemWriter.instance("")).isNull();
+    }
 }

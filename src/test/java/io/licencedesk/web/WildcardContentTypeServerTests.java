@@ -39,6 +39,7 @@ class WildcardContentTypeServerTests {
                         .isEqualTo(415);
                 assertThat(answer.headers().firstValue("Content-Type")).hasValue("application/problem+json");
                 assertThat(answer.body()).contains("https://licencedesk.io/problems/unsupported-media-type");
+                assertThat(answer.body()).contains("\"instance\":\"/api/v1/device/" + action + "\"");
             }
         }
     }
