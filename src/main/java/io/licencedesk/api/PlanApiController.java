@@ -12,6 +12,8 @@ import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +51,10 @@ class PlanApiController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createPlan", summary = "Create a plan (owners)")
     @ApiResponse(responseCode = "201", description = "Created.")
-    ResponseEntity<PlanResponse> create(Caller caller, @Valid @RequestBody PlanRequest request) {
+    ResponseEntity<PlanResponse> create(Caller caller, @Valid @RequestBody PlanRequest request, BindingResult refused)
+            throws BindException {
+        request.checkNew(refused);
+        FieldRefusals.answerIfAny(refused);
         Plan plan = plans.addPlan(caller, request.toNewPlan());
         return ResponseEntity.created(URI.create("/api/v1/plans/" + plan.id())).body(PlanResponse.of(plan));
     }
@@ -59,7 +64,12 @@ class PlanApiController {
             operationId = "updatePlan",
             summary = "Change a plan (owners)",
             description = "Only the fields sent change. Licences keep the price they were sold at.")
-    PlanResponse update(Caller caller, @PathVariable long id, @Valid @RequestBody PlanRequest request) {
-        return PlanResponse.of(plans.updatePlan(caller, id, request.over(plans.plan(caller, id))));
+    PlanResponse update(
+            Caller caller, @PathVariable long id, @Valid @RequestBody PlanRequest request, BindingResult refused)
+            throws BindException {
+        Plan current = plans.plan(caller, id); // not found before anything is said of the body
+        request.checkChange(refused);
+        FieldRefusals.answerIfAny(refused);
+        return PlanResponse.of(plans.updatePlan(caller, id, request.over(current)));
     }
 }
