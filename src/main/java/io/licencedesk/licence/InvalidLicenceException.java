@@ -12,6 +12,7 @@ import java.util.Map;
  */
 public class InvalidLicenceException extends RefusedException {
 
+    private final String field;
     private final Map<String, Reason> refusals;
 
     InvalidLicenceException(String field, Reason reason) {
@@ -22,10 +23,11 @@ public class InvalidLicenceException extends RefusedException {
     InvalidLicenceException(Map<String, Reason> refusals) {
         super(refusals.values().iterator().next());
         this.refusals = Collections.unmodifiableMap(new LinkedHashMap<>(refusals));
+        this.field = this.refusals.keySet().iterator().next();
     }
 
     public String field() {
-        return refusals.keySet().iterator().next();
+        return field;
     }
 
     /** Every field refused, with its reason, in the order the rules check them. */
