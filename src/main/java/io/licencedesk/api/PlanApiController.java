@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
@@ -54,6 +55,7 @@ class PlanApiController {
     ResponseEntity<PlanResponse> create(Caller caller, @Valid @RequestBody PlanRequest request, BindingResult refused)
             throws BindException {
         request.checkNew(refused);
+        refusePrice(caller, request, refused);
         FieldRefusals.answerIfAny(refused);
         Plan plan = plans.addPlan(caller, request.toNewPlan());
         return ResponseEntity.created(URI.create("/api/v1/plans/" + plan.id())).body(PlanResponse.of(plan));
@@ -69,7 +71,15 @@ class PlanApiController {
             throws BindException {
         Plan current = plans.plan(caller, id); // not found before anything is said of the body
         request.checkChange(refused);
+        refusePrice(caller, request, refused);
         FieldRefusals.answerIfAny(refused);
         return PlanResponse.of(plans.updatePlan(caller, id, request.over(current)));
+    }
+
+    /** The catalogue's refusal of a price it cannot keep (more decimals than the currency has), beside the rest. */
+    private void refusePrice(Caller caller, PlanRequest request, BindingResult refused) {
+        if (request.unitPrice() != null && !refused.hasFieldErrors("unitPrice")) {
+            FieldRefusals.refuse(refused, plans.priceRefusals(caller, new BigDecimal(request.unitPrice())));
+        }
     }
 }

@@ -305,6 +305,35 @@ class RestApiFieldRefusalsIntegrationTests {
         assertThat(taken.fields()).containsExactly("name");
     }
 
+    @Test
+    void aPriceTheCurrencyCannotKeepIsNamedBesideTheOtherFaultsAndBeforeATakenName() throws Exception {
+        jdbc.sql("update organisation set currency = 'JPY' where id = ?")
+                .param(org.id())
+                .update();
+        long plansBefore = planCount(org);
+
+        Answer faulty = send(
+                post("/api/v1/plans"), ownerToken, "{\"name\": \"\", \"term\": \"P1M\", \"unitPrice\": \"1000.50\"}");
+        assertOneValidationProblem(faulty);
+        assertThat(faulty.errors())
+                .containsOnlyKeys("name", "unitPrice")
+                .containsEntry("unitPrice", "Prices in JPY have no decimals.");
+
+        Answer takenName = send(
+                post("/api/v1/plans"),
+                ownerToken,
+                "{\"name\": \"%s\", \"term\": \"P1M\", \"unitPrice\": \"1000.50\"}".formatted(plan.name()));
+        assertThat(takenName.status()).isEqualTo(422);
+        assertThat(takenName.fields()).containsExactly("unitPrice");
+        assertThat(planCount(org)).isEqualTo(plansBefore);
+
+        Answer changed =
+                send(patch("/api/v1/plans/" + plan.id()), ownerToken, "{\"term\": \"soon\", \"unitPrice\": \"5.50\"}");
+        assertOneValidationProblem(changed);
+        assertThat(changed.fields()).containsExactlyInAnyOrder("term", "unitPrice");
+        assertThat(plans.plan(org.owner(), plan.id()).term()).isEqualTo(plan.term());
+    }
+
     // Clients
 
     @Test
