@@ -15,6 +15,8 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -65,7 +67,10 @@ class ClientApiController {
             summary = "Add a client",
             description = "With `invite: true`, e-mails them a link to the portal.")
     @ApiResponse(responseCode = "201", description = "Created.")
-    ResponseEntity<ClientResponse> create(Caller caller, @Valid @RequestBody ClientRequest request) {
+    ResponseEntity<ClientResponse> create(
+            Caller caller, @Valid @RequestBody ClientRequest request, BindingResult refused) throws BindException {
+        request.checkNew(refused);
+        FieldRefusals.answerIfAny(refused);
         Client client = accounts.addClient(caller, request.toNewClient());
         if (Boolean.TRUE.equals(request.invite())) {
             passwords.invite(caller, client.id());
@@ -85,11 +90,13 @@ class ClientApiController {
             operationId = "updateClient",
             summary = "Change a client",
             description = "Only the fields sent change. Issued invoices keep theirs.")
-    ClientResponse update(Caller caller, @PathVariable long id, @Valid @RequestBody ClientRequest request) {
-        if (request.invite() != null) {
-            throw ApiParameters.invalidField("invite", "Invite with POST /api/v1/clients/{id}/invite.");
-        }
-        return response(caller, accounts.updateClient(caller, id, request.over(accounts.client(caller, id))));
+    ClientResponse update(
+            Caller caller, @PathVariable long id, @Valid @RequestBody ClientRequest request, BindingResult refused)
+            throws BindException {
+        Client current = accounts.client(caller, id); // not found before anything is said of the body
+        request.checkChange(refused);
+        FieldRefusals.answerIfAny(refused);
+        return response(caller, accounts.updateClient(caller, id, request.over(current)));
     }
 
     @PostMapping("/{id}/invite")

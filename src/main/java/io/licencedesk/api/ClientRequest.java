@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import org.springframework.validation.BindingResult;
 
 /**
  * A client's fields for POST (name and email required) and PATCH (only the fields sent change), with the
@@ -35,17 +36,30 @@ record ClientRequest(
         @Schema(description = "POST only: e-mail the new client a link to choose a password.")
         Boolean invite) {
 
+    /** Refuses, beside what the annotations refuse, a required field left out or blank. */
+    void checkNew(BindingResult refused) {
+        requireName(refused);
+        requireEmail(refused);
+    }
+
     /**
-     * The fields sent, over the client's current ones (absent fields keep their value). A required field sent
-     * blank is refused as in POST: a change cannot empty what a new client must have.
+     * Refuses, beside what the annotations refuse, a required field sent blank (a change cannot empty what a new
+     * client must have) and an invitation, which has its own operation.
      */
-    NewClient over(Client current) {
+    void checkChange(BindingResult refused) {
         if (name != null) {
-            requireName();
+            requireName(refused);
         }
         if (email != null) {
-            requireEmail();
+            requireEmail(refused);
         }
+        if (invite != null) {
+            FieldRefusals.refuse(refused, "invite", "Invite with POST /api/v1/clients/{id}/invite.");
+        }
+    }
+
+    /** The fields sent, over the client's current ones (absent fields keep their value); {@link #checkChange} passed. */
+    NewClient over(Client current) {
         return new NewClient(
                 name != null ? name : current.name(),
                 email != null ? email : current.email(),
@@ -54,21 +68,20 @@ record ClientRequest(
                 vatNumber != null ? vatNumber : current.vatNumber());
     }
 
+    /** The new client; {@link #checkNew} passed. */
     NewClient toNewClient() {
-        requireName();
-        requireEmail();
         return new NewClient(name, email, company, billingAddress, vatNumber);
     }
 
-    private void requireName() {
+    private void requireName(BindingResult refused) {
         if (name == null || name.isBlank()) {
-            throw ApiParameters.invalidField("name", "Enter a name.");
+            FieldRefusals.refuse(refused, "name", "Enter a name.");
         }
     }
 
-    private void requireEmail() {
+    private void requireEmail(BindingResult refused) {
         if (email == null || email.isBlank()) {
-            throw ApiParameters.invalidField("email", "Enter an e-mail address.");
+            FieldRefusals.refuse(refused, "email", "Enter an e-mail address.");
         }
     }
 }

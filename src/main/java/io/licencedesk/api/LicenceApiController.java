@@ -23,6 +23,8 @@ import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -121,8 +123,24 @@ class LicenceApiController {
     @Operation(
             operationId = "createLicence",
             summary = "Create a licence",
-            description = "Assigned to a client (clientId) or unassigned, with a coupon code a client redeems.")
-    ResponseEntity<LicenceResponse> create(Caller caller, @Valid @RequestBody CreateLicenceRequest request) {
+            description = "Assigned to a client (clientId) or unassigned, with a coupon code a client redeems. A"
+                    + " refused body is one 422 naming every field at fault, and creates nothing.")
+    ResponseEntity<LicenceResponse> create(
+            Caller caller, @Valid @RequestBody CreateLicenceRequest request, BindingResult refused)
+            throws BindException {
+        if (refused.hasErrors()) {
+            // A plan or quantity left out: the rules' refusals of the other fields are answered with it.
+            FieldRefusals.refuse(
+                    refused,
+                    licences.newRefusals(
+                            caller,
+                            request.planId(),
+                            request.name(),
+                            request.note(),
+                            request.quantity(),
+                            request.clientId()));
+            FieldRefusals.answerIfAny(refused);
+        }
         LicenceDetails created = licences.create(caller, request.toNewLicence());
         return ResponseEntity.created(URI.create("/api/v1/licences/" + created.id()))
                 .body(LicenceResponse.of(created));
@@ -139,7 +157,8 @@ class LicenceApiController {
             operationId = "updateLicence",
             summary = "Change a licence",
             description = "Only the fields sent change, within the rules (see LicenceChanges). A refused change is"
-                    + " 422 with the field and the reason, and changes nothing. Recorded in the history, and"
+                    + " one 422 naming every field at fault with its reason, and changes nothing. Recorded in the"
+                    + " history, and"
                     + " published as licence.updated (and licence.assigned when it gets a client).")
     LicenceResponse update(Caller caller, @PathVariable long id, @RequestBody EditLicenceRequest changes) {
         return LicenceResponse.of(licences.edit(caller, id, changes::over));

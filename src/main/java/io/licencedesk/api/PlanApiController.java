@@ -8,10 +8,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,7 +52,11 @@ class PlanApiController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createPlan", summary = "Create a plan (owners)")
     @ApiResponse(responseCode = "201", description = "Created.")
-    ResponseEntity<PlanResponse> create(Caller caller, @Valid @RequestBody PlanRequest request) {
+    ResponseEntity<PlanResponse> create(Caller caller, @Valid @RequestBody PlanRequest request, BindingResult refused)
+            throws BindException {
+        request.checkNew(refused);
+        refusePrice(caller, request, refused);
+        FieldRefusals.answerIfAny(refused);
         Plan plan = plans.addPlan(caller, request.toNewPlan());
         return ResponseEntity.created(URI.create("/api/v1/plans/" + plan.id())).body(PlanResponse.of(plan));
     }
@@ -59,7 +66,20 @@ class PlanApiController {
             operationId = "updatePlan",
             summary = "Change a plan (owners)",
             description = "Only the fields sent change. Licences keep the price they were sold at.")
-    PlanResponse update(Caller caller, @PathVariable long id, @Valid @RequestBody PlanRequest request) {
-        return PlanResponse.of(plans.updatePlan(caller, id, request.over(plans.plan(caller, id))));
+    PlanResponse update(
+            Caller caller, @PathVariable long id, @Valid @RequestBody PlanRequest request, BindingResult refused)
+            throws BindException {
+        Plan current = plans.plan(caller, id); // not found before anything is said of the body
+        request.checkChange(refused);
+        refusePrice(caller, request, refused);
+        FieldRefusals.answerIfAny(refused);
+        return PlanResponse.of(plans.updatePlan(caller, id, request.over(current)));
+    }
+
+    /** The catalogue's refusal of a price it cannot keep (more decimals than the currency has), beside the rest. */
+    private void refusePrice(Caller caller, PlanRequest request, BindingResult refused) {
+        if (request.unitPrice() != null && !refused.hasFieldErrors("unitPrice")) {
+            FieldRefusals.refuse(refused, plans.priceRefusals(caller, new BigDecimal(request.unitPrice())));
+        }
     }
 }

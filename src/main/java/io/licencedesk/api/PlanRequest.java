@@ -8,7 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.time.Period;
+import org.springframework.validation.BindingResult;
 
 /** A plan's fields for POST (all required) and PATCH (only the fields sent change), with the console's limits. */
 @Schema(name = "PlanFields")
@@ -28,37 +28,43 @@ record PlanRequest(
                         "Whether its licences renew by themselves unless a licence says otherwise; false if absent.")
         Boolean autoRenew) {
 
-    NewPlan over(Plan current) {
-        if (name != null && name.isBlank()) {
-            throw ApiParameters.invalidField("name", "Enter a name.");
+    /** Refuses, beside what the annotations refuse, a required field left out or blank and a term not read. */
+    void checkNew(BindingResult refused) {
+        if (name == null || name.isBlank()) {
+            FieldRefusals.refuse(refused, "name", "Enter a name.");
         }
+        if (term == null) {
+            FieldRefusals.refuse(refused, "term", "Enter a term, such as P1M or P1Y.");
+        }
+        checkChange(refused);
+        if (unitPrice == null) {
+            FieldRefusals.refuse(refused, "unitPrice", "Enter a price per screen.");
+        }
+    }
+
+    /** Refuses, beside what the annotations refuse, a name sent blank and a term not read. */
+    void checkChange(BindingResult refused) {
+        if (name != null && name.isBlank()) {
+            FieldRefusals.refuse(refused, "name", "Enter a name.");
+        }
+        if (term != null && Terms.parseOrNull(term) == null) {
+            FieldRefusals.refuse(refused, "term", "Enter a term such as P1M, P3M or P1Y.");
+        }
+    }
+
+    /** The fields sent over the plan's current ones; {@link #checkChange} passed. */
+    NewPlan over(Plan current) {
         return new NewPlan(
                 name != null ? name : current.name(),
-                term != null ? parsedTerm() : current.term(),
+                term != null ? Terms.parseOrNull(term) : current.term(),
                 unitPrice != null
                         ? new BigDecimal(unitPrice)
                         : current.unitPrice().amount(),
                 autoRenew != null ? autoRenew : current.autoRenew());
     }
 
+    /** The new plan; {@link #checkNew} passed. */
     NewPlan toNewPlan() {
-        if (name == null || name.isBlank()) {
-            throw ApiParameters.invalidField("name", "Enter a name.");
-        }
-        if (term == null) {
-            throw ApiParameters.invalidField("term", "Enter a term, such as P1M or P1Y.");
-        }
-        if (unitPrice == null) {
-            throw ApiParameters.invalidField("unitPrice", "Enter a price per screen.");
-        }
-        return new NewPlan(name, parsedTerm(), new BigDecimal(unitPrice), Boolean.TRUE.equals(autoRenew));
-    }
-
-    private Period parsedTerm() {
-        Period parsed = Terms.parseOrNull(term);
-        if (parsed == null) {
-            throw ApiParameters.invalidField("term", "Enter a term such as P1M, P3M or P1Y.");
-        }
-        return parsed;
+        return new NewPlan(name, Terms.parseOrNull(term), new BigDecimal(unitPrice), Boolean.TRUE.equals(autoRenew));
     }
 }

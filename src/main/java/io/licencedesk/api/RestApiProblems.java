@@ -32,6 +32,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.dao.DataAccessException;
@@ -43,6 +44,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.BindException;
+import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -88,10 +90,25 @@ class RestApiProblems {
 
     /** A refusal of one field of the request, with the field named as the API names it. */
     private ResponseEntity<ProblemDetail> invalid(String field, Reason reason) {
-        String detail = english(reason);
+        return invalid(Map.of(field, reason));
+    }
+
+    /** The rules' refusals of the request's fields, every one named (decision 0077). */
+    private ResponseEntity<ProblemDetail> invalid(Map<String, Reason> refusals) {
+        return validation(refusals.entrySet().stream()
+                .map(refusal -> Map.of("field", refusal.getKey(), "detail", english(refusal.getValue())))
+                .toList());
+    }
+
+    /**
+     * One 422 `validation` naming every refused field in {@code errors: [{field, detail}]}; a single one is said in
+     * the detail too, as every other refusal of one field is.
+     */
+    private static ResponseEntity<ProblemDetail> validation(List<Map<String, String>> errors) {
+        String detail = errors.size() == 1 ? errors.get(0).get("detail") : "Some fields are not valid.";
         ProblemDetail problem =
                 ApiProblemWriter.problem(HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request", detail);
-        problem.setProperty("errors", List.of(Map.of("field", field, "detail", detail)));
+        problem.setProperty("errors", errors);
         return answer(problem);
     }
 
@@ -111,7 +128,7 @@ class RestApiProblems {
 
     @ExceptionHandler(InvalidLicenceException.class)
     ResponseEntity<ProblemDetail> invalidLicence(InvalidLicenceException refused) {
-        return invalid(refused.field(), refused.reason());
+        return invalid(refused.refusals());
     }
 
     @ExceptionHandler(InvalidScreenNameException.class)
@@ -185,25 +202,24 @@ class RestApiProblems {
         return answer(HttpStatus.UNPROCESSABLE_ENTITY, "refused", "Refused", english(refused.reason()));
     }
 
+    /**
+     * A body whose fields are refused: by its annotations, and by the checks and rules {@link FieldRefusals}
+     * gathered beside them, all in one answer.
+     */
     @ExceptionHandler(BindException.class)
     ResponseEntity<ProblemDetail> invalidBody(BindException invalid) {
-        // One refused field is said in the detail too, as every other refusal of one field is.
-        String detail =
-                invalid.getFieldErrorCount() == 1 && invalid.getFieldError().getDefaultMessage() != null
-                        ? invalid.getFieldError().getDefaultMessage()
-                        : "Some fields are not valid.";
-        ProblemDetail problem =
-                ApiProblemWriter.problem(HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request", detail);
-        problem.setProperty(
-                "errors",
-                invalid.getFieldErrors().stream()
-                        .map(error -> Map.of(
-                                "field",
-                                error.getField(),
-                                "detail",
-                                error.getDefaultMessage() == null ? "Not valid." : error.getDefaultMessage()))
-                        .toList());
-        return answer(problem);
+        return validation(invalid.getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(), "detail", detail(error)))
+                .toList());
+    }
+
+    /** An annotation's message, or the words of a domain's reason (its code and arguments). */
+    private String detail(FieldError error) {
+        return error.getDefaultMessage() != null
+                ? error.getDefaultMessage()
+                : messages.getMessage(
+                        new DefaultMessageSourceResolvable(error.getCodes(), error.getArguments(), "Not valid."),
+                        Locale.ENGLISH);
     }
 
     /**

@@ -103,6 +103,9 @@ class ConsoleLicenceController {
                 licences.newRefusals(
                         caller,
                         valid(errors, "planId", form.chosenPlanId()),
+                        form.name(),
+                        form.note(),
+                        errors.hasFieldErrors("quantity") ? null : WholeNumber.Validator.parse(form.quantity()),
                         valid(errors, "clientId", form.chosenClientId())));
         if (errors.hasErrors()) {
             return form(caller, form, model);
@@ -114,7 +117,7 @@ class ConsoleLicenceController {
             redirect.addFlashAttribute("added", created.id()); // highlighted in the list it returns to
             return "redirect:/licences";
         } catch (InvalidLicenceException invalid) {
-            errors.rejectValue(invalid.field(), "invalid", reasons.text(invalid));
+            reject(errors, invalid.refusals());
             return form(caller, form, model);
         }
     }
@@ -157,6 +160,8 @@ class ConsoleLicenceController {
                     licences.editRefusals(
                             caller,
                             id,
+                            form.name(),
+                            form.note(),
                             errors.hasFieldErrors("quantity") ? null : WholeNumber.Validator.parse(form.quantity()),
                             valid(errors, "planId", form.chosenPlanId()),
                             form.chosenClientId()));
@@ -173,7 +178,7 @@ class ConsoleLicenceController {
                             : words.of("console.toast.licence.savedNewCode", saved.couponCode(), before.couponCode()));
             return "redirect:/licences/" + id;
         } catch (InvalidLicenceException invalid) {
-            errors.rejectValue(invalid.field(), "invalid", reasons.text(invalid));
+            reject(errors, invalid.refusals());
             return editForm(caller, before, form, model);
         }
     }

@@ -53,6 +53,7 @@ class ConsolePlanController {
             @Valid @ModelAttribute("form") PlanForm form,
             BindingResult errors,
             RedirectAttributes redirect) {
+        refusePrice(caller, form, errors);
         return save(form, errors, redirect, () -> plans.addPlan(caller, form.toNewPlan()), "plans.created");
     }
 
@@ -73,7 +74,16 @@ class ConsolePlanController {
             RedirectAttributes redirect) {
         plans.plan(caller, id);
         model.addAttribute("planId", id);
+        refusePrice(caller, form, errors);
         return save(form, errors, redirect, () -> plans.updatePlan(caller, id, form.toNewPlan()), "plans.updated");
+    }
+
+    /** A price the catalogue cannot keep (more decimals than the currency has), shown beside the form's refusals. */
+    private void refusePrice(Caller caller, PlanForm form, BindingResult errors) {
+        if (!errors.hasFieldErrors("unitPrice")) {
+            plans.priceRefusals(caller, DecimalNumber.Validator.parse(form.unitPrice()))
+                    .forEach((field, reason) -> errors.rejectValue(field, "invalid", reasons.text(reason)));
+        }
     }
 
     private String save(

@@ -130,7 +130,7 @@ public final class Licence {
      * price it keeps) and for one of its clients or none. Not yet saved: it has no id, and its coupon code
      * is drawn when it is.
      *
-     * @throws InvalidLicenceException naming the first field that is not acceptable
+     * @throws InvalidLicenceException naming every field that is not acceptable, all at once
      */
     static Licence create(
             long organisationId,
@@ -138,12 +138,15 @@ public final class Licence {
             List<Plan> organisationPlans,
             LongPredicate organisationHasClient,
             Instant createdAt) {
+        refuseAny(newRefusals(
+                request.planId(),
+                request.name(),
+                request.note(),
+                request.quantity(),
+                request.clientId(),
+                organisationPlans,
+                organisationHasClient));
         Plan plan = planOf(request.planId(), organisationPlans);
-        if (request.clientId() != null) {
-            checkClientOf(request.clientId(), organisationHasClient);
-        }
-        checkQuantity(request.quantity());
-        checkText(request.name(), request.note());
         return new Licence(
                 null,
                 organisationId,
@@ -166,19 +169,22 @@ public final class Licence {
         }
     }
 
-    private static void checkText(String name, String note) {
+    private static void checkName(String name) {
         if (name == null || name.isBlank()) {
             throw new InvalidLicenceException("name", Reason.of("reason.licence.nameMissing"));
         }
         if (name.strip().length() > NAME_MAX) {
             throw new InvalidLicenceException("name", Reason.of("reason.licence.nameTooLong", NAME_MAX));
         }
-        if (note != null && note.strip().length() > NOTE_MAX) {
-            throw new InvalidLicenceException("note", Reason.of("reason.licence.noteTooLong", NOTE_MAX));
-        }
         // The console's form refuses tags beside the field; this is the same rule for the API's door.
         if (!PLAIN_TEXT.isValid(name, null)) {
             throw new InvalidLicenceException("name", Reason.of("reason.licence.markup"));
+        }
+    }
+
+    private static void checkNote(String note) {
+        if (note != null && note.strip().length() > NOTE_MAX) {
+            throw new InvalidLicenceException("note", Reason.of("reason.licence.noteTooLong", NOTE_MAX));
         }
         if (!PLAIN_TEXT.isValid(note, null)) {
             throw new InvalidLicenceException("note", Reason.of("reason.licence.markup"));
@@ -207,7 +213,7 @@ public final class Licence {
      *
      * @param registeredScreens the screens on it now, counted while it is locked
      * @param freshCode draws an unused coupon code, asked only when the licence becomes Available again
-     * @throws InvalidLicenceException naming the first field that the rules refuse; nothing is changed then
+     * @throws InvalidLicenceException naming every field that the rules refuse, all at once; nothing is changed then
      */
     void edit(
             EditedLicence edited,
@@ -215,11 +221,17 @@ public final class Licence {
             LongPredicate organisationHasClient,
             int registeredScreens,
             Supplier<CouponCode> freshCode) {
-        checkText(edited.name(), edited.note());
-        checkQuantity(edited.quantity(), registeredScreens);
+        refuseAny(refusals(
+                edited.name(),
+                edited.note(),
+                edited.quantity(),
+                edited.planId(),
+                edited.clientId(),
+                organisationPlans,
+                organisationHasClient,
+                registeredScreens));
         Plan plan = choosePlan(edited.planId(), organisationPlans);
         boolean clientChanges = !Objects.equals(edited.clientId(), state.clientId());
-        checkClient(edited.clientId(), organisationHasClient, registeredScreens);
         CouponCode code = clientChanges && edited.clientId() == null ? freshCode.get() : couponCode;
         name = edited.name().strip();
         note = stripToNull(edited.note());
@@ -236,11 +248,14 @@ public final class Licence {
     }
 
     /**
-     * What {@link #edit} would say of a quantity and a plan (each null when the form has none to offer) and a
-     * client (null for none), by field and all at once, without changing anything: a form that refuses a bad name can then name
-     * a refused plan beside it, rather than only after the name is fixed.
+     * What {@link #edit} says of these values, by field and all at once, without changing anything: the one place
+     * that decides every field's refusal, for the edit itself, for a form that names every error together, and for
+     * the API's answer that lists them (decision 0077). A quantity or plan that is null is not checked (a form has
+     * none to offer, or refused it already); a null client is none, and the name and note are always checked.
      */
     Map<String, Reason> refusals(
+            String name,
+            String note,
             Integer quantity,
             Long planId,
             Long clientId,
@@ -248,19 +263,39 @@ public final class Licence {
             LongPredicate organisationHasClient,
             int registeredScreens) {
         Map<String, Reason> refusals = new LinkedHashMap<>();
+        checkRefusal(refusals, () -> checkName(name));
+        checkRefusal(refusals, () -> checkNote(note));
         refusal(refusals, quantity, value -> checkQuantity(value, registeredScreens));
         refusal(refusals, planId, value -> choosePlan(value, organisationPlans));
         checkRefusal(refusals, () -> checkClient(clientId, organisationHasClient, registeredScreens));
         return refusals;
     }
 
-    /** What {@link #create} would say of a plan and a client (each null when the form has none), all at once. */
+    /**
+     * What {@link #create} says of a new licence's values, by field and all at once, as {@link #refusals} does for
+     * an edit. A plan, quantity or client that is null is not checked; the name and note always are.
+     */
     static Map<String, Reason> newRefusals(
-            Long planId, Long clientId, List<Plan> organisationPlans, LongPredicate organisationHasClient) {
+            Long planId,
+            String name,
+            String note,
+            Integer quantity,
+            Long clientId,
+            List<Plan> organisationPlans,
+            LongPredicate organisationHasClient) {
         Map<String, Reason> refusals = new LinkedHashMap<>();
         refusal(refusals, planId, value -> planOf(value, organisationPlans));
         refusal(refusals, clientId, value -> checkClientOf(value, organisationHasClient));
+        refusal(refusals, quantity, value -> checkQuantity(value));
+        checkRefusal(refusals, () -> checkName(name));
+        checkRefusal(refusals, () -> checkNote(note));
         return refusals;
+    }
+
+    private static void refuseAny(Map<String, Reason> refusals) {
+        if (!refusals.isEmpty()) {
+            throw new InvalidLicenceException(refusals);
+        }
     }
 
     private static <T> void refusal(Map<String, Reason> refusals, T value, Consumer<T> check) {

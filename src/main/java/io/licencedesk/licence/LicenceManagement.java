@@ -188,27 +188,39 @@ public class LicenceManagement {
     }
 
     /**
-     * Why {@link #create} would refuse this plan and client (each null when the form has none to offer), by
-     * field and all at once, changing nothing: for a form that names every field's error together.
+     * Why {@link #create} would refuse these values, by field and all at once, changing nothing: for a channel that
+     * names every field's error together, beside those it refused itself. A plan, quantity or client that is null
+     * (none to offer, or already refused) is not checked; the name and note always are. {@link #create} applies the
+     * same checks and refuses with all of them at once.
      */
     @Transactional(readOnly = true)
-    public Map<String, Reason> newRefusals(Caller caller, Long planId, Long clientId) {
+    public Map<String, Reason> newRefusals(
+            Caller caller, Long planId, String name, String note, Integer quantity, Long clientId) {
         requireStaff(caller);
-        return Licence.newRefusals(planId, clientId, plans.plans(caller), organisationClients(caller));
+        return Licence.newRefusals(
+                planId, name, note, quantity, clientId, plans.plans(caller), organisationClients(caller));
     }
 
     /**
-     * Why {@link #edit} would refuse this quantity and plan (each null when the form has none to offer) and
-     * client (null for none), by field and all at once, changing nothing: for a form that names every field's
-     * error together. The edit itself checks again, under the licence's lock.
+     * Why {@link #edit} would refuse these values (a quantity or plan that is null is not checked, a null client is
+     * none), by field and all at once, changing nothing. The edit itself checks again, under the licence's lock,
+     * and refuses with all of them at once.
      */
     @Transactional(readOnly = true)
-    public Map<String, Reason> editRefusals(Caller caller, long id, Integer quantity, Long planId, Long clientId) {
+    public Map<String, Reason> editRefusals(
+            Caller caller, long id, String name, String note, Integer quantity, Long planId, Long clientId) {
         requireStaff(caller);
         Licence licence = licences.find(caller.organisationId(), id, currency(caller))
                 .orElseThrow(() -> new LicenceNotFoundException(id));
         return licence.refusals(
-                quantity, planId, clientId, plans.plans(caller), organisationClients(caller), screens.on(id));
+                name,
+                note,
+                quantity,
+                planId,
+                clientId,
+                plans.plans(caller),
+                organisationClients(caller),
+                screens.on(id));
     }
 
     private LongPredicate organisationClients(Caller caller) {

@@ -4,9 +4,11 @@ import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.shared.Money;
 import io.licencedesk.shared.Reason;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -46,17 +48,13 @@ public class PlanCatalogue {
     public Plan addPlan(Caller caller, NewPlan plan) {
         requireOwner(caller);
         String name = plan.name().strip();
+        long unitPrice = minorUnits(caller, plan); // what can never be saved is said before what is taken
         if (plans.nameTaken(caller.organisationId(), name, null)) {
             throw new PlanNameTakenException();
         }
         try {
             long id = plans.insert(
-                    caller.organisationId(),
-                    name,
-                    plan.term(),
-                    minorUnits(caller, plan),
-                    plan.autoRenew(),
-                    clock.instant());
+                    caller.organisationId(), name, plan.term(), unitPrice, plan.autoRenew(), clock.instant());
             return added(caller, id);
         } catch (DuplicateKeyException raced) {
             throw new PlanNameTakenException();
@@ -68,10 +66,11 @@ public class PlanCatalogue {
         requireOwner(caller);
         Plan before = plan(caller, id);
         String name = plan.name().strip();
+        long unitPrice = minorUnits(caller, plan);
         if (plans.nameTaken(caller.organisationId(), name, id)) {
             throw new PlanNameTakenException();
         }
-        plans.update(caller.organisationId(), id, name, plan.term(), minorUnits(caller, plan), plan.autoRenew());
+        plans.update(caller.organisationId(), id, name, plan.term(), unitPrice, plan.autoRenew());
         return changed(caller, before);
     }
 
@@ -89,15 +88,33 @@ public class PlanCatalogue {
         return after;
     }
 
+    /**
+     * Why a plan could not be saved at this price per screen, by field, changing nothing: empty, or a price with
+     * more decimals than the organisation's currency has. For a channel that names it beside the fields it refused
+     * itself, in one answer (decision 0077); {@link #addPlan} and {@link #updatePlan} check it again.
+     */
+    @Transactional(readOnly = true)
+    public Map<String, Reason> priceRefusals(Caller caller, BigDecimal unitPrice) {
+        requireStaff(caller);
+        Reason refusal = decimalsRefusal(currency(caller), unitPrice);
+        return refusal == null ? Map.of() : Map.of("unitPrice", refusal);
+    }
+
     private long minorUnits(Caller caller, NewPlan plan) {
         Currency currency = currency(caller);
-        int digits = currency.getDefaultFractionDigits();
-        if (plan.unitPrice().stripTrailingZeros().scale() > Math.max(digits, 0)) {
-            // A yen price of 10.50 cannot be charged; rounding it silently would change the price.
-            throw new InvalidLicenceException(
-                    "unitPrice", Reason.of("reason.plan.tooManyDecimals", currency.getCurrencyCode(), digits));
+        Reason refusal = decimalsRefusal(currency, plan.unitPrice());
+        if (refusal != null) {
+            throw new InvalidLicenceException("unitPrice", refusal);
         }
         return Money.of(plan.unitPrice(), currency).minorUnits();
+    }
+
+    /** A yen price of 10.50 cannot be charged; rounding it silently would change the price. */
+    private static Reason decimalsRefusal(Currency currency, BigDecimal unitPrice) {
+        int digits = currency.getDefaultFractionDigits();
+        return unitPrice.stripTrailingZeros().scale() > Math.max(digits, 0)
+                ? Reason.of("reason.plan.tooManyDecimals", currency.getCurrencyCode(), digits)
+                : null;
     }
 
     private Currency currency(Caller caller) {

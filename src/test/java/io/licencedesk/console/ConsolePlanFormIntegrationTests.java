@@ -22,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -38,6 +39,9 @@ class ConsolePlanFormIntegrationTests {
 
     @Autowired
     TestOrganisations organisations;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Autowired
     PlanCatalogue plans;
@@ -96,6 +100,25 @@ class ConsolePlanFormIntegrationTests {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/plans"));
         assertThat(plans.plans(yen.owner())).extracting(Plan::name).containsExactly("Monthly");
+    }
+
+    @Test
+    void showsCentsInACurrencyWithoutThemBesideTheFormsOwnRefusals() throws Exception {
+        TestOrganisation yen = organisations.create();
+        jdbc.sql("update organisation set currency = 'JPY' where id = ?")
+                .param(yen.id())
+                .update();
+
+        mvc.perform(post("/plans")
+                        .param("name", "")
+                        .param("term", "P1M")
+                        .param("unitPrice", "1000.50")
+                        .with(user(users.loadUserByUsername(yen.owner().email())))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter a name.")))
+                .andExpect(content().string(containsString("Prices in JPY have no decimals.")));
+        assertThat(plans.plans(yen.owner())).isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")

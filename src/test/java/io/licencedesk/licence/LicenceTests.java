@@ -299,6 +299,19 @@ class LicenceTests {
                     .extracting("field")
                     .isEqualTo("name");
         }
+
+        @Test
+        void namesEveryFieldItRefusesAtOnce() {
+            assertThatThrownBy(() -> create(new NewLicence(6L, "x".repeat(201), "<b>n</b>", 0, 8L)))
+                    .isInstanceOfSatisfying(InvalidLicenceException.class, refused -> {
+                        assertThat(refused.refusals())
+                                .containsOnlyKeys("planId", "clientId", "quantity", "name", "note");
+                        assertThat(english(refused.refusals().get("name")))
+                                .isEqualTo("Keep the name to 200 characters.");
+                        assertThat(english(refused.refusals().get("quantity")))
+                                .isEqualTo("Enter a number of screens from 1 to 10,000.");
+                    });
+        }
     }
 
     /** Editing, against decision 0045's rules: every starting status against every kind of change. */
@@ -322,6 +335,24 @@ class LicenceTests {
         static void edit(Licence licence, EditedLicence edited, int screens) {
             licence.edit(
                     edited, List.of(MONTHLY, YEARLY), client -> client == 7L || client == 8L, screens, () -> FRESH);
+        }
+
+        @Test
+        void namesEveryFieldItRefusesAtOnceAndChangesNothing() {
+            Licence licence = paidActive();
+            EditedLicence before = licence.editable();
+            EditedLicence faulty = before.withName("")
+                    .withNote("n".repeat(2001))
+                    .withQuantity(2)
+                    .withPlanId(YEARLY.id())
+                    .withClientId(8L);
+
+            assertThatThrownBy(() -> edit(licence, faulty, 3))
+                    .isInstanceOfSatisfying(
+                            InvalidLicenceException.class,
+                            refused -> assertThat(refused.refusals())
+                                    .containsOnlyKeys("name", "note", "quantity", "planId", "clientId"));
+            assertThat(licence.editable()).isEqualTo(before);
         }
 
         record Start(String name, Supplier<Licence> licence, boolean usedOrInvoiced) {
