@@ -50,25 +50,6 @@ final class ApiParameters {
         return new BadParameterException(name, detail);
     }
 
-    /** A field of the body the rules refuse: answered 422 with the field, as Bean Validation's are. */
-    static InvalidFieldException invalidField(String field, String detail) {
-        return new InvalidFieldException(field, detail);
-    }
-
-    static final class InvalidFieldException extends RuntimeException {
-
-        private final String field;
-
-        InvalidFieldException(String field, String detail) {
-            super(detail);
-            this.field = field;
-        }
-
-        String field() {
-            return field;
-        }
-    }
-
     /** Query parameters the API cannot use (a value it cannot read, or a name it does not take); answered 400 with their names. */
     static final class BadParameterException extends RuntimeException {
 

@@ -238,14 +238,6 @@ class RestApiProblems {
         return answer(problem);
     }
 
-    @ExceptionHandler(ApiParameters.InvalidFieldException.class)
-    ResponseEntity<ProblemDetail> invalidField(ApiParameters.InvalidFieldException invalid) {
-        ProblemDetail problem = ApiProblemWriter.problem(
-                HttpStatus.UNPROCESSABLE_ENTITY, "validation", "Invalid request", invalid.getMessage());
-        problem.setProperty("errors", List.of(Map.of("field", invalid.field(), "detail", invalid.getMessage())));
-        return answer(problem);
-    }
-
     @ExceptionHandler(PaymentDateRefusedException.class)
     ResponseEntity<ProblemDetail> paymentDate(PaymentDateRefusedException refused) {
         return invalid("paidOn", refused.reason());
