@@ -11,6 +11,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -61,6 +63,9 @@ class DatabaseUnreachableIntegrationTests {
 
     @Autowired
     DataSource dataSource;
+
+    @Autowired
+    MeterRegistry meters;
 
     TestOrganisation org;
 
@@ -176,8 +181,12 @@ class DatabaseUnreachableIntegrationTests {
     @Test
     void aJobThatCannotReachTheDatabaseSaysSoOnceAndWhenItWorksAgain(CapturedOutput output) {
         int before = Outage.dispatcherRefused.get();
+        long failedRunsBefore = failedDispatcherRuns();
         Outage.down = true;
         await().atMost(Duration.ofSeconds(30)).until(() -> Outage.dispatcherRefused.get() >= before + 3);
+        await().atMost(Duration.ofSeconds(10))
+                .alias("the job metric counts each failed run")
+                .until(() -> failedDispatcherRuns() >= failedRunsBefore + 3);
 
         assertThat(lines(output, "Job MailDispatcher.dispatchDue failed: the database cannot be reached"))
                 .isEqualTo(1);
@@ -187,6 +196,18 @@ class DatabaseUnreachableIntegrationTests {
         Outage.down = false;
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> lines(output, "Job MailDispatcher.dispatchDue works again") == 1);
+    }
+
+    private long failedDispatcherRuns() {
+        return meters
+                .find("tasks.scheduled.execution")
+                .tag("code.namespace", "io.licencedesk.mail.MailDispatcher")
+                .tag("code.function", "dispatchDue")
+                .tag("outcome", "ERROR")
+                .timers()
+                .stream()
+                .mapToLong(Timer::count)
+                .sum();
     }
 
     private static long lines(CapturedOutput output, String text) {
