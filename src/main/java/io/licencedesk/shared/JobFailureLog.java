@@ -25,8 +25,8 @@ import org.springframework.util.ErrorHandler;
  *
  * <p>The scheduler gives its error handler the failure alone. An {@code @Scheduled} job's name and its successful runs
  * come from Spring's observation of each run, which ends, on the same thread, just before the handler is called. A
- * task that is not an {@code @Scheduled} method (Spring Session's clean-up of expired sessions) is named after the
- * first of its stack frames outside the scheduler; nothing says when it works again, so it is not said, and its WARN
+ * task that is not an {@code @Scheduled} method (none of ours is; a library may schedule one) is named after the first
+ * of its stack frames outside the scheduler; nothing says when it works again, so that is not logged, and its WARN
  * comes again only after the reminder's wait.
  */
 final class JobFailureLog implements ErrorHandler, ObservationHandler<ScheduledTaskObservationContext> {
