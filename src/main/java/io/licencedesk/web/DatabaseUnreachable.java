@@ -1,14 +1,12 @@
 package io.licencedesk.web;
 
+import io.licencedesk.shared.DatabaseFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.sql.SQLNonTransientConnectionException;
-import java.sql.SQLTransientConnectionException;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
@@ -16,17 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.session.web.http.SessionRepositoryFilter;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.context.WebContext;
@@ -41,7 +39,8 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * (Spring Session reading or saving the session, Spring Security, a controller, a template), so it is caught here,
  * before the session filter; nothing on the way to the answer asks the database again, which the error dispatch did
  * (the session and the signed-in user again, each waiting for a connection). How long a request waits for a
- * connection before it fails is HikariCP's connection timeout (application.properties).
+ * connection before it fails is HikariCP's connection timeout (application.properties), and it waits once: after one
+ * failure, the request's later connections fail at once ({@link OneConnectionWait}).
  */
 @Configuration(proxyBeanMethods = false)
 class DatabaseUnreachable {
@@ -50,6 +49,19 @@ class DatabaseUnreachable {
 
     /** The Retry-After of the answer, in seconds: the page says to try again in a minute. */
     static final String RETRY_AFTER = "60";
+
+    /** Every request's connections come through {@link OneConnectionWait}, scoped by the filter below. */
+    @Bean
+    static BeanPostProcessor oneConnectionWaitPerRequest() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessAfterInitialization(Object bean, String beanName) {
+                return bean instanceof DataSource dataSource && !(bean instanceof OneConnectionWait)
+                        ? new OneConnectionWait(dataSource)
+                        : bean;
+            }
+        };
+    }
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> databaseUnreachableFilter(
@@ -61,10 +73,10 @@ class DatabaseUnreachable {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                try {
+                try (var oneWait = OneConnectionWait.during()) {
                     chain.doFilter(request, response);
                 } catch (ServletException | RuntimeException failure) {
-                    if (!unreachable(failure) || response.isCommitted()) {
+                    if (!DatabaseFailures.unreachable(failure) || response.isCommitted()) {
                         throw failure;
                     }
                     log.error(
@@ -149,22 +161,5 @@ class DatabaseUnreachable {
                 attributes.remove(name);
             }
         };
-    }
-
-    /** Whether the failure is the database not answering (no connection in time, refused, dropped). */
-    static boolean unreachable(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLTransientConnectionException
-                    || cause instanceof SQLNonTransientConnectionException
-                    || cause instanceof ConnectException
-                    || cause instanceof CannotCreateTransactionException
-                    || cause instanceof DataAccessResourceFailureException) {
-                return true;
-            }
-            if (cause.getCause() == cause) {
-                break;
-            }
-        }
-        return false;
     }
 }

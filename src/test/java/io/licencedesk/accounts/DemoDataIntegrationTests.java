@@ -12,6 +12,7 @@ import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceRow;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.PlanCatalogue;
+import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -115,8 +116,8 @@ class DemoDataIntegrationTests {
      * could no longer add a client or licence. Retiring every pooled connection here stands for that half hour.
      */
     @Test
-    void keepsAcceptingNewPeopleAfterTheConnectionsThatCreatedTheSchemaAreRetired() {
-        ((HikariDataSource) dataSource).getHikariPoolMXBean().softEvictConnections();
+    void keepsAcceptingNewPeopleAfterTheConnectionsThatCreatedTheSchemaAreRetired() throws SQLException {
+        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
         var admin = accounts.findUserByEmail("admin@demo.test").orElseThrow().caller();
 
         management.createUser(

@@ -232,6 +232,12 @@ class OperationsMetricsIntegrationTests {
                 .isEqualTo(1);
     }
 
+    /** The pool's gauges (docs/operations.md alerts on the threads waiting), though the application wraps the pool. */
+    @Test
+    void thePoolsConnectionsAreMeasured() throws Exception {
+        assertThat(metrics()).contains("hikaricp_connections_pending{", "hikaricp_connections_active{");
+    }
+
     /** Spring's own observation of @Scheduled methods: runs by outcome, one series per job. */
     @Test
     void scheduledJobRunsAndFailuresAreCounted() throws Exception {

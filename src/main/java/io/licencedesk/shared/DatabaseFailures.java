@@ -1,0 +1,30 @@
+package io.licencedesk.shared;
+
+import java.net.ConnectException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.transaction.CannotCreateTransactionException;
+
+/** Tells a database that cannot be reached from the other failures, for the pages' 503 and the jobs' log. */
+public final class DatabaseFailures {
+
+    private DatabaseFailures() {}
+
+    /** Whether the failure is the database not answering (no connection in time, refused, dropped). */
+    public static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException
+                    || cause instanceof ConnectException
+                    || cause instanceof CannotCreateTransactionException
+                    || cause instanceof DataAccessResourceFailureException) {
+                return true;
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        return false;
+    }
+}
