@@ -13,6 +13,7 @@ import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -80,7 +81,10 @@ class ConsolePlanController {
 
     /** A price the catalogue cannot keep (more decimals than the currency has), shown beside the form's refusals. */
     private void refusePrice(Caller caller, PlanForm form, BindingResult errors) {
-        if (!errors.hasFieldErrors("unitPrice")) {
+        // A field that could not be bound (a yes/no box sent "abc") leaves the form's own checks unrun: its price
+        // was then never found to be a number.
+        boolean checked = errors.getFieldErrors().stream().noneMatch(FieldError::isBindingFailure);
+        if (checked && !errors.hasFieldErrors("unitPrice")) {
             plans.priceRefusals(caller, DecimalNumber.Validator.parse(form.unitPrice()))
                     .forEach((field, reason) -> errors.rejectValue(field, "invalid", reasons.text(reason)));
         }

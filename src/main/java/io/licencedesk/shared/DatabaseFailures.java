@@ -1,6 +1,7 @@
 package io.licencedesk.shared;
 
 import java.net.ConnectException;
+import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -14,6 +15,13 @@ public final class DatabaseFailures {
     /** Whether the failure is the database not answering (no connection in time, refused, dropped). */
     public static boolean unreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            // SQLSTATE class 08, connection exception: a pooled connection whose database went away ("An I/O error
+            // occurred while sending to the backend", 08006), also when it surfaces as a failed rollback
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("08")) {
+                return true;
+            }
             if (cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException
                     || cause instanceof ConnectException

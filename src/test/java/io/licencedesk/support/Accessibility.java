@@ -148,6 +148,12 @@ public final class Accessibility {
             page.evaluate(TOASTS, "mouseover");
             RUNS.incrementAndGet();
             results = new AxeBuilder(page).analyze();
+            if (results.isErrored() && String.valueOf(results.getErrorMessage()).contains("axe is not defined")) {
+                // axe's script went into the document before a navigation (a link followed just before), its run
+                // into the next one: once that has loaded, it is run there again
+                page.waitForLoadState();
+                results = new AxeBuilder(page).analyze();
+            }
             page.evaluate(TOASTS, "mouseout");
         } catch (PlaywrightException navigatedAway) {
             return found;

@@ -19,6 +19,7 @@ import java.sql.SQLException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,6 +52,9 @@ class DatabaseUnreachablePostgresTests {
     @Autowired
     EmbeddedPostgres postgres;
 
+    @Autowired
+    DataSource dataSource;
+
     private final HttpClient visitor = client();
 
     private final HttpClient manager = client();
@@ -62,6 +66,9 @@ class DatabaseUnreachablePostgresTests {
         String visitorsCsrf = csrfIn(send(visitor, get("/login")).body());
         signIn(org.manager().email());
         postgres.close();
+        // The connections the pool holds would fail at their first statement instead (08006, a 503 as well:
+        // DatabaseFailuresTests); this is about asking for new ones, as every request does once those are gone.
+        dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean().softEvictConnections();
 
         assertAsksOnceAnd503(client(), get("/login"));
         assertAsksOnceAnd503(visitor, get("/login"));
