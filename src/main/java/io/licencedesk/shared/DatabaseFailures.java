@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.transaction.CannotCreateTransactionException;
 
@@ -34,5 +35,13 @@ public final class DatabaseFailures {
             }
         }
         return false;
+    }
+
+    /** The deepest cause, as "ConnectException: Connection refused", on one line: enough for a log while it lasts. */
+    public static String inOneLine(Throwable failure) {
+        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
+        String message =
+                cause.getMessage() == null ? "" : ": " + cause.getMessage().strip();
+        return (cause.getClass().getSimpleName() + message).replaceAll("\\s+", " ");
     }
 }

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.NestedExceptionUtils;
 import org.springframework.scheduling.support.ScheduledTaskObservationContext;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ErrorHandler;
@@ -85,7 +84,7 @@ final class JobFailureLog implements ErrorHandler, ObservationHandler<ScheduledT
                     "Job {} failed: the database cannot be reached ({}). Said once until the job works again,"
                             + " or again in {} minutes",
                     job,
-                    inOneLine(failure),
+                    DatabaseFailures.inOneLine(failure),
                     REMINDER.toMinutes());
         } else if (!now.isBefore(outage.said().plus(REMINDER))) {
             waitingForTheDatabase.put(job, new Outage(outage.since(), now));
@@ -93,7 +92,7 @@ final class JobFailureLog implements ErrorHandler, ObservationHandler<ScheduledT
                     "Job {} still fails: the database cannot be reached since {} ({})",
                     job,
                     outage.since(),
-                    inOneLine(failure));
+                    DatabaseFailures.inOneLine(failure));
         }
     }
 
@@ -118,14 +117,6 @@ final class JobFailureLog implements ErrorHandler, ObservationHandler<ScheduledT
             }
         }
         return "(a scheduled task)";
-    }
-
-    /** The deepest cause, as "ConnectException: Connection refused", on one line. */
-    private static String inOneLine(Throwable failure) {
-        Throwable cause = NestedExceptionUtils.getMostSpecificCause(failure);
-        String message =
-                cause.getMessage() == null ? "" : ": " + cause.getMessage().strip();
-        return (cause.getClass().getSimpleName() + message).replaceAll("\\s+", " ");
     }
 
     private record Outage(Instant since, Instant said) {}

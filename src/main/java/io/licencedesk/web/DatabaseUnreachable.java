@@ -79,11 +79,13 @@ class DatabaseUnreachable {
                     if (!DatabaseFailures.unreachable(failure) || response.isCommitted()) {
                         throw failure;
                     }
-                    log.error(
-                            "{} {} failed: the database cannot be reached",
+                    // one line a request: while the database is away every request fails so, and a stack trace
+                    // each would bury the rest of the log
+                    log.warn(
+                            "{} {} answered 503: the database cannot be reached ({})",
                             request.getMethod(),
                             request.getRequestURI(),
-                            failure);
+                            DatabaseFailures.inOneLine(failure));
                     Map<String, List<String>> kept = new LinkedHashMap<>();
                     for (String name : response.getHeaderNames()) {
                         if (keptOnTheAnswer(name)) {

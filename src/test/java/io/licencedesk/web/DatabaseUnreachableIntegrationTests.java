@@ -82,7 +82,7 @@ class DatabaseUnreachableIntegrationTests {
     }
 
     @Test
-    void aPageSaysTheDatabaseCannotBeReachedWith503() throws Exception {
+    void aPageSaysTheDatabaseCannotBeReachedWith503(CapturedOutput output) throws Exception {
         var manager = fixture.signedIn(org.manager());
         // a session of the database, as a browser holds: the page's CSRF token is read from it
         Cookie session = send(get("/licences").with(manager)).getCookie("SESSION");
@@ -99,6 +99,12 @@ class DatabaseUnreachableIntegrationTests {
         assertThat(html)
                 .contains("LicenceDesk cannot reach its database", "Please try again in a minute.")
                 .doesNotContain("Exception", "at io.licencedesk", "Something went wrong");
+        assertThat(lines(output, "GET /licences answered 503: the database cannot be reached ("))
+                .as("one line for the request, with the cause")
+                .isEqualTo(1);
+        assertThat(output.getAll())
+                .as("no stack trace for it")
+                .doesNotContain("at io.licencedesk.web.DatabaseUnreachable");
 
         Outage.down = false;
         assertThat(send(get("/licences").with(manager)).getStatus()).isEqualTo(200);
