@@ -19,8 +19,12 @@ record PlanRequest(
         @Schema(description = "ISO 8601 period of one term.", example = "P1Y")
         String term,
 
-        @Schema(description = "Price per screen and term, in the organisation's currency.", example = "100.00")
-        @Pattern(regexp = "\\d{1,7}(\\.\\d{1,2})?", message = "Enter a price such as 10.00, under 10,000,000.")
+        @Schema(
+                description = "Price per screen and term, in the organisation's currency: from 0 to "
+                        + Plan.HIGHEST_UNIT_PRICE
+                        + ".",
+                example = "100.00")
+        @Pattern(regexp = "\\d{1,7}(\\.\\d{1,2})?", message = "Enter a price such as 10.00.")
         String unitPrice,
 
         @Schema(

@@ -19,7 +19,7 @@ record PlanForm(
 
         @DecimalNumber(
                 min = "0.00",
-                max = "1000000.00",
+                max = Plan.HIGHEST_UNIT_PRICE,
                 fraction = 2,
                 blank = "{consoleForm.enterAPricePerScreen}",
                 notANumber = "{consoleForm.enterAPriceSuchAs1000}",

@@ -9,6 +9,12 @@ import java.time.Period;
  */
 public record Plan(long id, String name, Period term, Money unitPrice, boolean autoRenew) {
 
+    /**
+     * The highest price per screen a plan takes, on every channel (console, API), as text so that a form's
+     * annotation can name it. A licence's amount is at most this times 10,000 screens.
+     */
+    public static final String HIGHEST_UNIT_PRICE = "1000000.00";
+
     /** A plan whose licences do not renew by themselves. */
     public Plan(long id, String name, Period term, Money unitPrice) {
         this(id, name, term, unitPrice, false);

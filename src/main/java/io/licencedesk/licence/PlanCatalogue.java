@@ -20,6 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional
 public class PlanCatalogue {
 
+    private static final BigDecimal HIGHEST_UNIT_PRICE = new BigDecimal(Plan.HIGHEST_UNIT_PRICE);
+
     private final PlanRepository plans;
     private final AccountManagement accounts;
     private final ApplicationEventPublisher events;
@@ -89,20 +91,20 @@ public class PlanCatalogue {
     }
 
     /**
-     * Why a plan could not be saved at this price per screen, by field, changing nothing: empty, or a price with
-     * more decimals than the organisation's currency has. For a channel that names it beside the fields it refused
+     * Why a plan could not be saved at this price per screen, by field, changing nothing: empty, or a price below
+     * zero, above {@link Plan#HIGHEST_UNIT_PRICE} or with more decimals than the organisation's currency has. For a channel that names it beside the fields it refused
      * itself, in one answer (decision 0077); {@link #addPlan} and {@link #updatePlan} check it again.
      */
     @Transactional(readOnly = true)
     public Map<String, Reason> priceRefusals(Caller caller, BigDecimal unitPrice) {
         requireStaff(caller);
-        Reason refusal = decimalsRefusal(currency(caller), unitPrice);
+        Reason refusal = priceRefusal(currency(caller), unitPrice);
         return refusal == null ? Map.of() : Map.of("unitPrice", refusal);
     }
 
     private long minorUnits(Caller caller, NewPlan plan) {
         Currency currency = currency(caller);
-        Reason refusal = decimalsRefusal(currency, plan.unitPrice());
+        Reason refusal = priceRefusal(currency, plan.unitPrice());
         if (refusal != null) {
             throw new InvalidLicenceException("unitPrice", refusal);
         }
@@ -110,7 +112,13 @@ public class PlanCatalogue {
     }
 
     /** A yen price of 10.50 cannot be charged; rounding it silently would change the price. */
-    private static Reason decimalsRefusal(Currency currency, BigDecimal unitPrice) {
+    private static Reason priceRefusal(Currency currency, BigDecimal unitPrice) {
+        if (unitPrice.signum() < 0) {
+            return Reason.of("reason.plan.negativePrice");
+        }
+        if (unitPrice.compareTo(HIGHEST_UNIT_PRICE) > 0) {
+            return Reason.of("reason.plan.priceTooHigh");
+        }
         int digits = currency.getDefaultFractionDigits();
         return unitPrice.stripTrailingZeros().scale() > Math.max(digits, 0)
                 ? Reason.of("reason.plan.tooManyDecimals", currency.getCurrencyCode(), digits)

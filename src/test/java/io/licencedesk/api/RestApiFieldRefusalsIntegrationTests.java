@@ -334,6 +334,34 @@ class RestApiFieldRefusalsIntegrationTests {
         assertThat(plans.plan(org.owner(), plan.id()).term()).isEqualTo(plan.term());
     }
 
+    @Test
+    void aPriceAboveTheConsolesHighestIsRefusedAsTheConsoleRefusesItAndTheHighestIsTaken() throws Exception {
+        long plansBefore = planCount(org);
+
+        Answer tooHigh = send(
+                post("/api/v1/plans"),
+                ownerToken,
+                "{\"name\": \"Dear\", \"term\": \"P1M\", \"unitPrice\": \"5000000.00\"}");
+        assertThat(tooHigh.status()).isEqualTo(422);
+        assertThat(tooHigh.body().get("type").asString()).endsWith("/validation");
+        assertThat(tooHigh.errors())
+                .containsOnlyKeys("unitPrice")
+                .containsEntry("unitPrice", "Keep the price at most 1,000,000.");
+        assertThat(planCount(org)).isEqualTo(plansBefore);
+
+        Answer changed = send(patch("/api/v1/plans/" + plan.id()), ownerToken, "{\"unitPrice\": \"1000000.01\"}");
+        assertThat(changed.status()).isEqualTo(422);
+        assertThat(changed.fields()).containsExactly("unitPrice");
+        assertThat(plans.plan(org.owner(), plan.id())).isEqualTo(plan);
+
+        Answer highest = send(
+                post("/api/v1/plans"),
+                ownerToken,
+                "{\"name\": \"Dear\", \"term\": \"P1M\", \"unitPrice\": \"1000000.00\"}");
+        assertThat(highest.status()).isEqualTo(201);
+        assertThat(planCount(org)).isEqualTo(plansBefore + 1);
+    }
+
     // Clients
 
     @Test

@@ -129,8 +129,8 @@ class ConsolePlanFormIntegrationTests {
             ''                   | Enter a price per screen.
             -1                   | The price cannot be negative.
             10.005               | Enter a price with at most 2 decimals.
-            1000000.01           | Keep the price under 1,000,000.
-            99999999999999999999 | Keep the price under 1,000,000.
+            1000000.01           | Keep the price at most 1,000,000.
+            99999999999999999999 | Keep the price at most 1,000,000.
             """)
     void marksEveryBadFieldAtOnceWhateverIsWrongWithThePrice(String price, String message) throws Exception {
         for (String path : new String[] {"/plans", "/plans/" + plan.id()}) {
