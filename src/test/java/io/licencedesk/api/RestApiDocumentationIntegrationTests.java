@@ -120,4 +120,23 @@ class RestApiDocumentationIntegrationTests extends RestApiSweep {
                 .contains("\"detail\": \"" + refused.get("detail").asString() + "\"");
         assertThat(refused.get("instance").asString()).isEqualTo(path);
     }
+
+    /**
+     * OpenAPI 3.1 gives an "http" security scheme no "in" (only an "apiKey" scheme has one): with it the served
+     * document is not a valid OpenAPI document, and a validator or generator that checks it refuses the whole API.
+     */
+    @Test
+    void describesItsBearerSchemesAsOpenApiAllowsThem() throws Exception {
+        String raw =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode schemes =
+                JsonMapper.builder().build().readTree(raw).get("components").get("securitySchemes");
+        assertThat(schemes.propertyNames()).containsExactlyInAnyOrder("apiToken", "deviceCredential");
+        for (String name : schemes.propertyNames()) {
+            JsonNode scheme = schemes.get(name);
+            assertThat(scheme.get("type").asString()).as(name).isEqualTo("http");
+            assertThat(scheme.get("scheme").asString()).as(name).isEqualTo("bearer");
+            assertThat(scheme.has("in")).as(name + " names no \"in\"").isFalse();
+        }
+    }
 }
