@@ -53,10 +53,14 @@ class InvoiceApiController {
 
     @Schema(name = "SendOutcome")
     record SendResponse(
-            @Schema(description = "Invoices issued now, e-mailed with their PDF.")
+            @Schema(
+                    description = "Invoices issued now, e-mailed with their PDF.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             List<InvoiceResponse> issued,
 
-            @Schema(description = "Invoices that already existed for the licence's current term, e-mailed again.")
+            @Schema(
+                    description = "Invoices that already existed for the licence's current term, e-mailed again.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             List<InvoiceResponse> resent) {
 
         static SendResponse of(SendOutcome outcome) {

@@ -230,4 +230,80 @@ class RestApiAsAnIntegratorIntegrationTests {
                         .get(0))
                 .isEqualTo(mine);
     }
+
+    /**
+     * An integrator who checks answers against the served document (a generated client, a schema validator) meets a
+     * licence without a client, note or dates, a last page without a cursor and a client without a company: each of
+     * those nulls must be one the document allows, not a field typed "string" or an object that cannot be null.
+     */
+    @Test
+    void everyNullOfAnAnswerIsOneTheServedDocumentAllows() throws Exception {
+        long available = licence("Spare", null);
+        JsonNode schemas = JSON.readTree(mvc.perform(get("/v3/api-docs"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .get("components")
+                .get("schemas");
+        List<String> refused = new ArrayList<>();
+        nullsRefused(schemas, ref("Licence"), ok(staff, get("/api/v1/licences/" + available)), "Licence", refused);
+        nullsRefused(schemas, ref("LicencePage"), ok(staff, get("/api/v1/licences")), "LicencePage", refused);
+        nullsRefused(
+                schemas,
+                ref("HistoryPage"),
+                ok(staff, get("/api/v1/licences/" + available + "/history")),
+                "HistoryPage",
+                refused);
+        nullsRefused(schemas, ref("NumberedPageClient"), ok(staff, get("/api/v1/clients")), "Clients", refused);
+
+        assertThat(refused).isEmpty();
+    }
+
+    static JsonNode ref(String schema) {
+        return JSON.createObjectNode().put("$ref", "#/components/schemas/" + schema);
+    }
+
+    /** Adds the path of each null of the answer whose schema does not allow null. */
+    static void nullsRefused(JsonNode schemas, JsonNode schema, JsonNode value, String at, List<String> refused) {
+        if (schema.has("$ref")) {
+            String name = schema.get("$ref").asString().substring("#/components/schemas/".length());
+            nullsRefused(schemas, schemas.get(name), value, at, refused);
+        } else if (value.isNull()) {
+            if (!allowsNull(schema)) {
+                refused.add(at);
+            }
+        } else if (schema.has("anyOf")) {
+            for (JsonNode branch : schema.get("anyOf")) {
+                if (!allowsNull(branch)) {
+                    nullsRefused(schemas, branch, value, at, refused);
+                }
+            }
+        } else if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                nullsRefused(schemas, schema.get("items"), value.get(i), at + "[" + i + "]", refused);
+            }
+        } else if (value.isObject() && schema.has("properties")) {
+            for (String name : value.propertyNames()) {
+                JsonNode property = schema.get("properties").get(name);
+                if (property != null) {
+                    nullsRefused(schemas, property, value.get(name), at + "." + name, refused);
+                }
+            }
+        }
+    }
+
+    static boolean allowsNull(JsonNode schema) {
+        if (schema.has("anyOf")) {
+            for (JsonNode branch : schema.get("anyOf")) {
+                if (allowsNull(branch)) {
+                    return true;
+                }
+            }
+        }
+        JsonNode type = schema.get("type");
+        return type != null
+                && (type.isArray()
+                        ? type.toString().contains("\"null\"")
+                        : type.asString().equals("null"));
+    }
 }
