@@ -139,4 +139,34 @@ class RestApiDocumentationIntegrationTests extends RestApiSweep {
             assertThat(scheme.has("in")).as(name + " names no \"in\"").isFalse();
         }
     }
+
+    /**
+     * Each operation's refusals are in the document as problems, so that a client generated from it or a check of
+     * its answers knows a 404 or a 422 as an answer of the operation, with the fields every problem has.
+     */
+    @Test
+    void describesTheProblemsEveryOperationMayAnswer() throws Exception {
+        String raw =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode document = JsonMapper.builder().build().readTree(raw);
+        List<String> without = new ArrayList<>();
+        for (String path : document.get("paths").propertyNames()) {
+            JsonNode item = document.get("paths").get(path);
+            for (String method : item.propertyNames()) {
+                JsonNode problem =
+                        item.get(method).get("responses").path("default").path("content");
+                if (!problem.path("application/problem+json")
+                        .path("schema")
+                        .path("$ref")
+                        .asString("")
+                        .equals("#/components/schemas/Problem")) {
+                    without.add(method + " " + path);
+                }
+            }
+        }
+        assertThat(without).isEmpty();
+        JsonNode problem = document.get("components").get("schemas").get("Problem");
+        assertThat(problem.get("required").toString()).contains("\"type\"", "\"title\"", "\"status\"", "\"detail\"");
+        assertThat(problem.get("properties").propertyNames()).contains("instance", "errors");
+    }
 }
