@@ -15,7 +15,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
@@ -47,9 +46,9 @@ class InvoiceApiController {
     @Schema(name = "SendInvoices")
     record SendRequest(
             @Schema(description = "1 to 20 licences with a client.", requiredMode = Schema.RequiredMode.REQUIRED)
-            @NotEmpty(message = "Name at least one licence.")
-            @Size(max = InvoiceManagement.MAX_SELECTION, message = "Send at most 20 licences at a time.")
-            List<@NotNull Long> licenceIds) {}
+            @NotNull(message = "Name at least one licence.")
+            @Size(min = 1, max = InvoiceManagement.MAX_SELECTION, message = "Send 1 to 20 licences at a time.")
+            List<@NotNull(message = "Name each licence by its id; null is none.") Long> licenceIds) {}
 
     @Schema(name = "SendOutcome")
     record SendResponse(

@@ -306,4 +306,30 @@ class RestApiAsAnIntegratorIntegrationTests {
                         ? type.toString().contains("\"null\"")
                         : type.asString().equals("null"));
     }
+
+    /**
+     * The document says how many licences a send takes (1 to 20), as the server counts them, and a null among the
+     * ids is refused with a sentence, not Bean Validation's "must not be null".
+     */
+    @Test
+    void sendingInvoicesSaysHowManyLicencesItTakesAndRefusesANullIdInWords() throws Exception {
+        JsonNode ids = JSON.readTree(mvc.perform(get("/v3/api-docs"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .at("/components/schemas/SendInvoices/properties/licenceIds");
+        assertThat(ids.get("minItems").asInt()).isEqualTo(1);
+        assertThat(ids.get("maxItems").asInt()).isEqualTo(20);
+
+        var response = mvc.perform(post("/api/v1/invoices/send")
+                        .with(bearer(staff))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"licenceIds\": [null]}"))
+                .andReturn()
+                .getResponse();
+        JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("licenceIds[0]");
+        assertThat(problem.at("/errors/0/detail").asString()).isEqualTo("Name each licence by its id; null is none.");
+    }
 }
