@@ -104,7 +104,11 @@ class InvoiceApiController {
             description = "Newest first, optionally by status and client.")
     NumberedPage<InvoiceResponse> list(
             Caller caller,
-            @Parameter(description = "issued, sent, paid or void.") @RequestParam(required = false) String status,
+            @Parameter(
+                            description = "issued, sent, paid or void.",
+                            schema = @Schema(allowableValues = {"issued", "sent", "paid", "void"}))
+                    @RequestParam(required = false)
+                    String status,
             @Parameter(description = "Only this client's invoices.") @RequestParam(required = false) Long client,
             @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {

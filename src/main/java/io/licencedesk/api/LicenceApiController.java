@@ -14,6 +14,7 @@ import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.shared.PageOf;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -75,16 +76,30 @@ class LicenceApiController {
                     boolean expired,
             @Parameter(
                             description = "Only licences in this status: available, assigned, active, paused or"
-                                    + " expired.")
+                                    + " expired.",
+                            schema =
+                                    @Schema(allowableValues = {"available", "assigned", "active", "paused", "expired"}))
                     @RequestParam(required = false)
                     String status,
             @Parameter(description = "Words in the code, name, note, client, plan or status.")
                     @RequestParam(required = false)
                     String q,
-            @Parameter(description = "created, code, name, quantity, amount or ends.")
+            @Parameter(
+                            description = "created, code, name, quantity, amount or ends.",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"created", "code", "name", "quantity", "amount", "ends"},
+                                            defaultValue = "created"))
                     @RequestParam(defaultValue = "created")
                     String sort,
-            @Parameter(description = "asc or desc.") @RequestParam(defaultValue = "desc") String order,
+            @Parameter(
+                            description = "asc or desc.",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"asc", "desc"},
+                                            defaultValue = "desc"))
+                    @RequestParam(defaultValue = "desc")
+                    String order,
             @Parameter(description = "A nextCursor: the page after it.") @RequestParam(required = false) String after,
             @Parameter(description = "A previousCursor: the page before it.") @RequestParam(required = false)
                     String before,

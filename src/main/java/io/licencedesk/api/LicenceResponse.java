@@ -48,7 +48,10 @@ public record LicenceResponse(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String status,
 
-        @Schema(description = "Active and ending within 30 days.", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(
+                description = "Active and ending within the organisation's expiring-soon window (Settings, 30 days by"
+                        + " default).",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         boolean expiringSoon,
 
         @Schema(

@@ -169,4 +169,39 @@ class RestApiDocumentationIntegrationTests extends RestApiSweep {
         assertThat(problem.get("required").toString()).contains("\"type\"", "\"title\"", "\"status\"", "\"detail\"");
         assertThat(problem.get("properties").propertyNames()).contains("instance", "errors");
     }
+
+    /**
+     * A query parameter that takes one of a few words lists them as an enum, as the server reads them (the
+     * licence module's sorts and statuses, the invoices' statuses), so that a generated client or Swagger UI offers
+     * them instead of free text.
+     */
+    @Test
+    void listsTheWordsAChoiceParameterTakes() throws Exception {
+        String raw =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode paths = JsonMapper.builder().build().readTree(raw).get("paths");
+        assertThat(choices(paths.at("/~1api~1v1~1licences/get"), "status"))
+                .isEqualTo(lowerCase(io.licencedesk.licence.LifecycleStatus.values()));
+        assertThat(choices(paths.at("/~1api~1v1~1licences/get"), "sort"))
+                .isEqualTo(lowerCase(io.licencedesk.licence.LicenceSort.values()));
+        assertThat(choices(paths.at("/~1api~1v1~1licences/get"), "order")).containsExactly("asc", "desc");
+        assertThat(choices(paths.at("/~1api~1v1~1invoices/get"), "status"))
+                .isEqualTo(lowerCase(io.licencedesk.invoicing.InvoiceStatus.values()));
+    }
+
+    static List<String> choices(JsonNode operation, String parameter) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode described : operation.get("parameters")) {
+            if (described.get("name").asString().equals(parameter)) {
+                described.at("/schema/enum").forEach(value -> values.add(value.asString()));
+            }
+        }
+        return values;
+    }
+
+    static List<String> lowerCase(Enum<?>[] values) {
+        return java.util.Arrays.stream(values)
+                .map(value -> value.name().toLowerCase(Locale.ROOT))
+                .toList();
+    }
 }
