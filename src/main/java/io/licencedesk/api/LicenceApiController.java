@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -103,7 +104,13 @@ class LicenceApiController {
             @Parameter(description = "A nextCursor: the page after it.") @RequestParam(required = false) String after,
             @Parameter(description = "A previousCursor: the page before it.") @RequestParam(required = false)
                     String before,
-            @Parameter(description = "Licences per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+            @Parameter(description = "Licences per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit,
+            @Parameter(
+                            description = "Only the licences in use on this day (ISO 8601): activated by then, not"
+                                    + " yet ended and not paused, as the console's list opened from the dashboard.",
+                            schema = @Schema(type = "string", format = "date", example = "2026-12-01"))
+                    @RequestParam(required = false)
+                    String inUseOn) {
         LicenceSort sortBy = ApiParameters.oneOf("sort", sort, LicenceSort.class);
         boolean ascending = switch (order.toLowerCase(Locale.ROOT)) {
             case "asc" -> true;
@@ -115,7 +122,8 @@ class LicenceApiController {
             throw ApiParameters.invalid("before", "Pass either after or before, not both.");
         }
         LifecycleStatus only = status == null ? null : ApiParameters.oneOf("status", status, LifecycleStatus.class);
-        var filter = new LicenceFilter(client, expiringSoon, expired, q, sortBy, ascending, only, null);
+        LocalDate day = ApiParameters.day("inUseOn", inUseOn);
+        var filter = new LicenceFilter(client, expiringSoon, expired, q, sortBy, ascending, only, day);
         try {
             return LicencePage.of(licences.list(caller, filter, new LicencePageRequest(after, before, false, limit)));
         } catch (InvalidLicenceException refused) {

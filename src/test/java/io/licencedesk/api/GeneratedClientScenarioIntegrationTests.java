@@ -166,13 +166,14 @@ class GeneratedClientScenarioIntegrationTests {
                         .quantity(3)
                         .clientId(client.getId()),
                 null);
-        LicencePage first = licences.listLicences(client.getId(), null, null, null, null, "name", "asc", null, null, 2);
+        LicencePage first =
+                licences.listLicences(client.getId(), null, null, null, null, "name", "asc", null, null, 2, null);
         assertThat(first.getCount()).isEqualTo(3);
         assertThat(first.getHasMore()).isTrue();
         assertThat(first.getNextCursor()).isNotBlank();
         assertThat(first.getData()).extracting(LicenceListItem::getName).containsExactly("Foyer", "Left wall");
         LicencePage second = licences.listLicences(
-                client.getId(), null, null, null, null, "name", "asc", first.getNextCursor(), null, 2);
+                client.getId(), null, null, null, null, "name", "asc", first.getNextCursor(), null, 2, null);
         assertThat(second.getHasMore()).isFalse();
         assertThat(second.getData()).extracting(LicenceListItem::getName).containsExactly("Right wall");
         assertThat(second.getData().get(0).getClient().getId()).isEqualTo(client.getId());
@@ -182,7 +183,7 @@ class GeneratedClientScenarioIntegrationTests {
         second.getData().forEach(row -> listed.add(row.getId()));
         assertThat(listed).containsExactlyInAnyOrder(foyer.getId(), left.getId(), right.getId());
         // a search narrows it further
-        assertThat(licences.listLicences(client.getId(), null, null, null, "wall", null, null, null, null, null)
+        assertThat(licences.listLicences(client.getId(), null, null, null, "wall", null, null, null, null, null, null)
                         .getCount())
                 .isEqualTo(2);
 

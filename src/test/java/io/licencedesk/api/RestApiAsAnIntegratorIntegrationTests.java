@@ -14,6 +14,7 @@ import io.licencedesk.licence.Plan;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +94,32 @@ class RestApiAsAnIntegratorIntegrationTests {
                 .getResponse();
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString()).contains("\"field\":\"status\"");
+    }
+
+    /** The console's list opened from the dashboard shows the licences in use on a day; the API's list does too. */
+    @Test
+    void filtersTheListToTheLicencesInUseOnADayAsTheConsoleDoes() throws Exception {
+        long assigned = licence("Lobby", org.alice().userId());
+        long active = licence("Foyer", org.alice().userId());
+        long paused = licence("Hall", org.alice().userId());
+        String alice = fixture.token(org.alice());
+        ok(alice, post("/api/v1/portal/licences/" + active + "/activate"));
+        ok(alice, post("/api/v1/portal/licences/" + paused + "/activate"));
+        ok(staff, post("/api/v1/licences/" + paused + "/pause"));
+        LocalDate day = LocalDate.parse(
+                ok(staff, get("/api/v1/licences/" + active)).get("activatedOn").asString());
+
+        assertThat(ids(ok(staff, get("/api/v1/licences?inUseOn=" + day)))).containsExactly(active);
+        assertThat(ids(ok(staff, get("/api/v1/licences?inUseOn=" + day.minusDays(1)))))
+                .isEmpty();
+        assertThat(ids(ok(staff, get("/api/v1/licences")))).contains(assigned, active, paused);
+        var refused = mvc.perform(get("/api/v1/licences?inUseOn=2026-02-30").with(bearer(staff)))
+                .andReturn()
+                .getResponse();
+        JsonNode problem = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/bad-parameter");
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("inUseOn");
     }
 
     @Test
