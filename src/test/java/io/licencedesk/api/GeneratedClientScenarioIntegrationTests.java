@@ -249,7 +249,7 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(header(retried, "Idempotent-Replayed")).containsExactly("true");
         assertThat(retried.getData()).isEqualTo(sent.getData());
         assertThat(emails()).isEqualTo(emailsBefore + 3);
-        NumberedPageInvoice clientsInvoices = invoices.listInvoices(null, client.getId(), null, null);
+        NumberedPageInvoice clientsInvoices = invoices.listInvoices(null, client.getId(), null, null, null, null);
         assertThat(clientsInvoices.getTotal()).isEqualTo(3);
         assertThat(clientsInvoices.getData())
                 .extracting(Invoice::getLicenceId)
@@ -272,7 +272,8 @@ class GeneratedClientScenarioIntegrationTests {
                 foyerInvoice.getId(), new MarkPaid().paidOn(LocalDate.now()).reference("BANK-1"), null);
         assertThat(paid.getStatus()).isEqualTo(Invoice.StatusEnum.PAID);
         assertThat(paid.getPaymentReference()).isEqualTo("BANK-1");
-        assertThat(invoices.listInvoices("paid", client.getId(), null, null).getData())
+        assertThat(invoices.listInvoices("paid", client.getId(), null, null, null, null)
+                        .getData())
                 .extracting(Invoice::getId)
                 .containsExactly(foyerInvoice.getId());
         Invoice clientsView = portal.getMyInvoice(foyerInvoice.getId());

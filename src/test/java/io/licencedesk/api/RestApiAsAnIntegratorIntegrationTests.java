@@ -122,6 +122,44 @@ class RestApiAsAnIntegratorIntegrationTests {
         assertThat(problem.at("/errors/0/field").asString()).isEqualTo("inUseOn");
     }
 
+    /** The console's invoices page filters by groups of statuses and by the month of issue or payment; so does the API. */
+    @Test
+    void filtersInvoicesByTheConsolesGroupsAndMonths() throws Exception {
+        long unpaid = licence("Lobby", org.alice().userId());
+        long paid = licence("Foyer", org.alice().userId());
+        JsonNode sent = ok(
+                staff,
+                post("/api/v1/invoices/send")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"licenceIds\": [" + unpaid + ", " + paid + "]}"));
+        long unpaidInvoice = sent.at("/issued/0/id").asLong();
+        long paidInvoice = sent.at("/issued/1/id").asLong();
+        String issuedOn = sent.at("/issued/0/issuedOn").asString();
+        ok(
+                staff,
+                post("/api/v1/invoices/" + paidInvoice + "/pay")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"paidOn\": \"" + issuedOn + "\"}"));
+        String month = issuedOn.substring(0, 7);
+
+        assertThat(ids(ok(staff, get("/api/v1/invoices?status=unpaid")))).containsExactly(unpaidInvoice);
+        assertThat(ids(ok(staff, get("/api/v1/invoices?status=overdue")))).isEmpty();
+        assertThat(ids(ok(staff, get("/api/v1/invoices?status=not_void"))))
+                .containsExactlyInAnyOrder(unpaidInvoice, paidInvoice);
+        assertThat(ids(ok(staff, get("/api/v1/invoices?issuedIn=" + month))))
+                .containsExactlyInAnyOrder(unpaidInvoice, paidInvoice);
+        assertThat(ids(ok(staff, get("/api/v1/invoices?paidIn=" + month)))).containsExactly(paidInvoice);
+        assertThat(ids(ok(staff, get("/api/v1/invoices?issuedIn=1999-01")))).isEmpty();
+        for (String bad : List.of("issuedIn=2026-13", "paidIn=december", "status=late")) {
+            var refused = mvc.perform(get("/api/v1/invoices?" + bad).with(bearer(staff)))
+                    .andReturn()
+                    .getResponse();
+            JsonNode problem = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+            assertThat(refused.getStatus()).as(bad).isEqualTo(400);
+            assertThat(problem.at("/errors/0/field").asString()).isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
+    }
+
     @Test
     void aListNamesTheClientsCompanyAsTheLicenceDoes() throws Exception {
         ok(
