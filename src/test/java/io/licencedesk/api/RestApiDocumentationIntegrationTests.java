@@ -190,6 +190,20 @@ class RestApiDocumentationIntegrationTests extends RestApiSweep {
         assertThat(choices(paths.at("/~1api~1v1~1invoices/get"), "status")).isEqualTo(invoiceStatuses);
     }
 
+    /** A field that takes one of a few words lists them, as the module that sets it has them. */
+    @Test
+    void listsTheStatusesOfALicenceImport() throws Exception {
+        String raw =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<String> statuses = new ArrayList<>();
+        JsonMapper.builder()
+                .build()
+                .readTree(raw)
+                .at("/components/schemas/LicenceImport/properties/status/enum")
+                .forEach(value -> statuses.add(value.asString()));
+        assertThat(statuses).isEqualTo(lowerCase(io.licencedesk.licence.ImportStatus.values()));
+    }
+
     static List<String> choices(JsonNode operation, String parameter) {
         List<String> values = new ArrayList<>();
         for (JsonNode described : operation.get("parameters")) {
