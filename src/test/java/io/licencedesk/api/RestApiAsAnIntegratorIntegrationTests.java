@@ -397,4 +397,65 @@ class RestApiAsAnIntegratorIntegrationTests {
         assertThat(problem.at("/errors/0/field").asString()).isEqualTo("licenceIds[0]");
         assertThat(problem.at("/errors/0/detail").asString()).isEqualTo("Name each licence by its id; null is none.");
     }
+
+    /**
+     * The limits the document gives a licence's and a screen's fields are the ones the server keeps: a value at the
+     * limit is taken and one past it refused, so that a client checking its input against the document agrees.
+     */
+    @Test
+    void theDocumentsLimitsOfALicenceAndAScreenAreTheServers() throws Exception {
+        JsonNode schemas = JSON.readTree(mvc.perform(get("/v3/api-docs"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .get("components")
+                .get("schemas");
+        for (String schema : List.of("CreateLicence", "LicenceChanges")) {
+            assertThat(schemas.at("/" + schema + "/properties/quantity/minimum").asInt())
+                    .isEqualTo(1);
+            assertThat(schemas.at("/" + schema + "/properties/quantity/maximum").asInt())
+                    .isEqualTo(10_000);
+            assertThat(schemas.at("/" + schema + "/properties/name/maxLength").asInt())
+                    .isEqualTo(200);
+            assertThat(schemas.at("/" + schema + "/properties/note/maxLength").asInt())
+                    .isEqualTo(2000);
+        }
+        assertThat(schemas.at("/ScreenName/properties/name/maxLength").asInt()).isEqualTo(100);
+
+        assertThat(createLicence("x".repeat(200), "n".repeat(2000), 10_000)).isEqualTo(201);
+        assertThat(createLicence("x".repeat(201), null, 1)).isEqualTo(422);
+        assertThat(createLicence("Lobby", "n".repeat(2001), 1)).isEqualTo(422);
+        assertThat(createLicence("Lobby", null, 10_001)).isEqualTo(422);
+        assertThat(createLicence("Lobby", null, 0)).isEqualTo(422);
+        long id = licence("Screens", org.alice().userId());
+        String alice = fixture.token(org.alice());
+        ok(alice, post("/api/v1/portal/licences/" + id + "/activate"));
+        assertThat(registerScreen(alice, id, "s".repeat(101))).isEqualTo(422);
+        assertThat(registerScreen(alice, id, "s".repeat(100))).isEqualTo(201);
+    }
+
+    int createLicence(String name, String note, int quantity) throws Exception {
+        var body = JSON.createObjectNode()
+                .put("planId", plan.id())
+                .put("name", name)
+                .put("note", note)
+                .put("quantity", quantity);
+        return mvc.perform(post("/api/v1/licences")
+                        .with(bearer(staff))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.toString()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+    }
+
+    int registerScreen(String token, long licence, String name) throws Exception {
+        return mvc.perform(post("/api/v1/portal/licences/" + licence + "/screens")
+                        .with(bearer(token))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.createObjectNode().put("name", name).toString()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+    }
 }
