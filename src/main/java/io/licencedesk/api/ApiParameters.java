@@ -1,6 +1,9 @@
 package io.licencedesk.api;
 
 import io.licencedesk.licence.LicencePageRequest;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +47,38 @@ final class ApiParameters {
         if (page < 1) {
             throw invalid("page", "Use a page number from 1.");
         }
+    }
+
+    /** A day (ISO 8601, 2026-12-03) in the years a database date holds, or null when none is asked for. */
+    static LocalDate day(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            LocalDate day = LocalDate.parse(value);
+            if (day.getYear() >= 1 && day.getYear() <= 9999) {
+                return day;
+            }
+        } catch (DateTimeParseException notADay) {
+            // answered below, as a day out of range is
+        }
+        throw invalid(name, "The parameter %s must be a day such as 2026-12-03.".formatted(name));
+    }
+
+    /** A month (ISO 8601, 2026-12) in the years a database date holds, or null when none is asked for. */
+    static YearMonth month(String name, String value) {
+        if (value == null) {
+            return null;
+        }
+        try {
+            YearMonth month = YearMonth.parse(value);
+            if (month.getYear() >= 1 && month.getYear() <= 9999) {
+                return month;
+            }
+        } catch (DateTimeParseException notAMonth) {
+            // answered below, as a month out of range is
+        }
+        throw invalid(name, "The parameter %s must be a month such as 2026-12.".formatted(name));
     }
 
     static BadParameterException invalid(String name, String detail) {

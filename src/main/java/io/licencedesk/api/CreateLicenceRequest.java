@@ -14,12 +14,17 @@ record CreateLicenceRequest(
         @NotNull(message = "Choose a plan.")
         Long planId,
 
-        @Schema(example = "Lobby screens", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(example = "Lobby screens", minLength = 1, maxLength = 200, requiredMode = Schema.RequiredMode.REQUIRED)
         String name,
 
-        @Schema(description = "Optional.") String note,
+        @Schema(description = "Optional.", maxLength = 2000) String note,
 
-        @Schema(description = "Number of screens, from 1.", example = "5", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(
+                description = "Number of screens, from 1 to 10,000.",
+                example = "5",
+                minimum = "1",
+                maximum = "10000",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         @NotNull(message = "Give the number of screens.")
         Integer quantity,
 

@@ -1,6 +1,5 @@
 package io.licencedesk.api;
 
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
         type = SecuritySchemeType.HTTP,
         scheme = "bearer",
         bearerFormat = "lds_ device credential",
-        in = SecuritySchemeIn.HEADER,
         description = "The device credential shown once when the screen was registered in the client portal.")
 class DeviceApiDocumentation {
 

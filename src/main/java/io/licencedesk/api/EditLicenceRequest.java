@@ -26,20 +26,24 @@ final class EditLicenceRequest {
     private Long clientId;
 
     @JsonSetter("name")
-    @Schema(example = "Lobby screens")
+    @Schema(example = "Lobby screens", minLength = 1, maxLength = 200)
     void setName(String name) {
         this.name = name;
     }
 
     @JsonSetter("note")
-    @Schema(description = "null or \"\" removes the note.", nullable = true)
+    @Schema(description = "null or \"\" removes the note.", nullable = true, maxLength = 2000)
     void setNote(String note) {
         this.note = note;
         sent.add("note");
     }
 
     @JsonSetter("quantity")
-    @Schema(description = "Number of screens, from 1, and at least the screens registered.", example = "10")
+    @Schema(
+            description = "Number of screens, from 1 to 10,000, and at least the screens registered.",
+            example = "10",
+            minimum = "1",
+            maximum = "10000")
     void setQuantity(Integer quantity) {
         this.quantity = quantity;
     }

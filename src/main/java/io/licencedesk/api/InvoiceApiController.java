@@ -2,7 +2,9 @@ package io.licencedesk.api;
 
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.invoicing.Invoice;
+import io.licencedesk.invoicing.InvoiceFilter;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.InvoiceSearch;
 import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.invoicing.SendOutcome;
 import io.licencedesk.shared.PlainText;
@@ -15,11 +17,13 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,25 +42,35 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = RestApiDocumentation.BEARER)
 class InvoiceApiController {
 
-    private final InvoiceManagement invoicing;
+    private static final String UNPAID = "unpaid";
+    private static final String OVERDUE = "overdue";
+    private static final String NOT_VOID = "not_void";
 
-    InvoiceApiController(InvoiceManagement invoicing) {
+    private final InvoiceManagement invoicing;
+    private final InvoiceSearch search;
+
+    InvoiceApiController(InvoiceManagement invoicing, InvoiceSearch search) {
         this.invoicing = invoicing;
+        this.search = search;
     }
 
     @Schema(name = "SendInvoices")
     record SendRequest(
             @Schema(description = "1 to 20 licences with a client.", requiredMode = Schema.RequiredMode.REQUIRED)
-            @NotEmpty(message = "Name at least one licence.")
-            @Size(max = InvoiceManagement.MAX_SELECTION, message = "Send at most 20 licences at a time.")
-            List<@NotNull Long> licenceIds) {}
+            @NotNull(message = "Name at least one licence.")
+            @Size(min = 1, max = InvoiceManagement.MAX_SELECTION, message = "Send 1 to 20 licences at a time.")
+            List<@NotNull(message = "Name each licence by its id; null is none.") Long> licenceIds) {}
 
     @Schema(name = "SendOutcome")
     record SendResponse(
-            @Schema(description = "Invoices issued now, e-mailed with their PDF.")
+            @Schema(
+                    description = "Invoices issued now, e-mailed with their PDF.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             List<InvoiceResponse> issued,
 
-            @Schema(description = "Invoices that already existed for the licence's current term, e-mailed again.")
+            @Schema(
+                    description = "Invoices that already existed for the licence's current term, e-mailed again.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             List<InvoiceResponse> resent) {
 
         static SendResponse of(SendOutcome outcome) {
@@ -98,17 +112,62 @@ class InvoiceApiController {
     @Operation(
             operationId = "listInvoices",
             summary = "List invoices",
-            description = "Newest first, optionally by status and client.")
+            description = "Newest first, with the console's invoices page's filters: a status or a group of them, a"
+                    + " client, and the month they were issued or paid in.")
     NumberedPage<InvoiceResponse> list(
             Caller caller,
-            @Parameter(description = "issued, sent, paid or void.") @RequestParam(required = false) String status,
+            @Parameter(
+                            description = "issued, sent, paid or void; or unpaid (issued or sent), overdue (unpaid"
+                                    + " after its due date) or not_void (every status but void).",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {
+                                                "issued", "sent", "paid", "void", UNPAID, OVERDUE, NOT_VOID
+                                            }))
+                    @RequestParam(required = false)
+                    String status,
             @Parameter(description = "Only this client's invoices.") @RequestParam(required = false) Long client,
             @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
-            @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+            @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit,
+            @Parameter(
+                            description = "Only those issued in this month (ISO 8601: 2026-12), as the dashboard's"
+                                    + " monthly figures count them.",
+                            schema = @Schema(type = "string", example = "2026-12"))
+                    @RequestParam(required = false)
+                    String issuedIn,
+            @Parameter(
+                            description = "Only those paid in this month (ISO 8601: 2026-12).",
+                            schema = @Schema(type = "string", example = "2026-12"))
+                    @RequestParam(required = false)
+                    String paidIn) {
         ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
-        InvoiceStatus byStatus = status == null ? null : ApiParameters.oneOf("status", status, InvoiceStatus.class);
-        return NumberedPage.of(invoicing.invoices(caller, byStatus, client, page, limit), InvoiceResponse::of);
+        var filter = new InvoiceFilter(
+                statuses(status),
+                OVERDUE.equalsIgnoreCase(status),
+                client,
+                ApiParameters.month("issuedIn", issuedIn),
+                ApiParameters.month("paidIn", paidIn));
+        return NumberedPage.of(search.invoices(caller, filter, page, limit), InvoiceResponse::of);
+    }
+
+    /** An invoice's status, or one of the console's groups of them; none for every status. */
+    private static Set<InvoiceStatus> statuses(String status) {
+        if (status == null) {
+            return Set.of();
+        }
+        return switch (status.toLowerCase(Locale.ROOT)) {
+            case UNPAID, OVERDUE -> EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.SENT);
+            case NOT_VOID -> EnumSet.complementOf(EnumSet.of(InvoiceStatus.VOID));
+            default -> {
+                try {
+                    yield Set.of(ApiParameters.oneOf("status", status, InvoiceStatus.class));
+                } catch (ApiParameters.BadParameterException unknown) {
+                    throw ApiParameters.invalid(
+                            "status", "Use one of issued, sent, paid, void, unpaid, overdue, not_void.");
+                }
+            }
+        };
     }
 
     @GetMapping("/{id}")

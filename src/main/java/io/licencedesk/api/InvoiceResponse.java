@@ -14,7 +14,7 @@ public record InvoiceResponse(
 
         @Schema(
                 description = "Gapless per organisation and year.",
-                example = "2026-0042",
+                example = "INV-2026-000042",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String number,
 

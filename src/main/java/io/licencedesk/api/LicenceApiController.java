@@ -14,11 +14,13 @@ import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.shared.PageOf;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -75,20 +77,40 @@ class LicenceApiController {
                     boolean expired,
             @Parameter(
                             description = "Only licences in this status: available, assigned, active, paused or"
-                                    + " expired.")
+                                    + " expired.",
+                            schema =
+                                    @Schema(allowableValues = {"available", "assigned", "active", "paused", "expired"}))
                     @RequestParam(required = false)
                     String status,
             @Parameter(description = "Words in the code, name, note, client, plan or status.")
                     @RequestParam(required = false)
                     String q,
-            @Parameter(description = "created, code, name, quantity, amount or ends.")
+            @Parameter(
+                            description = "created, code, name, quantity, amount or ends.",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"created", "code", "name", "quantity", "amount", "ends"},
+                                            defaultValue = "created"))
                     @RequestParam(defaultValue = "created")
                     String sort,
-            @Parameter(description = "asc or desc.") @RequestParam(defaultValue = "desc") String order,
+            @Parameter(
+                            description = "asc or desc.",
+                            schema =
+                                    @Schema(
+                                            allowableValues = {"asc", "desc"},
+                                            defaultValue = "desc"))
+                    @RequestParam(defaultValue = "desc")
+                    String order,
             @Parameter(description = "A nextCursor: the page after it.") @RequestParam(required = false) String after,
             @Parameter(description = "A previousCursor: the page before it.") @RequestParam(required = false)
                     String before,
-            @Parameter(description = "Licences per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+            @Parameter(description = "Licences per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit,
+            @Parameter(
+                            description = "Only the licences in use on this day (ISO 8601): activated by then, not"
+                                    + " yet ended and not paused, as the console's list opened from the dashboard.",
+                            schema = @Schema(type = "string", format = "date", example = "2026-12-01"))
+                    @RequestParam(required = false)
+                    String inUseOn) {
         LicenceSort sortBy = ApiParameters.oneOf("sort", sort, LicenceSort.class);
         boolean ascending = switch (order.toLowerCase(Locale.ROOT)) {
             case "asc" -> true;
@@ -100,7 +122,8 @@ class LicenceApiController {
             throw ApiParameters.invalid("before", "Pass either after or before, not both.");
         }
         LifecycleStatus only = status == null ? null : ApiParameters.oneOf("status", status, LifecycleStatus.class);
-        var filter = new LicenceFilter(client, expiringSoon, expired, q, sortBy, ascending, only, null);
+        LocalDate day = ApiParameters.day("inUseOn", inUseOn);
+        var filter = new LicenceFilter(client, expiringSoon, expired, q, sortBy, ascending, only, day);
         try {
             return LicencePage.of(licences.list(caller, filter, new LicencePageRequest(after, before, false, limit)));
         } catch (InvalidLicenceException refused) {

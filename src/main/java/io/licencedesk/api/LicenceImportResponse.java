@@ -19,6 +19,8 @@ public record LicenceImportResponse(
                         + " not a licence CSV: see problem), importing, imported, discarded or interrupted (the"
                         + " server stopped during the check; send the file again).",
                 example = "checked",
+                allowableValues = {"checking", "checked", "refused", "importing", "imported", "discarded", "interrupted"
+                },
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String status,
 

@@ -48,7 +48,10 @@ public record LicenceResponse(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String status,
 
-        @Schema(description = "Active and ending within 30 days.", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(
+                description = "Active and ending within the organisation's expiring-soon window (Settings, 30 days by"
+                        + " default).",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         boolean expiringSoon,
 
         @Schema(
@@ -67,7 +70,10 @@ public record LicenceResponse(
         @Schema(description = "Last day of its current term; absent until activated.", example = "2027-11-30")
         LocalDate endsOn,
 
-        @Schema(description = "Its current term, numbered from 1; a renewal starts the next.", example = "1")
+        @Schema(
+                description = "Its current term, numbered from 1; a renewal starts the next.",
+                example = "1",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         int termNumber,
 
         @Schema(
@@ -88,11 +94,26 @@ public record LicenceResponse(
 
     /** A licence's plan, by id and name. */
     @Schema(name = "PlanReference")
-    public record PlanReference(long id, String name) {}
+    public record PlanReference(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            long id,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String name) {}
 
     /** A licence's client, by id, e-mail and company. */
     @Schema(name = "ClientReference")
-    public record ClientReference(long id, String email, String name, String company) {}
+    public record ClientReference(
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            long id,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String email,
+
+            @Schema(requiredMode = Schema.RequiredMode.REQUIRED)
+            String name,
+
+            String company) {}
 
     public static LicenceResponse of(LicenceDetails licence) {
         var client = licence.client() == null

@@ -74,7 +74,7 @@ class PortalApiController {
 
     @Schema(name = "ScreenName")
     record ScreenRequest(
-            @Schema(example = "Lobby left", requiredMode = Schema.RequiredMode.REQUIRED)
+            @Schema(example = "Lobby left", maxLength = 100, requiredMode = Schema.RequiredMode.REQUIRED)
             @NotBlank(message = "Name the screen.")
             String name) {}
 

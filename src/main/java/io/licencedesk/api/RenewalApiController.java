@@ -27,10 +27,14 @@ class RenewalApiController {
     /** The licence in its new term, the invoice issued for it, and the running term's if it was issued too. */
     @Schema(name = "Renewal")
     record RenewalResponse(
-            @Schema(description = "The licence as it is after the renewal, its next term booked and invoiced.")
+            @Schema(
+                    description = "The licence as it is after the renewal, its next term booked and invoiced.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             LicenceResponse licence,
 
-            @Schema(description = "The invoice of the next term, issued and e-mailed.")
+            @Schema(
+                    description = "The invoice of the next term, issued and e-mailed.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
             InvoiceResponse invoice,
 
             @Schema(

@@ -2,7 +2,6 @@ package io.licencedesk.api;
 
 import io.licencedesk.accounts.Caller;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
-import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
@@ -24,7 +23,6 @@ import org.springframework.context.annotation.Configuration;
         type = SecuritySchemeType.HTTP,
         scheme = "bearer",
         bearerFormat = "ldk_live_ API token",
-        in = SecuritySchemeIn.HEADER,
         description = "An API token made in the console (your name menu → API tokens) or the portal (Profile → API"
                 + " tokens). It acts with its person's role, organisation and client; a read-only token is"
                 + " refused writes (403).")

@@ -37,10 +37,14 @@ public record DeviceAnswer(
 
         @Schema(
                 description = "Last day of the licence's current term (ISO date); absent before activation.",
-                example = "2027-11-29")
+                example = "2027-11-29",
+                format = "date")
         String endsOn,
 
-        @Schema(description = "The server's time (ISO-8601 instant, UTC).", example = "2026-11-29T18:45:12.345Z")
+        @Schema(
+                description = "The server's time (ISO-8601 instant, UTC).",
+                example = "2026-11-29T18:45:12.345Z",
+                format = "date-time")
         String serverTime,
 
         @Schema(description = "The nonce of the request, as sent.")

@@ -166,13 +166,14 @@ class GeneratedClientScenarioIntegrationTests {
                         .quantity(3)
                         .clientId(client.getId()),
                 null);
-        LicencePage first = licences.listLicences(client.getId(), null, null, null, null, "name", "asc", null, null, 2);
+        LicencePage first =
+                licences.listLicences(client.getId(), null, null, null, null, "name", "asc", null, null, 2, null);
         assertThat(first.getCount()).isEqualTo(3);
         assertThat(first.getHasMore()).isTrue();
         assertThat(first.getNextCursor()).isNotBlank();
         assertThat(first.getData()).extracting(LicenceListItem::getName).containsExactly("Foyer", "Left wall");
         LicencePage second = licences.listLicences(
-                client.getId(), null, null, null, null, "name", "asc", first.getNextCursor(), null, 2);
+                client.getId(), null, null, null, null, "name", "asc", first.getNextCursor(), null, 2, null);
         assertThat(second.getHasMore()).isFalse();
         assertThat(second.getData()).extracting(LicenceListItem::getName).containsExactly("Right wall");
         assertThat(second.getData().get(0).getClient().getId()).isEqualTo(client.getId());
@@ -182,7 +183,7 @@ class GeneratedClientScenarioIntegrationTests {
         second.getData().forEach(row -> listed.add(row.getId()));
         assertThat(listed).containsExactlyInAnyOrder(foyer.getId(), left.getId(), right.getId());
         // a search narrows it further
-        assertThat(licences.listLicences(client.getId(), null, null, null, "wall", null, null, null, null, null)
+        assertThat(licences.listLicences(client.getId(), null, null, null, "wall", null, null, null, null, null, null)
                         .getCount())
                 .isEqualTo(2);
 
@@ -248,7 +249,7 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(header(retried, "Idempotent-Replayed")).containsExactly("true");
         assertThat(retried.getData()).isEqualTo(sent.getData());
         assertThat(emails()).isEqualTo(emailsBefore + 3);
-        NumberedPageInvoice clientsInvoices = invoices.listInvoices(null, client.getId(), null, null);
+        NumberedPageInvoice clientsInvoices = invoices.listInvoices(null, client.getId(), null, null, null, null);
         assertThat(clientsInvoices.getTotal()).isEqualTo(3);
         assertThat(clientsInvoices.getData())
                 .extracting(Invoice::getLicenceId)
@@ -271,7 +272,8 @@ class GeneratedClientScenarioIntegrationTests {
                 foyerInvoice.getId(), new MarkPaid().paidOn(LocalDate.now()).reference("BANK-1"), null);
         assertThat(paid.getStatus()).isEqualTo(Invoice.StatusEnum.PAID);
         assertThat(paid.getPaymentReference()).isEqualTo("BANK-1");
-        assertThat(invoices.listInvoices("paid", client.getId(), null, null).getData())
+        assertThat(invoices.listInvoices("paid", client.getId(), null, null, null, null)
+                        .getData())
                 .extracting(Invoice::getId)
                 .containsExactly(foyerInvoice.getId());
         Invoice clientsView = portal.getMyInvoice(foyerInvoice.getId());

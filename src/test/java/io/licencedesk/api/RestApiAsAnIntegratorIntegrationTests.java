@@ -14,6 +14,7 @@ import io.licencedesk.licence.Plan;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -93,6 +94,70 @@ class RestApiAsAnIntegratorIntegrationTests {
                 .getResponse();
         assertThat(refused.getStatus()).isEqualTo(400);
         assertThat(refused.getContentAsString()).contains("\"field\":\"status\"");
+    }
+
+    /** The console's list opened from the dashboard shows the licences in use on a day; the API's list does too. */
+    @Test
+    void filtersTheListToTheLicencesInUseOnADayAsTheConsoleDoes() throws Exception {
+        long assigned = licence("Lobby", org.alice().userId());
+        long active = licence("Foyer", org.alice().userId());
+        long paused = licence("Hall", org.alice().userId());
+        String alice = fixture.token(org.alice());
+        ok(alice, post("/api/v1/portal/licences/" + active + "/activate"));
+        ok(alice, post("/api/v1/portal/licences/" + paused + "/activate"));
+        ok(staff, post("/api/v1/licences/" + paused + "/pause"));
+        LocalDate day = LocalDate.parse(
+                ok(staff, get("/api/v1/licences/" + active)).get("activatedOn").asString());
+
+        assertThat(ids(ok(staff, get("/api/v1/licences?inUseOn=" + day)))).containsExactly(active);
+        assertThat(ids(ok(staff, get("/api/v1/licences?inUseOn=" + day.minusDays(1)))))
+                .isEmpty();
+        assertThat(ids(ok(staff, get("/api/v1/licences")))).contains(assigned, active, paused);
+        var refused = mvc.perform(get("/api/v1/licences?inUseOn=2026-02-30").with(bearer(staff)))
+                .andReturn()
+                .getResponse();
+        JsonNode problem = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/bad-parameter");
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("inUseOn");
+    }
+
+    /** The console's invoices page filters by groups of statuses and by the month of issue or payment; so does the API. */
+    @Test
+    void filtersInvoicesByTheConsolesGroupsAndMonths() throws Exception {
+        long unpaid = licence("Lobby", org.alice().userId());
+        long paid = licence("Foyer", org.alice().userId());
+        JsonNode sent = ok(
+                staff,
+                post("/api/v1/invoices/send")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"licenceIds\": [" + unpaid + ", " + paid + "]}"));
+        long unpaidInvoice = sent.at("/issued/0/id").asLong();
+        long paidInvoice = sent.at("/issued/1/id").asLong();
+        String issuedOn = sent.at("/issued/0/issuedOn").asString();
+        ok(
+                staff,
+                post("/api/v1/invoices/" + paidInvoice + "/pay")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"paidOn\": \"" + issuedOn + "\"}"));
+        String month = issuedOn.substring(0, 7);
+
+        assertThat(ids(ok(staff, get("/api/v1/invoices?status=unpaid")))).containsExactly(unpaidInvoice);
+        assertThat(ids(ok(staff, get("/api/v1/invoices?status=overdue")))).isEmpty();
+        assertThat(ids(ok(staff, get("/api/v1/invoices?status=not_void"))))
+                .containsExactlyInAnyOrder(unpaidInvoice, paidInvoice);
+        assertThat(ids(ok(staff, get("/api/v1/invoices?issuedIn=" + month))))
+                .containsExactlyInAnyOrder(unpaidInvoice, paidInvoice);
+        assertThat(ids(ok(staff, get("/api/v1/invoices?paidIn=" + month)))).containsExactly(paidInvoice);
+        assertThat(ids(ok(staff, get("/api/v1/invoices?issuedIn=1999-01")))).isEmpty();
+        for (String bad : List.of("issuedIn=2026-13", "paidIn=december", "status=late")) {
+            var refused = mvc.perform(get("/api/v1/invoices?" + bad).with(bearer(staff)))
+                    .andReturn()
+                    .getResponse();
+            JsonNode problem = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+            assertThat(refused.getStatus()).as(bad).isEqualTo(400);
+            assertThat(problem.at("/errors/0/field").asString()).isEqualTo(bad.substring(0, bad.indexOf('=')));
+        }
     }
 
     @Test
@@ -229,5 +294,168 @@ class RestApiAsAnIntegratorIntegrationTests {
                         .get("data")
                         .get(0))
                 .isEqualTo(mine);
+    }
+
+    /**
+     * An integrator who checks answers against the served document (a generated client, a schema validator) meets a
+     * licence without a client, note or dates, a last page without a cursor and a client without a company: each of
+     * those nulls must be one the document allows, not a field typed "string" or an object that cannot be null.
+     */
+    @Test
+    void everyNullOfAnAnswerIsOneTheServedDocumentAllows() throws Exception {
+        long available = licence("Spare", null);
+        JsonNode schemas = JSON.readTree(mvc.perform(get("/v3/api-docs"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .get("components")
+                .get("schemas");
+        List<String> refused = new ArrayList<>();
+        nullsRefused(schemas, ref("Licence"), ok(staff, get("/api/v1/licences/" + available)), "Licence", refused);
+        nullsRefused(schemas, ref("LicencePage"), ok(staff, get("/api/v1/licences")), "LicencePage", refused);
+        nullsRefused(
+                schemas,
+                ref("HistoryPage"),
+                ok(staff, get("/api/v1/licences/" + available + "/history")),
+                "HistoryPage",
+                refused);
+        nullsRefused(schemas, ref("NumberedPageClient"), ok(staff, get("/api/v1/clients")), "Clients", refused);
+
+        assertThat(refused).isEmpty();
+    }
+
+    static JsonNode ref(String schema) {
+        return JSON.createObjectNode().put("$ref", "#/components/schemas/" + schema);
+    }
+
+    /** Adds the path of each null of the answer whose schema does not allow null. */
+    static void nullsRefused(JsonNode schemas, JsonNode schema, JsonNode value, String at, List<String> refused) {
+        if (schema.has("$ref")) {
+            String name = schema.get("$ref").asString().substring("#/components/schemas/".length());
+            nullsRefused(schemas, schemas.get(name), value, at, refused);
+        } else if (value.isNull()) {
+            if (!allowsNull(schema)) {
+                refused.add(at);
+            }
+        } else if (schema.has("anyOf")) {
+            for (JsonNode branch : schema.get("anyOf")) {
+                if (!allowsNull(branch)) {
+                    nullsRefused(schemas, branch, value, at, refused);
+                }
+            }
+        } else if (value.isArray() && schema.has("items")) {
+            for (int i = 0; i < value.size(); i++) {
+                nullsRefused(schemas, schema.get("items"), value.get(i), at + "[" + i + "]", refused);
+            }
+        } else if (value.isObject() && schema.has("properties")) {
+            for (String name : value.propertyNames()) {
+                JsonNode property = schema.get("properties").get(name);
+                if (property != null) {
+                    nullsRefused(schemas, property, value.get(name), at + "." + name, refused);
+                }
+            }
+        }
+    }
+
+    static boolean allowsNull(JsonNode schema) {
+        if (schema.has("anyOf")) {
+            for (JsonNode branch : schema.get("anyOf")) {
+                if (allowsNull(branch)) {
+                    return true;
+                }
+            }
+        }
+        JsonNode type = schema.get("type");
+        return type != null
+                && (type.isArray()
+                        ? type.toString().contains("\"null\"")
+                        : type.asString().equals("null"));
+    }
+
+    /**
+     * The document says how many licences a send takes (1 to 20), as the server counts them, and a null among the
+     * ids is refused with a sentence, not Bean Validation's "must not be null".
+     */
+    @Test
+    void sendingInvoicesSaysHowManyLicencesItTakesAndRefusesANullIdInWords() throws Exception {
+        JsonNode ids = JSON.readTree(mvc.perform(get("/v3/api-docs"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .at("/components/schemas/SendInvoices/properties/licenceIds");
+        assertThat(ids.get("minItems").asInt()).isEqualTo(1);
+        assertThat(ids.get("maxItems").asInt()).isEqualTo(20);
+
+        var response = mvc.perform(post("/api/v1/invoices/send")
+                        .with(bearer(staff))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"licenceIds\": [null]}"))
+                .andReturn()
+                .getResponse();
+        JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(response.getStatus()).isEqualTo(422);
+        assertThat(problem.at("/errors/0/field").asString()).isEqualTo("licenceIds[0]");
+        assertThat(problem.at("/errors/0/detail").asString()).isEqualTo("Name each licence by its id; null is none.");
+    }
+
+    /**
+     * The limits the document gives a licence's and a screen's fields are the ones the server keeps: a value at the
+     * limit is taken and one past it refused, so that a client checking its input against the document agrees.
+     */
+    @Test
+    void theDocumentsLimitsOfALicenceAndAScreenAreTheServers() throws Exception {
+        JsonNode schemas = JSON.readTree(mvc.perform(get("/v3/api-docs"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .get("components")
+                .get("schemas");
+        for (String schema : List.of("CreateLicence", "LicenceChanges")) {
+            assertThat(schemas.at("/" + schema + "/properties/quantity/minimum").asInt())
+                    .isEqualTo(1);
+            assertThat(schemas.at("/" + schema + "/properties/quantity/maximum").asInt())
+                    .isEqualTo(10_000);
+            assertThat(schemas.at("/" + schema + "/properties/name/maxLength").asInt())
+                    .isEqualTo(200);
+            assertThat(schemas.at("/" + schema + "/properties/note/maxLength").asInt())
+                    .isEqualTo(2000);
+        }
+        assertThat(schemas.at("/ScreenName/properties/name/maxLength").asInt()).isEqualTo(100);
+
+        assertThat(createLicence("x".repeat(200), "n".repeat(2000), 10_000)).isEqualTo(201);
+        assertThat(createLicence("x".repeat(201), null, 1)).isEqualTo(422);
+        assertThat(createLicence("Lobby", "n".repeat(2001), 1)).isEqualTo(422);
+        assertThat(createLicence("Lobby", null, 10_001)).isEqualTo(422);
+        assertThat(createLicence("Lobby", null, 0)).isEqualTo(422);
+        long id = licence("Screens", org.alice().userId());
+        String alice = fixture.token(org.alice());
+        ok(alice, post("/api/v1/portal/licences/" + id + "/activate"));
+        assertThat(registerScreen(alice, id, "s".repeat(101))).isEqualTo(422);
+        assertThat(registerScreen(alice, id, "s".repeat(100))).isEqualTo(201);
+    }
+
+    int createLicence(String name, String note, int quantity) throws Exception {
+        var body = JSON.createObjectNode()
+                .put("planId", plan.id())
+                .put("name", name)
+                .put("note", note)
+                .put("quantity", quantity);
+        return mvc.perform(post("/api/v1/licences")
+                        .with(bearer(staff))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body.toString()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
+    }
+
+    int registerScreen(String token, long licence, String name) throws Exception {
+        return mvc.perform(post("/api/v1/portal/licences/" + licence + "/screens")
+                        .with(bearer(token))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(JSON.createObjectNode().put("name", name).toString()))
+                .andReturn()
+                .getResponse()
+                .getStatus();
     }
 }

@@ -120,4 +120,103 @@ class RestApiDocumentationIntegrationTests extends RestApiSweep {
                 .contains("\"detail\": \"" + refused.get("detail").asString() + "\"");
         assertThat(refused.get("instance").asString()).isEqualTo(path);
     }
+
+    /**
+     * OpenAPI 3.1 gives an "http" security scheme no "in" (only an "apiKey" scheme has one): with it the served
+     * document is not a valid OpenAPI document, and a validator or generator that checks it refuses the whole API.
+     */
+    @Test
+    void describesItsBearerSchemesAsOpenApiAllowsThem() throws Exception {
+        String raw =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode schemes =
+                JsonMapper.builder().build().readTree(raw).get("components").get("securitySchemes");
+        assertThat(schemes.propertyNames()).containsExactlyInAnyOrder("apiToken", "deviceCredential");
+        for (String name : schemes.propertyNames()) {
+            JsonNode scheme = schemes.get(name);
+            assertThat(scheme.get("type").asString()).as(name).isEqualTo("http");
+            assertThat(scheme.get("scheme").asString()).as(name).isEqualTo("bearer");
+            assertThat(scheme.has("in")).as(name + " names no \"in\"").isFalse();
+        }
+    }
+
+    /**
+     * Each operation's refusals are in the document as problems, so that a client generated from it or a check of
+     * its answers knows a 404 or a 422 as an answer of the operation, with the fields every problem has.
+     */
+    @Test
+    void describesTheProblemsEveryOperationMayAnswer() throws Exception {
+        String raw =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode document = JsonMapper.builder().build().readTree(raw);
+        List<String> without = new ArrayList<>();
+        for (String path : document.get("paths").propertyNames()) {
+            JsonNode item = document.get("paths").get(path);
+            for (String method : item.propertyNames()) {
+                JsonNode problem =
+                        item.get(method).get("responses").path("default").path("content");
+                if (!problem.path("application/problem+json")
+                        .path("schema")
+                        .path("$ref")
+                        .asString("")
+                        .equals("#/components/schemas/Problem")) {
+                    without.add(method + " " + path);
+                }
+            }
+        }
+        assertThat(without).isEmpty();
+        JsonNode problem = document.get("components").get("schemas").get("Problem");
+        assertThat(problem.get("required").toString()).contains("\"type\"", "\"title\"", "\"status\"", "\"detail\"");
+        assertThat(problem.get("properties").propertyNames()).contains("instance", "errors");
+    }
+
+    /**
+     * A query parameter that takes one of a few words lists them as an enum, as the server reads them (the
+     * licence module's sorts and statuses, the invoices' statuses), so that a generated client or Swagger UI offers
+     * them instead of free text.
+     */
+    @Test
+    void listsTheWordsAChoiceParameterTakes() throws Exception {
+        String raw =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode paths = JsonMapper.builder().build().readTree(raw).get("paths");
+        assertThat(choices(paths.at("/~1api~1v1~1licences/get"), "status"))
+                .isEqualTo(lowerCase(io.licencedesk.licence.LifecycleStatus.values()));
+        assertThat(choices(paths.at("/~1api~1v1~1licences/get"), "sort"))
+                .isEqualTo(lowerCase(io.licencedesk.licence.LicenceSort.values()));
+        assertThat(choices(paths.at("/~1api~1v1~1licences/get"), "order")).containsExactly("asc", "desc");
+        List<String> invoiceStatuses = new ArrayList<>(lowerCase(io.licencedesk.invoicing.InvoiceStatus.values()));
+        invoiceStatuses.addAll(List.of("unpaid", "overdue", "not_void"));
+        assertThat(choices(paths.at("/~1api~1v1~1invoices/get"), "status")).isEqualTo(invoiceStatuses);
+    }
+
+    /** A field that takes one of a few words lists them, as the module that sets it has them. */
+    @Test
+    void listsTheStatusesOfALicenceImport() throws Exception {
+        String raw =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        List<String> statuses = new ArrayList<>();
+        JsonMapper.builder()
+                .build()
+                .readTree(raw)
+                .at("/components/schemas/LicenceImport/properties/status/enum")
+                .forEach(value -> statuses.add(value.asString()));
+        assertThat(statuses).isEqualTo(lowerCase(io.licencedesk.licence.ImportStatus.values()));
+    }
+
+    static List<String> choices(JsonNode operation, String parameter) {
+        List<String> values = new ArrayList<>();
+        for (JsonNode described : operation.get("parameters")) {
+            if (described.get("name").asString().equals(parameter)) {
+                described.at("/schema/enum").forEach(value -> values.add(value.asString()));
+            }
+        }
+        return values;
+    }
+
+    static List<String> lowerCase(Enum<?>[] values) {
+        return java.util.Arrays.stream(values)
+                .map(value -> value.name().toLowerCase(Locale.ROOT))
+                .toList();
+    }
 }

@@ -149,7 +149,7 @@ class RestApiUnknownParametersIntegrationTests extends RestApiSweep {
         assertThat(problem.get("status").asInt()).isEqualTo(400);
         assertThat(problem.get("detail").asString())
                 .isEqualTo("The parameters Limit, state are not one this operation takes: use client, expiringSoon,"
-                        + " expired, status, q, sort, order, after, before, limit.");
+                        + " expired, status, q, sort, order, after, before, limit, inUseOn.");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("Limit");
         assertThat(problem.get("errors").get(1).get("field").asString()).isEqualTo("state");
         assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/licences");
