@@ -34,6 +34,7 @@ class HomeController {
     @GetMapping("/login")
     String signIn(
             @RequestParam(required = false) String tooMany,
+            @RequestParam(required = false) String failed,
             Authentication signedIn,
             HttpServletRequest request,
             Model model) {
@@ -45,6 +46,8 @@ class HomeController {
         if (tooMany != null && tooMany.matches("\\d{1,5}")) {
             model.addAttribute("retryAfter", Integer.parseInt(tooMany));
         }
+        // The fields themselves say why they were refused, for screen readers (aria-invalid, aria-describedby).
+        model.addAttribute("refused", failed != null);
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(LAST_EMAIL) instanceof String email) {
             session.removeAttribute(LAST_EMAIL);

@@ -145,6 +145,8 @@ class ConsolePeopleBrowserTests {
         button(page, "Send invitation").click();
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("This form has expired")))
                 .isVisible();
+        // The tab's title, the first thing a screen reader reads, says the same as the heading.
+        assertThat(page).hasTitle("This form has expired · LicenceDesk");
         assertThat(page.getByText("nothing was changed")).isVisible();
         assertThat(page.getByText("You are signed in")).hasCount(0);
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Sign in again")))

@@ -55,6 +55,11 @@ class SignInBrowserTests {
 
         assertThat(page).hasURL(Pattern.compile(".*/login\\?failed$"));
         assertThat(page.getByRole(AriaRole.ALERT)).hasText("Wrong e-mail or password.");
+        // A screen reader hears why on the fields themselves, not only in the alert read once when the page loads.
+        for (String field : new String[] {"E-mail", "Password"}) {
+            assertThat(page.getByLabel(field)).hasAttribute("aria-invalid", "true");
+            assertThat(page.getByLabel(field)).hasAccessibleDescription("Wrong e-mail or password.");
+        }
     }
 
     @Test

@@ -269,6 +269,8 @@ class PortalBrowserTests {
         assertThat(screens.getByLabel("New name"))
                 .hasAccessibleDescription("Remove the HTML tags: only plain text is allowed.");
         assertThat(screens).containsText("Reception");
+        // The refused form takes the licence's address: reloading it reads the page instead of posting the form again.
+        assertThat(page).hasURL(Pattern.compile(".*/portal/licences/\\d+$"));
 
         screens.getByLabel("New name").fill("Front desk");
         screens.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Save"))

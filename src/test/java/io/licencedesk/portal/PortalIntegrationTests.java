@@ -26,7 +26,10 @@ import io.licencedesk.licence.Plan;
 import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,6 +126,31 @@ class PortalIntegrationTests {
         mvc.perform(get("/portal/invoices/{id}/pdf", invoice.id()).with(alice))
                 .andExpect(status().isOk())
                 .andExpect(content().contentType(MediaType.APPLICATION_PDF));
+    }
+
+    @Test
+    void marksThePortalsCurrentPageInItsMenuForScreenReaders() throws Exception {
+        var alice = fixture.signedIn(org.alice().email());
+        Map<String, String> menuEntryOfPage = Map.of(
+                "/portal",
+                "My licences",
+                "/portal/licences/" + alices.id(),
+                "My licences",
+                "/portal/invoices",
+                "Invoices",
+                "/portal/profile",
+                "Profile");
+        for (var page : menuEntryOfPage.entrySet()) {
+            String html = mvc.perform(get(page.getKey()).with(alice))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(Jsoup.parse(html)
+                            .select("nav a.nav-link[aria-current=page]")
+                            .eachText())
+                    .as(page.getKey())
+                    .containsExactly(page.getValue());
+        }
     }
 
     @Test

@@ -67,6 +67,8 @@ class PortalProfileBrowserTests {
         label(page, "Confirm the new password").fill(CHOSEN);
         button(page, "Change password").click();
         assertThat(page.getByText("This is not your current password.")).isVisible();
+        // The refused form takes the profile's address: reloading it reads the page instead of posting the form again.
+        assertThat(page).hasURL(Pattern.compile(".*/portal/profile$"));
 
         label(page, "Current password").fill(TestOrganisation.PASSWORD);
         label(page, "New password").fill(CHOSEN);

@@ -150,6 +150,8 @@ class PasswordBrowserTests {
         Assertions.assertThat(reset.getSubject()).isEqualTo("Reset your LicenceDesk password");
         choosePassword(page, Inbox.linkPath(reset), "short");
         assertThat(page.getByText("Use at least 10 characters.")).isVisible();
+        // The refused form takes the link's address, so that reloading it or coming back to it never posts it again.
+        assertThat(page).hasURL(Pattern.compile(".*/password/set\\?token=[^&]+$"));
         label(page, "New password").fill(CHOSEN);
         label(page, "Confirm the new password").fill(CHOSEN);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Set password"))

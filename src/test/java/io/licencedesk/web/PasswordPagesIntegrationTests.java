@@ -116,7 +116,9 @@ class PasswordPagesIntegrationTests {
         mvc.perform(post("/password/forgot").param("email", "not an address").with(csrf()))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Enter a valid e-mail address.")))
-                .andExpect(content().string(containsString("aria-invalid=\"true\"")));
+                .andExpect(content().string(containsString("aria-invalid=\"true\"")))
+                // Reloading the refused form reads the page instead of posting it again.
+                .andExpect(content().string(containsString("data-replace-url=\"/password/forgot\"")));
         assertThat(emails()).isEqualTo(before);
     }
 
