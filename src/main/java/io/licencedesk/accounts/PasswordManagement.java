@@ -6,6 +6,7 @@ import io.licencedesk.shared.AttemptLimits;
 import io.licencedesk.shared.AttemptLimits.Limit;
 import io.licencedesk.shared.Language;
 import io.licencedesk.shared.PublicBaseUrl;
+import io.licencedesk.shared.Reason;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -165,6 +166,15 @@ public class PasswordManagement {
     @Transactional(readOnly = true)
     public Optional<String> linkEmail(String token) {
         return Optional.ofNullable(usable(token)).map(UsableLink::email);
+    }
+
+    /**
+     * Why the user of this e-mail address may not choose this password, empty when they may: for a form that names
+     * it before asking the password again, so that a refused password is not refused a second time once typed twice
+     * alike. {@link #setPassword} and {@link #changePassword} check it again.
+     */
+    public Optional<Reason> passwordProblem(String password, String email) {
+        return PasswordPolicy.problemWith(password, email);
     }
 
     /**

@@ -80,6 +80,11 @@ class PasswordController {
             return "password/link-invalid";
         }
         model.addAttribute("email", email.get());
+        if (!errors.hasFieldErrors("password")) {
+            passwords
+                    .passwordProblem(form.password(), email.get())
+                    .ifPresent(problem -> errors.rejectValue("password", "policy", reasons.text(problem)));
+        }
         if (!errors.hasFieldErrors("password") && !form.confirmed()) {
             errors.rejectValue("confirmation", "different", words.of("password.set.different"));
         }

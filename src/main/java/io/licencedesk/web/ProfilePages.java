@@ -54,6 +54,11 @@ public class ProfilePages {
      */
     public boolean changePassword(
             Caller caller, PasswordChangeForm form, BindingResult errors, RedirectAttributes redirect) {
+        if (!errors.hasFieldErrors("newPassword")) {
+            passwords
+                    .passwordProblem(form.newPassword(), caller.email())
+                    .ifPresent(problem -> errors.rejectValue("newPassword", "policy", reasons.text(problem)));
+        }
         if (!errors.hasFieldErrors("newPassword") && !form.confirmed()) {
             errors.rejectValue("confirmation", "different", words.of("password.different"));
         }

@@ -2,6 +2,7 @@ package io.licencedesk.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -142,6 +143,10 @@ class PortalProfileIntegrationTests {
         changePassword(TestOrganisation.PASSWORD, NEW_PASSWORD, "something else")
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("The two new passwords are not the same.")));
+        changePassword(TestOrganisation.PASSWORD, "too short", "too shorter")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Use at least 10 characters.")))
+                .andExpect(content().string(not(containsString("The two new passwords are not the same."))));
         assertThat(canSignIn(org.alice().email(), TestOrganisation.PASSWORD)).isTrue();
 
         changePassword(TestOrganisation.PASSWORD, NEW_PASSWORD, NEW_PASSWORD)

@@ -185,6 +185,23 @@ class PasswordPagesIntegrationTests {
         assertThat(passwords.linkWorks(token)).isTrue();
     }
 
+    /** A weak password typed twice differently is refused for its weakness at once, not first for the difference. */
+    @Test
+    void namesAWeakPasswordBeforeAskingForItTwiceAlike() throws Exception {
+        passwords.requestReset(org.bob().email());
+        String token = mail.tokenTo(org.bob().email());
+
+        setPassword(token, "short", "shorter")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Use at least 10 characters.")))
+                .andExpect(content().string(not(containsString("The two passwords are not the same."))));
+        setPassword(token, "password123", "password1234")
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("most common")));
+
+        assertThat(passwords.linkWorks(token)).isTrue();
+    }
+
     @Test
     void refusesForgedPostsWithoutACsrfToken() throws Exception {
         passwords.requestReset(org.bob().email());
