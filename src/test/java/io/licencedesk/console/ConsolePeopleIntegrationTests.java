@@ -114,6 +114,10 @@ class ConsolePeopleIntegrationTests {
         mvc.perform(invite(owner, "X", "not an address", "MANAGER"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Enter an e-mail address such as")));
+        // No domain after the @: no mail server delivers it, and the clients' and settings' forms refuse it too.
+        mvc.perform(invite(owner, "X", "x-" + org.id() + "@example", "MANAGER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter an e-mail address such as")));
         mvc.perform(invite(owner, "X", "x-" + org.id() + "@example.test", "CLIENT"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose Owner or Account manager.")));
@@ -125,6 +129,7 @@ class ConsolePeopleIntegrationTests {
                 .andExpect(content().string(containsString("Keep the name to 200 characters.")));
         assertThat(staffCount()).isEqualTo(before);
         assertThat(mail.countTo("x-" + org.id() + "@example.test")).isZero();
+        assertThat(mail.countTo("x-" + org.id() + "@example")).isZero();
     }
 
     @Test
