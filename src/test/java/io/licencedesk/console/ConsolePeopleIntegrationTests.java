@@ -253,6 +253,40 @@ class ConsolePeopleIntegrationTests {
     }
 
     /**
+     * An owner invited but not yet in (perhaps at a mistyped address) cannot sign in to run the organisation: the
+     * only owner who can was allowed to step down or leave, and nobody could manage the organisation any more.
+     */
+    @Test
+    void anInvitedOwnerWithoutAPasswordDoesNotLetTheLastOwnerStepDownOrLeave() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        Person invited = people.invite(org.owner(), "Typo", "typo-" + org.id() + "@example.test", Role.OWNER);
+        mvc.perform(get("/people").with(owner))
+                .andExpect(content().string(containsString("You are the only enabled owner")));
+        mvc.perform(post("/people/{id}/role", org.owner().userId())
+                        .param("role", "MANAGER")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(flash().attribute("toastKind", "danger"))
+                .andExpect(flash().attribute("toast", containsString("The organisation needs an enabled owner")));
+        mvc.perform(post("/people/{id}/disable", org.owner().userId())
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(flash().attribute("toastKind", "danger"));
+        Person me = people.me(org.owner());
+        assertThat(me.enabled()).isTrue();
+        assertThat(me.role()).isEqualTo(Role.OWNER);
+
+        // The invited owner themselves may still be disabled or made an account manager.
+        mvc.perform(post("/people/{id}/role", invited.id())
+                        .param("role", "MANAGER")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(flash().attribute("toastKind", "success"));
+        mvc.perform(post("/people/{id}/disable", invited.id()).with(owner).with(csrf()))
+                .andExpect(flash().attribute("toastKind", "success"));
+    }
+
+    /**
      * An invitation's link lasts 72 hours and inviting the address again is refused as taken: without a new
      * invitation from their row, a colleague who missed the first stayed locked out.
      */
