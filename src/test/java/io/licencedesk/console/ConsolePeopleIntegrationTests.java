@@ -284,6 +284,13 @@ class ConsolePeopleIntegrationTests {
                 .andExpect(flash().attribute("toastKind", "success"));
         mvc.perform(post("/people/{id}/disable", invited.id()).with(owner).with(csrf()))
                 .andExpect(flash().attribute("toastKind", "success"));
+        // The audit log says the role and the access in words, not "MANAGER" and "false".
+        mvc.perform(get("/audit").with(owner))
+                .andExpect(content().string(containsString(">Owner</del>")))
+                .andExpect(content().string(containsString(">Account manager</ins>")))
+                .andExpect(content().string(containsString(">No</ins>")))
+                .andExpect(content().string(not(containsString(">MANAGER</ins>"))))
+                .andExpect(content().string(not(containsString(">false</ins>"))));
     }
 
     /**
