@@ -4,6 +4,8 @@ import io.licencedesk.shared.Reason;
 import java.math.BigInteger;
 import java.net.URI;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.context.ApplicationEventPublisher;
@@ -86,6 +88,38 @@ public class PaymentDetails {
             events.publishEvent(new PaymentSettingsChanged(caller, before, after, clock.instant()));
         }
         return after;
+    }
+
+    /**
+     * Every field's refusal at once, in the form's order, so that the page names each field that is not right
+     * instead of one a submission; empty when {@link #tidied} takes the settings.
+     */
+    public static List<PaymentSettingsRefusedException> refusals(PaymentSettings wanted) {
+        var refusals = new ArrayList<PaymentSettingsRefusedException>();
+        var empty = new PaymentSettings(null, null, null, null, null, null);
+        List<PaymentSettings> eachField = List.of(
+                new PaymentSettings(wanted.vatNumber(), null, null, null, null, null),
+                new PaymentSettings(null, wanted.companyRegistration(), null, null, null, null),
+                new PaymentSettings(null, null, wanted.iban(), null, null, null),
+                new PaymentSettings(null, null, null, wanted.bic(), null, null),
+                new PaymentSettings(null, null, null, null, wanted.instructions(), null),
+                new PaymentSettings(null, null, null, null, null, wanted.paymentLink()));
+        for (PaymentSettings field : eachField) {
+            if (field.equals(empty)) {
+                continue;
+            }
+            try {
+                tidied(field);
+            } catch (PaymentSettingsRefusedException refused) {
+                // The BIC checked alone lacks its IBAN: a refusal only when the form has none either.
+                boolean ibanGiven = refused.field().equals("iban") && code(wanted.iban()) != null;
+                if (!(ibanGiven && field.iban() == null)
+                        && refusals.stream().noneMatch(known -> known.field().equals(refused.field()))) {
+                    refusals.add(refused);
+                }
+            }
+        }
+        return refusals;
     }
 
     /** The settings as they will be saved and printed, or a refusal naming the first field that is not right. */

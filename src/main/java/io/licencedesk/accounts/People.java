@@ -74,7 +74,7 @@ public class People {
     /** Whether the caller is the organisation's only enabled owner: they may then neither leave nor step down. */
     @Transactional(readOnly = true)
     public boolean lastEnabledOwner(Caller caller) {
-        return caller.isOwner() && people.enabledOwners(caller.organisationId()) <= 1;
+        return caller.isOwner() && people.ownersWhoCanSignIn(caller.organisationId()) <= 1;
     }
 
     /**
@@ -148,7 +148,10 @@ public class People {
         if (before.role() == role) {
             return before;
         }
-        if (before.isOwner() && before.enabled() && people.enabledOwners(caller.organisationId()) <= 1) {
+        if (before.isOwner()
+                && before.enabled()
+                && before.hasPassword()
+                && people.ownersWhoCanSignIn(caller.organisationId()) <= 1) {
             throw new PeopleRefusedException("reason.people.lastOwner");
         }
         people.setRole(caller.organisationId(), id, role);
@@ -163,7 +166,7 @@ public class People {
         if (!before.enabled()) {
             return before;
         }
-        if (before.isOwner() && people.enabledOwners(caller.organisationId()) <= 1) {
+        if (before.isOwner() && before.hasPassword() && people.ownersWhoCanSignIn(caller.organisationId()) <= 1) {
             throw new PeopleRefusedException("reason.people.lastOwner");
         }
         return disabled(caller, before);

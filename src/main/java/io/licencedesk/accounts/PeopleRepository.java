@@ -58,10 +58,15 @@ class PeopleRepository {
                 .single();
     }
 
-    long enabledOwners(long organisationId) {
+    /**
+     * The enabled owners who can sign in: an invited owner who has not chosen a password yet (perhaps never will, at
+     * a mistyped address) cannot run the organisation, so they do not let the last one step down or leave.
+     */
+    long ownersWhoCanSignIn(long organisationId) {
         return jdbc.sql("""
                         select count(*) from app_user
                         where organisation_id = :organisationId and role = 'OWNER' and enabled = true
+                          and password_hash is not null
                         """)
                 .param("organisationId", organisationId)
                 .query(Long.class)

@@ -43,6 +43,12 @@ class ConsolePaymentSettingsController {
             @Valid @ModelAttribute("form") PaymentSettingsForm form,
             BindingResult errors,
             RedirectAttributes redirect) {
+        // Every field's error at once: a bad IBAN beside a bad VAT number, not only once the other is put right.
+        for (PaymentSettingsRefusedException refused : PaymentDetails.refusals(form.toSettings())) {
+            if (!errors.hasFieldErrors(refused.field())) {
+                errors.rejectValue(refused.field(), "refused", reasons.text(refused));
+            }
+        }
         if (errors.hasErrors()) {
             return "console/payment-settings";
         }

@@ -12,7 +12,7 @@ record InvitePersonForm(
         String name,
 
         @NotBlank(message = "{people.email.required}")
-        @Email(message = "{people.email.invalid}")
+        @Email(regexp = "(.+@.+\\..+)?", message = "{people.email.invalid}") // empty: @NotBlank says so
         @Size(max = 254, message = "{people.email.invalid}")
         String email,
 

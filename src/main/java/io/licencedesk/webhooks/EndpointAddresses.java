@@ -65,7 +65,7 @@ class EndpointAddresses {
         return Optional.empty();
     }
 
-    /** An absolute http(s) address with a host and no fragment. */
+    /** An absolute http(s) address with a host, a port a connection can use (1 to 65535) if any, and no fragment. */
     static URI parse(String url) throws URISyntaxException {
         if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {
             throw new URISyntaxException(String.valueOf(url), "blank or too long");
@@ -75,6 +75,8 @@ class EndpointAddresses {
         if (!(scheme.equals("http") || scheme.equals("https"))
                 || uri.getHost() == null
                 || uri.getHost().isEmpty()
+                || uri.getPort() == 0
+                || uri.getPort() > 65535
                 || uri.getRawFragment() != null) {
             throw new URISyntaxException(url, "not an absolute http(s) address with a host");
         }

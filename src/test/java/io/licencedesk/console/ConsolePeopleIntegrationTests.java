@@ -114,6 +114,10 @@ class ConsolePeopleIntegrationTests {
         mvc.perform(invite(owner, "X", "not an address", "MANAGER"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Enter an e-mail address such as")));
+        // No domain after the @: no mail server delivers it, and the clients' and settings' forms refuse it too.
+        mvc.perform(invite(owner, "X", "x-" + org.id() + "@example", "MANAGER"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Enter an e-mail address such as")));
         mvc.perform(invite(owner, "X", "x-" + org.id() + "@example.test", "CLIENT"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose Owner or Account manager.")));
@@ -125,6 +129,7 @@ class ConsolePeopleIntegrationTests {
                 .andExpect(content().string(containsString("Keep the name to 200 characters.")));
         assertThat(staffCount()).isEqualTo(before);
         assertThat(mail.countTo("x-" + org.id() + "@example.test")).isZero();
+        assertThat(mail.countTo("x-" + org.id() + "@example")).isZero();
     }
 
     @Test
@@ -245,6 +250,47 @@ class ConsolePeopleIntegrationTests {
                         .with(csrf()))
                 .andExpect(flash().attribute("toastKind", "danger"));
         assertThat(people.me(second).enabled()).isTrue();
+    }
+
+    /**
+     * An owner invited but not yet in (perhaps at a mistyped address) cannot sign in to run the organisation: the
+     * only owner who can was allowed to step down or leave, and nobody could manage the organisation any more.
+     */
+    @Test
+    void anInvitedOwnerWithoutAPasswordDoesNotLetTheLastOwnerStepDownOrLeave() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        Person invited = people.invite(org.owner(), "Typo", "typo-" + org.id() + "@example.test", Role.OWNER);
+        mvc.perform(get("/people").with(owner))
+                .andExpect(content().string(containsString("You are the only enabled owner")));
+        mvc.perform(post("/people/{id}/role", org.owner().userId())
+                        .param("role", "MANAGER")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(flash().attribute("toastKind", "danger"))
+                .andExpect(flash().attribute("toast", containsString("The organisation needs an enabled owner")));
+        mvc.perform(post("/people/{id}/disable", org.owner().userId())
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(flash().attribute("toastKind", "danger"));
+        Person me = people.me(org.owner());
+        assertThat(me.enabled()).isTrue();
+        assertThat(me.role()).isEqualTo(Role.OWNER);
+
+        // The invited owner themselves may still be disabled or made an account manager.
+        mvc.perform(post("/people/{id}/role", invited.id())
+                        .param("role", "MANAGER")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(flash().attribute("toastKind", "success"));
+        mvc.perform(post("/people/{id}/disable", invited.id()).with(owner).with(csrf()))
+                .andExpect(flash().attribute("toastKind", "success"));
+        // The audit log says the role and the access in words, not "MANAGER" and "false".
+        mvc.perform(get("/audit").with(owner))
+                .andExpect(content().string(containsString(">Owner</del>")))
+                .andExpect(content().string(containsString(">Account manager</ins>")))
+                .andExpect(content().string(containsString(">No</ins>")))
+                .andExpect(content().string(not(containsString(">MANAGER</ins>"))))
+                .andExpect(content().string(not(containsString(">false</ins>"))));
     }
 
     /**

@@ -119,6 +119,18 @@ class FrenchPagesIntegrationTests {
         }
     }
 
+    /** The outbox named an e-mail's recipient with the audit filter's "Au" (until a day) instead of "Destinataire". */
+    @Test
+    void theOutboxNamesTheRecipientAsOneInFrench() throws Exception {
+        Document outbox = page("/outbox", org.owner());
+        assertThat(outbox.select("th").eachText()).contains("Destinataire").doesNotContain("Au");
+        String message = outbox.select("a[href^=/outbox/]").first().attr("href");
+        assertThat(page(message, org.owner()).select("dt").eachText())
+                .contains("Destinataire")
+                .doesNotContain("Au");
+        assertThat(page(message, org.owner(), "en").select("dt").eachText()).contains("To");
+    }
+
     @Test
     void theLicencePageWritesNoCapitalAfterAColon() throws Exception {
         Document licence = page("/licences/" + started.line().licenceId(), org.owner());

@@ -218,4 +218,37 @@ class PayableInvoiceIntegrationTests {
                 .as("an empty field clears its setting")
                 .isEqualTo(new PaymentSettings(null, null, "DE89370400440532013000", null, null, null));
     }
+
+    /** Each wrong field was named only once the one before it was put right: three submissions for three typos. */
+    @Test
+    void namesEveryWrongPaymentDetailAtOnceAndKeepsWhatWasTyped() throws Exception {
+        PaymentSettings before = payment.of(org.id());
+        String page = mvc.perform(post("/settings/payment")
+                        .param("vatNumber", "12")
+                        .param("iban", "FR1420041010050500013M02607")
+                        .param("bic", "X")
+                        .param("paymentLink", "http://pay.example.com")
+                        .param("instructions", "Quote the invoice number")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("Enter a VAT number that starts with its country code")
+                .contains("This is not a valid IBAN: check its letters and digits.")
+                .contains("Enter a BIC of 8 or 11 letters and digits")
+                .contains("Enter an https address")
+                .contains("Quote the invoice number");
+        assertThat(payment.of(org.id())).isEqualTo(before);
+
+        assertThat(mvc.perform(post("/settings/payment")
+                                .param("bic", "DEUTDEFF")
+                                .with(fixture.signedIn(org.owner()))
+                                .with(csrf()))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("Enter the IBAN that goes with the BIC.");
+    }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.springframework.context.support.ResourceBundleMessageSource;
 
 /** A history's recorded dates and amounts read as the page writes them; anything else as it was recorded. */
 class RecordedValuesTests {
@@ -27,5 +28,26 @@ class RecordedValuesTests {
         assertThat(values.shown("2026-02-30", english)).isEqualTo("2026-02-30");
         assertThat(values.shown("XYZ 1", english)).isEqualTo("XYZ 1");
         assertThat(values.shown("12", english)).isEqualTo("12");
+    }
+
+    /** The audit log showed a setting switched on as "true" and an endpoint's creation as "2026-12-05T13:09:56Z". */
+    @Test
+    void writesSwitchesAndMomentsInThePagesLanguage() {
+        var messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        var words = new RecordedValues(messages);
+        assertThat(words.shown("true", english)).isEqualTo("Yes");
+        assertThat(words.shown("false", english)).isEqualTo("No");
+        assertThat(words.shown("true", french)).isEqualTo("Oui");
+        assertThat(words.shown("false", french)).isEqualTo("Non");
+        assertThat(words.shown("2026-12-05T13:09:56.482466Z", english)).matches("\\d{1,2} Dec 2026, \\d{2}:\\d{2}:56");
+        assertThat(words.shown("2026-12-05T13:09:56Z", french)).matches("\\d{1,2} déc\\. 2026, \\d{2}:\\d{2}:56");
+        assertThat(words.shown("2026-12-05T25:09:56Z", english)).isEqualTo("2026-12-05T25:09:56Z");
+        assertThat(words.shown("True story", english)).isEqualTo("True story");
+        assertThat(words.shown("19.50", english)).isEqualTo("19.50");
+        assertThat(words.shown("19.50", french)).isEqualTo("19,50");
+        assertThat(words.shown("1234.5", french)).isEqualTo("1234,5");
     }
 }

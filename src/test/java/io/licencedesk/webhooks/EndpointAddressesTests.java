@@ -74,7 +74,11 @@ class EndpointAddressesTests {
                 "javascript:alert(1)",
                 "https:///hooks",
                 "https://93.184.216.34/hooks#fragment",
-                "https://exa mple.com/"
+                "https://exa mple.com/",
+                // a port no connection can use: the endpoint was saved and every delivery failed
+                "https://127.0.0.1:99999/hooks",
+                "https://93.184.216.34:65536/hooks",
+                "https://93.184.216.34:0/hooks"
             })
     void refusesWhatIsNotAnAbsoluteHttpAddress(String url) {
         assertThat(addresses.refusal(url, true)).map(Reason::code).contains("reason.webhook.urlInvalid");
