@@ -13,6 +13,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -22,10 +23,17 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Seeds a demo organisation, only on the embedded H2 database and only when it is empty, so that
  * {@code ./mvnw spring-boot:run} opens on something to try. Never runs on PostgreSQL.
+ *
+ * <p>The seed runs as a lifecycle of an early phase, before the web server's own lifecycle opens the port: run after
+ * start (an application runner), it took the first 10 to 20 seconds during which the server already answered, and
+ * a newcomer signing in with the demo accounts then was refused. The address is told once the server listens.
  */
 @Component
 @Order(1)
-class DemoAccounts implements ApplicationRunner {
+class DemoAccounts implements SmartLifecycle, ApplicationRunner {
+
+    /** Before the web server's lifecycle (SmartLifecycle.DEFAULT_PHASE - 1024), after every bean is ready. */
+    static final int PHASE = 0;
 
     private static final Logger log = LoggerFactory.getLogger(DemoAccounts.class);
 
@@ -81,14 +89,41 @@ class DemoAccounts implements ApplicationRunner {
         this.enabled = enabled;
     }
 
+    private volatile boolean running;
+    private volatile boolean seeded;
+
     @Override
     @Transactional
-    public void run(ApplicationArguments args) throws SQLException {
+    public void start() {
+        running = true;
         if (!enabled || !onH2()) {
             return;
         }
         if (!accounts.anyOrganisationExists()) {
             seed();
+        }
+        seeded = true;
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!seeded) {
+            return;
         }
         log.info(
                 """
@@ -146,9 +181,11 @@ class DemoAccounts implements ApplicationRunner {
         events.publishEvent(new DemoOrganisationCreated(organisationId, manager, clientIds));
     }
 
-    private boolean onH2() throws SQLException {
+    private boolean onH2() {
         try (var connection = dataSource.getConnection()) {
             return connection.getMetaData().getDatabaseProductName().equals("H2");
+        } catch (SQLException unreadable) {
+            throw new IllegalStateException("Cannot tell which database this is", unreadable);
         }
     }
 }
