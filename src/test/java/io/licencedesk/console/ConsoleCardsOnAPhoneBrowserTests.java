@@ -93,7 +93,10 @@ class ConsoleCardsOnAPhoneBrowserTests {
                 .hasText(new String[] {"Small hall", "Middle hall", "Big hall"});
     }
 
-    /** A client's page ends its breadcrumb with the client's name: a long one without spaces wraps on the screen. */
+    /**
+     * A client's page has the client's name in its breadcrumb and as its heading: a long one without spaces wraps on the
+     * screen.
+     */
     @Test
     void aLongClientNameStaysWithinThePhonesWidth(Page page) {
         String name = "Zoë " + "N".repeat(150);
@@ -107,6 +110,10 @@ class ConsoleCardsOnAPhoneBrowserTests {
                 .isVisible();
         Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
                 .isLessThanOrEqualTo(390);
+        // And on a laptop, where its heading was as wide as the name.
+        page.setViewportSize(1366, 768);
+        Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(1366);
     }
 
     @Test
