@@ -100,6 +100,27 @@
         });
     }
 
+    // A form posted once is not posted again while its answer is on the way: a double click on Save made two
+    // licences. Registered after the question above, so that a form waiting for its yes is not counted as posted;
+    // a form a script sends itself (the import) prevents the default and is left alone. A page the browser brings
+    // back with Back (its memory of pages) may post again.
+    document.addEventListener('submit', event => {
+        const form = event.target;
+        if (event.defaultPrevented || (form.getAttribute('method') || '').toLowerCase() !== 'post') {
+            return;
+        }
+        if (form.dataset.posted === 'yes') {
+            event.preventDefault();
+            return;
+        }
+        form.dataset.posted = 'yes';
+    });
+    window.addEventListener('pageshow', event => {
+        if (event.persisted) {
+            document.querySelectorAll('form[data-posted]').forEach(form => delete form.dataset.posted);
+        }
+    });
+
     // Whether the focus is moving by keyboard: a drop-down reached with Tab stays closed until a key asks for it.
     let tabbing = false;
     document.addEventListener('keydown', event => (tabbing = event.key === 'Tab'), true);

@@ -5,6 +5,8 @@ import static io.licencedesk.support.PageParts.button;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.PlaywrightException;
+import com.microsoft.playwright.Route;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.SelectOption;
 import io.licencedesk.accounts.TestOrganisations;
@@ -17,6 +19,7 @@ import io.licencedesk.support.Screenshots;
 import io.licencedesk.support.TestFixture;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterEach;
@@ -142,6 +145,57 @@ class AddLicenceFormBrowserTests {
 
         assertThat(page.getByLabel("Name")).hasValue("x".repeat(200));
         assertThat(page.getByLabel("Note (optional)")).hasValue("y".repeat(2_000));
+    }
+
+    /**
+     * Save clicked again before its answer came (a double click, an impatient second click) posts the form once: the
+     * browser would drop the first answer, but the server would have added its licence all the same. The answer is held
+     * back until the second click, as on a slow connection.
+     */
+    @Test
+    void saveClickedAgainBeforeItsAnswerPostsOnce(Page page) {
+        TestOrganisation ownOrganisation = organisations.create();
+        fixture.monthlyPlan(ownOrganisation);
+        signIn.as(page, ownOrganisation.manager().email());
+        page.navigate("/licences/new");
+        page.getByLabel("Plan").selectOption(new SelectOption().setLabel("Monthly — €10.00 per screen, 1 month"));
+        page.getByLabel("Name").fill("Lobby");
+        page.getByLabel("Screens").fill("2");
+        List<Route> posts = new ArrayList<>();
+        AtomicBoolean answered = new AtomicBoolean();
+        page.route(url -> url.endsWith("/licences"), route -> {
+            if (!route.request().method().equals("POST")) {
+                route.resume();
+            } else {
+                posts.add(route);
+                if (answered.get()) {
+                    route.resume();
+                }
+            }
+        });
+
+        // Clicked by the page itself: Playwright's own click would wait for the first answer, which a person does not.
+        page.waitForConsoleMessage(
+                new Page.WaitForConsoleMessageOptions()
+                        .setPredicate(message -> message.text().equals("clicked again")),
+                () -> page.evaluate("() => { const save = document.querySelector('main form button[type=submit]');"
+                        + " save.click(); setTimeout(() => { save.click(); console.log('clicked again'); }, 50); }"));
+        answered.set(true);
+        posts.forEach(route -> {
+            try {
+                route.resume();
+            } catch (PlaywrightException cancelledByTheSecondClick) {
+                // The browser gave up this post for the second one.
+            }
+        });
+
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Lobby")))
+                .hasCount(1);
+        Assertions.assertThat(posts).hasSize(1);
+        Assertions.assertThat(
+                        licences.list(ownOrganisation.manager(), LicenceFilter.none(), LicencePageRequest.first(10))
+                                .count())
+                .isEqualTo(1);
     }
 
     @AfterEach

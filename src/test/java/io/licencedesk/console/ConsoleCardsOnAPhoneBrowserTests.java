@@ -5,7 +5,10 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.CallerAddress;
+import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.NewClient;
 import io.licencedesk.accounts.SignedIn;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
@@ -44,6 +47,9 @@ class ConsoleCardsOnAPhoneBrowserTests {
 
     @Autowired
     ApplicationEventPublisher events;
+
+    @Autowired
+    AccountManagement accounts;
 
     TestOrganisation org;
 
@@ -85,6 +91,29 @@ class ConsoleCardsOnAPhoneBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*sort=quantity.*"));
         assertThat(page.locator("table.licence-table tbody a.licence-name"))
                 .hasText(new String[] {"Small hall", "Middle hall", "Big hall"});
+    }
+
+    /**
+     * A client's page has the client's name in its breadcrumb and as its heading: a long one without spaces wraps on the
+     * screen.
+     */
+    @Test
+    void aLongClientNameStaysWithinThePhonesWidth(Page page) {
+        String name = "Zoë " + "N".repeat(150);
+        Client client = accounts.addClient(
+                org.manager(), new NewClient(name, "long-" + org.id() + "@example.test", null, null, null));
+        page.setViewportSize(390, 844);
+        SignIn.throughTheForm(page, org.manager().email());
+        page.navigate("/clients/" + client.id());
+
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName(name)))
+                .isVisible();
+        Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(390);
+        // And on a laptop, where its heading was as wide as the name.
+        page.setViewportSize(1366, 768);
+        Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
+                .isLessThanOrEqualTo(1366);
     }
 
     @Test

@@ -279,6 +279,22 @@ class InvoicingBrowserTests {
         assertThat(page.locator("main")).containsText("Sent to the wrong client");
     }
 
+    /**
+     * The payment's reference and the void's reason take no more than the server keeps (100 and 500 characters,
+     * MarkPaidForm and VoidForm): a longer one was typed in full, then refused with the rest of the form.
+     */
+    @Test
+    void paymentAndVoidFieldsTakeAsManyCharactersAsTheServerKeeps(Page page) {
+        var sent = invoicing.send(org.manager(), List.of(firstTwoLicenceIds().get(0)));
+        signedIn(page).navigate("/invoices/" + sent.issued().get(0).id());
+
+        page.getByLabel("Reference").fill("R".repeat(150));
+        page.getByLabel("Reason").fill("V".repeat(600));
+
+        assertThat(page.getByLabel("Reference")).hasValue("R".repeat(100));
+        assertThat(page.getByLabel("Reason")).hasValue("V".repeat(500));
+    }
+
     private List<Long> firstTwoLicenceIds() {
         return licences
                 .list(
