@@ -1,15 +1,19 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.devices.DeviceQueries.CredentialScreen;
 import io.licencedesk.devices.DeviceRefusedException.Refusal;
 import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.SeatLicence;
+import io.licencedesk.shared.Language;
 import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +35,8 @@ class SeatActivation {
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final UserLanguages languages;
+    private final MessageSource messages;
 
     SeatActivation(
             DeviceQueries queries,
@@ -40,7 +46,9 @@ class SeatActivation {
             DeviceSigningKeys keys,
             PlatformTransactionManager transactions,
             Clock clock,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            UserLanguages languages,
+            MessageSource messages) {
         this.queries = queries;
         this.screens = screens;
         this.licences = licences;
@@ -49,6 +57,8 @@ class SeatActivation {
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.events = events;
+        this.languages = languages;
+        this.messages = messages;
     }
 
     SignedAnswer activate(String credential, DeviceQuestion request) {
@@ -115,10 +125,21 @@ class SeatActivation {
             throw new DeviceRefusedException(
                     Refusal.SEATS_TAKEN, Reason.of("reason.device.seatsTaken", licence.quantity()));
         }
-        Screen seat =
-                screens.insert(licence.organisationId(), licence.id(), "Screen " + (taken + 1), null, fingerprint, now);
+        Screen seat = screens.insert(
+                licence.organisationId(), licence.id(), seatName(licence, taken + 1), null, fingerprint, now);
         // a new screen on the client's licence, as if registered: webhook receivers that count seats see it, as the
         // API reads it once this activation is done (its first check-in is written below, in this transaction)
         events.publishEvent(new ScreenRegistered(licence.organisationId(), seat.withLastCheckInAt(now), now));
+    }
+
+    /**
+     * "Screen 3", in the language of the client who will see it in the portal (their choice, else English): the
+     * device that took the seat has no page to be named on.
+     */
+    private String seatName(SeatLicence licence, int number) {
+        Locale locale = licence.clientId() == null
+                ? Language.DEFAULT.locale()
+                : languages.forClient(licence.organisationId(), licence.clientId());
+        return messages.getMessage("screen.seatName", new Object[] {Integer.toString(number)}, locale);
     }
 }

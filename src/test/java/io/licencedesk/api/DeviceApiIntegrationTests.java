@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.devices.Screen;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.devices.TestScreens;
@@ -14,6 +15,7 @@ import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
@@ -200,6 +202,26 @@ class DeviceApiIntegrationTests {
         Screen shown = screens.screens(org.alice(), licenceId).get(0);
         assertThat(shown.lastCheckInAt()).isEqualTo(written).isEqualTo(shown.activatedAt());
         assertThat(shown.lastCheckInAt().getNano() % 1_000).isZero();
+    }
+
+    @Autowired
+    UserLanguages userLanguages;
+
+    /** The portal shows the seat's screen to its client: named in the language the client chose. */
+    @Test
+    void aSeatTakenByADeviceIsNamedInItsClientsLanguage() throws Exception {
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrée");
+        userLanguages.choose(org.alice(), Language.FR);
+
+        Answer a = activate(credential, "device-a");
+        Answer b = activate(credential, "device-b");
+
+        assertThat(a.status()).as(a.raw()).isEqualTo(200);
+        assertThat(b.body().get("screenName").asString()).isEqualTo("Écran 2");
+        assertThat(screens.screens(org.alice(), licenceId))
+                .extracting(Screen::name)
+                .containsExactlyInAnyOrder("Entrée", "Écran 2");
     }
 
     @Test
