@@ -23,6 +23,12 @@ public class PaymentDetails {
     private static final Pattern IBAN = Pattern.compile("[A-Z]{2}[0-9]{2}[A-Z0-9]{11,30}");
     private static final Pattern BIC = Pattern.compile("[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?");
 
+    /** The longest texts kept, in characters, as the form's boxes also stop at. */
+    public static final int COMPANY_REGISTRATION_MAX = 100;
+
+    public static final int INSTRUCTIONS_MAX = 1000;
+    public static final int PAYMENT_LINK_MAX = 500;
+
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
@@ -61,7 +67,7 @@ public class PaymentDetails {
      * Changes the settings; only owners may. Spaces are dropped from the VAT number, IBAN and BIC, and letters put
      * in capitals, as they are printed.
      *
-     * @throws PaymentSettingsRefusedException naming the first field that is not acceptable
+     * @throws PaymentSettingsRefusedException naming the first field that is not acceptable (see {@link #refusals})
      */
     public PaymentSettings update(Caller caller, PaymentSettings wanted) {
         if (!caller.isOwner()) {
@@ -96,60 +102,44 @@ public class PaymentDetails {
      */
     public static List<PaymentSettingsRefusedException> refusals(PaymentSettings wanted) {
         var refusals = new ArrayList<PaymentSettingsRefusedException>();
-        var empty = new PaymentSettings(null, null, null, null, null, null);
-        List<PaymentSettings> eachField = List.of(
-                new PaymentSettings(wanted.vatNumber(), null, null, null, null, null),
-                new PaymentSettings(null, wanted.companyRegistration(), null, null, null, null),
-                new PaymentSettings(null, null, wanted.iban(), null, null, null),
-                new PaymentSettings(null, null, null, wanted.bic(), null, null),
-                new PaymentSettings(null, null, null, null, wanted.instructions(), null),
-                new PaymentSettings(null, null, null, null, null, wanted.paymentLink()));
-        for (PaymentSettings field : eachField) {
-            if (field.equals(empty)) {
-                continue;
-            }
-            try {
-                tidied(field);
-            } catch (PaymentSettingsRefusedException refused) {
-                // The BIC checked alone lacks its IBAN: a refusal only when the form has none either.
-                boolean ibanGiven = refused.field().equals("iban") && code(wanted.iban()) != null;
-                if (!(ibanGiven && field.iban() == null)
-                        && refusals.stream().noneMatch(known -> known.field().equals(refused.field()))) {
-                    refusals.add(refused);
-                }
+        String vatNumber = code(wanted.vatNumber());
+        if (vatNumber != null && !VAT_NUMBER.matcher(vatNumber).matches()) {
+            refusals.add(new PaymentSettingsRefusedException("vatNumber", Reason.of("reason.payment.vatNumber")));
+        }
+        refuseIfTooLong(wanted.companyRegistration(), COMPANY_REGISTRATION_MAX, "companyRegistration", refusals);
+        String iban = code(wanted.iban());
+        if (iban != null && !validIban(iban)) {
+            refusals.add(new PaymentSettingsRefusedException("iban", Reason.of("reason.payment.iban")));
+        }
+        String bic = code(wanted.bic());
+        if (bic != null && !BIC.matcher(bic).matches()) {
+            refusals.add(new PaymentSettingsRefusedException("bic", Reason.of("reason.payment.bic")));
+        } else if (bic != null && iban == null) {
+            refusals.add(new PaymentSettingsRefusedException("iban", Reason.of("reason.payment.bicWithoutIban")));
+        }
+        refuseIfTooLong(wanted.instructions(), INSTRUCTIONS_MAX, "instructions", refusals);
+        if (!refuseIfTooLong(wanted.paymentLink(), PAYMENT_LINK_MAX, "paymentLink", refusals)) {
+            String link = text(wanted.paymentLink());
+            if (link != null && !httpsAddress(link)) {
+                refusals.add(new PaymentSettingsRefusedException("paymentLink", Reason.of("reason.payment.link")));
             }
         }
         return refusals;
     }
 
-    /** The settings as they will be saved and printed, or a refusal naming the first field that is not right. */
+    /** The settings as they will be saved and printed, or the refusal of the first field that is not right. */
     public static PaymentSettings tidied(PaymentSettings wanted) {
-        String vatNumber = code(wanted.vatNumber());
-        if (vatNumber != null && !VAT_NUMBER.matcher(vatNumber).matches()) {
-            throw new PaymentSettingsRefusedException("vatNumber", Reason.of("reason.payment.vatNumber"));
-        }
-        String iban = code(wanted.iban());
-        if (iban != null && !validIban(iban)) {
-            throw new PaymentSettingsRefusedException("iban", Reason.of("reason.payment.iban"));
-        }
-        String bic = code(wanted.bic());
-        if (bic != null && !BIC.matcher(bic).matches()) {
-            throw new PaymentSettingsRefusedException("bic", Reason.of("reason.payment.bic"));
-        }
-        if (bic != null && iban == null) {
-            throw new PaymentSettingsRefusedException("iban", Reason.of("reason.payment.bicWithoutIban"));
-        }
-        String link = text(wanted.paymentLink(), 500, "paymentLink");
-        if (link != null && !httpsAddress(link)) {
-            throw new PaymentSettingsRefusedException("paymentLink", Reason.of("reason.payment.link"));
+        List<PaymentSettingsRefusedException> refusals = refusals(wanted);
+        if (!refusals.isEmpty()) {
+            throw refusals.get(0);
         }
         return new PaymentSettings(
-                vatNumber,
-                text(wanted.companyRegistration(), 100, "companyRegistration"),
-                iban,
-                bic,
-                text(wanted.instructions(), 1000, "instructions"),
-                link);
+                code(wanted.vatNumber()),
+                text(wanted.companyRegistration()),
+                code(wanted.iban()),
+                code(wanted.bic()),
+                text(wanted.instructions()),
+                text(wanted.paymentLink()));
     }
 
     /**
@@ -186,14 +176,17 @@ public class PaymentDetails {
         return value.replaceAll("\\s+", "").toUpperCase(Locale.ROOT);
     }
 
-    private static String text(String value, int max, String field) {
-        if (value == null || value.isBlank()) {
-            return null;
+    private static String text(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    private static boolean refuseIfTooLong(
+            String value, int max, String field, List<PaymentSettingsRefusedException> refusals) {
+        String stripped = text(value);
+        if (stripped != null && stripped.length() > max) {
+            refusals.add(new PaymentSettingsRefusedException(field, Reason.of("reason.payment.tooLong", max)));
+            return true;
         }
-        String stripped = value.strip();
-        if (stripped.length() > max) {
-            throw new PaymentSettingsRefusedException(field, Reason.of("reason.payment.tooLong", max));
-        }
-        return stripped;
+        return false;
     }
 }

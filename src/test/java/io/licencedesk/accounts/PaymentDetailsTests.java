@@ -59,4 +59,43 @@ class PaymentDetailsTests {
         assertThat(refused.field()).isEqualTo(field);
         assertThat(english(refused)).contains(message);
     }
+
+    @Test
+    void namesEveryFieldThatIsNotRightAtOnceInTheFormsOrder() {
+        var refusals = PaymentDetails.refusals(new PaymentSettings(
+                "12345",
+                "R".repeat(PaymentDetails.COMPANY_REGISTRATION_MAX + 1),
+                "DE00370400440",
+                "DEUT",
+                "I".repeat(PaymentDetails.INSTRUCTIONS_MAX + 1),
+                "http://pay.example.com"));
+
+        assertThat(refusals)
+                .extracting(PaymentSettingsRefusedException::field)
+                .containsExactly("vatNumber", "companyRegistration", "iban", "bic", "instructions", "paymentLink");
+    }
+
+    @Test
+    void aBicWithoutItsIbanIsRefusedOnTheIbanOnlyWhenTheBicItselfIsRight() {
+        assertThat(PaymentDetails.refusals(new PaymentSettings(null, null, null, "DEUTDEFF", null, null)))
+                .extracting(PaymentSettingsRefusedException::field)
+                .containsExactly("iban");
+        assertThat(PaymentDetails.refusals(new PaymentSettings(null, null, null, "DEUT", null, null)))
+                .extracting(PaymentSettingsRefusedException::field)
+                .containsExactly("bic");
+        assertThat(PaymentDetails.refusals(
+                        new PaymentSettings(null, null, "DE89370400440532013000", "DEUTDEFF", null, null)))
+                .isEmpty();
+    }
+
+    @Test
+    void anOverlongLinkIsRefusedForItsLengthOnly() {
+        var refusals = PaymentDetails.refusals(new PaymentSettings(
+                null, null, null, null, null, "ftp://" + "x".repeat(PaymentDetails.PAYMENT_LINK_MAX)));
+
+        assertThat(refusals).singleElement().satisfies(refused -> {
+            assertThat(refused.field()).isEqualTo("paymentLink");
+            assertThat(english(refused)).contains(String.valueOf(PaymentDetails.PAYMENT_LINK_MAX));
+        });
+    }
 }
