@@ -98,7 +98,8 @@ class RestApiDocumentation {
             `{"amount": "150.00", "currency": "EUR"}`, never a float; dates are ISO 8601 (`2026-12-03`), times UTC \
             instants (`2026-12-03T21:08:26.123456Z`). A field or query parameter an operation does not take is \
             refused (400), so that a typo is not silently ignored (the device API's body excepted). Answers may gain fields: ignore those you do not \
-            know.
+            know. Answers are `application/json`; an `Accept` of `application/problem+json` alone counts as JSON, and \
+            one that nothing matches is 406 `not-acceptable`.
 
             ### Webhooks
             An owner registers endpoints in the console (**Settings → Webhooks**; not through this API) for all \
