@@ -70,7 +70,7 @@ class PlanApiController {
             Caller caller, @PathVariable long id, @Valid @RequestBody PlanRequest request, BindingResult refused)
             throws BindException {
         Plan current = plans.plan(caller, id); // not found before anything is said of the body
-        request.checkChange(refused);
+        request.checkChange(refused, current);
         refusePrice(caller, request.unitPrice(), refused);
         FieldRefusals.answerIfAny(refused);
         return PlanResponse.of(plans.updatePlan(caller, id, request.over(current)));

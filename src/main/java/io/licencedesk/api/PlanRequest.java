@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.Period;
+import java.util.Locale;
 import java.util.Map;
 import org.springframework.validation.BindingResult;
 
@@ -36,13 +38,24 @@ record PlanRequest(
     static final String UNIT_PRICE =
             "Price per screen and term, in the organisation's currency: from 0 to " + Plan.HIGHEST_UNIT_PRICE + ".";
 
-    /** Refuses, beside what the annotations refuse, a name sent blank and a term not read. */
-    void checkChange(BindingResult refused) {
+    /**
+     * Refuses, beside what the annotations refuse, a name sent blank and a term not supported, unless it is the plan's
+     * own (a plan made before decision 0083 keeps its term).
+     */
+    void checkChange(BindingResult refused, Plan current) {
         if (name != null && name.isBlank()) {
             FieldRefusals.refuse(refused, "name", "Enter a name.");
         }
-        if (term != null && Terms.parseOrNull(term) == null) {
+        if (term != null && Terms.parseOrNull(term) == null && !isCurrent(current)) {
             FieldRefusals.refuse(refused, Map.of("term", Reason.of("reason.plan.unsupportedTerm")));
+        }
+    }
+
+    private boolean isCurrent(Plan current) {
+        try {
+            return Period.parse(term.strip().toUpperCase(Locale.ROOT)).equals(current.term());
+        } catch (RuntimeException notAPeriod) {
+            return false;
         }
     }
 
@@ -50,7 +63,7 @@ record PlanRequest(
     NewPlan over(Plan current) {
         return new NewPlan(
                 name != null ? name : current.name(),
-                term != null ? Terms.parseOrNull(term) : current.term(),
+                term == null || isCurrent(current) ? current.term() : Terms.parseOrNull(term),
                 unitPrice != null
                         ? new BigDecimal(unitPrice)
                         : current.unitPrice().amount(),

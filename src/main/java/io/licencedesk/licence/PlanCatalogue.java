@@ -69,7 +69,9 @@ public class PlanCatalogue {
         requireOwner(caller);
         Plan before = plan(caller, id);
         String name = plan.name().strip();
-        requireSupportedTerm(plan);
+        if (!plan.term().equals(before.term())) {
+            requireSupportedTerm(plan); // a plan made before decision 0083 keeps its term while its price changes
+        }
         long unitPrice = minorUnits(caller, plan);
         if (plans.nameTaken(caller.organisationId(), name, id)) {
             throw new PlanNameTakenException();
@@ -106,7 +108,7 @@ public class PlanCatalogue {
 
     /** Console and API alike: a week typed as P1W, or a month and a day, is refused here too (decision 0083). */
     private static void requireSupportedTerm(NewPlan plan) {
-        if (!Terms.isSupported(plan.term())) {
+        if (plan.term() == null || !Terms.isSupported(plan.term())) {
             throw new InvalidLicenceException("term", Reason.of("reason.plan.unsupportedTerm"));
         }
     }

@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
@@ -37,6 +38,9 @@ class PlanTermsIntegrationTests {
 
     @Autowired
     PlanCatalogue plans;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestOrganisation org;
     Plan monthly;
@@ -110,5 +114,42 @@ class PlanTermsIntegrationTests {
         var plan = plans.addPlan(org.owner(), new NewPlan("Plan " + term, Period.parse(term), new BigDecimal("5.00")));
 
         assertThat(plan.term()).isEqualTo(Period.parse(term));
+    }
+
+    /**
+     * A plan made with such a term before it was refused keeps it while its name or price changes: the refusal would
+     * otherwise force a new term on every renewal of its licences to change a price.
+     */
+    @org.junit.jupiter.api.Test
+    void aPlanMadeBeforeKeepsItsTermWhileItsPriceChanges() throws Exception {
+        jdbc.sql("update plan set term = 'P1M1D' where id = ?")
+                .param(monthly.id())
+                .update();
+        String token = fixture.token(org.owner());
+
+        for (String body : new String[] {"{\"unitPrice\": \"12.00\"}", "{\"term\": \"p1m1d\", \"name\": \"Old\"}"}) {
+            var changed = mvc.perform(patch("/api/v1/plans/{id}", monthly.id())
+                            .with(bearer(token))
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content(body))
+                    .andReturn()
+                    .getResponse();
+            assertThat(changed.getStatus()).as(body).isEqualTo(200);
+        }
+        Plan kept = plans.plan(org.owner(), monthly.id());
+        assertThat(kept.term()).isEqualTo(Period.parse("P1M1D"));
+        assertThat(kept.unitPrice().amount()).isEqualByComparingTo("12.00");
+
+        var moved = mvc.perform(patch("/api/v1/plans/{id}", monthly.id())
+                        .with(bearer(token))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"term\": \"P2M1D\"}"))
+                .andReturn()
+                .getResponse();
+        assertThat(moved.getStatus()).isEqualTo(422);
+        assertThatThrownBy(() -> plans.updatePlan(
+                        org.owner(), monthly.id(), new NewPlan("Old", Period.parse("P2M1D"), new BigDecimal("12.00"))))
+                .isInstanceOf(InvalidLicenceException.class);
+        assertThat(plans.plan(org.owner(), monthly.id()).term()).isEqualTo(Period.parse("P1M1D"));
     }
 }
