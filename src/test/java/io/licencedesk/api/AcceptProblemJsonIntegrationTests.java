@@ -10,6 +10,8 @@ import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
@@ -72,11 +74,12 @@ class AcceptProblemJsonIntegrationTests {
         assertThat(body(missing).get("type").asString()).endsWith("/not-found");
     }
 
-    @Test
-    void anAcceptNothingMatchesIsA406Problem() throws Exception {
-        MockHttpServletResponse refused = fetch("/api/v1/plans", "text/csv");
+    @ParameterizedTest
+    @ValueSource(strings = {"text/csv", "application/json;q=0", "application/json;q=0, text/csv"})
+    void anAcceptNothingMatchesIsA406Problem(String accept) throws Exception {
+        MockHttpServletResponse refused = fetch("/api/v1/plans", accept);
 
-        assertThat(refused.getStatus()).isEqualTo(406);
+        assertThat(refused.getStatus()).as(accept).isEqualTo(406);
         assertThat(refused.getContentType()).startsWith("application/problem+json");
         JsonNode problem = body(refused);
         assertThat(problem.get("type").asString()).endsWith("/not-acceptable");
