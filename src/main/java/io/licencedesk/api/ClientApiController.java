@@ -68,8 +68,9 @@ class ClientApiController {
             description = "With `invite: true`, e-mails them a link to the portal.")
     @ApiResponse(responseCode = "201", description = "Created.")
     ResponseEntity<ClientResponse> create(
-            Caller caller, @Valid @RequestBody ClientRequest request, BindingResult refused) throws BindException {
-        request.checkNew(refused);
+            Caller caller, @Valid @RequestBody CreateClientRequest request, BindingResult refused)
+            throws BindException {
+        request.check(refused);
         FieldRefusals.answerIfAny(refused);
         Client client = accounts.addClient(caller, request.toNewClient());
         if (Boolean.TRUE.equals(request.invite())) {

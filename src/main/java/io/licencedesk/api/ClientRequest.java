@@ -10,8 +10,8 @@ import jakarta.validation.constraints.Size;
 import org.springframework.validation.BindingResult;
 
 /**
- * A client's fields for POST (name and email required) and PATCH (only the fields sent change), with the
- * console form's limits.
+ * What PATCH /api/v1/clients/{id} takes: only the fields sent change, with the console form's limits. POST has its own
+ * {@link CreateClientRequest}, whose name and e-mail address are required.
  */
 @Schema(name = "ClientFields")
 record ClientRequest(
@@ -33,14 +33,8 @@ record ClientRequest(
         @Pattern(regexp = "\\s*([A-Za-z0-9][A-Za-z0-9 ./-]*)?\\s*", message = "{client.vatNumber.invalid}")
         String vatNumber,
 
-        @Schema(description = "POST only: e-mail the new client a link to choose a password.")
+        @Schema(description = "Refused here: invite with POST /api/v1/clients/{id}/invite.")
         Boolean invite) {
-
-    /** Refuses, beside what the annotations refuse, a required field left out or blank. */
-    void checkNew(BindingResult refused) {
-        requireName(refused);
-        requireEmail(refused);
-    }
 
     /**
      * Refuses, beside what the annotations refuse, a required field sent blank (a change cannot empty what a new
@@ -66,11 +60,6 @@ record ClientRequest(
                 company != null ? company : current.company(),
                 billingAddress != null ? billingAddress : current.billingAddress(),
                 vatNumber != null ? vatNumber : current.vatNumber());
-    }
-
-    /** The new client; {@link #checkNew} passed. */
-    NewClient toNewClient() {
-        return new NewClient(name, email, company, billingAddress, vatNumber);
     }
 
     private void requireName(BindingResult refused) {

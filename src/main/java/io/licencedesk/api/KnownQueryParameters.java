@@ -56,7 +56,28 @@ class KnownQueryParameters implements WebMvcConfigurer {
             if (!unknown.isEmpty()) {
                 throw new ApiParameters.BadParameterException(unknown, detail(unknown, known));
             }
+            refuseRepeated(request);
             return true;
+        }
+
+        /**
+         * Every parameter of the API takes one value: {@code ?client=5&client=22} filtered by client 5 alone and
+         * {@code ?q=lobby&q=menu} searched for "lobby,menu" (Spring joins a text's values with commas), both
+         * answered as if right; refused as a field sent twice in a body is.
+         */
+        private static void refuseRepeated(HttpServletRequest request) {
+            List<String> repeated = request.getParameterMap().entrySet().stream()
+                    .filter(parameter -> parameter.getValue().length > 1)
+                    .map(Map.Entry::getKey)
+                    .sorted()
+                    .toList();
+            if (!repeated.isEmpty()) {
+                String named = repeated.size() == 1
+                        ? "The parameter " + repeated.get(0) + " is"
+                        : "The parameters " + String.join(", ", repeated) + " are";
+                throw new ApiParameters.BadParameterException(
+                        repeated, named + " sent more than once: send each parameter once, with one value.");
+            }
         }
 
         /** The names the handler binds with {@code @RequestParam}, or null when it takes them all. */

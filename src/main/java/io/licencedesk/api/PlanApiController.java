@@ -52,10 +52,10 @@ class PlanApiController {
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(operationId = "createPlan", summary = "Create a plan (owners)")
     @ApiResponse(responseCode = "201", description = "Created.")
-    ResponseEntity<PlanResponse> create(Caller caller, @Valid @RequestBody PlanRequest request, BindingResult refused)
-            throws BindException {
-        request.checkNew(refused);
-        refusePrice(caller, request, refused);
+    ResponseEntity<PlanResponse> create(
+            Caller caller, @Valid @RequestBody CreatePlanRequest request, BindingResult refused) throws BindException {
+        request.check(refused);
+        refusePrice(caller, request.unitPrice(), refused);
         FieldRefusals.answerIfAny(refused);
         Plan plan = plans.addPlan(caller, request.toNewPlan());
         return ResponseEntity.created(URI.create("/api/v1/plans/" + plan.id())).body(PlanResponse.of(plan));
@@ -70,16 +70,16 @@ class PlanApiController {
             Caller caller, @PathVariable long id, @Valid @RequestBody PlanRequest request, BindingResult refused)
             throws BindException {
         Plan current = plans.plan(caller, id); // not found before anything is said of the body
-        request.checkChange(refused);
-        refusePrice(caller, request, refused);
+        request.checkChange(refused, current);
+        refusePrice(caller, request.unitPrice(), refused);
         FieldRefusals.answerIfAny(refused);
         return PlanResponse.of(plans.updatePlan(caller, id, request.over(current)));
     }
 
     /** The catalogue's refusal of a price it cannot keep (more decimals than the currency has), beside the rest. */
-    private void refusePrice(Caller caller, PlanRequest request, BindingResult refused) {
-        if (request.unitPrice() != null && !refused.hasFieldErrors("unitPrice")) {
-            FieldRefusals.refuse(refused, plans.priceRefusals(caller, new BigDecimal(request.unitPrice())));
+    private void refusePrice(Caller caller, String unitPrice, BindingResult refused) {
+        if (unitPrice != null && !refused.hasFieldErrors("unitPrice")) {
+            FieldRefusals.refuse(refused, plans.priceRefusals(caller, new BigDecimal(unitPrice)));
         }
     }
 }

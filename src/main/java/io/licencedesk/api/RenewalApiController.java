@@ -9,6 +9,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -42,12 +44,6 @@ class RenewalApiController {
                             + " that term (decision 0065); absent when it already had one.")
             InvoiceResponse runningTermInvoice) {}
 
-    /** Whether the licence renews by itself: true or false for its own choice, null to follow its plan. */
-    @Schema(name = "AutoRenewChoice")
-    record AutoRenewRequest(
-            @Schema(description = "true or false for the licence's own choice; null follows its plan.", nullable = true)
-            Boolean autoRenew) {}
-
     private final Renewals renewals;
     private final LicenceManagement licences;
 
@@ -76,9 +72,15 @@ class RenewalApiController {
     @Operation(
             operationId = "setLicenceAutoRenew",
             summary = "Choose whether a licence renews by itself",
-            description = "true or false overrides its plan's default; null follows the plan again. Recorded in the"
-                    + " history and published as licence.updated.")
-    LicenceResponse chooseAutoRenew(Caller caller, @PathVariable long id, @RequestBody AutoRenewRequest choice) {
+            description = "true or false overrides its plan's default; null follows the plan again. A body without"
+                    + " autoRenew is refused (422 naming it). Recorded in the history and published as"
+                    + " licence.updated.")
+    LicenceResponse chooseAutoRenew(
+            Caller caller, @PathVariable long id, @RequestBody AutoRenewRequest choice, BindingResult refused)
+            throws BindException {
+        licences.details(caller, id); // not found before anything is said of the body
+        choice.check(refused);
+        FieldRefusals.answerIfAny(refused);
         return LicenceResponse.of(licences.chooseAutoRenew(caller, id, choice.autoRenew()));
     }
 }

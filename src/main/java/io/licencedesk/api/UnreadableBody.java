@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
@@ -37,6 +38,14 @@ record UnreadableBody(String field, String detail) {
                     field,
                     "The field %s must be %s (values are never converted)."
                             .formatted(field, expected(mismatch.getTargetType())));
+        }
+        if (jackson instanceof InputCoercionException) {
+            // Valid JSON whose number is too large for its field: "not valid JSON" sent the author looking for a typo.
+            String what = field == null ? "A number" : "The field " + field;
+            return new UnreadableBody(
+                    field,
+                    "%s is out of range: send a number within its limits (%s)."
+                            .formatted(what, ApiProblemWriter.DOCUMENTATION));
         }
         if (jackson instanceof StreamReadException
                 && jackson.getMessage() != null

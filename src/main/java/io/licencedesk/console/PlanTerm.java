@@ -10,13 +10,13 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 
-/** A plan term: a positive ISO-8601 period of at most 10 years (blank is left to @NotBlank). */
+/** A plan term LicenceDesk supports (Terms, decision 0083), in the domain's words (blank is left to @NotBlank). */
 @Target({ElementType.FIELD, ElementType.RECORD_COMPONENT, ElementType.PARAMETER})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = PlanTerm.Validator.class)
 public @interface PlanTerm {
 
-    String message() default "{consoleForm.enterATermSuchAsP1MOneMonthP3MOrP1YUpTo10Years}";
+    String message() default "{reason.plan.unsupportedTerm}";
 
     Class<?>[] groups() default {};
 

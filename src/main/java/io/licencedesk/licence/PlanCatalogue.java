@@ -50,6 +50,7 @@ public class PlanCatalogue {
     public Plan addPlan(Caller caller, NewPlan plan) {
         requireOwner(caller);
         String name = plan.name().strip();
+        requireSupportedTerm(plan);
         long unitPrice = minorUnits(caller, plan); // what can never be saved is said before what is taken
         if (plans.nameTaken(caller.organisationId(), name, null)) {
             throw new PlanNameTakenException();
@@ -68,6 +69,9 @@ public class PlanCatalogue {
         requireOwner(caller);
         Plan before = plan(caller, id);
         String name = plan.name().strip();
+        if (!plan.term().equals(before.term())) {
+            requireSupportedTerm(plan); // a plan made before decision 0083 keeps its term while its price changes
+        }
         long unitPrice = minorUnits(caller, plan);
         if (plans.nameTaken(caller.organisationId(), name, id)) {
             throw new PlanNameTakenException();
@@ -100,6 +104,13 @@ public class PlanCatalogue {
         requireStaff(caller);
         Reason refusal = priceRefusal(currency(caller), unitPrice);
         return refusal == null ? Map.of() : Map.of("unitPrice", refusal);
+    }
+
+    /** Console and API alike: a week typed as P1W, or a month and a day, is refused here too (decision 0083). */
+    private static void requireSupportedTerm(NewPlan plan) {
+        if (plan.term() == null || !Terms.isSupported(plan.term())) {
+            throw new InvalidLicenceException("term", Reason.of("reason.plan.unsupportedTerm"));
+        }
     }
 
     private long minorUnits(Caller caller, NewPlan plan) {

@@ -7,11 +7,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.ResourceBundle;
+import java.util.regex.Pattern;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 
-/** Reads and writes plan terms, ISO-8601 periods such as P1M, P3M or P1Y. */
+/**
+ * Reads and writes plan terms, ISO-8601 periods such as P1M, P3M or P1Y. A term is counted in months or years (P1M,
+ * P1Y6M), or in days alone (P7D), up to 10 years (decision 0083): Java reads P1W as P7D, so the plan would show a term
+ * other than the one typed, and a term of months and days (P1M1D) ends on a day that depends on the order of the
+ * arithmetic and is sold by nobody.
+ */
 public final class Terms {
+
+    /** Years and months, or days alone; digits only, so that Java's signs ("-P-1M") and weeks are not read. */
+    private static final Pattern SUPPORTED = Pattern.compile("P(?:\\d{1,4}Y)?(?:\\d{1,4}M)?|P\\d{1,5}D");
+
+    private static final int MOST_MONTHS = 120;
+
+    /** 10 years of days, with their leap days. */
+    private static final int MOST_DAYS = 3652;
 
     /** The messages files as they are, without falling back to the server's own language (decision 0053). */
     private static final ResourceBundle.Control NO_FALLBACK =
@@ -19,15 +33,31 @@ public final class Terms {
 
     private Terms() {}
 
-    /** The period for the text, or null when it is not a positive ISO-8601 period of years, months and days. */
+    /**
+     * The period for the text (any case, spaces around), or null when it is not a term LicenceDesk supports: see
+     * {@link #isSupported}, and written with years and months, or days, only (not P1W).
+     */
     public static Period parseOrNull(String text) {
+        String term = text == null ? "" : text.strip().toUpperCase(Locale.ROOT);
+        if (!SUPPORTED.matcher(term).matches()) {
+            return null;
+        }
         try {
-            Period period = Period.parse(text.strip().toUpperCase());
-            boolean positive = !period.isNegative() && !period.isZero();
-            return positive && period.toTotalMonths() <= 120 ? period : null;
+            Period period = Period.parse(term);
+            return isSupported(period) ? period : null;
         } catch (RuntimeException notAPeriod) {
             return null;
         }
+    }
+
+    /** Whether a plan may have this term: some months or years, or some days alone, up to 10 years. */
+    public static boolean isSupported(Period term) {
+        if (term == null || term.isNegative() || term.isZero()) {
+            return false;
+        }
+        return term.getDays() == 0
+                ? term.toTotalMonths() <= MOST_MONTHS
+                : term.toTotalMonths() == 0 && term.getDays() <= MOST_DAYS;
     }
 
     /**

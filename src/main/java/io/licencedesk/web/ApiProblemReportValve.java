@@ -46,7 +46,9 @@ public class ApiProblemReportValve extends ErrorReportValve {
             return;
         }
         ProblemDetail problem = ApiErrorDispatches.problemFor(status, request.getMethod());
-        problem.setInstance(ApiProblemWriter.instance(pathSent(request)));
+        String path = pathSent(request);
+        problem.setInstance(ApiProblemWriter.instance(
+                path == null || path.isEmpty() ? OverlongRequestLines.path(request.getCoyoteRequest()) : path));
         try {
             response.setStatus(problem.getStatus());
             response.setContentType("application/problem+json");
@@ -78,7 +80,8 @@ public class ApiProblemReportValve extends ErrorReportValve {
     /**
      * The valve runs outside the application, where its JSON mapper is not to be reached: Jackson's shared mapper
      * writes the members, so that a quote, a backslash or a control character in any of them stays valid JSON. The
-     * {@code instance} is left out only when the request line was unreadable and there is no path to name.
+     * {@code instance} is left out only when there is no path to name: a request line Tomcat could not read whose
+     * path itself (not only its query) is over the limit.
      */
     static String json(ProblemDetail problem) {
         var members = new LinkedHashMap<String, Object>();

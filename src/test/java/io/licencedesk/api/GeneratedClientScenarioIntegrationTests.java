@@ -19,9 +19,10 @@ import io.licencedesk.client.api.LicencesApi;
 import io.licencedesk.client.api.PlansApi;
 import io.licencedesk.client.api.PortalApi;
 import io.licencedesk.client.model.Client;
-import io.licencedesk.client.model.ClientFields;
 import io.licencedesk.client.model.ClientLicence;
+import io.licencedesk.client.model.CreateClient;
 import io.licencedesk.client.model.CreateLicence;
+import io.licencedesk.client.model.CreatePlan;
 import io.licencedesk.client.model.FieldChange;
 import io.licencedesk.client.model.HistoryEntry;
 import io.licencedesk.client.model.HistoryPage;
@@ -33,7 +34,6 @@ import io.licencedesk.client.model.LicencePage;
 import io.licencedesk.client.model.MarkPaid;
 import io.licencedesk.client.model.NumberedPageInvoice;
 import io.licencedesk.client.model.Plan;
-import io.licencedesk.client.model.PlanFields;
 import io.licencedesk.client.model.Redemption;
 import io.licencedesk.client.model.SendInvoices;
 import io.licencedesk.client.model.SendOutcome;
@@ -103,13 +103,13 @@ class GeneratedClientScenarioIntegrationTests {
     void aResellersScenarioRunsThroughTheGeneratedClient() throws Exception {
         // the owner makes a plan; a manager adds a client and, for another client, a licence the filter must leave out
         Plan plan = new PlansApi(owner)
-                .createPlan(new PlanFields().name("Quarterly").term("P3M").unitPrice("30.00"), null);
+                .createPlan(new CreatePlan().name("Quarterly").term("P3M").unitPrice("30.00"), null);
         assertThat(plan.getUnitPrice().getAmount()).isEqualTo("30.00");
         assertThat(plan.getUnitPrice().getCurrency()).isEqualTo("EUR");
 
         String email = "carla-" + UUID.randomUUID() + "@example.com";
         Client client = new ClientsApi(manager)
-                .createClient(new ClientFields().name("Carla Diaz").email(email).company("Kino"), null);
+                .createClient(new CreateClient().name("Carla Diaz").email(email).company("Kino"), null);
         assertThat(client.getId()).isPositive();
         assertThat(client.getEmail()).isEqualTo(email);
         assertThat(client.getPortalAccess()).isEqualTo(Client.PortalAccessEnum.NOT_INVITED);

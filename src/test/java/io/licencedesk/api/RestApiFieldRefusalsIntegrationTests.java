@@ -260,7 +260,9 @@ class RestApiFieldRefusalsIntegrationTests {
         assertOneValidationProblem(answer);
         assertThat(answer.fields()).containsExactlyInAnyOrder("name", "term", "unitPrice");
         assertThat(answer.errors())
-                .containsEntry("term", "Enter a term such as P1M, P3M or P1Y.")
+                .containsEntry(
+                        "term",
+                        "Enter a term in months or years (P1M, P3M, P1Y, P1Y6M) or in days alone (P7D, P30D), up to 10 years; write a week as P7D.")
                 .containsEntry("unitPrice", "Enter a price per screen.");
         assertThat(planCount(org)).isEqualTo(plansBefore);
     }

@@ -66,7 +66,7 @@ class ConsoleNumbersInThePageLanguageIntegrationTests {
     void aFrenchPriceWithADecimalCommaIsTakenAndShownBackWithIt() throws Exception {
         mvc.perform(asOwner(post("/plans"), "fr")
                         .param("name", "Hebdo")
-                        .param("term", "P1W")
+                        .param("term", "P7D")
                         .param("unitPrice", " 2,50 "))
                 .andExpect(redirectedUrl("/plans"));
         Plan weekly = plans.plans(org.owner()).stream()
@@ -77,7 +77,7 @@ class ConsoleNumbersInThePageLanguageIntegrationTests {
 
         mvc.perform(asOwner(post("/plans/" + weekly.id()), "fr")
                         .param("name", "Hebdo")
-                        .param("term", "P1W")
+                        .param("term", "P7D")
                         .param("unitPrice", "1 234,5"))
                 .andExpect(redirectedUrl("/plans"));
         assertThat(plans.plan(org.owner(), weekly.id()).unitPrice().amount()).isEqualByComparingTo("1234.50");

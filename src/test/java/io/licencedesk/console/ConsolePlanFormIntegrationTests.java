@@ -139,7 +139,7 @@ class ConsolePlanFormIntegrationTests {
                     planForm(path, "n".repeat(300), "P0D", price),
                     Map.of(
                             "name", "Keep the name to 100 characters.",
-                            "term", "Enter a term such as P1M",
+                            "term", "Enter a term in months or years (P1M, P3M, P1Y, P1Y6M)",
                             "unitPrice", message));
         }
         assertThat(plans.plans(org.owner()))
