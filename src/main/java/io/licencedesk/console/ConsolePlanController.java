@@ -5,10 +5,12 @@ import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.PlanNameTakenException;
+import io.licencedesk.shared.Reason;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import io.licencedesk.web.Words;
 import jakarta.validation.Valid;
+import java.time.Period;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -54,8 +56,9 @@ class ConsolePlanController {
             @Valid @ModelAttribute("form") PlanForm form,
             BindingResult errors,
             RedirectAttributes redirect) {
+        refuseTerm(form, errors, null);
         refusePrice(caller, form, errors);
-        return save(form, errors, redirect, () -> plans.addPlan(caller, form.toNewPlan()), "plans.created");
+        return save(form, errors, redirect, () -> plans.addPlan(caller, form.toNewPlan(null)), "plans.created");
     }
 
     @GetMapping("/{id}/edit")
@@ -73,10 +76,21 @@ class ConsolePlanController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        plans.plan(caller, id);
+        Period kept = plans.plan(caller, id).term();
         model.addAttribute("planId", id);
+        refuseTerm(form, errors, kept);
         refusePrice(caller, form, errors);
-        return save(form, errors, redirect, () -> plans.updatePlan(caller, id, form.toNewPlan()), "plans.updated");
+        return save(form, errors, redirect, () -> plans.updatePlan(caller, id, form.toNewPlan(kept)), "plans.updated");
+    }
+
+    /**
+     * A term LicenceDesk supports (decision 0083), or the plan's own term left as it was: a plan made before that
+     * decision with a term now refused (P1M1D) keeps it while its name or price changes, as the catalogue allows.
+     */
+    private void refuseTerm(PlanForm form, BindingResult errors, Period kept) {
+        if (!errors.hasFieldErrors("term") && form.term(kept) == null) {
+            errors.rejectValue("term", "invalid", reasons.text(Reason.of("reason.plan.unsupportedTerm")));
+        }
     }
 
     /** A price the catalogue cannot keep (more decimals than the currency has), shown beside the form's refusals. */

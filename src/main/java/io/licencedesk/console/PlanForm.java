@@ -6,6 +6,7 @@ import io.licencedesk.licence.Terms;
 import io.licencedesk.shared.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.time.Period;
 
 /** Adding or editing a plan: a name, a term such as P1M, a price per screen, and whether its licences renew. */
 record PlanForm(
@@ -14,7 +15,7 @@ record PlanForm(
         @PlainText
         String name,
 
-        @NotBlank(message = "{consoleForm.enterATermSuchAsP1MOrP1Y}") @PlanTerm
+        @NotBlank(message = "{consoleForm.enterATermSuchAsP1MOrP1Y}")
         String term,
 
         @DecimalNumber(
@@ -43,11 +44,18 @@ record PlanForm(
                 plan.autoRenew());
     }
 
-    NewPlan toNewPlan() {
-        return new NewPlan(
-                name,
-                Terms.parseOrNull(term),
-                DecimalNumber.Validator.parse(unitPrice),
-                Boolean.TRUE.equals(autoRenew));
+    /**
+     * The term typed, or null when it is not one LicenceDesk supports; the plan's own term ({@code kept}, null for a
+     * new plan) as it was when it is typed unchanged, even if it is no longer one a new plan may have.
+     */
+    Period term(Period kept) {
+        if (kept != null && term != null && term.strip().equalsIgnoreCase(kept.toString())) {
+            return kept;
+        }
+        return Terms.parseOrNull(term);
+    }
+
+    NewPlan toNewPlan(Period kept) {
+        return new NewPlan(name, term(kept), DecimalNumber.Validator.parse(unitPrice), Boolean.TRUE.equals(autoRenew));
     }
 }

@@ -152,4 +152,42 @@ class PlanTermsIntegrationTests {
                 .isInstanceOf(InvalidLicenceException.class);
         assertThat(plans.plan(org.owner(), monthly.id()).term()).isEqualTo(Period.parse("P1M1D"));
     }
+
+    /**
+     * The console's plan form refused a plan's own term, made before decision 0083, when only its price changed: the
+     * owner could not change the price without changing the term. It keeps the term now, as the API does, and still
+     * refuses moving a plan to such a term, beside the price's own refusal.
+     */
+    @org.junit.jupiter.api.Test
+    void theConsoleKeepsAPlansOwnTermWhileItsPriceChanges() throws Exception {
+        jdbc.sql("update plan set term = 'P1M1D' where id = ?")
+                .param(monthly.id())
+                .update();
+
+        var changed = mvc.perform(post("/plans/{id}", monthly.id())
+                        .param("name", monthly.name())
+                        .param("term", "P1M1D")
+                        .param("unitPrice", "12.00")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+
+        assertThat(changed.getStatus()).isEqualTo(302);
+        Plan kept = plans.plan(org.owner(), monthly.id());
+        assertThat(kept.term()).isEqualTo(Period.parse("P1M1D"));
+        assertThat(kept.unitPrice().amount()).isEqualByComparingTo("12.00");
+
+        String refused = mvc.perform(post("/plans/{id}", monthly.id())
+                        .param("name", monthly.name())
+                        .param("term", "P2M1D")
+                        .param("unitPrice", "-1")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(refused).contains(REFUSAL).containsPattern("id=\"unitPrice-error\">\\s*\\S");
+        assertThat(plans.plan(org.owner(), monthly.id())).isEqualTo(kept);
+    }
 }
