@@ -5,7 +5,7 @@ import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceFilter;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceSearch;
-import io.licencedesk.invoicing.InvoiceStatus;
+import io.licencedesk.invoicing.InvoiceStatusChoice;
 import io.licencedesk.invoicing.SendOutcome;
 import io.licencedesk.shared.PlainText;
 import io.licencedesk.web.Downloads;
@@ -20,10 +20,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,10 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Invoices", description = "Staff: issuing, sending and settling invoices.")
 @SecurityRequirement(name = RestApiDocumentation.BEARER)
 class InvoiceApiController {
-
-    private static final String UNPAID = "unpaid";
-    private static final String OVERDUE = "overdue";
-    private static final String NOT_VOID = "not_void";
 
     private final InvoiceManagement invoicing;
     private final InvoiceSearch search;
@@ -122,7 +115,13 @@ class InvoiceApiController {
                             schema =
                                     @Schema(
                                             allowableValues = {
-                                                "issued", "sent", "paid", "void", UNPAID, OVERDUE, NOT_VOID
+                                                "issued",
+                                                "sent",
+                                                "paid",
+                                                "void",
+                                                "unpaid",
+                                                "overdue",
+                                                "not_void"
                                             }))
                     @RequestParam(required = false)
                     String status,
@@ -142,32 +141,25 @@ class InvoiceApiController {
                     String paidIn) {
         ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
-        var filter = new InvoiceFilter(
-                statuses(status),
-                OVERDUE.equalsIgnoreCase(status),
+        var filter = InvoiceFilter.of(
+                statusChoice(status),
                 client,
                 ApiParameters.month("issuedIn", issuedIn),
                 ApiParameters.month("paidIn", paidIn));
         return NumberedPage.of(search.invoices(caller, filter, page, limit), InvoiceResponse::of);
     }
 
-    /** An invoice's status, or one of the console's groups of them; none for every status. */
-    private static Set<InvoiceStatus> statuses(String status) {
+    /**
+     * An invoice's status or one of the groups the console's page has, as the invoicing module reads them (also
+     * "not-void", as the console writes it); none for every status.
+     */
+    private static InvoiceStatusChoice statusChoice(String status) {
         if (status == null) {
-            return Set.of();
+            return null;
         }
-        return switch (status.toLowerCase(Locale.ROOT)) {
-            case UNPAID, OVERDUE -> EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.SENT);
-            case NOT_VOID -> EnumSet.complementOf(EnumSet.of(InvoiceStatus.VOID));
-            default -> {
-                try {
-                    yield Set.of(ApiParameters.oneOf("status", status, InvoiceStatus.class));
-                } catch (ApiParameters.BadParameterException unknown) {
-                    throw ApiParameters.invalid(
-                            "status", "Use one of issued, sent, paid, void, unpaid, overdue, not_void.");
-                }
-            }
-        };
+        return InvoiceStatusChoice.parse(status)
+                .orElseThrow(() -> ApiParameters.invalid(
+                        "status", "Use one of issued, sent, paid, void, unpaid, overdue, not_void."));
     }
 
     @GetMapping("/{id}")
