@@ -198,7 +198,8 @@ class InvoiceApiController {
     @Operation(
             operationId = "voidInvoice",
             summary = "Void",
-            description = "Its licence can then be invoiced again. Refused (409) when already void.")
+            description = "Its licence can then be invoiced again. Refused (409) when paid (the payment is recorded"
+                    + " on it) or already void.")
     InvoiceResponse voidInvoice(Caller caller, @PathVariable long id, @Valid @RequestBody VoidRequest request) {
         return InvoiceResponse.of(invoicing.voidInvoice(caller, id, request.reason()));
     }

@@ -120,6 +120,14 @@ class ConsoleInvoiceController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
+        LocalDate paidOn = form.paidOnDate();
+        if (errors.hasErrors() && !errors.hasFieldErrors("paidOn") && paidOn != null) {
+            // The invoice's own rule for the date, beside the form's other refusals rather than after them (0077).
+            Reason dateRefusal = invoicing.paymentDateRefusal(caller, id, paidOn);
+            if (dateRefusal != null) {
+                errors.rejectValue("paidOn", "refused", reasons.text(dateRefusal));
+            }
+        }
         if (errors.hasErrors()) {
             Invoice invoice = invoicing.invoice(caller, id);
             if (!invoice.payable()) {
@@ -136,7 +144,7 @@ class ConsoleInvoiceController {
             return details(caller, id, model);
         }
         try {
-            Invoice paid = invoicing.markPaid(caller, id, form.paidOnDate(), form.reference());
+            Invoice paid = invoicing.markPaid(caller, id, paidOn, form.reference());
             Toasts.success(redirect, words.of("console.toast.invoice.paid", paid.number()));
         } catch (PaymentDateRefusedException refused) {
             // Beside the date, with what was typed, rather than a toast over a reset form.
@@ -159,8 +167,8 @@ class ConsoleInvoiceController {
         if (errors.hasErrors()) {
             Invoice invoice = invoicing.invoice(caller, id);
             if (!invoice.voidable()) {
-                // Voided since the page was loaded: the form is gone from the page, and its errors with it.
-                Toasts.error(redirect, reasons.text(Reason.of("reason.invoice.alreadyVoid", invoice.number())));
+                // Voided or paid since the page was loaded: the form is gone from the page, and its errors with it.
+                Toasts.error(redirect, reasons.text(invoice.voidRefusal()));
                 return "redirect:/invoices/" + id;
             }
             return details(caller, id, model);

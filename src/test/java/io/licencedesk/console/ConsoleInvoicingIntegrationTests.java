@@ -398,12 +398,37 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(redirectedUrl("/invoices/" + invoice.id()));
         assertThat(invoicing.invoice(org.manager(), invoice.id()).paymentReference())
                 .isEqualTo("R1");
+        // Paid is final (decision 0082): a void posted anyway (the page offers none) is refused and says why.
         mvc.perform(post("/invoices/{id}/void", invoice.id())
                         .param("reason", "Duplicate")
                         .with(manager)
                         .with(csrf()))
-                .andExpect(redirectedUrl("/invoices/" + invoice.id()));
-        assertThat(invoicing.invoice(org.manager(), invoice.id()).voidReason()).isEqualTo("Duplicate");
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "Invoice " + invoice.number()
+                                        + " is paid, so it cannot be voided: the payment is recorded on it."));
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).voidReason()).isNull();
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isEqualTo(invoice.issuedOn());
+        assertThat(licences.details(org.manager(), assigned.get(0)).billingStatus())
+                .isEqualTo(BillingStatus.PAID);
+        // A void form from a page loaded before the payment, sent empty, says the same rather than "Say why".
+        mvc.perform(post("/invoices/{id}/void", invoice.id())
+                        .param("reason", " ")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()))
+                .andExpect(flash().attribute("toast", containsString("is paid, so it cannot be voided")));
+        Invoice unpaid =
+                invoicing.send(org.manager(), List.of(assigned.get(1))).issued().get(0);
+        mvc.perform(post("/invoices/{id}/void", unpaid.id())
+                        .param("reason", "Duplicate")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + unpaid.id()));
+        assertThat(invoicing.invoice(org.manager(), unpaid.id()).voidReason()).isEqualTo("Duplicate");
+        assertThat(licences.details(org.manager(), assigned.get(1)).billingStatus())
+                .isEqualTo(BillingStatus.UNBILLED);
         mvc.perform(get("/outbox").with(manager))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(invoice.number())));
@@ -455,6 +480,41 @@ class ConsoleInvoicingIntegrationTests {
                 mvc,
                 markPaid(invoice, invoice.issuedOn().plusDays(1).toString(), "r".repeat(101)),
                 Map.of("reference", "Keep the reference to 100 characters."));
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isNull();
+    }
+
+    /**
+     * A payment date before the invoice was issued is the invoice's own rule, not the form's: it was told only once
+     * the other fields were right, one round-trip later (decision 0077: every refused field in one answer).
+     */
+    @Test
+    void marksADateBeforeTheIssueBesideTheFormsOtherRefusals() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        String early = invoice.issuedOn().minusDays(1).toString();
+
+        FieldErrors.expectExactly(
+                mvc,
+                markPaid(invoice, early, "r".repeat(101)),
+                Map.of(
+                        "paidOn",
+                        "The payment date cannot be before the invoice was issued, on "
+                                + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)
+                                        .format(invoice.issuedOn())
+                                + ".",
+                        "reference",
+                        "Keep the reference to 100 characters."));
+        FieldErrors.expectExactly(
+                mvc,
+                markPaid(invoice, early, "<b>R1</b>"),
+                Map.of(
+                        "paidOn",
+                        "The payment date cannot be before the invoice was issued, on "
+                                + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)
+                                        .format(invoice.issuedOn())
+                                + ".",
+                        "reference",
+                        "Remove the HTML tags"));
         assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isNull();
     }
 
