@@ -2,6 +2,7 @@ package io.licencedesk.console;
 
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.Client;
 import io.licencedesk.invoicing.IllegalInvoiceChangeException;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
@@ -16,6 +17,7 @@ import io.licencedesk.web.Words;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.function.Supplier;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.ResponseEntity;
@@ -62,23 +64,52 @@ class ConsoleInvoiceController {
     @GetMapping
     String list(
             Caller caller,
-            @ModelAttribute("params") InvoiceListParams params,
-            @RequestParam(defaultValue = "1") int page,
+            @ModelAttribute("params") InvoiceListParams asked,
+            @RequestParam(required = false) String page,
             Model model) {
-        var invoices = search.invoices(caller, params.filter(), page, PAGE_SIZE);
+        // What cannot be read is left out and named above the list, rather than filtering silently by nothing.
+        var ignored = new ArrayList<String>();
+        asked.notUnderstood()
+                .forEach(
+                        (parameter, typed) -> ignored.add(words.of("invoices.ignored." + parameter, shortened(typed))));
+        InvoiceListParams params = asked;
+        Client selectedClient = null;
+        if (asked.clientId() != null) {
+            selectedClient = accounts.findClient(caller.organisationId(), asked.clientId())
+                    .orElse(null);
+            if (selectedClient == null) {
+                ignored.add(words.of("invoices.ignored.unknownClient"));
+                params = asked.withoutClient();
+            }
+        }
+        Integer pageNumber = pageNumber(page);
+        if (pageNumber == null) {
+            ignored.add(words.of("invoices.ignored.page", shortened(page.strip())));
+        }
+        var invoices = search.invoices(caller, params.filter(), pageNumber == null ? 1 : pageNumber, PAGE_SIZE);
+        model.addAttribute("params", params);
+        model.addAttribute("ignored", ignored);
         model.addAttribute("invoices", invoices);
         model.addAttribute("deliveries", invoicing.latestDeliveries(caller, invoices.items()));
         model.addAttribute("status", params.statusValue());
-        model.addAttribute("client", params.client());
         model.addAttribute("statuses", InvoiceStatus.values());
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute(
-                "selectedClient",
-                params.client() == null
-                        ? null
-                        : accounts.findClient(caller.organisationId(), params.client())
-                                .orElse(null));
+        model.addAttribute("selectedClient", selectedClient);
         return "console/invoices";
+    }
+
+    /** A page number as typed: none is the first page; null when it is not a whole number a page can have. */
+    private static Integer pageNumber(String typed) {
+        if (typed == null || typed.isBlank()) {
+            return 1;
+        }
+        String text = typed.strip();
+        return text.matches("-?\\d{1,9}") ? Integer.valueOf(text) : null;
+    }
+
+    /** What was typed, as the page repeats it: a few words at most. */
+    private static String shortened(String typed) {
+        return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
     }
 
     @GetMapping("/{id}")

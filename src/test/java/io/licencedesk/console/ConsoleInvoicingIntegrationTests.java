@@ -518,6 +518,73 @@ class ConsoleInvoicingIntegrationTests {
         assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isNull();
     }
 
+    String invoicesPage(String query, String language) throws Exception {
+        return mvc.perform(get("/invoices" + query)
+                        .header("Accept-Language", language)
+                        .with(fixture.signedIn(org.manager().email())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    /** The notices above the list, as the page shows them. */
+    static List<String> notices(String page) {
+        return Jsoup.parse(page).select("main .alert-warning[role=status]").eachText();
+    }
+
+    /**
+     * A filter typed by hand that the page cannot read was left out silently: the list looked filtered and was not.
+     * It is still left out (never an error page), and the page says which and that it was ignored.
+     */
+    @Test
+    void saysWhichFilterOfTheAddressItDidNotUnderstandAndShowsTheListWithoutIt() throws Exception {
+        Invoice paid =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        invoicing.markPaid(org.manager(), paid.id(), paid.issuedOn(), null);
+        Invoice unpaid =
+                invoicing.send(org.manager(), List.of(assigned.get(1))).issued().get(0);
+
+        String page = invoicesPage("?status=BOGUS&issued=2026-13&paid=soon&client=alice&page=two", "en");
+
+        assertThat(notices(page))
+                .containsExactly(
+                        "The status “BOGUS” was not understood, so the list is not filtered by status.",
+                        "The client “alice” was not understood, so the list shows every client’s invoices.",
+                        "The month of issue “2026-13” was not understood (write a month such as 2026-10), so the list"
+                                + " is not filtered by it.",
+                        "The month of payment “soon” was not understood (write a month such as 2026-10), so the list"
+                                + " is not filtered by it.",
+                        "The page “two” was not understood, so the first page is shown.");
+        assertThat(page).contains(paid.number(), unpaid.number());
+        assertThat(notices(invoicesPage("?client=" + other.alice().userId(), "en")))
+                .containsExactly("The client asked for is not one of your clients, so the list shows every client’s"
+                        + " invoices.");
+        assertThat(notices(invoicesPage("?status=bogus&issued=13-2026", "fr")))
+                .containsExactly(
+                        "Le statut « bogus » n’a pas été compris : la liste n’est pas filtrée par statut.",
+                        "Le mois d’émission « 13-2026 » n’a pas été compris (écrivez un mois tel que 2026-10) : la"
+                                + " liste n’est pas filtrée par ce mois.");
+        // What the page reads, every spelling of the dashboard's and the drop-down's links, says nothing.
+        for (String understood : List.of(
+                "",
+                "?status=",
+                "?status=not-void&issued=" + paid.issuedOn().toString().substring(0, 7),
+                "?status=not_void",
+                "?status=PAID&client=" + org.alice().userId() + "&page=1",
+                "?status=unpaid&paid=",
+                "?status=overdue")) {
+            assertThat(notices(invoicesPage(understood, "en"))).as(understood).isEmpty();
+        }
+        String allButVoid = invoicesPage("?status=not_void", "en");
+        assertThat(Jsoup.parse(allButVoid).select("#status option[selected]").attr("value"))
+                .isEqualTo("not-void");
+        assertThat(invoicesPage("?status=PAID", "en")).contains(paid.number()).doesNotContain(unpaid.number());
+        assertThat(invoicesPage("?status=unpaid", "en"))
+                .contains(unpaid.number())
+                .doesNotContain(paid.number());
+    }
+
     MockHttpServletRequestBuilder markPaid(Invoice invoice, String paidOn, String reference) {
         return post("/invoices/{id}/paid", invoice.id())
                 .param("paidOn", paidOn)
