@@ -8,6 +8,7 @@ import io.licencedesk.invoicing.InvoiceSearch;
 import io.licencedesk.invoicing.InvoiceStatusChoice;
 import io.licencedesk.invoicing.SendOutcome;
 import io.licencedesk.shared.PlainText;
+import io.licencedesk.shared.Reason;
 import io.licencedesk.web.Downloads;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,8 +22,11 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -189,8 +193,22 @@ class InvoiceApiController {
     @Operation(
             operationId = "markInvoicePaid",
             summary = "Mark paid",
-            description = "Not before it was issued, not in the future, not twice.")
-    InvoiceResponse pay(Caller caller, @PathVariable long id, @Valid @RequestBody PaidRequest request) {
+            description = "Not before it was issued, not in the future, not twice. A refused body is one 422 naming"
+                    + " every field at fault.")
+    InvoiceResponse pay(
+            Caller caller, @PathVariable long id, @Valid @RequestBody PaidRequest request, BindingResult refused)
+            throws BindException {
+        if (refused.hasErrors()) {
+            invoicing.invoice(caller, id); // one the caller cannot see is a 404, whatever the body says (0077)
+            if (!refused.hasFieldErrors("paidOn") && request.paidOn() != null) {
+                // The invoice's own rule for the date, answered with the body's other refusals (decision 0077).
+                Reason date = invoicing.paymentDateRefusal(caller, id, request.paidOn());
+                if (date != null) {
+                    FieldRefusals.refuse(refused, Map.of("paidOn", date));
+                }
+            }
+            FieldRefusals.answerIfAny(refused);
+        }
         return InvoiceResponse.of(invoicing.markPaid(caller, id, request.paidOn(), request.reference()));
     }
 

@@ -158,4 +158,37 @@ class InvoiceApiIntegrationTests {
                         .asString())
                 .endsWith("is already void.");
     }
+
+    /**
+     * A payment date before the issue is the invoice's rule: it was answered only once the body's annotations
+     * passed, one round-trip after a too-long reference. One 422 names both fields (decision 0077).
+     */
+    @Test
+    void namesADateBeforeTheIssueBesideTheBodysOtherRefusals() throws Exception {
+        long invoice = sent(1).get(0);
+        java.time.LocalDate issuedOn = java.time.LocalDate.parse(
+                ok(get("/api/v1/invoices/" + invoice)).get("issuedOn").asString());
+
+        var refused = call(post("/api/v1/invoices/" + invoice + "/pay")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                        "{\"paidOn\": \"" + issuedOn.minusDays(1) + "\", \"reference\": \"" + "r".repeat(101) + "\"}"));
+        JsonNode problem = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(refused.getStatus()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("paidOn", "reference");
+        assertThat(problem.toString()).contains("The payment date cannot be before the invoice was issued");
+        assertThat(ok(get("/api/v1/invoices/" + invoice)).get("status").asString())
+                .isEqualTo("issued");
+        // another organisation's invoice is a 404 whatever the body says
+        var elsewhere = mvc.perform(post("/api/v1/invoices/" + invoice + "/pay")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reference\": \"" + "r".repeat(101) + "\"}")
+                        .with(bearer(fixture.token(fixture.organisation().owner()))))
+                .andReturn()
+                .getResponse();
+        assertThat(elsewhere.getStatus()).isEqualTo(404);
+    }
 }
