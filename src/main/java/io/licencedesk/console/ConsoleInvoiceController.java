@@ -65,7 +65,7 @@ class ConsoleInvoiceController {
     String list(
             Caller caller,
             @ModelAttribute("params") InvoiceListParams asked,
-            @RequestParam(required = false) String page,
+            @RequestParam(defaultValue = "1") int page,
             Model model) {
         // What cannot be read is left out and named above the list, rather than filtering silently by nothing.
         var ignored = new ArrayList<String>();
@@ -82,11 +82,7 @@ class ConsoleInvoiceController {
                 params = asked.withoutClient();
             }
         }
-        Integer pageNumber = pageNumber(page);
-        if (pageNumber == null) {
-            ignored.add(words.of("invoices.ignored.page", shortened(page.strip())));
-        }
-        var invoices = search.invoices(caller, params.filter(), pageNumber == null ? 1 : pageNumber, PAGE_SIZE);
+        var invoices = search.invoices(caller, params.filter(), page, PAGE_SIZE);
         model.addAttribute("params", params);
         model.addAttribute("ignored", ignored);
         model.addAttribute("invoices", invoices);
@@ -96,15 +92,6 @@ class ConsoleInvoiceController {
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("selectedClient", selectedClient);
         return "console/invoices";
-    }
-
-    /** A page number as typed: none is the first page; null when it is not a whole number a page can have. */
-    private static Integer pageNumber(String typed) {
-        if (typed == null || typed.isBlank()) {
-            return 1;
-        }
-        String text = typed.strip();
-        return text.matches("-?\\d{1,9}") ? Integer.valueOf(text) : null;
     }
 
     /** What was typed, as the page repeats it: a few words at most. */

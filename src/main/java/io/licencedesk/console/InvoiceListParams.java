@@ -12,10 +12,11 @@ import java.util.StringJoiner;
 /**
  * The invoices page's query string: a status (one of the invoice's own, or Unpaid, Overdue, or All but void), a
  * client, and the month invoices were issued or paid in (the dashboard's monthly figures link there). Every value is
- * text, so that anything typed in the address binds: a value the page cannot read is left out of the filter, and
- * {@link #notUnderstood()} names it so that the page can say so rather than look filtered when it is not.
+ * text but the client (a number, as in every list: one that is not is the 400 page), so that anything typed binds: a
+ * value the page cannot read is left out of the filter, and {@link #notUnderstood()} names it so that the page can
+ * say so rather than look filtered when it is not.
  */
-record InvoiceListParams(String status, String client, String issued, String paid) {
+record InvoiceListParams(String status, Long client, String issued, String paid) {
 
     /** The status or group asked for, or null for every status (also when the text names none). */
     InvoiceStatusChoice statusChoice() {
@@ -38,13 +39,9 @@ record InvoiceListParams(String status, String client, String issued, String pai
         return chosen.group() ? chosen.name().toLowerCase(Locale.ROOT).replace('_', '-') : chosen.name();
     }
 
-    /** The client asked for, or null for everyone's (also when the text is not an id). */
+    /** The client asked for, or null for everyone's. A client that is not a number is the 400 page, as in every list. */
     public Long clientId() {
-        String text = client == null ? "" : client.strip();
-        if (!text.matches("\\d{1,18}")) {
-            return null;
-        }
-        return Long.valueOf(text);
+        return client;
     }
 
     public YearMonth issuedMonth() {
@@ -63,9 +60,6 @@ record InvoiceListParams(String status, String client, String issued, String pai
         var ignored = new LinkedHashMap<String, String>();
         if (given(status) && statusChoice() == null) {
             ignored.put("status", status.strip());
-        }
-        if (given(client) && clientId() == null) {
-            ignored.put("client", client.strip());
         }
         if (given(issued) && issuedMonth() == null) {
             ignored.put("issued", issued.strip());

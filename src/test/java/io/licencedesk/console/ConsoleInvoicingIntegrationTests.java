@@ -545,17 +545,15 @@ class ConsoleInvoicingIntegrationTests {
         Invoice unpaid =
                 invoicing.send(org.manager(), List.of(assigned.get(1))).issued().get(0);
 
-        String page = invoicesPage("?status=BOGUS&issued=2026-13&paid=soon&client=alice&page=two", "en");
+        String page = invoicesPage("?status=BOGUS&issued=2026-13&paid=soon", "en");
 
         assertThat(notices(page))
                 .containsExactly(
                         "The status “BOGUS” was not understood, so the list is not filtered by status.",
-                        "The client “alice” was not understood, so the list shows every client’s invoices.",
                         "The month of issue “2026-13” was not understood (write a month such as 2026-10), so the list"
                                 + " is not filtered by it.",
                         "The month of payment “soon” was not understood (write a month such as 2026-10), so the list"
-                                + " is not filtered by it.",
-                        "The page “two” was not understood, so the first page is shown.");
+                                + " is not filtered by it.");
         assertThat(page).contains(paid.number(), unpaid.number());
         assertThat(notices(invoicesPage("?client=" + other.alice().userId(), "en")))
                 .containsExactly("The client asked for is not one of your clients, so the list shows every client’s"
