@@ -583,6 +583,31 @@ class ConsoleInvoicingIntegrationTests {
                 .doesNotContain(paid.number());
     }
 
+    /**
+     * A paid invoice's page labelled its payment date with the dashboard's chart word: "Payé" in French, where the
+     * invoice is feminine and the other dates read "Émise le", "Échéance". It reads "Payée le" / "Paid on".
+     */
+    @Test
+    void labelsThePaymentDateAsTheOtherDatesInBothLanguages() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        invoicing.markPaid(org.manager(), invoice.id(), invoice.issuedOn(), "R1");
+
+        for (var language : Map.of("fr", "Payée le", "en", "Paid on").entrySet()) {
+            String page = mvc.perform(get("/invoices/{id}", invoice.id())
+                            .header("Accept-Language", language.getKey())
+                            .with(fixture.signedIn(org.manager().email())))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(Jsoup.parse(page).select("dl.details dt").eachText())
+                    .as(language.getKey())
+                    .contains(language.getValue())
+                    .doesNotContain("Payé", "Paid");
+        }
+    }
+
     MockHttpServletRequestBuilder markPaid(Invoice invoice, String paidOn, String reference) {
         return post("/invoices/{id}/paid", invoice.id())
                 .param("paidOn", paidOn)
