@@ -5,9 +5,10 @@ import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceFilter;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceSearch;
-import io.licencedesk.invoicing.InvoiceStatus;
+import io.licencedesk.invoicing.InvoiceStatusChoice;
 import io.licencedesk.invoicing.SendOutcome;
 import io.licencedesk.shared.PlainText;
+import io.licencedesk.shared.Reason;
 import io.licencedesk.web.Downloads;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,12 +21,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -41,10 +42,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Invoices", description = "Staff: issuing, sending and settling invoices.")
 @SecurityRequirement(name = RestApiDocumentation.BEARER)
 class InvoiceApiController {
-
-    private static final String UNPAID = "unpaid";
-    private static final String OVERDUE = "overdue";
-    private static final String NOT_VOID = "not_void";
 
     private final InvoiceManagement invoicing;
     private final InvoiceSearch search;
@@ -122,7 +119,13 @@ class InvoiceApiController {
                             schema =
                                     @Schema(
                                             allowableValues = {
-                                                "issued", "sent", "paid", "void", UNPAID, OVERDUE, NOT_VOID
+                                                "issued",
+                                                "sent",
+                                                "paid",
+                                                "void",
+                                                "unpaid",
+                                                "overdue",
+                                                "not_void"
                                             }))
                     @RequestParam(required = false)
                     String status,
@@ -142,32 +145,25 @@ class InvoiceApiController {
                     String paidIn) {
         ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
-        var filter = new InvoiceFilter(
-                statuses(status),
-                OVERDUE.equalsIgnoreCase(status),
+        var filter = InvoiceFilter.of(
+                statusChoice(status),
                 client,
                 ApiParameters.month("issuedIn", issuedIn),
                 ApiParameters.month("paidIn", paidIn));
         return NumberedPage.of(search.invoices(caller, filter, page, limit), InvoiceResponse::of);
     }
 
-    /** An invoice's status, or one of the console's groups of them; none for every status. */
-    private static Set<InvoiceStatus> statuses(String status) {
+    /**
+     * An invoice's status or one of the groups the console's page has, as the invoicing module reads them (also
+     * "not-void", as the console writes it); none for every status.
+     */
+    private static InvoiceStatusChoice statusChoice(String status) {
         if (status == null) {
-            return Set.of();
+            return null;
         }
-        return switch (status.toLowerCase(Locale.ROOT)) {
-            case UNPAID, OVERDUE -> EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.SENT);
-            case NOT_VOID -> EnumSet.complementOf(EnumSet.of(InvoiceStatus.VOID));
-            default -> {
-                try {
-                    yield Set.of(ApiParameters.oneOf("status", status, InvoiceStatus.class));
-                } catch (ApiParameters.BadParameterException unknown) {
-                    throw ApiParameters.invalid(
-                            "status", "Use one of issued, sent, paid, void, unpaid, overdue, not_void.");
-                }
-            }
-        };
+        return InvoiceStatusChoice.parse(status)
+                .orElseThrow(() -> ApiParameters.invalid(
+                        "status", "Use one of issued, sent, paid, void, unpaid, overdue, not_void."));
     }
 
     @GetMapping("/{id}")
@@ -197,8 +193,22 @@ class InvoiceApiController {
     @Operation(
             operationId = "markInvoicePaid",
             summary = "Mark paid",
-            description = "Not before it was issued, not in the future, not twice.")
-    InvoiceResponse pay(Caller caller, @PathVariable long id, @Valid @RequestBody PaidRequest request) {
+            description = "Not before it was issued, not in the future, not twice. A refused body is one 422 naming"
+                    + " every field at fault.")
+    InvoiceResponse pay(
+            Caller caller, @PathVariable long id, @Valid @RequestBody PaidRequest request, BindingResult refused)
+            throws BindException {
+        if (refused.hasErrors()) {
+            invoicing.invoice(caller, id); // one the caller cannot see is a 404, whatever the body says (0077)
+            if (!refused.hasFieldErrors("paidOn") && request.paidOn() != null) {
+                // The invoice's own rule for the date, answered with the body's other refusals (decision 0077).
+                Reason date = invoicing.paymentDateRefusal(caller, id, request.paidOn());
+                if (date != null) {
+                    FieldRefusals.refuse(refused, Map.of("paidOn", date));
+                }
+            }
+            FieldRefusals.answerIfAny(refused);
+        }
         return InvoiceResponse.of(invoicing.markPaid(caller, id, request.paidOn(), request.reference()));
     }
 
@@ -206,7 +216,8 @@ class InvoiceApiController {
     @Operation(
             operationId = "voidInvoice",
             summary = "Void",
-            description = "Its licence can then be invoiced again. Refused (409) when already void.")
+            description = "Its licence can then be invoiced again. Refused (409) when paid (the payment is recorded"
+                    + " on it) or already void.")
     InvoiceResponse voidInvoice(Caller caller, @PathVariable long id, @Valid @RequestBody VoidRequest request) {
         return InvoiceResponse.of(invoicing.voidInvoice(caller, id, request.reason()));
     }

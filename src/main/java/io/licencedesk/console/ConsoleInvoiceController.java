@@ -2,6 +2,7 @@ package io.licencedesk.console;
 
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.Client;
 import io.licencedesk.invoicing.IllegalInvoiceChangeException;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
@@ -16,6 +17,7 @@ import io.licencedesk.web.Words;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.function.Supplier;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.ResponseEntity;
@@ -62,23 +64,39 @@ class ConsoleInvoiceController {
     @GetMapping
     String list(
             Caller caller,
-            @ModelAttribute("params") InvoiceListParams params,
+            @ModelAttribute("params") InvoiceListParams asked,
             @RequestParam(defaultValue = "1") int page,
             Model model) {
+        // What cannot be read is left out and named above the list, rather than filtering silently by nothing.
+        var ignored = new ArrayList<String>();
+        asked.notUnderstood()
+                .forEach(
+                        (parameter, typed) -> ignored.add(words.of("invoices.ignored." + parameter, shortened(typed))));
+        InvoiceListParams params = asked;
+        Client selectedClient = null;
+        if (asked.clientId() != null) {
+            selectedClient = accounts.findClient(caller.organisationId(), asked.clientId())
+                    .orElse(null);
+            if (selectedClient == null) {
+                ignored.add(words.of("invoices.ignored.unknownClient"));
+                params = asked.withoutClient();
+            }
+        }
         var invoices = search.invoices(caller, params.filter(), page, PAGE_SIZE);
+        model.addAttribute("params", params);
+        model.addAttribute("ignored", ignored);
         model.addAttribute("invoices", invoices);
         model.addAttribute("deliveries", invoicing.latestDeliveries(caller, invoices.items()));
         model.addAttribute("status", params.statusValue());
-        model.addAttribute("client", params.client());
         model.addAttribute("statuses", InvoiceStatus.values());
         model.addAttribute("today", LocalDate.now(clock));
-        model.addAttribute(
-                "selectedClient",
-                params.client() == null
-                        ? null
-                        : accounts.findClient(caller.organisationId(), params.client())
-                                .orElse(null));
+        model.addAttribute("selectedClient", selectedClient);
         return "console/invoices";
+    }
+
+    /** What was typed, as the page repeats it: a few words at most. */
+    private static String shortened(String typed) {
+        return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
     }
 
     @GetMapping("/{id}")
@@ -120,6 +138,14 @@ class ConsoleInvoiceController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
+        LocalDate paidOn = form.paidOnDate();
+        if (errors.hasErrors() && !errors.hasFieldErrors("paidOn") && paidOn != null) {
+            // The invoice's own rule for the date, beside the form's other refusals rather than after them (0077).
+            Reason dateRefusal = invoicing.paymentDateRefusal(caller, id, paidOn);
+            if (dateRefusal != null) {
+                errors.rejectValue("paidOn", "refused", reasons.text(dateRefusal));
+            }
+        }
         if (errors.hasErrors()) {
             Invoice invoice = invoicing.invoice(caller, id);
             if (!invoice.payable()) {
@@ -136,7 +162,7 @@ class ConsoleInvoiceController {
             return details(caller, id, model);
         }
         try {
-            Invoice paid = invoicing.markPaid(caller, id, form.paidOnDate(), form.reference());
+            Invoice paid = invoicing.markPaid(caller, id, paidOn, form.reference());
             Toasts.success(redirect, words.of("console.toast.invoice.paid", paid.number()));
         } catch (PaymentDateRefusedException refused) {
             // Beside the date, with what was typed, rather than a toast over a reset form.
@@ -159,8 +185,8 @@ class ConsoleInvoiceController {
         if (errors.hasErrors()) {
             Invoice invoice = invoicing.invoice(caller, id);
             if (!invoice.voidable()) {
-                // Voided since the page was loaded: the form is gone from the page, and its errors with it.
-                Toasts.error(redirect, reasons.text(Reason.of("reason.invoice.alreadyVoid", invoice.number())));
+                // Voided or paid since the page was loaded: the form is gone from the page, and its errors with it.
+                Toasts.error(redirect, reasons.text(invoice.voidRefusal()));
                 return "redirect:/invoices/" + id;
             }
             return details(caller, id, model);

@@ -1,44 +1,47 @@
 package io.licencedesk.console;
 
 import io.licencedesk.invoicing.InvoiceFilter;
-import io.licencedesk.invoicing.InvoiceStatus;
+import io.licencedesk.invoicing.InvoiceStatusChoice;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
  * The invoices page's query string: a status (one of the invoice's own, or Unpaid, Overdue, or All but void), a
- * client, and the month invoices were issued or paid in (the dashboard's monthly figures link there). Unknown
- * values mean "any", as in the other lists.
+ * client, and the month invoices were issued or paid in (the dashboard's monthly figures link there). Every value is
+ * text but the client (a number, as in every list: one that is not is the 400 page), so that anything typed binds: a
+ * value the page cannot read is left out of the filter, and {@link #notUnderstood()} names it so that the page can
+ * say so rather than look filtered when it is not.
  */
 record InvoiceListParams(String status, Long client, String issued, String paid) {
 
-    static final String UNPAID = "unpaid";
-    static final String OVERDUE = "overdue";
-    static final String NOT_VOID = "not-void";
-
-    InvoiceFilter filter() {
-        String chosen = statusValue();
-        Set<InvoiceStatus> statuses = switch (chosen) {
-            case "" -> Set.of();
-            case UNPAID, OVERDUE -> EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.SENT);
-            case NOT_VOID -> EnumSet.complementOf(EnumSet.of(InvoiceStatus.VOID));
-            default -> Set.of(InvoiceStatus.valueOf(chosen));
-        };
-        return new InvoiceFilter(statuses, chosen.equals(OVERDUE), client, issuedMonth(), paidMonth());
+    /** The status or group asked for, or null for every status (also when the text names none). */
+    InvoiceStatusChoice statusChoice() {
+        return InvoiceStatusChoice.parse(status).orElse(null);
     }
 
-    /** The status as the drop-down's value: an invoice status's name, one of the groups, or "" for all. */
+    InvoiceFilter filter() {
+        return InvoiceFilter.of(statusChoice(), clientId(), issuedMonth(), paidMonth());
+    }
+
+    /**
+     * The status as the drop-down's value, as the console's links have always written it: a status's name, a group
+     * in lower case with a hyphen ("not-void"), or "" for all.
+     */
     public String statusValue() {
-        InvoiceStatus one = StatusFilter.parse(InvoiceStatus.class, status);
-        if (one != null) {
-            return one.name();
+        InvoiceStatusChoice chosen = statusChoice();
+        if (chosen == null) {
+            return "";
         }
-        String group = status == null ? "" : status.strip().toLowerCase(Locale.ROOT);
-        return group.equals(UNPAID) || group.equals(OVERDUE) || group.equals(NOT_VOID) ? group : "";
+        return chosen.group() ? chosen.name().toLowerCase(Locale.ROOT).replace('_', '-') : chosen.name();
+    }
+
+    /** The client asked for, or null for everyone's. A client that is not a number is the 400 page, as in every list. */
+    public Long clientId() {
+        return client;
     }
 
     public YearMonth issuedMonth() {
@@ -49,8 +52,31 @@ record InvoiceListParams(String status, Long client, String issued, String paid)
         return month(paid);
     }
 
+    /**
+     * The parameters given a value the page cannot read, each with what was typed, in the order of the page's
+     * filters: these are ignored, not refused, so the page shows the list without them and says which.
+     */
+    Map<String, String> notUnderstood() {
+        var ignored = new LinkedHashMap<String, String>();
+        if (given(status) && statusChoice() == null) {
+            ignored.put("status", status.strip());
+        }
+        if (given(issued) && issuedMonth() == null) {
+            ignored.put("issued", issued.strip());
+        }
+        if (given(paid) && paidMonth() == null) {
+            ignored.put("paid", paid.strip());
+        }
+        return ignored;
+    }
+
+    /** The same list for every client: the client asked for is not one of the organisation's. */
+    InvoiceListParams withoutClient() {
+        return new InvoiceListParams(status, null, issued, paid);
+    }
+
     public boolean anyFilter() {
-        return !statusValue().isEmpty() || client != null || issuedMonth() != null || paidMonth() != null;
+        return !statusValue().isEmpty() || clientId() != null || issuedMonth() != null || paidMonth() != null;
     }
 
     /** This list at a page. */
@@ -74,8 +100,9 @@ record InvoiceListParams(String status, Long client, String issued, String paid)
     private String url(String chosen, YearMonth issuedIn, YearMonth paidIn) {
         var query = new StringJoiner("&", "/invoices?", "");
         query.add("status=" + chosen);
-        if (client != null) {
-            query.add("client=" + client);
+        Long clientId = clientId();
+        if (clientId != null) {
+            query.add("client=" + clientId);
         }
         if (issuedIn != null) {
             query.add("issued=" + issuedIn);
@@ -84,6 +111,10 @@ record InvoiceListParams(String status, Long client, String issued, String paid)
             query.add("paid=" + paidIn);
         }
         return query.toString();
+    }
+
+    private static boolean given(String value) {
+        return value != null && !value.isBlank();
     }
 
     /** A month written 2026-10, between years 1 and 9999; anything else means any month. */

@@ -256,11 +256,9 @@ public final class Invoice {
                     number,
                     new DefaultMessageSourceResolvable("invoice.status.inSentence." + status.name())));
         }
-        if (date.isAfter(today)) {
-            throw new PaymentDateRefusedException(Reason.of("reason.invoice.paidInTheFuture"));
-        }
-        if (date.isBefore(issuedOn)) {
-            throw new PaymentDateRefusedException(Reason.of("reason.invoice.paidBeforeIssue", issuedOn));
+        Reason dateRefusal = paymentDateRefusal(date, today);
+        if (dateRefusal != null) {
+            throw new PaymentDateRefusedException(dateRefusal);
         }
         status = InvoiceStatus.PAID;
         paidOn = date;
@@ -268,13 +266,30 @@ public final class Invoice {
     }
 
     /**
-     * Voids the invoice: it keeps its number, but no longer counts for its term, which can be billed again.
+     * Why a payment cannot have this date (in the future, or before the invoice was issued), or null when it can: the
+     * rule {@link #markPaid} applies, which a form asks before it is sent so as to show it beside its other refusals.
+     */
+    public Reason paymentDateRefusal(LocalDate date, LocalDate today) {
+        if (date.isAfter(today)) {
+            return Reason.of("reason.invoice.paidInTheFuture");
+        }
+        if (date.isBefore(issuedOn)) {
+            return Reason.of("reason.invoice.paidBeforeIssue", issuedOn);
+        }
+        return null;
+    }
+
+    /**
+     * Voids the invoice: it keeps its number, but no longer counts for its term, which can be billed again. A paid
+     * invoice cannot be voided (decision 0082): the money was received for it, and voiding would leave the licence
+     * unbilled with the payment recorded nowhere.
      *
-     * @throws IllegalInvoiceChangeException when it is already void
+     * @throws IllegalInvoiceChangeException when it is already void, or paid
      */
     void voidFor(String reason) {
-        if (!voidable()) {
-            throw new IllegalInvoiceChangeException(Reason.of("reason.invoice.alreadyVoid", number));
+        Reason refusal = voidRefusal();
+        if (refusal != null) {
+            throw new IllegalInvoiceChangeException(refusal);
         }
         status = InvoiceStatus.VOID;
         voidReason = reason.strip();
@@ -317,8 +332,18 @@ public final class Invoice {
         return payable() && dueOn.isBefore(today);
     }
 
+    /** Whether it can still be voided: only while it is to be paid (decision 0082). */
     public boolean voidable() {
-        return status != InvoiceStatus.VOID;
+        return voidRefusal() == null;
+    }
+
+    /** Why it cannot be voided (already void, or paid), or null when it can. */
+    public Reason voidRefusal() {
+        return switch (status) {
+            case ISSUED, SENT -> null;
+            case PAID -> Reason.of("reason.invoice.paidNotVoidable", number);
+            case VOID -> Reason.of("reason.invoice.alreadyVoid", number);
+        };
     }
 
     public long id() {

@@ -239,6 +239,15 @@ public class InvoiceManagement {
         return invoice;
     }
 
+    /**
+     * Why the invoice's payment cannot have this date, or null when it can: what {@link #markPaid} would refuse
+     * for the date, asked by a form that shows every refused field at once (decision 0077).
+     */
+    @Transactional(readOnly = true)
+    public Reason paymentDateRefusal(Caller caller, long id, LocalDate paidOn) {
+        return invoice(caller, id).paymentDateRefusal(paidOn, LocalDate.now(clock));
+    }
+
     /** Voids the invoice: it keeps its number, and the licence's term is unbilled again. */
     public Invoice voidInvoice(Caller caller, long id, String reason) {
         requireStaff(caller);

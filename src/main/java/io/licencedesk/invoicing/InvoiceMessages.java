@@ -33,7 +33,11 @@ class InvoiceMessages {
                 invoice.number(),
                 invoice.seller().name());
         String total = invoice.totals().total().formatted(locale);
+        // Sent again once paid (a copy for the client's books), it says so rather than ask for the money again.
+        boolean paid = invoice.status() == InvoiceStatus.PAID;
         String due = InvoiceWords.date(invoice.dueOn(), locale);
+        String paidOn = paid ? InvoiceWords.date(invoice.paidOn(), locale) : null;
+        String portalKey = paid ? "invoice.email.portalPaid" : "invoice.email.portal";
         String term = words.term(invoice, locale);
         List<String> howToPay = words.howToPay(invoice, locale).stream()
                 .map(line -> line.endsWith(".") || line.contains("\n") ? line : line + ".")
@@ -48,9 +52,13 @@ class InvoiceMessages {
                         invoice.number(),
                         invoice.line().licenceName(),
                         term)
-                + "\n\n" + words.text(locale, "invoice.email.due", total, due) + "\n"
+                + "\n\n"
+                + (paid
+                        ? words.text(locale, "invoice.email.paid", total, paidOn)
+                        : words.text(locale, "invoice.email.due", total, due))
+                + "\n"
                 + (howToPay.isEmpty() ? "" : "\n" + String.join("\n", howToPay) + "\n")
-                + "\n" + words.text(locale, "invoice.email.portal", page) + "\n\n"
+                + "\n" + words.text(locale, portalKey, page) + "\n\n"
                 + words.text(locale, "invoice.email.thanks") + "\n"
                 + invoice.seller().name() + "\n";
         String html = "<p>"
@@ -64,7 +72,11 @@ class InvoiceMessages {
                         Html.escape(invoice.line().licenceName()),
                         Html.escape(term))
                 + "</p>\n"
-                + "<p>" + words.text(locale, "invoice.email.due", "<strong>" + Html.escape(total) + "</strong>", due)
+                + "<p>"
+                + (paid
+                        ? words.text(
+                                locale, "invoice.email.paid", "<strong>" + Html.escape(total) + "</strong>", paidOn)
+                        : words.text(locale, "invoice.email.due", "<strong>" + Html.escape(total) + "</strong>", due))
                 + "</p>\n"
                 + (howToPay.isEmpty()
                         ? ""
@@ -73,10 +85,7 @@ class InvoiceMessages {
                                         "<br>",
                                         howToPay.stream().map(Html::escape).toList()) + "</p>\n")
                 + "<p>"
-                + words.text(
-                        locale,
-                        "invoice.email.portal",
-                        "<a href=\"" + Html.escape(page) + "\">" + Html.escape(page) + "</a>")
+                + words.text(locale, portalKey, "<a href=\"" + Html.escape(page) + "\">" + Html.escape(page) + "</a>")
                 + "</p>\n"
                 + "<p>" + Html.escape(words.text(locale, "invoice.email.thanks")) + "<br>"
                 + Html.escape(invoice.seller().name()) + "</p>\n";

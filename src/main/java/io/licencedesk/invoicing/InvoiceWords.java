@@ -45,6 +45,9 @@ class InvoiceWords {
         if (invoice.totals().reverseCharge()) {
             lines.add(text(locale, "invoice.pdf.reverseChargeVatToBe"));
         }
+        if (!invoice.payable()) {
+            return lines; // paid: nothing more to pay, and no way to pay it twice
+        }
         Invoice.Payment payment = invoice.seller().payment();
         if (payment.iban() != null) {
             lines.add(

@@ -72,8 +72,10 @@ class AuditTrailIntegrationTests {
         licences.resume(org.manager(), created.id());
         var invoice =
                 invoicing.send(org.manager(), List.of(created.id())).issued().get(0);
-        invoicing.markPaid(org.manager(), invoice.id(), LocalDate.now(clock), null);
         invoicing.voidInvoice(org.manager(), invoice.id(), "Wrong client");
+        var again =
+                invoicing.send(org.manager(), List.of(created.id())).issued().get(0);
+        invoicing.markPaid(org.manager(), again.id(), LocalDate.now(clock), null); // paid is final (decision 0082)
         LicenceDetails unused = licences.create(org.manager(), new NewLicence(yearly.id(), "Spare", null, 1, null));
         licences.delete(org.manager(), unused.id());
 
@@ -87,12 +89,13 @@ class AuditTrailIntegrationTests {
                         row("PAUSED", manager, assigned, paused),
                         row("RESUMED", manager, paused, assigned),
                         row("INVOICED", manager, assigned, assigned.replace("Unbilled", "Invoiced")),
+                        row("INVOICE_VOIDED", manager, assigned.replace("Unbilled", "Invoiced"), assigned),
+                        row("INVOICED", manager, assigned, assigned.replace("Unbilled", "Invoiced")),
                         row(
                                 "PAID",
                                 manager,
                                 assigned.replace("Unbilled", "Invoiced"),
-                                assigned.replace("Unbilled", "Paid")),
-                        row("INVOICE_VOIDED", manager, assigned.replace("Unbilled", "Paid"), assigned));
+                                assigned.replace("Unbilled", "Paid")));
         String spare = state(unused.couponCode().value(), "Spare", "null", 1, null, "Available", "Unbilled", null);
         assertThat(rows(unused.id()))
                 .containsExactly(row("CREATED", manager, null, spare), row("DELETED", manager, spare, null));

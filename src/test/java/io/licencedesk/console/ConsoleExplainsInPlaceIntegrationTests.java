@@ -75,8 +75,9 @@ class ConsoleExplainsInPlaceIntegrationTests {
         assertThat(unusedPage).containsPattern(DELETE_BUTTON).doesNotContain("Kept, not deletable");
     }
 
+    /** A paid invoice cannot be voided (decision 0082): its page offers no Void form, and says why. */
     @Test
-    void voidingAPaidInvoiceAsksFirst() throws Exception {
+    void aPaidInvoiceOffersNoVoidAndSaysWhy() throws Exception {
         long first = testLicences.activated(org.owner(), monthly, org.alice().userId(), "One", testLicences.today());
         long second = testLicences.activated(org.owner(), monthly, org.alice().userId(), "Two", testLicences.today());
         List<Invoice> issued =
@@ -84,9 +85,10 @@ class ConsoleExplainsInPlaceIntegrationTests {
         invoicing.markPaid(org.manager(), issued.get(0).id(), testLicences.today(), null);
 
         assertThat(page("/invoices/" + issued.get(0).id()))
-                .contains("data-confirm-question=\"Invoice " + issued.get(0).number() + " is paid. Void it anyway?");
+                .doesNotContain("/invoices/" + issued.get(0).id() + "/void")
+                .contains("A paid invoice cannot be voided: the payment is recorded on it.");
         assertThat(page("/invoices/" + issued.get(1).id()))
-                .contains("Void invoice")
-                .doesNotContain("is paid. Void");
+                .contains("/invoices/" + issued.get(1).id() + "/void")
+                .doesNotContain("A paid invoice cannot be voided");
     }
 }

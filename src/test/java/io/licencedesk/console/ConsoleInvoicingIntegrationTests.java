@@ -398,12 +398,37 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(redirectedUrl("/invoices/" + invoice.id()));
         assertThat(invoicing.invoice(org.manager(), invoice.id()).paymentReference())
                 .isEqualTo("R1");
+        // Paid is final (decision 0082): a void posted anyway (the page offers none) is refused and says why.
         mvc.perform(post("/invoices/{id}/void", invoice.id())
                         .param("reason", "Duplicate")
                         .with(manager)
                         .with(csrf()))
-                .andExpect(redirectedUrl("/invoices/" + invoice.id()));
-        assertThat(invoicing.invoice(org.manager(), invoice.id()).voidReason()).isEqualTo("Duplicate");
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "Invoice " + invoice.number()
+                                        + " is paid, so it cannot be voided: the payment is recorded on it."));
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).voidReason()).isNull();
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isEqualTo(invoice.issuedOn());
+        assertThat(licences.details(org.manager(), assigned.get(0)).billingStatus())
+                .isEqualTo(BillingStatus.PAID);
+        // A void form from a page loaded before the payment, sent empty, says the same rather than "Say why".
+        mvc.perform(post("/invoices/{id}/void", invoice.id())
+                        .param("reason", " ")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()))
+                .andExpect(flash().attribute("toast", containsString("is paid, so it cannot be voided")));
+        Invoice unpaid =
+                invoicing.send(org.manager(), List.of(assigned.get(1))).issued().get(0);
+        mvc.perform(post("/invoices/{id}/void", unpaid.id())
+                        .param("reason", "Duplicate")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + unpaid.id()));
+        assertThat(invoicing.invoice(org.manager(), unpaid.id()).voidReason()).isEqualTo("Duplicate");
+        assertThat(licences.details(org.manager(), assigned.get(1)).billingStatus())
+                .isEqualTo(BillingStatus.UNBILLED);
         mvc.perform(get("/outbox").with(manager))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString(invoice.number())));
@@ -456,6 +481,131 @@ class ConsoleInvoicingIntegrationTests {
                 markPaid(invoice, invoice.issuedOn().plusDays(1).toString(), "r".repeat(101)),
                 Map.of("reference", "Keep the reference to 100 characters."));
         assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isNull();
+    }
+
+    /**
+     * A payment date before the invoice was issued is the invoice's own rule, not the form's: it was told only once
+     * the other fields were right, one round-trip later (decision 0077: every refused field in one answer).
+     */
+    @Test
+    void marksADateBeforeTheIssueBesideTheFormsOtherRefusals() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        String early = invoice.issuedOn().minusDays(1).toString();
+
+        FieldErrors.expectExactly(
+                mvc,
+                markPaid(invoice, early, "r".repeat(101)),
+                Map.of(
+                        "paidOn",
+                        "The payment date cannot be before the invoice was issued, on "
+                                + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)
+                                        .format(invoice.issuedOn())
+                                + ".",
+                        "reference",
+                        "Keep the reference to 100 characters."));
+        FieldErrors.expectExactly(
+                mvc,
+                markPaid(invoice, early, "<b>R1</b>"),
+                Map.of(
+                        "paidOn",
+                        "The payment date cannot be before the invoice was issued, on "
+                                + java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK)
+                                        .format(invoice.issuedOn())
+                                + ".",
+                        "reference",
+                        "Remove the HTML tags"));
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isNull();
+    }
+
+    String invoicesPage(String query, String language) throws Exception {
+        return mvc.perform(get("/invoices" + query)
+                        .header("Accept-Language", language)
+                        .with(fixture.signedIn(org.manager().email())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+    }
+
+    /** The notices above the list, as the page shows them. */
+    static List<String> notices(String page) {
+        return Jsoup.parse(page).select("main .alert-warning[role=status]").eachText();
+    }
+
+    /**
+     * A filter typed by hand that the page cannot read was left out silently: the list looked filtered and was not.
+     * It is still left out (never an error page), and the page says which and that it was ignored.
+     */
+    @Test
+    void saysWhichFilterOfTheAddressItDidNotUnderstandAndShowsTheListWithoutIt() throws Exception {
+        Invoice paid =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        invoicing.markPaid(org.manager(), paid.id(), paid.issuedOn(), null);
+        Invoice unpaid =
+                invoicing.send(org.manager(), List.of(assigned.get(1))).issued().get(0);
+
+        String page = invoicesPage("?status=BOGUS&issued=2026-13&paid=soon", "en");
+
+        assertThat(notices(page))
+                .containsExactly(
+                        "The status “BOGUS” was not understood, so the list is not filtered by status.",
+                        "The month of issue “2026-13” was not understood (write a month such as 2026-10), so the list"
+                                + " is not filtered by it.",
+                        "The month of payment “soon” was not understood (write a month such as 2026-10), so the list"
+                                + " is not filtered by it.");
+        assertThat(page).contains(paid.number(), unpaid.number());
+        assertThat(notices(invoicesPage("?client=" + other.alice().userId(), "en")))
+                .containsExactly("The client asked for is not one of your clients, so the list shows every client’s"
+                        + " invoices.");
+        assertThat(notices(invoicesPage("?status=bogus&issued=13-2026", "fr")))
+                .containsExactly(
+                        "Le statut « bogus » n’a pas été compris : la liste n’est pas filtrée par statut.",
+                        "Le mois d’émission « 13-2026 » n’a pas été compris (écrivez un mois tel que 2026-10) : la"
+                                + " liste n’est pas filtrée par ce mois.");
+        // What the page reads, every spelling of the dashboard's and the drop-down's links, says nothing.
+        for (String understood : List.of(
+                "",
+                "?status=",
+                "?status=not-void&issued=" + paid.issuedOn().toString().substring(0, 7),
+                "?status=not_void",
+                "?status=PAID&client=" + org.alice().userId() + "&page=1",
+                "?status=unpaid&paid=",
+                "?status=overdue")) {
+            assertThat(notices(invoicesPage(understood, "en"))).as(understood).isEmpty();
+        }
+        String allButVoid = invoicesPage("?status=not_void", "en");
+        assertThat(Jsoup.parse(allButVoid).select("#status option[selected]").attr("value"))
+                .isEqualTo("not-void");
+        assertThat(invoicesPage("?status=PAID", "en")).contains(paid.number()).doesNotContain(unpaid.number());
+        assertThat(invoicesPage("?status=unpaid", "en"))
+                .contains(unpaid.number())
+                .doesNotContain(paid.number());
+    }
+
+    /**
+     * A paid invoice's page labelled its payment date with the dashboard's chart word: "Payé" in French, where the
+     * invoice is feminine and the other dates read "Émise le", "Échéance". It reads "Payée le" / "Paid on".
+     */
+    @Test
+    void labelsThePaymentDateAsTheOtherDatesInBothLanguages() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        invoicing.markPaid(org.manager(), invoice.id(), invoice.issuedOn(), "R1");
+
+        for (var language : Map.of("fr", "Payée le", "en", "Paid on").entrySet()) {
+            String page = mvc.perform(get("/invoices/{id}", invoice.id())
+                            .header("Accept-Language", language.getKey())
+                            .with(fixture.signedIn(org.manager().email())))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString();
+            assertThat(Jsoup.parse(page).select("dl.details dt").eachText())
+                    .as(language.getKey())
+                    .contains(language.getValue())
+                    .doesNotContain("Payé", "Paid");
+        }
     }
 
     MockHttpServletRequestBuilder markPaid(Invoice invoice, String paidOn, String reference) {

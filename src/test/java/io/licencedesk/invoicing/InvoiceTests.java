@@ -139,4 +139,38 @@ class InvoiceTests {
                 .isInstanceOf(IllegalInvoiceChangeException.class)
                 .satisfies(says("A void invoice cannot be sent."));
     }
+
+    /**
+     * A paid invoice is not voided (decision 0082): voiding gave its licence's term back to Unbilled with the payment
+     * recorded nowhere. Its status and payment stay as they were.
+     */
+    @Test
+    void refusesToVoidAPaidInvoice() {
+        Invoice paid = issued();
+        paid.markPaid(ISSUED, "BANK-1", ISSUED);
+
+        assertThat(paid.voidable()).isFalse();
+        assertThatThrownBy(() -> paid.voidFor("Refunded"))
+                .isExactlyInstanceOf(IllegalInvoiceChangeException.class)
+                .satisfies(says(
+                        "Invoice INV-2026-000001 is paid, so it cannot be voided: the payment is recorded on it."));
+        assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(paid.voidReason()).isNull();
+        assertThat(paid.counts()).isTrue();
+        assertThat(issued().voidable()).isTrue();
+        assertThat(issued().voidRefusal()).isNull();
+    }
+
+    /** The date rule a form asks before sending is the one markPaid applies. */
+    @Test
+    void saysWhyAPaymentDateIsRefusedWithoutRecordingIt() {
+        Invoice invoice = issued();
+
+        assertThat(invoice.paymentDateRefusal(ISSUED.minusDays(1), ISSUED).code())
+                .isEqualTo("reason.invoice.paidBeforeIssue");
+        assertThat(invoice.paymentDateRefusal(ISSUED.plusDays(1), ISSUED).code())
+                .isEqualTo("reason.invoice.paidInTheFuture");
+        assertThat(invoice.paymentDateRefusal(ISSUED, ISSUED)).isNull();
+        assertThat(invoice.status()).isEqualTo(InvoiceStatus.ISSUED);
+    }
 }

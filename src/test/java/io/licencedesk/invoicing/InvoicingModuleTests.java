@@ -1,6 +1,7 @@
 package io.licencedesk.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
@@ -91,12 +92,18 @@ class InvoicingModuleTests {
     void payingAndVoidingReachTheLicenceAsEvents(AssertablePublishedEvents events) {
         Invoice invoice = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
 
-        invoicing.markPaid(org.manager(), invoice.id(), invoice.issuedOn(), "Bank transfer");
-        assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.PAID);
-        invoicing.voidInvoice(org.manager(), invoice.id(), "Paid twice");
-
+        invoicing.voidInvoice(org.manager(), invoice.id(), "Wrong client");
         assertThat(invoicing.invoice(org.manager(), invoice.id()).status()).isEqualTo(InvoiceStatus.VOID);
         assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.UNBILLED);
+        Invoice again = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+        invoicing.markPaid(org.manager(), again.id(), again.issuedOn(), "Bank transfer");
+        assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.PAID);
+        // A paid invoice is not voided (decision 0082): its licence stays paid.
+        assertThatThrownBy(() -> invoicing.voidInvoice(org.manager(), again.id(), "Paid twice"))
+                .isInstanceOf(IllegalInvoiceChangeException.class);
+
+        assertThat(invoicing.invoice(org.manager(), again.id()).status()).isEqualTo(InvoiceStatus.PAID);
+        assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.PAID);
         assertThat(events.ofType(LicencePaid.class)).hasSize(1);
         assertThat(events.ofType(LicenceInvoiceVoided.class)).hasSize(1);
     }
@@ -105,28 +112,35 @@ class InvoicingModuleTests {
     void issuingSendingAgainPayingAndVoidingPublishTheInvoiceBeforeAndAfter(AssertablePublishedEvents events) {
         Invoice invoice = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
         invoicing.send(org.manager(), List.of(lobby));
-        invoicing.markPaid(org.manager(), invoice.id(), invoice.issuedOn(), "Bank transfer");
-        invoicing.voidInvoice(org.manager(), invoice.id(), "Paid twice");
+        invoicing.voidInvoice(org.manager(), invoice.id(), "Wrong client");
+        Invoice again = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+        invoicing.markPaid(org.manager(), again.id(), again.issuedOn(), "Bank transfer");
 
-        assertThat(events.ofType(InvoiceIssued.class)).singleElement().satisfies(event -> {
-            assertThat(event.invoiceId()).isEqualTo(invoice.id());
-            assertThat(event.organisationId()).isEqualTo(org.id());
-            assertThat(event.actorEmail()).isEqualTo(org.manager().email());
-            assertThat(event.before()).isNull();
-            assertThat(event.after()).containsEntry("number", invoice.number()).containsEntry("status", "Issued");
-        });
+        assertThat(events.ofType(InvoiceIssued.class).matching(event -> event.invoiceId() == invoice.id()))
+                .singleElement()
+                .satisfies(event -> {
+                    assertThat(event.organisationId()).isEqualTo(org.id());
+                    assertThat(event.actorEmail()).isEqualTo(org.manager().email());
+                    assertThat(event.before()).isNull();
+                    assertThat(event.after())
+                            .containsEntry("number", invoice.number())
+                            .containsEntry("status", "Issued");
+                });
         assertThat(events.ofType(InvoiceResent.class))
                 .singleElement()
                 .satisfies(event -> assertThat(event.after()).isEqualTo(event.before()));
         assertThat(events.ofType(InvoicePaid.class)).singleElement().satisfies(event -> {
+            assertThat(event.invoiceId()).isEqualTo(again.id());
             assertThat(event.before()).containsEntry("status", "Issued").containsEntry("paymentReference", null);
             assertThat(event.after())
                     .containsEntry("status", "Paid")
                     .containsEntry("paymentReference", "Bank transfer");
         });
-        assertThat(events.ofType(InvoiceVoided.class))
-                .singleElement()
-                .satisfies(event -> assertThat(event.after()).containsEntry("voidReason", "Paid twice"));
+        assertThat(events.ofType(InvoiceVoided.class)).singleElement().satisfies(event -> {
+            assertThat(event.invoiceId()).isEqualTo(invoice.id());
+            assertThat(event.before()).containsEntry("status", "Issued");
+            assertThat(event.after()).containsEntry("status", "Void").containsEntry("voidReason", "Wrong client");
+        });
     }
 
     @Test

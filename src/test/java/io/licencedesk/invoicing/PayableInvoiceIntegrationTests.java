@@ -55,6 +55,9 @@ class PayableInvoiceIntegrationTests {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
     TestOrganisation org;
     Plan yearly;
 
@@ -250,5 +253,34 @@ class PayableInvoiceIntegrationTests {
                         .getResponse()
                         .getContentAsString(StandardCharsets.UTF_8))
                 .contains("Enter the IBAN that goes with the BIC.");
+    }
+
+    /**
+     * A paid invoice sent again (a copy for the client's books) asked for the money again: "Total due … by …", the
+     * bank details and the payment link. It now says it was paid and asks for nothing, as its PDF already did.
+     */
+    @Test
+    void aPaidInvoiceSentAgainSaysItWasPaidAndAsksForNothing() throws Exception {
+        Invoice invoice = invoiceFor(org.alice().userId());
+        invoicing.markPaid(org.manager(), invoice.id(), invoice.issuedOn(), "BANK-9");
+        // The first e-mail went out (an unsent one is not queued twice).
+        jdbc.sql("update outbound_email set status = 'SENT' where subject_type = 'INVOICE' and subject_id = ?")
+                .param(invoice.id())
+                .update();
+
+        invoicing.resend(org.manager(), invoice.id());
+
+        var emails = outbox.about(org.id(), "INVOICE", invoice.id());
+        assertThat(emails).hasSize(2);
+        String total = invoice.totals().total().formatted();
+        assertThat(emails.get(1).textBody()).contains("Total due: " + total).contains("Pay online");
+        var copy = emails.get(0);
+        for (String body : List.of(copy.textBody(), copy.htmlBody())) {
+            assertThat(body)
+                    .contains("was paid on " + InvoiceWords.date(invoice.issuedOn(), java.util.Locale.UK))
+                    .contains(invoice.number())
+                    .doesNotContain("Total due", "IBAN", "Pay online", "how to pay");
+        }
+        assertThat(copy.textBody()).contains("This invoice of " + total + " was paid on");
     }
 }

@@ -1,0 +1,194 @@
+package io.licencedesk.api;
+
+import static io.licencedesk.support.TestFixture.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.BillingStatus;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The invoices of the REST API as an integrator meets them: the list's status groups, and what void refuses. */
+@IntegrationTest
+class InvoiceApiIntegrationTests {
+
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    LicenceManagement licences;
+
+    TestOrganisation org;
+    Plan plan;
+    String staff;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        plan = fixture.monthlyPlan(org);
+        staff = fixture.token(org.owner());
+    }
+
+    MockHttpServletResponse call(MockHttpServletRequestBuilder request) throws Exception {
+        return mvc.perform(request.with(bearer(staff))).andReturn().getResponse();
+    }
+
+    JsonNode ok(MockHttpServletRequestBuilder request) throws Exception {
+        var response = call(request);
+        String body = response.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(response.getStatus()).as(body).isBetween(200, 299);
+        return JSON.readTree(body);
+    }
+
+    List<Long> sent(int count) throws Exception {
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ids.add(""
+                    + licences.create(
+                                    org.manager(),
+                                    new NewLicence(
+                                            plan.id(),
+                                            "Screen " + i,
+                                            null,
+                                            1,
+                                            org.alice().userId()))
+                            .id());
+        }
+        JsonNode outcome = ok(post("/api/v1/invoices/send")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"licenceIds\": [" + String.join(", ", ids) + "]}"));
+        List<Long> invoices = new ArrayList<>();
+        outcome.get("issued").forEach(invoice -> invoices.add(invoice.get("id").asLong()));
+        return invoices;
+    }
+
+    static List<Long> ids(JsonNode page) {
+        List<Long> ids = new ArrayList<>();
+        page.get("data").forEach(item -> ids.add(item.get("id").asLong()));
+        return ids;
+    }
+
+    MockHttpServletRequestBuilder voiding(long invoice, String reason) {
+        return post("/api/v1/invoices/" + invoice + "/void")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"reason\": \"" + reason + "\"}");
+    }
+
+    /**
+     * The console's links write "not-void" and the API documents "not_void": both are read, and mean the same as in
+     * the console, which reads the same one list of groups (InvoiceStatusChoice).
+     */
+    @Test
+    void readsAllButVoidInBothSpellings() throws Exception {
+        List<Long> invoices = sent(2);
+        ok(voiding(invoices.get(1), "Wrong client"));
+
+        for (String spelling : List.of("not_void", "not-void", "NOT_VOID")) {
+            assertThat(ids(ok(get("/api/v1/invoices?status=" + spelling))))
+                    .as(spelling)
+                    .containsExactly(invoices.get(0));
+        }
+        assertThat(ids(ok(get("/api/v1/invoices?status=void")))).containsExactly(invoices.get(1));
+        var refused = call(get("/api/v1/invoices?status=not void"));
+        assertThat(refused.getStatus()).isEqualTo(400);
+        assertThat(refused.getContentAsString(StandardCharsets.UTF_8))
+                .contains("Use one of issued, sent, paid, void, unpaid, overdue, not_void.");
+    }
+
+    /**
+     * A paid invoice is not voided (decision 0082): voiding it put its licence back to Unbilled with the payment
+     * recorded nowhere. A 409 problem that says why, and nothing changes.
+     */
+    @Test
+    void refusesToVoidAPaidInvoiceWithAProblemThatSaysWhy() throws Exception {
+        long invoice = sent(1).get(0);
+        JsonNode read = ok(get("/api/v1/invoices/" + invoice));
+        String number = read.get("number").asString();
+        long licence = read.get("licenceId").asLong();
+        ok(post("/api/v1/invoices/" + invoice + "/pay")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"paidOn\": \"" + read.get("issuedOn").asString() + "\"}"));
+
+        var refused = call(voiding(invoice, "Refunded"));
+        JsonNode problem = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(refused.getStatus()).isEqualTo(409);
+        assertThat(refused.getContentType()).isEqualTo("application/problem+json");
+        assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/conflict");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("Invoice " + number + " is paid, so it cannot be voided: the payment is recorded on it.");
+        JsonNode after = ok(get("/api/v1/invoices/" + invoice));
+        assertThat(after.get("status").asString()).isEqualTo("paid");
+        assertThat(after.get("voidReason").isNull()).isTrue();
+        assertThat(licences.details(org.manager(), licence).billingStatus()).isEqualTo(BillingStatus.PAID);
+    }
+
+    @Test
+    void voidsAnUnpaidInvoiceOnceAndRefusesTheSecondTime() throws Exception {
+        long invoice = sent(1).get(0);
+
+        assertThat(ok(voiding(invoice, "Wrong client")).get("status").asString())
+                .isEqualTo("void");
+        var again = call(voiding(invoice, "Again"));
+        assertThat(again.getStatus()).isEqualTo(409);
+        assertThat(JSON.readTree(again.getContentAsString(StandardCharsets.UTF_8))
+                        .get("detail")
+                        .asString())
+                .endsWith("is already void.");
+    }
+
+    /**
+     * A payment date before the issue is the invoice's rule: it was answered only once the body's annotations
+     * passed, one round-trip after a too-long reference. One 422 names both fields (decision 0077).
+     */
+    @Test
+    void namesADateBeforeTheIssueBesideTheBodysOtherRefusals() throws Exception {
+        long invoice = sent(1).get(0);
+        java.time.LocalDate issuedOn = java.time.LocalDate.parse(
+                ok(get("/api/v1/invoices/" + invoice)).get("issuedOn").asString());
+
+        var refused = call(post("/api/v1/invoices/" + invoice + "/pay")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(
+                        "{\"paidOn\": \"" + issuedOn.minusDays(1) + "\", \"reference\": \"" + "r".repeat(101) + "\"}"));
+        JsonNode problem = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(refused.getStatus()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        problem.get("errors").forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("paidOn", "reference");
+        assertThat(problem.toString()).contains("The payment date cannot be before the invoice was issued");
+        assertThat(ok(get("/api/v1/invoices/" + invoice)).get("status").asString())
+                .isEqualTo("issued");
+        // another organisation's invoice is a 404 whatever the body says
+        var elsewhere = mvc.perform(post("/api/v1/invoices/" + invoice + "/pay")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"reference\": \"" + "r".repeat(101) + "\"}")
+                        .with(bearer(fixture.token(fixture.organisation().owner()))))
+                .andReturn()
+                .getResponse();
+        assertThat(elsewhere.getStatus()).isEqualTo(404);
+    }
+}
