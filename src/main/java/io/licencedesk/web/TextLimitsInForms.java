@@ -61,8 +61,7 @@ class TextLimitsInForms extends AbstractProcessorDialect {
     }
 
     private OptionalInt find(Class<?> type, String property) {
-        PropertyDescriptor described =
-                validator.getConstraintsForClass(type).getConstraintsForProperty(property);
+        PropertyDescriptor described = validator.getConstraintsForClass(type).getConstraintsForProperty(property);
         if (described == null) {
             return OptionalInt.empty();
         }

@@ -73,9 +73,8 @@ class FormTextLimitsIntegrationTests {
                     .getContentAsString());
             Class<? extends Record> form = page.getValue();
             for (RecordComponent field : form.getRecordComponents()) {
-                Element box = html.selectFirst(
-                        "form[method=post] input[name=" + field.getName() + "], form[method=post] textarea[name="
-                                + field.getName() + "]");
+                Element box = html.selectFirst("form[method=post] input[name=" + field.getName()
+                        + "], form[method=post] textarea[name=" + field.getName() + "]");
                 if (box == null || !textBox(box)) {
                     continue;
                 }
