@@ -3,7 +3,6 @@ package io.licencedesk.console;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.options.AriaRole;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.accounts.UserLanguages;
@@ -53,8 +52,11 @@ class ConsoleOwnerPagesOnAPhoneBrowserTests {
         long plan = fixture.monthlyPlan(org).id();
         long endpoint = webhooks.register(
                         org.owner(),
-                        new NewEndpoint("https://93.184.216.34/" + org.id() + "/a-rather-long-path/to/the/receiver",
-                                "Accounting system", true, Set.of()))
+                        new NewEndpoint(
+                                "https://93.184.216.34/" + org.id() + "/a-rather-long-path/to/the/receiver",
+                                "Accounting system",
+                                true,
+                                Set.of()))
                 .endpoint()
                 .id();
         long alice = org.alice().userId();
