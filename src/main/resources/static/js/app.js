@@ -217,7 +217,10 @@
 
     // After a refused form, the keyboard starts at the first field to correct. A client box is focused through
     // tom-select, as if reached with Tab: focusing its text field directly opened its list over the rest of the form.
-    const firstInvalid = document.querySelector('[aria-invalid="true"]');
+    // A refused field the page chose to start at comes first: after a refused sign-in both fields are marked, and
+    // the e-mail kept filled in is not the one to type again, the password is (the page autofocuses it).
+    const firstInvalid = document.querySelector('[aria-invalid="true"][autofocus]')
+        || document.querySelector('[aria-invalid="true"]');
     const invalidBox = Array.from(document.querySelectorAll('select.client-select'))
         .map(select => select.tomselect)
         .find(box => box && box.control_input === firstInvalid);

@@ -77,7 +77,8 @@ public class PasswordManagement {
     /**
      * Staff e-mail one of their organisation's clients a link to choose a password (again, if sent
      * before). A client who has a password already is refused: the invitation's words would be wrong,
-     * and only the client should start a reset.
+     * and only the client should start a reset; so is one sent a link in the last minute, or the day's
+     * invitations ({@link InvitationLimits}, a {@link PeopleRefusedException}).
      */
     public void invite(Caller caller, long clientId) {
         if (!caller.isStaff()) {
@@ -91,6 +92,7 @@ public class PasswordManagement {
         if (active) {
             throw new ClientAlreadyActiveException(client.email());
         }
+        InvitationLimits.take(limits, client.id());
         Organisation organisation =
                 accounts.findOrganisation(caller.organisationId()).orElseThrow();
         Instant expiresAt = clock.instant().plus(LINK_VALIDITY);

@@ -106,7 +106,7 @@ public class People {
      * An owner sends an invited member of staff a new invitation: the first link lasts 72 hours, and inviting the
      * address again is refused as taken, so without this an invitation missed was a colleague locked out. Refused
      * for someone who has chosen a password already (they reset it themselves), who is disabled, or who was sent a
-     * link in the last minute.
+     * link in the last minute or the day's invitations ({@link InvitationLimits}).
      */
     public Person resendInvitation(Caller caller, long id) {
         requireOwner(caller);
@@ -117,9 +117,7 @@ public class People {
         if (!invited.enabled()) {
             throw new PeopleRefusedException("reason.people.invitationDisabled");
         }
-        if (limits.take(PasswordManagement.RESETS, Long.toString(id)).isPresent()) {
-            throw new PeopleRefusedException("reason.people.invitationTooSoon");
-        }
+        InvitationLimits.take(limits, id);
         mailInvitation(caller, invited);
         events.publishEvent(new PersonChanged(caller, Change.INVITED, invited, invited, clock.instant()));
         return invited;

@@ -9,4 +9,8 @@ public class PeopleRefusedException extends RefusedException {
     PeopleRefusedException(String code) {
         super(Reason.of(code));
     }
+
+    PeopleRefusedException(Reason reason) {
+        super(reason);
+    }
 }

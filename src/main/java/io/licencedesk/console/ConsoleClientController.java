@@ -6,6 +6,7 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.ClientAlreadyActiveException;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
 import io.licencedesk.accounts.PasswordManagement;
+import io.licencedesk.accounts.PeopleRefusedException;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.shared.PageOf;
 import io.licencedesk.web.Reasons;
@@ -147,6 +148,8 @@ class ConsoleClientController {
             Toasts.success(redirect, words.of("console.toast.client.invited", client.email()) + whereLinksGo());
         } catch (ClientAlreadyActiveException active) {
             Toasts.error(redirect, reasons.text(active));
+        } catch (PeopleRefusedException tooOften) {
+            Toasts.error(redirect, reasons.text(tooOften));
         }
         return "redirect:" + Referers.localPathOr(from, "/clients");
     }

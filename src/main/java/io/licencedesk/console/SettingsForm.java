@@ -38,6 +38,7 @@ record SettingsForm(
         String vatRate,
 
         @NotBlank(message = "{consoleForm.enterAnInvoiceNumberPrefix}")
+        @Size(max = 10, message = "{consoleForm.use1To10LettersAndDigits}") // for the box's maxlength; one message
         @Pattern(
                 regexp = "([A-Za-z0-9]{1,10})?",
                 message = "{consoleForm.use1To10LettersAndDigits}") // empty: @NotBlank

@@ -31,6 +31,9 @@ public class Webhooks {
     /** The setting's name in the audit log. */
     static final String PRIVATE_ADDRESSES_SETTING = "webhooksToPrivateAddresses";
 
+    /** A delivery's status in the audit log's record of "Send again". */
+    private static final String DELIVERY_STATUS = "deliveryStatus";
+
     private final EndpointRepository endpoints;
     private final DeliveryRepository deliveries;
     private final EndpointAddresses addresses;
@@ -150,11 +153,33 @@ public class Webhooks {
      */
     public boolean sendAgain(Caller caller, long endpointId, long deliveryId) {
         requireOwner(caller);
-        find(caller, endpointId);
-        deliveries
+        WebhookEndpoint endpoint = find(caller, endpointId);
+        WebhookDelivery delivery = deliveries
                 .find(caller.organisationId(), endpointId, deliveryId)
                 .orElseThrow(() -> new EndpointNotFoundException(deliveryId));
-        return deliveries.sendAgain(caller.organisationId(), endpointId, deliveryId, clock.instant());
+        if (!deliveries.sendAgain(caller.organisationId(), endpointId, deliveryId, clock.instant())) {
+            return false;
+        }
+        // An owner's action that sends data to an outside address again: in the log with the others (which event,
+        // and how its delivery had ended), in the same transaction as the change. Not "eventId": the log hides a
+        // field named so, as the id of a name beside it.
+        audit.record(
+                caller,
+                new ReportedChange(
+                        AuditSubject.WEBHOOK_ENDPOINT,
+                        endpoint.id(),
+                        endpoint.url(),
+                        "DELIVERY_SENT_AGAIN",
+                        Map.of(DELIVERY_STATUS, delivery.status().name()),
+                        Map.of(
+                                "event",
+                                delivery.eventType(),
+                                "eventIdentifier",
+                                delivery.eventId(),
+                                DELIVERY_STATUS,
+                                WebhookDeliveryStatus.PENDING.name()),
+                        clock.instant()));
+        return true;
     }
 
     @Transactional(readOnly = true)

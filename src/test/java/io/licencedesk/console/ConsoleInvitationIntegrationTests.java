@@ -18,7 +18,10 @@ import io.licencedesk.accounts.SentLinks;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.TestFixture;
+import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +33,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * only staff of the client's own organisation may, and only with a CSRF token.
  */
 @IntegrationTest
+@MovableTime
 @TestPropertySource(properties = "licencedesk.scheduling.enabled=false")
 class ConsoleInvitationIntegrationTests {
 
@@ -47,6 +51,9 @@ class ConsoleInvitationIntegrationTests {
 
     @Autowired
     SentLinks mail;
+
+    @Autowired
+    MovableClock clock;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -80,6 +87,54 @@ class ConsoleInvitationIntegrationTests {
         mvc.perform(get("/clients").param("q", "carol").with(manager))
                 .andExpect(content().string(containsString("Invited")))
                 .andExpect(content().string(containsString("Send invitation again")));
+    }
+
+    /**
+     * "Send invitation again" e-mailed the client at each press, without end. Now once a minute and five a day
+     * (decision 0084), each refusal said in the toast, and nothing sent.
+     */
+    @Test
+    void sendsAClientAnInvitationAtMostOnceAMinuteAndFiveTimesADay() throws Exception {
+        var manager = fixture.signedIn(org.manager().email());
+        try {
+            for (int sent = 1; sent <= 5; sent++) {
+                mvc.perform(post("/clients/{id}/invite", carol.id())
+                                .with(manager)
+                                .with(csrf()))
+                        .andExpect(flash().attribute("toastKind", "success"));
+                assertThat(mail.countTo(carol.email())).isEqualTo(sent);
+                if (sent == 1) {
+                    mvc.perform(post("/clients/{id}/invite", carol.id())
+                                    .with(manager)
+                                    .with(csrf()))
+                            .andExpect(redirectedUrl("/clients"))
+                            .andExpect(flash().attribute("toastKind", "danger"))
+                            .andExpect(flash().attribute("toast", containsString("less than a minute ago")));
+                    assertThat(mail.countTo(carol.email())).isEqualTo(1);
+                }
+                clock.advance(Duration.ofMinutes(1));
+            }
+            mvc.perform(post("/clients/{id}/invite", carol.id()).with(manager).with(csrf()))
+                    .andExpect(flash().attribute("toastKind", "danger"))
+                    .andExpect(flash().attribute(
+                                    "toast",
+                                    containsString(
+                                            "the most invitations allowed for now (5 a day): more would flood their"
+                                                    + " inbox. Try again in about 5 hours")));
+            mvc.perform(post("/clients/{id}/invite", carol.id())
+                            .header("Accept-Language", "fr")
+                            .with(manager)
+                            .with(csrf()))
+                    .andExpect(flash().attribute("toast", containsString("Réessayez dans environ 5 heures")));
+            assertThat(mail.countTo(carol.email())).isEqualTo(5);
+
+            clock.advance(Duration.ofHours(5));
+            mvc.perform(post("/clients/{id}/invite", carol.id()).with(manager).with(csrf()))
+                    .andExpect(flash().attribute("toastKind", "success"));
+            assertThat(mail.countTo(carol.email())).isEqualTo(6);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

@@ -22,8 +22,11 @@ import io.licencedesk.accounts.Role;
 import io.licencedesk.accounts.SentLinks;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.TestFixture;
 import jakarta.servlet.http.Cookie;
+import java.time.Duration;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,6 +42,7 @@ import org.springframework.test.web.servlet.RequestBuilder;
  * the audit log; managers, clients, other organisations and anonymous users are refused.
  */
 @IntegrationTest
+@MovableTime
 @TestPropertySource(properties = "licencedesk.scheduling.enabled=false")
 class ConsolePeopleIntegrationTests {
 
@@ -61,6 +65,9 @@ class ConsolePeopleIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    MovableClock clock;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -334,6 +341,35 @@ class ConsolePeopleIntegrationTests {
         mvc.perform(get("/people").with(owner))
                 .andExpect(content().string(not(containsString("Invite again: Dana Manager"))));
         assertThat(mail.countTo(dana)).isEqualTo(2);
+    }
+
+    /** Each "Invite again" e-mailed the colleague; once a minute still let 1,440 through a day (decision 0084). */
+    @Test
+    void sendsAnInvitedColleagueAtMostFiveInvitationsAgainADay() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        String erin = "erin-" + org.id() + "@example.test";
+        mvc.perform(invite(owner, "Erin Manager", erin, "MANAGER")).andExpect(redirectedUrl("/people"));
+        long erinId = people.staff(org.owner()).stream()
+                .filter(person -> person.email().equals(erin))
+                .findFirst()
+                .orElseThrow()
+                .id();
+        try {
+            for (int again = 1; again <= 5; again++) {
+                mvc.perform(post("/people/{id}/invite", erinId).with(owner).with(csrf()))
+                        .andExpect(flash().attribute("toastKind", "success"));
+                clock.advance(Duration.ofMinutes(1));
+            }
+            assertThat(mail.countTo(erin)).isEqualTo(6);
+            mvc.perform(post("/people/{id}/invite", erinId).with(owner).with(csrf()))
+                    .andExpect(redirectedUrl("/people"))
+                    .andExpect(flash().attribute("toastKind", "danger"))
+                    .andExpect(flash().attribute("toast", containsString("(5 a day)")));
+            assertThat(mail.countTo(erin)).isEqualTo(6);
+            assertThat(audit(org.owner(), "USER", "INVITED")).isEqualTo(6);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

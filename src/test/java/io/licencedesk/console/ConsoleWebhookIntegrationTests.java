@@ -248,6 +248,54 @@ class ConsoleWebhookIntegrationTests {
         assertThat(again.attempts()).isZero();
     }
 
+    /** Sending an event to an outside address again is an owner's action like the others: the audit log has it. */
+    @Test
+    void aDeliverySentAgainIsInTheAuditLogWithItsEvent() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Lobby", null, 1, null));
+        WebhookDelivery delivery =
+                webhooks.deliveries(org.owner(), id, 1, 10).items().get(0);
+        mvc.perform(post("/settings/webhooks/{id}/deliveries/{delivery}/send-again", id, delivery.id())
+                .with(owner)
+                .with(csrf()));
+        assertThat(sentAgainRecords())
+                .as("a waiting delivery is not sent again, so nothing is recorded")
+                .isZero();
+
+        jdbc.sql("update webhook_delivery set status = 'FAILED', attempts = 10 where id = :id")
+                .param("id", delivery.id())
+                .update();
+        mvc.perform(post("/settings/webhooks/{id}/deliveries/{delivery}/send-again", id, delivery.id())
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/settings/webhooks/" + id));
+        assertThat(sentAgainRecords()).isEqualTo(1);
+        mvc.perform(get("/audit")
+                        .param("what", "WEBHOOK_ENDPOINT.DELIVERY_SENT_AGAIN")
+                        .with(owner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Event sent again")))
+                .andExpect(content().string(containsString(org.owner().email())))
+                .andExpect(content().string(containsString(delivery.eventId())))
+                .andExpect(content().string(containsString(">licence.created</ins>")))
+                .andExpect(content().string(containsString(">Failed</del>")))
+                .andExpect(content().string(containsString(">Waiting</ins>")));
+        mvc.perform(get("/audit")
+                        .param("what", "WEBHOOK_ENDPOINT.DELIVERY_SENT_AGAIN")
+                        .with(owner)
+                        .header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Événement renvoyé")))
+                .andExpect(content().string(containsString(">Échec</del>")));
+    }
+
+    private long sentAgainRecords() {
+        return jdbc.sql("select count(*) from audit_event where organisation_id = :org and action = :action")
+                .param("org", org.id())
+                .param("action", "DELIVERY_SENT_AGAIN")
+                .query(Long.class)
+                .single();
+    }
+
     @Test
     void anotherOrganisationsEndpointsAndDeliveriesAreNotFound() throws Exception {
         long theirs = endpointOf(other).endpoint().id();

@@ -60,6 +60,17 @@ class SignInBrowserTests {
             assertThat(page.getByLabel(field)).hasAttribute("aria-invalid", "true");
             assertThat(page.getByLabel(field)).hasAccessibleDescription("Wrong e-mail or password.");
         }
+        // The e-mail is kept: the keyboard starts at the password, the field to type again.
+        assertThat(page.getByLabel("E-mail")).hasValue(org.manager().email());
+        assertThat(page.getByLabel("Password")).isFocused();
+    }
+
+    @Test
+    void startsARefusedSignInWithoutItsEMailAtTheEMail(Page page) {
+        // A refusal whose e-mail was not kept (a new session, an address too long to keep): the e-mail is empty.
+        page.navigate("/login?failed");
+        assertThat(page.getByLabel("E-mail")).hasValue("");
+        assertThat(page.getByLabel("E-mail")).isFocused();
     }
 
     @Test
