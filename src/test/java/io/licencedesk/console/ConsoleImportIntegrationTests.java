@@ -533,4 +533,25 @@ class ConsoleImportIntegrationTests {
         assertThatThrownBy(() -> imports.confirm(org.manager(), checked.id()))
                 .isInstanceOf(ImportRefusedException.class);
     }
+
+    @Test
+    void theListOfImportsNamesEachStatusInTheManagersLanguage() throws Exception {
+        check("name,plan,screens\nA,Monthly,1\n");
+        check(new byte[0]);
+
+        String french = mvc.perform(get("/licences/imports").with(manager).header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(french)
+                .contains("<td>Vérifié</td>", "<td>Fichier refusé</td>", ">Créées</th>")
+                .doesNotContain(">Checked<", ">Refused<", ">Créée</th>");
+        String english = mvc.perform(get("/licences/imports").with(manager).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("<td>Checked</td>", "<td>File refused</td>");
+    }
 }
