@@ -554,4 +554,23 @@ class ConsoleImportIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(english).contains("<td>Checked</td>", "<td>File refused</td>");
     }
+
+    @Test
+    void theReportSaysItShowsOnlyTheFirstProblemsWhenThereAreMoreProblemsThanItShows() throws Exception {
+        // 600 refused rows, two problems each: more problems than the page shows, though fewer rows
+        StringBuilder file = new StringBuilder("name,plan,screens\n");
+        for (int row = 0; row < 600; row++) {
+            file.append("Row ").append(row).append(",No such plan,0\n");
+        }
+        LicenceImport checked = check(file.toString());
+
+        String page = mvc.perform(get("/licences/imports/" + checked.id()).with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(checked.rowsRefused()).isEqualTo(600);
+        assertThat(Jsoup.parse(page).select("#import-problems tbody tr")).hasSize(LicenceImports.PROBLEMS_SHOWN);
+        assertThat(page).contains("The first 1,000 problems are shown here.", "Download every refused row (CSV)");
+    }
 }
