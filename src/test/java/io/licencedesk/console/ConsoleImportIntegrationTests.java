@@ -573,4 +573,36 @@ class ConsoleImportIntegrationTests {
         assertThat(Jsoup.parse(page).select("#import-problems tbody tr")).hasSize(LicenceImports.PROBLEMS_SHOWN);
         assertThat(page).contains("The first 1,000 problems are shown here.", "Download every refused row (CSV)");
     }
+
+    @Test
+    void theProgressSaysTheTimeLeftIsNotKnownYetBeforeTheImportHasARate() throws Exception {
+        LicenceImport checked = check("name,plan,screens\nA,Monthly,1\n");
+        // As the import stands while its transaction starts, before a licence is written
+        jdbc.sql("""
+                        update licence_import set status = 'IMPORTING', rows_inserted = 0,
+                               import_started_at = current_timestamp, heartbeat_at = current_timestamp
+                         where id = :id""").param("id", checked.id()).update();
+        try {
+            for (String language : List.of("en", "fr")) {
+                String page = mvc.perform(get("/licences/imports/" + checked.id())
+                                .with(manager)
+                                .header("Accept-Language", language))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                String figures = Jsoup.parse(page).select("#import-figures").text();
+                assertThat(figures)
+                        .contains(
+                                language.equals("en")
+                                        ? "rows/s, time left not known yet. You can leave this page"
+                                        : "lignes/s, temps restant pas encore connu. Vous pouvez quitter cette page")
+                        .doesNotContain(", .");
+            }
+        } finally {
+            jdbc.sql("update licence_import set status = 'DISCARDED' where id = :id")
+                    .param("id", checked.id())
+                    .update();
+        }
+    }
 }
