@@ -188,14 +188,19 @@ class ConsoleImportController {
         progress.put("rowsInserted", job.rowsInserted());
         progress.put("rowsToCreate", job.rowsToCreate());
         progress.put("rate", job.rate(now));
-        progress.put("timeLeft", timeLeft(job.timeLeft(now)));
+        progress.put("timeLeft", timeLeft(job, now));
         progress.put("done", job.status() == ImportStatus.IMPORTING ? job.rowsInserted() : job.rowsRead());
         return progress;
     }
 
-    private String timeLeft(Duration left) {
+    /**
+     * The words after "rows/s," while the step runs. Before its rate can be told (the first rows, or while the
+     * import's transaction starts) they say so: an empty text left the sentence reading "0 rows/s, . You can leave".
+     */
+    private String timeLeft(LicenceImport job, Instant now) {
+        Duration left = job.timeLeft(now);
         if (left == null) {
-            return "";
+            return job.status().running() ? words.of("console.import.timeLeftUnknown") : "";
         }
         long seconds = Math.max(1, left.toSeconds());
         if (seconds < 60) {

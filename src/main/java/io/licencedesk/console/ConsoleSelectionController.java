@@ -93,7 +93,11 @@ class ConsoleSelectionController {
             HttpSession session,
             @RequestHeader(name = "Referer", required = false) String from,
             RedirectAttributes redirect) {
-        BulkOutcome outcome = bulk.pause(caller, LicenceSelection.of(session));
+        Set<Long> selected = LicenceSelection.of(session);
+        if (selected.isEmpty()) {
+            return nothingSelected(redirect, from);
+        }
+        BulkOutcome outcome = bulk.pause(caller, selected);
         toast(redirect, outcome, describe("pause", outcome));
         return "redirect:" + Referers.localPathOr(from, "/licences");
     }
@@ -104,8 +108,21 @@ class ConsoleSelectionController {
             HttpSession session,
             @RequestHeader(name = "Referer", required = false) String from,
             RedirectAttributes redirect) {
-        BulkOutcome outcome = bulk.resume(caller, LicenceSelection.of(session));
+        Set<Long> selected = LicenceSelection.of(session);
+        if (selected.isEmpty()) {
+            return nothingSelected(redirect, from);
+        }
+        BulkOutcome outcome = bulk.resume(caller, selected);
         toast(redirect, outcome, describe("resume", outcome));
+        return "redirect:" + Referers.localPathOr(from, "/licences");
+    }
+
+    /**
+     * A page left open while its selection was cleared (in another tab, or by sending its invoices) still offers the
+     * actions: "Paused none." did not say why nothing happened.
+     */
+    private String nothingSelected(RedirectAttributes redirect, String from) {
+        Toasts.error(redirect, words.of("console.bulk.nothingSelected"));
         return "redirect:" + Referers.localPathOr(from, "/licences");
     }
 

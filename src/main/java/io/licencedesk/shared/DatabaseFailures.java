@@ -16,11 +16,7 @@ public final class DatabaseFailures {
     /** Whether the failure is the database not answering (no connection in time, refused, dropped). */
     public static boolean unreachable(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            // SQLSTATE class 08, connection exception: a pooled connection whose database went away ("An I/O error
-            // occurred while sending to the backend", 08006), also when it surfaces as a failed rollback
-            if (cause instanceof SQLException sql
-                    && sql.getSQLState() != null
-                    && sql.getSQLState().startsWith("08")) {
+            if (cause instanceof SQLException sql && connectionGone(sql.getSQLState())) {
                 return true;
             }
             if (cause instanceof SQLTransientConnectionException
@@ -35,6 +31,20 @@ public final class DatabaseFailures {
             }
         }
         return false;
+    }
+
+    /**
+     * SQLSTATE class 08, connection exception: a pooled connection whose database went away ("An I/O error occurred
+     * while sending to the backend", 08006), also when it surfaces as a failed rollback. And PostgreSQL's 57P01-57P03:
+     * what a connection open when the server is stopped gets ("terminating connection due to administrator command"),
+     * after a crash, or while it starts again ("the database system is starting up").
+     */
+    private static boolean connectionGone(String sqlState) {
+        return sqlState != null
+                && (sqlState.startsWith("08")
+                        || sqlState.equals("57P01")
+                        || sqlState.equals("57P02")
+                        || sqlState.equals("57P03"));
     }
 
     /** The deepest cause, as "ConnectException: Connection refused", on one line: enough for a log while it lasts. */

@@ -533,4 +533,76 @@ class ConsoleImportIntegrationTests {
         assertThatThrownBy(() -> imports.confirm(org.manager(), checked.id()))
                 .isInstanceOf(ImportRefusedException.class);
     }
+
+    @Test
+    void theListOfImportsNamesEachStatusInTheManagersLanguage() throws Exception {
+        check("name,plan,screens\nA,Monthly,1\n");
+        check(new byte[0]);
+
+        String french = mvc.perform(get("/licences/imports").with(manager).header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(french)
+                .contains("<td>Vérifié</td>", "<td>Fichier refusé</td>", ">Créées</th>")
+                .doesNotContain(">Checked<", ">Refused<", ">Créée</th>");
+        String english = mvc.perform(get("/licences/imports").with(manager).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(english).contains("<td>Checked</td>", "<td>File refused</td>");
+    }
+
+    @Test
+    void theReportSaysItShowsOnlyTheFirstProblemsWhenThereAreMoreProblemsThanItShows() throws Exception {
+        // 600 refused rows, two problems each: more problems than the page shows, though fewer rows
+        StringBuilder file = new StringBuilder("name,plan,screens\n");
+        for (int row = 0; row < 600; row++) {
+            file.append("Row ").append(row).append(",No such plan,0\n");
+        }
+        LicenceImport checked = check(file.toString());
+
+        String page = mvc.perform(get("/licences/imports/" + checked.id()).with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(checked.rowsRefused()).isEqualTo(600);
+        assertThat(Jsoup.parse(page).select("#import-problems tbody tr")).hasSize(LicenceImports.PROBLEMS_SHOWN);
+        assertThat(page).contains("The first 1,000 problems are shown here.", "Download every refused row (CSV)");
+    }
+
+    @Test
+    void theProgressSaysTheTimeLeftIsNotKnownYetBeforeTheImportHasARate() throws Exception {
+        LicenceImport checked = check("name,plan,screens\nA,Monthly,1\n");
+        // As the import stands while its transaction starts, before a licence is written
+        jdbc.sql("""
+                        update licence_import set status = 'IMPORTING', rows_inserted = 0,
+                               import_started_at = current_timestamp, heartbeat_at = current_timestamp
+                         where id = :id""").param("id", checked.id()).update();
+        try {
+            for (String language : List.of("en", "fr")) {
+                String page = mvc.perform(get("/licences/imports/" + checked.id())
+                                .with(manager)
+                                .header("Accept-Language", language))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                String figures = Jsoup.parse(page).select("#import-figures").text();
+                assertThat(figures)
+                        .contains(
+                                language.equals("en")
+                                        ? "rows/s, time left not known yet. You can leave this page"
+                                        : "lignes/s, temps restant pas encore connu. Vous pouvez quitter cette page")
+                        .doesNotContain(", .");
+            }
+        } finally {
+            jdbc.sql("update licence_import set status = 'DISCARDED' where id = :id")
+                    .param("id", checked.id())
+                    .update();
+        }
+    }
 }

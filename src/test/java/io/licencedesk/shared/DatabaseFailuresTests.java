@@ -23,6 +23,20 @@ class DatabaseFailuresTests {
     }
 
     @Test
+    void aConnectionEndedByTheServerStoppingOrStartingIsTheDatabaseAway() {
+        // What a pooled connection reads when PostgreSQL stops under it (pg_ctl stop -m fast), crashes or starts
+        assertThat(DatabaseFailures.unreachable(
+                        new SQLException("FATAL: terminating connection due to administrator command", "57P01")))
+                .isTrue();
+        assertThat(DatabaseFailures.unreachable(new SQLException("crash shutdown", "57P02")))
+                .isTrue();
+        assertThat(DatabaseFailures.unreachable(new SQLException("the database system is starting up", "57P03")))
+                .isTrue();
+        assertThat(DatabaseFailures.unreachable(new SQLException("canceling statement due to user request", "57014")))
+                .isFalse();
+    }
+
+    @Test
     void noConnectionInTimeOrARefusedOneIsTheDatabaseAway() {
         assertThat(DatabaseFailures.unreachable(new SQLTransientConnectionException("timed out")))
                 .isTrue();
