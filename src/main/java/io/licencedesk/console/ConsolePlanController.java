@@ -88,20 +88,25 @@ class ConsolePlanController {
      * decision with a term now refused (P1M1D) keeps it while its name or price changes, as the catalogue allows.
      */
     private void refuseTerm(PlanForm form, BindingResult errors, Period kept) {
-        if (!errors.hasFieldErrors("term") && form.term(kept) == null) {
+        if (checked(errors) && !errors.hasFieldErrors("term") && form.term(kept) == null) {
             errors.rejectValue("term", "invalid", reasons.text(Reason.of("reason.plan.unsupportedTerm")));
         }
     }
 
     /** A price the catalogue cannot keep (more decimals than the currency has), shown beside the form's refusals. */
     private void refusePrice(Caller caller, PlanForm form, BindingResult errors) {
-        // A field that could not be bound (a yes/no box sent "abc") leaves the form's own checks unrun: its price
-        // was then never found to be a number.
-        boolean checked = errors.getFieldErrors().stream().noneMatch(FieldError::isBindingFailure);
-        if (checked && !errors.hasFieldErrors("unitPrice")) {
+        if (checked(errors) && !errors.hasFieldErrors("unitPrice")) {
             plans.priceRefusals(caller, DecimalNumber.Validator.parse(form.unitPrice()))
                     .forEach((field, reason) -> errors.rejectValue(field, "invalid", reasons.text(reason)));
         }
+    }
+
+    /**
+     * Whether the form's own checks ran: a field that could not be bound (a yes/no box sent "abc") leaves them unrun,
+     * and the form without a value to refuse beside.
+     */
+    private static boolean checked(BindingResult errors) {
+        return errors.getFieldErrors().stream().noneMatch(FieldError::isBindingFailure);
     }
 
     private String save(
