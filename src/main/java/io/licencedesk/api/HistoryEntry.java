@@ -14,8 +14,9 @@ import java.util.Set;
 @Schema(name = "HistoryEntry")
 record HistoryEntry(
         @Schema(
-                description = "What was done, as a lower-case code: created, paused, resumed, deleted, redeemed,"
-                        + " activated, activated_by_screen, invoiced, paid, invoice_voided, edited or renewed.",
+                description =
+                        "What was done, as a lower-case code: created, paused, resumed, deleted, redeemed,"
+                                + " activated, activated_by_screen, invoiced, paid, payment_removed, invoice_voided, edited or renewed.",
                 example = "paused",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String action,

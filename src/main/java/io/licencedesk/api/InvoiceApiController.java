@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Invoices for staff: send for up to 20 licences, list, read, the PDF, mark paid, void, send again. */
+/** Invoices for staff: send for up to 20 licences, list, read, the PDF, mark paid, remove the payment, void, send again. */
 @RestApi
 @RestController
 @RequestMapping(path = "/api/v1/invoices", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -210,6 +210,17 @@ class InvoiceApiController {
             FieldRefusals.answerIfAny(refused);
         }
         return InvoiceResponse.of(invoicing.markPaid(caller, id, request.paidOn(), request.reference()));
+    }
+
+    @PostMapping("/{id}/unpay")
+    @Operation(
+            operationId = "removeInvoicePayment",
+            summary = "Remove the payment",
+            description = "Undoes a payment marked by mistake (decision 0086): the invoice is sent again if its e-mail"
+                    + " went out, else issued, with no payment date or reference, and its licence's term is invoiced."
+                    + " Refused (409) when the invoice is not paid. No body.")
+    InvoiceResponse unpay(Caller caller, @PathVariable long id) {
+        return InvoiceResponse.of(invoicing.removePayment(caller, id));
     }
 
     @PostMapping(path = "/{id}/void", consumes = MediaType.APPLICATION_JSON_VALUE)

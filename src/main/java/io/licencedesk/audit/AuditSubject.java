@@ -9,7 +9,7 @@ import java.util.List;
  */
 public enum AuditSubject {
     LICENCE,
-    INVOICE("ISSUED", "RESENT", "PAID", "VOIDED"),
+    INVOICE("ISSUED", "RESENT", "PAID", "PAYMENT_REMOVED", "VOIDED"),
     CLIENT(
             "ADDED",
             "EDITED",

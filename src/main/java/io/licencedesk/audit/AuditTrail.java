@@ -12,6 +12,7 @@ import io.licencedesk.licence.LicenceInvoiceVoided;
 import io.licencedesk.licence.LicenceInvoiced;
 import io.licencedesk.licence.LicencePaid;
 import io.licencedesk.licence.LicencePaused;
+import io.licencedesk.licence.LicencePaymentRemoved;
 import io.licencedesk.licence.LicenceRedeemed;
 import io.licencedesk.licence.LicenceRenewed;
 import io.licencedesk.licence.LicenceResumed;
@@ -49,6 +50,7 @@ public class AuditTrail {
             Map.entry(LicenceActivatedByScreen.class, "ACTIVATED_BY_SCREEN"),
             Map.entry(LicenceInvoiced.class, "INVOICED"),
             Map.entry(LicencePaid.class, "PAID"),
+            Map.entry(LicencePaymentRemoved.class, "PAYMENT_REMOVED"),
             Map.entry(LicenceInvoiceVoided.class, "INVOICE_VOIDED"),
             Map.entry(LicenceEdited.class, "EDITED"),
             Map.entry(LicenceRenewed.class, "RENEWED"));

@@ -3,6 +3,7 @@ package io.licencedesk.audit;
 import io.licencedesk.invoicing.InvoiceEvent;
 import io.licencedesk.invoicing.InvoiceIssued;
 import io.licencedesk.invoicing.InvoicePaid;
+import io.licencedesk.invoicing.InvoicePaymentRemoved;
 import io.licencedesk.invoicing.InvoiceResent;
 import io.licencedesk.invoicing.InvoiceVoided;
 import java.util.Map;
@@ -18,6 +19,7 @@ class InvoicesTrail {
             InvoiceIssued.class, "ISSUED",
             InvoiceResent.class, "RESENT",
             InvoicePaid.class, "PAID",
+            InvoicePaymentRemoved.class, "PAYMENT_REMOVED",
             InvoiceVoided.class, "VOIDED");
 
     private final AuditEntries entries;

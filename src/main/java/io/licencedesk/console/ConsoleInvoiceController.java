@@ -199,6 +199,17 @@ class ConsoleInvoiceController {
                         invoicing.voidInvoice(caller, id, form.reason()).number()));
     }
 
+    /** Removes a payment marked by mistake (decision 0086); an invoice not paid (any more) is refused in a toast. */
+    @PostMapping("/{id}/remove-payment")
+    String removePayment(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
+        return act(
+                redirect,
+                id,
+                () -> words.of(
+                        "console.toast.invoice.paymentRemoved",
+                        invoicing.removePayment(caller, id).number()));
+    }
+
     private String act(RedirectAttributes redirect, long id, Supplier<String> change) {
         try {
             Toasts.success(redirect, change.get());

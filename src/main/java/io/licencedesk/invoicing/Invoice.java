@@ -295,6 +295,30 @@ public final class Invoice {
         voidReason = reason.strip();
     }
 
+    /**
+     * Removes the payment recorded by mistake (decision 0086): the invoice is to be paid again, Sent if its e-mail went
+     * out, else Issued, as it was before it was marked paid, with no payment date or reference.
+     *
+     * @param sent whether an e-mail carrying it was delivered: the status {@link #markPaid} replaced is not kept
+     * @throws IllegalInvoiceChangeException when it is not paid
+     */
+    void removePayment(boolean sent) {
+        if (status != InvoiceStatus.PAID) {
+            throw new IllegalInvoiceChangeException(Reason.of(
+                    "reason.invoice.notPaid",
+                    number,
+                    new DefaultMessageSourceResolvable("invoice.status.inSentence." + status.name())));
+        }
+        status = sent ? InvoiceStatus.SENT : InvoiceStatus.ISSUED;
+        paidOn = null;
+        paymentReference = null;
+    }
+
+    /** Whether a payment is recorded on it that can be removed: only while it is paid. */
+    public boolean paid() {
+        return status == InvoiceStatus.PAID;
+    }
+
     /** @throws IllegalInvoiceChangeException when the invoice is void, and so may not be sent */
     void ensureSendable() {
         if (status == InvoiceStatus.VOID) {

@@ -8,7 +8,8 @@ import java.util.Map;
  * was issued). Published inside the changing transaction, one type per kind of change, as licences' are (decision
  * 0037). A change the system makes by itself has no actor (null id and e-mail).
  */
-public sealed interface InvoiceEvent permits InvoiceIssued, InvoiceResent, InvoicePaid, InvoiceVoided {
+public sealed interface InvoiceEvent
+        permits InvoiceIssued, InvoiceResent, InvoicePaid, InvoicePaymentRemoved, InvoiceVoided {
 
     long organisationId();
 

@@ -10,6 +10,7 @@ import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.licence.BillableLicence;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.mail.DeliveryStatus;
 import io.licencedesk.mail.EmailDelivered;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.mail.OutboxEntry;
@@ -237,6 +238,28 @@ public class InvoiceManagement {
         licences.recordBilling(
                 caller, invoice.line().licenceId(), invoice.line().termNumber(), BillingStatus.PAID);
         return invoice;
+    }
+
+    /**
+     * Removes the payment of an invoice marked paid by mistake (decision 0086): it is Sent again if an e-mail carrying
+     * it was delivered, else Issued, and its licence's term is Invoiced again, as it was before the payment.
+     */
+    public Invoice removePayment(Caller caller, long id) {
+        requireStaff(caller);
+        Invoice invoice = findForUpdate(caller, id);
+        Map<String, Object> before = invoice.snapshot();
+        invoice.removePayment(wasSent(invoice));
+        invoices.update(invoice);
+        publish(InvoicePaymentRemoved::new, caller, before, invoice);
+        licences.recordPaymentRemoved(
+                caller, invoice.line().licenceId(), invoice.line().termNumber());
+        return invoice;
+    }
+
+    /** Whether an e-mail carrying the invoice was delivered: what turned it Sent, which its paid status hides. */
+    private boolean wasSent(Invoice invoice) {
+        return outbox.about(invoice.organisationId(), InvoiceMessages.SUBJECT_TYPE, invoice.id()).stream()
+                .anyMatch(email -> email.status() == DeliveryStatus.SENT);
     }
 
     /**

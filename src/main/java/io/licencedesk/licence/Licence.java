@@ -522,6 +522,11 @@ public final class Licence {
         state = state.paid();
     }
 
+    /** The payment of the current term's invoice was removed: the term is invoiced again, not paid. */
+    void markPaymentRemoved() {
+        state = state.paymentRemoved();
+    }
+
     /** The current term's invoice was voided: the term is unbilled again. */
     void markUnbilled() {
         state = state.unbilled();

@@ -18,6 +18,7 @@ public sealed interface LicenceEvent
                 LicenceActivatedByScreen,
                 LicenceInvoiced,
                 LicencePaid,
+                LicencePaymentRemoved,
                 LicenceInvoiceVoided,
                 LicenceEdited,
                 LicenceRenewed {

@@ -310,6 +310,20 @@ public class LicenceManagement {
         }
     }
 
+    /**
+     * Records that the payment of the licence's term was removed (decision 0086): the term is Invoiced again, as it was
+     * before the payment. An invoice of an earlier term leaves the billing alone, as {@link #recordBilling} does; a
+     * licence that the payment resumed stays resumed (pausing is the overdue scan's or a person's decision).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordPaymentRemoved(Caller caller, long id, int termNumber) {
+        requireStaff(caller);
+        Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
+        if (locked.termNumber() == termNumber) {
+            changes.change(locked, Actor.of(caller), LicencePaymentRemoved::new, Licence::markPaymentRemoved);
+        }
+    }
+
     private Licence change(Caller caller, long id, EventType event, Consumer<Licence> transition) {
         requireStaff(caller);
         return changes.change(caller.organisationId(), id, () -> currency(caller), Actor.of(caller), event, transition);

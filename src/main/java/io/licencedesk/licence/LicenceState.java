@@ -156,6 +156,11 @@ record LicenceState(
         return new LicenceState(clientId, paused, activatedOn, endsOn, BillingStatus.PAID, everInvoiced);
     }
 
+    /** The payment of the current term's invoice was removed (decision 0086): the term is invoiced, as before it. */
+    LicenceState paymentRemoved() {
+        return new LicenceState(clientId, paused, activatedOn, endsOn, BillingStatus.INVOICED, true);
+    }
+
     /** The current term's invoice was voided: the term is unbilled again. */
     LicenceState unbilled() {
         return new LicenceState(clientId, paused, activatedOn, endsOn, BillingStatus.UNBILLED, everInvoiced);

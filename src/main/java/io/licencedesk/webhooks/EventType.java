@@ -18,6 +18,7 @@ public enum EventType {
     LICENCE_EXPIRED("licence.expired"),
     INVOICE_ISSUED("invoice.issued"),
     INVOICE_PAID("invoice.paid"),
+    INVOICE_PAYMENT_REMOVED("invoice.payment_removed"),
     INVOICE_VOIDED("invoice.voided"),
     SCREEN_REGISTERED("screen.registered"),
     SCREEN_REMOVED("screen.removed");

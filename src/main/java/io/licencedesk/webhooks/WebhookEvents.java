@@ -15,6 +15,7 @@ import io.licencedesk.licence.LicenceInvoiceVoided;
 import io.licencedesk.licence.LicenceInvoiced;
 import io.licencedesk.licence.LicencePaid;
 import io.licencedesk.licence.LicencePaused;
+import io.licencedesk.licence.LicencePaymentRemoved;
 import io.licencedesk.licence.LicenceRedeemed;
 import io.licencedesk.licence.LicenceRenewed;
 import io.licencedesk.licence.LicenceResumed;
@@ -64,6 +65,7 @@ class WebhookEvents {
         queue(organisationId, typesOf(change), change.occurredAt(), type -> switch (type) {
             case INVOICE_ISSUED -> resources.invoice(organisationId, licenceId, Resources.ISSUED);
             case INVOICE_PAID -> resources.invoice(organisationId, licenceId, Resources.PAID);
+            case INVOICE_PAYMENT_REMOVED -> resources.invoice(organisationId, licenceId, Resources.ISSUED);
             case INVOICE_VOIDED -> resources.invoice(organisationId, licenceId, Resources.VOID);
             default -> resources.licence(organisationId, licenceId);
         });
@@ -120,6 +122,9 @@ class WebhookEvents {
         }
         if (change instanceof LicencePaid) {
             return List.of(INVOICE_PAID);
+        }
+        if (change instanceof LicencePaymentRemoved) {
+            return List.of(INVOICE_PAYMENT_REMOVED);
         }
         if (change instanceof LicenceInvoiceVoided) {
             return List.of(INVOICE_VOIDED);

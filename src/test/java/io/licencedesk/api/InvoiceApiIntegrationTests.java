@@ -191,4 +191,50 @@ class InvoiceApiIntegrationTests {
                 .getResponse();
         assertThat(elsewhere.getStatus()).isEqualTo(404);
     }
+
+    /**
+     * A payment marked by mistake is removed with POST …/unpay (decision 0086): the invoice is to be paid again, its
+     * licence Invoiced; a second try is the 409 conflict problem. Another organisation's owner gets a 404, a client
+     * and nobody are refused, and none of them changes it.
+     */
+    @Test
+    void removesAPaymentAndRefusesAnInvoiceNotPaidAnotherOrganisationAClientAndNobody() throws Exception {
+        long invoice = sent(1).get(0);
+        JsonNode read = ok(get("/api/v1/invoices/" + invoice));
+        String number = read.get("number").asString();
+        long licence = read.get("licenceId").asLong();
+        ok(post("/api/v1/invoices/" + invoice + "/pay")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"paidOn\": \"" + read.get("issuedOn").asString() + "\", \"reference\": \"BANK-1\"}"));
+
+        var elsewhere = mvc.perform(post("/api/v1/invoices/" + invoice + "/unpay")
+                        .with(bearer(fixture.token(fixture.organisation().owner()))))
+                .andReturn()
+                .getResponse();
+        var client = mvc.perform(
+                        post("/api/v1/invoices/" + invoice + "/unpay").with(bearer(fixture.token(org.alice()))))
+                .andReturn()
+                .getResponse();
+        var nobody = mvc.perform(post("/api/v1/invoices/" + invoice + "/unpay"))
+                .andReturn()
+                .getResponse();
+        assertThat(elsewhere.getStatus()).isEqualTo(404);
+        assertThat(client.getStatus()).isEqualTo(403);
+        assertThat(nobody.getStatus()).isEqualTo(401);
+        assertThat(ok(get("/api/v1/invoices/" + invoice)).get("status").asString())
+                .isEqualTo("paid");
+
+        JsonNode unpaid = ok(post("/api/v1/invoices/" + invoice + "/unpay"));
+
+        assertThat(unpaid.get("status").asString()).isEqualTo("issued");
+        assertThat(unpaid.get("paidOn").isNull()).isTrue();
+        assertThat(unpaid.get("paymentReference").isNull()).isTrue();
+        assertThat(licences.details(org.manager(), licence).billingStatus()).isEqualTo(BillingStatus.INVOICED);
+        var again = call(post("/api/v1/invoices/" + invoice + "/unpay"));
+        JsonNode problem = JSON.readTree(again.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(again.getStatus()).isEqualTo(409);
+        assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/conflict");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("Invoice " + number + " is issued, so it has no payment to remove.");
+    }
 }

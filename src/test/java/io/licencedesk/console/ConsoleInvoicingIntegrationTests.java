@@ -19,6 +19,7 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
@@ -434,6 +435,60 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(content().string(containsString(invoice.number())));
     }
 
+    /**
+     * A payment marked by mistake is removed from the paid invoice's page (decision 0086), which asks first; the
+     * invoice is to be paid again and its licence Invoiced. A form posted again (the page is stale) is refused in a
+     * toast, in the page's language, and changes nothing.
+     */
+    @Test
+    void removesThePaymentOfAPaidInvoiceAfterAskingAndRefusesAnInvoiceNotPaid() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        var manager = fixture.signedIn(org.manager().email());
+        mvc.perform(get("/invoices/{id}", invoice.id()).with(manager))
+                .andExpect(content().string(not(containsString("Remove the payment"))));
+        mvc.perform(markPaid(invoice, invoice.issuedOn().toString(), "R1"))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()));
+
+        mvc.perform(get("/invoices/{id}", invoice.id()).with(manager))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("action=\"/invoices/" + invoice.id() + "/remove-payment\"")))
+                .andExpect(content()
+                        .string(containsString("data-confirm-question=\"Remove the payment recorded on invoice "
+                                + invoice.number() + "? It will be to be paid again.\"")));
+        mvc.perform(get("/invoices/{id}", invoice.id())
+                        .header("Accept-Language", "fr")
+                        .with(manager))
+                .andExpect(content().string(containsString("Retirer le paiement")));
+        mvc.perform(post("/invoices/{id}/remove-payment", invoice.id())
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "Payment removed from invoice " + invoice.number() + ". It is to be paid again."));
+
+        Invoice unpaid = invoicing.invoice(org.manager(), invoice.id());
+        assertThat(unpaid.status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(unpaid.paidOn()).isNull();
+        assertThat(unpaid.paymentReference()).isNull();
+        assertThat(licences.details(org.manager(), assigned.get(0)).billingStatus())
+                .isEqualTo(BillingStatus.INVOICED);
+        mvc.perform(get("/invoices/{id}", invoice.id()).with(manager))
+                .andExpect(content().string(containsString("Mark paid")))
+                .andExpect(content().string(not(containsString("/remove-payment"))));
+        mvc.perform(post("/invoices/{id}/remove-payment", invoice.id())
+                        .header("Accept-Language", "fr")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "La facture " + invoice.number()
+                                        + " est émise\u00a0: elle n’a pas de paiement à retirer."));
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).status()).isEqualTo(InvoiceStatus.ISSUED);
+    }
+
     @Test
     void aFormSentFromAPageLoadedBeforeTheInvoiceWasVoidedIsAnsweredWithWhyNotWithErrorsOfAFormNoLongerShown()
             throws Exception {
@@ -634,6 +689,7 @@ class ConsoleInvoicingIntegrationTests {
                 () -> post("/invoices/{id}/resend", invoice.id()),
                 () -> post("/invoices/{id}/paid", invoice.id()).param("paidOn", "2026-01-01"),
                 () -> post("/invoices/{id}/void", invoice.id()).param("reason", "x"),
+                () -> post("/invoices/{id}/remove-payment", invoice.id()),
                 () -> post("/outbox/{id}/retry", email),
                 () -> post("/licences/selection")
                         .param("id", "" + assigned.get(1))
@@ -663,7 +719,8 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(status().isNotFound());
         mvc.perform(get("/invoices").with(stranger)).andExpect(content().string(not(containsString(invoice.number()))));
         mvc.perform(get("/outbox").with(stranger)).andExpect(content().string(not(containsString(invoice.number()))));
-        for (String action : List.of("resend", "void")) {
+        invoicing.markPaid(org.manager(), invoice.id(), invoice.issuedOn(), null);
+        for (String action : List.of("resend", "void", "remove-payment")) {
             mvc.perform(post("/invoices/{id}/" + action, invoice.id())
                             .param("reason", "x")
                             .with(stranger)
@@ -679,6 +736,7 @@ class ConsoleInvoicingIntegrationTests {
         mvc.perform(get("/settings").with(fixture.signedIn(org.manager().email())))
                 .andExpect(status().isForbidden());
         assertThat(invoicing.invoice(org.manager(), invoice.id()).voidReason()).isNull();
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(invoicing.invoices(org.manager(), null, null, 1, 50).total()).isEqualTo(1);
     }
 }

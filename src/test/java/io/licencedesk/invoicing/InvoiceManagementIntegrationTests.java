@@ -20,6 +20,7 @@ import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
 import io.licencedesk.mail.DeliveryStatus;
+import io.licencedesk.mail.EmailDelivered;
 import io.licencedesk.mail.OutboxEntry;
 import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
@@ -38,6 +39,7 @@ import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 
 /** Issuing, numbering, re-sending, paying and voiding invoices on a real database. */
@@ -68,6 +70,9 @@ class InvoiceManagementIntegrationTests {
     @Autowired
     UserLanguages languages;
 
+    @Autowired
+    JdbcClient jdbc;
+
     TestOrganisation org;
     Plan yearly;
 
@@ -89,6 +94,14 @@ class InvoiceManagementIntegrationTests {
                         "billing@example.test",
                         30));
         yearly = fixture.yearlyPlan(org);
+    }
+
+    /** The invoice's e-mail went out, as the mail dispatcher records it: the outbox row, then the event. */
+    void delivered(Invoice invoice) {
+        jdbc.sql("update outbound_email set status = 'SENT' where subject_type = 'INVOICE' and subject_id = ?")
+                .param(invoice.id())
+                .update();
+        invoicing.on(new EmailDelivered(InvoiceMessages.SUBJECT_TYPE, invoice.id()));
     }
 
     long assignedLicence(String name, int quantity) {
@@ -246,6 +259,42 @@ class InvoiceManagementIntegrationTests {
                 .containsExactly(InvoiceStatus.ISSUED, InvoiceStatus.VOID);
     }
 
+    /**
+     * A payment marked by mistake is removed (decision 0086): the invoice is Sent again when its e-mail went out, else
+     * Issued, without its payment, and its licence's term is Invoiced, not Paid; it can then be paid or voided.
+     */
+    @Test
+    void removesAPaymentBackToWhatTheInvoiceWasBefore() {
+        long lobby = assignedLicence("Lobby", 1);
+        long window = assignedLicence("Window", 1);
+        Invoice sent = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+        Invoice neverSent =
+                invoicing.send(org.manager(), List.of(window)).issued().get(0);
+        delivered(sent);
+        invoicing.markPaid(org.manager(), sent.id(), LocalDate.now(), "BANK-42");
+        invoicing.markPaid(org.manager(), neverSent.id(), LocalDate.now(), null);
+
+        Invoice unpaid = invoicing.removePayment(org.manager(), sent.id());
+        Invoice unpaidIssued = invoicing.removePayment(org.manager(), neverSent.id());
+
+        assertThat(unpaid.status()).isEqualTo(InvoiceStatus.SENT);
+        assertThat(unpaidIssued.status()).isEqualTo(InvoiceStatus.ISSUED);
+        Invoice read = invoicing.invoice(org.manager(), sent.id());
+        assertThat(read.status()).isEqualTo(InvoiceStatus.SENT);
+        assertThat(read.paidOn()).isNull();
+        assertThat(read.paymentReference()).isNull();
+        assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.INVOICED);
+        assertThat(licences.details(org.manager(), window).billingStatus()).isEqualTo(BillingStatus.INVOICED);
+        assertThatThrownBy(() -> invoicing.removePayment(org.manager(), sent.id()))
+                .isInstanceOf(IllegalInvoiceChangeException.class)
+                .satisfies(saysSomething("has no payment to remove"));
+
+        invoicing.markPaid(org.manager(), sent.id(), LocalDate.now(), "BANK-43");
+        assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.PAID);
+        invoicing.voidInvoice(org.manager(), neverSent.id(), "Wrong client");
+        assertThat(licences.details(org.manager(), window).billingStatus()).isEqualTo(BillingStatus.UNBILLED);
+    }
+
     @Test
     void keepsALicenceWhoseOnlyInvoiceWasVoided() {
         long lobby = assignedLicence("Lobby", 1);
@@ -397,6 +446,12 @@ class InvoiceManagementIntegrationTests {
                 .isInstanceOf(InvoiceNotFoundException.class);
         assertThatThrownBy(() -> invoicing.markPaid(other.owner(), invoice.id(), LocalDate.now(), null))
                 .isInstanceOf(InvoiceNotFoundException.class);
+        invoicing.markPaid(org.manager(), invoice.id(), LocalDate.now(), null);
+        assertThatThrownBy(() -> invoicing.removePayment(other.owner(), invoice.id()))
+                .isInstanceOf(InvoiceNotFoundException.class);
+        assertThatThrownBy(() -> invoicing.removePayment(org.alice(), invoice.id()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(invoicing.invoice(org.manager(), invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
         assertThatThrownBy(() ->
                         invoicing.send(other.manager(), List.of(invoice.line().licenceId())))
                 .isInstanceOf(RuntimeException.class);

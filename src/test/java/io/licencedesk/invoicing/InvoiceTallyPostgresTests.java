@@ -16,6 +16,7 @@ import io.licencedesk.support.OnPostgres;
 import io.licencedesk.support.TestFixture;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -130,6 +131,41 @@ class InvoiceTallyPostgresTests {
         compaction.compact();
 
         assertThat(pendingRows()).isZero();
+        assertTallyMatchesTheInvoices();
+    }
+
+    /**
+     * Removing a payment (decision 0086) is an update from Paid to Sent: the triggers take the invoice out of its
+     * month's paid figure and count it unpaid again, as the invoices themselves say.
+     */
+    @Test
+    void takesAnInvoiceOutOfThePaidFiguresWhenItsPaymentIsRemoved() {
+        var issued = invoicing.send(org.manager(), licences(1)).issued();
+        long id = issued.get(0).id();
+        jdbc.sql("update outbound_email set status = 'SENT' where subject_type = 'INVOICE' and subject_id = ?")
+                .param(id)
+                .update();
+        invoicing.on(new EmailDelivered(InvoiceMessages.SUBJECT_TYPE, id));
+        invoicing.markPaid(org.manager(), id, testLicences.today(), "A");
+        YearMonth month = YearMonth.from(testLicences.today());
+        assertThat(queries.monthly(
+                                org.id(),
+                                testLicences.today().minusYears(1),
+                                testLicences.today(),
+                                InvoiceFigureQueries.TALLY)
+                        .get("PAID")
+                        .get(month)
+                        .invoices())
+                .isEqualTo(1);
+
+        assertThat(invoicing.removePayment(org.manager(), id).status()).isEqualTo(InvoiceStatus.SENT);
+
+        var paid = queries.monthly(
+                        org.id(), testLicences.today().minusYears(1), testLicences.today(), InvoiceFigureQueries.TALLY)
+                .get("PAID");
+        assertThat(paid == null || paid.get(month) == null || paid.get(month).invoices() == 0)
+                .as("no paid invoice this month: %s", paid)
+                .isTrue();
         assertTallyMatchesTheInvoices();
     }
 }

@@ -161,6 +161,47 @@ class InvoiceTests {
         assertThat(issued().voidRefusal()).isNull();
     }
 
+    /**
+     * A payment marked by mistake is removed (decision 0086): the invoice is to be paid again, in the status it had
+     * before, with no payment date or reference, and can then be paid or voided like any unpaid invoice.
+     */
+    @Test
+    void removesAPaymentBackToSentOrIssued() {
+        Invoice sent = issued();
+        sent.markPaid(ISSUED, "BANK-1", ISSUED);
+        Invoice neverSent = issued();
+        neverSent.markPaid(ISSUED, "BANK-2", ISSUED);
+
+        sent.removePayment(true);
+        neverSent.removePayment(false);
+
+        assertThat(sent.status()).isEqualTo(InvoiceStatus.SENT);
+        assertThat(neverSent.status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(sent.paidOn()).isNull();
+        assertThat(sent.paymentReference()).isNull();
+        assertThat(sent.snapshot()).containsEntry("status", "Sent").containsEntry("paidOn", null);
+        assertThat(sent.payable()).isTrue();
+        assertThat(sent.voidable()).isTrue();
+        assertThat(sent.paid()).isFalse();
+        assertThat(sent.counts()).isTrue();
+    }
+
+    @Test
+    void refusesToRemoveThePaymentOfAnInvoiceThatIsNotPaid() {
+        Invoice unpaid = issued();
+        Invoice voided = issued();
+        voided.voidFor("Wrong client");
+
+        assertThatThrownBy(() -> unpaid.removePayment(true))
+                .isExactlyInstanceOf(IllegalInvoiceChangeException.class)
+                .satisfies(says("Invoice INV-2026-000001 is issued, so it has no payment to remove."));
+        assertThatThrownBy(() -> voided.removePayment(false))
+                .isExactlyInstanceOf(IllegalInvoiceChangeException.class)
+                .satisfies(says("Invoice INV-2026-000001 is void, so it has no payment to remove."));
+        assertThat(unpaid.status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(voided.status()).isEqualTo(InvoiceStatus.VOID);
+    }
+
     /** The date rule a form asks before sending is the one markPaid applies. */
     @Test
     void saysWhyAPaymentDateIsRefusedWithoutRecordingIt() {

@@ -146,6 +146,9 @@ class WebhookDeliveryIntegrationTests {
         Invoice invoice =
                 invoicing.send(org.manager(), List.of(assigned.id())).issued().get(0);
         invoicing.markPaid(org.manager(), invoice.id(), today, "BANK-1");
+        // Marked paid by mistake, then paid for real (decision 0086): invoice.payment_removed, and invoice.paid again.
+        invoicing.removePayment(org.manager(), invoice.id());
+        invoicing.markPaid(org.manager(), invoice.id(), today, "BANK-1");
         Invoice toVoid =
                 invoicing.send(org.manager(), List.of(unassigned.id())).issued().get(0);
         invoicing.voidInvoice(org.manager(), toVoid.id(), "Sent by mistake");
@@ -171,7 +174,7 @@ class WebhookDeliveryIntegrationTests {
         long after = clock.instant().getEpochSecond();
 
         Map<String, Received> byType = new HashMap<>();
-        for (Received received : receiver.all(secret, 21)) {
+        for (Received received : receiver.all(secret, 23)) {
             byType.merge(received.type(), received, (first, second) -> first);
         }
         assertThat(receiver.next(secret)).as("nothing more").isNull();
@@ -216,6 +219,12 @@ class WebhookDeliveryIntegrationTests {
         assertThat(byType.get("invoice.paid").object().get("status").asString()).isEqualTo("paid");
         assertThat(byType.get("invoice.paid").object().get("paymentReference").asString())
                 .isEqualTo("BANK-1");
+        assertThat(byType.get("invoice.payment_removed").object().get("number").asString())
+                .isEqualTo(invoice.number());
+        assertThat(byType.get("invoice.payment_removed").object().get("status").asString())
+                .isEqualTo("issued");
+        assertThat(byType.get("invoice.payment_removed").object().get("paidOn").isNull())
+                .isTrue();
         assertThat(byType.get("invoice.voided").object().get("number").asString())
                 .isEqualTo(toVoid.number());
         assertThat(byType.get("invoice.voided").object().get("status").asString())
