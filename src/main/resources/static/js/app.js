@@ -468,6 +468,8 @@
                     const percent = Math.round(progress.loaded * 100 / progress.total);
                     bar.setAttribute('aria-valuenow', percent);
                     bar.firstElementChild.style.width = percent + '%';
+                    // The figure as well as the bar, written in the page's language ("42 %" in French).
+                    bar.firstElementChild.textContent = (percent / 100).toLocaleString(language, {style: 'percent'});
                 }
             });
             request.addEventListener('load', () => {

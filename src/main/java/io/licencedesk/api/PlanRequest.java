@@ -26,7 +26,9 @@ record PlanRequest(
         @Schema(description = TERM, example = "P1Y") String term,
 
         @Schema(description = UNIT_PRICE, example = "100.00")
-        @Pattern(regexp = "\\d{1,7}(\\.\\d{1,2})?", message = "Enter a price such as 10.00.")
+        // Any decimal number reaches the catalogue, which says why it refuses one (negative, too many decimals, too
+        // high) as the console does; the lengths only keep a number of thousands of digits out.
+        @Pattern(regexp = "-?\\d{1,30}(\\.\\d{1,30})?", message = "Enter a price such as 10.00.")
         String unitPrice,
 
         @Schema(description = "Whether its licences renew by themselves unless a licence says otherwise.")

@@ -238,6 +238,25 @@ class RestApiProblems {
         return answer(problem);
     }
 
+    /** A body sent to an operation that takes none: refused as an unknown field is, each field named. */
+    @ExceptionHandler(BodilessOperations.BodyNotTakenException.class)
+    ResponseEntity<ProblemDetail> bodyNotTaken(BodilessOperations.BodyNotTakenException notTaken) {
+        ProblemDetail problem = ApiProblemWriter.problem(
+                HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", notTaken.getMessage());
+        if (!notTaken.fields().isEmpty()) {
+            problem.setProperty(
+                    "errors",
+                    notTaken.fields().stream()
+                            .map(field -> Map.of(
+                                    "field",
+                                    field,
+                                    "detail",
+                                    "This operation does not take the field %s.".formatted(field)))
+                            .toList());
+        }
+        return answer(problem);
+    }
+
     @ExceptionHandler(PaymentDateRefusedException.class)
     ResponseEntity<ProblemDetail> paymentDate(PaymentDateRefusedException refused) {
         return invalid("paidOn", refused.reason());

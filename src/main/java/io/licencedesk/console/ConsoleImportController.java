@@ -93,6 +93,7 @@ class ConsoleImportController {
     String licenceImport(Caller caller, @PathVariable long id, Model model) {
         LicenceImport job = imports.find(caller, id);
         model.addAttribute("job", job);
+        model.addAttribute("fileSize", new FileSize(job.fileBytes()).text(words));
         model.addAttribute("progress", progress(job));
         model.addAttribute("fileProblem", job.fileProblem() == null ? null : reasons.text(job.fileProblem()));
         if (job.rowsRefused() > 0) {

@@ -83,6 +83,8 @@ class ConsoleLicenceController {
                         : accounts.findClient(caller.organisationId(), params.client())
                                 .orElse(null));
         model.addAttribute("pageSizes", LicenceListParams.PAGE_SIZES);
+        // What cannot be read is left out of the filter (see LicenceListParams) and named above the list.
+        model.addAttribute("ignored", IgnoredFilters.notices("licences", params.notUnderstood(), words));
         return "console/licences";
     }
 

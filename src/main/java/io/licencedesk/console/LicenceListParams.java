@@ -8,8 +8,10 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -62,6 +64,25 @@ record LicenceListParams(
         } catch (DateTimeParseException notADate) {
             return null;
         }
+    }
+
+    /**
+     * The filters given a value the page cannot read, each with what was typed, in the order of the page's filters:
+     * these are ignored, not refused (as on the invoice list), so the page shows the list without them and says which.
+     */
+    Map<String, String> notUnderstood() {
+        var ignored = new LinkedHashMap<String, String>();
+        if (given(status) && statusFilter() == null) {
+            ignored.put("status", status.strip());
+        }
+        if (given(inUseOn) && inUseOnDay() == null) {
+            ignored.put("inUseOn", inUseOn.strip());
+        }
+        return ignored;
+    }
+
+    private static boolean given(String value) {
+        return value != null && !value.isBlank();
     }
 
     LicencePageRequest page() {

@@ -3,6 +3,7 @@ package io.licencedesk.api;
 import static io.licencedesk.support.TestFixture.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
@@ -125,6 +126,52 @@ class RestApiFieldErrorsIntegrationTests {
         assertThat(answer.get("errors").get(0).get("field").asString()).isEqualTo("name");
         assertThat(answer.get("errors").get(0).get("detail").asString())
                 .isEqualTo(answer.get("detail").asString());
+    }
+
+    /**
+     * A price that is a number but one the catalogue refuses got the pattern's "Enter a price such as 10.00.", where
+     * the console says why: the API now says the catalogue's reason too, on creating and on changing a plan.
+     */
+    @Test
+    void saysWhyAPlanPriceIsRefusedAsTheConsoleDoes() throws Exception {
+        token = fixture.token(org.owner());
+        var reasons = new java.util.LinkedHashMap<String, String>();
+        reasons.put("-1", "The price cannot be negative.");
+        reasons.put("1.001", "Prices in EUR have at most 2 decimals.");
+        reasons.put("99999999", "Keep the price at most 1,000,000.");
+        reasons.put("abc", "Enter a price such as 10.00.");
+        reasons.put("1,5", "Enter a price such as 10.00.");
+        reasons.put("1e3", "Enter a price such as 10.00.");
+        for (var price : reasons.entrySet()) {
+            for (var request : java.util.List.of(
+                    post("/api/v1/plans")
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\": \"Priced\", \"term\": \"P1M\", \"unitPrice\": \"%s\"}"
+                                    .formatted(price.getKey())),
+                    patch("/api/v1/plans/{id}", plan.id())
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"unitPrice\": \"%s\"}".formatted(price.getKey())))) {
+                var response =
+                        mvc.perform(request.with(bearer(token))).andReturn().getResponse();
+                JsonNode answer = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+                assertThat(response.getStatus()).as(price.getKey()).isEqualTo(422);
+                assertThat(answer.get("errors").get(0).get("field").asString()).isEqualTo("unitPrice");
+                assertThat(answer.get("errors").get(0).get("detail").asString())
+                        .as(price.getKey())
+                        .isEqualTo(price.getValue());
+            }
+        }
+        String kept = mvc.perform(get("/api/v1/plans/{id}", plan.id()).with(bearer(token)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(JSON.readTree(kept).get("unitPrice").get("amount").asString())
+                .isEqualTo("10.00");
+        String listed = mvc.perform(get("/api/v1/plans").with(bearer(token)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(listed).doesNotContain("Priced");
     }
 
     @Test

@@ -534,6 +534,33 @@ class ConsoleImportIntegrationTests {
                 .isInstanceOf(ImportRefusedException.class);
     }
 
+    /** The file's size read "1538 bytes" (and "10 523 808 octets" for a large one): it reads as a person says it. */
+    @Test
+    void theImportPageGivesTheFilesSizeAsAPersonReadsItInTheirLanguage() throws Exception {
+        var file = new StringBuilder("name,plan,screens\n");
+        for (int row = 0; row < 95; row++) {
+            file.append("A%04d,Monthly,1\n".formatted(row));
+        }
+        assertThat(file.length()).isEqualTo(1538);
+        LicenceImport larger = check(file.toString());
+        LicenceImport small = check("name,plan,screens\nA0001,Monthly,1\n");
+
+        assertThat(sentBy(larger, "en")).startsWith("1.5 KB, sent by ");
+        assertThat(sentBy(larger, "fr")).startsWith("1,5 ko, envoyé par ");
+        assertThat(sentBy(small, "en")).startsWith("34 bytes, sent by ");
+        assertThat(sentBy(small, "fr")).startsWith("34 octets, envoyé par ");
+    }
+
+    private String sentBy(LicenceImport job, String language) throws Exception {
+        String page = mvc.perform(
+                        get("/licences/imports/" + job.id()).with(manager).header("Accept-Language", language))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return Jsoup.parse(page).selectFirst("h1 + p").text();
+    }
+
     @Test
     void theListOfImportsNamesEachStatusInTheManagersLanguage() throws Exception {
         check("name,plan,screens\nA,Monthly,1\n");

@@ -102,6 +102,24 @@ class LicenceImportBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*/licences/imports/\\d+$"));
     }
 
+    /**
+     * The upload's bar showed no figure, only its width. The page leaves for the import's page once the file is
+     * sent, so what the bar said is noted as it changes (in the tab's session storage, which outlives the page).
+     */
+    @Test
+    void theUploadBarSaysItsPercentage(Page page) {
+        page.addInitScript("document.addEventListener('DOMContentLoaded', () => {"
+                + " const bar = document.querySelector('#upload-progress .progress-bar');"
+                + " if (bar) { new MutationObserver(() => sessionStorage.setItem('uploadBar', bar.textContent))"
+                + ".observe(bar, {childList: true, characterData: true, subtree: true}); } });");
+        openImport(page);
+
+        check(page, "book.csv", book());
+
+        Assertions.assertThat(page.evaluate("sessionStorage.getItem('uploadBar')"))
+                .isEqualTo("100%");
+    }
+
     static Locator problemCells(Page page) {
         return page.locator("#import-problems tbody tr td");
     }

@@ -1,0 +1,35 @@
+package io.licencedesk.console;
+
+import io.licencedesk.web.Words;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The notices a list shows above itself for filters of its address it could not read (a status it does not know, a
+ * day that is not one): the list is shown without them, and says so rather than look filtered when it is not. The
+ * page shows them with the fragment {@code fragments/ignored-filters}.
+ */
+final class IgnoredFilters {
+
+    private IgnoredFilters() {}
+
+    /**
+     * One sentence per filter not understood, from the message {@code <list>.ignored.<parameter>} with what was
+     * typed, shortened. A status is said the same way on every list (the invoice list's words).
+     */
+    static List<String> notices(String list, Map<String, String> notUnderstood, Words words) {
+        var notices = new ArrayList<String>();
+        notUnderstood.forEach((parameter, typed) -> notices.add(words.of(key(list, parameter), shortened(typed))));
+        return notices;
+    }
+
+    private static String key(String list, String parameter) {
+        return "status".equals(parameter) ? "invoices.ignored.status" : list + ".ignored." + parameter;
+    }
+
+    /** What was typed, as the page repeats it: a few words at most. */
+    static String shortened(String typed) {
+        return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
+    }
+}
