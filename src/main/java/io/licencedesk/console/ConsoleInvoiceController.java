@@ -68,10 +68,7 @@ class ConsoleInvoiceController {
             @RequestParam(defaultValue = "1") int page,
             Model model) {
         // What cannot be read is left out and named above the list, rather than filtering silently by nothing.
-        var ignored = new ArrayList<String>();
-        asked.notUnderstood()
-                .forEach(
-                        (parameter, typed) -> ignored.add(words.of("invoices.ignored." + parameter, shortened(typed))));
+        var ignored = new ArrayList<>(IgnoredFilters.notices("invoices", asked.notUnderstood(), words));
         InvoiceListParams params = asked;
         Client selectedClient = null;
         if (asked.clientId() != null) {
@@ -92,11 +89,6 @@ class ConsoleInvoiceController {
         model.addAttribute("today", LocalDate.now(clock));
         model.addAttribute("selectedClient", selectedClient);
         return "console/invoices";
-    }
-
-    /** What was typed, as the page repeats it: a few words at most. */
-    private static String shortened(String typed) {
-        return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
     }
 
     @GetMapping("/{id}")

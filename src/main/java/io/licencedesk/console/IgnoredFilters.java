@@ -29,7 +29,7 @@ final class IgnoredFilters {
     }
 
     /** What was typed, as the page repeats it: a few words at most. */
-    static String shortened(String typed) {
+    private static String shortened(String typed) {
         return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
     }
 }

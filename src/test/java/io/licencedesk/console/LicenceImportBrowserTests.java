@@ -223,6 +223,6 @@ class LicenceImportBrowserTests {
                 .click();
         assertThat(page).hasURL(Pattern.compile(".*/licences/imports$"));
         assertThat(page.getByRole(AriaRole.ROW).filter(new Locator.FilterOptions().setHasText(fileName)))
-                .containsText("Refused");
+                .containsText("File refused");
     }
 }
