@@ -20,6 +20,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -132,6 +134,21 @@ public class InvoiceManagement {
             }
         }
         return new SendOutcome(issued, resent);
+    }
+
+    /**
+     * The demo's bills: each licence's invoice issued on its term's first day (today at the latest), oldest first so
+     * that numbers follow dates, as if the organisation had sent them as the terms began. The dashboard, the overdue
+     * filter and the reminders then have months of history to show on a fresh demo.
+     */
+    List<Invoice> issueAsTermsBegan(Caller caller, List<Long> licenceIds) {
+        requireStaff(caller);
+        var sending = new Sending(caller, accounts.organisation(caller));
+        LocalDate today = LocalDate.now(clock);
+        return licences.lockForBilling(caller, new LinkedHashSet<>(licenceIds)).stream()
+                .sorted(Comparator.comparing(BillableLicence::termStartsOn).thenComparing(BillableLicence::id))
+                .map(licence -> issue(sending, licence, Collections.min(List.of(licence.termStartsOn(), today))))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -293,16 +310,19 @@ public class InvoiceManagement {
 
     /** Issues the licence's invoice and queues its e-mail; nothing can be waiting for an invoice this new. */
     private Invoice issue(Sending sending, BillableLicence licence) {
-        LocalDate today = LocalDate.now(clock);
+        return issue(sending, licence, LocalDate.now(clock));
+    }
+
+    private Invoice issue(Sending sending, BillableLicence licence, LocalDate issuedOn) {
         Organisation organisation = sending.organisation();
         Invoice invoice = invoices.insert(
                 Invoice.issue(
-                        numbers.next(organisation, today),
+                        numbers.next(organisation, issuedOn),
                         organisation,
                         sending.payment(),
                         sending.client(licence.clientId()),
                         licence,
-                        today),
+                        issuedOn),
                 clock.instant());
         publish(InvoiceIssued::new, sending.caller(), null, invoice);
         if (licence.billingStatus() == BillingStatus.UNBILLED) {

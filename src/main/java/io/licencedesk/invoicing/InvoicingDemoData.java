@@ -7,7 +7,10 @@ import java.util.HashSet;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Bills some of the demo licences through the same façade people use, and records payment for some. */
+/**
+ * Bills some of the demo licences through the same façade people use, each on its term's first day, and records
+ * payment for some.
+ */
 @Component
 class InvoicingDemoData {
 
@@ -22,13 +25,14 @@ class InvoicingDemoData {
     @EventListener
     void on(DemoLicencesCreated demo) {
         var paid = new HashSet<>(demo.toMarkPaid());
-        var ids = demo.toInvoice();
-        for (int from = 0; from < ids.size(); from += InvoiceManagement.MAX_SELECTION) {
-            var batch = ids.subList(from, Math.min(ids.size(), from + InvoiceManagement.MAX_SELECTION));
-            for (Invoice invoice : invoicing.send(demo.manager(), batch).issued()) {
-                if (paid.contains(invoice.line().licenceId())) {
-                    invoicing.markPaid(demo.manager(), invoice.id(), LocalDate.now(clock), "Bank transfer");
-                }
+        LocalDate today = LocalDate.now(clock);
+        for (Invoice invoice : invoicing.issueAsTermsBegan(demo.manager(), demo.toInvoice())) {
+            long licenceId = invoice.line().licenceId();
+            if (paid.contains(licenceId)) {
+                // Paid within a few weeks of issue, as clients do; never after today.
+                LocalDate paidOn = invoice.issuedOn().plusDays(2 + licenceId % 27);
+                invoicing.markPaid(
+                        demo.manager(), invoice.id(), paidOn.isAfter(today) ? today : paidOn, "Bank transfer");
             }
         }
     }

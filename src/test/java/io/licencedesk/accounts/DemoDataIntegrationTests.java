@@ -3,6 +3,7 @@ package io.licencedesk.accounts;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.licence.BillingStatus;
@@ -13,8 +14,11 @@ import io.licencedesk.licence.LicenceRow;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.PlanCatalogue;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import javax.sql.DataSource;
@@ -105,6 +109,41 @@ class DemoDataIntegrationTests {
                 .isEqualTo(invoiced);
         assertThat(invoicing.invoices(caller, InvoiceStatus.PAID, null, 1, 10).total())
                 .isGreaterThan(10);
+    }
+
+    /**
+     * A fresh demo's dashboard and invoice list have months of history: each invoice was issued on its licence's term's
+     * first day, numbered in the order of those days, and paid, when paid, within weeks of it; some are overdue.
+     */
+    @Test
+    void billsTheDemoLicencesAsTheirTermsBeganSoTheDashboardHasHistory() {
+        Caller caller =
+                accounts.findUserByEmail("manager@demo.test").orElseThrow().caller();
+        List<Invoice> invoices =
+                new ArrayList<>(invoicing.invoices(caller, null, null, 1, 1000).items());
+        LocalDate today = LocalDate.now();
+        assertThat(invoices).hasSizeGreaterThan(50);
+        assertThat(invoices.stream()
+                        .map(invoice -> YearMonth.from(invoice.issuedOn()))
+                        .distinct())
+                .as("invoices issued over several months, not all on the day the demo started")
+                .hasSizeGreaterThan(3);
+        invoices.sort(Comparator.comparing(Invoice::number));
+        assertThat(invoices)
+                .extracting(Invoice::issuedOn)
+                .as("numbers follow issue dates")
+                .isSortedAccordingTo(Comparator.naturalOrder());
+        assertThat(invoices)
+                .allSatisfy(invoice -> assertThat(invoice.issuedOn()).isBeforeOrEqualTo(today))
+                .filteredOn(invoice -> invoice.status() == InvoiceStatus.PAID)
+                .isNotEmpty()
+                .allSatisfy(invoice -> assertThat(invoice.paidOn())
+                        .isAfterOrEqualTo(invoice.issuedOn())
+                        .isBeforeOrEqualTo(today));
+        assertThat(invoices).as("some unpaid invoices are past their due date").anySatisfy(invoice -> {
+            assertThat(invoice.status()).isNotIn(InvoiceStatus.PAID, InvoiceStatus.VOID);
+            assertThat(invoice.dueOn()).isBefore(today);
+        });
     }
 
     @Autowired
