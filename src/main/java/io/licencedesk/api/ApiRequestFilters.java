@@ -95,7 +95,7 @@ class ApiRequestFilters {
                         ApiProblemWriter.problem(
                                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                                 "unsupported-media-type",
-                                "Unsupported Media Type",
+                                "Unsupported media type",
                                 "The body must be application/json."));
                 return;
             }

@@ -121,7 +121,7 @@ class DeviceApiProblems {
                 .body(problem(
                         HttpStatus.SERVICE_UNAVAILABLE,
                         "unavailable",
-                        "Try again later",
+                        "Service unavailable",
                         "The licence server cannot answer right now; keep the last valid answer and retry."));
     }
 

@@ -124,7 +124,7 @@ class PortalApiController {
                     .body(ApiProblemWriter.problem(
                             HttpStatus.TOO_MANY_REQUESTS,
                             "rate-limited",
-                            "Too many attempts",
+                            "Too many requests",
                             "Too many coupon codes tried. Try again in " + wait.getAsLong() + " s."));
         }
         ClientLicence redeemed = licences.redeem(client, request.code());

@@ -192,7 +192,7 @@ class RestApiProblems {
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> importRefused(ImportRefusedException refused) {
         return refused.reason().code().equals("reason.import.tooLarge")
-                ? answer(HttpStatus.CONTENT_TOO_LARGE, "too-large", "File too large", english(refused.reason()))
+                ? answer(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", english(refused.reason()))
                 : answer(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", english(refused.reason()));
     }
 
