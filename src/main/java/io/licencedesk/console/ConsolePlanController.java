@@ -89,7 +89,7 @@ class ConsolePlanController {
      */
     private void refuseTerm(PlanForm form, BindingResult errors, Period kept) {
         if (checked(errors) && !errors.hasFieldErrors("term") && form.term(kept) == null) {
-            errors.rejectValue("term", "invalid", reasons.text(Reason.of("reason.plan.unsupportedTerm")));
+            errors.rejectValue("term", "invalid", reasons.text(Reason.of("reason.plan.unsupportedTermWritten")));
         }
     }
 

@@ -3,10 +3,14 @@ package io.licencedesk.licence;
 import io.licencedesk.shared.Language;
 import java.text.MessageFormat;
 import java.time.Period;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.ResourceBundle;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -48,6 +52,69 @@ public final class Terms {
         } catch (RuntimeException notAPeriod) {
             return null;
         }
+    }
+
+    /** "1 year 6 months", "3 mois", "30 days": counts each followed by its unit, in English or French. */
+    private static final Pattern WRITTEN =
+            Pattern.compile("(?:(\\d{1,5})\\s*(\\p{L}+)(?:\\s*,\\s*|\\s+(?:and|et)\\s+|\\s+|$))+");
+
+    private static final int MOST_WRITTEN = 60;
+
+    private static final Pattern DIGIT_GROUPS = Pattern.compile("(?<=\\d)[, ](?=\\d{3}(?!\\d))");
+
+    private static final Pattern COUNT_AND_UNIT = Pattern.compile("(\\d{1,5})\\s*(\\p{L}+)");
+
+    /** The units a person writes, as {@link #describe} writes them in each language, and their other spellings. */
+    private static final Map<String, ChronoUnit> UNITS = Map.ofEntries(
+            Map.entry("year", ChronoUnit.YEARS),
+            Map.entry("years", ChronoUnit.YEARS),
+            Map.entry("month", ChronoUnit.MONTHS),
+            Map.entry("months", ChronoUnit.MONTHS),
+            Map.entry("day", ChronoUnit.DAYS),
+            Map.entry("days", ChronoUnit.DAYS),
+            Map.entry("an", ChronoUnit.YEARS),
+            Map.entry("ans", ChronoUnit.YEARS),
+            Map.entry("année", ChronoUnit.YEARS),
+            Map.entry("années", ChronoUnit.YEARS),
+            Map.entry("mois", ChronoUnit.MONTHS),
+            Map.entry("jour", ChronoUnit.DAYS),
+            Map.entry("jours", ChronoUnit.DAYS));
+
+    /**
+     * The period for a term as a person writes it in the console, "3 months", "1 an" or "1 year 6 months" (as
+     * {@link #describe} writes terms, in English or French), or as an ISO-8601 period; null when it is neither, or
+     * not a term LicenceDesk supports. Weeks are not read: "1 week" would come back as "7 days" (decision 0083).
+     */
+    public static Period parseWrittenOrNull(String text) {
+        Period iso = parseOrNull(text);
+        // The longest term written out is "10 years 11 months" or "3,652 jours"; a long text is none, and a regular
+        // expression's repeated group would recurse once per part of it.
+        if (iso != null || text == null || text.length() > MOST_WRITTEN) {
+            return iso;
+        }
+        // No-break spaces as French writes them ("3 mois"), and thousands as describe writes them ("3,652 days").
+        String written = DIGIT_GROUPS
+                .matcher(text.replace('\u00a0', ' ')
+                        .replace('\u202f', ' ')
+                        .strip()
+                        .toLowerCase(Locale.ROOT))
+                .replaceAll("");
+        if (!WRITTEN.matcher(written).matches()) {
+            return null;
+        }
+        Map<ChronoUnit, Integer> counts = new EnumMap<>(ChronoUnit.class);
+        Matcher part = COUNT_AND_UNIT.matcher(written);
+        while (part.find()) {
+            ChronoUnit unit = UNITS.get(part.group(2));
+            if (unit == null || counts.put(unit, Integer.parseInt(part.group(1))) != null) {
+                return null; // an unknown unit, or one written twice
+            }
+        }
+        Period period = Period.of(
+                counts.getOrDefault(ChronoUnit.YEARS, 0),
+                counts.getOrDefault(ChronoUnit.MONTHS, 0),
+                counts.getOrDefault(ChronoUnit.DAYS, 0));
+        return isSupported(period) ? period : null;
     }
 
     /** Whether a plan may have this term: some months or years, or some days alone, up to 10 years. */

@@ -16,6 +16,7 @@ import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import java.time.Period;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,7 @@ class ConsolePlanFormIntegrationTests {
                     planForm(path, "n".repeat(300), "P0D", price),
                     Map.of(
                             "name", "Keep the name to 100 characters.",
-                            "term", "Enter a term in months or years (P1M, P3M, P1Y, P1Y6M)",
+                            "term", "Enter a term in months or years (1 month, 3 months, 1 year 6 months)",
                             "unitPrice", message));
         }
         assertThat(plans.plans(org.owner()))
@@ -160,5 +161,34 @@ class ConsolePlanFormIntegrationTests {
                 .andExpect(content().string(containsString("value=\"100.50\"")));
         mvc.perform(planForm("/plans/" + plan.id(), "Monthly", "P1M", "0")).andExpect(redirectedUrl("/plans"));
         assertThat(plans.plan(org.owner(), plan.id()).unitPrice().formatted()).isEqualTo("€0.00");
+    }
+
+    /**
+     * The term box asked for an ISO-8601 period (P3M), which an account manager does not write. It takes and shows a
+     * term in words, in the page's language, and still reads a period typed as before.
+     */
+    @Test
+    void takesATermInWordsInEitherLanguageAndShowsItSo() throws Exception {
+        mvc.perform(planForm("/plans", "Quarterly", "3 months", "27")).andExpect(redirectedUrl("/plans"));
+        Plan quarterly = plans.plans(org.owner()).stream()
+                .filter(saved -> saved.name().equals("Quarterly"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(quarterly.term()).isEqualTo(Period.ofMonths(3));
+
+        var owner = user(users.loadUserByUsername(org.owner().email()));
+        mvc.perform(get("/plans/{id}/edit", quarterly.id()).with(owner))
+                .andExpect(content().string(containsString("value=\"3 months\"")))
+                .andExpect(content().string(containsString("<option value=\"1 year\">")));
+        mvc.perform(get("/plans/{id}/edit", quarterly.id()).with(owner).header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("value=\"3 mois\"")));
+        mvc.perform(get("/plans/new").with(owner)).andExpect(content().string(containsString("value=\"1 month\"")));
+
+        mvc.perform(planForm("/plans/" + quarterly.id(), "Semester", "6 mois", "50"))
+                .andExpect(redirectedUrl("/plans"));
+        assertThat(plans.plan(org.owner(), quarterly.id()).term()).isEqualTo(Period.ofMonths(6));
+        mvc.perform(planForm("/plans/" + quarterly.id(), "Yearly", "P1Y", "100"))
+                .andExpect(redirectedUrl("/plans"));
+        assertThat(plans.plan(org.owner(), quarterly.id()).term()).isEqualTo(Period.ofYears(1));
     }
 }

@@ -4,6 +4,7 @@ import static io.licencedesk.support.TestFixture.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -29,6 +30,10 @@ import org.springframework.test.web.servlet.MockMvc;
 class PlanTermsIntegrationTests {
 
     static final String REFUSAL = "Enter a term in months or years (P1M, P3M, P1Y, P1Y6M) or in days alone";
+
+    /** The console's words: its form reads and shows terms as people write them ("3 months"). */
+    static final String CONSOLE_REFUSAL =
+            "Enter a term in months or years (1 month, 3 months, 1 year 6 months) or in days alone";
 
     @Autowired
     MockMvc mvc;
@@ -78,7 +83,7 @@ class PlanTermsIntegrationTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"P1W", "P1M1D"})
+    @ValueSource(strings = {"P1W", "P1M1D", "1 week", "1 month 1 day"})
     void theConsoleRefusesItBesideTheField(String term) throws Exception {
         String page = mvc.perform(post("/plans")
                         .param("name", "Odd")
@@ -90,7 +95,7 @@ class PlanTermsIntegrationTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
 
-        assertThat(page).contains(REFUSAL);
+        assertThat(page).contains(CONSOLE_REFUSAL);
         assertThat(plans.plans(org.owner())).containsExactly(monthly);
     }
 
@@ -164,16 +169,24 @@ class PlanTermsIntegrationTests {
                 .param(monthly.id())
                 .update();
 
-        var changed = mvc.perform(post("/plans/{id}", monthly.id())
-                        .param("name", monthly.name())
-                        .param("term", "P1M1D")
-                        .param("unitPrice", "12.00")
-                        .with(fixture.signedIn(org.owner()))
-                        .with(csrf()))
+        String form = mvc.perform(get("/plans/{id}/edit", monthly.id()).with(fixture.signedIn(org.owner())))
                 .andReturn()
-                .getResponse();
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(form).contains("value=\"1 month 1 day\"");
 
-        assertThat(changed.getStatus()).isEqualTo(302);
+        // Left as the form shows it, in words, or typed as its period.
+        for (String shown : new String[] {"1 month 1 day", "P1M1D"}) {
+            var changed = mvc.perform(post("/plans/{id}", monthly.id())
+                            .param("name", monthly.name())
+                            .param("term", shown)
+                            .param("unitPrice", "12.00")
+                            .with(fixture.signedIn(org.owner()))
+                            .with(csrf()))
+                    .andReturn()
+                    .getResponse();
+            assertThat(changed.getStatus()).as(shown).isEqualTo(302);
+        }
         Plan kept = plans.plan(org.owner(), monthly.id());
         assertThat(kept.term()).isEqualTo(Period.parse("P1M1D"));
         assertThat(kept.unitPrice().amount()).isEqualByComparingTo("12.00");
@@ -187,7 +200,7 @@ class PlanTermsIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(refused).contains(REFUSAL).containsPattern("id=\"unitPrice-error\">\\s*\\S");
+        assertThat(refused).contains(CONSOLE_REFUSAL).containsPattern("id=\"unitPrice-error\">\\s*\\S");
         assertThat(plans.plan(org.owner(), monthly.id())).isEqualTo(kept);
     }
 }

@@ -2,7 +2,11 @@ package io.licencedesk.licence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.licencedesk.shared.Language;
 import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,5 +48,84 @@ class TermsTests {
         assertThat(Terms.isSupported(period)).isEqualTo(Terms.parseOrNull(term) != null);
         assertThat(Terms.isSupported(Period.ofWeeks(1))).isTrue(); // seven days, however it was built
         assertThat(Terms.isSupported(null)).isFalse();
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            1 month            | P1M
+            3 months           | P3M
+            1 Year             | P1Y
+            1 year 6 months    | P1Y6M
+            1 year, 6 months   | P1Y6M
+            1 year and 6 months| P1Y6M
+            18 months          | P18M
+            30 days            | P30D
+            3,652 days         | P3652D
+            1 an               | P1Y
+            2 ans              | P2Y
+            3 mois             | P3M
+            3 mois        | P3M
+            1 an 6 mois        | P1Y6M
+            1 an et 6 mois     | P1Y6M
+            1 année            | P1Y
+            3 652 jours   | P3652D
+            6mois              | P6M
+            P3M                | P3M
+            """)
+    void readsATermAsPeopleWriteItInEnglishOrFrench(String text, String term) {
+        assertThat(Terms.parseWrittenOrNull(text)).as(text).isEqualTo(Period.parse(term));
+    }
+
+    @ParameterizedTest
+    @ValueSource(
+            strings = {
+                "1 week",
+                "2 semaines",
+                "1 month 1 day",
+                "11 years",
+                "121 months",
+                "3653 days",
+                "0 months",
+                "month",
+                "1",
+                "1 month 2 months",
+                "1 mois 1 month",
+                "-1 month",
+                "1.5 months",
+                "1 fortnight",
+                "1 year6 months",
+                "un mois",
+                "P1W",
+                "10 years 1 month"
+            })
+    void refusesWrittenTermsThatAreNotOnesPlansAreSoldFor(String text) {
+        assertThat(Terms.parseWrittenOrNull(text)).as(text).isNull();
+    }
+
+    @Test
+    void refusesALongTextAtOnceWithoutReadingItAsATerm() {
+        assertThat(Terms.parseWrittenOrNull("1 month ".repeat(100_000))).isNull();
+        assertThat(Terms.parseWrittenOrNull(null)).isNull();
+    }
+
+    /** Every term a plan may have reads back from the words the console shows it in, in each language. */
+    @Test
+    void everySupportedTermReadsBackFromItsDescriptionInEachLanguage() {
+        List<Period> terms = new ArrayList<>();
+        for (int months = 1; months <= 120; months++) {
+            terms.add(Period.ofMonths(months));
+            terms.add(Period.ofMonths(months).normalized());
+        }
+        for (int days = 1; days <= 3652; days++) {
+            terms.add(Period.ofDays(days));
+        }
+        for (Period term : terms) {
+            for (Language language : Language.values()) {
+                String written = Terms.describe(term, language.locale());
+                assertThat(Terms.parseWrittenOrNull(written))
+                        .as("%s written in %s as %s", term, language, written)
+                        .isEqualTo(term);
+            }
+        }
     }
 }
