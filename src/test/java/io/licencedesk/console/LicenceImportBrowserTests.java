@@ -120,6 +120,41 @@ class LicenceImportBrowserTests {
                 .isEqualTo("100%");
     }
 
+    /**
+     * While an import runs, its page follows it; once the session had ended, that failed silently and the figures
+     * just stopped (decision 0088). The page now says so, with a link that goes through the sign-in page.
+     */
+    @Test
+    void aRunningImportsPageSaysWhenTheSessionHasEndedAndHowToSignInAgain(Page page) {
+        openImport(page);
+        check(page, "running.csv", book());
+        assertThat(page.locator("#import-totals")).isVisible();
+        long id = Long.parseLong(page.url().replaceAll(".*/", ""));
+        // As an import stands while it runs: its page polls its progress.
+        jdbc.sql("""
+                        update licence_import set status = 'IMPORTING', rows_inserted = 0,
+                               import_started_at = current_timestamp, heartbeat_at = current_timestamp
+                         where id = :id""").param("id", id).update();
+        try {
+            page.reload();
+            assertThat(page.locator("#import-running")).isVisible();
+
+            page.context().clearCookies();
+
+            Locator ended = page.getByRole(AriaRole.ALERT)
+                    .filter(new Locator.FilterOptions().setHasText("Your session has ended"));
+            assertThat(ended).isVisible();
+            assertThat(ended).containsText("The import goes on without it.");
+            ended.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sign in again to follow it"))
+                    .click();
+            assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        } finally {
+            jdbc.sql("update licence_import set status = 'DISCARDED' where id = :id")
+                    .param("id", id)
+                    .update();
+        }
+    }
+
     static Locator problemCells(Page page) {
         return page.locator("#import-problems tbody tr td");
     }
