@@ -708,4 +708,55 @@ class ConsoleImportIntegrationTests {
         assertThat(Jsoup.parse(list).select("tbody tr td:nth-child(2)").eachText())
                 .contains(shown);
     }
+    /** One licence imported was followed by "See them in the list" ("Les voir dans la liste"): it now says "it". */
+    @Test
+    void theImportedMessageSpeaksOfOneLicenceAsOne() throws Exception {
+        LicenceImport one = confirm(check("name,plan,screens\nOne,Monthly,1\n"));
+        LicenceImport two = confirm(check("name,plan,screens\nTwo,Monthly,1\nThree,Monthly,1\n"));
+
+        assertThat(importedMessage(one, "en")).isEqualTo("Imported 1 licence. See it in the list.");
+        assertThat(importedMessage(one, "fr")).isEqualTo("1 licence importée. La voir dans la liste.");
+        assertThat(importedMessage(two, "en")).isEqualTo("Imported 2 licences. See them in the list.");
+        assertThat(importedMessage(two, "fr")).isEqualTo("2 licences importées. Les voir dans la liste.");
+    }
+
+    private String importedMessage(LicenceImport job, String language) throws Exception {
+        String page = mvc.perform(
+                        get("/licences/imports/" + job.id()).with(manager).header("Accept-Language", language))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return Jsoup.parse(page).getElementById("import-done-message").text();
+    }
+    /**
+     * A licence an import created had nothing on its page to say so: an import records no history per licence
+     * (decision 0047), so its history began with whatever came next. Its page now names the import and links to it.
+     */
+    @Test
+    void aLicenceAnImportCreatedNamesTheImportOnItsPage() throws Exception {
+        LicenceImport imported = confirm(check("name,plan,screens\nFrom the file,Monthly,1\n"));
+        long fromTheFile = ((Number) licenceNamed("From the file").get("id")).longValue();
+        long byHand = licences.create(org.manager(), new NewLicence(monthly.id(), "By hand", null, 1, null))
+                .id();
+
+        Document english = licencePage(fromTheFile, "en");
+        assertThat(english.getElementById("imported-from").attr("href"))
+                .isEqualTo("/licences/imports/" + imported.id());
+        assertThat(english.getElementById("imported-from").parent().text()).endsWith(", imported from licences.csv");
+        assertThat(licencePage(fromTheFile, "fr")
+                        .getElementById("imported-from")
+                        .parent()
+                        .text())
+                .endsWith(", importée depuis licences.csv");
+        assertThat(licencePage(byHand, "en").getElementById("imported-from")).isNull();
+    }
+
+    private Document licencePage(long id, String language) throws Exception {
+        return Jsoup.parse(mvc.perform(get("/licences/" + id).with(manager).header("Accept-Language", language))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+    }
 }
