@@ -481,6 +481,14 @@
                 }
                 if (request.status === 201 && answer.location) {
                     window.location.assign(answer.location);
+                } else if (request.status === 401 || request.status === 403) {
+                    // The session ended, or the page's form token is out of date: trying again cannot work until the
+                    // page is reloaded (which asks to sign in first when needed).
+                    fail(text('importSignedOut'));
+                    const reload = document.createElement('a');
+                    reload.href = window.location.pathname;
+                    reload.textContent = text('importReload');
+                    error.append(' ', reload);
                 } else {
                     fail(answer.detail || text('importFailed', request.status));
                 }

@@ -155,6 +155,31 @@ class LicenceImportBrowserTests {
         }
     }
 
+    /**
+     * A file chosen after the session had ended was answered 403 and the page said "The file could not be sent (403).
+     * Try again.", which could never work. It now says why and links to the page again, through the sign-in page.
+     */
+    @Test
+    void aFileSentAfterTheSessionEndedSaysWhyAndHowToGoOn(Page page) {
+        long before = licenceCount();
+        openImport(page);
+        page.waitForLoadState(LoadState.LOAD);
+        page.context().clearCookies();
+
+        page.getByLabel("CSV file").setInputFiles(new FilePayload("late.csv", "text/csv", book()));
+        button(page, "Check file").click();
+
+        Locator refused =
+                page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("The file was not sent"));
+        assertThat(refused).containsText("The file was not sent: your session has ended, or this page is out of date.");
+        refused.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Reload the page and choose the file again"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        Assertions.assertThat(licenceCount()).isEqualTo(before);
+    }
+
     static Locator problemCells(Page page) {
         return page.locator("#import-problems tbody tr td");
     }
