@@ -481,6 +481,14 @@
                 }
                 if (request.status === 201 && answer.location) {
                     window.location.assign(answer.location);
+                } else if (request.status === 401 || request.status === 403) {
+                    // The session ended, or the page's form token is out of date: trying again cannot work until the
+                    // page is reloaded (which asks to sign in first when needed).
+                    fail(text('importSignedOut'));
+                    const reload = document.createElement('a');
+                    reload.href = window.location.pathname;
+                    reload.textContent = text('importReload');
+                    error.append(' ', reload);
                 } else {
                     fail(answer.detail || text('importFailed', request.status));
                 }
@@ -497,9 +505,21 @@
         return;
     }
     const number = value => Number(value).toLocaleString(language);
+    // A session that ended answers 401 (decision 0088), or the sign-in page where something in between redirects:
+    // the figures stop where they are, and the page says why and how to follow the import again.
+    const signedOut = response => response.status === 401
+        || (response.redirected && new URL(response.url).pathname === '/login');
+    const stop = () => {
+        document.querySelector('#import-progress .progress-bar').classList.remove('progress-bar-animated');
+        document.getElementById('import-signed-out').classList.remove('d-none');
+    };
     const poll = () => fetch(url, {headers: {Accept: 'application/json'}})
-        .then(r => r.json())
+        .then(response => signedOut(response) ? null : response.json())
         .then(progress => {
+            if (progress === null) {
+                stop();
+                return;
+            }
             if (!progress.running) {
                 window.location.reload();
                 return;

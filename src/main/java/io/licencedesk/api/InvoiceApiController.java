@@ -237,7 +237,8 @@ class InvoiceApiController {
     @Operation(
             operationId = "resendInvoice",
             summary = "Send again",
-            description = "E-mails the invoice with its PDF again (through the outbox).")
+            description = "E-mails the invoice with its PDF again (through the outbox). Refused (409) when void, or"
+                    + " while an e-mail carrying it is still waiting to be sent: nothing more is queued.")
     InvoiceResponse resend(Caller caller, @PathVariable long id) {
         return InvoiceResponse.of(invoicing.resend(caller, id));
     }

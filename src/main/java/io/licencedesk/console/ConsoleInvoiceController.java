@@ -9,6 +9,8 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceSearch;
 import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.invoicing.PaymentDateRefusedException;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.shared.Reason;
 import io.licencedesk.web.Downloads;
 import io.licencedesk.web.Reasons;
@@ -42,6 +44,7 @@ class ConsoleInvoiceController {
     private final InvoiceManagement invoicing;
     private final InvoiceSearch search;
     private final AccountManagement accounts;
+    private final LicenceManagement licences;
     private final Clock clock;
     private final Reasons reasons;
     private final Words words;
@@ -50,6 +53,7 @@ class ConsoleInvoiceController {
             InvoiceManagement invoicing,
             InvoiceSearch search,
             AccountManagement accounts,
+            LicenceManagement licences,
             Clock clock,
             Reasons reasons,
             Words words) {
@@ -58,6 +62,7 @@ class ConsoleInvoiceController {
         this.invoicing = invoicing;
         this.search = search;
         this.accounts = accounts;
+        this.licences = licences;
         this.clock = clock;
     }
 
@@ -191,15 +196,22 @@ class ConsoleInvoiceController {
                         invoicing.voidInvoice(caller, id, form.reason()).number()));
     }
 
-    /** Removes a payment marked by mistake (decision 0086); an invoice not paid (any more) is refused in a toast. */
+    /**
+     * Removes a payment marked by mistake (decision 0086); an invoice not paid (any more) is refused in a toast. A
+     * licence that the payment had resumed and that is paused again (decision 0088) is named, so it is no surprise.
+     */
     @PostMapping("/{id}/remove-payment")
     String removePayment(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
-        return act(
-                redirect,
-                id,
-                () -> words.of(
-                        "console.toast.invoice.paymentRemoved",
-                        invoicing.removePayment(caller, id).number()));
+        return act(redirect, id, () -> {
+            Invoice invoice = invoicing.removePayment(caller, id);
+            LicenceDetails licence = licences.details(caller, invoice.line().licenceId());
+            return licence.renewal().pausedForOverdue()
+                    ? words.of(
+                            "console.toast.invoice.paymentRemovedLicencePaused",
+                            invoice.number(),
+                            licence.couponCode().toString())
+                    : words.of("console.toast.invoice.paymentRemoved", invoice.number());
+        });
     }
 
     private String act(RedirectAttributes redirect, long id, Supplier<String> change) {

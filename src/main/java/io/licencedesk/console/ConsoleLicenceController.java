@@ -8,6 +8,7 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceImports;
 import io.licencedesk.licence.LicenceListing;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotDeletableException;
@@ -43,6 +44,7 @@ class ConsoleLicenceController {
     private final AuditTrail audit;
     private final InvoiceManagement invoicing;
     private final ScreenManagement screens;
+    private final LicenceImports imports;
     private final Words words;
     private final Reasons reasons;
 
@@ -53,6 +55,7 @@ class ConsoleLicenceController {
             AuditTrail audit,
             InvoiceManagement invoicing,
             ScreenManagement screens,
+            LicenceImports imports,
             Reasons reasons,
             Words words) {
         this.reasons = reasons;
@@ -63,6 +66,7 @@ class ConsoleLicenceController {
         this.audit = audit;
         this.invoicing = invoicing;
         this.screens = screens;
+        this.imports = imports;
     }
 
     @GetMapping
@@ -138,6 +142,8 @@ class ConsoleLicenceController {
         model.addAttribute("history", audit.licenceHistory(caller, id));
         model.addAttribute("invoices", invoicing.forLicence(caller, id));
         model.addAttribute("screens", screens.screens(caller, id));
+        // Its history has no "Created" when an import made it (decision 0047): the page names the import instead.
+        model.addAttribute("importedBy", imports.creatorOf(caller, id).orElse(null));
         return "console/licence";
     }
 

@@ -326,6 +326,17 @@ public final class Invoice {
         }
     }
 
+    /**
+     * Sent again by hand only when no e-mail carrying it is waiting in the outbox: another would follow it out, and
+     * saying it was sent again while nothing was queued would not be true (decision 0088).
+     */
+    void ensureResendable(boolean emailWaiting) {
+        ensureSendable();
+        if (emailWaiting) {
+            throw new IllegalInvoiceChangeException(Reason.of("reason.invoice.emailWaiting", number));
+        }
+    }
+
     /** The recorded state for the audit log: what a person compares before and after a change. */
     Map<String, Object> snapshot() {
         var recorded = new LinkedHashMap<String, Object>();

@@ -239,8 +239,8 @@ public class InvoiceManagement {
     public Invoice resend(Caller caller, long id) {
         requireStaff(caller);
         Invoice invoice = findForUpdate(caller, id);
-        invoice.ensureSendable();
-        queueEmailUnlessWaiting(new Sender(accounts.organisation(caller)), invoice);
+        invoice.ensureResendable(outbox.hasUnsent(InvoiceMessages.SUBJECT_TYPE, invoice.id()));
+        queueEmail(new Sender(accounts.organisation(caller)), invoice);
         publish(InvoiceResent::new, caller, invoice.snapshot(), invoice);
         return invoice;
     }

@@ -83,6 +83,20 @@ class ImportJobs {
                 .optional();
     }
 
+    /** The import that created the licence, if one did. */
+    Optional<LicenceImport> creatorOf(long organisationId, long licenceId) {
+        return jdbc.sql("select " + COLUMNS + """
+                        from licence l
+                        join licence_import i on i.id = l.import_id and i.organisation_id = l.organisation_id
+                        join app_user u on u.id = i.created_by
+                        where l.organisation_id = :organisationId and l.id = :licenceId
+                        """)
+                .param("organisationId", organisationId)
+                .param("licenceId", licenceId)
+                .query(IMPORT)
+                .optional();
+    }
+
     List<LicenceImport> recent(long organisationId, int limit) {
         return jdbc.sql("select " + COLUMNS + """
                         from licence_import i join app_user u on u.id = i.created_by

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -93,6 +94,15 @@ public class LicenceImports {
     public LicenceImport find(Caller caller, long id) {
         LicenceManagement.requireStaff(caller);
         return jobs.find(caller.organisationId(), id).orElseThrow(ImportNotFoundException::new);
+    }
+
+    /**
+     * The import that created the licence, if one did: an import publishes no event per licence (decision 0047), so
+     * this is what the licence's page names where its history has no "Created".
+     */
+    public Optional<LicenceImport> creatorOf(Caller caller, long licenceId) {
+        LicenceManagement.requireStaff(caller);
+        return jobs.creatorOf(caller.organisationId(), licenceId);
     }
 
     /** The organisation's latest imports, newest first. */

@@ -219,6 +219,16 @@ class CycleQueries {
                 .list();
     }
 
+    /** Whether this notice of the invoice was taken: its e-mail sent, or its licence paused. */
+    boolean invoiceNoticeTaken(long invoiceId, String kind) {
+        return jdbc.sql("select count(*) from invoice_notice where invoice_id = :invoiceId and kind = :kind")
+                        .param("invoiceId", invoiceId)
+                        .param("kind", kind)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
     boolean recordInvoiceNotice(long invoiceId, String kind, Instant now) {
         return jdbc.sql("""
                                 insert into invoice_notice (invoice_id, kind, sent_at) values (:invoiceId, :kind, :now)

@@ -183,7 +183,9 @@ class SecurityConfiguration {
                         })
                         .permitAll())
                 .addFilterBefore(SignInLimitFilter.form(signInLimits), UsernamePasswordAuthenticationFilter.class)
-                .exceptionHandling(exceptions -> exceptions.accessDeniedHandler(new ViewAsRefusals(pages, languages)))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(new SignInEntryPoint())
+                        .accessDeniedHandler(new ViewAsRefusals(pages, languages)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -34,6 +34,10 @@ class Resources {
         return LicenceResponse.of(licences.details(SystemCaller.of(organisationId), licenceId));
     }
 
+    InvoiceResponse invoice(long organisationId, long invoiceId) {
+        return InvoiceResponse.of(invoicing.invoice(SystemCaller.of(organisationId), invoiceId));
+    }
+
     /**
      * The invoice of the licence that the change left in one of these statuses, the newest if several are: the
      * one just issued, paid or voided, since the change publishes its licence event after saving the invoice.

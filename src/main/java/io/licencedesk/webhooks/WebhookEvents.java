@@ -5,6 +5,7 @@ import static io.licencedesk.webhooks.EventType.*;
 import io.licencedesk.api.ScreenResponse;
 import io.licencedesk.devices.ScreenRegistered;
 import io.licencedesk.devices.ScreenRemoved;
+import io.licencedesk.invoicing.InvoicePaymentRemoved;
 import io.licencedesk.licence.LicenceActivated;
 import io.licencedesk.licence.LicenceActivatedByScreen;
 import io.licencedesk.licence.LicenceCreated;
@@ -65,10 +66,22 @@ class WebhookEvents {
         queue(organisationId, typesOf(change), change.occurredAt(), type -> switch (type) {
             case INVOICE_ISSUED -> resources.invoice(organisationId, licenceId, Resources.ISSUED);
             case INVOICE_PAID -> resources.invoice(organisationId, licenceId, Resources.PAID);
-            case INVOICE_PAYMENT_REMOVED -> resources.invoice(organisationId, licenceId, Resources.ISSUED);
             case INVOICE_VOIDED -> resources.invoice(organisationId, licenceId, Resources.VOID);
             default -> resources.licence(organisationId, licenceId);
         });
+    }
+
+    /**
+     * A payment removed is told of the invoice it was removed from, whichever term that invoice is for (decision
+     * 0088): the licence changes only for its current term's, so its event cannot be what sends it.
+     */
+    @EventListener
+    void on(InvoicePaymentRemoved removed) {
+        queue(
+                removed.organisationId(),
+                List.of(INVOICE_PAYMENT_REMOVED),
+                removed.occurredAt(),
+                type -> resources.invoice(removed.organisationId(), removed.invoiceId()));
     }
 
     @EventListener
@@ -124,7 +137,7 @@ class WebhookEvents {
             return List.of(INVOICE_PAID);
         }
         if (change instanceof LicencePaymentRemoved) {
-            return List.of(INVOICE_PAYMENT_REMOVED);
+            return List.of(); // sent from the invoice's own event, for every term's invoice
         }
         if (change instanceof LicenceInvoiceVoided) {
             return List.of(INVOICE_VOIDED);

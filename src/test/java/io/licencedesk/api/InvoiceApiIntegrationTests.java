@@ -5,11 +5,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
+import io.licencedesk.accounts.RenewalPreferences;
+import io.licencedesk.accounts.RenewalSettings;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.renewals.RenewalCycle;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +24,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -39,6 +45,21 @@ class InvoiceApiIntegrationTests {
 
     @Autowired
     LicenceManagement licences;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    RenewalPreferences preferences;
+
+    @Autowired
+    RenewalCycle cycle;
 
     TestOrganisation org;
     Plan plan;
@@ -236,5 +257,104 @@ class InvoiceApiIntegrationTests {
         assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/conflict");
         assertThat(problem.get("detail").asString())
                 .isEqualTo("Invoice " + number + " is issued, so it has no payment to remove.");
+    }
+    /**
+     * The payment of an earlier term's invoice, removed after the licence renewed (decision 0088): the invoice is owed
+     * again, and the licence keeps its new term's billing, which that payment never made Paid.
+     */
+    @Test
+    void removesThePaymentOfAnEarlierTermsInvoiceAndLeavesTheNewTermsBillingAlone() throws Exception {
+        long licence = testLicences.activated(
+                org.owner(),
+                plan,
+                org.alice().userId(),
+                "Renewed",
+                testLicences.today().minusDays(20));
+        JsonNode first = ok(post("/api/v1/invoices/send")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"licenceIds\": [" + licence + "]}"))
+                .get("issued")
+                .get(0);
+        long invoice = first.get("id").asLong();
+        ok(post("/api/v1/invoices/" + invoice + "/pay")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"paidOn\": \"" + first.get("issuedOn").asString() + "\"}"));
+        ok(post("/api/v1/licences/" + licence + "/renew"));
+
+        JsonNode unpaid = ok(post("/api/v1/invoices/" + invoice + "/unpay"));
+
+        assertThat(unpaid.get("status").asString()).isEqualTo("issued");
+        assertThat(unpaid.get("paidOn").isNull()).isTrue();
+        JsonNode renewed = ok(get("/api/v1/licences/" + licence));
+        assertThat(renewed.get("termNumber").asInt()).isEqualTo(2);
+        assertThat(renewed.get("billingStatus").asString()).isEqualTo("invoiced");
+    }
+    /**
+     * Sending again an invoice whose e-mail is still waiting in the outbox queued nothing, yet answered 200 as if it
+     * had (decision 0088): it is now the 409 conflict problem saying so. Once that e-mail has gone, it is queued.
+     */
+    @Test
+    void sendingAgainWhileTheEmailIsStillWaitingIsAConflictThatQueuesNothing() throws Exception {
+        long invoice = sent(1).get(0);
+        String number = ok(get("/api/v1/invoices/" + invoice)).get("number").asString();
+
+        var waiting = call(post("/api/v1/invoices/" + invoice + "/resend"));
+
+        JsonNode problem = JSON.readTree(waiting.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(waiting.getStatus()).isEqualTo(409);
+        assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/conflict");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo(
+                        "The e-mail of invoice " + number + " is already waiting to be sent: nothing more was queued.");
+        assertThat(jdbc.sql("select count(*) from outbound_email where subject_type = 'INVOICE' and subject_id = ?")
+                        .param(invoice)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+
+        jdbc.sql("update outbound_email set status = 'SENT' where subject_type = 'INVOICE' and subject_id = ?")
+                .param(invoice)
+                .update();
+        assertThat(ok(post("/api/v1/invoices/" + invoice + "/resend"))
+                        .get("number")
+                        .asString())
+                .isEqualTo(number);
+        assertThat(jdbc.sql("select count(*) from outbound_email where subject_type = 'INVOICE' and subject_id = ?")
+                        .param(invoice)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
+    }
+    /**
+     * A licence its overdue renewal invoice paused, resumed by marking that invoice paid, stayed running when the
+     * payment was removed (decision 0088): it is paused again, as the invoice is still overdue.
+     */
+    @Test
+    void removingThePaymentThatResumedAnOverdueLicencePausesItAgain() throws Exception {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = testLicences.activated(
+                org.owner(),
+                plan,
+                org.alice().userId(),
+                "Overdue",
+                testLicences.today().minusDays(20));
+        ok(post("/api/v1/licences/" + licence + "/renew"));
+        long renewal = invoicing.forLicence(org.manager(), licence).get(0).id();
+        jdbc.sql("update invoice set due_on = ? where id = ?")
+                .params(java.sql.Date.valueOf(testLicences.today().minusDays(31)), renewal)
+                .update();
+        cycle.run(org.id());
+        assertThat(ok(get("/api/v1/licences/" + licence)).get("status").asString())
+                .isEqualTo("paused");
+        ok(post("/api/v1/invoices/" + renewal + "/pay")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"paidOn\": \"" + testLicences.today() + "\"}"));
+        assertThat(ok(get("/api/v1/licences/" + licence)).get("status").asString())
+                .isEqualTo("active");
+
+        ok(post("/api/v1/invoices/" + renewal + "/unpay"));
+
+        assertThat(ok(get("/api/v1/licences/" + licence)).get("status").asString())
+                .isEqualTo("paused");
     }
 }

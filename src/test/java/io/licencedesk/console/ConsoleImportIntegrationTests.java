@@ -3,6 +3,8 @@ package io.licencedesk.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
@@ -631,5 +633,130 @@ class ConsoleImportIntegrationTests {
                     .param("id", checked.id())
                     .update();
         }
+    }
+    /**
+     * The running import's page polls its progress; once the session ended, that answered with a redirect to the
+     * sign-in page, which the script could not read, so it went on polling and said nothing (decision 0088). A
+     * script's request now gets a 401 problem, and the page holds the message and link it then shows; a person
+     * asking for a page still goes to the sign-in page.
+     */
+    @Test
+    void aProgressAskedAfterTheSessionEndedIsA401AndThePageHasTheWordsToSayIt() throws Exception {
+        LicenceImport checked = check("name,plan,screens\nA,Monthly,1\n");
+        String progress = "/licences/imports/" + checked.id() + "/progress";
+
+        var signedOut = mvc.perform(get(progress).header("Accept", "application/json"))
+                .andExpect(status().isUnauthorized())
+                .andExpect(header().string("Content-Type", startsWith("application/problem+json")))
+                .andReturn()
+                .getResponse();
+        assertThat(signedOut.getContentAsString(StandardCharsets.UTF_8)).contains("\"status\":401");
+        mvc.perform(get("/licences/imports/" + checked.id()).header("Accept", "text/html,*/*;q=0.8"))
+                .andExpect(status().isFound())
+                .andExpect(header().string("Location", endsWith("/login")));
+
+        jdbc.sql("""
+                        update licence_import set status = 'IMPORTING', rows_inserted = 0,
+                               import_started_at = current_timestamp, heartbeat_at = current_timestamp
+                         where id = :id""").param("id", checked.id()).update();
+        try {
+            for (String language : List.of("en", "fr")) {
+                Document page = Jsoup.parse(mvc.perform(get("/licences/imports/" + checked.id())
+                                .with(manager)
+                                .header("Accept-Language", language))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+                var message = page.getElementById("import-signed-out");
+                assertThat(message).isNotNull();
+                assertThat(message.attr("role")).isEqualTo("alert");
+                // Jsoup's text() writes the French no-break space as a space.
+                assertThat(message.text())
+                        .isEqualTo(
+                                language.equals("en")
+                                        ? "Your session has ended, so this page no longer follows the import. The"
+                                                + " import goes on without it. Sign in again to follow it"
+                                        : "Votre session a pris fin : cette page ne suit plus l’import. L’import"
+                                                + " continue sans elle. Reconnectez-vous pour le suivre");
+                assertThat(message.selectFirst("a").attr("href")).isEqualTo("/licences/imports/" + checked.id());
+            }
+        } finally {
+            jdbc.sql("update licence_import set status = 'DISCARDED' where id = :id")
+                    .param("id", checked.id())
+                    .update();
+        }
+    }
+
+    /**
+     * The import pages gave their times without a time zone ("5 Dec 2026, 17:40"): they are the server's (TZ,
+     * docs/operations.md), and now say which (decision 0088).
+     */
+    @Test
+    void theImportPagesNameTheTimeZoneOfTheirTimes() throws Exception {
+        LicenceImport checked = check("name,plan,screens\nA,Monthly,1\n");
+        String shown = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm z", java.util.Locale.ENGLISH)
+                .format(checked.createdAt().atZone(java.time.ZoneId.systemDefault()));
+        assertThat(shown).matches(".*\\d\\d:\\d\\d \\S+");
+
+        assertThat(sentBy(checked, "en")).endsWith(" on " + shown);
+        String list = mvc.perform(get("/licences/imports").with(manager).header("Accept-Language", "en"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(list).select("tbody tr td:nth-child(2)").eachText())
+                .contains(shown);
+    }
+    /** One licence imported was followed by "See them in the list" ("Les voir dans la liste"): it now says "it". */
+    @Test
+    void theImportedMessageSpeaksOfOneLicenceAsOne() throws Exception {
+        LicenceImport one = confirm(check("name,plan,screens\nOne,Monthly,1\n"));
+        LicenceImport two = confirm(check("name,plan,screens\nTwo,Monthly,1\nThree,Monthly,1\n"));
+
+        assertThat(importedMessage(one, "en")).isEqualTo("Imported 1 licence. See it in the list.");
+        assertThat(importedMessage(one, "fr")).isEqualTo("1 licence importée. La voir dans la liste.");
+        assertThat(importedMessage(two, "en")).isEqualTo("Imported 2 licences. See them in the list.");
+        assertThat(importedMessage(two, "fr")).isEqualTo("2 licences importées. Les voir dans la liste.");
+    }
+
+    private String importedMessage(LicenceImport job, String language) throws Exception {
+        String page = mvc.perform(
+                        get("/licences/imports/" + job.id()).with(manager).header("Accept-Language", language))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        return Jsoup.parse(page).getElementById("import-done-message").text();
+    }
+    /**
+     * A licence an import created had nothing on its page to say so: an import records no history per licence
+     * (decision 0047), so its history began with whatever came next. Its page now names the import and links to it.
+     */
+    @Test
+    void aLicenceAnImportCreatedNamesTheImportOnItsPage() throws Exception {
+        LicenceImport imported = confirm(check("name,plan,screens\nFrom the file,Monthly,1\n"));
+        long fromTheFile = ((Number) licenceNamed("From the file").get("id")).longValue();
+        long byHand = licences.create(org.manager(), new NewLicence(monthly.id(), "By hand", null, 1, null))
+                .id();
+
+        Document english = licencePage(fromTheFile, "en");
+        assertThat(english.getElementById("imported-from").attr("href"))
+                .isEqualTo("/licences/imports/" + imported.id());
+        assertThat(english.getElementById("imported-from").parent().text()).endsWith(", imported from licences.csv");
+        assertThat(licencePage(fromTheFile, "fr")
+                        .getElementById("imported-from")
+                        .parent()
+                        .text())
+                .endsWith(", importée depuis licences.csv");
+        assertThat(licencePage(byHand, "en").getElementById("imported-from")).isNull();
+    }
+
+    private Document licencePage(long id, String language) throws Exception {
+        return Jsoup.parse(mvc.perform(get("/licences/" + id).with(manager).header("Accept-Language", language))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
     }
 }

@@ -15,6 +15,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.licencedesk.accounts.RenewalPreferences;
+import io.licencedesk.accounts.RenewalSettings;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.invoicing.Invoice;
@@ -24,6 +26,9 @@ import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.renewals.RenewalCycle;
+import io.licencedesk.renewals.Renewals;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.MovableClock;
 import io.licencedesk.support.MovableTime;
@@ -40,6 +45,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -66,6 +72,21 @@ class ConsoleInvoicingIntegrationTests {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    Renewals renewals;
+
+    @Autowired
+    RenewalCycle cycle;
+
+    @Autowired
+    RenewalPreferences preferences;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -738,5 +759,75 @@ class ConsoleInvoicingIntegrationTests {
         assertThat(invoicing.invoice(org.manager(), invoice.id()).voidReason()).isNull();
         assertThat(invoicing.invoice(org.manager(), invoice.id()).status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(invoicing.invoices(org.manager(), null, null, 1, 50).total()).isEqualTo(1);
+    }
+    /**
+     * "Send again" while the invoice's first e-mail is still waiting in the outbox queued nothing, yet the toast said
+     * it was queued to be sent again (decision 0088). It now says the e-mail is already waiting, in the page's
+     * language, and queues nothing; once that e-mail has gone, it is queued again and says so.
+     */
+    @Test
+    void sendingAgainWhileTheEmailIsStillWaitingSaysSoAndQueuesNothing() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        var manager = fixture.signedIn(org.manager().email());
+
+        mvc.perform(post("/invoices/{id}/resend", invoice.id()).with(manager).with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + invoice.id()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "The e-mail of invoice " + invoice.number()
+                                        + " is already waiting to be sent: nothing more was queued."))
+                .andExpect(flash().attribute("toastKind", "danger"));
+        mvc.perform(post("/invoices/{id}/resend", invoice.id())
+                        .header("Accept-Language", "fr")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "L’e-mail de la facture " + invoice.number()
+                                        + " est déjà en attente d’envoi\u00a0: rien de plus n’a été mis en file"
+                                        + " d’attente."));
+        assertThat(invoicing.deliveries(org.manager(), invoice.id())).hasSize(1);
+
+        jdbc.sql("update outbound_email set status = 'SENT' where subject_type = 'INVOICE' and subject_id = ?")
+                .param(invoice.id())
+                .update();
+        mvc.perform(post("/invoices/{id}/resend", invoice.id()).with(manager).with(csrf()))
+                .andExpect(flash().attribute("toast", "Invoice " + invoice.number() + " queued to be sent again."))
+                .andExpect(flash().attribute("toastKind", "success"));
+        assertThat(invoicing.deliveries(org.manager(), invoice.id())).hasSize(2);
+    }
+    /**
+     * Removing the payment that resumed a licence its overdue renewal invoice had paused pauses it again (decision
+     * 0088), and the toast names the licence, so the account manager is not surprised.
+     */
+    @Test
+    void removingThePaymentThatResumedAnOverdueLicencePausesItAgainAndSaysSo() throws Exception {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = testLicences.activated(
+                org.owner(),
+                plan,
+                org.alice().userId(),
+                "Overdue",
+                testLicences.today().minusDays(20));
+        Invoice renewal = renewals.renew(org.manager(), licence).invoice();
+        jdbc.sql("update invoice set due_on = ? where id = ?")
+                .params(java.sql.Date.valueOf(testLicences.today().minusDays(31)), renewal.id())
+                .update();
+        cycle.run(org.id());
+        invoicing.markPaid(org.manager(), renewal.id(), testLicences.today(), null);
+        String code = licences.details(org.manager(), licence).couponCode().toString();
+
+        mvc.perform(post("/invoices/{id}/remove-payment", renewal.id())
+                        .with(fixture.signedIn(org.manager().email()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + renewal.id()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "Payment removed from invoice " + renewal.number() + ". It is to be paid again, and"
+                                        + " licence " + code + " is paused again: the invoice is overdue."));
+
+        assertThat(licences.details(org.manager(), licence).renewal().pausedForOverdue())
+                .isTrue();
     }
 }

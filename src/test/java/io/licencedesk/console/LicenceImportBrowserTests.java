@@ -120,6 +120,66 @@ class LicenceImportBrowserTests {
                 .isEqualTo("100%");
     }
 
+    /**
+     * While an import runs, its page follows it; once the session had ended, that failed silently and the figures
+     * just stopped (decision 0088). The page now says so, with a link that goes through the sign-in page.
+     */
+    @Test
+    void aRunningImportsPageSaysWhenTheSessionHasEndedAndHowToSignInAgain(Page page) {
+        openImport(page);
+        check(page, "running.csv", book());
+        assertThat(page.locator("#import-totals")).isVisible();
+        long id = Long.parseLong(page.url().replaceAll(".*/", ""));
+        // As an import stands while it runs: its page polls its progress.
+        jdbc.sql("""
+                        update licence_import set status = 'IMPORTING', rows_inserted = 0,
+                               import_started_at = current_timestamp, heartbeat_at = current_timestamp
+                         where id = :id""").param("id", id).update();
+        try {
+            page.reload();
+            assertThat(page.locator("#import-running")).isVisible();
+
+            page.context().clearCookies();
+
+            Locator ended = page.getByRole(AriaRole.ALERT)
+                    .filter(new Locator.FilterOptions().setHasText("Your session has ended"));
+            assertThat(ended).isVisible();
+            assertThat(ended).containsText("The import goes on without it.");
+            ended.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sign in again to follow it"))
+                    .click();
+            assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        } finally {
+            jdbc.sql("update licence_import set status = 'DISCARDED' where id = :id")
+                    .param("id", id)
+                    .update();
+        }
+    }
+
+    /**
+     * A file chosen after the session had ended was answered 403 and the page said "The file could not be sent (403).
+     * Try again.", which could never work. It now says why and links to the page again, through the sign-in page.
+     */
+    @Test
+    void aFileSentAfterTheSessionEndedSaysWhyAndHowToGoOn(Page page) {
+        long before = licenceCount();
+        openImport(page);
+        page.waitForLoadState(LoadState.LOAD);
+        page.context().clearCookies();
+
+        page.getByLabel("CSV file").setInputFiles(new FilePayload("late.csv", "text/csv", book()));
+        button(page, "Check file").click();
+
+        Locator refused =
+                page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("The file was not sent"));
+        assertThat(refused).containsText("The file was not sent: your session has ended, or this page is out of date.");
+        refused.getByRole(
+                        AriaRole.LINK,
+                        new Locator.GetByRoleOptions().setName("Reload the page and choose the file again"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
+        Assertions.assertThat(licenceCount()).isEqualTo(before);
+    }
+
     static Locator problemCells(Page page) {
         return page.locator("#import-problems tbody tr td");
     }

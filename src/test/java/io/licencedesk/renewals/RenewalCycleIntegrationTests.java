@@ -10,10 +10,15 @@ import io.licencedesk.accounts.Role;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.audit.AuditFilter;
+import io.licencedesk.audit.AuditLog;
+import io.licencedesk.audit.AuditPageRequest;
 import io.licencedesk.audit.AuditRecord;
+import io.licencedesk.audit.AuditSubject;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
@@ -80,6 +85,9 @@ class RenewalCycleIntegrationTests {
 
     @Autowired
     AuditTrail audit;
+
+    @Autowired
+    AuditLog auditLog;
 
     @Autowired
     RenewalPreferences preferences;
@@ -289,6 +297,76 @@ class RenewalCycleIntegrationTests {
 
         assertThat(licences.details(org.manager(), licence).billingStatus()).isEqualTo(BillingStatus.INVOICED);
         assertThat(invoicing.forLicence(org.manager(), licence)).hasSize(2);
+    }
+
+    /**
+     * Removing the payment of an earlier term's invoice (decision 0088): the invoice is owed again and its removal is
+     * in the audit log, but the licence's billing is its new term's, which that payment never made Paid.
+     */
+    @Test
+    void removingThePaymentOfAnEarlierTermsInvoiceLeavesTheNewTermsBillingAlone() {
+        long licence = endingOn(renewing, today.plusDays(5));
+        Invoice first = invoicing.send(org.manager(), List.of(licence)).issued().get(0);
+        invoicing.markPaid(org.manager(), first.id(), today, "BANK-7");
+        cycle.run(org.id()); // renews, and invoices term 2
+
+        Invoice unpaid = invoicing.removePayment(org.manager(), first.id());
+
+        assertThat(unpaid.status()).isEqualTo(InvoiceStatus.ISSUED);
+        assertThat(unpaid.paidOn()).isNull();
+        LicenceDetails details = licences.details(org.manager(), licence);
+        assertThat(details.renewal().termNumber()).isEqualTo(2);
+        assertThat(details.billingStatus()).isEqualTo(BillingStatus.INVOICED);
+        assertThat(auditLog.page(
+                                org.manager(),
+                                new AuditFilter(null, AuditSubject.INVOICE, "PAYMENT_REMOVED", null, null, null),
+                                AuditPageRequest.first(10))
+                        .entries())
+                .singleElement()
+                .satisfies(entry -> assertThat(entry.subjectId()).isEqualTo(first.id()));
+    }
+
+    /**
+     * A licence its overdue renewal invoice paused, and that marking the invoice paid resumed, is paused again when
+     * that payment is removed (decision 0088): the invoice is still overdue, and the cycle, which pauses once per
+     * invoice, would not pause it again. Paying it for real resumes it as before.
+     */
+    @Test
+    void removingThePaymentThatResumedAnOverdueLicencePausesItAgain() {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = endingOn(renewing, today.plusDays(5));
+        cycle.run(org.id());
+        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
+        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
+        cycle.run(org.id());
+        invoicing.markPaid(org.manager(), renewal.id(), testLicences.today(), "Bank transfer");
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.ACTIVE);
+
+        invoicing.removePayment(org.manager(), renewal.id());
+
+        LicenceDetails repaused = licences.details(org.manager(), licence);
+        assertThat(repaused.status()).isEqualTo(LifecycleStatus.PAUSED);
+        assertThat(repaused.renewal().pausedForOverdue()).isTrue();
+        assertThat(repaused.billingStatus()).isEqualTo(BillingStatus.INVOICED);
+        cycle.run(org.id());
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.PAUSED);
+
+        invoicing.markPaid(org.manager(), renewal.id(), testLicences.today(), "Bank transfer");
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.ACTIVE);
+    }
+
+    /** A payment removed before the invoice was overdue long enough to pause leaves the licence running. */
+    @Test
+    void removingAPaymentMadeBeforeAnyOverduePauseLeavesTheLicenceActive() {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = endingOn(renewing, today.plusDays(5));
+        cycle.run(org.id());
+        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
+        invoicing.markPaid(org.manager(), renewal.id(), today, null);
+
+        invoicing.removePayment(org.manager(), renewal.id());
+
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.ACTIVE);
     }
 
     @Test

@@ -69,7 +69,7 @@ final class ExpressionTexts {
 
     static final Pattern LETTER = Pattern.compile("\\p{L}");
     static final Pattern DATE_PATTERN = Pattern.compile(
-            "(?:d{1,2}|M{1,4}|L{1,4}|y{2,4}|u{2,4}|H{1,2}|h{1,2}|k{1,2}|m{1,2}|s{1,2}|S{1,3}|E{1,4}|a|[\\s,.:/-])+");
+            "(?:d{1,2}|M{1,4}|L{1,4}|y{2,4}|u{2,4}|H{1,2}|h{1,2}|k{1,2}|m{1,2}|s{1,2}|S{1,3}|E{1,4}|a|z{1,4}|[\\s,.:/-])+");
     static final Pattern CONSTANT = Pattern.compile("[A-Z][A-Z0-9_]*");
     static final String TOKEN =
             "(?:[a-z][a-z0-9]*(?:[A-Z0-9][A-Za-z0-9]*|[._:-][A-Za-z0-9]*)+|[._:-][a-z][A-Za-z0-9]*(?:[._:-][A-Za-z0-9]*)*)";

@@ -297,6 +297,7 @@ class I18nTests {
                   <span>[[${done} ? 'Done' : #{todo}]]</span>
                   <p th:if="${status.name() == 'PAUSED'}" th:classappend="${on} ? 'is-on text-end' : ''">x</p>
                   <p th:text="${#temporals.format(day, 'd MMM yyyy, HH:mm')}">x</p>
+                  <p th:text="${#temporals.format(day, 'd MMM yyyy, HH:mm z')}">x</p>
                   <p th:text="${#numbers.formatInteger(n, 1, 'COMMA')}">x</p>
                   <p th:text="#{__${'apiTokens.access.' + access}__}">x</p>
                   <p th:text="${#messages.msg('status.' + s.name())}">x</p>

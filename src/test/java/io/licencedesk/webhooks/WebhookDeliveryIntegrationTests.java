@@ -241,6 +241,32 @@ class WebhookDeliveryIntegrationTests {
         assertThat(paused.timestamp()).as("signed when sent").isBetween(before, after);
     }
 
+    /**
+     * Removing the payment of an earlier term's invoice, after the licence renewed, is told of that invoice (decision
+     * 0088): the licence's billing is its new term's and does not change, so the licence's event could not send it.
+     */
+    @Test
+    void aPaymentRemovedFromAnEarlierTermsInvoiceIsSentWithThatInvoice() throws Exception {
+        LocalDate today = testLicences.today();
+        long licence =
+                testLicences.activated(org.owner(), monthly, org.alice().userId(), "Renewed", today.minusDays(20));
+        Invoice first = invoicing.send(org.manager(), List.of(licence)).issued().get(0);
+        invoicing.markPaid(org.manager(), first.id(), today, "BANK-1");
+        renewals.renew(org.manager(), licence); // term 2, and its invoice
+        String secret = endpointForEverything().signingSecret();
+
+        invoicing.removePayment(org.manager(), first.id());
+        dispatcher.dispatchDue();
+
+        Received removed = receiver.next(secret);
+        assertThat(removed).isNotNull();
+        assertThat(removed.type()).isEqualTo("invoice.payment_removed");
+        assertThat(removed.object().get("number").asString()).isEqualTo(first.number());
+        assertThat(removed.object().get("status").asString()).isEqualTo("issued");
+        assertThat(removed.object().get("paidOn").isNull()).isTrue();
+        assertThat(receiver.next(secret)).as("nothing more").isNull();
+    }
+
     @Test
     void aSeatADeviceTakesWithASharedCredentialIsAScreenRegisteredToo() throws Exception {
         String secret = endpointForEverything().signingSecret();
