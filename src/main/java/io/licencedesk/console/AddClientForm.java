@@ -35,6 +35,11 @@ record AddClientForm(
         // Only on the add form: whether to e-mail the new client a link to choose a password.
         Boolean invite) {
 
+    /** An address pasted with spaces around it is still that address, as on the people page. */
+    AddClientForm {
+        email = email == null ? null : email.strip();
+    }
+
     static AddClientForm empty() {
         return new AddClientForm(null, null, null, null, null, true);
     }
