@@ -11,6 +11,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.NewClient;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
@@ -120,6 +121,54 @@ class ConsoleClientPagesIntegrationTests {
                 assertThat(input.hasAttr("aria-describedby")).as(field).isFalse();
             }
         }
+    }
+
+    /** As on the people page: an address pasted with spaces around it was refused as "not a valid e-mail address". */
+    @Test
+    void anAddressPastedWithSpacesAroundItIsThatAddress() throws Exception {
+        TestOrganisation org = organisations.create();
+        var manager = user(users.loadUserByUsername(org.manager().email()));
+        String email = "zoe-" + org.id() + "@example.test";
+
+        mvc.perform(post("/clients")
+                        .param("name", "Zoe")
+                        .param("email", "  " + email + " \t")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/clients"));
+        var added = accounts.clients(org.manager(), email, 1, 10).items();
+        assertThat(added).extracting(Client::email).containsExactly(email);
+
+        mvc.perform(post("/clients/{id}", added.get(0).id())
+                        .param("name", "Zoe")
+                        .param("email", " new-" + email + " ")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/clients"));
+        assertThat(accounts.client(org.manager(), added.get(0).id()).email()).isEqualTo("new-" + email);
+    }
+
+    /**
+     * The invitation box sent something else than yes or no (by hand, or a script): the page said "Please correct the
+     * fields marked below" and marked none. It marks the box, and adds no client.
+     */
+    @Test
+    void anInvitationBoxThatIsNeitherYesNorNoIsMarkedBesideIt() throws Exception {
+        TestOrganisation org = organisations.create();
+        var manager = user(users.loadUserByUsername(org.manager().email()));
+        String email = "yann-" + org.id() + "@example.test";
+
+        Document page = refusedPage(post("/clients")
+                .param("name", "Yann")
+                .param("email", email)
+                .param("invite", "maybe")
+                .with(manager)
+                .with(csrf()));
+
+        assertThat(page.getElementById("invite").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.getElementById("invite").attr("aria-describedby")).contains("invite-error");
+        assertThat(page.getElementById("invite-error").text()).isEqualTo("This value is not valid.");
+        assertThat(accounts.clients(org.manager(), email, 1, 10).items()).isEmpty();
     }
 
     private Document refusedPage(MockHttpServletRequestBuilder post) throws Exception {
