@@ -17,6 +17,7 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,6 +88,7 @@ class ConsoleClientController {
             BindingResult errors,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
+            rejectTakenEmail(caller, form, null, errors);
             return "console/client-form";
         }
         try {
@@ -123,6 +125,7 @@ class ConsoleClientController {
         accounts.client(caller, id);
         model.addAttribute("clientId", id);
         if (errors.hasErrors()) {
+            rejectTakenEmail(caller, form, id, errors);
             return "console/client-form";
         }
         try {
@@ -152,6 +155,22 @@ class ConsoleClientController {
             Toasts.error(redirect, reasons.text(tooOften));
         }
         return "redirect:" + Referers.localPathOr(from, "/clients");
+    }
+
+    /**
+     * A form refused for another field also says that its e-mail address is taken, so that every refusal shows at
+     * once, as on the licence form; saving refuses a taken address in any case.
+     */
+    private void rejectTakenEmail(Caller caller, AddClientForm form, Long clientId, BindingResult errors) {
+        // A field that could not be bound (a yes/no box sent "maybe") leaves no form to refuse the address beside.
+        boolean bound = errors.getFieldErrors().stream().noneMatch(FieldError::isBindingFailure);
+        if (bound
+                && !errors.hasFieldErrors("email")
+                && form.email() != null
+                && !form.email().isBlank()
+                && accounts.emailTaken(caller, form.email(), clientId)) {
+            errors.rejectValue("email", "taken", words.of("consoleForm.emailTaken"));
+        }
     }
 
     /** On the demo without a mail server, the invitation's link is only in the server's log: say so. */

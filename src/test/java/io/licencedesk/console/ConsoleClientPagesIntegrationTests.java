@@ -17,6 +17,7 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,39 @@ class ConsoleClientPagesIntegrationTests {
         assertThat(page.getElementById("invite").attr("aria-describedby")).contains("invite-error");
         assertThat(page.getElementById("invite-error").text()).isEqualTo("This value is not valid.");
         assertThat(accounts.clients(org.manager(), email, 1, 10).items()).isEmpty();
+    }
+
+    /**
+     * A form refused for another field said nothing of its taken address, which was refused only on the next try; it
+     * is said at once, as the licence form says every refusal at once. The client's own address is not taken.
+     */
+    @Test
+    void aTakenAddressIsSaidBesideTheFormsOtherRefusals() throws Exception {
+        TestOrganisation org = organisations.create();
+        TestOrganisation other = organisations.create();
+        var manager = user(users.loadUserByUsername(org.manager().email()));
+
+        for (String form : List.of("/clients", "/clients/" + org.alice().userId())) {
+            for (String taken :
+                    List.of(org.bob().email(), " " + other.alice().email().toUpperCase(Locale.ROOT))) {
+                Document page = refusedPage(post(form)
+                        .param("name", "")
+                        .param("email", taken)
+                        .with(manager)
+                        .with(csrf()));
+                assertThat(page.select("#name-error").text()).isEqualTo("Enter a name.");
+                assertThat(page.select("#email-error").text())
+                        .isEqualTo("A user with this e-mail address already exists.");
+            }
+        }
+        Document own = refusedPage(post("/clients/{id}", org.alice().userId())
+                .param("name", "")
+                .param("email", org.alice().email())
+                .with(manager)
+                .with(csrf()));
+        assertThat(own.getElementById("email-error")).isNull();
+        assertThat(accounts.client(org.manager(), org.alice().userId()).name())
+                .isEqualTo(org.alice().name());
     }
 
     private Document refusedPage(MockHttpServletRequestBuilder post) throws Exception {
