@@ -109,8 +109,10 @@ class ConsoleClientController {
 
     @GetMapping("/{id}/edit")
     String editForm(Caller caller, @PathVariable long id, Model model) {
-        model.addAttribute("form", AddClientForm.of(accounts.client(caller, id)));
+        Client client = accounts.client(caller, id);
+        model.addAttribute("form", AddClientForm.of(client));
         model.addAttribute("clientId", id);
+        model.addAttribute("clientName", client.name());
         return "console/client-form";
     }
 
@@ -122,7 +124,7 @@ class ConsoleClientController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        accounts.client(caller, id);
+        model.addAttribute("clientName", accounts.client(caller, id).name());
         model.addAttribute("clientId", id);
         if (errors.hasErrors()) {
             rejectTakenEmail(caller, form, id, errors);
@@ -131,7 +133,8 @@ class ConsoleClientController {
         try {
             Client client = accounts.updateClient(caller, id, form.toNewClient());
             Toasts.success(redirect, words.of("console.toast.client.saved", client.name()));
-            return "redirect:/clients";
+            // Back to the client's page, where the details just saved show, rather than the list.
+            return "redirect:/clients/" + id;
         } catch (EmailAlreadyUsedException taken) {
             errors.rejectValue("email", "taken", words.of("consoleForm.emailTaken"));
             return "console/client-form";

@@ -85,7 +85,7 @@ class ConsoleClientPagesIntegrationTests {
                         .param("vatNumber", "GB123")
                         .with(manager)
                         .with(csrf()))
-                .andExpect(redirectedUrl("/clients"));
+                .andExpect(redirectedUrl("/clients/" + org.alice().userId()));
         assertThat(accounts.client(org.manager(), org.alice().userId()).vatNumber())
                 .isEqualTo("GB123");
     }
@@ -124,6 +124,48 @@ class ConsoleClientPagesIntegrationTests {
         }
     }
 
+    /**
+     * Editing a client, reached from their page ("Edit details"), went back to the client list when saved or
+     * cancelled; it goes back to the client's page, where the details saved show, and names the client on the way.
+     */
+    @Test
+    void editingAClientGoesBackToTheirPage() throws Exception {
+        TestOrganisation org = organisations.create();
+        var manager = user(users.loadUserByUsername(org.manager().email()));
+        String page = "/clients/" + org.alice().userId();
+
+        Document form = Jsoup.parse(mvc.perform(get(page + "/edit").with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(form.select(".breadcrumb a").eachAttr("href")).containsExactly("/clients", page);
+        assertThat(form.select(".breadcrumb a").last().text())
+                .isEqualTo(org.alice().name());
+        assertThat(form.select("form[method=post] a.btn").attr("href")).isEqualTo(page);
+
+        mvc.perform(post(page)
+                        .param("name", "Alice Renamed")
+                        .param("email", org.alice().email())
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl(page));
+        Document refused = refusedPage(post(page)
+                .param("name", "")
+                .param("email", org.alice().email())
+                .with(manager)
+                .with(csrf()));
+        assertThat(refused.select(".breadcrumb a").last().text()).isEqualTo("Alice Renamed");
+        // Adding a client still goes back to the list, which it joins.
+        assertThat(Jsoup.parse(mvc.perform(get("/clients/new").with(manager))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .select("form[method=post] a.btn")
+                        .attr("href"))
+                .isEqualTo("/clients");
+    }
+
     /** As on the people page: an address pasted with spaces around it was refused as "not a valid e-mail address". */
     @Test
     void anAddressPastedWithSpacesAroundItIsThatAddress() throws Exception {
@@ -145,7 +187,7 @@ class ConsoleClientPagesIntegrationTests {
                         .param("email", " new-" + email + " ")
                         .with(manager)
                         .with(csrf()))
-                .andExpect(redirectedUrl("/clients"));
+                .andExpect(redirectedUrl("/clients/" + added.get(0).id()));
         assertThat(accounts.client(org.manager(), added.get(0).id()).email()).isEqualTo("new-" + email);
     }
 
