@@ -110,6 +110,26 @@ public class AccountManagement {
                 .orElseThrow(() -> new ClientNotFoundException(clientId));
     }
 
+    /**
+     * Whether someone else already signs in with this address (addresses are unique across organisations), so that a
+     * form refused for another field says so at once too, rather than on the next try; {@code clientId} is the client
+     * being edited, whose own address is not taken, or null for a new one. {@link #addClient} and
+     * {@link #updateClient} still refuse a taken address themselves.
+     */
+    @Transactional(readOnly = true)
+    public boolean emailTaken(Caller caller, String email, Long clientId) {
+        requireStaff(caller);
+        String wanted = normaliseEmail(email);
+        if (clientId != null
+                && accounts.findClient(caller.organisationId(), clientId)
+                        .map(Client::email)
+                        .filter(wanted::equals)
+                        .isPresent()) {
+            return false;
+        }
+        return accounts.emailExists(wanted);
+    }
+
     /** Changes a client's name, e-mail, company and billing details; issued invoices keep what they recorded. */
     public Client updateClient(Caller caller, long clientId, NewClient client) {
         Client existing = client(caller, clientId);

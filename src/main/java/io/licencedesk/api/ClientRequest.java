@@ -1,6 +1,7 @@
 package io.licencedesk.api;
 
 import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.ClientLimits;
 import io.licencedesk.accounts.NewClient;
 import io.licencedesk.shared.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,21 +16,23 @@ import org.springframework.validation.BindingResult;
  */
 @Schema(name = "ClientFields")
 record ClientRequest(
-        @Schema(example = "Alice Martin") @Size(max = 200, message = "Keep the name to 200 characters.") @PlainText
+        @Schema(example = "Alice Martin")
+        @Size(max = ClientLimits.NAME_MAX, message = "Keep the name to 200 characters.")
+        @PlainText
         String name,
 
         @Schema(example = "alice@example.com")
         @Email(regexp = ".+@.+\\..+", message = "Enter a valid e-mail address.")
-        @Size(max = 254, message = "Keep the e-mail address to 254 characters.")
+        @Size(max = ClientLimits.EMAIL_MAX, message = "Keep the e-mail address to 254 characters.")
         String email,
 
-        @Size(max = 200, message = "Keep the company to 200 characters.") @PlainText
+        @Size(max = ClientLimits.COMPANY_MAX, message = "Keep the company to 200 characters.") @PlainText
         String company,
 
-        @Size(max = 1000, message = "Keep the address to 1,000 characters.") @PlainText
+        @Size(max = ClientLimits.BILLING_ADDRESS_MAX, message = "Keep the address to 1,000 characters.") @PlainText
         String billingAddress,
 
-        @Size(max = 40, message = "Keep the VAT number to 40 characters.")
+        @Size(max = ClientLimits.VAT_NUMBER_MAX, message = "Keep the VAT number to 40 characters.")
         @Pattern(regexp = "\\s*([A-Za-z0-9][A-Za-z0-9 ./-]*)?\\s*", message = "{client.vatNumber.invalid}")
         String vatNumber,
 

@@ -1,5 +1,6 @@
 package io.licencedesk.api;
 
+import io.licencedesk.accounts.ClientLimits;
 import io.licencedesk.accounts.NewClient;
 import io.licencedesk.shared.PlainText;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,23 +16,29 @@ import org.springframework.validation.BindingResult;
  */
 @Schema(name = "CreateClient")
 record CreateClientRequest(
-        @Schema(example = "Alice Martin", maxLength = 200, requiredMode = Schema.RequiredMode.REQUIRED)
-        @Size(max = 200, message = "Keep the name to 200 characters.")
+        @Schema(
+                example = "Alice Martin",
+                maxLength = ClientLimits.NAME_MAX,
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        @Size(max = ClientLimits.NAME_MAX, message = "Keep the name to 200 characters.")
         @PlainText
         String name,
 
-        @Schema(example = "alice@example.com", maxLength = 254, requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(
+                example = "alice@example.com",
+                maxLength = ClientLimits.EMAIL_MAX,
+                requiredMode = Schema.RequiredMode.REQUIRED)
         @Email(regexp = ".+@.+\\..+", message = "Enter a valid e-mail address.")
-        @Size(max = 254, message = "Keep the e-mail address to 254 characters.")
+        @Size(max = ClientLimits.EMAIL_MAX, message = "Keep the e-mail address to 254 characters.")
         String email,
 
-        @Size(max = 200, message = "Keep the company to 200 characters.") @PlainText
+        @Size(max = ClientLimits.COMPANY_MAX, message = "Keep the company to 200 characters.") @PlainText
         String company,
 
-        @Size(max = 1000, message = "Keep the address to 1,000 characters.") @PlainText
+        @Size(max = ClientLimits.BILLING_ADDRESS_MAX, message = "Keep the address to 1,000 characters.") @PlainText
         String billingAddress,
 
-        @Size(max = 40, message = "Keep the VAT number to 40 characters.")
+        @Size(max = ClientLimits.VAT_NUMBER_MAX, message = "Keep the VAT number to 40 characters.")
         @Pattern(regexp = "\\s*([A-Za-z0-9][A-Za-z0-9 ./-]*)?\\s*", message = "{client.vatNumber.invalid}")
         String vatNumber,
 

@@ -1,6 +1,7 @@
 package io.licencedesk.console;
 
 import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.ClientLimits;
 import io.licencedesk.accounts.NewClient;
 import io.licencedesk.shared.PlainText;
 import jakarta.validation.constraints.Email;
@@ -11,27 +12,33 @@ import jakarta.validation.constraints.Size;
 /** Adding or editing a client: who they are, the billing details their invoices show, and whether to invite them. */
 record AddClientForm(
         @NotBlank(message = "{consoleForm.enterAName}")
-        @Size(max = 200, message = "{consoleForm.keepTheNameTo200Characters}")
+        @Size(max = ClientLimits.NAME_MAX, message = "{consoleForm.keepTheNameTo200Characters}")
         @PlainText
         String name,
 
         @NotBlank(message = "{consoleForm.enterAnEMailAddress}")
         @Email(regexp = "(.+@.+\\..+)?", message = "{consoleForm.enterAValidEMailAddress}") // empty: @NotBlank says so
-        @Size(max = 254, message = "{consoleForm.keepTheEMailAddressTo254Characters}")
+        @Size(max = ClientLimits.EMAIL_MAX, message = "{consoleForm.keepTheEMailAddressTo254Characters}")
         String email,
 
-        @Size(max = 200, message = "{consoleForm.keepTheCompanyTo200Characters}") @PlainText
+        @Size(max = ClientLimits.COMPANY_MAX, message = "{consoleForm.keepTheCompanyTo200Characters}") @PlainText
         String company,
 
-        @Size(max = 1000, message = "{consoleForm.keepTheAddressTo1000Characters}") @PlainText
+        @Size(max = ClientLimits.BILLING_ADDRESS_MAX, message = "{consoleForm.keepTheAddressTo1000Characters}")
+        @PlainText
         String billingAddress,
 
-        @Size(max = 40, message = "{consoleForm.keepTheVATNumberTo40Characters}")
+        @Size(max = ClientLimits.VAT_NUMBER_MAX, message = "{consoleForm.keepTheVATNumberTo40Characters}")
         @Pattern(regexp = "\\s*([A-Za-z0-9][A-Za-z0-9 ./-]*)?\\s*", message = "{client.vatNumber.invalid}")
         String vatNumber,
 
         // Only on the add form: whether to e-mail the new client a link to choose a password.
         Boolean invite) {
+
+    /** An address pasted with spaces around it is still that address, as on the people page. */
+    AddClientForm {
+        email = email == null ? null : email.strip();
+    }
 
     static AddClientForm empty() {
         return new AddClientForm(null, null, null, null, null, true);

@@ -17,6 +17,7 @@ import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,6 +88,7 @@ class ConsoleClientController {
             BindingResult errors,
             RedirectAttributes redirect) {
         if (errors.hasErrors()) {
+            rejectTakenEmail(caller, form, null, errors);
             return "console/client-form";
         }
         try {
@@ -107,8 +109,10 @@ class ConsoleClientController {
 
     @GetMapping("/{id}/edit")
     String editForm(Caller caller, @PathVariable long id, Model model) {
-        model.addAttribute("form", AddClientForm.of(accounts.client(caller, id)));
+        Client client = accounts.client(caller, id);
+        model.addAttribute("form", AddClientForm.of(client));
         model.addAttribute("clientId", id);
+        model.addAttribute("clientName", client.name());
         return "console/client-form";
     }
 
@@ -120,15 +124,17 @@ class ConsoleClientController {
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
-        accounts.client(caller, id);
+        model.addAttribute("clientName", accounts.client(caller, id).name());
         model.addAttribute("clientId", id);
         if (errors.hasErrors()) {
+            rejectTakenEmail(caller, form, id, errors);
             return "console/client-form";
         }
         try {
             Client client = accounts.updateClient(caller, id, form.toNewClient());
             Toasts.success(redirect, words.of("console.toast.client.saved", client.name()));
-            return "redirect:/clients";
+            // Back to the client's page, where the details just saved show, rather than the list.
+            return "redirect:/clients/" + id;
         } catch (EmailAlreadyUsedException taken) {
             errors.rejectValue("email", "taken", words.of("consoleForm.emailTaken"));
             return "console/client-form";
@@ -152,6 +158,22 @@ class ConsoleClientController {
             Toasts.error(redirect, reasons.text(tooOften));
         }
         return "redirect:" + Referers.localPathOr(from, "/clients");
+    }
+
+    /**
+     * A form refused for another field also says that its e-mail address is taken, so that every refusal shows at
+     * once, as on the licence form; saving refuses a taken address in any case.
+     */
+    private void rejectTakenEmail(Caller caller, AddClientForm form, Long clientId, BindingResult errors) {
+        // A field that could not be bound (a yes/no box sent "maybe") leaves no form to refuse the address beside.
+        boolean bound = errors.getFieldErrors().stream().noneMatch(FieldError::isBindingFailure);
+        if (bound
+                && !errors.hasFieldErrors("email")
+                && form.email() != null
+                && !form.email().isBlank()
+                && accounts.emailTaken(caller, form.email(), clientId)) {
+            errors.rejectValue("email", "taken", words.of("consoleForm.emailTaken"));
+        }
     }
 
     /** On the demo without a mail server, the invitation's link is only in the server's log: say so. */

@@ -2,6 +2,7 @@ package io.licencedesk.console;
 
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.Client;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
@@ -19,6 +20,7 @@ import io.licencedesk.web.Toasts;
 import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -72,23 +74,32 @@ class ConsoleLicenceController {
     @GetMapping
     String list(
             Caller caller,
-            @ModelAttribute("params") LicenceListParams params,
+            @ModelAttribute("params") LicenceListParams asked,
             HttpSession session,
             Locale locale,
             Model model) {
+        // What cannot be read is left out of the filter and the page's links (see LicenceListParams) and named above
+        // the list, rather than look filtered, sorted or paged when it is not.
+        var ignored = new ArrayList<>(IgnoredFilters.notices("licences", asked.notUnderstood(), words));
+        LicenceListParams params = asked.understood();
+        Client selectedClient = null;
+        if (params.client() != null) {
+            selectedClient = accounts.findClient(caller.organisationId(), params.client())
+                    .orElse(null);
+            if (selectedClient == null) {
+                // The same words whether the id is another organisation's client or nobody's: nothing to learn.
+                ignored.add(words.of("licences.ignored.unknownClient"));
+                params = params.withoutClient();
+            }
+        }
         LicenceListing listing = licences.list(caller, params.filter(), params.page());
+        model.addAttribute("params", params);
         model.addAttribute("listing", listing);
         model.addAttribute(
                 "rows", ListedLicence.of(listing.rows(), LicenceSelection.of(session), locale, reasons::text, words));
-        model.addAttribute(
-                "selectedClient",
-                params.client() == null
-                        ? null
-                        : accounts.findClient(caller.organisationId(), params.client())
-                                .orElse(null));
+        model.addAttribute("selectedClient", selectedClient);
         model.addAttribute("pageSizes", LicenceListParams.PAGE_SIZES);
-        // What cannot be read is left out of the filter (see LicenceListParams) and named above the list.
-        model.addAttribute("ignored", IgnoredFilters.notices("licences", params.notUnderstood(), words));
+        model.addAttribute("ignored", ignored);
         return "console/licences";
     }
 

@@ -78,7 +78,41 @@ record LicenceListParams(
         if (given(inUseOn) && inUseOnDay() == null) {
             ignored.put("inUseOn", inUseOn.strip());
         }
+        if (given(sort) && knownSort() == null) {
+            ignored.put("sort", sort.strip());
+        }
+        if (given(dir) && !knownDirection()) {
+            ignored.put("dir", dir.strip());
+        }
+        if (size != null && !PAGE_SIZES.contains(size)) {
+            ignored.put("size", size.toString());
+        }
         return ignored;
+    }
+
+    /**
+     * These parameters without the sort, direction and page size {@link #notUnderstood} names, so that the page's
+     * links do not carry them on (and the notice with them) once it has said so.
+     */
+    LicenceListParams understood() {
+        return new LicenceListParams(
+                q,
+                client,
+                soon,
+                expired,
+                knownSort() == null ? null : sort,
+                knownDirection() ? dir : null,
+                size != null && PAGE_SIZES.contains(size) ? size : null,
+                after,
+                before,
+                last,
+                status,
+                inUseOn);
+    }
+
+    /** The same list for every client: the one asked for is not one of the organisation's. */
+    LicenceListParams withoutClient() {
+        return new LicenceListParams(q, null, soon, expired, sort, dir, size, after, before, last, status, inUseOn);
     }
 
     private static boolean given(String value) {
@@ -94,15 +128,26 @@ record LicenceListParams(
     }
 
     public LicenceSort sortColumn() {
+        LicenceSort known = knownSort();
+        return known == null ? LicenceSort.CREATED : known;
+    }
+
+    /** The column asked for, or null when none is or it is not one of the list's. */
+    private LicenceSort knownSort() {
         try {
-            return sort == null ? LicenceSort.CREATED : LicenceSort.valueOf(sort.toUpperCase(Locale.ROOT));
+            return given(sort) ? LicenceSort.valueOf(sort.strip().toUpperCase(Locale.ROOT)) : null;
         } catch (IllegalArgumentException unknown) {
-            return LicenceSort.CREATED;
+            return null;
         }
     }
 
+    /** Whether the direction is left out (descending) or one the page writes: asc or desc, in any case. */
+    private boolean knownDirection() {
+        return !given(dir) || "asc".equalsIgnoreCase(dir.strip()) || "desc".equalsIgnoreCase(dir.strip());
+    }
+
     public boolean ascending() {
-        return "asc".equalsIgnoreCase(dir);
+        return dir != null && "asc".equalsIgnoreCase(dir.strip());
     }
 
     public boolean sortedBy(String column) {

@@ -24,6 +24,7 @@ import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
@@ -66,6 +67,9 @@ class ConsoleAuditIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestLicences testLicences;
 
     TestOrganisation org;
     Plan monthly;
@@ -238,6 +242,19 @@ class ConsoleAuditIntegrationTests {
         String newer = link(second, "‹ Newer");
         assertThat(page(newer)).contains("Screen 60 (").contains("Screen 11 (").doesNotContain("Screen 10 (");
         assertThat(page("/audit?what=PLAN")).contains("Monthly").doesNotContain("Screen 1 (");
+    }
+
+    /**
+     * A licence with nothing in its history (the demo's, written before the audit trail) showed an empty History card;
+     * it says so, as the client page does. One with entries does not.
+     */
+    @Test
+    void aLicencePageWithNothingInItsHistorySaysSo() throws Exception {
+        long quiet =
+                testLicences.activated(org.owner(), monthly, org.alice().userId(), "Quiet lobby", testLicences.today());
+
+        assertThat(page("/licences/" + quiet)).contains("id=\"history-empty\"", "Nothing recorded yet.");
+        assertThat(page("/licences/" + licence("Busy lobby").id())).doesNotContain("history-empty");
     }
 
     /** The href of the link with this text, unescaped. */

@@ -29,6 +29,7 @@ import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -181,6 +182,41 @@ class ConsoleClientDetailsIntegrationTests {
                         .with(csrf()))
                 .andExpect(flash().attribute("toast", containsString("send them an invitation instead")));
         assertThat(mail.countTo(carol.email())).isZero();
+    }
+
+    /**
+     * A client not yet invited, or whose invitation is pending or expired, is invited from their page, as from the
+     * client list: the page said "Not invited" and offered only to disable their access.
+     */
+    @Test
+    void invitesAClientWhoHasNoPasswordYetFromTheirPage() throws Exception {
+        var manager = fixture.signedIn(org.manager());
+        Client carol = accounts.addClient(
+                org.manager(), new NewClient("Carol", "carol-" + org.id() + "@example.test", null, null, null));
+        String page = "/clients/" + carol.id();
+
+        assertThat(inviteButton(page)).isEqualTo("Invite");
+        mvc.perform(post(page + "/invite").header("Referer", page).with(manager).with(csrf()))
+                .andExpect(redirectedUrl(page))
+                .andExpect(flash().attribute("toastKind", "success"));
+        assertThat(mail.latestText(carol.email())).get().asString().contains("/password/set?token=");
+        assertThat(inviteButton(page)).isEqualTo("Send invitation again");
+
+        // Who can sign in already gets a password link instead, and a disabled client neither.
+        assertThat(inviteButton("/clients/" + org.alice().userId())).isNull();
+        people.disableClient(org.manager(), carol.id());
+        assertThat(inviteButton(page)).isNull();
+    }
+
+    /** The text of the client page's invitation button, or null when it has none. */
+    private String inviteButton(String page) throws Exception {
+        var button = Jsoup.parse(mvc.perform(get(page).with(fixture.signedIn(org.manager())))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString())
+                .selectFirst("form[action$=/invite] button");
+        return button == null ? null : button.text();
     }
 
     @Test

@@ -11,11 +11,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.NewClient;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import java.util.List;
+import java.util.Locale;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -83,7 +85,7 @@ class ConsoleClientPagesIntegrationTests {
                         .param("vatNumber", "GB123")
                         .with(manager)
                         .with(csrf()))
-                .andExpect(redirectedUrl("/clients"));
+                .andExpect(redirectedUrl("/clients/" + org.alice().userId()));
         assertThat(accounts.client(org.manager(), org.alice().userId()).vatNumber())
                 .isEqualTo("GB123");
     }
@@ -120,6 +122,129 @@ class ConsoleClientPagesIntegrationTests {
                 assertThat(input.hasAttr("aria-describedby")).as(field).isFalse();
             }
         }
+    }
+
+    /**
+     * Editing a client, reached from their page ("Edit details"), went back to the client list when saved or
+     * cancelled; it goes back to the client's page, where the details saved show, and names the client on the way.
+     */
+    @Test
+    void editingAClientGoesBackToTheirPage() throws Exception {
+        TestOrganisation org = organisations.create();
+        var manager = user(users.loadUserByUsername(org.manager().email()));
+        String page = "/clients/" + org.alice().userId();
+
+        Document form = Jsoup.parse(mvc.perform(get(page + "/edit").with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+        assertThat(form.select(".breadcrumb a").eachAttr("href")).containsExactly("/clients", page);
+        assertThat(form.select(".breadcrumb a").last().text())
+                .isEqualTo(org.alice().name());
+        assertThat(form.select("form[method=post] a.btn").attr("href")).isEqualTo(page);
+
+        mvc.perform(post(page)
+                        .param("name", "Alice Renamed")
+                        .param("email", org.alice().email())
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl(page));
+        Document refused = refusedPage(post(page)
+                .param("name", "")
+                .param("email", org.alice().email())
+                .with(manager)
+                .with(csrf()));
+        assertThat(refused.select(".breadcrumb a").last().text()).isEqualTo("Alice Renamed");
+        // Adding a client still goes back to the list, which it joins.
+        assertThat(Jsoup.parse(mvc.perform(get("/clients/new").with(manager))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString())
+                        .select("form[method=post] a.btn")
+                        .attr("href"))
+                .isEqualTo("/clients");
+    }
+
+    /** As on the people page: an address pasted with spaces around it was refused as "not a valid e-mail address". */
+    @Test
+    void anAddressPastedWithSpacesAroundItIsThatAddress() throws Exception {
+        TestOrganisation org = organisations.create();
+        var manager = user(users.loadUserByUsername(org.manager().email()));
+        String email = "zoe-" + org.id() + "@example.test";
+
+        mvc.perform(post("/clients")
+                        .param("name", "Zoe")
+                        .param("email", "  " + email + " \t")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/clients"));
+        var added = accounts.clients(org.manager(), email, 1, 10).items();
+        assertThat(added).extracting(Client::email).containsExactly(email);
+
+        mvc.perform(post("/clients/{id}", added.get(0).id())
+                        .param("name", "Zoe")
+                        .param("email", " new-" + email + " ")
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/clients/" + added.get(0).id()));
+        assertThat(accounts.client(org.manager(), added.get(0).id()).email()).isEqualTo("new-" + email);
+    }
+
+    /**
+     * The invitation box sent something else than yes or no (by hand, or a script): the page said "Please correct the
+     * fields marked below" and marked none. It marks the box, and adds no client.
+     */
+    @Test
+    void anInvitationBoxThatIsNeitherYesNorNoIsMarkedBesideIt() throws Exception {
+        TestOrganisation org = organisations.create();
+        var manager = user(users.loadUserByUsername(org.manager().email()));
+        String email = "yann-" + org.id() + "@example.test";
+
+        Document page = refusedPage(post("/clients")
+                .param("name", "Yann")
+                .param("email", email)
+                .param("invite", "maybe")
+                .with(manager)
+                .with(csrf()));
+
+        assertThat(page.getElementById("invite").attr("aria-invalid")).isEqualTo("true");
+        assertThat(page.getElementById("invite").attr("aria-describedby")).contains("invite-error");
+        assertThat(page.getElementById("invite-error").text()).isEqualTo("This value is not valid.");
+        assertThat(accounts.clients(org.manager(), email, 1, 10).items()).isEmpty();
+    }
+
+    /**
+     * A form refused for another field said nothing of its taken address, which was refused only on the next try; it
+     * is said at once, as the licence form says every refusal at once. The client's own address is not taken.
+     */
+    @Test
+    void aTakenAddressIsSaidBesideTheFormsOtherRefusals() throws Exception {
+        TestOrganisation org = organisations.create();
+        TestOrganisation other = organisations.create();
+        var manager = user(users.loadUserByUsername(org.manager().email()));
+
+        for (String form : List.of("/clients", "/clients/" + org.alice().userId())) {
+            for (String taken :
+                    List.of(org.bob().email(), " " + other.alice().email().toUpperCase(Locale.ROOT))) {
+                Document page = refusedPage(post(form)
+                        .param("name", "")
+                        .param("email", taken)
+                        .with(manager)
+                        .with(csrf()));
+                assertThat(page.select("#name-error").text()).isEqualTo("Enter a name.");
+                assertThat(page.select("#email-error").text())
+                        .isEqualTo("A user with this e-mail address already exists.");
+            }
+        }
+        Document own = refusedPage(post("/clients/{id}", org.alice().userId())
+                .param("name", "")
+                .param("email", org.alice().email())
+                .with(manager)
+                .with(csrf()));
+        assertThat(own.getElementById("email-error")).isNull();
+        assertThat(accounts.client(org.manager(), org.alice().userId()).name())
+                .isEqualTo(org.alice().name());
     }
 
     private Document refusedPage(MockHttpServletRequestBuilder post) throws Exception {

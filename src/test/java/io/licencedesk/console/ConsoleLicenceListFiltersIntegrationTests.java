@@ -73,6 +73,67 @@ class ConsoleLicenceListFiltersIntegrationTests {
         assertThat(licencesPage("?status=paused", "en")).doesNotContain("Alice lobby");
     }
 
+    @Test
+    void saysWhenTheSortItsDirectionOrThePageSizeIsNotOneOfTheListsAndLeavesThemOutOfItsLinks() throws Exception {
+        String page = licencesPage("?sort=colour&dir=up&size=7", "en");
+
+        assertThat(notices(page))
+                .containsExactly(
+                        "The sort column “colour” was not understood, so the list is sorted by date created.",
+                        "The sort direction “up” was not understood (write asc or desc), so the list is sorted in"
+                                + " descending order.",
+                        "The page size “7” is not one the list offers (10, 25, 50 or 100), so it shows 25 licences a"
+                                + " page.");
+        assertThat(page).contains("Alice lobby", "Bob lobby");
+        // The links of the page (toggles, paging, export) do not carry what was not understood on.
+        assertThat(links(page))
+                .isNotEmpty()
+                .noneMatch(link -> link.contains("sort=colour") || link.contains("dir=up") || link.contains("size=7"));
+        assertThat(Jsoup.parse(page).select("input[name=sort], input[name=dir]"))
+                .isEmpty();
+        assertThat(notices(licencesPage("?sort=colour&dir=up&size=7", "fr")))
+                .containsExactly(
+                        "La colonne de tri « colour » n’a pas été comprise : la liste est triée par date de création.",
+                        "Le sens de tri « up » n’a pas été compris (écrivez asc ou desc) : la liste est triée par ordre"
+                                + " décroissant.",
+                        "La taille de page « 7 » n’est pas proposée (10, 25, 50 ou 100) : la liste montre 25 licences"
+                                + " par page.");
+        for (String understood :
+                List.of("?sort=&dir=", "?sort=NAME&dir=DESC&size=50", "?sort=code&dir=asc&size=10", "?size=100")) {
+            assertThat(notices(licencesPage(understood, "en"))).as(understood).isEmpty();
+        }
+    }
+
+    @Test
+    void aClientOfAnotherOrganisationIsNamedAsUnknownExactlyAsAClientThatDoesNotExist() throws Exception {
+        TestOrganisation other = fixture.organisation();
+        testLicences.activated(
+                other.owner(), fixture.monthlyPlan(other), other.alice().userId(), "Other lobby", testLicences.today());
+
+        String theirs = licencesPage("?client=" + other.alice().userId(), "en");
+        String nobodys = licencesPage("?client=999999999", "en");
+
+        assertThat(notices(theirs))
+                .containsExactly(
+                        "The client asked for is not one of your clients, so the list shows every client’s licences.")
+                .isEqualTo(notices(nobodys));
+        assertThat(theirs)
+                .contains("Alice lobby", "Bob lobby")
+                .doesNotContain("Other lobby", other.alice().email());
+        assertThat(nobodys).contains("Alice lobby", "Bob lobby");
+        // The page's links no longer carry the id, so the next click does not say it again.
+        assertThat(links(theirs)).isNotEmpty().noneMatch(link -> link.contains("client="));
+        assertThat(Jsoup.parse(theirs).select("input[name=client]")).isEmpty();
+        assertThat(notices(licencesPage("?client=" + other.alice().userId(), "fr")))
+                .containsExactly(
+                        "Le client demandé n’est pas l’un de vos clients : la liste montre les licences de tous les"
+                                + " clients.");
+        // One's own client filters, and says nothing.
+        String alices = licencesPage("?client=" + org.alice().userId(), "en");
+        assertThat(notices(alices)).isEmpty();
+        assertThat(alices).contains("Alice lobby").doesNotContain("Bob lobby");
+    }
+
     String licencesPage(String query, String language) throws Exception {
         return mvc.perform(get("/licences" + query)
                         .header("Accept-Language", language)
@@ -81,6 +142,13 @@ class ConsoleLicenceListFiltersIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString();
+    }
+
+    /** Where the page's links and forms lead. */
+    static List<String> links(String page) {
+        return Jsoup.parse(page).select("a[href], form[action]").stream()
+                .map(element -> element.hasAttr("href") ? element.attr("href") : element.attr("action"))
+                .toList();
     }
 
     /** The notices above the list, as the page shows them. */
