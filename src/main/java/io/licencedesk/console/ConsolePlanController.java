@@ -11,6 +11,7 @@ import io.licencedesk.web.Toasts;
 import io.licencedesk.web.Words;
 import jakarta.validation.Valid;
 import java.time.Period;
+import java.util.List;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -36,6 +37,15 @@ class ConsolePlanController {
         this.reasons = reasons;
         this.words = words;
         this.plans = plans;
+    }
+
+    /**
+     * The plan form's suggested terms, on every page of it: a form that could not be bound at all (a hostile request)
+     * has no form object to ask.
+     */
+    @ModelAttribute("termSuggestions")
+    List<String> termSuggestions() {
+        return PlanForm.termSuggestions();
     }
 
     @GetMapping

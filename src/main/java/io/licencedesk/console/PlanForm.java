@@ -68,7 +68,7 @@ record PlanForm(
     }
 
     /** What the term box offers as it is typed in, in the page's language; any other term may be written. */
-    public List<String> termSuggestions() {
+    static List<String> termSuggestions() {
         return Stream.of(
                         Period.ofMonths(1),
                         Period.ofMonths(3),
