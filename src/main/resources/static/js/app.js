@@ -231,11 +231,11 @@
     } else if (firstInvalid) {
         firstInvalid.focus();
     }
-    // After a screen is registered, the keyboard starts at its device credential, shown only this once: a screen reader
-    // reads it, and its Copy button is the next Tab rather than eight Tabs down the page.
-    const newCredential = document.getElementById('new-credential');
-    if (newCredential && !firstInvalid) {
-        newCredential.focus();
+    // After a screen is registered or an API token made, the keyboard starts at its secret, shown only this once: a
+    // screen reader reads it, and its Copy button is the next Tab rather than many Tabs down the page (the menu first).
+    const newSecret = document.getElementById('new-credential') || document.getElementById('new-token');
+    if (newSecret && !firstInvalid) {
+        newSecret.focus();
     }
 
     // Search forms leave empty fields out of the address, so that links stay short and shareable.
