@@ -11,11 +11,16 @@
         element.setAttribute('aria-live', 'polite');
         const body = document.createElement('div');
         body.className = 'toast-body';
-        body.textContent = message;
         element.appendChild(body);
         container.appendChild(element);
         new bootstrap.Toast(element, {delay: 4000, animation: false}).show();
         element.addEventListener('hidden.bs.toast', () => element.remove());
+        say(body, message);
+    }
+    // A screen reader speaks what changes in a live region already on the page, not what a region holds when it
+    // appears or as the page loads: the words go in a moment after their region.
+    function say(body, message) {
+        setTimeout(() => (body.textContent = message), 100);
     }
     // The words shown here come from the page, in its language (decision 0053): the layout's #texts element carries
     // them as data attributes, with {0}, {1} where a value goes. A count picks its ".one" or ".other" text by the
@@ -31,9 +36,17 @@
     }
     window.licenceDesk = {toast: toast, text: text, count: count, language: language};
 
+    // The message of a form answered by a redirect ("Screen removed") comes with the page; it is said once the page
+    // has loaded, so that a screen reader announces it.
     document.querySelectorAll('#toasts .toast.show').forEach(element => {
+        const body = element.querySelector('.toast-body');
+        const message = body.textContent;
         element.classList.remove('show');
-        new bootstrap.Toast(element, {delay: 5000, animation: false}).show();
+        body.textContent = '';
+        window.addEventListener('load', () => {
+            new bootstrap.Toast(element, {delay: 5000, animation: false}).show();
+            say(body, message);
+        });
     });
 
     document.addEventListener('click', async event => {
