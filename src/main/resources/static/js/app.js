@@ -250,6 +250,12 @@
     if (newSecret && !firstInvalid) {
         newSecret.focus();
     }
+    // A refusal with no field to correct (a screen sent for a licence that ended meanwhile) takes the keyboard, so that
+    // it is read out rather than left somewhere down the page.
+    const refusal = document.querySelector('.alert[role="alert"][tabindex="-1"]');
+    if (refusal && !firstInvalid && !newSecret) {
+        refusal.focus();
+    }
 
     // Search forms leave empty fields out of the address, so that links stay short and shareable.
     document.querySelectorAll('form[method="get"]').forEach(form => {

@@ -21,6 +21,7 @@ import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.InWords;
 import io.licencedesk.support.MovableClock;
@@ -64,6 +65,9 @@ class PortalBrowserTests {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    TestLicences testLicences;
 
     TestOrganisation org;
     Plan yearly;
@@ -395,6 +399,34 @@ class PortalBrowserTests {
 
         page.navigate("/portal/licences/" + unbilled.id());
         assertThat(page.locator("#licence-billing")).containsText("No invoices for this licence yet.");
+    }
+
+    /** The answer was the page again without the form, and without a word of why: the refusal had no place. */
+    @Test
+    void saysWhyAScreenIsRefusedWhenItsLicenceEndedWhileThePageWasOpen(Page page) {
+        Caller client = organisations.moreClients(org, 1).get(0);
+        long ending = testLicences.activated(
+                org.owner(),
+                yearly,
+                client.userId(),
+                "Last days",
+                testLicences.today().minusYears(1).plusDays(1));
+        signIn(page, client);
+        page.navigate("/portal/licences/" + ending);
+        page.getByLabel(Pattern.compile("^Register a screen")).fill("Lobby");
+
+        clock.advance(Duration.ofDays(2));
+        try {
+            button(page, "Register screen").click();
+            Locator refusal = page.getByRole(AriaRole.ALERT);
+            assertThat(refusal)
+                    .hasText("This licence has expired, so it takes no new screens. "
+                            + "Ask your account manager to renew it.");
+            assertThat(refusal).isFocused();
+            assertThat(page.locator("#screens")).hasCount(0);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
