@@ -260,6 +260,17 @@ class PortalIntegrationTests {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"))
                 .andExpect(content().string(containsString("Too many attempts. Try again in")));
+        // French keeps the seconds with their number: "dans 42 s", never "dans 42" at the end of a line.
+        String french = mvc.perform(post("/portal/redeem")
+                        .param("code", available.couponCode().value())
+                        .header("Accept-Language", "fr")
+                        .with(bob)
+                        .with(csrf()))
+                .andExpect(status().isTooManyRequests())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(french).containsPattern("Trop de tentatives\\. Réessayez dans \\d+\u00a0s\\.");
         assertUnchanged();
     }
 
