@@ -194,6 +194,22 @@ class PortalIntegrationTests {
         assertThat(screens.screens(org.alice(), ended)).isEmpty();
     }
 
+    /** An ended licence without screens said "Register one for each display" above "it takes no new screens". */
+    @Test
+    void anEndedLicenceDoesNotAskForTheScreensItRefuses() throws Exception {
+        long ended = testLicences.activated(
+                org.owner(),
+                plan,
+                org.alice().userId(),
+                "Old lobby",
+                testLicences.today().minusYears(2));
+        mvc.perform(get("/portal/licences/{id}", ended)
+                        .with(fixture.signedIn(org.alice().email())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This licence has expired: it takes no new screens.")))
+                .andExpect(content().string(not(containsString("Register one for each display"))));
+    }
+
     @Test
     void answersAnyPageNumberWithAPage() throws Exception {
         for (String page : List.of("100000000", "-5", "0", "2147483647")) {
