@@ -11,11 +11,16 @@
         element.setAttribute('aria-live', 'polite');
         const body = document.createElement('div');
         body.className = 'toast-body';
-        body.textContent = message;
         element.appendChild(body);
         container.appendChild(element);
         new bootstrap.Toast(element, {delay: 4000, animation: false}).show();
         element.addEventListener('hidden.bs.toast', () => element.remove());
+        say(body, message);
+    }
+    // A screen reader speaks what changes in a live region already on the page, not what a region holds when it
+    // appears or as the page loads: the words go in a moment after their region.
+    function say(body, message) {
+        setTimeout(() => (body.textContent = message), 100);
     }
     // The words shown here come from the page, in its language (decision 0053): the layout's #texts element carries
     // them as data attributes, with {0}, {1} where a value goes. A count picks its ".one" or ".other" text by the
@@ -31,9 +36,17 @@
     }
     window.licenceDesk = {toast: toast, text: text, count: count, language: language};
 
+    // The message of a form answered by a redirect ("Screen removed") comes with the page; it is said once the page
+    // has loaded, so that a screen reader announces it.
     document.querySelectorAll('#toasts .toast.show').forEach(element => {
+        const body = element.querySelector('.toast-body');
+        const message = body.textContent;
         element.classList.remove('show');
-        new bootstrap.Toast(element, {delay: 5000, animation: false}).show();
+        body.textContent = '';
+        window.addEventListener('load', () => {
+            new bootstrap.Toast(element, {delay: 5000, animation: false}).show();
+            say(body, message);
+        });
     });
 
     document.addEventListener('click', async event => {
@@ -231,11 +244,17 @@
     } else if (firstInvalid) {
         firstInvalid.focus();
     }
-    // After a screen is registered, the keyboard starts at its device credential, shown only this once: a screen reader
-    // reads it, and its Copy button is the next Tab rather than eight Tabs down the page.
-    const newCredential = document.getElementById('new-credential');
-    if (newCredential && !firstInvalid) {
-        newCredential.focus();
+    // After a screen is registered or an API token made, the keyboard starts at its secret, shown only this once: a
+    // screen reader reads it, and its Copy button is the next Tab rather than many Tabs down the page (the menu first).
+    const newSecret = document.getElementById('new-credential') || document.getElementById('new-token');
+    if (newSecret && !firstInvalid) {
+        newSecret.focus();
+    }
+    // A refusal with no field to correct (a screen sent for a licence that ended meanwhile) takes the keyboard, so that
+    // it is read out rather than left somewhere down the page.
+    const refusal = document.querySelector('.alert[role="alert"][tabindex="-1"]');
+    if (refusal && !firstInvalid && !newSecret) {
+        refusal.focus();
     }
 
     // Search forms leave empty fields out of the address, so that links stay short and shareable.

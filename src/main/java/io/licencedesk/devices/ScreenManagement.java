@@ -76,7 +76,10 @@ public class ScreenManagement {
      * {@link ScreenRegistrationRefusedException} when the licence has expired.
      */
     public RegisteredScreen register(Caller client, long licenceId, String name) {
-        clientLicences.licence(client, licenceId);
+        if (!clientLicences.licence(client, licenceId).acceptsScreens()) {
+            // Before the name: no name makes an ended licence take a screen, and the portal shows no field to correct.
+            throw licenceExpired();
+        }
         String checkedName = ScreenName.check(name);
         SeatLicence licence = clientLicences.lockForSeats(licenceId);
         if (!Long.valueOf(client.userId()).equals(licence.clientId())) {
@@ -84,7 +87,7 @@ public class ScreenManagement {
             throw new LicenceNotFoundException(licenceId);
         }
         if (licence.status() == LifecycleStatus.EXPIRED) {
-            throw new ScreenRegistrationRefusedException(Reason.of("reason.screen.licenceExpired"));
+            throw licenceExpired();
         }
         if (screens.countLive(licenceId) >= licence.quantity()) {
             throw new ScreenLimitReachedException(licence.quantity());
@@ -100,6 +103,10 @@ public class ScreenManagement {
                 clock.instant());
         events.publishEvent(new ScreenRegistered(licence.organisationId(), screen, screen.createdAt()));
         return new RegisteredScreen(screen, credential);
+    }
+
+    private static ScreenRegistrationRefusedException licenceExpired() {
+        return new ScreenRegistrationRefusedException(Reason.of("reason.screen.licenceExpired"));
     }
 
     public Screen rename(Caller client, long licenceId, long screenId, String name) {

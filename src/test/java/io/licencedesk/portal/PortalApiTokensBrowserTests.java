@@ -50,6 +50,11 @@ class PortalApiTokensBrowserTests {
         assertThat(shown.locator("code")).hasText(SECRET);
         String secret = shown.locator("code").textContent();
         page.waitForLoadState(LoadState.LOAD);
+        // The keyboard starts at the secret shown only this once, its Copy button the next Tab (not the menu's links).
+        assertThat(shown).isFocused();
+        page.keyboard().press("Tab");
+        assertThat(shown.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy")))
+                .isFocused();
         shown.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Copy"))
                 .click();
         assertThat(PageParts.status(page, "API token copied to the clipboard")).isVisible();

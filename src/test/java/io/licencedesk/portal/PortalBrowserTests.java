@@ -8,6 +8,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Response;
+import com.microsoft.playwright.TimeoutError;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
 import io.licencedesk.accounts.Caller;
@@ -20,6 +21,7 @@ import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.InWords;
 import io.licencedesk.support.MovableClock;
@@ -63,6 +65,9 @@ class PortalBrowserTests {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    TestLicences testLicences;
 
     TestOrganisation org;
     Plan yearly;
@@ -178,6 +183,65 @@ class PortalBrowserTests {
         assertThat(page.getByRole(AriaRole.ALERT))
                 .hasText(Pattern.compile("Too many attempts\\. Try again in \\d+ s\\."));
         assertThat(page.locator("#my-licences tbody")).containsText("No licences yet");
+    }
+
+    /**
+     * Records what live regions (role status or alert, aria-live) say once the page has loaded: the text a region gets
+     * after it was on the page. A region that appears with its words, or is in the page as it loads, is not spoken by
+     * screen readers, so neither counts.
+     */
+    static final String LISTEN_TO_LIVE_REGIONS = """
+            window.spoken = [];
+            const live = '[aria-live]:not([aria-live=off]), [role=status], [role=alert]';
+            new MutationObserver(mutations => {
+              if (document.readyState !== 'complete') {
+                return;
+              }
+              const appeared = new Set(mutations.flatMap(mutation => [...mutation.addedNodes])
+                  .filter(node => node.nodeType === 1)
+                  .flatMap(node => [...(node.matches(live) ? [node] : []), ...node.querySelectorAll(live)]));
+              for (const mutation of mutations) {
+                const changed = mutation.type === 'characterData' ? mutation.target.parentElement : mutation.target;
+                const region = changed && changed.closest(live);
+                if (region && !appeared.has(region) && region.textContent.trim()) {
+                  window.spoken.push(region.textContent.trim());
+                }
+              }
+            }).observe(document, {childList: true, subtree: true, characterData: true});
+            """;
+
+    /**
+     * A screen reader told nothing of what an action did: the message after a form's redirect was in the page as it
+     * loaded, and a copied code's message appeared with its words.
+     */
+    @Test
+    void saysWhatAnActionDidInALiveRegion(Page page) {
+        Caller client = organisations.moreClients(org, 1).get(0);
+        LicenceDetails assigned = licence("Staff room", 1, client);
+        page.addInitScript(LISTEN_TO_LIVE_REGIONS);
+        signIn(page, client);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Staff room"))
+                .click();
+        button(page, "Activate").click();
+        assertThat(toast(page, "“Staff room” is active until")).isVisible();
+        assertSpoken(page, "“Staff room” is active until");
+
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("My licences").setExact(true))
+                .first()
+                .click();
+        button(page, "Copy coupon code " + assigned.couponCode().value()).click();
+        assertSpoken(page, assigned.couponCode().value());
+    }
+
+    static void assertSpoken(Page page, String words) {
+        try {
+            page.waitForFunction("words => window.spoken.some(said => said.includes(words))", words);
+        } catch (TimeoutError notSaid) {
+            Assertions.fail("No live region said “%s”; they said %s", words, page.evaluate("window.spoken"));
+        }
     }
 
     @Test
@@ -335,6 +399,34 @@ class PortalBrowserTests {
 
         page.navigate("/portal/licences/" + unbilled.id());
         assertThat(page.locator("#licence-billing")).containsText("No invoices for this licence yet.");
+    }
+
+    /** The answer was the page again without the form, and without a word of why: the refusal had no place. */
+    @Test
+    void saysWhyAScreenIsRefusedWhenItsLicenceEndedWhileThePageWasOpen(Page page) {
+        Caller client = organisations.moreClients(org, 1).get(0);
+        long ending = testLicences.activated(
+                org.owner(),
+                yearly,
+                client.userId(),
+                "Last days",
+                testLicences.today().minusYears(1).plusDays(1));
+        signIn(page, client);
+        page.navigate("/portal/licences/" + ending);
+        page.getByLabel(Pattern.compile("^Register a screen")).fill("Lobby");
+
+        clock.advance(Duration.ofDays(2));
+        try {
+            button(page, "Register screen").click();
+            Locator refusal = page.getByRole(AriaRole.ALERT);
+            assertThat(refusal)
+                    .hasText("This licence has expired, so it takes no new screens. "
+                            + "Ask your account manager to renew it.");
+            assertThat(refusal).isFocused();
+            assertThat(page.locator("#screens")).hasCount(0);
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test

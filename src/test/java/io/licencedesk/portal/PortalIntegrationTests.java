@@ -23,6 +23,7 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
 import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
@@ -61,6 +62,9 @@ class PortalIntegrationTests {
 
     @Autowired
     InvoiceManagement invoicing;
+
+    @Autowired
+    TestLicences testLicences;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -153,6 +157,59 @@ class PortalIntegrationTests {
         }
     }
 
+    /**
+     * A screen sent for a licence that has ended (the page was open when it ended) was refused with the page again,
+     * whose form is gone with the licence's end, and no word of why; and the reason told the client to renew it, which
+     * only their account manager can.
+     */
+    @Test
+    void refusesAScreenForAnEndedLicenceSayingWhyAndWhomToAsk() throws Exception {
+        long ended = testLicences.activated(
+                org.owner(),
+                plan,
+                org.alice().userId(),
+                "Old lobby",
+                testLicences.today().minusYears(2));
+        for (String language : List.of("en", "fr")) {
+            for (String name : List.of("Lobby", "")) {
+                String html = mvc.perform(post("/portal/licences/{id}/screens", ended)
+                                .param("name", name)
+                                .header("Accept-Language", language)
+                                .with(fixture.signedIn(org.alice().email()))
+                                .with(csrf()))
+                        .andExpect(status().isUnprocessableContent())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                assertThat(Jsoup.parse(html).select("[role=alert]").eachText())
+                        .as("%s, name “%s”", language, name)
+                        .containsExactly(
+                                language.equals("en")
+                                        ? "This licence has expired, so it takes no new screens. "
+                                                + "Ask your account manager to renew it."
+                                        : "Cette licence a expiré, elle n’accepte donc plus de nouveaux écrans. "
+                                                + "Demandez à votre chargé de compte de la renouveler.");
+            }
+        }
+        assertThat(screens.screens(org.alice(), ended)).isEmpty();
+    }
+
+    /** An ended licence without screens said "Register one for each display" above "it takes no new screens". */
+    @Test
+    void anEndedLicenceDoesNotAskForTheScreensItRefuses() throws Exception {
+        long ended = testLicences.activated(
+                org.owner(),
+                plan,
+                org.alice().userId(),
+                "Old lobby",
+                testLicences.today().minusYears(2));
+        mvc.perform(get("/portal/licences/{id}", ended)
+                        .with(fixture.signedIn(org.alice().email())))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("This licence has expired: it takes no new screens.")))
+                .andExpect(content().string(not(containsString("Register one for each display"))));
+    }
+
     @Test
     void answersAnyPageNumberWithAPage() throws Exception {
         for (String page : List.of("100000000", "-5", "0", "2147483647")) {
@@ -219,6 +276,17 @@ class PortalIntegrationTests {
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().exists("Retry-After"))
                 .andExpect(content().string(containsString("Too many attempts. Try again in")));
+        // French keeps the seconds with their number: "dans 42 s", never "dans 42" at the end of a line.
+        String french = mvc.perform(post("/portal/redeem")
+                        .param("code", available.couponCode().value())
+                        .header("Accept-Language", "fr")
+                        .with(bob)
+                        .with(csrf()))
+                .andExpect(status().isTooManyRequests())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(french).containsPattern("Trop de tentatives\\. Réessayez dans \\d+\u00a0s\\.");
         assertUnchanged();
     }
 

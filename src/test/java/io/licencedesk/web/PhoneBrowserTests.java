@@ -5,10 +5,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.OrganisationSettings;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
@@ -63,6 +66,12 @@ class PhoneBrowserTests {
 
     @Autowired
     UserLanguages languages;
+
+    @Autowired
+    ScreenManagement screens;
+
+    @Autowired
+    AccountManagement accounts;
 
     TestOrganisation org;
     long activeLicence;
@@ -203,6 +212,109 @@ class PhoneBrowserTests {
         fitsTheWidth(page, "/invoices");
     }
 
+    /**
+     * A card's cells may break a long name anywhere; its buttons inherited that, and beside a screen's long name the
+     * French "Enregistrer" of its rename form was squeezed into "Enregis" over "trer".
+     */
+    @Test
+    void aScreensRenameFormKeepsItsButtonsWordWholeInFrench(Page page) {
+        TestOrganisation french = organisations.create();
+        long hall = testLicences.activated(
+                french.owner(),
+                fixture.yearlyPlan(french),
+                french.alice().userId(),
+                "Hall",
+                testLicences.today().minusDays(3));
+        screens.register(french.alice(), hall, "Écran d’accueil du grand hall principal, côté entrée nord");
+        languages.choose(french.alice(), Language.FR);
+        signIn(page, french.alice());
+        visit(page, "/portal/licences/" + hall, null);
+
+        Locator screen = page.locator("#screens tbody tr");
+        screen.getByText("Renommer").click();
+        screen.getByLabel(Pattern.compile("^Nouveau nom")).fill("");
+        Locator save = screen.getByRole(
+                AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Enregistrer").setExact(true));
+        save.click();
+        assertThat(screen.getByLabel(Pattern.compile("^Nouveau nom"))).hasAttribute("aria-invalid", "true");
+        fitsTheWidth(page, "/portal/licences/" + hall);
+        Assertions.assertThat(linesOfText(save))
+                .as("lines of the Save button's text")
+                .isEqualTo(1);
+    }
+
+    /** A heading kept on one line ran off a phone's screen with an invoice prefix of the ten characters allowed. */
+    @Test
+    void anInvoiceNumberWithTheLongestPrefixFitsThePortalsInvoicePage(Page page) {
+        TestOrganisation longPrefix = organisations.create();
+        var settings = OrganisationSettings.of(accounts.organisation(longPrefix.owner()));
+        accounts.updateSettings(
+                longPrefix.owner(),
+                new OrganisationSettings(
+                        settings.name(),
+                        settings.legalName(),
+                        settings.address(),
+                        settings.currency(),
+                        settings.vatRate(),
+                        "LICENCEDSK",
+                        settings.paymentTermsDays(),
+                        settings.senderName(),
+                        settings.senderEmail(),
+                        settings.expiringSoonDays()));
+        long billed = licences.create(
+                        longPrefix.manager(),
+                        new NewLicence(
+                                fixture.yearlyPlan(longPrefix).id(),
+                                "Lobby",
+                                null,
+                                1,
+                                longPrefix.alice().userId()))
+                .id();
+        long invoice = invoicing
+                .send(longPrefix.manager(), List.of(billed))
+                .issued()
+                .get(0)
+                .id();
+        signIn(page, longPrefix.alice());
+        visit(page, "/portal/invoices/" + invoice, null);
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
+                .hasText(Pattern.compile("Invoice LICENCEDSK-\\d{4}-\\d{6}"));
+    }
+
+    /** The cells of a card are values, set flush right; the one cell of an empty list was too. */
+    @Test
+    void anEmptyListSaysSoInTheMiddleOfItsCard(Page page) {
+        TestOrganisation newcomer = organisations.create();
+        signIn(page, newcomer.alice());
+        visit(page, "/portal", null);
+        Locator empty = page.locator("#my-licences tbody td");
+        assertThat(empty).hasText(Pattern.compile("^No licences yet\\."));
+        List<?> offCentre = (List<?>) empty.evaluate("""
+                cell => {
+                  const range = document.createRange();
+                  range.selectNodeContents(cell);
+                  const box = cell.getBoundingClientRect();
+                  return [...range.getClientRects()]
+                      .map(line => Math.round(Math.abs((line.left - box.left) - (box.right - line.right))));
+                }""");
+        Assertions.assertThat(offCentre)
+                .as("how far each line of the message is from the middle of its card, px")
+                .isNotEmpty()
+                .allSatisfy(distance ->
+                        Assertions.assertThat(((Number) distance).intValue()).isLessThanOrEqualTo(2));
+    }
+
+    /** How many lines an element's text takes on the screen. */
+    static int linesOfText(Locator element) {
+        return ((Number) element.evaluate("""
+                        element => {
+                          const range = document.createRange();
+                          range.selectNodeContents(element);
+                          return new Set([...range.getClientRects()].map(line => Math.round(line.top))).size;
+                        }""")).intValue();
+    }
+
     @Test
     void thePortalFitsAPhone(Page page) {
         signIn(page, org.alice());
@@ -212,6 +324,7 @@ class PhoneBrowserTests {
         visit(page, "/portal/invoices", "phone-portal-invoices.png");
         visit(page, "/portal/invoices/" + invoiceId, "phone-portal-invoice.png");
         visit(page, "/portal/profile", null);
+        visit(page, "/portal/profile/api-tokens", null);
         Accessibility.check(page);
     }
 }
