@@ -34,7 +34,37 @@
     function count(name, n, ...values) {
         return text(name + (plurals.select(n) === 'one' ? 'One' : 'Other'), n, ...values);
     }
-    window.licenceDesk = {toast: toast, text: text, count: count, language: language};
+    // A session that ended answers a script's JSON request with 401 (decision 0088) and its changes with 403 (they
+    // carry no valid form token), or with the sign-in page where something in between redirects: the script cannot
+    // go on, so the page says why once and links to itself, which signs in again and comes back (decision 0091).
+    function signedOut(response) {
+        return response.status === 401 || response.status === 403
+            || (response.redirected && new URL(response.url).pathname === '/login');
+    }
+    function sayTheSessionEnded() {
+        if (document.getElementById('session-ended')) {
+            return;
+        }
+        const alert = document.createElement('div');
+        alert.id = 'session-ended';
+        alert.className = 'alert alert-warning';
+        alert.setAttribute('role', 'alert');
+        const again = document.createElement('a');
+        again.href = window.location.pathname + window.location.search;
+        again.textContent = text('signInAgain');
+        alert.append(text('sessionEnded'), ' ', again);
+        (document.getElementById('main') || document.body).prepend(alert);
+        alert.scrollIntoView({block: 'nearest'});
+    }
+    // A script's JSON answer, or null when the session has ended (the page then says so).
+    function json(response) {
+        if (signedOut(response)) {
+            sayTheSessionEnded();
+            return null;
+        }
+        return response.json();
+    }
+    window.licenceDesk = {toast: toast, text: text, count: count, language: language, json: json, signedOut: signedOut};
 
     // The message of a form answered by a redirect ("Screen removed") comes with the page; it is said once the page
     // has loaded, so that a screen reader announces it.
@@ -159,8 +189,10 @@
             allowEmptyOption: true,
             load(query, callback) {
                 fetch(url + '?q=' + encodeURIComponent(query), {headers: {Accept: 'application/json'}})
-                    .then(response => response.json())
-                    .then(options => callback(options.map(option => Object.assign({rank: 1}, option))))
+                    .then(json)
+                    .then(options => options === null
+                        ? callback()
+                        : callback(options.map(option => Object.assign({rank: 1}, option))))
                     .catch(() => callback());
             },
             render: {
@@ -380,7 +412,7 @@
 // Selecting licences for invoicing: the selection lives on the server (it survives paging and filters).
 (function () {
     'use strict';
-    const {text, count: counted} = window.licenceDesk;
+    const {text, count: counted, json} = window.licenceDesk;
     const toolbar = document.getElementById('selection-toolbar');
     if (!toolbar) {
         return;
@@ -398,6 +430,9 @@
     let selected = 0;
 
     function show(selection) {
+        if (selection === null) {
+            return; // the session has ended: the page says so, and the toolbar stays as it was
+        }
         const n = selection.count;
         count.textContent = counted('selected', n);
         total.textContent = n === 0 ? '—' : selection.total;
@@ -424,7 +459,7 @@
             method: 'POST',
             headers: {[csrfHeader]: csrfToken, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'application/json'},
             body: body
-        }).then(response => response.json());
+        }).then(json);
         queue = queue.then(request, request);
         return queue;
     }
@@ -432,8 +467,13 @@
     document.addEventListener('change', event => {
         const box = event.target.closest('input.select-licence');
         if (box) {
-            post('/licences/selection',
-                new URLSearchParams({id: box.dataset.id, selected: box.checked})).then(show);
+            post('/licences/selection', new URLSearchParams({id: box.dataset.id, selected: box.checked}))
+                .then(selection => {
+                    if (selection === null) {
+                        box.checked = !box.checked; // not saved: the box shows what the selection still holds
+                    }
+                    show(selection);
+                });
         }
     });
     clear.addEventListener('click', () => post('/licences/selection/clear', '').then(show));
@@ -445,14 +485,14 @@
         document.getElementById('bulk-question').textContent = counted(verb, selected);
         document.getElementById('bulk-confirm').textContent = text(verb + 'Confirm');
     });
-    queue = fetch('/licences/selection', {headers: {Accept: 'application/json'}}).then(r => r.json()).then(show);
+    queue = fetch('/licences/selection', {headers: {Accept: 'application/json'}}).then(json).then(show);
 })();
 
 // Licence import: the file goes as the request's body (the server takes no multipart forms), with an upload
 // progress bar; then the import's page follows its check or import until it ends.
 (function () {
     'use strict';
-    const {text, language} = window.licenceDesk;
+    const {text, language, signedOut} = window.licenceDesk;
     const form = document.getElementById('import-form');
     if (form) {
         const input = document.getElementById('import-file');
@@ -526,8 +566,6 @@
     const number = value => Number(value).toLocaleString(language);
     // A session that ended answers 401 (decision 0088), or the sign-in page where something in between redirects:
     // the figures stop where they are, and the page says why and how to follow the import again.
-    const signedOut = response => response.status === 401
-        || (response.redirected && new URL(response.url).pathname === '/login');
     const stop = () => {
         document.querySelector('#import-progress .progress-bar').classList.remove('progress-bar-animated');
         document.getElementById('import-signed-out').classList.remove('d-none');

@@ -68,12 +68,19 @@ class InvoiceApiController {
             @Schema(
                     description = "Invoices that already existed for the licence's current term, e-mailed again.",
                     requiredMode = Schema.RequiredMode.REQUIRED)
-            List<InvoiceResponse> resent) {
+            List<InvoiceResponse> resent,
+
+            @Schema(
+                    description = "Invoices that already existed for the licence's current term and whose e-mail was"
+                            + " still waiting to be sent: nothing more was queued.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            List<InvoiceResponse> waiting) {
 
         static SendResponse of(SendOutcome outcome) {
             return new SendResponse(
                     outcome.issued().stream().map(InvoiceResponse::of).toList(),
-                    outcome.resent().stream().map(InvoiceResponse::of).toList());
+                    outcome.resent().stream().map(InvoiceResponse::of).toList(),
+                    outcome.waiting().stream().map(InvoiceResponse::of).toList());
         }
     }
 

@@ -204,6 +204,18 @@ class ConsoleSelectionController {
     }
 
     private String describe(SendOutcome outcome) {
+        if (outcome.count() == 0) {
+            return words.of("console.toast.send.waiting", outcome.waiting().size());
+        }
+        String sent = sent(outcome);
+        return outcome.waiting().isEmpty()
+                ? sent
+                : sent + " "
+                        + words.of(
+                                "console.toast.send.waiting", outcome.waiting().size());
+    }
+
+    private String sent(SendOutcome outcome) {
         String total = outcome.total().formatted();
         return outcome.resent().isEmpty()
                 ? words.of("console.toast.send.sent", outcome.count(), total)

@@ -123,17 +123,22 @@ public class InvoiceManagement {
                 locked.stream().collect(Collectors.toMap(BillableLicence::id, BillableLicence::termNumber)));
         List<Invoice> issued = new ArrayList<>();
         List<Invoice> resent = new ArrayList<>();
+        List<Invoice> waiting = new ArrayList<>();
         for (BillableLicence licence : locked) {
             Invoice existing = counting.get(licence.id());
-            if (existing != null) {
-                queueEmailUnlessWaiting(sending.sender(), existing);
+            if (existing != null && emailWaiting(existing)) {
+                // Nothing new goes out, so nothing is recorded as sent again: "Send again" refuses the same
+                // (decision 0088); a selection is not refused for it, the outcome names it (decision 0091).
+                waiting.add(existing);
+            } else if (existing != null) {
+                queueEmail(sending.sender(), existing);
                 publish(InvoiceResent::new, caller, existing.snapshot(), existing);
                 resent.add(existing);
             } else {
                 issued.add(issue(sending, licence));
             }
         }
-        return new SendOutcome(issued, resent);
+        return new SendOutcome(issued, resent, waiting);
     }
 
     /**
@@ -239,7 +244,7 @@ public class InvoiceManagement {
     public Invoice resend(Caller caller, long id) {
         requireStaff(caller);
         Invoice invoice = findForUpdate(caller, id);
-        invoice.ensureResendable(outbox.hasUnsent(InvoiceMessages.SUBJECT_TYPE, invoice.id()));
+        invoice.ensureResendable(emailWaiting(invoice));
         queueEmail(new Sender(accounts.organisation(caller)), invoice);
         publish(InvoiceResent::new, caller, invoice.snapshot(), invoice);
         return invoice;
@@ -333,11 +338,9 @@ public class InvoiceManagement {
         return invoice;
     }
 
-    /** Queues the invoice's e-mail, unless one is already waiting to go out (a double click). */
-    private void queueEmailUnlessWaiting(Sender sender, Invoice invoice) {
-        if (!outbox.hasUnsent(InvoiceMessages.SUBJECT_TYPE, invoice.id())) {
-            queueEmail(sender, invoice);
-        }
+    /** Whether the invoice's e-mail is still waiting to go out (a double click, or a send moments ago). */
+    private boolean emailWaiting(Invoice invoice) {
+        return outbox.hasUnsent(InvoiceMessages.SUBJECT_TYPE, invoice.id());
     }
 
     private void queueEmail(Sender sender, Invoice invoice) {

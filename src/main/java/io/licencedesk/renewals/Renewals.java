@@ -52,6 +52,6 @@ public class Renewals {
     }
 
     private static Invoice invoiceOf(SendOutcome sent) {
-        return sent.issued().isEmpty() ? sent.resent().get(0) : sent.issued().get(0);
+        return sent.only();
     }
 }

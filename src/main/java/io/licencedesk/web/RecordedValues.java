@@ -5,7 +5,6 @@ import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Currency;
 import java.util.Locale;
@@ -67,8 +66,7 @@ public class RecordedValues {
                 return messages.getMessage("history.value." + recorded, null, recorded, locale);
             }
             if (field.endsWith("At")) {
-                return DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm:ss", locale)
-                        .format(Instant.parse(recorded).atZone(ZoneId.systemDefault()));
+                return ShownTimes.format(ShownTimes.TO_THE_SECOND, Instant.parse(recorded), locale);
             }
             if (field.endsWith("On")) {
                 return DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(LocalDate.parse(recorded));

@@ -224,6 +224,8 @@ class ConsoleInvoicingIntegrationTests {
                 post("/invoices/send")
                         .with(fixture.signedIn(org.manager().email()))
                         .with(csrf()));
+        // the first e-mail has gone: sending again queues another (while it waits, nothing is sent again)
+        emailsSent();
         browser.perform(mvc, select(assigned.get(0), true));
         browser.perform(mvc, select(assigned.get(1), true));
 
@@ -234,6 +236,76 @@ class ConsoleInvoicingIntegrationTests {
                                 .with(fixture.signedIn(org.manager().email()))
                                 .with(csrf()))
                 .andExpect(flash().attribute("toast", startsWith("2 factures envoyées (1 nouvelle, 1 renvoyée), ")));
+    }
+
+    void emailsSent() {
+        jdbc.sql("update outbound_email set status = 'SENT' where subject_type = 'INVOICE'")
+                .update();
+    }
+
+    int auditEntries(Invoice invoice, String action) {
+        return jdbc.sql("select count(*) from audit_event where subject_type = 'INVOICE' and subject_id = ?"
+                        + " and action = ?")
+                .params(invoice.id(), action)
+                .query(Integer.class)
+                .single();
+    }
+
+    /**
+     * Sending a selection that held a licence whose invoice e-mail was still waiting counted it "sent again" and
+     * recorded "Sent again" in the audit log, though nothing new was queued ("Send again" refuses it, decision 0088).
+     * The outcome now says it was already waiting, in the page's language, with no audit entry and no second e-mail
+     * (decision 0091).
+     */
+    @Test
+    void aSendingThatHoldsAnInvoiceWhoseEmailIsStillWaitingSaysSoAndRecordsNothing() throws Exception {
+        Invoice waiting =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        // its e-mail waits (as behind a slow mail server): the dispatcher does not take it during the test
+        jdbc.sql("update outbound_email set next_attempt_at = ? where subject_type = 'INVOICE' and subject_id = ?")
+                .params(java.time.OffsetDateTime.now().plusDays(30), waiting.id())
+                .update();
+        var browser = new Browser();
+        browser.perform(mvc, select(assigned.get(0), true));
+        browser.perform(mvc, select(assigned.get(1), true));
+
+        browser.perform(
+                        mvc,
+                        post("/invoices/send")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "Sent 1 invoice totalling €10.00 including VAT. 1 invoice was already waiting to be"
+                                        + " sent: nothing more was queued for it."));
+        assertThat(invoicing.deliveries(org.manager(), waiting.id())).hasSize(1);
+        assertThat(auditEntries(waiting, "RESENT")).isZero();
+
+        browser.perform(mvc, select(assigned.get(0), true));
+        browser.perform(
+                        mvc,
+                        post("/invoices/send")
+                                .header("Accept-Language", "fr")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "1 facture attendait déjà d’être envoyée\u00a0: rien de plus n’a été mis en file pour"
+                                        + " elle."));
+        assertThat(invoicing.deliveries(org.manager(), waiting.id())).hasSize(1);
+        assertThat(auditEntries(waiting, "RESENT")).isZero();
+
+        emailsSent();
+        browser.perform(mvc, select(assigned.get(0), true));
+        browser.perform(
+                        mvc,
+                        post("/invoices/send")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
+                .andExpect(flash().attribute(
+                                "toast", "Sent 1 invoice (0 new, 1 sent again) totalling €10.00 including VAT."));
+        assertThat(invoicing.deliveries(org.manager(), waiting.id())).hasSize(2);
+        assertThat(auditEntries(waiting, "RESENT")).isEqualTo(1);
     }
 
     @Test

@@ -119,6 +119,47 @@ class FrenchPagesIntegrationTests {
         }
     }
 
+    /**
+     * The outbox, the audit log, a licence's history, an invoice's e-mails and a client's page wrote "5 déc. 2026,
+     * 17:40" without the zone the server writes them in; every time now names it, in both languages (decision 0091),
+     * and a {@code <time>} keeps the instant as its machine value.
+     */
+    @Test
+    void everyTimeAPageShowsNamesItsZoneInBothLanguages() throws Exception {
+        String outbox = "/outbox";
+        String message =
+                page(outbox, org.owner()).select("a[href^=/outbox/]").first().attr("href");
+        List<String> paths = List.of(
+                outbox,
+                message,
+                "/audit",
+                "/licences/" + started.line().licenceId(),
+                "/invoices/" + started.id(),
+                "/clients/" + org.alice().userId());
+        for (String language : List.of("fr", "en")) {
+            int times = 0;
+            for (String path : paths) {
+                String text = page(path, org.owner(), language).body().text();
+                var clock = CLOCK.matcher(text);
+                while (clock.find()) {
+                    times++;
+                    assertThat(clock.group(1))
+                            .as(clock.group() + " on " + path + " in " + language)
+                            .isNotNull();
+                }
+            }
+            assertThat(times).as("times shown in " + language).isGreaterThanOrEqualTo(paths.size());
+        }
+        Document audit = page("/audit", org.owner());
+        assertThat(audit.select("time").eachAttr("datetime"))
+                .isNotEmpty()
+                .allSatisfy(datetime ->
+                        assertThat(java.time.Instant.parse(datetime)).isNotNull());
+    }
+
+    /** A time of day as pages write it, and the zone that should follow it ("17:40 UTC", "17:40:42 CET"). */
+    static final Pattern CLOCK = Pattern.compile("\\b\\d{2}:\\d{2}(?::\\d{2})?\\b( (?:[A-Z]{2,5}|GMT[+-][\\d:]+)\\b)?");
+
     /** The outbox named an e-mail's recipient with the audit filter's "Au" (until a day) instead of "Destinataire". */
     @Test
     void theOutboxNamesTheRecipientAsOneInFrench() throws Exception {

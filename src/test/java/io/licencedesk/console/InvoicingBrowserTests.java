@@ -9,6 +9,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.LoadState;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.invoicing.InvoiceManagement;
@@ -103,6 +104,37 @@ class InvoicingBrowserTests {
         button(page, "Clear selection").click();
         assertThat(selectionCount(page)).hasText("0 selected");
         assertThat(checkbox(page, "Screen 24")).not().isChecked();
+    }
+
+    /**
+     * Once the session had ended, searching for a client or ticking a licence got a 401 or 403 that the page's scripts
+     * could not read: the search spun, the box stayed ticked, and nothing said why (decision 0091). The page now says
+     * so, as the import page does, unticks the box the selection does not hold, and links to itself through the
+     * sign-in page.
+     */
+    @Test
+    void aSearchOrASelectionAfterTheSessionEndedSaysWhyAndHowToGoOn(Page page) {
+        signedIn(page).navigate("/licences?q=screen+24");
+        page.waitForLoadState(LoadState.LOAD);
+        assertThat(selectionCount(page)).hasText("0 selected");
+        page.context().clearCookies();
+        Locator ended =
+                page.getByRole(AriaRole.ALERT).filter(new Locator.FilterOptions().setHasText("Your session has ended"));
+
+        page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("User"))
+                .focus();
+        page.keyboard().type("ali");
+        assertThat(ended).isVisible();
+        page.evaluate("document.getElementById('session-ended').remove()");
+        assertThat(ended).hasCount(0);
+
+        checkbox(page, "Screen 24").click();
+        assertThat(ended).isVisible();
+        assertThat(checkbox(page, "Screen 24")).not().isChecked();
+        assertThat(selectionCount(page)).hasText("0 selected");
+        ended.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("Sign in again and reload the page"))
+                .click();
+        assertThat(page).hasURL(Pattern.compile(".*/login$"));
     }
 
     @Test

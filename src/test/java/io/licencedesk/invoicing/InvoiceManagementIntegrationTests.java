@@ -144,7 +144,10 @@ class InvoiceManagementIntegrationTests {
         SendOutcome again = invoicing.send(org.manager(), List.of(lobby));
 
         assertThat(again.issued()).isEmpty();
-        assertThat(again.resent()).extracting(Invoice::id).containsExactly(issued.id());
+        // sent again, or still waiting from the first send (the dispatcher runs meanwhile): never a second invoice
+        assertThat(java.util.stream.Stream.concat(again.resent().stream(), again.waiting().stream()))
+                .extracting(Invoice::id)
+                .containsExactly(issued.id());
         assertThat(invoicing.invoices(org.manager(), null, null, 1, 10).total()).isEqualTo(1);
         // The mail dispatcher runs meanwhile: once it has handled the first e-mail (sent, or kept without SMTP),
         // sending again rightly queues another. What must never be is two e-mails waiting at once.

@@ -53,9 +53,9 @@ class RecordedValuesTests {
         assertThat(words.shown("autoRenew", "true", french)).isEqualTo("Oui");
         assertThat(words.shown("allTypes", "false", french)).isEqualTo("Non");
         assertThat(words.shown("createdAt", "2026-12-05T13:09:56.482466Z", english))
-                .matches("\\d{1,2} Dec 2026, \\d{2}:\\d{2}:56");
+                .matches("\\d{1,2} Dec 2026, \\d{2}:\\d{2}:56 \\S+");
         assertThat(words.shown("revokedAt", "2026-12-05T13:09:56Z", french))
-                .matches("\\d{1,2} déc\\. 2026, \\d{2}:\\d{2}:56");
+                .matches("\\d{1,2} déc\\. 2026, \\d{2}:\\d{2}:56 \\S+");
         assertThat(words.shown("createdAt", "2026-12-05T25:09:56Z", english)).isEqualTo("2026-12-05T25:09:56Z");
         assertThat(words.shown("enabled", "True story", english)).isEqualTo("True story");
         assertThat(words.shown("vatRate", "19.50", english)).isEqualTo("19.50");
