@@ -14,9 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +58,13 @@ class ImportRunner {
     private final RandomGenerator random = new SecureRandom();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         var thread = new Thread(runnable, "licence-import");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    /** Writes a check's batches while the worker reads the next one (see {@link Sink}). */
+    private final ExecutorService stager = Executors.newSingleThreadExecutor(runnable -> {
+        var thread = new Thread(runnable, "licence-import-staging");
         thread.setDaemon(true);
         return thread;
     });
@@ -124,8 +135,13 @@ class ImportRunner {
         var sink = new Sink(id);
         long rows;
         try {
-            rows = new ImportFile(catalogue, random).check(file, sink);
-            sink.flush();
+            try {
+                rows = new ImportFile(catalogue, random).check(file, sink);
+                sink.flush();
+            } finally {
+                // A refusal drops the staged rows: no batch may still be on its way when it does.
+                sink.settle();
+            }
         } catch (ImportFile.FileRefused refused) {
             ownTransaction.executeWithoutResult(status -> jobs.refuse(id, refused.reason(), clock.instant()));
             return;
@@ -153,12 +169,18 @@ class ImportRunner {
         });
     }
 
-    /** Collects checked rows and problems and writes them in batches, each in its own transaction. */
+    /**
+     * Collects checked rows and problems and writes them in batches, each in its own transaction. A batch is written
+     * on the staging thread while the next one is read, so that the database's work and the parsing share the
+     * machine's cores instead of taking turns; at most one batch is being written at a time, which keeps the memory
+     * to two batches and the rows in the file's order.
+     */
     private final class Sink implements ImportFile.Rows {
 
         private final long id;
-        private final List<ImportedRow> rows = new ArrayList<>(BATCH);
-        private final List<ImportProblem> problems = new ArrayList<>();
+        private List<ImportedRow> rows = new ArrayList<>(BATCH);
+        private List<ImportProblem> problems = new ArrayList<>();
+        private Future<?> writing = CompletableFuture.completedFuture(null);
         private long refusedRows;
         private long problemsKept;
 
@@ -173,7 +195,7 @@ class ImportRunner {
         public void accepted(ImportedRow row) {
             rows.add(row);
             if (rows.size() == BATCH) {
-                flush();
+                write();
             }
         }
 
@@ -188,7 +210,7 @@ class ImportRunner {
                 problems.add(new ImportProblem(line, column, reason));
             }
             if (problems.size() == BATCH) {
-                flush();
+                write();
             }
         }
 
@@ -200,20 +222,56 @@ class ImportRunner {
             ownTransaction.executeWithoutResult(status -> jobs.checking(id, rowsRead, bytesRead, clock.instant()));
         }
 
-        void flush() {
+        /** Hands the collected batch to the staging thread, once the batch before it is written. */
+        void write() {
             if (rows.isEmpty() && problems.isEmpty()) {
                 return;
             }
-            ownTransaction.executeWithoutResult(status -> {
-                if (!rows.isEmpty()) {
-                    jobs.stage(id, rows);
+            awaitWritten();
+            List<ImportedRow> batch = rows;
+            List<ImportProblem> batchProblems = problems;
+            rows = new ArrayList<>(BATCH);
+            problems = new ArrayList<>();
+            writing = stager.submit(() -> ownTransaction.executeWithoutResult(status -> {
+                if (!batch.isEmpty()) {
+                    jobs.stage(id, batch);
                 }
-                if (!problems.isEmpty()) {
-                    jobs.problems(id, problems);
+                if (!batchProblems.isEmpty()) {
+                    jobs.problems(id, batchProblems);
                 }
-            });
-            rows.clear();
-            problems.clear();
+            }));
+        }
+
+        /** Writes what is left and waits until every batch is written; a batch that failed fails the check. */
+        void flush() {
+            write();
+            awaitWritten();
+        }
+
+        /** Waits for the batch being written, whatever becomes of it: the check has failed already. */
+        void settle() {
+            try {
+                writing.get();
+            } catch (InterruptedException stopping) {
+                writing.cancel(true);
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | CancellationException failedToo) {
+                // The check's own failure is the one reported.
+            }
+        }
+
+        private void awaitWritten() {
+            try {
+                writing.get();
+            } catch (InterruptedException stopping) {
+                writing.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("The node is stopping", stopping);
+            } catch (ExecutionException failed) {
+                throw failed.getCause() instanceof RuntimeException cause
+                        ? cause
+                        : new IllegalStateException(failed.getCause());
+            }
         }
     }
 
@@ -318,6 +376,7 @@ class ImportRunner {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
+        stager.shutdownNow();
     }
 
     private static void deleteQuietly(Path file) {

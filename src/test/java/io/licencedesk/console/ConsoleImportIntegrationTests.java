@@ -392,6 +392,12 @@ class ConsoleImportIntegrationTests {
         byte[] xlsx = {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 0, 0};
         byte[] xls = {(byte) 0xD0, (byte) 0xCF, 0x11, (byte) 0xE0, (byte) 0xA1, (byte) 0xB1, 0x1A, (byte) 0xE1};
         String longLine = HEADER + "\n,Huge," + "x".repeat(10 * 1024 * 1024) + ",,,Monthly,1,,,,,,,\n";
+        // Refused after batches of good rows were staged: they must be gone with the refusal too.
+        var goodRowsThenAnOpenQuote = new StringBuilder(HEADER).append('\n');
+        for (int i = 0; i < 12_000; i++) {
+            goodRowsThenAnOpenQuote.append(",Screen ").append(i).append(",,,,Monthly,1,,,,,,,\n");
+        }
+        goodRowsThenAnOpenQuote.append(",\"Open,,,,Monthly,1,,,,,,,\n");
         return List.of(
                 Arguments.of("empty", new byte[0], "The file is empty"),
                 Arguments.of("byte order mark only", "\uFEFF".getBytes(StandardCharsets.UTF_8), "The file is empty"),
@@ -425,6 +431,10 @@ class ConsoleImportIntegrationTests {
                         "quote never closed",
                         (HEADER + "\n,\"Open,,,,Monthly,1,,,,,,,\n,Next,,,,Monthly,1,,,,,,,\n")
                                 .getBytes(StandardCharsets.UTF_8),
+                        "do not pair up"),
+                Arguments.of(
+                        "quote never closed after 12,000 good rows",
+                        goodRowsThenAnOpenQuote.toString().getBytes(StandardCharsets.UTF_8),
                         "do not pair up"),
                 Arguments.of(
                         "stray quote",
