@@ -584,7 +584,8 @@
             const bar = document.getElementById('import-progress');
             bar.setAttribute('aria-valuenow', progress.percent);
             bar.firstElementChild.style.width = progress.percent + '%';
-            bar.firstElementChild.textContent = progress.percent + '%';
+            // "42 %" in French, with its no-break space, as the page first wrote it (decision 0093).
+            bar.firstElementChild.textContent = (progress.percent / 100).toLocaleString(language, {style: 'percent'});
             document.getElementById('import-done').textContent = number(progress.done);
             document.getElementById('import-rate').textContent = number(progress.rate);
             document.getElementById('import-left').textContent = progress.timeLeft;

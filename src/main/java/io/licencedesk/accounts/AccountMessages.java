@@ -1,9 +1,8 @@
 package io.licencedesk.accounts;
 
 import io.licencedesk.shared.Html;
+import io.licencedesk.shared.ShownTimes;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 
@@ -73,11 +72,9 @@ final class AccountMessages {
             return messages.getMessage(key, arguments, locale);
         }
 
-        /** "4 December 2026 at 14:05 UTC", "4 décembre 2026 à 14:05 UTC". */
+        /** "4 Dec 2026, 14:05 UTC", "4 déc. 2026, 14:05 UTC": as pages write a moment (decision 0093). */
         String expiry(Instant at) {
-            return DateTimeFormatter.ofPattern(of("account.email.expiryPattern"), locale)
-                    .withZone(ZoneOffset.UTC)
-                    .format(at);
+            return ShownTimes.minute(at, locale);
         }
     }
 

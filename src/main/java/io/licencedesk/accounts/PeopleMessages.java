@@ -2,9 +2,8 @@ package io.licencedesk.accounts;
 
 import io.licencedesk.accounts.AccountMessages.Recipient;
 import io.licencedesk.shared.Html;
+import io.licencedesk.shared.ShownTimes;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -43,9 +42,8 @@ class PeopleMessages {
             Instant expiresAt,
             String role) {
         String seller = organisation.sellerName();
-        String expiry = DateTimeFormatter.ofPattern(text(locale, "people.mail.expiryPattern"), locale)
-                .withZone(ZoneOffset.UTC)
-                .format(expiresAt);
+        // As pages write a moment, naming its zone, in the recipient's language (decision 0093).
+        String expiry = ShownTimes.minute(expiresAt, locale);
         String subject = text(locale, kind + ".subject", seller);
         String hello = text(locale, "people.mail.hello", to.name());
         String body = text(locale, kind + ".body", seller, role);

@@ -127,6 +127,7 @@ public final class Invoice {
     private LocalDate paidOn;
     private String paymentReference;
     private String voidReason;
+    private Boolean paymentResumedLicence;
 
     Invoice(
             long id,
@@ -142,7 +143,8 @@ public final class Invoice {
             Totals totals,
             LocalDate paidOn,
             String paymentReference,
-            String voidReason) {
+            String voidReason,
+            Boolean paymentResumedLicence) {
         this.id = id;
         this.organisationId = organisationId;
         this.number = number;
@@ -157,6 +159,7 @@ public final class Invoice {
         this.paidOn = paidOn;
         this.paymentReference = paymentReference;
         this.voidReason = voidReason;
+        this.paymentResumedLicence = paymentResumedLicence;
     }
 
     /**
@@ -195,6 +198,7 @@ public final class Invoice {
                 VatRule.reverseCharged(payment.vatNumber(), client.vatNumber())
                         ? Totals.reverseCharged(licence.amount())
                         : Totals.of(licence.amount(), organisation.vatRate()),
+                null,
                 null,
                 null,
                 null);
@@ -240,7 +244,8 @@ public final class Invoice {
                 totals,
                 paidOn,
                 paymentReference,
-                voidReason);
+                voidReason,
+                paymentResumedLicence);
     }
 
     /**
@@ -312,6 +317,19 @@ public final class Invoice {
         status = sent ? InvoiceStatus.SENT : InvoiceStatus.ISSUED;
         paidOn = null;
         paymentReference = null;
+    }
+
+    /**
+     * Whether marking it paid, the last time it was, resumed its licence, which its overdue renewal invoice had paused
+     * (decision 0093): removing the payment pauses again only such a licence. Null for a payment recorded before this
+     * was kept (not known).
+     */
+    public Boolean paymentResumedLicence() {
+        return paymentResumedLicence;
+    }
+
+    void recordPaymentResumedLicence(boolean resumed) {
+        paymentResumedLicence = resumed;
     }
 
     /** Whether a payment is recorded on it that can be removed: only while it is paid. */

@@ -257,8 +257,10 @@ public class InvoiceManagement {
         invoice.markPaid(paidOn, reference, LocalDate.now(clock));
         invoices.update(invoice);
         publish(InvoicePaid::new, caller, before, invoice);
-        licences.recordBilling(
+        boolean resumed = licences.recordBilling(
                 caller, invoice.line().licenceId(), invoice.line().termNumber(), BillingStatus.PAID);
+        invoice.recordPaymentResumedLicence(resumed);
+        invoices.recordPaymentResumedLicence(invoice);
         return invoice;
     }
 
@@ -272,9 +274,11 @@ public class InvoiceManagement {
         Map<String, Object> before = invoice.snapshot();
         invoice.removePayment(wasSent(invoice));
         invoices.update(invoice);
-        publish(InvoicePaymentRemoved::new, caller, before, invoice);
+        // The licence's billing first, then the event whose listeners may pause it again (decision 0088): its history
+        // tells the cause before the effect (decision 0093).
         licences.recordPaymentRemoved(
                 caller, invoice.line().licenceId(), invoice.line().termNumber());
+        publish(InvoicePaymentRemoved::new, caller, before, invoice);
         return invoice;
     }
 

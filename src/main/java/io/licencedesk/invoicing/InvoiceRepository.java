@@ -68,7 +68,8 @@ class InvoiceRepository {
                         rs.getBoolean("reverse_charge")),
                 date(rs.getDate("paid_on")),
                 rs.getString("payment_reference"),
-                rs.getString("void_reason"));
+                rs.getString("void_reason"),
+                rs.getObject("payment_resumed_licence", Boolean.class));
     };
 
     private final JdbcClient jdbc;
@@ -254,6 +255,18 @@ class InvoiceRepository {
                 .param("voidReason", invoice.voidReason())
                 // A void invoice keeps its number but no longer counts for its term.
                 .param("billedTerm", invoice.counts() ? invoice.line().termNumber() : null)
+                .update();
+    }
+
+    /** Whether its payment resumed its licence, which only marking it paid knows (decision 0093). */
+    void recordPaymentResumedLicence(Invoice invoice) {
+        jdbc.sql("""
+                        update invoice set payment_resumed_licence = :resumed
+                        where organisation_id = :organisationId and id = :id
+                        """)
+                .param("organisationId", invoice.organisationId())
+                .param("id", invoice.id())
+                .param("resumed", invoice.paymentResumedLicence())
                 .update();
     }
 

@@ -292,9 +292,11 @@ public class LicenceManagement {
      * or voided after the licence renewed) leaves the billing alone: the licence shows its current term's. Paying any
      * of its invoices resumes a licence that an overdue renewal invoice paused (decision 0048). A licence that {@link #lockForBilling}
      * locked in this transaction is not read again.
+     *
+     * @return whether this resumed the licence: what removing the payment would undo (decision 0093)
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void recordBilling(Caller caller, long id, int termNumber, BillingStatus billing) {
+    public boolean recordBilling(Caller caller, long id, int termNumber, BillingStatus billing) {
         requireStaff(caller);
         Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
         Actor actor = Actor.of(caller);
@@ -307,13 +309,16 @@ public class LicenceManagement {
         }
         if (billing == BillingStatus.PAID && locked.pausedForOverdue(today())) {
             changes.change(locked, actor, LicenceResumed::new, licence -> licence.resume(today()));
+            return true;
         }
+        return false;
     }
 
     /**
      * Records that the payment of the licence's term was removed (decision 0086): the term is Invoiced again, as it was
-     * before the payment. An invoice of an earlier term leaves the billing alone, as {@link #recordBilling} does; a
-     * licence that the payment resumed stays resumed (pausing is the overdue scan's or a person's decision).
+     * before the payment. An invoice of an earlier term leaves the billing alone, as {@link #recordBilling} does.
+     * Whether a licence that the payment resumed is paused again is the renewals' rule (decision 0088), applied after
+     * this, so that the licence's history says the payment was removed before it says the licence was paused.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordPaymentRemoved(Caller caller, long id, int termNumber) {

@@ -16,7 +16,9 @@ import org.springframework.stereotype.Component;
  * Pauses again a licence that its overdue renewal invoice paused, when the payment that resumed it is removed
  * (decision 0088): the payment was a mistake, so what it undid is put back, in the transaction that removes it, for
  * the console and the API alike. Only while the rule still holds: the organisation pauses for overdue invoices and
- * this one is still past its pause date. The overdue scan takes its pause once per invoice, so it would not.
+ * this one is still past its pause date. The overdue scan takes its pause once per invoice, so it would not. A licence
+ * that was running before the payment, because a person resumed it by hand, stays running: the payment undid nothing
+ * (decision 0093). It listens after the licence recorded the removal, so the licence's history tells the cause first.
  */
 @Component
 class OverduePauseRestored {
@@ -48,6 +50,9 @@ class OverduePauseRestored {
             return;
         }
         Invoice invoice = invoices.invoice(system, removed.invoiceId());
+        if (Boolean.FALSE.equals(invoice.paymentResumedLicence())) {
+            return; // running before the payment: a person resumed it, or it was never paused (decision 0093)
+        }
         LocalDate dueBy = LocalDate.now(clock).minusDays(settings.overduePauseDays());
         if (invoice.payable() && !invoice.dueOn().isAfter(dueBy)) {
             licences.pauseForOverdue(system, invoice.line().licenceId());

@@ -1,6 +1,7 @@
 package io.licencedesk.web;
 
 import io.licencedesk.shared.Money;
+import io.licencedesk.shared.ShownTimes;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
@@ -66,7 +67,7 @@ public class RecordedValues {
                 return messages.getMessage("history.value." + recorded, null, recorded, locale);
             }
             if (field.endsWith("At")) {
-                return ShownTimes.format(ShownTimes.TO_THE_SECOND, Instant.parse(recorded), locale);
+                return ShownTimes.second(Instant.parse(recorded), locale);
             }
             if (field.endsWith("On")) {
                 return DateTimeFormatter.ofPattern("d MMM yyyy", locale).format(LocalDate.parse(recorded));

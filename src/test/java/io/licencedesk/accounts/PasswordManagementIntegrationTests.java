@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.shared.ShownTimes;
 import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.MovableClock;
@@ -12,9 +13,11 @@ import io.licencedesk.support.MovableTime;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.AfterEach;
@@ -63,6 +66,15 @@ class PasswordManagementIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    AccountRepository accountRepository;
+
+    @Autowired
+    PeopleMessages peopleMessages;
+
+    @Autowired
+    org.springframework.context.MessageSource messages;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -122,6 +134,32 @@ class PasswordManagementIntegrationTests {
         assertThatThrownBy(() -> passwords.setPassword(token, "another good password"))
                 .isInstanceOf(PasswordLinkInvalidException.class);
         assertThat(canSignIn(carol.email(), NEW_PASSWORD)).isTrue();
+    }
+
+    /**
+     * Invitations and password links wrote their expiry on patterns of their own ("8 December 2026 at 14:05 UTC", and
+     * "8 December 2026, 14:05 UTC" in staff's), in UTC whatever zone the pages name: every account e-mail now writes
+     * its moment as pages do ({@link ShownTimes}, decision 0093), in its recipient's language.
+     */
+    @Test
+    void everyAccountEmailWritesItsExpiryAsPagesDoInItsRecipientsLanguage() {
+        Organisation organisation = accountRepository.findOrganisation(org.id()).orElseThrow();
+        var to = new AccountMessages.Recipient(carol.id(), carol.name(), carol.email());
+        String link = "https://desk.example.test/password/set?token=abc";
+        Instant expiresAt = Instant.parse("2026-12-08T14:05:42Z");
+        for (Locale locale : List.of(Locale.UK, Locale.FRENCH)) {
+            String expiry =
+                    (locale == Locale.UK ? "expires on " : "expire le ") + ShownTimes.minute(expiresAt, locale) + ".";
+            List<AccountEmail> emails = List.of(
+                    AccountMessages.invitation(messages, locale, organisation, to, link, expiresAt),
+                    AccountMessages.reset(messages, locale, organisation, to, link, expiresAt),
+                    peopleMessages.staffInvitation(locale, organisation, to, Role.MANAGER, link, expiresAt),
+                    peopleMessages.resetFromStaff(locale, organisation, to, link, expiresAt));
+            for (AccountEmail email : emails) {
+                assertThat(email.textBody()).as(email.subject()).contains(expiry);
+                assertThat(email.htmlBody()).as(email.subject()).contains(expiry);
+            }
+        }
     }
 
     @Test

@@ -644,6 +644,36 @@ class ConsoleImportIntegrationTests {
                     .update();
         }
     }
+    /** The running import's bar wrote "0%" in French too, where a no-break space goes before % (decision 0093). */
+    @Test
+    void theProgressBarWritesItsPercentageInThePagesLanguage() throws Exception {
+        LicenceImport checked = check("name,plan,screens\nA,Monthly,1\n");
+        jdbc.sql("""
+                        update licence_import set status = 'IMPORTING', rows_inserted = 0,
+                               import_started_at = current_timestamp, heartbeat_at = current_timestamp
+                         where id = :id""").param("id", checked.id()).update();
+        try {
+            for (String language : List.of("en", "fr")) {
+                String page = mvc.perform(get("/licences/imports/" + checked.id())
+                                .with(manager)
+                                .header("Accept-Language", language))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                assertThat(Jsoup.parse(page)
+                                .select("#import-progress .progress-bar")
+                                .first()
+                                .wholeText())
+                        .isEqualTo(language.equals("en") ? "0%" : "0\u00a0%");
+            }
+        } finally {
+            jdbc.sql("update licence_import set status = 'DISCARDED' where id = :id")
+                    .param("id", checked.id())
+                    .update();
+        }
+    }
+
     /**
      * The running import's page polls its progress; once the session ended, that answered with a redirect to the
      * sign-in page, which the script could not read, so it went on polling and said nothing (decision 0088). A

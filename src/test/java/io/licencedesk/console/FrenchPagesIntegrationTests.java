@@ -157,6 +157,61 @@ class FrenchPagesIntegrationTests {
                         assertThat(java.time.Instant.parse(datetime)).isNotNull());
     }
 
+    /**
+     * French pages wrote "De 1 à 10 000", "Limitez la note à 2 000 caractères" or "RCS Paris 123 456 789" with an
+     * ordinary space inside the number, so that a line could break in it. Every number, whether written in the
+     * messages or formatted (amounts, counts, figures), now groups its thousands with a narrow no-break space (decision
+     * 0093), in the pages' texts and in the attributes people read or hear.
+     */
+    @Test
+    void noFrenchPageBreaksANumberAtAnOrdinarySpace() throws Exception {
+        long big = licences.create(org.manager(), new NewLicence(monthly.id(), "Grand hall", null, 1234, null))
+                .id();
+        List<String> consolePages = List.of(
+                "/dashboard",
+                "/licences",
+                "/licences/new",
+                "/licences/" + big,
+                "/licences/" + big + "/edit",
+                "/licences/" + started.line().licenceId() + "/edit",
+                "/invoices",
+                "/invoices/" + started.id(),
+                "/clients",
+                "/clients/new",
+                "/clients/" + org.alice().userId(),
+                "/plans",
+                "/plans/new",
+                "/settings",
+                "/settings/payment",
+                "/licences/imports");
+        int grouped = 0;
+        for (String path : consolePages) {
+            grouped += assertNoNumberBreaks(path, page(path, org.owner()));
+        }
+        for (String path : List.of("/portal", "/portal/invoices", "/portal/invoices/" + started.id())) {
+            grouped += assertNoNumberBreaks(path, page(path, org.alice()));
+        }
+        assertThat(grouped).as("numbers grouped by thousands on the pages").isGreaterThan(0);
+    }
+
+    private int assertNoNumberBreaks(String path, Document page) {
+        StringBuilder read = new StringBuilder(page.body().wholeText());
+        for (String attribute : List.of("placeholder", "title", "aria-label", "alt")) {
+            page.select("[" + attribute + "]")
+                    .forEach(element -> read.append('\n').append(element.attr(attribute)));
+        }
+        assertThat(read.toString())
+                .as("a number broken at an ordinary space on " + path)
+                .doesNotContainPattern(NUMBER_WITH_A_BREAKING_SPACE);
+        return (int) GROUPED_NUMBER.matcher(read).results().count();
+    }
+
+    /** A digit, a space a line may break at, and three digits: a French number grouped by thousands, breakable. */
+    static final Pattern NUMBER_WITH_A_BREAKING_SPACE = Pattern.compile("\\d \\d{3}(?!\\d)");
+
+    /** A French number grouped by thousands as it should be. */
+    static final Pattern GROUPED_NUMBER = Pattern.compile("\\d\\u202f\\d{3}");
+
     /** A time of day as pages write it, and the zone that should follow it ("17:40 UTC", "17:40:42 CET"). */
     static final Pattern CLOCK = Pattern.compile("\\b\\d{2}:\\d{2}(?::\\d{2})?\\b( (?:[A-Z]{2,5}|GMT[+-][\\d:]+)\\b)?");
 

@@ -355,6 +355,63 @@ class RenewalCycleIntegrationTests {
         assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.ACTIVE);
     }
 
+    /**
+     * Removing the payment that resumed an overdue licence listed "Paused" before "Payment removed" in the licence's
+     * history, the effect before its cause: the pause was taken while the invoice's event was published, before the
+     * licence recorded the removal. The removal now comes first (decision 0093).
+     */
+    @Test
+    void theLicencesHistoryTellsThePaymentRemovedBeforeThePauseItBrings() {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = endingOn(renewing, today.plusDays(5));
+        cycle.run(org.id());
+        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
+        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
+        cycle.run(org.id());
+        invoicing.markPaid(org.manager(), renewal.id(), testLicences.today(), "Bank transfer");
+
+        invoicing.removePayment(org.manager(), renewal.id());
+
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.PAUSED);
+        List<AuditRecord> history = audit.licenceHistory(org.manager(), licence);
+        assertThat(history)
+                .extracting(AuditRecord::action)
+                .as("newest first")
+                .startsWith("PAUSED", "PAYMENT_REMOVED", "RESUMED", "PAID");
+        assertThat(history.get(0).actorEmail()).isEqualTo("LicenceDesk (automatic)");
+    }
+
+    /**
+     * A licence its overdue invoice paused, that the manager resumed by hand before a payment was marked by mistake,
+     * was paused again when the payment was removed, though the payment had not resumed it (decision 0088 said so).
+     * Only a licence the payment itself resumed is paused again now (decision 0093).
+     */
+    @Test
+    void removingAPaymentLeavesRunningALicenceThatAPersonHadResumedBeforeIt() {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = endingOn(renewing, today.plusDays(5));
+        cycle.run(org.id());
+        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
+        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
+        cycle.run(org.id());
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.PAUSED);
+        licences.resume(org.manager(), licence);
+        invoicing.markPaid(org.manager(), renewal.id(), testLicences.today(), "Bank transfer");
+
+        invoicing.removePayment(org.manager(), renewal.id());
+
+        LicenceDetails running = licences.details(org.manager(), licence);
+        assertThat(running.status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(running.billingStatus()).isEqualTo(BillingStatus.INVOICED);
+        assertThat(audit.licenceHistory(org.manager(), licence))
+                .extracting(AuditRecord::action)
+                .startsWith("PAYMENT_REMOVED", "PAID", "RESUMED", "PAUSED");
+        cycle.run(org.id());
+        assertThat(licences.details(org.manager(), licence).status())
+                .as("the cycle pauses once per invoice")
+                .isEqualTo(LifecycleStatus.ACTIVE);
+    }
+
     /** A payment removed before the invoice was overdue long enough to pause leaves the licence running. */
     @Test
     void removingAPaymentMadeBeforeAnyOverduePauseLeavesTheLicenceActive() {

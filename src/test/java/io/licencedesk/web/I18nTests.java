@@ -144,6 +144,39 @@ class I18nTests {
                 .isEmpty();
     }
 
+    /**
+     * French groups a number's thousands with a narrow no-break space (U+202F, decision 0093), as Java, Thymeleaf's
+     * {@code #numbers} and browsers format numbers for French: "10 000" written with an ordinary space, or with a
+     * no-break space of the other width, let a line break inside the number or looked unlike a formatted one.
+     */
+    @Test
+    void frenchNumbersGroupTheirThousandsWithANarrowNoBreakSpace() {
+        Properties french = properties("messages_fr.properties");
+        Pattern otherSpace = Pattern.compile("\\d[\\s\\u00a0]\\d{3}(?!\\d)");
+        List<String> faults = french.stringPropertyNames().stream()
+                .sorted()
+                .filter(key -> otherSpace.matcher(french.getProperty(key)).find())
+                .toList();
+        assertThat(faults)
+                .as("French numbers grouped with a space other than U+202F")
+                .isEmpty();
+    }
+
+    /**
+     * A number and its unit or percent sign stay on one line in French: "TVA 20 %", "jusqu’à 1 Go" or "{0} ms" were
+     * written with an ordinary space, as the file sizes ("{0} Mo") were not (decision 0093).
+     */
+    @Test
+    void frenchUnitsKeepToTheirNumber() {
+        Properties french = properties("messages_fr.properties");
+        Pattern breakingSpace = Pattern.compile("(?:\\d|\\})\\s(?:%|ms|s|min|ko|Mo|Go|To)(?![\\p{L}\\d])");
+        List<String> faults = french.stringPropertyNames().stream()
+                .sorted()
+                .filter(key -> breakingSpace.matcher(french.getProperty(key)).find())
+                .toList();
+        assertThat(faults).as("French units after a breaking space").isEmpty();
+    }
+
     /** Messages whose argument after the colon is a value (a code, an amount, a date, an address), not a sentence. */
     static final Set<String> SENTENCE_AFTER_A_COLON_IS_DATA = Set.of(
             "invoice.pdf.vatNumber",

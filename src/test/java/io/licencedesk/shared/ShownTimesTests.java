@@ -1,4 +1,4 @@
-package io.licencedesk.web;
+package io.licencedesk.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,5 +35,15 @@ class ShownTimesTests {
         OffsetDateTime inParis = OffsetDateTime.parse("2026-12-05T18:40:42+01:00");
         assertThat(times.toTheSecond(inParis, Locale.ENGLISH)).isEqualTo(times.toTheSecond(moment, Locale.ENGLISH));
         assertThat(times.toTheMinute(null, Locale.ENGLISH)).isEmpty();
+    }
+
+    /** A formatter is made once per pattern and language and shared (they are thread-safe), not once a moment. */
+    @Test
+    void makesEachFormatterOnceAndWritesTheSameWithIt() {
+        assertThat(ShownTimes.formatter(ShownTimes.TO_THE_MINUTE, Locale.FRENCH))
+                .isSameAs(ShownTimes.formatter(ShownTimes.TO_THE_MINUTE, Locale.FRENCH))
+                .isNotSameAs(ShownTimes.formatter(ShownTimes.TO_THE_MINUTE, Locale.ENGLISH));
+        assertThat(ShownTimes.minute(moment, Locale.FRENCH)).isEqualTo(times.toTheMinute(moment, Locale.FRENCH));
+        assertThat(ShownTimes.second(moment, Locale.ENGLISH)).isEqualTo(times.toTheSecond(moment, Locale.ENGLISH));
     }
 }
