@@ -106,6 +106,13 @@ record LicenceListParams(
         return ignored;
     }
 
+    /** What {@link #notUnderstood} names that the CSV download acts on: it holds every page, so not the page size. */
+    Map<String, String> notUnderstoodByTheExport() {
+        var ignored = notUnderstood();
+        ignored.remove("size");
+        return ignored;
+    }
+
     /**
      * These parameters without the sort, direction and page size {@link #notUnderstood} names, so that the page's
      * links do not carry them on (and the notice with them) once it has said so.
