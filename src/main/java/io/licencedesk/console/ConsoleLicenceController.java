@@ -80,7 +80,8 @@ class ConsoleLicenceController {
             Model model) {
         // What cannot be read is left out of the filter and the page's links (see LicenceListParams) and named above
         // the list, rather than look filtered, sorted or paged when it is not.
-        var ignored = new ArrayList<>(IgnoredFilters.notices("licences", asked.notUnderstood(), words));
+        var ignored = new ArrayList<>(IgnoredFilters.notices(
+                "licences", asked.notUnderstood(), LicenceListParams.sizeNoticeArguments(words), words));
         LicenceListParams params = asked.understood();
         Client selectedClient = null;
         if (params.client() != null) {

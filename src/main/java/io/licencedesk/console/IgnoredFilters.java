@@ -19,8 +19,22 @@ final class IgnoredFilters {
      * typed, shortened. A status is said the same way on every list (the invoice list's words).
      */
     static List<String> notices(String list, Map<String, String> notUnderstood, Words words) {
+        return notices(list, notUnderstood, Map.of(), words);
+    }
+
+    /**
+     * The same, a parameter's message taking {@code more} of its arguments after what was typed (the page sizes the
+     * list offers, from their constant rather than written into the message).
+     */
+    static List<String> notices(
+            String list, Map<String, String> notUnderstood, Map<String, List<Object>> more, Words words) {
         var notices = new ArrayList<String>();
-        notUnderstood.forEach((parameter, typed) -> notices.add(words.of(key(list, parameter), shortened(typed))));
+        notUnderstood.forEach((parameter, typed) -> {
+            var arguments = new ArrayList<Object>();
+            arguments.add(shortened(typed));
+            arguments.addAll(more.getOrDefault(parameter, List.of()));
+            notices.add(words.of(key(list, parameter), arguments.toArray()));
+        });
         return notices;
     }
 

@@ -4,6 +4,7 @@ import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceSort;
 import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.web.Words;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -41,6 +42,21 @@ record LicenceListParams(
 
     static final List<Integer> PAGE_SIZES = List.of(10, 25, 50, 100);
     static final int DEFAULT_SIZE = 25;
+
+    /**
+     * The further arguments of the notice for a page size the list does not offer: the sizes it offers, as a
+     * sentence writes them ("10, 25, 50 or 100"), and the size it shows instead.
+     */
+    static Map<String, List<Object>> sizeNoticeArguments(Words words) {
+        List<String> sizes = PAGE_SIZES.stream().map(String::valueOf).toList();
+        String offered = sizes.size() == 1
+                ? sizes.get(0)
+                : words.of(
+                        "list.orLast",
+                        String.join(", ", sizes.subList(0, sizes.size() - 1)),
+                        sizes.get(sizes.size() - 1));
+        return Map.of("size", List.of(offered, String.valueOf(DEFAULT_SIZE)));
+    }
 
     LicenceFilter filter() {
         return new LicenceFilter(client, soon, expired, q, sortColumn(), ascending(), statusFilter(), inUseOnDay());
@@ -87,6 +103,13 @@ record LicenceListParams(
         if (size != null && !PAGE_SIZES.contains(size)) {
             ignored.put("size", size.toString());
         }
+        return ignored;
+    }
+
+    /** What {@link #notUnderstood} names that the CSV download acts on: it holds every page, so not the page size. */
+    Map<String, String> notUnderstoodByTheExport() {
+        var ignored = notUnderstood();
+        ignored.remove("size");
         return ignored;
     }
 

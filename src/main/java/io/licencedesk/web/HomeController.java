@@ -14,6 +14,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class HomeController {
 
+    private final Words words;
+
+    HomeController(Words words) {
+        this.words = words;
+    }
+
     /**
      * The e-mail address the sign-in form shows again: the one just refused (kept in the session by
      * {@link #rememberEmail}) or the one that just chose its password (a flash attribute). Never a password.
@@ -44,7 +50,7 @@ class HomeController {
         }
         // The wait comes back in the address; anything but a plain number of seconds is ignored.
         if (tooMany != null && tooMany.matches("\\d{1,5}")) {
-            model.addAttribute("retryAfter", Integer.parseInt(tooMany));
+            model.addAttribute("retryAfter", WaitInWords.of(Integer.parseInt(tooMany), words));
         }
         // The fields themselves say why they were refused, for screen readers (aria-invalid, aria-describedby).
         model.addAttribute("refused", failed != null);

@@ -178,14 +178,23 @@ class ConsoleAccessIntegrationTests {
                 .andExpect(content().string(not(containsString(org.alice().email()))));
         for (var export : List.of(
                 get("/licences/export.csv"),
-                get("/licences/export.csv").param("client", "" + org.alice().userId()),
                 get("/invoices/export.csv"),
-                get("/invoices/export.csv").param("client", "" + org.alice().userId()),
                 get("/clients/export.csv"),
                 get("/audit/export.csv"),
                 get("/audit/export.csv").param("object", "" + licence.id()))) {
             mvc.perform(export.with(stranger))
                     .andExpect(status().isOk())
+                    .andExpect(content()
+                            .string(not(containsString(licence.couponCode().value()))))
+                    .andExpect(content().string(not(containsString(org.alice().email()))));
+        }
+        // Naming this organisation's client, the stranger's download is refused as one naming nobody (decision 0092).
+        for (var export : List.of(
+                get("/licences/export.csv").param("client", "" + org.alice().userId()),
+                get("/invoices/export.csv").param("client", "" + org.alice().userId()))) {
+            mvc.perform(export.with(stranger))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString("The client asked for is not one of your clients.")))
                     .andExpect(content()
                             .string(not(containsString(licence.couponCode().value()))))
                     .andExpect(content().string(not(containsString(org.alice().email()))));

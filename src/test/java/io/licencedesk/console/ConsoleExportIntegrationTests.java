@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -359,18 +360,20 @@ class ConsoleExportIntegrationTests {
                 .contains("href=\"/clients/export.csv?q=bob%20ltd\"");
     }
 
-    /** Whatever the list makes of a query string, the export makes of it too: never a server error. */
+    /**
+     * A query string the list cannot bind at all is the export's 400 page too, and what it can read the export reads
+     * alike: never a server error. (What the list leaves out and names, the export refuses: see below.)
+     */
     @Test
     void answersBadInputAsTheListsDo() throws Exception {
         List<Map<String, String>> queries = List.of(
                 Map.of("client", "abc"),
                 Map.of("size", "many"),
                 Map.of("soon", "maybe"),
-                Map.of("sort", "bogus", "dir", "sideways", "size", "7"),
+                Map.of("size", "7"),
                 Map.of("q", "\u0000"),
                 Map.of("q", "%_\\"),
-                Map.of("after", "not-a-cursor"),
-                Map.of("client", "" + other.alice().userId()));
+                Map.of("after", "not-a-cursor"));
         for (var query : queries) {
             var list = get("/licences");
             var export = get("/licences/export.csv");
@@ -391,9 +394,96 @@ class ConsoleExportIntegrationTests {
                 .andExpect(status().isBadRequest());
         mvc.perform(get("/invoices/export.csv").param("client", "x").with(manager))
                 .andExpect(status().isBadRequest());
-        mvc.perform(get("/invoices/export.csv").param("status", "bogus").with(manager))
-                .andExpect(status().isOk());
         mvc.perform(get("/clients/export.csv").param("q", "\u0000").with(manager))
                 .andExpect(status().isOk());
+    }
+
+    /** The page shown instead of a file: its status, and what it says without the page around it. */
+    record Refusal(int status, String contentType, String disposition, String says, String backTo) {}
+
+    Refusal refusal(MockHttpServletRequestBuilder request) throws Exception {
+        var response = mvc.perform(request.with(manager)).andReturn().getResponse();
+        var section =
+                Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8)).selectFirst("main section");
+        return new Refusal(
+                response.getStatus(),
+                response.getContentType(),
+                response.getHeader("Content-Disposition"),
+                section == null ? "" : section.select("h1, p, li").eachText().toString(),
+                section == null ? "" : section.select("a").attr("href"));
+    }
+
+    /**
+     * A hand-typed address naming another organisation's client, or a client id of nobody, downloaded an empty file
+     * as if that client had nothing. Now no file: the same 400 page for both, saying why, with a way back.
+     */
+    @Test
+    void refusesADownloadForAClientNotOfTheOrganisationTheSameWayWhoeverItIs() throws Exception {
+        create("Lobby", null, 1, org.alice().userId());
+        long theirs = other.alice().userId();
+        long nobodys = 987_654_321L;
+
+        for (String list : List.of("licences", "invoices")) {
+            Refusal forTheirs = refusal(get("/" + list + "/export.csv").param("client", "" + theirs));
+            Refusal forNobodys = refusal(get("/" + list + "/export.csv").param("client", "" + nobodys));
+
+            assertThat(forTheirs.status()).as(list).isEqualTo(400);
+            assertThat(forTheirs.contentType()).as(list).startsWith("text/html");
+            assertThat(forTheirs.disposition()).as(list).isNull();
+            assertThat(forTheirs.says())
+                    .as(list)
+                    .contains("Nothing was downloaded", "The client asked for is not one of your clients.");
+            assertThat(forTheirs.backTo()).as(list).startsWith("/" + list + "?").doesNotContain("client=");
+            assertThat(forNobodys).as(list).isEqualTo(forTheirs);
+        }
+    }
+
+    /**
+     * A sort, direction, status, day or month the list cannot read was exported as if it had not been asked for (the
+     * default sort, every status): a file other than the one asked for. Now each is named and no file is made.
+     */
+    @Test
+    void refusesADownloadWhoseFiltersOrSortAreNotUnderstoodAndNamesEach() throws Exception {
+        Refusal licences = refusal(get("/licences/export.csv")
+                .param("sort", "bogus")
+                .param("dir", "sideways")
+                .param("status", "sleeping")
+                .param("inUseOn", "yesterday")
+                .param("size", "7")
+                .param("client", "" + other.alice().userId()));
+        assertThat(licences.status()).isEqualTo(400);
+        assertThat(licences.disposition()).isNull();
+        assertThat(licences.says())
+                .contains(
+                        "The status “sleeping” was not understood.",
+                        "The day “yesterday” was not understood",
+                        "The sort column “bogus” is not one of the list’s",
+                        "The sort direction “sideways” was not understood",
+                        "The client asked for is not one of your clients.")
+                .doesNotContain("page size");
+        assertThat(licences.backTo()).isEqualTo("/licences?size=25");
+
+        Refusal invoices = refusal(get("/invoices/export.csv")
+                .param("status", "bogus")
+                .param("issued", "2026-13")
+                .param("paid", "soon"));
+        assertThat(invoices.status()).isEqualTo(400);
+        assertThat(invoices.disposition()).isNull();
+        assertThat(invoices.says())
+                .contains(
+                        "The status “bogus” was not understood.",
+                        "The month of issue “2026-13” was not understood",
+                        "The month of payment “soon” was not understood");
+        assertThat(invoices.backTo()).isEqualTo("/invoices?status=&page=1");
+
+        String french = mvc.perform(get("/licences/export.csv")
+                        .param("sort", "bogus")
+                        .header("Accept-Language", "fr")
+                        .with(manager))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(french).contains("Rien n’a été téléchargé", "La colonne de tri «\u00a0bogus\u00a0»");
     }
 }

@@ -19,8 +19,10 @@ import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -148,6 +150,33 @@ class PayableInvoiceIntegrationTests {
             assertThat(invoice.totals().reverseCharge()).isFalse();
             assertThat(invoice.totals().vatRate()).isEqualByComparingTo("20");
             assertThat(pdfText(invoice)).contains("VAT 20%").doesNotContain("reverse charge");
+        }
+    }
+
+    /** "Pay online" opens the seller's payment page in a new tab: a screen reader says so before it happens. */
+    @Test
+    void payOnlineSaysItOpensANewTabInEveryLanguage() throws Exception {
+        Invoice invoice = invoiceFor(org.alice().userId());
+        var expected =
+                Map.of("en", "Pay online (opens in a new tab)", "fr", "Payer en ligne (s’ouvre dans un nouvel onglet)");
+
+        for (var language : expected.entrySet()) {
+            String html = mvc.perform(get("/portal/invoices/{id}", invoice.id())
+                            .header("Accept-Language", language.getKey())
+                            .with(fixture.signedIn(org.alice())))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+
+            var links = Jsoup.parse(html).select("a[target=_blank]");
+            assertThat(links).as(language.getKey()).hasSize(1);
+            var payOnline = links.first();
+            assertThat(payOnline.attr("href")).isEqualTo("https://pay.example.com/signage");
+            assertThat(payOnline.text()).as(language.getKey()).isEqualTo(language.getValue());
+            assertThat(payOnline.select(".visually-hidden").text())
+                    .as(language.getKey())
+                    .isEqualTo(language.getValue().substring(language.getValue().indexOf('(')));
+            assertThat(payOnline.attr("rel").split(" ")).contains("noopener", "noreferrer");
         }
     }
 

@@ -22,6 +22,16 @@ public final class PageParts {
                 AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 
+    /**
+     * A paging link that leads nowhere (Previous on the first page, Next on the last), by its text or its label: shown
+     * greyed, not a link (so not a Tab stop), and announced as disabled.
+     */
+    public static Locator disabledPageLink(Page page, String name) {
+        Locator disabled = page.locator("nav span[aria-disabled=true]");
+        return disabled.filter(new Locator.FilterOptions().setHasText(name))
+                .or(page.locator("nav span[aria-disabled=true][aria-label=\"" + name + "\"]"));
+    }
+
     /** The field with exactly this label. */
     public static Locator label(Page page, String text) {
         return page.getByLabel(text, new Page.GetByLabelOptions().setExact(true));

@@ -24,7 +24,9 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import jakarta.servlet.http.Cookie;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -196,7 +198,9 @@ class SignInIntegrationTests {
         assertThat(wait).as("seconds until the next attempt: 15 minutes / 10").isBetween(1, 90);
         mvc.perform(get(refused))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Too many sign-in attempts. Try again in " + wait + " s.")));
+                .andExpect(content()
+                        .string(containsString("Too many sign-in attempts. Try again in "
+                                + (wait < 60 ? wait + " s." : (wait + 59) / 60 + " min."))));
         mvc.perform(formLogin().userParameter("email").user(org.owner().email()).password(TestOrganisation.PASSWORD))
                 .andExpect(authenticated())
                 .andExpect(redirectedUrl("/"));
@@ -290,6 +294,27 @@ class SignInIntegrationTests {
 
         mvc.perform(formLogin().userParameter("email").user(org.owner().email()).password(TestOrganisation.PASSWORD))
                 .andExpect(authenticated());
+    }
+
+    /** A wait of a minute or more is said in minutes, rounded up; a shorter one in seconds. */
+    @Test
+    void saysAWaitOfAMinuteOrMoreInMinutes() throws Exception {
+        Map<String, String> english = new LinkedHashMap<>();
+        english.put("873", "Try again in 15 min.");
+        english.put("900", "Try again in 15 min.");
+        english.put("60", "Try again in 1 min.");
+        english.put("61", "Try again in 2 min.");
+        english.put("59", "Try again in 59 s.");
+        english.put("5", "Try again in 5 s.");
+        for (var wait : english.entrySet()) {
+            mvc.perform(get("/login").param("tooMany", wait.getKey()).header("Accept-Language", "en"))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Too many sign-in attempts. " + wait.getValue())));
+        }
+        mvc.perform(get("/login").param("tooMany", "873").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Réessayez dans 15\u00a0min.")));
+        mvc.perform(get("/login").param("tooMany", "42").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Réessayez dans 42\u00a0s.")));
     }
 
     @Test
