@@ -143,6 +143,33 @@ class LicenceImportApiIntegrationTests {
                 .isGreaterThan(5_000);
     }
 
+    /**
+     * curl's {@code --data-binary @book.csv} without a Content-Type posts the file as a form; the answer told the
+     * caller to send application/json, which the import refuses as well. It names the types the import takes.
+     */
+    @Test
+    void aFilePostedAsAFormIsRefusedNamingTheTypesTheImportTakes() throws Exception {
+        Answer form = send(post("/api/v1/licence-imports")
+                .with(bearer(token))
+                .contentType("application/x-www-form-urlencoded")
+                .content(FILE));
+        assertThat(form.status()).isEqualTo(415);
+        assertThat(form.body().get("type").asString()).endsWith("/unsupported-media-type");
+        assertThat(form.body().get("detail").asString()).contains("text/csv").doesNotContain("application/json");
+        assertThat(form.response().getHeader("Accept")).isEqualTo("text/csv, application/octet-stream");
+        Answer wildcard = send(post("/api/v1/licence-imports")
+                .with(bearer(token))
+                .contentType("*/*")
+                .content(FILE));
+        assertThat(wildcard.status()).isEqualTo(415);
+        assertThat(wildcard.body().get("detail").asString()).contains("text/csv");
+        assertThat(jdbc.sql("select count(*) from licence_import where organisation_id = :id")
+                        .param("id", org.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     @Test
     void aFileThatIsNotALicenceCsvEndsRefusedWithTheReason() throws Exception {
         long id = upload(token, "").body().get("id").asLong();
