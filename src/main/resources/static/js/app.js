@@ -34,12 +34,27 @@
     function count(name, n, ...values) {
         return text(name + (plurals.select(n) === 'one' ? 'One' : 'Other'), n, ...values);
     }
-    // A session that ended answers a script's JSON request with 401 (decision 0088) and its changes with 403 (they
-    // carry no valid form token), or with the sign-in page where something in between redirects: the script cannot
-    // go on, so the page says why once and links to itself, which signs in again and comes back (decision 0091).
+    // A session that ended answers a script's JSON request with 401 (decision 0088), or with the sign-in page where
+    // something in between redirects: the script cannot go on, so the page says why once and links to itself, which
+    // signs in again and comes back (decision 0091).
     function signedOut(response) {
-        return response.status === 401 || response.status === 403
+        return response.status === 401
             || (response.redirected && new URL(response.url).pathname === '/login');
+    }
+    // A 403 says why in its problem's type (decision 0094): the page's form token is of a session that ended (the
+    // same for the page as being signed out: nothing it sends can work until it is reloaded), or the person may not do
+    // this (an owner's action asked by an account manager), which signing in again would not change.
+    const EXPIRED_FORM_TOKEN = 'https://licencedesk.io/problems/expired-form-token';
+    function whyRefused(response) {
+        if (signedOut(response)) {
+            return Promise.resolve('signedOut');
+        }
+        if (response.status !== 403) {
+            return Promise.resolve(null);
+        }
+        return response.json()
+            .then(problem => problem && problem.type === EXPIRED_FORM_TOKEN ? 'signedOut' : 'forbidden',
+                () => 'forbidden');
     }
     function sayTheSessionEnded() {
         if (document.getElementById('session-ended')) {
@@ -56,15 +71,25 @@
         (document.getElementById('main') || document.body).prepend(alert);
         alert.scrollIntoView({block: 'nearest'});
     }
-    // A script's JSON answer, or null when the session has ended (the page then says so).
+    // A script's JSON answer, or null when it was refused: the page then says why, that the session ended or that
+    // this is not the person's to do.
     function json(response) {
-        if (signedOut(response)) {
-            sayTheSessionEnded();
-            return null;
-        }
-        return response.json();
+        return whyRefused(response).then(refused => {
+            if (refused === 'signedOut') {
+                sayTheSessionEnded();
+                return null;
+            }
+            if (refused === 'forbidden') {
+                toast(text('notAllowed'), 'danger');
+                return null;
+            }
+            return response.json();
+        });
     }
-    window.licenceDesk = {toast: toast, text: text, count: count, language: language, json: json, signedOut: signedOut};
+    window.licenceDesk = {
+        toast: toast, text: text, count: count, language: language, json: json, signedOut: signedOut,
+        expiredFormToken: EXPIRED_FORM_TOKEN
+    };
 
     // The message of a form answered by a redirect ("Screen removed") comes with the page; it is said once the page
     // has loaded, so that a screen reader announces it.
@@ -492,7 +517,7 @@
 // progress bar; then the import's page follows its check or import until it ends.
 (function () {
     'use strict';
-    const {text, language, signedOut} = window.licenceDesk;
+    const {text, language, signedOut, expiredFormToken} = window.licenceDesk;
     const form = document.getElementById('import-form');
     if (form) {
         const input = document.getElementById('import-file');
@@ -540,14 +565,17 @@
                 }
                 if (request.status === 201 && answer.location) {
                     window.location.assign(answer.location);
-                } else if (request.status === 401 || request.status === 403) {
+                } else if (request.status === 401 || (request.status === 403 && answer.type === expiredFormToken)) {
                     // The session ended, or the page's form token is out of date: trying again cannot work until the
-                    // page is reloaded (which asks to sign in first when needed).
+                    // page is reloaded (which asks to sign in first when needed). Any other 403 is the person's role,
+                    // said below.
                     fail(text('importSignedOut'));
                     const reload = document.createElement('a');
                     reload.href = window.location.pathname;
                     reload.textContent = text('importReload');
                     error.append(' ', reload);
+                } else if (request.status === 403) {
+                    fail(text('notAllowed'));
                 } else {
                     fail(answer.detail || text('importFailed', request.status));
                 }

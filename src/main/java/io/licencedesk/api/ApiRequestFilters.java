@@ -88,7 +88,9 @@ class ApiRequestFilters {
                 return;
             }
             if (isFormPost(request) || WildcardContentType.in(request.getContentType())) {
-                response.setHeader("Accept", "application/json");
+                // A licence import's body is the CSV file, not JSON: curl's --data-binary posts a file as a form
+                // unless told otherwise, and was told to send application/json, which the import refuses too.
+                response.setHeader("Accept", importFile ? "text/csv, application/octet-stream" : "application/json");
                 refuse(
                         request,
                         response,
@@ -96,7 +98,10 @@ class ApiRequestFilters {
                                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                                 "unsupported-media-type",
                                 "Unsupported media type",
-                                "The body must be application/json."));
+                                importFile
+                                        ? "The body must be the CSV file itself, sent as text/csv (or"
+                                                + " application/octet-stream)."
+                                        : "The body must be application/json."));
                 return;
             }
             if (request.getContentLengthLong() < 0 && !importFile) {

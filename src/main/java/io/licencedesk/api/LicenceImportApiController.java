@@ -28,7 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Licence imports (docs/csv.md, decision 0047): the console's two steps over the API. The file is the request's
- * body; its check runs in the background, and the import runs only when confirmed.
+ * body; its check runs in the background, and the import runs only when confirmed. The list pages by number, as the
+ * API's other short lists do: an organisation makes a few imports, not thousands.
  */
 @RestApi
 @RestController
@@ -72,6 +73,21 @@ class LicenceImportApiController {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/v1/licence-imports/" + started.id()))
                 .body(response(started));
+    }
+
+    @GetMapping
+    @Operation(
+            operationId = "listLicenceImports",
+            summary = "List imports",
+            description = "The organisation's imports, newest first, each as getLicenceImport answers it; the"
+                    + " console's Licences → Import lists the same.")
+    NumberedPage<LicenceImportResponse> list(
+            Caller caller,
+            @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
+        ApiParameters.checkPage(page);
+        ApiParameters.checkLimit(limit);
+        return NumberedPage.of(imports.list(caller, page, limit), this::response);
     }
 
     @GetMapping("/{id}")

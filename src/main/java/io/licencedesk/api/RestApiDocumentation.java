@@ -74,9 +74,9 @@ class RestApiDocumentation {
             `hasMore` is true, send the page's `nextCursor` as `after` with the same filters for the next page \
             (`previousCursor` as `before` goes back). Pages do not shift when licences are added. The licence \
             list's `count` counts up to 1,001 matches (`countCapped` is true beyond 1,000). Shorter lists (clients, \
-            invoices, a licence's screens, the portal's licences and invoices) are numbered: `page` from 1 and \
-            `limit` 1 to 100 (default 25), answered with `page`, `limit`, `total` and `hasMore`. The plans, and a \
-            licence's screens in the portal, come whole.
+            invoices, licence imports, a licence's screens, the portal's licences and invoices) are numbered: \
+            `page` from 1 and `limit` 1 to 100 (default 25), answered with `page`, `limit`, `total` and \
+            `hasMore`. The plans, and a licence's screens in the portal, come whole.
 
             ### Idempotency
             Every POST except the device API's takes an optional `Idempotency-Key` header (1 to 255 printable \

@@ -110,6 +110,28 @@ class ImportJobs {
                 .list();
     }
 
+    /** One page of the organisation's imports, newest first (ids grow with time), for the REST API's list. */
+    List<LicenceImport> page(long organisationId, int offset, int limit) {
+        return jdbc.sql("select " + COLUMNS + """
+                        from licence_import i join app_user u on u.id = i.created_by
+                        where i.organisation_id = :organisationId
+                        order by i.id desc
+                        offset :offset rows fetch next :limit rows only
+                        """)
+                .param("organisationId", organisationId)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(IMPORT)
+                .list();
+    }
+
+    long count(long organisationId) {
+        return jdbc.sql("select count(*) from licence_import where organisation_id = :organisationId")
+                .param("organisationId", organisationId)
+                .query(Long.class)
+                .single();
+    }
+
     long organisationOf(long id) {
         return jdbc.sql("select organisation_id from licence_import where id = :id")
                 .param("id", id)

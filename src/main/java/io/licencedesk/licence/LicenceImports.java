@@ -3,6 +3,7 @@ package io.licencedesk.licence;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.shared.ControlCharacters;
+import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Reason;
 import java.io.IOException;
 import java.io.InputStream;
@@ -109,6 +110,14 @@ public class LicenceImports {
     public List<LicenceImport> recent(Caller caller) {
         LicenceManagement.requireStaff(caller);
         return jobs.recent(caller.organisationId(), 20);
+    }
+
+    /** Every import of the organisation, newest first, a numbered page at a time (past the last: the last). */
+    public PageOf<LicenceImport> list(Caller caller, int page, int size) {
+        LicenceManagement.requireStaff(caller);
+        long organisationId = caller.organisationId();
+        return PageOf.read(
+                page, size, jobs.count(organisationId), (offset, limit) -> jobs.page(organisationId, offset, limit));
     }
 
     /** The first {@link #PROBLEMS_SHOWN} refused rows, in line order. */

@@ -138,7 +138,8 @@ class SecurityConfiguration {
             SignInDevices devices,
             UserDetailsService users,
             ThymeleafViewResolver pages,
-            LocaleResolver languages)
+            LocaleResolver languages,
+            ApiProblemWriter problems)
             throws Exception {
         HomeByRole home = new HomeByRole();
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -184,8 +185,8 @@ class SecurityConfiguration {
                         .permitAll())
                 .addFilterBefore(SignInLimitFilter.form(signInLimits), UsernamePasswordAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(new SignInEntryPoint())
-                        .accessDeniedHandler(new ViewAsRefusals(pages, languages)))
+                        .authenticationEntryPoint(new SignInEntryPoint(problems))
+                        .accessDeniedHandler(new ViewAsRefusals(pages, languages, problems)))
                 .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -44,7 +44,8 @@ class UnreadableParameters {
                                         HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                                         "unsupported-media-type",
                                         "Unsupported media type",
-                                        "Send the body as application/json."));
+                                        "Send the body as application/json (a licence import's file as"
+                                                + " text/csv)."));
                     } else {
                         response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
                     }

@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -31,6 +33,12 @@ import org.springframework.web.servlet.ViewResolver;
  * in an earlier session (signed out meanwhile, in this tab or another, or after hours away), and an account manager
  * refused an owner's page is in the console already; the request carries {@link #REFUSAL} so that the page says what
  * happened. Error pages have no signed-in user in their model, so it is decided here.
+ *
+ * <p>A page's script (asking for JSON alone) gets a problem instead of the error page, typed by the refusal (decision
+ * 0094): {@code expired-form-token} for the form token of an ended or earlier session, after which nothing the page
+ * sends can work until it is reloaded, and {@code forbidden} for what the person's role does not allow, which reloading
+ * does not change. The scripts read every 403 as "your session has ended", and told an account manager refused an
+ * owner's action to sign in again, which changed nothing.
  */
 final class ViewAsRefusals implements AccessDeniedHandler {
 
@@ -45,10 +53,12 @@ final class ViewAsRefusals implements AccessDeniedHandler {
     private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
     private final ViewResolver pages;
     private final LocaleResolver languages;
+    private final ApiProblemWriter problems;
 
-    ViewAsRefusals(ViewResolver pages, LocaleResolver languages) {
+    ViewAsRefusals(ViewResolver pages, LocaleResolver languages, ApiProblemWriter problems) {
         this.pages = pages;
         this.languages = languages;
+        this.problems = problems;
     }
 
     private static String refusal(
@@ -68,6 +78,25 @@ final class ViewAsRefusals implements AccessDeniedHandler {
         return null;
     }
 
+    /** What a page's script is answered for a refusal; the words it shows are its page's, in the page's language. */
+    private static ProblemDetail problemFor(String refusal) {
+        if ("expiredForm".equals(refusal) || "expiredSession".equals(refusal)) {
+            return ApiProblemWriter.problem(
+                    HttpStatus.FORBIDDEN,
+                    "expired-form-token",
+                    "Form token expired",
+                    "This page's form token is from a session that has ended: reload the page, signing in again if"
+                            + " asked, and try again.");
+        }
+        return ApiProblemWriter.problem(
+                HttpStatus.FORBIDDEN,
+                "forbidden",
+                "Not allowed",
+                "ownersOnly".equals(refusal)
+                        ? "Only your organisation's owners may do this."
+                        : "Your account may not do this.");
+    }
+
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
@@ -76,7 +105,12 @@ final class ViewAsRefusals implements AccessDeniedHandler {
         if (!ViewingAs.inThePortal(request)
                 || !ViewingAs.staffReadingThePortal(authentication, request)
                 || !(authentication.getPrincipal() instanceof SignedInUser staff)) {
-            request.setAttribute(REFUSAL, refusal(request, authentication, denied));
+            String refusal = refusal(request, authentication, denied);
+            if (ScriptRequests.isScript(request)) {
+                problems.write(request, response, problemFor(refusal));
+                return;
+            }
+            request.setAttribute(REFUSAL, refusal);
             otherwise.handle(request, response, denied);
             return;
         }

@@ -2,6 +2,7 @@ package io.licencedesk.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import io.licencedesk.accounts.ApiAccess;
 import io.licencedesk.accounts.ApiTokens;
@@ -15,6 +16,7 @@ import io.licencedesk.client.ApiException;
 import io.licencedesk.client.ApiResponse;
 import io.licencedesk.client.api.ClientsApi;
 import io.licencedesk.client.api.InvoicesApi;
+import io.licencedesk.client.api.LicenceImportsApi;
 import io.licencedesk.client.api.LicencesApi;
 import io.licencedesk.client.api.PlansApi;
 import io.licencedesk.client.api.PortalApi;
@@ -29,10 +31,12 @@ import io.licencedesk.client.model.HistoryPage;
 import io.licencedesk.client.model.Invoice;
 import io.licencedesk.client.model.Licence;
 import io.licencedesk.client.model.LicenceChanges;
+import io.licencedesk.client.model.LicenceImport;
 import io.licencedesk.client.model.LicenceListItem;
 import io.licencedesk.client.model.LicencePage;
 import io.licencedesk.client.model.MarkPaid;
 import io.licencedesk.client.model.NumberedPageInvoice;
+import io.licencedesk.client.model.NumberedPageLicenceImport;
 import io.licencedesk.client.model.Plan;
 import io.licencedesk.client.model.Redemption;
 import io.licencedesk.client.model.SendInvoices;
@@ -115,6 +119,19 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(client.getPortalAccess()).isEqualTo(Client.PortalAccessEnum.NOT_INVITED);
         assertThat(new ClientsApi(manager).getClient(client.getId()).getCompany())
                 .isEqualTo("Kino");
+
+        // a CSV file sent to check (nothing is created before it is confirmed); the imports' list names it
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("licences", ".csv");
+        java.nio.file.Files.writeString(file, "name,plan,screens\nKiosk,Quarterly,1\n");
+        LicenceImportsApi imports = new LicenceImportsApi(manager);
+        LicenceImport started = imports.startLicenceImport(file.toFile(), "book.csv", null);
+        java.nio.file.Files.delete(file);
+        NumberedPageLicenceImport importList = imports.listLicenceImports(null, null);
+        assertThat(importList.getTotal()).isEqualTo(1);
+        assertThat(importList.getHasMore()).isFalse();
+        assertThat(importList.getData())
+                .extracting(LicenceImport::getId, LicenceImport::getFileName)
+                .containsExactly(tuple(started.getId(), "book.csv"));
 
         LicencesApi licences = new LicencesApi(manager);
         Licence aliceLicence = licences.createLicence(

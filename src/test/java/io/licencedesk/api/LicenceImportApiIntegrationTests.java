@@ -64,6 +64,10 @@ class LicenceImportApiIntegrationTests {
     }
 
     JsonNode settled(long id) throws Exception {
+        return settled(id, token);
+    }
+
+    JsonNode settled(long id, String token) throws Exception {
         await().atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> {
@@ -139,12 +143,139 @@ class LicenceImportApiIntegrationTests {
                 .isGreaterThan(5_000);
     }
 
+    /**
+     * curl's {@code --data-binary @book.csv} without a Content-Type posts the file as a form; the answer told the
+     * caller to send application/json, which the import refuses as well. It names the types the import takes.
+     */
+    @Test
+    void aFilePostedAsAFormIsRefusedNamingTheTypesTheImportTakes() throws Exception {
+        Answer form = send(post("/api/v1/licence-imports")
+                .with(bearer(token))
+                .contentType("application/x-www-form-urlencoded")
+                .content(FILE));
+        assertThat(form.status()).isEqualTo(415);
+        assertThat(form.body().get("type").asString()).endsWith("/unsupported-media-type");
+        assertThat(form.body().get("detail").asString()).contains("text/csv").doesNotContain("application/json");
+        assertThat(form.response().getHeader("Accept")).isEqualTo("text/csv, application/octet-stream");
+        Answer wildcard = send(post("/api/v1/licence-imports")
+                .with(bearer(token))
+                .contentType("*/*")
+                .content(FILE));
+        assertThat(wildcard.status()).isEqualTo(415);
+        assertThat(wildcard.body().get("detail").asString()).contains("text/csv");
+        assertThat(jdbc.sql("select count(*) from licence_import where organisation_id = :id")
+                        .param("id", org.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     @Test
     void aFileThatIsNotALicenceCsvEndsRefusedWithTheReason() throws Exception {
         long id = upload(token, "").body().get("id").asLong();
         JsonNode refused = settled(id);
         assertThat(refused.get("status").asString()).isEqualTo("refused");
         assertThat(refused.get("problem").asString()).startsWith("The file is empty.");
+    }
+
+    /**
+     * The imports could be read only one by one, by an id the program had kept: {@code GET /api/v1/licence-imports}
+     * answered 405. It is now the organisation's imports, newest first, in numbered pages like the API's other short
+     * lists, each item as {@code GET /api/v1/licence-imports/{id}} answers it.
+     */
+    @Test
+    void theListHasTheOrganisationsImportsNewestFirstEachAsItsOwnAddressAnswersIt() throws Exception {
+        long first = upload(token, FILE).body().get("id").asLong();
+        settled(first);
+        long second = upload(token, "").body().get("id").asLong();
+        settled(second);
+        long third = upload(token, FILE).body().get("id").asLong();
+        settled(third);
+        TestOrganisation other = fixture.organisation();
+        fixture.monthlyPlan(other);
+        String otherToken = fixture.token(other.manager());
+        long othersImport = upload(otherToken, FILE).body().get("id").asLong();
+
+        Answer all = send(get("/api/v1/licence-imports").with(bearer(token)));
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.body()
+                        .get("data")
+                        .valueStream()
+                        .map(item -> item.get("id").asLong()))
+                .containsExactly(third, second, first);
+        assertThat(all.body().get("total").asLong()).isEqualTo(3);
+        assertThat(all.body().get("page").asInt()).isEqualTo(1);
+        assertThat(all.body().get("limit").asInt()).isEqualTo(25);
+        assertThat(all.body().get("hasMore").asBoolean()).isFalse();
+        for (JsonNode item : all.body().get("data")) {
+            assertThat(item)
+                    .isEqualTo(
+                            send(get("/api/v1/licence-imports/" + item.get("id").asLong())
+                                            .with(bearer(token)))
+                                    .body());
+        }
+        assertThat(all.body().get("data").get(1).get("status").asString()).isEqualTo("refused");
+
+        Answer secondPage = send(get("/api/v1/licence-imports?page=2&limit=2").with(bearer(token)));
+        assertThat(secondPage
+                        .body()
+                        .get("data")
+                        .valueStream()
+                        .map(item -> item.get("id").asLong()))
+                .containsExactly(first);
+        assertThat(secondPage.body().get("hasMore").asBoolean()).isFalse();
+        Answer firstPage = send(get("/api/v1/licence-imports?limit=2").with(bearer(token)));
+        assertThat(firstPage
+                        .body()
+                        .get("data")
+                        .valueStream()
+                        .map(item -> item.get("id").asLong()))
+                .containsExactly(third, second);
+        assertThat(firstPage.body().get("hasMore").asBoolean()).isTrue();
+
+        Answer others = send(get("/api/v1/licence-imports").with(bearer(otherToken)));
+        assertThat(others.body()
+                        .get("data")
+                        .valueStream()
+                        .map(item -> item.get("id").asLong()))
+                .containsExactly(othersImport);
+        assertThat(send(get("/api/v1/licence-imports").with(bearer(fixture.readOnlyToken(org.owner()))))
+                        .body()
+                        .get("total")
+                        .asLong())
+                .as("a read-only token reads the list")
+                .isEqualTo(3);
+        settled(othersImport, otherToken);
+    }
+
+    @Test
+    void theListIsRefusedToAClientAnonymousAndBadPageParameters() throws Exception {
+        settled(upload(token, FILE).body().get("id").asLong());
+        assertThat(send(get("/api/v1/licence-imports").with(bearer(fixture.token(org.alice()))))
+                        .status())
+                .isEqualTo(403);
+        Answer anonymous = send(get("/api/v1/licence-imports"));
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.body().get("type").asString()).endsWith("/unauthenticated");
+        assertThat(send(get("/api/v1/licence-imports").header("Authorization", "Bearer ldk_live_" + "x".repeat(43)))
+                        .status())
+                .isEqualTo(401);
+        for (String[] bad : new String[][] {
+            {"page", "0"},
+            {"limit", "0"},
+            {"limit", "101"},
+            {"limit", "ten"},
+            {"page", "99999999999"},
+            {"status", "checked"}
+        }) {
+            Answer refused =
+                    send(get("/api/v1/licence-imports?" + bad[0] + "=" + bad[1]).with(bearer(token)));
+            assertThat(refused.status()).as(bad[0] + "=" + bad[1]).isEqualTo(400);
+            assertThat(refused.body().get("type").asString()).endsWith("/bad-parameter");
+        }
+        Answer pastTheEnd = send(get("/api/v1/licence-imports?page=9").with(bearer(token)));
+        assertThat(pastTheEnd.body().get("page").asInt()).isEqualTo(1);
+        assertThat(pastTheEnd.body().get("data")).hasSize(1);
     }
 
     @Test

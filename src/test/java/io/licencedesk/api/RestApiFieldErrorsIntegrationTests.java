@@ -111,6 +111,40 @@ class RestApiFieldErrorsIntegrationTests {
                 .isEqualTo("Enter the coupon code of the licence to add.");
     }
 
+    /**
+     * docs/api.md: one item a field, and the field's reason as the detail when only one field is refused. A client's
+     * or a plan's field that broke two of its checks was named twice, with "Some fields are not valid.", in an order
+     * that changed between two identical requests.
+     */
+    @Test
+    void namesAFieldThatBreaksTwoChecksOnceWithItsReasonAsTheDetail() throws Exception {
+        String longAddress = "a".repeat(300) + "@example.com";
+        String markupTooLong = "<b>" + "a".repeat(300) + "</b>";
+        token = fixture.token(org.owner());
+        for (java.util.function.Supplier<MockHttpServletRequestBuilder> request :
+                java.util.List.<java.util.function.Supplier<MockHttpServletRequestBuilder>>of(
+                        () -> patch("/api/v1/clients/" + org.alice().userId())
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"email\": \"%s\"}".formatted(longAddress)),
+                        () -> post("/api/v1/clients")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\": \"%s\", \"email\": \"new@example.com\"}".formatted(markupTooLong)),
+                        () -> post("/api/v1/plans")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"name\": \"%s\", \"term\": \"P1M\", \"unitPrice\": \"1.00\"}"
+                                        .formatted(markupTooLong)))) {
+            java.util.Set<String> answers = new java.util.HashSet<>();
+            for (int i = 0; i < 5; i++) {
+                JsonNode answer = problem(request.get(), 422);
+                assertThat(answer.get("errors")).hasSize(1);
+                assertThat(answer.get("detail").asString())
+                        .isEqualTo(answer.get("errors").get(0).get("detail").asString());
+                answers.add(answer.get("detail").asString());
+            }
+            assertThat(answers).as("the same reason each time").hasSize(1);
+        }
+    }
+
     @Test
     void namesTheNameOfAPlanWhoseNameIsTaken() throws Exception {
         var response = mvc.perform(post("/api/v1/plans")

@@ -137,6 +137,39 @@ class InvoicingBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
     }
 
+    /**
+     * The scripts read every 403 as "your session has ended": an account manager whose script asked for an owner's
+     * action was told to sign in again, which changed nothing (decision 0094). Only the problem of an expired form
+     * token means that (the test above ticks a box with one); a refusal for the role says so in a toast, and the
+     * page goes on working.
+     */
+    @Test
+    void aScriptRefusedForThePersonsRoleSaysSoAndNotThatTheSessionEnded(Page page) {
+        signedIn(page).navigate("/licences?q=screen+24");
+        page.waitForLoadState(LoadState.LOAD);
+        assertThat(selectionCount(page)).hasText("0 selected");
+
+        Object answer = page.evaluate("""
+                async () => {
+                    const header = document.querySelector('meta[name="_csrf_header"]').content;
+                    const token = document.querySelector('meta[name="_csrf"]').content;
+                    const response = await fetch('/plans', {
+                        method: 'POST',
+                        headers: {[header]: token, 'Content-Type': 'application/x-www-form-urlencoded',
+                            Accept: 'application/json'},
+                        body: 'name=Weekly&term=P7D&unitPrice=1.00'
+                    });
+                    return window.licenceDesk.json(response);
+                }""");
+
+        Assertions.assertThat(answer).isNull();
+        assertThat(toast(page, "Your account may not do this")).isVisible();
+        assertThat(page.locator("#session-ended")).hasCount(0);
+        checkbox(page, "Screen 24").click();
+        assertThat(selectionCount(page)).hasText("1 selected");
+        assertThat(page.locator("#session-ended")).hasCount(0);
+    }
+
     @Test
     void offersNoCheckboxForAnUnassignedLicenceButTheEditThatAssignsIt(Page page) {
         signedIn(page).navigate("/licences?q=kiosk");
