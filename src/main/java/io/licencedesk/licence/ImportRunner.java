@@ -14,13 +14,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.random.RandomGenerator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,13 +54,6 @@ class ImportRunner {
     private final RandomGenerator random = new SecureRandom();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
         var thread = new Thread(runnable, "licence-import");
-        thread.setDaemon(true);
-        return thread;
-    });
-
-    /** Writes a check's batches while the worker reads the next one (see {@link Sink}). */
-    private final ExecutorService stager = Executors.newSingleThreadExecutor(runnable -> {
-        var thread = new Thread(runnable, "licence-import-staging");
         thread.setDaemon(true);
         return thread;
     });
@@ -135,13 +124,8 @@ class ImportRunner {
         var sink = new Sink(id);
         long rows;
         try {
-            try {
-                rows = new ImportFile(catalogue, random).check(file, sink);
-                sink.flush();
-            } finally {
-                // A refusal drops the staged rows: no batch may still be on its way when it does.
-                sink.settle();
-            }
+            rows = new ImportFile(catalogue, random).check(file, sink);
+            sink.flush();
         } catch (ImportFile.FileRefused refused) {
             ownTransaction.executeWithoutResult(status -> jobs.refuse(id, refused.reason(), clock.instant()));
             return;
@@ -152,6 +136,7 @@ class ImportRunner {
             return;
         }
         long organisationId = jobs.organisationOf(id);
+        jobs.refreshLicenceStatistics(true);
         ownTransaction.executeWithoutResult(status -> {
             List<ImportProblem> repeated = jobs.repeatedKeys(id);
             jobs.dropLines(id, repeated.stream().map(ImportProblem::line).toList());
@@ -169,18 +154,12 @@ class ImportRunner {
         });
     }
 
-    /**
-     * Collects checked rows and problems and writes them in batches, each in its own transaction. A batch is written
-     * on the staging thread while the next one is read, so that the database's work and the parsing share the
-     * machine's cores instead of taking turns; at most one batch is being written at a time, which keeps the memory
-     * to two batches and the rows in the file's order.
-     */
+    /** Collects checked rows and problems and writes them in batches, each in its own transaction. */
     private final class Sink implements ImportFile.Rows {
 
         private final long id;
-        private List<ImportedRow> rows = new ArrayList<>(BATCH);
-        private List<ImportProblem> problems = new ArrayList<>();
-        private Future<?> writing = CompletableFuture.completedFuture(null);
+        private final List<ImportedRow> rows = new ArrayList<>(BATCH);
+        private final List<ImportProblem> problems = new ArrayList<>();
         private long refusedRows;
         private long problemsKept;
 
@@ -195,7 +174,7 @@ class ImportRunner {
         public void accepted(ImportedRow row) {
             rows.add(row);
             if (rows.size() == BATCH) {
-                write();
+                flush();
             }
         }
 
@@ -210,7 +189,7 @@ class ImportRunner {
                 problems.add(new ImportProblem(line, column, reason));
             }
             if (problems.size() == BATCH) {
-                write();
+                flush();
             }
         }
 
@@ -222,56 +201,20 @@ class ImportRunner {
             ownTransaction.executeWithoutResult(status -> jobs.checking(id, rowsRead, bytesRead, clock.instant()));
         }
 
-        /** Hands the collected batch to the staging thread, once the batch before it is written. */
-        void write() {
+        void flush() {
             if (rows.isEmpty() && problems.isEmpty()) {
                 return;
             }
-            awaitWritten();
-            List<ImportedRow> batch = rows;
-            List<ImportProblem> batchProblems = problems;
-            rows = new ArrayList<>(BATCH);
-            problems = new ArrayList<>();
-            writing = stager.submit(() -> ownTransaction.executeWithoutResult(status -> {
-                if (!batch.isEmpty()) {
-                    jobs.stage(id, batch);
+            ownTransaction.executeWithoutResult(status -> {
+                if (!rows.isEmpty()) {
+                    jobs.stage(id, rows);
                 }
-                if (!batchProblems.isEmpty()) {
-                    jobs.problems(id, batchProblems);
+                if (!problems.isEmpty()) {
+                    jobs.problems(id, problems);
                 }
-            }));
-        }
-
-        /** Writes what is left and waits until every batch is written; a batch that failed fails the check. */
-        void flush() {
-            write();
-            awaitWritten();
-        }
-
-        /** Waits for the batch being written, whatever becomes of it: the check has failed already. */
-        void settle() {
-            try {
-                writing.get();
-            } catch (InterruptedException stopping) {
-                writing.cancel(true);
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException | CancellationException failedToo) {
-                // The check's own failure is the one reported.
-            }
-        }
-
-        private void awaitWritten() {
-            try {
-                writing.get();
-            } catch (InterruptedException stopping) {
-                writing.cancel(true);
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("The node is stopping", stopping);
-            } catch (ExecutionException failed) {
-                throw failed.getCause() instanceof RuntimeException cause
-                        ? cause
-                        : new IllegalStateException(failed.getCause());
-            }
+            });
+            rows.clear();
+            problems.clear();
         }
     }
 
@@ -291,6 +234,9 @@ class ImportRunner {
                 ownTransaction.executeWithoutResult(beat -> jobs.importing(id, claim, soFar, clock.instant()));
             }
             // Rows not created are rows the organisation got meanwhile, or whose code another licence took.
+            if (created < staged) {
+                jobs.refreshLicenceStatistics(false);
+            }
             for (int attempt = 0; attempt < 5 && created < staged; attempt++) {
                 List<Integer> left = jobs.rowsLeft(id, organisationId);
                 if (left.isEmpty()) {
@@ -376,7 +322,6 @@ class ImportRunner {
     @PreDestroy
     void stop() {
         worker.shutdownNow();
-        stager.shutdownNow();
     }
 
     private static void deleteQuietly(Path file) {
