@@ -38,8 +38,8 @@ class CountsInWordsTests {
         assertThat(text(FRENCH, "digest.subject", "Acme", 2L, 0L, 1L))
                 .isEqualTo("Votre semaine chez Acme\u00a0: 2 à échéance, 0 en retard, 1 renouvelée");
         assertThat(text(FRENCH, "digest.subject", "Acme", 2L, 0L, 3L)).endsWith(", 3 renouvelées");
-        assertThat(text(FRENCH, "console.import.secondsLeft", 1L)).isEqualTo("environ 1 s restante");
-        assertThat(text(FRENCH, "console.import.secondsLeft", 40L)).isEqualTo("environ 40 s restantes");
+        assertThat(text(FRENCH, "console.import.secondsLeft", 1L)).isEqualTo("environ 1\u00a0s restante");
+        assertThat(text(FRENCH, "console.import.secondsLeft", 40L)).isEqualTo("environ 40\u00a0s restantes");
     }
 
     private String text(Locale locale, String key, Object... arguments) {
