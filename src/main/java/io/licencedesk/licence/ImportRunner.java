@@ -136,7 +136,6 @@ class ImportRunner {
             return;
         }
         long organisationId = jobs.organisationOf(id);
-        jobs.refreshLicenceStatistics(true);
         ownTransaction.executeWithoutResult(status -> {
             List<ImportProblem> repeated = jobs.repeatedKeys(id);
             jobs.dropLines(id, repeated.stream().map(ImportProblem::line).toList());
@@ -234,9 +233,6 @@ class ImportRunner {
                 ownTransaction.executeWithoutResult(beat -> jobs.importing(id, claim, soFar, clock.instant()));
             }
             // Rows not created are rows the organisation got meanwhile, or whose code another licence took.
-            if (created < staged) {
-                jobs.refreshLicenceStatistics(false);
-            }
             for (int attempt = 0; attempt < 5 && created < staged; attempt++) {
                 List<Integer> left = jobs.rowsLeft(id, organisationId);
                 if (left.isEmpty()) {
