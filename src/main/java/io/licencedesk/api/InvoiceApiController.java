@@ -45,10 +45,12 @@ class InvoiceApiController {
 
     private final InvoiceManagement invoicing;
     private final InvoiceSearch search;
+    private final ClientParameter clients;
 
-    InvoiceApiController(InvoiceManagement invoicing, InvoiceSearch search) {
+    InvoiceApiController(InvoiceManagement invoicing, InvoiceSearch search, ClientParameter clients) {
         this.invoicing = invoicing;
         this.search = search;
+        this.clients = clients;
     }
 
     @Schema(name = "SendInvoices")
@@ -136,7 +138,11 @@ class InvoiceApiController {
                                             }))
                     @RequestParam(required = false)
                     String status,
-            @Parameter(description = "Only this client's invoices.") @RequestParam(required = false) Long client,
+            @Parameter(
+                            description = "Only this client's invoices. A client that is not one of yours is a 400"
+                                    + " bad-parameter naming client.")
+                    @RequestParam(required = false)
+                    Long client,
             @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit,
             @Parameter(
@@ -154,7 +160,7 @@ class InvoiceApiController {
         ApiParameters.checkLimit(limit);
         var filter = InvoiceFilter.of(
                 statusChoice(status),
-                client,
+                clients.ofYours(caller, client),
                 ApiParameters.month("issuedIn", issuedIn),
                 ApiParameters.month("paidIn", paidIn));
         return NumberedPage.of(search.invoices(caller, filter, page, limit), InvoiceResponse::of);

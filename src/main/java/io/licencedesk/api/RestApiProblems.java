@@ -291,12 +291,13 @@ class RestApiProblems {
 
     @ExceptionHandler(ApiParameters.BadParameterException.class)
     ResponseEntity<ProblemDetail> badParameter(ApiParameters.BadParameterException bad) {
+        String detail = bad.reason() == null ? bad.getMessage() : english(bad.reason());
         ProblemDetail problem =
-                ApiProblemWriter.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", bad.getMessage());
+                ApiProblemWriter.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", detail);
         problem.setProperty(
                 "errors",
                 bad.parameters().stream()
-                        .map(parameter -> Map.of("field", parameter, "detail", bad.getMessage()))
+                        .map(parameter -> Map.of("field", parameter, "detail", detail))
                         .toList());
         return answer(problem);
     }
