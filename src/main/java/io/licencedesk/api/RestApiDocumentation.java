@@ -63,8 +63,9 @@ class RestApiDocumentation {
             unknown or mistyped field, a bad query parameter) names them, where it can, in \
             `errors: [{"field", "detail"}]`. The usual types: 400 `malformed-body` (JSON that \
             cannot be read, an unknown field, a value of the wrong type) and `bad-parameter` (a query parameter \
-            that is not of its type, or that the operation does not take); 404 `not-found` (also another \
-            organisation's or another client's object); 409 `conflict` (the object's state refuses it); 413 \
+            that is not of its type or list, empty where a value is needed, or that the operation does not \
+            take); 404 `not-found` (also another organisation's or another client's object); 409 `conflict` (the \
+            object's state refuses it); 413 \
             `body-too-large` (a body over 64 KiB); 415 `unsupported-media-type` (a body of a type the operation \
             does not take); 422 \
             `validation` (the rules refuse a value); 429 `rate-limited`; 503 `unavailable` (try again).
