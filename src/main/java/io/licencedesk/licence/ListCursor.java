@@ -53,12 +53,23 @@ record ListCursor(LicenceSort sort, boolean ascending, String key, long id) {
             return switch (sort) {
                 case CODE, NAME -> key;
                 case QUANTITY, AMOUNT -> Long.parseLong(key);
-                case ENDS -> Date.valueOf(LocalDate.parse(key));
+                case ENDS -> Date.valueOf(dayInADatabaseDate(LocalDate.parse(key)));
                 case CREATED -> throw new IllegalStateException("sorted by id alone");
             };
         } catch (NumberFormatException | DateTimeParseException malformed) {
             throw notACursor();
         }
+    }
+
+    /**
+     * A cursor's day within the years a database date holds (the API's days are read so, ApiParameters.day): a
+     * tampered {@code +999999999-12-31} reached the query, beyond PostgreSQL's dates.
+     */
+    private static LocalDate dayInADatabaseDate(LocalDate day) {
+        if (day.getYear() < 1 || day.getYear() > 9999) {
+            throw notACursor();
+        }
+        return day;
     }
 
     /**

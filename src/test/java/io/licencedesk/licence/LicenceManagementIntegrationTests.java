@@ -243,7 +243,16 @@ class LicenceManagementIntegrationTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"AMOUNT, abc", "QUANTITY, ''", "AMOUNT, 99999999999999999999999", "ENDS, abc", "ENDS, 2026-13-45"})
+    @CsvSource({
+        "AMOUNT, abc",
+        "QUANTITY, ''",
+        "AMOUNT, 99999999999999999999999",
+        "ENDS, abc",
+        "ENDS, 2026-13-45",
+        "ENDS, +999999999-12-31",
+        "ENDS, 10000-01-01",
+        "ENDS, 0000-12-31"
+    })
     void refusesACursorWhoseSortKeyIsNotOfTheSortsType(LicenceSort sort, String key) {
         String cursor = Base64.getUrlEncoder()
                 .withoutPadding()
