@@ -1,6 +1,7 @@
 package io.licencedesk.api;
 
 import io.licencedesk.licence.LicencePageRequest;
+import io.licencedesk.shared.Reason;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
@@ -85,22 +86,38 @@ final class ApiParameters {
         return new BadParameterException(name, detail);
     }
 
+    /** A refusal worded in messages.properties, for words the console says too. */
+    static BadParameterException invalid(String name, Reason reason) {
+        return new BadParameterException(List.of(name), reason.code(), reason);
+    }
+
     /** Query parameters the API cannot use (a value it cannot read, or a name it does not take); answered 400 with their names. */
     static final class BadParameterException extends RuntimeException {
 
         private final List<String> parameters;
+        private final Reason reason;
 
         BadParameterException(String parameter, String detail) {
             this(List.of(parameter), detail);
         }
 
         BadParameterException(List<String> parameters, String detail) {
+            this(parameters, detail, null);
+        }
+
+        private BadParameterException(List<String> parameters, String detail, Reason reason) {
             super(detail);
             this.parameters = List.copyOf(parameters);
+            this.reason = reason;
         }
 
         List<String> parameters() {
             return parameters;
+        }
+
+        /** The words of the refusal in messages.properties, or null when the message is the detail. */
+        Reason reason() {
+            return reason;
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.licencedesk.api;
 
+import io.licencedesk.shared.Reason;
 import io.licencedesk.shared.WildcardContentType;
 import io.licencedesk.web.ApiProblemWriter;
 import jakarta.servlet.FilterChain;
@@ -17,6 +18,7 @@ import java.io.UnsupportedEncodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
@@ -45,15 +47,17 @@ class ApiRequestFilters {
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> deviceApiFilterRegistration(ApiProblemWriter problems) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(
-                new BodyLimit(MAX_BODY_BYTES, "A device request's body", false, problems));
+                new BodyLimit(MAX_BODY_BYTES, "A device request's body", false, problems, null));
         registration.addUrlPatterns("/api/v1/device/*");
         return registration;
     }
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> restApiFilterRegistration(ApiProblemWriter problems) {
+    FilterRegistrationBean<OncePerRequestFilter> restApiFilterRegistration(
+            ApiProblemWriter problems, MessageSource messages) {
+        String importNotUtf8 = messages.getMessage(Reason.of("reason.api.importNotUtf8"), Locale.ENGLISH);
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(
-                new BodyLimit(MAX_REST_BODY_BYTES, "A REST API request's body", true, problems));
+                new BodyLimit(MAX_REST_BODY_BYTES, "A REST API request's body", true, problems, importNotUtf8));
         registration.addUrlPatterns("/api/v1/*");
         return registration;
     }
@@ -65,12 +69,15 @@ class ApiRequestFilters {
         private final String what;
         private final boolean skipDeviceApi;
         private final ApiProblemWriter problems;
+        /** What a licence import's file declared in another charset than UTF-8 is answered (CsvCharset). */
+        private final String importNotUtf8;
 
-        BodyLimit(int maxBytes, String what, boolean skipDeviceApi, ApiProblemWriter problems) {
+        BodyLimit(int maxBytes, String what, boolean skipDeviceApi, ApiProblemWriter problems, String importNotUtf8) {
             this.maxBytes = maxBytes;
             this.what = what;
             this.skipDeviceApi = skipDeviceApi;
             this.problems = problems;
+            this.importNotUtf8 = importNotUtf8;
         }
 
         @Override
@@ -102,6 +109,17 @@ class ApiRequestFilters {
                                         ? "The body must be the CSV file itself, sent as text/csv (or"
                                                 + " application/octet-stream)."
                                         : "The body must be application/json."));
+                return;
+            }
+            if (importFile && CsvCharset.declaresAnotherThanUtf8(request.getContentType())) {
+                refuse(
+                        request,
+                        response,
+                        ApiProblemWriter.problem(
+                                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                                "unsupported-media-type",
+                                "Unsupported media type",
+                                importNotUtf8));
                 return;
             }
             if (request.getContentLengthLong() < 0 && !importFile) {

@@ -94,11 +94,12 @@ class DeviceApiProblems {
     /** A query parameter the device API does not take (it takes none): the REST API's problem, KnownQueryParameters. */
     @ExceptionHandler
     ResponseEntity<ProblemDetail> badParameter(ApiParameters.BadParameterException e) {
-        var problem = problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", e.getMessage());
+        String detail = e.reason() == null ? e.getMessage() : english(e.reason());
+        var problem = problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", detail);
         problem.setProperty(
                 "errors",
                 e.parameters().stream()
-                        .map(parameter -> java.util.Map.of("field", parameter, "detail", e.getMessage()))
+                        .map(parameter -> java.util.Map.of("field", parameter, "detail", detail))
                         .toList());
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)

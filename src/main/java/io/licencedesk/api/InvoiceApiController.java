@@ -7,6 +7,7 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceSearch;
 import io.licencedesk.invoicing.InvoiceStatusChoice;
 import io.licencedesk.invoicing.SendOutcome;
+import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.shared.PlainText;
 import io.licencedesk.shared.Reason;
 import io.licencedesk.web.Downloads;
@@ -45,10 +46,12 @@ class InvoiceApiController {
 
     private final InvoiceManagement invoicing;
     private final InvoiceSearch search;
+    private final ClientParameter clients;
 
-    InvoiceApiController(InvoiceManagement invoicing, InvoiceSearch search) {
+    InvoiceApiController(InvoiceManagement invoicing, InvoiceSearch search, ClientParameter clients) {
         this.invoicing = invoicing;
         this.search = search;
+        this.clients = clients;
     }
 
     @Schema(name = "SendInvoices")
@@ -107,9 +110,24 @@ class InvoiceApiController {
             summary = "Send invoices",
             description = "The console's \"Send invoices\": one invoice per licence for its current term, e-mailed to"
                     + " its client with the PDF; a licence already invoiced for the term has that invoice sent again."
-                    + " All or nothing: a licence that cannot be invoiced refuses the whole request (422).")
-    SendResponse send(Caller caller, @Valid @RequestBody SendRequest request) {
-        return SendResponse.of(invoicing.send(caller, request.licenceIds()));
+                    + " All or nothing: a licence that cannot be invoiced refuses the whole request (422), and so does"
+                    + " an id that is not one of your licences, named in errors (licenceIds[1]).")
+    SendResponse send(Caller caller, @Valid @RequestBody SendRequest request, BindingResult refused)
+            throws BindException {
+        FieldRefusals.answerIfAny(refused);
+        try {
+            return SendResponse.of(invoicing.send(caller, request.licenceIds()));
+        } catch (LicenceNotFoundException notYours) {
+            // A licence of the body, not the address: named as a planId or clientId not of yours is (docs/api.md),
+            // with the same words for another organisation's and nobody's, instead of a 404 that named none of 20.
+            FieldRefusals.refuse(
+                    refused,
+                    Map.of(
+                            "licenceIds[%d]".formatted(request.licenceIds().indexOf(notYours.id())),
+                            Reason.of("reason.api.licenceNotYours", Long.toString(notYours.id()))));
+            FieldRefusals.answerIfAny(refused);
+            throw notYours;
+        }
     }
 
     @GetMapping
@@ -136,7 +154,11 @@ class InvoiceApiController {
                                             }))
                     @RequestParam(required = false)
                     String status,
-            @Parameter(description = "Only this client's invoices.") @RequestParam(required = false) Long client,
+            @Parameter(
+                            description = "Only this client's invoices. A client that is not one of yours is a 400"
+                                    + " bad-parameter naming client.")
+                    @RequestParam(required = false)
+                    Long client,
             @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit,
             @Parameter(
@@ -154,7 +176,7 @@ class InvoiceApiController {
         ApiParameters.checkLimit(limit);
         var filter = InvoiceFilter.of(
                 statusChoice(status),
-                client,
+                clients.ofYours(caller, client),
                 ApiParameters.month("issuedIn", issuedIn),
                 ApiParameters.month("paidIn", paidIn));
         return NumberedPage.of(search.invoices(caller, filter, page, limit), InvoiceResponse::of);

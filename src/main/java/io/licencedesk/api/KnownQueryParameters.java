@@ -1,9 +1,13 @@
 package io.licencedesk.api;
 
+import io.licencedesk.shared.Reason;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,6 +38,7 @@ class KnownQueryParameters implements WebMvcConfigurer {
     private static final class Check implements HandlerInterceptor {
 
         private final Map<HandlerMethod, Set<String>> accepted = new ConcurrentHashMap<>();
+        private final Map<HandlerMethod, Map<String, Values>> values = new ConcurrentHashMap<>();
 
         @Override
         public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
@@ -57,7 +62,42 @@ class KnownQueryParameters implements WebMvcConfigurer {
                 throw new ApiParameters.BadParameterException(unknown, detail(unknown, known));
             }
             refuseRepeated(request);
+            refuseValuesNotTaken(request, values.computeIfAbsent(method, Check::valuesTaken));
             return true;
+        }
+
+        /**
+         * A value outside its parameter's list, or an empty one where Spring would have read the default: {@code
+         * ?sort=} listed newest first and {@code ?expired=} every licence, as if asked for, while {@code ?status=}
+         * was refused. Every enumerated, yes/no and number parameter of every operation is checked here, from the
+         * same declarations the OpenAPI document shows (decision 0096), rather than by each handler.
+         */
+        private static void refuseValuesNotTaken(HttpServletRequest request, Map<String, Values> taken) {
+            for (var parameter : request.getParameterMap().entrySet()) {
+                Values kind = taken.get(parameter.getKey());
+                String value = parameter.getValue()[0];
+                if (kind != null && !kind.takes(value)) {
+                    throw ApiParameters.invalid(parameter.getKey(), kind.refusal(parameter.getKey()));
+                }
+            }
+        }
+
+        /** What each enumerated, yes/no or number parameter of the handler takes; text takes anything. */
+        private static Map<String, Values> valuesTaken(HandlerMethod method) {
+            Map<String, Values> taken = new HashMap<>();
+            for (MethodParameter parameter : method.getMethodParameters()) {
+                RequestParam param =
+                        AnnotatedElementUtils.findMergedAnnotation(parameter.getParameter(), RequestParam.class);
+                if (param == null) {
+                    continue;
+                }
+                String name = param.name().isEmpty() ? parameter.getParameter().getName() : param.name();
+                Values values = Values.of(parameter);
+                if (values != null) {
+                    taken.put(name, values);
+                }
+            }
+            return taken;
         }
 
         /**
@@ -106,6 +146,49 @@ class KnownQueryParameters implements WebMvcConfigurer {
                 return named + " not one this operation takes: it takes no query parameters.";
             }
             return named + " not one this operation takes: use " + String.join(", ", known) + ".";
+        }
+    }
+
+    /**
+     * The values a query parameter takes: one of a list (its OpenAPI {@code allowableValues}, in any case, a
+     * hyphen read as an underscore: {@code not-void}), true or false in any case, or a whole number. An empty value
+     * is none of them.
+     */
+    record Values(List<String> allowed, boolean yesNo) {
+
+        static Values of(MethodParameter parameter) {
+            Class<?> type = parameter.getParameterType();
+            if (type == boolean.class || type == Boolean.class) {
+                return new Values(List.of(), true);
+            }
+            if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+                return new Values(List.of(), false);
+            }
+            Parameter documented = parameter.getParameterAnnotation(Parameter.class);
+            if (documented != null && documented.schema().allowableValues().length > 0) {
+                return new Values(List.of(documented.schema().allowableValues()), false);
+            }
+            return null;
+        }
+
+        boolean takes(String value) {
+            if (yesNo) {
+                return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
+            }
+            if (allowed.isEmpty()) {
+                return !value.isBlank(); // a number's other faults are its conversion's (RestApiProblems)
+            }
+            return allowed.contains(value.toLowerCase(Locale.ROOT).replace('-', '_'));
+        }
+
+        Reason refusal(String name) {
+            if (yesNo) {
+                return Reason.of("reason.api.parameterTrueOrFalse", name);
+            }
+            if (allowed.isEmpty()) {
+                return Reason.of("reason.api.parameterWholeNumber", name);
+            }
+            return Reason.of("reason.api.parameterNotOneOf", name, String.join(", ", allowed));
         }
     }
 }

@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.audit.AuditPageRequest;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.licence.CursorOfAnotherOrderException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceFilter;
@@ -12,6 +13,7 @@ import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceSort;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.shared.PageOf;
+import io.licencedesk.shared.Reason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -51,11 +53,14 @@ class LicenceApiController {
     private final LicenceManagement licences;
     private final ScreenManagement screens;
     private final AuditTrail audit;
+    private final ClientParameter clients;
 
-    LicenceApiController(LicenceManagement licences, ScreenManagement screens, AuditTrail audit) {
+    LicenceApiController(
+            LicenceManagement licences, ScreenManagement screens, AuditTrail audit, ClientParameter clients) {
         this.licences = licences;
         this.screens = screens;
         this.audit = audit;
+        this.clients = clients;
     }
 
     @GetMapping
@@ -64,10 +69,15 @@ class LicenceApiController {
             summary = "List licences",
             description = "The console's list: filters, search, sort and stable cursor pagination, newest first by"
                     + " default. Pass a page's nextCursor as `after` (or previousCursor as `before`) with the same"
-                    + " filters.")
+                    + " filters; a cursor holds the sort and order it was made in, and another sort or order is a"
+                    + " 400 bad-parameter naming them.")
     LicencePage list(
             Caller caller,
-            @Parameter(description = "Only this client's licences.") @RequestParam(required = false) Long client,
+            @Parameter(
+                            description = "Only this client's licences. A client that is not one of yours is a 400"
+                                    + " bad-parameter naming client.")
+                    @RequestParam(required = false)
+                    Long client,
             @Parameter(
                             description = "Active and ending within the organisation's expiring-soon window"
                                     + " (Settings, 30 days by default).")
@@ -123,9 +133,19 @@ class LicenceApiController {
         }
         LifecycleStatus only = status == null ? null : ApiParameters.oneOf("status", status, LifecycleStatus.class);
         LocalDate day = ApiParameters.day("inUseOn", inUseOn);
-        var filter = new LicenceFilter(client, expiringSoon, expired, q, sortBy, ascending, only, day);
+        var filter = new LicenceFilter(
+                clients.ofYours(caller, client), expiringSoon, expired, q, sortBy, ascending, only, day);
         try {
             return LicencePage.of(licences.list(caller, filter, new LicencePageRequest(after, before, false, limit)));
+        } catch (CursorOfAnotherOrderException otherOrder) {
+            String parameter = after != null ? "after" : "before";
+            throw ApiParameters.invalid(
+                    parameter,
+                    Reason.of(
+                            "reason.api.cursorOfAnotherOrder",
+                            parameter,
+                            otherOrder.sort().name().toLowerCase(Locale.ROOT),
+                            otherOrder.ascending() ? "asc" : "desc"));
         } catch (InvalidLicenceException refused) {
             if (!refused.field().equals("cursor")) {
                 throw refused;

@@ -54,7 +54,9 @@ class LicenceImportApiController {
             operationId = "startLicenceImport",
             summary = "Send a CSV file to check",
             description = "The body is the file itself (UTF-8, up to the server's limit, 1 GB by default). The answer"
-                    + " is the import, checking; follow it until it is checked, read its problems, then confirm.",
+                    + " is the import, checking; follow it until it is checked, read its problems, then confirm. A"
+                    + " charset other than UTF-8 (or US-ASCII) in the Content-Type is a 415, and nothing is"
+                    + " imported.",
             requestBody =
                     @io.swagger.v3.oas.annotations.parameters.RequestBody(
                             required = true,

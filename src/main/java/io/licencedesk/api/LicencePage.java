@@ -27,10 +27,10 @@ record LicencePage(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         boolean hasMore,
 
-        @Schema(description = "Pass as `after` for the next page.")
+        @Schema(description = "Pass as `after` for the next page, with the same sort and order.")
         String nextCursor,
 
-        @Schema(description = "Pass as `before` for the previous page.")
+        @Schema(description = "Pass as `before` for the previous page, with the same sort and order.")
         String previousCursor) {
 
     static LicencePage of(LicenceListing listing) {

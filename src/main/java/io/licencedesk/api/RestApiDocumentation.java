@@ -63,8 +63,9 @@ class RestApiDocumentation {
             unknown or mistyped field, a bad query parameter) names them, where it can, in \
             `errors: [{"field", "detail"}]`. The usual types: 400 `malformed-body` (JSON that \
             cannot be read, an unknown field, a value of the wrong type) and `bad-parameter` (a query parameter \
-            that is not of its type, or that the operation does not take); 404 `not-found` (also another \
-            organisation's or another client's object); 409 `conflict` (the object's state refuses it); 413 \
+            that is not of its type or list, empty where a value is needed, or that the operation does not \
+            take); 404 `not-found` (also another organisation's or another client's object); 409 `conflict` (the \
+            object's state refuses it); 413 \
             `body-too-large` (a body over 64 KiB); 415 `unsupported-media-type` (a body of a type the operation \
             does not take); 422 \
             `validation` (the rules refuse a value); 429 `rate-limited`; 503 `unavailable` (try again).
@@ -72,7 +73,9 @@ class RestApiDocumentation {
             ### Paging
             The licence list and a licence's history page by cursor: `limit` 1 to 100 (default 25); while \
             `hasMore` is true, send the page's `nextCursor` as `after` with the same filters for the next page \
-            (`previousCursor` as `before` goes back). Pages do not shift when licences are added. The licence \
+            (`previousCursor` as `before` goes back). Pages do not shift when licences are added. A licence \
+            list's cursor holds the `sort` and `order` it was made in: with another, it is a 400 `bad-parameter` \
+            that says which. A `client` filter that is not one of your clients is a 400 `bad-parameter`. The licence \
             list's `count` counts up to 1,001 matches (`countCapped` is true beyond 1,000). Shorter lists (clients, \
             invoices, licence imports, a licence's screens, the portal's licences and invoices) are numbered: \
             `page` from 1 and `limit` 1 to 100 (default 25), answered with `page`, `limit`, `total` and \

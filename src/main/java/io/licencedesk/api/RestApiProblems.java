@@ -291,12 +291,13 @@ class RestApiProblems {
 
     @ExceptionHandler(ApiParameters.BadParameterException.class)
     ResponseEntity<ProblemDetail> badParameter(ApiParameters.BadParameterException bad) {
+        String detail = bad.reason() == null ? bad.getMessage() : english(bad.reason());
         ProblemDetail problem =
-                ApiProblemWriter.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", bad.getMessage());
+                ApiProblemWriter.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", detail);
         problem.setProperty(
                 "errors",
                 bad.parameters().stream()
-                        .map(parameter -> Map.of("field", parameter, "detail", bad.getMessage()))
+                        .map(parameter -> Map.of("field", parameter, "detail", detail))
                         .toList());
         return answer(problem);
     }
@@ -311,13 +312,31 @@ class RestApiProblems {
             return badParameter();
         }
         String detail = bad instanceof TypeMismatchException mismatch
-                ? "The parameter %s must be %s."
-                        .formatted(parameter, UnreadableBody.expected(mismatch.getRequiredType()))
+                ? outOfRange(mismatch)
+                        ? "The parameter %s is out of range: send a number within its limits (%s)."
+                                .formatted(parameter, ApiProblemWriter.DOCUMENTATION)
+                        : "The parameter %s must be %s."
+                                .formatted(parameter, UnreadableBody.expected(mismatch.getRequiredType()))
                 : "The parameter %s is required.".formatted(parameter);
         ProblemDetail problem =
                 ApiProblemWriter.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", detail);
         problem.setProperty("errors", List.of(Map.of("field", parameter, "detail", detail)));
         return answer(problem);
+    }
+
+    /**
+     * Digits too many for the parameter's type ({@code /licences/99999999999999999999}, {@code ?page=2147483648}):
+     * "must be a whole number" told the sender of a whole number to send one. Said as a body's number out of range
+     * is (UnreadableBody).
+     */
+    private static boolean outOfRange(TypeMismatchException mismatch) {
+        Class<?> type = mismatch.getRequiredType();
+        boolean whole = type == int.class || type == long.class || type == Integer.class || type == Long.class;
+        if (!whole || !(mismatch.getValue() instanceof String value)) {
+            return false;
+        }
+        String digits = value.startsWith("-") ? value.substring(1) : value;
+        return !digits.isEmpty() && digits.chars().allMatch(c -> c >= '0' && c <= '9');
     }
 
     @ExceptionHandler({ServletRequestBindingException.class, HandlerMethodValidationException.class})

@@ -2,16 +2,12 @@ package io.licencedesk.licence;
 
 import io.licencedesk.shared.Like;
 import io.licencedesk.shared.Money;
-import io.licencedesk.shared.Reason;
-import java.nio.charset.StandardCharsets;
 import java.sql.DatabaseMetaData;
 import java.sql.Date;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.HashMap;
@@ -149,7 +145,7 @@ class LicenceQueries {
         String cursor = page.after() != null ? page.after() : page.before();
         var pageWhere = allMatchesKnown ? where.onlyThese(matching) : where.forPage();
         if (cursor != null) {
-            addCursor(pageWhere, sort, cursor, descending);
+            addCursor(pageWhere, ListCursor.read(cursor, filter), descending);
         } else if (!allMatchesKnown && sort.byIdOnly() && descending && onlyExpired(filter)) {
             startAtNewestExpired(pageWhere);
         }
@@ -187,8 +183,12 @@ class LicenceQueries {
                 count,
                 hasPrevious,
                 hasNext,
-                hasPrevious && !rows.isEmpty() ? cursorOf(sort, rows.get(0)) : null,
-                hasNext && !rows.isEmpty() ? cursorOf(sort, rows.get(rows.size() - 1)) : null);
+                hasPrevious && !rows.isEmpty()
+                        ? ListCursor.of(filter, rows.get(0)).text()
+                        : null,
+                hasNext && !rows.isEmpty()
+                        ? ListCursor.of(filter, rows.get(rows.size() - 1)).text()
+                        : null);
     }
 
     private static boolean onlyExpired(LicenceFilter filter) {
@@ -506,58 +506,15 @@ class LicenceQueries {
         return keyword.codePointCount(0, keyword.length()) <= 2 && keyword.indexOf('\u0001') < 0;
     }
 
-    private static void addCursor(Where where, LicenceSort sort, String cursor, boolean descending) {
-        String[] parts = decode(cursor);
+    private static void addCursor(Where where, ListCursor cursor, boolean descending) {
         String comparison = descending ? "<" : ">";
-        long id = Long.parseLong(parts[1]);
-        if (sort.byIdOnly()) {
-            where.and("l.id " + comparison + " :cursorId").param("cursorId", id);
+        if (cursor.sort().byIdOnly()) {
+            where.and("l.id " + comparison + " :cursorId").param("cursorId", cursor.id());
             return;
         }
-        where.and("(" + sort.expression + ", l.id) " + comparison + " (:cursorKey, :cursorId)")
-                .param("cursorKey", sortKey(sort, parts[0]))
-                .param("cursorId", id);
-    }
-
-    /** The sort key a cursor holds, read as the sort's type; a key that is not is refused like a bad cursor. */
-    private static Object sortKey(LicenceSort sort, String key) {
-        try {
-            return switch (sort) {
-                case CODE, NAME -> key;
-                case QUANTITY, AMOUNT -> Long.parseLong(key);
-                case ENDS -> Date.valueOf(LocalDate.parse(key));
-                case CREATED -> throw new IllegalStateException("sorted by id alone");
-            };
-        } catch (NumberFormatException | DateTimeParseException malformed) {
-            throw new InvalidLicenceException("cursor", Reason.of("reason.licence.pageLinkInvalid"));
-        }
-    }
-
-    private static String cursorOf(LicenceSort sort, LicenceRow row) {
-        String key = switch (sort) {
-            case CREATED -> "";
-            case CODE -> row.couponCode();
-            case NAME -> row.name();
-            case QUANTITY -> Integer.toString(row.quantity());
-            case AMOUNT -> Long.toString(row.amount().minorUnits());
-            case ENDS -> (row.endsOn() == null ? LocalDate.of(9999, 12, 31) : row.endsOn()).toString();
-        };
-        return Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString((key + "\n" + row.id()).getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** The key and id a cursor holds; a cursor that was tampered with is refused as bad input. */
-    private static String[] decode(String cursor) {
-        try {
-            String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            int split = text.lastIndexOf('\n');
-            String[] parts = {text.substring(0, split), text.substring(split + 1)};
-            Long.parseLong(parts[1]);
-            return parts;
-        } catch (RuntimeException malformed) {
-            throw new InvalidLicenceException("cursor", Reason.of("reason.licence.pageLinkInvalid"));
-        }
+        where.and("(" + cursor.sort().expression + ", l.id) " + comparison + " (:cursorKey, :cursorId)")
+                .param("cursorKey", cursor.sortKey())
+                .param("cursorId", cursor.id());
     }
 
     /** The conditions of a list query with their parameters, always starting from the organisation. */

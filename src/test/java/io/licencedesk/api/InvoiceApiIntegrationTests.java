@@ -121,6 +121,47 @@ class InvoiceApiIntegrationTests {
      * The console's links write "not-void" and the API documents "not_void": both are read, and mean the same as in
      * the console, which reads the same one list of groups (InvoiceStatusChoice).
      */
+    /**
+     * Sending invoices for a licence that is not one of the organisation's answered a 404, "There is no such object,
+     * or it is not yours.", without saying which of up to 20 ids. It is the body's field that is refused, as a
+     * licence's planId or clientId not of yours is: a 422 naming it, with the same words for another organisation's
+     * licence and an id of nobody, and nothing sent.
+     */
+    @Test
+    void refusesALicenceNotOfYoursNamingItWithTheSameWordsEitherWay() throws Exception {
+        long own = licences.create(
+                        org.manager(),
+                        new NewLicence(plan.id(), "Lobby", null, 1, org.alice().userId()))
+                .id();
+        TestOrganisation other = fixture.organisation();
+        long others = licences.create(
+                        other.manager(),
+                        new NewLicence(
+                                fixture.monthlyPlan(other).id(),
+                                "Lobby",
+                                null,
+                                1,
+                                other.alice().userId()))
+                .id();
+        for (long notYours : List.of(others, Long.MAX_VALUE)) {
+            var response = call(post("/api/v1/invoices/send")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"licenceIds\": [%d, %d]}".formatted(own, notYours)));
+            JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+            assertThat(response.getStatus()).as(problem.toString()).isEqualTo(422);
+            assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/validation");
+            assertThat(problem.at("/errors/0/field").asString()).isEqualTo("licenceIds[1]");
+            assertThat(problem.at("/errors/0/detail").asString())
+                    .isEqualTo("Licence " + notYours + " is not one of your licences.");
+        }
+        assertThat(jdbc.sql("select count(*) from invoice where organisation_id in (?, ?)")
+                        .param(org.id())
+                        .param(other.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
     @Test
     void readsAllButVoidInBothSpellings() throws Exception {
         List<Long> invoices = sent(2);

@@ -229,6 +229,55 @@ class LicenceApiIntegrationTests {
     }
 
     @Test
+    void refusesACursorSentWithAnotherSortOrOrderAndNamesTheOneItWasMadeIn() throws Exception {
+        for (String name : List.of("Delta", "Alpha", "Echo", "Charlie", "Bravo")) {
+            licences.create(
+                    org.manager(),
+                    new NewLicence(plan.id(), name, null, 1, org.alice().userId()));
+        }
+        Answer first = send(get("/api/v1/licences?sort=name&order=asc&limit=2").with(bearer(managerToken)));
+        assertThat(names(first)).containsExactly("Alpha", "Bravo");
+        String next = first.body().get("nextCursor").asString();
+
+        record Case(String query, String parameter) {}
+        for (Case c : List.of(
+                new Case("after=" + next, "after"),
+                new Case("sort=created&after=" + next, "after"),
+                new Case("sort=code&order=asc&after=" + next, "after"),
+                new Case("sort=name&after=" + next, "after"),
+                new Case("sort=name&order=desc&before=" + next, "before"))) {
+            Answer answer = send(get("/api/v1/licences?limit=2&" + c.query()).with(bearer(managerToken)));
+            assertThat(answer.status()).as(c.query()).isEqualTo(400);
+            assertThat(answer.body().get("type").asString())
+                    .as(c.query())
+                    .isEqualTo("https://licencedesk.io/problems/bad-parameter");
+            assertThat(answer.body().get("errors").get(0).get("field").asString())
+                    .as(c.query())
+                    .isEqualTo(c.parameter());
+            assertThat(answer.body().get("detail").asString())
+                    .as(c.query())
+                    .contains("sorted by name, asc", "sort=name&order=asc");
+        }
+
+        Answer second = send(get("/api/v1/licences?sort=name&order=asc&limit=2&after=" + next)
+                .with(bearer(managerToken)));
+        assertThat(names(second)).containsExactly("Charlie", "Delta");
+        String previous = second.body().get("previousCursor").asString();
+        Answer back = send(get("/api/v1/licences?sort=name&order=asc&limit=2&before=" + previous)
+                .with(bearer(managerToken)));
+        assertThat(names(back)).containsExactly("Alpha", "Bravo");
+    }
+
+    private static List<String> names(Answer page) {
+        assertThat(page.status()).as(page.body().toString()).isEqualTo(200);
+        return page.body()
+                .get("data")
+                .valueStream()
+                .map(row -> row.get("name").asString())
+                .toList();
+    }
+
+    @Test
     void answersACursorThatIsNotOneAsABadParameterNamingTheParameterSent() throws Exception {
         assignedLicence();
         String notANumber = java.util.Base64.getUrlEncoder()

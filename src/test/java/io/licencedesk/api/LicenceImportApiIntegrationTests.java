@@ -11,6 +11,7 @@ import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -168,6 +169,48 @@ class LicenceImportApiIntegrationTests {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    /**
+     * A file declared in another charset was read as UTF-8 all the same: windows-1252's "Ã©" (bytes C3 A9) is UTF-8's
+     * "é", so the licence would have been imported with another name than the sender's file says. Refused before
+     * anything is read, saying the file must be UTF-8; UTF-8 and US-ASCII declared are taken.
+     */
+    @Test
+    void aFileDeclaredInAnotherCharsetThanUtf8IsRefusedAndNothingIsImported() throws Exception {
+        String file = "name,plan,screens\nCafÃ© lobby,Monthly,2\n";
+        for (String charset : List.of("utf-16", "UTF-16LE", "windows-1252", "iso-8859-1", "\"latin1\"", "x-bogus")) {
+            for (String type : List.of("text/csv", "application/octet-stream")) {
+                Answer refused = send(post("/api/v1/licence-imports")
+                        .param("name", "book.csv")
+                        .with(bearer(token))
+                        .header("Content-Type", type + ";charset=" + charset)
+                        .content(file.getBytes(java.nio.charset.Charset.forName("windows-1252"))));
+                assertThat(refused.status()).as(type + ";charset=" + charset).isEqualTo(415);
+                assertThat(refused.body().get("type").asString()).endsWith("/unsupported-media-type");
+                assertThat(refused.body().get("detail").asString())
+                        .as(charset)
+                        .contains("must be UTF-8", "CSV UTF-8", "Nothing was imported");
+            }
+        }
+        assertThat(jdbc.sql("select count(*) from licence_import where organisation_id = :id")
+                        .param("id", org.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+
+        for (String charset : List.of("utf-8", "UTF8", "\"utf-8\"", "us-ascii")) {
+            Answer started = send(post("/api/v1/licence-imports")
+                    .param("name", "book.csv")
+                    .with(bearer(token))
+                    .contentType("text/csv;charset=" + charset)
+                    .content(FILE.getBytes(StandardCharsets.UTF_8)));
+            assertThat(started.status()).as(charset).isEqualTo(202);
+            assertThat(settled(started.body().get("id").asLong()).get("status").asString())
+                    .as(charset)
+                    .isEqualTo("checked");
+        }
+        assertThat(licences()).isZero();
     }
 
     @Test

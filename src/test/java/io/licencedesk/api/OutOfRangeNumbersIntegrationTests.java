@@ -2,6 +2,7 @@ package io.licencedesk.api;
 
 import static io.licencedesk.support.TestFixture.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
@@ -52,6 +53,36 @@ class OutOfRangeNumbersIntegrationTests {
                     .startsWith("The field " + field + " is out of range")
                     .doesNotContain("not valid JSON");
             assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(field);
+        }
+    }
+
+    /**
+     * A path or query number too large for its type was answered "The parameter id must be a whole number." to a
+     * sender of a whole number; it is out of range, as a body's is. A value that is not a number still says so.
+     */
+    @Test
+    void namesTheParameterWhoseNumberIsOutOfRange() throws Exception {
+        TestOrganisation org = fixture.organisation();
+        String token = fixture.token(org.manager());
+        record Case(String address, String parameter, String detail) {}
+        for (Case c : java.util.List.of(
+                new Case("/api/v1/licences/99999999999999999999", "id", "is out of range"),
+                new Case("/api/v1/clients?page=2147483648", "page", "is out of range"),
+                new Case("/api/v1/licences?limit=-99999999999", "limit", "is out of range"),
+                new Case("/api/v1/licences?client=" + "9".repeat(2000), "client", "is out of range"),
+                new Case("/api/v1/clients?page=two", "page", "must be a whole number"))) {
+            var response = mvc.perform(get(c.address()).with(bearer(token)))
+                    .andReturn()
+                    .getResponse();
+
+            assertThat(response.getStatus()).as(c.address()).isEqualTo(400);
+            JsonNode problem =
+                    JsonMapper.builder().build().readTree(response.getContentAsString(StandardCharsets.UTF_8));
+            assertThat(problem.get("type").asString()).endsWith("/bad-parameter");
+            assertThat(problem.get("detail").asString())
+                    .as(c.address())
+                    .startsWith("The parameter " + c.parameter() + " " + c.detail());
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(c.parameter());
         }
     }
 }

@@ -60,9 +60,11 @@ class RepeatedQueryParametersIntegrationTests {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"/api/v1/licences?client=5&q=lobby&limit=1", "/api/v1/clients?page=1&limit=2"})
+    @ValueSource(strings = {"/api/v1/licences?client={alice}&q=lobby&limit=1", "/api/v1/clients?page=1&limit=2"})
     void takesEachParameterOnce(String address) throws Exception {
-        assertThat(mvc.perform(get(address).with(bearer(token)))
+        // A client of the organisation: another is refused (decision 0096).
+        String filled = address.replace("{alice}", Long.toString(org.alice().userId()));
+        assertThat(mvc.perform(get(filled).with(bearer(token)))
                         .andReturn()
                         .getResponse()
                         .getStatus())

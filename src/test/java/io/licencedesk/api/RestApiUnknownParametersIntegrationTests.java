@@ -4,12 +4,14 @@ import static io.licencedesk.support.TestFixture.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.request;
 
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -139,6 +141,94 @@ class RestApiUnknownParametersIntegrationTests extends RestApiSweep {
         assertThat(yesNo).isGreaterThanOrEqualTo(2);
         assertThat(tried).isEqualTo(yesNo);
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Every enumerated, yes/no and number query parameter of every operation of the served document refuses a value
+     * that is not one of its own, an empty one included, with a 400 {@code bad-parameter} naming it and (for a list)
+     * every value it takes; and takes each of its documented values. {@code ?sort=} listed newest first and {@code
+     * ?expired=} every licence, as if asked for, while {@code ?status=} was refused (decision 0096). A write is
+     * tried too, and changes nothing.
+     */
+    @Test
+    void refusesAValueNotOfItsListOrTypeOnEveryEnumeratedYesNoAndNumberParameter() throws Exception {
+        JsonNode document = JSON.readTree(
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String owner = token(org.owner());
+        String client = token(org.alice());
+        List<Object> before = state();
+        List<String> wrong = new ArrayList<>();
+        int enumerated = 0;
+        int tried = 0;
+        for (var path : document.get("paths").properties()) {
+            for (var method : path.getValue().properties()) {
+                if (!method.getValue().has("parameters") || path.getKey().startsWith("/api/v1/device/")) {
+                    continue;
+                }
+                for (JsonNode parameter : method.getValue().get("parameters")) {
+                    JsonNode schema = parameter.get("schema");
+                    String type = schema.path("type").asString();
+                    boolean listed = schema.has("enum");
+                    if (!parameter.get("in").asString().equals("query")
+                            || !(listed || type.equals("boolean") || type.equals("integer"))) {
+                        continue;
+                    }
+                    enumerated += listed ? 1 : 0;
+                    String name = parameter.get("name").asString();
+                    String token = path.getKey().startsWith("/api/v1/portal/") ? client : owner;
+                    String address = filledIn(path.getKey(), "") + "?" + name + "=";
+                    HttpMethod verb = HttpMethod.valueOf(method.getKey().toUpperCase(java.util.Locale.ROOT));
+                    for (String value : listed ? List.of("", "bogus", " ") : List.of("", " ")) {
+                        tried++;
+                        MockHttpServletResponse response = mvc.perform(request(
+                                                verb,
+                                                URI.create(address
+                                                        + java.net.URLEncoder.encode(value, StandardCharsets.UTF_8)))
+                                        .with(bearer(token)))
+                                .andReturn()
+                                .getResponse();
+                        String body = response.getContentAsString(StandardCharsets.UTF_8);
+                        if (response.getStatus() != 400 || !body.contains("/problems/bad-parameter")) {
+                            wrong.add(verb + " " + address + "'" + value + "': " + response.getStatus() + " " + body);
+                            continue;
+                        }
+                        JsonNode problem = JSON.readTree(body);
+                        String detail = problem.get("detail").asString();
+                        if (!problem.get("errors")
+                                        .get(0)
+                                        .get("field")
+                                        .asString()
+                                        .equals(name)
+                                || !detail.contains("The parameter " + name)) {
+                            wrong.add(address + "'" + value + "': does not name " + name + ": " + body);
+                        }
+                        if (listed) {
+                            for (JsonNode allowed : schema.get("enum")) {
+                                if (!detail.contains(allowed.asString())) {
+                                    wrong.add(address + "'" + value + "': does not name " + allowed + ": " + detail);
+                                }
+                            }
+                        }
+                    }
+                    if (listed && verb == HttpMethod.GET) {
+                        for (JsonNode allowed : schema.get("enum")) {
+                            int status = mvc.perform(get(URI.create(address + allowed.asString()))
+                                            .with(bearer(token)))
+                                    .andReturn()
+                                    .getResponse()
+                                    .getStatus();
+                            if (status != 200) {
+                                wrong.add(address + allowed.asString() + ": " + status);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(enumerated).isGreaterThanOrEqualTo(4);
+        assertThat(tried).isGreaterThan(20);
+        assertThat(wrong).isEmpty();
+        assertThat(state()).isEqualTo(before);
     }
 
     @Test

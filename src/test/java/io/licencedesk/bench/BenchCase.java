@@ -69,9 +69,11 @@ record BenchCase(String name, String query, Predicate<Row> matches, Page page, l
         return path.toString();
     }
 
-    /** The cursor of the default sort (id descending) after a given licence: "\n" + id, base64url. */
+    /** The cursor of the default sort (id descending) after a given licence: "created.desc\n\n" + id, base64url. */
     static String cursor(long id) {
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(("\n" + id).getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(("created.desc\n\n" + id).getBytes(StandardCharsets.UTF_8));
     }
 
     /** The coupon codes the console's page must show, in order (only for the default sort). */

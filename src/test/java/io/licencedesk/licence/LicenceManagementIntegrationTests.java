@@ -243,10 +243,21 @@ class LicenceManagementIntegrationTests {
     }
 
     @ParameterizedTest
-    @CsvSource({"AMOUNT, abc", "QUANTITY, ''", "AMOUNT, 99999999999999999999999", "ENDS, abc", "ENDS, 2026-13-45"})
+    @CsvSource({
+        "AMOUNT, abc",
+        "QUANTITY, ''",
+        "AMOUNT, 99999999999999999999999",
+        "ENDS, abc",
+        "ENDS, 2026-13-45",
+        "ENDS, +999999999-12-31",
+        "ENDS, 10000-01-01",
+        "ENDS, 0000-12-31"
+    })
     void refusesACursorWhoseSortKeyIsNotOfTheSortsType(LicenceSort sort, String key) {
-        String cursor =
-                Base64.getUrlEncoder().withoutPadding().encodeToString((key + "\n5").getBytes(StandardCharsets.UTF_8));
+        String cursor = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString((sort.name().toLowerCase(java.util.Locale.ROOT) + ".asc\n" + key + "\n5")
+                        .getBytes(StandardCharsets.UTF_8));
         var sorted = new LicenceFilter(null, false, false, null, sort, true);
 
         for (var page : List.of(
