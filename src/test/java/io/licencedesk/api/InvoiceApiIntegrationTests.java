@@ -18,6 +18,8 @@ import io.licencedesk.renewals.RenewalCycle;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -338,6 +340,14 @@ class InvoiceApiIntegrationTests {
     void sendingAgainWhileTheEmailIsStillWaitingIsAConflictThatQueuesNothing() throws Exception {
         long invoice = sent(1).get(0);
         String number = ok(get("/api/v1/invoices/" + invoice)).get("number").asString();
+        // Still waiting, whatever the outbox's dispatcher (every second) did meanwhile: had it sent the e-mail already,
+        // the resend would rightly queue another one.
+        jdbc.sql("""
+                        update outbound_email set status = 'PENDING', next_attempt_at = ?
+                        where subject_type = 'INVOICE' and subject_id = ?
+                        """)
+                .params(Timestamp.from(Instant.now().plusSeconds(3600)), invoice)
+                .update();
 
         var waiting = call(post("/api/v1/invoices/" + invoice + "/resend"));
 

@@ -34,7 +34,9 @@ import io.licencedesk.support.MovableClock;
 import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.TestFixture;
 import jakarta.servlet.http.Cookie;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -842,6 +844,14 @@ class ConsoleInvoicingIntegrationTests {
         Invoice invoice =
                 invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
         var manager = fixture.signedIn(org.manager().email());
+        // Still waiting, whatever the outbox's dispatcher (every second) did meanwhile: had it sent the e-mail already,
+        // "Send again" would rightly queue another one.
+        jdbc.sql("""
+                        update outbound_email set status = 'PENDING', next_attempt_at = ?
+                        where subject_type = 'INVOICE' and subject_id = ?
+                        """)
+                .params(Timestamp.from(Instant.now().plusSeconds(3600)), invoice.id())
+                .update();
 
         mvc.perform(post("/invoices/{id}/resend", invoice.id()).with(manager).with(csrf()))
                 .andExpect(redirectedUrl("/invoices/" + invoice.id()))
