@@ -292,7 +292,10 @@ class ConsoleLicenceController {
         model.addAttribute(
                 "planAndClientLock",
                 licence.planAndClientLock() == null ? null : reasons.text(licence.planAndClientLock()));
-        model.addAttribute("screenCount", screens.screens(caller, licence.id()).size());
+        int screenCount = screens.screens(caller, licence.id()).size();
+        model.addAttribute("screenCount", screenCount);
+        Reason clientLock = licence.clientLock(screenCount);
+        model.addAttribute("clientLock", clientLock == null ? null : reasons.text(clientLock));
         return "console/licence-edit";
     }
 

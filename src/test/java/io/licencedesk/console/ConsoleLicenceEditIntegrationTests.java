@@ -156,7 +156,7 @@ class ConsoleLicenceEditIntegrationTests {
             planId   | abc                    | Choose one of your plans.
             clientId | another organisation's | Choose one of your clients.
             clientId | abc                    | Choose one of your clients.
-            quantity | 2                      | This licence has 3 screens registered
+            quantity | 2                      | This licence has 3 screens registered: it cannot cover fewer. Its client can remove screens in the portal.
             """)
     void marksEveryBadFieldAtOnceWithATamperedChoiceAndChangesNothing(String field, String value, String message)
             throws Exception {
@@ -207,6 +207,29 @@ class ConsoleLicenceEditIntegrationTests {
 
         assertThat(page).contains("id=\"planId-error\"", "id=\"name-error\"", "Enter a name.");
         assertThat(licences.details(org.manager(), licence.id())).isEqualTo(before);
+    }
+
+    /**
+     * An unused licence whose client registered screens keeps its client (decision 0045): the form offered the
+     * client drop-down with "Unassigning it gives it a new coupon code", and refused the change only on saving.
+     */
+    @Test
+    void anUnusedLicenceWithScreensShowsItsClientAsFixedAndSaysWhyWhileItsPlanMayChange() throws Exception {
+        screens.register(org.alice(), licence.id(), "Left");
+        screens.register(org.alice(), licence.id(), "Right");
+        assertThat(licences.details(org.manager(), licence.id()).status()).isEqualTo(LifecycleStatus.ASSIGNED);
+
+        mvc.perform(get("/licences/{id}/edit", licence.id()).with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(not(containsString("class=\"client-select"))))
+                .andExpect(content().string(not(containsString("Unassigning it gives it a new coupon code"))))
+                .andExpect(content()
+                        .string(matchesRegex("(?s).*id=\"clientId\" readonly[^>]*value=\"[^\"]*"
+                                + Pattern.quote(org.alice().email())
+                                + "[^>]*aria-describedby=\"client-locked-help\".*")))
+                .andExpect(content().string(containsString("Its client has registered 2 screens on this licence")))
+                .andExpect(content().string(containsString("<select class=\"form-select\" id=\"planId\"")));
+        mvc.perform(edit("planId", "" + yearly.id())).andExpect(status().isFound());
+        assertThat(licences.details(org.manager(), licence.id()).plan().id()).isEqualTo(yearly.id());
     }
 
     @Test
