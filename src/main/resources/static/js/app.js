@@ -509,6 +509,8 @@
         document.getElementById('bulk-title').textContent = text(verb + 'Title');
         document.getElementById('bulk-question').textContent = counted(verb, selected);
         document.getElementById('bulk-confirm').textContent = text(verb + 'Confirm');
+        // What the action leaves as it is differs: a pause leaves the paused ones, a resume those not paused.
+        document.getElementById('bulk-hint').textContent = text(verb + 'Hint');
     });
     queue = fetch('/licences/selection', {headers: {Accept: 'application/json'}}).then(json).then(show);
 })();

@@ -241,6 +241,7 @@ class InvoicingBrowserTests {
 
         button(page, "Pause").click();
         assertThat(page.getByText("Pause 3 selected licences?")).isVisible();
+        assertThat(page.locator("#bulk-dialog")).containsText("one that cannot (already paused, or expired)");
         button(page, "No").click();
         assertThat(page.getByRole(AriaRole.DIALOG)).isHidden();
         assertThat(row(page, "Screen 01")).containsText("Assigned");
@@ -265,6 +266,9 @@ class InvoicingBrowserTests {
 
         button(page, "Resume").click();
         assertThat(page.getByText("Resume 3 selected licences?")).isVisible();
+        // what resuming leaves as it is: it said "already paused", the very licences a resume is for
+        assertThat(page.locator("#bulk-dialog")).containsText("one that cannot (not paused, or expired)");
+        assertThat(page.locator("#bulk-dialog")).not().containsText("already paused");
         button(page, "Yes, resume").click();
         assertThat(toast(page, "Resumed 3 licences.")).isVisible();
         assertThat(row(page, "Screen 02")).containsText("Assigned");
