@@ -109,7 +109,15 @@ class ConsoleLicenceEditIntegrationTests {
         mvc.perform(get("/licences/{id}", licence.id()).with(fixture.signedIn(org.manager())))
                 .andExpect(content().string(containsString("Edited")))
                 .andExpect(content().string(containsString("<del>Lobby</del>")))
-                .andExpect(content().string(containsString("<ins>Hall</ins>")));
+                .andExpect(content().string(containsString("<ins>Hall</ins>")))
+                // the plan's term in words, as the page writes it elsewhere: it read "P1M → P1Y"
+                .andExpect(content().string(containsString("<del>1 month</del>")))
+                .andExpect(content().string(containsString("<ins>1 year</ins>")));
+        mvc.perform(get("/licences/{id}", licence.id())
+                        .header("Accept-Language", "fr")
+                        .with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("<del>1 mois</del>")))
+                .andExpect(content().string(containsString("<ins>1 an</ins>")));
     }
 
     @Test
