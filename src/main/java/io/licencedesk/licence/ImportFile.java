@@ -187,11 +187,14 @@ final class ImportFile {
         }
         if (record.stream().map(ImportFile::columnName).noneMatch(COLUMNS::contains)) {
             // Not a header at all: cells separated by semicolons (a spreadsheet saved as CSV in French, German…)
-            // read as one unknown column, and a file without a header starts with a licence.
+            // or by tabs (saved as "Text (Tab delimited)" and renamed) read as one unknown column, and a file without
+            // a header starts with a licence. A tab-separated header was told to add a header.
             throw new FileRefused(Reason.of(
                     record.stream().anyMatch(cell -> cell.contains(";"))
                             ? "reason.import.semicolons"
-                            : "reason.import.noHeader"));
+                            : record.stream().anyMatch(cell -> cell.contains("\t"))
+                                    ? "reason.import.tabs"
+                                    : "reason.import.noHeader"));
         }
         List<String> names = new ArrayList<>();
         for (String cell : record) {

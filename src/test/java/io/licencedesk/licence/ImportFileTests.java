@@ -123,6 +123,9 @@ class ImportFileTests {
                 .isEqualTo(Reason.of("reason.import.semicolons"));
         assertThat(refusal("Lobby,Monthly,3\nHall,Monthly,2\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(Reason.of("reason.import.noHeader"));
+        // saved as "Text (Tab delimited)" and named .csv: it was told to add the header it has
+        assertThat(refusal("name\tplan\tscreens\nLobby\tMonthly\t3\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Reason.of("reason.import.tabs"));
         assertThat(refusal("name,plan,screens,colour\nA,Monthly,1,red\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(Reason.of("reason.import.unknownColumn", "colour"));
     }
