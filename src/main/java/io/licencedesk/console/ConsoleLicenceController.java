@@ -174,18 +174,22 @@ class ConsoleLicenceController {
             Model model,
             RedirectAttributes redirect) {
         LicenceDetails before = licences.details(caller, id);
-        if (!errors.hasFieldErrors("clientId")) {
-            reject(
-                    errors,
-                    licences.editRefusals(
-                            caller,
-                            id,
-                            form.name(),
-                            form.note(),
-                            errors.hasFieldErrors("quantity") ? null : WholeNumber.Validator.parse(form.quantity()),
-                            valid(errors, "planId", form.chosenPlanId()),
-                            form.chosenClientId()));
-        }
+        // A client the form itself refused (not a number) is checked as the licence's own, so that the rules still
+        // mark every other field at once (decision 0077): a quantity below the screens went unsaid beside it.
+        reject(
+                errors,
+                licences.editRefusals(
+                        caller,
+                        id,
+                        form.name(),
+                        form.note(),
+                        errors.hasFieldErrors("quantity") ? null : WholeNumber.Validator.parse(form.quantity()),
+                        valid(errors, "planId", form.chosenPlanId()),
+                        errors.hasFieldErrors("clientId")
+                                ? (before.client() == null
+                                        ? null
+                                        : before.client().id())
+                                : form.chosenClientId()));
         if (errors.hasErrors()) {
             return editForm(caller, before, form, model);
         }

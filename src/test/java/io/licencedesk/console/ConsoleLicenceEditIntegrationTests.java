@@ -186,6 +186,25 @@ class ConsoleLicenceEditIntegrationTests {
         assertThat(licences.details(org.manager(), licence.id())).isEqualTo(before);
     }
 
+    /** A client that is not a number left the rules unasked: the quantity below the screens went unmarked. */
+    @Test
+    void marksAQuantityBelowTheScreensBesideAClientThatIsNotANumber() throws Exception {
+        for (String screen : new String[] {"Left", "Middle", "Right"}) {
+            screens.register(org.alice(), licence.id(), screen);
+        }
+        LicenceDetails before = licences.details(org.manager(), licence.id());
+
+        FieldErrors.expectExactly(
+                mvc,
+                edit("clientId", "abc", "quantity", "2", "planId", "999999"),
+                Map.of(
+                        "clientId", "Choose one of your clients.",
+                        "quantity", "This licence has 3 screens registered",
+                        "planId", "Choose one of your plans."));
+
+        assertThat(licences.details(org.manager(), licence.id())).isEqualTo(before);
+    }
+
     @Test
     void marksAForgedPlanAndAForgedClientTogetherOnAnUnusedLicence() throws Exception {
         TestOrganisation other = fixture.organisation();
