@@ -27,7 +27,7 @@ final class LicenceSelection {
      * The selection that the toolbar counts and a bulk action confirms: a licence made Available since it was
      * selected (its client removed here or in another session) is dropped from it, as the toolbar already leaves
      * it out, so that "Pause 4 selected licences?" pauses four. A licence deleted meanwhile stays, for the action
-     * to report as deleted.
+     * to report as deleted (decision 0098).
      */
     static Set<Long> selectable(HttpSession session, Caller caller, LicenceManagement licences) {
         Set<Long> selected = of(session);
