@@ -175,21 +175,21 @@ class ConsoleLicenceController {
             RedirectAttributes redirect) {
         LicenceDetails before = licences.details(caller, id);
         // A client the form itself refused (not a number) is checked as the licence's own, so that the rules still
-        // mark every other field at once (decision 0077): a quantity below the screens went unsaid beside it.
+        // mark every other field at once (decision 0077): a quantity below the screens went unsaid beside it. The
+        // fields left as the page was loaded are checked as the licence has them now (LicenceForm).
+        Long clientNow = before.client() == null ? null : before.client().id();
         reject(
                 errors,
                 licences.editRefusals(
                         caller,
                         id,
-                        form.name(),
-                        form.note(),
-                        errors.hasFieldErrors("quantity") ? null : WholeNumber.Validator.parse(form.quantity()),
-                        valid(errors, "planId", form.chosenPlanId()),
-                        errors.hasFieldErrors("clientId")
-                                ? (before.client() == null
-                                        ? null
-                                        : before.client().id())
-                                : form.chosenClientId()));
+                        form.nameOver(before.name()),
+                        form.noteOver(before.note()),
+                        errors.hasFieldErrors("quantity") ? null : form.quantityOver(before.quantity()),
+                        errors.hasFieldErrors("planId")
+                                ? null
+                                : form.planIdOver(before.plan().id()),
+                        errors.hasFieldErrors("clientId") ? clientNow : form.clientIdOver(clientNow)));
         if (errors.hasErrors()) {
             return editForm(caller, before, form, model);
         }

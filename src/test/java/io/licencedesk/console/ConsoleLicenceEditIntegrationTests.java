@@ -120,6 +120,40 @@ class ConsoleLicenceEditIntegrationTests {
                 .andExpect(content().string(containsString("<ins>1 an</ins>")));
     }
 
+    /**
+     * The form posts every field: a page opened before another manager's edit undid it on saving, moving the licence
+     * back to its former client (or making it Available under a new code) when only its name was changed here.
+     */
+    @Test
+    void aPageOpenedBeforeAnotherEditKeepsThatEditOfTheFieldsLeftAsTheyWere() throws Exception {
+        String page = mvc.perform(get("/licences/{id}/edit", licence.id()).with(fixture.signedIn(org.manager())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("name=\"loadedClientId\" value=\"" + org.alice().userId() + "\"")
+                .contains("name=\"loadedQuantity\" value=\"3\"");
+        licences.edit(
+                org.owner(),
+                licence.id(),
+                other -> other.withClientId(org.bob().userId()).withQuantity(5));
+
+        mvc.perform(edit(
+                        "name", "Hall",
+                        "loadedName", "Lobby",
+                        "loadedNote", "",
+                        "loadedQuantity", "3",
+                        "loadedPlanId", "" + monthly.id(),
+                        "loadedClientId", "" + org.alice().userId()))
+                .andExpect(status().isFound());
+
+        LicenceDetails saved = licences.details(org.manager(), licence.id());
+        assertThat(saved.name()).isEqualTo("Hall");
+        assertThat(saved.client().id()).isEqualTo(org.bob().userId());
+        assertThat(saved.quantity()).isEqualTo(5);
+        assertThat(saved.couponCode()).isEqualTo(licence.couponCode());
+    }
+
     @Test
     void unassigningTellsTheNewCouponCode() throws Exception {
         mvc.perform(edit("clientId", ""))
