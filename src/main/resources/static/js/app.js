@@ -468,6 +468,13 @@
         resume.disabled = n === 0;
         exportLink.classList.toggle('disabled', n === 0);
         exportLink.setAttribute('aria-disabled', String(n === 0));
+        // A link is not disabled by its class: out of the Tab order while nothing is selected, as the buttons beside
+        // it are, or Enter downloaded a file of no licences.
+        if (n === 0) {
+            exportLink.setAttribute('tabindex', '-1');
+        } else {
+            exportLink.removeAttribute('tabindex');
+        }
         question.textContent = counted('send', n, selection.total);
         const ids = new Set(selection.ids.map(String));
         document.querySelectorAll('input.select-licence').forEach(box => { box.checked = ids.has(box.dataset.id); });
@@ -502,6 +509,11 @@
         }
     });
     clear.addEventListener('click', () => post('/licences/selection/clear', '').then(show));
+    exportLink.addEventListener('click', event => {
+        if (exportLink.getAttribute('aria-disabled') === 'true') {
+            event.preventDefault();
+        }
+    });
     // Pause and Resume share one dialog: the button that opened it says which, and the question gives the count.
     document.getElementById('bulk-dialog').addEventListener('show.bs.modal', event => {
         const verb = event.relatedTarget.dataset.verb;
@@ -509,6 +521,8 @@
         document.getElementById('bulk-title').textContent = text(verb + 'Title');
         document.getElementById('bulk-question').textContent = counted(verb, selected);
         document.getElementById('bulk-confirm').textContent = text(verb + 'Confirm');
+        // What the action leaves as it is differs: a pause leaves the paused ones, a resume those not paused.
+        document.getElementById('bulk-hint').textContent = text(verb + 'Hint');
     });
     queue = fetch('/licences/selection', {headers: {Accept: 'application/json'}}).then(json).then(show);
 })();

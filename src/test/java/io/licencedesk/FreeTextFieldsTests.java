@@ -45,6 +45,12 @@ class FreeTextFieldsTests {
             "LicenceForm.quantity",
             "LicenceForm.planId",
             "LicenceForm.clientId",
+            // the edit page's values as loaded, sent back to tell what the person changed: compared, never kept
+            "LicenceForm.loadedName",
+            "LicenceForm.loadedNote",
+            "LicenceForm.loadedQuantity",
+            "LicenceForm.loadedPlanId",
+            "LicenceForm.loadedClientId",
             "SettingsForm.currency",
             "SettingsForm.vatRate",
             "SettingsForm.invoicePrefix",

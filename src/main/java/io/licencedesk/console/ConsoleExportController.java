@@ -5,6 +5,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.ClientExports;
 import io.licencedesk.invoicing.InvoiceExports;
 import io.licencedesk.licence.LicenceExports;
+import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -31,6 +32,7 @@ class ConsoleExportController {
     private static final String REFUSED = "console/export-refused";
 
     private final LicenceExports licences;
+    private final LicenceManagement licenceManagement;
     private final InvoiceExports invoices;
     private final ClientExports clients;
     private final AccountManagement accounts;
@@ -39,12 +41,14 @@ class ConsoleExportController {
 
     ConsoleExportController(
             LicenceExports licences,
+            LicenceManagement licenceManagement,
             InvoiceExports invoices,
             ClientExports clients,
             AccountManagement accounts,
             Words words,
             Clock clock) {
         this.licences = licences;
+        this.licenceManagement = licenceManagement;
         this.invoices = invoices;
         this.clients = clients;
         this.accounts = accounts;
@@ -64,7 +68,10 @@ class ConsoleExportController {
             throws IOException {
         if (selection) {
             var csv = CsvDownload.start(response, "licences", today(), ExportColumns.LICENCES);
-            licences.selected(caller, LicenceSelection.of(session), row -> csv.row(ExportColumns.of(row)));
+            licences.selected(
+                    caller,
+                    LicenceSelection.selectable(session, caller, licenceManagement),
+                    row -> csv.row(ExportColumns.of(row)));
             csv.finish();
             return null;
         }

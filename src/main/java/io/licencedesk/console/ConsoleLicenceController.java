@@ -174,18 +174,22 @@ class ConsoleLicenceController {
             Model model,
             RedirectAttributes redirect) {
         LicenceDetails before = licences.details(caller, id);
-        if (!errors.hasFieldErrors("clientId")) {
-            reject(
-                    errors,
-                    licences.editRefusals(
-                            caller,
-                            id,
-                            form.name(),
-                            form.note(),
-                            errors.hasFieldErrors("quantity") ? null : WholeNumber.Validator.parse(form.quantity()),
-                            valid(errors, "planId", form.chosenPlanId()),
-                            form.chosenClientId()));
-        }
+        // A client the form itself refused (not a number) is checked as the licence's own, so that the rules still
+        // mark every other field at once (decision 0077): a quantity below the screens went unsaid beside it. The
+        // fields left as the page was loaded are checked as the licence has them now (LicenceForm).
+        Long clientNow = before.client() == null ? null : before.client().id();
+        reject(
+                errors,
+                licences.editRefusals(
+                        caller,
+                        id,
+                        form.nameOver(before.name()),
+                        form.noteOver(before.note()),
+                        errors.hasFieldErrors("quantity") ? null : form.quantityOver(before.quantity()),
+                        errors.hasFieldErrors("planId")
+                                ? null
+                                : form.planIdOver(before.plan().id()),
+                        errors.hasFieldErrors("clientId") ? clientNow : form.clientIdOver(clientNow)));
         if (errors.hasErrors()) {
             return editForm(caller, before, form, model);
         }
@@ -292,7 +296,10 @@ class ConsoleLicenceController {
         model.addAttribute(
                 "planAndClientLock",
                 licence.planAndClientLock() == null ? null : reasons.text(licence.planAndClientLock()));
-        model.addAttribute("screenCount", screens.screens(caller, licence.id()).size());
+        int screenCount = screens.screens(caller, licence.id()).size();
+        model.addAttribute("screenCount", screenCount);
+        Reason clientLock = licence.clientLock(screenCount);
+        model.addAttribute("clientLock", clientLock == null ? null : reasons.text(clientLock));
         return "console/licence-edit";
     }
 

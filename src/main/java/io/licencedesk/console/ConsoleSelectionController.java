@@ -93,7 +93,7 @@ class ConsoleSelectionController {
             HttpSession session,
             @RequestHeader(name = "Referer", required = false) String from,
             RedirectAttributes redirect) {
-        Set<Long> selected = LicenceSelection.of(session);
+        Set<Long> selected = LicenceSelection.selectable(session, caller, licences);
         if (selected.isEmpty()) {
             return nothingSelected(redirect, from);
         }
@@ -108,7 +108,7 @@ class ConsoleSelectionController {
             HttpSession session,
             @RequestHeader(name = "Referer", required = false) String from,
             RedirectAttributes redirect) {
-        Set<Long> selected = LicenceSelection.of(session);
+        Set<Long> selected = LicenceSelection.selectable(session, caller, licences);
         if (selected.isEmpty()) {
             return nothingSelected(redirect, from);
         }

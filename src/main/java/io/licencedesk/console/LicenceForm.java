@@ -32,19 +32,29 @@ record LicenceForm(
                 outOfRange = "{licenceForm.quantity.outOfRange}")
         String quantity,
 
-        @ChosenId(message = "{typeMismatch.clientId}") String clientId) {
+        @ChosenId(message = "{typeMismatch.clientId}") String clientId,
+
+        // The edit page's values as it was loaded, sent back in hidden fields: a field the person left as it was keeps
+        // the licence's value at saving time, so that a page opened before someone else's edit does not undo it (an
+        // assignment reverted, a new coupon code drawn). None on the add page: every field is then as typed.
+        String loadedName,
+        String loadedNote,
+        String loadedQuantity,
+        String loadedPlanId,
+        String loadedClientId) {
 
     static LicenceForm empty() {
-        return new LicenceForm(null, null, null, "1", null);
+        return new LicenceForm(null, null, null, "1", null, null, null, null, null, null);
     }
 
     static LicenceForm of(LicenceDetails licence) {
+        String planId = Long.toString(licence.plan().id());
+        String quantity = Integer.toString(licence.quantity());
+        String clientId =
+                licence.client() == null ? "" : Long.toString(licence.client().id());
+        String note = licence.note() == null ? "" : licence.note();
         return new LicenceForm(
-                Long.toString(licence.plan().id()),
-                licence.name(),
-                licence.note(),
-                Integer.toString(licence.quantity()),
-                licence.client() == null ? null : Long.toString(licence.client().id()));
+                planId, licence.name(), note, quantity, clientId, licence.name(), note, quantity, planId, clientId);
     }
 
     /** The plan chosen, or null when none is (or the form refused what was sent). */
@@ -61,12 +71,42 @@ record LicenceForm(
         return new NewLicence(chosenPlanId(), name, note, WholeNumber.Validator.parse(quantity), chosenClientId());
     }
 
-    /** The licence as the edit form says it should become. */
+    /** The licence as the edit form says it should become: what the person changed, over its current values. */
     EditedLicence over(EditedLicence current) {
-        return current.withName(name)
-                .withNote(note)
-                .withQuantity(WholeNumber.Validator.parse(quantity))
-                .withPlanId(chosenPlanId())
-                .withClientId(chosenClientId());
+        return current.withName(nameOver(current.name()))
+                .withNote(noteOver(current.note()))
+                .withQuantity(quantityOver(current.quantity()))
+                .withPlanId(planIdOver(current.planId()))
+                .withClientId(clientIdOver(current.clientId()));
+    }
+
+    String nameOver(String current) {
+        return changed(name, loadedName) ? name : current;
+    }
+
+    String noteOver(String current) {
+        return changed(note, loadedNote) ? note : current;
+    }
+
+    /** The quantity asked for; only called once the form accepted it. */
+    Integer quantityOver(int current) {
+        return changed(quantity, loadedQuantity) ? WholeNumber.Validator.parse(quantity) : current;
+    }
+
+    Long planIdOver(long current) {
+        return changed(planId, loadedPlanId) ? chosenPlanId() : current;
+    }
+
+    Long clientIdOver(Long current) {
+        return changed(clientId, loadedClientId) ? chosenClientId() : current;
+    }
+
+    /** Whether the person changed the field; a form that did not say how it was loaded changed every field. */
+    private static boolean changed(String submitted, String loaded) {
+        return loaded == null || !blankAsNone(submitted).equals(blankAsNone(loaded));
+    }
+
+    private static String blankAsNone(String value) {
+        return value == null ? "" : value.strip();
     }
 }

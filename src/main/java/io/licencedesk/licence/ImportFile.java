@@ -138,15 +138,20 @@ final class ImportFile {
         }
     }
 
-    /** The next record, or null at the end; a file that breaks CSV's rules is refused whole. */
+    /**
+     * The next record, or null at the end; a file that breaks CSV's rules is refused whole, naming the line its
+     * broken record starts on. The parser stops where it noticed: a quote opened on line 2 and never closed is
+     * noticed at the end of the file, and "near line 5,000" sent the manager to the wrong end of it.
+     */
     private static CSVRecord next(
             java.util.Iterator<CSVRecord> records, CSVParser parser, LimitedReader text, Path file) {
         text.startRecord();
+        long startsOn = parser.getCurrentLineNumber() + 1;
         try {
             return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException | IllegalStateException broken) {
             Throwable cause = broken.getCause() == null ? broken : broken.getCause();
-            String line = Long.toString(parser.getCurrentLineNumber());
+            String line = Long.toString(startsOn);
             if (cause instanceof RecordTooLong) {
                 throw new FileRefused(Reason.of("reason.import.lineTooLong", line, "100,000"));
             }
@@ -182,11 +187,14 @@ final class ImportFile {
         }
         if (record.stream().map(ImportFile::columnName).noneMatch(COLUMNS::contains)) {
             // Not a header at all: cells separated by semicolons (a spreadsheet saved as CSV in French, German…)
-            // read as one unknown column, and a file without a header starts with a licence.
+            // or by tabs (saved as "Text (Tab delimited)" and renamed) read as one unknown column, and a file without
+            // a header starts with a licence. A tab-separated header was told to add a header.
             throw new FileRefused(Reason.of(
                     record.stream().anyMatch(cell -> cell.contains(";"))
                             ? "reason.import.semicolons"
-                            : "reason.import.noHeader"));
+                            : record.stream().anyMatch(cell -> cell.contains("\t"))
+                                    ? "reason.import.tabs"
+                                    : "reason.import.noHeader"));
         }
         List<String> names = new ArrayList<>();
         for (String cell : record) {

@@ -31,6 +31,21 @@ public record LicenceDetails(
         Renewal renewal) {
 
     /**
+     * Why its client cannot change now, or null when it can: what keeps the plan and client ({@link
+     * #planAndClientLock}), else the screens its client registered, whose device credentials are that client's
+     * (decision 0045, as {@code Licence.edit} refuses it). The edit form shows the client as fixed, saying why,
+     * instead of offering a change that saving refuses.
+     */
+    public Reason clientLock(int registeredScreens) {
+        if (planAndClientLock != null) {
+            return planAndClientLock;
+        }
+        return client != null && registeredScreens > 0
+                ? Reason.of("reason.licence.screensKeepClient", registeredScreens)
+                : null;
+    }
+
+    /**
      * The current term and its renewal (decision 0048): its number, first day, the day its price was read from the
      * plan (null for the first term), the licence's own auto-renew choice (null: the plan's), whether it renews by
      * itself, why it cannot be renewed by hand now (null: it can), and whether lateness paused it.

@@ -421,6 +421,10 @@ class ConsoleImportIntegrationTests {
                         "name;plan;screens\nA;Monthly;1\n".getBytes(StandardCharsets.UTF_8),
                         "separated by semicolons"),
                 Arguments.of(
+                        "tabs",
+                        "name\tplan\tscreens\nA\tMonthly\t1\n".getBytes(StandardCharsets.UTF_8),
+                        "separated by tabs"),
+                Arguments.of(
                         "no header",
                         "A,Monthly,1\nB,Monthly,2\n".getBytes(StandardCharsets.UTF_8),
                         "The first row is not a header"),
@@ -431,7 +435,7 @@ class ConsoleImportIntegrationTests {
                         "quote never closed",
                         (HEADER + "\n,\"Open,,,,Monthly,1,,,,,,,\n,Next,,,,Monthly,1,,,,,,,\n")
                                 .getBytes(StandardCharsets.UTF_8),
-                        "do not pair up"),
+                        "The quotes near line 2 do not pair up"),
                 Arguments.of(
                         "quote never closed after 12,000 good rows",
                         goodRowsThenAnOpenQuote.toString().getBytes(StandardCharsets.UTF_8),

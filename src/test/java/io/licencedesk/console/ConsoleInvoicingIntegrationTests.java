@@ -217,6 +217,49 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(flash().attribute("toast", containsString("Resumed none; 2 ")));
     }
 
+    /**
+     * A selected licence made Available since (its client removed, here or in another session) left the toolbar's
+     * count and the confirmation ("Pause 1 selected licence?"), but was paused and exported all the same.
+     */
+    @Test
+    void aSelectedLicenceMadeAvailableSinceIsNeitherPausedNorResumedNorExported() throws Exception {
+        var browser = new Browser();
+        browser.perform(mvc, select(assigned.get(0), true));
+        browser.perform(mvc, select(assigned.get(1), true));
+        String stillSelected =
+                licences.details(org.manager(), assigned.get(0)).couponCode().value();
+        licences.edit(org.owner(), assigned.get(1), licence -> licence.withClientId(null));
+        browser.perform(
+                        mvc,
+                        get("/licences/selection")
+                                .with(fixture.signedIn(org.manager().email())))
+                .andExpect(jsonPath("$.count").value(1));
+
+        browser.perform(
+                        mvc,
+                        post("/licences/selection/pause")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
+                .andExpect(flash().attribute("toast", "Paused 1 licence."));
+        assertThat(licences.details(org.manager(), assigned.get(1)).status())
+                .isEqualTo(io.licencedesk.licence.LifecycleStatus.AVAILABLE);
+        String exported = browser.perform(
+                        mvc,
+                        get("/licences/export.csv")
+                                .param("selection", "true")
+                                .with(fixture.signedIn(org.manager().email())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(exported.lines().skip(1)).singleElement().asString().startsWith(stillSelected + ",");
+        browser.perform(
+                        mvc,
+                        post("/licences/selection/resume")
+                                .with(fixture.signedIn(org.manager().email()))
+                                .with(csrf()))
+                .andExpect(flash().attribute("toast", "Resumed 1 licence."));
+    }
+
     @Test
     void aSendingThatSendsOneAgainAgreesInNumberInFrench() throws Exception {
         var browser = new Browser();

@@ -109,7 +109,49 @@ class ConsoleLicenceEditIntegrationTests {
         mvc.perform(get("/licences/{id}", licence.id()).with(fixture.signedIn(org.manager())))
                 .andExpect(content().string(containsString("Edited")))
                 .andExpect(content().string(containsString("<del>Lobby</del>")))
-                .andExpect(content().string(containsString("<ins>Hall</ins>")));
+                .andExpect(content().string(containsString("<ins>Hall</ins>")))
+                // the plan's term in words, as the page writes it elsewhere: it read "P1M → P1Y"
+                .andExpect(content().string(containsString("<del>1 month</del>")))
+                .andExpect(content().string(containsString("<ins>1 year</ins>")));
+        mvc.perform(get("/licences/{id}", licence.id())
+                        .header("Accept-Language", "fr")
+                        .with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("<del>1 mois</del>")))
+                .andExpect(content().string(containsString("<ins>1 an</ins>")));
+    }
+
+    /**
+     * The form posts every field: a page opened before another manager's edit undid it on saving, moving the licence
+     * back to its former client (or making it Available under a new code) when only its name was changed here.
+     */
+    @Test
+    void aPageOpenedBeforeAnotherEditKeepsThatEditOfTheFieldsLeftAsTheyWere() throws Exception {
+        String page = mvc.perform(get("/licences/{id}/edit", licence.id()).with(fixture.signedIn(org.manager())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+        assertThat(page)
+                .contains("name=\"loadedClientId\" value=\"" + org.alice().userId() + "\"")
+                .contains("name=\"loadedQuantity\" value=\"3\"");
+        licences.edit(
+                org.owner(),
+                licence.id(),
+                other -> other.withClientId(org.bob().userId()).withQuantity(5));
+
+        mvc.perform(edit(
+                        "name", "Hall",
+                        "loadedName", "Lobby",
+                        "loadedNote", "",
+                        "loadedQuantity", "3",
+                        "loadedPlanId", "" + monthly.id(),
+                        "loadedClientId", "" + org.alice().userId()))
+                .andExpect(status().isFound());
+
+        LicenceDetails saved = licences.details(org.manager(), licence.id());
+        assertThat(saved.name()).isEqualTo("Hall");
+        assertThat(saved.client().id()).isEqualTo(org.bob().userId());
+        assertThat(saved.quantity()).isEqualTo(5);
+        assertThat(saved.couponCode()).isEqualTo(licence.couponCode());
     }
 
     @Test
@@ -156,7 +198,7 @@ class ConsoleLicenceEditIntegrationTests {
             planId   | abc                    | Choose one of your plans.
             clientId | another organisation's | Choose one of your clients.
             clientId | abc                    | Choose one of your clients.
-            quantity | 2                      | This licence has 3 screens registered
+            quantity | 2                      | This licence has 3 screens registered: it cannot cover fewer. Its client can remove screens in the portal.
             """)
     void marksEveryBadFieldAtOnceWithATamperedChoiceAndChangesNothing(String field, String value, String message)
             throws Exception {
@@ -174,6 +216,25 @@ class ConsoleLicenceEditIntegrationTests {
 
         FieldErrors.expectExactly(
                 mvc, edit(field, tampered, "name", ""), Map.of(field, message, "name", "Enter a name."));
+
+        assertThat(licences.details(org.manager(), licence.id())).isEqualTo(before);
+    }
+
+    /** A client that is not a number left the rules unasked: the quantity below the screens went unmarked. */
+    @Test
+    void marksAQuantityBelowTheScreensBesideAClientThatIsNotANumber() throws Exception {
+        for (String screen : new String[] {"Left", "Middle", "Right"}) {
+            screens.register(org.alice(), licence.id(), screen);
+        }
+        LicenceDetails before = licences.details(org.manager(), licence.id());
+
+        FieldErrors.expectExactly(
+                mvc,
+                edit("clientId", "abc", "quantity", "2", "planId", "999999"),
+                Map.of(
+                        "clientId", "Choose one of your clients.",
+                        "quantity", "This licence has 3 screens registered",
+                        "planId", "Choose one of your plans."));
 
         assertThat(licences.details(org.manager(), licence.id())).isEqualTo(before);
     }
@@ -207,6 +268,29 @@ class ConsoleLicenceEditIntegrationTests {
 
         assertThat(page).contains("id=\"planId-error\"", "id=\"name-error\"", "Enter a name.");
         assertThat(licences.details(org.manager(), licence.id())).isEqualTo(before);
+    }
+
+    /**
+     * An unused licence whose client registered screens keeps its client (decision 0045): the form offered the
+     * client drop-down with "Unassigning it gives it a new coupon code", and refused the change only on saving.
+     */
+    @Test
+    void anUnusedLicenceWithScreensShowsItsClientAsFixedAndSaysWhyWhileItsPlanMayChange() throws Exception {
+        screens.register(org.alice(), licence.id(), "Left");
+        screens.register(org.alice(), licence.id(), "Right");
+        assertThat(licences.details(org.manager(), licence.id()).status()).isEqualTo(LifecycleStatus.ASSIGNED);
+
+        mvc.perform(get("/licences/{id}/edit", licence.id()).with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(not(containsString("class=\"client-select"))))
+                .andExpect(content().string(not(containsString("Unassigning it gives it a new coupon code"))))
+                .andExpect(content()
+                        .string(matchesRegex("(?s).*id=\"clientId\" readonly[^>]*value=\"[^\"]*"
+                                + Pattern.quote(org.alice().email())
+                                + "[^>]*aria-describedby=\"client-locked-help\".*")))
+                .andExpect(content().string(containsString("Its client has registered 2 screens on this licence")))
+                .andExpect(content().string(containsString("<select class=\"form-select\" id=\"planId\"")));
+        mvc.perform(edit("planId", "" + yearly.id())).andExpect(status().isFound());
+        assertThat(licences.details(org.manager(), licence.id()).plan().id()).isEqualTo(yearly.id());
     }
 
     @Test

@@ -123,8 +123,25 @@ class ImportFileTests {
                 .isEqualTo(Reason.of("reason.import.semicolons"));
         assertThat(refusal("Lobby,Monthly,3\nHall,Monthly,2\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(Reason.of("reason.import.noHeader"));
+        // saved as "Text (Tab delimited)" and named .csv: it was told to add the header it has
+        assertThat(refusal("name\tplan\tscreens\nLobby\tMonthly\t3\n".getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Reason.of("reason.import.tabs"));
         assertThat(refusal("name,plan,screens,colour\nA,Monthly,1,red\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(Reason.of("reason.import.unknownColumn", "colour"));
+    }
+
+    /**
+     * The parser notices a quote that is never closed only at the end of the file: a quote opened on line 2 of a
+     * 52-line file was "near line 52". The refusal names the line its record starts on.
+     */
+    @Test
+    void quotesThatDoNotPairUpAreRefusedWithTheLineTheirRecordStartsOn() throws IOException {
+        String rows = "Hall,Monthly,1\n".repeat(50);
+        assertThat(refusal(("name,plan,screens\n\"Lobby,Monthly,1\n" + rows).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Reason.of("reason.import.badQuotes", "2"));
+        assertThat(refusal(("name,plan,screens\n" + rows + "\"Lobby\"x,Monthly,1\n" + rows)
+                        .getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(Reason.of("reason.import.badQuotes", "52"));
     }
 
     private Reason refusal(byte[] bytes) throws IOException {
