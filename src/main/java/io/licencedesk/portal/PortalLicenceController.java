@@ -62,7 +62,8 @@ class PortalLicenceController {
         if (wait.isPresent()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
-            return refused(client, code, words.of("portal.redeem.tooMany", WaitInWords.of(wait.getAsLong(), words)), model);
+            return refused(
+                    client, code, words.of("portal.redeem.tooMany", WaitInWords.of(wait.getAsLong(), words)), model);
         }
         try {
             ClientLicence redeemed = licences.redeem(client, code);

@@ -149,12 +149,17 @@ class TermsTests {
     @Test
     void noSupportedTermIsSaidPerOneUnitOrOneInThePlural() {
         for (int months = 1; months <= 120; months++) {
-            for (Period term : List.of(Period.ofMonths(months), Period.ofMonths(months).normalized())) {
+            for (Period term :
+                    List.of(Period.ofMonths(months), Period.ofMonths(months).normalized())) {
                 for (Language language : Language.values()) {
                     String per = Terms.per(term, language.locale());
                     String described = Terms.describe(term, language.locale());
-                    assertThat(per).as(term + " " + language).doesNotContainPattern("\\b1 |\\b1\\s*(months|years|days)");
-                    assertThat(described).as(term + " " + language).doesNotContainPattern("\\b1 (months|years|days|ans|jours)\\b");
+                    assertThat(per)
+                            .as(term + " " + language)
+                            .doesNotContainPattern("\\b1 |\\b1\\s*(months|years|days)");
+                    assertThat(described)
+                            .as(term + " " + language)
+                            .doesNotContainPattern("\\b1 (months|years|days|ans|jours)\\b");
                 }
             }
         }

@@ -207,16 +207,19 @@ class I18nTests {
      */
     @Test
     void aCountBeforeAPluralIsAChoiceUnlessItIsALimit() {
-        Pattern countThenPlural = Pattern.compile("\\{\\d+(?:,number[^}]*)?}[\\s\\u00a0]+(?:characters|caractères|screens|écrans"
-                + "|licences|invoices|factures|cells|cellules|rows|lignes|days|jours|months|years|ans|events|événements"
-                + "|problems|endpoints|points)\\b");
+        Pattern countThenPlural =
+                Pattern.compile("\\{\\d+(?:,number[^}]*)?}[\\s\\u00a0]+(?:characters|caractères|screens|écrans"
+                        + "|licences|invoices|factures|cells|cellules|rows|lignes|days|jours|months|years|ans|events|événements"
+                        + "|problems|endpoints|points)\\b");
         List<String> faults = new ArrayList<>();
         for (String file : LANGUAGES) {
             Properties messages = properties(file);
             messages.stringPropertyNames().stream()
                     .sorted()
                     .filter(key -> !COUNTS_NEVER_ONE.contains(key) && !key.endsWith(".other"))
-                    .filter(key -> countThenPlural.matcher(withoutChoices(messages.getProperty(key))).find())
+                    .filter(key -> countThenPlural
+                            .matcher(withoutChoices(messages.getProperty(key)))
+                            .find())
                     .forEach(key -> faults.add(file + ": " + key));
         }
         assertThat(faults).as("counts before a plural outside a choice").isEmpty();
