@@ -376,6 +376,27 @@
         table.querySelectorAll('tbody tr').forEach(row => {
             controls(row).filter(element => !element.hasAttribute('data-row-stop')).forEach(element => (element.tabIndex = -1));
         });
+        // A row's Pause or Resume posts the page and comes back to the same list, loaded at its top: the keyboard, and a
+        // phone's screen, went back to the top of the page, rows away from the licence acted on. The row's code is kept
+        // for the page that follows, which puts the focus back on that row's Resume or Pause (or its name).
+        const acted = 'licenceDesk.actedOnRow';
+        const here = location.pathname + location.search;
+        table.addEventListener('click', event => {
+            const button = event.target.closest('button[form="row-action"]');
+            const copy = button && button.closest('tr').querySelector('[data-copy]');
+            if (copy) {
+                sessionStorage.setItem(acted, JSON.stringify({page: here, code: copy.dataset.copy, at: Date.now()}));
+            }
+        });
+        const last = JSON.parse(sessionStorage.getItem(acted) || 'null');
+        sessionStorage.removeItem(acted);
+        // Only just after the action: a post that ended elsewhere (a signed-out session) must not move it later.
+        const copy = last && last.page === here && Date.now() - last.at < 30000
+            && [...table.querySelectorAll('tbody [data-copy]')].find(button => button.dataset.copy === last.code);
+        if (copy) {
+            const row = copy.closest('tr');
+            (row.querySelector('button[form="row-action"]') || stop(row)).focus();
+        }
         table.addEventListener('keydown', event => {
             const row = event.target.closest('tbody tr');
             if (!row || !['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(event.key)
@@ -501,7 +522,14 @@
                 });
         }
     });
-    clear.addEventListener('click', () => post('/licences/selection/clear', '').then(show));
+    clear.addEventListener('click', () => post('/licences/selection/clear', '').then(selection => {
+        show(selection);
+        // The button it was on is disabled now that nothing is selected, which dropped the keyboard at the top of the
+        // page: it goes to the count instead, which says what happened ("0 selected").
+        if (clear.disabled && (document.activeElement === clear || document.activeElement === document.body)) {
+            count.focus();
+        }
+    }));
     // Pause and Resume share one dialog: the button that opened it says which, and the question gives the count.
     document.getElementById('bulk-dialog').addEventListener('show.bs.modal', event => {
         const verb = event.relatedTarget.dataset.verb;
