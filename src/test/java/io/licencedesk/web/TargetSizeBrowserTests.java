@@ -90,8 +90,10 @@ class TargetSizeBrowserTests {
         long invoice =
                 invoicing.send(org.manager(), List.of(billed)).issued().get(0).id();
         // Not invited yet: the clients page offers Invite beside the badge.
-        accounts.addClient(
-                org.owner(), new NewClient("Zoé Newcomer", "zoe-" + org.id() + "@example.test", null, null, null));
+        long newcomer = accounts.addClient(
+                        org.owner(),
+                        new NewClient("Zoé Newcomer", "zoe-" + org.id() + "@example.test", null, null, null))
+                .id();
         long endpoint = webhooks.register(
                         org.owner(),
                         new NewEndpoint("https://93.184.216.34/" + org.id() + "/hook", "Accounting", true, Set.of()))
@@ -110,6 +112,7 @@ class TargetSizeBrowserTests {
                 "/clients/new",
                 "/clients/" + alice,
                 "/clients/" + alice + "/edit",
+                "/clients/" + newcomer,
                 "/plans",
                 "/plans/new",
                 "/plans/" + monthly.id() + "/edit",
