@@ -558,6 +558,9 @@
             input.setAttribute('aria-invalid', 'true');
             bar.classList.add('d-none');
             button.disabled = false;
+            // The field to correct takes the keyboard, with the reason it is described by: Check file was disabled
+            // while the file was sent, which had dropped the focus on the page's body.
+            input.focus();
         };
         form.addEventListener('submit', event => {
             event.preventDefault();
