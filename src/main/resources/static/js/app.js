@@ -381,8 +381,11 @@
         // for the page that follows, which puts the focus back on that row's Resume or Pause (or its name).
         const acted = 'licenceDesk.actedOnRow';
         const here = location.pathname + location.search;
+        // From the keyboard only (a click it makes has no pointer's count): a pointer's next click, on the page that
+        // follows, would land where the row stood before its keys' caption, shown while the focus is in the table,
+        // moved it.
         table.addEventListener('click', event => {
-            const button = event.target.closest('button[form="row-action"]');
+            const button = event.detail === 0 && event.target.closest('button[form="row-action"]');
             const copy = button && button.closest('tr').querySelector('[data-copy]');
             if (copy) {
                 sessionStorage.setItem(acted, JSON.stringify({page: here, code: copy.dataset.copy, at: Date.now()}));
