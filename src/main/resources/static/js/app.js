@@ -376,6 +376,30 @@
         table.querySelectorAll('tbody tr').forEach(row => {
             controls(row).filter(element => !element.hasAttribute('data-row-stop')).forEach(element => (element.tabIndex = -1));
         });
+        // A row's Pause or Resume posts the page and comes back to the same list, loaded at its top: the keyboard, and a
+        // phone's screen, went back to the top of the page, rows away from the licence acted on. The row's code is kept
+        // for the page that follows, which puts the focus back on that row's Resume or Pause (or its name).
+        const acted = 'licenceDesk.actedOnRow';
+        const here = location.pathname + location.search;
+        // From the keyboard only (a click it makes has no pointer's count): a pointer's next click, on the page that
+        // follows, would land where the row stood before its keys' caption, shown while the focus is in the table,
+        // moved it.
+        table.addEventListener('click', event => {
+            const button = event.detail === 0 && event.target.closest('button[form="row-action"]');
+            const copy = button && button.closest('tr').querySelector('[data-copy]');
+            if (copy) {
+                sessionStorage.setItem(acted, JSON.stringify({page: here, code: copy.dataset.copy, at: Date.now()}));
+            }
+        });
+        const last = JSON.parse(sessionStorage.getItem(acted) || 'null');
+        sessionStorage.removeItem(acted);
+        // Only just after the action: a post that ended elsewhere (a signed-out session) must not move it later.
+        const copy = last && last.page === here && Date.now() - last.at < 30000
+            && [...table.querySelectorAll('tbody [data-copy]')].find(button => button.dataset.copy === last.code);
+        if (copy) {
+            const row = copy.closest('tr');
+            (row.querySelector('button[form="row-action"]') || stop(row)).focus();
+        }
         table.addEventListener('keydown', event => {
             const row = event.target.closest('tbody tr');
             if (!row || !['ArrowRight', 'ArrowLeft', 'ArrowUp', 'ArrowDown', 'Home', 'End'].includes(event.key)
@@ -508,7 +532,14 @@
                 });
         }
     });
-    clear.addEventListener('click', () => post('/licences/selection/clear', '').then(show));
+    clear.addEventListener('click', () => post('/licences/selection/clear', '').then(selection => {
+        show(selection);
+        // The button it was on is disabled now that nothing is selected, which dropped the keyboard at the top of the
+        // page: it goes to the count instead, which says what happened ("0 selected").
+        if (clear.disabled && (document.activeElement === clear || document.activeElement === document.body)) {
+            count.focus();
+        }
+    }));
     exportLink.addEventListener('click', event => {
         if (exportLink.getAttribute('aria-disabled') === 'true') {
             event.preventDefault();
@@ -544,6 +575,9 @@
             input.setAttribute('aria-invalid', 'true');
             bar.classList.add('d-none');
             button.disabled = false;
+            // The field to correct takes the keyboard, with the reason it is described by: Check file was disabled
+            // while the file was sent, which had dropped the focus on the page's body.
+            input.focus();
         };
         form.addEventListener('submit', event => {
             event.preventDefault();

@@ -128,7 +128,7 @@ public class PasswordManagement {
                     String link = issueLink(who.userId(), LinkPurpose.RESET, expiresAt);
                     mailer.queue(AccountMessages.reset(
                             messages,
-                            Language.localeOf(user.language()),
+                            choiceElseRequest(Optional.ofNullable(user.language())),
                             organisation,
                             new Recipient(who.userId(), who.name(), who.email()),
                             link,
@@ -147,15 +147,21 @@ public class PasswordManagement {
      * is not recorded: once signed in, the invitee's own browser or choice decides.
      */
     Locale invitationLanguage(long userId) {
-        LocaleContext inviting = LocaleContextHolder.getLocaleContext();
-        Language fallback = Optional.ofNullable(inviting)
+        return choiceElseRequest(accounts.findLanguage(userId));
+    }
+
+    /**
+     * A person's choice of language, else the language of the request being answered (the page the inviter works in,
+     * or the "Forgot your password?" page the person read, in their browser's language), else English. A reset link
+     * asked for on a French page came in English to everyone who had not chosen a language.
+     */
+    private static Locale choiceElseRequest(Optional<String> choice) {
+        LocaleContext request = LocaleContextHolder.getLocaleContext();
+        Language fallback = Optional.ofNullable(request)
                 .map(LocaleContext::getLocale)
                 .flatMap(Language::of)
                 .orElse(Language.DEFAULT);
-        return accounts.findLanguage(userId)
-                .flatMap(Language::ofCode)
-                .orElse(fallback)
-                .locale();
+        return choice.flatMap(Language::ofCode).orElse(fallback).locale();
     }
 
     /** Whether a link from an e-mail can still be used (to show the form, or the "expired" page at once). */

@@ -26,6 +26,11 @@ public record ClientLicence(
         boolean renewsAutomatically,
         Period term) {
 
+    /** What its price is for: "per year", "par mois" (never "per 1 year"). */
+    public String perTerm() {
+        return Terms.per(term);
+    }
+
     /** Only an assigned licence waits for its client to start it. */
     public boolean activatable() {
         return status == LifecycleStatus.ASSIGNED;

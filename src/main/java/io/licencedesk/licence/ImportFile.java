@@ -225,7 +225,8 @@ final class ImportFile {
                     line,
                     null,
                     Reason.of(
-                            "reason.import.cellCount",
+                            // Kept with the report as text, which a choice format cannot count: one cell has its own.
+                            record.size() == 1 ? "reason.import.cellCount.one" : "reason.import.cellCount",
                             Integer.toString(record.size()),
                             Integer.toString(header.size())));
             return;

@@ -5,6 +5,7 @@ import io.licencedesk.shared.Money;
 import io.licencedesk.shared.Reason;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
 
 /** Everything the details page shows about one licence. */
 public record LicenceDetails(
@@ -28,7 +29,13 @@ public record LicenceDetails(
         Reason planAndClientLock,
         boolean pausable,
         boolean resumable,
-        Renewal renewal) {
+        Renewal renewal,
+        Period term) {
+
+    /** What its unit price is for, the licence's own term: "per year", "par mois" (never "per 1 year"). */
+    public String perTerm() {
+        return Terms.per(term);
+    }
 
     /**
      * Why its client cannot change now, or null when it can: what keeps the plan and client ({@link

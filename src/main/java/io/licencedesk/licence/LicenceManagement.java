@@ -370,7 +370,8 @@ public class LicenceManagement {
                         licence.autoRenewChoice(),
                         licence.renewsAutomatically(plan),
                         licence.renewalRefusal(plan, today),
-                        licence.pausedForOverdue(today)));
+                        licence.pausedForOverdue(today)),
+                licence.term());
     }
 
     private Licence load(Caller caller, long id) {

@@ -148,9 +148,36 @@ public final class Terms {
         return String.join(" ", parts);
     }
 
+    /**
+     * "per month", "per 3 months", "par an", "tous les 3 mois": what a price is for, in the language of the request
+     * being answered (English outside a request). One unit reads without its count ("per month", never "per 1
+     * month"); a term of years and months is counted in months ("per 18 months").
+     */
+    public static String per(Period term) {
+        LocaleContext context = LocaleContextHolder.getLocaleContext();
+        return per(term, context == null ? null : context.getLocale());
+    }
+
+    /** What a price is for, for a named reader; English for a language LicenceDesk does not speak. */
+    public static String per(Period term, Locale locale) {
+        Locale language = Language.of(locale).orElse(Language.DEFAULT).locale();
+        ResourceBundle words = ResourceBundle.getBundle("messages", language, NO_FALLBACK);
+        if (term.getDays() != 0) {
+            return format(words, language, "term.per.day", term.getDays());
+        }
+        if (term.getMonths() == 0) {
+            return format(words, language, "term.per.year", term.getYears());
+        }
+        return format(words, language, "term.per.month", (int) term.toTotalMonths());
+    }
+
+    private static String format(ResourceBundle words, Locale language, String key, int count) {
+        return new MessageFormat(words.getString(key), language).format(new Object[] {count});
+    }
+
     private static void add(List<String> parts, ResourceBundle words, Locale language, int count, String key) {
         if (count != 0) {
-            parts.add(new MessageFormat(words.getString(key), language).format(new Object[] {count}));
+            parts.add(format(words, language, key, count));
         }
     }
 }

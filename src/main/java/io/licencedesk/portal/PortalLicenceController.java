@@ -8,6 +8,7 @@ import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.RedemptionLimits;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
+import io.licencedesk.web.WaitInWords;
 import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -61,7 +62,8 @@ class PortalLicenceController {
         if (wait.isPresent()) {
             response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
             response.setHeader("Retry-After", Long.toString(wait.getAsLong()));
-            return refused(client, code, words.of("portal.redeem.tooMany", wait.getAsLong()), model);
+            return refused(
+                    client, code, words.of("portal.redeem.tooMany", WaitInWords.of(wait.getAsLong(), words)), model);
         }
         try {
             ClientLicence redeemed = licences.redeem(client, code);

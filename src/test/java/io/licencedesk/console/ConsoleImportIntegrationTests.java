@@ -240,6 +240,28 @@ class ConsoleImportIntegrationTests {
         assertThat(firstPage.select("#import-meanwhile")).isEmpty();
     }
 
+    /** A row of one cell was refused with "The row has 1 cells". */
+    @Test
+    void aRowOfOneCellIsSaidInTheSingularInBothLanguages() throws Exception {
+        LicenceImport checked = check(HEADER + "\nlonely\n,Good one,,,,Monthly,1,,,,,,,\n");
+
+        assertThat(checked.rowsRefused()).isEqualTo(1);
+        assertThat(mvc.perform(get("/licences/imports/" + checked.id()).with(manager))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("The row has 1 cell where the header has 14.");
+        assertThat(mvc.perform(get("/licences/imports/" + checked.id())
+                                .header("Accept-Language", "fr")
+                                .with(manager))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("La ligne a 1 cellule là où l’en-tête en a 14.");
+    }
+
     @Test
     void theReportNamesEachRefusedRowWithItsLineColumnAndReasonAndTheGoodRowsImport() throws Exception {
         String file = HEADER + "\n"

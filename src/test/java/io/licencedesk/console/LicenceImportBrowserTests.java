@@ -180,6 +180,30 @@ class LicenceImportBrowserTests {
         Assertions.assertThat(licenceCount()).isEqualTo(before);
     }
 
+    /**
+     * A send refused in the page (no file chosen, a session that ended while the page was open) leaves the keyboard on
+     * the file field, which the reason describes: Check file, disabled while the file was sent, had dropped the focus
+     * on the page's body, and the next Tab started at the top of the page.
+     */
+    @Test
+    void aRefusedSendLeavesTheKeyboardOnTheFileField(Page page) {
+        openImport(page);
+        page.waitForLoadState(LoadState.LOAD);
+        Locator field = page.getByLabel("CSV file");
+        button(page, "Check file").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#import-file-error")).hasText("Choose a CSV file.");
+        assertThat(field).hasAttribute("aria-invalid", "true");
+        assertThat(field).isFocused();
+
+        page.context().clearCookies();
+        field.setInputFiles(new FilePayload("late.csv", "text/csv", book()));
+        button(page, "Check file").focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#import-file-error")).containsText("The file was not sent");
+        assertThat(field).isFocused();
+    }
+
     static Locator problemCells(Page page) {
         return page.locator("#import-problems tbody tr td");
     }

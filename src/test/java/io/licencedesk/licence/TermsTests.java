@@ -128,4 +128,40 @@ class TermsTests {
             }
         }
     }
+
+    /** A price is "per month", not "per 1 month" (the console's amount read "par 1 mois" in French). */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            P1M    | per month     | par mois
+            P3M    | per 3 months  | tous les 3 mois
+            P1Y    | per year      | par an
+            P2Y    | per 2 years   | tous les 2 ans
+            P1Y6M  | per 18 months | tous les 18 mois
+            P1D    | per day       | par jour
+            P30D   | per 30 days   | tous les 30 jours
+            """)
+    void saysWhatAPriceIsForWithoutCountingOneUnit(String term, String english, String french) {
+        assertThat(Terms.per(Period.parse(term), Language.EN.locale())).isEqualTo(english);
+        assertThat(Terms.per(Period.parse(term), Language.FR.locale())).isEqualTo(french);
+    }
+
+    /** No supported term is said "per 1 …", "par 1 …" or with a plural after 1, in either language. */
+    @Test
+    void noSupportedTermIsSaidPerOneUnitOrOneInThePlural() {
+        for (int months = 1; months <= 120; months++) {
+            for (Period term :
+                    List.of(Period.ofMonths(months), Period.ofMonths(months).normalized())) {
+                for (Language language : Language.values()) {
+                    String per = Terms.per(term, language.locale());
+                    String described = Terms.describe(term, language.locale());
+                    assertThat(per)
+                            .as(term + " " + language)
+                            .doesNotContainPattern("\\b1 |\\b1\\s*(months|years|days)");
+                    assertThat(described)
+                            .as(term + " " + language)
+                            .doesNotContainPattern("\\b1 (months|years|days|ans|jours)\\b");
+                }
+            }
+        }
+    }
 }

@@ -107,7 +107,7 @@ class FrenchBrowserTests {
         assertThat(page.locator("html")).hasAttribute("lang", "fr");
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mes licences")))
                 .isVisible();
-        assertThat(page.getByLabel("Ajouter une licence avec son code promo")).isVisible();
+        assertThat(page.getByLabel("Ajouter une licence avec son code")).isVisible();
         Locator row = page.locator("#my-licences tbody tr").filter(new Locator.FilterOptions().setHasText("Kiosque"));
         assertThat(row).containsText("Attribuée");
         assertThat(row).containsText("Pas encore");
@@ -202,10 +202,10 @@ class FrenchBrowserTests {
         // The scripts' words come from the page as well: the copy button's toast and the client box's "no match".
         row.getByRole(
                         AriaRole.BUTTON,
-                        new Locator.GetByRoleOptions().setName(Pattern.compile("^Copier le code promo ")))
+                        new Locator.GetByRoleOptions().setName(Pattern.compile("^Copier le code de licence ")))
                 .click();
         assertThat(page.locator("#toasts .toast").filter(new Locator.FilterOptions().setHasText("presse-papiers")))
-                .hasText(Pattern.compile("Code promo \\S+ copié dans le presse-papiers"));
+                .hasText(Pattern.compile("Code de licence \\S+ copié dans le presse-papiers"));
         Locator client = page.getByRole(AriaRole.COMBOBOX, new Page.GetByRoleOptions().setName("Utilisateur"));
         client.focus();
         page.keyboard().type("zzzz-personne");

@@ -387,7 +387,7 @@ class PortalBrowserTests {
 
         page.navigate("/portal/licences/" + billed.id());
         assertThat(page.locator("#licence-price"))
-                .containsText(billed.amount().formatted() + " per 1 year (2 screens at "
+                .containsText(billed.amount().formatted() + " per year (2 screens at "
                         + billed.unitPrice().formatted() + " each)");
         Locator row = page.locator("#licence-invoices tbody tr");
         assertThat(row).hasCount(1);

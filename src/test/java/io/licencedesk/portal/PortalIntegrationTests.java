@@ -24,10 +24,12 @@ import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.shared.AttemptLimits;
 import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
@@ -65,6 +67,9 @@ class PortalIntegrationTests {
 
     @Autowired
     TestLicences testLicences;
+
+    @Autowired
+    AttemptLimits attempts;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -287,6 +292,29 @@ class PortalIntegrationTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(french).containsPattern("Trop de tentatives\\. Réessayez dans \\d+\u00a0s\\.");
+        assertUnchanged();
+    }
+
+    /**
+     * A wait of a minute or more is said in minutes, as the sign-in page says it (web.WaitInWords): the portal said
+     * "Try again in 846 s". The client's row of the limit is set a quarter of an hour ahead through the limit's own
+     * name, as a limit configured at one attempt a minute or less would leave it.
+     */
+    @Test
+    void saysAWaitOfAMinuteOrMoreInMinutesInBothLanguages() throws Exception {
+        long client = other.alice().userId();
+        attempts.take(new AttemptLimits.Limit("redeem-client", 1, Duration.ofMinutes(15)), Long.toString(client));
+        var alice = fixture.signedIn(other.alice().email());
+        mvc.perform(post("/portal/redeem").param("code", "WRONG123").with(alice).with(csrf()))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("Too many attempts. Try again in 15 min.")));
+        mvc.perform(post("/portal/redeem")
+                        .param("code", "WRONG123")
+                        .header("Accept-Language", "fr")
+                        .with(alice)
+                        .with(csrf()))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content().string(containsString("Trop de tentatives. Réessayez dans 15\u00a0min.")));
         assertUnchanged();
     }
 

@@ -101,6 +101,64 @@ class KeyboardBrowserTests {
         Accessibility.check(page);
     }
 
+    /**
+     * Clear selection disables itself once nothing is selected: pressed from the keyboard, it dropped the focus on the
+     * page's body, and the next Tab started again at the top of the page.
+     */
+    @Test
+    void clearingTheSelectionFromTheKeyboardKeepsTheFocusInTheToolbar(Page page) {
+        list(page);
+        Locator box = page.getByRole(
+                        AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(Pattern.compile("^Select licence ")))
+                .first();
+        box.check();
+        Locator clear = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Clear selection"));
+        assertThat(clear).isEnabled();
+        clear.focus();
+        page.keyboard().press("Enter");
+
+        assertThat(clear).isDisabled();
+        assertThat(box).not().isChecked();
+        Locator count = page.locator("#selection-count");
+        assertThat(count).hasText("0 selected");
+        assertThat(count).isFocused();
+        page.keyboard().press("Tab");
+        Assertions.assertThat(page.evaluate("() => document.getElementById('selection-toolbar')"
+                        + ".compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING"))
+                .as("the next Tab goes on from the toolbar, not from the top of the page")
+                .isNotEqualTo(0);
+    }
+
+    /**
+     * A row's Pause posts the page and comes back to the list: the focus was on the page's body, and the next Tab went
+     * through the menu and the filters again, rows away from the licence just paused (on a phone, the page was back
+     * at its top). It is now on the row's Resume, in the Pause button's place.
+     */
+    @Test
+    void pausingARowFromTheKeyboardLeavesTheFocusOnItsResume(Page page) {
+        list(page);
+        name(page, "Screen 1").focus();
+        Locator pause = page.locator(".licence-table tbody tr")
+                .filter(new Locator.FilterOptions().setHasText("Screen 1"))
+                .getByTitle(Pattern.compile("^Pause "));
+        String code = pause.getAttribute("title").substring("Pause ".length());
+        for (int press = 0;
+                press < 6
+                        && !pause.evaluate("button => button === document.activeElement")
+                                .equals(true);
+                press++) {
+            page.keyboard().press("ArrowRight");
+        }
+        assertThat(pause).isFocused();
+        page.keyboard().press("Enter");
+
+        assertThat(page.locator("#toasts .toast")).containsText("Licence " + code + " paused.");
+        assertThat(page.getByTitle("Resume " + code)).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#toasts .toast")).containsText("Licence " + code + " resumed.");
+        assertThat(page.getByTitle("Pause " + code)).isFocused();
+    }
+
     @Test
     void tabbingIntoTheUserFilterLeavesItClosedUntilAKeyAsks(Page page) {
         list(page);

@@ -15,6 +15,8 @@ import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.SentLinks;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +62,9 @@ class PasswordPagesIntegrationTests {
     @Autowired
     PasswordEncoder encoder;
 
+    @Autowired
+    UserLanguages languages;
+
     TestOrganisation org;
 
     @BeforeEach
@@ -81,6 +86,35 @@ class PasswordPagesIntegrationTests {
                 .param("password", password)
                 .param("confirmation", confirmation)
                 .with(csrf()));
+    }
+
+    String latestSubjectTo(String email) {
+        return jdbc.sql("select subject from outbound_email where recipient = :email order by id desc limit 1")
+                .param("email", email)
+                .query(String.class)
+                .single();
+    }
+
+    /**
+     * Someone who chose no language and asks for a link on the French page reads its e-mail in French: it came in
+     * English. A person's own choice still wins over the page's language.
+     */
+    @Test
+    void aResetLinkAskedForOnAFrenchPageIsWrittenInFrenchUnlessThePersonChoseALanguage() throws Exception {
+        mvc.perform(post("/password/forgot")
+                        .param("email", org.alice().email())
+                        .header("Accept-Language", "fr")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/password/forgot?sent"));
+        assertThat(latestSubjectTo(org.alice().email())).isEqualTo("Réinitialisez votre mot de passe LicenceDesk");
+
+        languages.choose(org.bob(), Language.EN);
+        mvc.perform(post("/password/forgot")
+                        .param("email", org.bob().email())
+                        .header("Accept-Language", "fr")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/password/forgot?sent"));
+        assertThat(latestSubjectTo(org.bob().email())).isEqualTo("Reset your LicenceDesk password");
     }
 
     @Test
