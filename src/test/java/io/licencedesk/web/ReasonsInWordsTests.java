@@ -28,7 +28,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
  */
 class ReasonsInWordsTests {
 
-    private static final Pattern CODE = Pattern.compile("\"(reason\\.[A-Za-z.]+)\"");
+    private static final Pattern CODE = Pattern.compile("\"(reason\\.[A-Za-z0-9.]+)\"");
 
     @Test
     void everyReasonInTheSourcesHasWordsAndEveryReasonTextIsUsed() throws IOException {
