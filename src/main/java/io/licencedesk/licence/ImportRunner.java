@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -121,7 +122,8 @@ class ImportRunner {
     }
 
     private void runCheck(long id, Path file, ImportFile.Catalogue catalogue) {
-        var sink = new Sink(id);
+        long organisationId = jobs.organisationOf(id);
+        var sink = new Sink(id, organisationId);
         long rows;
         try {
             rows = new ImportFile(catalogue, random).check(file, sink);
@@ -135,13 +137,12 @@ class ImportRunner {
                     status -> jobs.refuse(id, Reason.of("reason.import.failed"), clock.instant()));
             return;
         }
-        long organisationId = jobs.organisationOf(id);
         ownTransaction.executeWithoutResult(status -> {
             List<ImportProblem> repeated = jobs.repeatedKeys(id);
             jobs.dropLines(id, repeated.stream().map(ImportProblem::line).toList());
             jobs.problems(id, repeated.subList(0, (int) Math.min(repeated.size(), PROBLEMS_KEPT - sink.problemsKept)));
             long present = jobs.dropPresent(id, organisationId);
-            long newCode = jobs.drawCodesWhereTaken(id);
+            long newCode = jobs.drawCodesWhereRepeated(id);
             jobs.checked(
                     id,
                     rows,
@@ -157,6 +158,7 @@ class ImportRunner {
     private final class Sink implements ImportFile.Rows {
 
         private final long id;
+        private final long organisationId;
         private final List<ImportedRow> rows = new ArrayList<>(BATCH);
         private final List<ImportProblem> problems = new ArrayList<>();
         private long refusedRows;
@@ -165,8 +167,9 @@ class ImportRunner {
         // A row's problems arrive together, so a new line means a new refused row.
         private int lastRefusedLine = -1;
 
-        Sink(long id) {
+        Sink(long id, long organisationId) {
             this.id = id;
+            this.organisationId = organisationId;
         }
 
         @Override
@@ -206,7 +209,7 @@ class ImportRunner {
             }
             ownTransaction.executeWithoutResult(status -> {
                 if (!rows.isEmpty()) {
-                    jobs.stage(id, rows);
+                    jobs.stage(id, underDrawnCodeWhereTaken(rows));
                 }
                 if (!problems.isEmpty()) {
                     jobs.problems(id, problems);
@@ -214,6 +217,20 @@ class ImportRunner {
             });
             rows.clear();
             problems.clear();
+        }
+
+        private List<ImportedRow> underDrawnCodeWhereTaken(List<ImportedRow> batch) {
+            List<String> given = batch.stream()
+                    .map(ImportedRow::givenCode)
+                    .filter(Objects::nonNull)
+                    .toList();
+            Set<String> taken = given.isEmpty() ? Set.of() : jobs.codesOfOtherOrganisations(organisationId, given);
+            if (taken.isEmpty()) {
+                return batch;
+            }
+            return batch.stream()
+                    .map(row -> taken.contains(row.givenCode()) ? row.underDrawnCode() : row)
+                    .toList();
         }
     }
 

@@ -22,4 +22,11 @@ record ImportedRow(
         Long clientId,
         boolean paused,
         LocalDate activatedOn,
-        LocalDate endsOn) {}
+        LocalDate endsOn) {
+
+    /** The same row under its drawn code: another organisation's licence has the given one. */
+    ImportedRow underDrawnCode() {
+        return new ImportedRow(
+                line, importKey, null, drawnCode, plan, name, note, quantity, clientId, paused, activatedOn, endsOn);
+    }
+}
