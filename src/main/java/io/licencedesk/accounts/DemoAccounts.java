@@ -152,7 +152,7 @@ class DemoAccounts implements SmartLifecycle, ApplicationRunner {
                 null,
                 now);
         String clientPassword = passwords.encode("demo-client");
-        List<Long> clientIds = new ArrayList<>();
+        List<Caller> clients = new ArrayList<>();
         for (int i = 1; i <= CLIENTS; i++) {
             String name = FIRST_NAMES[i % FIRST_NAMES.length] + " " + LAST_NAMES[i % LAST_NAMES.length];
             String company = COMPANIES[i % COMPANIES.length];
@@ -162,7 +162,7 @@ class DemoAccounts implements SmartLifecycle, ApplicationRunner {
             // so that demo invoices look like real ones.
             String[] address = ADDRESSES[i % ADDRESSES.length];
             accounts.updateProfile(organisationId, clientId, new ProfileChange(name, company, address[0], address[1]));
-            clientIds.add(clientId);
+            clients.add(new Caller(clientId, organisationId, Role.CLIENT, "client" + i + "@demo.test", name));
         }
         accounts.updateOrganisation(
                 organisationId,
@@ -178,7 +178,7 @@ class DemoAccounts implements SmartLifecycle, ApplicationRunner {
                         "billing@demo.test",
                         30));
         Caller manager = new Caller(managerId, organisationId, Role.MANAGER, "manager@demo.test", "Max Manager");
-        events.publishEvent(new DemoOrganisationCreated(organisationId, manager, clientIds));
+        events.publishEvent(new DemoOrganisationCreated(organisationId, manager, clients));
     }
 
     private boolean onH2() {

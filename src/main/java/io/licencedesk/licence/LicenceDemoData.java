@@ -1,5 +1,6 @@
 package io.licencedesk.licence;
 
+import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.DemoOrganisationCreated;
 import io.licencedesk.shared.Money;
 import java.math.BigDecimal;
@@ -72,11 +73,13 @@ class LicenceDemoData {
         var layout = new Random(42);
         List<Long> toInvoice = new ArrayList<>();
         List<Long> toMarkPaid = new ArrayList<>();
+        List<DemoLicencesCreated.InUse> inUse = new ArrayList<>();
         LocalDate today = LocalDate.now(clock);
         for (int i = 0; i < LICENCES; i++) {
             Plan plan = demoPlans.get(layout.nextInt(demoPlans.size()));
             Instant createdAt = now.minus(Duration.ofHours((LICENCES - i) * 20L + layout.nextInt(10)));
-            Long clientId = demo.clientIds().get(layout.nextInt(demo.clientIds().size()));
+            Caller client = demo.clients().get(layout.nextInt(demo.clients().size()));
+            Long clientId = client.userId();
             LocalDate activatedOn = null;
             LocalDate endsOn = null;
             boolean paused = false;
@@ -122,6 +125,9 @@ class LicenceDemoData {
                     createdAt,
                     0,
                     1));
+            if (clientId != null && activatedOn != null && !paused && !endsOn.isBefore(today)) {
+                inUse.add(new DemoLicencesCreated.InUse(id, client, quantity));
+            }
             if (activatedOn != null && i % 4 <= 1) {
                 toInvoice.add(id);
                 if (i % 4 == 0) {
@@ -129,7 +135,7 @@ class LicenceDemoData {
                 }
             }
         }
-        events.publishEvent(new DemoLicencesCreated(demo.manager(), toInvoice, toMarkPaid));
+        events.publishEvent(new DemoLicencesCreated(demo.manager(), toInvoice, toMarkPaid, inUse));
     }
 
     private Plan plan(

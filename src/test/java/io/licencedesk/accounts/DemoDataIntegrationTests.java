@@ -21,10 +21,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -50,6 +52,9 @@ class DemoDataIntegrationTests {
 
     @Autowired
     InvoiceManagement invoicing;
+
+    @Autowired
+    JdbcClient jdbc;
 
     @Test
     void seedsTheDemoOrganisationWithSignInsPlansClientsAndLicencesInEveryStatus() {
@@ -115,6 +120,30 @@ class DemoDataIntegrationTests {
      * A fresh demo's dashboard and invoice list have months of history: each invoice was issued on its licence's term's
      * first day, numbered in the order of those days, and paid, when paid, within weeks of it; some are overdue.
      */
+    @Test
+    void registersScreensOnSomeLicencesInUseAndMostOfThemHavePlayedSinceSoTheScreenFiguresAreNotEmpty() {
+        long organisationId = accounts.findUserByEmail("manager@demo.test")
+                .orElseThrow()
+                .caller()
+                .organisationId();
+        Map<String, Object> screens =
+                jdbc.sql("""
+                        select count(*) as registered, count(s.last_check_in_at) as seen,
+                               count(distinct s.licence_id) as licences,
+                               sum(case when l.client_id is null or l.paused or l.activated_on is null
+                                             or l.ends_on < current_date then 1 else 0 end) as on_licences_not_in_use
+                        from screen s join licence l on l.id = s.licence_id
+                        where s.organisation_id = :organisationId and s.removed_at is null
+                        """).param("organisationId", organisationId).query().singleRow();
+
+        assertThat(((Number) screens.get("licences")).longValue()).isGreaterThan(50);
+        long registered = ((Number) screens.get("registered")).longValue();
+        long seen = ((Number) screens.get("seen")).longValue();
+        assertThat(seen).as("screens whose player has activated").isGreaterThan(registered / 2);
+        assertThat(seen).as("screens still waiting for their device").isLessThan(registered);
+        assertThat(((Number) screens.get("on_licences_not_in_use")).longValue()).isZero();
+    }
+
     @Test
     void billsTheDemoLicencesAsTheirTermsBeganSoTheDashboardHasHistory() {
         Caller caller =
