@@ -93,8 +93,13 @@ public class ClientLicences {
         Organisation organisation = accounts.organisation(client);
         LocalDate today = today();
         Licence licence = changes.lockByCode(organisation.id(), code, organisation.currency())
-                .filter(candidate -> candidate.status(today) == LifecycleStatus.AVAILABLE)
                 .orElseThrow(() -> refused(client, code));
+        if (Long.valueOf(client.userId()).equals(licence.clientId())) {
+            throw new CodeAlreadyYoursException(licence.id(), licence.name());
+        }
+        if (licence.status(today) != LifecycleStatus.AVAILABLE) {
+            throw refused(client, code);
+        }
         changes.change(
                 licence, Actor.of(client), LicenceRedeemed::new, changed -> changed.redeem(client.userId(), today));
         return view(licence, organisation, plansById(organisation));

@@ -3,6 +3,7 @@ package io.licencedesk.portal;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.licence.ClientLicence;
 import io.licencedesk.licence.ClientLicences;
+import io.licencedesk.licence.CodeAlreadyYoursException;
 import io.licencedesk.licence.CodeNotRedeemableException;
 import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.RedemptionLimits;
@@ -69,6 +70,9 @@ class PortalLicenceController {
             ClientLicence redeemed = licences.redeem(client, code);
             Toasts.success(redirect, words.of("portal.redeem.done", redeemed.name(), Dates.format(redeemed.endsOn())));
             return "redirect:/portal/licences/" + redeemed.id();
+        } catch (CodeAlreadyYoursException yours) {
+            Toasts.success(redirect, words.of("portal.redeem.alreadyYours", yours.licenceName()));
+            return "redirect:/portal/licences/" + yours.licenceId();
         } catch (CodeNotRedeemableException refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             return refused(client, code, reasons.text(refused), model);

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -249,6 +250,33 @@ class PortalIntegrationTests {
                     .andExpect(status().isUnprocessableContent())
                     .andExpect(content().string(containsString(InWords.english(CodeNotRedeemableException.REASON))))
                     .andExpect(content().string(not(containsString("<b>x</b>"))));
+        }
+        assertThat(licences.details(org.manager(), available.id()).client().id())
+                .isEqualTo(org.bob().userId());
+    }
+
+    @Test
+    void aCodeTypedAgainByTheClientWhoseLicenceItIsTakesThemToItWithoutARefusal() throws Exception {
+        var bob = fixture.signedIn(org.bob().email());
+        mvc.perform(post("/portal/redeem")
+                        .param("code", available.couponCode().value())
+                        .with(bob)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/portal/licences/" + available.id()));
+
+        for (String language : List.of("en-GB", "fr")) {
+            mvc.perform(post("/portal/redeem")
+                            .param("code", available.couponCode().value())
+                            .header("Accept-Language", language)
+                            .with(bob)
+                            .with(csrf()))
+                    .andExpect(status().isFound())
+                    .andExpect(redirectedUrl("/portal/licences/" + available.id()))
+                    .andExpect(flash().attribute(
+                                    "toast",
+                                    language.equals("fr")
+                                            ? "«\u00a0" + available.name() + "\u00a0» fait déjà partie de vos licences."
+                                            : "“" + available.name() + "” is already one of your licences."));
         }
         assertThat(licences.details(org.manager(), available.id()).client().id())
                 .isEqualTo(org.bob().userId());
