@@ -299,6 +299,18 @@ class RestApiUnknownParametersIntegrationTests extends RestApiSweep {
         assertThat(state()).isEqualTo(before);
     }
 
+    /** A page size or number out of range named its parameter only in errors: "Use a number from 1 to 100." */
+    @Test
+    void namesTheParameterOfALimitOrPageOutOfRangeInTheDetail() throws Exception {
+        String owner = token(org.owner());
+        JsonNode limit = answer(get("/api/v1/licences?limit=101").with(bearer(owner)));
+        assertThat(limit.get("detail").asString()).isEqualTo("The parameter limit must be a number from 1 to 100.");
+        assertThat(limit.get("errors").get(0).get("field").asString()).isEqualTo("limit");
+        JsonNode page = answer(get("/api/v1/clients?page=0").with(bearer(owner)));
+        assertThat(page.get("detail").asString()).isEqualTo("The parameter page must be a page number from 1.");
+        assertThat(page.get("errors").get(0).get("field").asString()).isEqualTo("page");
+    }
+
     @Test
     void namesEveryUnknownParameterAndKeepsTheDocumentedOnes() throws Exception {
         String owner = token(org.owner());
