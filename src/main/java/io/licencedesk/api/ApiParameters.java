@@ -36,7 +36,7 @@ final class ApiParameters {
     /** A page size of a list: 1 to {@value #MAX_LIMIT}. */
     static void checkLimit(int limit) {
         if (limit < 1 || limit > MAX_LIMIT) {
-            throw invalid("limit", "Use a number from 1 to " + MAX_LIMIT + ".");
+            throw invalid("limit", "The parameter limit must be a number from 1 to " + MAX_LIMIT + ".");
         }
     }
 
@@ -46,7 +46,7 @@ final class ApiParameters {
      */
     static void checkPage(int page) {
         if (page < 1) {
-            throw invalid("page", "Use a page number from 1.");
+            throw invalid("page", "The parameter page must be a page number from 1.");
         }
     }
 

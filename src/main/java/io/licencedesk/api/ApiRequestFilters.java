@@ -94,9 +94,8 @@ class ApiRequestFilters {
                 refuseTooLarge(request, response);
                 return;
             }
-            if (isFormPost(request) || WildcardContentType.in(request.getContentType())) {
-                // A licence import's body is the CSV file, not JSON: curl's --data-binary posts a file as a form
-                // unless told otherwise, and was told to send application/json, which the import refuses too.
+            String typeRefused = typeRefused(request, importFile);
+            if (typeRefused != null) {
                 response.setHeader("Accept", importFile ? "text/csv, application/octet-stream" : "application/json");
                 refuse(
                         request,
@@ -105,21 +104,7 @@ class ApiRequestFilters {
                                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
                                 "unsupported-media-type",
                                 "Unsupported media type",
-                                importFile
-                                        ? "The body must be the CSV file itself, sent as text/csv (or"
-                                                + " application/octet-stream)."
-                                        : "The body must be application/json."));
-                return;
-            }
-            if (importFile && CsvCharset.declaresAnotherThanUtf8(request.getContentType())) {
-                refuse(
-                        request,
-                        response,
-                        ApiProblemWriter.problem(
-                                HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                                "unsupported-media-type",
-                                "Unsupported media type",
-                                importNotUtf8));
+                                typeRefused));
                 return;
             }
             if (request.getContentLengthLong() < 0 && !importFile) {
@@ -134,6 +119,20 @@ class ApiRequestFilters {
                 return;
             }
             chain.doFilter(request, response);
+        }
+
+        /**
+         * Why the body's type is refused (415), or null when an operation may read it: a posted form or a wildcard
+         * type is no body's type (curl's --data-binary posts a licence import's file as a form unless told
+         * otherwise), and an import's file declared in another charset than UTF-8 is not read as UTF-8 (CsvCharset).
+         */
+        private String typeRefused(HttpServletRequest request, boolean importFile) {
+            if (isFormPost(request) || WildcardContentType.in(request.getContentType())) {
+                return importFile
+                        ? "The body must be the CSV file itself, sent as text/csv (or application/octet-stream)."
+                        : "The body must be application/json.";
+            }
+            return importFile && CsvCharset.declaresAnotherThanUtf8(request.getContentType()) ? importNotUtf8 : null;
         }
 
         private void refuseTooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {

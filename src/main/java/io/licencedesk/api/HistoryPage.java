@@ -8,7 +8,9 @@ import java.util.List;
 
 /**
  * One page of a licence's history, newest first, with the cursors around it, as the licence list pages. A cursor is
- * opaque; it names an entry, which is never deleted, so it stays valid.
+ * opaque; it names the licence and an entry of its history, which is never deleted, so it stays valid. The licence
+ * is in it so that a cursor of one licence's history sent with another's is refused rather than read as a place in
+ * it (decision 0101).
  */
 @Schema(name = "HistoryPage")
 record HistoryPage(
@@ -27,33 +29,42 @@ record HistoryPage(
 
     private static final String PREFIX = "history:";
 
-    static HistoryPage of(LicenceHistoryPage page) {
+    static HistoryPage of(long licenceId, LicenceHistoryPage page) {
         // A page asked for before the newest entry is empty, with no cursor to go on from: no more either.
-        String next = page.hasNext() ? cursor(page.nextCursor()) : null;
+        String next = page.hasNext() ? cursor(licenceId, page.nextCursor()) : null;
         return new HistoryPage(
                 page.entries().stream().map(HistoryEntry::of).toList(),
                 next != null,
                 next,
-                cursor(page.previousCursor()));
+                cursor(licenceId, page.previousCursor()));
     }
 
-    private static String cursor(Long entryId) {
+    private static String cursor(long licenceId, Long entryId) {
         return entryId == null
                 ? null
                 : Base64.getUrlEncoder()
                         .withoutPadding()
-                        .encodeToString((PREFIX + entryId).getBytes(StandardCharsets.UTF_8));
+                        .encodeToString((PREFIX + licenceId + ":" + entryId).getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The entry a cursor names, or null when it is not one of this list's cursors. */
-    static Long entryId(String cursor) {
+    /** The place a cursor names: an entry of one licence's history. */
+    record Place(long licenceId, long entryId) {}
+
+    /**
+     * The place a cursor names, or null when it is not one of a history's cursors; one made before cursors named
+     * their licence ({@code history:<entry>}) is not one either.
+     */
+    static Place place(String cursor) {
         try {
             String text = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-            if (!text.startsWith(PREFIX)) {
+            String[] ids =
+                    text.startsWith(PREFIX) ? text.substring(PREFIX.length()).split(":", -1) : new String[0];
+            if (ids.length != 2) {
                 return null;
             }
-            long id = Long.parseLong(text.substring(PREFIX.length()));
-            return id > 0 ? id : null;
+            long licenceId = Long.parseLong(ids[0]);
+            long entryId = Long.parseLong(ids[1]);
+            return licenceId > 0 && entryId > 0 ? new Place(licenceId, entryId) : null;
         } catch (IllegalArgumentException unreadable) { // NumberFormatException is one
             return null;
         }

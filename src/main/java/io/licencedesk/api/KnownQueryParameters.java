@@ -69,8 +69,8 @@ class KnownQueryParameters implements WebMvcConfigurer {
         /**
          * A value outside its parameter's list, or an empty one where Spring would have read the default: {@code
          * ?sort=} listed newest first and {@code ?expired=} every licence, as if asked for, while {@code ?status=}
-         * was refused. Every enumerated, yes/no and number parameter of every operation is checked here, from the
-         * same declarations the OpenAPI document shows (decision 0096), rather than by each handler.
+         * was refused. Every enumerated, yes/no, number and cursor parameter of every operation is checked here, from
+         * the same declarations the OpenAPI document shows (decisions 0096, 0101), rather than by each handler.
          */
         private static void refuseValuesNotTaken(HttpServletRequest request, Map<String, Values> taken) {
             for (var parameter : request.getParameterMap().entrySet()) {
@@ -82,7 +82,7 @@ class KnownQueryParameters implements WebMvcConfigurer {
             }
         }
 
-        /** What each enumerated, yes/no or number parameter of the handler takes; text takes anything. */
+        /** What each enumerated, yes/no, number or cursor parameter of the handler takes; text takes anything. */
         private static Map<String, Values> valuesTaken(HandlerMethod method) {
             Map<String, Values> taken = new HashMap<>();
             for (MethodParameter parameter : method.getMethodParameters()) {
@@ -151,44 +151,53 @@ class KnownQueryParameters implements WebMvcConfigurer {
 
     /**
      * The values a query parameter takes: one of a list (its OpenAPI {@code allowableValues}, in any case, a
-     * hyphen read as an underscore: {@code not-void}), true or false in any case, or a whole number. An empty value
-     * is none of them.
+     * hyphen read as an underscore: {@code not-void}), true or false in any case, a whole number, or any text but
+     * none (its OpenAPI {@code minLength}: a cursor, where {@code ?after=} read as no cursor answered the first page
+     * as if asked for, decision 0101). An empty value is none of them.
      */
-    record Values(List<String> allowed, boolean yesNo) {
+    record Values(Kind kind, List<String> allowed) {
+
+        enum Kind {
+            ONE_OF,
+            YES_NO,
+            WHOLE_NUMBER,
+            NOT_EMPTY
+        }
 
         static Values of(MethodParameter parameter) {
             Class<?> type = parameter.getParameterType();
             if (type == boolean.class || type == Boolean.class) {
-                return new Values(List.of(), true);
+                return new Values(Kind.YES_NO, List.of());
             }
             if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
-                return new Values(List.of(), false);
+                return new Values(Kind.WHOLE_NUMBER, List.of());
             }
             Parameter documented = parameter.getParameterAnnotation(Parameter.class);
             if (documented != null && documented.schema().allowableValues().length > 0) {
-                return new Values(List.of(documented.schema().allowableValues()), false);
+                return new Values(Kind.ONE_OF, List.of(documented.schema().allowableValues()));
+            }
+            if (documented != null && documented.schema().minLength() > 0) {
+                return new Values(Kind.NOT_EMPTY, List.of());
             }
             return null;
         }
 
         boolean takes(String value) {
-            if (yesNo) {
-                return value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
-            }
-            if (allowed.isEmpty()) {
-                return !value.isBlank(); // a number's other faults are its conversion's (RestApiProblems)
-            }
-            return allowed.contains(value.toLowerCase(Locale.ROOT).replace('-', '_'));
+            return switch (kind) {
+                case YES_NO -> value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false");
+                // a number's other faults are its conversion's (RestApiProblems), a cursor's its list's
+                case WHOLE_NUMBER, NOT_EMPTY -> !value.isBlank();
+                case ONE_OF -> allowed.contains(value.toLowerCase(Locale.ROOT).replace('-', '_'));
+            };
         }
 
         Reason refusal(String name) {
-            if (yesNo) {
-                return Reason.of("reason.api.parameterTrueOrFalse", name);
-            }
-            if (allowed.isEmpty()) {
-                return Reason.of("reason.api.parameterWholeNumber", name);
-            }
-            return Reason.of("reason.api.parameterNotOneOf", name, String.join(", ", allowed));
+            return switch (kind) {
+                case YES_NO -> Reason.of("reason.api.parameterTrueOrFalse", name);
+                case WHOLE_NUMBER -> Reason.of("reason.api.parameterWholeNumber", name);
+                case NOT_EMPTY -> Reason.of("reason.api.parameterEmpty", name);
+                case ONE_OF -> Reason.of("reason.api.parameterNotOneOf", name, String.join(", ", allowed));
+            };
         }
     }
 }

@@ -111,8 +111,16 @@ class LicenceApiController {
                                             defaultValue = "desc"))
                     @RequestParam(defaultValue = "desc")
                     String order,
-            @Parameter(description = "A nextCursor: the page after it.") @RequestParam(required = false) String after,
-            @Parameter(description = "A previousCursor: the page before it.") @RequestParam(required = false)
+            @Parameter(
+                            description =
+                                    "A nextCursor: the page after it. Not empty: leave it out for the first" + " page.",
+                            schema = @Schema(type = "string", minLength = 1))
+                    @RequestParam(required = false)
+                    String after,
+            @Parameter(
+                            description = "A previousCursor: the page before it. Not empty.",
+                            schema = @Schema(type = "string", minLength = 1))
+                    @RequestParam(required = false)
                     String before,
             @Parameter(description = "Licences per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit,
             @Parameter(
@@ -267,8 +275,16 @@ class LicenceApiController {
     HistoryPage history(
             Caller caller,
             @PathVariable long id,
-            @Parameter(description = "A nextCursor: the page after it.") @RequestParam(required = false) String after,
-            @Parameter(description = "A previousCursor: the page before it.") @RequestParam(required = false)
+            @Parameter(
+                            description =
+                                    "A nextCursor: the page after it. Not empty: leave it out for the first" + " page.",
+                            schema = @Schema(type = "string", minLength = 1))
+                    @RequestParam(required = false)
+                    String after,
+            @Parameter(
+                            description = "A previousCursor: the page before it. Not empty.",
+                            schema = @Schema(type = "string", minLength = 1))
+                    @RequestParam(required = false)
                     String before,
             @Parameter(description = "Entries per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit) {
         ApiParameters.checkLimit(limit);
@@ -276,24 +292,31 @@ class LicenceApiController {
             throw ApiParameters.invalid("before", "Pass either after or before, not both.");
         }
         licences.details(caller, id); // not found unless the caller may see it
-        return HistoryPage.of(audit.licenceHistory(
-                caller,
-                id,
-                new AuditPageRequest(historyCursor("after", after), historyCursor("before", before), false, limit)));
+        var page = new AuditPageRequest(
+                historyCursor("after", after, id), historyCursor("before", before, id), false, limit);
+        return HistoryPage.of(id, audit.licenceHistory(caller, id, page));
     }
 
-    private static Long historyCursor(String parameter, String cursor) {
+    /**
+     * The entry a history cursor names, refused unless it is a cursor of this licence's history: another licence's,
+     * read as a place in this one, answered a page from somewhere in it (decision 0101).
+     */
+    private static Long historyCursor(String parameter, String cursor, long licenceId) {
         if (cursor == null) {
             return null;
         }
-        Long entryId = HistoryPage.entryId(cursor);
-        if (entryId == null) {
+        HistoryPage.Place place = HistoryPage.place(cursor);
+        if (place == null) {
             throw ApiParameters.invalid(
                     parameter,
                     "The parameter %s is not a cursor of this list: pass a page's nextCursor as after or its"
                                     .formatted(parameter)
                             + " previousCursor as before.");
         }
-        return entryId;
+        if (place.licenceId() != licenceId) {
+            throw ApiParameters.invalid(
+                    parameter, Reason.of("reason.api.cursorOfAnotherLicence", parameter, place.licenceId()));
+        }
+        return place.entryId();
     }
 }

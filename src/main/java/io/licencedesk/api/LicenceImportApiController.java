@@ -119,7 +119,10 @@ class LicenceImportApiController {
                     + " 409 when the import is not checked or has nothing to create.")
     @ApiResponse(responseCode = "202", description = "Accepted: the import runs in the background.")
     ResponseEntity<LicenceImportResponse> confirm(Caller caller, @PathVariable long id) {
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(response(imports.confirm(caller, id)));
+        // 202 names the import to follow, as the 202 of the file sent does: it answered none.
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/licence-imports/" + id))
+                .body(response(imports.confirm(caller, id)));
     }
 
     private LicenceImportResponse response(LicenceImport job) {

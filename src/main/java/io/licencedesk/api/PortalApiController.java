@@ -11,6 +11,7 @@ import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.RedemptionLimits;
 import io.licencedesk.web.ApiProblemWriter;
 import io.licencedesk.web.Downloads;
+import io.licencedesk.web.WaitInWords;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -125,7 +126,8 @@ class PortalApiController {
                             HttpStatus.TOO_MANY_REQUESTS,
                             "rate-limited",
                             "Too many requests",
-                            "Too many coupon codes tried. Try again in " + wait.getAsLong() + " s."));
+                            "Too many coupon codes tried; try again in " + WaitInWords.inEnglish(wait.getAsLong())
+                                    + "."));
         }
         ClientLicence redeemed = licences.redeem(client, request.code());
         return ResponseEntity.created(URI.create("/api/v1/portal/licences/" + redeemed.id()))

@@ -75,7 +75,8 @@ class RestApiDocumentation {
             `hasMore` is true, send the page's `nextCursor` as `after` with the same filters for the next page \
             (`previousCursor` as `before` goes back). Pages do not shift when licences are added. A licence \
             list's cursor holds the `sort` and `order` it was made in: with another, it is a 400 `bad-parameter` \
-            that says which. A `client` filter that is not one of your clients is a 400 `bad-parameter`. The licence \
+            that says which; a history's cursor, its licence. An empty cursor (`after=`) is a 400 too: leave it out \
+            for the first page. A `client` filter that is not one of your clients is a 400 `bad-parameter`. The licence \
             list's `count` counts up to 1,001 matches (`countCapped` is true beyond 1,000). Shorter lists (clients, \
             invoices, licence imports, a licence's screens, the portal's licences and invoices) are numbered: \
             `page` from 1 and `limit` 1 to 100 (default 25), answered with `page`, `limit`, `total` and \

@@ -66,8 +66,8 @@ class ApiTokenFilter extends OncePerRequestFilter {
                             HttpStatus.TOO_MANY_REQUESTS,
                             "rate-limited",
                             "Too many requests",
-                            "This token made more than " + verdict.limit() + " requests this minute. Try again in "
-                                    + verdict.resetSeconds() + " s."));
+                            "This token made more than " + verdict.limit() + " requests this minute; try again in "
+                                    + WaitInWords.inEnglish(verdict.resetSeconds()) + "."));
             return;
         }
         if (!READS.contains(request.getMethod()) && !caller.get().mayWrite()) {

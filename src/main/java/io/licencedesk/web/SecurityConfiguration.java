@@ -1,6 +1,7 @@
 package io.licencedesk.web;
 
 import io.licencedesk.accounts.ApiTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -13,6 +14,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -116,11 +118,29 @@ class SecurityConfiguration {
                                 request,
                                 response,
                                 ApiProblemWriter.problem(
-                                        HttpStatus.FORBIDDEN,
-                                        "forbidden",
-                                        "Not allowed",
-                                        "This token's person may not do this (their role does not allow it)."))))
+                                        HttpStatus.FORBIDDEN, "forbidden", "Not allowed", whyForbidden(request)))))
                 .build();
+    }
+
+    /**
+     * Which tokens the operation is for, as this chain decides it: "their role does not allow it" left a developer
+     * holding a client's token on a staff operation (or the other way round) to find out which kind it needed.
+     */
+    private static String whyForbidden(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (path.startsWith("/api/v1/portal/")) {
+            return "This operation is for a client's token (the portal's operations, /api/v1/portal/…); a staff token"
+                    + " uses the others.";
+        }
+        boolean client = hasRole(SecurityContextHolder.getContext().getAuthentication(), "ROLE_CLIENT");
+        if (client) {
+            return "This operation is for staff tokens; a client's token uses the portal's operations,"
+                    + " /api/v1/portal/….";
+        }
+        if (path.startsWith("/api/v1/plans")) {
+            return "Only an owner's token may create or change plans.";
+        }
+        return "This token's person may not do this (their role does not allow it).";
     }
 
     private static boolean hasRole(Authentication authentication, String role) {

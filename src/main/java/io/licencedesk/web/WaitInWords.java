@@ -9,6 +9,21 @@ public final class WaitInWords {
 
     private WaitInWords() {}
 
+    /**
+     * The wait in English words, for the APIs' problem details, which are English (docs/api.md): "45 seconds", "1
+     * minute", "15 minutes", rounded up as the pages' words are. A developer read "Try again in 846 s".
+     */
+    public static String inEnglish(long seconds) {
+        if (seconds < 60) {
+            return plural(Math.max(seconds, 1), "second");
+        }
+        return plural((seconds + 59) / 60, "minute");
+    }
+
+    private static String plural(long count, String unit) {
+        return count + " " + unit + (count == 1 ? "" : "s");
+    }
+
     /** The wait in the language of the request being answered. */
     public static String of(long seconds, Words words) {
         if (seconds < 60) {

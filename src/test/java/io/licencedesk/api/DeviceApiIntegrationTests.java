@@ -442,6 +442,26 @@ class DeviceApiIntegrationTests {
         assertThat(screens.screens(org.alice(), licenceId).get(0).activated()).isFalse();
     }
 
+    /**
+     * A refused field is said in a sentence naming it, as the REST API's are: the device API said "nonce is
+     * required" and "fingerprint must have 1 to 200 characters".
+     */
+    @Test
+    void saysWhichFieldIsRefusedInASentence() throws Exception {
+        String credential = register(licence(1), "Entrance");
+        Answer missing = call("check-in", credential, "{\"fingerprint\":\"device-a\"}");
+        assertProblem(missing, 400, "bad-request");
+        assertThat(missing.body().get("detail").asString()).isEqualTo("The field nonce is required.");
+        assertThat(missing.body().get("field").asString()).isEqualTo("nonce");
+        Answer tooLong = call("activate", credential, "{\"fingerprint\":\"" + "f".repeat(201) + "\"}");
+        assertProblem(tooLong, 400, "bad-request");
+        assertThat(tooLong.body().get("detail").asString())
+                .isEqualTo("The field fingerprint must have 1 to 200 characters.");
+        Answer control = call("activate", credential, "{\"fingerprint\":\"a\\u0007b\"}");
+        assertThat(control.body().get("detail").asString())
+                .isEqualTo("The field fingerprint must not contain control characters.");
+    }
+
     @Test
     void refusesGarbageBodiesWith4xxProblemsAndChangesNothing() throws Exception {
         long licenceId = licence(2);

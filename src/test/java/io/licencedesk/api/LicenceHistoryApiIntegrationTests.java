@@ -126,6 +126,45 @@ class LicenceHistoryApiIntegrationTests extends RestApiSweep {
                 .endsWith("/not-found");
     }
 
+    /**
+     * A cursor of one licence's history sent with another's was read as a place in it, and answered a page of that
+     * other history from wherever its entry id fell (decision 0101): now a 400 naming the parameter and the licence
+     * the cursor belongs to.
+     */
+    @Test
+    void refusesACursorOfAnotherLicencesHistory() throws Exception {
+        String owner = token(org.owner());
+        long other = licences.create(
+                        org.manager(), new io.licencedesk.licence.NewLicence(plan.id(), "Foyer", null, 1, null))
+                .id();
+        for (String name : List.of("Foyer left", "Foyer right")) {
+            send(
+                    patch("/api/v1/licences/" + other)
+                            .contentType(MediaType.APPLICATION_JSON)
+                            .content("{\"name\": \"" + name + "\"}"),
+                    owner,
+                    200);
+        }
+        JsonNode page = send(get("/api/v1/licences/" + other + "/history?limit=1"), owner, 200);
+        String cursor = page.get("nextCursor").asString();
+        assertThat(send(get(URI.create("/api/v1/licences/" + other + "/history?limit=1&after=" + cursor)), owner, 200)
+                        .get("data"))
+                .hasSize(1);
+
+        for (String parameter : List.of("after", "before")) {
+            JsonNode problem = send(
+                    get(URI.create("/api/v1/licences/" + licenceId + "/history?" + parameter + "=" + cursor)),
+                    owner,
+                    400);
+            assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/bad-parameter");
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo(parameter);
+            assertThat(problem.get("detail").asString())
+                    .isEqualTo("The cursor in " + parameter + " was made for the history of licence " + other
+                            + ": send it with /api/v1/licences/" + other + "/history, or start again from the first"
+                            + " page without " + parameter + ".");
+        }
+    }
+
     private static JsonNode change(List<JsonNode> entries, String field) {
         for (JsonNode entry : entries) {
             for (JsonNode change : entry.get("changes")) {

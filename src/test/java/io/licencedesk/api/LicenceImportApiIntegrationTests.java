@@ -112,6 +112,7 @@ class LicenceImportApiIntegrationTests {
         Answer confirmed =
                 send(post("/api/v1/licence-imports/" + id + "/confirm").with(bearer(token)));
         assertThat(confirmed.status()).isEqualTo(202);
+        assertThat(confirmed.response().getHeader("Location")).isEqualTo("/api/v1/licence-imports/" + id);
         assertThat(settled(id).get("created").asLong()).isEqualTo(2);
         assertThat(licences()).isEqualTo(2);
         assertThat(send(post("/api/v1/licence-imports/" + id + "/confirm").with(bearer(token)))

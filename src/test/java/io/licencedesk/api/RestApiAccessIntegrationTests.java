@@ -1,11 +1,20 @@
 package io.licencedesk.api;
 
+import static io.licencedesk.support.TestFixture.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every operation of the REST API is refused to whoever may not use it, and the refusal changes nothing: no token, a
@@ -69,6 +78,38 @@ class RestApiAccessIntegrationTests extends RestApiSweep {
         }
         assertThat(wrong).isEmpty();
         assertThat(state()).isEqualTo(before);
+    }
+
+    /**
+     * A 403 for the wrong kind of token says which kind the operation is for: every one said "their role does not
+     * allow it", leaving a developer with a client's token on a staff operation to guess.
+     */
+    @Test
+    void saysWhichTokensAnOperationIsFor() throws Exception {
+        String client = token(org.alice());
+        String owner = token(org.owner());
+        String manager = token(org.manager());
+        assertThat(forbidden(get("/api/v1/licences"), client))
+                .isEqualTo("This operation is for staff tokens; a client's token uses the portal's operations,"
+                        + " /api/v1/portal/….");
+        assertThat(forbidden(get("/api/v1/portal/licences"), owner))
+                .isEqualTo("This operation is for a client's token (the portal's operations, /api/v1/portal/…); a"
+                        + " staff token uses the others.");
+        assertThat(forbidden(
+                        post("/api/v1/plans")
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content(body("/api/v1/plans")),
+                        manager))
+                .isEqualTo("Only an owner's token may create or change plans.");
+    }
+
+    private String forbidden(MockHttpServletRequestBuilder request, String token) throws Exception {
+        MockHttpServletResponse response =
+                mvc.perform(request.with(bearer(token))).andReturn().getResponse();
+        assertThat(response.getStatus()).isEqualTo(403);
+        JsonNode problem = JsonMapper.builder().build().readTree(response.getContentAsString(StandardCharsets.UTF_8));
+        assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/forbidden");
+        return problem.get("detail").asString();
     }
 
     private static void expect(List<String> wrong, Operation operation, String who, int status, int expected) {

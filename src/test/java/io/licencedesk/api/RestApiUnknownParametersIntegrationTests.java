@@ -231,6 +231,86 @@ class RestApiUnknownParametersIntegrationTests extends RestApiSweep {
         assertThat(state()).isEqualTo(before);
     }
 
+    /**
+     * A cursor sent empty ({@code ?after=}) was read as no cursor on the licence list and answered the first page, as
+     * if asked for: every cursor parameter of the served document says it takes no empty value ({@code minLength}),
+     * and every parameter that says so refuses an empty or blank one with a 400 {@code bad-parameter} naming it, as
+     * an enumerated, yes/no or number parameter does (decision 0101).
+     */
+    @Test
+    void refusesAnEmptyCursorOnEveryOperationThatPagesByCursor() throws Exception {
+        JsonNode document = JSON.readTree(
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String owner = token(org.owner());
+        List<Object> before = state();
+        List<String> cursors = new ArrayList<>();
+        List<String> wrong = new ArrayList<>();
+        for (var path : document.get("paths").properties()) {
+            for (var method : path.getValue().properties()) {
+                for (JsonNode parameter : method.getValue().path("parameters")) {
+                    String name = parameter.get("name").asString();
+                    boolean cursor = name.equals("after") || name.equals("before");
+                    boolean notEmpty = parameter.get("schema").path("minLength").asInt() >= 1;
+                    if (!parameter.get("in").asString().equals("query") || !(cursor || notEmpty)) {
+                        continue;
+                    }
+                    String operation = method.getKey() + " " + path.getKey() + " " + name;
+                    cursors.add(operation);
+                    if (!notEmpty) {
+                        wrong.add(operation + ": no minLength");
+                    }
+                    for (String value : List.of("", "%20")) {
+                        String address = filledIn(path.getKey(), "") + "?" + name + "=" + value;
+                        MockHttpServletResponse response = mvc.perform(request(
+                                                HttpMethod.valueOf(
+                                                        method.getKey().toUpperCase(java.util.Locale.ROOT)),
+                                                URI.create(address))
+                                        .with(bearer(owner)))
+                                .andReturn()
+                                .getResponse();
+                        String body = response.getContentAsString(StandardCharsets.UTF_8);
+                        if (response.getStatus() != 400 || !body.contains("/problems/bad-parameter")) {
+                            wrong.add(address + ": " + response.getStatus() + " " + body);
+                            continue;
+                        }
+                        JsonNode problem = JSON.readTree(body);
+                        if (!problem.get("errors")
+                                        .get(0)
+                                        .get("field")
+                                        .asString()
+                                        .equals(name)
+                                || !problem.get("detail")
+                                        .asString()
+                                        .equals("The parameter " + name + " is empty: give it a value, or leave it"
+                                                + " out.")) {
+                            wrong.add(address + ": " + body);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(cursors)
+                .contains(
+                        "get /api/v1/licences after",
+                        "get /api/v1/licences before",
+                        "get /api/v1/licences/{id}/history after",
+                        "get /api/v1/licences/{id}/history before");
+        assertThat(wrong).isEmpty();
+        assertThat(state()).isEqualTo(before);
+    }
+
+    /** A page size or number out of range named its parameter only in errors: "Use a number from 1 to 100." */
+    @Test
+    void namesTheParameterOfALimitOrPageOutOfRangeInTheDetail() throws Exception {
+        String owner = token(org.owner());
+        JsonNode limit = answer(get("/api/v1/licences?limit=101").with(bearer(owner)));
+        assertThat(limit.get("detail").asString()).isEqualTo("The parameter limit must be a number from 1 to 100.");
+        assertThat(limit.get("errors").get(0).get("field").asString()).isEqualTo("limit");
+        JsonNode page = answer(get("/api/v1/clients?page=0").with(bearer(owner)));
+        assertThat(page.get("detail").asString()).isEqualTo("The parameter page must be a page number from 1.");
+        assertThat(page.get("errors").get(0).get("field").asString()).isEqualTo("page");
+    }
+
     @Test
     void namesEveryUnknownParameterAndKeepsTheDocumentedOnes() throws Exception {
         String owner = token(org.owner());
