@@ -240,6 +240,66 @@ class ConsoleImportIntegrationTests {
         assertThat(firstPage.select("#import-meanwhile")).isEmpty();
     }
 
+    /**
+     * Two checks of one file, both confirmed (two tabs): the second created nothing, as its rows were the first's by
+     * then, but its report kept the check's figures, "Already in LicenceDesk 0" and "Get a new code 2" beside
+     * "Created 0". They now say what the import did, in both languages and through the REST API's figures.
+     */
+    @Test
+    void aSecondConfirmedCheckOfTheSameFileCountsItsRowsAsAlreadyInLicenceDesk() throws Exception {
+        // A code of this organisation's own: codes are unique across organisations, and other tests keep theirs.
+        String code = "ZQ%06d".formatted(org.id());
+        String file = HEADER + "\n" + code + ",Lobby,,,,Monthly,1,,,,,,,\n" + ",Shop,,,,Monthly,2,,,,,,,\n"
+                + ",Kiosk,,,,Monthly,3,,,,,,,\n";
+        LicenceImport first = check(file);
+        LicenceImport second = check(file);
+        assertThat(second.rowsNewCode())
+                .as("checked before the first was imported")
+                .isEqualTo(2);
+        confirm(first);
+
+        LicenceImport imported = confirm(second);
+        assertThat(imported.rowsCreated()).isZero();
+        assertThat(imported.rowsPresent()).isEqualTo(3);
+        assertThat(imported.rowsNewCode()).isZero();
+        assertThat(imported.rowsRead())
+                .isEqualTo(imported.rowsCreated() + imported.rowsRefused() + imported.rowsPresent());
+        assertThat(licenceCount(org)).isEqualTo(3);
+        LicenceImport firstAfter = imports.find(org.manager(), first.id());
+        assertThat(firstAfter.rowsPresent())
+                .as("the first import's report stands")
+                .isZero();
+        assertThat(firstAfter.rowsNewCode()).isEqualTo(2);
+
+        for (String language : List.of("en", "fr")) {
+            Document page = Jsoup.parse(mvc.perform(get("/licences/imports/" + second.id())
+                            .header("Accept-Language", language)
+                            .with(manager))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            assertThat(page.selectFirst("#total-create").text()).isEqualTo("0");
+            assertThat(page.selectFirst("#total-present").text()).isEqualTo("3");
+            assertThat(page.selectFirst("#total-new-code").text()).isEqualTo("0");
+            assertThat(page.select("#import-totals dt").eachText())
+                    .contains(
+                            language.equals("en")
+                                    ? "Already in LicenceDesk (left alone)"
+                                    : "Déjà dans LicenceDesk" + " (laissées telles quelles)",
+                            language.equals("en") ? "Given a new code" : "Ont reçu un nouveau code");
+        }
+        String api = mvc.perform(get("/api/v1/licence-imports/" + second.id())
+                        .header("Authorization", "Bearer " + fixture.token(org.manager())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(api)
+                .contains("\"alreadyImported\":3")
+                .contains("\"newCodes\":0")
+                .contains("\"created\":0");
+    }
+
     /** A row of one cell was refused with "The row has 1 cells". */
     @Test
     void aRowOfOneCellIsSaidInTheSingularInBothLanguages() throws Exception {
