@@ -815,6 +815,75 @@ class ConsoleImportIntegrationTests {
     }
 
     /**
+     * The progress bar's fetch asks for JSON; an import it could not see (unknown, or another organisation's) was
+     * answered the HTML 404 page, which the script failed to read and asked for again every 3 s, saying nothing. It
+     * is now a not-found problem, in the person's language, and the running page holds the words it then shows; a
+     * person's browser still gets the error page.
+     */
+    @Test
+    void aProgressOfAnImportNotFoundIsAProblemForTheScriptAndThePageHasTheWordsToSayIt() throws Exception {
+        LicenceImport checked = check("name,plan,screens\nA,Monthly,1\n");
+        var otherManager = fixture.signedIn(other.manager().email());
+        Map<String, RequestPostProcessor> asked = Map.of(
+                "/licences/imports/" + checked.id() + "/progress", otherManager,
+                "/licences/imports/" + (checked.id() + 1000) + "/progress", manager);
+        for (var ask : asked.entrySet()) {
+            for (String language : List.of("en", "fr")) {
+                String problem = mvc.perform(get(ask.getKey())
+                                .header("Accept", "application/json")
+                                .header("Accept-Language", language)
+                                .with(ask.getValue()))
+                        .andExpect(status().isNotFound())
+                        .andExpect(header().string("Content-Type", startsWith("application/problem+json")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                assertThat(problem)
+                        .contains("\"type\":\"https://licencedesk.io/problems/not-found\"")
+                        .contains("\"status\":404")
+                        .contains(
+                                language.equals("en")
+                                        ? "There is no such import, or it is not your organisation's."
+                                        : "Cet import n’existe pas, ou n’est pas celui de votre organisation.");
+            }
+            mvc.perform(get(ask.getKey().replace("/progress", "")).with(ask.getValue()))
+                    .andExpect(status().isNotFound())
+                    .andExpect(header().string("Content-Type", startsWith("text/html")));
+        }
+
+        jdbc.sql("""
+                        update licence_import set status = 'IMPORTING', rows_inserted = 0,
+                               import_started_at = current_timestamp, heartbeat_at = current_timestamp
+                         where id = :id""").param("id", checked.id()).update();
+        try {
+            for (String language : List.of("en", "fr")) {
+                Document page = Jsoup.parse(mvc.perform(get("/licences/imports/" + checked.id())
+                                .with(manager)
+                                .header("Accept-Language", language))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+                var message = page.getElementById("import-gone");
+                assertThat(message).isNotNull();
+                assertThat(message.attr("role")).isEqualTo("alert");
+                assertThat(message.text())
+                        .isEqualTo(
+                                language.equals("en")
+                                        ? "This import can no longer be found, so this page stops following it. See"
+                                                + " your imports"
+                                        : "Cet import est introuvable : cette page cesse de le suivre. Voir vos"
+                                                + " imports");
+                assertThat(message.selectFirst("a").attr("href")).isEqualTo("/licences/imports");
+            }
+        } finally {
+            jdbc.sql("update licence_import set status = 'DISCARDED' where id = :id")
+                    .param("id", checked.id())
+                    .update();
+        }
+    }
+
+    /**
      * The import pages gave their times without a time zone ("5 Dec 2026, 17:40"): they are the server's (TZ,
      * docs/operations.md), and now say which (decision 0088).
      */
