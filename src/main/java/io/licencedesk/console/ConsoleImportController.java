@@ -175,8 +175,7 @@ class ConsoleImportController {
         if (ScriptRequests.isScript(request)) {
             return ResponseEntity.status(HttpStatus.NOT_FOUND)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ApiProblemWriter.problem(
-                            HttpStatus.NOT_FOUND, "not-found", "Not found", words.of("console.import.notFound")));
+                    .body(ApiProblemWriter.notFound(words.of("console.import.notFound")));
         }
         return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
     }
