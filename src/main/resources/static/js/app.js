@@ -300,15 +300,6 @@
         setTimeout(() => (tabbing = false));
     } else if (firstInvalid) {
         firstInvalid.focus();
-    } else if (window.location.hash) {
-        // The list's "Assign a client to licence … to select it" leads to the edit form's client box, at the form's
-        // foot: the keyboard starts there, the box closed as if reached with Tab (it started at the top of the page).
-        const asked = document.getElementById(window.location.hash.slice(1));
-        if (asked && asked.tomselect) {
-            tabbing = true;
-            asked.tomselect.focus();
-            setTimeout(() => (tabbing = false));
-        }
     }
     // After a screen is registered or an API token made, the keyboard starts at its secret, shown only this once: a
     // screen reader reads it, and its Copy button is the next Tab rather than many Tabs down the page (the menu first).
