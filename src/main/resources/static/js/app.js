@@ -642,15 +642,28 @@
     const number = value => Number(value).toLocaleString(language);
     // A session that ended answers 401 (decision 0088), or the sign-in page where something in between redirects:
     // the figures stop where they are, and the page says why and how to follow the import again.
-    const stop = () => {
+    const stop = why => {
         document.querySelector('#import-progress .progress-bar').classList.remove('progress-bar-animated');
-        document.getElementById('import-signed-out').classList.remove('d-none');
+        document.getElementById(why).classList.remove('d-none');
     };
+    // An import this person can no longer see (a 404 or 403 problem) will not come back by asking again: the page
+    // says so and stops. A fault of ours or an unreachable database (5xx) may pass, so that is asked again.
     const poll = () => fetch(url, {headers: {Accept: 'application/json'}})
-        .then(response => signedOut(response) ? null : response.json())
+        .then(response => {
+            if (signedOut(response)) {
+                return 'import-signed-out';
+            }
+            if (response.status >= 400 && response.status < 500) {
+                return 'import-gone';
+            }
+            if (!response.ok) {
+                throw new Error(response.status);
+            }
+            return response.json();
+        })
         .then(progress => {
-            if (progress === null) {
-                stop();
+            if (typeof progress === 'string') {
+                stop(progress);
                 return;
             }
             if (!progress.running) {

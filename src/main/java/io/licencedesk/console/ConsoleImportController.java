@@ -6,7 +6,9 @@ import io.licencedesk.licence.ImportRefusedException;
 import io.licencedesk.licence.ImportStatus;
 import io.licencedesk.licence.LicenceImport;
 import io.licencedesk.licence.LicenceImports;
+import io.licencedesk.web.ApiProblemWriter;
 import io.licencedesk.web.Reasons;
+import io.licencedesk.web.ScriptRequests;
 import io.licencedesk.web.Toasts;
 import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -164,10 +166,18 @@ class ConsoleImportController {
         return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, reasons.text(refused)));
     }
 
+    /**
+     * A person gets the error page; the page's script, polling the progress with {@code Accept: application/json},
+     * gets a problem it can read and say (the HTML page was parsed as JSON, failed, and was asked again every 3 s).
+     */
     @ExceptionHandler(ImportNotFoundException.class)
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
+    Object notFound(HttpServletRequest request) {
+        if (ScriptRequests.isScript(request)) {
+            return ResponseEntity.status(HttpStatus.NOT_FOUND)
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiProblemWriter.notFound(words.of("console.import.notFound")));
+        }
+        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
     }
 
     private static boolean isFile(String contentType) {

@@ -6,6 +6,7 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.EditedLicence;
 import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceDetails;
@@ -24,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -194,17 +196,28 @@ class ConsoleLicenceController {
             return editForm(caller, before, form, model);
         }
         try {
-            LicenceDetails saved = licences.edit(caller, id, form::over);
-            Toasts.success(
-                    redirect,
-                    saved.couponCode().equals(before.couponCode())
-                            ? words.of("console.toast.licence.saved", saved.couponCode())
-                            : words.of("console.toast.licence.savedNewCode", saved.couponCode(), before.couponCode()));
+            // Told by the edit itself, under the licence's lock: "saved" for a form sent as it was loaded misled.
+            var changed = new AtomicBoolean();
+            LicenceDetails saved = licences.edit(caller, id, current -> {
+                EditedLicence edited = form.over(current);
+                changed.set(edited.changes(current));
+                return edited;
+            });
+            Toasts.success(redirect, savedWords(before, saved, changed.get()));
             return "redirect:/licences/" + id;
         } catch (InvalidLicenceException invalid) {
             reject(errors, invalid.refusals());
             return editForm(caller, before, form, model);
         }
+    }
+
+    private String savedWords(LicenceDetails before, LicenceDetails saved, boolean changed) {
+        if (!changed) {
+            return words.of("console.toast.licence.unchanged", saved.couponCode());
+        }
+        return saved.couponCode().equals(before.couponCode())
+                ? words.of("console.toast.licence.saved", saved.couponCode())
+                : words.of("console.toast.licence.savedNewCode", saved.couponCode(), before.couponCode());
     }
 
     /** The value bound to a field, or null when the field is already refused (a plan that is not a number). */

@@ -7,6 +7,14 @@ package io.licencedesk.licence;
  */
 public record EditedLicence(String name, String note, int quantity, long planId, Long clientId) {
 
+    /**
+     * Whether these values would change a licence that has {@code current} (its own values): an edit that would not
+     * records nothing, and the channels say that nothing changed.
+     */
+    public boolean changes(EditedLicence current) {
+        return !tidied().equals(current);
+    }
+
     /** As the licence would keep it: name and note without surrounding blanks, a blank note none. */
     EditedLicence tidied() {
         return new EditedLicence(

@@ -576,6 +576,52 @@ class ImportJobs {
                         """).param("id", id).param("line", line).param("code", code).update();
     }
 
+    /** What an import that did not create every checked row did with them, for its report. */
+    record AfterImport(long presentMeanwhile, long newCodes) {}
+
+    /**
+     * After the import's inserts, when it did not create every checked row: the rows the organisation got meanwhile
+     * through a licence this import did not make (by key or by code: most often another check of the same file,
+     * confirmed first), and the licences it made under a code other than the file's. Without it, such an import's
+     * report said "Imported 0" beside "Already in LicenceDesk 0" and "Get a new code 2", the check's figures. Scalar
+     * subqueries, for the reasons given at {@link #dropPresent}.
+     */
+    AfterImport afterImport(long id, long organisationId) {
+        return jdbc.sql("""
+                        select count(case when coalesce((select coalesce(l.import_id, 0) from licence l
+                                                          where l.import_key = r.import_key
+                                                            and l.organisation_id + 0 = :organisationId), :id) <> :id
+                                            or coalesce((select case when l.organisation_id = :organisationId
+                                                                     then coalesce(l.import_id, 0) end
+                                                         from licence l where l.coupon_code = r.given_code), :id) <> :id
+                                          then 1 end) as present_meanwhile,
+                               count(case when r.given_code is null
+                                           and (select l.import_id from licence l
+                                                where l.import_key = r.import_key
+                                                  and l.organisation_id + 0 = :organisationId) = :id
+                                          then 1 end) as new_codes
+                        from licence_import_row r
+                        where r.import_id = :id
+                        """)
+                .param("id", id)
+                .param("organisationId", organisationId)
+                .query((rs, row) -> new AfterImport(rs.getLong("present_meanwhile"), rs.getLong("new_codes")))
+                .single();
+    }
+
+    /** The report's figures as the import left them: its rows present meanwhile join those present at the check. */
+    void refigure(long id, AfterImport after) {
+        jdbc.sql("""
+                        update licence_import
+                        set rows_present = rows_present + :presentMeanwhile, rows_new_code = :newCodes
+                        where id = :id
+                        """)
+                .param("id", id)
+                .param("presentMeanwhile", after.presentMeanwhile())
+                .param("newCodes", after.newCodes())
+                .update();
+    }
+
     /** The last statement of the import's transaction: false when another node has taken the import over. */
     boolean imported(long id, String claimedBy, long created, Instant now) {
         return jdbc.sql("""

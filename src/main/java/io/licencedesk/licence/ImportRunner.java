@@ -260,6 +260,9 @@ class ImportRunner {
                     created += jobs.insertLicences(id, organisationId, line, line, clock.instant());
                 }
             }
+            if (created < staged) {
+                jobs.refigure(id, jobs.afterImport(id, organisationId));
+            }
             if (!jobs.imported(id, claim, created, clock.instant())) {
                 status.setRollbackOnly();
                 return false;

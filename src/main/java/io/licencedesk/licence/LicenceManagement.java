@@ -169,7 +169,7 @@ public class LicenceManagement {
         requireStaff(caller);
         Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
         EditedLicence edited = change.apply(locked.editable());
-        if (edited.tidied().equals(locked.editable())) {
+        if (!edited.changes(locked.editable())) {
             return details(caller, locked);
         }
         return details(

@@ -42,6 +42,14 @@ public class ApiProblemWriter {
         return problem;
     }
 
+    /**
+     * The API's not-found problem, whose title is the API's (stable, in English) and whose detail says what was not
+     * found: also what the pages' scripts are answered (decision 0100).
+     */
+    public static ProblemDetail notFound(String detail) {
+        return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
+    }
+
     /** Spring's own problem for a request no controller took, with the API's stable type instead of about:blank. */
     static ProblemDetail typed(ProblemDetail spring, String slug, String title) {
         spring.setType(URI.create(TYPE_PREFIX + slug));

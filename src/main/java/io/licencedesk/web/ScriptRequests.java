@@ -10,13 +10,13 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  * opposed to a person's browser, which asks for a page ({@code text/html} or anything). The scripts are answered the
  * RFC 9457 problems they can read (decisions 0088, 0094); a person gets the sign-in page or the error page.
  */
-final class ScriptRequests {
+public final class ScriptRequests {
 
     private static final MediaTypeRequestMatcher ASKING_FOR_JSON = asksForJsonAlone();
 
     private ScriptRequests() {}
 
-    static boolean isScript(HttpServletRequest request) {
+    public static boolean isScript(HttpServletRequest request) {
         return ASKING_FOR_JSON.matches(request);
     }
 

@@ -172,6 +172,31 @@ class LicenceApiIntegrationTests {
                 .contains("clientId", "client");
     }
 
+    /** As the console's form sent as it was loaded: a PATCH that changes nothing answers the licence and records nothing. */
+    @Test
+    void aPatchThatChangesNothingRecordsNothing() throws Exception {
+        long id = assignedLicence();
+        int entries = send(get("/api/v1/licences/" + id + "/history").with(bearer(managerToken)))
+                .body()
+                .get("data")
+                .size();
+
+        for (String body : List.of(
+                "{}",
+                "{\"name\": \" Lobby \", \"quantity\": 2, \"note\": \"\", \"planId\": %d, \"clientId\": %d}"
+                        .formatted(plan.id(), org.alice().userId()))) {
+            Answer same = patch(id, body);
+            assertThat(same.status()).isEqualTo(200);
+            assertThat(same.body().get("name").asString()).isEqualTo("Lobby");
+        }
+
+        assertThat(send(get("/api/v1/licences/" + id + "/history").with(bearer(managerToken)))
+                        .body()
+                        .get("data")
+                        .size())
+                .isEqualTo(entries);
+    }
+
     @Test
     void refusesWhatTheRulesRefuseBesideTheFieldAndChangesNothing() throws Exception {
         long id = assignedLicence();

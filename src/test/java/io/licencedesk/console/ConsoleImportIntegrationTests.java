@@ -240,6 +240,66 @@ class ConsoleImportIntegrationTests {
         assertThat(firstPage.select("#import-meanwhile")).isEmpty();
     }
 
+    /**
+     * Two checks of one file, both confirmed (two tabs): the second created nothing, as its rows were the first's by
+     * then, but its report kept the check's figures, "Already in LicenceDesk 0" and "Get a new code 2" beside
+     * "Created 0". They now say what the import did, in both languages and through the REST API's figures.
+     */
+    @Test
+    void aSecondConfirmedCheckOfTheSameFileCountsItsRowsAsAlreadyInLicenceDesk() throws Exception {
+        // A code of this organisation's own: codes are unique across organisations, and other tests keep theirs.
+        String code = "ZQ%06d".formatted(org.id());
+        String file = HEADER + "\n" + code + ",Lobby,,,,Monthly,1,,,,,,,\n" + ",Shop,,,,Monthly,2,,,,,,,\n"
+                + ",Kiosk,,,,Monthly,3,,,,,,,\n";
+        LicenceImport first = check(file);
+        LicenceImport second = check(file);
+        assertThat(second.rowsNewCode())
+                .as("checked before the first was imported")
+                .isEqualTo(2);
+        confirm(first);
+
+        LicenceImport imported = confirm(second);
+        assertThat(imported.rowsCreated()).isZero();
+        assertThat(imported.rowsPresent()).isEqualTo(3);
+        assertThat(imported.rowsNewCode()).isZero();
+        assertThat(imported.rowsRead())
+                .isEqualTo(imported.rowsCreated() + imported.rowsRefused() + imported.rowsPresent());
+        assertThat(licenceCount(org)).isEqualTo(3);
+        LicenceImport firstAfter = imports.find(org.manager(), first.id());
+        assertThat(firstAfter.rowsPresent())
+                .as("the first import's report stands")
+                .isZero();
+        assertThat(firstAfter.rowsNewCode()).isEqualTo(2);
+
+        for (String language : List.of("en", "fr")) {
+            Document page = Jsoup.parse(mvc.perform(get("/licences/imports/" + second.id())
+                            .header("Accept-Language", language)
+                            .with(manager))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            assertThat(page.selectFirst("#total-create").text()).isEqualTo("0");
+            assertThat(page.selectFirst("#total-present").text()).isEqualTo("3");
+            assertThat(page.selectFirst("#total-new-code").text()).isEqualTo("0");
+            assertThat(page.select("#import-totals dt").eachText())
+                    .contains(
+                            language.equals("en")
+                                    ? "Already in LicenceDesk (left alone)"
+                                    : "Déjà dans LicenceDesk" + " (laissées telles quelles)",
+                            language.equals("en") ? "Given a new code" : "Ont reçu un nouveau code");
+        }
+        String api = mvc.perform(get("/api/v1/licence-imports/" + second.id())
+                        .header("Authorization", "Bearer " + fixture.token(org.manager())))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(api)
+                .contains("\"alreadyImported\":3")
+                .contains("\"newCodes\":0")
+                .contains("\"created\":0");
+    }
+
     /** A row of one cell was refused with "The row has 1 cells". */
     @Test
     void aRowOfOneCellIsSaidInTheSingularInBothLanguages() throws Exception {
@@ -746,6 +806,75 @@ class ConsoleImportIntegrationTests {
                                         : "Votre session a pris fin : cette page ne suit plus l’import. L’import"
                                                 + " continue sans elle. Reconnectez-vous pour le suivre");
                 assertThat(message.selectFirst("a").attr("href")).isEqualTo("/licences/imports/" + checked.id());
+            }
+        } finally {
+            jdbc.sql("update licence_import set status = 'DISCARDED' where id = :id")
+                    .param("id", checked.id())
+                    .update();
+        }
+    }
+
+    /**
+     * The progress bar's fetch asks for JSON; an import it could not see (unknown, or another organisation's) was
+     * answered the HTML 404 page, which the script failed to read and asked for again every 3 s, saying nothing. It
+     * is now a not-found problem, in the person's language, and the running page holds the words it then shows; a
+     * person's browser still gets the error page.
+     */
+    @Test
+    void aProgressOfAnImportNotFoundIsAProblemForTheScriptAndThePageHasTheWordsToSayIt() throws Exception {
+        LicenceImport checked = check("name,plan,screens\nA,Monthly,1\n");
+        var otherManager = fixture.signedIn(other.manager().email());
+        Map<String, RequestPostProcessor> asked = Map.of(
+                "/licences/imports/" + checked.id() + "/progress", otherManager,
+                "/licences/imports/" + (checked.id() + 1000) + "/progress", manager);
+        for (var ask : asked.entrySet()) {
+            for (String language : List.of("en", "fr")) {
+                String problem = mvc.perform(get(ask.getKey())
+                                .header("Accept", "application/json")
+                                .header("Accept-Language", language)
+                                .with(ask.getValue()))
+                        .andExpect(status().isNotFound())
+                        .andExpect(header().string("Content-Type", startsWith("application/problem+json")))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+                assertThat(problem)
+                        .contains("\"type\":\"https://licencedesk.io/problems/not-found\"")
+                        .contains("\"status\":404")
+                        .contains(
+                                language.equals("en")
+                                        ? "There is no such import, or it is not your organisation's."
+                                        : "Cet import n’existe pas, ou n’est pas celui de votre organisation.");
+            }
+            mvc.perform(get(ask.getKey().replace("/progress", "")).with(ask.getValue()))
+                    .andExpect(status().isNotFound())
+                    .andExpect(header().string("Content-Type", startsWith("text/html")));
+        }
+
+        jdbc.sql("""
+                        update licence_import set status = 'IMPORTING', rows_inserted = 0,
+                               import_started_at = current_timestamp, heartbeat_at = current_timestamp
+                         where id = :id""").param("id", checked.id()).update();
+        try {
+            for (String language : List.of("en", "fr")) {
+                Document page = Jsoup.parse(mvc.perform(get("/licences/imports/" + checked.id())
+                                .with(manager)
+                                .header("Accept-Language", language))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+                var message = page.getElementById("import-gone");
+                assertThat(message).isNotNull();
+                assertThat(message.attr("role")).isEqualTo("alert");
+                assertThat(message.text())
+                        .isEqualTo(
+                                language.equals("en")
+                                        ? "This import can no longer be found, so this page stops following it. See"
+                                                + " your imports"
+                                        : "Cet import est introuvable : cette page cesse de le suivre. Voir vos"
+                                                + " imports");
+                assertThat(message.selectFirst("a").attr("href")).isEqualTo("/licences/imports");
             }
         } finally {
             jdbc.sql("update licence_import set status = 'DISCARDED' where id = :id")

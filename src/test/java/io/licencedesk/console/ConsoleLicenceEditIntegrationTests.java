@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.LicenceDetails;
@@ -23,8 +24,11 @@ import io.licencedesk.licence.Plan;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +55,9 @@ class ConsoleLicenceEditIntegrationTests {
 
     @Autowired
     ScreenManagement screens;
+
+    @Autowired
+    AuditTrail audit;
 
     TestOrganisation org;
     Plan monthly;
@@ -118,6 +125,46 @@ class ConsoleLicenceEditIntegrationTests {
                         .with(fixture.signedIn(org.manager())))
                 .andExpect(content().string(containsString("<del>1 mois</del>")))
                 .andExpect(content().string(containsString("<ins>1 an</ins>")));
+    }
+
+    /**
+     * Saving the form as it was loaded said "Licence … saved." though nothing was: the page now says that there was
+     * nothing to save, in the person's language, and the licence's history gains no entry.
+     */
+    @Test
+    void savingTheFormAsItWasLoadedSaysThereWasNothingToSaveAndRecordsNothing() throws Exception {
+        int entries = audit.licenceHistory(org.manager(), licence.id()).size();
+        for (String language : List.of("en", "fr")) {
+            Document page = Jsoup.parse(
+                    mvc.perform(get("/licences/{id}/edit", licence.id()).with(fixture.signedIn(org.manager())))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString());
+            var post = post("/licences/{id}/edit", licence.id())
+                    .header("Accept-Language", language)
+                    .with(fixture.signedIn(org.manager()))
+                    .with(csrf());
+            // Every field the page sends, as it was loaded; the form token is the test's own.
+            page.expectForm("form[action$=/edit]").formData().stream()
+                    .filter(field -> !field.key().equals("_csrf"))
+                    .forEach(field -> post.param(field.key(), field.value()));
+
+            mvc.perform(post)
+                    .andExpect(status().isFound())
+                    .andExpect(redirectedUrl("/licences/" + licence.id()))
+                    .andExpect(flash().attribute(
+                                    "toast",
+                                    language.equals("en")
+                                            ? "No changes to save: licence " + licence.couponCode() + " is as it was."
+                                            : "Aucune modification à enregistrer\u00a0: la licence "
+                                                    + licence.couponCode() + " est inchangée."));
+        }
+        assertThat(audit.licenceHistory(org.manager(), licence.id())).hasSize(entries);
+        assertThat(licences.details(org.manager(), licence.id()).name()).isEqualTo("Lobby");
+
+        mvc.perform(edit("name", "Hall"))
+                .andExpect(flash().attribute("toast", "Licence " + licence.couponCode() + " saved."));
+        assertThat(audit.licenceHistory(org.manager(), licence.id())).hasSize(entries + 1);
     }
 
     /**

@@ -156,6 +156,44 @@ class LicenceImportBrowserTests {
     }
 
     /**
+     * A running import's page whose import can no longer be seen (here: it became another organisation's) was answered
+     * the HTML 404 page; the script failed to read it as JSON and asked again every 3 s, the bar going on as if
+     * nothing happened. The page now says the import cannot be found, and links to the imports.
+     */
+    @Test
+    void aRunningImportsPageSaysWhenTheImportCanNoLongerBeFound(Page page) {
+        openImport(page);
+        check(page, "vanishing.csv", book());
+        assertThat(page.locator("#import-totals")).isVisible();
+        long id = Long.parseLong(page.url().replaceAll(".*/", ""));
+        jdbc.sql("""
+                        update licence_import set status = 'IMPORTING', rows_inserted = 0,
+                               import_started_at = current_timestamp, heartbeat_at = current_timestamp
+                         where id = :id""").param("id", id).update();
+        try {
+            page.reload();
+            assertThat(page.locator("#import-running")).isVisible();
+
+            jdbc.sql("update licence_import set organisation_id = :other where id = :id")
+                    .param("other", organisations.create().id())
+                    .param("id", id)
+                    .update();
+
+            Locator gone = page.getByRole(AriaRole.ALERT)
+                    .filter(new Locator.FilterOptions().setHasText("This import can no longer be found"));
+            assertThat(gone).isVisible();
+            gone.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("See your imports"))
+                    .click();
+            assertThat(page).hasURL(Pattern.compile(".*/licences/imports$"));
+        } finally {
+            jdbc.sql("update licence_import set organisation_id = :org, status = 'DISCARDED' where id = :id")
+                    .param("org", org.id())
+                    .param("id", id)
+                    .update();
+        }
+    }
+
+    /**
      * A file chosen after the session had ended was answered 403 and the page said "The file could not be sent (403).
      * Try again.", which could never work. It now says why and links to the page again, through the sign-in page.
      */
