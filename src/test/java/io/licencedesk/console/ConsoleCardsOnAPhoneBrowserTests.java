@@ -106,7 +106,8 @@ class ConsoleCardsOnAPhoneBrowserTests {
             page.setViewportSize(width, 844);
             page.navigate("/licences");
             Locator caption = page.locator("table.licence-table > caption");
-            Locator screens = page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Screens")));
+            Locator screens =
+                    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Screens")));
             Locator firstRow = page.locator("table.licence-table tbody tr").first();
 
             page.locator("table.licence-table thead a.sort-link").first().focus();
