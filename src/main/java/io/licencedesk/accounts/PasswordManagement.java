@@ -99,7 +99,7 @@ public class PasswordManagement {
         String link = issueLink(client.id(), LinkPurpose.INVITATION, expiresAt);
         mailer.queue(AccountMessages.invitation(
                 messages,
-                invitationLanguage(client.id()),
+                sentLinkLanguage(client.id()),
                 organisation,
                 new Recipient(client.id(), client.name(), client.email()),
                 link,
@@ -136,17 +136,13 @@ public class PasswordManagement {
                 });
     }
 
-    /** The language to write to this user in: their choice, English without one (decision 0053). */
-    Locale languageOf(long userId) {
-        return Language.localeOf(accounts.findLanguage(userId).orElse(null));
-    }
-
     /**
-     * The language of an invitation (decision 0062): the invitee's choice when they made one, else the language of
-     * the request that invites them, that is the page the inviter works in, or English outside a request. The guess
-     * is not recorded: once signed in, the invitee's own browser or choice decides.
+     * The language of a password link sent to this user by someone else, an invitation (decision 0062) or a reset
+     * sent by staff (decision 0102): the user's choice when they made one, else the language of the request that
+     * sends it, that is the page the sender works in, or English outside a request. The guess is not recorded: once
+     * signed in, the user's own browser or choice decides.
      */
-    Locale invitationLanguage(long userId) {
+    Locale sentLinkLanguage(long userId) {
         return choiceElseRequest(accounts.findLanguage(userId));
     }
 

@@ -129,7 +129,7 @@ public class People {
         Instant expiresAt = clock.instant().plus(PasswordManagement.LINK_VALIDITY);
         String link = passwords.issueLink(invited.id(), LinkPurpose.INVITATION, expiresAt);
         mailer.queue(messages.staffInvitation(
-                passwords.invitationLanguage(invited.id()),
+                passwords.sentLinkLanguage(invited.id()),
                 organisation,
                 new Recipient(invited.id(), invited.name(), invited.email()),
                 invited.role(),
@@ -199,6 +199,7 @@ public class People {
     /**
      * Staff e-mail a client a link to choose a new password (through the outbox). Refused for a client who has no
      * password yet (send an invitation instead), whose access is disabled, or who was sent a link in the last minute.
+     * Written in the client's language, else in that of the sender's page (decision 0102).
      */
     public void sendPasswordReset(Caller caller, long clientId) {
         AccountManagement.requireStaff(caller);
@@ -217,7 +218,7 @@ public class People {
         Instant expiresAt = clock.instant().plus(PasswordManagement.LINK_VALIDITY);
         String link = passwords.issueLink(clientId, LinkPurpose.RESET, expiresAt);
         mailer.queue(messages.resetFromStaff(
-                passwords.languageOf(clientId),
+                passwords.sentLinkLanguage(clientId),
                 organisation,
                 new Recipient(clientId, client.name(), client.email()),
                 link,

@@ -86,14 +86,57 @@ class ConsoleCardsOnAPhoneBrowserTests {
         Assertions.assertThat(((Number) page.evaluate("() => document.documentElement.scrollWidth")).intValue())
                 .isLessThanOrEqualTo(390);
 
-        // A tap, as a phone makes it: the focus given above showed the table's keys caption, and the mouse press
-        // moving the focus hid it again, which moved the link away before the release now and then.
-        page.evaluate("() => document.activeElement.blur()");
+        // A tap while the focus given above shows the table's keys caption: the press that takes the focus away hid
+        // the caption, which moved the link away before the release now and then (decision 0102).
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Screens")))
                 .click();
         assertThat(page).hasURL(Pattern.compile(".*sort=quantity.*"));
         assertThat(page.locator("table.licence-table tbody a.licence-name"))
                 .hasText(new String[] {"Small hall", "Middle hall", "Big hall"});
+    }
+
+    /**
+     * The list's keys caption shows while the keyboard is in the table. It took room only then: a press on a sort link
+     * took the focus ring away, hid the caption and moved the link up by its height before the release (decision 0102).
+     */
+    @Test
+    void theKeysCaptionMovesNothingWhenItShowsOrHides(Page page) {
+        SignIn.throughTheForm(page, org.manager().email());
+        for (int width : new int[] {390, 1366}) {
+            page.setViewportSize(width, 844);
+            page.navigate("/licences");
+            Locator caption = page.locator("table.licence-table > caption");
+            Locator screens =
+                    page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Screens")));
+            Locator firstRow = page.locator("table.licence-table tbody tr").first();
+
+            page.locator("table.licence-table thead a.sort-link").first().focus();
+            page.keyboard().press("Tab");
+            assertThat(caption).hasCSS("opacity", "1");
+            double linkWhileShown = top(screens);
+            double rowWhileShown = top(firstRow);
+            Assertions.assertThat(caption.boundingBox().height)
+                    .as("the caption's height at %d px: a few lines, not a word a line", width)
+                    .isLessThan(150);
+
+            page.evaluate("() => document.activeElement.blur()");
+            Assertions.assertThat(top(screens))
+                    .as("the sort link's top at %d px once the focus left the table", width)
+                    .isEqualTo(linkWhileShown);
+            Assertions.assertThat(top(firstRow)).isEqualTo(rowWhileShown);
+            assertThat(caption).hasCSS("opacity", "0");
+            // Hidden from sight only: the table is still named by its keys for a screen reader.
+            assertThat(page.getByRole(
+                            AriaRole.TABLE,
+                            new Page.GetByRoleOptions().setName(Pattern.compile("^Each row is one Tab stop"))))
+                    .hasCount(1);
+        }
+    }
+
+    /** Where an element is on the page, however far it is scrolled. */
+    private static double top(Locator element) {
+        return ((Number) element.evaluate("element => element.getBoundingClientRect().top + window.scrollY"))
+                .doubleValue();
     }
 
     /**

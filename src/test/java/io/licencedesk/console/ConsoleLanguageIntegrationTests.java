@@ -120,7 +120,7 @@ class ConsoleLanguageIntegrationTests {
     }
 
     @Test
-    void aPasswordLinkFromStaffIsInTheClientsLanguageWhateverThePageOfWhoSendsIt() throws Exception {
+    void aPasswordLinkFromStaffIsInTheClientsChoiceElseInTheLanguageOfAnEnglishPage() throws Exception {
         languages.choose(org.alice(), Language.FR);
 
         for (var client : java.util.List.of(org.alice(), org.bob())) {
@@ -137,6 +137,36 @@ class ConsoleLanguageIntegrationTests {
         MimeMessage toBob = Inbox.latestTo(smtp, org.bob().email(), 1);
         assertThat(toBob.getSubject()).isEqualTo("Choose a new LicenceDesk password");
         assertThat(Inbox.plainText(toBob)).startsWith("Hello ");
+    }
+
+    /** Decision 0102: a client who chose no language got an English link from a French page. */
+    @Test
+    void aPasswordLinkFromStaffIsInTheClientsChoiceElseInTheLanguageOfAFrenchPage() throws Exception {
+        languages.choose(org.alice(), Language.EN);
+
+        for (var client : java.util.List.of(org.alice(), org.bob())) {
+            mvc.perform(post("/clients/{id}/password-reset", client.userId())
+                            .header("Accept-Language", "fr-FR,fr;q=0.9")
+                            .with(fixture.signedIn(org.manager()))
+                            .with(csrf()))
+                    .andExpect(flash().attribute("toast", containsString(client.email())));
+        }
+
+        MimeMessage toAlice = Inbox.latestTo(smtp, org.alice().email(), 1);
+        assertThat(toAlice.getSubject()).isEqualTo("Choose a new LicenceDesk password");
+        assertThat(Inbox.plainText(toAlice)).startsWith("Hello ");
+        MimeMessage toBob = Inbox.latestTo(smtp, org.bob().email(), 1);
+        assertThat(toBob.getSubject()).isEqualTo("Choisissez un nouveau mot de passe LicenceDesk");
+        assertThat(Inbox.plainText(toBob))
+                .startsWith("Bonjour ")
+                .contains("et expire le ", " UTC")
+                .doesNotContain("Hello");
+        assertThat(jdbc.sql("select language from app_user where id = :id")
+                        .param("id", org.bob().userId())
+                        .query(String.class)
+                        .optional())
+                .as("the guess is not recorded as the client's choice")
+                .isEmpty();
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.util.List;
  *       sentence).
  * </ul>
  *
- * axe-core has a rule for the SC (target-size), off by default and left off: it runs after every page load of every
+ * While a dialog is open (aria-modal), only its controls are targets: the page under it cannot be reached.
+ *
+ * <p>axe-core has a rule for the SC (target-size), off by default and left off: it runs after every page load of every
  * browser test, where the pages' states are many more than those this check is run on.
  */
 public final class TargetSizes {
@@ -66,7 +68,9 @@ public final class TargetSizes {
                 }
                 return (words.match(/\\p{L}/gu) || []).length >= 10;
               };
-              const controls = [...document.querySelectorAll(SELECTOR)].filter(shown);
+              // While a dialog is open, the page under it cannot be reached: its controls are no targets.
+              const scope = document.querySelector('[aria-modal=true]') || document;
+              const controls = [...scope.querySelectorAll(SELECTOR)].filter(shown);
               // A control inside another (a button inside a link) is one target, the outer one.
               const targets = controls.filter(control => !controls.some(other => other !== control && other.contains(control)))
                   .map(element => {

@@ -7,11 +7,15 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.BoundingBox;
 import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.ApiAccess;
+import io.licencedesk.accounts.ApiTokens;
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.NewApiToken;
 import io.licencedesk.accounts.NewClient;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
@@ -20,6 +24,7 @@ import io.licencedesk.licence.TestLicences;
 import io.licencedesk.shared.Language;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.Browsers;
+import io.licencedesk.support.PageStates;
 import io.licencedesk.support.TargetSizes;
 import io.licencedesk.support.TestFixture;
 import io.licencedesk.webhooks.NewEndpoint;
@@ -69,6 +74,12 @@ class TargetSizeBrowserTests {
     @Autowired
     UserLanguages languages;
 
+    @Autowired
+    ApiTokens tokens;
+
+    @Autowired
+    ScreenManagement screens;
+
     TestOrganisation org;
     List<String> consolePages;
     List<String> portalPages;
@@ -89,6 +100,15 @@ class TargetSizeBrowserTests {
                 .id();
         long invoice =
                 invoicing.send(org.manager(), List.of(billed)).issued().get(0).id();
+        // A paid invoice (Remove payment asks first), API tokens (Revoke asks) and a screen (Remove asks).
+        long paidFor = licences.create(org.manager(), new NewLicence(monthly.id(), "Café", null, 1, alice))
+                .id();
+        long paid =
+                invoicing.send(org.manager(), List.of(paidFor)).issued().get(0).id();
+        invoicing.markPaid(org.manager(), paid, testLicences.today(), "Transfer 42");
+        tokens.issue(org.owner(), new NewApiToken("Accounting", ApiAccess.READ_ONLY, null));
+        tokens.issue(org.alice(), new NewApiToken("Signage", ApiAccess.READ_ONLY, null));
+        screens.register(org.alice(), active, "Lobby");
         // Not invited yet: the clients page offers Invite beside the badge.
         long newcomer = accounts.addClient(
                         org.owner(),
@@ -108,6 +128,7 @@ class TargetSizeBrowserTests {
                 "/licences/imports",
                 "/invoices",
                 "/invoices/" + invoice,
+                "/invoices/" + paid,
                 "/clients",
                 "/clients/new",
                 "/clients/" + alice,
@@ -131,6 +152,7 @@ class TargetSizeBrowserTests {
                 "/portal/licences/" + active,
                 "/portal/invoices",
                 "/portal/invoices/" + invoice,
+                "/portal/invoices/" + paid,
                 "/portal/profile",
                 "/portal/profile/api-tokens");
     }
@@ -155,7 +177,7 @@ class TargetSizeBrowserTests {
                 AriaRole.CHECKBOX, new Page.GetByRoleOptions().setName(Pattern.compile("^Select licence ")));
         Locator assignFirst = page.getByTitle(Pattern.compile("^Assign a client to licence "));
         assertThat(sortLinks).hasCount(6);
-        assertThat(checkboxes).hasCount(3);
+        assertThat(checkboxes).hasCount(4);
         assertThat(assignFirst).hasCount(1);
         List<String> small = new ArrayList<>();
         small.addAll(under24(sortLinks));
@@ -224,6 +246,76 @@ class TargetSizeBrowserTests {
         }
     }
 
+    /**
+     * The states a page load does not show (decision 0102): each dialog of the pages (a licence's Delete with and
+     * without its refusal, the selection's Pause, Resume and Send invoices, the question of a form that undoes
+     * something) and the answer to each of their forms sent with values it refuses, including signing in.
+     */
+    @Test
+    void noControlIsUnder24PxInTheDialogsNorOnTheRefusedForms(Page page) {
+        List<String> faults = new ArrayList<>();
+        List<String> dialogs = new ArrayList<>();
+        List<String> accepted = new ArrayList<>();
+        for (Language language : List.of(Language.EN, Language.FR)) {
+            sweepStates(page, org.owner(), language, PhoneBrowserTests.WIDTH, consolePages, faults, dialogs, accepted);
+            sweepStates(page, org.alice(), language, PhoneBrowserTests.WIDTH, portalPages, faults, dialogs, accepted);
+        }
+        sweepStates(page, org.owner(), Language.EN, Browsers.WIDTH, consolePages, faults, dialogs, accepted);
+        sweepStates(page, org.alice(), Language.EN, Browsers.WIDTH, portalPages, faults, dialogs, accepted);
+
+        Assertions.assertThat(dialogs)
+                .as("the dialogs opened in English on a phone")
+                .contains(
+                        "/licences: the dialog of \"Pause\"",
+                        "/licences: the dialog of \"Resume\"",
+                        "/licences: the dialog of \"Send invoices\"");
+        Assertions.assertThat(dialogs)
+                .anySatisfy(seen -> Assertions.assertThat(seen).startsWith("/licences: the dialog of \"Delete "))
+                .anySatisfy(seen -> Assertions.assertThat(seen).contains(": the dialog of \"Remove the payment"));
+        Assertions.assertThat(accepted)
+                .as("forms sent with what they refuse, yet not refused")
+                .isEmpty();
+        Assertions.assertThat(faults).isEmpty();
+    }
+
+    private void sweepStates(
+            Page page,
+            Caller caller,
+            Language language,
+            int width,
+            List<String> paths,
+            List<String> faults,
+            List<String> dialogs,
+            List<String> accepted) {
+        languages.choose(caller, language);
+        page.context().clearCookies();
+        page.setViewportSize(width, Browsers.HEIGHT);
+        String lang = "?lang=" + language.locale().getLanguage();
+        if (caller.isStaff()) {
+            for (String path : List.of("/login" + lang, "/password/forgot" + lang)) {
+                accepted.addAll(
+                        PageStates.eachFormRefused(page, path, what -> note(page, language, width, what, faults)));
+            }
+            page.context().clearCookies();
+        }
+        PhoneBrowserTests.signIn(page, caller);
+        page.setViewportSize(width, Browsers.HEIGHT);
+        if (caller.isStaff()) { // a licence selected, for the toolbar's Pause, Resume and Send invoices
+            page.navigate("/licences");
+            page.locator("input.select-licence:enabled").first().check();
+            assertThat(page.locator("#send-invoices")).isEnabled();
+        }
+        for (String path : paths) {
+            page.navigate(path);
+            assertThat(page.locator("h1").first()).isVisible();
+            PageStates.eachDialog(page, what -> {
+                dialogs.add(path + ": " + what);
+                note(page, language, width, path + " " + what, faults);
+            });
+            accepted.addAll(PageStates.eachFormRefused(page, path, what -> note(page, language, width, what, faults)));
+        }
+    }
+
     private static void note(Page page, Language language, int width, String path, List<String> faults) {
         for (String fault : TargetSizes.tooSmall(page)) {
             faults.add(language + " " + width + " px " + path + ": " + fault);
@@ -253,5 +345,23 @@ class TargetSizeBrowserTests {
                 .anySatisfy(fault -> Assertions.assertThat(fault).startsWith("button[submit] \"a\" 16×16 px"))
                 .anySatisfy(fault -> Assertions.assertThat(fault).startsWith("button[submit] \"b\" 16×16 px"))
                 .anySatisfy(fault -> Assertions.assertThat(fault).startsWith("button[submit] \"c\" 16×16 px"));
+    }
+
+    /** While a dialog is open, the page under it cannot be reached: only the dialog's controls are targets. */
+    @Test
+    void whileADialogIsOpenOnlyItsControlsAreChecked(Page page) {
+        page.setContent("""
+                <main style="font: 16px/1.5 sans-serif">
+                  <div style="display: flex; gap: 2px"><button style="all: unset; display: inline-block; width: 16px; height: 16px">under</button>
+                    <button style="all: unset; display: inline-block; width: 16px; height: 16px">page</button></div>
+                </main>
+                <div role="dialog" aria-modal="true" aria-label="Question" style="margin-top: 60px">
+                  <div style="display: flex; gap: 2px"><button style="all: unset; display: inline-block; width: 16px; height: 16px">yes</button>
+                    <button style="all: unset; display: inline-block; width: 16px; height: 16px">no</button></div>
+                </div>""");
+        Assertions.assertThat(TargetSizes.tooSmall(page))
+                .hasSize(2)
+                .anySatisfy(fault -> Assertions.assertThat(fault).startsWith("button[submit] \"yes\" 16×16 px"))
+                .anySatisfy(fault -> Assertions.assertThat(fault).startsWith("button[submit] \"no\" 16×16 px"));
     }
 }
