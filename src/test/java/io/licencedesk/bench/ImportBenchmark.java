@@ -79,7 +79,7 @@ public final class ImportBenchmark {
                 serverOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("import.jfr"));
             }
             var server = MainListBenchmark.startServer(postgres.getPort(), work, serverOptions.toArray(String[]::new));
-            try {
+            try (var autovacuum = new AutovacuumWatch(jdbc)) {
                 String base = "http://localhost:" + server.port();
                 var exporter = new ConsoleClient(base);
                 MainListBenchmark.awaitHealth(exporter, server.process());
@@ -177,6 +177,11 @@ public final class ImportBenchmark {
                             (double) run.getValue().total() / copyNanos);
                 }
                 System.out.printf(
+                        "Autovacuum workers seen (10 looks a second): first import: %s | COPY: %s | second import: %s%n",
+                        autovacuum.during(times.start(), times.start() + times.total()),
+                        autovacuum.during(copyStart, copyStart + copyNanos),
+                        autovacuum.during(again.start(), again.start() + again.total()));
+                System.out.printf(
                         "Memory: -Xmx512m; highest heap after a collection during the import %d MB (GC log)%s%n",
                         heapMax, server.process().isAlive() ? "" : "; THE SERVER STOPPED: see target/bench/server.log");
             } finally {
@@ -186,7 +191,7 @@ public final class ImportBenchmark {
         }
     }
 
-    record Times(long importId, long upload, long check, long load, long total) {}
+    record Times(long importId, long start, long upload, long check, long load, long total) {}
 
     /** Upload, check, confirm and import, each step timed from the console's own requests and the job's status. */
     static Times timed(ConsoleClient client, JdbcClient jdbc, Path file) throws Exception {
@@ -212,7 +217,7 @@ public final class ImportBenchmark {
             throw new IllegalStateException("The import ended " + status);
         }
         long imported = System.nanoTime();
-        return new Times(id, uploaded - start, checked - uploaded, imported - checked, imported - start);
+        return new Times(id, start, uploaded - start, checked - uploaded, imported - checked, imported - start);
     }
 
     private static String awaitStatus(JdbcClient jdbc, long id, String running) throws InterruptedException {
