@@ -34,6 +34,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * vacuumed, and timed while {@code COPY ... FROM} that file loads them again, as the server's superuser. The
  * organisation's licences are then deleted again, and the file is imported a second time (import, COPY, import:
  * the order weighs on both sides alike). The imported licences are deleted at the end, so the database is as it was.
+ * Each timed part starts after a {@code CHECKPOINT}, and the server has room for its WAL before the next one
+ * ({@link BenchPostgres}): a checkpoint inside a part makes the next change of every page write the whole page, and
+ * where it fell differed from run to run. The output counts the checkpoints that began during each part.
  *
  * <p>Run it with {@code bench/run-import.sh}; options as {@code --name=value}: licences (1000000), clients (10000),
  * pgdata (target/bench/pgdata), jfr (a flight recording of the server
@@ -103,7 +106,10 @@ public final class ImportBenchmark {
 
                 String gcBefore = Files.exists(gcLog) ? Files.readString(gcLog) : "";
                 String loadBefore = loadAverage();
+                jdbc.sql("checkpoint").update();
+                long checkpoints = checkpoints(jdbc);
                 Times times = timed(importer, jdbc, file);
+                long checkpointsImport = checkpoints(jdbc) - checkpoints;
                 String loadAfter = loadAverage();
                 long heapMax = heapAfterGcMax(Files.readString(gcLog).substring(gcBefore.length()));
                 long created = jdbc.sql("select count(*) from licence where import_id = ?")
@@ -123,10 +129,13 @@ public final class ImportBenchmark {
                         .update();
                 jdbc.sql("vacuum analyze licence").update();
                 String loadCopy = loadAverage();
+                jdbc.sql("checkpoint").update();
+                checkpoints = checkpoints(jdbc);
                 long copyStart = System.nanoTime();
                 jdbc.sql("copy licence (" + COLUMNS + ") from '" + copyFile + "'")
                         .update();
                 long copyNanos = System.nanoTime() - copyStart;
+                long checkpointsCopy = checkpoints(jdbc) - checkpoints;
                 jdbc.sql("delete from licence where organisation_id = ?")
                         .param(target)
                         .update();
@@ -136,7 +145,10 @@ public final class ImportBenchmark {
                 // Import, COPY, import: the second import runs after COPY as COPY ran after the first, so that the
                 // order (cold or warm index pages, the free space a vacuum left) weighs on both sides alike.
                 String loadAgain = loadAverage();
+                jdbc.sql("checkpoint").update();
+                checkpoints = checkpoints(jdbc);
                 Times again = timed(importer, jdbc, file);
+                long checkpointsAgain = checkpoints(jdbc) - checkpoints;
                 long createdAgain = jdbc.sql("select count(*) from licence where import_id = ?")
                         .param(again.importId())
                         .query(Long.class)
@@ -176,6 +188,9 @@ public final class ImportBenchmark {
                             (double) (run.getValue().check() + run.getValue().load()) / copyNanos,
                             (double) run.getValue().total() / copyNanos);
                 }
+                System.out.printf(
+                        "Checkpoints during (one before each): first import %d | COPY %d | second import %d%n",
+                        checkpointsImport, checkpointsCopy, checkpointsAgain);
                 System.out.printf(
                         "Autovacuum workers seen (10 looks a second): first import: %s | COPY: %s | second import: %s%n",
                         autovacuum.during(times.start(), times.start() + times.total()),
@@ -324,6 +339,13 @@ public final class ImportBenchmark {
             max = Math.max(max, Long.parseLong(heap.group(2)));
         }
         return max;
+    }
+
+    /** Checkpoints begun since the server started, by time or by WAL volume (PostgreSQL 17). */
+    private static long checkpoints(JdbcClient jdbc) {
+        return jdbc.sql("select num_timed + num_requested from pg_stat_checkpointer")
+                .query(Long.class)
+                .single();
     }
 
     private static String loadAverage() throws IOException {
