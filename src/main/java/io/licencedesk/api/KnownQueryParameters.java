@@ -1,6 +1,7 @@
 package io.licencedesk.api;
 
 import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.UndecodableQuery;
 import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -53,8 +54,9 @@ class KnownQueryParameters implements WebMvcConfigurer {
             try {
                 sent = request.getParameterMap().keySet();
             } catch (IllegalStateException undecodable) {
-                throw ApiParameters.invalid(
-                        "query", "The query string cannot be decoded (check its percent-encoding).");
+                // The device API's (UnreadableParameters answers the others' before they get here), in its words.
+                UndecodableQuery fault = UndecodableQuery.in(request.getQueryString());
+                throw ApiParameters.invalid(fault.field(), fault.detail());
             }
             List<String> unknown =
                     sent.stream().filter(name -> !known.contains(name)).sorted().toList();
@@ -172,7 +174,9 @@ class KnownQueryParameters implements WebMvcConfigurer {
             if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
                 return new Values(Kind.WHOLE_NUMBER, List.of());
             }
-            Parameter documented = parameter.getParameterAnnotation(Parameter.class);
+            // Also through an annotation of ours that carries it (CursorParameters), as springdoc reads it.
+            Parameter documented = AnnotatedElementUtils.findMergedAnnotation(
+                    AnnotatedElementUtils.forAnnotations(parameter.getParameterAnnotations()), Parameter.class);
             if (documented != null && documented.schema().allowableValues().length > 0) {
                 return new Values(Kind.ONE_OF, List.of(documented.schema().allowableValues()));
             }

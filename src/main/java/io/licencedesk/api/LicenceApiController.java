@@ -68,7 +68,8 @@ class LicenceApiController {
             operationId = "listLicences",
             summary = "List licences",
             description = "The console's list: filters, search, sort and stable cursor pagination, newest first by"
-                    + " default. Pass a page's nextCursor as `after` (or previousCursor as `before`) with the same"
+                    + " default; sorted by another column, ascending unless `order=desc`. Pass a page's nextCursor as"
+                    + " `after` (or previousCursor as `before`) with the same"
                     + " filters; a cursor holds the sort and order it was made in, and another sort or order is a"
                     + " 400 bad-parameter naming them.")
     LicencePage list(
@@ -104,24 +105,14 @@ class LicenceApiController {
                     @RequestParam(defaultValue = "created")
                     String sort,
             @Parameter(
-                            description = "asc or desc.",
-                            schema =
-                                    @Schema(
-                                            allowableValues = {"asc", "desc"},
-                                            defaultValue = "desc"))
-                    @RequestParam(defaultValue = "desc")
+                            description = "asc or desc. Left out: desc for created (newest first), asc for the"
+                                    + " others (A to Z, smallest, soonest ending first), as a column of the console's"
+                                    + " list sorts on its first click.",
+                            schema = @Schema(allowableValues = {"asc", "desc"}))
+                    @RequestParam(required = false)
                     String order,
-            @Parameter(
-                            description =
-                                    "A nextCursor: the page after it. Not empty: leave it out for the first" + " page.",
-                            schema = @Schema(type = "string", minLength = 1))
-                    @RequestParam(required = false)
-                    String after,
-            @Parameter(
-                            description = "A previousCursor: the page before it. Not empty.",
-                            schema = @Schema(type = "string", minLength = 1))
-                    @RequestParam(required = false)
-                    String before,
+            @CursorParameters.After @RequestParam(required = false) String after,
+            @CursorParameters.Before @RequestParam(required = false) String before,
             @Parameter(description = "Licences per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit,
             @Parameter(
                             description = "Only the licences in use on this day (ISO 8601): activated by then, not"
@@ -130,11 +121,13 @@ class LicenceApiController {
                     @RequestParam(required = false)
                     String inUseOn) {
         LicenceSort sortBy = ApiParameters.oneOf("sort", sort, LicenceSort.class);
-        boolean ascending = switch (order.toLowerCase(Locale.ROOT)) {
-            case "asc" -> true;
-            case "desc" -> false;
-            default -> throw ApiParameters.invalid("order", "Use asc or desc.");
-        };
+        boolean ascending = order == null
+                ? ascendingByDefault(sortBy)
+                : switch (order.toLowerCase(Locale.ROOT)) {
+                    case "asc" -> true;
+                    case "desc" -> false;
+                    default -> throw ApiParameters.invalid("order", "Use asc or desc.");
+                };
         ApiParameters.checkLimit(limit);
         if (after != null && before != null) {
             throw ApiParameters.invalid("before", "Pass either after or before, not both.");
@@ -167,6 +160,15 @@ class LicenceApiController {
                                     .formatted(parameter)
                             + " previousCursor as before, with the same filters.");
         }
+    }
+
+    /**
+     * The order of a sort sent without one (decision 0105): newest first by date created, the list's default, and
+     * otherwise ascending, as a column of the console's list sorts on its first click and as a reader of a list sorted
+     * by name expects. Every sort was descending: {@code sort=name} listed Z to A.
+     */
+    private static boolean ascendingByDefault(LicenceSort sort) {
+        return sort != LicenceSort.CREATED;
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -275,17 +277,8 @@ class LicenceApiController {
     HistoryPage history(
             Caller caller,
             @PathVariable long id,
-            @Parameter(
-                            description =
-                                    "A nextCursor: the page after it. Not empty: leave it out for the first" + " page.",
-                            schema = @Schema(type = "string", minLength = 1))
-                    @RequestParam(required = false)
-                    String after,
-            @Parameter(
-                            description = "A previousCursor: the page before it. Not empty.",
-                            schema = @Schema(type = "string", minLength = 1))
-                    @RequestParam(required = false)
-                    String before,
+            @CursorParameters.After @RequestParam(required = false) String after,
+            @CursorParameters.Before @RequestParam(required = false) String before,
             @Parameter(description = "Entries per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit) {
         ApiParameters.checkLimit(limit);
         if (after != null && before != null) {

@@ -187,8 +187,7 @@ class PortalApiController {
     @Operation(
             operationId = "renameScreen",
             summary = "Rename a screen",
-            description =
-                    "Refused (409 conflict, errors naming name) when another screen of the licence has the" + " name.")
+            description = "Refused (409 conflict, errors naming name) when another screen of the licence has the name.")
     ScreenResponse rename(
             Caller client,
             @PathVariable long id,

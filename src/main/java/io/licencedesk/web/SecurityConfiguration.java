@@ -1,7 +1,6 @@
 package io.licencedesk.web;
 
 import io.licencedesk.accounts.ApiTokens;
-import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -14,7 +13,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -80,24 +78,16 @@ class SecurityConfiguration {
      * reaches with a wrong version or a typo and must get a problem for rather than the sign-in page (401 without
      * a token, 404 with one): a bearer token on every request, nothing else. No
      * session is read or made and so no CSRF token is needed; a signed-in browser's cookie opens nothing here.
-     * Plans are written by owners, the portal's resources are for clients, the rest for staff; within that,
-     * the façades scope everything by the token's organisation and client.
+     * Plans are written by owners, the portal's resources are for clients, the rest for staff ({@link ApiTokenKinds},
+     * whose table also words the 403); within that, the façades scope everything by the token's organisation and
+     * client.
      */
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ApiRateLimits limits, ApiProblemWriter problems)
             throws Exception {
         return http.securityMatcher("/api", "/api/**")
-                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/portal/**")
-                        .hasRole("CLIENT")
-                        .requestMatchers(HttpMethod.POST, "/api/v1/plans", "/api/v1/plans/**")
-                        .hasRole("OWNER")
-                        .requestMatchers(HttpMethod.PATCH, "/api/v1/plans/**")
-                        .hasRole("OWNER")
-                        .requestMatchers("/api/v1/**")
-                        .hasAnyRole("OWNER", "MANAGER")
-                        .anyRequest()
-                        .authenticated())
+                .authorizeHttpRequests(ApiTokenKinds::authorize)
                 .addFilterBefore(new ApiTokenFilter(tokens, limits, problems), AnonymousAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -118,29 +108,11 @@ class SecurityConfiguration {
                                 request,
                                 response,
                                 ApiProblemWriter.problem(
-                                        HttpStatus.FORBIDDEN, "forbidden", "Not allowed", whyForbidden(request)))))
+                                        HttpStatus.FORBIDDEN,
+                                        "forbidden",
+                                        "Not allowed",
+                                        ApiTokenKinds.whyForbidden(request)))))
                 .build();
-    }
-
-    /**
-     * Which tokens the operation is for, as this chain decides it: "their role does not allow it" left a developer
-     * holding a client's token on a staff operation (or the other way round) to find out which kind it needed.
-     */
-    private static String whyForbidden(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (path.startsWith("/api/v1/portal/")) {
-            return "This operation is for a client's token (the portal's operations, /api/v1/portal/…); a staff token"
-                    + " uses the others.";
-        }
-        boolean client = hasRole(SecurityContextHolder.getContext().getAuthentication(), "ROLE_CLIENT");
-        if (client) {
-            return "This operation is for staff tokens; a client's token uses the portal's operations,"
-                    + " /api/v1/portal/….";
-        }
-        if (path.startsWith("/api/v1/plans")) {
-            return "Only an owner's token may create or change plans.";
-        }
-        return "This token's person may not do this (their role does not allow it).";
     }
 
     private static boolean hasRole(Authentication authentication, String role) {

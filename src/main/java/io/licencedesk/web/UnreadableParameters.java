@@ -1,21 +1,27 @@
 package io.licencedesk.web;
 
+import io.licencedesk.shared.UndecodableQuery;
 import io.licencedesk.shared.WildcardContentType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A query string or form body that cannot be decoded ({@code ?q=%ZZ}, or more fields than Tomcat accepts) is refused
- * with the 400 page before anything reads it. Tomcat throws where parameters are first read, and where that is a
+ * with the 400 page before anything reads it (under /api, a problem naming the parameter: {@link #undecodable}). Tomcat throws where parameters are first read, and where that is a
  * template ({@code ${param.sent}} on the password page) the exception came out as a 500. Read here, after the
  * character encoding is set and before Spring Security. The device API (the api module) reads no parameters and is
  * left alone: its check-in is the hot path, and its refusals are problems of its own (ApiRequestFilters, DeviceApiProblems).
@@ -62,14 +68,7 @@ class UnreadableParameters {
                     request.getParameterMap();
                 } catch (IllegalStateException unreadable) {
                     if (api) {
-                        problems.write(
-                                request,
-                                response,
-                                ApiProblemWriter.problem(
-                                        HttpStatus.BAD_REQUEST,
-                                        "bad-parameter",
-                                        "Bad parameter",
-                                        "The query string cannot be decoded (check its percent-encoding)."));
+                        problems.write(request, response, undecodable(request));
                     } else {
                         response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                     }
@@ -85,6 +84,33 @@ class UnreadableParameters {
         });
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
+    }
+
+    /**
+     * The API's answer to parameters Tomcat could not decode: a 400 {@code bad-parameter} that names the parameter in
+     * {@code errors}, as every other 400 of the API does, or the query string when no parameter can be named (its
+     * name is what cannot be decoded). One that said only "the query string" left a program nothing to show beside a
+     * field. When the query string decodes, the fault is in a form's body, which the API never takes: answered as
+     * any form is (415, ApiRequestFilters), rather than blaming a query string that has none.
+     */
+    static ProblemDetail undecodable(HttpServletRequest request) {
+        UndecodableQuery fault = UndecodableQuery.in(request.getQueryString());
+        if (!fault.inQuery() && isForm(request.getContentType())) {
+            return ApiProblemWriter.problem(
+                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "unsupported-media-type",
+                    "Unsupported media type",
+                    "Send the body as application/json (a licence import's file as text/csv).");
+        }
+        ProblemDetail problem =
+                ApiProblemWriter.problem(HttpStatus.BAD_REQUEST, "bad-parameter", "Bad parameter", fault.detail());
+        problem.setProperty("errors", List.of(Map.of("field", fault.field(), "detail", fault.detail())));
+        return problem;
+    }
+
+    private static boolean isForm(String contentType) {
+        return contentType != null
+                && contentType.toLowerCase(Locale.ROOT).startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE);
     }
 
     private static boolean propertyPath(String name) {

@@ -269,7 +269,7 @@ class LicenceApiIntegrationTests {
                 new Case("after=" + next, "after"),
                 new Case("sort=created&after=" + next, "after"),
                 new Case("sort=code&order=asc&after=" + next, "after"),
-                new Case("sort=name&after=" + next, "after"),
+                new Case("sort=name&order=desc&after=" + next, "after"),
                 new Case("sort=name&order=desc&before=" + next, "before"))) {
             Answer answer = send(get("/api/v1/licences?limit=2&" + c.query()).with(bearer(managerToken)));
             assertThat(answer.status()).as(c.query()).isEqualTo(400);
@@ -291,6 +291,48 @@ class LicenceApiIntegrationTests {
         Answer back = send(get("/api/v1/licences?sort=name&order=asc&limit=2&before=" + previous)
                 .with(bearer(managerToken)));
         assertThat(names(back)).containsExactly("Alpha", "Bravo");
+    }
+
+    /**
+     * A sort sent without an order (decision 0105): by date created newest first, the list's default; by any other
+     * column ascending, as the console's column headings sort on a first click. {@code sort=name} listed Z to A. A
+     * page's cursor, sent on with the same sort and still no order, gives the next page of that order.
+     */
+    @Test
+    void sortsAscendingByAnyColumnButTheDateCreatedWhenNoOrderIsSent() throws Exception {
+        List<String> made = List.of("Delta", "Alpha", "Echo", "Charlie", "Bravo");
+        for (int i = 0; i < made.size(); i++) {
+            licences.create(org.manager(), new NewLicence(plan.id(), made.get(i), null, 10 - i, null));
+        }
+        List<String> ascending = List.of("Alpha", "Bravo", "Charlie", "Delta", "Echo");
+        List<String> newestFirst = List.of("Bravo", "Charlie", "Echo", "Alpha", "Delta"); // and fewest screens first
+        assertThat(names(send(get("/api/v1/licences?sort=name").with(bearer(managerToken)))))
+                .isEqualTo(ascending);
+        assertThat(names(send(get("/api/v1/licences?sort=name&order=desc").with(bearer(managerToken)))))
+                .isEqualTo(List.of("Echo", "Delta", "Charlie", "Bravo", "Alpha"));
+        assertThat(names(send(get("/api/v1/licences?sort=quantity").with(bearer(managerToken)))))
+                .isEqualTo(newestFirst);
+        assertThat(names(send(get("/api/v1/licences?sort=amount").with(bearer(managerToken)))))
+                .isEqualTo(newestFirst);
+        assertThat(names(send(get("/api/v1/licences?sort=created").with(bearer(managerToken)))))
+                .isEqualTo(newestFirst);
+        assertThat(names(send(get("/api/v1/licences").with(bearer(managerToken)))))
+                .isEqualTo(newestFirst);
+        Answer byCode = send(get("/api/v1/licences?sort=code").with(bearer(managerToken)));
+        assertThat(names(byCode)).hasSize(5);
+        List<String> codes = byCode.body()
+                .get("data")
+                .valueStream()
+                .map(row -> row.get("code").asString())
+                .toList();
+        assertThat(codes).isSorted();
+
+        Answer first = send(get("/api/v1/licences?sort=name&limit=2").with(bearer(managerToken)));
+        assertThat(names(first)).containsExactly("Alpha", "Bravo");
+        Answer second = send(get("/api/v1/licences?sort=name&limit=2&after="
+                        + first.body().get("nextCursor").asString())
+                .with(bearer(managerToken)));
+        assertThat(names(second)).containsExactly("Charlie", "Delta");
     }
 
     private static List<String> names(Answer page) {

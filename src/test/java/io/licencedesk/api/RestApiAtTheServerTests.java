@@ -201,4 +201,53 @@ class RestApiAtTheServerTests {
         assertThat(small.status()).as(small.toString()).isEqualTo(201);
         assertThat(small.body()).contains("\"name\":\"Chunked\"");
     }
+
+    /**
+     * A query string Tomcat cannot decode (a {@code %} not followed by two hex digits, bytes that are not UTF-8, on
+     * a staff, a portal and a device operation) is a 400 {@code bad-parameter} whose {@code errors} name the
+     * parameter, as every other 400 of the API does: it had no {@code errors} at all. Where the name itself cannot be
+     * decoded, or the fault is the number of parameters, the query string ({@code query}) is named.
+     */
+    @Test
+    void namesTheParameterOfAQueryStringThatCannotBeDecoded() throws Exception {
+        String client = fixture.token(org.alice());
+        record Sent(String target, String token, String field) {}
+        List<Sent> sent = List.of(
+                new Sent("/api/v1/licences?q=%zz", manager, "q"),
+                new Sent("/api/v1/licences?sort=name&q=%C3%28", manager, "q"),
+                new Sent("/api/v1/licences?status=%E2%82", manager, "status"),
+                new Sent("/api/v1/licences/1/history?after=%G0", manager, "after"),
+                new Sent("/api/v1/invoices?status=paid&client=%", manager, "client"),
+                new Sent("/api/v1/clients?q=caf%E9", manager, "q"),
+                new Sent("/api/v1/portal/licences?page=%FF", client, "page"),
+                new Sent("/api/v1/device/time?q=%zz", null, "q"),
+                new Sent("/api/v1/plans?%zz=1", manager, "query"),
+                new Sent("/api/v1/licences?q=lobby&%C3%28=1", manager, "query"),
+                new Sent("/api/v1/licences?" + "a=1&".repeat(1_500), manager, "query"));
+        List<String> wrong = new ArrayList<>();
+        for (Sent request : sent) {
+            Answer answer = http.exchange(
+                    "GET",
+                    request.target(),
+                    request.token() == null ? Map.of() : Map.of("Authorization", "Bearer " + request.token()),
+                    null);
+            String shown = "GET " + abbreviated(request.target()) + ": " + answer;
+            if (answer.status() != 400 || !isProblem(answer) || !namesThePathSent(answer, request.target())) {
+                wrong.add(shown);
+                continue;
+            }
+            var problem = JsonMapper.shared().readTree(answer.body());
+            var errors = problem.path("errors");
+            String detail = problem.get("detail").asString();
+            if (!problem.get("type").asString().equals("https://licencedesk.io/problems/bad-parameter")
+                    || errors.size() != 1
+                    || !errors.get(0).get("field").asString().equals(request.field())
+                    || !errors.get(0).get("detail").asString().equals(detail)
+                    || !detail.contains(
+                            request.field().equals("query") ? "query string" : "parameter " + request.field())) {
+                wrong.add(shown);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
 }
