@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -953,5 +954,51 @@ class ConsoleImportIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A refused or an interrupted import had no Discard on its page, though the server discards it: it stayed in Recent
+     * imports as "File refused" or "Interrupted" for good. Its page now has the checked import's Discard, which says
+     * what it did, and the list then names it Discarded.
+     */
+    @Test
+    void aRefusedOrInterruptedImportIsDiscardedFromItsPageAndListedAsDiscarded() throws Exception {
+        LicenceImport refused = check(new byte[0]);
+        LicenceImport interrupted = check("name,plan,screens\nA,Monthly,1\n");
+        jdbc.sql("update licence_import set status = 'INTERRUPTED' where id = :id")
+                .param("id", interrupted.id())
+                .update();
+        assertThat(refused.status()).isEqualTo(ImportStatus.REFUSED);
+
+        for (LicenceImport job : List.of(refused, interrupted)) {
+            String action = "/licences/imports/" + job.id() + "/discard";
+            Document page = Jsoup.parse(mvc.perform(get("/licences/imports/" + job.id()).with(manager))
+                    .andExpect(status().isOk())
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8));
+            var discard = page.selectFirst("form[method=post][action='" + action + "'] button[type=submit]");
+            assertThat(discard).isNotNull();
+            assertThat(discard.text()).isEqualTo("Discard");
+            assertThat(page.getElementById("import-confirm")).isNull();
+            assertThat(page.getElementById("import-nothing")).isNull();
+
+            mvc.perform(post(action).with(csrf()).with(manager))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(header().string("Location", "/licences/imports"))
+                    .andExpect(flash().attribute("toast", "The check was discarded; nothing was imported."))
+                    .andExpect(flash().attribute("toastKind", "success"));
+            assertThat(imports.find(org.manager(), job.id()).status()).isEqualTo(ImportStatus.DISCARDED);
+        }
+        Document list = Jsoup.parse(mvc.perform(get("/licences/imports").with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        for (LicenceImport job : List.of(refused, interrupted)) {
+            var row = list.selectFirst("a[href='/licences/imports/" + job.id() + "']")
+                    .closest("tr");
+            assertThat(row.select("td").get(3).text()).isEqualTo("Discarded");
+        }
     }
 }
