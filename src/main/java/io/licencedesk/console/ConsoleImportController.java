@@ -81,11 +81,7 @@ class ConsoleImportController {
         if (type != null && !isFile(type)) {
             return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ApiProblemWriter.problem(
-                            HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                            "unsupported-media-type",
-                            "Unsupported media type",
-                            words.of("console.import.sendTheFile")));
+                    .body(ApiProblemWriter.unsupportedMediaType(words.of("console.import.sendTheFile")));
         }
         LicenceImport started = imports.start(caller, name, request.getInputStream());
         URI page = URI.create("/licences/imports/" + started.id());
@@ -165,10 +161,8 @@ class ConsoleImportController {
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> refused(ImportRefusedException refused) {
         ProblemDetail problem = refused.reason().code().equals("reason.import.tooLarge")
-                ? ApiProblemWriter.problem(
-                        HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", reasons.text(refused))
-                : ApiProblemWriter.problem(
-                        HttpStatus.CONFLICT, "conflict", "Refused by the object's state", reasons.text(refused));
+                ? ApiProblemWriter.tooLarge(reasons.text(refused))
+                : ApiProblemWriter.conflict(reasons.text(refused));
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
