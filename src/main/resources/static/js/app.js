@@ -294,12 +294,21 @@
     const invalidBox = Array.from(document.querySelectorAll('select.client-select'))
         .map(select => select.tomselect)
         .find(box => box && box.control_input === firstInvalid);
-    if (invalidBox) {
+    const startIn = box => {
         tabbing = true;
-        invalidBox.focus();
+        box.focus();
         setTimeout(() => (tabbing = false));
+    };
+    // The list's "Assign a client to licence … to select it" opens the edit form at #choose-client: the keyboard
+    // starts in its client box, closed, as after a refused form. The fragment names no element on purpose: naming the
+    // select (#clientId) made Chromium focus the select tom-select hides, after this script had focused the box.
+    const boxToChoose = window.location.hash === '#choose-client' && document.querySelector('select.client-select');
+    if (invalidBox) {
+        startIn(invalidBox);
     } else if (firstInvalid) {
         firstInvalid.focus();
+    } else if (boxToChoose && boxToChoose.tomselect) {
+        startIn(boxToChoose.tomselect);
     }
     // After a screen is registered or an API token made, the keyboard starts at its secret, shown only this once: a
     // screen reader reads it, and its Copy button is the next Tab rather than many Tabs down the page (the menu first).

@@ -6,7 +6,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 @Schema(name = "ImportProblem", description = "A refused row of an import file.")
 public record ImportProblemResponse(
         @Schema(
-                description = "The file's line where the row ends (the header is line 1).",
+                description =
+                        "The file's line where the row starts (the header is line 1); a row whose quoted cell holds line"
+                                + " breaks spans several lines.",
                 example = "7",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         int line,

@@ -4,19 +4,29 @@ import io.licencedesk.accounts.ApiTokenNotFoundException;
 import io.licencedesk.accounts.ClientNotFoundException;
 import io.licencedesk.accounts.PersonNotFoundException;
 import io.licencedesk.invoicing.InvoiceNotFoundException;
+import io.licencedesk.licence.ImportNotFoundException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.licence.PlanNotFoundException;
+import io.licencedesk.web.ErrorAnswers;
 import io.licencedesk.webhooks.EndpointNotFoundException;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.NoSuchElementException;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.ResponseStatus;
 
-/** Friendly pages for what a console user can run into; never an exception's text for an unexpected error. */
+/**
+ * Friendly pages for what a console user can run into; never an exception's text for an unexpected error. A page's
+ * script asking for JSON gets the same refusal as a problem (decision 0104, {@link ErrorAnswers}).
+ */
 @ControllerAdvice(basePackageClasses = ConsoleErrorAdvice.class)
 class ConsoleErrorAdvice {
+
+    private final ErrorAnswers errors;
+
+    ConsoleErrorAdvice(ErrorAnswers errors) {
+        this.errors = errors;
+    }
 
     @ExceptionHandler({
         LicenceNotFoundException.class,
@@ -28,14 +38,20 @@ class ConsoleErrorAdvice {
         EndpointNotFoundException.class,
         NoSuchElementException.class
     })
-    @ResponseStatus(HttpStatus.NOT_FOUND)
-    String notFound() {
-        return "error/404";
+    Object notFound(HttpServletRequest request) {
+        return errors.notFound(request);
+    }
+
+    /**
+     * An import the person cannot see; the import page's progress script says it stops following it (decision 0100).
+     */
+    @ExceptionHandler(ImportNotFoundException.class)
+    Object importNotFound(HttpServletRequest request) {
+        return errors.notFound(request, "console.import.notFound");
     }
 
     @ExceptionHandler(InvalidLicenceException.class)
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    String badRequest() {
-        return "error/4xx";
+    Object badRequest(HttpServletRequest request) {
+        return errors.badRequest(request);
     }
 }

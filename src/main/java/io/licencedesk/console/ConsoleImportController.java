@@ -1,14 +1,12 @@
 package io.licencedesk.console;
 
 import io.licencedesk.accounts.Caller;
-import io.licencedesk.licence.ImportNotFoundException;
 import io.licencedesk.licence.ImportRefusedException;
 import io.licencedesk.licence.ImportStatus;
 import io.licencedesk.licence.LicenceImport;
 import io.licencedesk.licence.LicenceImports;
 import io.licencedesk.web.ApiProblemWriter;
 import io.licencedesk.web.Reasons;
-import io.licencedesk.web.ScriptRequests;
 import io.licencedesk.web.Toasts;
 import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +33,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -83,8 +80,8 @@ class ConsoleImportController {
         }
         if (type != null && !isFile(type)) {
             return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
-                    .body(ProblemDetail.forStatusAndDetail(
-                            HttpStatus.UNSUPPORTED_MEDIA_TYPE, words.of("console.import.sendTheFile")));
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(ApiProblemWriter.unsupportedMediaType(words.of("console.import.sendTheFile")));
         }
         LicenceImport started = imports.start(caller, name, request.getInputStream());
         URI page = URI.create("/licences/imports/" + started.id());
@@ -157,27 +154,18 @@ class ConsoleImportController {
         csv.finish();
     }
 
-    /** A refused upload answers the page's script with the reason, which it shows beside the file field. */
+    /**
+     * A refused upload answers the page's script with the reason, which it shows beside the file field: typed as the
+     * API types the same refusal (decision 0104).
+     */
     @ExceptionHandler(ImportRefusedException.class)
     ResponseEntity<ProblemDetail> refused(ImportRefusedException refused) {
-        var status = refused.reason().code().equals("reason.import.tooLarge")
-                ? HttpStatus.CONTENT_TOO_LARGE
-                : HttpStatus.CONFLICT;
-        return ResponseEntity.status(status).body(ProblemDetail.forStatusAndDetail(status, reasons.text(refused)));
-    }
-
-    /**
-     * A person gets the error page; the page's script, polling the progress with {@code Accept: application/json},
-     * gets a problem it can read and say (the HTML page was parsed as JSON, failed, and was asked again every 3 s).
-     */
-    @ExceptionHandler(ImportNotFoundException.class)
-    Object notFound(HttpServletRequest request) {
-        if (ScriptRequests.isScript(request)) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND)
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(ApiProblemWriter.notFound(words.of("console.import.notFound")));
-        }
-        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+        ProblemDetail problem = refused.reason().code().equals("reason.import.tooLarge")
+                ? ApiProblemWriter.tooLarge(reasons.text(refused))
+                : ApiProblemWriter.conflict(reasons.text(refused));
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static boolean isFile(String contentType) {

@@ -125,7 +125,8 @@ final class ImportFile {
             CSVRecord record;
             while ((record = next(records, parser, text, file)) != null) {
                 count++;
-                check(record, (int) parser.getCurrentLineNumber(), header, digest, rows);
+                long lastLine = parser.getCurrentLineNumber();
+                check(record, (int) firstLine(record, lastLine), (int) lastLine, header, digest, rows);
                 if (count % 10_000 == 0) {
                     rows.read(count, bytes.count);
                 }
@@ -136,6 +137,27 @@ final class ImportFile {
             rows.read(count, bytes.count);
             return count;
         }
+    }
+
+    /**
+     * The line a record starts on, where a person looks for it: the parser tells the line it ends on, which for a note
+     * holding line breaks was the record's last (decision 0104). A quoted cell's line breaks are the only ones inside a
+     * record, each counted once as the parser counts them (CRLF, CR or LF).
+     */
+    static long firstLine(CSVRecord record, long lastLine) {
+        long breaks = 0;
+        for (String cell : record) {
+            if (cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+                continue;
+            }
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if (c == '\r' || (c == '\n' && (i == 0 || cell.charAt(i - 1) != '\r'))) {
+                    breaks++;
+                }
+            }
+        }
+        return lastLine - breaks;
     }
 
     /**
@@ -219,7 +241,7 @@ final class ImportFile {
         return cell.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
     }
 
-    private void check(CSVRecord record, int line, List<String> header, String digest, Rows rows) {
+    private void check(CSVRecord record, int line, int lastLine, List<String> header, String digest, Rows rows) {
         if (record.size() != header.size()) {
             rows.refused(
                     line,
@@ -317,7 +339,9 @@ final class ImportFile {
         } else if (writtenCode != null) {
             key = "code:" + abbreviate(writtenCode.toUpperCase(Locale.ROOT));
         } else {
-            key = "file:" + digest + ":" + line;
+            // The line the record ends on, as rows were reported before they were at their first: a file imported
+            // then is still known by its multi-line rows.
+            key = "file:" + digest + ":" + lastLine;
         }
         rows.accepted(new ImportedRow(
                 line,

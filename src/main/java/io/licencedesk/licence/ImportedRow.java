@@ -5,7 +5,7 @@ import java.time.LocalDate;
 /**
  * A row of an import file that passed the check: the licence it becomes.
  *
- * @param line where the row ends in the file (1 is the header)
+ * @param line where the row starts in the file (1 is the header), where a person looks for it
  * @param importKey what makes a second import of the row create nothing (decision 0047)
  * @param givenCode the file's coupon code when it is a valid one and no other organisation's licence has it, else null
  * @param drawnCode a fresh code, used when there is no given code or another licence has it

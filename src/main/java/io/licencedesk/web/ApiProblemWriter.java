@@ -50,6 +50,21 @@ public class ApiProblemWriter {
         return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", detail);
     }
 
+    /** The API's problem for a file over an import's limit, also what the import page's upload is answered. */
+    public static ProblemDetail tooLarge(String detail) {
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", detail);
+    }
+
+    /** The API's problem for what the object's state refuses, also what the import page's upload is answered. */
+    public static ProblemDetail conflict(String detail) {
+        return problem(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", detail);
+    }
+
+    /** The API's problem for a body of a type not taken, also what the import page's upload is answered. */
+    public static ProblemDetail unsupportedMediaType(String detail) {
+        return problem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type", detail);
+    }
+
     /** Spring's own problem for a request no controller took, with the API's stable type instead of about:blank. */
     static ProblemDetail typed(ProblemDetail spring, String slug, String title) {
         spring.setType(URI.create(TYPE_PREFIX + slug));

@@ -3,13 +3,11 @@ package io.licencedesk.web;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
@@ -22,6 +20,12 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class UnknownAddressPages {
 
+    private final ErrorAnswers errors;
+
+    UnknownAddressPages(ErrorAnswers errors) {
+        this.errors = errors;
+    }
+
     @ExceptionHandler({NoResourceFoundException.class, NoHandlerFoundException.class})
     Object notFound(ErrorResponse unknown, HttpServletRequest request) {
         if (isApi(request)) {
@@ -29,7 +33,7 @@ class UnknownAddressPages {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(ApiProblemWriter.typed(unknown.getBody(), "not-found", "Not found"));
         }
-        return new ModelAndView("error/404", HttpStatus.NOT_FOUND);
+        return errors.notFound(request);
     }
 
     static boolean isApi(HttpServletRequest request) {

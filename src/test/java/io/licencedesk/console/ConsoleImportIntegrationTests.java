@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -564,10 +565,31 @@ class ConsoleImportIntegrationTests {
                         .with(csrf())
                         .with(manager))
                 .andExpect(status().isContentTooLarge())
+                .andExpect(header().string("Content-Type", startsWith("application/problem+json")))
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(answer).contains("larger than 12 MB");
+        assertThat(answer)
+                .contains("larger than 12 MB")
+                .contains("\"type\":\"https://licencedesk.io/problems/too-large\"");
+        assertThat(imports.recent(org.manager())).isEmpty();
+    }
+
+    /** The page's script reads the type of each refusal of an upload, as the API's callers do (decision 0104). */
+    @Test
+    void aBodyThatIsNotAFileIsRefusedWithATypedProblem() throws Exception {
+        String answer = mvc.perform(post("/licences/imports")
+                        .content("{}")
+                        .contentType("application/json")
+                        .header("Accept", "application/json")
+                        .with(csrf())
+                        .with(manager))
+                .andExpect(status().isUnsupportedMediaType())
+                .andExpect(header().string("Content-Type", startsWith("application/problem+json")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(answer).contains("\"type\":\"https://licencedesk.io/problems/unsupported-media-type\"");
         assertThat(imports.recent(org.manager())).isEmpty();
     }
 
@@ -953,5 +975,96 @@ class ConsoleImportIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * A refused or an interrupted import had no Discard on its page, though the server discards it: it stayed in Recent
+     * imports as "File refused" or "Interrupted" for good. Its page now has the checked import's Discard, which says
+     * what it did, and the list then names it Discarded.
+     */
+    @Test
+    void aRefusedOrInterruptedImportIsDiscardedFromItsPageAndListedAsDiscarded() throws Exception {
+        LicenceImport refused = check(new byte[0]);
+        LicenceImport interrupted = check("name,plan,screens\nA,Monthly,1\n");
+        jdbc.sql("update licence_import set status = 'INTERRUPTED' where id = :id")
+                .param("id", interrupted.id())
+                .update();
+        assertThat(refused.status()).isEqualTo(ImportStatus.REFUSED);
+
+        for (LicenceImport job : List.of(refused, interrupted)) {
+            String action = "/licences/imports/" + job.id() + "/discard";
+            Document page =
+                    Jsoup.parse(mvc.perform(get("/licences/imports/" + job.id()).with(manager))
+                            .andExpect(status().isOk())
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(StandardCharsets.UTF_8));
+            var discard = page.selectFirst("form[method=post][action='" + action + "'] button[type=submit]");
+            assertThat(discard).isNotNull();
+            assertThat(discard.text()).isEqualTo("Discard");
+            assertThat(page.getElementById("import-confirm")).isNull();
+            assertThat(page.getElementById("import-nothing")).isNull();
+
+            mvc.perform(post(action).with(csrf()).with(manager))
+                    .andExpect(status().is3xxRedirection())
+                    .andExpect(header().string("Location", "/licences/imports"))
+                    .andExpect(flash().attribute("toast", "The check was discarded; nothing was imported."))
+                    .andExpect(flash().attribute("toastKind", "success"));
+            assertThat(imports.find(org.manager(), job.id()).status()).isEqualTo(ImportStatus.DISCARDED);
+        }
+        Document list = Jsoup.parse(mvc.perform(get("/licences/imports").with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        for (LicenceImport job : List.of(refused, interrupted)) {
+            var row = list.selectFirst("a[href='/licences/imports/" + job.id() + "']")
+                    .closest("tr");
+            assertThat(row.select("td").get(3).text()).isEqualTo("Discarded");
+        }
+    }
+
+    /**
+     * A refused row whose note held line breaks was reported at its last line (where the parser found its end); a
+     * person looks for it at its first. The page's report, the refused rows' CSV and the REST API's problems now give
+     * the line the row starts on, as does "already on line N" for a row repeated after one spanning lines.
+     */
+    @Test
+    void aRefusedRowSpanningLinesIsReportedAtItsFirstLineOnThePageTheCsvAndTheApi() throws Exception {
+        LicenceImport checked = check("name,plan,screens,code,note\r\n"
+                + "Lobby,Monthly,1,AB12CD34,\"first\r\nsecond\"\r\n" // lines 2-3, kept
+                + "Kiosk,Weekly,1,,\"one\r\ntwo\r\nthree\"\r\n" // lines 4-6, refused
+                + "Again,Monthly,1,AB12CD34,\r\n"); // line 7, the same code as line 2
+
+        Document page =
+                Jsoup.parse(mvc.perform(get("/licences/imports/" + checked.id()).with(manager))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8));
+        assertThat(page.select("#import-problems tbody tr").eachText())
+                .containsExactly(
+                        "4 plan No plan is named \"Weekly\". Add the plan first, or use the name of one of your plans.",
+                        "7 code The same licence is already on line 2 of this file.");
+
+        String report = mvc.perform(get("/licences/imports/" + checked.id() + "/problems.csv")
+                        .with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(report.lines().skip(1).map(line -> line.substring(0, line.indexOf(','))))
+                .containsExactly("4", "7");
+
+        String problems = mvc.perform(get("/api/v1/licence-imports/" + checked.id() + "/problems")
+                        .with(TestFixture.bearer(fixture.token(org.manager()))))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        var answered = tools.jackson.databind.json.JsonMapper.builder().build().readTree(problems);
+        assertThat(answered.size()).isEqualTo(2);
+        assertThat(answered.get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(answered.get(1).get("line").asInt()).isEqualTo(7);
     }
 }

@@ -85,7 +85,7 @@ class ImportFileTests {
 
         assertThat(collected.refusedLines).isEmpty();
         var one = collected.accepted.get(0);
-        assertThat(one.line()).isEqualTo(3);
+        assertThat(one.line()).isEqualTo(2);
         assertThat(one.importKey()).isEqualTo("code:AB12-CD34");
         assertThat(one.givenCode()).isEqualTo("AB12CD34");
         assertThat(one.clientId()).isEqualTo(11L);
@@ -96,6 +96,27 @@ class ImportFileTests {
         assertThat(two.importKey()).startsWith("file:").endsWith(":4");
         assertThat(two.givenCode()).isNull();
         assertThat(two.drawnCode()).matches("[A-Z0-9]{8}");
+    }
+
+    /**
+     * A row whose note holds line breaks was reported at its last line, where the parser noticed its end; a person
+     * looks for it at its first (decision 0104). Line breaks are counted as the parser counts them: CRLF once, a CR or
+     * an LF alone once, and blank lines between rows count as lines. The key of a row without code or reference keeps
+     * the line it ends on, as a file imported before is known by it.
+     */
+    @Test
+    void aRowSpanningLinesIsReportedAtTheLineItStartsOn() throws IOException {
+        var collected = check("name,plan,screens,note\r\n"
+                + "Lobby,Weekly,1,\"one\r\ntwo\r\nthree\"\r\n" // lines 2-4, refused
+                + "\r\n" // line 5, blank
+                + "\"Hall\nby the door\",Monthly,0,\"a\rb\"\r\n" // lines 6-8, refused
+                + "Kiosk,Monthly,1,\"x\ny\"\r\n" // lines 9-10, accepted
+                + "Desk,Monthly,abc,plain\r\n"); // line 11, refused
+
+        assertThat(collected.refusedLines).containsExactly(2, 6, 11);
+        var kiosk = collected.accepted.get(0);
+        assertThat(kiosk.line()).isEqualTo(9);
+        assertThat(kiosk.importKey()).startsWith("file:").endsWith(":10");
     }
 
     /**
