@@ -169,8 +169,15 @@ record LicenceListParams(
         return !given(dir) || "asc".equalsIgnoreCase(dir.strip()) || "desc".equalsIgnoreCase(dir.strip());
     }
 
+    /**
+     * The direction asked for; without one (or with one the page does not understand), newest first by date created
+     * and ascending by any other column, as the column's first click sorts and as the REST API sorts (decision 0105).
+     */
     public boolean ascending() {
-        return dir != null && "asc".equalsIgnoreCase(dir.strip());
+        if (given(dir) && knownDirection()) {
+            return "asc".equalsIgnoreCase(dir.strip());
+        }
+        return sortColumn() != LicenceSort.CREATED;
     }
 
     public boolean sortedBy(String column) {
