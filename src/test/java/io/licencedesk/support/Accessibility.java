@@ -114,9 +114,8 @@ public final class Accessibility {
      * cannot be clicked by a voice-control user who says what they see. One line per control, its HTML.
      */
     public static List<String> labelsNotInTheirNames(Page page) {
-        AxeResults results = new AxeBuilder(page)
-                .withRules(List.of("label-content-name-mismatch"))
-                .analyze();
+        AxeResults results =
+                axe(page).withRules(List.of("label-content-name-mismatch")).analyze();
         List<String> found = new ArrayList<>();
         for (Rule rule : results.getViolations()) {
             for (CheckedNode node : rule.getNodes()) {
@@ -124,6 +123,30 @@ public final class Accessibility {
             }
         }
         return found;
+    }
+
+    /**
+     * axe's own run in the page (the integration's "legacy mode", decision 0106). Its default runs axe in each frame
+     * and gathers the results in a blank page of a browser context opened for that, into which it loads axe's 560 kB
+     * again, on every run; the pages have no frames, and the one run in the page finds the same.
+     */
+    private static AxeBuilder axe(Page page) {
+        return new AxeBuilder(page).setLegacyMode(true);
+    }
+
+    /** axe run in the page as it is now, once more after a navigation that took its script away. */
+    private static AxeResults analyze(Page page) {
+        try {
+            return axe(page).analyze();
+        } catch (PlaywrightException notDefined) {
+            if (!String.valueOf(notDefined.getMessage()).contains("axe is not defined")) {
+                throw notDefined;
+            }
+            // axe's script went into the document before a navigation (a link followed just before), its run into
+            // the next one: once that has loaded, it is run there again
+            page.waitForLoadState();
+            return axe(page).analyze();
+        }
     }
 
     static String report(List<String> found) {
@@ -147,13 +170,7 @@ public final class Accessibility {
             // were on it (Bootstrap's own pause), and let go with its full time again after.
             page.evaluate(TOASTS, "mouseover");
             RUNS.incrementAndGet();
-            results = new AxeBuilder(page).analyze();
-            if (results.isErrored() && String.valueOf(results.getErrorMessage()).contains("axe is not defined")) {
-                // axe's script went into the document before a navigation (a link followed just before), its run
-                // into the next one: once that has loaded, it is run there again
-                page.waitForLoadState();
-                results = new AxeBuilder(page).analyze();
-            }
+            results = analyze(page);
             page.evaluate(TOASTS, "mouseout");
         } catch (PlaywrightException navigatedAway) {
             return found;

@@ -90,10 +90,16 @@ public final class PageStates {
      * Sends each form of the page at this path with values it refuses, one page load each, and hands the answer to
      * the check; the answer is a refusal when it shows a field marked invalid or an alert. Returns the forms whose
      * answer was no refusal.
+     *
+     * @param asLoaded the browser shows the page at this path as it loaded, untouched: its first form is sent from it
+     *     rather than from a second load of the same page (each further form needs a load of its own, the answer to
+     *     the one before having replaced the page)
      */
-    public static List<String> eachFormRefused(Page page, String path, Consumer<String> check) {
+    public static List<String> eachFormRefused(Page page, String path, boolean asLoaded, Consumer<String> check) {
         List<String> accepted = new ArrayList<>();
-        page.navigate(path);
+        if (!asLoaded) {
+            page.navigate(path);
+        }
         int forms = ((Number) page.evaluate(MARK_FORMS)).intValue();
         for (int at = 0; at < forms; at++) {
             if (at > 0) {

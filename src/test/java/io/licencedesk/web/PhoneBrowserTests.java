@@ -26,6 +26,7 @@ import io.licencedesk.support.Screenshots;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.time.Period;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -303,6 +304,106 @@ class PhoneBrowserTests {
                 .isNotEmpty()
                 .allSatisfy(distance ->
                         Assertions.assertThat(((Number) distance).intValue()).isLessThanOrEqualTo(2));
+    }
+
+    /**
+     * A field's hint is read whole on a phone: the licence list's search hint was cut to "Code, nom, note, clien" in
+     * French at 390 px (and "Search code, name, note, c" in English). The field keeps its visible label: the hint says
+     * what it searches, not what it is.
+     */
+    @Test
+    void everyPlaceholderFitsItsFieldOnAPhoneInBothLanguages(Page page) {
+        List<String> cut = new ArrayList<>();
+        List<String> measured = new ArrayList<>();
+        try {
+            for (Language language : List.of(Language.EN, Language.FR)) {
+                for (Caller caller : List.of(org.owner(), org.alice())) {
+                    languages.choose(caller, language);
+                    page.context().clearCookies();
+                    signIn(page, caller);
+                    List<String> paths = caller.isStaff()
+                            ? List.of("/licences", "/clients", "/audit", "/settings/payment", "/settings/webhooks")
+                            : List.of("/portal", "/portal/licences/" + activeLicence);
+                    for (String path : paths) {
+                        visit(page, path, null);
+                        for (Object field : (List<?>) page.evaluate(PLACEHOLDERS)) {
+                            List<?> figures = (List<?>) field;
+                            String what = language + " " + path + " " + figures.get(0) + " \"" + figures.get(1) + "\"";
+                            measured.add(what);
+                            double width = ((Number) figures.get(2)).doubleValue();
+                            double room = ((Number) figures.get(3)).doubleValue();
+                            if (width > room) {
+                                cut.add(what + " is " + Math.round(width) + " px in " + Math.round(room) + " px");
+                            }
+                        }
+                    }
+                    if (caller.isStaff()) { // the search field keeps its visible label
+                        page.navigate("/licences");
+                        Locator label = page.locator("label[for=q]");
+                        assertThat(label).isVisible();
+                        assertThat(label).hasText(language == Language.EN ? "Search" : "Rechercher");
+                    }
+                }
+            }
+        } finally {
+            languages.choose(org.owner(), Language.EN);
+            languages.choose(org.alice(), Language.EN);
+        }
+        Assertions.assertThat(measured)
+                .as("the fields with a hint")
+                .anySatisfy(what -> Assertions.assertThat(what).startsWith("EN /licences #q "))
+                .anySatisfy(what -> Assertions.assertThat(what).startsWith("FR /licences #q "));
+        Assertions.assertThat(cut)
+                .as("hints wider than their field at %d px", WIDTH)
+                .isEmpty();
+    }
+
+    /**
+     * Each visible one-line field with a placeholder: its id, the placeholder, the placeholder's width in the field's font, and
+     * the room inside the field (its width less its padding), in px. A field shows no more of its placeholder than it
+     * has room for (an input's scrollWidth does not count the placeholder).
+     */
+    static final String PLACEHOLDERS = """
+            () => {
+              const canvas = document.createElement('canvas').getContext('2d');
+              return [...document.querySelectorAll('input[placeholder]')]
+                  .filter(field => field.placeholder && field.checkVisibility())
+                  .map(field => {
+                    const style = getComputedStyle(field, '::placeholder');
+                    canvas.font = [style.fontStyle, style.fontWeight, style.fontSize, style.fontFamily].join(' ');
+                    const own = getComputedStyle(field);
+                    return ['#' + field.id, field.placeholder, canvas.measureText(field.placeholder).width,
+                            field.clientWidth - parseFloat(own.paddingLeft) - parseFloat(own.paddingRight)];
+                  });
+            }""";
+
+    /**
+     * A row's heading cell (a person's name on People, a licence's or an invoice's on a client's page) was left a table
+     * cell inside its card: as wide as the name, with no "Name" before it and a rule under the name alone, like a tab.
+     */
+    @Test
+    void aRowsHeadingCellIsALineOfItsCardAsItsOtherCellsAre(Page page) {
+        signIn(page, org.owner());
+        visit(page, "/people", null);
+        List<?> figures = (List<?>) page.locator("main table tbody tr").first().evaluate("""
+                row => {
+                  const heading = row.querySelector('th'), cell = row.querySelector('td');
+                  const before = getComputedStyle(heading, '::before');
+                  return [heading.getBoundingClientRect().width, cell.getBoundingClientRect().width,
+                          heading.getBoundingClientRect().left, cell.getBoundingClientRect().left,
+                          getComputedStyle(heading).borderBottomWidth, before.content, before.fontWeight];
+                }""");
+        Assertions.assertThat(((Number) figures.get(0)).doubleValue())
+                .as("the width of the name's cell, px")
+                .isCloseTo(((Number) figures.get(1)).doubleValue(), Assertions.within(1.0));
+        Assertions.assertThat(((Number) figures.get(2)).doubleValue())
+                .as("the left edge of the name's cell, px")
+                .isCloseTo(((Number) figures.get(3)).doubleValue(), Assertions.within(1.0));
+        Assertions.assertThat(figures.get(4)).as("the rule under the name").isEqualTo("0px");
+        Assertions.assertThat(figures.get(5)).as("its label, before it").isNotIn("none", "normal");
+        Assertions.assertThat(figures.get(6))
+                .as("its label's weight, as the other cells' labels")
+                .isEqualTo("600");
     }
 
     /** How many lines an element's text takes on the screen. */
