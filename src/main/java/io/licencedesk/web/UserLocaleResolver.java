@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
@@ -69,9 +70,17 @@ final class UserLocaleResolver implements LocaleResolver {
         return Optional.empty();
     }
 
-    /** The languages the browser asks for, best first (the container orders them by their q values). */
+    /**
+     * The languages the browser asks for, best first (the container orders them by their q values). A header the
+     * firewall refuses (control characters, invalid UTF-8) names no language: reading it throws, and a page's error
+     * advice that looks up its words would then answer a 500 instead of its 404 or 400.
+     */
     private static Optional<Language> fromBrowser(HttpServletRequest request) {
-        if (request.getHeader("Accept-Language") == null) {
+        try {
+            if (request.getHeader("Accept-Language") == null) {
+                return Optional.empty();
+            }
+        } catch (RequestRejectedException refused) {
             return Optional.empty();
         }
         return Collections.list(request.getLocales()).stream()

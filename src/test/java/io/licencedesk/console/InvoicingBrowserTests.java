@@ -180,7 +180,7 @@ class InvoicingBrowserTests {
                 .hasAttribute("title", Pattern.compile("^Assign a client to licence [A-Z0-9]{8} to select it$"));
 
         assign.click();
-        assertThat(page).hasURL(Pattern.compile(".*/licences/\\d+/edit$"));
+        assertThat(page).hasURL(Pattern.compile(".*/licences/\\d+/edit#choose-client$"));
         LicenceList.choose(
                 page,
                 "Client",
