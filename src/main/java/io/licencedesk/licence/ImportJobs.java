@@ -524,10 +524,23 @@ class ImportJobs {
 
     /**
      * Creates the licences of these lines, in the file's order. A row whose key the organisation has meanwhile, or
-     * whose code a licence took meanwhile, is skipped by ON CONFLICT without aborting the transaction: the caller
-     * tells the two apart ({@link #rowsLeft}).
+     * whose code a licence took meanwhile, fails the statement with a unique violation ({@code DuplicateKeyException}):
+     * the caller rolls the step back to its savepoint and runs {@link #insertLicencesSkippingConflicts}. Without
+     * {@code ON CONFLICT} each row is inserted without first being looked up in the unique indexes (decision 0111).
      */
     int insertLicences(long id, long organisationId, int fromLine, int toLine, Instant now) {
+        return insert(id, organisationId, fromLine, toLine, now, "");
+    }
+
+    /**
+     * As {@link #insertLicences}, but a row whose key or code meets another licence is skipped by ON CONFLICT
+     * without aborting the transaction: the caller tells the two apart ({@link #rowsLeft}).
+     */
+    int insertLicencesSkippingConflicts(long id, long organisationId, int fromLine, int toLine, Instant now) {
+        return insert(id, organisationId, fromLine, toLine, now, " on conflict do nothing");
+    }
+
+    private int insert(long id, long organisationId, int fromLine, int toLine, Instant now, String onConflict) {
         return jdbc.sql("""
                         insert into licence (organisation_id, coupon_code, plan_id, term, unit_price_minor, name,
                                              note, quantity, client_id, paused, activated_on, ends_on,
@@ -538,8 +551,7 @@ class ImportJobs {
                         from licence_import_row r
                         where r.import_id = :id and r.line between :fromLine and :toLine
                         order by r.line
-                        on conflict do nothing
-                        """)
+                        """ + onConflict)
                 .param("id", id)
                 .param("organisationId", organisationId)
                 .param("fromLine", fromLine)

@@ -394,6 +394,45 @@ class ConsoleImportIntegrationTests {
         assertThat(kept.get("ends_on").toString()).isEqualTo("9999-12-31");
     }
 
+    /**
+     * The import inserts each step's rows without ON CONFLICT, under a savepoint (decision 0111): a code another
+     * organisation's licence took after the check fails the step, which goes again skipping it, and the row is
+     * created under a new code. The step's other rows are created once, and the other licence keeps its code.
+     */
+    @Test
+    void aCodeTakenAfterTheCheckIsReplacedAtTheImportAndTheRestOfItsStepIsCreatedOnce() throws Exception {
+        String code = "QX%06d".formatted(org.id());
+        String file = HEADER + "\n"
+                + ",Before,,,,Monthly,1,,,,,,,\n"
+                + code + ",Coded,,,,Monthly,1,,,,,,,\n"
+                + ",After,,,,Monthly,1,,,,,,,\n";
+        LicenceImport checked = check(file);
+        assertThat(checked.rowsToCreate()).isEqualTo(3);
+        Plan theirs = fixture.monthlyPlan(other);
+        long takenBy = licences.create(other.manager(), new NewLicence(theirs.id(), "Theirs", null, 1, null))
+                .id();
+        jdbc.sql("update licence set coupon_code = :code where id = :id")
+                .param("code", code)
+                .param("id", takenBy)
+                .update();
+
+        LicenceImport imported = confirm(checked);
+
+        assertThat(imported.status()).isEqualTo(ImportStatus.IMPORTED);
+        assertThat(imported.rowsCreated()).isEqualTo(3);
+        assertThat(licenceCount(org)).isEqualTo(3);
+        assertThat((String) licenceNamed("Coded").get("coupon_code"))
+                .matches("[A-Z0-9]{8}")
+                .isNotEqualTo(code);
+        assertThat(licenceNamed("Before")).isNotNull();
+        assertThat(licenceNamed("After")).isNotNull();
+        assertThat(jdbc.sql("select coupon_code from licence where id = :id")
+                        .param("id", takenBy)
+                        .query(String.class)
+                        .single())
+                .isEqualTo(code);
+    }
+
     @Test
     void aCodeAnotherLicenceHasIsReplacedAndOneTheOrganisationHasIsLeftAlone() throws Exception {
         Plan theirs = fixture.monthlyPlan(other);
