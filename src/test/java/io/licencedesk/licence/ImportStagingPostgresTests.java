@@ -116,4 +116,51 @@ class ImportStagingPostgresTests {
                 .as("staged rows written a second time")
                 .isZero();
     }
+
+    /**
+     * The check stages one batch while it reads the next (ImportRunner's Sink, on a thread of its own): a batch the
+     * database refuses must fail the check, which ends refused with nothing staged, not checked without that batch.
+     */
+    @Test
+    void aBatchTheDatabaseRefusesFailsTheCheckAndLeavesNothingStaged() throws Exception {
+        jdbc.sql("""
+                        create or replace function refuse_a_staged_line() returns trigger language plpgsql as $$
+                        begin
+                            if new.line = 7002 then
+                                raise exception 'refused for the test';
+                            end if;
+                            return new;
+                        end $$
+                        """).update();
+        jdbc.sql("""
+                        create trigger refuse_a_staged_line before insert on licence_import_row
+                        for each row execute function refuse_a_staged_line()
+                        """).update();
+        try {
+            var file = new StringBuilder("name,plan,screens\n");
+            for (int n = 1; n <= 12_000; n++) {
+                file.append("Screen ").append(n).append(",Monthly,1\n");
+            }
+            LicenceImport started = imports.start(
+                    org.manager(),
+                    "three-batches.csv",
+                    new ByteArrayInputStream(file.toString().getBytes(StandardCharsets.UTF_8)));
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() ->
+                            !imports.find(org.manager(), started.id()).status().running());
+
+            assertThat(imports.find(org.manager(), started.id()).status()).isEqualTo(ImportStatus.REFUSED);
+            assertThat(jdbc.sql("select count(*) from licence_import_row where import_id = :id")
+                            .param("id", started.id())
+                            .query(Long.class)
+                            .single())
+                    .as("rows of the batches staged before and after the refused one")
+                    .isZero();
+        } finally {
+            jdbc.sql("drop trigger if exists refuse_a_staged_line on licence_import_row")
+                    .update();
+            jdbc.sql("drop function if exists refuse_a_staged_line()").update();
+        }
+    }
 }
