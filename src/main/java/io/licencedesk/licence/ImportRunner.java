@@ -171,9 +171,9 @@ class ImportRunner {
 
     /**
      * Collects checked rows and problems and writes them in batches, each in its own transaction, on a thread of its
-     * own: the database stages one batch while the file's next is read and checked, so the check keeps both cores busy
-     * rather than one at a time (docs/benchmarks.md, CSV import, Run 10). One batch at most is staged at once, so the
-     * rows are staged in the file's order and memory holds two batches.
+     * own: the database stages one batch while the file's next is read and checked, where they took turns on one
+     * core (docs/benchmarks.md, CSV import, Runs 9 and 10). One batch at most is staged at once, so the rows are
+     * staged in the file's order and memory holds two batches.
      */
     private final class Sink implements ImportFile.Rows, AutoCloseable {
 
