@@ -47,7 +47,8 @@ class ClientApiController {
     @Operation(
             operationId = "listClients",
             summary = "List clients",
-            description = "Newest first; `q` searches name, e-mail and company.")
+            description = "By name (of two with one name, the first added first), as the console's client list"
+                    + " and its CSV; `q` searches name, e-mail and company.")
     NumberedPage<ClientResponse> list(
             Caller caller,
             @Parameter(description = "Words in the name, e-mail or company.") @RequestParam(required = false) String q,

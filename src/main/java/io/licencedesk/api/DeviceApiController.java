@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
-import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.springframework.http.CacheControl;
 import org.springframework.http.HttpHeaders;
@@ -126,8 +125,7 @@ class DeviceApiController {
             summary = "The server's time",
             description = "Public and unsigned: for a clock check before activation, and the benchmark's baseline.")
     Map<String, String> time() {
-        return Map.of(
-                "serverTime", clock.instant().truncatedTo(ChronoUnit.MILLIS).toString());
+        return Map.of("serverTime", DeviceAnswer.serverTime(clock.instant()));
     }
 
     /** The credential of an {@code Authorization: Bearer} header, or null (which the devices refuse as unknown). */

@@ -258,7 +258,13 @@ class InvoiceApiController {
             summary = "Void",
             description = "Its licence can then be invoiced again. Refused (409) when paid (the payment is recorded"
                     + " on it) or already void.")
-    InvoiceResponse voidInvoice(Caller caller, @PathVariable long id, @Valid @RequestBody VoidRequest request) {
+    InvoiceResponse voidInvoice(
+            Caller caller, @PathVariable long id, @Valid @RequestBody VoidRequest request, BindingResult refused)
+            throws BindException {
+        if (refused.hasErrors()) {
+            invoicing.invoice(caller, id); // one the caller cannot see is a 404, whatever the body says (0077)
+            FieldRefusals.answerIfAny(refused);
+        }
         return InvoiceResponse.of(invoicing.voidInvoice(caller, id, request.reason()));
     }
 

@@ -2,6 +2,7 @@ package io.licencedesk.api;
 
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.devices.RegisteredScreen;
+import io.licencedesk.devices.Screen;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.devices.ScreenNotFoundException;
 import io.licencedesk.invoicing.Invoice;
@@ -31,6 +32,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -162,7 +165,16 @@ class PortalApiController {
                     + " the name (errors naming name).")
     @ApiResponse(responseCode = "201", description = "Registered.")
     ResponseEntity<RegisteredScreenResponse> register(
-            Caller client, @PathVariable long id, @Valid @RequestBody ScreenRequest request, HttpServletRequest http) {
+            Caller client,
+            @PathVariable long id,
+            @Valid @RequestBody ScreenRequest request,
+            BindingResult refused,
+            HttpServletRequest http)
+            throws BindException {
+        if (refused.hasErrors()) {
+            licences.licence(client, id); // another client's licence is a 404, whatever the body says (0077)
+            FieldRefusals.answerIfAny(refused);
+        }
         RegisteredScreen registered = screens.register(client, id, request.name());
         http.setAttribute(IdempotencyFilter.ANSWER_HOLDS_A_SECRET, true); // its credential is never stored
         return ResponseEntity.created(URI.create("/api/v1/portal/licences/" + id + "/screens/"
@@ -176,10 +188,14 @@ class PortalApiController {
             summary = "One screen of a licence",
             description = "What registering a screen answers as its Location.")
     ScreenResponse screen(Caller client, @PathVariable long id, @PathVariable long screenId) {
+        return ScreenResponse.of(liveScreen(client, id, screenId));
+    }
+
+    /** The screen, if it is one of this client's licence's live screens; otherwise not found. */
+    private Screen liveScreen(Caller client, long id, long screenId) {
         return screens.screens(client, id).stream()
                 .filter(screen -> screen.id() == screenId)
                 .findFirst()
-                .map(ScreenResponse::of)
                 .orElseThrow(() -> new ScreenNotFoundException(screenId));
     }
 
@@ -192,7 +208,13 @@ class PortalApiController {
             Caller client,
             @PathVariable long id,
             @PathVariable long screenId,
-            @Valid @RequestBody ScreenRequest request) {
+            @Valid @RequestBody ScreenRequest request,
+            BindingResult refused)
+            throws BindException {
+        // A screen the client cannot see is a 404 whatever the body says (0077): an empty or taken name of a screen
+        // that is not there was a 422 or a 409.
+        liveScreen(client, id, screenId);
+        FieldRefusals.answerIfAny(refused);
         return ScreenResponse.of(screens.rename(client, id, screenId, request.name()));
     }
 

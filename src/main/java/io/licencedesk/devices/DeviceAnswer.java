@@ -3,6 +3,9 @@ package io.licencedesk.devices;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 
 /**
  * The answer to an activation or a check-in, serialised once and signed as those bytes
@@ -60,4 +63,17 @@ public record DeviceAnswer(
         String screenName,
 
         @Schema(description = "Id of the key that signed this answer (see GET /api/v1/device/keys/{keyId}).")
-        String keyId) {}
+        String keyId) {
+
+    private static final DateTimeFormatter SERVER_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    /**
+     * An instant as {@code serverTime} is written, in a signed answer and by {@code GET /api/v1/device/time}: UTC,
+     * always with its three digits of milliseconds (docs/device-api.md). {@code Instant.toString()} left them out at a
+     * whole second, once in a thousand answers, which a player reading the documented form could not parse.
+     */
+    public static String serverTime(Instant now) {
+        return SERVER_TIME.format(now);
+    }
+}

@@ -3,7 +3,6 @@ package io.licencedesk.devices;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,7 +31,7 @@ class DeviceAnswers {
                 reason,
                 view.couponCode(),
                 view.endsOn() == null ? null : view.endsOn().toString(),
-                now.truncatedTo(ChronoUnit.MILLIS).toString(),
+                DeviceAnswer.serverTime(now),
                 request.nonce(),
                 request.fingerprint(),
                 seat ? view.seatId() : null,

@@ -90,6 +90,61 @@ class RestApiAccessIntegrationTests extends RestApiSweep {
     }
 
     /**
+     * An object of another organisation or another client is not found (404) whatever the body sent with it says, as
+     * docs/api.md orders the answers: voiding another organisation's invoice without a reason, and registering or
+     * renaming a screen with no name on another client's licence, were answered the 422 its own people get, before
+     * anything was looked up. Each body here is refused 422 to the object's own people, and nothing changes.
+     */
+    @Test
+    void anObjectOfAnotherOrganisationOrClientIsNotFoundWhateverTheBodySays() throws Exception {
+        TestOrganisation other = fixture.organisation();
+        String otherOwner = token(other.owner());
+        String otherClient = token(other.alice());
+        String bob = token(org.bob());
+        String owner = token(org.owner());
+        String alice = token(org.alice());
+        List<Object> before = state();
+        List<String> wrong = new ArrayList<>();
+        int swept = 0;
+
+        for (Operation operation : operations()) {
+            String refusedBody = refusedBody(operation.pattern());
+            if (operation.body() == null || !operation.onAnObject() || refusedBody == null) {
+                continue;
+            }
+            swept++;
+            Operation refused = new Operation(
+                    operation.method(), operation.pattern(), operation.path(), refusedBody, operation.portal());
+            if (operation.portal()) {
+                expect(wrong, refused, "its client's token", status(refused, alice), 422);
+                expect(wrong, refused, "another client's token", status(refused, bob), 404);
+                expect(wrong, refused, "another organisation's client", status(refused, otherClient), 404);
+            } else {
+                expect(wrong, refused, "its owner's token", status(refused, owner), 422);
+                expect(wrong, refused, "another organisation's owner", status(refused, otherOwner), 404);
+            }
+        }
+        assertThat(swept).isEqualTo(8);
+        assertThat(wrong).isEmpty();
+        assertThat(state()).isEqualTo(before);
+    }
+
+    /** A body the rules refuse (422) for every operation on an object that takes one. */
+    private static String refusedBody(String pattern) {
+        return switch (pattern) {
+            case "/api/v1/licences/{id}" -> "{\"quantity\": 0}";
+            case "/api/v1/licences/{id}/auto-renew" -> "{}";
+            case "/api/v1/clients/{id}" -> "{\"email\": \"not an address\"}";
+            case "/api/v1/plans/{id}" -> "{\"term\": \"P1W\"}";
+            case "/api/v1/invoices/{id}/pay" -> "{\"reference\": \"%s\"}".formatted("r".repeat(101));
+            case "/api/v1/invoices/{id}/void" -> "{\"reason\": \"\"}";
+            case "/api/v1/portal/licences/{id}/screens", "/api/v1/portal/licences/{id}/screens/{screenId}" ->
+                "{\"name\": \"\"}";
+            default -> null;
+        };
+    }
+
+    /**
      * A 403 for the wrong kind of token says which kind the operation is for: every one said "their role does not
      * allow it", leaving a developer with a client's token on a staff operation to guess.
      */

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -60,6 +61,41 @@ class RestApiDocumentationIntegrationTests extends RestApiSweep {
                         .get("type")
                         .toString())
                 .contains("string");
+    }
+
+    /**
+     * The client list's description says the order it answers in: it said "Newest first" while the list came by name,
+     * as the console's client list and its CSV do, so a program that took the first item for the newest client got
+     * another.
+     */
+    @Test
+    void describesTheOrderOfTheClientListAsItAnswers() throws Exception {
+        String owner = token(org.owner());
+        var added = mvc.perform(post("/api/v1/clients")
+                        .with(bearer(owner))
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\": \"Zoe Added Last %d\", \"email\": \"zoe-%d@example.test\"}"
+                                .formatted(org.id(), org.id())))
+                .andReturn()
+                .getResponse();
+        assertThat(added.getStatus()).isEqualTo(201);
+        JsonMapper json = JsonMapper.builder().build();
+        JsonNode page = json.readTree(mvc.perform(get("/api/v1/clients").with(bearer(owner)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8));
+        List<String> names = new ArrayList<>();
+        page.get("data").forEach(client -> names.add(client.get("name").asString()));
+        assertThat(names).containsExactly(org.alice().name(), org.bob().name(), "Zoe Added Last " + org.id());
+
+        JsonNode document = json.readTree(
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+        String description = document.get("paths")
+                .get("/api/v1/clients")
+                .get("get")
+                .get("description")
+                .asString();
+        assertThat(description).startsWith("By name").doesNotContain("Newest first");
     }
 
     /**
