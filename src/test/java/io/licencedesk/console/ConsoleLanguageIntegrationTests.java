@@ -184,7 +184,7 @@ class ConsoleLanguageIntegrationTests {
         MimeMessage invitation = Inbox.latestTo(smtp, email, 1);
         assertThat(invitation.getSubject()).startsWith("Votre compte LicenceDesk chez ");
         assertThat(Inbox.plainText(invitation))
-                .contains("Bonjour Marc Dupont,", "en tant que gestionnaire de comptes")
+                .contains("Bonjour Marc Dupont,", "en tant que chargé de compte")
                 .doesNotContain("account manager");
     }
 

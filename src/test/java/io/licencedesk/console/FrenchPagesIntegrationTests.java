@@ -281,6 +281,26 @@ class FrenchPagesIntegrationTests {
                 .doesNotContain("Nombre");
     }
 
+    /**
+     * The import page's help read "status (seul *suspendue* est conservé)": "seul" and "conservé" did not agree with
+     * the status they spoke of, and the file holds the REST API's word, which the help wrote in French (a "suspendue"
+     * in the column is refused). It now names the value the file holds, as it names the columns, in both languages.
+     */
+    @Test
+    void theImportHelpNamesTheStatusValueTheFileHoldsInAgreement() throws Exception {
+        Document french = page("/licences/imports", org.manager());
+        assertThat(french.select("#import-form li").first().text())
+                .contains("status (seule la valeur paused est conservée : les autres statuts découlent du client"
+                        + " et des dates), activated");
+        assertThat(french.select("#import-form li code").eachText()).contains("status", "paused");
+
+        Document english = page("/licences/imports", org.manager(), "en-GB");
+        assertThat(english.select("#import-form li").first().text())
+                .contains("status (only the value paused is kept: the other statuses follow from the client and the"
+                        + " dates), activated");
+        assertThat(english.select("#import-form li code").eachText()).contains("status", "paused");
+    }
+
     @Test
     void theSelectionTotalReadsAsASentenceInBothLanguages() throws Exception {
         assertThat(page("/licences", org.manager())

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
@@ -105,6 +106,45 @@ class LicenceListWidthBrowserTests {
         Assertions.assertThat(table.evaluate("t => t.parentElement.scrollWidth - t.parentElement.clientWidth"))
                 .as("how far the table scrolls sideways in its card")
                 .isEqualTo(0);
+    }
+
+    /**
+     * Export and Import were two links in a block, a space's width apart (4 px): "Exporter" and "Importer" nearly
+     * touched. They stand as far apart as the filter buttons beside them, on a laptop and on a phone, in both languages.
+     */
+    @Test
+    void exportAndImportStandAsFarApartAsTheFilterButtons(Page page) {
+        for (boolean french : new boolean[] {true, false}) {
+            page.context().clearCookies();
+            SignIn.throughTheForm(page, (french ? org.manager() : org.owner()).email());
+            for (int width : new int[] {1366, 390}) {
+                page.setViewportSize(width, 800);
+                page.navigate("/licences");
+                double filters = gap(
+                        named(page, AriaRole.BUTTON, french ? "Bientôt expirées" : "Expiring soon"),
+                        named(page, AriaRole.BUTTON, french ? "Expirées" : "Expired"));
+                double exportImport = gap(
+                        named(page, AriaRole.LINK, french ? "Exporter" : "Export"),
+                        named(page, AriaRole.LINK, french ? "Importer" : "Import"));
+                Assertions.assertThat(filters)
+                        .as("the gap between the filter buttons at %d px", width)
+                        .isPositive();
+                Assertions.assertThat(exportImport)
+                        .as("the gap between Export and Import at %d px, %s", width, french ? "French" : "English")
+                        .isCloseTo(filters, Assertions.within(0.5));
+            }
+        }
+    }
+
+    static Locator named(Page page, AriaRole role, String name) {
+        return page.getByRole(role, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    /** The room between two buttons: across, side by side; down, when the second has wrapped under the first. */
+    static double gap(Locator first, Locator second) {
+        var one = first.boundingBox();
+        var two = second.boundingBox();
+        return Math.abs(one.y - two.y) < 1 ? two.x - (one.x + one.width) : two.y - (one.y + one.height);
     }
 
     static double rightEdge(Locator locator) {

@@ -201,6 +201,24 @@ class I18nTests {
     }
 
     /**
+     * French names the account manager one way, "chargé de compte", as the menu, the sign-in page and the portal do:
+     * the People page, its invitation e-mail and the audit log said "gestionnaire de comptes", so that the role a
+     * person was given there was not the one the menu then showed them.
+     */
+    @Test
+    void frenchCallsTheAccountManagerByOneName() {
+        Properties french = properties("messages_fr.properties");
+        List<String> faults = french.stringPropertyNames().stream()
+                .sorted()
+                .filter(key -> french.getProperty(key).matches("(?is).*gestionnaires? de comptes?.*"))
+                .toList();
+        assertThat(faults)
+                .as("French messages naming the account manager otherwise than \"chargé de compte\"")
+                .isEmpty();
+        assertThat(french.getProperty("people.role.MANAGER")).isEqualTo(french.getProperty("nav.role.manager"));
+    }
+
+    /**
      * A count written before a plural noun is a choice, so that one thing is not "1 cells" ("The row has 1 cells where
      * the header has 14." for a one-cell line of an import). The keys left out count a limit or a length, never one,
      * or are the "other" form of a one/other pair.

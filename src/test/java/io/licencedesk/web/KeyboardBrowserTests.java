@@ -59,6 +59,24 @@ class KeyboardBrowserTests {
         page.navigate("/licences");
     }
 
+    /**
+     * Waits until the client box has had its options and done with them: what tom-select does with an answer (opening
+     * its list, taking the focus back) is done by then. It asks for them as it takes the focus (its preload), 250 ms
+     * later, and on each search typed.
+     */
+    static void optionsAnswered(Page page) {
+        page.waitForFunction("() => { const box = document.querySelector('.ts-wrapper');"
+                + " return box.classList.contains('preloaded') && !box.classList.contains('loading'); }");
+    }
+
+    /**
+     * Waits until the timers the page has set so far have run: tom-select takes the focus on its next turn, and the
+     * page closes the list after a choice on its own. A timer set now runs after those set before it for as soon.
+     */
+    static void timersSetSoFarRun(Page page) {
+        page.evaluate("() => new Promise(resolve => setTimeout(resolve))");
+    }
+
     static Locator name(Page page, String name) {
         return page.getByRole(
                 AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
@@ -166,7 +184,9 @@ class KeyboardBrowserTests {
         page.keyboard().press("Tab");
         // Tom-select takes the focus on its box (its text field while nothing is chosen).
         page.waitForFunction("() => document.querySelector('.ts-wrapper').contains(document.activeElement)");
-        page.waitForTimeout(600);
+        // The options it asks for as it takes the focus opened the list as they came, over the filters.
+        optionsAnswered(page);
+        timersSetSoFarRun(page);
         assertThat(page.locator("#client-ts-dropdown")).isHidden();
 
         page.keyboard().press("ArrowDown");
@@ -188,7 +208,8 @@ class KeyboardBrowserTests {
         page.keyboard().press("Tab");
         Locator expiringSoon = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Expiring soon"));
         assertThat(expiringSoon).isFocused();
-        page.waitForTimeout(300);
+        optionsAnswered(page);
+        timersSetSoFarRun(page);
         assertThat(expiringSoon).isFocused();
         page.keyboard().press("Shift+Tab");
         page.waitForFunction("() => document.querySelector('.ts-wrapper').contains(document.activeElement)");
@@ -202,7 +223,8 @@ class KeyboardBrowserTests {
         page.keyboard().press("Tab");
         Locator save = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"));
         assertThat(save).isFocused();
-        page.waitForTimeout(300);
+        optionsAnswered(page);
+        timersSetSoFarRun(page);
         assertThat(save).isFocused();
         assertThat(page.locator("#clientId-ts-dropdown")).isHidden();
     }
@@ -220,7 +242,9 @@ class KeyboardBrowserTests {
                 .isVisible();
         page.keyboard().press("Enter");
         assertThat(page.locator("#clientId-ts-dropdown")).isHidden();
-        page.waitForTimeout(300);
+        // The list closes on its own after a choice, and a search answer may still come: then the focus is looked at.
+        optionsAnswered(page);
+        timersSetSoFarRun(page);
         Assertions.assertThat(
                         page.evaluate("() => document.querySelector('.ts-wrapper').contains(document.activeElement)"))
                 .as("the focus after choosing a client (it went to the page's body)")

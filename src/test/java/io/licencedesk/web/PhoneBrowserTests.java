@@ -11,6 +11,8 @@ import io.licencedesk.accounts.OrganisationSettings;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.devices.DeviceLicensing;
+import io.licencedesk.devices.RegisteredScreen;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
@@ -73,6 +75,9 @@ class PhoneBrowserTests {
 
     @Autowired
     AccountManagement accounts;
+
+    @Autowired
+    DeviceLicensing devices;
 
     TestOrganisation org;
     long activeLicence;
@@ -244,6 +249,112 @@ class PhoneBrowserTests {
                 .as("lines of the Save button's text")
                 .isEqualTo(1);
     }
+
+    /**
+     * A screen's last check-in, "6 déc. 2026, 10:15:32 UTC", was too wide to stand beside its French label "Dernier
+     * signal" on a phone: it went under the label, alone on its line, unlike the card's other values. It now starts on
+     * its label's line, taking the room the label leaves and breaking at its spaces, in the portal and in the console.
+     */
+    @Test
+    void aScreensLastCheckInStandsBesideItsLabelInFrench(Page page) {
+        TestOrganisation french = organisations.create();
+        long hall = testLicences.activated(
+                french.owner(),
+                fixture.yearlyPlan(french),
+                french.alice().userId(),
+                "Hall",
+                testLicences.today().minusDays(3));
+        RegisteredScreen reception = screens.register(french.alice(), hall, "Accueil");
+        devices.activate(reception.credential(), "player-1", "nonce-1");
+        languages.choose(french.alice(), Language.FR);
+        languages.choose(french.owner(), Language.FR);
+
+        signIn(page, french.alice());
+        visit(page, "/portal/licences/" + hall, null);
+        startsOnItsLabelsLine(page.locator("#screens td[data-label='Dernier signal']"));
+
+        page.context().clearCookies();
+        signIn(page, french.owner());
+        visit(page, "/licences/" + hall, null);
+        startsOnItsLabelsLine(page.locator("td[data-label='Dernier signal']"));
+    }
+
+    /** A card's value starts on the line of its label (the cell's ::before), not under it. */
+    static void startsOnItsLabelsLine(Locator cell) {
+        assertThat(cell).containsText("UTC");
+        List<?> figures = (List<?>) cell.evaluate("""
+                cell => {
+                  const range = document.createRange();
+                  range.selectNodeContents(cell);
+                  const lines = [...range.getClientRects()].filter(line => line.width > 0);
+                  const style = getComputedStyle(cell);
+                  return [Math.min(...lines.map(line => line.top)) - cell.getBoundingClientRect().top
+                              - parseFloat(style.paddingTop),
+                          parseFloat(getComputedStyle(cell, '::before').lineHeight)];
+                }""");
+        Assertions.assertThat(((Number) figures.get(0)).doubleValue())
+                .as("how far below the top of its label's line the value starts, px")
+                .isLessThan(((Number) figures.get(1)).doubleValue() / 2);
+        Assertions.assertThat(rightEdge(cell.locator("time")))
+                .as("the value's right edge")
+                .isLessThanOrEqualTo(rightEdge(cell));
+    }
+
+    /**
+     * French buttons squeezed on a phone: on People the role form's "Changer le rôle" took two lines beside its
+     * drop-down, and on a client's page "Voir en tant que client" and "Modifier les coordonnées" took two lines each,
+     * side by side. Every button of these pages keeps its words on one line, within its card and the screen.
+     */
+    @Test
+    void buttonsKeepTheirWordsOnOneLineInFrench(Page page) {
+        TestOrganisation french = organisations.create();
+        languages.choose(french.owner(), Language.FR);
+        signIn(page, french.owner());
+        List<String> broken = new ArrayList<>();
+        for (String path : List.of("/people", "/clients/" + french.alice().userId())) {
+            visit(page, path, null);
+            for (Object fault : (List<?>) page.evaluate(BUTTONS_BROKEN)) {
+                broken.add(path + ": " + fault);
+            }
+        }
+        page.navigate("/people");
+        Assertions.assertThat(page.getByRole(
+                                AriaRole.BUTTON,
+                                new Page.GetByRoleOptions().setName(Pattern.compile("^Changer le rôle")))
+                        .count())
+                .as("people listed, each with a role form")
+                .isGreaterThanOrEqualTo(2);
+        Assertions.assertThat(broken).as("buttons at %d px in French", WIDTH).isEmpty();
+    }
+
+    /**
+     * Each visible button of the page's main part whose words take more than one line (its text's lines, told apart by
+     * their tops; an icon beside the words is not a line), or whose right edge is past its card's or the screen's.
+     */
+    static final String BUTTONS_BROKEN = """
+            () => [...document.querySelectorAll('main .btn')]
+                .filter(button => button.checkVisibility() && button.getBoundingClientRect().width > 1)
+                .flatMap(button => {
+                  const tops = [];
+                  const texts = document.createTreeWalker(button, NodeFilter.SHOW_TEXT);
+                  for (let text = texts.nextNode(); text; text = texts.nextNode()) {
+                    const range = document.createRange();
+                    range.selectNodeContents(text);
+                    [...range.getClientRects()].filter(line => line.width > 0).forEach(line => tops.push(line.top));
+                  }
+                  const lines = tops.sort((a, b) => a - b).filter((top, i, all) => i === 0 || top - all[i - 1] > 4).length;
+                  const name = '"' + button.textContent.replace(/\\s+/g, ' ').trim() + '"';
+                  const right = button.getBoundingClientRect().right;
+                  const card = button.closest('.card') || document.documentElement;
+                  const faults = [];
+                  if (lines > 1) {
+                    faults.push(name + ' on ' + lines + ' lines');
+                  }
+                  if (right > Math.min(card.getBoundingClientRect().right, document.documentElement.clientWidth) + 0.5) {
+                    faults.push(name + ' past its card\\'s edge');
+                  }
+                  return faults;
+                })""";
 
     /** A heading kept on one line ran off a phone's screen with an invoice prefix of the ten characters allowed. */
     @Test
