@@ -4,11 +4,14 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.audit.AuditPageRequest;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.licence.BulkOutcome;
 import io.licencedesk.licence.CursorOfAnotherOrderException;
 import io.licencedesk.licence.InvalidLicenceException;
+import io.licencedesk.licence.LicenceBulkActions;
 import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceSort;
 import io.licencedesk.licence.LifecycleStatus;
@@ -21,9 +24,14 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -50,17 +58,59 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = RestApiDocumentation.BEARER)
 class LicenceApiController {
 
+    /** The most licences one bulk pause or resume names: a page of the list at its largest. */
+    static final int MOST_IN_A_BULK_ACTION = 100;
+
     private final LicenceManagement licences;
+    private final LicenceBulkActions bulk;
     private final ScreenManagement screens;
     private final AuditTrail audit;
     private final ClientParameter clients;
 
     LicenceApiController(
-            LicenceManagement licences, ScreenManagement screens, AuditTrail audit, ClientParameter clients) {
+            LicenceManagement licences,
+            LicenceBulkActions bulk,
+            ScreenManagement screens,
+            AuditTrail audit,
+            ClientParameter clients) {
         this.licences = licences;
+        this.bulk = bulk;
         this.screens = screens;
         this.audit = audit;
         this.clients = clients;
+    }
+
+    @Schema(name = "LicenceSelection")
+    record SelectionRequest(
+            @Schema(description = "1 to 100 of your licences, by id.", requiredMode = Schema.RequiredMode.REQUIRED)
+            @NotNull(message = "Name at least one licence.")
+            @Size(min = 1, max = MOST_IN_A_BULK_ACTION, message = "Name 1 to 100 licences at a time.")
+            List<@NotNull(message = "Name each licence by its id; null is none.") Long> licenceIds) {}
+
+    @Schema(name = "BulkOutcome")
+    record BulkResponse(
+            @Schema(
+                    description = "Codes of the licences changed, in the order named.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            List<String> done,
+
+            @Schema(
+                    description = "Codes of the licences left as they were, under the status that refused"
+                            + " the change: {\"expired\": [\"K7Q2M9XA\"], \"paused\": […]}.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            Map<String, List<String>> refused,
+
+            @Schema(
+                    description = "Licences deleted between the request's check and their turn.",
+                    requiredMode = Schema.RequiredMode.REQUIRED)
+            int deletedMeanwhile) {
+
+        static BulkResponse of(BulkOutcome outcome) {
+            var refused = new LinkedHashMap<String, List<String>>();
+            outcome.refused()
+                    .forEach((status, codes) -> refused.put(status.name().toLowerCase(Locale.ROOT), codes));
+            return new BulkResponse(outcome.done(), refused, outcome.gone());
+        }
     }
 
     @GetMapping
@@ -230,6 +280,53 @@ class LicenceApiController {
     @Operation(operationId = "resumeLicence", summary = "Resume a paused licence")
     LicenceResponse resume(Caller caller, @PathVariable long id) {
         return LicenceResponse.of(licences.resume(caller, id));
+    }
+
+    @PostMapping(path = "/pause", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "pauseLicences",
+            summary = "Pause many licences",
+            description = "The console's bulk pause: each licence in its own transaction, so one refused (already"
+                    + " paused, or expired) does not undo the others; the answer says what happened to"
+                    + " each. A body naming a licence that is not one of yours is a 422 naming it"
+                    + " (licenceIds[1]), and pauses nothing.")
+    BulkResponse pauseMany(Caller caller, @Valid @RequestBody SelectionRequest request, BindingResult refused)
+            throws BindException {
+        requireYours(caller, request, refused);
+        return BulkResponse.of(bulk.pause(caller, request.licenceIds()));
+    }
+
+    @PostMapping(path = "/resume", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            operationId = "resumeLicences",
+            summary = "Resume many licences",
+            description = "As pauseLicences: each paused licence named is resumed in its own transaction, and the"
+                    + " others are listed under their status.")
+    BulkResponse resumeMany(Caller caller, @Valid @RequestBody SelectionRequest request, BindingResult refused)
+            throws BindException {
+        requireYours(caller, request, refused);
+        return BulkResponse.of(bulk.resume(caller, request.licenceIds()));
+    }
+
+    /**
+     * Every licence named is one of the caller's, or the request is a 422 naming each that is not, with the same
+     * words for another organisation's and nobody's (as sendInvoices): a bulk action changes nothing it cannot name.
+     */
+    private void requireYours(Caller caller, SelectionRequest request, BindingResult refused) throws BindException {
+        FieldRefusals.answerIfAny(refused);
+        var notYours = new LinkedHashMap<String, Reason>();
+        List<Long> ids = request.licenceIds();
+        for (int i = 0; i < ids.size(); i++) {
+            try {
+                licences.details(caller, ids.get(i));
+            } catch (LicenceNotFoundException unknown) {
+                notYours.put(
+                        "licenceIds[%d]".formatted(i),
+                        Reason.of("reason.api.licenceNotYours", Long.toString(ids.get(i))));
+            }
+        }
+        FieldRefusals.refuse(refused, notYours);
+        FieldRefusals.answerIfAny(refused);
     }
 
     @DeleteMapping("/{id}")
