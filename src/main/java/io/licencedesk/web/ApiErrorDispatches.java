@@ -91,8 +91,8 @@ class ApiErrorDispatches {
     }
 
     @Bean
-    ApiProblemReportValve.Installer apiProblemReportValve() {
-        return new ApiProblemReportValve.Installer();
+    ApiProblemReportValve.Installer apiProblemReportValve(ErrorAnswers scripts) {
+        return new ApiProblemReportValve.Installer(scripts);
     }
 
     private static boolean isApi(HttpServletRequest request) {
@@ -127,16 +127,24 @@ class ApiErrorDispatches {
             case 413 ->
                 ApiProblemWriter.problem(
                         HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large", "The request is too large.");
+            // The type's one title, as everywhere else (ProblemTypesTests): it was the status's reason phrase
+            // ("Internal Server Error", where a controller's internal problem says "Internal error").
             default -> {
                 HttpStatus known = HttpStatus.resolve(status);
                 HttpStatus answered = known == null ? HttpStatus.BAD_REQUEST : known;
-                yield ApiProblemWriter.problem(
-                        answered,
-                        answered.is5xxServerError() ? "internal" : "bad-request",
-                        answered.getReasonPhrase(),
-                        answered.is5xxServerError()
-                                ? "Something went wrong on our side; it has been logged."
-                                : "The request could not be answered: " + answered.getReasonPhrase() + ".");
+                ProblemDetail problem = answered.is5xxServerError()
+                        ? ApiProblemWriter.problem(
+                                HttpStatus.INTERNAL_SERVER_ERROR,
+                                "internal",
+                                "Internal error",
+                                "Something went wrong on our side; it has been logged.")
+                        : ApiProblemWriter.problem(
+                                HttpStatus.BAD_REQUEST,
+                                "bad-request",
+                                "Bad request",
+                                "The request could not be answered: " + answered.getReasonPhrase() + ".");
+                problem.setStatus(answered.value());
+                yield problem;
             }
         };
     }
