@@ -68,7 +68,7 @@ class ApiErrorDispatches {
         return (request, response, rejected) -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
-            boolean api = path.equals("/api") || path.startsWith("/api/");
+            boolean api = underApi(path);
             if (api && !FIREWALL_METHODS.contains(request.getMethod())) {
                 response.sendError(HttpStatus.METHOD_NOT_ALLOWED.value());
             } else {
@@ -100,7 +100,17 @@ class ApiErrorDispatches {
         String path = uri == null
                 ? ""
                 : uri.toString().substring(request.getContextPath().length());
-        return path.equals("/api") || path.startsWith("/api/");
+        return underApi(path);
+    }
+
+    /**
+     * Whether a path the firewall or Tomcat refused, as sent, is under /api: read as the path it stands for, without
+     * empty or {@code .} segments. A program whose base address ends with a slash sends {@code //api/v1/licences},
+     * which was answered the HTML error page, not a problem.
+     */
+    static boolean underApi(String path) {
+        String read = path.replaceAll("/(\\.?/)+", "/");
+        return read.equals("/api") || read.startsWith("/api/");
     }
 
     /** The problem for an error status the container or a filter set; the details say what a caller can change. */

@@ -103,7 +103,7 @@ public class ApiProblemReportValve extends ErrorReportValve {
      */
     private static boolean isApi(Request request) {
         String uri = pathSent(request);
-        return uri == null || uri.isEmpty() || uri.equals("/api") || uri.startsWith("/api/");
+        return uri == null || uri.isEmpty() || ApiErrorDispatches.underApi(uri);
     }
 
     /** The path as the request line had it, undecoded and without its query: empty when it could not be read. */

@@ -100,6 +100,10 @@ class RestApiAtTheServerTests {
         refused.put("/api/v1/plans", "FOO");
         refused.put("/api/v1/plans/", "PROPFIND");
         refused.put("/api/v1/licences", "TRACE");
+        // A base address that ends with a slash: refused by the firewall, and answered the HTML page, not a problem.
+        refused.put("//api/v1/plans", "GET");
+        refused.put("//api/v1/device/time", "GET");
+        refused.put("/.//api/v1/licences", "GET");
         List<String> wrong = new ArrayList<>();
         for (var request : refused.entrySet()) {
             for (Map<String, String> headers : List.of(token, Map.<String, String>of())) {
@@ -361,5 +365,23 @@ class RestApiAtTheServerTests {
             assertThat(refused.status()).as(contentType + " " + refused).isEqualTo(415);
             assertThat(isProblem(refused)).as(refused.toString()).isTrue();
         }
+    }
+
+    /**
+     * A Content-Type Spring cannot read (an unknown charset) was told "the request had no Content-Type", which its
+     * sender, who sent one, could not act on; the detail names the one sent.
+     */
+    @Test
+    void saysAContentTypeWithAnUnknownCharsetCannotBeReadRatherThanMissing() throws Exception {
+        Answer answer = http.exchange(
+                "POST",
+                "/api/v1/licences",
+                Map.of("Authorization", "Bearer " + manager, "Content-Type", "application/json; charset=nonsense"),
+                "{}");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(415);
+        assertThat(isProblem(answer)).as(answer.toString()).isTrue();
+        assertThat(answer.body())
+                .doesNotContain("had no Content-Type")
+                .contains("Content-Type 'application/json; charset=nonsense' cannot be read");
     }
 }

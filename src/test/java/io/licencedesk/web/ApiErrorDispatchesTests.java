@@ -29,4 +29,15 @@ class ApiErrorDispatchesTests {
         }
         assertThat(ApiErrorDispatches.problemFor(999, "GET").getStatus()).isEqualTo(400);
     }
+
+    /** A path refused as sent is under /api when the path it stands for is, however many slashes lead to it. */
+    @Test
+    void readsAPathUnderApiThroughEmptyAndDotSegments() {
+        assertThat(ApiErrorDispatches.underApi("//api/v1/licences")).isTrue();
+        assertThat(ApiErrorDispatches.underApi("/.//api")).isTrue();
+        assertThat(ApiErrorDispatches.underApi("/api/v1//plans")).isTrue();
+        assertThat(ApiErrorDispatches.underApi("//licences")).isFalse();
+        assertThat(ApiErrorDispatches.underApi("/apiv1")).isFalse();
+        assertThat(ApiErrorDispatches.underApi("/portal//api/x")).isFalse();
+    }
 }
