@@ -68,7 +68,7 @@ class ApiErrorDispatches {
         return (request, response, rejected) -> {
             String path =
                     request.getRequestURI().substring(request.getContextPath().length());
-            boolean api = path.equals("/api") || path.startsWith("/api/");
+            boolean api = underApi(path);
             if (api && !FIREWALL_METHODS.contains(request.getMethod())) {
                 response.sendError(HttpStatus.METHOD_NOT_ALLOWED.value());
             } else {
@@ -91,8 +91,8 @@ class ApiErrorDispatches {
     }
 
     @Bean
-    ApiProblemReportValve.Installer apiProblemReportValve() {
-        return new ApiProblemReportValve.Installer();
+    ApiProblemReportValve.Installer apiProblemReportValve(ErrorAnswers scripts) {
+        return new ApiProblemReportValve.Installer(scripts);
     }
 
     private static boolean isApi(HttpServletRequest request) {
@@ -100,7 +100,17 @@ class ApiErrorDispatches {
         String path = uri == null
                 ? ""
                 : uri.toString().substring(request.getContextPath().length());
-        return path.equals("/api") || path.startsWith("/api/");
+        return underApi(path);
+    }
+
+    /**
+     * Whether a path the firewall or Tomcat refused, as sent, is under /api: read as the path it stands for, without
+     * empty or {@code .} segments. A program whose base address ends with a slash sends {@code //api/v1/licences},
+     * which was answered the HTML error page, not a problem.
+     */
+    static boolean underApi(String path) {
+        String read = path.replaceAll("/(\\.?/)+", "/");
+        return read.equals("/api") || read.startsWith("/api/");
     }
 
     /** The problem for an error status the container or a filter set; the details say what a caller can change. */
@@ -127,16 +137,24 @@ class ApiErrorDispatches {
             case 413 ->
                 ApiProblemWriter.problem(
                         HttpStatus.CONTENT_TOO_LARGE, "body-too-large", "Body too large", "The request is too large.");
+            // The type's one title, as everywhere else (ProblemTypesTests): it was the status's reason phrase
+            // ("Internal Server Error", where a controller's internal problem says "Internal error").
             default -> {
                 HttpStatus known = HttpStatus.resolve(status);
                 HttpStatus answered = known == null ? HttpStatus.BAD_REQUEST : known;
-                yield ApiProblemWriter.problem(
-                        answered,
-                        answered.is5xxServerError() ? "internal" : "bad-request",
-                        answered.getReasonPhrase(),
-                        answered.is5xxServerError()
-                                ? "Something went wrong on our side; it has been logged."
-                                : "The request could not be answered: " + answered.getReasonPhrase() + ".");
+                ProblemDetail problem = answered.is5xxServerError()
+                        ? ApiProblemWriter.problem(
+                                HttpStatus.INTERNAL_SERVER_ERROR,
+                                "internal",
+                                "Internal error",
+                                "Something went wrong on our side; it has been logged.")
+                        : ApiProblemWriter.problem(
+                                HttpStatus.BAD_REQUEST,
+                                "bad-request",
+                                "Bad request",
+                                "The request could not be answered: " + answered.getReasonPhrase() + ".");
+                problem.setStatus(answered.value());
+                yield problem;
             }
         };
     }

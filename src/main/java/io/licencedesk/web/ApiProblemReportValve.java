@@ -20,24 +20,43 @@ import tools.jackson.databind.json.JsonMapper;
  * Tomcat refuses some requests before the application sees them (a path with {@code %00}, {@code %2F} or
  * {@code %5C}, a request line or headers over 8 KB, the CONNECT method) and writes its own HTML page for them. Under
  * /api, or where Tomcat could not read the address at all, the answer is an RFC 9457 problem instead, as every other
- * answer of the API; elsewhere Tomcat's page stays (without its report or server version, as Boot sets it). A method Tomcat does not implement (501) is the caller's
+ * answer of the API; elsewhere a page's script gets a problem too ({@link ErrorAnswers}), and a person Tomcat's page (without its report or server version, as Boot sets it). A method Tomcat does not implement (501) is the caller's
  * mistake: under /api it is answered 405.
  */
 public class ApiProblemReportValve extends ErrorReportValve {
 
+    /** How a page's script is answered outside /api; null in the valve Tomcat makes itself, which has no context. */
+    private final ErrorAnswers scripts;
+
     public ApiProblemReportValve() {
+        this(null);
+    }
+
+    ApiProblemReportValve(ErrorAnswers scripts) {
+        this.scripts = scripts;
         setShowReport(false);
         setShowServerInfo(false);
     }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
-        if (!isApi(request)) {
-            super.report(request, response, throwable);
-            return;
-        }
         int status = response.getStatus();
-        if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
+        boolean unanswered = status >= 400 && response.getContentWritten() == 0;
+        ProblemDetail problem;
+        if (isApi(request)) {
+            problem = unanswered ? ApiErrorDispatches.problemFor(status, request.getMethod()) : null;
+        } else {
+            problem = unanswered ? forScript(request, status) : null;
+            if (problem == null) {
+                if (unanswered && status == 501 && response.isError()) {
+                    // CONNECT: the caller's mistake, a 405 as under /api, never a server error.
+                    response.setStatus(405);
+                }
+                super.report(request, response, throwable);
+                return;
+            }
+        }
+        if (problem == null || !response.setErrorReported()) {
             return;
         }
         var ioAllowed = new AtomicBoolean(false);
@@ -45,7 +64,6 @@ public class ApiProblemReportValve extends ErrorReportValve {
         if (!ioAllowed.get()) {
             return;
         }
-        ProblemDetail problem = ApiErrorDispatches.problemFor(status, request.getMethod());
         String path = pathSent(request);
         problem.setInstance(ApiProblemWriter.instance(
                 path == null || path.isEmpty() ? OverlongRequestLines.path(request.getCoyoteRequest()) : path));
@@ -64,12 +82,28 @@ public class ApiProblemReportValve extends ErrorReportValve {
     }
 
     /**
+     * Outside /api, a page's script (ErrorAnswers decides, as for every refusal of the pages) is answered a problem
+     * in the language of its cookie or its Accept-Language, rather than Tomcat's HTML page, which it cannot read; the
+     * request never reached the application, so there is no signed-in person to ask. Null for a person's browser.
+     */
+    private ProblemDetail forScript(Request request, int status) {
+        if (scripts == null) {
+            return null;
+        }
+        try {
+            return scripts.forScript(request, status, new UserLocaleResolver().resolveLocale(request));
+        } catch (RuntimeException unreadable) {
+            return null; // headers Tomcat could not read: Tomcat's own page, as before
+        }
+    }
+
+    /**
      * Under /api, or unknown: a request line too long to read leaves no address, and then a problem, which a
      * program and a person can both read, is the better answer.
      */
     private static boolean isApi(Request request) {
         String uri = pathSent(request);
-        return uri == null || uri.isEmpty() || uri.equals("/api") || uri.startsWith("/api/");
+        return uri == null || uri.isEmpty() || ApiErrorDispatches.underApi(uri);
     }
 
     /** The path as the request line had it, undecoded and without its query: empty when it could not be read. */
@@ -98,6 +132,12 @@ public class ApiProblemReportValve extends ErrorReportValve {
     /** Puts this valve in the place of Boot's ErrorReportValve on the host, after Boot has added its own. */
     static final class Installer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
+        private final ErrorAnswers scripts;
+
+        Installer(ErrorAnswers scripts) {
+            this.scripts = scripts;
+        }
+
         @Override
         public void customize(ConfigurableTomcatWebServerFactory factory) {
             factory.addContextCustomizers(context -> {
@@ -110,7 +150,7 @@ public class ApiProblemReportValve extends ErrorReportValve {
                 if (host instanceof StandardHost standard) {
                     standard.setErrorReportValveClass(ApiProblemReportValve.class.getName());
                 }
-                host.getPipeline().addValve(new ApiProblemReportValve());
+                host.getPipeline().addValve(new ApiProblemReportValve(scripts));
             });
         }
 

@@ -1,6 +1,9 @@
 package io.licencedesk.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
+import java.util.function.Supplier;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -37,23 +40,97 @@ public class ErrorAnswers {
 
     /** Something in the address or the form was not understood: the 400 page, or a {@code bad-request} problem. */
     public Object badRequest(HttpServletRequest request) {
-        return answer(
-                request,
-                "error/4xx",
-                ApiProblemWriter.problem(
-                        HttpStatus.BAD_REQUEST, "bad-request", "Bad request", words.of("error.script.badRequest")));
+        return answer(request, "error/4xx", badRequestProblem(HttpStatus.BAD_REQUEST, LocaleContextHolder.getLocale()));
     }
 
     /** A method the address does not take: the 405 page, or a {@code method-not-allowed} problem. */
     Object methodNotAllowed(HttpServletRequest request) {
-        return answer(
-                request,
-                "error/405",
+        return answer(request, "error/405", methodNotAllowedProblem(LocaleContextHolder.getLocale()));
+    }
+
+    /**
+     * An error the servlet container dispatched to the error page, outside the REST API: an uncaught exception (500),
+     * a request Spring Security's firewall refused ({@code //} or {@code ;} in the path, an unknown method), a
+     * refusal sent before any controller. A person gets the error page Boot chooses for the status; a script got
+     * Boot's own JSON ({@code timestamp}, {@code status}, {@code error}, {@code path}), and now the problem of
+     * {@link #forScript}. Nothing of the exception is said.
+     */
+    Object dispatchedError(HttpServletRequest request, int status, Supplier<ModelAndView> page) {
+        ProblemDetail problem = forScript(request, status, LocaleContextHolder.getLocale());
+        if (problem == null) {
+            return page.get();
+        }
+        // The path that failed, not the error page's own, which Spring MVC would name.
+        problem.setInstance(ApiProblemWriter.instance(ApiProblemWriter.pathSent(request)));
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    /**
+     * The problem a page's script is answered for an error of this status, with the API's type and title and a
+     * detail in the language given; null when the request is a person's, who gets the error page. Also what Tomcat's
+     * own refusals answer a script ({@link ApiProblemReportValve}), where no Spring request context exists. A method
+     * the server does not implement (501) is the caller's mistake, answered 405 as under /api.
+     */
+    ProblemDetail forScript(HttpServletRequest request, int status, Locale language) {
+        if (!ScriptRequests.isScript(request)) {
+            return null;
+        }
+        return switch (status) {
+            case 400 -> badRequestProblem(HttpStatus.BAD_REQUEST, language);
+            case 401 ->
                 ApiProblemWriter.problem(
-                        HttpStatus.METHOD_NOT_ALLOWED,
-                        "method-not-allowed",
-                        "Method not allowed",
-                        words.of("error.script.methodNotAllowed")));
+                        HttpStatus.UNAUTHORIZED,
+                        "unauthenticated",
+                        "Authentication required",
+                        words.of(language, "error.script.signIn"));
+            case 403 ->
+                ApiProblemWriter.problem(
+                        HttpStatus.FORBIDDEN,
+                        "forbidden",
+                        "Not allowed",
+                        words.of(language, "error.403.youAreSignedInBut"));
+            case 404 -> ApiProblemWriter.notFound(words.of(language, "error.404.thereIsNothingHereIt"));
+            case 405, 501 -> methodNotAllowedProblem(language);
+            case 413 -> ApiProblemWriter.tooLarge(words.of(language, "error.script.tooLarge"));
+            case 415 -> ApiProblemWriter.unsupportedMediaType(words.of(language, "error.script.unsupportedMediaType"));
+            case 503 ->
+                ApiProblemWriter.problem(
+                        HttpStatus.SERVICE_UNAVAILABLE,
+                        "unavailable",
+                        "Service unavailable",
+                        words.of(language, "error.503.tryAgainInAMinute"));
+            default -> {
+                HttpStatus known = HttpStatus.resolve(status);
+                if (known != null && known.is5xxServerError()) {
+                    ProblemDetail internal = ApiProblemWriter.problem(
+                            HttpStatus.INTERNAL_SERVER_ERROR,
+                            "internal",
+                            "Internal error",
+                            words.of(language, "error.weCouldNotFinishThat"));
+                    internal.setStatus(known.value());
+                    yield internal;
+                }
+                yield badRequestProblem(
+                        known != null && known.is4xxClientError() ? known : HttpStatus.BAD_REQUEST, language);
+            }
+        };
+    }
+
+    private ProblemDetail badRequestProblem(HttpStatus status, Locale language) {
+        ProblemDetail problem = ApiProblemWriter.problem(
+                HttpStatus.BAD_REQUEST, "bad-request", "Bad request", words.of(language, "error.script.badRequest"));
+        problem.setStatus(status.value());
+        return problem;
+    }
+
+    private ProblemDetail methodNotAllowedProblem(Locale language) {
+        return ApiProblemWriter.problem(
+                HttpStatus.METHOD_NOT_ALLOWED,
+                "method-not-allowed",
+                "Method not allowed",
+                words.of(language, "error.script.methodNotAllowed"));
     }
 
     private static Object answer(HttpServletRequest request, String page, ProblemDetail problem) {

@@ -21,57 +21,43 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * A query string or form body that cannot be decoded ({@code ?q=%ZZ}, or more fields than Tomcat accepts) is refused
- * with the 400 page before anything reads it (under /api, a problem naming the parameter: {@link #undecodable}). Tomcat throws where parameters are first read, and where that is a
- * template ({@code ${param.sent}} on the password page) the exception came out as a 500. Read here, after the
- * character encoding is set and before Spring Security. The device API (the api module) reads no parameters and is
- * left alone: its check-in is the hot path, and its refusals are problems of its own (ApiRequestFilters, DeviceApiProblems).
+ * with the 400 page before anything reads it. Tomcat throws where parameters are first read, and where that is a
+ * template ({@code ${param.sent}} on the password page) the exception came out as a 500. For the pages it is read
+ * here, after the character encoding is set and before Spring Security, whose web chain reads parameters (the CSRF
+ * token, the sign-in form).
  *
- * <p>So is a parameter named as an index or a nested property ({@code name[0]}, {@code client.id}): no form has
- * one, and Spring's data binding took them as property paths into the form's record, failing with a 500 on every
- * bound form. A wildcard Content-Type ({@code *}/{@code *}) is refused (415) too: it names no format, and Spring
- * MVC fails with a 500 where it reads such a request's headers.
+ * <p>Under /api it is read after Spring Security instead ({@link #restApiFilter}): nothing in the API's chain reads a
+ * parameter, and who asks is checked first, as for any other request of the API. Read before the chain, an anonymous
+ * caller's {@code ?q=%zz}, or a revoked token's, was answered 400 instead of 401; now it is 401, and a valid token's
+ * is the 400 {@code bad-parameter} naming the parameter ({@link #undecodable}). The device API (the api module) reads
+ * no parameters and is left alone: its check-in is the hot path, and its refusals are problems of its own
+ * (ApiRequestFilters, DeviceApiProblems).
+ *
+ * <p>So is a parameter named as an index or a nested property ({@code name[0]}, {@code client.id}) on a page: no
+ * form has one, and Spring's data binding took them as property paths into the form's record, failing with a 500 on
+ * every bound form. A wildcard Content-Type ({@code *}/{@code *}) is refused (415) too: it names no format, and
+ * Spring MVC fails with a 500 where it reads such a request's headers.
  */
 @Configuration(proxyBeanMethods = false)
 class UnreadableParameters {
 
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> unreadableParametersFilter(ApiProblemWriter problems) {
+    FilterRegistrationBean<OncePerRequestFilter> unreadableParametersFilter() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                boolean api = UnknownAddressPages.isApi(request);
                 if (WildcardContentType.in(request.getContentType())) {
-                    if (api) {
-                        problems.write(
-                                request,
-                                response,
-                                ApiProblemWriter.problem(
-                                        HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                                        "unsupported-media-type",
-                                        "Unsupported media type",
-                                        "Send the body as application/json (a licence import's file as"
-                                                + " text/csv)."));
-                    } else {
-                        response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
-                    }
+                    response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
                     return;
                 }
                 try {
-                    // The REST API binds no forms: its bodies are JSON, so only the page channels need this.
-                    if (!api
-                            && request.getParameterMap().keySet().stream()
-                                    .anyMatch(UnreadableParameters::propertyPath)) {
+                    if (request.getParameterMap().keySet().stream().anyMatch(UnreadableParameters::propertyPath)) {
                         response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                         return;
                     }
-                    request.getParameterMap();
                 } catch (IllegalStateException unreadable) {
-                    if (api) {
-                        problems.write(request, response, undecodable(request));
-                    } else {
-                        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
-                    }
+                    response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                     return;
                 }
                 chain.doFilter(request, response);
@@ -79,10 +65,47 @@ class UnreadableParameters {
 
             @Override
             protected boolean shouldNotFilter(HttpServletRequest request) {
-                return request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/device/");
+                return UnknownAddressPages.isApi(request);
             }
         });
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
+        return registration;
+    }
+
+    /**
+     * The REST API's check, right after Spring Security's chain (which answered the caller without a valid token 401
+     * and the wrong kind of token 403) and before the idempotency filter and the API's body limits.
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> restApiFilter(ApiProblemWriter problems) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (WildcardContentType.in(request.getContentType())) {
+                    problems.write(
+                            request,
+                            response,
+                            ApiProblemWriter.unsupportedMediaType(
+                                    "Send the body as application/json (a licence import's file as text/csv)."));
+                    return;
+                }
+                try {
+                    request.getParameterMap();
+                } catch (IllegalStateException unreadable) {
+                    problems.write(request, response, undecodable(request));
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !UnknownAddressPages.isApi(request)
+                        || request.getRequestURI().startsWith(request.getContextPath() + "/api/v1/device/");
+            }
+        });
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
         return registration;
     }
 
@@ -96,10 +119,7 @@ class UnreadableParameters {
     static ProblemDetail undecodable(HttpServletRequest request) {
         UndecodableQuery fault = UndecodableQuery.in(request.getQueryString());
         if (!fault.inQuery() && isForm(request.getContentType())) {
-            return ApiProblemWriter.problem(
-                    HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "unsupported-media-type",
-                    "Unsupported media type",
+            return ApiProblemWriter.unsupportedMediaType(
                     "Send the body as application/json (a licence import's file as text/csv).");
         }
         ProblemDetail problem =

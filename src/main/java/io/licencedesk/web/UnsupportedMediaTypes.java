@@ -1,5 +1,6 @@
 package io.licencedesk.web;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -20,10 +21,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 class UnsupportedMediaTypes {
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException refused) {
+    ResponseEntity<ProblemDetail> unsupported(HttpMediaTypeNotSupportedException refused, HttpServletRequest request) {
         ProblemDetail problem =
                 ApiProblemWriter.typed(refused.getBody(), "unsupported-media-type", "Unsupported media type");
-        problem.setDetail(detail(refused));
+        problem.setDetail(detail(refused, request.getContentType()));
         return ResponseEntity.status(refused.getStatusCode())
                 .headers(refused.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
@@ -34,13 +35,20 @@ class UnsupportedMediaTypes {
      * Says what to send: Spring's own detail named a request without a Content-Type "Content-Type 'null'", which a
      * caller who sent a PATCH without a body cannot act on.
      */
-    static String detail(HttpMediaTypeNotSupportedException refused) {
+    static String detail(HttpMediaTypeNotSupportedException refused, String sent) {
         String takes = refused.getSupportedMediaTypes().isEmpty()
                 ? MediaType.APPLICATION_JSON_VALUE
                 : MediaType.toString(refused.getSupportedMediaTypes());
-        return refused.getContentType() == null
-                ? "Send the body with Content-Type: " + takes + " (the request had no Content-Type)."
-                : "Content-Type '" + refused.getContentType() + "' is not supported here: send " + takes + ".";
+        if (refused.getContentType() != null) {
+            return "Content-Type '" + refused.getContentType() + "' is not supported here: send " + takes + ".";
+        }
+        if (sent == null || sent.isBlank()) {
+            return "Send the body with Content-Type: " + takes + " (the request had no Content-Type).";
+        }
+        // One Spring could not read (application/json; charset=nonsense) was told it had none.
+        return sent.length() <= 100 && sent.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                ? "Content-Type '" + sent + "' cannot be read (an unknown charset?): send " + takes + "."
+                : "The request's Content-Type cannot be read: send " + takes + ".";
     }
 
     @ExceptionHandler

@@ -10,12 +10,15 @@ import io.licencedesk.support.TestFixture;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +36,9 @@ class RestApiAtTheServerTests {
 
     @Autowired
     TestFixture fixture;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestOrganisation org;
     String manager;
@@ -94,6 +100,10 @@ class RestApiAtTheServerTests {
         refused.put("/api/v1/plans", "FOO");
         refused.put("/api/v1/plans/", "PROPFIND");
         refused.put("/api/v1/licences", "TRACE");
+        // A base address that ends with a slash: refused by the firewall, and answered the HTML page, not a problem.
+        refused.put("//api/v1/plans", "GET");
+        refused.put("//api/v1/device/time", "GET");
+        refused.put("/.//api/v1/licences", "GET");
         List<String> wrong = new ArrayList<>();
         for (var request : refused.entrySet()) {
             for (Map<String, String> headers : List.of(token, Map.<String, String>of())) {
@@ -249,5 +259,129 @@ class RestApiAtTheServerTests {
             }
         }
         assertThat(wrong).isEmpty();
+    }
+
+    /**
+     * Who asks is checked before the request's parameters are read: a query string Tomcat cannot decode, a form body
+     * that cannot be, or a wildcard Content-Type, sent without a token or with a revoked one to every operation of the
+     * served document, was answered 400 or 415 before Spring Security ran, telling a stranger about parameters of an
+     * API they may not use. Each is a 401 {@code unauthenticated} problem, as any other request without a valid token
+     * (the device API, which checks its own credential, aside).
+     */
+    @Test
+    void answersEveryOperationUnauthenticatedBeforeReadingAQueryOrABodyItCannotDecode() throws Exception {
+        String revoked = fixture.token(org.manager());
+        jdbc.sql("update api_token set revoked_at = current_timestamp where prefix = ? and user_id = ?")
+                .param(revoked.substring(0, 15))
+                .param(org.manager().userId())
+                .update();
+        var document = JsonMapper.shared()
+                .readTree(http.exchange("GET", "/v3/api-docs", Map.of(), null).body());
+        Map<String, String> queries = new LinkedHashMap<>();
+        queries.put("q=%zz", "?q=%zz");
+        queries.put("an undecodable name", "?%zz=1");
+        queries.put("invalid UTF-8", "?q=%C3%28");
+        queries.put("1,500 parameters", "?" + "a=1&".repeat(1_500));
+        List<String> wrong = new ArrayList<>();
+        int operations = 0;
+        for (var path : document.get("paths").properties()) {
+            for (var entry : path.getValue().properties()) {
+                if (!entry.getValue().has("security")
+                        || !entry.getValue().get("security").toString().contains(RestApiDocumentation.BEARER)) {
+                    continue; // the device API: its own credential, checked by its controller
+                }
+                operations++;
+                String method = entry.getKey().toUpperCase(Locale.ROOT);
+                String target = path.getKey().replaceAll("\\{[^}]+}", "1");
+                boolean body = Set.of("POST", "PUT", "PATCH").contains(method);
+                for (Map<String, String> who :
+                        List.of(Map.<String, String>of(), Map.of("Authorization", "Bearer " + revoked))) {
+                    String caller = who.isEmpty() ? "anonymous" : "a revoked token";
+                    for (var query : queries.entrySet()) {
+                        var headers = new LinkedHashMap<>(who);
+                        String sent = body ? "{}" : null;
+                        if (body) {
+                            headers.put("Content-Type", "application/json");
+                        }
+                        expectUnauthenticated(
+                                wrong,
+                                method,
+                                target + query.getValue(),
+                                headers,
+                                sent,
+                                caller + ", " + query.getKey());
+                    }
+                    if (body) {
+                        var wildcard = new LinkedHashMap<>(who);
+                        wildcard.put("Content-Type", "*/*");
+                        expectUnauthenticated(wrong, method, target, wildcard, "{}", caller + ", Content-Type */*");
+                        var form = new LinkedHashMap<>(who);
+                        form.put("Content-Type", "application/x-www-form-urlencoded");
+                        expectUnauthenticated(
+                                wrong, method, target, form, "name=%ZZ&email=%", caller + ", form name=%ZZ");
+                    }
+                }
+            }
+        }
+        assertThat(operations).isGreaterThan(30);
+        assertThat(wrong).isEmpty();
+    }
+
+    private void expectUnauthenticated(
+            List<String> wrong, String method, String target, Map<String, String> headers, String body, String how)
+            throws Exception {
+        Answer answer = http.exchange(method, target, headers, body);
+        if (answer.status() != 401
+                || !isProblem(answer)
+                || !answer.body().contains("https://licencedesk.io/problems/unauthenticated")
+                || !namesThePathSent(answer, target)) {
+            wrong.add(method + " " + abbreviated(target) + " (" + how + "): " + answer.status() + " "
+                    + abbreviated(answer.body()));
+        }
+    }
+
+    /**
+     * Past the token, the kind of token is checked before the parameters too (a client's token on a staff operation
+     * is the 403 it is without them); the right token gets the 400 naming the parameter, or the 415 for a wildcard
+     * Content-Type or a form, as before.
+     */
+    @Test
+    void checksTheKindOfTokenBeforeTheParametersAndThenRefusesThem() throws Exception {
+        String client = fixture.token(org.alice());
+        Answer clientOnStaff =
+                http.exchange("GET", "/api/v1/licences?q=%zz", Map.of("Authorization", "Bearer " + client), null);
+        assertThat(clientOnStaff.status()).as(clientOnStaff.toString()).isEqualTo(403);
+        assertThat(clientOnStaff.body()).contains("https://licencedesk.io/problems/forbidden");
+        Answer manager =
+                http.exchange("GET", "/api/v1/licences?q=%zz", Map.of("Authorization", "Bearer " + this.manager), null);
+        assertThat(manager.status()).as(manager.toString()).isEqualTo(400);
+        assertThat(manager.body()).contains("https://licencedesk.io/problems/bad-parameter");
+        for (String contentType : List.of("*/*", "application/x-www-form-urlencoded")) {
+            Answer refused = http.exchange(
+                    "POST",
+                    "/api/v1/licences",
+                    Map.of("Authorization", "Bearer " + this.manager, "Content-Type", contentType),
+                    "name=%ZZ");
+            assertThat(refused.status()).as(contentType + " " + refused).isEqualTo(415);
+            assertThat(isProblem(refused)).as(refused.toString()).isTrue();
+        }
+    }
+
+    /**
+     * A Content-Type Spring cannot read (an unknown charset) was told "the request had no Content-Type", which its
+     * sender, who sent one, could not act on; the detail names the one sent.
+     */
+    @Test
+    void saysAContentTypeWithAnUnknownCharsetCannotBeReadRatherThanMissing() throws Exception {
+        Answer answer = http.exchange(
+                "POST",
+                "/api/v1/licences",
+                Map.of("Authorization", "Bearer " + manager, "Content-Type", "application/json; charset=nonsense"),
+                "{}");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(415);
+        assertThat(isProblem(answer)).as(answer.toString()).isTrue();
+        assertThat(answer.body())
+                .doesNotContain("had no Content-Type")
+                .contains("Content-Type 'application/json; charset=nonsense' cannot be read");
     }
 }

@@ -13,9 +13,12 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.web.HandlerRoutes.Input;
 import io.licencedesk.web.HandlerRoutes.Route;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -163,6 +166,76 @@ class ScriptAnswersIntegrationTests {
                 .getResponse();
         assertThat(page.getStatus()).isEqualTo(404);
         assertThat(page.getContentType()).startsWith("text/html");
+    }
+
+    /**
+     * An error the servlet container dispatches to the error page (an uncaught exception, a firewall's or a filter's
+     * refusal) answered a script Boot's own JSON ({@code timestamp}, {@code status}, {@code error}, {@code path}), and
+     * so did every request that did not ask for HTML first (curl's {@code *}/{@code *}). Every status a dispatch can
+     * carry is a problem of the API's type for the status, in the person's language, naming the path that failed;
+     * anyone else gets the error page. ScriptAnswersAtTheServerTests sends the requests that cause them.
+     */
+    @Test
+    void everyErrorTheContainerDispatchesIsAProblemForAScriptAndThePageForAnyoneElse() throws Exception {
+        Map<Integer, String> types = new LinkedHashMap<>();
+        types.put(400, "bad-request");
+        types.put(401, "unauthenticated");
+        types.put(403, "forbidden");
+        types.put(404, "not-found");
+        types.put(405, "method-not-allowed");
+        types.put(408, "bad-request");
+        types.put(413, "too-large");
+        types.put(415, "unsupported-media-type");
+        types.put(500, "internal");
+        types.put(501, "method-not-allowed");
+        types.put(503, "unavailable");
+        for (var expected : types.entrySet()) {
+            int status = expected.getKey();
+            int answered = status == 501 ? 405 : status;
+            Map<String, String> details = new HashMap<>();
+            for (String language : List.of("en", "fr")) {
+                var script = mvc.perform(errorDispatch(status)
+                                .header("Accept", "application/json")
+                                .header("Accept-Language", language))
+                        .andReturn()
+                        .getResponse();
+                assertThat(script.getStatus()).as("%d", status).isEqualTo(answered);
+                assertThat(script.getContentType()).as("%d", status).startsWith("application/problem+json");
+                String body = script.getContentAsString(StandardCharsets.UTF_8);
+                assertThat(body).as("%d", status).doesNotContain("timestamp");
+                JsonNode problem = JSON.readTree(body);
+                assertThat(problem.get("type").asString())
+                        .as("%d", status)
+                        .isEqualTo("https://licencedesk.io/problems/" + expected.getValue());
+                assertThat(problem.get("status").asInt()).as("%d", status).isEqualTo(answered);
+                assertThat(problem.get("instance").asString()).as("%d", status).isEqualTo("/licences/7");
+                details.put(language, problem.get("detail").asString());
+            }
+            assertThat(details.get("fr"))
+                    .as("%d in French", status)
+                    .isNotBlank()
+                    .isNotEqualTo(details.get("en"));
+            for (String accept : List.of(BROWSER, "*/*")) {
+                var page = mvc.perform(errorDispatch(status).header("Accept", accept))
+                        .andReturn()
+                        .getResponse();
+                assertThat(page.getStatus()).as("%d for %s", status, accept).isEqualTo(status);
+                assertThat(page.getContentType())
+                        .as("%d for %s", status, accept)
+                        .startsWith("text/html");
+            }
+        }
+    }
+
+    /** What the servlet container sends the error page after a refusal: MockMvc does not dispatch it. */
+    static MockHttpServletRequestBuilder errorDispatch(int status) {
+        return get("/error")
+                .with(dispatch -> {
+                    dispatch.setDispatcherType(DispatcherType.ERROR);
+                    return dispatch;
+                })
+                .requestAttr(RequestDispatcher.ERROR_STATUS_CODE, status)
+                .requestAttr(RequestDispatcher.ERROR_REQUEST_URI, "/licences/7");
     }
 
     static boolean aPagesRoute(Route route) {

@@ -2,12 +2,14 @@ package io.licencedesk.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.licencedesk.support.TestFixture;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
@@ -26,6 +28,9 @@ class WildcardContentTypeServerTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    TestFixture fixture;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -46,10 +51,32 @@ class WildcardContentTypeServerTests {
 
     @Test
     void everyOtherPostRefusesAWildcardContentTypeWithoutAServerError() throws Exception {
-        for (String path : List.of("/login", "/password/forgot", "/licences", "/portal/redeem", "/api/v1/nope")) {
+        for (String path : List.of("/login", "/password/forgot", "/licences", "/portal/redeem")) {
             for (String wildcard : WILDCARDS) {
                 HttpResponse<String> answer = post(path, wildcard, null);
                 assertThat(answer.statusCode()).as("%s with %s", path, wildcard).isEqualTo(415);
+            }
+        }
+    }
+
+    /**
+     * The REST API asks who is calling first: without a token a wildcard Content-Type is the 401 any request without
+     * one gets (it was a 415, answered before Spring Security); with a valid token it is the 415 problem.
+     */
+    @Test
+    void theRestApiRefusesAWildcardContentTypeAfterCheckingTheToken() throws Exception {
+        String token = "Bearer " + fixture.token(fixture.organisation().manager());
+        for (String path : List.of("/api/v1/nope", "/api/v1/licences", "/api/v2/licences")) {
+            for (String wildcard : WILDCARDS) {
+                HttpResponse<String> anonymous = post(path, wildcard, null);
+                assertThat(anonymous.statusCode())
+                        .as("%s with %s", path, wildcard)
+                        .isEqualTo(401);
+                assertThat(anonymous.body()).contains("https://licencedesk.io/problems/unauthenticated");
+                HttpResponse<String> signed = post(path, wildcard, token);
+                assertThat(signed.statusCode()).as("%s with %s", path, wildcard).isEqualTo(415);
+                assertThat(signed.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+                assertThat(signed.body()).contains("https://licencedesk.io/problems/unsupported-media-type");
             }
         }
     }

@@ -1,0 +1,174 @@
+package io.licencedesk.web;
+
+import static io.licencedesk.web.HandlerRoutes.TRACES;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.licencedesk.support.RawHttp;
+import io.licencedesk.support.RawHttp.Answer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * What ScriptAnswersIntegrationTests cannot send through MockMvc: errors the servlet container answers itself, by an
+ * error dispatch to the error page (an uncaught exception, a request Spring Security's firewall refuses) or by
+ * Tomcat's own report (an address it cannot read, a method it does not implement). A page's script ({@code Accept:
+ * application/json} alone) got Boot's own JSON ({@code timestamp}, {@code status}, {@code error}, {@code path}) or
+ * Tomcat's HTML page for them; it gets an RFC 9457 problem in the person's language, as for every other refusal
+ * (decision 0104), and a person's browser keeps the HTML error page. Nothing of an exception is ever said.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ScriptAnswersAtTheServerTests {
+
+    static final String SCRIPT = "application/json";
+    static final String BROWSER = ScriptAnswersIntegrationTests.BROWSER;
+    /** What the failing page below throws: no answer may repeat it. */
+    static final String SECRET = "a secret of the server";
+
+    @LocalServerPort
+    int port;
+
+    RawHttp http;
+
+    @BeforeEach
+    void setUp() {
+        http = new RawHttp(port);
+    }
+
+    /**
+     * A page that fails as a bug would: an uncaught exception, which the container dispatches to the error page. A
+     * member class of the test's configuration, so that this context alone has it.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class FailingPage {
+
+        @RestController
+        static class Failing {
+            // Under /password/, which anyone may open, so that no sign-in stands before the failure.
+            @GetMapping("/password/failing-for-a-test")
+            String fail() {
+                throw new IllegalStateException(SECRET);
+            }
+        }
+    }
+
+    /** Requests refused before any controller, outside /api, by method and target. */
+    static final List<String> REFUSED_BEFORE_THE_APPLICATION = List.of(
+            // Spring Security's firewall: an error dispatch to the error page
+            "GET //licences",
+            "GET /licences;jsessionid=x",
+            "GET /licences/./1",
+            "GET /portal//licences",
+            "FOO /licences",
+            "PROPFIND /portal/licences",
+            // Tomcat itself: its error report
+            "GET /licences%2F1",
+            "GET /licences/%00",
+            "GET /portal%5Clicences",
+            "CONNECT /licences",
+            "TRACE /portal/licences");
+
+    @Test
+    void aScriptGetsAProblemForEveryRequestRefusedBeforeTheApplication() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (String request : REFUSED_BEFORE_THE_APPLICATION) {
+            String method = request.substring(0, request.indexOf(' '));
+            String target = request.substring(request.indexOf(' ') + 1);
+            for (String language : List.of("en", "fr")) {
+                Answer answer =
+                        http.exchange(method, target, Map.of("Accept", SCRIPT, "Accept-Language", language), null);
+                JsonNode problem = problem(answer);
+                if (answer.status() < 400
+                        || answer.status() >= 500
+                        || problem == null
+                        || problem.get("status").asInt() != answer.status()
+                        || !problem.get("detail").asString().equals(detailFor(problem, language))) {
+                    wrong.add(request + " (" + language + "): " + answer);
+                }
+            }
+            Answer page = http.exchange(method, target, Map.of("Accept", BROWSER), null);
+            if (page.status() < 400
+                    || page.status() >= 500
+                    || !page.contentType().startsWith("text/html")) {
+                wrong.add(request + " as a person: " + page.status() + " " + page.contentType());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aScriptGetsAnInternalProblemInItsLanguageForAnUncaughtExceptionAndAPersonThePage() throws Exception {
+        for (String language : List.of("en", "fr")) {
+            Answer answer = http.exchange(
+                    "GET", "/password/failing-for-a-test", Map.of("Accept", SCRIPT, "Accept-Language", language), null);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(500);
+            JsonNode problem = problem(answer);
+            assertThat(problem).as(answer.toString()).isNotNull();
+            assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/internal");
+            assertThat(problem.get("title").asString()).isEqualTo("Internal error");
+            assertThat(problem.get("detail").asString())
+                    .isEqualTo(
+                            language.equals("en")
+                                    ? "We could not finish that. Nothing was changed. Please try again in a moment."
+                                    : "Nous n’avons pas pu terminer. Rien n’a été modifié. Veuillez réessayer dans un"
+                                            + " instant.");
+            assertThat(problem.get("instance").asString()).isEqualTo("/password/failing-for-a-test");
+        }
+        Answer page = http.exchange("GET", "/password/failing-for-a-test", Map.of("Accept", BROWSER), null);
+        assertThat(page.status()).isEqualTo(500);
+        assertThat(page.contentType()).startsWith("text/html");
+        assertThat(page.body()).contains("Something went wrong").doesNotContain(SECRET);
+        // A program that asks for anything (curl's */*) is not a page's script: it gets the page, not Boot's JSON.
+        Answer anything = http.exchange("GET", "/password/failing-for-a-test", Map.of("Accept", "*/*"), null);
+        assertThat(anything.status()).isEqualTo(500);
+        assertThat(anything.contentType()).startsWith("text/html");
+        assertThat(anything.body()).doesNotContain("timestamp").doesNotContain(SECRET);
+    }
+
+    /** An RFC 9457 problem of the API's types, without Boot's members or anything of an exception; else null. */
+    static JsonNode problem(Answer answer) {
+        if (!answer.contentType().startsWith("application/problem+json")
+                || answer.body().contains("timestamp")
+                || answer.body().contains(SECRET)
+                || TRACES.stream().anyMatch(answer.body()::contains)) {
+            return null;
+        }
+        JsonNode problem = JsonMapper.shared().readTree(answer.body());
+        return problem.path("type").asString("").startsWith("https://licencedesk.io/problems/")
+                        && problem.has("title")
+                        && problem.has("detail")
+                ? problem
+                : null;
+    }
+
+    /** The words a script is told, by the problem's type, in each language (messages.properties, its French). */
+    static String detailFor(JsonNode problem, String language) {
+        boolean en = language.equals("en");
+        return switch (problem.get("type").asString().substring("https://licencedesk.io/problems/".length())) {
+            case "bad-request" ->
+                en
+                        ? "This page sent something that was not understood, so nothing was changed. Reload the page"
+                                + " and try again."
+                        : "Cette page a envoyé une demande qui n’a pas été comprise\u00a0: rien n’a été modifié."
+                                + " Rechargez la page et réessayez.";
+            case "method-not-allowed" ->
+                en
+                        ? "This address does not take that request, so nothing was changed. Reload the page and try"
+                                + " again."
+                        : "Cette adresse ne prend pas cette demande\u00a0: rien n’a été modifié. Rechargez la page et"
+                                + " réessayez.";
+            default -> "(a problem of type " + problem.get("type").asString() + ")";
+        };
+    }
+}
