@@ -73,8 +73,12 @@ class ConsoleSelectionController {
                 ids = invoicing.addToSelection(caller, ids, id);
             } catch (InvalidSelectionException refused) {
                 // A row left on a page while its licence was deleted (in another tab, by someone else) still offers its
-                // box: "Only licences assigned to a client can be invoiced" was said of a licence the row shows assigned.
-                return view(caller, ids, deleted(caller, id) ? words.of("console.selection.deleted") : reasons.text(refused));
+                // box: "Only licences assigned to a client can be invoiced" was said of a licence the row shows
+                // assigned.
+                return view(
+                        caller,
+                        ids,
+                        deleted(caller, id) ? words.of("console.selection.deleted") : reasons.text(refused));
             }
         }
         LicenceSelection.save(session, ids);

@@ -228,8 +228,9 @@ class ConsolePeopleIntegrationTests {
                 .andExpect(redirectedUrl("/people"))
                 .andExpect(flash().attribute("toastKind", "success"))
                 .andExpect(flash().attribute(
-                        "toast",
-                        "The role of " + org.manager().name() + " is already Account manager: nothing changed."));
+                                "toast",
+                                "The role of " + org.manager().name()
+                                        + " is already Account manager: nothing changed."));
         assertThat(people.me(org.manager()).role()).isEqualTo(Role.MANAGER);
         mvc.perform(get("/licences").cookie(laptop)).andExpect(status().isOk());
         assertThat(audit(org.owner(), "USER", "ROLE_CHANGED")).isZero();
