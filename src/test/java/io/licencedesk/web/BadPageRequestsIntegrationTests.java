@@ -113,8 +113,7 @@ class BadPageRequestsIntegrationTests {
         "client, /portal/licences/999999999, 404, /portal/invoices",
         "client, /portal/nope, 404, /portal/invoices"
     })
-    void keepsTheNavigationOnAnErrorPage(String role, String address, int status, String navigation)
-            throws Exception {
+    void keepsTheNavigationOnAnErrorPage(String role, String address, int status, String navigation) throws Exception {
         String email =
                 role.equals("client") ? org.alice().email() : org.manager().email();
 
