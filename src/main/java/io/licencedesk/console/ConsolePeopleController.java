@@ -83,8 +83,18 @@ class ConsolePeopleController {
             RedirectAttributes redirect) {
         Role chosen = "OWNER".equals(role) ? Role.OWNER : "MANAGER".equals(role) ? Role.MANAGER : null;
         return act(redirect, () -> {
+            // The role they held: "Change role" with the role they already have (the drop-down left as it was, or set
+            // in another tab) changes nothing, and "is now Owner. They sign in again to use it." said otherwise.
+            Role held = people.staff(caller).stream()
+                    .filter(person -> person.id() == id)
+                    .map(Person::role)
+                    .findFirst()
+                    .orElse(null);
             Person changed = people.changeRole(caller, id, chosen);
-            return text("people.roleChanged", changed.name(), text("people.role." + changed.role()));
+            String roleName = text("people.role." + changed.role());
+            return changed.role() == held
+                    ? text("people.roleUnchanged", changed.name(), roleName)
+                    : text("people.roleChanged", changed.name(), roleName);
         });
     }
 

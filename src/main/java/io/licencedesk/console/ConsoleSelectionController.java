@@ -72,11 +72,26 @@ class ConsoleSelectionController {
             try {
                 ids = invoicing.addToSelection(caller, ids, id);
             } catch (InvalidSelectionException refused) {
-                return view(caller, ids, reasons.text(refused));
+                // A row left on a page while its licence was deleted (in another tab, by someone else) still offers its
+                // box: "Only licences assigned to a client can be invoiced" was said of a licence the row shows
+                // assigned.
+                return view(
+                        caller,
+                        ids,
+                        deleted(caller, id) ? words.of("console.selection.deleted") : reasons.text(refused));
             }
         }
         LicenceSelection.save(session, ids);
         return view(caller, ids, null);
+    }
+
+    private boolean deleted(Caller caller, long id) {
+        try {
+            licences.details(caller, id);
+            return false;
+        } catch (LicenceNotFoundException gone) {
+            return true;
+        }
     }
 
     @PostMapping("/licences/selection/clear")

@@ -27,7 +27,9 @@ public @interface PlainText {
 
     class Validator implements ConstraintValidator<PlainText, String> {
 
-        private static final Pattern TAG = Pattern.compile("<\\s*[/!?a-zA-Z]");
+        // A tag starts with "<" and at once a letter, "/", "!" or "?" (decision 0007): as in HTML, where "< b" is text.
+        // Allowing a space between them refused "a < b", which the decision accepts.
+        private static final Pattern TAG = Pattern.compile("<[/!?a-zA-Z]");
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {

@@ -6,10 +6,24 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.ModelAndView;
 
 /** Puts the signed-in person (or null) and the current section in every page's model, for the navigation bar. */
 @ControllerAdvice(basePackages = {"io.licencedesk.console", "io.licencedesk.portal", "io.licencedesk.web"})
 class CurrentUserAdvice {
+
+    /**
+     * The same attributes for a page an exception handler answers ({@link ErrorAnswers}): Spring gives such a page none
+     * of the advices' model attributes, so the layout left out the navigation bar and the account menu, and a person
+     * on the address of a licence deleted meanwhile could only go "to the start page".
+     */
+    static void addTo(ModelAndView page, HttpServletRequest request) {
+        var advice = new CurrentUserAdvice();
+        page.addObject("me", advice.me());
+        page.addObject("viewingAs", advice.viewingAs(request));
+        page.addObject("portalView", advice.portalView(request));
+        page.addObject("section", advice.section(request));
+    }
 
     @ModelAttribute("me")
     Caller me() {

@@ -140,6 +140,8 @@ public class ErrorAnswers {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(problem);
         }
-        return new ModelAndView(page, status);
+        ModelAndView answer = new ModelAndView(page, status);
+        CurrentUserAdvice.addTo(answer, request);
+        return answer;
     }
 }

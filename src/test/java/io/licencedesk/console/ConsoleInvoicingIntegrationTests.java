@@ -186,6 +186,22 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(jsonPath("$.count").value(0));
     }
 
+    /** A list left open while a licence on it was deleted elsewhere: its box says what happened, not "assign first". */
+    @Test
+    void tickingALicenceDeletedMeanwhileSaysItWasDeletedAndSelectsNothing() throws Exception {
+        var browser = new Browser();
+        long deleted = assigned.get(0);
+        licences.delete(org.manager(), deleted);
+
+        browser.perform(mvc, select(deleted, true))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.error")
+                        .value("This licence was deleted meanwhile: reload the page to see the list as it is now."))
+                .andExpect(jsonPath("$.count").value(0));
+        browser.perform(mvc, select(unassigned, true))
+                .andExpect(jsonPath("$.error").value("Only licences assigned to a client can be invoiced."));
+    }
+
     @Test
     void theOutcomeOfABulkPauseIsWrittenInThePageLanguageWithItsPunctuation() throws Exception {
         var browser = new Browser();

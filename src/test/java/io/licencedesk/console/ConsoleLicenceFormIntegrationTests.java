@@ -177,6 +177,28 @@ class ConsoleLicenceFormIntegrationTests {
         assertThat(saved.clientId()).isEqualTo(org.alice().userId());
     }
 
+    /**
+     * A "<" with a space after it starts no tag (decision 0007: "a < b" is accepted); "Remove the HTML tags" refused a
+     * name such as "Screens < 5 m from the door, a < b" that holds none.
+     */
+    @Test
+    void savesANameAndNoteWithALessThanSignThatStartsNoTag() throws Exception {
+        mvc.perform(post("/licences")
+                        .param("planId", "" + plan.id())
+                        .param("name", "Lobby: a < b & c > d")
+                        .param("note", "Height < 2 m, width > 1 m")
+                        .param("quantity", "1")
+                        .with(user(users.loadUserByUsername(org.manager().email())))
+                        .with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/licences"));
+        LicenceRow saved = licences.list(org.manager(), LicenceFilter.none(), LicencePageRequest.first(10))
+                .rows()
+                .get(0);
+        assertThat(saved.name()).isEqualTo("Lobby: a < b & c > d");
+        assertThat(licences.details(org.manager(), saved.id()).note()).isEqualTo("Height < 2 m, width > 1 m");
+    }
+
     @Test
     void escapesWhatItShows() throws Exception {
         // Markup cannot come in through the forms; escaping is the second line of defence for data from elsewhere.

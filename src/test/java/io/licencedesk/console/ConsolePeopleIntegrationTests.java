@@ -219,6 +219,24 @@ class ConsolePeopleIntegrationTests {
     }
 
     @Test
+    void changingARoleToTheOneHeldSaysNothingChangedAndKeepsTheSessions() throws Exception {
+        Cookie laptop = signInCookie(org.manager().email());
+        mvc.perform(post("/people/{id}/role", org.manager().userId())
+                        .param("role", "MANAGER")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/people"))
+                .andExpect(flash().attribute("toastKind", "success"))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "The role of " + org.manager().name()
+                                        + " is already Account manager: nothing changed."));
+        assertThat(people.me(org.manager()).role()).isEqualTo(Role.MANAGER);
+        mvc.perform(get("/licences").cookie(laptop)).andExpect(status().isOk());
+        assertThat(audit(org.owner(), "USER", "ROLE_CHANGED")).isZero();
+    }
+
+    @Test
     void theLastEnabledOwnerCanNeitherStepDownNorBeDisabled() throws Exception {
         var owner = fixture.signedIn(org.owner());
         mvc.perform(post("/people/{id}/disable", org.owner().userId())

@@ -100,6 +100,30 @@ class BadPageRequestsIntegrationTests {
                 .andExpect(content().string(not(containsString("No static resource"))));
     }
 
+    /**
+     * A signed-in person on an error page keeps the navigation bar and their account menu: without them, the page of a
+     * licence deleted meanwhile (or a mistyped address) led only "to the start page".
+     */
+    @ParameterizedTest
+    @CsvSource({
+        "manager, /licences/999999999, 404, /invoices",
+        "manager, /nope, 404, /invoices",
+        "manager, /licences/abc, 400, /invoices",
+        "manager, /licences/1/delete, 405, /invoices",
+        "client, /portal/licences/999999999, 404, /portal/invoices",
+        "client, /portal/nope, 404, /portal/invoices"
+    })
+    void keepsTheNavigationOnAnErrorPage(String role, String address, int status, String navigation) throws Exception {
+        String email =
+                role.equals("client") ? org.alice().email() : org.manager().email();
+
+        mvc.perform(get(address).accept(BROWSER).with(user(users.loadUserByUsername(email))))
+                .andExpect(status().is(status))
+                .andExpect(content().string(containsString("class=\"navbar navbar-expand-md navbar-dark app-navbar\"")))
+                .andExpect(content().string(containsString("href=\"" + navigation + "\"")))
+                .andExpect(content().string(containsString(email)));
+    }
+
     @Test
     void asksAnAnonymousVisitorToSignInBeforeSayingWhetherAnAddressExists() throws Exception {
         mvc.perform(get("/nope").accept(BROWSER))
