@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -34,7 +35,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * vacuumed, and timed while {@code COPY ... FROM} that file loads them again, as the server's superuser. The
  * organisation's licences are then deleted again, and the file is imported a second time (import, COPY, import:
  * the order weighs on both sides alike). The imported licences are deleted at the end, so the database is as it was.
- * Each timed part starts after a {@code CHECKPOINT}, and the server has room for its WAL before the next one
+ * Each timed part starts with the table vacuumed, no autovacuum worker running ({@link #settle}) and a
+ * {@code CHECKPOINT}, and the server has room for its WAL before the next one
  * ({@link BenchPostgres}): a checkpoint inside a part makes the next change of every page write the whole page, and
  * where it fell differed from run to run. The output counts the checkpoints that began during each part.
  *
@@ -106,7 +108,7 @@ public final class ImportBenchmark {
 
                 String gcBefore = Files.exists(gcLog) ? Files.readString(gcLog) : "";
                 String loadBefore = loadAverage();
-                jdbc.sql("checkpoint").update();
+                settle(jdbc);
                 long checkpoints = checkpoints(jdbc);
                 Times times = timed(importer, jdbc, file);
                 long checkpointsImport = checkpoints(jdbc) - checkpoints;
@@ -127,9 +129,8 @@ public final class ImportBenchmark {
                 jdbc.sql("delete from licence where organisation_id = ?")
                         .param(target)
                         .update();
-                jdbc.sql("vacuum analyze licence").update();
                 String loadCopy = loadAverage();
-                jdbc.sql("checkpoint").update();
+                settle(jdbc);
                 checkpoints = checkpoints(jdbc);
                 long copyStart = System.nanoTime();
                 jdbc.sql("copy licence (" + COLUMNS + ") from '" + copyFile + "'")
@@ -145,7 +146,7 @@ public final class ImportBenchmark {
                 // Import, COPY, import: the second import runs after COPY as COPY ran after the first, so that the
                 // order (cold or warm index pages, the free space a vacuum left) weighs on both sides alike.
                 String loadAgain = loadAverage();
-                jdbc.sql("checkpoint").update();
+                settle(jdbc);
                 checkpoints = checkpoints(jdbc);
                 Times again = timed(importer, jdbc, file);
                 long checkpointsAgain = checkpoints(jdbc) - checkpoints;
@@ -339,6 +340,26 @@ public final class ImportBenchmark {
             max = Math.max(max, Long.parseLong(heap.group(2)));
         }
         return max;
+    }
+
+    /**
+     * Before each timed part: the statistics of the rows deleted before it reach the server, the table is vacuumed,
+     * no autovacuum worker is left running, and a checkpoint is taken. A backend sends its statistics up to 10 s after
+     * its statement when it is idle; a vacuum run at once after a delete of 1,000,000 rows left them to arrive after
+     * it, and autovacuum then vacuumed the whole table again, 60 s inside Run 11's first import and not beside COPY.
+     */
+    private static void settle(JdbcClient jdbc) throws InterruptedException {
+        Thread.sleep(11_000);
+        jdbc.sql("vacuum analyze licence").update();
+        long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(10);
+        while (System.nanoTime() < until
+                && jdbc.sql("select count(*) from pg_stat_activity where backend_type = 'autovacuum worker'")
+                                .query(Long.class)
+                                .single()
+                        > 0) {
+            Thread.sleep(1_000);
+        }
+        jdbc.sql("checkpoint").update();
     }
 
     /** Checkpoints begun since the server started, by time or by WAL volume (PostgreSQL 17). */
