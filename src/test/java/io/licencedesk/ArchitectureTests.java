@@ -27,15 +27,17 @@ class ArchitectureTests {
     };
 
     /**
-     * The channels: the console's and portal's pages, what they share, the HTTP API, and webhooks, the outgoing
-     * channel that posts the API's resources to the receivers owners register.
+     * The channels: the console's and portal's pages, what they share, the HTTP API, webhooks, the outgoing
+     * channel that posts the API's resources to the receivers owners register, and the CSV files the console and the
+     * API both download (decision 0115).
      */
     static final String[] DELIVERY = {
         "io.licencedesk.console..",
         "io.licencedesk.portal..",
         "io.licencedesk.web..",
         "io.licencedesk.api..",
-        "io.licencedesk.webhooks.."
+        "io.licencedesk.webhooks..",
+        "io.licencedesk.exports.."
     };
 
     static final JavaClasses CLASSES = new ClassFileImporter()

@@ -4,12 +4,15 @@ import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.PasswordManagement;
+import io.licencedesk.exports.CsvExports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -37,10 +40,12 @@ class ClientApiController {
 
     private final AccountManagement accounts;
     private final PasswordManagement passwords;
+    private final CsvExports exports;
 
-    ClientApiController(AccountManagement accounts, PasswordManagement passwords) {
+    ClientApiController(AccountManagement accounts, PasswordManagement passwords, CsvExports exports) {
         this.accounts = accounts;
         this.passwords = passwords;
+        this.exports = exports;
     }
 
     @GetMapping
@@ -79,6 +84,22 @@ class ClientApiController {
         }
         return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id()))
                 .body(response(caller, client));
+    }
+
+    @GetMapping(path = "/export", produces = CsvResponse.TEXT_CSV)
+    @Operation(
+            operationId = "exportClients",
+            summary = "Export clients (CSV)",
+            description = "Every client listClients lists for the same `q`, by name, as the console's clients Export"
+                    + ": name, e-mail, company, billing address, VAT number, portal access, enabled,"
+                    + " created.")
+    @CsvResponse
+    void export(
+            Caller caller,
+            @Parameter(description = "Words in the name, e-mail or company.") @RequestParam(required = false) String q,
+            HttpServletResponse response)
+            throws IOException {
+        exports.clients(caller, q, response);
     }
 
     @GetMapping("/{id}")

@@ -1,11 +1,10 @@
 package io.licencedesk.api;
 
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.exports.CsvExports;
 import io.licencedesk.invoicing.Invoice;
-import io.licencedesk.invoicing.InvoiceFilter;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceSearch;
-import io.licencedesk.invoicing.InvoiceStatusChoice;
 import io.licencedesk.invoicing.SendOutcome;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.shared.PlainText;
@@ -17,10 +16,12 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -47,11 +48,14 @@ class InvoiceApiController {
     private final InvoiceManagement invoicing;
     private final InvoiceSearch search;
     private final ClientParameter clients;
+    private final CsvExports exports;
 
-    InvoiceApiController(InvoiceManagement invoicing, InvoiceSearch search, ClientParameter clients) {
+    InvoiceApiController(
+            InvoiceManagement invoicing, InvoiceSearch search, ClientParameter clients, CsvExports exports) {
         this.invoicing = invoicing;
         this.search = search;
         this.clients = clients;
+        this.exports = exports;
     }
 
     @Schema(name = "SendInvoices")
@@ -138,61 +142,37 @@ class InvoiceApiController {
                     + " client, and the month they were issued or paid in.")
     NumberedPage<InvoiceResponse> list(
             Caller caller,
-            @Parameter(
-                            description = "issued, sent, paid or void; or unpaid (issued or sent), overdue (unpaid"
-                                    + " after its due date) or not_void (every status but void).",
-                            schema =
-                                    @Schema(
-                                            allowableValues = {
-                                                "issued",
-                                                "sent",
-                                                "paid",
-                                                "void",
-                                                "unpaid",
-                                                "overdue",
-                                                "not_void"
-                                            }))
-                    @RequestParam(required = false)
-                    String status,
-            @Parameter(
-                            description = "Only this client's invoices. A client that is not one of yours is a 400"
-                                    + " bad-parameter naming client.")
-                    @RequestParam(required = false)
-                    Long client,
+            @InvoiceListParameters.Status @RequestParam(required = false) String status,
+            @InvoiceListParameters.Client @RequestParam(required = false) Long client,
             @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit,
-            @Parameter(
-                            description = "Only those issued in this month (ISO 8601: 2026-12), as the dashboard's"
-                                    + " monthly figures count them.",
-                            schema = @Schema(type = "string", example = "2026-12"))
-                    @RequestParam(required = false)
-                    String issuedIn,
-            @Parameter(
-                            description = "Only those paid in this month (ISO 8601: 2026-12).",
-                            schema = @Schema(type = "string", example = "2026-12"))
-                    @RequestParam(required = false)
-                    String paidIn) {
+            @InvoiceListParameters.IssuedIn @RequestParam(required = false) String issuedIn,
+            @InvoiceListParameters.PaidIn @RequestParam(required = false) String paidIn) {
         ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
-        var filter = InvoiceFilter.of(
-                statusChoice(status),
-                clients.ofYours(caller, client),
-                ApiParameters.month("issuedIn", issuedIn),
-                ApiParameters.month("paidIn", paidIn));
+        var filter = InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn);
         return NumberedPage.of(search.invoices(caller, filter, page, limit), InvoiceResponse::of);
     }
 
-    /**
-     * An invoice's status or one of the groups the console's page has, as the invoicing module reads them (also
-     * "not-void", as the console writes it); none for every status.
-     */
-    private static InvoiceStatusChoice statusChoice(String status) {
-        if (status == null) {
-            return null;
-        }
-        return InvoiceStatusChoice.parse(status)
-                .orElseThrow(() -> ApiParameters.invalid(
-                        "status", "Use one of issued, sent, paid, void, unpaid, overdue, not_void."));
+    @GetMapping(path = "/export", produces = CsvResponse.TEXT_CSV)
+    @Operation(
+            operationId = "exportInvoices",
+            summary = "Export invoices (CSV)",
+            description = "What listInvoices lists for the same filters, every page, newest first, as the console's"
+                    + " invoices Export, for the accountant: number, dates, client, net, VAT, total, status, paid date"
+                    + " and reference. A filter that cannot be read is a 400 bad-parameter, before the"
+                    + " file starts.")
+    @CsvResponse
+    void export(
+            Caller caller,
+            @InvoiceListParameters.Status @RequestParam(required = false) String status,
+            @InvoiceListParameters.Client @RequestParam(required = false) Long client,
+            @InvoiceListParameters.IssuedIn @RequestParam(required = false) String issuedIn,
+            @InvoiceListParameters.PaidIn @RequestParam(required = false) String paidIn,
+            HttpServletResponse response)
+            throws IOException {
+        exports.invoices(
+                caller, InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn), response);
     }
 
     @GetMapping("/{id}")

@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.audit.AuditPageRequest;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.exports.CsvExports;
 import io.licencedesk.licence.BulkOutcome;
 import io.licencedesk.licence.CursorOfAnotherOrderException;
 import io.licencedesk.licence.InvalidLicenceException;
@@ -13,8 +14,6 @@ import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.licence.LicencePageRequest;
-import io.licencedesk.licence.LicenceSort;
-import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Reason;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,11 +22,12 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.io.IOException;
 import java.net.URI;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -66,18 +66,21 @@ class LicenceApiController {
     private final ScreenManagement screens;
     private final AuditTrail audit;
     private final ClientParameter clients;
+    private final CsvExports exports;
 
     LicenceApiController(
             LicenceManagement licences,
             LicenceBulkActions bulk,
             ScreenManagement screens,
             AuditTrail audit,
-            ClientParameter clients) {
+            ClientParameter clients,
+            CsvExports exports) {
         this.licences = licences;
         this.bulk = bulk;
         this.screens = screens;
         this.audit = audit;
         this.clients = clients;
+        this.exports = exports;
     }
 
     @Schema(name = "LicenceSelection")
@@ -124,68 +127,23 @@ class LicenceApiController {
                     + " 400 bad-parameter naming them.")
     LicencePage list(
             Caller caller,
-            @Parameter(
-                            description = "Only this client's licences. A client that is not one of yours is a 400"
-                                    + " bad-parameter naming client.")
-                    @RequestParam(required = false)
-                    Long client,
-            @Parameter(
-                            description = "Active and ending within the organisation's expiring-soon window"
-                                    + " (Settings, 30 days by default).")
-                    @RequestParam(defaultValue = "false")
-                    boolean expiringSoon,
-            @Parameter(description = "Expired (with expiringSoon: either).") @RequestParam(defaultValue = "false")
-                    boolean expired,
-            @Parameter(
-                            description = "Only licences in this status: available, assigned, active, paused or"
-                                    + " expired.",
-                            schema =
-                                    @Schema(allowableValues = {"available", "assigned", "active", "paused", "expired"}))
-                    @RequestParam(required = false)
-                    String status,
-            @Parameter(description = "Words in the code, name, note, client, plan or status.")
-                    @RequestParam(required = false)
-                    String q,
-            @Parameter(
-                            description = "created, code, name, quantity, amount or ends.",
-                            schema =
-                                    @Schema(
-                                            allowableValues = {"created", "code", "name", "quantity", "amount", "ends"},
-                                            defaultValue = "created"))
-                    @RequestParam(defaultValue = "created")
-                    String sort,
-            @Parameter(
-                            description = "asc or desc. Left out: desc for created (newest first), asc for the"
-                                    + " others (A to Z, smallest, soonest ending first), as a column of the console's"
-                                    + " list sorts on its first click.",
-                            schema = @Schema(allowableValues = {"asc", "desc"}))
-                    @RequestParam(required = false)
-                    String order,
+            @LicenceListParameters.Client @RequestParam(required = false) Long client,
+            @LicenceListParameters.ExpiringSoon @RequestParam(defaultValue = "false") boolean expiringSoon,
+            @LicenceListParameters.Expired @RequestParam(defaultValue = "false") boolean expired,
+            @LicenceListParameters.Status @RequestParam(required = false) String status,
+            @LicenceListParameters.Search @RequestParam(required = false) String q,
+            @LicenceListParameters.Sort @RequestParam(defaultValue = "created") String sort,
+            @LicenceListParameters.Order @RequestParam(required = false) String order,
             @CursorParameters.After @RequestParam(required = false) String after,
             @CursorParameters.Before @RequestParam(required = false) String before,
             @Parameter(description = "Licences per page, 1 to 100.") @RequestParam(defaultValue = "25") int limit,
-            @Parameter(
-                            description = "Only the licences in use on this day (ISO 8601): activated by then, not"
-                                    + " yet ended and not paused, as the console's list opened from the dashboard.",
-                            schema = @Schema(type = "string", format = "date", example = "2026-12-01"))
-                    @RequestParam(required = false)
-                    String inUseOn) {
-        LicenceSort sortBy = ApiParameters.oneOf("sort", sort, LicenceSort.class);
-        boolean ascending = order == null
-                ? ascendingByDefault(sortBy)
-                : switch (order.toLowerCase(Locale.ROOT)) {
-                    case "asc" -> true;
-                    case "desc" -> false;
-                    default -> throw ApiParameters.invalid("order", "Use asc or desc.");
-                };
+            @LicenceListParameters.InUseOn @RequestParam(required = false) String inUseOn) {
+        LicenceFilter filter = LicenceListParameters.filter(
+                caller, clients, client, expiringSoon, expired, status, q, sort, order, inUseOn);
         ApiParameters.checkLimit(limit);
         if (after != null && before != null) {
             throw ApiParameters.invalid("before", "Pass either after or before, not both.");
         }
-        LifecycleStatus only = status == null ? null : ApiParameters.oneOf("status", status, LifecycleStatus.class);
-        LocalDate day = ApiParameters.day("inUseOn", inUseOn);
-        var filter = new LicenceFilter(
-                clients.ofYours(caller, client), expiringSoon, expired, q, sortBy, ascending, only, day);
         try {
             return LicencePage.of(licences.list(caller, filter, new LicencePageRequest(after, before, false, limit)));
         } catch (CursorOfAnotherOrderException otherOrder) {
@@ -212,13 +170,33 @@ class LicenceApiController {
         }
     }
 
-    /**
-     * The order of a sort sent without one (decision 0105): newest first by date created, the list's default, and
-     * otherwise ascending, as a column of the console's list sorts on its first click and as a reader of a list sorted
-     * by name expects. Every sort was descending: {@code sort=name} listed Z to A.
-     */
-    private static boolean ascendingByDefault(LicenceSort sort) {
-        return sort != LicenceSort.CREATED;
+    @GetMapping(path = "/export", produces = CsvResponse.TEXT_CSV)
+    @Operation(
+            operationId = "exportLicences",
+            summary = "Export licences (CSV)",
+            description = "What listLicences lists for the same filters, search and sort, every page, as the"
+                    + " console's Export: one CSV file, streamed as it is read, in the columns a licence import"
+                    + " reads back (code, name, note, client_email, client_company, plan, screens, amount, currency,"
+                    + " status, billing_status, created, activated, ends). A filter that cannot be read is a 400"
+                    + " bad-parameter, before the file starts.")
+    @CsvResponse
+    void export(
+            Caller caller,
+            @LicenceListParameters.Client @RequestParam(required = false) Long client,
+            @LicenceListParameters.ExpiringSoon @RequestParam(defaultValue = "false") boolean expiringSoon,
+            @LicenceListParameters.Expired @RequestParam(defaultValue = "false") boolean expired,
+            @LicenceListParameters.Status @RequestParam(required = false) String status,
+            @LicenceListParameters.Search @RequestParam(required = false) String q,
+            @LicenceListParameters.Sort @RequestParam(defaultValue = "created") String sort,
+            @LicenceListParameters.Order @RequestParam(required = false) String order,
+            @LicenceListParameters.InUseOn @RequestParam(required = false) String inUseOn,
+            HttpServletResponse response)
+            throws IOException {
+        exports.licences(
+                caller,
+                LicenceListParameters.filter(
+                        caller, clients, client, expiringSoon, expired, status, q, sort, order, inUseOn),
+                response);
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)

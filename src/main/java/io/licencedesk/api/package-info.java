@@ -7,5 +7,15 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "API",
-        allowedDependencies = {"accounts", "audit", "devices", "invoicing", "licence", "renewals", "shared", "web"})
+        allowedDependencies = {
+            "accounts",
+            "audit",
+            "devices",
+            "exports",
+            "invoicing",
+            "licence",
+            "renewals",
+            "shared",
+            "web"
+        })
 package io.licencedesk.api;

@@ -2,11 +2,10 @@ package io.licencedesk.console;
 
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.audit.AuditLog;
+import io.licencedesk.exports.CsvExports;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.http.HttpStatus;
@@ -27,12 +26,12 @@ class ConsoleAuditController {
 
     private final AuditLog log;
     private final MessageSource messages;
-    private final Clock clock;
+    private final CsvExports exports;
 
-    ConsoleAuditController(AuditLog log, MessageSource messages, Clock clock) {
+    ConsoleAuditController(AuditLog log, MessageSource messages, CsvExports exports) {
         this.log = log;
         this.messages = messages;
-        this.clock = clock;
+        this.exports = exports;
     }
 
     @GetMapping("/audit")
@@ -65,9 +64,7 @@ class ConsoleAuditController {
             model.addAttribute("view", new AuditView(messages, locale, caller.isOwner()));
             return VIEW;
         }
-        var csv = CsvDownload.start(response, "audit-log", LocalDate.now(clock), ExportColumns.AUDIT);
-        log.export(caller, params.filter(), entry -> csv.row(ExportColumns.of(entry)));
-        csv.finish();
+        exports.auditLog(caller, params.filter(), response);
         return null;
     }
 

@@ -2,16 +2,12 @@ package io.licencedesk.console;
 
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
-import io.licencedesk.accounts.ClientExports;
-import io.licencedesk.invoicing.InvoiceExports;
-import io.licencedesk.licence.LicenceExports;
+import io.licencedesk.exports.CsvExports;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import java.io.IOException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -31,29 +27,16 @@ class ConsoleExportController {
 
     private static final String REFUSED = "console/export-refused";
 
-    private final LicenceExports licences;
-    private final LicenceManagement licenceManagement;
-    private final InvoiceExports invoices;
-    private final ClientExports clients;
+    private final CsvExports exports;
+    private final LicenceManagement licences;
     private final AccountManagement accounts;
     private final Words words;
-    private final Clock clock;
 
-    ConsoleExportController(
-            LicenceExports licences,
-            LicenceManagement licenceManagement,
-            InvoiceExports invoices,
-            ClientExports clients,
-            AccountManagement accounts,
-            Words words,
-            Clock clock) {
+    ConsoleExportController(CsvExports exports, LicenceManagement licences, AccountManagement accounts, Words words) {
+        this.exports = exports;
         this.licences = licences;
-        this.licenceManagement = licenceManagement;
-        this.invoices = invoices;
-        this.clients = clients;
         this.accounts = accounts;
         this.words = words;
-        this.clock = clock;
     }
 
     /** What the list shows for the same query string, every page; with {@code selection=true} the selection. */
@@ -67,12 +50,7 @@ class ConsoleExportController {
             Model model)
             throws IOException {
         if (selection) {
-            var csv = CsvDownload.start(response, "licences", today(), ExportColumns.LICENCES);
-            licences.selected(
-                    caller,
-                    LicenceSelection.selectable(session, caller, licenceManagement),
-                    row -> csv.row(ExportColumns.of(row)));
-            csv.finish();
+            exports.licences(caller, LicenceSelection.selectable(session, caller, licences), response);
             return null;
         }
         boolean unknownClient = unknownClient(caller, params.client());
@@ -82,9 +60,7 @@ class ConsoleExportController {
             model.addAttribute("listUrl", (unknownClient ? understood.withoutClient() : understood).firstUrl());
             return REFUSED;
         }
-        var csv = CsvDownload.start(response, "licences", today(), ExportColumns.LICENCES);
-        licences.licences(caller, params.filter(), row -> csv.row(ExportColumns.of(row)));
-        csv.finish();
+        exports.licences(caller, params.filter(), response);
         return null;
     }
 
@@ -97,18 +73,14 @@ class ConsoleExportController {
             model.addAttribute("listUrl", (unknownClient ? params.withoutClient() : params).url(1));
             return REFUSED;
         }
-        var csv = CsvDownload.start(response, "invoices", today(), ExportColumns.INVOICES);
-        invoices.invoices(caller, params.filter(), invoice -> csv.row(ExportColumns.of(invoice)));
-        csv.finish();
+        exports.invoices(caller, params.filter(), response);
         return null;
     }
 
     @GetMapping("/clients/export.csv")
     void clients(Caller caller, @RequestParam(required = false) String q, HttpServletResponse response)
             throws IOException {
-        var csv = CsvDownload.start(response, "clients", today(), ExportColumns.CLIENTS);
-        clients.clients(caller, q, client -> csv.row(ExportColumns.of(client)));
-        csv.finish();
+        exports.clients(caller, q, response);
     }
 
     /** Whether the client asked for is not one of the organisation's: another organisation's, or nobody's. */
@@ -127,9 +99,5 @@ class ConsoleExportController {
         response.setStatus(HttpStatus.BAD_REQUEST.value());
         model.addAttribute("refusals", refusals);
         return true;
-    }
-
-    private LocalDate today() {
-        return LocalDate.now(clock);
     }
 }

@@ -1,6 +1,7 @@
 package io.licencedesk.console;
 
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.exports.CsvDownload;
 import io.licencedesk.licence.ImportRefusedException;
 import io.licencedesk.licence.ImportStatus;
 import io.licencedesk.licence.LicenceImport;

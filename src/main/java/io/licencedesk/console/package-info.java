@@ -8,6 +8,7 @@
             "accounts",
             "audit",
             "devices",
+            "exports",
             "invoicing",
             "licence",
             "mail",

@@ -281,8 +281,8 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(foyerInvoice.getSubtotal().getAmount()).isEqualTo("60.00");
 
         // the PDF, for staff and for the client
-        assertThat(pdf(invoices.getInvoicePdf(foyerInvoice.getId()))).startsWith(pdfMagic());
-        assertThat(pdf(portal.getMyInvoicePdf(foyerInvoice.getId()))).startsWith(pdfMagic());
+        assertThat(downloaded(invoices.getInvoicePdf(foyerInvoice.getId()))).startsWith(pdfMagic());
+        assertThat(downloaded(portal.getMyInvoicePdf(foyerInvoice.getId()))).startsWith(pdfMagic());
 
         // marked paid; the paid list and the client's own view agree
         Invoice paid = invoices.markInvoicePaid(
@@ -299,6 +299,14 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(clientsView.getHowToPay()).isNull();
         assertThat(clientsView.getPaidOn()).isEqualTo(LocalDate.now());
         assertThat(licences.getLicence(foyer.getId()).getBillingStatus()).isEqualTo(Licence.BillingStatusEnum.PAID);
+
+        // the accountant's file of the paid invoices: the same one, as the list has it
+        String paidFile = new String(
+                downloaded(invoices.exportInvoices("paid", client.getId(), null, null)), StandardCharsets.UTF_8);
+        assertThat(paidFile.lines().toList()).hasSize(2).first().asString().startsWith("\uFEFFnumber,issued,due,");
+        assertThat(paidFile.lines().toList().get(1))
+                .startsWith(paid.getNumber() + ",")
+                .contains(",BANK-1");
 
         // the client's token revoked: its next call is refused, while the manager's still counts
         tokens.revoke(
@@ -332,7 +340,7 @@ class GeneratedClientScenarioIntegrationTests {
     }
 
     /** The bytes of a downloaded file, which the generated client writes to a temporary file; deleted here. */
-    static byte[] pdf(File download) throws IOException {
+    static byte[] downloaded(File download) throws IOException {
         try {
             return Files.readAllBytes(download.toPath());
         } finally {

@@ -1,4 +1,4 @@
-package io.licencedesk.console;
+package io.licencedesk.exports;
 
 import io.licencedesk.shared.SpreadsheetCells;
 import jakarta.servlet.http.HttpServletResponse;
@@ -23,7 +23,7 @@ import org.springframework.http.HttpHeaders;
  * without ending the chunked response, so the browser reports a failed download instead of saving a file that
  * looks complete.
  */
-final class CsvDownload {
+public final class CsvDownload {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
@@ -42,7 +42,7 @@ final class CsvDownload {
     }
 
     /** Starts the download of {@code name-YYYY-MM-DD.csv} with its header row. */
-    static CsvDownload start(HttpServletResponse response, String name, LocalDate day, List<String> header)
+    public static CsvDownload start(HttpServletResponse response, String name, LocalDate day, List<String> header)
             throws IOException {
         response.setContentType("text/csv");
         response.setCharacterEncoding(StandardCharsets.UTF_8);
@@ -63,7 +63,7 @@ final class CsvDownload {
         return csv;
     }
 
-    void row(String... cells) {
+    public void row(String... cells) {
         try {
             for (int i = 0; i < cells.length; i++) {
                 String cell = SpreadsheetCells.neutralise(cells[i]);
@@ -109,7 +109,7 @@ final class CsvDownload {
     }
 
     /** Ends the file once every row is written. */
-    void finish() throws IOException {
+    public void finish() throws IOException {
         send();
         out.close();
     }

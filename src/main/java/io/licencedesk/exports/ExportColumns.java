@@ -1,4 +1,4 @@
-package io.licencedesk.console;
+package io.licencedesk.exports;
 
 import io.licencedesk.accounts.ExportedClient;
 import io.licencedesk.audit.AuditEntry;

@@ -1,4 +1,4 @@
-package io.licencedesk.console;
+package io.licencedesk.exports;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
