@@ -86,7 +86,9 @@ class ClientApiController {
                 .body(response(caller, client));
     }
 
-    @GetMapping(path = "/export", produces = CsvResponse.TEXT_CSV)
+    @GetMapping(
+            path = "/export",
+            produces = {CsvResponse.TEXT_CSV, MediaType.ALL_VALUE})
     @Operation(
             operationId = "exportClients",
             summary = "Export clients (CSV)",

@@ -11,7 +11,8 @@ import java.lang.annotation.Target;
 /**
  * A CSV download in the OpenAPI document: a file of type {@code text/csv} (UTF-8, with a byte order mark, RFC 4180;
  * docs/csv.md). Binary, as the PDFs are: a generated client then saves the bytes as they come rather than trying to
- * read a JSON string from them.
+ * read a JSON string from them. Its operation is mapped with {@code produces = {TEXT_CSV, ALL_VALUE}}, so that its
+ * path chooses it whatever the request accepts, and {@link CsvAccepted} refuses a request that accepts no CSV.
  */
 @Target(ElementType.METHOD)
 @Retention(RetentionPolicy.RUNTIME)

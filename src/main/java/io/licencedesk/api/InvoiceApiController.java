@@ -154,7 +154,9 @@ class InvoiceApiController {
         return NumberedPage.of(search.invoices(caller, filter, page, limit), InvoiceResponse::of);
     }
 
-    @GetMapping(path = "/export", produces = CsvResponse.TEXT_CSV)
+    @GetMapping(
+            path = "/export",
+            produces = {CsvResponse.TEXT_CSV, MediaType.ALL_VALUE})
     @Operation(
             operationId = "exportInvoices",
             summary = "Export invoices (CSV)",

@@ -170,7 +170,9 @@ class LicenceApiController {
         }
     }
 
-    @GetMapping(path = "/export", produces = CsvResponse.TEXT_CSV)
+    @GetMapping(
+            path = "/export",
+            produces = {CsvResponse.TEXT_CSV, MediaType.ALL_VALUE})
     @Operation(
             operationId = "exportLicences",
             summary = "Export licences (CSV)",

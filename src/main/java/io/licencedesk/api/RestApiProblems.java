@@ -358,12 +358,15 @@ class RestApiProblems {
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<ProblemDetail> notAcceptable() {
+    ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException refused) {
+        boolean csv = refused.getSupportedMediaTypes().equals(List.of(CsvAccepted.TEXT_CSV));
         return answer(
                 HttpStatus.NOT_ACCEPTABLE,
                 "not-acceptable",
                 "Not acceptable",
-                "This operation answers application/json (and application/pdf where documented).");
+                csv
+                        ? "This operation answers a CSV file, text/csv: accept it (or */*)."
+                        : "This operation answers application/json (and application/pdf where documented).");
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)

@@ -200,6 +200,35 @@ class CsvExportApiIntegrationTests {
         }
     }
 
+    /**
+     * Many HTTP libraries send {@code Accept: application/json} unless told otherwise: such a request was taken by the
+     * {@code /{id}} beside the export and told "the parameter id must be a whole number".
+     */
+    @Test
+    void aRequestThatAcceptsNoCsvIsTold406ThatTheFileIsTextCsv() throws Exception {
+        for (String path : List.of("/api/v1/licences/export", "/api/v1/invoices/export", "/api/v1/clients/export")) {
+            for (String accept : List.of("application/json", "application/problem+json", "application/pdf")) {
+                var answer = mvc.perform(
+                                get(path).header(HttpHeaders.ACCEPT, accept).with(bearer(token)))
+                        .andReturn()
+                        .getResponse();
+                assertThat(answer.getStatus()).as(path + " " + accept).isEqualTo(406);
+                assertThat(answer.getHeader(HttpHeaders.CONTENT_DISPOSITION)).isNull();
+                JsonNode problem = JSON.readTree(answer.getContentAsString(StandardCharsets.UTF_8));
+                assertThat(problem.get("type").asString()).endsWith("/not-acceptable");
+                assertThat(problem.get("detail").asString()).contains("text/csv");
+            }
+            for (String accept : List.of("text/csv", "text/*", "*/*", "application/json, text/csv;q=0.5")) {
+                var answer = mvc.perform(
+                                get(path).header(HttpHeaders.ACCEPT, accept).with(bearer(token)))
+                        .andReturn()
+                        .getResponse();
+                assertThat(answer.getStatus()).as(path + " " + accept).isEqualTo(200);
+                assertThat(answer.getContentType()).startsWith("text/csv");
+            }
+        }
+    }
+
     @Test
     void onlyStaffGetAFileAndOnlyTheirOwnOrganisations() throws Exception {
         licence(org, monthly, "Mine", 1, null);
