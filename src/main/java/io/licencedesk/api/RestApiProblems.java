@@ -24,11 +24,13 @@ import io.licencedesk.licence.RenewalRefusedException;
 import io.licencedesk.shared.Reason;
 import io.licencedesk.shared.RefusedException;
 import io.licencedesk.web.ApiProblemWriter;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -52,8 +54,10 @@ import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
@@ -70,9 +74,11 @@ class RestApiProblems {
     private static final Logger log = LoggerFactory.getLogger(RestApiProblems.class);
 
     private final MessageSource messages;
+    private final LiteralPaths literalPaths;
 
-    RestApiProblems(MessageSource messages) {
+    RestApiProblems(MessageSource messages, LiteralPaths literalPaths) {
         this.messages = messages;
+        this.literalPaths = literalPaths;
     }
 
     private String english(Reason reason) {
@@ -304,7 +310,15 @@ class RestApiProblems {
 
     /** A query or path parameter missing or not of its type: named, with the type it takes. */
     @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<ProblemDetail> badParameter(Exception bad) {
+    ResponseEntity<ProblemDetail> badParameter(Exception bad, HttpServletRequest request) {
+        if (bad instanceof MethodArgumentTypeMismatchException mismatch
+                && mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
+            // Not an id that cannot be read: an address of its own, sent with a method it does not take (LiteralPaths).
+            Set<String> taken = literalPaths.methods(request.getRequestURI());
+            if (!taken.isEmpty()) {
+                return methodNotAllowed(new HttpRequestMethodNotSupportedException(request.getMethod(), taken));
+            }
+        }
         String parameter = bad instanceof MissingServletRequestParameterException missing
                 ? missing.getParameterName()
                 : ((TypeMismatchException) bad).getPropertyName();
