@@ -14,7 +14,8 @@ public class LicencesWithoutClientException extends InvalidSelectionException {
     private final Map<Long, String> codes;
 
     LicencesWithoutClientException(Map<Long, String> codes) {
-        super(Reason.of("reason.invoice.licenceHasNoClient", codes.values().iterator().next()));
+        super(Reason.of(
+                "reason.invoice.licenceHasNoClient", codes.values().iterator().next()));
         this.codes = Collections.unmodifiableMap(new LinkedHashMap<>(codes));
     }
 

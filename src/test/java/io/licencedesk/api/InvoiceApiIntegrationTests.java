@@ -173,7 +173,8 @@ class InvoiceApiIntegrationTests {
     @Test
     void namesEveryLicenceWithoutAClientAndIssuesNothing() throws Exception {
         long withClient = licences.create(
-                        org.manager(), new NewLicence(plan.id(), "Lobby", null, 1, org.alice().userId()))
+                        org.manager(),
+                        new NewLicence(plan.id(), "Lobby", null, 1, org.alice().userId()))
                 .id();
         long hall = licences.create(org.manager(), new NewLicence(plan.id(), "Hall", null, 1, null))
                 .id();
@@ -189,7 +190,9 @@ class InvoiceApiIntegrationTests {
 
             assertThat(response.getStatus()).as(problem.toString()).isEqualTo(422);
             assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/validation");
-            assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
+            assertThat(problem.get("errors")
+                            .valueStream()
+                            .map(error -> error.get("field").asString()))
                     .containsExactly("licenceIds[1]", "licenceIds[2]");
             assertThat(problem.at("/errors/0/detail").asString())
                     .isEqualTo("Licence %d (%s) has no client, so it cannot be invoiced: give it one (clientId) first."
@@ -208,7 +211,8 @@ class InvoiceApiIntegrationTests {
     @Test
     void namesEveryLicenceNotOfYours() throws Exception {
         long own = licences.create(
-                        org.manager(), new NewLicence(plan.id(), "Lobby", null, 1, org.alice().userId()))
+                        org.manager(),
+                        new NewLicence(plan.id(), "Lobby", null, 1, org.alice().userId()))
                 .id();
 
         var response = call(post("/api/v1/invoices/send")
@@ -217,7 +221,9 @@ class InvoiceApiIntegrationTests {
         JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
 
         assertThat(response.getStatus()).as(problem.toString()).isEqualTo(422);
-        assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
+        assertThat(problem.get("errors")
+                        .valueStream()
+                        .map(error -> error.get("field").asString()))
                 .containsExactly("licenceIds[0]", "licenceIds[2]");
     }
 

@@ -144,7 +144,9 @@ class LicenceBulkApiIntegrationTests {
         assertThat(paused.status()).isEqualTo(200);
         assertThat(paused.body().get("done").valueStream().map(JsonNode::asString))
                 .containsExactly(code(lobby));
-        assertThat(paused.body().get("refused").size()).as(paused.body().toString()).isZero();
+        assertThat(paused.body().get("refused").size())
+                .as(paused.body().toString())
+                .isZero();
         assertThat(paused(lobby)).isTrue();
     }
 

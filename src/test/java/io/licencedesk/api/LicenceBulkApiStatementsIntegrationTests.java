@@ -57,7 +57,8 @@ class LicenceBulkApiStatementsIntegrationTests {
         String token = fixture.token(org.manager());
         TestOrganisation other = fixture.organisation();
         long theirs = licences.create(
-                        other.manager(), new NewLicence(fixture.monthlyPlan(other).id(), "Theirs", null, 1, null))
+                        other.manager(),
+                        new NewLicence(fixture.monthlyPlan(other).id(), "Theirs", null, 1, null))
                 .id();
         List<Long> ids = new ArrayList<>();
         for (int i = 0; i < 98; i++) {
@@ -72,7 +73,9 @@ class LicenceBulkApiStatementsIntegrationTests {
             JsonNode problem = counted.result();
 
             assertThat(problem.get("status").asInt()).as(problem.toString()).isEqualTo(422);
-            assertThat(problem.get("errors").valueStream().map(error -> error.get("field").asString()))
+            assertThat(problem.get("errors")
+                            .valueStream()
+                            .map(error -> error.get("field").asString()))
                     .containsExactly("licenceIds[3]", "licenceIds[99]");
             assertThat(counted.statements())
                     .as("statements of a refused %s of 100 ids:%n%s", action, String.join("\n", counted.sql()))
