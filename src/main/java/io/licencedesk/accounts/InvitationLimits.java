@@ -26,7 +26,8 @@ final class InvitationLimits {
      * a refusal for the day does not also use the minute's attempt; a refusal rolls back with the caller's
      * transaction.
      *
-     * @throws PeopleRefusedException when the person was sent a link in the last minute, or the day's invitations
+     * @throws InvitationLimitedException when the person was sent a link in the last minute, or the day's invitations,
+     *     with the seconds to wait
      */
     static void take(AttemptLimits limits, long personId) {
         String key = Long.toString(personId);
@@ -34,8 +35,9 @@ final class InvitationLimits {
         if (wait.isPresent()) {
             throw tooMany(wait.getAsLong());
         }
-        if (limits.take(PasswordManagement.RESETS, key).isPresent()) {
-            throw new PeopleRefusedException("reason.people.invitationTooSoon");
+        wait = limits.take(PasswordManagement.RESETS, key);
+        if (wait.isPresent()) {
+            throw new InvitationLimitedException(Reason.of("reason.people.invitationTooSoon"), wait.getAsLong());
         }
         wait = limits.take(PER_DAY, key);
         if (wait.isPresent()) {
@@ -45,6 +47,7 @@ final class InvitationLimits {
 
     private static PeopleRefusedException tooMany(long seconds) {
         long hours = Math.max(1, (seconds + 3599) / 3600);
-        return new PeopleRefusedException(Reason.of("reason.people.invitationTooMany", PER_DAY_COUNT, hours));
+        return new InvitationLimitedException(
+                Reason.of("reason.people.invitationTooMany", PER_DAY_COUNT, hours), seconds);
     }
 }

@@ -1,7 +1,11 @@
 package io.licencedesk.api;
 
 import io.licencedesk.shared.Reason;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.LongFunction;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.FieldError;
@@ -31,6 +35,25 @@ final class FieldRefusals {
                         refused.getObjectName(), field, null, false, reason.getCodes(), reason.getArguments(), null));
             }
         });
+    }
+
+    /**
+     * The licences of a selection ({@code licenceIds}) refused, each named by its place in the body,
+     * {@code licenceIds[i]}, in the body's order, with the reason for its id.
+     */
+    static Map<String, Reason> selection(List<Long> named, Collection<Long> refusedIds, LongFunction<Reason> why) {
+        var refusals = new LinkedHashMap<String, Reason>();
+        for (int i = 0; i < named.size(); i++) {
+            if (refusedIds.contains(named.get(i))) {
+                refusals.put("licenceIds[%d]".formatted(i), why.apply(named.get(i)));
+            }
+        }
+        return refusals;
+    }
+
+    /** A selection's licences that are not the caller's, in the same words for another organisation's and nobody's. */
+    static Map<String, Reason> notYours(List<Long> named, Collection<Long> notYours) {
+        return selection(named, notYours, id -> Reason.of("reason.api.licenceNotYours", Long.toString(id)));
     }
 
     /** Answers every refusal gathered, if there is one, before anything is read or changed. */

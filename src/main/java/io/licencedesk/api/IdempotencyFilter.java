@@ -27,10 +27,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Stripe's {@code Idempotency-Key} on every POST of the REST API (docs/api-idempotency.md, decision 0043): the first
- * request with a key runs and its answer is kept, whatever its status below 500; the same request again gets that
- * answer again with {@code Idempotent-Replayed: true}; another request with the key is a 422, and one sent while the
- * first still runs a 409. A request that fails (5xx, or an exception) lets go of its key, so that it can be retried.
- * Runs after Spring Security's chain, which has found the token the keys belong to; the device API is left alone.
+ * request with a key runs and its answer is kept, whatever its status below 500 (but 429); the same request again gets
+ * that answer again with {@code Idempotent-Replayed: true}; another request with the key is a 422, and one sent while
+ * the first still runs a 409. A request that fails (5xx, or an exception) or is limited (429, with Retry-After) lets go
+ * of its key, so that it can be retried. Runs after Spring Security's chain, which has found the token the keys belong
+ * to; the device API is left alone.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
@@ -128,8 +129,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             letGo(granted);
             throw failed;
         }
-        if (answer.getStatus() >= 500 || answer.errorSent()) {
-            // A fault (try again), or an answer the error page makes after this filter: nothing to replay.
+        if (answer.getStatus() >= 500 || answer.getStatus() == 429 || answer.errorSent()) {
+            // A fault or a limit (try again: a 429 kept was replayed for a day, after its Retry-After had passed), or
+            // an answer the error page makes after this filter: nothing to replay.
             letGo(granted);
         } else {
             keep(granted, answer, request.getAttribute(ANSWER_HOLDS_A_SECRET) != null);

@@ -5,7 +5,9 @@ import io.licencedesk.exports.CsvExports;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceSearch;
+import io.licencedesk.invoicing.LicencesWithoutClientException;
 import io.licencedesk.invoicing.SendOutcome;
+import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.shared.PlainText;
 import io.licencedesk.shared.Reason;
@@ -48,13 +50,19 @@ class InvoiceApiController {
     private final InvoiceManagement invoicing;
     private final InvoiceSearch search;
     private final ClientParameter clients;
+    private final LicenceManagement licences;
     private final CsvExports exports;
 
     InvoiceApiController(
-            InvoiceManagement invoicing, InvoiceSearch search, ClientParameter clients, CsvExports exports) {
+            InvoiceManagement invoicing,
+            InvoiceSearch search,
+            ClientParameter clients,
+            LicenceManagement licences,
+            CsvExports exports) {
         this.invoicing = invoicing;
         this.search = search;
         this.clients = clients;
+        this.licences = licences;
         this.exports = exports;
     }
 
@@ -114,16 +122,33 @@ class InvoiceApiController {
             summary = "Send invoices",
             description = "The console's \"Send invoices\": one invoice per licence for its current term, e-mailed to"
                     + " its client with the PDF; a licence already invoiced for the term has that invoice sent again."
-                    + " All or nothing: a licence that cannot be invoiced refuses the whole request (422), and so does"
-                    + " an id that is not one of your licences, named in errors (licenceIds[1]).")
+                    + " All or nothing: an id that is not one of your licences, or a licence without a client,"
+                    + " refuses the whole request: a 422 naming each in errors (licenceIds[1]).")
     SendResponse send(Caller caller, @Valid @RequestBody SendRequest request, BindingResult refused)
             throws BindException {
         FieldRefusals.answerIfAny(refused);
+        List<Long> ids = request.licenceIds();
+        FieldRefusals.refuse(refused, FieldRefusals.notYours(ids, licences.notYours(caller, ids)));
+        FieldRefusals.answerIfAny(refused);
         try {
-            return SendResponse.of(invoicing.send(caller, request.licenceIds()));
+            return SendResponse.of(invoicing.send(caller, ids));
+        } catch (LicencesWithoutClientException withoutClient) {
+            // Each named, as a licence not of yours is: a 422 `refused` without `errors` left a program to find
+            // which of 20 to fix from a coupon code in the detail.
+            FieldRefusals.refuse(
+                    refused,
+                    FieldRefusals.selection(
+                            ids,
+                            withoutClient.codes().keySet(),
+                            id -> Reason.of(
+                                    "reason.api.licenceWithoutClient",
+                                    Long.toString(id),
+                                    withoutClient.codes().get(id))));
+            FieldRefusals.answerIfAny(refused);
+            throw withoutClient;
         } catch (LicenceNotFoundException notYours) {
-            // A licence of the body, not the address: named as a planId or clientId not of yours is (docs/api.md),
-            // with the same words for another organisation's and nobody's, instead of a 404 that named none of 20.
+            // Deleted between the check above and the send's lock: named as the check names one not of yours, not
+            // a 404 that named none of 20.
             FieldRefusals.refuse(
                     refused,
                     Map.of(

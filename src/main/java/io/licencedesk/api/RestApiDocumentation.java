@@ -87,14 +87,15 @@ class RestApiDocumentation {
             ASCII characters; a random UUID is a good choice), as Stripe's: the same request sent again with the \
             same key within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is \
             created or sent twice. The key with another request is a 422 `idempotency-key-reused`; while the first \
-            request still runs, a 409 `idempotency-key-in-progress` with `Retry-After: 1`. Keys belong to the token.
+            request still runs, a 409 `idempotency-key-in-progress` with `Retry-After: 1`. A 5xx or a 429 is not \
+            kept: send it again with the same key. Keys belong to the token.
 
             ### Rate limits
             A token may make 600 requests a minute (the server's `licencedesk.api.rate-limit`), counted in \
             one-minute windows on each server node. Its answers say where it stands: `RateLimit-Limit`, \
             `RateLimit-Remaining`, `RateLimit-Reset` (seconds) and `RateLimit-Policy` (`600;w=60`). Past the \
-            limit: 429 `rate-limited` with `Retry-After` (seconds). Redeeming coupon codes has limits of its own \
-            (429 `rate-limited` with `Retry-After` too).
+            limit: 429 `rate-limited` with `Retry-After` (seconds). Redeeming coupon codes and inviting a client \
+            (once a minute, five a day) have limits of their own (429 `rate-limited` with `Retry-After` too).
 
             ### Versions and formats
             This is version 1: every operation is under `/api/v1`; another address under `/api` is 404 \

@@ -5,6 +5,7 @@ import io.licencedesk.accounts.ApiTokenRefusedException;
 import io.licencedesk.accounts.ClientAlreadyActiveException;
 import io.licencedesk.accounts.ClientNotFoundException;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
+import io.licencedesk.accounts.InvitationLimitedException;
 import io.licencedesk.devices.InvalidScreenNameException;
 import io.licencedesk.devices.ScreenNameTakenException;
 import io.licencedesk.devices.ScreenNotFoundException;
@@ -201,6 +202,20 @@ class RestApiProblems {
         return refused.reason().code().equals("reason.import.tooLarge")
                 ? answer(HttpStatus.CONTENT_TOO_LARGE, "too-large", "Request too large", english(refused.reason()))
                 : answer(HttpStatus.CONFLICT, "conflict", "Refused by the object's state", english(refused.reason()));
+    }
+
+    /**
+     * An invitation sent again too soon (decision 0084's minute, or its five a day): a limit on how often, which
+     * waiting lifts, so a 429 `rate-limited` saying how long in {@code Retry-After}, as the API's other limits do,
+     * rather than a 422 that read as never (decision 0113).
+     */
+    @ExceptionHandler(InvitationLimitedException.class)
+    ResponseEntity<ProblemDetail> invitationLimited(InvitationLimitedException limited) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(limited.retryAfterSeconds()))
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(ApiProblemWriter.problem(
+                        HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", english(limited.reason())));
     }
 
     /** Any other refusal of the rules: the request was understood, and the rules say no. */

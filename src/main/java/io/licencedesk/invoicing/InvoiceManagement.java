@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -117,7 +118,7 @@ public class InvoiceManagement {
         }
         var sending = new Sending(caller, accounts.organisation(caller));
         List<BillableLicence> locked = licences.lockForBilling(caller, ids);
-        locked.forEach(Invoice::ensureBillable);
+        requireClients(locked);
         Map<Long, Invoice> counting = invoices.findCounting(
                 caller.organisationId(),
                 locked.stream().collect(Collectors.toMap(BillableLicence::id, BillableLicence::termNumber)));
@@ -139,6 +140,17 @@ public class InvoiceManagement {
             }
         }
         return new SendOutcome(issued, resent, waiting);
+    }
+
+    /** Refuses the selection when a licence has no client, naming every such licence rather than the first. */
+    private static void requireClients(List<BillableLicence> locked) {
+        var withoutClient = new LinkedHashMap<Long, String>();
+        locked.stream()
+                .filter(licence -> licence.clientId() == null)
+                .forEach(licence -> withoutClient.put(licence.id(), licence.couponCode()));
+        if (!withoutClient.isEmpty()) {
+            throw new LicencesWithoutClientException(withoutClient);
+        }
     }
 
     /**

@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Caller;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -36,7 +37,9 @@ public class LicenceBulkActions {
         List<String> done = new ArrayList<>();
         Map<LifecycleStatus, List<String>> refused = new EnumMap<>(LifecycleStatus.class);
         int gone = 0;
-        for (long id : ids) {
+        // An id named twice is changed once: its second turn found it changed, and the answer listed it both done
+        // and refused (paused by its first turn, "already paused" by its second).
+        for (long id : new LinkedHashSet<>(ids)) {
             try {
                 done.add(change.apply(id).couponCode().value());
             } catch (IllegalStatusChangeException notNow) {

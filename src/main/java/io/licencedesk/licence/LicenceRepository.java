@@ -89,6 +89,15 @@ class LicenceRepository {
                 .list();
     }
 
+    /** Which of these ids are licences of the organisation: one query for a whole selection. */
+    List<Long> idsAmong(long organisationId, Collection<Long> ids) {
+        return jdbc.sql("select id from licence where organisation_id = :organisationId and id in (:ids)")
+                .param("organisationId", organisationId)
+                .param("ids", ids)
+                .query(Long.class)
+                .list();
+    }
+
     /** Loads and locks the licence with this code in the organisation, for a redemption. */
     Optional<Licence> findByCodeForUpdate(long organisationId, CouponCode code, Currency currency) {
         return jdbc.sql("""

@@ -164,6 +164,76 @@ class InvoiceApiIntegrationTests {
                 .isZero();
     }
 
+    /**
+     * Sending invoices for licences without a client answered a 422 `refused` whose detail named the first one's
+     * coupon code, and no `errors`: a program could not tell which of up to 20 ids to fix. Each is now named as a
+     * licence not of yours is, `licenceIds[i]` with its id, code and why, in the same English whatever language the
+     * request accepts (problem details are English, decision 0053), and nothing is issued.
+     */
+    @Test
+    void namesEveryLicenceWithoutAClientAndIssuesNothing() throws Exception {
+        long withClient = licences.create(
+                        org.manager(),
+                        new NewLicence(plan.id(), "Lobby", null, 1, org.alice().userId()))
+                .id();
+        long hall = licences.create(org.manager(), new NewLicence(plan.id(), "Hall", null, 1, null))
+                .id();
+        long foyer = licences.create(org.manager(), new NewLicence(plan.id(), "Foyer", null, 1, null))
+                .id();
+
+        for (String language : List.of("en-GB", "fr")) {
+            var response = call(post("/api/v1/invoices/send")
+                    .header("Accept-Language", language)
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"licenceIds\": [%d, %d, %d]}".formatted(withClient, hall, foyer)));
+            JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+
+            assertThat(response.getStatus()).as(problem.toString()).isEqualTo(422);
+            assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/validation");
+            assertThat(problem.get("errors")
+                            .valueStream()
+                            .map(error -> error.get("field").asString()))
+                    .containsExactly("licenceIds[1]", "licenceIds[2]");
+            assertThat(problem.at("/errors/0/detail").asString())
+                    .isEqualTo("Licence %d (%s) has no client, so it cannot be invoiced: give it one (clientId) first."
+                            .formatted(hall, code(hall)));
+            assertThat(problem.at("/errors/1/detail").asString()).contains(Long.toString(foyer), code(foyer));
+            assertThat(problem.get("detail").asString()).isEqualTo("Some fields are not valid.");
+        }
+        assertThat(jdbc.sql("select count(*) from invoice where organisation_id = ?")
+                        .param(org.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /** Every id of the body that is not one of yours is named, not only the first. */
+    @Test
+    void namesEveryLicenceNotOfYours() throws Exception {
+        long own = licences.create(
+                        org.manager(),
+                        new NewLicence(plan.id(), "Lobby", null, 1, org.alice().userId()))
+                .id();
+
+        var response = call(post("/api/v1/invoices/send")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"licenceIds\": [%d, %d, %d]}".formatted(Long.MAX_VALUE, own, Long.MAX_VALUE - 1)));
+        JsonNode problem = JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(response.getStatus()).as(problem.toString()).isEqualTo(422);
+        assertThat(problem.get("errors")
+                        .valueStream()
+                        .map(error -> error.get("field").asString()))
+                .containsExactly("licenceIds[0]", "licenceIds[2]");
+    }
+
+    String code(long licence) {
+        return jdbc.sql("select coupon_code from licence where id = ?")
+                .param(licence)
+                .query(String.class)
+                .single();
+    }
+
     @Test
     void readsAllButVoidInBothSpellings() throws Exception {
         List<Long> invoices = sent(2);

@@ -131,6 +131,25 @@ class LicenceBulkApiIntegrationTests {
         assertThat(paused(alreadyPaused)).isFalse();
     }
 
+    /**
+     * A licence named twice was paused by its first turn and refused by its second, so the answer listed it both done
+     * and refused as already paused; it is changed once, and listed once, as sending invoices counts it once.
+     */
+    @Test
+    void aLicenceNamedTwiceIsChangedOnceAndListedOnce() throws Exception {
+        long lobby = licence(org, monthly, "Lobby", null);
+
+        Answer paused = bulk("pause", token, ids(lobby, lobby));
+
+        assertThat(paused.status()).isEqualTo(200);
+        assertThat(paused.body().get("done").valueStream().map(JsonNode::asString))
+                .containsExactly(code(lobby));
+        assertThat(paused.body().get("refused").size())
+                .as(paused.body().toString())
+                .isZero();
+        assertThat(paused(lobby)).isTrue();
+    }
+
     @Test
     void anotherOrganisationsLicenceIsNamedAndNothingIsPaused() throws Exception {
         TestOrganisation other = fixture.organisation();
