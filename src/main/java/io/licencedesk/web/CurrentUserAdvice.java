@@ -3,8 +3,6 @@ package io.licencedesk.web;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.SignedInUser;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.HashMap;
-import java.util.Map;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -20,18 +18,11 @@ class CurrentUserAdvice {
      * on the address of a licence deleted meanwhile could only go "to the start page".
      */
     static void addTo(ModelAndView page, HttpServletRequest request) {
-        page.addAllObjects(model(request));
-    }
-
-    /** The same attributes for a page rendered before Spring MVC ({@link ErrorPagesBeforeMvc}); "me" may be null. */
-    static Map<String, Object> model(HttpServletRequest request) {
         var advice = new CurrentUserAdvice();
-        var model = new HashMap<String, Object>();
-        model.put("me", advice.me());
-        model.put("viewingAs", advice.viewingAs(request));
-        model.put("portalView", advice.portalView(request));
-        model.put("section", advice.section(request));
-        return model;
+        page.addObject("me", advice.me());
+        page.addObject("viewingAs", advice.viewingAs(request));
+        page.addObject("portalView", advice.portalView(request));
+        page.addObject("section", advice.section(request));
     }
 
     @ModelAttribute("me")

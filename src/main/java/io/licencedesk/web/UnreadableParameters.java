@@ -22,8 +22,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
-import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
  * A query string or form body that cannot be decoded ({@code ?q=%ZZ}, or more fields than Tomcat accepts) is refused
@@ -113,28 +111,20 @@ class UnreadableParameters {
 
     /**
      * The pages' refusal of what {@link #unreadableParametersFilter} let through, once Spring Security's chain has
-     * let the request in: the 400 page, rendered here with the person's navigation, or a page's script's {@code
-     * bad-request} problem.
+     * let the request in: the 400 page, with the person's navigation, or a page's script's {@code bad-request}
+     * problem (ErrorDispatchAnswers).
      */
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> pageRefusalsFilter(
-            ErrorAnswers errors, ApiProblemWriter problems, ThymeleafViewResolver pages, LocaleResolver languages) {
-        var errorPages = new ErrorPagesBeforeMvc(pages, languages);
+    FilterRegistrationBean<OncePerRequestFilter> pageRefusalsFilter() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                if (request.getAttribute(REFUSED) == null) {
-                    chain.doFilter(request, response);
+                if (request.getAttribute(REFUSED) != null) {
+                    response.sendError(HttpServletResponse.SC_BAD_REQUEST);
                     return;
                 }
-                ProblemDetail problem =
-                        errors.forScript(request, HttpServletResponse.SC_BAD_REQUEST, languages.resolveLocale(request));
-                if (problem != null) {
-                    problems.write(request, response, problem);
-                    return;
-                }
-                errorPages.render(request, response, HttpServletResponse.SC_BAD_REQUEST, "error/4xx", Map.of());
+                chain.doFilter(request, response);
             }
 
             @Override

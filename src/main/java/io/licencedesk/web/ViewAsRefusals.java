@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -15,6 +14,7 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.View;
@@ -25,8 +25,8 @@ import org.springframework.web.servlet.ViewResolver;
  * of a stale tab. The security chain refuses it, as it refuses every change there, so nothing is changed. The answer
  * is the portal as they were viewing it, with its banner (and its Stop, the way back to the console), saying why, and
  * a 403: the generic 403 page had neither and told staff that the page was not for them. Every other refusal gets
- * the 403 page, rendered here too with the person's navigation ({@link ErrorPagesBeforeMvc}). The refusal comes before
- * Spring MVC, so the page is rendered here, and the model that CurrentUserAdvice gives MVC's pages is given by hand.
+ * Spring Security's usual answer. The refusal comes before Spring MVC, so the page is rendered here, and the model that
+ * CurrentUserAdvice gives MVC's pages is given by hand.
  *
  * <p>The generic 403 page said "You are signed in, but this page is not part of what your account may see. Account
  * managers use the console", which fits a client in the console only. A form refused for its CSRF token is one opened
@@ -50,7 +50,7 @@ final class ViewAsRefusals implements AccessDeniedHandler {
      */
     static final String REFUSAL = "refusal";
 
-    private final ErrorPagesBeforeMvc errorPages;
+    private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
     private final ViewResolver pages;
     private final LocaleResolver languages;
     private final ApiProblemWriter problems;
@@ -58,7 +58,6 @@ final class ViewAsRefusals implements AccessDeniedHandler {
     ViewAsRefusals(ViewResolver pages, LocaleResolver languages, ApiProblemWriter problems) {
         this.pages = pages;
         this.languages = languages;
-        this.errorPages = new ErrorPagesBeforeMvc(pages, languages);
         this.problems = problems;
     }
 
@@ -112,11 +111,7 @@ final class ViewAsRefusals implements AccessDeniedHandler {
                 return;
             }
             request.setAttribute(REFUSAL, refusal);
-            // The refused page itself, with the person's navigation: sent as an error, it was rendered after the
-            // security chain, without them (ErrorPagesBeforeMvc).
-            var attributes = new HashMap<String, Object>();
-            attributes.put(REFUSAL, refusal);
-            errorPages.render(request, response, HttpServletResponse.SC_FORBIDDEN, "error/403", attributes);
+            otherwise.handle(request, response, denied);
             return;
         }
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);

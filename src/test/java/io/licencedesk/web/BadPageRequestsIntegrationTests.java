@@ -124,38 +124,6 @@ class BadPageRequestsIntegrationTests {
                 .andExpect(content().string(containsString(email)));
     }
 
-    /**
-     * The same on the 403 page, which Spring Security answers before Spring MVC: it was sent as an error and rendered
-     * at the container's error dispatch, without the person, so a client who followed a console link, or an account
-     * manager on an owner's page, was led only "to the start page". A page's script still gets the problem.
-     */
-    @ParameterizedTest
-    @CsvSource(
-            delimiter = '|',
-            quoteCharacter = '"',
-            value = {
-                "manager | /settings | /invoices | Only your organisation's owners may open this page",
-                "manager | /people | /invoices | Only your organisation's owners may open this page",
-                "client | /licences | /portal/invoices | You are signed in, but this page is not part of",
-                "client | /invoices/1 | /portal/invoices | You are signed in, but this page is not part of"
-            })
-    void keepsTheNavigationOnTheNotForYouPage(String role, String address, String navigation, String words)
-            throws Exception {
-        String email =
-                role.equals("client") ? org.alice().email() : org.manager().email();
-
-        mvc.perform(get(address).accept(BROWSER).with(user(users.loadUserByUsername(email))))
-                .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.TEXT_HTML))
-                .andExpect(content().string(containsString(words.replace("'", "&#39;"))))
-                .andExpect(content().string(containsString("class=\"navbar navbar-expand-md navbar-dark app-navbar\"")))
-                .andExpect(content().string(containsString("href=\"" + navigation + "\"")))
-                .andExpect(content().string(containsString(email)));
-        mvc.perform(get(address).accept(MediaType.APPLICATION_JSON).with(user(users.loadUserByUsername(email))))
-                .andExpect(status().isForbidden())
-                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
-    }
-
     @Test
     void asksAnAnonymousVisitorToSignInBeforeSayingWhetherAnAddressExists() throws Exception {
         mvc.perform(get("/nope").accept(BROWSER))

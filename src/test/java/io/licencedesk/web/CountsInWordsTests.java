@@ -198,8 +198,7 @@ class CountsInWordsTests {
                     "1 à échéance, 1 en retard, 1 renouvelée",
                     "2 à échéance, 2 en retard, 2 renouvelées"),
             counted("console.import.secondsLeft", null, "environ 1\u00a0s restante", "environ 2\u00a0s restantes"),
-            counted(
-                    "console.import.minutesLeft", null, "environ 1\u00a0min restante", "environ 2\u00a0min restantes"),
+            counted("console.import.minutesLeft", null, "environ 1\u00a0min restante", "environ 2\u00a0min restantes"),
             counted(
                     "import.importedMeanwhile",
                     null,

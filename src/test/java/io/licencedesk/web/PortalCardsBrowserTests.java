@@ -89,6 +89,8 @@ class PortalCardsBrowserTests {
                 }
             }
         }
-        Assertions.assertThat(faults).as("lines of a card's values at %d px", PhoneBrowserTests.WIDTH).isEmpty();
+        Assertions.assertThat(faults)
+                .as("lines of a card's values at %d px", PhoneBrowserTests.WIDTH)
+                .isEmpty();
     }
 }

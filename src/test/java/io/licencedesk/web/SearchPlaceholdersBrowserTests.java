@@ -54,16 +54,21 @@ class SearchPlaceholdersBrowserTests {
                 page.navigate(path);
                 assertThat(page.getByRole(AriaRole.SEARCHBOX).first()).isVisible();
                 List<List<?>> placeholders = placeholders(page);
-                Assertions.assertThat(placeholders).as("search boxes of %s", path).isNotEmpty();
+                Assertions.assertThat(placeholders)
+                        .as("search boxes of %s", path)
+                        .isNotEmpty();
                 for (List<?> placeholder : placeholders) {
                     if (((Number) placeholder.get(2)).intValue() > ((Number) placeholder.get(3)).intValue()) {
-                        cut.add(page.locator("html").getAttribute("lang") + " " + path + " #" + placeholder.get(0) + ": \"" + placeholder.get(1)
-                                + "\" needs " + placeholder.get(2) + " px, has " + placeholder.get(3));
+                        cut.add(page.locator("html").getAttribute("lang") + " " + path + " #" + placeholder.get(0)
+                                + ": \"" + placeholder.get(1) + "\" needs " + placeholder.get(2) + " px, has "
+                                + placeholder.get(3));
                     }
                 }
             }
         }
-        Assertions.assertThat(cut).as("placeholders cut at %d px", PhoneBrowserTests.WIDTH).isEmpty();
+        Assertions.assertThat(cut)
+                .as("placeholders cut at %d px", PhoneBrowserTests.WIDTH)
+                .isEmpty();
     }
 
     /** Each search box's placeholder: the box's id, its text, the width it needs and the width it has. */

@@ -74,8 +74,8 @@ class UndecodablePageQueriesAtTheServerTests {
     @Test
     void aSignedInPersonsScriptGetsTheBadRequestProblem() throws IOException {
         String session = signIn(org.manager());
-        Answer answer = http.exchange(
-                "GET", "/licences?q=%zz", Map.of("Cookie", session, "Accept", "application/json"), null);
+        Answer answer =
+                http.exchange("GET", "/licences?q=%zz", Map.of("Cookie", session, "Accept", "application/json"), null);
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.contentType()).startsWith("application/problem+json");
