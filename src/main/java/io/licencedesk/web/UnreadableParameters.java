@@ -5,8 +5,11 @@ import io.licencedesk.shared.WildcardContentType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +17,7 @@ import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilte
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -23,8 +27,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * A query string or form body that cannot be decoded ({@code ?q=%ZZ}, or more fields than Tomcat accepts) is refused
  * with the 400 page before anything reads it. Tomcat throws where parameters are first read, and where that is a
  * template ({@code ${param.sent}} on the password page) the exception came out as a 500. For the pages it is read
- * here, after the character encoding is set and before Spring Security, whose web chain reads parameters (the CSRF
- * token, the sign-in form).
+ * here, after the character encoding is set and before Spring Security, whose web chain reads the parameters of a
+ * form it checks (the CSRF token, the sign-in form): those are refused here. A GET or HEAD, whose parameters the chain
+ * does not read, is refused after it ({@link #pageRefusalsFilter}), so that an anonymous visitor is sent to sign in, as on any
+ * page, and a signed-in person gets the 400 page with their navigation.
  *
  * <p>Under /api it is read after Spring Security instead ({@link #restApiFilter}): nothing in the API's chain reads a
  * parameter, and who asks is checked first, as for any other request of the API. Read before the chain, an anonymous
@@ -41,6 +47,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Configuration(proxyBeanMethods = false)
 class UnreadableParameters {
 
+    /** The request attribute that marks a page's request whose parameters are refused once who asks is known. */
+    static final String REFUSED = UnreadableParameters.class.getName() + ".REFUSED";
+
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> unreadableParametersFilter() {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
@@ -51,13 +60,14 @@ class UnreadableParameters {
                     response.sendError(HttpServletResponse.SC_UNSUPPORTED_MEDIA_TYPE);
                     return;
                 }
+                boolean readByTheChain = !readsNoParameters(request);
                 try {
                     if (request.getParameterMap().keySet().stream().anyMatch(UnreadableParameters::propertyPath)) {
-                        response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                        refuse(request, response, chain, request, readByTheChain);
                         return;
                     }
                 } catch (IllegalStateException unreadable) {
-                    response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                    refuse(request, response, chain, new WithoutParameters(request), readByTheChain);
                     return;
                 }
                 chain.doFilter(request, response);
@@ -70,6 +80,88 @@ class UnreadableParameters {
         });
         registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
         return registration;
+    }
+
+    /**
+     * A page's request whose parameters are refused: now, when Spring Security's web chain would read them (a form's
+     * CSRF token, the sign-in form), or, for a GET or HEAD, which the chain does not read, after the chain has said
+     * who asks ({@link #pageRefusalsFilter}): an anonymous visitor is sent to sign in, as for any other page, rather than
+     * told that an address they may not open is malformed (decision 0114, as decision 0108 did for the API). The
+     * chain gets the request without its parameters, so that nothing there trips on what Tomcat cannot decode (the
+     * request cache copies them to replay the page after signing in).
+     */
+    private static void refuse(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            HttpServletRequest readable,
+            boolean readByTheChain)
+            throws IOException, ServletException {
+        if (readByTheChain) {
+            response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+            return;
+        }
+        request.setAttribute(REFUSED, true);
+        chain.doFilter(readable, response);
+    }
+
+    private static boolean readsNoParameters(HttpServletRequest request) {
+        return HttpMethod.GET.matches(request.getMethod()) || HttpMethod.HEAD.matches(request.getMethod());
+    }
+
+    /**
+     * The pages' refusal of what {@link #unreadableParametersFilter} let through, once Spring Security's chain has
+     * let the request in: the 400 page, with the person's navigation, or a page's script's {@code bad-request}
+     * problem (ErrorDispatchAnswers).
+     */
+    @Bean
+    FilterRegistrationBean<OncePerRequestFilter> pageRefusalsFilter() {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                if (request.getAttribute(REFUSED) != null) {
+                    response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return UnknownAddressPages.isApi(request);
+            }
+        });
+        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1);
+        return registration;
+    }
+
+    /** A request whose parameters Tomcat cannot decode, read as having none. */
+    private static final class WithoutParameters extends HttpServletRequestWrapper {
+
+        WithoutParameters(HttpServletRequest request) {
+            super(request);
+        }
+
+        @Override
+        public String getParameter(String name) {
+            return null;
+        }
+
+        @Override
+        public Map<String, String[]> getParameterMap() {
+            return Map.of();
+        }
+
+        @Override
+        public Enumeration<String> getParameterNames() {
+            return Collections.emptyEnumeration();
+        }
+
+        @Override
+        public String[] getParameterValues(String name) {
+            return null;
+        }
     }
 
     /**
