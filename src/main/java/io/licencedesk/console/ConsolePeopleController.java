@@ -92,10 +92,22 @@ class ConsolePeopleController {
                     .orElse(null);
             Person changed = people.changeRole(caller, id, chosen);
             String roleName = text("people.role." + changed.role());
-            return changed.role() == held
-                    ? text("people.roleUnchanged", changed.name(), roleName)
-                    : text("people.roleChanged", changed.name(), roleName);
+            return text(roleMessage(changed, held), changed.name(), roleName);
         });
+    }
+
+    /**
+     * "They sign in again to use it" is true only of someone who can sign in: a disabled person cannot, and an invited
+     * one has never signed in (and the invitation they hold names the role they were invited with).
+     */
+    private static String roleMessage(Person changed, Role held) {
+        if (changed.role() == held) {
+            return "people.roleUnchanged";
+        }
+        if (!changed.enabled()) {
+            return "people.roleChangedDisabled";
+        }
+        return changed.hasPassword() ? "people.roleChanged" : "people.roleChangedInvited";
     }
 
     @PostMapping("/{id}/invite")
