@@ -11,7 +11,11 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.PlaywrightException;
 import com.microsoft.playwright.Request;
 import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.OrganisationSettings;
+import io.licencedesk.accounts.PaymentDetails;
+import io.licencedesk.accounts.PaymentSettings;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.accounts.UserLanguages;
@@ -59,6 +63,12 @@ class ConsoleFormsBrowserTests {
     @Autowired
     UserLanguages languages;
 
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    PaymentDetails payment;
+
     TestOrganisation org;
     Plan monthly;
     long lobby;
@@ -100,6 +110,7 @@ class ConsoleFormsBrowserTests {
             String settingsUnchanged,
             String paymentUnchanged,
             String renewalsUnchanged,
+            String licenceUnchanged,
             String saveSettings) {}
 
     static final Words ENGLISH = new Words(
@@ -120,6 +131,7 @@ class ConsoleFormsBrowserTests {
             "No changes to save: the organisation settings are as they were.",
             "No changes to save: the payment details are as they were.",
             "No changes to save: the renewal settings are as they were.",
+            "No changes to save: licence %s is as it was.",
             "Save");
 
     static final Words FRENCH = new Words(
@@ -128,7 +140,7 @@ class ConsoleFormsBrowserTests {
             "Annuler la facture",
             "Annuler la facture %s\u00a0? Cette action est irréversible\u00a0; sa licence pourra ensuite être facturée"
                     + " de nouveau.",
-            "Retour",
+            "Non",
             "annulée",
             "Indiquez pourquoi la facture est annulée.",
             "Ajouter une licence",
@@ -141,6 +153,7 @@ class ConsoleFormsBrowserTests {
             "Aucune modification à enregistrer\u00a0: les paramètres de l’organisation sont inchangés.",
             "Aucune modification à enregistrer\u00a0: les coordonnées de paiement sont inchangées.",
             "Aucune modification à enregistrer\u00a0: les paramètres de renouvellement sont inchangés.",
+            "Aucune modification à enregistrer\u00a0: la licence %s est inchangée.",
             "Enregistrer");
 
     /** Voiding an unpaid invoice was one click, where deleting a licence or removing a payment asks first. */
@@ -270,7 +283,12 @@ class ConsoleFormsBrowserTests {
                 .isEmpty();
     }
 
-    /** Saving a settings page as it was said "Settings saved." though nothing changed, on each of the three tabs. */
+    /**
+     * Saving a settings page as it was said "Settings saved." though nothing changed, on each of the three tabs. With a
+     * text of several lines (an address, payment instructions, a licence's note, stored with "\n" as the API gives
+     * them), the browser sent its "\r\n" and the save changed it: "Settings saved.", and a change in the audit log
+     * that reads the same on both sides.
+     */
     @Test
     void settingsSavedAsTheyWereSayNothingChanged(Page page) {
         settingsSavedAsTheyWere(page, ENGLISH);
@@ -282,15 +300,40 @@ class ConsoleFormsBrowserTests {
     }
 
     void settingsSavedAsTheyWere(Page page, Words words) {
+        var settings = OrganisationSettings.of(accounts.organisation(org.owner()));
+        accounts.updateSettings(
+                org.owner(),
+                new OrganisationSettings(
+                        settings.name(),
+                        settings.legalName(),
+                        "1 Harbour Road\nBristol BS1 4AA",
+                        settings.currency(),
+                        settings.vatRate(),
+                        settings.invoicePrefix(),
+                        settings.paymentTermsDays(),
+                        settings.senderName(),
+                        settings.senderEmail(),
+                        settings.expiringSoonDays()));
+        payment.update(
+                org.owner(), new PaymentSettings(null, null, null, null, "Pay by transfer.\nQuote the number.", null));
+        var noted =
+                licences.create(org.manager(), new NewLicence(monthly.id(), "Foyer", "Line one\nLine two", 1, null));
         signIn(page, org.owner(), words.language());
         for (var tab : List.of(
                 List.of("/settings", words.settingsUnchanged()),
                 List.of("/settings/payment", words.paymentUnchanged()),
-                List.of("/settings/renewals", words.renewalsUnchanged()))) {
+                List.of("/settings/renewals", words.renewalsUnchanged()),
+                List.of(
+                        "/licences/" + noted.id() + "/edit",
+                        words.licenceUnchanged().formatted(noted.couponCode())))) {
             page.navigate(tab.get(0));
             button(page, words.saveSettings()).click();
             assertThat(toast(page, tab.get(1))).isVisible();
         }
+        Assertions.assertThat(accounts.organisation(org.owner()).address())
+                .isEqualTo("1 Harbour Road\nBristol BS1 4AA");
+        Assertions.assertThat(licences.details(org.manager(), noted.id()).note())
+                .isEqualTo("Line one\nLine two");
     }
 
     /**

@@ -290,6 +290,51 @@ class ConsolePeopleIntegrationTests {
                                 "toast", "The role of " + manager + " is now Owner. They sign in again to use it."));
     }
 
+    /**
+     * An owner who made themselves an account manager, or disabled themselves, ended their own session with the change
+     * (decision 0055) and landed on a bare sign-in page: the change's message was lost with the session. The sign-in
+     * page says why, in English and in French.
+     */
+    @Test
+    void anOwnerWhoChangesTheirOwnRoleOrDisablesThemselvesIsToldWhyTheyAreSignedOut() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        mvc.perform(changeRole(owner, org.manager().userId(), "OWNER")).andExpect(redirectedUrl("/people"));
+        Cookie laptop = signInCookie(org.owner().email());
+
+        mvc.perform(changeRole(owner, org.owner().userId(), "MANAGER")).andExpect(redirectedUrl("/login?roleChanged"));
+        assertThat(people.me(org.owner()).role()).isEqualTo(Role.MANAGER);
+        mvc.perform(get("/licences").cookie(laptop)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/login?roleChanged"))
+                .andExpect(content()
+                        .string(containsString(
+                                "Your role has changed, which signed you out everywhere. Sign in again to work with"
+                                        + " it.")));
+        mvc.perform(get("/login?roleChanged").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Votre rôle a changé, ce qui vous a déconnecté partout.")));
+
+        var manager = fixture.signedIn(org.manager());
+        mvc.perform(changeRole(manager, org.manager().userId(), "OWNER"))
+                .andExpect(flash().attribute("toast", containsString("is already Owner")));
+        mvc.perform(post("/people/{id}/disable", org.manager().userId())
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("toastKind", "danger"));
+        mvc.perform(changeRole(manager, org.owner().userId(), "OWNER")).andExpect(redirectedUrl("/people"));
+        mvc.perform(post("/people/{id}/disable", org.manager().userId())
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/login?disabled=staff"));
+        assertThat(people.staff(org.owner()).stream()
+                        .filter(person -> person.id() == org.manager().userId())
+                        .findFirst()
+                        .orElseThrow()
+                        .enabled())
+                .isFalse();
+        mvc.perform(get("/login?disabled=staff"))
+                .andExpect(content().string(containsString("This account is disabled.")));
+    }
+
     org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder changeRole(
             org.springframework.test.web.servlet.request.RequestPostProcessor who, long id, String role) {
         return post("/people/{id}/role", id).param("role", role).with(who).with(csrf());
