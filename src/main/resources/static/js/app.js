@@ -123,15 +123,16 @@
     });
 
 
-    // A page rendered as the answer to a form post (a new device credential, a refused code) takes its
-    // page's address, so that reloading it reads the page instead of posting the form again.
+    // A page rendered as the answer to a form post (a new device credential, a refused code, any refused form of the
+    // console: decision 0112) takes its page's address, so that reloading it, or coming back to it with Back, reads
+    // the page instead of asking to post the form again.
     const answered = document.querySelector('[data-replace-url]');
     if (answered) {
         history.replaceState(null, '', answered.dataset.replaceUrl);
     }
 
-    // Forms that undo something ask first: revoking a token, removing a screen, voiding a paid invoice, deleting a
-    // webhook endpoint. Their question (data-confirm-question or data-ask) is asked in the page's own dialog, whose
+    // Forms that undo something ask first: revoking a token, removing a screen, voiding an invoice, removing a
+    // payment, deleting a webhook endpoint. Their question (data-confirm-question or data-ask) is asked in the page's own dialog, whose
     // yes says what the form's button says: the browser's confirm() speaks the browser's language, not the page's,
     // and tools that drive a page dismiss it unseen. (Inline handlers are not allowed by the content security policy.)
     const askDialog = document.getElementById('ask-dialog');

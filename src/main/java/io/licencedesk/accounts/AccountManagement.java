@@ -204,8 +204,10 @@ public class AccountManagement {
     /**
      * Changes the organisation's settings; only owners may. The currency stays as it is once the organisation
      * has licences or invoices ({@link CurrencyFixedException}), since their amounts are in it.
+     *
+     * @return whether anything changed: settings saved as they were record nothing, and the page says so
      */
-    public Organisation updateSettings(Caller caller, OrganisationSettings settings) {
+    public boolean updateSettings(Caller caller, OrganisationSettings settings) {
         if (!caller.isOwner()) {
             throw new AccessDeniedException("Only owners may change the organisation's settings");
         }
@@ -230,14 +232,14 @@ public class AccountManagement {
         return settingsChanged(caller, before);
     }
 
-    /** The organisation as the settings left it, recorded as changed when they differ from before. */
-    private Organisation settingsChanged(Caller caller, OrganisationSettings before) {
-        Organisation organisation = organisation(caller);
-        OrganisationSettings after = OrganisationSettings.of(organisation);
-        if (!after.equals(before)) {
-            events.publishEvent(new OrganisationSettingsChanged(caller, before, after, clock.instant()));
+    /** Whether the settings differ from before, recorded as changed when they do. */
+    private boolean settingsChanged(Caller caller, OrganisationSettings before) {
+        OrganisationSettings after = OrganisationSettings.of(organisation(caller));
+        if (after.equals(before)) {
+            return false;
         }
-        return organisation;
+        events.publishEvent(new OrganisationSettingsChanged(caller, before, after, clock.instant()));
+        return true;
     }
 
     /**

@@ -67,9 +67,10 @@ public class PaymentDetails {
      * Changes the settings; only owners may. Spaces are dropped from the VAT number, IBAN and BIC, and letters put
      * in capitals, as they are printed.
      *
+     * @return whether anything changed: details saved as they were record nothing, and the page says so
      * @throws PaymentSettingsRefusedException naming the first field that is not acceptable (see {@link #refusals})
      */
-    public PaymentSettings update(Caller caller, PaymentSettings wanted) {
+    public boolean update(Caller caller, PaymentSettings wanted) {
         if (!caller.isOwner()) {
             throw new AccessDeniedException("Only owners may change the organisation's settings");
         }
@@ -90,10 +91,11 @@ public class PaymentDetails {
                 .param("id", caller.organisationId())
                 .update();
         PaymentSettings after = of(caller.organisationId());
-        if (!after.equals(before)) {
-            events.publishEvent(new PaymentSettingsChanged(caller, before, after, clock.instant()));
+        if (after.equals(before)) {
+            return false;
         }
-        return after;
+        events.publishEvent(new PaymentSettingsChanged(caller, before, after, clock.instant()));
+        return true;
     }
 
     /**

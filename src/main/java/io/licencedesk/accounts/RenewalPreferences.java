@@ -55,10 +55,11 @@ public class RenewalPreferences {
     /**
      * Changes the settings; only owners may.
      *
+     * @return whether anything changed: settings saved as they were record nothing, and the page says so
      * @throws RenewalSettingsRefusedException naming the first wait that is not between 1 and {@value
      *     RenewalSettings#MAX_DAYS} days
      */
-    public RenewalSettings update(Caller caller, RenewalSettings settings) {
+    public boolean update(Caller caller, RenewalSettings settings) {
         if (!caller.isOwner()) {
             throw new AccessDeniedException("Only owners may change the organisation's settings");
         }
@@ -79,10 +80,11 @@ public class RenewalPreferences {
                 .param("id", caller.organisationId())
                 .update();
         RenewalSettings after = settings(caller.organisationId());
-        if (!after.equals(before)) {
-            events.publishEvent(new RenewalSettingsChanged(caller, before, after, clock.instant()));
+        if (after.equals(before)) {
+            return false;
         }
-        return after;
+        events.publishEvent(new RenewalSettingsChanged(caller, before, after, clock.instant()));
+        return true;
     }
 
     private static void checkDays(String field, int days) {

@@ -52,13 +52,14 @@ class ConsolePaymentSettingsController {
         if (errors.hasErrors()) {
             return "console/payment-settings";
         }
+        boolean changed;
         try {
-            payment.update(caller, form.toSettings());
+            changed = payment.update(caller, form.toSettings());
         } catch (PaymentSettingsRefusedException refused) {
             errors.rejectValue(refused.field(), "refused", reasons.text(refused));
             return "console/payment-settings";
         }
-        Toasts.success(redirect, words.of("console.toast.payment.saved"));
+        Toasts.success(redirect, words.of(changed ? "console.toast.payment.saved" : "console.toast.payment.unchanged"));
         return "redirect:/settings/payment";
     }
 }

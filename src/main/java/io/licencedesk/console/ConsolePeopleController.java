@@ -9,6 +9,7 @@ import io.licencedesk.accounts.Role;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.validation.Valid;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
@@ -31,6 +32,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class ConsolePeopleController {
 
     private static final String VIEW = "console/people";
+
+    /**
+     * An owner who changes their own role, or disables themselves (another owner remaining), ends their own session
+     * with the others (decision 0055): the People page and its message were lost behind a bare sign-in page. The
+     * sign-in page says why instead.
+     */
+    private static final String SIGNED_OUT_BY_ROLE_CHANGE = "redirect:/login?roleChanged";
+
+    private static final String SIGNED_OUT_BY_DISABLING = "redirect:/login?disabled=staff";
 
     private final People people;
     private final Reasons reasons;
@@ -82,7 +92,8 @@ class ConsolePeopleController {
             @RequestParam(required = false) String role,
             RedirectAttributes redirect) {
         Role chosen = "OWNER".equals(role) ? Role.OWNER : "MANAGER".equals(role) ? Role.MANAGER : null;
-        return act(redirect, () -> {
+        var ownRoleChanged = new AtomicBoolean();
+        String answer = act(redirect, () -> {
             // The role they held: "Change role" with the role they already have (the drop-down left as it was, or set
             // in another tab) changes nothing, and "is now Owner. They sign in again to use it." said otherwise.
             Role held = people.staff(caller).stream()
@@ -91,11 +102,25 @@ class ConsolePeopleController {
                     .findFirst()
                     .orElse(null);
             Person changed = people.changeRole(caller, id, chosen);
+            ownRoleChanged.set(id == caller.userId() && changed.role() != held);
             String roleName = text("people.role." + changed.role());
-            return changed.role() == held
-                    ? text("people.roleUnchanged", changed.name(), roleName)
-                    : text("people.roleChanged", changed.name(), roleName);
+            return text(roleMessage(changed, held), changed.name(), roleName);
         });
+        return ownRoleChanged.get() ? SIGNED_OUT_BY_ROLE_CHANGE : answer;
+    }
+
+    /**
+     * "They sign in again to use it" is true only of someone who can sign in: a disabled person cannot, and an invited
+     * one has never signed in (and the invitation they hold names the role they were invited with).
+     */
+    private static String roleMessage(Person changed, Role held) {
+        if (changed.role() == held) {
+            return "people.roleUnchanged";
+        }
+        if (!changed.enabled()) {
+            return "people.roleChangedDisabled";
+        }
+        return changed.hasPassword() ? "people.roleChanged" : "people.roleChangedInvited";
     }
 
     @PostMapping("/{id}/invite")
@@ -108,9 +133,13 @@ class ConsolePeopleController {
 
     @PostMapping("/{id}/disable")
     String disable(Caller caller, @PathVariable long id, RedirectAttributes redirect) {
-        return act(
-                redirect,
-                () -> text("people.disabled", people.disable(caller, id).name()));
+        var ownAccount = new AtomicBoolean();
+        String answer = act(redirect, () -> {
+            Person disabled = people.disable(caller, id);
+            ownAccount.set(disabled.id() == caller.userId());
+            return text("people.disabled", disabled.name());
+        });
+        return ownAccount.get() ? SIGNED_OUT_BY_DISABLING : answer;
     }
 
     @PostMapping("/{id}/enable")

@@ -121,13 +121,16 @@ class ConsoleRenewalController {
         if (errors.hasErrors()) {
             return "console/renewal-settings";
         }
+        boolean changed;
         try {
-            preferences.update(caller, form.toSettings());
+            changed = preferences.update(caller, form.toSettings());
         } catch (RenewalSettingsRefusedException refused) {
             errors.rejectValue(refused.field(), "refused", reasons.text(refused));
             return "console/renewal-settings";
         }
-        Toasts.success(redirect, words.of("console.toast.renewal.settingsSaved"));
+        Toasts.success(
+                redirect,
+                words.of(changed ? "console.toast.renewal.settingsSaved" : "console.toast.renewal.settingsUnchanged"));
         return "redirect:/settings/renewals";
     }
 }

@@ -54,13 +54,17 @@ class ConsoleSettingsController {
             }
             return page(caller, model);
         }
+        boolean changed;
         try {
-            accounts.updateSettings(caller, form.toSettings());
+            changed = accounts.updateSettings(caller, form.toSettings());
         } catch (CurrencyFixedException fixed) {
             errors.rejectValue("currency", "fixed", reasons.text(fixed));
             return page(caller, model);
         }
-        Toasts.success(redirect, words.of("console.toast.settings.saved"));
+        // Told by the save itself (decision 0100): "Settings saved." for a form sent as it was said what did not
+        // happen.
+        Toasts.success(
+                redirect, words.of(changed ? "console.toast.settings.saved" : "console.toast.settings.unchanged"));
         return "redirect:/settings";
     }
 

@@ -198,8 +198,9 @@ class ConsoleLanguageIntegrationTests {
                         .with(fixture.signedIn(org.owner()))
                         .with(csrf()))
                 .andExpect(flash().attribute("toast", "Offre Trimestriel ajoutée."));
+        // Each save changes a setting: one that changes nothing says so instead (ConsoleFormsBrowserTests).
         mvc.perform(post("/settings/renewals")
-                        .param("renewalInvoiceDays", "14")
+                        .param("renewalInvoiceDays", "21")
                         .param("overdueReminderDays", "7")
                         .param("overduePauseDays", "30")
                         .header("Accept-Language", "fr")

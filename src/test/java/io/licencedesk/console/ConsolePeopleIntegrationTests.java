@@ -236,6 +236,110 @@ class ConsolePeopleIntegrationTests {
         assertThat(audit(org.owner(), "USER", "ROLE_CHANGED")).isZero();
     }
 
+    /**
+     * "They sign in again to use it" was said of a colleague who had never signed in (invited, no password yet) and of
+     * one who cannot sign in (disabled): each is told what is true of them, in English and in French.
+     */
+    @Test
+    void aRoleChangeSaysWhatIsTrueOfSomeoneInvitedOrDisabled() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        String dana = "dana-" + org.id() + "@example.test";
+        mvc.perform(invite(owner, "Dana Manager", dana, "MANAGER")).andExpect(redirectedUrl("/people"));
+        long danaId = people.staff(org.owner()).stream()
+                .filter(person -> person.email().equals(dana))
+                .findFirst()
+                .orElseThrow()
+                .id();
+
+        mvc.perform(changeRole(owner, danaId, "OWNER"))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "The role of Dana Manager is now Owner. They have not accepted their invitation yet:"
+                                        + " they have this role from their first sign-in. “Invite again” sends them an"
+                                        + " e-mail that names it."));
+        mvc.perform(changeRole(owner, danaId, "MANAGER").header("Accept-Language", "fr"))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "Le rôle de Dana Manager est désormais Chargé de compte. Cette personne n’a pas encore"
+                                        + " accepté son invitation\u00a0: elle aura ce rôle dès sa première connexion."
+                                        + " «\u00a0Inviter de nouveau\u00a0» lui envoie un e-mail qui le mentionne."));
+
+        mvc.perform(post("/people/{id}/disable", org.manager().userId())
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/people"));
+        String manager = org.manager().name();
+        mvc.perform(changeRole(owner, org.manager().userId(), "OWNER"))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "The role of " + manager + " is now Owner. They are disabled: they have this role if"
+                                        + " they are enabled again."));
+        mvc.perform(changeRole(owner, org.manager().userId(), "MANAGER").header("Accept-Language", "fr"))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "Le rôle de " + manager + " est désormais Chargé de compte. Cette personne est"
+                                        + " désactivée\u00a0: elle aura ce rôle si elle est réactivée."));
+        assertThat(people.me(org.manager()).role()).isEqualTo(Role.MANAGER);
+
+        mvc.perform(post("/people/{id}/enable", org.manager().userId())
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/people"));
+        mvc.perform(changeRole(owner, org.manager().userId(), "OWNER"))
+                .andExpect(flash().attribute(
+                                "toast", "The role of " + manager + " is now Owner. They sign in again to use it."));
+    }
+
+    /**
+     * An owner who made themselves an account manager, or disabled themselves, ended their own session with the change
+     * (decision 0055) and landed on a bare sign-in page: the change's message was lost with the session. The sign-in
+     * page says why, in English and in French.
+     */
+    @Test
+    void anOwnerWhoChangesTheirOwnRoleOrDisablesThemselvesIsToldWhyTheyAreSignedOut() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        mvc.perform(changeRole(owner, org.manager().userId(), "OWNER")).andExpect(redirectedUrl("/people"));
+        Cookie laptop = signInCookie(org.owner().email());
+
+        mvc.perform(changeRole(owner, org.owner().userId(), "MANAGER")).andExpect(redirectedUrl("/login?roleChanged"));
+        assertThat(people.me(org.owner()).role()).isEqualTo(Role.MANAGER);
+        mvc.perform(get("/licences").cookie(laptop)).andExpect(redirectedUrl("/login"));
+        mvc.perform(get("/login?roleChanged"))
+                .andExpect(content()
+                        .string(containsString(
+                                "Your role has changed, which signed you out everywhere. Sign in again to work with"
+                                        + " it.")));
+        mvc.perform(get("/login?roleChanged").header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Votre rôle a changé, ce qui vous a déconnecté partout.")));
+
+        var manager = fixture.signedIn(org.manager());
+        mvc.perform(changeRole(manager, org.manager().userId(), "OWNER"))
+                .andExpect(flash().attribute("toast", containsString("is already Owner")));
+        mvc.perform(post("/people/{id}/disable", org.manager().userId())
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(status().isFound())
+                .andExpect(flash().attribute("toastKind", "danger"));
+        mvc.perform(changeRole(manager, org.owner().userId(), "OWNER")).andExpect(redirectedUrl("/people"));
+        mvc.perform(post("/people/{id}/disable", org.manager().userId())
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/login?disabled=staff"));
+        assertThat(people.staff(org.owner()).stream()
+                        .filter(person -> person.id() == org.manager().userId())
+                        .findFirst()
+                        .orElseThrow()
+                        .enabled())
+                .isFalse();
+        mvc.perform(get("/login?disabled=staff"))
+                .andExpect(content().string(containsString("This account is disabled.")));
+    }
+
+    org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder changeRole(
+            org.springframework.test.web.servlet.request.RequestPostProcessor who, long id, String role) {
+        return post("/people/{id}/role", id).param("role", role).with(who).with(csrf());
+    }
+
     @Test
     void theLastEnabledOwnerCanNeitherStepDownNorBeDisabled() throws Exception {
         var owner = fixture.signedIn(org.owner());

@@ -4,6 +4,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static io.licencedesk.console.LicenceList.row;
 import static io.licencedesk.console.LicenceList.toast;
 import static io.licencedesk.support.PageParts.button;
+import static io.licencedesk.support.PageParts.confirm;
 
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
@@ -344,10 +345,13 @@ class InvoicingBrowserTests {
         Screenshots.save(page, "invoice.png");
 
         page.navigate("/invoices/" + second.id());
+        String question = "Void invoice " + second.number() + "?";
         button(page, "Void invoice").click();
+        confirm(page, question, "Void invoice");
         assertThat(page.getByText("Say why the invoice is voided.")).isVisible();
         page.getByLabel("Reason").fill("Sent to the wrong client");
         button(page, "Void invoice").click();
+        confirm(page, question, "Void invoice");
         assertThat(toast(page, "voided")).isVisible();
         assertThat(page.locator("main .invoice-badge").first()).hasText("Void");
         assertThat(page.locator("main")).containsText("Sent to the wrong client");

@@ -40,9 +40,9 @@ public final class PageStates {
             "type => document.addEventListener(type, () => (window.sweepEvent = type), {once: true, capture: true})";
 
     /**
-     * Marks the forms that post what a person types (not one that asks first: its question is a dialog), opening any
-     * folded away, and fills them with what they refuse: text longer than any field takes (set by script, past its
-     * maxlength), a negative number, no date.
+     * Marks the forms that post what a person types, opening any folded away, and fills them with what they refuse:
+     * text longer than any field takes (set by script, past its maxlength), a negative number, no date. A form that
+     * asks first (voiding an invoice) is marked as answered yes, so that it is sent as a person who said yes sends it.
      */
     private static final String MARK_FORMS = """
             () => {
@@ -51,10 +51,12 @@ public final class PageStates {
               const fields = form => [...form.elements].filter(field => field.checkVisibility() && !field.disabled
                   && !field.readOnly && (field.tagName === 'TEXTAREA' || field.tagName === 'INPUT'
                       && ['text', 'email', 'url', 'search', 'tel', 'password', 'number', 'date'].includes(field.type)));
-              const forms = [...document.forms].filter(form => form.method === 'post' && !form.dataset.confirmQuestion
-                  && !form.dataset.ask && fields(form).length > 0);
+              const forms = [...document.forms].filter(form => form.method === 'post' && fields(form).length > 0);
               forms.forEach((form, at) => {
                 form.setAttribute('data-sweep-form', at);
+                if (form.dataset.confirmQuestion || form.dataset.ask) {
+                  form.dataset.confirmed = 'yes'; // app.js's question, answered yes
+                }
                 form.noValidate = true; // the server's answer is the state swept, not the browser's bubble
                 fields(form).forEach(field => {
                   field.value = field.type === 'number' ? '-1' : field.type === 'date' ? '' : 'x'.repeat(2000);
