@@ -7,8 +7,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads the set-password link of the newest account e-mail to an address straight from the outbox,
- * for tests that run without the dispatcher (which would wipe it once sent).
+ * The set-password link of the newest account e-mail to an address, as it was queued (the dispatcher wipes it from
+ * the outbox once the message leaves, decision 0032), and how many e-mails the outbox holds for an address.
  */
 @Component
 public class SentLinks {
@@ -16,9 +16,11 @@ public class SentLinks {
     public static final Pattern LINK = Pattern.compile("(https?://\\S+/password/set\\?token=([A-Za-z0-9_-]+))");
 
     private final JdbcClient jdbc;
+    private final QueuedAccountEmails queued;
 
-    SentLinks(JdbcClient jdbc) {
+    SentLinks(JdbcClient jdbc, QueuedAccountEmails queued) {
         this.jdbc = jdbc;
+        this.queued = queued;
     }
 
     /** The whole link, as the e-mail shows it. */
@@ -35,12 +37,9 @@ public class SentLinks {
         return match.group(2);
     }
 
+    /** The text of the newest account e-mail to this address whose transaction committed (QueuedAccountEmails). */
     public Optional<String> latestText(String recipient) {
-        return jdbc.sql("""
-                        select text_body from outbound_email
-                        where recipient = :recipient and subject_type = 'ACCOUNT'
-                        order by id desc fetch first 1 rows only
-                        """).param("recipient", recipient).query(String.class).optional();
+        return queued.newestTo(recipient);
     }
 
     public long countTo(String recipient) {

@@ -67,5 +67,8 @@ class AccountMailOutboxIntegrationTests {
                         .single())
                 .doesNotContain("token=");
         assertThat(log.getOut()).as("off outside the demo").doesNotContain("token=");
+        assertThat(links.latestTo(org.owner().email()))
+                .as("the tests' own record of the link outlives the wipe (QueuedAccountEmails)")
+                .isPresent();
     }
 }
