@@ -30,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @Order(1)
-class DemoAccounts implements SmartLifecycle, ApplicationRunner {
+class DemoAccounts implements SmartLifecycle, ApplicationRunner, DemoSignIns {
 
     /** Before the web server's lifecycle (SmartLifecycle.DEFAULT_PHASE - 1024), after every bean is ready. */
     static final int PHASE = 0;
@@ -89,8 +89,14 @@ class DemoAccounts implements SmartLifecycle, ApplicationRunner {
         this.enabled = enabled;
     }
 
+    static final DemoSignIn OWNER = new DemoSignIn(Role.OWNER, "admin@demo.test", null, "demo-admin");
+    static final DemoSignIn MANAGER = new DemoSignIn(Role.MANAGER, "manager@demo.test", null, "demo-manager");
+    static final DemoSignIn NUMBERED_CLIENTS =
+            new DemoSignIn(Role.CLIENT, clientEmail(1), clientEmail(CLIENTS), "demo-client");
+
     private volatile boolean running;
     private volatile boolean seeded;
+    private volatile boolean offered;
 
     @Override
     @Transactional
@@ -103,6 +109,13 @@ class DemoAccounts implements SmartLifecycle, ApplicationRunner {
             seed();
         }
         seeded = true;
+        // A database kept from an earlier run holds the demo only if its owner is still there.
+        offered = accounts.findUserByEmail(OWNER.email()).isPresent();
+    }
+
+    @Override
+    public List<DemoSignIn> offered() {
+        return offered ? List.of(OWNER, MANAGER, NUMBERED_CLIENTS) : List.of();
     }
 
     @Override
@@ -130,39 +143,45 @@ class DemoAccounts implements SmartLifecycle, ApplicationRunner {
 
                 ================================================================
                 LicenceDesk demo is ready on http://localhost:{}
-                  owner:            admin@demo.test    / demo-admin
-                  account manager:  manager@demo.test  / demo-manager
-                  clients:          client1@demo.test … client{}@demo.test / demo-client
+                  owner:            {} / {}
+                  account manager:  {} / {}
+                  clients:          {} … {} / {}
                 ================================================================""",
                 environment.getProperty("local.server.port", environment.getProperty("server.port", "8080")),
-                CLIENTS);
+                OWNER.email(),
+                OWNER.password(),
+                MANAGER.email(),
+                MANAGER.password(),
+                NUMBERED_CLIENTS.email(),
+                NUMBERED_CLIENTS.lastEmail(),
+                NUMBERED_CLIENTS.password());
     }
 
     private void seed() {
         var now = clock.instant();
         long organisationId = accounts.insertOrganisation("Demo Signage Ltd", Currency.getInstance("EUR"), now);
         accounts.insertUser(
-                organisationId, Role.OWNER, "admin@demo.test", passwords.encode("demo-admin"), "Ada Admin", null, now);
+                organisationId, Role.OWNER, OWNER.email(), passwords.encode(OWNER.password()), "Ada Admin", null, now);
         long managerId = accounts.insertUser(
                 organisationId,
                 Role.MANAGER,
-                "manager@demo.test",
-                passwords.encode("demo-manager"),
+                MANAGER.email(),
+                passwords.encode(MANAGER.password()),
                 "Max Manager",
                 null,
                 now);
-        String clientPassword = passwords.encode("demo-client");
+        String clientPassword = passwords.encode(NUMBERED_CLIENTS.password());
         List<Caller> clients = new ArrayList<>();
         for (int i = 1; i <= CLIENTS; i++) {
             String name = FIRST_NAMES[i % FIRST_NAMES.length] + " " + LAST_NAMES[i % LAST_NAMES.length];
             String company = COMPANIES[i % COMPANIES.length];
             long clientId = accounts.insertUser(
-                    organisationId, Role.CLIENT, "client" + i + "@demo.test", clientPassword, name, company, now);
+                    organisationId, Role.CLIENT, clientEmail(i), clientPassword, name, company, now);
             // An address, and for some a VAT number (one in another EU country: its invoices are reverse-charged),
             // so that demo invoices look like real ones.
             String[] address = ADDRESSES[i % ADDRESSES.length];
             accounts.updateProfile(organisationId, clientId, new ProfileChange(name, company, address[0], address[1]));
-            clients.add(new Caller(clientId, organisationId, Role.CLIENT, "client" + i + "@demo.test", name));
+            clients.add(new Caller(clientId, organisationId, Role.CLIENT, clientEmail(i), name));
         }
         accounts.updateOrganisation(
                 organisationId,
@@ -177,8 +196,12 @@ class DemoAccounts implements SmartLifecycle, ApplicationRunner {
                         "Demo Signage billing",
                         "billing@demo.test",
                         30));
-        Caller manager = new Caller(managerId, organisationId, Role.MANAGER, "manager@demo.test", "Max Manager");
+        Caller manager = new Caller(managerId, organisationId, Role.MANAGER, MANAGER.email(), "Max Manager");
         events.publishEvent(new DemoOrganisationCreated(organisationId, manager, clients));
+    }
+
+    private static String clientEmail(int number) {
+        return "client" + number + "@demo.test";
     }
 
     private boolean onH2() {

@@ -1,6 +1,7 @@
 package io.licencedesk.web;
 
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.DemoSignIns;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -15,9 +16,11 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HomeController {
 
     private final Words words;
+    private final DemoSignIns demo;
 
-    HomeController(Words words) {
+    HomeController(Words words, DemoSignIns demo) {
         this.words = words;
+        this.demo = demo;
     }
 
     /**
@@ -59,6 +62,7 @@ class HomeController {
             session.removeAttribute(LAST_EMAIL);
             model.addAttribute(EMAIL, email);
         }
+        model.addAttribute("demoSignIns", demo.offered());
         return "sign-in";
     }
 

@@ -75,6 +75,16 @@ class SignInIntegrationTests {
                 .andExpect(redirectedUrl("/portal"));
     }
 
+    /** The demo's accounts are listed only by the embedded demo (DemoSignInsBrowserTests): not here, demo off. */
+    @Test
+    void showsNoDemoAccountsWithoutTheDemo() throws Exception {
+        mvc.perform(get("/login"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Sign in to LicenceDesk")))
+                .andExpect(content().string(not(containsString("demo-sign-ins"))))
+                .andExpect(content().string(not(containsString("demo-admin"))));
+    }
+
     @Test
     void refusesAWrongPasswordAndUnknownUsers() throws Exception {
         mvc.perform(formLogin()
