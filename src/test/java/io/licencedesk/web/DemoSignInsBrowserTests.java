@@ -22,23 +22,23 @@ class DemoSignInsBrowserTests {
     @Test
     void theSignInPageListsTheDemoAccountsAndEachSignsInAsShown(Page page) {
         page.navigate("/login");
-        Locator demo = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Demo accounts"));
-        assertThat(demo.getByRole(AriaRole.ROW)).hasCount(4);
-        assertThat(demo.getByRole(AriaRole.ROW).nth(1))
-                .hasText(Pattern.compile("Owner\\s*admin@demo.test\\s*demo-admin"));
-        assertThat(demo.getByRole(AriaRole.ROW).nth(2))
-                .hasText(Pattern.compile("Account manager\\s*manager@demo.test\\s*demo-manager"));
-        assertThat(demo.getByRole(AriaRole.ROW).nth(3))
-                .hasText(Pattern.compile("Client\\s*client1@demo.test … client40@demo.test\\s*demo-client"));
+        Locator accounts = demoAccounts(page, "Demo accounts");
+        assertThat(accounts).hasCount(3);
+        assertThat(accounts.nth(0)).hasText(Pattern.compile("Owner\\s*admin@demo.test\\s*/\\s*Password\\s*demo-admin"));
+        assertThat(accounts.nth(1))
+                .hasText(Pattern.compile("Account manager\\s*manager@demo.test\\s*/\\s*Password\\s*demo-manager"));
+        assertThat(accounts.nth(2))
+                .hasText(Pattern.compile(
+                        "Client\\s*client1@demo.test\\s*…\\s*client40@demo.test\\s*/\\s*Password\\s*demo-client"));
 
-        signInAsShownInRow(page, 2);
+        signInAsShown(page, accounts.nth(1));
         assertThat(page).hasURL(Pattern.compile(".*/$"));
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
                 .hasText("Dashboard");
 
         page.context().clearCookies();
         page.navigate("/login");
-        signInAsShownInRow(page, 3);
+        signInAsShown(page, demoAccounts(page, "Demo accounts").nth(2));
         assertThat(page).hasURL(Pattern.compile(".*/portal.*"));
     }
 
@@ -46,20 +46,21 @@ class DemoSignInsBrowserTests {
     void inFrenchOnAPhone(Page page) {
         page.setViewportSize(360, 800);
         page.navigate("/login?lang=fr");
-        Locator demo = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Comptes de démonstration"));
-        assertThat(demo.getByRole(AriaRole.ROW).nth(2))
-                .hasText(Pattern.compile("Chargé de compte\\s*manager@demo.test\\s*demo-manager"));
+        assertThat(demoAccounts(page, "Comptes de démonstration").nth(1))
+                .hasText(Pattern.compile("Chargé de compte\\s*manager@demo.test\\s*/\\s*Mot de passe\\s*demo-manager"));
         PhoneBrowserTests.fitsTheWidth(page, "/login?lang=fr");
     }
 
-    /** Types the e-mail (the first, for the clients' row) and password the demo box shows in a row. */
-    private static void signInAsShownInRow(Page page, int row) {
-        Locator cells = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Demo accounts"))
-                .getByRole(AriaRole.ROW)
-                .nth(row)
-                .locator("code");
-        String email = cells.first().textContent();
-        String password = cells.last().textContent();
+    private static Locator demoAccounts(Page page, String heading) {
+        return page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(heading))
+                .getByRole(AriaRole.LISTITEM);
+    }
+
+    /** Types the e-mail (the first, for the clients) and the password the demo box shows for one of its accounts. */
+    private static void signInAsShown(Page page, Locator account) {
+        Locator values = account.locator("code");
+        String email = values.first().textContent();
+        String password = values.last().textContent();
         page.getByLabel("E-mail").fill(email);
         page.getByLabel("Password", new Page.GetByLabelOptions().setExact(true)).fill(password);
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
