@@ -1,0 +1,203 @@
+package io.licencedesk.web;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+import com.microsoft.playwright.Page;
+import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.devices.DeviceLicensing;
+import io.licencedesk.devices.RegisteredScreen;
+import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.shared.Language;
+import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.TestFixture;
+import io.licencedesk.webhooks.NewEndpoint;
+import io.licencedesk.webhooks.Webhooks;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Every page of the console and the portal on a 1280 px laptop, in English and in French: nothing in it scrolls
+ * sideways, neither the page nor a box of its own (decision 0120). A table in a box that scrolls hid its last column
+ * behind the edge: the portal's screens had their Remove buttons cut at every width. The lists of many columns may
+ * scroll on narrower screens; phones have their cards (PhoneBrowserTests).
+ */
+@BrowserTest
+@TestInstance(Lifecycle.PER_CLASS)
+class WideScreenBrowserTests {
+
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 800;
+
+    /** The page if it is wider than the window, and each box that scrolls sideways, with its widths. */
+    static final String SCROLLING_SIDEWAYS = """
+            () => {
+              const found = [];
+              const page = document.documentElement;
+              if (page.scrollWidth > page.clientWidth) {
+                found.push('the page: ' + page.scrollWidth + ' px in ' + page.clientWidth);
+              }
+              for (const box of document.querySelectorAll('body *')) {
+                const overflow = getComputedStyle(box).overflowX;
+                if ((overflow === 'auto' || overflow === 'scroll') && box.scrollWidth > box.clientWidth + 1) {
+                  const inside = box.querySelector('table[id], [id]');
+                  found.push((box.id || (inside ? '#' + inside.id : box.className)) + ': '
+                      + box.scrollWidth + ' px in ' + box.clientWidth);
+                }
+              }
+              return found;
+            }""";
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
+    @Autowired
+    ScreenManagement screens;
+
+    @Autowired
+    DeviceLicensing devices;
+
+    @Autowired
+    Webhooks webhooks;
+
+    @Autowired
+    UserLanguages languages;
+
+    TestOrganisation org;
+    List<String> consolePaths;
+    List<String> portalPaths;
+
+    /**
+     * What makes tables wide: a licence in use with screens that checked in and screens waiting for their device, long
+     * names, invoices (their numbers, totals and due dates), a webhook with a long address.
+     */
+    @BeforeAll
+    void createOrganisation() {
+        org = organisations.create();
+        Plan yearly = fixture.yearlyPlan(org);
+        long alice = org.alice().userId();
+        // Activated by its first screen's player.
+        long inUse = licences.create(
+                        org.manager(), new NewLicence(yearly.id(), "Reception, lobby and waiting room", null, 6, alice))
+                .id();
+        for (String name : List.of("Entrance by the car park", "Counter", "Window on the square", "Back wall")) {
+            RegisteredScreen screen = screens.register(org.alice(), inUse, name);
+            if (!name.startsWith("Window")) {
+                devices.activate(
+                        screen.credential(), "player-" + screen.screen().id(), "nonce-1");
+            }
+        }
+        long invoiced = licences.create(
+                        org.manager(),
+                        new NewLicence(yearly.id(), "Window displays of the flagship store", "Ground floor", 40, alice))
+                .id();
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Spare screens", null, 3, null));
+        long invoice = invoicing
+                .send(org.manager(), List.of(invoiced, inUse))
+                .issued()
+                .get(0)
+                .id();
+        long endpoint = webhooks.register(
+                        org.owner(),
+                        new NewEndpoint(
+                                "https://93.184.216.34/" + org.id() + "/a-rather-long-path/to/the/receiver",
+                                "Accounting system",
+                                true,
+                                Set.of()))
+                .endpoint()
+                .id();
+        consolePaths = List.of(
+                "/",
+                "/licences",
+                "/licences/new",
+                "/licences/" + inUse,
+                "/licences/" + inUse + "/edit",
+                "/licences/" + invoiced,
+                "/licences/imports",
+                "/invoices",
+                "/invoices/" + invoice,
+                "/clients",
+                "/clients/new",
+                "/clients/" + alice,
+                "/clients/" + alice + "/edit",
+                "/plans",
+                "/plans/new",
+                "/plans/" + yearly.id() + "/edit",
+                "/audit",
+                "/outbox",
+                "/people",
+                "/settings",
+                "/settings/payment",
+                "/settings/renewals",
+                "/settings/webhooks",
+                "/settings/webhooks/" + endpoint,
+                "/profile",
+                "/api-tokens");
+        portalPaths = List.of(
+                "/portal",
+                "/portal/licences/" + inUse,
+                "/portal/licences/" + invoiced,
+                "/portal/invoices",
+                "/portal/invoices/" + invoice,
+                "/portal/profile");
+    }
+
+    @Test
+    void noPageOfTheConsoleScrollsSidewaysInEitherLanguage(Page page) {
+        Assertions.assertThat(sidewaysIn(page, org.owner(), consolePaths)).isEmpty();
+    }
+
+    @Test
+    void noPageOfThePortalScrollsSidewaysInEitherLanguage(Page page) {
+        Assertions.assertThat(sidewaysIn(page, org.alice(), portalPaths)).isEmpty();
+    }
+
+    private List<String> sidewaysIn(Page page, Caller person, List<String> paths) {
+        List<String> found = new ArrayList<>();
+        page.setViewportSize(WIDTH, HEIGHT);
+        try {
+            for (Language language : List.of(Language.EN, Language.FR)) {
+                languages.choose(person, language);
+                page.context().clearCookies();
+                page.navigate("/login");
+                page.locator("#email").fill(person.email());
+                page.locator("#password").fill(TestOrganisation.PASSWORD);
+                page.locator("form[action='/login'] button[type=submit]").click();
+                assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
+                for (String path : paths) {
+                    page.navigate(path);
+                    assertThat(page.locator("h1").first()).isVisible();
+                    for (Object box : (List<?>) page.evaluate(SCROLLING_SIDEWAYS)) {
+                        found.add(language + " " + path + ": " + box);
+                    }
+                }
+            }
+        } finally {
+            languages.choose(person, Language.EN);
+        }
+        return found;
+    }
+}
