@@ -76,18 +76,20 @@ class InvoiceApiController {
     @Schema(name = "SendOutcome")
     record SendResponse(
             @Schema(
-                    description = "Invoices issued now, e-mailed with their PDF.",
+                    description = "Invoices issued now, e-mailed with their PDF, in the order of licenceIds.",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             List<InvoiceResponse> issued,
 
             @Schema(
-                    description = "Invoices that already existed for the licence's current term, e-mailed again.",
+                    description =
+                            "Invoices that already existed for the licence's current term, e-mailed again, in the order"
+                                    + " of licenceIds.",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             List<InvoiceResponse> resent,
 
             @Schema(
                     description = "Invoices that already existed for the licence's current term and whose e-mail was"
-                            + " still waiting to be sent: nothing more was queued.",
+                            + " still waiting to be sent: nothing more was queued. In the order of licenceIds.",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             List<InvoiceResponse> waiting) {
 
@@ -123,7 +125,8 @@ class InvoiceApiController {
             description = "The console's \"Send invoices\": one invoice per licence for its current term, e-mailed to"
                     + " its client with the PDF; a licence already invoiced for the term has that invoice sent again."
                     + " All or nothing: an id that is not one of your licences, or a licence without a client,"
-                    + " refuses the whole request: a 422 naming each in errors (licenceIds[1]).")
+                    + " refuses the whole request: a 422 naming each in errors (licenceIds[1]). Each list of the"
+                    + " answer is in the order of licenceIds, and each invoice names its licenceId.")
     SendResponse send(Caller caller, @Valid @RequestBody SendRequest request, BindingResult refused)
             throws BindException {
         FieldRefusals.answerIfAny(refused);

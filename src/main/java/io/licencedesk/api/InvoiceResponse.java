@@ -31,8 +31,14 @@ public record InvoiceResponse(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         int term,
 
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDate termStart,
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDate termEnd,
+        @Schema(
+                description = "The term's first day; absent when the invoice bills the first term of a licence not"
+                        + " yet activated, which starts on activation (the invoice states the term's length).")
+        LocalDate termStart,
+
+        @Schema(description = "The term's last day; absent when termStart is.")
+        LocalDate termEnd,
+
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDate issuedOn,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDate dueOn,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) MoneyAmount subtotal,

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -117,7 +119,7 @@ public class InvoiceManagement {
             throw new InvalidSelectionException(Reason.of("reason.selection.tooMany", MAX_SELECTION));
         }
         var sending = new Sending(caller, accounts.organisation(caller));
-        List<BillableLicence> locked = licences.lockForBilling(caller, ids);
+        List<BillableLicence> locked = inOrderAsked(licences.lockForBilling(caller, ids), ids);
         requireClients(locked);
         Map<Long, Invoice> counting = invoices.findCounting(
                 caller.organisationId(),
@@ -140,6 +142,17 @@ public class InvoiceManagement {
             }
         }
         return new SendOutcome(issued, resent, waiting);
+    }
+
+    /**
+     * The locked licences in the order they were asked for. They are locked in id order, one order for every sender so
+     * that two sends cannot deadlock, but issued and answered in the request's: a program that matches the answer's
+     * invoices to its licence ids by position got them in id order instead, each against the wrong licence.
+     */
+    private static List<BillableLicence> inOrderAsked(List<BillableLicence> locked, Collection<Long> asked) {
+        Map<Long, BillableLicence> byId =
+                locked.stream().collect(Collectors.toMap(BillableLicence::id, licence -> licence));
+        return asked.stream().map(byId::get).filter(Objects::nonNull).toList();
     }
 
     /** Refuses the selection when a licence has no client, naming every such licence rather than the first. */

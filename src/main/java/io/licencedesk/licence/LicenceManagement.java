@@ -249,18 +249,18 @@ public class LicenceManagement {
 
     /**
      * The amounts of those of the given licences that can be invoiced (they belong to the caller's
-     * organisation and have a client), for showing a selection's total.
+     * organisation and have a client), for showing a selection's total, in the order of the ids. One query for
+     * the whole selection: a selection of 20 was 20 lookups, each time the toolbar showed its total.
      */
     @Transactional(readOnly = true)
     public Map<Long, Money> billableAmounts(Caller caller, Collection<Long> ids) {
         requireStaff(caller);
-        Currency currency = currency(caller);
+        Map<Long, Money> found = new HashMap<>();
+        licences.findAll(caller.organisationId(), ids, currency(caller)).stream()
+                .filter(Licence::billable)
+                .forEach(licence -> found.put(licence.id(), licence.amount()));
         Map<Long, Money> amounts = new LinkedHashMap<>();
-        for (long id : ids) {
-            licences.find(caller.organisationId(), id, currency)
-                    .filter(Licence::billable)
-                    .ifPresent(licence -> amounts.put(id, licence.amount()));
-        }
+        ids.stream().filter(found::containsKey).forEach(id -> amounts.put(id, found.get(id)));
         return amounts;
     }
 

@@ -89,6 +89,18 @@ class LicenceRepository {
                 .list();
     }
 
+    /** Those of these ids that are licences of the organisation, in no particular order: one query, no lock. */
+    List<Licence> findAll(long organisationId, Collection<Long> ids, Currency currency) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("select * from licence where organisation_id = :organisationId and id in (:ids)")
+                .param("organisationId", organisationId)
+                .param("ids", ids)
+                .query(mapper(currency))
+                .list();
+    }
+
     /** Which of these ids are licences of the organisation: one query for a whole selection. */
     List<Long> idsAmong(long organisationId, Collection<Long> ids) {
         return jdbc.sql("select id from licence where organisation_id = :organisationId and id in (:ids)")

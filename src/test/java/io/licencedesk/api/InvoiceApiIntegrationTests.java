@@ -227,6 +227,49 @@ class InvoiceApiIntegrationTests {
                 .containsExactly("licenceIds[0]", "licenceIds[2]");
     }
 
+    /**
+     * The answer's invoices came in id order whatever the order of licenceIds: a program that matched them to its ids
+     * by position (the first invoice for the first id) filed each against the wrong licence. Each list is in the
+     * request's order, a new invoice as much as one sent again, and numbers are given in that order too.
+     */
+    @Test
+    void answersTheInvoicesInTheOrderOfTheRequestsLicenceIds() throws Exception {
+        List<Long> made = new ArrayList<>();
+        for (String name : List.of("Lobby", "Hall", "Foyer", "Bar")) {
+            made.add(licences.create(
+                            org.manager(),
+                            new NewLicence(plan.id(), name, null, 1, org.alice().userId()))
+                    .id());
+        }
+        List<Long> asked = List.of(made.get(2), made.get(0), made.get(1));
+
+        JsonNode first = ok(post("/api/v1/invoices/send")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"licenceIds\": %s}".formatted(asked)));
+
+        assertThat(licenceIds(first.get("issued"))).containsExactlyElementsOf(asked);
+        List<String> numbers = new ArrayList<>();
+        first.get("issued").forEach(invoice -> numbers.add(invoice.get("number").asString()));
+        assertThat(numbers).isSorted();
+
+        jdbc.sql("update outbound_email set status = 'SENT' where organisation_id = ?")
+                .param(org.id())
+                .update();
+        List<Long> again = List.of(made.get(1), made.get(3), made.get(2), made.get(0));
+        JsonNode second = ok(post("/api/v1/invoices/send")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"licenceIds\": %s}".formatted(again)));
+
+        assertThat(licenceIds(second.get("resent"))).containsExactly(made.get(1), made.get(2), made.get(0));
+        assertThat(licenceIds(second.get("issued"))).containsExactly(made.get(3));
+    }
+
+    static List<Long> licenceIds(JsonNode invoices) {
+        return invoices.valueStream()
+                .map(invoice -> invoice.get("licenceId").asLong())
+                .toList();
+    }
+
     String code(long licence) {
         return jdbc.sql("select coupon_code from licence where id = ?")
                 .param(licence)

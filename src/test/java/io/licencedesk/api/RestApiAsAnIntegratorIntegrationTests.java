@@ -324,6 +324,45 @@ class RestApiAsAnIntegratorIntegrationTests {
         assertThat(refused).isEmpty();
     }
 
+    /**
+     * An invoice for an Assigned licence bills its first term, which starts when the client activates it: it has no
+     * term dates yet ("12 months from activation"), and the API writes termStart and termEnd as null. The document
+     * said both were always there (required dates), so a generated client or a validator refused such an invoice in
+     * every answer that carries one: the invoice, the send's outcome, the lists, the portal's.
+     */
+    @Test
+    void anInvoiceOfALicenceNotYetActivatedIsOneTheServedDocumentAllows() throws Exception {
+        long assigned = licence("Lobby", org.alice().userId());
+        JsonNode schemas = JSON.readTree(mvc.perform(get("/v3/api-docs"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .get("components")
+                .get("schemas");
+        JsonNode sent = ok(
+                staff,
+                post("/api/v1/invoices/send")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"licenceIds\": [" + assigned + "]}"));
+        long invoice = sent.at("/issued/0/id").asLong();
+        String alice = fixture.token(org.alice());
+        List<String> refused = new ArrayList<>();
+        nullsRefused(schemas, ref("SendOutcome"), sent, "SendOutcome", refused);
+        nullsRefused(schemas, ref("Invoice"), ok(staff, get("/api/v1/invoices/" + invoice)), "Invoice", refused);
+        nullsRefused(schemas, ref("NumberedPageInvoice"), ok(staff, get("/api/v1/invoices")), "Invoices", refused);
+        nullsRefused(
+                schemas,
+                ref("Invoice"),
+                ok(alice, get("/api/v1/portal/invoices/" + invoice)),
+                "portal Invoice",
+                refused);
+
+        assertThat(sent.at("/issued/0/termStart").isNull()).isTrue();
+        assertThat(refused).isEmpty();
+        JsonNode termStart = schemas.at("/Invoice/properties/termStart");
+        assertThat(termStart.get("description").asString()).contains("activat");
+    }
+
     static JsonNode ref(String schema) {
         return JSON.createObjectNode().put("$ref", "#/components/schemas/" + schema);
     }
