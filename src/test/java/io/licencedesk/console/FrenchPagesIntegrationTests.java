@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.mail.Outbox;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +55,12 @@ class FrenchPagesIntegrationTests {
 
     @Autowired
     InvoiceManagement invoicing;
+
+    @Autowired
+    UserLanguages languages;
+
+    @Autowired
+    Outbox outbox;
 
     TestOrganisation org;
     Plan monthly;
@@ -311,6 +320,45 @@ class FrenchPagesIntegrationTests {
                         .select("#selection-toolbar [aria-live]")
                         .text())
                 .startsWith("0 selected · total — before VAT");
+    }
+
+    /**
+     * A French page downloaded every invoice as "invoice-INV-….pdf", and a French client's e-mail attached it so. The
+     * file is named in the language of whoever receives it (decision 0118): the page's for a download, the e-mail's
+     * for its attachment.
+     */
+    @Test
+    void invoicePdfsAreNamedInTheLanguageOfWhoeverReceivesThem() throws Exception {
+        String french = "attachment; filename=\"facture-" + started.number() + ".pdf\"";
+        String english = "attachment; filename=\"invoice-" + started.number() + ".pdf\"";
+        assertThat(download("/invoices/" + started.id() + "/pdf", org.manager(), "fr"))
+                .isEqualTo(french);
+        assertThat(download("/invoices/" + started.id() + "/pdf", org.manager(), "en-GB"))
+                .isEqualTo(english);
+        assertThat(download("/portal/invoices/" + started.id() + "/pdf", org.alice(), "fr"))
+                .isEqualTo(french);
+        assertThat(download("/portal/invoices/" + started.id() + "/pdf", org.alice(), "en-GB"))
+                .isEqualTo(english);
+
+        languages.choose(org.bob(), Language.FR);
+        long bobs = licences.create(
+                        org.manager(),
+                        new NewLicence(monthly.id(), "Hall", null, 1, org.bob().userId()))
+                .id();
+        Invoice forBob = invoicing.send(org.manager(), List.of(bobs)).issued().get(0);
+        assertThat(outbox.about(org.id(), "INVOICE", forBob.id()).get(0).attachmentName())
+                .isEqualTo("facture-" + forBob.number() + ".pdf");
+        assertThat(outbox.about(org.id(), "INVOICE", started.id()).get(0).attachmentName())
+                .as("Alice chose no language: her e-mails are English")
+                .isEqualTo("invoice-" + started.number() + ".pdf");
+    }
+
+    private String download(String path, io.licencedesk.accounts.Caller who, String language) throws Exception {
+        var response = mvc.perform(get(path).header("Accept-Language", language).with(fixture.signedIn(who)))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(200);
+        return response.getHeader("Content-Disposition");
     }
 
     private void assertFrench(String path, Document page) {
