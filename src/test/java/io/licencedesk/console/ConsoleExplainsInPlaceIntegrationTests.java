@@ -75,6 +75,28 @@ class ConsoleExplainsInPlaceIntegrationTests {
         assertThat(unusedPage).containsPattern(DELETE_BUTTON).doesNotContain("Kept, not deletable");
     }
 
+    /**
+     * An unassigned licence's page said "The client has registered no screens yet" when it has no client. It says that
+     * screens come once a client redeems its coupon code; an assigned licence's page still speaks of its client.
+     */
+    @Test
+    void anUnassignedLicenceSaysItsScreensComeWithAClientNotThatItsClientRegisteredNone() throws Exception {
+        long unassigned = licences.create(org.manager(), new NewLicence(monthly.id(), "Spare", null, 1, null))
+                .id();
+        long assigned = licences.create(
+                        org.manager(),
+                        new NewLicence(
+                                monthly.id(), "Lobby", null, 1, org.alice().userId()))
+                .id();
+
+        assertThat(page("/licences/" + unassigned))
+                .contains("No client yet: screens are registered once a client redeems the coupon code.")
+                .doesNotContain("The client has registered no screens yet.");
+        assertThat(page("/licences/" + assigned))
+                .contains("The client has registered no screens yet.")
+                .doesNotContain("No client yet");
+    }
+
     /** A paid invoice cannot be voided (decision 0082): its page offers no Void form, and says why. */
     @Test
     void aPaidInvoiceOffersNoVoidAndSaysWhy() throws Exception {
