@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
@@ -61,6 +62,9 @@ class FrenchPagesIntegrationTests {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    PasswordManagement passwords;
 
     TestOrganisation org;
     Plan monthly;
@@ -234,6 +238,29 @@ class FrenchPagesIntegrationTests {
                 .contains("Destinataire")
                 .doesNotContain("Au");
         assertThat(page(message, org.owner(), "en").select("dt").eachText()).contains("To");
+    }
+
+    /**
+     * A message holding a password link is not shown (decision 0032); its page said so in English on a French page,
+     * from the placeholder the outbox stores in its place.
+     */
+    @Test
+    void aPasswordLinksMessageSaysItsTextIsWithheldInThePagesLanguage() throws Exception {
+        passwords.requestReset(org.bob().email());
+        Document outbox = page("/outbox", org.owner());
+        String message = outbox.select("a[href^=/outbox/]").stream()
+                .filter(link -> !link.text().contains(started.number())
+                        && !link.text().contains(notStarted.number()))
+                .findFirst()
+                .orElseThrow()
+                .attr("href");
+
+        assertThat(page(message, org.owner()).body().text())
+                .contains("Ce message contient un lien de mot de passe à usage unique")
+                .contains("son texte n’est ni affiché ni conservé.")
+                .doesNotContain("single-use password link");
+        assertThat(page(message, org.owner(), "en-GB").body().text())
+                .contains("This message holds a single-use password link, so its text is not shown or kept.");
     }
 
     @Test
