@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -89,7 +90,18 @@ final class ViewAsRefusals implements AccessDeniedHandler {
      * (decision 0118).
      */
     private static boolean carriesAFormToken(HttpServletRequest request) {
-        return request.getHeader("X-CSRF-TOKEN") != null || request.getParameter("_csrf") != null;
+        return request.getHeader("X-CSRF-TOKEN") != null
+                || request.getParameter("_csrf") != null
+                || isMultipart(request);
+    }
+
+    /**
+     * Multipart parsing is off (application.properties), so a multipart form's fields, its token among them, cannot
+     * be read here: the import form posted without JavaScript carries one. It is not said to have none.
+     */
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
     /** What a page's script is answered for a refusal; the words it shows are its page's, in the page's language. */

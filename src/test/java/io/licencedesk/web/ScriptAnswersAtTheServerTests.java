@@ -152,6 +152,15 @@ class ScriptAnswersAtTheServerTests {
                     .contains("This request carries no form token")
                     .doesNotContain("This form has expired", "earlier session");
         }
+        // A multipart form's fields cannot be read before the application (multipart parsing is off): the import form
+        // posted without JavaScript carries its token there, so it is not told it has none.
+        Answer multipart = http.exchange(
+                "POST",
+                "/licences/imports",
+                Map.of("Accept", BROWSER, "Content-Type", "multipart/form-data; boundary=b"),
+                "--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nold\r\n--b--\r\n");
+        assertThat(multipart.status()).isEqualTo(403);
+        assertThat(multipart.body()).doesNotContain("Not sent from a LicenceDesk page");
         Answer french = http.exchange("POST", "/robots.txt", Map.of("Accept", BROWSER, "Accept-Language", "fr"), "");
         assertThat(french.body())
                 .contains("Non envoyé depuis une page de LicenceDesk")
