@@ -103,8 +103,10 @@ class ConsoleExplainsInPlaceIntegrationTests {
      */
     @Test
     void aPausedLicenceThatRenewsSaysItRenewsOnceResumed() throws Exception {
-        long paused = testLicences.activated(org.owner(), monthly, org.alice().userId(), "Paused", testLicences.today());
-        long running = testLicences.activated(org.owner(), monthly, org.alice().userId(), "Running", testLicences.today());
+        long paused =
+                testLicences.activated(org.owner(), monthly, org.alice().userId(), "Paused", testLicences.today());
+        long running =
+                testLicences.activated(org.owner(), monthly, org.alice().userId(), "Running", testLicences.today());
         for (long id : new long[] {paused, running}) {
             licences.chooseAutoRenew(org.manager(), id, true);
         }

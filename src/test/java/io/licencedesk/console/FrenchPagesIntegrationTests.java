@@ -3,8 +3,8 @@ package io.licencedesk.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.accounts.PasswordManagement;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
@@ -249,8 +249,8 @@ class FrenchPagesIntegrationTests {
         passwords.requestReset(org.bob().email());
         Document outbox = page("/outbox", org.owner());
         String message = outbox.select("a[href^=/outbox/]").stream()
-                .filter(link -> !link.text().contains(started.number())
-                        && !link.text().contains(notStarted.number()))
+                .filter(link ->
+                        !link.text().contains(started.number()) && !link.text().contains(notStarted.number()))
                 .findFirst()
                 .orElseThrow()
                 .attr("href");
