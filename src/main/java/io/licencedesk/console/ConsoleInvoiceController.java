@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.http.ResponseEntity;
@@ -112,9 +113,9 @@ class ConsoleInvoiceController {
     }
 
     @GetMapping("/{id}/pdf")
-    ResponseEntity<byte[]> pdf(Caller caller, @PathVariable long id) {
+    ResponseEntity<byte[]> pdf(Caller caller, @PathVariable long id, Locale language) {
         Invoice invoice = invoicing.invoice(caller, id);
-        return Downloads.pdf(InvoiceManagement.pdfFileName(invoice), invoicing.pdf(caller, id));
+        return Downloads.pdf(invoicing.pdfFileName(invoice, language), invoicing.pdf(caller, id));
     }
 
     @PostMapping("/{id}/resend")

@@ -262,8 +262,17 @@ public class InvoiceManagement {
                 .orElseThrow(() -> new InvoiceNotFoundException(id));
     }
 
+    /** The PDF's file name for the REST API: "invoice-INV-2026-000042.pdf". */
     public static String pdfFileName(Invoice invoice) {
         return InvoicePdf.fileName(invoice);
+    }
+
+    /**
+     * The PDF's file name in the language of the page it is downloaded from ("facture-INV-2026-000042.pdf"), which
+     * may differ from the document's own, its client's (decision 0118).
+     */
+    public String pdfFileName(Invoice invoice, Locale language) {
+        return pdf.fileName(invoice, language);
     }
 
     public Invoice resend(Caller caller, long id) {

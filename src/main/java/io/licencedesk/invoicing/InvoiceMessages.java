@@ -99,7 +99,7 @@ class InvoiceMessages {
                 subject,
                 text,
                 html,
-                InvoicePdf.fileName(invoice),
+                pdf.fileName(invoice, locale),
                 pdf.render(invoice, locale));
     }
 }

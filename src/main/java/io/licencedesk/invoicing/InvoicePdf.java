@@ -116,8 +116,17 @@ class InvoicePdf {
         return XML_REFUSES.matcher(html).replaceAll("");
     }
 
+    /** The REST API's name for the file, English as the API's texts are. */
     static String fileName(Invoice invoice) {
         return "invoice-" + invoice.number() + ".pdf";
+    }
+
+    /**
+     * The file's name in the language of whoever receives it (decision 0118): "facture-INV-2026-000042.pdf" for a
+     * French page or e-mail, which gave "invoice-…" before.
+     */
+    String fileName(Invoice invoice, Locale language) {
+        return words.text(language, "invoice.pdf.fileName", invoice.number());
     }
 
     private static byte[] documentId(Invoice invoice) {

@@ -457,7 +457,9 @@ public final class Licence {
      */
     public Reason renewalRefusal(Plan plan, LocalDate today) {
         if (!state.usedByClient()) {
-            return Reason.of("reason.renewal.notStarted");
+            // Without a client, "when its client does" spoke of a client there is not.
+            return Reason.of(
+                    state.clientId() == null ? "reason.renewal.notStartedNoClient" : "reason.renewal.notStarted");
         }
         if (status(today) == LifecycleStatus.PAUSED) {
             return Reason.of("reason.renewal.paused");

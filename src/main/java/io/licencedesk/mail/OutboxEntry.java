@@ -17,4 +17,13 @@ public record OutboxEntry(
         Instant nextAttemptAt,
         String lastError,
         Instant createdAt,
-        Instant sentAt) {}
+        Instant sentAt) {
+
+    /**
+     * Whether its text is withheld because it holds a password link: the page says so in its own language, which the
+     * stored English placeholder did on French pages too.
+     */
+    public boolean textWithheld() {
+        return OutboxRepository.HIDDEN.equals(textBody);
+    }
+}

@@ -6,6 +6,7 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.web.Downloads;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -45,8 +46,8 @@ class PortalInvoiceController {
     }
 
     @GetMapping("/portal/invoices/{id}/pdf")
-    ResponseEntity<byte[]> pdf(Caller client, @PathVariable long id) {
+    ResponseEntity<byte[]> pdf(Caller client, @PathVariable long id, Locale language) {
         Invoice invoice = invoicing.clientInvoice(client, id);
-        return Downloads.pdf(InvoiceManagement.pdfFileName(invoice), invoicing.clientPdf(client, id));
+        return Downloads.pdf(invoicing.pdfFileName(invoice, language), invoicing.clientPdf(client, id));
     }
 }

@@ -84,7 +84,7 @@ public class ErrorAnswers {
                         HttpStatus.UNAUTHORIZED,
                         "unauthenticated",
                         "Authentication required",
-                        words.of(language, "error.script.signIn"));
+                        words.of(language, isActuator(request) ? "error.script.httpBasic" : "error.script.signIn"));
             case 403 ->
                 ApiProblemWriter.problem(
                         HttpStatus.FORBIDDEN,
@@ -116,6 +116,15 @@ public class ErrorAnswers {
                         known != null && known.is4xxClientError() ? known : HttpStatus.BAD_REQUEST, language);
             }
         };
+    }
+
+    /**
+     * The operations endpoints take an owner's e-mail and password with HTTP Basic, not a session: a script refused
+     * there was told to "sign in", which no sign-in page of theirs can do.
+     */
+    private static boolean isActuator(HttpServletRequest request) {
+        String path = ApiProblemWriter.pathSent(request);
+        return path != null && (path.equals("/actuator") || path.startsWith("/actuator/"));
     }
 
     private ProblemDetail badRequestProblem(HttpStatus status, Locale language) {

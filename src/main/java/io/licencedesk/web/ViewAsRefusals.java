@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
@@ -46,7 +47,8 @@ final class ViewAsRefusals implements AccessDeniedHandler {
 
     /**
      * The request attribute that tells the 403 page which refusal it shows: "expiredForm" (a form of an earlier
-     * session, signed in again since), "expiredSession" (the same, signed out now) or "ownersOnly".
+     * session, signed in again since), "expiredSession" (the same, signed out now), "noFormToken" (no form token at
+     * all: not sent from a page) or "ownersOnly".
      */
     static final String REFUSAL = "refusal";
 
@@ -65,6 +67,9 @@ final class ViewAsRefusals implements AccessDeniedHandler {
             HttpServletRequest request, Authentication authentication, AccessDeniedException denied) {
         Object principal = authentication == null ? null : authentication.getPrincipal();
         if (denied instanceof CsrfException) {
+            if (!carriesAFormToken(request)) {
+                return "noFormToken";
+            }
             return principal instanceof SignedInUser ? "expiredForm" : "expiredSession";
         }
         // The portal is the clients' (staff read it only by viewing as one); the rest an account manager may not
@@ -78,6 +83,27 @@ final class ViewAsRefusals implements AccessDeniedHandler {
         return null;
     }
 
+    /**
+     * Whether the request sent a form token at all, as every form and script of the pages does (in the form's
+     * {@code _csrf} or the {@code X-CSRF-TOKEN} header, Spring Security's names). One without (a robot's POST to
+     * /robots.txt, a form of another site) was told that its form was of an ended session, which it never had
+     * (decision 0118).
+     */
+    private static boolean carriesAFormToken(HttpServletRequest request) {
+        return request.getHeader("X-CSRF-TOKEN") != null
+                || request.getParameter("_csrf") != null
+                || isMultipart(request);
+    }
+
+    /**
+     * Multipart parsing is off (application.properties), so a multipart form's fields, its token among them, cannot
+     * be read here: the import form posted without JavaScript carries one. It is not said to have none.
+     */
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+    }
+
     /** What a page's script is answered for a refusal; the words it shows are its page's, in the page's language. */
     private static ProblemDetail problemFor(String refusal) {
         if ("expiredForm".equals(refusal) || "expiredSession".equals(refusal)) {
@@ -87,6 +113,14 @@ final class ViewAsRefusals implements AccessDeniedHandler {
                     "Form token expired",
                     "This page's form token is from a session that has ended: reload the page, signing in again if"
                             + " asked, and try again.");
+        }
+        if ("noFormToken".equals(refusal)) {
+            return ApiProblemWriter.problem(
+                    HttpStatus.FORBIDDEN,
+                    "forbidden",
+                    "Not allowed",
+                    "This request carries no form token, so it was not sent by a LicenceDesk page: nothing was"
+                            + " changed.");
         }
         return ApiProblemWriter.problem(
                 HttpStatus.FORBIDDEN,

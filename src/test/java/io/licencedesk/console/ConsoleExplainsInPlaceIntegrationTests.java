@@ -75,6 +75,56 @@ class ConsoleExplainsInPlaceIntegrationTests {
         assertThat(unusedPage).containsPattern(DELETE_BUTTON).doesNotContain("Kept, not deletable");
     }
 
+    /**
+     * An unassigned licence's page said "The client has registered no screens yet" when it has no client. It says that
+     * screens come once a client redeems its coupon code; an assigned licence's page still speaks of its client.
+     */
+    @Test
+    void anUnassignedLicenceSaysItsScreensComeWithAClientNotThatItsClientRegisteredNone() throws Exception {
+        long unassigned = licences.create(org.manager(), new NewLicence(monthly.id(), "Spare", null, 1, null))
+                .id();
+        long assigned = licences.create(
+                        org.manager(),
+                        new NewLicence(
+                                monthly.id(), "Lobby", null, 1, org.alice().userId()))
+                .id();
+
+        assertThat(page("/licences/" + unassigned))
+                .contains("No client yet: screens are registered once a client redeems the coupon code.")
+                .doesNotContain("The client has registered no screens yet.");
+        assertThat(page("/licences/" + assigned))
+                .contains("The client has registered no screens yet.")
+                .doesNotContain("No client yet");
+    }
+
+    /**
+     * A paused licence that renews by itself said "Yes: its next term is invoiced ahead of …" above "A paused licence
+     * does not renew": it renews once resumed, in the console and in its client's portal; a running one keeps its date.
+     */
+    @Test
+    void aPausedLicenceThatRenewsSaysItRenewsOnceResumed() throws Exception {
+        long paused =
+                testLicences.activated(org.owner(), monthly, org.alice().userId(), "Paused", testLicences.today());
+        long running =
+                testLicences.activated(org.owner(), monthly, org.alice().userId(), "Running", testLicences.today());
+        for (long id : new long[] {paused, running}) {
+            licences.chooseAutoRenew(org.manager(), id, true);
+        }
+        licences.pause(org.manager(), paused);
+
+        assertThat(page("/licences/" + paused))
+                .contains("Yes, once resumed: a paused licence does not renew")
+                .doesNotContain("its next term is invoiced ahead of");
+        assertThat(page("/licences/" + running)).contains("Yes: its next term is invoiced ahead of");
+        String portal = mvc.perform(get("/portal/licences/" + paused).with(fixture.signedIn(org.alice())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(portal)
+                .contains("Yes, once your account manager resumes it: a paused licence does not renew")
+                .doesNotContain("the next term is invoiced to you before this one ends");
+    }
+
     /** A paid invoice cannot be voided (decision 0082): its page offers no Void form, and says why. */
     @Test
     void aPaidInvoiceOffersNoVoidAndSaysWhy() throws Exception {

@@ -260,7 +260,7 @@ class ConsolePeopleIntegrationTests {
         mvc.perform(changeRole(owner, danaId, "MANAGER").header("Accept-Language", "fr"))
                 .andExpect(flash().attribute(
                                 "toast",
-                                "Le rôle de Dana Manager est désormais Chargé de compte. Cette personne n’a pas encore"
+                                "Dana Manager a désormais le rôle «\u00a0Chargé de compte\u00a0». Cette personne n’a pas encore"
                                         + " accepté son invitation\u00a0: elle aura ce rôle dès sa première connexion."
                                         + " «\u00a0Inviter de nouveau\u00a0» lui envoie un e-mail qui le mentionne."));
 
@@ -277,7 +277,7 @@ class ConsolePeopleIntegrationTests {
         mvc.perform(changeRole(owner, org.manager().userId(), "MANAGER").header("Accept-Language", "fr"))
                 .andExpect(flash().attribute(
                                 "toast",
-                                "Le rôle de " + manager + " est désormais Chargé de compte. Cette personne est"
+                                manager + " a désormais le rôle «\u00a0Chargé de compte\u00a0». Cette personne est"
                                         + " désactivée\u00a0: elle aura ce rôle si elle est réactivée."));
         assertThat(people.me(org.manager()).role()).isEqualTo(Role.MANAGER);
 

@@ -3,13 +3,17 @@ package io.licencedesk.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.mail.Outbox;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
@@ -52,6 +56,15 @@ class FrenchPagesIntegrationTests {
 
     @Autowired
     InvoiceManagement invoicing;
+
+    @Autowired
+    UserLanguages languages;
+
+    @Autowired
+    Outbox outbox;
+
+    @Autowired
+    PasswordManagement passwords;
 
     TestOrganisation org;
     Plan monthly;
@@ -227,6 +240,29 @@ class FrenchPagesIntegrationTests {
         assertThat(page(message, org.owner(), "en").select("dt").eachText()).contains("To");
     }
 
+    /**
+     * A message holding a password link is not shown (decision 0032); its page said so in English on a French page,
+     * from the placeholder the outbox stores in its place.
+     */
+    @Test
+    void aPasswordLinksMessageSaysItsTextIsWithheldInThePagesLanguage() throws Exception {
+        passwords.requestReset(org.bob().email());
+        Document outbox = page("/outbox", org.owner());
+        String message = outbox.select("a[href^=/outbox/]").stream()
+                .filter(link ->
+                        !link.text().contains(started.number()) && !link.text().contains(notStarted.number()))
+                .findFirst()
+                .orElseThrow()
+                .attr("href");
+
+        assertThat(page(message, org.owner()).body().text())
+                .contains("Ce message contient un lien de mot de passe à usage unique")
+                .contains("son texte n’est ni affiché ni conservé.")
+                .doesNotContain("single-use password link");
+        assertThat(page(message, org.owner(), "en-GB").body().text())
+                .contains("This message holds a single-use password link, so its text is not shown or kept.");
+    }
+
     @Test
     void theLicencePageWritesNoCapitalAfterAColon() throws Exception {
         Document licence = page("/licences/" + started.line().licenceId(), org.owner());
@@ -311,6 +347,45 @@ class FrenchPagesIntegrationTests {
                         .select("#selection-toolbar [aria-live]")
                         .text())
                 .startsWith("0 selected · total — before VAT");
+    }
+
+    /**
+     * A French page downloaded every invoice as "invoice-INV-….pdf", and a French client's e-mail attached it so. The
+     * file is named in the language of whoever receives it (decision 0118): the page's for a download, the e-mail's
+     * for its attachment.
+     */
+    @Test
+    void invoicePdfsAreNamedInTheLanguageOfWhoeverReceivesThem() throws Exception {
+        String french = "attachment; filename=\"facture-" + started.number() + ".pdf\"";
+        String english = "attachment; filename=\"invoice-" + started.number() + ".pdf\"";
+        assertThat(download("/invoices/" + started.id() + "/pdf", org.manager(), "fr"))
+                .isEqualTo(french);
+        assertThat(download("/invoices/" + started.id() + "/pdf", org.manager(), "en-GB"))
+                .isEqualTo(english);
+        assertThat(download("/portal/invoices/" + started.id() + "/pdf", org.alice(), "fr"))
+                .isEqualTo(french);
+        assertThat(download("/portal/invoices/" + started.id() + "/pdf", org.alice(), "en-GB"))
+                .isEqualTo(english);
+
+        languages.choose(org.bob(), Language.FR);
+        long bobs = licences.create(
+                        org.manager(),
+                        new NewLicence(monthly.id(), "Hall", null, 1, org.bob().userId()))
+                .id();
+        Invoice forBob = invoicing.send(org.manager(), List.of(bobs)).issued().get(0);
+        assertThat(outbox.about(org.id(), "INVOICE", forBob.id()).get(0).attachmentName())
+                .isEqualTo("facture-" + forBob.number() + ".pdf");
+        assertThat(outbox.about(org.id(), "INVOICE", started.id()).get(0).attachmentName())
+                .as("Alice chose no language: her e-mails are English")
+                .isEqualTo("invoice-" + started.number() + ".pdf");
+    }
+
+    private String download(String path, io.licencedesk.accounts.Caller who, String language) throws Exception {
+        var response = mvc.perform(get(path).header("Accept-Language", language).with(fixture.signedIn(who)))
+                .andReturn()
+                .getResponse();
+        assertThat(response.getStatus()).as(path).isEqualTo(200);
+        return response.getHeader("Content-Disposition");
     }
 
     private void assertFrench(String path, Document page) {

@@ -73,6 +73,16 @@ class LicenceRenewalTests {
         }
     }
 
+    /** An available licence's page said its first term begins "when its client does": it has none. */
+    @Test
+    void aLicenceWithoutAClientSaysItsFirstTermBeginsWhenAClientRedeemsItsCode() {
+        assertThat(english(available().renewalRefusal(PLAN_TODAY, TODAY)))
+                .contains("its first term begins when a client redeems its coupon code")
+                .doesNotContain("its client");
+        assertThat(english(assigned().renewalRefusal(PLAN_TODAY, TODAY)))
+                .contains("its first term begins when its client does");
+    }
+
     @Test
     void aPausedLicenceDoesNotRenew() {
         Licence paused = pausedActive();

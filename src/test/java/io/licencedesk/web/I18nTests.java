@@ -219,6 +219,42 @@ class I18nTests {
     }
 
     /**
+     * French elides "de" and "que" before a vowel ("le rôle d’Ada", "en tant qu’Ada"), and a name's first letter is not
+     * known when the message is written: "Rôle de Ada Admin" and "Vue en tant que Emma Martin" were read out on the
+     * People page and the view-as banner. A message puts a name where nothing elides ("attribué à {0}", "{0} a …").
+     * The keys left out take a number, an amount, an invoice number, a role's name (none starts with a vowel) or a
+     * parameter's name; the organisation's and a file's name after "de" are not done yet.
+     */
+    @Test
+    void frenchElidesNothingBeforeAName() {
+        Properties french = properties("messages_fr.properties");
+        Pattern elidedBeforeAnArgument = Pattern.compile("(?<![\\p{L}’'])(?:de|que)[ \\u00a0]\\{\\d+}");
+        Set<String> notANameOrNotYet = Set.of(
+                "reason.import.tooLong",
+                "invoice.email.paid",
+                "portal.invoices.downloadPdfOf",
+                "reason.api.cursorOfAnotherOrder",
+                "reason.api.cursorOfAnotherLicence",
+                "console.toast.send.sent",
+                "console.toast.send.sentSomeAgain",
+                "js.send.one",
+                "js.send.other",
+                "people.mail.invitation.body",
+                "invoice.email.subject",
+                "invoice.pdf.description",
+                "import.pageTitle");
+        List<String> faults = french.stringPropertyNames().stream()
+                .sorted()
+                .filter(key -> !notANameOrNotYet.contains(key))
+                .filter(key ->
+                        elidedBeforeAnArgument.matcher(french.getProperty(key)).find())
+                .toList();
+        assertThat(faults)
+                .as("French messages writing \"de\" or \"que\" right before a name")
+                .isEmpty();
+    }
+
+    /**
      * A count written before a plural noun is a choice, so that one thing is not "1 cells" ("The row has 1 cells where
      * the header has 14." for a one-cell line of an import). The keys left out count a limit or a length, never one,
      * or are the "other" form of a one/other pair.

@@ -136,6 +136,88 @@ class ScriptAnswersAtTheServerTests {
         assertThat(anything.body()).doesNotContain("timestamp").doesNotContain(SECRET);
     }
 
+    /**
+     * A POST that never had a session nor a form token (a robot's, to /robots.txt) was told "This form has expired: it
+     * was opened in an earlier session", a script that its "form token is from a session that has ended". It is told
+     * that it carries no form token, still refused by CSRF (decision 0118); a form of an ended session keeps its words.
+     */
+    @Test
+    void aRequestWithoutAnyFormTokenIsNotToldOfASessionItNeverHad() throws Exception {
+        for (String accept : List.of(BROWSER, "*/*")) {
+            Answer page = http.exchange("POST", "/robots.txt", Map.of("Accept", accept), "");
+            assertThat(page.status()).as(page.toString()).isEqualTo(403);
+            assertThat(page.contentType()).startsWith("text/html");
+            assertThat(page.body())
+                    .contains("<title>Not sent from a LicenceDesk page · LicenceDesk</title>")
+                    .contains("This request carries no form token")
+                    .doesNotContain("This form has expired", "earlier session");
+        }
+        // A multipart form's fields cannot be read before the application (multipart parsing is off): the import form
+        // posted without JavaScript carries its token there, so it is not told it has none.
+        Answer multipart = http.exchange(
+                "POST",
+                "/licences/imports",
+                Map.of("Accept", BROWSER, "Content-Type", "multipart/form-data; boundary=b"),
+                "--b\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\nold\r\n--b--\r\n");
+        assertThat(multipart.status()).isEqualTo(403);
+        assertThat(multipart.body()).doesNotContain("Not sent from a LicenceDesk page");
+        Answer french = http.exchange("POST", "/robots.txt", Map.of("Accept", BROWSER, "Accept-Language", "fr"), "");
+        assertThat(french.body())
+                .contains("Non envoyé depuis une page de LicenceDesk")
+                .doesNotContain("Ce formulaire a expiré", "session précédente");
+
+        Answer script = http.exchange("POST", "/licences/selection/clear", Map.of("Accept", SCRIPT), "");
+        assertThat(script.status()).isEqualTo(403);
+        JsonNode problem = problem(script);
+        assertThat(problem).as(script.toString()).isNotNull();
+        assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/forbidden");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("This request carries no form token, so it was not sent by a LicenceDesk page: nothing was"
+                        + " changed.");
+
+        Answer ended = http.exchange(
+                "POST",
+                "/licences/selection/clear",
+                Map.of("Accept", SCRIPT, "Content-Type", "application/x-www-form-urlencoded"),
+                "_csrf=of-a-session-that-ended");
+        assertThat(problem(ended).get("type").asString())
+                .isEqualTo("https://licencedesk.io/problems/expired-form-token");
+    }
+
+    /**
+     * The operations endpoints take an owner's e-mail and password with HTTP Basic (docs/operations.md). A script
+     * refused there was told "Your session has ended, or you have not signed in: sign in", and a person the 400 page,
+     * "That request was not valid". Both now say what to send; the challenge stays.
+     */
+    @Test
+    void theActuatorSaysItWantsHttpBasicNotASignIn() throws Exception {
+        for (String language : List.of("en", "fr")) {
+            Answer script = http.exchange(
+                    "GET", "/actuator/prometheus", Map.of("Accept", SCRIPT, "Accept-Language", language), null);
+            assertThat(script.status()).isEqualTo(401);
+            assertThat(script.headers().get("www-authenticate")).startsWith("Basic ");
+            JsonNode problem = problem(script);
+            assertThat(problem).as(script.toString()).isNotNull();
+            assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/unauthenticated");
+            assertThat(problem.get("detail").asString())
+                    .isEqualTo(
+                            language.equals("en")
+                                    ? "This address takes the e-mail address and password of an owner of the"
+                                            + " organisation, sent with HTTP Basic (Authorization: Basic …)."
+                                    : "Cette adresse demande l’adresse e-mail et le mot de passe d’un propriétaire de"
+                                            + " l’organisation, envoyés en HTTP Basic (Authorization: Basic …).");
+        }
+        Answer page = http.exchange("GET", "/actuator/prometheus", Map.of("Accept", BROWSER), null);
+        assertThat(page.status()).isEqualTo(401);
+        assertThat(page.body())
+                .contains("<title>Sign-in required · LicenceDesk</title>")
+                .contains("HTTP Basic")
+                .doesNotContain("That request was not valid");
+        // The pages' own scripts are still told to sign in.
+        Answer pages = http.exchange("GET", "/licences/selection", Map.of("Accept", SCRIPT), null);
+        assertThat(problem(pages).get("detail").asString()).isEqualTo("Your session has ended: sign in again.");
+    }
+
     /** An RFC 9457 problem of the API's types, without Boot's members or anything of an exception; else null. */
     static JsonNode problem(Answer answer) {
         if (!answer.contentType().startsWith("application/problem+json")
