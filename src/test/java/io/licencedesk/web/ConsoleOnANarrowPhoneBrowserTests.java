@@ -249,6 +249,10 @@ class ConsoleOnANarrowPhoneBrowserTests {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Check file"))
                 .click();
         assertThat(page).hasURL(Pattern.compile(".*/licences/imports/\\d+$"));
+        // The check runs in the background and the page reloads itself when it ends: left before that, the next
+        // navigation was aborted by the reload (net::ERR_ABORTED).
+        assertThat(page.locator("#import-totals")).isVisible();
+        assertThat(page.locator("#import-running")).hasCount(0);
         return page.url().replaceAll("^https?://[^/]+", "");
     }
 
