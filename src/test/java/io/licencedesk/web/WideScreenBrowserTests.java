@@ -14,6 +14,7 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
 import io.licencedesk.shared.Language;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.TestFixture;
@@ -31,16 +32,18 @@ import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * Every page of the console and the portal on a 1280 px laptop, in English and in French: nothing in it scrolls
- * sideways, neither the page nor a box of its own (decision 0120). A table in a box that scrolls hid its last column
- * behind the edge: the portal's screens had their Remove buttons cut at every width. The lists of many columns may
- * scroll on narrower screens; phones have their cards (PhoneBrowserTests).
+ * Every page of the console and the portal on a 1280 px laptop, and the portal's on a 1024 px tablet held sideways, in
+ * English and in French: nothing in them scrolls sideways, neither the page nor a box of its own (decision 0120). A
+ * table in a box that scrolls hid its last column behind the edge: the portal's screens had their Remove buttons cut
+ * at every width. The console's lists of many columns may scroll on narrower screens; phones have their cards
+ * (PhoneBrowserTests).
  */
 @BrowserTest
 @TestInstance(Lifecycle.PER_CLASS)
 class WideScreenBrowserTests {
 
-    static final int WIDTH = 1280;
+    static final int LAPTOP = 1280;
+    static final int TABLET = 1024;
     static final int HEIGHT = 800;
 
     /** The page if it is wider than the window, and each box that scrolls sideways, with its widths. */
@@ -72,6 +75,9 @@ class WideScreenBrowserTests {
     LicenceManagement licences;
 
     @Autowired
+    TestLicences testLicences;
+
+    @Autowired
     InvoiceManagement invoicing;
 
     @Autowired
@@ -98,6 +104,7 @@ class WideScreenBrowserTests {
     void createOrganisation() {
         org = organisations.create();
         Plan yearly = fixture.yearlyPlan(org);
+        Plan monthly = fixture.monthlyPlan(org);
         long alice = org.alice().userId();
         // Activated by its first screen's player.
         long inUse = licences.create(
@@ -114,9 +121,16 @@ class WideScreenBrowserTests {
                         org.manager(),
                         new NewLicence(yearly.id(), "Window displays of the flagship store", "Ground floor", 40, alice))
                 .id();
-        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Spare screens", null, 3, null));
+        licences.create(org.manager(), new NewLicence(monthly.id(), "Spare screens", null, 3, null));
+        // Two badges on its row of the portal's list: "Active · expiring soon" and "Invoice due".
+        long endingSoon = testLicences.activated(
+                org.owner(),
+                monthly,
+                alice,
+                "Menu boards of the terrace",
+                testLicences.today().minusDays(20));
         long invoice = invoicing
-                .send(org.manager(), List.of(invoiced, inUse))
+                .send(org.manager(), List.of(invoiced, inUse, endingSoon))
                 .issued()
                 .get(0)
                 .id();
@@ -167,17 +181,20 @@ class WideScreenBrowserTests {
 
     @Test
     void noPageOfTheConsoleScrollsSidewaysInEitherLanguage(Page page) {
-        Assertions.assertThat(sidewaysIn(page, org.owner(), consolePaths)).isEmpty();
+        Assertions.assertThat(sidewaysIn(page, LAPTOP, org.owner(), consolePaths))
+                .isEmpty();
     }
 
     @Test
     void noPageOfThePortalScrollsSidewaysInEitherLanguage(Page page) {
-        Assertions.assertThat(sidewaysIn(page, org.alice(), portalPaths)).isEmpty();
+        List<String> found = new ArrayList<>(sidewaysIn(page, LAPTOP, org.alice(), portalPaths));
+        found.addAll(sidewaysIn(page, TABLET, org.alice(), portalPaths));
+        Assertions.assertThat(found).isEmpty();
     }
 
-    private List<String> sidewaysIn(Page page, Caller person, List<String> paths) {
+    private List<String> sidewaysIn(Page page, int width, Caller person, List<String> paths) {
         List<String> found = new ArrayList<>();
-        page.setViewportSize(WIDTH, HEIGHT);
+        page.setViewportSize(width, HEIGHT);
         try {
             for (Language language : List.of(Language.EN, Language.FR)) {
                 languages.choose(person, language);
@@ -191,7 +208,7 @@ class WideScreenBrowserTests {
                     page.navigate(path);
                     assertThat(page.locator("h1").first()).isVisible();
                     for (Object box : (List<?>) page.evaluate(SCROLLING_SIDEWAYS)) {
-                        found.add(language + " " + path + ": " + box);
+                        found.add(width + " px " + language + " " + path + ": " + box);
                     }
                 }
             }
