@@ -10,11 +10,8 @@ import io.licencedesk.shared.Language;
 import io.licencedesk.support.Accessibility;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.TestFixture;
-import io.licencedesk.webhooks.NewEndpoint;
-import io.licencedesk.webhooks.Webhooks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,9 +35,6 @@ class ConsoleOwnerPagesOnAPhoneBrowserTests {
     TestFixture fixture;
 
     @Autowired
-    Webhooks webhooks;
-
-    @Autowired
     UserLanguages languages;
 
     TestOrganisation org;
@@ -50,15 +44,7 @@ class ConsoleOwnerPagesOnAPhoneBrowserTests {
     void createOrganisation() {
         org = organisations.create();
         long plan = fixture.monthlyPlan(org).id();
-        long endpoint = webhooks.register(
-                        org.owner(),
-                        new NewEndpoint(
-                                "https://93.184.216.34/" + org.id() + "/a-rather-long-path/to/the/receiver",
-                                "Accounting system",
-                                true,
-                                Set.of()))
-                .endpoint()
-                .id();
+        long endpoint = fixture.webhookEndpointWithALongAddress(org);
         long alice = org.alice().userId();
         paths = List.of(
                 "/clients",

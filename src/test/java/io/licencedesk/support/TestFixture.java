@@ -11,8 +11,11 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.webhooks.NewEndpoint;
+import io.licencedesk.webhooks.Webhooks;
 import java.math.BigDecimal;
 import java.time.Period;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.stereotype.Component;
@@ -29,16 +32,19 @@ public class TestFixture {
     private final PlanCatalogue plans;
     private final ObjectProvider<UserDetailsService> users;
     private final ApiTokens tokens;
+    private final Webhooks webhooks;
 
     TestFixture(
             TestOrganisations organisations,
             PlanCatalogue plans,
             ObjectProvider<UserDetailsService> users,
-            ApiTokens tokens) {
+            ApiTokens tokens,
+            Webhooks webhooks) {
         this.organisations = organisations;
         this.plans = plans;
         this.users = users;
         this.tokens = tokens;
+        this.webhooks = webhooks;
     }
 
     /** A new organisation no other test sees. */
@@ -49,6 +55,22 @@ public class TestFixture {
     /** "Monthly": one month for 10.00 a screen. */
     public Plan monthlyPlan(TestOrganisation organisation) {
         return plans.addPlan(organisation.owner(), new NewPlan("Monthly", Period.ofMonths(1), new BigDecimal("10.00")));
+    }
+
+    /**
+     * The id of a webhook endpoint with a long address, registered by the owner, as the layout sweeps show it (its
+     * address must fit a phone's card and a laptop's table).
+     */
+    public long webhookEndpointWithALongAddress(TestOrganisation organisation) {
+        return webhooks.register(
+                        organisation.owner(),
+                        new NewEndpoint(
+                                "https://93.184.216.34/" + organisation.id() + "/a-rather-long-path/to/the/receiver",
+                                "Accounting system",
+                                true,
+                                Set.of()))
+                .endpoint()
+                .id();
     }
 
     /** "Yearly": one year for 100.00 a screen. */

@@ -23,12 +23,9 @@ import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.PageStates;
 import io.licencedesk.support.TargetSizes;
 import io.licencedesk.support.TestFixture;
-import io.licencedesk.webhooks.NewEndpoint;
-import io.licencedesk.webhooks.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
@@ -104,9 +101,6 @@ class ConsoleOnANarrowPhoneBrowserTests {
     InvoiceManagement invoicing;
 
     @Autowired
-    Webhooks webhooks;
-
-    @Autowired
     ApiTokens tokens;
 
     @Autowired
@@ -145,15 +139,7 @@ class ConsoleOnANarrowPhoneBrowserTests {
                 invoicing.send(org.manager(), List.of(paidFor)).issued().get(0).id();
         invoicing.markPaid(org.manager(), paid, testLicences.today(), "Transfer 42");
         tokens.issue(org.owner(), new NewApiToken("Accounting", ApiAccess.READ_ONLY, null));
-        long endpoint = webhooks.register(
-                        org.owner(),
-                        new NewEndpoint(
-                                "https://93.184.216.34/" + org.id() + "/a-rather-long-path/to/the/receiver",
-                                "Accounting system",
-                                true,
-                                Set.of()))
-                .endpoint()
-                .id();
+        long endpoint = fixture.webhookEndpointWithALongAddress(org);
         paths = new ArrayList<>(List.of(
                 "/",
                 "/licences",

@@ -18,11 +18,8 @@ import io.licencedesk.licence.TestLicences;
 import io.licencedesk.shared.Language;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.TestFixture;
-import io.licencedesk.webhooks.NewEndpoint;
-import io.licencedesk.webhooks.Webhooks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,9 +84,6 @@ class WideScreenBrowserTests {
     DeviceLicensing devices;
 
     @Autowired
-    Webhooks webhooks;
-
-    @Autowired
     UserLanguages languages;
 
     TestOrganisation org;
@@ -134,15 +128,7 @@ class WideScreenBrowserTests {
                 .issued()
                 .get(0)
                 .id();
-        long endpoint = webhooks.register(
-                        org.owner(),
-                        new NewEndpoint(
-                                "https://93.184.216.34/" + org.id() + "/a-rather-long-path/to/the/receiver",
-                                "Accounting system",
-                                true,
-                                Set.of()))
-                .endpoint()
-                .id();
+        long endpoint = fixture.webhookEndpointWithALongAddress(org);
         consolePaths = List.of(
                 "/",
                 "/licences",
