@@ -376,12 +376,12 @@ class InvoiceManagementIntegrationTests {
         try (var document = Loader.loadPDF(invoicing.pdf(org.manager(), invoice.id()))) {
             assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Facture " + invoice.number());
             assertThat(document.getDocumentInformation().getSubject())
-                    .isEqualTo("Facture " + invoice.number() + " de "
+                    .isEqualTo("Facture " + invoice.number() + " émise par "
                             + invoice.seller().name() + " pour "
                             + invoice.buyer().name());
             assertThat(new String(document.getDocumentCatalog().getMetadata().toByteArray(), StandardCharsets.UTF_8))
                     .as("the XMP description")
-                    .contains("Facture " + invoice.number() + " de ");
+                    .contains("Facture " + invoice.number() + " émise par ");
         }
     }
 

@@ -230,7 +230,9 @@ class FrenchBrowserTests {
                 DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.FRANCE).format(french.dueOn());
 
         OutboxEntry email = outbox.about(org.id(), "INVOICE", french.id()).get(0);
-        Assertions.assertThat(email.subject()).startsWith("Facture " + french.number() + " de ");
+        Assertions.assertThat(email.subject())
+                .isEqualTo("Facture " + french.number() + " émise par "
+                        + french.seller().name());
         Assertions.assertThat(plain(email.textBody()))
                 .contains("Bonjour " + org.alice().name() + ",")
                 .contains("Veuillez trouver ci-joint la facture " + french.number())
