@@ -212,6 +212,38 @@ class ConsoleWebhookIntegrationTests {
         assertThat(webhooks.endpoints(org.owner())).isEmpty();
     }
 
+    /**
+     * Disabling an endpoint says what it does: an event that happens while it is disabled is not kept for it, and
+     * enabling it again does not send that event (the toasts said its events waited). What was queued before waits.
+     */
+    @Test
+    void disablingSaysThatEventsMeanwhileAreNotKeptAndEnablingSendsOnlyWhatWasQueued() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        long plan = fixture.monthlyPlan(org).id();
+        licences.create(org.manager(), new NewLicence(plan, "Before", null, 1, null));
+
+        var disabled = mvc.perform(post("/settings/webhooks/{id}/disable", id)
+                        .with(owner)
+                        .with(csrf()))
+                .andReturn();
+        licences.create(org.manager(), new NewLicence(plan, "Meanwhile", null, 1, null));
+        var enabled = mvc.perform(post("/settings/webhooks/{id}/enable", id)
+                        .with(owner)
+                        .with(csrf())
+                        .header("Accept-Language", "fr"))
+                .andReturn();
+
+        assertThat(webhooks.deliveries(org.owner(), id, 1, 10).items())
+                .as("only the event queued before the endpoint was disabled")
+                .hasSize(1);
+        assertThat(disabled.getFlashMap().get("toast"))
+                .isEqualTo("Endpoint disabled: nothing is sent to it, and events that happen while it is disabled are"
+                        + " not kept for it. Those already queued go out once it is enabled again.");
+        assertThat(enabled.getFlashMap().get("toast"))
+                .isEqualTo("Point de terminaison activé\u00a0: les événements lui sont de nouveau envoyés, et ceux"
+                        + " en file avant sa désactivation partent maintenant.");
+    }
+
     @Test
     void showsTheDeliveryLogAndSendsAFinishedDeliveryAgain() throws Exception {
         long id = endpointOf(org).endpoint().id();
