@@ -244,6 +244,54 @@ class ConsoleWebhookIntegrationTests {
                         + " en file avant sa désactivation partent maintenant.");
     }
 
+    /** The delivery log says what went wrong in its reader's language, not in the English it is stored in. */
+    @Test
+    void theDeliveryLogSaysWhatWentWrongInFrench() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        long plan = fixture.monthlyPlan(org).id();
+        List<String> stored = List.of(
+                "Answered 500",
+                "Answered 302 (a redirect, which webhooks do not follow)",
+                "No answer within 10 s",
+                "hooks.example.com is a private address (10.0.0.7), and this organisation does not allow webhooks"
+                        + " to private addresses.",
+                "ConnectException",
+                "SSLHandshakeException: Received fatal alert: handshake_failure");
+        for (String error : stored) {
+            licences.create(org.manager(), new NewLicence(plan, "Lobby", null, 1, null));
+        }
+        List<WebhookDelivery> deliveries =
+                webhooks.deliveries(org.owner(), id, 1, 10).items();
+        for (int i = 0; i < stored.size(); i++) {
+            jdbc.sql("update webhook_delivery set attempts = 1, last_error = :error where id = :id")
+                    .param("error", stored.get(i))
+                    .param("id", deliveries.get(i).id())
+                    .update();
+        }
+
+        String french = mvc.perform(get("/settings/webhooks/{id}", id)
+                        .with(owner)
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(french)
+                .contains(">Réponse 500<")
+                .contains(">Réponse 302 (une redirection, que les webhooks ne suivent pas)<")
+                .contains(">Pas de réponse en 10\u00a0s<")
+                .contains(">hooks.example.com est une adresse privée (10.0.0.7), et cette organisation n’autorise pas"
+                        + " les webhooks vers des adresses privées.<")
+                .contains(">Aucune connexion n’a pu être établie avec le point de terminaison.<")
+                .contains("SSLHandshakeException: Received fatal alert: handshake_failure")
+                .doesNotContain("Answered")
+                .doesNotContain("No answer within")
+                .doesNotContain("does not allow webhooks");
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(content().string(containsString(">Answered 500<")))
+                .andExpect(content().string(containsString(">No answer within 10 s<")));
+    }
+
     @Test
     void showsTheDeliveryLogAndSendsAFinishedDeliveryAgain() throws Exception {
         long id = endpointOf(org).endpoint().id();

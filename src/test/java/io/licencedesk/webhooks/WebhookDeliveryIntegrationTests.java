@@ -407,6 +407,38 @@ class WebhookDeliveryIntegrationTests {
         assertThat(delivered.lastResponseCode()).isEqualTo(204);
     }
 
+    /**
+     * What went wrong is stored in English, and the delivery log words it in its reader's language: each error the
+     * dispatcher writes itself is read back as its reason (ConsoleWebhookIntegrationTests shows the French page).
+     */
+    @Test
+    void eachErrorTheDispatcherWritesIsReadBackAsItsReason() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        receiver.answer(500);
+        pausedLicence();
+
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret)).isNotNull();
+        assertThat(onlyDelivery(endpoint).lastErrorReason())
+                .isEqualTo(io.licencedesk.shared.Reason.of("reason.webhook.delivery.answered", 500));
+
+        receiver.redirect(receiver.server.url("/elsewhere").toString());
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret)).isNotNull();
+        assertThat(onlyDelivery(endpoint).lastErrorReason())
+                .isEqualTo(io.licencedesk.shared.Reason.of("reason.webhook.delivery.redirect", 302));
+
+        webhooks.allowPrivateAddresses(org.owner(), false);
+        clock.advance(Duration.ofMinutes(2));
+        dispatcher.dispatchDue();
+        WebhookDelivery refused = onlyDelivery(endpoint);
+        assertThat(refused.lastErrorReason()).as(refused.lastError()).isNotNull();
+        assertThat(refused.lastErrorReason().code()).startsWith("reason.webhook.privateAddress");
+        assertThat(refused.lastErrorReason().arguments().get(0)).isEqualTo(receiver.server.getHostName());
+    }
+
     @Test
     void doesNotFollowARedirect() throws Exception {
         String secret = endpointForEverything().signingSecret();
