@@ -244,6 +244,30 @@ class ConsoleWebhookIntegrationTests {
                         + " en file avant sa désactivation partent maintenant.");
     }
 
+    /**
+     * A disabled endpoint's waiting delivery is not attempted (the dispatcher takes only enabled endpoints'), so its log
+     * does not give it a next attempt: it says the delivery goes once the endpoint is enabled again.
+     */
+    @Test
+    void aDisabledEndpointsLogGivesNoNextAttemptToWhatWaits() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Lobby", null, 1, null));
+        jdbc.sql("update webhook_delivery set attempts = 1, last_error = 'Answered 500' where endpoint_id = :id")
+                .param("id", id)
+                .update();
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(content().string(containsString("Next attempt")));
+
+        webhooks.disable(org.owner(), id);
+
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Next attempt"))))
+                .andExpect(content().string(containsString("Sent once the endpoint is enabled again")));
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner).header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Envoyé une fois le point de terminaison réactivé")));
+    }
+
     /** The delivery log says what went wrong in its reader's language, not in the English it is stored in. */
     @Test
     void theDeliveryLogSaysWhatWentWrongInFrench() throws Exception {
