@@ -22,7 +22,8 @@ class DeliveryErrors {
     private static final Pattern REDIRECT =
             Pattern.compile("Answered (\\d{3}) \\(a redirect, which webhooks do not follow\\)");
     private static final Pattern TIMEOUT = Pattern.compile("No answer within (\\d+) s");
-    private static final Pattern NO_CONNECTION = Pattern.compile("(?:ConnectException|HttpConnectTimeoutException)\\b.*");
+    private static final Pattern NO_CONNECTION =
+            Pattern.compile("(?:ConnectException|HttpConnectTimeoutException)\\b.*");
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d+)[^}]*}");
 
     /** The address refusals the dispatcher stores, in English, when it checks an address again before an attempt. */
@@ -88,7 +89,8 @@ class DeliveryErrors {
             Matcher placeholder = PLACEHOLDER.matcher(english);
             int from = 0;
             while (placeholder.find()) {
-                regex.append(Pattern.quote(english.substring(from, placeholder.start()))).append("(.+?)");
+                regex.append(Pattern.quote(english.substring(from, placeholder.start())))
+                        .append("(.+?)");
                 arguments.add(Integer.parseInt(placeholder.group(1)));
                 from = placeholder.end();
             }

@@ -73,7 +73,8 @@ class WebhookSender {
             return new Attempt(code, took, DeliveryErrors.answered(code), excerpt);
         } catch (TimeoutException slow) {
             answer.cancel(true);
-            return new Attempt(null, elapsedMs(started), DeliveryErrors.noAnswerWithin(requestTimeout.toSeconds()), null);
+            return new Attempt(
+                    null, elapsedMs(started), DeliveryErrors.noAnswerWithin(requestTimeout.toSeconds()), null);
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause() == null ? failed : failed.getCause();
             if (isNoContentWithALength(cause)) {

@@ -24,8 +24,8 @@ import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.NewPlan;
-import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
 import io.licencedesk.renewals.RenewalCycle;
 import io.licencedesk.support.IntegrationTest;
@@ -129,8 +129,8 @@ class ConsoleAuditIntegrationTests {
      */
     @Test
     void theRenewalCyclesChangesAreTheSystemsInEveryLanguageAndTheApi() throws Exception {
-        Plan renewing = plans.addPlan(
-                org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00"), true));
+        Plan renewing =
+                plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00"), true));
         LocalDate ends = testLicences.today().plusDays(5);
         long licence = testLicences.activated(
                 org.owner(), renewing, org.alice().userId(), "Renews", ends.minus(renewing.term()));

@@ -222,9 +222,8 @@ class ConsoleWebhookIntegrationTests {
         long plan = fixture.monthlyPlan(org).id();
         licences.create(org.manager(), new NewLicence(plan, "Before", null, 1, null));
 
-        var disabled = mvc.perform(post("/settings/webhooks/{id}/disable", id)
-                        .with(owner)
-                        .with(csrf()))
+        var disabled = mvc.perform(
+                        post("/settings/webhooks/{id}/disable", id).with(owner).with(csrf()))
                 .andReturn();
         licences.create(org.manager(), new NewLicence(plan, "Meanwhile", null, 1, null));
         var enabled = mvc.perform(post("/settings/webhooks/{id}/enable", id)
@@ -293,9 +292,8 @@ class ConsoleWebhookIntegrationTests {
                     .update();
         }
 
-        String french = mvc.perform(get("/settings/webhooks/{id}", id)
-                        .with(owner)
-                        .header("Accept-Language", "fr"))
+        String french = mvc.perform(
+                        get("/settings/webhooks/{id}", id).with(owner).header("Accept-Language", "fr"))
                 .andExpect(status().isOk())
                 .andReturn()
                 .getResponse()

@@ -26,7 +26,8 @@ class RecordedValuesTests {
     void namesAWebhookEndpointsEventsAsThePageAndTheEventsDo() {
         assertThat(values.shown("eventTypes", "INVOICE_PAID, LICENCE_EXPIRING_SOON, LICENCE_PAUSED", english))
                 .isEqualTo("invoice.paid, licence.expiring_soon, licence.paused");
-        assertThat(values.shown("eventTypes", "INVOICE_PAYMENT_REMOVED", french)).isEqualTo("invoice.payment_removed");
+        assertThat(values.shown("eventTypes", "INVOICE_PAYMENT_REMOVED", french))
+                .isEqualTo("invoice.payment_removed");
         assertThat(values.shown("eventTypes", "", english)).isEmpty();
         assertThat(values.shown("name", "LICENCE_PAUSED", english)).isEqualTo("LICENCE_PAUSED");
     }

@@ -279,8 +279,10 @@ class WebhookDeliveryIntegrationTests {
                 testLicences.activated(org.owner(), monthly, org.alice().userId(), "Paid late", today.minusDays(20));
         long voidedLate =
                 testLicences.activated(org.owner(), monthly, org.alice().userId(), "Voided late", today.minusDays(20));
-        Invoice first = invoicing.send(org.manager(), List.of(paidLate)).issued().get(0);
-        Invoice toVoid = invoicing.send(org.manager(), List.of(voidedLate)).issued().get(0);
+        Invoice first =
+                invoicing.send(org.manager(), List.of(paidLate)).issued().get(0);
+        Invoice toVoid =
+                invoicing.send(org.manager(), List.of(voidedLate)).issued().get(0);
         Invoice next = renewals.renew(org.manager(), paidLate).invoice(); // term 2, and its invoice
         invoicing.markPaid(org.manager(), next.id(), today, "BANK-2");
         renewals.renew(org.manager(), voidedLate);
@@ -299,8 +301,10 @@ class WebhookDeliveryIntegrationTests {
         assertThat(byType.get("invoice.paid").object().get("number").asString()).isEqualTo(first.number());
         assertThat(byType.get("invoice.paid").object().get("paymentReference").asString())
                 .isEqualTo("BANK-1");
-        assertThat(byType.get("invoice.voided").object().get("number").asString()).isEqualTo(toVoid.number());
-        assertThat(byType.get("invoice.voided").object().get("status").asString()).isEqualTo("void");
+        assertThat(byType.get("invoice.voided").object().get("number").asString())
+                .isEqualTo(toVoid.number());
+        assertThat(byType.get("invoice.voided").object().get("status").asString())
+                .isEqualTo("void");
     }
 
     @Test
