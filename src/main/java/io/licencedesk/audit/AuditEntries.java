@@ -15,6 +15,12 @@ import org.springframework.stereotype.Component;
 @Component
 class AuditEntries {
 
+    /**
+     * The actor id of the organisation acting by itself (the renewal cycle's caller): no person, recorded without an id
+     * or e-mail, as the pages, the API and the CSV file say the system is (decision 0051).
+     */
+    static final long SYSTEM_ACTOR_ID = 0;
+
     /** The longest label kept: the subject's name as it was, enough to recognise it. */
     static final int LABEL_MAX = 300;
 
@@ -65,13 +71,17 @@ class AuditEntries {
                 .param("subjectId", entry.subjectId())
                 .param("label", shortened(entry.label()))
                 .param("action", entry.action())
-                .param("actorId", entry.actorId())
-                .param("actorEmail", entry.actorEmail())
+                .param("actorId", bySystem(entry) ? null : entry.actorId())
+                .param("actorEmail", bySystem(entry) ? null : entry.actorEmail())
                 .param("address", CallerAddress.current())
                 .param("occurredAt", Timestamp.from(entry.occurredAt()))
                 .param("before", states.write(entry.before()))
                 .param("after", states.write(entry.after()))
                 .update();
+    }
+
+    private static boolean bySystem(NewEntry entry) {
+        return entry.actorId() != null && entry.actorId() == SYSTEM_ACTOR_ID;
     }
 
     private static String shortened(String label) {

@@ -30,8 +30,8 @@ class AuditLogQueries {
     private static final Pattern ID = Pattern.compile("#?\\d{1,18}");
 
     private static final String SELECT = """
-            select id, occurred_at, actor_email, address, subject_type, subject_id, subject_label, action,
-                   before_state, after_state
+            select id, occurred_at, case when actor_id = 0 then null else actor_email end as actor_email, address,
+                   subject_type, subject_id, subject_label, action, before_state, after_state
             from audit_event
             """;
 
@@ -97,7 +97,9 @@ class AuditLogQueries {
         var where = new Where().and("organisation_id = :organisationId").param("organisationId", organisationId);
         String actor = Like.containing(filter.actor());
         if (actor != null) {
-            where.and("lower(actor_email) like :actor").param("actor", actor);
+            // not the system's rows written before it was recorded without an e-mail (its name was stored as one)
+            where.and("lower(actor_email) like :actor and coalesce(actor_id, -1) <> 0")
+                    .param("actor", actor);
         }
         if (filter.subject() != null) {
             where.and("subject_type = :subject")

@@ -131,7 +131,9 @@ public class AuditTrail {
         boolean backwards = page.before() != null;
         String cursor = page.after() != null ? "and id < :cursor\n" : backwards ? "and id > :cursor\n" : "";
         var query = jdbc.sql("""
-                        select id, action, actor_email, occurred_at, before_state, after_state from audit_event
+                        select id, action, case when actor_id = 0 then null else actor_email end as actor_email,
+                               occurred_at, before_state, after_state
+                        from audit_event
                         where organisation_id = :organisationId and subject_type = :subjectType
                           and subject_id = :subjectId
                         """ + cursor + "order by id " + (backwards ? "asc" : "desc") + "\nlimit :limit")
@@ -181,7 +183,9 @@ public class AuditTrail {
         }
         Names names = new Names(accounts, plans, caller);
         return jdbc.sql("""
-                        select action, actor_email, occurred_at, before_state, after_state from audit_event
+                        select action, case when actor_id = 0 then null else actor_email end as actor_email,
+                               occurred_at, before_state, after_state
+                        from audit_event
                         where organisation_id = :organisationId and subject_type = :subjectType
                           and subject_id = :subjectId
                         order by id desc

@@ -117,7 +117,10 @@ public class RenewalCycle {
         sendDigests(organisation, today);
     }
 
-    /** The organisation itself, acting through the façades as staff: the history says "LicenceDesk (automatic)". */
+    /**
+     * The organisation itself, acting through the façades as staff: id 0, which the audit trail records as the system,
+     * without a person (the pages say "LicenceDesk (automatic)" in their language).
+     */
     static Caller system(long organisationId) {
         return new Caller(0, organisationId, Role.MANAGER, "LicenceDesk (automatic)", "LicenceDesk");
     }

@@ -7,10 +7,12 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
 import org.springframework.context.support.StaticMessageSource;
@@ -44,6 +46,9 @@ public class RecordedValues {
     private static final Set<String> RATES = Set.of("vatRate");
 
     private static final Pattern AMOUNT = Pattern.compile("([A-Z]{3}) (-?\\d{1,15}(\\.\\d{1,4})?)");
+    /** A webhook endpoint's events, recorded by their constants' names ("INVOICE_PAID, LICENCE_PAUSED"). */
+    private static final Pattern EVENT_TYPES = Pattern.compile("[A-Z]+_[A-Z_]+(?:, [A-Z]+_[A-Z_]+)*");
+
     private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,15}(?:\\.(\\d{1,4}))?");
 
     private final MessageSource messages;
@@ -65,6 +70,9 @@ public class RecordedValues {
         try {
             if (SWITCHES.contains(field) && (recorded.equals("true") || recorded.equals("false"))) {
                 return messages.getMessage("history.value." + recorded, null, recorded, locale);
+            }
+            if (field.equals("eventTypes") && EVENT_TYPES.matcher(recorded).matches()) {
+                return wireNames(recorded);
             }
             if (field.endsWith("At")) {
                 return ShownTimes.second(Instant.parse(recorded), locale);
@@ -90,5 +98,15 @@ public class RecordedValues {
             // a value its field does not usually hold ("2026-02-30", "ABC 1"): shown as it was recorded
         }
         return recorded;
+    }
+
+    /**
+     * The events as the Webhooks page, the guide and the events themselves name them ("invoice.paid, licence.paused"):
+     * each constant's name is its wire name in capitals, with an underscore for the dot after the object.
+     */
+    private static String wireNames(String recorded) {
+        return Arrays.stream(recorded.split(", "))
+                .map(name -> name.toLowerCase(Locale.ROOT).replaceFirst("_", "."))
+                .collect(Collectors.joining(", "));
     }
 }

@@ -219,7 +219,8 @@ class DeliveryRepository {
                 instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("last_attempt_at")),
                 instant(rs.getTimestamp("next_attempt_at")),
-                instant(rs.getTimestamp("delivered_at")));
+                instant(rs.getTimestamp("delivered_at")),
+                null);
     }
 
     private static Instant instant(Timestamp timestamp) {

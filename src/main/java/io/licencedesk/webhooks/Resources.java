@@ -2,13 +2,8 @@ package io.licencedesk.webhooks;
 
 import io.licencedesk.api.InvoiceResponse;
 import io.licencedesk.api.LicenceResponse;
-import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
-import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.licence.LicenceManagement;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.Set;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +12,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class Resources {
-
-    static final Set<InvoiceStatus> ISSUED = EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.SENT);
-    static final Set<InvoiceStatus> PAID = EnumSet.of(InvoiceStatus.PAID);
-    static final Set<InvoiceStatus> VOID = EnumSet.of(InvoiceStatus.VOID);
 
     private final LicenceManagement licences;
     private final InvoiceManagement invoicing;
@@ -36,18 +27,5 @@ class Resources {
 
     InvoiceResponse invoice(long organisationId, long invoiceId) {
         return InvoiceResponse.of(invoicing.invoice(SystemCaller.of(organisationId), invoiceId));
-    }
-
-    /**
-     * The invoice of the licence that the change left in one of these statuses, the newest if several are: the
-     * one just issued, paid or voided, since the change publishes its licence event after saving the invoice.
-     * Null when there is none (a licence marked invoiced without an invoice), and then no event is sent.
-     */
-    InvoiceResponse invoice(long organisationId, long licenceId, Set<InvoiceStatus> statuses) {
-        return invoicing.forLicence(SystemCaller.of(organisationId), licenceId).stream()
-                .filter(invoice -> statuses.contains(invoice.status()))
-                .max(Comparator.comparingLong(Invoice::id))
-                .map(InvoiceResponse::of)
-                .orElse(null);
     }
 }

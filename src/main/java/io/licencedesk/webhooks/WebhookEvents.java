@@ -5,7 +5,11 @@ import static io.licencedesk.webhooks.EventType.*;
 import io.licencedesk.api.ScreenResponse;
 import io.licencedesk.devices.ScreenRegistered;
 import io.licencedesk.devices.ScreenRemoved;
+import io.licencedesk.invoicing.InvoiceEvent;
+import io.licencedesk.invoicing.InvoiceIssued;
+import io.licencedesk.invoicing.InvoicePaid;
 import io.licencedesk.invoicing.InvoicePaymentRemoved;
+import io.licencedesk.invoicing.InvoiceVoided;
 import io.licencedesk.licence.LicenceActivated;
 import io.licencedesk.licence.LicenceActivatedByScreen;
 import io.licencedesk.licence.LicenceCreated;
@@ -63,25 +67,45 @@ class WebhookEvents {
     void on(LicenceEvent change) {
         long organisationId = change.organisationId();
         long licenceId = change.licenceId();
-        queue(organisationId, typesOf(change), change.occurredAt(), type -> switch (type) {
-            case INVOICE_ISSUED -> resources.invoice(organisationId, licenceId, Resources.ISSUED);
-            case INVOICE_PAID -> resources.invoice(organisationId, licenceId, Resources.PAID);
-            case INVOICE_VOIDED -> resources.invoice(organisationId, licenceId, Resources.VOID);
-            default -> resources.licence(organisationId, licenceId);
-        });
+        queue(
+                organisationId,
+                typesOf(change),
+                change.occurredAt(),
+                type -> resources.licence(organisationId, licenceId));
     }
 
     /**
-     * A payment removed is told of the invoice it was removed from, whichever term that invoice is for (decision
-     * 0088): the licence changes only for its current term's, so its event cannot be what sends it.
+     * An invoice's events are told of that invoice, whichever term it is for: the licence's billing changes only for
+     * its current term's invoice, so its events would miss an earlier term's invoice paid or voided after a renewal
+     * (decision 0088 found this for a removed payment first), and could not say which of its invoices changed.
      */
     @EventListener
-    void on(InvoicePaymentRemoved removed) {
-        queue(
-                removed.organisationId(),
-                List.of(INVOICE_PAYMENT_REMOVED),
-                removed.occurredAt(),
-                type -> resources.invoice(removed.organisationId(), removed.invoiceId()));
+    void on(InvoiceEvent change) {
+        EventType type = typeOf(change);
+        if (type != null) {
+            queue(
+                    change.organisationId(),
+                    List.of(type),
+                    change.occurredAt(),
+                    ignored -> resources.invoice(change.organisationId(), change.invoiceId()));
+        }
+    }
+
+    /** The webhook event of an invoice event; null for one that has none (an invoice sent again). */
+    static EventType typeOf(InvoiceEvent change) {
+        if (change instanceof InvoiceIssued) {
+            return INVOICE_ISSUED;
+        }
+        if (change instanceof InvoicePaid) {
+            return INVOICE_PAID;
+        }
+        if (change instanceof InvoicePaymentRemoved) {
+            return INVOICE_PAYMENT_REMOVED;
+        }
+        if (change instanceof InvoiceVoided) {
+            return INVOICE_VOIDED;
+        }
+        return null; // InvoiceResent: the same invoice, e-mailed again
     }
 
     @EventListener
@@ -130,17 +154,11 @@ class WebhookEvents {
         if (change instanceof LicenceDeleted) {
             return List.of(LICENCE_DELETED);
         }
-        if (change instanceof LicenceInvoiced) {
-            return List.of(INVOICE_ISSUED);
-        }
-        if (change instanceof LicencePaid) {
-            return List.of(INVOICE_PAID);
-        }
-        if (change instanceof LicencePaymentRemoved) {
+        if (change instanceof LicenceInvoiced
+                || change instanceof LicencePaid
+                || change instanceof LicencePaymentRemoved
+                || change instanceof LicenceInvoiceVoided) {
             return List.of(); // sent from the invoice's own event, for every term's invoice
-        }
-        if (change instanceof LicenceInvoiceVoided) {
-            return List.of(INVOICE_VOIDED);
         }
         if (change instanceof LicenceEdited) {
             Object client = change.after().get("clientId");

@@ -70,13 +70,11 @@ class WebhookSender {
             if (code >= 200 && code < 300) {
                 return new Attempt(code, took, null, excerpt);
             }
-            String error = code >= 300 && code < 400
-                    ? "Answered " + code + " (a redirect, which webhooks do not follow)"
-                    : "Answered " + code;
-            return new Attempt(code, took, error, excerpt);
+            return new Attempt(code, took, DeliveryErrors.answered(code), excerpt);
         } catch (TimeoutException slow) {
             answer.cancel(true);
-            return new Attempt(null, elapsedMs(started), "No answer within " + requestTimeout.toSeconds() + " s", null);
+            return new Attempt(
+                    null, elapsedMs(started), DeliveryErrors.noAnswerWithin(requestTimeout.toSeconds()), null);
         } catch (ExecutionException failed) {
             Throwable cause = failed.getCause() == null ? failed : failed.getCause();
             if (isNoContentWithALength(cause)) {

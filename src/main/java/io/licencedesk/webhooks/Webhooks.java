@@ -38,6 +38,7 @@ public class Webhooks {
     private final DeliveryRepository deliveries;
     private final EndpointAddresses addresses;
     private final AuditTrail audit;
+    private final DeliveryErrors errors;
     private final Clock clock;
 
     Webhooks(
@@ -45,11 +46,13 @@ public class Webhooks {
             DeliveryRepository deliveries,
             EndpointAddresses addresses,
             AuditTrail audit,
+            DeliveryErrors errors,
             Clock clock) {
         this.endpoints = endpoints;
         this.deliveries = deliveries;
         this.addresses = addresses;
         this.audit = audit;
+        this.errors = errors;
         this.clock = clock;
     }
 
@@ -144,7 +147,9 @@ public class Webhooks {
                 page,
                 size,
                 deliveries.count(caller.organisationId(), endpoint),
-                (offset, limit) -> deliveries.page(caller.organisationId(), endpoint, offset, limit));
+                (offset, limit) -> deliveries.page(caller.organisationId(), endpoint, offset, limit).stream()
+                        .map(delivery -> delivery.withLastErrorReason(errors.reasonOf(delivery.lastError())))
+                        .toList());
     }
 
     /**

@@ -23,11 +23,17 @@ import io.licencedesk.audit.AuditSubject;
 import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.renewals.RenewalCycle;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +77,12 @@ class ConsoleAuditIntegrationTests {
     @Autowired
     TestLicences testLicences;
 
+    @Autowired
+    PlanCatalogue plans;
+
+    @Autowired
+    RenewalCycle cycle;
+
     TestOrganisation org;
     Plan monthly;
     RequestPostProcessor manager;
@@ -107,6 +119,43 @@ class ConsoleAuditIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    /**
+     * What the renewal cycle does is the system's, as the pages, the API and the CSV file say it: "LicenceDesk
+     * (automatic)" in the reader's language, no actor in the API's history, an empty "who" in the file. Its name was
+     * recorded as if it were an e-mail, in English, so a French page showed "LicenceDesk (automatic)" and the API's
+     * actor was that text.
+     */
+    @Test
+    void theRenewalCyclesChangesAreTheSystemsInEveryLanguageAndTheApi() throws Exception {
+        Plan renewing =
+                plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00"), true));
+        LocalDate ends = testLicences.today().plusDays(5);
+        long licence = testLicences.activated(
+                org.owner(), renewing, org.alice().userId(), "Renews", ends.minus(renewing.term()));
+
+        cycle.run(org.id());
+
+        AuditEntry renewed = entries(AuditSubject.LICENCE, "RENEWED").get(0);
+        assertThat(renewed.actorEmail()).as("no person").isNull();
+        String french = mvc.perform(get("/audit")
+                        .param("what", "LICENCE.RENEWED")
+                        .with(manager)
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(french).contains("LicenceDesk (automatique)").doesNotContain("LicenceDesk (automatic)");
+        mvc.perform(get("/licences/{id}", licence).with(manager).header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("LicenceDesk (automatique)")))
+                .andExpect(content().string(not(containsString("Un écran (API des appareils)"))));
+        mvc.perform(get("/api/v1/licences/{id}/history", licence)
+                        .with(TestFixture.bearer(fixture.token(org.manager()))))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("automatic"))));
     }
 
     @Test

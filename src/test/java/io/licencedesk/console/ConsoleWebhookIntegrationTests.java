@@ -212,6 +212,108 @@ class ConsoleWebhookIntegrationTests {
         assertThat(webhooks.endpoints(org.owner())).isEmpty();
     }
 
+    /**
+     * Disabling an endpoint says what it does: an event that happens while it is disabled is not kept for it, and
+     * enabling it again does not send that event (the toasts said its events waited). What was queued before waits.
+     */
+    @Test
+    void disablingSaysThatEventsMeanwhileAreNotKeptAndEnablingSendsOnlyWhatWasQueued() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        long plan = fixture.monthlyPlan(org).id();
+        licences.create(org.manager(), new NewLicence(plan, "Before", null, 1, null));
+
+        var disabled = mvc.perform(
+                        post("/settings/webhooks/{id}/disable", id).with(owner).with(csrf()))
+                .andReturn();
+        licences.create(org.manager(), new NewLicence(plan, "Meanwhile", null, 1, null));
+        var enabled = mvc.perform(post("/settings/webhooks/{id}/enable", id)
+                        .with(owner)
+                        .with(csrf())
+                        .header("Accept-Language", "fr"))
+                .andReturn();
+
+        assertThat(webhooks.deliveries(org.owner(), id, 1, 10).items())
+                .as("only the event queued before the endpoint was disabled")
+                .hasSize(1);
+        assertThat(disabled.getFlashMap().get("toast"))
+                .isEqualTo("Endpoint disabled: nothing is sent to it, and events that happen while it is disabled are"
+                        + " not kept for it. Those already queued go out once it is enabled again.");
+        assertThat(enabled.getFlashMap().get("toast"))
+                .isEqualTo("Point de terminaison activé\u00a0: les événements lui sont de nouveau envoyés, et ceux"
+                        + " en file avant sa désactivation partent maintenant.");
+    }
+
+    /**
+     * A disabled endpoint's waiting delivery is not attempted (the dispatcher takes only enabled endpoints'), so its log
+     * does not give it a next attempt: it says the delivery goes once the endpoint is enabled again.
+     */
+    @Test
+    void aDisabledEndpointsLogGivesNoNextAttemptToWhatWaits() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Lobby", null, 1, null));
+        jdbc.sql("update webhook_delivery set attempts = 1, last_error = 'Answered 500' where endpoint_id = :id")
+                .param("id", id)
+                .update();
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(content().string(containsString("Next attempt")));
+
+        webhooks.disable(org.owner(), id);
+
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(not(containsString("Next attempt"))))
+                .andExpect(content().string(containsString("Sent once the endpoint is enabled again")));
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner).header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Envoyé une fois le point de terminaison réactivé")));
+    }
+
+    /** The delivery log says what went wrong in its reader's language, not in the English it is stored in. */
+    @Test
+    void theDeliveryLogSaysWhatWentWrongInFrench() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        long plan = fixture.monthlyPlan(org).id();
+        List<String> stored = List.of(
+                "Answered 500",
+                "Answered 302 (a redirect, which webhooks do not follow)",
+                "No answer within 10 s",
+                "hooks.example.com is a private address (10.0.0.7), and this organisation does not allow webhooks"
+                        + " to private addresses.",
+                "ConnectException",
+                "SSLHandshakeException: Received fatal alert: handshake_failure");
+        for (String error : stored) {
+            licences.create(org.manager(), new NewLicence(plan, "Lobby", null, 1, null));
+        }
+        List<WebhookDelivery> deliveries =
+                webhooks.deliveries(org.owner(), id, 1, 10).items();
+        for (int i = 0; i < stored.size(); i++) {
+            jdbc.sql("update webhook_delivery set attempts = 1, last_error = :error where id = :id")
+                    .param("error", stored.get(i))
+                    .param("id", deliveries.get(i).id())
+                    .update();
+        }
+
+        String french = mvc.perform(
+                        get("/settings/webhooks/{id}", id).with(owner).header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(french)
+                .contains(">Réponse 500<")
+                .contains(">Réponse 302 (une redirection, que les webhooks ne suivent pas)<")
+                .contains(">Pas de réponse en 10\u00a0s<")
+                .contains(">hooks.example.com est une adresse privée (10.0.0.7), et cette organisation n’autorise pas"
+                        + " les webhooks vers des adresses privées.<")
+                .contains(">Aucune connexion n’a pu être établie avec le point de terminaison.<")
+                .contains("SSLHandshakeException: Received fatal alert: handshake_failure")
+                .doesNotContain("Answered")
+                .doesNotContain("No answer within")
+                .doesNotContain("does not allow webhooks");
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(content().string(containsString(">Answered 500<")))
+                .andExpect(content().string(containsString(">No answer within 10 s<")));
+    }
+
     @Test
     void showsTheDeliveryLogAndSendsAFinishedDeliveryAgain() throws Exception {
         long id = endpointOf(org).endpoint().id();

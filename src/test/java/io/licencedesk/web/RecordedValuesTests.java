@@ -21,6 +21,17 @@ class RecordedValuesTests {
         assertThat(values.shown("total", "EUR 12.00", french)).isEqualTo("12,00\u00a0€");
     }
 
+    /** The audit log named an endpoint's events INVOICE_PAID, LICENCE_PAUSED where its page says invoice.paid. */
+    @Test
+    void namesAWebhookEndpointsEventsAsThePageAndTheEventsDo() {
+        assertThat(values.shown("eventTypes", "INVOICE_PAID, LICENCE_EXPIRING_SOON, LICENCE_PAUSED", english))
+                .isEqualTo("invoice.paid, licence.expiring_soon, licence.paused");
+        assertThat(values.shown("eventTypes", "INVOICE_PAYMENT_REMOVED", french))
+                .isEqualTo("invoice.payment_removed");
+        assertThat(values.shown("eventTypes", "", english)).isEmpty();
+        assertThat(values.shown("name", "LICENCE_PAUSED", english)).isEqualTo("LICENCE_PAUSED");
+    }
+
     @Test
     void leavesAnythingElseAsRecorded() {
         assertThat(values.shown("name", null, english)).isNull();

@@ -28,4 +28,13 @@ class EventsTests {
 
         assertThat(json.readTree(event.json()).get("createdAt").asString()).isEqualTo("2026-12-03T22:32:07.120Z");
     }
+
+    /** The audit log words an endpoint's recorded events by this rule (web.RecordedValues), old entries too. */
+    @Test
+    void eachTypesNameIsItsWireNameInCapitalsWithAnUnderscoreForTheDot() {
+        for (EventType type : EventType.values()) {
+            assertThat(type.name().toLowerCase(java.util.Locale.ROOT).replaceFirst("_", "."))
+                    .isEqualTo(type.wireName());
+        }
+    }
 }

@@ -267,6 +267,46 @@ class WebhookDeliveryIntegrationTests {
         assertThat(receiver.next(secret)).as("nothing more").isNull();
     }
 
+    /**
+     * Paying or voiding an earlier term's invoice, after the licence renewed, is an invoice paid or voided as
+     * docs/webhooks.md lists them: the licence's billing is its new term's and does not change, but the event is of
+     * the invoice, and carries that invoice, not the licence's newest one.
+     */
+    @Test
+    void anEarlierTermsInvoicePaidOrVoidedIsSentWithThatInvoice() throws Exception {
+        LocalDate today = testLicences.today();
+        long paidLate =
+                testLicences.activated(org.owner(), monthly, org.alice().userId(), "Paid late", today.minusDays(20));
+        long voidedLate =
+                testLicences.activated(org.owner(), monthly, org.alice().userId(), "Voided late", today.minusDays(20));
+        Invoice first =
+                invoicing.send(org.manager(), List.of(paidLate)).issued().get(0);
+        Invoice toVoid =
+                invoicing.send(org.manager(), List.of(voidedLate)).issued().get(0);
+        Invoice next = renewals.renew(org.manager(), paidLate).invoice(); // term 2, and its invoice
+        invoicing.markPaid(org.manager(), next.id(), today, "BANK-2");
+        renewals.renew(org.manager(), voidedLate);
+        String secret = endpointForEverything().signingSecret();
+
+        invoicing.markPaid(org.manager(), first.id(), today, "BANK-1");
+        invoicing.voidInvoice(org.manager(), toVoid.id(), "Sent by mistake");
+        dispatcher.dispatchDue();
+
+        Map<String, Received> byType = new HashMap<>();
+        for (Received received : receiver.all(secret, 2)) {
+            byType.put(received.type(), received);
+        }
+        assertThat(receiver.next(secret)).as("nothing more").isNull();
+        assertThat(byType).containsOnlyKeys("invoice.paid", "invoice.voided");
+        assertThat(byType.get("invoice.paid").object().get("number").asString()).isEqualTo(first.number());
+        assertThat(byType.get("invoice.paid").object().get("paymentReference").asString())
+                .isEqualTo("BANK-1");
+        assertThat(byType.get("invoice.voided").object().get("number").asString())
+                .isEqualTo(toVoid.number());
+        assertThat(byType.get("invoice.voided").object().get("status").asString())
+                .isEqualTo("void");
+    }
+
     @Test
     void aSeatADeviceTakesWithASharedCredentialIsAScreenRegisteredToo() throws Exception {
         String secret = endpointForEverything().signingSecret();
@@ -369,6 +409,38 @@ class WebhookDeliveryIntegrationTests {
         assertThat(delivered.status()).isEqualTo(WebhookDeliveryStatus.DELIVERED);
         assertThat(delivered.attempts()).isEqualTo(2);
         assertThat(delivered.lastResponseCode()).isEqualTo(204);
+    }
+
+    /**
+     * What went wrong is stored in English, and the delivery log words it in its reader's language: each error the
+     * dispatcher writes itself is read back as its reason (ConsoleWebhookIntegrationTests shows the French page).
+     */
+    @Test
+    void eachErrorTheDispatcherWritesIsReadBackAsItsReason() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        receiver.answer(500);
+        pausedLicence();
+
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret)).isNotNull();
+        assertThat(onlyDelivery(endpoint).lastErrorReason())
+                .isEqualTo(io.licencedesk.shared.Reason.of("reason.webhook.delivery.answered", 500));
+
+        receiver.redirect(receiver.server.url("/elsewhere").toString());
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret)).isNotNull();
+        assertThat(onlyDelivery(endpoint).lastErrorReason())
+                .isEqualTo(io.licencedesk.shared.Reason.of("reason.webhook.delivery.redirect", 302));
+
+        webhooks.allowPrivateAddresses(org.owner(), false);
+        clock.advance(Duration.ofMinutes(2));
+        dispatcher.dispatchDue();
+        WebhookDelivery refused = onlyDelivery(endpoint);
+        assertThat(refused.lastErrorReason()).as(refused.lastError()).isNotNull();
+        assertThat(refused.lastErrorReason().code()).startsWith("reason.webhook.privateAddress");
+        assertThat(refused.lastErrorReason().arguments().get(0)).isEqualTo(receiver.server.getHostName());
     }
 
     @Test
