@@ -8,8 +8,12 @@ import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.shared.IpAddresses;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -56,7 +60,21 @@ public class AuditLog {
                 hasPrevious,
                 hasNext,
                 hasPrevious && !entries.isEmpty() ? entries.get(0).id() : null,
-                hasNext && !entries.isEmpty() ? entries.get(entries.size() - 1).id() : null);
+                hasNext && !entries.isEmpty() ? entries.get(entries.size() - 1).id() : null,
+                deleted(caller.organisationId(), entries));
+    }
+
+    /** The licences and webhook endpoints of the page that were deleted, from their own entries (one query each). */
+    private Map<AuditSubject, Set<Long>> deleted(long organisationId, List<AuditEntry> entries) {
+        Map<AuditSubject, Set<Long>> deleted = new EnumMap<>(AuditSubject.class);
+        for (AuditSubject deletable : List.of(AuditSubject.LICENCE, AuditSubject.WEBHOOK_ENDPOINT)) {
+            Set<Long> ids = entries.stream()
+                    .filter(entry -> entry.subject() == deletable && entry.subjectId() != null)
+                    .map(AuditEntry::subjectId)
+                    .collect(Collectors.toSet());
+            deleted.put(deletable, queries.deleted(organisationId, deletable, ids));
+        }
+        return deleted;
     }
 
     /**

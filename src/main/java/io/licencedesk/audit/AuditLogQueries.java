@@ -8,9 +8,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -74,6 +76,23 @@ class AuditLogQueries {
                 .param("limit", limit)
                 .query((rs, n) -> row(rs))
                 .list();
+    }
+
+    /** Those of the ids whose subject of this kind was deleted, as its own entry says. */
+    Set<Long> deleted(long organisationId, AuditSubject subject, Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return Set.of();
+        }
+        return Set.copyOf(jdbc.sql("""
+                        select distinct subject_id from audit_event
+                        where organisation_id = :organisationId and subject_type = :subject and subject_id in (:ids)
+                          and action = 'DELETED'
+                        """)
+                .param("organisationId", organisationId)
+                .param("subject", subject.name())
+                .param("ids", ids)
+                .query(Long.class)
+                .list());
     }
 
     /** Every row the filter takes, newest first, one at a time. */

@@ -70,7 +70,7 @@ final class AuditView {
             case PLAN -> owner ? "/plans/" + id + "/edit" : null;
             case LICENCE_IMPORT -> "/licences/imports/" + id;
             case ORGANISATION -> owner ? "/settings" : null;
-            case WEBHOOK_ENDPOINT -> owner && !"DELETED".equals(entry.action()) ? "/settings/webhooks/" + id : null;
+            case WEBHOOK_ENDPOINT -> owner ? "/settings/webhooks/" + id : null;
             case API_TOKEN, USER, COUPON_CODE -> null;
         };
     }

@@ -39,6 +39,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -265,6 +268,38 @@ class ConsoleAuditIntegrationTests {
                 .andExpect(content().string(containsString("<del>Available</del>")))
                 .andExpect(content().string(containsString("<ins>Paused</ins>")))
                 .andExpect(content().string(containsString("href=\"/audit\"")));
+    }
+
+    /**
+     * A deleted licence's entries linked to its page, which answers 404: each names it without a link and says it no
+     * longer exists; a licence still there keeps its link.
+     */
+    @Test
+    void namesADeletedLicenceWithoutALinkToItsPageThatIsGone() throws Exception {
+        LicenceDetails gone = licence("Gone lobby");
+        LicenceDetails kept = licence("Kept lobby");
+        licences.pause(org.manager(), gone.id());
+        licences.delete(org.manager(), gone.id());
+        mvc.perform(get("/licences/{id}", gone.id()).with(manager)).andExpect(status().isNotFound());
+
+        Document page = Jsoup.parse(page("/audit"));
+
+        List<Element> goneCells = page.select("tr.audit-entry > td:nth-child(4):contains(Gone lobby)");
+        assertThat(goneCells).as("created, paused and deleted").hasSize(3);
+        assertThat(goneCells).allSatisfy(cell -> {
+            assertThat(cell.select("a")).isEmpty();
+            assertThat(cell.select(".audit-deleted").text()).isEqualTo("(no longer exists)");
+        });
+        assertThat(page.select("a[href=/licences/" + kept.id() + "]")).hasSize(1);
+        assertThat(page.select("tr.audit-entry:contains(Kept lobby) .audit-deleted"))
+                .isEmpty();
+        assertThat(page.select("a[href=/licences/" + gone.id() + "]")).isEmpty();
+
+        String french = mvc.perform(get("/audit?lang=fr").with(manager))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(french).select(".audit-deleted").eachText()).containsOnly("(n’existe plus)");
     }
 
     @Test
