@@ -311,6 +311,22 @@ public class LicenceManagement {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean recordBilling(Caller caller, long id, int termNumber, BillingStatus billing) {
+        return recordBilling(caller, id, termNumber, billing, false);
+    }
+
+    /**
+     * Records a payment as {@link #recordBilling} does, but leaves paused a licence that another of its renewal
+     * invoices, still unpaid past its pause date, would pause (decision 0048: paying <em>that</em> invoice resumes it).
+     *
+     * @return whether this resumed the licence
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean recordPaid(Caller caller, long id, int termNumber, boolean anotherInvoiceStillOverdue) {
+        return recordBilling(caller, id, termNumber, BillingStatus.PAID, anotherInvoiceStillOverdue);
+    }
+
+    private boolean recordBilling(
+            Caller caller, long id, int termNumber, BillingStatus billing, boolean anotherInvoiceStillOverdue) {
         requireStaff(caller);
         Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
         Actor actor = Actor.of(caller);
@@ -321,7 +337,7 @@ public class LicenceManagement {
                 case UNBILLED -> changes.change(locked, actor, LicenceInvoiceVoided::new, Licence::markUnbilled);
             }
         }
-        if (billing == BillingStatus.PAID && locked.pausedForOverdue(today())) {
+        if (billing == BillingStatus.PAID && locked.pausedForOverdue(today()) && !anotherInvoiceStillOverdue) {
             changes.change(locked, actor, LicenceResumed::new, licence -> licence.resume(today()));
             return true;
         }
