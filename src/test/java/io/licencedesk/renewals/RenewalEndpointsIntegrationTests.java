@@ -28,12 +28,12 @@ import java.time.Period;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -358,10 +358,13 @@ class RenewalEndpointsIntegrationTests {
     @Test
     void thePortalSaysALicencePausedForAnOverdueInvoiceResumesOnceItIsPaid() throws Exception {
         long byHand = testLicences.activated(
-                org.owner(), yearly, org.alice().userId(), "By hand", testLicences.today().minusMonths(2));
+                org.owner(),
+                yearly,
+                org.alice().userId(),
+                "By hand",
+                testLicences.today().minusMonths(2));
         licences.pause(org.manager(), byHand);
-        transactions.executeWithoutResult(
-                status -> licences.pauseForOverdue(RenewalCycle.system(org.id()), active));
+        transactions.executeWithoutResult(status -> licences.pauseForOverdue(RenewalCycle.system(org.id()), active));
 
         assertThat(portal("/portal/licences/" + active, "en"))
                 .contains("This licence is paused because its renewal invoice is overdue")

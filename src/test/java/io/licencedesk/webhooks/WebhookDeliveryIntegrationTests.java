@@ -279,7 +279,8 @@ class WebhookDeliveryIntegrationTests {
                 testLicences.activated(org.owner(), monthly, org.alice().userId(), "Paid late", today.minusDays(20));
         long voidedLate =
                 testLicences.activated(org.owner(), monthly, org.alice().userId(), "Voided late", today.minusDays(20));
-        List<Invoice> firsts = invoicing.send(org.manager(), List.of(paidLate, voidedLate)).issued();
+        List<Invoice> firsts =
+                invoicing.send(org.manager(), List.of(paidLate, voidedLate)).issued();
         renewals.renew(org.manager(), paidLate); // term 2, and its invoice
         renewals.renew(org.manager(), voidedLate);
         String secret = endpointForEverything().signingSecret();
@@ -291,12 +292,14 @@ class WebhookDeliveryIntegrationTests {
         Received paid = receiver.next(secret);
         assertThat(paid).isNotNull();
         assertThat(paid.type()).isEqualTo("invoice.paid");
-        assertThat(paid.object().get("number").asString()).isEqualTo(firsts.get(0).number());
+        assertThat(paid.object().get("number").asString())
+                .isEqualTo(firsts.get(0).number());
         assertThat(paid.object().get("status").asString()).isEqualTo("paid");
         Received voided = receiver.next(secret);
         assertThat(voided).isNotNull();
         assertThat(voided.type()).isEqualTo("invoice.voided");
-        assertThat(voided.object().get("number").asString()).isEqualTo(firsts.get(1).number());
+        assertThat(voided.object().get("number").asString())
+                .isEqualTo(firsts.get(1).number());
         assertThat(receiver.next(secret)).as("nothing more").isNull();
     }
 
