@@ -364,12 +364,14 @@ class RenewalEndpointsIntegrationTests {
                 "By hand",
                 testLicences.today().minusMonths(2));
         licences.pause(org.manager(), byHand);
+        licences.chooseAutoRenew(org.manager(), active, true);
         transactions.executeWithoutResult(status -> licences.pauseForOverdue(RenewalCycle.system(org.id()), active));
 
         assertThat(portal("/portal/licences/" + active, "en"))
                 .contains("This licence is paused because its renewal invoice is overdue")
                 .contains("It resumes once that invoice is recorded as paid.")
-                .doesNotContain("Your account manager has paused this licence");
+                .contains("Yes, once that invoice is paid and the licence resumes")
+                .doesNotContain("Your account manager has paused this licence", "once your account manager resumes it");
         assertThat(portal("/portal/licences/" + active, "fr"))
                 .contains("Cette licence est suspendue car sa facture de renouvellement est en retard");
         assertThat(portal("/portal/licences/" + byHand, "en"))
