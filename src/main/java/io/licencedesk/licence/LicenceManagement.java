@@ -303,9 +303,10 @@ public class LicenceManagement {
 
     /**
      * Records the billing status of the licence's term, as invoicing decided it. An invoice of an earlier term (paid
-     * or voided after the licence renewed) leaves the billing alone: the licence shows its current term's. Paying any
-     * of its invoices resumes a licence that an overdue renewal invoice paused (decision 0048). A licence that {@link #lockForBilling}
-     * locked in this transaction is not read again.
+     * or voided after the licence renewed) leaves the billing alone: the licence shows its current term's. Paying one of
+     * its invoices resumes a licence that an overdue renewal invoice paused (decision 0048), unless another still holds
+     * it paused ({@link #recordPaid}, decision 0121). A licence that {@link #lockForBilling} locked in this transaction
+     * is not read again.
      *
      * @return whether this resumed the licence: what removing the payment would undo (decision 0093)
      */
