@@ -19,6 +19,8 @@ import org.springframework.stereotype.Component;
 class Resources {
 
     static final Set<InvoiceStatus> ISSUED = EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.SENT);
+    static final Set<InvoiceStatus> PAID = EnumSet.of(InvoiceStatus.PAID);
+    static final Set<InvoiceStatus> VOID = EnumSet.of(InvoiceStatus.VOID);
 
     private final LicenceManagement licences;
     private final InvoiceManagement invoicing;
@@ -38,7 +40,7 @@ class Resources {
 
     /**
      * The invoice of the licence that the change left in one of these statuses, the newest if several are: the
-     * one just issued, since the change publishes its licence event after saving the invoice.
+     * one just issued, paid or voided, since the change publishes its licence event after saving the invoice.
      * Null when there is none (a licence marked invoiced without an invoice), and then no event is sent.
      */
     InvoiceResponse invoice(long organisationId, long licenceId, Set<InvoiceStatus> statuses) {

@@ -5,10 +5,7 @@ import static io.licencedesk.webhooks.EventType.*;
 import io.licencedesk.api.ScreenResponse;
 import io.licencedesk.devices.ScreenRegistered;
 import io.licencedesk.devices.ScreenRemoved;
-import io.licencedesk.invoicing.InvoiceEvent;
-import io.licencedesk.invoicing.InvoicePaid;
 import io.licencedesk.invoicing.InvoicePaymentRemoved;
-import io.licencedesk.invoicing.InvoiceVoided;
 import io.licencedesk.licence.LicenceActivated;
 import io.licencedesk.licence.LicenceActivatedByScreen;
 import io.licencedesk.licence.LicenceCreated;
@@ -68,36 +65,23 @@ class WebhookEvents {
         long licenceId = change.licenceId();
         queue(organisationId, typesOf(change), change.occurredAt(), type -> switch (type) {
             case INVOICE_ISSUED -> resources.invoice(organisationId, licenceId, Resources.ISSUED);
+            case INVOICE_PAID -> resources.invoice(organisationId, licenceId, Resources.PAID);
+            case INVOICE_VOIDED -> resources.invoice(organisationId, licenceId, Resources.VOID);
             default -> resources.licence(organisationId, licenceId);
         });
     }
 
     /**
-     * A payment recorded or removed, or an invoice voided, is told of that invoice, whichever term it is for (decision
-     * 0088): the licence changes only for its current term's, and a renewal invoices the next term ahead, so the
-     * licence's event cannot be what sends it (a term paid after its licence renewed sent no {@code invoice.paid}).
+     * A payment removed is told of the invoice it was removed from, whichever term that invoice is for (decision
+     * 0088): the licence changes only for its current term's, so its event cannot be what sends it.
      */
     @EventListener
-    void on(InvoicePaid paid) {
-        queueInvoice(paid, INVOICE_PAID);
-    }
-
-    @EventListener
     void on(InvoicePaymentRemoved removed) {
-        queueInvoice(removed, INVOICE_PAYMENT_REMOVED);
-    }
-
-    @EventListener
-    void on(InvoiceVoided voided) {
-        queueInvoice(voided, INVOICE_VOIDED);
-    }
-
-    private void queueInvoice(InvoiceEvent change, EventType type) {
         queue(
-                change.organisationId(),
-                List.of(type),
-                change.occurredAt(),
-                ignored -> resources.invoice(change.organisationId(), change.invoiceId()));
+                removed.organisationId(),
+                List.of(INVOICE_PAYMENT_REMOVED),
+                removed.occurredAt(),
+                type -> resources.invoice(removed.organisationId(), removed.invoiceId()));
     }
 
     @EventListener
@@ -149,10 +133,14 @@ class WebhookEvents {
         if (change instanceof LicenceInvoiced) {
             return List.of(INVOICE_ISSUED);
         }
-        if (change instanceof LicencePaid
-                || change instanceof LicencePaymentRemoved
-                || change instanceof LicenceInvoiceVoided) {
+        if (change instanceof LicencePaid) {
+            return List.of(INVOICE_PAID);
+        }
+        if (change instanceof LicencePaymentRemoved) {
             return List.of(); // sent from the invoice's own event, for every term's invoice
+        }
+        if (change instanceof LicenceInvoiceVoided) {
+            return List.of(INVOICE_VOIDED);
         }
         if (change instanceof LicenceEdited) {
             Object client = change.after().get("clientId");

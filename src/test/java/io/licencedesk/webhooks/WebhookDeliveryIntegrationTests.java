@@ -267,42 +267,6 @@ class WebhookDeliveryIntegrationTests {
         assertThat(receiver.next(secret)).as("nothing more").isNull();
     }
 
-    /**
-     * A renewal invoices the next term up to 14 days ahead, so a client often pays the term before it afterwards. That
-     * payment sent no {@code invoice.paid}, and voiding such an invoice no {@code invoice.voided}: both came from the
-     * licence's event, and the licence's billing, its new term's, does not change. They come from the invoice's own.
-     */
-    @Test
-    void anEarlierTermsInvoicePaidOrVoidedAfterARenewalIsSentWithThatInvoice() throws Exception {
-        LocalDate today = testLicences.today();
-        long paidLate =
-                testLicences.activated(org.owner(), monthly, org.alice().userId(), "Paid late", today.minusDays(20));
-        long voidedLate =
-                testLicences.activated(org.owner(), monthly, org.alice().userId(), "Voided late", today.minusDays(20));
-        List<Invoice> firsts =
-                invoicing.send(org.manager(), List.of(paidLate, voidedLate)).issued();
-        renewals.renew(org.manager(), paidLate); // term 2, and its invoice
-        renewals.renew(org.manager(), voidedLate);
-        String secret = endpointForEverything().signingSecret();
-
-        invoicing.markPaid(org.manager(), firsts.get(0).id(), today, "BANK-2");
-        invoicing.voidInvoice(org.manager(), firsts.get(1).id(), "Issued twice");
-        dispatcher.dispatchDue();
-
-        Received paid = receiver.next(secret);
-        assertThat(paid).isNotNull();
-        assertThat(paid.type()).isEqualTo("invoice.paid");
-        assertThat(paid.object().get("number").asString())
-                .isEqualTo(firsts.get(0).number());
-        assertThat(paid.object().get("status").asString()).isEqualTo("paid");
-        Received voided = receiver.next(secret);
-        assertThat(voided).isNotNull();
-        assertThat(voided.type()).isEqualTo("invoice.voided");
-        assertThat(voided.object().get("number").asString())
-                .isEqualTo(firsts.get(1).number());
-        assertThat(receiver.next(secret)).as("nothing more").isNull();
-    }
-
     @Test
     void aSeatADeviceTakesWithASharedCredentialIsAScreenRegisteredToo() throws Exception {
         String secret = endpointForEverything().signingSecret();
