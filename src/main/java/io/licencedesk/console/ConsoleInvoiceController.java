@@ -206,7 +206,11 @@ class ConsoleInvoiceController {
         return act(redirect, id, () -> {
             Invoice invoice = invoicing.removePayment(caller, id);
             LicenceDetails licence = licences.details(caller, invoice.line().licenceId());
-            return licence.renewal().pausedForOverdue()
+            // Paused again only if this payment had resumed it; one an overdue invoice still held paused was not
+            // resumed.
+            boolean pausedAgain = !Boolean.FALSE.equals(invoice.paymentResumedLicence())
+                    && licence.renewal().pausedForOverdue();
+            return pausedAgain
                     ? words.of(
                             "console.toast.invoice.paymentRemovedLicencePaused",
                             invoice.number(),

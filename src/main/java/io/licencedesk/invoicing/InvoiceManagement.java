@@ -6,6 +6,8 @@ import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.Organisation;
 import io.licencedesk.accounts.PaymentDetails;
 import io.licencedesk.accounts.PaymentSettings;
+import io.licencedesk.accounts.RenewalPreferences;
+import io.licencedesk.accounts.RenewalSettings;
 import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.licence.BillableLicence;
 import io.licencedesk.licence.BillingStatus;
@@ -56,6 +58,7 @@ public class InvoiceManagement {
     private final LicenceManagement licences;
     private final AccountManagement accounts;
     private final PaymentDetails paymentDetails;
+    private final RenewalPreferences renewalPreferences;
     private final UserLanguages languages;
     private final Outbox outbox;
     private final ApplicationEventPublisher events;
@@ -69,12 +72,14 @@ public class InvoiceManagement {
             LicenceManagement licences,
             AccountManagement accounts,
             PaymentDetails paymentDetails,
+            RenewalPreferences renewalPreferences,
             UserLanguages languages,
             Outbox outbox,
             ApplicationEventPublisher events,
             Clock clock) {
         this.languages = languages;
         this.paymentDetails = paymentDetails;
+        this.renewalPreferences = renewalPreferences;
         this.invoices = invoices;
         this.numbers = numbers;
         this.messages = messages;
@@ -291,11 +296,32 @@ public class InvoiceManagement {
         invoice.markPaid(paidOn, reference, LocalDate.now(clock));
         invoices.update(invoice);
         publish(InvoicePaid::new, caller, before, invoice);
-        boolean resumed = licences.recordBilling(
-                caller, invoice.line().licenceId(), invoice.line().termNumber(), BillingStatus.PAID);
+        boolean resumed = licences.recordPaid(
+                caller,
+                invoice.line().licenceId(),
+                invoice.line().termNumber(),
+                anotherRenewalInvoiceStillOverdue(invoice));
         invoice.recordPaymentResumedLicence(resumed);
         invoices.recordPaymentResumedLicence(invoice);
         return invoice;
+    }
+
+    /**
+     * Whether another renewal invoice (a term after the first) of the invoice's licence is still unpaid past the day
+     * it pauses its licence, where the owner has licences paused for that (decision 0048): paying this one does not
+     * resume the licence then, and the cycle, which pauses once per invoice, would not pause it again.
+     */
+    private boolean anotherRenewalInvoiceStillOverdue(Invoice paid) {
+        RenewalSettings settings = renewalPreferences.settings(paid.organisationId());
+        if (!settings.overduePause()) {
+            return false;
+        }
+        LocalDate pausesIfDueBy = LocalDate.now(clock).minusDays(settings.overduePauseDays());
+        return invoices.forLicence(paid.organisationId(), paid.line().licenceId()).stream()
+                .anyMatch(other -> other.id() != paid.id()
+                        && other.payable()
+                        && other.line().termNumber() > 1
+                        && !other.dueOn().isAfter(pausesIfDueBy));
     }
 
     /**

@@ -24,7 +24,8 @@ public record ClientLicence(
         LocalDate activatedOn,
         LocalDate endsOn,
         boolean renewsAutomatically,
-        Period term) {
+        Period term,
+        boolean pausedForOverdue) {
 
     /** What its price is for: "per year", "par mois" (never "per 1 year"). */
     public String perTerm() {

@@ -173,7 +173,8 @@ public class ClientLicences {
                 licence.endsOn(),
                 licence.renewsAutomatically(plansById.get(licence.planId()))
                         && licence.status(today) != LifecycleStatus.EXPIRED,
-                licence.term());
+                licence.term(),
+                licence.pausedForOverdue(today));
     }
 
     private Map<Long, Plan> plansById(Organisation organisation) {

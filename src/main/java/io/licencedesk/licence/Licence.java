@@ -467,7 +467,7 @@ public final class Licence {
         if (termStartsOn().isAfter(today)) {
             return Reason.of("reason.renewal.alreadyRenewed", termStartsOn());
         }
-        if (state.endsOn().plus(plan.term()).isBefore(today)) {
+        if (nextEnd(plan.term()).isBefore(today)) {
             return Reason.of("reason.renewal.lapsed", state.endsOn());
         }
         return null;
@@ -493,7 +493,24 @@ public final class Licence {
         termPricedOn = today;
         term = plan.term();
         unitPrice = plan.unitPrice();
-        state = state.renewed(nextStart.plus(plan.term()));
+        state = state.renewed(nextEnd(plan.term()));
+    }
+
+    /**
+     * The end of a next term of this length, which starts on the current end. A term in months or years keeps the day
+     * of the month the licence was activated on where the month has it: activated on 31 January, a monthly licence
+     * ends on 28 February, then 31 March and 30 April, not on the 28th for ever after (nor a yearly one activated on
+     * 29 February on the 28th in every leap year to come). February's end only stood for the 31st it could not hold.
+     */
+    private LocalDate nextEnd(Period length) {
+        LocalDate start = state.endsOn();
+        LocalDate end = start.plus(length);
+        int anchor = state.activatedOn().getDayOfMonth();
+        boolean startCutShort = start.getDayOfMonth() < anchor && start.getDayOfMonth() == start.lengthOfMonth();
+        if (length.getDays() != 0 || !startCutShort) {
+            return end;
+        }
+        return end.withDayOfMonth(Math.min(anchor, end.lengthOfMonth()));
     }
 
     /** The client starts using an assigned licence: its first term begins today. */

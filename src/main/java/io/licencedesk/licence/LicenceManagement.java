@@ -303,14 +303,31 @@ public class LicenceManagement {
 
     /**
      * Records the billing status of the licence's term, as invoicing decided it. An invoice of an earlier term (paid
-     * or voided after the licence renewed) leaves the billing alone: the licence shows its current term's. Paying any
-     * of its invoices resumes a licence that an overdue renewal invoice paused (decision 0048). A licence that {@link #lockForBilling}
-     * locked in this transaction is not read again.
+     * or voided after the licence renewed) leaves the billing alone: the licence shows its current term's. Paying one of
+     * its invoices resumes a licence that an overdue renewal invoice paused (decision 0048), unless another still holds
+     * it paused ({@link #recordPaid}, decision 0121). A licence that {@link #lockForBilling} locked in this transaction
+     * is not read again.
      *
      * @return whether this resumed the licence: what removing the payment would undo (decision 0093)
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean recordBilling(Caller caller, long id, int termNumber, BillingStatus billing) {
+        return recordBilling(caller, id, termNumber, billing, false);
+    }
+
+    /**
+     * Records a payment as {@link #recordBilling} does, but leaves paused a licence that another of its renewal
+     * invoices, still unpaid past its pause date, would pause (decision 0048: paying <em>that</em> invoice resumes it).
+     *
+     * @return whether this resumed the licence
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean recordPaid(Caller caller, long id, int termNumber, boolean anotherInvoiceStillOverdue) {
+        return recordBilling(caller, id, termNumber, BillingStatus.PAID, anotherInvoiceStillOverdue);
+    }
+
+    private boolean recordBilling(
+            Caller caller, long id, int termNumber, BillingStatus billing, boolean anotherInvoiceStillOverdue) {
         requireStaff(caller);
         Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
         Actor actor = Actor.of(caller);
@@ -321,7 +338,7 @@ public class LicenceManagement {
                 case UNBILLED -> changes.change(locked, actor, LicenceInvoiceVoided::new, Licence::markUnbilled);
             }
         }
-        if (billing == BillingStatus.PAID && locked.pausedForOverdue(today())) {
+        if (billing == BillingStatus.PAID && locked.pausedForOverdue(today()) && !anotherInvoiceStillOverdue) {
             changes.change(locked, actor, LicenceResumed::new, licence -> licence.resume(today()));
             return true;
         }

@@ -13,7 +13,10 @@ import io.licencedesk.licence.TestLicences;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -123,6 +126,44 @@ class ConsoleExplainsInPlaceIntegrationTests {
         assertThat(portal)
                 .contains("Yes, once your account manager resumes it: a paused licence does not renew")
                 .doesNotContain("the next term is invoiced to you before this one ends");
+    }
+
+    /**
+     * A licence that renews by itself but ended without renewing (paused across its end date, say) said "Yes: its next
+     * term is invoiced ahead of" a day gone by, and its client's portal "Yes, by itself" under "This licence has ended",
+     * and Renews "Yes" in their list. Only a running licence renews by itself: the console says since when it no longer
+     * does, the portal says No, in English and in French.
+     */
+    @Test
+    void anEndedLicenceThatWouldRenewSaysItNoLongerDoes() throws Exception {
+        LocalDate activatedOn = testLicences.today().minus(monthly.term()).minusDays(3);
+        long ended = testLicences.activated(org.owner(), monthly, org.alice().userId(), "Ended", activatedOn);
+        licences.chooseAutoRenew(org.manager(), ended, true);
+        String endedOn = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK).format(activatedOn.plus(monthly.term()));
+
+        assertThat(page("/licences/" + ended))
+                .contains("No longer: its term ended on " + endedOn + ", and only a running licence renews by itself")
+                .doesNotContain("its next term is invoiced ahead of");
+        assertThat(portalPage("/portal/licences/" + ended, "en"))
+                .contains("No: ask your account manager to renew it")
+                .doesNotContain("Yes, by itself");
+        assertThat(portalPage("/portal", "en")).containsPattern("Ended.*?>No</td>");
+        assertThat(mvc.perform(get("/licences/" + ended)
+                                .with(fixture.signedIn(org.manager()))
+                                .header("Accept-Language", "fr"))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("Plus maintenant\u00a0: sa période s’est terminée le");
+        assertThat(portalPage("/portal", "fr")).containsPattern("Ended.*?>Non</td>");
+    }
+
+    private String portalPage(String path, String language) throws Exception {
+        return mvc.perform(get(path).with(fixture.signedIn(org.alice())).header("Accept-Language", language))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replace("\n", " ");
     }
 
     /** A paid invoice cannot be voided (decision 0082): its page offers no Void form, and says why. */

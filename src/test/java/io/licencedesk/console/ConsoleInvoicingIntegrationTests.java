@@ -971,4 +971,38 @@ class ConsoleInvoicingIntegrationTests {
         assertThat(licences.details(org.manager(), licence).renewal().pausedForOverdue())
                 .isTrue();
     }
+
+    /**
+     * A licence its overdue renewal invoice keeps paused: removing the payment of its earlier term's invoice, which
+     * resumed nothing (decision 0121), said the licence "is paused again". It says only what was done.
+     */
+    @Test
+    void removingAPaymentThatResumedNothingDoesNotSayTheLicenceIsPausedAgain() throws Exception {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = testLicences.activated(
+                org.owner(),
+                plan,
+                org.alice().userId(),
+                "Overdue",
+                testLicences.today().minusDays(20));
+        Renewals.Renewed renewed = renewals.renew(org.manager(), licence); // term 1 never invoiced: both terms are
+        Invoice earlier = renewed.runningTermInvoice();
+        jdbc.sql("update invoice set due_on = ? where id = ?")
+                .params(
+                        java.sql.Date.valueOf(testLicences.today().minusDays(31)),
+                        renewed.invoice().id())
+                .update();
+        cycle.run(org.id());
+        invoicing.markPaid(org.manager(), earlier.id(), testLicences.today(), null);
+        assertThat(licences.details(org.manager(), licence).renewal().pausedForOverdue())
+                .isTrue();
+
+        mvc.perform(post("/invoices/{id}/remove-payment", earlier.id())
+                        .with(fixture.signedIn(org.manager().email()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + earlier.id()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "Payment removed from invoice " + earlier.number() + ". It is to be paid again."));
+    }
 }

@@ -43,6 +43,65 @@ class LicenceRenewalTests {
                 .isEqualTo(LifecycleStatus.ACTIVE);
     }
 
+    /**
+     * A monthly licence activated on 31 January ended on 28 February, and each renewal added a month to that: 28 March,
+     * 28 April, for ever, three days of every term lost. Its terms end on the day it was activated on where the month
+     * has it.
+     */
+    @Test
+    void aTermInMonthsKeepsTheDayOfActivationThatFebruaryCutShort() {
+        Plan monthly = new Plan(1L, "Monthly", Period.ofMonths(1), new Money(1000, euro()), true);
+        Licence licence = licence(7L, false, LocalDate.of(2027, 1, 31), BillingStatus.PAID);
+        assertThat(licence.endsOn()).isEqualTo(LocalDate.of(2027, 2, 28));
+
+        licence.renew(monthly, LocalDate.of(2027, 2, 20));
+        assertThat(licence.termStartsOn()).isEqualTo(LocalDate.of(2027, 2, 28));
+        assertThat(licence.endsOn()).isEqualTo(LocalDate.of(2027, 3, 31));
+        licence.renew(monthly, LocalDate.of(2027, 3, 20));
+        assertThat(licence.endsOn()).isEqualTo(LocalDate.of(2027, 4, 30));
+        licence.renew(monthly, LocalDate.of(2027, 4, 20));
+        assertThat(licence.endsOn()).isEqualTo(LocalDate.of(2027, 5, 31));
+
+        Plan quarterly = new Plan(1L, "Quarterly", Period.ofMonths(3), new Money(1000, euro()), true);
+        Licence on30th = licence(7L, false, LocalDate.of(2026, 11, 30), BillingStatus.PAID);
+        on30th.renew(quarterly, LocalDate.of(2026, 12, 25)); // 30 Dec → 30 Mar, nothing cut short
+        assertThat(on30th.endsOn()).isEqualTo(LocalDate.of(2027, 3, 30));
+        Plan thirtyDays = new Plan(1L, "30 days", Period.ofDays(30), new Money(1000, euro()), true);
+        Licence byDays = licence(7L, false, LocalDate.of(2027, 1, 31), BillingStatus.PAID);
+        byDays.renew(thirtyDays, LocalDate.of(2027, 2, 20));
+        assertThat(byDays.endsOn()).as("days are days").isEqualTo(LocalDate.of(2027, 3, 30));
+    }
+
+    /** A yearly licence activated on 29 February ends on the 28th in common years and on the 29th in leap years. */
+    @Test
+    void aYearlyTermFromTheTwentyNinthOfFebruaryComesBackToItInALeapYear() {
+        Plan yearly = new Plan(1L, "Yearly", Period.ofYears(1), new Money(1000, euro()), true);
+        LocalDate activatedOn = LocalDate.of(2028, 2, 29);
+        Licence licence = new Licence(
+                1L,
+                1L,
+                new CouponCode("AB12CD34"),
+                1L,
+                yearly.term(),
+                yearly.unitPrice(),
+                "Lobby",
+                null,
+                3,
+                new LicenceState(7L, false, activatedOn, activatedOn.plus(yearly.term()), BillingStatus.PAID, true),
+                java.time.Instant.EPOCH,
+                0,
+                1);
+        assertThat(licence.endsOn()).isEqualTo(LocalDate.of(2029, 2, 28));
+
+        licence.renew(yearly, LocalDate.of(2029, 2, 20));
+        assertThat(licence.endsOn()).isEqualTo(LocalDate.of(2030, 2, 28));
+        licence.renew(yearly, LocalDate.of(2030, 2, 20));
+        licence.renew(yearly, LocalDate.of(2031, 2, 20));
+        assertThat(licence.endsOn()).isEqualTo(LocalDate.of(2032, 2, 29));
+        licence.renew(yearly, LocalDate.of(2032, 2, 20));
+        assertThat(licence.endsOn()).isEqualTo(LocalDate.of(2033, 2, 28));
+    }
+
     @Test
     void aFirstTermStartsOnActivation() {
         Licence licence = active();

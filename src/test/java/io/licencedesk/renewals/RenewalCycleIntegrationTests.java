@@ -287,6 +287,46 @@ class RenewalCycleIntegrationTests {
         assertThat(resumed.renewal().pausedForOverdue()).isFalse();
     }
 
+    /**
+     * A licence its overdue renewal invoice paused was resumed by the payment of any of its invoices: a client behind
+     * on two, paying the older first, had it running again with the renewal invoice still unpaid, and the cycle, which
+     * pauses once per invoice, never paused it again. Paying that invoice resumes it, as the settings page says.
+     */
+    @Test
+    void payingAnotherInvoiceThanTheOverdueRenewalLeavesTheLicencePaused() {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = endingOn(renewing, today.plusDays(5));
+        cycle.run(org.id()); // invoices the running term (never invoiced) and the next (decision 0065)
+        List<Invoice> invoices = invoicing.forLicence(org.manager(), licence);
+        Invoice running = invoices.stream()
+                .filter(invoice -> invoice.line().termNumber() == 1)
+                .findFirst()
+                .orElseThrow();
+        Invoice renewal = invoices.stream()
+                .filter(invoice -> invoice.line().termNumber() == 2)
+                .findFirst()
+                .orElseThrow();
+        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
+        cycle.run(org.id());
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.PAUSED);
+
+        invoicing.markPaid(org.manager(), running.id(), testLicences.today(), "Bank transfer");
+
+        LicenceDetails stillPaused = licences.details(org.manager(), licence);
+        assertThat(stillPaused.status()).isEqualTo(LifecycleStatus.PAUSED);
+        assertThat(stillPaused.renewal().pausedForOverdue()).isTrue();
+        cycle.run(org.id());
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.PAUSED);
+
+        invoicing.markPaid(org.manager(), renewal.id(), testLicences.today(), "Bank transfer");
+
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.ACTIVE);
+        invoicing.removePayment(org.manager(), running.id());
+        assertThat(licences.details(org.manager(), licence).status())
+                .as("that payment resumed nothing")
+                .isEqualTo(LifecycleStatus.ACTIVE);
+    }
+
     @Test
     void payingAnEarlierTermsInvoiceAfterARenewalLeavesTheNewTermsBillingAlone() {
         long licence = endingOn(renewing, today.plusDays(5));

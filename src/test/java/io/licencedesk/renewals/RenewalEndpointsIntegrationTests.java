@@ -33,6 +33,7 @@ import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -68,6 +69,9 @@ class RenewalEndpointsIntegrationTests {
 
     @Autowired
     AuditLog auditLog;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -344,5 +348,40 @@ class RenewalEndpointsIntegrationTests {
 
         assertThat(mine).contains("Yes, by itself");
         assertThat(notRenewing).contains("ask your account manager to renew it");
+    }
+
+    /**
+     * A licence the renewal cycle paused for its overdue renewal invoice told its client "Your account manager has
+     * paused this licence … Ask your account manager if you did not expect this": not why, nor that paying the invoice
+     * resumes it. It says so, in English and in French; a licence a person paused keeps its words.
+     */
+    @Test
+    void thePortalSaysALicencePausedForAnOverdueInvoiceResumesOnceItIsPaid() throws Exception {
+        long byHand = testLicences.activated(
+                org.owner(),
+                yearly,
+                org.alice().userId(),
+                "By hand",
+                testLicences.today().minusMonths(2));
+        licences.pause(org.manager(), byHand);
+        licences.chooseAutoRenew(org.manager(), active, true);
+        transactions.executeWithoutResult(status -> licences.pauseForOverdue(RenewalCycle.system(org.id()), active));
+
+        assertThat(portal("/portal/licences/" + active, "en"))
+                .contains("This licence is paused because its renewal invoice is overdue")
+                .contains("It resumes once that invoice is recorded as paid.")
+                .contains("Yes, once that invoice is paid and the licence resumes")
+                .doesNotContain("Your account manager has paused this licence", "once your account manager resumes it");
+        assertThat(portal("/portal/licences/" + active, "fr"))
+                .contains("Cette licence est suspendue car sa facture de renouvellement est en retard");
+        assertThat(portal("/portal/licences/" + byHand, "en"))
+                .contains("Your account manager has paused this licence")
+                .doesNotContain("renewal invoice is overdue");
+    }
+
+    private String portal(String path, String language) throws Exception {
+        return send(get(path).with(fixture.signedIn(org.alice())).header("Accept-Language", language))
+                .response()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 }
