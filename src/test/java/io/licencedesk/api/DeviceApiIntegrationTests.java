@@ -224,6 +224,31 @@ class DeviceApiIntegrationTests {
                 .containsExactlyInAnyOrder("Entrée", "Écran 2");
     }
 
+    /**
+     * The portal refuses two screens of one name on a licence (they could not be told apart); a seat a device takes
+     * was named after the count of screens, which repeated a name once a screen was removed or one registered so.
+     */
+    @Test
+    void aSeatTakenByADeviceIsNamedAfterNoOtherScreenOfItsLicence() throws Exception {
+        long licenceId = licence(5);
+        String credential = register(licenceId, "Entrance");
+        register(licenceId, "screen 3");
+        activate(credential, "device-a");
+        Answer b = activate(credential, "device-b");
+        assertThat(b.body().get("screenName").asString()).as(b.raw()).isEqualTo("Screen 4");
+        Answer c = activate(credential, "device-c");
+        assertThat(c.body().get("screenName").asString()).as(c.raw()).isEqualTo("Screen 5");
+        screens.remove(org.alice(), licenceId, b.body().get("screenId").asLong());
+
+        Answer d = activate(credential, "device-d");
+
+        assertThat(d.status()).as(d.raw()).isEqualTo(200);
+        assertThat(d.body().get("screenName").asString()).isEqualTo("Screen 4");
+        assertThat(screens.screens(org.alice(), licenceId))
+                .extracting(Screen::name)
+                .containsExactlyInAnyOrder("Entrance", "screen 3", "Screen 5", "Screen 4");
+    }
+
     @Test
     void anotherDeviceTakesAFreeSeatUntilAllAreTaken() throws Exception {
         long licenceId = licence(2);
