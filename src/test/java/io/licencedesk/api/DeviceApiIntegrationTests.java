@@ -487,6 +487,35 @@ class DeviceApiIntegrationTests {
                 .isEqualTo("The field fingerprint must not contain control characters.");
     }
 
+    /**
+     * Half of a surrogate pair is no character: PostgreSQL stored it as "?", so that the devices "dev-\uD800" and
+     * "dev-?" held one seat. It is refused as the other texts refuse it (ControlCharacters); a whole pair is taken.
+     */
+    @Test
+    void refusesHalfASurrogatePairAndTakesAWholeOne() throws Exception {
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrance");
+        for (String action : List.of("activate", "check-in")) {
+            for (String body : List.of(
+                    "{\"fingerprint\":\"dev-\\ud800\",\"nonce\":\"n\"}",
+                    "{\"fingerprint\":\"dev-\\udc00x\",\"nonce\":\"n\"}",
+                    "{\"fingerprint\":\"dev-a\",\"nonce\":\"n-\\ud800\"}")) {
+                Answer refused = call(action, credential, body);
+                assertProblem(refused, 400, "bad-request");
+                assertThat(refused.body().get("detail").asString()).endsWith("must not contain control characters.");
+            }
+        }
+        assertThat(screens.screens(org.alice(), licenceId))
+                .extracting(Screen::activated)
+                .containsExactly(false);
+
+        Answer whole = call("activate", credential, "{\"fingerprint\":\"dev-\\ud83d\\udcfa\",\"nonce\":\"n-\u00e9\"}");
+
+        assertThat(whole.status()).as(whole.raw()).isEqualTo(200);
+        assertThat(whole.body().get("fingerprint").asString()).isEqualTo("dev-\uD83D\uDCFA");
+        assertThat(screens.screens(org.alice(), licenceId).get(0).fingerprint()).isEqualTo("dev-\uD83D\uDCFA");
+    }
+
     @Test
     void refusesGarbageBodiesWith4xxProblemsAndChangesNothing() throws Exception {
         long licenceId = licence(2);
