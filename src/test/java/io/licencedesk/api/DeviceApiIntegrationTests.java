@@ -516,6 +516,32 @@ class DeviceApiIntegrationTests {
         assertThat(screens.screens(org.alice(), licenceId).get(0).fingerprint()).isEqualTo("dev-\uD83D\uDCFA");
     }
 
+    /** Bodies are JSON (docs/device-api.md): a YAML body took a seat, and the 415 offered YAML in its Accept. */
+    @Test
+    void takesOnlyJsonBodiesAsDocumented() throws Exception {
+        long licenceId = licence(1);
+        String credential = register(licenceId, "Entrance");
+        for (String action : List.of("activate", "check-in")) {
+            var yaml = post("/api/v1/device/" + action)
+                    .header("Authorization", "Bearer " + credential)
+                    .contentType("application/yaml")
+                    .content("fingerprint: device-a\nnonce: n\n");
+            MockHttpServletResponse response = mvc.perform(yaml).andReturn().getResponse();
+
+            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(415);
+            assertThat(response.getContentAsString()).contains("https://licencedesk.io/problems/unsupported-media-type");
+            assertThat(response.getHeader("Accept")).isEqualTo("application/json");
+        }
+        assertThat(screens.screens(org.alice(), licenceId))
+                .extracting(Screen::activated)
+                .containsExactly(false);
+        var json = post("/api/v1/device/activate")
+                .header("Authorization", "Bearer " + credential)
+                .contentType("application/json;charset=UTF-8")
+                .content("{\"fingerprint\":\"device-a\",\"nonce\":\"n\"}");
+        assertThat(send(json).status()).isEqualTo(200);
+    }
+
     @Test
     void refusesGarbageBodiesWith4xxProblemsAndChangesNothing() throws Exception {
         long licenceId = licence(2);
