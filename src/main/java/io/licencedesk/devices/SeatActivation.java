@@ -128,8 +128,8 @@ class SeatActivation {
             throw new DeviceRefusedException(
                     Refusal.SEATS_TAKEN, Reason.of("reason.device.seatsTaken", licence.quantity()));
         }
-        Screen seat =
-                screens.insert(licence.organisationId(), licence.id(), seatName(licence, seats), null, fingerprint, now);
+        Screen seat = screens.insert(
+                licence.organisationId(), licence.id(), seatName(licence, seats), null, fingerprint, now);
         // a new screen on the client's licence, as if registered: webhook receivers that count seats see it, as the
         // API reads it once this activation is done (its first check-in is written below, in this transaction)
         events.publishEvent(new ScreenRegistered(licence.organisationId(), seat.withLastCheckInAt(now), now));

@@ -529,7 +529,8 @@ class DeviceApiIntegrationTests {
             MockHttpServletResponse response = mvc.perform(yaml).andReturn().getResponse();
 
             assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(415);
-            assertThat(response.getContentAsString()).contains("https://licencedesk.io/problems/unsupported-media-type");
+            assertThat(response.getContentAsString())
+                    .contains("https://licencedesk.io/problems/unsupported-media-type");
             assertThat(response.getHeader("Accept")).isEqualTo("application/json");
         }
         assertThat(screens.screens(org.alice(), licenceId))
