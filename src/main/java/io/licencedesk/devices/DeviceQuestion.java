@@ -25,7 +25,11 @@ record DeviceQuestion(String fingerprint, String nonce) {
             }
             return;
         }
-        if (value.isBlank() || value.length() > MAX_LENGTH) {
+        if (value.isBlank()) {
+            // "   " has 3 characters: being told it must have 1 to 200 left its sender looking for what to shorten
+            throw new InvalidDeviceRequestException(field, Reason.of("reason.device.fieldMissing", field));
+        }
+        if (value.length() > MAX_LENGTH) {
             throw new InvalidDeviceRequestException(field, Reason.of("reason.device.fieldLength", field, MAX_LENGTH));
         }
         // Tab and line breaks too, which other texts take; and half of a surrogate pair, which PostgreSQL would store

@@ -482,6 +482,14 @@ class DeviceApiIntegrationTests {
         assertProblem(tooLong, 400, "bad-request");
         assertThat(tooLong.body().get("detail").asString())
                 .isEqualTo("The field fingerprint must have 1 to 200 characters.");
+        Answer blank = call("activate", credential, "{\"fingerprint\":\"   \",\"nonce\":\"n\"}");
+        assertProblem(blank, 400, "bad-request");
+        assertThat(blank.body().get("detail").asString()).isEqualTo("The field fingerprint is required.");
+        assertThat(call("check-in", credential, "{\"fingerprint\":\"device-a\",\"nonce\":\" \"}")
+                        .body()
+                        .get("detail")
+                        .asString())
+                .isEqualTo("The field nonce is required.");
         Answer control = call("activate", credential, "{\"fingerprint\":\"a\\u0007b\"}");
         assertThat(control.body().get("detail").asString())
                 .isEqualTo("The field fingerprint must not contain control characters.");
