@@ -45,7 +45,7 @@ class DeviceApiController {
         this.clock = clock;
     }
 
-    @PostMapping(path = "/activate")
+    @PostMapping(path = "/activate", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "activateDevice",
             summary = "Take a seat of the licence for this device",
@@ -71,7 +71,7 @@ class DeviceApiController {
         return signed(devices.activate(bearer(authorization), request.fingerprint(), request.nonce()));
     }
 
-    @PostMapping(path = "/check-in")
+    @PostMapping(path = "/check-in", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "checkIn",
             summary = "Check whether the licence is valid for this device",

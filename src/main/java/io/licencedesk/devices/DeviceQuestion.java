@@ -1,5 +1,6 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.shared.ControlCharacters;
 import io.licencedesk.shared.Reason;
 
 /**
@@ -24,14 +25,26 @@ record DeviceQuestion(String fingerprint, String nonce) {
             }
             return;
         }
-        if (value.isBlank() || value.length() > MAX_LENGTH) {
+        if (value.isBlank()) {
+            // "   " has 3 characters: being told it must have 1 to 200 left its sender looking for what to shorten
+            throw new InvalidDeviceRequestException(field, Reason.of("reason.device.fieldMissing", field));
+        }
+        if (value.length() > MAX_LENGTH) {
             throw new InvalidDeviceRequestException(field, Reason.of("reason.device.fieldLength", field, MAX_LENGTH));
         }
+        // Tab and line breaks too, which other texts take; and half of a surrogate pair, which PostgreSQL would store
+        // as "?" (so that two devices were one), with what no other text takes either.
+        if (ControlCharacters.in(value) || hasIsoControl(value)) {
+            throw new InvalidDeviceRequestException(field, Reason.of("reason.device.fieldHasControlCharacters", field));
+        }
+    }
+
+    private static boolean hasIsoControl(String value) {
         for (int i = 0; i < value.length(); i++) {
             if (Character.isISOControl(value.charAt(i))) {
-                throw new InvalidDeviceRequestException(
-                        field, Reason.of("reason.device.fieldHasControlCharacters", field));
+                return true;
             }
         }
+        return false;
     }
 }

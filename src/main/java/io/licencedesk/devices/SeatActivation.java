@@ -11,7 +11,10 @@ import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -120,13 +123,13 @@ class SeatActivation {
         if (screens.hadRemovedSeat(licence.id(), fingerprint)) {
             throw new DeviceRefusedException(Refusal.CREDENTIAL_REVOKED, Reason.of("reason.device.seatRevoked"));
         }
-        int taken = screens.countLive(licence.id());
-        if (taken >= licence.quantity()) {
+        List<Screen> seats = screens.live(licence.id());
+        if (seats.size() >= licence.quantity()) {
             throw new DeviceRefusedException(
                     Refusal.SEATS_TAKEN, Reason.of("reason.device.seatsTaken", licence.quantity()));
         }
         Screen seat = screens.insert(
-                licence.organisationId(), licence.id(), seatName(licence, taken + 1), null, fingerprint, now);
+                licence.organisationId(), licence.id(), seatName(licence, seats), null, fingerprint, now);
         // a new screen on the client's licence, as if registered: webhook receivers that count seats see it, as the
         // API reads it once this activation is done (its first check-in is written below, in this transaction)
         events.publishEvent(new ScreenRegistered(licence.organisationId(), seat.withLastCheckInAt(now), now));
@@ -134,12 +137,20 @@ class SeatActivation {
 
     /**
      * "Screen 3", in the language of the client who will see it in the portal (their choice, else English): the
-     * device that took the seat has no page to be named on.
+     * device that took the seat has no page to be named on. Numbered after the seats taken, skipping a name another
+     * screen of the licence has (a removed seat, or one the client named so): the portal tells screens apart by name.
      */
-    private String seatName(SeatLicence licence, int number) {
+    private String seatName(SeatLicence licence, List<Screen> seats) {
         Locale locale = licence.clientId() == null
                 ? Language.DEFAULT.locale()
                 : languages.forClient(licence.organisationId(), licence.clientId());
-        return messages.getMessage("screen.seatName", new Object[] {Integer.toString(number)}, locale);
+        Set<String> taken =
+                seats.stream().map(seat -> seat.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
+        for (int number = seats.size() + 1; ; number++) {
+            String name = messages.getMessage("screen.seatName", new Object[] {Integer.toString(number)}, locale);
+            if (!taken.contains(name.toLowerCase(Locale.ROOT))) {
+                return name;
+            }
+        }
     }
 }

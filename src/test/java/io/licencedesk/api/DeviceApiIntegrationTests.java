@@ -224,6 +224,31 @@ class DeviceApiIntegrationTests {
                 .containsExactlyInAnyOrder("Entrée", "Écran 2");
     }
 
+    /**
+     * The portal refuses two screens of one name on a licence (they could not be told apart); a seat a device takes
+     * was named after the count of screens, which repeated a name once a screen was removed or one registered so.
+     */
+    @Test
+    void aSeatTakenByADeviceIsNamedAfterNoOtherScreenOfItsLicence() throws Exception {
+        long licenceId = licence(5);
+        String credential = register(licenceId, "Entrance");
+        register(licenceId, "screen 3");
+        activate(credential, "device-a");
+        Answer b = activate(credential, "device-b");
+        assertThat(b.body().get("screenName").asString()).as(b.raw()).isEqualTo("Screen 4");
+        Answer c = activate(credential, "device-c");
+        assertThat(c.body().get("screenName").asString()).as(c.raw()).isEqualTo("Screen 5");
+        screens.remove(org.alice(), licenceId, b.body().get("screenId").asLong());
+
+        Answer d = activate(credential, "device-d");
+
+        assertThat(d.status()).as(d.raw()).isEqualTo(200);
+        assertThat(d.body().get("screenName").asString()).isEqualTo("Screen 4");
+        assertThat(screens.screens(org.alice(), licenceId))
+                .extracting(Screen::name)
+                .containsExactlyInAnyOrder("Entrance", "screen 3", "Screen 5", "Screen 4");
+    }
+
     @Test
     void anotherDeviceTakesAFreeSeatUntilAllAreTaken() throws Exception {
         long licenceId = licence(2);
@@ -457,9 +482,73 @@ class DeviceApiIntegrationTests {
         assertProblem(tooLong, 400, "bad-request");
         assertThat(tooLong.body().get("detail").asString())
                 .isEqualTo("The field fingerprint must have 1 to 200 characters.");
+        Answer blank = call("activate", credential, "{\"fingerprint\":\"   \",\"nonce\":\"n\"}");
+        assertProblem(blank, 400, "bad-request");
+        assertThat(blank.body().get("detail").asString()).isEqualTo("The field fingerprint is required.");
+        assertThat(call("check-in", credential, "{\"fingerprint\":\"device-a\",\"nonce\":\" \"}")
+                        .body()
+                        .get("detail")
+                        .asString())
+                .isEqualTo("The field nonce is required.");
         Answer control = call("activate", credential, "{\"fingerprint\":\"a\\u0007b\"}");
         assertThat(control.body().get("detail").asString())
                 .isEqualTo("The field fingerprint must not contain control characters.");
+    }
+
+    /**
+     * Half of a surrogate pair is no character: PostgreSQL stored it as "?", so that the devices "dev-\uD800" and
+     * "dev-?" held one seat. It is refused as the other texts refuse it (ControlCharacters); a whole pair is taken.
+     */
+    @Test
+    void refusesHalfASurrogatePairAndTakesAWholeOne() throws Exception {
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrance");
+        for (String action : List.of("activate", "check-in")) {
+            for (String body : List.of(
+                    "{\"fingerprint\":\"dev-\\ud800\",\"nonce\":\"n\"}",
+                    "{\"fingerprint\":\"dev-\\udc00x\",\"nonce\":\"n\"}",
+                    "{\"fingerprint\":\"dev-a\",\"nonce\":\"n-\\ud800\"}")) {
+                Answer refused = call(action, credential, body);
+                assertProblem(refused, 400, "bad-request");
+                assertThat(refused.body().get("detail").asString()).endsWith("must not contain control characters.");
+            }
+        }
+        assertThat(screens.screens(org.alice(), licenceId))
+                .extracting(Screen::activated)
+                .containsExactly(false);
+
+        Answer whole = call("activate", credential, "{\"fingerprint\":\"dev-\\ud83d\\udcfa\",\"nonce\":\"n-\u00e9\"}");
+
+        assertThat(whole.status()).as(whole.raw()).isEqualTo(200);
+        assertThat(whole.body().get("fingerprint").asString()).isEqualTo("dev-\uD83D\uDCFA");
+        assertThat(screens.screens(org.alice(), licenceId).get(0).fingerprint()).isEqualTo("dev-\uD83D\uDCFA");
+    }
+
+    /** Bodies are JSON (docs/device-api.md): a YAML body took a seat, and the 415 offered YAML in its Accept. */
+    @Test
+    void takesOnlyJsonBodiesAsDocumented() throws Exception {
+        long licenceId = licence(1);
+        String credential = register(licenceId, "Entrance");
+        for (String action : List.of("activate", "check-in")) {
+            var yaml = post("/api/v1/device/" + action)
+                    .header("Authorization", "Bearer " + credential)
+                    .contentType("application/yaml")
+                    .content("fingerprint: device-a\nnonce: n\n");
+            MockHttpServletResponse response = mvc.perform(yaml).andReturn().getResponse();
+
+            assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(415);
+            assertThat(response.getContentAsString())
+                    .contains("https://licencedesk.io/problems/unsupported-media-type");
+            assertThat(response.getHeader("Accept")).isEqualTo("application/json");
+        }
+        assertThat(screens.screens(org.alice(), licenceId))
+                .extracting(Screen::activated)
+                .containsExactly(false);
+        var json = post("/api/v1/device/activate")
+                .header("Authorization", "Bearer " + credential)
+                .contentType("application/json;charset=UTF-8")
+                .content("{\"fingerprint\":\"device-a\",\"nonce\":\"n\"}");
+        assertThat(send(json).status()).isEqualTo(200);
     }
 
     @Test
