@@ -1,6 +1,7 @@
 package io.licencedesk.devices;
 
 import io.licencedesk.shared.ControlCharacters;
+import io.licencedesk.shared.InvisibleText;
 import io.licencedesk.shared.PlainText;
 import io.licencedesk.shared.Reason;
 
@@ -16,7 +17,7 @@ final class ScreenName {
     /** The name without surrounding blanks, or an {@link InvalidScreenNameException} saying what is wrong. */
     static String check(String name) {
         String stripped = name == null ? "" : name.strip();
-        if (stripped.isEmpty()) {
+        if (InvisibleText.is(stripped)) {
             throw new InvalidScreenNameException(Reason.of("reason.screen.nameMissing"));
         }
         if (stripped.length() > MAX_LENGTH) {

@@ -1,5 +1,6 @@
 package io.licencedesk.licence;
 
+import io.licencedesk.shared.InvisibleText;
 import io.licencedesk.shared.Money;
 import io.licencedesk.shared.PlainText;
 import io.licencedesk.shared.Reason;
@@ -170,7 +171,7 @@ public final class Licence {
     }
 
     private static void checkName(String name) {
-        if (name == null || name.isBlank()) {
+        if (InvisibleText.is(name)) {
             throw new InvalidLicenceException("name", Reason.of("reason.licence.nameMissing"));
         }
         if (name.strip().length() > NAME_MAX) {

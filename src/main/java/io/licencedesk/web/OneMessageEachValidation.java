@@ -1,10 +1,14 @@
 package io.licencedesk.web;
 
+import io.licencedesk.shared.InvisibleText;
 import jakarta.validation.ConstraintViolation;
+import jakarta.validation.constraints.NotBlank;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.validation.MessageInterpolatorFactory;
 import org.springframework.boot.validation.autoconfigure.ValidationConfigurationCustomizer;
@@ -18,7 +22,7 @@ import org.springframework.validation.beanvalidation.LocalValidatorFactoryBean;
  * Bean Validation as Spring Boot sets it up (messages from messages.properties, in the request's language), except
  * that a field shows each message once: two constraints that say the same thing ({@code @Email} and {@code @Size}
  * on a 5,000-character address, both "Enter a valid e-mail address") made every form, and the API's problems,
- * repeat the sentence.
+ * repeat the sentence. And {@code @NotBlank} refuses text that shows nothing ({@link InvisibleText}).
  */
 @Configuration(proxyBeanMethods = false)
 class OneMessageEachValidation {
@@ -27,10 +31,23 @@ class OneMessageEachValidation {
     static LocalValidatorFactoryBean defaultValidator(
             ApplicationContext context, ObjectProvider<ValidationConfigurationCustomizer> customizers) {
         var validator = new DistinctMessagesValidator();
-        validator.setConfigurationInitializer(configuration ->
-                customizers.orderedStream().forEach(customizer -> customizer.customize(configuration)));
+        validator.setConfigurationInitializer(configuration -> {
+            requireVisibleText(configuration);
+            customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
+        });
         validator.setMessageInterpolator(new MessageInterpolatorFactory(context).getObject());
         return validator;
+    }
+
+    /** {@code @NotBlank} refuses text of no-break or zero-width spaces too (decision 0125). */
+    private static void requireVisibleText(jakarta.validation.Configuration<?> configuration) {
+        if (configuration instanceof HibernateValidatorConfiguration hibernate) {
+            ConstraintMapping mapping = hibernate.createConstraintMapping();
+            mapping.constraintDefinition(NotBlank.class)
+                    .includeExistingValidators(false)
+                    .validatedBy(InvisibleText.NotBlankValidator.class);
+            hibernate.addMapping(mapping);
+        }
     }
 
     static class DistinctMessagesValidator extends LocalValidatorFactoryBean {

@@ -148,7 +148,8 @@ class ScreenManagementIntegrationTests {
 
         assertThat(renamed.name()).isEqualTo("Front door");
         assertThat(renamed.id()).isEqualTo(screen.id());
-        for (String bad : new String[] {"", "   ", null, "x".repeat(101), "<b>Lobby</b>"}) {
+        for (String bad :
+                new String[] {"", "   ", null, "x".repeat(101), "<b>Lobby</b>", "\u00a0", "\u200b", " \u3000\ufeff "}) {
             assertThatThrownBy(() -> screens.rename(org.alice(), licenceId, screen.id(), bad))
                     .as(String.valueOf(bad))
                     .isInstanceOf(InvalidScreenNameException.class);

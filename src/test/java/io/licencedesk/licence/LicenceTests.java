@@ -298,6 +298,11 @@ class LicenceTests {
                     .satisfies(says("Enter a name."))
                     .extracting("field")
                     .isEqualTo("name");
+            for (String invisible : new String[] {"\u00a0", "\u200b", " \u3000\ufeff "}) {
+                assertThatThrownBy(() -> create(new NewLicence(5L, invisible, null, 10_000, null)))
+                        .as("a name that shows nothing")
+                        .satisfies(says("Enter a name."));
+            }
         }
 
         @Test
