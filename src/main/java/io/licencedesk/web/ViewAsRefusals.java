@@ -56,11 +56,13 @@ final class ViewAsRefusals implements AccessDeniedHandler {
     private final ViewResolver pages;
     private final LocaleResolver languages;
     private final ApiProblemWriter problems;
+    private final Words words;
 
-    ViewAsRefusals(ViewResolver pages, LocaleResolver languages, ApiProblemWriter problems) {
+    ViewAsRefusals(ViewResolver pages, LocaleResolver languages, ApiProblemWriter problems, Words words) {
         this.pages = pages;
         this.languages = languages;
         this.problems = problems;
+        this.words = words;
     }
 
     private static String refusal(
@@ -104,31 +106,23 @@ final class ViewAsRefusals implements AccessDeniedHandler {
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
-    /** What a page's script is answered for a refusal; the words it shows are its page's, in the page's language. */
-    private static ProblemDetail problemFor(String refusal) {
+    /**
+     * What a page's script is answered for a refusal, its detail in the request's language as every other problem of the
+     * pages (decision 0104): it was English on a French page (decision 0123). The words the page shows are its own.
+     */
+    private ProblemDetail problemFor(String refusal, HttpServletRequest request) {
+        Locale language = languages.resolveLocale(request);
         if ("expiredForm".equals(refusal) || "expiredSession".equals(refusal)) {
             return ApiProblemWriter.problem(
                     HttpStatus.FORBIDDEN,
                     "expired-form-token",
                     "Form token expired",
-                    "This page's form token is from a session that has ended: reload the page, signing in again if"
-                            + " asked, and try again.");
+                    words.of(language, "error.script.expiredFormToken"));
         }
-        if ("noFormToken".equals(refusal)) {
-            return ApiProblemWriter.problem(
-                    HttpStatus.FORBIDDEN,
-                    "forbidden",
-                    "Not allowed",
-                    "This request carries no form token, so it was not sent by a LicenceDesk page: nothing was"
-                            + " changed.");
-        }
-        return ApiProblemWriter.problem(
-                HttpStatus.FORBIDDEN,
-                "forbidden",
-                "Not allowed",
-                "ownersOnly".equals(refusal)
-                        ? "Only your organisation's owners may do this."
-                        : "Your account may not do this.");
+        String detail = "noFormToken".equals(refusal)
+                ? "error.script.noFormToken"
+                : "ownersOnly".equals(refusal) ? "error.script.ownersOnly" : "error.script.notAllowed";
+        return ApiProblemWriter.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", words.of(language, detail));
     }
 
     @Override
@@ -141,7 +135,7 @@ final class ViewAsRefusals implements AccessDeniedHandler {
                 || !(authentication.getPrincipal() instanceof SignedInUser staff)) {
             String refusal = refusal(request, authentication, denied);
             if (ScriptRequests.isScript(request)) {
-                problems.write(request, response, problemFor(refusal));
+                problems.write(request, response, problemFor(refusal, request));
                 return;
             }
             request.setAttribute(REFUSAL, refusal);
