@@ -184,7 +184,7 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new SignInEntryPoint(problems, languages, words))
                         .accessDeniedHandler(new ViewAsRefusals(pages, languages, problems, words)))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(ViewAsRefusals.SIGNED_OUT))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()))

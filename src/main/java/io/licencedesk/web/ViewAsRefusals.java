@@ -52,6 +52,9 @@ final class ViewAsRefusals implements AccessDeniedHandler {
      */
     static final String REFUSAL = "refusal";
 
+    /** Where signing out leads (SecurityConfiguration's logout). */
+    static final String SIGNED_OUT = "/login?signedOut";
+
     private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
     private final ViewResolver pages;
     private final LocaleResolver languages;
@@ -83,6 +86,23 @@ final class ViewAsRefusals implements AccessDeniedHandler {
             return "ownersOnly";
         }
         return null;
+    }
+
+    /**
+     * "Sign out" pressed on a page whose session has ended (signed out in another tab, timed out, ended by a password or
+     * role change): its form token is of that session, so it was refused as "This form has expired … send the form
+     * again", to someone who was already signed out, as they asked. They are told they are signed out instead
+     * (decision 0123). A signed-in session's sign-out with a wrong token is still refused: a page of another site may
+     * not sign anyone out, and one without any form token was not sent from a page of ours.
+     */
+    private static boolean isSignOutOfAnEndedSession(
+            HttpServletRequest request, Authentication authentication, AccessDeniedException denied) {
+        return denied instanceof CsrfException
+                && carriesAFormToken(request)
+                && !(authentication != null && authentication.getPrincipal() instanceof SignedInUser)
+                && "POST".equals(request.getMethod())
+                && (request.getContextPath() + "/logout").equals(request.getRequestURI())
+                && !ScriptRequests.isScript(request);
     }
 
     /**
@@ -129,6 +149,10 @@ final class ViewAsRefusals implements AccessDeniedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (isSignOutOfAnEndedSession(request, authentication, denied)) {
+            response.sendRedirect(request.getContextPath() + SIGNED_OUT);
+            return;
+        }
         Optional<Caller> client = ViewingAs.client(request);
         if (!ViewingAs.inThePortal(request)
                 || !ViewingAs.staffReadingThePortal(authentication, request)
