@@ -229,9 +229,9 @@ class ScriptAnswersAtTheServerTests {
     /**
      * A visitor who is only refused (a monitoring tool without its password, a robot's POST, a form of another site or
      * of a session that ended, a sign-out without a session) made a session row and was sent a session cookie: the
-     * 401 page kept the refused request for after a sign-in that a monitoring tool never does, and the 403 kept the
-     * form token made up to check the request, which no page ever showed (decision 0123). They make neither now; the
-     * answers are as before.
+     * 401 page kept the refused request for after a sign-in that a monitoring tool never does, the 403 kept the form
+     * token made up to check the request, which no page ever showed, and every error page read a form token for its
+     * scripts, which only signed-in pages have (decision 0123). They make neither now; the answers are as before.
      */
     @Test
     void aVisitorWhoIsOnlyRefusedMakesNoSession() throws Exception {
@@ -242,7 +242,8 @@ class ScriptAnswersAtTheServerTests {
                 new String[] {"POST", "/robots.txt", BROWSER, "403"},
                 new String[] {"POST", "/licences/selection/clear", SCRIPT, "403"},
                 new String[] {"POST", "/logout", BROWSER, "403"},
-                new String[] {"GET", "/licences/selection", SCRIPT, "401"})) {
+                new String[] {"GET", "/licences/selection", SCRIPT, "401"},
+                new String[] {"GET", "/password/no-such-page", BROWSER, "404"})) {
             long before = sessions();
             Answer answer = http.exchange(
                     refused[0], refused[1], Map.of("Accept", refused[2]), refused[0].equals("POST") ? "" : null);
