@@ -77,8 +77,9 @@ public class PasswordManagement {
     /**
      * Staff e-mail one of their organisation's clients a link to choose a password (again, if sent
      * before). A client who has a password already is refused: the invitation's words would be wrong,
-     * and only the client should start a reset; so is one sent a link in the last minute, or the day's
-     * invitations ({@link InvitationLimits}, a {@link PeopleRefusedException}).
+     * and only the client should start a reset; so is one whose access is disabled (the link would not open), and
+     * one sent a link in the last minute, or the day's invitations ({@link InvitationLimits}, a
+     * {@link PeopleRefusedException}).
      */
     public void invite(Caller caller, long clientId) {
         if (!caller.isStaff()) {
@@ -86,10 +87,11 @@ public class PasswordManagement {
         }
         Client client = accounts.findClient(caller.organisationId(), clientId)
                 .orElseThrow(() -> new ClientNotFoundException(clientId));
-        boolean active = accounts.findUserByEmail(client.email())
-                .map(user -> user.passwordHash() != null)
-                .orElse(false);
-        if (active) {
+        var user = accounts.findUserByEmail(client.email());
+        if (user.filter(found -> !found.enabled()).isPresent()) {
+            throw new ClientAccessDisabledException(client.email());
+        }
+        if (user.filter(found -> found.passwordHash() != null).isPresent()) {
             throw new ClientAlreadyActiveException(client.email());
         }
         InvitationLimits.take(limits, client.id());
