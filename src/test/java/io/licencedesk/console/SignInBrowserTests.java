@@ -118,14 +118,18 @@ class SignInBrowserTests {
         SignIn.throughTheForm(page, org.manager().email());
         Page other = page.context().newPage();
         other.navigate("/licences?lang=fr");
-        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(org.manager().name()))
+        other.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(org.manager().name()))
                 .click();
         other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))
                 .click();
         assertThat(other).hasURL(Pattern.compile(".*/login\\?signedOut$"));
         other.close();
 
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(org.manager().name()))
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(org.manager().name()))
                 .click();
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
                 .click();
@@ -133,7 +137,8 @@ class SignInBrowserTests {
         assertThat(page).hasURL(Pattern.compile(".*/login\\?signedOut$"));
         assertThat(page.getByText("This form has expired")).hasCount(0);
         assertThat(page.getByRole(AriaRole.STATUS)
-                        .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText("Vous êtes déconnecté.")))
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions()
+                                .setHasText("Vous êtes déconnecté.")))
                 .isVisible();
     }
 }

@@ -407,7 +407,8 @@ class SignInIntegrationTests {
                         .with(csrf().useInvalidToken()))
                 .andExpect(status().isForbidden())
                 .andExpect(authenticated());
-        var noToken = mvc.perform(post("/logout")).andExpect(status().isForbidden()).andReturn();
+        var noToken =
+                mvc.perform(post("/logout")).andExpect(status().isForbidden()).andReturn();
         assertThat(noToken.getRequest().getAttribute(ViewAsRefusals.REFUSAL)).isEqualTo("noFormToken");
     }
 
