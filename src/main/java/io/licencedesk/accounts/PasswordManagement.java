@@ -42,6 +42,14 @@ public class PasswordManagement {
      */
     static final Limit RESETS = new Limit("password-reset", 1, Duration.ofMinutes(1));
 
+    /**
+     * Wrong current passwords given to change a password, per person: ten an hour, one back every six minutes. The
+     * current password is asked so that whoever holds a session (a computer left signed in, a stolen cookie) cannot
+     * take the account over; without a limit they could guess it there at the server's pace, past the sign-in page's
+     * limits (decision 0123). Counted in the database, like the sign-in limits.
+     */
+    static final Limit CURRENT_PASSWORD_GUESSES = new Limit("current-password", 10, Duration.ofHours(1));
+
     private final AccountRepository accounts;
     private final PasswordLinkRepository links;
     private final AccountMailer mailer;
@@ -77,8 +85,9 @@ public class PasswordManagement {
     /**
      * Staff e-mail one of their organisation's clients a link to choose a password (again, if sent
      * before). A client who has a password already is refused: the invitation's words would be wrong,
-     * and only the client should start a reset; so is one sent a link in the last minute, or the day's
-     * invitations ({@link InvitationLimits}, a {@link PeopleRefusedException}).
+     * and only the client should start a reset; so is one whose access is disabled (the link would not open), and
+     * one sent a link in the last minute, or the day's invitations ({@link InvitationLimits}, a
+     * {@link PeopleRefusedException}).
      */
     public void invite(Caller caller, long clientId) {
         if (!caller.isStaff()) {
@@ -86,10 +95,11 @@ public class PasswordManagement {
         }
         Client client = accounts.findClient(caller.organisationId(), clientId)
                 .orElseThrow(() -> new ClientNotFoundException(clientId));
-        boolean active = accounts.findUserByEmail(client.email())
-                .map(user -> user.passwordHash() != null)
-                .orElse(false);
-        if (active) {
+        var user = accounts.findUserByEmail(client.email());
+        if (user.filter(found -> !found.enabled()).isPresent()) {
+            throw new ClientAccessDisabledException(client.email());
+        }
+        if (user.filter(found -> found.passwordHash() != null).isPresent()) {
             throw new ClientAlreadyActiveException(client.email());
         }
         InvitationLimits.take(limits, client.id());
@@ -208,12 +218,20 @@ public class PasswordManagement {
     /**
      * A signed-in user changes their password, giving the current one.
      *
-     * @throws WrongPasswordException when the current password is not theirs
+     * @throws WrongPasswordException when the current password is not theirs (counted)
+     * @throws CurrentPasswordLimitedException after too many wrong current passwords (nothing checked)
      * @throws PasswordRefusedException when the new one breaks the policy
      */
+    @Transactional(noRollbackFor = WrongPasswordException.class)
     public void changePassword(Caller caller, String currentPassword, String newPassword) {
+        String guesser = Long.toString(caller.userId());
+        var wait = limits.waitFor(CURRENT_PASSWORD_GUESSES, guesser);
+        if (wait.isPresent()) {
+            throw new CurrentPasswordLimitedException(wait.getAsLong());
+        }
         String hash = accounts.findPasswordHash(caller.userId()).orElse(null);
         if (hash == null || currentPassword == null || !matches(currentPassword, hash)) {
+            limits.take(CURRENT_PASSWORD_GUESSES, guesser);
             throw new WrongPasswordException();
         }
         PasswordPolicy.check(newPassword, caller.email());

@@ -63,7 +63,8 @@ final class PasswordPolicy {
 
     /** Why this password may not be used, for the person choosing it; empty when it may. */
     static Optional<Reason> problemWith(String password, String email) {
-        if (password == null || password.length() < MIN_LENGTH) {
+        // Characters as a person counts them: an emoji is one, not the two UTF-16 units String.length counts.
+        if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return Optional.of(Reason.of("reason.password.tooShort", MIN_LENGTH));
         }
         if (password.length() > MAX_LENGTH || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
@@ -75,6 +76,10 @@ final class PasswordPolicy {
         }
         if (COMMON.contains(lower)) {
             return Optional.of(Reason.of("reason.password.common"));
+        }
+        // Ten spaces, or ten times one letter: long enough, and the first thing guessed after the list above.
+        if (password.isBlank() || password.codePoints().distinct().count() == 1) {
+            return Optional.of(Reason.of("reason.password.oneCharacter"));
         }
         return Optional.empty();
     }

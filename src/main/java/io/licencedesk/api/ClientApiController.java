@@ -129,8 +129,8 @@ class ClientApiController {
     @Operation(
             operationId = "inviteClient",
             summary = "Invite a client",
-            description = "E-mails a link to choose a password (through the outbox). Refused (409) once they have one."
-                    + " At most one invitation a minute and five a day to one person (decision 0084): past that, a"
+            description = "E-mails a link to choose a password (through the outbox). Refused (409) once they have one,"
+                    + " and while their portal access is disabled (the link would not open). At most one invitation a minute and five a day to one person (decision 0084): past that, a"
                     + " 429 rate-limited with Retry-After (seconds).")
     void invite(Caller caller, @PathVariable long id) {
         passwords.invite(caller, id);

@@ -2,6 +2,7 @@ package io.licencedesk.api;
 
 import io.licencedesk.accounts.ApiTokenNotFoundException;
 import io.licencedesk.accounts.ApiTokenRefusedException;
+import io.licencedesk.accounts.ClientAccessDisabledException;
 import io.licencedesk.accounts.ClientAlreadyActiveException;
 import io.licencedesk.accounts.ClientNotFoundException;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
@@ -158,6 +159,7 @@ class RestApiProblems {
         LicenceNotDeletableException.class,
         IllegalInvoiceChangeException.class,
         ClientAlreadyActiveException.class,
+        ClientAccessDisabledException.class,
         ScreenRegistrationRefusedException.class,
         RenewalRefusedException.class
     })

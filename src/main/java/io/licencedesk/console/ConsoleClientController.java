@@ -3,6 +3,7 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.ClientAccessDisabledException;
 import io.licencedesk.accounts.ClientAlreadyActiveException;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
 import io.licencedesk.accounts.PasswordManagement;
@@ -152,8 +153,8 @@ class ConsoleClientController {
         try {
             passwords.invite(caller, id);
             Toasts.success(redirect, words.of("console.toast.client.invited", client.email()) + whereLinksGo());
-        } catch (ClientAlreadyActiveException active) {
-            Toasts.error(redirect, reasons.text(active));
+        } catch (ClientAlreadyActiveException | ClientAccessDisabledException refused) {
+            Toasts.error(redirect, reasons.text(refused));
         } catch (PeopleRefusedException tooOften) {
             Toasts.error(redirect, reasons.text(tooOften));
         }

@@ -1,6 +1,7 @@
 package io.licencedesk.web;
 
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.CurrentPasswordLimitedException;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.PasswordRefusedException;
 import io.licencedesk.accounts.UserLanguages;
@@ -69,6 +70,12 @@ public class ProfilePages {
             passwords.changePassword(caller, form.currentPassword(), form.newPassword());
         } catch (WrongPasswordException wrong) {
             errors.rejectValue("currentPassword", "wrong", words.of("password.wrongCurrent"));
+            return false;
+        } catch (CurrentPasswordLimitedException tooMany) {
+            errors.rejectValue(
+                    "currentPassword",
+                    "limited",
+                    words.of("password.currentLimited", WaitInWords.of(tooMany.retryAfterSeconds(), words)));
             return false;
         } catch (PasswordRefusedException refused) {
             errors.rejectValue("newPassword", "policy", reasons.text(refused));

@@ -58,6 +58,9 @@ class SecurityConfiguration {
                 .addFilterBefore(SignInLimitFilter.httpBasic(signInLimits), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())
+                // A monitoring tool is not sent back to a page after signing in: keeping the refused request for
+                // that made a session row for every scrape refused (decision 0123).
+                .requestCache(cache -> cache.disable())
                 .build();
     }
 
@@ -131,7 +134,8 @@ class SecurityConfiguration {
             UserDetailsService users,
             ThymeleafViewResolver pages,
             LocaleResolver languages,
-            ApiProblemWriter problems)
+            ApiProblemWriter problems,
+            Words words)
             throws Exception {
         HomeByRole home = new HomeByRole();
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -176,10 +180,11 @@ class SecurityConfiguration {
                         })
                         .permitAll())
                 .addFilterBefore(SignInLimitFilter.form(signInLimits), UsernamePasswordAuthenticationFilter.class)
+                .csrf(csrf -> csrf.csrfTokenRepository(new NoSessionForARefusedForm()))
                 .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(new SignInEntryPoint(problems))
-                        .accessDeniedHandler(new ViewAsRefusals(pages, languages, problems)))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                        .authenticationEntryPoint(new SignInEntryPoint(problems, languages, words))
+                        .accessDeniedHandler(new ViewAsRefusals(pages, languages, problems, words)))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(ViewAsRefusals.SIGNED_OUT))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()))

@@ -8,6 +8,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Where the web pages send whoever is not signed in: a person to the sign-in page, a page's script asking for JSON (the
@@ -15,14 +16,22 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
  * to the sign-in page, a script got an HTML page it could not read, and said nothing. The problem is the API's
  * {@code unauthenticated} (decision 0094): it was {@code about:blank}, the only problem of the product without a
  * documented type.
+ *
+ * <p>Its detail is in the language of the request, as the other problems of the pages (decision 0104), and says that
+ * the session ended only to a request that brought a session cookie: one without (a program, a bookmark's script)
+ * never had a session and is told to sign in (decision 0123). It said "Your session has ended", in English, to all.
  */
 final class SignInEntryPoint implements AuthenticationEntryPoint {
 
     private final AuthenticationEntryPoint signInPage = new LoginUrlAuthenticationEntryPoint("/login");
     private final ApiProblemWriter problems;
+    private final LocaleResolver languages;
+    private final Words words;
 
-    SignInEntryPoint(ApiProblemWriter problems) {
+    SignInEntryPoint(ApiProblemWriter problems, LocaleResolver languages, Words words) {
         this.problems = problems;
+        this.languages = languages;
+        this.words = words;
     }
 
     @Override
@@ -32,6 +41,8 @@ final class SignInEntryPoint implements AuthenticationEntryPoint {
             signInPage.commence(request, response, failure);
             return;
         }
+        String detail =
+                request.getRequestedSessionId() != null ? "error.script.sessionEnded" : "error.script.notSignedIn";
         problems.write(
                 request,
                 response,
@@ -39,6 +50,6 @@ final class SignInEntryPoint implements AuthenticationEntryPoint {
                         HttpStatus.UNAUTHORIZED,
                         "unauthenticated",
                         "Authentication required",
-                        "Your session has ended: sign in again."));
+                        words.of(languages.resolveLocale(request), detail)));
     }
 }

@@ -52,15 +52,20 @@ final class ViewAsRefusals implements AccessDeniedHandler {
      */
     static final String REFUSAL = "refusal";
 
+    /** Where signing out leads (SecurityConfiguration's logout). */
+    static final String SIGNED_OUT = "/login?signedOut";
+
     private final AccessDeniedHandler otherwise = new AccessDeniedHandlerImpl();
     private final ViewResolver pages;
     private final LocaleResolver languages;
     private final ApiProblemWriter problems;
+    private final Words words;
 
-    ViewAsRefusals(ViewResolver pages, LocaleResolver languages, ApiProblemWriter problems) {
+    ViewAsRefusals(ViewResolver pages, LocaleResolver languages, ApiProblemWriter problems, Words words) {
         this.pages = pages;
         this.languages = languages;
         this.problems = problems;
+        this.words = words;
     }
 
     private static String refusal(
@@ -84,6 +89,23 @@ final class ViewAsRefusals implements AccessDeniedHandler {
     }
 
     /**
+     * "Sign out" pressed on a page whose session has ended (signed out in another tab, timed out, ended by a password or
+     * role change): its form token is of that session, so it was refused as "This form has expired … send the form
+     * again", to someone who was already signed out, as they asked. They are told they are signed out instead
+     * (decision 0123). A signed-in session's sign-out with a wrong token is still refused: a page of another site may
+     * not sign anyone out, and one without any form token was not sent from a page of ours.
+     */
+    private static boolean isSignOutOfAnEndedSession(
+            HttpServletRequest request, Authentication authentication, AccessDeniedException denied) {
+        return denied instanceof CsrfException
+                && carriesAFormToken(request)
+                && !(authentication != null && authentication.getPrincipal() instanceof SignedInUser)
+                && "POST".equals(request.getMethod())
+                && (request.getContextPath() + "/logout").equals(request.getRequestURI())
+                && !ScriptRequests.isScript(request);
+    }
+
+    /**
      * Whether the request sent a form token at all, as every form and script of the pages does (in the form's
      * {@code _csrf} or the {@code X-CSRF-TOKEN} header, Spring Security's names). One without (a robot's POST to
      * /robots.txt, a form of another site) was told that its form was of an ended session, which it never had
@@ -104,44 +126,40 @@ final class ViewAsRefusals implements AccessDeniedHandler {
         return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
     }
 
-    /** What a page's script is answered for a refusal; the words it shows are its page's, in the page's language. */
-    private static ProblemDetail problemFor(String refusal) {
+    /**
+     * What a page's script is answered for a refusal, its detail in the request's language as every other problem of the
+     * pages (decision 0104): it was English on a French page (decision 0123). The words the page shows are its own.
+     */
+    private ProblemDetail problemFor(String refusal, HttpServletRequest request) {
+        Locale language = languages.resolveLocale(request);
         if ("expiredForm".equals(refusal) || "expiredSession".equals(refusal)) {
             return ApiProblemWriter.problem(
                     HttpStatus.FORBIDDEN,
                     "expired-form-token",
                     "Form token expired",
-                    "This page's form token is from a session that has ended: reload the page, signing in again if"
-                            + " asked, and try again.");
+                    words.of(language, "error.script.expiredFormToken"));
         }
-        if ("noFormToken".equals(refusal)) {
-            return ApiProblemWriter.problem(
-                    HttpStatus.FORBIDDEN,
-                    "forbidden",
-                    "Not allowed",
-                    "This request carries no form token, so it was not sent by a LicenceDesk page: nothing was"
-                            + " changed.");
-        }
-        return ApiProblemWriter.problem(
-                HttpStatus.FORBIDDEN,
-                "forbidden",
-                "Not allowed",
-                "ownersOnly".equals(refusal)
-                        ? "Only your organisation's owners may do this."
-                        : "Your account may not do this.");
+        String detail = "noFormToken".equals(refusal)
+                ? "error.script.noFormToken"
+                : "ownersOnly".equals(refusal) ? "error.script.ownersOnly" : "error.script.notAllowed";
+        return ApiProblemWriter.problem(HttpStatus.FORBIDDEN, "forbidden", "Not allowed", words.of(language, detail));
     }
 
     @Override
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException denied)
             throws IOException, ServletException {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (isSignOutOfAnEndedSession(request, authentication, denied)) {
+            response.sendRedirect(request.getContextPath() + SIGNED_OUT);
+            return;
+        }
         Optional<Caller> client = ViewingAs.client(request);
         if (!ViewingAs.inThePortal(request)
                 || !ViewingAs.staffReadingThePortal(authentication, request)
                 || !(authentication.getPrincipal() instanceof SignedInUser staff)) {
             String refusal = refusal(request, authentication, denied);
             if (ScriptRequests.isScript(request)) {
-                problems.write(request, response, problemFor(refusal));
+                problems.write(request, response, problemFor(refusal, request));
                 return;
             }
             request.setAttribute(REFUSAL, refusal);

@@ -332,8 +332,9 @@ class PasswordManagementIntegrationTests {
 
         assertThat(canSignIn(carol.email(), "short1234")).isFalse();
         assertThat(passwords.linkWorks(token)).isTrue();
-        passwords.setPassword(token, "a".repeat(72));
-        assertThat(canSignIn(carol.email(), "a".repeat(72))).isTrue();
+        // 72 bytes, the most bcrypt reads (one letter 72 times is refused since decision 0123).
+        passwords.setPassword(token, "ab".repeat(36));
+        assertThat(canSignIn(carol.email(), "ab".repeat(36))).isTrue();
     }
 
     @Test

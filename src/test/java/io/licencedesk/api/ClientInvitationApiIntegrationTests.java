@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.NewClient;
+import io.licencedesk.accounts.People;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
@@ -52,6 +53,9 @@ class ClientInvitationApiIntegrationTests {
     AccountManagement accounts;
 
     @Autowired
+    People people;
+
+    @Autowired
     JdbcClient jdbc;
 
     @Autowired
@@ -85,6 +89,40 @@ class ClientInvitationApiIntegrationTests {
     long emailsToCarol() {
         return jdbc.sql("select count(*) from outbound_email where recipient = ?")
                 .param(carol.email())
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * A client whose portal access is disabled was invited like any other (202, an e-mail, "invited" in the audit log),
+     * though a disabled person's link opens nothing: they read "This link has expired or was already used". The
+     * invitation is refused as the client's state refuses it, a 409, and nothing is sent or recorded (decision 0123);
+     * given their access back, they are invited.
+     */
+    @Test
+    void aClientWhoseAccessIsDisabledIsNotSentALinkThatCannotOpen() throws Exception {
+        people.disableClient(org.manager(), carol.id());
+        long audited = invitationsAudited();
+
+        var refused = invite(null);
+        JsonNode problem = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+
+        assertThat(refused.getStatus()).as(problem.toString()).isEqualTo(409);
+        assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/conflict");
+        assertThat(problem.get("detail").asString())
+                .isEqualTo("The portal access of " + carol.email()
+                        + " is disabled, so a link would not open: give it back before inviting them.");
+        assertThat(emailsToCarol()).isZero();
+        assertThat(invitationsAudited()).isEqualTo(audited);
+
+        people.enableClient(org.manager(), carol.id());
+        assertThat(invite(null).getStatus()).isEqualTo(202);
+        assertThat(emailsToCarol()).isEqualTo(1);
+    }
+
+    long invitationsAudited() {
+        return jdbc.sql("select count(*) from audit_event where organisation_id = ? and action = 'INVITED'")
+                .param(org.id())
                 .query(Long.class)
                 .single();
     }

@@ -106,4 +106,39 @@ class SignInBrowserTests {
         page.navigate("/licences");
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
     }
+
+    /**
+     * Signed out in another tab (or timed out, or ended by a password or role change), "Sign out" in this one was
+     * answered "This form has expired … Open the page again and send the form from there", to someone who was already
+     * signed out, as they asked. They land on the sign-in page, told they are signed out, in their language (decision
+     * 0123).
+     */
+    @Test
+    void signsOutOfATabWhoseSessionEndedInAnother(Page page) {
+        SignIn.throughTheForm(page, org.manager().email());
+        Page other = page.context().newPage();
+        other.navigate("/licences?lang=fr");
+        other.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(org.manager().name()))
+                .click();
+        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))
+                .click();
+        assertThat(other).hasURL(Pattern.compile(".*/login\\?signedOut$"));
+        other.close();
+
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(org.manager().name()))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
+                .click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?signedOut$"));
+        assertThat(page.getByText("This form has expired")).hasCount(0);
+        assertThat(page.getByRole(AriaRole.STATUS)
+                        .filter(new com.microsoft.playwright.Locator.FilterOptions()
+                                .setHasText("Vous êtes déconnecté.")))
+                .isVisible();
+    }
 }

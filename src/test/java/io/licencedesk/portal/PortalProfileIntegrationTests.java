@@ -132,6 +132,35 @@ class PortalProfileIntegrationTests {
         assertThat(client(org, org.alice().userId())).isEqualTo(before);
     }
 
+    /**
+     * The current password was asked to stop whoever holds a session from taking the account over, and could be
+     * guessed there without any limit, past the sign-in page's. After ten wrong ones in an hour even the right one is
+     * refused for a while, in the page's language, and nothing changes (decision 0123).
+     */
+    @Test
+    void stopsGuessingTheCurrentPasswordAfterTenWrongOnes() throws Exception {
+        for (int guess = 0; guess < 10; guess++) {
+            changePassword("guess number " + guess, NEW_PASSWORD, NEW_PASSWORD)
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("This is not your current password.")));
+        }
+        changePassword(TestOrganisation.PASSWORD, NEW_PASSWORD, NEW_PASSWORD)
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Too many wrong current passwords: try again in ")));
+        mvc.perform(post("/portal/profile/password")
+                        .param("currentPassword", TestOrganisation.PASSWORD)
+                        .param("newPassword", NEW_PASSWORD)
+                        .param("confirmation", NEW_PASSWORD)
+                        .header("Accept-Language", "fr")
+                        .with(fixture.signedIn(org.alice().email()))
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Trop de mots de passe actuels erronés")));
+
+        assertThat(canSignIn(org.alice().email(), TestOrganisation.PASSWORD)).isTrue();
+        assertThat(canSignIn(org.alice().email(), NEW_PASSWORD)).isFalse();
+    }
+
     @Test
     void changesThePasswordOnlyWithTheCurrentOne() throws Exception {
         changePassword("wrong password", NEW_PASSWORD, NEW_PASSWORD)

@@ -18,6 +18,7 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -217,6 +218,40 @@ class PasswordPagesIntegrationTests {
 
         assertThat(canSignIn(org.bob().email(), TestOrganisation.PASSWORD)).isTrue();
         assertThat(passwords.linkWorks(token)).isTrue();
+    }
+
+    /**
+     * Ten spaces were a password (and signed in), as was one letter ten times, and five emoji counted as ten
+     * characters (String.length counts UTF-16 units): each is refused beside the field, in the page's language, and
+     * the link still works (decision 0015's policy, found 2026-12-06).
+     */
+    @Test
+    void refusesAPasswordOfSpacesOrOneRepeatedCharacterAndCountsCharactersAsPeopleDo() throws Exception {
+        passwords.requestReset(org.bob().email());
+        String token = mail.tokenTo(org.bob().email());
+
+        for (String weak : List.of("          ", "zzzzzzzzzzzz", "\t \t \t \t \t ")) {
+            setPassword(token, weak, weak)
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Do not use one character repeated, or only spaces")));
+        }
+        String fiveEmoji = "\uD83D\uDE00\uD83D\uDE01\uD83D\uDE02\uD83D\uDE03\uD83D\uDE04";
+        setPassword(token, fiveEmoji, fiveEmoji)
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Use at least 10 characters.")));
+        mvc.perform(post("/password/set")
+                        .param("token", token)
+                        .param("password", "          ")
+                        .param("confirmation", "          ")
+                        .header("Accept-Language", "fr")
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("N’utilisez pas un seul caractère répété")));
+
+        assertThat(canSignIn(org.bob().email(), TestOrganisation.PASSWORD)).isTrue();
+        assertThat(passwords.linkWorks(token)).isTrue();
+        setPassword(token, "a b c d e f", "a b c d e f").andExpect(status().is3xxRedirection());
+        assertThat(canSignIn(org.bob().email(), "a b c d e f")).isTrue();
     }
 
     /** A weak password typed twice differently is refused for its weakness at once, not first for the difference. */

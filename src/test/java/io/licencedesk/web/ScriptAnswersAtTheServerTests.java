@@ -1,18 +1,22 @@
 package io.licencedesk.web;
 
 import static io.licencedesk.web.HandlerRoutes.TRACES;
+import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.licencedesk.support.RawHttp;
 import io.licencedesk.support.RawHttp.Answer;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -38,6 +42,9 @@ class ScriptAnswersAtTheServerTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    JdbcClient jdbc;
 
     RawHttp http;
 
@@ -215,7 +222,63 @@ class ScriptAnswersAtTheServerTests {
                 .doesNotContain("That request was not valid");
         // The pages' own scripts are still told to sign in.
         Answer pages = http.exchange("GET", "/licences/selection", Map.of("Accept", SCRIPT), null);
-        assertThat(problem(pages).get("detail").asString()).isEqualTo("Your session has ended: sign in again.");
+        assertThat(problem(pages).get("detail").asString())
+                .isEqualTo("You are not signed in: sign in, then try again.");
+    }
+
+    /**
+     * A visitor who is only refused (a monitoring tool without its password, a robot's POST, a form of another site or
+     * of a session that ended, a sign-out without a session) made a session row and was sent a session cookie: the
+     * 401 page kept the refused request for after a sign-in that a monitoring tool never does, the 403 kept the form
+     * token made up to check the request, which no page ever showed, and every error page read a form token for its
+     * scripts, which only signed-in pages have (decision 0123). They make neither now; the answers are as before.
+     */
+    @Test
+    void aVisitorWhoIsOnlyRefusedMakesNoSession() throws Exception {
+        List<String> sessionsMade = new ArrayList<>();
+        for (String[] refused : List.of(
+                new String[] {"GET", "/actuator/prometheus", BROWSER, "401"},
+                new String[] {"GET", "/actuator/prometheus", SCRIPT, "401"},
+                new String[] {"POST", "/robots.txt", BROWSER, "403"},
+                new String[] {"POST", "/licences/selection/clear", SCRIPT, "403"},
+                new String[] {"POST", "/logout", BROWSER, "403"},
+                new String[] {"GET", "/licences/selection", SCRIPT, "401"},
+                new String[] {"GET", "/password/no-such-page", BROWSER, "404"})) {
+            long before = sessions();
+            Answer answer = http.exchange(
+                    refused[0], refused[1], Map.of("Accept", refused[2]), refused[0].equals("POST") ? "" : null);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(Integer.parseInt(refused[3]));
+            if (answer.headers().containsKey("set-cookie") || sessions() != before) {
+                sessionsMade.add(
+                        String.join(" ", refused) + ": " + answer.headers().get("set-cookie"));
+            }
+        }
+        assertThat(sessionsMade).isEmpty();
+        // A form's refusal for a session that ended makes no new one either; the sign-in page still makes the session
+        // its form needs.
+        long before = sessions();
+        Answer ended = http.exchange(
+                "POST",
+                "/licences/selection/clear",
+                Map.of(
+                        "Accept",
+                        BROWSER,
+                        "Cookie",
+                        "SESSION=" + Base64.getEncoder().encodeToString("ended".getBytes(US_ASCII)),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded"),
+                "_csrf=of-a-session-that-ended");
+        assertThat(ended.status()).isEqualTo(403);
+        assertThat(ended.body()).contains("This form has expired");
+        // Spring Session clears the cookie of a session it does not know; it sets no new one.
+        assertThat(ended.headers().getOrDefault("set-cookie", "Max-Age=0")).contains("Max-Age=0");
+        assertThat(sessions()).isEqualTo(before);
+        Answer signIn = http.exchange("GET", "/login", Map.of("Accept", BROWSER), null);
+        assertThat(signIn.headers().get("set-cookie")).startsWith("SESSION=");
+    }
+
+    private long sessions() {
+        return jdbc.sql("select count(*) from spring_session").query(Long.class).single();
     }
 
     /** An RFC 9457 problem of the API's types, without Boot's members or anything of an exception; else null. */

@@ -8,7 +8,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,11 +78,41 @@ class ScriptRefusalsIntegrationTests {
         assertThat(answer.problem().get("type").asString()).isEqualTo(PROBLEMS + "unauthenticated");
         assertThat(answer.problem().get("title").asString()).isEqualTo("Authentication required");
         assertThat(answer.problem().get("status").asInt()).isEqualTo(401);
-        assertThat(answer.problem().get("detail").asString()).isEqualTo("Your session has ended: sign in again.");
+        assertThat(answer.problem().get("detail").asString())
+                .isEqualTo("You are not signed in: sign in, then try again.");
         assertThat(answer.problem().get("instance").asString()).isEqualTo("/licences/selection");
         assertThat(send(get("/licences/selection").accept(MediaType.TEXT_HTML)).status())
                 .as("a person is sent to the sign-in page")
                 .isEqualTo(302);
+    }
+
+    /**
+     * The 401 said "Your session has ended: sign in again.", in English, to every script: to one that never had a
+     * session, and to a French page's. It says that the session ended only when a session cookie came (one the
+     * database no longer knows: signed out, expired), else to sign in; in the request's language (decision 0123).
+     */
+    @Test
+    void aScriptIsToldInItsLanguageWhetherItsSessionEndedOrItNeverSignedIn() throws Exception {
+        var ended = new Cookie(
+                "SESSION",
+                Base64.getEncoder().encodeToString(UUID.randomUUID().toString().getBytes(StandardCharsets.US_ASCII)));
+        var expected = Map.of(
+                "en-GB:ended", "Your session has ended: sign in again.",
+                "en-GB:none", "You are not signed in: sign in, then try again.",
+                "fr:ended", "Votre session a pris fin\u00a0: reconnectez-vous.",
+                "fr:none", "Vous n’êtes pas connecté\u00a0: connectez-vous, puis réessayez.");
+        for (String language : List.of("en-GB", "fr")) {
+            for (boolean withCookie : new boolean[] {true, false}) {
+                var request = script(get("/licences/selection")).header("Accept-Language", language);
+                Answer answer = send(withCookie ? request.cookie(ended) : request);
+                assertThat(answer.status()).isEqualTo(401);
+                assertThat(answer.problem()).as(answer.body()).isNotNull();
+                assertThat(answer.problem().get("type").asString()).isEqualTo(PROBLEMS + "unauthenticated");
+                assertThat(answer.problem().get("detail").asString())
+                        .as(language + (withCookie ? " with an ended session's cookie" : " without a cookie"))
+                        .isEqualTo(expected.get(language + (withCookie ? ":ended" : ":none")));
+            }
+        }
     }
 
     @Test
@@ -140,6 +175,42 @@ class ScriptRefusalsIntegrationTests {
         assertThat(answer.problem()).as(answer.body()).isNotNull();
         assertThat(answer.problem().get("type").asString()).isEqualTo(PROBLEMS + "forbidden");
         assertThat(answer.problem().get("detail").asString()).isEqualTo("Your account may not do this.");
+    }
+
+    /**
+     * A French page's script was refused in English: the 403 problems' details are in the request's language, as the
+     * other problems of the pages (decision 0123). Types and titles stay the API's.
+     */
+    @Test
+    void aScriptsRefusalIsInThePagesLanguage() throws Exception {
+        Answer expired = send(script(post("/licences/selection/clear"))
+                .header("Accept-Language", "fr")
+                .with(csrf().useInvalidToken()));
+        Answer owners = send(script(post("/plans").param("name", "Hebdo"))
+                .header("Accept-Language", "fr")
+                .with(fixture.signedIn(org.manager()))
+                .with(csrf()));
+        Answer client = send(script(get("/licences/selection"))
+                .header("Accept-Language", "fr")
+                .with(fixture.signedIn(org.alice())));
+        Answer noToken = send(script(post("/licences/selection/clear")).header("Accept-Language", "fr"));
+
+        assertThat(expired.problem().get("type").asString()).isEqualTo(PROBLEMS + "expired-form-token");
+        assertThat(expired.problem().get("title").asString()).isEqualTo("Form token expired");
+        assertThat(expired.problem().get("detail").asString())
+                .isEqualTo("Le jeton de formulaire de cette page provient d’une session qui a pris fin\u00a0: rechargez"
+                        + " la page, en vous reconnectant si on vous le demande, et réessayez.");
+        assertThat(owners.problem().get("detail").asString())
+                .isEqualTo("Seuls les propriétaires de votre organisation peuvent faire cela.");
+        assertThat(client.problem().get("detail").asString()).isEqualTo("Votre compte ne peut pas faire cela.");
+        assertThat(noToken.problem().get("detail").asString())
+                .isEqualTo("Cette demande ne porte aucun jeton de formulaire\u00a0: elle n’a pas été envoyée par une"
+                        + " page de LicenceDesk, et rien n’a été modifié.");
+        for (Answer answer : List.of(owners, client, noToken)) {
+            assertThat(answer.status()).isEqualTo(403);
+            assertThat(answer.problem().get("type").asString()).isEqualTo(PROBLEMS + "forbidden");
+            assertThat(answer.problem().get("title").asString()).isEqualTo("Not allowed");
+        }
     }
 
     private long plans() {

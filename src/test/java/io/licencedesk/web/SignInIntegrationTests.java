@@ -391,6 +391,27 @@ class SignInIntegrationTests {
         mvc.perform(get("/")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
     }
 
+    /**
+     * "Sign out" on a page whose session had ended was refused as an expired form ("send the form again"): it signs the
+     * browser out, which it already was, and says so (decision 0123). A signed-in session's sign-out with a wrong form
+     * token is still refused and leaves it signed in, and one without any token is still "not sent from a page".
+     */
+    @Test
+    void signingOutOfAnEndedSessionSaysSignedOutAndAWrongTokenSignsNobodyOut() throws Exception {
+        mvc.perform(post("/logout").with(csrf().useInvalidToken()))
+                .andExpect(status().isFound())
+                .andExpect(redirectedUrl("/login?signedOut"));
+
+        mvc.perform(post("/logout")
+                        .with(user(users.loadUserByUsername(org.manager().email())))
+                        .with(csrf().useInvalidToken()))
+                .andExpect(status().isForbidden())
+                .andExpect(authenticated());
+        var noToken =
+                mvc.perform(post("/logout")).andExpect(status().isForbidden()).andReturn();
+        assertThat(noToken.getRequest().getAttribute(ViewAsRefusals.REFUSAL)).isEqualTo("noFormToken");
+    }
+
     private static MockHttpServletRequestBuilder signIn(String email, String password, String address) {
         return post("/login")
                 .param("email", email)
