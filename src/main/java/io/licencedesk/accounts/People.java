@@ -6,6 +6,9 @@ import io.licencedesk.shared.AttemptLimits;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -69,6 +72,24 @@ public class People {
     public List<Person> staff(Caller caller) {
         requireOwner(caller);
         return people.staff(caller.organisationId());
+    }
+
+    /**
+     * The staff invited who have not chosen a password and whose invitation has expired: the People page said
+     * "Invited" of them for ever, while the Clients page says "Invitation expired" of a client (decision 0123).
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> expiredInvitations(Caller caller) {
+        requireOwner(caller);
+        List<Long> invited = people.staff(caller.organisationId()).stream()
+                .filter(person -> person.enabled() && !person.hasPassword())
+                .map(Person::id)
+                .toList();
+        Instant now = clock.instant();
+        return links.invitationExpiries(caller.organisationId(), invited).entrySet().stream()
+                .filter(expiry -> !expiry.getValue().isAfter(now))
+                .map(Map.Entry::getKey)
+                .collect(Collectors.toSet());
     }
 
     /** Whether the caller is the organisation's only enabled owner: they may then neither leave nor step down. */

@@ -159,6 +159,7 @@ class ConsolePeopleController {
 
     private String page(Caller caller, Model model) {
         model.addAttribute("people", people.staff(caller));
+        model.addAttribute("expiredInvitations", people.expiredInvitations(caller));
         model.addAttribute("lastOwner", people.lastEnabledOwner(caller));
         return VIEW;
     }

@@ -102,13 +102,43 @@ class ConsolePeopleIntegrationTests {
                 .get()
                 .asString()
                 .contains("Hello Dana Manager", "as an account manager", "/password/set?token=");
-        mvc.perform(get("/people").with(owner)).andExpect(content().string(containsString("Invited")));
+        mvc.perform(get("/people").with(owner))
+                .andExpect(content().string(containsString("Invited")))
+                .andExpect(content().string(not(containsString("Invitation expired"))));
         assertThat(audit(org.owner(), "USER", "INVITED")).isEqualTo(1);
 
         passwords.setPassword(mail.tokenTo(dana), CHOSEN);
         mvc.perform(signIn(dana, CHOSEN)).andExpect(authenticated().withRoles("MANAGER"));
         mvc.perform(get("/licences").with(fixture.signedIn(dana))).andExpect(status().isOk());
         mvc.perform(get("/people").with(fixture.signedIn(dana))).andExpect(status().isForbidden());
+    }
+
+    /** The page said "Invited" of a person whose link had expired, so nobody knew to send it again. */
+    @Test
+    void saysWhenAStaffInvitationHasExpired() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        mvc.perform(post("/people")
+                        .param("name", "Erin Late")
+                        .param("email", "erin-" + org.id() + "@example.test")
+                        .param("role", "MANAGER")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/people"));
+        clock.advance(Duration.ofHours(73));
+        try {
+            mvc.perform(get("/people").with(owner)).andExpect(content().string(containsString("Invitation expired")));
+            mvc.perform(get("/people?lang=fr").with(owner))
+                    .andExpect(content().string(containsString("Invitation expirée")));
+
+            mvc.perform(post("/people/{id}/invite", staffId("erin-" + org.id() + "@example.test"))
+                            .with(owner)
+                            .with(csrf()))
+                    .andExpect(redirectedUrl("/people"));
+            mvc.perform(get("/people").with(owner))
+                    .andExpect(content().string(not(containsString("Invitation expired"))));
+        } finally {
+            clock.reset();
+        }
     }
 
     @Test
@@ -561,6 +591,14 @@ class ConsolePeopleIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getCookie("SESSION");
+    }
+
+    long staffId(String email) {
+        return jdbc.sql("select id from app_user where organisation_id = :id and email = :email")
+                .param("id", org.id())
+                .param("email", email)
+                .query(Long.class)
+                .single();
     }
 
     long staffCount() {
