@@ -97,8 +97,17 @@ class InvoiceTallyPostgresTests {
                 + queries.overdue(org.id(), today, source);
     }
 
+    /**
+     * Compared as maps, not as their text: the months of a year share a bucket of a {@code HashMap}, so its text
+     * follows the order the rows came in, which the two queries do not fix (it failed once with the same figures).
+     */
     void assertTallyMatchesTheInvoices() {
-        assertThat(figures(InvoiceFigureQueries.TALLY)).isEqualTo(figures(InvoiceFigureQueries.INVOICES));
+        LocalDate today = testLicences.today();
+        String tally = InvoiceFigureQueries.TALLY;
+        String invoices = InvoiceFigureQueries.INVOICES;
+        assertThat(queries.monthly(org.id(), today.minusYears(1), today, tally))
+                .isEqualTo(queries.monthly(org.id(), today.minusYears(1), today, invoices));
+        assertThat(queries.overdue(org.id(), today, tally)).isEqualTo(queries.overdue(org.id(), today, invoices));
     }
 
     long pendingRows() {
