@@ -91,12 +91,7 @@ class SignInBrowserTests {
     @Test
     void signsOut(Page page) {
         SignIn.throughTheForm(page, org.manager().email());
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName(org.manager().name()))
-                .click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
-                .click();
+        signOutThroughTheMenu(page, "Sign out");
 
         assertThat(page).hasURL(Pattern.compile(".*/login\\?signedOut$"));
         assertThat(page.getByRole(AriaRole.STATUS)
@@ -118,21 +113,11 @@ class SignInBrowserTests {
         SignIn.throughTheForm(page, org.manager().email());
         Page other = page.context().newPage();
         other.navigate("/licences?lang=fr");
-        other.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName(org.manager().name()))
-                .click();
-        other.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Se déconnecter"))
-                .click();
+        signOutThroughTheMenu(other, "Se déconnecter");
         assertThat(other).hasURL(Pattern.compile(".*/login\\?signedOut$"));
         other.close();
 
-        page.getByRole(
-                        AriaRole.BUTTON,
-                        new Page.GetByRoleOptions().setName(org.manager().name()))
-                .click();
-        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out"))
-                .click();
+        signOutThroughTheMenu(page, "Sign out");
 
         assertThat(page).hasURL(Pattern.compile(".*/login\\?signedOut$"));
         assertThat(page.getByText("This form has expired")).hasCount(0);
@@ -140,5 +125,15 @@ class SignInBrowserTests {
                         .filter(new com.microsoft.playwright.Locator.FilterOptions()
                                 .setHasText("Vous êtes déconnecté.")))
                 .isVisible();
+    }
+
+    /** Opens the manager's menu and presses its sign-out button, named in the page's language. */
+    private void signOutThroughTheMenu(Page page, String signOut) {
+        page.getByRole(
+                        AriaRole.BUTTON,
+                        new Page.GetByRoleOptions().setName(org.manager().name()))
+                .click();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(signOut))
+                .click();
     }
 }
