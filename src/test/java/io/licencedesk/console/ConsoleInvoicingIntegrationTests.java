@@ -944,17 +944,9 @@ class ConsoleInvoicingIntegrationTests {
      */
     @Test
     void removingThePaymentThatResumedAnOverdueLicencePausesItAgainAndSaysSo() throws Exception {
-        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
-        long licence = testLicences.activated(
-                org.owner(),
-                plan,
-                org.alice().userId(),
-                "Overdue",
-                testLicences.today().minusDays(20));
+        long licence = pausedWhenOverdue();
         Invoice renewal = renewals.renew(org.manager(), licence).invoice();
-        jdbc.sql("update invoice set due_on = ? where id = ?")
-                .params(java.sql.Date.valueOf(testLicences.today().minusDays(31)), renewal.id())
-                .update();
+        dueAMonthAgo(renewal);
         cycle.run(org.id());
         invoicing.markPaid(org.manager(), renewal.id(), testLicences.today(), null);
         String code = licences.details(org.manager(), licence).couponCode().toString();
@@ -978,20 +970,10 @@ class ConsoleInvoicingIntegrationTests {
      */
     @Test
     void removingAPaymentThatResumedNothingDoesNotSayTheLicenceIsPausedAgain() throws Exception {
-        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
-        long licence = testLicences.activated(
-                org.owner(),
-                plan,
-                org.alice().userId(),
-                "Overdue",
-                testLicences.today().minusDays(20));
+        long licence = pausedWhenOverdue();
         Renewals.Renewed renewed = renewals.renew(org.manager(), licence); // term 1 never invoiced: both terms are
         Invoice earlier = renewed.runningTermInvoice();
-        jdbc.sql("update invoice set due_on = ? where id = ?")
-                .params(
-                        java.sql.Date.valueOf(testLicences.today().minusDays(31)),
-                        renewed.invoice().id())
-                .update();
+        dueAMonthAgo(renewed.invoice());
         cycle.run(org.id());
         invoicing.markPaid(org.manager(), earlier.id(), testLicences.today(), null);
         assertThat(licences.details(org.manager(), licence).renewal().pausedForOverdue())
@@ -1004,5 +986,23 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(flash().attribute(
                                 "toast",
                                 "Payment removed from invoice " + earlier.number() + ". It is to be paid again."));
+    }
+
+    /** A licence 20 days into its first term, in an organisation that pauses licences 30 days after a renewal is due. */
+    private long pausedWhenOverdue() {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        return testLicences.activated(
+                org.owner(),
+                plan,
+                org.alice().userId(),
+                "Overdue",
+                testLicences.today().minusDays(20));
+    }
+
+    /** Due 31 days ago, so that the renewal cycle pauses its licence. */
+    private void dueAMonthAgo(Invoice invoice) {
+        jdbc.sql("update invoice set due_on = ? where id = ?")
+                .params(java.sql.Date.valueOf(testLicences.today().minusDays(31)), invoice.id())
+                .update();
     }
 }
