@@ -6,9 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
-import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -16,31 +14,29 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What OPTIONS answers under /api: {@code Allow} with the methods the address takes (RFC 9110), and
- * {@code Accept-Patch} with the types a PATCH there takes (RFC 5789), only where it takes PATCH. Spring's own answer
- * sent an empty {@code Accept-Patch} on every address that takes no PATCH, and for an address without a variable
- * beside a {@code /{id}} of its list ({@code /api/v1/invoices/send}, {@code /api/v1/licences/export}) it added the
- * methods of {@code /{id}}: GET, PATCH and DELETE, which that address refuses with a 405 (LiteralPaths).
+ * What OPTIONS answers under /api: {@code Allow} with the methods the address takes (RFC 9110), as a 405 says them
+ * ({@link ApiAddresses}), and {@code Accept-Patch} with the types a PATCH there takes (RFC 5789), only where it takes
+ * PATCH. Spring's own answer sent an empty {@code Accept-Patch} on every address that takes no PATCH, listed the
+ * methods in no set order, and for an address without a variable beside a {@code /{id}} of its list
+ * ({@code /api/v1/invoices/send}, {@code /api/v1/licences/export}) added the methods of {@code /{id}}: GET, PATCH and
+ * DELETE, which that address refuses with a 405.
  */
 @Configuration(proxyBeanMethods = false)
 class OptionsAnswers {
 
-    /** The order Spring writes them in, so that an address's answer reads the same whichever path made it. */
-    private static final List<String> ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-
     @Bean
-    FilterRegistrationBean<OncePerRequestFilter> apiOptionsFilterRegistration(LiteralPaths literalPaths) {
-        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OptionsFilter(literalPaths));
+    FilterRegistrationBean<OncePerRequestFilter> apiOptionsFilterRegistration(ApiAddresses addresses) {
+        var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OptionsFilter(addresses));
         registration.addUrlPatterns("/api/*");
         return registration;
     }
 
     private static final class OptionsFilter extends OncePerRequestFilter {
 
-        private final LiteralPaths literalPaths;
+        private final ApiAddresses addresses;
 
-        OptionsFilter(LiteralPaths literalPaths) {
-            this.literalPaths = literalPaths;
+        OptionsFilter(ApiAddresses addresses) {
+            this.addresses = addresses;
         }
 
         @Override
@@ -51,19 +47,19 @@ class OptionsAnswers {
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            chain.doFilter(request, new Headers(response, literalPaths.methods(request.getRequestURI())));
+            chain.doFilter(request, new Headers(response, addresses.methods(request.getRequestURI())));
         }
     }
 
-    /** The answer's headers, with Allow of an address without a variable from its own methods. */
+    /** The answer's headers, with Allow from the address's methods. */
     private static final class Headers extends HttpServletResponseWrapper {
 
-        /** The methods of an address without a variable; empty for any other, whose Allow Spring gets right. */
-        private final Set<String> literal;
+        /** The methods of the address; empty for a path that is no address, whose answer Spring gives. */
+        private final Set<String> taken;
 
-        Headers(HttpServletResponse response, Set<String> literal) {
+        Headers(HttpServletResponse response, Set<String> taken) {
             super(response);
-            this.literal = literal;
+            this.taken = taken;
         }
 
         @Override
@@ -84,22 +80,14 @@ class OptionsAnswers {
 
         /** The value to write, or null to leave the header out. */
         private String kept(String name, String value) {
-            if (HttpHeaders.ALLOW.equalsIgnoreCase(name) && !literal.isEmpty()) {
-                return allow();
+            if (HttpHeaders.ALLOW.equalsIgnoreCase(name) && !taken.isEmpty()) {
+                return ApiAddresses.allow(taken);
             }
             if (HttpHeaders.ACCEPT_PATCH.equalsIgnoreCase(name)) {
-                boolean noPatch = !literal.isEmpty() && !literal.contains("PATCH");
+                boolean noPatch = !taken.isEmpty() && !taken.contains("PATCH");
                 return value == null || value.isBlank() || noPatch ? null : value;
             }
             return value;
-        }
-
-        private String allow() {
-            return ORDER.stream()
-                    .filter(method -> literal.contains(method)
-                            || method.equals("OPTIONS")
-                            || (method.equals("HEAD") && literal.contains("GET")))
-                    .collect(Collectors.joining(","));
         }
     }
 }

@@ -76,11 +76,11 @@ class RestApiProblems {
     private static final Logger log = LoggerFactory.getLogger(RestApiProblems.class);
 
     private final MessageSource messages;
-    private final LiteralPaths literalPaths;
+    private final ApiAddresses addresses;
 
-    RestApiProblems(MessageSource messages, LiteralPaths literalPaths) {
+    RestApiProblems(MessageSource messages, ApiAddresses addresses) {
         this.messages = messages;
-        this.literalPaths = literalPaths;
+        this.addresses = addresses;
     }
 
     private String english(Reason reason) {
@@ -330,8 +330,8 @@ class RestApiProblems {
     ResponseEntity<ProblemDetail> badParameter(Exception bad, HttpServletRequest request) {
         if (bad instanceof MethodArgumentTypeMismatchException mismatch
                 && mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
-            // Not an id that cannot be read: an address of its own, sent with a method it does not take (LiteralPaths).
-            Set<String> taken = literalPaths.methods(request.getRequestURI());
+            // Not an id that cannot be read: an address of its own, sent with a method it does not take (ApiAddresses).
+            Set<String> taken = addresses.literalMethods(request.getRequestURI());
             if (!taken.isEmpty()) {
                 return methodNotAllowed(new HttpRequestMethodNotSupportedException(request.getMethod(), taken));
             }
@@ -405,8 +405,9 @@ class RestApiProblems {
         var problem = ApiProblemWriter.problem(
                 HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed", refused.getMessage());
         var headers = new HttpHeaders();
-        if (refused.getSupportedHttpMethods() != null) {
-            headers.setAllow(refused.getSupportedHttpMethods());
+        if (refused.getSupportedMethods() != null) {
+            // As OPTIONS answers it (ApiAddresses): Spring's own list left out HEAD and OPTIONS.
+            headers.set(HttpHeaders.ALLOW, ApiAddresses.allow(Set.of(refused.getSupportedMethods())));
         }
         return ResponseEntity.status(HttpStatus.METHOD_NOT_ALLOWED)
                 .headers(headers)

@@ -7,11 +7,14 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.HttpStatusRequestRejectedHandler;
@@ -30,7 +33,9 @@ class ApiErrorDispatches {
 
     @Bean
     FilterRegistrationBean<OncePerRequestFilter> apiErrorDispatchesFilter(
-            ApiProblemWriter problems, @Value("${server.error.path:${error.path:/error}}") String errorPath) {
+            ApiProblemWriter problems,
+            ObjectProvider<ApiAddressMethods> addresses,
+            @Value("${server.error.path:${error.path:/error}}") String errorPath) {
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(new OncePerRequestFilter() {
             @Override
             protected boolean shouldNotFilterErrorDispatch() {
@@ -49,7 +54,10 @@ class ApiErrorDispatches {
                     return;
                 }
                 response.resetBuffer();
-                problems.write(request, response, problemFor(code, methodSent(request)));
+                problems.write(
+                        request,
+                        response,
+                        problemFor(code, methodSent(request), pathSent(request), addresses.getIfAvailable(), response));
             }
         });
         registration.addUrlPatterns(errorPath);
@@ -91,16 +99,21 @@ class ApiErrorDispatches {
     }
 
     @Bean
-    ApiProblemReportValve.Installer apiProblemReportValve(ErrorAnswers scripts) {
-        return new ApiProblemReportValve.Installer(scripts);
+    ApiProblemReportValve.Installer apiProblemReportValve(
+            ErrorAnswers scripts, ObjectProvider<ApiAddressMethods> addresses) {
+        return new ApiProblemReportValve.Installer(scripts, addresses);
     }
 
     private static boolean isApi(HttpServletRequest request) {
+        return underApi(pathSent(request));
+    }
+
+    /** The path of the request refused, as sent, without the context path; empty if the container kept none. */
+    private static String pathSent(HttpServletRequest request) {
         Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
-        String path = uri == null
+        return uri == null
                 ? ""
                 : uri.toString().substring(request.getContextPath().length());
-        return underApi(path);
     }
 
     /**
@@ -111,6 +124,26 @@ class ApiErrorDispatches {
     static boolean underApi(String path) {
         String read = path.replaceAll("/(\\.?/)+", "/");
         return read.equals("/api") || read.startsWith("/api/");
+    }
+
+    /**
+     * The problem for an error status the container or a filter set under /api. A method refused there (405, or the
+     * 501 of one the container does not implement) is a 405 whose {@code Allow} names what the address takes, as
+     * RFC 9110 asks and as OPTIONS answers; on a path that is no address of the API it is the 404 of that path, since
+     * no method would be taken there. Without the API's addresses (the valve Tomcat makes itself) it stays a 405.
+     */
+    static ProblemDetail problemFor(
+            int status, String method, String path, ApiAddressMethods addresses, HttpServletResponse response) {
+        if ((status == 405 || status == 501) && addresses != null) {
+            Optional<String> allow = addresses.allow(path);
+            if (allow.isEmpty()) {
+                // Tomcat names its servlet's methods for TRACE; a path that is no address takes none.
+                response.setHeader(HttpHeaders.ALLOW, null);
+                return problemFor(404, method);
+            }
+            response.setHeader(HttpHeaders.ALLOW, allow.get());
+        }
+        return problemFor(status, method);
     }
 
     /** The problem for an error status the container or a filter set; the details say what a caller can change. */

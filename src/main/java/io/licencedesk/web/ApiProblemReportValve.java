@@ -10,6 +10,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.apache.coyote.ActionCode;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.tomcat.ConfigurableTomcatWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.core.Ordered;
@@ -28,12 +29,16 @@ public class ApiProblemReportValve extends ErrorReportValve {
     /** How a page's script is answered outside /api; null in the valve Tomcat makes itself, which has no context. */
     private final ErrorAnswers scripts;
 
+    /** The API's addresses, for the Allow of a method refused; null in the valve Tomcat makes itself. */
+    private final ObjectProvider<ApiAddressMethods> addresses;
+
     public ApiProblemReportValve() {
-        this(null);
+        this(null, null);
     }
 
-    ApiProblemReportValve(ErrorAnswers scripts) {
+    ApiProblemReportValve(ErrorAnswers scripts, ObjectProvider<ApiAddressMethods> addresses) {
         this.scripts = scripts;
+        this.addresses = addresses;
         setShowReport(false);
         setShowServerInfo(false);
     }
@@ -44,7 +49,14 @@ public class ApiProblemReportValve extends ErrorReportValve {
         boolean unanswered = status >= 400 && response.getContentWritten() == 0;
         ProblemDetail problem;
         if (isApi(request)) {
-            problem = unanswered ? ApiErrorDispatches.problemFor(status, request.getMethod()) : null;
+            problem = unanswered
+                    ? ApiErrorDispatches.problemFor(
+                            status,
+                            request.getMethod(),
+                            pathSent(request),
+                            addresses == null ? null : addresses.getIfAvailable(),
+                            response)
+                    : null;
         } else {
             problem = unanswered ? forScript(request, status) : null;
             if (problem == null) {
@@ -133,9 +145,11 @@ public class ApiProblemReportValve extends ErrorReportValve {
     static final class Installer implements WebServerFactoryCustomizer<ConfigurableTomcatWebServerFactory>, Ordered {
 
         private final ErrorAnswers scripts;
+        private final ObjectProvider<ApiAddressMethods> addresses;
 
-        Installer(ErrorAnswers scripts) {
+        Installer(ErrorAnswers scripts, ObjectProvider<ApiAddressMethods> addresses) {
             this.scripts = scripts;
+            this.addresses = addresses;
         }
 
         @Override
@@ -150,7 +164,7 @@ public class ApiProblemReportValve extends ErrorReportValve {
                 if (host instanceof StandardHost standard) {
                     standard.setErrorReportValveClass(ApiProblemReportValve.class.getName());
                 }
-                host.getPipeline().addValve(new ApiProblemReportValve(scripts));
+                host.getPipeline().addValve(new ApiProblemReportValve(scripts, addresses));
             });
         }
 
