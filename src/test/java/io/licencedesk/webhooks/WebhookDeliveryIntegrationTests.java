@@ -330,6 +330,36 @@ class WebhookDeliveryIntegrationTests {
     }
 
     /**
+     * An unused licence can be deleted with screens its client registered and no device took; the database deletes
+     * them with it. A receiver counting a licence's screens from screen.registered is told each one went, as when the
+     * client removes one (decision 0126); before, only licence.deleted came and the screens stayed counted.
+     */
+    @Test
+    void deletingALicenceWithScreensNoDeviceTookSendsEachOneRemoved() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        LicenceDetails licence = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Lobby", null, 3, org.alice().userId()));
+        long entrance =
+                screens.register(org.alice(), licence.id(), "Entrance").screen().id();
+        long window =
+                screens.register(org.alice(), licence.id(), "Window").screen().id();
+        long gone = screens.register(org.alice(), licence.id(), "Gone").screen().id();
+        screens.remove(org.alice(), licence.id(), gone);
+        licences.delete(org.manager(), licence.id());
+
+        dispatcher.dispatchDue();
+
+        Map<String, List<Long>> byType = new java.util.HashMap<>();
+        for (Received received = receiver.next(secret); received != null; received = receiver.next(secret)) {
+            byType.computeIfAbsent(received.type(), type -> new java.util.ArrayList<>())
+                    .add(received.object().get("id").asLong());
+        }
+        assertThat(byType.get("screen.removed")).containsExactlyInAnyOrder(gone, entrance, window);
+        assertThat(byType.get("licence.deleted")).containsExactly(licence.id());
+    }
+
+    /**
      * The screen a device takes is sent as the REST API then reads it (docs/webhooks.md): activated, and checked in at
      * its activation (decision: an activation is the device's first check-in), not "never checked in".
      */
