@@ -142,6 +142,8 @@ class WebhookDeliveryIntegrationTests {
         licences.pause(org.manager(), assigned.id());
         licences.resume(org.manager(), assigned.id());
         RegisteredScreen screen = screens.register(org.alice(), assigned.id(), "Lobby");
+        screens.rename(org.alice(), assigned.id(), screen.screen().id(), "Hall");
+        devices.activate(screen.credential(), "player-1", "n-1");
         screens.remove(org.alice(), assigned.id(), screen.screen().id());
         Invoice invoice =
                 invoicing.send(org.manager(), List.of(assigned.id())).issued().get(0);
@@ -174,7 +176,7 @@ class WebhookDeliveryIntegrationTests {
         long after = clock.instant().getEpochSecond();
 
         Map<String, Received> byType = new HashMap<>();
-        for (Received received : receiver.all(secret, 23)) {
+        for (Received received : receiver.all(secret, 25)) {
             byType.merge(received.type(), received, (first, second) -> first);
         }
         assertThat(receiver.next(secret)).as("nothing more").isNull();
@@ -231,6 +233,11 @@ class WebhookDeliveryIntegrationTests {
                 .isEqualTo("void");
         assertThat(byType.get("screen.registered").object().get("name").asString())
                 .isEqualTo("Lobby");
+        assertThat(byType.get("screen.renamed").object().get("name").asString()).isEqualTo("Hall");
+        assertThat(byType.get("screen.activated").object().get("activated").asBoolean())
+                .isTrue();
+        assertThat(byType.get("screen.activated").object().get("name").asString())
+                .isEqualTo("Hall");
         assertThat(byType.get("screen.removed").object().get("id").asLong())
                 .isEqualTo(screen.screen().id());
         Received paused = byType.get("licence.paused");
