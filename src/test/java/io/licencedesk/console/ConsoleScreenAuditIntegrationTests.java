@@ -230,10 +230,12 @@ class ConsoleScreenAuditIntegrationTests {
         assertThat(screenEntries(unused))
                 .filteredOn(entry -> entry.action().equals("SCREEN_REMOVED"))
                 .extracting(
-                        AuditEntry::actorEmail, entry -> entry.changes().get(0).before())
+                        AuditEntry::actorEmail,
+                        AuditEntry::subjectLabel,
+                        entry -> entry.changes().get(0).before())
                 .containsExactlyInAnyOrder(
-                        tuple(org.manager().email(), "Entrance"),
-                        tuple(org.manager().email(), "Window"));
+                        tuple(org.manager().email(), "Unused (" + unused.couponCode() + ")", "Entrance"),
+                        tuple(org.manager().email(), "Unused (" + unused.couponCode() + ")", "Window"));
     }
 
     static String change(String before, String after) {
