@@ -14,14 +14,20 @@ import java.util.Set;
 @Schema(name = "HistoryEntry")
 record HistoryEntry(
         @Schema(
-                description =
-                        "What was done, as a lower-case code: created, paused, resumed, deleted, redeemed,"
-                                + " activated, activated_by_screen, invoiced, paid, payment_removed, invoice_voided, edited or renewed.",
+                description = "What was done, as a lower-case code: created, paused, resumed, deleted, redeemed,"
+                        + " activated, activated_by_screen, invoiced, paid, payment_removed, invoice_voided, edited"
+                        + " or renewed; or to one of its screens (its changes are screen, the screen's name,"
+                        + " and screenId): screen_registered, screen_renamed, screen_removed (by its client, or"
+                        + " with the licence when it was deleted), screen_activated (a device took the seat of a"
+                        + " registered screen).",
                 example = "paused",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String action,
 
-        @Schema(description = "Who made the change; absent for the system.")
+        @Schema(
+                description = "Who made the change (an e-mail); absent for the system, and for a screen through the"
+                        + " device API (activated_by_screen, screen_activated, and screen_registered when a device"
+                        + " took a free seat).")
         String actor,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant occurredAt,
@@ -33,7 +39,7 @@ record HistoryEntry(
                     description = "The licence's field (couponCode, name, note, planId, term, unitPrice, quantity,"
                             + " clientId, status, billingStatus, activatedOn, endsOn, termNumber, autoRenew,"
                             + " pauseReason), or client and plan: the names of the ids beside them, as the console"
-                            + " shows them.",
+                            + " shows them; for a screen's change, screen and screenId.",
                     example = "quantity",
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String field,

@@ -8,7 +8,7 @@ import java.util.List;
  * One entry of the audit log.
  *
  * @param actorEmail who made the change: a person's e-mail (for a failed sign-in, the e-mail tried), or null for
- *     the system, or for a screen through the device API
+ *     the system, or for a screen through the device API ({@link #byScreen()})
  * @param address the IP address of the request that made the change, or null for the system's own work
  * @param subjectId the subject's id, or null when it has none (a refused coupon code)
  * @param subjectLabel the subject as it was named when the change was recorded (null for some older licence rows)
@@ -27,6 +27,6 @@ public record AuditEntry(
 
     /** A licence's change made through the device API, by a screen rather than a person. */
     public boolean byScreen() {
-        return actorEmail == null && "ACTIVATED_BY_SCREEN".equals(action);
+        return actorEmail == null && subject == AuditSubject.LICENCE && AuditRecord.BY_DEVICES.contains(action);
     }
 }

@@ -1,6 +1,7 @@
 package io.licencedesk.audit;
 
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * What a recorded change is about, and the actions recorded on it. Kept rows bear these names, so they never
@@ -46,10 +47,14 @@ public enum AuditSubject {
         this.actions = List.of(actions);
     }
 
-    /** The actions recorded on this kind of subject; a licence's are those of its events, by name. */
+    /** The actions recorded on this kind of subject; a licence's are those of its events and its screens', by name. */
     public List<String> actions() {
         return this == LICENCE
-                ? AuditTrail.LICENCE_ACTIONS.values().stream().sorted().toList()
+                ? Stream.concat(
+                                AuditTrail.LICENCE_ACTIONS.values().stream(),
+                                ScreensTrail.SCREEN_ACTIONS.values().stream())
+                        .sorted()
+                        .toList()
                 : actions;
     }
 }

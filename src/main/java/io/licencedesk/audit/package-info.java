@@ -5,5 +5,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Audit",
-        allowedDependencies = {"accounts", "invoicing", "licence"})
+        allowedDependencies = {"accounts", "devices", "invoicing", "licence"})
 package io.licencedesk.audit;

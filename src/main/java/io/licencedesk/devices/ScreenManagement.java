@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The screens of a licence, for the portal (a client registers, renames and removes the screens of their
  * own licences) and the console (staff of the licence's organisation read them). A licence never has more
- * screens than its quantity: registering locks the licence row while counting.
+ * screens than its quantity, nor two screens of one name: registering, renaming and removing lock the licence row
+ * while they count and compare. Each change is published as a {@link ScreenEvent} naming the client who made it.
  *
  * <p>A licence outside the caller's reach throws {@link io.licencedesk.licence.LicenceNotFoundException};
  * a screen that is not on the licence (or was removed), {@link ScreenNotFoundException}.
@@ -81,11 +82,8 @@ public class ScreenManagement {
             throw licenceExpired();
         }
         String checkedName = ScreenName.check(name);
-        SeatLicence licence = clientLicences.lockForSeats(licenceId);
-        if (!Long.valueOf(client.userId()).equals(licence.clientId())) {
-            // Moved to another client (or made available) between the check above and the lock.
-            throw new LicenceNotFoundException(licenceId);
-        }
+        // Moved to another client (or made available) between the check above and the lock: not found.
+        SeatLicence licence = lockOwn(client, licenceId);
         if (licence.status() == LifecycleStatus.EXPIRED) {
             throw licenceExpired();
         }
@@ -101,7 +99,13 @@ public class ScreenManagement {
                 DeviceCredentials.hash(credential),
                 null,
                 clock.instant());
-        events.publishEvent(new ScreenRegistered(licence.organisationId(), screen, screen.createdAt()));
+        events.publishEvent(new ScreenRegistered(
+                licence.organisationId(),
+                ScreenLicence.of(licence),
+                screen,
+                client.userId(),
+                client.email(),
+                screen.createdAt()));
         return new RegisteredScreen(screen, credential);
     }
 
@@ -109,14 +113,41 @@ public class ScreenManagement {
         return new ScreenRegistrationRefusedException(Reason.of("reason.screen.licenceExpired"));
     }
 
+    /**
+     * Renames the screen. Under the licence's lock, as registering: two renames at once (or a rename and a
+     * registration) check the name one after the other, so two screens never end up with one name.
+     */
     public Screen rename(Caller client, long licenceId, long screenId, String name) {
         clientLicences.licence(client, licenceId);
         String checkedName = ScreenName.check(name);
+        SeatLicence licence = lockOwn(client, licenceId);
+        Screen before = screens.findLive(licenceId, screenId).orElseThrow(() -> new ScreenNotFoundException(screenId));
         refuseTakenName(licenceId, checkedName, screenId);
         if (!screens.rename(licenceId, screenId, checkedName)) {
             throw new ScreenNotFoundException(screenId);
         }
-        return lastCheckIns.overlay(screens.findLive(licenceId, screenId).orElseThrow());
+        Screen renamed =
+                lastCheckIns.overlay(screens.findLive(licenceId, screenId).orElseThrow());
+        if (!before.name().equals(renamed.name())) {
+            events.publishEvent(new ScreenRenamed(
+                    licence.organisationId(),
+                    ScreenLicence.of(licence),
+                    before.name(),
+                    renamed,
+                    client.userId(),
+                    client.email(),
+                    clock.instant()));
+        }
+        return renamed;
+    }
+
+    /** The client's licence, locked for its seats; "not found" if it moved to another client before the lock. */
+    private SeatLicence lockOwn(Caller client, long licenceId) {
+        SeatLicence licence = clientLicences.lockForSeats(licenceId);
+        if (!Long.valueOf(client.userId()).equals(licence.clientId())) {
+            throw new LicenceNotFoundException(licenceId);
+        }
+        return licence;
     }
 
     /** Two screens of one licence with one name could not be told apart in the portal or the console. */
@@ -137,7 +168,7 @@ public class ScreenManagement {
         clientLicences.licence(client, licenceId);
         // Under the licence's lock, like an activation, so that a device is never bound to a screen
         // being removed at the same moment.
-        SeatLicence licence = clientLicences.lockForSeats(licenceId);
+        SeatLicence licence = lockOwn(client, licenceId);
         Screen removed = screens.findLive(licenceId, screenId)
                 .map(lastCheckIns::overlay)
                 .orElseThrow(() -> new ScreenNotFoundException(screenId));
@@ -145,6 +176,7 @@ public class ScreenManagement {
         if (!screens.remove(licenceId, screenId, now)) {
             throw new ScreenNotFoundException(screenId);
         }
-        events.publishEvent(new ScreenRemoved(licence.organisationId(), removed, now));
+        events.publishEvent(new ScreenRemoved(
+                licence.organisationId(), ScreenLicence.of(licence), removed, client.userId(), client.email(), now));
     }
 }

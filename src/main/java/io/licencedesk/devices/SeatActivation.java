@@ -115,6 +115,15 @@ class SeatActivation {
     private void takeFreeSeat(SeatLicence licence, CredentialScreen issued, String fingerprint, Instant now) {
         if (issued.fingerprint() == null) {
             screens.bind(issued.id(), fingerprint, now);
+            // the screen's first check-in is written below, in this transaction, as for a new seat
+            Screen bound = screens.findLive(licence.id(), issued.id()).orElseThrow();
+            events.publishEvent(new ScreenActivated(
+                    licence.organisationId(),
+                    ScreenLicence.of(licence),
+                    bound.withLastCheckInAt(now),
+                    null,
+                    null,
+                    now));
             return;
         }
         // The client removed this device's seat: it does not take another one with a credential it already
@@ -132,7 +141,8 @@ class SeatActivation {
                 licence.organisationId(), licence.id(), seatName(licence, seats), null, fingerprint, now);
         // a new screen on the client's licence, as if registered: webhook receivers that count seats see it, as the
         // API reads it once this activation is done (its first check-in is written below, in this transaction)
-        events.publishEvent(new ScreenRegistered(licence.organisationId(), seat.withLastCheckInAt(now), now));
+        events.publishEvent(new ScreenRegistered(
+                licence.organisationId(), ScreenLicence.of(licence), seat.withLastCheckInAt(now), null, null, now));
     }
 
     /**

@@ -132,7 +132,9 @@ public class ClientLicences {
                 licence.clientId(),
                 licence.quantity(),
                 licence.status(today()),
-                licence.endsOn());
+                licence.endsOn(),
+                licence.name(),
+                licence.couponCode());
     }
 
     /** A screen took a seat on an Assigned licence: the client has used it, so it becomes Active. */

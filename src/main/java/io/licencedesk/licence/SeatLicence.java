@@ -2,6 +2,16 @@ package io.licencedesk.licence;
 
 import java.time.LocalDate;
 
-/** What taking a seat on a licence depends on, read with the licence row locked. */
+/**
+ * What taking a seat on a licence depends on, read with the licence row locked, with its name and coupon code for the
+ * record of the screen that takes it.
+ */
 public record SeatLicence(
-        long id, long organisationId, Long clientId, int quantity, LifecycleStatus status, LocalDate endsOn) {}
+        long id,
+        long organisationId,
+        Long clientId,
+        int quantity,
+        LifecycleStatus status,
+        LocalDate endsOn,
+        String name,
+        CouponCode couponCode) {}

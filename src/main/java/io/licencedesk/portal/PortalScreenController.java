@@ -5,6 +5,7 @@ import io.licencedesk.devices.InvalidScreenNameException;
 import io.licencedesk.devices.RegisteredScreen;
 import io.licencedesk.devices.Screen;
 import io.licencedesk.devices.ScreenManagement;
+import io.licencedesk.devices.ScreenNotFoundException;
 import io.licencedesk.devices.ScreenRegistrationRefusedException;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
@@ -73,6 +74,8 @@ class PortalScreenController {
             Screen renamed = screens.rename(client, id, screenId, name);
             Toasts.success(redirect, words.of("portal.screen.renamed", renamed.name()));
             return "redirect:/portal/licences/" + id;
+        } catch (ScreenNotFoundException gone) {
+            return gone(id, redirect);
         } catch (InvalidScreenNameException refused) {
             // The page again, with this screen's rename form open, what was typed and why it was refused.
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
@@ -85,8 +88,21 @@ class PortalScreenController {
 
     @PostMapping("/portal/licences/{id}/screens/{screenId}/remove")
     String remove(Caller client, @PathVariable long id, @PathVariable long screenId, RedirectAttributes redirect) {
-        screens.remove(client, id, screenId);
+        try {
+            screens.remove(client, id, screenId);
+        } catch (ScreenNotFoundException gone) {
+            return gone(id, redirect);
+        }
         Toasts.success(redirect, words.of("portal.screen.removed"));
+        return "redirect:/portal/licences/" + id;
+    }
+
+    /**
+     * The licence is the client's (else it is not found), but the screen is not on it any more: removed from another
+     * window, or by a second click. Their licence's page says so, rather than a page saying there is nothing here.
+     */
+    private String gone(long id, RedirectAttributes redirect) {
+        Toasts.error(redirect, words.of("portal.screen.gone"));
         return "redirect:/portal/licences/" + id;
     }
 }

@@ -21,6 +21,8 @@ public enum EventType {
     INVOICE_PAYMENT_REMOVED("invoice.payment_removed"),
     INVOICE_VOIDED("invoice.voided"),
     SCREEN_REGISTERED("screen.registered"),
+    SCREEN_RENAMED("screen.renamed"),
+    SCREEN_ACTIVATED("screen.activated"),
     SCREEN_REMOVED("screen.removed");
 
     private final String wireName;

@@ -3,8 +3,11 @@ package io.licencedesk.webhooks;
 import static io.licencedesk.webhooks.EventType.*;
 
 import io.licencedesk.api.ScreenResponse;
+import io.licencedesk.devices.ScreenActivated;
+import io.licencedesk.devices.ScreenEvent;
 import io.licencedesk.devices.ScreenRegistered;
 import io.licencedesk.devices.ScreenRemoved;
+import io.licencedesk.devices.ScreenRenamed;
 import io.licencedesk.invoicing.InvoiceEvent;
 import io.licencedesk.invoicing.InvoiceIssued;
 import io.licencedesk.invoicing.InvoicePaid;
@@ -108,22 +111,31 @@ class WebhookEvents {
         return null; // InvoiceResent: the same invoice, e-mailed again
     }
 
+    /** Each screen event with the screen as the REST API writes it (a removed one as it was last). */
     @EventListener
-    void on(ScreenRegistered registered) {
+    void on(ScreenEvent change) {
         queue(
-                registered.organisationId(),
-                List.of(SCREEN_REGISTERED),
-                registered.occurredAt(),
-                type -> ScreenResponse.of(registered.screen()));
+                change.organisationId(),
+                List.of(typeOf(change)),
+                change.occurredAt(),
+                type -> ScreenResponse.of(change.screen()));
     }
 
-    @EventListener
-    void on(ScreenRemoved removed) {
-        queue(
-                removed.organisationId(),
-                List.of(SCREEN_REMOVED),
-                removed.occurredAt(),
-                type -> ScreenResponse.of(removed.screen()));
+    static EventType typeOf(ScreenEvent change) {
+        if (change instanceof ScreenRegistered) {
+            return SCREEN_REGISTERED;
+        }
+        if (change instanceof ScreenRenamed) {
+            return SCREEN_RENAMED;
+        }
+        if (change instanceof ScreenActivated) {
+            return SCREEN_ACTIVATED;
+        }
+        if (change instanceof ScreenRemoved) {
+            return SCREEN_REMOVED;
+        }
+        throw new IllegalArgumentException(
+                "No webhook event for " + change.getClass().getSimpleName());
     }
 
     /**

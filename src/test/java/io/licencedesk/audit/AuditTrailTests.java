@@ -2,6 +2,7 @@ package io.licencedesk.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.licencedesk.devices.ScreenEvent;
 import io.licencedesk.invoicing.InvoiceEvent;
 import io.licencedesk.licence.LicenceEvent;
 import java.util.HashSet;
@@ -28,7 +29,18 @@ class AuditTrailTests {
     @Test
     void filtersLicencesByEveryActionTheirEventsAreRecordedAs() {
         assertThat(AuditSubject.LICENCE.actions())
-                .containsExactlyInAnyOrderElementsOf(AuditTrail.LICENCE_ACTIONS.values())
+                .containsAll(AuditTrail.LICENCE_ACTIONS.values())
+                .containsAll(ScreensTrail.SCREEN_ACTIONS.values())
+                .hasSize(AuditTrail.LICENCE_ACTIONS.size() + ScreensTrail.SCREEN_ACTIONS.size())
                 .isSorted();
+    }
+
+    @Test
+    void recordsEveryKindOfScreenEventOnItsLicenceUnderAnActionOfItsOwn() {
+        assertThat(new HashSet<Class<?>>(ScreensTrail.SCREEN_ACTIONS.keySet()))
+                .isEqualTo(new HashSet<>(List.of(ScreenEvent.class.getPermittedSubclasses())));
+        assertThat(ScreensTrail.SCREEN_ACTIONS.values())
+                .doesNotHaveDuplicates()
+                .doesNotContainAnyElementsOf(AuditTrail.LICENCE_ACTIONS.values());
     }
 }

@@ -17,12 +17,19 @@ import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The screens façade against a real database (H2 here, PostgreSQL in the subclass). */
 @IntegrationTest
@@ -45,6 +52,9 @@ class ScreenManagementIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     TestOrganisation org;
     TestOrganisation other;
@@ -179,6 +189,40 @@ class ScreenManagementIntegrationTests {
                 .as("a screen may change the case of its own name")
                 .isEqualTo("entrance");
         assertThat(names(org.alice(), licenceId)).containsExactly("entrance", "Window");
+    }
+
+    /**
+     * Two renames at once to one name: the first holds its transaction open after renaming, the second runs meanwhile.
+     * Renaming did not lock the licence as registering does, so the second did not see the first's uncommitted name,
+     * and both committed: two screens called "Hall". Now the second waits for the first and is refused.
+     */
+    @Test
+    void twoRenamesAtOnceNeverGiveTwoScreensOneName() throws Exception {
+        Screen entrance = screens.register(org.alice(), licenceId, "Entrance").screen();
+        Screen window = screens.register(org.alice(), licenceId, "Window").screen();
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try {
+            Future<Screen> secondRename = transaction.execute(status -> {
+                screens.rename(org.alice(), licenceId, entrance.id(), "Hall");
+                Future<Screen> started =
+                        second.submit(() -> screens.rename(org.alice(), licenceId, window.id(), "hall"));
+                try {
+                    // the second rename either finished (no lock: the defect) or waits for this transaction's lock
+                    started.get(1, TimeUnit.SECONDS);
+                } catch (TimeoutException waiting) {
+                    // waits: committing lets it go on
+                } catch (InterruptedException | ExecutionException unexpected) {
+                    throw new IllegalStateException(unexpected);
+                }
+                return started;
+            });
+
+            assertThatThrownBy(() -> secondRename.get(20, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(ScreenNameTakenException.class);
+            assertThat(names(org.alice(), licenceId)).containsExactly("Hall", "Window");
+        } finally {
+            second.shutdownNow();
+        }
     }
 
     @Test

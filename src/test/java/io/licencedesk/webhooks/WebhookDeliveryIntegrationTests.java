@@ -142,6 +142,8 @@ class WebhookDeliveryIntegrationTests {
         licences.pause(org.manager(), assigned.id());
         licences.resume(org.manager(), assigned.id());
         RegisteredScreen screen = screens.register(org.alice(), assigned.id(), "Lobby");
+        screens.rename(org.alice(), assigned.id(), screen.screen().id(), "Hall");
+        devices.activate(screen.credential(), "player-1", "n-1");
         screens.remove(org.alice(), assigned.id(), screen.screen().id());
         Invoice invoice =
                 invoicing.send(org.manager(), List.of(assigned.id())).issued().get(0);
@@ -174,7 +176,7 @@ class WebhookDeliveryIntegrationTests {
         long after = clock.instant().getEpochSecond();
 
         Map<String, Received> byType = new HashMap<>();
-        for (Received received : receiver.all(secret, 23)) {
+        for (Received received : receiver.all(secret, 25)) {
             byType.merge(received.type(), received, (first, second) -> first);
         }
         assertThat(receiver.next(secret)).as("nothing more").isNull();
@@ -231,6 +233,11 @@ class WebhookDeliveryIntegrationTests {
                 .isEqualTo("void");
         assertThat(byType.get("screen.registered").object().get("name").asString())
                 .isEqualTo("Lobby");
+        assertThat(byType.get("screen.renamed").object().get("name").asString()).isEqualTo("Hall");
+        assertThat(byType.get("screen.activated").object().get("activated").asBoolean())
+                .isTrue();
+        assertThat(byType.get("screen.activated").object().get("name").asString())
+                .isEqualTo("Hall");
         assertThat(byType.get("screen.removed").object().get("id").asLong())
                 .isEqualTo(screen.screen().id());
         Received paused = byType.get("licence.paused");
@@ -327,6 +334,36 @@ class WebhookDeliveryIntegrationTests {
             }
         }
         assertThat(names).containsExactlyInAnyOrder("Entrance", "Screen 2");
+    }
+
+    /**
+     * An unused licence can be deleted with screens its client registered and no device took; the database deletes
+     * them with it. A receiver counting a licence's screens from screen.registered is told each one went, as when the
+     * client removes one (decision 0126); before, only licence.deleted came and the screens stayed counted.
+     */
+    @Test
+    void deletingALicenceWithScreensNoDeviceTookSendsEachOneRemoved() throws Exception {
+        String secret = endpointForEverything().signingSecret();
+        LicenceDetails licence = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Lobby", null, 3, org.alice().userId()));
+        long entrance =
+                screens.register(org.alice(), licence.id(), "Entrance").screen().id();
+        long window =
+                screens.register(org.alice(), licence.id(), "Window").screen().id();
+        long gone = screens.register(org.alice(), licence.id(), "Gone").screen().id();
+        screens.remove(org.alice(), licence.id(), gone);
+        licences.delete(org.manager(), licence.id());
+
+        dispatcher.dispatchDue();
+
+        Map<String, List<Long>> byType = new java.util.HashMap<>();
+        for (Received received = receiver.next(secret); received != null; received = receiver.next(secret)) {
+            byType.computeIfAbsent(received.type(), type -> new java.util.ArrayList<>())
+                    .add(received.object().get("id").asLong());
+        }
+        assertThat(byType.get("screen.removed")).containsExactlyInAnyOrder(gone, entrance, window);
+        assertThat(byType.get("licence.deleted")).containsExactly(licence.id());
     }
 
     /**
