@@ -152,12 +152,14 @@ public class ScreenManagement {
 
     /** Two screens of one licence with one name could not be told apart in the portal or the console. */
     private void refuseTakenName(long licenceId, String name, Long renamedScreenId) {
-        boolean taken = screens.live(licenceId).stream()
-                .anyMatch(other -> !Long.valueOf(other.id()).equals(renamedScreenId)
-                        && other.name().equalsIgnoreCase(name));
-        if (taken) {
-            throw new ScreenNameTakenException(name);
-        }
+        // Named as the other screen is ("Hall"), not as typed ("HALL"): that is the name the client sees in the list.
+        screens.live(licenceId).stream()
+                .filter(other -> !Long.valueOf(other.id()).equals(renamedScreenId)
+                        && other.name().equalsIgnoreCase(name))
+                .findFirst()
+                .ifPresent(other -> {
+                    throw new ScreenNameTakenException(other.name());
+                });
     }
 
     /**

@@ -181,9 +181,12 @@ class ScreenManagementIntegrationTests {
         assertThatThrownBy(() -> screens.register(org.alice(), licenceId, " entrance "))
                 .isInstanceOf(InvalidScreenNameException.class)
                 .extracting(InWords::english, as(InstanceOfAssertFactories.STRING))
-                .contains("already called");
+                .contains("already called “Entrance”");
         assertThatThrownBy(() -> screens.rename(org.alice(), licenceId, window.id(), "ENTRANCE"))
-                .isInstanceOf(InvalidScreenNameException.class);
+                .isInstanceOf(InvalidScreenNameException.class)
+                .extracting(InWords::english, as(InstanceOfAssertFactories.STRING))
+                .as("the other screen's name as the list shows it, not as typed")
+                .contains("already called “Entrance”");
         assertThat(screens.rename(org.alice(), licenceId, entrance.id(), "entrance")
                         .name())
                 .as("a screen may change the case of its own name")
