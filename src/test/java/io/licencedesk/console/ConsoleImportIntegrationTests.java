@@ -540,7 +540,7 @@ class ConsoleImportIntegrationTests {
                 Arguments.of("Latin-1", latin1, "not UTF-8 text (line 2)"),
                 Arguments.of(
                         "semicolons",
-                        "name;plan;screens\nA;Monthly;1\n".getBytes(StandardCharsets.UTF_8),
+                        "nom;offre;\u00e9crans\nA;Monthly;1\n".getBytes(StandardCharsets.UTF_8),
                         "separated by semicolons"),
                 Arguments.of(
                         "tabs",
