@@ -133,6 +133,11 @@ final class ImportFile {
             long count = 0;
             CSVRecord record;
             while ((record = next(records, parser, text, file)) != null) {
+                if (record.stream().allMatch(String::isBlank)) {
+                    // A row of separators only (",,,," or ";;;;"): Excel writes one for every formatted row below the
+                    // data, and each was refused three times over ("the name is empty…") for a row nobody sees.
+                    continue;
+                }
                 count++;
                 long lastLine = parser.getCurrentLineNumber();
                 check(record, (int) firstLine(record, lastLine), (int) lastLine, header, digest, rows);

@@ -154,8 +154,9 @@ class ImportFileTests {
     /**
      * An export opened in Excel on a French (German, Spanish…) computer and saved as "CSV UTF-8" comes back with a byte
      * order mark, CRLF, cells separated by semicolons, a note's line breaks in quotes, amounts with a decimal comma and
-     * days written DD/MM/YYYY. The whole file was refused ("separated by semicolons"), and once the semicolons were
-     * replaced by hand, every activated row was refused for its dates: a manager could not import their own export.
+     * days written DD/MM/YYYY, and rows of separators only below the data. The whole file was refused ("separated by
+     * semicolons"), and once the semicolons were replaced by hand, every activated row was refused for its dates and
+     * each empty row three times over: a manager could not import their own export.
      */
     @Test
     void anExportSavedByExcelInFrenchIsReadWithItsSemicolonsAndItsDays() throws IOException {
@@ -163,7 +164,9 @@ class ImportFileTests {
                 + "billing_status;created;activated;ends\r\n"
                 + "AB12CD34;Caf\u00e9, hall;\"first line;\nsecond, line\";alice@example.test;;Monthly;3;30,00;EUR;"
                 + "active;unbilled;2026-03-01T09:15:42Z;01/03/2026;31/03/2026\r\n"
-                + "EF56GH78;Desk;;;;Monthly;1;10,00;EUR;available;unbilled;2026-03-02T10:00:00Z;;\r\n");
+                + "EF56GH78;Desk;;;;Monthly;1;10,00;EUR;available;unbilled;2026-03-02T10:00:00Z;;\r\n"
+                + ";;;;;;;;;;;;;\r\n"
+                + ";;;;;;;;;;;;;\r\n");
 
         assertThat(collected.reasons).isEmpty();
         var active = collected.accepted.get(0);
@@ -174,6 +177,7 @@ class ImportFileTests {
         assertThat(active.clientId()).isEqualTo(11L);
         assertThat(active.activatedOn()).isEqualTo(LocalDate.of(2026, 3, 1));
         assertThat(active.endsOn()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(collected.accepted).hasSize(2);
         assertThat(collected.accepted.get(1).line()).isEqualTo(4);
     }
 
