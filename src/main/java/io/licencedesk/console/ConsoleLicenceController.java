@@ -244,7 +244,10 @@ class ConsoleLicenceController {
             case "note" -> now.note() == null ? words.of("licenceForm.editedMeanwhile.noNote") : now.note();
             case "quantity" -> Integer.toString(now.quantity());
             case "planId" -> now.plan().name();
-            default -> now.client() == null ? words.of("console.licences.unassigned") : now.client().label();
+            default ->
+                now.client() == null
+                        ? words.of("console.licences.unassigned")
+                        : now.client().label();
         };
     }
 

@@ -207,7 +207,10 @@ class ConsoleLicenceEditIntegrationTests {
      */
     @Test
     void theSecondOfTwoManagersChangingTheSameFieldIsShownTheFirstEditAndNothingIsSaved() throws Exception {
-        licences.edit(org.owner(), licence.id(), other -> other.withName("Lobby north").withQuantity(5));
+        licences.edit(
+                org.owner(),
+                licence.id(),
+                other -> other.withName("Lobby north").withQuantity(5));
 
         String page = mvc.perform(edit(
                         "name", "Lobby south",
@@ -240,7 +243,9 @@ class ConsoleLicenceEditIntegrationTests {
                         field.attr("name"),
                         field.is("textarea")
                                 ? field.text()
-                                : field.is("select") ? field.select("option[selected]").val() : field.val());
+                                : field.is("select")
+                                        ? field.select("option[selected]").val()
+                                        : field.val());
             }
         }
         mvc.perform(again).andExpect(status().isFound());

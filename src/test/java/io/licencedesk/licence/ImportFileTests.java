@@ -185,8 +185,8 @@ class ImportFileTests {
     @Test
     void aSpreadsheetDayIsReadDayFirstAndOtherSpellingsAreRefused() throws IOException {
         for (String day : List.of("3/1/2026", "31-03-2026", "30/02/2026", "01/13/2026", "2026/03/01")) {
-            var collected = check("name,plan,screens,client_email,activated\nOne,Monthly,1,alice@example.test," + day
-                    + "\n");
+            var collected =
+                    check("name,plan,screens,client_email,activated\nOne,Monthly,1,alice@example.test," + day + "\n");
             assertThat(collected.reasons).as(day).containsExactly(Reason.of("reason.import.date", day));
         }
     }
