@@ -328,7 +328,10 @@ class LicenceConsoleBrowserTests {
         signedIn(page);
         link(page, "Front desk").click();
         link(page, "Edit").click();
-        licences.edit(org.owner(), desk.id(), other -> other.withName("Front desk, east").withQuantity(2));
+        licences.edit(
+                org.owner(),
+                desk.id(),
+                other -> other.withName("Front desk, east").withQuantity(2));
 
         page.getByLabel("Name").fill("Front desk, west");
         button(page, "Save").click();
