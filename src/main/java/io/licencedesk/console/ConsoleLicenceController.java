@@ -22,6 +22,7 @@ import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -199,6 +201,10 @@ class ConsoleLicenceController {
             // Told by the edit itself, under the licence's lock: "saved" for a form sent as it was loaded misled.
             var changed = new AtomicBoolean();
             LicenceDetails saved = licences.edit(caller, id, current -> {
+                Set<String> clashes = form.clashesWith(current);
+                if (!clashes.isEmpty()) {
+                    throw new EditedMeanwhileException(clashes);
+                }
                 EditedLicence edited = form.over(current);
                 changed.set(edited.changes(current));
                 return edited;
@@ -208,7 +214,41 @@ class ConsoleLicenceController {
         } catch (InvalidLicenceException invalid) {
             reject(errors, invalid.refusals());
             return editForm(caller, before, form, model);
+        } catch (EditedMeanwhileException clash) {
+            return editedMeanwhile(caller, licences.details(caller, id), form, clash.fields(), model);
         }
+    }
+
+    /**
+     * The edit page again over the licence as someone else left it, each field both changed saying what it is now:
+     * the second of two managers saving the same field replaced the first one's edit without either knowing.
+     */
+    private String editedMeanwhile(
+            Caller caller, LicenceDetails now, LicenceForm form, Set<String> fields, Model model) {
+        LicenceForm again = form.over(now);
+        var errors = new DirectFieldBindingResult(again, "form");
+        for (String field : List.of("name", "note", "quantity", "planId", "clientId")) {
+            if (fields.contains(field)) {
+                errors.rejectValue(
+                        field, "editedMeanwhile", words.of("licenceForm.editedMeanwhile", valueNow(field, now)));
+            }
+        }
+        model.addAttribute("form", again);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+        return editForm(caller, now, again, model);
+    }
+
+    private String valueNow(String field, LicenceDetails now) {
+        return switch (field) {
+            case "name" -> now.name();
+            case "note" -> now.note() == null ? words.of("licenceForm.editedMeanwhile.noNote") : now.note();
+            case "quantity" -> Integer.toString(now.quantity());
+            case "planId" -> now.plan().name();
+            default ->
+                now.client() == null
+                        ? words.of("console.licences.unassigned")
+                        : now.client().label();
+        };
     }
 
     private String savedWords(LicenceDetails before, LicenceDetails saved, boolean changed) {

@@ -6,6 +6,8 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.shared.PlainText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * The "Add licence" and "Edit licence" forms: a licence as the account manager enters it, an empty client meaning
@@ -99,6 +101,50 @@ record LicenceForm(
 
     Long clientIdOver(Long current) {
         return changed(clientId, loadedClientId) ? chosenClientId() : current;
+    }
+
+    /**
+     * The fields the person changed that someone else changed too, to another value, since the page was loaded:
+     * saving them would silently undo that other edit, so the person is shown it first. A field changed on one side
+     * only, or to the same value on both, is no clash.
+     */
+    Set<String> clashesWith(EditedLicence current) {
+        var clashes = new LinkedHashSet<String>();
+        clash("name", name, loadedName, current.name(), clashes);
+        clash("note", note, loadedNote, current.note(), clashes);
+        clash("quantity", quantity, loadedQuantity, Integer.toString(current.quantity()), clashes);
+        clash("planId", planId, loadedPlanId, Long.toString(current.planId()), clashes);
+        clash("clientId", clientId, loadedClientId, idText(current.clientId()), clashes);
+        return clashes;
+    }
+
+    private static void clash(String field, String submitted, String loaded, String now, Set<String> clashes) {
+        if (loaded != null && changed(submitted, loaded) && changed(now, loaded) && changed(submitted, now)) {
+            clashes.add(field);
+        }
+    }
+
+    /**
+     * This form again over the licence as it is now: what the person changed as they typed it, every other field and
+     * the loaded values as the licence has them, so that saving once more replaces only what they changed.
+     */
+    LicenceForm over(LicenceDetails now) {
+        LicenceForm current = of(now);
+        return new LicenceForm(
+                changed(planId, loadedPlanId) ? planId : current.planId(),
+                changed(name, loadedName) ? name : current.name(),
+                changed(note, loadedNote) ? note : current.note(),
+                changed(quantity, loadedQuantity) ? quantity : current.quantity(),
+                changed(clientId, loadedClientId) ? clientId : current.clientId(),
+                current.loadedName(),
+                current.loadedNote(),
+                current.loadedQuantity(),
+                current.loadedPlanId(),
+                current.loadedClientId());
+    }
+
+    private static String idText(Long id) {
+        return id == null ? "" : Long.toString(id);
     }
 
     /** Whether the person changed the field; a form that did not say how it was loaded changed every field. */

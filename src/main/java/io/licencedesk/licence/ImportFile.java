@@ -61,6 +61,13 @@ final class ImportFile {
 
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+    /**
+     * A day as British and French Excel write a date cell when saving as CSV (DD/MM/YYYY, day first, two digits each):
+     * the export's ISO days come back that way once the file is opened and saved. Only this spelling is read; the
+     * American month-first spelling drops the zeros (3/1/2026), which this refuses rather than misreads.
+     */
+    private static final Pattern SPREADSHEET_DAY = Pattern.compile("(\\d{2})/(\\d{2})/(\\d{4})");
+
     private static final Set<String> STATUSES = Set.of("available", "assigned", "active", "paused", "expired");
 
     private static final PlainText.Validator PLAIN_TEXT = new PlainText.Validator();
@@ -110,12 +117,14 @@ final class ImportFile {
      */
     long check(Path file, Rows rows) throws IOException {
         String digest = digestOf(file);
+        char delimiter = delimiterOf(file);
         try (var bytes = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
                 var text = new LimitedReader(new InputStreamReader(bytes, strictUtf8()));
                 var parser = CSVParser.builder()
                         .setReader(text)
                         .setFormat(CSVFormat.RFC4180
                                 .builder()
+                                .setDelimiter(delimiter)
                                 .setIgnoreEmptyLines(true)
                                 .get())
                         .get()) {
@@ -124,6 +133,11 @@ final class ImportFile {
             long count = 0;
             CSVRecord record;
             while ((record = next(records, parser, text, file)) != null) {
+                if (record.stream().allMatch(String::isBlank)) {
+                    // A row of separators only (",,,," or ";;;;"): Excel writes one for every formatted row below the
+                    // data, and each was refused three times over ("the name is empty…") for a row nobody sees.
+                    continue;
+                }
                 count++;
                 long lastLine = parser.getCurrentLineNumber();
                 check(record, (int) firstLine(record, lastLine), (int) lastLine, header, digest, rows);
@@ -201,6 +215,40 @@ final class ImportFile {
             return line;
         }
         return line;
+    }
+
+    /**
+     * A comma, or a semicolon when the header's cells are separated by semicolons: Excel writes CSV with the list
+     * separator of the computer's region, a semicolon in French, German and most of Europe, whatever "CSV (comma
+     * delimited)" says, and those managers could not import their own export once opened and saved (decision 0129).
+     * Read from the first line that is not blank, leniently: the check itself refuses what is not UTF-8.
+     */
+    static char delimiterOf(Path file) throws IOException {
+        var decoder = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(CodingErrorAction.REPLACE);
+        try (var text = new InputStreamReader(new BufferedInputStream(Files.newInputStream(file)), decoder)) {
+            var line = new StringBuilder();
+            for (int c = text.read(); c != -1 && line.length() <= RECORD_LIMIT; c = text.read()) {
+                if (c == '\n' || c == '\r') {
+                    if (!line.toString().isBlank()) {
+                        break;
+                    }
+                    line.setLength(0);
+                } else if (c != '\uFEFF') {
+                    line.append((char) c);
+                }
+            }
+            return knownColumns(line.toString(), ",") == 0 && knownColumns(line.toString(), ";") > 0 ? ';' : ',';
+        }
+    }
+
+    private static long knownColumns(String line, String delimiter) {
+        return Arrays.stream(line.split(delimiter, -1))
+                .map(cell -> columnName(cell.strip().replace("\"", "")))
+                .filter(COLUMNS::contains)
+                .count();
     }
 
     private static List<String> header(CSVRecord record) {
@@ -398,7 +446,13 @@ final class ImportFile {
         }
         LocalDate day = null;
         try {
-            day = DAY.matcher(cell).matches() ? LocalDate.parse(cell) : null;
+            var spreadsheetDay = SPREADSHEET_DAY.matcher(cell);
+            day = DAY.matcher(cell).matches()
+                    ? LocalDate.parse(cell)
+                    : spreadsheetDay.matches()
+                            ? LocalDate.parse(spreadsheetDay.group(3) + "-" + spreadsheetDay.group(2) + "-"
+                                    + spreadsheetDay.group(1))
+                            : null;
         } catch (DateTimeParseException noSuchDay) {
             // refused below, as a cell that is no day
         }

@@ -331,7 +331,7 @@ class ConsoleImportIntegrationTests {
                 + ",Too many,,,,Monthly,10001,,,,,,,\n"
                 + ",Stranger,,nobody@example.test,,Monthly,1,,,,,,,\n"
                 + ",,,,,Monthly,abc,,,,,,,\n"
-                + ",Bad date,,,,Monthly,1,,,,,,31/12/2026,\n"
+                + ",Bad date,,,,Monthly,1,,,,,,12/31/2026,\n"
                 + ",Short row,Monthly\n"
                 + ",Good two,,,,Monthly,2,,,,,,,\n";
         LicenceImport checked = check(file);
@@ -349,7 +349,7 @@ class ConsoleImportIntegrationTests {
                 .contains("Not a whole number of screens from 1 to 10,000.")
                 .contains("None of your clients has the e-mail nobody@example.test")
                 .contains("The name is empty.")
-                .contains("Not a date: &quot;31/12/2026&quot;")
+                .contains("Not a date: &quot;12/31/2026&quot;")
                 .contains("The row has 3 cells where the header has 14.")
                 .contains("Import 2 licences");
         String report = mvc.perform(get("/licences/imports/" + checked.id() + "/problems.csv")
@@ -540,7 +540,7 @@ class ConsoleImportIntegrationTests {
                 Arguments.of("Latin-1", latin1, "not UTF-8 text (line 2)"),
                 Arguments.of(
                         "semicolons",
-                        "name;plan;screens\nA;Monthly;1\n".getBytes(StandardCharsets.UTF_8),
+                        "nom;offre;\u00e9crans\nA;Monthly;1\n".getBytes(StandardCharsets.UTF_8),
                         "separated by semicolons"),
                 Arguments.of(
                         "tabs",

@@ -201,6 +201,59 @@ class ConsoleLicenceEditIntegrationTests {
         assertThat(saved.couponCode()).isEqualTo(licence.couponCode());
     }
 
+    /**
+     * Two managers changing the same field: the second one's save replaced the first one's edit, and both were told
+     * "saved". Now the second is shown the other edit beside the field, nothing is saved, and saving again replaces it.
+     */
+    @Test
+    void theSecondOfTwoManagersChangingTheSameFieldIsShownTheFirstEditAndNothingIsSaved() throws Exception {
+        licences.edit(
+                org.owner(),
+                licence.id(),
+                other -> other.withName("Lobby north").withQuantity(5));
+
+        String page = mvc.perform(edit(
+                        "name", "Lobby south",
+                        "loadedName", "Lobby",
+                        "loadedNote", "",
+                        "loadedQuantity", "3",
+                        "loadedPlanId", "" + monthly.id(),
+                        "loadedClientId", "" + org.alice().userId()))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString();
+
+        assertThat(licences.details(org.manager(), licence.id()).name()).isEqualTo("Lobby north");
+        Document form = Jsoup.parse(page);
+        assertThat(form.select("#name-error").text())
+                .isEqualTo("Someone else changed this since you opened the page: it is now “Lobby north”. Nothing was"
+                        + " saved. Save again to replace it with yours.");
+        assertThat(form.select("#name").val()).isEqualTo("Lobby south");
+        assertThat(form.select("#quantity").val()).isEqualTo("5");
+        assertThat(form.select("input[name=loadedName]").val()).isEqualTo("Lobby north");
+        assertThat(form.select("input[name=loadedQuantity]").val()).isEqualTo("5");
+
+        var again = post("/licences/{id}/edit", licence.id())
+                .with(fixture.signedIn(org.manager()))
+                .with(csrf());
+        for (var field : form.select("form[action$=/edit] [name]")) {
+            if (!field.attr("name").equals("_csrf")) {
+                again.param(
+                        field.attr("name"),
+                        field.is("textarea")
+                                ? field.text()
+                                : field.is("select")
+                                        ? field.select("option[selected]").val()
+                                        : field.val());
+            }
+        }
+        mvc.perform(again).andExpect(status().isFound());
+        LicenceDetails saved = licences.details(org.manager(), licence.id());
+        assertThat(saved.name()).isEqualTo("Lobby south");
+        assertThat(saved.quantity()).isEqualTo(5);
+    }
+
     @Test
     void unassigningTellsTheNewCouponCode() throws Exception {
         mvc.perform(edit("clientId", ""))

@@ -140,7 +140,7 @@ class ImportFileTests {
      */
     @Test
     void aFirstRowWithoutAnyKnownColumnIsRefusedAsAMissingHeaderOrAsSemicolons() throws IOException {
-        assertThat(refusal("\uFEFFname;plan;screens\nLobby;Monthly;3\n".getBytes(StandardCharsets.UTF_8)))
+        assertThat(refusal("\uFEFFnom;offre;\u00e9crans\nLobby;Monthly;3\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(Reason.of("reason.import.semicolons"));
         assertThat(refusal("Lobby,Monthly,3\nHall,Monthly,2\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(Reason.of("reason.import.noHeader"));
@@ -149,6 +149,46 @@ class ImportFileTests {
                 .isEqualTo(Reason.of("reason.import.tabs"));
         assertThat(refusal("name,plan,screens,colour\nA,Monthly,1,red\n".getBytes(StandardCharsets.UTF_8)))
                 .isEqualTo(Reason.of("reason.import.unknownColumn", "colour"));
+    }
+
+    /**
+     * An export opened in Excel on a French (German, Spanish…) computer and saved as "CSV UTF-8" comes back with a byte
+     * order mark, CRLF, cells separated by semicolons, a note's line breaks in quotes, amounts with a decimal comma and
+     * days written DD/MM/YYYY, and rows of separators only below the data. The whole file was refused ("separated by
+     * semicolons"), and once the semicolons were replaced by hand, every activated row was refused for its dates and
+     * each empty row three times over: a manager could not import their own export.
+     */
+    @Test
+    void anExportSavedByExcelInFrenchIsReadWithItsSemicolonsAndItsDays() throws IOException {
+        var collected = check("\uFEFFcode;name;note;client_email;client_company;plan;screens;amount;currency;status;"
+                + "billing_status;created;activated;ends\r\n"
+                + "AB12CD34;Caf\u00e9, hall;\"first line;\nsecond, line\";alice@example.test;;Monthly;3;30,00;EUR;"
+                + "active;unbilled;2026-03-01T09:15:42Z;01/03/2026;31/03/2026\r\n"
+                + "EF56GH78;Desk;;;;Monthly;1;10,00;EUR;available;unbilled;2026-03-02T10:00:00Z;;\r\n"
+                + ";;;;;;;;;;;;;\r\n"
+                + ";;;;;;;;;;;;;\r\n");
+
+        assertThat(collected.reasons).isEmpty();
+        var active = collected.accepted.get(0);
+        assertThat(active.givenCode()).isEqualTo("AB12CD34");
+        assertThat(active.name()).isEqualTo("Caf\u00e9, hall");
+        assertThat(active.note()).isEqualTo("first line;\nsecond, line");
+        assertThat(active.quantity()).isEqualTo(3);
+        assertThat(active.clientId()).isEqualTo(11L);
+        assertThat(active.activatedOn()).isEqualTo(LocalDate.of(2026, 3, 1));
+        assertThat(active.endsOn()).isEqualTo(LocalDate.of(2026, 3, 31));
+        assertThat(collected.accepted).hasSize(2);
+        assertThat(collected.accepted.get(1).line()).isEqualTo(4);
+    }
+
+    /** Only the day-first spelling with its zeros is read: 3/1/2026 may be an American 1 March, so it is refused. */
+    @Test
+    void aSpreadsheetDayIsReadDayFirstAndOtherSpellingsAreRefused() throws IOException {
+        for (String day : List.of("3/1/2026", "31-03-2026", "30/02/2026", "01/13/2026", "2026/03/01")) {
+            var collected =
+                    check("name,plan,screens,client_email,activated\nOne,Monthly,1,alice@example.test," + day + "\n");
+            assertThat(collected.reasons).as(day).containsExactly(Reason.of("reason.import.date", day));
+        }
     }
 
     /**
