@@ -3,8 +3,10 @@ package io.licencedesk.licence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Random;
+import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,5 +60,42 @@ class CouponCodeTests {
             code.chars().forEach(c -> seen.add((char) c));
         }
         assertThat(seen).hasSize(36);
+    }
+
+    /**
+     * A code Excel reads as a number (digits only, or digits around one E) came back changed from an export opened and
+     * saved there, and its licence was imported again under a new code: such a draw is drawn again.
+     */
+    @Test
+    void neverDrawsACodeASpreadsheetReadsAsANumber() {
+        int[] digitsOnly = {27, 26, 35, 28, 29, 30, 31, 32}; // "10923456"
+        int[] powerOfTen = {27, 28, 4, 29, 30, 31, 32, 33}; // "12E34567"
+        int[] letters = {0, 1, 2, 3, 27, 28, 29, 30}; // "ABCD1234"
+        var scripted = new ScriptedDraws(digitsOnly, powerOfTen, letters);
+
+        assertThat(CouponCode.random(scripted).value()).isEqualTo("ABCD1234");
+        assertThat(scripted.drawn).isEqualTo(24);
+    }
+
+    /** A generator that answers the given indexes into the alphabet, in order. */
+    private static final class ScriptedDraws implements RandomGenerator {
+
+        private final int[] answers;
+        int drawn;
+
+        ScriptedDraws(int[]... codes) {
+            answers = Arrays.stream(codes).flatMapToInt(Arrays::stream).toArray();
+        }
+
+        @Override
+        public int nextInt(int bound) {
+            assertThat(bound).isEqualTo(CouponCode.ALPHABET.length());
+            return answers[drawn++];
+        }
+
+        @Override
+        public long nextLong() {
+            throw new UnsupportedOperationException("the code draws with nextInt(bound)");
+        }
     }
 }
