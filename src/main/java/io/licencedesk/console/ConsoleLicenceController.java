@@ -235,6 +235,8 @@ class ConsoleLicenceController {
         }
         model.addAttribute("form", again);
         model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+        // Not "correct the fields": nothing typed was wrong.
+        model.addAttribute("editedMeanwhile", true);
         return editForm(caller, now, again, model);
     }
 

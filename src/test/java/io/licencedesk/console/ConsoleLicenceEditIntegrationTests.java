@@ -226,6 +226,10 @@ class ConsoleLicenceEditIntegrationTests {
 
         assertThat(licences.details(org.manager(), licence.id()).name()).isEqualTo("Lobby north");
         Document form = Jsoup.parse(page);
+        assertThat(form.select(".alert-danger").text())
+                .as("nothing typed was wrong: not 'Please correct the fields'")
+                .isEqualTo("Someone else changed this licence since you opened the page. Nothing was saved: see what it"
+                        + " is now beside the fields marked below, then save again.");
         assertThat(form.select("#name-error").text())
                 .isEqualTo("Someone else changed this since you opened the page: it is now “Lobby north”. Nothing was"
                         + " saved. Save again to replace it with yours.");
