@@ -24,6 +24,7 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.TestLicences;
@@ -986,6 +987,34 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(flash().attribute(
                                 "toast",
                                 "Payment removed from invoice " + earlier.number() + ". It is to be paid again."));
+    }
+
+    /**
+     * Voiding the overdue renewal invoice that paused a licence left it paused for ever, with nothing left to pay. It
+     * resumes it now (decision 0128), and the toast names the licence, so the account manager is not surprised.
+     */
+    @Test
+    void voidingTheOverdueInvoiceThatPausedALicenceResumesItAndSaysSo() throws Exception {
+        long licence = pausedWhenOverdue();
+        Invoice renewal = renewals.renew(org.manager(), licence).invoice();
+        dueAMonthAgo(renewal);
+        cycle.run(org.id());
+        assertThat(licences.details(org.manager(), licence).renewal().pausedForOverdue())
+                .isTrue();
+        String code = licences.details(org.manager(), licence).couponCode().toString();
+
+        mvc.perform(post("/invoices/{id}/void", renewal.id())
+                        .param("reason", "Client cancelled")
+                        .with(fixture.signedIn(org.manager().email()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + renewal.id()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "Invoice " + renewal.number() + " voided. Licence " + code
+                                        + " can be invoiced again, and it is resumed: no overdue invoice holds it"
+                                        + " paused any more."));
+
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.ACTIVE);
     }
 
     /** A licence 20 days into its first term, in an organisation that pauses licences 30 days after a renewal is due. */
