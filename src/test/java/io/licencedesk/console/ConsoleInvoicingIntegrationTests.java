@@ -503,6 +503,25 @@ class ConsoleInvoicingIntegrationTests {
         return list.select("tbody tr:has(a:containsOwn(" + invoice.number() + ")) .invoice-badge");
     }
 
+    /** A void invoice's page put its reason under "Annuler" in French, the button's verb ("Cancel"), "Void" in English. */
+    @Test
+    void aVoidInvoicesPageSaysItsReasonIsTheReasonForVoiding() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        invoicing.voidInvoice(org.manager(), invoice.id(), "Billed twice");
+        var manager = fixture.signedIn(org.manager().email());
+
+        for (var expected :
+                Map.of("en", "Reason for voiding", "fr", "Motif d’annulation").entrySet()) {
+            Document page = page(
+                    get("/invoices/{id}", invoice.id()).with(manager).header("Accept-Language", expected.getKey()));
+            assertThat(page.select("dd:containsOwn(Billed twice)"))
+                    .singleElement()
+                    .satisfies(reason ->
+                            assertThat(reason.previousElementSibling().text()).isEqualTo(expected.getValue()));
+        }
+    }
+
     @Test
     void showsDownloadsPaysAndVoidsAnInvoice() throws Exception {
         Invoice invoice =

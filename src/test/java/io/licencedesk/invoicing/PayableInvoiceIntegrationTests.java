@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,6 +135,48 @@ class PayableInvoiceIntegrationTests {
                             .contains("Pay online: https://pay.example.com/signage");
                     assertThat(email.htmlBody()).contains("FR14 2004 1010 0505 0001 3M02 606");
                 });
+    }
+
+    /**
+     * A reverse-charged invoice said "VAT 0%" on the console's page, 0.00 in the accountant's CSV and 0 in the REST API,
+     * as an invoice at a zero rate would: only the PDF said why. Each says it was reverse charged now.
+     */
+    @Test
+    void theConsolesPageTheCsvAndTheApiSayAnInvoiceWasReverseCharged() throws Exception {
+        accounts.updateClient(
+                org.manager(),
+                org.bob().userId(),
+                new NewClient(org.bob().name(), org.bob().email(), "Bob GmbH", "Berlin", "DE123456789"));
+        Invoice reverseCharged = invoiceFor(org.bob().userId());
+        Invoice charged = invoiceFor(org.alice().userId());
+        var manager = fixture.signedIn(org.manager().email());
+
+        String page = mvc.perform(get("/invoices/{id}", reverseCharged.id()).with(manager))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(page).select("dt").eachText()).contains("VAT 0% (reverse charge)");
+        String csv = mvc.perform(get("/invoices/export.csv").with(manager))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",payment_reference,reverse_charge");
+        assertThat(csv.lines().filter(line -> line.startsWith(reverseCharged.number())))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .endsWith(",true");
+        assertThat(csv.lines().filter(line -> line.startsWith(charged.number())))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .endsWith(",false");
+        String token = fixture.token(org.manager());
+        for (var invoice : Map.of(reverseCharged, true, charged, false).entrySet()) {
+            String json = mvc.perform(
+                            get("/api/v1/invoices/{id}", invoice.getKey().id())
+                                    .header("Authorization", "Bearer " + token))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(json).contains("\"reverseCharge\":" + invoice.getValue());
+        }
     }
 
     @Test
