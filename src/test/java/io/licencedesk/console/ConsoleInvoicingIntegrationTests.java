@@ -503,6 +503,26 @@ class ConsoleInvoicingIntegrationTests {
         return list.select("tbody tr:has(a:containsOwn(" + invoice.number() + ")) .invoice-badge");
     }
 
+    /**
+     * The reason for voiding is shown to the client, in the portal and on the PDF, and the payment's reference is printed
+     * on the PDF, but the forms did not say so: a manager could write there what the client was not meant to read.
+     */
+    @Test
+    void theVoidAndPaymentFormsSayTheClientSeesWhatIsTypedThere() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        var manager = fixture.signedIn(org.manager().email());
+
+        Document page = page(get("/invoices/{id}", invoice.id()).with(manager));
+
+        assertThat(page.getElementById("reason").attr("aria-describedby")).contains("reason-help");
+        assertThat(page.getElementById("reason-help").text())
+                .isEqualTo("The client sees it on the invoice, in their portal and on its PDF.");
+        assertThat(page.getElementById("reference").attr("aria-describedby")).contains("reference-help");
+        assertThat(page.getElementById("reference-help").text())
+                .isEqualTo("Printed on the invoice's PDF, which the client can download.");
+    }
+
     /** A void invoice's page put its reason under "Annuler" in French, the button's verb ("Cancel"), "Void" in English. */
     @Test
     void aVoidInvoicesPageSaysItsReasonIsTheReasonForVoiding() throws Exception {

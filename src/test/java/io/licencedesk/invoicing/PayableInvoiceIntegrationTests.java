@@ -11,9 +11,13 @@ import io.licencedesk.accounts.OrganisationSettings;
 import io.licencedesk.accounts.PaymentDetails;
 import io.licencedesk.accounts.PaymentSettings;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.TestLicences;
 import io.licencedesk.mail.Outbox;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
@@ -57,6 +61,12 @@ class PayableInvoiceIntegrationTests {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    UserLanguages languages;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -177,6 +187,45 @@ class PayableInvoiceIntegrationTests {
                     .getContentAsString(StandardCharsets.UTF_8);
             assertThat(json).contains("\"reverseCharge\":" + invoice.getValue());
         }
+    }
+
+    /**
+     * The number of screens was printed without grouping, "10000" beside "€270,000.00", on the PDF and on the console's
+     * and the portal's invoice pages: it is grouped as the amounts are, in the reader's language.
+     */
+    @Test
+    void theNumberOfScreensIsGroupedAsTheAmountsAre() throws Exception {
+        long licence = licences.create(
+                        org.manager(),
+                        new NewLicence(
+                                yearly.id(),
+                                "Stadium",
+                                null,
+                                10_000,
+                                org.alice().userId()))
+                .id();
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(licence)).issued().get(0);
+
+        assertThat(pdfText(invoice)).containsPattern("\\n10,000 €");
+        String page = mvc.perform(get("/invoices/{id}", invoice.id())
+                        .with(fixture.signedIn(org.manager().email())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(page).select("dd").eachText())
+                .anySatisfy(text -> assertThat(text).startsWith("10,000 × €"));
+
+        languages.choose(org.alice(), Language.FR);
+        assertThat(pdfText(invoice)).containsPattern("\\n10[\\h ]000 \\d");
+        String portal = mvc.perform(get("/portal/invoices/{id}", invoice.id())
+                        .with(fixture.signedIn(org.alice().email()))
+                        .header("Accept-Language", "fr"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(portal).select("dd").eachText())
+                .anySatisfy(text -> assertThat(text).matches("10\\h000 × .*"));
     }
 
     @Test
