@@ -47,6 +47,13 @@ public record InvoiceResponse(
         BigDecimal vatRate,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) MoneyAmount vat,
+
+        @Schema(
+                description = "Whether no VAT was charged because the buyer, VAT-registered in another EU country,"
+                        + " accounts for it (reverse charge); vatRate is 0 then.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean reverseCharge,
+
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) MoneyAmount total,
 
         @Schema(description = "When it was paid; absent until then.")
@@ -118,6 +125,7 @@ public record InvoiceResponse(
                 MoneyAmount.of(totals.subtotal()),
                 totals.vatRate(),
                 MoneyAmount.of(totals.vat()),
+                totals.reverseCharge(),
                 MoneyAmount.of(totals.total()),
                 invoice.paidOn(),
                 invoice.paymentReference(),

@@ -189,12 +189,20 @@ class ConsoleInvoiceController {
             }
             return details(caller, id, model);
         }
-        return act(
-                redirect,
-                id,
-                () -> words.of(
-                        "console.toast.invoice.voided",
-                        invoicing.voidInvoice(caller, id, form.reason()).number()));
+        return act(redirect, id, () -> {
+            long licenceId = invoicing.invoice(caller, id).line().licenceId();
+            boolean wasPausedForOverdue =
+                    licences.details(caller, licenceId).renewal().pausedForOverdue();
+            Invoice voided = invoicing.voidInvoice(caller, id, form.reason());
+            LicenceDetails licence = licences.details(caller, licenceId);
+            // Voiding the overdue invoice that held it paused resumes it (decision 0128): said, so it is no surprise.
+            return wasPausedForOverdue && !licence.renewal().pausedForOverdue()
+                    ? words.of(
+                            "console.toast.invoice.voidedLicenceResumed",
+                            voided.number(),
+                            licence.couponCode().toString())
+                    : words.of("console.toast.invoice.voided", voided.number());
+        });
     }
 
     /**

@@ -40,7 +40,8 @@ final class ExportColumns {
             "currency",
             "status",
             "paid",
-            "payment_reference");
+            "payment_reference",
+            "reverse_charge");
 
     static final List<String> CLIENTS =
             List.of("name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");
@@ -89,7 +90,8 @@ final class ExportColumns {
             totals.total().currency().getCurrencyCode(),
             word(invoice.status()),
             date(invoice.paidOn()),
-            invoice.paymentReference()
+            invoice.paymentReference(),
+            Boolean.toString(totals.reverseCharge())
         };
     }
 

@@ -307,10 +307,16 @@ public class InvoiceManagement {
     }
 
     /**
-     * Whether another renewal invoice (a term after the first) of the invoice's licence is still unpaid past the day
-     * it pauses its licence, where the owner has licences paused for that (decision 0048): paying this one does not
-     * resume the licence then, and the cycle, which pauses once per invoice, would not pause it again.
+     * Whether another renewal invoice (a term after the first) of this invoice's licence is still unpaid past the day
+     * it pauses its licence, where the owner has licences paused for that (decision 0048): paying or voiding this one
+     * does not resume the licence then (decisions 0121 and 0128), and the cycle, which pauses once per invoice, would
+     * not pause it again.
      */
+    public boolean anotherRenewalInvoiceStillOverdue(Caller caller, long id) {
+        requireStaff(caller);
+        return anotherRenewalInvoiceStillOverdue(find(caller, id));
+    }
+
     private boolean anotherRenewalInvoiceStillOverdue(Invoice paid) {
         RenewalSettings settings = renewalPreferences.settings(paid.organisationId());
         if (!settings.overduePause()) {
@@ -357,16 +363,21 @@ public class InvoiceManagement {
         return invoice(caller, id).paymentDateRefusal(paidOn, LocalDate.now(clock));
     }
 
-    /** Voids the invoice: it keeps its number, and the licence's term is unbilled again. */
+    /**
+     * Voids the invoice: it keeps its number, and the licence's term is unbilled again. A licence that the renewal cycle
+     * paused for this invoice is resumed by the event's listener when nothing else holds it paused (decision 0128).
+     */
     public Invoice voidInvoice(Caller caller, long id, String reason) {
         requireStaff(caller);
         Invoice invoice = findForUpdate(caller, id);
         Map<String, Object> before = invoice.snapshot();
         invoice.voidFor(reason);
         invoices.update(invoice);
-        publish(InvoiceVoided::new, caller, before, invoice);
+        // The licence's billing first, then the event whose listener may resume it: its history tells the cause
+        // before the effect, as for a removed payment (decision 0093).
         licences.recordBilling(
                 caller, invoice.line().licenceId(), invoice.line().termNumber(), BillingStatus.UNBILLED);
+        publish(InvoiceVoided::new, caller, before, invoice);
         return invoice;
     }
 

@@ -175,6 +175,24 @@ public class LicenceManagement {
     }
 
     /**
+     * Resumes a licence that the renewal cycle paused for an overdue renewal invoice, once that invoice is voided and
+     * nothing else holds it paused (decision 0128): there is nothing left to pay. The caller is who voided it, as the
+     * payer is for a payment's resume. A licence a person paused, or one running, is left as it is.
+     *
+     * @return whether this resumed the licence
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean releaseOverduePause(Caller caller, long id) {
+        requireStaff(caller);
+        Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
+        if (!locked.pausedForOverdue(today())) {
+            return false;
+        }
+        changes.change(locked, Actor.of(caller), LicenceResumed::new, licence -> licence.resume(today()));
+        return true;
+    }
+
+    /**
      * Changes what the rules allow ({@link Licence#edit}). The change gets the licence's current values, read
      * under its lock, and answers what they should become; a refusal changes nothing. An edit that changes
      * nothing records nothing.

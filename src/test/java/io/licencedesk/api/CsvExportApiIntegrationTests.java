@@ -288,7 +288,8 @@ class CsvExportApiIntegrationTests {
                 "currency",
                 "status",
                 "paid",
-                "payment_reference");
+                "payment_reference",
+                "reverse_charge");
 
         static final List<String> CLIENTS = List.of(
                 "name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");

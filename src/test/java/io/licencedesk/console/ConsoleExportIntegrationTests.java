@@ -278,7 +278,8 @@ class ConsoleExportIntegrationTests {
                         "currency",
                         "status",
                         "paid",
-                        "payment_reference");
+                        "payment_reference",
+                        "reverse_charge");
         var rows = rows(response.getContentAsString(StandardCharsets.UTF_8));
         assertThat(rows).extracting(row -> row.get("number")).containsExactly(open.number(), paid.number());
         assertThat(rows.get(1))
@@ -293,7 +294,8 @@ class ConsoleExportIntegrationTests {
                 .containsEntry("currency", "EUR")
                 .containsEntry("status", "paid")
                 .containsEntry("paid", LocalDate.now(clock).toString())
-                .containsEntry("payment_reference", "'=cmd|' /C calc'!A0");
+                .containsEntry("payment_reference", "'=cmd|' /C calc'!A0")
+                .containsEntry("reverse_charge", "false");
         assertThat(rows.get(0)).containsEntry("status", "issued").containsEntry("paid", "");
 
         assertThat(rows(download(get("/invoices/export.csv").param("status", "paid"))))

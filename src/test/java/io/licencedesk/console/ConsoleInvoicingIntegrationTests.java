@@ -24,6 +24,7 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceStatus;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.TestLicences;
@@ -500,6 +501,45 @@ class ConsoleInvoicingIntegrationTests {
 
     private static List<org.jsoup.nodes.Element> badges(Document list, Invoice invoice) {
         return list.select("tbody tr:has(a:containsOwn(" + invoice.number() + ")) .invoice-badge");
+    }
+
+    /**
+     * The reason for voiding is shown to the client, in the portal and on the PDF, and the payment's reference is printed
+     * on the PDF, but the forms did not say so: a manager could write there what the client was not meant to read.
+     */
+    @Test
+    void theVoidAndPaymentFormsSayTheClientSeesWhatIsTypedThere() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        var manager = fixture.signedIn(org.manager().email());
+
+        Document page = page(get("/invoices/{id}", invoice.id()).with(manager));
+
+        assertThat(page.getElementById("reason").attr("aria-describedby")).contains("reason-help");
+        assertThat(page.getElementById("reason-help").text())
+                .isEqualTo("The client sees it on the invoice, in their portal and on its PDF.");
+        assertThat(page.getElementById("reference").attr("aria-describedby")).contains("reference-help");
+        assertThat(page.getElementById("reference-help").text())
+                .isEqualTo("Printed on the invoice's PDF, which the client can download.");
+    }
+
+    /** A void invoice's page put its reason under "Annuler" in French, the button's verb ("Cancel"), "Void" in English. */
+    @Test
+    void aVoidInvoicesPageSaysItsReasonIsTheReasonForVoiding() throws Exception {
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        invoicing.voidInvoice(org.manager(), invoice.id(), "Billed twice");
+        var manager = fixture.signedIn(org.manager().email());
+
+        for (var expected :
+                Map.of("en", "Reason for voiding", "fr", "Motif d’annulation").entrySet()) {
+            Document page = page(
+                    get("/invoices/{id}", invoice.id()).with(manager).header("Accept-Language", expected.getKey()));
+            assertThat(page.select("dd:containsOwn(Billed twice)"))
+                    .singleElement()
+                    .satisfies(reason ->
+                            assertThat(reason.previousElementSibling().text()).isEqualTo(expected.getValue()));
+        }
     }
 
     @Test
@@ -986,6 +1026,34 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(flash().attribute(
                                 "toast",
                                 "Payment removed from invoice " + earlier.number() + ". It is to be paid again."));
+    }
+
+    /**
+     * Voiding the overdue renewal invoice that paused a licence left it paused for ever, with nothing left to pay. It
+     * resumes it now (decision 0128), and the toast names the licence, so the account manager is not surprised.
+     */
+    @Test
+    void voidingTheOverdueInvoiceThatPausedALicenceResumesItAndSaysSo() throws Exception {
+        long licence = pausedWhenOverdue();
+        Invoice renewal = renewals.renew(org.manager(), licence).invoice();
+        dueAMonthAgo(renewal);
+        cycle.run(org.id());
+        assertThat(licences.details(org.manager(), licence).renewal().pausedForOverdue())
+                .isTrue();
+        String code = licences.details(org.manager(), licence).couponCode().toString();
+
+        mvc.perform(post("/invoices/{id}/void", renewal.id())
+                        .param("reason", "Client cancelled")
+                        .with(fixture.signedIn(org.manager().email()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/invoices/" + renewal.id()))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "Invoice " + renewal.number() + " voided. Licence " + code
+                                        + " can be invoiced again, and it is resumed: no overdue invoice holds it"
+                                        + " paused any more."));
+
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.ACTIVE);
     }
 
     /** A licence 20 days into its first term, in an organisation that pauses licences 30 days after a renewal is due. */

@@ -11,9 +11,13 @@ import io.licencedesk.accounts.OrganisationSettings;
 import io.licencedesk.accounts.PaymentDetails;
 import io.licencedesk.accounts.PaymentSettings;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.TestLicences;
 import io.licencedesk.mail.Outbox;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
@@ -22,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,6 +61,12 @@ class PayableInvoiceIntegrationTests {
 
     @Autowired
     Outbox outbox;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    UserLanguages languages;
 
     @Autowired
     org.springframework.jdbc.core.simple.JdbcClient jdbc;
@@ -134,6 +145,87 @@ class PayableInvoiceIntegrationTests {
                             .contains("Pay online: https://pay.example.com/signage");
                     assertThat(email.htmlBody()).contains("FR14 2004 1010 0505 0001 3M02 606");
                 });
+    }
+
+    /**
+     * A reverse-charged invoice said "VAT 0%" on the console's page, 0.00 in the accountant's CSV and 0 in the REST API,
+     * as an invoice at a zero rate would: only the PDF said why. Each says it was reverse charged now.
+     */
+    @Test
+    void theConsolesPageTheCsvAndTheApiSayAnInvoiceWasReverseCharged() throws Exception {
+        accounts.updateClient(
+                org.manager(),
+                org.bob().userId(),
+                new NewClient(org.bob().name(), org.bob().email(), "Bob GmbH", "Berlin", "DE123456789"));
+        Invoice reverseCharged = invoiceFor(org.bob().userId());
+        Invoice charged = invoiceFor(org.alice().userId());
+        var manager = fixture.signedIn(org.manager().email());
+
+        String page = mvc.perform(get("/invoices/{id}", reverseCharged.id()).with(manager))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(page).select("dt").eachText()).contains("VAT 0% (reverse charge)");
+        String csv = mvc.perform(get("/invoices/export.csv").with(manager))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",payment_reference,reverse_charge");
+        assertThat(csv.lines().filter(line -> line.startsWith(reverseCharged.number())))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .endsWith(",true");
+        assertThat(csv.lines().filter(line -> line.startsWith(charged.number())))
+                .singleElement(InstanceOfAssertFactories.STRING)
+                .endsWith(",false");
+        String token = fixture.token(org.manager());
+        for (var invoice : Map.of(reverseCharged, true, charged, false).entrySet()) {
+            String json = mvc.perform(
+                            get("/api/v1/invoices/{id}", invoice.getKey().id())
+                                    .header("Authorization", "Bearer " + token))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(json).contains("\"reverseCharge\":" + invoice.getValue());
+        }
+    }
+
+    /**
+     * The number of screens was printed without grouping, "10000" beside "€270,000.00", on the PDF and on the console's
+     * and the portal's invoice pages: it is grouped as the amounts are, in the reader's language.
+     */
+    @Test
+    void theNumberOfScreensIsGroupedAsTheAmountsAre() throws Exception {
+        long licence = licences.create(
+                        org.manager(),
+                        new NewLicence(
+                                yearly.id(),
+                                "Stadium",
+                                null,
+                                10_000,
+                                org.alice().userId()))
+                .id();
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(licence)).issued().get(0);
+
+        assertThat(pdfText(invoice)).containsPattern("\\n10,000 €");
+        String page = mvc.perform(get("/invoices/{id}", invoice.id())
+                        .with(fixture.signedIn(org.manager().email())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(page).select("dd").eachText())
+                .anySatisfy(text -> assertThat(text).startsWith("10,000 × €"));
+
+        languages.choose(org.alice(), Language.FR);
+        assertThat(pdfText(invoice)).containsPattern("\\n10[\\h ]000 \\d");
+        String portal = mvc.perform(get("/portal/invoices/{id}", invoice.id())
+                        .with(fixture.signedIn(org.alice().email()))
+                        .header("Accept-Language", "fr"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(portal).select("dd").eachText())
+                .anySatisfy(text -> assertThat(text).matches("10\\h000 × .*"));
     }
 
     @Test

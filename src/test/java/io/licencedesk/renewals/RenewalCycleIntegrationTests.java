@@ -81,6 +81,9 @@ class RenewalCycleIntegrationTests {
     InvoiceManagement invoicing;
 
     @Autowired
+    Renewals renewals;
+
+    @Autowired
     Outbox outbox;
 
     @Autowired
@@ -450,6 +453,104 @@ class RenewalCycleIntegrationTests {
         assertThat(licences.details(org.manager(), licence).status())
                 .as("the cycle pauses once per invoice")
                 .isEqualTo(LifecycleStatus.ACTIVE);
+    }
+
+    /**
+     * Voiding the overdue renewal invoice that paused a licence left it paused for ever: only paying that invoice
+     * resumed it (decision 0121), and there was nothing left to pay. Voiding it resumes the licence now, in the name of
+     * who voided it, after the void in its history, and the cycle does not pause it again (decision 0128).
+     */
+    @Test
+    void voidingTheOverdueRenewalInvoiceThatPausedALicenceResumesIt() {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = endingOn(renewing, today.plusDays(5));
+        cycle.run(org.id());
+        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
+        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
+        cycle.run(org.id());
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.PAUSED);
+
+        invoicing.voidInvoice(org.manager(), renewal.id(), "Client cancelled");
+
+        LicenceDetails resumed = licences.details(org.manager(), licence);
+        assertThat(resumed.status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(resumed.renewal().pausedForOverdue()).isFalse();
+        assertThat(resumed.billingStatus()).isEqualTo(BillingStatus.UNBILLED);
+        List<AuditRecord> history = audit.licenceHistory(org.manager(), licence);
+        assertThat(history).extracting(AuditRecord::action).startsWith("RESUMED", "INVOICE_VOIDED", "PAUSED");
+        assertThat(history.get(0).actorEmail()).isEqualTo(org.manager().email());
+        cycle.run(org.id());
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.ACTIVE);
+    }
+
+    /** A licence a person paused after the cycle's pause (resumed, then paused by hand) stays paused: it is theirs. */
+    @Test
+    void voidingTheOverdueInvoiceLeavesPausedALicenceThatAPersonPaused() {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = endingOn(renewing, today.plusDays(5));
+        cycle.run(org.id());
+        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
+        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
+        cycle.run(org.id());
+        licences.resume(org.manager(), licence);
+        licences.pause(org.manager(), licence);
+
+        invoicing.voidInvoice(org.manager(), renewal.id(), "Client cancelled");
+
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.PAUSED);
+        assertThat(audit.licenceHistory(org.manager(), licence))
+                .extracting(AuditRecord::action)
+                .startsWith("INVOICE_VOIDED", "PAUSED", "RESUMED");
+    }
+
+    /**
+     * Two renewal invoices overdue: voiding the later leaves the licence paused, as paying it would (decision 0121);
+     * voiding the other, the last that held it, resumes it.
+     */
+    @Test
+    void voidingOneOfTwoOverdueRenewalInvoicesLeavesTheLicencePausedUntilTheLast() {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = endingOn(monthly, today.plusDays(5));
+        Invoice second = renewals.renew(org.manager(), licence).invoice();
+        clock.advance(Duration.ofDays(10));
+        Invoice third = renewals.renew(org.manager(), licence).invoice();
+        for (Invoice invoice : List.of(second, third)) {
+            jdbc.sql("update invoice set due_on = ? where id = ?")
+                    .params(java.sql.Date.valueOf(testLicences.today().minusDays(31)), invoice.id())
+                    .update();
+        }
+        cycle.run(org.id());
+        assertThat(licences.details(org.manager(), licence).renewal().pausedForOverdue())
+                .isTrue();
+
+        invoicing.voidInvoice(org.manager(), third.id(), "Billed twice");
+
+        assertThat(licences.details(org.manager(), licence).status())
+                .as("the second term's invoice is still overdue")
+                .isEqualTo(LifecycleStatus.PAUSED);
+
+        invoicing.voidInvoice(org.manager(), second.id(), "Client cancelled");
+
+        assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.ACTIVE);
+    }
+
+    /** Voiding an invoice of a licence that no overdue invoice paused changes nothing but its billing. */
+    @Test
+    void voidingAnInvoiceThatPausedNothingLeavesTheLicenceAsItWas() {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long running = endingOn(renewing, today.plusDays(5));
+        long paused = endingOn(monthly, today.plusDays(20));
+        Invoice pausedOne =
+                invoicing.send(org.manager(), List.of(paused)).issued().get(0);
+        licences.pause(org.manager(), paused);
+        cycle.run(org.id());
+        Invoice renewal = invoicing.forLicence(org.manager(), running).get(0);
+
+        invoicing.voidInvoice(org.manager(), renewal.id(), "Wrong price");
+        invoicing.voidInvoice(org.manager(), pausedOne.id(), "Wrong price");
+
+        assertThat(licences.details(org.manager(), running).status()).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(licences.details(org.manager(), paused).status()).isEqualTo(LifecycleStatus.PAUSED);
     }
 
     /** A payment removed before the invoice was overdue long enough to pause leaves the licence running. */
