@@ -7,9 +7,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
 /**
- * After signing in, staff return to the page they asked for ({@link ReturnAfterSignIn}); clients too when it is a page
- * of the portal (a link of an invoice or reminder e-mail followed while signed out), else they go to the portal's
- * home: a console address a client once saw would only answer "forbidden".
+ * After signing in, a person returns to the page they asked for ({@link ReturnAfterSignIn}) when it is on their own
+ * side: a client to a page of the portal (a link of an invoice or reminder e-mail followed while signed out), staff to
+ * one of the console; else each goes home. The other side's address (asked for by someone else on a shared browser, or
+ * an old bookmark) would only answer "forbidden": staff read the portal only by viewing as a client.
  */
 class HomeByRole implements AuthenticationSuccessHandler {
 
@@ -21,7 +22,7 @@ class HomeByRole implements AuthenticationSuccessHandler {
                 .anyMatch(authority -> authority.getAuthority().equals("ROLE_CLIENT"));
         String home = client ? "/portal" : "/";
         String asked = ReturnAfterSignIn.take(request, response)
-                .filter(address -> !client || inPortal(address))
+                .filter(address -> client == inPortal(address))
                 .orElse(home);
         response.sendRedirect(request.getContextPath() + asked);
     }
