@@ -7,6 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Collections;
+import java.util.Locale;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -33,7 +35,7 @@ final class ReturnAfterSignIn implements RequestCache {
 
     @Override
     public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
-        if (!"GET".equals(request.getMethod()) || ScriptRequests.isScript(request)) {
+        if (!"GET".equals(request.getMethod()) || ScriptRequests.isScript(request) || !asksForAPage(request)) {
             return;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
@@ -46,6 +48,20 @@ final class ReturnAfterSignIn implements RequestCache {
                 response,
                 Base64.getUrlEncoder().withoutPadding().encodeToString(asked.getBytes(StandardCharsets.UTF_8)),
                 LIFETIME);
+    }
+
+    /**
+     * Whether the request is a browser's navigation to a page, which asks for HTML by name: an icon or an image a page
+     * refers to (a browser asks for {@code /favicon.ico} by itself) must not replace the page to return to, as
+     * Spring's own cache left out favicons; a program asking for anything gets nothing kept.
+     */
+    private static boolean asksForAPage(HttpServletRequest request) {
+        for (String accept : Collections.list(request.getHeaders("Accept"))) {
+            if (accept.toLowerCase(Locale.ROOT).contains("text/html")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The local address kept for this browser, if any; it is forgotten as it is read. */

@@ -301,6 +301,14 @@ class ScriptAnswersAtTheServerTests {
                     .startsWith("RETURN_TO=")
                     .contains("Path=/login", "HttpOnly", "SameSite=Lax");
         }
+        // What a browser asks for by itself, and a program asking for anything, do not replace the page to return to.
+        for (String[] other : List.of(
+                new String[] {"/favicon.ico", "image/avif,image/webp,image/png,image/*;q=0.8,*/*;q=0.5"},
+                new String[] {"/licences", "*/*"})) {
+            Answer sent = http.exchange("GET", other[0], Map.of("Accept", other[1]), null);
+            assertThat(sent.status()).as(other[0]).isEqualTo(302);
+            assertThat(sent.headers()).as(other[0]).doesNotContainKey("set-cookie");
+        }
         Answer form = http.exchange("GET", "/login", Map.of("Accept", BROWSER), null);
         assertThat(form.status()).isEqualTo(200);
         assertThat(form.headers().get("set-cookie")).startsWith("FORM_TOKEN=").contains("HttpOnly", "SameSite=Lax");
