@@ -56,6 +56,9 @@ final class ReturnAfterSignIn implements RequestCache {
      * Spring's own cache left out favicons; a program asking for anything gets nothing kept.
      */
     private static boolean asksForAPage(HttpServletRequest request) {
+        if (request.getHeader("HX-Request") != null) {
+            return false; // a part of a page, which alone is no page to return to
+        }
         for (String accept : Collections.list(request.getHeaders("Accept"))) {
             if (accept.toLowerCase(Locale.ROOT).contains("text/html")) {
                 return true;

@@ -304,8 +304,13 @@ class ScriptAnswersAtTheServerTests {
         // What a browser asks for by itself, and a program asking for anything, do not replace the page to return to.
         for (String[] other : List.of(
                 new String[] {"/favicon.ico", "image/avif,image/webp,image/png,image/*;q=0.8,*/*;q=0.5"},
-                new String[] {"/licences", "*/*"})) {
-            Answer sent = http.exchange("GET", other[0], Map.of("Accept", other[1]), null);
+                new String[] {"/licences", "*/*"},
+                new String[] {"/licences?q=acme", "text/html, */*", "htmx"})) {
+            Answer sent = http.exchange(
+                    "GET",
+                    other[0],
+                    other.length > 2 ? Map.of("Accept", other[1], "HX-Request", "true") : Map.of("Accept", other[1]),
+                    null);
             assertThat(sent.status()).as(other[0]).isEqualTo(302);
             assertThat(sent.headers()).as(other[0]).doesNotContainKey("set-cookie");
         }
