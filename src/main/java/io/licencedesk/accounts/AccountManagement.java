@@ -160,7 +160,7 @@ public class AccountManagement {
         requireStaff(caller);
         Set<Long> active = new HashSet<>(accounts.withPassword(caller.organisationId(), clientIds));
         Set<Long> disabled = new HashSet<>(accounts.disabled(caller.organisationId(), clientIds));
-        Map<Long, Instant> invitations = links.invitationExpiries(caller.organisationId(), clientIds);
+        Map<Long, Instant> invitations = links.linkExpiries(caller.organisationId(), clientIds);
         Instant now = clock.instant();
         Map<Long, ClientAccess> access = new HashMap<>();
         for (long id : clientIds) {

@@ -42,7 +42,7 @@ class ClientExportQueries {
                         select u.name, u.email, u.company, u.billing_address, u.vat_number, u.enabled, u.created_at,
                                u.password_hash is not null as can_sign_in,
                                (select max(pl.expires_at) from password_link pl
-                                where pl.user_id = u.id and pl.purpose = 'INVITATION' and pl.used_at is null
+                                where pl.user_id = u.id and pl.used_at is null
                                ) as invited_until
                         from app_user u
                         where u.organisation_id = :organisationId and u.role = 'CLIENT' %s

@@ -73,8 +73,12 @@ class PasswordLinkRepository {
                 .update();
     }
 
-    /** For each of these users, until when their newest unused invitation works (absent: none). */
-    Map<Long, Instant> invitationExpiries(long organisationId, Collection<Long> userIds) {
+    /**
+     * For each of these users, until when their newest unused link works (absent: none). For someone without a
+     * password any link is their invitation: a reset link asked for after an invitation expired replaces it (one link
+     * a person), and counting invitations only said "Not invited" of a person holding a working link.
+     */
+    Map<Long, Instant> linkExpiries(long organisationId, Collection<Long> userIds) {
         Map<Long, Instant> expiries = new HashMap<>();
         if (userIds.isEmpty()) {
             return expiries;
@@ -83,7 +87,7 @@ class PasswordLinkRepository {
                         select l.user_id, max(l.expires_at) as expires_at
                         from password_link l join app_user u on u.id = l.user_id
                         where u.organisation_id = :organisationId and l.user_id in (:userIds)
-                          and l.purpose = 'INVITATION' and l.used_at is null
+                          and l.used_at is null
                         group by l.user_id
                         """)
                 .param("organisationId", organisationId)

@@ -43,6 +43,13 @@ public class PasswordManagement {
     static final Limit RESETS = new Limit("password-reset", 1, Duration.ofMinutes(1));
 
     /**
+     * At most five reset e-mails a day to one person who asks (or whom anyone asks for) on "Forgot your password?",
+     * one back every 4.8 hours, as for invitations (decision 0084): one a minute alone let 1,440 through a day. A
+     * request past it does nothing and the page answers the same, so it tells nothing about the address.
+     */
+    static final Limit RESETS_A_DAY = new Limit("password-reset-day", 5, Duration.ofDays(1));
+
+    /**
      * Wrong current passwords given to change a password, per person: ten an hour, one back every six minutes. The
      * current password is asked so that whoever holds a session (a computer left signed in, a stolen cookie) cannot
      * take the account over; without a limit they could guess it there at the server's pace, past the sign-in page's
@@ -119,7 +126,8 @@ public class PasswordManagement {
 
     /**
      * "Forgot your password?": e-mails a reset link if this address belongs to a user who may sign in
-     * and was not sent one in the last minute, and does nothing otherwise. It returns nothing either
+     * and was not sent one in the last minute nor five in the last day ({@link #RESETS_A_DAY}), and does nothing
+     * otherwise. It returns nothing either
      * way, so the caller cannot tell which.
      */
     public void requestReset(String email) {
@@ -128,8 +136,7 @@ public class PasswordManagement {
         }
         accounts.findUserByEmail(AccountManagement.normaliseEmail(email))
                 .filter(AccountRepository.StoredUser::enabled)
-                .filter(user -> limits.take(RESETS, Long.toString(user.caller().userId()))
-                        .isEmpty())
+                .filter(user -> mayBeSentAReset(user.caller().userId()))
                 .ifPresent(user -> {
                     Caller who = user.caller();
                     Organisation organisation =
@@ -144,6 +151,17 @@ public class PasswordManagement {
                             link,
                             expiresAt));
                 });
+    }
+
+    /**
+     * Counts a reset e-mail to this person, or says no: the day's limit is asked first without counting, so that a
+     * refusal for the day uses none of the minute's, and the minute's before the day's is counted.
+     */
+    private boolean mayBeSentAReset(long userId) {
+        String key = Long.toString(userId);
+        return limits.waitFor(RESETS_A_DAY, key).isEmpty()
+                && limits.take(RESETS, key).isEmpty()
+                && limits.take(RESETS_A_DAY, key).isEmpty();
     }
 
     /**

@@ -86,7 +86,7 @@ public class People {
                 .map(Person::id)
                 .toList();
         Instant now = clock.instant();
-        return links.invitationExpiries(caller.organisationId(), invited).entrySet().stream()
+        return links.linkExpiries(caller.organisationId(), invited).entrySet().stream()
                 .filter(expiry -> !expiry.getValue().isAfter(now))
                 .map(Map.Entry::getKey)
                 .collect(Collectors.toSet());

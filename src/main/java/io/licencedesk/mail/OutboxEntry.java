@@ -1,5 +1,6 @@
 package io.licencedesk.mail;
 
+import io.licencedesk.shared.Reason;
 import java.time.Instant;
 
 /** A message in the outbox as people see it. */
@@ -25,5 +26,13 @@ public record OutboxEntry(
      */
     public boolean textWithheld() {
         return OutboxRepository.HIDDEN.equals(textBody);
+    }
+
+    /**
+     * What its last error was, for a page to word in its reader's language; null when there was none or it is not one
+     * LicenceDesk words, and the stored text is shown.
+     */
+    public Reason lastErrorReason() {
+        return MailErrors.reasonOf(lastError);
     }
 }

@@ -1,52 +1,33 @@
 package io.licencedesk.web;
 
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
-import org.springframework.security.web.savedrequest.DefaultSavedRequest;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 
 /**
- * After signing in, staff return to the page they asked for; clients too when it is a page of the portal (a link of an
- * invoice or reminder e-mail followed while signed out), else they go to the portal's home: a console address a
- * client once saw would only answer "forbidden".
+ * After signing in, a person returns to the page they asked for ({@link ReturnAfterSignIn}) when it is on their own
+ * side: a client to a page of the portal (a link of an invoice or reminder e-mail followed while signed out), staff to
+ * one of the console; else each goes home. The other side's address (asked for by someone else on a shared browser, or
+ * an old bookmark) would only answer "forbidden": staff read the portal only by viewing as a client.
  */
-class HomeByRole extends SavedRequestAwareAuthenticationSuccessHandler {
-
-    private final HttpSessionRequestCache requests = new HttpSessionRequestCache();
-
-    HomeByRole() {
-        setDefaultTargetUrl("/");
-    }
+class HomeByRole implements AuthenticationSuccessHandler {
 
     @Override
     public void onAuthenticationSuccess(
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
-            throws ServletException, IOException {
+            throws IOException {
         boolean client = authentication.getAuthorities().stream()
                 .anyMatch(authority -> authority.getAuthority().equals("ROLE_CLIENT"));
-        if (client) {
-            SavedRequest asked = requests.getRequest(request, response);
-            requests.removeRequest(request, response);
-            getRedirectStrategy()
-                    .sendRedirect(
-                            request, response, asked != null && inPortal(asked) ? asked.getRedirectUrl() : "/portal");
-            return;
-        }
-        super.onAuthenticationSuccess(request, response, authentication);
+        String home = client ? "/portal" : "/";
+        String asked = ReturnAfterSignIn.take(request, response)
+                .filter(address -> client == inPortal(address))
+                .orElse(home);
+        response.sendRedirect(request.getContextPath() + asked);
     }
 
-    private static boolean inPortal(SavedRequest asked) {
-        if (!(asked instanceof DefaultSavedRequest saved) || saved.getRequestURI() == null) {
-            return false;
-        }
-        String path = saved.getRequestURI()
-                .substring(Math.min(
-                        saved.getContextPath().length(), saved.getRequestURI().length()));
-        return path.equals("/portal") || path.startsWith("/portal/");
+    private static boolean inPortal(String address) {
+        return address.equals("/portal") || address.startsWith("/portal/") || address.startsWith("/portal?");
     }
 }

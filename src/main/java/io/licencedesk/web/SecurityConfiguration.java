@@ -181,6 +181,9 @@ class SecurityConfiguration {
                         .permitAll())
                 .addFilterBefore(SignInLimitFilter.form(signInLimits), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.csrfTokenRepository(new NoSessionForARefusedForm()))
+                // The page asked for before signing in is kept in a cookie of the sign-in page, not in a session that
+                // every anonymous GET of a page behind it made (decision 0127).
+                .requestCache(cache -> cache.requestCache(new ReturnAfterSignIn()))
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new SignInEntryPoint(problems, languages, words))
                         .accessDeniedHandler(new ViewAsRefusals(pages, languages, problems, words)))

@@ -21,6 +21,7 @@ import io.licencedesk.support.Inbox;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -267,6 +268,52 @@ class ConsoleLanguageIntegrationTests {
                 .andExpect(content().string(containsString(">Dans la boîte d’envoi (sans SMTP)</option>")));
         mvc.perform(get("/invoices").header("Accept-Language", "fr").with(fixture.signedIn(org.manager())))
                 .andExpect(content().string(containsString("value=\"VOID\">Annulée</option>")));
+    }
+
+    /**
+     * An e-mail's SMTP error is stored as the exception's English text; the Outbox showed it as such on French pages.
+     * The kinds an owner can act on are worded in the page's language, the stored text kept on the message's page as
+     * the technical detail (decision 0127); anything else is shown as stored.
+     */
+    @Test
+    void theOutboxSaysWhyAnEmailFailedInThePagesLanguage() throws Exception {
+        long refused = failedEmail("ConnectException: Connection refused");
+        long rejected = failedEmail("AuthenticationFailedException: 535 5.7.8 Authentication credentials invalid");
+        failedEmail("MessagingException: something of its own");
+        var manager = fixture.signedIn(org.manager());
+
+        String french = mvc.perform(
+                        get("/outbox").header("Accept-Language", "fr").with(manager))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(french)
+                .contains(">Le serveur de messagerie n’a pas pu être joint.<")
+                .contains(">Le serveur de messagerie a refusé le nom d’utilisateur ou le mot de passe avec lequel"
+                        + " LicenceDesk se connecte.<")
+                .contains(">MessagingException: something of its own<")
+                .doesNotContain("Connection refused")
+                .doesNotContain("Authentication credentials invalid");
+        mvc.perform(get("/outbox/{id}", refused).header("Accept-Language", "fr").with(manager))
+                .andExpect(content().string(containsString(">Le serveur de messagerie n’a pas pu être joint.<")))
+                .andExpect(content().string(containsString(">ConnectException: Connection refused</code>")));
+        mvc.perform(get("/outbox/{id}", rejected).with(manager))
+                .andExpect(content()
+                        .string(containsString(
+                                ">The mail server refused the user name or password LicenceDesk signs in with.<")));
+    }
+
+    private long failedEmail(String error) {
+        jdbc.sql("""
+                        insert into outbound_email (organisation_id, recipient, subject, text_body, html_body, status,
+                                                    attempts, next_attempt_at, last_error, created_at)
+                        values (:organisationId, 'failing@example.test', 'Invoice', 'Text', '<p>Text</p>', 'FAILED', 5,
+                                current_timestamp, :error, current_timestamp)
+                        """).param("organisationId", org.id()).param("error", error).update();
+        return jdbc.sql("select max(id) from outbound_email where organisation_id = :organisationId")
+                .param("organisationId", org.id())
+                .query(Long.class)
+                .single();
     }
 
     @Test

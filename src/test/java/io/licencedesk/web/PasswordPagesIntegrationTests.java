@@ -137,6 +137,29 @@ class PasswordPagesIntegrationTests {
                 .andExpect(content().string(containsString(SENT)));
     }
 
+    /**
+     * Past the day's five reset e-mails to an address nothing is sent, and the answer is the one every address gets,
+     * which says the limit, so a person who asked again knows why no sixth came (decision 0016).
+     */
+    @Test
+    void answersTheSamePastTheDaysResetsAndSaysTheLimitInBothLanguages() throws Exception {
+        for (int asked = 0; asked < 7; asked++) {
+            jdbc.sql("delete from attempt_limit where limit_key like 'password-reset:%'")
+                    .update();
+            mvc.perform(post("/password/forgot")
+                            .param("email", org.bob().email())
+                            .with(csrf()))
+                    .andExpect(redirectedUrl("/password/forgot?sent"));
+        }
+        assertThat(mail.countTo(org.bob().email())).isEqualTo(5);
+        mvc.perform(get("/password/forgot").param("sent", ""))
+                .andExpect(content()
+                        .string(containsString("One address is sent at most one link a minute and five a day.")));
+        mvc.perform(get("/password/forgot").param("sent", "").header("Accept-Language", "fr"))
+                .andExpect(content()
+                        .string(containsString("Une adresse reçoit au plus un lien par minute et cinq par jour.")));
+    }
+
     @Test
     void asksForAnEmptyAddressWithOneMessage() throws Exception {
         mvc.perform(post("/password/forgot").param("email", "").with(csrf()))

@@ -2,10 +2,14 @@ package io.licencedesk.web;
 
 import static io.licencedesk.web.HandlerRoutes.TRACES;
 import static java.nio.charset.StandardCharsets.US_ASCII;
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.RawHttp;
 import io.licencedesk.support.RawHttp.Answer;
+import java.net.URLEncoder;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -45,6 +49,9 @@ class ScriptAnswersAtTheServerTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TestOrganisations organisations;
 
     RawHttp http;
 
@@ -273,8 +280,78 @@ class ScriptAnswersAtTheServerTests {
         // Spring Session clears the cookie of a session it does not know; it sets no new one.
         assertThat(ended.headers().getOrDefault("set-cookie", "Max-Age=0")).contains("Max-Age=0");
         assertThat(sessions()).isEqualTo(before);
-        Answer signIn = http.exchange("GET", "/login", Map.of("Accept", BROWSER), null);
-        assertThat(signIn.headers().get("set-cookie")).startsWith("SESSION=");
+    }
+
+    /**
+     * A visitor sent to the sign-in page from a page behind it (a scanner's {@code GET /wp-admin}, a bookmark) made a
+     * session row, for Spring Security to keep the page to return to, and the sign-in page made one for its form's
+     * token: a scanner made one per address it tried. The page to return to is kept in a cookie only the sign-in page
+     * is sent, the form's token in a cookie too; the session comes with signing in, which still returns to the page
+     * asked for (decision 0127).
+     */
+    @Test
+    void aVisitorSentToTheSignInPageMakesNoSessionUntilSigningIn() throws Exception {
+        long before = sessions();
+        for (String path : List.of("/wp-admin", "/licences?q=acme", "/portal/invoices", "/clients/1")) {
+            Answer sent = http.exchange("GET", path, Map.of("Accept", BROWSER), null);
+            assertThat(sent.status()).as(path).isEqualTo(302);
+            assertThat(sent.headers().get("location")).as(path).endsWith("/login");
+            assertThat(sent.headers().get("set-cookie"))
+                    .as(path)
+                    .startsWith("RETURN_TO=")
+                    .contains("Path=/login", "HttpOnly", "SameSite=Lax");
+        }
+        // What a browser asks for by itself, and a program asking for anything, do not replace the page to return to.
+        for (String[] other : List.of(
+                new String[] {"/favicon.ico", "image/avif,image/webp,image/png,image/*;q=0.8,*/*;q=0.5"},
+                new String[] {"/licences", "*/*"},
+                new String[] {"/licences?q=acme", "text/html, */*", "htmx"})) {
+            Answer sent = http.exchange(
+                    "GET",
+                    other[0],
+                    other.length > 2 ? Map.of("Accept", other[1], "HX-Request", "true") : Map.of("Accept", other[1]),
+                    null);
+            assertThat(sent.status()).as(other[0]).isEqualTo(302);
+            assertThat(sent.headers()).as(other[0]).doesNotContainKey("set-cookie");
+        }
+        Answer form = http.exchange("GET", "/login", Map.of("Accept", BROWSER), null);
+        assertThat(form.status()).isEqualTo(200);
+        assertThat(form.headers().get("set-cookie")).startsWith("FORM_TOKEN=").contains("HttpOnly", "SameSite=Lax");
+        assertThat(sessions()).isEqualTo(before);
+
+        TestOrganisation org = organisations.create();
+        Answer asked = http.exchange("GET", "/licences?q=acme", Map.of("Accept", BROWSER), null);
+        String cookies = cookie(asked, "RETURN_TO") + "; " + cookie(form, "FORM_TOKEN");
+        String signIn = "email=" + URLEncoder.encode(org.manager().email(), UTF_8) + "&password="
+                + TestOrganisation.PASSWORD + "&_csrf=" + HostileInputIntegrationTests.csrfToken(form);
+        Answer signedIn = http.exchange(
+                "POST",
+                "/login",
+                Map.of("Cookie", cookies, "Content-Type", "application/x-www-form-urlencoded"),
+                signIn);
+        assertThat(signedIn.headers().get("location")).endsWith("/licences?q=acme");
+        assertThat(signedIn.headers().get("set-cookie")).startsWith("SESSION=");
+        assertThat(sessions()).isEqualTo(before + 1);
+
+        // A return address that is not of this site is not followed.
+        String elsewhere = Base64.getUrlEncoder().withoutPadding().encodeToString("//evil.test/x".getBytes(UTF_8));
+        signedIn = http.exchange(
+                "POST",
+                "/login",
+                Map.of(
+                        "Cookie",
+                        "RETURN_TO=" + elsewhere + "; " + cookie(form, "FORM_TOKEN"),
+                        "Content-Type",
+                        "application/x-www-form-urlencoded"),
+                signIn);
+        assertThat(signedIn.headers().get("location")).matches("(http://localhost(:\\d+)?)?/");
+    }
+
+    /** The name=value of the first cookie of this name an answer sets (RawHttp keeps one Set-Cookie a name). */
+    static String cookie(Answer answer, String name) {
+        String setCookie = answer.headers().get("set-cookie");
+        assertThat(setCookie).startsWith(name + "=");
+        return setCookie.substring(0, setCookie.indexOf(';'));
     }
 
     private long sessions() {

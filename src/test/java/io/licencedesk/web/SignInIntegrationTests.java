@@ -24,6 +24,8 @@ import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -73,6 +75,32 @@ class SignInIntegrationTests {
                 .andExpect(redirectedUrl("/"));
         mvc.perform(formLogin().userParameter("email").user(org.alice().email()).password(TestOrganisation.PASSWORD))
                 .andExpect(redirectedUrl("/portal"));
+    }
+
+    /**
+     * The page asked for before signing in (decision 0127) is followed into the person's own side only: a client's
+     * portal page after a member of staff signs in on the same browser answered them "forbidden", as a console page
+     * does a client; an address of another site, or one that is not read, is not followed.
+     */
+    @Test
+    void returnsToThePageAskedForOnThePersonsOwnSideOnly() throws Exception {
+        for (String[] asked : new String[][] {
+            {org.manager().email(), "/licences?q=acme", "/licences?q=acme"},
+            {org.manager().email(), "/portal/invoices", "/"},
+            {org.manager().email(), "//evil.test/x", "/"},
+            {org.manager().email(), "/\\evil.test", "/"},
+            {org.alice().email(), "/portal/invoices?page=2", "/portal/invoices?page=2"},
+            {org.alice().email(), "/licences", "/portal"}
+        }) {
+            Cookie returnTo = new Cookie(
+                    ReturnAfterSignIn.COOKIE,
+                    Base64.getUrlEncoder().withoutPadding().encodeToString(asked[1].getBytes(StandardCharsets.UTF_8)));
+            mvc.perform(signIn(asked[0], TestOrganisation.PASSWORD, "10.0.0.31").cookie(returnTo))
+                    .andExpect(redirectedUrl(asked[2]));
+        }
+        mvc.perform(signIn(org.manager().email(), TestOrganisation.PASSWORD, "10.0.0.31")
+                        .cookie(new Cookie(ReturnAfterSignIn.COOKIE, "not*base64")))
+                .andExpect(redirectedUrl("/"));
     }
 
     /** The demo's accounts are listed only by the embedded demo (DemoSignInsBrowserTests): not here, demo off. */
