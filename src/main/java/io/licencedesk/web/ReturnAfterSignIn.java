@@ -83,7 +83,9 @@ final class ReturnAfterSignIn implements RequestCache {
 
     /**
      * The address when it is a path of this site: one slash first (two, or a backslash a browser reads as one, name
-     * another host), no control character (a header split), not too long.
+     * another host), no space or control character, not too long. A browser drops tabs and line breaks from an address
+     * before reading it ({@code /<tab>/evil.example} is {@code //evil.example}, another host), and a request's own
+     * path and query never hold them unencoded; a line break would also split the redirect's header.
      */
     static Optional<String> local(String address) {
         if (address == null
@@ -91,6 +93,7 @@ final class ReturnAfterSignIn implements RequestCache {
                 || !address.startsWith("/")
                 || address.startsWith("//")
                 || address.indexOf('\\') >= 0
+                || address.chars().anyMatch(c -> c <= ' ')
                 || ControlCharacters.in(address)) {
             return Optional.empty();
         }

@@ -89,6 +89,11 @@ class SignInIntegrationTests {
             {org.manager().email(), "/portal/invoices", "/"},
             {org.manager().email(), "//evil.test/x", "/"},
             {org.manager().email(), "/\\evil.test", "/"},
+            // A browser drops tabs and line breaks from an address: "/\t/evil.test" is read as "//evil.test".
+            {org.manager().email(), "/\t/evil.test", "/"},
+            {org.manager().email(), "/\n/evil.test", "/"},
+            {org.alice().email(), "/portal\r\n/\t/evil.test", "/portal"},
+            {org.manager().email(), " //evil.test", "/"},
             {org.alice().email(), "/portal/invoices?page=2", "/portal/invoices?page=2"},
             {org.alice().email(), "/licences", "/portal"}
         }) {
