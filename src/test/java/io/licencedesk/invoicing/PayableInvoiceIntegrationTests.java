@@ -215,6 +215,17 @@ class PayableInvoiceIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(Jsoup.parse(page).select("dd").eachText())
                 .anySatisfy(text -> assertThat(text).startsWith("10,000 × €"));
+        // The licence's own pages printed "10000" beside "€1,000,000.00" too.
+        for (String licencePage : List.of("/licences/" + licence, "/licences?q=Stadium")) {
+            String html = mvc.perform(get(licencePage).with(fixture.signedIn(org.manager().email())))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(Jsoup.parse(html).select("dd, td").eachText())
+                    .as(licencePage)
+                    .contains("10,000")
+                    .doesNotContain("10000");
+        }
 
         languages.choose(org.alice(), Language.FR);
         assertThat(pdfText(invoice)).containsPattern("\\n10[\\h ]000 \\d");
@@ -226,6 +237,14 @@ class PayableInvoiceIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(Jsoup.parse(portal).select("dd").eachText())
                 .anySatisfy(text -> assertThat(text).matches("10\\h000 × .*"));
+        String portalList = mvc.perform(get("/portal")
+                        .with(fixture.signedIn(org.alice().email()))
+                        .header("Accept-Language", "fr"))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(portalList).select("td").eachText())
+                .anySatisfy(text -> assertThat(text).matches("0 / 10\\h000"));
     }
 
     @Test
