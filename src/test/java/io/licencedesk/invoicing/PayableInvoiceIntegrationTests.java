@@ -217,7 +217,8 @@ class PayableInvoiceIntegrationTests {
                 .anySatisfy(text -> assertThat(text).startsWith("10,000 × €"));
         // The licence's own pages printed "10000" beside "€1,000,000.00" too.
         for (String licencePage : List.of("/licences/" + licence, "/licences?q=Stadium")) {
-            String html = mvc.perform(get(licencePage).with(fixture.signedIn(org.manager().email())))
+            String html = mvc.perform(
+                            get(licencePage).with(fixture.signedIn(org.manager().email())))
                     .andReturn()
                     .getResponse()
                     .getContentAsString(StandardCharsets.UTF_8);
