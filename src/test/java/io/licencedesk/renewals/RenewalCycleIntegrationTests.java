@@ -369,6 +369,19 @@ class RenewalCycleIntegrationTests {
                 .satisfies(entry -> assertThat(entry.subjectId()).isEqualTo(first.id()));
     }
 
+    /** A renewing licence the cycle paused, its organisation pausing licences 30 days after their invoice is due. */
+    private record PausedForOverdue(long licence, Invoice renewal) {}
+
+    private PausedForOverdue pausedForItsOverdueRenewal() {
+        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
+        long licence = endingOn(renewing, today.plusDays(5));
+        cycle.run(org.id());
+        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
+        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
+        cycle.run(org.id());
+        return new PausedForOverdue(licence, renewal);
+    }
+
     /**
      * A licence its overdue renewal invoice paused, and that marking the invoice paid resumed, is paused again when
      * that payment is removed (decision 0088): the invoice is still overdue, and the cycle, which pauses once per
@@ -376,12 +389,9 @@ class RenewalCycleIntegrationTests {
      */
     @Test
     void removingThePaymentThatResumedAnOverdueLicencePausesItAgain() {
-        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
-        long licence = endingOn(renewing, today.plusDays(5));
-        cycle.run(org.id());
-        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
-        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
-        cycle.run(org.id());
+        PausedForOverdue paused = pausedForItsOverdueRenewal();
+        long licence = paused.licence();
+        Invoice renewal = paused.renewal();
         invoicing.markPaid(org.manager(), renewal.id(), testLicences.today(), "Bank transfer");
         assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.ACTIVE);
 
@@ -405,12 +415,9 @@ class RenewalCycleIntegrationTests {
      */
     @Test
     void theLicencesHistoryTellsThePaymentRemovedBeforeThePauseItBrings() {
-        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
-        long licence = endingOn(renewing, today.plusDays(5));
-        cycle.run(org.id());
-        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
-        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
-        cycle.run(org.id());
+        PausedForOverdue paused = pausedForItsOverdueRenewal();
+        long licence = paused.licence();
+        Invoice renewal = paused.renewal();
         invoicing.markPaid(org.manager(), renewal.id(), testLicences.today(), "Bank transfer");
 
         invoicing.removePayment(org.manager(), renewal.id());
@@ -431,12 +438,9 @@ class RenewalCycleIntegrationTests {
      */
     @Test
     void removingAPaymentLeavesRunningALicenceThatAPersonHadResumedBeforeIt() {
-        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
-        long licence = endingOn(renewing, today.plusDays(5));
-        cycle.run(org.id());
-        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
-        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
-        cycle.run(org.id());
+        PausedForOverdue paused = pausedForItsOverdueRenewal();
+        long licence = paused.licence();
+        Invoice renewal = paused.renewal();
         assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.PAUSED);
         licences.resume(org.manager(), licence);
         invoicing.markPaid(org.manager(), renewal.id(), testLicences.today(), "Bank transfer");
@@ -462,12 +466,9 @@ class RenewalCycleIntegrationTests {
      */
     @Test
     void voidingTheOverdueRenewalInvoiceThatPausedALicenceResumesIt() {
-        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
-        long licence = endingOn(renewing, today.plusDays(5));
-        cycle.run(org.id());
-        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
-        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
-        cycle.run(org.id());
+        PausedForOverdue paused = pausedForItsOverdueRenewal();
+        long licence = paused.licence();
+        Invoice renewal = paused.renewal();
         assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.PAUSED);
 
         invoicing.voidInvoice(org.manager(), renewal.id(), "Client cancelled");
@@ -486,12 +487,9 @@ class RenewalCycleIntegrationTests {
     /** A licence a person paused after the cycle's pause (resumed, then paused by hand) stays paused: it is theirs. */
     @Test
     void voidingTheOverdueInvoiceLeavesPausedALicenceThatAPersonPaused() {
-        preferences.update(org.owner(), new RenewalSettings(14, 7, true, 30));
-        long licence = endingOn(renewing, today.plusDays(5));
-        cycle.run(org.id());
-        Invoice renewal = invoicing.forLicence(org.manager(), licence).get(0);
-        clock.advance(Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(today, renewal.dueOn()) + 30));
-        cycle.run(org.id());
+        PausedForOverdue paused = pausedForItsOverdueRenewal();
+        long licence = paused.licence();
+        Invoice renewal = paused.renewal();
         licences.resume(org.manager(), licence);
         licences.pause(org.manager(), licence);
 
