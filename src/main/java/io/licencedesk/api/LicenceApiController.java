@@ -13,7 +13,6 @@ import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicencePageRequest;
-import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Reason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -323,15 +322,7 @@ class LicenceApiController {
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit) {
         ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
-        // A licence has at most 10,000 screens, which the console's page reads in one query: paged here.
-        var all = screens.screens(caller, id);
-        return NumberedPage.of(
-                PageOf.read(
-                        page,
-                        limit,
-                        all.size(),
-                        (offset, size) -> all.subList(offset, Math.min(all.size(), offset + size))),
-                ScreenResponse::of);
+        return NumberedPage.of(screens.screens(caller, id, null, page, limit).page(), ScreenResponse::of);
     }
 
     @GetMapping("/{id}/history")

@@ -23,5 +23,11 @@ public record LicenceHistoryPage(
             Instant occurredAt,
             List<FieldChange> changes,
             Map<String, Object> before,
-            Map<String, Object> after) {}
+            Map<String, Object> after) {
+
+        /** A change made through the device API, by a screen rather than a person. */
+        public boolean byScreen() {
+            return actorEmail == null && AuditRecord.BY_DEVICES.contains(action);
+        }
+    }
 }

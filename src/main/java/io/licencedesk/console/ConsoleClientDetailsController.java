@@ -34,6 +34,9 @@ class ConsoleClientDetailsController {
 
     static final int SHOWN = 25;
 
+    /** Screens named under each licence; the licence's page lists the others (a licence may have 10,000). */
+    static final int SCREENS_SHOWN = 10;
+
     private final AccountManagement accounts;
     private final People people;
     private final LicenceManagement licences;
@@ -75,7 +78,9 @@ class ConsoleClientDetailsController {
                 "screens",
                 listing.rows().stream()
                         .collect(Collectors.toMap(
-                                LicenceRow::id, row -> screens.screens(caller, row.id()), (a, b) -> a)));
+                                LicenceRow::id,
+                                row -> screens.screens(caller, row.id(), null, 1, SCREENS_SHOWN),
+                                (a, b) -> a)));
         model.addAttribute("invoices", invoices.invoices(caller, null, id, 1, SHOWN));
         model.addAttribute(
                 "history",

@@ -3,7 +3,9 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
+import io.licencedesk.audit.AuditPageRequest;
 import io.licencedesk.audit.AuditTrail;
+import io.licencedesk.devices.ScreenList;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.EditedLicence;
@@ -37,12 +39,19 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The main list, adding a licence, its details, pause, resume and delete. */
 @Controller
 @RequestMapping("/licences")
 class ConsoleLicenceController {
+
+    /** Screens on a page of the licence's details. */
+    static final int SCREENS_SIZE = 50;
+
+    /** History entries on a page of the licence's details. */
+    static final int HISTORY_SIZE = 20;
 
     private final LicenceManagement licences;
     private final PlanCatalogue plans;
@@ -145,7 +154,14 @@ class ConsoleLicenceController {
     }
 
     @GetMapping("/{id}")
-    String details(Caller caller, @PathVariable long id, Model model) {
+    String details(
+            Caller caller,
+            @PathVariable long id,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            @RequestParam(required = false) Long after,
+            @RequestParam(required = false) Long before,
+            Model model) {
         LicenceDetails licence = licences.details(caller, id);
         model.addAttribute("licence", licence);
         model.addAttribute(
@@ -155,9 +171,13 @@ class ConsoleLicenceController {
                 licence.renewal().refusal() == null
                         ? null
                         : reasons.text(licence.renewal().refusal()));
-        model.addAttribute("history", audit.licenceHistory(caller, id));
+        // A licence of 10,000 screens has as many activations in its history: both are read a page at a time.
+        model.addAttribute(
+                "history", audit.licenceHistory(caller, id, new AuditPageRequest(after, before, false, HISTORY_SIZE)));
         model.addAttribute("invoices", invoicing.forLicence(caller, id));
-        model.addAttribute("screens", screens.screens(caller, id));
+        ScreenList screenList = screens.screens(caller, id, q, page, SCREENS_SIZE);
+        model.addAttribute("screenList", screenList);
+        model.addAttribute("screens", screenList.page().items());
         // Its history has no "Created" when an import made it (decision 0047): the page names the import instead.
         model.addAttribute("importedBy", imports.creatorOf(caller, id).orElse(null));
         return "console/licence";
@@ -351,7 +371,7 @@ class ConsoleLicenceController {
         model.addAttribute(
                 "planAndClientLock",
                 licence.planAndClientLock() == null ? null : reasons.text(licence.planAndClientLock()));
-        int screenCount = screens.screens(caller, licence.id()).size();
+        int screenCount = screens.screenCount(caller, licence.id());
         model.addAttribute("screenCount", screenCount);
         Reason clientLock = licence.clientLock(screenCount);
         model.addAttribute("clientLock", clientLock == null ? null : reasons.text(clientLock));

@@ -6,6 +6,8 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotFoundException;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.SeatLicence;
+import io.licencedesk.shared.Like;
+import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,12 +56,46 @@ public class ScreenManagement {
     /** The licence's screens (removed ones excluded), oldest first; for its client or staff of its organisation. */
     @Transactional(readOnly = true)
     public List<Screen> screens(Caller caller, long licenceId) {
+        checkReach(caller, licenceId);
+        return lastCheckIns.overlay(screens.live(licenceId));
+    }
+
+    /** Throws LicenceNotFoundException unless the licence is the client's or of the staff member's organisation. */
+    private void checkReach(Caller caller, long licenceId) {
         if (caller.isStaff()) {
             staffLicences.details(caller, licenceId);
         } else {
             clientLicences.licence(caller, licenceId);
         }
-        return lastCheckIns.overlay(screens.live(licenceId));
+    }
+
+    /**
+     * A page of the licence's screens (removed ones excluded), oldest first, those whose name contains the search (all
+     * when it is blank); for its client or staff of its organisation. A licence may have 10,000 screens: pages show
+     * them a page at a time.
+     */
+    @Transactional(readOnly = true)
+    public ScreenList screens(Caller caller, long licenceId, String search, int page, int size) {
+        checkReach(caller, licenceId);
+        int registered = screens.countLive(licenceId);
+        if (!Like.canMatch(search)) {
+            return new ScreenList(new PageOf<>(List.of(), 1, size, 0), search, registered);
+        }
+        String pattern = Like.containing(search);
+        int matching = pattern == null ? registered : screens.countLive(licenceId, pattern);
+        PageOf<Screen> found = PageOf.read(
+                page,
+                size,
+                matching,
+                (offset, limit) -> lastCheckIns.overlay(screens.live(licenceId, pattern, offset, limit)));
+        return new ScreenList(found, pattern == null ? null : search.strip(), registered);
+    }
+
+    /** How many screens the licence has (removed ones excluded); for its client or staff of its organisation. */
+    @Transactional(readOnly = true)
+    public int screenCount(Caller caller, long licenceId) {
+        checkReach(caller, licenceId);
+        return screens.countLive(licenceId);
     }
 
     /** How many screens each of the client's licences has (absent: none), in one query for the portal's list. */

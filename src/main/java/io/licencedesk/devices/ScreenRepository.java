@@ -38,6 +38,35 @@ class ScreenRepository {
                         """).param("licenceId", licenceId).query(SCREEN).list();
     }
 
+    /**
+     * A page of the seats of a licence, oldest first, those whose lower-cased name is like the pattern (all when it is
+     * null). A licence has at most 10,000 screens, all under its index screen_licence_fingerprint_idx.
+     */
+    List<Screen> live(long licenceId, String namePattern, int offset, int limit) {
+        return jdbc.sql("""
+                        select * from screen
+                        where licence_id = :licenceId and removed_at is null
+                        """ + (namePattern == null ? "" : "  and lower(name) like :pattern\n") + """
+                        order by created_at, id
+                        offset :offset rows fetch next :limit rows only
+                        """)
+                .param("licenceId", licenceId)
+                .param("pattern", namePattern)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(SCREEN)
+                .list();
+    }
+
+    int countLive(long licenceId, String namePattern) {
+        return jdbc.sql("select count(*) from screen where licence_id = :licenceId and removed_at is null"
+                        + (namePattern == null ? "" : " and lower(name) like :pattern"))
+                .param("licenceId", licenceId)
+                .param("pattern", namePattern)
+                .query(Integer.class)
+                .single();
+    }
+
     Optional<Screen> findLive(long licenceId, long id) {
         return jdbc.sql("select * from screen where id = :id and licence_id = :licenceId and removed_at is null")
                 .param("id", id)

@@ -1,16 +1,17 @@
 package io.licencedesk.portal;
 
 import io.licencedesk.accounts.Caller;
-import io.licencedesk.devices.Screen;
+import io.licencedesk.devices.ScreenList;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.ClientLicence;
 import io.licencedesk.licence.ClientLicences;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** Fills the model of the portal's licence pages, which several actions render again with a message. */
 @Component
@@ -38,15 +39,39 @@ class LicencePages {
         return "portal/licences";
     }
 
-    /** One licence with its screens, its price and its invoices. */
+    /** One licence with the first page of its screens, its price and its invoices. */
     String licence(Caller client, long id, Model model) {
+        return licence(client, id, null, 1, model);
+    }
+
+    /** One licence with a page of its screens (those named like the search), its price and its invoices. */
+    String licence(Caller client, long id, String search, int page, Model model) {
         ClientLicence licence = licences.licence(client, id);
-        List<Screen> onLicence = screens.screens(client, id);
+        ScreenList onLicence = screens.screens(client, id, search, page, PAGE_SIZE);
         model.addAttribute("licence", licence);
-        model.addAttribute("screens", onLicence);
-        model.addAttribute("seatsFree", Math.max(0, licence.quantity() - onLicence.size()));
+        model.addAttribute("screens", onLicence.page().items());
+        model.addAttribute("screenList", onLicence);
+        // the address bar after a form answered with this page (a refused rename) shows the page, not the action
+        model.addAttribute(
+                "pageAddress",
+                licenceAddress(id, onLicence.search(), onLicence.page().page()));
+        model.addAttribute("seatsFree", Math.max(0, licence.quantity() - onLicence.registered()));
         model.addAttribute("invoices", invoicing.clientLicenceInvoices(client, id));
         model.addAttribute("today", LocalDate.now(clock));
         return "portal/licence";
+    }
+
+    /** The licence's page showing the screens the client was looking at: the same search and page. */
+    static String redirectToLicence(long id, String search, int page) {
+        return "redirect:" + licenceAddress(id, search, page);
+    }
+
+    private static String licenceAddress(long id, String search, int page) {
+        return UriComponentsBuilder.fromPath("/portal/licences/{id}")
+                .queryParamIfPresent("q", Optional.ofNullable(search).filter(text -> !text.isBlank()))
+                .queryParamIfPresent("page", Optional.of(page).filter(number -> number > 1))
+                .encode()
+                .buildAndExpand(id)
+                .toUriString();
     }
 }

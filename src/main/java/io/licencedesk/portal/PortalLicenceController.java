@@ -80,8 +80,13 @@ class PortalLicenceController {
     }
 
     @GetMapping("/portal/licences/{id}")
-    String details(Caller client, @PathVariable long id, Model model) {
-        return pages.licence(client, id, model);
+    String details(
+            Caller client,
+            @PathVariable long id,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            Model model) {
+        return pages.licence(client, id, q, page, model);
     }
 
     @PostMapping("/portal/licences/{id}/activate")

@@ -67,42 +67,51 @@ class PortalScreenController {
             @PathVariable long id,
             @PathVariable long screenId,
             @RequestParam(defaultValue = "") String name,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
             HttpServletResponse response,
             Model model,
             RedirectAttributes redirect) {
         try {
             Screen renamed = screens.rename(client, id, screenId, name);
             Toasts.success(redirect, words.of("portal.screen.renamed", renamed.name()));
-            return "redirect:/portal/licences/" + id;
+            return LicencePages.redirectToLicence(id, q, page);
         } catch (ScreenNotFoundException gone) {
-            return gone(id, redirect);
+            return gone(id, q, page, redirect);
         } catch (InvalidScreenNameException refused) {
-            // The page again, with this screen's rename form open, what was typed and why it was refused.
+            // The page the client was on again, with this screen's rename form open, what was typed and why it was
+            // refused.
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("renameScreenId", screenId);
             model.addAttribute("renameName", name.length() > 200 ? name.substring(0, 200) : name);
             model.addAttribute("renameError", reasons.text(refused));
-            return pages.licence(client, id, model);
+            return pages.licence(client, id, q, page, model);
         }
     }
 
     @PostMapping("/portal/licences/{id}/screens/{screenId}/remove")
-    String remove(Caller client, @PathVariable long id, @PathVariable long screenId, RedirectAttributes redirect) {
+    String remove(
+            Caller client,
+            @PathVariable long id,
+            @PathVariable long screenId,
+            @RequestParam(required = false) String q,
+            @RequestParam(defaultValue = "1") int page,
+            RedirectAttributes redirect) {
         try {
             screens.remove(client, id, screenId);
         } catch (ScreenNotFoundException gone) {
-            return gone(id, redirect);
+            return gone(id, q, page, redirect);
         }
         Toasts.success(redirect, words.of("portal.screen.removed"));
-        return "redirect:/portal/licences/" + id;
+        return LicencePages.redirectToLicence(id, q, page);
     }
 
     /**
      * The licence is the client's (else it is not found), but the screen is not on it any more: removed from another
      * window, or by a second click. Their licence's page says so, rather than a page saying there is nothing here.
      */
-    private String gone(long id, RedirectAttributes redirect) {
+    private String gone(long id, String q, int page, RedirectAttributes redirect) {
         Toasts.error(redirect, words.of("portal.screen.gone"));
-        return "redirect:/portal/licences/" + id;
+        return LicencePages.redirectToLicence(id, q, page);
     }
 }
