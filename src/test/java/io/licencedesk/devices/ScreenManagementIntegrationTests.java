@@ -261,6 +261,48 @@ class ScreenManagementIntegrationTests {
     }
 
     @Test
+    void readsAPageOfScreensNamedLikeASearchTakingWildcardsAsTyped() {
+        long licence = licence(10, org.alice());
+        for (String name : List.of("Hall 1", "Hall 2", "100% Bar", "Bar_1", "Bar 1", "hall 3")) {
+            screens.register(org.alice(), licence, name);
+        }
+        screens.remove(
+                org.alice(),
+                licence,
+                screens.screens(org.alice(), licence).get(1).id()); // "Hall 2"
+
+        ScreenList firstPage = screens.screens(org.manager(), licence, null, 1, 2);
+        assertThat(firstPage.page().items()).extracting(Screen::name).containsExactly("Hall 1", "100% Bar");
+        assertThat(firstPage.page().total()).isEqualTo(5);
+        assertThat(firstPage.registered()).isEqualTo(5);
+        assertThat(screens.screens(org.alice(), licence, "", 3, 2).page().items())
+                .extracting(Screen::name)
+                .containsExactly("hall 3");
+
+        ScreenList halls = screens.screens(org.alice(), licence, " HALL ", 1, 25);
+        assertThat(halls.page().items()).extracting(Screen::name).containsExactly("Hall 1", "hall 3");
+        assertThat(halls.search()).isEqualTo("HALL");
+        assertThat(halls.registered()).isEqualTo(5);
+        assertThat(screens.screens(org.alice(), licence, "%", 1, 25).page().items())
+                .extracting(Screen::name)
+                .containsExactly("100% Bar");
+        assertThat(screens.screens(org.alice(), licence, "r_", 1, 25).page().items())
+                .extracting(Screen::name)
+                .containsExactly("Bar_1");
+        // nothing stored holds a control character: no query, no match, no error from PostgreSQL for a NUL
+        assertThat(screens.screens(org.alice(), licence, "Hall\u0000", 1, 25)
+                        .page()
+                        .items())
+                .isEmpty();
+
+        for (Caller stranger : List.of(org.bob(), other.alice(), other.manager())) {
+            assertThatThrownBy(() -> screens.screens(stranger, licence, "Hall", 1, 25))
+                    .as(stranger.email())
+                    .isInstanceOf(LicenceNotFoundException.class);
+        }
+    }
+
+    @Test
     void anotherClientAndAnotherOrganisationCannotReachTheScreens() {
         Screen screen = screens.register(org.alice(), licenceId, "Entrance").screen();
 
