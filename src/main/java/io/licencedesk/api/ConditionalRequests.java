@@ -35,7 +35,7 @@ final class ConditionalRequests {
             description = "The ETag of the object as you read it (quotes included): the change is made only if the"
                     + " object is still that one, else a 412 precondition-failed and nothing changes. Leave it out"
                     + " for the change to apply whatever happened meanwhile.",
-            schema = @Schema(type = "string", example = "\"q3JvZ2VyLWxpY2VuY2UtNDcx\""))
+            schema = @Schema(type = "string", example = "\"Xq3vJcM0n1p9c2Zw8dKf7a\""))
     @interface IfMatch {}
 
     /** What {@code If-None-Match} does on a read, which Spring MVC evaluates against the answer's ETag. */

@@ -25,7 +25,10 @@ final class EntityTags {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(JSON.writeValueAsBytes(representation));
             return '"'
-                    + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 22)
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 22)
                     + '"';
         } catch (NoSuchAlgorithmException impossible) {
             throw new IllegalStateException("Every JVM has SHA-256", impossible);
@@ -38,8 +41,6 @@ final class EntityTags {
      */
     static boolean matches(String ifMatch, String current) {
         ETag tag = ETag.create(current);
-        return ETag.parse(ifMatch).stream()
-                .anyMatch(sent -> sent.isWildcard() || sent.compare(tag, true));
+        return ETag.parse(ifMatch).stream().anyMatch(sent -> sent.isWildcard() || sent.compare(tag, true));
     }
-
 }

@@ -188,7 +188,8 @@ class ConditionalRequestsIntegrationTests {
 
         Answer blind = patchJson(address, secondIntegrator, null, "{\"name\": \"Two\"}");
         assertThat(blind.status()).isEqualTo(200);
-        assertThat(blind.etag()).isEqualTo(send(get(address).with(bearer(firstIntegrator))).etag());
+        assertThat(blind.etag())
+                .isEqualTo(send(get(address).with(bearer(firstIntegrator))).etag());
         Answer any = patchJson(address, secondIntegrator, "*", "{\"name\": \"Three\"}");
         assertThat(any.status()).isEqualTo(200);
         assertThat(nameOf(id)).isEqualTo("Three");
@@ -241,7 +242,8 @@ class ConditionalRequestsIntegrationTests {
     @Test
     void aReadOfAnUnchangedLicenceIsA304AndTheActionsAnswerTheNewETag() throws Exception {
         long id = licences.create(
-                        org.manager(), new NewLicence(plan.id(), "Foyer", null, 1, org.alice().userId()))
+                        org.manager(),
+                        new NewLicence(plan.id(), "Foyer", null, 1, org.alice().userId()))
                 .id();
         String address = "/api/v1/licences/" + id;
         Answer read = send(get(address).with(bearer(firstIntegrator)));
@@ -259,7 +261,8 @@ class ConditionalRequestsIntegrationTests {
         assertThat(readAgain.body().get("status").asString()).isEqualTo("paused");
         assertThat(readAgain.etag()).isEqualTo(paused.etag());
         Answer resumed = send(post(address + "/resume").with(bearer(firstIntegrator)));
-        assertThat(resumed.etag()).isEqualTo(send(get(address).with(bearer(firstIntegrator))).etag());
+        assertThat(resumed.etag())
+                .isEqualTo(send(get(address).with(bearer(firstIntegrator))).etag());
         Answer created = send(post("/api/v1/licences")
                 .with(bearer(firstIntegrator))
                 .contentType(MediaType.APPLICATION_JSON)
@@ -289,14 +292,16 @@ class ConditionalRequestsIntegrationTests {
         assertPreconditionFailed(patchJson(address, secondIntegrator, read.etag(), "{\"name\": \"\"}"), address);
         Answer now = send(get(address).with(bearer(firstIntegrator)));
         assertThat(now.body().get("company").asString()).isEqualTo("Cinéma Lumière");
-        assertThat(now.body().get("name").asString()).isEqualTo(read.body().get("name").asString());
+        assertThat(now.body().get("name").asString())
+                .isEqualTo(read.body().get("name").asString());
         assertThat(now.etag()).isEqualTo(first.etag());
 
         // Without If-Match, a change of another field goes over the client as it is now, keeping the company.
         Answer blind = patchJson(address, secondIntegrator, null, "{\"name\": \"Alice M.\"}");
         assertThat(blind.status()).isEqualTo(200);
         assertThat(blind.body().get("company").asString()).isEqualTo("Cinéma Lumière");
-        assertThat(blind.etag()).isEqualTo(send(get(address).with(bearer(firstIntegrator))).etag());
+        assertThat(blind.etag())
+                .isEqualTo(send(get(address).with(bearer(firstIntegrator))).etag());
     }
 
     @Test
@@ -308,14 +313,20 @@ class ConditionalRequestsIntegrationTests {
         String otherManager = fixture.token(other.manager());
         String aClient = fixture.token(org.bob());
 
-        assertThat(patchJson(licence, otherManager, "*", "{\"name\": \"X\"}").status()).isEqualTo(404);
-        assertThat(send(delete(licence).with(bearer(otherManager)).header("If-Match", "*")).status())
+        assertThat(patchJson(licence, otherManager, "*", "{\"name\": \"X\"}").status())
                 .isEqualTo(404);
-        assertThat(patchJson(client, otherManager, "*", "{\"name\": \"X\"}").status()).isEqualTo(404);
-        assertThat(send(get(licence).with(bearer(otherManager)).header("If-None-Match", "*")).status())
+        assertThat(send(delete(licence).with(bearer(otherManager)).header("If-Match", "*"))
+                        .status())
                 .isEqualTo(404);
-        assertThat(patchJson(licence, aClient, "*", "{\"name\": \"X\"}").status()).isEqualTo(403);
-        assertThat(send(get(client).with(bearer(aClient)).header("If-None-Match", "*")).status())
+        assertThat(patchJson(client, otherManager, "*", "{\"name\": \"X\"}").status())
+                .isEqualTo(404);
+        assertThat(send(get(licence).with(bearer(otherManager)).header("If-None-Match", "*"))
+                        .status())
+                .isEqualTo(404);
+        assertThat(patchJson(licence, aClient, "*", "{\"name\": \"X\"}").status())
+                .isEqualTo(403);
+        assertThat(send(get(client).with(bearer(aClient)).header("If-None-Match", "*"))
+                        .status())
                 .isEqualTo(403);
         assertThat(send(patch(licence)
                                 .contentType(MediaType.APPLICATION_JSON)
