@@ -61,12 +61,16 @@ class ConcurrentPatchesIntegrationTests {
         String token = fixture.token(org.manager());
 
         int status = whileHeld(
-                () -> accounts.updateClient(org.owner(), id, null, current -> new NewClient(
-                        current.name(),
-                        current.email(),
-                        "Cinéma Lumière",
-                        current.billingAddress(),
-                        current.vatNumber())),
+                () -> accounts.updateClient(
+                        org.owner(),
+                        id,
+                        null,
+                        current -> new NewClient(
+                                current.name(),
+                                current.email(),
+                                "Cinéma Lumière",
+                                current.billingAddress(),
+                                current.vatNumber())),
                 () -> patchJson("/api/v1/clients/" + id, token, "{\"name\": \"Alice M.\"}"));
 
         assertThat(status).isEqualTo(200);
@@ -85,7 +89,10 @@ class ConcurrentPatchesIntegrationTests {
                         org.owner(),
                         plan.id(),
                         current -> new NewPlan(
-                                "Monthly (2027)", current.term(), current.unitPrice().amount(), current.autoRenew())),
+                                "Monthly (2027)",
+                                current.term(),
+                                current.unitPrice().amount(),
+                                current.autoRenew())),
                 () -> patchJson("/api/v1/plans/" + plan.id(), token, "{\"unitPrice\": \"12.00\"}"));
 
         assertThat(status).isEqualTo(200);
