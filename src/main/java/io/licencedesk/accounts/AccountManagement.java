@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -132,7 +134,25 @@ public class AccountManagement {
 
     /** Changes a client's name, e-mail, company and billing details; issued invoices keep what they recorded. */
     public Client updateClient(Caller caller, long clientId, NewClient client) {
-        Client existing = client(caller, clientId);
+        return updateClient(caller, clientId, null, current -> client);
+    }
+
+    /**
+     * Changes the client to what {@code change} makes of its current values, read under the client's lock, once
+     * {@code expected} (null: no condition) has accepted them; it throws to refuse, and nothing changes. So two
+     * changes of different fields (the REST API's PATCH, which sends only some) both stay, where the second was
+     * written over the values read before the first, and a channel's condition on the version it read (If-Match,
+     * decision 0130) holds until the write.
+     */
+    public Client updateClient(
+            Caller caller, long clientId, Consumer<Client> expected, Function<Client, NewClient> change) {
+        requireStaff(caller);
+        Client existing = accounts.findClientForUpdate(caller.organisationId(), clientId)
+                .orElseThrow(() -> new ClientNotFoundException(clientId));
+        if (expected != null) {
+            expected.accept(existing);
+        }
+        NewClient client = change.apply(existing);
         String email = normaliseEmail(client.email());
         if (!email.equals(existing.email()) && accounts.emailExists(email)) {
             throw new EmailAlreadyUsedException(email);

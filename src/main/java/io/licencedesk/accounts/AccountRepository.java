@@ -142,6 +142,19 @@ class AccountRepository {
                 .optional();
     }
 
+    /** The client, locked until the transaction ends, so that changes to it are applied one after the other. */
+    Optional<Client> findClientForUpdate(long organisationId, long clientId) {
+        return jdbc.sql("""
+                        select %s from app_user
+                        where organisation_id = :organisationId and id = :id and role = 'CLIENT'
+                        for update
+                        """.formatted(CLIENT_COLUMNS))
+                .param("organisationId", organisationId)
+                .param("id", clientId)
+                .query(CLIENT)
+                .optional();
+    }
+
     /** Every client of the organisation by e-mail, lower-cased (e-mail addresses are unique across users). */
     Map<String, Long> clientIdsByEmail(long organisationId) {
         Map<String, Long> ids = new HashMap<>();

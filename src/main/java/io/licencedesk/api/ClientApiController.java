@@ -7,6 +7,8 @@ import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.exports.CsvExports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -15,6 +17,7 @@ import jakarta.validation.Valid;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +28,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -82,8 +86,10 @@ class ClientApiController {
         if (Boolean.TRUE.equals(request.invite())) {
             passwords.invite(caller, client.id());
         }
+        ClientResponse created = response(caller, client);
         return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id()))
-                .body(response(caller, client));
+                .eTag(EntityTags.of(created))
+                .body(created);
     }
 
     @GetMapping(
@@ -105,23 +111,46 @@ class ClientApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getClient", summary = "Get a client")
-    ClientResponse client(Caller caller, @PathVariable long id) {
-        return response(caller, accounts.client(caller, id));
+    @Operation(
+            operationId = "getClient",
+            summary = "Get a client",
+            description = "With its ETag: send it back in If-Match to change the client only if it is still as you"
+                    + " read it, or in If-None-Match for a 304 Not Modified while it is.")
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = ConditionalRequests.IF_NONE_MATCH,
+            description = ConditionalRequests.IF_NONE_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    ResponseEntity<ClientResponse> client(Caller caller, @PathVariable long id) {
+        return ConditionalRequests.tagged(response(caller, accounts.client(caller, id)));
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             operationId = "updateClient",
             summary = "Change a client",
-            description = "Only the fields sent change. Issued invoices keep theirs.")
-    ClientResponse update(
-            Caller caller, @PathVariable long id, @Valid @RequestBody ClientRequest request, BindingResult refused)
+            description = "Only the fields sent change. Issued invoices keep theirs. With If-Match, made only if the"
+                    + " client still has that ETag (a 412 precondition-failed otherwise, before the body's fields are"
+                    + " judged).")
+    ResponseEntity<ClientResponse> update(
+            Caller caller,
+            @PathVariable long id,
+            @Valid @RequestBody ClientRequest request,
+            BindingResult refused,
+            @ConditionalRequests.IfMatch @RequestHeader(name = ConditionalRequests.IF_MATCH, required = false)
+                    String ifMatch)
             throws BindException {
+        Consumer<Client> expected =
+                ConditionalRequests.ifMatch(ifMatch, "client", current -> response(caller, current));
         Client current = accounts.client(caller, id); // not found before anything is said of the body
+        if (expected != null) {
+            expected.accept(current); // a stale ETag before the body's faults, as for a licence; again under the lock
+        }
         request.checkChange(refused);
         FieldRefusals.answerIfAny(refused);
-        return response(caller, accounts.updateClient(caller, id, request.over(current)));
+        // The fields sent go over the client as it is under its lock, not as read above: a change of another field
+        // made meanwhile stays.
+        return ConditionalRequests.tagged(response(caller, accounts.updateClient(caller, id, expected, request::over)));
     }
 
     @PostMapping("/{id}/invite")

@@ -9,13 +9,13 @@ import io.licencedesk.licence.BulkOutcome;
 import io.licencedesk.licence.CursorOfAnotherOrderException;
 import io.licencedesk.licence.InvalidLicenceException;
 import io.licencedesk.licence.LicenceBulkActions;
-import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.shared.Reason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -41,6 +41,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -222,15 +223,25 @@ class LicenceApiController {
                             request.clientId()));
             FieldRefusals.answerIfAny(refused);
         }
-        LicenceDetails created = licences.create(caller, request.toNewLicence());
+        LicenceResponse created = LicenceResponse.of(licences.create(caller, request.toNewLicence()));
         return ResponseEntity.created(URI.create("/api/v1/licences/" + created.id()))
-                .body(LicenceResponse.of(created));
+                .eTag(EntityTags.of(created))
+                .body(created);
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getLicence", summary = "Get a licence")
-    LicenceResponse licence(Caller caller, @PathVariable long id) {
-        return LicenceResponse.of(licences.details(caller, id));
+    @Operation(
+            operationId = "getLicence",
+            summary = "Get a licence",
+            description = "With its ETag: send it back in If-Match to change or delete the licence only if it is"
+                    + " still as you read it, or in If-None-Match for a 304 Not Modified while it is.")
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = ConditionalRequests.IF_NONE_MATCH,
+            description = ConditionalRequests.IF_NONE_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    ResponseEntity<LicenceResponse> licence(Caller caller, @PathVariable long id) {
+        return ConditionalRequests.tagged(LicenceResponse.of(licences.details(caller, id)));
     }
 
     @PatchMapping(path = "/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -240,9 +251,17 @@ class LicenceApiController {
             description = "Only the fields sent change, within the rules (see LicenceChanges). A refused change is"
                     + " one 422 naming every field at fault with its reason, and changes nothing. Recorded in the"
                     + " history, and"
-                    + " published as licence.updated (and licence.assigned when it gets a client).")
-    LicenceResponse update(Caller caller, @PathVariable long id, @RequestBody EditLicenceRequest changes) {
-        return LicenceResponse.of(licences.edit(caller, id, changes::over));
+                    + " published as licence.updated (and licence.assigned when it gets a client). With If-Match, made"
+                    + " only if the licence still has that ETag (a 412 precondition-failed otherwise, before the"
+                    + " body's fields are judged).")
+    ResponseEntity<LicenceResponse> update(
+            Caller caller,
+            @PathVariable long id,
+            @RequestBody EditLicenceRequest changes,
+            @ConditionalRequests.IfMatch @RequestHeader(name = ConditionalRequests.IF_MATCH, required = false)
+                    String ifMatch) {
+        return ConditionalRequests.tagged(LicenceResponse.of(licences.edit(
+                caller, id, ConditionalRequests.ifMatch(ifMatch, "licence", LicenceResponse::of), changes::over)));
     }
 
     @PostMapping("/{id}/pause")
@@ -250,14 +269,14 @@ class LicenceApiController {
             operationId = "pauseLicence",
             summary = "Pause a licence",
             description = "Its screens stop playing until it is resumed.")
-    LicenceResponse pause(Caller caller, @PathVariable long id) {
-        return LicenceResponse.of(licences.pause(caller, id));
+    ResponseEntity<LicenceResponse> pause(Caller caller, @PathVariable long id) {
+        return ConditionalRequests.tagged(LicenceResponse.of(licences.pause(caller, id)));
     }
 
     @PostMapping("/{id}/resume")
     @Operation(operationId = "resumeLicence", summary = "Resume a paused licence")
-    LicenceResponse resume(Caller caller, @PathVariable long id) {
-        return LicenceResponse.of(licences.resume(caller, id));
+    ResponseEntity<LicenceResponse> resume(Caller caller, @PathVariable long id) {
+        return ConditionalRequests.tagged(LicenceResponse.of(licences.resume(caller, id)));
     }
 
     @PostMapping(path = "/pause", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -303,9 +322,14 @@ class LicenceApiController {
     @Operation(
             operationId = "deleteLicence",
             summary = "Delete a licence",
-            description = "Refused (409, with the reason) once a client used it or it was invoiced.")
-    void delete(Caller caller, @PathVariable long id) {
-        licences.delete(caller, id);
+            description = "Refused (409, with the reason) once a client used it or it was invoiced. With If-Match,"
+                    + " deleted only if the licence still has that ETag (a 412 precondition-failed otherwise).")
+    void delete(
+            Caller caller,
+            @PathVariable long id,
+            @ConditionalRequests.IfMatch @RequestHeader(name = ConditionalRequests.IF_MATCH, required = false)
+                    String ifMatch) {
+        licences.delete(caller, id, ConditionalRequests.ifMatch(ifMatch, "licence", LicenceResponse::of));
     }
 
     @GetMapping("/{id}/screens")

@@ -73,7 +73,9 @@ class PlanApiController {
         request.checkChange(refused, current);
         refusePrice(caller, request.unitPrice(), refused);
         FieldRefusals.answerIfAny(refused);
-        return PlanResponse.of(plans.updatePlan(caller, id, request.over(current)));
+        // The fields sent go over the plan as it is under its lock, not as read above: a change of another field
+        // made meanwhile stays.
+        return PlanResponse.of(plans.updatePlan(caller, id, request::over));
     }
 
     /** The catalogue's refusal of a price it cannot keep (more decimals than the currency has), beside the rest. */

@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindException;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,12 +76,12 @@ class RenewalApiController {
             description = "true or false overrides its plan's default; null follows the plan again. A body without"
                     + " autoRenew is refused (422 naming it). Recorded in the history and published as"
                     + " licence.updated.")
-    LicenceResponse chooseAutoRenew(
+    ResponseEntity<LicenceResponse> chooseAutoRenew(
             Caller caller, @PathVariable long id, @RequestBody AutoRenewRequest choice, BindingResult refused)
             throws BindException {
         licences.details(caller, id); // not found before anything is said of the body
         choice.check(refused);
         FieldRefusals.answerIfAny(refused);
-        return LicenceResponse.of(licences.chooseAutoRenew(caller, id, choice.autoRenew()));
+        return ConditionalRequests.tagged(LicenceResponse.of(licences.chooseAutoRenew(caller, id, choice.autoRenew())));
     }
 }

@@ -90,6 +90,14 @@ class RestApiDocumentation {
             request still runs, a 409 `idempotency-key-in-progress` with `Retry-After: 1`. A 5xx or a 429 is not \
             kept: send it again with the same key. Keys belong to the token.
 
+            ### Changing what you read
+            A licence and a client come with an `ETag` (their GET, create, change and, for a licence, its pause, \
+            resume and auto-renew answers). Send it back in `If-Match` on a PATCH (or a licence's DELETE) to change \
+            the object only as you read it: if someone changed it meanwhile, the answer is 412 \
+            `precondition-failed` and nothing changes; GET it again, then decide. In `If-None-Match` on a GET, it \
+            gets 304 Not Modified, without a body, while nothing changed. Without `If-Match`, a change applies \
+            whatever happened meanwhile, as it always did.
+
             ### Rate limits
             A token may make 600 requests a minute (the server's `licencedesk.api.rate-limit`), counted in \
             one-minute windows on each server node. Its answers say where it stands: `RateLimit-Limit`, \

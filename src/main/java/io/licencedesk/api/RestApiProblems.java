@@ -220,6 +220,21 @@ class RestApiProblems {
                         HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests", english(limited.reason())));
     }
 
+    /**
+     * A change sent with an If-Match the object no longer has (decision 0130): someone changed it since the caller
+     * read it, and this change, made for the version read, is not applied over theirs.
+     */
+    @ExceptionHandler(ConditionalRequests.PreconditionFailedException.class)
+    ResponseEntity<ProblemDetail> preconditionFailed(ConditionalRequests.PreconditionFailedException failed) {
+        return answer(
+                HttpStatus.PRECONDITION_FAILED,
+                "precondition-failed",
+                "Precondition failed",
+                "The %s changed since the ETag in If-Match was read (or If-Match names none of its ETags): GET it"
+                                .formatted(failed.object())
+                        + " again, then send your change with its new ETag. Nothing was changed.");
+    }
+
     /** Any other refusal of the rules: the request was understood, and the rules say no. */
     @ExceptionHandler(RefusedException.class)
     ResponseEntity<ProblemDetail> refused(RefusedException refused) {

@@ -198,8 +198,20 @@ public class LicenceManagement {
      * nothing records nothing.
      */
     public LicenceDetails edit(Caller caller, long id, UnaryOperator<EditedLicence> change) {
+        return edit(caller, id, null, change);
+    }
+
+    /**
+     * As {@link #edit(Caller, long, UnaryOperator)}, once {@code expected} has accepted the licence as it is under
+     * its lock, before anything is decided: it throws to refuse, and nothing changes. A channel's condition on the
+     * version it read (the REST API's If-Match, decision 0130) is checked where no other change can come between the
+     * check and the edit. Null: no condition.
+     */
+    public LicenceDetails edit(
+            Caller caller, long id, Consumer<LicenceDetails> expected, UnaryOperator<EditedLicence> change) {
         requireStaff(caller);
         Licence locked = changes.lock(caller.organisationId(), id, () -> currency(caller));
+        check(caller, locked, expected);
         EditedLicence edited = change.apply(locked.editable());
         if (!edited.changes(locked.editable())) {
             return details(caller, locked);
@@ -261,8 +273,20 @@ public class LicenceManagement {
     }
 
     public void delete(Caller caller, long id) {
+        delete(caller, id, null);
+    }
+
+    /** As {@link #delete(Caller, long)}, once {@code expected} has accepted the licence under its lock (see edit). */
+    public void delete(Caller caller, long id, Consumer<LicenceDetails> expected) {
         requireStaff(caller);
+        check(caller, changes.lock(caller.organisationId(), id, () -> currency(caller)), expected);
         changes.delete(caller.organisationId(), id, () -> currency(caller), Actor.of(caller));
+    }
+
+    private void check(Caller caller, Licence locked, Consumer<LicenceDetails> expected) {
+        if (expected != null) {
+            expected.accept(details(caller, locked));
+        }
     }
 
     /**

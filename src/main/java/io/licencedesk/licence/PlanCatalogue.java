@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
@@ -66,8 +67,19 @@ public class PlanCatalogue {
 
     /** Existing licences keep the term and price they were created with, until they renew (decision 0048). */
     public Plan updatePlan(Caller caller, long id, NewPlan plan) {
+        return updatePlan(caller, id, current -> plan);
+    }
+
+    /**
+     * Changes the plan to what {@code change} makes of its current values, read under the plan's lock: two changes of
+     * different fields (the REST API's PATCH, which sends only some) both stay, where the second was written over the
+     * values read before the first.
+     */
+    public Plan updatePlan(Caller caller, long id, Function<Plan, NewPlan> change) {
         requireOwner(caller);
-        Plan before = plan(caller, id);
+        Plan before = plans.findForUpdate(caller.organisationId(), id, currency(caller))
+                .orElseThrow(() -> new PlanNotFoundException(id));
+        NewPlan plan = change.apply(before);
         String name = plan.name().strip();
         if (!plan.term().equals(before.term())) {
             requireSupportedTerm(plan); // a plan made before decision 0083 keeps its term while its price changes

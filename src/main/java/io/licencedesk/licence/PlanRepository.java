@@ -36,6 +36,15 @@ class PlanRepository {
                 .optional();
     }
 
+    /** The plan, locked until the transaction ends, so that changes to it are applied one after the other. */
+    Optional<Plan> findForUpdate(long organisationId, long id, Currency currency) {
+        return jdbc.sql("select * from plan where organisation_id = :organisationId and id = :id for update")
+                .param("organisationId", organisationId)
+                .param("id", id)
+                .query(mapper(currency))
+                .optional();
+    }
+
     boolean nameTaken(long organisationId, String name, Long exceptId) {
         return jdbc.sql("""
                         select count(*) from plan

@@ -117,7 +117,7 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(client.getId()).isPositive();
         assertThat(client.getEmail()).isEqualTo(email);
         assertThat(client.getPortalAccess()).isEqualTo(Client.PortalAccessEnum.NOT_INVITED);
-        assertThat(new ClientsApi(manager).getClient(client.getId()).getCompany())
+        assertThat(new ClientsApi(manager).getClient(client.getId(), null).getCompany())
                 .isEqualTo("Kino");
 
         // a CSV file sent to check (nothing is created before it is confirmed); the imports' list names it
@@ -164,7 +164,7 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(redeemed.getStatus()).isEqualTo(ClientLicence.StatusEnum.ACTIVE);
         assertThat(redeemed.getActivatedOn()).isNotNull();
         assertThat(portal.listMyLicences(null, null).getTotal()).isEqualTo(1);
-        Licence taken = licences.getLicence(foyer.getId());
+        Licence taken = licences.getLicence(foyer.getId(), null);
         assertThat(taken.getClient().getId()).isEqualTo(client.getId());
         assertThat(taken.getStatus()).isEqualTo(Licence.StatusEnum.ACTIVE);
 
@@ -225,14 +225,21 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(older.getData()).extracting(entry -> entry.getAction()).endsWith("created");
 
         // change what the rules allow: a new name and note (fields left out stay), but a used licence keeps its client
+        ApiResponse<Licence> read = licences.getLicenceWithHttpInfo(foyer.getId(), null);
+        String etag = read.getHeaders().get("etag").get(0);
         Licence changed = licences.updateLicence(
-                foyer.getId(), new LicenceChanges().name("Foyer, left wall").note("Above the desk"));
+                foyer.getId(), new LicenceChanges().name("Foyer, left wall").note("Above the desk"), etag);
         assertThat(changed.getName()).isEqualTo("Foyer, left wall");
         assertThat(changed.getNote()).isEqualTo("Above the desk");
         assertThat(changed.getQuantity()).isEqualTo(foyer.getQuantity());
         // the history's values are text, even of digits only: a name "2026", a count, a code (FieldChange's
         // beforeValue and afterValue are Strings in the generated client, not a wrapper guessing a number)
-        licences.updateLicence(foyer.getId(), new LicenceChanges().name("2026"));
+        // the ETag read before that change no longer matches: 412, and the name stays (decision 0130)
+        assertThatThrownBy(() -> licences.updateLicence(foyer.getId(), new LicenceChanges().name("Stale"), etag))
+                .isInstanceOfSatisfying(
+                        ApiException.class,
+                        refused -> assertThat(refused.getCode()).isEqualTo(412));
+        licences.updateLicence(foyer.getId(), new LicenceChanges().name("2026"), null);
         FieldChange renamed = change(licences.getLicenceHistory(foyer.getId(), null, null, 1), "name");
         String before = renamed.getBeforeValue();
         String after = renamed.getAfterValue();
@@ -245,7 +252,7 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(change(created, "quantity").getAfterValue()).isEqualTo(String.valueOf(foyer.getQuantity()));
         assertThat(change(created, "couponCode").getAfterValue()).isEqualTo(foyer.getCode());
         assertThatThrownBy(() -> licences.updateLicence(
-                        foyer.getId(), new LicenceChanges().clientId(org.alice().userId())))
+                        foyer.getId(), new LicenceChanges().clientId(org.alice().userId()), null))
                 .isInstanceOfSatisfying(
                         ApiException.class,
                         refused -> assertThat(refused.getCode()).isEqualTo(422));
@@ -298,7 +305,8 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(clientsView.getPayable()).isFalse();
         assertThat(clientsView.getHowToPay()).isNull();
         assertThat(clientsView.getPaidOn()).isEqualTo(LocalDate.now());
-        assertThat(licences.getLicence(foyer.getId()).getBillingStatus()).isEqualTo(Licence.BillingStatusEnum.PAID);
+        assertThat(licences.getLicence(foyer.getId(), null).getBillingStatus())
+                .isEqualTo(Licence.BillingStatusEnum.PAID);
 
         // the accountant's file of the paid invoices: the same one, as the list has it
         String paidFile = new String(
@@ -316,7 +324,7 @@ class GeneratedClientScenarioIntegrationTests {
                 .isInstanceOfSatisfying(
                         ApiException.class,
                         refused -> assertThat(refused.getCode()).isEqualTo(401));
-        assertThat(licences.getLicence(foyer.getId()).getId()).isEqualTo(foyer.getId());
+        assertThat(licences.getLicence(foyer.getId(), null).getId()).isEqualTo(foyer.getId());
     }
 
     /** The change of this field in the newest entry of a page of history. */

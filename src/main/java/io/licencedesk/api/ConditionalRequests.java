@@ -1,0 +1,80 @@
+package io.licencedesk.api;
+
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * Conditional requests on a licence and a client (decision 0130): their GET, create, PATCH and actions answer an
+ * {@code ETag} ({@link EntityTags}); a PATCH or DELETE with {@code If-Match} changes the object only if it is still as
+ * the caller read it, else a 412 {@code precondition-failed} that changes nothing; a GET with {@code If-None-Match}
+ * naming the current tag is a 304 without a body (Spring MVC answers it from the answer's ETag). Without the headers
+ * the operations answer as before: If-Match is asked for, never required, so existing programs keep working.
+ */
+final class ConditionalRequests {
+
+    static final String IF_MATCH = "If-Match";
+
+    static final String IF_NONE_MATCH = "If-None-Match";
+
+    private ConditionalRequests() {}
+
+    /** {@code If-Match} on a change. */
+    @Target(ElementType.PARAMETER)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = IF_MATCH,
+            description = "The ETag of the object as you read it (quotes included): the change is made only if the"
+                    + " object is still that one, else a 412 precondition-failed and nothing changes. Leave it out"
+                    + " for the change to apply whatever happened meanwhile.",
+            schema = @Schema(type = "string", example = "\"Xq3vJcM0n1p9c2Zw8dKf7a\""))
+    @interface IfMatch {}
+
+    /** What {@code If-None-Match} does on a read, which Spring MVC evaluates against the answer's ETag. */
+    static final String IF_NONE_MATCH_DESCRIPTION = "The ETag you hold: when the object is still that one, the"
+            + " answer is a 304 Not Modified without a body.";
+
+    /** A 200 answer with its ETag. */
+    static <T> ResponseEntity<T> tagged(T body) {
+        return ResponseEntity.ok().eTag(EntityTags.of(body)).body(body);
+    }
+
+    /**
+     * The check a façade runs on the object under its lock for this If-Match header ({@code null} when none was
+     * sent): the object as the API writes it must have a tag the header names, or the request is refused.
+     */
+    static <T> Consumer<T> ifMatch(String header, String object, Function<T, ?> representation) {
+        if (header == null) {
+            return null;
+        }
+        return current -> {
+            if (!EntityTags.matches(header, EntityTags.of(representation.apply(current)))) {
+                throw new PreconditionFailedException(object);
+            }
+        };
+    }
+
+    /** An If-Match that names no tag of the object as it is now: 412, and nothing was changed. */
+    static final class PreconditionFailedException extends RuntimeException {
+
+        private final String object;
+
+        PreconditionFailedException(String object) {
+            super("If-Match names another version of the " + object, null, false, false);
+            this.object = object;
+        }
+
+        /** "licence", "client". */
+        String object() {
+            return object;
+        }
+    }
+}
