@@ -65,6 +65,7 @@ class PasswordController {
             return "password/link-invalid";
         }
         model.addAttribute("email", email.get());
+        model.addAttribute("firstPassword", passwords.linkSetsAFirstPassword(token));
         model.addAttribute("form", new SetPasswordForm(token, null, null));
         return "password/set";
     }
@@ -80,6 +81,7 @@ class PasswordController {
             return "password/link-invalid";
         }
         model.addAttribute("email", email.get());
+        model.addAttribute("firstPassword", passwords.linkSetsAFirstPassword(form.token()));
         if (!errors.hasFieldErrors("password")) {
             passwords
                     .passwordProblem(form.password(), email.get())

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -76,6 +77,9 @@ class PasswordManagementIntegrationTests {
 
     @Autowired
     PeopleMessages peopleMessages;
+
+    @Autowired
+    People people;
 
     @Autowired
     org.springframework.context.MessageSource messages;
@@ -302,6 +306,77 @@ class PasswordManagementIntegrationTests {
             assertThat(canSignIn(person.email(), NEW_PASSWORD)).isTrue();
             assertThat(canSignIn(person.email(), TestOrganisation.PASSWORD)).isFalse();
         }
+    }
+
+    /**
+     * Someone invited who never chose a password, a client or a colleague, and who used "Forgot your password?" was told
+     * to reset a password they never had, and choosing their first one through that link was recorded as a password
+     * reset. They are asked to choose one, in their language, the link's page says they have none yet, and the log says
+     * what their invitation's link records: their account activated (decision 0132).
+     */
+    @Test
+    void askedForALinkBeforeAnyPasswordThePersonIsAskedToChooseOneAndTheLogSaysActivated() {
+        Person colleague = people.invite(org.owner(), "Dana New", "dana-" + org.id() + "@example.test", Role.MANAGER);
+        clock.advance(Duration.ofMinutes(1));
+        passwords.requestReset(carol.email());
+        LocaleContextHolder.setLocale(Locale.FRENCH);
+        try {
+            passwords.requestReset(colleague.email());
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+
+        assertThat(mail.latestText(carol.email()))
+                .get()
+                .asString()
+                .contains("you have not chosen a password yet", "To choose your password, open this link:")
+                .doesNotContain("reset");
+        assertThat(mail.latestText(colleague.email()))
+                .get()
+                .asString()
+                .contains("vous n’avez pas encore choisi de mot de passe")
+                .doesNotContain("réinitialiser");
+        String carolsLink = mail.tokenTo(carol.email());
+        String danasLink = mail.tokenTo(colleague.email());
+        assertThat(passwords.linkSetsAFirstPassword(carolsLink)).isTrue();
+        assertThat(passwords.linkSetsAFirstPassword(danasLink)).isTrue();
+
+        passwords.setPassword(carolsLink, NEW_PASSWORD);
+        passwords.setPassword(danasLink, NEW_PASSWORD);
+
+        assertThat(auditActions(carol.id())).containsExactly("ADDED", "ACTIVATED");
+        assertThat(auditActions(colleague.id())).containsExactly("INVITED", "ACTIVATED");
+        assertThat(auditSubjects(carol.id())).containsOnly("CLIENT");
+        assertThat(auditSubjects(colleague.id())).containsOnly("USER");
+
+        // Once they have a password, the same page sends a reset, and a reset is what is recorded.
+        clock.advance(Duration.ofMinutes(1));
+        passwords.requestReset(carol.email());
+        assertThat(mail.latestText(carol.email())).get().asString().contains("reset the password");
+        String reset = mail.tokenTo(carol.email());
+        assertThat(passwords.linkSetsAFirstPassword(reset)).isFalse();
+        passwords.setPassword(reset, "another good password");
+        assertThat(jdbc.sql("select action from audit_event where subject_id = :id and subject_type = 'USER'")
+                        .param("id", carol.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("PASSWORD_RESET");
+    }
+
+    List<String> auditActions(long subjectId) {
+        return jdbc.sql("select action from audit_event where subject_id = :id and organisation_id = :org order by id")
+                .param("id", subjectId)
+                .param("org", org.id())
+                .query(String.class)
+                .list();
+    }
+
+    List<String> auditSubjects(long subjectId) {
+        return jdbc.sql("select subject_type from audit_event where subject_id = :id and organisation_id = :org")
+                .param("id", subjectId)
+                .param("org", org.id())
+                .query(String.class)
+                .list();
     }
 
     @Test

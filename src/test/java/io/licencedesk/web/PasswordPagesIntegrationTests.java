@@ -11,6 +11,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.NewClient;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.SentLinks;
 import io.licencedesk.accounts.TestOrganisations;
@@ -66,6 +68,9 @@ class PasswordPagesIntegrationTests {
     @Autowired
     UserLanguages languages;
 
+    @Autowired
+    AccountManagement accounts;
+
     TestOrganisation org;
 
     @BeforeEach
@@ -116,6 +121,34 @@ class PasswordPagesIntegrationTests {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/password/forgot?sent"));
         assertThat(latestSubjectTo(org.bob().email())).isEqualTo("Reset your LicenceDesk password");
+    }
+
+    /**
+     * A client invited who never chose a password and asks for a link on the French page is asked, in French, to
+     * choose one (the e-mail said "reset your password"), and the link's page says they have none yet, while a
+     * reset's page says the current one stops working (decision 0132).
+     */
+    @Test
+    void aLinkAskedForBeforeAnyPasswordAsksToChooseOneInTheEmailAndOnItsPage() throws Exception {
+        String invited = accounts.addClient(
+                        org.manager(), new NewClient("Carol New", "carol-" + org.id() + "@example.test", null, null, null))
+                .email();
+        mvc.perform(post("/password/forgot")
+                        .param("email", invited)
+                        .header("Accept-Language", "fr")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/password/forgot?sent"));
+        assertThat(latestSubjectTo(invited)).isEqualTo("Choisissez votre mot de passe LicenceDesk");
+        mvc.perform(get("/password/set").param("token", mail.tokenTo(invited)).header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Vous n’avez pas encore de mot de passe")));
+        mvc.perform(get("/password/set").param("token", mail.tokenTo(invited)))
+                .andExpect(content().string(containsString("You have no password yet")))
+                .andExpect(content().string(not(containsString("stops working"))));
+
+        passwords.requestReset(org.alice().email());
+        mvc.perform(get("/password/set").param("token", mail.tokenTo(org.alice().email())))
+                .andExpect(content().string(containsString("Your current password stops working")))
+                .andExpect(content().string(not(containsString("no password yet"))));
     }
 
     @Test
