@@ -7,8 +7,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.licencedesk.accounts.AccountManagement;
@@ -224,7 +225,12 @@ class PasswordPagesIntegrationTests {
                 .andExpect(content().string(not(containsString(EXPIRED))));
         setPassword(token, NEW_PASSWORD, NEW_PASSWORD)
                 .andExpect(redirectedUrl("/login?passwordSet"))
-                .andExpect(flash().attribute("email", org.alice().email()));
+                .andExpect(cookie().value(
+                        SignInEmail.COOKIE,
+                        java.util.Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString(org.alice().email().getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .andExpect(request().sessionAttributeDoesNotExist("email"));
         assertThat(canSignIn(org.alice().email(), NEW_PASSWORD)).isTrue();
 
         mvc.perform(get("/password/set").param("token", token))
