@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.shared.Reason;
 import io.licencedesk.shared.ShownTimes;
 import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
@@ -415,6 +416,42 @@ class PasswordManagementIntegrationTests {
         clock.advance(Duration.ofHours(5));
         passwords.requestReset(org.bob().email());
         assertThat(mail.countTo(org.bob().email())).isEqualTo(PasswordManagement.RESETS_A_DAY.attempts() + 1);
+    }
+
+    /**
+     * Staff-sent reset links had only the minute's limit: one client could be sent 1,440 a day from their page, on top
+     * of the five a day of "Forgot your password?". They count in the same day's five (decision 0132), and the sixth is
+     * refused with when to try again and that the newest link still works.
+     */
+    @Test
+    void staffSendAtMostTheDaysFiveResetLinksCountedWithThoseAskedForOnTheSignInPage() {
+        long alice = org.alice().userId();
+        passwords.requestReset(org.alice().email());
+        List<String> refusals = new ArrayList<>();
+        for (int sent = 0; sent < 6; sent++) {
+            clock.advance(Duration.ofMinutes(2));
+            try {
+                people.sendPasswordReset(org.manager(), alice);
+            } catch (PeopleRefusedException refused) {
+                refusals.add(refused.reason().code() + " " + refused.reason().arguments());
+            }
+        }
+        assertThat(mail.countTo(org.alice().email())).isEqualTo(PasswordManagement.RESETS_A_DAY.attempts());
+        assertThat(refusals).containsExactly("reason.people.resetTooMany [5, 5]", "reason.people.resetTooMany [5, 5]");
+        assertThat(passwords.linkWorks(mail.tokenTo(org.alice().email())))
+                .as("a refused link replaces none")
+                .isTrue();
+        assertThat(InWords.english(Reason.of("reason.people.resetTooMany", 5, 1L)))
+                .contains("5 a day", "The newest link still works", "about 1 hour.");
+
+        clock.advance(Duration.ofHours(5));
+        people.sendPasswordReset(org.manager(), alice);
+        assertThat(mail.countTo(org.alice().email())).isEqualTo(PasswordManagement.RESETS_A_DAY.attempts() + 1);
+        clock.advance(Duration.ofMinutes(2));
+        passwords.requestReset(org.alice().email());
+        assertThat(mail.countTo(org.alice().email()))
+                .as("the page's resets count in the same day")
+                .isEqualTo(PasswordManagement.RESETS_A_DAY.attempts() + 1);
     }
 
     @Test
