@@ -146,7 +146,8 @@ public class PasswordManagement {
      */
     private void mailReset(AccountRepository.StoredUser user) {
         Caller who = user.caller();
-        Organisation organisation = accounts.findOrganisation(who.organisationId()).orElseThrow();
+        Organisation organisation =
+                accounts.findOrganisation(who.organisationId()).orElseThrow();
         Instant expiresAt = clock.instant().plus(LINK_VALIDITY);
         boolean firstPassword = user.passwordHash() == null;
         String link = issueLink(who.userId(), firstPassword ? LinkPurpose.INVITATION : LinkPurpose.RESET, expiresAt);

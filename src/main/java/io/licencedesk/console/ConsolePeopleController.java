@@ -1,7 +1,7 @@
 package io.licencedesk.console;
 
-import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
 import io.licencedesk.accounts.People;
 import io.licencedesk.accounts.PeopleRefusedException;

@@ -3,11 +3,11 @@ package io.licencedesk.web;
 import io.licencedesk.accounts.EmailChanged;
 import io.licencedesk.accounts.PasswordChanged;
 import io.licencedesk.accounts.PersonChanged;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 

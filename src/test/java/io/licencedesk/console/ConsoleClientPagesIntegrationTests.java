@@ -66,7 +66,8 @@ class ConsoleClientPagesIntegrationTests {
                         .with(manager)
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("of your organisation, already signs in with this address.")));
+                .andExpect(
+                        content().string(containsString("of your organisation, already signs in with this address.")));
         for (String notAVatNumber : List.of("XX!!", "!!??", "GB 123 <b>")) {
             mvc.perform(post("/clients/{id}", org.alice().userId())
                             .param("name", "Alice Renamed")

@@ -132,7 +132,8 @@ class PasswordPagesIntegrationTests {
     @Test
     void aLinkAskedForBeforeAnyPasswordAsksToChooseOneInTheEmailAndOnItsPage() throws Exception {
         String invited = accounts.addClient(
-                        org.manager(), new NewClient("Carol New", "carol-" + org.id() + "@example.test", null, null, null))
+                        org.manager(),
+                        new NewClient("Carol New", "carol-" + org.id() + "@example.test", null, null, null))
                 .email();
         mvc.perform(post("/password/forgot")
                         .param("email", invited)
@@ -226,10 +227,11 @@ class PasswordPagesIntegrationTests {
         setPassword(token, NEW_PASSWORD, NEW_PASSWORD)
                 .andExpect(redirectedUrl("/login?passwordSet"))
                 .andExpect(cookie().value(
-                        SignInEmail.COOKIE,
-                        java.util.Base64.getUrlEncoder()
-                                .withoutPadding()
-                                .encodeToString(org.alice().email().getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                                SignInEmail.COOKIE,
+                                java.util.Base64.getUrlEncoder()
+                                        .withoutPadding()
+                                        .encodeToString(
+                                                org.alice().email().getBytes(java.nio.charset.StandardCharsets.UTF_8))))
                 .andExpect(request().sessionAttributeDoesNotExist("email"));
         assertThat(canSignIn(org.alice().email(), NEW_PASSWORD)).isTrue();
 

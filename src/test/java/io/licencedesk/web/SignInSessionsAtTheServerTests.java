@@ -56,9 +56,8 @@ class SignInSessionsAtTheServerTests {
     @Autowired
     SentLinks mail;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void aRefusedSignInMakesNoSessionAndTheFormShowsTheTypedAddressOnce() throws Exception {
@@ -67,7 +66,8 @@ class SignInSessionsAtTheServerTests {
         HttpResponse<String> form = send(get("/login", null));
         String formToken = cookie(form, "FORM_TOKEN");
 
-        HttpResponse<String> refused = send(signIn(formToken, csrf(form), org.manager().email(), "wrong horse"));
+        HttpResponse<String> refused =
+                send(signIn(formToken, csrf(form), org.manager().email(), "wrong horse"));
 
         assertThat(refused.statusCode()).isEqualTo(302);
         assertThat(refused.headers().firstValue("location").orElseThrow()).endsWith("/login?failed");
@@ -81,7 +81,8 @@ class SignInSessionsAtTheServerTests {
                 .contains("value=\"" + org.manager().email() + "\"", "Wrong e-mail or password.")
                 .doesNotContain("wrong horse");
         assertThat(setCookie(shown, SignInEmail.COOKIE)).contains("Max-Age=0");
-        assertThat(send(get("/login", formToken)).body()).doesNotContain("value=\"" + org.manager().email() + "\"");
+        assertThat(send(get("/login", formToken)).body())
+                .doesNotContain("value=\"" + org.manager().email() + "\"");
         assertThat(sessions()).isEqualTo(before);
 
         HttpResponse<String> signedIn =
