@@ -132,6 +132,20 @@ public class AccountManagement {
         return accounts.emailExists(wanted);
     }
 
+    /**
+     * The name of whoever in the caller's organisation signs in with this address, to name them where the address is
+     * refused as taken; empty when nobody there does. An address taken in another organisation is refused too (an
+     * address signs in to one organisation), but nothing of that account is said (decision 0132).
+     */
+    @Transactional(readOnly = true)
+    public Optional<String> emailHolder(Caller caller, String email) {
+        requireStaff(caller);
+        return accounts.findUserByEmail(normaliseEmail(email))
+                .map(AccountRepository.StoredUser::caller)
+                .filter(holder -> holder.organisationId() == caller.organisationId())
+                .map(holder -> holder.name() == null || holder.name().isBlank() ? holder.email() : holder.name());
+    }
+
     /** Changes a client's name, e-mail, company and billing details; issued invoices keep what they recorded. */
     public Client updateClient(Caller caller, long clientId, NewClient client) {
         return updateClient(caller, clientId, null, current -> client);

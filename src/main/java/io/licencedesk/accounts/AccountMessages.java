@@ -66,6 +66,36 @@ final class AccountMessages {
         return email(organisation, to, subject, text, html);
     }
 
+    /**
+     * The answer to "Forgot your password?" for someone who has no password yet (invited, and never chose one): choose
+     * one, not reset it.
+     */
+    static AccountEmail firstPassword(
+            MessageSource messages,
+            Locale locale,
+            Organisation organisation,
+            Recipient to,
+            String link,
+            Instant expiresAt) {
+        Words words = new Words(messages, locale);
+        String seller = organisation.sellerName();
+        String expiry = words.expiry(expiresAt);
+        String subject = words.of("account.firstPassword.subject");
+        String text = words.of("account.email.hello", to.name()) + "\n\n"
+                + words.of("account.firstPassword.asked", seller) + "\n\n"
+                + words.of("account.invitation.openLink") + "\n\n"
+                + link + "\n\n"
+                + words.of("account.firstPassword.expires", expiry) + "\n\n"
+                + words.of("account.email.regards") + "\n" + seller + "\n";
+        String html = "<p>" + Html.escape(words.of("account.email.hello", to.name())) + "</p>\n"
+                + "<p>" + Html.escape(words.of("account.firstPassword.asked", seller)) + "</p>\n"
+                + "<p><a href=\"" + Html.escape(link) + "\">" + Html.escape(words.of("account.invitation.link"))
+                + "</a></p>\n"
+                + "<p>" + Html.escape(words.of("account.firstPassword.expires", expiry)) + "</p>\n"
+                + "<p>" + Html.escape(words.of("account.email.regards")) + "<br>" + Html.escape(seller) + "</p>\n";
+        return email(organisation, to, subject, text, html);
+    }
+
     private record Words(MessageSource messages, Locale locale) {
 
         String of(String key, Object... arguments) {

@@ -8,7 +8,11 @@ import java.time.Instant;
  */
 public record PasswordChanged(long userId, String email, long organisationId, Role role, How how, Instant occurredAt) {
 
-    /** How the password was set: through an invitation's link (a client's first), a reset link, or by its user. */
+    /**
+     * How the password was set: {@code INVITATION} is a person's first password, through their invitation's link or a
+     * link asked for on "Forgot your password?" before they had one; {@code RESET} a new one through a link; or by its
+     * user.
+     */
     public enum How {
         INVITATION,
         RESET,

@@ -36,10 +36,13 @@ class PasswordLinkRepository {
                 .update();
     }
 
-    /** The link with this token hash if it can still be used, with the e-mail of its (enabled) user. */
+    /**
+     * The link with this token hash if it can still be used, with the e-mail of its (enabled) user and whether that
+     * user has no password yet (the link sets their first one, whichever e-mail carried it).
+     */
     Optional<UsableLink> findUsable(String tokenHash, Instant now) {
         return jdbc.sql("""
-                        select l.id, l.user_id, l.purpose, u.email
+                        select l.id, l.user_id, l.purpose, u.email, u.password_hash is null as first_password
                         from password_link l join app_user u on u.id = l.user_id
                         where l.token_hash = :tokenHash and l.used_at is null and l.expires_at > :now
                           and u.enabled = true
@@ -50,7 +53,8 @@ class PasswordLinkRepository {
                         rs.getLong("id"),
                         rs.getLong("user_id"),
                         LinkPurpose.valueOf(rs.getString("purpose")),
-                        rs.getString("email")))
+                        rs.getString("email"),
+                        rs.getBoolean("first_password")))
                 .optional();
     }
 
@@ -99,5 +103,5 @@ class PasswordLinkRepository {
         return expiries;
     }
 
-    record UsableLink(long id, long userId, LinkPurpose purpose, String email) {}
+    record UsableLink(long id, long userId, LinkPurpose purpose, String email, boolean firstPassword) {}
 }

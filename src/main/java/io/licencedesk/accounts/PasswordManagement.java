@@ -137,20 +137,26 @@ public class PasswordManagement {
         accounts.findUserByEmail(AccountManagement.normaliseEmail(email))
                 .filter(AccountRepository.StoredUser::enabled)
                 .filter(user -> mayBeSentAReset(user.caller().userId()))
-                .ifPresent(user -> {
-                    Caller who = user.caller();
-                    Organisation organisation =
-                            accounts.findOrganisation(who.organisationId()).orElseThrow();
-                    Instant expiresAt = clock.instant().plus(LINK_VALIDITY);
-                    String link = issueLink(who.userId(), LinkPurpose.RESET, expiresAt);
-                    mailer.queue(AccountMessages.reset(
-                            messages,
-                            choiceElseRequest(Optional.ofNullable(user.language())),
-                            organisation,
-                            new Recipient(who.userId(), who.name(), who.email()),
-                            link,
-                            expiresAt));
-                });
+                .ifPresent(this::mailReset);
+    }
+
+    /**
+     * Someone invited who never chose a password has nothing to reset: "reset your password" puzzled them, so their
+     * e-mail asks them to choose one, as their invitation did, and the link is their invitation (decision 0132).
+     */
+    private void mailReset(AccountRepository.StoredUser user) {
+        Caller who = user.caller();
+        Organisation organisation =
+                accounts.findOrganisation(who.organisationId()).orElseThrow();
+        Instant expiresAt = clock.instant().plus(LINK_VALIDITY);
+        boolean firstPassword = user.passwordHash() == null;
+        String link = issueLink(who.userId(), firstPassword ? LinkPurpose.INVITATION : LinkPurpose.RESET, expiresAt);
+        Locale language = choiceElseRequest(Optional.ofNullable(user.language()));
+        var to = new Recipient(who.userId(), who.name(), who.email());
+        mailer.queue(
+                firstPassword
+                        ? AccountMessages.firstPassword(messages, language, organisation, to, link, expiresAt)
+                        : AccountMessages.reset(messages, language, organisation, to, link, expiresAt));
     }
 
     /**
@@ -201,6 +207,16 @@ public class PasswordManagement {
     }
 
     /**
+     * Whether a working link sets its person's first password (an invitation, or a link asked for on "Forgot your
+     * password?" by someone who never chose one): its page then says so, rather than speak of a new password.
+     */
+    @Transactional(readOnly = true)
+    public boolean linkSetsAFirstPassword(String token) {
+        UsableLink link = usable(token);
+        return link != null && link.firstPassword();
+    }
+
+    /**
      * Why the user of this e-mail address may not choose this password, empty when they may: for a form that names
      * it before asking the password again, so that a refused password is not refused a second time once typed twice
      * alike. {@link #setPassword} and {@link #changePassword} check it again.
@@ -227,8 +243,9 @@ public class PasswordManagement {
         accounts.updatePasswordHash(link.userId(), passwords.encode(newPassword));
         links.voidUnused(link.userId());
         Caller user = accounts.findUserByEmail(link.email()).orElseThrow().caller();
-        PasswordChanged.How how =
-                link.purpose() == LinkPurpose.INVITATION ? PasswordChanged.How.INVITATION : PasswordChanged.How.RESET;
+        // What happened is read from the account, not from the e-mail that carried the link: a first password chosen
+        // through "Forgot your password?" is the invitation accepted, not a reset (decision 0132).
+        PasswordChanged.How how = link.firstPassword() ? PasswordChanged.How.INVITATION : PasswordChanged.How.RESET;
         events.publishEvent(new PasswordChanged(
                 link.userId(), link.email(), user.organisationId(), user.role(), how, clock.instant()));
     }

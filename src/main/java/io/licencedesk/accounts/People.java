@@ -3,10 +3,12 @@ package io.licencedesk.accounts;
 import io.licencedesk.accounts.AccountMessages.Recipient;
 import io.licencedesk.accounts.PersonChanged.Change;
 import io.licencedesk.shared.AttemptLimits;
+import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
@@ -219,7 +221,8 @@ public class People {
 
     /**
      * Staff e-mail a client a link to choose a new password (through the outbox). Refused for a client who has no
-     * password yet (send an invitation instead), whose access is disabled, or who was sent a link in the last minute.
+     * password yet (send an invitation instead), whose access is disabled, or who was sent a link in the last minute or
+     * the day's reset links ({@link #takeResetLink}).
      * Written in the client's language, else in that of the sender's page (decision 0102).
      */
     public void sendPasswordReset(Caller caller, long clientId) {
@@ -231,9 +234,7 @@ public class People {
         if (!client.hasPassword()) {
             throw new PeopleRefusedException("reason.people.resetNotActive");
         }
-        if (limits.take(PasswordManagement.RESETS, Long.toString(clientId)).isPresent()) {
-            throw new PeopleRefusedException("reason.people.resetTooSoon");
-        }
+        takeResetLink(clientId);
         Organisation organisation =
                 accounts.findOrganisation(caller.organisationId()).orElseThrow();
         Instant expiresAt = clock.instant().plus(PasswordManagement.LINK_VALIDITY);
@@ -245,6 +246,33 @@ public class People {
                 link,
                 expiresAt));
         events.publishEvent(new PersonChanged(caller, Change.RESET_SENT, client, client, clock.instant()));
+    }
+
+    /**
+     * Counts a reset link sent by staff, or refuses it: one a minute, and in the day's five of "Forgot your password?"
+     * ({@link PasswordManagement#RESETS_A_DAY}), which both fill the same inbox with a link that replaces the last one.
+     * With the minute's alone, staff could send 1,440 a day, five more on top of the page's (decision 0132). The day's
+     * limit is asked first without counting, so that its refusal uses none of the minute's; a refusal rolls back.
+     */
+    private void takeResetLink(long clientId) {
+        String key = Long.toString(clientId);
+        OptionalLong wait = limits.waitFor(PasswordManagement.RESETS_A_DAY, key);
+        if (wait.isPresent()) {
+            throw tooManyResetLinks(wait.getAsLong());
+        }
+        if (limits.take(PasswordManagement.RESETS, key).isPresent()) {
+            throw new PeopleRefusedException("reason.people.resetTooSoon");
+        }
+        wait = limits.take(PasswordManagement.RESETS_A_DAY, key);
+        if (wait.isPresent()) {
+            throw tooManyResetLinks(wait.getAsLong()); // another request took the last one in between
+        }
+    }
+
+    private static PeopleRefusedException tooManyResetLinks(long seconds) {
+        long hours = Math.max(1, (seconds + 3599) / 3600);
+        return new PeopleRefusedException(
+                Reason.of("reason.people.resetTooMany", PasswordManagement.RESETS_A_DAY.attempts(), hours));
     }
 
     /**

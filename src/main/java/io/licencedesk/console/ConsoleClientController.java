@@ -103,7 +103,7 @@ class ConsoleClientController {
             }
             return "redirect:/clients";
         } catch (EmailAlreadyUsedException taken) {
-            errors.rejectValue("email", "taken", words.of("consoleForm.emailTaken"));
+            errors.rejectValue("email", "taken", taken(caller, form.email()));
             return "console/client-form";
         }
     }
@@ -137,7 +137,7 @@ class ConsoleClientController {
             // Back to the client's page, where the details just saved show, rather than the list.
             return "redirect:/clients/" + id;
         } catch (EmailAlreadyUsedException taken) {
-            errors.rejectValue("email", "taken", words.of("consoleForm.emailTaken"));
+            errors.rejectValue("email", "taken", taken(caller, form.email()));
             return "console/client-form";
         }
     }
@@ -173,8 +173,19 @@ class ConsoleClientController {
                 && form.email() != null
                 && !form.email().isBlank()
                 && accounts.emailTaken(caller, form.email(), clientId)) {
-            errors.rejectValue("email", "taken", words.of("consoleForm.emailTaken"));
+            errors.rejectValue("email", "taken", taken(caller, form.email()));
         }
+    }
+
+    /**
+     * Why an address is refused as taken: whose it is when someone of the caller's organisation has it, and only that it
+     * has an account otherwise. Addresses are unique across organisations, so the refusal itself says that the address
+     * has an account somewhere; the words say nothing more of it (decision 0132).
+     */
+    private String taken(Caller caller, String email) {
+        return accounts.emailHolder(caller, email)
+                .map(name -> words.of("consoleForm.emailTaken.here", name))
+                .orElseGet(() -> words.of("consoleForm.emailTaken"));
     }
 
     /** On the demo without a mail server, the invitation's link is only in the server's log: say so. */

@@ -1,5 +1,6 @@
 package io.licencedesk.console;
 
+import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.EmailAlreadyUsedException;
 import io.licencedesk.accounts.People;
@@ -43,10 +44,12 @@ class ConsolePeopleController {
     private static final String SIGNED_OUT_BY_DISABLING = "redirect:/login?disabled=staff";
 
     private final People people;
+    private final AccountManagement accounts;
     private final Reasons reasons;
     private final MessageSource messages;
 
-    ConsolePeopleController(People people, Reasons reasons, MessageSource messages) {
+    ConsolePeopleController(People people, AccountManagement accounts, Reasons reasons, MessageSource messages) {
+        this.accounts = accounts;
         this.people = people;
         this.reasons = reasons;
         this.messages = messages;
@@ -77,7 +80,9 @@ class ConsolePeopleController {
                     .filter(person -> person.email().equals(taken.email()) && !person.hasPassword())
                     .findFirst()
                     .map(person -> text("people.email.invitedAlready", person.name()))
-                    .orElseGet(() -> text("people.email.taken"));
+                    .or(() -> accounts.emailHolder(caller, taken.email())
+                            .map(name -> text("consoleForm.emailTaken.here", name)))
+                    .orElseGet(() -> text("consoleForm.emailTaken"));
             errors.rejectValue("email", "taken", message);
             return page(caller, model);
         }

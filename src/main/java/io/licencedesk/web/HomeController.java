@@ -3,7 +3,7 @@ package io.licencedesk.web;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.DemoSignIns;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -24,12 +24,10 @@ class HomeController {
     }
 
     /**
-     * The e-mail address the sign-in form shows again: the one just refused (kept in the session by
-     * {@link #rememberEmail}) or the one that just chose its password (a flash attribute). Never a password.
+     * The e-mail address the sign-in form shows again: the one just refused or the one that just chose its password,
+     * kept by {@link SignInEmail}. Never a password.
      */
     static final String EMAIL = "email";
-
-    private static final String LAST_EMAIL = HomeController.class.getName() + ".lastEmail";
 
     /**
      * Staff see the console's dashboard (the console module answers /dashboard; forwarded, the address stays /), clients
@@ -46,6 +44,7 @@ class HomeController {
             @RequestParam(required = false) String failed,
             Authentication signedIn,
             HttpServletRequest request,
+            HttpServletResponse response,
             Model model) {
         // Someone already signed in (a bookmark, the back button) goes home rather than to a second sign-in.
         if (signedIn != null && signedIn.isAuthenticated() && !(signedIn instanceof AnonymousAuthenticationToken)) {
@@ -57,20 +56,16 @@ class HomeController {
         }
         // The fields themselves say why they were refused, for screen readers (aria-invalid, aria-describedby).
         model.addAttribute("refused", failed != null);
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(LAST_EMAIL) instanceof String email) {
-            session.removeAttribute(LAST_EMAIL);
-            model.addAttribute(EMAIL, email);
-        }
+        SignInEmail.take(request, response).ifPresent(email -> model.addAttribute(EMAIL, email));
         model.addAttribute("demoSignIns", demo.offered());
         return "sign-in";
     }
 
-    /** Keeps the e-mail address of a refused sign-in for the form shown next, so that only the password is typed again. */
-    static void rememberEmail(HttpServletRequest request) {
-        String email = request.getParameter("email");
-        if (email != null && !email.isBlank() && email.length() <= 254) {
-            request.getSession().setAttribute(LAST_EMAIL, email.strip());
-        }
+    /**
+     * Keeps the e-mail address of a refused sign-in for the form shown next, so that only the password is typed again:
+     * in a cookie, since a refused sign-in makes no session (decision 0132).
+     */
+    static void rememberEmail(HttpServletRequest request, HttpServletResponse response) {
+        SignInEmail.keep(request, response, request.getParameter("email"));
     }
 }

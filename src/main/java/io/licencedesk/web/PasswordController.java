@@ -4,6 +4,8 @@ import io.licencedesk.accounts.PasswordLinkInvalidException;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.PasswordRefusedException;
 import io.licencedesk.mail.Outbox;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
@@ -14,7 +16,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The public password pages: asking for a reset link, and choosing a password with a link from an
@@ -65,6 +66,7 @@ class PasswordController {
             return "password/link-invalid";
         }
         model.addAttribute("email", email.get());
+        model.addAttribute("firstPassword", passwords.linkSetsAFirstPassword(token));
         model.addAttribute("form", new SetPasswordForm(token, null, null));
         return "password/set";
     }
@@ -74,12 +76,14 @@ class PasswordController {
             @Valid @ModelAttribute("form") SetPasswordForm form,
             BindingResult errors,
             Model model,
-            RedirectAttributes redirect) {
+            HttpServletRequest request,
+            HttpServletResponse response) {
         Optional<String> email = passwords.linkEmail(form.token());
         if (email.isEmpty()) {
             return "password/link-invalid";
         }
         model.addAttribute("email", email.get());
+        model.addAttribute("firstPassword", passwords.linkSetsAFirstPassword(form.token()));
         if (!errors.hasFieldErrors("password")) {
             passwords
                     .passwordProblem(form.password(), email.get())
@@ -93,7 +97,8 @@ class PasswordController {
         }
         try {
             passwords.setPassword(form.token(), form.password());
-            redirect.addFlashAttribute(HomeController.EMAIL, email.get());
+            // Not a flash attribute: it made a session, and nobody has one before signing in (decision 0132).
+            SignInEmail.keep(request, response, email.get());
             return "redirect:/login?passwordSet";
         } catch (PasswordRefusedException refused) {
             errors.rejectValue("password", "policy", reasons.text(refused));

@@ -174,7 +174,7 @@ class SecurityConfiguration {
                             home.onAuthenticationSuccess(request, response, authentication);
                         })
                         .failureHandler((request, response, failure) -> {
-                            HomeController.rememberEmail(request);
+                            HomeController.rememberEmail(request, response);
                             response.sendRedirect(
                                     request.getContextPath() + SignInChecks.failurePage(failure, request, users));
                         })

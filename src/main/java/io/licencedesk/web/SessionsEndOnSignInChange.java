@@ -3,12 +3,13 @@ package io.licencedesk.web;
 import io.licencedesk.accounts.EmailChanged;
 import io.licencedesk.accounts.PasswordChanged;
 import io.licencedesk.accounts.PersonChanged;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * When a password is set or changed, every session signed in as that user ends, except the one that
@@ -44,8 +45,15 @@ class SessionsEndOnSignInChange {
         }
     }
 
+    /**
+     * The session of the request that changed it, if it has one. {@code RequestAttributes.getSessionId()} makes one when
+     * there is none, so choosing a password through a link, before signing in, made a session row (decision 0132).
+     */
     private static String currentSessionId() {
-        RequestAttributes request = RequestContextHolder.getRequestAttributes();
-        return request == null ? null : request.getSessionId();
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            HttpSession session = request.getRequest().getSession(false);
+            return session == null ? null : session.getId();
+        }
+        return null;
     }
 }

@@ -90,7 +90,7 @@ abstract sealed class SignInLimitFilter extends OncePerRequestFilter {
 
         @Override
         void refuse(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
-            HomeController.rememberEmail(request);
+            HomeController.rememberEmail(request, response);
             response.sendRedirect(request.getContextPath() + "/login?tooMany=" + seconds);
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.shared.Reason;
 import io.licencedesk.shared.ShownTimes;
 import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -76,6 +78,9 @@ class PasswordManagementIntegrationTests {
 
     @Autowired
     PeopleMessages peopleMessages;
+
+    @Autowired
+    People people;
 
     @Autowired
     org.springframework.context.MessageSource messages;
@@ -304,6 +309,77 @@ class PasswordManagementIntegrationTests {
         }
     }
 
+    /**
+     * Someone invited who never chose a password, a client or a colleague, and who used "Forgot your password?" was told
+     * to reset a password they never had, and choosing their first one through that link was recorded as a password
+     * reset. They are asked to choose one, in their language, the link's page says they have none yet, and the log says
+     * what their invitation's link records: their account activated (decision 0132).
+     */
+    @Test
+    void askedForALinkBeforeAnyPasswordThePersonIsAskedToChooseOneAndTheLogSaysActivated() {
+        Person colleague = people.invite(org.owner(), "Dana New", "dana-" + org.id() + "@example.test", Role.MANAGER);
+        clock.advance(Duration.ofMinutes(1));
+        passwords.requestReset(carol.email());
+        LocaleContextHolder.setLocale(Locale.FRENCH);
+        try {
+            passwords.requestReset(colleague.email());
+        } finally {
+            LocaleContextHolder.resetLocaleContext();
+        }
+
+        assertThat(mail.latestText(carol.email()))
+                .get()
+                .asString()
+                .contains("you have not chosen a password yet", "To choose your password, open this link:")
+                .doesNotContain("reset");
+        assertThat(mail.latestText(colleague.email()))
+                .get()
+                .asString()
+                .contains("vous n’avez pas encore choisi de mot de passe")
+                .doesNotContain("réinitialiser");
+        String carolsLink = mail.tokenTo(carol.email());
+        String danasLink = mail.tokenTo(colleague.email());
+        assertThat(passwords.linkSetsAFirstPassword(carolsLink)).isTrue();
+        assertThat(passwords.linkSetsAFirstPassword(danasLink)).isTrue();
+
+        passwords.setPassword(carolsLink, NEW_PASSWORD);
+        passwords.setPassword(danasLink, NEW_PASSWORD);
+
+        assertThat(auditActions(carol.id())).containsExactly("ADDED", "ACTIVATED");
+        assertThat(auditActions(colleague.id())).containsExactly("INVITED", "ACTIVATED");
+        assertThat(auditSubjects(carol.id())).containsOnly("CLIENT");
+        assertThat(auditSubjects(colleague.id())).containsOnly("USER");
+
+        // Once they have a password, the same page sends a reset, and a reset is what is recorded.
+        clock.advance(Duration.ofMinutes(1));
+        passwords.requestReset(carol.email());
+        assertThat(mail.latestText(carol.email())).get().asString().contains("reset the password");
+        String reset = mail.tokenTo(carol.email());
+        assertThat(passwords.linkSetsAFirstPassword(reset)).isFalse();
+        passwords.setPassword(reset, "another good password");
+        assertThat(jdbc.sql("select action from audit_event where subject_id = :id and subject_type = 'USER'")
+                        .param("id", carol.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly("PASSWORD_RESET");
+    }
+
+    List<String> auditActions(long subjectId) {
+        return jdbc.sql("select action from audit_event where subject_id = :id and organisation_id = :org order by id")
+                .param("id", subjectId)
+                .param("org", org.id())
+                .query(String.class)
+                .list();
+    }
+
+    List<String> auditSubjects(long subjectId) {
+        return jdbc.sql("select subject_type from audit_event where subject_id = :id and organisation_id = :org")
+                .param("id", subjectId)
+                .param("org", org.id())
+                .query(String.class)
+                .list();
+    }
+
     @Test
     void sendsAtMostOneResetAMinuteAndKeepsTheFirstLinkWorking() {
         passwords.requestReset(org.bob().email());
@@ -340,6 +416,42 @@ class PasswordManagementIntegrationTests {
         clock.advance(Duration.ofHours(5));
         passwords.requestReset(org.bob().email());
         assertThat(mail.countTo(org.bob().email())).isEqualTo(PasswordManagement.RESETS_A_DAY.attempts() + 1);
+    }
+
+    /**
+     * Staff-sent reset links had only the minute's limit: one client could be sent 1,440 a day from their page, on top
+     * of the five a day of "Forgot your password?". They count in the same day's five (decision 0132), and the sixth is
+     * refused with when to try again and that the newest link still works.
+     */
+    @Test
+    void staffSendAtMostTheDaysFiveResetLinksCountedWithThoseAskedForOnTheSignInPage() {
+        long alice = org.alice().userId();
+        passwords.requestReset(org.alice().email());
+        List<String> refusals = new ArrayList<>();
+        for (int sent = 0; sent < 6; sent++) {
+            clock.advance(Duration.ofMinutes(2));
+            try {
+                people.sendPasswordReset(org.manager(), alice);
+            } catch (PeopleRefusedException refused) {
+                refusals.add(refused.reason().code() + " " + refused.reason().arguments());
+            }
+        }
+        assertThat(mail.countTo(org.alice().email())).isEqualTo(PasswordManagement.RESETS_A_DAY.attempts());
+        assertThat(refusals).containsExactly("reason.people.resetTooMany [5, 5]", "reason.people.resetTooMany [5, 5]");
+        assertThat(passwords.linkWorks(mail.tokenTo(org.alice().email())))
+                .as("a refused link replaces none")
+                .isTrue();
+        assertThat(InWords.english(Reason.of("reason.people.resetTooMany", 5, 1L)))
+                .contains("5 a day", "The newest link still works", "about 1 hour.");
+
+        clock.advance(Duration.ofHours(5));
+        people.sendPasswordReset(org.manager(), alice);
+        assertThat(mail.countTo(org.alice().email())).isEqualTo(PasswordManagement.RESETS_A_DAY.attempts() + 1);
+        clock.advance(Duration.ofMinutes(2));
+        passwords.requestReset(org.alice().email());
+        assertThat(mail.countTo(org.alice().email()))
+                .as("the page's resets count in the same day")
+                .isEqualTo(PasswordManagement.RESETS_A_DAY.attempts() + 1);
     }
 
     @Test

@@ -66,7 +66,8 @@ class ConsoleClientPagesIntegrationTests {
                         .with(manager)
                         .with(csrf()))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("already exists")));
+                .andExpect(
+                        content().string(containsString("of your organisation, already signs in with this address.")));
         for (String notAVatNumber : List.of("XX!!", "!!??", "GB 123 <b>")) {
             mvc.perform(post("/clients/{id}", org.alice().userId())
                             .param("name", "Alice Renamed")
@@ -233,8 +234,14 @@ class ConsoleClientPagesIntegrationTests {
                         .with(manager)
                         .with(csrf()));
                 assertThat(page.select("#name-error").text()).isEqualTo("Enter a name.");
+                // Whose it is when it is someone of the organisation's; nothing of another organisation's account.
                 assertThat(page.select("#email-error").text())
-                        .isEqualTo("A user with this e-mail address already exists.");
+                        .isEqualTo(
+                                taken.equals(org.bob().email())
+                                        ? org.bob().name() + ", of your organisation, already signs in with this"
+                                                + " address."
+                                        : "This address already has a LicenceDesk account, and an address has only"
+                                                + " one. Ask the person for another address.");
             }
         }
         Document own = refusedPage(post("/clients/{id}", org.alice().userId())

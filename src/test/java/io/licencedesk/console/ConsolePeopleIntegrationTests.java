@@ -160,7 +160,16 @@ class ConsolePeopleIntegrationTests {
                 .andExpect(content().string(containsString("Choose Owner or Account manager.")));
         mvc.perform(invite(owner, "X", org.alice().email(), "OWNER"))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("Someone already signs in with this e-mail address.")));
+                .andExpect(content()
+                        .string(containsString(
+                                org.alice().name() + ", of your organisation, already signs in with this address.")));
+        // An address of another organisation is refused (an address signs in to one), and nothing of its account said.
+        mvc.perform(invite(owner, "X", other.alice().email(), "OWNER"))
+                .andExpect(status().isOk())
+                .andExpect(content()
+                        .string(containsString("This address already has a LicenceDesk account, and an address has"
+                                + " only one. Ask the person for another address.")))
+                .andExpect(content().string(not(containsString(other.alice().name()))));
         mvc.perform(invite(owner, "X".repeat(201), "x-" + org.id() + "@example.test", "OWNER"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Keep the name to 200 characters.")));

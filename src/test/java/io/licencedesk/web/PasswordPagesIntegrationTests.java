@@ -7,10 +7,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.NewClient;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.SentLinks;
 import io.licencedesk.accounts.TestOrganisations;
@@ -66,6 +69,9 @@ class PasswordPagesIntegrationTests {
     @Autowired
     UserLanguages languages;
 
+    @Autowired
+    AccountManagement accounts;
+
     TestOrganisation org;
 
     @BeforeEach
@@ -116,6 +122,35 @@ class PasswordPagesIntegrationTests {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/password/forgot?sent"));
         assertThat(latestSubjectTo(org.bob().email())).isEqualTo("Reset your LicenceDesk password");
+    }
+
+    /**
+     * A client invited who never chose a password and asks for a link on the French page is asked, in French, to
+     * choose one (the e-mail said "reset your password"), and the link's page says they have none yet, while a
+     * reset's page says the current one stops working (decision 0132).
+     */
+    @Test
+    void aLinkAskedForBeforeAnyPasswordAsksToChooseOneInTheEmailAndOnItsPage() throws Exception {
+        String invited = accounts.addClient(
+                        org.manager(),
+                        new NewClient("Carol New", "carol-" + org.id() + "@example.test", null, null, null))
+                .email();
+        mvc.perform(post("/password/forgot")
+                        .param("email", invited)
+                        .header("Accept-Language", "fr")
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/password/forgot?sent"));
+        assertThat(latestSubjectTo(invited)).isEqualTo("Choisissez votre mot de passe LicenceDesk");
+        mvc.perform(get("/password/set").param("token", mail.tokenTo(invited)).header("Accept-Language", "fr"))
+                .andExpect(content().string(containsString("Vous n’avez pas encore de mot de passe")));
+        mvc.perform(get("/password/set").param("token", mail.tokenTo(invited)))
+                .andExpect(content().string(containsString("You have no password yet")))
+                .andExpect(content().string(not(containsString("stops working"))));
+
+        passwords.requestReset(org.alice().email());
+        mvc.perform(get("/password/set").param("token", mail.tokenTo(org.alice().email())))
+                .andExpect(content().string(containsString("Your current password stops working")))
+                .andExpect(content().string(not(containsString("no password yet"))));
     }
 
     @Test
@@ -191,7 +226,13 @@ class PasswordPagesIntegrationTests {
                 .andExpect(content().string(not(containsString(EXPIRED))));
         setPassword(token, NEW_PASSWORD, NEW_PASSWORD)
                 .andExpect(redirectedUrl("/login?passwordSet"))
-                .andExpect(flash().attribute("email", org.alice().email()));
+                .andExpect(cookie().value(
+                                SignInEmail.COOKIE,
+                                java.util.Base64.getUrlEncoder()
+                                        .withoutPadding()
+                                        .encodeToString(
+                                                org.alice().email().getBytes(java.nio.charset.StandardCharsets.UTF_8))))
+                .andExpect(request().sessionAttributeDoesNotExist("email"));
         assertThat(canSignIn(org.alice().email(), NEW_PASSWORD)).isTrue();
 
         mvc.perform(get("/password/set").param("token", token))

@@ -378,21 +378,25 @@ class SignInIntegrationTests {
 
     @Test
     void showsTheEmailOfAFailedSignInAgainOnceButNeverThePassword() throws Exception {
-        // Spring Session finds the session by its cookie, as a browser sends it.
-        Cookie session = mvc.perform(post("/login")
+        // The address is kept in a cookie only the sign-in page is sent, as a browser sends it back: no session.
+        var refused = mvc.perform(post("/login")
                         .param("email", org.manager().email())
                         .param("password", "wrong horse")
                         .with(csrf()))
                 .andExpect(redirectedUrl("/login?failed"))
                 .andReturn()
-                .getResponse()
-                .getCookie("SESSION");
+                .getResponse();
+        assertThat(refused.getCookie("SESSION")).isNull();
+        Cookie kept = refused.getCookie(SignInEmail.COOKIE);
 
-        mvc.perform(get("/login").param("failed", "").cookie(session))
+        var shown = mvc.perform(get("/login").param("failed", "").cookie(kept))
                 .andExpect(content()
                         .string(containsString("value=\"" + org.manager().email() + "\"")))
-                .andExpect(content().string(not(containsString("wrong horse"))));
-        mvc.perform(get("/login").cookie(session))
+                .andExpect(content().string(not(containsString("wrong horse"))))
+                .andReturn()
+                .getResponse();
+        assertThat(shown.getCookie(SignInEmail.COOKIE).getMaxAge()).isZero();
+        mvc.perform(get("/login"))
                 .andExpect(content()
                         .string(not(containsString("value=\"" + org.manager().email() + "\""))));
     }
