@@ -568,8 +568,9 @@
     queue = fetch('/licences/selection', {headers: {Accept: 'application/json'}}).then(json).then(show);
 })();
 
-// Licence import: the file goes as the request's body (the server takes no multipart forms), with an upload
-// progress bar; then the import's page follows its check or import until it ends.
+// Licence import: the file goes as the request's body, with an upload progress bar (without this script the browser
+// posts the form itself, which the server reads too: decision 0133); then the import's page follows its check or
+// import until it ends.
 (function () {
     'use strict';
     const {text, language, signedOut, expiredFormToken} = window.licenceDesk;
