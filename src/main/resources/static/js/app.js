@@ -466,6 +466,30 @@
             modal.show(button);
         });
     }
+
+    // Tab goes round an open dialog. Bootstrap brings the focus back only when it lands on the page behind: Tab from a
+    // dialog's last button went to the browser's address bar first, and Shift+Tab from its first left it the same way.
+    document.addEventListener('keydown', event => {
+        const open = document.querySelector('.modal.show');
+        if (event.key !== 'Tab' || !open) {
+            return;
+        }
+        const stops = [...open.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"]')]
+            .filter(element => !element.disabled && !element.hidden && element.getClientRects().length > 0);
+        if (stops.length === 0) {
+            return;
+        }
+        const first = stops[0];
+        const last = stops[stops.length - 1];
+        const at = document.activeElement;
+        if (!event.shiftKey && (at === last || !open.contains(at))) {
+            event.preventDefault();
+            first.focus();
+        } else if (event.shiftKey && (at === first || at === open || !open.contains(at))) {
+            event.preventDefault();
+            last.focus();
+        }
+    });
 })();
 
 // Selecting licences for invoicing: the selection lives on the server (it survives paging and filters).
