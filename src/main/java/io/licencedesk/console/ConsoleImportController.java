@@ -91,7 +91,22 @@ class ConsoleImportController {
         }
         LicenceImport started = imports.start(caller, name, request.getInputStream());
         URI page = URI.create("/licences/imports/" + started.id());
+        if (!acceptsJson(request.getHeader("Accept"))) {
+            // A client that takes only pages is sent to the import's: its JSON answer was a 406 Not Acceptable.
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(page).build();
+        }
         return ResponseEntity.created(page).body(Map.of("location", page.toString()));
+    }
+
+    private static boolean acceptsJson(String accept) {
+        try {
+            return accept == null
+                    || accept.isBlank()
+                    || MediaType.parseMediaTypes(accept).stream()
+                            .anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
+        } catch (IllegalArgumentException unreadable) {
+            return true;
+        }
     }
 
     /**

@@ -162,13 +162,17 @@ class BadPageRequestsIntegrationTests {
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
     }
 
-    /** The Accept headers a console address meets: a browser's, a script's, a tool's and none at all. */
-    static final List<String> ACCEPTS = List.of(BROWSER, "application/json", "*/*", "");
+    /**
+     * The Accept headers a console address meets: a page's (alone, and as Chromium sends it), a script's, a tool's
+     * and none at all.
+     */
+    static final List<String> ACCEPTS = List.of("text/html", BROWSER, "application/json", "*/*", "");
 
     /**
      * Every console address, signed in as a manager, with each Accept a browser, a script, a tool or nothing sends:
-     * none is answered 406 or 5xx. {@code POST /licences/selection} answered a browser (Accept text/html) 406 Not
-     * Acceptable, its JSON being all it produced, as did the import's progress.
+     * none is answered 406 or 5xx. {@code POST /licences/selection} answered a page (Accept text/html) 406 Not
+     * Acceptable, its JSON being all it produced, as did its clear, the import's progress and upload, and the clients'
+     * options.
      */
     @Test
     void answersEveryConsoleAddressWhateverItAccepts() throws Exception {
