@@ -466,6 +466,30 @@
             modal.show(button);
         });
     }
+
+    // Tab goes round an open dialog. Bootstrap brings the focus back only when it lands on the page behind: Tab from a
+    // dialog's last button went to the browser's address bar first, and Shift+Tab from its first left it the same way.
+    document.addEventListener('keydown', event => {
+        const open = document.querySelector('.modal.show');
+        if (event.key !== 'Tab' || !open) {
+            return;
+        }
+        const stops = [...open.querySelectorAll('a[href], button, input, select, textarea, [tabindex="0"]')]
+            .filter(element => !element.disabled && !element.hidden && element.getClientRects().length > 0);
+        if (stops.length === 0) {
+            return;
+        }
+        const first = stops[0];
+        const last = stops[stops.length - 1];
+        const at = document.activeElement;
+        if (!event.shiftKey && (at === last || !open.contains(at))) {
+            event.preventDefault();
+            first.focus();
+        } else if (event.shiftKey && (at === first || at === open || !open.contains(at))) {
+            event.preventDefault();
+            last.focus();
+        }
+    });
 })();
 
 // Selecting licences for invoicing: the selection lives on the server (it survives paging and filters).
@@ -568,8 +592,9 @@
     queue = fetch('/licences/selection', {headers: {Accept: 'application/json'}}).then(json).then(show);
 })();
 
-// Licence import: the file goes as the request's body (the server takes no multipart forms), with an upload
-// progress bar; then the import's page follows its check or import until it ends.
+// Licence import: the file goes as the request's body, with an upload progress bar (without this script the browser
+// posts the form itself, which the server reads too: decision 0133); then the import's page follows its check or
+// import until it ends.
 (function () {
     'use strict';
     const {text, language, signedOut, expiredFormToken} = window.licenceDesk;

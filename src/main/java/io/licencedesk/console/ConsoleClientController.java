@@ -15,6 +15,7 @@ import io.licencedesk.web.Toasts;
 import io.licencedesk.web.Words;
 import jakarta.validation.Valid;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /** The client list, adding and inviting a client, and the options of the searchable client drop-downs. */
 @Controller
@@ -74,6 +76,21 @@ class ConsoleClientController {
         return accounts.searchClients(caller, q, OPTIONS).stream()
                 .map(ClientOption::of)
                 .toList();
+    }
+
+    /**
+     * A browser asking for the drop-downs' options (a link followed, an address typed) is sent to the clients page,
+     * with the same search: only JSON was produced, and a page got 406 Not Acceptable.
+     */
+    @GetMapping(value = "/options", produces = MediaType.TEXT_HTML_VALUE)
+    String optionsForAPage(@RequestParam(required = false) String q) {
+        return q == null || q.isBlank()
+                ? "redirect:/clients"
+                : "redirect:"
+                        + UriComponentsBuilder.fromPath("/clients")
+                                .queryParam("q", q)
+                                .encode()
+                                .toUriString();
     }
 
     @GetMapping("/new")

@@ -7,6 +7,7 @@ import io.licencedesk.licence.ImportStatus;
 import io.licencedesk.licence.LicenceImport;
 import io.licencedesk.licence.LicenceImports;
 import io.licencedesk.web.ApiProblemWriter;
+import io.licencedesk.web.FormUpload;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import io.licencedesk.web.Words;
@@ -34,14 +35,17 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.RequestContextUtils;
 
 /**
  * Importing licences from a CSV file (docs/csv.md): the upload, the check's progress and report, the confirmation
  * and the report of refused rows as a CSV file.
  *
- * <p>The page sends the file as the request's body (with its CSRF header), not as a multipart form: nothing
- * else uploads files, and the multipart parser stays off (application.properties).
+ * <p>The page's script sends the file as the request's body (with its CSRF header). Without JavaScript the browser
+ * posts the form itself, as multipart/form-data, which only this address reads, as it streams in (FormUpload,
+ * decision 0133); the multipart parser stays off everywhere else (application.properties).
  */
 @Controller
 class ConsoleImportController {
@@ -70,14 +74,15 @@ class ConsoleImportController {
 
     /** The file itself is the body; the answer names the import's page. */
     @PostMapping("/licences/imports")
-    ResponseEntity<?> upload(Caller caller, @RequestParam(required = false) String name, HttpServletRequest request)
+    ResponseEntity<?> upload(
+            Caller caller,
+            @RequestParam(required = false) String name,
+            HttpServletRequest request,
+            HttpServletResponse response)
             throws IOException {
         String type = request.getContentType();
-        if (type != null && type.toLowerCase().startsWith("multipart/")) {
-            // A browser without JavaScript posts the form itself: send it back to a page that says what to do.
-            return ResponseEntity.status(HttpStatus.SEE_OTHER)
-                    .location(URI.create("/licences/imports?javascript=needed"))
-                    .build();
+        if (FormUpload.sent(request)) {
+            return fromTheForm(caller, FormUpload.of(request), request, response);
         }
         if (type != null && !isFile(type)) {
             return ResponseEntity.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE)
@@ -86,7 +91,53 @@ class ConsoleImportController {
         }
         LicenceImport started = imports.start(caller, name, request.getInputStream());
         URI page = URI.create("/licences/imports/" + started.id());
+        if (!acceptsJson(request.getHeader("Accept"))) {
+            // A client that takes only pages is sent to the import's: its JSON answer was a 406 Not Acceptable.
+            return ResponseEntity.status(HttpStatus.SEE_OTHER).location(page).build();
+        }
         return ResponseEntity.created(page).body(Map.of("location", page.toString()));
+    }
+
+    private static boolean acceptsJson(String accept) {
+        try {
+            return accept == null
+                    || accept.isBlank()
+                    || MediaType.parseMediaTypes(accept).stream()
+                            .anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON));
+        } catch (IllegalArgumentException unreadable) {
+            return true;
+        }
+    }
+
+    /**
+     * The form itself, posted by a browser without JavaScript: the browser follows the answer to the import's page,
+     * or back to the form with the reason as a toast (nothing was kept).
+     */
+    private ResponseEntity<?> fromTheForm(
+            Caller caller, FormUpload file, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (file == null || file.name().isBlank()) {
+            return backToTheForm(request, response, words.of("js.import.noFile"));
+        }
+        try {
+            LicenceImport started = imports.start(caller, file.name(), file.content());
+            return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                    .location(URI.create("/licences/imports/" + started.id()))
+                    .build();
+        } catch (ImportRefusedException refused) {
+            return backToTheForm(request, response, reasons.text(refused));
+        }
+    }
+
+    private static ResponseEntity<?> backToTheForm(
+            HttpServletRequest request, HttpServletResponse response, String reason) {
+        FlashMap toast = RequestContextUtils.getOutputFlashMap(request);
+        toast.put("toast", reason);
+        toast.put("toastKind", "danger");
+        RequestContextUtils.saveOutputFlashMap("/licences/imports", request, response);
+        return ResponseEntity.status(HttpStatus.SEE_OTHER)
+                .location(URI.create("/licences/imports"))
+                .build();
     }
 
     @GetMapping("/licences/imports/{id}")
@@ -118,6 +169,13 @@ class ConsoleImportController {
     @ResponseBody
     Map<String, Object> progress(Caller caller, @PathVariable long id) {
         return progress(imports.find(caller, id));
+    }
+
+    /** A browser asking for the progress (a link followed, an address typed) is sent to the import's page. */
+    @GetMapping(value = "/licences/imports/{id}/progress", produces = MediaType.TEXT_HTML_VALUE)
+    String progressForAPage(Caller caller, @PathVariable long id) {
+        imports.find(caller, id);
+        return "redirect:/licences/imports/" + id;
     }
 
     @PostMapping("/licences/imports/{id}/import")

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -83,6 +84,37 @@ class ConsoleSelectionController {
         }
         LicenceSelection.save(session, ids);
         return view(caller, ids, null);
+    }
+
+    /**
+     * The same change asked by a page (Accept text/html, a form without the list's script): back to the page it came
+     * from, with the refusal as a toast. Only JSON was produced, so a browser got 406 Not Acceptable.
+     */
+    @PostMapping(value = "/licences/selection", produces = MediaType.TEXT_HTML_VALUE)
+    String toggleFromAPage(
+            Caller caller,
+            HttpSession session,
+            @RequestParam long id,
+            @RequestParam boolean selected,
+            @RequestHeader(name = "Referer", required = false) String from,
+            RedirectAttributes redirect) {
+        SelectionView view = toggle(caller, session, id, selected);
+        if (view.error() != null) {
+            Toasts.error(redirect, view.error());
+        }
+        return "redirect:" + Referers.localPathOr(from, "/licences");
+    }
+
+    /** The selection is shown on the list, which a browser asking for this address is sent to. */
+    @GetMapping(value = "/licences/selection", produces = MediaType.TEXT_HTML_VALUE)
+    String currentForAPage() {
+        return "redirect:/licences";
+    }
+
+    @PostMapping(value = "/licences/selection/clear", produces = MediaType.TEXT_HTML_VALUE)
+    String clearFromAPage(HttpSession session, @RequestHeader(name = "Referer", required = false) String from) {
+        LicenceSelection.clear(session);
+        return "redirect:" + Referers.localPathOr(from, "/licences");
     }
 
     private boolean deleted(Caller caller, long id) {

@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
@@ -181,6 +182,9 @@ class SecurityConfiguration {
                         .permitAll())
                 .addFilterBefore(SignInLimitFilter.form(signInLimits), UsernamePasswordAuthenticationFilter.class)
                 .csrf(csrf -> csrf.csrfTokenRepository(new NoSessionForARefusedForm()))
+                // The import's form without JavaScript: its token is read from the body before the file (decision
+                // 0133).
+                .addFilterBefore(new FormUploadFilter("/licences/imports"), CsrfFilter.class)
                 // The page asked for before signing in is kept in a cookie of the sign-in page, not in a session that
                 // every anonymous GET of a page behind it made (decision 0127).
                 .requestCache(cache -> cache.requestCache(new ReturnAfterSignIn()))

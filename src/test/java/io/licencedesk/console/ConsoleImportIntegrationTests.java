@@ -24,6 +24,7 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
@@ -664,6 +665,113 @@ class ConsoleImportIntegrationTests {
                 .andExpect(status().isForbidden());
         assertThat(imports.find(org.manager(), checked.id()).status()).isEqualTo(ImportStatus.CHECKED);
         assertThat(licenceCount(org)).isZero();
+        assertThat(imports.recent(other.manager())).isEmpty();
+    }
+
+    /** The import form as a browser without JavaScript posts it: the page's token first, then the file. */
+    static byte[] form(String token, String fileName, String file) {
+        String boundary = "----form";
+        String body = "--" + boundary + "\r\n"
+                + (token == null
+                        ? ""
+                        : "Content-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + token + "\r\n--" + boundary
+                                + "\r\n")
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: text/csv\r\n\r\n" + file + "\r\n--" + boundary + "--\r\n";
+        return body.getBytes(StandardCharsets.UTF_8);
+    }
+
+    static final String FORM_TYPE = "multipart/form-data; boundary=----form";
+
+    /** The import page as a browser holds it: its form's token, and the cookies that came with it. */
+    record FormPage(String token, Cookie... cookies) {}
+
+    FormPage formPage(RequestPostProcessor who) throws Exception {
+        var response = mvc.perform(get("/licences/imports").with(who))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse();
+        String token = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8))
+                .selectFirst("#import-form input[name=_csrf]")
+                .attr("value");
+        return new FormPage(token, response.getCookies());
+    }
+
+    /**
+     * Without JavaScript the browser posts the import's form itself, multipart with the token in the body; the CSRF
+     * filter read no multipart body, so it answered "This form has expired" and nothing could be imported.
+     */
+    @Test
+    void theFormPostedWithoutJavaScriptChecksTheFileAndGoesToItsPage() throws Exception {
+        FormPage form = formPage(manager);
+
+        String page = mvc.perform(post("/licences/imports")
+                        .cookie(form.cookies())
+                        .with(manager)
+                        .contentType(FORM_TYPE)
+                        .content(form(form.token(), "shop.csv", "name,plan,screens\nA,Monthly,1\n")))
+                .andExpect(status().isSeeOther())
+                .andReturn()
+                .getResponse()
+                .getHeader("Location");
+
+        LicenceImport checked = settled(Long.parseLong(page.substring(page.lastIndexOf('/') + 1)));
+        assertThat(checked.fileName()).isEqualTo("shop.csv");
+        assertThat(checked.rowsToCreate()).isEqualTo(1);
+    }
+
+    @Test
+    void theFormWithoutAFileGoesBackToItWithTheReason() throws Exception {
+        FormPage form = formPage(manager);
+
+        mvc.perform(post("/licences/imports")
+                        .cookie(form.cookies())
+                        .with(manager)
+                        .contentType(FORM_TYPE)
+                        .content(form(form.token(), "", "")))
+                .andExpect(status().isSeeOther())
+                .andExpect(header().string("Location", "/licences/imports"))
+                .andExpect(flash().attribute("toast", "Choose a CSV file."));
+        assertThat(imports.recent(org.manager())).isEmpty();
+    }
+
+    /** CSRF stays on for the form: no token, another session's token, a client or nobody signed in import nothing. */
+    @Test
+    void theFormWithoutItsTokenOrFromAnotherSessionOrPersonIsRefused() throws Exception {
+        FormPage form = formPage(manager);
+        String token = form.token();
+        String otherToken = formPage(fixture.signedIn(other.manager().email())).token();
+        byte[] file = "name,plan,screens\nA,Monthly,1\n".getBytes(StandardCharsets.UTF_8);
+
+        mvc.perform(post("/licences/imports")
+                        .cookie(form.cookies())
+                        .with(manager)
+                        .contentType(FORM_TYPE)
+                        .content(form(null, "a.csv", new String(file, StandardCharsets.UTF_8))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/licences/imports")
+                        .cookie(form.cookies())
+                        .with(manager)
+                        .contentType(FORM_TYPE)
+                        .content(form(otherToken, "a.csv", new String(file, StandardCharsets.UTF_8))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/licences/imports")
+                        .cookie(form.cookies())
+                        .with(fixture.signedIn(org.alice().email()))
+                        .contentType(FORM_TYPE)
+                        .content(form(token, "a.csv", new String(file, StandardCharsets.UTF_8))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/licences/imports")
+                        .contentType(FORM_TYPE)
+                        .content(form(token, "a.csv", new String(file, StandardCharsets.UTF_8))))
+                .andExpect(status().isForbidden());
+        mvc.perform(post("/licences/imports")
+                        .cookie(form.cookies())
+                        .with(manager)
+                        .contentType("multipart/form-data")
+                        .content(file))
+                .andExpect(status().isForbidden());
+        assertThat(imports.recent(org.manager())).isEmpty();
         assertThat(imports.recent(other.manager())).isEmpty();
     }
 

@@ -120,6 +120,52 @@ class KeyboardBrowserTests {
     }
 
     /**
+     * The selection from the keyboard only: Space checks a row's box, Tab reaches the toolbar's actions, Enter opens
+     * their question, Tab stays in it (it went to the browser's address bar from the last button), and Escape closes it with the focus back on the button that opened it.
+     */
+    @Test
+    void theToolbarsQuestionsOpenKeepAndGiveBackTheFocusFromTheKeyboard(Page page) {
+        list(page);
+        name(page, "Screen 3").focus();
+        page.keyboard().press("Home");
+        Locator box = page.locator(".select-licence").first();
+        assertThat(box).isFocused();
+        page.keyboard().press("Space");
+        assertThat(box).isChecked();
+        assertThat(page.locator("#selection-count")).hasText("1 selected");
+
+        for (String action : java.util.List.of("Pause", "Send invoices")) {
+            Locator opener = page.locator("#selection-toolbar")
+                    .getByRole(
+                            AriaRole.BUTTON,
+                            new Locator.GetByRoleOptions().setName(action).setExact(true));
+            assertThat(opener).isEnabled();
+            opener.focus();
+            page.keyboard().press("Enter");
+            Locator dialog = page.getByRole(AriaRole.DIALOG);
+            assertThat(dialog).isVisible();
+            page.waitForFunction("() => document.querySelector('.modal.show').contains(document.activeElement)");
+            for (int press = 0; press < 6; press++) {
+                page.keyboard().press("Tab");
+                Assertions.assertThat(page.evaluate(
+                                "() => document.querySelector('.modal.show').contains(document.activeElement)"))
+                        .as("Tab stays in the question of " + action)
+                        .isEqualTo(true);
+            }
+            for (int press = 0; press < 6; press++) {
+                page.keyboard().press("Shift+Tab");
+                Assertions.assertThat(page.evaluate(
+                                "() => document.querySelector('.modal.show').contains(document.activeElement)"))
+                        .as("Shift+Tab stays in the question of " + action)
+                        .isEqualTo(true);
+            }
+            page.keyboard().press("Escape");
+            assertThat(dialog).isHidden();
+            assertThat(opener).isFocused();
+        }
+    }
+
+    /**
      * Clear selection disables itself once nothing is selected: pressed from the keyboard, it dropped the focus on the
      * page's body, and the next Tab started again at the top of the page.
      */

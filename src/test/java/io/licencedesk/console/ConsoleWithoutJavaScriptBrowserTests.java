@@ -1,0 +1,231 @@
+package io.licencedesk.console;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static io.licencedesk.support.PageParts.button;
+import static io.licencedesk.support.PageParts.label;
+import static io.licencedesk.support.PageParts.link;
+import static io.licencedesk.support.PageParts.toast;
+
+import com.microsoft.playwright.Browser;
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FilePayload;
+import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LicenceImports;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.support.BrowserTest;
+import io.licencedesk.support.Browsers;
+import io.licencedesk.support.TestFixture;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.assertj.core.api.Assertions;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestInstance.Lifecycle;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The licence console in a browser with JavaScript turned off (a locked-down workplace, a script that failed to
+ * load): what a manager needs works with the pages' own forms and links, or the page says plainly what needs
+ * JavaScript.
+ */
+@BrowserTest
+@TestInstance(Lifecycle.PER_CLASS)
+class ConsoleWithoutJavaScriptBrowserTests {
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    TestOrganisations organisations;
+
+    @Autowired
+    LicenceImports imports;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    LicenceManagement licences;
+
+    TestOrganisation org;
+
+    Plan monthly;
+
+    final List<BrowserContext> contexts = new ArrayList<>();
+
+    @BeforeAll
+    void createOrganisation() {
+        org = organisations.create();
+        monthly = fixture.monthlyPlan(org);
+    }
+
+    @AfterEach
+    void closeContexts() {
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
+    }
+
+    /** The manager signed in, in a browser of the same kind as the test's, but with JavaScript off. */
+    Page withoutJavaScript(Page page) {
+        BrowserContext context = page.context()
+                .browser()
+                .newContext(new Browser.NewContextOptions()
+                        .setBaseURL("http://localhost:" + port)
+                        .setViewportSize(Browsers.WIDTH, Browsers.HEIGHT)
+                        .setLocale("en-GB")
+                        .setTimezoneId("UTC")
+                        .setJavaScriptEnabled(false));
+        context.setDefaultTimeout(15_000);
+        contexts.add(context);
+        Page withoutScripts = context.newPage();
+        SignIn.throughTheForm(withoutScripts, org.manager().email());
+        return withoutScripts;
+    }
+
+    long licenceCount() {
+        return jdbc.sql("select count(*) from licence where organisation_id = :id")
+                .param("id", org.id())
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The import form posted by the browser itself was refused as "This form has expired": its token is in the
+     * multipart body, which the CSRF filter did not read. The file is now checked and imported from the forms alone.
+     */
+    @Test
+    void importsAFileWithTheFormsAlone(Page page) {
+        Page form = withoutJavaScript(page);
+        long before = licenceCount();
+        form.navigate("/licences/imports");
+
+        form.getByLabel("CSV file")
+                .setInputFiles(new FilePayload(
+                        "plain.csv",
+                        "text/csv",
+                        "name,plan,screens\nPlain form one,Monthly,1\nPlain form two,Monthly,2\n"
+                                .getBytes(StandardCharsets.UTF_8)));
+        button(form, "Check file").click();
+
+        assertThat(form).hasURL(Pattern.compile(".*/licences/imports/\\d+$"));
+        long id = Long.parseLong(form.url().replaceAll(".*/", ""));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !imports.find(org.manager(), id).status().running());
+        form.reload();
+        button(form, "Import 2 licences").click();
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(30))
+                .until(() -> !imports.find(org.manager(), id).status().running());
+        Assertions.assertThat(licenceCount()).isEqualTo(before + 2);
+    }
+
+    @Test
+    void theImportFormWithoutAFileSaysToChooseOne(Page page) {
+        Page form = withoutJavaScript(page);
+        form.navigate("/licences/imports");
+
+        button(form, "Check file").click();
+
+        assertThat(form).hasURL(Pattern.compile(".*/licences/imports$"));
+        assertThat(toast(form, "Choose a CSV file.")).isVisible();
+    }
+
+    LicenceDetails licence(String name) {
+        return licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), name, null, 1, org.alice().userId()));
+    }
+
+    /**
+     * Without JavaScript the list showed selection boxes that selected nothing, a toolbar of buttons that stayed
+     * disabled and delete buttons whose dialog never opened. It now offers none of them, says what needs JavaScript
+     * and how to do the rest, and the row's pause button and the filters work as forms.
+     */
+    @Test
+    void theListSaysWhatNeedsJavaScriptAndWhatItOffersWorks(Page page) {
+        LicenceDetails lobby = licence("No script lobby");
+        Page list = withoutJavaScript(page);
+        list.navigate("/licences");
+
+        assertThat(list.locator("#without-javascript")).containsText("JavaScript is off in this browser.");
+        assertThat(list.getByRole(AriaRole.CHECKBOX)).hasCount(0);
+        assertThat(button(list, "Send invoices")).isHidden();
+        assertThat(button(list, "Delete " + lobby.couponCode().value())).isHidden();
+        Assertions.assertThat(list.getByRole(AriaRole.BUTTON).all().stream()
+                        .filter(Locator::isVisible)
+                        .filter(Locator::isDisabled)
+                        .map(Locator::textContent)
+                        .toList())
+                .as("visible buttons that can never be used")
+                .isEmpty();
+
+        button(list, "Pause " + lobby.couponCode().value()).click();
+        assertThat(toast(list, "Licence " + lobby.couponCode().value() + " paused."))
+                .isVisible();
+
+        list.getByLabel("Status").selectOption("paused");
+        button(list, "Search").click();
+        assertThat(list).hasURL(Pattern.compile(".*status=paused.*"));
+        assertThat(link(list, "No script lobby")).isVisible();
+    }
+
+    /** The licence page's Delete opened a dialog only its script shows: without it, nothing could be deleted. */
+    @Test
+    void deletesALicenceFromItsPageAfterItsQuestion(Page page) {
+        LicenceDetails kiosk =
+                licences.create(org.manager(), new NewLicence(monthly.id(), "No script kiosk", null, 1, null));
+        Page details = withoutJavaScript(page);
+        details.navigate("/licences/" + kiosk.id());
+
+        Locator question = details.locator("details.without-script")
+                .filter(new Locator.FilterOptions().setHasText("This cannot be undone."));
+        question.locator("summary").click();
+        assertThat(question.getByText("This cannot be undone.", new Locator.GetByTextOptions().setExact(false)))
+                .isVisible();
+        question.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Delete"))
+                .click();
+
+        assertThat(toast(details, "Licence " + kiosk.couponCode().value() + " deleted."))
+                .isVisible();
+        Assertions.assertThat(jdbc.sql("select count(*) from licence where id = :id")
+                        .param("id", kiosk.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    /** The client list is filled by the page's script: without it the form says so instead of offering no client. */
+    @Test
+    void theAddFormSaysItsClientListNeedsJavaScriptAndAddsAnUnassignedLicence(Page page) {
+        Page form = withoutJavaScript(page);
+        form.navigate("/licences/new");
+
+        assertThat(form.locator(".client-without-javascript"))
+                .containsText("this list offers only the client already chosen");
+        label(form, "Plan").selectOption(String.valueOf(monthly.id()));
+        label(form, "Name").fill("No script shop");
+        button(form, "Save").click();
+
+        assertThat(form).hasURL(Pattern.compile(".*/licences$"));
+        assertThat(link(form, "No script shop")).isVisible();
+    }
+}
