@@ -8,6 +8,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import io.licencedesk.shared.Today;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -27,7 +28,7 @@ import java.time.format.DateTimeParseException;
     /** When what is typed is no date. */
     String notADate();
 
-    /** When the date is after today; empty when a future date is fine. */
+    /** When the date is after the latest date any zone has reached; empty when a future date is fine. */
     String future() default "";
 
     String message() default "{consoleForm.enterADateSuchAs20261129}";
@@ -67,8 +68,9 @@ import java.time.format.DateTimeParseException;
             if (value == null) {
                 return date.notADate();
             }
+            // Future for everyone, not only for the server's zone (decision 0131).
             boolean future =
-                    value.isAfter(LocalDate.now(context.getClockProvider().getClock()));
+                    value.isAfter(Today.latestAnywhere(context.getClockProvider().getClock()));
             return future && !date.future().isEmpty() ? date.future() : null;
         }
     }
