@@ -1,5 +1,6 @@
 package io.licencedesk.console;
 
+import io.licencedesk.shared.Today;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -8,7 +9,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import io.licencedesk.shared.Today;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 
@@ -69,8 +69,8 @@ import java.time.format.DateTimeParseException;
                 return date.notADate();
             }
             // Future for everyone, not only for the server's zone (decision 0131).
-            boolean future =
-                    value.isAfter(Today.latestAnywhere(context.getClockProvider().getClock()));
+            boolean future = value.isAfter(
+                    Today.latestAnywhere(context.getClockProvider().getClock()));
             return future && !date.future().isEmpty() ? date.future() : null;
         }
     }

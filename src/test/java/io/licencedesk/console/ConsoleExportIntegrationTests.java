@@ -319,7 +319,8 @@ class ConsoleExportIntegrationTests {
                 invoicing.send(org.manager(), List.of(wrong.id())).issued().get(0);
         invoicing.voidInvoice(org.manager(), voided.id(), "Sent to the wrong client, \"by mistake\"");
         var kept = create("Kept", null, 1, org.alice().userId());
-        Invoice open = invoicing.send(org.manager(), List.of(kept.id())).issued().get(0);
+        Invoice open =
+                invoicing.send(org.manager(), List.of(kept.id())).issued().get(0);
 
         var all = records(download(get("/invoices/export.csv")));
         assertThat(all.get(0).toList()).last().isEqualTo("void_reason");

@@ -754,12 +754,16 @@ class ConsoleInvoicingIntegrationTests {
         String end = day.format(activatedOn.plus(plan.term()));
         String term = start + " to " + end + " inclusive";
 
-        assertThat(page("/invoices/" + invoice.id(), fixture.signedIn(org.manager().email())))
+        assertThat(page(
+                        "/invoices/" + invoice.id(),
+                        fixture.signedIn(org.manager().email())))
                 .contains("Plan and term " + plan.name() + " · " + term);
         assertThat(page("/licences/" + licence, fixture.signedIn(org.manager().email())))
                 .contains("Ends " + end)
                 .contains("Term 1: " + term);
-        assertThat(page("/portal/invoices/" + invoice.id(), fixture.signedIn(org.alice().email())))
+        assertThat(page(
+                        "/portal/invoices/" + invoice.id(),
+                        fixture.signedIn(org.alice().email())))
                 .contains("Term " + term);
         assertThat(page("/portal/invoices", fixture.signedIn(org.alice().email())))
                 .contains(term);

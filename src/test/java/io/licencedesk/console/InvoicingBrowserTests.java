@@ -14,8 +14,8 @@ import com.microsoft.playwright.options.LoadState;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.OrganisationSettings;
 import io.licencedesk.accounts.TestOrganisations;
-import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceFilter;
@@ -25,15 +25,15 @@ import io.licencedesk.licence.LicenceSort;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.Screenshots;
 import io.licencedesk.support.TestFixture;
-import io.licencedesk.shared.Language;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -401,7 +401,8 @@ class InvoicingBrowserTests {
                         settings.senderEmail(),
                         settings.expiringSoonDays()));
         // Screens 01 to 04: 1 to 4 screens at €10.00 a month, 20 % VAT.
-        var sent = invoicing.send(
+        var sent = invoicing
+                .send(
                         org.manager(),
                         List.of(idOf("Screen 01"), idOf("Screen 02"), idOf("Screen 03"), idOf("Screen 04")))
                 .issued();
@@ -413,8 +414,8 @@ class InvoicingBrowserTests {
                 .update();
 
         signedIn(page).navigate("/invoices");
-        Locator sums = page.getByRole(
-                AriaRole.REGION, new Page.GetByRoleOptions().setName("Totals of this list, every page"));
+        Locator sums =
+                page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Totals of this list, every page"));
         assertThat(figure(sums, "Before VAT")).hasText("€60.00");
         assertThat(figure(sums, "VAT")).hasText("€12.00");
         assertThat(figure(sums, "Total")).hasText("€72.00");
@@ -457,17 +458,31 @@ class InvoicingBrowserTests {
      */
     @Test
     void offersTheManagersOwnTodayAsThePaymentDate(Page page) {
-        Invoice invoice = invoicing.send(org.manager(), List.of(idOf("Screen 01"))).issued().get(0);
+        Invoice invoice = invoicing
+                .send(org.manager(), List.of(idOf("Screen 01")))
+                .issued()
+                .get(0);
         LocalDate serversToday = testLicences.today();
         signedIn(page);
 
         // The browser's zone is UTC: 08:00 the next day there is a manager's morning after the server's evening.
-        page.clock().setFixedTime(serversToday.plusDays(1).atTime(8, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+        page.clock()
+                .setFixedTime(serversToday
+                        .plusDays(1)
+                        .atTime(8, 0)
+                        .toInstant(ZoneOffset.UTC)
+                        .toEpochMilli());
         page.navigate("/invoices/" + invoice.id());
-        assertThat(page.getByLabel("Payment date")).hasValue(serversToday.plusDays(1).toString());
+        assertThat(page.getByLabel("Payment date"))
+                .hasValue(serversToday.plusDays(1).toString());
 
         // A day before the invoice was issued is no payment date: the server's today stays.
-        page.clock().setFixedTime(serversToday.minusDays(1).atTime(20, 0).toInstant(ZoneOffset.UTC).toEpochMilli());
+        page.clock()
+                .setFixedTime(serversToday
+                        .minusDays(1)
+                        .atTime(20, 0)
+                        .toInstant(ZoneOffset.UTC)
+                        .toEpochMilli());
         page.navigate("/invoices/" + invoice.id());
         assertThat(page.getByLabel("Payment date")).hasValue(serversToday.toString());
     }

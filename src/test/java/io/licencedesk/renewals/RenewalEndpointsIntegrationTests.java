@@ -378,7 +378,8 @@ class RenewalEndpointsIntegrationTests {
                 .contains("Cette licence est suspendue car sa facture de renouvellement est en retard")
                 .contains("Elle reprend dès que cette facture est enregistrée comme payée, ou si votre chargé de compte"
                         + " l’annule.")
-                .contains("Oui, une fois la licence reprise (cette facture payée, ou annulée par votre chargé de compte)");
+                .contains(
+                        "Oui, une fois la licence reprise (cette facture payée, ou annulée par votre chargé de compte)");
         assertThat(portal("/portal/licences/" + byHand, "en"))
                 .contains("Your account manager has paused this licence")
                 .doesNotContain("renewal invoice is overdue");
