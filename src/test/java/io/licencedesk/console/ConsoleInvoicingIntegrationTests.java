@@ -958,6 +958,46 @@ class ConsoleInvoicingIntegrationTests {
                 .with(csrf());
     }
 
+    /**
+     * The invoices list's totals add up the organisation's invoices only: another organisation's, or their client's
+     * asked for by id, are neither listed nor added, and an organisation with none shows no totals.
+     */
+    @Test
+    void addsUpOnlyTheOrganisationsOwnInvoices() throws Exception {
+        invoicing.send(org.manager(), List.of(assigned.get(0), assigned.get(1)));
+        Plan theirs = fixture.monthlyPlan(other);
+        long theirLicence = licences.create(
+                        other.manager(),
+                        new NewLicence(
+                                theirs.id(), "Theirs", null, 7, other.alice().userId()))
+                .id();
+        invoicing.send(other.manager(), List.of(theirLicence));
+
+        Document mine = Jsoup.parse(
+                mvc.perform(get("/invoices").with(fixture.signedIn(org.manager().email())))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(mine.select(".invoice-sums-line dd").eachText())
+                .containsExactly("€20.00", "€0.00", "€20.00", "€0.00", "€20.00");
+        Document asked = Jsoup.parse(mvc.perform(get("/invoices")
+                        .param("client", "" + other.alice().userId())
+                        .with(fixture.signedIn(org.manager().email())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(asked.select(".invoice-sums-line dd").eachText())
+                .containsExactly("€20.00", "€0.00", "€20.00", "€0.00", "€20.00");
+        TestOrganisation empty = organisations.create();
+        assertThat(Jsoup.parse(mvc.perform(get("/invoices")
+                                        .with(fixture.signedIn(empty.manager().email())))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                        .select(".invoice-sums"))
+                .isEmpty();
+    }
+
     @Test
     void refusesEveryInvoicingPageToAnonymousClientsAndOtherOrganisations() throws Exception {
         Invoice invoice =
