@@ -131,6 +131,18 @@
         history.replaceState(null, '', answered.dataset.replaceUrl);
     }
 
+    // A payment form offers the server's today (TZ), which east of the server is yesterday just after midnight: the
+    // manager's own today is offered instead, unless it is before the invoice's issue date, which a payment cannot
+    // precede (decision 0131). A date typed, or kept from a refused form, is left as it is.
+    document.querySelectorAll('input[type=date][data-offer-local-today]').forEach(input => {
+        const now = new Date();
+        const local = now.getFullYear() + '-' + String(now.getMonth() + 1).padStart(2, '0') + '-'
+            + String(now.getDate()).padStart(2, '0');
+        if (input.value === input.dataset.offerLocalToday && local >= (input.dataset.notBefore || '')) {
+            input.value = local;
+        }
+    });
+
     // Forms that undo something ask first: revoking a token, removing a screen, voiding an invoice, removing a
     // payment, deleting a webhook endpoint. Their question (data-confirm-question or data-ask) is asked in the page's own dialog, whose
     // yes says what the form's button says: the browser's confirm() speaks the browser's language, not the page's,

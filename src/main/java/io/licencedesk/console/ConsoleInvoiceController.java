@@ -89,6 +89,7 @@ class ConsoleInvoiceController {
         model.addAttribute("params", params);
         model.addAttribute("ignored", ignored);
         model.addAttribute("invoices", invoices);
+        model.addAttribute("sums", search.sums(caller, params.filter()));
         model.addAttribute("deliveries", invoicing.latestDeliveries(caller, invoices.items()));
         model.addAttribute("status", params.statusValue());
         model.addAttribute("statuses", InvoiceStatus.values());

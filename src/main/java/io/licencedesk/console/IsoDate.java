@@ -1,5 +1,6 @@
 package io.licencedesk.console;
 
+import io.licencedesk.shared.Today;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
@@ -27,7 +28,7 @@ import java.time.format.DateTimeParseException;
     /** When what is typed is no date. */
     String notADate();
 
-    /** When the date is after today; empty when a future date is fine. */
+    /** When the date is after the latest date any zone has reached; empty when a future date is fine. */
     String future() default "";
 
     String message() default "{consoleForm.enterADateSuchAs20261129}";
@@ -67,8 +68,9 @@ import java.time.format.DateTimeParseException;
             if (value == null) {
                 return date.notADate();
             }
-            boolean future =
-                    value.isAfter(LocalDate.now(context.getClockProvider().getClock()));
+            // Future for everyone, not only for the server's zone (decision 0131).
+            boolean future = value.isAfter(
+                    Today.latestAnywhere(context.getClockProvider().getClock()));
             return future && !date.future().isEmpty() ? date.future() : null;
         }
     }

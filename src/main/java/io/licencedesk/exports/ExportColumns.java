@@ -41,7 +41,8 @@ final class ExportColumns {
             "status",
             "paid",
             "payment_reference",
-            "reverse_charge");
+            "reverse_charge",
+            "void_reason");
 
     static final List<String> CLIENTS =
             List.of("name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");
@@ -91,7 +92,8 @@ final class ExportColumns {
             word(invoice.status()),
             date(invoice.paidOn()),
             invoice.paymentReference(),
-            Boolean.toString(totals.reverseCharge())
+            Boolean.toString(totals.reverseCharge()),
+            invoice.voidReason()
         };
     }
 

@@ -254,14 +254,14 @@ public final class Invoice {
      * @throws IllegalInvoiceChangeException when the invoice is already paid, or void
      * @throws PaymentDateRefusedException when the date is one the payment cannot have
      */
-    void markPaid(LocalDate date, String reference, LocalDate today) {
+    void markPaid(LocalDate date, String reference, LocalDate latestToday) {
         if (!payable()) {
             throw new IllegalInvoiceChangeException(Reason.of(
                     "reason.invoice.notPayable",
                     number,
                     new DefaultMessageSourceResolvable("invoice.status.inSentence." + status.name())));
         }
-        Reason dateRefusal = paymentDateRefusal(date, today);
+        Reason dateRefusal = paymentDateRefusal(date, latestToday);
         if (dateRefusal != null) {
             throw new PaymentDateRefusedException(dateRefusal);
         }
@@ -273,9 +273,11 @@ public final class Invoice {
     /**
      * Why a payment cannot have this date (in the future, or before the invoice was issued), or null when it can: the
      * rule {@link #markPaid} applies, which a form asks before it is sent so as to show it beside its other refusals.
+     * {@code latestToday} is the latest date any time zone has reached (decision 0131): the server's own date refused
+     * the today of a manager east of it.
      */
-    public Reason paymentDateRefusal(LocalDate date, LocalDate today) {
-        if (date.isAfter(today)) {
+    public Reason paymentDateRefusal(LocalDate date, LocalDate latestToday) {
+        if (date.isAfter(latestToday)) {
             return Reason.of("reason.invoice.paidInTheFuture");
         }
         if (date.isBefore(issuedOn)) {

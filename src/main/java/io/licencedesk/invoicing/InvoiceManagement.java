@@ -18,6 +18,7 @@ import io.licencedesk.mail.Outbox;
 import io.licencedesk.mail.OutboxEntry;
 import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.Today;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -293,7 +294,7 @@ public class InvoiceManagement {
         requireStaff(caller);
         Invoice invoice = findForUpdate(caller, id);
         Map<String, Object> before = invoice.snapshot();
-        invoice.markPaid(paidOn, reference, LocalDate.now(clock));
+        invoice.markPaid(paidOn, reference, Today.latestAnywhere(clock));
         invoices.update(invoice);
         publish(InvoicePaid::new, caller, before, invoice);
         boolean resumed = licences.recordPaid(
@@ -360,7 +361,7 @@ public class InvoiceManagement {
      */
     @Transactional(readOnly = true)
     public Reason paymentDateRefusal(Caller caller, long id, LocalDate paidOn) {
-        return invoice(caller, id).paymentDateRefusal(paidOn, LocalDate.now(clock));
+        return invoice(caller, id).paymentDateRefusal(paidOn, Today.latestAnywhere(clock));
     }
 
     /**

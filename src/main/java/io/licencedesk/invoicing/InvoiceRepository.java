@@ -228,6 +228,43 @@ class InvoiceRepository {
                 .single();
     }
 
+    /**
+     * What the invoices these filters show add up to, one row per currency (an organisation's currency is fixed once
+     * it has invoices, decision 0029, but an invoice keeps its own), void ones counted and not added up.
+     */
+    List<InvoiceListSums> sums(long organisationId, InvoiceFilter filter, LocalDate today) {
+        var where = Conditions.of(organisationId, filter, today);
+        return jdbc.sql("""
+                        select currency, count(*) as invoices,
+                               sum(case when status <> 'VOID' then subtotal_minor else 0 end) as net,
+                               sum(case when status <> 'VOID' then vat_minor else 0 end) as vat,
+                               sum(case when status <> 'VOID' then total_minor else 0 end) as total,
+                               sum(case when status = 'PAID' then total_minor else 0 end) as paid,
+                               sum(case when status in ('ISSUED', 'SENT') then total_minor else 0 end) as unpaid,
+                               sum(case when status in ('ISSUED', 'SENT') and due_on < :overdueBefore
+                                        then total_minor else 0 end) as overdue,
+                               sum(case when status = 'VOID' then 1 else 0 end) as voided
+                        from invoice where %s
+                        group by currency
+                        order by currency
+                        """.formatted(where.sql()))
+                .params(where.params())
+                .param("overdueBefore", sqlDate(today))
+                .query((rs, row) -> {
+                    Currency currency = Currency.getInstance(rs.getString("currency"));
+                    return new InvoiceListSums(
+                            rs.getLong("invoices"),
+                            new Money(rs.getLong("net"), currency),
+                            new Money(rs.getLong("vat"), currency),
+                            new Money(rs.getLong("total"), currency),
+                            new Money(rs.getLong("paid"), currency),
+                            new Money(rs.getLong("unpaid"), currency),
+                            new Money(rs.getLong("overdue"), currency),
+                            rs.getLong("voided"));
+                })
+                .list();
+    }
+
     List<Invoice> forLicence(long organisationId, long licenceId) {
         return jdbc.sql("""
                         select * from invoice where organisation_id = :organisationId and licence_id = :licenceId

@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.shared.PageOf;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,5 +29,11 @@ public class InvoiceSearch {
                 size,
                 invoices.count(caller.organisationId(), filter, today),
                 (offset, limit) -> invoices.page(caller.organisationId(), filter, today, offset, limit));
+    }
+
+    /** What the invoices these filters show add up to, every page, one entry per currency (none when none). */
+    public List<InvoiceListSums> sums(Caller caller, InvoiceFilter filter) {
+        InvoiceManagement.requireStaff(caller);
+        return invoices.sums(caller.organisationId(), filter, LocalDate.now(clock));
     }
 }

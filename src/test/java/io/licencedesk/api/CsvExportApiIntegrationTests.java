@@ -289,7 +289,8 @@ class CsvExportApiIntegrationTests {
                 "status",
                 "paid",
                 "payment_reference",
-                "reverse_charge");
+                "reverse_charge",
+                "void_reason");
 
         static final List<String> CLIENTS = List.of(
                 "name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");

@@ -279,7 +279,8 @@ class ConsoleExportIntegrationTests {
                         "status",
                         "paid",
                         "payment_reference",
-                        "reverse_charge");
+                        "reverse_charge",
+                        "void_reason");
         var rows = rows(response.getContentAsString(StandardCharsets.UTF_8));
         assertThat(rows).extracting(row -> row.get("number")).containsExactly(open.number(), paid.number());
         assertThat(rows.get(1))
@@ -305,6 +306,30 @@ class ConsoleExportIntegrationTests {
                         .param("client", "" + org.bob().userId()))))
                 .extracting(row -> row.get("number"))
                 .containsExactly(open.number());
+    }
+
+    /**
+     * The accountant's file said an invoice was void but not why, which the invoice's page shows: the reason is the
+     * last column, so that the columns before it keep their places.
+     */
+    @Test
+    void givesAVoidInvoicesReasonInTheLastColumn() throws Exception {
+        var wrong = create("Wrong", null, 1, org.alice().userId());
+        Invoice voided =
+                invoicing.send(org.manager(), List.of(wrong.id())).issued().get(0);
+        invoicing.voidInvoice(org.manager(), voided.id(), "Sent to the wrong client, \"by mistake\"");
+        var kept = create("Kept", null, 1, org.alice().userId());
+        Invoice open =
+                invoicing.send(org.manager(), List.of(kept.id())).issued().get(0);
+
+        var all = records(download(get("/invoices/export.csv")));
+        assertThat(all.get(0).toList()).last().isEqualTo("void_reason");
+        var rows = rows(download(get("/invoices/export.csv")));
+        assertThat(rows).extracting(row -> row.get("number")).containsExactly(open.number(), voided.number());
+        assertThat(rows.get(1))
+                .containsEntry("status", "void")
+                .containsEntry("void_reason", "Sent to the wrong client, \"by mistake\"");
+        assertThat(rows.get(0)).containsEntry("status", "issued").containsEntry("void_reason", "");
     }
 
     @Test

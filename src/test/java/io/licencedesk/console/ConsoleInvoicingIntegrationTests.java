@@ -38,10 +38,15 @@ import jakarta.servlet.http.Cookie;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterEach;
@@ -718,18 +723,106 @@ class ConsoleInvoicingIntegrationTests {
                 mvc,
                 markPaid(invoice, "", "<b>R1</b>"),
                 Map.of("paidOn", "Enter the payment date.", "reference", "Remove the HTML tags"));
+        // Two days ahead: a day no time zone has reached yet (the next day may be a manager's today, decision 0131).
         FieldErrors.expectExactly(
                 mvc,
-                markPaid(invoice, invoice.issuedOn().plusDays(1).toString(), "r".repeat(101)),
+                markPaid(invoice, invoice.issuedOn().plusDays(2).toString(), "r".repeat(101)),
                 Map.of(
                         "paidOn", "The payment date cannot be in the future.",
                         "reference", "Keep the reference to 100 characters."));
         clock.advance(Duration.ofDays(2));
         FieldErrors.expectExactly(
                 mvc,
-                markPaid(invoice, invoice.issuedOn().plusDays(1).toString(), "r".repeat(101)),
+                markPaid(invoice, invoice.issuedOn().plusDays(2).toString(), "r".repeat(101)),
                 Map.of("reference", "Keep the reference to 100 characters."));
         assertThat(invoicing.invoice(org.manager(), invoice.id()).paidOn()).isNull();
+    }
+
+    /**
+     * An invoice's term read "6 Dec 2026 – 6 Jan 2027", which does not say whether 6 January is billed. The licence
+     * runs on its end date (it is Expired from the day after), so the term says its last day is included, in the same
+     * words on the console's invoice and licence pages, the client's invoice page and the PDF, with the licence's end.
+     */
+    @Test
+    void saysTheTermsLastDayIsIncludedWhereverTheTermIsWritten() throws Exception {
+        LocalDate activatedOn = testLicences.today().minusDays(10);
+        long licence = testLicences.activated(org.owner(), plan, org.alice().userId(), "Lobby", activatedOn);
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(licence)).issued().get(0);
+        var day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+        String start = day.format(activatedOn);
+        String end = day.format(activatedOn.plus(plan.term()));
+        String term = start + " to " + end + " inclusive";
+
+        assertThat(page(
+                        "/invoices/" + invoice.id(),
+                        fixture.signedIn(org.manager().email())))
+                .contains("Plan and term " + plan.name() + " · " + term);
+        assertThat(page("/licences/" + licence, fixture.signedIn(org.manager().email())))
+                .contains("Ends " + end)
+                .contains("Term 1: " + term);
+        assertThat(page(
+                        "/portal/invoices/" + invoice.id(),
+                        fixture.signedIn(org.alice().email())))
+                .contains("Term " + term);
+        assertThat(page("/portal/invoices", fixture.signedIn(org.alice().email())))
+                .contains(term);
+        try (var pdf = Loader.loadPDF(invoicing.pdf(org.manager(), invoice.id()))) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains(term);
+        }
+    }
+
+    /** A page's text as a person reads it, its spaces and line breaks made one space each. */
+    String page(String path, org.springframework.test.web.servlet.request.RequestPostProcessor who) throws Exception {
+        String html = mvc.perform(get(path).with(who))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        return Jsoup.parse(html).body().text().replace('\u00a0', ' ');
+    }
+
+    /**
+     * Days are the server's (TZ): on a server in UTC, a manager in Tokyo recording a payment just after their midnight
+     * typed their today and was told it was in the future, in the console and in the REST API alike. A date is now in
+     * the future only when no time zone has reached it (decision 0131); the day after that is still refused.
+     */
+    @Test
+    void takesAPaymentDatedTheTodayOfAManagerEastOfTheServer() throws Exception {
+        Invoice first =
+                invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
+        Invoice second =
+                invoicing.send(org.manager(), List.of(assigned.get(1))).issued().get(0);
+        // 23:00 tomorrow at the server: the next day has begun east of it (08:00 in Tokyo when the server is in UTC).
+        ZonedDateTime lateEvening =
+                testLicences.today().plusDays(1).atTime(23, 0).atZone(clock.getZone());
+        clock.advance(Duration.between(clock.instant(), lateEvening.toInstant()));
+        LocalDate serversToday = testLicences.today();
+        LocalDate tokyosToday = LocalDate.ofInstant(clock.instant(), ZoneId.of("Asia/Tokyo"));
+        assertThat(tokyosToday).isAfter(serversToday);
+
+        FieldErrors.expectExactly(
+                mvc,
+                markPaid(first, tokyosToday.plusDays(1).toString(), "BANK-1"),
+                Map.of("paidOn", "The payment date cannot be in the future."));
+        mvc.perform(markPaid(first, tokyosToday.toString(), "BANK-1"))
+                .andExpect(redirectedUrl("/invoices/" + first.id()));
+        assertThat(invoicing.invoice(org.manager(), first.id()).paidOn()).isEqualTo(tokyosToday);
+
+        String token = fixture.token(org.manager());
+        mvc.perform(post("/api/v1/invoices/{id}/pay", second.id())
+                        .with(TestFixture.bearer(token))
+                        .contentType("application/json")
+                        .content("{\"paidOn\": \"" + tokyosToday.plusDays(1) + "\"}"))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().string(containsString("The payment date cannot be in the future.")));
+        mvc.perform(post("/api/v1/invoices/{id}/pay", second.id())
+                        .with(TestFixture.bearer(token))
+                        .contentType("application/json")
+                        .content("{\"paidOn\": \"" + tokyosToday + "\"}"))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.paidOn").value(tokyosToday.toString()));
     }
 
     /**
@@ -863,6 +956,46 @@ class ConsoleInvoicingIntegrationTests {
                 .param("reference", reference)
                 .with(fixture.signedIn(org.manager().email()))
                 .with(csrf());
+    }
+
+    /**
+     * The invoices list's totals add up the organisation's invoices only: another organisation's, or their client's
+     * asked for by id, are neither listed nor added, and an organisation with none shows no totals.
+     */
+    @Test
+    void addsUpOnlyTheOrganisationsOwnInvoices() throws Exception {
+        invoicing.send(org.manager(), List.of(assigned.get(0), assigned.get(1)));
+        Plan theirs = fixture.monthlyPlan(other);
+        long theirLicence = licences.create(
+                        other.manager(),
+                        new NewLicence(
+                                theirs.id(), "Theirs", null, 7, other.alice().userId()))
+                .id();
+        invoicing.send(other.manager(), List.of(theirLicence));
+
+        Document mine = Jsoup.parse(
+                mvc.perform(get("/invoices").with(fixture.signedIn(org.manager().email())))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(mine.select(".invoice-sums-line dd").eachText())
+                .containsExactly("€20.00", "€0.00", "€20.00", "€0.00", "€20.00");
+        Document asked = Jsoup.parse(mvc.perform(get("/invoices")
+                        .param("client", "" + other.alice().userId())
+                        .with(fixture.signedIn(org.manager().email())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(asked.select(".invoice-sums-line dd").eachText())
+                .containsExactly("€20.00", "€0.00", "€20.00", "€0.00", "€20.00");
+        TestOrganisation empty = organisations.create();
+        assertThat(Jsoup.parse(mvc.perform(get("/invoices")
+                                        .with(fixture.signedIn(empty.manager().email())))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                        .select(".invoice-sums"))
+                .isEmpty();
     }
 
     @Test

@@ -303,7 +303,7 @@ class FrenchPagesIntegrationTests {
             }
         }
         assertThat(page("/invoices/" + started.id(), org.owner()).body().text())
-                .containsPattern("Offre et période Monthly · \\d+ déc\\. 2026 – \\d+ janv\\. 2027");
+                .containsPattern("Offre et période Monthly · du \\d+ déc\\. 2026 au \\d+ janv\\. 2027 inclus");
         assertThat(page("/invoices/" + notStarted.id(), org.owner()).body().text())
                 .contains("Offre et période Monthly · 1 mois à compter du jour de la première utilisation");
 
@@ -311,7 +311,7 @@ class FrenchPagesIntegrationTests {
         assertThat(portalList.select("#my-invoices thead th").first().text()).isEqualTo("Numéro");
         assertThat(portalList.select("#my-invoices tbody td:nth-child(3)").eachText())
                 .contains("1 mois à compter du jour de la première utilisation")
-                .anyMatch(term -> term.matches("\\d+ déc\\. 2026 – \\d+ janv\\. 2027"));
+                .anyMatch(term -> term.matches("du \\d+ déc\\. 2026 au \\d+ janv\\. 2027 inclus"));
         assertThat(page("/invoices", org.owner()).select("thead th").eachText())
                 .contains("Numéro")
                 .doesNotContain("Nombre");

@@ -11,8 +11,12 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.LoadState;
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.OrganisationSettings;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceFilter;
 import io.licencedesk.licence.LicenceManagement;
@@ -20,17 +24,23 @@ import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceSort;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.licence.TestLicences;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.Screenshots;
 import io.licencedesk.support.TestFixture;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Selecting licences, sending invoices and handling them, as an account manager does in the browser. */
 @BrowserTest
@@ -47,6 +57,18 @@ class InvoicingBrowserTests {
 
     @Autowired
     InvoiceManagement invoicing;
+
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    UserLanguages languages;
+
+    @Autowired
+    TestLicences testLicences;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestOrganisation org;
     Plan monthly;
@@ -355,6 +377,120 @@ class InvoicingBrowserTests {
         assertThat(toast(page, "voided")).isVisible();
         assertThat(page.locator("main .invoice-badge").first()).hasText("Void");
         assertThat(page.locator("main")).containsText("Sent to the wrong client");
+    }
+
+    /**
+     * The invoices list counted its invoices but added nothing up: an accountant reconciling a month added the totals
+     * by hand, page by page. The list now gives what every page of it adds up to: before VAT, VAT, total, paid, still
+     * to pay and how much of that is overdue, void invoices left out and said to be, in the page's language.
+     */
+    @Test
+    void addsUpEveryPageOfTheListLeavingVoidInvoicesOutInEitherLanguage(Page page) {
+        var settings = OrganisationSettings.of(accounts.organisation(org.owner()));
+        accounts.updateSettings(
+                org.owner(),
+                new OrganisationSettings(
+                        settings.name(),
+                        settings.legalName(),
+                        settings.address(),
+                        settings.currency(),
+                        new BigDecimal("20.00"),
+                        settings.invoicePrefix(),
+                        settings.paymentTermsDays(),
+                        settings.senderName(),
+                        settings.senderEmail(),
+                        settings.expiringSoonDays()));
+        // Screens 01 to 04: 1 to 4 screens at €10.00 a month, 20 % VAT.
+        var sent = invoicing
+                .send(
+                        org.manager(),
+                        List.of(idOf("Screen 01"), idOf("Screen 02"), idOf("Screen 03"), idOf("Screen 04")))
+                .issued();
+        invoicing.markPaid(org.manager(), sent.get(0).id(), testLicences.today(), "BANK-1");
+        invoicing.voidInvoice(org.manager(), sent.get(3).id(), "Wrong client");
+        jdbc.sql("update invoice set due_on = :due where id = :id")
+                .param("due", testLicences.today().minusDays(1))
+                .param("id", sent.get(1).id())
+                .update();
+
+        signedIn(page).navigate("/invoices");
+        Locator sums =
+                page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Totals of this list, every page"));
+        assertThat(figure(sums, "Before VAT")).hasText("€60.00");
+        assertThat(figure(sums, "VAT")).hasText("€12.00");
+        assertThat(figure(sums, "Total")).hasText("€72.00");
+        assertThat(figure(sums, "Paid")).hasText("€12.00");
+        assertThat(figure(sums, "Still to pay")).hasText("€60.00");
+        assertThat(figure(sums, "of which overdue")).hasText("€24.00");
+        assertThat(sums).containsText("1 void invoice is listed but not added up.");
+
+        page.navigate("/invoices?status=PAID");
+        assertThat(figure(sums, "Total")).hasText("€12.00");
+        assertThat(figure(sums, "Still to pay")).hasText("€0.00");
+        assertThat(sums.getByText("of which overdue")).hasCount(0);
+        assertThat(sums).not().containsText("void");
+
+        page.navigate("/invoices?status=VOID");
+        assertThat(figure(sums, "Total")).hasText("€0.00");
+        assertThat(sums).containsText("1 void invoice is listed but not added up.");
+
+        // A member of staff's language is read when they sign in.
+        languages.choose(org.manager(), Language.FR);
+        try {
+            page.context().clearCookies();
+            SignIn.throughTheForm(page, org.manager().email());
+            page.navigate("/invoices?status=not-void");
+            Locator enFrancais = page.getByRole(
+                    AriaRole.REGION, new Page.GetByRoleOptions().setName("Totaux de cette liste, toutes les pages"));
+            assertThat(figure(enFrancais, "Hors TVA")).hasText(Pattern.compile("^60,00\\s€$"));
+            assertThat(figure(enFrancais, "Total TTC")).hasText(Pattern.compile("^72,00\\s€$"));
+            assertThat(figure(enFrancais, "Reste à payer")).hasText(Pattern.compile("^60,00\\s€$"));
+            assertThat(figure(enFrancais, "dont en retard")).hasText(Pattern.compile("^24,00\\s€$"));
+        } finally {
+            languages.choose(org.manager(), Language.EN);
+        }
+    }
+
+    /**
+     * The payment form offered the server's today: just after midnight east of the server, that is the manager's
+     * yesterday, and a payment marked without looking was dated a day early. The form offers the browser's today
+     * (decision 0131), unless that is before the invoice was issued, which a payment cannot precede.
+     */
+    @Test
+    void offersTheManagersOwnTodayAsThePaymentDate(Page page) {
+        Invoice invoice = invoicing
+                .send(org.manager(), List.of(idOf("Screen 01")))
+                .issued()
+                .get(0);
+        LocalDate serversToday = testLicences.today();
+        signedIn(page);
+
+        // The browser's zone is UTC: 08:00 the next day there is a manager's morning after the server's evening.
+        page.clock()
+                .setFixedTime(serversToday
+                        .plusDays(1)
+                        .atTime(8, 0)
+                        .toInstant(ZoneOffset.UTC)
+                        .toEpochMilli());
+        page.navigate("/invoices/" + invoice.id());
+        assertThat(page.getByLabel("Payment date"))
+                .hasValue(serversToday.plusDays(1).toString());
+
+        // A day before the invoice was issued is no payment date: the server's today stays.
+        page.clock()
+                .setFixedTime(serversToday
+                        .minusDays(1)
+                        .atTime(20, 0)
+                        .toInstant(ZoneOffset.UTC)
+                        .toEpochMilli());
+        page.navigate("/invoices/" + invoice.id());
+        assertThat(page.getByLabel("Payment date")).hasValue(serversToday.toString());
+    }
+
+    /** The figure a list's totals give beside this label. */
+    static Locator figure(Locator sums, String label) {
+        return sums.locator("dt", new Locator.LocatorOptions().setHasText(Pattern.compile("^" + label + "$")))
+                .locator("xpath=following-sibling::dd");
     }
 
     /**

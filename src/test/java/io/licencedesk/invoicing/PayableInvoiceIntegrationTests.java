@@ -170,13 +170,13 @@ class PayableInvoiceIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",payment_reference,reverse_charge");
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",payment_reference,reverse_charge,void_reason");
         assertThat(csv.lines().filter(line -> line.startsWith(reverseCharged.number())))
                 .singleElement(InstanceOfAssertFactories.STRING)
-                .endsWith(",true");
+                .endsWith(",true,");
         assertThat(csv.lines().filter(line -> line.startsWith(charged.number())))
                 .singleElement(InstanceOfAssertFactories.STRING)
-                .endsWith(",false");
+                .endsWith(",false,");
         String token = fixture.token(org.manager());
         for (var invoice : Map.of(reverseCharged, true, charged, false).entrySet()) {
             String json = mvc.perform(

@@ -353,10 +353,11 @@ class RenewalEndpointsIntegrationTests {
     /**
      * A licence the renewal cycle paused for its overdue renewal invoice told its client "Your account manager has
      * paused this licence … Ask your account manager if you did not expect this": not why, nor that paying the invoice
-     * resumes it. It says so, in English and in French; a licence a person paused keeps its words.
+     * resumes it. It says so, in English and in French, and that the account manager voiding it resumes it too
+     * (decision 0128); a licence a person paused keeps its words.
      */
     @Test
-    void thePortalSaysALicencePausedForAnOverdueInvoiceResumesOnceItIsPaid() throws Exception {
+    void thePortalSaysALicencePausedForAnOverdueInvoiceResumesOnceItIsPaidOrVoided() throws Exception {
         long byHand = testLicences.activated(
                 org.owner(),
                 yearly,
@@ -369,11 +370,16 @@ class RenewalEndpointsIntegrationTests {
 
         assertThat(portal("/portal/licences/" + active, "en"))
                 .contains("This licence is paused because its renewal invoice is overdue")
-                .contains("It resumes once that invoice is recorded as paid.")
-                .contains("Yes, once that invoice is paid and the licence resumes")
+                // Voiding the invoice resumes it too since decision 0128: the portal said paying was the only way.
+                .contains("It resumes once that invoice is recorded as paid, or if your account manager voids it.")
+                .contains("Yes, once the licence resumes (that invoice paid, or voided by your account manager)")
                 .doesNotContain("Your account manager has paused this licence", "once your account manager resumes it");
         assertThat(portal("/portal/licences/" + active, "fr"))
-                .contains("Cette licence est suspendue car sa facture de renouvellement est en retard");
+                .contains("Cette licence est suspendue car sa facture de renouvellement est en retard")
+                .contains("Elle reprend dès que cette facture est enregistrée comme payée, ou si votre chargé de compte"
+                        + " l’annule.")
+                .contains(
+                        "Oui, une fois la licence reprise (cette facture payée, ou annulée par votre chargé de compte)");
         assertThat(portal("/portal/licences/" + byHand, "en"))
                 .contains("Your account manager has paused this licence")
                 .doesNotContain("renewal invoice is overdue");
