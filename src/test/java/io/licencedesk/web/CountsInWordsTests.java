@@ -209,7 +209,25 @@ class CountsInWordsTests {
                     count -> new Object[] {5, count},
                     null,
                     "Réessayez dans environ 1 heure,",
-                    "Réessayez dans environ 2 heures,"));
+                    "Réessayez dans environ 2 heures,"),
+            new Counted(
+                    "reason.people.resetTooMany",
+                    count -> new Object[] {5, count},
+                    null,
+                    "Réessayez dans environ 1 heure.",
+                    "Réessayez dans environ 2 heures."),
+            new Counted(
+                    "screens.search.found",
+                    count -> new Object[] {count, "hall"},
+                    "Aucun écran dont le nom contient",
+                    "1 écran dont le nom contient",
+                    "2 écrans dont le nom contient"),
+            counted("screens.search.more", null, "et 1 autre", "et 2 autres"),
+            counted(
+                    "invoices.sums.voidLeftOut",
+                    null,
+                    "1 facture annulée est listée mais n’est pas comptée.",
+                    "2 factures annulées sont listées mais ne sont pas comptées."));
 
     @Test
     void everyFrenchCountAgreesAtZeroOneAndTwo() {
