@@ -23,21 +23,16 @@ final class AccountMessages {
             Instant expiresAt) {
         Words words = new Words(messages, locale);
         String seller = organisation.sellerName();
-        String expiry = words.expiry(expiresAt);
-        String subject = words.of("account.invitation.subject", seller);
-        String text = words.of("account.email.hello", to.name()) + "\n\n"
-                + words.of("account.invitation.opened", seller) + "\n\n"
-                + words.of("account.invitation.openLink") + "\n\n"
-                + link + "\n\n"
-                + words.of("account.invitation.expires", expiry) + "\n\n"
-                + words.of("account.email.regards") + "\n" + seller + "\n";
-        String html = "<p>" + Html.escape(words.of("account.email.hello", to.name())) + "</p>\n"
-                + "<p>" + Html.escape(words.of("account.invitation.opened", seller)) + "</p>\n"
-                + "<p><a href=\"" + Html.escape(link) + "\">" + Html.escape(words.of("account.invitation.link"))
-                + "</a></p>\n"
-                + "<p>" + Html.escape(words.of("account.invitation.expires", expiry)) + "</p>\n"
-                + "<p>" + Html.escape(words.of("account.email.regards")) + "<br>" + Html.escape(seller) + "</p>\n";
-        return email(organisation, to, subject, text, html);
+        return linkEmail(
+                organisation,
+                to,
+                words,
+                words.of("account.invitation.subject", seller),
+                words.of("account.invitation.opened", seller),
+                words.of("account.invitation.openLink"),
+                words.of("account.invitation.link"),
+                words.of("account.invitation.expires", words.expiry(expiresAt)),
+                link);
     }
 
     static AccountEmail reset(
@@ -48,22 +43,16 @@ final class AccountMessages {
             String link,
             Instant expiresAt) {
         Words words = new Words(messages, locale);
-        String seller = organisation.sellerName();
-        String expiry = words.expiry(expiresAt);
-        String subject = words.of("account.reset.subject");
-        String text = words.of("account.email.hello", to.name()) + "\n\n"
-                + words.of("account.reset.asked") + "\n\n"
-                + words.of("account.reset.openLink") + "\n\n"
-                + link + "\n\n"
-                + words.of("account.reset.expires", expiry) + "\n\n"
-                + words.of("account.email.regards") + "\n" + seller + "\n";
-        String html = "<p>" + Html.escape(words.of("account.email.hello", to.name())) + "</p>\n"
-                + "<p>" + Html.escape(words.of("account.reset.asked")) + "</p>\n"
-                + "<p><a href=\"" + Html.escape(link) + "\">" + Html.escape(words.of("account.reset.link"))
-                + "</a></p>\n"
-                + "<p>" + Html.escape(words.of("account.reset.expires", expiry)) + "</p>\n"
-                + "<p>" + Html.escape(words.of("account.email.regards")) + "<br>" + Html.escape(seller) + "</p>\n";
-        return email(organisation, to, subject, text, html);
+        return linkEmail(
+                organisation,
+                to,
+                words,
+                words.of("account.reset.subject"),
+                words.of("account.reset.asked"),
+                words.of("account.reset.openLink"),
+                words.of("account.reset.link"),
+                words.of("account.reset.expires", words.expiry(expiresAt)),
+                link);
     }
 
     /**
@@ -78,21 +67,42 @@ final class AccountMessages {
             String link,
             Instant expiresAt) {
         Words words = new Words(messages, locale);
+        return linkEmail(
+                organisation,
+                to,
+                words,
+                words.of("account.firstPassword.subject"),
+                words.of("account.firstPassword.asked", organisation.sellerName()),
+                words.of("account.invitation.openLink"),
+                words.of("account.invitation.link"),
+                words.of("account.firstPassword.expires", words.expiry(expiresAt)),
+                link);
+    }
+
+    /**
+     * Every account e-mail's shape: hello, why it came, what the link does, the link (on a line of its own in the
+     * text), when it expires, and the seller's name under the regards; the HTML part says the same, escaped.
+     */
+    private static AccountEmail linkEmail(
+            Organisation organisation,
+            Recipient to,
+            Words words,
+            String subject,
+            String why,
+            String openLink,
+            String linkLabel,
+            String expires,
+            String link) {
         String seller = organisation.sellerName();
-        String expiry = words.expiry(expiresAt);
-        String subject = words.of("account.firstPassword.subject");
-        String text = words.of("account.email.hello", to.name()) + "\n\n"
-                + words.of("account.firstPassword.asked", seller) + "\n\n"
-                + words.of("account.invitation.openLink") + "\n\n"
-                + link + "\n\n"
-                + words.of("account.firstPassword.expires", expiry) + "\n\n"
-                + words.of("account.email.regards") + "\n" + seller + "\n";
-        String html = "<p>" + Html.escape(words.of("account.email.hello", to.name())) + "</p>\n"
-                + "<p>" + Html.escape(words.of("account.firstPassword.asked", seller)) + "</p>\n"
-                + "<p><a href=\"" + Html.escape(link) + "\">" + Html.escape(words.of("account.invitation.link"))
-                + "</a></p>\n"
-                + "<p>" + Html.escape(words.of("account.firstPassword.expires", expiry)) + "</p>\n"
-                + "<p>" + Html.escape(words.of("account.email.regards")) + "<br>" + Html.escape(seller) + "</p>\n";
+        String hello = words.of("account.email.hello", to.name());
+        String regards = words.of("account.email.regards");
+        String text = hello + "\n\n" + why + "\n\n" + openLink + "\n\n" + link + "\n\n" + expires + "\n\n" + regards
+                + "\n" + seller + "\n";
+        String html = "<p>" + Html.escape(hello) + "</p>\n"
+                + "<p>" + Html.escape(why) + "</p>\n"
+                + "<p><a href=\"" + Html.escape(link) + "\">" + Html.escape(linkLabel) + "</a></p>\n"
+                + "<p>" + Html.escape(expires) + "</p>\n"
+                + "<p>" + Html.escape(regards) + "<br>" + Html.escape(seller) + "</p>\n";
         return email(organisation, to, subject, text, html);
     }
 
