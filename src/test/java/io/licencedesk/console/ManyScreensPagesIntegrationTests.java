@@ -110,7 +110,7 @@ class ManyScreensPagesIntegrationTests {
         Document found = page(path, manager, "q", "  SCREEN 5 ");
         assertThat(names(found))
                 .containsExactly(
-                        screens(5, 5).get(0),
+                        "Screen 5",
                         "Screen 50",
                         "Screen 51",
                         "Screen 52",
@@ -145,32 +145,23 @@ class ManyScreensPagesIntegrationTests {
         assertThat(entries.get(19)).contains("Screen 41");
         assertThat(newest.select("a:contains(Newer)")).isEmpty();
 
-        Document older = page(
-                path,
-                manager,
-                "after",
-                newest.select("a:contains(Older)").attr("href").replaceAll(".*after=(\\d+).*", "$1"));
+        Document older = older(path, manager, newest);
         assertThat(older.select(".history-entry").eachText().get(0)).contains("Screen 40");
         assertThat(older.select("a:contains(Newer)")).isNotEmpty();
 
-        Document oldest = page(
-                path,
-                manager,
-                "after",
-                page(
-                                path,
-                                manager,
-                                "after",
-                                older.select("a:contains(Older)").attr("href").replaceAll(".*after=(\\d+).*", "$1"))
-                        .select("a:contains(Older)")
-                        .attr("href")
-                        .replaceAll(".*after=(\\d+).*", "$1"));
+        Document oldest = older(path, manager, older(path, manager, older));
         // 60 registrations and the licence's creation: 20, 20, 20, then the creation
         assertThat(oldest.select(".history-entry").eachText())
                 .singleElement()
                 .asString()
                 .startsWith("Created");
         assertThat(oldest.select("a:contains(Older)")).isEmpty();
+    }
+
+    /** The page the "Older" link of this one leads to. */
+    Document older(String path, RequestPostProcessor who, Document page) throws Exception {
+        String href = page.select("a:contains(Older)").attr("href");
+        return page(path, who, "after", href.replaceAll(".*after=(\\d+).*", "$1"));
     }
 
     @Test
