@@ -1,20 +1,14 @@
 package io.licencedesk.web;
 
 import io.licencedesk.shared.ControlCharacters;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
-import org.springframework.web.util.WebUtils;
 
 /**
  * The page a person asked for before signing in, to return to after (decision 0127). Spring Security kept the whole
@@ -28,7 +22,7 @@ final class ReturnAfterSignIn implements RequestCache {
 
     static final String COOKIE = "RETURN_TO";
 
-    private static final Duration LIFETIME = Duration.ofHours(1);
+    private static final SignInPageCookie KEPT = new SignInPageCookie(COOKIE, Duration.ofHours(1));
 
     /** Longer addresses are not kept: a browser's cookie holds about 4 KB, and no page of ours needs more. */
     private static final int LONGEST = 2000;
@@ -43,11 +37,7 @@ final class ReturnAfterSignIn implements RequestCache {
         if (path.equals("/") || local(asked).isEmpty()) {
             return;
         }
-        write(
-                request,
-                response,
-                Base64.getUrlEncoder().withoutPadding().encodeToString(asked.getBytes(StandardCharsets.UTF_8)),
-                LIFETIME);
+        KEPT.keep(request, response, asked);
     }
 
     /**
@@ -69,16 +59,7 @@ final class ReturnAfterSignIn implements RequestCache {
 
     /** The local address kept for this browser, if any; it is forgotten as it is read. */
     static Optional<String> take(HttpServletRequest request, HttpServletResponse response) {
-        Cookie cookie = WebUtils.getCookie(request, COOKIE);
-        if (cookie == null) {
-            return Optional.empty();
-        }
-        write(request, response, "", Duration.ZERO);
-        try {
-            return local(new String(Base64.getUrlDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException notOurs) {
-            return Optional.empty();
-        }
+        return KEPT.take(request, response).flatMap(ReturnAfterSignIn::local);
     }
 
     /**
@@ -98,17 +79,6 @@ final class ReturnAfterSignIn implements RequestCache {
             return Optional.empty();
         }
         return Optional.of(address);
-    }
-
-    private static void write(HttpServletRequest request, HttpServletResponse response, String value, Duration age) {
-        ResponseCookie cookie = ResponseCookie.from(COOKIE, value)
-                .path(request.getContextPath() + "/login")
-                .maxAge(age)
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite("Lax")
-                .build();
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 
     /** Spring Security's own use of a saved request (replaying it after sign-in) is not wanted: HomeByRole redirects. */

@@ -1,16 +1,10 @@
 package io.licencedesk.web;
 
 import io.licencedesk.shared.ControlCharacters;
-import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.ResponseCookie;
-import org.springframework.web.util.WebUtils;
 
 /**
  * The e-mail address the sign-in form shows again after a refused sign-in, or after choosing a password, so that only
@@ -24,7 +18,7 @@ final class SignInEmail {
     static final String COOKIE = "SIGN_IN_EMAIL";
 
     /** Long enough for the redirect that follows; a form left open longer is typed again. */
-    private static final Duration LIFETIME = Duration.ofMinutes(10);
+    private static final SignInPageCookie KEPT = new SignInPageCookie(COOKIE, Duration.ofMinutes(10));
 
     /** The longest e-mail address (RFC 5321's path), as the forms allow. */
     private static final int LONGEST = 254;
@@ -33,28 +27,12 @@ final class SignInEmail {
 
     /** Keeps this address for the sign-in page shown next; a blank or overlong one is not kept. */
     static void keep(HttpServletRequest request, HttpServletResponse response, String email) {
-        readable(email)
-                .ifPresent(address -> write(
-                        request,
-                        response,
-                        Base64.getUrlEncoder()
-                                .withoutPadding()
-                                .encodeToString(address.getBytes(StandardCharsets.UTF_8)),
-                        LIFETIME));
+        readable(email).ifPresent(address -> KEPT.keep(request, response, address));
     }
 
     /** The address kept for this browser, if any; it is forgotten as it is read. */
     static Optional<String> take(HttpServletRequest request, HttpServletResponse response) {
-        Cookie cookie = WebUtils.getCookie(request, COOKIE);
-        if (cookie == null) {
-            return Optional.empty();
-        }
-        write(request, response, "", Duration.ZERO);
-        try {
-            return readable(new String(Base64.getUrlDecoder().decode(cookie.getValue()), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException notOurs) {
-            return Optional.empty();
-        }
+        return KEPT.take(request, response).flatMap(SignInEmail::readable);
     }
 
     /** Anyone able to set a cookie for the host could set this one: only something that may be an address is shown. */
@@ -66,16 +44,5 @@ final class SignInEmail {
         return address.isEmpty() || address.length() > LONGEST || ControlCharacters.in(address)
                 ? Optional.empty()
                 : Optional.of(address);
-    }
-
-    private static void write(HttpServletRequest request, HttpServletResponse response, String value, Duration age) {
-        ResponseCookie cookie = ResponseCookie.from(COOKIE, value)
-                .path(request.getContextPath() + "/login")
-                .maxAge(age)
-                .httpOnly(true)
-                .secure(request.isSecure())
-                .sameSite("Lax")
-                .build();
-        response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
     }
 }
