@@ -123,6 +123,24 @@
     });
 
 
+    // Bootstrap ignores a dialog's hide() while the dialog is still fading in (about 300 ms): a quick No, Escape or
+    // click beside it did nothing and the question stayed open (a browser test saw it on a busy machine). A hide asked
+    // for while a dialog opens is done as soon as it has opened. Bootstrap's own buttons, Escape and the scripts below
+    // all call hide(), so it is wrapped once here, before any dialog exists.
+    const opening = new WeakSet();
+    document.addEventListener('show.bs.modal', event => event.defaultPrevented || opening.add(event.target));
+    document.addEventListener('shown.bs.modal', event => opening.delete(event.target));
+    const hideDialog = bootstrap.Modal.prototype.hide;
+    bootstrap.Modal.prototype.hide = function () {
+        if (opening.has(this._element)) {
+            // This runs before the document's listener above, which would still find the dialog opening.
+            this._element.addEventListener('shown.bs.modal', () => opening.delete(this._element) && this.hide(),
+                {once: true});
+            return;
+        }
+        hideDialog.call(this);
+    };
+
     // A page rendered as the answer to a form post (a new device credential, a refused code, any refused form of the
     // console: decision 0112) takes its page's address, so that reloading it, or coming back to it with Back, reads
     // the page instead of asking to post the form again.
