@@ -5,6 +5,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.exports.CsvExports;
+import io.licencedesk.exports.CsvSeparator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -107,7 +108,7 @@ class ClientApiController {
             @Parameter(description = "Words in the name, e-mail or company.") @RequestParam(required = false) String q,
             HttpServletResponse response)
             throws IOException {
-        exports.clients(caller, q, response);
+        exports.clients(caller, q, CsvSeparator.COMMA, response);
     }
 
     @GetMapping("/{id}")

@@ -2,6 +2,7 @@ package io.licencedesk.api;
 
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.exports.CsvExports;
+import io.licencedesk.exports.CsvSeparator;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.invoicing.InvoiceSearch;
@@ -202,7 +203,10 @@ class InvoiceApiController {
             HttpServletResponse response)
             throws IOException {
         exports.invoices(
-                caller, InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn), response);
+                caller,
+                InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn),
+                CsvSeparator.COMMA,
+                response);
     }
 
     @GetMapping("/{id}")

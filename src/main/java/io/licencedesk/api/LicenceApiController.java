@@ -5,6 +5,7 @@ import io.licencedesk.audit.AuditPageRequest;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.exports.CsvExports;
+import io.licencedesk.exports.CsvSeparator;
 import io.licencedesk.licence.BulkOutcome;
 import io.licencedesk.licence.CursorOfAnotherOrderException;
 import io.licencedesk.licence.InvalidLicenceException;
@@ -197,6 +198,7 @@ class LicenceApiController {
                 caller,
                 LicenceListParameters.filter(
                         caller, clients, client, expiringSoon, expired, status, q, sort, order, inUseOn),
+                CsvSeparator.COMMA,
                 response);
     }
 

@@ -3,6 +3,7 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.audit.AuditLog;
 import io.licencedesk.exports.CsvExports;
+import io.licencedesk.exports.CsvSeparator;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -14,6 +15,7 @@ import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The audit log (owners and account managers): every change in the organisation, filtered by who, what, when and
@@ -56,15 +58,20 @@ class ConsoleAuditController {
             Caller caller,
             @Valid @ModelAttribute("params") AuditLogParams params,
             BindingResult errors,
+            @RequestParam(required = false) String separator,
             Model model,
             Locale locale,
             HttpServletResponse response)
             throws IOException {
+        var csvSeparator = CsvSeparator.of(separator);
+        if (csvSeparator.isEmpty()) {
+            errors.reject("export.refused.separator", new Object[] {separator}, null);
+        }
         if (refused(params, errors, locale, response)) {
             model.addAttribute("view", new AuditView(messages, locale, caller.isOwner()));
             return VIEW;
         }
-        exports.auditLog(caller, params.filter(), response);
+        exports.auditLog(caller, params.filter(), csvSeparator.get(), response);
         return null;
     }
 

@@ -3,6 +3,7 @@ package io.licencedesk.console;
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.exports.CsvExports;
+import io.licencedesk.exports.CsvSeparator;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpServletResponse;
@@ -39,48 +40,86 @@ class ConsoleExportController {
         this.words = words;
     }
 
-    /** What the list shows for the same query string, every page; with {@code selection=true} the selection. */
+    /**
+     * What the list shows for the same query string, every page; with {@code selection=true} the selection. Every
+     * export takes {@code separator=semicolon} for Excel set to French and most European languages (decision 0138).
+     */
     @GetMapping("/licences/export.csv")
     String licences(
             Caller caller,
             LicenceListParams params,
             @RequestParam(defaultValue = "false") boolean selection,
+            @RequestParam(required = false) String separator,
             HttpSession session,
             HttpServletResponse response,
             Model model)
             throws IOException {
+        var notUnderstood = params.notUnderstoodByTheExport();
+        var csvSeparator = CsvSeparator.of(separator);
+        if (csvSeparator.isEmpty()) {
+            notUnderstood.put("separator", separator);
+        }
         if (selection) {
-            exports.licences(caller, LicenceSelection.selectable(session, caller, licences), response);
+            if (refused(notUnderstood, false, response, model)) {
+                model.addAttribute("list", "licences");
+                model.addAttribute("listUrl", "/licences");
+                return REFUSED;
+            }
+            exports.licences(
+                    caller, LicenceSelection.selectable(session, caller, licences), csvSeparator.get(), response);
             return null;
         }
         boolean unknownClient = unknownClient(caller, params.client());
-        if (refused(params.notUnderstoodByTheExport(), unknownClient, response, model)) {
+        if (refused(notUnderstood, unknownClient, response, model)) {
             LicenceListParams understood = params.understood();
             model.addAttribute("list", "licences");
             model.addAttribute("listUrl", (unknownClient ? understood.withoutClient() : understood).firstUrl());
             return REFUSED;
         }
-        exports.licences(caller, params.filter(), response);
+        exports.licences(caller, params.filter(), csvSeparator.get(), response);
         return null;
     }
 
     @GetMapping("/invoices/export.csv")
-    String invoices(Caller caller, InvoiceListParams params, HttpServletResponse response, Model model)
+    String invoices(
+            Caller caller,
+            InvoiceListParams params,
+            @RequestParam(required = false) String separator,
+            HttpServletResponse response,
+            Model model)
             throws IOException {
+        var notUnderstood = params.notUnderstood();
+        var csvSeparator = CsvSeparator.of(separator);
+        if (csvSeparator.isEmpty()) {
+            notUnderstood.put("separator", separator);
+        }
         boolean unknownClient = unknownClient(caller, params.clientId());
-        if (refused(params.notUnderstood(), unknownClient, response, model)) {
+        if (refused(notUnderstood, unknownClient, response, model)) {
             model.addAttribute("list", "invoices");
             model.addAttribute("listUrl", (unknownClient ? params.withoutClient() : params).url(1));
             return REFUSED;
         }
-        exports.invoices(caller, params.filter(), response);
+        exports.invoices(caller, params.filter(), csvSeparator.get(), response);
         return null;
     }
 
     @GetMapping("/clients/export.csv")
-    void clients(Caller caller, @RequestParam(required = false) String q, HttpServletResponse response)
+    String clients(
+            Caller caller,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) String separator,
+            HttpServletResponse response,
+            Model model)
             throws IOException {
-        exports.clients(caller, q, response);
+        var csvSeparator = CsvSeparator.of(separator);
+        if (csvSeparator.isEmpty()) {
+            refused(Map.of("separator", separator), false, response, model);
+            model.addAttribute("list", "clients");
+            model.addAttribute("listUrl", "/clients");
+            return REFUSED;
+        }
+        exports.clients(caller, q, csvSeparator.get(), response);
+        return null;
     }
 
     /** Whether the client asked for is not one of the organisation's: another organisation's, or nobody's. */

@@ -8,13 +8,15 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 import org.apache.commons.csv.CSVFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 
 /**
  * A CSV file written straight to the response as its rows arrive (docs/csv.md): UTF-8 with a byte order mark,
- * RFC 4180 quoting, every cell neutralised against spreadsheet formulas.
+ * RFC 4180 quoting, every cell neutralised against spreadsheet formulas; separated by commas, or by semicolons with
+ * decimal commas in the columns that hold amounts and rates ({@link CsvSeparator}).
  *
  * <p>The header row is flushed at once, so the download starts before the first row is read. The rows then
  * go through a buffer of our own and the servlet container's response buffer, each sent on when it fills:
@@ -27,8 +29,6 @@ public final class CsvDownload {
 
     private static final char BYTE_ORDER_MARK = '\uFEFF';
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180;
-
     // Rows are formatted here and handed to the response's writer in blocks of about this size. That writer checks
     // the content length at every call (Spring Security and Spring Session wrap it), and CSVPrinter writes each
     // cell, comma and quote separately, taking a lock each time: most of the export's time went to those calls.
@@ -36,13 +36,34 @@ public final class CsvDownload {
 
     private final Writer out;
     private final StringBuilder block = new StringBuilder(BLOCK_CHARS);
+    private final CSVFormat format;
+    private final char separator;
+    private final boolean[] decimalCommas;
 
-    private CsvDownload(Writer out) {
+    private CsvDownload(Writer out, CsvSeparator separator, boolean[] decimalCommas) {
         this.out = out;
+        this.separator = separator.character();
+        this.format = CSVFormat.RFC4180.builder().setDelimiter(this.separator).get();
+        this.decimalCommas = decimalCommas;
     }
 
-    /** Starts the download of {@code name-YYYY-MM-DD.csv} with its header row. */
+    /** Starts the download of {@code name-YYYY-MM-DD.csv} with its header row, separated by commas. */
     public static CsvDownload start(HttpServletResponse response, String name, LocalDate day, List<String> header)
+            throws IOException {
+        return start(response, name, day, header, CsvSeparator.COMMA, Set.of());
+    }
+
+    /**
+     * Starts the download of {@code name-YYYY-MM-DD.csv} with its header row; with semicolons, the cells of the
+     * {@code decimals} columns are written with a decimal comma.
+     */
+    static CsvDownload start(
+            HttpServletResponse response,
+            String name,
+            LocalDate day,
+            List<String> header,
+            CsvSeparator separator,
+            Set<String> decimals)
             throws IOException {
         response.setContentType("text/csv");
         response.setCharacterEncoding(StandardCharsets.UTF_8);
@@ -56,7 +77,11 @@ public final class CsvDownload {
         // Excel reads a CSV file without it in the local code page, which garbles every accent. Written apart:
         // in the block it would make the StringBuilder hold two bytes a character, and widen every cell appended.
         writer.write(BYTE_ORDER_MARK);
-        var csv = new CsvDownload(writer);
+        boolean[] decimalCommas = new boolean[header.size()];
+        for (int i = 0; i < decimalCommas.length; i++) {
+            decimalCommas[i] = separator == CsvSeparator.SEMICOLON && decimals.contains(header.get(i));
+        }
+        var csv = new CsvDownload(writer, separator, decimalCommas);
         csv.row(header.toArray(String[]::new));
         csv.send();
         csv.out.flush();
@@ -67,18 +92,21 @@ public final class CsvDownload {
         try {
             for (int i = 0; i < cells.length; i++) {
                 String cell = SpreadsheetCells.neutralise(cells[i]);
+                if (cell != null && i < decimalCommas.length && decimalCommas[i]) {
+                    cell = cell.replace('.', ',');
+                }
                 if (asItIs(cell)) {
                     if (i > 0) {
-                        block.append(',');
+                        block.append(separator);
                     }
                     if (cell != null) {
                         block.append(cell);
                     }
                 } else {
-                    FORMAT.print(cell, block, i == 0);
+                    format.print(cell, block, i == 0);
                 }
             }
-            FORMAT.println(block);
+            format.println(block);
             if (block.length() >= BLOCK_CHARS) {
                 send();
             }
@@ -88,10 +116,10 @@ public final class CsvDownload {
     }
 
     // The cells commons-csv writes as they are (RFC 4180, minimal quoting): none (null), or not empty, with no
-    // comma, double quote or line break, neither beginning with a character up to '#' nor ending with one up to a
-    // space. Most cells are, and are appended directly: CSVFormat.print takes a lock and allocates for each cell,
+    // separator, double quote or line break, neither beginning with a character up to '#' nor ending with one up to
+    // a space. Most cells are, and are appended directly: CSVFormat.print takes a lock and allocates for each cell,
     // a third of the export's time. Any other cell goes to commons-csv, which quotes it.
-    private static boolean asItIs(String cell) {
+    private boolean asItIs(String cell) {
         if (cell == null) {
             return true;
         }
@@ -101,7 +129,7 @@ public final class CsvDownload {
         }
         for (int i = 0; i <= last; i++) {
             char c = cell.charAt(i);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+            if (c == separator || c == '"' || c == '\n' || c == '\r') {
                 return false;
             }
         }

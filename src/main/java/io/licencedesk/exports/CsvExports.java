@@ -40,34 +40,39 @@ public class CsvExports {
     }
 
     /** Exactly the rows the main list shows for this filter, every page, in its order. */
-    public void licences(Caller caller, LicenceFilter filter, HttpServletResponse response) throws IOException {
-        var csv = start(caller, response, "licences", ExportColumns.LICENCES);
+    public void licences(Caller caller, LicenceFilter filter, CsvSeparator separator, HttpServletResponse response)
+            throws IOException {
+        var csv = start(caller, response, "licences", ExportColumns.LICENCES, separator);
         licences.licences(caller, filter, row -> csv.row(ExportColumns.of(row)));
         csv.finish();
     }
 
     /** Those of these licences that are the caller's organisation's, newest first. */
-    public void licences(Caller caller, Collection<Long> ids, HttpServletResponse response) throws IOException {
-        var csv = start(caller, response, "licences", ExportColumns.LICENCES);
+    public void licences(Caller caller, Collection<Long> ids, CsvSeparator separator, HttpServletResponse response)
+            throws IOException {
+        var csv = start(caller, response, "licences", ExportColumns.LICENCES, separator);
         licences.selected(caller, ids, row -> csv.row(ExportColumns.of(row)));
         csv.finish();
     }
 
-    public void invoices(Caller caller, InvoiceFilter filter, HttpServletResponse response) throws IOException {
-        var csv = start(caller, response, "invoices", ExportColumns.INVOICES);
+    public void invoices(Caller caller, InvoiceFilter filter, CsvSeparator separator, HttpServletResponse response)
+            throws IOException {
+        var csv = start(caller, response, "invoices", ExportColumns.INVOICES, separator);
         invoices.invoices(caller, filter, invoice -> csv.row(ExportColumns.of(invoice)));
         csv.finish();
     }
 
     /** By name, as the client list; {@code term} searches name, e-mail and company (none: every client). */
-    public void clients(Caller caller, String term, HttpServletResponse response) throws IOException {
-        var csv = start(caller, response, "clients", ExportColumns.CLIENTS);
+    public void clients(Caller caller, String term, CsvSeparator separator, HttpServletResponse response)
+            throws IOException {
+        var csv = start(caller, response, "clients", ExportColumns.CLIENTS, separator);
         clients.clients(caller, term, client -> csv.row(ExportColumns.of(client)));
         csv.finish();
     }
 
-    public void auditLog(Caller caller, AuditFilter filter, HttpServletResponse response) throws IOException {
-        var csv = start(caller, response, "audit-log", ExportColumns.AUDIT);
+    public void auditLog(Caller caller, AuditFilter filter, CsvSeparator separator, HttpServletResponse response)
+            throws IOException {
+        var csv = start(caller, response, "audit-log", ExportColumns.AUDIT, separator);
         audit.export(caller, filter, entry -> csv.row(ExportColumns.of(entry)));
         csv.finish();
     }
@@ -76,11 +81,12 @@ public class CsvExports {
      * Every export is staff's. The modules' façades say so too, but only once the file has begun: refused here, a
      * client is answered 403 rather than given the start of a file that then breaks off.
      */
-    private CsvDownload start(Caller caller, HttpServletResponse response, String name, List<String> header)
+    private CsvDownload start(
+            Caller caller, HttpServletResponse response, String name, List<String> header, CsvSeparator separator)
             throws IOException {
         if (!caller.isStaff()) {
             throw new AccessDeniedException("Only staff may download exports");
         }
-        return CsvDownload.start(response, name, LocalDate.now(clock), header);
+        return CsvDownload.start(response, name, LocalDate.now(clock), header, separator, ExportColumns.DECIMALS);
     }
 }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -49,6 +50,9 @@ final class ExportColumns {
 
     static final List<String> AUDIT =
             List.of("id", "time", "who", "address", "object_type", "object_id", "object", "action", "changes");
+
+    /** The columns whose values are decimal numbers, written with a decimal comma in a semicolon file. */
+    static final Set<String> DECIMALS = Set.of("amount", "net", "vat_rate", "vat", "total");
 
     private ExportColumns() {}
 

@@ -513,4 +513,96 @@ class ConsoleExportIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(french).contains("Rien n’a été téléchargé", "La colonne de tri «\u00a0bogus\u00a0»");
     }
+
+    /** The records of a file for Excel set to French or German: semicolons, quoted as RFC 4180 otherwise. */
+    static List<CSVRecord> semicolonRecords(String file) throws IOException {
+        assertThat(file).startsWith("\uFEFF");
+        return CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(';')
+                .get()
+                .parse(new StringReader(file.substring(1)))
+                .getRecords();
+    }
+
+    /**
+     * Excel set to French, German and most European languages opened the comma file with everything in column A, and
+     * read an amount with a decimal point as text, which a sum leaves out. Each list offers the same file with
+     * semicolons and decimal commas; everything else is as in the comma file.
+     */
+    @Test
+    void eachListOffersTheSameFileWithSemicolonsAndDecimalCommasForExcelInEurope() throws Exception {
+        var lobby = create("Lobby; hall", "Floors 1, 2", 2, org.alice().userId());
+        Invoice invoice =
+                invoicing.send(org.manager(), List.of(lobby.id())).issued().get(0);
+
+        var licences = semicolonRecords(download(get("/licences/export.csv").param("separator", "semicolon")));
+        assertThat(String.join(",", licences.get(0).toList())).isEqualTo(LICENCE_HEADER);
+        var licence = licences.get(1);
+        assertThat(licence.get(0)).isEqualTo(lobby.couponCode().value());
+        assertThat(licence.get(1)).isEqualTo("Lobby; hall");
+        assertThat(licence.get(2)).isEqualTo("Floors 1, 2");
+        assertThat(licence.get(7)).isEqualTo("20,00");
+        assertThat(download(get("/licences/export.csv").param("separator", "semicolon")))
+                .contains(";\"Lobby; hall\";Floors 1, 2;");
+
+        var invoices = semicolonRecords(download(get("/invoices/export.csv").param("separator", "semicolon")));
+        var header = invoices.get(0).toList();
+        var row = invoices.get(1);
+        assertThat(row.get(header.indexOf("number"))).isEqualTo(invoice.number());
+        assertThat(row.get(header.indexOf("net"))).isEqualTo("20,00");
+        assertThat(row.get(header.indexOf("vat_rate")))
+                .isEqualTo(invoice.totals().vatRate().toPlainString().replace('.', ','));
+        assertThat(row.get(header.indexOf("total")))
+                .isEqualTo(invoice.totals().total().amount().toPlainString().replace('.', ','));
+        assertThat(row.get(header.indexOf("issued")))
+                .isEqualTo(invoice.issuedOn().toString());
+
+        var clients = semicolonRecords(
+                download(get("/clients/export.csv").param("q", "bob").param("separator", "semicolon")));
+        assertThat(clients).hasSize(2);
+        assertThat(clients.get(1).get(1)).isEqualTo(org.bob().email());
+
+        var audit = semicolonRecords(download(get("/audit/export.csv").param("separator", "semicolon")));
+        assertThat(audit.get(0).toList()).contains("time", "who", "action");
+        assertThat(audit).hasSizeGreaterThan(1);
+
+        assertThat(download(get("/licences").param("q", "lobby")))
+                .contains("href=\"/licences/export.csv?size=25&amp;q=lobby&amp;separator=semicolon\"");
+        assertThat(download(get("/invoices").param("status", "paid")))
+                .contains("href=\"/invoices/export.csv?status=PAID&amp;separator=semicolon\"");
+        assertThat(download(get("/clients").param("q", "bob ltd")))
+                .contains("href=\"/clients/export.csv?q=bob%20ltd&amp;separator=semicolon\"");
+        assertThat(download(get("/audit"))).contains("href=\"/audit/export.csv?separator=semicolon\"");
+    }
+
+    /** A separator other than the two is refused on every export, saying so, and no file is made. */
+    @Test
+    void aSeparatorNotOfferedIsRefusedOnEveryExportWithoutAFile() throws Exception {
+        for (String list : List.of("licences", "invoices", "clients")) {
+            Refusal refused = refusal(get("/" + list + "/export.csv").param("separator", "tab"));
+            assertThat(refused.status()).as(list).isEqualTo(400);
+            assertThat(refused.disposition()).as(list).isNull();
+            assertThat(refused.says())
+                    .as(list)
+                    .contains("Nothing was downloaded", "The separator “tab” was not understood");
+            assertThat(refused.backTo()).as(list).startsWith("/" + list);
+        }
+        Refusal selection =
+                refusal(get("/licences/export.csv").param("selection", "true").param("separator", "pipe"));
+        assertThat(selection.status()).isEqualTo(400);
+        assertThat(selection.disposition()).isNull();
+        assertThat(selection.says()).contains("The separator “pipe” was not understood");
+
+        var audit = mvc.perform(
+                        get("/audit/export.csv").param("separator", "tab").with(manager))
+                .andExpect(status().isBadRequest())
+                .andReturn()
+                .getResponse();
+        assertThat(audit.getHeader("Content-Disposition")).isNull();
+        assertThat(Jsoup.parse(audit.getContentAsString(StandardCharsets.UTF_8))
+                        .select("[role=alert]")
+                        .text())
+                .contains("The separator “tab” was not understood");
+    }
 }

@@ -57,12 +57,15 @@ class CsvExportsIntegrationTests {
     void aClientGetsNoFileNotEvenItsFirstLine() {
         var response = new MockHttpServletResponse();
         List<Executable> everyExport = List.of(
-                () -> exports.licences(org.alice(), LicenceFilter.none(), response),
-                () -> exports.licences(org.alice(), List.of(licence), response),
+                () -> exports.licences(org.alice(), LicenceFilter.none(), CsvSeparator.COMMA, response),
+                () -> exports.licences(org.alice(), List.of(licence), CsvSeparator.COMMA, response),
                 () -> exports.invoices(
-                        org.alice(), InvoiceFilter.of((InvoiceStatusChoice) null, null, null, null), response),
-                () -> exports.clients(org.alice(), null, response),
-                () -> exports.auditLog(org.alice(), AuditFilter.ANY, response));
+                        org.alice(),
+                        InvoiceFilter.of((InvoiceStatusChoice) null, null, null, null),
+                        CsvSeparator.COMMA,
+                        response),
+                () -> exports.clients(org.alice(), null, CsvSeparator.COMMA, response),
+                () -> exports.auditLog(org.alice(), AuditFilter.ANY, CsvSeparator.COMMA, response));
         for (Executable export : everyExport) {
             assertThatThrownBy(export::execute).isInstanceOf(AccessDeniedException.class);
             assertThat(response.isCommitted()).isFalse();
@@ -74,7 +77,7 @@ class CsvExportsIntegrationTests {
     @Test
     void staffGetTheFile() throws Exception {
         var response = new MockHttpServletResponse();
-        exports.licences(org.manager(), List.of(licence), response);
+        exports.licences(org.manager(), List.of(licence), CsvSeparator.COMMA, response);
         assertThat(response.getContentAsString())
                 .contains("Lobby")
                 .contains(org.alice().email());
