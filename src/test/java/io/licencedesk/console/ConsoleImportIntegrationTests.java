@@ -398,7 +398,8 @@ class ConsoleImportIntegrationTests {
         ZoneOffset east = ZoneOffset.ofTotalSeconds(lateEvening.getOffset().getTotalSeconds() + 10 * 3600);
         LocalDate eastsToday = LocalDate.ofInstant(movableClock.instant(), east);
         assertThat(eastsToday).isAfter(LocalDate.now(movableClock));
-        LocalDate nowhereYet = LocalDate.ofInstant(movableClock.instant(), ZoneOffset.ofHours(14)).plusDays(1);
+        LocalDate nowhereYet = LocalDate.ofInstant(movableClock.instant(), ZoneOffset.ofHours(14))
+                .plusDays(1);
 
         LicenceImport checked = check("name,plan,screens,client_email,activated\n"
                 + "East today,Monthly,1," + alice() + "," + eastsToday + "\n"
