@@ -146,7 +146,7 @@ class RenewalCycleIntegrationTests {
 
         LicenceDetails renewed = licences.details(org.manager(), due);
         assertThat(renewed.renewal().termNumber()).isEqualTo(2);
-        assertThat(renewed.renewal().termStartsOn()).isEqualTo(oldEnd);
+        assertThat(renewed.renewal().termStartsOn()).isEqualTo(oldEnd.plusDays(1));
         assertThat(renewed.endsOn()).isEqualTo(oldEnd.plusYears(1));
         assertThat(renewed.unitPrice().formatted())
                 .as("the plan's price on renewal day")
@@ -160,7 +160,7 @@ class RenewalCycleIntegrationTests {
                 .filter(invoice -> invoice.line().termNumber() == 2)
                 .findFirst()
                 .orElseThrow();
-        assertThat(next.line().termStart()).isEqualTo(oldEnd);
+        assertThat(next.line().termStart()).isEqualTo(oldEnd.plusDays(1));
         assertThat(next.line().termEnd()).isEqualTo(oldEnd.plusYears(1));
         assertThat(next.totals().subtotal().formatted()).isEqualTo("€120.00");
         for (Invoice invoice : invoices) {
@@ -577,7 +577,9 @@ class RenewalCycleIntegrationTests {
                     .singleElement()
                     .satisfies(digest -> {
                         assertThat(digest.recipient()).isEqualTo(member.email());
-                        assertThat(digest.textBody()).contains("Ending within 30 days, by ").contains(" inclusive:\n- Lobby");
+                        assertThat(digest.textBody())
+                                .contains("Ending within 30 days, by ")
+                                .contains(" inclusive:\n- Lobby");
                     });
         }
         clock.advance(Duration.ofDays(7));
@@ -664,7 +666,11 @@ class RenewalCycleIntegrationTests {
         renewals.renew(org.manager(), seventhDayBack);
         clock.reset();
         LocalDate renewedEnd = licences.details(org.manager(), seventhDayBack).endsOn();
-        testLicences.activated(org.owner(), monthly, org.alice().userId(), "Thirtieth day",
+        testLicences.activated(
+                org.owner(),
+                monthly,
+                org.alice().userId(),
+                "Thirtieth day",
                 today.plusDays(30).minus(monthly.term()));
         endingOn(monthly, today.plusDays(31));
 
