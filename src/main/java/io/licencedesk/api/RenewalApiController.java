@@ -57,7 +57,7 @@ class RenewalApiController {
     @Operation(
             operationId = "renewLicence",
             summary = "Renew a licence",
-            description = "Starts its next term the day after its current term's last day (termEnd), for one term"
+            description = "Starts its next term the day after its current term's last day (endsOn), for one term"
                     + " of its plan at the"
                     + " plan's price today, and issues and e-mails the invoice for it, in one step. Refused (409,"
                     + " with the reason) when nobody has used it yet, it is paused, its next term is already"
