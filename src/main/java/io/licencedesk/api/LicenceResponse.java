@@ -77,8 +77,8 @@ public record LicenceResponse(
         int termNumber,
 
         @Schema(
-                description = "First day of its current term: activation for the first term, the previous term's"
-                        + " end for a renewed one; absent until activated.",
+                description = "First day of its current term: activation for the first term, the day after the"
+                        + " previous term's last day for a renewed one; absent until activated.",
                 example = "2026-12-01")
         LocalDate termStartsOn,
 

@@ -57,7 +57,8 @@ class RenewalApiController {
     @Operation(
             operationId = "renewLicence",
             summary = "Renew a licence",
-            description = "Starts its next term on its current term's end date, for one term of its plan at the"
+            description = "Starts its next term the day after its current term's last day (endsOn), for one term"
+                    + " of its plan at the"
                     + " plan's price today, and issues and e-mails the invoice for it, in one step. Refused (409,"
                     + " with the reason) when nobody has used it yet, it is paused, its next term is already"
                     + " booked, or it ended more than a term ago. Published as licence.renewed and invoice.issued.")

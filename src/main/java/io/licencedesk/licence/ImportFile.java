@@ -72,7 +72,11 @@ final class ImportFile {
 
     private static final PlainText.Validator PLAIN_TEXT = new PlainText.Validator();
 
-    /** What rows are checked against: the organisation's plans by lower-cased name and clients by e-mail. */
+    /**
+     * What rows are checked against: the organisation's plans by lower-cased name and clients by e-mail, and the
+     * latest activation date, the latest any time zone has reached ({@code shared.Today.latestAnywhere}), so that a
+     * manager east of the server may give their today.
+     */
     record Catalogue(Map<String, Plan> plansByName, Map<String, Long> clientsByEmail, LocalDate today) {}
 
     /** Where the checked rows go, in the file's order. */

@@ -441,7 +441,10 @@ public final class Licence {
         autoRenew = choice;
     }
 
-    /** The current term's first day: activation for the first term, the previous term's end for a renewed one. */
+    /**
+     * The current term's first day: activation for the first term, the day after the previous term's last day for a
+     * renewed one (decision 0137; terms renewed before it started on that last day and keep their start).
+     */
     public LocalDate termStartsOn() {
         return termStartsOn != null ? termStartsOn : state.activatedOn();
     }
@@ -475,8 +478,9 @@ public final class Licence {
     }
 
     /**
-     * Starts the next term on the current term's end date, for one term of the plan as it is today and at its
-     * price today. The next term is unbilled until its invoice is issued.
+     * Starts the next term on the day after the current term's end date (its last day, decision 0137), for one term of
+     * the plan as it is today and at its price today: like a subscription's next period, no day is in two terms. The
+     * next term is unbilled until its invoice is issued.
      *
      * @throws RenewalRefusedException saying why it cannot be renewed ({@link #renewalRefusal})
      */
@@ -488,7 +492,7 @@ public final class Licence {
         if (refusal != null) {
             throw new RenewalRefusedException(refusal);
         }
-        LocalDate nextStart = state.endsOn();
+        LocalDate nextStart = state.endsOn().plusDays(1);
         termNumber++;
         termStartsOn = nextStart;
         termPricedOn = today;
@@ -498,10 +502,11 @@ public final class Licence {
     }
 
     /**
-     * The end of a next term of this length, which starts on the current end. A term in months or years keeps the day
-     * of the month the licence was activated on where the month has it: activated on 31 January, a monthly licence
-     * ends on 28 February, then 31 March and 30 April, not on the 28th for ever after (nor a yearly one activated on
-     * 29 February on the 28th in every leap year to come). February's end only stood for the 31st it could not hold.
+     * The end of a next term of this length, which starts the day after the current end and so ends one length after
+     * that end (a month after 6 January: 7 January to 6 February inclusive). A term in months or years keeps the day of
+     * the month the licence was activated on where the month has it: activated on 31 January, a monthly licence ends
+     * on 28 February, then 31 March and 30 April, not on the 28th for ever after (nor a yearly one activated on 29
+     * February on the 28th in every leap year to come). February's end only stood for the 31st it could not hold.
      */
     private LocalDate nextEnd(Period length) {
         LocalDate start = state.endsOn();

@@ -5,13 +5,13 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.shared.ControlCharacters;
 import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Reason;
+import io.licencedesk.shared.Today;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -69,7 +69,8 @@ public class LicenceImports {
                         .collect(Collectors.toMap(
                                 plan -> plan.name().toLowerCase(Locale.ROOT), Function.identity(), (a, b) -> a)),
                 accounts.clientIdsByEmail(caller.organisationId()),
-                LocalDate.now(clock));
+                // The manager's today may be ahead of the server's: a payment date's rule (decision 0131).
+                Today.latestAnywhere(clock));
         Path file = settings.directory().resolve(UUID.randomUUID() + ".csv");
         Files.createDirectories(settings.directory());
         long bytes;

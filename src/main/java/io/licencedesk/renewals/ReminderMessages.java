@@ -110,16 +110,26 @@ class ReminderMessages {
                 locale);
     }
 
-    /** The weekly digest's lines, put in words for each member of staff in their language. */
-    record Digest(DigestLines expiring, DigestLines overdue, DigestLines renewed) {}
+    /**
+     * The weekly digest's lines, put in words for each member of staff in their language: licences ending from today
+     * to {@code endingBy}, overdue invoices, and licences renewed from {@code renewedSince} to {@code today}, every
+     * day of each window included (the headings say so with their dates).
+     */
+    record Digest(
+            DigestLines expiring,
+            DigestLines overdue,
+            DigestLines renewed,
+            LocalDate endingBy,
+            LocalDate renewedSince,
+            LocalDate today) {}
 
     /** The digest in the staff member's language: their choice, English without one (decision 0062). */
     OutgoingEmail digest(
             Organisation organisation, long userId, String email, String name, Locale locale, Digest digest) {
         List<String> paragraphs = List.of(
-                section(locale, "digest.section.ending", digest.expiring()),
-                section(locale, "digest.section.overdue", digest.overdue()),
-                section(locale, "digest.section.renewed", digest.renewed()));
+                section(locale, digest.expiring(), "digest.section.ending", digest.endingBy()),
+                section(locale, digest.overdue(), "digest.section.overdue"),
+                section(locale, digest.renewed(), "digest.section.renewed", digest.renewedSince(), digest.today()));
         String subject = text(
                 locale,
                 "digest.subject",
@@ -130,7 +140,7 @@ class ReminderMessages {
         return email(organisation, DIGEST, userId, email, subject, name, paragraphs, locale);
     }
 
-    private String section(Locale locale, String title, DigestLines lines) {
+    private String section(Locale locale, DigestLines lines, String title, Object... titleArguments) {
         List<String> said = new ArrayList<>();
         for (Line line : lines.shown()) {
             said.add(text(locale, line.key(), inWords(line.arguments(), locale)));
@@ -141,7 +151,7 @@ class ReminderMessages {
         if (said.isEmpty()) {
             said.add(text(locale, "digest.none"));
         }
-        return text(locale, title) + "\n- " + String.join("\n- ", said);
+        return text(locale, title, inWords(List.of(titleArguments), locale)) + "\n- " + String.join("\n- ", said);
     }
 
     /** Dates and amounts written for the reader, a missing value as a dash; the rest as they are. */

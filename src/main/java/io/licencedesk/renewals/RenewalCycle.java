@@ -52,6 +52,11 @@ public class RenewalCycle {
     /** How many lines of each kind a digest lists; the rest it counts. */
     private static final int DIGEST_LINES = 10;
 
+    /** The digest's windows: licences ending within 30 days, and renewed in the last 7 (today included). */
+    private static final int DIGEST_ENDING_DAYS = 30;
+
+    private static final int DIGEST_RENEWED_DAYS = 7;
+
     private final CycleQueries queries;
     private final Renewals renewals;
     private final LicenceManagement licences;
@@ -221,11 +226,20 @@ public class RenewalCycle {
         }
     }
 
+    /**
+     * Today and the six days before it are the "last 7 days" the digest names: counting from seven days back took in
+     * eight days of renewals. Ending "within 30 days" runs, like expiring soon, to the day 30 days from today.
+     */
     private ReminderMessages.Digest digest(long organisationId, LocalDate today) {
+        LocalDate endingBy = today.plusDays(DIGEST_ENDING_DAYS);
+        LocalDate renewedSince = today.minusDays(DIGEST_RENEWED_DAYS - 1);
         return new ReminderMessages.Digest(
-                queries.ending(organisationId, today, today.plusDays(30), DIGEST_LINES),
+                queries.ending(organisationId, today, endingBy, DIGEST_LINES),
                 queries.overdue(organisationId, today, DIGEST_LINES),
-                queries.renewed(organisationId, today.minusDays(7), today, DIGEST_LINES));
+                queries.renewed(organisationId, renewedSince, today, DIGEST_LINES),
+                endingBy,
+                renewedSince,
+                today);
     }
 
     /** Runs the step on every due row, a page at a time, each in its own transaction. */

@@ -23,16 +23,21 @@ import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.TestFixture;
 import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -45,6 +50,7 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
 /** Importing licences from a CSV file: the check, its report, the import, and files that are not licence CSVs. */
 @IntegrationTest
+@MovableTime
 class ConsoleImportIntegrationTests {
 
     static final String HEADER = "code,name,note,client_email,client_company,plan,screens,amount,currency,"
@@ -68,6 +74,9 @@ class ConsoleImportIntegrationTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    MovableClock movableClock;
+
     TestOrganisation org;
     TestOrganisation other;
     Plan monthly;
@@ -80,6 +89,11 @@ class ConsoleImportIntegrationTests {
         monthly = fixture.monthlyPlan(org);
         fixture.yearlyPlan(org);
         manager = fixture.signedIn(org.manager().email());
+    }
+
+    @AfterEach
+    void resetClock() {
+        movableClock.reset();
     }
 
     /** Uploads the file as the page does and waits for its check to end. */
@@ -368,6 +382,35 @@ class ConsoleImportIntegrationTests {
 
         assertThat(confirm(checked).rowsCreated()).isEqualTo(2);
         assertThat(licenceCount(org)).isEqualTo(2);
+    }
+
+    /**
+     * The check refused an activation date after the server's today as in the future: a manager ten hours east of the
+     * server, just after their midnight, was refused a licence activated on their today. The payment date's rule
+     * applies (decision 0131): a date some time zone has reached passes; the day after the latest is refused.
+     */
+    @Test
+    void takesALicenceActivatedOnTheTodayOfAManagerEastOfTheServer() throws Exception {
+        // 23:00 tomorrow at the server: 09:00 the next day ten hours east of it.
+        ZonedDateTime lateEvening =
+                LocalDate.now(movableClock).plusDays(1).atTime(23, 0).atZone(movableClock.getZone());
+        movableClock.advance(Duration.between(movableClock.instant(), lateEvening.toInstant()));
+        ZoneOffset east = ZoneOffset.ofTotalSeconds(lateEvening.getOffset().getTotalSeconds() + 10 * 3600);
+        LocalDate eastsToday = LocalDate.ofInstant(movableClock.instant(), east);
+        assertThat(eastsToday).isAfter(LocalDate.now(movableClock));
+        LocalDate nowhereYet = LocalDate.ofInstant(movableClock.instant(), ZoneOffset.ofHours(14))
+                .plusDays(1);
+
+        LicenceImport checked = check("name,plan,screens,client_email,activated\n"
+                + "East today,Monthly,1," + alice() + "," + eastsToday + "\n"
+                + "Nowhere yet,Monthly,1," + alice() + "," + nowhereYet + "\n");
+
+        assertThat(imports.problems(org.manager(), checked.id()))
+                .extracting(problem -> problem.line() + " " + problem.column() + " "
+                        + problem.reason().code())
+                .containsExactly("3 activated reason.import.activatedLater");
+        assertThat(confirm(checked).rowsCreated()).isEqualTo(1);
+        assertThat(licenceNamed("East today").get("activated_on").toString()).isEqualTo(eastsToday.toString());
     }
 
     /**

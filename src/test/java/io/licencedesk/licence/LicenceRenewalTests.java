@@ -23,7 +23,7 @@ class LicenceRenewalTests {
     static final Plan PLAN_TODAY = new Plan(1L, "Monthly", Period.ofMonths(3), new Money(1200, euro()), false);
 
     @Test
-    void theNextTermStartsOnTheCurrentEndForOnePlanTermAtThePlansPriceToday() {
+    void theNextTermStartsTheDayAfterTheCurrentEndForOnePlanTermAtThePlansPriceToday() {
         Licence licence = active();
         LocalDate oldEnd = licence.endsOn();
         licence.markInvoiced();
@@ -31,7 +31,9 @@ class LicenceRenewalTests {
         licence.renew(PLAN_TODAY, TODAY);
 
         assertThat(licence.termNumber()).isEqualTo(2);
-        assertThat(licence.termStartsOn()).isEqualTo(oldEnd);
+        assertThat(licence.termStartsOn())
+                .as("the day after the last day of the term before (decision 0137)")
+                .isEqualTo(oldEnd.plusDays(1));
         assertThat(licence.endsOn()).isEqualTo(oldEnd.plusMonths(3));
         assertThat(licence.term()).isEqualTo(Period.ofMonths(3));
         assertThat(licence.unitPrice()).isEqualTo(new Money(1200, euro()));
@@ -55,7 +57,7 @@ class LicenceRenewalTests {
         assertThat(licence.endsOn()).isEqualTo(LocalDate.of(2027, 2, 28));
 
         licence.renew(monthly, LocalDate.of(2027, 2, 20));
-        assertThat(licence.termStartsOn()).isEqualTo(LocalDate.of(2027, 2, 28));
+        assertThat(licence.termStartsOn()).isEqualTo(LocalDate.of(2027, 3, 1));
         assertThat(licence.endsOn()).isEqualTo(LocalDate.of(2027, 3, 31));
         licence.renew(monthly, LocalDate.of(2027, 3, 20));
         assertThat(licence.endsOn()).isEqualTo(LocalDate.of(2027, 4, 30));

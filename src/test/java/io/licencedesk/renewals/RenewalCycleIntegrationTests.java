@@ -146,7 +146,7 @@ class RenewalCycleIntegrationTests {
 
         LicenceDetails renewed = licences.details(org.manager(), due);
         assertThat(renewed.renewal().termNumber()).isEqualTo(2);
-        assertThat(renewed.renewal().termStartsOn()).isEqualTo(oldEnd);
+        assertThat(renewed.renewal().termStartsOn()).isEqualTo(oldEnd.plusDays(1));
         assertThat(renewed.endsOn()).isEqualTo(oldEnd.plusYears(1));
         assertThat(renewed.unitPrice().formatted())
                 .as("the plan's price on renewal day")
@@ -160,7 +160,7 @@ class RenewalCycleIntegrationTests {
                 .filter(invoice -> invoice.line().termNumber() == 2)
                 .findFirst()
                 .orElseThrow();
-        assertThat(next.line().termStart()).isEqualTo(oldEnd);
+        assertThat(next.line().termStart()).isEqualTo(oldEnd.plusDays(1));
         assertThat(next.line().termEnd()).isEqualTo(oldEnd.plusYears(1));
         assertThat(next.totals().subtotal().formatted()).isEqualTo("€120.00");
         for (Invoice invoice : invoices) {
@@ -577,7 +577,9 @@ class RenewalCycleIntegrationTests {
                     .singleElement()
                     .satisfies(digest -> {
                         assertThat(digest.recipient()).isEqualTo(member.email());
-                        assertThat(digest.textBody()).contains("Ending in the next 30 days:\n- Lobby");
+                        assertThat(digest.textBody())
+                                .contains("Ending within 30 days, by ")
+                                .contains(" inclusive:\n- Lobby");
                     });
         }
         clock.advance(Duration.ofDays(7));
@@ -618,7 +620,10 @@ class RenewalCycleIntegrationTests {
                             .endsWith("\u00a0: 1 à échéance, 0 en retard, 0 renouvelée");
                     assertThat(digest.textBody())
                             .startsWith("Bonjour ")
-                            .contains("Se terminent dans les 30 prochains jours\u00a0:\n- Lobby ("
+                            .contains("Se terminent d’ici 30 jours, jusqu’au "
+                                    + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.FRANCE)
+                                            .format(today.plusDays(30))
+                                    + " inclus\u00a0:\n- Lobby ("
                                     + org.alice().email() + ") se termine le "
                                     + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.FRANCE)
                                             .format(ends)
@@ -631,13 +636,71 @@ class RenewalCycleIntegrationTests {
                 .satisfies(digest -> {
                     assertThat(digest.subject()).endsWith(": 1 ending, 0 overdue, 0 renewed");
                     assertThat(digest.textBody())
-                            .contains("Ending in the next 30 days:\n- Lobby ("
+                            .contains("Ending within 30 days, by "
+                                    + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
+                                            .format(today.plusDays(30))
+                                    + " inclusive:\n- Lobby ("
                                     + org.alice().email() + ") ends "
                                     + DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK)
                                             .format(ends)
                                     + ", does not renew")
                             .contains("Overdue invoices:\n- none");
                 });
+    }
+
+    /**
+     * "Renewed in the last 7 days" listed renewals from seven days back to today, eight days; and "now until 6 Mar"
+     * did not say whether 6 March was in the term. Each window now names its days, all of them included, in English
+     * and in French, and holds exactly those.
+     */
+    @Test
+    void theDigestsWindowsAreTheDaysTheyNameEachIncluded() {
+        languages.choose(org.manager(), Language.FR);
+        long eighthDayBack = testLicences.activated(
+                org.owner(), monthly, org.alice().userId(), "Eighth day back", today.minusDays(20));
+        long seventhDayBack = testLicences.activated(
+                org.owner(), monthly, org.alice().userId(), "Seventh day back", today.minusDays(20));
+        clock.advance(Duration.ofDays(-7));
+        renewals.renew(org.manager(), eighthDayBack);
+        clock.advance(Duration.ofDays(1));
+        renewals.renew(org.manager(), seventhDayBack);
+        clock.reset();
+        LocalDate renewedEnd = licences.details(org.manager(), seventhDayBack).endsOn();
+        testLicences.activated(
+                org.owner(),
+                monthly,
+                org.alice().userId(),
+                "Thirtieth day",
+                today.plusDays(30).minus(monthly.term()));
+        endingOn(monthly, today.plusDays(31));
+
+        cycle.run(org.id());
+
+        DateTimeFormatter english = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.owner().userId()))
+                .singleElement()
+                .satisfies(digest -> {
+                    assertThat(digest.subject()).endsWith(": 1 ending, 0 overdue, 1 renewed");
+                    assertThat(digest.textBody())
+                            .contains("Ending within 30 days, by " + english.format(today.plusDays(30))
+                                    + " inclusive:\n- Thirtieth day (")
+                            .contains("Renewed in the last 7 days, " + english.format(today.minusDays(6)) + " to "
+                                    + english.format(today) + " inclusive:\n- Seventh day back ("
+                                    + org.alice().email() + "), now until " + english.format(renewedEnd)
+                                    + " inclusive")
+                            .doesNotContain("Eighth day back");
+                });
+        DateTimeFormatter french = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.FRANCE);
+        assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.manager().userId()))
+                .singleElement()
+                .satisfies(digest -> assertThat(digest.textBody())
+                        .contains("Se terminent d’ici 30 jours, jusqu’au " + french.format(today.plusDays(30))
+                                + " inclus\u00a0:\n- Thirtieth day (")
+                        .contains("Renouvelées ces 7 derniers jours, du " + french.format(today.minusDays(6))
+                                + " au " + french.format(today) + " inclus\u00a0:\n- Seventh day back ("
+                                + org.alice().email() + "), désormais jusqu’au " + french.format(renewedEnd)
+                                + " inclus")
+                        .doesNotContain("Eighth day back"));
     }
 
     @Test

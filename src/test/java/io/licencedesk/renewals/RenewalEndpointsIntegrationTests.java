@@ -13,18 +13,28 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.audit.AuditFilter;
 import io.licencedesk.audit.AuditLog;
 import io.licencedesk.audit.AuditPageRequest;
+import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.LicenceDetails;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.mail.Outbox;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.Period;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,6 +83,9 @@ class RenewalEndpointsIntegrationTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    Outbox outbox;
+
     TestOrganisation org;
     TestOrganisation other;
     Plan yearly;
@@ -110,7 +123,8 @@ class RenewalEndpointsIntegrationTests {
 
         assertThat(renewed.status()).isEqualTo(200);
         assertThat(renewed.body().get("licence").get("termNumber").asInt()).isEqualTo(2);
-        assertThat(renewed.body().get("licence").get("termStartsOn").asString()).isEqualTo(oldEnd.toString());
+        assertThat(renewed.body().get("licence").get("termStartsOn").asString())
+                .isEqualTo(oldEnd.plusDays(1).toString());
         assertThat(renewed.body().get("licence").get("endsOn").asString())
                 .isEqualTo(oldEnd.plusYears(1).toString());
         assertThat(renewed.body().get("invoice").get("number").asString()).isNotBlank();
@@ -273,6 +287,64 @@ class RenewalEndpointsIntegrationTests {
                 .with(csrf()));
         assertThat(licences.details(org.manager(), active).renewal().autoRenewChoice())
                 .isFalse();
+    }
+
+    /**
+     * A renewed term started on the last day of the term before: "… to 7 Dec 2026 inclusive", then "7 Dec 2026 to …
+     * inclusive", the same day billed in both terms; and Renew now pressed twice on that last day renewed twice, the
+     * next term having begun. The next term starts the day after (decision 0137), and the licence page, the REST API,
+     * the invoice's page, its PDF and its e-mail all say so.
+     */
+    @Test
+    void aLicenceRenewedOnItsLastDayStartsItsNextTermTheDayAfterEverywhere() throws Exception {
+        LocalDate today = testLicences.today();
+        long endsToday =
+                testLicences.activated(org.owner(), yearly, org.alice().userId(), "Last day", today.minusYears(1));
+        assertThat(licences.details(org.manager(), endsToday).endsOn()).isEqualTo(today);
+
+        List<String> toasts = new ArrayList<>();
+        for (int click = 0; click < 2; click++) {
+            toasts.add(mvc.perform(post("/licences/{id}/renew", endsToday)
+                            .with(fixture.signedIn(org.manager()))
+                            .with(csrf()))
+                    .andReturn()
+                    .getFlashMap()
+                    .toString());
+        }
+
+        LicenceDetails renewed = licences.details(org.manager(), endsToday);
+        LocalDate start = today.plusDays(1);
+        LocalDate end = today.plusYears(1);
+        assertThat(renewed.renewal().termNumber()).as("renewed once").isEqualTo(2);
+        assertThat(renewed.renewal().termStartsOn()).isEqualTo(start);
+        assertThat(renewed.endsOn()).isEqualTo(end);
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        assertThat(toasts.get(0)).contains("renewed until " + day.format(end) + " inclusive");
+        assertThat(toasts.get(1)).contains("already renewed").contains(day.format(start));
+        String term = day.format(start) + " to " + day.format(end) + " inclusive";
+        String page = send(get("/licences/{id}", endsToday).with(fixture.signedIn(org.manager())))
+                .response()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page).contains("Term 2: " + term);
+        Invoice invoice = invoicing.forLicence(org.manager(), endsToday).stream()
+                .filter(issued -> issued.line().termNumber() == 2)
+                .findFirst()
+                .orElseThrow();
+        assertThat(invoice.line().termStart()).isEqualTo(start);
+        assertThat(invoice.line().termEnd()).isEqualTo(end);
+        assertThat(send(get("/invoices/{id}", invoice.id()).with(fixture.signedIn(org.manager())))
+                        .response()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains(term);
+        try (var pdf = Loader.loadPDF(invoicing.pdf(org.manager(), invoice.id()))) {
+            assertThat(new PDFTextStripper().getText(pdf).replaceAll("\\s+", " "))
+                    .contains(term);
+        }
+        assertThat(outbox.about(org.id(), "INVOICE", invoice.id()))
+                .singleElement()
+                .satisfies(mail -> assertThat(mail.textBody()).contains(term));
+        Answer api = send(get("/api/v1/invoices/{id}", invoice.id()).with(bearer(fixture.token(org.manager()))));
+        assertThat(api.body().get("termStart").asString()).isEqualTo(start.toString());
     }
 
     @Test

@@ -168,19 +168,20 @@ class RenewalYearAcrossNodesPostgresTests {
                     (a, b) -> Integer.compare(a.line().termNumber(), b.line().termNumber()));
             String name = scenario.name();
 
-            // The terms: one invoice each, numbered 1, 2, 3…, each starting where the one before ended.
+            // The terms: one invoice each, numbered 1, 2, 3…, each starting the day after the one before ended
+            // (decision 0137), and ending one plan term after that end.
             assertThat(invoices).as(name).hasSize(licence.renewal().termNumber());
-            LocalDate termStart = start;
+            LocalDate termEnd = start;
             for (int term = 1; term <= invoices.size(); term++) {
                 Invoice invoice = invoices.get(term - 1);
                 assertThat(invoice.line().termNumber()).as(name).isEqualTo(term);
                 assertThat(invoice.line().termStart())
                         .as("%s term %d", name, term)
-                        .isEqualTo(termStart);
-                termStart = termStart.plus(scenario.plan().term());
+                        .isEqualTo(term == 1 ? start : termEnd.plusDays(1));
+                termEnd = termEnd.plus(scenario.plan().term());
                 assertThat(invoice.line().termEnd())
                         .as("%s term %d", name, term)
-                        .isEqualTo(termStart);
+                        .isEqualTo(termEnd);
                 assertThat(outbox.about(org.id(), "INVOICE", invoice.id()))
                         .as("%s: term %d's invoice e-mailed once", name, term)
                         .hasSize(1);
@@ -191,7 +192,7 @@ class RenewalYearAcrossNodesPostgresTests {
                         .as("%s: term %d's invoice reminded %s", name, term, reminded ? "once" : "never")
                         .hasSize(reminded ? 1 : 0);
             }
-            assertThat(licence.endsOn()).as(name).isEqualTo(termStart);
+            assertThat(licence.endsOn()).as(name).isEqualTo(termEnd);
             if (scenario.paying() != Paying.NEVER) {
                 assertThat(invoices)
                         .as("%s: every invoice due by now is paid", name)
