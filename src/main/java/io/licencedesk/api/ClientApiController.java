@@ -16,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
@@ -88,9 +87,7 @@ class ClientApiController {
             passwords.invite(caller, client.id());
         }
         ClientResponse created = response(caller, client);
-        return ResponseEntity.created(URI.create("/api/v1/clients/" + client.id()))
-                .eTag(EntityTags.of(created))
-                .body(created);
+        return ConditionalRequests.created("/api/v1/clients/" + client.id(), created);
     }
 
     @GetMapping(
@@ -144,9 +141,7 @@ class ClientApiController {
         Consumer<Client> expected =
                 ConditionalRequests.ifMatch(ifMatch, "client", current -> response(caller, current));
         Client current = accounts.client(caller, id); // not found before anything is said of the body
-        if (expected != null) {
-            expected.accept(current); // a stale ETag before the body's faults, as for a licence; again under the lock
-        }
+        ConditionalRequests.checkNow(expected, current); // a stale ETag before the body's faults; again under the lock
         request.checkChange(refused);
         FieldRefusals.answerIfAny(refused);
         // The fields sent go over the client as it is under its lock, not as read above: a change of another field

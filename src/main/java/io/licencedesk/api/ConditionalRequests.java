@@ -12,7 +12,8 @@ import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Conditional requests on a licence and a client (decision 0130): their GET, create, PATCH and actions answer an
+ * Conditional requests on a licence, a client, a plan and an invoice (decisions 0130 and 0135): their GET, create,
+ * PATCH and actions answer an
  * {@code ETag} ({@link EntityTags}); a PATCH or DELETE with {@code If-Match} changes the object only if it is still as
  * the caller read it, else a 412 {@code precondition-failed} that changes nothing; a GET with {@code If-None-Match}
  * naming the current tag is a 304 without a body (Spring MVC answers it from the answer's ETag). Without the headers
@@ -47,6 +48,23 @@ final class ConditionalRequests {
         return ResponseEntity.ok().eTag(EntityTags.of(body)).body(body);
     }
 
+    /** A 201 answer with the new object's absolute address (decision 0135) and its ETag. */
+    static <T> ResponseEntity<T> created(String path, T body) {
+        return ResponseEntity.created(ApiLocations.of(path))
+                .eTag(EntityTags.of(body))
+                .body(body);
+    }
+
+    /**
+     * Checks the If-Match header ({@code null}: none sent) against the object as read outside the lock, so that a
+     * stale tag is told before the body's faults (decision 0130's order); the façade checks it again under the lock.
+     */
+    static <T> void checkNow(Consumer<T> expected, T current) {
+        if (expected != null) {
+            expected.accept(current);
+        }
+    }
+
     /**
      * The check a façade runs on the object under its lock for this If-Match header ({@code null} when none was
      * sent): the object as the API writes it must have a tag the header names, or the request is refused.
@@ -72,7 +90,7 @@ final class ConditionalRequests {
             this.object = object;
         }
 
-        /** "licence", "client". */
+        /** "licence", "client", "plan", "invoice". */
         String object() {
             return object;
         }

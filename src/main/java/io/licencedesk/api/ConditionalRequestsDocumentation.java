@@ -30,11 +30,27 @@ class ConditionalRequestsDocumentation {
             "setLicenceAutoRenew",
             "getClient",
             "createClient",
-            "updateClient");
+            "updateClient",
+            "getPlan",
+            "createPlan",
+            "updatePlan",
+            "getInvoice",
+            "markInvoicePaid",
+            "removeInvoicePayment",
+            "voidInvoice",
+            "resendInvoice");
 
-    private static final Set<String> READS = Set.of("getLicence", "getClient");
+    private static final Set<String> READS = Set.of("getLicence", "getClient", "getPlan", "getInvoice");
 
-    private static final Set<String> CHANGES = Set.of("updateLicence", "deleteLicence", "updateClient");
+    private static final Set<String> CHANGES = Set.of(
+            "updateLicence",
+            "deleteLicence",
+            "updateClient",
+            "updatePlan",
+            "markInvoicePaid",
+            "removeInvoicePayment",
+            "voidInvoice",
+            "resendInvoice");
 
     @Bean
     OpenApiCustomizer conditionalRequests() {

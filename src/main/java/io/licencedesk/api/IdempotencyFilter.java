@@ -146,7 +146,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
             keys.keep(
                     granted,
                     new StoredAnswer(
-                            answer.getStatus(), answer.getContentType(), answer.getHeader(HttpHeaders.LOCATION), body));
+                            answer.getStatus(),
+                            answer.getContentType(),
+                            answer.getHeader(HttpHeaders.LOCATION),
+                            answer.getHeader(HttpHeaders.ETAG),
+                            body));
         } catch (DataAccessException failure) {
             // The request's work is done; its key stays in progress until it counts as abandoned.
             log.warn("Answer of idempotency key not kept", failure);
@@ -166,6 +170,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
         response.setHeader(REPLAYED, "true");
         if (answer.location() != null) {
             response.setHeader(HttpHeaders.LOCATION, answer.location());
+        }
+        if (answer.etag() != null) {
+            // The tag of the body replayed, as the first answer had it: an If-Match with it is then refused (412)
+            // if the object changed since, as it should be (decision 0135).
+            response.setHeader(HttpHeaders.ETAG, answer.etag());
         }
         if (answer.contentType() != null && answer.body() != null) {
             response.setContentType(answer.contentType());

@@ -37,7 +37,8 @@ class IdempotencyKeys {
     record InProgress() implements Claim {}
 
     /** An answer to replay; {@code body} is null when it was too large to keep. */
-    record StoredAnswer(int status, String contentType, String location, byte[] body) {}
+    /** What a replay answers again: the status, the headers that matter (Location, ETag; decision 0135) and the body. */
+    record StoredAnswer(int status, String contentType, String location, String etag, byte[] body) {}
 
     private record Row(String requestHash, String attempt, Instant lockedAt, StoredAnswer answer) {}
 
@@ -88,13 +89,14 @@ class IdempotencyKeys {
         jdbc.sql("""
                         update idempotency_key
                         set state = 'DONE', answer_status = :status, answer_content_type = :contentType,
-                            answer_location = :location, answer_body = :body
+                            answer_location = :location, answer_etag = :etag, answer_body = :body
                         where token_id = :tokenId and key_text = :key and attempt = :attempt
                           and state = 'IN_PROGRESS'
                         """)
                 .param("status", answer.status())
                 .param("contentType", answer.contentType(), Types.VARCHAR)
                 .param("location", answer.location(), Types.VARCHAR)
+                .param("etag", answer.etag(), Types.VARCHAR)
                 .param("body", answer.body(), Types.VARBINARY)
                 .param("tokenId", granted.tokenId())
                 .param("key", granted.key())
@@ -145,7 +147,7 @@ class IdempotencyKeys {
     private Optional<Row> find(long tokenId, String key) {
         return jdbc.sql("""
                         select request_hash, attempt, locked_at, answer_status, answer_content_type,
-                               answer_location, answer_body
+                               answer_location, answer_etag, answer_body
                         from idempotency_key
                         where token_id = :tokenId and key_text = :key
                         """)
@@ -179,6 +181,7 @@ class IdempotencyKeys {
                         status,
                         rs.getString("answer_content_type"),
                         rs.getString("answer_location"),
+                        rs.getString("answer_etag"),
                         rs.getBytes("answer_body"));
         return new Row(
                 rs.getString("request_hash"),

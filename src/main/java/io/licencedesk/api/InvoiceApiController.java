@@ -16,6 +16,7 @@ import io.licencedesk.web.Downloads;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.validation.BindException;
@@ -36,6 +38,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -183,6 +186,24 @@ class InvoiceApiController {
         return NumberedPage.of(search.invoices(caller, filter, page, limit), InvoiceResponse::of);
     }
 
+    @GetMapping("/totals")
+    @Operation(
+            operationId = "getInvoiceTotals",
+            summary = "What the listed invoices add up to",
+            description = "For the same filters as listInvoices, every page of it, what the console's invoices page"
+                    + " sums below its list: how many invoices, their net, VAT and total (void ones counted, not"
+                    + " added), and of those the paid, unpaid and overdue totals, one entry per currency. A filter"
+                    + " that cannot be read is a 400 bad-parameter, as for the list.")
+    InvoiceTotalsResponse totals(
+            Caller caller,
+            @InvoiceListParameters.Status @RequestParam(required = false) String status,
+            @InvoiceListParameters.Client @RequestParam(required = false) Long client,
+            @InvoiceListParameters.IssuedIn @RequestParam(required = false) String issuedIn,
+            @InvoiceListParameters.PaidIn @RequestParam(required = false) String paidIn) {
+        var filter = InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn);
+        return InvoiceTotalsResponse.of(search.sums(caller, filter));
+    }
+
     @GetMapping(
             path = "/export",
             produces = {CsvResponse.TEXT_CSV, MediaType.ALL_VALUE})
@@ -213,9 +234,16 @@ class InvoiceApiController {
     @Operation(
             operationId = "getInvoice",
             summary = "Get an invoice",
-            description = "JSON, or the PDF with Accept: application/pdf (as …/pdf answers it).")
-    InvoiceResponse invoice(Caller caller, @PathVariable long id) {
-        return InvoiceResponse.of(invoicing.invoice(caller, id));
+            description = "JSON, or the PDF with Accept: application/pdf (as …/pdf answers it). The JSON with its"
+                    + " ETag: send it back in If-Match to change the invoice only if it is still as you read it, or in"
+                    + " If-None-Match for a 304 Not Modified while it is.")
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = ConditionalRequests.IF_NONE_MATCH,
+            description = ConditionalRequests.IF_NONE_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    ResponseEntity<InvoiceResponse> invoice(Caller caller, @PathVariable long id) {
+        return ConditionalRequests.tagged(InvoiceResponse.of(invoicing.invoice(caller, id)));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_PDF_VALUE)
@@ -237,12 +265,20 @@ class InvoiceApiController {
             operationId = "markInvoicePaid",
             summary = "Mark paid",
             description = "Not before it was issued, not in the future, not twice. A refused body is one 422 naming"
-                    + " every field at fault.")
-    InvoiceResponse pay(
-            Caller caller, @PathVariable long id, @Valid @RequestBody PaidRequest request, BindingResult refused)
+                    + " every field at fault. With If-Match, made only if the invoice still has that ETag (a 412"
+                    + " precondition-failed otherwise, before the body's fields are judged).")
+    ResponseEntity<InvoiceResponse> pay(
+            Caller caller,
+            @PathVariable long id,
+            @Valid @RequestBody PaidRequest request,
+            BindingResult refused,
+            @ConditionalRequests.IfMatch @RequestHeader(name = ConditionalRequests.IF_MATCH, required = false)
+                    String ifMatch)
             throws BindException {
+        Consumer<Invoice> expected = expected(ifMatch);
         if (refused.hasErrors()) {
-            invoicing.invoice(caller, id); // one the caller cannot see is a 404, whatever the body says (0077)
+            // One the caller cannot see is a 404 whatever the body says (0077), and a stale ETag a 412 (0130).
+            ConditionalRequests.checkNow(expected, invoicing.invoice(caller, id));
             if (!refused.hasFieldErrors("paidOn") && request.paidOn() != null) {
                 // The invoice's own rule for the date, answered with the body's other refusals (decision 0077).
                 Reason date = invoicing.paymentDateRefusal(caller, id, request.paidOn());
@@ -252,7 +288,8 @@ class InvoiceApiController {
             }
             FieldRefusals.answerIfAny(refused);
         }
-        return InvoiceResponse.of(invoicing.markPaid(caller, id, request.paidOn(), request.reference()));
+        return ConditionalRequests.tagged(
+                InvoiceResponse.of(invoicing.markPaid(caller, id, request.paidOn(), request.reference(), expected)));
     }
 
     @PostMapping("/{id}/unpay")
@@ -261,9 +298,14 @@ class InvoiceApiController {
             summary = "Remove the payment",
             description = "Undoes a payment marked by mistake (decision 0086): the invoice is sent again if its e-mail"
                     + " went out, else issued, with no payment date or reference, and its licence's term is invoiced."
-                    + " Refused (409) when the invoice is not paid. No body.")
-    InvoiceResponse unpay(Caller caller, @PathVariable long id) {
-        return InvoiceResponse.of(invoicing.removePayment(caller, id));
+                    + " Refused (409) when the invoice is not paid. No body. With If-Match, made only if the invoice"
+                    + " still has that ETag.")
+    ResponseEntity<InvoiceResponse> unpay(
+            Caller caller,
+            @PathVariable long id,
+            @ConditionalRequests.IfMatch @RequestHeader(name = ConditionalRequests.IF_MATCH, required = false)
+                    String ifMatch) {
+        return ConditionalRequests.tagged(InvoiceResponse.of(invoicing.removePayment(caller, id, expected(ifMatch))));
     }
 
     @PostMapping(path = "/{id}/void", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -271,15 +313,24 @@ class InvoiceApiController {
             operationId = "voidInvoice",
             summary = "Void",
             description = "Its licence can then be invoiced again. Refused (409) when paid (the payment is recorded"
-                    + " on it) or already void.")
-    InvoiceResponse voidInvoice(
-            Caller caller, @PathVariable long id, @Valid @RequestBody VoidRequest request, BindingResult refused)
+                    + " on it) or already void. With If-Match, made only if the invoice still has that ETag (a 412"
+                    + " precondition-failed otherwise, before the body's fields are judged).")
+    ResponseEntity<InvoiceResponse> voidInvoice(
+            Caller caller,
+            @PathVariable long id,
+            @Valid @RequestBody VoidRequest request,
+            BindingResult refused,
+            @ConditionalRequests.IfMatch @RequestHeader(name = ConditionalRequests.IF_MATCH, required = false)
+                    String ifMatch)
             throws BindException {
+        Consumer<Invoice> expected = expected(ifMatch);
         if (refused.hasErrors()) {
-            invoicing.invoice(caller, id); // one the caller cannot see is a 404, whatever the body says (0077)
+            // One the caller cannot see is a 404 whatever the body says (0077), and a stale ETag a 412 (0130).
+            ConditionalRequests.checkNow(expected, invoicing.invoice(caller, id));
             FieldRefusals.answerIfAny(refused);
         }
-        return InvoiceResponse.of(invoicing.voidInvoice(caller, id, request.reason()));
+        return ConditionalRequests.tagged(
+                InvoiceResponse.of(invoicing.voidInvoice(caller, id, request.reason(), expected)));
     }
 
     @PostMapping("/{id}/resend")
@@ -287,8 +338,18 @@ class InvoiceApiController {
             operationId = "resendInvoice",
             summary = "Send again",
             description = "E-mails the invoice with its PDF again (through the outbox). Refused (409) when void, or"
-                    + " while an e-mail carrying it is still waiting to be sent: nothing more is queued.")
-    InvoiceResponse resend(Caller caller, @PathVariable long id) {
-        return InvoiceResponse.of(invoicing.resend(caller, id));
+                    + " while an e-mail carrying it is still waiting to be sent: nothing more is queued. With"
+                    + " If-Match, sent only if the invoice still has that ETag.")
+    ResponseEntity<InvoiceResponse> resend(
+            Caller caller,
+            @PathVariable long id,
+            @ConditionalRequests.IfMatch @RequestHeader(name = ConditionalRequests.IF_MATCH, required = false)
+                    String ifMatch) {
+        return ConditionalRequests.tagged(InvoiceResponse.of(invoicing.resend(caller, id, expected(ifMatch))));
+    }
+
+    /** The If-Match check of an invoice's change, run by the façade under the invoice's lock (decision 0130). */
+    private static Consumer<Invoice> expected(String ifMatch) {
+        return ConditionalRequests.ifMatch(ifMatch, "invoice", InvoiceResponse::of);
     }
 }

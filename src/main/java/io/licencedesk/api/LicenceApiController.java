@@ -26,7 +26,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -226,9 +225,7 @@ class LicenceApiController {
             FieldRefusals.answerIfAny(refused);
         }
         LicenceResponse created = LicenceResponse.of(licences.create(caller, request.toNewLicence()));
-        return ResponseEntity.created(URI.create("/api/v1/licences/" + created.id()))
-                .eTag(EntityTags.of(created))
-                .body(created);
+        return ConditionalRequests.created("/api/v1/licences/" + created.id(), created);
     }
 
     @GetMapping("/{id}")

@@ -12,7 +12,6 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
@@ -73,7 +72,7 @@ class LicenceImportApiController {
             throws IOException {
         LicenceImport started = imports.start(caller, name, request.getInputStream());
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/api/v1/licence-imports/" + started.id()))
+                .location(ApiLocations.of("/api/v1/licence-imports/" + started.id()))
                 .body(response(started));
     }
 
@@ -121,7 +120,7 @@ class LicenceImportApiController {
     ResponseEntity<LicenceImportResponse> confirm(Caller caller, @PathVariable long id) {
         // 202 names the import to follow, as the 202 of the file sent does: it answered none.
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(URI.create("/api/v1/licence-imports/" + id))
+                .location(ApiLocations.of("/api/v1/licence-imports/" + id))
                 .body(response(imports.confirm(caller, id)));
     }
 

@@ -25,7 +25,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.net.URI;
 import java.util.List;
 import java.util.OptionalLong;
 import org.springframework.http.HttpHeaders;
@@ -133,7 +132,7 @@ class PortalApiController {
                                     + "."));
         }
         ClientLicence redeemed = licences.redeem(client, request.code());
-        return ResponseEntity.created(URI.create("/api/v1/portal/licences/" + redeemed.id()))
+        return ResponseEntity.created(ApiLocations.of("/api/v1/portal/licences/" + redeemed.id()))
                 .body(PortalLicenceResponse.of(redeemed));
     }
 
@@ -177,7 +176,7 @@ class PortalApiController {
         }
         RegisteredScreen registered = screens.register(client, id, request.name());
         http.setAttribute(IdempotencyFilter.ANSWER_HOLDS_A_SECRET, true); // its credential is never stored
-        return ResponseEntity.created(URI.create("/api/v1/portal/licences/" + id + "/screens/"
+        return ResponseEntity.created(ApiLocations.of("/api/v1/portal/licences/" + id + "/screens/"
                         + registered.screen().id()))
                 .body(new RegisteredScreenResponse(ScreenResponse.of(registered.screen()), registered.credential()));
     }

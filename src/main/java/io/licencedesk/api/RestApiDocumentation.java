@@ -88,12 +88,14 @@ class RestApiDocumentation {
             same key within 24 hours gets the first answer again, with `Idempotent-Replayed: true`, and nothing is \
             created or sent twice. The key with another request is a 422 `idempotency-key-reused`; while the first \
             request still runs, a 409 `idempotency-key-in-progress` with `Retry-After: 1`. A 5xx or a 429 is not \
-            kept: send it again with the same key. Keys belong to the token.
+            kept: send it again with the same key. Keys belong to the token. A replay has the first answer's \
+            `Location` and `ETag`; every `Location` is an absolute address (`https://…/api/v1/licences/4711`).
 
             ### Changing what you read
-            A licence and a client come with an `ETag` (their GET, create, change and, for a licence, its pause, \
-            resume and auto-renew answers). Send it back in `If-Match` on a PATCH (or a licence's DELETE) to change \
-            the object only as you read it: if someone changed it meanwhile, the answer is 412 \
+            A licence, a client, a plan and an invoice come with an `ETag` (their GET, create, change and, for a \
+            licence, its pause, resume and auto-renew answers; an invoice's pay, unpay, void and resend). Send it \
+            back in `If-Match` on a PATCH (or a licence's DELETE, or an invoice's change) to change the object only \
+            as you read it: if someone changed it meanwhile, the answer is 412 \
             `precondition-failed` and nothing changes; GET it again, then decide. In `If-None-Match` on a GET, it \
             gets 304 Not Modified, without a body, while nothing changed. Without `If-Match`, a change applies \
             whatever happened meanwhile, as it always did.

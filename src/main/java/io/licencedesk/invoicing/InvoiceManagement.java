@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
@@ -282,8 +283,16 @@ public class InvoiceManagement {
     }
 
     public Invoice resend(Caller caller, long id) {
+        return resend(caller, id, null);
+    }
+
+    /**
+     * As {@link #resend(Caller, long)}, once {@code expected} (when not null) has accepted the invoice as it is under
+     * its lock: the REST API's If-Match (decision 0130), which throws to refuse it before anything changes.
+     */
+    public Invoice resend(Caller caller, long id, Consumer<Invoice> expected) {
         requireStaff(caller);
-        Invoice invoice = findForUpdate(caller, id);
+        Invoice invoice = findForUpdate(caller, id, expected);
         invoice.ensureResendable(emailWaiting(invoice));
         queueEmail(new Sender(accounts.organisation(caller)), invoice);
         publish(InvoiceResent::new, caller, invoice.snapshot(), invoice);
@@ -291,8 +300,13 @@ public class InvoiceManagement {
     }
 
     public Invoice markPaid(Caller caller, long id, LocalDate paidOn, String reference) {
+        return markPaid(caller, id, paidOn, reference, null);
+    }
+
+    /** As {@link #markPaid(Caller, long, LocalDate, String)}, once {@code expected} accepted the locked invoice. */
+    public Invoice markPaid(Caller caller, long id, LocalDate paidOn, String reference, Consumer<Invoice> expected) {
         requireStaff(caller);
-        Invoice invoice = findForUpdate(caller, id);
+        Invoice invoice = findForUpdate(caller, id, expected);
         Map<String, Object> before = invoice.snapshot();
         invoice.markPaid(paidOn, reference, Today.latestAnywhere(clock));
         invoices.update(invoice);
@@ -336,8 +350,13 @@ public class InvoiceManagement {
      * it was delivered, else Issued, and its licence's term is Invoiced again, as it was before the payment.
      */
     public Invoice removePayment(Caller caller, long id) {
+        return removePayment(caller, id, null);
+    }
+
+    /** As {@link #removePayment(Caller, long)}, once {@code expected} accepted the locked invoice. */
+    public Invoice removePayment(Caller caller, long id, Consumer<Invoice> expected) {
         requireStaff(caller);
-        Invoice invoice = findForUpdate(caller, id);
+        Invoice invoice = findForUpdate(caller, id, expected);
         Map<String, Object> before = invoice.snapshot();
         invoice.removePayment(wasSent(invoice));
         invoices.update(invoice);
@@ -369,8 +388,13 @@ public class InvoiceManagement {
      * paused for this invoice is resumed by the event's listener when nothing else holds it paused (decision 0128).
      */
     public Invoice voidInvoice(Caller caller, long id, String reason) {
+        return voidInvoice(caller, id, reason, null);
+    }
+
+    /** As {@link #voidInvoice(Caller, long, String)}, once {@code expected} accepted the locked invoice. */
+    public Invoice voidInvoice(Caller caller, long id, String reason, Consumer<Invoice> expected) {
         requireStaff(caller);
-        Invoice invoice = findForUpdate(caller, id);
+        Invoice invoice = findForUpdate(caller, id, expected);
         Map<String, Object> before = invoice.snapshot();
         invoice.voidFor(reason);
         invoices.update(invoice);
@@ -513,6 +537,15 @@ public class InvoiceManagement {
 
     private Invoice findForUpdate(Caller caller, long id) {
         return invoices.findForUpdate(caller.organisationId(), id).orElseThrow(() -> new InvoiceNotFoundException(id));
+    }
+
+    /** The invoice under its lock, once {@code expected} accepted it: a check before the lock would let two pass. */
+    private Invoice findForUpdate(Caller caller, long id, Consumer<Invoice> expected) {
+        Invoice invoice = findForUpdate(caller, id);
+        if (expected != null) {
+            expected.accept(invoice);
+        }
+        return invoice;
     }
 
     private Invoice find(Caller caller, long id) {

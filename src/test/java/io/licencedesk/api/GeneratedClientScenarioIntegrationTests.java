@@ -291,9 +291,13 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(downloaded(invoices.getInvoicePdf(foyerInvoice.getId()))).startsWith(pdfMagic());
         assertThat(downloaded(portal.getMyInvoicePdf(foyerInvoice.getId()))).startsWith(pdfMagic());
 
-        // marked paid; the paid list and the client's own view agree
+        // marked paid, only as read (If-Match with the invoice's ETag); the paid list and the client's own view agree
+        String invoiceTag = invoices.getInvoiceWithHttpInfo(foyerInvoice.getId(), null)
+                .getHeaders()
+                .get("etag")
+                .get(0);
         Invoice paid = invoices.markInvoicePaid(
-                foyerInvoice.getId(), new MarkPaid().paidOn(LocalDate.now()).reference("BANK-1"), null);
+                foyerInvoice.getId(), new MarkPaid().paidOn(LocalDate.now()).reference("BANK-1"), invoiceTag, null);
         assertThat(paid.getStatus()).isEqualTo(Invoice.StatusEnum.PAID);
         assertThat(paid.getPaymentReference()).isEqualTo("BANK-1");
         assertThat(invoices.listInvoices("paid", client.getId(), null, null, null, null)

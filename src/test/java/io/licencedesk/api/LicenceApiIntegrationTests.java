@@ -93,7 +93,7 @@ class LicenceApiIntegrationTests {
                         .formatted(plan.id()));
         assertThat(created.status()).isEqualTo(201);
         long id = created.body().get("id").asLong();
-        assertThat(created.response().getHeader("Location")).isEqualTo("/api/v1/licences/" + id);
+        assertThat(created.response().getHeader("Location")).isEqualTo("http://localhost/api/v1/licences/" + id);
         assertThat(created.body().get("status").asString()).isEqualTo("available");
         assertThat(created.body().get("amount").get("amount").asString()).isEqualTo("50.00");
         assertThat(created.body().get("amount").get("currency").asString()).isEqualTo("EUR");

@@ -93,7 +93,7 @@ class LicenceImportApiIntegrationTests {
         Answer started = upload(token, FILE);
         assertThat(started.status()).isEqualTo(202);
         long id = started.body().get("id").asLong();
-        assertThat(started.response().getHeader("Location")).isEqualTo("/api/v1/licence-imports/" + id);
+        assertThat(started.response().getHeader("Location")).isEqualTo("http://localhost/api/v1/licence-imports/" + id);
 
         JsonNode checked = settled(id);
         assertThat(checked.get("status").asString()).isEqualTo("checked");
@@ -112,7 +112,8 @@ class LicenceImportApiIntegrationTests {
         Answer confirmed =
                 send(post("/api/v1/licence-imports/" + id + "/confirm").with(bearer(token)));
         assertThat(confirmed.status()).isEqualTo(202);
-        assertThat(confirmed.response().getHeader("Location")).isEqualTo("/api/v1/licence-imports/" + id);
+        assertThat(confirmed.response().getHeader("Location"))
+                .isEqualTo("http://localhost/api/v1/licence-imports/" + id);
         assertThat(settled(id).get("created").asLong()).isEqualTo(2);
         assertThat(licences()).isEqualTo(2);
         assertThat(send(post("/api/v1/licence-imports/" + id + "/confirm").with(bearer(token)))
