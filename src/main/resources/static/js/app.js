@@ -516,6 +516,17 @@
         });
     }
 
+    // Escape closes the messages shown, when no dialog is open to take it: an error stays until it is closed
+    // (decision 0136), and Tab reaches its close button only after the whole page; on a phone it covers the bottom of
+    // the screen meanwhile. A list or menu that Escape closes has already taken the key (defaultPrevented).
+    document.addEventListener('keydown', event => {
+        if (event.key !== 'Escape' || event.defaultPrevented || event.target.closest('.modal')
+            || document.querySelector('.modal.show')) {
+            return;
+        }
+        document.querySelectorAll('#toasts .toast.show').forEach(shown => bootstrap.Toast.getOrCreateInstance(shown).hide());
+    });
+
     // Tab goes round an open dialog. Bootstrap brings the focus back only when it lands on the page behind: Tab from a
     // dialog's last button went to the browser's address bar first, and Shift+Tab from its first left it the same way.
     document.addEventListener('keydown', event => {

@@ -53,7 +53,9 @@ class ToastsBrowserTests {
     }
 
     LicenceDetails licence(String name) {
-        return licences.create(org.manager(), new NewLicence(monthly.id(), name, null, 1, org.alice().userId()));
+        return licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), name, null, 1, org.alice().userId()));
     }
 
     /** The licence's page, with the page's clock in the test's hands from the start. */
@@ -116,6 +118,21 @@ class ToastsBrowserTests {
 
         refused.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Close"))
                 .click();
+        assertThat(refused).isHidden();
+    }
+
+    /** Escape closes a message from wherever the keyboard is: the close button comes only after the whole page. */
+    @Test
+    void escapeClosesAnErrorFromTheKeyboard(Page page) {
+        LicenceDetails porch = licence("Toast porch");
+        licencePage(page, porch);
+        licences.pause(org.manager(), porch.id());
+
+        button(page, "Pause").click();
+        Locator refused = page.locator("#toasts .toast.text-bg-danger");
+        assertThat(refused).isVisible();
+        page.keyboard().press("Tab");
+        page.keyboard().press("Escape");
         assertThat(refused).isHidden();
     }
 }
