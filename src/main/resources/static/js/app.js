@@ -9,13 +9,32 @@
         element.className = 'toast align-items-center border-0 text-bg-' + (kind || 'success');
         element.setAttribute('role', 'status');
         element.setAttribute('aria-live', 'polite');
+        const row = document.createElement('div');
+        row.className = 'd-flex';
         const body = document.createElement('div');
         body.className = 'toast-body';
-        element.appendChild(body);
+        row.append(body, closeButton());
+        element.appendChild(row);
         container.appendChild(element);
-        new bootstrap.Toast(element, {delay: 4000, animation: false}).show();
+        keep(element, kind);
         element.addEventListener('hidden.bs.toast', () => element.remove());
         say(body, message);
+    }
+    // How long a message stays (WCAG 2.2.1, decision 0136): 4 or 5 seconds took it away from a person reading slowly
+    // or through a magnifier. A confirmation stays 15 seconds and, as Bootstrap does for any toast, for as long as the
+    // pointer is on it or the keyboard is in it (its close button); an error stays until it is closed.
+    const TOAST_SECONDS = 15;
+    function keep(element, kind) {
+        const error = kind === 'danger' || element.classList.contains('text-bg-danger');
+        new bootstrap.Toast(element, {autohide: !error, delay: TOAST_SECONDS * 1000, animation: false}).show();
+    }
+    function closeButton() {
+        const close = document.createElement('button');
+        close.type = 'button';
+        close.className = 'btn-close btn-close-white me-2 m-auto';
+        close.setAttribute('data-bs-dismiss', 'toast');
+        close.setAttribute('aria-label', text('close'));
+        return close;
     }
     // A screen reader speaks what changes in a live region already on the page, not what a region holds when it
     // appears or as the page loads: the words go in a moment after their region.
@@ -99,7 +118,7 @@
         element.classList.remove('show');
         body.textContent = '';
         window.addEventListener('load', () => {
-            new bootstrap.Toast(element, {delay: 5000, animation: false}).show();
+            keep(element);
             say(body, message);
         });
     });
@@ -496,6 +515,17 @@
             modal.show(button);
         });
     }
+
+    // Escape closes the messages shown, when no dialog is open to take it: an error stays until it is closed
+    // (decision 0136), and Tab reaches its close button only after the whole page; on a phone it covers the bottom of
+    // the screen meanwhile. A list or menu that Escape closes has already taken the key (defaultPrevented).
+    document.addEventListener('keydown', event => {
+        if (event.key !== 'Escape' || event.defaultPrevented || event.target.closest('.modal')
+            || document.querySelector('.modal.show')) {
+            return;
+        }
+        document.querySelectorAll('#toasts .toast.show').forEach(shown => bootstrap.Toast.getOrCreateInstance(shown).hide());
+    });
 
     // Tab goes round an open dialog. Bootstrap brings the focus back only when it lands on the page behind: Tab from a
     // dialog's last button went to the browser's address bar first, and Shift+Tab from its first left it the same way.

@@ -87,6 +87,19 @@ public class AccountManagement {
                 (offset, limit) -> accounts.findClients(caller.organisationId(), term, offset, limit));
     }
 
+    /**
+     * The organisation's client who signs in with this address (any case, spaces around it), for a form that names
+     * a client by e-mail; empty when nobody there does, or when it is staff.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Client> findClientByEmail(Caller caller, String email) {
+        requireStaff(caller);
+        return accounts.findUserByEmail(normaliseEmail(email))
+                .map(AccountRepository.StoredUser::caller)
+                .filter(holder -> holder.organisationId() == caller.organisationId())
+                .flatMap(holder -> accounts.findClient(caller.organisationId(), holder.userId()));
+    }
+
     /** The first few clients matching a term, for a searchable drop-down. */
     @Transactional(readOnly = true)
     public List<Client> searchClients(Caller caller, String term, int limit) {

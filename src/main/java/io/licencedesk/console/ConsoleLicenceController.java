@@ -112,6 +112,15 @@ class ConsoleLicenceController {
         model.addAttribute(
                 "rows", ListedLicence.of(listing.rows(), LicenceSelection.of(session), locale, reasons::text, words));
         model.addAttribute("selectedClient", selectedClient);
+        // Written in the page as the script would show it, so that a browser without script acts on the selection
+        // with forms (decision 0136).
+        var selection = ConsoleSelectionController.view(licences, accounts, caller, LicenceSelection.of(session), null);
+        model.addAttribute("selection", selection);
+        String plural = selection.count() <= 1 ? "one" : "other"; // French counts 0 as one; English says both alike
+        model.addAttribute("selectedWords", words.of("js.selected." + plural, selection.count()));
+        model.addAttribute("sendQuestion", words.of("js.send." + plural, selection.count(), selection.total()));
+        model.addAttribute("pauseQuestion", words.of("js.pause." + plural, selection.count()));
+        model.addAttribute("resumeQuestion", words.of("js.resume." + plural, selection.count()));
         model.addAttribute("pageSizes", LicenceListParams.PAGE_SIZES);
         model.addAttribute("ignored", ignored);
         return "console/licences";
@@ -125,10 +134,11 @@ class ConsoleLicenceController {
     @PostMapping
     String add(
             Caller caller,
-            @Valid @ModelAttribute("form") LicenceForm form,
+            @Valid @ModelAttribute("form") LicenceForm sent,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
+        LicenceForm form = clientNamedByEmail(caller, sent, errors);
         reject(
                 errors,
                 licences.newRefusals(
@@ -193,11 +203,12 @@ class ConsoleLicenceController {
     String edit(
             Caller caller,
             @PathVariable long id,
-            @Valid @ModelAttribute("form") LicenceForm form,
+            @Valid @ModelAttribute("form") LicenceForm sent,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect) {
         LicenceDetails before = licences.details(caller, id);
+        LicenceForm form = clientNamedByEmail(caller, sent, errors);
         // A client the form itself refused (not a number) is checked as the licence's own, so that the rules still
         // mark every other field at once (decision 0077): a quantity below the screens went unsaid beside it. The
         // fields left as the page was loaded are checked as the licence has them now (LicenceForm).
@@ -280,6 +291,26 @@ class ConsoleLicenceController {
         return saved.couponCode().equals(before.couponCode())
                 ? words.of("console.toast.licence.saved", saved.couponCode())
                 : words.of("console.toast.licence.savedNewCode", saved.couponCode(), before.couponCode());
+    }
+
+    /**
+     * Without JavaScript the client is named by e-mail address (decision 0136): the form as if that client had been
+     * chosen in the list, none for an empty address, and for an address no client of the organisation has, a refusal
+     * beside it and the client the page was loaded with. The script's form sends no address: its list decides.
+     */
+    private LicenceForm clientNamedByEmail(Caller caller, LicenceForm sent, BindingResult errors) {
+        if (sent.clientEmail() == null || errors.hasFieldErrors("clientEmail")) {
+            return errors.hasFieldErrors("clientEmail") ? sent.withClientId(sent.loadedClientId()) : sent;
+        }
+        if (sent.clientEmail().isBlank()) {
+            return sent.withClientId("");
+        }
+        return accounts.findClientByEmail(caller, sent.clientEmail())
+                .map(client -> sent.withClientId(Long.toString(client.id())))
+                .orElseGet(() -> {
+                    errors.rejectValue("clientEmail", "unknown", words.of("licenceForm.clientEmail.unknown"));
+                    return sent.withClientId(sent.loadedClientId());
+                });
     }
 
     /** The value bound to a field, or null when the field is already refused (a plan that is not a number). */

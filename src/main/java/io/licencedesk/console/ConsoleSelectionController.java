@@ -275,6 +275,12 @@ class ConsoleSelectionController {
     }
 
     private SelectionView view(Caller caller, Set<Long> ids, String error) {
+        return view(licences, accounts, caller, ids, error);
+    }
+
+    /** What the toolbar shows of these ids; the list also writes it in the page, for a browser without script. */
+    static SelectionView view(
+            LicenceManagement licences, AccountManagement accounts, Caller caller, Set<Long> ids, String error) {
         Map<Long, Money> amounts = licences.billableAmounts(caller, ids);
         Money total = amounts.values().stream()
                 .reduce(Money::plus)

@@ -36,6 +36,11 @@ record LicenceForm(
 
         @ChosenId(message = "{typeMismatch.clientId}") String clientId,
 
+        // The client named by e-mail, in the field a browser without JavaScript shows instead of the searched list
+        // (decision 0136); null from the script's form, where clientId alone says who.
+        @Size(max = 320, message = "{licenceForm.clientEmail.unknown}")
+        String clientEmail,
+
         // The edit page's values as it was loaded, sent back in hidden fields: a field the person left as it was keeps
         // the licence's value at saving time, so that a page opened before someone else's edit does not undo it (an
         // assignment reverted, a new coupon code drawn). None on the add page: every field is then as typed.
@@ -46,7 +51,7 @@ record LicenceForm(
         String loadedClientId) {
 
     static LicenceForm empty() {
-        return new LicenceForm(null, null, null, "1", null, null, null, null, null, null);
+        return new LicenceForm(null, null, null, "1", null, null, null, null, null, null, null);
     }
 
     static LicenceForm of(LicenceDetails licence) {
@@ -56,7 +61,33 @@ record LicenceForm(
                 licence.client() == null ? "" : Long.toString(licence.client().id());
         String note = licence.note() == null ? "" : licence.note();
         return new LicenceForm(
-                planId, licence.name(), note, quantity, clientId, licence.name(), note, quantity, planId, clientId);
+                planId,
+                licence.name(),
+                note,
+                quantity,
+                clientId,
+                null,
+                licence.name(),
+                note,
+                quantity,
+                planId,
+                clientId);
+    }
+
+    /** This form with the client an e-mail address named (or none, or the one loaded when nobody has it). */
+    LicenceForm withClientId(String id) {
+        return new LicenceForm(
+                planId,
+                name,
+                note,
+                quantity,
+                id,
+                clientEmail,
+                loadedName,
+                loadedNote,
+                loadedQuantity,
+                loadedPlanId,
+                loadedClientId);
     }
 
     /** The plan chosen, or null when none is (or the form refused what was sent). */
@@ -136,6 +167,7 @@ record LicenceForm(
                 changed(note, loadedNote) ? note : current.note(),
                 changed(quantity, loadedQuantity) ? quantity : current.quantity(),
                 changed(clientId, loadedClientId) ? clientId : current.clientId(),
+                null,
                 current.loadedName(),
                 current.loadedNote(),
                 current.loadedQuantity(),
