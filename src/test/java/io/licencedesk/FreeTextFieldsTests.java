@@ -26,6 +26,8 @@ class FreeTextFieldsTests {
             "AddClientForm.email",
             "InvitePersonForm.email",
             "SettingsForm.senderEmail",
+            // matched against the organisation's clients (without JavaScript, decision 0136), never kept
+            "LicenceForm.clientEmail",
             // secrets and one-time tokens, never shown
             "PasswordChangeForm.currentPassword",
             "PasswordChangeForm.newPassword",
