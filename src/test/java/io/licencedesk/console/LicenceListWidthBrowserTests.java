@@ -110,7 +110,8 @@ class LicenceListWidthBrowserTests {
 
     /**
      * Export and Import were two links in a block, a space's width apart (4 px): "Exporter" and "Importer" nearly
-     * touched. They stand as far apart as the filter buttons beside them, on a laptop and on a phone, in both languages.
+     * touched. They (and Export for Excel between them) stand as far apart as the filter buttons beside them, on a
+     * laptop and on a phone, in both languages.
      */
     @Test
     void exportAndImportStandAsFarApartAsTheFilterButtons(Page page) {
@@ -123,14 +124,19 @@ class LicenceListWidthBrowserTests {
                 double filters = gap(
                         named(page, AriaRole.BUTTON, french ? "Bientôt expirées" : "Expiring soon"),
                         named(page, AriaRole.BUTTON, french ? "Expirées" : "Expired"));
-                double exportImport = gap(
-                        named(page, AriaRole.LINK, french ? "Exporter" : "Export"),
-                        named(page, AriaRole.LINK, french ? "Importer" : "Import"));
+                // Export for Excel (decision 0138) stands between the two.
+                Locator forExcel =
+                        named(page, AriaRole.LINK, french ? "Exporter pour Excel (;)" : "Export for Excel (;)");
+                double exportForExcel = gap(named(page, AriaRole.LINK, french ? "Exporter" : "Export"), forExcel);
+                double forExcelImport = gap(forExcel, named(page, AriaRole.LINK, french ? "Importer" : "Import"));
                 Assertions.assertThat(filters)
                         .as("the gap between the filter buttons at %d px", width)
                         .isPositive();
-                Assertions.assertThat(exportImport)
-                        .as("the gap between Export and Import at %d px, %s", width, french ? "French" : "English")
+                Assertions.assertThat(exportForExcel)
+                        .as("the gap after Export at %d px, %s", width, french ? "French" : "English")
+                        .isCloseTo(filters, Assertions.within(0.5));
+                Assertions.assertThat(forExcelImport)
+                        .as("the gap before Import at %d px, %s", width, french ? "French" : "English")
                         .isCloseTo(filters, Assertions.within(0.5));
             }
         }
