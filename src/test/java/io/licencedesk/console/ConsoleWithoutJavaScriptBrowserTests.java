@@ -293,6 +293,24 @@ class ConsoleWithoutJavaScriptBrowserTests {
     }
 
     /**
+     * A licence without a client has, in place of its selection box, a link to assign one: its edit form at
+     * #choose-client, which named nothing without JavaScript, so the page opened at its top. It now opens at the
+     * client's e-mail field, the next Tab.
+     */
+    @Test
+    void theListsAssignFirstLinkOpensTheEditFormAtTheClientsEmail(Page page) {
+        LicenceDetails spare =
+                licences.create(org.manager(), new NewLicence(monthly.id(), "Spare without script", null, 1, null));
+        Page list = withoutJavaScript(page);
+        list.navigate("/licences?q=" + spare.couponCode().value());
+        list.locator("a.assign-first").click();
+        assertThat(list).hasURL(Pattern.compile(".*/licences/" + spare.id() + "/edit#choose-client$"));
+
+        list.keyboard().press("Tab");
+        assertThat(label(list, "Client's e-mail address")).isFocused();
+    }
+
+    /**
      * Selecting licences needed the list's script: without it nothing could be paused, resumed, exported or invoiced
      * together. Each row now has a Select button, and the toolbar's actions are forms asking their question in place.
      */
