@@ -16,6 +16,8 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.licence.LicenceRow;
 import io.licencedesk.licence.LicenceSort;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
@@ -44,6 +46,7 @@ class ConsoleClientDetailsController {
     private final InvoiceManagement invoices;
     private final AuditLog log;
     private final MessageSource messages;
+    private final Clock clock;
 
     ConsoleClientDetailsController(
             AccountManagement accounts,
@@ -52,7 +55,8 @@ class ConsoleClientDetailsController {
             ScreenManagement screens,
             InvoiceManagement invoices,
             AuditLog log,
-            MessageSource messages) {
+            MessageSource messages,
+            Clock clock) {
         this.accounts = accounts;
         this.people = people;
         this.licences = licences;
@@ -60,6 +64,7 @@ class ConsoleClientDetailsController {
         this.invoices = invoices;
         this.log = log;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping("/clients/{id}")
@@ -82,6 +87,7 @@ class ConsoleClientDetailsController {
                                 row -> screens.screens(caller, row.id(), null, 1, SCREENS_SHOWN),
                                 (a, b) -> a)));
         model.addAttribute("invoices", invoices.invoices(caller, null, id, 1, SHOWN));
+        model.addAttribute("today", LocalDate.now(clock)); // which of them are overdue
         model.addAttribute(
                 "history",
                 log

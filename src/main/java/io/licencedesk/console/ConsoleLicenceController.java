@@ -23,6 +23,8 @@ import io.licencedesk.web.Toasts;
 import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +64,7 @@ class ConsoleLicenceController {
     private final LicenceImports imports;
     private final Words words;
     private final Reasons reasons;
+    private final Clock clock;
 
     ConsoleLicenceController(
             LicenceManagement licences,
@@ -72,8 +75,10 @@ class ConsoleLicenceController {
             ScreenManagement screens,
             LicenceImports imports,
             Reasons reasons,
-            Words words) {
+            Words words,
+            Clock clock) {
         this.reasons = reasons;
+        this.clock = clock;
         this.words = words;
         this.licences = licences;
         this.plans = plans;
@@ -185,6 +190,7 @@ class ConsoleLicenceController {
         model.addAttribute(
                 "history", audit.licenceHistory(caller, id, new AuditPageRequest(after, before, false, HISTORY_SIZE)));
         model.addAttribute("invoices", invoicing.forLicence(caller, id));
+        model.addAttribute("today", LocalDate.now(clock)); // which of them are overdue
         ScreenList screenList = screens.screens(caller, id, q, page, SCREENS_SIZE);
         model.addAttribute("screenList", screenList);
         model.addAttribute("screens", screenList.page().items());

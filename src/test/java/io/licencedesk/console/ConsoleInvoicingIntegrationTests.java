@@ -444,9 +444,12 @@ class ConsoleInvoicingIntegrationTests {
                 .andExpect(jsonPath("$.error").isNotEmpty());
     }
 
-    /** The same rule and words as the portal's (Invoice.overdueOn, status.invoice.overdue), beside the status. */
+    /**
+     * The same rule and words as the portal's (Invoice.overdueOn, status.invoice.overdue), beside the status: in the
+     * list, on the invoice's page, and where the licence's and the client's pages list their invoices.
+     */
     @Test
-    void marksAnInvoiceUnpaidAfterItsDueDateOverdueInTheListAndOnItsPage() throws Exception {
+    void marksAnInvoiceUnpaidAfterItsDueDateOverdueWhereverTheConsoleListsIt() throws Exception {
         clock.advance(Duration.ofDays(-40));
         Invoice late;
         Invoice paidLate;
@@ -487,6 +490,21 @@ class ConsoleInvoicingIntegrationTests {
                         .select(".invoice-overdue")
                         .eachText())
                 .containsExactly("En retard");
+
+        for (Invoice invoice : List.of(late, paidLate, notYetDue)) {
+            Document licencePage =
+                    page(get("/licences/{id}", invoice.line().licenceId()).with(manager));
+            assertThat(overdueBadges(licencePage, invoice))
+                    .as(invoice.number() + " on its licence's page")
+                    .isEqualTo(invoice == late ? List.of("Overdue") : List.of());
+            assertThat(badges(licencePage, invoice)).isNotEmpty();
+        }
+        Document clientPage = page(get("/clients/{id}", org.alice().userId()).with(manager));
+        assertThat(overdueBadges(clientPage, late)).containsExactly("Overdue");
+        assertThat(badges(clientPage, late)).hasSize(2);
+        assertThat(overdueBadges(clientPage, paidLate)).isEmpty();
+        assertThat(overdueBadges(clientPage, notYetDue)).isEmpty();
+        assertThat(badges(clientPage, notYetDue)).hasSize(1);
     }
 
     private Document page(MockHttpServletRequestBuilder request) throws Exception {
