@@ -171,7 +171,7 @@ class InvoiceApiController {
             operationId = "listInvoices",
             summary = "List invoices",
             description = "Newest first, with the console's invoices page's filters: a status or a group of them, a"
-                    + " client, and the month they were issued or paid in.")
+                    + " client, the month they were issued or paid in, and a keyword.")
     NumberedPage<InvoiceResponse> list(
             Caller caller,
             @InvoiceListParameters.Status @RequestParam(required = false) String status,
@@ -179,10 +179,11 @@ class InvoiceApiController {
             @Parameter(description = "Page number, from 1.") @RequestParam(defaultValue = "1") int page,
             @Parameter(description = "1 to 100.") @RequestParam(defaultValue = "25") int limit,
             @InvoiceListParameters.IssuedIn @RequestParam(required = false) String issuedIn,
-            @InvoiceListParameters.PaidIn @RequestParam(required = false) String paidIn) {
+            @InvoiceListParameters.PaidIn @RequestParam(required = false) String paidIn,
+            @InvoiceListParameters.Search @RequestParam(required = false) String q) {
         ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
-        var filter = InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn);
+        var filter = InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn, q);
         return NumberedPage.of(search.invoices(caller, filter, page, limit), InvoiceResponse::of);
     }
 
@@ -199,8 +200,9 @@ class InvoiceApiController {
             @InvoiceListParameters.Status @RequestParam(required = false) String status,
             @InvoiceListParameters.Client @RequestParam(required = false) Long client,
             @InvoiceListParameters.IssuedIn @RequestParam(required = false) String issuedIn,
-            @InvoiceListParameters.PaidIn @RequestParam(required = false) String paidIn) {
-        var filter = InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn);
+            @InvoiceListParameters.PaidIn @RequestParam(required = false) String paidIn,
+            @InvoiceListParameters.Search @RequestParam(required = false) String q) {
+        var filter = InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn, q);
         return InvoiceTotalsResponse.of(search.sums(caller, filter));
     }
 
@@ -221,11 +223,12 @@ class InvoiceApiController {
             @InvoiceListParameters.Client @RequestParam(required = false) Long client,
             @InvoiceListParameters.IssuedIn @RequestParam(required = false) String issuedIn,
             @InvoiceListParameters.PaidIn @RequestParam(required = false) String paidIn,
+            @InvoiceListParameters.Search @RequestParam(required = false) String q,
             HttpServletResponse response)
             throws IOException {
         exports.invoices(
                 caller,
-                InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn),
+                InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn, q),
                 CsvSeparator.COMMA,
                 response);
     }

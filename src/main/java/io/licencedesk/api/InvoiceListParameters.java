@@ -20,12 +20,19 @@ final class InvoiceListParameters {
 
     /** The filter these parameters ask for; a value that cannot be read is a 400 bad-parameter naming it. */
     static InvoiceFilter filter(
-            Caller caller, ClientParameter clients, String status, Long client, String issuedIn, String paidIn) {
+            Caller caller,
+            ClientParameter clients,
+            String status,
+            Long client,
+            String issuedIn,
+            String paidIn,
+            String q) {
         return InvoiceFilter.of(
-                statusChoice(status),
-                clients.ofYours(caller, client),
-                ApiParameters.month("issuedIn", issuedIn),
-                ApiParameters.month("paidIn", paidIn));
+                        statusChoice(status),
+                        clients.ofYours(caller, client),
+                        ApiParameters.month("issuedIn", issuedIn),
+                        ApiParameters.month("paidIn", paidIn))
+                .matching(q);
     }
 
     /**
@@ -57,6 +64,14 @@ final class InvoiceListParameters {
             description = "Only this client's invoices. A client that is not one of yours is a 400 bad-parameter"
                     + " naming client.")
     @interface Client {}
+
+    /** {@code q}. */
+    @Target(ElementType.PARAMETER)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Parameter(
+            description = "Only invoices whose number, client (name, company, e-mail), licence (name, coupon code) or"
+                    + " payment reference contains this text, in any case, as the invoice recorded them.")
+    @interface Search {}
 
     /** {@code issuedIn}. */
     @Target(ElementType.PARAMETER)

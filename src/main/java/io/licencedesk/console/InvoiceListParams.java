@@ -2,6 +2,8 @@ package io.licencedesk.console;
 
 import io.licencedesk.invoicing.InvoiceFilter;
 import io.licencedesk.invoicing.InvoiceStatusChoice;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -11,12 +13,12 @@ import java.util.StringJoiner;
 
 /**
  * The invoices page's query string: a status (one of the invoice's own, or Unpaid, Overdue, or All but void), a
- * client, and the month invoices were issued or paid in (the dashboard's monthly figures link there). Every value is
+ * client, the month invoices were issued or paid in (the dashboard's monthly figures link there), and a keyword. Every value is
  * text but the client (a number, as in every list: one that is not is the 400 page), so that anything typed binds: a
  * value the page cannot read is left out of the filter, and {@link #notUnderstood()} names it so that the page can
  * say so rather than look filtered when it is not.
  */
-record InvoiceListParams(String status, Long client, String issued, String paid) {
+record InvoiceListParams(String status, Long client, String issued, String paid, String q) {
 
     /** The status or group asked for, or null for every status (also when the text names none). */
     InvoiceStatusChoice statusChoice() {
@@ -24,7 +26,8 @@ record InvoiceListParams(String status, Long client, String issued, String paid)
     }
 
     InvoiceFilter filter() {
-        return InvoiceFilter.of(statusChoice(), clientId(), issuedMonth(), paidMonth());
+        return InvoiceFilter.of(statusChoice(), clientId(), issuedMonth(), paidMonth())
+                .matching(keyword());
     }
 
     /**
@@ -42,6 +45,11 @@ record InvoiceListParams(String status, Long client, String issued, String paid)
     /** The client asked for, or null for everyone's. A client that is not a number is the 400 page, as in every list. */
     public Long clientId() {
         return client;
+    }
+
+    /** What the search box holds, trimmed, or null when it holds nothing. */
+    public String keyword() {
+        return given(q) ? q.strip() : null;
     }
 
     public YearMonth issuedMonth() {
@@ -72,11 +80,15 @@ record InvoiceListParams(String status, Long client, String issued, String paid)
 
     /** The same list for every client: the client asked for is not one of the organisation's. */
     InvoiceListParams withoutClient() {
-        return new InvoiceListParams(status, null, issued, paid);
+        return new InvoiceListParams(status, null, issued, paid, q);
     }
 
     public boolean anyFilter() {
-        return !statusValue().isEmpty() || clientId() != null || issuedMonth() != null || paidMonth() != null;
+        return !statusValue().isEmpty()
+                || clientId() != null
+                || issuedMonth() != null
+                || paidMonth() != null
+                || keyword() != null;
     }
 
     /** This list at a page. */
@@ -109,6 +121,9 @@ record InvoiceListParams(String status, Long client, String issued, String paid)
         }
         if (paidIn != null) {
             query.add("paid=" + paidIn);
+        }
+        if (keyword() != null) {
+            query.add("q=" + URLEncoder.encode(keyword(), StandardCharsets.UTF_8));
         }
         return query.toString();
     }

@@ -11,9 +11,16 @@ import java.util.Set;
  * @param clientId only this client's, or everyone's when null
  * @param issuedIn only those issued in this month, or any month when null
  * @param paidIn only those paid in this month, or any month when null
+ * @param keyword only those whose number, client (name, company, e-mail), licence (name, code) or payment reference
+ *     contains it, in any case; every invoice when null or blank
  */
 public record InvoiceFilter(
-        Set<InvoiceStatus> statuses, boolean overdue, Long clientId, YearMonth issuedIn, YearMonth paidIn) {
+        Set<InvoiceStatus> statuses,
+        boolean overdue,
+        Long clientId,
+        YearMonth issuedIn,
+        YearMonth paidIn,
+        String keyword) {
 
     public InvoiceFilter {
         statuses = statuses == null ? Set.of() : Set.copyOf(statuses);
@@ -25,12 +32,17 @@ public record InvoiceFilter(
      */
     public static InvoiceFilter of(InvoiceStatusChoice choice, Long clientId, YearMonth issuedIn, YearMonth paidIn) {
         return choice == null
-                ? new InvoiceFilter(Set.of(), false, clientId, issuedIn, paidIn)
-                : new InvoiceFilter(choice.statuses(), choice.overdue(), clientId, issuedIn, paidIn);
+                ? new InvoiceFilter(Set.of(), false, clientId, issuedIn, paidIn, null)
+                : new InvoiceFilter(choice.statuses(), choice.overdue(), clientId, issuedIn, paidIn, null);
+    }
+
+    /** The same filter, narrowed to the invoices whose text contains this keyword (all of them when blank). */
+    public InvoiceFilter matching(String keyword) {
+        return new InvoiceFilter(statuses, overdue, clientId, issuedIn, paidIn, keyword);
     }
 
     /** One status (or all when null) and one client (or all when null). */
     public static InvoiceFilter of(InvoiceStatus status, Long clientId) {
-        return new InvoiceFilter(status == null ? Set.of() : Set.of(status), false, clientId, null, null);
+        return new InvoiceFilter(status == null ? Set.of() : Set.of(status), false, clientId, null, null, null);
     }
 }

@@ -1,5 +1,6 @@
 package io.licencedesk.invoicing;
 
+import io.licencedesk.shared.Like;
 import io.licencedesk.shared.Money;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -313,6 +314,13 @@ class InvoiceRepository {
                 .update();
     }
 
+    /**
+     * What the list's keyword is looked for in, as the invoice recorded it when issued; identical to the expression of
+     * the trigram index invoice_search_trgm_idx (PostgreSQL, V36).
+     */
+    static final String SEARCHED_TEXT = "lower(number || ' ' || buyer_name || ' ' || coalesce(buyer_company, '') || ' '"
+            + " || buyer_email || ' ' || licence_name || ' ' || coupon_code || ' ' || coalesce(payment_reference, ''))";
+
     /** The list's conditions and their parameters, always starting from the organisation. */
     private record Conditions(String sql, Map<String, Object> params) {
 
@@ -345,6 +353,11 @@ class InvoiceRepository {
                 sql.add("paid_on >= :paidFrom and paid_on <= :paidTo");
                 params.put("paidFrom", sqlDate(filter.paidIn().atDay(1)));
                 params.put("paidTo", sqlDate(filter.paidIn().atEndOfMonth()));
+            }
+            if (filter.keyword() != null && !filter.keyword().isBlank()) {
+                // Text that no field can hold (control characters) matches nothing, and is not sent to the database.
+                sql.add(Like.canMatch(filter.keyword()) ? SEARCHED_TEXT + " like :pattern" : "1 = 0");
+                params.put("pattern", Like.containing(filter.keyword()));
             }
             return new Conditions(String.join(" and ", sql), params);
         }

@@ -273,7 +273,7 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(header(retried, "Idempotent-Replayed")).containsExactly("true");
         assertThat(retried.getData()).isEqualTo(sent.getData());
         assertThat(emails()).isEqualTo(emailsBefore + 3);
-        NumberedPageInvoice clientsInvoices = invoices.listInvoices(null, client.getId(), null, null, null, null);
+        NumberedPageInvoice clientsInvoices = invoices.listInvoices(null, client.getId(), null, null, null, null, null);
         assertThat(clientsInvoices.getTotal()).isEqualTo(3);
         assertThat(clientsInvoices.getData())
                 .extracting(Invoice::getLicenceId)
@@ -300,7 +300,7 @@ class GeneratedClientScenarioIntegrationTests {
                 foyerInvoice.getId(), new MarkPaid().paidOn(LocalDate.now()).reference("BANK-1"), invoiceTag, null);
         assertThat(paid.getStatus()).isEqualTo(Invoice.StatusEnum.PAID);
         assertThat(paid.getPaymentReference()).isEqualTo("BANK-1");
-        assertThat(invoices.listInvoices("paid", client.getId(), null, null, null, null)
+        assertThat(invoices.listInvoices("paid", client.getId(), null, null, null, null, null)
                         .getData())
                 .extracting(Invoice::getId)
                 .containsExactly(foyerInvoice.getId());
@@ -314,7 +314,7 @@ class GeneratedClientScenarioIntegrationTests {
 
         // the accountant's file of the paid invoices: the same one, as the list has it
         String paidFile = new String(
-                downloaded(invoices.exportInvoices("paid", client.getId(), null, null)), StandardCharsets.UTF_8);
+                downloaded(invoices.exportInvoices("paid", client.getId(), null, null, null)), StandardCharsets.UTF_8);
         assertThat(paidFile.lines().toList()).hasSize(2).first().asString().startsWith("\uFEFFnumber,issued,due,");
         assertThat(paidFile.lines().toList().get(1))
                 .startsWith(paid.getNumber() + ",")

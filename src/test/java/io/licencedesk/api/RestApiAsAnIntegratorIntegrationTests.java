@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,6 +159,61 @@ class RestApiAsAnIntegratorIntegrationTests {
             assertThat(refused.getStatus()).as(bad).isEqualTo(400);
             assertThat(problem.at("/errors/0/field").asString()).isEqualTo(bad.substring(0, bad.indexOf('=')));
         }
+    }
+
+    /**
+     * The console's invoices page searches by keyword; so do the API's list, its totals and its export, with the same
+     * filter, and never in another organisation's invoices.
+     */
+    @Test
+    void searchesInvoicesByKeywordInTheListTheTotalsAndTheExport() throws Exception {
+        long lobby = licence("Lobby north", org.alice().userId());
+        long foyer = licence("Foyer", org.bob().userId());
+        JsonNode sent = ok(
+                staff,
+                post("/api/v1/invoices/send")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"licenceIds\": [" + lobby + ", " + foyer + "]}"));
+        long lobbyInvoice = sent.at("/issued/0/id").asLong();
+        String lobbyNumber = sent.at("/issued/0/number").asString();
+        long foyerInvoice = sent.at("/issued/1/id").asLong();
+        var other = fixture.organisation();
+        long theirs = licences.create(
+                        other.manager(),
+                        new NewLicence(
+                                fixture.monthlyPlan(other).id(),
+                                "Lobby north",
+                                null,
+                                1,
+                                other.alice().userId()))
+                .id();
+        ok(
+                fixture.token(other.owner()),
+                post("/api/v1/invoices/send")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"licenceIds\": [" + theirs + "]}"));
+
+        assertThat(ids(ok(staff, get("/api/v1/invoices").param("q", "LOBBY N"))))
+                .containsExactly(lobbyInvoice);
+        assertThat(ids(ok(staff, get("/api/v1/invoices").param("q", lobbyNumber.toLowerCase(Locale.ROOT)))))
+                .containsExactly(lobbyInvoice);
+        assertThat(ids(ok(staff, get("/api/v1/invoices").param("q", "bob ltd"))))
+                .containsExactly(foyerInvoice);
+        assertThat(ids(ok(staff, get("/api/v1/invoices").param("q", "%")))).isEmpty();
+        assertThat(ids(ok(staff, get("/api/v1/invoices").param("q", " ")))).hasSize(2);
+        assertThat(ok(staff, get("/api/v1/invoices/totals").param("q", "foyer"))
+                        .at("/data/0/invoices")
+                        .asLong())
+                .isEqualTo(1);
+        String csv = mvc.perform(
+                        get("/api/v1/invoices/export").param("q", "foyer").with(bearer(staff)))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().skip(1).toList())
+                .singleElement()
+                .satisfies(row ->
+                        assertThat(row).startsWith(sent.at("/issued/1/number").asString() + ","));
     }
 
     @Test

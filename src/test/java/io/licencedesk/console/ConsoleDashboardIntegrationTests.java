@@ -422,7 +422,7 @@ class ConsoleDashboardIntegrationTests {
                 .build()
                 .getQueryParams()
                 .toSingleValueMap();
-        var params = new InvoiceListParams(query.get("status"), null, query.get("issued"), query.get("paid"));
+        var params = new InvoiceListParams(query.get("status"), null, query.get("issued"), query.get("paid"), null);
         var page = invoiceSearch.invoices(org.manager(), params.filter(), 1, 1000);
         assertThat(page.total()).isEqualTo(listedInvoices(href));
         return page.items().stream()

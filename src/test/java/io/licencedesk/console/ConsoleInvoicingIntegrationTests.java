@@ -35,6 +35,7 @@ import io.licencedesk.support.MovableClock;
 import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.TestFixture;
 import jakarta.servlet.http.Cookie;
+import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.apache.pdfbox.Loader;
@@ -442,6 +444,61 @@ class ConsoleInvoicingIntegrationTests {
                         .with(csrf()))
                 .andExpect(jsonPath("$.count").value(0))
                 .andExpect(jsonPath("$.error").isNotEmpty());
+    }
+
+    /**
+     * The invoices page's search box finds invoices by number, client, licence or payment reference, and the page's
+     * other links (pages, filters, both exports) keep the keyword, so the totals and the files are those of the list.
+     */
+    @Test
+    void searchesTheInvoicesListAndKeepsTheKeywordInItsLinksTotalsAndExports() throws Exception {
+        List<Invoice> issued =
+                invoicing.send(org.manager(), assigned.subList(0, 12)).issued();
+        Invoice wanted = issued.get(3);
+        invoicing.markPaid(org.manager(), wanted.id(), wanted.issuedOn(), "BANK-REF 42");
+        var manager = fixture.signedIn(org.manager().email());
+
+        Document found = page(get("/invoices").param("q", "bank-ref").with(manager));
+        assertThat(found.select("tbody tr a[href^=/invoices/]").eachText()).containsExactly(wanted.number());
+        assertThat(found.select("input#q").val()).isEqualTo("bank-ref");
+        assertThat(found.select(".invoice-sums dd.fw-semibold").eachText())
+                .containsExactly(wanted.totals().total().formatted()); // the list's total: this invoice's alone
+        assertThat(found.select("a[download]").eachAttr("href"))
+                .hasSize(2)
+                .allSatisfy(href -> assertThat(href).contains("q=bank-ref"));
+        assertThat(found.select("a:contains(Clear filters)").attr("href")).isEqualTo("/invoices");
+
+        Document byLicence = page(get("/invoices")
+                .param("q", wanted.line().couponCode().toLowerCase(Locale.ROOT))
+                .param("status", "PAID")
+                .with(manager));
+        assertThat(byLicence.select("tbody tr a[href^=/invoices/]").eachText()).containsExactly(wanted.number());
+        assertThat(page(get("/invoices").param("q", "Screen 1").with(manager))
+                        .select("tbody tr a[href^=/invoices/]")
+                        .eachText())
+                .hasSize(3); // Screen 1, Screen 10 and Screen 11
+        Document none = page(get("/invoices").param("q", "nothing like it").with(manager));
+        assertThat(none.select("tbody").text()).isEqualTo("No invoices match these filters.");
+
+        String csv = mvc.perform(get("/invoices/export.csv")
+                        .param("q", "BANK-REF")
+                        .param("separator", "semicolon")
+                        .with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().skip(1).toList())
+                .singleElement()
+                .satisfies(row -> assertThat(row).startsWith(wanted.number() + ";"));
+
+        assertThat(new InvoiceListParams("unpaid", null, null, null, " a b&c ").url(2))
+                .isEqualTo("/invoices?status=unpaid&q=a+b%26c&page=2");
+        assertThat(page(get("/invoices")
+                                .param("q", "bank-ref")
+                                .with(fixture.signedIn(other.manager().email())))
+                        .select("tbody tr a[href^=/invoices/]"))
+                .isEmpty();
     }
 
     /**

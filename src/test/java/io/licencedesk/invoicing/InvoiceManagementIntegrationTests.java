@@ -30,8 +30,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.apache.pdfbox.Loader;
@@ -73,6 +76,9 @@ class InvoiceManagementIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    InvoiceSearch search;
+
     TestOrganisation org;
     Plan yearly;
 
@@ -110,6 +116,120 @@ class InvoiceManagementIntegrationTests {
                         new NewLicence(
                                 yearly.id(), name, null, quantity, org.alice().userId()))
                 .id();
+    }
+
+    /**
+     * The list's keyword looks in what each invoice recorded (number, client's name, company and e-mail, licence's name
+     * and code, payment reference), in any case, with % and _ meaning themselves: for every term, the invoices found
+     * are exactly those whose text contains it, as Java reads it, and never another organisation's.
+     */
+    @Test
+    void findsExactlyTheInvoicesWhoseRecordedTextContainsTheKeyword() {
+        long lobby = assignedLicence("Lobby 100%_sure", 1);
+        long window = licences.create(
+                        org.manager(),
+                        new NewLicence(
+                                yearly.id(),
+                                "Window\\display",
+                                null,
+                                2,
+                                org.bob().userId()))
+                .id();
+        long hall = assignedLicence("Hall", 3);
+        List<Invoice> issued =
+                invoicing.send(org.manager(), List.of(lobby, window, hall)).issued();
+        invoicing.markPaid(org.manager(), issued.get(2).id(), LocalDate.now(), "Wire REF-77/é");
+        List<Invoice> mine = issued.stream()
+                .map(invoice -> invoicing.invoice(org.manager(), invoice.id()))
+                .toList();
+        TestOrganisation other = organisations.create();
+        long theirs = licences.create(
+                        other.manager(),
+                        new NewLicence(
+                                fixture.yearlyPlan(other).id(),
+                                "Lobby",
+                                null,
+                                1,
+                                other.alice().userId()))
+                .id();
+        invoicing.send(other.manager(), List.of(theirs));
+
+        List<String> terms = new ArrayList<>(List.of(
+                mine.get(0).number(),
+                mine.get(1).number().toLowerCase(Locale.ROOT),
+                "alice co",
+                "BOB LTD",
+                org.alice().email().toUpperCase(Locale.ROOT),
+                "alice client",
+                mine.get(1).line().couponCode().toLowerCase(Locale.ROOT),
+                "%",
+                "_",
+                "0%_s",
+                "\\",
+                "w\\d",
+                "ref-77/É",
+                " hall ",
+                "lobby",
+                "zzz",
+                "%%",
+                "a_c"));
+        var random = new Random(7);
+        String alphabet = "abcilnorstwy0127-%_\\/ é";
+        for (int i = 0; i < 60; i++) {
+            var term = new StringBuilder();
+            for (int length = 1 + random.nextInt(3); length > 0; length--) {
+                term.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            terms.add(term.toString());
+        }
+        for (String term : terms) {
+            String lower = term.strip().toLowerCase(Locale.ROOT);
+            var found = search
+                    .invoices(
+                            org.manager(),
+                            InvoiceFilter.of(null, null, null, null).matching(term),
+                            1,
+                            100)
+                    .items()
+                    .stream()
+                    .map(Invoice::number)
+                    .toList();
+            var expected = mine.stream()
+                    .filter(invoice -> lower.isEmpty() || searchedText(invoice).contains(lower))
+                    .map(Invoice::number)
+                    .sorted(Comparator.reverseOrder())
+                    .toList();
+            assertThat(found).as("«" + term + "»").isEqualTo(expected);
+        }
+        assertThat(search.invoices(
+                                org.manager(),
+                                InvoiceFilter.of(null, null, null, null).matching("lobby\u0000"),
+                                1,
+                                10)
+                        .items())
+                .isEmpty();
+        assertThat(search.sums(
+                        org.manager(),
+                        InvoiceFilter.of(InvoiceStatusChoice.PAID, null, null, null)
+                                .matching("ref-77")))
+                .singleElement()
+                .satisfies(sums -> assertThat(sums.invoices()).isEqualTo(1));
+    }
+
+    private static String searchedText(Invoice invoice) {
+        String company =
+                invoice.buyer().company() == null ? "" : invoice.buyer().company();
+        String reference = invoice.paymentReference() == null ? "" : invoice.paymentReference();
+        return String.join(
+                        " ",
+                        invoice.number(),
+                        invoice.buyer().name(),
+                        company,
+                        invoice.buyer().email(),
+                        invoice.line().licenceName(),
+                        invoice.line().couponCode(),
+                        reference)
+                .toLowerCase(Locale.ROOT);
     }
 
     @Test

@@ -12,10 +12,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The same behaviour on PostgreSQL, plus concurrent sends of one selection. */
 @OnPostgres
 class InvoiceManagementPostgresIntegrationTests extends InvoiceManagementIntegrationTests {
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void twentyConcurrentSendsOfOneSelectionIssueEachInvoiceOnceWithoutGaps() throws Exception {
@@ -59,5 +64,21 @@ class InvoiceManagementPostgresIntegrationTests extends InvoiceManagementIntegra
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 20)
                         .mapToObj(n -> "INV-%d-%06d".formatted(year, n))
                         .toList());
+    }
+
+    /**
+     * The keyword's condition is written as the trigram index's expression (V36), so PostgreSQL can answer it from the
+     * index instead of reading every invoice of the organisation: with sequential scans off, the plan names the index
+     * only when both are the same expression.
+     */
+    @Test
+    void theKeywordSearchCanUseTheTrigramIndex() {
+        List<String> plan = transactions.execute(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            return jdbc.sql("explain select id from invoice where " + InvoiceRepository.SEARCHED_TEXT + " like '%abc%'")
+                    .query(String.class)
+                    .list();
+        });
+        assertThat(String.join("\n", plan)).contains("invoice_search_trgm_idx");
     }
 }

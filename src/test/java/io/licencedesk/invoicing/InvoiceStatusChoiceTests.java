@@ -26,15 +26,15 @@ class InvoiceStatusChoiceTests {
     void mapsEachGroupToItsStatusesAndOnlyOverdueToTheDueDate() {
         assertThat(InvoiceFilter.of(InvoiceStatusChoice.UNPAID, null, null, null))
                 .isEqualTo(new InvoiceFilter(
-                        EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.SENT), false, null, null, null));
+                        EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.SENT), false, null, null, null, null));
         assertThat(InvoiceFilter.of(InvoiceStatusChoice.OVERDUE, 7L, null, null))
-                .isEqualTo(
-                        new InvoiceFilter(EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.SENT), true, 7L, null, null));
+                .isEqualTo(new InvoiceFilter(
+                        EnumSet.of(InvoiceStatus.ISSUED, InvoiceStatus.SENT), true, 7L, null, null, null));
         assertThat(InvoiceFilter.of(InvoiceStatusChoice.NOT_VOID, null, null, null)
                         .statuses())
                 .containsExactlyInAnyOrder(InvoiceStatus.ISSUED, InvoiceStatus.SENT, InvoiceStatus.PAID);
         assertThat(InvoiceFilter.of(null, null, null, null))
-                .isEqualTo(new InvoiceFilter(Set.of(), false, null, null, null));
+                .isEqualTo(new InvoiceFilter(Set.of(), false, null, null, null, null));
         for (InvoiceStatus status : InvoiceStatus.values()) {
             InvoiceStatusChoice one = InvoiceStatusChoice.of(status);
             assertThat(one.statuses()).containsExactly(status);
