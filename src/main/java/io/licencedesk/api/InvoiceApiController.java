@@ -221,12 +221,14 @@ class InvoiceApiController {
             @InvoiceListParameters.Client @RequestParam(required = false) Long client,
             @InvoiceListParameters.IssuedIn @RequestParam(required = false) String issuedIn,
             @InvoiceListParameters.PaidIn @RequestParam(required = false) String paidIn,
+            @CsvSeparatorParameter.Separator @RequestParam(required = false) String separator,
             HttpServletResponse response)
             throws IOException {
+        CsvSeparator cells = CsvSeparatorParameter.of(separator);
         exports.invoices(
                 caller,
                 InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn),
-                CsvSeparator.COMMA,
+                cells,
                 response);
     }
 
