@@ -5,7 +5,6 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.exports.CsvExports;
-import io.licencedesk.exports.CsvSeparator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -103,9 +102,10 @@ class ClientApiController {
     void export(
             Caller caller,
             @Parameter(description = "Words in the name, e-mail or company.") @RequestParam(required = false) String q,
+            @CsvSeparatorParameter.Separator @RequestParam(required = false) String separator,
             HttpServletResponse response)
             throws IOException {
-        exports.clients(caller, q, CsvSeparator.COMMA, response);
+        exports.clients(caller, q, CsvSeparatorParameter.of(separator), response);
     }
 
     @GetMapping("/{id}")

@@ -12,8 +12,8 @@ import java.util.function.Function;
 import org.springframework.http.ResponseEntity;
 
 /**
- * Conditional requests on a licence, a client, a plan and an invoice (decisions 0130 and 0135): their GET, create,
- * PATCH and actions answer an
+ * Conditional requests on a licence, a client, a plan, an invoice, a client's licence in the portal and a licence
+ * import (decisions 0130, 0135 and 0140): their GET, create, PATCH and actions answer an
  * {@code ETag} ({@link EntityTags}); a PATCH or DELETE with {@code If-Match} changes the object only if it is still as
  * the caller read it, else a 412 {@code precondition-failed} that changes nothing; a GET with {@code If-None-Match}
  * naming the current tag is a 304 without a body (Spring MVC answers it from the answer's ETag). Without the headers
@@ -90,7 +90,7 @@ final class ConditionalRequests {
             this.object = object;
         }
 
-        /** "licence", "client", "plan", "invoice". */
+        /** "licence", "client", "plan", "invoice", "licence import". */
         String object() {
             return object;
         }

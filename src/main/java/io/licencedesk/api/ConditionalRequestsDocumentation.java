@@ -13,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The conditional requests in the OpenAPI document (decision 0130): the ETag header on the answers that carry one, the
+ * The conditional requests in the OpenAPI document (decisions 0130, 0135 and 0140): the ETag header on the answers that carry one, the
  * 304 of the reads that take If-None-Match and the 412 of the changes that take If-Match, so that a generated client
  * or a check of the answers against the document meets them as answers the document has.
  */
@@ -38,9 +38,16 @@ class ConditionalRequestsDocumentation {
             "markInvoicePaid",
             "removeInvoicePayment",
             "voidInvoice",
-            "resendInvoice");
+            "resendInvoice",
+            "getMyLicence",
+            "redeemCoupon",
+            "activateMyLicence",
+            "getLicenceImport",
+            "startLicenceImport",
+            "confirmLicenceImport");
 
-    private static final Set<String> READS = Set.of("getLicence", "getClient", "getPlan", "getInvoice");
+    private static final Set<String> READS =
+            Set.of("getLicence", "getClient", "getPlan", "getInvoice", "getMyLicence", "getLicenceImport");
 
     private static final Set<String> CHANGES = Set.of(
             "updateLicence",
@@ -50,7 +57,9 @@ class ConditionalRequestsDocumentation {
             "markInvoicePaid",
             "removeInvoicePayment",
             "voidInvoice",
-            "resendInvoice");
+            "resendInvoice",
+            "activateMyLicence",
+            "confirmLicenceImport");
 
     @Bean
     OpenApiCustomizer conditionalRequests() {

@@ -19,7 +19,8 @@ import java.lang.annotation.Target;
 @ApiResponse(
         responseCode = "200",
         description = "The CSV file, streamed as it is read: UTF-8 with a byte order mark, RFC 4180 (comma-separated,"
-                + " CRLF, quoted where needed; a note may span lines), the header row first, dates ISO 8601, amounts plain"
+                + " or semicolon-separated with decimal commas for separator=semicolon; CRLF, quoted where needed; a"
+                + " note may span lines), the header row first, dates ISO 8601, amounts plain"
                 + " decimals with the currency in its own column. A cell beginning with =, +, -, @, a tab, a carriage"
                 + " return or ' has one ' put in front, so that spreadsheets do not run it: remove one leading ' from"
                 + " any cell that begins with one to read the value.",

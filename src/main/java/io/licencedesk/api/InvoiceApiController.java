@@ -224,12 +224,14 @@ class InvoiceApiController {
             @InvoiceListParameters.IssuedIn @RequestParam(required = false) String issuedIn,
             @InvoiceListParameters.PaidIn @RequestParam(required = false) String paidIn,
             @InvoiceListParameters.Search @RequestParam(required = false) String q,
+            @CsvSeparatorParameter.Separator @RequestParam(required = false) String separator,
             HttpServletResponse response)
             throws IOException {
+        CsvSeparator cells = CsvSeparatorParameter.of(separator);
         exports.invoices(
                 caller,
                 InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn, q),
-                CsvSeparator.COMMA,
+                cells,
                 response);
     }
 

@@ -191,13 +191,15 @@ class LicenceApiController {
             @LicenceListParameters.Sort @RequestParam(defaultValue = "created") String sort,
             @LicenceListParameters.Order @RequestParam(required = false) String order,
             @LicenceListParameters.InUseOn @RequestParam(required = false) String inUseOn,
+            @CsvSeparatorParameter.Separator @RequestParam(required = false) String separator,
             HttpServletResponse response)
             throws IOException {
+        CsvSeparator cells = CsvSeparatorParameter.of(separator);
         exports.licences(
                 caller,
                 LicenceListParameters.filter(
                         caller, clients, client, expiringSoon, expired, status, q, sort, order, inUseOn),
-                CsvSeparator.COMMA,
+                cells,
                 response);
     }
 

@@ -5,6 +5,7 @@ import io.licencedesk.licence.LicenceImport;
 import io.licencedesk.licence.LicenceImports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -21,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -71,9 +73,7 @@ class LicenceImportApiController {
             HttpServletRequest request)
             throws IOException {
         LicenceImport started = imports.start(caller, name, request.getInputStream());
-        return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(ApiLocations.of("/api/v1/licence-imports/" + started.id()))
-                .body(response(started));
+        return accepted(response(started));
     }
 
     @GetMapping
@@ -92,9 +92,19 @@ class LicenceImportApiController {
     }
 
     @GetMapping("/{id}")
-    @Operation(operationId = "getLicenceImport", summary = "Get an import: status, report figures, progress")
-    LicenceImportResponse licenceImport(Caller caller, @PathVariable long id) {
-        return response(imports.find(caller, id));
+    @Operation(
+            operationId = "getLicenceImport",
+            summary = "Get an import: status, report figures, progress",
+            description = "With its ETag: send it back in If-None-Match while following the check for a 304 Not"
+                    + " Modified while nothing moved, or in If-Match to confirm the import only if it is still as you"
+                    + " read it.")
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = ConditionalRequests.IF_NONE_MATCH,
+            description = ConditionalRequests.IF_NONE_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    ResponseEntity<LicenceImportResponse> licenceImport(Caller caller, @PathVariable long id) {
+        return ConditionalRequests.tagged(response(imports.find(caller, id)));
     }
 
     @GetMapping("/{id}/problems")
@@ -115,13 +125,25 @@ class LicenceImportApiController {
             operationId = "confirmLicenceImport",
             summary = "Import a checked file",
             description = "Creates every licence the check would create, in one transaction, in the background."
-                    + " 409 when the import is not checked or has nothing to create.")
+                    + " 409 when the import is not checked or has nothing to create. With If-Match, confirmed only"
+                    + " if the import still has that ETag (a 412 precondition-failed otherwise, before the 409).")
     @ApiResponse(responseCode = "202", description = "Accepted: the import runs in the background.")
-    ResponseEntity<LicenceImportResponse> confirm(Caller caller, @PathVariable long id) {
+    ResponseEntity<LicenceImportResponse> confirm(
+            Caller caller,
+            @PathVariable long id,
+            @ConditionalRequests.IfMatch @RequestHeader(name = ConditionalRequests.IF_MATCH, required = false)
+                    String ifMatch) {
         // 202 names the import to follow, as the 202 of the file sent does: it answered none.
+        return accepted(response(
+                imports.confirm(caller, id, ConditionalRequests.ifMatch(ifMatch, "licence import", this::response))));
+    }
+
+    /** A 202 with the import's absolute address to follow (decision 0135) and its ETag (decision 0140). */
+    private static ResponseEntity<LicenceImportResponse> accepted(LicenceImportResponse body) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(ApiLocations.of("/api/v1/licence-imports/" + id))
-                .body(response(imports.confirm(caller, id)));
+                .location(ApiLocations.of("/api/v1/licence-imports/" + body.id()))
+                .eTag(EntityTags.of(body))
+                .body(body);
     }
 
     private LicenceImportResponse response(LicenceImport job) {

@@ -4,7 +4,6 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.devices.RegisteredScreen;
 import io.licencedesk.devices.Screen;
 import io.licencedesk.devices.ScreenManagement;
-import io.licencedesk.devices.ScreenNotFoundException;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.ClientLicence;
@@ -16,6 +15,7 @@ import io.licencedesk.web.WaitInWords;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -54,6 +55,12 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Portal", description = "A client's token: their own licences, screens and invoices.")
 @SecurityRequirement(name = RestApiDocumentation.BEARER)
 class PortalApiController {
+
+    /** RFC 9745's header: the answer's form is deprecated since the date it names. */
+    static final String DEPRECATION = "Deprecation";
+
+    /** 2026-12-07, when a licence's screens began to page, as RFC 9745's structured date (seconds since 1970). */
+    static final String WHOLE_LIST_DEPRECATED = "@1796601600";
 
     private final ClientLicences licences;
     private final RedemptionLimits limits;
@@ -103,9 +110,18 @@ class PortalApiController {
     }
 
     @GetMapping("/licences/{id}")
-    @Operation(operationId = "getMyLicence", summary = "One of my licences")
-    PortalLicenceResponse licence(Caller client, @PathVariable long id) {
-        return PortalLicenceResponse.of(licences.licence(client, id));
+    @Operation(
+            operationId = "getMyLicence",
+            summary = "One of my licences",
+            description = "With its ETag: send it back in If-Match to start the licence only if it is still as you"
+                    + " read it, or in If-None-Match for a 304 Not Modified while it is.")
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = ConditionalRequests.IF_NONE_MATCH,
+            description = ConditionalRequests.IF_NONE_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    ResponseEntity<PortalLicenceResponse> licence(Caller client, @PathVariable long id) {
+        return ConditionalRequests.tagged(PortalLicenceResponse.of(licences.licence(client, id)));
     }
 
     @PostMapping(path = "/redemptions", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -132,27 +148,77 @@ class PortalApiController {
                                     + "."));
         }
         ClientLicence redeemed = licences.redeem(client, request.code());
-        return ResponseEntity.created(ApiLocations.of("/api/v1/portal/licences/" + redeemed.id()))
-                .body(PortalLicenceResponse.of(redeemed));
+        return ConditionalRequests.created(
+                "/api/v1/portal/licences/" + redeemed.id(), PortalLicenceResponse.of(redeemed));
     }
 
     @PostMapping("/licences/{id}/activate")
     @Operation(
             operationId = "activateMyLicence",
             summary = "Start an assigned licence",
-            description = "Its first term starts today.")
-    PortalLicenceResponse activate(Caller client, @PathVariable long id) {
-        return PortalLicenceResponse.of(licences.activate(client, id));
+            description = "Its first term starts today. With If-Match, started only if the licence still has that"
+                    + " ETag (a 412 precondition-failed otherwise, before the 409 of a licence already started).")
+    ResponseEntity<PortalLicenceResponse> activate(
+            Caller client,
+            @PathVariable long id,
+            @ConditionalRequests.IfMatch @RequestHeader(name = ConditionalRequests.IF_MATCH, required = false)
+                    String ifMatch) {
+        return ConditionalRequests.tagged(PortalLicenceResponse.of(licences.activate(
+                client, id, ConditionalRequests.ifMatch(ifMatch, "licence", PortalLicenceResponse::of))));
     }
 
     @GetMapping("/licences/{id}/screens")
     @Operation(
             operationId = "listScreens",
             summary = "A licence's screens",
-            description = "Every registered screen of the licence, oldest first, in one list (not in pages: a licence"
-                    + " has at most as many screens as its quantity).")
-    List<ScreenResponse> screens(Caller client, @PathVariable long id) {
-        return screens.screens(client, id).stream().map(ScreenResponse::of).toList();
+            description = "The licence's registered screens, oldest first, in numbered pages as the API's other short"
+                    + " lists (and a licence's screens for staff): page from 1, limit 1 to 100 (default 25), answered"
+                    + " with page, limit, total and hasMore. Send page (page=1 for the first): a request with neither"
+                    + " page nor limit, as programs written before December 2026 send it, still gets every screen in"
+                    + " one array, with a Deprecation header (decision 0140).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "OK",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(ref = "#/components/schemas/NumberedPageScreen")))
+    ResponseEntity<?> screens(
+            Caller client,
+            @PathVariable long id,
+            @Parameter(
+                            description = "Page number, from 1. Past the last page: the last page.",
+                            required = true,
+                            schema = @Schema(type = "integer", format = "int32", minimum = "1"))
+                    @RequestParam(required = false)
+                    Integer page,
+            @Parameter(
+                            description = "1 to 100.",
+                            schema = @Schema(type = "integer", format = "int32", defaultValue = "25"))
+                    @RequestParam(required = false)
+                    Integer limit) {
+        if (page == null && limit == null) {
+            return everyScreen(client, id);
+        }
+        int number = page == null ? 1 : page;
+        int size = limit == null ? 25 : limit;
+        ApiParameters.checkPage(number);
+        ApiParameters.checkLimit(size);
+        return ResponseEntity.ok(
+                NumberedPage.of(screens.screens(client, id, null, number, size).page(), ScreenResponse::of));
+    }
+
+    /**
+     * The list's form before it paged (decision 0140): every screen in one array, for a program that sends neither
+     * page nor limit, which the list refused (400) until it paged, so that no program written for the array is
+     * given a page it cannot read. Up to 10,000 screens, about 2 MB: the Deprecation header (RFC 9745) says to page.
+     */
+    private ResponseEntity<List<ScreenResponse>> everyScreen(Caller client, long id) {
+        return ResponseEntity.ok()
+                .header(DEPRECATION, WHOLE_LIST_DEPRECATED)
+                .body(screens.screens(client, id).stream()
+                        .map(ScreenResponse::of)
+                        .toList());
     }
 
     @PostMapping(path = "/licences/{id}/screens", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -192,10 +258,7 @@ class PortalApiController {
 
     /** The screen, if it is one of this client's licence's live screens; otherwise not found. */
     private Screen liveScreen(Caller client, long id, long screenId) {
-        return screens.screens(client, id).stream()
-                .filter(screen -> screen.id() == screenId)
-                .findFirst()
-                .orElseThrow(() -> new ScreenNotFoundException(screenId));
+        return screens.screen(client, id, screenId);
     }
 
     @PatchMapping(path = "/licences/{id}/screens/{screenId}", consumes = MediaType.APPLICATION_JSON_VALUE)

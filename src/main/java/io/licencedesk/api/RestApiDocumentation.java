@@ -80,7 +80,9 @@ class RestApiDocumentation {
             list's `count` counts up to 1,001 matches (`countCapped` is true beyond 1,000). Shorter lists (clients, \
             invoices, licence imports, a licence's screens, the portal's licences and invoices) are numbered: \
             `page` from 1 and `limit` 1 to 100 (default 25), answered with `page`, `limit`, `total` and \
-            `hasMore`. The plans, and a licence's screens in the portal, come whole.
+            `hasMore`. The plans come whole. A licence's screens in the portal page so since December 2026: send \
+            `page`; without `page` or `limit`, as programs written before send it, the answer is still the whole \
+            array, with a `Deprecation` header.
 
             ### Idempotency
             Every POST except the device API's takes an optional `Idempotency-Key` header (1 to 255 printable \
@@ -92,9 +94,11 @@ class RestApiDocumentation {
             `Location` and `ETag`; every `Location` is an absolute address (`https://…/api/v1/licences/4711`).
 
             ### Changing what you read
-            A licence, a client, a plan and an invoice come with an `ETag` (their GET, create, change and, for a \
-            licence, its pause, resume and auto-renew answers; an invoice's pay, unpay, void and resend). Send it \
-            back in `If-Match` on a PATCH (or a licence's DELETE, or an invoice's change) to change the object only \
+            A licence, a client, a plan, an invoice, a client's licence in the portal and a licence import come \
+            with an `ETag` (their GET, create, change and, for a licence, its pause, resume and auto-renew \
+            answers; an invoice's pay, unpay, void and resend; a portal licence's activate; an import's confirm). \
+            Send it back in `If-Match` on a PATCH (or a licence's DELETE, an invoice's change, a portal licence's \
+            activate, an import's confirm) to change the object only \
             as you read it: if someone changed it meanwhile, the answer is 412 \
             `precondition-failed` and nothing changes; GET it again, then decide. In `If-None-Match` on a GET, it \
             gets 304 Not Modified, without a body, while nothing changed. Without `If-Match`, a change applies \

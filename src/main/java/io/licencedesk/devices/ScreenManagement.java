@@ -91,6 +91,18 @@ public class ScreenManagement {
         return new ScreenList(found, pattern == null ? null : search.strip(), registered);
     }
 
+    /**
+     * One live screen of the licence, for its client or staff of its organisation; a removed one, another licence's or
+     * none is "not found". Read alone: finding it in {@link #screens(Caller, long)} read up to 10,000 screens.
+     */
+    @Transactional(readOnly = true)
+    public Screen screen(Caller caller, long licenceId, long screenId) {
+        checkReach(caller, licenceId);
+        return screens.findLive(licenceId, screenId)
+                .map(lastCheckIns::overlay)
+                .orElseThrow(() -> new ScreenNotFoundException(screenId));
+    }
+
     /** How many screens the licence has (removed ones excluded); for its client or staff of its organisation. */
     @Transactional(readOnly = true)
     public int screenCount(Caller caller, long licenceId) {

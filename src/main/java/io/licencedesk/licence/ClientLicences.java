@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -107,16 +108,29 @@ public class ClientLicences {
 
     /** The client starts one of their Assigned licences: its first term begins today. */
     public ClientLicence activate(Caller client, long id) {
+        return activate(client, id, null);
+    }
+
+    /**
+     * As {@link #activate(Caller, long)}, once {@code expected} has accepted the licence as the client sees it under
+     * its row lock, before its state is judged: it throws to refuse, and nothing changes. A channel's condition on
+     * the version it read (the REST API's If-Match, decisions 0130 and 0140) is checked where no other change can come
+     * between the check and the start. Null: no condition.
+     */
+    public ClientLicence activate(Caller client, long id, Consumer<ClientLicence> expected) {
         ClientLicence own = licence(client, id);
         Organisation organisation = accounts.organisation(client);
-        Licence licence = changes.change(
-                organisation.id(),
-                own.id(),
-                organisation::currency,
-                Actor.of(client),
-                LicenceActivated::new,
-                changed -> changed.activate(today()));
-        return view(licence, organisation, plansById(organisation));
+        Map<Long, Plan> plansById = plansById(organisation);
+        Licence locked = changes.lock(organisation.id(), own.id(), organisation::currency);
+        if (!Long.valueOf(client.userId()).equals(locked.clientId())) {
+            throw new LicenceNotFoundException(id); // moved to another client between the read and the lock
+        }
+        if (expected != null) {
+            expected.accept(view(locked, organisation, plansById));
+        }
+        Licence licence =
+                changes.change(locked, Actor.of(client), LicenceActivated::new, changed -> changed.activate(today()));
+        return view(licence, organisation, plansById);
     }
 
     /**

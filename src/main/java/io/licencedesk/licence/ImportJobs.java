@@ -85,6 +85,20 @@ class ImportJobs {
                 .optional();
     }
 
+    /** Locks the organisation's import until the transaction ends; false when it has no such import. */
+    boolean lock(long organisationId, long id) {
+        return jdbc.sql("""
+                        select id from licence_import
+                        where organisation_id = :organisationId and id = :id
+                        for update
+                        """)
+                .param("organisationId", organisationId)
+                .param("id", id)
+                .query(Long.class)
+                .optional()
+                .isPresent();
+    }
+
     /** The import that created the licence, if one did. */
     Optional<LicenceImport> creatorOf(long organisationId, long licenceId) {
         return jdbc.sql("select " + COLUMNS + """

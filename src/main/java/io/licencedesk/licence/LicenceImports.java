@@ -20,6 +20,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -40,6 +41,7 @@ public class LicenceImports {
     private final AccountManagement accounts;
     private final ImportSettings settings;
     private final Clock clock;
+    private final TransactionTemplate transaction;
 
     LicenceImports(
             ImportJobs jobs,
@@ -47,13 +49,15 @@ public class LicenceImports {
             PlanCatalogue plans,
             AccountManagement accounts,
             ImportSettings settings,
-            Clock clock) {
+            Clock clock,
+            TransactionTemplate transaction) {
         this.jobs = jobs;
         this.runner = runner;
         this.plans = plans;
         this.accounts = accounts;
         this.settings = settings;
         this.clock = clock;
+        this.transaction = transaction;
     }
 
     /**
@@ -137,14 +141,34 @@ public class LicenceImports {
      * @throws ImportRefusedException when the import is not a checked one (already imported, discarded, running)
      */
     public LicenceImport confirm(Caller caller, long id) {
-        LicenceImport checked = find(caller, id);
-        if (checked.status() != ImportStatus.CHECKED || checked.rowsToCreate() == 0) {
-            throw new ImportRefusedException(Reason.of("reason.import.notConfirmable"));
-        }
+        return confirm(caller, id, null);
+    }
+
+    /**
+     * As {@link #confirm(Caller, long)}, once {@code expected} has accepted the import as it is under its row lock,
+     * before its state is judged: it throws to refuse, and nothing starts. The REST API's If-Match (decision 0140):
+     * two programs that read one checked import and both confirm it with its ETag get one 202 and one 412, the
+     * second told that the import moved on rather than only that it is no longer checked. Null: no condition.
+     */
+    public LicenceImport confirm(Caller caller, long id, Consumer<LicenceImport> expected) {
+        LicenceManagement.requireStaff(caller);
         String claim = UUID.randomUUID().toString();
-        if (!jobs.startImport(caller.organisationId(), id, claim, clock.instant())) {
-            throw new ImportRefusedException(Reason.of("reason.import.notConfirmable"));
-        }
+        transaction.executeWithoutResult(started -> {
+            if (!jobs.lock(caller.organisationId(), id)) {
+                throw new ImportNotFoundException();
+            }
+            LicenceImport checked = find(caller, id);
+            if (expected != null) {
+                expected.accept(checked);
+            }
+            if (checked.status() != ImportStatus.CHECKED || checked.rowsToCreate() == 0) {
+                throw new ImportRefusedException(Reason.of("reason.import.notConfirmable"));
+            }
+            if (!jobs.startImport(caller.organisationId(), id, claim, clock.instant())) {
+                throw new ImportRefusedException(Reason.of("reason.import.notConfirmable"));
+            }
+        });
+        // After the commit: the background import reads the claim the transaction above wrote.
         runner.runImport(id, claim);
         return find(caller, id);
     }

@@ -201,6 +201,86 @@ class CsvExportApiIntegrationTests {
     }
 
     /**
+     * The console offers each export with semicolons and decimal commas for Excel in Europe (decision 0138); a program
+     * fetching the same files for an accountant got commas only, whatever it asked (separator was an unknown
+     * parameter, a 400). Now {@code separator=semicolon} gives the console's file, and comma stays the default.
+     */
+    @Test
+    void eachFileComesWithSemicolonsAndDecimalCommasWhenAskedAndWithCommasByDefault() throws Exception {
+        long lobby = licence(org, monthly, "Lobby; hall", 2, org.alice().userId());
+        clientLicences.activate(org.alice(), lobby);
+        var invoice = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+
+        for (String separator : List.of("semicolon", "SEMICOLON")) {
+            var licence = semicolonRows(
+                            fetch("/api/v1/licences/export?separator=" + separator, token),
+                            "licences",
+                            ExportHeaders.LICENCES)
+                    .get(0);
+            assertThat(licence.get(1)).isEqualTo("Lobby; hall");
+            assertThat(licence.get(ExportHeaders.LICENCES.indexOf("amount"))).isEqualTo("20,00");
+        }
+        String raw =
+                fetch("/api/v1/licences/export?separator=semicolon", token).getContentAsString(StandardCharsets.UTF_8);
+        assertThat(raw).contains(";\"Lobby; hall\";");
+
+        var invoiceRow = semicolonRows(
+                        fetch("/api/v1/invoices/export?separator=semicolon", token), "invoices", ExportHeaders.INVOICES)
+                .get(0);
+        assertThat(invoiceRow.get(0)).isEqualTo(invoice.number());
+        assertThat(invoiceRow.get(ExportHeaders.INVOICES.indexOf("total")))
+                .isEqualTo(invoice.totals().total().amount().toPlainString().replace('.', ','));
+
+        var clientRows = semicolonRows(
+                fetch("/api/v1/clients/export?q=alice&separator=semicolon", token), "clients", ExportHeaders.CLIENTS);
+        assertThat(column(clientRows, 1)).containsExactly(org.alice().email());
+
+        var comma = rows(fetch("/api/v1/licences/export?separator=comma", token), "licences", ExportHeaders.LICENCES);
+        assertThat(comma.get(0).get(ExportHeaders.LICENCES.indexOf("amount"))).isEqualTo("20.00");
+        assertThat(fetch("/api/v1/licences/export?separator=comma", token).getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(fetch("/api/v1/licences/export", token).getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** A separator other than the two, or none given, is a problem naming it and every value it takes, not a file. */
+    @Test
+    void aSeparatorNotOfferedIsAProblemNamingItAndNoFileStarts() throws Exception {
+        for (String path : List.of("/api/v1/licences/export", "/api/v1/invoices/export", "/api/v1/clients/export")) {
+            for (String separator : List.of("tab", "", ";", "pipe")) {
+                var answer = fetch(path + "?separator=" + separator, token);
+                assertThat(answer.getStatus()).as(path + " " + separator).isEqualTo(400);
+                assertThat(answer.getContentType()).startsWith("application/problem+json");
+                assertThat(answer.getHeader(HttpHeaders.CONTENT_DISPOSITION)).isNull();
+                JsonNode problem = JSON.readTree(answer.getContentAsString(StandardCharsets.UTF_8));
+                assertThat(problem.get("type").asString()).endsWith("/bad-parameter");
+                assertThat(problem.get("detail").asString()).contains("separator", "comma", "semicolon");
+                assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("separator");
+            }
+            assertThat(fetch(path + "?separator=semicolon", null).getStatus()).isEqualTo(401);
+            assertThat(fetch(path + "?separator=semicolon", fixture.token(org.alice()))
+                            .getStatus())
+                    .isEqualTo(403);
+        }
+    }
+
+    /** The records after the header of a file with semicolons (Excel in Europe), checked as {@link #rows} checks. */
+    static List<CSVRecord> semicolonRows(MockHttpServletResponse file, String name, List<String> header)
+            throws Exception {
+        assertThat(file.getStatus()).isEqualTo(200);
+        assertThat(file.getContentType()).startsWith("text/csv");
+        assertThat(file.getHeader(HttpHeaders.CONTENT_DISPOSITION)).contains(name);
+        String text = file.getContentAsString(StandardCharsets.UTF_8);
+        assertThat(text).startsWith("\uFEFF");
+        List<CSVRecord> records = CSVFormat.RFC4180
+                .builder()
+                .setDelimiter(';')
+                .get()
+                .parse(new StringReader(text.substring(1)))
+                .getRecords();
+        assertThat(records.get(0).toList()).isEqualTo(header);
+        return records.subList(1, records.size());
+    }
+
+    /**
      * Many HTTP libraries send {@code Accept: application/json} unless told otherwise: such a request was taken by the
      * {@code /{id}} beside the export and told "the parameter id must be a whole number".
      */

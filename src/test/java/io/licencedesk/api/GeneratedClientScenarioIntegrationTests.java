@@ -211,7 +211,11 @@ class GeneratedClientScenarioIntegrationTests {
 
         // pause and resume; pausing twice is refused by the licence's state
         assertThat(licences.pauseLicence(foyer.getId(), null).getStatus()).isEqualTo(Licence.StatusEnum.PAUSED);
-        assertThat(portal.getMyLicence(foyer.getId()).getStatus()).isEqualTo(ClientLicence.StatusEnum.PAUSED);
+        assertThat(portal.getMyLicence(foyer.getId(), null).getStatus()).isEqualTo(ClientLicence.StatusEnum.PAUSED);
+        // the client reads its screens a numbered page at a time, as staff do (decision 0140)
+        var myScreens = portal.listScreens(foyer.getId(), 1, 10);
+        assertThat(myScreens.getTotal()).isZero();
+        assertThat(myScreens.getLimit()).isEqualTo(10);
         assertThatThrownBy(() -> licences.pauseLicence(foyer.getId(), null))
                 .isInstanceOfSatisfying(
                         ApiException.class,
@@ -314,11 +318,20 @@ class GeneratedClientScenarioIntegrationTests {
 
         // the accountant's file of the paid invoices: the same one, as the list has it
         String paidFile = new String(
-                downloaded(invoices.exportInvoices("paid", client.getId(), null, null, null)), StandardCharsets.UTF_8);
+                downloaded(invoices.exportInvoices("paid", client.getId(), null, null, null, null)),
+                StandardCharsets.UTF_8);
         assertThat(paidFile.lines().toList()).hasSize(2).first().asString().startsWith("\uFEFFnumber,issued,due,");
         assertThat(paidFile.lines().toList().get(1))
                 .startsWith(paid.getNumber() + ",")
                 .contains(",BANK-1");
+        // and the same file for Excel in Europe (decision 0140)
+        String forExcel = new String(
+                downloaded(invoices.exportInvoices("paid", client.getId(), null, null, null, "semicolon")),
+                StandardCharsets.UTF_8);
+        assertThat(forExcel.lines().toList()).hasSize(2).first().asString().startsWith("\uFEFFnumber;issued;due;");
+        assertThat(forExcel.lines().toList().get(1))
+                .startsWith(paid.getNumber() + ";")
+                .contains(";BANK-1");
 
         // the client's token revoked: its next call is refused, while the manager's still counts
         tokens.revoke(
