@@ -109,6 +109,8 @@ class ConsoleLicenceController {
         LicenceListing listing = licences.list(caller, params.filter(), params.page());
         model.addAttribute("params", params);
         model.addAttribute("listing", listing);
+        // The filter's days said beside it, as the dashboard's tile that links here says them (decision 0141).
+        model.addAttribute("soonWindow", licences.expiringSoonWindow(caller));
         model.addAttribute(
                 "rows", ListedLicence.of(listing.rows(), LicenceSelection.of(session), locale, reasons::text, words));
         model.addAttribute("selectedClient", selectedClient);

@@ -88,6 +88,13 @@ public class LicenceManagement {
                 organisation.id(), organisation.currency(), organisation.expiringSoonDays(), today(), filter, page);
     }
 
+    /** Today's expiring-soon window of the caller's organisation, whose dates the list names with its filter. */
+    @Transactional(readOnly = true)
+    public ExpiringSoonWindow expiringSoonWindow(Caller caller) {
+        requireStaff(caller);
+        return ExpiringSoonWindow.of(today(), accounts.organisation(caller).expiringSoonDays());
+    }
+
     @Transactional(readOnly = true)
     public LicenceDetails details(Caller caller, long id) {
         requireStaff(caller);
