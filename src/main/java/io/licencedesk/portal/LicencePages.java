@@ -56,8 +56,11 @@ class LicencePages {
                 "pageAddress",
                 licenceAddress(id, onLicence.search(), onLicence.page().page()));
         model.addAttribute("seatsFree", Math.max(0, licence.quantity() - onLicence.registered()));
-        model.addAttribute("invoices", invoicing.clientLicenceInvoices(client, id));
-        model.addAttribute("today", LocalDate.now(clock));
+        var invoices = invoicing.clientLicenceInvoices(client, id);
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("invoices", invoices);
+        model.addAttribute("terms", LicenceTerms.of(licence, invoices, today));
+        model.addAttribute("today", today);
         return "portal/licence";
     }
 
