@@ -8,6 +8,7 @@ import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.devices.ScreenList;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.LicenceTerms;
 import io.licencedesk.licence.EditedLicence;
 import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.InvalidLicenceException;
@@ -23,6 +24,8 @@ import io.licencedesk.web.Toasts;
 import io.licencedesk.web.Words;
 import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -62,6 +65,7 @@ class ConsoleLicenceController {
     private final LicenceImports imports;
     private final Words words;
     private final Reasons reasons;
+    private final Clock clock;
 
     ConsoleLicenceController(
             LicenceManagement licences,
@@ -72,7 +76,9 @@ class ConsoleLicenceController {
             ScreenManagement screens,
             LicenceImports imports,
             Reasons reasons,
-            Words words) {
+            Words words,
+            Clock clock) {
+        this.clock = clock;
         this.reasons = reasons;
         this.words = words;
         this.licences = licences;
@@ -186,7 +192,20 @@ class ConsoleLicenceController {
         // A licence of 10,000 screens has as many activations in its history: both are read a page at a time.
         model.addAttribute(
                 "history", audit.licenceHistory(caller, id, new AuditPageRequest(after, before, false, HISTORY_SIZE)));
-        model.addAttribute("invoices", invoicing.forLicence(caller, id));
+        var invoices = invoicing.forLicence(caller, id);
+        model.addAttribute("invoices", invoices);
+        // Today's term, the next one a renewal booked ahead, and the past ones, as the portal shows them (decision
+        // 0141).
+        model.addAttribute(
+                "terms",
+                LicenceTerms.of(
+                        licence.id(),
+                        licence.renewal().termNumber(),
+                        licence.renewal().termStartsOn(),
+                        licence.activatedOn(),
+                        licence.endsOn(),
+                        invoices,
+                        LocalDate.now(clock)));
         ScreenList screenList = screens.screens(caller, id, q, page, SCREENS_SIZE);
         model.addAttribute("screenList", screenList);
         model.addAttribute("screens", screenList.page().items());

@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.devices.ScreenList;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.LicenceTerms;
 import io.licencedesk.licence.ClientLicence;
 import io.licencedesk.licence.ClientLicences;
 import java.time.Clock;
@@ -59,7 +60,16 @@ class LicencePages {
         var invoices = invoicing.clientLicenceInvoices(client, id);
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("invoices", invoices);
-        model.addAttribute("terms", LicenceTerms.of(licence, invoices, today));
+        model.addAttribute(
+                "terms",
+                LicenceTerms.of(
+                        licence.id(),
+                        licence.termNumber(),
+                        licence.termStartsOn(),
+                        licence.activatedOn(),
+                        licence.endsOn(),
+                        invoices,
+                        today));
         model.addAttribute("today", today);
         return "portal/licence";
     }

@@ -326,6 +326,14 @@ class RenewalEndpointsIntegrationTests {
                 .response()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Term 2: " + term);
+        // Term 2 starts tomorrow: today is still term 1's last day, and the page calls that term the current one
+        // (it called the booked term 2 "Current term", decision 0141).
+        assertThat(page)
+                .containsSubsequence(
+                        "Current term",
+                        "Term 1: " + day.format(today.minusYears(1)) + " to " + day.format(today) + " inclusive",
+                        "Next term",
+                        "Term 2: " + term);
         Invoice invoice = invoicing.forLicence(org.manager(), endsToday).stream()
                 .filter(issued -> issued.line().termNumber() == 2)
                 .findFirst()
