@@ -230,6 +230,8 @@ class PortalBrowserTests {
         button(page, "Activate").click();
         assertThat(toast(page, "“Staff room” is active until")).isVisible();
         assertSpoken(page, "“Staff room” is active until");
+        // until its last day, which it says is included (decision 0141)
+        assertThat(toast(page, "“Staff room” is active until")).containsText(" inclusive.");
 
         page.getByRole(
                         AriaRole.LINK,

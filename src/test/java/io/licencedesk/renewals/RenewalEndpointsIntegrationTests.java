@@ -114,6 +114,27 @@ class RenewalEndpointsIntegrationTests {
         return new Answer(response.getStatus(), json && !raw.isEmpty() ? JSON.readTree(raw) : null, response);
     }
 
+    /** The portal's API says the term the portal's page shows: its number, first day and last day (decision 0141). */
+    @Test
+    void theClientsApiSaysTheTermsFirstAndLastDay() throws Exception {
+        var oldEnd = licences.details(org.manager(), active).endsOn();
+        String client = fixture.token(org.alice());
+        Answer first = send(get("/api/v1/portal/licences/{id}", active).with(bearer(client)));
+        assertThat(first.body().get("termNumber").asInt()).isEqualTo(1);
+        assertThat(first.body().get("termStartsOn").asString())
+                .isEqualTo(first.body().get("activatedOn").asString());
+
+        send(post("/api/v1/licences/{id}/renew", active).with(bearer(fixture.token(org.manager()))));
+
+        Answer renewed = send(get("/api/v1/portal/licences/{id}", active).with(bearer(client)));
+        assertThat(renewed.status()).isEqualTo(200);
+        assertThat(renewed.body().get("termNumber").asInt()).isEqualTo(2);
+        assertThat(renewed.body().get("termStartsOn").asString())
+                .isEqualTo(oldEnd.plusDays(1).toString());
+        assertThat(renewed.body().get("endsOn").asString())
+                .isEqualTo(oldEnd.plusYears(1).toString());
+    }
+
     @Test
     void theApiRenewsAndInvoicesTheNextTermAndRefusesWhatCannotRenew() throws Exception {
         String token = fixture.token(org.manager());
