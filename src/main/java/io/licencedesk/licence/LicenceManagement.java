@@ -127,7 +127,9 @@ public class LicenceManagement {
     public List<EndingTerm> endingTerms(Caller caller, LocalDate endedSince, EndingTerm after, int limit) {
         requireStaff(caller);
         LocalDate today = today();
-        LocalDate soonEnd = today.plusDays(accounts.organisation(caller).expiringSoonDays());
+        LocalDate soonEnd = ExpiringSoonWindow.of(
+                        today, accounts.organisation(caller).expiringSoonDays())
+                .until();
         return endingTerms.endingTerms(caller.organisationId(), today, endedSince, soonEnd, after, limit);
     }
 
