@@ -33,6 +33,8 @@ record LicenceListItem(
         String billingStatus,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
+
+        @Schema(description = "Last day of its current term, included; absent until activated.", example = "2027-11-30")
         LocalDate endsOn) {
 
     static LicenceListItem of(LicenceRow row) {

@@ -73,8 +73,9 @@ final class LicenceListParameters {
     @Target(ElementType.PARAMETER)
     @Retention(RetentionPolicy.RUNTIME)
     @Parameter(
-            description = "Active and ending within the organisation's expiring-soon window (Settings, 30 days by"
-                    + " default).")
+            description = "Active, with its last day (endsOn) from today to the last day of the organisation's"
+                    + " expiring-soon window (Settings: 30 days after today by default), both included: the"
+                    + " console's Expiring soon filter and its dashboard's count.")
     @interface ExpiringSoon {}
 
     /** {@code expired}. */

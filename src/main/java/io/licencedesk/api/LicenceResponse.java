@@ -49,8 +49,8 @@ public record LicenceResponse(
         String status,
 
         @Schema(
-                description = "Active and ending within the organisation's expiring-soon window (Settings, 30 days by"
-                        + " default).",
+                description = "Active, with its last day (endsOn) from today to the last day of the organisation's"
+                        + " expiring-soon window (Settings: 30 days after today by default), both included.",
                 requiredMode = Schema.RequiredMode.REQUIRED)
         boolean expiringSoon,
 
@@ -67,7 +67,10 @@ public record LicenceResponse(
                 example = "2026-12-01")
         LocalDate activatedOn,
 
-        @Schema(description = "Last day of its current term; absent until activated.", example = "2027-11-30")
+        @Schema(
+                description = "Last day of its current term, included: its screens run on that day; absent until"
+                        + " activated.",
+                example = "2027-11-30")
         LocalDate endsOn,
 
         @Schema(

@@ -39,9 +39,33 @@ record PortalLicenceResponse(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String billingStatus,
 
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED) boolean expiringSoon,
+        @Schema(
+                description = "Active, with its last day (endsOn) from today to the last day of the organisation's"
+                        + " expiring-soon window (30 days after today by default), both included.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean expiringSoon,
+
+        @Schema(description = "First day of its first term; absent until activated.", example = "2026-12-01")
         LocalDate activatedOn,
+
+        @Schema(
+                description = "Last day of its latest term, included: its screens run on that day; absent until"
+                        + " activated.",
+                example = "2027-12-01")
         LocalDate endsOn,
+
+        @Schema(
+                description = "Its latest term, numbered from 1; a renewal starts the next.",
+                example = "1",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        int termNumber,
+
+        @Schema(
+                description = "First day of its latest term: activation for the first term, the day after the"
+                        + " previous term's last day for a renewed one (after today when renewed ahead); absent"
+                        + " until activated.",
+                example = "2026-12-01")
+        LocalDate termStartsOn,
 
         @Schema(
                 description = "Whether its next term starts, and is invoiced, by itself before this one ends.",
@@ -63,6 +87,8 @@ record PortalLicenceResponse(
                 licence.expiringSoon(),
                 licence.activatedOn(),
                 licence.endsOn(),
+                licence.termNumber(),
+                licence.termStartsOn(),
                 licence.renewsAutomatically());
     }
 }

@@ -8,6 +8,7 @@ import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.devices.ScreenList;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.LicenceTerms;
 import io.licencedesk.licence.EditedLicence;
 import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.InvalidLicenceException;
@@ -114,6 +115,8 @@ class ConsoleLicenceController {
         LicenceListing listing = licences.list(caller, params.filter(), params.page());
         model.addAttribute("params", params);
         model.addAttribute("listing", listing);
+        // The filter's days said beside it, as the dashboard's tile that links here says them (decision 0141).
+        model.addAttribute("soonWindow", licences.expiringSoonWindow(caller));
         model.addAttribute(
                 "rows", ListedLicence.of(listing.rows(), LicenceSelection.of(session), locale, reasons::text, words));
         model.addAttribute("selectedClient", selectedClient);
@@ -189,8 +192,22 @@ class ConsoleLicenceController {
         // A licence of 10,000 screens has as many activations in its history: both are read a page at a time.
         model.addAttribute(
                 "history", audit.licenceHistory(caller, id, new AuditPageRequest(after, before, false, HISTORY_SIZE)));
-        model.addAttribute("invoices", invoicing.forLicence(caller, id));
-        model.addAttribute("today", LocalDate.now(clock)); // which of them are overdue
+        var invoices = invoicing.forLicence(caller, id);
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("invoices", invoices);
+        model.addAttribute("today", today); // which of them are overdue
+        // Today's term, the next one a renewal booked ahead, and the past ones, as the portal shows them (decision
+        // 0141).
+        model.addAttribute(
+                "terms",
+                LicenceTerms.of(
+                        licence.id(),
+                        licence.renewal().termNumber(),
+                        licence.renewal().termStartsOn(),
+                        licence.activatedOn(),
+                        licence.endsOn(),
+                        invoices,
+                        today));
         ScreenList screenList = screens.screens(caller, id, q, page, SCREENS_SIZE);
         model.addAttribute("screenList", screenList);
         model.addAttribute("screens", screenList.page().items());

@@ -7,7 +7,9 @@ import java.time.Period;
 /**
  * What the client portal shows about one of the client's licences; whether it renews by itself follows the licence's
  * own choice, else its plan's (a paused licence does not renew: its status says so). Its price is the price of one term
- * (unit price times screens), as the next invoice would charge it before VAT.
+ * (unit price times screens), as the next invoice would charge it before VAT. Its latest term is {@code termNumber},
+ * from {@code termStartsOn} (null until activated) to {@code endsOn}, both included: after a renewal booked ahead it
+ * has not begun yet.
  */
 public record ClientLicence(
         long id,
@@ -25,7 +27,9 @@ public record ClientLicence(
         LocalDate endsOn,
         boolean renewsAutomatically,
         Period term,
-        boolean pausedForOverdue) {
+        boolean pausedForOverdue,
+        int termNumber,
+        LocalDate termStartsOn) {
 
     /** What its price is for: "per year", "par mois" (never "per 1 year"). */
     public String perTerm() {

@@ -190,7 +190,9 @@ public class ClientLicences {
                 licence.renewsAutomatically(plansById.get(licence.planId()))
                         && licence.status(today) != LifecycleStatus.EXPIRED,
                 licence.term(),
-                licence.pausedForOverdue(today));
+                licence.pausedForOverdue(today),
+                licence.termNumber(),
+                licence.termStartsOn());
     }
 
     private Map<Long, Plan> plansById(Organisation organisation) {

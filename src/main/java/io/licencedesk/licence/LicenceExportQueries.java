@@ -53,7 +53,11 @@ class LicenceExportQueries {
             LocalDate today,
             LicenceFilter filter,
             Consumer<ExportedLicence> each) {
-        var where = queries.where(organisationId, today, today.plusDays(expiringSoonDays), filter);
+        var where = queries.where(
+                organisationId,
+                today,
+                ExpiringSoonWindow.of(today, expiringSoonDays).until(),
+                filter);
         String direction = filter.ascending() ? "asc" : "desc";
         String sql = SELECT
                 + "where %s\norder by %s %s, l.id %s"

@@ -38,14 +38,15 @@ public class LicenceFigures {
         LicenceManagement.requireStaff(caller);
         Organisation organisation = accounts.organisation(caller);
         LocalDate today = LocalDate.now(clock);
-        LocalDate soonEnd = today.plusDays(organisation.expiringSoonDays());
+        var window = ExpiringSoonWindow.of(today, organisation.expiringSoonDays());
+        LocalDate soonEnd = window.until();
         List<LocalDate> days = monthEnds(today, months);
         var totals = queries.totals(organisation.id(), today, soonEnd, days, queries.source());
         return new LicenceOverview(
                 totals.byStatus(),
                 totals.activeScreens(),
                 totals.expiringSoon(),
-                organisation.expiringSoonDays(),
+                window,
                 totals.revenue(days, organisation.currency()),
                 queries.ending(organisation.id(), today, soonEnd, ending));
     }

@@ -88,6 +88,13 @@ public class LicenceManagement {
                 organisation.id(), organisation.currency(), organisation.expiringSoonDays(), today(), filter, page);
     }
 
+    /** Today's expiring-soon window of the caller's organisation, whose dates the list names with its filter. */
+    @Transactional(readOnly = true)
+    public ExpiringSoonWindow expiringSoonWindow(Caller caller) {
+        requireStaff(caller);
+        return ExpiringSoonWindow.of(today(), accounts.organisation(caller).expiringSoonDays());
+    }
+
     @Transactional(readOnly = true)
     public LicenceDetails details(Caller caller, long id) {
         requireStaff(caller);
@@ -120,7 +127,9 @@ public class LicenceManagement {
     public List<EndingTerm> endingTerms(Caller caller, LocalDate endedSince, EndingTerm after, int limit) {
         requireStaff(caller);
         LocalDate today = today();
-        LocalDate soonEnd = today.plusDays(accounts.organisation(caller).expiringSoonDays());
+        LocalDate soonEnd = ExpiringSoonWindow.of(
+                        today, accounts.organisation(caller).expiringSoonDays())
+                .until();
         return endingTerms.endingTerms(caller.organisationId(), today, endedSince, soonEnd, after, limit);
     }
 

@@ -10,7 +10,7 @@ import java.util.List;
  * @param byStatus every status, in the order of {@link LifecycleStatus}
  * @param activeScreens the screens licensed: the quantities of the active licences, added up
  * @param expiringSoon the active licences ending within the organisation's expiring-soon window
- * @param expiringSoonDays that window, in days
+ * @param expiringSoonWindow that window: its first and last days, both included
  * @param recurringRevenue one month after another, the oldest first, the current one last (as of today)
  * @param ending the first of the licences expiring soon, the soonest first
  */
@@ -18,12 +18,17 @@ public record LicenceOverview(
         List<StatusCount> byStatus,
         long activeScreens,
         long expiringSoon,
-        int expiringSoonDays,
+        ExpiringSoonWindow expiringSoonWindow,
         List<RecurringRevenue> recurringRevenue,
         List<EndingLicence> ending) {
 
     /** How many licences are in a status. */
     public record StatusCount(LifecycleStatus status, long licences) {}
+
+    /** The window's length in days after today. */
+    public int expiringSoonDays() {
+        return expiringSoonWindow.days();
+    }
 
     public long total() {
         return byStatus.stream().mapToLong(StatusCount::licences).sum();

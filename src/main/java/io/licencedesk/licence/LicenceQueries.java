@@ -131,7 +131,10 @@ class LicenceQueries {
             LicenceFilter filter,
             LicencePageRequest page) {
         planEachQueryForItsValues();
-        var where = new Where(organisationId, today, today.plusDays(expiringSoonDays));
+        var where = new Where(
+                organisationId,
+                today,
+                ExpiringSoonWindow.of(today, expiringSoonDays).until());
         addFilters(where, filter, true);
         List<Long> matching = matchingIds(where);
         long count = matching.size();

@@ -61,7 +61,8 @@ record LicenceState(
 
     /** Active, with an end date within the organisation's warning window (mirrored in LicenceQueries). */
     boolean expiringSoon(LocalDate today, int windowDays) {
-        return status(today) == LifecycleStatus.ACTIVE && !endsOn.isAfter(today.plusDays(windowDays));
+        return status(today) == LifecycleStatus.ACTIVE
+                && ExpiringSoonWindow.of(today, windowDays).includes(endsOn);
     }
 
     /** The client has used it: redeemed, activated, or had a screen take a seat (so it has an activation date). */

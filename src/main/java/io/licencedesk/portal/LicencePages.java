@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.devices.ScreenList;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.invoicing.LicenceTerms;
 import io.licencedesk.licence.ClientLicence;
 import io.licencedesk.licence.ClientLicences;
 import java.time.Clock;
@@ -56,8 +57,20 @@ class LicencePages {
                 "pageAddress",
                 licenceAddress(id, onLicence.search(), onLicence.page().page()));
         model.addAttribute("seatsFree", Math.max(0, licence.quantity() - onLicence.registered()));
-        model.addAttribute("invoices", invoicing.clientLicenceInvoices(client, id));
-        model.addAttribute("today", LocalDate.now(clock));
+        var invoices = invoicing.clientLicenceInvoices(client, id);
+        LocalDate today = LocalDate.now(clock);
+        model.addAttribute("invoices", invoices);
+        model.addAttribute(
+                "terms",
+                LicenceTerms.of(
+                        licence.id(),
+                        licence.termNumber(),
+                        licence.termStartsOn(),
+                        licence.activatedOn(),
+                        licence.endsOn(),
+                        invoices,
+                        today));
+        model.addAttribute("today", today);
         return "portal/licence";
     }
 

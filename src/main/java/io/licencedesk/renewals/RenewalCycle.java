@@ -8,6 +8,7 @@ import io.licencedesk.accounts.RenewalPreferences.StaffMember;
 import io.licencedesk.accounts.RenewalSettings;
 import io.licencedesk.accounts.Role;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.ExpiringSoonWindow;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.renewals.CycleQueries.After;
@@ -139,7 +140,8 @@ public class RenewalCycle {
     }
 
     private void noticeExpiringSoon(Caller system, Organisation organisation, LocalDate today) {
-        LocalDate soonEnd = today.plusDays(organisation.expiringSoonDays());
+        LocalDate soonEnd =
+                ExpiringSoonWindow.of(today, organisation.expiringSoonDays()).until();
         eachDue(
                 after -> queries.expiringSoon(organisation.id(), today, soonEnd, after, BATCH),
                 due -> {

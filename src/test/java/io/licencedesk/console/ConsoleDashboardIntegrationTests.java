@@ -282,6 +282,59 @@ class ConsoleDashboardIntegrationTests {
         assertThat(html(dashboard(org))).contains(">Renews<", ">Does not renew<");
     }
 
+    /**
+     * The window's edges (decision 0141): from today to the day 30 days after, both included. The tile names those two
+     * days, counts the licences ending on them, and the list it links to shows the same licences and names the same
+     * days.
+     */
+    @Test
+    void countsTheWindowFromTodayToItsLastDayBothIncludedAndSaysItsDays() throws Exception {
+        var edges = organisations.create();
+        Plan plan = fixture.monthlyPlan(edges);
+        long client = edges.alice().userId();
+        endingOn(edges, plan, client, "Ends today", today);
+        endingOn(edges, plan, client, "Ends on day 30", today.plusDays(30));
+        endingOn(edges, plan, client, "Ends on day 31", today.plusDays(31));
+        endingOn(edges, plan, client, "Ended yesterday", today.minusDays(1));
+
+        var result = mvc.perform(get("/dashboard").with(fixture.signedIn(edges.manager())))
+                .andExpect(status().isOk())
+                .andReturn();
+        var overview = (LicenceOverview) result.getModelAndView().getModel().get("licences");
+
+        assertThat(overview.expiringSoon()).isEqualTo(2);
+        assertThat(overview.ending()).extracting(EndingLicence::name).containsExactly("Ends today", "Ends on day 30");
+        var day = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.UK);
+        String dates = "From today, " + day.format(today) + ", to " + day.format(today.plusDays(30)) + " inclusive";
+        assertThat(HtmlUtils.htmlUnescape(html(result))).contains(dates);
+
+        String list = HtmlUtils.htmlUnescape(
+                html(mvc.perform(get("/licences?soon=true&sort=ends&dir=asc").with(fixture.signedIn(edges.manager())))
+                        .andExpect(status().isOk())
+                        .andReturn()));
+        assertThat(list)
+                .contains("id=\"licence-count\">2 licences<", "Ends today", "Ends on day 30")
+                .doesNotContain("Ends on day 31", "Ended yesterday")
+                .contains("Expiring soon: active licences ending from today, " + day.format(today) + ", to "
+                        + day.format(today.plusDays(30)) + " inclusive.");
+        String french = HtmlUtils.htmlUnescape(html(
+                mvc.perform(get("/dashboard").header("Accept-Language", "fr").with(fixture.signedIn(edges.manager())))
+                        .andExpect(status().isOk())
+                        .andReturn()));
+        var jour = java.time.format.DateTimeFormatter.ofPattern("d MMM yyyy", java.util.Locale.FRENCH);
+        assertThat(french)
+                .contains("Du " + jour.format(today) + " (aujourd’hui) au " + jour.format(today.plusDays(30))
+                        + " inclus");
+    }
+
+    void endingOn(TestOrganisation of, Plan plan, long client, String name, LocalDate endsOn) {
+        long id = testLicences.activated(of.owner(), plan, client, name, today.minusDays(20));
+        jdbc.sql("update licence set ends_on = ? where id = ?")
+                .param(endsOn)
+                .param(id)
+                .update();
+    }
+
     @Test
     void addsUpRecurringRevenueAtEachMonthsEndAndToday() throws Exception {
         var overview =

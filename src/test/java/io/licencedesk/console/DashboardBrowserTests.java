@@ -19,7 +19,9 @@ import io.licencedesk.support.Screenshots;
 import io.licencedesk.support.TestFixture;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The staff dashboard as an account manager sees it after signing in: its charts drawn, and its numbers leading to
@@ -55,6 +58,9 @@ class DashboardBrowserTests {
 
     @Autowired
     MovableClock clock;
+
+    @Autowired
+    JdbcClient jdbc;
 
     TestOrganisation org;
 
@@ -163,6 +169,50 @@ class DashboardBrowserTests {
                 .isVisible();
         assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Window")))
                 .hasCount(0);
+    }
+
+    /**
+     * The ending tile says its two days and counts the licences ending on them, today's and the 30th day's included;
+     * the list it opens shows as many rows and names the same days (decision 0141).
+     */
+    @Test
+    void followsTheEndingTileToAListOfAsManyRowsWithTheSameDays(Page page) {
+        var edges = organisations.create();
+        Plan monthly = fixture.monthlyPlan(edges);
+        LocalDate today = testLicences.today();
+        String[] names = {"Ends today", "Ends on day 30", "Ends on day 31"};
+        int[] days = {0, 30, 31};
+        for (int i = 0; i < names.length; i++) {
+            long id = testLicences.activated(
+                    edges.owner(), monthly, edges.alice().userId(), names[i], today.minusDays(20));
+            jdbc.sql("update licence set ends_on = ? where id = ?")
+                    .param(today.plusDays(days[i]))
+                    .param(id)
+                    .update();
+        }
+        SignIn.throughTheForm(page, edges.manager().email());
+        var day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        String window = "From today, " + day.format(today) + ", to " + day.format(today.plusDays(30)) + " inclusive";
+        assertThat(page.locator("#ending-window")).hasText(window);
+        Locator tile = page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName(Pattern.compile("^Ending in the next 30 days: ")));
+        String count = tile.innerText().replaceAll("(?s).*:", "").strip();
+        Assertions.assertThat(count).isEqualTo("2");
+
+        tile.click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/licences\\?soon=true&sort=ends&dir=asc$"));
+        assertThat(page.locator("#licence-count")).hasText(count + " licences");
+        assertThat(page.locator("table.licence-table tbody tr")).hasCount(Integer.parseInt(count));
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ends today")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ends on day 30")))
+                .isVisible();
+        assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Ends on day 31")))
+                .hasCount(0);
+        assertThat(page.locator("#soon-window"))
+                .hasText("Expiring soon: active licences ending from today, " + day.format(today) + ", to "
+                        + day.format(today.plusDays(30)) + " inclusive.");
     }
 
     @Test

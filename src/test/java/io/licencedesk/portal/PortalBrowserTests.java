@@ -22,6 +22,7 @@ import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.renewals.Renewals;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.InWords;
 import io.licencedesk.support.MovableClock;
@@ -68,6 +69,9 @@ class PortalBrowserTests {
 
     @Autowired
     TestLicences testLicences;
+
+    @Autowired
+    Renewals renewals;
 
     TestOrganisation org;
     Plan yearly;
@@ -226,6 +230,8 @@ class PortalBrowserTests {
         button(page, "Activate").click();
         assertThat(toast(page, "“Staff room” is active until")).isVisible();
         assertSpoken(page, "“Staff room” is active until");
+        // until its last day, which it says is included (decision 0141)
+        assertThat(toast(page, "“Staff room” is active until")).containsText(" inclusive.");
 
         page.getByRole(
                         AriaRole.LINK,
@@ -493,5 +499,65 @@ class PortalBrowserTests {
         page.navigate("/clients");
         assertThat(page).hasURL(Pattern.compile(".*/login$"));
         signIn(page, clients.get(0));
+    }
+
+    /**
+     * The licence's terms as the client reads them (decision 0141): the running one from its first to its last day,
+     * both included, the next one a renewal booked ahead, and the past one, in the client's language.
+     */
+    @Test
+    void showsTheCurrentTermTheNextOneBookedAndThePastOnesWithTheirDays(Page page) {
+        Caller client = organisations.moreClients(org, 1).get(0);
+        var today = testLicences.today();
+        var activatedOn = today.minusDays(380);
+        long id = testLicences.activated(org.owner(), yearly, client.userId(), "Renewed twice", activatedOn);
+        var second = renewals.renew(org.manager(), id).licence();
+        var third = renewals.renew(org.manager(), id).licence();
+        var secondStart = second.renewal().termStartsOn();
+        var thirdStart = third.renewal().termStartsOn();
+        Assertions.assertThat(secondStart).isBeforeOrEqualTo(today);
+        Assertions.assertThat(thirdStart).isAfter(today);
+        signIn(page, client);
+
+        page.navigate("/portal/licences/" + id);
+
+        var day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        Locator terms = page.locator("#licence-heading").locator("xpath=..");
+        assertThat(terms.getByText("Current term", new Locator.GetByTextOptions().setExact(true)))
+                .isVisible();
+        assertThat(page.locator("#current-term"))
+                .hasText("Term 2: " + day.format(secondStart) + " to " + day.format(thirdStart.minusDays(1))
+                        + " inclusive");
+        assertThat(page.locator("#next-term"))
+                .hasText("Term 3: " + day.format(thirdStart) + " to " + day.format(third.endsOn()) + " inclusive");
+        assertThat(page.locator("#past-terms li")).hasText(new String[] {
+            "Term 1: " + day.format(activatedOn) + " to " + day.format(secondStart.minusDays(1)) + " inclusive"
+        });
+
+        page.navigate("/portal/licences/" + id + "?lang=fr");
+
+        var jour = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.FRENCH);
+        assertThat(page.locator("#current-term"))
+                .hasText("Période 2\u00a0: du " + jour.format(secondStart) + " au "
+                        + jour.format(thirdStart.minusDays(1)) + " inclus");
+        assertThat(page.locator("#past-terms li")).hasText(new String[] {
+            "Période 1\u00a0: du " + jour.format(activatedOn) + " au " + jour.format(secondStart.minusDays(1))
+                    + " inclus"
+        });
+        page.navigate("/portal/licences/" + id + "?lang=en");
+    }
+
+    /** An assigned licence not yet started says its first term's length from activation. */
+    @Test
+    void anAssignedLicenceSaysItsFirstTermStartsWithActivation(Page page) {
+        Caller client = organisations.moreClients(org, 1).get(0);
+        LicenceDetails waiting = licence("Waiting for its client", 1, client);
+        signIn(page, client);
+
+        page.navigate("/portal/licences/" + waiting.id());
+
+        assertThat(page.locator("#current-term")).hasText("Term 1: 1 year from activation");
+        assertThat(page.locator("#past-terms")).hasCount(0);
+        assertThat(page.locator("#next-term")).hasCount(0);
     }
 }

@@ -225,10 +225,13 @@ class RenewalCycleIntegrationTests {
             assertThat(notice.recipient()).isEqualTo(org.alice().email());
             assertThat(notice.subject()).contains("Lobby").contains("ends on");
             assertThat(notice.textBody()).contains("does not renew by itself");
+            // The day it ends on is its last day of use, not the first without it (decision 0141).
+            assertThat(notice.textBody()).contains(", its last day.");
             assertThat(notice.textBody()).contains("See this licence: " + licencePage(ending) + "\n");
         });
         assertThat(notices(ended)).singleElement().satisfies(notice -> {
             assertThat(notice.subject()).contains("has expired");
+            assertThat(notice.textBody()).contains("has ended: its last day was ");
             assertThat(notice.textBody()).contains("See this licence: " + licencePage(ended) + "\n");
         });
         assertThat(notices(renews)).as("it will renew by itself").isEmpty();

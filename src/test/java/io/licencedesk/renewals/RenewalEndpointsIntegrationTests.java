@@ -114,6 +114,27 @@ class RenewalEndpointsIntegrationTests {
         return new Answer(response.getStatus(), json && !raw.isEmpty() ? JSON.readTree(raw) : null, response);
     }
 
+    /** The portal's API says the term the portal's page shows: its number, first day and last day (decision 0141). */
+    @Test
+    void theClientsApiSaysTheTermsFirstAndLastDay() throws Exception {
+        var oldEnd = licences.details(org.manager(), active).endsOn();
+        String client = fixture.token(org.alice());
+        Answer first = send(get("/api/v1/portal/licences/{id}", active).with(bearer(client)));
+        assertThat(first.body().get("termNumber").asInt()).isEqualTo(1);
+        assertThat(first.body().get("termStartsOn").asString())
+                .isEqualTo(first.body().get("activatedOn").asString());
+
+        send(post("/api/v1/licences/{id}/renew", active).with(bearer(fixture.token(org.manager()))));
+
+        Answer renewed = send(get("/api/v1/portal/licences/{id}", active).with(bearer(client)));
+        assertThat(renewed.status()).isEqualTo(200);
+        assertThat(renewed.body().get("termNumber").asInt()).isEqualTo(2);
+        assertThat(renewed.body().get("termStartsOn").asString())
+                .isEqualTo(oldEnd.plusDays(1).toString());
+        assertThat(renewed.body().get("endsOn").asString())
+                .isEqualTo(oldEnd.plusYears(1).toString());
+    }
+
     @Test
     void theApiRenewsAndInvoicesTheNextTermAndRefusesWhatCannotRenew() throws Exception {
         String token = fixture.token(org.manager());
@@ -326,6 +347,14 @@ class RenewalEndpointsIntegrationTests {
                 .response()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page).contains("Term 2: " + term);
+        // Term 2 starts tomorrow: today is still term 1's last day, and the page calls that term the current one
+        // (it called the booked term 2 "Current term", decision 0141).
+        assertThat(page)
+                .containsSubsequence(
+                        "Current term",
+                        "Term 1: " + day.format(today.minusYears(1)) + " to " + day.format(today) + " inclusive",
+                        "Next term",
+                        "Term 2: " + term);
         Invoice invoice = invoicing.forLicence(org.manager(), endsToday).stream()
                 .filter(issued -> issued.line().termNumber() == 2)
                 .findFirst()
