@@ -7,12 +7,14 @@
         const container = document.getElementById('toasts');
         const element = document.createElement('div');
         element.className = 'toast align-items-center border-0 text-bg-' + (kind || 'success');
-        element.setAttribute('role', 'status');
-        element.setAttribute('aria-live', 'polite');
         const row = document.createElement('div');
         row.className = 'd-flex';
+        // The live region is the message alone, not the toast: its close button's name is not read with the words.
         const body = document.createElement('div');
         body.className = 'toast-body';
+        body.setAttribute('role', 'status');
+        body.setAttribute('aria-live', 'polite');
+        body.setAttribute('aria-atomic', 'true');
         row.append(body, closeButton());
         element.appendChild(row);
         container.appendChild(element);
