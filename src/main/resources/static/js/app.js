@@ -521,6 +521,24 @@
     // Escape closes the messages shown, when no dialog is open to take it: an error stays until it is closed
     // (decision 0136), and Tab reaches its close button only after the whole page; on a phone it covers the bottom of
     // the screen meanwhile. A list or menu that Escape closes has already taken the key (defaultPrevented).
+    // Escape closes a phone's menu, opened with its Menu button, from wherever the keyboard is in it, and gives the focus
+    // back to that button, as the user menu and the dialogs do: it stayed open over the page. It goes before the
+    // toasts below. The user menu inside it closes first (Bootstrap takes that Escape).
+    const menu = document.getElementById('nav');
+    const menuButton = document.querySelector('.navbar-toggler[data-bs-target="#nav"]');
+    if (menu && menuButton) {
+        document.addEventListener('keydown', event => {
+            if (event.key !== 'Escape' || event.defaultPrevented || !menu.classList.contains('show')
+                || menuButton.getClientRects().length === 0
+                || !(menu.contains(event.target) || event.target === menuButton)) {
+                return;
+            }
+            event.preventDefault();
+            bootstrap.Collapse.getOrCreateInstance(menu, {toggle: false}).hide();
+            menuButton.focus();
+        });
+    }
+
     document.addEventListener('keydown', event => {
         if (event.key !== 'Escape' || event.defaultPrevented || event.target.closest('.modal')
             || document.querySelector('.modal.show')) {

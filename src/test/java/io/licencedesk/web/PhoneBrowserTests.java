@@ -218,6 +218,24 @@ class PhoneBrowserTests {
         fitsTheWidth(page, "/invoices");
     }
 
+    /** Escape closes the menu opened with its Menu button and gives that button the keyboard back: it stayed open. */
+    @Test
+    void escapeClosesThePhonesMenuAndGivesTheFocusBackToItsButton(Page page) {
+        signIn(page, org.manager());
+        Locator menuButton = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu"));
+        menuButton.focus();
+        page.keyboard().press("Enter");
+        Locator invoices = page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName("Invoices").setExact(true));
+        assertThat(invoices).isVisible();
+        invoices.focus();
+
+        page.keyboard().press("Escape");
+        assertThat(invoices).isHidden();
+        assertThat(menuButton).isFocused();
+        assertThat(menuButton).hasAttribute("aria-expanded", "false");
+    }
+
     /**
      * A card's cells may break a long name anywhere; its buttons inherited that, and beside a screen's long name the
      * French "Enregistrer" of its rename form was squeezed into "Enregis" over "trer".
