@@ -528,14 +528,20 @@
     const menuButton = document.querySelector('.navbar-toggler[data-bs-target="#nav"]');
     if (menu && menuButton) {
         document.addEventListener('keydown', event => {
-            if (event.key !== 'Escape' || event.defaultPrevented || !menu.classList.contains('show')
+            if (event.key !== 'Escape' || event.defaultPrevented || menuButton.getAttribute('aria-expanded') !== 'true'
                 || menuButton.getClientRects().length === 0
                 || !(menu.contains(event.target) || event.target === menuButton)) {
                 return;
             }
             event.preventDefault();
-            bootstrap.Collapse.getOrCreateInstance(menu, {toggle: false}).hide();
             menuButton.focus();
+            // Bootstrap ignores a hide while the menu is still opening (about 350 ms): it is done once it has opened.
+            const collapse = bootstrap.Collapse.getOrCreateInstance(menu, {toggle: false});
+            if (menu.classList.contains('collapsing')) {
+                menu.addEventListener('shown.bs.collapse', () => collapse.hide(), {once: true});
+            } else {
+                collapse.hide();
+            }
         });
     }
 
