@@ -125,6 +125,27 @@
         });
     });
 
+    // The toasts stand at the bottom of the screen, as wide as a phone's, and an error stays until it is closed
+    // (decision 0136): they hid the controls at the end of a page (a phone's "Register screen" under a refusal), even
+    // scrolled to its end, and a control the keyboard reached under them. While toasts show, the page keeps their
+    // height as room below its content, and as scroll padding, so that a control focused with Tab is scrolled above
+    // them; a focused control that a toast came over is brought above it (decision 0139).
+    const toasts = document.getElementById('toasts');
+    if (toasts) {
+        const overlaps = (a, b) => a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+        const makeRoom = () => {
+            const shown = [...toasts.querySelectorAll('.toast.show')];
+            document.documentElement.style.setProperty('--ld-toasts-room',
+                shown.length ? toasts.offsetHeight + 'px' : '0px');
+            const focused = document.activeElement;
+            if (shown.length && focused && focused !== document.body && !toasts.contains(focused)
+                && shown.some(shownToast => overlaps(focused.getBoundingClientRect(), shownToast.getBoundingClientRect()))) {
+                focused.scrollIntoView({block: 'nearest'});
+            }
+        };
+        new ResizeObserver(makeRoom).observe(toasts);
+    }
+
     document.addEventListener('click', async event => {
         const button = event.target.closest('[data-copy]');
         if (!button) {
@@ -519,8 +540,8 @@
     }
 
     // Escape closes the messages shown, when no dialog is open to take it: an error stays until it is closed
-    // (decision 0136), and Tab reaches its close button only after the whole page; on a phone it covers the bottom of
-    // the screen meanwhile. A list or menu that Escape closes has already taken the key (defaultPrevented).
+    // (decision 0136), and Tab reaches its close button only after the whole page; on a phone it takes the bottom of
+    // the screen meanwhile (the page keeps room for it, decision 0139). A list or menu that Escape closes has already taken the key (defaultPrevented).
     // Escape closes a phone's menu, opened with its Menu button, from wherever the keyboard is in it, and gives the focus
     // back to that button, as the user menu and the dialogs do: it stayed open over the page. It goes before the
     // toasts below. The user menu inside it closes first (Bootstrap takes that Escape).
