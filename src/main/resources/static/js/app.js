@@ -7,12 +7,14 @@
         const container = document.getElementById('toasts');
         const element = document.createElement('div');
         element.className = 'toast align-items-center border-0 text-bg-' + (kind || 'success');
-        element.setAttribute('role', 'status');
-        element.setAttribute('aria-live', 'polite');
         const row = document.createElement('div');
         row.className = 'd-flex';
+        // The live region is the message alone, not the toast: its close button's name is not read with the words.
         const body = document.createElement('div');
         body.className = 'toast-body';
+        body.setAttribute('role', 'status');
+        body.setAttribute('aria-live', 'polite');
+        body.setAttribute('aria-atomic', 'true');
         row.append(body, closeButton());
         element.appendChild(row);
         container.appendChild(element);
@@ -122,6 +124,27 @@
             say(body, message);
         });
     });
+
+    // The toasts stand at the bottom of the screen, as wide as a phone's, and an error stays until it is closed
+    // (decision 0136): they hid the controls at the end of a page (a phone's "Register screen" under a refusal), even
+    // scrolled to its end, and a control the keyboard reached under them. While toasts show, the page keeps their
+    // height as room below its content, and as scroll padding, so that a control focused with Tab is scrolled above
+    // them; a focused control that a toast came over is brought above it (decision 0139).
+    const toasts = document.getElementById('toasts');
+    if (toasts) {
+        const overlaps = (a, b) => a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+        const makeRoom = () => {
+            const shown = [...toasts.querySelectorAll('.toast.show')];
+            document.documentElement.style.setProperty('--ld-toasts-room',
+                shown.length ? toasts.offsetHeight + 'px' : '0px');
+            const focused = document.activeElement;
+            if (shown.length && focused && focused !== document.body && !toasts.contains(focused)
+                && shown.some(shownToast => overlaps(focused.getBoundingClientRect(), shownToast.getBoundingClientRect()))) {
+                focused.scrollIntoView({block: 'nearest'});
+            }
+        };
+        new ResizeObserver(makeRoom).observe(toasts);
+    }
 
     document.addEventListener('click', async event => {
         const button = event.target.closest('[data-copy]');
@@ -517,8 +540,32 @@
     }
 
     // Escape closes the messages shown, when no dialog is open to take it: an error stays until it is closed
-    // (decision 0136), and Tab reaches its close button only after the whole page; on a phone it covers the bottom of
-    // the screen meanwhile. A list or menu that Escape closes has already taken the key (defaultPrevented).
+    // (decision 0136), and Tab reaches its close button only after the whole page; on a phone it takes the bottom of
+    // the screen meanwhile (the page keeps room for it, decision 0139). A list or menu that Escape closes has already taken the key (defaultPrevented).
+    // Escape closes a phone's menu, opened with its Menu button, from wherever the keyboard is in it, and gives the focus
+    // back to that button, as the user menu and the dialogs do: it stayed open over the page. It goes before the
+    // toasts below. The user menu inside it closes first (Bootstrap takes that Escape).
+    const menu = document.getElementById('nav');
+    const menuButton = document.querySelector('.navbar-toggler[data-bs-target="#nav"]');
+    if (menu && menuButton) {
+        document.addEventListener('keydown', event => {
+            if (event.key !== 'Escape' || event.defaultPrevented || menuButton.getAttribute('aria-expanded') !== 'true'
+                || menuButton.getClientRects().length === 0
+                || !(menu.contains(event.target) || event.target === menuButton)) {
+                return;
+            }
+            event.preventDefault();
+            menuButton.focus();
+            // Bootstrap ignores a hide while the menu is still opening (about 350 ms): it is done once it has opened.
+            const collapse = bootstrap.Collapse.getOrCreateInstance(menu, {toggle: false});
+            if (menu.classList.contains('collapsing')) {
+                menu.addEventListener('shown.bs.collapse', () => collapse.hide(), {once: true});
+            } else {
+                collapse.hide();
+            }
+        });
+    }
+
     document.addEventListener('keydown', event => {
         if (event.key !== 'Escape' || event.defaultPrevented || event.target.closest('.modal')
             || document.querySelector('.modal.show')) {

@@ -86,11 +86,15 @@ class ConsoleWithoutJavaScriptBrowserTests {
 
     /** The manager signed in, in a browser of the same kind as the test's, but with JavaScript off. */
     Page withoutJavaScript(Page page) {
+        return withoutJavaScript(page, Browsers.WIDTH, Browsers.HEIGHT);
+    }
+
+    Page withoutJavaScript(Page page, int width, int height) {
         BrowserContext context = page.context()
                 .browser()
                 .newContext(new Browser.NewContextOptions()
                         .setBaseURL("http://localhost:" + port)
-                        .setViewportSize(Browsers.WIDTH, Browsers.HEIGHT)
+                        .setViewportSize(width, height)
                         .setLocale("en-GB")
                         .setTimezoneId("UTC")
                         .setJavaScriptEnabled(false));
@@ -106,6 +110,34 @@ class ConsoleWithoutJavaScriptBrowserTests {
                 .param("id", org.id())
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * Without the script a message never goes and cannot be closed: fixed at the bottom of the screen, it hid the end
+     * of a phone's page for good. It now follows the page's content, kept at the screen's bottom only while more of
+     * the content is below it, so that the page's end scrolls clear of it (decision 0139).
+     */
+    @Test
+    void aMessageLeavesTheEndOfAPhonesPageInSight(Page page) {
+        Page phone = withoutJavaScript(page, 390, 844);
+        LicenceDetails kiosk = licences.create(
+                org.manager(),
+                new NewLicence(
+                        monthly.id(), "No script kiosk", null, 1, org.alice().userId()));
+        phone.navigate("/licences/" + kiosk.id());
+        button(phone, "Pause").click();
+        Locator paused = toast(phone, "Licence " + kiosk.couponCode().value() + " paused.");
+        assertThat(paused).isVisible();
+
+        phone.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)");
+        Object[] contentAndMessage = ((List<?>) phone.evaluate("""
+                        () => [Math.max(...[...document.querySelectorAll('main *')]
+                                  .filter(element => element.getClientRects().length > 0)
+                                  .map(element => element.getBoundingClientRect().bottom)),
+                               document.querySelector('#toasts .toast').getBoundingClientRect().top]""")).toArray();
+        Assertions.assertThat(((Number) contentAndMessage[0]).doubleValue())
+                .as("the bottom of the page's content, scrolled to its end, against the top of the message")
+                .isLessThanOrEqualTo(((Number) contentAndMessage[1]).doubleValue());
     }
 
     /**

@@ -16,6 +16,7 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.TestFixture;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -100,6 +101,38 @@ class ToastsBrowserTests {
         page.locator("h1").click();
         page.clock().runFor(16_000);
         assertThat(paused).isHidden();
+    }
+
+    /**
+     * A screen reader reads a live region's words when they change, and the whole region when it is atomic: the
+     * region was the toast, its close button included, and the message that comes with the page after a form was
+     * read with "Close" after its words. The region is the message alone, in the page's toast and the script's.
+     */
+    @Test
+    void aToastsLiveRegionHoldsItsMessageAlone(Page page) {
+        LicenceDetails step = licence("Toast step");
+        String code = step.couponCode().value();
+        signIn.as(page, org.manager().email());
+        page.navigate("/licences/" + step.id());
+
+        button(page, "Pause").click();
+        String paused = "Licence " + code + " paused.";
+        assertThat(toast(page, paused)).isVisible();
+        assertThat(status(page, paused)).hasCount(1);
+        Assertions.assertThat(status(page, paused).ariaSnapshot())
+                .as("what the page's message says")
+                .contains(paused)
+                .doesNotContain("button");
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Copy coupon code " + code))
+                .click();
+        String copied = "Coupon code " + code + " copied to the clipboard";
+        assertThat(toast(page, copied)).isVisible();
+        assertThat(status(page, copied)).hasCount(1);
+        Assertions.assertThat(status(page, copied).ariaSnapshot())
+                .as("what the script's message says")
+                .contains(copied)
+                .doesNotContain("button");
     }
 
     /** Someone else paused the licence while its page was open: the refusal stays until it is closed. */

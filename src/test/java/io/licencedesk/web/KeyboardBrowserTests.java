@@ -223,6 +223,24 @@ class KeyboardBrowserTests {
         assertThat(page.getByTitle("Pause " + code)).isFocused();
     }
 
+    /**
+     * The profile's e-mail and role are read-only fields, each a Tab stop a screen reader reads: Bootstrap's plain-text
+     * style (outline 0 on focus, more specific than the page's ring) left them with no sign of the focus at all.
+     */
+    @Test
+    void theProfilesReadOnlyFieldsShowWhereTheFocusIs(Page page) {
+        list(page);
+        page.navigate("/profile");
+        page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Your details"))
+                .click();
+        for (String field : java.util.List.of("E-mail", "Role")) {
+            page.keyboard().press("Tab");
+            Locator readOnly = page.getByLabel(field, new Page.GetByLabelOptions().setExact(true));
+            assertThat(readOnly).isFocused();
+            assertThat(readOnly).hasCSS("outline-style", "solid");
+        }
+    }
+
     @Test
     void tabbingIntoTheUserFilterLeavesItClosedUntilAKeyAsks(Page page) {
         list(page);

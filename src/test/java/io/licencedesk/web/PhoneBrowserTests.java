@@ -218,6 +218,89 @@ class PhoneBrowserTests {
         fitsTheWidth(page, "/invoices");
     }
 
+    /** Escape closes the menu opened with its Menu button and gives that button the keyboard back: it stayed open. */
+    @Test
+    void escapeClosesThePhonesMenuAndGivesTheFocusBackToItsButton(Page page) {
+        signIn(page, org.manager());
+        Locator menuButton = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Menu"));
+        menuButton.focus();
+        page.keyboard().press("Enter");
+        Locator invoices = page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName("Invoices").setExact(true));
+        assertThat(invoices).isVisible();
+        invoices.focus();
+
+        page.keyboard().press("Escape");
+        assertThat(invoices).isHidden();
+        assertThat(menuButton).isFocused();
+        assertThat(menuButton).hasAttribute("aria-expanded", "false");
+    }
+
+    /** Whether this element and a toast shown overlap on the screen. */
+    static final String UNDER_A_TOAST = """
+            element => [...document.querySelectorAll('#toasts .toast.show')].some(toast => {
+              const a = element.getBoundingClientRect();
+              const b = toast.getBoundingClientRect();
+              return a.bottom > b.top && a.top < b.bottom && a.right > b.left && a.left < b.right;
+            })""";
+
+    /**
+     * An error stays until it is closed (decision 0136), at the bottom of the screen and nearly as wide as a phone's:
+     * it hid the licence's "Register a screen" field and button below it, scrolled to the end of the page as well as
+     * reached with Tab. The page keeps room for it below the content, and the keyboard's focus is scrolled clear of it.
+     */
+    @Test
+    void anErrorThatStaysHidesNoControlOfThePhonesPage(Page page) {
+        TestOrganisation own = organisations.create();
+        long foyer = testLicences.activated(
+                own.owner(),
+                fixture.yearlyPlan(own),
+                own.alice().userId(),
+                "Foyer",
+                testLicences.today().minusDays(3));
+        long left = screens.register(own.alice(), foyer, "Foyer left").screen().id();
+        signIn(page, own.alice());
+        visit(page, "/portal/licences/" + foyer, null);
+        // Removed meanwhile in another window: the second removal is refused in a message that stays.
+        screens.remove(own.alice(), foyer, left);
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Remove screen “Foyer left”"))
+                .click();
+        io.licencedesk.support.PageParts.confirm(page, "Remove screen “Foyer left”?", "Remove");
+        Locator refused = page.locator("#toasts .toast.text-bg-danger");
+        assertThat(refused).containsText("That screen is not on this licence any more");
+
+        Locator register = page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Register screen"));
+        page.evaluate("() => window.scrollTo({top: document.documentElement.scrollHeight, behavior: 'instant'})");
+        Assertions.assertThat(register.evaluate(UNDER_A_TOAST))
+                .as("Register screen under the error, the page scrolled to its end")
+                .isEqualTo(false);
+
+        page.evaluate("() => window.scrollTo({top: 0, behavior: 'instant'})");
+        page.locator("h1").first().click();
+        List<String> hidden = new ArrayList<>();
+        for (int press = 0; press < 40; press++) {
+            page.keyboard().press("Tab");
+            Locator focused = page.locator(":focus");
+            if (focused.count() == 0
+                    || focused.evaluate("element => !!element.closest('#toasts')")
+                            .equals(true)) {
+                break;
+            }
+            // The page scrolls smoothly to the control the focus reaches: it is looked at once it has had the time.
+            try {
+                page.waitForFunction(
+                        "() => !(" + UNDER_A_TOAST + ")(document.activeElement)",
+                        null,
+                        new Page.WaitForFunctionOptions().setTimeout(2_000));
+            } catch (com.microsoft.playwright.TimeoutError under) {
+                hidden.add((String) focused.evaluate("element => element.outerHTML.slice(0, 80)"));
+            }
+        }
+        Assertions.assertThat(hidden)
+                .as("controls focused with Tab under the error")
+                .isEmpty();
+    }
+
     /**
      * A card's cells may break a long name anywhere; its buttons inherited that, and beside a screen's long name the
      * French "Enregistrer" of its rename form was squeezed into "Enregis" over "trer".
