@@ -539,9 +539,6 @@
         });
     }
 
-    // Escape closes the messages shown, when no dialog is open to take it: an error stays until it is closed
-    // (decision 0136), and Tab reaches its close button only after the whole page; on a phone it takes the bottom of
-    // the screen meanwhile (the page keeps room for it, decision 0139). A list or menu that Escape closes has already taken the key (defaultPrevented).
     // Escape closes a phone's menu, opened with its Menu button, from wherever the keyboard is in it, and gives the focus
     // back to that button, as the user menu and the dialogs do: it stayed open over the page. It goes before the
     // toasts below. The user menu inside it closes first (Bootstrap takes that Escape).
@@ -566,6 +563,10 @@
         });
     }
 
+    // Escape closes the messages shown, when no dialog is open to take it: an error stays until it is closed
+    // (decision 0136), and Tab reaches its close button only after the whole page; on a phone it takes the bottom of
+    // the screen meanwhile (the page keeps room for it, decision 0139). A list or menu that Escape closes has already
+    // taken the key (defaultPrevented).
     document.addEventListener('keydown', event => {
         if (event.key !== 'Escape' || event.defaultPrevented || event.target.closest('.modal')
             || document.querySelector('.modal.show')) {

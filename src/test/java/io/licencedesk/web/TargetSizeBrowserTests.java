@@ -26,11 +26,8 @@ import io.licencedesk.support.Browsers;
 import io.licencedesk.support.PageStates;
 import io.licencedesk.support.TargetSizes;
 import io.licencedesk.support.TestFixture;
-import io.licencedesk.webhooks.NewEndpoint;
-import io.licencedesk.webhooks.Webhooks;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.AfterAll;
@@ -66,9 +63,6 @@ class TargetSizeBrowserTests {
 
     @Autowired
     AccountManagement accounts;
-
-    @Autowired
-    Webhooks webhooks;
 
     @Autowired
     UserLanguages languages;
@@ -113,11 +107,7 @@ class TargetSizeBrowserTests {
                         org.owner(),
                         new NewClient("Zoé Newcomer", "zoe-" + org.id() + "@example.test", null, null, null))
                 .id();
-        long endpoint = webhooks.register(
-                        org.owner(),
-                        new NewEndpoint("https://93.184.216.34/" + org.id() + "/hook", "Accounting", true, Set.of()))
-                .endpoint()
-                .id();
+        long endpoint = fixture.webhookEndpointWithALongAddress(org);
         consolePages = List.of(
                 "/",
                 "/licences",
