@@ -9,11 +9,10 @@ import java.util.TreeMap;
 /**
  * A licence's terms as the console's and the portal's licence pages show them (decision 0141): the one running today,
  * the next one when a renewal booked it ahead, and the earlier ones, each from its first to its last day, both
- * included. The licence
- * keeps only its latest term; an earlier term's dates are the ones its invoice states (every renewal invoices the term
- * it starts, and the running term first when it was not billed, decisions 0048 and 0065). A first term invoiced
- * before activation has no dates on its invoice: it started on the activation date, and its last day is then not
- * said.
+ * included. The licence keeps only its latest term; an earlier term's dates are the ones its invoice states (every
+ * renewal invoices the term it starts, and the running term first when it was not billed, decisions 0048 and 0065). A
+ * first term invoiced before activation has no dates on its invoice: it started on the activation date, and its last
+ * day is then not said.
  *
  * @param current the term running today, or null (not activated, ended, or none known)
  * @param next the term a renewal booked, starting after today, or null
