@@ -23,10 +23,12 @@ import io.licencedesk.mail.DeliveryStatus;
 import io.licencedesk.mail.EmailDelivered;
 import io.licencedesk.mail.OutboxEntry;
 import io.licencedesk.shared.Language;
+import io.licencedesk.shared.Today;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -48,6 +50,9 @@ import org.springframework.security.access.AccessDeniedException;
 /** Issuing, numbering, re-sending, paying and voiding invoices on a real database. */
 @IntegrationTest
 class InvoiceManagementIntegrationTests {
+
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestFixture fixture;
@@ -356,8 +361,13 @@ class InvoiceManagementIntegrationTests {
         assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.PAID);
         assertThatThrownBy(() -> invoicing.markPaid(org.manager(), lobbyInvoice.id(), LocalDate.now(), null))
                 .isInstanceOf(IllegalInvoiceChangeException.class);
+        // The first day refused is the one after the latest today anywhere (decision 0131): from 10:00 UTC the
+        // server's tomorrow is already today on the Line Islands, and is accepted.
         assertThatThrownBy(() -> invoicing.markPaid(
-                        org.manager(), windowInvoice.id(), LocalDate.now().plusDays(1), null))
+                        org.manager(),
+                        windowInvoice.id(),
+                        Today.latestAnywhere(clock).plusDays(1),
+                        null))
                 .isInstanceOf(IllegalInvoiceChangeException.class);
         assertThatThrownBy(() -> invoicing.markPaid(
                         org.manager(),
