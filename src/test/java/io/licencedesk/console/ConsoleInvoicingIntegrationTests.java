@@ -42,6 +42,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -562,6 +563,53 @@ class ConsoleInvoicingIntegrationTests {
         assertThat(overdueBadges(clientPage, paidLate)).isEmpty();
         assertThat(overdueBadges(clientPage, notYetDue)).isEmpty();
         assertThat(badges(clientPage, notYetDue)).hasSize(1);
+    }
+
+    /**
+     * A renewal bills the next term on the day it is made, often the day the current term was billed: the licence's
+     * page, the client's page and the invoices list showed two rows alike but for their numbers (same day, same total),
+     * and the client's page did not even name the licence. Each row now names the licence and the term it bills.
+     */
+    @Test
+    void namesTheLicenceAndTheTermEachInvoiceBillsWhereverTheConsoleListsIt() throws Exception {
+        LocalDate today = testLicences.today();
+        long licence = testLicences.activated(org.owner(), plan, org.alice().userId(), "Renewed", today.minusDays(20));
+        Invoice first = invoicing.send(org.manager(), List.of(licence)).issued().get(0);
+        Invoice second = renewals.renew(org.manager(), licence).invoice();
+        DateTimeFormatter day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        DateTimeFormatter jour = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.FRENCH);
+        String firstTerm = day.format(first.line().termStart()) + " to "
+                + day.format(first.line().termEnd()) + " inclusive";
+        String secondTerm = day.format(second.line().termStart()) + " to "
+                + day.format(second.line().termEnd()) + " inclusive";
+        assertThat(firstTerm).isNotEqualTo(secondTerm);
+        var manager = fixture.signedIn(org.manager().email());
+
+        Document list = page(get("/invoices").with(manager));
+        Document licencePage = page(get("/licences/{id}", licence).with(manager));
+        Document clientPage = page(get("/clients/{id}", org.alice().userId()).with(manager));
+        for (Document page : List.of(list, licencePage, clientPage)) {
+            String where = page.title();
+            assertThat(rowText(page, first)).as(where).contains(firstTerm).doesNotContain(secondTerm);
+            assertThat(rowText(page, second)).as(where).contains(secondTerm).doesNotContain(firstTerm);
+        }
+        assertThat(clientPage
+                        .select("tbody tr:has(a:containsOwn(" + first.number() + ")) a[href=/licences/" + licence + "]")
+                        .eachText())
+                .containsExactly("Renewed");
+        assertThat(licencePage.select("#invoices-heading ~ table th").eachText())
+                .contains("Term");
+
+        Document enFrancais = page(get("/licences/{id}", licence).with(manager).param("lang", "fr"));
+        assertThat(enFrancais.select("#invoices-heading ~ table th").eachText()).contains("Période");
+        assertThat(rowText(enFrancais, second))
+                .contains("du " + jour.format(second.line().termStart()) + " au "
+                        + jour.format(second.line().termEnd()) + " inclus");
+    }
+
+    private static String rowText(Document page, Invoice invoice) {
+        return page.select("tbody tr:has(a:containsOwn(" + invoice.number() + "))")
+                .text();
     }
 
     private Document page(MockHttpServletRequestBuilder request) throws Exception {
