@@ -64,6 +64,23 @@ public class AuditLog {
                 deleted(caller.organisationId(), entries));
     }
 
+    /**
+     * The newest entries about a client, for their page: their account, their licences and their invoices, newest
+     * first; {@code hasNext} says there are older ones. The caller must be staff, and the client theirs (the
+     * organisation's id is in every part of the query, so another organisation's client has no entries).
+     */
+    public AuditPage aboutClient(Caller caller, long clientId, int size) {
+        requireStaff(caller);
+        List<Row> rows = new ArrayList<>(queries.aboutClient(caller.organisationId(), clientId, size + 1));
+        boolean more = rows.size() > size;
+        if (more) {
+            rows.remove(rows.size() - 1);
+        }
+        Names names = new Names(accounts, plans, caller);
+        List<AuditEntry> entries = rows.stream().map(row -> entry(row, names)).toList();
+        return new AuditPage(entries, false, more, null, null, deleted(caller.organisationId(), entries));
+    }
+
     /** The licences and webhook endpoints of the page that were deleted, from their own entries (one query each). */
     private Map<AuditSubject, Set<Long>> deleted(long organisationId, List<AuditEntry> entries) {
         Map<AuditSubject, Set<Long>> deleted = new EnumMap<>(AuditSubject.class);

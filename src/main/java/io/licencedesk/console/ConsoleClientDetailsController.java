@@ -4,10 +4,7 @@ import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.Client;
 import io.licencedesk.accounts.People;
-import io.licencedesk.audit.AuditFilter;
 import io.licencedesk.audit.AuditLog;
-import io.licencedesk.audit.AuditPageRequest;
-import io.licencedesk.audit.AuditSubject;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceFilter;
@@ -28,8 +25,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * A client as staff see them, on one page: billing details, portal access (with its actions), their newest licences
- * with each one's screens, their newest invoices, and the client's own history from the audit log. Each list links to
- * the full one.
+ * with each one's screens, their newest invoices, and the newest entries of the audit log about them, their licences
+ * and their invoices. Each list links to the full one.
  */
 @Controller
 class ConsoleClientDetailsController {
@@ -88,17 +85,7 @@ class ConsoleClientDetailsController {
                                 (a, b) -> a)));
         model.addAttribute("invoices", invoices.invoices(caller, null, id, 1, SHOWN));
         model.addAttribute("today", LocalDate.now(clock)); // which of them are overdue
-        model.addAttribute(
-                "history",
-                log
-                        .page(
-                                caller,
-                                new AuditFilter(null, AuditSubject.CLIENT, null, null, null, Long.toString(id)),
-                                AuditPageRequest.first(SHOWN))
-                        .entries()
-                        .stream()
-                        .filter(entry -> Long.valueOf(id).equals(entry.subjectId()))
-                        .toList());
+        model.addAttribute("history", log.aboutClient(caller, id, SHOWN));
         model.addAttribute("view", new AuditView(messages, locale, caller.isOwner()));
         return "console/client";
     }

@@ -28,6 +28,7 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.licence.TestLicences;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import io.licencedesk.webhooks.NewEndpoint;
@@ -41,6 +42,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -100,6 +102,9 @@ class AuditLogIntegrationTests {
     @Autowired
     Clock clock;
 
+    @Autowired
+    TestLicences testLicences;
+
     TestOrganisation org;
     Plan monthly;
 
@@ -138,6 +143,64 @@ class AuditLogIntegrationTests {
         assertThat(entry.actorEmail()).isEqualTo(who.email());
         assertThat(entry.address()).isEqualTo(ADDRESS);
         assertThat(entry.occurredAt()).isCloseTo(clock.instant(), within(1, ChronoUnit.MINUTES));
+    }
+
+    /**
+     * A client's page showed only the entries about the client's own record: what happened to their licences and
+     * invoices was in the log but not there. The entries about a client are now those of their account (but signing
+     * in), of the licences that are theirs and of the invoices billed to them, newest first, and nobody else's
+     * (decision 0146).
+     */
+    @Test
+    void theEntriesAboutAClientAreTheirAccountsTheirLicencesAndTheirInvoicesNewestFirst() {
+        long alice = org.alice().userId();
+        TestOrganisation other = organisations.create();
+        long lobby = testLicences.activated(org.owner(), monthly, alice, "Lobby", testLicences.today());
+        long bobs = testLicences.activated(org.owner(), monthly, org.bob().userId(), "Bob's", testLicences.today());
+        licence("Free", null);
+        licences.create(
+                other.manager(), new NewLicence(fixture.monthlyPlan(other).id(), "Theirs", null, 1, null));
+        Invoice invoice = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+        invoicing.send(org.manager(), List.of(bobs));
+        accounts.updateClient(
+                org.manager(),
+                alice,
+                new NewClient(org.alice().name(), org.alice().email(), "Alice Moved Co", null, null));
+        passwords.changePassword(org.alice(), TestOrganisation.PASSWORD, "a much longer secret 1");
+
+        Predicate<AuditEntry> aboutAlice = entry -> switch (entry.subject()) {
+            case LICENCE -> entry.subjectId() == lobby;
+            case INVOICE -> entry.subjectId() == invoice.id();
+            case CLIENT, USER -> entry.subjectId() == alice && !entry.action().startsWith("SIGN");
+            default -> false;
+        };
+        List<Long> expected = entries(AuditFilter.ANY).stream()
+                .filter(aboutAlice)
+                .map(AuditEntry::id)
+                .toList();
+        AuditPage about = log.aboutClient(org.manager(), alice, 25);
+        assertThat(about.entries()).extracting(AuditEntry::id).containsExactlyElementsOf(expected);
+        assertThat(about.entries())
+                .extracting(AuditEntry::subject)
+                .contains(AuditSubject.LICENCE, AuditSubject.INVOICE, AuditSubject.CLIENT, AuditSubject.USER);
+        assertThat(about.hasNext()).isFalse();
+
+        // Thirty more about one licence: the newest 25 of all, and a next page said to be there.
+        for (int i = 0; i < 15; i++) {
+            licences.pause(org.manager(), lobby);
+            licences.resume(org.manager(), lobby);
+        }
+        List<Long> newest = entries(AuditFilter.ANY).stream()
+                .filter(aboutAlice)
+                .map(AuditEntry::id)
+                .limit(25)
+                .toList();
+        AuditPage cut = log.aboutClient(org.manager(), alice, 25);
+        assertThat(cut.entries()).extracting(AuditEntry::id).containsExactlyElementsOf(newest);
+        assertThat(cut.hasNext()).isTrue();
+
+        assertThat(log.aboutClient(other.manager(), alice, 25).entries()).isEmpty();
+        assertThatThrownBy(() -> log.aboutClient(org.alice(), alice, 25)).isInstanceOf(AccessDeniedException.class);
     }
 
     @Test

@@ -23,6 +23,7 @@ import io.licencedesk.accounts.SentLinks;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.InvoiceManagement;
+import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.TestLicences;
 import io.licencedesk.support.IntegrationTest;
@@ -30,6 +31,7 @@ import io.licencedesk.support.TestFixture;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
 import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -76,6 +78,9 @@ class ConsoleClientDetailsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    LicenceManagement licences;
+
     TestOrganisation org;
     TestOrganisation other;
 
@@ -116,6 +121,37 @@ class ConsoleClientDetailsIntegrationTests {
                 .andExpect(content()
                         .string(containsString("<a id=\"licence-client\" href=\"/clients/"
                                 + org.alice().userId() + "\"")));
+    }
+
+    /**
+     * The history showed only changes to the client's own record ("Nothing recorded yet" for a client whose licences
+     * had been activated, paused and invoiced). It now lists what happened to their account, licences and invoices,
+     * each naming and linking its object, and nothing of another client's.
+     */
+    @Test
+    void theHistoryListsWhatHappenedToTheClientsLicencesAndInvoicesLinkedToThem() throws Exception {
+        Plan plan = fixture.monthlyPlan(org);
+        long lobby = testLicences.activated(org.owner(), plan, org.alice().userId(), "Lobby", testLicences.today());
+        long bobs = testLicences.activated(org.owner(), plan, org.bob().userId(), "Bob's own", testLicences.today());
+        licences.pause(org.manager(), lobby);
+        licences.pause(org.manager(), bobs);
+        var invoice = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+
+        Document page = Jsoup.parse(
+                mvc.perform(get("/clients/{id}", org.alice().userId()).with(fixture.signedIn(org.manager())))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        var rows = page.select("section[aria-labelledby=history-title] tbody tr");
+        assertThat(rows.eachText())
+                .anySatisfy(row -> assertThat(row).contains(invoice.number()).contains("Issued"));
+        assertThat(rows.select("a[href=/invoices/" + invoice.id() + "]")).isNotEmpty();
+        assertThat(rows.select("a[href=/licences/" + lobby + "]")).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(rows.eachText())
+                .anySatisfy(row -> assertThat(row).contains("Lobby").contains("Paused"));
+        assertThat(rows.select("a[href=/licences/" + bobs + "]")).isEmpty();
+        assertThat(rows.text()).doesNotContain("Bob's own");
     }
 
     @Test
