@@ -7,8 +7,6 @@ import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.exports.CsvExports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -114,11 +112,7 @@ class ClientApiController {
             summary = "Get a client",
             description = "With its ETag: send it back in If-Match to change the client only if it is still as you"
                     + " read it, or in If-None-Match for a 304 Not Modified while it is.")
-    @Parameter(
-            in = ParameterIn.HEADER,
-            name = ConditionalRequests.IF_NONE_MATCH,
-            description = ConditionalRequests.IF_NONE_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string"))
+    @ConditionalRequests.IfNoneMatch
     ResponseEntity<ClientResponse> client(Caller caller, @PathVariable long id) {
         return ConditionalRequests.tagged(response(caller, accounts.client(caller, id)));
     }

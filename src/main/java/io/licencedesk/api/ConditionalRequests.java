@@ -40,8 +40,21 @@ final class ConditionalRequests {
     @interface IfMatch {}
 
     /** What {@code If-None-Match} does on a read, which Spring MVC evaluates against the answer's ETag. */
-    static final String IF_NONE_MATCH_DESCRIPTION = "The ETag you hold: when the object is still that one, the"
+    private static final String IF_NONE_MATCH_DESCRIPTION = "The ETag you hold: when the object is still that one, the"
             + " answer is a 304 Not Modified without a body.";
+
+    /**
+     * {@code If-None-Match} on a read that answers an ETag, described once for all of them: on the handler, as Spring
+     * MVC reads the header itself rather than through an argument.
+     */
+    @Target(ElementType.METHOD)
+    @Retention(RetentionPolicy.RUNTIME)
+    @Parameter(
+            in = ParameterIn.HEADER,
+            name = IF_NONE_MATCH,
+            description = IF_NONE_MATCH_DESCRIPTION,
+            schema = @Schema(type = "string"))
+    @interface IfNoneMatch {}
 
     /** A 200 answer with its ETag. */
     static <T> ResponseEntity<T> tagged(T body) {

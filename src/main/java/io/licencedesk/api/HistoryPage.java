@@ -25,7 +25,8 @@ record HistoryPage(
         String nextCursor,
 
         @Schema(description = "Pass as `before` for the previous (newer) page.")
-        String previousCursor) {
+        String previousCursor)
+        implements PagedAnswer {
 
     private static final String PREFIX = "history:";
 
@@ -37,6 +38,11 @@ record HistoryPage(
                 next != null,
                 next,
                 cursor(licenceId, page.previousCursor()));
+    }
+
+    @Override
+    public List<PageLink> links() {
+        return PagedAnswer.cursorLinks(nextCursor, previousCursor);
     }
 
     private static String cursor(long licenceId, Long entryId) {

@@ -16,7 +16,6 @@ import io.licencedesk.web.Downloads;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -242,11 +241,7 @@ class InvoiceApiController {
             description = "JSON, or the PDF with Accept: application/pdf (as …/pdf answers it). The JSON with its"
                     + " ETag: send it back in If-Match to change the invoice only if it is still as you read it, or in"
                     + " If-None-Match for a 304 Not Modified while it is.")
-    @Parameter(
-            in = ParameterIn.HEADER,
-            name = ConditionalRequests.IF_NONE_MATCH,
-            description = ConditionalRequests.IF_NONE_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string"))
+    @ConditionalRequests.IfNoneMatch
     ResponseEntity<InvoiceResponse> invoice(Caller caller, @PathVariable long id) {
         return ConditionalRequests.tagged(InvoiceResponse.of(invoicing.invoice(caller, id)));
     }

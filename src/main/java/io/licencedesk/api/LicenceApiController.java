@@ -16,7 +16,6 @@ import io.licencedesk.licence.LicencePageRequest;
 import io.licencedesk.shared.Reason;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
@@ -236,11 +235,7 @@ class LicenceApiController {
             summary = "Get a licence",
             description = "With its ETag: send it back in If-Match to change or delete the licence only if it is"
                     + " still as you read it, or in If-None-Match for a 304 Not Modified while it is.")
-    @Parameter(
-            in = ParameterIn.HEADER,
-            name = ConditionalRequests.IF_NONE_MATCH,
-            description = ConditionalRequests.IF_NONE_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string"))
+    @ConditionalRequests.IfNoneMatch
     ResponseEntity<LicenceResponse> licence(Caller caller, @PathVariable long id) {
         return ConditionalRequests.tagged(LicenceResponse.of(licences.details(caller, id)));
     }

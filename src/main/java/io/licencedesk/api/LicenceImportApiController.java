@@ -5,7 +5,6 @@ import io.licencedesk.licence.LicenceImport;
 import io.licencedesk.licence.LicenceImports;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -98,11 +97,7 @@ class LicenceImportApiController {
             description = "With its ETag: send it back in If-None-Match while following the check for a 304 Not"
                     + " Modified while nothing moved, or in If-Match to confirm the import only if it is still as you"
                     + " read it.")
-    @Parameter(
-            in = ParameterIn.HEADER,
-            name = ConditionalRequests.IF_NONE_MATCH,
-            description = ConditionalRequests.IF_NONE_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string"))
+    @ConditionalRequests.IfNoneMatch
     ResponseEntity<LicenceImportResponse> licenceImport(Caller caller, @PathVariable long id) {
         return ConditionalRequests.tagged(response(imports.find(caller, id)));
     }

@@ -31,7 +31,8 @@ record LicencePage(
         String nextCursor,
 
         @Schema(description = "Pass as `before` for the previous page, with the same sort and order.")
-        String previousCursor) {
+        String previousCursor)
+        implements PagedAnswer {
 
     static LicencePage of(LicenceListing listing) {
         // A page asked for before the first licence is empty: it has no cursor to go on from, so no more either,
@@ -44,5 +45,10 @@ record LicencePage(
                 next != null,
                 next,
                 listing.hasPrevious() ? listing.previousCursor() : null);
+    }
+
+    @Override
+    public List<PageLink> links() {
+        return PagedAnswer.cursorLinks(nextCursor, previousCursor);
     }
 }

@@ -4,9 +4,6 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
-import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -53,11 +50,7 @@ class PlanApiController {
             summary = "Get a plan",
             description = "With its ETag: send it back in If-Match to change the plan only if it is still as you read"
                     + " it, or in If-None-Match for a 304 Not Modified while it is.")
-    @Parameter(
-            in = ParameterIn.HEADER,
-            name = ConditionalRequests.IF_NONE_MATCH,
-            description = ConditionalRequests.IF_NONE_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string"))
+    @ConditionalRequests.IfNoneMatch
     ResponseEntity<PlanResponse> plan(Caller caller, @PathVariable long id) {
         return ConditionalRequests.tagged(PlanResponse.of(plans.plan(caller, id)));
     }

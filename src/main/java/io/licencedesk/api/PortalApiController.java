@@ -15,7 +15,6 @@ import io.licencedesk.web.WaitInWords;
 import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -115,11 +114,7 @@ class PortalApiController {
             summary = "One of my licences",
             description = "With its ETag: send it back in If-Match to start the licence only if it is still as you"
                     + " read it, or in If-None-Match for a 304 Not Modified while it is.")
-    @Parameter(
-            in = ParameterIn.HEADER,
-            name = ConditionalRequests.IF_NONE_MATCH,
-            description = ConditionalRequests.IF_NONE_MATCH_DESCRIPTION,
-            schema = @Schema(type = "string"))
+    @ConditionalRequests.IfNoneMatch
     ResponseEntity<PortalLicenceResponse> licence(Caller client, @PathVariable long id) {
         return ConditionalRequests.tagged(PortalLicenceResponse.of(licences.licence(client, id)));
     }

@@ -82,7 +82,9 @@ class RestApiDocumentation {
             `page` from 1 and `limit` 1 to 100 (default 25), answered with `page`, `limit`, `total` and \
             `hasMore`. The plans come whole. A licence's screens in the portal page so since December 2026: send \
             `page`; without `page` or `limit`, as programs written before send it, the answer is still the whole \
-            array, with a `Deprecation` header.
+            array, with a `Deprecation` header. Every page has a `Link` header (RFC 8288): `first`, `prev` and \
+            `next` when there is one, and `last` for numbered lists, each the address asked for with every other \
+            parameter kept and only the page (or cursor) changed: follow `next` until there is none.
 
             ### Idempotency
             Every POST except the device API's takes an optional `Idempotency-Key` header (1 to 255 printable \

@@ -198,15 +198,15 @@ public class ScreenManagement {
         return licence;
     }
 
-    /** Two screens of one licence with one name could not be told apart in the portal or the console. */
+    /**
+     * Two screens of one licence with one name could not be told apart. Checked under the licence's lock, in one
+     * query for the one screen that has the name, if any.
+     */
     private void refuseTakenName(long licenceId, String name, Long renamedScreenId) {
         // Named as the other screen is ("Hall"), not as typed ("HALL"): that is the name the client sees in the list.
-        screens.live(licenceId).stream()
-                .filter(other -> !Long.valueOf(other.id()).equals(renamedScreenId)
-                        && other.name().equalsIgnoreCase(name))
-                .findFirst()
+        screens.liveNameLike(licenceId, name, renamedScreenId == null ? 0 : renamedScreenId)
                 .ifPresent(other -> {
-                    throw new ScreenNameTakenException(other.name());
+                    throw new ScreenNameTakenException(other);
                 });
     }
 

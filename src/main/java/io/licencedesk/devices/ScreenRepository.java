@@ -75,6 +75,43 @@ class ScreenRepository {
                 .optional();
     }
 
+    /**
+     * The name of a live screen of the licence called so in any case, other than the screen {@code exceptId} (0: none),
+     * if there is one: the one row the rule needs, where every screen of the licence (up to 10,000) was read to compare
+     * names in Java. The database lowers both sides, as the screens' search does.
+     */
+    Optional<String> liveNameLike(long licenceId, String name, long exceptId) {
+        return jdbc.sql("""
+                        select name from screen
+                        where licence_id = :licenceId and removed_at is null and lower(name) = lower(:name)
+                          and id <> :exceptId
+                        order by created_at, id
+                        fetch first 1 rows only
+                        """)
+                .param("licenceId", licenceId)
+                .param("name", name)
+                .param("exceptId", exceptId)
+                .query(String.class)
+                .optional();
+    }
+
+    /** The names of the licence's live screens that are one of these in any case, for a free seat's name. */
+    List<String> liveNamesLike(long licenceId, List<String> names) {
+        StringBuilder among = new StringBuilder();
+        var parameters = new MapSqlParameterSource("licenceId", licenceId);
+        for (int i = 0; i < names.size(); i++) {
+            among.append(i == 0 ? "" : ", ").append("lower(:name").append(i).append(')');
+            parameters.addValue("name" + i, names.get(i));
+        }
+        return jdbc.sql("""
+                        select name from screen
+                        where licence_id = :licenceId and removed_at is null and lower(name) in (%s)
+                        """.formatted(among))
+                .paramSource(parameters)
+                .query(String.class)
+                .list();
+    }
+
     /** Whether a seat this device held on the licence was removed in the portal. */
     boolean hadRemovedSeat(long licenceId, String fingerprint) {
         return jdbc.sql("""

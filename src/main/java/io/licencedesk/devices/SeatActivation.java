@@ -11,10 +11,9 @@ import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -29,6 +28,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Component
 class SeatActivation {
+
+    /** How many numbered names a free seat's name is chosen among in one query. */
+    private static final int SEAT_NAMES_AT_ONCE = 8;
 
     private final DeviceQueries queries;
     private final ScreenRepository screens;
@@ -132,8 +134,8 @@ class SeatActivation {
         if (screens.hadRemovedSeat(licence.id(), fingerprint)) {
             throw new DeviceRefusedException(Refusal.CREDENTIAL_REVOKED, Reason.of("reason.device.seatRevoked"));
         }
-        List<Screen> seats = screens.live(licence.id());
-        if (seats.size() >= licence.quantity()) {
+        int seats = screens.countLive(licence.id());
+        if (seats >= licence.quantity()) {
             throw new DeviceRefusedException(
                     Refusal.SEATS_TAKEN, Reason.of("reason.device.seatsTaken", licence.quantity()));
         }
@@ -150,16 +152,22 @@ class SeatActivation {
      * device that took the seat has no page to be named on. Numbered after the seats taken, skipping a name another
      * screen of the licence has (a removed seat, or one the client named so): the portal tells screens apart by name.
      */
-    private String seatName(SeatLicence licence, List<Screen> seats) {
+    private String seatName(SeatLicence licence, int seats) {
         Locale locale = licence.clientId() == null
                 ? Language.DEFAULT.locale()
                 : languages.forClient(licence.organisationId(), licence.clientId());
-        Set<String> taken =
-                seats.stream().map(seat -> seat.name().toLowerCase(Locale.ROOT)).collect(Collectors.toSet());
-        for (int number = seats.size() + 1; ; number++) {
-            String name = messages.getMessage("screen.seatName", new Object[] {Integer.toString(number)}, locale);
-            if (!taken.contains(name.toLowerCase(Locale.ROOT))) {
-                return name;
+        // A few numbers at a time, asked of the database together: the first is free unless the client named a
+        // screen so, and reading every screen of the licence (up to 10,000) to find one free name cost more.
+        for (int first = seats + 1; ; first += SEAT_NAMES_AT_ONCE) {
+            List<String> candidates = new ArrayList<>();
+            for (int number = first; number < first + SEAT_NAMES_AT_ONCE; number++) {
+                candidates.add(messages.getMessage("screen.seatName", new Object[] {Integer.toString(number)}, locale));
+            }
+            List<String> taken = screens.liveNamesLike(licence.id(), candidates);
+            for (String name : candidates) {
+                if (taken.stream().noneMatch(name::equalsIgnoreCase)) {
+                    return name;
+                }
             }
         }
     }

@@ -3,6 +3,8 @@ package io.licencedesk.api;
 import static io.licencedesk.support.RawHttp.chunked;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.NewClient;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.RawHttp;
 import io.licencedesk.support.RawHttp.Answer;
@@ -43,6 +45,9 @@ class RestApiAtTheServerTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AccountManagement accounts;
+
     TestOrganisation org;
     String manager;
     RawHttp http;
@@ -71,6 +76,30 @@ class RestApiAtTheServerTests {
         String path = sent.contains("?") ? sent.substring(0, sent.indexOf('?')) : sent;
         var instance = JsonMapper.shared().readTree(answer.body()).get("instance");
         return instance != null && instance.isString() && instance.asString().equals(path);
+    }
+
+    /**
+     * A page's Link header (decision 0144) over HTTP as Tomcat reads the query: a search with + for its spaces and é in
+     * lower-case hex is linked in one spelling (%20, %C3%A9) that reads back as the same search.
+     */
+    @Test
+    void linksTheNextPageWithTheSearchAsTomcatReadIt() throws Exception {
+        for (int i = 1; i <= 2; i++) {
+            accounts.addClient(
+                    org.manager(),
+                    new NewClient("Café & Bar " + i, "cafe" + i + "-" + org.id() + "@example.com", null, null, null));
+        }
+        Map<String, String> token = Map.of("Authorization", "Bearer " + manager);
+
+        Answer first = http.exchange("GET", "/api/v1/clients?q=caf%c3%a9+%26+bar&limit=1", token, null);
+
+        String q = "q=caf%C3%A9%20%26%20bar&limit=1";
+        assertThat(first.headers().get("link"))
+                .isEqualTo("</api/v1/clients?" + q + "&page=1>; rel=\"first\", </api/v1/clients?" + q
+                        + "&page=2>; rel=\"next\", </api/v1/clients?" + q + "&page=2>; rel=\"last\"");
+        Answer next = http.exchange("GET", "/api/v1/clients?" + q + "&page=2", token, null);
+        assertThat(next.status()).isEqualTo(200);
+        assertThat(next.body()).contains("Café & Bar 2").doesNotContain("Café & Bar 1");
     }
 
     @Test

@@ -200,7 +200,7 @@ class ListShortcutsPostgresIntegrationTests {
             forwards.addAll(ids(page));
         }
         assertThat(forwards).isEqualTo(expected);
-        return new StatementCounter.Counted<>(first.result().count(), first.sql());
+        return new StatementCounter.Counted<>(first.result().count(), first.sql(), first.rowsRead());
     }
 
     LicenceQueries queries() {

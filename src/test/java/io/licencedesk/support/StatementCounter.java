@@ -7,6 +7,7 @@ import java.lang.reflect.Proxy;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -21,14 +22,20 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * many round trips an operation costs. Add the class to the application context (a test's {@code @Import},
  * or a source of {@code SpringApplication.run}): it wraps the context's data source. Only the calling
  * thread is counted, so the mail dispatcher's polls on its own thread do not blur the figure; commits and
- * rollbacks are not statements and are not counted. A batch counts once.
+ * rollbacks are not statements and are not counted. A batch counts once. The rows the statements' results
+ * hand over are counted too, for a test that wants to know how much an operation reads.
  */
 public class StatementCounter implements BeanPostProcessor {
 
     private static final ThreadLocal<List<String>> COUNTING = new ThreadLocal<>();
 
-    /** What an operation returned, and the SQL of the statements it executed on this thread, in order. */
-    public record Counted<T>(T result, List<String> sql) {
+    private static final ThreadLocal<int[]> ROWS = new ThreadLocal<>();
+
+    /**
+     * What an operation returned, the SQL of the statements it executed on this thread, in order, and how many rows
+     * their results handed over.
+     */
+    public record Counted<T>(T result, List<String> sql, int rowsRead) {
 
         public int statements() {
             return sql.size();
@@ -38,14 +45,20 @@ public class StatementCounter implements BeanPostProcessor {
     /** Runs the operation on this thread and records the statements it executes. */
     public <T> Counted<T> count(Supplier<T> operation) {
         List<String> outer = COUNTING.get();
+        int[] outerRows = ROWS.get();
         List<String> sql = new ArrayList<>();
+        int[] rows = {0};
         COUNTING.set(sql);
+        ROWS.set(rows);
         try {
-            return new Counted<>(operation.get(), sql);
+            T result = operation.get();
+            return new Counted<>(result, sql, rows[0]);
         } finally {
             COUNTING.set(outer);
+            ROWS.set(outerRows);
             if (outer != null) {
                 outer.addAll(sql);
+                outerRows[0] += rows[0];
             }
         }
     }
@@ -103,7 +116,20 @@ public class StatementCounter implements BeanPostProcessor {
                                     ? prepared
                                     : args != null && args.length > 0 ? String.valueOf(args[0]) : "batch");
                 }
-                return invoke(target, method, args);
+                Object made = invoke(target, method, args);
+                return made instanceof ResultSet result ? counted(result) : made;
+            });
+        }
+
+        /** A result that counts each row it hands over. */
+        private static ResultSet counted(ResultSet target) {
+            return proxy(ResultSet.class, target, (method, args) -> {
+                Object made = invoke(target, method, args);
+                int[] rows = ROWS.get();
+                if (rows != null && method.getName().equals("next") && Boolean.TRUE.equals(made)) {
+                    rows[0]++;
+                }
+                return made;
             });
         }
 

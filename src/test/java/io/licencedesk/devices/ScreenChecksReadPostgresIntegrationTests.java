@@ -1,0 +1,7 @@
+package io.licencedesk.devices;
+
+import io.licencedesk.support.OnPostgres;
+
+/** The same reads on a real PostgreSQL. */
+@OnPostgres
+class ScreenChecksReadPostgresIntegrationTests extends ScreenChecksReadIntegrationTests {}
