@@ -80,10 +80,9 @@ class AuditLogQueries {
 
     /**
      * Up to {@code limit} of the newest rows about a client: their account (as a client, and as a person, but for
-     * signing in), the licences that are theirs now and the invoices billed to them. Each part is read newest first
-     * through its own index and cut at {@code limit} before they are merged, so a client with thousands of licences
-     * costs their own entries, never a walk through the organisation's log. A deleted licence's row is gone, and its
-     * entries with it (decision 0146).
+     * signing in), the licences that are theirs now and the invoices billed to them. Each part is cut at {@code limit}
+     * before they are merged. A deleted licence's row is gone, and its entries with it (decision 0146, which says what
+     * is not measured yet).
      */
     List<Row> aboutClient(long organisationId, long clientId, int limit) {
         return jdbc.sql(SELECT + """
