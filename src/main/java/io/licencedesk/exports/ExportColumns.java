@@ -43,7 +43,10 @@ final class ExportColumns {
             "paid",
             "payment_reference",
             "reverse_charge",
-            "void_reason");
+            "void_reason",
+            "licence_name",
+            "term_start",
+            "term_end");
 
     static final List<String> CLIENTS =
             List.of("name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");
@@ -97,7 +100,10 @@ final class ExportColumns {
             date(invoice.paidOn()),
             invoice.paymentReference(),
             Boolean.toString(totals.reverseCharge()),
-            invoice.voidReason()
+            invoice.voidReason(),
+            invoice.line().licenceName(),
+            date(invoice.line().termStart()),
+            date(invoice.line().termEnd())
         };
     }
 

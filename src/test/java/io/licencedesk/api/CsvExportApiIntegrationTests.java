@@ -370,7 +370,10 @@ class CsvExportApiIntegrationTests {
                 "paid",
                 "payment_reference",
                 "reverse_charge",
-                "void_reason");
+                "void_reason",
+                "licence_name",
+                "term_start",
+                "term_end");
 
         static final List<String> CLIENTS = List.of(
                 "name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");

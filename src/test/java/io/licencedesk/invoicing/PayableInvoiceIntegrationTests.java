@@ -170,13 +170,14 @@ class PayableInvoiceIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",payment_reference,reverse_charge,void_reason");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .endsWith(",payment_reference,reverse_charge,void_reason,licence_name,term_start,term_end");
         assertThat(csv.lines().filter(line -> line.startsWith(reverseCharged.number())))
                 .singleElement(InstanceOfAssertFactories.STRING)
-                .endsWith(",true,");
+                .endsWith(",true,," + reverseCharged.line().licenceName() + "," + termDates(reverseCharged));
         assertThat(csv.lines().filter(line -> line.startsWith(charged.number())))
                 .singleElement(InstanceOfAssertFactories.STRING)
-                .endsWith(",false,");
+                .endsWith(",false,," + charged.line().licenceName() + "," + termDates(charged));
         String token = fixture.token(org.manager());
         for (var invoice : Map.of(reverseCharged, true, charged, false).entrySet()) {
             String json = mvc.perform(
@@ -423,5 +424,11 @@ class PayableInvoiceIntegrationTests {
                     .doesNotContain("Total due", "IBAN", "Pay online", "how to pay");
         }
         assertThat(copy.textBody()).contains("This invoice of " + total + " was paid on");
+    }
+
+    /** The term's first and last days as the export writes them: ISO dates, both there once the licence is in use. */
+    private static String termDates(Invoice invoice) {
+        assertThat(invoice.line().termStart()).isNotNull();
+        return invoice.line().termStart() + "," + invoice.line().termEnd();
     }
 }
