@@ -419,6 +419,41 @@
         refusal.focus();
     }
 
+    // A form posted from the keyboard that comes back to its own page (a person's role changed or their access turned
+    // off, an endpoint disabled, settings saved) left the keyboard at the top of the page, on a phone the screen too,
+    // away from what was just done. The page that follows puts the focus back on the same form's button, or on the
+    // button of the form that takes its place (Disable becomes Enable: both name the same data-focus-key), if it is
+    // there and nothing else took the focus (a field to correct, a secret shown once). A row of the licence list
+    // does this its own way, below.
+    const POSTED = 'licenceDesk.postedFrom';
+    const here = location.pathname + location.search;
+    const formKey = form => form.dataset.focusKey || form.getAttribute('action');
+    const posted = JSON.parse(sessionStorage.getItem(POSTED) || 'null');
+    sessionStorage.removeItem(POSTED);
+    if (posted && posted.page === here && Date.now() - posted.at < 30000
+        && (document.activeElement === document.body || document.activeElement === null)) {
+        const buttons = [...document.querySelectorAll('#main form')]
+            .filter(form => formKey(form) === posted.key)
+            .flatMap(form => [...form.querySelectorAll('button[type=submit], button:not([type])')])
+            .filter(button => !button.disabled);
+        const same = buttons.find(button => button.textContent.trim() === posted.label);
+        (same || buttons[0])?.focus();
+    }
+    let byKeyboard = false;
+    document.addEventListener('keydown', () => (byKeyboard = true), true);
+    document.addEventListener('pointerdown', () => (byKeyboard = false), true);
+    document.addEventListener('submit', event => {
+        const form = event.target;
+        const submitter = event.submitter;
+        if (event.defaultPrevented || !byKeyboard || !submitter || !form.closest('#main')
+            || (form.getAttribute('method') || '').toLowerCase() !== 'post' || submitter.closest('[data-row-keys]')) {
+            return;
+        }
+        sessionStorage.setItem(POSTED, JSON.stringify({
+            page: here, key: formKey(form), label: submitter.textContent.trim(), at: Date.now()
+        }));
+    });
+
     // Search forms leave empty fields out of the address, so that links stay short and shareable.
     document.querySelectorAll('form[method="get"]').forEach(form => {
         form.addEventListener('formdata', event => {

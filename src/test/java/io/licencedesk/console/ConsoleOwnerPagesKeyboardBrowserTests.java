@@ -98,4 +98,43 @@ class ConsoleOwnerPagesKeyboardBrowserTests {
         page.keyboard().press("Tab");
         assertThat(secret.getByRole(AriaRole.BUTTON)).isFocused();
     }
+
+    /**
+     * A person's role changed, or their access turned off and on again, from the keyboard: the page came back with the
+     * keyboard at its top (on a phone, the screen too), rows away from the person. It is on the same button again, or
+     * on the one that took its place (Enable for Disable).
+     */
+    @Test
+    void peoplesActionsFromTheKeyboardLeaveTheFocusOnThePersonsRow(Page page) {
+        page.setViewportSize(390, 844);
+        signIn.as(page, org.owner().email());
+        page.navigate("/people");
+        String name = org.manager().name();
+
+        page.getByLabel("Role of " + name, new Page.GetByLabelOptions().setExact(true))
+                .selectOption("OWNER");
+        Locator changeRole = button(page, "Change role of " + name);
+        changeRole.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.STATUS)).containsText("is now Owner");
+        assertThat(changeRole).isFocused();
+
+        button(page, "Disable " + name).focus();
+        page.keyboard().press("Enter");
+        Locator enable = button(page, "Enable " + name);
+        assertThat(enable).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(button(page, "Disable " + name)).isFocused();
+    }
+
+    /** The endpoint's Disable, pressed from the keyboard, comes back as Enable with the focus on it. */
+    @Test
+    void disablingAWebhookEndpointFromTheKeyboardLeavesTheFocusOnEnable(Page page) {
+        long endpoint = fixture.webhookEndpointWithALongAddress(org);
+        signIn.as(page, org.owner().email());
+        page.navigate("/settings/webhooks/" + endpoint);
+        button(page, "Disable").focus();
+        page.keyboard().press("Enter");
+        assertThat(button(page, "Enable")).isFocused();
+    }
 }
