@@ -405,8 +405,9 @@
     } else if (boxToChoose && boxToChoose.tomselect) {
         startIn(boxToChoose.tomselect);
     }
-    // After a screen is registered, an API token made or a webhook endpoint added, the keyboard starts at its secret, shown only this once: a
-    // screen reader reads it, and its Copy button is the next Tab rather than many Tabs down the page (the menu first).
+    // After a screen is registered, an API token made or a webhook endpoint added, the keyboard starts at its secret,
+    // shown only this once: a screen reader reads it, and its Copy button is the next Tab rather than many Tabs down the
+    // page (the menu first).
     const newSecret = document.getElementById('new-credential') || document.getElementById('new-token')
         || document.getElementById('signing-secret');
     if (newSecret && !firstInvalid) {
