@@ -5,6 +5,9 @@
     // Toasts appear and go without fading: half faded, their text is below 4.5:1 (decision 0054).
     function toast(message, kind) {
         const container = document.getElementById('toasts');
+        if (sayAgain(container, message, kind)) {
+            return;
+        }
         const element = document.createElement('div');
         element.className = 'toast align-items-center border-0 text-bg-' + (kind || 'success');
         const row = document.createElement('div');
@@ -20,7 +23,25 @@
         container.appendChild(element);
         keep(element, kind);
         element.addEventListener('hidden.bs.toast', () => element.remove());
+        element.dataset.message = message;
         say(body, message);
+    }
+    // The same message shown again (the same refusal after the same action) is one toast, not a pile of them: the one
+    // shown says it again, its words taken out of its live region and put back, so that a screen reader announces it
+    // again, and its time (a confirmation's 15 seconds) starts again. Different messages stay side by side.
+    function sayAgain(container, message, kind) {
+        const danger = kind === 'danger';
+        const shown = [...container.querySelectorAll('.toast.show')].find(element =>
+            element.dataset.message === message && element.classList.contains('text-bg-danger') === danger);
+        if (!shown) {
+            return false;
+        }
+        const body = shown.querySelector('.toast-body');
+        body.textContent = '';
+        bootstrap.Toast.getInstance(shown)?.dispose();
+        keep(shown, kind);
+        say(body, message);
+        return true;
     }
     // How long a message stays (WCAG 2.2.1, decision 0136): 4 or 5 seconds took it away from a person reading slowly
     // or through a magnifier. A confirmation stays 15 seconds and, as Bootstrap does for any toast, for as long as the
@@ -117,6 +138,7 @@
     document.querySelectorAll('#toasts .toast.show').forEach(element => {
         const body = element.querySelector('.toast-body');
         const message = body.textContent;
+        element.dataset.message = message;
         element.classList.remove('show');
         body.textContent = '';
         window.addEventListener('load', () => {
@@ -383,9 +405,11 @@
     } else if (boxToChoose && boxToChoose.tomselect) {
         startIn(boxToChoose.tomselect);
     }
-    // After a screen is registered or an API token made, the keyboard starts at its secret, shown only this once: a
-    // screen reader reads it, and its Copy button is the next Tab rather than many Tabs down the page (the menu first).
-    const newSecret = document.getElementById('new-credential') || document.getElementById('new-token');
+    // After a screen is registered, an API token made or a webhook endpoint added, the keyboard starts at its secret,
+    // shown only this once: a screen reader reads it, and its Copy button is the next Tab rather than many Tabs down the
+    // page (the menu first).
+    const newSecret = document.getElementById('new-credential') || document.getElementById('new-token')
+        || document.getElementById('signing-secret');
     if (newSecret && !firstInvalid) {
         newSecret.focus();
     }
@@ -395,6 +419,41 @@
     if (refusal && !firstInvalid && !newSecret) {
         refusal.focus();
     }
+
+    // A form posted from the keyboard that comes back to its own page (a person's role changed or their access turned
+    // off, an endpoint disabled, settings saved) left the keyboard at the top of the page, on a phone the screen too,
+    // away from what was just done. The page that follows puts the focus back on the same form's button, or on the
+    // button of the form that takes its place (Disable becomes Enable: both name the same data-focus-key), if it is
+    // there and nothing else took the focus (a field to correct, a secret shown once). A row of the licence list
+    // does this its own way, below.
+    const POSTED = 'licenceDesk.postedFrom';
+    const here = location.pathname + location.search;
+    const formKey = form => form.dataset.focusKey || form.getAttribute('action');
+    const posted = JSON.parse(sessionStorage.getItem(POSTED) || 'null');
+    sessionStorage.removeItem(POSTED);
+    if (posted && posted.page === here && Date.now() - posted.at < 30000
+        && (document.activeElement === document.body || document.activeElement === null)) {
+        const buttons = [...document.querySelectorAll('#main form')]
+            .filter(form => formKey(form) === posted.key)
+            .flatMap(form => [...form.querySelectorAll('button[type=submit], button:not([type])')])
+            .filter(button => !button.disabled);
+        const same = buttons.find(button => button.textContent.trim() === posted.label);
+        (same || buttons[0])?.focus();
+    }
+    let byKeyboard = false;
+    document.addEventListener('keydown', () => (byKeyboard = true), true);
+    document.addEventListener('pointerdown', () => (byKeyboard = false), true);
+    document.addEventListener('submit', event => {
+        const form = event.target;
+        const submitter = event.submitter;
+        if (event.defaultPrevented || !byKeyboard || !submitter || !form.closest('#main')
+            || (form.getAttribute('method') || '').toLowerCase() !== 'post' || submitter.closest('[data-row-keys]')) {
+            return;
+        }
+        sessionStorage.setItem(POSTED, JSON.stringify({
+            page: here, key: formKey(form), label: submitter.textContent.trim(), at: Date.now()
+        }));
+    });
 
     // Search forms leave empty fields out of the address, so that links stay short and shareable.
     document.querySelectorAll('form[method="get"]').forEach(form => {
@@ -575,6 +634,31 @@
         document.querySelectorAll('#toasts .toast.show').forEach(shown => bootstrap.Toast.getOrCreateInstance(shown).hide());
     });
 
+    // A toast closed with the focus in it (its Close button, or Escape from there) took the focus with it to the page's
+    // body, and the next Tab started again at the top of the page. The focus goes back where the person was: the
+    // control focused before the toasts, while it is still in the page and can take it, else the page's heading.
+    if (toasts) {
+        let before = null;
+        document.addEventListener('focusin', event => toasts.contains(event.target) || (before = event.target));
+        let hadTheFocus = false;
+        toasts.addEventListener('hide.bs.toast', event => (hadTheFocus = event.target.contains(document.activeElement)));
+        toasts.addEventListener('hidden.bs.toast', () => {
+            if (!hadTheFocus) {
+                return;
+            }
+            hadTheFocus = false;
+            const usable = element => element && element.isConnected && !element.disabled && !element.closest('[inert]')
+                && element.getClientRects().length > 0;
+            const heading = document.querySelector('#main h1');
+            if (usable(before)) {
+                before.focus();
+            } else if (heading) {
+                heading.tabIndex = -1;
+                heading.focus();
+            }
+        });
+    }
+
     // Tab goes round an open dialog. Bootstrap brings the focus back only when it lands on the page behind: Tab from a
     // dialog's last button went to the browser's address bar first, and Shift+Tab from its first left it the same way.
     document.addEventListener('keydown', event => {
@@ -706,6 +790,14 @@
 (function () {
     'use strict';
     const {text, language, signedOut, expiredFormToken} = window.licenceDesk;
+    const FOLLOWED = 'licenceDesk.followedImport';
+    const follow = path => sessionStorage.setItem(FOLLOWED, JSON.stringify({path: path, at: Date.now()}));
+    // Only an import followed a moment ago, or for as long as it ran: one left and opened again later is read from
+    // its top as any page.
+    const followed = () => {
+        const last = JSON.parse(sessionStorage.getItem(FOLLOWED) || 'null');
+        return last && Date.now() - last.at < 30000 ? last.path : null;
+    };
     const form = document.getElementById('import-form');
     if (form) {
         const input = document.getElementById('import-file');
@@ -755,6 +847,7 @@
                     // Shown below as a general failure.
                 }
                 if (request.status === 201 && answer.location) {
+                    follow(new URL(answer.location, window.location.href).pathname);
                     window.location.assign(answer.location);
                 } else if (request.status === 401 || (request.status === 403 && answer.type === expiredFormToken)) {
                     // The session ended, or the page's form token is out of date: trying again cannot work until the
@@ -778,6 +871,16 @@
         });
     }
     const page = document.getElementById('import-page');
+    // The import's page loads again by itself when its check or import ends (and after Import is confirmed): the
+    // keyboard was back at the top of the page, and a screen reader heard nothing of the outcome. The page followed
+    // from here gives the keyboard its outcome when it ends (the report's heading or the message saying what
+    // happened), so that it is read out and the next Tab reaches Import or Discard.
+    const outcome = page && page.querySelector('[data-import-outcome]');
+    if (outcome && !page.dataset.progressUrl && followed() === window.location.pathname) {
+        sessionStorage.removeItem(FOLLOWED);
+        outcome.focus();
+    }
+    page && page.addEventListener('submit', () => follow(window.location.pathname));
     const url = page && page.dataset.progressUrl;
     if (!url) {
         return;
@@ -810,6 +913,7 @@
                 return;
             }
             if (!progress.running) {
+                follow(window.location.pathname);
                 window.location.reload();
                 return;
             }

@@ -98,6 +98,13 @@ class WebhooksBrowserTests {
         assertThat(row).containsText("200");
         assertThat(row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Send again")))
                 .isVisible();
+        // Each row's button says which event it sends (decision 0143): a screen reader's list of buttons read "Send
+        // again" once a delivery, with nothing to tell them apart.
+        assertThat(row.getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions()
+                                .setName(Pattern.compile("^Send again: licence\\.created \\(evt_"))))
+                .isVisible();
         Screenshots.save(page, "webhook-log.png");
 
         Received received = receiver.next(secret);
