@@ -27,6 +27,18 @@ public final class Accessibility {
             + ".forEach(toast => toast.dispatchEvent(new MouseEvent(kind, {bubbles: true})))";
 
     /**
+     * Waits for the page's running transitions to end (not the endless ones, such as a progress bar's stripes). A
+     * button given the focus as the page loads fades to its focused colours in 0.15 s (Bootstrap's outline buttons
+     * fill in), and axe, run in that fraction of a second, measured the contrast of a colour half-way there, which
+     * nobody reads: a check that failed or passed with the machine's load.
+     */
+    private static final String SETTLED = """
+            () => Promise.all(document.getAnimations()
+                .filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity)
+                .map(animation => animation.finished.catch(() => null)))
+            """;
+
+    /**
      * What makes one state of a page differ from another for axe, read from the page: its language, phone or wide
      * window, the kinds of badge, button, alert and toast it shows, whether a field is marked invalid, what is open
      * (a dialog, a menu, a drop-down) and whether its tables have rows. Values that only change the data (ids, names,
@@ -169,6 +181,7 @@ public final class Accessibility {
             // A toast hides itself after a few seconds, which axe's run must not use up: it is held as if the pointer
             // were on it (Bootstrap's own pause), and let go with its full time again after.
             page.evaluate(TOASTS, "mouseover");
+            page.evaluate(SETTLED);
             RUNS.incrementAndGet();
             results = analyze(page);
             page.evaluate(TOASTS, "mouseout");
