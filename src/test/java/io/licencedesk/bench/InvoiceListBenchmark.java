@@ -170,6 +170,10 @@ public final class InvoiceListBenchmark {
                 List<Result> results = new ArrayList<>();
                 for (Case each : cases) {
                     results.add(run.measure(each, each.surface().export() ? exports : requests, plans, explained));
+                    long[] sorted = results.get(results.size() - 1).nanos().clone();
+                    Arrays.sort(sorted);
+                    System.out.printf(
+                            "  %s %s: p50 %.1f ms%n", label(each.surface()), each.name(), percentile(sorted, 50));
                 }
                 String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
                 writePlans(results, work.resolve("invoice-plans"));
