@@ -85,11 +85,12 @@ class ConsoleInvoiceController {
                 params = asked.withoutClient();
             }
         }
-        var invoices = search.invoices(caller, params.filter(), page, PAGE_SIZE);
+        var listing = search.listing(caller, params.filter(), page, PAGE_SIZE);
+        var invoices = listing.invoices();
         model.addAttribute("params", params);
         model.addAttribute("ignored", ignored);
         model.addAttribute("invoices", invoices);
-        model.addAttribute("sums", search.sums(caller, params.filter()));
+        model.addAttribute("sums", listing.sums());
         model.addAttribute("deliveries", invoicing.latestDeliveries(caller, invoices.items()));
         model.addAttribute("status", params.statusValue());
         model.addAttribute("statuses", InvoiceStatus.values());

@@ -24,12 +24,33 @@ public class InvoiceSearch {
     public PageOf<Invoice> invoices(Caller caller, InvoiceFilter filter, int page, int size) {
         InvoiceManagement.requireStaff(caller);
         LocalDate today = LocalDate.now(clock);
+        long total = invoices.count(caller.organisationId(), filter, today);
         return PageOf.read(
                 page,
                 size,
-                invoices.count(caller.organisationId(), filter, today),
-                (offset, limit) -> invoices.page(caller.organisationId(), filter, today, offset, limit));
+                total,
+                (offset, limit) -> invoices.page(caller.organisationId(), filter, today, total, offset, limit));
     }
+
+    /**
+     * A page of the invoices page and what all its pages add up to, as {@link #invoices} and {@link #sums} would answer
+     * them, but counted once: the sums count the invoices they add up, which is the page's total (decision 0145).
+     */
+    public Listing listing(Caller caller, InvoiceFilter filter, int page, int size) {
+        InvoiceManagement.requireStaff(caller);
+        LocalDate today = LocalDate.now(clock);
+        List<InvoiceListSums> sums = invoices.sums(caller.organisationId(), filter, today);
+        long total = sums.stream().mapToLong(InvoiceListSums::invoices).sum();
+        var pageOf = PageOf.read(
+                page,
+                size,
+                total,
+                (offset, limit) -> invoices.page(caller.organisationId(), filter, today, total, offset, limit));
+        return new Listing(pageOf, sums);
+    }
+
+    /** A page of the list and the sums of every page. */
+    public record Listing(PageOf<Invoice> invoices, List<InvoiceListSums> sums) {}
 
     /** What the invoices these filters show add up to, every page, one entry per currency (none when none). */
     public List<InvoiceListSums> sums(Caller caller, InvoiceFilter filter) {

@@ -26,6 +26,14 @@ final class ApiClient {
                 .build();
     }
 
+    String base() {
+        return base;
+    }
+
+    String token() {
+        return token;
+    }
+
     HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {
         return http.send(
                 HttpRequest.newBuilder(URI.create(base + pathAndQuery))

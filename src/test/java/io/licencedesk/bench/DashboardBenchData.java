@@ -7,7 +7,8 @@ import java.time.LocalDate;
 /**
  * What the dashboard benchmark adds to the main list's data, once: an invoice for the current term of every licence
  * the generator marked invoiced or paid (about 525,000 at 1,000,000 licences), issued on the term's first day, due 30
- * days later, paid within 40 days when paid, one in 50 void, 20% VAT; and, on every run, recent check-ins for the
+ * days later, paid within 40 days when paid (with a transfer's reference), one in 50 void, 20% VAT, the client's name,
+ * company and e-mail recorded as the buyer (the invoice list's search looks in them); and, on every run, recent check-ins for the
  * device benchmark's screens (one every hour of the last 48 hours, so that about half were seen within 24 hours).
  */
 final class DashboardBenchData {
@@ -26,18 +27,20 @@ final class DashboardBenchData {
         try (var statement = connection.prepareStatement("""
                 insert into invoice (organisation_id, number, licence_id, term_number, billed_term, client_id, status,
                                      issued_on, due_on, term_start, term_end, term_label, seller_name, buyer_name,
-                                     buyer_email, licence_name, coupon_code, plan_name, quantity, unit_price_minor,
-                                     subtotal_minor, vat_rate, vat_minor, total_minor, currency, paid_on, created_at)
+                                     buyer_company, buyer_email, licence_name, coupon_code, plan_name, quantity, unit_price_minor,
+                                     subtotal_minor, vat_rate, vat_minor, total_minor, currency, paid_on,
+                                     payment_reference, created_at)
                 select l.organisation_id, ? || l.id, l.id, l.term_number,
                        case when l.id % 50 = 0 then null else l.term_number end, l.client_id,
                        case when l.id % 50 = 0 then 'VOID' when l.billing_status = 'PAID' then 'PAID'
                             when l.id % 3 = 0 then 'ISSUED' else 'SENT' end,
                        l.activated_on, l.activated_on + 30, l.activated_on, l.ends_on, p.name,
-                       'Bench Signage Ltd', u.name, u.email, l.name, l.coupon_code, p.name, l.quantity,
+                       'Bench Signage Ltd', u.name, u.company, u.email, l.name, l.coupon_code, p.name, l.quantity,
                        l.unit_price_minor, l.quantity * l.unit_price_minor, 20.00,
                        l.quantity * l.unit_price_minor / 5, l.quantity * l.unit_price_minor * 6 / 5, 'EUR',
                        case when l.billing_status = 'PAID' and l.id % 50 <> 0
                             then least(l.activated_on + (l.id % 40)::int, ?::date) end,
+                       case when l.billing_status = 'PAID' and l.id % 50 <> 0 then 'TRF-' || (l.id * 7919 % 1000003) end,
                        now()
                 from licence l
                 join plan p on p.id = l.plan_id

@@ -81,4 +81,24 @@ class InvoiceManagementPostgresIntegrationTests extends InvoiceManagementIntegra
         });
         assertThat(String.join("\n", plan)).contains("invoice_search_trgm_idx");
     }
+
+    /**
+     * A term of one or two characters has no trigram: its condition is written beside the characters and pairs of the
+     * same text, which the index of V37 holds, and not as the trigram index's expression, which could only answer it by
+     * reading all of itself (decision 0145). With sequential scans off, the plan names the index of pairs only when
+     * both are the same expression.
+     */
+    @Test
+    void aShortTermCanUseTheIndexOfCharactersAndPairs() {
+        List<String> plan = transactions.execute(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            return jdbc.sql("explain select id from invoice where " + InvoiceRepository.SEARCHED_TEXT_NO_TRIGRAMS
+                            + " like '%ab%' and " + InvoiceRepository.SHORT_GRAMS + " @> array['ab']")
+                    .query(String.class)
+                    .list();
+        });
+        assertThat(String.join("\n", plan))
+                .contains("invoice_short_grams_idx")
+                .doesNotContain("invoice_search_trgm_idx");
+    }
 }

@@ -1,6 +1,7 @@
 package io.licencedesk.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
@@ -11,12 +12,14 @@ import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.OnPostgres;
 import io.licencedesk.support.StatementCounter;
 import io.licencedesk.support.TestFixture;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * How many SQL statements sending invoices costs (a count, not a time): each invoice a send issues adds a
@@ -49,6 +52,9 @@ class InvoiceStatementsPostgresIntegrationTests {
     @Autowired
     StatementCounter counter;
 
+    @Autowired
+    MockMvc mvc;
+
     TestOrganisation org;
     Plan yearly;
 
@@ -72,6 +78,32 @@ class InvoiceStatementsPostgresIntegrationTests {
         assertThat(perInvoice)
                 .as("statements per invoice past the first; sending one invoice ran:%n%s", String.join("\n", one.sql()))
                 .isLessThanOrEqualTo(MOST_PER_INVOICE);
+    }
+
+    /**
+     * The invoices page adds up every page of its list below it, and those sums count the invoices: its number of pages
+     * comes from them, not from a count of its own that read all of them once more (525,000 invoices: decision 0145).
+     */
+    @Test
+    void theInvoicesPageReadsItsInvoicesOnceForItsPagesAndItsTotals() throws Exception {
+        invoicing.send(org.manager(), licences(3));
+        var manager = fixture.signedIn(org.manager().email());
+
+        var page = counter.count(() -> {
+            try {
+                return mvc.perform(get("/invoices").param("q", "in").with(manager))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+
+        assertThat(page.result()).contains("3 invoices");
+        assertThat(page.sql().stream().filter(sql -> sql.matches("(?s).*count\\(\\*\\).*from invoice where.*")))
+                .as("statements counting invoices:%n%s", String.join("\n", page.sql()))
+                .hasSize(1);
     }
 
     private List<Long> licences(int count) {

@@ -1,0 +1,517 @@
+package io.licencedesk.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.FileSystemUtils;
+
+/**
+ * The invoices list, its keyword search, its totals and its export at the dashboard benchmark's scale (about 525,000
+ * invoices in one organisation at 1,000,000 licences, {@link DashboardBenchData}), plus another organisation's
+ * invoices as noise. Starts the embedded PostgreSQL on the main list's data directory (or {@code --pgdata}), loads
+ * what is missing, starts the packaged application with -Xmx512m, signs in as the bench owner and makes a read-only API
+ * token, warms up, then times each case one request after another at the client over loopback: the console's
+ * {@code GET /invoices} (HTML with its totals), {@code GET /api/v1/invoices} (JSON, limit 25), {@code GET
+ * /api/v1/invoices/totals}, and the CSV exports' first byte, first invoice and end. PostgreSQL's execution time of
+ * every statement of a request is read back from auto_explain (median of the explained requests); the plans go to
+ * target/bench/invoice-plans/.
+ *
+ * <p>Run it with {@code bench/run-invoice-list.sh}; options as {@code --name=value}: licences (1000000), clients
+ * (10000), pgdata (target/bench/pgdata), noise (50000 invoices in another organisation), warmup (3 rounds of every
+ * case), warmup-seconds (60), requests (20), exports (3), explained (3), fresh (false).
+ */
+public final class InvoiceListBenchmark {
+
+    private InvoiceListBenchmark() {}
+
+    /** The list pages' target at the server (PRODUCT.md, docs/benchmarks.md). */
+    static final int TARGET_P95_MILLIS = 50;
+
+    static final String NOISE_ORGANISATION = "Bench noise Ltd";
+
+    private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
+    private static final Pattern INVOICES = Pattern.compile("\"invoices\":(\\d+)");
+    private static final Pattern QUERY_TEXT = Pattern.compile("Query Text: (.*)");
+
+    /** Where a case is asked: the console's page, the API's list, the API's totals, or an export (console or API). */
+    enum Surface {
+        CONSOLE("/invoices?"),
+        API("/api/v1/invoices?limit=25&"),
+        TOTALS("/api/v1/invoices/totals?"),
+        CONSOLE_EXPORT("/invoices/export.csv?"),
+        API_EXPORT("/api/v1/invoices/export?");
+
+        final String prefix;
+
+        Surface(String prefix) {
+            this.prefix = prefix;
+        }
+
+        boolean export() {
+            return this == CONSOLE_EXPORT || this == API_EXPORT;
+        }
+
+        boolean console() {
+            return this == CONSOLE || this == CONSOLE_EXPORT;
+        }
+
+        /** The console names the months {@code issued} and {@code paid}, the API {@code issuedIn} and {@code paidIn}. */
+        String address(String query) {
+            String own =
+                    console() ? query : query.replace("issued=", "issuedIn=").replace("paid=", "paidIn=");
+            String address = prefix + own;
+            return address.endsWith("?") || address.endsWith("&")
+                    ? address.substring(0, address.length() - 1)
+                    : address;
+        }
+    }
+
+    /** One timed case: a name, where, and the query string in the console's names. */
+    record Case(String name, Surface surface, String query) {}
+
+    /** What one case measured. */
+    record Result(
+            Case benchCase,
+            long[] nanos,
+            long[] firstRowNanos,
+            long matches,
+            List<List<PlanLog.Statement>> explained) {}
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = Stream.of(args)
+                .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
+                .collect(Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : "true"));
+        int licences = Integer.parseInt(options.getOrDefault("licences", "1000000"));
+        int clients = Integer.parseInt(options.getOrDefault("clients", "10000"));
+        int noise = Integer.parseInt(options.getOrDefault("noise", "50000"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
+        Duration warmupTime = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "60")));
+        int requests = Integer.parseInt(options.getOrDefault("requests", "20"));
+        int exports = Integer.parseInt(options.getOrDefault("exports", "3"));
+        int explained = Integer.parseInt(options.getOrDefault("explained", "3"));
+        boolean fresh = Boolean.parseBoolean(options.getOrDefault("fresh", "false"));
+        Path work = Path.of("target", "bench");
+        Path dataDirectory = Path.of(
+                        options.getOrDefault("pgdata", work.resolve("pgdata").toString()))
+                .toAbsolutePath();
+        Files.createDirectories(work);
+        if (fresh) {
+            FileSystemUtils.deleteRecursively(dataDirectory);
+        }
+
+        try (var postgres = BenchPostgres.start(dataDirectory, false);
+                var dataSource = MainListBenchmark.dataSource(postgres)) {
+            long prepareStart = System.nanoTime();
+            JdbcClient jdbc = MainListBenchmark.prepare(dataSource, dataDirectory, licences, clients);
+            long organisationId = ExportBenchmark.organisationId(jdbc);
+            long invoices;
+            long noiseInvoices;
+            try (var connection = dataSource.getConnection()) {
+                invoices = DashboardBenchData.ensureInvoices(connection, organisationId, LocalDate.now());
+                noiseInvoices = ensureNoise(connection, organisationId, noise);
+            }
+            jdbc.sql("analyze").update();
+            System.out.printf(
+                    "Data ready in %.1f s: %,d licences, %,d invoices in the bench organisation, %,d in another;"
+                            + " invoice table %s with indexes%n",
+                    (System.nanoTime() - prepareStart) / 1e9,
+                    licences,
+                    invoices,
+                    noiseInvoices,
+                    jdbc.sql("select pg_size_pretty(pg_total_relation_size('invoice'))")
+                            .query(String.class)
+                            .single());
+            List<Case> cases = cases(jdbc, organisationId);
+
+            var server = MainListBenchmark.startServer(postgres.getPort(), work, "-Dspring.flyway.out-of-order=true");
+            try {
+                String base = "http://localhost:" + server.port();
+                var console = new ConsoleClient(base);
+                MainListBenchmark.awaitHealth(console, server.process());
+                console.signIn(BenchData.OWNER_EMAIL, BenchData.OWNER_PASSWORD);
+                var api = new ApiClient(base, console.makeApiToken("invoice bench " + java.time.Instant.now()));
+                var run = new Run(console, api);
+
+                long warmupStart = System.nanoTime();
+                int rounds = 0;
+                while (rounds < warmup || System.nanoTime() - warmupStart < warmupTime.toNanos()) {
+                    for (Case each : cases) {
+                        if (!each.surface().export()) {
+                            run.once(each);
+                        }
+                    }
+                    rounds++;
+                }
+                System.out.printf(
+                        "Warm-up: %d rounds of the list and totals cases in %.1f s%n",
+                        rounds, (System.nanoTime() - warmupStart) / 1e9);
+
+                String loadBefore = Files.readString(Path.of("/proc/loadavg")).trim();
+                var plans = new PlanLog(dataSource, dataDirectory);
+                List<Result> results = new ArrayList<>();
+                for (Case each : cases) {
+                    results.add(run.measure(each, each.surface().export() ? exports : requests, plans, explained));
+                    long[] sorted = results.get(results.size() - 1).nanos().clone();
+                    Arrays.sort(sorted);
+                    System.out.printf(
+                            "  %s %s: p50 %.1f ms%n", label(each.surface()), each.name(), percentile(sorted, 50));
+                }
+                String loadAfter = Files.readString(Path.of("/proc/loadavg")).trim();
+                writePlans(results, work.resolve("invoice-plans"));
+
+                System.out.printf(
+                        "%nInvoice list, %,d invoices in one organisation (+%,d in another), PostgreSQL %s, %d cores,"
+                                + " Java %s, %s%n",
+                        invoices,
+                        noiseInvoices,
+                        jdbc.sql("show server_version").query(String.class).single(),
+                        Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"),
+                        LocalDate.now());
+                System.out.printf("Load average before %s, after %s%n", loadBefore, loadAfter);
+                print(results, System.out);
+            } finally {
+                server.process().destroy();
+                server.process().waitFor();
+            }
+        }
+    }
+
+    /**
+     * Another organisation with {@code count} invoices (copies of the bench organisation's first ones under their own
+     * organisation and numbers, counting for no term), unless it has some; returns how many it has. They only have to
+     * be there: every query of the list starts from the organisation, and the indexes hold both.
+     */
+    static long ensureNoise(Connection connection, long organisationId, int count) throws SQLException {
+        connection.setAutoCommit(true);
+        var jdbc =
+                JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
+        Long noise = jdbc.sql("select id from organisation where name = ?")
+                .param(NOISE_ORGANISATION)
+                .query(Long.class)
+                .optional()
+                .orElseGet(() -> jdbc.sql("insert into organisation (name, currency, expiring_soon_days, created_at)"
+                                + " values (?, 'EUR', 30, now()) returning id")
+                        .param(NOISE_ORGANISATION)
+                        .query(Long.class)
+                        .single());
+        long present = jdbc.sql("select count(*) from invoice where organisation_id = ?")
+                .param(noise)
+                .query(Long.class)
+                .single();
+        if (present == 0 && count > 0) {
+            jdbc.sql("""
+                            insert into invoice (organisation_id, number, licence_id, term_number, billed_term,
+                                                 client_id, status, issued_on, due_on, term_start, term_end,
+                                                 term_label, seller_name, buyer_name, buyer_company, buyer_email,
+                                                 licence_name, coupon_code, plan_name, quantity, unit_price_minor,
+                                                 subtotal_minor, vat_rate, vat_minor, total_minor, currency, paid_on,
+                                                 payment_reference, created_at)
+                            select ?, 'NOISE-' || id, licence_id, term_number, null, client_id, status, issued_on,
+                                   due_on, term_start, term_end, term_label, 'Bench noise Ltd', buyer_name,
+                                   buyer_company, buyer_email, licence_name, coupon_code, plan_name, quantity,
+                                   unit_price_minor, subtotal_minor, vat_rate, vat_minor, total_minor, currency,
+                                   paid_on, payment_reference, created_at
+                            from invoice where organisation_id = ? order by id limit ?
+                            """).params(noise, organisationId, count).update();
+            jdbc.sql("vacuum (analyze) invoice").update();
+            present = count;
+        }
+        return present;
+    }
+
+    /** The cases, their terms and ids read from the data so that each finds what its name says. */
+    static List<Case> cases(JdbcClient jdbc, long organisationId) {
+        long invoices = jdbc.sql("select count(*) from invoice where organisation_id = ?")
+                .param(organisationId)
+                .query(Long.class)
+                .single();
+        long deepPage = Math.max(1, invoices * 9 / 10 / 25);
+        long busiest = jdbc.sql("select client_id from invoice where organisation_id = ? group by client_id"
+                        + " order by count(*) desc limit 1")
+                .param(organisationId)
+                .query(Long.class)
+                .single();
+        String number = jdbc.sql("select number from invoice where organisation_id = ? order by id offset ? limit 1")
+                .params(organisationId, invoices / 2)
+                .query(String.class)
+                .single();
+        String company = jdbc.sql("select buyer_company from invoice where organisation_id = ?"
+                        + " and buyer_company is not null order by id offset ? limit 1")
+                .params(organisationId, invoices / 3)
+                .query(String.class)
+                .single();
+        String code = jdbc.sql("select coupon_code from invoice where organisation_id = ? order by id offset ? limit 1")
+                .params(organisationId, invoices / 4)
+                .query(String.class)
+                .single();
+        YearMonth busyMonth = YearMonth.from(jdbc.sql("select max(issued_on) from invoice where organisation_id = ?")
+                        .param(organisationId)
+                        .query(LocalDate.class)
+                        .single())
+                .minusMonths(1);
+        String month = busyMonth.toString();
+        List<Case> cases = new ArrayList<>();
+        for (Surface surface : List.of(Surface.CONSOLE, Surface.API)) {
+            cases.add(new Case("first page", surface, ""));
+            cases.add(new Case("deep page (90%)", surface, "page=" + deepPage));
+            cases.add(new Case("status paid", surface, "status=PAID"));
+            cases.add(new Case("overdue", surface, "status=overdue"));
+            cases.add(new Case("busiest client", surface, "client=" + busiest));
+            cases.add(new Case("issued in " + month, surface, "issued=" + month));
+            cases.add(new Case("paid in " + month, surface, "paid=" + month));
+            cases.add(new Case("q invoice number", surface, "q=" + number));
+            cases.add(new Case("q company", surface, "q=" + ConsoleClient.encode(company)));
+            cases.add(new Case("q 3 chars, code", surface, "q=" + ConsoleClient.encode(code.substring(2, 5))));
+            cases.add(new Case("q 3 chars, common", surface, "q=ltd"));
+            cases.add(new Case("q 2 chars, rare", surface, "q=qz"));
+            cases.add(new Case("q 2 chars, common", surface, "q=or"));
+            cases.add(new Case("q 1 char", surface, "q=z"));
+            cases.add(new Case("q no match", surface, "q=" + BenchData.ABSENT_WORD));
+            cases.add(new Case("q 2 chars + overdue", surface, "status=overdue&q=qz"));
+            cases.add(
+                    new Case("q company + paid in", surface, "paid=" + month + "&q=" + ConsoleClient.encode(company)));
+        }
+        cases.add(new Case("totals", Surface.TOTALS, ""));
+        cases.add(new Case("totals overdue", Surface.TOTALS, "status=overdue"));
+        cases.add(new Case("totals q company", Surface.TOTALS, "q=" + ConsoleClient.encode(company)));
+        cases.add(new Case("totals q 2 chars, rare", Surface.TOTALS, "q=qz"));
+        cases.add(new Case("totals q 2 chars, common", Surface.TOTALS, "q=or"));
+        cases.add(new Case("export all", Surface.CONSOLE_EXPORT, ""));
+        cases.add(new Case("export all", Surface.API_EXPORT, ""));
+        cases.add(new Case("export q company", Surface.API_EXPORT, "q=" + ConsoleClient.encode(company)));
+        cases.add(new Case("export q 2 chars, rare", Surface.API_EXPORT, "q=qz"));
+        return cases;
+    }
+
+    /** Asks the cases of both clients and times them. */
+    static final class Run {
+        private final ConsoleClient console;
+        private final ApiClient api;
+        private final HttpClient streaming = HttpClient.newHttpClient();
+
+        Run(ConsoleClient console, ApiClient api) {
+            this.console = console;
+            this.api = api;
+        }
+
+        /**
+         * One request of the case, read to its end; returns the matches (the API's total or invoices, the rows of an
+         * export, -1 for the console's page) and, for an export, the nanoseconds to its first byte and to its first
+         * invoice (the line after the header).
+         */
+        long[] once(Case each) throws IOException, InterruptedException {
+            String address = each.surface().address(each.query());
+            if (each.surface().export()) {
+                return export(address, each.surface().console());
+            }
+            var response = each.surface().console() ? console.get(address) : api.get(address);
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(address + " answered " + response.statusCode());
+            }
+            var count = (each.surface() == Surface.TOTALS ? INVOICES : TOTAL).matcher(response.body());
+            long matches = -1;
+            if (each.surface() == Surface.TOTALS) {
+                matches = 0;
+                while (count.find()) {
+                    matches += Long.parseLong(count.group(1));
+                }
+            } else if (count.find()) {
+                matches = Long.parseLong(count.group(1));
+            }
+            return new long[] {matches, 0, 0};
+        }
+
+        private long[] export(String address, boolean withSession) throws IOException, InterruptedException {
+            long start = System.nanoTime();
+            HttpResponse<InputStream> response = withSession
+                    ? console.stream(address)
+                    : streaming.send(
+                            HttpRequest.newBuilder(URI.create(api.base() + address))
+                                    .header("Authorization", "Bearer " + api.token())
+                                    .timeout(Duration.ofMinutes(10))
+                                    .GET()
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofInputStream());
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException(address + " answered " + response.statusCode());
+            }
+            long firstByte = 0;
+            long firstRow = 0;
+            long lines = 0;
+            byte[] buffer = new byte[64 * 1024];
+            try (InputStream body = response.body()) {
+                int read;
+                while ((read = body.read(buffer)) >= 0) {
+                    if (firstByte == 0 && read > 0) {
+                        firstByte = System.nanoTime() - start;
+                    }
+                    for (int i = 0; i < read; i++) {
+                        if (buffer[i] == '\n') {
+                            lines++;
+                            if (lines == 1 && firstRow == 0 && i + 1 < read) {
+                                firstRow = System.nanoTime() - start;
+                            }
+                        }
+                    }
+                    if (lines >= 1 && firstRow == 0 && read > 0 && buffer[read - 1] != '\n') {
+                        firstRow = System.nanoTime() - start;
+                    }
+                }
+            }
+            return new long[] {Math.max(0, lines - 1), firstByte, firstRow == 0 ? System.nanoTime() - start : firstRow};
+        }
+
+        Result measure(Case each, int requests, PlanLog plans, int explained)
+                throws IOException, InterruptedException, SQLException {
+            long[] nanos = new long[requests];
+            long[] firstRows = new long[requests];
+            long matches = -1;
+            for (int i = 0; i < requests; i++) {
+                long start = System.nanoTime();
+                long[] answer = once(each);
+                nanos[i] = System.nanoTime() - start;
+                firstRows[i] = answer[2];
+                matches = answer[0];
+            }
+            List<List<PlanLog.Statement>> runs = new ArrayList<>();
+            if (!each.surface().export() && explained > 0) {
+                plans.start();
+                try {
+                    plans.drain();
+                    for (int i = 0; i < explained; i++) {
+                        once(each);
+                        runs.add(plans.drain());
+                    }
+                } finally {
+                    plans.stop();
+                }
+            }
+            if (each.surface() == Surface.CONSOLE) {
+                // The console's page does not say its count in a way worth parsing; the API's twin does.
+                matches = -1;
+            }
+            return new Result(each, nanos, firstRows, matches, runs);
+        }
+    }
+
+    static void print(List<Result> results, PrintStream out) {
+        out.printf(
+                "%-9s %-28s %8s %8s %8s %9s %9s  %s%n",
+                "where", "case", "p50 ms", "p95 ms", "max ms", "matches", "pg all", "slowest statement (pg ms)");
+        double worstList = 0;
+        String worstCase = "";
+        for (Result result : results) {
+            Case each = result.benchCase();
+            long[] sorted = result.nanos().clone();
+            Arrays.sort(sorted);
+            double p95 = percentile(sorted, 95);
+            if (!each.surface().export() && p95 > worstList) {
+                worstList = p95;
+                worstCase = each.surface() + " " + each.name();
+            }
+            String pg = "";
+            String slowest = "";
+            if (!result.explained().isEmpty()) {
+                double[] all = result.explained().stream()
+                        .mapToDouble(run -> run.stream()
+                                .mapToDouble(PlanLog.Statement::millis)
+                                .sum())
+                        .sorted()
+                        .toArray();
+                pg = "%.2f".formatted(all[all.length / 2]);
+                var last = result.explained().get(result.explained().size() - 1);
+                var top = last.stream()
+                        .max((a, b) -> Double.compare(a.millis(), b.millis()))
+                        .orElse(null);
+                if (top != null) {
+                    slowest = "%.2f %s".formatted(top.millis(), firstLine(top.plan()));
+                }
+            }
+            if (each.surface().export()) {
+                long[] firstRows = result.firstRowNanos().clone();
+                Arrays.sort(firstRows);
+                slowest = "first invoice after %.1f ms (median)".formatted(firstRows[firstRows.length / 2] / 1e6);
+            }
+            out.printf(
+                    "%-9s %-28s %8.1f %8.1f %8.1f %9s %9s  %s%n",
+                    label(each.surface()),
+                    each.name(),
+                    percentile(sorted, 50),
+                    p95,
+                    sorted[sorted.length - 1] / 1e6,
+                    result.matches() < 0 ? "" : "%,d".formatted(result.matches()),
+                    pg,
+                    slowest);
+        }
+        out.printf(
+                "Highest p95 of a page or totals: %.1f ms (%s); target p95 ≤ %d ms at the server%n",
+                worstList, worstCase, TARGET_P95_MILLIS);
+        out.println("pg all: PostgreSQL's execution time (auto_explain with ANALYZE) of every statement of one request,"
+                + " median of the explained requests; exports: p50/p95/max of the whole download.");
+    }
+
+    private static String label(Surface surface) {
+        return switch (surface) {
+            case CONSOLE -> "console";
+            case API -> "api";
+            case TOTALS -> "totals";
+            case CONSOLE_EXPORT -> "csv cons";
+            case API_EXPORT -> "csv api";
+        };
+    }
+
+    private static void writePlans(List<Result> results, Path directory) throws IOException {
+        FileSystemUtils.deleteRecursively(directory);
+        Files.createDirectories(directory);
+        int n = 0;
+        for (Result result : results) {
+            n++;
+            if (result.explained().isEmpty()) {
+                continue;
+            }
+            var last = result.explained().get(result.explained().size() - 1);
+            String name = "%02d-%s-%s.txt"
+                    .formatted(
+                            n,
+                            result.benchCase().surface().name().toLowerCase(),
+                            result.benchCase().name().replaceAll("[^A-Za-z0-9]+", "-"));
+            Files.writeString(
+                    directory.resolve(name),
+                    last.stream()
+                            .map(statement -> "-- " + statement.millis() + " ms\n" + statement.plan())
+                            .collect(Collectors.joining("\n\n")));
+        }
+    }
+
+    private static String firstLine(String plan) {
+        var text = QUERY_TEXT.matcher(plan);
+        String query = text.find() ? text.group(1) : plan.lines().findFirst().orElse("");
+        query = query.replaceAll("\\s+", " ").strip();
+        return query.length() > 60 ? query.substring(0, 60) + "…" : query;
+    }
+
+    private static double percentile(long[] sorted, int percent) {
+        int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
+        return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
+    }
+}

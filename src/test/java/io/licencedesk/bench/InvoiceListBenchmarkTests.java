@@ -1,0 +1,75 @@
+package io.licencedesk.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The invoice list benchmark at a small scale, so that it keeps working: the same data (the dashboard benchmark's
+ * invoices and another organisation's), cases, sign-in, API token and requests as {@code bench/run-invoice-list.sh},
+ * on 500 licences in a PostgreSQL of its own. It checks what the cases find against the tables, never the clock.
+ */
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "licencedesk.dashboard.tally-compaction=PT1H")
+@ActiveProfiles("test")
+@Import(MainListBenchmarkTests.BenchDatabase.class)
+class InvoiceListBenchmarkTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void everyCaseAnswersWhatTheTablesHold() throws Exception {
+        long organisationId;
+        long invoices;
+        try (var connection = dataSource.getConnection()) {
+            new BenchData(11, LocalDate.now()).load(connection, 500, 40, false);
+            organisationId = ExportBenchmark.organisationId(JdbcClient.create(dataSource));
+            invoices = DashboardBenchData.ensureInvoices(connection, organisationId, LocalDate.now());
+            assertThat(InvoiceListBenchmark.ensureNoise(connection, organisationId, 30))
+                    .isEqualTo(30);
+            assertThat(InvoiceListBenchmark.ensureNoise(connection, organisationId, 30))
+                    .as("added once")
+                    .isEqualTo(30);
+        }
+        var jdbc = JdbcClient.create(dataSource);
+        var cases = InvoiceListBenchmark.cases(jdbc, organisationId);
+        var console = new ConsoleClient("http://localhost:" + port);
+        console.signIn(BenchData.OWNER_EMAIL, BenchData.OWNER_PASSWORD);
+        var run = new InvoiceListBenchmark.Run(
+                console, new ApiClient("http://localhost:" + port, console.makeApiToken("invoice bench test")));
+
+        for (var each : cases) {
+            long matches = run.once(each)[0];
+            String query = each.query();
+            boolean everything = query.isEmpty() || query.startsWith("page=");
+            if (each.surface() != InvoiceListBenchmark.Surface.CONSOLE && everything) {
+                assertThat(matches).as(each.toString()).isEqualTo(invoices);
+            }
+            if (query.equals("q=qz") && each.surface() != InvoiceListBenchmark.Surface.CONSOLE) {
+                assertThat(matches).as(each.toString()).isEqualTo(containing(jdbc, organisationId, "qz"));
+            }
+        }
+        assertThat(invoices).isPositive();
+    }
+
+    private static long containing(JdbcClient jdbc, long organisationId, String term) {
+        return jdbc.sql("""
+                        select count(*) from invoice where organisation_id = ? and strpos(lower(number || ' '
+                          || buyer_name || ' ' || coalesce(buyer_company, '') || ' ' || buyer_email || ' '
+                          || licence_name || ' ' || coupon_code || ' ' || coalesce(payment_reference, '')), ?) > 0
+                        """).params(organisationId, term).query(Long.class).single();
+    }
+}
