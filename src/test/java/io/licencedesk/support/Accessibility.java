@@ -27,15 +27,31 @@ public final class Accessibility {
             + ".forEach(toast => toast.dispatchEvent(new MouseEvent(kind, {bubbles: true})))";
 
     /**
-     * Waits for the page's running transitions to end (not the endless ones, such as a progress bar's stripes). A
-     * button given the focus as the page loads fades to its focused colours in 0.15 s (Bootstrap's outline buttons
-     * fill in), and axe, run in that fraction of a second, measured the contrast of a colour half-way there, which
-     * nobody reads: a check that failed or passed with the machine's load.
+     * Waits for the page's running transitions to end (not the endless ones, such as a progress bar's stripes), and
+     * for those they set off in turn: a dialog's backdrop fades in, then the dialog; a dialog fades out, then gives the
+     * focus back to its button. A button given the focus fades to its focused colours in 0.15 s (Bootstrap's outline
+     * buttons fill in), and axe, run in that fraction of a second, measured the contrast of a colour half-way there,
+     * which nobody reads: a check that failed or passed with the machine's load. Two frames with nothing running are
+     * taken as settled; after 20 rounds it gives up waiting and lets axe judge what is there.
      */
     private static final String SETTLED = """
-            () => Promise.all(document.getAnimations()
-                .filter(animation => animation.effect?.getComputedTiming().endTime !== Infinity)
-                .map(animation => animation.finished.catch(() => null)))
+            () => {
+              const frames = () => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+              const running = () => document.getAnimations().filter(animation =>
+                  animation.playState === 'running' && animation.effect?.getComputedTiming().endTime !== Infinity);
+              const settled = async () => {
+                for (let round = 0; round < 20; round++) {
+                  await frames();
+                  const now = running();
+                  if (now.length === 0) {
+                    return;
+                  }
+                  await Promise.all(now.map(animation => animation.finished.catch(() => null)));
+                }
+              };
+              // A page in the background gets no animation frames: it is not waited for beyond 3 s.
+              return Promise.race([settled(), new Promise(done => setTimeout(done, 3000))]);
+            }
             """;
 
     /**
