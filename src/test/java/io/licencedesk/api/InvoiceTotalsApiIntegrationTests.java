@@ -14,8 +14,8 @@ import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +36,10 @@ class InvoiceTotalsApiIntegrationTests {
 
     @Autowired
     TestFixture fixture;
+
+    /** The application's: its days are the server's zone's, not UTC's. */
+    @Autowired
+    Clock clock;
 
     @Autowired
     MockMvc mvc;
@@ -95,7 +99,7 @@ class InvoiceTotalsApiIntegrationTests {
         invoice(3, org.alice().userId());
         invoice(1, org.bob().userId());
         long voided = invoice(4, org.bob().userId());
-        invoicing.markPaid(org.manager(), paid, LocalDate.now(ZoneOffset.UTC), "BANK-1");
+        invoicing.markPaid(org.manager(), paid, LocalDate.now(clock), "BANK-1");
         invoicing.voidInvoice(org.manager(), voided, "Wrong company");
 
         JsonNode all = read("/api/v1/invoices/totals").get("data");

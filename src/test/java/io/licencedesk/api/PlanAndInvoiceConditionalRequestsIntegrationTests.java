@@ -18,6 +18,7 @@ import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -47,6 +48,10 @@ class PlanAndInvoiceConditionalRequestsIntegrationTests {
 
     @Autowired
     TestFixture fixture;
+
+    /** The application's: its days are the server's zone's, not UTC's. */
+    @Autowired
+    Clock clock;
 
     @Autowired
     MockMvc mvc;
@@ -322,8 +327,8 @@ class PlanAndInvoiceConditionalRequestsIntegrationTests {
         assertThat(invoiceStatus(id)).isNotEqualTo("PAID");
     }
 
-    private static LocalDate today() {
-        return LocalDate.now(java.time.ZoneOffset.UTC);
+    private LocalDate today() {
+        return LocalDate.now(clock);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

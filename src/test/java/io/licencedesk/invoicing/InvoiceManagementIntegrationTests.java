@@ -143,7 +143,7 @@ class InvoiceManagementIntegrationTests {
         long hall = assignedLicence("Hall", 3);
         List<Invoice> issued =
                 invoicing.send(org.manager(), List.of(lobby, window, hall)).issued();
-        invoicing.markPaid(org.manager(), issued.get(2).id(), LocalDate.now(), "Wire REF-77/é");
+        invoicing.markPaid(org.manager(), issued.get(2).id(), testLicences.today(), "Wire REF-77/é");
         List<Invoice> mine = issued.stream()
                 .map(invoice -> invoicing.invoice(org.manager(), invoice.id()))
                 .toList();
@@ -240,11 +240,17 @@ class InvoiceManagementIntegrationTests {
     @Test
     void issuesNumberedInvoicesWithTheirTotalsAndMarksTheLicencesInvoiced() {
         long lobby = assignedLicence("Lobby", 3);
-        long active = testLicences.activated(org.owner(), yearly, org.bob().userId(), "Window", LocalDate.now());
+        LocalDate activatedOn = testLicences.today();
+        long active = testLicences.activated(org.owner(), yearly, org.bob().userId(), "Window", activatedOn);
 
         SendOutcome outcome = invoicing.send(org.manager(), List.of(lobby, active));
 
-        int year = LocalDate.now().getYear();
+        // Issued today by the application's clock, and numbered in that day's year (not the system's a moment later,
+        // which may be the next year's).
+        assertThat(outcome.issued())
+                .extracting(Invoice::issuedOn)
+                .allSatisfy(issuedOn -> assertThat(issuedOn).isBetween(activatedOn, testLicences.today()));
+        int year = outcome.issued().get(0).issuedOn().getYear();
         assertThat(outcome.issued())
                 .extracting(Invoice::number)
                 .containsExactly("INV-" + year + "-000001", "INV-" + year + "-000002");
@@ -256,7 +262,7 @@ class InvoiceManagementIntegrationTests {
         assertThat(first.dueOn()).isEqualTo(first.issuedOn().plusDays(14));
         assertThat(first.seller().name()).isEqualTo("Demo Signage Ltd");
         assertThat(first.buyer().email()).isEqualTo(org.alice().email());
-        assertThat(outcome.issued().get(1).line().termStart()).isEqualTo(LocalDate.now());
+        assertThat(outcome.issued().get(1).line().termStart()).isEqualTo(activatedOn);
         assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.INVOICED);
         assertThat(invoicing.deliveries(org.manager(), first.id())).hasSize(1);
     }
@@ -355,11 +361,11 @@ class InvoiceManagementIntegrationTests {
         Invoice windowInvoice =
                 invoicing.send(org.manager(), List.of(window)).issued().get(0);
 
-        Invoice paid = invoicing.markPaid(org.manager(), lobbyInvoice.id(), LocalDate.now(), "BANK-42");
+        Invoice paid = invoicing.markPaid(org.manager(), lobbyInvoice.id(), testLicences.today(), "BANK-42");
         assertThat(paid.status()).isEqualTo(InvoiceStatus.PAID);
         assertThat(paid.paymentReference()).isEqualTo("BANK-42");
         assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.PAID);
-        assertThatThrownBy(() -> invoicing.markPaid(org.manager(), lobbyInvoice.id(), LocalDate.now(), null))
+        assertThatThrownBy(() -> invoicing.markPaid(org.manager(), lobbyInvoice.id(), testLicences.today(), null))
                 .isInstanceOf(IllegalInvoiceChangeException.class);
         // The first day refused is the one after the latest today anywhere (decision 0131): from 10:00 UTC the
         // server's tomorrow is already today on the Line Islands, and is accepted.
@@ -404,8 +410,8 @@ class InvoiceManagementIntegrationTests {
         Invoice neverSent =
                 invoicing.send(org.manager(), List.of(window)).issued().get(0);
         delivered(sent);
-        invoicing.markPaid(org.manager(), sent.id(), LocalDate.now(), "BANK-42");
-        invoicing.markPaid(org.manager(), neverSent.id(), LocalDate.now(), null);
+        invoicing.markPaid(org.manager(), sent.id(), testLicences.today(), "BANK-42");
+        invoicing.markPaid(org.manager(), neverSent.id(), testLicences.today(), null);
 
         Invoice unpaid = invoicing.removePayment(org.manager(), sent.id());
         Invoice unpaidIssued = invoicing.removePayment(org.manager(), neverSent.id());
@@ -422,7 +428,7 @@ class InvoiceManagementIntegrationTests {
                 .isInstanceOf(IllegalInvoiceChangeException.class)
                 .satisfies(saysSomething("has no payment to remove"));
 
-        invoicing.markPaid(org.manager(), sent.id(), LocalDate.now(), "BANK-43");
+        invoicing.markPaid(org.manager(), sent.id(), testLicences.today(), "BANK-43");
         assertThat(licences.details(org.manager(), lobby).billingStatus()).isEqualTo(BillingStatus.PAID);
         invoicing.voidInvoice(org.manager(), neverSent.id(), "Wrong client");
         assertThat(licences.details(org.manager(), window).billingStatus()).isEqualTo(BillingStatus.UNBILLED);
@@ -529,7 +535,7 @@ class InvoiceManagementIntegrationTests {
                 .send(org.manager(), List.of(assignedLicence("Kiosk", 1)))
                 .issued()
                 .get(0);
-        invoicing.markPaid(org.manager(), paid.id(), LocalDate.now(), "BANK-7");
+        invoicing.markPaid(org.manager(), paid.id(), testLicences.today(), "BANK-7");
         invoicing.voidInvoice(org.manager(), voided.id(), "Wrong quantity");
 
         assertThat(pdfText(open)).contains("Please pay", "Total due");
@@ -577,9 +583,9 @@ class InvoiceManagementIntegrationTests {
                 .isInstanceOf(InvoiceNotFoundException.class);
         assertThatThrownBy(() -> invoicing.pdf(other.owner(), invoice.id()))
                 .isInstanceOf(InvoiceNotFoundException.class);
-        assertThatThrownBy(() -> invoicing.markPaid(other.owner(), invoice.id(), LocalDate.now(), null))
+        assertThatThrownBy(() -> invoicing.markPaid(other.owner(), invoice.id(), testLicences.today(), null))
                 .isInstanceOf(InvoiceNotFoundException.class);
-        invoicing.markPaid(org.manager(), invoice.id(), LocalDate.now(), null);
+        invoicing.markPaid(org.manager(), invoice.id(), testLicences.today(), null);
         assertThatThrownBy(() -> invoicing.removePayment(other.owner(), invoice.id()))
                 .isInstanceOf(InvoiceNotFoundException.class);
         assertThatThrownBy(() -> invoicing.removePayment(org.alice(), invoice.id()))

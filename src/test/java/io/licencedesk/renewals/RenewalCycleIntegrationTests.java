@@ -37,6 +37,7 @@ import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -115,8 +116,17 @@ class RenewalCycleIntegrationTests {
     Plan monthly;
     LocalDate today;
 
+    /**
+     * Noon on 10 June: every licence here ends a few days from "today" on a plan of a month or a year, and {@link
+     * #endingOn} cannot give such an end when the day before it by one term does not exist (30 March less a month
+     * is 28 February, whose licence ends on 28 March), so on some days of the year a licence meant to end in 10 days
+     * ended in 7, and one meant to end on day 31 of the window ended inside it. From 10 June every such day exists.
+     */
+    static final Instant A_DAY_EVERY_TERM_REACHES = Instant.parse("2026-06-10T12:00:00Z");
+
     @BeforeEach
     void setUp() {
+        clock.moveTo(A_DAY_EVERY_TERM_REACHES);
         org = organisations.create();
         renewing = plans.addPlan(org.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00"), true));
         monthly = fixture.monthlyPlan(org);
@@ -130,7 +140,11 @@ class RenewalCycleIntegrationTests {
 
     /** A licence of Alice's on the plan whose current term ends on the given day. */
     long endingOn(Plan plan, LocalDate endsOn) {
-        return testLicences.activated(org.owner(), plan, org.alice().userId(), "Lobby", endsOn.minus(plan.term()));
+        long id = testLicences.activated(org.owner(), plan, org.alice().userId(), "Lobby", endsOn.minus(plan.term()));
+        assertThat(licences.details(org.manager(), id).endsOn())
+                .as("the end asked for")
+                .isEqualTo(endsOn);
+        return id;
     }
 
     @Test
@@ -667,7 +681,7 @@ class RenewalCycleIntegrationTests {
         renewals.renew(org.manager(), eighthDayBack);
         clock.advance(Duration.ofDays(1));
         renewals.renew(org.manager(), seventhDayBack);
-        clock.reset();
+        clock.advance(Duration.ofDays(6)); // today again, the day setUp moved to
         LocalDate renewedEnd = licences.details(org.manager(), seventhDayBack).endsOn();
         testLicences.activated(
                 org.owner(),

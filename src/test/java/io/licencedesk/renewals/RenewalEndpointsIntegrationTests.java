@@ -24,9 +24,12 @@ import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.time.format.DateTimeFormatter;
@@ -35,6 +38,7 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  * client's reminders: what each does, and who is refused (another organisation, a client, nobody signed in).
  */
 @IntegrationTest
+@MovableTime
 class RenewalEndpointsIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -86,6 +91,9 @@ class RenewalEndpointsIntegrationTests {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    MovableClock clock;
+
     TestOrganisation org;
     TestOrganisation other;
     Plan yearly;
@@ -102,6 +110,11 @@ class RenewalEndpointsIntegrationTests {
                 org.alice().userId(),
                 "Lobby",
                 testLicences.today().minusMonths(11));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     record Answer(int status, JsonNode body, MockHttpServletResponse response) {}
@@ -318,6 +331,8 @@ class RenewalEndpointsIntegrationTests {
      */
     @Test
     void aLicenceRenewedOnItsLastDayStartsItsNextTermTheDayAfterEverywhere() throws Exception {
+        // Not 29 February, which no yearly term activated a year before ends on (it ends on the 28th).
+        clock.moveTo(Instant.parse("2026-06-10T12:00:00Z"));
         LocalDate today = testLicences.today();
         long endsToday =
                 testLicences.activated(org.owner(), yearly, org.alice().userId(), "Last day", today.minusYears(1));

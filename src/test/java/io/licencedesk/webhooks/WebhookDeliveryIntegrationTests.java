@@ -22,6 +22,7 @@ import io.licencedesk.support.TestFixture;
 import io.licencedesk.webhooks.Receiver.Received;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -636,7 +637,10 @@ class WebhookDeliveryIntegrationTests {
         assertThat(notice.object().get("id").asLong()).isEqualTo(ending);
         assertThat(receiver.next(secret)).as("once per licence and term").isNull();
 
-        clock.advance(Duration.ofDays(4));
+        // The day after its last: three days from today, but four or five on 29 and 30 March, a month before either
+        // being the end of February.
+        LocalDate lastDay = licences.details(org.manager(), ending).endsOn();
+        clock.advance(Duration.ofDays(ChronoUnit.DAYS.between(today, lastDay) + 1));
         termNotices.scan(org.id());
         dispatcher.dispatchDue();
         assertThat(receiver.next(secret).type()).as("then once expired").isEqualTo("licence.expired");
