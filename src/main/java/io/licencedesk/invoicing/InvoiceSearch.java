@@ -24,12 +24,7 @@ public class InvoiceSearch {
     public PageOf<Invoice> invoices(Caller caller, InvoiceFilter filter, int page, int size) {
         InvoiceManagement.requireStaff(caller);
         LocalDate today = LocalDate.now(clock);
-        long total = invoices.count(caller.organisationId(), filter, today);
-        return PageOf.read(
-                page,
-                size,
-                total,
-                (offset, limit) -> invoices.page(caller.organisationId(), filter, today, total, offset, limit));
+        return pageOf(caller, filter, today, invoices.count(caller.organisationId(), filter, today), page, size);
     }
 
     /**
@@ -41,12 +36,16 @@ public class InvoiceSearch {
         LocalDate today = LocalDate.now(clock);
         List<InvoiceListSums> sums = invoices.sums(caller.organisationId(), filter, today);
         long total = sums.stream().mapToLong(InvoiceListSums::invoices).sum();
-        var pageOf = PageOf.read(
+        return new Listing(pageOf(caller, filter, today, total, page, size), sums);
+    }
+
+    private PageOf<Invoice> pageOf(
+            Caller caller, InvoiceFilter filter, LocalDate today, long total, int page, int size) {
+        return PageOf.read(
                 page,
                 size,
                 total,
                 (offset, limit) -> invoices.page(caller.organisationId(), filter, today, total, offset, limit));
-        return new Listing(pageOf, sums);
     }
 
     /** A page of the list and the sums of every page. */
