@@ -240,6 +240,50 @@ class RestApiDocumentationIntegrationTests extends RestApiSweep {
     }
 
     /**
+     * The resources write a field without a value as {@code null} (NullableFieldsDocumentation), and their descriptions
+     * say so: they said "absent" ("Its client; absent while the licence is unassigned.") where the answer has
+     * {@code "client": null}, which an integrator testing for the key's presence reads as always set. The device
+     * API's answer, which leaves such fields out, and a problem's {@code errors} keep "absent".
+     */
+    @Test
+    void saysNullOfTheFieldsTheResourcesWriteAsNull() throws Exception {
+        String raw =
+                mvc.perform(get("/v3/api-docs")).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        JsonNode schemas = JsonMapper.builder().build().readTree(raw).at("/components/schemas");
+        List<String> absent = new ArrayList<>();
+        for (String resource : List.of(
+                "Licence",
+                "LicenceListItem",
+                "ClientLicence",
+                "Client",
+                "Plan",
+                "Invoice",
+                "HowToPay",
+                "Renewal",
+                "HistoryEntry",
+                "FieldChange",
+                "ImportProblem",
+                "LicenceImport",
+                "Screen")) {
+            JsonNode schema = schemas.get(resource);
+            assertThat(schema).as(resource).isNotNull();
+            if (schema.path("description").asString("").toLowerCase(Locale.ROOT).contains("absent")) {
+                absent.add(resource);
+            }
+            for (String field : schema.path("properties").propertyNames()) {
+                String description =
+                        schema.at("/properties/" + field + "/description").asString("");
+                if (description.toLowerCase(Locale.ROOT).contains("absent")) {
+                    absent.add(resource + "." + field + ": " + description);
+                }
+            }
+        }
+        assertThat(absent).isEmpty();
+        assertThat(schemas.at("/DeviceAnswer/properties/endsOn/description").asString())
+                .contains("absent");
+    }
+
+    /**
      * A query parameter that takes one of a few words lists them as an enum, as the server reads them (the
      * licence module's sorts and statuses, the invoices' statuses), so that a generated client or Swagger UI offers
      * them instead of free text.
