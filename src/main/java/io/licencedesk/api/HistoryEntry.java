@@ -25,7 +25,7 @@ record HistoryEntry(
         String action,
 
         @Schema(
-                description = "Who made the change (an e-mail); absent for the system, and for a screen through the"
+                description = "Who made the change (an e-mail); null for the system, and for a screen through the"
                         + " device API (activated_by_screen, screen_activated, and screen_registered when a device"
                         + " took a free seat).")
         String actor,
@@ -44,18 +44,18 @@ record HistoryEntry(
                     requiredMode = Schema.RequiredMode.REQUIRED)
             String field,
 
-            @Schema(description = "The value before, as the console's history shows it; absent when there was none.")
+            @Schema(description = "The value before, as the console's history shows it; null when there was none.")
             String before,
 
-            @Schema(description = "The value after, as the console's history shows it; absent when there is none.")
+            @Schema(description = "The value after, as the console's history shows it; null when there is none.")
             String after,
 
             @Schema(
                     description = "The value before as a program reads it, always as text: the digits of an id or a"
                             + " count (\"5\"), an ISO 8601 date, a lower-case code for status and billingStatus,"
-                            + " \"true\", \"false\" or absent (its plan's rule) for autoRenew, a decimal for unitPrice"
+                            + " \"true\", \"false\" or null (its plan's rule) for autoRenew, a decimal for unitPrice"
                             + " (in the licence's currency, its unitPrice.currency), an ISO 8601 period for term;"
-                            + " absent when there was none.",
+                            + " null when there was none.",
                     types = {"string", "null"},
                     example = "3")
             String beforeValue,

@@ -13,7 +13,7 @@ public record ImportProblemResponse(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         int line,
 
-        @Schema(description = "The column at fault; absent when it is the row as a whole.", example = "plan")
+        @Schema(description = "The column at fault; null when it is the row as a whole.", example = "plan")
         String column,
 
         @Schema(example = "No plan is named \"Weekly\".", requiredMode = Schema.RequiredMode.REQUIRED)

@@ -32,11 +32,11 @@ public record InvoiceResponse(
         int term,
 
         @Schema(
-                description = "The term's first day; absent when the invoice bills the first term of a licence not"
+                description = "The term's first day; null when the invoice bills the first term of a licence not"
                         + " yet activated, which starts on activation (the invoice states the term's length).")
         LocalDate termStart,
 
-        @Schema(description = "The term's last day; absent when termStart is.")
+        @Schema(description = "The term's last day; null when termStart is.")
         LocalDate termEnd,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDate issuedOn,
@@ -56,13 +56,13 @@ public record InvoiceResponse(
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) MoneyAmount total,
 
-        @Schema(description = "When it was paid; absent until then.")
+        @Schema(description = "When it was paid; null until then.")
         LocalDate paidOn,
 
         @Schema(description = "The payment's reference, as recorded.")
         String paymentReference,
 
-        @Schema(description = "Why it was voided; absent unless void.")
+        @Schema(description = "Why it was voided; null unless void.")
         String voidReason,
 
         @Schema(
@@ -73,10 +73,10 @@ public record InvoiceResponse(
 
         @Schema(
                 description = "How to pay it, as the seller gave it on the issue date and the portal's page shows"
-                        + " it; absent once paid or void, and when the seller gave no payment details.")
+                        + " it; null once paid or void, and when the seller gave no payment details.")
         HowToPay howToPay) {
 
-    @Schema(name = "HowToPay", description = "The seller's payment details for this invoice; any may be absent.")
+    @Schema(name = "HowToPay", description = "The seller's payment details for this invoice; any may be null.")
     record HowToPay(
             @Schema(description = "Who to pay: the seller.", requiredMode = Schema.RequiredMode.REQUIRED)
             String payTo,

@@ -3,6 +3,7 @@ package io.licencedesk.api;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.licence.LicenceImport;
 import io.licencedesk.licence.LicenceImports;
+import io.licencedesk.shared.ControlCharacters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -41,6 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
 @SecurityRequirement(name = RestApiDocumentation.BEARER)
 class LicenceImportApiController {
 
+    /** The longest file name an import keeps (its column's length). */
+    private static final int MAX_NAME = 255;
+
     private final LicenceImports imports;
     private final MessageSource messages;
 
@@ -67,10 +71,15 @@ class LicenceImportApiController {
     @ApiResponse(responseCode = "202", description = "Accepted: the check runs in the background.")
     ResponseEntity<LicenceImportResponse> start(
             Caller caller,
-            @Parameter(description = "The file's name, shown in the console.") @RequestParam(required = false)
+            @Parameter(
+                            description = "The file's name, shown in the console: up to 255 characters, without control"
+                                    + " characters (without it, licences.csv).",
+                            schema = @Schema(maxLength = MAX_NAME))
+                    @RequestParam(required = false)
                     String name,
             HttpServletRequest request)
             throws IOException {
+        checkName(name);
         LicenceImport started = imports.start(caller, name, request.getInputStream());
         return accepted(response(started));
     }
@@ -131,6 +140,23 @@ class LicenceImportApiController {
         // 202 names the import to follow, as the 202 of the file sent does: it answered none.
         return accepted(response(
                 imports.confirm(caller, id, ConditionalRequests.ifMatch(ifMatch, "licence import", this::response))));
+    }
+
+    /**
+     * A name the import would not keep as sent is refused before the file is read: one too long was cut at 255
+     * characters, and one with a control character became "licences.csv", each with a 202 as if taken. A line break
+     * or a tab, which the import keeps in text, has no place in a file name either.
+     */
+    private static void checkName(String name) {
+        if (name != null
+                && (name.length() > MAX_NAME
+                        || ControlCharacters.in(name)
+                        || name.chars().anyMatch(c -> c < 0x20))) {
+            throw ApiParameters.invalid(
+                    "name",
+                    "The parameter name must be a file name of at most %d characters, without control characters."
+                            .formatted(MAX_NAME));
+        }
     }
 
     /** A 202 with the import's absolute address to follow (decision 0135) and its ETag (decision 0140). */

@@ -15,7 +15,7 @@ record LicenceListItem(
         String code,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String name,
-        @Schema(description = "Absent while unassigned.") LicenceResponse.ClientReference client,
+        @Schema(description = "Null while unassigned.") LicenceResponse.ClientReference client,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) String planName,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) int quantity,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) MoneyAmount amount,
@@ -34,7 +34,7 @@ record LicenceListItem(
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Instant createdAt,
 
-        @Schema(description = "Last day of its current term, included; absent until activated.", example = "2027-11-30")
+        @Schema(description = "Last day of its current term, included; null until activated.", example = "2027-11-30")
         LocalDate endsOn) {
 
     static LicenceListItem of(LicenceRow row) {

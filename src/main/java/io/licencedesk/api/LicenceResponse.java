@@ -40,7 +40,7 @@ public record LicenceResponse(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         MoneyAmount amount,
 
-        @Schema(description = "Its client; absent while the licence is unassigned.")
+        @Schema(description = "Its client; null while the licence is unassigned.")
         ClientReference client,
 
         @Schema(
@@ -62,13 +62,11 @@ public record LicenceResponse(
         @Schema(example = "2026-11-29T18:45:12.345Z", requiredMode = Schema.RequiredMode.REQUIRED)
         Instant createdAt,
 
-        @Schema(
-                description = "First day of its first term; absent until a client activates it.",
-                example = "2026-12-01")
+        @Schema(description = "First day of its first term; null until a client activates it.", example = "2026-12-01")
         LocalDate activatedOn,
 
         @Schema(
-                description = "Last day of its current term, included: its screens run on that day; absent until"
+                description = "Last day of its current term, included: its screens run on that day; null until"
                         + " activated.",
                 example = "2027-11-30")
         LocalDate endsOn,
@@ -81,12 +79,12 @@ public record LicenceResponse(
 
         @Schema(
                 description = "First day of its current term: activation for the first term, the day after the"
-                        + " previous term's last day for a renewed one; absent until activated.",
+                        + " previous term's last day for a renewed one; null until activated.",
                 example = "2026-12-01")
         LocalDate termStartsOn,
 
         @Schema(
-                description = "The licence's own choice to renew by itself, or absent when its plan decides.",
+                description = "The licence's own choice to renew by itself, or null when its plan decides.",
                 nullable = true)
         Boolean autoRenew,
 

@@ -45,11 +45,11 @@ record PortalLicenceResponse(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         boolean expiringSoon,
 
-        @Schema(description = "First day of its first term; absent until activated.", example = "2026-12-01")
+        @Schema(description = "First day of its first term; null until activated.", example = "2026-12-01")
         LocalDate activatedOn,
 
         @Schema(
-                description = "Last day of its latest term, included: its screens run on that day; absent until"
+                description = "Last day of its latest term, included: its screens run on that day; null until"
                         + " activated.",
                 example = "2027-12-01")
         LocalDate endsOn,
@@ -62,7 +62,7 @@ record PortalLicenceResponse(
 
         @Schema(
                 description = "First day of its latest term: activation for the first term, the day after the"
-                        + " previous term's last day for a renewed one (after today when renewed ahead); absent"
+                        + " previous term's last day for a renewed one (after today when renewed ahead); null"
                         + " until activated.",
                 example = "2026-12-01")
         LocalDate termStartsOn,

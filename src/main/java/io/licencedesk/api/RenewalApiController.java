@@ -42,7 +42,7 @@ class RenewalApiController {
 
             @Schema(
                     description = "The running term's invoice, issued and e-mailed first because nobody had invoiced"
-                            + " that term (decision 0065); absent when it already had one.")
+                            + " that term (decision 0065); null when it already had one.")
             InvoiceResponse runningTermInvoice) {}
 
     private final Renewals renewals;

@@ -118,7 +118,9 @@ class RestApiDocumentation {
             `not-found` (401 without a token). Field names are camelCase and enum values lower case; money is \
             `{"amount": "150.00", "currency": "EUR"}`, never a float; dates are ISO 8601 (`2026-12-03`), times UTC \
             instants (`2026-12-03T21:08:26.123456Z`). A field or query parameter an operation does not take, or \
-            one sent twice, is refused (400), so that a typo is not silently ignored (the device API's body excepted). Answers may gain fields: ignore those you do not \
+            one sent twice, is refused (400), so that a typo is not silently ignored (the device API's body excepted); so is a \
+            whole number of the address (an id, `page`, `limit`, `client`) not written in decimal digits (`0x10`, `+16`). \
+            A field without a value is written `null`, not left out. Answers may gain fields: ignore those you do not \
             know. Answers are `application/json`; an `Accept` of `application/problem+json` alone counts as JSON, and \
             one that nothing matches is 406 `not-acceptable`.
 

@@ -6,6 +6,8 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
@@ -24,14 +26,35 @@ record UnreadableBody(String field, String detail) {
     private static final String GENERAL = "The body is not the JSON this operation takes: check its syntax, field names"
             + " and value types (" + ApiProblemWriter.DOCUMENTATION + ").";
 
+    private static final String NO_OBJECT = "The body is empty, or null: this operation takes a JSON object, {…} ("
+            + ApiProblemWriter.DOCUMENTATION + ").";
+
+    private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]{1,100})\"");
+
     static UnreadableBody of(HttpMessageNotReadableException unreadable) {
         if (!(unreadable.getCause() instanceof JacksonException jackson)) {
-            return new UnreadableBody(null, GENERAL);
+            // No body, or the JSON null, which Spring reports alike: "check its syntax" sent the author looking
+            // for a typo in a body that was never sent.
+            return new UnreadableBody(null, missing(unreadable) ? NO_OBJECT : GENERAL);
         }
         String field = path(jackson);
         if (jackson instanceof PropertyBindingException unknown) {
             String name = field == null ? unknown.getPropertyName() : field;
             return new UnreadableBody(name, "This operation does not take the field %s.".formatted(name));
+        }
+        if (jackson instanceof MismatchedInputException && field == null) {
+            // The body as a whole is not the object the operation takes: only spaces, an array, a number, a text,
+            // or an object followed by more.
+            String why = String.valueOf(jackson.getOriginalMessage());
+            if (why.startsWith("No content to map")) {
+                return new UnreadableBody(null, NO_OBJECT);
+            }
+            return new UnreadableBody(
+                    null,
+                    why.startsWith("Trailing token")
+                            ? "The body holds more after its JSON object: send the object alone."
+                            : "The body must be a JSON object, {…}, with the fields this operation takes ("
+                                    + ApiProblemWriter.DOCUMENTATION + ").");
         }
         if (jackson instanceof MismatchedInputException mismatch && field != null) {
             return new UnreadableBody(
@@ -50,7 +73,14 @@ record UnreadableBody(String field, String detail) {
         if (jackson instanceof StreamReadException
                 && jackson.getMessage() != null
                 && jackson.getMessage().startsWith("Duplicate Object property")) {
-            return new UnreadableBody(field, "A field is sent twice: send each field once.");
+            // Named, as every other field at fault is: which one a program sent twice is not for its author to guess.
+            Matcher duplicate = DUPLICATE.matcher(String.valueOf(jackson.getOriginalMessage()));
+            String name = field != null ? field : duplicate.find() ? duplicate.group(1) : null;
+            return new UnreadableBody(
+                    name,
+                    name == null
+                            ? "A field is sent twice: send each field once."
+                            : "The field %s is sent twice: send each field once.".formatted(name));
         }
         if (jackson instanceof StreamReadException && jackson.getLocation() != null) {
             return new UnreadableBody(
@@ -61,6 +91,12 @@ record UnreadableBody(String field, String detail) {
                                     jackson.getLocation().getColumnNr()));
         }
         return new UnreadableBody(field, GENERAL);
+    }
+
+    private static boolean missing(HttpMessageNotReadableException unreadable) {
+        return unreadable.getCause() == null
+                && unreadable.getMessage() != null
+                && unreadable.getMessage().startsWith("Required request body is missing");
     }
 
     /** What a value of this Java type is, as docs/api.md says it. */

@@ -255,15 +255,17 @@ public final class Invoice {
      * @throws PaymentDateRefusedException when the date is one the payment cannot have
      */
     void markPaid(LocalDate date, String reference, LocalDate latestToday) {
+        // The date first: one no payment can have is refused whatever the invoice's status (a 422, not the 409 of a
+        // paid invoice, docs/api.md), as the form's other refusals are.
+        Reason dateRefusal = paymentDateRefusal(date, latestToday);
+        if (dateRefusal != null) {
+            throw new PaymentDateRefusedException(dateRefusal);
+        }
         if (!payable()) {
             throw new IllegalInvoiceChangeException(Reason.of(
                     "reason.invoice.notPayable",
                     number,
                     new DefaultMessageSourceResolvable("invoice.status.inSentence." + status.name())));
-        }
-        Reason dateRefusal = paymentDateRefusal(date, latestToday);
-        if (dateRefusal != null) {
-            throw new PaymentDateRefusedException(dateRefusal);
         }
         status = InvoiceStatus.PAID;
         paidOn = date;

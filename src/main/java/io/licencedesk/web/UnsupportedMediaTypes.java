@@ -1,6 +1,7 @@
 package io.licencedesk.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -53,9 +54,30 @@ class UnsupportedMediaTypes {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> notAcceptable(HttpMediaTypeNotAcceptableException refused) {
+        ProblemDetail problem = ApiProblemWriter.typed(refused.getBody(), "not-acceptable", "Not acceptable");
+        problem.setDetail(answers(refused.getSupportedMediaTypes()));
         return ResponseEntity.status(refused.getStatusCode())
                 .headers(refused.getHeaders())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ApiProblemWriter.typed(refused.getBody(), "not-acceptable", "Not acceptable"));
+                .body(problem);
+    }
+
+    /**
+     * Says what the operation answers, in words: Spring's own detail, "Acceptable representations:
+     * [application/json].", printed a Java list, unlike every other problem's detail.
+     */
+    static String answers(List<MediaType> supported) {
+        List<String> types = supported.stream()
+                .filter(type -> !type.isWildcardType() && !type.isWildcardSubtype())
+                .map(type -> type.getType() + "/" + type.getSubtype())
+                .distinct()
+                .toList();
+        if (types.isEmpty()) {
+            types = List.of(MediaType.APPLICATION_JSON_VALUE);
+        }
+        return types.size() == 1
+                ? "This operation answers %s: accept it (or */*).".formatted(types.get(0))
+                : "This operation answers %s or %s: accept one of them (or */*)."
+                        .formatted(String.join(", ", types.subList(0, types.size() - 1)), types.get(types.size() - 1));
     }
 }

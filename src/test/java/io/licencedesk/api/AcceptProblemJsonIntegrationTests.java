@@ -3,6 +3,7 @@ package io.licencedesk.api;
 import static io.licencedesk.support.TestFixture.bearer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
@@ -85,5 +86,34 @@ class AcceptProblemJsonIntegrationTests {
         assertThat(problem.get("type").asString()).endsWith("/not-acceptable");
         assertThat(problem.get("detail").asString()).contains("application/json");
         assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/plans");
+    }
+
+    /**
+     * The 406's detail says in words what the operation answers, whichever layer refused it: it was Spring's own,
+     * "Acceptable representations: [application/json].", a Java list, for every operation but the CSV exports.
+     */
+    @Test
+    void a406SaysInWordsWhatTheOperationAnswers() throws Exception {
+        var json = fetch("/api/v1/plans", "text/csv");
+        assertThat(body(json).get("detail").asString())
+                .isEqualTo("This operation answers application/json: accept it (or */*).");
+        var device = mvc.perform(get("/api/v1/device/time").header("Accept", "image/png"))
+                .andReturn()
+                .getResponse();
+        assertThat(device.getStatus()).isEqualTo(406);
+        assertThat(body(device).get("detail").asString())
+                .isEqualTo("This operation answers application/json: accept it (or */*).");
+        var write = mvc.perform(post("/api/v1/plans")
+                        .with(bearer(fixture.token(org.owner())))
+                        .header("Accept", "text/html")
+                        .contentType("application/json")
+                        .content("{\"name\": \"Weekly\", \"term\": \"P7D\", \"unitPrice\": \"3.00\"}"))
+                .andReturn()
+                .getResponse();
+        assertThat(write.getStatus()).isEqualTo(406);
+        assertThat(body(write).get("detail").asString()).doesNotContain("[", "representations");
+        assertThat(body(fetch("/api/v1/plans", "application/json")))
+                .as("nothing was created")
+                .hasSize(1);
     }
 }

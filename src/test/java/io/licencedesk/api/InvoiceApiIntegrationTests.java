@@ -370,6 +370,43 @@ class InvoiceApiIntegrationTests {
     }
 
     /**
+     * A payment date no payment can have (in the future, before the issue) is the body's 422 whatever the invoice's
+     * status (docs/api.md: 422 when the request can never succeed as sent): on a paid or void invoice it was the 409
+     * of its status, unless another field of the body was refused too, when it was the 422 naming both.
+     */
+    @Test
+    void refusesAPaymentDateNoPaymentCanHaveAsTheBodysFaultWhateverTheStatus() throws Exception {
+        List<Long> invoices = sent(2);
+        long paid = invoices.get(0);
+        long voided = invoices.get(1);
+        String issuedOn = ok(get("/api/v1/invoices/" + paid)).get("issuedOn").asString();
+        ok(post("/api/v1/invoices/" + paid + "/pay")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"paidOn\": \"" + issuedOn + "\"}"));
+        ok(voiding(voided, "Wrong client"));
+        String future = java.time.LocalDate.parse(issuedOn).plusYears(2).toString();
+        for (long invoice : List.of(paid, voided)) {
+            var refused = call(post("/api/v1/invoices/" + invoice + "/pay")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .content("{\"paidOn\": \"" + future + "\"}"));
+            JsonNode problem = JSON.readTree(refused.getContentAsString(StandardCharsets.UTF_8));
+
+            assertThat(refused.getStatus()).as("invoice " + invoice).isEqualTo(422);
+            assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/validation");
+            assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("paidOn");
+            assertThat(problem.get("detail").asString()).isEqualTo("The payment date cannot be in the future.");
+        }
+        // a date a payment can have is still refused by the status, with the 409 that says why
+        var again = call(post("/api/v1/invoices/" + paid + "/pay")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"paidOn\": \"" + issuedOn + "\"}"));
+        assertThat(again.getStatus()).isEqualTo(409);
+        assertThat(ok(get("/api/v1/invoices/" + paid)).get("paidOn").asString()).isEqualTo(issuedOn);
+        assertThat(ok(get("/api/v1/invoices/" + voided)).get("status").asString())
+                .isEqualTo("void");
+    }
+
+    /**
      * A payment marked by mistake is removed with POST …/unpay (decision 0086): the invoice is to be paid again, its
      * licence Invoiced; a second try is the 409 conflict problem. Another organisation's owner gets a 404, a client
      * and nobody are refused, and none of them changes it.

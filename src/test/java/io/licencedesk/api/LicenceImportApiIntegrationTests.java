@@ -215,6 +215,43 @@ class LicenceImportApiIntegrationTests {
         assertThat(licences()).isZero();
     }
 
+    /**
+     * A file name the import would not keep as sent is a 400 naming {@code name}, and no import is made: one over 255
+     * characters was cut, and one with a control character became "licences.csv", each answered 202 as if taken. A
+     * name of 255 characters is kept whole.
+     */
+    @Test
+    void aFileNameTheImportWouldNotKeepAsSentIsRefusedAndNothingIsMade() throws Exception {
+        for (String name : List.of("n".repeat(256), "book\u0000.csv", "book\n.csv")) {
+            Answer refused = send(post("/api/v1/licence-imports")
+                    .param("name", name)
+                    .with(bearer(token))
+                    .contentType("text/csv")
+                    .content(FILE));
+            assertThat(refused.status()).as(name).isEqualTo(400);
+            assertThat(refused.body().get("type").asString()).endsWith("/bad-parameter");
+            assertThat(refused.body().get("errors").get(0).get("field").asString())
+                    .isEqualTo("name");
+            assertThat(refused.body().get("detail").asString())
+                    .isEqualTo("The parameter name must be a file name of at most 255 characters, without control"
+                            + " characters.");
+        }
+        assertThat(jdbc.sql("select count(*) from licence_import where organisation_id = :id")
+                        .param("id", org.id())
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        String longest = "n".repeat(251) + ".csv";
+        Answer taken = send(post("/api/v1/licence-imports")
+                .param("name", longest)
+                .with(bearer(token))
+                .contentType("text/csv")
+                .content(FILE));
+        assertThat(taken.status()).isEqualTo(202);
+        assertThat(taken.body().get("fileName").asString()).isEqualTo(longest);
+        settled(taken.body().get("id").asLong());
+    }
+
     @Test
     void aFileThatIsNotALicenceCsvEndsRefusedWithTheReason() throws Exception {
         long id = upload(token, "").body().get("id").asLong();

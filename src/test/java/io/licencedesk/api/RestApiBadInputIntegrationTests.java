@@ -311,6 +311,92 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
         }
     }
 
+    /**
+     * A number of the address is read in decimal digits: {@code /api/v1/licences/0x1f} answered licence 31 and
+     * {@code ?limit=0x2} a page of two (Spring read hexadecimal, a leading space or a plus sign), where the document says
+     * integer and the 400 says "a whole number". Each is that 400 naming the parameter, and decimal digits still read.
+     */
+    @Test
+    void readsTheNumbersOfTheAddressInDecimalDigitsOnly() throws Exception {
+        String owner = token(org.owner());
+        String client = token(org.alice());
+        record Sent(String path, String token, String parameter) {}
+        List<Sent> sent = List.of(
+                new Sent("/api/v1/licences/0x" + Long.toHexString(licenceId), owner, "id"),
+                new Sent("/api/v1/licences/%2B" + licenceId, owner, "id"),
+                new Sent("/api/v1/licences/%20" + licenceId, owner, "id"),
+                new Sent("/api/v1/invoices/0X" + Long.toHexString(invoiceId), owner, "id"),
+                new Sent("/api/v1/portal/licences/0x" + Long.toHexString(licenceId), client, "id"),
+                new Sent("/api/v1/licences?limit=0x2", owner, "limit"),
+                new Sent("/api/v1/licences?limit=%2B2", owner, "limit"),
+                new Sent(
+                        "/api/v1/licences?client=0x"
+                                + Long.toHexString(org.alice().userId()),
+                        owner,
+                        "client"),
+                new Sent("/api/v1/clients?page=0x1", owner, "page"),
+                new Sent("/api/v1/portal/invoices?limit=%2010", client, "limit"));
+        for (Sent bad : sent) {
+            Answer answer = send("GET", bad.path(), bad.token(), null);
+            assertThat(answer.status()).as(bad.path()).isEqualTo(400);
+            assertThat(answer.type()).as(bad.path()).isEqualTo("bad-parameter");
+            assertThat(answer.field()).as(bad.path()).isEqualTo(bad.parameter());
+            assertThat(answer.body().get("detail").asString())
+                    .as(bad.path())
+                    .isEqualTo("The parameter %s must be a whole number.".formatted(bad.parameter()));
+        }
+        assertThat(send("GET", "/api/v1/licences/" + licenceId, owner, null).status())
+                .isEqualTo(200);
+        assertThat(send("GET", "/api/v1/licences?limit=2&client=" + org.alice().userId(), owner, null)
+                        .status())
+                .isEqualTo(200);
+        assertThat(send("GET", "/api/v1/clients?page=1&limit=10", owner, null).status())
+                .isEqualTo(200);
+        Answer tooMany = send("GET", "/api/v1/licences/99999999999999999999", owner, null);
+        assertThat(tooMany.body().get("detail").asString()).contains("out of range");
+    }
+
+    /**
+     * A body that is not one object says what it lacks, and a field sent twice is named, as every other field at
+     * fault is: both were "check its syntax, field names and value types" or "A field is sent twice", without a field.
+     */
+    @Test
+    void namesAFieldSentTwiceAndSaysWhatABodyThatIsNoObjectLacks() throws Exception {
+        String owner = token(org.owner());
+        List<Object> before = state();
+        Answer twice = send(
+                "POST",
+                "/api/v1/licences",
+                owner,
+                "{\"planId\": %d, \"name\": \"A\", \"name\": \"B\", \"quantity\": 1}".formatted(plan.id()));
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.type()).isEqualTo("malformed-body");
+        assertThat(twice.field()).isEqualTo("name");
+        assertThat(twice.body().get("detail").asString())
+                .isEqualTo("The field name is sent twice: send each field once.");
+        for (String nothing : List.of("", "null", " ")) {
+            Answer answer = send("POST", "/api/v1/licences", owner, nothing);
+            assertThat(answer.status()).as("[" + nothing + "]").isEqualTo(400);
+            assertThat(answer.type()).isEqualTo("malformed-body");
+            assertThat(answer.body().get("detail").asString())
+                    .as("[" + nothing + "]")
+                    .startsWith("The body is empty, or null: this operation takes a JSON object");
+        }
+        for (String notAnObject : List.of("[]", "42", "\"text\"", "[{\"name\": \"A\"}]")) {
+            Answer answer = send("PATCH", "/api/v1/licences/" + licenceId, owner, notAnObject);
+            assertThat(answer.status()).as(notAnObject).isEqualTo(400);
+            assertThat(answer.type()).isEqualTo("malformed-body");
+            assertThat(answer.body().get("detail").asString())
+                    .as(notAnObject)
+                    .startsWith("The body must be a JSON object, {…}, with the fields this operation takes");
+        }
+        Answer trailing = send("PATCH", "/api/v1/licences/" + licenceId, owner, "{\"name\": \"A\"} {\"name\": \"B\"}");
+        assertThat(trailing.status()).isEqualTo(400);
+        assertThat(trailing.body().get("detail").asString())
+                .isEqualTo("The body holds more after its JSON object: send the object alone.");
+        assertThat(state()).isEqualTo(before);
+    }
+
     /** Whole-number fields an operation takes beside those of its sweep body. */
     private static final java.util.Map<String, List<String>> MORE_WHOLE_NUMBERS = java.util.Map.of(
             "POST /api/v1/licences", List.of("clientId"),
