@@ -18,9 +18,9 @@ import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * {@code ?lang=fr} on any address switches the language (decision 0053), error pages included (decision 0151). It was
- * a Spring MVC interceptor, which runs only once a handler is chosen: an address nothing serves (404), a method the
- * address does not take (405), a refusal of Spring Security (403) or of the container never had one, and their pages
- * stayed English although the cookie and Accept-Language were honoured there. A filter sees every request, and the
+ * a Spring MVC interceptor, which runs only once a handler is chosen: an address nothing serves (404) and a method
+ * the address does not take (405) are refused before one is, and their pages stayed English although the cookie and
+ * Accept-Language were honoured there. A filter sees every request, and the
  * error dispatch of one refused before the application. Spring MVC's interceptor stays for what only it reads (a
  * {@code lang} field of a form's body), where the query named none ({@link WebConfiguration}).
  */

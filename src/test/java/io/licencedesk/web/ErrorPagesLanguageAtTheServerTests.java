@@ -12,8 +12,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What ErrorPagesLanguageIntegrationTests cannot send through MockMvc: a refusal of Spring Security (403) and one of
- * the container (TRACE, 405), answered before any handler. {@code ?lang=fr} there gave the English page (decision
- * 0151).
+ * the container (TRACE, 405), answered by the error dispatch. The interceptor reached those (the error page is a
+ * handler); the filter that took its place where no handler answers (decision 0151) must too.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")

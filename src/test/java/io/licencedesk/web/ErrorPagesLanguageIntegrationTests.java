@@ -20,8 +20,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * An error page speaks the language the person chose as every other page does: {@code ?lang=fr}, the cookie it sets,
- * or the browser's Accept-Language. {@code ?lang=fr} on an address that answered 404 (or 400, 405) showed the English
- * page, although Accept-Language: fr was honoured there.
+ * or the browser's Accept-Language. {@code ?lang=fr} on an address nothing serves (404), or opened with a method it
+ * does not take (405), showed the English page, although Accept-Language: fr was honoured there.
  */
 @IntegrationTest
 class ErrorPagesLanguageIntegrationTests {
