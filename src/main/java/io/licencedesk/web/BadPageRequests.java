@@ -16,8 +16,8 @@ import org.springframework.web.method.annotation.HandlerMethodValidationExceptio
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
- * A web page asked for with an address or form Spring cannot read (an id of "abc", a missing parameter, a
- * number that is not one) gets the 400 page. Boot's RFC 9457 handler, which the API keeps, answered
+ * A web page asked for with a query or form Spring cannot read (a missing parameter, a page number that is not
+ * one) gets the 400 page. Boot's RFC 9457 handler, which the API keeps, answered
  * these with JSON, which a browser showed as raw text. A page's script asking for JSON (the import page's progress,
  * the selection's toggle) gets a problem instead of the page (decision 0104).
  *
