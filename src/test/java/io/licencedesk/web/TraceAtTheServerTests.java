@@ -71,6 +71,18 @@ class TraceAtTheServerTests {
         assertThat(wrong).isEmpty();
     }
 
+    /** Addresses no controller of ours serves: the operations endpoints and the static files. */
+    @Test
+    void traceOnTheOperationsEndpointsAndStaticFilesNamesTheirGet() throws Exception {
+        var http = new RawHttp(port);
+        for (String path : List.of("/actuator/health", "/robots.txt", "/webjars/htmx.org/any.js")) {
+            Answer answer = http.exchange("TRACE", path, Map.of("X-Marker", MARKER), null);
+            assertThat(answer.status()).as(path).isEqualTo(405);
+            assertThat(answer.headers().get("allow")).as(path).isEqualTo("GET,HEAD,OPTIONS");
+            assertThat(answer.body()).as(path).doesNotContain(MARKER);
+        }
+    }
+
     @Test
     void traceOnAPathNothingServesIsItsNotFound() throws Exception {
         Answer answer = new RawHttp(port).exchange("TRACE", "/no-such-page", Map.of("X-Marker", MARKER), null);
