@@ -340,7 +340,7 @@ class RestApiProblems {
         return answer(problem);
     }
 
-    /** A query or path parameter missing or not of its type: named, with the type it takes. */
+    /** A query parameter missing or not of its type: named, with the type it takes. A path's id is a 404. */
     @ExceptionHandler({TypeMismatchException.class, MissingServletRequestParameterException.class})
     ResponseEntity<ProblemDetail> badParameter(Exception bad, HttpServletRequest request) {
         if (bad instanceof MethodArgumentTypeMismatchException mismatch
@@ -350,6 +350,9 @@ class RestApiProblems {
             if (!taken.isEmpty()) {
                 return methodNotAllowed(new HttpRequestMethodNotSupportedException(request.getMethod(), taken));
             }
+            // An id that is not one ("abc", too large for a long) names nothing, as an id that does not exist: the
+            // same 404, which says nothing of whether the object is another organisation's (decision 0151).
+            return notFound();
         }
         String parameter = bad instanceof MissingServletRequestParameterException missing
                 ? missing.getParameterName()
@@ -371,7 +374,7 @@ class RestApiProblems {
     }
 
     /**
-     * Digits too many for the parameter's type ({@code /licences/99999999999999999999}, {@code ?page=2147483648}):
+     * Digits too many for the parameter's type ({@code ?page=2147483648}, {@code ?client=99999999999999999999}):
      * "must be a whole number" told the sender of a whole number to send one. Said as a body's number out of range
      * is (UnreadableBody).
      */

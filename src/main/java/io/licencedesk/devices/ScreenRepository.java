@@ -77,18 +77,20 @@ class ScreenRepository {
 
     /**
      * The name of a live screen of the licence called so in any case, other than the screen {@code exceptId} (0: none),
-     * if there is one: the one row the rule needs, where every screen of the licence (up to 10,000) was read to compare
-     * names in Java. The database lowers both sides, as the screens' search does.
+     * if there is one: the one row the rule needs. Names are compared by their key ({@link ScreenName#key}, unique
+     * among live screens by the index screen_licence_name_key); a screen without one (stored before V38 and not given
+     * one at start, as two names the old rule let through) by the database's {@code lower()}, as before.
      */
     Optional<String> liveNameLike(long licenceId, String name, long exceptId) {
         return jdbc.sql("""
                         select name from screen
-                        where licence_id = :licenceId and removed_at is null and lower(name) = lower(:name)
-                          and id <> :exceptId
+                        where licence_id = :licenceId and removed_at is null and id <> :exceptId
+                          and (name_key = :key or (name_key is null and lower(name) = lower(:name)))
                         order by created_at, id
                         fetch first 1 rows only
                         """)
                 .param("licenceId", licenceId)
+                .param("key", ScreenName.key(name))
                 .param("name", name)
                 .param("exceptId", exceptId)
                 .query(String.class)
@@ -97,16 +99,20 @@ class ScreenRepository {
 
     /** The names of the licence's live screens that are one of these in any case, for a free seat's name. */
     List<String> liveNamesLike(long licenceId, List<String> names) {
-        StringBuilder among = new StringBuilder();
+        StringBuilder keys = new StringBuilder();
+        StringBuilder lowered = new StringBuilder();
         var parameters = new MapSqlParameterSource("licenceId", licenceId);
         for (int i = 0; i < names.size(); i++) {
-            among.append(i == 0 ? "" : ", ").append("lower(:name").append(i).append(')');
+            keys.append(i == 0 ? "" : ", ").append(":key").append(i);
+            lowered.append(i == 0 ? "" : ", ").append("lower(:name").append(i).append(')');
+            parameters.addValue("key" + i, ScreenName.key(names.get(i)));
             parameters.addValue("name" + i, names.get(i));
         }
         return jdbc.sql("""
                         select name from screen
-                        where licence_id = :licenceId and removed_at is null and lower(name) in (%s)
-                        """.formatted(among))
+                        where licence_id = :licenceId and removed_at is null
+                          and (name_key in (%s) or (name_key is null and lower(name) in (%s)))
+                        """.formatted(keys, lowered))
                 .paramSource(parameters)
                 .query(String.class)
                 .list();
@@ -169,14 +175,15 @@ class ScreenRepository {
             long organisationId, long licenceId, String name, String credentialHash, String fingerprint, Instant now) {
         var key = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into screen (organisation_id, licence_id, name, credential_hash, fingerprint,
+                        insert into screen (organisation_id, licence_id, name, name_key, credential_hash, fingerprint,
                                             activated_at, created_at)
-                        values (:organisationId, :licenceId, :name, :credentialHash, :fingerprint,
+                        values (:organisationId, :licenceId, :name, :nameKey, :credentialHash, :fingerprint,
                                 :activatedAt, :createdAt)
                         """)
                 .param("organisationId", organisationId)
                 .param("licenceId", licenceId)
                 .param("name", name)
+                .param("nameKey", ScreenName.key(name))
                 .param("credentialHash", credentialHash)
                 .param("fingerprint", fingerprint)
                 .param("activatedAt", fingerprint == null ? null : Timestamp.from(now))
@@ -188,10 +195,11 @@ class ScreenRepository {
 
     boolean rename(long licenceId, long id, String name) {
         return jdbc.sql("""
-                        update screen set name = :name
+                        update screen set name = :name, name_key = :nameKey
                         where id = :id and licence_id = :licenceId and removed_at is null
                         """)
                         .param("name", name)
+                        .param("nameKey", ScreenName.key(name))
                         .param("id", id)
                         .param("licenceId", licenceId)
                         .update()
@@ -200,7 +208,7 @@ class ScreenRepository {
 
     boolean remove(long licenceId, long id, Instant now) {
         return jdbc.sql("""
-                        update screen set removed_at = :now
+                        update screen set removed_at = :now, name_key = null
                         where id = :id and licence_id = :licenceId and removed_at is null
                         """)
                         .param("now", Timestamp.from(now))

@@ -165,7 +165,9 @@ class SeatActivation {
             }
             List<String> taken = screens.liveNamesLike(licence.id(), candidates);
             for (String name : candidates) {
-                if (taken.stream().noneMatch(name::equalsIgnoreCase)) {
+                String key = ScreenName.key(name);
+                if (taken.stream()
+                        .noneMatch(other -> ScreenName.key(other).equals(key) || other.equalsIgnoreCase(name))) {
                     return name;
                 }
             }

@@ -1,5 +1,6 @@
 package io.licencedesk.web;
 
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
@@ -8,6 +9,7 @@ import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.autoconfigure.error.AbstractErrorController;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
@@ -31,16 +33,39 @@ import org.springframework.web.servlet.ModelAndView;
 class ErrorDispatchAnswers extends AbstractErrorController {
 
     private final ErrorAnswers errors;
+    private final PageAddresses addresses;
 
-    ErrorDispatchAnswers(ErrorAttributes attributes, List<ErrorViewResolver> pages, ErrorAnswers errors) {
+    ErrorDispatchAnswers(
+            ErrorAttributes attributes, List<ErrorViewResolver> pages, ErrorAnswers errors, PageAddresses addresses) {
         super(attributes, pages);
         this.errors = errors;
+        this.addresses = addresses;
     }
 
     @RequestMapping
     Object answer(HttpServletRequest request, HttpServletResponse response) {
-        HttpStatus status = getStatus(request);
+        HttpStatus status = methodRefused(request, response, getStatus(request));
         return errors.dispatchedError(request, status.value(), () -> page(request, response, status));
+    }
+
+    /**
+     * A method the container refused (TRACE, which Tomcat answers 405 itself) was answered with Tomcat's own
+     * {@code Allow}, {@code HEAD, DELETE, POST, GET, OPTIONS, PUT}, wherever it was sent. The address's own methods
+     * now, as OPTIONS names them; a path nothing serves takes no method, and is the 404 it is for any (decision 0151).
+     */
+    private HttpStatus methodRefused(HttpServletRequest request, HttpServletResponse response, HttpStatus status) {
+        if (status != HttpStatus.METHOD_NOT_ALLOWED) {
+            return status;
+        }
+        String path = ApiProblemWriter.pathSent(request)
+                .substring(request.getContextPath().length());
+        String allow = addresses.allow(path);
+        response.setHeader(HttpHeaders.ALLOW, allow);
+        if (allow == null) {
+            request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpStatus.NOT_FOUND.value());
+            return HttpStatus.NOT_FOUND;
+        }
+        return status;
     }
 
     /** What Boot's controller renders for a page: no exception message, no stack trace (application.properties). */

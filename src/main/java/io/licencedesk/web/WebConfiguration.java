@@ -1,9 +1,15 @@
 package io.licencedesk.web;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.List;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.CacheControl;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.LocaleResolver;
@@ -35,11 +41,30 @@ class WebConfiguration implements WebMvcConfigurer {
         return new UserLocaleResolver();
     }
 
-    /** {@code ?lang=fr} on any page switches the language, before signing in too (kept in a cookie). */
+    /**
+     * {@code ?lang=fr} on any address switches the language, before signing in too (kept in a cookie), ahead of every
+     * other filter so that a refusal's page speaks it too (decision 0151); the interceptor below takes a {@code lang}
+     * the query did not name (a form's field), as it took every one before.
+     */
+    @Bean
+    FilterRegistrationBean<LanguageSwitch> languageSwitch(LocaleResolver localeResolver) {
+        var registration = new FilterRegistrationBean<>(new LanguageSwitch(localeResolver));
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ERROR);
+        // After CallerAddresses, which says whether the request came over HTTPS (the cookie is Secure then).
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        var switcher = new LocaleChangeInterceptor();
-        switcher.setParamName("lang");
+        var switcher = new LocaleChangeInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws ServletException {
+                return LanguageSwitch.switched(request) || super.preHandle(request, response, handler);
+            }
+        };
+        switcher.setParamName(LanguageSwitch.PARAMETER);
         switcher.setIgnoreInvalidLocale(true);
         registry.addInterceptor(switcher);
     }

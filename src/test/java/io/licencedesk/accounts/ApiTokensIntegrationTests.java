@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 /** The token rules every door shares: what a token may be made with, and what authenticates. */
 @IntegrationTest
 class ApiTokensIntegrationTests {
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     ApiTokens tokens;
@@ -33,8 +38,8 @@ class ApiTokensIntegrationTests {
             new NewApiToken(" ", ApiAccess.READ_ONLY, null),
             new NewApiToken("x".repeat(101), ApiAccess.READ_ONLY, null),
             new NewApiToken("Bell\u0007", ApiAccess.READ_ONLY, null),
-            new NewApiToken("Shop", ApiAccess.READ_ONLY, LocalDate.now()),
-            new NewApiToken("Shop", ApiAccess.READ_ONLY, LocalDate.now().plusYears(11)),
+            new NewApiToken("Shop", ApiAccess.READ_ONLY, LocalDate.now(clock)),
+            new NewApiToken("Shop", ApiAccess.READ_ONLY, LocalDate.now(clock).plusYears(11)),
             new NewApiToken("Shop", ApiAccess.READ_ONLY, LocalDate.MAX)
         }) {
             assertThatThrownBy(() -> tokens.issue(org.owner(), asked))
@@ -47,7 +52,8 @@ class ApiTokensIntegrationTests {
     @Test
     void authenticatesOnlyAWholeTokenThatStillCounts() {
         var issued = tokens.issue(
-                org.manager(), new NewApiToken("Shop", null, LocalDate.now().plusYears(1)));
+                org.manager(),
+                new NewApiToken("Shop", null, LocalDate.now(clock).plusYears(1)));
         assertThat(issued.secret()).startsWith(ApiTokens.PREFIX).hasSize(ApiTokens.PREFIX.length() + 43);
         assertThat(issued.token().access()).isEqualTo(ApiAccess.READ_ONLY);
         assertThat(issued.token().prefix()).isEqualTo(issued.secret().substring(0, 15));

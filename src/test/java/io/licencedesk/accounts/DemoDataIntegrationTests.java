@@ -14,6 +14,7 @@ import io.licencedesk.licence.LicenceRow;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.PlanCatalogue;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -34,6 +35,10 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(properties = "licencedesk.demo.enabled=true")
 @ActiveProfiles("test")
 class DemoDataIntegrationTests {
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     AccountRepository accounts;
@@ -150,7 +155,7 @@ class DemoDataIntegrationTests {
                 accounts.findUserByEmail("manager@demo.test").orElseThrow().caller();
         List<Invoice> invoices =
                 new ArrayList<>(invoicing.invoices(caller, null, null, 1, 1000).items());
-        LocalDate today = LocalDate.now();
+        LocalDate today = LocalDate.now(clock);
         assertThat(invoices).hasSizeGreaterThan(50);
         assertThat(invoices.stream()
                         .map(invoice -> YearMonth.from(invoice.issuedOn()))

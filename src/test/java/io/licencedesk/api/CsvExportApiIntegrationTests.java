@@ -14,6 +14,7 @@ import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
 class CsvExportApiIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestFixture fixture;
@@ -75,11 +80,11 @@ class CsvExportApiIntegrationTests {
     }
 
     /** The file's records after its header, checked to be a UTF-8 CSV download with a byte order mark. */
-    static List<CSVRecord> rows(MockHttpServletResponse file, String name, List<String> header) throws Exception {
+    List<CSVRecord> rows(MockHttpServletResponse file, String name, List<String> header) throws Exception {
         assertThat(file.getStatus()).isEqualTo(200);
         assertThat(file.getContentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
         assertThat(file.getHeader(HttpHeaders.CONTENT_DISPOSITION))
-                .isEqualTo("attachment; filename=\"" + name + "-" + LocalDate.now() + ".csv\"");
+                .isEqualTo("attachment; filename=\"" + name + "-" + LocalDate.now(clock) + ".csv\"");
         String text = file.getContentAsString(StandardCharsets.UTF_8);
         assertThat(text).startsWith("\uFEFF");
         List<CSVRecord> records =
@@ -155,7 +160,7 @@ class CsvExportApiIntegrationTests {
         clientLicences.activate(org.bob(), forBob);
         var issued = invoicing.send(org.manager(), forAlice).issued();
         invoicing.send(org.manager(), List.of(forBob));
-        invoicing.markPaid(org.manager(), issued.get(0).id(), LocalDate.now(), "BANK-1");
+        invoicing.markPaid(org.manager(), issued.get(0).id(), LocalDate.now(clock), "BANK-1");
 
         for (String query : List.of("", "?client=" + org.alice().userId(), "?status=unpaid")) {
             var file = rows(fetch("/api/v1/invoices/export" + query, token), "invoices", ExportHeaders.INVOICES);

@@ -46,6 +46,7 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -70,6 +71,10 @@ class GeneratedClientScenarioIntegrationTests {
 
     @LocalServerPort
     int port;
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestFixture fixture;
@@ -301,7 +306,10 @@ class GeneratedClientScenarioIntegrationTests {
                 .get("etag")
                 .get(0);
         Invoice paid = invoices.markInvoicePaid(
-                foyerInvoice.getId(), new MarkPaid().paidOn(LocalDate.now()).reference("BANK-1"), invoiceTag, null);
+                foyerInvoice.getId(),
+                new MarkPaid().paidOn(LocalDate.now(clock)).reference("BANK-1"),
+                invoiceTag,
+                null);
         assertThat(paid.getStatus()).isEqualTo(Invoice.StatusEnum.PAID);
         assertThat(paid.getPaymentReference()).isEqualTo("BANK-1");
         assertThat(invoices.listInvoices("paid", client.getId(), null, null, null, null, null)
@@ -312,7 +320,7 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(clientsView.getStatus()).isEqualTo(Invoice.StatusEnum.PAID);
         assertThat(clientsView.getPayable()).isFalse();
         assertThat(clientsView.getHowToPay()).isNull();
-        assertThat(clientsView.getPaidOn()).isEqualTo(LocalDate.now());
+        assertThat(clientsView.getPaidOn()).isEqualTo(LocalDate.now(clock));
         assertThat(licences.getLicence(foyer.getId(), null).getBillingStatus())
                 .isEqualTo(Licence.BillingStatusEnum.PAID);
 

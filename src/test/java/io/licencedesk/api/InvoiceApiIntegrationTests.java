@@ -19,7 +19,7 @@ import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,6 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
 class InvoiceApiIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestFixture fixture;
@@ -496,7 +500,7 @@ class InvoiceApiIntegrationTests {
                         update outbound_email set status = 'PENDING', next_attempt_at = ?
                         where subject_type = 'INVOICE' and subject_id = ?
                         """)
-                .params(Timestamp.from(Instant.now().plusSeconds(3600)), invoice)
+                .params(Timestamp.from(clock.instant().plusSeconds(3600)), invoice)
                 .update();
 
         var waiting = call(post("/api/v1/invoices/" + invoice + "/resend"));

@@ -521,8 +521,9 @@ class LicenceApiIntegrationTests {
             assertThat(answer.status()).as(query).isBetween(400, 422);
             assertThat(answer.response().getContentType()).as(query).startsWith("application/problem+json");
         }
+        // An id that is not one names nothing: the 404 of an id that does not exist (decision 0151).
         assertThat(send(get("/api/v1/licences/abc").with(bearer(managerToken))).status())
-                .isEqualTo(400);
+                .isEqualTo(404);
         assertThat(licenceCount()).isEqualTo(before);
     }
 }

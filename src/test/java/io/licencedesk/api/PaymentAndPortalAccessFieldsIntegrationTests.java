@@ -71,12 +71,12 @@ class PaymentAndPortalAccessFieldsIntegrationTests extends RestApiSweep {
                 .as("issued before any payment details")
                 .isTrue();
 
-        invoicing.markPaid(org.manager(), invoice.id(), LocalDate.now(), "BANK-2231");
+        invoicing.markPaid(org.manager(), invoice.id(), LocalDate.now(clock), "BANK-2231");
         JsonNode paid = read(get("/api/v1/portal/invoices/" + invoice.id()), client);
         assertThat(paid.get("payable").asBoolean()).isFalse();
         assertThat(paid.get("howToPay").isNull()).isTrue();
         assertThat(paid.get("status").asString()).isEqualTo("paid");
-        assertThat(paid.get("paidOn").asString()).isEqualTo(LocalDate.now().toString());
+        assertThat(paid.get("paidOn").asString()).isEqualTo(LocalDate.now(clock).toString());
         assertThat(paid.get("paymentReference").asString()).isEqualTo("BANK-2231");
     }
 

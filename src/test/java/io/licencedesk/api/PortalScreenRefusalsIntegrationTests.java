@@ -36,7 +36,7 @@ class PortalScreenRefusalsIntegrationTests extends RestApiSweep {
                 .param(licenceId)
                 .update();
         jdbc.sql("update licence set ends_on = ? where id = ?")
-                .param(LocalDate.now().minusDays(2))
+                .param(LocalDate.now(clock).minusDays(2))
                 .param(licenceId)
                 .update();
         List<Object> before = state();

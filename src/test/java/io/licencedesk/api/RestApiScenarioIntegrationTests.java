@@ -11,6 +11,7 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,10 @@ import tools.jackson.databind.json.JsonMapper;
 class RestApiScenarioIntegrationTests {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestFixture fixture;
@@ -215,13 +220,13 @@ class RestApiScenarioIntegrationTests {
         Answer future = json(
                 post("/api/v1/invoices/" + invoiceId + "/pay"),
                 manager,
-                "{\"paidOn\": \"" + LocalDate.now().plusDays(3) + "\"}");
+                "{\"paidOn\": \"" + LocalDate.now(clock).plusDays(3) + "\"}");
         assertThat(future.status()).isEqualTo(422);
         assertThat(future.body().get("errors").get(0).get("field").asString()).isEqualTo("paidOn");
         Answer paid = json(
                 post("/api/v1/invoices/" + invoiceId + "/pay"),
                 manager,
-                "{\"paidOn\": \"" + LocalDate.now() + "\", \"reference\": \"BANK-1\"}");
+                "{\"paidOn\": \"" + LocalDate.now(clock) + "\", \"reference\": \"BANK-1\"}");
         assertThat(paid.body().get("status").asString()).isEqualTo("paid");
         assertThat(send(get("/api/v1/invoices?status=paid").with(bearer(manager)))
                         .body()

@@ -14,6 +14,7 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,6 +39,10 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
 abstract class RestApiSweep {
 
     static final Set<String> WRITES = Set.of("POST", "PATCH", "PUT", "DELETE");
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestFixture fixture;
@@ -143,7 +148,7 @@ abstract class RestApiSweep {
             case "/api/v1/plans" -> "{\"name\": \"New\", \"term\": \"P1M\", \"unitPrice\": \"1.00\"}";
             case "/api/v1/plans/{id}" -> "{\"unitPrice\": \"2.00\"}";
             case "/api/v1/invoices/send" -> "{\"licenceIds\": [%d]}".formatted(licenceId);
-            case "/api/v1/invoices/{id}/pay" -> "{\"paidOn\": \"%s\"}".formatted(java.time.LocalDate.now());
+            case "/api/v1/invoices/{id}/pay" -> "{\"paidOn\": \"%s\"}".formatted(java.time.LocalDate.now(clock));
             case "/api/v1/invoices/{id}/void" -> "{\"reason\": \"Changed\"}";
             case "/api/v1/portal/redemptions" -> "{\"code\": \"ABCD-EFGH-JKLM\"}";
             case "/api/v1/portal/licences/{id}/screens", "/api/v1/portal/licences/{id}/screens/{screenId}" ->

@@ -2,6 +2,7 @@ package io.licencedesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 import javax.sql.DataSource;
@@ -32,6 +33,10 @@ class DashboardBenchmarkTests {
     @LocalServerPort
     int port;
 
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
+
     @Autowired
     DataSource dataSource;
 
@@ -40,10 +45,10 @@ class DashboardBenchmarkTests {
         long organisationId;
         long invoices;
         try (var connection = dataSource.getConnection()) {
-            new BenchData(5, LocalDate.now()).load(connection, 500, 40, false);
+            new BenchData(5, LocalDate.now(clock)).load(connection, 500, 40, false);
             organisationId = ExportBenchmark.organisationId(JdbcClient.create(dataSource));
             DeviceBenchData.ensure(connection, 20);
-            invoices = DashboardBenchData.ensureInvoices(connection, organisationId, LocalDate.now());
+            invoices = DashboardBenchData.ensureInvoices(connection, organisationId, LocalDate.now(clock));
             DashboardBenchData.recentCheckIns(connection);
         }
         var jdbc = JdbcClient.create(dataSource);
@@ -69,7 +74,7 @@ class DashboardBenchmarkTests {
 
         assertThat(invoices).isPositive();
         try (var connection = dataSource.getConnection()) {
-            assertThat(DashboardBenchData.ensureInvoices(connection, organisationId, LocalDate.now()))
+            assertThat(DashboardBenchData.ensureInvoices(connection, organisationId, LocalDate.now(clock)))
                     .as("added once")
                     .isEqualTo(invoices);
         }

@@ -7,6 +7,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
@@ -50,6 +51,10 @@ class DeviceBenchmarkTests {
     @LocalServerPort
     int port;
 
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
+
     @Autowired
     DataSource dataSource;
 
@@ -57,7 +62,7 @@ class DeviceBenchmarkTests {
     void everyBenchmarkScreenChecksInWithASignedAnswer() throws Exception {
         List<DeviceBenchData.BenchScreen> screens;
         try (var connection = dataSource.getConnection()) {
-            new BenchData(7, LocalDate.now()).load(connection, 2_000, 200, false);
+            new BenchData(7, LocalDate.now(clock)).load(connection, 2_000, 200, false);
             screens = DeviceBenchData.ensure(connection, 1_000);
         }
         try (var connection = dataSource.getConnection()) {

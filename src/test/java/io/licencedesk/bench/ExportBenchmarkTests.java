@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import javax.sql.DataSource;
@@ -33,6 +34,10 @@ class ExportBenchmarkTests {
     @LocalServerPort
     int port;
 
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
+
     @Autowired
     DataSource dataSource;
 
@@ -47,7 +52,7 @@ class ExportBenchmarkTests {
     private ExportRun run() throws Exception {
         if (!loaded) {
             try (var connection = dataSource.getConnection()) {
-                new BenchData(11, LocalDate.now()).load(connection, LICENCES, 30, false);
+                new BenchData(11, LocalDate.now(clock)).load(connection, LICENCES, 30, false);
             }
             loaded = true;
         }

@@ -2,6 +2,7 @@ package io.licencedesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,10 @@ class InvoiceListBenchmarkTests {
     @LocalServerPort
     int port;
 
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
+
     @Autowired
     DataSource dataSource;
 
@@ -37,9 +42,9 @@ class InvoiceListBenchmarkTests {
         long organisationId;
         long invoices;
         try (var connection = dataSource.getConnection()) {
-            new BenchData(11, LocalDate.now()).load(connection, 500, 40, false);
+            new BenchData(11, LocalDate.now(clock)).load(connection, 500, 40, false);
             organisationId = ExportBenchmark.organisationId(JdbcClient.create(dataSource));
-            invoices = DashboardBenchData.ensureInvoices(connection, organisationId, LocalDate.now());
+            invoices = DashboardBenchData.ensureInvoices(connection, organisationId, LocalDate.now(clock));
             assertThat(InvoiceListBenchmark.ensureNoise(connection, organisationId, 30))
                     .isEqualTo(30);
             assertThat(InvoiceListBenchmark.ensureNoise(connection, organisationId, 30))

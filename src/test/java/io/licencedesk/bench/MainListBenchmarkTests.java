@@ -8,6 +8,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -64,6 +65,10 @@ class MainListBenchmarkTests {
     @LocalServerPort
     int port;
 
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
+
     @Autowired
     DataSource dataSource;
 
@@ -78,7 +83,7 @@ class MainListBenchmarkTests {
     private List<BenchCase> cases() throws Exception {
         if (data == null) {
             try (var connection = dataSource.getConnection()) {
-                data = new BenchData(7, LocalDate.now()).load(connection, LICENCES, 200, true);
+                data = new BenchData(7, LocalDate.now(clock)).load(connection, LICENCES, 200, true);
             }
         }
         long deepId = data.rows().get(data.rows().size() / 10).id();

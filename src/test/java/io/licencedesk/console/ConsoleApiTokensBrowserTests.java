@@ -13,6 +13,7 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.PageParts;
 import io.licencedesk.support.Screenshots;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
@@ -28,6 +29,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 class ConsoleApiTokensBrowserTests {
 
     static final Pattern SECRET = Pattern.compile("ldk_live_[A-Za-z0-9_-]{43}");
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestOrganisations organisations;
@@ -58,7 +63,7 @@ class ConsoleApiTokensBrowserTests {
 
         page.getByLabel("Name", new Page.GetByLabelOptions().setExact(true)).fill("Shop (production)");
         page.getByLabel("Read and write").check();
-        String lastDay = LocalDate.now().plusDays(30).toString();
+        String lastDay = LocalDate.now(clock).plusDays(30).toString();
         page.getByLabel("Last day (optional)").fill(lastDay);
         button(page, "Make token").click();
 

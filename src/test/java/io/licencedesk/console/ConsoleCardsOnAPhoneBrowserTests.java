@@ -17,7 +17,7 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.TestFixture;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.regex.Pattern;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +35,10 @@ import org.springframework.context.ApplicationEventPublisher;
 @BrowserTest
 @TestInstance(Lifecycle.PER_CLASS)
 class ConsoleCardsOnAPhoneBrowserTests {
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestFixture fixture;
@@ -62,7 +66,7 @@ class ConsoleCardsOnAPhoneBrowserTests {
         licences.create(org.manager(), new NewLicence(monthly.id(), "Middle hall", null, 7, null));
         // A sign-in is recorded with no changes, from the address Tomcat gives: an IPv6 one in full
         try (var address = CallerAddress.of("2001:db8:0:0:0:0:0:7")) {
-            events.publishEvent(new SignedIn(org.owner(), Instant.now()));
+            events.publishEvent(new SignedIn(org.owner(), clock.instant()));
         }
     }
 

@@ -38,7 +38,6 @@ import jakarta.servlet.http.Cookie;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -333,7 +332,7 @@ class ConsoleInvoicingIntegrationTests {
                 invoicing.send(org.manager(), List.of(assigned.get(0))).issued().get(0);
         // its e-mail waits (as behind a slow mail server): the dispatcher does not take it during the test
         jdbc.sql("update outbound_email set next_attempt_at = ? where subject_type = 'INVOICE' and subject_id = ?")
-                .params(java.time.OffsetDateTime.now().plusDays(30), waiting.id())
+                .params(java.time.OffsetDateTime.now(clock).plusDays(30), waiting.id())
                 .update();
         var browser = new Browser();
         browser.perform(mvc, select(assigned.get(0), true));
@@ -1228,7 +1227,7 @@ class ConsoleInvoicingIntegrationTests {
                         update outbound_email set status = 'PENDING', next_attempt_at = ?
                         where subject_type = 'INVOICE' and subject_id = ?
                         """)
-                .params(Timestamp.from(Instant.now().plusSeconds(3600)), invoice.id())
+                .params(Timestamp.from(clock.instant().plusSeconds(3600)), invoice.id())
                 .update();
 
         mvc.perform(post("/invoices/{id}/resend", invoice.id()).with(manager).with(csrf()))

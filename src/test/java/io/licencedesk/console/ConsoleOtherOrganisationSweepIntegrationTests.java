@@ -91,7 +91,7 @@ class ConsoleOtherOrganisationSweepIntegrationTests {
                 .get(0)
                 .id();
         long endpointId = webhooks.register(
-                        org.owner(), new NewEndpoint("https://93.184.216.34/hooks", "Ours", true, Set.of()))
+                        org.owner(), new NewEndpoint("https://203.0.113.7/hooks", "Ours", true, Set.of()))
                 .endpoint()
                 .id();
         Map<String, Long> objects = Map.of(

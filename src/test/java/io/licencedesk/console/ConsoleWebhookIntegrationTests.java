@@ -98,7 +98,7 @@ class ConsoleWebhookIntegrationTests {
 
     @Test
     void addsAnEndpointAndShowsItsSigningSecretOnlyOnce() throws Exception {
-        String page = mvc.perform(add("https://93.184.216.34/hooks", "licence.created", "invoice.paid")
+        String page = mvc.perform(add("https://203.0.113.7/hooks", "licence.created", "invoice.paid")
                         .param("description", "Shop"))
                 .andExpect(status().isOk())
                 .andReturn()
@@ -108,18 +108,18 @@ class ConsoleWebhookIntegrationTests {
         Matcher secret = SECRET.matcher(page);
         assertThat(secret.find()).as("the secret on the answer to the creation").isTrue();
         var endpoint = webhooks.endpoints(org.owner()).get(0);
-        assertThat(endpoint.url()).isEqualTo("https://93.184.216.34/hooks");
+        assertThat(endpoint.url()).isEqualTo("https://203.0.113.7/hooks");
         assertThat(endpoint.description()).isEqualTo("Shop");
         assertThat(endpoint.allTypes()).isFalse();
         assertThat(endpoint.eventTypes()).hasSize(2);
         mvc.perform(get("/settings/webhooks/{id}", endpoint.id()).with(owner))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("https://93.184.216.34/hooks")))
+                .andExpect(content().string(containsString("https://203.0.113.7/hooks")))
                 .andExpect(content().string(not(containsString(secret.group()))))
                 .andExpect(content().string(not(containsString("whsec_"))));
         mvc.perform(get("/settings/webhooks").with(owner))
                 .andExpect(status().isOk())
-                .andExpect(content().string(containsString("https://93.184.216.34/hooks")))
+                .andExpect(content().string(containsString("https://203.0.113.7/hooks")))
                 .andExpect(content().string(not(containsString("whsec_"))));
     }
 
@@ -159,24 +159,24 @@ class ConsoleWebhookIntegrationTests {
         FieldErrors.expectExactly(mvc, add("", "licence.created"), Map.of("url", "Enter the endpoint's address."));
         FieldErrors.expectExactly(
                 mvc,
-                add("ftp://93.184.216.34/x"),
+                add("ftp://203.0.113.7/x"),
                 Map.of("url", "Enter a full address such as https://example.com/webhooks."));
-        FieldErrors.expectExactly(mvc, add("http://93.184.216.34/hooks"), Map.of("url", "Use https://."));
+        FieldErrors.expectExactly(mvc, add("http://203.0.113.7/hooks"), Map.of("url", "Use https://."));
         FieldErrors.expectExactly(
                 mvc,
-                post("/settings/webhooks").with(owner).with(csrf()).param("url", "https://93.184.216.34/hooks"),
+                post("/settings/webhooks").with(owner).with(csrf()).param("url", "https://203.0.113.7/hooks"),
                 Map.of("eventTypes", "Choose at least one event, or all of them."));
         FieldErrors.expectExactly(
                 mvc,
-                add("https://93.184.216.34/hooks", "licence.nonsense"),
+                add("https://203.0.113.7/hooks", "licence.nonsense"),
                 Map.of("eventTypes", "Choose events from the list."));
         FieldErrors.expectExactly(
                 mvc,
-                add("https://93.184.216.34/hooks").param("description", "<b>bold</b>"),
+                add("https://203.0.113.7/hooks").param("description", "<b>bold</b>"),
                 Map.of("description", "Remove the HTML tags"));
         FieldErrors.expectExactly(
                 mvc,
-                add("https://93.184.216.34/" + "a".repeat(2000)),
+                add("https://203.0.113.7/" + "a".repeat(2000)),
                 Map.of("url", "Keep the address to 2,000 characters."));
         assertThat(webhooks.endpoints(org.owner())).isEmpty();
     }
@@ -192,7 +192,7 @@ class ConsoleWebhookIntegrationTests {
                         "description", "Remove the HTML tags"));
         FieldErrors.expectExactly(
                 mvc,
-                post("/settings/webhooks").with(owner).with(csrf()).param("url", "http://93.184.216.34/hooks"),
+                post("/settings/webhooks").with(owner).with(csrf()).param("url", "http://203.0.113.7/hooks"),
                 Map.of("url", "Use https://.", "eventTypes", "Choose at least one event, or all of them."));
         assertThat(webhooks.endpoints(org.owner())).isEmpty();
     }
@@ -423,7 +423,7 @@ class ConsoleWebhookIntegrationTests {
                         .with(csrf()))
                 .andExpect(status().isNotFound());
         mvc.perform(get("/settings/webhooks").with(owner))
-                .andExpect(content().string(not(containsString("https://93.184.216.34/" + other.id()))));
+                .andExpect(content().string(not(containsString("https://203.0.113.7/" + other.id()))));
         assertThat(webhooks.endpoint(other.owner(), theirs).enabled())
                 .as("unchanged")
                 .isTrue();
@@ -437,7 +437,7 @@ class ConsoleWebhookIntegrationTests {
                 List.of(() -> get("/settings/webhooks"), () -> get("/settings/webhooks/{id}", id));
         List<Supplier<MockHttpServletRequestBuilder>> actions = List.of(
                 () -> post("/settings/webhooks")
-                        .param("url", "https://93.184.216.34/x")
+                        .param("url", "https://203.0.113.7/x")
                         .param("allTypes", "true"),
                 () -> post("/settings/webhooks/{id}/disable", id),
                 () -> post("/settings/webhooks/{id}/delete", id),
@@ -465,6 +465,6 @@ class ConsoleWebhookIntegrationTests {
     CreatedEndpoint endpointOf(TestOrganisation organisation) {
         return webhooks.register(
                 organisation.owner(),
-                new NewEndpoint("https://93.184.216.34/" + organisation.id(), null, true, Set.of()));
+                new NewEndpoint("https://203.0.113.7/" + organisation.id(), null, true, Set.of()));
     }
 }

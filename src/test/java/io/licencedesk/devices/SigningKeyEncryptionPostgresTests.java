@@ -14,7 +14,7 @@ import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -64,7 +64,9 @@ class SigningKeyEncryptionPostgresTests {
                             Base64.getEncoder()
                                     .encodeToString(unencrypted.getPublic().getEncoded()))
                     .param("privateKey", plainPrivateKey)
-                    .param("createdAt", Timestamp.from(Instant.now()))
+                    .param(
+                            "createdAt",
+                            Timestamp.from(before.getBean(Clock.class).instant()))
                     .update();
         }
 

@@ -58,7 +58,7 @@ class InvoiceManagementPostgresIntegrationTests extends InvoiceManagementIntegra
         assertThat(all)
                 .extracting(invoice -> invoice.line().licenceId())
                 .containsExactlyInAnyOrderElementsOf(selection);
-        int year = LocalDate.now().getYear();
+        int year = LocalDate.now(clock).getYear();
         assertThat(all)
                 .extracting(Invoice::number)
                 .containsExactlyInAnyOrderElementsOf(IntStream.rangeClosed(1, 20)

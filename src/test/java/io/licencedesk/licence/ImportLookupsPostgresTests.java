@@ -7,7 +7,7 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.OnPostgres;
 import io.licencedesk.support.TestFixture;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -29,6 +29,10 @@ class ImportLookupsPostgresTests {
     static final int NEW_LICENCES = 20_000;
 
     static final int STAGED = 100;
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestFixture fixture;
@@ -60,7 +64,7 @@ class ImportLookupsPostgresTests {
 
     @Test
     void readOneLicencePerStagedRowAfterAnInsertTheStatisticsMissed() {
-        long id = jobs.create(org.id(), org.manager().userId(), "book.csv", 1, Instant.now());
+        long id = jobs.create(org.id(), org.manager().userId(), "book.csv", 1, clock.instant());
         var rows = new ArrayList<ImportedRow>();
         for (int line = 2; line < 2 + STAGED; line++) {
             // Keys the organisation does not have, and codes nobody has: every look-up finds nothing.

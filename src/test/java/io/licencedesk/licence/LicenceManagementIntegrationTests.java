@@ -11,7 +11,7 @@ import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.Period;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -27,6 +27,10 @@ import org.springframework.security.access.AccessDeniedException;
 /** The licence façade and its list queries against a real database (H2 here, PostgreSQL in the subclass). */
 @IntegrationTest
 class LicenceManagementIntegrationTests {
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestFixture fixture;
@@ -368,7 +372,7 @@ class LicenceManagementIntegrationTests {
                 null,
                 1,
                 LicenceState.unused(null),
-                Instant.now(),
+                clock.instant(),
                 0,
                 1);
 

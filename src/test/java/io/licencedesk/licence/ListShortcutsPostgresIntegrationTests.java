@@ -11,7 +11,6 @@ import io.licencedesk.support.TestFixture;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -247,7 +246,7 @@ class ListShortcutsPostgresIntegrationTests {
                 organisation.alice().userId(),
                 Date.valueOf(endsOn.minusMonths(1)),
                 Date.valueOf(endsOn),
-                Timestamp.from(Instant.now())
+                Timestamp.from(clock.instant())
             });
         }
         jdbcTemplate.batchUpdate("""

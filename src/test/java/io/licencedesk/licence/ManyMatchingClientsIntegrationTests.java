@@ -7,7 +7,7 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -31,6 +31,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class ManyMatchingClientsIntegrationTests {
 
     static final int MATCHING_CLIENTS = 1_050;
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestFixture fixture;
@@ -70,7 +74,7 @@ class ManyMatchingClientsIntegrationTests {
                     .param("organisation", org.id())
                     .param("email", email)
                     .param("name", name)
-                    .param("now", Timestamp.from(Instant.now()))
+                    .param("now", Timestamp.from(clock.instant()))
                     .update();
             long id = idOf(email);
             clientText.put(id, (name + " " + email).toLowerCase(Locale.ROOT));
@@ -101,7 +105,7 @@ class ManyMatchingClientsIntegrationTests {
                 .param("price", plan.unitPrice().minorUnits())
                 .param("name", name)
                 .param("client", clientId)
-                .param("now", Timestamp.from(Instant.now()))
+                .param("now", Timestamp.from(clock.instant()))
                 .update();
         long id = jdbc.sql("select id from licence where coupon_code = :code")
                 .param("code", code)

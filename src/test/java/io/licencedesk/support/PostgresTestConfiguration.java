@@ -50,11 +50,19 @@ public class PostgresTestConfiguration {
      * starts application contexts itself, such as two nodes on one database. It must close them itself.
      */
     public static String newDatabase() throws SQLException {
+        return newDatabase("");
+    }
+
+    /**
+     * The same, created with these options of {@code create database} ({@code template template0 lc_ctype 'C'
+     * lc_collate 'C'} for a database in the "C" locale, say).
+     */
+    public static String newDatabase(String options) throws SQLException {
         EmbeddedPostgres server = SharedServer.INSTANCE;
         String database = "test_" + DATABASES.incrementAndGet();
         try (Connection connection = server.getPostgresDatabase().getConnection();
                 Statement statement = connection.createStatement()) {
-            statement.execute("create database " + database);
+            statement.execute("create database " + database + " " + options);
         }
         return server.getJdbcUrl("postgres", database);
     }

@@ -60,14 +60,15 @@ public class TestFixture {
 
     /**
      * The id of a webhook endpoint with a long address, registered by the owner, as the layout sweeps show it (its
-     * address must fit a phone's card and a laptop's table). The address is a public one, as registering requires;
-     * the endpoint listens only to an event the sweeps never cause, so that no test run tries to deliver there.
+     * address must fit a phone's card and a laptop's table). The address is a public one, as registering requires, in
+     * a documentation range (RFC 5737) that nothing routes, so that no test can reach the internet; the endpoint
+     * listens only to an event the sweeps never cause, so that no test run tries to deliver there either.
      */
     public long webhookEndpointWithALongAddress(TestOrganisation organisation) {
         return webhooks.register(
                         organisation.owner(),
                         new NewEndpoint(
-                                "https://93.184.216.34/" + organisation.id() + "/a-rather-long-path/to/the/receiver",
+                                "https://203.0.113.7/" + organisation.id() + "/a-rather-long-path/to/the/receiver",
                                 "Accounting system",
                                 false,
                                 Set.of(EventType.INVOICE_PAYMENT_REMOVED)))

@@ -31,6 +31,7 @@ import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -110,6 +111,10 @@ class HostileInputIntegrationTests {
             "application/json; charset=UTF-16",
             "nonsense",
             "");
+
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
 
     @Autowired
     TestFixture fixture;
@@ -446,7 +451,7 @@ class HostileInputIntegrationTests {
             case "currency" -> "EUR";
             case "invoicePrefix" -> "HOS";
             case "access" -> "READ_ONLY";
-            case "expiresOn" -> LocalDate.now().plusDays(30).toString();
+            case "expiresOn" -> LocalDate.now(clock).plusDays(30).toString();
             default -> "Plausible";
         };
     }

@@ -113,8 +113,12 @@ class ScriptAnswersIntegrationTests {
         assertThat(refusals).containsKeys(400, 404, 405);
     }
 
+    /**
+     * An id that is not a number names no import: the not-found problem in the person's language, which the import
+     * page reads as an import it can no longer follow (decision 0100). It was a 400 bad-request (decision 0151).
+     */
     @Test
-    void theImportsProgressWithAnIdThatIsNotANumberIsAProblemInThePersonsLanguage() throws Exception {
+    void theImportsProgressWithAnIdThatIsNotANumberIsANotFoundProblemInThePersonsLanguage() throws Exception {
         var manager = user(users.loadUserByUsername(org.manager().email()));
         for (String language : List.of("en", "fr")) {
             var answer = mvc.perform(get("/licences/imports/abc/progress")
@@ -123,27 +127,27 @@ class ScriptAnswersIntegrationTests {
                             .with(manager))
                     .andReturn()
                     .getResponse();
-            assertThat(answer.getStatus()).isEqualTo(400);
+            assertThat(answer.getStatus()).isEqualTo(404);
             assertThat(answer.getContentType()).startsWith("application/problem+json");
             JsonNode problem = JSON.readTree(answer.getContentAsString(StandardCharsets.UTF_8));
-            assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/bad-request");
-            assertThat(problem.get("status").asInt()).isEqualTo(400);
+            assertThat(problem.get("type").asString()).isEqualTo("https://licencedesk.io/problems/not-found");
+            assertThat(problem.get("status").asInt()).isEqualTo(404);
             assertThat(problem.get("detail").asString())
                     .isEqualTo(
                             language.equals("en")
-                                    ? "This page sent something that was not understood, so nothing was changed."
-                                            + " Reload the page and try again."
-                                    : "Cette page a envoyé une demande qui n’a pas été comprise\u00a0: rien n’a été"
-                                            + " modifié. Rechargez la page et réessayez.");
+                                    ? "There is nothing here: it may have been deleted, or it belongs to someone"
+                                            + " else."
+                                    : "Il n’y a rien ici\u00a0: cela a peut-être été supprimé, ou appartient à"
+                                            + " quelqu’un d’autre.");
         }
         var page = mvc.perform(get("/licences/imports/abc/progress")
                         .header("Accept", BROWSER)
                         .with(manager))
                 .andReturn()
                 .getResponse();
-        assertThat(page.getStatus()).isEqualTo(400);
+        assertThat(page.getStatus()).isEqualTo(404);
         assertThat(page.getContentType()).startsWith("text/html");
-        assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("That request was not valid");
+        assertThat(page.getContentAsString(StandardCharsets.UTF_8)).contains("There is nothing here");
     }
 
     @Test

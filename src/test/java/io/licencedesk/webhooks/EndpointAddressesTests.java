@@ -48,6 +48,12 @@ class EndpointAddressesTests {
     @ValueSource(
             strings = {
                 "https://93.184.216.34/hooks",
+                // The documentation ranges (RFC 5737: 192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24) are public to the
+                // check, as nothing routes them: the tests register endpoints there, which no delivery can reach
+                // (decision 0151).
+                "https://192.0.2.1/hooks",
+                "https://198.51.100.7/hooks",
+                "https://203.0.113.7/hooks",
                 "https://[2606:2800:220:1:248:1893:25c8:1946]:8443/x?y=1",
                 "https://[2001:0:4136:e378:8000:63bf:a247:27dd]/hooks"
             })

@@ -1,0 +1,7 @@
+package io.licencedesk.devices;
+
+import io.licencedesk.support.OnPostgres;
+
+/** The same on a real PostgreSQL. */
+@OnPostgres
+class ScreenNameKeysPostgresIntegrationTests extends ScreenNameKeysIntegrationTests {}
