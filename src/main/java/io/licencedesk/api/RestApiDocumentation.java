@@ -119,7 +119,8 @@ class RestApiDocumentation {
             `{"amount": "150.00", "currency": "EUR"}`, never a float; dates are ISO 8601 (`2026-12-03`), times UTC \
             instants (`2026-12-03T21:08:26.123456Z`). A field or query parameter an operation does not take, or \
             one sent twice, is refused (400), so that a typo is not silently ignored (the device API's body excepted); so is a \
-            whole number of the address (an id, `page`, `limit`, `client`) not written in decimal digits (`0x10`, `+16`). \
+            whole number of the query (`page`, `limit`, `client`) not written in decimal digits (`0x10`, `+16`), and \
+            an id of the path that is not (`/licences/0x10`, `/licences/abc`) names nothing: 404 `not-found`. \
             A field without a value is written `null`, not left out. Answers may gain fields: ignore those you do not \
             know. Answers are `application/json`; an `Accept` of `application/problem+json` alone counts as JSON, and \
             one that nothing matches is 406 `not-acceptable`.

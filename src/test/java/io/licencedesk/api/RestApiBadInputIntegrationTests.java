@@ -314,7 +314,8 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
     /**
      * A number of the address is read in decimal digits: {@code /api/v1/licences/0x1f} answered licence 31 and
      * {@code ?limit=0x2} a page of two (Spring read hexadecimal, a leading space or a plus sign), where the document says
-     * integer and the 400 says "a whole number". Each is that 400 naming the parameter, and decimal digits still read.
+     * integer and the 400 says "a whole number". A query parameter is that 400 naming the parameter; an id of the path
+     * names nothing, the 404 of an id that does not exist (decision 0151); decimal digits still read.
      */
     @Test
     void readsTheNumbersOfTheAddressInDecimalDigitsOnly() throws Exception {
@@ -338,6 +339,11 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
                 new Sent("/api/v1/portal/invoices?limit=%2010", client, "limit"));
         for (Sent bad : sent) {
             Answer answer = send("GET", bad.path(), bad.token(), null);
+            if (bad.parameter().equals("id")) {
+                assertThat(answer.status()).as(bad.path()).isEqualTo(404);
+                assertThat(answer.type()).as(bad.path()).isEqualTo("not-found");
+                continue;
+            }
             assertThat(answer.status()).as(bad.path()).isEqualTo(400);
             assertThat(answer.type()).as(bad.path()).isEqualTo("bad-parameter");
             assertThat(answer.field()).as(bad.path()).isEqualTo(bad.parameter());
@@ -352,7 +358,7 @@ class RestApiBadInputIntegrationTests extends RestApiSweep {
                 .isEqualTo(200);
         assertThat(send("GET", "/api/v1/clients?page=1&limit=10", owner, null).status())
                 .isEqualTo(200);
-        Answer tooMany = send("GET", "/api/v1/licences/99999999999999999999", owner, null);
+        Answer tooMany = send("GET", "/api/v1/licences?limit=99999999999999999999", owner, null);
         assertThat(tooMany.body().get("detail").asString()).contains("out of range");
     }
 
