@@ -51,9 +51,11 @@ class AuditLogQueries {
             String after) {}
 
     private final JdbcClient jdbc;
+    private final ClientEntries aboutClient;
 
     AuditLogQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.aboutClient = new ClientEntries(jdbc);
     }
 
     /**
@@ -71,10 +73,16 @@ class AuditLogQueries {
             where.and("id > :cursor").param("cursor", before);
         }
         String direction = before != null || last ? "asc" : "desc";
-        String order = "\norder by id " + direction + "\nlimit :limit";
-        String rows =
-                filter.client() == null ? "where " + where.sql() : "where id in (" + aboutClient(where, order) + ")";
-        return jdbc.sql(SELECT + rows + order)
+        if (filter.client() != null) {
+            List<Long> ids = aboutClient.ids(where.sql(), where.params, direction, limit);
+            return ids.isEmpty()
+                    ? List.of()
+                    : jdbc.sql(SELECT + "where id in (:ids)\norder by id " + direction)
+                            .param("ids", ids)
+                            .query((rs, n) -> row(rs))
+                            .list();
+        }
+        return jdbc.sql(SELECT + "where " + where.sql() + "\norder by id " + direction + "\nlimit :limit")
                 .params(where.params)
                 .param("limit", limit)
                 .query((rs, n) -> row(rs))
@@ -105,7 +113,8 @@ class AuditLogQueries {
             return;
         }
         RowCallbackHandler handler = rs -> each.accept(row(rs));
-        String rows = filter.client() == null ? "where " + where.sql() : "where id in (" + aboutClient(where, "") + ")";
+        String rows =
+                filter.client() == null ? "where " + where.sql() : "where id in (" + everythingAboutClient(where) + ")";
         jdbc.sql(SELECT + rows + "\norder by id desc")
                 .params(where.params)
                 .withFetchSize(FETCH_SIZE)
@@ -113,32 +122,29 @@ class AuditLogQueries {
     }
 
     /**
-     * The ids about a client that the other conditions take: their account (as a client, and as a person, but for
-     * signing in), the licences that are theirs now and the invoices billed to them. Each part is ordered and cut
-     * ({@code order}) before they are merged, so that a page reads at most a page from each (decisions 0146, 0150). A
-     * deleted licence's row is gone, and its entries with it.
+     * The ids about a client that the other conditions take, for the export (which reads them all): their account (as
+     * a client, and as a person, but for signing in), the licences that are theirs now and the invoices billed to them.
+     * A page reads them through {@link ClientEntries}, the same parts, cut. A deleted licence's row is gone, and its
+     * entries with it (decisions 0146, 0150).
      */
-    private static String aboutClient(Where where, String order) {
+    private static String everythingAboutClient(Where where) {
         String conditions = where.sql();
         return """
-                select id from (
-                    select id from audit_event
-                    where %1$s
-                      and subject_type in ('CLIENT', 'USER') and subject_id = :clientId
-                      and action not in ('SIGNED_IN', 'SIGN_IN_FAILED')%2$s) account
+                select id from audit_event
+                where %1$s
+                  and subject_type in ('CLIENT', 'USER') and subject_id = :clientId
+                  and action not in ('SIGNED_IN', 'SIGN_IN_FAILED')
                 union all
-                select id from (
-                    select id from audit_event
-                    where %1$s
-                      and subject_type = 'LICENCE' and subject_id in (
-                          select id from licence where organisation_id = :organisationId and client_id = :clientId)%2$s) licences
+                select id from audit_event
+                where %1$s
+                  and subject_type = 'LICENCE' and subject_id in (
+                      select id from licence where organisation_id = :organisationId and client_id = :clientId)
                 union all
-                select id from (
-                    select id from audit_event
-                    where %1$s
-                      and subject_type = 'INVOICE' and subject_id in (
-                          select id from invoice where organisation_id = :organisationId and client_id = :clientId)%2$s) invoices
-                """.formatted(conditions, order);
+                select id from audit_event
+                where %1$s
+                  and subject_type = 'INVOICE' and subject_id in (
+                      select id from invoice where organisation_id = :organisationId and client_id = :clientId)
+                """.formatted(conditions);
     }
 
     /** The filter's conditions, or null when nothing can match (text with control characters is never stored). */

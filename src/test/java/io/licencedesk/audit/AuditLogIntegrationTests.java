@@ -274,6 +274,55 @@ class AuditLogIntegrationTests {
                 .isInstanceOf(AccessDeniedException.class);
     }
 
+    /**
+     * A client with many licences is read first among the organisation's newest entries of each kind, then licence by
+     * licence when that window held too few of theirs (decision 0150). With every client counted as one with many and
+     * windows of one to three entries for each entry asked, every page has exactly the entries of the whole history,
+     * newest or oldest first, from the start or from a cursor.
+     */
+    @Test
+    void aClientsEntriesAreTheSameThroughTheWindowAsLicenceByLicence() {
+        long alice = org.alice().userId();
+        long lobby = testLicences.activated(org.owner(), monthly, alice, "Lobby", testLicences.today());
+        long bar = testLicences.activated(org.owner(), monthly, alice, "Bar", testLicences.today());
+        long bobs = testLicences.activated(org.owner(), monthly, org.bob().userId(), "Bob's", testLicences.today());
+        invoicing.send(org.manager(), List.of(lobby, bobs));
+        for (long licence : List.of(bobs, lobby, bobs, bar, bobs, bobs, lobby)) {
+            licences.pause(org.manager(), licence);
+            licences.resume(org.manager(), licence);
+        }
+        invoicing.send(org.manager(), List.of(bar));
+        List<Long> newestFirst = ids(log.aboutClient(org.manager(), alice, 100));
+        assertThat(newestFirst).hasSizeGreaterThanOrEqualTo(10);
+        List<Long> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        long cursor = newestFirst.get(newestFirst.size() / 2);
+        List<Long> olderThanCursor =
+                newestFirst.stream().filter(id -> id < cursor).toList();
+        List<Long> newerThanCursor =
+                oldestFirst.stream().filter(id -> id > cursor).toList();
+        var params = java.util.Map.<String, Object>of(
+                "organisationId", org.manager().organisationId(), "clientId", alice, "cursor", cursor);
+
+        for (int few : List.of(0, 200)) {
+            for (int window : List.of(1, 3)) {
+                var entries = new ClientEntries(jdbc, few, window);
+                for (int limit : List.of(1, 4, 100)) {
+                    String where = "organisation_id = :organisationId";
+                    assertThat(entries.ids(where, params, "desc", limit))
+                            .as("few %d, window %d, limit %d", few, window, limit)
+                            .isEqualTo(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+                    assertThat(entries.ids(where, params, "asc", limit))
+                            .isEqualTo(oldestFirst.subList(0, Math.min(limit, oldestFirst.size())));
+                    assertThat(entries.ids(where + " and id < :cursor", params, "desc", limit))
+                            .isEqualTo(olderThanCursor.subList(0, Math.min(limit, olderThanCursor.size())));
+                    assertThat(entries.ids(where + " and id > :cursor", params, "asc", limit))
+                            .isEqualTo(newerThanCursor.subList(0, Math.min(limit, newerThanCursor.size())));
+                }
+            }
+        }
+    }
+
     static List<Long> ids(AuditPage page) {
         return page.entries().stream().map(AuditEntry::id).toList();
     }

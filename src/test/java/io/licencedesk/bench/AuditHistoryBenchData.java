@@ -14,9 +14,11 @@ final class AuditHistoryBenchData {
 
     static final int BIG_CLIENT_LICENCES = 5_000;
     static final String EMPTY_CLIENT_EMAIL = "no-history@bench.test";
+    static final int OLD_CLIENT_LICENCES = 2_000;
+    static final String OLD_CLIENT_EMAIL = "old-big@bench.test";
 
-    /** The three clients the benchmark asks about. */
-    record Clients(long small, long big, long empty) {}
+    /** The clients the benchmark asks about. */
+    record Clients(long small, long big, long empty, long old) {}
 
     private AuditHistoryBenchData() {}
 
@@ -119,20 +121,54 @@ final class AuditHistoryBenchData {
     }
 
     /**
+     * A client with the organisation's 2,000 oldest licences (taken from the others, but the small and the big
+     * client), whose licences' entries are all years old: many licences, and none of their entries among the newest,
+     * the case where walking back through the log reads most of it. Made once, after the log.
+     */
+    static long ensureOldClient(JdbcClient jdbc, long organisationId, long small, long big) {
+        var present = jdbc.sql("select id from app_user where email = ?")
+                .param(OLD_CLIENT_EMAIL)
+                .query(Long.class)
+                .optional();
+        if (present.isPresent()) {
+            return present.get();
+        }
+        long old = jdbc.sql("insert into app_user (organisation_id, email, role, name, company, created_at)"
+                        + " values (?, ?, 'CLIENT', 'Olga Oldbig', 'Gone Quiet Ltd', '2020-06-01') returning id")
+                .params(organisationId, OLD_CLIENT_EMAIL)
+                .query(Long.class)
+                .single();
+        jdbc.sql("update licence set client_id = ? where id in (select id from licence where organisation_id = ?"
+                        + " and client_id is not null and client_id not in (?, ?) order by created_at, id limit ?)")
+                .params(old, organisationId, small, big, OLD_CLIENT_LICENCES)
+                .update();
+        jdbc.sql("update invoice i set client_id = l.client_id from licence l"
+                        + " where l.id = i.licence_id and i.client_id <> l.client_id")
+                .update();
+        return old;
+    }
+
+    /**
      * The small client: of those with one to three licences, the one whose newest licence is the oldest (their newest
      * entries are years old); the big one; and the one with no entries.
      */
     static Clients clients(JdbcClient jdbc, long organisationId, long big) {
+        long old = jdbc.sql("select id from app_user where email = ?")
+                .param(OLD_CLIENT_EMAIL)
+                .query(Long.class)
+                .optional()
+                .orElse(-1L);
         long small = jdbc.sql("select client_id from licence where organisation_id = ? and client_id is not null"
-                        + " group by client_id having count(*) <= 3 order by max(created_at), client_id limit 1")
-                .param(organisationId)
+                        + " and client_id <> ? group by client_id having count(*) <= 3 order by max(created_at), client_id"
+                        + " limit 1")
+                .params(organisationId, old)
                 .query(Long.class)
                 .single();
         long empty = jdbc.sql("select id from app_user where email = ?")
                 .param(EMPTY_CLIENT_EMAIL)
                 .query(Long.class)
                 .single();
-        return new Clients(small, big, empty);
+        return new Clients(small, big, empty, ensureOldClient(jdbc, organisationId, small, big));
     }
 
     private static long count(JdbcClient jdbc, long organisationId) {
