@@ -22,8 +22,11 @@ final class AuditHistoryBenchData {
 
     private AuditHistoryBenchData() {}
 
-    /** Makes the big client (before the invoices are added, so that theirs are billed to them). */
-    static long ensureBigClient(JdbcClient jdbc, long organisationId) {
+    /**
+     * Makes the big client, with {@code licences} licences (before the invoices are added, so that theirs are billed to
+     * them).
+     */
+    static long ensureBigClient(JdbcClient jdbc, long organisationId, int licences) {
         long big = jdbc.sql("select client_id from licence where organisation_id = ? and client_id is not null"
                         + " group by client_id order by count(*) desc, client_id limit 1")
                 .param(organisationId)
@@ -33,15 +36,13 @@ final class AuditHistoryBenchData {
                 .params(organisationId, big)
                 .query(Long.class)
                 .single();
-        if (has < BIG_CLIENT_LICENCES) {
+        if (has < licences) {
             // spread over the years: every n-th licence of the others'
             jdbc.sql("""
                             update licence set client_id = ? where id in (
                                 select id from licence where organisation_id = ? and client_id is not null
                                   and client_id <> ? order by id * 7919 % 1000003 limit ?)
-                            """)
-                    .params(big, organisationId, big, BIG_CLIENT_LICENCES - has)
-                    .update();
+                            """).params(big, organisationId, big, licences - has).update();
             jdbc.sql("update invoice i set client_id = l.client_id from licence l"
                             + " where l.id = i.licence_id and i.client_id <> l.client_id")
                     .update();
@@ -121,11 +122,11 @@ final class AuditHistoryBenchData {
     }
 
     /**
-     * A client with the organisation's 2,000 oldest licences (taken from the others, but the small and the big
+     * A client with the organisation's {@code licences} (2,000) oldest licences (taken from the others, but the small and the big
      * client), whose licences' entries are all years old: many licences, and none of their entries among the newest,
      * the case where walking back through the log reads most of it. Made once, after the log.
      */
-    static long ensureOldClient(JdbcClient jdbc, long organisationId, long small, long big) {
+    static long ensureOldClient(JdbcClient jdbc, long organisationId, long small, long big, int licences) {
         var present = jdbc.sql("select id from app_user where email = ?")
                 .param(OLD_CLIENT_EMAIL)
                 .query(Long.class)
@@ -140,7 +141,7 @@ final class AuditHistoryBenchData {
                 .single();
         jdbc.sql("update licence set client_id = ? where id in (select id from licence where organisation_id = ?"
                         + " and client_id is not null and client_id not in (?, ?) order by created_at, id limit ?)")
-                .params(old, organisationId, small, big, OLD_CLIENT_LICENCES)
+                .params(old, organisationId, small, big, licences)
                 .update();
         jdbc.sql("update invoice i set client_id = l.client_id from licence l"
                         + " where l.id = i.licence_id and i.client_id <> l.client_id")
@@ -152,7 +153,7 @@ final class AuditHistoryBenchData {
      * The small client: of those with one to three licences, the one whose newest licence is the oldest (their newest
      * entries are years old); the big one; and the one with no entries.
      */
-    static Clients clients(JdbcClient jdbc, long organisationId, long big) {
+    static Clients clients(JdbcClient jdbc, long organisationId, long big, int oldLicences) {
         long old = jdbc.sql("select id from app_user where email = ?")
                 .param(OLD_CLIENT_EMAIL)
                 .query(Long.class)
@@ -168,7 +169,7 @@ final class AuditHistoryBenchData {
                 .param(EMPTY_CLIENT_EMAIL)
                 .query(Long.class)
                 .single();
-        return new Clients(small, big, empty, ensureOldClient(jdbc, organisationId, small, big));
+        return new Clients(small, big, empty, ensureOldClient(jdbc, organisationId, small, big, oldLicences));
     }
 
     private static long count(JdbcClient jdbc, long organisationId) {

@@ -58,12 +58,14 @@ public final class AuditHistoryBenchmark {
             long prepareStart = System.nanoTime();
             JdbcClient jdbc = MainListBenchmark.prepare(dataSource, dataDirectory, licences, clients);
             long organisationId = ExportBenchmark.organisationId(jdbc);
-            long big = AuditHistoryBenchData.ensureBigClient(jdbc, organisationId);
+            long big = AuditHistoryBenchData.ensureBigClient(
+                    jdbc, organisationId, AuditHistoryBenchData.BIG_CLIENT_LICENCES);
             try (var connection = dataSource.getConnection()) {
                 DashboardBenchData.ensureInvoices(connection, organisationId, LocalDate.now());
             }
             long logged = AuditHistoryBenchData.ensureEntries(jdbc, organisationId, entries);
-            var shapes = AuditHistoryBenchData.clients(jdbc, organisationId, big);
+            var shapes =
+                    AuditHistoryBenchData.clients(jdbc, organisationId, big, AuditHistoryBenchData.OLD_CLIENT_LICENCES);
             // as autovacuum leaves a table between bursts of writes: visibility map set, statistics fresh
             for (String table : List.of("audit_event", "licence", "invoice", "app_user")) {
                 jdbc.sql("vacuum (analyze) " + table).update();
@@ -152,7 +154,7 @@ public final class AuditHistoryBenchmark {
     }
 
     /** Each client's page and log; the big client's log also ten pages back (following "Older") and its last page. */
-    private static List<Case> cases(ConsoleClient console, AuditHistoryBenchData.Clients shapes)
+    static List<Case> cases(ConsoleClient console, AuditHistoryBenchData.Clients shapes)
             throws IOException, InterruptedException {
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("client page, small", "/clients/" + shapes.small()));
@@ -176,7 +178,7 @@ public final class AuditHistoryBenchmark {
         return cases;
     }
 
-    private static void once(ConsoleClient console, Case each) throws IOException, InterruptedException {
+    static void once(ConsoleClient console, Case each) throws IOException, InterruptedException {
         var response = console.get(each.address());
         if (response.statusCode() != 200) {
             throw new IllegalStateException(each.address() + " answered " + response.statusCode());
