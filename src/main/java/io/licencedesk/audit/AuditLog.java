@@ -66,19 +66,12 @@ public class AuditLog {
 
     /**
      * The newest entries about a client, for their page: their account, their licences and their invoices, newest
-     * first; {@code hasNext} says there are older ones. The caller must be staff, and the client theirs (the
-     * organisation's id is in every part of the query, so another organisation's client has no entries).
+     * first; {@code hasNext} says there are older ones, which the log shows with {@link AuditFilter#aboutClient}. The
+     * caller must be staff, and the client theirs (the organisation's id is in every part of the query, so another
+     * organisation's client has no entries).
      */
     public AuditPage aboutClient(Caller caller, long clientId, int size) {
-        requireStaff(caller);
-        List<Row> rows = new ArrayList<>(queries.aboutClient(caller.organisationId(), clientId, size + 1));
-        boolean more = rows.size() > size;
-        if (more) {
-            rows.remove(rows.size() - 1);
-        }
-        Names names = new Names(accounts, plans, caller);
-        List<AuditEntry> entries = rows.stream().map(row -> entry(row, names)).toList();
-        return new AuditPage(entries, false, more, null, null, deleted(caller.organisationId(), entries));
+        return page(caller, AuditFilter.aboutClient(clientId), AuditPageRequest.first(size));
     }
 
     /** The licences and webhook endpoints of the page that were deleted, from their own entries (one query each). */

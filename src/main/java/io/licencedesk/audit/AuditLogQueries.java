@@ -51,9 +51,11 @@ class AuditLogQueries {
             String after) {}
 
     private final JdbcClient jdbc;
+    private final ClientEntries aboutClient;
 
     AuditLogQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
+        this.aboutClient = new ClientEntries(jdbc);
     }
 
     /**
@@ -71,44 +73,17 @@ class AuditLogQueries {
             where.and("id > :cursor").param("cursor", before);
         }
         String direction = before != null || last ? "asc" : "desc";
+        if (filter.client() != null) {
+            List<Long> ids = aboutClient.ids(where.sql(), where.params, direction, limit);
+            return ids.isEmpty()
+                    ? List.of()
+                    : jdbc.sql(SELECT + "where id in (:ids)\norder by id " + direction)
+                            .param("ids", ids)
+                            .query((rs, n) -> row(rs))
+                            .list();
+        }
         return jdbc.sql(SELECT + "where " + where.sql() + "\norder by id " + direction + "\nlimit :limit")
                 .params(where.params)
-                .param("limit", limit)
-                .query((rs, n) -> row(rs))
-                .list();
-    }
-
-    /**
-     * Up to {@code limit} of the newest rows about a client: their account (as a client, and as a person, but for
-     * signing in), the licences that are theirs now and the invoices billed to them. Each part is cut at {@code limit}
-     * before they are merged. A deleted licence's row is gone, and its entries with it (decision 0146, which says what
-     * is not measured yet).
-     */
-    List<Row> aboutClient(long organisationId, long clientId, int limit) {
-        return jdbc.sql(SELECT + """
-                        where id in (
-                            select id from (
-                                select id from audit_event
-                                where organisation_id = :organisationId and subject_type in ('CLIENT', 'USER')
-                                  and subject_id = :clientId and action not in ('SIGNED_IN', 'SIGN_IN_FAILED')
-                                order by id desc limit :limit) account
-                            union all
-                            select id from (
-                                select e.id from audit_event e join licence l on l.id = e.subject_id
-                                where e.organisation_id = :organisationId and e.subject_type = 'LICENCE'
-                                  and l.organisation_id = :organisationId and l.client_id = :clientId
-                                order by e.id desc limit :limit) licences
-                            union all
-                            select id from (
-                                select e.id from audit_event e join invoice i on i.id = e.subject_id
-                                where e.organisation_id = :organisationId and e.subject_type = 'INVOICE'
-                                  and i.organisation_id = :organisationId and i.client_id = :clientId
-                                order by e.id desc limit :limit) invoices)
-                        order by id desc
-                        limit :limit
-                        """)
-                .param("organisationId", organisationId)
-                .param("clientId", clientId)
                 .param("limit", limit)
                 .query((rs, n) -> row(rs))
                 .list();
@@ -138,10 +113,38 @@ class AuditLogQueries {
             return;
         }
         RowCallbackHandler handler = rs -> each.accept(row(rs));
-        jdbc.sql(SELECT + "where " + where.sql() + "\norder by id desc")
+        String rows =
+                filter.client() == null ? "where " + where.sql() : "where id in (" + everythingAboutClient(where) + ")";
+        jdbc.sql(SELECT + rows + "\norder by id desc")
                 .params(where.params)
                 .withFetchSize(FETCH_SIZE)
                 .query(handler);
+    }
+
+    /**
+     * The ids about a client that the other conditions take, for the export (which reads them all): their account (as
+     * a client, and as a person, but for signing in), the licences that are theirs now and the invoices billed to them.
+     * A page reads them through {@link ClientEntries}, the same parts, cut. A deleted licence's row is gone, and its
+     * entries with it (decisions 0146, 0150).
+     */
+    private static String everythingAboutClient(Where where) {
+        String conditions = where.sql();
+        return """
+                select id from audit_event
+                where %1$s
+                  and subject_type in ('CLIENT', 'USER') and subject_id = :clientId
+                  and action not in ('SIGNED_IN', 'SIGN_IN_FAILED')
+                union all
+                select id from audit_event
+                where %1$s
+                  and subject_type = 'LICENCE' and subject_id in (
+                      select id from licence where organisation_id = :organisationId and client_id = :clientId)
+                union all
+                select id from audit_event
+                where %1$s
+                  and subject_type = 'INVOICE' and subject_id in (
+                      select id from invoice where organisation_id = :organisationId and client_id = :clientId)
+                """.formatted(conditions);
     }
 
     /** The filter's conditions, or null when nothing can match (text with control characters is never stored). */
@@ -150,6 +153,9 @@ class AuditLogQueries {
             return null;
         }
         var where = new Where().and("organisation_id = :organisationId").param("organisationId", organisationId);
+        if (filter.client() != null) {
+            where.param("clientId", filter.client());
+        }
         String actor = Like.containing(filter.actor());
         if (actor != null) {
             // not the system's rows written before it was recorded without an e-mail (its name was stored as one)

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  * than an error page. Builds the page's links, each keeping the filters.
  *
  * @param what a subject ("LICENCE") or a subject and one of its actions ("LICENCE.PAUSED")
+ * @param client a client's id: everything about them (their account, licences and invoices), as on their page
  */
 record AuditLogParams(
         @Size(max = 254, message = "{audit.filter.who.tooLong}")
@@ -33,9 +34,15 @@ record AuditLogParams(
 
         String after,
         String before,
-        String last) {
+        String last,
+        String client) {
 
     static final int PAGE_SIZE = 50;
+
+    AuditLogParams(
+            String who, String what, String from, String to, String object, String after, String before, String last) {
+        this(who, what, from, to, object, after, before, last, null);
+    }
 
     private static final Pattern DAY = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern ID = Pattern.compile("\\d{1,18}");
@@ -58,6 +65,9 @@ record AuditLogParams(
                 || !blank(before) && !ID.matcher(before).matches()) {
             problems.put("cursor", "audit.pageLinkInvalid");
         }
+        if (!blank(client) && !ID.matcher(client.strip()).matches()) {
+            problems.put("client", "audit.filter.client.unknown");
+        }
         return problems;
     }
 
@@ -65,7 +75,12 @@ record AuditLogParams(
     AuditFilter filter() {
         AuditSubject subject = subject();
         String action = blank(what) || !what.contains(".") ? null : what.substring(what.indexOf('.') + 1);
-        return new AuditFilter(who, subject, action, day(from), day(to), object);
+        return new AuditFilter(who, subject, action, day(from), day(to), object, clientId());
+    }
+
+    /** The client whose entries are asked for, or null for everyone's; read once {@link #problems()} has none. */
+    Long clientId() {
+        return blank(client) ? null : Long.valueOf(client.strip());
     }
 
     AuditPageRequest page() {
@@ -73,7 +88,7 @@ record AuditLogParams(
     }
 
     public boolean anyFilter() {
-        return !blank(who) || !blank(what) || !blank(from) || !blank(to) || !blank(object);
+        return !blank(who) || !blank(what) || !blank(from) || !blank(to) || !blank(object) || !blank(client);
     }
 
     /** The chosen subject, or null when none is chosen or the choice is not one of the list's. */
@@ -125,6 +140,7 @@ record AuditLogParams(
         add(query, "from", from);
         add(query, "to", to);
         add(query, "object", object);
+        add(query, "client", client);
         return query.toString();
     }
 

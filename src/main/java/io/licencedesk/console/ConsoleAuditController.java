@@ -1,6 +1,9 @@
 package io.licencedesk.console;
 
+import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.accounts.Client;
+import io.licencedesk.accounts.ClientNotFoundException;
 import io.licencedesk.audit.AuditLog;
 import io.licencedesk.exports.CsvExports;
 import io.licencedesk.exports.CsvSeparator;
@@ -19,7 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The audit log (owners and account managers): every change in the organisation, filtered by who, what, when and
- * object, newest first, a page at a time, and its CSV download. Read-only: nothing here changes an entry.
+ * object, or everything about one client (decision 0150), newest first, a page at a time, and its CSV download.
+ * Read-only: nothing here changes an entry.
  */
 @Controller
 class ConsoleAuditController {
@@ -29,11 +33,13 @@ class ConsoleAuditController {
     private final AuditLog log;
     private final MessageSource messages;
     private final CsvExports exports;
+    private final AccountManagement accounts;
 
-    ConsoleAuditController(AuditLog log, MessageSource messages, CsvExports exports) {
+    ConsoleAuditController(AuditLog log, MessageSource messages, CsvExports exports, AccountManagement accounts) {
         this.log = log;
         this.messages = messages;
         this.exports = exports;
+        this.accounts = accounts;
     }
 
     @GetMapping("/audit")
@@ -45,7 +51,7 @@ class ConsoleAuditController {
             Locale locale,
             HttpServletResponse response) {
         model.addAttribute("view", new AuditView(messages, locale, caller.isOwner()));
-        if (refused(params, errors, locale, response)) {
+        if (refused(caller, params, errors, model, locale, response)) {
             return VIEW;
         }
         model.addAttribute("page", log.page(caller, params.filter(), params.page()));
@@ -67,7 +73,7 @@ class ConsoleAuditController {
         if (csvSeparator.isEmpty()) {
             errors.reject("export.refused.separator", new Object[] {separator}, null);
         }
-        if (refused(params, errors, locale, response)) {
+        if (refused(caller, params, errors, model, locale, response)) {
             model.addAttribute("view", new AuditView(messages, locale, caller.isOwner()));
             return VIEW;
         }
@@ -75,16 +81,35 @@ class ConsoleAuditController {
         return null;
     }
 
-    /** Puts each problem of the filters beside its field (a bad page link above the log) and answers 400. */
-    private boolean refused(AuditLogParams params, BindingResult errors, Locale locale, HttpServletResponse response) {
-        params.problems().forEach((field, code) -> {
+    /**
+     * Puts each problem of the filters beside its field (a bad page link, or a client who is not one of the
+     * organisation's, above the log) and answers 400; the client whose entries are asked for goes in the model.
+     */
+    private boolean refused(
+            Caller caller,
+            AuditLogParams params,
+            BindingResult errors,
+            Model model,
+            Locale locale,
+            HttpServletResponse response) {
+        var problems = params.problems();
+        problems.forEach((field, code) -> {
             String text = messages.getMessage(code, null, locale);
-            if (field.equals("cursor")) {
+            if (field.equals("cursor") || field.equals("client")) {
                 errors.reject(code, text);
             } else if (!errors.hasFieldErrors(field)) {
                 errors.rejectValue(field, code, text);
             }
         });
+        if (!problems.containsKey("client") && params.clientId() != null) {
+            try {
+                Client client = accounts.client(caller, params.clientId());
+                model.addAttribute("aboutClient", client);
+            } catch (ClientNotFoundException notTheirs) {
+                String code = "audit.filter.client.unknown";
+                errors.reject(code, messages.getMessage(code, null, locale));
+            }
+        }
         if (!errors.hasErrors()) {
             return false;
         }

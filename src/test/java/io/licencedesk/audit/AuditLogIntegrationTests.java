@@ -203,6 +203,130 @@ class AuditLogIntegrationTests {
         assertThatThrownBy(() -> log.aboutClient(org.alice(), alice, 25)).isInstanceOf(AccessDeniedException.class);
     }
 
+    /**
+     * The log had no filter for everything about a client: their page could only link to their account's entries
+     * (decision 0150). Filtered to a client, it pages through exactly what their page's history takes, forwards and
+     * backwards, with the other filters too, and its export holds the same; another organisation sees none of it.
+     */
+    @Test
+    void filteredToAClientTheLogPagesThroughEverythingAboutThemBothWays() {
+        long alice = org.alice().userId();
+        TestOrganisation other = organisations.create();
+        long lobby = testLicences.activated(org.owner(), monthly, alice, "Lobby", testLicences.today());
+        long bobs = testLicences.activated(org.owner(), monthly, org.bob().userId(), "Bob's", testLicences.today());
+        Invoice invoice = invoicing.send(org.manager(), List.of(lobby)).issued().get(0);
+        for (int i = 0; i < 12; i++) {
+            licences.pause(org.manager(), i % 2 == 0 ? lobby : bobs);
+            licences.resume(org.manager(), i % 2 == 0 ? lobby : bobs);
+        }
+        accounts.updateClient(
+                org.manager(),
+                alice,
+                new NewClient(org.alice().name(), org.alice().email(), "Alice Moved Co", null, null));
+        Predicate<AuditEntry> aboutAlice = entry -> switch (entry.subject()) {
+            case LICENCE -> entry.subjectId() == lobby;
+            case INVOICE -> entry.subjectId() == invoice.id();
+            case CLIENT, USER -> entry.subjectId() == alice && !entry.action().startsWith("SIGN");
+            default -> false;
+        };
+        List<Long> expected = entries(AuditFilter.ANY).stream()
+                .filter(aboutAlice)
+                .map(AuditEntry::id)
+                .toList();
+        assertThat(expected).hasSizeGreaterThan(14);
+        AuditFilter aboutHer = AuditFilter.aboutClient(alice);
+
+        List<Long> forwards = new ArrayList<>();
+        AuditPage page = log.page(org.manager(), aboutHer, AuditPageRequest.first(4));
+        assertThat(page.hasPrevious()).isFalse();
+        forwards.addAll(ids(page));
+        while (page.hasNext()) {
+            page = log.page(org.manager(), aboutHer, new AuditPageRequest(page.nextCursor(), null, false, 4));
+            forwards.addAll(ids(page));
+        }
+        assertThat(forwards).containsExactlyElementsOf(expected);
+
+        List<Long> backwards = new ArrayList<>();
+        page = log.page(org.manager(), aboutHer, new AuditPageRequest(null, null, true, 4));
+        assertThat(page.hasNext()).isFalse();
+        backwards.addAll(0, ids(page));
+        while (page.hasPrevious()) {
+            page = log.page(org.manager(), aboutHer, new AuditPageRequest(null, page.previousCursor(), false, 4));
+            backwards.addAll(0, ids(page));
+        }
+        assertThat(backwards).containsExactlyElementsOf(expected);
+
+        assertThat(entries(new AuditFilter(null, AuditSubject.LICENCE, "PAUSED", null, null, null, alice)))
+                .hasSize(6)
+                .extracting(AuditEntry::subjectId)
+                .containsOnly(lobby);
+        List<Long> exported = new ArrayList<>();
+        log.export(org.manager(), aboutHer, entry -> exported.add(entry.id()));
+        assertThat(exported).containsExactlyElementsOf(expected);
+        assertThat(log.aboutClient(org.manager(), alice, 25).entries())
+                .extracting(AuditEntry::id)
+                .containsExactlyElementsOf(expected.subList(0, Math.min(25, expected.size())));
+
+        assertThat(entries(other.manager(), aboutHer)).isEmpty();
+        assertThatThrownBy(() -> log.page(org.alice(), aboutHer, AuditPageRequest.first(4)))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> log.export(org.alice(), aboutHer, entry -> {}))
+                .isInstanceOf(AccessDeniedException.class);
+    }
+
+    /**
+     * A client with many licences is read first among the organisation's newest entries of each kind, then licence by
+     * licence when that window held too few of theirs (decision 0150). With every client counted as one with many and
+     * windows of one to three entries for each entry asked, every page has exactly the entries of the whole history,
+     * newest or oldest first, from the start or from a cursor.
+     */
+    @Test
+    void aClientsEntriesAreTheSameThroughTheWindowAsLicenceByLicence() {
+        long alice = org.alice().userId();
+        long lobby = testLicences.activated(org.owner(), monthly, alice, "Lobby", testLicences.today());
+        long bar = testLicences.activated(org.owner(), monthly, alice, "Bar", testLicences.today());
+        long bobs = testLicences.activated(org.owner(), monthly, org.bob().userId(), "Bob's", testLicences.today());
+        invoicing.send(org.manager(), List.of(lobby, bobs));
+        for (long licence : List.of(bobs, lobby, bobs, bar, bobs, bobs, lobby)) {
+            licences.pause(org.manager(), licence);
+            licences.resume(org.manager(), licence);
+        }
+        invoicing.send(org.manager(), List.of(bar));
+        List<Long> newestFirst = ids(log.aboutClient(org.manager(), alice, 100));
+        assertThat(newestFirst).hasSizeGreaterThanOrEqualTo(10);
+        List<Long> oldestFirst = new ArrayList<>(newestFirst);
+        java.util.Collections.reverse(oldestFirst);
+        long cursor = newestFirst.get(newestFirst.size() / 2);
+        List<Long> olderThanCursor =
+                newestFirst.stream().filter(id -> id < cursor).toList();
+        List<Long> newerThanCursor =
+                oldestFirst.stream().filter(id -> id > cursor).toList();
+        var params = java.util.Map.<String, Object>of(
+                "organisationId", org.manager().organisationId(), "clientId", alice, "cursor", cursor);
+
+        for (int few : List.of(0, 200)) {
+            for (int window : List.of(1, 3)) {
+                var entries = new ClientEntries(jdbc, few, window);
+                for (int limit : List.of(1, 4, 100)) {
+                    String where = "organisation_id = :organisationId";
+                    assertThat(entries.ids(where, params, "desc", limit))
+                            .as("few %d, window %d, limit %d", few, window, limit)
+                            .isEqualTo(newestFirst.subList(0, Math.min(limit, newestFirst.size())));
+                    assertThat(entries.ids(where, params, "asc", limit))
+                            .isEqualTo(oldestFirst.subList(0, Math.min(limit, oldestFirst.size())));
+                    assertThat(entries.ids(where + " and id < :cursor", params, "desc", limit))
+                            .isEqualTo(olderThanCursor.subList(0, Math.min(limit, olderThanCursor.size())));
+                    assertThat(entries.ids(where + " and id > :cursor", params, "asc", limit))
+                            .isEqualTo(newerThanCursor.subList(0, Math.min(limit, newerThanCursor.size())));
+                }
+            }
+        }
+    }
+
+    static List<Long> ids(AuditPage page) {
+        return page.entries().stream().map(AuditEntry::id).toList();
+    }
+
     @Test
     void recordsInvoicesIssuedSentAgainPaidAndVoided() {
         LicenceDetails paid = licence("Lobby", org.alice().userId());

@@ -503,14 +503,14 @@ public final class InvoiceListBenchmark {
         }
     }
 
-    private static String firstLine(String plan) {
+    static String firstLine(String plan) {
         var text = QUERY_TEXT.matcher(plan);
         String query = text.find() ? text.group(1) : plan.lines().findFirst().orElse("");
         query = query.replaceAll("\\s+", " ").strip();
         return query.length() > 60 ? query.substring(0, 60) + "…" : query;
     }
 
-    private static double percentile(long[] sorted, int percent) {
+    static double percentile(long[] sorted, int percent) {
         int index = (int) Math.ceil(percent / 100.0 * sorted.length) - 1;
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))] / 1e6;
     }

@@ -425,6 +425,94 @@ class ConsoleAuditIntegrationTests {
         assertThat(rows.get(55).get("object")).startsWith("'=HYPERLINK(");
     }
 
+    /**
+     * A client's page showed their newest 25 entries without saying there were older ones, and its link opened only
+     * their account's entries (decision 0150). Past 25 it says so, and both its links open the log filtered to
+     * everything about the client, whose pages keep the filter and show nobody else's entries.
+     */
+    @Test
+    void aClientsPageLeadsToTheirWholeHistoryInTheLogPageByPage() throws Exception {
+        long alice = org.alice().userId();
+        long lobby = testLicences.activated(org.owner(), monthly, alice, "Lobby", testLicences.today());
+        long bobs = testLicences.activated(org.owner(), monthly, org.bob().userId(), "Bob only", testLicences.today());
+        assertThat(page("/clients/" + alice)).doesNotContain("older-history");
+        for (int i = 0; i < 30; i++) {
+            licences.pause(org.manager(), lobby);
+            licences.resume(org.manager(), lobby);
+            licences.pause(org.manager(), bobs);
+            licences.resume(org.manager(), bobs);
+        }
+
+        String clientPage = page("/clients/" + alice);
+        assertThat(clientPage)
+                .contains(
+                        "id=\"older-history\"",
+                        "Only the newest 25 entries are shown here; older ones are in the audit log.");
+        String all = link(clientPage, "See all of them in the audit log");
+        assertThat(all).isEqualTo("/audit?client=" + alice);
+        assertThat(link(clientPage, "Everything about them in the audit log")).isEqualTo(all);
+        String french = mvc.perform(get("/clients/" + alice).with(manager).locale(java.util.Locale.FRENCH))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(french)
+                .contains("Seules les 25 entrées les plus récentes sont affichées ici")
+                .contains("Les voir toutes dans le journal d’audit");
+
+        String first = page(all);
+        assertThat(first)
+                .contains("Everything about " + HtmlUtils.htmlEscape(org.alice().name()))
+                .contains("/licences/" + lobby + "\"")
+                .doesNotContain("/licences/" + bobs + "\"")
+                .contains("name=\"client\" value=\"" + alice + "\"");
+        assertThat(Jsoup.parse(first).select("tr.audit-entry")).hasSize(50);
+        String older = link(first, "Older ›");
+        assertThat(older).contains("client=" + alice).contains("after=");
+        String second = page(older);
+        assertThat(Jsoup.parse(second).select("tr.audit-entry")).isNotEmpty();
+        assertThat(second).contains("/licences/" + lobby + "\"").doesNotContain("/licences/" + bobs + "\"");
+        assertThat(link(second, "‹ Newer")).contains("client=" + alice);
+        assertThat(page("/audit?client=" + alice + "&what=LICENCE.PAUSED"))
+                .contains("/licences/" + lobby + "\"")
+                .doesNotContain("/licences/" + bobs + "\"");
+        assertThat(mvc.perform(get("/audit/export.csv?client=" + alice).with(manager))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(StandardCharsets.UTF_8))
+                .contains("Lobby")
+                .doesNotContain("Bob only");
+    }
+
+    @Test
+    void theLogAboutAClientIsForTheirOrganisationsStaffOnly() throws Exception {
+        long alice = org.alice().userId();
+        licences.pause(
+                org.manager(),
+                testLicences.activated(org.owner(), monthly, alice, "Secret lobby", testLicences.today()));
+        TestOrganisation other = organisations.create();
+        String refusal = HtmlUtils.htmlEscape("This client is not one of your organisation's.");
+
+        for (String path : List.of("/audit", "/audit/export.csv")) {
+            mvc.perform(get(path).param("client", "" + alice)).andExpect(redirectedUrl("/login"));
+            mvc.perform(get(path).param("client", "" + alice).with(fixture.signedIn(org.alice())))
+                    .andExpect(status().isForbidden());
+            mvc.perform(get(path).param("client", "" + alice).with(fixture.signedIn(other.manager())))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString(refusal)))
+                    .andExpect(content().string(not(containsString("Secret lobby"))));
+            mvc.perform(get(path).param("client", "" + org.manager().userId()).with(manager))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString(refusal)));
+            mvc.perform(get(path).param("client", "Alice").with(manager))
+                    .andExpect(status().isBadRequest())
+                    .andExpect(content().string(containsString(refusal)));
+        }
+        mvc.perform(get("/audit").param("client", "" + alice).with(manager))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Secret lobby")));
+    }
+
     @Test
     void isForTheOrganisationsStaffOnly() throws Exception {
         LicenceDetails secret = licence("Secret lobby");
