@@ -1,5 +1,6 @@
 package io.licencedesk.devices;
 
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Before a node serves anything, every live screen stored before V38 is given its name's key (decision 0151), oldest
- * first, so that its name is held unique by the database as a new screen's is. Two live screens of one licence whose
+ * (lowest id) first, a thousand read at a time, so that its name is held unique by the database as a new screen's is. Two live screens of one licence whose
  * names are one by the key (which the database's {@code lower()} let through under a "C" locale) keep their names:
  * the later one keeps no key, and is still compared by {@code lower()} (ScreenRepository) until it is renamed. Nodes
  * starting together may both do it: a row is given a key only while it has none, and a key another node gave meanwhile
@@ -28,21 +29,35 @@ class ScreenNameKeysAtStart implements SmartInitializingSingleton {
 
     private record Unkeyed(long id, long licenceId, String name) {}
 
+    /** Screens read at a time: memory stays flat however many were stored before V38. */
+    private static final int BATCH = 1_000;
+
     @Override
     public void afterSingletonsInstantiated() {
         int keyed = 0;
         int kept = 0;
-        for (Unkeyed screen : jdbc.sql("""
-                        select id, licence_id, name from screen
-                        where removed_at is null and name_key is null
-                        order by created_at, id
-                        """).query(Unkeyed.class).list()) {
-            if (giveKey(screen)) {
-                keyed++;
-            } else {
-                kept++;
+        long after = 0;
+        List<Unkeyed> batch;
+        do {
+            batch = jdbc.sql("""
+                            select id, licence_id, name from screen
+                            where removed_at is null and name_key is null and id > :after
+                            order by id
+                            limit :batch
+                            """)
+                    .param("after", after)
+                    .param("batch", BATCH)
+                    .query(Unkeyed.class)
+                    .list();
+            for (Unkeyed screen : batch) {
+                if (giveKey(screen)) {
+                    keyed++;
+                } else {
+                    kept++;
+                }
+                after = screen.id();
             }
-        }
+        } while (batch.size() == BATCH);
         if (keyed + kept > 0) {
             log.info(
                     "Screen names: {} given their key, {} left without one (another screen has its name)", keyed, kept);

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import org.postgresql.PGConnection;
 
 /**
@@ -69,6 +70,10 @@ final class DeviceBenchData {
                     .append(licence[0])
                     .append('\t')
                     .append(NAME_PREFIX)
+                    .append(i)
+                    .append('\t')
+                    // the name's key (decision 0151), as ScreenName.key folds this ASCII name
+                    .append(NAME_PREFIX.toLowerCase(Locale.ROOT))
                     .append(i);
             copy.append('\t').append(hex(sha256(credential(i)))).append('\t').append(fingerprint(i));
             copy.append("\t2026-01-01T00:00:00Z\t2026-01-01T00:00:00Z\n");
@@ -77,7 +82,7 @@ final class DeviceBenchData {
                 .unwrap(PGConnection.class)
                 .getCopyAPI()
                 .copyIn(
-                        "copy screen (organisation_id, licence_id, name, credential_hash, fingerprint,"
+                        "copy screen (organisation_id, licence_id, name, name_key, credential_hash, fingerprint,"
                                 + " activated_at, created_at) from stdin",
                         new StringReader(copy.toString()));
         connection.commit();

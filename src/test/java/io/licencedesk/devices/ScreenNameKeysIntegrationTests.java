@@ -179,6 +179,27 @@ class ScreenNameKeysIntegrationTests {
                 .contains("already called “HALL”");
     }
 
+    /** The screens are read a thousand at a time (memory stays flat): every one is keyed, past the first thousand. */
+    @Test
+    void screensStoredBeforeAreKeyedBatchAfterBatch() {
+        for (int i = 0; i < 2_345; i++) {
+            insertLive("Screen " + i, null);
+        }
+
+        keysAtStart.afterSingletonsInstantiated();
+
+        assertThat(jdbc.sql("select count(*) from screen where licence_id = :licence and name_key is null")
+                        .param("licence", licenceId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("select name_key from screen where licence_id = :licence and name = 'Screen 2344'")
+                        .param("licence", licenceId)
+                        .query(String.class)
+                        .single())
+                .isEqualTo("screen 2344");
+    }
+
     private long insertLive(String name, String key) {
         jdbc.sql("""
                         insert into screen (organisation_id, licence_id, name, name_key, created_at)
