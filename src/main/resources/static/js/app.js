@@ -422,27 +422,58 @@
 
     // A form posted from the keyboard that comes back to its own page (a person's role changed or their access turned
     // off, an endpoint disabled, settings saved) left the keyboard at the top of the page, on a phone the screen too,
-    // away from what was just done. The page that follows puts the focus back on the same form's button, or on the
-    // button of the form that takes its place (Disable becomes Enable: both name the same data-focus-key), if it is
-    // there and nothing else took the focus (a field to correct, a secret shown once). A row of the licence list
-    // does this its own way, below.
+    // away from what was just done. The page that follows puts the focus back where it was, if nothing else took it (a
+    // field to correct, a secret shown once): on the field the form was sent from with Enter (the browser names the
+    // form's first button as the sender, and the person was typing in the field, not on Save: decision 0149), else on
+    // the same form's button, or on the button of the form that takes its place (Disable becomes Enable: both name the
+    // same data-focus-key). A form that is gone with its button (a delivery sent again is waiting, and has no Send again
+    // until it is over) leaves the focus on what says the outcome in its row (its status), else on the page's heading.
+    // A row of the licence list does this its own way, below.
     const POSTED = 'licenceDesk.postedFrom';
     const here = location.pathname + location.search;
     const formKey = form => form.dataset.focusKey || form.getAttribute('action');
     const posted = JSON.parse(sessionStorage.getItem(POSTED) || 'null');
     sessionStorage.removeItem(POSTED);
+    const focusable = element => element && !element.disabled && element.getClientRects().length > 0;
+    const focusBack = () => {
+        const forms = [...document.querySelectorAll('#main form')].filter(form => formKey(form) === posted.key);
+        const field = posted.field && forms.flatMap(form => [...form.elements]).find(element =>
+            (element.name || element.id) === posted.field && (element.type !== 'radio' || element.checked)
+            && focusable(element.tomselect ? element.tomselect.wrapper : element));
+        if (field) {
+            return field.tomselect ? startIn(field.tomselect) : field.focus();
+        }
+        const buttons = forms.flatMap(form => [...form.querySelectorAll('button[type=submit], button:not([type])')])
+            .filter(focusable);
+        const same = buttons.find(button => button.textContent.trim() === posted.label);
+        if (same || buttons[0]) {
+            return (same || buttons[0]).focus();
+        }
+        const outcome = posted.row && document.getElementById(posted.row)?.querySelector('[data-row-outcome]');
+        const heading = document.querySelector('#main h1');
+        const target = outcome || heading;
+        if (target) {
+            target.tabIndex = -1;
+            target.focus();
+        }
+    };
     if (posted && posted.page === here && Date.now() - posted.at < 30000
         && (document.activeElement === document.body || document.activeElement === null)) {
-        const buttons = [...document.querySelectorAll('#main form')]
-            .filter(form => formKey(form) === posted.key)
-            .flatMap(form => [...form.querySelectorAll('button[type=submit], button:not([type])')])
-            .filter(button => !button.disabled);
-        const same = buttons.find(button => button.textContent.trim() === posted.label);
-        (same || buttons[0])?.focus();
+        focusBack();
     }
     let byKeyboard = false;
     document.addEventListener('keydown', () => (byKeyboard = true), true);
     document.addEventListener('pointerdown', () => (byKeyboard = false), true);
+    // The field the keyboard was in when the form was sent, by its name (or a client box's select's): only a field
+    // typed in, not the button pressed.
+    const typedIn = form => {
+        const at = document.activeElement;
+        const box = at && at.closest('.ts-wrapper');
+        const field = box ? box.parentElement.querySelector('select.client-select') : at;
+        const typed = field && field.form === form
+            && (field.matches('textarea, select') || (field.matches('input') && !/^(submit|button|image|reset)$/.test(field.type)));
+        return typed ? field.name || field.id || null : null;
+    };
     document.addEventListener('submit', event => {
         const form = event.target;
         const submitter = event.submitter;
@@ -451,7 +482,8 @@
             return;
         }
         sessionStorage.setItem(POSTED, JSON.stringify({
-            page: here, key: formKey(form), label: submitter.textContent.trim(), at: Date.now()
+            page: here, key: formKey(form), label: submitter.textContent.trim(), field: typedIn(form),
+            row: form.closest('tr[id]')?.id || null, at: Date.now()
         }));
     });
 
