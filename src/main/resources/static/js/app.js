@@ -426,9 +426,10 @@
     // field to correct, a secret shown once): on the field the form was sent from with Enter (the browser names the
     // form's first button as the sender, and the person was typing in the field, not on Save: decision 0149), else on
     // the same form's button, or on the button of the form that takes its place (Disable becomes Enable: both name the
-    // same data-focus-key). A form that is gone with its button (a delivery sent again is waiting, and has no Send again
-    // until it is over) leaves the focus on what says the outcome in its row (its status), else on the page's heading.
-    // A row of the licence list does this its own way, below.
+    // same data-focus-key), or on the summary of the closed disclosure the form is kept in. A form gone with its button
+    // (a delivery sent again is waiting, and has no Send again until it is over) leaves the focus on what says the
+    // outcome in its row (its status), else on the page's heading. A row of the licence list does this its own way,
+    // below.
     const POSTED = 'licenceDesk.postedFrom';
     const here = location.pathname + location.search;
     const formKey = form => form.dataset.focusKey || form.getAttribute('action');
@@ -448,6 +449,13 @@
         const same = buttons.find(button => button.textContent.trim() === posted.label);
         if (same || buttons[0]) {
             return (same || buttons[0]).focus();
+        }
+        // A form kept in a closed disclosure (a screen's Rename, closed again once saved): its summary, which now
+        // names what was saved ("Rename screen “Till two”").
+        const summary = forms.map(form => form.closest('details:not([open])')?.querySelector(':scope > summary'))
+            .find(focusable);
+        if (summary) {
+            return summary.focus();
         }
         const outcome = posted.row && document.getElementById(posted.row)?.querySelector('[data-row-outcome]');
         const heading = document.querySelector('#main h1');
@@ -594,6 +602,22 @@
                 target.focus();
             }
         });
+    });
+
+    // A link shown and announced as a button (the lists' Expiring soon, Expired and other filter toggles: role="button"
+    // with aria-pressed) is worked as a button is, with Space as well as Enter: a screen reader says "toggle button", and
+    // Space scrolled the page instead (decision 0149). Pressed on the key's release, as a button is.
+    const linkButton = target => target instanceof Element && target.matches('a[role="button"][href]:not([data-bs-toggle])');
+    document.addEventListener('keydown', event => {
+        if (event.key === ' ' && linkButton(event.target) && !event.altKey && !event.ctrlKey && !event.metaKey) {
+            event.preventDefault();
+        }
+    });
+    document.addEventListener('keyup', event => {
+        if (event.key === ' ' && linkButton(event.target) && !event.altKey && !event.ctrlKey && !event.metaKey) {
+            event.preventDefault();
+            event.target.click();
+        }
     });
 
     document.querySelectorAll('select[data-autosubmit]:not(.client-select)').forEach(select => {

@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
@@ -317,5 +318,47 @@ class KeyboardBrowserTests {
         page.keyboard().press("Tab");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")))
                 .isFocused();
+    }
+
+    /**
+     * The list's Expiring soon and Expired are links a screen reader announces as toggle buttons (role="button",
+     * aria-pressed): Space, which works a button, scrolled the page and left the filter off (decision 0149).
+     */
+    @Test
+    void spaceWorksAFilterToggleAsItWorksAButton(Page page) {
+        list(page);
+        Locator soon = page.getByRole(
+                AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Expiring soon").setExact(true));
+        assertThat(soon).hasAttribute("aria-pressed", "false");
+        soon.focus();
+        page.keyboard().press(" ");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]soon=true.*"));
+        assertThat(soon).hasAttribute("aria-pressed", "true");
+    }
+
+    /**
+     * Each client's "View licences" and "Edit" in the clients list were named alike ("View licences" on every row, "Edit
+     * Alice Martin" on two clients of that name): a screen reader's list of links could not tell them apart. Each
+     * names its client by name and e-mail, its visible words first (decision 0149).
+     */
+    @Test
+    void theClientsListNamesEachClientsLinks(Page page) {
+        list(page);
+        page.navigate("/clients");
+        Caller alice = org.alice();
+        assertThat(page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions()
+                                .setName("View licences of " + alice.name() + " (" + alice.email() + ")")
+                                .setExact(true)))
+                .isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions()
+                                .setName("Edit " + alice.name() + " (" + alice.email() + ")")
+                                .setExact(true)))
+                .isVisible();
+        Assertions.assertThat(Accessibility.labelsNotInTheirNames(page)).isEmpty();
     }
 }
