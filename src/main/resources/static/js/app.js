@@ -376,7 +376,10 @@
         control.on('load', () => control.addOption({id: '', label: select.dataset.all, rank: 0}));
         control.updateOption('', {id: '', label: select.dataset.all, rank: 0});
         if (select.dataset.autosubmit && form) {
-            control.on('change', () => form.requestSubmit());
+            control.on('change', () => {
+                rememberFilter(select);
+                form.requestSubmit();
+            });
         }
     });
 
@@ -435,7 +438,10 @@
     const formKey = form => form.dataset.focusKey || form.getAttribute('action');
     const posted = JSON.parse(sessionStorage.getItem(POSTED) || 'null');
     sessionStorage.removeItem(POSTED);
-    const focusable = element => element && !element.disabled && element.getClientRects().length > 0;
+    // Shown, as a person sees it: the content of a closed disclosure has boxes in Chromium (getClientRects), but takes no
+    // focus.
+    const focusable = element => element && !element.disabled
+        && (element.checkVisibility ? element.checkVisibility() : element.getClientRects().length > 0);
     const focusBack = () => {
         const forms = [...document.querySelectorAll('#main form')].filter(form => formKey(form) === posted.key);
         const field = posted.field && forms.flatMap(form => [...form.elements]).find(element =>
@@ -494,6 +500,32 @@
             row: form.closest('tr[id]')?.id || null, at: Date.now()
         }));
     });
+
+    // A list's filter that loads the list again as soon as it is changed (Status, User, the page size, the Expiring soon
+    // and Expired toggles, a column's sort) left the keyboard at the top of the list it loaded: Arrow down in Status
+    // chose the next status and lost the place, and a screen reader started the page again (decision 0149). The list
+    // that follows gives the focus back to the same control, as a person who changed it from the keyboard left it.
+    const FILTERED = 'licenceDesk.filteredWith';
+    const filterKey = control => control.id ? 'id:' + control.id
+        : control.matches('.sort-link') ? 'sort:' + (control.querySelector('span') || control).textContent.trim()
+            : 'toggle:' + control.textContent.trim();
+    const filters = () => [...document.querySelectorAll('#main select[data-autosubmit], #main .filter-toggle, #main .sort-link')];
+    const rememberFilter = control => byKeyboard && sessionStorage.setItem(FILTERED,
+        JSON.stringify({path: location.pathname, key: filterKey(control), at: Date.now()}));
+    document.addEventListener('click', event => {
+        const link = event.target instanceof Element && event.target.closest('#main .filter-toggle, #main .sort-link');
+        if (link) {
+            rememberFilter(link);
+        }
+    });
+    const filtered = JSON.parse(sessionStorage.getItem(FILTERED) || 'null');
+    sessionStorage.removeItem(FILTERED);
+    const sameFilter = filtered && filtered.path === location.pathname && Date.now() - filtered.at < 30000
+        && (document.activeElement === document.body || document.activeElement === null)
+        && filters().find(control => filterKey(control) === filtered.key);
+    if (sameFilter) {
+        sameFilter.tomselect ? startIn(sameFilter.tomselect) : sameFilter.focus();
+    }
 
     // Search forms leave empty fields out of the address, so that links stay short and shareable.
     document.querySelectorAll('form[method="get"]').forEach(form => {
@@ -621,7 +653,10 @@
     });
 
     document.querySelectorAll('select[data-autosubmit]:not(.client-select)').forEach(select => {
-        select.addEventListener('change', () => select.form.requestSubmit());
+        select.addEventListener('change', () => {
+            rememberFilter(select);
+            select.form.requestSubmit();
+        });
     });
 
     const dialog = document.getElementById('delete-dialog');

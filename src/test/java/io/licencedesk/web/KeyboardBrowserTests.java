@@ -335,6 +335,32 @@ class KeyboardBrowserTests {
         page.keyboard().press(" ");
         assertThat(page).hasURL(Pattern.compile(".*[?&]soon=true.*"));
         assertThat(soon).hasAttribute("aria-pressed", "true");
+        assertThat(soon).isFocused();
+    }
+
+    /**
+     * A column's sort and the Status filter load the list again at once: the keyboard was back at the top of the page,
+     * and Arrow down in Status (which chooses the next status) lost the place after one step (decision 0149). The list
+     * that follows gives the focus back to the control changed.
+     */
+    @Test
+    void sortingAndFilteringFromTheKeyboardKeepTheFocusOnTheControl(Page page) {
+        list(page);
+        Locator byName = page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName("Name").setExact(true));
+        byName.focus();
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]sort=name.*"));
+        assertThat(byName).isFocused();
+
+        Locator status = page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true));
+        status.focus();
+        page.keyboard().press("ArrowDown");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]status=available.*"));
+        assertThat(status).isFocused();
+        page.keyboard().press("ArrowDown");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]status=assigned.*"));
+        assertThat(status).isFocused();
     }
 
     /**
