@@ -524,6 +524,13 @@
         && (document.activeElement === document.body || document.activeElement === null)
         && filters().find(control => filterKey(control) === filtered.key);
     if (sameFilter) {
+        // What the change found is read with the control: "Status, Paused, 12 licences".
+        const count = document.querySelector('#main [data-list-count][id]');
+        const named = sameFilter.tomselect ? sameFilter.tomselect.control_input : sameFilter;
+        if (count) {
+            named.setAttribute('aria-describedby',
+                [named.getAttribute('aria-describedby'), count.id].filter(Boolean).join(' '));
+        }
         sameFilter.tomselect ? startIn(sameFilter.tomselect) : sameFilter.focus();
     }
 

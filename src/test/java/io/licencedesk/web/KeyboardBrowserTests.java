@@ -225,6 +225,54 @@ class KeyboardBrowserTests {
     }
 
     /**
+     * A licence's page, paused from the keyboard, came back with Resume in the place of Pause and the keyboard at the
+     * top of the page (decision 0149): the form pressed was gone. Pause and Resume take each other's place as People's
+     * Disable and Enable do, and the focus is on the one shown.
+     */
+    @Test
+    void pausingALicenceFromItsPageLeavesTheFocusOnResume(Page page) {
+        list(page);
+        name(page, "Screen 3").click();
+        Locator pause = page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause").setExact(true));
+        pause.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#toasts .toast")).containsText("paused.");
+        Locator resume = page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume").setExact(true));
+        assertThat(resume).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#toasts .toast")).containsText("resumed.");
+        assertThat(pause).isFocused();
+    }
+
+    /**
+     * A client's portal access turned off from their page, from the keyboard: Enable came in the place of Disable, and
+     * the keyboard was at the top of the page (decision 0149). It is on Enable, then on Disable again.
+     */
+    @Test
+    void turningAClientsAccessOffAndOnFromTheKeyboardLeavesTheFocusOnTheButtonShown(Page page) {
+        list(page);
+        Caller bob = org.bob();
+        page.navigate("/clients/" + bob.userId());
+        Locator disable = page.getByRole(
+                AriaRole.BUTTON,
+                new Page.GetByRoleOptions()
+                        .setName("Disable portal access for " + bob.name())
+                        .setExact(true));
+        disable.focus();
+        page.keyboard().press("Enter");
+        Locator enable = page.getByRole(
+                AriaRole.BUTTON,
+                new Page.GetByRoleOptions()
+                        .setName("Enable portal access for " + bob.name())
+                        .setExact(true));
+        assertThat(enable).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(disable).isFocused();
+    }
+
+    /**
      * The profile's e-mail and role are read-only fields, each a Tab stop a screen reader reads: Bootstrap's plain-text
      * style (outline 0 on focus, more specific than the page's ring) left them with no sign of the focus at all.
      */
@@ -358,6 +406,8 @@ class KeyboardBrowserTests {
         page.keyboard().press("ArrowDown");
         assertThat(page).hasURL(Pattern.compile(".*[?&]status=available.*"));
         assertThat(status).isFocused();
+        // What it found is read with it.
+        assertThat(status).hasAccessibleDescription(Pattern.compile("^\\d+ licences?$"));
         page.keyboard().press("ArrowDown");
         assertThat(page).hasURL(Pattern.compile(".*[?&]status=assigned.*"));
         assertThat(status).isFocused();
