@@ -273,6 +273,33 @@ class KeyboardBrowserTests {
     }
 
     /**
+     * The Close (×) of a toast and of a dialog showed, when the keyboard reached it, only Bootstrap's faint 25 % glow,
+     * which a person could not find on the toast's green (decision 0149): they show the solid ring, white on a toast.
+     */
+    @Test
+    void theCloseButtonsOfAToastAndADialogShowTheRing(Page page) {
+        list(page);
+        name(page, "Screen 1").focus();
+        page.keyboard().press("ArrowLeft");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#toasts .toast")).containsText("copied");
+        Locator closeToast = page.locator("#toasts .toast .btn-close");
+        closeToast.focus();
+        assertThat(closeToast).hasCSS("outline-style", "solid");
+        assertThat(closeToast).hasCSS("outline-color", "rgb(255, 255, 255)");
+        page.keyboard().press("Enter");
+
+        name(page, "Screen 1").focus();
+        page.keyboard().press("End");
+        page.keyboard().press("Enter");
+        Locator closeDialog = page.locator("#delete-dialog .btn-close");
+        page.waitForFunction("() => document.getElementById('delete-dialog').contains(document.activeElement)");
+        closeDialog.focus();
+        assertThat(closeDialog).hasCSS("outline-style", "solid");
+        page.keyboard().press("Escape");
+    }
+
+    /**
      * The profile's e-mail and role are read-only fields, each a Tab stop a screen reader reads: Bootstrap's plain-text
      * style (outline 0 on focus, more specific than the page's ring) left them with no sign of the focus at all.
      */
