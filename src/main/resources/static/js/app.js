@@ -376,7 +376,10 @@
         control.on('load', () => control.addOption({id: '', label: select.dataset.all, rank: 0}));
         control.updateOption('', {id: '', label: select.dataset.all, rank: 0});
         if (select.dataset.autosubmit && form) {
-            control.on('change', () => form.requestSubmit());
+            control.on('change', () => {
+                rememberFilter(select);
+                form.requestSubmit();
+            });
         }
     });
 
@@ -422,27 +425,69 @@
 
     // A form posted from the keyboard that comes back to its own page (a person's role changed or their access turned
     // off, an endpoint disabled, settings saved) left the keyboard at the top of the page, on a phone the screen too,
-    // away from what was just done. The page that follows puts the focus back on the same form's button, or on the
-    // button of the form that takes its place (Disable becomes Enable: both name the same data-focus-key), if it is
-    // there and nothing else took the focus (a field to correct, a secret shown once). A row of the licence list
-    // does this its own way, below.
+    // away from what was just done. The page that follows puts the focus back where it was, if nothing else took it (a
+    // field to correct, a secret shown once): on the field the form was sent from with Enter (the browser names the
+    // form's first button as the sender, and the person was typing in the field, not on Save: decision 0149), else on
+    // the same form's button, or on the button of the form that takes its place (Disable becomes Enable: both name the
+    // same data-focus-key), or on the summary of the closed disclosure the form is kept in. A form gone with its button
+    // (a delivery sent again is waiting, and has no Send again until it is over) leaves the focus on what says the
+    // outcome in its row (its status), else on the page's heading. A row of the licence list does this its own way,
+    // below.
     const POSTED = 'licenceDesk.postedFrom';
     const here = location.pathname + location.search;
     const formKey = form => form.dataset.focusKey || form.getAttribute('action');
     const posted = JSON.parse(sessionStorage.getItem(POSTED) || 'null');
     sessionStorage.removeItem(POSTED);
+    // Shown, as a person sees it: the content of a closed disclosure has boxes in Chromium (getClientRects), but takes no
+    // focus.
+    const focusable = element => element && !element.disabled
+        && (element.checkVisibility ? element.checkVisibility() : element.getClientRects().length > 0);
+    const focusBack = () => {
+        const forms = [...document.querySelectorAll('#main form')].filter(form => formKey(form) === posted.key);
+        const field = posted.field && forms.flatMap(form => [...form.elements]).find(element =>
+            (element.name || element.id) === posted.field && (element.type !== 'radio' || element.checked)
+            && focusable(element.tomselect ? element.tomselect.wrapper : element));
+        if (field) {
+            return field.tomselect ? startIn(field.tomselect) : field.focus();
+        }
+        const buttons = forms.flatMap(form => [...form.querySelectorAll('button[type=submit], button:not([type])')])
+            .filter(focusable);
+        const same = buttons.find(button => button.textContent.trim() === posted.label);
+        if (same || buttons[0]) {
+            return (same || buttons[0]).focus();
+        }
+        // A form kept in a closed disclosure (a screen's Rename, closed again once saved): its summary, which now
+        // names what was saved ("Rename screen “Till two”").
+        const summary = forms.map(form => form.closest('details:not([open])')?.querySelector(':scope > summary'))
+            .find(focusable);
+        if (summary) {
+            return summary.focus();
+        }
+        const outcome = posted.row && document.getElementById(posted.row)?.querySelector('[data-row-outcome]');
+        const heading = document.querySelector('#main h1');
+        const target = outcome || heading;
+        if (target) {
+            target.tabIndex = -1;
+            target.focus();
+        }
+    };
     if (posted && posted.page === here && Date.now() - posted.at < 30000
         && (document.activeElement === document.body || document.activeElement === null)) {
-        const buttons = [...document.querySelectorAll('#main form')]
-            .filter(form => formKey(form) === posted.key)
-            .flatMap(form => [...form.querySelectorAll('button[type=submit], button:not([type])')])
-            .filter(button => !button.disabled);
-        const same = buttons.find(button => button.textContent.trim() === posted.label);
-        (same || buttons[0])?.focus();
+        focusBack();
     }
     let byKeyboard = false;
     document.addEventListener('keydown', () => (byKeyboard = true), true);
     document.addEventListener('pointerdown', () => (byKeyboard = false), true);
+    // The field the keyboard was in when the form was sent, by its name (or a client box's select's): only a field
+    // typed in, not the button pressed.
+    const typedIn = form => {
+        const at = document.activeElement;
+        const box = at && at.closest('.ts-wrapper');
+        const field = box ? box.parentElement.querySelector('select.client-select') : at;
+        const typed = field && field.form === form
+            && (field.matches('textarea, select') || (field.matches('input') && !/^(submit|button|image|reset)$/.test(field.type)));
+        return typed ? field.name || field.id || null : null;
+    };
     document.addEventListener('submit', event => {
         const form = event.target;
         const submitter = event.submitter;
@@ -451,9 +496,43 @@
             return;
         }
         sessionStorage.setItem(POSTED, JSON.stringify({
-            page: here, key: formKey(form), label: submitter.textContent.trim(), at: Date.now()
+            page: here, key: formKey(form), label: submitter.textContent.trim(), field: typedIn(form),
+            row: form.closest('tr[id]')?.id || null, at: Date.now()
         }));
     });
+
+    // A list's filter that loads the list again as soon as it is changed (Status, User, the page size, the Expiring soon
+    // and Expired toggles, a column's sort) left the keyboard at the top of the list it loaded: Arrow down in Status
+    // chose the next status and lost the place, and a screen reader started the page again (decision 0149). The list
+    // that follows gives the focus back to the same control, as a person who changed it from the keyboard left it.
+    const FILTERED = 'licenceDesk.filteredWith';
+    const filterKey = control => control.id ? 'id:' + control.id
+        : control.matches('.sort-link') ? 'sort:' + (control.querySelector('span') || control).textContent.trim()
+            : 'toggle:' + control.textContent.trim();
+    const filters = () => [...document.querySelectorAll('#main select[data-autosubmit], #main .filter-toggle, #main .sort-link')];
+    const rememberFilter = control => byKeyboard && sessionStorage.setItem(FILTERED,
+        JSON.stringify({path: location.pathname, key: filterKey(control), at: Date.now()}));
+    document.addEventListener('click', event => {
+        const link = event.target instanceof Element && event.target.closest('#main .filter-toggle, #main .sort-link');
+        if (link) {
+            rememberFilter(link);
+        }
+    });
+    const filtered = JSON.parse(sessionStorage.getItem(FILTERED) || 'null');
+    sessionStorage.removeItem(FILTERED);
+    const sameFilter = filtered && filtered.path === location.pathname && Date.now() - filtered.at < 30000
+        && (document.activeElement === document.body || document.activeElement === null)
+        && filters().find(control => filterKey(control) === filtered.key);
+    if (sameFilter) {
+        // What the change found is read with the control: "Status, Paused, 12 licences".
+        const count = document.querySelector('#main [data-list-count][id]');
+        const named = sameFilter.tomselect ? sameFilter.tomselect.control_input : sameFilter;
+        if (count) {
+            named.setAttribute('aria-describedby',
+                [named.getAttribute('aria-describedby'), count.id].filter(Boolean).join(' '));
+        }
+        sameFilter.tomselect ? startIn(sameFilter.tomselect) : sameFilter.focus();
+    }
 
     // Search forms leave empty fields out of the address, so that links stay short and shareable.
     document.querySelectorAll('form[method="get"]').forEach(form => {
@@ -564,8 +643,27 @@
         });
     });
 
+    // A link shown and announced as a button (the lists' Expiring soon, Expired and other filter toggles: role="button"
+    // with aria-pressed) is worked as a button is, with Space as well as Enter: a screen reader says "toggle button", and
+    // Space scrolled the page instead (decision 0149). Pressed on the key's release, as a button is.
+    const linkButton = target => target instanceof Element && target.matches('a[role="button"][href]:not([data-bs-toggle])');
+    document.addEventListener('keydown', event => {
+        if (event.key === ' ' && linkButton(event.target) && !event.altKey && !event.ctrlKey && !event.metaKey) {
+            event.preventDefault();
+        }
+    });
+    document.addEventListener('keyup', event => {
+        if (event.key === ' ' && linkButton(event.target) && !event.altKey && !event.ctrlKey && !event.metaKey) {
+            event.preventDefault();
+            event.target.click();
+        }
+    });
+
     document.querySelectorAll('select[data-autosubmit]:not(.client-select)').forEach(select => {
-        select.addEventListener('change', () => select.form.requestSubmit());
+        select.addEventListener('change', () => {
+            rememberFilter(select);
+            select.form.requestSubmit();
+        });
     });
 
     const dialog = document.getElementById('delete-dialog');

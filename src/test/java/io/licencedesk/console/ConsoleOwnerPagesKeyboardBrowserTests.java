@@ -10,15 +10,23 @@ import com.microsoft.playwright.options.FilePayload;
 import com.microsoft.playwright.options.LoadState;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
 import io.licencedesk.support.BrowserTest;
 import io.licencedesk.support.TestFixture;
+import io.licencedesk.webhooks.EventType;
+import io.licencedesk.webhooks.NewEndpoint;
+import io.licencedesk.webhooks.Webhooks;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestInstance.Lifecycle;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The owner's pages from the keyboard only (decision 0143): where the keyboard is after an action that loads the page
@@ -34,14 +42,25 @@ class ConsoleOwnerPagesKeyboardBrowserTests {
     @Autowired
     TestOrganisations organisations;
 
+    @Autowired
+    Webhooks webhooks;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    JdbcClient jdbc;
+
     final SignIn signIn = new SignIn();
 
     TestOrganisation org;
 
+    Plan monthly;
+
     @BeforeAll
     void createOrganisation() {
         org = organisations.create();
-        fixture.monthlyPlan(org);
+        monthly = fixture.monthlyPlan(org);
     }
 
     static Locator heading(Page page, String name) {
@@ -136,5 +155,76 @@ class ConsoleOwnerPagesKeyboardBrowserTests {
         button(page, "Disable").focus();
         page.keyboard().press("Enter");
         assertThat(button(page, "Enable")).isFocused();
+    }
+
+    /**
+     * A delivery sent again waits to be sent, and has no Send again until it is over: its form was gone with the button
+     * the keyboard was on, and the page came back with the keyboard at its top (decision 0149). It is on the row's new
+     * status, the next Tab going on from the row. The endpoint is disabled once the delivery is made, so that nothing is
+     * sent from the test.
+     */
+    @Test
+    void sendingADeliveryAgainFromTheKeyboardLeavesTheFocusOnItsNewStatus(Page page) {
+        long endpoint = webhooks.register(
+                        org.owner(),
+                        new NewEndpoint(
+                                "https://93.184.216.34/" + org.id() + "/send-again",
+                                null,
+                                false,
+                                Set.of(EventType.LICENCE_CREATED)))
+                .endpoint()
+                .id();
+        licences.create(org.manager(), new NewLicence(monthly.id(), "Again", null, 1, null));
+        webhooks.disable(org.owner(), endpoint);
+        long delivery =
+                webhooks.deliveries(org.owner(), endpoint, 1, 10).items().get(0).id();
+        // Ended as failed, unless the dispatcher is sending it at this moment (it was due for a few milliseconds).
+        while (jdbc.sql("update webhook_delivery set status = 'FAILED', attempts = 10 where id = :id"
+                                + " and status <> 'SENDING'")
+                        .param("id", delivery)
+                        .update()
+                == 0) {
+            Thread.onSpinWait();
+        }
+        signIn.as(page, org.owner().email());
+        page.navigate("/settings/webhooks/" + endpoint);
+
+        Locator sendAgain = page.getByRole(
+                AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName(Pattern.compile("^Send again: licence\\.created")));
+        sendAgain.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("sent again")))
+                .isVisible();
+        assertThat(sendAgain).hasCount(0);
+        Locator status = page.locator("#delivery-" + delivery + " [data-row-outcome]");
+        assertThat(status).containsText("Waiting");
+        assertThat(status).isFocused();
+        assertThat(status).hasCSS("outline-style", "solid");
+    }
+
+    /**
+     * Enter pressed in a field sends its form with the form's first button as the sender: the page came back with the
+     * focus on Save, away from the field the person was typing in (decision 0149). It is back in that field; a form
+     * refused starts at its first field in error, as before.
+     */
+    @Test
+    void enterInAFieldOfASavedFormLeavesTheFocusInThatField(Page page) {
+        signIn.as(page, org.owner().email());
+        page.navigate("/settings");
+        Locator sender = page.getByLabel("Sender name");
+        sender.fill("Keyboard Signage");
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("saved")))
+                .isVisible();
+        assertThat(sender).hasValue("Keyboard Signage");
+        assertThat(sender).isFocused();
+
+        Locator vatRate = page.getByLabel("VAT rate (%)");
+        vatRate.fill("250");
+        sender.focus();
+        page.keyboard().press("Enter");
+        assertThat(vatRate).hasAttribute("aria-invalid", "true");
+        assertThat(vatRate).isFocused();
     }
 }

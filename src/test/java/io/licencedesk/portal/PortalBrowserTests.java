@@ -560,4 +560,32 @@ class PortalBrowserTests {
         assertThat(page.locator("#past-terms")).hasCount(0);
         assertThat(page.locator("#next-term")).hasCount(0);
     }
+
+    /**
+     * A screen renamed from the keyboard (Rename, Tab, the new name, Enter): the page came back with its Rename closed
+     * again and the keyboard at the top of the page, the field and its Save hidden in it (decision 0149). The keyboard
+     * is on that screen's Rename, which names the new name.
+     */
+    @Test
+    void renamingAScreenFromTheKeyboardLeavesTheFocusOnItsRename(Page page) {
+        Caller client = clients.get(3);
+        LicenceDetails licence = licence("Keyboard till", 1, client);
+        signIn(page, client);
+        page.navigate("/portal/licences/" + licence.id());
+        page.getByLabel("Register a screen").fill("Till one");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#new-credential")).isFocused();
+
+        Locator rename = page.locator("#screens summary");
+        rename.focus();
+        page.keyboard().press("Enter");
+        page.keyboard().press("Tab");
+        assertThat(page.getByLabel("New name for “Till one”")).isFocused();
+        page.keyboard().press("ControlOrMeta+A");
+        page.keyboard().type("Till two");
+        page.keyboard().press("Enter");
+        assertThat(toast(page, "Screen renamed to “Till two”.")).isVisible();
+        assertThat(rename).hasAttribute("aria-label", "Rename screen “Till two”");
+        assertThat(rename).isFocused();
+    }
 }

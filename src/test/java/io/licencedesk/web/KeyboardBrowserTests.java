@@ -5,6 +5,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
+import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
@@ -224,6 +225,81 @@ class KeyboardBrowserTests {
     }
 
     /**
+     * A licence's page, paused from the keyboard, came back with Resume in the place of Pause and the keyboard at the
+     * top of the page (decision 0149): the form pressed was gone. Pause and Resume take each other's place as People's
+     * Disable and Enable do, and the focus is on the one shown.
+     */
+    @Test
+    void pausingALicenceFromItsPageLeavesTheFocusOnResume(Page page) {
+        list(page);
+        name(page, "Screen 3").click();
+        Locator pause = page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Pause").setExact(true));
+        pause.focus();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#toasts .toast")).containsText("paused.");
+        Locator resume = page.getByRole(
+                AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Resume").setExact(true));
+        assertThat(resume).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#toasts .toast")).containsText("resumed.");
+        assertThat(pause).isFocused();
+    }
+
+    /**
+     * A client's portal access turned off from their page, from the keyboard: Enable came in the place of Disable, and
+     * the keyboard was at the top of the page (decision 0149). It is on Enable, then on Disable again.
+     */
+    @Test
+    void turningAClientsAccessOffAndOnFromTheKeyboardLeavesTheFocusOnTheButtonShown(Page page) {
+        list(page);
+        Caller bob = org.bob();
+        page.navigate("/clients/" + bob.userId());
+        Locator disable = page.getByRole(
+                AriaRole.BUTTON,
+                new Page.GetByRoleOptions()
+                        .setName("Disable portal access for " + bob.name())
+                        .setExact(true));
+        disable.focus();
+        page.keyboard().press("Enter");
+        Locator enable = page.getByRole(
+                AriaRole.BUTTON,
+                new Page.GetByRoleOptions()
+                        .setName("Enable portal access for " + bob.name())
+                        .setExact(true));
+        assertThat(enable).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(disable).isFocused();
+    }
+
+    /**
+     * The Close (×) of a toast and of a dialog showed, when the keyboard reached it, only Bootstrap's faint 25 % glow,
+     * which a person could not find on the toast's green (decision 0149): they show the solid ring, white on a toast.
+     */
+    @Test
+    void theCloseButtonsOfAToastAndADialogShowTheRing(Page page) {
+        list(page);
+        name(page, "Screen 1").focus();
+        page.keyboard().press("ArrowLeft");
+        page.keyboard().press("Enter");
+        assertThat(page.locator("#toasts .toast")).containsText("copied");
+        Locator closeToast = page.locator("#toasts .toast .btn-close");
+        closeToast.focus();
+        assertThat(closeToast).hasCSS("outline-style", "solid");
+        assertThat(closeToast).hasCSS("outline-color", "rgb(255, 255, 255)");
+        page.keyboard().press("Enter");
+
+        name(page, "Screen 1").focus();
+        page.keyboard().press("End");
+        page.keyboard().press("Enter");
+        Locator closeDialog = page.locator("#delete-dialog .btn-close");
+        page.waitForFunction("() => document.getElementById('delete-dialog').contains(document.activeElement)");
+        closeDialog.focus();
+        assertThat(closeDialog).hasCSS("outline-style", "solid");
+        page.keyboard().press("Escape");
+    }
+
+    /**
      * The profile's e-mail and role are read-only fields, each a Tab stop a screen reader reads: Bootstrap's plain-text
      * style (outline 0 on focus, more specific than the page's ring) left them with no sign of the focus at all.
      */
@@ -317,5 +393,75 @@ class KeyboardBrowserTests {
         page.keyboard().press("Tab");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save")))
                 .isFocused();
+    }
+
+    /**
+     * The list's Expiring soon and Expired are links a screen reader announces as toggle buttons (role="button",
+     * aria-pressed): Space, which works a button, scrolled the page and left the filter off (decision 0149).
+     */
+    @Test
+    void spaceWorksAFilterToggleAsItWorksAButton(Page page) {
+        list(page);
+        Locator soon = page.getByRole(
+                AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Expiring soon").setExact(true));
+        assertThat(soon).hasAttribute("aria-pressed", "false");
+        soon.focus();
+        page.keyboard().press(" ");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]soon=true.*"));
+        assertThat(soon).hasAttribute("aria-pressed", "true");
+        assertThat(soon).isFocused();
+    }
+
+    /**
+     * A column's sort and the Status filter load the list again at once: the keyboard was back at the top of the page,
+     * and Arrow down in Status (which chooses the next status) lost the place after one step (decision 0149). The list
+     * that follows gives the focus back to the control changed.
+     */
+    @Test
+    void sortingAndFilteringFromTheKeyboardKeepTheFocusOnTheControl(Page page) {
+        list(page);
+        Locator byName = page.getByRole(
+                AriaRole.LINK, new Page.GetByRoleOptions().setName("Name").setExact(true));
+        byName.focus();
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]sort=name.*"));
+        assertThat(byName).isFocused();
+
+        Locator status = page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true));
+        status.focus();
+        page.keyboard().press("ArrowDown");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]status=available.*"));
+        assertThat(status).isFocused();
+        // What it found is read with it.
+        assertThat(status).hasAccessibleDescription(Pattern.compile("^\\d+ licences?$"));
+        page.keyboard().press("ArrowDown");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]status=assigned.*"));
+        assertThat(status).isFocused();
+    }
+
+    /**
+     * Each client's "View licences" and "Edit" in the clients list were named alike ("View licences" on every row, "Edit
+     * Alice Martin" on two clients of that name): a screen reader's list of links could not tell them apart. Each
+     * names its client by name and e-mail, its visible words first (decision 0149).
+     */
+    @Test
+    void theClientsListNamesEachClientsLinks(Page page) {
+        list(page);
+        page.navigate("/clients");
+        Caller alice = org.alice();
+        assertThat(page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions()
+                                .setName("View licences of " + alice.name() + " (" + alice.email() + ")")
+                                .setExact(true)))
+                .isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions()
+                                .setName("Edit " + alice.name() + " (" + alice.email() + ")")
+                                .setExact(true)))
+                .isVisible();
+        Assertions.assertThat(Accessibility.labelsNotInTheirNames(page)).isEmpty();
     }
 }
