@@ -16,7 +16,9 @@ import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.Period;
+import java.time.ZoneOffset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -152,8 +154,13 @@ class UniqueIndexesBehindTheChecksIntegrationTests {
                         insert into screen (organisation_id, licence_id, name, name_key, removed_at, created_at)
                         values (?, ?, ?, ?, ?, ?)
                         """)
-                .params(org.id(), licenceId, name, name.toLowerCase(), clock.instant(), clock.instant())
+                .params(org.id(), licenceId, name, name.toLowerCase(), now(), now())
                 .update();
+    }
+
+    /** The application's time as both databases take it for a time with zone. */
+    OffsetDateTime now() {
+        return clock.instant().atOffset(ZoneOffset.UTC);
     }
 
     MockHttpServletResponse asAlice(MockHttpServletRequestBuilder request, String json) throws Exception {
