@@ -163,6 +163,9 @@ public class People {
     /** An owner makes a member of staff an owner or an account manager; the last enabled owner stays one. */
     public Person changeRole(Caller caller, long id, Role role) {
         requireOwner(caller);
+        // The person first: an id that names no one of this organisation's staff is the 404 of every address
+        // (decision 0153), before the form's fault (no role chosen).
+        staffMember(caller, id);
         requireStaffRole(role);
         people.lockOrganisation(caller.organisationId());
         Person before = staffMember(caller, id);

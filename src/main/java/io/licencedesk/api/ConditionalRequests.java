@@ -3,13 +3,20 @@ package io.licencedesk.api;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import java.util.Collections;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.springframework.http.ETag;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
  * Conditional requests on a licence, a client, a plan, an invoice, a client's licence in the portal and a licence
@@ -40,8 +47,9 @@ final class ConditionalRequests {
     @interface IfMatch {}
 
     /** What {@code If-None-Match} does on a read, which Spring MVC evaluates against the answer's ETag. */
-    private static final String IF_NONE_MATCH_DESCRIPTION = "The ETag you hold: when the object is still that one, the"
-            + " answer is a 304 Not Modified without a body.";
+    private static final String IF_NONE_MATCH_DESCRIPTION = "The ETag you hold, several separated by commas, or *:"
+            + " when the object is still one of them (compared weakly, so W/\"…\" matches too), or exists at all for"
+            + " *, the answer is a 304 Not Modified without a body.";
 
     /**
      * {@code If-None-Match} on a read that answers an ETag, described once for all of them: on the handler, as Spring
@@ -56,9 +64,32 @@ final class ConditionalRequests {
             schema = @Schema(type = "string"))
     @interface IfNoneMatch {}
 
-    /** A 200 answer with its ETag. */
+    /**
+     * A 200 answer with its ETag; on a read (GET or HEAD) whose {@code If-None-Match} holds {@code *}, the 304 that
+     * RFC 9110 13.1.2 gives when a current representation exists (the object was found, or the façade would have
+     * refused). Spring MVC compares the other forms itself (a list of tags, weak comparison) but takes {@code *} as a
+     * match on unsafe methods only, so a GET with it answered 200 and the body.
+     */
     static <T> ResponseEntity<T> tagged(T body) {
-        return ResponseEntity.ok().eTag(EntityTags.of(body)).body(body);
+        String tag = EntityTags.of(body);
+        if (readHoldingAnyVersion()) {
+            return ResponseEntity.status(HttpStatus.NOT_MODIFIED).eTag(tag).build();
+        }
+        return ResponseEntity.ok().eTag(tag).body(body);
+    }
+
+    /** Whether the request under way is a GET or HEAD whose If-None-Match names any version ({@code *}). */
+    private static boolean readHoldingAnyVersion() {
+        if (!(RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes)) {
+            return false;
+        }
+        HttpServletRequest request = attributes.getRequest();
+        if (!HttpMethod.GET.matches(request.getMethod()) && !HttpMethod.HEAD.matches(request.getMethod())) {
+            return false;
+        }
+        return Collections.list(request.getHeaders(IF_NONE_MATCH)).stream()
+                .flatMap(header -> ETag.parse(header).stream())
+                .anyMatch(ETag::isWildcard);
     }
 
     /** A 201 answer with the new object's absolute address (decision 0135) and its ETag. */

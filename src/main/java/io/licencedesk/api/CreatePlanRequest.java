@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
 import java.util.Map;
 import org.springframework.validation.BindingResult;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * What POST /api/v1/plans takes: a name, a term and a price (required, so that the served document says so, which
@@ -29,6 +30,7 @@ record CreatePlanRequest(
         // Any decimal number reaches the catalogue, which says why it refuses one (negative, too many decimals, too
         // high) as the console does; the lengths only keep a number of thousands of digits out.
         @Pattern(regexp = "-?\\d{1,30}(\\.\\d{1,30})?", message = "Enter a price such as 10.00.")
+        @JsonDeserialize(using = AmountText.class)
         String unitPrice,
 
         @Schema(

@@ -13,6 +13,7 @@ import java.time.Period;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.validation.BindingResult;
+import tools.jackson.databind.annotation.JsonDeserialize;
 
 /**
  * What PATCH /api/v1/plans/{id} takes: only the fields sent change, with the console's limits. POST has its own
@@ -29,6 +30,7 @@ record PlanRequest(
         // Any decimal number reaches the catalogue, which says why it refuses one (negative, too many decimals, too
         // high) as the console does; the lengths only keep a number of thousands of digits out.
         @Pattern(regexp = "-?\\d{1,30}(\\.\\d{1,30})?", message = "Enter a price such as 10.00.")
+        @JsonDeserialize(using = AmountText.class)
         String unitPrice,
 
         @Schema(description = "Whether its licences renew by themselves unless a licence says otherwise.")
@@ -38,7 +40,8 @@ record PlanRequest(
             + " (P7D), up to 10 years. Weeks (P1W) and months with days (P1M1D) are refused.";
 
     static final String UNIT_PRICE =
-            "Price per screen and term, in the organisation's currency: from 0 to " + Plan.HIGHEST_UNIT_PRICE + ".";
+            "Price per screen and term, in the organisation's currency: from 0 to " + Plan.HIGHEST_UNIT_PRICE + ". Text"
+                    + " in double quotes, in the currency's decimals (\"180.00\" in euros), never a JSON number.";
 
     /**
      * Refuses, beside what the annotations refuse, a name sent blank and a term not supported, unless it is the plan's

@@ -1,5 +1,7 @@
 package io.licencedesk.api;
 
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.ApiCaller;
 import io.licencedesk.accounts.ApiTokenNotFoundException;
 import io.licencedesk.accounts.ApiTokenRefusedException;
 import io.licencedesk.accounts.ClientAccessDisabledException;
@@ -27,6 +29,7 @@ import io.licencedesk.shared.Reason;
 import io.licencedesk.shared.RefusedException;
 import io.licencedesk.web.ApiProblemWriter;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Currency;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,6 +51,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.validation.BindException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
@@ -77,10 +81,12 @@ class RestApiProblems {
 
     private final MessageSource messages;
     private final ApiAddresses addresses;
+    private final AccountManagement accounts;
 
-    RestApiProblems(MessageSource messages, ApiAddresses addresses) {
+    RestApiProblems(MessageSource messages, ApiAddresses addresses, AccountManagement accounts) {
         this.messages = messages;
         this.addresses = addresses;
+        this.accounts = accounts;
     }
 
     private String english(Reason reason) {
@@ -294,13 +300,22 @@ class RestApiProblems {
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
-        UnreadableBody why = UnreadableBody.of(unreadable);
+        UnreadableBody why = UnreadableBody.of(unreadable, callersCurrency());
         ProblemDetail problem = ApiProblemWriter.problem(
                 HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", why.detail());
         if (why.field() != null) {
             problem.setProperty("errors", List.of(Map.of("field", why.field(), "detail", why.detail())));
         }
         return answer(problem);
+    }
+
+    /** The currency of the organisation whose token sent the request, for an amount's example; null: none known. */
+    private Currency callersCurrency() {
+        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getPrincipal() instanceof ApiCaller token) {
+            return accounts.organisation(token.caller()).currency();
+        }
+        return null;
     }
 
     /** A body sent to an operation that takes none: refused as an unknown field is, each field named. */

@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.Currency;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -32,6 +33,14 @@ record UnreadableBody(String field, String detail) {
     private static final Pattern DUPLICATE = Pattern.compile("Duplicate Object property \"([^\"]{1,100})\"");
 
     static UnreadableBody of(HttpMessageNotReadableException unreadable) {
+        return of(unreadable, null);
+    }
+
+    /**
+     * Why the body could not be read, an amount's example written in {@code currency}'s decimals (the caller's
+     * organisation's; null: two).
+     */
+    static UnreadableBody of(HttpMessageNotReadableException unreadable, Currency currency) {
         if (!(unreadable.getCause() instanceof JacksonException jackson)) {
             // No body, or the JSON null, which Spring reports alike: "check its syntax" sent the author looking
             // for a typo in a body that was never sent.
@@ -55,6 +64,13 @@ record UnreadableBody(String field, String detail) {
                             ? "The body holds more after its JSON object: send the object alone."
                             : "The body must be a JSON object, {…}, with the fields this operation takes ("
                                     + ApiProblemWriter.DOCUMENTATION + ").");
+        }
+        if (jackson instanceof AmountText.SentAsNumber number && field != null) {
+            return new UnreadableBody(
+                    field,
+                    ("The field %s is an amount: send it as text in double quotes, with the currency's decimals, such as"
+                                    + " %s (values are never converted).")
+                            .formatted(field, asText(number.number(), currency)));
         }
         if (jackson instanceof MismatchedInputException mismatch && field != null) {
             return new UnreadableBody(
@@ -91,6 +107,19 @@ record UnreadableBody(String field, String detail) {
                                     jackson.getLocation().getColumnNr()));
         }
         return new UnreadableBody(field, GENERAL);
+    }
+
+    /**
+     * The amount sent as a number, written as the API takes it: {@code 180} is {@code "180.00"} in euros, {@code "180"}
+     * in yen; more decimals than the currency has are kept as sent (the catalogue says why it refuses them). A number
+     * too long to quote back gives the example 100 instead.
+     */
+    static String asText(BigDecimal number, Currency currency) {
+        int decimals =
+                currency == null || currency.getDefaultFractionDigits() < 0 ? 2 : currency.getDefaultFractionDigits();
+        BigDecimal amount =
+                number.precision() - number.scale() > 30 || number.scale() > 30 ? BigDecimal.valueOf(100) : number;
+        return '"' + (amount.scale() <= decimals ? amount.setScale(decimals) : amount).toPlainString() + '"';
     }
 
     private static boolean missing(HttpMessageNotReadableException unreadable) {

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -140,13 +141,18 @@ public class ScreenManagement {
         }
         refuseTakenName(licenceId, checkedName, null);
         String credential = DeviceCredentials.generate();
-        Screen screen = screens.insert(
-                licence.organisationId(),
-                licenceId,
-                checkedName,
-                DeviceCredentials.hash(credential),
-                null,
-                clock.instant());
+        Screen screen;
+        try {
+            screen = screens.insert(
+                    licence.organisationId(),
+                    licenceId,
+                    checkedName,
+                    DeviceCredentials.hash(credential),
+                    null,
+                    clock.instant());
+        } catch (DuplicateKeyException nameHeldMeanwhile) {
+            throw nameTakenPastTheCheck(checkedName);
+        }
         events.publishEvent(new ScreenRegistered(
                 licence.organisationId(),
                 ScreenLicence.of(licence),
@@ -171,7 +177,13 @@ public class ScreenManagement {
         SeatLicence licence = lockOwn(client, licenceId);
         Screen before = screens.findLive(licenceId, screenId).orElseThrow(() -> new ScreenNotFoundException(screenId));
         refuseTakenName(licenceId, checkedName, screenId);
-        if (!screens.rename(licenceId, screenId, checkedName)) {
+        boolean renamedNow;
+        try {
+            renamedNow = screens.rename(licenceId, screenId, checkedName);
+        } catch (DuplicateKeyException nameHeldMeanwhile) {
+            throw nameTakenPastTheCheck(checkedName);
+        }
+        if (!renamedNow) {
             throw new ScreenNotFoundException(screenId);
         }
         Screen renamed =
@@ -208,6 +220,16 @@ public class ScreenManagement {
                 .ifPresent(other -> {
                     throw new ScreenNameTakenException(other);
                 });
+    }
+
+    /**
+     * The unique index on {@code (licence_id, name_key)} (V38, decision 0151) refused a name the check under the lock
+     * let through: a writer that raced past the lock, or a row the check does not read. The same refusal as the check's
+     * (decision 0153), not a 500; named as typed, since a statement that failed may leave the transaction unable to read
+     * the other screen (PostgreSQL), and the transaction is rolled back.
+     */
+    private static ScreenNameTakenException nameTakenPastTheCheck(String name) {
+        return new ScreenNameTakenException(name);
     }
 
     /**

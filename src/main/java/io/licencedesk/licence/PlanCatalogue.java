@@ -88,7 +88,13 @@ public class PlanCatalogue {
         if (plans.nameTaken(caller.organisationId(), name, id)) {
             throw new PlanNameTakenException();
         }
-        plans.update(caller.organisationId(), id, name, plan.term(), unitPrice, plan.autoRenew());
+        try {
+            plans.update(caller.organisationId(), id, name, plan.term(), unitPrice, plan.autoRenew());
+        } catch (DuplicateKeyException raced) {
+            // Another plan took the name between the check and the update (only this plan's row is locked): the
+            // check's refusal, not a 500 (decision 0153).
+            throw new PlanNameTakenException();
+        }
         return changed(caller, before);
     }
 

@@ -87,7 +87,9 @@ public class Outbox {
 
     /** Puts a failed message back in line; false when there is no such failed message. */
     public boolean retry(Caller caller, long id) {
-        requireStaff(caller);
+        // The message first: an id that names none of this organisation's is the 404 of every address (decision
+        // 0153), not "this message has not failed".
+        message(caller, id);
         return outbox.retryNow(caller.organisationId(), id, clock.instant()) == 1;
     }
 

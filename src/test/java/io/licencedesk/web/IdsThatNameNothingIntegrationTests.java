@@ -42,14 +42,6 @@ class IdsThatNameNothingIntegrationTests {
 
     static final List<String> NAME_NOTHING = List.of("abc", "99999999999999999999", "-1", "0", "1.5", "%20");
 
-    /**
-     * Forms that refuse what they were sent before they look their object up (no choice of renewal or role sent), or
-     * that say a message was not retried: their answer to an id that does not exist is not a 404. Any other id that
-     * names nothing is answered as that one, or (not a number, read before the form) as the 404.
-     */
-    static final List<String> FORM_FIRST =
-            List.of("POST /licences/{id}/auto-renew", "POST /outbox/{id}/retry", "POST /people/{id}/role");
-
     @Autowired
     MockMvc mvc;
 
@@ -98,7 +90,7 @@ class IdsThatNameNothingIntegrationTests {
                             .with(csrf());
             routes++;
             MockHttpServletResponse none = send(route, variables, NONE, api, who);
-            if (none.getStatus() != 404 && !FORM_FIRST.contains(route.toString())) {
+            if (none.getStatus() != 404) {
                 wrong.add(route + " with " + NONE + ": " + none.getStatus());
             }
             List<String> ids = new ArrayList<>(NAME_NOTHING);
@@ -108,9 +100,7 @@ class IdsThatNameNothingIntegrationTests {
             }
             for (String id : ids) {
                 MockHttpServletResponse answer = send(route, variables, id, api, who);
-                boolean asANumberThatIsNone =
-                        FORM_FIRST.contains(route.toString()) && answer.getStatus() == none.getStatus();
-                if (!asANumberThatIsNone && (answer.getStatus() != 404 || !notFound(answer, api, none))) {
+                if (answer.getStatus() != 404 || !notFound(answer, api, none)) {
                     wrong.add(route + " with " + id + ": " + answer.getStatus() + " " + answer.getContentType());
                 }
             }
