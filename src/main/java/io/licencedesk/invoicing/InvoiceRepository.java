@@ -1,5 +1,6 @@
 package io.licencedesk.invoicing;
 
+import io.licencedesk.shared.GroupedCode;
 import io.licencedesk.shared.Like;
 import io.licencedesk.shared.Money;
 import java.sql.DatabaseMetaData;
@@ -408,6 +409,11 @@ class InvoiceRepository {
                     // Text that no field can hold (control characters) matches nothing, and is not sent to the
                     // database.
                     sql.add("1 = 0");
+                } else if (GroupedCode.of(term) != null) {
+                    // A coupon code written in groups: the recorded code has no separators (decision 0152). Both
+                    // patterns are read from the trigram index.
+                    sql.add("(" + SEARCHED_TEXT + " like :pattern or " + SEARCHED_TEXT + " like :codePattern)");
+                    params.put("codePattern", Like.containing(GroupedCode.of(term)));
                 } else if (!postgres || term.codePointCount(0, term.length()) > 2) {
                     sql.add(SEARCHED_TEXT + " like :pattern");
                 } else if (shortTerm == ShortTerm.BY_PAIRS) {
