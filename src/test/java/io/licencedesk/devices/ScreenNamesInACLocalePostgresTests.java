@@ -58,4 +58,45 @@ class ScreenNamesInACLocalePostgresTests {
                     .containsExactly("écran", "Straße");
         }
     }
+
+    /**
+     * The screens list's search compared the database's {@code lower()} of each name with the term lower-cased in
+     * Java: in the "C" locale "ÉCRAN" found no "écran". The term is folded as names are, and met on their keys
+     * (decision 0152).
+     */
+    @Test
+    void theScreensSearchFindsANameInEveryCaseWhateverTheDatabasesLocale() throws Exception {
+        String database =
+                PostgresTestConfiguration.newDatabase("template template0 encoding 'UTF8' lc_ctype 'C' lc_collate 'C'");
+        try (var node = ApplicationNode.start(
+                database, List.of(), "--licencedesk.key-encryption-key=" + TestKeyEncryptionKeys.CURRENT)) {
+            var org = node.getBean(TestOrganisations.class).create();
+            var plan = node.getBean(TestFixture.class).monthlyPlan(org);
+            long licence = node.getBean(LicenceManagement.class)
+                    .create(
+                            org.manager(),
+                            new NewLicence(
+                                    plan.id(), "Lobby", null, 5, org.alice().userId()))
+                    .id();
+            var screens = node.getBean(ScreenManagement.class);
+            screens.register(org.alice(), licence, "Grand écran");
+            screens.register(org.alice(), licence, "Straße 12");
+            screens.register(org.alice(), licence, "Hall");
+
+            for (var search : List.of(
+                    List.of("ÉCRAN", "Grand écran"),
+                    List.of("grand ÉC", "Grand écran"),
+                    List.of("écran", "Grand écran"),
+                    List.of("STRASSE", "Straße 12"),
+                    List.of("straße", "Straße 12"),
+                    List.of("HALL", "Hall"))) {
+                var found = screens.screens(org.alice(), licence, search.get(0), 1, 25);
+                assertThat(found.page().items())
+                        .as(search.get(0))
+                        .extracting(Screen::name)
+                        .containsExactly(search.get(1));
+                assertThat(found.page().total()).as(search.get(0)).isEqualTo(1);
+            }
+        }
+    }
 }
