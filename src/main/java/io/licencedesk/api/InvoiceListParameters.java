@@ -70,7 +70,8 @@ final class InvoiceListParameters {
     @Retention(RetentionPolicy.RUNTIME)
     @Parameter(
             description = "Only invoices whose number, client (name, company, e-mail), licence (name, coupon code) or"
-                    + " payment reference contains this text, in any case, as the invoice recorded them.")
+                    + " payment reference contains this text, in any case, as the invoice recorded them. A coupon code"
+                    + " may be written in groups, as people write it (AB12 CD34, ab12-cd34).")
     @interface Search {}
 
     /** {@code issuedIn}. */

@@ -95,7 +95,9 @@ final class LicenceListParameters {
     /** {@code q}. */
     @Target(ElementType.PARAMETER)
     @Retention(RetentionPolicy.RUNTIME)
-    @Parameter(description = "Words in the code, name, note, client, plan or status.")
+    @Parameter(
+            description = "Words in the code, name, note, client, plan or status, in any case. A coupon code may be"
+                    + " written in groups, as people write it (AB12 CD34, ab12-cd34).")
     @interface Search {}
 
     /** {@code sort}. */

@@ -1,5 +1,6 @@
 package io.licencedesk.audit;
 
+import io.licencedesk.shared.GroupedCode;
 import io.licencedesk.shared.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -182,6 +183,11 @@ class AuditLogQueries {
                 where.and("(subject_id = :objectId or lower(subject_label) like :object)")
                         .param("objectId", Long.parseLong(typed.replace("#", "")))
                         .param("object", object);
+            } else if (GroupedCode.of(typed) != null) {
+                // A licence's label holds its code without the separators it was typed with (decision 0152)
+                where.and("(lower(subject_label) like :object or lower(subject_label) like :code)")
+                        .param("object", object)
+                        .param("code", Like.containing(GroupedCode.of(typed)));
             } else {
                 where.and("lower(subject_label) like :object").param("object", object);
             }

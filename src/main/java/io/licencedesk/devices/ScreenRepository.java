@@ -39,14 +39,23 @@ class ScreenRepository {
     }
 
     /**
-     * A page of the seats of a licence, oldest first, those whose lower-cased name is like the pattern (all when it is
+     * A live screen whose name contains the search, the pattern being made of the search's key (ScreenName.key): by the
+     * name's key, which Java folded, so that "ÉCRAN" finds "écran" under a "C" locale too, where the database's {@code
+     * lower()} folds only ASCII (decision 0152). A screen without a key (ScreenNameKeysAtStart) by {@code lower()}, as
+     * before.
+     */
+    private static final String NAME_LIKE =
+            "(name_key like :pattern or (name_key is null and lower(name) like :pattern))";
+
+    /**
+     * A page of the seats of a licence, oldest first, those whose name's key is like the pattern (all when it is
      * null). A licence has at most 10,000 screens, all under its index screen_licence_fingerprint_idx.
      */
     List<Screen> live(long licenceId, String namePattern, int offset, int limit) {
         return jdbc.sql("""
                         select * from screen
                         where licence_id = :licenceId and removed_at is null
-                        """ + (namePattern == null ? "" : "  and lower(name) like :pattern\n") + """
+                        """ + (namePattern == null ? "" : "  and " + NAME_LIKE + "\n") + """
                         order by created_at, id
                         offset :offset rows fetch next :limit rows only
                         """)
@@ -60,7 +69,7 @@ class ScreenRepository {
 
     int countLive(long licenceId, String namePattern) {
         return jdbc.sql("select count(*) from screen where licence_id = :licenceId and removed_at is null"
-                        + (namePattern == null ? "" : " and lower(name) like :pattern"))
+                        + (namePattern == null ? "" : " and " + NAME_LIKE))
                 .param("licenceId", licenceId)
                 .param("pattern", namePattern)
                 .query(Integer.class)

@@ -1,5 +1,6 @@
 package io.licencedesk.invoicing;
 
+import io.licencedesk.shared.GroupedCode;
 import io.licencedesk.shared.Like;
 import io.licencedesk.shared.Money;
 import java.sql.DatabaseMetaData;
@@ -360,6 +361,13 @@ class InvoiceRepository {
      */
     static final String SEARCHED_TEXT_NO_TRIGRAMS = "(" + SEARCHED_TEXT + " || '')";
 
+    /**
+     * A term that is a coupon code written in groups ("AB12 CD34"): the term as typed, or the code as recorded, without
+     * separators (decision 0152); both through the trigram index.
+     */
+    static final String TERM_OR_GROUPED_CODE =
+            "(" + SEARCHED_TEXT + " like :pattern or " + SEARCHED_TEXT + " like :codePattern)";
+
     /** How a term of one or two characters is looked for on PostgreSQL (decision 0145). */
     enum ShortTerm {
         /** Through the index of characters and pairs: only the invoices that contain it are read. */
@@ -408,6 +416,11 @@ class InvoiceRepository {
                     // Text that no field can hold (control characters) matches nothing, and is not sent to the
                     // database.
                     sql.add("1 = 0");
+                } else if (GroupedCode.of(term) != null) {
+                    // A coupon code written in groups: the recorded code has no separators (decision 0152). Both
+                    // patterns are read from the trigram index.
+                    sql.add(TERM_OR_GROUPED_CODE);
+                    params.put("codePattern", Like.containing(GroupedCode.of(term)));
                 } else if (!postgres || term.codePointCount(0, term.length()) > 2) {
                     sql.add(SEARCHED_TEXT + " like :pattern");
                 } else if (shortTerm == ShortTerm.BY_PAIRS) {

@@ -1,5 +1,6 @@
 package io.licencedesk.licence;
 
+import io.licencedesk.shared.GroupedCode;
 import java.util.Locale;
 import java.util.random.RandomGenerator;
 import java.util.regex.Pattern;
@@ -22,14 +23,8 @@ public record CouponCode(String value) {
      */
     private static final Pattern SPREADSHEET_NUMBER = Pattern.compile("[0-9]+(E[0-9]+)?");
 
-    /**
-     * What may stand between the characters of a code. Besides the space and hyphen a person types, a code pasted
-     * from an e-mail, a PDF or a word processor often holds a no-break or zero-width space, a soft hyphen, or an en
-     * dash where the account manager typed a hyphen; refusing those would tell the client that a good code "cannot
-     * be redeemed". Compiled once: an import parses a code on each of a million rows.
-     */
-    private static final Pattern SEPARATORS =
-            Pattern.compile("[\\s\\p{Zs}\\u200B\\u2060\\uFEFF\\p{Pd}\\u00AD\\u2212-]");
+    /** What may stand between the characters of a code (a space, a hyphen, a no-break space, an en dash...). */
+    private static final Pattern SEPARATORS = GroupedCode.SEPARATORS;
 
     public CouponCode {
         if (value == null || !VALID.matcher(value).matches()) {

@@ -15,6 +15,7 @@ import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -138,6 +139,32 @@ class LicenceApiIntegrationTests {
                 .with(bearer(managerToken))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content(json));
+    }
+
+    /**
+     * {@code q} given a coupon code written in groups, as people write one ("AB12 CD34", "ab12-cd34"), found nothing:
+     * the code is stored without separators (decision 0152). A term holding a space still finds names.
+     */
+    @Test
+    void theListsQFindsALicenceByItsCodeWrittenInGroups() throws Exception {
+        Answer created = create(
+                managerToken, "{\"planId\": %d, \"name\": \"Lobby screens\", \"quantity\": 1}".formatted(plan.id()));
+        long id = created.body().get("id").asLong();
+        String code = created.body().get("code").asString();
+        create(managerToken, "{\"planId\": %d, \"name\": \"Hall\", \"quantity\": 1}".formatted(plan.id()));
+
+        for (String typed : List.of(
+                code.substring(0, 4) + " " + code.substring(4),
+                code.substring(0, 4).toLowerCase(Locale.ROOT) + "-"
+                        + code.substring(4).toLowerCase(Locale.ROOT),
+                "Lobby screens")) {
+            Answer listed = send(get("/api/v1/licences").param("q", typed).with(bearer(managerToken)));
+            assertThat(listed.status()).as(typed).isEqualTo(200);
+            assertThat(listed.body().get("count").asLong()).as(typed).isEqualTo(1);
+            assertThat(listed.body().get("data").get(0).get("id").asLong())
+                    .as(typed)
+                    .isEqualTo(id);
+        }
     }
 
     @Test

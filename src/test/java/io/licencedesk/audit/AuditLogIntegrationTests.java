@@ -146,6 +146,27 @@ class AuditLogIntegrationTests {
     }
 
     /**
+     * A licence's entries are labelled with its name and code ("Lobby screens (VZIBTOUC)"); the object filter given
+     * the code written in groups, as people write one, found none of them (decision 0152).
+     */
+    @Test
+    void theObjectFilterFindsALicenceByItsCodeWrittenInGroups() {
+        LicenceDetails lobby = licence("Lobby screens", null);
+        licence("Hall", null);
+        String code = lobby.couponCode().value();
+
+        for (String typed : List.of(
+                code.substring(0, 4) + " " + code.substring(4),
+                code.substring(0, 4).toLowerCase() + "-" + code.substring(4).toLowerCase(),
+                "lobby screens")) {
+            assertThat(entries(new AuditFilter(null, AuditSubject.LICENCE, null, null, null, typed)))
+                    .as(typed)
+                    .isNotEmpty()
+                    .allSatisfy(entry -> assertThat(entry.subjectId()).isEqualTo(lobby.id()));
+        }
+    }
+
+    /**
      * A client's page showed only the entries about the client's own record: what happened to their licences and
      * invoices was in the log but not there. The entries about a client are now those of their account (but signing
      * in), of the licences that are theirs and of the invoices billed to them, newest first, and nobody else's

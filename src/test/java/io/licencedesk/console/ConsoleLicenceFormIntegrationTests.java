@@ -24,6 +24,7 @@ import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -211,5 +212,25 @@ class ConsoleLicenceFormIntegrationTests {
                 .andExpect(content().string(containsString("&lt;b&gt;bold&lt;/b&gt;")));
         mvc.perform(get("/licences/{id}", licence.id()).with(manager))
                 .andExpect(content().string(containsString("Tom &amp; Jerry &quot;quoted&quot;")));
+    }
+
+    /**
+     * The licence search box given a coupon code written in groups, as the portal's placeholder shows one ("AB12
+     * CD34"), found nothing (decision 0152).
+     */
+    @Test
+    void theSearchBoxFindsALicenceByItsCodeWrittenInGroups() throws Exception {
+        var lobby = licences.create(org.manager(), new NewLicence(plan.id(), "Lobby screens", null, 1, null));
+        licences.create(org.manager(), new NewLicence(plan.id(), "Hall", null, 1, null));
+        String code = lobby.couponCode().value();
+        var manager = user(users.loadUserByUsername(org.manager().email()));
+        for (String typed : List.of(
+                code.substring(0, 4) + " " + code.substring(4),
+                code.substring(0, 4).toLowerCase() + "-" + code.substring(4).toLowerCase())) {
+            mvc.perform(get("/licences").param("q", typed).with(manager))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Lobby screens")))
+                    .andExpect(content().string(not(containsString("Hall"))));
+        }
     }
 }

@@ -221,6 +221,39 @@ class InvoiceManagementIntegrationTests {
                 .satisfies(sums -> assertThat(sums.invoices()).isEqualTo(1));
     }
 
+    /**
+     * A coupon code written in groups, as people write one ("AB12 CD34", "ab12-cd34"), finds the invoices of its
+     * licence, whose recorded code has no separators; a term holding a space still finds names (decision 0152).
+     */
+    @Test
+    void aCodeWrittenInGroupsFindsItsLicencesInvoices() {
+        long lobby = assignedLicence("Lobby screens", 1);
+        long hall = assignedLicence("Hall", 1);
+        List<Invoice> issued =
+                invoicing.send(org.manager(), List.of(lobby, hall)).issued();
+        Invoice lobbys = issued.stream()
+                .filter(invoice -> invoice.line().licenceName().equals("Lobby screens"))
+                .findFirst()
+                .orElseThrow();
+        String code = lobbys.line().couponCode();
+
+        for (String typed : List.of(
+                code.substring(0, 4) + " " + code.substring(4),
+                code.substring(0, 4).toLowerCase(Locale.ROOT) + "-"
+                        + code.substring(4).toLowerCase(Locale.ROOT),
+                "lobby screens")) {
+            assertThat(search.invoices(
+                                    org.manager(),
+                                    InvoiceFilter.of(null, null, null, null).matching(typed),
+                                    1,
+                                    10)
+                            .items())
+                    .as(typed)
+                    .extracting(Invoice::number)
+                    .containsExactly(lobbys.number());
+        }
+    }
+
     private static String searchedText(Invoice invoice) {
         String company =
                 invoice.buyer().company() == null ? "" : invoice.buyer().company();

@@ -83,6 +83,23 @@ class InvoiceManagementPostgresIntegrationTests extends InvoiceManagementIntegra
     }
 
     /**
+     * A coupon code written in groups is looked for as typed and as recorded, without separators (decision 0152): both
+     * patterns through the trigram index, never a sequential scan.
+     */
+    @Test
+    void aCodeWrittenInGroupsCanUseTheTrigramIndexForBothPatterns() {
+        List<String> plan = transactions.execute(status -> {
+            jdbc.sql("set local enable_seqscan = off").update();
+            return jdbc.sql("explain select id from invoice where " + InvoiceRepository.TERM_OR_GROUPED_CODE)
+                    .param("pattern", "%ab12 cd34%")
+                    .param("codePattern", "%ab12cd34%")
+                    .query(String.class)
+                    .list();
+        });
+        assertThat(String.join("\n", plan)).contains("invoice_search_trgm_idx").doesNotContain("Seq Scan");
+    }
+
+    /**
      * A term of one or two characters has no trigram: its condition is written beside the characters and pairs of the
      * same text, which the index of V37 holds, and not as the trigram index's expression, which could only answer it by
      * reading all of itself (decision 0145). With sequential scans off, the plan names the index of pairs only when

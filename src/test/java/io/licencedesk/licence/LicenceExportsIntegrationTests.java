@@ -117,6 +117,23 @@ class LicenceExportsIntegrationTests {
         assertThat(exported(filters.get(3))).isNotEmpty();
     }
 
+    /** The export takes the list's search: a code written in groups finds its licence there too (decision 0152). */
+    @Test
+    void exportsTheLicenceOfACodeWrittenInGroups() {
+        var running = listed(new LicenceFilter(null, false, false, "Running", LicenceSort.CREATED, false));
+        assertThat(running).hasSize(1);
+        String code =
+                licences.details(org.manager(), running.get(0)).couponCode().value();
+        var filter = new LicenceFilter(
+                null,
+                false,
+                false,
+                code.substring(0, 4) + "-" + code.substring(4).toLowerCase(),
+                LicenceSort.NAME,
+                true);
+        assertThat(exported(filter)).isEqualTo(running);
+    }
+
     @Test
     void exportsTheColumnsOfALicence() {
         var today = testLicences.today();

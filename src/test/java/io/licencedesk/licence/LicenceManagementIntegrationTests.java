@@ -156,6 +156,32 @@ class LicenceManagementIntegrationTests {
         assertThat(names(keyword("nothing-matches-this"))).isEmpty();
     }
 
+    /**
+     * A code written in groups, as the portal's placeholder shows one ("AB12 CD34") and as people read one out, finds
+     * its licence: the stored code has no separators, so a "contains" search for the term as typed found nothing
+     * (decision 0152). A term that merely holds a space still searches names and notes.
+     */
+    @Test
+    void aCodeWrittenInGroupsFindsItsLicence() {
+        LicenceDetails lobby =
+                create("Lobby screens", "Near the lift", org.alice().userId());
+        create("Window", null, org.bob().userId());
+        String code = lobby.couponCode().value();
+        String halves = code.substring(0, 4) + " " + code.substring(4);
+
+        for (String typed : List.of(
+                halves,
+                halves.toLowerCase(),
+                code.substring(0, 4).toLowerCase() + "-" + code.substring(4),
+                " " + code.substring(0, 2) + " " + code.substring(2, 5) + "\u2013" + code.substring(5) + " ")) {
+            assertThat(names(keyword(typed))).as(typed).containsExactly("Lobby screens");
+        }
+        assertThat(names(keyword("Lobby screens"))).containsExactly("Lobby screens");
+        assertThat(names(keyword("the lift"))).containsExactly("Lobby screens");
+        assertThat(names(keyword(code.substring(0, 4) + " " + code.substring(4, 7))))
+                .isEmpty();
+    }
+
     @Test
     void searchFindsBillingStatusesByTheirWords() {
         create("Never billed", null, org.alice().userId());
