@@ -18,6 +18,19 @@ record BenchOptions(Map<String, String> values) {
         return Integer.parseInt(values.getOrDefault(name, Integer.toString(otherwise)));
     }
 
+    long longNumber(String name, long otherwise) {
+        return Long.parseLong(values.getOrDefault(name, Long.toString(otherwise)));
+    }
+
+    /** A value as given, or null when the option is not given. */
+    String text(String name) {
+        return values.get(name);
+    }
+
+    boolean has(String name) {
+        return values.containsKey(name);
+    }
+
     boolean flag(String name) {
         return Boolean.parseBoolean(values.getOrDefault(name, "false"));
     }

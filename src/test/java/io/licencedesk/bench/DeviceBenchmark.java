@@ -35,23 +35,21 @@ public final class DeviceBenchmark {
     private DeviceBenchmark() {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Stream.of(args)
-                .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
-                .collect(Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : "true"));
-        int licences = Integer.parseInt(options.getOrDefault("licences", "1000000"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "10000"));
-        int screenCount = Integer.parseInt(options.getOrDefault("screens", "10000"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "20"));
-        int duration = Integer.parseInt(options.getOrDefault("duration", "30"));
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "2"));
-        int threads = Integer.parseInt(options.getOrDefault("threads", "2"));
-        int connections = Integer.parseInt(options.getOrDefault("connections", "16"));
+        BenchOptions options = BenchOptions.of(args);
+        int licences = options.integer("licences", 1_000_000);
+        int clients = options.integer("clients", 10_000);
+        int screenCount = options.integer("screens", 10_000);
+        int warmup = options.integer("warmup", 20);
+        int duration = options.integer("duration", 30);
+        int rounds = options.integer("rounds", 2);
+        int threads = options.integer("threads", 2);
+        int connections = options.integer("connections", 16);
         List<String> jvm =
-                options.containsKey("jvm") ? List.of(options.get("jvm").trim().split("\\s+")) : List.of();
+                options.has("jvm") ? List.of(options.text("jvm").trim().split("\\s+")) : List.of();
         Path work = Path.of("target", "bench");
         Path dataDirectory = work.resolve("pgdata").toAbsolutePath();
         Files.createDirectories(work);
-        if (Boolean.parseBoolean(options.getOrDefault("fresh", "false"))) {
+        if (options.flag("fresh")) {
             FileSystemUtils.deleteRecursively(dataDirectory);
         }
 

@@ -8,11 +8,8 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
@@ -42,26 +39,22 @@ public final class ExportBenchmark {
     private static final Pattern GC_HEAP = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\((\\d+)([KMG])\\)");
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Stream.of(args)
-                .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
-                .collect(Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : "true"));
-        int licences = Integer.parseInt(options.getOrDefault("licences", "1000000"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "10000"));
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "5"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
-        int warmupFull = Integer.parseInt(options.getOrDefault("warmup-full", "2"));
-        boolean fresh = Boolean.parseBoolean(options.getOrDefault("fresh", "false"));
-        Path psql = ExportRun.findPsql(options.get("psql"))
+        BenchOptions options = BenchOptions.of(args);
+        int licences = options.integer("licences", 1_000_000);
+        int clients = options.integer("clients", 10_000);
+        int rounds = options.integer("rounds", 5);
+        int warmup = options.integer("warmup", 3);
+        int warmupFull = options.integer("warmup-full", 2);
+        boolean fresh = options.flag("fresh");
+        Path psql = ExportRun.findPsql(options.text("psql"))
                 .orElseThrow(() -> new IllegalStateException(
-                        options.containsKey("psql")
-                                ? "No executable psql at " + options.get("psql")
+                        options.has("psql")
+                                ? "No executable psql at " + options.text("psql")
                                 : "psql not found on the PATH nor at " + ExportRun.DEBIAN_PSQL
                                         + ": install the PostgreSQL client (apt-get install postgresql-client)"
                                         + " or give its path with --psql=/path/to/psql"));
         Path work = Path.of("target", "bench");
-        Path dataDirectory = Path.of(
-                        options.getOrDefault("pgdata", work.resolve("pgdata").toString()))
-                .toAbsolutePath();
+        Path dataDirectory = options.path("pgdata", work.resolve("pgdata"));
         Files.createDirectories(work);
         if (fresh) {
             FileSystemUtils.deleteRecursively(dataDirectory);

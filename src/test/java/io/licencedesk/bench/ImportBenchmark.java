@@ -14,8 +14,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
@@ -56,15 +54,11 @@ public final class ImportBenchmark {
             + " quantity, client_id, paused, activated_on, ends_on, billing_status, created_at, import_key, import_id";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Stream.of(args)
-                .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
-                .collect(Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : "true"));
-        int licences = Integer.parseInt(options.getOrDefault("licences", "1000000"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "10000"));
+        BenchOptions options = BenchOptions.of(args);
+        int licences = options.integer("licences", 1_000_000);
+        int clients = options.integer("clients", 10_000);
         Path work = Path.of("target", "bench").toAbsolutePath();
-        Path dataDirectory = Path.of(
-                        options.getOrDefault("pgdata", work.resolve("pgdata").toString()))
-                .toAbsolutePath();
+        Path dataDirectory = options.path("pgdata", work.resolve("pgdata"));
         Files.createDirectories(work);
         Path gcLog = work.resolve("import-gc.log");
         Files.deleteIfExists(gcLog);
@@ -79,7 +73,7 @@ public final class ImportBenchmark {
             long target = targetOrganisation(jdbc, source);
             List<String> serverOptions =
                     new ArrayList<>(List.of("-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog));
-            if (options.containsKey("jfr")) {
+            if (options.has("jfr")) {
                 // A flight recording of the whole run, for finding where the server's time goes.
                 serverOptions.add("-XX:StartFlightRecording=settings=profile,filename=" + work.resolve("import.jfr"));
             }

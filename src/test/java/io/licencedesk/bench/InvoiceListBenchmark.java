@@ -17,10 +17,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
 
@@ -97,22 +95,18 @@ public final class InvoiceListBenchmark {
             List<List<PlanLog.Statement>> explained) {}
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Stream.of(args)
-                .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
-                .collect(Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : "true"));
-        int licences = Integer.parseInt(options.getOrDefault("licences", "1000000"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "10000"));
-        int noise = Integer.parseInt(options.getOrDefault("noise", "50000"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "3"));
-        Duration warmupTime = Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "60")));
-        int requests = Integer.parseInt(options.getOrDefault("requests", "20"));
-        int exports = Integer.parseInt(options.getOrDefault("exports", "3"));
-        int explained = Integer.parseInt(options.getOrDefault("explained", "3"));
-        boolean fresh = Boolean.parseBoolean(options.getOrDefault("fresh", "false"));
+        BenchOptions options = BenchOptions.of(args);
+        int licences = options.integer("licences", 1_000_000);
+        int clients = options.integer("clients", 10_000);
+        int noise = options.integer("noise", 50_000);
+        int warmup = options.integer("warmup", 3);
+        Duration warmupTime = Duration.ofSeconds(options.longNumber("warmup-seconds", 60));
+        int requests = options.integer("requests", 20);
+        int exports = options.integer("exports", 3);
+        int explained = options.integer("explained", 3);
+        boolean fresh = options.flag("fresh");
         Path work = Path.of("target", "bench");
-        Path dataDirectory = Path.of(
-                        options.getOrDefault("pgdata", work.resolve("pgdata").toString()))
-                .toAbsolutePath();
+        Path dataDirectory = options.path("pgdata", work.resolve("pgdata"));
         Files.createDirectories(work);
         if (fresh) {
             FileSystemUtils.deleteRecursively(dataDirectory);

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.FileSystemUtils;
@@ -42,12 +41,10 @@ public final class MainListBenchmark {
     static final String NO_RENEWAL_CYCLE_OPTION = "--licencedesk.renewals.delay=P1D";
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Stream.of(args)
-                .map(arg -> arg.replaceFirst("^--", "").split("=", 2))
-                .collect(Collectors.toMap(kv -> kv[0], kv -> kv.length > 1 ? kv[1] : "true"));
-        int licences = Integer.parseInt(options.getOrDefault("licences", "1000000"));
-        int clients = Integer.parseInt(options.getOrDefault("clients", "10000"));
-        boolean fresh = Boolean.parseBoolean(options.getOrDefault("fresh", "false"));
+        BenchOptions options = BenchOptions.of(args);
+        int licences = options.integer("licences", 1_000_000);
+        int clients = options.integer("clients", 10_000);
+        boolean fresh = options.flag("fresh");
         Path work = Path.of("target", "bench");
         Path dataDirectory = work.resolve("pgdata").toAbsolutePath();
         Files.createDirectories(work);
@@ -72,9 +69,9 @@ public final class MainListBenchmark {
                 var apiRun = new MainListRun(ListSurface.api(api), client, plans, work.resolve("plans-api"));
                 var timed = new java.util.ArrayList<>(cases);
                 timed.add(BenchCases.again(cases.get(0)));
-                int requests = Integer.parseInt(options.getOrDefault("requests", "200"));
-                int explained = Integer.parseInt(options.getOrDefault("explained", "5"));
-                int authRequests = Integer.parseInt(options.getOrDefault("auth-requests", "2000"));
+                int requests = options.integer("requests", 200);
+                int explained = options.integer("explained", 5);
+                int authRequests = options.integer("auth-requests", 2000);
                 System.out.printf(
                         "Server: -Xmx512m, %s (the API's per-token rate limit, 600 a minute by default, raised for"
                                 + " the benchmark), %s (no renewal cycle while timing).%n",
@@ -83,8 +80,8 @@ public final class MainListBenchmark {
                 MainListRun.warmUp(
                         List.of(consoleRun, apiRun),
                         timed,
-                        Integer.parseInt(options.getOrDefault("warmup", "30")),
-                        Duration.ofSeconds(Long.parseLong(options.getOrDefault("warmup-seconds", "180"))));
+                        options.integer("warmup", 30),
+                        Duration.ofSeconds(options.longNumber("warmup-seconds", 180)));
                 var consoleResults = consoleRun.run(timed, 0, Duration.ZERO, requests, explained);
                 var consoleWeight = consoleRun.weight(cases.get(0));
                 var apiResults = apiRun.run(timed, 0, Duration.ZERO, requests, explained);
