@@ -103,7 +103,8 @@ class RestApiDocumentation {
             activate, an import's confirm) to change the object only \
             as you read it: if someone changed it meanwhile, the answer is 412 \
             `precondition-failed` and nothing changes; GET it again, then decide. In `If-None-Match` on a GET, it \
-            gets 304 Not Modified, without a body, while nothing changed. Without `If-Match`, a change applies \
+            gets 304 Not Modified, without a body, while nothing changed (several tags, weak ones too, or `*` for \
+            any version: 304 while the object exists). Without `If-Match`, a change applies \
             whatever happened meanwhile, as it always did.
 
             ### Rate limits

@@ -300,7 +300,9 @@ class RestApiProblems {
      */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException unreadable) {
-        UnreadableBody why = UnreadableBody.of(unreadable, callersCurrency());
+        // The organisation's currency is read only for the one answer that shows it: no query for every typo.
+        Currency currency = unreadable.getCause() instanceof AmountText.SentAsNumber ? callersCurrency() : null;
+        UnreadableBody why = UnreadableBody.of(unreadable, currency);
         ProblemDetail problem = ApiProblemWriter.problem(
                 HttpStatus.BAD_REQUEST, "malformed-body", "Malformed request body", why.detail());
         if (why.field() != null) {
@@ -361,7 +363,8 @@ class RestApiProblems {
         if (bad instanceof MethodArgumentTypeMismatchException mismatch
                 && mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
             // Not an id that cannot be read: an address of its own, sent with a method it does not take (ApiAddresses).
-            Set<String> taken = addresses.literalMethods(request.getRequestURI());
+            Set<String> taken = addresses.literalMethods(
+                    request.getRequestURI().substring(request.getContextPath().length()));
             if (!taken.isEmpty()) {
                 return methodNotAllowed(new HttpRequestMethodNotSupportedException(request.getMethod(), taken));
             }

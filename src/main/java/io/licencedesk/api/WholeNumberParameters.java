@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.InitBinder;
  * digits only, with an optional minus sign. Spring's own conversion also read {@code 0x10} and {@code #10} as
  * hexadecimal and took a leading space or plus sign, so {@code /api/v1/licences/0x10} answered licence 16 and
  * {@code ?limit=0x2} a page of two, while the OpenAPI document says integer and the 400 says "a whole number". Anything
- * else is the usual 400 bad-parameter naming the parameter, or for an id of the path the 404 of an id that names nothing
- * (RestApiProblems, decision 0151; digits too many for the type are "out of
- * range" there). The pages are left alone, as YesNoParameters leaves them.
+ * else is, in the query, the usual 400 bad-parameter naming the parameter (digits past the type's range are "out of
+ * range" there, RestApiProblems), and for an id of the path the 404 of an id that names nothing (decision 0151). The
+ * pages are left alone, as YesNoParameters leaves them.
  */
 @ControllerAdvice(basePackageClasses = RestApi.class)
 class WholeNumberParameters {

@@ -36,6 +36,12 @@ final class LanguageSwitch extends OncePerRequestFilter {
         this.languages = languages;
     }
 
+    /** Not the API's: it answers programs in English, and a token's request has no use for a language cookie. */
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return UnknownAddressPages.isApi(request);
+    }
+
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
         return false;

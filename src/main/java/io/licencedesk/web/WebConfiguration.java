@@ -42,9 +42,9 @@ class WebConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * {@code ?lang=fr} on any address switches the language, before signing in too (kept in a cookie), ahead of every
-     * other filter so that a refusal's page speaks it too (decision 0151); the interceptor below takes a {@code lang}
-     * the query did not name (a form's field), as it took every one before.
+     * {@code ?lang=fr} on any page's address switches the language, before signing in too (kept in a cookie), ahead of
+     * Spring Security's filters so that a refusal's page speaks it too (decision 0151); the interceptor below takes a
+     * {@code lang} the query did not name (a form's field), as it took every one before.
      */
     @Bean
     FilterRegistrationBean<LanguageSwitch> languageSwitch(LocaleResolver localeResolver) {
