@@ -2,6 +2,7 @@ package io.licencedesk.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -31,16 +32,20 @@ class AuditHistoryBenchmarkTests {
     @Autowired
     DataSource dataSource;
 
+    /** The application's clock: a test's "now" is the application's (decision 0147). */
+    @Autowired
+    Clock clock;
+
     @Test
     void everyCaseAnswersAndEachClientHasTheShapeItIsNamedFor() throws Exception {
         var jdbc = JdbcClient.create(dataSource);
         try (var connection = dataSource.getConnection()) {
-            new BenchData(13, LocalDate.now()).load(connection, 200, 60, false);
+            new BenchData(13, LocalDate.now(clock)).load(connection, 200, 60, false);
         }
         long organisationId = ExportBenchmark.organisationId(jdbc);
         long big = AuditHistoryBenchData.ensureBigClient(jdbc, organisationId, 40);
         try (var connection = dataSource.getConnection()) {
-            DashboardBenchData.ensureInvoices(connection, organisationId, LocalDate.now());
+            DashboardBenchData.ensureInvoices(connection, organisationId, LocalDate.now(clock));
         }
         long entries = AuditHistoryBenchData.ensureEntries(jdbc, organisationId, 5_000);
         assertThat(entries).isBetween(4_000L, 6_000L);

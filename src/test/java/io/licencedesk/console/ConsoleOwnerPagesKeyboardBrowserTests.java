@@ -168,7 +168,7 @@ class ConsoleOwnerPagesKeyboardBrowserTests {
         long endpoint = webhooks.register(
                         org.owner(),
                         new NewEndpoint(
-                                "https://93.184.216.34/" + org.id() + "/send-again",
+                                "https://203.0.113.7/" + org.id() + "/send-again",
                                 null,
                                 false,
                                 Set.of(EventType.LICENCE_CREATED)))
