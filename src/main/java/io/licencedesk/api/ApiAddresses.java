@@ -1,21 +1,15 @@
 package io.licencedesk.api;
 
 import io.licencedesk.web.ApiAddressMethods;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import io.licencedesk.web.HandlerAddresses;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.http.server.PathContainer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.pattern.PathPattern;
-import org.springframework.web.util.pattern.PathPatternParser;
 
 /**
  * The API's addresses and the methods each takes, read from the controllers' mappings: what {@code OPTIONS} answers
@@ -31,26 +25,16 @@ import org.springframework.web.util.pattern.PathPatternParser;
 @Component
 class ApiAddresses implements ApiAddressMethods {
 
-    /** The order {@code Allow} lists methods in, so that every address's answer reads the same way. */
-    private static final List<String> ORDER = List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS");
-
     private final ObjectProvider<RequestMappingHandlerMapping> mappings;
-    private volatile List<Address> addresses;
+    private volatile HandlerAddresses addresses;
 
     ApiAddresses(@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> mappings) {
         this.mappings = mappings;
     }
 
-    /** One path pattern of the API and the methods one mapping takes there. */
-    private record Address(PathPattern pattern, boolean literal, Set<String> methods) {}
-
     /** The methods this address takes, when it is one of the API's addresses without a variable; none otherwise. */
     Set<String> literalMethods(String path) {
-        return addresses().stream()
-                .filter(address -> address.literal()
-                        && address.pattern().getPatternString().equals(path))
-                .flatMap(address -> address.methods().stream())
-                .collect(Collectors.toCollection(TreeSet::new));
+        return addresses().literalMethods(path);
     }
 
     /**
@@ -58,15 +42,7 @@ class ApiAddresses implements ApiAddressMethods {
      * every pattern it matches; empty when no address of the API is {@code path}.
      */
     Set<String> methods(String path) {
-        Set<String> literal = literalMethods(path);
-        if (!literal.isEmpty()) {
-            return literal;
-        }
-        PathContainer read = PathContainer.parsePath(path);
-        return addresses().stream()
-                .filter(address -> address.pattern().matches(read))
-                .flatMap(address -> address.methods().stream())
-                .collect(Collectors.toCollection(TreeSet::new));
+        return addresses().methods(path);
     }
 
     @Override
@@ -77,17 +53,13 @@ class ApiAddresses implements ApiAddressMethods {
 
     /** {@code Allow}'s value for these methods: HEAD wherever GET is, and OPTIONS everywhere. */
     static String allow(Set<String> taken) {
-        return ORDER.stream()
-                .filter(method -> taken.contains(method)
-                        || method.equals("OPTIONS")
-                        || (method.equals("HEAD") && taken.contains("GET")))
-                .collect(Collectors.joining(","));
+        return HandlerAddresses.allow(taken);
     }
 
-    private List<Address> addresses() {
-        List<Address> known = addresses;
+    private HandlerAddresses addresses() {
+        HandlerAddresses known = addresses;
         if (known == null) {
-            known = new ArrayList<>();
+            var found = HandlerAddresses.builder();
             for (var mapping : mappings.getObject().getHandlerMethods().keySet()) {
                 Set<String> methods = mapping.getMethodsCondition().getMethods().stream()
                         .map(RequestMethod::name)
@@ -95,12 +67,11 @@ class ApiAddresses implements ApiAddressMethods {
                 for (String pattern : mapping.getPatternValues()) {
                     if (pattern.startsWith("/api/")) {
                         // A mapping without methods takes any: the API has none, and Allow could not list them.
-                        boolean literal = !pattern.contains("{") && !pattern.contains("*");
-                        known.add(new Address(PathPatternParser.defaultInstance.parse(pattern), literal, methods));
+                        found.add(pattern, methods);
                     }
                 }
             }
-            known = Collections.unmodifiableList(known);
+            known = found.build();
             addresses = known;
         }
         return known;
