@@ -8,6 +8,7 @@ import io.licencedesk.webhooks.EndpointRefusedException;
 import io.licencedesk.webhooks.EventType;
 import io.licencedesk.webhooks.Webhooks;
 import jakarta.validation.Valid;
+import java.time.Clock;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
@@ -35,11 +36,13 @@ class ConsoleWebhookController {
     private final Webhooks webhooks;
     private final Reasons reasons;
     private final MessageSource messages;
+    private final Clock clock;
 
-    ConsoleWebhookController(Webhooks webhooks, Reasons reasons, MessageSource messages) {
+    ConsoleWebhookController(Webhooks webhooks, Reasons reasons, MessageSource messages, Clock clock) {
         this.webhooks = webhooks;
         this.reasons = reasons;
         this.messages = messages;
+        this.clock = clock;
     }
 
     @GetMapping
@@ -98,6 +101,26 @@ class ConsoleWebhookController {
         return "redirect:/settings/webhooks/" + id;
     }
 
+    /**
+     * A new signing secret, shown once in this answer as at creation; the one it replaces signs beside it for a day
+     * unless the owner chose to stop it now (decision 0157).
+     */
+    @PostMapping("/{id}/roll-secret")
+    String rollSecret(
+            Caller caller,
+            @PathVariable long id,
+            @RequestParam(defaultValue = "keep") String previous,
+            Model model,
+            Locale locale) {
+        boolean keep = !"stop".equals(previous);
+        CreatedEndpoint rolled = webhooks.rollSecret(caller, id, keep);
+        model.addAttribute("created", rolled);
+        model.addAttribute("rolled", true);
+        model.addAttribute("toast", text(keep ? "webhooks.roll.doneKept" : "webhooks.roll.doneStopped", locale));
+        model.addAttribute("toastKind", "success");
+        return endpointPage(caller, id, 1, model);
+    }
+
     @PostMapping("/{id}/delete")
     String delete(Caller caller, @PathVariable long id, RedirectAttributes redirect, Locale locale) {
         webhooks.delete(caller, id);
@@ -140,6 +163,7 @@ class ConsoleWebhookController {
 
     private String endpointPage(Caller caller, long id, int page, Model model) {
         model.addAttribute("endpoint", webhooks.endpoint(caller, id));
+        model.addAttribute("now", clock.instant());
         model.addAttribute("deliveries", webhooks.deliveries(caller, id, page, PAGE_SIZE));
         return "console/webhook";
     }

@@ -65,7 +65,7 @@ class DeliveryRepository {
     Optional<Claimed> claim(long id, Instant now, Instant leaseUntil) {
         Optional<Claimed> row = jdbc.sql("""
                         select d.id, d.version, d.organisation_id, d.event_id, d.payload, d.attempts, e.url,
-                               e.signing_secret
+                               e.signing_secret, e.previous_signing_secret, e.previous_secret_until
                         from webhook_delivery d
                         join webhook_endpoint e on e.id = d.endpoint_id
                         where d.id = :id and e.enabled
@@ -82,6 +82,8 @@ class DeliveryRepository {
                         rs.getString("payload"),
                         rs.getString("url"),
                         rs.getString("signing_secret"),
+                        rs.getString("previous_signing_secret"),
+                        instant(rs.getTimestamp("previous_secret_until")),
                         rs.getInt("attempts") + 1))
                 .optional();
         if (row.isEmpty()) {
@@ -236,7 +238,16 @@ class DeliveryRepository {
             String payload,
             String url,
             String signingSecret,
+            String previousSigningSecret,
+            Instant previousSecretUntil,
             int attempt) {
+
+        /** The secrets that sign an attempt made now: the current one, and the one it replaced while it overlaps. */
+        List<String> signingSecrets(Instant now) {
+            return previousSigningSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
+                    ? List.of(signingSecret, previousSigningSecret)
+                    : List.of(signingSecret);
+        }
 
         @Override
         public String toString() {

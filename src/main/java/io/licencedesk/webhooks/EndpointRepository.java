@@ -3,6 +3,7 @@ package io.licencedesk.webhooks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -21,7 +22,8 @@ class EndpointRepository {
     /** What event_types holds for an endpoint that receives every type, those added later too. */
     static final String ALL_TYPES = "*";
 
-    private static final String COLUMNS = "id, url, description, event_types, enabled, created_at";
+    private static final String COLUMNS =
+            "id, url, description, event_types, enabled, created_at, previous_secret_until";
 
     private final JdbcClient jdbc;
 
@@ -97,6 +99,27 @@ class EndpointRepository {
                 == 1;
     }
 
+    /**
+     * Replaces the endpoint's signing secret. With {@code previousUntil}, the secret it replaces keeps signing beside
+     * the new one until then; without, it stops at once (and an overlap of an earlier roll ends too).
+     */
+    boolean rollSecret(long organisationId, long id, String newSecret, Instant previousUntil) {
+        return jdbc.sql("""
+                                update webhook_endpoint
+                                set previous_signing_secret = case when :keep then signing_secret else null end,
+                                    previous_secret_until = :until,
+                                    signing_secret = :secret
+                                where organisation_id = :organisationId and id = :id
+                                """)
+                        .param("keep", previousUntil != null)
+                        .param("until", previousUntil == null ? null : Timestamp.from(previousUntil), Types.TIMESTAMP)
+                        .param("secret", newSecret)
+                        .param("organisationId", organisationId)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
     /** Deletes the endpoint and its delivery log (the deliveries go with it, by the foreign key's cascade). */
     boolean delete(long organisationId, long id) {
         return jdbc.sql("delete from webhook_endpoint where organisation_id = :organisationId and id = :id")
@@ -140,7 +163,12 @@ class EndpointRepository {
                 ALL_TYPES.equals(types),
                 parseTypes(types),
                 rs.getBoolean("enabled"),
-                rs.getTimestamp("created_at").toInstant());
+                rs.getTimestamp("created_at").toInstant(),
+                instant(rs.getTimestamp("previous_secret_until")));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     static String typesColumn(Set<EventType> types) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -30,7 +31,19 @@ final class Signatures {
     }
 
     static String header(String secret, long epochSeconds, String body) {
-        return "t=" + epochSeconds + ",v1=" + hmac(secret, epochSeconds + "." + body);
+        return header(List.of(secret), epochSeconds, body);
+    }
+
+    /**
+     * One {@code v1} for each secret, the current one first: while a rolled secret overlaps (decision 0157), a
+     * receiver holding either secret finds a signature it can check, as Stripe's several {@code v1} do.
+     */
+    static String header(List<String> secrets, long epochSeconds, String body) {
+        StringBuilder header = new StringBuilder("t=").append(epochSeconds);
+        for (String secret : secrets) {
+            header.append(",v1=").append(hmac(secret, epochSeconds + "." + body));
+        }
+        return header.toString();
     }
 
     static String hmac(String secret, String signed) {

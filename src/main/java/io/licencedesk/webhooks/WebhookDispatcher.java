@@ -120,11 +120,11 @@ class WebhookDispatcher {
         if (refused.isPresent()) {
             return new Attempt(null, null, messages.getMessage(refused.get(), Locale.ENGLISH), null);
         }
-        long timestamp = clock.instant().getEpochSecond();
+        Instant now = clock.instant();
         return sender.post(
                 URI.create(delivery.url().strip()),
                 delivery.eventId(),
-                Signatures.header(delivery.signingSecret(), timestamp, delivery.payload()),
+                Signatures.header(delivery.signingSecrets(now), now.getEpochSecond(), delivery.payload()),
                 delivery.payload());
     }
 }

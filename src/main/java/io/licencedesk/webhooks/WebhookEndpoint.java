@@ -7,6 +7,8 @@ import java.util.Set;
  * An endpoint as its owner sees it; its signing secret is never part of it (it is shown once, at creation).
  *
  * @param allTypes whether it receives every event type, those added later too; else only {@code eventTypes}
+ * @param previousSecretUntil when the secret replaced by the last roll stops signing beside the current one; null
+ *     when it does not sign (decision 0157)
  */
 public record WebhookEndpoint(
         long id,
@@ -15,9 +17,15 @@ public record WebhookEndpoint(
         boolean allTypes,
         Set<EventType> eventTypes,
         boolean enabled,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant previousSecretUntil) {
 
     public boolean receives(EventType type) {
         return allTypes || eventTypes.contains(type);
+    }
+
+    /** Whether the secret replaced by the last roll still signs beside the current one at this instant. */
+    public boolean previousSecretSigns(Instant now) {
+        return previousSecretUntil != null && now.isBefore(previousSecretUntil);
     }
 }

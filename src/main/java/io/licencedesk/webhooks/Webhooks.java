@@ -7,6 +7,8 @@ import io.licencedesk.audit.ReportedChange;
 import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Reason;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +29,12 @@ public class Webhooks {
     public static final int MAX_ENDPOINTS = 20;
 
     public static final int MAX_DESCRIPTION = 200;
+
+    /**
+     * How long a rolled secret keeps signing beside the new one when the owner keeps it (decision 0157): a day for
+     * the receiver to take the new secret without refusing a delivery meanwhile.
+     */
+    public static final Duration PREVIOUS_SECRET_OVERLAP = Duration.ofHours(24);
 
     /** The setting's name in the audit log. */
     static final String PRIVATE_ADDRESSES_SETTING = "webhooksToPrivateAddresses";
@@ -126,6 +134,25 @@ public class Webhooks {
 
     public WebhookEndpoint disable(Caller caller, long id) {
         return setEnabled(caller, id, false);
+    }
+
+    /**
+     * Gives the endpoint a new signing secret, returned this once. With {@code keepPrevious}, the secret it replaces
+     * keeps signing beside it for {@link #PREVIOUS_SECRET_OVERLAP} (each request then carries two {@code v1}
+     * signatures), so that a receiver still holding it refuses nothing while it changes; without, the replaced secret
+     * stops signing at once, as for a secret that leaked. Either way no secret older than the replaced one signs.
+     */
+    public CreatedEndpoint rollSecret(Caller caller, long id, boolean keepPrevious) {
+        requireOwner(caller);
+        WebhookEndpoint before = find(caller, id);
+        String secret = Signatures.newSecret();
+        Instant previousUntil = keepPrevious ? clock.instant().plus(PREVIOUS_SECRET_OVERLAP) : null;
+        if (!endpoints.rollSecret(caller.organisationId(), id, secret, previousUntil)) {
+            throw new EndpointNotFoundException(id);
+        }
+        WebhookEndpoint after = find(caller, id);
+        recordChange(caller, "SECRET_ROLLED", before, after);
+        return new CreatedEndpoint(after, secret);
     }
 
     /** Deletes the endpoint with its delivery log; what was still waiting for it is not sent. */

@@ -123,6 +123,50 @@ class ConsoleWebhookIntegrationTests {
                 .andExpect(content().string(not(containsString("whsec_"))));
     }
 
+    /**
+     * Rolling the secret (decision 0157): the new one is shown once, in the answer, in the page's language; the page
+     * then says until when the replaced one signs too, and the roll is in the audit log without either secret.
+     */
+    @Test
+    void rollsTheSecretShowingTheNewOneOnceAndSaysUntilWhenTheOldOneSigns() throws Exception {
+        CreatedEndpoint created = endpointOf(org);
+        long id = created.endpoint().id();
+
+        String page = mvc.perform(post("/settings/webhooks/{id}/roll-secret", id)
+                        .with(owner)
+                        .with(csrf())
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        Matcher secret = SECRET.matcher(page);
+        assertThat(secret.find()).as("the new secret on the answer").isTrue();
+        assertThat(secret.group()).isNotEqualTo(created.signingSecret());
+        assertThat(page)
+                .contains("Nouveau secret de signature créé. L’ancien signe aussi pendant 24\u00a0heures")
+                .contains("L’ancien secret signe aussi jusqu’au");
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The previous secret also signs until")))
+                .andExpect(content().string(not(containsString("whsec_"))));
+        assertThat(jdbc.sql("""
+                        select count(*) from audit_event where organisation_id = :org and action = 'SECRET_ROLLED'
+                        and after_state not like '%whsec%'
+                        """).param("org", org.id()).query(Long.class).single())
+                .isEqualTo(1);
+
+        mvc.perform(post("/settings/webhooks/{id}/roll-secret", id)
+                        .with(owner)
+                        .with(csrf())
+                        .param("previous", "stop"))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("The previous one no longer signs")));
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(content().string(not(containsString("The previous secret also signs until"))));
+    }
+
     @Test
     void refusesPrivateAddressesBesideTheFieldUnlessTheOwnerAllowsThem() throws Exception {
         for (String url : List.of(
@@ -408,7 +452,7 @@ class ConsoleWebhookIntegrationTests {
         long mine = endpointOf(org).endpoint().id();
 
         mvc.perform(get("/settings/webhooks/{id}", theirs).with(owner)).andExpect(status().isNotFound());
-        for (String action : List.of("enable", "disable", "delete")) {
+        for (String action : List.of("enable", "disable", "delete", "roll-secret")) {
             mvc.perform(post("/settings/webhooks/{id}/" + action, theirs)
                             .with(owner)
                             .with(csrf()))
@@ -432,6 +476,12 @@ class ConsoleWebhookIntegrationTests {
     @Test
     void refusesManagersClientsAnonymousCallersAndPostsWithoutCsrf() throws Exception {
         long id = endpointOf(org).endpoint().id();
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Queued", null, 1, null));
+        long delivery =
+                webhooks.deliveries(org.owner(), id, 1, 10).items().get(0).id();
+        jdbc.sql("update webhook_delivery set status = 'FAILED', attempts = 1 where id = :id")
+                .param("id", delivery)
+                .update();
         // Builders are made afresh for each request: with() adds to a builder.
         List<Supplier<MockHttpServletRequestBuilder>> pages =
                 List.of(() -> get("/settings/webhooks"), () -> get("/settings/webhooks/{id}", id));
@@ -440,6 +490,9 @@ class ConsoleWebhookIntegrationTests {
                         .param("url", "https://203.0.113.7/x")
                         .param("allTypes", "true"),
                 () -> post("/settings/webhooks/{id}/disable", id),
+                () -> post("/settings/webhooks/{id}/enable", id),
+                () -> post("/settings/webhooks/{id}/roll-secret", id),
+                () -> post("/settings/webhooks/{id}/deliveries/{delivery}/send-again", id, delivery),
                 () -> post("/settings/webhooks/{id}/delete", id),
                 () -> post("/settings/webhooks/private-addresses").param("allowed", "true"));
         for (var notOwner : List.of(fixture.signedIn(org.manager()), fixture.signedIn(org.alice()))) {
@@ -459,6 +512,12 @@ class ConsoleWebhookIntegrationTests {
         }
         assertThat(webhooks.endpoints(org.owner())).hasSize(1);
         assertThat(webhooks.endpoint(org.owner(), id).enabled()).isTrue();
+        assertThat(webhooks.endpoint(org.owner(), id).previousSecretUntil())
+                .as("no roll")
+                .isNull();
+        assertThat(webhooks.deliveries(org.owner(), id, 1, 10).items().get(0).status())
+                .as("not sent again")
+                .isEqualTo(io.licencedesk.webhooks.WebhookDeliveryStatus.FAILED);
         assertThat(webhooks.privateAddressesAllowed(org.owner())).isFalse();
     }
 

@@ -21,6 +21,7 @@ import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.TestFixture;
 import io.licencedesk.webhooks.Receiver.Received;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -447,6 +448,73 @@ class WebhookDeliveryIntegrationTests {
         assertThat(delivered.status()).isEqualTo(WebhookDeliveryStatus.DELIVERED);
         assertThat(delivered.attempts()).isEqualTo(2);
         assertThat(delivered.lastResponseCode()).isEqualTo(204);
+    }
+
+    /**
+     * Rolling the secret as Stripe does (decision 0157): the replaced secret signs beside the new one for a day, so a
+     * receiver holding either accepts every delivery while it changes, then stops; "stop now" drops it at once.
+     */
+    @Test
+    void aRolledSecretSignsBesideTheNewOneForADayAndStopsAtOnceWhenAsked() throws Exception {
+        CreatedEndpoint created = endpointForEverything();
+        String first = created.signingSecret();
+        long endpoint = created.endpoint().id();
+
+        Instant rolledAt = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        String second = webhooks.rollSecret(org.owner(), endpoint, true).signingSecret();
+        assertThat(second).startsWith("whsec_").isNotEqualTo(first);
+        assertThat(webhooks.endpoint(org.owner(), endpoint).previousSecretUntil())
+                .isBetween(rolledAt.plus(Duration.ofHours(24)), clock.instant().plus(Duration.ofHours(24)));
+        pausedLicence();
+        dispatcher.dispatchDue();
+        Received during = receiver.next(second);
+        assertThat(during.signatures()).as("one for each secret").hasSize(2);
+        assertThat(during.signedWith(first))
+                .as("a receiver still holding the replaced secret")
+                .isTrue();
+        assertThat(during.signatures().get(0))
+                .as("the new secret's first")
+                .isEqualTo(Receiver.hmacSha256(second, during.timestamp() + "." + during.body()));
+
+        clock.advance(Duration.ofHours(24));
+        pausedLicence();
+        dispatcher.dispatchDue();
+        Received after = receiver.next(second);
+        assertThat(after.signatures()).as("the day is over").hasSize(1);
+        assertThat(after.signedWith(first)).isFalse();
+        assertThat(webhooks.endpoint(org.owner(), endpoint).previousSecretSigns(clock.instant()))
+                .isFalse();
+
+        String third = webhooks.rollSecret(org.owner(), endpoint, false).signingSecret();
+        pausedLicence();
+        dispatcher.dispatchDue();
+        Received stopped = receiver.next(third);
+        assertThat(stopped.signatures()).as("a leaked secret stops at once").hasSize(1);
+        assertThat(stopped.signedWith(second)).isFalse();
+        assertThat(webhooks.endpoint(org.owner(), endpoint).previousSecretUntil())
+                .isNull();
+    }
+
+    /**
+     * A delivery queued before the roll and retried after it is signed with the secrets of its attempt's time: the
+     * receiver that took the new secret meanwhile accepts the retry.
+     */
+    @Test
+    void aRetryAfterARollIsSignedWithTheNewSecret() throws Exception {
+        CreatedEndpoint created = endpointForEverything();
+        long endpoint = created.endpoint().id();
+        receiver.answer(500);
+        pausedLicence();
+        dispatcher.dispatchDue();
+        Received refused = receiver.next(created.signingSecret());
+
+        String rolled = webhooks.rollSecret(org.owner(), endpoint, false).signingSecret();
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        Received retried = receiver.next(rolled);
+        assertThat(retried.id()).isEqualTo(refused.id());
+        assertThat(retried.signedWith(created.signingSecret())).isFalse();
+        assertThat(onlyDelivery(endpoint).status()).isEqualTo(WebhookDeliveryStatus.DELIVERED);
     }
 
     /**

@@ -56,6 +56,47 @@ class WebhooksGuideTests {
                 .isEqualTo(false);
     }
 
+    /**
+     * For a day after a roll each request carries two v1 (decision 0157): the documented verification accepts the
+     * request with either secret, whichever order they come in. The example before took the last v1 only, and so
+     * refused a receiver that had already taken the new secret.
+     */
+    @Test
+    void theJavaExampleAcceptsEitherSignatureWhileARolledSecretStillSigns() throws Exception {
+        Method verify = compileExample().getMethod("verify", String.class, String.class, byte[].class, Instant.class);
+        Instant now = Instant.ofEpochSecond(1_796_337_127L);
+        String rolled = Signatures.newSecret();
+        String header = Signatures.header(java.util.List.of(rolled, SECRET), now.getEpochSecond(), BODY);
+        byte[] body = BODY.getBytes(StandardCharsets.UTF_8);
+
+        assertThat(header).matches("t=1796337127,v1=[0-9a-f]{64},v1=[0-9a-f]{64}");
+        assertThat(verify.invoke(null, rolled, header, body, now))
+                .as("the new secret")
+                .isEqualTo(true);
+        assertThat(verify.invoke(null, SECRET, header, body, now))
+                .as("the replaced one")
+                .isEqualTo(true);
+        assertThat(verify.invoke(null, Signatures.newSecret(), header, body, now))
+                .as("another secret")
+                .isEqualTo(false);
+    }
+
+    /** The worked example a developer checks their own code against is what the application signs. */
+    @Test
+    void theWorkedExampleIsWhatTheApplicationSigns() throws Exception {
+        Matcher example = Pattern.compile(
+                        "```text\\nsecret: (\\S+)\\nt: +(\\d+)\\nbody: +(.+)\\nv1: +([0-9a-f]{64})\\n```")
+                .matcher(Files.readString(Path.of("docs", "webhooks.md")));
+        assertThat(example.find()).as("a worked example in docs/webhooks.md").isTrue();
+
+        String header = Signatures.header(example.group(1), Long.parseLong(example.group(2)), example.group(3));
+
+        assertThat(header).isEqualTo("t=" + example.group(2) + ",v1=" + example.group(4));
+        assertThat(Receiver.hmacSha256(example.group(1), example.group(2) + "." + example.group(3)))
+                .as("as the recipe computes it")
+                .isEqualTo(example.group(4));
+    }
+
     @Test
     void theShellExampleComputesTheSameSignature() throws Exception {
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/openssl")), "needs OpenSSL");
