@@ -4,9 +4,11 @@ import io.licencedesk.webhooks.DeliveryRepository.Attempt;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -79,6 +81,13 @@ class WebhookSender {
             Throwable cause = failed.getCause() == null ? failed : failed.getCause();
             if (isNoContentWithALength(cause)) {
                 return new Attempt(204, elapsedMs(started), null, null);
+            }
+            // The client's own request timeout fires before the wait above ends: it is the same "no answer in time",
+            // which the delivery log words in its reader's language, not Java's "HttpTimeoutException: request
+            // timed out". A connect timeout is a subclass, and stays what it is: no connection.
+            if (cause instanceof HttpTimeoutException && !(cause instanceof HttpConnectTimeoutException)) {
+                return new Attempt(
+                        null, elapsedMs(started), DeliveryErrors.noAnswerWithin(requestTimeout.toSeconds()), null);
             }
             return new Attempt(null, elapsedMs(started), Excerpts.describe(cause), null);
         } catch (InterruptedException interrupted) {

@@ -20,6 +20,8 @@ import io.licencedesk.support.MovableClock;
 import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.TestFixture;
 import io.licencedesk.webhooks.Receiver.Received;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -55,7 +57,9 @@ import org.springframework.transaction.support.TransactionTemplate;
             "licencedesk.webhooks.term-scan-delay=PT24H",
             "licencedesk.webhooks.retry-delay=PT1M",
             "licencedesk.webhooks.lease=PT1M",
-            "licencedesk.webhooks.max-attempts=3"
+            "licencedesk.webhooks.max-attempts=3",
+            // A receiver that never answers is given up on after this (a test waits for it, asserting no duration).
+            "licencedesk.webhooks.request-timeout=PT2S"
         })
 class WebhookDeliveryIntegrationTests {
 
@@ -448,6 +452,32 @@ class WebhookDeliveryIntegrationTests {
         assertThat(delivered.status()).isEqualTo(WebhookDeliveryStatus.DELIVERED);
         assertThat(delivered.attempts()).isEqualTo(2);
         assertThat(delivered.lastResponseCode()).isEqualTo(204);
+    }
+
+    /**
+     * A receiver that takes the request and never answers: the log says "No answer within 2 s", a reason it words in
+     * its reader's language, where it said Java's "HttpTimeoutException: request timed out" (the client's own timeout
+     * fired first, so the sender's wording was never used); and the delivery is retried after its back-off.
+     */
+    @Test
+    void aReceiverThatNeverAnswersIsNoAnswerInTimeAndRetried() throws Exception {
+        try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            String url = "http://127.0.0.1:" + silent.getLocalPort() + "/hooks";
+            long endpoint = webhooks.register(org.owner(), new NewEndpoint(url, "Silent", true, Set.of()))
+                    .endpoint()
+                    .id();
+            pausedLicence();
+
+            dispatcher.dispatchDue();
+
+            WebhookDelivery waiting = onlyDelivery(endpoint);
+            assertThat(waiting.lastError()).isEqualTo("No answer within 2 s");
+            assertThat(waiting.lastErrorReason())
+                    .isEqualTo(io.licencedesk.shared.Reason.of("reason.webhook.delivery.timeout", 2L));
+            assertThat(waiting.status()).isEqualTo(WebhookDeliveryStatus.PENDING);
+            assertThat(waiting.lastResponseCode()).isNull();
+            assertThat(waiting.nextAttemptAt()).isAfter(clock.instant());
+        }
     }
 
     /**
