@@ -135,7 +135,9 @@ class RestApiDocumentation {
             attempts, until the endpoint answers 2xx within 10 seconds. To check that it comes from LicenceDesk, read \
             `LicenceDesk-Signature: t=<unix seconds>,v1=<signature>`: `v1` is the lower-case hex HMAC-SHA256 of \
             `<t>.<body as received>`, keyed with the endpoint's signing secret (`whsec_…`, shown once when the \
-            endpoint is added); compare in constant time, and refuse a `t` more than 5 minutes from your clock.
+            endpoint is added, and again when it is rolled); compare in constant time, and refuse a `t` more than \
+            5 minutes from your clock. For a day after the secret was rolled there are two `v1`, one for each \
+            secret: accept the request when one of them matches (webhooks.md).
 
             ### Device API
             Screens (players) call `/api/v1/device` with their device credential instead of a token: \

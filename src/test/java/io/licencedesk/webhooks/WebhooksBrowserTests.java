@@ -39,6 +39,9 @@ class WebhooksBrowserTests {
     @Autowired
     WebhookDispatcher dispatcher;
 
+    @Autowired
+    Webhooks webhooks;
+
     Receiver receiver;
     TestOrganisation org;
 
@@ -110,6 +113,43 @@ class WebhooksBrowserTests {
         Received received = receiver.next(secret);
         Assertions.assertThat(received.type()).isEqualTo("licence.created");
         Assertions.assertThat(received.object().get("name").asString()).isEqualTo("Lobby");
+    }
+
+    /**
+     * An owner rolls the secret from the endpoint's page (decision 0157): asked first, in the page's own dialog; the
+     * new secret shown once, the address back to the endpoint's (a reload posts nothing), the page saying until when
+     * the previous one signs; the receiver's next request verifies with either secret.
+     */
+    @Test
+    void rollsTheSigningSecretKeepingThePreviousOneForADay(Page page) throws Exception {
+        webhooks.allowPrivateAddresses(org.owner(), true);
+        CreatedEndpoint created =
+                webhooks.register(org.owner(), new NewEndpoint(receiver.url(), "Shop", true, java.util.Set.of()));
+        page.onDialog(dialog -> Assertions.fail("a native dialog: " + dialog.message()));
+        signIn(page);
+        page.navigate("/settings/webhooks/" + created.endpoint().id());
+
+        assertThat(page.getByLabel("Keep the current secret signing for 24 hours"))
+                .isChecked();
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Roll secret"))
+                .click();
+        page.locator("#ask-dialog")
+                .getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Roll secret"))
+                .click();
+
+        Locator secretBox = page.locator("#signing-secret");
+        assertThat(secretBox).containsText("shown only this once");
+        String secret = secretBox.locator("code").textContent().strip();
+        Assertions.assertThat(secret).matches("whsec_[A-Za-z0-9_-]{43}").isNotEqualTo(created.signingSecret());
+        assertThat(page).hasURL(Pattern.compile(".*/settings/webhooks/\\d+$"));
+        assertThat(page.locator("#previous-secret-signs")).containsText("The previous secret also signs until");
+
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Lobby", null, 1, null));
+        dispatcher.dispatchDue();
+        Received received = receiver.next(secret);
+        Assertions.assertThat(received.signedWith(created.signingSecret())).isTrue();
+        page.reload();
+        assertThat(page.locator("#signing-secret")).hasCount(0);
     }
 
     private void signIn(Page page) {
