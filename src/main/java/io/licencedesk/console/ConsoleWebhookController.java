@@ -128,6 +128,14 @@ class ConsoleWebhookController {
         return "redirect:/settings/webhooks";
     }
 
+    /** A delivery's request (headers and the exact body) and its last answer, beside the log row's summary. */
+    @GetMapping("/{id}/deliveries/{deliveryId}")
+    String delivery(Caller caller, @PathVariable long id, @PathVariable long deliveryId, Model model) {
+        model.addAttribute("endpoint", webhooks.endpoint(caller, id));
+        model.addAttribute("request", webhooks.delivery(caller, id, deliveryId));
+        return "console/webhook-delivery";
+    }
+
     @PostMapping("/{id}/deliveries/{deliveryId}/send-again")
     String sendAgain(
             Caller caller,

@@ -179,6 +179,19 @@ class DeliveryRepository {
                 .optional();
     }
 
+    /** The exact body a delivery sends, for its page. */
+    Optional<String> payload(long organisationId, long endpointId, long id) {
+        return jdbc.sql("""
+                        select payload from webhook_delivery
+                        where organisation_id = :organisationId and endpoint_id = :endpointId and id = :id
+                        """)
+                .param("organisationId", organisationId)
+                .param("endpointId", endpointId)
+                .param("id", id)
+                .query(String.class)
+                .optional();
+    }
+
     /**
      * Records the notice of a licence's term ending (expiring soon or expired), once: false when it had been
      * recorded, by this node or another. The insert does nothing on a conflict, so the transaction goes on.

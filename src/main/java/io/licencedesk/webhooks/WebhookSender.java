@@ -54,8 +54,8 @@ class WebhookSender {
     Attempt post(URI url, String eventId, String signature, String body) {
         HttpRequest request = HttpRequest.newBuilder(url)
                 .timeout(requestTimeout)
-                .header("Content-Type", "application/json")
-                .header("User-Agent", "LicenceDesk-Webhooks/1")
+                .header("Content-Type", DeliveryRequest.CONTENT_TYPE)
+                .header("User-Agent", DeliveryRequest.USER_AGENT)
                 .header(EVENT_ID_HEADER, eventId)
                 .header(Signatures.HEADER, signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))

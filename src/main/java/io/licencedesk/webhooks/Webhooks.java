@@ -179,6 +179,20 @@ public class Webhooks {
                         .toList());
     }
 
+    /** One delivery of the endpoint with the body it sends, for a developer to see what their receiver got. */
+    @Transactional(readOnly = true)
+    public DeliveryRequest delivery(Caller caller, long endpointId, long deliveryId) {
+        requireOwner(caller);
+        find(caller, endpointId);
+        WebhookDelivery delivery = deliveries
+                .find(caller.organisationId(), endpointId, deliveryId)
+                .orElseThrow(() -> new EndpointNotFoundException(deliveryId));
+        String body = deliveries
+                .payload(caller.organisationId(), endpointId, deliveryId)
+                .orElseThrow(() -> new EndpointNotFoundException(deliveryId));
+        return new DeliveryRequest(delivery.withLastErrorReason(errors.reasonOf(delivery.lastError())), body);
+    }
+
     /**
      * Puts a delivered or failed delivery back in line, to be sent now with a new round of attempts; false when it
      * is still pending or being sent.

@@ -26,6 +26,7 @@ import java.util.Set;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -165,6 +166,53 @@ class ConsoleWebhookIntegrationTests {
                 .andExpect(content().string(containsString("The previous one no longer signs")));
         mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
                 .andExpect(content().string(not(containsString("The previous secret also signs until"))));
+    }
+
+    /**
+     * A delivery's own page (decision 0157): the request as sent, its exact body (the bytes the signature is of), and
+     * its last answer, worded in the reader's language. The log showed the answer only, never what was sent.
+     */
+    @Test
+    void showsADeliverysRequestItsExactBodyAndItsAnswerInBothLanguages() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Café « Lobby »", null, 1, null));
+        WebhookDelivery delivery =
+                webhooks.deliveries(org.owner(), id, 1, 10).items().get(0);
+        jdbc.sql("update webhook_delivery set attempts = 1, last_error = 'No answer within 10 s' where id = :id")
+                .param("id", delivery.id())
+                .update();
+        String payload = jdbc.sql("select payload from webhook_delivery where id = :id")
+                .param("id", delivery.id())
+                .query(String.class)
+                .single();
+
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(
+                        content().string(containsString("/settings/webhooks/" + id + "/deliveries/" + delivery.id())));
+        var english = Jsoup.parse(mvc.perform(get("/settings/webhooks/{id}/deliveries/{delivery}", id, delivery.id())
+                        .with(owner))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(english.select("#delivery-body").first().wholeText()).isEqualTo(payload);
+        assertThat(english.select("#delivery-headers").text())
+                .contains("POST https://203.0.113.7/" + org.id())
+                .contains("LicenceDesk-Event-Id: " + delivery.eventId())
+                .contains("LicenceDesk-Signature: t=…,v1=…");
+        assertThat(english.select("#delivery-outcome").text()).contains("No answer within 10 s");
+
+        String french = mvc.perform(get("/settings/webhooks/{id}/deliveries/{delivery}", id, delivery.id())
+                        .with(owner)
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(french)
+                .contains("Pas de réponse en 10\u00a0s")
+                .contains("Corps, exactement tel qu’envoyé")
+                .doesNotContain("No answer within");
     }
 
     @Test
@@ -458,6 +506,12 @@ class ConsoleWebhookIntegrationTests {
                             .with(csrf()))
                     .andExpect(status().isNotFound());
         }
+        mvc.perform(get("/settings/webhooks/{id}/deliveries/{delivery}", theirs, theirDelivery)
+                        .with(owner))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/settings/webhooks/{id}/deliveries/{delivery}", mine, theirDelivery)
+                        .with(owner))
+                .andExpect(status().isNotFound());
         mvc.perform(post("/settings/webhooks/{id}/deliveries/{delivery}/send-again", theirs, theirDelivery)
                         .with(owner)
                         .with(csrf()))
@@ -483,8 +537,10 @@ class ConsoleWebhookIntegrationTests {
                 .param("id", delivery)
                 .update();
         // Builders are made afresh for each request: with() adds to a builder.
-        List<Supplier<MockHttpServletRequestBuilder>> pages =
-                List.of(() -> get("/settings/webhooks"), () -> get("/settings/webhooks/{id}", id));
+        List<Supplier<MockHttpServletRequestBuilder>> pages = List.of(
+                () -> get("/settings/webhooks"),
+                () -> get("/settings/webhooks/{id}", id),
+                () -> get("/settings/webhooks/{id}/deliveries/{delivery}", id, delivery));
         List<Supplier<MockHttpServletRequestBuilder>> actions = List.of(
                 () -> post("/settings/webhooks")
                         .param("url", "https://203.0.113.7/x")

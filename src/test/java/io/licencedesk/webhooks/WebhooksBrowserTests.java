@@ -113,6 +113,14 @@ class WebhooksBrowserTests {
         Received received = receiver.next(secret);
         Assertions.assertThat(received.type()).isEqualTo("licence.created");
         Assertions.assertThat(received.object().get("name").asString()).isEqualTo("Lobby");
+
+        // The delivery's own page shows the body the receiver got, byte for byte (decision 0157).
+        row.getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(received.id()))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("licence.created")))
+                .isVisible();
+        Assertions.assertThat(page.locator("#delivery-body").textContent()).isEqualTo(received.body());
+        assertThat(page.locator("#delivery-headers")).containsText("LicenceDesk-Event-Id: " + received.id());
     }
 
     /**
