@@ -520,4 +520,44 @@ class InvoicingBrowserTests {
                 .map(io.licencedesk.licence.LicenceRow::id)
                 .toList();
     }
+
+    /**
+     * Mark paid and Void invoice, sent from the keyboard, left it on the page's heading (decision 0149): their forms are
+     * gone with what they did, and a screen reader started the page again. It lands on the invoice's details that
+     * changed, named by the invoice and its new status, and the page's message says what was done (decision 0156).
+     */
+    @Test
+    void markingPaidOrVoidingFromTheKeyboardLeavesTheFocusOnTheInvoicesDetails(Page page) {
+        var sent = invoicing.send(org.manager(), firstTwoLicenceIds());
+        var first = sent.issued().get(0);
+        var second = sent.issued().get(1);
+        signedIn(page).navigate("/invoices/" + first.id());
+        page.getByLabel("Reference").focus();
+        page.keyboard().type("BANK-8");
+        page.keyboard().press("Tab");
+        assertThat(button(page, "Mark paid")).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(toast(page, "marked paid")).isVisible();
+        Locator details = page.getByRole(
+                AriaRole.REGION, new Page.GetByRoleOptions().setName("Invoice " + first.number() + " Paid"));
+        assertThat(details).isFocused();
+        assertThat(details).containsText("BANK-8");
+
+        page.navigate("/invoices/" + second.id());
+        page.getByLabel("Reason").focus();
+        page.keyboard().type("Sent twice");
+        page.keyboard().press("Tab");
+        assertThat(button(page, "Void invoice")).isFocused();
+        page.keyboard().press("Enter");
+        Locator yes = page.getByRole(AriaRole.DIALOG)
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Void invoice").setExact(true));
+        yes.focus();
+        page.keyboard().press("Enter");
+        assertThat(toast(page, "voided")).isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.REGION, new Page.GetByRoleOptions().setName("Invoice " + second.number() + " Void")))
+                .isFocused();
+    }
 }

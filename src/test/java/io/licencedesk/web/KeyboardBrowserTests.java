@@ -464,4 +464,39 @@ class KeyboardBrowserTests {
                 .isVisible();
         Assertions.assertThat(Accessibility.labelsNotInTheirNames(page)).isEmpty();
     }
+
+    /**
+     * Arrow down in Status chooses the next status, and each step loaded the list (decision 0149 gave the focus back
+     * after each): reaching the third status from All loaded three lists, and a screen reader was taken through each
+     * (decision 0156). From the keyboard, the list loads once the arrows rest, with the focus on Status and the list's
+     * count read with it; Enter loads it at once.
+     */
+    @Test
+    void arrowingThroughStatusLoadsTheListOnceTheArrowsRest(Page page) {
+        list(page);
+        java.util.List<String> loaded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.isNavigationRequest()) {
+                loaded.add(request.url());
+            }
+        });
+        Locator status = page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true));
+        status.focus();
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("ArrowDown");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]status=active.*"));
+        assertThat(status).isFocused();
+        assertThat(status).hasAccessibleDescription(Pattern.compile("^\\d+ licences?$"));
+        Assertions.assertThat(loaded)
+                .as("the lists loaded on the way to Active")
+                .hasSize(1);
+
+        loaded.clear();
+        page.keyboard().press("ArrowUp");
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]status=assigned.*"));
+        assertThat(status).isFocused();
+        Assertions.assertThat(loaded).hasSize(1);
+    }
 }
