@@ -471,9 +471,9 @@
         // A form gone with its row (a screen removed): the same button of the row that took its place, else of the row
         // now last, so that the person goes on down the list (decision 0156); the page's message says what was done.
         const rows = posted.table ? [...(document.getElementById(posted.table)?.tBodies[0]?.rows || [])] : [];
-        const next = rows.length > 0 && [...rows[Math.min(posted.rowIndex, rows.length - 1)]
-            .querySelectorAll('button, a[href], summary')].find(control => focusable(control)
-                && control.textContent.trim() === posted.label);
+        const row = rows.length > 0 ? rows[Math.min(posted.rowIndex, rows.length - 1)] : null;
+        const next = row && ([...row.querySelectorAll('button, a[href], summary')].find(control => focusable(control)
+                && control.textContent.trim() === posted.label) || row.querySelector('[data-row-stop]'));
         if (next) {
             return next.focus();
         }
@@ -514,8 +514,9 @@
         sessionStorage.setItem(POSTED, JSON.stringify({
             page: here, key: formKey(form), label: submitter.textContent.trim(), field: typedIn(form),
             row: form.closest('tr[id]')?.id || null, after: form.dataset.focusAfter || null,
-            table: form.closest('table[id]')?.id || null,
-            rowIndex: form.closest('tbody > tr')?.sectionRowIndex ?? null, at: Date.now()
+            table: form.closest('table[id]')?.id || form.dataset.focusTable || null,
+            rowIndex: form.closest('tbody > tr')?.sectionRowIndex ?? Number(form.dataset.focusRowIndex ?? -1),
+            at: Date.now()
         }));
     });
 
@@ -527,13 +528,22 @@
     const filterKey = control => control.id ? 'id:' + control.id
         : control.matches('.sort-link') ? 'sort:' + (control.querySelector('span') || control).textContent.trim()
             : 'toggle:' + control.textContent.trim();
-    const filters = () => [...document.querySelectorAll('#main select[data-autosubmit], #main .filter-toggle, #main .sort-link')];
+    const filters = () => [...document.querySelectorAll('#main select[data-autosubmit], #main .filter-toggle, #main .sort-link, #main form[method="get"] input[type="search"][id]')];
     const rememberFilter = control => byKeyboard && sessionStorage.setItem(FILTERED,
         JSON.stringify({path: location.pathname, key: filterKey(control), at: Date.now()}));
     document.addEventListener('click', event => {
         const link = event.target instanceof Element && event.target.closest('#main .filter-toggle, #main .sort-link');
         if (link) {
             rememberFilter(link);
+        }
+    });
+    // A search typed and sent with Enter loads the list as the filters do: the keyboard was at the top of the page; it
+    // goes back to the search box, read with what it found (decision 0156). Typing loads nothing until Enter.
+    document.addEventListener('submit', event => {
+        const field = document.activeElement;
+        if (event.target.matches('#main form[method="get"]') && field && field.form === event.target
+            && field.matches('input[type="search"][id]')) {
+            rememberFilter(field);
         }
     });
     const filtered = JSON.parse(sessionStorage.getItem(FILTERED) || 'null');
@@ -746,8 +756,17 @@
             // A row of the main list names its code and address once: on its copy button and its name's link.
             const row = button.closest('tr');
             const code = button.dataset.code || row.querySelector('[data-copy]').dataset.copy;
-            dialog.querySelector('#delete-form').action =
-                button.dataset.action || row.querySelector('a.licence-name').href + '/delete';
+            const form = dialog.querySelector('#delete-form');
+            form.action = button.dataset.action || row.querySelector('a.licence-name').href + '/delete';
+            // A row deleted from the list: the keyboard goes on at the row that takes its place (decision 0156).
+            const table = row && row.closest('table[id]');
+            if (table) {
+                form.dataset.focusTable = table.id;
+                form.dataset.focusRowIndex = row.sectionRowIndex;
+            } else {
+                delete form.dataset.focusTable;
+                delete form.dataset.focusRowIndex;
+            }
             dialog.querySelector('[data-code]').textContent = code;
             dialog.querySelector('[data-question]').hidden = !!refusal;
             const alert = dialog.querySelector('[data-refusal]');

@@ -560,4 +560,29 @@ class InvoicingBrowserTests {
                         AriaRole.REGION, new Page.GetByRoleOptions().setName("Invoice " + second.number() + " Void")))
                 .isFocused();
     }
+
+    /**
+     * The selection paused from the keyboard (Pause, then Yes, pause) came back with the keyboard on the page's heading:
+     * the question's form is hidden with its dialog. It lands on the selection's count, beside Pause and Resume, where
+     * the selection goes on; the page's message says what was done (decision 0156).
+     */
+    @Test
+    void pausingTheSelectionFromTheKeyboardLeavesTheFocusOnTheSelection(Page page) {
+        signedIn(page).navigate("/licences?size=25");
+        checkbox(page, "Screen 01").focus();
+        page.keyboard().press("Space");
+        assertThat(selectionCount(page)).hasText("1 selected");
+        page.locator("#selection-toolbar")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Pause").setExact(true))
+                .focus();
+        page.keyboard().press("Enter");
+        Locator yes = button(page, "Yes, pause");
+        yes.focus();
+        page.keyboard().press("Enter");
+        assertThat(toast(page, "Paused 1 licence")).isVisible();
+        assertThat(selectionCount(page)).isFocused();
+        assertThat(selectionCount(page)).hasText("1 selected");
+    }
 }
