@@ -561,6 +561,10 @@
                 [named.getAttribute('aria-describedby'), count.id].filter(Boolean).join(' '));
         }
         sameFilter.tomselect ? startIn(sameFilter.tomselect) : sameFilter.focus();
+        // A search box takes the keyboard after its words, as the person left it, not before them.
+        if (sameFilter.matches('input[type="search"]')) {
+            sameFilter.setSelectionRange(sameFilter.value.length, sameFilter.value.length);
+        }
     }
 
     // Search forms leave empty fields out of the address, so that links stay short and shareable.
@@ -703,8 +707,8 @@
         }
     });
 
-    // A select changed from the keyboard (Arrow down in Status: each step is a change in Chromium and Firefox on Windows
-    // and Linux) loaded the list at every step, so reaching "Paused" from "All" loaded it five times and a screen reader
+    // A select changed from the keyboard (Arrow down in Status: each step is a change in Chromium on Windows and Linux)
+    // loaded the list at every step, so reaching "Paused" from "All" loaded it five times and a screen reader
     // was taken through five pages (decision 0156). A change made from the keyboard loads the list once the arrows rest
     // for a moment, at once on Enter, and at once when the focus leaves the select, with the focus then given back to
     // where it went. A change made with the pointer loads at once, as before.
