@@ -464,8 +464,24 @@
             return summary.focus();
         }
         const outcome = posted.row && document.getElementById(posted.row)?.querySelector('[data-row-outcome]');
+        if (outcome) {
+            outcome.tabIndex = -1;
+            return outcome.focus();
+        }
+        // A form gone with its row (a screen removed): the same button of the row that took its place, else of the row
+        // now last, so that the person goes on down the list (decision 0156); the page's message says what was done.
+        const rows = posted.table ? [...(document.getElementById(posted.table)?.tBodies[0]?.rows || [])] : [];
+        const row = rows.length > 0 ? rows[Math.min(posted.rowIndex, rows.length - 1)] : null;
+        const next = row && ([...row.querySelectorAll('button, a[href], summary')].find(control => focusable(control)
+                && control.textContent.trim() === posted.label) || row.querySelector('[data-row-stop]'));
+        if (next) {
+            return next.focus();
+        }
+        // Else what the form changed, which it names (data-focus-after: an invoice's details after Mark paid or Void,
+        // the screens' heading after the last screen is removed), else the page's heading.
+        const changed = posted.after && document.getElementById(posted.after);
         const heading = document.querySelector('#main h1');
-        const target = outcome || heading;
+        const target = changed || heading;
         if (target) {
             target.tabIndex = -1;
             target.focus();
@@ -497,7 +513,10 @@
         }
         sessionStorage.setItem(POSTED, JSON.stringify({
             page: here, key: formKey(form), label: submitter.textContent.trim(), field: typedIn(form),
-            row: form.closest('tr[id]')?.id || null, at: Date.now()
+            row: form.closest('tr[id]')?.id || null, after: form.dataset.focusAfter || null,
+            table: form.closest('table[id]')?.id || form.dataset.focusTable || null,
+            rowIndex: form.closest('tbody > tr')?.sectionRowIndex ?? Number(form.dataset.focusRowIndex ?? -1),
+            at: Date.now()
         }));
     });
 
@@ -509,7 +528,7 @@
     const filterKey = control => control.id ? 'id:' + control.id
         : control.matches('.sort-link') ? 'sort:' + (control.querySelector('span') || control).textContent.trim()
             : 'toggle:' + control.textContent.trim();
-    const filters = () => [...document.querySelectorAll('#main select[data-autosubmit], #main .filter-toggle, #main .sort-link')];
+    const filters = () => [...document.querySelectorAll('#main select[data-autosubmit], #main .filter-toggle, #main .sort-link, #main form[method="get"] input[type="search"][id]')];
     const rememberFilter = control => byKeyboard && sessionStorage.setItem(FILTERED,
         JSON.stringify({path: location.pathname, key: filterKey(control), at: Date.now()}));
     document.addEventListener('click', event => {
@@ -518,20 +537,34 @@
             rememberFilter(link);
         }
     });
+    // A search typed and sent with Enter loads the list as the filters do: the keyboard was at the top of the page; it
+    // goes back to the search box, read with what it found (decision 0156). Typing loads nothing until Enter.
+    document.addEventListener('submit', event => {
+        const field = document.activeElement;
+        if (event.target.matches('#main form[method="get"]') && field && field.form === event.target
+            && field.matches('input[type="search"][id]')) {
+            rememberFilter(field);
+        }
+    });
     const filtered = JSON.parse(sessionStorage.getItem(FILTERED) || 'null');
     sessionStorage.removeItem(FILTERED);
     const sameFilter = filtered && filtered.path === location.pathname && Date.now() - filtered.at < 30000
         && (document.activeElement === document.body || document.activeElement === null)
-        && filters().find(control => filterKey(control) === filtered.key);
+        && (filters().find(control => filterKey(control) === filtered.key)
+            || (filtered.key.startsWith('id:') && document.getElementById(filtered.key.slice(3))));
     if (sameFilter) {
         // What the change found is read with the control: "Status, Paused, 12 licences".
-        const count = document.querySelector('#main [data-list-count][id]');
+        const count = filters().includes(sameFilter) && document.querySelector('#main [data-list-count][id]');
         const named = sameFilter.tomselect ? sameFilter.tomselect.control_input : sameFilter;
         if (count) {
             named.setAttribute('aria-describedby',
                 [named.getAttribute('aria-describedby'), count.id].filter(Boolean).join(' '));
         }
         sameFilter.tomselect ? startIn(sameFilter.tomselect) : sameFilter.focus();
+        // A search box takes the keyboard after its words, as the person left it, not before them.
+        if (sameFilter.matches('input[type="search"]')) {
+            sameFilter.setSelectionRange(sameFilter.value.length, sameFilter.value.length);
+        }
     }
 
     // Search forms leave empty fields out of the address, so that links stay short and shareable.
@@ -571,12 +604,27 @@
     // A region that scrolls (a wide table on a narrow screen; a pixel of height a hidden caption adds) can be scrolled
     // from the keyboard. Whether it scrolls can change after this script ran (charts drawn, fonts loaded, a scroll bar
     // appearing), so each region is looked at again whenever its size or its content's changes.
+    // A list that scrolls sideways (the licences' or invoices' many columns on a 1024 px tablet, decision 0120) is a Tab
+    // stop named by its list and said to scroll ("Licences, scrolls sideways"), links in it or not: the arrows then
+    // scroll it, and a screen reader hears that columns are out of sight (WCAG 1.4.10, decision 0156). Its links alone
+    // reached only the columns that have one. When it fits again (the window widened) it is no Tab stop.
+    const listName = region => {
+        const caption = region.querySelector('caption.visually-hidden');
+        const section = region.closest('section[aria-labelledby], .card');
+        const heading = section && (section.querySelector('h2') || document.getElementById(section.getAttribute('aria-labelledby')));
+        return ((caption || heading || document.querySelector('#main h1') || region).textContent)
+            .replace(/\s+/g, ' ').trim().slice(0, 60);
+    };
     const scrollable = region => {
-        const scrolls = region.scrollWidth > region.clientWidth || region.scrollHeight > region.clientHeight;
-        if (scrolls && !region.querySelector('a[href], button, input, select')) {
+        const sideways = region.scrollWidth > region.clientWidth + 1;
+        const scrolls = sideways || region.scrollHeight > region.clientHeight;
+        if (sideways || (scrolls && !region.querySelector('a[href], button, input, select'))) {
             region.tabIndex = 0;
             region.setAttribute('role', 'region');
-            region.setAttribute('aria-label', (region.querySelector('caption, th') || region).textContent.trim().slice(0, 60));
+            region.setAttribute('aria-label', sideways ? text('scrollsSideways', listName(region)) : listName(region));
+            region.dataset.scrollRegion = 'yes';
+        } else if (region.dataset.scrollRegion && !scrolls) {
+            ['tabindex', 'role', 'aria-label', 'data-scroll-region'].forEach(name => region.removeAttribute(name));
         }
     };
     const regions = new ResizeObserver(entries => entries.forEach(entry =>
@@ -659,10 +707,40 @@
         }
     });
 
+    // A select changed from the keyboard (Arrow down in Status: each step is a change in Chromium on Windows and Linux)
+    // loaded the list at every step, so reaching "Paused" from "All" loaded it five times and a screen reader
+    // was taken through five pages (decision 0156). A change made from the keyboard loads the list once the arrows rest
+    // for a moment, at once on Enter, and at once when the focus leaves the select, with the focus then given back to
+    // where it went. A change made with the pointer loads at once, as before.
+    const SELECT_REST_MS = 1000;
     document.querySelectorAll('select[data-autosubmit]:not(.client-select)').forEach(select => {
-        select.addEventListener('change', () => {
-            rememberFilter(select);
+        let waiting = null;
+        const load = (focusAfter = select) => {
+            clearTimeout(waiting);
+            waiting = null;
+            rememberFilter(focusAfter);
             select.form.requestSubmit();
+        };
+        select.addEventListener('change', () => {
+            if (!byKeyboard) {
+                return load();
+            }
+            clearTimeout(waiting);
+            waiting = setTimeout(load, SELECT_REST_MS);
+        });
+        select.addEventListener('keydown', event => {
+            if (event.key === 'Enter' && waiting) {
+                event.preventDefault();
+                load();
+            }
+        });
+        select.addEventListener('blur', event => {
+            if (waiting) {
+                const to = event.relatedTarget instanceof Element ? event.relatedTarget : null;
+                // A client box is given the focus through its select, closed (startIn above).
+                const next = to && to.closest('.ts-wrapper') ? to.closest('.ts-wrapper').parentElement.querySelector('select') : to;
+                load(next && next.id && next.closest('#main') ? next : select);
+            }
         });
     });
 
@@ -682,8 +760,17 @@
             // A row of the main list names its code and address once: on its copy button and its name's link.
             const row = button.closest('tr');
             const code = button.dataset.code || row.querySelector('[data-copy]').dataset.copy;
-            dialog.querySelector('#delete-form').action =
-                button.dataset.action || row.querySelector('a.licence-name').href + '/delete';
+            const form = dialog.querySelector('#delete-form');
+            form.action = button.dataset.action || row.querySelector('a.licence-name').href + '/delete';
+            // A row deleted from the list: the keyboard goes on at the row that takes its place (decision 0156).
+            const table = row && row.closest('table[id]');
+            if (table) {
+                form.dataset.focusTable = table.id;
+                form.dataset.focusRowIndex = row.sectionRowIndex;
+            } else {
+                delete form.dataset.focusTable;
+                delete form.dataset.focusRowIndex;
+            }
             dialog.querySelector('[data-code]').textContent = code;
             dialog.querySelector('[data-question]').hidden = !!refusal;
             const alert = dialog.querySelector('[data-refusal]');

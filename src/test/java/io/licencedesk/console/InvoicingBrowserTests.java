@@ -520,4 +520,69 @@ class InvoicingBrowserTests {
                 .map(io.licencedesk.licence.LicenceRow::id)
                 .toList();
     }
+
+    /**
+     * Mark paid and Void invoice, sent from the keyboard, left it on the page's heading (decision 0149): their forms are
+     * gone with what they did, and a screen reader started the page again. It lands on the invoice's details that
+     * changed, named by the invoice and its new status, and the page's message says what was done (decision 0156).
+     */
+    @Test
+    void markingPaidOrVoidingFromTheKeyboardLeavesTheFocusOnTheInvoicesDetails(Page page) {
+        var sent = invoicing.send(org.manager(), firstTwoLicenceIds());
+        var first = sent.issued().get(0);
+        var second = sent.issued().get(1);
+        signedIn(page).navigate("/invoices/" + first.id());
+        page.getByLabel("Reference").focus();
+        page.keyboard().type("BANK-8");
+        page.keyboard().press("Tab");
+        assertThat(button(page, "Mark paid")).isFocused();
+        page.keyboard().press("Enter");
+        assertThat(toast(page, "marked paid")).isVisible();
+        Locator details = page.getByRole(
+                AriaRole.REGION, new Page.GetByRoleOptions().setName("Invoice " + first.number() + " Paid"));
+        assertThat(details).isFocused();
+        assertThat(details).containsText("BANK-8");
+
+        page.navigate("/invoices/" + second.id());
+        page.getByLabel("Reason").focus();
+        page.keyboard().type("Sent twice");
+        page.keyboard().press("Tab");
+        assertThat(button(page, "Void invoice")).isFocused();
+        page.keyboard().press("Enter");
+        Locator yes = page.getByRole(AriaRole.DIALOG)
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Void invoice").setExact(true));
+        yes.focus();
+        page.keyboard().press("Enter");
+        assertThat(toast(page, "voided")).isVisible();
+        assertThat(page.getByRole(
+                        AriaRole.REGION, new Page.GetByRoleOptions().setName("Invoice " + second.number() + " Void")))
+                .isFocused();
+    }
+
+    /**
+     * The selection paused from the keyboard (Pause, then Yes, pause) came back with the keyboard on the page's heading:
+     * the question's form is hidden with its dialog. It lands on the selection's count, beside Pause and Resume, where
+     * the selection goes on; the page's message says what was done (decision 0156).
+     */
+    @Test
+    void pausingTheSelectionFromTheKeyboardLeavesTheFocusOnTheSelection(Page page) {
+        signedIn(page).navigate("/licences?size=25");
+        checkbox(page, "Screen 01").focus();
+        page.keyboard().press("Space");
+        assertThat(selectionCount(page)).hasText("1 selected");
+        page.locator("#selection-toolbar")
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Pause").setExact(true))
+                .focus();
+        page.keyboard().press("Enter");
+        Locator yes = button(page, "Yes, pause");
+        yes.focus();
+        page.keyboard().press("Enter");
+        assertThat(toast(page, "Paused 1 licence")).isVisible();
+        assertThat(selectionCount(page)).isFocused();
+        assertThat(selectionCount(page)).hasText("1 selected");
+    }
 }

@@ -14,6 +14,7 @@ import com.microsoft.playwright.options.LoadState;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.invoicing.Invoice;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.CodeNotRedeemableException;
@@ -72,6 +73,9 @@ class PortalBrowserTests {
 
     @Autowired
     Renewals renewals;
+
+    @Autowired
+    ScreenManagement screenManagement;
 
     TestOrganisation org;
     Plan yearly;
@@ -587,5 +591,55 @@ class PortalBrowserTests {
         assertThat(toast(page, "Screen renamed to “Till two”.")).isVisible();
         assertThat(rename).hasAttribute("aria-label", "Rename screen “Till two”");
         assertThat(rename).isFocused();
+    }
+
+    /**
+     * A screen removed from the keyboard (Remove, then the question's Remove) left the keyboard on the page's heading, a
+     * screen reader at the top of the page, far from the screens (decision 0156). It lands on the Remove of the screen
+     * that took its place, so that the next one can be removed or passed, and on the screens' heading once none is
+     * left; the page's message says what was done.
+     */
+    @Test
+    void removingAScreenFromTheKeyboardLeavesTheFocusOnTheNextScreensRemove(Page page) {
+        Caller client = clients.get(3);
+        LicenceDetails licence = licence("Keyboard removals", 3, client);
+        for (String name : List.of("First till", "Second till", "Third till")) {
+            screenManagement.register(client, licence.id(), name);
+        }
+        signIn(page, client);
+        page.navigate("/portal/licences/" + licence.id());
+
+        removeFromTheKeyboard(page, "Second till");
+        assertThat(toast(page, "Screen removed.")).isVisible();
+        assertThat(button(page, "Remove screen “Third till”")).isFocused();
+
+        // The last row: the row now last takes the focus.
+        removeFromTheKeyboard(page, "Third till");
+        assertThat(page.locator("#screens tbody tr")).hasCount(1);
+        assertThat(button(page, "Remove screen “First till”")).isFocused();
+
+        // None left: the screens' heading, where "No screens yet" and Register a screen follow.
+        removeFromTheKeyboard(page, "First till");
+        assertThat(page.locator("#screens")).hasCount(0);
+        assertThat(page.getByRole(
+                        AriaRole.HEADING,
+                        new Page.GetByRoleOptions().setName("Screens").setExact(true)))
+                .isFocused();
+        page.keyboard().press("Tab");
+        assertThat(page.getByLabel("Register a screen")).isFocused();
+    }
+
+    static void removeFromTheKeyboard(Page page, String screen) {
+        Locator remove = button(page, "Remove screen “" + screen + "”");
+        remove.focus();
+        page.keyboard().press("Enter");
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        assertThat(dialog).containsText("Remove screen “" + screen + "”?");
+        Locator yes = dialog.getByRole(
+                AriaRole.BUTTON,
+                new Locator.GetByRoleOptions().setName("Remove").setExact(true));
+        yes.focus();
+        page.keyboard().press("Enter");
+        assertThat(remove).hasCount(0);
     }
 }

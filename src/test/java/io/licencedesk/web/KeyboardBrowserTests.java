@@ -37,11 +37,12 @@ class KeyboardBrowserTests {
     LicenceManagement licences;
 
     TestOrganisation org;
+    Plan monthly;
 
     @BeforeAll
     void createOrganisation() {
         org = organisations.create();
-        Plan monthly = fixture.monthlyPlan(org);
+        monthly = fixture.monthlyPlan(org);
         for (int i = 1; i <= 3; i++) {
             licences.create(
                     org.manager(),
@@ -463,5 +464,78 @@ class KeyboardBrowserTests {
                                 .setExact(true)))
                 .isVisible();
         Assertions.assertThat(Accessibility.labelsNotInTheirNames(page)).isEmpty();
+    }
+
+    /**
+     * Arrow down in Status chooses the next status, and each step loaded the list (decision 0149 gave the focus back
+     * after each): reaching the third status from All loaded three lists, and a screen reader was taken through each
+     * (decision 0156). From the keyboard, the list loads once the arrows rest, with the focus on Status and the list's
+     * count read with it; Enter loads it at once.
+     */
+    @Test
+    void arrowingThroughStatusLoadsTheListOnceTheArrowsRest(Page page) {
+        list(page);
+        java.util.List<String> loaded = new java.util.concurrent.CopyOnWriteArrayList<>();
+        page.onRequest(request -> {
+            if (request.isNavigationRequest()) {
+                loaded.add(request.url());
+            }
+        });
+        Locator status = page.getByLabel("Status", new Page.GetByLabelOptions().setExact(true));
+        status.focus();
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("ArrowDown");
+        page.keyboard().press("ArrowDown");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]status=active.*"));
+        assertThat(status).isFocused();
+        assertThat(status).hasAccessibleDescription(Pattern.compile("^\\d+ licences?$"));
+        Assertions.assertThat(loaded)
+                .as("the lists loaded on the way to Active")
+                .hasSize(1);
+
+        loaded.clear();
+        page.keyboard().press("ArrowUp");
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]status=assigned.*"));
+        assertThat(status).isFocused();
+        Assertions.assertThat(loaded).hasSize(1);
+    }
+
+    /**
+     * A search typed and sent with Enter came back with the keyboard at the top of the page. It goes back to the search
+     * box, read with what the search found, as a filter changed from the keyboard is (decisions 0149, 0156).
+     */
+    @Test
+    void searchingFromTheKeyboardLeavesTheFocusInTheSearchBoxWithWhatItFound(Page page) {
+        list(page);
+        Locator search = page.getByRole(AriaRole.SEARCHBOX, new Page.GetByRoleOptions().setName("Search"));
+        search.focus();
+        page.keyboard().type("Screen 2");
+        page.keyboard().press("Enter");
+        assertThat(page).hasURL(Pattern.compile(".*[?&]q=Screen\\+2.*"));
+        assertThat(search).isFocused();
+        assertThat(search).hasAccessibleDescription(Pattern.compile("1 licence"));
+    }
+
+    /**
+     * A licence deleted from its row (End, Enter, then Delete in the question) came back with the keyboard on the page's
+     * heading. It lands on the row that took its place (its name, the row's Tab stop), and the page's message says what
+     * was deleted (decision 0156).
+     */
+    @Test
+    void deletingARowFromTheKeyboardLeavesTheFocusOnTheRowThatTookItsPlace(Page page) {
+        licences.create(org.manager(), new NewLicence(monthly.id(), "Screen to delete", null, 1, null));
+        list(page);
+        name(page, "Screen to delete").focus();
+        page.keyboard().press("End");
+        page.keyboard().press("Enter");
+        Locator delete = page.getByRole(AriaRole.DIALOG)
+                .getByRole(
+                        AriaRole.BUTTON,
+                        new Locator.GetByRoleOptions().setName("Delete").setExact(true));
+        delete.focus();
+        page.keyboard().press("Enter");
+        assertThat(name(page, "Screen to delete")).hasCount(0);
+        assertThat(name(page, "Screen 3")).isFocused();
     }
 }

@@ -62,6 +62,37 @@ class WideScreenBrowserTests {
               return found;
             }""";
 
+    /**
+     * The page if it is wider than the window, and each box that scrolls sideways but is not a Tab stop named as a list
+     * that scrolls (role region, tabindex 0, a name saying so): its columns out of sight were out of reach of the
+     * keyboard and unknown to a screen reader.
+     */
+    static final String SCROLLING_UNSAID = """
+            async () => {
+              await new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)));
+              const found = [];
+              const page = document.documentElement;
+              if (page.scrollWidth > page.clientWidth) {
+                found.push('the page: ' + page.scrollWidth + ' px in ' + page.clientWidth);
+              }
+              let named = 0;
+              for (const box of document.querySelectorAll('body *')) {
+                const overflow = getComputedStyle(box).overflowX;
+                if ((overflow === 'auto' || overflow === 'scroll') && box.scrollWidth > box.clientWidth + 1) {
+                  const name = box.getAttribute('aria-label') || '';
+                  if (box.tabIndex === 0 && box.getAttribute('role') === 'region'
+                      && /scrolls sideways|défile horizontalement/.test(name)) {
+                    named++;
+                  } else {
+                    const inside = box.querySelector('table[id], [id]');
+                    found.push((box.id || (inside ? '#' + inside.id : box.className)) + ' scrolls, named "' + name
+                        + '", tabindex ' + box.tabIndex);
+                  }
+                }
+              }
+              return {found: found, named: named};
+            }""";
+
     @Autowired
     TestOrganisations organisations;
 
@@ -88,6 +119,7 @@ class WideScreenBrowserTests {
 
     TestOrganisation org;
     List<String> consolePaths;
+    List<String> consoleLists;
     List<String> portalPaths;
 
     /**
@@ -156,6 +188,15 @@ class WideScreenBrowserTests {
                 "/settings/webhooks/" + endpoint,
                 "/profile",
                 "/api-tokens");
+        consoleLists = List.of(
+                "/licences",
+                "/invoices",
+                "/clients",
+                "/audit",
+                "/settings/webhooks/" + endpoint,
+                "/licences/imports",
+                "/plans",
+                "/people");
         portalPaths = List.of(
                 "/portal",
                 "/portal/licences/" + inUse,
@@ -202,5 +243,48 @@ class WideScreenBrowserTests {
             languages.choose(person, Language.EN);
         }
         return found;
+    }
+
+    /**
+     * Narrower than 1280 px the console's lists of many columns scroll inside their box (decision 0120): on a 1024 px
+     * tablet, and at 200 % zoom of a 1280 px laptop (640 px), no list page scrolls sideways as a whole, and a list that
+     * scrolls is a Tab stop named as a list that scrolls sideways (WCAG 1.4.10, axe's scrollable-region-focusable). A
+     * list with links in it was none: its columns past the last link were out of the keyboard's reach, and a screen
+     * reader was not told of them (decision 0156).
+     */
+    @Test
+    void theConsolesListsAtATabletAndAt200PercentScrollOnlyInABoxThatSaysSo(Page page) {
+        List<String> found = new ArrayList<>();
+        int named = 0;
+        for (int width : new int[] {TABLET, LAPTOP / 2}) {
+            page.setViewportSize(width, HEIGHT);
+            for (Language language : List.of(Language.EN, Language.FR)) {
+                languages.choose(org.owner(), language);
+                signIn(page, org.owner());
+                for (String path : consoleLists) {
+                    page.navigate(path);
+                    assertThat(page.locator("h1").first()).isVisible();
+                    var result = (java.util.Map<?, ?>) page.evaluate(SCROLLING_UNSAID);
+                    for (Object box : (List<?>) result.get("found")) {
+                        found.add(width + " px " + language + " " + path + ": " + box);
+                    }
+                    named += ((Number) result.get("named")).intValue();
+                }
+            }
+        }
+        languages.choose(org.owner(), Language.EN);
+        Assertions.assertThat(found).isEmpty();
+        Assertions.assertThat(named)
+                .as("the lists that scroll in their box at 1024 px")
+                .isPositive();
+    }
+
+    private static void signIn(Page page, Caller person) {
+        page.context().clearCookies();
+        page.navigate("/login");
+        page.locator("#email").fill(person.email());
+        page.locator("#password").fill(TestOrganisation.PASSWORD);
+        page.locator("form[action='/login'] button[type=submit]").click();
+        assertThat(page).not().hasURL(Pattern.compile(".*/login.*"));
     }
 }
