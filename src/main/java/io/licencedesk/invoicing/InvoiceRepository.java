@@ -201,8 +201,8 @@ class InvoiceRepository {
                 .collect(Collectors.toMap(invoice -> invoice.line().licenceId(), invoice -> invoice));
     }
 
-    List<Invoice> page(long organisationId, InvoiceStatus status, Long clientId, int offset, int limit) {
-        return page(organisationId, InvoiceFilter.of(status, clientId), null, 0, offset, limit);
+    List<Invoice> page(long organisationId, InvoiceStatus status, Long clientId, long matches, int offset, int limit) {
+        return page(organisationId, InvoiceFilter.of(status, clientId), null, matches, offset, limit);
     }
 
     /**
@@ -219,8 +219,21 @@ class InvoiceRepository {
             """;
 
     /**
+     * The same page read from the other end of the list (oldest first, then turned round): a page past the middle of
+     * the list skips fewer invoices that way, as the exact number of invoices says where it starts from the end.
+     */
+    static final String PAGE_FROM_THE_END = """
+            select invoice.* from invoice
+            join (select id from invoice where %s
+                  order by id
+                  offset :offset rows fetch next :limit rows only) page on page.id = invoice.id
+            order by invoice.id desc
+            """;
+
+    /**
      * A page of the invoices these filters show, newest first; {@code today} decides which are overdue, and {@code
-     * matches}, how many there are (known from the count or the sums), how a short search term is looked for.
+     * matches}, how many there are (known from the count or the sums), how a short search term is looked for and
+     * from which end the page is read.
      */
     List<Invoice> page(
             long organisationId, InvoiceFilter filter, LocalDate today, long matches, int offset, int limit) {
@@ -230,6 +243,21 @@ class InvoiceRepository {
                 today,
                 matches <= SHORT_TERM_PAGE_BY_PAIRS_UP_TO ? ShortTerm.BY_PAIRS : ShortTerm.IN_ORDER,
                 postgres);
+        if (offset > matches / 2) {
+            // The page's invoices are, counted from the oldest, those from matches - offset - limit (or the oldest)
+            // up to matches - offset: the last page holds fewer.
+            long fromTheEnd = Math.max(0, matches - offset - limit);
+            long rows = matches - offset - fromTheEnd;
+            if (rows <= 0) {
+                return List.of();
+            }
+            return jdbc.sql(PAGE_FROM_THE_END.formatted(where.sql()))
+                    .params(where.params())
+                    .param("offset", fromTheEnd)
+                    .param("limit", rows)
+                    .query(INVOICE)
+                    .list();
+        }
         return jdbc.sql(PAGE.formatted(where.sql()))
                 .params(where.params())
                 .param("offset", offset)

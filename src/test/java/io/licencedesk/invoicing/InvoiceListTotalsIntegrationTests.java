@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -37,7 +38,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * PostgreSQL (decision 0154; on H2 from the invoices in the tally's shape): through random invoices and random changes
  * (issued on random days, sent, paid on random days, payments removed, voided, issued again, a currency changed), they
  * always equal a plain count and sum of the invoices themselves, for every status choice, month issued and month paid,
- * before and after the tally's compaction, and on a later day (what is overdue changes with no write).
+ * before and after the tally's compaction, and on a later day (what is overdue changes with no write); and every page
+ * of the list, read one after another, holds it once.
  */
 @IntegrationTest
 @MovableTime
@@ -199,11 +201,40 @@ class InvoiceListTotalsIntegrationTests {
             }
         }
         assertThat(checked).isGreaterThanOrEqualTo(choices.size() * 2);
+        assertPagesHoldTheListOnce(when, InvoiceFilter.of(null, null, null, null));
+        assertPagesHoldTheListOnce(when, InvoiceFilter.of(InvoiceStatusChoice.UNPAID, null, null, null));
         // A client's totals and a search's are added up from the rows, and agree with them too.
         assertThat(search.sums(
                         org.manager(), InvoiceFilter.of(null, null, null, null).matching("screen")))
                 .as(when + ": keyword")
                 .isEqualTo(plainSums(rows, InvoiceFilter.of(null, null, null, null), today));
+    }
+
+    /**
+     * Every page of the list, of every size, read one after another, holds the list once, newest first: the pages
+     * past the middle are read from the other end (decision 0154), and must start and end where the others would.
+     */
+    void assertPagesHoldTheListOnce(String when, InvoiceFilter filter) {
+        List<Long> whole = search.invoices(org.manager(), filter, 1, 1_000).items().stream()
+                .map(Invoice::id)
+                .toList();
+        assertThat(whole).as(when).isSortedAccordingTo(Comparator.reverseOrder());
+        for (int size : List.of(1, 3, 7, 10)) {
+            List<Long> paged = new ArrayList<>();
+            int pages = (int) Math.max(1, (whole.size() + size - 1) / size);
+            for (int page = 1; page <= pages; page++) {
+                var read = search.invoices(org.manager(), filter, page, size);
+                assertThat(read.page()).isEqualTo(page);
+                read.items().forEach(invoice -> paged.add(invoice.id()));
+                assertThat(search.listing(org.manager(), filter, page, size)
+                                .invoices()
+                                .items())
+                        .as(when + ": console page " + page + " of " + size)
+                        .extracting(Invoice::id)
+                        .isEqualTo(read.items().stream().map(Invoice::id).toList());
+            }
+            assertThat(paged).as(when + ": pages of " + size + ", " + filter).isEqualTo(whole);
+        }
     }
 
     @Test
