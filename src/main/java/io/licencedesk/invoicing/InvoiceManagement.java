@@ -191,11 +191,12 @@ public class InvoiceManagement {
     @Transactional(readOnly = true)
     public PageOf<Invoice> invoices(Caller caller, InvoiceStatus status, Long clientId, int page, int size) {
         requireStaff(caller);
+        long total = invoices.count(caller.organisationId(), status, clientId);
         return PageOf.read(
                 page,
                 size,
-                invoices.count(caller.organisationId(), status, clientId),
-                (offset, limit) -> invoices.page(caller.organisationId(), status, clientId, offset, limit));
+                total,
+                (offset, limit) -> invoices.page(caller.organisationId(), status, clientId, total, offset, limit));
     }
 
     @Transactional(readOnly = true)
@@ -238,11 +239,12 @@ public class InvoiceManagement {
     @Transactional(readOnly = true)
     public PageOf<Invoice> clientInvoices(Caller client, int page, int size) {
         requireClient(client);
+        long total = invoices.count(client.organisationId(), null, client.userId());
         return PageOf.read(
                 page,
                 size,
-                invoices.count(client.organisationId(), null, client.userId()),
-                (offset, limit) -> invoices.page(client.organisationId(), null, client.userId(), offset, limit));
+                total,
+                (offset, limit) -> invoices.page(client.organisationId(), null, client.userId(), total, offset, limit));
     }
 
     /** The invoices of one of the client's licences, newest first; none for a licence that is not theirs. */

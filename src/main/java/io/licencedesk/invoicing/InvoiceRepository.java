@@ -201,13 +201,39 @@ class InvoiceRepository {
                 .collect(Collectors.toMap(invoice -> invoice.line().licenceId(), invoice -> invoice));
     }
 
-    List<Invoice> page(long organisationId, InvoiceStatus status, Long clientId, int offset, int limit) {
-        return page(organisationId, InvoiceFilter.of(status, clientId), null, 0, offset, limit);
+    List<Invoice> page(long organisationId, InvoiceStatus status, Long clientId, long matches, int offset, int limit) {
+        return page(organisationId, InvoiceFilter.of(status, clientId), null, matches, offset, limit);
     }
 
     /**
+     * A page of the list: the ids of the page first, from the index on (organisation_id, id) alone where no other
+     * condition needs the row (an index-only scan), then the 25 rows. A deep page skips its offset in the index instead
+     * of reading, and throwing away, every row before it (decision 0154); the page numbers of the list's links stay.
+     */
+    static final String PAGE = """
+            select invoice.* from invoice
+            join (select id from invoice where %s
+                  order by id desc
+                  offset :offset rows fetch next :limit rows only) page on page.id = invoice.id
+            order by invoice.id desc
+            """;
+
+    /**
+     * The same page read from the other end of the list (oldest first, then turned round): a page past the middle of
+     * the list skips fewer invoices that way, as the exact number of invoices says where it starts from the end.
+     */
+    static final String PAGE_FROM_THE_END = """
+            select invoice.* from invoice
+            join (select id from invoice where %s
+                  order by id
+                  offset :offset rows fetch next :limit rows only) page on page.id = invoice.id
+            order by invoice.id desc
+            """;
+
+    /**
      * A page of the invoices these filters show, newest first; {@code today} decides which are overdue, and {@code
-     * matches}, how many there are (known from the count or the sums), how a short search term is looked for.
+     * matches}, how many there are (known from the count or the sums), how a short search term is looked for and
+     * from which end the page is read.
      */
     List<Invoice> page(
             long organisationId, InvoiceFilter filter, LocalDate today, long matches, int offset, int limit) {
@@ -217,11 +243,22 @@ class InvoiceRepository {
                 today,
                 matches <= SHORT_TERM_PAGE_BY_PAIRS_UP_TO ? ShortTerm.BY_PAIRS : ShortTerm.IN_ORDER,
                 postgres);
-        return jdbc.sql("""
-                        select * from invoice where %s
-                        order by id desc
-                        offset :offset rows fetch next :limit rows only
-                        """.formatted(where.sql()))
+        if (offset > matches / 2) {
+            // The page's invoices are, counted from the oldest, those from matches - offset - limit (or the oldest)
+            // up to matches - offset: the last page holds fewer.
+            long fromTheEnd = Math.max(0, matches - offset - limit);
+            long rows = matches - offset - fromTheEnd;
+            if (rows <= 0) {
+                return List.of();
+            }
+            return jdbc.sql(PAGE_FROM_THE_END.formatted(where.sql()))
+                    .params(where.params())
+                    .param("offset", fromTheEnd)
+                    .param("limit", rows)
+                    .query(INVOICE)
+                    .list();
+        }
+        return jdbc.sql(PAGE.formatted(where.sql()))
                 .params(where.params())
                 .param("offset", offset)
                 .param("limit", limit)
@@ -249,6 +286,12 @@ class InvoiceRepository {
 
     long count(long organisationId, InvoiceFilter filter, LocalDate today) {
         var where = Conditions.of(organisationId, filter, today, ShortTerm.BY_PAIRS, postgres);
+        if (tallied(filter)) {
+            return jdbc.sql("select coalesce(sum(invoices), 0) from %s t where %s".formatted(tally(), where.sql()))
+                    .params(where.params())
+                    .query(Long.class)
+                    .single();
+        }
         return jdbc.sql("select count(*) from invoice where " + where.sql())
                 .params(where.params())
                 .query(Long.class)
@@ -260,6 +303,9 @@ class InvoiceRepository {
      * it has invoices, decision 0029, but an invoice keeps its own), void ones counted and not added up.
      */
     List<InvoiceListSums> sums(long organisationId, InvoiceFilter filter, LocalDate today) {
+        if (tallied(filter)) {
+            return tallySums(organisationId, filter, today, tally());
+        }
         var where = Conditions.of(organisationId, filter, today, ShortTerm.BY_PAIRS, postgres);
         return jdbc.sql("""
                         select currency, count(*) as invoices,
@@ -277,20 +323,83 @@ class InvoiceRepository {
                         """.formatted(where.sql()))
                 .params(where.params())
                 .param("overdueBefore", sqlDate(today))
-                .query((rs, row) -> {
-                    Currency currency = Currency.getInstance(rs.getString("currency"));
-                    return new InvoiceListSums(
-                            rs.getLong("invoices"),
-                            new Money(rs.getLong("net"), currency),
-                            new Money(rs.getLong("vat"), currency),
-                            new Money(rs.getLong("total"), currency),
-                            new Money(rs.getLong("paid"), currency),
-                            new Money(rs.getLong("unpaid"), currency),
-                            new Money(rs.getLong("overdue"), currency),
-                            rs.getLong("voided"));
-                })
+                .query(SUMS)
                 .list();
     }
+
+    /**
+     * The sums of a filter without a client or a keyword, added up from {@code source}: {@link #TALLY}, the tally that
+     * triggers keep on PostgreSQL (V40), or {@link #TALLIED_ROWS}, the invoices themselves in the tally's shape (H2,
+     * which has no tally). A currency whose changes cancel out (pending rows not compacted yet) shows no line, as a
+     * currency without invoices does.
+     */
+    List<InvoiceListSums> tallySums(long organisationId, InvoiceFilter filter, LocalDate today, String source) {
+        var where = Conditions.of(organisationId, filter, today, ShortTerm.BY_PAIRS, postgres);
+        return jdbc.sql("""
+                        select currency, sum(invoices) as invoices,
+                               sum(case when status <> 'VOID' then subtotal_minor else 0 end) as net,
+                               sum(case when status <> 'VOID' then vat_minor else 0 end) as vat,
+                               sum(case when status <> 'VOID' then total_minor else 0 end) as total,
+                               sum(case when status = 'PAID' then total_minor else 0 end) as paid,
+                               sum(case when status in ('ISSUED', 'SENT') then total_minor else 0 end) as unpaid,
+                               sum(case when status in ('ISSUED', 'SENT') and due_on < :overdueBefore
+                                        then total_minor else 0 end) as overdue,
+                               sum(case when status = 'VOID' then invoices else 0 end) as voided
+                        from %s t where %s
+                        group by currency
+                        having sum(invoices) <> 0
+                        order by currency
+                        """.formatted(source, where.sql()))
+                .params(where.params())
+                .param("overdueBefore", sqlDate(today))
+                .query(SUMS)
+                .list();
+    }
+
+    /**
+     * Whether a filter's count and sums are read from the tally (decision 0154): those without a client or a keyword,
+     * which can cover most of an organisation's invoices. A client's invoices, and a search's, are read through their
+     * indexes, and are few enough to add up row by row.
+     */
+    static boolean tallied(InvoiceFilter filter) {
+        return filter.clientId() == null
+                && (filter.keyword() == null || filter.keyword().isBlank());
+    }
+
+    private String tally() {
+        return postgres ? TALLY : TALLIED_ROWS;
+    }
+
+    /**
+     * The tally of the invoice list's totals (PostgreSQL, V40), under the invoice's column names so that the list's
+     * conditions read it as they read the invoices: issued_on and paid_on hold the first day of their month, which the
+     * month filters (whole months, from the first day to the last) find as they find any day of it; due_on is kept
+     * only for the invoices issued or sent, the only ones the overdue filter and total read.
+     */
+    static final String TALLY = """
+            (select organisation_id, currency, status, issued_in as issued_on, paid_in as paid_on, due_on, invoices,
+                    subtotal_minor, vat_minor, total_minor
+             from invoice_list_tally where organisation_id = :organisationId)""";
+
+    /** The invoices themselves in the tally's shape: one invoice a row. */
+    static final String TALLIED_ROWS = """
+            (select organisation_id, currency, status, issued_on, paid_on,
+                    case when status in ('ISSUED', 'SENT') then due_on end as due_on, 1 as invoices,
+                    subtotal_minor, vat_minor, total_minor
+             from invoice where organisation_id = :organisationId)""";
+
+    private static final RowMapper<InvoiceListSums> SUMS = (rs, row) -> {
+        Currency currency = Currency.getInstance(rs.getString("currency"));
+        return new InvoiceListSums(
+                rs.getLong("invoices"),
+                new Money(rs.getLong("net"), currency),
+                new Money(rs.getLong("vat"), currency),
+                new Money(rs.getLong("total"), currency),
+                new Money(rs.getLong("paid"), currency),
+                new Money(rs.getLong("unpaid"), currency),
+                new Money(rs.getLong("overdue"), currency),
+                rs.getLong("voided"));
+    };
 
     List<Invoice> forLicence(long organisationId, long licenceId) {
         return jdbc.sql("""

@@ -57,6 +57,7 @@ final class DashboardBenchData {
         try (var statement = connection.createStatement()) {
             statement.execute("vacuum (analyze) invoice");
             statement.execute("vacuum (analyze) invoice_tally");
+            statement.execute("vacuum (analyze) invoice_list_tally");
         }
         return count(connection, "select count(*) from invoice where organisation_id = " + organisationId);
     }
