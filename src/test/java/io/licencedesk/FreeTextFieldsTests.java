@@ -74,6 +74,8 @@ class FreeTextFieldsTests {
             "DeviceRequest.nonce",
             "LicencePageRequest.after",
             "LicencePageRequest.before",
+            // what a webhook delivery sent (the event's JSON), shown escaped on its page: no person typed it
+            "DeliveryRequest.body",
             // checked by the domain, for every door: Licence.checkText and ScreenName
             "CreateLicenceRequest.name",
             "CreateLicenceRequest.note",
