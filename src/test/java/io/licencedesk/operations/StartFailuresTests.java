@@ -47,6 +47,26 @@ class StartFailuresTests {
         assertNoStackTrace(log);
     }
 
+    /**
+     * Set up for production (no demo data) but without SPRING_DATASOURCE_URL, a node started on an embedded H2 file
+     * of its own under ./data, created the first owner there and served: a second node did the same in its own file.
+     */
+    @Test
+    void aProductionNodeWithoutItsDatabaseUrlDoesNotStartOnAnEmbeddedFileOfItsOwn() {
+        String log = NodeProcess.named("no-database-url", work)
+                .environment("LICENCEDESK_FIRST_OWNER_EMAIL", "owner@example.test")
+                .environment("LICENCEDESK_FIRST_OWNER_PASSWORD", "a-long-Owner-password-1")
+                .failsToStart();
+
+        assertThat(log)
+                .contains("APPLICATION FAILED TO START")
+                .contains("SPRING_DATASOURCE_URL is not set, and LICENCEDESK_DEMO_ENABLED is false")
+                .contains("Set SPRING_DATASOURCE_URL to the PostgreSQL database")
+                .doesNotContain("Created the first owner");
+        assertNoStackTrace(log);
+        assertThat(work.resolve("data")).as("no embedded database file is made").doesNotExist();
+    }
+
     private static void assertNoStackTrace(String log) {
         assertThat(log).doesNotContain("\tat ").doesNotContain("Caused by:");
     }
