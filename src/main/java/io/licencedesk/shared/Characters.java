@@ -27,6 +27,14 @@ public final class Characters {
         return text.length() > max && in(text) > max;
     }
 
+    /**
+     * The text's first {@code max} characters (all of it when it has no more): a text shown again cut to a length is
+     * cut between characters, never between the two halves of an emoji, which a page shows as "?".
+     */
+    public static String first(String text, int max) {
+        return moreThan(text, max) ? text.substring(0, text.offsetByCodePoints(0, max)) : text;
+    }
+
     /** {@code @Size} on text: its characters, not its UTF-16 units. */
     public static class SizeOfText implements ConstraintValidator<Size, CharSequence> {
 

@@ -480,6 +480,33 @@ class TextLengthsInCharactersIntegrationTests {
                 new Case("device nonce", 200, v -> device(deviceCredential, "nonce", "device-n", v), v -> v));
     }
 
+    /**
+     * A screen name refused is shown again as typed, up to 200 characters: it was cut at 200 UTF-16 units, between the
+     * two halves of an emoji, and the box showed "?" at its end.
+     */
+    @Test
+    void aRefusedScreenNameIsShownAgainWithoutHalfACharacter() throws Exception {
+        long screen = screens.register(org.alice(), licenceId, "Lobby").screen().id();
+        String typed = "a" + emoji(101);
+
+        for (String address : List.of(
+                "/portal/licences/" + licenceId + "/screens",
+                "/portal/licences/" + licenceId + "/screens/" + screen + "/rename")) {
+            MockHttpServletResponse response = mvc.perform(post(address)
+                            .param("name", typed)
+                            .with(fixture.signedIn(org.alice()))
+                            .with(csrf()))
+                    .andReturn()
+                    .getResponse();
+            Document html = Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
+
+            assertThat(response.getStatus()).isEqualTo(422);
+            assertThat(html.select("input[name=name]").eachAttr("value"))
+                    .as(address)
+                    .contains(typed);
+        }
+    }
+
     // --- channels
     // -----------------------------------------------------------------------------------------------------
 
