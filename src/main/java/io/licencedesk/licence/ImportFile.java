@@ -483,7 +483,7 @@ final class ImportFile {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 59) + "…";
+        return Characters.moreThan(text, 60) ? Characters.first(text, 59) + "…" : text;
     }
 
     /**

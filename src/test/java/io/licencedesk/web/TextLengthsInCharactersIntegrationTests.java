@@ -507,6 +507,66 @@ class TextLengthsInCharactersIntegrationTests {
         }
     }
 
+    /**
+     * What was typed in a filter or a download's address that the list did not understand is said back cut to 40
+     * characters: it was cut at 40 UTF-16 units, inside an emoji, which the page showed as "?".
+     */
+    @Test
+    void aFilterNotUnderstoodIsSaidBackCutBetweenCharacters() throws Exception {
+        String typed = "ab" + emoji(50);
+        String said = typed.substring(0, typed.offsetByCodePoints(0, 40)) + "…";
+
+        for (String address : List.of("/licences", "/invoices", "/licences/export.csv")) {
+            String page = mvc.perform(get(address).param("status", typed).with(fixture.signedIn(org.manager())))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+
+            assertThat(Jsoup.parse(page).text()).as(address).contains("“" + said + "”");
+        }
+    }
+
+    /** A coupon code refused is shown again cut to 40 characters, not inside an emoji (it was cut at 40 units). */
+    @Test
+    void aRefusedCodeIsShownAgainWithoutHalfACharacter() throws Exception {
+        String typed = "a" + emoji(30);
+
+        MockHttpServletResponse response = mvc.perform(post("/portal/redeem")
+                        .param("code", typed)
+                        .with(fixture.signedIn(org.alice()))
+                        .with(csrf()))
+                .andReturn()
+                .getResponse();
+
+        assertThat(Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8))
+                        .select("input[name=code]")
+                        .eachAttr("value"))
+                .containsExactly(typed);
+    }
+
+    /**
+     * No text is cut to a length by its UTF-16 units any more, which may cut inside an emoji: every {@code
+     * x.length() > n ? x.substring(0, n)} of the application is {@code Characters.first}, except where the text is
+     * ASCII by its nature (a caller's IP address).
+     */
+    @Test
+    void noTextIsCutByItsUtf16Units() throws Exception {
+        var cut = java.util.regex.Pattern.compile("length\\(\\)\\s*[<>]=?\\s*\\w+\\s*\\?[^;]*substring\\(0,");
+        Set<String> asciiByNature = Set.of("ApiTokens.java", "CallerAddress.java");
+        List<String> found = new ArrayList<>();
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            for (var file :
+                    files.filter(path -> path.toString().endsWith(".java")).toList()) {
+                String source = java.nio.file.Files.readString(file);
+                if (cut.matcher(source).find()
+                        && !asciiByNature.contains(file.getFileName().toString())) {
+                    found.add(file.toString());
+                }
+            }
+        }
+        assertThat(found).isEmpty();
+    }
+
     // --- channels
     // -----------------------------------------------------------------------------------------------------
 
