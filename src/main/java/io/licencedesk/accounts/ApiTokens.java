@@ -1,5 +1,6 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.ControlCharacters;
 import io.licencedesk.shared.Reason;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ public class ApiTokens {
         if (name.isEmpty()) {
             throw new ApiTokenRefusedException("name", Reason.of("reason.apiToken.nameRequired"));
         }
-        if (name.length() > NAME_MAX || ControlCharacters.in(name)) {
+        if (Characters.moreThan(name, NAME_MAX) || ControlCharacters.in(name)) {
             throw new ApiTokenRefusedException("name", Reason.of("reason.apiToken.nameInvalid", NAME_MAX));
         }
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.Reason;
 import java.math.BigInteger;
 import java.net.URI;
@@ -185,7 +186,7 @@ public class PaymentDetails {
     private static boolean refuseIfTooLong(
             String value, int max, String field, List<PaymentSettingsRefusedException> refusals) {
         String stripped = text(value);
-        if (stripped != null && stripped.length() > max) {
+        if (stripped != null && Characters.moreThan(stripped, max)) {
             refusals.add(new PaymentSettingsRefusedException(field, Reason.of("reason.payment.tooLong", max)));
             return true;
         }

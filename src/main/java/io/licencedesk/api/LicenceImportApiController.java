@@ -3,6 +3,7 @@ package io.licencedesk.api;
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.licence.LicenceImport;
 import io.licencedesk.licence.LicenceImports;
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.ControlCharacters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -149,7 +150,7 @@ class LicenceImportApiController {
      */
     private static void checkName(String name) {
         if (name != null
-                && (name.length() > MAX_NAME
+                && (Characters.moreThan(name, MAX_NAME)
                         || ControlCharacters.in(name)
                         || name.chars().anyMatch(c -> c < 0x20))) {
             throw ApiParameters.invalid(

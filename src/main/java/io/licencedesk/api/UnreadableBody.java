@@ -1,5 +1,6 @@
 package io.licencedesk.api;
 
+import io.licencedesk.shared.Characters;
 import io.licencedesk.web.ApiProblemWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -171,6 +172,6 @@ record UnreadableBody(String field, String detail) {
                         : "[" + reference.getIndex() + "]")
                 .collect(Collectors.joining());
         path = path.startsWith(".") ? path.substring(1) : path;
-        return path.length() > 100 ? path.substring(0, 100) + "…" : path; // a name is repeated, not a whole body
+        return Characters.moreThan(path, 100) ? Characters.first(path, 100) + "…" : path; // a name, not a whole body
     }
 }

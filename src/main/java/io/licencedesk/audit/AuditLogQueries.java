@@ -179,15 +179,16 @@ class AuditLogQueries {
         String object = Like.containing(filter.object());
         if (object != null) {
             String typed = filter.object().strip();
+            String groupedCode = GroupedCode.of(typed);
             if (ID.matcher(typed).matches()) {
                 where.and("(subject_id = :objectId or lower(subject_label) like :object)")
                         .param("objectId", Long.parseLong(typed.replace("#", "")))
                         .param("object", object);
-            } else if (GroupedCode.of(typed) != null) {
+            } else if (groupedCode != null) {
                 // A licence's label holds its code without the separators it was typed with (decision 0152)
                 where.and("(lower(subject_label) like :object or lower(subject_label) like :code)")
                         .param("object", object)
-                        .param("code", Like.containing(GroupedCode.of(typed)));
+                        .param("code", Like.containing(groupedCode));
             } else {
                 where.and("lower(subject_label) like :object").param("object", object);
             }

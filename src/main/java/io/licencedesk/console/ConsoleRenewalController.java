@@ -86,7 +86,7 @@ class ConsoleRenewalController {
             RedirectAttributes redirect) {
         // The licence first: an id that names none of this organisation's is the 404 of every address (decision
         // 0153), not a message about the form that was sent to it.
-        licences.details(caller, id);
+        licences.requireYours(caller, id);
         Boolean autoRenew;
         if ("yes".equals(choice)) {
             autoRenew = true;

@@ -1,5 +1,6 @@
 package io.licencedesk.console;
 
+import io.licencedesk.shared.Characters;
 import io.licencedesk.web.Words;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +31,6 @@ final class ExportRefusals {
     }
 
     private static String shortened(String typed) {
-        return typed.length() <= 40 ? typed : typed.substring(0, 40) + "…";
+        return Characters.moreThan(typed, 40) ? Characters.first(typed, 40) + "…" : typed;
     }
 }

@@ -1,5 +1,6 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.ControlCharacters;
 import io.licencedesk.shared.Reason;
 
@@ -29,7 +30,7 @@ record DeviceQuestion(String fingerprint, String nonce) {
             // "   " has 3 characters: being told it must have 1 to 200 left its sender looking for what to shorten
             throw new InvalidDeviceRequestException(field, Reason.of("reason.device.fieldMissing", field));
         }
-        if (value.length() > MAX_LENGTH) {
+        if (Characters.moreThan(value, MAX_LENGTH)) {
             throw new InvalidDeviceRequestException(field, Reason.of("reason.device.fieldLength", field, MAX_LENGTH));
         }
         // Tab and line breaks too, which other texts take; and half of a surrogate pair, which PostgreSQL would store

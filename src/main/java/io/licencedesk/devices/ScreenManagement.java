@@ -83,7 +83,7 @@ public class ScreenManagement {
             return new ScreenList(new PageOf<>(List.of(), 1, size, 0), search, registered);
         }
         // Folded as names are compared (decision 0151), to meet their keys: "ÉCRAN" finds "écran", "STRASSE" "Straße"
-        String pattern = search == null || search.isBlank() ? null : Like.containing(ScreenName.key(search.strip()));
+        String pattern = search == null || search.isBlank() ? null : ScreenName.key(search.strip());
         int matching = pattern == null ? registered : screens.countLive(licenceId, pattern);
         PageOf<Screen> found = PageOf.read(
                 page,

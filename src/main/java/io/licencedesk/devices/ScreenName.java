@@ -1,5 +1,6 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.ControlCharacters;
 import io.licencedesk.shared.InvisibleText;
 import io.licencedesk.shared.PlainText;
@@ -22,7 +23,7 @@ final class ScreenName {
         if (InvisibleText.is(stripped)) {
             throw new InvalidScreenNameException(Reason.of("reason.screen.nameMissing"));
         }
-        if (stripped.length() > MAX_LENGTH) {
+        if (Characters.moreThan(stripped, MAX_LENGTH)) {
             throw new InvalidScreenNameException(Reason.of("reason.screen.nameTooLong", MAX_LENGTH));
         }
         if (ControlCharacters.in(stripped)) {

@@ -1,5 +1,6 @@
 package io.licencedesk.devices;
 
+import io.licencedesk.shared.Like;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -7,7 +8,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -39,41 +44,73 @@ class ScreenRepository {
     }
 
     /**
-     * A live screen whose name contains the search, the pattern being made of the search's key (ScreenName.key): by the
-     * name's key, which Java folded, so that "ÉCRAN" finds "écran" under a "C" locale too, where the database's {@code
-     * lower()} folds only ASCII (decision 0152). A screen without a key (ScreenNameKeysAtStart) by {@code lower()}, as
-     * before.
+     * The seats of a licence, oldest first, those whose name's key contains the search's key (ScreenName.key; all when
+     * it is null), a page at a time: by the name's key, which Java folded, so that "ÉCRAN" finds "écran" under a "C"
+     * locale too, where the database's {@code lower()} folds only ASCII (decision 0152). A licence has at most 10,000
+     * screens, all under its index screen_licence_fingerprint_idx.
      */
-    private static final String NAME_LIKE =
-            "(name_key like :pattern or (name_key is null and lower(name) like :pattern))";
-
-    /**
-     * A page of the seats of a licence, oldest first, those whose name's key is like the pattern (all when it is
-     * null). A licence has at most 10,000 screens, all under its index screen_licence_fingerprint_idx.
-     */
-    List<Screen> live(long licenceId, String namePattern, int offset, int limit) {
+    List<Screen> live(long licenceId, String searchKey, int offset, int limit) {
+        var named = NamedLike.of(this, licenceId, searchKey);
         return jdbc.sql("""
                         select * from screen
                         where licence_id = :licenceId and removed_at is null
-                        """ + (namePattern == null ? "" : "  and " + NAME_LIKE + "\n") + """
+                        """ + named.condition() + """
                         order by created_at, id
                         offset :offset rows fetch next :limit rows only
                         """)
                 .param("licenceId", licenceId)
-                .param("pattern", namePattern)
+                .params(named.parameters())
                 .param("offset", offset)
                 .param("limit", limit)
                 .query(SCREEN)
                 .list();
     }
 
-    int countLive(long licenceId, String namePattern) {
-        return jdbc.sql("select count(*) from screen where licence_id = :licenceId and removed_at is null"
-                        + (namePattern == null ? "" : " and " + NAME_LIKE))
+    int countLive(long licenceId, String searchKey) {
+        var named = NamedLike.of(this, licenceId, searchKey);
+        return jdbc.sql("select count(*) from screen where licence_id = :licenceId and removed_at is null\n"
+                        + named.condition())
                 .param("licenceId", licenceId)
-                .param("pattern", namePattern)
+                .params(named.parameters())
                 .query(Integer.class)
                 .single();
+    }
+
+    /** The condition on a screen's name for a search (empty when there is none), and its parameters. */
+    private record NamedLike(String condition, Map<String, Object> parameters) {
+
+        static NamedLike of(ScreenRepository screens, long licenceId, String searchKey) {
+            if (searchKey == null) {
+                return new NamedLike("", Map.of());
+            }
+            List<Long> unkeyed = screens.unkeyedLive(licenceId, key -> key.contains(searchKey));
+            return new NamedLike(
+                    "  and (name_key like :pattern" + (unkeyed.isEmpty() ? "" : " or id in (:unkeyed)") + ")\n",
+                    unkeyed.isEmpty()
+                            ? Map.of("pattern", Like.containing(searchKey))
+                            : Map.of("pattern", Like.containing(searchKey), "unkeyed", unkeyed));
+        }
+    }
+
+    /**
+     * The ids of the licence's live screens without a key whose name's key, folded here as a keyed screen's was, is
+     * matched: compared as every other name is (decision 0155), where the database's {@code lower()} did not fold "ß"
+     * as "ss" nor, in a "C" locale, "É" as "é". They are the few the start could not key (ScreenNameKeysAtStart: another
+     * live screen had their key), read on PostgreSQL through the partial index screen_unkeyed_idx (V39).
+     */
+    private List<Long> unkeyedLive(long licenceId, Predicate<String> keyMatches) {
+        return jdbc
+                .sql("""
+                        select id, name from screen
+                        where licence_id = :licenceId and removed_at is null and name_key is null
+                        order by id
+                        """)
+                .param("licenceId", licenceId)
+                .query((rs, row) -> keyMatches.test(ScreenName.key(rs.getString("name"))) ? rs.getLong("id") : null)
+                .list()
+                .stream()
+                .filter(Objects::nonNull)
+                .toList();
     }
 
     Optional<Screen> findLive(long licenceId, long id) {
@@ -88,19 +125,21 @@ class ScreenRepository {
      * The name of a live screen of the licence called so in any case, other than the screen {@code exceptId} (0: none),
      * if there is one: the one row the rule needs. Names are compared by their key ({@link ScreenName#key}, unique
      * among live screens by the index screen_licence_name_key); a screen without one (stored before V38 and not given
-     * one at start, as two names the old rule let through) by the database's {@code lower()}, as before.
+     * one at start, as two names the old rule let through) by the same key, folded here from its name.
      */
     Optional<String> liveNameLike(long licenceId, String name, long exceptId) {
+        String key = ScreenName.key(name);
+        List<Long> unkeyed = unkeyedLive(licenceId, key::equals);
         return jdbc.sql("""
                         select name from screen
                         where licence_id = :licenceId and removed_at is null and id <> :exceptId
-                          and (name_key = :key or (name_key is null and lower(name) = lower(:name)))
+                          and (name_key = :key%s)
                         order by created_at, id
                         fetch first 1 rows only
-                        """)
+                        """.formatted(unkeyed.isEmpty() ? "" : " or id in (:unkeyed)"))
                 .param("licenceId", licenceId)
-                .param("key", ScreenName.key(name))
-                .param("name", name)
+                .param("key", key)
+                .param("unkeyed", unkeyed.isEmpty() ? List.of(0L) : unkeyed)
                 .param("exceptId", exceptId)
                 .query(String.class)
                 .optional();
@@ -108,21 +147,16 @@ class ScreenRepository {
 
     /** The names of the licence's live screens that are one of these in any case, for a free seat's name. */
     List<String> liveNamesLike(long licenceId, List<String> names) {
-        StringBuilder keys = new StringBuilder();
-        StringBuilder lowered = new StringBuilder();
-        var parameters = new MapSqlParameterSource("licenceId", licenceId);
-        for (int i = 0; i < names.size(); i++) {
-            keys.append(i == 0 ? "" : ", ").append(":key").append(i);
-            lowered.append(i == 0 ? "" : ", ").append("lower(:name").append(i).append(')');
-            parameters.addValue("key" + i, ScreenName.key(names.get(i)));
-            parameters.addValue("name" + i, names.get(i));
-        }
+        Set<String> wanted = names.stream().map(ScreenName::key).collect(Collectors.toSet());
+        List<Long> unkeyed = unkeyedLive(licenceId, wanted::contains);
         return jdbc.sql("""
                         select name from screen
                         where licence_id = :licenceId and removed_at is null
-                          and (name_key in (%s) or (name_key is null and lower(name) in (%s)))
-                        """.formatted(keys, lowered))
-                .paramSource(parameters)
+                          and (name_key in (:keys)%s)
+                        """.formatted(unkeyed.isEmpty() ? "" : " or id in (:unkeyed)"))
+                .param("licenceId", licenceId)
+                .param("keys", wanted)
+                .param("unkeyed", unkeyed.isEmpty() ? List.of(0L) : unkeyed)
                 .query(String.class)
                 .list();
     }

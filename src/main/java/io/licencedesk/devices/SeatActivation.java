@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSource;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -31,6 +32,9 @@ class SeatActivation {
 
     /** How many numbered names a free seat's name is chosen among in one query. */
     private static final int SEAT_NAMES_AT_ONCE = 8;
+
+    /** Runs of the seat's transaction when a unique index refused what the checks let through. */
+    private static final int ATTEMPTS = 3;
 
     private final DeviceQueries queries;
     private final ScreenRepository screens;
@@ -72,8 +76,28 @@ class SeatActivation {
         keys.forOrganisation(issued.organisationId());
         // to the microsecond, as the database keeps times: the seat's activation and its first check-in are equal
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        DeviceView view = transaction.execute(status -> takeSeat(hash, issued.licenceId(), request.fingerprint(), now));
+        DeviceView view = seatTaken(hash, issued.licenceId(), request.fingerprint(), now);
         return answers.answer(view, request, now);
+    }
+
+    /**
+     * The seat, taken in a transaction that is run again, from the lock on, when a unique index refused its insert: the
+     * seat's name (screen_licence_name_key) or the device's seat (V14) was taken past the checks under the lock, by a
+     * writer that did not take it or a row the checks did not read. Run again, the checks see that row and choose the
+     * next free name, or answer as they would have (the seat the device holds, or every seat taken): never the 503 of
+     * a failed statement (decision 0155). Run anew rather than from a savepoint: PostgreSQL fails every statement of a
+     * transaction after one failed.
+     */
+    private DeviceView seatTaken(String hash, long licenceId, String fingerprint, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> takeSeat(hash, licenceId, fingerprint, now));
+            } catch (DuplicateKeyException takenPastTheCheck) {
+                if (attempt == ATTEMPTS) {
+                    throw takenPastTheCheck;
+                }
+            }
+        }
     }
 
     private DeviceView takeSeat(String hash, long licenceId, String fingerprint, Instant now) {

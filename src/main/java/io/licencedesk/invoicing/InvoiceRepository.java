@@ -521,15 +521,16 @@ class InvoiceRepository {
             }
             if (filter.keyword() != null && !filter.keyword().isBlank()) {
                 String term = filter.keyword().strip().toLowerCase(Locale.ROOT);
+                String groupedCode = GroupedCode.of(term);
                 if (!Like.canMatch(filter.keyword())) {
                     // Text that no field can hold (control characters) matches nothing, and is not sent to the
                     // database.
                     sql.add("1 = 0");
-                } else if (GroupedCode.of(term) != null) {
+                } else if (groupedCode != null) {
                     // A coupon code written in groups: the recorded code has no separators (decision 0152). Both
                     // patterns are read from the trigram index.
                     sql.add(TERM_OR_GROUPED_CODE);
-                    params.put("codePattern", Like.containing(GroupedCode.of(term)));
+                    params.put("codePattern", Like.containing(groupedCode));
                 } else if (!postgres || term.codePointCount(0, term.length()) > 2) {
                     sql.add(SEARCHED_TEXT + " like :pattern");
                 } else if (shortTerm == ShortTerm.BY_PAIRS) {

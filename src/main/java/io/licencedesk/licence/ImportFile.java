@@ -1,5 +1,6 @@
 package io.licencedesk.licence;
 
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.ControlCharacters;
 import io.licencedesk.shared.PlainText;
 import io.licencedesk.shared.Reason;
@@ -320,13 +321,13 @@ final class ImportFile {
         String name = row.text("name");
         if (name == null) {
             refusals.add(new Refusal("name", Reason.of("reason.import.nameMissing")));
-        } else if (name.length() > Licence.NAME_MAX) {
+        } else if (Characters.moreThan(name, Licence.NAME_MAX)) {
             refusals.add(new Refusal("name", Reason.of("reason.import.tooLong", Integer.toString(Licence.NAME_MAX))));
         } else if (!PLAIN_TEXT.isValid(name, null)) {
             refusals.add(new Refusal("name", Reason.of("reason.import.markup")));
         }
         String note = row.text("note");
-        if (note != null && note.length() > Licence.NOTE_MAX) {
+        if (note != null && Characters.moreThan(note, Licence.NOTE_MAX)) {
             refusals.add(new Refusal("note", Reason.of("reason.import.tooLong", Integer.toString(Licence.NOTE_MAX))));
         } else if (!PLAIN_TEXT.isValid(note, null)) {
             refusals.add(new Refusal("note", Reason.of("reason.import.markup")));
@@ -375,7 +376,7 @@ final class ImportFile {
         }
 
         String reference = row.text("reference");
-        if (reference != null && reference.length() > REFERENCE_MAX) {
+        if (reference != null && Characters.moreThan(reference, REFERENCE_MAX)) {
             refusals.add(new Refusal("reference", Reason.of("reason.import.tooLong", Integer.toString(REFERENCE_MAX))));
         }
 
@@ -482,7 +483,7 @@ final class ImportFile {
     }
 
     private static String abbreviate(String text) {
-        return text.length() <= 60 ? text : text.substring(0, 59) + "…";
+        return Characters.moreThan(text, 60) ? Characters.first(text, 59) + "…" : text;
     }
 
     /**

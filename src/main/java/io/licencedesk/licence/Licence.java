@@ -1,5 +1,6 @@
 package io.licencedesk.licence;
 
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.InvisibleText;
 import io.licencedesk.shared.Money;
 import io.licencedesk.shared.PlainText;
@@ -174,7 +175,7 @@ public final class Licence {
         if (InvisibleText.is(name)) {
             throw new InvalidLicenceException("name", Reason.of("reason.licence.nameMissing"));
         }
-        if (name.strip().length() > NAME_MAX) {
+        if (Characters.moreThan(name.strip(), NAME_MAX)) {
             throw new InvalidLicenceException("name", Reason.of("reason.licence.nameTooLong", NAME_MAX));
         }
         // The console's form refuses tags beside the field; this is the same rule for the API's door.
@@ -184,7 +185,7 @@ public final class Licence {
     }
 
     private static void checkNote(String note) {
-        if (note != null && note.strip().length() > NOTE_MAX) {
+        if (note != null && Characters.moreThan(note.strip(), NOTE_MAX)) {
             throw new InvalidLicenceException("note", Reason.of("reason.licence.noteTooLong", NOTE_MAX));
         }
         if (!PLAIN_TEXT.isValid(note, null)) {

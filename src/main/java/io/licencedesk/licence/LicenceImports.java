@@ -2,6 +2,7 @@ package io.licencedesk.licence;
 
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Caller;
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.ControlCharacters;
 import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Reason;
@@ -90,7 +91,7 @@ public class LicenceImports {
         long id = jobs.create(
                 caller.organisationId(),
                 caller.userId(),
-                name.length() > 255 ? name.substring(0, 255) : name,
+                Characters.moreThan(name, 255) ? name.substring(0, name.offsetByCodePoints(0, 255)) : name,
                 bytes,
                 clock.instant());
         runner.check(id, file, catalogue);

@@ -105,6 +105,18 @@ public class LicenceManagement {
     }
 
     /**
+     * Throws {@link LicenceNotFoundException} unless the id is a licence of the caller's organisation: the answer of
+     * {@link #details} for an id that names none of its licences, read from the primary key alone, for a form that
+     * checks its licence before it reads what it was sent.
+     */
+    @Transactional(readOnly = true)
+    public void requireYours(Caller caller, long id) {
+        if (!notYours(caller, List.of(id)).isEmpty()) {
+            throw new LicenceNotFoundException(id);
+        }
+    }
+
+    /**
      * The ids among these that are not licences of the caller's organisation (another organisation's, or nobody's),
      * in the order given: a selection of up to a page checked in one query, where one lookup an id cost a hundred.
      */

@@ -1,6 +1,7 @@
 package io.licencedesk.mail;
 
 import io.licencedesk.mail.OutboxRepository.Claimed;
+import io.licencedesk.shared.Characters;
 import jakarta.mail.MessagingException;
 import java.io.UnsupportedEncodingException;
 import java.time.Clock;
@@ -149,6 +150,6 @@ class MailDispatcher {
     private static String describe(MailException failure) {
         String text = failure.getMostSpecificCause().getClass().getSimpleName() + ": "
                 + failure.getMostSpecificCause().getMessage();
-        return text.length() > 1000 ? text.substring(0, 1000) : text;
+        return Characters.first(text, 1000);
     }
 }

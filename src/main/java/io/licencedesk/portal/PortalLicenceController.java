@@ -7,6 +7,7 @@ import io.licencedesk.licence.CodeAlreadyYoursException;
 import io.licencedesk.licence.CodeNotRedeemableException;
 import io.licencedesk.licence.IllegalStatusChangeException;
 import io.licencedesk.licence.RedemptionLimits;
+import io.licencedesk.shared.Characters;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import io.licencedesk.web.WaitInWords;
@@ -101,7 +102,7 @@ class PortalLicenceController {
     }
 
     private String refused(Caller client, String code, String message, Model model) {
-        model.addAttribute("code", code.length() > 40 ? code.substring(0, 40) : code);
+        model.addAttribute("code", Characters.first(code, 40));
         model.addAttribute("redeemError", message);
         return pages.list(client, 1, model);
     }

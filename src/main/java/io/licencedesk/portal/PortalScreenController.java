@@ -7,6 +7,7 @@ import io.licencedesk.devices.Screen;
 import io.licencedesk.devices.ScreenManagement;
 import io.licencedesk.devices.ScreenNotFoundException;
 import io.licencedesk.devices.ScreenRegistrationRefusedException;
+import io.licencedesk.shared.Characters;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import io.licencedesk.web.Words;
@@ -55,7 +56,7 @@ class PortalScreenController {
             return pages.licence(client, id, model);
         } catch (InvalidScreenNameException | ScreenRegistrationRefusedException refused) {
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-            model.addAttribute("screenName", name.length() > 200 ? name.substring(0, 200) : name);
+            model.addAttribute("screenName", Characters.first(name, 200));
             model.addAttribute("screenError", reasons.text(refused));
             return pages.licence(client, id, model);
         }
@@ -83,7 +84,7 @@ class PortalScreenController {
             // refused.
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("renameScreenId", screenId);
-            model.addAttribute("renameName", name.length() > 200 ? name.substring(0, 200) : name);
+            model.addAttribute("renameName", Characters.first(name, 200));
             model.addAttribute("renameError", reasons.text(refused));
             return pages.licence(client, id, q, page, model);
         }

@@ -1,6 +1,7 @@
 package io.licencedesk.renewals;
 
 import io.licencedesk.renewals.DigestLines.Line;
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.Money;
 import java.sql.Date;
 import java.sql.Timestamp;
@@ -346,7 +347,7 @@ class CycleQueries {
     }
 
     private static String shorten(String name) {
-        return name.length() <= 60 ? name : name.substring(0, 59) + "…";
+        return Characters.moreThan(name, 60) ? Characters.first(name, 59) + "…" : name;
     }
 
     private static final RowMapper<Due> DUE =

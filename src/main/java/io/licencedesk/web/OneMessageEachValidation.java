@@ -1,8 +1,10 @@
 package io.licencedesk.web;
 
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.InvisibleText;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -32,20 +34,29 @@ class OneMessageEachValidation {
             ApplicationContext context, ObjectProvider<ValidationConfigurationCustomizer> customizers) {
         var validator = new DistinctMessagesValidator();
         validator.setConfigurationInitializer(configuration -> {
-            requireVisibleText(configuration);
+            countCharactersAndRequireVisibleText(configuration);
             customizers.orderedStream().forEach(customizer -> customizer.customize(configuration));
         });
         validator.setMessageInterpolator(new MessageInterpolatorFactory(context).getObject());
         return validator;
     }
 
-    /** {@code @NotBlank} refuses text of no-break or zero-width spaces too (decision 0125). */
-    private static void requireVisibleText(jakarta.validation.Configuration<?> configuration) {
+    /**
+     * {@code @NotBlank} refuses text of no-break or zero-width spaces too (decision 0125), and {@code @Size} counts a
+     * text's characters, not its UTF-16 units (decision 0155): an emoji is one character.
+     */
+    private static void countCharactersAndRequireVisibleText(jakarta.validation.Configuration<?> configuration) {
         if (configuration instanceof HibernateValidatorConfiguration hibernate) {
             ConstraintMapping mapping = hibernate.createConstraintMapping();
             mapping.constraintDefinition(NotBlank.class)
                     .includeExistingValidators(false)
                     .validatedBy(InvisibleText.NotBlankValidator.class);
+            mapping.constraintDefinition(Size.class)
+                    .includeExistingValidators(false)
+                    .validatedBy(Characters.SizeOfText.class)
+                    .validatedBy(Characters.SizeOfCollection.class)
+                    .validatedBy(Characters.SizeOfMap.class)
+                    .validatedBy(Characters.SizeOfArray.class);
             hibernate.addMapping(mapping);
         }
     }

@@ -1,5 +1,6 @@
 package io.licencedesk.webhooks;
 
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.Reason;
 import java.net.IDN;
 import java.net.Inet4Address;
@@ -67,7 +68,7 @@ class EndpointAddresses {
 
     /** An absolute http(s) address with a host, a port a connection can use (1 to 65535) if any, and no fragment. */
     static URI parse(String url) throws URISyntaxException {
-        if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {
+        if (url == null || url.isBlank() || Characters.moreThan(url, MAX_LENGTH)) {
             throw new URISyntaxException(String.valueOf(url), "blank or too long");
         }
         URI uri = new URI(withAsciiHost(url));

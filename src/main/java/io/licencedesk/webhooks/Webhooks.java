@@ -4,6 +4,7 @@ import io.licencedesk.accounts.Caller;
 import io.licencedesk.audit.AuditSubject;
 import io.licencedesk.audit.AuditTrail;
 import io.licencedesk.audit.ReportedChange;
+import io.licencedesk.shared.Characters;
 import io.licencedesk.shared.PageOf;
 import io.licencedesk.shared.Reason;
 import java.time.Clock;
@@ -109,7 +110,7 @@ public class Webhooks {
                 endpoint.description() == null || endpoint.description().isBlank()
                         ? null
                         : endpoint.description().strip();
-        if (description != null && description.length() > MAX_DESCRIPTION) {
+        if (description != null && Characters.moreThan(description, MAX_DESCRIPTION)) {
             throw new EndpointRefusedException(
                     "description", Reason.of("reason.webhook.descriptionTooLong", MAX_DESCRIPTION));
         }

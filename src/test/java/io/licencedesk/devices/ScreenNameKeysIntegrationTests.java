@@ -179,6 +179,43 @@ class ScreenNameKeysIntegrationTests {
                 .contains("already called “HALL”");
     }
 
+    /**
+     * A screen left without a key (its key was another's at the start, which was then removed) was compared by the
+     * database's {@code lower()}: "Straße" was not "STRASSE" nor found by "ß" or "SS", as a keyed one is. Both are
+     * compared by the key now (decision 0155).
+     */
+    @Test
+    void aScreenWithoutAKeyIsComparedAndFoundAsAKeyedOneIs() {
+        long unkeyed = insertLive("Straße", null);
+        long keyed =
+                screens.register(org.alice(), licenceId, "Große Halle").screen().id();
+
+        for (String same : List.of("STRASSE", "strasse", "straße")) {
+            assertThatThrownBy(() -> screens.register(org.alice(), licenceId, same))
+                    .as(same)
+                    .isInstanceOf(ScreenNameTakenException.class)
+                    .extracting(InWords::english, as(InstanceOfAssertFactories.STRING))
+                    .contains("already called “Straße”");
+            assertThatThrownBy(() -> screens.rename(org.alice(), licenceId, keyed, same))
+                    .as(same)
+                    .isInstanceOf(ScreenNameTakenException.class);
+        }
+        for (String search : List.of("ß", "SS", "STRASSE", "straße")) {
+            assertThat(screens.screens(org.alice(), licenceId, search, 1, 20)
+                            .page()
+                            .items())
+                    .as(search)
+                    .extracting(Screen::id)
+                    .contains(unkeyed);
+        }
+        assertThat(screens.screens(org.alice(), licenceId, "GROSSE", 1, 20)
+                        .page()
+                        .items())
+                .extracting(Screen::id)
+                .containsExactly(keyed);
+        assertThat(names()).containsExactly("Straße", "Große Halle");
+    }
+
     /** The screens are read a thousand at a time (memory stays flat): every one is keyed, past the first thousand. */
     @Test
     void screensStoredBeforeAreKeyedBatchAfterBatch() {

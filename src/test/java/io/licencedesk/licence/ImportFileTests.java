@@ -99,6 +99,21 @@ class ImportFileTests {
     }
 
     /**
+     * A value a refusal repeats is cut to 60 characters between characters: it was cut at 59 UTF-16 units, inside an
+     * emoji, which the report showed as "?" (decision 0155).
+     */
+    @Test
+    void aValueARefusalRepeatsIsCutBetweenCharacters() throws IOException {
+        String plan = "ab" + "\uD83D\uDE00".repeat(60);
+
+        var collected = check("name,plan,screens\nLobby," + plan + ",1\n");
+
+        assertThat(collected.reasons).hasSize(1);
+        assertThat(collected.reasons.get(0).arguments())
+                .containsExactly(plan.substring(0, plan.offsetByCodePoints(0, 59)) + "…");
+    }
+
+    /**
      * A row whose note holds line breaks was reported at its last line, where the parser noticed its end; a person
      * looks for it at its first (decision 0104). Line breaks are counted as the parser counts them: CRLF once, a CR or
      * an LF alone once, and blank lines between rows count as lines. The key of a row without code or reference keeps
