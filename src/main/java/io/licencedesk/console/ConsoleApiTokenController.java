@@ -33,13 +33,8 @@ class ConsoleApiTokenController {
     }
 
     @PostMapping
-    String issue(
-            Caller caller,
-            @Valid @ModelAttribute("form") ApiTokenForm form,
-            BindingResult errors,
-            Model model,
-            RedirectAttributes redirect) {
-        return pages.issue(caller, form, errors, redirect) ? "redirect:/api-tokens" : pages.page(caller, model, VIEW);
+    String issue(Caller caller, @Valid @ModelAttribute("form") ApiTokenForm form, BindingResult errors, Model model) {
+        return pages.issue(caller, form, errors, model, VIEW);
     }
 
     @PostMapping("/{id}/revoke")

@@ -33,15 +33,8 @@ class PortalApiTokenController {
     }
 
     @PostMapping
-    String issue(
-            Caller client,
-            @Valid @ModelAttribute("form") ApiTokenForm form,
-            BindingResult errors,
-            Model model,
-            RedirectAttributes redirect) {
-        return pages.issue(client, form, errors, redirect)
-                ? "redirect:/portal/profile/api-tokens"
-                : pages.page(client, model, VIEW);
+    String issue(Caller client, @Valid @ModelAttribute("form") ApiTokenForm form, BindingResult errors, Model model) {
+        return pages.issue(client, form, errors, model, VIEW);
     }
 
     @PostMapping("/{id}/revoke")

@@ -18,8 +18,9 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The page where a person makes and revokes their own API tokens, which the console (staff) and the portal
  * (clients) each serve at their own address with their own controller; what the page does is the same, and is here.
- * A new token's secret goes to the page after the redirect as a flash attribute: shown there once, never in an
- * address, and gone from the session once that page has read it (decision 0042).
+ * A new token's secret is shown once, in the answer to the post that made it: never in an address, and never in the
+ * session, which Spring Session writes to the database (as a flash attribute it sat there until the page after the
+ * redirect read it, for good if that page was never asked for; decision 0159).
  */
 @Component
 public class ApiTokenPages {
@@ -52,10 +53,17 @@ public class ApiTokenPages {
     }
 
     /**
-     * Makes the token the form asks for: true when made, its secret then in the flash for the next page; false with
-     * the form's errors, or the refusal of accounts beside its field, and nothing made.
+     * Makes the token the form asks for and answers the page: with its secret and an empty form when made; with the
+     * form's errors, or the refusal of accounts beside its field, and nothing made otherwise.
      */
-    public boolean issue(Caller caller, ApiTokenForm form, BindingResult errors, RedirectAttributes redirect) {
+    public String issue(Caller caller, ApiTokenForm form, BindingResult errors, Model model, String view) {
+        if (made(caller, form, errors, model)) {
+            model.addAttribute("form", ApiTokenForm.empty());
+        }
+        return page(caller, model, view);
+    }
+
+    private boolean made(Caller caller, ApiTokenForm form, BindingResult errors, Model model) {
         if (errors.hasErrors()) {
             checkLastDayBeside(form, errors);
             return false;
@@ -67,8 +75,9 @@ public class ApiTokenPages {
             errors.rejectValue(refused.field(), "refused", reasons.text(refused));
             return false;
         }
-        redirect.addFlashAttribute("newToken", new NewTokenSecret(issued.token().name(), issued.secret()));
-        Toasts.success(redirect, text("apiTokens.made", issued.token().name()));
+        model.addAttribute("newToken", new NewTokenSecret(issued.token().name(), issued.secret()));
+        model.addAttribute("toast", text("apiTokens.made", issued.token().name()));
+        model.addAttribute("toastKind", "success");
         return true;
     }
 

@@ -59,8 +59,17 @@ class PasswordController {
         return "redirect:/password/forgot?sent";
     }
 
+    /**
+     * The link's token is in this page's address: with the site's policy (strict-origin-when-cross-origin) the page's
+     * own requests (its style sheets and scripts, its form, a language link) carried the whole address, token included,
+     * in their Referer to this server, where a proxy's or a CDN's log keeps it. This page and its answers send none
+     * (decision 0159).
+     */
+    private static final String NO_REFERRER = "no-referrer";
+
     @GetMapping("/set")
-    String setForm(@RequestParam(required = false) String token, Model model) {
+    String setForm(@RequestParam(required = false) String token, Model model, HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", NO_REFERRER);
         Optional<String> email = passwords.linkEmail(token);
         if (email.isEmpty()) {
             return "password/link-invalid";
@@ -78,6 +87,7 @@ class PasswordController {
             Model model,
             HttpServletRequest request,
             HttpServletResponse response) {
+        response.setHeader("Referrer-Policy", NO_REFERRER);
         Optional<String> email = passwords.linkEmail(form.token());
         if (email.isEmpty()) {
             return "password/link-invalid";

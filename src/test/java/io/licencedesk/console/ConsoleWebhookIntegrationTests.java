@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
@@ -525,6 +526,100 @@ class ConsoleWebhookIntegrationTests {
         assertThat(webhooks.endpoint(other.owner(), theirs).enabled())
                 .as("unchanged")
                 .isTrue();
+    }
+
+    /**
+     * An attacker's probes (decision 0159): a delivery of the organisation's other endpoint, asked for under this
+     * endpoint's id, is not found and is not sent again; the ids must belong together, not only to the organisation.
+     */
+    @Test
+    void aDeliveryOfAnotherEndpointOfTheSameOrganisationIsNotFoundUnderThisOnesId() throws Exception {
+        long first = endpointOf(org).endpoint().id();
+        long second = webhooks.register(
+                        org.owner(), new NewEndpoint("https://203.0.113.8/" + org.id(), null, true, Set.of()))
+                .endpoint()
+                .id();
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Lobby", null, 1, null));
+        long secondsDelivery =
+                webhooks.deliveries(org.owner(), second, 1, 10).items().get(0).id();
+        jdbc.sql("update webhook_delivery set status = 'FAILED', attempts = 1 where endpoint_id = :id")
+                .param("id", second)
+                .update();
+
+        mvc.perform(get("/settings/webhooks/{id}/deliveries/{delivery}", first, secondsDelivery)
+                        .with(owner))
+                .andExpect(status().isNotFound());
+        mvc.perform(post("/settings/webhooks/{id}/deliveries/{delivery}/send-again", first, secondsDelivery)
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(status().isNotFound());
+        mvc.perform(get("/settings/webhooks/{id}/deliveries/{delivery}", second, secondsDelivery)
+                        .with(owner))
+                .andExpect(status().isOk());
+        assertThat(webhooks.deliveries(org.owner(), second, 1, 10)
+                        .items()
+                        .get(0)
+                        .status())
+                .as("not sent again")
+                .isEqualTo(io.licencedesk.webhooks.WebhookDeliveryStatus.FAILED);
+    }
+
+    /**
+     * A delivery's body and its receiver's answer are shown as text: markup in either (a receiver's error page, a
+     * body written before texts refused tags) is escaped, never run or parsed as the page's own (decision 0159).
+     */
+    @Test
+    void showsMarkupInADeliverysBodyAndAnswerAsText() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Lobby", null, 1, null));
+        long delivery =
+                webhooks.deliveries(org.owner(), id, 1, 10).items().get(0).id();
+        String hostile = "{\"name\":\"</script><script>alert(1)</script><img src=x onerror=alert(2)>\"}";
+        String answer = "<html><body onload=alert(3)>Bad gateway</body></html>";
+        jdbc.sql("""
+                        update webhook_delivery set payload = :payload, attempts = 1, last_response_code = 502,
+                        last_response = :answer where id = :id
+                        """)
+                .param("payload", hostile)
+                .param("answer", answer)
+                .param("id", delivery)
+                .update();
+
+        String html = mvc.perform(get("/settings/webhooks/{id}/deliveries/{delivery}", id, delivery)
+                        .with(owner))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        var page = Jsoup.parse(html);
+        assertThat(page.select("#delivery-body").first().wholeText()).isEqualTo(hostile);
+        assertThat(page.select("#delivery-outcome").text()).contains(answer);
+        assertThat(page.select("img[src=x], body[onload], [onerror]")).isEmpty();
+        assertThat(page.select("script").stream().filter(script -> !script.hasAttr("src")))
+                .as("no inline script")
+                .isEmpty();
+        assertThat(html).contains("&lt;/script&gt;&lt;script&gt;alert(1)&lt;/script&gt;");
+    }
+
+    /**
+     * The answers that show a signing secret once (creation, roll) are not kept by the browser or a proxy: Back or a
+     * shared computer's cache would show the secret again (decision 0159).
+     */
+    @Test
+    void theAnswersShowingASecretAreNotStored() throws Exception {
+        mvc.perform(post("/settings/webhooks")
+                        .param("url", "https://203.0.113.7/" + org.id())
+                        .param("allTypes", "true")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("whsec_")))
+                .andExpect(header().string("Cache-Control", containsString("no-store")));
+        long id = webhooks.endpoints(org.owner()).get(0).id();
+        mvc.perform(post("/settings/webhooks/{id}/roll-secret", id).with(owner).with(csrf()))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("whsec_")))
+                .andExpect(header().string("Cache-Control", containsString("no-store")));
     }
 
     @Test

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.cookie;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -246,6 +247,29 @@ class PasswordPagesIntegrationTests {
         mvc.perform(get("/login").param("passwordSet", ""))
                 .andExpect(content().string(containsString("Your password is set.")))
                 .andExpect(content().string(containsString("Forgot your password?")));
+    }
+
+    /**
+     * The page a reset or invitation link opens has the token in its address; under the site's
+     * strict-origin-when-cross-origin its style sheets, scripts, form and language links sent that whole address in
+     * their Referer (decision 0159). Its answers, the form's too, now say no-referrer; other pages keep the site's policy.
+     */
+    @Test
+    void thePageOfALinkSendsNoRefererThatWouldCarryItsToken() throws Exception {
+        passwords.requestReset(org.alice().email());
+        String token = mail.tokenTo(org.alice().email());
+
+        mvc.perform(get("/password/set").param("token", token))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Referrer-Policy", "no-referrer"));
+        mvc.perform(get("/password/set").param("token", "x".repeat(43)))
+                .andExpect(content().string(containsString(EXPIRED)))
+                .andExpect(header().string("Referrer-Policy", "no-referrer"));
+        setPassword(token, "short", "short")
+                .andExpect(status().isOk())
+                .andExpect(header().string("Referrer-Policy", "no-referrer"));
+        mvc.perform(get("/password/forgot"))
+                .andExpect(header().string("Referrer-Policy", "strict-origin-when-cross-origin"));
     }
 
     @Test
