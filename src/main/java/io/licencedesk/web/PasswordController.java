@@ -3,6 +3,7 @@ package io.licencedesk.web;
 import io.licencedesk.accounts.PasswordLinkInvalidException;
 import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.PasswordRefusedException;
+import io.licencedesk.accounts.ResetRequests;
 import io.licencedesk.mail.Outbox;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,11 +28,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 class PasswordController {
 
     private final PasswordManagement passwords;
+    private final ResetRequests resetRequests;
     private final Outbox outbox;
     private final Reasons reasons;
     private final Words words;
 
-    PasswordController(PasswordManagement passwords, Outbox outbox, Reasons reasons, Words words) {
+    PasswordController(
+            PasswordManagement passwords, ResetRequests resetRequests, Outbox outbox, Reasons reasons, Words words) {
+        this.resetRequests = resetRequests;
         this.words = words;
         this.reasons = reasons;
         this.passwords = passwords;
@@ -55,7 +59,8 @@ class PasswordController {
         if (errors.hasErrors()) {
             return "password/forgot";
         }
-        passwords.requestReset(form.email());
+        // Made after the answer, so that its time does not tell whether the address has an account (decision 0159).
+        resetRequests.ask(form.email());
         return "redirect:/password/forgot?sent";
     }
 

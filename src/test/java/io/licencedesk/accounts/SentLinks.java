@@ -1,5 +1,6 @@
 package io.licencedesk.accounts;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,10 +18,22 @@ public class SentLinks {
 
     private final JdbcClient jdbc;
     private final QueuedAccountEmails queued;
+    private final ResetRequests resetRequests;
 
-    SentLinks(JdbcClient jdbc, QueuedAccountEmails queued) {
+    SentLinks(JdbcClient jdbc, QueuedAccountEmails queued, ResetRequests resetRequests) {
         this.jdbc = jdbc;
         this.queued = queued;
+        this.resetRequests = resetRequests;
+    }
+
+    /**
+     * Waits for the resets asked for on "Forgot your password?", which are made after the page answered (decision
+     * 0159): every read of the e-mails below waits first, so that it sees them.
+     */
+    public void awaitResetsAsked() {
+        if (!resetRequests.awaitAsked(Duration.ofSeconds(30))) {
+            throw new AssertionError("The resets asked for were not made within 30 s");
+        }
     }
 
     /** The whole link, as the e-mail shows it. */
@@ -39,10 +52,12 @@ public class SentLinks {
 
     /** The text of the newest account e-mail to this address whose transaction committed (QueuedAccountEmails). */
     public Optional<String> latestText(String recipient) {
+        awaitResetsAsked();
         return queued.newestTo(recipient);
     }
 
     public long countTo(String recipient) {
+        awaitResetsAsked();
         return jdbc.sql("select count(*) from outbound_email where recipient = :recipient")
                 .param("recipient", recipient)
                 .query(Long.class)
