@@ -23,9 +23,8 @@ record CreateWebhookEndpointRequest(
         @ArraySchema(
                 arraySchema =
                         @Schema(
-                                description =
-                                        "The event types to receive, by their names on the wire (docs/webhooks.md);"
-                                                + " [\"*\"] for every type, those added later too.",
+                                description = "The event types to receive, by their names on the wire;"
+                                        + " [\"*\"] for every type, those added later too.",
                                 requiredMode = Schema.RequiredMode.REQUIRED),
                 schema = @Schema(example = "licence.paused"))
         List<String> eventTypes) {

@@ -14,7 +14,7 @@ public record CreatedWebhookEndpointResponse(
         @Schema(requiredMode = RequiredMode.REQUIRED) WebhookEndpointResponse endpoint,
 
         @Schema(
-                description = "The secret the receiver checks signatures with (docs/webhooks.md).",
+                description = "The secret the receiver checks signatures with: see the webhooks guide.",
                 example = "whsec_4q0cZ3l7ZxV2kq5m9yJ8uH1n",
                 requiredMode = RequiredMode.REQUIRED)
         String signingSecret) {

@@ -40,7 +40,7 @@ record WebhookEndpointChangeRequest(
                     refused,
                     "eventTypes",
                     "No event type is called " + String.join(", ", unknown)
-                            + ": see docs/webhooks.md for their names, or send [\"*\"] for all of them.");
+                            + ": see the webhooks guide for their names, or send [\"*\"] for all of them.");
         }
     }
 }

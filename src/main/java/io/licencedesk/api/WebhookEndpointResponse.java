@@ -8,8 +8,7 @@ import java.util.List;
 /** A webhook endpoint as its owner sees it on the console; its signing secret is never part of it. */
 @Schema(
         name = "WebhookEndpoint",
-        description =
-                "Where an organisation's events are posted, signed with the endpoint's secret (docs/webhooks.md).")
+        description = "Where an organisation's events are posted, signed with the endpoint's secret.")
 public record WebhookEndpointResponse(
         @Schema(example = "7", requiredMode = Schema.RequiredMode.REQUIRED)
         long id,
