@@ -168,6 +168,37 @@ class WebhookEndpointApiIntegrationTests {
         assertThat(audit(id)).containsExactly("ADDED", "CHANGED", "DISABLED", "ENABLED", "DELETED");
     }
 
+    /**
+     * A create sent again with its Idempotency-Key answers the first answer (its secret too) and registers nothing
+     * more; a GET with the endpoint's ETag in If-None-Match is a 304 while it is unchanged; a read-only owner's token
+     * may read but not write.
+     */
+    @Test
+    void aCreateSentTwiceWithItsKeyRegistersOnceAndAReadOnlyTokenOnlyReads() throws Exception {
+        String body = "{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL);
+        MockHttpServletResponse first = send(json(post(ENDPOINTS), body).header("Idempotency-Key", "hook-1"));
+        MockHttpServletResponse again = send(json(post(ENDPOINTS), body).header("Idempotency-Key", "hook-1"));
+        assertThat(first.getStatus()).isEqualTo(201);
+        assertThat(again.getStatus()).isEqualTo(201);
+        assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(body(again)).isEqualTo(body(first));
+        assertThat(again.getHeader(HttpHeaders.LOCATION)).isEqualTo(first.getHeader(HttpHeaders.LOCATION));
+        assertThat(webhooks.endpoints(org.owner())).hasSize(1);
+
+        long id = body(first).get("endpoint").get("id").asLong();
+        MockHttpServletResponse unchanged =
+                send(get(ENDPOINTS + "/" + id).header(HttpHeaders.IF_NONE_MATCH, first.getHeader(HttpHeaders.ETAG)));
+        assertThat(unchanged.getStatus()).isEqualTo(304);
+
+        String readOnly = fixture.readOnlyToken(org.owner());
+        assertThat(send(get(ENDPOINTS + "/" + id), readOnly).getStatus()).isEqualTo(200);
+        assertThat(send(json(patch(ENDPOINTS + "/" + id), "{\"enabled\": false}"), readOnly)
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(send(delete(ENDPOINTS + "/" + id), readOnly).getStatus()).isEqualTo(403);
+        assertThat(webhooks.endpoint(org.owner(), id).enabled()).isTrue();
+    }
+
     @Test
     void aPrivateAddressIsRefusedUntilTheOrganisationAllowsThem() throws Exception {
         String body = "{\"url\": \"http://127.0.0.1:9/hooks\", \"eventTypes\": [\"*\"]}";
