@@ -68,6 +68,7 @@ class FreeTextFieldsTests {
             "ClientRequest.vatNumber",
             "CreateClientRequest.vatNumber",
             "WebhookEndpointForm.url",
+            "CreateWebhookEndpointRequest.url",
             "WebhookEndpointForm.allTypes",
             "PortalApiController$RedemptionRequest.code",
             "DeviceRequest.fingerprint",

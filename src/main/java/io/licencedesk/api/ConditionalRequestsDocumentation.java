@@ -44,10 +44,20 @@ class ConditionalRequestsDocumentation {
             "activateMyLicence",
             "getLicenceImport",
             "startLicenceImport",
-            "confirmLicenceImport");
+            "confirmLicenceImport",
+            "getWebhookEndpoint",
+            "createWebhookEndpoint",
+            "updateWebhookEndpoint",
+            "rollWebhookEndpointSecret");
 
-    private static final Set<String> READS =
-            Set.of("getLicence", "getClient", "getPlan", "getInvoice", "getMyLicence", "getLicenceImport");
+    private static final Set<String> READS = Set.of(
+            "getLicence",
+            "getClient",
+            "getPlan",
+            "getInvoice",
+            "getMyLicence",
+            "getLicenceImport",
+            "getWebhookEndpoint");
 
     private static final Set<String> CHANGES = Set.of(
             "updateLicence",
@@ -59,7 +69,9 @@ class ConditionalRequestsDocumentation {
             "voidInvoice",
             "resendInvoice",
             "activateMyLicence",
-            "confirmLicenceImport");
+            "confirmLicenceImport",
+            "updateWebhookEndpoint",
+            "deleteWebhookEndpoint");
 
     @Bean
     OpenApiCustomizer conditionalRequests() {

@@ -25,7 +25,8 @@ class LocationsDocumentation {
             "redeemCoupon",
             "registerScreen",
             "startLicenceImport",
-            "confirmLicenceImport");
+            "confirmLicenceImport",
+            "createWebhookEndpoint");
 
     @Bean
     OpenApiCustomizer locations() {

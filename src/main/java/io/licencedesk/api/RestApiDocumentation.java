@@ -78,9 +78,10 @@ class RestApiDocumentation {
             that says which; a history's cursor, its licence. An empty cursor (`after=`) is a 400 too: leave it out \
             for the first page. A `client` filter that is not one of your clients is a 400 `bad-parameter`. The licence \
             list's `count` counts up to 1,001 matches (`countCapped` is true beyond 1,000). Shorter lists (clients, \
-            invoices, licence imports, a licence's screens, the portal's licences and invoices) are numbered: \
+            invoices, licence imports, a licence's screens, a webhook endpoint's deliveries, the portal's licences \
+            and invoices) are numbered: \
             `page` from 1 and `limit` 1 to 100 (default 25), answered with `page`, `limit`, `total` and \
-            `hasMore`. The plans come whole. A licence's screens in the portal page so since December 2026: send \
+            `hasMore`. The plans and webhook endpoints come whole. A licence's screens in the portal page so since December 2026: send \
             `page`; without `page` or `limit`, as programs written before send it, the answer is still the whole \
             array, with a `Deprecation` header. Every page has a `Link` header (RFC 8288): `first`, `prev` and \
             `next` when there is one, and `last` for numbered lists, each the address asked for with every other \
@@ -96,10 +97,12 @@ class RestApiDocumentation {
             `Location` and `ETag`; every `Location` is an absolute address (`https://…/api/v1/licences/4711`).
 
             ### Changing what you read
-            A licence, a client, a plan, an invoice, a client's licence in the portal and a licence import come \
+            A licence, a client, a plan, an invoice, a client's licence in the portal, a licence import and a \
+            webhook endpoint come \
             with an `ETag` (their GET, create, change and, for a licence, its pause, resume and auto-renew \
             answers; an invoice's pay, unpay, void and resend; a portal licence's activate; an import's confirm). \
-            Send it back in `If-Match` on a PATCH (or a licence's DELETE, an invoice's change, a portal licence's \
+            Send it back in `If-Match` on a PATCH (or a licence's or webhook endpoint's DELETE, an invoice's \
+            change, a portal licence's \
             activate, an import's confirm) to change the object only \
             as you read it: if someone changed it meanwhile, the answer is 412 \
             `precondition-failed` and nothing changes; GET it again, then decide. In `If-None-Match` on a GET, it \
@@ -127,8 +130,9 @@ class RestApiDocumentation {
             one that nothing matches is 406 `not-acceptable`.
 
             ### Webhooks
-            An owner registers endpoints in the console (**Settings → Webhooks**; not through this API) for all \
-            events or chosen ones: `licence.created`, `licence.paused`, `invoice.paid`, `screen.registered`, … \
+            An owner registers endpoints in the console (**Settings → Webhooks**) or with an owner's token under \
+            `/api/v1/webhook-endpoints` (tag *Webhook endpoints*: the same rules; the secret is in the answer to \
+            the create and to a roll only) for all events (`["*"]`) or chosen ones: `licence.created`, `licence.paused`, `invoice.paid`, `screen.registered`, … \
             Each is a POST of `{"id": "evt_…", "type", "createdAt", "data": {"object"}}`, the object being the \
             resource as this API writes it (`Licence`, `Invoice`, `Screen` below), delivered at least once (the \
             same `id` on a retry, also in the `LicenceDesk-Event-Id` header) and retried with back-off, up to 10 \

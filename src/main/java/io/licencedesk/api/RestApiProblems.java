@@ -151,6 +151,12 @@ class RestApiProblems {
         return invalid("name", refused.reason());
     }
 
+    /** A webhook endpoint the webhooks module refuses, with the field at fault, as the console's form shows it. */
+    @ExceptionHandler(WebhookEndpointOperations.FieldRefusedException.class)
+    ResponseEntity<ProblemDetail> webhookEndpointRefused(WebhookEndpointOperations.FieldRefusedException refused) {
+        return invalid(refused.field(), refused.reason());
+    }
+
     @ExceptionHandler(ApiTokenRefusedException.class)
     ResponseEntity<ProblemDetail> invalidToken(ApiTokenRefusedException refused) {
         return invalid(refused.field(), refused.reason());

@@ -26,7 +26,7 @@ public enum AuditSubject {
     LICENCE_IMPORT("IMPORTED"),
     ORGANISATION("SETTINGS_CHANGED", "RENEWAL_SETTINGS_CHANGED", "PAYMENT_SETTINGS_CHANGED"),
     API_TOKEN("ISSUED", "REVOKED"),
-    WEBHOOK_ENDPOINT("ADDED", "ENABLED", "DISABLED", "DELETED", "DELIVERY_SENT_AGAIN", "SECRET_ROLLED"),
+    WEBHOOK_ENDPOINT("ADDED", "CHANGED", "ENABLED", "DISABLED", "DELETED", "DELIVERY_SENT_AGAIN", "SECRET_ROLLED"),
     /** A person's account: sign-ins and passwords, staff's and clients' alike; staff's invitations, roles and access. */
     USER(
             "SIGNED_IN",

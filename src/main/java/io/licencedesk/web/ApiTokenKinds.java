@@ -62,6 +62,8 @@ final class ApiTokenKinds {
             Row.of(HttpMethod.POST, "/api/v1/plans", Kind.OWNER, "create or change plans"),
             Row.of(HttpMethod.POST, "/api/v1/plans/**", Kind.OWNER, "create or change plans"),
             Row.of(HttpMethod.PATCH, "/api/v1/plans/**", Kind.OWNER, "create or change plans"),
+            Row.of(null, "/api/v1/webhook-endpoints", Kind.OWNER, "manage webhook endpoints"),
+            Row.of(null, "/api/v1/webhook-endpoints/**", Kind.OWNER, "manage webhook endpoints"),
             Row.of(null, "/api/v1/**", Kind.STAFF));
 
     /** Said only if a request that no row matches were refused: none is (the rest needs any valid token). */

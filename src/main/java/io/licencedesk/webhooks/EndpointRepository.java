@@ -99,6 +99,19 @@ class EndpointRepository {
                 == 1;
     }
 
+    boolean change(long organisationId, long id, String description, boolean allTypes, Set<EventType> types) {
+        return jdbc.sql("""
+                                update webhook_endpoint set description = :description, event_types = :eventTypes
+                                where organisation_id = :organisationId and id = :id
+                                """)
+                        .param("description", description, Types.VARCHAR)
+                        .param("eventTypes", allTypes ? ALL_TYPES : typesColumn(types))
+                        .param("organisationId", organisationId)
+                        .param("id", id)
+                        .update()
+                == 1;
+    }
+
     /**
      * Replaces the endpoint's signing secret. With {@code previousUntil}, the secret it replaces keeps signing beside
      * the new one until then; without, it stops at once (and an overlap of an earlier roll ends too).

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -103,17 +104,8 @@ public class Webhooks {
         if (refusal.isPresent()) {
             throw new EndpointRefusedException("url", refusal.get());
         }
-        if (!endpoint.allTypes() && endpoint.eventTypes().isEmpty()) {
-            throw new EndpointRefusedException("eventTypes", Reason.of("reason.webhook.chooseEvents"));
-        }
-        String description =
-                endpoint.description() == null || endpoint.description().isBlank()
-                        ? null
-                        : endpoint.description().strip();
-        if (description != null && Characters.moreThan(description, MAX_DESCRIPTION)) {
-            throw new EndpointRefusedException(
-                    "description", Reason.of("reason.webhook.descriptionTooLong", MAX_DESCRIPTION));
-        }
+        requireEvents(endpoint.allTypes(), endpoint.eventTypes());
+        String description = description(endpoint.description());
         String secret = Signatures.newSecret();
         long id = endpoints.insert(
                 caller.organisationId(),
@@ -127,6 +119,30 @@ public class Webhooks {
         WebhookEndpoint created = find(caller, id);
         recordChange(caller, "ADDED", null, created);
         return new CreatedEndpoint(created, secret);
+    }
+
+    /**
+     * Changes what the endpoint receives and its description, by the rules of {@link #register}: each part of
+     * {@code change} left null stays as it is. Its address and secret stay (a new address is a new endpoint: its
+     * receiver has to take a new secret).
+     *
+     * @throws EndpointRefusedException naming the field at fault: no event chosen, a description too long
+     */
+    public WebhookEndpoint change(Caller caller, long id, EndpointChange change) {
+        requireOwner(caller);
+        WebhookEndpoint before = find(caller, id);
+        boolean allTypes = change.allTypes() == null ? before.allTypes() : change.allTypes();
+        Set<EventType> types = change.allTypes() == null ? before.eventTypes() : change.eventTypes();
+        requireEvents(allTypes, types);
+        String description = change.description() == null ? before.description() : description(change.description());
+        if (!endpoints.change(caller.organisationId(), id, description, allTypes, types)) {
+            throw new EndpointNotFoundException(id);
+        }
+        WebhookEndpoint after = find(caller, id);
+        if (!before.equals(after)) {
+            recordChange(caller, "CHANGED", before, after);
+        }
+        return after;
     }
 
     public WebhookEndpoint enable(Caller caller, long id) {
@@ -268,6 +284,22 @@ public class Webhooks {
             recordChange(caller, enabled ? "ENABLED" : "DISABLED", before, after);
         }
         return after;
+    }
+
+    private static void requireEvents(boolean allTypes, Set<EventType> types) {
+        if (!allTypes && types.isEmpty()) {
+            throw new EndpointRefusedException("eventTypes", Reason.of("reason.webhook.chooseEvents"));
+        }
+    }
+
+    /** The description as kept: stripped, null when blank; refused when too long. */
+    private static String description(String given) {
+        String description = given == null || given.isBlank() ? null : given.strip();
+        if (description != null && Characters.moreThan(description, MAX_DESCRIPTION)) {
+            throw new EndpointRefusedException(
+                    "description", Reason.of("reason.webhook.descriptionTooLong", MAX_DESCRIPTION));
+        }
+        return description;
     }
 
     /** An endpoint is part of the organisation's settings: its changes are in the audit log (decision 0051). */

@@ -47,7 +47,8 @@ class PageLinksIntegrationTests extends RestApiSweep {
             "listLicenceImports",
             "listMyLicences",
             "listScreens",
-            "listMyInvoices");
+            "listMyInvoices",
+            "listWebhookDeliveries");
 
     static final String HOSTILE = "Zoë & Co 100% a+b=c, <x>; \"y\"";
 
@@ -56,12 +57,16 @@ class PageLinksIntegrationTests extends RestApiSweep {
 
     String staff;
     String client;
+    String owner;
     long wall;
 
     @BeforeEach
     void moreOfEverything() throws Exception {
         staff = token(org.manager());
         client = token(org.alice());
+        owner = token(org.owner());
+        // The sweep's endpoint receives what follows (queued, not sent: it is disabled again below).
+        webhooks.enable(org.owner(), webhookEndpointId);
         wall = licences.create(
                         org.manager(),
                         new NewLicence(plan.id(), "Wall", null, 5, org.alice().userId()))
@@ -88,6 +93,7 @@ class PageLinksIntegrationTests extends RestApiSweep {
                     org.manager(),
                     new NewClient(HOSTILE + " " + i, "zoe" + i + "-" + org.id() + "@example.com", null, null, null));
         }
+        webhooks.disable(org.owner(), webhookEndpointId);
         for (int i = 1; i <= 5; i++) {
             mvc.perform(post("/api/v1/licence-imports")
                     .param("name", "book-" + i + ".csv")
@@ -104,8 +110,9 @@ class PageLinksIntegrationTests extends RestApiSweep {
         Map<String, String> lists = pagedLists();
         assertThat(lists.keySet()).isEqualTo(PAGED);
         for (var list : lists.entrySet()) {
-            String path = list.getValue().replace("{id}", Long.toString(wall));
-            String token = path.startsWith("/api/v1/portal/") ? client : staff;
+            boolean deliveries = list.getKey().equals("listWebhookDeliveries");
+            String path = list.getValue().replace("{id}", Long.toString(deliveries ? webhookEndpointId : wall));
+            String token = path.startsWith("/api/v1/portal/") ? client : deliveries ? owner : staff;
             String extra = list.getKey().equals("listLicences") ? "sort=name&order=asc&" : "";
             walk(list.getKey(), token, path + "?" + extra + "limit=2", path + "?" + extra + "limit=100");
         }
@@ -134,7 +141,7 @@ class PageLinksIntegrationTests extends RestApiSweep {
             if (operation.method() != HttpMethod.GET || PAGED.contains(operationId(operation))) {
                 continue;
             }
-            String token = operation.portal() ? client : staff;
+            String token = operation.portal() ? client : operation.pattern().contains("webhook") ? owner : staff;
             MockHttpServletResponse response = mvc.perform(get(operation.path()).with(bearer(token)))
                     .andReturn()
                     .getResponse();

@@ -124,7 +124,7 @@ class RestApiAccessIntegrationTests extends RestApiSweep {
                 expect(wrong, refused, "another organisation's owner", status(refused, otherOwner), 404);
             }
         }
-        assertThat(swept).isEqualTo(8);
+        assertThat(swept).isEqualTo(9);
         assertThat(wrong).isEmpty();
         assertThat(state()).isEqualTo(before);
     }
@@ -136,6 +136,7 @@ class RestApiAccessIntegrationTests extends RestApiSweep {
             case "/api/v1/licences/{id}/auto-renew" -> "{}";
             case "/api/v1/clients/{id}" -> "{\"email\": \"not an address\"}";
             case "/api/v1/plans/{id}" -> "{\"term\": \"P1W\"}";
+            case "/api/v1/webhook-endpoints/{id}" -> "{\"eventTypes\": []}";
             case "/api/v1/invoices/{id}/pay" -> "{\"reference\": \"%s\"}".formatted("r".repeat(101));
             case "/api/v1/invoices/{id}/void" -> "{\"reason\": \"\"}";
             case "/api/v1/portal/licences/{id}/screens", "/api/v1/portal/licences/{id}/screens/{screenId}" ->
@@ -237,6 +238,7 @@ class RestApiAccessIntegrationTests extends RestApiSweep {
                 .replace("/invoices/{id}", "/invoices/" + invoiceId)
                 .replace("/plans/{id}", "/plans/" + plan.id())
                 .replace("/clients/{id}", "/clients/" + org.alice().userId())
+                .replace("/webhook-endpoints/{id}", "/webhook-endpoints/" + webhookEndpointId)
                 .replace("{id}", Long.toString(licenceId));
         MockHttpServletRequestBuilder request = request(method, path);
         String body = Set.of(HttpMethod.POST, HttpMethod.PATCH, HttpMethod.PUT).contains(method) ? body(pattern) : null;

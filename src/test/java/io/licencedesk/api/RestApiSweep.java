@@ -14,6 +14,8 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import io.licencedesk.webhooks.NewEndpoint;
+import io.licencedesk.webhooks.Webhooks;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -69,11 +71,15 @@ abstract class RestApiSweep {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    Webhooks webhooks;
+
     TestOrganisation org;
     Plan plan;
     long licenceId;
     long screenId;
     long invoiceId;
+    long webhookEndpointId;
 
     @BeforeEach
     void setUp() {
@@ -90,6 +96,13 @@ abstract class RestApiSweep {
                 .issued()
                 .get(0)
                 .id();
+        // Disabled: nothing is queued for it, so no operation's answer waits on a delivery (the address routes
+        // nowhere).
+        webhookEndpointId = webhooks.register(
+                        org.owner(), new NewEndpoint("https://203.0.113.10/hooks", "Sweep", true, Set.of()))
+                .endpoint()
+                .id();
+        webhooks.disable(org.owner(), webhookEndpointId);
     }
 
     /** One operation of the REST API, with its path filled in with this organisation's objects. */
@@ -123,6 +136,7 @@ abstract class RestApiSweep {
                             .replace("/invoices/{id}", "/invoices/" + invoiceId)
                             .replace("/plans/{id}", "/plans/" + plan.id())
                             .replace("/clients/{id}", "/clients/" + org.alice().userId())
+                            .replace("/webhook-endpoints/{id}", "/webhook-endpoints/" + webhookEndpointId)
                             .replace("{id}", Long.toString(licenceId));
                     operations.add(new Operation(
                             HttpMethod.valueOf(method.name()),
@@ -150,6 +164,9 @@ abstract class RestApiSweep {
             case "/api/v1/invoices/send" -> "{\"licenceIds\": [%d]}".formatted(licenceId);
             case "/api/v1/invoices/{id}/pay" -> "{\"paidOn\": \"%s\"}".formatted(java.time.LocalDate.now(clock));
             case "/api/v1/invoices/{id}/void" -> "{\"reason\": \"Changed\"}";
+            case "/api/v1/webhook-endpoints" -> "{\"url\": \"https://203.0.113.10/new\", \"eventTypes\": [\"*\"]}";
+            case "/api/v1/webhook-endpoints/{id}" -> "{\"description\": \"Changed\"}";
+            case "/api/v1/webhook-endpoints/{id}/roll-secret" -> "{\"keepPrevious\": false}";
             case "/api/v1/portal/redemptions" -> "{\"code\": \"ABCD-EFGH-JKLM\"}";
             case "/api/v1/portal/licences/{id}/screens", "/api/v1/portal/licences/{id}/screens/{screenId}" ->
                 "{\"name\": \"Changed\"}";
@@ -185,6 +202,9 @@ abstract class RestApiSweep {
                         .param(organisation)
                         .query()
                         .listOfRows());
+        state.addAll(jdbc.sql("""
+                        select id, url, description, event_types, enabled, signing_secret, previous_secret_until
+                        from webhook_endpoint where organisation_id = ? order by id""").param(organisation).query().listOfRows());
         state.add(jdbc.sql("select count(*) from outbound_email")
                 .query(Long.class)
                 .single());

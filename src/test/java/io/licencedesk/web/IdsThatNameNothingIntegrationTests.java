@@ -11,10 +11,13 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import io.licencedesk.web.HandlerRoutes.Route;
+import io.licencedesk.webhooks.NewEndpoint;
+import io.licencedesk.webhooks.Webhooks;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -57,6 +60,9 @@ class IdsThatNameNothingIntegrationTests {
     @Autowired
     ApplicationContext context;
 
+    @Autowired
+    Webhooks webhooks;
+
     @Test
     void everyIdThatNamesNothingIsTheNotFoundOfAnIdThatDoesNotExist() throws Exception {
         TestOrganisation org = organisations.create();
@@ -70,6 +76,11 @@ class IdsThatNameNothingIntegrationTests {
                                 1,
                                 other.alice().userId()))
                 .id();
+        long othersWebhookEndpoint = webhooks.register(
+                        other.owner(), new NewEndpoint("https://203.0.113.10/theirs", null, true, Set.of()))
+                .endpoint()
+                .id();
+        webhooks.disable(other.owner(), othersWebhookEndpoint);
         String staffToken = fixture.token(org.owner());
         String clientToken = fixture.token(org.alice());
         List<String> wrong = new ArrayList<>();
@@ -97,6 +108,9 @@ class IdsThatNameNothingIntegrationTests {
             if (route.pattern().matches(".*/licences/\\{id}.*")) {
                 // Another organisation's licence: the ids of other kinds could be this organisation's own objects.
                 ids.add("" + othersLicence);
+            }
+            if (route.pattern().matches(".*/webhook-endpoints/\\{id}.*")) {
+                ids.add("" + othersWebhookEndpoint);
             }
             for (String id : ids) {
                 MockHttpServletResponse answer = send(route, variables, id, api, who);

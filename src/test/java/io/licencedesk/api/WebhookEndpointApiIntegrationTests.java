@@ -1,0 +1,378 @@
+package io.licencedesk.api;
+
+import static io.licencedesk.support.TestFixture.bearer;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.patch;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.LicenceManagement;
+import io.licencedesk.licence.NewLicence;
+import io.licencedesk.licence.Plan;
+import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
+import io.licencedesk.webhooks.Webhooks;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * /api/v1/webhook-endpoints: what an owner does on the console's Settings → Webhooks, through the REST API (decision
+ * 0160), with the console's rules, refusals and audit entries. Public addresses are in a documentation range
+ * (TestsStayOffTheInternetTests): nothing routes there, so a delivery fails and is logged.
+ */
+@IntegrationTest
+class WebhookEndpointApiIntegrationTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final String ENDPOINTS = "/api/v1/webhook-endpoints";
+
+    private static final String PUBLIC_URL = "https://203.0.113.10/hooks";
+
+    @Autowired
+    TestFixture fixture;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    Webhooks webhooks;
+
+    @Autowired
+    LicenceManagement licences;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Clock clock;
+
+    TestOrganisation org;
+    String owner;
+
+    @BeforeEach
+    void setUp() {
+        org = fixture.organisation();
+        owner = fixture.token(org.owner());
+    }
+
+    @AfterEach
+    void tearDown() {
+        // Nothing of this test's is left for the dispatcher to try.
+        webhooks.endpoints(org.owner()).forEach(endpoint -> webhooks.delete(org.owner(), endpoint.id()));
+    }
+
+    MockHttpServletResponse send(MockHttpServletRequestBuilder request, String token) throws Exception {
+        if (token != null) {
+            request.with(bearer(token));
+        }
+        return mvc.perform(request).andReturn().getResponse();
+    }
+
+    MockHttpServletResponse send(MockHttpServletRequestBuilder request) throws Exception {
+        return send(request, owner);
+    }
+
+    static MockHttpServletRequestBuilder json(MockHttpServletRequestBuilder request, String body) {
+        return request.contentType(MediaType.APPLICATION_JSON).content(body);
+    }
+
+    static JsonNode body(MockHttpServletResponse response) throws Exception {
+        return JSON.readTree(response.getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    JsonNode created(String body) throws Exception {
+        MockHttpServletResponse response = send(json(post(ENDPOINTS), body));
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        return body(response);
+    }
+
+    List<String> audit(long endpointId) {
+        return jdbc.sql("""
+                        select action from audit_event
+                        where organisation_id = ? and subject_type = 'WEBHOOK_ENDPOINT' and subject_id = ? order by id""")
+                .param(org.id())
+                .param(endpointId)
+                .query(String.class)
+                .list();
+    }
+
+    @Test
+    void anOwnerCreatesReadsListsChangesAndDeletesAnEndpointAsOnTheConsole() throws Exception {
+        MockHttpServletResponse response = send(json(
+                post(ENDPOINTS),
+                "{\"url\": \"%s\", \"description\": \" ERP \", \"eventTypes\": [\"licence.paused\","
+                                .formatted(PUBLIC_URL)
+                        + " \"invoice.paid\"]}"));
+        assertThat(response.getStatus()).as(response.getContentAsString()).isEqualTo(201);
+        JsonNode created = body(response);
+        long id = created.get("endpoint").get("id").asLong();
+        assertThat(response.getHeader(HttpHeaders.LOCATION)).isEqualTo("http://localhost" + ENDPOINTS + "/" + id);
+        assertThat(created.get("signingSecret").asString()).startsWith("whsec_");
+        assertThat(created.get("endpoint").get("url").asString()).isEqualTo(PUBLIC_URL);
+        assertThat(created.get("endpoint").get("description").asString()).isEqualTo("ERP");
+        assertThat(created.get("endpoint").get("eventTypes").toString())
+                .isEqualTo("[\"licence.paused\",\"invoice.paid\"]");
+        assertThat(created.get("endpoint").get("enabled").asBoolean()).isTrue();
+        assertThat(created.get("endpoint").get("previousSecretUntil").isNull()).isTrue();
+
+        MockHttpServletResponse read = send(get(ENDPOINTS + "/" + id));
+        assertThat(read.getStatus()).isEqualTo(200);
+        assertThat(read.getHeader(HttpHeaders.ETAG)).isEqualTo(response.getHeader(HttpHeaders.ETAG));
+        assertThat(body(read)).isEqualTo(created.get("endpoint"));
+        assertThat(read.getContentAsString()).doesNotContain("whsec_").doesNotContain("ecret\"");
+        assertThat(send(get(ENDPOINTS)).getContentAsString()).isEqualTo("[" + read.getContentAsString() + "]");
+
+        MockHttpServletResponse changed = send(json(
+                        patch(ENDPOINTS + "/" + id),
+                        "{\"description\": \"Shop\", \"eventTypes\": [\"*\"], \"enabled\": false}")
+                .header(HttpHeaders.IF_MATCH, read.getHeader(HttpHeaders.ETAG)));
+        assertThat(changed.getStatus()).as(changed.getContentAsString()).isEqualTo(200);
+        assertThat(body(changed).get("description").asString()).isEqualTo("Shop");
+        assertThat(body(changed).get("eventTypes").toString()).isEqualTo("[\"*\"]");
+        assertThat(body(changed).get("enabled").asBoolean()).isFalse();
+        assertThat(webhooks.endpoint(org.owner(), id).enabled()).isFalse();
+        assertThat(webhooks.endpoint(org.owner(), id).allTypes()).isTrue();
+
+        MockHttpServletResponse stale = send(json(patch(ENDPOINTS + "/" + id), "{\"enabled\": true}")
+                .header(HttpHeaders.IF_MATCH, read.getHeader(HttpHeaders.ETAG)));
+        assertThat(stale.getStatus()).isEqualTo(412);
+        assertThat(webhooks.endpoint(org.owner(), id).enabled()).isFalse();
+
+        assertThat(send(json(patch(ENDPOINTS + "/" + id), "{\"enabled\": true}"))
+                        .getStatus())
+                .isEqualTo(200);
+        assertThat(send(delete(ENDPOINTS + "/" + id)).getStatus()).isEqualTo(204);
+        assertThat(send(get(ENDPOINTS + "/" + id)).getStatus()).isEqualTo(404);
+        assertThat(send(get(ENDPOINTS)).getContentAsString()).isEqualTo("[]");
+        // The console's entries, in the same log: the façade wrote them.
+        assertThat(audit(id)).containsExactly("ADDED", "CHANGED", "DISABLED", "ENABLED", "DELETED");
+    }
+
+    /**
+     * A create sent again with its Idempotency-Key answers the first answer (its secret too) and registers nothing
+     * more; a GET with the endpoint's ETag in If-None-Match is a 304 while it is unchanged; a read-only owner's token
+     * may read but not write.
+     */
+    @Test
+    void aCreateSentTwiceWithItsKeyRegistersOnceAndAReadOnlyTokenOnlyReads() throws Exception {
+        String body = "{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL);
+        MockHttpServletResponse first = send(json(post(ENDPOINTS), body).header("Idempotency-Key", "hook-1"));
+        MockHttpServletResponse again = send(json(post(ENDPOINTS), body).header("Idempotency-Key", "hook-1"));
+        assertThat(first.getStatus()).isEqualTo(201);
+        assertThat(again.getStatus()).isEqualTo(201);
+        assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(body(again)).isEqualTo(body(first));
+        assertThat(again.getHeader(HttpHeaders.LOCATION)).isEqualTo(first.getHeader(HttpHeaders.LOCATION));
+        assertThat(webhooks.endpoints(org.owner())).hasSize(1);
+
+        long id = body(first).get("endpoint").get("id").asLong();
+        MockHttpServletResponse unchanged =
+                send(get(ENDPOINTS + "/" + id).header(HttpHeaders.IF_NONE_MATCH, first.getHeader(HttpHeaders.ETAG)));
+        assertThat(unchanged.getStatus()).isEqualTo(304);
+
+        String readOnly = fixture.readOnlyToken(org.owner());
+        assertThat(send(get(ENDPOINTS + "/" + id), readOnly).getStatus()).isEqualTo(200);
+        assertThat(send(json(patch(ENDPOINTS + "/" + id), "{\"enabled\": false}"), readOnly)
+                        .getStatus())
+                .isEqualTo(403);
+        assertThat(send(delete(ENDPOINTS + "/" + id), readOnly).getStatus()).isEqualTo(403);
+        assertThat(webhooks.endpoint(org.owner(), id).enabled()).isTrue();
+    }
+
+    @Test
+    void aPrivateAddressIsRefusedUntilTheOrganisationAllowsThem() throws Exception {
+        String body = "{\"url\": \"http://127.0.0.1:9/hooks\", \"eventTypes\": [\"*\"]}";
+        MockHttpServletResponse refused = send(json(post(ENDPOINTS), body));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        assertThat(body(refused).get("errors").get(0).get("field").asString()).isEqualTo("url");
+        assertThat(body(refused).get("detail").asString()).contains("private address");
+        assertThat(webhooks.endpoints(org.owner())).isEmpty();
+
+        webhooks.allowPrivateAddresses(org.owner(), true);
+        assertThat(created(body).get("endpoint").get("url").asString()).isEqualTo("http://127.0.0.1:9/hooks");
+    }
+
+    @Test
+    void badInputIsRefusedNamingEveryFieldAndChangesNothing() throws Exception {
+        MockHttpServletResponse refused = send(json(
+                post(ENDPOINTS),
+                "{\"url\": \"ftp://example\", \"description\": \"%s\", \"eventTypes\": [\"licence.paused\","
+                                .formatted("d".repeat(201))
+                        + " \"licence.exploded\"]}"));
+        assertThat(refused.getStatus()).isEqualTo(422);
+        List<String> fields = new ArrayList<>();
+        body(refused)
+                .get("errors")
+                .forEach(error -> fields.add(error.get("field").asString()));
+        assertThat(fields).containsExactlyInAnyOrder("url", "eventTypes");
+        assertThat(refused.getContentAsString()).contains("licence.exploded");
+
+        MockHttpServletResponse tooLong = send(json(
+                post(ENDPOINTS),
+                "{\"url\": \"%s\", \"description\": \"%s\", \"eventTypes\": [\"*\"]}"
+                        .formatted(PUBLIC_URL, "d".repeat(201))));
+        assertThat(tooLong.getStatus()).isEqualTo(422);
+        assertThat(body(tooLong).get("errors").get(0).get("field").asString()).isEqualTo("description");
+        assertThat(body(tooLong).get("detail").asString()).isEqualTo("Keep the description to 200 characters.");
+
+        MockHttpServletResponse noEvents =
+                send(json(post(ENDPOINTS), "{\"url\": \"%s\", \"eventTypes\": []}".formatted(PUBLIC_URL)));
+        assertThat(noEvents.getStatus()).isEqualTo(422);
+        assertThat(body(noEvents).get("errors").get(0).get("field").asString()).isEqualTo("eventTypes");
+
+        MockHttpServletResponse unknownField = send(json(
+                post(ENDPOINTS),
+                "{\"url\": \"%s\", \"eventTypes\": [\"*\"], \"secret\": \"mine\"}".formatted(PUBLIC_URL)));
+        assertThat(unknownField.getStatus()).isEqualTo(400);
+        assertThat(unknownField.getContentAsString()).contains("secret");
+
+        MockHttpServletResponse noUrl = send(json(post(ENDPOINTS), "{\"eventTypes\": [\"*\"]}"));
+        assertThat(noUrl.getStatus()).isEqualTo(422);
+        assertThat(body(noUrl).get("errors").get(0).get("field").asString()).isEqualTo("url");
+        assertThat(webhooks.endpoints(org.owner())).isEmpty();
+
+        long id = created("{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL))
+                .get("endpoint")
+                .get("id")
+                .asLong();
+        MockHttpServletResponse badChange =
+                send(json(patch(ENDPOINTS + "/" + id), "{\"eventTypes\": [\"screen.exploded\"]}"));
+        assertThat(badChange.getStatus()).isEqualTo(422);
+        assertThat(body(badChange).get("errors").get(0).get("field").asString()).isEqualTo("eventTypes");
+        MockHttpServletResponse longChange =
+                send(json(patch(ENDPOINTS + "/" + id), "{\"description\": \"%s\"}".formatted("d".repeat(201))));
+        assertThat(longChange.getStatus()).isEqualTo(422);
+        assertThat(body(longChange).get("errors").get(0).get("field").asString())
+                .isEqualTo("description");
+        MockHttpServletResponse emptyChange = send(json(patch(ENDPOINTS + "/" + id), "{\"eventTypes\": []}"));
+        assertThat(emptyChange.getStatus()).isEqualTo(422);
+        assertThat(send(json(patch(ENDPOINTS + "/" + id), "{\"url\": \"https://203.0.113.11/\"}"))
+                        .getStatus())
+                .isEqualTo(400);
+        assertThat(webhooks.endpoint(org.owner(), id).allTypes()).isTrue();
+        assertThat(audit(id)).containsExactly("ADDED");
+    }
+
+    @Test
+    void rollingTheSecretKeepsThePreviousOneForADayOrStopsItNow() throws Exception {
+        JsonNode created = created("{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL));
+        long id = created.get("endpoint").get("id").asLong();
+        String first = created.get("signingSecret").asString();
+
+        Instant before = clock.instant();
+        MockHttpServletResponse kept = send(post(ENDPOINTS + "/" + id + "/roll-secret"));
+        assertThat(kept.getStatus()).as(kept.getContentAsString()).isEqualTo(200);
+        String second = body(kept).get("signingSecret").asString();
+        assertThat(second).startsWith("whsec_").isNotEqualTo(first);
+        Instant until = Instant.parse(
+                body(kept).get("endpoint").get("previousSecretUntil").asString());
+        assertThat(until)
+                .isBetween(before.plus(Duration.ofHours(24)), clock.instant().plus(Duration.ofHours(24)));
+
+        MockHttpServletResponse stopped =
+                send(json(post(ENDPOINTS + "/" + id + "/roll-secret"), "{\"keepPrevious\": false}"));
+        assertThat(stopped.getStatus()).isEqualTo(200);
+        assertThat(body(stopped).get("signingSecret").asString()).isNotIn(first, second);
+        assertThat(body(stopped).get("endpoint").get("previousSecretUntil").isNull())
+                .isTrue();
+        assertThat(webhooks.endpoint(org.owner(), id).previousSecretUntil()).isNull();
+        assertThat(send(get(ENDPOINTS + "/" + id)).getContentAsString()).doesNotContain("whsec_");
+        assertThat(audit(id)).containsExactly("ADDED", "SECRET_ROLLED", "SECRET_ROLLED");
+    }
+
+    @Test
+    void anEndpointsDeliveriesComeInNumberedPagesNewestFirst() throws Exception {
+        long id = created("{\"url\": \"%s\", \"eventTypes\": [\"licence.created\"]}".formatted(PUBLIC_URL))
+                .get("endpoint")
+                .get("id")
+                .asLong();
+        Plan plan = fixture.monthlyPlan(org);
+        for (String name : List.of("Lobby", "Bar", "Hall")) {
+            licences.create(org.manager(), new NewLicence(plan.id(), name, null, 1, null));
+        }
+
+        MockHttpServletResponse first = send(get(ENDPOINTS + "/" + id + "/deliveries?limit=2"));
+        assertThat(first.getStatus()).as(first.getContentAsString()).isEqualTo(200);
+        JsonNode page = body(first);
+        assertThat(page.get("total").asLong()).isEqualTo(3);
+        assertThat(page.get("page").asInt()).isEqualTo(1);
+        assertThat(page.get("limit").asInt()).isEqualTo(2);
+        assertThat(page.get("hasMore").asBoolean()).isTrue();
+        assertThat(page.get("data")).hasSize(2);
+        assertThat(page.get("data").get(0).get("eventType").asString()).isEqualTo("licence.created");
+        assertThat(page.get("data").get(0).get("id").asLong())
+                .isGreaterThan(page.get("data").get(1).get("id").asLong());
+        assertThat(first.getHeader(HttpHeaders.LINK)).contains("rel=\"next\"");
+        JsonNode second = body(send(get(ENDPOINTS + "/" + id + "/deliveries?limit=2&page=2")));
+        assertThat(second.get("data")).hasSize(1);
+        assertThat(second.get("hasMore").asBoolean()).isFalse();
+
+        assertThat(send(get(ENDPOINTS + "/" + id + "/deliveries?limit=101")).getStatus())
+                .isEqualTo(400);
+        assertThat(send(get(ENDPOINTS + "/" + (id + 1000) + "/deliveries")).getStatus())
+                .isEqualTo(404);
+    }
+
+    /**
+     * Owners only, as on the console: an account manager's and a client's token are refused 403 with the usual
+     * problem, another organisation's owner is told the endpoint does not exist, and nothing changes.
+     */
+    @Test
+    void onlyTheOrganisationsOwnersManageItsEndpoints() throws Exception {
+        long id = created("{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL))
+                .get("endpoint")
+                .get("id")
+                .asLong();
+        String manager = fixture.token(org.manager());
+        String client = fixture.token(org.alice());
+        String otherOwner = fixture.token(fixture.organisation().owner());
+        String base = ENDPOINTS + "/" + id;
+        // Built afresh for each token: a builder keeps the token of each request it made.
+        List<Supplier<MockHttpServletRequestBuilder>> onTheEndpoint = List.of(
+                () -> get(base),
+                () -> json(patch(base), "{\"enabled\": false}"),
+                () -> delete(base),
+                () -> post(base + "/roll-secret"),
+                () -> get(base + "/deliveries"));
+        for (String token : List.of(manager, client)) {
+            for (var request : onTheEndpoint) {
+                MockHttpServletResponse refused = send(request.get(), token);
+                assertThat(refused.getStatus()).isEqualTo(403);
+                assertThat(refused.getContentType()).isEqualTo("application/problem+json");
+            }
+            assertThat(send(get(ENDPOINTS), token).getStatus()).isEqualTo(403);
+            MockHttpServletResponse create = send(
+                    json(post(ENDPOINTS), "{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL)), token);
+            assertThat(create.getStatus()).isEqualTo(403);
+        }
+        assertThat(body(send(get(ENDPOINTS), manager)).get("detail").asString())
+                .isEqualTo("Only an owner's token may manage webhook endpoints.");
+        for (var request : onTheEndpoint) {
+            assertThat(send(request.get(), otherOwner).getStatus()).isEqualTo(404);
+            assertThat(send(request.get(), null).getStatus()).isEqualTo(401);
+        }
+        assertThat(send(get(ENDPOINTS), otherOwner).getContentAsString()).isEqualTo("[]");
+        assertThat(webhooks.endpoint(org.owner(), id).enabled()).isTrue();
+        assertThat(audit(id)).containsExactly("ADDED");
+    }
+}
