@@ -623,7 +623,7 @@
             region.setAttribute('role', 'region');
             region.setAttribute('aria-label', sideways ? text('scrollsSideways', listName(region)) : listName(region));
             region.dataset.scrollRegion = 'yes';
-        } else if (region.dataset.scrollRegion && !scrolls) {
+        } else if (region.dataset.scrollRegion) {
             ['tabindex', 'role', 'aria-label', 'data-scroll-region'].forEach(name => region.removeAttribute(name));
         }
     };

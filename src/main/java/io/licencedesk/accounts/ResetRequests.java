@@ -8,8 +8,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.scheduling.concurrent.ThreadPoolTaskExecutor;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +25,9 @@ public class ResetRequests {
     private static final Logger log = LoggerFactory.getLogger(ResetRequests.class);
 
     /**
-     * Resets asked for and not made yet. Past it (a flood of requests) the request's own thread makes the reset, which
-     * slows the flood down rather than holding an unbounded queue in memory.
+     * Resets asked for and not made yet. Past it (a flood of requests) a request's reset is dropped, with a warning:
+     * made on the request's own thread, its time would tell again whether the address has an account, and an unbounded
+     * queue would fill the heap. The page tells the person to ask again if no e-mail comes.
      */
     private static final int WAITING_AT_MOST = 10_000;
 
@@ -41,8 +42,8 @@ public class ResetRequests {
         worker.setMaxPoolSize(1);
         worker.setQueueCapacity(WAITING_AT_MOST);
         worker.setThreadNamePrefix("password-resets-");
-        worker.setRejectedExecutionHandler(new ThreadPoolExecutor.CallerRunsPolicy());
-        // A node stopping makes the resets it has promised before it goes (its shutdown waits up to 30 s).
+        worker.setRejectedExecutionHandler(new ThreadPoolExecutor.AbortPolicy());
+        // A node stopping makes the resets it has promised before it goes (its shutdown waits up to 10 s).
         worker.setWaitForTasksToCompleteOnShutdown(true);
         worker.setAwaitTerminationSeconds(10);
         worker.initialize();
@@ -52,20 +53,25 @@ public class ResetRequests {
     public void ask(String email) {
         Locale language = LocaleContextHolder.getLocale();
         asked.incrementAndGet();
-        worker.execute(() -> {
-            // Past the queue's bound this runs on the request's own thread, whose language is given back after.
-            LocaleContext before = LocaleContextHolder.getLocaleContext();
-            LocaleContextHolder.setLocale(language);
-            try {
-                passwords.requestReset(email);
-            } catch (RuntimeException failed) {
-                // The address is left out: the log must not say who asked for a link.
-                log.warn("A password reset asked for on the Forgot your password page failed: {}", failed.toString());
-            } finally {
-                LocaleContextHolder.setLocaleContext(before);
-                done.incrementAndGet();
-            }
-        });
+        try {
+            worker.execute(() -> {
+                LocaleContextHolder.setLocale(language);
+                try {
+                    passwords.requestReset(email);
+                } catch (RuntimeException failed) {
+                    // The address is left out: the log must not say who asked for a link.
+                    log.warn(
+                            "A password reset asked for on the Forgot your password page failed: {}",
+                            failed.toString());
+                } finally {
+                    LocaleContextHolder.resetLocaleContext();
+                    done.incrementAndGet();
+                }
+            });
+        } catch (TaskRejectedException full) {
+            done.incrementAndGet();
+            log.warn("A password reset asked for was dropped: {} resets are waiting already", WAITING_AT_MOST);
+        }
     }
 
     /** Waits until every reset asked for so far is made (tests read the e-mail after it); false when it took longer. */

@@ -9,6 +9,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.PropertySource;
 import org.springframework.stereotype.Component;
+import org.springframework.util.StringUtils;
 
 /**
  * A node set up for production (LICENCEDESK_DEMO_ENABLED=false) whose SPRING_DATASOURCE_URL was forgotten does not
@@ -54,7 +55,12 @@ class ProductionNeedsItsDatabase implements BeanFactoryPostProcessor, Environmen
                 continue;
             }
             if (source.containsProperty(URL)) {
-                return !source.getName().contains(JAR_DEFAULTS);
+                // A blank value (a compose file's SPRING_DATASOURCE_URL=${DB_URL}, DB_URL unset) is no URL: Spring
+                // Boot would start on an in-memory H2 of its own, which loses everything at each restart.
+                Object url = source.getProperty(URL);
+                return url != null
+                        && StringUtils.hasText(url.toString())
+                        && !source.getName().contains(JAR_DEFAULTS);
             }
         }
         return false;

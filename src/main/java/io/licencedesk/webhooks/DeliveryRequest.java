@@ -14,7 +14,7 @@ public record DeliveryRequest(WebhookDelivery delivery, String body) {
 
     /** For the page: the request's headers as sent, the signature's value aside (it is the attempt's). */
     public String headers(String url) {
-        return "POST " + url + "\nContent-Type: " + CONTENT_TYPE + "\nUser-Agent: " + USER_AGENT
-                + "\nLicenceDesk-Event-Id: " + delivery.eventId() + "\n" + Signatures.HEADER + ": t=…,v1=…";
+        return "POST " + url + "\nContent-Type: " + CONTENT_TYPE + "\nUser-Agent: " + USER_AGENT + "\n"
+                + WebhookSender.EVENT_ID_HEADER + ": " + delivery.eventId() + "\n" + Signatures.HEADER + ": t=…,v1=…";
     }
 }

@@ -67,6 +67,25 @@ class StartFailuresTests {
         assertThat(work.resolve("data")).as("no embedded database file is made").doesNotExist();
     }
 
+    /**
+     * A blank SPRING_DATASOURCE_URL (a compose file's "${DB_URL}" with DB_URL unset) is no URL either: Spring Boot would
+     * start the node on an in-memory H2 of its own, which loses everything at each restart.
+     */
+    @Test
+    void aBlankDatabaseUrlIsNoUrl() {
+        String log = NodeProcess.named("blank-database-url", work)
+                .environment("SPRING_DATASOURCE_URL", "")
+                .environment("LICENCEDESK_FIRST_OWNER_EMAIL", "owner@example.test")
+                .environment("LICENCEDESK_FIRST_OWNER_PASSWORD", "a-long-Owner-password-1")
+                .failsToStart();
+
+        assertThat(log)
+                .contains("APPLICATION FAILED TO START")
+                .contains("SPRING_DATASOURCE_URL is not set, and LICENCEDESK_DEMO_ENABLED is false")
+                .doesNotContain("Created the first owner");
+        assertNoStackTrace(log);
+    }
+
     private static void assertNoStackTrace(String log) {
         assertThat(log).doesNotContain("\tat ").doesNotContain("Caused by:");
     }
