@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.function.Consumer;
@@ -144,7 +145,18 @@ class WebhookEndpointApiController {
                     + " refuses nothing while it changes; send `keepPrevious: false` to stop it now, as for a secret"
                     + " that leaked (decision 0157).")
     ResponseEntity<CreatedWebhookEndpointResponse> rollSecret(
-            Caller caller, @PathVariable long id, @Valid @RequestBody(required = false) RollSecretRequest request) {
+            Caller caller,
+            @PathVariable long id,
+            @Valid @RequestBody(required = false) RollSecretRequest request,
+            HttpServletRequest http) {
+        // No body takes the defaults; the JSON null, which Spring reads as no body too, is a body that is not the
+        // object this takes, refused as elsewhere (decision 0148) rather than rolling the secret.
+        if (request == null
+                && (http.getContentLengthLong() > 0
+                        || "chunked".equalsIgnoreCase(http.getHeader("Transfer-Encoding")))) {
+            throw new BodilessOperations.BodyNotTakenException(
+                    List.of(), "The body is not an object: send {\"keepPrevious\": false}, {}, or no body.");
+        }
         boolean keep = request == null || request.keepPrevious() == null || request.keepPrevious();
         return withSecret(ResponseEntity.ok(), webhooks.rollSecret(caller, id, keep));
     }

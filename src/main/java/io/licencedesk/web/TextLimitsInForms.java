@@ -21,12 +21,12 @@ import org.thymeleaf.templatemode.TemplateMode;
 
 /**
  * A text box bound to a form's field ({@code th:field="*{name}"}) gets a {@code maxlength} from the field's
- * {@code @Size(max)}, written once, on the form record the server validates: twice the limit. The server counts
- * characters (code points, decision 0155), a browser's {@code maxlength} UTF-16 units, two for an emoji: a box of the
- * limit itself stopped 100 emoji typed into a 200-character name, which the server takes. Twice the limit never stops
- * what the server takes (no character is more than two units), and still stops a paste of a whole document; text
- * between the two is refused by the server, beside the field. Before, each template repeated the number, and most
- * forgot it.
+ * {@code @Size(max)}, written once, on the form record the server validates, so that the typing stops where the server
+ * refuses. The server counts characters (code points, decision 0155) and a browser's {@code maxlength} UTF-16 units:
+ * a name of emoji alone is stopped at half the limit in the box (the API and the import take the whole limit). A
+ * maxlength of twice the limit was tried and undone: it let every person type past the limit of the text nearly all of
+ * them write, to learn it from the refusal, for the sake of names of emoji alone. Before, each template repeated the
+ * number, and most forgot it.
  *
  * <p>It runs before Spring's {@code th:field} (a lower precedence than Spring's dialect), while the attribute still
  * names the field. A field without {@code @Size} keeps whatever the template says; one with it gets the constraint's
@@ -55,11 +55,6 @@ class TextLimitsInForms extends AbstractProcessorDialect {
     @Override
     public Set<IProcessor> getProcessors(String dialectPrefix) {
         return Set.of(new MaxLength(dialectPrefix, "input"), new MaxLength(dialectPrefix, "textarea"));
-    }
-
-    /** A browser's {@code maxlength} for a limit in characters: the UTF-16 units of as many emoji. */
-    static int inUtf16Units(int characters) {
-        return characters > Integer.MAX_VALUE / 2 ? Integer.MAX_VALUE : 2 * characters;
     }
 
     /** The smallest {@code @Size(max)} on the type's property, or empty when it has none. */
@@ -105,7 +100,7 @@ class TextLimitsInForms extends AbstractProcessorDialect {
                 return;
             }
             maxLength(form.getClass(), selected.group(1))
-                    .ifPresent(max -> structure.setAttribute("maxlength", Integer.toString(inUtf16Units(max))));
+                    .ifPresent(max -> structure.setAttribute("maxlength", Integer.toString(max)));
         }
     }
 }

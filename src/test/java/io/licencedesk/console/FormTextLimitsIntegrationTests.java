@@ -21,10 +21,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
- * Every text box of the console's forms has a {@code maxlength} from the {@code @Size(max)} of the form record the
- * server validates the field with: twice it, since the server counts characters and a browser UTF-16 units, two for an
- * emoji (decision 0155), so that the box never stops what the server takes. A box could take 300 characters for a
- * 200-character name, and one of the limit itself stopped 100 emoji in a 200-character name.
+ * Every text box of the console's forms stops the typing where the server refuses: its {@code maxlength} is the
+ * {@code @Size(max)} of the form record the server validates the field with. A box could take 300 characters for a
+ * 200-character name, and the person learnt of the limit only from the refusal.
  */
 @IntegrationTest
 class FormTextLimitsIntegrationTests {
@@ -83,10 +82,9 @@ class FormTextLimitsIntegrationTests {
                 Size size = sizeOf(form, field);
                 if (size != null) {
                     checked++;
-                    // the server counts characters, a browser UTF-16 units: an emoji is two (decision 0155)
-                    if (!String.valueOf(2 * size.max()).equals(box.attr("maxlength"))) {
+                    if (!String.valueOf(size.max()).equals(box.attr("maxlength"))) {
                         wrong.add(page.getKey() + " " + name + ": maxlength '" + box.attr("maxlength")
-                                + "', twice the server's limit of " + size.max() + " characters");
+                                + "', the server's limit " + size.max());
                     }
                 } else if (!CHECKED_BY_VALUE.contains(name)) {
                     wrong.add(page.getKey() + " " + name + ": a text box with no length limit on the server");
