@@ -6,6 +6,7 @@ import io.licencedesk.web.Toasts;
 import io.licencedesk.webhooks.CreatedEndpoint;
 import io.licencedesk.webhooks.EndpointRefusedException;
 import io.licencedesk.webhooks.EventType;
+import io.licencedesk.webhooks.WebhookEndpoint;
 import io.licencedesk.webhooks.Webhooks;
 import jakarta.validation.Valid;
 import java.time.Clock;
@@ -85,6 +86,46 @@ class ConsoleWebhookController {
     @GetMapping("/{id}")
     String endpoint(Caller caller, @PathVariable long id, @RequestParam(defaultValue = "1") int page, Model model) {
         return endpointPage(caller, id, page, model);
+    }
+
+    @GetMapping("/{id}/edit")
+    String editForm(Caller caller, @PathVariable long id, Model model) {
+        WebhookEndpoint endpoint = webhooks.endpoint(caller, id);
+        model.addAttribute("form", WebhookEndpointForm.of(endpoint));
+        return editPage(endpoint, model);
+    }
+
+    /**
+     * Its description and events, by the same change as the API's (decision 0160): its rules, refusals and audit entry.
+     * The address is no part of it (a new address is a new endpoint, decision 0161): the form does not send it, so
+     * its field's error counts for nothing here.
+     */
+    @PostMapping("/{id}/edit")
+    String edit(
+            Caller caller,
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") WebhookEndpointForm form,
+            BindingResult errors,
+            Model model,
+            RedirectAttributes redirect,
+            Locale locale) {
+        WebhookEndpoint before = webhooks.endpoint(caller, id);
+        String eventsProblem = form.eventsProblem();
+        if (eventsProblem != null) {
+            errors.rejectValue("eventTypes", "invalid", messages.getMessage(eventsProblem, null, locale));
+        }
+        if (!errors.hasFieldErrors("description") && !errors.hasFieldErrors("eventTypes")) {
+            try {
+                WebhookEndpoint after = webhooks.change(caller, id, form.toChange());
+                Toasts.success(
+                        redirect,
+                        text(after.equals(before) ? "webhooks.edit.unchanged" : "webhooks.edit.saved", locale));
+                return "redirect:/settings/webhooks/" + id;
+            } catch (EndpointRefusedException refused) {
+                errors.rejectValue(refused.field(), "refused", reasons.text(refused));
+            }
+        }
+        return editPage(before, model);
     }
 
     @PostMapping("/{id}/enable")
@@ -167,6 +208,12 @@ class ConsoleWebhookController {
         model.addAttribute("privateAllowed", webhooks.privateAddressesAllowed(caller));
         model.addAttribute("eventTypes", EventType.values());
         return "console/webhooks";
+    }
+
+    private String editPage(WebhookEndpoint endpoint, Model model) {
+        model.addAttribute("endpoint", endpoint);
+        model.addAttribute("eventTypes", EventType.values());
+        return "console/webhook-edit";
     }
 
     private String endpointPage(Caller caller, long id, int page, Model model) {

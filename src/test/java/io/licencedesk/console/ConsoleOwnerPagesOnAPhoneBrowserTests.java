@@ -59,6 +59,7 @@ class ConsoleOwnerPagesOnAPhoneBrowserTests {
                 "/settings/renewals",
                 "/settings/webhooks",
                 "/settings/webhooks/" + endpoint,
+                "/settings/webhooks/" + endpoint + "/edit",
                 "/people",
                 "/profile",
                 "/api-tokens");

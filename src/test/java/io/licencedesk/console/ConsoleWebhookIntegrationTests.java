@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -290,6 +291,135 @@ class ConsoleWebhookIntegrationTests {
         assertThat(webhooks.endpoints(org.owner())).isEmpty();
     }
 
+    /**
+     * Its description and events change on its own page (decision 0161): the address and the signing secret stay, the
+     * page shows the new values, and the audit log has the change before → after. The console had no way but
+     * deleting the endpoint and adding it again, which gave the receiver a new secret.
+     */
+    @Test
+    void changesAnEndpointsDescriptionAndEventsKeepingItsAddressAndSecret() throws Exception {
+        long id = webhooks.register(org.owner(), new NewEndpoint("https://203.0.113.7/hooks", "Shop", true, Set.of()))
+                .endpoint()
+                .id();
+        String secret = signingSecret(id);
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(content().string(containsString("/settings/webhooks/" + id + "/edit")));
+        var form =
+                Jsoup.parse(mvc.perform(get("/settings/webhooks/{id}/edit", id).with(owner))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        assertThat(form.getElementById("url").hasAttr("readonly")).isTrue();
+        assertThat(form.getElementById("url").attr("value")).isEqualTo("https://203.0.113.7/hooks");
+        assertThat(form.getElementById("url").hasAttr("name"))
+                .as("the address is not sent")
+                .isFalse();
+        assertThat(form.getElementById("url-help").text()).contains("for a new address, add a new endpoint");
+        assertThat(form.getElementById("description").attr("value")).isEqualTo("Shop");
+        assertThat(form.getElementById("allTypes").hasAttr("checked")).isTrue();
+
+        mvc.perform(post("/settings/webhooks/{id}/edit", id)
+                        .with(owner)
+                        .with(csrf())
+                        .param("url", "https://evil.test/elsewhere")
+                        .param("description", "Till")
+                        .param("eventTypes", "licence.created", "invoice.paid"))
+                .andExpect(redirectedUrl("/settings/webhooks/" + id))
+                .andExpect(flash().attribute(
+                                "toast", "Endpoint saved: its new description and events apply from the next event."));
+
+        var endpoint = webhooks.endpoint(org.owner(), id);
+        assertThat(endpoint.url()).as("an address sent anyway is ignored").isEqualTo("https://203.0.113.7/hooks");
+        assertThat(endpoint.description()).isEqualTo("Till");
+        assertThat(endpoint.allTypes()).isFalse();
+        assertThat(endpoint.eventTypes())
+                .extracting(io.licencedesk.webhooks.EventType::wireName)
+                .containsExactlyInAnyOrder("licence.created", "invoice.paid");
+        assertThat(signingSecret(id)).as("the receiver keeps its secret").isEqualTo(secret);
+        mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andExpect(content().string(containsString(">Till<")))
+                .andExpect(content().string(containsString("licence.created, invoice.paid")));
+        mvc.perform(get("/audit").param("what", "WEBHOOK_ENDPOINT.CHANGED").with(owner))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("Changed")))
+                .andExpect(content().string(containsString(">Shop</del>")))
+                .andExpect(content().string(containsString(">Till</ins>")));
+        assertThat(changedRecords()).isEqualTo(1);
+
+        mvc.perform(post("/settings/webhooks/{id}/edit", id)
+                        .with(owner)
+                        .with(csrf())
+                        .header("Accept-Language", "fr")
+                        .param("description", "Till")
+                        .param("eventTypes", "invoice.paid", "licence.created"))
+                .andExpect(redirectedUrl("/settings/webhooks/" + id))
+                .andExpect(flash().attribute(
+                                "toast",
+                                "Rien à enregistrer\u00a0: le point de terminaison avait déjà cette description et ces"
+                                        + " événements."));
+        assertThat(changedRecords()).as("nothing changed, nothing recorded").isEqualTo(1);
+
+        mvc.perform(post("/settings/webhooks/{id}/edit", id)
+                        .with(owner)
+                        .with(csrf())
+                        .param("description", "  ")
+                        .param("allTypes", "true"))
+                .andExpect(redirectedUrl("/settings/webhooks/" + id));
+        assertThat(webhooks.endpoint(org.owner(), id).description()).isNull();
+        assertThat(webhooks.endpoint(org.owner(), id).allTypes()).isTrue();
+    }
+
+    @Test
+    void refusesABadEditBesideItsFieldAndChangesNothing() throws Exception {
+        long id = webhooks.register(org.owner(), new NewEndpoint("https://203.0.113.7/hooks", "Shop", true, Set.of()))
+                .endpoint()
+                .id();
+        var before = webhooks.endpoint(org.owner(), id);
+        FieldErrors.expectExactly(
+                mvc,
+                edit(id).param("description", "Till"),
+                Map.of("eventTypes", "Choose at least one event, or all of them."));
+        FieldErrors.expectExactly(
+                mvc,
+                edit(id).param("description", "x".repeat(201)).param("allTypes", "true"),
+                Map.of("description", "Keep the description to 200 characters."));
+        FieldErrors.expectExactly(
+                mvc,
+                edit(id).param("description", "<b>Till</b>").param("eventTypes", "licence.nonsense"),
+                Map.of("description", "Remove the HTML tags", "eventTypes", "Choose events from the list."));
+        String french = mvc.perform(edit(id).param("description", "Till").header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(french)
+                .contains("Modifier le point de terminaison")
+                .contains("Veuillez corriger les champs signalés ci-dessous.")
+                .contains("pour une nouvelle adresse, ajoutez un nouveau point de terminaison");
+        assertThat(webhooks.endpoint(org.owner(), id)).isEqualTo(before);
+        assertThat(changedRecords()).isZero();
+    }
+
+    private MockHttpServletRequestBuilder edit(long id) {
+        return post("/settings/webhooks/{id}/edit", id).with(owner).with(csrf());
+    }
+
+    private String signingSecret(long id) {
+        return jdbc.sql("select signing_secret from webhook_endpoint where id = :id")
+                .param("id", id)
+                .query(String.class)
+                .single();
+    }
+
+    private long changedRecords() {
+        return jdbc.sql("select count(*) from audit_event where organisation_id = :org and action = 'CHANGED'"
+                        + " and subject_type = 'WEBHOOK_ENDPOINT'")
+                .param("org", org.id())
+                .query(Long.class)
+                .single();
+    }
+
     @Test
     void enablesDisablesAndDeletesAnEndpoint() throws Exception {
         long id = endpointOf(org).endpoint().id();
@@ -501,7 +631,8 @@ class ConsoleWebhookIntegrationTests {
         long mine = endpointOf(org).endpoint().id();
 
         mvc.perform(get("/settings/webhooks/{id}", theirs).with(owner)).andExpect(status().isNotFound());
-        for (String action : List.of("enable", "disable", "delete", "roll-secret")) {
+        mvc.perform(get("/settings/webhooks/{id}/edit", theirs).with(owner)).andExpect(status().isNotFound());
+        for (String action : List.of("enable", "disable", "delete", "roll-secret", "edit")) {
             mvc.perform(post("/settings/webhooks/{id}/" + action, theirs)
                             .with(owner)
                             .with(csrf()))
@@ -635,6 +766,7 @@ class ConsoleWebhookIntegrationTests {
         List<Supplier<MockHttpServletRequestBuilder>> pages = List.of(
                 () -> get("/settings/webhooks"),
                 () -> get("/settings/webhooks/{id}", id),
+                () -> get("/settings/webhooks/{id}/edit", id),
                 () -> get("/settings/webhooks/{id}/deliveries/{delivery}", id, delivery));
         List<Supplier<MockHttpServletRequestBuilder>> actions = List.of(
                 () -> post("/settings/webhooks")
@@ -643,6 +775,9 @@ class ConsoleWebhookIntegrationTests {
                 () -> post("/settings/webhooks/{id}/disable", id),
                 () -> post("/settings/webhooks/{id}/enable", id),
                 () -> post("/settings/webhooks/{id}/roll-secret", id),
+                () -> post("/settings/webhooks/{id}/edit", id)
+                        .param("description", "Changed")
+                        .param("allTypes", "true"),
                 () -> post("/settings/webhooks/{id}/deliveries/{delivery}/send-again", id, delivery),
                 () -> post("/settings/webhooks/{id}/delete", id),
                 () -> post("/settings/webhooks/private-addresses").param("allowed", "true"));
@@ -663,6 +798,9 @@ class ConsoleWebhookIntegrationTests {
         }
         assertThat(webhooks.endpoints(org.owner())).hasSize(1);
         assertThat(webhooks.endpoint(org.owner(), id).enabled()).isTrue();
+        assertThat(webhooks.endpoint(org.owner(), id).description())
+                .as("not changed")
+                .isNull();
         assertThat(webhooks.endpoint(org.owner(), id).previousSecretUntil())
                 .as("no roll")
                 .isNull();

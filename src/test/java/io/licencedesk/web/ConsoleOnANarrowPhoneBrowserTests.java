@@ -162,6 +162,7 @@ class ConsoleOnANarrowPhoneBrowserTests {
                 "/settings/renewals",
                 "/settings/webhooks",
                 "/settings/webhooks/" + endpoint,
+                "/settings/webhooks/" + endpoint + "/edit",
                 "/people",
                 "/api-tokens"));
     }

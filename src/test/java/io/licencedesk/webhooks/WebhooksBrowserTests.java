@@ -160,6 +160,56 @@ class WebhooksBrowserTests {
         assertThat(page.locator("#signing-secret")).hasCount(0);
     }
 
+    /**
+     * An owner changes an endpoint's description and events from the keyboard (decision 0161): no event chosen is
+     * refused beside the events, then the change is saved, the page shows it, and the receiver's next request still
+     * verifies with the secret it had. The console had no way to change an endpoint but to delete it.
+     */
+    @Test
+    void changesAnEndpointsEventsFromTheKeyboardKeepingItsSecret(Page page) throws Exception {
+        webhooks.allowPrivateAddresses(org.owner(), true);
+        CreatedEndpoint created =
+                webhooks.register(org.owner(), new NewEndpoint(receiver.url(), "Shop", true, java.util.Set.of()));
+        signIn(page);
+        page.navigate("/settings/webhooks/" + created.endpoint().id());
+
+        page.getByRole(
+                        AriaRole.LINK,
+                        new Page.GetByRoleOptions().setName("Edit").setExact(true))
+                .focus();
+        page.keyboard().press("Enter");
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Edit endpoint")))
+                .isVisible();
+        assertThat(page.getByLabel("Endpoint URL")).hasAttribute("readonly", "");
+        page.getByLabel("All events, including those added later").focus();
+        page.keyboard().press("Space");
+        page.getByLabel("Description").focus();
+        page.keyboard().press("ControlOrMeta+A");
+        page.keyboard().type("Till");
+        page.keyboard().press("Enter");
+
+        assertThat(page.locator("#eventTypes-error")).containsText("Choose at least one event, or all of them.");
+        Assertions.assertThat(
+                        webhooks.endpoint(org.owner(), created.endpoint().id()).description())
+                .isEqualTo("Shop");
+        page.getByLabel("licence.created").focus();
+        page.keyboard().press("Space");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save"))
+                .focus();
+        page.keyboard().press("Enter");
+
+        assertThat(page).hasURL(Pattern.compile(".*/settings/webhooks/\\d+$"));
+        assertThat(page.getByRole(AriaRole.STATUS).filter(new Locator.FilterOptions().setHasText("Endpoint saved")))
+                .isVisible();
+        assertThat(page.locator("section")).containsText("Till");
+        assertThat(page.locator("section")).containsText("licence.created");
+
+        licences.create(org.manager(), new NewLicence(fixture.monthlyPlan(org).id(), "Lobby", null, 1, null));
+        dispatcher.dispatchDue();
+        Received received = receiver.next(created.signingSecret());
+        Assertions.assertThat(received.type()).isEqualTo("licence.created");
+    }
+
     private void signIn(Page page) {
         page.navigate("/login");
         page.getByLabel("E-mail").fill(org.owner().email());
