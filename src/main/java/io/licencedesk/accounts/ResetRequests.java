@@ -75,7 +75,7 @@ public class ResetRequests {
     }
 
     /** Waits until every reset asked for so far is made (tests read the e-mail after it); false when it took longer. */
-    public boolean awaitAsked(Duration atMost) {
+    boolean awaitAsked(Duration atMost) {
         long until = System.nanoTime() + atMost.toNanos();
         long askedSoFar = asked.get();
         while (done.get() < askedSoFar) {
