@@ -70,6 +70,10 @@ class FreeTextFieldsTests {
             "WebhookEndpointForm.url",
             "CreateWebhookEndpointRequest.url",
             "WebhookEndpointForm.allTypes",
+            "WebhookEndpointEditForm.allTypes",
+            // the webhook endpoint's edit page's values as loaded, as the licence's above (decision 0162)
+            "WebhookEndpointEditForm.loadedDescription",
+            "WebhookEndpointEditForm.loadedEvents",
             "PortalApiController$RedemptionRequest.code",
             "DeviceRequest.fingerprint",
             "DeviceRequest.nonce",

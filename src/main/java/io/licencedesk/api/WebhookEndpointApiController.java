@@ -112,11 +112,11 @@ class WebhookEndpointApiController {
             throws BindException {
         Consumer<WebhookEndpointResponse> expected = ConditionalRequests.ifMatch(ifMatch, "webhook endpoint", e -> e);
         WebhookEndpointResponse current = webhooks.endpoint(caller, id); // not found before the body is judged
-        ConditionalRequests.checkNow(expected, current);
+        ConditionalRequests.checkNow(expected, current); // a stale ETag before the body's faults; again under the lock
         request.check(refused, webhooks);
         FieldRefusals.answerIfAny(refused);
         return ConditionalRequests.tagged(
-                webhooks.change(caller, id, request.description(), request.eventTypes(), request.enabled()));
+                webhooks.change(caller, id, request.description(), request.eventTypes(), request.enabled(), expected));
     }
 
     @DeleteMapping("/{id}")
@@ -131,9 +131,7 @@ class WebhookEndpointApiController {
             @PathVariable long id,
             @ConditionalRequests.IfMatch @RequestHeader(name = ConditionalRequests.IF_MATCH, required = false)
                     String ifMatch) {
-        ConditionalRequests.checkNow(
-                ConditionalRequests.ifMatch(ifMatch, "webhook endpoint", e -> e), webhooks.endpoint(caller, id));
-        webhooks.delete(caller, id);
+        webhooks.delete(caller, id, ConditionalRequests.ifMatch(ifMatch, "webhook endpoint", e -> e));
     }
 
     @PostMapping(path = "/{id}/roll-secret", consumes = MediaType.APPLICATION_JSON_VALUE)

@@ -6,6 +6,7 @@ import io.licencedesk.shared.Reason;
 import io.licencedesk.shared.RefusedException;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * What /api/v1/webhook-endpoints asks of the webhooks module, which implements it over its façade (Webhooks): the
@@ -38,14 +39,21 @@ public interface WebhookEndpointOperations {
 
     /**
      * Changes the fields given (null ones stay): the description (blank removes it), the event types (wire names,
-     * or only "*"), whether it is enabled. All or nothing.
+     * or only "*"), whether it is enabled. All or nothing, once {@code expected} (null: none) has accepted the
+     * endpoint as it is under its row lock, so that an If-Match is compared with what the change replaces.
      *
      * @throws FieldRefusedException naming the field at fault
      */
     WebhookEndpointResponse change(
-            Caller caller, long id, String description, List<String> eventTypes, Boolean enabled);
+            Caller caller,
+            long id,
+            String description,
+            List<String> eventTypes,
+            Boolean enabled,
+            Consumer<WebhookEndpointResponse> expected);
 
-    void delete(Caller caller, long id);
+    /** Deletes the endpoint once {@code expected} (null: none) has accepted it as it is under its row lock. */
+    void delete(Caller caller, long id, Consumer<WebhookEndpointResponse> expected);
 
     /** A new signing secret, carried by this answer only; the previous one signs beside it for a day if kept. */
     CreatedWebhookEndpointResponse rollSecret(Caller caller, long id, boolean keepPrevious);

@@ -11,10 +11,13 @@ import io.licencedesk.webhooks.Webhooks;
 import jakarta.validation.Valid;
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -91,20 +94,21 @@ class ConsoleWebhookController {
     @GetMapping("/{id}/edit")
     String editForm(Caller caller, @PathVariable long id, Model model) {
         WebhookEndpoint endpoint = webhooks.endpoint(caller, id);
-        model.addAttribute("form", WebhookEndpointForm.of(endpoint));
+        model.addAttribute("form", WebhookEndpointEditForm.of(endpoint));
         return editPage(endpoint, model);
     }
 
     /**
      * Its description and events, by the same change as the API's (decision 0160): its rules, refusals and audit entry.
-     * The address is no part of it (a new address is a new endpoint, decision 0161): the form does not send it, so
-     * its field's error counts for nothing here.
+     * The address is no part of it (a new address is a new endpoint, decision 0161). The fields are judged on the
+     * endpoint under its lock (decision 0162): one someone else changed too since the page was loaded is shown, and
+     * nothing is saved; one left as loaded keeps what the endpoint has now.
      */
     @PostMapping("/{id}/edit")
     String edit(
             Caller caller,
             @PathVariable long id,
-            @Valid @ModelAttribute("form") WebhookEndpointForm form,
+            @Valid @ModelAttribute("form") WebhookEndpointEditForm form,
             BindingResult errors,
             Model model,
             RedirectAttributes redirect,
@@ -112,20 +116,64 @@ class ConsoleWebhookController {
         WebhookEndpoint before = webhooks.endpoint(caller, id);
         String eventsProblem = form.eventsProblem();
         if (eventsProblem != null) {
-            errors.rejectValue("eventTypes", "invalid", messages.getMessage(eventsProblem, null, locale));
+            errors.rejectValue("eventTypes", "invalid", text(eventsProblem, locale));
         }
-        if (!errors.hasFieldErrors("description") && !errors.hasFieldErrors("eventTypes")) {
-            try {
-                WebhookEndpoint after = webhooks.change(caller, id, form.toChange());
-                Toasts.success(
-                        redirect,
-                        text(after.equals(before) ? "webhooks.edit.unchanged" : "webhooks.edit.saved", locale));
-                return "redirect:/settings/webhooks/" + id;
-            } catch (EndpointRefusedException refused) {
-                errors.rejectValue(refused.field(), "refused", reasons.text(refused));
-            }
+        if (errors.hasErrors()) {
+            return editPage(before, model);
         }
-        return editPage(before, model);
+        try {
+            var locked = new AtomicReference<WebhookEndpoint>();
+            WebhookEndpoint after = webhooks.change(caller, id, current -> {
+                locked.set(current);
+                Set<String> clashes = form.clashesWith(current);
+                if (!clashes.isEmpty()) {
+                    throw new EditedMeanwhileException(clashes);
+                }
+                return form.over(current);
+            });
+            // Told by what the change replaced under the lock: "saved" when a roll meanwhile was the only difference
+            // from the page's read misled.
+            Toasts.success(
+                    redirect,
+                    text(after.equals(locked.get()) ? "webhooks.edit.unchanged" : "webhooks.edit.saved", locale));
+            return "redirect:/settings/webhooks/" + id;
+        } catch (EndpointRefusedException refused) {
+            errors.rejectValue(refused.field(), "refused", reasons.text(refused));
+            return editPage(before, model);
+        } catch (EditedMeanwhileException clash) {
+            return editedMeanwhile(webhooks.endpoint(caller, id), form, clash.fields(), model, locale);
+        }
+    }
+
+    /**
+     * The edit page again over the endpoint as someone else left it, each field both changed saying what it is now,
+     * with the person's own values in the fields: saved again, they replace the other edit knowingly.
+     */
+    private String editedMeanwhile(
+            WebhookEndpoint now, WebhookEndpointEditForm form, Set<String> fields, Model model, Locale locale) {
+        WebhookEndpointEditForm again = form.loadedFrom(now);
+        var errors = new DirectFieldBindingResult(again, "form");
+        if (fields.contains("description")) {
+            String value = now.description() == null
+                    ? text("webhooks.edit.editedMeanwhile.noDescription", locale)
+                    : now.description();
+            errors.rejectValue("description", "editedMeanwhile", editedMeanwhileText(value, locale));
+        }
+        if (fields.contains("eventTypes")) {
+            String value = now.allTypes()
+                    ? text("webhooks.edit.editedMeanwhile.allEvents", locale)
+                    : String.join(", ", ChosenEvents.names(now));
+            errors.rejectValue("eventTypes", "editedMeanwhile", editedMeanwhileText(value, locale));
+        }
+        model.addAttribute("form", again);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", errors);
+        // Not "correct the fields": nothing typed was wrong.
+        model.addAttribute("editedMeanwhile", true);
+        return editPage(now, model);
+    }
+
+    private String editedMeanwhileText(String valueNow, Locale locale) {
+        return messages.getMessage("webhooks.edit.editedMeanwhile", new Object[] {valueNow}, locale);
     }
 
     @PostMapping("/{id}/enable")

@@ -4,7 +4,8 @@ import java.util.Set;
 
 /**
  * Someone else changed, since the edit page was loaded, a field the person changed too: thrown under the licence's
- * lock so that nothing is saved, and the page shows the other edit beside the field instead of undoing it.
+ * (or webhook endpoint's) lock so that nothing is saved, and the page shows the other edit beside the field instead of
+ * undoing it.
  */
 final class EditedMeanwhileException extends RuntimeException {
 

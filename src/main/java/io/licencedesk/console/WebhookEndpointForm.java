@@ -1,20 +1,14 @@
 package io.licencedesk.console;
 
 import io.licencedesk.shared.PlainText;
-import io.licencedesk.webhooks.EndpointChange;
-import io.licencedesk.webhooks.EventType;
 import io.licencedesk.webhooks.NewEndpoint;
-import io.licencedesk.webhooks.WebhookEndpoint;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 
 /**
- * A webhook endpoint as an owner registers it: its address, a note, and the events it wants (or all of them). An edit
- * binds the same fields but the address, which it does not send (a new address is a new endpoint, decision 0161).
+ * A webhook endpoint as an owner registers it: its address, a note, and the events it wants (or all of them). Its
+ * edit has a form of its own (WebhookEndpointEditForm), without the address; both take the events as ChosenEvents.
  */
 record WebhookEndpointForm(
         @NotBlank(message = "{webhooks.form.url.missing}") @Size(max = 2000, message = "{webhooks.form.url.tooLong}")
@@ -31,32 +25,13 @@ record WebhookEndpointForm(
         return new WebhookEndpointForm("", "", "true", List.of());
     }
 
-    /** The endpoint as it is, for its edit form. */
-    static WebhookEndpointForm of(WebhookEndpoint endpoint) {
-        return new WebhookEndpointForm(
-                endpoint.url(),
-                endpoint.description() == null ? "" : endpoint.description(),
-                endpoint.allTypes() ? "true" : null,
-                endpoint.allTypes()
-                        ? List.of()
-                        : endpoint.eventTypes().stream()
-                                .map(EventType::wireName)
-                                .sorted()
-                                .toList());
-    }
-
     public boolean all() {
-        return "true".equals(allTypes);
+        return ChosenEvents.all(allTypes);
     }
 
     /** The message key of what is wrong with the chosen events, or null. */
     String eventsProblem() {
-        if (eventTypes != null
-                && !eventTypes.stream()
-                        .allMatch(name -> EventType.ofWireName(name).isPresent())) {
-            return "webhooks.form.events.unknown";
-        }
-        return all() || (eventTypes != null && !eventTypes.isEmpty()) ? null : "webhooks.form.events.missing";
+        return ChosenEvents.problem(allTypes, eventTypes);
     }
 
     /** Whether the box of this type is ticked, for showing the form again. */
@@ -65,22 +40,6 @@ record WebhookEndpointForm(
     }
 
     NewEndpoint toNewEndpoint() {
-        return new NewEndpoint(url, description, all(), chosenTypes());
-    }
-
-    /** Its description and events as a change; a blank description removes it. */
-    EndpointChange toChange() {
-        return new EndpointChange(description == null ? "" : description, all(), chosenTypes());
-    }
-
-    private Set<EventType> chosenTypes() {
-        Set<EventType> types = EnumSet.noneOf(EventType.class);
-        if (eventTypes != null) {
-            eventTypes.stream()
-                    .map(EventType::ofWireName)
-                    .flatMap(Optional::stream)
-                    .forEach(types::add);
-        }
-        return types;
+        return new NewEndpoint(url, description, all(), ChosenEvents.types(eventTypes));
     }
 }

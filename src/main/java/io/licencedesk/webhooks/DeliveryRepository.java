@@ -255,9 +255,12 @@ class DeliveryRepository {
             Instant previousSecretUntil,
             int attempt) {
 
-        /** The secrets that sign an attempt made now: the current one, and the one it replaced while it overlaps. */
+        /**
+         * The secrets that sign an attempt made now: the current one, and the one it replaced while it overlaps, by
+         * the endpoint's rule (what its page says). A roll that keeps no previous secret clears both columns.
+         */
         List<String> signingSecrets(Instant now) {
-            return previousSigningSecret != null && previousSecretUntil != null && now.isBefore(previousSecretUntil)
+            return previousSigningSecret != null && WebhookEndpoint.previousSecretSigns(previousSecretUntil, now)
                     ? List.of(signingSecret, previousSigningSecret)
                     : List.of(signingSecret);
         }

@@ -73,6 +73,19 @@ class EndpointRepository {
                 .optional();
     }
 
+    /**
+     * The endpoint, locked until the transaction ends: a change judged on it (an If-Match, a form opened before
+     * someone else's edit, the audit log's before) is made before any other change of it can start (decision 0162).
+     */
+    Optional<WebhookEndpoint> findForUpdate(long organisationId, long id) {
+        return jdbc.sql("select " + COLUMNS + " " + """
+                         from webhook_endpoint where organisation_id = :organisationId and id = :id for update""")
+                .param("organisationId", organisationId)
+                .param("id", id)
+                .query(EndpointRepository::endpoint)
+                .optional();
+    }
+
     int count(long organisationId) {
         return jdbc.sql("select count(*) from webhook_endpoint where organisation_id = :organisationId")
                 .param("organisationId", organisationId)

@@ -26,6 +26,15 @@ public record WebhookEndpoint(
 
     /** Whether the secret replaced by the last roll still signs beside the current one at this instant. */
     public boolean previousSecretSigns(Instant now) {
+        return previousSecretSigns(previousSecretUntil, now);
+    }
+
+    /**
+     * The rule of the overlap (decision 0157), for the page that says until when the previous secret signs and for
+     * the sender that signs with it ({@link DeliveryRepository.Claimed#signingSecrets}): it signs up to, not at, the
+     * instant a roll kept it until; never when no roll kept it.
+     */
+    static boolean previousSecretSigns(Instant previousSecretUntil, Instant now) {
         return previousSecretUntil != null && now.isBefore(previousSecretUntil);
     }
 }

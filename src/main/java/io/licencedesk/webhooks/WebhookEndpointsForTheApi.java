@@ -14,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -70,15 +71,22 @@ class WebhookEndpointsForTheApi implements WebhookEndpointOperations {
     @Override
     @Transactional
     public WebhookEndpointResponse change(
-            Caller caller, long id, String description, List<String> eventTypes, Boolean enabled) {
+            Caller caller,
+            long id,
+            String description,
+            List<String> eventTypes,
+            Boolean enabled,
+            Consumer<WebhookEndpointResponse> expected) {
+        var change = new EndpointChange(
+                description,
+                eventTypes == null ? null : allTypes(eventTypes),
+                eventTypes == null ? null : types(eventTypes));
         return translated(() -> {
-            WebhookEndpoint changed = webhooks.change(
-                    caller,
-                    id,
-                    new EndpointChange(
-                            description,
-                            eventTypes == null ? null : allTypes(eventTypes),
-                            eventTypes == null ? null : types(eventTypes)));
+            // The lock the change takes is held to the end of this transaction, over the enabling below too.
+            WebhookEndpoint changed = webhooks.change(caller, id, locked -> {
+                check(expected, locked);
+                return change;
+            });
             if (enabled != null) {
                 changed = enabled ? webhooks.enable(caller, id) : webhooks.disable(caller, id);
             }
@@ -87,11 +95,17 @@ class WebhookEndpointsForTheApi implements WebhookEndpointOperations {
     }
 
     @Override
-    public void delete(Caller caller, long id) {
+    public void delete(Caller caller, long id, Consumer<WebhookEndpointResponse> expected) {
         translated(() -> {
-            webhooks.delete(caller, id);
+            webhooks.delete(caller, id, locked -> check(expected, locked));
             return null;
         });
+    }
+
+    private static void check(Consumer<WebhookEndpointResponse> expected, WebhookEndpoint locked) {
+        if (expected != null) {
+            expected.accept(response(locked));
+        }
     }
 
     @Override

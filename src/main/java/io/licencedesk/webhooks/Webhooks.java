@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -129,12 +131,23 @@ public class Webhooks {
      * @throws EndpointRefusedException naming the field at fault: no event chosen, a description too long
      */
     public WebhookEndpoint change(Caller caller, long id, EndpointChange change) {
+        return change(caller, id, current -> change);
+    }
+
+    /**
+     * As {@link #change(Caller, long, EndpointChange)}, with the change that {@code change} makes of the endpoint as
+     * it is under its row lock, held until the caller's transaction ends (decision 0162): it may refuse by throwing
+     * (an If-Match naming another version, a form opened before someone else's edit of the same field), and then
+     * nothing changes. Two changes at the same instant are judged one after the other, each on the other's result.
+     */
+    public WebhookEndpoint change(Caller caller, long id, Function<WebhookEndpoint, EndpointChange> change) {
         requireOwner(caller);
-        WebhookEndpoint before = find(caller, id);
-        boolean allTypes = change.allTypes() == null ? before.allTypes() : change.allTypes();
-        Set<EventType> types = change.allTypes() == null ? before.eventTypes() : change.eventTypes();
+        WebhookEndpoint before = lock(caller, id);
+        EndpointChange wanted = change.apply(before);
+        boolean allTypes = wanted.allTypes() == null ? before.allTypes() : wanted.allTypes();
+        Set<EventType> types = wanted.allTypes() == null ? before.eventTypes() : wanted.eventTypes();
         requireEvents(allTypes, types);
-        String description = change.description() == null ? before.description() : description(change.description());
+        String description = wanted.description() == null ? before.description() : description(wanted.description());
         if (!endpoints.change(caller.organisationId(), id, description, allTypes, types)) {
             throw new EndpointNotFoundException(id);
         }
@@ -161,7 +174,7 @@ public class Webhooks {
      */
     public CreatedEndpoint rollSecret(Caller caller, long id, boolean keepPrevious) {
         requireOwner(caller);
-        WebhookEndpoint before = find(caller, id);
+        WebhookEndpoint before = lock(caller, id);
         String secret = Signatures.newSecret();
         Instant previousUntil = keepPrevious ? clock.instant().plus(PREVIOUS_SECRET_OVERLAP) : null;
         if (!endpoints.rollSecret(caller.organisationId(), id, secret, previousUntil)) {
@@ -174,8 +187,17 @@ public class Webhooks {
 
     /** Deletes the endpoint with its delivery log; what was still waiting for it is not sent. */
     public void delete(Caller caller, long id) {
+        delete(caller, id, endpoint -> {});
+    }
+
+    /**
+     * As {@link #delete(Caller, long)}, once {@code expected} has accepted the endpoint as it is under its row lock
+     * (see {@link #change(Caller, long, Function)}); nothing is deleted when it throws.
+     */
+    public void delete(Caller caller, long id, Consumer<WebhookEndpoint> expected) {
         requireOwner(caller);
-        WebhookEndpoint deleted = find(caller, id);
+        WebhookEndpoint deleted = lock(caller, id);
+        expected.accept(deleted);
         if (!endpoints.delete(caller.organisationId(), id)) {
             throw new EndpointNotFoundException(id);
         }
@@ -275,7 +297,7 @@ public class Webhooks {
 
     private WebhookEndpoint setEnabled(Caller caller, long id, boolean enabled) {
         requireOwner(caller);
-        WebhookEndpoint before = find(caller, id);
+        WebhookEndpoint before = lock(caller, id);
         if (!endpoints.setEnabled(caller.organisationId(), id, enabled)) {
             throw new EndpointNotFoundException(id);
         }
@@ -319,6 +341,13 @@ public class Webhooks {
 
     private WebhookEndpoint find(Caller caller, long id) {
         return endpoints.find(caller.organisationId(), id).orElseThrow(() -> new EndpointNotFoundException(id));
+    }
+
+    /** The endpoint under its row lock, so that the audit log's before is what the change replaced. */
+    private WebhookEndpoint lock(Caller caller, long id) {
+        return endpoints
+                .findForUpdate(caller.organisationId(), id)
+                .orElseThrow(() -> new EndpointNotFoundException(id));
     }
 
     private static void requireOwner(Caller caller) {

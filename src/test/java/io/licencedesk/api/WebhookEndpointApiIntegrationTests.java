@@ -13,6 +13,7 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import io.licencedesk.webhooks.EndpointChange;
 import io.licencedesk.webhooks.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -20,6 +21,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -31,6 +36,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -65,6 +71,9 @@ class WebhookEndpointApiIntegrationTests {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    TransactionTemplate transaction;
 
     TestOrganisation org;
     String owner;
@@ -374,5 +383,93 @@ class WebhookEndpointApiIntegrationTests {
         assertThat(send(get(ENDPOINTS), otherOwner).getContentAsString()).isEqualTo("[]");
         assertThat(webhooks.endpoint(org.owner(), id).enabled()).isTrue();
         assertThat(audit(id)).containsExactly("ADDED");
+    }
+
+    /**
+     * An If-Match is compared with the endpoint under its row lock, in the change's transaction (decision 0162): a
+     * PATCH or DELETE that arrives while another change of the endpoint is under way waits for it, and is then refused
+     * because the endpoint is no longer as its sender read it. The check ran on the endpoint as read before the
+     * change: both passed, and the second replaced the first's change, or deleted an endpoint its sender never saw.
+     */
+    @Test
+    void aChangeOrDeleteWithAnETagWaitsForAChangeUnderWayAndIsRefusedOnceThatOneIsSaved() throws Exception {
+        long id = created("{\"url\": \"%s\", \"description\": \"ERP\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL))
+                .get("endpoint")
+                .get("id")
+                .asLong();
+        String address = ENDPOINTS + "/" + id;
+        String tag = send(get(address)).getHeader(HttpHeaders.ETAG);
+
+        MockHttpServletResponse late = whileChanged(
+                () -> webhooks.change(org.owner(), id, new EndpointChange("Changed meanwhile", null, null)),
+                () -> send(json(patch(address), "{\"description\": \"Mine\"}").header(HttpHeaders.IF_MATCH, tag)));
+
+        assertThat(late.getStatus()).as(late.getContentAsString()).isEqualTo(412);
+        assertThat(webhooks.endpoint(org.owner(), id).description()).isEqualTo("Changed meanwhile");
+
+        String changedTag = send(get(address)).getHeader(HttpHeaders.ETAG);
+        MockHttpServletResponse lateDelete = whileChanged(
+                () -> webhooks.disable(org.owner(), id),
+                () -> send(delete(address).header(HttpHeaders.IF_MATCH, changedTag)));
+
+        assertThat(lateDelete.getStatus()).as(lateDelete.getContentAsString()).isEqualTo(412);
+        assertThat(webhooks.endpoint(org.owner(), id).enabled()).isFalse();
+        assertThat(audit(id)).containsExactly("ADDED", "CHANGED", "DISABLED");
+    }
+
+    /**
+     * A roll of the secret changes the endpoint's previousSecretUntil, part of its ETag: a PATCH sent with the tag
+     * read before a roll under way waits for it and is refused, as for any other change (decision 0162).
+     */
+    @Test
+    void aChangeWithAnETagReadBeforeARollUnderWayIsRefusedOnceTheRollIsSaved() throws Exception {
+        long id = created("{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL))
+                .get("endpoint")
+                .get("id")
+                .asLong();
+        String address = ENDPOINTS + "/" + id;
+        String tag = send(get(address)).getHeader(HttpHeaders.ETAG);
+
+        MockHttpServletResponse late = whileChanged(
+                () -> webhooks.rollSecret(org.owner(), id, true),
+                () -> send(json(patch(address), "{\"enabled\": false}").header(HttpHeaders.IF_MATCH, tag)));
+
+        assertThat(late.getStatus()).as(late.getContentAsString()).isEqualTo(412);
+        assertThat(webhooks.endpoint(org.owner(), id).enabled()).isTrue();
+        assertThat(webhooks.endpoint(org.owner(), id).previousSecretUntil()).isNotNull();
+        assertThat(audit(id)).containsExactly("ADDED", "SECRET_ROLLED");
+    }
+
+    /**
+     * What {@code request} answers when it is sent while {@code change} is made in a transaction that another thread
+     * holds open; that transaction commits a moment after the request was sent, so that the request meets it under
+     * way (the request answers the same once it is committed, when it comes later).
+     */
+    private MockHttpServletResponse whileChanged(Runnable change, Callable<MockHttpServletResponse> request)
+            throws Exception {
+        var changed = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        CompletableFuture<Void> under = CompletableFuture.runAsync(() -> transaction.executeWithoutResult(tx -> {
+            change.run();
+            changed.countDown();
+            awaitQuietly(release);
+        }));
+        assertThat(changed.await(30, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Void> releaseLater =
+                CompletableFuture.runAsync(release::countDown, CompletableFuture.delayedExecutor(2, TimeUnit.SECONDS));
+        try {
+            return request.call();
+        } finally {
+            releaseLater.join();
+            under.join();
+        }
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(60, TimeUnit.SECONDS);
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -18,6 +18,7 @@ import io.licencedesk.licence.NewLicence;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import io.licencedesk.webhooks.CreatedEndpoint;
+import io.licencedesk.webhooks.EndpointChange;
 import io.licencedesk.webhooks.NewEndpoint;
 import io.licencedesk.webhooks.WebhookDelivery;
 import io.licencedesk.webhooks.Webhooks;
@@ -399,6 +400,105 @@ class ConsoleWebhookIntegrationTests {
                 .contains("pour une nouvelle adresse, ajoutez un nouveau point de terminaison");
         assertThat(webhooks.endpoint(org.owner(), id)).isEqualTo(before);
         assertThat(changedRecords()).isZero();
+    }
+
+    /**
+     * Two owners editing one endpoint (decision 0162): the second one's save replaced the first one's edit (the last
+     * save won), and both were told "saved". Now a field both changed is shown beside the form with what it is now,
+     * in English and French, and nothing is saved; saving again replaces it.
+     */
+    @Test
+    void aFieldSomeoneElseChangedSinceThePageWasOpenedIsShownAndNothingIsSaved() throws Exception {
+        long id = webhooks.register(org.owner(), new NewEndpoint("https://203.0.113.7/hooks", "Shop", true, Set.of()))
+                .endpoint()
+                .id();
+        var opened =
+                Jsoup.parse(mvc.perform(get("/settings/webhooks/{id}/edit", id).with(owner))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        webhooks.change(org.owner(), id, new EndpointChange("Till", null, null));
+        var before = webhooks.endpoint(org.owner(), id);
+
+        var page = Jsoup.parse(mvc.perform(submitted(opened, id, "description", "Warehouse"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString());
+
+        assertThat(webhooks.endpoint(org.owner(), id)).isEqualTo(before);
+        assertThat(changedRecords()).as("only the other owner's change").isEqualTo(1);
+        assertThat(page.select(".alert-danger").text())
+                .isEqualTo("Someone else changed this endpoint since you opened the page. Nothing was saved: see what"
+                        + " it is now beside the fields marked below, then save again.");
+        assertThat(page.select("#description-error").text())
+                .isEqualTo("Someone else changed this since you opened the page: it is now “Till”. Nothing was"
+                        + " saved. Save again to replace it with yours.");
+        assertThat(page.select("#eventTypes-error")).isEmpty();
+        assertThat(page.select("#description").val()).isEqualTo("Warehouse");
+
+        var french = Jsoup.parse(
+                mvc.perform(submitted(opened, id, "description", "Warehouse").header("Accept-Language", "fr"))
+                        .andExpect(status().isOk())
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+        // wholeText: text() makes the no-break spaces French typography asks for plain ones.
+        assertThat(french.selectFirst("#description-error").wholeText().strip())
+                .isEqualTo("Quelqu’un d’autre a modifié ce champ depuis l’ouverture de la page\u00a0: il vaut"
+                        + " maintenant «\u00a0Till\u00a0». Rien n’a été enregistré. Enregistrez de nouveau pour le"
+                        + " remplacer par votre saisie.");
+        assertThat(webhooks.endpoint(org.owner(), id)).isEqualTo(before);
+
+        mvc.perform(submitted(page, id)).andExpect(redirectedUrl("/settings/webhooks/" + id));
+        assertThat(webhooks.endpoint(org.owner(), id).description()).isEqualTo("Warehouse");
+    }
+
+    /**
+     * The events someone else chose since the page was opened stay when the person changed only the description (and
+     * the other way round): the form sent every field as the page had them, which undid the other owner's edit.
+     */
+    @Test
+    void aFieldOnlySomeoneElseChangedSinceThePageWasOpenedKeepsTheirValue() throws Exception {
+        long id = webhooks.register(org.owner(), new NewEndpoint("https://203.0.113.7/hooks", "Shop", true, Set.of()))
+                .endpoint()
+                .id();
+        var opened =
+                Jsoup.parse(mvc.perform(get("/settings/webhooks/{id}/edit", id).with(owner))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        webhooks.change(
+                org.owner(),
+                id,
+                new EndpointChange(null, false, Set.of(io.licencedesk.webhooks.EventType.INVOICE_PAID)));
+
+        mvc.perform(submitted(opened, id, "description", "Till")).andExpect(redirectedUrl("/settings/webhooks/" + id));
+
+        var endpoint = webhooks.endpoint(org.owner(), id);
+        assertThat(endpoint.description()).isEqualTo("Till");
+        assertThat(endpoint.allTypes()).isFalse();
+        assertThat(endpoint.eventTypes()).containsExactly(io.licencedesk.webhooks.EventType.INVOICE_PAID);
+    }
+
+    /**
+     * The edit form as the page holds it, sent: its hidden and visible fields as set on the page, but those typed
+     * (name, value, ...).
+     */
+    private MockHttpServletRequestBuilder submitted(org.jsoup.nodes.Document page, long id, String... typed) {
+        Map<String, String> values = new java.util.HashMap<>();
+        for (int i = 0; i < typed.length; i += 2) {
+            values.put(typed[i], typed[i + 1]);
+        }
+        var post = edit(id);
+        for (var field : page.selectFirst("#edit-endpoint-form").select("input[name]")) {
+            String name = field.attr("name");
+            if (name.equals("_csrf") || (field.attr("type").equals("checkbox") && !field.hasAttr("checked"))) {
+                continue;
+            }
+            post.param(name, values.getOrDefault(name, field.val()));
+        }
+        return post;
     }
 
     private MockHttpServletRequestBuilder edit(long id) {

@@ -6,6 +6,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import io.licencedesk.webhooks.NewEndpoint;
+import io.licencedesk.webhooks.Webhooks;
 import jakarta.validation.constraints.Size;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
@@ -47,6 +49,9 @@ class FormTextLimitsIntegrationTests {
     @Autowired
     TestFixture fixture;
 
+    @Autowired
+    Webhooks webhooks;
+
     @Test
     void everyTextBoxOfEveryConsoleFormHasTheServersLengthLimit() throws Exception {
         TestOrganisation org = fixture.organisation();
@@ -60,6 +65,11 @@ class FormTextLimitsIntegrationTests {
         pages.put("/settings/payment", PaymentSettingsForm.class);
         pages.put("/settings/renewals", RenewalSettingsForm.class);
         pages.put("/settings/webhooks", WebhookEndpointForm.class);
+        long endpointId = webhooks.register(
+                        org.owner(), new NewEndpoint("https://203.0.113.7/hooks", null, true, Set.of()))
+                .endpoint()
+                .id();
+        pages.put("/settings/webhooks/" + endpointId + "/edit", WebhookEndpointEditForm.class);
         pages.put("/people", InvitePersonForm.class);
         pages.put("/profile", StaffNameForm.class);
         pages.put("/licences/new", LicenceForm.class);
@@ -91,6 +101,7 @@ class FormTextLimitsIntegrationTests {
                 }
             }
         }
+        webhooks.delete(org.owner(), endpointId); // nothing left for the dispatcher
         assertThat(wrong).isEmpty();
         assertThat(checked).as("text boxes with a limit, across the pages").isGreaterThanOrEqualTo(25);
     }
