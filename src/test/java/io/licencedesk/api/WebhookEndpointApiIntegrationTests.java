@@ -441,6 +441,29 @@ class WebhookEndpointApiIntegrationTests {
     }
 
     /**
+     * A PATCH of the events sent while a change of the description is under way keeps that change: the fields not
+     * sent are the endpoint's under its lock (decision 0162), where they were read before the other change was saved
+     * and written back over it.
+     */
+    @Test
+    void aChangeOfTheEventsSentWhileTheDescriptionIsChangedKeepsBoth() throws Exception {
+        long id = created("{\"url\": \"%s\", \"description\": \"ERP\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL))
+                .get("endpoint")
+                .get("id")
+                .asLong();
+        String address = ENDPOINTS + "/" + id;
+
+        MockHttpServletResponse events = whileChanged(
+                () -> webhooks.change(org.owner(), id, new EndpointChange("Changed meanwhile", null, null)),
+                () -> send(json(patch(address), "{\"eventTypes\": [\"invoice.paid\"]}")));
+
+        assertThat(events.getStatus()).as(events.getContentAsString()).isEqualTo(200);
+        assertThat(body(events).get("description").asString()).isEqualTo("Changed meanwhile");
+        assertThat(webhooks.endpoint(org.owner(), id).description()).isEqualTo("Changed meanwhile");
+        assertThat(webhooks.endpoint(org.owner(), id).allTypes()).isFalse();
+    }
+
+    /**
      * What {@code request} answers when it is sent while {@code change} is made in a transaction that another thread
      * holds open; that transaction commits a moment after the request was sent, so that the request meets it under
      * way (the request answers the same once it is committed, when it comes later).
