@@ -454,6 +454,43 @@ class ConsoleWebhookIntegrationTests {
         assertThat(webhooks.endpoint(org.owner(), id).description()).isEqualTo("Warehouse");
     }
 
+    /** Events both owners chose differently since the page was opened: shown as they are now, nothing saved. */
+    @Test
+    void eventsSomeoneElseChoseSinceThePageWasOpenedAreShownAndNothingIsSaved() throws Exception {
+        long id = webhooks.register(
+                        org.owner(),
+                        new NewEndpoint(
+                                "https://203.0.113.7/hooks",
+                                "Shop",
+                                false,
+                                Set.of(io.licencedesk.webhooks.EventType.LICENCE_CREATED)))
+                .endpoint()
+                .id();
+        var opened =
+                Jsoup.parse(mvc.perform(get("/settings/webhooks/{id}/edit", id).with(owner))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString());
+        webhooks.change(org.owner(), id, new EndpointChange(null, true, Set.of()));
+        var before = webhooks.endpoint(org.owner(), id);
+
+        var page = Jsoup.parse(mvc.perform(submitted(opened, id)
+                        .param("eventTypes", "invoice.paid")
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
+
+        assertThat(webhooks.endpoint(org.owner(), id)).isEqualTo(before);
+        assertThat(page.selectFirst("#eventTypes-error").wholeText().strip())
+                .startsWith("Quelqu’un d’autre a modifié ce champ")
+                .contains("«\u00a0tous les événements\u00a0»");
+        assertThat(page.select("#description-error")).isEmpty();
+        assertThat(page.getElementById("event-invoice.paid").hasAttr("checked")).isTrue();
+        assertThat(page.selectFirst("#allTypes").hasAttr("checked")).isFalse();
+    }
+
     /**
      * The events someone else chose since the page was opened stay when the person changed only the description (and
      * the other way round): the form sent every field as the page had them, which undid the other owner's edit.
