@@ -464,6 +464,39 @@ class WebhookEndpointApiIntegrationTests {
     }
 
     /**
+     * A change sent while a roll of the secret is under way is judged on the endpoint as the roll left it: its audit
+     * entry says what it changed, not the roll's new previousSecretUntil as if the change had made it (its before was
+     * read before the roll was saved).
+     */
+    @Test
+    void aChangeSentWhileARollIsUnderWayRecordsOnlyItsOwnChange() throws Exception {
+        long id = created("{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL))
+                .get("endpoint")
+                .get("id")
+                .asLong();
+
+        MockHttpServletResponse changed = whileChanged(
+                () -> webhooks.rollSecret(org.owner(), id, true),
+                () -> send(json(patch(ENDPOINTS + "/" + id), "{\"description\": \"Mine\"}")));
+
+        assertThat(changed.getStatus()).as(changed.getContentAsString()).isEqualTo(200);
+        assertThat(audit(id)).containsExactly("ADDED", "SECRET_ROLLED", "CHANGED");
+        List<String> states = jdbc.sql("""
+                        select before_state, after_state from audit_event
+                        where organisation_id = ? and subject_id = ? and action = 'CHANGED'""")
+                .param(org.id())
+                .param(id)
+                .query((rs, n) -> List.of(rs.getString("before_state"), rs.getString("after_state")))
+                .single();
+        JsonNode before = JSON.readTree(states.get(0));
+        JsonNode after = JSON.readTree(states.get(1));
+        assertThat(before.path("previousSecretUntil"))
+                .as(states.toString())
+                .isEqualTo(after.path("previousSecretUntil"));
+        assertThat(after.path("description").asString()).isEqualTo("Mine");
+    }
+
+    /**
      * What {@code request} answers when it is sent while {@code change} is made in a transaction that another thread
      * holds open; that transaction commits a moment after the request was sent, so that the request meets it under
      * way (the request answers the same once it is committed, when it comes later).
