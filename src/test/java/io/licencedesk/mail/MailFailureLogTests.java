@@ -66,7 +66,7 @@ class MailFailureLogTests {
                 "someone@example.test",
                 "Hello",
                 "Hello",
-                null,
+                "<p>Hello</p>",
                 null,
                 null,
                 attempt,
@@ -97,7 +97,8 @@ class MailFailureLogTests {
 
         verify(outbox).scheduleRetry(eq(7L), any(), any());
         assertThat(log.getOut())
-                .contains("E-mail 7 not sent (attempt 1, SMTP server 127.0.0.1:" + closed + "), retrying in PT30S: ")
+                .contains("E-mail 7 not sent (attempt 1, SMTP server 127.0.0.1:" + closed + "), retrying in PT30S: "
+                        + "ConnectException: Connection refused")
                 .doesNotContain(PASSWORD, ACCOUNT);
 
         when(outbox.claim(eq(7L), any(), any())).thenReturn(Optional.of(message(7, 2)));
