@@ -6,10 +6,8 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.MessageSource;
-import org.springframework.core.annotation.Order;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,10 +15,17 @@ import org.springframework.stereotype.Component;
  * LICENCEDESK_FIRST_OWNER_* environment variables (see README, "Configuration"). Given but unusable (a password the
  * sign-in pages would refuse, a currency that is not an ISO 4217 code), they stop the start with a message naming the
  * setting, rather than create an owner nobody could have chosen or start a node nobody can sign in to.
+ *
+ * <p>The owner is created as a lifecycle of an early phase, after the demo's seed and before the web server's own
+ * lifecycle opens the port, so before the log says "Started" and before any health check can pass: as an application
+ * runner, it was created just after "Started …", while the server already answered, and a sign-in in that instant was
+ * refused (decision 0163).
  */
 @Component
-@Order(2)
-class FirstOwner implements ApplicationRunner {
+class FirstOwner implements SmartLifecycle {
+
+    /** After the demo's seed (which makes the first owner needless), before the web server's lifecycle. */
+    static final int PHASE = DemoAccounts.PHASE + 1;
 
     private static final Logger log = LoggerFactory.getLogger(FirstOwner.class);
 
@@ -49,8 +54,30 @@ class FirstOwner implements ApplicationRunner {
         this.currency = currency;
     }
 
+    private volatile boolean running;
+
     @Override
-    public void run(ApplicationArguments args) {
+    public void start() {
+        running = true;
+        createIfNoUserExists();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public int getPhase() {
+        return PHASE;
+    }
+
+    void createIfNoUserExists() {
         if (accounts.anyUserExists()) {
             return;
         }

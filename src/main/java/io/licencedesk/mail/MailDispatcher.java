@@ -17,6 +17,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -109,16 +110,23 @@ class MailDispatcher {
             }
         } catch (MailException failure) {
             String error = describe(failure);
+            String server = serverOf(sender);
             if (message.attempt() >= maxAttempts) {
-                log.warn("Giving up on e-mail {} after {} attempts: {}", message.id(), message.attempt(), error);
+                log.warn(
+                        "Giving up on e-mail {} after {} attempts (SMTP server {}): {}",
+                        message.id(),
+                        message.attempt(),
+                        server,
+                        error);
                 outbox.markFailed(message.id(), error, clock.instant());
                 events.publishEvent(new EmailFailed(message.id(), message.attempt(), true));
             } else {
                 Duration wait = retryDelay.multipliedBy(1L << Math.min(message.attempt() - 1, 10));
                 log.info(
-                        "E-mail {} not sent (attempt {}), retrying in {}: {}",
+                        "E-mail {} not sent (attempt {}, SMTP server {}), retrying in {}: {}",
                         message.id(),
                         message.attempt(),
+                        server,
                         wait,
                         error);
                 outbox.scheduleRetry(message.id(), error, clock.instant().plus(wait));
@@ -145,6 +153,21 @@ class MailDispatcher {
             mail.addAttachment(
                     message.attachmentName(), new ByteArrayResource(message.attachment()), "application/pdf");
         }
+    }
+
+    /**
+     * The SMTP server tried, as host:port, for the log: "Connection refused" alone did not say whether the node used
+     * the server its operator meant (decision 0163). Never the account or its password.
+     */
+    static String serverOf(JavaMailSender sender) {
+        if (!(sender instanceof JavaMailSenderImpl smtp) || smtp.getHost() == null) {
+            return "(not known)";
+        }
+        int port = smtp.getPort();
+        if (port <= 0) {
+            port = "smtps".equalsIgnoreCase(smtp.getProtocol()) ? 465 : 25;
+        }
+        return (smtp.getHost().contains(":") ? "[" + smtp.getHost() + "]" : smtp.getHost()) + ":" + port;
     }
 
     private static String describe(MailException failure) {

@@ -121,7 +121,13 @@ class ReminderMessages {
             DigestLines renewed,
             LocalDate endingBy,
             LocalDate renewedSince,
-            LocalDate today) {}
+            LocalDate today) {
+
+        /** Nothing ending, nothing overdue, nothing renewed: a digest of zeros, which is not sent. */
+        boolean saysNothing() {
+            return expiring.total() == 0 && overdue.total() == 0 && renewed.total() == 0;
+        }
+    }
 
     /** The digest in the staff member's language: their choice, English without one (decision 0062). */
     OutgoingEmail digest(

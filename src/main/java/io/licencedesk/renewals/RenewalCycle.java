@@ -202,7 +202,11 @@ public class RenewalCycle {
         } while (page.size() == BATCH);
     }
 
-    /** Once a week (from Monday) per member of staff, whatever day the cycle first runs that week. */
+    /**
+     * Once a week (from Monday) per member of staff, whatever day the cycle first runs that week, and only when it has
+     * something to say: a digest of zeros (a new organisation, the first cycle after a first start) is not sent, nor
+     * recorded, so the week's digest goes out at the first cycle that finds something (decision 0163).
+     */
     private void sendDigests(Organisation organisation, LocalDate today) {
         LocalDate weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         ReminderMessages.Digest digest = null;
@@ -212,6 +216,9 @@ public class RenewalCycle {
             }
             if (digest == null) {
                 digest = digest(organisation.id(), today);
+                if (digest.saysNothing()) {
+                    return;
+                }
             }
             ReminderMessages.Digest content = digest;
             inTransaction("send the digest to user " + member.id(), () -> {

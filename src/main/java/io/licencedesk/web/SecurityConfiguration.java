@@ -8,7 +8,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.authorization.AuthorizationDecision;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.WebSecurityCustomizer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -49,13 +48,18 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain actuator(HttpSecurity http, SignInLimits signInLimits) throws Exception {
+    SecurityFilterChain actuator(HttpSecurity http, SignInLimits signInLimits, LocaleResolver languages, Words words)
+            throws Exception {
+        ActuatorRefusals refusals = new ActuatorRefusals(languages, words);
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
                         .anyRequest()
                         .hasRole("OWNER"))
-                .httpBasic(Customizer.withDefaults())
+                // A scraper refused is answered a plain 401, a browser the page saying to send HTTP Basic (decision
+                // 0163).
+                .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
+                .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals))
                 .addFilterBefore(SignInLimitFilter.httpBasic(signInLimits), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())

@@ -9,8 +9,12 @@ import static org.mockito.Mockito.when;
 import io.licencedesk.shared.SettingRefusedException;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -34,6 +38,33 @@ class FirstOwnerIntegrationTests {
 
     @Autowired
     PasswordEncoder passwords;
+
+    /**
+     * Whether the first owner existed when the application said it had started (the "Started …" line, after the web
+     * server opened its port; readiness follows). A member class of the test's configuration, so this context alone
+     * has it.
+     */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class OwnerWhenStarted {
+
+        static volatile Boolean ownerExisted;
+
+        @Bean
+        ApplicationListener<ApplicationStartedEvent> ownerWhenStarted(AccountRepository accounts) {
+            return started -> ownerExisted =
+                    accounts.findUserByEmail("first.owner@example.test").isPresent();
+        }
+    }
+
+    /**
+     * The owner was created by an application runner, just after "Started …" was logged, while the web server already
+     * answered: a sign-in in that instant was refused (decision 0158's walk). It is created before the application
+     * reports started (decision 0163).
+     */
+    @Test
+    void theFirstOwnerExistsBeforeTheApplicationReportsStarted() {
+        assertThat(OwnerWhenStarted.ownerExisted).isTrue();
+    }
 
     @Test
     void createsTheFirstOwnerAndTheirOrganisation() {
@@ -68,7 +99,7 @@ class FirstOwnerIntegrationTests {
                 "Example Signage",
                 "GBP");
 
-        assertThatCode(() -> secondNode.run(null)).doesNotThrowAnyException();
+        assertThatCode(() -> secondNode.createIfNoUserExists()).doesNotThrowAnyException();
 
         assertThat(count("select count(*) from app_user where email = 'first.owner@example.test'"))
                 .isEqualTo(1);
@@ -116,7 +147,8 @@ class FirstOwnerIntegrationTests {
     private void onAnEmptyDatabase(String email, String password, String currency) throws Exception {
         AccountRepository sawNoUserYet = mock(AccountRepository.class);
         when(sawNoUserYet.anyUserExists()).thenReturn(false);
-        new FirstOwner(sawNoUserYet, management, messages, email, password, "Another Organisation", currency).run(null);
+        new FirstOwner(sawNoUserYet, management, messages, email, password, "Another Organisation", currency)
+                .createIfNoUserExists();
     }
 
     private long count(String sql) {

@@ -22,9 +22,12 @@ import io.licencedesk.mail.TestMailDispatch;
 import io.licencedesk.support.Inbox;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import io.licencedesk.webhooks.NewEndpoint;
+import io.licencedesk.webhooks.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -89,6 +92,9 @@ class OperationsMetricsIntegrationTests {
 
     @Autowired
     TestMailDispatch mail;
+
+    @Autowired
+    Webhooks webhooks;
 
     TestOrganisation org;
     Plan plan;
@@ -230,6 +236,35 @@ class OperationsMetricsIntegrationTests {
         assertThat(value(after, "licencedesk_device_check_ins_total{outcome=\"refused\"}")
                         - value(before, "licencedesk_device_check_ins_total{outcome=\"refused\"}"))
                 .isEqualTo(1);
+    }
+
+    /**
+     * The webhook deliveries' gauges, as the outbox's (docs/operations.md): a delivery to a receiver that cannot be
+     * reached waits, and the three series are served. Nothing measured webhook deliveries (decision 0158's walk).
+     */
+    @Test
+    void webhookDeliveriesWaitingAreMeasured() throws Exception {
+        String before = metrics();
+        webhooks.allowPrivateAddresses(org.owner(), true);
+        String closed = "http://127.0.0.1:" + Inbox.freePort() + "/hooks";
+        long endpoint = webhooks.register(org.owner(), new NewEndpoint(closed, "Closed", true, Set.of()))
+                .endpoint()
+                .id();
+        try {
+            invoicedLicence("Kiosk");
+            Thread.sleep(1_100); // the figures are read at most once a second
+            String after = metrics();
+
+            assertThat(value(after, "licencedesk_webhooks_waiting_deliveries")
+                            - value(before, "licencedesk_webhooks_waiting_deliveries"))
+                    .as("the licence's created event, at least")
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(value(after, "licencedesk_webhooks_failed_deliveries")).isGreaterThanOrEqualTo(0);
+            assertThat(value(after, "licencedesk_webhooks_oldest_due_age_seconds"))
+                    .isGreaterThanOrEqualTo(0);
+        } finally {
+            webhooks.delete(org.owner(), endpoint);
+        }
     }
 
     /** The pool's gauges (docs/operations.md alerts on the threads waiting), though the application wraps the pool. */

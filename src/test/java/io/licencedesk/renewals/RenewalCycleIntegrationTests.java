@@ -605,6 +605,33 @@ class RenewalCycleIntegrationTests {
                 .hasSize(2);
     }
 
+    /**
+     * The first cycle after a first start e-mailed the new owner "Your week at …: 0 ending, 0 overdue, 0 renewed"
+     * (decision 0158's walk). A digest with nothing to say is not sent, nor counted as the week's: the week's digest
+     * goes out at the first cycle that finds something, once (decision 0163).
+     */
+    @Test
+    void aDigestOfZerosIsNotSentAndTheWeeksGoesOutOnceThereIsSomethingToSay() {
+        cycle.run(org.id());
+
+        for (var member : List.of(org.owner(), org.manager())) {
+            assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, member.userId()))
+                    .as("nothing ending, overdue or renewed")
+                    .isEmpty();
+        }
+
+        clock.advance(Duration.ofDays(1));
+        endingOn(monthly, today.plusDays(11));
+        cycle.run(org.id());
+        cycle.run(org.id());
+
+        for (var member : List.of(org.owner(), org.manager())) {
+            assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, member.userId()))
+                    .singleElement()
+                    .satisfies(digest -> assertThat(digest.subject()).endsWith(": 1 ending, 0 overdue, 0 renewed"));
+        }
+    }
+
     @Test
     void theDigestGoesOnlyToStaffWhoCanSignInNotToOnesInvitedWhoHaveNoPasswordYet() {
         Person invited = people.invite(org.owner(), "Ivy Invited", "ivy-" + org.id() + "@example.test", Role.MANAGER);

@@ -234,6 +234,61 @@ class ScriptAnswersAtTheServerTests {
                 .isEqualTo("You are not signed in: sign in, then try again.");
     }
 
+    /** What Prometheus sends: OpenMetrics, then its text format, then anything. */
+    static final String PROMETHEUS = "application/openmetrics-text;version=1.0.0,"
+            + "application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1";
+
+    /**
+     * A metrics scraper, a monitoring probe or curl refused at the actuator (no credentials, or wrong ones) got the
+     * whole HTML "Sign-in required" page with its 401, which a scraper's error report quotes as markup. It gets a plain
+     * 401: the challenge and one line of text (decision 0163); a browser still gets the page (above), and health stays
+     * public, status only.
+     */
+    @Test
+    void aScraperRefusedAtTheActuatorGetsAPlain401WithTheChallenge() throws Exception {
+        List<String> wrongAnswers = new ArrayList<>();
+        int tries = 0;
+        for (String path : List.of("/actuator/prometheus", "/actuator/info", "/actuator")) {
+            for (String accept : List.of(PROMETHEUS, "*/*", "text/plain", "")) {
+                // A wrong password of an e-mail of its own each time, below the sign-in limits (decision 0030).
+                String wrong = "Basic "
+                        + Base64.getEncoder()
+                                .encodeToString(
+                                        ("scraper-" + tries++ + "@example.test:not-the-password").getBytes(UTF_8));
+                for (String credentials :
+                        path.equals("/actuator/prometheus") ? new String[] {null, wrong} : new String[] {null}) {
+                    Map<String, String> headers = new java.util.LinkedHashMap<>();
+                    if (!accept.isEmpty()) {
+                        headers.put("Accept", accept);
+                    }
+                    if (credentials != null) {
+                        headers.put("Authorization", credentials);
+                    }
+                    Answer answer = http.exchange("GET", path, headers, null);
+                    if (answer.status() != 401
+                            || !answer.headers()
+                                    .getOrDefault("www-authenticate", "")
+                                    .startsWith("Basic ")
+                            || !answer.contentType().startsWith("text/plain")
+                            || !answer.body()
+                                    .equals("This address takes the e-mail address and password of an owner of the"
+                                            + " organisation, sent with HTTP Basic (Authorization: Basic …).\n")) {
+                        wrongAnswers.add(path + " [" + accept + "]" + (credentials == null ? "" : " wrong password")
+                                + ": " + answer.status() + " " + answer.contentType() + " "
+                                + answer.headers().get("www-authenticate"));
+                    }
+                }
+            }
+        }
+        assertThat(wrongAnswers).isEmpty();
+
+        for (String health : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
+            Answer answer = http.exchange("GET", health, Map.of("Accept", "*/*"), null);
+            assertThat(answer.status()).as(health).isEqualTo(200);
+            assertThat(answer.body()).as(health).contains("\"status\":\"UP\"").doesNotContain("components", "details");
+        }
+    }
+
     /**
      * A visitor who is only refused (a monitoring tool without its password, a robot's POST, a form of another site or
      * of a session that ended, a sign-out without a session) made a session row and was sent a session cookie: the

@@ -35,7 +35,10 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -48,6 +51,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @IntegrationTest
 @MovableTime
+@ExtendWith(OutputCaptureExtension.class)
 @TestPropertySource(
         properties = {
             "licencedesk.scheduling.enabled=false",
@@ -77,6 +81,9 @@ class WebhookDeliveryIntegrationTests {
 
     @Autowired
     TermNotices termNotices;
+
+    @Autowired
+    WebhookFigures figures;
 
     @Autowired
     DeliveryRepository deliveries;
@@ -577,6 +584,87 @@ class WebhookDeliveryIntegrationTests {
         assertThat(refused.lastErrorReason()).as(refused.lastError()).isNotNull();
         assertThat(refused.lastErrorReason().code()).startsWith("reason.webhook.privateAddress");
         assertThat(refused.lastErrorReason().arguments().get(0)).isEqualTo(receiver.server.getHostName());
+    }
+
+    /**
+     * A delivery that fails is logged with the receiver's host and port, never its path, query or the signing secret:
+     * the line said only "ConnectException", which did not tell an operator which of many endpoints failed (decision
+     * 0158's walk, 0163).
+     */
+    @Test
+    void aFailedDeliveryIsLoggedWithItsHostAndNeverItsPathQueryOrSecret(CapturedOutput log) throws Exception {
+        int closed;
+        try (ServerSocket free = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            closed = free.getLocalPort();
+        }
+        String url = "http://127.0.0.1:" + closed + "/hooks/path-token-never-logged?key=query-token-never-logged";
+        CreatedEndpoint created = webhooks.register(org.owner(), new NewEndpoint(url, "Closed", true, Set.of()));
+        long endpoint = created.endpoint().id();
+        pausedLicence();
+        long delivery = onlyDelivery(endpoint).id();
+
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(2));
+        dispatcher.dispatchDue();
+
+        assertThat(onlyDelivery(endpoint).status()).isEqualTo(WebhookDeliveryStatus.FAILED);
+        assertThat(log.getOut())
+                .contains("Webhook delivery " + delivery + " failed (attempt 1, host 127.0.0.1:" + closed
+                        + "), retrying in PT1M: ")
+                .contains("Webhook delivery " + delivery + " failed (attempt 2, host 127.0.0.1:" + closed
+                        + "), retrying in PT2M: ")
+                .contains("Giving up on webhook delivery " + delivery + " after 3 attempts (host 127.0.0.1:" + closed
+                        + "): ")
+                .doesNotContain("path-token-never-logged", "query-token-never-logged", created.signingSecret());
+        assertThat(WebhookDispatcher.hostOf("https://user:pass@hooks.example.test/in?token=x"))
+                .isEqualTo("hooks.example.test:443");
+        assertThat(WebhookDispatcher.hostOf("http://[::1]/in")).isEqualTo("[::1]:80");
+    }
+
+    /**
+     * What the operations module's gauges read (docs/operations.md, "What to watch"): the deliveries waiting, how long
+     * the oldest one due has waited for a dispatcher, and those given up on. A delivery waiting for its retry's time
+     * is waiting but not late; one to a disabled endpoint waits for its owner and is not counted. Nothing measured
+     * them (decision 0158's walk).
+     */
+    @Test
+    void theFiguresCountWhatWaitsWhatIsLateAndWhatWasGivenUpOn() throws Exception {
+        WebhookFigures.Snapshot before = figures.read(clock.instant());
+        String secret = endpointForEverything().signingSecret();
+        long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        receiver.answer(500, 500, 500);
+        pausedLicence();
+        Instant due = clock.instant();
+
+        clock.advance(Duration.ofSeconds(90));
+        WebhookFigures.Snapshot late = figures.read(clock.instant());
+        assertThat(late.waiting() - before.waiting()).isEqualTo(1);
+        assertThat(late.oldestDueSince()).isNotNull().isBeforeOrEqualTo(due);
+
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(secret)).isNotNull();
+        WebhookFigures.Snapshot backingOff = figures.read(clock.instant());
+        assertThat(backingOff.waiting() - before.waiting())
+                .as("waiting for its retry")
+                .isEqualTo(1);
+        assertThat(backingOff.oldestDueSince()).as("but not late").isEqualTo(before.oldestDueSince());
+
+        webhooks.disable(org.owner(), endpoint);
+        assertThat(figures.read(clock.instant()).waiting())
+                .as("a disabled endpoint's")
+                .isEqualTo(before.waiting());
+        webhooks.enable(org.owner(), endpoint);
+
+        clock.advance(Duration.ofMinutes(1));
+        dispatcher.dispatchDue();
+        clock.advance(Duration.ofMinutes(2));
+        dispatcher.dispatchDue();
+        assertThat(receiver.all(secret, 2)).hasSize(2);
+        WebhookFigures.Snapshot givenUp = figures.read(clock.instant());
+        assertThat(givenUp.waiting()).isEqualTo(before.waiting());
+        assertThat(givenUp.failed() - before.failed()).isEqualTo(1);
     }
 
     @Test
