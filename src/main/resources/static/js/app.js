@@ -771,7 +771,6 @@
                 delete form.dataset.focusTable;
                 delete form.dataset.focusRowIndex;
             }
-            dialog.querySelector('[data-code]').textContent = code;
             dialog.querySelector('[data-question]').hidden = !!refusal;
             const alert = dialog.querySelector('[data-refusal]');
             alert.hidden = !refusal;
