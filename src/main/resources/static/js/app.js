@@ -771,12 +771,14 @@
                 delete form.dataset.focusTable;
                 delete form.dataset.focusRowIndex;
             }
-            dialog.querySelector('[data-code]').textContent = code;
             dialog.querySelector('[data-question]').hidden = !!refusal;
             const alert = dialog.querySelector('[data-refusal]');
             alert.hidden = !refusal;
             alert.textContent = refusal || '';
             dialog.querySelector('[data-confirm]').hidden = !!refusal;
+            // A dialog that only says why has nothing to cancel: it is closed (decision 0165).
+            dialog.querySelector('[data-cancel]').hidden = !!refusal;
+            dialog.querySelector('[data-close]').hidden = !refusal;
             dialog.querySelector('#delete-title').textContent =
                 refusal ? text('deleteRefused', code) : text('deleteTitle', code);
             modal.show(button);

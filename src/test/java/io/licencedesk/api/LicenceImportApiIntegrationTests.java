@@ -106,7 +106,7 @@ class LicenceImportApiIntegrationTests {
         assertThat(problems).hasSize(1);
         assertThat(problems.get(0).get("line").asInt()).isEqualTo(3);
         assertThat(problems.get(0).get("column").asString()).isEqualTo("plan");
-        assertThat(problems.get(0).get("reason").asString()).startsWith("No plan is named \"Weekly\"");
+        assertThat(problems.get(0).get("reason").asString()).startsWith("No plan is named “Weekly”");
         assertThat(licences()).isZero();
 
         Answer confirmed =

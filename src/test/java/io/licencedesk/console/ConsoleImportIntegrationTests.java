@@ -360,11 +360,11 @@ class ConsoleImportIntegrationTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(page)
-                .contains("No plan is named &quot;Weekly&quot;")
+                .contains("No plan is named “Weekly”")
                 .contains("Not a whole number of screens from 1 to 10,000.")
                 .contains("None of your clients has the e-mail nobody@example.test")
                 .contains("The name is empty.")
-                .contains("Not a date: &quot;12/31/2026&quot;")
+                .contains("Not a date: “12/31/2026”")
                 .contains("The row has 3 cells where the header has 14.")
                 .contains("Import 2 licences");
         String report = mvc.perform(get("/licences/imports/" + checked.id() + "/problems.csv")
@@ -376,7 +376,7 @@ class ConsoleImportIntegrationTests {
         assertThat(report.lines().toList())
                 .contains(
                         "\uFEFFline,column,reason",
-                        "3,plan,\"No plan is named \"\"Weekly\"\". Add the plan first, or use the name of one of your plans.\"",
+                        "3,plan,\"No plan is named “Weekly”. Add the plan first, or use the name of one of your plans.\"",
                         "4,screens,\"Not a whole number of screens from 1 to 10,000.\"");
         assertThat(report).contains("6,name,The name is empty.").contains("6,screens,");
 
@@ -572,15 +572,15 @@ class ConsoleImportIntegrationTests {
                 Arguments.of(
                         "unknown column",
                         "name,plan,screens,colour\nA,Monthly,1,red\n".getBytes(StandardCharsets.UTF_8),
-                        "a column &quot;colour&quot;"),
+                        "a column “colour”"),
                 Arguments.of(
                         "missing column",
                         "name,plan\nA,Monthly\n".getBytes(StandardCharsets.UTF_8),
-                        "no &quot;screens&quot; column"),
+                        "no “screens” column"),
                 Arguments.of(
                         "repeated column",
                         "name,plan,screens,name\nA,Monthly,1,B\n".getBytes(StandardCharsets.UTF_8),
-                        "the column &quot;name&quot; twice"),
+                        "the column “name” twice"),
                 Arguments.of("Latin-1", latin1, "not UTF-8 text (line 2)"),
                 Arguments.of(
                         "semicolons",
@@ -1234,7 +1234,7 @@ class ConsoleImportIntegrationTests {
                         .getContentAsString(StandardCharsets.UTF_8));
         assertThat(page.select("#import-problems tbody tr").eachText())
                 .containsExactly(
-                        "4 plan No plan is named \"Weekly\". Add the plan first, or use the name of one of your plans.",
+                        "4 plan No plan is named “Weekly”. Add the plan first, or use the name of one of your plans.",
                         "7 code The same licence is already on line 2 of this file.");
 
         String report = mvc.perform(get("/licences/imports/" + checked.id() + "/problems.csv")

@@ -591,4 +591,51 @@ class LicenceConsoleBrowserTests {
                 .isVisible();
         Assertions.assertThat(licences.details(org.manager(), cafe).name()).isEqualTo("Café menu boards");
     }
+
+    /**
+     * The dialog that says why a licence cannot be deleted offered only "Cancel" (in French "Annuler"), when there is
+     * nothing to cancel; it is closed. The same dialog opened for a licence that can go asks again, with Cancel, and
+     * asks once: its body repeated the title's "Delete licence X?".
+     */
+    @Test
+    void theDialogThatSaysWhyALicenceIsKeptIsClosedNotCancelledInEnglishAndFrench(Page page) {
+        String kept = licences.details(org.manager(), cafe).couponCode().value();
+        String spare =
+                create("Spare kiosk, refused then asked", null).couponCode().value();
+        signedIn(page);
+        Locator dialog = page.getByRole(AriaRole.DIALOG);
+        Locator buttons = dialog.locator(".modal-footer").getByRole(AriaRole.BUTTON);
+        for (List<String> words : List.of(
+                List.of(
+                        "en",
+                        "Why licence " + kept + " cannot be deleted",
+                        "Close",
+                        "Delete " + spare,
+                        "Cancel",
+                        "This cannot be undone."),
+                List.of(
+                        "fr",
+                        "Pourquoi la licence " + kept + " ne peut pas être supprimée",
+                        "Fermer",
+                        "Supprimer " + spare,
+                        "Annuler",
+                        "Cette action est irréversible."))) {
+            page.navigate("/licences?size=100&lang=" + words.get(0));
+
+            button(page, words.get(1)).click();
+            assertThat(buttons).hasText(new String[] {words.get(2)});
+            page.waitForFunction("() => document.getElementById('delete-dialog').contains(document.activeElement)");
+            buttons.click();
+            assertThat(dialog).isHidden();
+
+            button(page, words.get(3)).click();
+            assertThat(buttons).hasText(new String[] {words.get(4), words.get(3).split(" ")[0]});
+            // Asked once, in the title; the body says what follows ("Delete licence X?" stood in both).
+            Assertions.assertThat(dialog.innerText()).containsOnlyOnce("licence " + spare);
+            assertThat(dialog).containsText(words.get(5));
+            page.waitForFunction("() => document.getElementById('delete-dialog').contains(document.activeElement)");
+            buttons.first().click();
+            assertThat(dialog).isHidden();
+        }
+    }
 }

@@ -43,7 +43,7 @@ class LicenceImportBrowserTests {
             + "status,billing_status,created,activated,ends";
 
     static final String UNKNOWN_PLAN =
-            "No plan is named \"Weekly\". Add the plan first, or use the name of one of your plans.";
+            "No plan is named “Weekly”. Add the plan first, or use the name of one of your plans.";
 
     @Autowired
     TestFixture fixture;
@@ -322,7 +322,7 @@ class LicenceImportBrowserTests {
                         "saved-from-excel.csv",
                         new byte[] {'P', 'K', 3, 4, 20, 0, 6, 0, 8, 0, 0, 0, 0, 0},
                         "This is a spreadsheet file (Excel, Numbers or LibreOffice) with a .csv name. Open it in the"
-                                + " spreadsheet program and save it as \"CSV UTF-8\", then import that file."));
+                                + " spreadsheet program and save it as “CSV UTF-8”, then import that file."));
     }
 
     @ParameterizedTest(name = "{0}")

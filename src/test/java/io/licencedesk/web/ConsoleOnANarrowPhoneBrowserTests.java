@@ -41,7 +41,10 @@ import org.springframework.beans.factory.annotation.Autowired;
  * selection's dialogs, invoices, clients, an import's report, the audit log, the dashboard and the owner's pages. No
  * page scrolls sideways; each line of a card's value ends at the card's right edge (the invoices' client e-mails and
  * licence codes, and the licences' client e-mails and billing badges, stood at the left under their label); no text is
- * cut short (a chosen client, a field's hint); no control is under 24 px; no dialog is wider than the screen.
+ * cut short (a chosen client, a field's hint); no control is under 24 px; no dialog is wider than the screen; no
+ * button's words take two lines, on a page or in a dialog (the Clients and Invoices pages' Export for Excel, Add
+ * client and Outbox did, in a row of buttons that could not wrap; the check was made on two French pages only,
+ * decision 0165).
  */
 @BrowserTest
 @TestInstance(Lifecycle.PER_CLASS)
@@ -247,6 +250,9 @@ class ConsoleOnANarrowPhoneBrowserTests {
         for (Object fault : (List<?>) page.evaluate(TEXT_CUT, ".modal.show *")) {
             faults.add(where + ": " + fault);
         }
+        for (Object fault : (List<?>) page.evaluate(PhoneBrowserTests.BUTTONS_BROKEN, ".modal.show .btn")) {
+            faults.add(where + ": " + fault);
+        }
         for (Object fault : (List<?>) page.evaluate(DIALOG_PAST_THE_EDGE)) {
             faults.add(where + ": " + fault);
         }
@@ -269,6 +275,9 @@ class ConsoleOnANarrowPhoneBrowserTests {
             faults.add(where + ": " + fault);
         }
         for (Object fault : (List<?>) page.evaluate(TEXT_CUT, "main *")) {
+            faults.add(where + ": " + fault);
+        }
+        for (Object fault : (List<?>) page.evaluate(PhoneBrowserTests.BUTTONS_BROKEN)) {
             faults.add(where + ": " + fault);
         }
         for (Object field : (List<?>) page.evaluate(PhoneBrowserTests.PLACEHOLDERS)) {

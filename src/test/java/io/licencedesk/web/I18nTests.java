@@ -105,6 +105,25 @@ class I18nTests {
     }
 
     /**
+     * Quotation marks are typographic in both languages: “…” in English (most texts had them; an import's refusals,
+     * the reminders' e-mails and a password link's line wrote "…"), « … » in French. The one straight quote kept is the
+     * CSV's own escape, a quote written twice (""), which is what the person types (decision 0165).
+     */
+    @Test
+    void quotationMarksAreTypographic() {
+        List<String> faults = new ArrayList<>();
+        for (String file : List.of("messages.properties", "messages_fr.properties")) {
+            Properties messages = properties(file);
+            messages.stringPropertyNames().stream()
+                    .sorted()
+                    .filter(key ->
+                            messages.getProperty(key).replace("(\"\")", "").contains("\""))
+                    .forEach(key -> faults.add(file + " " + key));
+        }
+        assertThat(faults).as("texts with straight double quotes").isEmpty();
+    }
+
+    /**
      * French typography: a no-break space before a colon (U+00A0), so that the colon never starts a line, and a word
      * in lower case after it, not a capital that starts a sentence of its own.
      */

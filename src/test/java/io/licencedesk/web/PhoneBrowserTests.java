@@ -411,11 +411,12 @@ class PhoneBrowserTests {
     }
 
     /**
-     * Each visible button of the page's main part whose words take more than one line (its text's lines, told apart by
-     * their tops; an icon beside the words is not a line), or whose right edge is past its card's or the screen's.
+     * Each visible button of the page's main part (or of those the selector given finds) whose words take more than one
+     * line (its text's lines, told apart by their tops; an icon beside the words is not a line), or whose right edge is
+     * past its card's or the screen's.
      */
     static final String BUTTONS_BROKEN = """
-            () => [...document.querySelectorAll('main .btn')]
+            buttons => [...document.querySelectorAll(buttons || 'main .btn')]
                 .filter(button => button.checkVisibility() && button.getBoundingClientRect().width > 1)
                 .flatMap(button => {
                   const tops = [];
@@ -621,5 +622,39 @@ class PhoneBrowserTests {
         visit(page, "/portal/profile", null);
         visit(page, "/portal/profile/api-tokens", null);
         Accessibility.check(page);
+    }
+
+    /**
+     * The portal's pages at 360 px, in English and in French: no button's words take two lines nor run past their card
+     * (the console's pages are checked so in ConsoleOnANarrowPhoneBrowserTests, decision 0165).
+     */
+    @Test
+    void thePortalsButtonsKeepTheirWordsOnOneLineAt360PxInBothLanguages(Page page) {
+        List<String> broken = new ArrayList<>();
+        try {
+            for (Language language : List.of(Language.EN, Language.FR)) {
+                languages.choose(org.alice(), language);
+                page.context().clearCookies();
+                signIn(page, org.alice());
+                page.setViewportSize(ConsoleOnANarrowPhoneBrowserTests.WIDTH, HEIGHT);
+                for (String path : List.of(
+                        "/portal",
+                        "/portal/licences/" + activeLicence,
+                        "/portal/invoices",
+                        "/portal/invoices/" + invoiceId,
+                        "/portal/profile",
+                        "/portal/profile/api-tokens")) {
+                    visit(page, path, null);
+                    for (Object fault : (List<?>) page.evaluate(BUTTONS_BROKEN)) {
+                        broken.add(language + " " + path + ": " + fault);
+                    }
+                }
+            }
+        } finally {
+            languages.choose(org.alice(), Language.EN);
+        }
+        Assertions.assertThat(broken)
+                .as("buttons at %d px", ConsoleOnANarrowPhoneBrowserTests.WIDTH)
+                .isEmpty();
     }
 }
