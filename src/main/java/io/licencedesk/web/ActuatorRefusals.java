@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.AuthenticationException;
@@ -45,6 +46,23 @@ final class ActuatorRefusals implements AuthenticationEntryPoint {
         response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
         response.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8).toString());
         response.getWriter().write(words.of(languages.resolveLocale(request), "error.script.httpBasic") + "\n");
+        response.flushBuffer();
+    }
+
+    /**
+     * Past the sign-in limits (SignInLimitFilter), told as a refusal is: a browser or a page's script gets the error
+     * page or the problem, anything else the wait in one line of plain text (it was sent the whole HTML error page).
+     */
+    void tooManySignIns(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        if (ScriptRequests.isScript(request) || asksForAPage(request)) {
+            response.sendError(429, "Too many sign-in attempts");
+            return;
+        }
+        response.setStatus(429);
+        response.setContentType(new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8).toString());
+        Locale locale = languages.resolveLocale(request);
+        response.getWriter().write(words.of(locale, "signIn.tooMany", WaitInWords.of(seconds, locale, words)) + "\n");
         response.flushBuffer();
     }
 

@@ -60,7 +60,7 @@ class SecurityConfiguration {
                 // 0163).
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
                 .exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(refusals))
-                .addFilterBefore(SignInLimitFilter.httpBasic(signInLimits), BasicAuthenticationFilter.class)
+                .addFilterBefore(SignInLimitFilter.httpBasic(signInLimits, refusals), BasicAuthenticationFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.disable())
                 // A monitoring tool is not sent back to a page after signing in: keeping the refused request for

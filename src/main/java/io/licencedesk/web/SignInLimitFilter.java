@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -19,7 +18,8 @@ import org.springframework.web.util.WebUtils;
 /**
  * Stands before a password is checked: past the limits of {@link SignInLimits}, the password is not
  * checked and the caller is told how long to wait. Two doors have passwords: the sign-in form (the page
- * then says how long to wait) and HTTP Basic on the actuator, for metrics scrapers (429 with Retry-After).
+ * then says how long to wait) and HTTP Basic on the actuator, for metrics scrapers (429 with Retry-After, the wait in
+ * plain text to a scraper: ActuatorRefusals).
  * The form's filter runs after the CSRF check, so a forged post counts nothing. A sign-in from a trusted
  * device is marked on the request, for the authentication details to carry.
  */
@@ -35,8 +35,8 @@ abstract sealed class SignInLimitFilter extends OncePerRequestFilter {
         return new Form(limits);
     }
 
-    static SignInLimitFilter httpBasic(SignInLimits limits) {
-        return new HttpBasic(limits);
+    static SignInLimitFilter httpBasic(SignInLimits limits, ActuatorRefusals refusals) {
+        return new HttpBasic(limits, refusals);
     }
 
     /** The account the request signs in to, or null when it does not sign in. */
@@ -97,8 +97,11 @@ abstract sealed class SignInLimitFilter extends OncePerRequestFilter {
 
     private static final class HttpBasic extends SignInLimitFilter {
 
-        HttpBasic(SignInLimits limits) {
+        private final ActuatorRefusals refusals;
+
+        HttpBasic(SignInLimits limits, ActuatorRefusals refusals) {
             super(limits);
+            this.refusals = refusals;
         }
 
         @Override
@@ -125,8 +128,7 @@ abstract sealed class SignInLimitFilter extends OncePerRequestFilter {
 
         @Override
         void refuse(HttpServletRequest request, HttpServletResponse response, long seconds) throws IOException {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
-            response.sendError(HttpStatus.TOO_MANY_REQUESTS.value(), "Too many sign-in attempts");
+            refusals.tooManySignIns(request, response, seconds);
         }
     }
 }

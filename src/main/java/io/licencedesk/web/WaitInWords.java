@@ -1,5 +1,8 @@
 package io.licencedesk.web;
 
+import java.util.Locale;
+import org.springframework.context.i18n.LocaleContextHolder;
+
 /**
  * A wait as a person reads it: seconds under a minute ("45 s"), whole minutes from a minute on ("15 min", rounded up
  * so that nobody is told to try again before they may), instead of counting seconds up to 900. The sign-in page and
@@ -26,9 +29,14 @@ public final class WaitInWords {
 
     /** The wait in the language of the request being answered. */
     public static String of(long seconds, Words words) {
+        return of(seconds, LocaleContextHolder.getLocale(), words);
+    }
+
+    /** The wait in the given language, for an answer made before the request's language is known to Spring MVC. */
+    static String of(long seconds, Locale locale, Words words) {
         if (seconds < 60) {
-            return words.of("wait.seconds", seconds);
+            return words.of(locale, "wait.seconds", seconds);
         }
-        return words.of("wait.minutes", (seconds + 59) / 60);
+        return words.of(locale, "wait.minutes", (seconds + 59) / 60);
     }
 }

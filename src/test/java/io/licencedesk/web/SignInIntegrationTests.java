@@ -329,6 +329,36 @@ class SignInIntegrationTests {
     }
 
     @Test
+    void aScraperPastTheLimitIsToldTheWaitInPlainTextAndABrowserGetsTheErrorPage() throws Exception {
+        String scraper = "scraper-" + org.owner().userId() + "@example.test";
+        for (int attempt = 1; attempt <= 10; attempt++) {
+            mvc.perform(get("/actuator/prometheus").with(httpBasic(scraper, "wrong " + attempt)))
+                    .andExpect(status().isUnauthorized());
+        }
+
+        // What Prometheus sends; the answer was Tomcat's error dispatch, the whole HTML error page (decision 0163).
+        mvc.perform(get("/actuator/prometheus")
+                        .header("Accept", "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5")
+                        .with(httpBasic(scraper, "wrong again")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", matchesPattern("\\d+")))
+                .andExpect(content().contentType("text/plain;charset=UTF-8"))
+                .andExpect(content().string(matchesPattern("Too many sign-in attempts\\. Try again in \\d+ s\\.\n")));
+        mvc.perform(get("/actuator/prometheus").header("Accept-Language", "fr").with(httpBasic(scraper, "wrong again")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(content()
+                        .string(matchesPattern("Trop de tentatives de connexion\\. Réessayez dans \\d+\u00a0s\\.\n")));
+        mvc.perform(get("/actuator/prometheus")
+                        .header("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+                        .with(httpBasic(scraper, "wrong again")))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", matchesPattern("\\d+")))
+                .andExpect(result -> assertThat(result.getResponse().getErrorMessage())
+                        .as("the browser's answer goes through the error page")
+                        .isEqualTo("Too many sign-in attempts"));
+    }
+
+    @Test
     void forgedSignInsWithoutTheCsrfTokenCountNothing() throws Exception {
         for (int attempt = 1; attempt <= 11; attempt++) {
             mvc.perform(post("/login").param("email", org.owner().email()).param("password", "wrong"))
