@@ -610,6 +610,9 @@ class InvoiceRepository {
         IN_ORDER
     }
 
+    /** The organisation's condition written so that no index answers it (not its expression): checked on the row. */
+    static final String ORGANISATION_ROW_BY_ROW = "organisation_id + 0 = :organisationId";
+
     /** The list's conditions and their parameters, always starting from the organisation. */
     private record Conditions(String sql, Map<String, Object> params) {
 
@@ -662,6 +665,13 @@ class InvoiceRepository {
                     sql.add(SEARCHED_TEXT_NO_TRIGRAMS + " like :pattern and " + SHORT_GRAMS
                             + " @> array[cast(:term as text)]");
                     params.put("term", term);
+                    if (filter.clientId() == null) {
+                        // The pair's few candidates are checked for their organisation row by row: PostgreSQL
+                        // otherwise ANDs them with the organisation's whole index (524,498 entries, 27-30 ms for the
+                        // 3,115 candidates of "qz", decision 0164). A client's filter keeps its index, which starts
+                        // with the organisation.
+                        sql.set(0, ORGANISATION_ROW_BY_ROW);
+                    }
                 } else {
                     sql.add(SEARCHED_TEXT_NO_TRIGRAMS + " like :pattern");
                 }
