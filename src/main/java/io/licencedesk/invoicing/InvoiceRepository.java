@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
@@ -344,18 +345,23 @@ class InvoiceRepository {
     }
 
     /**
-     * The ids of the invoices a search finds, newest first, up to one more than the list counts (decision 0164): their
-     * number is the count shown, and up to the limit they are every match, which the page and the sums then read by
-     * id instead of searching again (as the licence list's count finds its page, decision 0066).
+     * The ids of up to one more invoice than the list counts that a search finds, sorted newest first (decision 0164):
+     * their number is the count shown, and up to the limit they are every match, which the page and the sums then
+     * read by id instead of searching again (as the licence list's count finds its page, decision 0066).
      */
     List<Long> matchingIds(long organisationId, InvoiceFilter filter, LocalDate today) {
         planForTheValues();
         var where = Conditions.of(organisationId, filter, today, shortTermWay(organisationId, filter, today), postgres);
-        return jdbc.sql("select id from invoice where %s order by id desc fetch first %d rows only"
+        // In no order, as the licence list's count (decision 0066): asked for the newest 1,001, PostgreSQL walked the
+        // list's index back for a term it thought common and read 261,825 invoices to find 1,001 of a company's 2,009
+        // (805 ms); any 1,001 prove the cap as well, and up to the cap they are every match, sorted here.
+        List<Long> ids = new ArrayList<>(jdbc.sql("select id from invoice where %s fetch first %d rows only"
                         .formatted(where.sql(), InvoiceListPage.COUNT_LIMIT + 1))
                 .params(where.params())
                 .query(Long.class)
-                .list();
+                .list());
+        ids.sort(Comparator.reverseOrder());
+        return ids;
     }
 
     /** These invoices of the organisation, newest first. */

@@ -66,9 +66,9 @@ public class InvoiceSearch {
     }
 
     /**
-     * A page of a search. Up to the limit, the count found every match, newest first, and the page is some of them.
-     * Beyond it, a page within the 1,001 ids found is read by id too; a later one is read with the search's conditions,
-     * one more than it shows to know whether a page follows.
+     * A page of a search. Up to the limit, the count found every match, newest first, and the page is some of them;
+     * beyond it (the count's 1,001 are any, not the newest) the page is read with the search's conditions, one more
+     * than it shows to know whether a page follows.
      */
     private InvoiceListPage searchPage(
             long organisationId, InvoiceFilter filter, LocalDate today, List<Long> matching, int page, int size) {
@@ -82,11 +82,6 @@ public class InvoiceSearch {
         }
         int shown = Math.max(1, page);
         long offset = (long) (shown - 1) * size;
-        if (offset + size < matching.size()) {
-            // The count's 1,001 ids hold this page and one more after it (the first 40 pages of 25): no second search.
-            List<Long> ids = matching.subList((int) offset, (int) offset + size);
-            return new InvoiceListPage(invoices.byIds(organisationId, ids), shown, size, matching.size(), true, true);
-        }
         List<Invoice> rows = invoices.searchPage(organisationId, filter, today, offset, size + 1);
         boolean more = rows.size() > size;
         return new InvoiceListPage(more ? rows.subList(0, size) : rows, shown, size, matching.size(), true, more);
