@@ -170,8 +170,9 @@ class InvoiceApiController {
             operationId = "listInvoices",
             summary = "List invoices",
             description = "Newest first, with the console's invoices page's filters: a status or a group of them, a"
-                    + " client, the month they were issued or paid in, and a keyword.")
-    NumberedPage<InvoiceResponse> list(
+                    + " client, the month they were issued or paid in, and a keyword. A search counts up to 1,001"
+                    + " matches: past 1,000, totalCapped is true and the pages go on while hasMore is.")
+    InvoicePage list(
             Caller caller,
             @InvoiceListParameters.Status @RequestParam(required = false) String status,
             @InvoiceListParameters.Client @RequestParam(required = false) Long client,
@@ -183,7 +184,7 @@ class InvoiceApiController {
         ApiParameters.checkPage(page);
         ApiParameters.checkLimit(limit);
         var filter = InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn, q);
-        return NumberedPage.of(search.invoices(caller, filter, page, limit), InvoiceResponse::of);
+        return InvoicePage.of(search.invoices(caller, filter, page, limit));
     }
 
     @GetMapping("/totals")

@@ -20,12 +20,20 @@ class PageLinksDocumentation {
 
     private static final String SCHEMAS = "#/components/schemas/";
 
-    /** The pages read with cursors; every other page schema is a NumberedPage. */
+    /** The pages read with cursors; every other page schema is a NumberedPage, or the invoices' InvoicePage. */
     private static final Set<String> CURSOR_PAGES = Set.of(SCHEMAS + "LicencePage", SCHEMAS + "HistoryPage");
+
+    /** Numbered pages whose total a search may cap (decision 0164): no last page is known then. */
+    private static final String CAPPED_PAGE = SCHEMAS + "InvoicePage";
 
     private static final String NUMBERED = "The pages around this one (RFC 8288): rel=\"first\", rel=\"prev\" (unless"
             + " this is the first page), rel=\"next\" (while hasMore) and rel=\"last\", each the address asked for, as"
             + " an absolute path, with every query parameter it had and only page changed.";
+
+    private static final String NUMBERED_CAPPED = "The pages around this one (RFC 8288): rel=\"first\", rel=\"prev\""
+            + " (unless this is the first page), rel=\"next\" (while hasMore) and rel=\"last\" (unless totalCapped:"
+            + " the last page of a search past 1,000 invoices is not known), each the address asked for, as an"
+            + " absolute path, with every query parameter it had and only page changed.";
 
     private static final String CURSORS = "The pages around this one (RFC 8288): rel=\"first\", rel=\"prev\" (with"
             + " previousCursor as before) and rel=\"next\" (with nextCursor as after) when there is one, each the"
@@ -54,14 +62,15 @@ class PageLinksDocumentation {
         String page = json == null || json.getSchema() == null
                 ? null
                 : json.getSchema().get$ref();
-        if (page == null || !(page.startsWith(SCHEMAS + "NumberedPage") || CURSOR_PAGES.contains(page))) {
+        boolean capped = CAPPED_PAGE.equals(page);
+        if (page == null || !(page.startsWith(SCHEMAS + "NumberedPage") || CURSOR_PAGES.contains(page) || capped)) {
             return;
         }
         boolean cursors = CURSOR_PAGES.contains(page);
         ok.addHeaderObject(
                 "Link",
                 new Header()
-                        .description(cursors ? CURSORS : NUMBERED)
+                        .description(cursors ? CURSORS : capped ? NUMBERED_CAPPED : NUMBERED)
                         .schema(new StringSchema().example(cursors ? cursorExample(path) : numberedExample(path))));
     }
 

@@ -81,7 +81,8 @@ class RestApiDocumentation {
             invoices, licence imports, a licence's screens, a webhook endpoint's deliveries, the portal's licences \
             and invoices) are numbered: \
             `page` from 1 and `limit` 1 to 100 (default 25), answered with `page`, `limit`, `total` and \
-            `hasMore`. The plans and webhook endpoints come whole. A licence's screens in the portal page so since December 2026: send \
+            `hasMore`; a search of invoices (`q`) counts up to 1,001 (`totalCapped` is true beyond 1,000, and \
+            its pages then go on while `hasMore` is true, without a `last` link). The plans and webhook endpoints come whole. A licence's screens in the portal page so since December 2026: send \
             `page`; without `page` or `limit`, as programs written before send it, the answer is still the whole \
             array, with a `Deprecation` header. Every page has a `Link` header (RFC 8288): `first`, `prev` and \
             `next` when there is one, and `last` for numbered lists, each the address asked for with every other \

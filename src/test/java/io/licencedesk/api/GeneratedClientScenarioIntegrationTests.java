@@ -29,13 +29,13 @@ import io.licencedesk.client.model.FieldChange;
 import io.licencedesk.client.model.HistoryEntry;
 import io.licencedesk.client.model.HistoryPage;
 import io.licencedesk.client.model.Invoice;
+import io.licencedesk.client.model.InvoicePage;
 import io.licencedesk.client.model.Licence;
 import io.licencedesk.client.model.LicenceChanges;
 import io.licencedesk.client.model.LicenceImport;
 import io.licencedesk.client.model.LicenceListItem;
 import io.licencedesk.client.model.LicencePage;
 import io.licencedesk.client.model.MarkPaid;
-import io.licencedesk.client.model.NumberedPageInvoice;
 import io.licencedesk.client.model.NumberedPageLicenceImport;
 import io.licencedesk.client.model.Plan;
 import io.licencedesk.client.model.Redemption;
@@ -282,7 +282,7 @@ class GeneratedClientScenarioIntegrationTests {
         assertThat(header(retried, "Idempotent-Replayed")).containsExactly("true");
         assertThat(retried.getData()).isEqualTo(sent.getData());
         assertThat(emails()).isEqualTo(emailsBefore + 3);
-        NumberedPageInvoice clientsInvoices = invoices.listInvoices(null, client.getId(), null, null, null, null, null);
+        InvoicePage clientsInvoices = invoices.listInvoices(null, client.getId(), null, null, null, null, null);
         assertThat(clientsInvoices.getTotal()).isEqualTo(3);
         assertThat(clientsInvoices.getData())
                 .extracting(Invoice::getLicenceId)

@@ -405,7 +405,7 @@ class RestApiAsAnIntegratorIntegrationTests {
         List<String> refused = new ArrayList<>();
         nullsRefused(schemas, ref("SendOutcome"), sent, "SendOutcome", refused);
         nullsRefused(schemas, ref("Invoice"), ok(staff, get("/api/v1/invoices/" + invoice)), "Invoice", refused);
-        nullsRefused(schemas, ref("NumberedPageInvoice"), ok(staff, get("/api/v1/invoices")), "Invoices", refused);
+        nullsRefused(schemas, ref("InvoicePage"), ok(staff, get("/api/v1/invoices")), "Invoices", refused);
         nullsRefused(
                 schemas,
                 ref("Invoice"),

@@ -320,6 +320,8 @@ class I18nTests {
             "reason.import.cellCount",
             "import.problemsShown",
             "licences.countMoreThan",
+            "invoices.countMoreThan",
+            "invoices.sums.capped",
             "licences.ignored.size");
 
     /** The text with each {n,choice,…} argument taken out, nested arguments and all. */
