@@ -7,7 +7,6 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,14 +16,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
-import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -53,9 +48,6 @@ class ManyMatchingClientsIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
-    @Autowired
-    NamedParameterJdbcTemplate batch;
-
     TestOrganisation org;
     Plan plan;
     final Random random = new Random();
@@ -65,80 +57,62 @@ class ManyMatchingClientsIntegrationTests {
     final Map<Long, String> clientText = new HashMap<>();
     final List<Long> matchingClients = new ArrayList<>();
 
-    /** Licences queued by {@link #licence}, written by {@link #insertLicences}: their coupon codes, names, clients. */
-    final List<SqlParameterSource> pendingLicences = new ArrayList<>();
-
     @BeforeEach
     void setUp() {
         org = organisations.create();
         plan = fixture.monthlyPlan(org);
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        // Written directly: creating 1,080 clients through the accounts module would hash 1,080 passwords. In one
-        // batch, their ids read back in one query: an insert and a look-up per row, for the clients and the licences,
-        // were 5,060 statements before each test, on H2 and on PostgreSQL (decision 0166).
-        List<SqlParameterSource> clients = new ArrayList<>();
         for (int i = 0; i < MATCHING_CLIENTS + 30; i++) {
             boolean matching = i < MATCHING_CLIENTS;
-            clients.add(new MapSqlParameterSource()
-                    .addValue("organisation", org.id())
-                    .addValue("email", "many" + i + "-" + tag + "@example.test")
-                    .addValue("name", (matching ? "Wq Kowal " : "Nobody ") + i)
-                    .addValue("now", Timestamp.from(clock.instant())));
-        }
-        batch.batchUpdate("""
-                insert into app_user (organisation_id, email, role, name, enabled, created_at)
-                values (:organisation, :email, 'CLIENT', :name, true, :now)
-                """, clients.toArray(SqlParameterSource[]::new));
-        Map<String, Long> idOfEmail = jdbc
-                .sql("select id, email from app_user where organisation_id = :organisation")
-                .param("organisation", org.id())
-                .query((row, number) -> Map.entry(row.getString("email"), row.getLong("id")))
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        for (int i = 0; i < clients.size(); i++) {
-            String name = (String) clients.get(i).getValue("name");
-            String email = (String) clients.get(i).getValue("email");
-            long id = idOfEmail.get(email);
+            String name = (matching ? "Wq Kowal " : "Nobody ") + i;
+            String email = "many" + i + "-" + tag + "@example.test";
+            // written directly: creating 1,080 clients through the accounts module would hash 1,080 passwords
+            jdbc.sql("""
+                            insert into app_user (organisation_id, email, role, name, enabled, created_at)
+                            values (:organisation, :email, 'CLIENT', :name, true, :now)
+                            """)
+                    .param("organisation", org.id())
+                    .param("email", email)
+                    .param("name", name)
+                    .param("now", Timestamp.from(clock.instant()))
+                    .update();
+            long id = idOf(email);
             clientText.put(id, (name + " " + email).toLowerCase(Locale.ROOT));
-            if (i < MATCHING_CLIENTS) {
+            if (matching) {
                 matchingClients.add(id);
             }
         }
     }
 
-    /** A licence to write with the next {@link #insertLicences}. */
-    void licence(String name, Long clientId) {
-        pendingLicences.add(new MapSqlParameterSource()
-                .addValue("organisation", org.id())
-                .addValue("code", CouponCode.random(random).value())
-                .addValue("plan", plan.id())
-                .addValue("term", plan.term().toString())
-                .addValue("price", plan.unitPrice().minorUnits())
-                .addValue("name", name)
-                .addValue("client", clientId, Types.BIGINT)
-                .addValue("now", Timestamp.from(clock.instant())));
+    long idOf(String email) {
+        return jdbc.sql("select id from app_user where email = :email")
+                .param("email", email)
+                .query(Long.class)
+                .single();
     }
 
-    /** Writes the licences queued since the last call, in the order queued, in one batch; reads their ids back. */
-    void insertLicences() {
-        batch.batchUpdate("""
-                insert into licence (organisation_id, coupon_code, plan_id, term, unit_price_minor, name,
-                                     quantity, client_id, created_at)
-                values (:organisation, :code, :plan, :term, :price, :name, 1, :client, :now)
-                """, pendingLicences.toArray(SqlParameterSource[]::new));
-        Map<String, Long> idOfCode = jdbc
-                .sql("select id, coupon_code from licence where organisation_id = :organisation")
+    void licence(String name, Long clientId) {
+        String code = CouponCode.random(random).value();
+        jdbc.sql("""
+                        insert into licence (organisation_id, coupon_code, plan_id, term, unit_price_minor, name,
+                                             quantity, client_id, created_at)
+                        values (:organisation, :code, :plan, :term, :price, :name, 1, :client, :now)
+                        """)
                 .param("organisation", org.id())
-                .query((row, number) -> Map.entry(row.getString("coupon_code"), row.getLong("id")))
-                .stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        for (SqlParameterSource licence : pendingLicences) {
-            String code = (String) licence.getValue("code");
-            Long clientId = (Long) licence.getValue("client");
-            String own = (code + " " + licence.getValue("name")).toLowerCase(Locale.ROOT);
-            textOfLicence.put(idOfCode.get(code), clientId == null ? own : own + "\n" + clientText.get(clientId));
-        }
-        pendingLicences.clear();
+                .param("code", code)
+                .param("plan", plan.id())
+                .param("term", plan.term().toString())
+                .param("price", plan.unitPrice().minorUnits())
+                .param("name", name)
+                .param("client", clientId)
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+        long id = jdbc.sql("select id from licence where coupon_code = :code")
+                .param("code", code)
+                .query(Long.class)
+                .single();
+        String own = (code + " " + name).toLowerCase(Locale.ROOT);
+        textOfLicence.put(id, clientId == null ? own : own + "\n" + clientText.get(clientId));
     }
 
     List<Long> expected(String term) {
@@ -162,14 +136,12 @@ class ManyMatchingClientsIntegrationTests {
         for (int i = 0; i < 300; i++) {
             licence("Lobby " + i, i % 2 == 0 ? null : idOfNonMatching(i));
         }
-        insertLicences();
         assertWalksExactly(term, expected(term));
 
         // above it: 500 more licences of matching clients
         for (int i = 0; i < 500; i++) {
             licence("Counter " + i, matchingClients.get(i * 2));
         }
-        insertLicences();
         List<Long> above = expected(term);
         assertThat(above).hasSizeGreaterThan(LicenceListing.COUNT_LIMIT);
         assertWalksExactly(term, above);
