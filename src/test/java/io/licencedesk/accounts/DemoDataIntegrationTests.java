@@ -30,10 +30,18 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
-/** The embedded mode's demo organisation: what the README promises a newcomer. */
-@SpringBootTest(properties = "licencedesk.demo.enabled=true")
+/**
+ * The embedded mode's demo organisation: what the README promises a newcomer. On a server at a random port, like
+ * {@code DemoSignInsBrowserTests}, so that both use one application context and the demo is seeded once in a test run
+ * rather than twice (decision 0166): the same web environment and the property set the same way (a {@code
+ * TestPropertySource}, not {@code SpringBootTest.properties}, which makes another cache key). Nothing here needs the
+ * server, nor changes what the sign-ins read.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@TestPropertySource(properties = "licencedesk.demo.enabled=true")
 class DemoDataIntegrationTests {
 
     /** The application's clock: a test's "now" is the application's (decision 0147). */

@@ -44,7 +44,11 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
  * saved, and who may not reach it: managers, clients, anonymous callers, another organisation, a post without CSRF.
  */
 @IntegrationTest
-@TestPropertySource(properties = "licencedesk.webhooks.poll-interval=PT24H")
+// No background job, so that no dispatcher sends what these tests look at: the setting of
+// ConsoleProfileIntegrationTests
+// and others, whose application context this class shares rather than starting one for its own setting (it set the
+// dispatcher's interval to 24 hours; decision 0166).
+@TestPropertySource(properties = "licencedesk.scheduling.enabled=false")
 class ConsoleWebhookIntegrationTests {
 
     private static final Pattern SECRET = Pattern.compile("whsec_[A-Za-z0-9_-]{43}");
