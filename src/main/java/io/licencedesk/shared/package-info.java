@@ -1,5 +1,6 @@
 /**
- * Small value types and helpers that every module may use: SQL LIKE patterns, money.
+ * Small value types and helpers that every module may use: SQL LIKE patterns, money, the encryption of secrets at
+ * rest.
  * Holds no business rule of its own.
  */
 @org.springframework.modulith.ApplicationModule(

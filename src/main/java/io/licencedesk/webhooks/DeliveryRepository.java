@@ -24,9 +24,11 @@ class DeliveryRepository {
             created_at, last_attempt_at, next_attempt_at, delivered_at""";
 
     private final JdbcClient jdbc;
+    private final SigningSecretEncryption secrets;
 
-    DeliveryRepository(JdbcClient jdbc) {
+    DeliveryRepository(JdbcClient jdbc, SigningSecretEncryption secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
     void insert(long organisationId, long endpointId, Event event, Instant now) {
@@ -61,10 +63,13 @@ class DeliveryRepository {
                 .list();
     }
 
-    /** Takes a due delivery for this node until the lease ends; empty when another node took it first. */
+    /**
+     * Takes a due delivery for this node until the lease ends, with its endpoint's secrets decrypted to sign it; empty
+     * when another node took it first.
+     */
     Optional<Claimed> claim(long id, Instant now, Instant leaseUntil) {
         Optional<Claimed> row = jdbc.sql("""
-                        select d.id, d.version, d.organisation_id, d.event_id, d.payload, d.attempts, e.url,
+                        select d.id, d.version, d.organisation_id, d.endpoint_id, d.event_id, d.payload, d.attempts, e.url,
                                e.signing_secret, e.previous_signing_secret, e.previous_secret_until
                         from webhook_delivery d
                         join webhook_endpoint e on e.id = d.endpoint_id
@@ -81,8 +86,14 @@ class DeliveryRepository {
                         rs.getString("event_id"),
                         rs.getString("payload"),
                         rs.getString("url"),
-                        rs.getString("signing_secret"),
-                        rs.getString("previous_signing_secret"),
+                        secrets.open(
+                                rs.getLong("organisation_id"),
+                                rs.getLong("endpoint_id"),
+                                rs.getString("signing_secret")),
+                        secrets.open(
+                                rs.getLong("organisation_id"),
+                                rs.getLong("endpoint_id"),
+                                rs.getString("previous_signing_secret")),
                         instant(rs.getTimestamp("previous_secret_until")),
                         rs.getInt("attempts") + 1))
                 .optional();

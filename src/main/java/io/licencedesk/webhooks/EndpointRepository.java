@@ -26,26 +26,37 @@ class EndpointRepository {
             "id, url, description, event_types, enabled, created_at, previous_secret_until";
 
     private final JdbcClient jdbc;
+    private final SigningSecretEncryption secrets;
 
-    EndpointRepository(JdbcClient jdbc) {
+    EndpointRepository(JdbcClient jdbc, SigningSecretEncryption secrets) {
         this.jdbc = jdbc;
+        this.secrets = secrets;
     }
 
+    /** Inserts the endpoint with its signing secret encrypted (decision 0167); call it in a transaction. */
     long insert(long organisationId, NewEndpoint endpoint, String signingSecret, Instant now) {
         var keys = new GeneratedKeyHolder();
+        // The secret is bound to the endpoint's id, known once the row is in: it is set in the same transaction, so
+        // that no one reads the row without it.
         jdbc.sql("""
                         insert into webhook_endpoint (organisation_id, url, description, event_types, signing_secret,
                                                       enabled, created_at)
-                        values (:organisationId, :url, :description, :eventTypes, :secret, true, :now)
+                        values (:organisationId, :url, :description, :eventTypes, '', true, :now)
                         """)
                 .param("organisationId", organisationId)
                 .param("url", endpoint.url())
                 .param("description", endpoint.description())
                 .param("eventTypes", endpoint.allTypes() ? ALL_TYPES : typesColumn(endpoint.eventTypes()))
-                .param("secret", signingSecret)
                 .param("now", Timestamp.from(now))
                 .update(keys, "id");
-        return keys.getKeyAs(Number.class).longValue();
+        long id = keys.getKeyAs(Number.class).longValue();
+        jdbc.sql(
+                        "update webhook_endpoint set signing_secret = :secret where organisation_id = :organisationId and id = :id")
+                .param("secret", secrets.seal(organisationId, id, signingSecret))
+                .param("organisationId", organisationId)
+                .param("id", id)
+                .update();
+        return id;
     }
 
     List<WebhookEndpoint> all(long organisationId) {
@@ -127,7 +138,8 @@ class EndpointRepository {
 
     /**
      * Replaces the endpoint's signing secret. With {@code previousUntil}, the secret it replaces keeps signing beside
-     * the new one until then; without, it stops at once (and an overlap of an earlier roll ends too).
+     * the new one until then; without, it stops at once (and an overlap of an earlier roll ends too). The new secret
+     * is stored encrypted; the one it replaces moves as it is stored, bound to the endpoint rather than its column.
      */
     boolean rollSecret(long organisationId, long id, String newSecret, Instant previousUntil) {
         return jdbc.sql("""
@@ -139,7 +151,7 @@ class EndpointRepository {
                                 """)
                         .param("keep", previousUntil != null)
                         .param("until", previousUntil == null ? null : Timestamp.from(previousUntil), Types.TIMESTAMP)
-                        .param("secret", newSecret)
+                        .param("secret", secrets.seal(organisationId, id, newSecret))
                         .param("organisationId", organisationId)
                         .param("id", id)
                         .update()

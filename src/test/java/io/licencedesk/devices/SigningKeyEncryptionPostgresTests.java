@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.licencedesk.accounts.TestOrganisations;
+import io.licencedesk.shared.EncryptionAtRest;
 import io.licencedesk.support.ApplicationNode;
 import io.licencedesk.support.PostgresTestConfiguration;
 import io.licencedesk.support.TestKeyEncryptionKeys;
+import io.licencedesk.webhooks.NewEndpoint;
+import io.licencedesk.webhooks.Webhooks;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
 import java.security.KeyPair;
@@ -17,6 +20,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
@@ -84,12 +88,21 @@ class SigningKeyEncryptionPostgresTests {
         String database = PostgresTestConfiguration.newDatabase();
         long organisationId;
         String keyId;
+        String webhookSecret;
         try (var first = ApplicationNode.start(database, List.of(), CURRENT)) {
-            organisationId = first.getBean(TestOrganisations.class).create().id();
+            var organisation = first.getBean(TestOrganisations.class).create();
+            organisationId = organisation.id();
             keyId = first.getBean(DeviceSigningKeys.class)
                     .forOrganisation(organisationId)
                     .keyId();
             assertThat(storedPrivateKey(first, organisationId)).startsWith("aes-gcm:");
+            // The webhook signing secrets are encrypted with the same key (decision 0167), and rotate with it.
+            webhookSecret = first.getBean(Webhooks.class)
+                    .register(organisation.owner(), new NewEndpoint("https://203.0.113.10/hooks", null, true, Set.of()))
+                    .signingSecret();
+            assertThat(storedWebhookSecret(first, organisationId))
+                    .startsWith("aes-gcm:")
+                    .doesNotContain(webhookSecret);
         }
 
         assertThat(whyItDoesNotStart(database, OTHER))
@@ -101,6 +114,10 @@ class SigningKeyEncryptionPostgresTests {
                             .sealedWithCurrentKey(storedPrivateKey(rotating, organisationId)))
                     .as("re-encrypted with the new key at start")
                     .isTrue();
+            assertThat(rotating.getBean(EncryptionAtRest.class)
+                            .sealedWithCurrentKey(storedWebhookSecret(rotating, organisationId)))
+                    .as("the webhook signing secret too")
+                    .isTrue();
             assertSignsVerifiably(rotating, organisationId, keyId);
         }
         try (var rotated = ApplicationNode.start(database, List.of(), OTHER)) {
@@ -111,12 +128,41 @@ class SigningKeyEncryptionPostgresTests {
                 .hasMessageContaining("device signing key " + keyId);
     }
 
+    /** A webhook signing secret that the key does not open stops the start too, naming it (decision 0167). */
+    @Test
+    void aWrongKeyStopsTheStartNamingAWebhookSigningSecret() throws Exception {
+        String database = PostgresTestConfiguration.newDatabase();
+        long organisationId;
+        long endpointId;
+        try (var first = ApplicationNode.start(database, List.of(), CURRENT)) {
+            var organisation = first.getBean(TestOrganisations.class).create();
+            organisationId = organisation.id();
+            endpointId = first.getBean(Webhooks.class)
+                    .register(organisation.owner(), new NewEndpoint("https://203.0.113.10/hooks", null, true, Set.of()))
+                    .endpoint()
+                    .id();
+        }
+
+        assertThat(whyItDoesNotStart(database, OTHER))
+                .hasMessageContaining(
+                        "signing secret of webhook endpoint " + endpointId + " (organisation " + organisationId + ")")
+                .hasMessageContaining("LICENCEDESK_PREVIOUS_KEY_ENCRYPTION_KEY is not set");
+    }
+
     /** The root cause of a node's failure to start with these settings. */
     private static Throwable whyItDoesNotStart(String database, String... settings) {
         Throwable failure = catchThrowable(
                 () -> ApplicationNode.start(database, List.of(), settings).close());
         assertThat(failure).as("the node's start fails").isNotNull();
         return NestedExceptionUtils.getMostSpecificCause(failure);
+    }
+
+    private static String storedWebhookSecret(ConfigurableApplicationContext node, long organisationId) {
+        return node.getBean(JdbcClient.class)
+                .sql("select signing_secret from webhook_endpoint where organisation_id = :organisationId")
+                .param("organisationId", organisationId)
+                .query(String.class)
+                .single();
     }
 
     private static String storedPrivateKey(ConfigurableApplicationContext node, long organisationId) {

@@ -115,6 +115,12 @@ class WebhookDeliveryIntegrationTests {
     @Autowired
     TransactionTemplate transactions;
 
+    @Autowired
+    SigningSecretEncryption secretEncryption;
+
+    @Autowired
+    SigningSecretsEncryptedAtStart secretsEncryptedAtStart;
+
     Receiver receiver;
     TestOrganisation org;
     Plan monthly;
@@ -533,6 +539,70 @@ class WebhookDeliveryIntegrationTests {
     }
 
     /**
+     * The database holds the signing secrets encrypted (decision 0167): a copy of it, or of a backup, does not give
+     * them away; the deliveries are still signed with the secrets shown once, the rolled one beside the new one.
+     */
+    @Test
+    void theStoredSecretsAreNotTheSecretsAndStillSign() throws Exception {
+        CreatedEndpoint created = endpointForEverything();
+        String first = created.signingSecret();
+        long endpoint = created.endpoint().id();
+        assertThat(storedSecrets(endpoint).get(0)).doesNotContain(first).doesNotStartWith("whsec_");
+
+        String second = webhooks.rollSecret(org.owner(), endpoint, true).signingSecret();
+        List<String> stored = storedSecrets(endpoint);
+        assertThat(stored).doesNotContainNull();
+        for (String value : stored) {
+            assertThat(value).doesNotContain(first).doesNotContain(second).doesNotStartWith("whsec_");
+            assertThat(secretEncryption.sealedWithCurrentKey(value)).isTrue();
+        }
+        pausedLicence();
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(second).signedWith(first)).isTrue();
+    }
+
+    /**
+     * Secrets stored before decision 0167, unencrypted, still sign, and are encrypted at the next start, the
+     * previous one too.
+     */
+    @Test
+    void aSecretStoredUnencryptedStillSignsAndIsEncryptedAtStart() throws Exception {
+        CreatedEndpoint created = endpointForEverything();
+        String first = created.signingSecret();
+        long endpoint = created.endpoint().id();
+        String second = webhooks.rollSecret(org.owner(), endpoint, true).signingSecret();
+        jdbc.sql("""
+                        update webhook_endpoint set signing_secret = :second, previous_signing_secret = :first
+                        where id = :id""")
+                .param("second", second)
+                .param("first", first)
+                .param("id", endpoint)
+                .update();
+        pausedLicence();
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(second).signedWith(first)).isTrue();
+
+        secretsEncryptedAtStart.afterSingletonsInstantiated();
+
+        List<String> stored = storedSecrets(endpoint);
+        assertThat(stored.get(0)).doesNotContain(second);
+        assertThat(stored.get(1)).doesNotContain(first);
+        assertThat(stored).allMatch(secretEncryption::sealedWithCurrentKey);
+        pausedLicence();
+        dispatcher.dispatchDue();
+        assertThat(receiver.next(second).signedWith(first)).isTrue();
+    }
+
+    /** The endpoint's stored signing secret and previous one, as the database holds them. */
+    List<String> storedSecrets(long endpoint) {
+        return jdbc.sql("select signing_secret, previous_signing_secret from webhook_endpoint where id = :id")
+                .param("id", endpoint)
+                .query((rs, n) -> java.util.Arrays.asList(
+                        rs.getString("signing_secret"), rs.getString("previous_signing_secret")))
+                .single();
+    }
+
+    /**
      * A delivery queued before the roll and retried after it is signed with the secrets of its attempt's time: the
      * receiver that took the new secret meanwhile accepts the retry.
      */
@@ -732,8 +802,8 @@ class WebhookDeliveryIntegrationTests {
 
         // A fresh dispatcher, as after a restart, finds the committed deliveries in the table.
         new WebhookDispatcher(
-                        new DeliveryRepository(jdbc),
-                        new EndpointRepository(jdbc),
+                        new DeliveryRepository(jdbc, secretEncryption),
+                        new EndpointRepository(jdbc, secretEncryption),
                         new EndpointAddresses(),
                         new WebhookSender(Duration.ofSeconds(2), Duration.ofSeconds(5)),
                         new org.springframework.context.support.StaticMessageSource(),
