@@ -35,8 +35,8 @@ public class EncryptionAtRest {
     /** Published in docs/operations.md: the key of the embedded H2 demo when none is set, refused on PostgreSQL. */
     public static final String DEMO_KEY = "yCe3MfS2kwRJd00XaKqUiSVkAVgvrUVi0YeP1W+OHwA=";
 
-    public static final String KEY_SETTING = "LICENCEDESK_KEY_ENCRYPTION_KEY";
-    public static final String PREVIOUS_KEY_SETTING = "LICENCEDESK_PREVIOUS_KEY_ENCRYPTION_KEY";
+    private static final String KEY_SETTING = "LICENCEDESK_KEY_ENCRYPTION_KEY";
+    private static final String PREVIOUS_KEY_SETTING = "LICENCEDESK_PREVIOUS_KEY_ENCRYPTION_KEY";
 
     private static final Logger log = LoggerFactory.getLogger(EncryptionAtRest.class);
     private static final String SEALED = "aes-gcm:";
@@ -130,13 +130,14 @@ public class EncryptionAtRest {
         if (previous != null && previous.id().equals(id)) {
             return previous;
         }
-        throw new SettingRefusedException("The " + subject.name()
-                + " was encrypted with a key-encryption key whose id is " + id + ", but " + KEY_SETTING
-                + " is the key with id " + current.id() + " and " + PREVIOUS_KEY_SETTING
-                + (previous == null ? " is not set" : " the key with id " + previous.id())
-                + ". Set " + KEY_SETTING + " to the key it was encrypted with, or give that key as "
-                + PREVIOUS_KEY_SETTING
-                + " to re-encrypt with the new one (docs/operations.md, \"Device signing keys\").");
+        throw new SettingRefusedException(
+                "The " + subject.name()
+                        + " was encrypted with a key-encryption key whose id is " + id + ", but " + KEY_SETTING
+                        + " is the key with id " + current.id() + " and " + PREVIOUS_KEY_SETTING
+                        + (previous == null ? " is not set" : " the key with id " + previous.id())
+                        + ". Set " + KEY_SETTING + " to the key it was encrypted with, or give that key as "
+                        + PREVIOUS_KEY_SETTING
+                        + " to re-encrypt with the new one (docs/operations.md, \"Device signing keys and webhook signing secrets\").");
     }
 
     private static byte[] cipher(int mode, KeyEncryptionKey key, byte[] nonce, Subject subject, byte[] input) {

@@ -1,5 +1,6 @@
 package io.licencedesk.webhooks;
 
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -11,8 +12,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** Endpoints and the organisation's webhook settings; every query is scoped by organisation. */
@@ -27,10 +31,17 @@ class EndpointRepository {
 
     private final JdbcClient jdbc;
     private final SigningSecretEncryption secrets;
+    /** PostgreSQL's weakest lock that keeps other changes out, or H2's only one (see findForUpdate). */
+    private final String changeLock;
 
-    EndpointRepository(JdbcClient jdbc, SigningSecretEncryption secrets) {
+    EndpointRepository(JdbcClient jdbc, SigningSecretEncryption secrets, DataSource dataSource)
+            throws MetaDataAccessException {
         this.jdbc = jdbc;
         this.secrets = secrets;
+        this.changeLock = "PostgreSQL"
+                        .equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName))
+                ? "for no key update"
+                : "for update";
     }
 
     /** Inserts the endpoint with its signing secret encrypted (decision 0167); call it in a transaction. */
@@ -87,10 +98,13 @@ class EndpointRepository {
     /**
      * The endpoint, locked until the transaction ends: a change judged on it (an If-Match, a form opened before
      * someone else's edit, the audit log's before) is made before any other change of it can start (decision 0162).
+     * On PostgreSQL the lock is {@code for no key update}, which a plain update takes: {@code for update} would also
+     * wait for every transaction that queued a delivery to the endpoint (its foreign key takes {@code for key share})
+     * and hold such transactions back in turn.
      */
     Optional<WebhookEndpoint> findForUpdate(long organisationId, long id) {
         return jdbc.sql("select " + COLUMNS + " " + """
-                         from webhook_endpoint where organisation_id = :organisationId and id = :id for update""")
+                         from webhook_endpoint where organisation_id = :organisationId and id = :id""" + " " + changeLock)
                 .param("organisationId", organisationId)
                 .param("id", id)
                 .query(EndpointRepository::endpoint)

@@ -194,7 +194,7 @@ public class Webhooks {
      * As {@link #delete(Caller, long)}, once {@code expected} has accepted the endpoint as it is under its row lock
      * (see {@link #change(Caller, long, Function)}); nothing is deleted when it throws.
      */
-    public void delete(Caller caller, long id, Consumer<WebhookEndpoint> expected) {
+    void delete(Caller caller, long id, Consumer<WebhookEndpoint> expected) {
         requireOwner(caller);
         WebhookEndpoint deleted = lock(caller, id);
         expected.accept(deleted);

@@ -68,6 +68,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 class WebhookDeliveryIntegrationTests {
 
     @Autowired
+    javax.sql.DataSource dataSource;
+
+    @Autowired
     TestFixture fixture;
 
     @Autowired
@@ -593,6 +596,38 @@ class WebhookDeliveryIntegrationTests {
         assertThat(receiver.next(second).signedWith(first)).isTrue();
     }
 
+    /**
+     * A delivery whose endpoint's secret does not open with this node's keys (another key, an altered row) is left for a
+     * node that can open it, and the deliveries after it in the batch still go: the exception ended the batch.
+     */
+    @Test
+    void aSecretThatDoesNotOpenHoldsBackOnlyItsOwnDelivery() throws Exception {
+        long unopened = endpointForEverything().endpoint().id();
+        CreatedEndpoint other =
+                webhooks.register(org.owner(), new NewEndpoint(receiver.url() + "?other", "Other", true, Set.of()));
+        // The other endpoint's sealed secret is bound to that endpoint: on this row it does not open.
+        jdbc.sql("""
+                        update webhook_endpoint
+                        set signing_secret = (select signing_secret from webhook_endpoint where id = :other)
+                        where id = :id""")
+                .param("other", other.endpoint().id())
+                .param("id", unopened)
+                .update();
+        pausedLicence();
+
+        dispatcher.dispatchDue();
+
+        assertThat(receiver.next(other.signingSecret()))
+                .as("the other endpoint's delivery")
+                .isNotNull();
+        assertThat(jdbc.sql("select status from webhook_delivery where endpoint_id = :id")
+                        .param("id", unopened)
+                        .query(String.class)
+                        .list())
+                .as("the delivery whose secret does not open, left unclaimed")
+                .containsExactly("PENDING");
+    }
+
     /** The endpoint's stored signing secret and previous one, as the database holds them. */
     List<String> storedSecrets(long endpoint) {
         return jdbc.sql("select signing_secret, previous_signing_secret from webhook_endpoint where id = :id")
@@ -803,7 +838,7 @@ class WebhookDeliveryIntegrationTests {
         // A fresh dispatcher, as after a restart, finds the committed deliveries in the table.
         new WebhookDispatcher(
                         new DeliveryRepository(jdbc, secretEncryption),
-                        new EndpointRepository(jdbc, secretEncryption),
+                        new EndpointRepository(jdbc, secretEncryption, dataSource),
                         new EndpointAddresses(),
                         new WebhookSender(Duration.ofSeconds(2), Duration.ofSeconds(5)),
                         new org.springframework.context.support.StaticMessageSource(),
