@@ -11,7 +11,9 @@ import org.springframework.stereotype.Component;
  * disabled endpoint are not counted as waiting: they wait for its owner, not for any node. One grouped query, cheap
  * enough for every metrics scrape.
  *
- * <p>The age is counted from when a delivery became due (its first attempt, or its retry's time), not from its event:
+ * <p>The age is counted from when a delivery became due (its first attempt, its retry's time, or for one taken by a
+ * node that stopped, the end of that node's lease, when the dispatchers may take it again), not from its event; one
+ * being sent is not late:
  * a customer's receiver that is down keeps its deliveries waiting for hours of back-off, which no operator can act
  * on, while a delivery due and not taken says that the nodes' dispatchers are stopped or held up (decision 0163).
  */
@@ -38,7 +40,9 @@ public class WebhookFigures {
         Instant[] oldest = {null};
         jdbc.sql("""
                         select d.status, count(*) as deliveries,
-                               min(case when d.next_attempt_at <= :now then d.next_attempt_at end) as oldest_due
+                               min(case when d.status = 'PENDING' and d.next_attempt_at <= :now then d.next_attempt_at
+                                        when d.status = 'SENDING' and d.leased_until <= :now then d.leased_until
+                                        end) as oldest_due
                         from webhook_delivery d
                         join webhook_endpoint e on e.id = d.endpoint_id
                         where d.status = 'FAILED'

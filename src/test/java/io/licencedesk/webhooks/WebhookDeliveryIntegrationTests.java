@@ -858,14 +858,31 @@ class WebhookDeliveryIntegrationTests {
     void aDeliveryWhoseSenderDiedIsSentAgainOnceItsLeaseEnds() throws Exception {
         String secret = endpointForEverything().signingSecret();
         long endpoint = webhooks.endpoints(org.owner()).get(0).id();
+        // The figures count the whole table: what other deliveries, if any, make of them at about the same instants
+        // (the clock goes on; a minute and a half later they include whatever else has become due).
+        Instant othersWhileSent = figures.read(clock.instant().plusSeconds(30)).oldestDueSince();
+        Instant othersAfterTheLease =
+                figures.read(clock.instant().plusSeconds(90)).oldestDueSince();
         pausedLicence();
         long id = onlyDelivery(endpoint).id();
-        assertThat(deliveries.claim(id, clock.instant(), clock.instant().plus(Duration.ofMinutes(1))))
+        // In whole microseconds, as the databases keep it (H2 rounds, PostgreSQL too).
+        Instant claimedAt = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant leaseEnd = claimedAt.plus(Duration.ofMinutes(1));
+        assertThat(deliveries.claim(id, claimedAt, leaseEnd))
                 .as("a node claims it, then dies before sending")
                 .isPresent();
 
         dispatcher.dispatchDue();
         assertThat(receiver.next(secret)).as("its lease still holds").isNull();
+        assertThat(figures.read(claimedAt.plusSeconds(30)).oldestDueSince())
+                .as("being sent, not late: the age counted from its due time told an operator it had waited")
+                .isEqualTo(othersWhileSent);
+        assertThat(figures.read(leaseEnd.plusSeconds(20)).oldestDueSince())
+                .as("late from the end of the lease, when another node may take it")
+                .isEqualTo(
+                        othersAfterTheLease != null && othersAfterTheLease.isBefore(leaseEnd)
+                                ? othersAfterTheLease
+                                : leaseEnd);
 
         clock.advance(Duration.ofMinutes(1));
         dispatcher.dispatchDue();
