@@ -13,6 +13,8 @@ import java.util.List;
  * @param subjectId the subject's id, or null when it has none (a refused coupon code)
  * @param subjectLabel the subject as it was named when the change was recorded (null for some older licence rows)
  * @param changes the fields that differ between the state before and after, with names for ids
+ * @param beforeAndAfter whether the subject was recorded before and after the change (not created or deleted by it):
+ *     a change's side without a value is then a field that had none, which the pages write as "none"
  */
 public record AuditEntry(
         long id,
@@ -23,7 +25,8 @@ public record AuditEntry(
         Long subjectId,
         String subjectLabel,
         String action,
-        List<FieldChange> changes) {
+        List<FieldChange> changes,
+        boolean beforeAndAfter) {
 
     /** A licence's change made through the device API, by a screen rather than a person. */
     public boolean byScreen() {

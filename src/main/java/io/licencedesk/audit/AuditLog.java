@@ -98,7 +98,9 @@ public class AuditLog {
     }
 
     private AuditEntry entry(Row row, Names names) {
-        List<FieldChange> changes = States.changes(states.read(row.before()), states.read(row.after()));
+        Map<String, Object> before = states.read(row.before());
+        Map<String, Object> after = states.read(row.after());
+        List<FieldChange> changes = States.changes(before, after);
         return new AuditEntry(
                 row.id(),
                 row.occurredAt(),
@@ -108,7 +110,8 @@ public class AuditLog {
                 row.subjectId(),
                 row.label(),
                 row.action(),
-                row.subject() == AuditSubject.LICENCE ? names.added(changes) : changes);
+                row.subject() == AuditSubject.LICENCE ? names.added(changes) : changes,
+                States.beforeAndAfter(before, after));
     }
 
     private static void requireStaff(Caller caller) {

@@ -25,6 +25,14 @@ public record LicenceHistoryPage(
             Map<String, Object> before,
             Map<String, Object> after) {
 
+        /**
+         * Whether the licence (or screen) was recorded before and after the change, as an edit is, not a creation or a
+         * deletion: a change's side without a value is then a field that had none ("Client: none → Alice").
+         */
+        public boolean beforeAndAfter() {
+            return States.beforeAndAfter(before, after);
+        }
+
         /** A change made through the device API, by a screen rather than a person. */
         public boolean byScreen() {
             return actorEmail == null && AuditRecord.BY_DEVICES.contains(action);

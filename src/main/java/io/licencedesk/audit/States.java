@@ -90,6 +90,15 @@ class States {
         return state == null ? Map.of() : json.readValue(state, STATE);
     }
 
+    /**
+     * Whether both states were recorded: the change edited its subject rather than made or removed it, so that a field
+     * with a value on one side only had none on the other. Every state keeps each of its fields, a null one too (as
+     * JSON null, since the first row, decision 0168).
+     */
+    static boolean beforeAndAfter(Map<String, Object> before, Map<String, Object> after) {
+        return !before.isEmpty() && !after.isEmpty();
+    }
+
     /** The fields whose values differ, in the order of the state before, then those only the state after has. */
     static List<FieldChange> changes(Map<String, Object> before, Map<String, Object> after) {
         Set<String> fields = new LinkedHashSet<>(before.keySet());
