@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -80,7 +81,7 @@ final class ImportFile {
      */
     record Catalogue(Map<String, Plan> plansByName, Map<String, Long> clientsByEmail, LocalDate today) {}
 
-    /** Where the checked rows go, in the file's order. */
+    /** Where the checked rows go, in the file's order, a refused row's cells in the order of the file's columns. */
     interface Rows {
 
         void accepted(ImportedRow row);
@@ -381,6 +382,8 @@ final class ImportFile {
         }
 
         if (!refusals.isEmpty()) {
+            // Checked in the order the rules need; reported as the file's columns stand, where a person reads them
+            refusals.sort(Comparator.comparingInt(refusal -> header.indexOf(refusal.column())));
             refusals.forEach(refusal -> rows.refused(line, refusal.column(), refusal.reason()));
             return;
         }

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -271,20 +272,35 @@ class ImportJobs {
                 });
     }
 
-    void problems(long id, List<ImportProblem> problems) {
+    /**
+     * Keeps problems in the order the check reported them, numbered from {@code firstNumber}: along the file, and a
+     * row's cells in the order of its columns, which the report keeps (ordering by column name listed "activated"
+     * before "name" whatever the file's header said).
+     */
+    void problems(long id, List<ImportProblem> problems, long firstNumber) {
+        List<NumberedProblem> numbered = IntStream.range(0, problems.size())
+                .mapToObj(i -> new NumberedProblem(problems.get(i), Math.toIntExact(firstNumber + i)))
+                .toList();
         batches.batchUpdate("""
-                insert into licence_import_problem (import_id, line, column_name, reason, argument)
-                values (?, ?, ?, ?, ?)
-                """, problems, problems.size(), (statement, problem) -> {
+                insert into licence_import_problem (import_id, line, column_name, reason, argument, report_order)
+                values (?, ?, ?, ?, ?, ?)
+                """, numbered, numbered.size(), (statement, each) -> {
+            ImportProblem problem = each.problem();
             statement.setLong(1, id);
             statement.setInt(2, problem.line());
             statement.setString(3, problem.column());
             statement.setString(4, problem.reason().code());
             statement.setString(5, argument(problem.reason()));
+            statement.setInt(6, each.number());
         });
     }
 
-    /** The problems in line order, at most {@code limit} of them. */
+    private record NumberedProblem(ImportProblem problem, int number) {}
+
+    /**
+     * The problems in line order, a line's in the order they were reported (by column name in reports checked before
+     * they were numbered), at most {@code limit} of them.
+     */
     List<ImportProblem> problems(long id, int limit) {
         var problems = new ArrayList<ImportProblem>();
         eachProblem(id, limit, problems::add);
@@ -299,7 +315,7 @@ class ImportJobs {
         jdbc.sql("""
                         select line, column_name, reason, argument from licence_import_problem
                         where import_id = :id
-                        order by line, column_name
+                        order by line, report_order, column_name
                         limit :limit
                         """).param("id", id).param("limit", limit).withFetchSize(1000).query(handler);
     }

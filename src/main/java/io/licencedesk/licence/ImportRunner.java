@@ -155,7 +155,10 @@ class ImportRunner {
         ownTransaction.executeWithoutResult(status -> {
             List<ImportProblem> repeated = jobs.repeatedKeys(id);
             jobs.dropLines(id, repeated.stream().map(ImportProblem::line).toList());
-            jobs.problems(id, repeated.subList(0, (int) Math.min(repeated.size(), PROBLEMS_KEPT - sink.problemsKept)));
+            jobs.problems(
+                    id,
+                    repeated.subList(0, (int) Math.min(repeated.size(), PROBLEMS_KEPT - sink.problemsKept)),
+                    sink.problemsKept + 1);
             long present = jobs.dropPresent(id, organisationId);
             long newCode = jobs.drawCodesWhereRepeated(id);
             jobs.checked(
@@ -237,6 +240,7 @@ class ImportRunner {
             awaitStaging();
             List<ImportedRow> batch = rows;
             List<ImportProblem> found = problems;
+            long firstNumber = problemsKept - found.size() + 1;
             rows = new ArrayList<>(BATCH);
             problems = new ArrayList<>();
             staging = stager.submit(() -> ownTransaction.executeWithoutResult(status -> {
@@ -244,7 +248,7 @@ class ImportRunner {
                     jobs.stage(id, underDrawnCodeWhereTaken(batch));
                 }
                 if (!found.isEmpty()) {
-                    jobs.problems(id, found);
+                    jobs.problems(id, found, firstNumber);
                 }
             }));
         }

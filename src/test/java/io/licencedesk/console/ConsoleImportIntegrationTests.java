@@ -13,6 +13,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
+import io.licencedesk.licence.ImportProblem;
 import io.licencedesk.licence.ImportRefusedException;
 import io.licencedesk.licence.ImportStatus;
 import io.licencedesk.licence.LicenceDetails;
@@ -382,6 +383,31 @@ class ConsoleImportIntegrationTests {
 
         assertThat(confirm(checked).rowsCreated()).isEqualTo(2);
         assertThat(licenceCount(org)).isEqualTo(2);
+    }
+
+    /**
+     * A row refused in several cells is reported with them in the order of the file's columns, on the page, in the
+     * report's file and in the REST API: they were listed by column name ("activated, name, plan, screens") whatever
+     * the header's order (decision 0168).
+     */
+    @Test
+    void aRowsRefusedCellsAreReportedInTheOrderOfTheFilesColumns() throws Exception {
+        LicenceImport checked = check("""
+                screens,plan,name,activated
+                0,Weekly,,2999-01-01
+                """);
+
+        assertThat(imports.problems(org.manager(), checked.id()))
+                .extracting(ImportProblem::column)
+                .containsExactly("screens", "plan", "name", "activated");
+        String report = mvc.perform(get("/licences/imports/" + checked.id() + "/problems.csv")
+                        .with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(report.lines().skip(1).map(line -> line.split(",")[1]).toList())
+                .containsExactly("screens", "plan", "name", "activated");
     }
 
     /**

@@ -42,6 +42,7 @@ class ImportFileTests {
         final List<ImportedRow> accepted = new ArrayList<>();
         final List<Integer> refusedLines = new ArrayList<>();
         final List<Reason> reasons = new ArrayList<>();
+        final List<String> columns = new ArrayList<>();
 
         @Override
         public void accepted(ImportedRow row) {
@@ -54,6 +55,7 @@ class ImportFileTests {
                 refusedLines.add(line);
             }
             reasons.add(reason);
+            columns.add(column);
         }
 
         @Override
@@ -72,6 +74,20 @@ class ImportFileTests {
                 .as("every row is accepted or refused, once")
                 .isEqualTo(rows);
         return collected;
+    }
+
+    /**
+     * A row refused in several cells names them in the order of the file's columns, where the manager reads them: they
+     * came in the order the rules are checked in (name, note, plan, screens…) whatever the header said (decision 0168).
+     */
+    @Test
+    void aRowsRefusedCellsComeInTheOrderOfTheFilesColumns() throws IOException {
+        var collected = check("""
+                screens,activated,plan,note,name
+                0,2999-01-01,Weekly,"<b>x</b>",
+                """);
+
+        assertThat(collected.columns).containsExactly("screens", "activated", "plan", "note", "name");
     }
 
     @Test
