@@ -17,7 +17,9 @@ class AuditEntries {
 
     /**
      * The actor id of the organisation acting by itself (the renewal cycle's caller): no person, recorded without an id
-     * or e-mail, as the pages, the API and the CSV file say the system is (decision 0051).
+     * or e-mail, as the pages, the API and the CSV file say the system is (decision 0051). Rows written before decision
+     * 0122 keep it, with the system's name as their e-mail: the queries read those without an actor
+     * (":systemActorId", decision 0168).
      */
     static final long SYSTEM_ACTOR_ID = 0;
 

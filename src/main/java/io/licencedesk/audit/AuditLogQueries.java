@@ -32,8 +32,13 @@ class AuditLogQueries {
 
     private static final Pattern ID = Pattern.compile("#?\\d{1,18}");
 
+    /**
+     * The system's rows written before it was recorded without an actor (decision 0122) bear its caller's id and its
+     * name as their e-mail: read without one, as the system's rows since. The rows are never changed (append-only).
+     */
     private static final String SELECT = """
-            select id, occurred_at, case when actor_id = 0 then null else actor_email end as actor_email, address,
+            select id, occurred_at,
+                   case when actor_id = :systemActorId then null else actor_email end as actor_email, address,
                    subject_type, subject_id, subject_label, action, before_state, after_state
             from audit_event
             """;
@@ -80,6 +85,7 @@ class AuditLogQueries {
                     ? List.of()
                     : jdbc.sql(SELECT + "where id in (:ids)\norder by id " + direction)
                             .param("ids", ids)
+                            .param("systemActorId", AuditEntries.SYSTEM_ACTOR_ID)
                             .query((rs, n) -> row(rs))
                             .list();
         }
@@ -153,14 +159,17 @@ class AuditLogQueries {
         if (!Like.canMatch(filter.actor()) || !Like.canMatch(filter.object())) {
             return null;
         }
-        var where = new Where().and("organisation_id = :organisationId").param("organisationId", organisationId);
+        var where = new Where()
+                .and("organisation_id = :organisationId")
+                .param("organisationId", organisationId)
+                .param("systemActorId", AuditEntries.SYSTEM_ACTOR_ID);
         if (filter.client() != null) {
             where.param("clientId", filter.client());
         }
         String actor = Like.containing(filter.actor());
         if (actor != null) {
             // not the system's rows written before it was recorded without an e-mail (its name was stored as one)
-            where.and("lower(actor_email) like :actor and coalesce(actor_id, -1) <> 0")
+            where.and("lower(actor_email) like :actor and coalesce(actor_id, -1) <> :systemActorId")
                     .param("actor", actor);
         }
         if (filter.subject() != null) {

@@ -131,7 +131,8 @@ public class AuditTrail {
         boolean backwards = page.before() != null;
         String cursor = page.after() != null ? "and id < :cursor\n" : backwards ? "and id > :cursor\n" : "";
         var query = jdbc.sql("""
-                        select id, action, case when actor_id = 0 then null else actor_email end as actor_email,
+                        select id, action,
+                               case when actor_id = :systemActorId then null else actor_email end as actor_email,
                                occurred_at, before_state, after_state
                         from audit_event
                         where organisation_id = :organisationId and subject_type = :subjectType
@@ -140,6 +141,7 @@ public class AuditTrail {
                 .param("organisationId", caller.organisationId())
                 .param("subjectType", AuditSubject.LICENCE.name())
                 .param("subjectId", licenceId)
+                .param("systemActorId", AuditEntries.SYSTEM_ACTOR_ID)
                 .param("limit", page.size() + 1);
         if (!cursor.isEmpty()) {
             query = query.param("cursor", backwards ? page.before() : page.after());
@@ -183,7 +185,8 @@ public class AuditTrail {
         }
         Names names = new Names(accounts, plans, caller);
         return jdbc.sql("""
-                        select action, case when actor_id = 0 then null else actor_email end as actor_email,
+                        select action,
+                               case when actor_id = :systemActorId then null else actor_email end as actor_email,
                                occurred_at, before_state, after_state
                         from audit_event
                         where organisation_id = :organisationId and subject_type = :subjectType
@@ -193,6 +196,7 @@ public class AuditTrail {
                 .param("organisationId", caller.organisationId())
                 .param("subjectType", AuditSubject.LICENCE.name())
                 .param("subjectId", licenceId)
+                .param("systemActorId", AuditEntries.SYSTEM_ACTOR_ID)
                 .query((rs, row) -> new AuditRecord(
                         rs.getString("action"),
                         rs.getString("actor_email"),

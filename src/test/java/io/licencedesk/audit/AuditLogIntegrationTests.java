@@ -35,6 +35,7 @@ import io.licencedesk.webhooks.NewEndpoint;
 import io.licencedesk.webhooks.WebhookEndpoint;
 import io.licencedesk.webhooks.Webhooks;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
@@ -105,6 +106,9 @@ class AuditLogIntegrationTests {
     @Autowired
     TestLicences testLicences;
 
+    @Autowired
+    AuditTrail trail;
+
     TestOrganisation org;
     Plan monthly;
 
@@ -112,6 +116,45 @@ class AuditLogIntegrationTests {
     void setUp() {
         org = organisations.create();
         monthly = fixture.monthlyPlan(org);
+    }
+
+    /**
+     * The renewal cycle's rows written before decision 0122 bear its caller's id and its name as their e-mail; they
+     * cannot be changed (append-only). The log, its "who" filter, its export and a licence's history read them as the
+     * system's, without a person: the queries now name that id (AuditEntries.SYSTEM_ACTOR_ID) where they said
+     * "actor_id = 0" (decision 0168).
+     */
+    @Test
+    void theSystemsRowsWrittenWithItsNameAsAnEmailAreReadWithoutAPerson() {
+        LicenceDetails lobby = licence("Lobby", null);
+        jdbc.sql("""
+                        insert into audit_event (organisation_id, subject_type, subject_id, subject_label, action,
+                                                 actor_id, actor_email, occurred_at, before_state, after_state)
+                        values (:organisationId, 'LICENCE', :licenceId, 'Lobby', 'RENEWED', 0,
+                                'LicenceDesk (automatic)', :at, '{"termNumber":1}', '{"termNumber":2}')
+                        """)
+                .param("organisationId", org.id())
+                .param("licenceId", lobby.id())
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+
+        assertThat(entry(AuditSubject.LICENCE, "RENEWED").actorEmail()).isNull();
+        assertThat(entries(new AuditFilter("automatic", null, null, null, null, null)))
+                .isEmpty();
+        List<AuditEntry> exported = new ArrayList<>();
+        log.export(
+                org.manager(), new AuditFilter(null, AuditSubject.LICENCE, "RENEWED", null, null, null), exported::add);
+        assertThat(exported).extracting(AuditEntry::actorEmail).containsExactly((String) null);
+        assertThat(trail.licenceHistory(org.manager(), lobby.id()).get(0).actorEmail())
+                .isNull();
+        assertThat(trail.licenceHistory(org.manager(), lobby.id(), AuditPageRequest.first(20))
+                        .entries()
+                        .get(0)
+                        .actorEmail())
+                .isNull();
+        assertThat(entries(new AuditFilter(org.manager().email(), AuditSubject.LICENCE, null, null, null, null)))
+                .extracting(AuditEntry::action)
+                .containsExactly("CREATED");
     }
 
     /** Every entry of the caller's log, newest first, page after page. */
