@@ -21,7 +21,7 @@ class AuditEntries {
      * 0122 keep it, with the system's name as their e-mail: the queries read those without an actor
      * (":systemActorId", decision 0168).
      */
-    static final long SYSTEM_ACTOR_ID = 0;
+    static final long SYSTEM_ACTOR_ID = Caller.ORGANISATION_ITSELF;
 
     /** The longest label kept: the subject's name as it was, enough to recognise it. */
     static final int LABEL_MAX = 300;

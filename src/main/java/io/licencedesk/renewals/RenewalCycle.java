@@ -6,7 +6,6 @@ import io.licencedesk.accounts.Organisation;
 import io.licencedesk.accounts.RenewalPreferences;
 import io.licencedesk.accounts.RenewalPreferences.StaffMember;
 import io.licencedesk.accounts.RenewalSettings;
-import io.licencedesk.accounts.Role;
 import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.ExpiringSoonWindow;
 import io.licencedesk.licence.LicenceManagement;
@@ -124,11 +123,11 @@ public class RenewalCycle {
     }
 
     /**
-     * The organisation itself, acting through the façades as staff: id 0, which the audit trail records as the system,
+     * The organisation itself, acting through the façades as staff: {@link Caller#ORGANISATION_ITSELF}, which the audit trail records as the system,
      * without a person (the pages say "LicenceDesk (automatic)" in their language).
      */
     static Caller system(long organisationId) {
-        return new Caller(0, organisationId, Role.MANAGER, "LicenceDesk (automatic)", "LicenceDesk");
+        return Caller.organisationItself(organisationId, "LicenceDesk (automatic)", "LicenceDesk");
     }
 
     private void renewDue(Caller system, LocalDate today, RenewalSettings settings) {

@@ -1,7 +1,6 @@
 package io.licencedesk.webhooks;
 
 import io.licencedesk.accounts.Caller;
-import io.licencedesk.accounts.Role;
 
 /**
  * The organisation itself, reading through the façades the resources its webhooks send: the change that caused an
@@ -12,6 +11,6 @@ final class SystemCaller {
     private SystemCaller() {}
 
     static Caller of(long organisationId) {
-        return new Caller(0, organisationId, Role.MANAGER, "webhooks@licencedesk.invalid", "Webhooks");
+        return Caller.organisationItself(organisationId, "webhooks@licencedesk.invalid", "Webhooks");
     }
 }
