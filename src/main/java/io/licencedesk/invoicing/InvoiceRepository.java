@@ -299,9 +299,13 @@ class InvoiceRepository {
         if (tallied(filter)) {
             return tallySums(organisationId, filter, today, tally());
         }
-        // A search's way as for its count (decision 0169): a small organisation's totals of a term that a large one
-        // holds thousands of no longer read all of them.
-        var where = Conditions.of(organisationId, filter, today, shortTermWay(organisationId, filter, today), postgres);
+        // A search's way as its count's (decision 0169), so that a small organisation's totals of a term that a large
+        // one
+        // holds thousands of no longer read all of them; but through the pairs even for a common term, as every match
+        // is added up: they hand over only the invoices that hold it, where list order would read them all.
+        ShortTerm way = shortTermWay(organisationId, filter, today);
+        var where = Conditions.of(
+                organisationId, filter, today, way == ShortTerm.IN_ORDER ? ShortTerm.WITH_ORGANISATION : way, postgres);
         return addedUp(where.sql(), where.params(), today);
     }
 
@@ -686,8 +690,11 @@ class InvoiceRepository {
                 } else if (shortTerm == ShortTerm.IN_ORDER) {
                     sql.add(SEARCHED_TEXT_NO_TRIGRAMS + " like :pattern");
                 } else {
-                    sql.add(SEARCHED_TEXT_NO_TRIGRAMS + " like :pattern and " + SHORT_GRAMS
-                            + " @> array[cast(:term as text)]");
+                    // The pairs alone: the text contains a term of one or two characters exactly when its characters
+                    // and pairs include it (decision 0145), and the index answers that without a recheck, so a `like`
+                    // beside it only cost its evaluation on every candidate: 400 of the 600 ms of the totals of "or"
+                    // at 262,449 invoices (decision 0169).
+                    sql.add(SHORT_GRAMS + " @> array[cast(:term as text)]");
                     params.put("term", term);
                     if (shortTerm == ShortTerm.PAIRS_ALONE && filter.clientId() == null) {
                         // The pair's few candidates in every organisation are checked for their organisation row by
