@@ -299,13 +299,11 @@ class InvoiceRepository {
         if (tallied(filter)) {
             return tallySums(organisationId, filter, today, tally());
         }
-        // A search's way as its count's (decision 0169), so that a small organisation's totals of a term that a large
-        // one
-        // holds thousands of no longer read all of them; but through the pairs even for a common term, as every match
-        // is added up: they hand over only the invoices that hold it, where list order would read them all.
-        ShortTerm way = shortTermWay(organisationId, filter, today);
+        // A search's way chosen as its count's (decision 0169), so that a small organisation's totals of a term that a
+        // large one holds thousands of no longer read all of them; every match is added up, so a common term's are
+        // read through its pairs unless the organisation has fewer invoices than the term has candidates.
         var where = Conditions.of(
-                organisationId, filter, today, way == ShortTerm.IN_ORDER ? ShortTerm.WITH_ORGANISATION : way, postgres);
+                organisationId, filter, today, shortTermWay(organisationId, filter, today, true), postgres);
         return addedUp(where.sql(), where.params(), today);
     }
 
@@ -417,6 +415,15 @@ class InvoiceRepository {
      * Every way finds the same invoices: the conditions are the same, only written for a different index.
      */
     ShortTerm shortTermWay(long organisationId, InvoiceFilter filter, LocalDate today) {
+        return shortTermWay(organisationId, filter, today, false);
+    }
+
+    /**
+     * The same, for a statement that reads every match ({@code addingUp}: the totals): a common term's matches are all
+     * read, so through its pairs, which hand over only the invoices that hold it, unless the organisation holds fewer
+     * invoices than the term has candidates in the whole table.
+     */
+    private ShortTerm shortTermWay(long organisationId, InvoiceFilter filter, LocalDate today, boolean addingUp) {
         if (!postgres || filter.keyword() == null || filter.keyword().isBlank() || filter.clientId() != null) {
             // Nothing to choose, or a client's index, which starts with the organisation and holds only their invoices.
             return ShortTerm.WITH_ORGANISATION;
@@ -441,7 +448,7 @@ class InvoiceRepository {
             share *= Math.min(1, (double) count(organisationId, others, today) / organisation);
         }
         if (share >= COMMON_SHARE) {
-            return ShortTerm.IN_ORDER;
+            return addingUp && organisation > candidates ? ShortTerm.WITH_ORGANISATION : ShortTerm.IN_ORDER;
         }
         return candidates <= PAIRS_ALONE_UP_TO * organisation ? ShortTerm.PAIRS_ALONE : ShortTerm.WITH_ORGANISATION;
     }
