@@ -81,13 +81,6 @@ class InvoiceRepository {
                 rs.getObject("payment_resumed_licence", Boolean.class));
     };
 
-    /**
-     * Up to this many matches, a page of a search for one or two characters is read through the index of the
-     * invoices' characters and pairs (V37) and sorted; with more, reading the list in order finds its page sooner
-     * (within about 500,000 × 25 / 2,000 ≈ 6,000 invoices at most, for an organisation of that size).
-     */
-    static final long SHORT_TERM_PAGE_BY_PAIRS_UP_TO = 2_000;
-
     private final JdbcClient jdbc;
     private final boolean postgres;
 
@@ -234,17 +227,15 @@ class InvoiceRepository {
 
     /**
      * A page of the invoices these filters show, newest first; {@code today} decides which are overdue, and {@code
-     * matches}, how many there are (known from the count or the sums), how a short search term is looked for and
-     * from which end the page is read.
+     * matches}, how many there are (known from the count or the sums), from which end the page is read. A filter
+     * without a keyword: a search's page is read by {@link #searchPage} or by the ids its count found (decision 0164).
      */
     List<Invoice> page(
             long organisationId, InvoiceFilter filter, LocalDate today, long matches, int offset, int limit) {
-        var where = Conditions.of(
-                organisationId,
-                filter,
-                today,
-                matches <= SHORT_TERM_PAGE_BY_PAIRS_UP_TO ? ShortTerm.BY_PAIRS : ShortTerm.IN_ORDER,
-                postgres);
+        if (filter.keyword() != null && !filter.keyword().isBlank()) {
+            throw new IllegalArgumentException("a search's page is read by searchPage or by id");
+        }
+        var where = Conditions.of(organisationId, filter, today, ShortTerm.WITH_ORGANISATION, postgres);
         if (offset > matches / 2) {
             // The page's invoices are, counted from the oldest, those from matches - offset - limit (or the oldest)
             // up to matches - offset: the last page holds fewer.
@@ -287,7 +278,7 @@ class InvoiceRepository {
     }
 
     long count(long organisationId, InvoiceFilter filter, LocalDate today) {
-        var where = Conditions.of(organisationId, filter, today, ShortTerm.BY_PAIRS, postgres);
+        var where = Conditions.of(organisationId, filter, today, ShortTerm.WITH_ORGANISATION, postgres);
         if (tallied(filter)) {
             return jdbc.sql("select coalesce(sum(invoices), 0) from %s t where %s".formatted(tally(), where.sql()))
                     .params(where.params())
@@ -308,7 +299,11 @@ class InvoiceRepository {
         if (tallied(filter)) {
             return tallySums(organisationId, filter, today, tally());
         }
-        var where = Conditions.of(organisationId, filter, today, ShortTerm.BY_PAIRS, postgres);
+        // A search's way chosen as its count's (decision 0169), so that a small organisation's totals of a term that a
+        // large one holds thousands of no longer read all of them; every match is added up, so a common term's are
+        // read through its pairs unless the organisation has fewer invoices than the term has candidates.
+        var where = Conditions.of(
+                organisationId, filter, today, shortTermWay(organisationId, filter, today, true), postgres);
         return addedUp(where.sql(), where.params(), today);
     }
 
@@ -400,38 +395,62 @@ class InvoiceRepository {
      */
     static final double COMMON_SHARE = 0.02;
 
+    /**
+     * A rare term's candidates in the index of pairs, counted in every organisation, are checked for their organisation
+     * row by row while they are at most this share of the organisation's invoices; with more, reading them all costs
+     * more than the organisation's own index (decision 0169). Decision 0164 measured both at 524,498 invoices: the
+     * 3,115 candidates of "qz" row by row, about 4 ms; the organisation's whole index, 27-30 ms; a row checked costs
+     * about twenty entries of an index.
+     */
+    static final double PAIRS_ALONE_UP_TO = 0.1;
+
     private static final Pattern PLAN_ROWS = Pattern.compile("\"Plan Rows\": ([0-9.eE+]+)");
 
     /**
-     * How a search's short term is looked for: in list order when it is common, by its pairs when rare or with a
-     * client (whose own index finds their invoices). The estimate is asked of the pairs, whose frequencies ANALYZE
-     * keeps (as decision 0025 found for licences); the other filters' share is the tally's count (1 ms).
+     * How a search's short term is looked for: in list order when it is common; through its pairs alone, the
+     * organisation checked row by row, when its candidates in every organisation are few against the organisation's
+     * invoices; otherwise through its pairs and the organisation's (or a client's) index together. The candidates are
+     * PostgreSQL's estimate of the pairs across the whole table, whose frequencies ANALYZE keeps (as decision 0025
+     * found for licences); the organisation's invoices, and those of the other filters, the tally's exact count (1 ms).
+     * Every way finds the same invoices: the conditions are the same, only written for a different index.
      */
-    private ShortTerm shortTermWay(long organisationId, InvoiceFilter filter, LocalDate today) {
+    ShortTerm shortTermWay(long organisationId, InvoiceFilter filter, LocalDate today) {
+        return shortTermWay(organisationId, filter, today, false);
+    }
+
+    /**
+     * The same, for a statement that reads every match ({@code addingUp}: the totals): a common term's matches are all
+     * read, so through its pairs, which hand over only the invoices that hold it, unless the organisation holds fewer
+     * invoices than the term has candidates in the whole table.
+     */
+    private ShortTerm shortTermWay(long organisationId, InvoiceFilter filter, LocalDate today, boolean addingUp) {
+        if (!postgres || filter.keyword() == null || filter.keyword().isBlank() || filter.clientId() != null) {
+            // Nothing to choose, or a client's index, which starts with the organisation and holds only their invoices.
+            return ShortTerm.WITH_ORGANISATION;
+        }
         String term = filter.keyword().strip().toLowerCase(Locale.ROOT);
-        if (!postgres
-                || filter.clientId() != null
-                || term.codePointCount(0, term.length()) > 2
+        if (term.codePointCount(0, term.length()) > 2
                 || GroupedCode.of(term) != null
                 || !Like.canMatch(filter.keyword())) {
-            return ShortTerm.BY_PAIRS;
+            return ShortTerm.WITH_ORGANISATION;
         }
-        double all =
-                estimatedRows("select 1 from invoice where organisation_id = :organisationId", organisationId, term);
-        double matching = estimatedRows(
-                "select 1 from invoice where organisation_id = :organisationId and " + SHORT_GRAMS
-                        + " @> array[cast(:term as text)]",
-                organisationId,
-                term);
-        if (all <= 0) {
-            return ShortTerm.BY_PAIRS;
-        }
-        double share = matching / all;
         InvoiceFilter others = filter.matching(null);
-        if (!others.statuses().isEmpty() || others.overdue() || others.issuedIn() != null || others.paidIn() != null) {
-            share *= Math.min(1, count(organisationId, others, today) / all);
+        double table = estimatedRows("select 1 from invoice", organisationId, term);
+        double candidates = estimatedRows(
+                "select 1 from invoice where " + SHORT_GRAMS + " @> array[cast(:term as text)]", organisationId, term);
+        long organisation = count(organisationId, InvoiceFilter.of(null, null, null, null), today);
+        if (table <= 0 || organisation == 0) {
+            return ShortTerm.WITH_ORGANISATION;
         }
-        return share >= COMMON_SHARE ? ShortTerm.IN_ORDER : ShortTerm.BY_PAIRS;
+        // PostgreSQL takes the term to be as frequent in every organisation: its share of the table.
+        double share = candidates / table;
+        if (!others.statuses().isEmpty() || others.overdue() || others.issuedIn() != null || others.paidIn() != null) {
+            share *= Math.min(1, (double) count(organisationId, others, today) / organisation);
+        }
+        if (share >= COMMON_SHARE) {
+            return addingUp && organisation > candidates ? ShortTerm.WITH_ORGANISATION : ShortTerm.IN_ORDER;
+        }
+        return candidates <= PAIRS_ALONE_UP_TO * organisation ? ShortTerm.PAIRS_ALONE : ShortTerm.WITH_ORGANISATION;
     }
 
     private double estimatedRows(String sql, long organisationId, String term) {
@@ -465,7 +484,7 @@ class InvoiceRepository {
      * currency without invoices does.
      */
     List<InvoiceListSums> tallySums(long organisationId, InvoiceFilter filter, LocalDate today, String source) {
-        var where = Conditions.of(organisationId, filter, today, ShortTerm.BY_PAIRS, postgres);
+        var where = Conditions.of(organisationId, filter, today, ShortTerm.WITH_ORGANISATION, postgres);
         return jdbc.sql("""
                         select currency, sum(invoices) as invoices,
                                sum(case when status <> 'VOID' then subtotal_minor else 0 end) as net,
@@ -608,10 +627,18 @@ class InvoiceRepository {
     static final String TERM_OR_GROUPED_CODE =
             "(" + SEARCHED_TEXT + " like :pattern or " + SEARCHED_TEXT + " like :codePattern)";
 
-    /** How a term of one or two characters is looked for on PostgreSQL (decision 0145). */
+    /** How a term of one or two characters is looked for on PostgreSQL (decisions 0145, 0164 and 0169). */
     enum ShortTerm {
-        /** Through the index of characters and pairs: only the invoices that contain it are read. */
-        BY_PAIRS,
+        /**
+         * Through the index of characters and pairs and the organisation's (or a client's) index, as PostgreSQL plans
+         * it: only the organisation's invoices that contain the term are read.
+         */
+        WITH_ORGANISATION,
+        /**
+         * Through the index of characters and pairs alone, every organisation's candidates checked for their
+         * organisation row by row: the term is rare in the whole table against the organisation's invoices.
+         */
+        PAIRS_ALONE,
         /** The {@code like} alone, on invoices read in list order: the term is common, or the rows stream. */
         IN_ORDER
     }
@@ -667,19 +694,23 @@ class InvoiceRepository {
                     params.put("codePattern", Like.containing(groupedCode));
                 } else if (!postgres || term.codePointCount(0, term.length()) > 2) {
                     sql.add(SEARCHED_TEXT + " like :pattern");
-                } else if (shortTerm == ShortTerm.BY_PAIRS) {
-                    sql.add(SEARCHED_TEXT_NO_TRIGRAMS + " like :pattern and " + SHORT_GRAMS
-                            + " @> array[cast(:term as text)]");
+                } else if (shortTerm == ShortTerm.IN_ORDER) {
+                    sql.add(SEARCHED_TEXT_NO_TRIGRAMS + " like :pattern");
+                } else {
+                    // The pairs alone: the text contains a term of one or two characters exactly when its characters
+                    // and pairs include it (decision 0145), and the index answers that without a recheck, so a `like`
+                    // beside it only cost its evaluation on every candidate: the totals of "or" at 262,449 invoices
+                    // took 407 ms with it and 114 ms without (decision 0169).
+                    sql.add(SHORT_GRAMS + " @> array[cast(:term as text)]");
                     params.put("term", term);
-                    if (filter.clientId() == null) {
-                        // The pair's few candidates are checked for their organisation row by row: PostgreSQL
-                        // otherwise ANDs them with the organisation's whole index (524,498 entries, 27-30 ms for the
-                        // 3,115 candidates of "qz", decision 0164). A client's filter keeps its index, which starts
-                        // with the organisation.
+                    if (shortTerm == ShortTerm.PAIRS_ALONE && filter.clientId() == null) {
+                        // The pair's few candidates in every organisation are checked for their organisation row by
+                        // row: PostgreSQL otherwise ANDs them with the organisation's whole index (524,498 entries,
+                        // 27-30 ms for the 3,115 candidates of "qz", decision 0164). Only while they are few against
+                        // the organisation's invoices (decision 0169): a small organisation would read a large
+                        // neighbour's.
                         sql.set(0, ORGANISATION_ROW_BY_ROW);
                     }
-                } else {
-                    sql.add(SEARCHED_TEXT_NO_TRIGRAMS + " like :pattern");
                 }
                 params.put("pattern", Like.containing(filter.keyword()));
             }

@@ -33,9 +33,16 @@ import org.springframework.util.FileSystemUtils;
  * every statement of a request is read back from auto_explain (median of the explained requests); the plans go to
  * target/bench/invoice-plans/.
  *
+ * <p>A third, small organisation ({@link #SMALL_ORGANISATION}, {@code --small} invoices) has its own owner, signed in
+ * apart: its searches are for terms that the large organisation holds many of and it holds few, so that what a
+ * neighbour's matches cost a small organisation's search shows (decision 0169).
+ *
  * <p>Run it with {@code bench/run-invoice-list.sh}; options as {@code --name=value}: licences (1000000), clients
- * (10000), pgdata (target/bench/pgdata), noise (50000 invoices in another organisation), warmup (3 rounds of every
- * case), warmup-seconds (60), requests (20), exports (3), explained (3), fresh (false).
+ * (10000), pgdata (target/bench/pgdata), noise (50000 invoices in another organisation), small (2000 invoices in the
+ * small organisation; 0 for none), warmup (3 rounds of every case), warmup-seconds (60), requests (20), exports (3),
+ * explained (3), only (the cases whose name contains one of these comma-separated words; all when absent),
+ * middling (the pair the small organisation's searches use; picked once per data directory and kept beside it), fresh
+ * (false).
  */
 public final class InvoiceListBenchmark {
 
@@ -45,6 +52,15 @@ public final class InvoiceListBenchmark {
     static final int TARGET_P95_MILLIS = 50;
 
     static final String NOISE_ORGANISATION = "Bench noise Ltd";
+
+    static final String SMALL_ORGANISATION = "Bench small Ltd";
+    static final String SMALL_OWNER_EMAIL = "bench-small-owner@bench.test";
+
+    /** How many of each term the small organisation holds: a handful, against thousands in the large one. */
+    static final int SMALL_MATCHES = 3;
+
+    /** The common term of the small organisation's cases: a third of the large organisation's invoices hold it. */
+    static final String COMMON_TERM = "or";
 
     private static final Pattern TOTAL = Pattern.compile("\"total\":(\\d+)");
     private static final Pattern INVOICES = Pattern.compile("\"invoices\":(\\d+)");
@@ -83,8 +99,13 @@ public final class InvoiceListBenchmark {
         }
     }
 
-    /** One timed case: a name, where, and the query string in the console's names. */
-    record Case(String name, Surface surface, String query) {}
+    /** One timed case: a name, where, the query string in the console's names, and who asks it. */
+    record Case(String name, Surface surface, String query, boolean small) {
+
+        Case(String name, Surface surface, String query) {
+            this(name, surface, query, false);
+        }
+    }
 
     /** What one case measured. */
     record Result(
@@ -99,6 +120,8 @@ public final class InvoiceListBenchmark {
         int licences = options.integer("licences", 1_000_000);
         int clients = options.integer("clients", 10_000);
         int noise = options.integer("noise", 50_000);
+        int small = options.integer("small", 2_000);
+        List<String> only = options.has("only") ? List.of(options.text("only").split(",")) : List.of();
         int warmup = options.integer("warmup", 3);
         Duration warmupTime = Duration.ofSeconds(options.longNumber("warmup-seconds", 60));
         int requests = options.integer("requests", 20);
@@ -108,8 +131,12 @@ public final class InvoiceListBenchmark {
         Path work = Path.of("target", "bench");
         Path dataDirectory = options.path("pgdata", work.resolve("pgdata"));
         Files.createDirectories(work);
+        // Picked once for a data directory, and kept beside it: a later ANALYZE samples other rows and could pick
+        // another pair, which would compare different searches from one run to the next.
+        Path middlingFile = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-middling-term.txt");
         if (fresh) {
             FileSystemUtils.deleteRecursively(dataDirectory);
+            Files.deleteIfExists(middlingFile);
         }
 
         try (var postgres = BenchPostgres.start(dataDirectory, false);
@@ -124,17 +151,40 @@ public final class InvoiceListBenchmark {
                 noiseInvoices = ensureNoise(connection, organisationId, noise);
             }
             jdbc.sql("analyze").update();
+            String middling = options.has("middling")
+                    ? options.text("middling")
+                    : Files.exists(middlingFile)
+                            ? Files.readString(middlingFile).strip()
+                            : middlingTerm(jdbc);
+            Files.writeString(middlingFile, middling);
+            long smallInvoices = 0;
+            if (small > 0) {
+                try (var connection = dataSource.getConnection()) {
+                    smallInvoices = ensureSmall(connection, organisationId, small, List.of(COMMON_TERM, middling));
+                }
+            }
             System.out.printf(
-                    "Data ready in %.1f s: %,d licences, %,d invoices in the bench organisation, %,d in another;"
-                            + " invoice table %s with indexes%n",
+                    "Data ready in %.1f s: %,d licences, %,d invoices in the bench organisation, %,d in another,"
+                            + " %,d in a small one; invoice table %s with indexes%n",
                     (System.nanoTime() - prepareStart) / 1e9,
                     licences,
                     invoices,
                     noiseInvoices,
+                    smallInvoices,
                     jdbc.sql("select pg_size_pretty(pg_total_relation_size('invoice'))")
                             .query(String.class)
                             .single());
-            List<Case> cases = cases(jdbc, organisationId);
+            List<Case> cases = new ArrayList<>(cases(jdbc, organisationId));
+            cases.addAll(neighbourCases(middling, smallInvoices > 0));
+            if (!only.isEmpty()) {
+                cases.removeIf(
+                        each -> only.stream().noneMatch(word -> each.name().contains(word)));
+            }
+            System.out.printf(
+                    "Middling term \"%s\": %,d invoices of the bench organisation, %,d of the small one%n",
+                    middling,
+                    containing(jdbc, organisationId, middling),
+                    smallInvoices > 0 ? containing(jdbc, smallId(jdbc), middling) : 0);
 
             var server = MainListBenchmark.startServer(postgres.getPort(), work, "-Dspring.flyway.out-of-order=true");
             try {
@@ -144,6 +194,11 @@ public final class InvoiceListBenchmark {
                 console.signIn(BenchData.OWNER_EMAIL, BenchData.OWNER_PASSWORD);
                 var api = new ApiClient(base, console.makeApiToken("invoice bench " + java.time.Instant.now()));
                 var run = new Run(console, api);
+                if (smallInvoices > 0) {
+                    var smallConsole = new ConsoleClient(base);
+                    smallConsole.signIn(SMALL_OWNER_EMAIL, BenchData.OWNER_PASSWORD);
+                    run = run.withSmall(smallConsole, new ApiClient(base, smallConsole.makeApiToken("small bench")));
+                }
 
                 long warmupStart = System.nanoTime();
                 int rounds = 0;
@@ -173,10 +228,11 @@ public final class InvoiceListBenchmark {
                 writePlans(results, work.resolve("invoice-plans"));
 
                 System.out.printf(
-                        "%nInvoice list, %,d invoices in one organisation (+%,d in another), PostgreSQL %s, %d cores,"
-                                + " Java %s, %s%n",
+                        "%nInvoice list, %,d invoices in one organisation (+%,d in another, %,d in a small one),"
+                                + " PostgreSQL %s, %d cores, Java %s, %s%n",
                         invoices,
                         noiseInvoices,
+                        smallInvoices,
                         jdbc.sql("show server_version").query(String.class).single(),
                         Runtime.getRuntime().availableProcessors(),
                         System.getProperty("java.version"),
@@ -231,6 +287,137 @@ public final class InvoiceListBenchmark {
             present = count;
         }
         return present;
+    }
+
+    /** What the invoice list's search looks in (InvoiceRepository.SEARCHED_TEXT), for the bench's own SQL. */
+    static final String SEARCHED_TEXT = "lower(number || ' ' || buyer_name || ' ' || coalesce(buyer_company, '') || ' '"
+            + " || buyer_email || ' ' || licence_name || ' ' || coupon_code || ' ' || coalesce(payment_reference, ''))";
+
+    /**
+     * A pair of letters that PostgreSQL's statistics of the index of pairs (V37) put nearest 1.5% of all invoices: under
+     * the 2% at which a short term counts as common (decision 0164), so that it is looked for through its pairs, yet
+     * held by thousands of the large organisation's invoices. Not one of the small organisation's number prefix.
+     */
+    static String middlingTerm(JdbcClient jdbc) {
+        return jdbc.sql("""
+                        select elem from pg_stats s,
+                             unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) as f(elem, freq)
+                        where s.tablename = 'invoice_short_grams_idx' and elem ~ '^[a-z]{2}$'
+                          and strpos('small-', elem) = 0 and freq < 0.02
+                        order by abs(freq - 0.015), elem
+                        limit 1
+                        """).query(String.class).optional().orElse("qz");
+    }
+
+    /**
+     * A small organisation with its own owner (the bench owner's password) and {@code count} invoices, unless it has
+     * some: copies of the bench organisation's invoices that hold none of {@code terms}, then {@link #SMALL_MATCHES} of
+     * those that hold each term; under their own numbers, counting for no term. Returns how many it has.
+     */
+    static long ensureSmall(Connection connection, long organisationId, int count, List<String> terms)
+            throws SQLException {
+        connection.setAutoCommit(true);
+        var jdbc =
+                JdbcClient.create(new org.springframework.jdbc.datasource.SingleConnectionDataSource(connection, true));
+        Long small = jdbc.sql("select id from organisation where name = ?")
+                .param(SMALL_ORGANISATION)
+                .query(Long.class)
+                .optional()
+                .orElseGet(() -> jdbc.sql("insert into organisation (name, currency, expiring_soon_days, created_at)"
+                                + " values (?, 'EUR', 30, now()) returning id")
+                        .param(SMALL_ORGANISATION)
+                        .query(Long.class)
+                        .single());
+        if (jdbc.sql("select count(*) from app_user where email = ?")
+                        .param(SMALL_OWNER_EMAIL)
+                        .query(Long.class)
+                        .single()
+                == 0) {
+            String hash =
+                    org.springframework.security.crypto.factory.PasswordEncoderFactories
+                            .createDelegatingPasswordEncoder()
+                            .encode(BenchData.OWNER_PASSWORD);
+            jdbc.sql("insert into app_user (organisation_id, email, password_hash, role, name, created_at)"
+                            + " values (?, ?, ?, 'OWNER', 'Small Owner', now())")
+                    .params(small, SMALL_OWNER_EMAIL, hash)
+                    .update();
+        }
+        long present = jdbc.sql("select count(*) from invoice where organisation_id = ?")
+                .param(small)
+                .query(Long.class)
+                .single();
+        if (present == 0 && count > 0) {
+            String none = terms.stream()
+                    .map(term -> "strpos(" + SEARCHED_TEXT + ", '" + term.replace("'", "''") + "') = 0")
+                    .collect(Collectors.joining(" and "));
+            copyInto(jdbc, small, organisationId, none, count);
+            for (String term : terms) {
+                copyInto(
+                        jdbc,
+                        small,
+                        organisationId,
+                        "strpos(" + SEARCHED_TEXT + ", '" + term.replace("'", "''") + "') > 0",
+                        SMALL_MATCHES);
+            }
+            jdbc.sql("vacuum (analyze) invoice").update();
+            present = jdbc.sql("select count(*) from invoice where organisation_id = ?")
+                    .param(small)
+                    .query(Long.class)
+                    .single();
+        }
+        return present;
+    }
+
+    private static void copyInto(JdbcClient jdbc, long to, long from, String condition, int count) {
+        jdbc.sql("""
+                        insert into invoice (organisation_id, number, licence_id, term_number, billed_term,
+                                             client_id, status, issued_on, due_on, term_start, term_end,
+                                             term_label, seller_name, buyer_name, buyer_company, buyer_email,
+                                             licence_name, coupon_code, plan_name, quantity, unit_price_minor,
+                                             subtotal_minor, vat_rate, vat_minor, total_minor, currency, paid_on,
+                                             payment_reference, created_at)
+                        select ?, 'SMALL-' || id, licence_id, term_number, null, client_id, status, issued_on,
+                               due_on, term_start, term_end, term_label, 'Bench small Ltd', buyer_name,
+                               buyer_company, buyer_email, licence_name, coupon_code, plan_name, quantity,
+                               unit_price_minor, subtotal_minor, vat_rate, vat_minor, total_minor, currency,
+                               paid_on, payment_reference, created_at
+                        from invoice where organisation_id = ? and %s order by id limit ?
+                        """.formatted(condition)).params(to, from, count).update();
+    }
+
+    static long smallId(JdbcClient jdbc) {
+        return jdbc.sql("select id from organisation where name = ?")
+                .param(SMALL_ORGANISATION)
+                .query(Long.class)
+                .single();
+    }
+
+    /** How many of the organisation's invoices hold the term, counted without the search's SQL. */
+    static long containing(JdbcClient jdbc, long organisationId, String term) {
+        return jdbc.sql("select count(*) from invoice where organisation_id = ? and strpos(" + SEARCHED_TEXT
+                        + ", ?) > 0")
+                .params(organisationId, term)
+                .query(Long.class)
+                .single();
+    }
+
+    /**
+     * The middling term in the bench organisation, and the small organisation's searches (and totals) for terms that
+     * the bench organisation holds thousands of and it holds {@link #SMALL_MATCHES} of.
+     */
+    static List<Case> neighbourCases(String middling, boolean withSmall) {
+        List<Case> cases = new ArrayList<>();
+        for (Surface surface : List.of(Surface.CONSOLE, Surface.API, Surface.TOTALS)) {
+            String prefix = surface == Surface.TOTALS ? "totals " : "";
+            cases.add(new Case(prefix + "q 2 chars, middling", surface, "q=" + middling));
+            if (withSmall) {
+                cases.add(new Case("small " + prefix + "first page", surface, "", true));
+                cases.add(new Case("small " + prefix + "q common elsewhere", surface, "q=" + COMMON_TERM, true));
+                cases.add(new Case("small " + prefix + "q middling elsewhere", surface, "q=" + middling, true));
+                cases.add(new Case("small " + prefix + "q 2 chars, rare", surface, "q=qz", true));
+            }
+        }
+        return cases;
     }
 
     /** The cases, their terms and ids read from the data so that each finds what its name says. */
@@ -301,11 +488,24 @@ public final class InvoiceListBenchmark {
     static final class Run {
         private final ConsoleClient console;
         private final ApiClient api;
+        private final ConsoleClient smallConsole;
+        private final ApiClient smallApi;
         private final HttpClient streaming = HttpClient.newHttpClient();
 
         Run(ConsoleClient console, ApiClient api) {
+            this(console, api, null, null);
+        }
+
+        private Run(ConsoleClient console, ApiClient api, ConsoleClient smallConsole, ApiClient smallApi) {
             this.console = console;
             this.api = api;
+            this.smallConsole = smallConsole;
+            this.smallApi = smallApi;
+        }
+
+        /** The same run, asking the small organisation's cases as its owner. */
+        Run withSmall(ConsoleClient smallConsole, ApiClient smallApi) {
+            return new Run(console, api, smallConsole, smallApi);
         }
 
         /**
@@ -318,7 +518,9 @@ public final class InvoiceListBenchmark {
             if (each.surface().export()) {
                 return export(address, each.surface().console());
             }
-            var response = each.surface().console() ? console.get(address) : api.get(address);
+            var response = each.surface().console()
+                    ? (each.small() ? smallConsole : console).get(address)
+                    : (each.small() ? smallApi : api).get(address);
             if (response.statusCode() != 200) {
                 throw new IllegalStateException(address + " answered " + response.statusCode());
             }
@@ -410,7 +612,7 @@ public final class InvoiceListBenchmark {
 
     static void print(List<Result> results, PrintStream out) {
         out.printf(
-                "%-9s %-28s %8s %8s %8s %9s %9s  %s%n",
+                "%-9s %-34s %8s %8s %8s %9s %9s  %s%n",
                 "where", "case", "p50 ms", "p95 ms", "max ms", "matches", "pg all", "slowest statement (pg ms)");
         double worstList = 0;
         String worstCase = "";
@@ -447,7 +649,7 @@ public final class InvoiceListBenchmark {
                 slowest = "first invoice after %.1f ms (median)".formatted(firstRows[firstRows.length / 2] / 1e6);
             }
             out.printf(
-                    "%-9s %-28s %8.1f %8.1f %8.1f %9s %9s  %s%n",
+                    "%-9s %-34s %8.1f %8.1f %8.1f %9s %9s  %s%n",
                     label(each.surface()),
                     each.name(),
                     percentile(sorted, 50),
