@@ -47,6 +47,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
      * body is not kept, since only a hash of the secret may be stored, and a replay answers its status and Location.
      */
     static final String ANSWER_HOLDS_A_SECRET = IdempotencyFilter.class.getName() + ".secret";
+    /**
+     * Set on the request by an operation whose answer holds a secret that the server keeps encrypted at rest (a
+     * webhook endpoint's signing secret): its body is kept sealed with the same key-encryption key, so that a replay
+     * answers the secret again and the database never holds it in plain text (decision 0170).
+     */
+    static final String ANSWER_KEPT_SEALED = IdempotencyFilter.class.getName() + ".sealed";
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
@@ -56,6 +62,11 @@ class IdempotencyFilter extends OncePerRequestFilter {
     IdempotencyFilter(IdempotencyKeys keys, ApiProblemWriter problems) {
         this.keys = keys;
         this.problems = problems;
+    }
+
+    /** Marks the request under way as one whose answer is kept sealed ({@link #ANSWER_KEPT_SEALED}). */
+    static void keepSealed(HttpServletRequest request) {
+        request.setAttribute(ANSWER_KEPT_SEALED, true);
     }
 
     @Override
@@ -134,12 +145,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
             // an answer the error page makes after this filter: nothing to replay.
             letGo(granted);
         } else {
-            keep(granted, answer, request.getAttribute(ANSWER_HOLDS_A_SECRET) != null);
+            keep(
+                    granted,
+                    answer,
+                    request.getAttribute(ANSWER_HOLDS_A_SECRET) != null,
+                    request.getAttribute(ANSWER_KEPT_SEALED) != null);
         }
         answer.copyBodyToResponse();
     }
 
-    private void keep(Granted granted, RecordedAnswer answer, boolean holdsASecret) {
+    private void keep(Granted granted, RecordedAnswer answer, boolean holdsASecret, boolean sealed) {
         byte[] body =
                 !holdsASecret && answer.getContentSize() <= MAX_KEPT_BODY_BYTES ? answer.getContentAsByteArray() : null;
         try {
@@ -150,7 +165,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
                             answer.getContentType(),
                             answer.getHeader(HttpHeaders.LOCATION),
                             answer.getHeader(HttpHeaders.ETAG),
-                            body));
+                            body),
+                    sealed);
         } catch (DataAccessException failure) {
             // The request's work is done; its key stays in progress until it counts as abandoned.
             log.warn("Answer of idempotency key not kept", failure);

@@ -1,5 +1,8 @@
 package io.licencedesk.api;
 
+import io.licencedesk.shared.EncryptionAtRest;
+import io.licencedesk.shared.EncryptionAtRest.Subject;
+import java.nio.charset.StandardCharsets;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -9,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,23 +41,31 @@ class IdempotencyKeys {
     /** The key's request is running, here or on another node. */
     record InProgress() implements Claim {}
 
-    /** An answer to replay; {@code body} is null when it was too large to keep. */
-    /** What a replay answers again: the status, the headers that matter (Location, ETag; decision 0135) and the body. */
+    /**
+     * What a replay answers again: the status, the headers that matter (Location, ETag; decision 0135) and the body,
+     * null when it was too large to keep, held a secret that is never kept, or was sealed with a key-encryption key
+     * this node no longer has.
+     */
     record StoredAnswer(int status, String contentType, String location, String etag, byte[] body) {}
 
     private record Row(String requestHash, String attempt, Instant lockedAt, StoredAnswer answer) {}
 
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyKeys.class);
+
     private final JdbcClient jdbc;
     private final Clock clock;
     private final Duration abandonedAfter;
+    private final EncryptionAtRest encryption;
 
     IdempotencyKeys(
             JdbcClient jdbc,
             Clock clock,
-            @Value("${licencedesk.api.idempotency.abandoned-after:PT60S}") Duration abandonedAfter) {
+            @Value("${licencedesk.api.idempotency.abandoned-after:PT60S}") Duration abandonedAfter,
+            EncryptionAtRest encryption) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.abandonedAfter = abandonedAfter;
+        this.encryption = encryption;
     }
 
     Claim claim(long tokenId, String key, String requestHash) {
@@ -84,12 +97,21 @@ class IdempotencyKeys {
         return new InProgress();
     }
 
-    /** Keeps the answer of a granted request, unless another attempt took the key over meanwhile. */
-    void keep(Granted granted, StoredAnswer answer) {
+    /**
+     * Keeps the answer of a granted request, unless another attempt took the key over meanwhile; {@code sealed}: its
+     * body is kept encrypted with the key-encryption key, bound to the token and the key (decision 0170).
+     */
+    void keep(Granted granted, StoredAnswer answer, boolean sealed) {
+        byte[] body = sealed && answer.body() != null
+                ? encryption
+                        .seal(subject(granted.tokenId(), granted.key()), answer.body())
+                        .getBytes(StandardCharsets.US_ASCII)
+                : answer.body();
         jdbc.sql("""
                         update idempotency_key
                         set state = 'DONE', answer_status = :status, answer_content_type = :contentType,
-                            answer_location = :location, answer_etag = :etag, answer_body = :body
+                            answer_location = :location, answer_etag = :etag, answer_body = :body,
+                            answer_sealed = :sealed
                         where token_id = :tokenId and key_text = :key and attempt = :attempt
                           and state = 'IN_PROGRESS'
                         """)
@@ -97,7 +119,8 @@ class IdempotencyKeys {
                 .param("contentType", answer.contentType(), Types.VARCHAR)
                 .param("location", answer.location(), Types.VARCHAR)
                 .param("etag", answer.etag(), Types.VARCHAR)
-                .param("body", answer.body(), Types.VARBINARY)
+                .param("body", body, Types.VARBINARY)
+                .param("sealed", sealed && body != null)
                 .param("tokenId", granted.tokenId())
                 .param("key", granted.key())
                 .param("attempt", granted.attempt())
@@ -147,14 +170,39 @@ class IdempotencyKeys {
     private Optional<Row> find(long tokenId, String key) {
         return jdbc.sql("""
                         select request_hash, attempt, locked_at, answer_status, answer_content_type,
-                               answer_location, answer_etag, answer_body
+                               answer_location, answer_etag, answer_body, answer_sealed
                         from idempotency_key
                         where token_id = :tokenId and key_text = :key
                         """)
                 .param("tokenId", tokenId)
                 .param("key", key)
-                .query(IdempotencyKeys::row)
+                .query((rs, rowNumber) -> row(rs, opened(tokenId, key, rs)))
                 .optional();
+    }
+
+    /** The kept body, opened if it was sealed; null when there is none or no key of this node opens it. */
+    private byte[] opened(long tokenId, String key, ResultSet rs) throws SQLException {
+        byte[] body = rs.getBytes("answer_body");
+        if (body == null || !rs.getBoolean("answer_sealed")) {
+            return body;
+        }
+        try {
+            return encryption.open(subject(tokenId, key), new String(body, StandardCharsets.US_ASCII));
+        } catch (IllegalStateException notOpened) {
+            // Sealed with a key-encryption key removed since (a rotation's last step within the key's day), or
+            // altered: the replay answers its status, Location and ETag, as for an answer whose secret is never kept.
+            log.warn(
+                    "The kept answer of an Idempotency-Key of API token {} does not open: replayed without its body"
+                            + " ({})",
+                    tokenId,
+                    notOpened.getMessage());
+            return null;
+        }
+    }
+
+    private static Subject subject(long tokenId, String key) {
+        return new Subject(
+                "idempotency_key " + tokenId + " " + key, "kept answer of an Idempotency-Key of API token " + tokenId);
     }
 
     /** The key's request was left running longer than any request runs: its node died, this attempt takes over. */
@@ -173,7 +221,7 @@ class IdempotencyKeys {
                 == 1;
     }
 
-    private static Row row(ResultSet rs, int rowNumber) throws SQLException {
+    private static Row row(ResultSet rs, byte[] body) throws SQLException {
         int status = rs.getInt("answer_status");
         StoredAnswer answer = rs.wasNull()
                 ? null
@@ -182,7 +230,7 @@ class IdempotencyKeys {
                         rs.getString("answer_content_type"),
                         rs.getString("answer_location"),
                         rs.getString("answer_etag"),
-                        rs.getBytes("answer_body"));
+                        body);
         return new Row(
                 rs.getString("request_hash"),
                 rs.getString("attempt"),

@@ -64,11 +64,16 @@ class WebhookEndpointApiController {
             summary = "Create a webhook endpoint (owners)",
             description = "Enabled at once. The answer carries the endpoint's signing secret, which no other answer"
                     + " carries (the console shows it once too): keep it to check the signatures, or roll a new one."
+                    + " Sent again with its Idempotency-Key, the same answer, secret included: it is kept encrypted"
+                    + " for the key's day, as the secret itself is (decision 0170)."
                     + " An address at a private or loopback address is refused unless the organisation allows them"
                     + " (Settings → Webhooks on the console); plain http only to those.")
     @ApiResponse(responseCode = "201", description = "Created.")
     ResponseEntity<CreatedWebhookEndpointResponse> create(
-            Caller caller, @Valid @RequestBody CreateWebhookEndpointRequest request, BindingResult refused)
+            Caller caller,
+            @Valid @RequestBody CreateWebhookEndpointRequest request,
+            BindingResult refused,
+            HttpServletRequest http)
             throws BindException {
         request.check(refused, webhooks);
         // The address is judged with the other fields, so that one answer names every field at fault.
@@ -79,6 +84,7 @@ class WebhookEndpointApiController {
         FieldRefusals.answerIfAny(refused);
         CreatedWebhookEndpointResponse created =
                 webhooks.create(caller, request.url(), request.description(), request.eventTypes());
+        IdempotencyFilter.keepSealed(http);
         return withSecret(
                 ResponseEntity.created(ApiLocations.of(PATH + created.endpoint().id())), created);
     }
@@ -141,12 +147,22 @@ class WebhookEndpointApiController {
             description = "A new signing secret, carried by this answer only. The one it replaces keeps signing"
                     + " beside it for 24 hours (each request then carries two v1 signatures), so that your receiver"
                     + " refuses nothing while it changes; send `keepPrevious: false` to stop it now, as for a secret"
-                    + " that leaked (decision 0157).")
+                    + " that leaked (decision 0157). With If-Match, rolled only if the endpoint still has that ETag"
+                    + " (a 412 precondition-failed otherwise, and nothing changes): every roll changes the ETag"
+                    + " (`secretCreatedAt`), so of two rolls sent with the same tag only the first is made, and the"
+                    + " second does not replace the secret the first one answered (decision 0170).")
     ResponseEntity<CreatedWebhookEndpointResponse> rollSecret(
             Caller caller,
             @PathVariable long id,
             @Valid @RequestBody(required = false) RollSecretRequest request,
-            HttpServletRequest http) {
+            HttpServletRequest http,
+            @ConditionalRequests.IfMatch @RequestHeader(name = ConditionalRequests.IF_MATCH, required = false)
+                    String ifMatch) {
+        Consumer<WebhookEndpointResponse> expected = ConditionalRequests.ifMatch(ifMatch, "webhook endpoint", e -> e);
+        if (expected != null) {
+            // A stale tag is told before the body's faults (decision 0130); the check that counts is under the lock.
+            ConditionalRequests.checkNow(expected, webhooks.endpoint(caller, id));
+        }
         // No body takes the defaults; the JSON null, which Spring reads as no body too, is a body that is not the
         // object this takes, refused as elsewhere (decision 0148) rather than rolling the secret.
         if (request == null
@@ -156,7 +172,9 @@ class WebhookEndpointApiController {
                     List.of(), "The body is not an object: send {\"keepPrevious\": false}, {}, or no body.");
         }
         boolean keep = request == null || request.keepPrevious() == null || request.keepPrevious();
-        return withSecret(ResponseEntity.ok(), webhooks.rollSecret(caller, id, keep));
+        CreatedWebhookEndpointResponse rolled = webhooks.rollSecret(caller, id, keep, expected);
+        IdempotencyFilter.keepSealed(http);
+        return withSecret(ResponseEntity.ok(), rolled);
     }
 
     @GetMapping("/{id}/deliveries")

@@ -55,8 +55,12 @@ public interface WebhookEndpointOperations {
     /** Deletes the endpoint once {@code expected} (null: none) has accepted it as it is under its row lock. */
     void delete(Caller caller, long id, Consumer<WebhookEndpointResponse> expected);
 
-    /** A new signing secret, carried by this answer only; the previous one signs beside it for a day if kept. */
-    CreatedWebhookEndpointResponse rollSecret(Caller caller, long id, boolean keepPrevious);
+    /**
+     * A new signing secret, carried by this answer only; the previous one signs beside it for a day if kept. Made once
+     * {@code expected} (null: none) has accepted the endpoint as it is under its row lock, as for a change.
+     */
+    CreatedWebhookEndpointResponse rollSecret(
+            Caller caller, long id, boolean keepPrevious, Consumer<WebhookEndpointResponse> expected);
 
     PageOf<WebhookDeliveryResponse> deliveries(Caller caller, long id, int page, int size);
 

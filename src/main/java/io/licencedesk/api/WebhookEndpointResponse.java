@@ -42,4 +42,11 @@ public record WebhookEndpointResponse(
                         + " (each request then carries two v1 signatures); null when it does not.",
                 example = "2026-11-30T18:45:12.345Z",
                 nullable = true)
-        Instant previousSecretUntil) {}
+        Instant previousSecretUntil,
+
+        @Schema(
+                description = "When the current signing secret was made: when the endpoint was created, or by its"
+                        + " last roll. Each roll changes it, and so the endpoint's ETag.",
+                example = "2026-11-29T18:45:12.345678Z",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        Instant secretCreatedAt) {}

@@ -6,10 +6,13 @@ import io.licencedesk.web.Toasts;
 import io.licencedesk.webhooks.CreatedEndpoint;
 import io.licencedesk.webhooks.EndpointRefusedException;
 import io.licencedesk.webhooks.EventType;
+import io.licencedesk.webhooks.SecretRolledMeanwhileException;
 import io.licencedesk.webhooks.WebhookEndpoint;
 import io.licencedesk.webhooks.Webhooks;
 import jakarta.validation.Valid;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
@@ -199,10 +202,20 @@ class ConsoleWebhookController {
             Caller caller,
             @PathVariable long id,
             @RequestParam(defaultValue = "keep") String previous,
+            @RequestParam(required = false) String secretAsLoaded,
             Model model,
             Locale locale) {
         boolean keep = !"stop".equals(previous);
-        CreatedEndpoint rolled = webhooks.rollSecret(caller, id, keep);
+        CreatedEndpoint rolled;
+        try {
+            // The secret the page showed as current: of two owners rolling at once, the second is told rather than
+            // replacing the secret the first was just shown (decision 0170). A page loaded before this field rolls.
+            rolled = webhooks.rollSecret(caller, id, keep, loaded(secretAsLoaded));
+        } catch (SecretRolledMeanwhileException meanwhile) {
+            model.addAttribute("toast", text("webhooks.roll.rolledMeanwhile", locale));
+            model.addAttribute("toastKind", "danger");
+            return endpointPage(caller, id, 1, model);
+        }
         model.addAttribute("created", rolled);
         model.addAttribute("rolled", true);
         model.addAttribute("toast", text(keep ? "webhooks.roll.doneKept" : "webhooks.roll.doneStopped", locale));
@@ -269,6 +282,18 @@ class ConsoleWebhookController {
         model.addAttribute("now", clock.instant());
         model.addAttribute("deliveries", webhooks.deliveries(caller, id, page, PAGE_SIZE));
         return "console/webhook";
+    }
+
+    /** The instant the page was loaded with; one that is not an instant names no secret, so it is never current. */
+    private static Instant loaded(String secretAsLoaded) {
+        if (secretAsLoaded == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(secretAsLoaded);
+        } catch (DateTimeParseException notAnInstant) {
+            return Instant.EPOCH;
+        }
     }
 
     private String text(String key, Locale locale) {

@@ -27,7 +27,7 @@ class EndpointRepository {
     static final String ALL_TYPES = "*";
 
     private static final String COLUMNS =
-            "id, url, description, event_types, enabled, created_at, previous_secret_until";
+            "id, url, description, event_types, enabled, created_at, previous_secret_until, secret_created_at";
 
     private final JdbcClient jdbc;
     private final SigningSecretEncryption secrets;
@@ -51,8 +51,8 @@ class EndpointRepository {
         // that no one reads the row without it.
         jdbc.sql("""
                         insert into webhook_endpoint (organisation_id, url, description, event_types, signing_secret,
-                                                      enabled, created_at)
-                        values (:organisationId, :url, :description, :eventTypes, '', true, :now)
+                                                      enabled, created_at, secret_created_at)
+                        values (:organisationId, :url, :description, :eventTypes, '', true, :now, :now)
                         """)
                 .param("organisationId", organisationId)
                 .param("url", endpoint.url())
@@ -154,16 +154,19 @@ class EndpointRepository {
      * Replaces the endpoint's signing secret. With {@code previousUntil}, the secret it replaces keeps signing beside
      * the new one until then; without, it stops at once (and an overlap of an earlier roll ends too). The new secret
      * is stored encrypted; the one it replaces moves as it is stored, bound to the endpoint rather than its column.
+     * {@code madeAt} is the new secret's {@code secret_created_at}.
      */
-    boolean rollSecret(long organisationId, long id, String newSecret, Instant previousUntil) {
+    boolean rollSecret(long organisationId, long id, String newSecret, Instant previousUntil, Instant madeAt) {
         return jdbc.sql("""
                                 update webhook_endpoint
                                 set previous_signing_secret = case when :keep then signing_secret else null end,
                                     previous_secret_until = :until,
-                                    signing_secret = :secret
+                                    signing_secret = :secret,
+                                    secret_created_at = :madeAt
                                 where organisation_id = :organisationId and id = :id
                                 """)
                         .param("keep", previousUntil != null)
+                        .param("madeAt", Timestamp.from(madeAt))
                         .param("until", previousUntil == null ? null : Timestamp.from(previousUntil), Types.TIMESTAMP)
                         .param("secret", secrets.seal(organisationId, id, newSecret))
                         .param("organisationId", organisationId)
@@ -216,7 +219,8 @@ class EndpointRepository {
                 parseTypes(types),
                 rs.getBoolean("enabled"),
                 rs.getTimestamp("created_at").toInstant(),
-                instant(rs.getTimestamp("previous_secret_until")));
+                instant(rs.getTimestamp("previous_secret_until")),
+                rs.getTimestamp("secret_created_at").toInstant());
     }
 
     private static Instant instant(Timestamp timestamp) {

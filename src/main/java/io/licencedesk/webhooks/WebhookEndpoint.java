@@ -9,6 +9,8 @@ import java.util.Set;
  * @param allTypes whether it receives every event type, those added later too; else only {@code eventTypes}
  * @param previousSecretUntil when the secret replaced by the last roll stops signing beside the current one; null
  *     when it does not sign (decision 0157)
+ * @param secretCreatedAt when the current signing secret was made: at the endpoint's creation, or by its last roll;
+ *     each roll makes it later than the one before (decision 0170), so that it tells two secrets apart
  */
 public record WebhookEndpoint(
         long id,
@@ -18,7 +20,8 @@ public record WebhookEndpoint(
         Set<EventType> eventTypes,
         boolean enabled,
         Instant createdAt,
-        Instant previousSecretUntil) {
+        Instant previousSecretUntil,
+        Instant secretCreatedAt) {
 
     public boolean receives(EventType type) {
         return allTypes || eventTypes.contains(type);

@@ -109,8 +109,10 @@ class WebhookEndpointsForTheApi implements WebhookEndpointOperations {
     }
 
     @Override
-    public CreatedWebhookEndpointResponse rollSecret(Caller caller, long id, boolean keepPrevious) {
-        return translated(() -> created(webhooks.rollSecret(caller, id, keepPrevious)));
+    public CreatedWebhookEndpointResponse rollSecret(
+            Caller caller, long id, boolean keepPrevious, Consumer<WebhookEndpointResponse> expected) {
+        return translated(
+                () -> created(webhooks.rollSecret(caller, id, keepPrevious, locked -> check(expected, locked))));
     }
 
     @Override
@@ -170,7 +172,8 @@ class WebhookEndpointsForTheApi implements WebhookEndpointOperations {
                 types,
                 endpoint.enabled(),
                 endpoint.createdAt(),
-                endpoint.previousSecretUntil());
+                endpoint.previousSecretUntil(),
+                endpoint.secretCreatedAt());
     }
 
     private static WebhookDeliveryResponse response(WebhookDelivery delivery) {

@@ -10,6 +10,7 @@ import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,16 +174,54 @@ public class Webhooks {
      * stops signing at once, as for a secret that leaked. Either way no secret older than the replaced one signs.
      */
     public CreatedEndpoint rollSecret(Caller caller, long id, boolean keepPrevious) {
+        return rollSecret(caller, id, keepPrevious, endpoint -> {});
+    }
+
+    /**
+     * As {@link #rollSecret(Caller, long, boolean)}, only if the current secret is still the one {@code replacing}
+     * names (its {@link WebhookEndpoint#secretCreatedAt}, as a page showed it; null: whichever is current), judged
+     * under the endpoint's row lock.
+     *
+     * @throws SecretRolledMeanwhileException when someone else rolled it since: nothing changes
+     */
+    public CreatedEndpoint rollSecret(Caller caller, long id, boolean keepPrevious, Instant replacing) {
+        return rollSecret(caller, id, keepPrevious, endpoint -> {
+            if (replacing != null && !replacing.equals(endpoint.secretCreatedAt())) {
+                throw new SecretRolledMeanwhileException(id);
+            }
+        });
+    }
+
+    /**
+     * As {@link #rollSecret(Caller, long, boolean)}, once {@code expected} has accepted the endpoint as it is under
+     * its row lock (an If-Match): of two rolls at the same instant, the second then sees the first's secret and may
+     * refuse, rather than replace a secret its sender was just told is current (decision 0170).
+     */
+    CreatedEndpoint rollSecret(Caller caller, long id, boolean keepPrevious, Consumer<WebhookEndpoint> expected) {
         requireOwner(caller);
         WebhookEndpoint before = lock(caller, id);
+        expected.accept(before);
         String secret = Signatures.newSecret();
-        Instant previousUntil = keepPrevious ? clock.instant().plus(PREVIOUS_SECRET_OVERLAP) : null;
-        if (!endpoints.rollSecret(caller.organisationId(), id, secret, previousUntil)) {
+        Instant now = clock.instant();
+        Instant previousUntil = keepPrevious ? now.plus(PREVIOUS_SECRET_OVERLAP) : null;
+        if (!endpoints.rollSecret(caller.organisationId(), id, secret, previousUntil, madeAfter(before, now))) {
             throw new EndpointNotFoundException(id);
         }
         WebhookEndpoint after = find(caller, id);
         recordChange(caller, "SECRET_ROLLED", before, after);
         return new CreatedEndpoint(after, secret);
+    }
+
+    /**
+     * When a roll's new secret is made: now (to the microsecond, as stored), or just after the secret it replaces if
+     * this node's clock says otherwise, so that each secret has an instant of its own and the endpoint's ETag changes
+     * at every roll (decision 0170).
+     */
+    private static Instant madeAfter(WebhookEndpoint before, Instant now) {
+        Instant made = now.truncatedTo(ChronoUnit.MICROS);
+        return made.isAfter(before.secretCreatedAt())
+                ? made
+                : before.secretCreatedAt().plus(1, ChronoUnit.MICROS);
     }
 
     /** Deletes the endpoint with its delivery log; what was still waiting for it is not sent. */

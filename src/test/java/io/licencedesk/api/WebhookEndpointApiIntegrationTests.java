@@ -11,6 +11,7 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.shared.EncryptionAtRest;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import io.licencedesk.webhooks.EndpointChange;
@@ -20,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -494,6 +496,129 @@ class WebhookEndpointApiIntegrationTests {
                 .as(states.toString())
                 .isEqualTo(after.path("previousSecretUntil"));
         assertThat(after.path("description").asString()).isEqualTo("Mine");
+    }
+
+    /**
+     * Two rolls at the same instant, each sent with the ETag its sender read (decision 0170): the second waits for the
+     * first under the endpoint's row lock, then is refused 412, so the secret the first answered stays the current one
+     * instead of silently becoming the previous one (or, here with "stop now", signing nothing at all). The rolls stop
+     * the previous secret, so previousSecretUntil stays null: the tag changes by secretCreatedAt alone. Before, the
+     * roll took no If-Match and the second roll was made.
+     */
+    @Test
+    void aRollWithAnETagReadBeforeAnotherRollUnderWayIsRefusedAndTheFirstSecretStays() throws Exception {
+        long id = created("{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL))
+                .get("endpoint")
+                .get("id")
+                .asLong();
+        String address = ENDPOINTS + "/" + id;
+        MockHttpServletResponse read = send(get(address));
+        String tag = read.getHeader(HttpHeaders.ETAG);
+        String madeAt = body(read).path("secretCreatedAt").asString();
+        List<String> firstSecret = new ArrayList<>();
+
+        MockHttpServletResponse late = whileChanged(
+                () -> firstSecret.add(
+                        webhooks.rollSecret(org.owner(), id, false).signingSecret()),
+                () -> send(json(post(address + "/roll-secret"), "{\"keepPrevious\": false}")
+                        .header(HttpHeaders.IF_MATCH, tag)));
+
+        assertThat(late.getStatus()).as(late.getContentAsString()).isEqualTo(412);
+        assertThat(late.getContentAsString()).doesNotContain("whsec_");
+        assertThat(audit(id)).containsExactly("ADDED", "SECRET_ROLLED");
+        MockHttpServletResponse now = send(get(address));
+        assertThat(body(now).get("previousSecretUntil").isNull()).isTrue();
+        assertThat(body(now).path("secretCreatedAt").asString()).isNotEqualTo(madeAt);
+        assertThat(now.getHeader(HttpHeaders.ETAG)).isNotEqualTo(tag);
+        assertThat(firstSecret).hasSize(1);
+
+        // With the tag as it is now the roll is made, and its answer's tag is the next roll's If-Match.
+        MockHttpServletResponse rolled = send(json(post(address + "/roll-secret"), "{\"keepPrevious\": false}")
+                .header(HttpHeaders.IF_MATCH, now.getHeader(HttpHeaders.ETAG)));
+        assertThat(rolled.getStatus()).as(rolled.getContentAsString()).isEqualTo(200);
+        assertThat(body(rolled).get("signingSecret").asString()).isNotEqualTo(firstSecret.get(0));
+        assertThat(rolled.getHeader(HttpHeaders.ETAG))
+                .isEqualTo(send(get(address)).getHeader(HttpHeaders.ETAG))
+                .isNotEqualTo(now.getHeader(HttpHeaders.ETAG));
+        // A stale tag is told before a body that is not the object the roll takes (decision 0130's order).
+        MockHttpServletResponse staleAndBad =
+                send(json(post(address + "/roll-secret"), "null").header(HttpHeaders.IF_MATCH, tag));
+        assertThat(staleAndBad.getStatus()).isEqualTo(412);
+        // Without If-Match a roll is made whatever happened meanwhile, as a PATCH is.
+        assertThat(send(post(address + "/roll-secret")).getStatus()).isEqualTo(200);
+        assertThat(audit(id)).containsExactly("ADDED", "SECRET_ROLLED", "SECRET_ROLLED", "SECRET_ROLLED");
+    }
+
+    /**
+     * A create or a roll sent with an Idempotency-Key is replayed with its secret, but the answer kept for the replay
+     * is sealed with the key-encryption key as the secret itself is (decisions 0167 and 0170): the database never holds
+     * it in plain text. Before, the kept answer held the secret as sent, for a day.
+     */
+    @Test
+    void aCreateOrARollSentWithAKeyIsReplayedWithItsSecretButKeptSealed() throws Exception {
+        String createKey = "hook-sealed-" + org.id();
+        String rollKey = "roll-sealed-" + org.id();
+        String body = "{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL);
+        MockHttpServletResponse first = send(json(post(ENDPOINTS), body).header("Idempotency-Key", createKey));
+        MockHttpServletResponse again = send(json(post(ENDPOINTS), body).header("Idempotency-Key", createKey));
+        assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(body(again)).isEqualTo(body(first));
+        long id = body(first).get("endpoint").get("id").asLong();
+        String roll = ENDPOINTS + "/" + id + "/roll-secret";
+        MockHttpServletResponse rolled = send(post(roll).header("Idempotency-Key", rollKey));
+        MockHttpServletResponse rolledAgain = send(post(roll).header("Idempotency-Key", rollKey));
+        assertThat(rolledAgain.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(body(rolledAgain)).isEqualTo(body(rolled));
+        assertThat(audit(id)).containsExactly("ADDED", "SECRET_ROLLED");
+
+        List<String> secrets = List.of(
+                body(first).get("signingSecret").asString(),
+                body(rolled).get("signingSecret").asString());
+        List<String> kept = jdbc.sql("select answer_body from idempotency_key where key_text in (?, ?)")
+                .param(createKey)
+                .param(rollKey)
+                .query((rs, n) -> new String(rs.getBytes("answer_body"), StandardCharsets.UTF_8))
+                .list();
+        assertThat(kept)
+                .hasSize(2)
+                .allSatisfy(answer -> assertThat(answer)
+                        .startsWith("aes-gcm:")
+                        .doesNotContain("whsec_")
+                        .doesNotContain(secrets.get(0))
+                        .doesNotContain(secrets.get(1)));
+    }
+
+    /**
+     * An answer kept sealed with a key-encryption key this node no longer has (a rotation's previous key removed within
+     * the Idempotency-Key's day) is replayed with its status, Location and ETag but no body, as a screen's answer whose
+     * credential is never kept, rather than failing the request (decision 0170).
+     */
+    @Test
+    void aKeptAnswerSealedWithAKeyNoLongerGivenIsReplayedWithoutItsBody() throws Exception {
+        String key = "hook-rotated-" + org.id();
+        String body = "{\"url\": \"%s\", \"eventTypes\": [\"*\"]}".formatted(PUBLIC_URL);
+        MockHttpServletResponse first = send(json(post(ENDPOINTS), body).header("Idempotency-Key", key));
+        long tokenId = jdbc.sql("select token_id from idempotency_key where key_text = ?")
+                .param(key)
+                .query(Long.class)
+                .single();
+        String otherKey = Base64.getEncoder().encodeToString(new byte[32]);
+        String sealedElsewhere = new EncryptionAtRest(otherKey, "")
+                .seal(
+                        new EncryptionAtRest.Subject("idempotency_key " + tokenId + " " + key, "answer"),
+                        first.getContentAsByteArray());
+        jdbc.sql("update idempotency_key set answer_body = ? where key_text = ?")
+                .param(sealedElsewhere.getBytes(StandardCharsets.US_ASCII))
+                .param(key)
+                .update();
+
+        MockHttpServletResponse again = send(json(post(ENDPOINTS), body).header("Idempotency-Key", key));
+        assertThat(again.getStatus()).isEqualTo(201);
+        assertThat(again.getHeader("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(again.getHeader(HttpHeaders.LOCATION)).isEqualTo(first.getHeader(HttpHeaders.LOCATION));
+        assertThat(again.getHeader(HttpHeaders.ETAG)).isEqualTo(first.getHeader(HttpHeaders.ETAG));
+        assertThat(again.getContentAsString()).isEmpty();
+        assertThat(webhooks.endpoints(org.owner())).hasSize(1);
     }
 
     /**

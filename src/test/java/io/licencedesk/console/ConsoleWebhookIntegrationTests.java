@@ -176,6 +176,55 @@ class ConsoleWebhookIntegrationTests {
     }
 
     /**
+     * Two owners rolling one secret at once (decision 0170): the page carries the secret it showed as current, and a
+     * roll sent from a page loaded before someone else's roll changes nothing and says so, in the page's language,
+     * rather than replacing the secret the other owner was just shown. Before, the second roll was made.
+     */
+    @Test
+    void aRollFromAPageLoadedBeforeAnotherRollChangesNothingAndSaysSo() throws Exception {
+        long id = endpointOf(org).endpoint().id();
+        String loaded = mvc.perform(get("/settings/webhooks/{id}", id).with(owner))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+        Matcher asLoaded =
+                Pattern.compile("name=\"secretAsLoaded\" value=\"([^\"]+)\"").matcher(loaded);
+        assertThat(asLoaded.find()).as("the secret the page shows as current").isTrue();
+        webhooks.rollSecret(org.owner(), id, false);
+
+        String refused = mvc.perform(post("/settings/webhooks/{id}/roll-secret", id)
+                        .with(owner)
+                        .with(csrf())
+                        .param("previous", "stop")
+                        .param("secretAsLoaded", asLoaded.group(1))
+                        .header("Accept-Language", "fr"))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(refused)
+                .contains("Quelqu’un d’autre a renouvelé ce secret de signature depuis que vous avez ouvert la page")
+                .doesNotContain("whsec_");
+        String rolls = "select count(*) from audit_event where organisation_id = :org and action = 'SECRET_ROLLED'";
+        assertThat(jdbc.sql(rolls).param("org", org.id()).query(Long.class).single())
+                .isEqualTo(1);
+
+        Matcher current =
+                Pattern.compile("name=\"secretAsLoaded\" value=\"([^\"]+)\"").matcher(refused);
+        assertThat(current.find()).isTrue();
+        assertThat(current.group(1)).isNotEqualTo(asLoaded.group(1));
+        mvc.perform(post("/settings/webhooks/{id}/roll-secret", id)
+                        .with(owner)
+                        .with(csrf())
+                        .param("secretAsLoaded", current.group(1)))
+                .andExpect(status().isOk())
+                .andExpect(content().string(containsString("whsec_")));
+        assertThat(jdbc.sql(rolls).param("org", org.id()).query(Long.class).single())
+                .isEqualTo(2);
+    }
+
+    /**
      * A delivery's own page (decision 0157): the request as sent, its exact body (the bytes the signature is of), and
      * its last answer, worded in the reader's language. The log showed the answer only, never what was sent.
      */
