@@ -34,6 +34,7 @@ import io.licencedesk.shared.PublicBaseUrl;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.MovableClock;
 import io.licencedesk.support.MovableTime;
+import io.licencedesk.support.StatementCounter;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -58,7 +60,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IntegrationTest
 @MovableTime
+@Import(StatementCounter.class)
 class RenewalCycleIntegrationTests {
+
+    @Autowired
+    StatementCounter statements;
 
     @Autowired
     RenewalCycle cycle;
@@ -631,6 +637,79 @@ class RenewalCycleIntegrationTests {
                     .satisfies(digest -> assertThat(digest.subject()).endsWith(": 1 ending, 0 overdue, 0 renewed"));
         }
     }
+
+    /**
+     * Since the digest of zeros was no longer sent (decision 0163), an idle organisation was read its staff, one
+     * member's digest of the week and the digest's six queries (three lists and their counts) at every cycle of the
+     * week, every 15 minutes: 672 times 8 statements a week, for nothing. Whether the digest has anything to say is now
+     * one statement, and an idle organisation's cycle costs nothing more than that beside the other steps' queries
+     * (decision 0171).
+     */
+    @Test
+    void anIdleOrganisationsDigestCostsOneStatementAtEveryCycleOfTheWeek() {
+        clock.moveTo(today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant());
+        for (int cycleOfTheWeek = 0; cycleOfTheWeek < 7 * 4; cycleOfTheWeek++) {
+            var counted = statements.count(() -> {
+                cycle.run(org.id());
+                return null;
+            });
+
+            assertThat(counted.statements())
+                    .as("the organisation, its renewal settings, the four steps' candidates and the digest's one, at "
+                            + clock.instant() + ":\n" + String.join("\n", counted.sql()))
+                    .isEqualTo(IDLE_CYCLE_STATEMENTS);
+            assertThat(counted.sql()).noneMatch(sql -> sql.contains("digest_sent") || sql.contains("count(*)"));
+            clock.advance(Duration.ofHours(6));
+        }
+        for (var member : List.of(org.owner(), org.manager())) {
+            assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, member.userId()))
+                    .isEmpty();
+        }
+
+        // Each kind of news alone still makes the week's digest: an overdue invoice here, a renewal in another
+        // organisation.
+        long kiosk = testLicences.activated(
+                org.owner(),
+                renewing,
+                org.alice().userId(),
+                "Kiosk",
+                testLicences.today().minusDays(20));
+        Invoice invoice = invoicing.send(org.manager(), List.of(kiosk)).issued().get(0);
+        clock.moveTo(invoice.dueOn()
+                .plusDays(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant());
+        cycle.run(org.id());
+        assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.manager().userId()))
+                .singleElement()
+                .satisfies(digest -> assertThat(digest.subject()).endsWith(": 0 ending, 1 overdue, 0 renewed"));
+
+        TestOrganisation renewingOrg = organisations.create();
+        Plan yearly = plans.addPlan(
+                renewingOrg.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00"), false));
+        long renewed = testLicences.activated(
+                renewingOrg.owner(),
+                yearly,
+                renewingOrg.alice().userId(),
+                "Kiosk",
+                testLicences.today().minusDays(20));
+        renewals.renew(renewingOrg.manager(), renewed);
+        cycle.run(renewingOrg.id());
+        assertThat(outbox.about(
+                        renewingOrg.id(),
+                        ReminderMessages.DIGEST,
+                        renewingOrg.manager().userId()))
+                .singleElement()
+                .satisfies(digest -> assertThat(digest.subject()).endsWith(": 0 ending, 0 overdue, 1 renewed"));
+    }
+
+    /**
+     * What a cycle of an organisation with no licence and no invoice reads: the organisation, its renewal settings, the
+     * candidates of the renewals, of the two notices and of the reminders, and whether the digest has something to say.
+     */
+    static final int IDLE_CYCLE_STATEMENTS = 7;
 
     @Test
     void theDigestGoesOnlyToStaffWhoCanSignInNotToOnesInvitedWhoHaveNoPasswordYet() {
