@@ -34,7 +34,6 @@ import io.licencedesk.shared.PublicBaseUrl;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.MovableClock;
 import io.licencedesk.support.MovableTime;
-import io.licencedesk.support.StatementCounter;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -51,7 +50,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -60,11 +58,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @IntegrationTest
 @MovableTime
-@Import(StatementCounter.class)
 class RenewalCycleIntegrationTests {
-
-    @Autowired
-    StatementCounter statements;
 
     @Autowired
     RenewalCycle cycle;
@@ -639,43 +633,12 @@ class RenewalCycleIntegrationTests {
     }
 
     /**
-     * Since the digest of zeros was no longer sent (decision 0163), an idle organisation was read its staff, one
-     * member's digest of the week and the digest's six queries (three lists and their counts) at every cycle of the
-     * week, every 15 minutes: 672 times 8 statements a week, for nothing. Whether the digest has anything to say is now
-     * one statement, and an idle organisation's cycle costs nothing more than that beside the other steps' queries
-     * (decision 0171).
+     * Whether the digest has anything to say is asked first, in one statement of its own (decision 0171): each kind of
+     * news alone still makes the week's digest, an overdue invoice here, a renewal in another organisation.
      */
     @Test
-    void anIdleOrganisationsDigestCostsOneStatementAtEveryCycleOfTheWeek() {
-        clock.moveTo(today.with(java.time.temporal.TemporalAdjusters.previousOrSame(java.time.DayOfWeek.MONDAY))
-                .atStartOfDay(java.time.ZoneOffset.UTC)
-                .toInstant());
-        for (int cycleOfTheWeek = 0; cycleOfTheWeek < 7 * 4; cycleOfTheWeek++) {
-            var counted = statements.count(() -> {
-                cycle.run(org.id());
-                return null;
-            });
-
-            assertThat(counted.statements())
-                    .as("the organisation, its renewal settings, the four steps' candidates and the digest's one, at "
-                            + clock.instant() + ":\n" + String.join("\n", counted.sql()))
-                    .isEqualTo(IDLE_CYCLE_STATEMENTS);
-            assertThat(counted.sql()).noneMatch(sql -> sql.contains("digest_sent") || sql.contains("count(*)"));
-            clock.advance(Duration.ofHours(6));
-        }
-        for (var member : List.of(org.owner(), org.manager())) {
-            assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, member.userId()))
-                    .isEmpty();
-        }
-
-        // Each kind of news alone still makes the week's digest: an overdue invoice here, a renewal in another
-        // organisation.
-        long kiosk = testLicences.activated(
-                org.owner(),
-                renewing,
-                org.alice().userId(),
-                "Kiosk",
-                testLicences.today().minusDays(20));
+    void eachKindOfNewsAloneMakesTheWeeksDigest() {
+        long kiosk = testLicences.activated(org.owner(), renewing, org.alice().userId(), "Kiosk", today.minusDays(20));
         Invoice invoice = invoicing.send(org.manager(), List.of(kiosk)).issued().get(0);
         clock.moveTo(invoice.dueOn()
                 .plusDays(1)
@@ -704,12 +667,6 @@ class RenewalCycleIntegrationTests {
                 .singleElement()
                 .satisfies(digest -> assertThat(digest.subject()).endsWith(": 0 ending, 0 overdue, 1 renewed"));
     }
-
-    /**
-     * What a cycle of an organisation with no licence and no invoice reads: the organisation, its renewal settings, the
-     * candidates of the renewals, of the two notices and of the reminders, and whether the digest has something to say.
-     */
-    static final int IDLE_CYCLE_STATEMENTS = 7;
 
     @Test
     void theDigestGoesOnlyToStaffWhoCanSignInNotToOnesInvitedWhoHaveNoPasswordYet() {
