@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.Principal;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -62,7 +63,7 @@ class HealthInPlainText {
                 String[] group = path.isEmpty() || path.equals("/")
                         ? new String[0]
                         : path.substring(1).split("/");
-                var answer = endpoint.health(ApiVersion.V3, WebServerNamespace.SERVER, SecurityContext.NONE, group);
+                var answer = endpoint.health(ApiVersion.V3, WebServerNamespace.SERVER, caller(request), group);
                 response.setStatus(answer.getStatus());
                 response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT);
                 HealthDescriptor descriptor = answer.getBody();
@@ -75,6 +76,21 @@ class HealthInPlainText {
         });
         registration.addUrlPatterns(HEALTH, HEALTH + "/*");
         return registration;
+    }
+
+    /** Who asks, as the endpoint's JSON answer sees it: a component's path is answered to whom it is shown. */
+    private static SecurityContext caller(HttpServletRequest request) {
+        return new SecurityContext() {
+            @Override
+            public Principal getPrincipal() {
+                return request.getUserPrincipal();
+            }
+
+            @Override
+            public boolean isUserInRole(String role) {
+                return request.isUserInRole(role);
+            }
+        };
     }
 
     /**

@@ -148,6 +148,16 @@ class OperationsAndBrowserEdgesAtTheServerTests {
         }
         assertThat(get("/actuator/health/no-such-group", "text/plain", null).statusCode())
                 .isEqualTo(404);
+        // An owner's scraper, to whom the components are shown, is answered a component's status the same way.
+        HttpResponse<byte[]> component = send(HttpRequest.newBuilder(uri("/actuator/health/db"))
+                .header("Accept", "text/plain")
+                .header("Authorization", basic(org.owner().email()))
+                .GET());
+        assertThat(component.statusCode()).isEqualTo(200);
+        assertThat(new String(component.body(), UTF_8)).isEqualTo("UP\n");
+        assertThat(get("/actuator/health/db", "text/plain", null).statusCode())
+                .as("not shown to a visitor, as in JSON")
+                .isEqualTo(get("/actuator/health/db", "application/json", null).statusCode());
 
         healthContributors.registerContributor(
                 "brokenForATest", (HealthIndicator) () -> Health.down().build());
