@@ -263,6 +263,37 @@ class CycleQueries {
                 > 0;
     }
 
+    /**
+     * Whether the digest would say anything: a licence {@link #ending}, an invoice {@link #overdue} or a licence
+     * {@link #renewed}, with their conditions. One statement that stops at the first row found, so that an idle
+     * organisation's digest costs it at every cycle of the week (decision 0171).
+     */
+    boolean digestHasSomething(long organisationId, LocalDate today, LocalDate endingBy, LocalDate renewedSince) {
+        return jdbc.sql("""
+                        select case when exists (
+                                   select 1 from licence l
+                                   where l.organisation_id = :organisationId
+                                     and l.ends_on >= :today and l.ends_on <= :endingBy
+                                     and l.activated_on is not null and not l.paused)
+                               or exists (
+                                   select 1 from invoice i
+                                   where i.organisation_id = :organisationId and i.status in ('ISSUED', 'SENT')
+                                     and i.due_on < :today)
+                               or exists (
+                                   select 1 from licence l
+                                   where l.organisation_id = :organisationId
+                                     and l.term_priced_on >= :renewedSince and l.term_priced_on <= :today)
+                               then 1 else 0 end
+                        """)
+                        .param("organisationId", organisationId)
+                        .param("today", Date.valueOf(today))
+                        .param("endingBy", Date.valueOf(endingBy))
+                        .param("renewedSince", Date.valueOf(renewedSince))
+                        .query(Integer.class)
+                        .single()
+                == 1;
+    }
+
     /** Active licences ending between today and {@code until}, and whether each renews by itself. */
     DigestLines ending(long organisationId, LocalDate today, LocalDate until, int limit) {
         return lines(

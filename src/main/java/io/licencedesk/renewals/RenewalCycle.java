@@ -204,9 +204,15 @@ public class RenewalCycle {
     /**
      * Once a week (from Monday) per member of staff, whatever day the cycle first runs that week, and only when it has
      * something to say: a digest of zeros (a new organisation, the first cycle after a first start) is not sent, nor
-     * recorded, so the week's digest goes out at the first cycle that finds something (decision 0163).
+     * recorded, so the week's digest goes out at the first cycle that finds something (decision 0163). Whether there is
+     * something is asked first, in one statement: an idle organisation was read its staff, this week's digest of one of
+     * them and the digest's six queries at every cycle of the week (decision 0171).
      */
     private void sendDigests(Organisation organisation, LocalDate today) {
+        if (!queries.digestHasSomething(
+                organisation.id(), today, today.plusDays(DIGEST_ENDING_DAYS), renewedSince(today))) {
+            return;
+        }
         LocalDate weekStart = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
         ReminderMessages.Digest digest = null;
         for (StaffMember member : preferences.staff(organisation.id())) {
@@ -216,7 +222,7 @@ public class RenewalCycle {
             if (digest == null) {
                 digest = digest(organisation.id(), today);
                 if (digest.saysNothing()) {
-                    return;
+                    return; // what there was ended, or was paid, between the two reads
                 }
             }
             ReminderMessages.Digest content = digest;
@@ -240,7 +246,7 @@ public class RenewalCycle {
      */
     private ReminderMessages.Digest digest(long organisationId, LocalDate today) {
         LocalDate endingBy = today.plusDays(DIGEST_ENDING_DAYS);
-        LocalDate renewedSince = today.minusDays(DIGEST_RENEWED_DAYS - 1);
+        LocalDate renewedSince = renewedSince(today);
         return new ReminderMessages.Digest(
                 queries.ending(organisationId, today, endingBy, DIGEST_LINES),
                 queries.overdue(organisationId, today, DIGEST_LINES),
@@ -248,6 +254,10 @@ public class RenewalCycle {
                 endingBy,
                 renewedSince,
                 today);
+    }
+
+    private static LocalDate renewedSince(LocalDate today) {
+        return today.minusDays(DIGEST_RENEWED_DAYS - 1);
     }
 
     /** Runs the step on every due row, a page at a time, each in its own transaction. */

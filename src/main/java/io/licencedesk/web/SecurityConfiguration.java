@@ -18,13 +18,15 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.LocaleResolver;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
 
 /**
- * Three chains: the REST API (bearer tokens only, see {@link #api}), the actuator (health public, metrics for owners with HTTP Basic, for scrapers) and the web
+ * Three chains: the REST API (bearer tokens only, see {@link #api}), the actuator (health public, metrics for owners
+ * with HTTP Basic only, for scrapers, read only) and the web
  * pages (form sign-in, CSRF; the password pages and the API documentation are public). Both doors with a
  * password have attempt limits (SignInLimitFilter). Console pages are for owners and account managers,
  * the portal for clients. The device API (the api module) stays outside Spring Security: it checks its own
@@ -54,8 +56,18 @@ class SecurityConfiguration {
         return http.securityMatcher("/actuator/**")
                 .authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()
+                        // Read only, whatever an operator exposes: CSRF is off here, and a browser sends the HTTP
+                        // Basic credentials it was once given with any request, a form of another site's too.
+                        .requestMatchers(HttpMethod.GET)
+                        .hasRole("OWNER")
+                        .requestMatchers(HttpMethod.HEAD)
+                        .hasRole("OWNER")
                         .anyRequest()
-                        .hasRole("OWNER"))
+                        .denyAll())
+                // HTTP Basic only: the console's session cookie of an owner's browser opens nothing here (decision
+                // 0171), as it opens nothing under /api.
+                .securityContext(
+                        context -> context.securityContextRepository(new RequestAttributeSecurityContextRepository()))
                 // A scraper refused is answered a plain 401, a browser the page saying to send HTTP Basic (decision
                 // 0163).
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusals))
@@ -149,6 +161,9 @@ class SecurityConfiguration {
                                 "/assets/**",
                                 "/webjars/**",
                                 "/robots.txt",
+                                "/favicon.ico",
+                                "/apple-touch-icon.png",
+                                "/apple-touch-icon-precomposed.png",
                                 "/password/**",
                                 "/v3/api-docs",
                                 "/v3/api-docs/**",

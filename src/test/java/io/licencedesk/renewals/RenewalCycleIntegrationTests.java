@@ -632,6 +632,42 @@ class RenewalCycleIntegrationTests {
         }
     }
 
+    /**
+     * Whether the digest has anything to say is asked first, in one statement of its own (decision 0171): each kind of
+     * news alone still makes the week's digest, an overdue invoice here, a renewal in another organisation.
+     */
+    @Test
+    void eachKindOfNewsAloneMakesTheWeeksDigest() {
+        long kiosk = testLicences.activated(org.owner(), renewing, org.alice().userId(), "Kiosk", today.minusDays(20));
+        Invoice invoice = invoicing.send(org.manager(), List.of(kiosk)).issued().get(0);
+        clock.moveTo(invoice.dueOn()
+                .plusDays(1)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant());
+        cycle.run(org.id());
+        assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.manager().userId()))
+                .singleElement()
+                .satisfies(digest -> assertThat(digest.subject()).endsWith(": 0 ending, 1 overdue, 0 renewed"));
+
+        TestOrganisation renewingOrg = organisations.create();
+        Plan yearly = plans.addPlan(
+                renewingOrg.owner(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("100.00"), false));
+        long renewed = testLicences.activated(
+                renewingOrg.owner(),
+                yearly,
+                renewingOrg.alice().userId(),
+                "Kiosk",
+                testLicences.today().minusDays(20));
+        renewals.renew(renewingOrg.manager(), renewed);
+        cycle.run(renewingOrg.id());
+        assertThat(outbox.about(
+                        renewingOrg.id(),
+                        ReminderMessages.DIGEST,
+                        renewingOrg.manager().userId()))
+                .singleElement()
+                .satisfies(digest -> assertThat(digest.subject()).endsWith(": 0 ending, 0 overdue, 1 renewed"));
+    }
+
     @Test
     void theDigestGoesOnlyToStaffWhoCanSignInNotToOnesInvitedWhoHaveNoPasswordYet() {
         Person invited = people.invite(org.owner(), "Ivy Invited", "ivy-" + org.id() + "@example.test", Role.MANAGER);

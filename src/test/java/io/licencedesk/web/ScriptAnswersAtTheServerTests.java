@@ -359,7 +359,8 @@ class ScriptAnswersAtTheServerTests {
         }
         // What a browser asks for by itself, and a program asking for anything, do not replace the page to return to.
         for (String[] other : List.of(
-                new String[] {"/favicon.ico", "image/avif,image/webp,image/png,image/*;q=0.8,*/*;q=0.5"},
+                // An image a page refers to (/favicon.ico was one until it was served to everyone, decision 0171).
+                new String[] {"/licences", "image/avif,image/webp,image/png,image/*;q=0.8,*/*;q=0.5"},
                 new String[] {"/licences", "*/*"},
                 new String[] {"/licences?q=acme", "text/html, */*", "htmx"})) {
             Answer sent = http.exchange(
