@@ -92,11 +92,13 @@ class States {
 
     /**
      * Whether both states were recorded: the change edited its subject rather than made or removed it, so that a field
-     * with a value on one side only had none on the other. Every state keeps each of its fields, a null one too (as
-     * JSON null, since the first row, decision 0168).
+     * with a value on one side only had none on the other. A licence's, a client's or a setting's state keeps each of
+     * its fields, a null one too (as JSON null, since the first row, decision 0168); a change that records other fields
+     * on each side (a webhook delivery sent again: its status before, its event too after) says nothing of the fields
+     * one side lacks, so they are not "none" there.
      */
     static boolean beforeAndAfter(Map<String, Object> before, Map<String, Object> after) {
-        return !before.isEmpty() && !after.isEmpty();
+        return !before.isEmpty() && before.keySet().equals(after.keySet());
     }
 
     /** The fields whose values differ, in the order of the state before, then those only the state after has. */

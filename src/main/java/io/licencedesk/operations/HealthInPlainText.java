@@ -10,6 +10,8 @@ import java.security.Principal;
 import java.util.Collections;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.autoconfigure.web.server.ConditionalOnManagementPort;
+import org.springframework.boot.actuate.autoconfigure.web.server.ManagementPortType;
 import org.springframework.boot.actuate.endpoint.ApiVersion;
 import org.springframework.boot.actuate.endpoint.SecurityContext;
 import org.springframework.boot.actuate.endpoint.web.WebServerNamespace;
@@ -27,9 +29,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * {@code /actuator/health} and its groups for a load balancer's check or curl that accepts plain text and not JSON:
  * the status's code alone on one line ({@code UP}, {@code DOWN}, {@code OUT_OF_SERVICE}) with the status code the JSON
  * answer has (200, or 503). Spring Boot's endpoint answers JSON only, so such a check was answered 406 whatever the
- * health (decision 0171). A request that accepts JSON, or names no type, gets the endpoint's JSON as before.
+ * health (decision 0171). A request that accepts JSON, or names no type, gets the endpoint's JSON as before. Only where
+ * the actuator shares the application's port: moved to a port of its own ({@code management.server.port}), its health
+ * answers JSON alone there, and the application's port has none to answer.
  */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnManagementPort(ManagementPortType.SAME)
 class HealthInPlainText {
 
     private static final String HEALTH = "/actuator/health";

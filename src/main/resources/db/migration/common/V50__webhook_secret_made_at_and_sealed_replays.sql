@@ -10,6 +10,9 @@ update webhook_endpoint set secret_created_at = coalesce(
        and a.subject_id = webhook_endpoint.id and a.action = 'SECRET_ROLLED'),
     created_at);
 alter table webhook_endpoint alter column secret_created_at set not null;
+-- An older node still running during a rolling upgrade registers endpoints without the column: they take the time of
+-- their insert, which is when their secret was made.
+alter table webhook_endpoint alter column secret_created_at set default current_timestamp;
 
 -- An Idempotency-Key's answer that carries a secret (a webhook endpoint's signing secret, at its creation or a roll)
 -- is kept sealed with the key-encryption key, as the secret itself is (decisions 0167 and 0170): answer_body then

@@ -127,6 +127,32 @@ class WebhookEndpointApiIntegrationTests {
                 .list();
     }
 
+    /**
+     * A node of the version before V50, still running during a rolling upgrade, registers an endpoint without the
+     * column of its secret's time: the insert takes the column's default, the time of the insert (decision 0170).
+     */
+    @Test
+    void anEndpointRegisteredByANodeOfTheVersionBeforeTakesTheTimeOfItsInsert() throws Exception {
+        jdbc.sql("""
+                        insert into webhook_endpoint (organisation_id, url, description, event_types, signing_secret,
+                                                      enabled, created_at)
+                        values (:organisationId, :url, 'old node', '*', 'whsec_registeredbyanoldnode', true, :now)
+                        """)
+                .param("organisationId", org.id())
+                .param("url", PUBLIC_URL)
+                .param("now", java.sql.Timestamp.from(clock.instant()))
+                .update();
+        long id = jdbc.sql("select max(id) from webhook_endpoint where organisation_id = ?")
+                .param(org.id())
+                .query(Long.class)
+                .single();
+
+        MockHttpServletResponse read = send(get(ENDPOINTS + "/" + id));
+
+        assertThat(read.getStatus()).as(read.getContentAsString()).isEqualTo(200);
+        assertThat(body(read).path("secretCreatedAt").asString()).isNotBlank();
+    }
+
     @Test
     void anOwnerCreatesReadsListsChangesAndDeletesAnEndpointAsOnTheConsole() throws Exception {
         MockHttpServletResponse response = send(json(

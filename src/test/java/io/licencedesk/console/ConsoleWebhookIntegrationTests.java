@@ -794,7 +794,9 @@ class ConsoleWebhookIntegrationTests {
                 .andExpect(content().string(containsString(delivery.eventId())))
                 .andExpect(content().string(containsString(">licence.created</ins>")))
                 .andExpect(content().string(containsString(">Failed</del>")))
-                .andExpect(content().string(containsString(">Waiting</ins>")));
+                .andExpect(content().string(containsString(">Waiting</ins>")))
+                // The event is recorded after only: it had one before, so no "none →" (decision 0168)
+                .andExpect(content().string(not(containsString("history-none"))));
         mvc.perform(get("/audit")
                         .param("what", "WEBHOOK_ENDPOINT.DELIVERY_SENT_AGAIN")
                         .with(owner)
