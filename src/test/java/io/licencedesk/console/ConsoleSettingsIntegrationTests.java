@@ -271,6 +271,9 @@ class ConsoleSettingsIntegrationTests {
 
         mvc.perform(settingsWithLanguage("fr").with(owner)).andExpect(redirectedUrl("/settings"));
         assertThat(accounts.organisation(org.owner()).language()).isEqualTo(Language.FR);
+        mvc.perform(get("/audit").with(owner))
+                .andExpect(content().string(containsString("<del>English</del>")))
+                .andExpect(content().string(containsString("<ins>French</ins>")));
         mvc.perform(get("/settings").with(owner))
                 .andExpect(content().string(containsString("<option value=\"fr\" lang=\"fr\" selected=\"selected\">")));
 
