@@ -275,7 +275,8 @@ public class AccountManagement {
                         settings.paymentTermsDays(),
                         blankToNull(settings.senderName()),
                         blankToNull(settings.senderEmail()),
-                        settings.expiringSoonDays()));
+                        settings.expiringSoonDays(),
+                        settings.language() == null ? before.language() : settings.language()));
         return settingsChanged(caller, before);
     }
 

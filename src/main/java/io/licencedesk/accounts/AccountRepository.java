@@ -1,6 +1,7 @@
 package io.licencedesk.accounts;
 
 import io.licencedesk.shared.ControlCharacters;
+import io.licencedesk.shared.Language;
 import io.licencedesk.shared.Like;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -41,7 +42,8 @@ class AccountRepository {
             rs.getString("invoice_prefix"),
             rs.getInt("payment_terms_days"),
             rs.getString("sender_name"),
-            rs.getString("sender_email"));
+            rs.getString("sender_email"),
+            Language.ofCode(rs.getString("language")).orElse(Language.DEFAULT));
 
     /** The text a client search looks in; the same expression carries a trigram index on PostgreSQL. */
     static final String CLIENT_TEXT = "lower(name || ' ' || email || ' ' || coalesce(company, ''))";
@@ -206,7 +208,8 @@ class AccountRepository {
                         set name = :name, legal_name = :legalName, address = :address, currency = :currency,
                             vat_rate = :vatRate, invoice_prefix = :invoicePrefix,
                             payment_terms_days = :paymentTermsDays, sender_name = :senderName,
-                            sender_email = :senderEmail, expiring_soon_days = :expiringSoonDays
+                            sender_email = :senderEmail, expiring_soon_days = :expiringSoonDays,
+                            language = :language
                         where id = :id
                         """)
                 .param("id", id)
@@ -220,6 +223,7 @@ class AccountRepository {
                 .param("senderName", settings.senderName())
                 .param("senderEmail", settings.senderEmail())
                 .param("expiringSoonDays", settings.expiringSoonDays())
+                .param("language", settings.language().code())
                 .update();
     }
 
@@ -319,6 +323,25 @@ class AccountRepository {
                 .query((rs, row) -> Optional.ofNullable(rs.getString("language")))
                 .optional()
                 .flatMap(language -> language);
+    }
+
+    /** The language of the organisation's people who chose none (decision 0172), English for an unknown id. */
+    Language findOrganisationLanguage(long organisationId) {
+        return jdbc.sql("select language from organisation where id = :id")
+                .param("id", organisationId)
+                .query(String.class)
+                .optional()
+                .flatMap(Language::ofCode)
+                .orElse(Language.DEFAULT);
+    }
+
+    /** A user's choice of language, else their organisation's (decision 0172). */
+    Optional<String> findLanguageElseOrganisations(long userId) {
+        return jdbc.sql("""
+                        select coalesce(u.language, o.language) from app_user u
+                        join organisation o on o.id = u.organisation_id
+                        where u.id = :id
+                        """).param("id", userId).query(String.class).optional();
     }
 
     void updateLanguage(long userId, String language) {

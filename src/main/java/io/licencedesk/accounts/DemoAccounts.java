@@ -1,5 +1,6 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.Language;
 import java.math.BigDecimal;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -195,7 +196,8 @@ class DemoAccounts implements SmartLifecycle, ApplicationRunner, DemoSignIns {
                         30,
                         "Demo Signage billing",
                         "billing@demo.test",
-                        30));
+                        30,
+                        Language.EN));
         Caller manager = new Caller(managerId, organisationId, Role.MANAGER, MANAGER.email(), "Max Manager");
         events.publishEvent(new DemoOrganisationCreated(organisationId, manager, clients));
     }

@@ -1,5 +1,6 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.Language;
 import java.math.BigDecimal;
 import java.util.Currency;
 
@@ -18,7 +19,8 @@ public record Organisation(
         String invoicePrefix,
         int paymentTermsDays,
         String senderName,
-        String senderEmail) {
+        String senderEmail,
+        Language language) {
 
     /** The name invoices are issued under: the legal name when set, else the organisation's name. */
     public String sellerName() {

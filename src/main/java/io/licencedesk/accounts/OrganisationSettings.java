@@ -1,9 +1,13 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.Language;
 import java.math.BigDecimal;
 import java.util.Currency;
 
-/** What an owner can change about their organisation. */
+/**
+ * What an owner can change about their organisation. {@code language} is what its people who chose none are written
+ * to in (decision 0172); null when saving keeps it as it is.
+ */
 public record OrganisationSettings(
         String name,
         String legalName,
@@ -14,7 +18,8 @@ public record OrganisationSettings(
         int paymentTermsDays,
         String senderName,
         String senderEmail,
-        int expiringSoonDays) {
+        int expiringSoonDays,
+        Language language) {
 
     public static OrganisationSettings of(Organisation organisation) {
         return new OrganisationSettings(
@@ -27,6 +32,7 @@ public record OrganisationSettings(
                 organisation.paymentTermsDays(),
                 organisation.senderName(),
                 organisation.senderEmail(),
-                organisation.expiringSoonDays());
+                organisation.expiringSoonDays(),
+                organisation.language());
     }
 }

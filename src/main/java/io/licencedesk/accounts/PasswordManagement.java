@@ -172,12 +172,15 @@ public class PasswordManagement {
 
     /**
      * The language of a password link sent to this user by someone else, an invitation (decision 0062) or a reset
-     * sent by staff (decision 0102): the user's choice when they made one, else the language of the request that
-     * sends it, that is the page the sender works in, or English outside a request. The guess is not recorded: once
-     * signed in, the user's own browser or choice decides.
+     * sent by staff (decision 0102): the user's choice when they made one, else their organisation's language
+     * (decision 0172). The page the sender works in said which language the sender reads, not the recipient: a
+     * French reseller's manager browsing in English invited French clients in English.
      */
     Locale sentLinkLanguage(long userId) {
-        return choiceElseRequest(accounts.findLanguage(userId));
+        return accounts.findLanguageElseOrganisations(userId)
+                .flatMap(Language::ofCode)
+                .orElse(Language.DEFAULT)
+                .locale();
     }
 
     /**

@@ -8,7 +8,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The language each person reads LicenceDesk in (decision 0053). Pages follow the signed-in person's choice, else
- * their browser's; what is sent to a client (e-mails, invoices) follows the client's choice, else English.
+ * their browser's; what is sent to a client (e-mails, invoices) follows the client's choice, else the organisation's
+ * language (decision 0172).
  */
 @Service
 @Transactional
@@ -31,12 +32,21 @@ public class UserLanguages {
         accounts.updateLanguage(caller.userId(), language == null ? null : language.code());
     }
 
-    /** The locale to write to a client of the organisation in: their choice, English when they made none. */
+    /** The locale to write in to the organisation's people who chose no language (decision 0172). */
+    @Transactional(readOnly = true)
+    public Locale forOrganisation(long organisationId) {
+        return accounts.findOrganisationLanguage(organisationId).locale();
+    }
+
+    /**
+     * The locale to write to a client of the organisation in: their choice, else the organisation's language (English
+     * unless an owner chose French under Settings, decision 0172).
+     */
     @Transactional(readOnly = true)
     public Locale forClient(long organisationId, long clientId) {
         return accounts.findClientLanguage(organisationId, clientId)
                 .flatMap(Language::ofCode)
-                .orElse(Language.DEFAULT)
+                .orElseGet(() -> accounts.findOrganisationLanguage(organisationId))
                 .locale();
     }
 }

@@ -2,6 +2,7 @@ package io.licencedesk.console;
 
 import io.licencedesk.accounts.Organisation;
 import io.licencedesk.accounts.OrganisationSettings;
+import io.licencedesk.shared.Language;
 import io.licencedesk.shared.PlainText;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -67,7 +68,11 @@ record SettingsForm(
                 blank = "{consoleForm.enterTheExpiringSoonWindowInDays}",
                 notWhole = "{consoleForm.enterAWholeNumberOfDays}",
                 outOfRange = "{consoleForm.enter1To365Days}")
-        String expiringSoonDays) {
+        String expiringSoonDays,
+
+        // Not sent (a form of before decision 0172, a script): the language stays as it is.
+        @Pattern(regexp = "en|fr", message = "{settings.language.choose}")
+        String language) {
 
     static SettingsForm of(Organisation organisation) {
         return new SettingsForm(
@@ -80,7 +85,8 @@ record SettingsForm(
                 String.valueOf(organisation.paymentTermsDays()),
                 organisation.senderName(),
                 organisation.senderEmail(),
-                String.valueOf(organisation.expiringSoonDays()));
+                String.valueOf(organisation.expiringSoonDays()),
+                organisation.language().code());
     }
 
     /** The currency, or null when the code is no ISO 4217 currency. */
@@ -103,6 +109,7 @@ record SettingsForm(
                 WholeNumber.Validator.parse(paymentTermsDays),
                 senderName,
                 senderEmail,
-                WholeNumber.Validator.parse(expiringSoonDays));
+                WholeNumber.Validator.parse(expiringSoonDays),
+                language == null ? null : Language.ofCode(language).orElseThrow());
     }
 }

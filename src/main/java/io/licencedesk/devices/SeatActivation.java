@@ -6,7 +6,6 @@ import io.licencedesk.devices.DeviceRefusedException.Refusal;
 import io.licencedesk.licence.ClientLicences;
 import io.licencedesk.licence.LifecycleStatus;
 import io.licencedesk.licence.SeatLicence;
-import io.licencedesk.shared.Language;
 import io.licencedesk.shared.Reason;
 import java.time.Clock;
 import java.time.Instant;
@@ -172,13 +171,14 @@ class SeatActivation {
     }
 
     /**
-     * "Screen 3", in the language of the client who will see it in the portal (their choice, else English): the
+     * "Screen 3", in the language of the client who will see it in the portal (their choice, else the organisation's
+     * language, decision 0172; the organisation's when the licence has no client yet): the
      * device that took the seat has no page to be named on. Numbered after the seats taken, skipping a name another
      * screen of the licence has (a removed seat, or one the client named so): the portal tells screens apart by name.
      */
     private String seatName(SeatLicence licence, int seats) {
         Locale locale = licence.clientId() == null
-                ? Language.DEFAULT.locale()
+                ? languages.forOrganisation(licence.organisationId())
                 : languages.forClient(licence.organisationId(), licence.clientId());
         // A few numbers at a time, asked of the database together: the first is free unless the client named a
         // screen so, and reading every screen of the licence (up to 10,000) to find one free name cost more.

@@ -8,10 +8,12 @@ import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.InWords;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.util.Currency;
+import java.util.Locale;
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,12 @@ class OrganisationSettingsIntegrationTests {
     @Autowired
     LicenceManagement licences;
 
+    @Autowired
+    UserLanguages languages;
+
+    @Autowired
+    PasswordManagement passwords;
+
     TestOrganisation org;
     Plan plan;
 
@@ -57,7 +65,51 @@ class OrganisationSettingsIntegrationTests {
                 settings.paymentTermsDays(),
                 settings.senderName(),
                 settings.senderEmail(),
-                settings.expiringSoonDays());
+                settings.expiringSoonDays(),
+                settings.language());
+    }
+
+    OrganisationSettings speaking(Caller owner, Language language) {
+        var settings = OrganisationSettings.of(accounts.organisation(owner));
+        return new OrganisationSettings(
+                settings.name(),
+                settings.legalName(),
+                settings.address(),
+                settings.currency(),
+                settings.vatRate(),
+                settings.invoicePrefix(),
+                settings.paymentTermsDays(),
+                settings.senderName(),
+                settings.senderEmail(),
+                settings.expiringSoonDays(),
+                language);
+    }
+
+    /**
+     * Decision 0172: what is sent to someone who chose no language is in the organisation's language (it was always
+     * English); their own choice still wins, another organisation keeps its own, and a save without one keeps it.
+     */
+    @Test
+    void theOrganisationsLanguageIsWhatItsPeopleWhoChoseNoneAreWrittenIn() {
+        TestOrganisation other = organisations.create();
+        assertThat(accounts.organisation(org.owner()).language()).isEqualTo(Language.EN);
+        assertThat(languages.forClient(org.id(), org.alice().userId())).isEqualTo(Locale.UK);
+
+        accounts.updateSettings(org.owner(), speaking(org.owner(), Language.FR));
+        languages.choose(org.bob(), Language.EN);
+
+        assertThat(accounts.organisation(org.owner()).language()).isEqualTo(Language.FR);
+        assertThat(languages.forClient(org.id(), org.alice().userId())).isEqualTo(Locale.FRANCE);
+        assertThat(languages.forClient(org.id(), org.bob().userId())).isEqualTo(Locale.UK);
+        assertThat(languages.forOrganisation(org.id())).isEqualTo(Locale.FRANCE);
+        assertThat(passwords.sentLinkLanguage(org.alice().userId())).isEqualTo(Locale.FRANCE);
+        assertThat(passwords.sentLinkLanguage(org.manager().userId())).isEqualTo(Locale.FRANCE);
+        assertThat(passwords.sentLinkLanguage(org.bob().userId())).isEqualTo(Locale.UK);
+        assertThat(languages.forClient(other.id(), other.alice().userId())).isEqualTo(Locale.UK);
+        assertThat(passwords.sentLinkLanguage(other.alice().userId())).isEqualTo(Locale.UK);
+
+        accounts.updateSettings(org.owner(), speaking(org.owner(), null));
+        assertThat(accounts.organisation(org.owner()).language()).isEqualTo(Language.FR);
     }
 
     void addLicence() {

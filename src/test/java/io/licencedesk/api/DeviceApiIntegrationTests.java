@@ -224,6 +224,36 @@ class DeviceApiIntegrationTests {
                 .containsExactlyInAnyOrder("Entrée", "Écran 2");
     }
 
+    @Autowired
+    io.licencedesk.accounts.AccountManagement accounts;
+
+    /** Decision 0172: a French organisation's client who chose no language saw "Screen 2" in the French portal. */
+    @Test
+    void aSeatTakenByADeviceIsNamedInTheOrganisationsLanguageWhenItsClientChoseNone() throws Exception {
+        var now = io.licencedesk.accounts.OrganisationSettings.of(accounts.organisation(org.owner()));
+        accounts.updateSettings(
+                org.owner(),
+                new io.licencedesk.accounts.OrganisationSettings(
+                        now.name(),
+                        now.legalName(),
+                        now.address(),
+                        now.currency(),
+                        now.vatRate(),
+                        now.invoicePrefix(),
+                        now.paymentTermsDays(),
+                        now.senderName(),
+                        now.senderEmail(),
+                        now.expiringSoonDays(),
+                        Language.FR));
+        long licenceId = licence(2);
+        String credential = register(licenceId, "Entrée");
+
+        activate(credential, "device-a");
+        Answer b = activate(credential, "device-b");
+
+        assertThat(b.body().get("screenName").asString()).as(b.raw()).isEqualTo("Écran 2");
+    }
+
     /**
      * The portal refuses two screens of one name on a licence (they could not be told apart); a seat a device takes
      * was named after the count of screens, which repeated a name once a screen was removed or one registered so.

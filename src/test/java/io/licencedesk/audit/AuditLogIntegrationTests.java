@@ -29,6 +29,7 @@ import io.licencedesk.licence.NewPlan;
 import io.licencedesk.licence.Plan;
 import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.licence.TestLicences;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import io.licencedesk.webhooks.NewEndpoint;
@@ -502,7 +503,8 @@ class AuditLogIntegrationTests {
                             before.paymentTermsDays(),
                             before.senderName(),
                             before.senderEmail(),
-                            before.expiringSoonDays()));
+                            before.expiringSoonDays(),
+                            Language.EN));
         }
 
         AuditEntry added = entry(AuditSubject.PLAN, "ADDED");

@@ -342,7 +342,8 @@ class ConsoleFormsBrowserTests {
                         settings.paymentTermsDays(),
                         settings.senderName(),
                         settings.senderEmail(),
-                        settings.expiringSoonDays()));
+                        settings.expiringSoonDays(),
+                        Language.EN));
         payment.update(
                 org.owner(), new PaymentSettings(null, null, null, null, "Pay by transfer.\nQuote the number.", null));
         var noted =

@@ -10,8 +10,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
+import io.licencedesk.accounts.AccountManagement;
+import io.licencedesk.accounts.OrganisationSettings;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.accounts.UserLanguages;
+import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
@@ -20,8 +23,12 @@ import io.licencedesk.shared.Language;
 import io.licencedesk.support.Inbox;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -69,6 +76,12 @@ class ConsoleLanguageIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    AccountManagement accounts;
+
+    @Autowired
+    InvoiceManagement invoicing;
+
     TestOrganisation org;
     Plan monthly;
 
@@ -78,8 +91,13 @@ class ConsoleLanguageIntegrationTests {
         monthly = fixture.monthlyPlan(org);
     }
 
+    /**
+     * Decision 0172: an invitee who chose nothing is written to in the organisation's language, not in that of the
+     * page the inviter works in (decision 0062 guessed from it); the toast stays the page's.
+     */
     @Test
-    void aClientInvitedFromAFrenchPageGetsAFrenchInvitationAndTheToastIsFrench() throws Exception {
+    void aClientInvitedFromAFrenchPageOfAFrenchOrganisationGetsAFrenchInvitationAndTheToastIsFrench() throws Exception {
+        organisationSpeaks(Language.FR);
         String email = "chloe-" + org.id() + "@example.test";
         mvc.perform(post("/clients")
                         .param("name", "Chloé Martin")
@@ -99,8 +117,47 @@ class ConsoleLanguageIntegrationTests {
                         .param("email", email)
                         .query(String.class)
                         .optional())
-                .as("the guess is not recorded as the client's choice")
+                .as("the organisation's language is not recorded as the client's choice")
                 .isEmpty();
+    }
+
+    /** Decision 0172: every invitation a French reseller's manager sent from an English page was English. */
+    @Test
+    void aClientInvitedFromAnEnglishPageOfAFrenchOrganisationGetsAFrenchInvitation() throws Exception {
+        organisationSpeaks(Language.FR);
+        String email = "lea-" + org.id() + "@example.test";
+        mvc.perform(post("/clients")
+                        .param("name", "Léa Girard")
+                        .param("email", email)
+                        .param("invite", "true")
+                        .header("Accept-Language", "en-GB")
+                        .with(fixture.signedIn(org.manager()))
+                        .with(csrf()))
+                .andExpect(flash().attribute("toast", "Client Léa Girard added and invited by e-mail."));
+
+        MimeMessage invitation = Inbox.latestTo(smtp, email, 1);
+        assertThat(invitation.getSubject()).startsWith("Votre compte LicenceDesk chez ");
+        assertThat(Inbox.plainText(invitation))
+                .contains("Bonjour Léa Girard,", "vous a ouvert un compte")
+                .doesNotContain("Hello");
+    }
+
+    /** Decision 0172: the page the inviter works in no longer decides; an English organisation invites in English. */
+    @Test
+    void aClientInvitedFromAFrenchPageOfAnEnglishOrganisationGetsAnEnglishInvitation() throws Exception {
+        String email = "zoe-" + org.id() + "@example.test";
+        mvc.perform(post("/clients")
+                        .param("name", "Zoé Roux")
+                        .param("email", email)
+                        .param("invite", "true")
+                        .header("Accept-Language", "fr-FR,fr;q=0.9")
+                        .with(fixture.signedIn(org.manager()))
+                        .with(csrf()))
+                .andExpect(flash().attribute("toast", "Client Zoé Roux ajouté et invité par e-mail."));
+
+        MimeMessage invitation = Inbox.latestTo(smtp, email, 1);
+        assertThat(invitation.getSubject()).startsWith("Your LicenceDesk account with ");
+        assertThat(Inbox.plainText(invitation)).contains("Hello Zoé Roux,");
     }
 
     @Test
@@ -140,14 +197,18 @@ class ConsoleLanguageIntegrationTests {
         assertThat(Inbox.plainText(toBob)).startsWith("Hello ");
     }
 
-    /** Decision 0102: a client who chose no language got an English link from a French page. */
+    /**
+     * Decision 0102 wrote a link staff send in the language of their page when the client chose none; decision 0172
+     * writes it in the organisation's: French for a French organisation's client, from an English page too.
+     */
     @Test
-    void aPasswordLinkFromStaffIsInTheClientsChoiceElseInTheLanguageOfAFrenchPage() throws Exception {
+    void aPasswordLinkFromStaffIsInTheClientsChoiceElseInTheOrganisationsLanguage() throws Exception {
+        organisationSpeaks(Language.FR);
         languages.choose(org.alice(), Language.EN);
 
         for (var client : java.util.List.of(org.alice(), org.bob())) {
             mvc.perform(post("/clients/{id}/password-reset", client.userId())
-                            .header("Accept-Language", "fr-FR,fr;q=0.9")
+                            .header("Accept-Language", "en-GB")
                             .with(fixture.signedIn(org.manager()))
                             .with(csrf()))
                     .andExpect(flash().attribute("toast", containsString(client.email())));
@@ -166,12 +227,13 @@ class ConsoleLanguageIntegrationTests {
                         .param("id", org.bob().userId())
                         .query(String.class)
                         .optional())
-                .as("the guess is not recorded as the client's choice")
+                .as("the organisation's language is not recorded as the client's choice")
                 .isEmpty();
     }
 
     @Test
-    void aMemberOfStaffInvitedFromAFrenchPageGetsAFrenchInvitation() throws Exception {
+    void aMemberOfStaffInvitedFromAFrenchPageOfAFrenchOrganisationGetsAFrenchInvitation() throws Exception {
+        organisationSpeaks(Language.FR);
         String email = "marc-" + org.id() + "@example.test";
         mvc.perform(post("/people")
                         .param("name", "Marc Dupont")
@@ -333,5 +395,91 @@ class ConsoleLanguageIntegrationTests {
                 .andExpect(content().string(containsString("Paused")));
         mvc.perform(get("/licences/{id}", id).header("Accept-Language", "en-GB").with(fixture.signedIn(org.manager())))
                 .andExpect(content().string(containsString("<ins>Paused</ins>")));
+    }
+
+    /**
+     * Decision 0172: a French organisation's client who chose no language got their invoice's e-mail and PDF in
+     * English, and so did the PDF they downloaded; a client of it who chose English still gets English.
+     */
+    @Test
+    void aFrenchOrganisationsClientWithoutAChoiceGetsAFrenchInvoiceAndOneWhoChoseEnglishAnEnglishOne()
+            throws Exception {
+        organisationSpeaks(Language.FR);
+        languages.choose(org.bob(), Language.EN);
+        var forAlice = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Hall", null, 1, org.alice().userId()));
+        var forBob = licences.create(
+                org.manager(),
+                new NewLicence(monthly.id(), "Lobby", null, 1, org.bob().userId()));
+
+        var issued = invoicing
+                .send(org.manager(), java.util.List.of(forAlice.id(), forBob.id()))
+                .issued();
+
+        MimeMessage toAlice = Inbox.latestTo(smtp, org.alice().email(), 1);
+        assertThat(toAlice.getSubject()).startsWith("Facture ");
+        BodyPart alicesPdf = pdfOf(toAlice);
+        assertThat(alicesPdf.getFileName()).startsWith("facture-");
+        assertThat(pdfText(alicesPdf.getInputStream().readAllBytes()))
+                .contains("Sous-total", "Prix unitaire", "Total à payer")
+                .doesNotContain("Subtotal");
+        MimeMessage toBob = Inbox.latestTo(smtp, org.bob().email(), 1);
+        assertThat(toBob.getSubject()).startsWith("Invoice ");
+        assertThat(pdfText(pdfOf(toBob).getInputStream().readAllBytes()))
+                .contains("Subtotal", "Unit price")
+                .doesNotContain("Sous-total");
+
+        long alicesInvoice = issued.stream()
+                .filter(invoice -> invoice.clientId() == org.alice().userId())
+                .findFirst()
+                .orElseThrow()
+                .id();
+        assertThat(pdfText(invoicing.clientPdf(org.alice(), alicesInvoice)))
+                .as("the PDF the client downloads is the one they were sent")
+                .contains("Sous-total")
+                .doesNotContain("Subtotal");
+    }
+
+    void organisationSpeaks(Language language) {
+        var now = OrganisationSettings.of(accounts.organisation(org.owner()));
+        accounts.updateSettings(
+                org.owner(),
+                new OrganisationSettings(
+                        now.name(),
+                        now.legalName(),
+                        now.address(),
+                        now.currency(),
+                        now.vatRate(),
+                        now.invoicePrefix(),
+                        now.paymentTermsDays(),
+                        now.senderName(),
+                        now.senderEmail(),
+                        now.expiringSoonDays(),
+                        language));
+    }
+
+    static BodyPart pdfOf(MimeMessage message) throws Exception {
+        Multipart multipart = (Multipart) message.getContent();
+        for (int i = 0; i < multipart.getCount(); i++) {
+            BodyPart part = multipart.getBodyPart(i);
+            if (part.getContentType().startsWith("application/pdf")) {
+                return part;
+            }
+            if (part.getContent() instanceof Multipart nested) {
+                for (int j = 0; j < nested.getCount(); j++) {
+                    if (nested.getBodyPart(j).getContentType().startsWith("application/pdf")) {
+                        return nested.getBodyPart(j);
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no PDF attached");
+    }
+
+    static String pdfText(byte[] pdf) throws Exception {
+        try (var document = Loader.loadPDF(pdf)) {
+            return new PDFTextStripper().getText(document);
+        }
     }
 }

@@ -17,6 +17,7 @@ import io.licencedesk.invoicing.InvoiceManagement;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.NewLicence;
 import io.licencedesk.licence.Plan;
+import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.util.LinkedHashMap;
@@ -246,5 +247,65 @@ class ConsoleSettingsIntegrationTests {
         assertThat(invoice.number()).startsWith("ACME-");
         assertThat(invoice.totals().total().formatted()).isEqualTo("€12.00");
         assertThat(invoice.seller().name()).isEqualTo("Org Ltd");
+    }
+
+    MockHttpServletRequestBuilder settingsWithLanguage(String language) {
+        return post("/settings")
+                .with(csrf())
+                .param("name", "Org")
+                .param("currency", "EUR")
+                .param("vatRate", "20")
+                .param("invoicePrefix", "INV")
+                .param("paymentTermsDays", "14")
+                .param("expiringSoonDays", "30")
+                .param("language", language);
+    }
+
+    /** Decision 0172: the owner sets the organisation's language; another value is refused beside the field. */
+    @Test
+    void savesTheOrganisationsLanguageAndRefusesAnotherValueChangingNothing() throws Exception {
+        var owner = fixture.signedIn(org.owner());
+        assertThat(accounts.organisation(org.owner()).language()).isEqualTo(Language.EN);
+        mvc.perform(get("/settings").with(owner))
+                .andExpect(content().string(containsString("<option value=\"en\" lang=\"en\" selected=\"selected\">")));
+
+        mvc.perform(settingsWithLanguage("fr").with(owner)).andExpect(redirectedUrl("/settings"));
+        assertThat(accounts.organisation(org.owner()).language()).isEqualTo(Language.FR);
+        mvc.perform(get("/audit").with(owner))
+                .andExpect(content().string(containsString("<del>English</del>")))
+                .andExpect(content().string(containsString("<ins>French</ins>")));
+        mvc.perform(get("/settings").with(owner))
+                .andExpect(content().string(containsString("<option value=\"fr\" lang=\"fr\" selected=\"selected\">")));
+
+        for (String bad : List.of("de", "", "FR-fr", "english")) {
+            mvc.perform(settingsWithLanguage(bad).param("name", "Renamed").with(owner))
+                    .andExpect(status().isOk())
+                    .andExpect(content().string(containsString("Choose English or French.")));
+        }
+        mvc.perform(settingsWithLanguage("xx").header("Accept-Language", "fr").with(owner))
+                .andExpect(content().string(containsString("Choisissez l’anglais ou le français.")));
+        assertThat(accounts.organisation(org.owner()).language()).isEqualTo(Language.FR);
+        assertThat(accounts.organisation(org.owner()).name()).isEqualTo("Org");
+
+        mvc.perform(settingsWithLanguage("en").with(owner)).andExpect(redirectedUrl("/settings"));
+        assertThat(accounts.organisation(org.owner()).language()).isEqualTo(Language.EN);
+    }
+
+    /** Only the organisation's owner sets its language: a manager, a client and anyone signed out are refused. */
+    @Test
+    void onlyTheOwnerSetsTheOrganisationsLanguage() throws Exception {
+        mvc.perform(settingsWithLanguage("fr").with(fixture.signedIn(org.manager())))
+                .andExpect(status().isForbidden());
+        mvc.perform(settingsWithLanguage("fr").with(fixture.signedIn(org.alice())))
+                .andExpect(status().isForbidden());
+        mvc.perform(settingsWithLanguage("fr")).andExpect(status().isFound()).andExpect(redirectedUrl("/login"));
+        assertThat(accounts.organisation(org.owner()).language()).isEqualTo(Language.EN);
+
+        mvc.perform(settingsWithLanguage("fr").with(fixture.signedIn(other.owner())))
+                .andExpect(redirectedUrl("/settings"));
+        assertThat(accounts.organisation(other.owner()).language()).isEqualTo(Language.FR);
+        assertThat(accounts.organisation(org.owner()).language())
+                .as("another organisation's owner changes only their own")
+                .isEqualTo(Language.EN);
     }
 }

@@ -399,7 +399,8 @@ class InvoicingBrowserTests {
                         settings.paymentTermsDays(),
                         settings.senderName(),
                         settings.senderEmail(),
-                        settings.expiringSoonDays()));
+                        settings.expiringSoonDays(),
+                        Language.EN));
         // Screens 01 to 04: 1 to 4 screens at €10.00 a month, 20 % VAT.
         var sent = invoicing
                 .send(

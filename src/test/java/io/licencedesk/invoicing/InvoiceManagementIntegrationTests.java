@@ -103,7 +103,8 @@ class InvoiceManagementIntegrationTests {
                         14,
                         "Billing team",
                         "billing@example.test",
-                        30));
+                        30,
+                        Language.EN));
         yearly = fixture.yearlyPlan(org);
     }
 

@@ -10,6 +10,7 @@ import io.licencedesk.accounts.PaymentSettings;
 import io.licencedesk.licence.BillableLicence;
 import io.licencedesk.licence.BillingStatus;
 import io.licencedesk.licence.LifecycleStatus;
+import io.licencedesk.shared.Language;
 import io.licencedesk.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -23,7 +24,18 @@ class InvoiceTests {
     static final Currency EUR = Currency.getInstance("EUR");
     static final LocalDate ISSUED = LocalDate.of(2026, 3, 10);
     static final Organisation SELLER = new Organisation(
-            1, "Org", EUR, 30, "Org Ltd", "1 High St", new BigDecimal("20.00"), "INV", 14, null, "billing@org.test");
+            1,
+            "Org",
+            EUR,
+            30,
+            "Org Ltd",
+            "1 High St",
+            new BigDecimal("20.00"),
+            "INV",
+            14,
+            null,
+            "billing@org.test",
+            Language.EN);
     static final Client ALICE = new Client(7, "Alice", "alice@example.test", "Alice Co", "2 Low St", "GB1");
 
     static BillableLicence licence(Long clientId, LocalDate activatedOn) {

@@ -91,7 +91,8 @@ class PayableInvoiceIntegrationTests {
                         30,
                         null,
                         "billing@signage.example",
-                        30));
+                        30,
+                        Language.EN));
         payment.update(
                 org.owner(),
                 new PaymentSettings(

@@ -457,7 +457,8 @@ class PhoneBrowserTests {
                         settings.paymentTermsDays(),
                         settings.senderName(),
                         settings.senderEmail(),
-                        settings.expiringSoonDays()));
+                        settings.expiringSoonDays(),
+                        Language.EN));
         long billed = licences.create(
                         longPrefix.manager(),
                         new NewLicence(
