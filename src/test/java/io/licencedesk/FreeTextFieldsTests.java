@@ -37,6 +37,7 @@ class FreeTextFieldsTests {
             "SetPasswordForm.confirmation",
             // codes, numbers, dates, periods, choices and addresses, each parsed or matched against a pattern
             "ApiTokenForm.access",
+            "SettingsForm.language",
             "ApiTokenForm.expiresOn",
             "PlanRequest.term",
             "PlanRequest.unitPrice",

@@ -184,8 +184,9 @@ public class PasswordManagement {
     }
 
     /**
-     * A person's choice of language, else the language of the request being answered (the page the inviter works in,
-     * or the "Forgot your password?" page the person read, in their browser's language), else English. A reset link
+     * A person's choice of language, else the language of the request being answered (the "Forgot your password?" page
+     * the person read, in their browser's language), else English; links sent by someone else follow the organisation's
+     * language instead (decision 0172). A reset link
      * asked for on a French page came in English to everyone who had not chosen a language.
      */
     private static Locale choiceElseRequest(Optional<String> choice) {

@@ -226,7 +226,7 @@ public class People {
      * Staff e-mail a client a link to choose a new password (through the outbox). Refused for a client who has no
      * password yet (send an invitation instead), whose access is disabled, or who was sent a link in the last minute or
      * the day's reset links ({@link #takeResetLink}).
-     * Written in the client's language, else in that of the sender's page (decision 0102).
+     * Written in the client's language, else in the organisation's (decision 0172; the sender's page before it).
      */
     public void sendPasswordReset(Caller caller, long clientId) {
         AccountManagement.requireStaff(caller);

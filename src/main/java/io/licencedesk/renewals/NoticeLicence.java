@@ -2,7 +2,7 @@ package io.licencedesk.renewals;
 
 import java.time.LocalDate;
 
-/** What a client's notice is about, and the language the client reads (a code, or null: English). */
+/** What a client's notice is about, and the language the client chose (a code, or null: the organisation's). */
 record NoticeLicence(
         long organisationId,
         long licenceId,

@@ -47,6 +47,16 @@ class ReminderMessages {
         return messages.getMessage(key, arguments, locale);
     }
 
+    /**
+     * The client's own language, else the organisation's (decision 0172), as for the overdue reminder and the
+     * invoices: a French organisation's client who chose none reads French.
+     */
+    private static Locale readersLocale(Organisation seller, NoticeLicence licence) {
+        return Language.ofCode(licence.clientLanguage())
+                .orElse(seller.language() == null ? Language.DEFAULT : seller.language())
+                .locale();
+    }
+
     /** "4 December 2026", "4 décembre 2026". */
     private static String date(LocalDate date, Locale locale) {
         return DateTimeFormatter.ofPattern("d MMMM yyyy", locale).format(date);
@@ -58,7 +68,7 @@ class ReminderMessages {
     }
 
     OutgoingEmail expiringSoon(Organisation seller, NoticeLicence licence) {
-        Locale locale = Language.localeOf(licence.clientLanguage());
+        Locale locale = readersLocale(seller, licence);
         String ends = date(licence.endsOn(), locale);
         return licenceNotice(
                 seller,
@@ -72,7 +82,7 @@ class ReminderMessages {
     }
 
     OutgoingEmail expired(Organisation seller, NoticeLicence licence) {
-        Locale locale = Language.localeOf(licence.clientLanguage());
+        Locale locale = readersLocale(seller, licence);
         String ended = date(licence.endsOn(), locale);
         return licenceNotice(
                 seller,

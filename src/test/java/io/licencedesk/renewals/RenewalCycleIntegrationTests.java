@@ -252,6 +252,35 @@ class RenewalCycleIntegrationTests {
         assertThat(notices(bobs)).as("Bob turned reminders off").isEmpty();
     }
 
+    /**
+     * A French organisation's client who chose no language reads the ending-soon and ended notices in French, as their
+     * invoices and overdue reminders (decision 0172); one who chose English, in English.
+     */
+    @Test
+    void theNoticesOfAClientWithoutAChoiceAreInTheOrganisationsLanguage() {
+        jdbc.sql("update organisation set language = 'fr' where id = ?")
+                .param(org.id())
+                .update();
+        long ending = endingOn(monthly, today.plusDays(10));
+        long ended = endingOn(monthly, today.minusDays(1));
+        long bobs = testLicences.activated(org.owner(), monthly, org.bob().userId(), "Bob's", today.minusDays(20));
+        languages.choose(org.bob(), Language.EN);
+
+        cycle.run(org.id());
+
+        assertThat(notices(ending)).singleElement().satisfies(notice -> {
+            assertThat(notice.recipient()).isEqualTo(org.alice().email());
+            assertThat(notice.subject()).startsWith("Votre licence").contains("se termine le");
+            assertThat(notice.textBody()).contains("Voir cette licence");
+        });
+        assertThat(notices(ended))
+                .singleElement()
+                .satisfies(notice -> assertThat(notice.subject()).contains("a expiré"));
+        assertThat(notices(bobs))
+                .singleElement()
+                .satisfies(notice -> assertThat(notice.subject()).contains("ends on"));
+    }
+
     @Test
     void anOverdueInvoiceIsRemindedOnceNDaysAfterItsDueDate() {
         long licence = endingOn(monthly, today.plusDays(20));
