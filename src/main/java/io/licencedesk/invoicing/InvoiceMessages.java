@@ -4,6 +4,7 @@ import io.licencedesk.mail.OutgoingEmail;
 import io.licencedesk.shared.Html;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -39,6 +40,8 @@ class InvoiceMessages {
         String paidOn = paid ? InvoiceWords.date(invoice.paidOn(), locale) : null;
         String portalKey = paid ? "invoice.email.portalPaid" : "invoice.email.portal";
         String term = words.term(invoice, locale);
+        String amounts = words.amounts(invoice, locale);
+        List<String> seller = words.sellerIdentity(invoice, locale);
         List<String> howToPay = words.howToPay(invoice, locale).stream()
                 .map(line -> line.endsWith(".") || line.contains("\n") ? line : line + ".")
                 .toList();
@@ -53,6 +56,8 @@ class InvoiceMessages {
                         invoice.line().licenceName(),
                         term)
                 + "\n\n"
+                + amounts
+                + "\n"
                 + (paid
                         ? words.text(locale, "invoice.email.paid", total, paidOn)
                         : words.text(locale, "invoice.email.due", total, due))
@@ -60,7 +65,8 @@ class InvoiceMessages {
                 + (howToPay.isEmpty() ? "" : "\n" + String.join("\n", howToPay) + "\n")
                 + "\n" + words.text(locale, portalKey, page) + "\n\n"
                 + words.text(locale, "invoice.email.thanks") + "\n"
-                + invoice.seller().name() + "\n";
+                + invoice.seller().name() + "\n"
+                + seller.stream().map(line -> line + "\n").collect(Collectors.joining());
         String html = "<p>"
                 + Html.escape(words.text(
                         locale, "invoice.email.hello", invoice.buyer().name())) + "</p>\n"
@@ -72,7 +78,7 @@ class InvoiceMessages {
                         Html.escape(invoice.line().licenceName()),
                         Html.escape(term))
                 + "</p>\n"
-                + "<p>"
+                + "<p>" + Html.escape(amounts) + "<br>\n"
                 + (paid
                         ? words.text(
                                 locale, "invoice.email.paid", "<strong>" + Html.escape(total) + "</strong>", paidOn)
@@ -88,7 +94,8 @@ class InvoiceMessages {
                 + words.text(locale, portalKey, "<a href=\"" + Html.escape(page) + "\">" + Html.escape(page) + "</a>")
                 + "</p>\n"
                 + "<p>" + Html.escape(words.text(locale, "invoice.email.thanks")) + "<br>"
-                + Html.escape(invoice.seller().name()) + "</p>\n";
+                + Html.escape(invoice.seller().name())
+                + seller.stream().map(line -> "<br>" + Html.escape(line)).collect(Collectors.joining()) + "</p>\n";
         return new OutgoingEmail(
                 invoice.organisationId(),
                 SUBJECT_TYPE,
