@@ -54,6 +54,14 @@ public record InvoiceResponse(
                 requiredMode = Schema.RequiredMode.REQUIRED)
         boolean reverseCharge,
 
+        @Schema(
+                description = "Whether no VAT was charged because the seller, VAT-registered in the EU, sold to a"
+                        + " business whose VAT number is of a country outside the EU (outside the scope of EU VAT,"
+                        + " Article 44 of the VAT Directive); vatRate is 0 then. Invoices issued before December 2026"
+                        + " charged the seller's rate.",
+                requiredMode = Schema.RequiredMode.REQUIRED)
+        boolean outsideEuVat,
+
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) MoneyAmount total,
 
         @Schema(description = "When it was paid; null until then.")
@@ -126,6 +134,7 @@ public record InvoiceResponse(
                 totals.vatRate(),
                 MoneyAmount.of(totals.vat()),
                 totals.reverseCharge(),
+                totals.outsideEuVat(),
                 MoneyAmount.of(totals.total()),
                 invoice.paidOn(),
                 invoice.paymentReference(),

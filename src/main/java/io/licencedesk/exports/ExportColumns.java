@@ -46,7 +46,8 @@ final class ExportColumns {
             "void_reason",
             "licence_name",
             "term_start",
-            "term_end");
+            "term_end",
+            "outside_eu_vat");
 
     static final List<String> CLIENTS =
             List.of("name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");
@@ -103,7 +104,8 @@ final class ExportColumns {
             invoice.voidReason(),
             invoice.line().licenceName(),
             date(invoice.line().termStart()),
-            date(invoice.line().termEnd())
+            date(invoice.line().termEnd()),
+            Boolean.toString(totals.outsideEuVat())
         };
     }
 

@@ -94,12 +94,23 @@ public final class Invoice {
 
     /**
      * The amounts, in the invoice's one currency: VAT is the subtotal at the seller's rate, rounded half up, or none
-     * when the buyer accounts for it (reverse charge, decision 0052).
+     * when the buyer accounts for it (reverse charge, decision 0052) or the sale is outside the scope of EU VAT (a
+     * business established outside the EU, decision 0175).
      */
-    public record Totals(Money subtotal, BigDecimal vatRate, Money vat, Money total, boolean reverseCharge) {
+    public record Totals(
+            Money subtotal, BigDecimal vatRate, Money vat, Money total, boolean reverseCharge, boolean outsideEuVat) {
+
+        public Totals(Money subtotal, BigDecimal vatRate, Money vat, Money total, boolean reverseCharge) {
+            this(subtotal, vatRate, vat, total, reverseCharge, false);
+        }
 
         public Totals(Money subtotal, BigDecimal vatRate, Money vat, Money total) {
             this(subtotal, vatRate, vat, total, false);
+        }
+
+        /** Whether no VAT is charged for either reason: the invoice then says why, where it gives its VAT. */
+        public boolean noVatCharged() {
+            return reverseCharge || outsideEuVat;
         }
 
         static Totals of(Money subtotal, BigDecimal vatRate) {
@@ -110,6 +121,19 @@ public final class Invoice {
         /** No VAT charged: the buyer, VAT-registered in another EU country, accounts for it. */
         static Totals reverseCharged(Money subtotal) {
             return new Totals(subtotal, BigDecimal.ZERO.setScale(2), subtotal.percent(BigDecimal.ZERO), subtotal, true);
+        }
+
+        /** No VAT charged: the buyer is a business established outside the EU (article 44 of the VAT Directive). */
+        static Totals outsideEuVat(Money subtotal) {
+            return new Totals(
+                    subtotal, BigDecimal.ZERO.setScale(2), subtotal.percent(BigDecimal.ZERO), subtotal, false, true);
+        }
+
+        static Totals of(Money subtotal, BigDecimal vatRate, String sellerVatNumber, String buyerVatNumber) {
+            if (VatRule.reverseCharged(sellerVatNumber, buyerVatNumber)) {
+                return reverseCharged(subtotal);
+            }
+            return VatRule.outsideEu(sellerVatNumber, buyerVatNumber) ? outsideEuVat(subtotal) : of(subtotal, vatRate);
         }
     }
 
@@ -195,9 +219,7 @@ public final class Invoice {
                         new Payment(payment.iban(), payment.bic(), payment.instructions(), payment.paymentLink())),
                 new Buyer(client.name(), client.company(), client.email(), client.billingAddress(), client.vatNumber()),
                 line(licence),
-                VatRule.reverseCharged(payment.vatNumber(), client.vatNumber())
-                        ? Totals.reverseCharged(licence.amount())
-                        : Totals.of(licence.amount(), organisation.vatRate()),
+                Totals.of(licence.amount(), organisation.vatRate(), payment.vatNumber(), client.vatNumber()),
                 null,
                 null,
                 null,

@@ -74,7 +74,8 @@ class InvoiceRepository {
                         rs.getBigDecimal("vat_rate"),
                         new Money(rs.getLong("vat_minor"), currency),
                         new Money(rs.getLong("total_minor"), currency),
-                        rs.getBoolean("reverse_charge")),
+                        rs.getBoolean("reverse_charge"),
+                        rs.getBoolean("outside_eu_vat")),
                 date(rs.getDate("paid_on")),
                 rs.getString("payment_reference"),
                 rs.getString("void_reason"),
@@ -108,7 +109,8 @@ class InvoiceRepository {
                                              coupon_code, plan_name, quantity, unit_price_minor, subtotal_minor,
                                              vat_rate, vat_minor, total_minor, currency, created_at,
                                              seller_vat_number, seller_registration, payment_iban, payment_bic,
-                                             payment_instructions, payment_link, reverse_charge)
+                                             payment_instructions, payment_link, reverse_charge,
+                                             outside_eu_vat)
                         values (:organisationId, :number, :licenceId, :termNumber, :termNumber, :clientId,
                                 :status, :issuedOn, :dueOn, :termStart, :termEnd, :termLabel,
                                 :sellerName, :sellerAddress, :sellerEmail, :buyerName, :buyerCompany,
@@ -116,7 +118,8 @@ class InvoiceRepository {
                                 :couponCode, :planName, :quantity, :unitPrice, :subtotal,
                                 :vatRate, :vat, :total, :currency, :now,
                                 :sellerVatNumber, :sellerRegistration, :paymentIban, :paymentBic,
-                                :paymentInstructions, :paymentLink, :reverseCharge)
+                                :paymentInstructions, :paymentLink, :reverseCharge,
+                                :outsideEuVat)
                         """)
                 .param("organisationId", invoice.organisationId())
                 .param("number", invoice.number())
@@ -139,6 +142,7 @@ class InvoiceRepository {
                 .param("paymentInstructions", invoice.seller().payment().instructions())
                 .param("paymentLink", invoice.seller().payment().link())
                 .param("reverseCharge", invoice.totals().reverseCharge())
+                .param("outsideEuVat", invoice.totals().outsideEuVat())
                 .param("buyerName", invoice.buyer().name())
                 .param("buyerCompany", invoice.buyer().company())
                 .param("buyerEmail", invoice.buyer().email())

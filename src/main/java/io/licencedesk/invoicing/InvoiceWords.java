@@ -44,10 +44,10 @@ class InvoiceWords {
     String amounts(Invoice invoice, Locale locale) {
         Invoice.Totals totals = invoice.totals();
         String currency = totals.total().currency().getCurrencyCode();
-        if (totals.reverseCharge()) {
+        if (totals.noVatCharged()) {
             return text(
                     locale,
-                    "invoice.email.amountsReverseCharge",
+                    totals.reverseCharge() ? "invoice.email.amountsReverseCharge" : "invoice.email.amountsOutsideEu",
                     totals.subtotal().formatted(locale),
                     totals.total().formatted(locale),
                     currency);
@@ -87,6 +87,9 @@ class InvoiceWords {
         List<String> lines = new ArrayList<>();
         if (invoice.totals().reverseCharge()) {
             lines.add(text(locale, "invoice.pdf.reverseChargeVatToBe"));
+        }
+        if (invoice.totals().outsideEuVat()) {
+            lines.add(text(locale, "invoice.pdf.outsideEuVat"));
         }
         if (!invoice.payable()) {
             return lines; // paid: nothing more to pay, and no way to pay it twice

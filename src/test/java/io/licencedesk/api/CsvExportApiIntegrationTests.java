@@ -378,7 +378,8 @@ class CsvExportApiIntegrationTests {
                 "void_reason",
                 "licence_name",
                 "term_start",
-                "term_end");
+                "term_end",
+                "outside_eu_vat");
 
         static final List<String> CLIENTS = List.of(
                 "name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");

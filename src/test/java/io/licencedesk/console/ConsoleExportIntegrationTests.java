@@ -283,7 +283,8 @@ class ConsoleExportIntegrationTests {
                         "void_reason",
                         "licence_name",
                         "term_start",
-                        "term_end");
+                        "term_end",
+                        "outside_eu_vat");
         var rows = rows(response.getContentAsString(StandardCharsets.UTF_8));
         assertThat(rows).extracting(row -> row.get("number")).containsExactly(open.number(), paid.number());
         assertThat(rows.get(1))
@@ -303,7 +304,8 @@ class ConsoleExportIntegrationTests {
                 .containsEntry("licence_name", paid.line().licenceName())
                 // not activated yet: its term has no dates until the licence is first used
                 .containsEntry("term_start", "")
-                .containsEntry("term_end", "");
+                .containsEntry("term_end", "")
+                .containsEntry("outside_eu_vat", "false");
         assertThat(rows.get(0)).containsEntry("status", "issued").containsEntry("paid", "");
 
         assertThat(rows(download(get("/invoices/export.csv").param("status", "paid"))))

@@ -1,6 +1,7 @@
 package io.licencedesk.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.NewClient;
@@ -19,13 +20,16 @@ import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Period;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * An invoice as a reseller's accountant checks it (decision 0175): the e-mail that carries it says what the PDF
@@ -33,6 +37,9 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 @IntegrationTest
 class InvoiceAsAnAccountantReadsItIntegrationTests {
+
+    @Autowired
+    MockMvc mvc;
 
     @Autowired
     TestFixture fixture;
@@ -147,5 +154,76 @@ class InvoiceAsAnAccountantReadsItIntegrationTests {
                 .containsPattern("Hors TVA 29,97\\h€, pas de TVA \\(autoliquidation\\), total 29,97\\h€ \\(EUR\\).")
                 .contains("Autoliquidation\u00a0: TVA due par le preneur")
                 .contains("Numéro de TVA\u00a0: FR12345678901");
+    }
+
+    /**
+     * A French seller's UK business client (GB VAT number) was charged French VAT, 8.1% here, as decision 0052 left
+     * "non-EU rules" to the seller's rate: an EU seller's service to a business established outside the EU is outside
+     * the scope of EU VAT (article 44). It is invoiced without VAT now, and every place that gives the VAT says why.
+     */
+    @Test
+    void aBusinessOutsideTheEuIsInvoicedWithoutVatAndEveryPlaceSaysWhy() throws Exception {
+        accounts.updateClient(
+                org.manager(),
+                org.bob().userId(),
+                new NewClient(org.bob().name(), org.bob().email(), "Bob Ltd", "London", "GB123456789"));
+
+        Invoice invoice = threeScreensFor(org.bob().userId());
+
+        assertThat(invoice.totals().vat().minorUnits()).isZero();
+        assertThat(invoice.totals().total().minorUnits()).isEqualTo(2997);
+        assertThat(pdfText(invoice))
+                .contains("VAT 0% (outside EU VAT) €0.00")
+                .contains("Total due €29.97")
+                .contains("Outside the scope of EU VAT: services supplied to a business established outside the EU")
+                .doesNotContain("Reverse charge");
+        assertThat(emailText(invoice))
+                .contains("Before VAT €29.97, no VAT (outside the scope of EU VAT), total €29.97 (EUR).")
+                .contains("Outside the scope of EU VAT: services supplied to a business established outside the EU");
+        String token = fixture.token(org.manager());
+        String json = mvc.perform(get("/api/v1/invoices/{id}", invoice.id()).header("Authorization", "Bearer " + token))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(json)
+                .contains("\"vat\":{\"amount\":\"0.00\"")
+                .contains("\"reverseCharge\":false")
+                .contains("\"outsideEuVat\":true")
+                .contains("\"total\":{\"amount\":\"29.97\"");
+        String csv = mvc.perform(get("/api/v1/invoices/export").header("Authorization", "Bearer " + token))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",term_start,term_end,outside_eu_vat");
+        assertThat(csv)
+                .containsPattern(invoice.number() + ",.*,29\\.97,0\\.00,0\\.00,29\\.97,EUR,.*,false,.*,true\\r?\\n");
+        String console = mvc.perform(get("/invoices/{id}", invoice.id()).with(fixture.signedIn(org.manager())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(console).select("dt").eachText()).contains("VAT 0% (outside EU VAT)");
+        String portal = mvc.perform(get("/portal/invoices/{id}", invoice.id()).with(fixture.signedIn(org.bob())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(portal).select("dd").eachText())
+                .contains("0%: outside the scope of EU VAT, your business being established outside the EU");
+        languages.choose(org.bob(), Language.FR);
+        assertThat(pdfText(invoice)).containsPattern("TVA 0\\h% \\(hors champ UE\\)");
+    }
+
+    /** A buyer without a VAT number may be a consumer, and a number without a country says nothing: the seller's rate. */
+    @Test
+    void aBuyerWithoutAVatNumberOrWithoutACountryInItPaysTheSellersRate() throws Exception {
+        accounts.updateClient(
+                org.manager(),
+                org.bob().userId(),
+                new NewClient(org.bob().name(), org.bob().email(), "Bob Inc", "New York", "12-3456789"));
+
+        for (Invoice invoice : List.of(
+                threeScreensFor(org.alice().userId()), threeScreensFor(org.bob().userId()))) {
+            assertThat(invoice.totals().vat().minorUnits()).isEqualTo(243);
+            assertThat(pdfText(invoice)).contains("VAT 8.1% €2.43").doesNotContain("outside the scope");
+        }
     }
 }

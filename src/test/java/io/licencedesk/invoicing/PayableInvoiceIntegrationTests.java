@@ -172,13 +172,14 @@ class PayableInvoiceIntegrationTests {
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow())
-                .endsWith(",payment_reference,reverse_charge,void_reason,licence_name,term_start,term_end");
+                .endsWith(
+                        ",payment_reference,reverse_charge,void_reason,licence_name,term_start,term_end,outside_eu_vat");
         assertThat(csv.lines().filter(line -> line.startsWith(reverseCharged.number())))
                 .singleElement(InstanceOfAssertFactories.STRING)
-                .endsWith(",true,," + reverseCharged.line().licenceName() + "," + termDates(reverseCharged));
+                .endsWith(",true,," + reverseCharged.line().licenceName() + "," + termDates(reverseCharged) + ",false");
         assertThat(csv.lines().filter(line -> line.startsWith(charged.number())))
                 .singleElement(InstanceOfAssertFactories.STRING)
-                .endsWith(",false,," + charged.line().licenceName() + "," + termDates(charged));
+                .endsWith(",false,," + charged.line().licenceName() + "," + termDates(charged) + ",false");
         String token = fixture.token(org.manager());
         for (var invoice : Map.of(reverseCharged, true, charged, false).entrySet()) {
             String json = mvc.perform(

@@ -23,4 +23,22 @@ class VatRuleTests {
     void reverseChargesOnlyBetweenTwoEuCountriesWithTheBuyersVatNumber(String seller, String buyer, boolean reverse) {
         assertThat(VatRule.reverseCharged(seller, buyer)).isEqualTo(reverse);
     }
+
+    /** Decision 0175: a business with a VAT number of a country outside the EU is outside the scope of EU VAT. */
+    @ParameterizedTest(name = "seller {0}, buyer {1}: outside the EU {2}")
+    @CsvSource(nullValues = "none", textBlock = """
+            FR12345678901, GB123456789,       true
+            FR12345678901, CHE-123.456.789,   true
+            FR12345678901, no 123456789 mva,  true
+            FR12345678901, DE123456789,       false
+            FR12345678901, FR98765432109,     false
+            FR12345678901, 123456789,         false
+            FR12345678901, none,              false
+            none,          GB123456789,       false
+            GB123456789,   CHE123456789,      false
+            """)
+    void aBusinessWithAVatNumberOfACountryOutsideTheEuIsOutsideItsScope(String seller, String buyer, boolean outside) {
+        assertThat(VatRule.outsideEu(seller, buyer)).isEqualTo(outside);
+        assertThat(VatRule.reverseCharged(seller, buyer) && outside).isFalse();
+    }
 }
