@@ -226,4 +226,45 @@ class InvoiceAsAnAccountantReadsItIntegrationTests {
             assertThat(pdfText(invoice)).contains("VAT 8.1% €2.43").doesNotContain("outside the scope");
         }
     }
+
+    /**
+     * Changing the prefix mid-year does not restart the numbers, and a void invoice's number is not given again: the
+     * organisation's numbers stay one gapless sequence (decision 0010). This held; the settings page did not say it.
+     */
+    @Test
+    void aNewPrefixGoesOnFromTheLastNumberAndAVoidNumberIsNeverGivenAgain() throws Exception {
+        Invoice first = threeScreensFor(org.alice().userId());
+        var organisation = accounts.organisation(org.owner());
+        accounts.updateSettings(
+                org.owner(),
+                new OrganisationSettings(
+                        organisation.name(),
+                        organisation.legalName(),
+                        organisation.address(),
+                        organisation.currency(),
+                        organisation.vatRate(),
+                        "ACME",
+                        organisation.paymentTermsDays(),
+                        null,
+                        organisation.senderEmail(),
+                        30,
+                        Language.EN));
+        Invoice second = threeScreensFor(org.alice().userId());
+        invoicing.voidInvoice(org.manager(), second.id(), "Wrong client");
+        Invoice again = invoicing
+                .send(org.manager(), List.of(second.line().licenceId()))
+                .issued()
+                .get(0);
+
+        String year = "-" + first.issuedOn().getYear() + "-";
+        assertThat(List.of(first.number(), second.number(), again.number()))
+                .containsExactly("INV" + year + "000001", "ACME" + year + "000002", "ACME" + year + "000003");
+        String settings = mvc.perform(get("/settings").with(fixture.signedIn(org.owner())))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(Jsoup.parse(settings).select("#invoicePrefix-help").text())
+                .isEqualTo("Numbers go on from the last one: a new prefix does not restart them (INV-2026-000041, then"
+                        + " ACME-2026-000042), and a void invoice keeps its number.");
+    }
 }
