@@ -18,14 +18,22 @@ import io.licencedesk.licence.PlanCatalogue;
 import io.licencedesk.mail.Outbox;
 import io.licencedesk.shared.Language;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.MovableClock;
+import io.licencedesk.support.MovableTime;
 import io.licencedesk.support.TestFixture;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.Period;
+import java.time.YearMonth;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.jsoup.Jsoup;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,6 +44,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * says, to the cent, and who the seller is for the tax office.
  */
 @IntegrationTest
+@MovableTime
 class InvoiceAsAnAccountantReadsItIntegrationTests {
 
     @Autowired
@@ -65,6 +74,12 @@ class InvoiceAsAnAccountantReadsItIntegrationTests {
     @Autowired
     Outbox outbox;
 
+    @Autowired
+    MovableClock clock;
+
+    @Autowired
+    InvoiceFigures figures;
+
     TestOrganisation org;
     Plan odd;
 
@@ -91,6 +106,11 @@ class InvoiceAsAnAccountantReadsItIntegrationTests {
                 org.owner(),
                 new PaymentSettings(
                         "FR12345678901", "RCS Paris 123 456 789", "FR1420041010050500013M02606", null, null, null));
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     Invoice threeScreensFor(long clientId) {
@@ -233,6 +253,8 @@ class InvoiceAsAnAccountantReadsItIntegrationTests {
      */
     @Test
     void aNewPrefixGoesOnFromTheLastNumberAndAVoidNumberIsNeverGivenAgain() throws Exception {
+        // Not across a new year, which starts the numbers again (decision 0010).
+        clock.moveTo(Instant.parse("2026-06-10T12:00:00Z"));
         Invoice first = threeScreensFor(org.alice().userId());
         var organisation = accounts.organisation(org.owner());
         accounts.updateSettings(
@@ -256,9 +278,8 @@ class InvoiceAsAnAccountantReadsItIntegrationTests {
                 .issued()
                 .get(0);
 
-        String year = "-" + first.issuedOn().getYear() + "-";
         assertThat(List.of(first.number(), second.number(), again.number()))
-                .containsExactly("INV" + year + "000001", "ACME" + year + "000002", "ACME" + year + "000003");
+                .containsExactly("INV-2026-000001", "ACME-2026-000002", "ACME-2026-000003");
         String settings = mvc.perform(get("/settings").with(fixture.signedIn(org.owner())))
                 .andReturn()
                 .getResponse()
@@ -266,5 +287,47 @@ class InvoiceAsAnAccountantReadsItIntegrationTests {
         assertThat(Jsoup.parse(settings).select("#invoicePrefix-help").text())
                 .isEqualTo("Numbers go on from the last one: a new prefix does not restart them (INV-2026-000041, then"
                         + " ACME-2026-000042), and a void invoice keeps its number.");
+    }
+
+    /**
+     * A payment recorded on 3 July for money received on 28 June counts as paid in June, on the dashboard, in the
+     * list's totals and in the REST API's, the payment's date deciding, not the day it was recorded; removing it takes
+     * it out of June again. This held (checked on H2 and, in the twin, on PostgreSQL's tallies).
+     */
+    @Test
+    void aPaymentCountsInTheMonthOfItsDateNotOfTheDayItWasRecorded() throws Exception {
+        clock.moveTo(Instant.parse("2026-06-10T12:00:00Z"));
+        Invoice invoice = threeScreensFor(org.alice().userId());
+        clock.moveTo(Instant.parse("2026-07-03T12:00:00Z"));
+        invoicing.markPaid(org.manager(), invoice.id(), LocalDate.of(2026, 6, 28), "BANK-7");
+
+        var months = byMonth();
+        assertThat(months.get(YearMonth.of(2026, 6)).invoiced().minorUnits()).isEqualTo(3240);
+        assertThat(months.get(YearMonth.of(2026, 6)).paid().minorUnits()).isEqualTo(3240);
+        assertThat(months.get(YearMonth.of(2026, 7)).paidCount()).isZero();
+        String token = fixture.token(org.manager());
+        assertThat(totals(token, "status=paid&paidIn=2026-06")).contains("\"paid\":{\"amount\":\"32.40\"");
+        assertThat(totals(token, "status=paid&paidIn=2026-07")).isEqualTo("{\"data\":[]}");
+
+        invoicing.removePayment(org.manager(), invoice.id());
+
+        months = byMonth();
+        assertThat(months.get(YearMonth.of(2026, 6)).paidCount()).isZero();
+        assertThat(months.get(YearMonth.of(2026, 6)).invoiced().minorUnits()).isEqualTo(3240);
+        assertThat(totals(token, "status=paid&paidIn=2026-06")).isEqualTo("{\"data\":[]}");
+        assertThat(totals(token, "issuedIn=2026-06")).contains("\"unpaid\":{\"amount\":\"32.40\"");
+    }
+
+    Map<YearMonth, InvoiceOverview.Month> byMonth() {
+        var months = new LinkedHashMap<YearMonth, InvoiceOverview.Month>();
+        figures.overview(org.manager(), 12).months().forEach(month -> months.put(month.month(), month));
+        return months;
+    }
+
+    String totals(String token, String query) throws Exception {
+        return mvc.perform(get("/api/v1/invoices/totals?" + query).header("Authorization", "Bearer " + token))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
     }
 }
