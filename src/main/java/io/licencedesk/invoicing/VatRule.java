@@ -49,6 +49,10 @@ final class VatRule {
             return null;
         }
         String prefix = compact.substring(0, 2);
+        if (prefix.equals("GR")) {
+            // Greece's ISO code, which people write for its VAT prefix EL: a Greek business is not outside the EU
+            return "EL";
+        }
         return EU.contains(prefix) ? prefix : null;
     }
 }

@@ -13,6 +13,7 @@ class VatRuleTests {
             FR12345678901, DE123456789,   true
             FR12345678901, de 123 456 789, true
             FR12345678901, EL123456789,   true
+            FR12345678901, GR123456789,   true
             FR12345678901, FR98765432109, false
             FR12345678901, none,          false
             FR12345678901, GB123456789,   false
@@ -31,6 +32,7 @@ class VatRuleTests {
             FR12345678901, CHE-123.456.789,   true
             FR12345678901, no 123456789 mva,  true
             FR12345678901, DE123456789,       false
+            FR12345678901, GR123456789,       false
             FR12345678901, FR98765432109,     false
             FR12345678901, 123456789,         false
             FR12345678901, none,              false
