@@ -1,5 +1,6 @@
 package io.licencedesk.support;
 
+import com.deque.html.axecore.args.AxeRunOptions;
 import com.deque.html.axecore.playwright.AxeBuilder;
 import com.deque.html.axecore.results.AxeResults;
 import com.deque.html.axecore.results.CheckedNode;
@@ -157,9 +158,16 @@ public final class Accessibility {
      * axe's own run in the page (the integration's "legacy mode", decision 0106). Its default runs axe in each frame
      * and gathers the results in a blank page of a browser context opened for that, into which it loads axe's 560 kB
      * again, on every run; the pages have no frames, and the one run in the page finds the same.
+     *
+     * <p>Only the violations are asked for in full (axe's resultTypes): every rule still runs on every element, but
+     * the passes, the incomplete and the inapplicable, which nothing here reads, are kept to one node each instead of
+     * every element of the page, to be copied out of the browser and parsed. Run both ways on the same 197 page states,
+     * the violations were the same and the runs a fifth shorter (decision 0173).
      */
     private static AxeBuilder axe(Page page) {
-        return new AxeBuilder(page).setLegacyMode(true);
+        AxeRunOptions options = new AxeRunOptions();
+        options.setResultTypes(List.of("violations"));
+        return new AxeBuilder(page).setLegacyMode(true).options(options);
     }
 
     /** axe run in the page as it is now, once more after a navigation that took its script away. */
