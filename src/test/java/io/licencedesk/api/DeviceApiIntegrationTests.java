@@ -611,6 +611,30 @@ class DeviceApiIntegrationTests {
         assertThat(screens.screens(org.alice(), licenceId).get(0).fingerprint()).isEqualTo("dev-\uD83D\uDCFA");
     }
 
+    /**
+     * A field of the wrong type is named (decision 0176): {"fingerprint": 12} was answered "The body must be a JSON
+     * object with a fingerprint (and a nonce for check-in).", without a field, although it is one.
+     */
+    @Test
+    void namesAFieldOfTheWrongType() throws Exception {
+        long licenceId = licence(1);
+        String credential = register(licenceId, "Entrance");
+        for (String action : List.of("activate", "check-in")) {
+            Answer number = call(action, credential, "{\"fingerprint\":12,\"nonce\":\"n\"}");
+            assertProblem(number, 400, "bad-request");
+            assertThat(number.body().path("field").asString("")).isEqualTo("fingerprint");
+            assertThat(number.body().get("detail").asString())
+                    .isEqualTo("The field fingerprint must be text in double quotes (values are never converted).");
+
+            Answer list = call(action, credential, "{\"fingerprint\":\"device-a\",\"nonce\":[\"n\"]}");
+            assertProblem(list, 400, "bad-request");
+            assertThat(list.body().path("field").asString("")).isEqualTo("nonce");
+        }
+        assertThat(screens.screens(org.alice(), licenceId))
+                .extracting(Screen::activated)
+                .containsExactly(false);
+    }
+
     /** Bodies are JSON (docs/device-api.md): a YAML body took a seat, and the 415 offered YAML in its Accept. */
     @Test
     void takesOnlyJsonBodiesAsDocumented() throws Exception {
