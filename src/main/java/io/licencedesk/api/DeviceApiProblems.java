@@ -5,6 +5,7 @@ import io.licencedesk.devices.DeviceRefusedException.Refusal;
 import io.licencedesk.devices.InvalidDeviceRequestException;
 import io.licencedesk.devices.UnknownKeyException;
 import io.licencedesk.shared.Reason;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -71,15 +72,26 @@ class DeviceApiProblems {
     }
 
     @ExceptionHandler
-    ResponseEntity<ProblemDetail> refused(DeviceRefusedException e) {
+    ResponseEntity<ProblemDetail> refused(DeviceRefusedException e, HttpServletRequest request) {
         var answer = Answer.of(e.refusal());
         var response = ResponseEntity.status(answer.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         String detail = english(e.reason());
         if (e.refusal() == Refusal.UNKNOWN_CREDENTIAL) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-            detail = messages.getMessage("api.device.sendCredential", null, Locale.ENGLISH);
+            // A player that sent a credential is told that it is not (or no longer) one of a screen, and what to do;
+            // only one that sent none is told how to send it (it was told so whatever it sent, decision 0176).
+            if (!sentACredential(request)) {
+                detail = messages.getMessage("api.device.sendCredential", null, Locale.ENGLISH);
+            }
         }
         return response.body(problem(answer.status(), answer.slug(), answer.title(), detail));
+    }
+
+    private static boolean sentACredential(HttpServletRequest request) {
+        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return authorization != null
+                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                && !authorization.substring(7).isBlank();
     }
 
     @ExceptionHandler
@@ -128,6 +140,16 @@ class DeviceApiProblems {
 
     @ExceptionHandler
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        // A field of the wrong type ({"fingerprint": 12}) is named, as the REST API names it (decision 0176): the
+        // general sentence below sent a player's author looking for a syntax error in a well-formed body.
+        var why = UnreadableBody.of(e);
+        if (why.field() != null) {
+            var problem = problem(HttpStatus.BAD_REQUEST, "bad-request", "Bad request", why.detail());
+            problem.setProperty("field", why.field());
+            return ResponseEntity.badRequest()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
+        }
         return ResponseEntity.badRequest()
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem(

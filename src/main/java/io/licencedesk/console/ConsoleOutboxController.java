@@ -48,6 +48,8 @@ class ConsoleOutboxController {
     @GetMapping("/{id}")
     String message(Caller caller, @PathVariable long id, Model model) {
         model.addAttribute("message", outbox.message(caller, id));
+        // The demo without a mail server: the invitation's or reset's link is only in the server's log (decision 0176).
+        model.addAttribute("linksGoToTheLog", outbox.accountLinksGoToTheLog());
         return "console/outbox-message";
     }
 

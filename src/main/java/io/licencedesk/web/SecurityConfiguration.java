@@ -210,7 +210,9 @@ class SecurityConfiguration {
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(new SignInEntryPoint(problems, languages, words))
                         .accessDeniedHandler(new ViewAsRefusals(pages, languages, problems, words)))
-                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl(ViewAsRefusals.SIGNED_OUT))
+                .logout(logout -> logout.logoutUrl("/logout")
+                        .addLogoutHandler(new LanguageKeptAtSignOut(languages))
+                        .logoutSuccessUrl(ViewAsRefusals.SIGNED_OUT))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()))

@@ -297,7 +297,9 @@ class DeviceApiIntegrationTests {
         assertThat(bAgain.body().get("screenId").asLong())
                 .isEqualTo(b.body().get("screenId").asLong());
         assertProblem(c, 409, "seats-taken");
-        assertThat(c.body().get("detail").asString()).isEqualTo("All 2 seats of this licence are taken.");
+        assertThat(c.body().get("detail").asString())
+                .isEqualTo("All 2 seats of this licence are taken. Remove a screen in the portal to free a seat,"
+                        + " or ask the account manager for more screens.");
         assertThat(screens.screens(org.alice(), licenceId))
                 .extracting(Screen::fingerprint)
                 .containsExactly("device-a", "device-b");
@@ -498,6 +500,61 @@ class DeviceApiIntegrationTests {
     }
 
     /**
+     * Each refusal of an activation says what to do next, beside its type (decision 0176): a player shows the detail to
+     * the person installing it. A credential that was sent but is no screen's (mistyped, or its licence deleted before
+     * any device used it) was answered "Send the screen's device credential as Authorization: Bearer lds_…", although it
+     * had been sent; a paused, expired or unassigned licence and a full one were only stated ("This licence is paused.",
+     * "All 1 seats … are taken.").
+     */
+    @Test
+    void everyRefusalOfAnActivationSaysWhatToDoNext() throws Exception {
+        long deleted = licence(1);
+        String ofADeletedLicence = register(deleted, "Entrance");
+        licences.delete(org.manager(), deleted);
+        Answer unknown = activate(ofADeletedLicence, "device-a");
+        assertProblem(unknown, 401, "unknown-credential");
+        assertThat(unknown.body().get("detail").asString())
+                .isEqualTo("No screen has this device credential. Check that it was entered whole (lds_ followed by"
+                        + " 43 characters); if it was, its screen or its licence is gone: register a screen in the"
+                        + " portal and enter its new credential.");
+        Answer none = call("activate", null, "{\"fingerprint\":\"device-a\"}");
+        assertThat(none.body().get("detail").asString())
+                .isEqualTo("Send the screen's device credential as Authorization: Bearer lds_….");
+
+        long full = licence(1);
+        String credential = register(full, "Entrance");
+        activate(credential, "device-a");
+        assertThat(activate(credential, "device-b").body().get("detail").asString())
+                .isEqualTo("The only seat of this licence is taken. Remove a screen in the portal to free a seat, or"
+                        + " ask the account manager for more screens.");
+
+        licences.pause(org.manager(), full);
+        assertThat(activate(credential, "device-b").body().get("detail").asString())
+                .isEqualTo("This licence is paused. Activate again once it is resumed: by its account manager, or by"
+                        + " paying its overdue renewal invoice.");
+        licences.resume(org.manager(), full);
+
+        jdbc.sql("update licence set client_id = null, activated_on = null, ends_on = null where id = :id")
+                .param("id", full)
+                .update();
+        assertThat(activate(credential, "device-b").body().get("detail").asString())
+                .isEqualTo("This licence is no longer assigned to a client. Activate again once its account manager"
+                        + " has assigned it, or use the credential of a screen of another licence.");
+
+        long expired = testLicences.activated(
+                org.owner(),
+                plan,
+                org.alice().userId(),
+                "Old",
+                testLicences.today().minusYears(1));
+        String old = TestScreens.newCredential();
+        screenRows.insert(org.id(), expired, "Old screen", old);
+        assertThat(activate(old, "device-c").body().get("detail").asString())
+                .startsWith("This licence ended on ")
+                .endsWith(". Activate again once the client has renewed it with their account manager.");
+    }
+
+    /**
      * A refused field is said in a sentence naming it, as the REST API's are: the device API said "nonce is
      * required" and "fingerprint must have 1 to 200 characters".
      */
@@ -552,6 +609,30 @@ class DeviceApiIntegrationTests {
         assertThat(whole.status()).as(whole.raw()).isEqualTo(200);
         assertThat(whole.body().get("fingerprint").asString()).isEqualTo("dev-\uD83D\uDCFA");
         assertThat(screens.screens(org.alice(), licenceId).get(0).fingerprint()).isEqualTo("dev-\uD83D\uDCFA");
+    }
+
+    /**
+     * A field of the wrong type is named (decision 0176): {"fingerprint": 12} was answered "The body must be a JSON
+     * object with a fingerprint (and a nonce for check-in).", without a field, although it is one.
+     */
+    @Test
+    void namesAFieldOfTheWrongType() throws Exception {
+        long licenceId = licence(1);
+        String credential = register(licenceId, "Entrance");
+        for (String action : List.of("activate", "check-in")) {
+            Answer number = call(action, credential, "{\"fingerprint\":12,\"nonce\":\"n\"}");
+            assertProblem(number, 400, "bad-request");
+            assertThat(number.body().path("field").asString("")).isEqualTo("fingerprint");
+            assertThat(number.body().get("detail").asString())
+                    .isEqualTo("The field fingerprint must be text in double quotes (values are never converted).");
+
+            Answer list = call(action, credential, "{\"fingerprint\":\"device-a\",\"nonce\":[\"n\"]}");
+            assertProblem(list, 400, "bad-request");
+            assertThat(list.body().path("field").asString("")).isEqualTo("nonce");
+        }
+        assertThat(screens.screens(org.alice(), licenceId))
+                .extracting(Screen::activated)
+                .containsExactly(false);
     }
 
     /** Bodies are JSON (docs/device-api.md): a YAML body took a seat, and the 415 offered YAML in its Accept. */

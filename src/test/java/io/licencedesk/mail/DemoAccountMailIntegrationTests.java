@@ -1,6 +1,9 @@
 package io.licencedesk.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 
 import io.licencedesk.accounts.AccountManagement;
 import io.licencedesk.accounts.Client;
@@ -9,6 +12,7 @@ import io.licencedesk.accounts.PasswordManagement;
 import io.licencedesk.accounts.TestOrganisations;
 import io.licencedesk.accounts.TestOrganisations.TestOrganisation;
 import io.licencedesk.support.IntegrationTest;
+import io.licencedesk.support.TestFixture;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +20,7 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * On the embedded demo (no SMTP server), a kept account e-mail's link is written to the server's log, so an
@@ -45,6 +50,12 @@ class DemoAccountMailIntegrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestFixture fixture;
+
     @Test
     void logsAKeptInvitationsLinkAndNeverShowsOrKeepsIt(CapturedOutput log) {
         TestOrganisation org = organisations.create();
@@ -67,5 +78,24 @@ class DemoAccountMailIntegrationTests {
         assertThat(log.getOut())
                 .contains("e-mail to " + carol.email() + " was not sent")
                 .containsPattern("/password/set\\?token=[A-Za-z0-9_-]{20,}");
+    }
+
+    /**
+     * The outbox's page of such an e-mail said only that its text is not shown: a manager who had invited a client on
+     * the demo found no way to the link from there (decision 0176). It now says where the link is.
+     */
+    @Test
+    void theOutboxPageOfAKeptInvitationSaysWhereItsLinkIs() throws Exception {
+        TestOrganisation org = organisations.create();
+        Client dora = accounts.addClient(
+                org.manager(), new NewClient("Dora New", "dora-" + org.id() + "@example.test", null, null, null));
+        passwords.invite(org.manager(), dora.id());
+        dispatcher.dispatchDue();
+        long id = outbox.messages(org.manager(), null, 1, 10).items().get(0).id();
+
+        mvc.perform(get("/outbox/{id}", id).with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("its link is written to the server&#39;s log")));
+        mvc.perform(get("/outbox/{id}", id).header("Accept-Language", "fr").with(fixture.signedIn(org.manager())))
+                .andExpect(content().string(containsString("son lien est écrit dans le journal du serveur")));
     }
 }

@@ -86,4 +86,32 @@ class PortalProfileBrowserTests {
                 .isVisible();
         assertThat(button(page, "Alice Liddell")).isVisible();
     }
+
+    /**
+     * On a phone whose browser asks for English, a client chooses French and signs out: the sign-in page and "Forgot
+     * your password?" were English, the choice being read only while signed in (decision 0176).
+     */
+    @Test
+    void aClientWhoChoseFrenchIsSignedOutToFrenchPages(Page page) {
+        page.setViewportSize(390, 844);
+        signIn(page, org.alice().email(), TestOrganisation.PASSWORD);
+        page.navigate("/portal/profile");
+        page.getByLabel("Language of the portal, your e-mails and your invoices")
+                .selectOption("fr");
+        button(page, "Save language").click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Votre profil")))
+                .isVisible();
+
+        button(page, "Menu").click();
+        button(page, org.alice().name()).click();
+        button(page, "Se déconnecter").click();
+
+        assertThat(page).hasURL(Pattern.compile(".*/login\\?signedOut$"));
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Connexion à LicenceDesk")))
+                .isVisible();
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Mot de passe oublié\u00a0?"))
+                .click();
+        assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Mot de passe oublié\u00a0?")))
+                .isVisible();
+    }
 }

@@ -107,6 +107,33 @@ class LanguageIntegrationTests {
         assertThat(languages.forClient(org.id(), org.alice().userId())).isEqualTo(Locale.UK);
     }
 
+    /**
+     * A client who chose French in a browser asking for English was signed out to an English sign-in page, and "Forgot
+     * your password?" was English too (decision 0176): their choice now becomes the switch's cookie as they sign out.
+     */
+    @Test
+    void aChoiceInTheProfileOutlastsSigningOut() throws Exception {
+        languages.choose(org.alice(), Language.FR);
+        mvc.perform(post("/logout")
+                        .header("Accept-Language", "en-GB")
+                        .with(fixture.signedIn(org.alice()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/login?signedOut"))
+                .andExpect(cookie().value(UserLocaleResolver.COOKIE, "fr"));
+        mvc.perform(get("/login")
+                        .param("signedOut", "")
+                        .header("Accept-Language", "en-GB")
+                        .cookie(new Cookie(UserLocaleResolver.COOKIE, "fr")))
+                .andExpect(content().string(containsString("Connexion à LicenceDesk")));
+
+        mvc.perform(post("/logout")
+                        .header("Accept-Language", "en-GB")
+                        .with(fixture.signedIn(org.bob()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/login?signedOut"))
+                .andExpect(cookie().doesNotExist(UserLocaleResolver.COOKIE));
+    }
+
     @Test
     void aLanguageNotSpokenHereIsRefusedAndChangesNothing() throws Exception {
         languages.choose(org.alice(), Language.FR);

@@ -60,7 +60,8 @@ class ReasonsInWordsTests {
         assertThat(InWords.english(Reason.of("reason.screen.limitReached", 2500)))
                 .isEqualTo("All 2,500 screens of this licence are registered. Remove one to register another.");
         assertThat(InWords.english(Reason.of("reason.device.licenceExpired", java.time.LocalDate.of(2026, 12, 3))))
-                .isEqualTo("This licence ended on 3 Dec 2026.");
+                .isEqualTo("This licence ended on 3 Dec 2026. Activate again once the client has renewed it with their"
+                        + " account manager.");
         var messages = new ResourceBundleMessageSource();
         messages.setBasename("messages");
         messages.setDefaultEncoding(StandardCharsets.UTF_8.name());
