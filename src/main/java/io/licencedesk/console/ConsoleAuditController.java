@@ -77,7 +77,12 @@ class ConsoleAuditController {
             model.addAttribute("view", new AuditView(messages, locale, caller.isOwner()));
             return VIEW;
         }
-        exports.auditLog(caller, params.filter(), csvSeparator.get(), response);
+        exports.auditLog(
+                caller,
+                params.filter(),
+                csvSeparator.get(),
+                messages.getMessage("export.fileName.auditLog", null, locale),
+                response);
         return null;
     }
 

@@ -66,7 +66,11 @@ class ConsoleExportController {
                 return REFUSED;
             }
             exports.licences(
-                    caller, LicenceSelection.selectable(session, caller, licences), csvSeparator.get(), response);
+                    caller,
+                    LicenceSelection.selectable(session, caller, licences),
+                    csvSeparator.get(),
+                    words.of("export.fileName.licences"),
+                    response);
             return null;
         }
         boolean unknownClient = unknownClient(caller, params.client());
@@ -76,7 +80,7 @@ class ConsoleExportController {
             model.addAttribute("listUrl", (unknownClient ? understood.withoutClient() : understood).firstUrl());
             return REFUSED;
         }
-        exports.licences(caller, params.filter(), csvSeparator.get(), response);
+        exports.licences(caller, params.filter(), csvSeparator.get(), words.of("export.fileName.licences"), response);
         return null;
     }
 
@@ -99,7 +103,7 @@ class ConsoleExportController {
             model.addAttribute("listUrl", (unknownClient ? params.withoutClient() : params).url(1));
             return REFUSED;
         }
-        exports.invoices(caller, params.filter(), csvSeparator.get(), response);
+        exports.invoices(caller, params.filter(), csvSeparator.get(), words.of("export.fileName.invoices"), response);
         return null;
     }
 
@@ -118,7 +122,7 @@ class ConsoleExportController {
             model.addAttribute("listUrl", "/clients");
             return REFUSED;
         }
-        exports.clients(caller, q, csvSeparator.get(), response);
+        exports.clients(caller, q, csvSeparator.get(), words.of("export.fileName.clients"), response);
         return null;
     }
 

@@ -2,6 +2,7 @@ package io.licencedesk.console;
 
 import io.licencedesk.accounts.Caller;
 import io.licencedesk.exports.CsvDownload;
+import io.licencedesk.exports.CsvSeparator;
 import io.licencedesk.licence.ImportRefusedException;
 import io.licencedesk.licence.ImportStatus;
 import io.licencedesk.licence.LicenceImport;
@@ -35,6 +36,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -200,12 +202,30 @@ class ConsoleImportController {
         }
     }
 
-    /** Every refused row with its line, column and reason, for fixing the file in a spreadsheet. */
+    /**
+     * Every refused row with its line, column and reason, for fixing the file in a spreadsheet: a report for a person,
+     * so its header and name are in the page's language like its reasons, with commas or, for Excel in most of Europe,
+     * semicolons (decision 0174). The column names it cites are the file's own.
+     */
     @GetMapping("/licences/imports/{id}/problems.csv")
-    void problems(Caller caller, @PathVariable long id, HttpServletResponse response) throws IOException {
+    void problems(
+            Caller caller,
+            @PathVariable long id,
+            @RequestParam(required = false) String separator,
+            HttpServletResponse response)
+            throws IOException {
+        CsvSeparator cells =
+                CsvSeparator.of(separator).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         imports.find(caller, id);
         var csv = CsvDownload.start(
-                response, "import-" + id + "-refused-rows", LocalDate.now(clock), List.of("line", "column", "reason"));
+                response,
+                words.of("import.problems.fileName", String.valueOf(id)),
+                LocalDate.now(clock),
+                List.of(
+                        words.of("import.problems.header.line"),
+                        words.of("import.problems.header.column"),
+                        words.of("import.problems.header.reason")),
+                cells);
         imports.eachProblem(
                 caller,
                 id,

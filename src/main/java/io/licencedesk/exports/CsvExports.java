@@ -18,12 +18,22 @@ import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes each export to a response: {@code licences-2026-12-06.csv} and its kin. The caller has already turned the
+ * Writes each export to a response: {@code licences-2026-12-06.csv} and its kin, named by the caller (the console in
+ * the page's language, {@code factures-…} in French; the API in English, decision 0174). The caller has already turned the
  * request's parameters into a filter and refused those it could not read; what is left here cannot be refused with
  * an answer of its own, as the file's first line goes out before the first row is read.
  */
 @Component
 public class CsvExports {
+
+    /** The files' names in English, as the REST API gives them whatever the request's language. */
+    public static final String LICENCES = "licences";
+
+    public static final String INVOICES = "invoices";
+
+    public static final String CLIENTS = "clients";
+
+    public static final String AUDIT_LOG = "audit-log";
 
     private final LicenceExports licences;
     private final InvoiceExports invoices;
@@ -40,41 +50,71 @@ public class CsvExports {
     }
 
     /** Exactly the rows the main list shows for this filter, every page, in its order. */
-    public void licences(Caller caller, LicenceFilter filter, CsvSeparator separator, HttpServletResponse response)
+    public void licences(
+            Caller caller, LicenceFilter filter, CsvSeparator separator, String name, HttpServletResponse response)
             throws IOException {
-        var csv = start(caller, response, "licences", ExportColumns.LICENCES, separator);
+        var csv = start(caller, response, name, ExportColumns.LICENCES, separator);
         licences.licences(caller, filter, row -> csv.row(ExportColumns.of(row)));
         csv.finish();
     }
 
     /** Those of these licences that are the caller's organisation's, newest first. */
-    public void licences(Caller caller, Collection<Long> ids, CsvSeparator separator, HttpServletResponse response)
+    public void licences(
+            Caller caller, Collection<Long> ids, CsvSeparator separator, String name, HttpServletResponse response)
             throws IOException {
-        var csv = start(caller, response, "licences", ExportColumns.LICENCES, separator);
+        var csv = start(caller, response, name, ExportColumns.LICENCES, separator);
         licences.selected(caller, ids, row -> csv.row(ExportColumns.of(row)));
         csv.finish();
     }
 
-    public void invoices(Caller caller, InvoiceFilter filter, CsvSeparator separator, HttpServletResponse response)
+    public void invoices(
+            Caller caller, InvoiceFilter filter, CsvSeparator separator, String name, HttpServletResponse response)
             throws IOException {
-        var csv = start(caller, response, "invoices", ExportColumns.INVOICES, separator);
+        var csv = start(caller, response, name, ExportColumns.INVOICES, separator);
         invoices.invoices(caller, filter, invoice -> csv.row(ExportColumns.of(invoice)));
         csv.finish();
     }
 
     /** By name, as the client list; {@code term} searches name, e-mail and company (none: every client). */
-    public void clients(Caller caller, String term, CsvSeparator separator, HttpServletResponse response)
+    public void clients(Caller caller, String term, CsvSeparator separator, String name, HttpServletResponse response)
             throws IOException {
-        var csv = start(caller, response, "clients", ExportColumns.CLIENTS, separator);
+        var csv = start(caller, response, name, ExportColumns.CLIENTS, separator);
         clients.clients(caller, term, client -> csv.row(ExportColumns.of(client)));
         csv.finish();
     }
 
-    public void auditLog(Caller caller, AuditFilter filter, CsvSeparator separator, HttpServletResponse response)
+    public void auditLog(
+            Caller caller, AuditFilter filter, CsvSeparator separator, String name, HttpServletResponse response)
             throws IOException {
-        var csv = start(caller, response, "audit-log", ExportColumns.AUDIT, separator);
+        var csv = start(caller, response, name, ExportColumns.AUDIT, separator);
         audit.export(caller, filter, entry -> csv.row(ExportColumns.of(entry)));
         csv.finish();
+    }
+
+    /** The same exports named in English ({@link #LICENCES} and its kin), as the REST API gives them. */
+    public void licences(Caller caller, LicenceFilter filter, CsvSeparator separator, HttpServletResponse response)
+            throws IOException {
+        licences(caller, filter, separator, LICENCES, response);
+    }
+
+    public void licences(Caller caller, Collection<Long> ids, CsvSeparator separator, HttpServletResponse response)
+            throws IOException {
+        licences(caller, ids, separator, LICENCES, response);
+    }
+
+    public void invoices(Caller caller, InvoiceFilter filter, CsvSeparator separator, HttpServletResponse response)
+            throws IOException {
+        invoices(caller, filter, separator, INVOICES, response);
+    }
+
+    public void clients(Caller caller, String term, CsvSeparator separator, HttpServletResponse response)
+            throws IOException {
+        clients(caller, term, separator, CLIENTS, response);
+    }
+
+    public void auditLog(Caller caller, AuditFilter filter, CsvSeparator separator, HttpServletResponse response)
+            throws IOException {
+        auditLog(caller, filter, separator, AUDIT_LOG, response);
     }
 
     /**

@@ -139,7 +139,17 @@ class ReminderMessages {
         }
     }
 
-    /** The digest in the staff member's language: their choice, English without one (decision 0062). */
+    /**
+     * A member of staff's language for what is sent to them: their choice, else their organisation's (decisions 0172
+     * and 0174), as for everyone else's e-mails. The digest was English for whoever had chosen nothing.
+     */
+    static Locale staffLocale(Organisation organisation, String choice) {
+        return Language.ofCode(choice)
+                .orElse(organisation.language() == null ? Language.DEFAULT : organisation.language())
+                .locale();
+    }
+
+    /** The digest in the staff member's language ({@link #staffLocale}). */
     OutgoingEmail digest(
             Organisation organisation, long userId, String email, String name, Locale locale, Digest digest) {
         List<String> paragraphs = List.of(

@@ -13,7 +13,6 @@ import io.licencedesk.mail.Outbox;
 import io.licencedesk.renewals.CycleQueries.After;
 import io.licencedesk.renewals.CycleQueries.Due;
 import io.licencedesk.renewals.CycleQueries.OverdueRenewal;
-import io.licencedesk.shared.Language;
 import io.licencedesk.shared.RefusedException;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -233,7 +232,7 @@ public class RenewalCycle {
                             member.id(),
                             member.email(),
                             member.name(),
-                            Language.localeOf(member.language()),
+                            ReminderMessages.staffLocale(organisation, member.language()),
                             content));
                 }
             });

@@ -42,6 +42,8 @@ class ControlCharactersInForms {
 
         private static void check(String field, Errors errors) {
             if (errors.getFieldValue(field) instanceof String text && ControlCharacters.in(text)) {
+                // The code is a key of the messages, so the page says it in its language; MESSAGE is the English
+                // default.
                 errors.rejectValue(field, "controlCharacters", MESSAGE);
             }
         }

@@ -614,4 +614,41 @@ class ConsoleExportIntegrationTests {
                         .text())
                 .contains("The separator “tab” was not understood");
     }
+
+    /**
+     * A French page downloaded "invoices-….csv" and "audit-log-….csv", though it names the invoice PDF
+     * "facture-….pdf" (decision 0118). Each export is now named in the page's language; its header stays the
+     * import's and the API's column names, in either language (decision 0174).
+     */
+    @Test
+    void aFrenchPagesExportsAreNamedInFrenchAndKeepTheirColumnNames() throws Exception {
+        String today = LocalDate.now(clock).toString();
+        var owner = fixture.signedIn(org.owner().email());
+        for (var expected : List.of(
+                List.of("/licences/export.csv", "licences-", "code"),
+                List.of("/invoices/export.csv", "factures-", "number"),
+                List.of("/clients/export.csv", "clients-", "name"),
+                List.of("/audit/export.csv", "journal-d-audit-", "id"))) {
+            String csv = mvc.perform(get(expected.get(0))
+                            .param("separator", "semicolon")
+                            .header("Accept-Language", "fr-FR")
+                            .with(owner))
+                    .andExpect(status().isOk())
+                    .andExpect(header().string(
+                                    "Content-Disposition",
+                                    "attachment; filename=\"" + expected.get(1) + today + ".csv\""))
+                    .andReturn()
+                    .getResponse()
+                    .getContentAsString(StandardCharsets.UTF_8);
+            assertThat(csv).startsWith("\uFEFF" + expected.get(2) + ";");
+        }
+        mvc.perform(get("/invoices/export.csv")
+                        .header("Accept-Language", "en-GB")
+                        .with(owner))
+                .andExpect(
+                        header().string("Content-Disposition", "attachment; filename=\"invoices-" + today + ".csv\""));
+        mvc.perform(get("/audit/export.csv").header("Accept-Language", "en-GB").with(owner))
+                .andExpect(
+                        header().string("Content-Disposition", "attachment; filename=\"audit-log-" + today + ".csv\""));
+    }
 }

@@ -386,6 +386,59 @@ class ConsoleImportIntegrationTests {
     }
 
     /**
+     * A French page's file of refused rows was half English: its reasons French, its header "line,column,reason" and
+     * its name "import-7-refused-rows-….csv", and only with commas, which French Excel opens in one column. Its header
+     * and name are now the page's language, and it comes with semicolons too, as the exports do (decision 0174).
+     */
+    @Test
+    void aFrenchPagesRefusedRowsFileIsFrenchAndComesWithSemicolonsForExcel() throws Exception {
+        LicenceImport checked = check(HEADER + "\n" + ",No plan,,,,Weekly,1,,,,,,,\n");
+        String page = mvc.perform(get("/licences/imports/" + checked.id())
+                        .header("Accept-Language", "fr-FR")
+                        .with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(page)
+                .contains("/licences/imports/" + checked.id() + "/problems.csv?separator=semicolon")
+                .contains("Pour Excel (;)");
+
+        var comma = mvc.perform(get("/licences/imports/" + checked.id() + "/problems.csv")
+                        .header("Accept-Language", "fr-FR")
+                        .with(manager))
+                .andExpect(status().isOk())
+                .andExpect(header().string(
+                                "Content-Disposition",
+                                startsWith("attachment; filename=\"import-" + checked.id() + "-lignes-refusees-")))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(comma.lines().toList())
+                .containsExactly(
+                        "\uFEFFligne,colonne,motif",
+                        "2,plan,\"Aucune offre ne s’appelle «\u00a0Weekly\u00a0». Ajoutez d’abord l’offre, ou utilisez"
+                                + " le nom de l’une de vos offres.\"");
+        String semicolons = mvc.perform(get("/licences/imports/" + checked.id() + "/problems.csv")
+                        .param("separator", "semicolon")
+                        .header("Accept-Language", "fr-FR")
+                        .with(manager))
+                .andExpect(status().isOk())
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        assertThat(semicolons.lines().toList())
+                .containsExactly(
+                        "\uFEFFligne;colonne;motif",
+                        "2;plan;Aucune offre ne s’appelle «\u00a0Weekly\u00a0». Ajoutez d’abord l’offre, ou utilisez le"
+                                + " nom de l’une de vos offres.");
+        mvc.perform(get("/licences/imports/" + checked.id() + "/problems.csv")
+                        .param("separator", "tab")
+                        .with(manager))
+                .andExpect(status().isBadRequest());
+    }
+
+    /**
      * A row refused in several cells is reported with them in the order of the file's columns, on the page, in the
      * report's file and in the REST API: they were listed by column name ("activated, name, plan, screens") whatever
      * the header's order (decision 0168).

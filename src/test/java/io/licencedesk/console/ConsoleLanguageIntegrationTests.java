@@ -301,6 +301,33 @@ class ConsoleLanguageIntegrationTests {
                 .andExpect(content().string(containsString("The price cannot be negative.")));
     }
 
+    /**
+     * A text with a control character (pasted from another program) was refused beside its field in English on every
+     * French form: "Remove the control characters: they cannot be saved." (decision 0174).
+     */
+    @Test
+    void aControlCharacterIsRefusedInThePagesLanguage() throws Exception {
+        mvc.perform(post("/plans")
+                        .param("name", "Mensuel\u0007")
+                        .param("term", "P1M")
+                        .param("unitPrice", "10")
+                        .header("Accept-Language", "fr-FR")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(content()
+                        .string(containsString(
+                                "Retirez les caractères de contrôle\u00a0: ils ne peuvent pas" + " être enregistrés.")))
+                .andExpect(content().string(not(containsString("Remove the control characters"))));
+        mvc.perform(post("/plans")
+                        .param("name", "Monthly\u0007")
+                        .param("term", "P1M")
+                        .param("unitPrice", "10")
+                        .header("Accept-Language", "en-GB")
+                        .with(fixture.signedIn(org.owner()))
+                        .with(csrf()))
+                .andExpect(content().string(containsString("Remove the control characters: they cannot be saved.")));
+    }
+
     @Test
     void statusBadgesAndPlanTermsAreInFrenchOnAFrenchPage() throws Exception {
         licences.create(
