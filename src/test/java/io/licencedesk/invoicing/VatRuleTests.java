@@ -27,7 +27,7 @@ class VatRuleTests {
 
     /** Decision 0175: a business with a VAT number of a country outside the EU is outside the scope of EU VAT. */
     @ParameterizedTest(name = "seller {0}, buyer {1}: outside the EU {2}")
-    @CsvSource(nullValues = "none", textBlock = """
+    @CsvSource(nullValues = "null", textBlock = """
             FR12345678901, GB123456789,       true
             FR12345678901, CHE-123.456.789,   true
             FR12345678901, no 123456789 mva,  true
@@ -35,9 +35,19 @@ class VatRuleTests {
             FR12345678901, GR123456789,       false
             FR12345678901, FR98765432109,     false
             FR12345678901, 123456789,         false
-            FR12345678901, none,              false
-            none,          GB123456789,       false
+            FR12345678901, null,              false
+            null,          GB123456789,       false
             GB123456789,   CHE123456789,      false
+            FR12345678901, XI123456789,       true
+            FR12345678901, VAT FR12345678901, false
+            FR12345678901, TVA FR12345678901, false
+            FR12345678901, USt-IdNr. DE123456789, false
+            FR12345678901, BTW NL123456789B01, false
+            FR12345678901, none,              false
+            FR12345678901, Not registered,    false
+            FR12345678901, pending,           false
+            FR12345678901, RCS Paris 123 456 789, false
+            FR12345678901, GBX,               false
             """)
     void aBusinessWithAVatNumberOfACountryOutsideTheEuIsOutsideItsScope(String seller, String buyer, boolean outside) {
         assertThat(VatRule.outsideEu(seller, buyer)).isEqualTo(outside);
