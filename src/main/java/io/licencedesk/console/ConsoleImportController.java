@@ -36,7 +36,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.servlet.support.RequestContextUtils;
@@ -208,15 +207,24 @@ class ConsoleImportController {
      * semicolons (decision 0174). The column names it cites are the file's own.
      */
     @GetMapping("/licences/imports/{id}/problems.csv")
-    void problems(
+    String problems(
             Caller caller,
             @PathVariable long id,
             @RequestParam(required = false) String separator,
-            HttpServletResponse response)
+            HttpServletResponse response,
+            Model model)
             throws IOException {
-        CsvSeparator cells =
-                CsvSeparator.of(separator).orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
         imports.find(caller, id);
+        var separatorAsked = CsvSeparator.of(separator);
+        if (separatorAsked.isEmpty()) {
+            // the exports' page that says why no file was made (decision 0092), back to this import
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            model.addAttribute("refusals", ExportRefusals.of(Map.of("separator", separator), false, words));
+            model.addAttribute("list", "import");
+            model.addAttribute("listUrl", "/licences/imports/" + id);
+            return "console/export-refused";
+        }
+        CsvSeparator cells = separatorAsked.get();
         var csv = CsvDownload.start(
                 response,
                 words.of("import.problems.fileName", String.valueOf(id)),
@@ -231,6 +239,7 @@ class ConsoleImportController {
                 id,
                 problem -> csv.row(Integer.toString(problem.line()), problem.column(), reasons.text(problem.reason())));
         csv.finish();
+        return null;
     }
 
     /**

@@ -107,6 +107,9 @@ public class ProfilePages {
             return;
         }
         languages.choose(caller, language);
+        if (browsers) {
+            UserLocaleResolver.forget(request, response); // or a switch's or a sign-out's cookie would still decide
+        }
         refreshSignedInUser(caller, request, response); // the session carries the language
         var locale = language != null ? language.locale() : LocaleContextHolder.getLocale();
         Toasts.success(redirect, words.of(locale, "profile.language.saved"));

@@ -211,7 +211,7 @@ class SecurityConfiguration {
                         .authenticationEntryPoint(new SignInEntryPoint(problems, languages, words))
                         .accessDeniedHandler(new ViewAsRefusals(pages, languages, problems, words)))
                 .logout(logout -> logout.logoutUrl("/logout")
-                        .addLogoutHandler(new LanguageKeptAtSignOut(languages))
+                        .addLogoutHandler(new LanguageKeptAtSignOut())
                         .logoutSuccessUrl(ViewAsRefusals.SIGNED_OUT))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

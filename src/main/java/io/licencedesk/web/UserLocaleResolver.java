@@ -37,14 +37,33 @@ final class UserLocaleResolver implements LocaleResolver {
         if (response == null || language.isEmpty()) {
             return;
         }
-        Cookie cookie = new Cookie(COOKIE, language.get().code());
+        write(request, response, language.get().code(), (int)
+                Duration.ofDays(365).toSeconds());
+        request.setAttribute(COOKIE, language.get());
+    }
+
+    /**
+     * The language a person chose in their profile, kept by their browser after they sign out, until it closes
+     * (decision 0176): unlike a choice made with the switch, it is not kept for a year, so that the next person on a
+     * shared computer does not inherit it for long.
+     */
+    static void keepUntilTheBrowserCloses(HttpServletRequest request, HttpServletResponse response, Language language) {
+        write(request, response, language.code(), -1);
+    }
+
+    /** No cookie: pages follow the browser's Accept-Language again (a profile set to "browser's language"). */
+    static void forget(HttpServletRequest request, HttpServletResponse response) {
+        write(request, response, "", 0);
+    }
+
+    private static void write(HttpServletRequest request, HttpServletResponse response, String value, int maxAge) {
+        Cookie cookie = new Cookie(COOKIE, value);
         cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
-        cookie.setMaxAge((int) Duration.ofDays(365).toSeconds());
+        cookie.setMaxAge(maxAge);
         cookie.setHttpOnly(true);
         cookie.setSecure(request.isSecure());
         cookie.setAttribute("SameSite", "Lax");
         response.addCookie(cookie);
-        request.setAttribute(COOKIE, language.get());
     }
 
     private static Optional<Language> fromProfile() {

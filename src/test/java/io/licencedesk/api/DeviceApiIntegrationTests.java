@@ -530,8 +530,8 @@ class DeviceApiIntegrationTests {
 
         licences.pause(org.manager(), full);
         assertThat(activate(credential, "device-b").body().get("detail").asString())
-                .isEqualTo("This licence is paused. Activate again once it is resumed: by its account manager, or by"
-                        + " paying its overdue renewal invoice.");
+                .isEqualTo("This licence is paused. Activate again once it is resumed: its account manager resumes"
+                        + " it, or, if it was paused for an overdue renewal invoice, paying that invoice does.");
         licences.resume(org.manager(), full);
 
         jdbc.sql("update licence set client_id = null, activated_on = null, ends_on = null where id = :id")

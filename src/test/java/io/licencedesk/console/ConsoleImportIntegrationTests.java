@@ -3,11 +3,13 @@ package io.licencedesk.console;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -432,10 +434,16 @@ class ConsoleImportIntegrationTests {
                         "\uFEFFligne;colonne;motif",
                         "2;plan;Aucune offre ne s’appelle «\u00a0Weekly\u00a0». Ajoutez d’abord l’offre, ou utilisez le"
                                 + " nom de l’une de vos offres.");
+        // a separator not understood: the page that says why no file was made, in the page's language, back to
+        // the import (it was the general error page)
         mvc.perform(get("/licences/imports/" + checked.id() + "/problems.csv")
                         .param("separator", "tab")
+                        .header("Accept-Language", "fr-FR")
                         .with(manager))
-                .andExpect(status().isBadRequest());
+                .andExpect(status().isBadRequest())
+                .andExpect(content().string(containsString("Le séparateur « tab »")))
+                .andExpect(content().string(containsString("href=\"/licences/imports/" + checked.id() + "\"")))
+                .andExpect(content().string(containsString("Retour à l’importation")));
     }
 
     /**

@@ -119,7 +119,9 @@ class LanguageIntegrationTests {
                         .with(fixture.signedIn(org.alice()))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/login?signedOut"))
-                .andExpect(cookie().value(UserLocaleResolver.COOKIE, "fr"));
+                .andExpect(cookie().value(UserLocaleResolver.COOKIE, "fr"))
+                // until the browser closes: the next person on a shared computer does not keep it for a year
+                .andExpect(cookie().maxAge(UserLocaleResolver.COOKIE, -1));
         mvc.perform(get("/login")
                         .param("signedOut", "")
                         .header("Accept-Language", "en-GB")
@@ -132,6 +134,20 @@ class LanguageIntegrationTests {
                         .with(csrf()))
                 .andExpect(redirectedUrl("/login?signedOut"))
                 .andExpect(cookie().doesNotExist(UserLocaleResolver.COOKIE));
+    }
+
+    /** "Browser's language" in the profile: a cookie left by the switch or a sign-out no longer decides (review). */
+    @Test
+    void choosingTheBrowsersLanguageForgetsTheCookie() throws Exception {
+        languages.choose(org.alice(), Language.FR);
+        mvc.perform(post("/portal/profile/language")
+                        .param("language", "")
+                        .header("Accept-Language", "en-GB")
+                        .cookie(new Cookie(UserLocaleResolver.COOKIE, "fr"))
+                        .with(fixture.signedIn(org.alice()))
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/portal/profile"))
+                .andExpect(cookie().maxAge(UserLocaleResolver.COOKIE, 0));
     }
 
     @Test
