@@ -293,6 +293,12 @@ final class ImportFile {
         List<String> names = new ArrayList<>();
         for (String cell : record) {
             String name = columnName(cell);
+            if (cell.isBlank()) {
+                // A column without a name: Excel writes one for every formatted column beside the data (and
+                // "name,plan,screens,," refused the file for a column "" it did not know). Its cells must be empty.
+                names.add("");
+                continue;
+            }
             if (!COLUMNS.contains(name)) {
                 throw new FileRefused(Reason.of("reason.import.unknownColumn", abbreviate(cell.strip())));
             }
@@ -343,6 +349,22 @@ final class ImportFile {
         }
         if (!refusals.isEmpty()) {
             refusals.forEach(refusal -> rows.refused(line, refusal.column(), refusal.reason()));
+            return;
+        }
+        boolean underUnnamedColumn = false;
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).isEmpty() && !record.get(i).isBlank()) {
+                rows.refused(
+                        line,
+                        null,
+                        Reason.of(
+                                "reason.import.unnamedColumn",
+                                Integer.toString(i + 1),
+                                abbreviate(record.get(i).strip())));
+                underUnnamedColumn = true;
+            }
+        }
+        if (underUnnamedColumn) {
             return;
         }
 

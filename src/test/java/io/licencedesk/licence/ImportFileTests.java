@@ -235,6 +235,21 @@ class ImportFileTests {
     }
 
     /**
+     * Excel writes a separator for every formatted column beside the data, so the header ends "screens,,": the whole
+     * file was refused for a column "" the import did not know, which told nobody what to change. A column without a
+     * name is read when its cells are empty; a row with something under it is refused, naming the column by its
+     * number and what to do (decision 0177).
+     */
+    @Test
+    void aColumnWithoutANameIsReadWhenItsCellsAreEmpty() throws IOException {
+        var collected = check("name,plan,,screens,\r\nOne,Monthly,,1,\r\nTwo,Monthly,,2, \r\nThree,Monthly,x,3,\r\n");
+
+        assertThat(collected.accepted).extracting(ImportedRow::name).containsExactly("One", "Two");
+        assertThat(collected.refusedLines).containsExactly(4);
+        assertThat(collected.reasons).containsExactly(Reason.of("reason.import.unnamedColumn", "3", "x"));
+    }
+
+    /**
      * A number of screens from a spreadsheet or another system's export often comes as a decimal ("10.0", "10,00" in
      * French): it was refused as not a whole number. A decimal part of zeros only, one or two of them, is read; three
      * ("10.000", "1,000") may be a thousands separator, and any other decimal is not a whole number: both refused,
