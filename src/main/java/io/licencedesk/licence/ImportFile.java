@@ -20,8 +20,8 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.DateTimeException;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -69,6 +69,24 @@ final class ImportFile {
      * American month-first spelling drops the zeros (3/1/2026), which this refuses rather than misreads.
      */
     private static final Pattern SPREADSHEET_DAY = Pattern.compile("(\\d{2})/(\\d{2})/(\\d{4})");
+
+    /**
+     * A day as German, Austrian, Swiss, Polish and Russian Excel write a date cell (DD.MM.YYYY, zeros or not): no
+     * country writes the month first with dots, so it is read day first (decision 0177).
+     */
+    private static final Pattern DOTTED_DAY = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
+
+    /**
+     * A number of screens, or one written as a decimal of one or two zeros ("10.0", "10,00") as a spreadsheet or
+     * another system exports a number: unambiguous, since a thousands separator is followed by three digits.
+     */
+    private static final Pattern SCREENS = Pattern.compile("(\\d+)(?:[.,]0{1,2})?");
+
+    /** Anything a person puts between the words of a header name: "Client E-mail", "client_email", "CLIENT EMAIL". */
+    private static final Pattern NAME_SEPARATORS = Pattern.compile("[\\s\\p{Z}_-]+");
+
+    private static final Map<String, String> COLUMNS_BY_KEY =
+            COLUMNS.stream().collect(java.util.stream.Collectors.toMap(ImportFile::columnKey, column -> column));
 
     private static final Set<String> STATUSES = Set.of("available", "assigned", "active", "paused", "expired");
 
@@ -275,6 +293,12 @@ final class ImportFile {
         List<String> names = new ArrayList<>();
         for (String cell : record) {
             String name = columnName(cell);
+            if (cell.isBlank()) {
+                // A column without a name: Excel writes one for every formatted column beside the data (and
+                // "name,plan,screens,," refused the file for a column "" it did not know). Its cells must be empty.
+                names.add("");
+                continue;
+            }
             if (!COLUMNS.contains(name)) {
                 throw new FileRefused(Reason.of("reason.import.unknownColumn", abbreviate(cell.strip())));
             }
@@ -291,8 +315,17 @@ final class ImportFile {
         return names;
     }
 
+    /** The column a header cell names, or "" when it names none. */
     private static String columnName(String cell) {
-        return cell.strip().toLowerCase(Locale.ROOT).replace(' ', '_').replace('-', '_');
+        return COLUMNS_BY_KEY.getOrDefault(columnKey(cell), "");
+    }
+
+    /**
+     * A header name without its case, spaces, hyphens and underscores: "Client E-mail" was read "client_e_mail" and
+     * the whole file refused, though it can only mean client_email; no two columns differ only in those (0177).
+     */
+    private static String columnKey(String cell) {
+        return NAME_SEPARATORS.matcher(cell.toLowerCase(Locale.ROOT)).replaceAll("");
     }
 
     private void check(CSVRecord record, int line, int lastLine, List<String> header, String digest, Rows rows) {
@@ -316,6 +349,22 @@ final class ImportFile {
         }
         if (!refusals.isEmpty()) {
             refusals.forEach(refusal -> rows.refused(line, refusal.column(), refusal.reason()));
+            return;
+        }
+        boolean underUnnamedColumn = false;
+        for (int i = 0; i < header.size(); i++) {
+            if (header.get(i).isEmpty() && !record.get(i).isBlank()) {
+                rows.refused(
+                        line,
+                        null,
+                        Reason.of(
+                                "reason.import.unnamedColumn",
+                                Integer.toString(i + 1),
+                                abbreviate(record.get(i).strip())));
+                underUnnamedColumn = true;
+            }
+        }
+        if (underUnnamedColumn) {
             return;
         }
 
@@ -342,8 +391,13 @@ final class ImportFile {
             refusals.add(new Refusal("plan", Reason.of("reason.import.unknownPlan", abbreviate(planName))));
         }
 
-        int quantity = quantity(row.text("screens"));
-        if (quantity == 0) {
+        String screens = row.text("screens");
+        var wholeScreens = screens == null ? null : SCREENS.matcher(screens);
+        int quantity = wholeScreens != null && wholeScreens.matches() ? quantity(wholeScreens.group(1)) : 0;
+        if (wholeScreens != null && !wholeScreens.matches()) {
+            // "10.5", "1,000", "ten": say which cell and what to write, not only that it is wrong.
+            refusals.add(new Refusal("screens", Reason.of("reason.import.screensNotWhole", abbreviate(screens))));
+        } else if (quantity == 0) {
             refusals.add(
                     new Refusal("screens", Reason.of("reason.import.screens", Integer.toString(Licence.QUANTITY_MAX))));
         }
@@ -455,13 +509,19 @@ final class ImportFile {
         LocalDate day = null;
         try {
             var spreadsheetDay = SPREADSHEET_DAY.matcher(cell);
+            var dottedDay = DOTTED_DAY.matcher(cell);
             day = DAY.matcher(cell).matches()
                     ? LocalDate.parse(cell)
                     : spreadsheetDay.matches()
                             ? LocalDate.parse(spreadsheetDay.group(3) + "-" + spreadsheetDay.group(2) + "-"
                                     + spreadsheetDay.group(1))
-                            : null;
-        } catch (DateTimeParseException noSuchDay) {
+                            : dottedDay.matches()
+                                    ? LocalDate.of(
+                                            Integer.parseInt(dottedDay.group(3)),
+                                            Integer.parseInt(dottedDay.group(2)),
+                                            Integer.parseInt(dottedDay.group(1)))
+                                    : null;
+        } catch (DateTimeException noSuchDay) {
             // refused below, as a cell that is no day
         }
         if (day == null) {

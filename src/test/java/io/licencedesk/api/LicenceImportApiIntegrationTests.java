@@ -131,6 +131,53 @@ class LicenceImportApiIntegrationTests {
         assertThat(licences()).isEqualTo(2);
     }
 
+    /**
+     * A reseller's book of licences as German Excel saves it from their old system: a byte order mark, semicolons,
+     * CRLF, their own header names ("Client E-mail", "Licence Reference"), screens as decimals ("10,0"), amounts with a
+     * currency sign, days DD.MM.YYYY and an e-mail in capitals. The whole file was refused for its "Client E-mail"
+     * column; now each row that means one thing is taken, the one that does not is named with its line, column and what
+     * to write, nothing is saved before confirming, and the same file again creates nothing (decision 0177).
+     */
+    @Test
+    void aResellersFileAsGermanExcelSavesItIsCheckedThenImportedOnce() throws Exception {
+        String alice = org.alice().email().toUpperCase(java.util.Locale.ROOT);
+        String file = "\uFEFFName;Plan;Screens;Client E-mail;Activated;Amount;Reference\r\n"
+                + "Lobby;MONTHLY;10,0;" + alice + " ;08.05.2026;\"1 234,50 €\";OLD-1\r\n"
+                + "Kiosk;Monthly;2;;;12,00 €;OLD-2\r\n"
+                + "Shop;Monthly;2,5;;;25,00 €;OLD-3\r\n"
+                + "\r\n";
+
+        long id = upload(token, file).body().get("id").asLong();
+        JsonNode checked = settled(id);
+        assertThat(checked.get("status").asString()).isEqualTo("checked");
+        assertThat(checked.get("toCreate").asLong()).isEqualTo(2);
+        assertThat(checked.get("refused").asLong()).isEqualTo(1);
+        JsonNode problems = send(get("/api/v1/licence-imports/" + id + "/problems")
+                        .with(bearer(token)))
+                .body();
+        assertThat(problems).hasSize(1);
+        assertThat(problems.get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(problems.get(0).get("column").asString()).isEqualTo("screens");
+        assertThat(problems.get(0).get("reason").asString())
+                .isEqualTo("“2,5” is not a whole number of screens. Write the number alone, from 1 to 10,000, for"
+                        + " example 10.");
+        assertThat(licences()).isZero();
+
+        assertThat(send(post("/api/v1/licence-imports/" + id + "/confirm").with(bearer(token)))
+                        .status())
+                .isEqualTo(202);
+        assertThat(settled(id).get("created").asLong()).isEqualTo(2);
+        assertThat(jdbc.sql("select quantity from licence where organisation_id = :id and name = 'Lobby'")
+                        .param("id", org.id())
+                        .query(Integer.class)
+                        .single())
+                .isEqualTo(10);
+
+        long again = upload(token, file).body().get("id").asLong();
+        assertThat(settled(again).get("alreadyImported").asLong()).isEqualTo(2);
+        assertThat(licences()).isEqualTo(2);
+    }
+
     @Test
     void aFileLargerThanTheApisOtherBodiesIsTaken() throws Exception {
         var file = new StringBuilder("name,plan,screens\n");

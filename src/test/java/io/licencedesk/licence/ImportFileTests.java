@@ -212,6 +212,88 @@ class ImportFileTests {
         assertThat(collected.accepted.get(1).line()).isEqualTo(4);
     }
 
+    /**
+     * A reseller's own spreadsheet names its columns as people write them: "Client E-mail", "E-mail" with its hyphen,
+     * read "client_e_mail" and refused the whole file as an unknown column, though it can only mean client_email.
+     * Spaces, hyphens and underscores are ignored in a header name, as its case is (decision 0177).
+     */
+    @Test
+    void aHeaderNameIsReadWhateverItsSpacesHyphensAndUnderscores() throws IOException {
+        var collected = check("\uFEFFName;PLAN; Screens ;Client E-mail;Client-Company;Billing Status\r\n"
+                + "Caf\u00e9;monthly;2;Alice@Example.test ;Alice SARL;unbilled\r\n");
+
+        assertThat(collected.reasons).isEmpty();
+        assertThat(collected.accepted).singleElement().satisfies(row -> {
+            assertThat(row.name()).isEqualTo("Caf\u00e9");
+            assertThat(row.clientId()).isEqualTo(11L);
+            assertThat(row.quantity()).isEqualTo(2);
+        });
+        assertThat(ImportFile.delimiterOf(Files.write(
+                        directory.resolve("h.csv"),
+                        "clientemail;name;plan;screens\n".getBytes(StandardCharsets.UTF_8))))
+                .isEqualTo(';');
+    }
+
+    /**
+     * Excel writes a separator for every formatted column beside the data, so the header ends "screens,,": the whole
+     * file was refused for a column "" the import did not know, which told nobody what to change. A column without a
+     * name is read when its cells are empty; a row with something under it is refused, naming the column by its
+     * number and what to do (decision 0177).
+     */
+    @Test
+    void aColumnWithoutANameIsReadWhenItsCellsAreEmpty() throws IOException {
+        var collected = check("name,plan,,screens,\r\nOne,Monthly,,1,\r\nTwo,Monthly,,2, \r\nThree,Monthly,x,3,\r\n");
+
+        assertThat(collected.accepted).extracting(ImportedRow::name).containsExactly("One", "Two");
+        assertThat(collected.refusedLines).containsExactly(4);
+        assertThat(collected.reasons).containsExactly(Reason.of("reason.import.unnamedColumn", "3", "x"));
+    }
+
+    /**
+     * A number of screens from a spreadsheet or another system's export often comes as a decimal ("10.0", "10,00" in
+     * French): it was refused as not a whole number. A decimal part of zeros only, one or two of them, is read; three
+     * ("10.000", "1,000") may be a thousands separator, and any other decimal is not a whole number: both refused,
+     * naming the cell and saying what to write (decision 0177).
+     */
+    @Test
+    void aWholeNumberOfScreensWrittenWithADecimalOfZerosIsRead() throws IOException {
+        var collected = check("name;plan;screens\r\nOne;Monthly;10.0\r\nTwo;Monthly;10,00\r\nThree;Monthly;3,0\r\n");
+
+        assertThat(collected.reasons).isEmpty();
+        assertThat(collected.accepted).extracting(ImportedRow::quantity).containsExactly(10, 10, 3);
+
+        for (String screens : List.of("10.5", "10.000", "1,000", "10.", "1 0", "abc")) {
+            var refused = check("name;plan;screens\nOne;Monthly;" + screens + "\n");
+            assertThat(refused.reasons)
+                    .as(screens)
+                    .containsExactly(Reason.of("reason.import.screensNotWhole", screens));
+        }
+        for (String screens : List.of("0.0", "10001,00", "1234567")) {
+            var refused = check("name;plan;screens\nOne;Monthly;" + screens + "\n");
+            assertThat(refused.reasons).as(screens).containsExactly(Reason.of("reason.import.screens", "10000"));
+        }
+    }
+
+    /**
+     * German, Austrian, Swiss, Polish and Russian Excel write a date cell DD.MM.YYYY: every activated row of such a
+     * file was refused. A day written with dots is always day first (no country writes the month first with dots), so
+     * it is read; DD/MM/YYYY stays as it was (decision 0177).
+     */
+    @Test
+    void aDayWrittenWithDotsIsReadDayFirst() throws IOException {
+        var collected = check("name;plan;screens;client_email;activated;ends\r\n"
+                + "One;Monthly;1;alice@example.test;08.05.2026;7.6.2026\r\n");
+
+        assertThat(collected.reasons).isEmpty();
+        assertThat(collected.accepted.get(0).activatedOn()).isEqualTo(LocalDate.of(2026, 5, 8));
+        assertThat(collected.accepted.get(0).endsOn()).isEqualTo(LocalDate.of(2026, 6, 7));
+        for (String day : List.of("31.02.2026", "08.05.26", "2026.05.08")) {
+            var refused =
+                    check("name,plan,screens,client_email,activated\nOne,Monthly,1,alice@example.test," + day + "\n");
+            assertThat(refused.reasons).as(day).containsExactly(Reason.of("reason.import.date", day));
+        }
+    }
+
     /** Only the day-first spelling with its zeros is read: 3/1/2026 may be an American 1 March, so it is refused. */
     @Test
     void aSpreadsheetDayIsReadDayFirstAndOtherSpellingsAreRefused() throws IOException {
