@@ -204,7 +204,7 @@ class ConsoleImportController {
     /**
      * Every refused row with its line, column and reason, for fixing the file in a spreadsheet: a report for a person,
      * so its header and name are in the page's language like its reasons, with commas or, for Excel in most of Europe,
-     * semicolons (decision 0174). The column names it cites are the file's own.
+     * semicolons (decision 0174). It cites the import's names of the file's columns (decision 0177).
      */
     @GetMapping("/licences/imports/{id}/problems.csv")
     String problems(

@@ -32,7 +32,7 @@ final class VatRule {
 
     /**
      * A VAT number of a country outside the EU: the ISO code of a country that is not a member state (or XI, Northern
-     * Ireland, UK for services; CHE, Switzerland) followed at once by a digit. Not two letters alone: a field that reads
+     * Ireland, UK for services; UK as people write GB; CHE, Switzerland) followed at once by a digit. Not two letters alone: a field that reads
      * "TVA FR…", "VAT FR…", "none" or "pending" starts with Tuvalu's, the Vatican's, Norway's and Peru's codes, and
      * such a buyer must pay the seller's rate, not be told that they are outside the EU (review of decision 0175).
      */
@@ -44,7 +44,8 @@ final class VatRule {
         Set<String> countries = new HashSet<>(Set.of(Locale.getISOCountries()));
         countries.removeAll(EU);
         countries.remove("GR"); // Greece, whose VAT prefix is EL
-        countries.add("XI");
+        countries.add("XI"); // Northern Ireland: the United Kingdom, for services
+        countries.add("UK"); // no ISO code, but how many write a British number
         countries.add("CHE");
         return Set.copyOf(countries);
     }
@@ -59,7 +60,9 @@ final class VatRule {
     }
 
     private static String compact(String vatNumber) {
-        return vatNumber == null ? "" : vatNumber.replaceAll("[\\s.-]", "").toUpperCase(Locale.ROOT);
+        return vatNumber == null
+                ? ""
+                : vatNumber.replaceAll("[\\s\\p{Z}.-]", "").toUpperCase(Locale.ROOT);
     }
 
     /** The EU country a VAT number belongs to, or null when it is none (or no VAT number). */

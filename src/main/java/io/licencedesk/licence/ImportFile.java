@@ -85,6 +85,8 @@ final class ImportFile {
     /** Anything a person puts between the words of a header name: "Client E-mail", "client_email", "CLIENT EMAIL". */
     private static final Pattern NAME_SEPARATORS = Pattern.compile("[\\s\\p{Z}_-]+");
 
+    private static final Pattern SPACES_ONLY = Pattern.compile("[\\s\\p{Z}]*");
+
     private static final Map<String, String> COLUMNS_BY_KEY =
             COLUMNS.stream().collect(java.util.stream.Collectors.toMap(ImportFile::columnKey, column -> column));
 
@@ -293,7 +295,7 @@ final class ImportFile {
         List<String> names = new ArrayList<>();
         for (String cell : record) {
             String name = columnName(cell);
-            if (cell.isBlank()) {
+            if (blank(cell)) {
                 // A column without a name: Excel writes one for every formatted column beside the data (and
                 // "name,plan,screens,," refused the file for a column "" it did not know). Its cells must be empty.
                 names.add("");
@@ -313,6 +315,11 @@ final class ImportFile {
             }
         }
         return names;
+    }
+
+    /** Empty, or only spaces of any kind (a no-break space too, which {@link String#isBlank()} does not count). */
+    private static boolean blank(String cell) {
+        return SPACES_ONLY.matcher(cell).matches();
     }
 
     /** The column a header cell names, or "" when it names none. */
@@ -344,7 +351,9 @@ final class ImportFile {
         var refusals = new ArrayList<Refusal>();
         for (int i = 0; i < header.size(); i++) {
             if (ControlCharacters.in(record.get(i))) {
-                refusals.add(new Refusal(header.get(i), Reason.of("reason.import.controlCharacters")));
+                // under a column without a name, no column is cited (as for the cells such a column must not hold)
+                String column = header.get(i).isEmpty() ? null : header.get(i);
+                refusals.add(new Refusal(column, Reason.of("reason.import.controlCharacters")));
             }
         }
         if (!refusals.isEmpty()) {
@@ -353,7 +362,7 @@ final class ImportFile {
         }
         boolean underUnnamedColumn = false;
         for (int i = 0; i < header.size(); i++) {
-            if (header.get(i).isEmpty() && !record.get(i).isBlank()) {
+            if (header.get(i).isEmpty() && !blank(record.get(i))) {
                 rows.refused(
                         line,
                         null,

@@ -22,6 +22,9 @@ final class UserLocaleResolver implements LocaleResolver {
 
     static final String COOKIE = "lang";
 
+    /** A request attribute: the cookie this request sent was just forgotten (a profile set to the browser's language). */
+    private static final Object FORGOTTEN = new Object();
+
     @Override
     public Locale resolveLocale(HttpServletRequest request) {
         return fromProfile()
@@ -54,6 +57,7 @@ final class UserLocaleResolver implements LocaleResolver {
     /** No cookie: pages follow the browser's Accept-Language again (a profile set to "browser's language"). */
     static void forget(HttpServletRequest request, HttpServletResponse response) {
         write(request, response, "", 0);
+        request.setAttribute(COOKIE, FORGOTTEN); // this request's words follow the browser too, not the cookie it sent
     }
 
     private static void write(HttpServletRequest request, HttpServletResponse response, String value, int maxAge) {
@@ -76,6 +80,9 @@ final class UserLocaleResolver implements LocaleResolver {
     private static Optional<Language> fromCookie(HttpServletRequest request) {
         if (request.getAttribute(COOKIE) instanceof Language justChosen) {
             return Optional.of(justChosen);
+        }
+        if (request.getAttribute(COOKIE) == FORGOTTEN) {
+            return Optional.empty();
         }
         Cookie[] cookies = request.getCookies();
         if (cookies == null) {

@@ -39,6 +39,8 @@ class VatRuleTests {
             null,          GB123456789,       false
             GB123456789,   CHE123456789,      false
             FR12345678901, XI123456789,       true
+            FR12345678901, UK 123 4567 89,    true
+            FR12345678901, GB 123 4567 89, true
             FR12345678901, VAT FR12345678901, false
             FR12345678901, TVA FR12345678901, false
             FR12345678901, USt-IdNr. DE123456789, false

@@ -247,6 +247,17 @@ class ImportFileTests {
         assertThat(collected.accepted).extracting(ImportedRow::name).containsExactly("One", "Two");
         assertThat(collected.refusedLines).containsExactly(4);
         assertThat(collected.reasons).containsExactly(Reason.of("reason.import.unnamedColumn", "3", "x"));
+        assertThat(collected.columns)
+                .as("no column is cited for one without a name")
+                .containsOnlyNulls();
+
+        // a no-break space is no name either, in the header and in a cell (review); a control character under such a
+        // column cites no column, as the column's own refusal does (it cited "")
+        var spaces = check("name,plan,screens,\u00a0\r\nOne,Monthly,1,\u00a0\r\nTwo,Monthly,2,\u0001\r\n");
+        assertThat(spaces.accepted).extracting(ImportedRow::name).containsExactly("One");
+        assertThat(spaces.refusedLines).containsExactly(3);
+        assertThat(spaces.reasons).containsExactly(Reason.of("reason.import.controlCharacters"));
+        assertThat(spaces.columns).containsOnlyNulls();
     }
 
     /**

@@ -147,7 +147,9 @@ class LanguageIntegrationTests {
                         .with(fixture.signedIn(org.alice()))
                         .with(csrf()))
                 .andExpect(redirectedUrl("/portal/profile"))
-                .andExpect(cookie().maxAge(UserLocaleResolver.COOKIE, 0));
+                .andExpect(cookie().maxAge(UserLocaleResolver.COOKIE, 0))
+                // and says so in the browser's language, as the page after it
+                .andExpect(flash().attribute("toast", "Your language is saved."));
     }
 
     @Test
