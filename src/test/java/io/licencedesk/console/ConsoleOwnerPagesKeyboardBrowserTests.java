@@ -85,7 +85,7 @@ class ConsoleOwnerPagesKeyboardBrowserTests {
         page.keyboard().press("Enter");
         assertThat(page).hasURL(Pattern.compile(".*/licences/imports/\\d+$"));
 
-        assertThat(page.locator("#import-problems")).containsText("Not a whole number");
+        assertThat(page.locator("#import-problems")).containsText("“lots” is not a whole number of screens");
         assertThat(heading(page, "Check")).isFocused();
         page.keyboard().press("Tab");
         Locator importIt = button(page, "Import 1 licence");
