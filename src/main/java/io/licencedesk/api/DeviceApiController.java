@@ -128,8 +128,11 @@ class DeviceApiController {
         return Map.of("serverTime", DeviceAnswer.serverTime(clock.instant()));
     }
 
-    /** The credential of an {@code Authorization: Bearer} header, or null (which the devices refuse as unknown). */
-    private static String bearer(String authorization) {
+    /**
+     * The credential of an {@code Authorization: Bearer} header, or null (which the devices refuse as unknown); empty
+     * when the header names the scheme alone.
+     */
+    static String bearer(String authorization) {
         if (authorization == null
                 || authorization.length() < 7
                 || !authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {

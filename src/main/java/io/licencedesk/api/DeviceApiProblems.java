@@ -80,18 +80,12 @@ class DeviceApiProblems {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             // A player that sent a credential is told that it is not (or no longer) one of a screen, and what to do;
             // only one that sent none is told how to send it (it was told so whatever it sent, decision 0176).
-            if (!sentACredential(request)) {
+            String credential = DeviceApiController.bearer(request.getHeader(HttpHeaders.AUTHORIZATION));
+            if (credential == null || credential.isEmpty()) {
                 detail = messages.getMessage("api.device.sendCredential", null, Locale.ENGLISH);
             }
         }
         return response.body(problem(answer.status(), answer.slug(), answer.title(), detail));
-    }
-
-    private static boolean sentACredential(HttpServletRequest request) {
-        String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
-        return authorization != null
-                && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                && !authorization.substring(7).isBlank();
     }
 
     @ExceptionHandler

@@ -128,8 +128,15 @@ class SeatActivation {
             case EXPIRED ->
                 throw new DeviceRefusedException(
                         Refusal.LICENCE_EXPIRED, Reason.of("reason.device.licenceExpired", licence.endsOn()));
+            // the same problem type either way (players decide on it); its words say who resumes it, as check-in's
+            // PAUSED / PAUSED_OVERDUE do
             case PAUSED ->
-                throw new DeviceRefusedException(Refusal.LICENCE_PAUSED, Reason.of("reason.device.licencePaused"));
+                throw new DeviceRefusedException(
+                        Refusal.LICENCE_PAUSED,
+                        Reason.of(
+                                licence.pausedForOverdue()
+                                        ? "reason.device.licencePausedOverdue"
+                                        : "reason.device.licencePaused"));
             case AVAILABLE ->
                 throw new DeviceRefusedException(
                         Refusal.LICENCE_DEACTIVATED, Reason.of("reason.device.licenceDeactivated"));

@@ -146,6 +146,7 @@ public class ClientLicences {
                 licence.clientId(),
                 licence.quantity(),
                 licence.status(today()),
+                licence.pausedForOverdue(today()),
                 licence.endsOn(),
                 licence.name(),
                 licence.couponCode());

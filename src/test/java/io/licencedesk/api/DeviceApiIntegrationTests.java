@@ -530,8 +530,22 @@ class DeviceApiIntegrationTests {
 
         licences.pause(org.manager(), full);
         assertThat(activate(credential, "device-b").body().get("detail").asString())
-                .isEqualTo("This licence is paused. Activate again once it is resumed: its account manager resumes"
-                        + " it, or, if it was paused for an overdue renewal invoice, paying that invoice does.");
+                .isEqualTo("This licence is paused by its account manager. Activate again once they have resumed it.");
+        // paused by the renewal cycle for an overdue invoice (decision 0048): the client's payment resumes it, and the
+        // screen is told so, as its check-in's PAUSED_OVERDUE tells it
+        jdbc.sql("update licence set pause_reason = 'OVERDUE' where id = :id")
+                .param("id", full)
+                .update();
+        Answer overdue = activate(credential, "device-b");
+        assertProblem(overdue, 409, "licence-paused");
+        assertThat(overdue.body().get("detail").asString())
+                .isEqualTo("This licence is paused because its renewal invoice is overdue. Activate again once that"
+                        + " invoice is paid: payment resumes it.");
+        assertThat(checkIn(credential, "device-a", "nonce-overdue")
+                        .body()
+                        .get("reason")
+                        .asString())
+                .isEqualTo("PAUSED_OVERDUE");
         licences.resume(org.manager(), full);
 
         jdbc.sql("update licence set client_id = null, activated_on = null, ends_on = null where id = :id")
