@@ -77,6 +77,14 @@ final class ImportFile {
     private static final Pattern DOTTED_DAY = Pattern.compile("(\\d{1,2})\\.(\\d{1,2})\\.(\\d{4})");
 
     /**
+     * A day followed by a time of day, as a spreadsheet writes a cell formatted as a date and time ("01/03/2026 00:00")
+     * and another system exports a timestamp ("2026-03-01T09:30:00"): the day is what a term counts, so the time is
+     * left out. A time with a zone or an offset ("…Z", "…+01:00") is not taken: its day depends on where it is read.
+     */
+    private static final Pattern DAY_AND_TIME =
+            Pattern.compile("(\\S+)(?: +|T)(?:[01]?\\d|2[0-3]):[0-5]\\d(?::[0-5]\\d(?:\\.\\d{1,9})?)?");
+
+    /**
      * A number of screens, or one written as a decimal of one or two zeros ("10.0", "10,00") as a spreadsheet or
      * another system exports a number: unambiguous, since a thousands separator is followed by three digits.
      */
@@ -506,7 +514,8 @@ final class ImportFile {
     }
 
     /**
-     * A day written YYYY-MM-DD, from {@link #EARLIEST_DAY}. ISO 8601 also reads "+999999999-12-31" and "0001-01-01",
+     * A day written YYYY-MM-DD (or as a spreadsheet writes it, with or without a time after it), from
+     * {@link #EARLIEST_DAY}. ISO 8601 also reads "+999999999-12-31" and "0001-01-01",
      * which no database column keeps as they are: PostgreSQL refuses the first, failing the whole import, and H2
      * stored another year for it and 0000-12-30 for the second (a Julian day).
      */
@@ -515,12 +524,14 @@ final class ImportFile {
         if (cell == null) {
             return null;
         }
+        var dayAndTime = DAY_AND_TIME.matcher(cell);
+        String dayOnly = dayAndTime.matches() ? dayAndTime.group(1) : cell;
         LocalDate day = null;
         try {
-            var spreadsheetDay = SPREADSHEET_DAY.matcher(cell);
-            var dottedDay = DOTTED_DAY.matcher(cell);
-            day = DAY.matcher(cell).matches()
-                    ? LocalDate.parse(cell)
+            var spreadsheetDay = SPREADSHEET_DAY.matcher(dayOnly);
+            var dottedDay = DOTTED_DAY.matcher(dayOnly);
+            day = DAY.matcher(dayOnly).matches()
+                    ? LocalDate.parse(dayOnly)
                     : spreadsheetDay.matches()
                             ? LocalDate.parse(spreadsheetDay.group(3) + "-" + spreadsheetDay.group(2) + "-"
                                     + spreadsheetDay.group(1))

@@ -305,6 +305,38 @@ class ImportFileTests {
         }
     }
 
+    /**
+     * A cell formatted as a date and time in a spreadsheet ("01/03/2026 00:00") or a timestamp exported by another
+     * system ("2026-03-01T09:30:00") was refused as no date: its day is read and its time left out. A time with a zone
+     * or an offset, or one that is no time, is still refused.
+     */
+    @Test
+    void aDayWithATimeOfDayIsReadAsItsDay() throws IOException {
+        for (String day : List.of(
+                "01/03/2026 00:00",
+                "01/03/2026 00:00:00",
+                "1.3.2026 14:05",
+                "2026-03-01 23:59:59",
+                "2026-03-01T09:30",
+                "2026-03-01T09:30:00.000")) {
+            var collected =
+                    check("name,plan,screens,client_email,activated\nOne,Monthly,1,alice@example.test," + day + "\n");
+            assertThat(collected.reasons).as(day).isEmpty();
+            assertThat(collected.accepted.get(0).activatedOn()).as(day).isEqualTo(LocalDate.of(2026, 3, 1));
+        }
+        for (String day : List.of(
+                "2026-03-01T09:30:00Z",
+                "2026-03-01T09:30:00+01:00",
+                "01/03/2026 24:00",
+                "01/03/2026 9",
+                "01/03/2026 00:00 PM",
+                "3/1/2026 00:00")) {
+            var refused =
+                    check("name,plan,screens,client_email,activated\nOne,Monthly,1,alice@example.test," + day + "\n");
+            assertThat(refused.reasons).as(day).containsExactly(Reason.of("reason.import.date", day));
+        }
+    }
+
     /** Only the day-first spelling with its zeros is read: 3/1/2026 may be an American 1 March, so it is refused. */
     @Test
     void aSpreadsheetDayIsReadDayFirstAndOtherSpellingsAreRefused() throws IOException {
