@@ -109,6 +109,7 @@ public class People {
     public Person invite(Caller caller, String name, String email, Role role) {
         requireOwner(caller);
         requireStaffRole(role);
+        requireOwnerStill(caller);
         String address = AccountManagement.normaliseEmail(email);
         if (accounts.emailExists(address)) {
             throw new EmailAlreadyUsedException(address);
@@ -133,6 +134,7 @@ public class People {
      */
     public Person resendInvitation(Caller caller, long id) {
         requireOwner(caller);
+        requireOwnerStill(caller);
         Person invited = staffMember(caller, id);
         if (invited.hasPassword()) {
             throw new PeopleRefusedException("reason.people.invitationAccepted");
@@ -167,7 +169,7 @@ public class People {
         // (decision 0153), before the form's fault (no role chosen).
         staffMember(caller, id);
         requireStaffRole(role);
-        people.lockOrganisation(caller.organisationId());
+        requireOwnerStill(caller);
         Person before = staffMember(caller, id);
         if (before.role() == role) {
             return before;
@@ -185,7 +187,7 @@ public class People {
     /** An owner disables a member of staff: their sessions and API tokens stop at once; the last enabled owner stays. */
     public Person disable(Caller caller, long id) {
         requireOwner(caller);
-        people.lockOrganisation(caller.organisationId());
+        requireOwnerStill(caller);
         Person before = staffMember(caller, id);
         if (!before.enabled()) {
             return before;
@@ -199,6 +201,7 @@ public class People {
     /** An owner lets a disabled member of staff sign in again (with their password, or a reset link). */
     public Person enable(Caller caller, long id) {
         requireOwner(caller);
+        requireOwnerStill(caller);
         return enabled(caller, staffMember(caller, id));
     }
 
@@ -340,6 +343,23 @@ public class People {
     private static void requireOwner(Caller caller) {
         if (!caller.isOwner()) {
             throw new AccessDeniedException("Only owners may manage the organisation's people");
+        }
+    }
+
+    /**
+     * Takes the organisation's lock, then checks that the caller is an enabled owner now, not only when they signed in:
+     * the role of a session is the one it signed in with, and the sessions of someone demoted or disabled end only once
+     * that change commits, so a request of theirs already past the sign-in check (or waiting on this lock) still acted as
+     * an owner, and could make them an owner again (decision 0179). Changes to people are made one at a time under the
+     * lock, so what is read here stays true until this one commits.
+     */
+    private void requireOwnerStill(Caller caller) {
+        people.lockOrganisation(caller.organisationId());
+        boolean owner = people.find(caller.organisationId(), caller.userId())
+                .filter(person -> person.role() == Role.OWNER && person.enabled())
+                .isPresent();
+        if (!owner) {
+            throw new AccessDeniedException("No longer an enabled owner of the organisation");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.licencedesk.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -418,6 +420,35 @@ class ConsolePeopleIntegrationTests {
                         .with(csrf()))
                 .andExpect(flash().attribute("toastKind", "danger"));
         assertThat(people.me(second).enabled()).isTrue();
+    }
+
+    /**
+     * The role a session holds is the one it signed in with, and the sessions of an owner demoted or disabled end only
+     * once that change commits: a request of theirs already past the sign-in check acted as an owner still, and could
+     * make them an owner again (decision 0179). The façade reads the caller's role and access under the lock.
+     */
+    @Test
+    void anOwnerDemotedOrDisabledMeanwhileCanNoLongerManagePeople() {
+        people.changeRole(org.owner(), org.manager().userId(), Role.OWNER);
+        Caller stale = new Caller(
+                org.manager().userId(),
+                org.id(),
+                Role.OWNER,
+                org.manager().email(),
+                org.manager().name());
+        people.changeRole(org.owner(), stale.userId(), Role.MANAGER);
+
+        assertThatThrownBy(() -> people.changeRole(stale, stale.userId(), Role.OWNER))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> people.invite(stale, "Eve", "eve-" + org.id() + "@example.test", Role.OWNER))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(people.me(stale).role()).isEqualTo(Role.MANAGER);
+        assertThat(people.staff(org.owner())).hasSize(2);
+
+        people.changeRole(org.owner(), stale.userId(), Role.OWNER);
+        people.disable(org.owner(), stale.userId());
+        assertThatThrownBy(() -> people.enable(stale, stale.userId())).isInstanceOf(AccessDeniedException.class);
+        assertThat(people.me(stale).enabled()).isFalse();
     }
 
     /**
