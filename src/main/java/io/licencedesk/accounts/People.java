@@ -77,8 +77,9 @@ public class People {
     }
 
     /**
-     * The staff invited who have not chosen a password and whose invitation has expired: the People page said
-     * "Invited" of them for ever, while the Clients page says "Invitation expired" of a client (decision 0123).
+     * The staff invited who have not chosen a password and hold no working invitation: theirs expired (the People page
+     * said "Invited" of them for ever, decision 0123), or was voided when they were disabled, and re-enabling them
+     * gives none back (the page said "Invited" of them, whose link only said it had expired, decision 0179).
      */
     @Transactional(readOnly = true)
     public Set<Long> expiredInvitations(Caller caller) {
@@ -88,9 +89,9 @@ public class People {
                 .map(Person::id)
                 .toList();
         Instant now = clock.instant();
-        return links.linkExpiries(caller.organisationId(), invited).entrySet().stream()
-                .filter(expiry -> !expiry.getValue().isAfter(now))
-                .map(Map.Entry::getKey)
+        Map<Long, Instant> expiries = links.linkExpiries(caller.organisationId(), invited);
+        return invited.stream()
+                .filter(id -> !expiries.containsKey(id) || !expiries.get(id).isAfter(now))
                 .collect(Collectors.toSet());
     }
 

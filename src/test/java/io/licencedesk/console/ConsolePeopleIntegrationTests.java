@@ -115,6 +115,23 @@ class ConsolePeopleIntegrationTests {
         mvc.perform(get("/people").with(fixture.signedIn(dana))).andExpect(status().isForbidden());
     }
 
+    /**
+     * Disabling an invited colleague voids their link, and enabling them gives none back: the page said "Invited" of
+     * them, whose link said only that it had expired, so nobody knew to send it again (decision 0179).
+     */
+    @Test
+    void anInvitationVoidedByDisablingIsShownAsNoLongerWorking() throws Exception {
+        Person dana = people.invite(org.owner(), "Dana Void", "dana-void-" + org.id() + "@example.test", Role.MANAGER);
+        people.disable(org.owner(), dana.id());
+        people.enable(org.owner(), dana.id());
+        var owner = fixture.signedIn(org.owner());
+
+        mvc.perform(get("/people").with(owner)).andExpect(content().string(containsString("Invitation expired")));
+
+        people.resendInvitation(org.owner(), dana.id());
+        mvc.perform(get("/people").with(owner)).andExpect(content().string(not(containsString("Invitation expired"))));
+    }
+
     /** The page said "Invited" of a person whose link had expired, so nobody knew to send it again. */
     @Test
     void saysWhenAStaffInvitationHasExpired() throws Exception {
@@ -160,11 +177,28 @@ class ConsolePeopleIntegrationTests {
         mvc.perform(invite(owner, "X", "x-" + org.id() + "@example.test", "CLIENT"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose Owner or Account manager.")));
+        // One of the organisation's clients is named as one (decision 0179): "of your organisation" alone did not say
+        // why they could not be staff.
         mvc.perform(invite(owner, "X", org.alice().email(), "OWNER"))
                 .andExpect(status().isOk())
                 .andExpect(content()
+                        .string(containsString(org.alice().name()
+                                + " is one of your clients and signs in to the portal with this address. A client"
+                                + " cannot also be on your staff")));
+        mvc.perform(post("/people?lang=fr")
+                        .param("name", "X")
+                        .param("email", org.alice().email())
+                        .param("role", "OWNER")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(content()
+                        .string(containsString(org.alice().name()
+                                + " fait partie de vos clients et se connecte au portail avec cette adresse.")));
+        mvc.perform(invite(owner, "X", org.manager().email(), "OWNER"))
+                .andExpect(status().isOk())
+                .andExpect(content()
                         .string(containsString(
-                                org.alice().name() + ", of your organisation, already signs in with this address.")));
+                                org.manager().name() + ", of your organisation, already signs in with this address.")));
         // An address of another organisation is refused (an address signs in to one), and nothing of its account said.
         mvc.perform(invite(owner, "X", other.alice().email(), "OWNER"))
                 .andExpect(status().isOk())
