@@ -215,14 +215,14 @@ public class People {
 
     /** Staff stop a client's portal access: their sessions and API tokens stop at once, their links are void. */
     public Person disableClient(Caller caller, long clientId) {
-        AccountManagement.requireStaff(caller);
+        requireStaffStill(caller);
         Person before = clientPerson(caller, clientId);
         return before.enabled() ? disabled(caller, before) : before;
     }
 
     /** Staff give a client their portal access back. */
     public Person enableClient(Caller caller, long clientId) {
-        AccountManagement.requireStaff(caller);
+        requireStaffStill(caller);
         return enabled(caller, clientPerson(caller, clientId));
     }
 
@@ -233,7 +233,7 @@ public class People {
      * Written in the client's language, else in the organisation's (decision 0172; the sender's page before it).
      */
     public void sendPasswordReset(Caller caller, long clientId) {
-        AccountManagement.requireStaff(caller);
+        requireStaffStill(caller);
         Person client = clientPerson(caller, clientId);
         if (!client.enabled()) {
             throw new PeopleRefusedException("reason.people.resetDisabled");
@@ -288,7 +288,7 @@ public class People {
      * recorded.
      */
     public Caller startViewing(Caller caller, long clientId) {
-        AccountManagement.requireStaff(caller);
+        requireStaffStill(caller);
         Person client = clientPerson(caller, clientId);
         events.publishEvent(new PersonChanged(caller, Change.VIEW_STARTED, client, client, clock.instant()));
         return new Caller(client.id(), caller.organisationId(), Role.CLIENT, client.email(), client.name());
@@ -361,6 +361,20 @@ public class People {
                 .isPresent();
         if (!owner) {
             throw new AccessDeniedException("No longer an enabled owner of the organisation");
+        }
+    }
+
+    /**
+     * The caller is an enabled member of staff now: a client's access, a password link to them and viewing as them were
+     * allowed to someone disabled meanwhile, in a request of theirs already past the sign-in check (decision 0179).
+     */
+    private void requireStaffStill(Caller caller) {
+        AccountManagement.requireStaff(caller);
+        boolean staff = people.find(caller.organisationId(), caller.userId())
+                .filter(person -> person.role().isStaff() && person.enabled())
+                .isPresent();
+        if (!staff) {
+            throw new AccessDeniedException("No longer an enabled member of the organisation's staff");
         }
     }
 

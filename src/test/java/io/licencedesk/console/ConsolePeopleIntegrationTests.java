@@ -485,6 +485,21 @@ class ConsolePeopleIntegrationTests {
         assertThat(people.me(stale).enabled()).isFalse();
     }
 
+    /** The same of a member of staff disabled meanwhile: a client's access and viewing as them are refused. */
+    @Test
+    void aManagerDisabledMeanwhileCanNoLongerChangeAClientsAccessOrViewAsThem() {
+        Caller stale = org.manager();
+        people.disable(org.owner(), stale.userId());
+
+        assertThatThrownBy(() -> people.disableClient(stale, org.alice().userId()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> people.startViewing(stale, org.alice().userId()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> people.sendPasswordReset(stale, org.alice().userId()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(people.client(org.owner(), org.alice().userId()).enabled()).isTrue();
+    }
+
     /**
      * An owner invited but not yet in (perhaps at a mistyped address) cannot sign in to run the organisation: the
      * only owner who can was allowed to step down or leave, and nobody could manage the organisation any more.
