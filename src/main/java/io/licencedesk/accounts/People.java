@@ -77,8 +77,9 @@ public class People {
     }
 
     /**
-     * The staff invited who have not chosen a password and whose invitation has expired: the People page said
-     * "Invited" of them for ever, while the Clients page says "Invitation expired" of a client (decision 0123).
+     * The staff invited who have not chosen a password and hold no working invitation: theirs expired (the People page
+     * said "Invited" of them for ever, decision 0123), or was voided when they were disabled, and re-enabling them
+     * gives none back (the page said "Invited" of them, whose link only said it had expired, decision 0179).
      */
     @Transactional(readOnly = true)
     public Set<Long> expiredInvitations(Caller caller) {
@@ -88,9 +89,9 @@ public class People {
                 .map(Person::id)
                 .toList();
         Instant now = clock.instant();
-        return links.linkExpiries(caller.organisationId(), invited).entrySet().stream()
-                .filter(expiry -> !expiry.getValue().isAfter(now))
-                .map(Map.Entry::getKey)
+        Map<Long, Instant> expiries = links.linkExpiries(caller.organisationId(), invited);
+        return invited.stream()
+                .filter(id -> !expiries.containsKey(id) || !expiries.get(id).isAfter(now))
                 .collect(Collectors.toSet());
     }
 
@@ -109,6 +110,7 @@ public class People {
     public Person invite(Caller caller, String name, String email, Role role) {
         requireOwner(caller);
         requireStaffRole(role);
+        requireOwnerStill(caller);
         String address = AccountManagement.normaliseEmail(email);
         if (accounts.emailExists(address)) {
             throw new EmailAlreadyUsedException(address);
@@ -133,6 +135,7 @@ public class People {
      */
     public Person resendInvitation(Caller caller, long id) {
         requireOwner(caller);
+        requireOwnerStill(caller);
         Person invited = staffMember(caller, id);
         if (invited.hasPassword()) {
             throw new PeopleRefusedException("reason.people.invitationAccepted");
@@ -167,7 +170,7 @@ public class People {
         // (decision 0153), before the form's fault (no role chosen).
         staffMember(caller, id);
         requireStaffRole(role);
-        people.lockOrganisation(caller.organisationId());
+        requireOwnerStill(caller);
         Person before = staffMember(caller, id);
         if (before.role() == role) {
             return before;
@@ -185,7 +188,7 @@ public class People {
     /** An owner disables a member of staff: their sessions and API tokens stop at once; the last enabled owner stays. */
     public Person disable(Caller caller, long id) {
         requireOwner(caller);
-        people.lockOrganisation(caller.organisationId());
+        requireOwnerStill(caller);
         Person before = staffMember(caller, id);
         if (!before.enabled()) {
             return before;
@@ -199,6 +202,7 @@ public class People {
     /** An owner lets a disabled member of staff sign in again (with their password, or a reset link). */
     public Person enable(Caller caller, long id) {
         requireOwner(caller);
+        requireOwnerStill(caller);
         return enabled(caller, staffMember(caller, id));
     }
 
@@ -211,14 +215,14 @@ public class People {
 
     /** Staff stop a client's portal access: their sessions and API tokens stop at once, their links are void. */
     public Person disableClient(Caller caller, long clientId) {
-        AccountManagement.requireStaff(caller);
+        requireStaffStill(caller);
         Person before = clientPerson(caller, clientId);
         return before.enabled() ? disabled(caller, before) : before;
     }
 
     /** Staff give a client their portal access back. */
     public Person enableClient(Caller caller, long clientId) {
-        AccountManagement.requireStaff(caller);
+        requireStaffStill(caller);
         return enabled(caller, clientPerson(caller, clientId));
     }
 
@@ -229,7 +233,7 @@ public class People {
      * Written in the client's language, else in the organisation's (decision 0172; the sender's page before it).
      */
     public void sendPasswordReset(Caller caller, long clientId) {
-        AccountManagement.requireStaff(caller);
+        requireStaffStill(caller);
         Person client = clientPerson(caller, clientId);
         if (!client.enabled()) {
             throw new PeopleRefusedException("reason.people.resetDisabled");
@@ -284,7 +288,7 @@ public class People {
      * recorded.
      */
     public Caller startViewing(Caller caller, long clientId) {
-        AccountManagement.requireStaff(caller);
+        requireStaffStill(caller);
         Person client = clientPerson(caller, clientId);
         events.publishEvent(new PersonChanged(caller, Change.VIEW_STARTED, client, client, clock.instant()));
         return new Caller(client.id(), caller.organisationId(), Role.CLIENT, client.email(), client.name());
@@ -340,6 +344,37 @@ public class People {
     private static void requireOwner(Caller caller) {
         if (!caller.isOwner()) {
             throw new AccessDeniedException("Only owners may manage the organisation's people");
+        }
+    }
+
+    /**
+     * Takes the organisation's lock, then checks that the caller is an enabled owner now, not only when they signed in:
+     * the role of a session is the one it signed in with, and the sessions of someone demoted or disabled end only once
+     * that change commits, so a request of theirs already past the sign-in check (or waiting on this lock) still acted as
+     * an owner, and could make them an owner again (decision 0179). Changes to people are made one at a time under the
+     * lock, so what is read here stays true until this one commits.
+     */
+    private void requireOwnerStill(Caller caller) {
+        people.lockOrganisation(caller.organisationId());
+        boolean owner = people.find(caller.organisationId(), caller.userId())
+                .filter(person -> person.role() == Role.OWNER && person.enabled())
+                .isPresent();
+        if (!owner) {
+            throw new AccessDeniedException("No longer an enabled owner of the organisation");
+        }
+    }
+
+    /**
+     * The caller is an enabled member of staff now: a client's access, a password link to them and viewing as them were
+     * allowed to someone disabled meanwhile, in a request of theirs already past the sign-in check (decision 0179).
+     */
+    private void requireStaffStill(Caller caller) {
+        AccountManagement.requireStaff(caller);
+        boolean staff = people.find(caller.organisationId(), caller.userId())
+                .filter(person -> person.role().isStaff() && person.enabled())
+                .isPresent();
+        if (!staff) {
+            throw new AccessDeniedException("No longer an enabled member of the organisation's staff");
         }
     }
 

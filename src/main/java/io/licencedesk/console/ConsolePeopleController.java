@@ -10,6 +10,7 @@ import io.licencedesk.accounts.Role;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -75,13 +76,16 @@ class ConsolePeopleController {
         try {
             invited = people.invite(caller, form.name(), form.email(), Role.valueOf(form.role()));
         } catch (EmailAlreadyUsedException taken) {
-            // A colleague invited before and not yet in is on this page: say so, and where to invite them again.
-            String message = people.staff(caller).stream()
+            // A colleague invited before and not yet in is on this page: say so, and where to invite them again. One
+            // of the organisation's clients is not on it: "of your organisation" alone left the owner wondering why.
+            List<Person> staff = people.staff(caller);
+            boolean onStaff = staff.stream().anyMatch(person -> person.email().equals(taken.email()));
+            String message = staff.stream()
                     .filter(person -> person.email().equals(taken.email()) && !person.hasPassword())
                     .findFirst()
                     .map(person -> text("people.email.invitedAlready", person.name()))
                     .or(() -> accounts.emailHolder(caller, taken.email())
-                            .map(name -> text("consoleForm.emailTaken.here", name)))
+                            .map(name -> text(onStaff ? "consoleForm.emailTaken.here" : "people.email.client", name)))
                     .orElseGet(() -> text("consoleForm.emailTaken"));
             errors.rejectValue("email", "taken", message);
             return page(caller, model);

@@ -1,6 +1,7 @@
 package io.licencedesk.web;
 
 import io.licencedesk.accounts.ApiTokens;
+import io.licencedesk.accounts.People;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -152,7 +153,8 @@ class SecurityConfiguration {
             ThymeleafViewResolver pages,
             LocaleResolver languages,
             ApiProblemWriter problems,
-            Words words)
+            Words words,
+            People people)
             throws Exception {
         HomeByRole home = new HomeByRole();
         return http.authorizeHttpRequests(requests -> requests.requestMatchers(
@@ -212,6 +214,7 @@ class SecurityConfiguration {
                         .accessDeniedHandler(new ViewAsRefusals(pages, languages, problems, words)))
                 .logout(logout -> logout.logoutUrl("/logout")
                         .addLogoutHandler(new LanguageKeptAtSignOut())
+                        .addLogoutHandler(new ViewingAsEndsAtSignOut(people))
                         .logoutSuccessUrl(ViewAsRefusals.SIGNED_OUT))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -1,6 +1,7 @@
 package io.licencedesk.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.RequestBuilder;
@@ -113,6 +115,23 @@ class ConsolePeopleIntegrationTests {
         mvc.perform(get("/people").with(fixture.signedIn(dana))).andExpect(status().isForbidden());
     }
 
+    /**
+     * Disabling an invited colleague voids their link, and enabling them gives none back: the page said "Invited" of
+     * them, whose link said only that it had expired, so nobody knew to send it again (decision 0179).
+     */
+    @Test
+    void anInvitationVoidedByDisablingIsShownAsNoLongerWorking() throws Exception {
+        Person dana = people.invite(org.owner(), "Dana Void", "dana-void-" + org.id() + "@example.test", Role.MANAGER);
+        people.disable(org.owner(), dana.id());
+        people.enable(org.owner(), dana.id());
+        var owner = fixture.signedIn(org.owner());
+
+        mvc.perform(get("/people").with(owner)).andExpect(content().string(containsString("Invitation expired")));
+
+        people.resendInvitation(org.owner(), dana.id());
+        mvc.perform(get("/people").with(owner)).andExpect(content().string(not(containsString("Invitation expired"))));
+    }
+
     /** The page said "Invited" of a person whose link had expired, so nobody knew to send it again. */
     @Test
     void saysWhenAStaffInvitationHasExpired() throws Exception {
@@ -158,11 +177,28 @@ class ConsolePeopleIntegrationTests {
         mvc.perform(invite(owner, "X", "x-" + org.id() + "@example.test", "CLIENT"))
                 .andExpect(status().isOk())
                 .andExpect(content().string(containsString("Choose Owner or Account manager.")));
+        // One of the organisation's clients is named as one (decision 0179): "of your organisation" alone did not say
+        // why they could not be staff.
         mvc.perform(invite(owner, "X", org.alice().email(), "OWNER"))
                 .andExpect(status().isOk())
                 .andExpect(content()
+                        .string(containsString(org.alice().name()
+                                + " is one of your clients and signs in to the portal with this address. A client"
+                                + " cannot also be on your staff")));
+        mvc.perform(post("/people?lang=fr")
+                        .param("name", "X")
+                        .param("email", org.alice().email())
+                        .param("role", "OWNER")
+                        .with(owner)
+                        .with(csrf()))
+                .andExpect(content()
+                        .string(containsString(org.alice().name()
+                                + " fait partie de vos clients et se connecte au portail avec cette adresse.")));
+        mvc.perform(invite(owner, "X", org.manager().email(), "OWNER"))
+                .andExpect(status().isOk())
+                .andExpect(content()
                         .string(containsString(
-                                org.alice().name() + ", of your organisation, already signs in with this address.")));
+                                org.manager().name() + ", of your organisation, already signs in with this address.")));
         // An address of another organisation is refused (an address signs in to one), and nothing of its account said.
         mvc.perform(invite(owner, "X", other.alice().email(), "OWNER"))
                 .andExpect(status().isOk())
@@ -418,6 +454,50 @@ class ConsolePeopleIntegrationTests {
                         .with(csrf()))
                 .andExpect(flash().attribute("toastKind", "danger"));
         assertThat(people.me(second).enabled()).isTrue();
+    }
+
+    /**
+     * The role a session holds is the one it signed in with, and the sessions of an owner demoted or disabled end only
+     * once that change commits: a request of theirs already past the sign-in check acted as an owner still, and could
+     * make them an owner again (decision 0179). The façade reads the caller's role and access under the lock.
+     */
+    @Test
+    void anOwnerDemotedOrDisabledMeanwhileCanNoLongerManagePeople() {
+        people.changeRole(org.owner(), org.manager().userId(), Role.OWNER);
+        Caller stale = new Caller(
+                org.manager().userId(),
+                org.id(),
+                Role.OWNER,
+                org.manager().email(),
+                org.manager().name());
+        people.changeRole(org.owner(), stale.userId(), Role.MANAGER);
+
+        assertThatThrownBy(() -> people.changeRole(stale, stale.userId(), Role.OWNER))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> people.invite(stale, "Eve", "eve-" + org.id() + "@example.test", Role.OWNER))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(people.me(stale).role()).isEqualTo(Role.MANAGER);
+        assertThat(people.staff(org.owner())).hasSize(2);
+
+        people.changeRole(org.owner(), stale.userId(), Role.OWNER);
+        people.disable(org.owner(), stale.userId());
+        assertThatThrownBy(() -> people.enable(stale, stale.userId())).isInstanceOf(AccessDeniedException.class);
+        assertThat(people.me(stale).enabled()).isFalse();
+    }
+
+    /** The same of a member of staff disabled meanwhile: a client's access and viewing as them are refused. */
+    @Test
+    void aManagerDisabledMeanwhileCanNoLongerChangeAClientsAccessOrViewAsThem() {
+        Caller stale = org.manager();
+        people.disable(org.owner(), stale.userId());
+
+        assertThatThrownBy(() -> people.disableClient(stale, org.alice().userId()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> people.startViewing(stale, org.alice().userId()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThatThrownBy(() -> people.sendPasswordReset(stale, org.alice().userId()))
+                .isInstanceOf(AccessDeniedException.class);
+        assertThat(people.client(org.owner(), org.alice().userId()).enabled()).isTrue();
     }
 
     /**

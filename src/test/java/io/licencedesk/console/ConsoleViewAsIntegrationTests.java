@@ -182,6 +182,25 @@ class ConsoleViewAsIntegrationTests {
         assertThat(auditRows()).as("nothing recorded, nothing changed").isEqualTo(auditRows);
     }
 
+    /** The log said "started" with no end: signing out ends the viewing, and it is recorded as the Stop is. */
+    @Test
+    void signingOutWhileViewingAsAClientRecordsTheEnd() throws Exception {
+        var manager = fixture.signedIn(org.manager());
+        Cookie session = mvc.perform(post("/clients/{id}/view-as", org.alice().userId())
+                        .with(manager)
+                        .with(csrf()))
+                .andExpect(redirectedUrl("/portal"))
+                .andReturn()
+                .getResponse()
+                .getCookie("SESSION");
+
+        mvc.perform(post("/logout").with(manager).with(csrf()).cookie(session))
+                .andExpect(redirectedUrl("/login?signedOut"));
+
+        assertThat(audit("VIEW_STARTED")).isEqualTo(1);
+        assertThat(audit("VIEW_STOPPED")).isEqualTo(1);
+    }
+
     @Test
     void refusesOtherOrganisationsClientsAnonymousUsersAndRequestsWithoutCsrf() throws Exception {
         long alice = org.alice().userId();
