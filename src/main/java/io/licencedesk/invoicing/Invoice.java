@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -108,9 +109,29 @@ public final class Invoice {
             this(subtotal, vatRate, vat, total, false);
         }
 
-        /** Whether no VAT is charged for either reason: the invoice then says why, where it gives its VAT. */
-        public boolean noVatCharged() {
-            return reverseCharge || outsideEuVat;
+        /**
+         * The VAT line in a reader's language, chosen here for the PDF, the e-mail and the console's and the portal's
+         * pages (decision 0181): at the seller's rate as people write it ("8.1" in English, "8,1" in French, "20" for
+         * 20.00), or why none is charged. {@code words} names the place's messages {@code words.vatRate}, {@code
+         * words.vatReverseCharge} and {@code words.vatOutsideEu}; each is given the rate {0}, the VAT {1}, the amount
+         * before VAT {2}, the total {3} and the currency's code {4}, and uses those it needs.
+         */
+        public String vatLine(String words, Locale locale) {
+            Locale language = InvoiceTerms.language(locale);
+            ResourceBundle messages = InvoiceTerms.words(language);
+            String rate = vatRate.stripTrailingZeros()
+                    .toPlainString()
+                    .replace(".", messages.getString("invoice.decimalSeparator"));
+            String line = reverseCharge ? "vatReverseCharge" : outsideEuVat ? "vatOutsideEu" : "vatRate";
+            return InvoiceTerms.text(
+                    messages,
+                    language,
+                    words + "." + line,
+                    rate,
+                    vat.formatted(language),
+                    subtotal.formatted(language),
+                    total.formatted(language),
+                    total.currency().getCurrencyCode());
         }
 
         static Totals of(Money subtotal, BigDecimal vatRate) {

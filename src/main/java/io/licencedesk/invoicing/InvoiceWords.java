@@ -1,6 +1,5 @@
 package io.licencedesk.invoicing;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -35,36 +34,6 @@ class InvoiceWords {
     /** "1 Dec 2026 – 30 Nov 2027", or for a term not started yet "1 year from the day it is first used". */
     String term(Invoice invoice, Locale locale) {
         return invoice.line().term(locale);
-    }
-
-    /**
-     * What the PDF's totals say, in one line for the e-mail (decision 0175): before VAT, the VAT's rate and amount (or
-     * why none is charged), the total and its currency, so that the body an accountant files agrees with the PDF.
-     */
-    String amounts(Invoice invoice, Locale locale) {
-        Invoice.Totals totals = invoice.totals();
-        String currency = totals.total().currency().getCurrencyCode();
-        if (totals.noVatCharged()) {
-            return text(
-                    locale,
-                    totals.reverseCharge() ? "invoice.email.amountsReverseCharge" : "invoice.email.amountsOutsideEu",
-                    totals.subtotal().formatted(locale),
-                    totals.total().formatted(locale),
-                    currency);
-        }
-        return text(
-                locale,
-                "invoice.email.amounts",
-                totals.subtotal().formatted(locale),
-                rate(totals.vatRate(), locale),
-                totals.vat().formatted(locale),
-                totals.total().formatted(locale),
-                currency);
-    }
-
-    /** A VAT rate as the PDF prints it: "8.1" in English, "8,1" in French, "20" for 20.00. */
-    String rate(BigDecimal rate, Locale locale) {
-        return rate.stripTrailingZeros().toPlainString().replace(".", text(locale, "invoice.decimalSeparator"));
     }
 
     /** The seller's VAT number and company registration as the PDF's heading gives them, those it recorded. */
