@@ -232,6 +232,8 @@ class InvoiceApiController {
                 caller,
                 InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn, q),
                 cells,
+                // named in English whatever the request's language (decision 0174)
+                "invoices",
                 response);
     }
 

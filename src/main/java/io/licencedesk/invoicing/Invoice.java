@@ -101,14 +101,6 @@ public final class Invoice {
     public record Totals(
             Money subtotal, BigDecimal vatRate, Money vat, Money total, boolean reverseCharge, boolean outsideEuVat) {
 
-        public Totals(Money subtotal, BigDecimal vatRate, Money vat, Money total, boolean reverseCharge) {
-            this(subtotal, vatRate, vat, total, reverseCharge, false);
-        }
-
-        public Totals(Money subtotal, BigDecimal vatRate, Money vat, Money total) {
-            this(subtotal, vatRate, vat, total, false);
-        }
-
         /**
          * The VAT line in a reader's language, chosen here for the PDF, the e-mail and the console's and the portal's
          * pages (decision 0181): at the seller's rate as people write it ("8.1" in English, "8,1" in French, "20" for
@@ -136,12 +128,13 @@ public final class Invoice {
 
         static Totals of(Money subtotal, BigDecimal vatRate) {
             Money vat = subtotal.percent(vatRate);
-            return new Totals(subtotal, vatRate, vat, subtotal.plus(vat), false);
+            return new Totals(subtotal, vatRate, vat, subtotal.plus(vat), false, false);
         }
 
         /** No VAT charged: the buyer, VAT-registered in another EU country, accounts for it. */
         static Totals reverseCharged(Money subtotal) {
-            return new Totals(subtotal, BigDecimal.ZERO.setScale(2), subtotal.percent(BigDecimal.ZERO), subtotal, true);
+            return new Totals(
+                    subtotal, BigDecimal.ZERO.setScale(2), subtotal.percent(BigDecimal.ZERO), subtotal, true, false);
         }
 
         /** No VAT charged: the buyer is a business established outside the EU (article 44 of the VAT Directive). */
