@@ -126,6 +126,18 @@ public final class Invoice {
                     total.currency().getCurrencyCode());
         }
 
+        /**
+         * Why no VAT is charged, with the law's article, as the PDF's terms and the e-mail give it (decisions 0052,
+         * 0175); null when VAT is charged. Chosen beside {@link #vatLine}, for the same reasons.
+         */
+        public String noVatMention(Locale locale) {
+            if (!reverseCharge && !outsideEuVat) {
+                return null;
+            }
+            return InvoiceTerms.words(InvoiceTerms.language(locale))
+                    .getString(reverseCharge ? "invoice.pdf.reverseChargeVatToBe" : "invoice.pdf.outsideEuVat");
+        }
+
         static Totals of(Money subtotal, BigDecimal vatRate) {
             Money vat = subtotal.percent(vatRate);
             return new Totals(subtotal, vatRate, vat, subtotal.plus(vat), false, false);

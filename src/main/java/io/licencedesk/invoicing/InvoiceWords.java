@@ -54,11 +54,9 @@ class InvoiceWords {
      */
     List<String> howToPay(Invoice invoice, Locale locale) {
         List<String> lines = new ArrayList<>();
-        if (invoice.totals().reverseCharge()) {
-            lines.add(text(locale, "invoice.pdf.reverseChargeVatToBe"));
-        }
-        if (invoice.totals().outsideEuVat()) {
-            lines.add(text(locale, "invoice.pdf.outsideEuVat"));
+        String noVat = invoice.totals().noVatMention(locale);
+        if (noVat != null) {
+            lines.add(noVat);
         }
         if (!invoice.payable()) {
             return lines; // paid: nothing more to pay, and no way to pay it twice

@@ -73,6 +73,20 @@ class InvoiceVatLineTests {
     }
 
     @Test
+    void whyNoVatIsChargedWithTheLawsArticleForThePdfAndTheEmail() {
+        assertThat(at("8.10").noVatMention(Locale.UK)).isNull();
+        assertThat(Invoice.Totals.reverseCharged(NET).noVatMention(Locale.UK))
+                .isEqualTo("Reverse charge: VAT to be accounted for by the recipient (Article 196, Council Directive"
+                        + " 2006/112/EC).");
+        assertThat(Invoice.Totals.reverseCharged(NET).noVatMention(Locale.FRANCE))
+                .isEqualTo("Autoliquidation\u00a0: TVA due par le preneur (article 196 de la directive 2006/112/CE du"
+                        + " Conseil).");
+        assertThat(Invoice.Totals.outsideEuVat(NET).noVatMention(Locale.FRANCE))
+                .isEqualTo("TVA non applicable\u00a0: prestation de services à un preneur assujetti établi hors de"
+                        + " l’Union européenne (article 44 de la directive 2006/112/CE du Conseil).");
+    }
+
+    @Test
     void aLanguageNotSpokenHereReadsEnglish() {
         assertThat(at("8.10").vatLine("invoice.pdf", DE)).isEqualTo("VAT 8.1%");
         assertThat(at("8.10").vatLine("portal.invoice", null)).isEqualTo("8.1%: €2.43");
