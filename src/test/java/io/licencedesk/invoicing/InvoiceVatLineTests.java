@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.licencedesk.shared.Money;
 import java.math.BigDecimal;
 import java.util.Currency;
+import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -41,35 +42,43 @@ class InvoiceVatLineTests {
                 .isEqualTo("Hors TVA 29,97\u00a0€, TVA à 8,1\u00a0% 2,43\u00a0€, total 32,40\u00a0€ (EUR).");
     }
 
+    /** Each place's line for a reverse charge and for a sale outside EU VAT, in a language. */
+    record NoVat(String words, Locale locale, String reverseCharge, String outsideEuVat) {}
+
     @Test
     void whyNoVatIsChargedInEachPlace() {
-        Invoice.Totals reverse = Invoice.Totals.reverseCharged(NET);
-        Invoice.Totals outside = Invoice.Totals.outsideEuVat(NET);
-
-        assertThat(reverse.vatLine("invoice.pdf", Locale.UK)).isEqualTo("VAT 0% (reverse charge)");
-        assertThat(reverse.vatLine("invoice.pdf", Locale.FRANCE)).isEqualTo("TVA 0\u00a0% (autoliquidation)");
-        assertThat(outside.vatLine("invoice.pdf", Locale.UK)).isEqualTo("VAT 0% (outside EU VAT)");
-        assertThat(outside.vatLine("invoice.pdf", Locale.FRANCE)).isEqualTo("TVA 0\u00a0% (hors champ UE)");
-
-        assertThat(reverse.vatLine("portal.invoice", Locale.UK))
-                .isEqualTo("0%: reverse charge, you account for the VAT");
-        assertThat(reverse.vatLine("portal.invoice", Locale.FRANCE))
-                .isEqualTo("0\u00a0%\u00a0: autoliquidation, la TVA est à votre charge");
-        assertThat(outside.vatLine("portal.invoice", Locale.UK))
-                .isEqualTo("0%: outside the scope of EU VAT, your business being established outside the EU");
-        assertThat(outside.vatLine("portal.invoice", Locale.FRANCE))
-                .isEqualTo(
-                        "0\u00a0%\u00a0: hors du champ de la TVA de l’UE, votre entreprise étant établie hors de l’UE");
-
-        assertThat(reverse.vatLine("invoice.email.amounts", Locale.UK))
-                .isEqualTo("Before VAT €29.97, no VAT (reverse charge), total €29.97 (EUR).");
-        assertThat(reverse.vatLine("invoice.email.amounts", Locale.FRANCE))
-                .isEqualTo("Hors TVA 29,97\u00a0€, pas de TVA (autoliquidation), total 29,97\u00a0€ (EUR).");
-        assertThat(outside.vatLine("invoice.email.amounts", Locale.UK))
-                .isEqualTo("Before VAT €29.97, no VAT (outside the scope of EU VAT), total €29.97 (EUR).");
-        assertThat(outside.vatLine("invoice.email.amounts", Locale.FRANCE))
-                .isEqualTo(
-                        "Hors TVA 29,97\u00a0€, pas de TVA (hors du champ de la TVA de l’UE), total 29,97\u00a0€ (EUR).");
+        List<NoVat> lines = List.of(
+                new NoVat("invoice.pdf", Locale.UK, "VAT 0% (reverse charge)", "VAT 0% (outside EU VAT)"),
+                new NoVat(
+                        "invoice.pdf", Locale.FRANCE, "TVA 0\u00a0% (autoliquidation)", "TVA 0\u00a0% (hors champ UE)"),
+                new NoVat(
+                        "portal.invoice",
+                        Locale.UK,
+                        "0%: reverse charge, you account for the VAT",
+                        "0%: outside the scope of EU VAT, your business being established outside the EU"),
+                new NoVat(
+                        "portal.invoice",
+                        Locale.FRANCE,
+                        "0\u00a0%\u00a0: autoliquidation, la TVA est à votre charge",
+                        "0\u00a0%\u00a0: hors du champ de la TVA de l’UE, votre entreprise étant établie hors de l’UE"),
+                new NoVat(
+                        "invoice.email.amounts",
+                        Locale.UK,
+                        "Before VAT €29.97, no VAT (reverse charge), total €29.97 (EUR).",
+                        "Before VAT €29.97, no VAT (outside the scope of EU VAT), total €29.97 (EUR)."),
+                new NoVat(
+                        "invoice.email.amounts",
+                        Locale.FRANCE,
+                        "Hors TVA 29,97\u00a0€, pas de TVA (autoliquidation), total 29,97\u00a0€ (EUR).",
+                        "Hors TVA 29,97\u00a0€, pas de TVA (hors du champ de la TVA de l’UE), total 29,97\u00a0€ (EUR)."));
+        for (NoVat line : lines) {
+            assertThat(Invoice.Totals.reverseCharged(NET).vatLine(line.words(), line.locale()))
+                    .as(line.words() + " " + line.locale())
+                    .isEqualTo(line.reverseCharge());
+            assertThat(Invoice.Totals.outsideEuVat(NET).vatLine(line.words(), line.locale()))
+                    .as(line.words() + " " + line.locale())
+                    .isEqualTo(line.outsideEuVat());
+        }
     }
 
     @Test
