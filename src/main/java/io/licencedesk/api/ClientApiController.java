@@ -103,7 +103,8 @@ class ClientApiController {
             @CsvSeparatorParameter.Separator @RequestParam(required = false) String separator,
             HttpServletResponse response)
             throws IOException {
-        exports.clients(caller, q, CsvSeparatorParameter.of(separator), response);
+        // named in English whatever the request's language (decision 0174)
+        exports.clients(caller, q, CsvSeparatorParameter.of(separator), "clients", response);
     }
 
     @GetMapping("/{id}")

@@ -213,8 +213,8 @@ class InvoiceApiController {
             operationId = "exportInvoices",
             summary = "Export invoices (CSV)",
             description = "What listInvoices lists for the same filters, every page, newest first, as the console's"
-                    + " invoices Export, for the accountant: number, dates, client, net, VAT, total, status, paid date"
-                    + " and reference. A filter that cannot be read is a 400 bad-parameter, before the"
+                    + " invoices Export, for the accountant: number, dates, client, net, VAT rate and amount, total, status,"
+                    + " paid date and reference, screens and unit price (docs/csv.md). A filter that cannot be read is a 400 bad-parameter, before the"
                     + " file starts.")
     @CsvResponse
     void export(
@@ -232,6 +232,8 @@ class InvoiceApiController {
                 caller,
                 InvoiceListParameters.filter(caller, clients, status, client, issuedIn, paidIn, q),
                 cells,
+                // named in English whatever the request's language (decision 0174)
+                "invoices",
                 response);
     }
 

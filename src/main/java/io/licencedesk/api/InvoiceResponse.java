@@ -43,7 +43,11 @@ public record InvoiceResponse(
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) LocalDate dueOn,
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) MoneyAmount subtotal,
 
-        @Schema(description = "VAT rate in percent.", example = "20", requiredMode = Schema.RequiredMode.REQUIRED)
+        @Schema(
+                description = "VAT rate in percent, with the two decimals the invoice recorded (8.10, 20.00), as the"
+                        + " invoices' CSV export writes vat_rate.",
+                example = "8.10",
+                requiredMode = Schema.RequiredMode.REQUIRED)
         BigDecimal vatRate,
 
         @Schema(requiredMode = Schema.RequiredMode.REQUIRED) MoneyAmount vat,

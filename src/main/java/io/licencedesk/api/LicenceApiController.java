@@ -199,6 +199,8 @@ class LicenceApiController {
                 LicenceListParameters.filter(
                         caller, clients, client, expiringSoon, expired, status, q, sort, order, inUseOn),
                 cells,
+                // named in English whatever the request's language (decision 0174)
+                "licences",
                 response);
     }
 

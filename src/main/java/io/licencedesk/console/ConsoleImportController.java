@@ -233,7 +233,8 @@ class ConsoleImportController {
                         words.of("import.problems.header.line"),
                         words.of("import.problems.header.column"),
                         words.of("import.problems.header.reason")),
-                cells);
+                cells,
+                Set.of());
         imports.eachProblem(
                 caller,
                 id,

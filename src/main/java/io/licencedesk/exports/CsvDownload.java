@@ -47,24 +47,11 @@ public final class CsvDownload {
         this.decimalCommas = decimalCommas;
     }
 
-    /** Starts the download of {@code name-YYYY-MM-DD.csv} with its header row, separated by commas. */
-    public static CsvDownload start(HttpServletResponse response, String name, LocalDate day, List<String> header)
-            throws IOException {
-        return start(response, name, day, header, CsvSeparator.COMMA, Set.of());
-    }
-
-    /** Starts the download of {@code name-YYYY-MM-DD.csv} with its header row, separated as asked. */
-    public static CsvDownload start(
-            HttpServletResponse response, String name, LocalDate day, List<String> header, CsvSeparator separator)
-            throws IOException {
-        return start(response, name, day, header, separator, Set.of());
-    }
-
     /**
      * Starts the download of {@code name-YYYY-MM-DD.csv} with its header row; with semicolons, the cells of the
-     * {@code decimals} columns are written with a decimal comma.
+     * {@code decimals} columns (none: {@code Set.of()}) are written with a decimal comma.
      */
-    static CsvDownload start(
+    public static CsvDownload start(
             HttpServletResponse response,
             String name,
             LocalDate day,

@@ -19,21 +19,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes each export to a response: {@code licences-2026-12-06.csv} and its kin, named by the caller (the console in
- * the page's language, {@code factures-…} in French; the API in English, decision 0174). The caller has already turned the
+ * the page's language, {@code factures-…} in French; the API in English, decision 0174): one method an export, the
+ * name its argument (decision 0181). The caller has already turned the
  * request's parameters into a filter and refused those it could not read; what is left here cannot be refused with
  * an answer of its own, as the file's first line goes out before the first row is read.
  */
 @Component
 public class CsvExports {
-
-    /** The files' names in English, as the REST API gives them whatever the request's language. */
-    public static final String LICENCES = "licences";
-
-    public static final String INVOICES = "invoices";
-
-    public static final String CLIENTS = "clients";
-
-    public static final String AUDIT_LOG = "audit-log";
 
     private final LicenceExports licences;
     private final InvoiceExports invoices;
@@ -89,32 +81,6 @@ public class CsvExports {
         var csv = start(caller, response, name, ExportColumns.AUDIT, separator);
         audit.export(caller, filter, entry -> csv.row(ExportColumns.of(entry)));
         csv.finish();
-    }
-
-    /** The same exports named in English ({@link #LICENCES} and its kin), as the REST API gives them. */
-    public void licences(Caller caller, LicenceFilter filter, CsvSeparator separator, HttpServletResponse response)
-            throws IOException {
-        licences(caller, filter, separator, LICENCES, response);
-    }
-
-    public void licences(Caller caller, Collection<Long> ids, CsvSeparator separator, HttpServletResponse response)
-            throws IOException {
-        licences(caller, ids, separator, LICENCES, response);
-    }
-
-    public void invoices(Caller caller, InvoiceFilter filter, CsvSeparator separator, HttpServletResponse response)
-            throws IOException {
-        invoices(caller, filter, separator, INVOICES, response);
-    }
-
-    public void clients(Caller caller, String term, CsvSeparator separator, HttpServletResponse response)
-            throws IOException {
-        clients(caller, term, separator, CLIENTS, response);
-    }
-
-    public void auditLog(Caller caller, AuditFilter filter, CsvSeparator separator, HttpServletResponse response)
-            throws IOException {
-        auditLog(caller, filter, separator, AUDIT_LOG, response);
     }
 
     /**

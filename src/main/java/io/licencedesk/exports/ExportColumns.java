@@ -47,7 +47,9 @@ final class ExportColumns {
             "licence_name",
             "term_start",
             "term_end",
-            "outside_eu_vat");
+            "outside_eu_vat",
+            "screens",
+            "unit_price");
 
     static final List<String> CLIENTS =
             List.of("name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");
@@ -56,7 +58,7 @@ final class ExportColumns {
             List.of("id", "time", "who", "address", "object_type", "object_id", "object", "action", "changes");
 
     /** The columns whose values are decimal numbers, written with a decimal comma in a semicolon file. */
-    static final Set<String> DECIMALS = Set.of("amount", "net", "vat_rate", "vat", "total");
+    static final Set<String> DECIMALS = Set.of("amount", "net", "vat_rate", "vat", "total", "unit_price");
 
     private ExportColumns() {}
 
@@ -105,7 +107,9 @@ final class ExportColumns {
             invoice.line().licenceName(),
             date(invoice.line().termStart()),
             date(invoice.line().termEnd()),
-            Boolean.toString(totals.outsideEuVat())
+            Boolean.toString(totals.outsideEuVat()),
+            Integer.toString(invoice.line().quantity()),
+            amount(invoice.line().unitPrice())
         };
     }
 

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 import org.springframework.context.i18n.LocaleContext;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.context.support.DefaultMessageSourceResolvable;
@@ -100,27 +101,52 @@ public final class Invoice {
     public record Totals(
             Money subtotal, BigDecimal vatRate, Money vat, Money total, boolean reverseCharge, boolean outsideEuVat) {
 
-        public Totals(Money subtotal, BigDecimal vatRate, Money vat, Money total, boolean reverseCharge) {
-            this(subtotal, vatRate, vat, total, reverseCharge, false);
+        /**
+         * The VAT line in a reader's language, chosen here for the PDF, the e-mail and the console's and the portal's
+         * pages (decision 0181): at the seller's rate as people write it ("8.1" in English, "8,1" in French, "20" for
+         * 20.00), or why none is charged. {@code words} names the place's messages {@code words.vatRate}, {@code
+         * words.vatReverseCharge} and {@code words.vatOutsideEu}; each is given the rate {0}, the VAT {1}, the amount
+         * before VAT {2}, the total {3} and the currency's code {4}, and uses those it needs.
+         */
+        public String vatLine(String words, Locale locale) {
+            Locale language = InvoiceTerms.language(locale);
+            ResourceBundle messages = InvoiceTerms.words(language);
+            String rate = vatRate.stripTrailingZeros()
+                    .toPlainString()
+                    .replace(".", messages.getString("invoice.decimalSeparator"));
+            String line = reverseCharge ? "vatReverseCharge" : outsideEuVat ? "vatOutsideEu" : "vatRate";
+            return InvoiceTerms.text(
+                    messages,
+                    language,
+                    words + "." + line,
+                    rate,
+                    vat.formatted(language),
+                    subtotal.formatted(language),
+                    total.formatted(language),
+                    total.currency().getCurrencyCode());
         }
 
-        public Totals(Money subtotal, BigDecimal vatRate, Money vat, Money total) {
-            this(subtotal, vatRate, vat, total, false);
-        }
-
-        /** Whether no VAT is charged for either reason: the invoice then says why, where it gives its VAT. */
-        public boolean noVatCharged() {
-            return reverseCharge || outsideEuVat;
+        /**
+         * Why no VAT is charged, with the law's article, as the PDF's terms and the e-mail give it (decisions 0052,
+         * 0175); null when VAT is charged. Chosen beside {@link #vatLine}, for the same reasons.
+         */
+        public String noVatMention(Locale locale) {
+            if (!reverseCharge && !outsideEuVat) {
+                return null;
+            }
+            return InvoiceTerms.words(InvoiceTerms.language(locale))
+                    .getString(reverseCharge ? "invoice.pdf.reverseChargeVatToBe" : "invoice.pdf.outsideEuVat");
         }
 
         static Totals of(Money subtotal, BigDecimal vatRate) {
             Money vat = subtotal.percent(vatRate);
-            return new Totals(subtotal, vatRate, vat, subtotal.plus(vat), false);
+            return new Totals(subtotal, vatRate, vat, subtotal.plus(vat), false, false);
         }
 
         /** No VAT charged: the buyer, VAT-registered in another EU country, accounts for it. */
         static Totals reverseCharged(Money subtotal) {
-            return new Totals(subtotal, BigDecimal.ZERO.setScale(2), subtotal.percent(BigDecimal.ZERO), subtotal, true);
+            return new Totals(
+                    subtotal, BigDecimal.ZERO.setScale(2), subtotal.percent(BigDecimal.ZERO), subtotal, true, false);
         }
 
         /** No VAT charged: the buyer is a business established outside the EU (article 44 of the VAT Directive). */

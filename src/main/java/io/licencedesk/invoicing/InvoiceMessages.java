@@ -40,7 +40,9 @@ class InvoiceMessages {
         String paidOn = paid ? InvoiceWords.date(invoice.paidOn(), locale) : null;
         String portalKey = paid ? "invoice.email.portalPaid" : "invoice.email.portal";
         String term = words.term(invoice, locale);
-        String amounts = words.amounts(invoice, locale);
+        // What the PDF's totals say, in one line (decision 0175): before VAT, the VAT's rate and amount or why none is
+        // charged, the total and its currency, so that the body an accountant files agrees with the PDF.
+        String amounts = invoice.totals().vatLine("invoice.email.amounts", locale);
         List<String> seller = words.sellerIdentity(invoice, locale);
         List<String> howToPay = words.howToPay(invoice, locale).stream()
                 .map(line -> line.endsWith(".") || line.contains("\n") ? line : line + ".")

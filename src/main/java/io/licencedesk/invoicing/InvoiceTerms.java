@@ -27,8 +27,8 @@ final class InvoiceTerms {
 
     /** "1 Dec 2026 – 31 Dec 2026", "1 déc. 2026 – 31 déc. 2026", "1 mois à compter du jour de la première utilisation". */
     static String describe(Invoice.Line line, Locale locale) {
-        Locale language = Language.of(locale).orElse(Language.DEFAULT).locale();
-        ResourceBundle words = ResourceBundle.getBundle("messages", language, NO_FALLBACK);
+        Locale language = language(locale);
+        ResourceBundle words = words(language);
         if (line.termStart() != null && line.termEnd() != null) {
             var day = DateTimeFormatter.ofPattern("d MMM yyyy", language);
             return text(
@@ -46,7 +46,17 @@ final class InvoiceTerms {
         return text(words, language, "invoice.term.fromFirstUse", String.join(" ", parts));
     }
 
-    private static String text(ResourceBundle words, Locale language, String key, Object... arguments) {
+    /** The language an invoice is written in for this reader: English for one LicenceDesk does not speak. */
+    static Locale language(Locale locale) {
+        return Language.of(locale).orElse(Language.DEFAULT).locale();
+    }
+
+    /** The messages files of that language, without the server's own language as a fallback. */
+    static ResourceBundle words(Locale language) {
+        return ResourceBundle.getBundle("messages", language, NO_FALLBACK);
+    }
+
+    static String text(ResourceBundle words, Locale language, String key, Object... arguments) {
         return new MessageFormat(words.getString(key), language).format(arguments);
     }
 }

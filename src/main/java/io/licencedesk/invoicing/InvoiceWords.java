@@ -1,6 +1,5 @@
 package io.licencedesk.invoicing;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -37,36 +36,6 @@ class InvoiceWords {
         return invoice.line().term(locale);
     }
 
-    /**
-     * What the PDF's totals say, in one line for the e-mail (decision 0175): before VAT, the VAT's rate and amount (or
-     * why none is charged), the total and its currency, so that the body an accountant files agrees with the PDF.
-     */
-    String amounts(Invoice invoice, Locale locale) {
-        Invoice.Totals totals = invoice.totals();
-        String currency = totals.total().currency().getCurrencyCode();
-        if (totals.noVatCharged()) {
-            return text(
-                    locale,
-                    totals.reverseCharge() ? "invoice.email.amountsReverseCharge" : "invoice.email.amountsOutsideEu",
-                    totals.subtotal().formatted(locale),
-                    totals.total().formatted(locale),
-                    currency);
-        }
-        return text(
-                locale,
-                "invoice.email.amounts",
-                totals.subtotal().formatted(locale),
-                rate(totals.vatRate(), locale),
-                totals.vat().formatted(locale),
-                totals.total().formatted(locale),
-                currency);
-    }
-
-    /** A VAT rate as the PDF prints it: "8.1" in English, "8,1" in French, "20" for 20.00. */
-    String rate(BigDecimal rate, Locale locale) {
-        return rate.stripTrailingZeros().toPlainString().replace(".", text(locale, "invoice.decimalSeparator"));
-    }
-
     /** The seller's VAT number and company registration as the PDF's heading gives them, those it recorded. */
     List<String> sellerIdentity(Invoice invoice, Locale locale) {
         List<String> lines = new ArrayList<>();
@@ -85,11 +54,9 @@ class InvoiceWords {
      */
     List<String> howToPay(Invoice invoice, Locale locale) {
         List<String> lines = new ArrayList<>();
-        if (invoice.totals().reverseCharge()) {
-            lines.add(text(locale, "invoice.pdf.reverseChargeVatToBe"));
-        }
-        if (invoice.totals().outsideEuVat()) {
-            lines.add(text(locale, "invoice.pdf.outsideEuVat"));
+        String noVat = invoice.totals().noVatMention(locale);
+        if (noVat != null) {
+            lines.add(noVat);
         }
         if (!invoice.payable()) {
             return lines; // paid: nothing more to pay, and no way to pay it twice

@@ -379,7 +379,9 @@ class CsvExportApiIntegrationTests {
                 "licence_name",
                 "term_start",
                 "term_end",
-                "outside_eu_vat");
+                "outside_eu_vat",
+                "screens",
+                "unit_price");
 
         static final List<String> CLIENTS = List.of(
                 "name", "email", "company", "billing_address", "vat_number", "portal_access", "enabled", "created");

@@ -284,7 +284,9 @@ class ConsoleExportIntegrationTests {
                         "licence_name",
                         "term_start",
                         "term_end",
-                        "outside_eu_vat");
+                        "outside_eu_vat",
+                        "screens",
+                        "unit_price");
         var rows = rows(response.getContentAsString(StandardCharsets.UTF_8));
         assertThat(rows).extracting(row -> row.get("number")).containsExactly(open.number(), paid.number());
         assertThat(rows.get(1))
@@ -305,7 +307,9 @@ class ConsoleExportIntegrationTests {
                 // not activated yet: its term has no dates until the licence is first used
                 .containsEntry("term_start", "")
                 .containsEntry("term_end", "")
-                .containsEntry("outside_eu_vat", "false");
+                .containsEntry("outside_eu_vat", "false")
+                .containsEntry("screens", "2")
+                .containsEntry("unit_price", "10.00");
         assertThat(rows.get(0)).containsEntry("status", "issued").containsEntry("paid", "");
 
         assertThat(rows(download(get("/invoices/export.csv").param("status", "paid"))))
@@ -560,6 +564,8 @@ class ConsoleExportIntegrationTests {
         var row = invoices.get(1);
         assertThat(row.get(header.indexOf("number"))).isEqualTo(invoice.number());
         assertThat(row.get(header.indexOf("net"))).isEqualTo("20,00");
+        assertThat(row.get(header.indexOf("screens"))).isEqualTo("2");
+        assertThat(row.get(header.indexOf("unit_price"))).isEqualTo("10,00");
         assertThat(row.get(header.indexOf("vat_rate")))
                 .isEqualTo(invoice.totals().vatRate().toPlainString().replace('.', ','));
         assertThat(row.get(header.indexOf("total")))

@@ -59,7 +59,8 @@ class CsvDownloadTests {
         rows.add(new String[] {null, null});
 
         var response = new MockHttpServletResponse();
-        var csv = CsvDownload.start(response, "licences", LocalDate.of(2026, 3, 1), List.of("a", "b", "c"));
+        var csv = CsvDownload.start(
+                response, "licences", LocalDate.of(2026, 3, 1), List.of("a", "b", "c"), CsvSeparator.COMMA, Set.of());
         rows.forEach(csv::row);
         csv.finish();
 

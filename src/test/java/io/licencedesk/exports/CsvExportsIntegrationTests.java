@@ -57,15 +57,16 @@ class CsvExportsIntegrationTests {
     void aClientGetsNoFileNotEvenItsFirstLine() {
         var response = new MockHttpServletResponse();
         List<Executable> everyExport = List.of(
-                () -> exports.licences(org.alice(), LicenceFilter.none(), CsvSeparator.COMMA, response),
-                () -> exports.licences(org.alice(), List.of(licence), CsvSeparator.COMMA, response),
+                () -> exports.licences(org.alice(), LicenceFilter.none(), CsvSeparator.COMMA, "licences", response),
+                () -> exports.licences(org.alice(), List.of(licence), CsvSeparator.COMMA, "licences", response),
                 () -> exports.invoices(
                         org.alice(),
                         InvoiceFilter.of((InvoiceStatusChoice) null, null, null, null),
                         CsvSeparator.COMMA,
+                        "invoices",
                         response),
-                () -> exports.clients(org.alice(), null, CsvSeparator.COMMA, response),
-                () -> exports.auditLog(org.alice(), AuditFilter.ANY, CsvSeparator.COMMA, response));
+                () -> exports.clients(org.alice(), null, CsvSeparator.COMMA, "clients", response),
+                () -> exports.auditLog(org.alice(), AuditFilter.ANY, CsvSeparator.COMMA, "audit-log", response));
         for (Executable export : everyExport) {
             assertThatThrownBy(export::execute).isInstanceOf(AccessDeniedException.class);
             assertThat(response.isCommitted()).isFalse();
@@ -77,7 +78,7 @@ class CsvExportsIntegrationTests {
     @Test
     void staffGetTheFile() throws Exception {
         var response = new MockHttpServletResponse();
-        exports.licences(org.manager(), List.of(licence), CsvSeparator.COMMA, response);
+        exports.licences(org.manager(), List.of(licence), CsvSeparator.COMMA, "licences", response);
         assertThat(response.getContentAsString())
                 .contains("Lobby")
                 .contains(org.alice().email());

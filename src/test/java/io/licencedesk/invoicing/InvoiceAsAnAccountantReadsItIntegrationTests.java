@@ -214,9 +214,11 @@ class InvoiceAsAnAccountantReadsItIntegrationTests {
                 .andReturn()
                 .getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(csv.lines().findFirst().orElseThrow()).endsWith(",term_start,term_end,outside_eu_vat");
+        assertThat(csv.lines().findFirst().orElseThrow())
+                .endsWith(",term_start,term_end,outside_eu_vat,screens,unit_price");
         assertThat(csv)
-                .containsPattern(invoice.number() + ",.*,29\\.97,0\\.00,0\\.00,29\\.97,EUR,.*,false,.*,true\\r?\\n");
+                .containsPattern(
+                        invoice.number() + ",.*,29\\.97,0\\.00,0\\.00,29\\.97,EUR,.*,false,.*,true,3,9\\.99\\r?\\n");
         String console = mvc.perform(get("/invoices/{id}", invoice.id()).with(fixture.signedIn(org.manager())))
                 .andReturn()
                 .getResponse()
@@ -230,6 +232,38 @@ class InvoiceAsAnAccountantReadsItIntegrationTests {
                 .contains("0%: outside the scope of EU VAT, your business being established outside the EU");
         languages.choose(org.bob(), Language.FR);
         assertThat(pdfText(invoice)).containsPattern("TVA 0\\h% \\(hors champ UE\\)");
+    }
+
+    /**
+     * Decision 0175 left two gaps (decision 0181): the CSV had the net only, not what it is made of (3 screens at
+     * €9.99; failed before: no such columns), and the rate was read as 8.1 from the REST API and 8.10 from the CSV.
+     * Both write the rate as the invoice recorded it, with its two decimals, 8.10; the API's document now says so.
+     */
+    @Test
+    void theCsvGivesTheScreensAndTheUnitPriceAndTheSameVatRateAsTheApi() throws Exception {
+        Invoice invoice = threeScreensFor(org.alice().userId());
+        String token = fixture.token(org.manager());
+
+        String json = mvc.perform(get("/api/v1/invoices/{id}", invoice.id()).header("Authorization", "Bearer " + token))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
+        List<String> csv = mvc.perform(get("/api/v1/invoices/export").header("Authorization", "Bearer " + token))
+                .andReturn()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8)
+                .replace("\uFEFF", "")
+                .lines()
+                .toList();
+        List<String> header = List.of(csv.get(0).split(","));
+        List<String> row = List.of(csv.get(1).split(",", -1));
+        assertThat(row.get(header.indexOf("number"))).isEqualTo(invoice.number());
+        assertThat(header).endsWith("outside_eu_vat", "screens", "unit_price");
+        assertThat(row.get(header.indexOf("screens"))).isEqualTo("3");
+        assertThat(row.get(header.indexOf("unit_price"))).isEqualTo("9.99");
+        assertThat(row.get(header.indexOf("net"))).isEqualTo("29.97");
+        assertThat(row.get(header.indexOf("vat_rate"))).isEqualTo("8.10");
+        assertThat(json).contains("\"vatRate\":8.10,");
     }
 
     /** A buyer without a VAT number may be a consumer, and a number without a country says nothing: the seller's rate. */

@@ -75,7 +75,9 @@ class InvoiceTests {
                         new Money(30_000, EUR),
                         new BigDecimal("20.00"),
                         new Money(6_000, EUR),
-                        new Money(36_000, EUR)));
+                        new Money(36_000, EUR),
+                        false,
+                        false));
     }
 
     @Test

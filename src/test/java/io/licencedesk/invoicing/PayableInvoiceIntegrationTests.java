@@ -173,13 +173,16 @@ class PayableInvoiceIntegrationTests {
                 .getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv.lines().findFirst().orElseThrow())
                 .endsWith(
-                        ",payment_reference,reverse_charge,void_reason,licence_name,term_start,term_end,outside_eu_vat");
+                        ",payment_reference,reverse_charge,void_reason,licence_name,term_start,term_end,outside_eu_vat"
+                                + ",screens,unit_price");
         assertThat(csv.lines().filter(line -> line.startsWith(reverseCharged.number())))
                 .singleElement(InstanceOfAssertFactories.STRING)
-                .endsWith(",true,," + reverseCharged.line().licenceName() + "," + termDates(reverseCharged) + ",false");
+                .endsWith(",true,," + reverseCharged.line().licenceName() + "," + termDates(reverseCharged) + ",false,"
+                        + screensAndUnitPrice(reverseCharged));
         assertThat(csv.lines().filter(line -> line.startsWith(charged.number())))
                 .singleElement(InstanceOfAssertFactories.STRING)
-                .endsWith(",false,," + charged.line().licenceName() + "," + termDates(charged) + ",false");
+                .endsWith(",false,," + charged.line().licenceName() + "," + termDates(charged) + ",false,"
+                        + screensAndUnitPrice(charged));
         String token = fixture.token(org.manager());
         for (var invoice : Map.of(reverseCharged, true, charged, false).entrySet()) {
             String json = mvc.perform(
@@ -432,5 +435,11 @@ class PayableInvoiceIntegrationTests {
     private static String termDates(Invoice invoice) {
         assertThat(invoice.line().termStart()).isNotNull();
         return invoice.line().termStart() + "," + invoice.line().termEnd();
+    }
+
+    /** The screens billed and the price of one, the export's last two columns (decision 0181). */
+    private static String screensAndUnitPrice(Invoice invoice) {
+        return invoice.line().quantity() + ","
+                + invoice.line().unitPrice().amount().toPlainString();
     }
 }

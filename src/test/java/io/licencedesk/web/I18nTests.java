@@ -363,7 +363,7 @@ class I18nTests {
             "portal.invoice.voided",
             "licence.term",
             "licence.firstTerm",
-            "portal.invoice.vatAmount",
+            "portal.invoice.vatRate",
             "console.toast.licence.savedNewCode",
             "digest.subject");
 
