@@ -562,6 +562,49 @@ class RenewalEndpointsIntegrationTests {
                 .isEqualTo("€150.00");
     }
 
+    /**
+     * The renew dialog of a licence whose running term's invoice was voided said "Its running term is not invoiced
+     * yet … e-mail its client the invoices of both terms", and the renewal invoiced that term again. A voided term stays
+     * as the manager left it (decision 0180): the dialog and the toast name the next term's invoice only.
+     */
+    @Test
+    void renewingALicenceWhoseTermsInvoiceWasVoidedInvoicesOnlyTheNextTerm() throws Exception {
+        Invoice first = invoicing.send(org.manager(), List.of(active)).only();
+        invoicing.voidInvoice(org.manager(), first.id(), "This term is free");
+
+        String page = send(get("/licences/{id}", active).with(fixture.signedIn(org.manager())))
+                .response()
+                .getContentAsString(StandardCharsets.UTF_8);
+        MvcResult renewed = mvc.perform(post("/licences/{id}/renew", active)
+                        .with(fixture.signedIn(org.manager()))
+                        .with(csrf()))
+                .andReturn();
+
+        assertThat(page).doesNotContain("Its running term is not invoiced yet").contains("and e-mail the invoice");
+        assertThat(renewed.getFlashMap().toString()).doesNotContain("the term that was running");
+        assertThat(invoicing.forLicence(org.manager(), active))
+                .extracting(invoice -> invoice.line().termNumber())
+                .containsExactlyInAnyOrder(1, 2);
+    }
+
+    /**
+     * The renew dialog asked to "Renew … for 1 year from 6 Dec 2026", the current term's last day, while the next term
+     * starts the day after it (decision 0137). It names that first day (decision 0180).
+     */
+    @Test
+    void theRenewDialogNamesTheNextTermsFirstDay() throws Exception {
+        LocalDate end = licences.details(org.manager(), active).endsOn();
+        var day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+        String page = send(get("/licences/{id}", active).with(fixture.signedIn(org.manager())))
+                .response()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page)
+                .contains(" from " + day.format(end.plusDays(1)) + " at €100.00 per screen")
+                .doesNotContain(" from " + day.format(end) + " at ");
+    }
+
     private String portal(String path, String language) throws Exception {
         return send(get(path).with(fixture.signedIn(org.alice())).header("Accept-Language", language))
                 .response()
