@@ -18,6 +18,7 @@ import io.licencedesk.licence.LicenceListing;
 import io.licencedesk.licence.LicenceManagement;
 import io.licencedesk.licence.LicenceNotDeletableException;
 import io.licencedesk.licence.PlanCatalogue;
+import io.licencedesk.renewals.Renewals;
 import io.licencedesk.shared.Reason;
 import io.licencedesk.web.Reasons;
 import io.licencedesk.web.Toasts;
@@ -196,6 +197,8 @@ class ConsoleLicenceController {
         LocalDate today = LocalDate.now(clock);
         model.addAttribute("invoices", invoices);
         model.addAttribute("today", today); // which of them are overdue
+        // What Renew now invoices: the running term too only when nobody invoiced it, void invoices counted (0180).
+        model.addAttribute("renewInvoicesRunningTerm", Renewals.invoicesRunningTermFirst(licence, invoices));
         // Today's term, the next one a renewal booked ahead, and the past ones, as the portal shows them (decision
         // 0141).
         model.addAttribute(

@@ -481,7 +481,9 @@ public final class Licence {
     /**
      * Starts the next term on the day after the current term's end date (its last day, decision 0137), for one term of
      * the plan as it is today and at its price today: like a subscription's next period, no day is in two terms. The
-     * next term is unbilled until its invoice is issued.
+     * next term is unbilled until its invoice is issued. It runs: a paused licence renews only once its term ended
+     * while paused (it is Expired then, which Resume refuses), and that pause ended with the term it stopped (decision
+     * 0180).
      *
      * @throws RenewalRefusedException saying why it cannot be renewed ({@link #renewalRefusal})
      */
@@ -500,6 +502,7 @@ public final class Licence {
         term = plan.term();
         unitPrice = plan.unitPrice();
         state = state.renewed(nextEnd(plan.term()));
+        pausedForOverdue = false;
     }
 
     /**

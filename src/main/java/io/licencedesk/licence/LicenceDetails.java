@@ -32,6 +32,14 @@ public record LicenceDetails(
         Renewal renewal,
         Period term) {
 
+    /**
+     * Whether its plan costs another price today than its current term does: its next term, priced on the day it
+     * renews (decision 0048), would cost the plan's, and the licence page says so (decision 0180).
+     */
+    public boolean planPriceDiffers() {
+        return !plan.unitPrice().equals(unitPrice);
+    }
+
     /** What its unit price is for, the licence's own term: "per year", "par mois" (never "per 1 year"). */
     public String perTerm() {
         return Terms.per(term);

@@ -139,9 +139,12 @@ record LicenceState(
         return new LicenceState(client, paused, activatedOn, endsOn, billingStatus, everInvoiced);
     }
 
-    /** Its next term, ending on this day, replaces the current one, unbilled. */
+    /**
+     * Its next term, ending on this day, replaces the current one, unbilled and running: a pause does not outlive the
+     * term it stopped (decision 0180).
+     */
     LicenceState renewed(LocalDate nextEnd) {
-        return new LicenceState(clientId, paused, activatedOn, nextEnd, BillingStatus.UNBILLED, everInvoiced);
+        return new LicenceState(clientId, false, activatedOn, nextEnd, BillingStatus.UNBILLED, everInvoiced);
     }
 
     /** An invoice was issued for the current term. */

@@ -41,14 +41,28 @@ public class Renewals {
         // Renewing moves the licence's billing on to the next term, so a running term nobody invoiced would never be:
         // it is invoiced first (decision 0065). A refused renewal below undoes it with the rest.
         LicenceDetails running = licences.details(caller, licenceId);
-        Invoice runningTermInvoice =
-                running.renewal().refusal() == null && running.billingStatus() == BillingStatus.UNBILLED
-                        ? invoiceOf(invoices.send(caller, List.of(licenceId)))
-                        : null;
+        Invoice runningTermInvoice = invoicesRunningTermFirst(running, invoices.forLicence(caller, licenceId))
+                ? invoiceOf(invoices.send(caller, List.of(licenceId)))
+                : null;
         licences.renew(caller, licenceId);
         Invoice invoice = invoiceOf(invoices.send(caller, List.of(licenceId)));
         // read once its new term is invoiced: the licence as it is now (billing status invoiced), not before
         return new Renewed(licences.details(caller, licenceId), invoice, runningTermInvoice);
+    }
+
+    /**
+     * Whether renewing the licence now invoices its running term first: the renewal is allowed and that term was never
+     * invoiced (decision 0065). A term whose invoice was voided is Unbilled too, but an account manager voided it on
+     * purpose (a cancelled bill, a term given free) and it stays so (decision 0180): the renewal invoices the next term
+     * only, and the console's renew dialog says the same.
+     *
+     * @param licenceInvoices the licence's invoices, void ones included
+     */
+    public static boolean invoicesRunningTermFirst(LicenceDetails licence, List<Invoice> licenceInvoices) {
+        int running = licence.renewal().termNumber();
+        return licence.renewal().refusal() == null
+                && licence.billingStatus() == BillingStatus.UNBILLED
+                && licenceInvoices.stream().noneMatch(invoice -> invoice.line().termNumber() == running);
     }
 
     private static Invoice invoiceOf(SendOutcome sent) {

@@ -166,6 +166,34 @@ class LicenceRenewalTests {
         assertThat(english(longAgo.renewalRefusal(monthly, TODAY))).contains("more than a term ago");
     }
 
+    /**
+     * A licence paused during a term that then ended is Expired (Expired wins over Paused, decision 0002): Resume is
+     * refused for it, and its pages no longer said it was paused. Renewing it by hand started the next term Paused, its
+     * screens refused, and one the cycle had paused for an overdue invoice, paid since, said it waited for that payment
+     * (decision 0180): the pause ends with the term it stopped.
+     */
+    @Test
+    void anExpiredLicenceThatWasPausedStartsItsRenewedTermRunning() {
+        Licence paused = licence(7L, true, TODAY.minusMonths(1).minusDays(10), BillingStatus.PAID);
+        assertThat(paused.status(TODAY)).isEqualTo(LifecycleStatus.EXPIRED);
+        assertThat(paused.canResume(TODAY)).isFalse();
+
+        paused.renew(PLAN_TODAY, TODAY);
+
+        assertThat(paused.status(TODAY)).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(paused.paused()).isFalse();
+
+        Licence overdue = licence(7L, false, TODAY.minusMonths(1).minusDays(10), BillingStatus.PAID);
+        overdue.pauseForOverdue(TODAY.minusMonths(1));
+        assertThat(overdue.status(TODAY)).isEqualTo(LifecycleStatus.EXPIRED);
+
+        overdue.renew(PLAN_TODAY, TODAY);
+
+        assertThat(overdue.status(TODAY)).isEqualTo(LifecycleStatus.ACTIVE);
+        assertThat(overdue.pausedForOverdue(TODAY.plusDays(1))).isFalse();
+        assertThat(overdue.snapshot(TODAY)).doesNotContainKey("pauseReason");
+    }
+
     @Test
     void whetherItRenewsByItselfIsItsOwnChoiceElseItsPlans() {
         Plan renewing = new Plan(1L, "Yearly", Period.ofYears(1), new Money(1000, euro()), true);

@@ -51,6 +51,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The renewal cycle on a real database (decision 0048): what renews and when, the invoice of the new term, the notices
@@ -101,6 +102,9 @@ class RenewalCycleIntegrationTests {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    TransactionTemplate transactions;
 
     @Autowired
     UserLanguages languages;
@@ -530,6 +534,34 @@ class RenewalCycleIntegrationTests {
         assertThat(licences.details(org.manager(), licence).status()).isEqualTo(LifecycleStatus.ACTIVE);
     }
 
+    /**
+     * A renewal invoices the running term first when it was never invoiced (decision 0065). A term whose invoice an
+     * account manager voided (a cancelled or disputed bill, decision 0128; a term given free) is Unbilled too, and the
+     * cycle issued and e-mailed a new invoice for it at the renewal: the bill the manager had cancelled, sent again
+     * without anyone asking. A voided term stays as the manager left it; the renewal invoices its next term only
+     * (decision 0180).
+     */
+    @Test
+    void aRenewalDoesNotInvoiceAgainATermWhoseInvoiceWasVoided() {
+        long licence = endingOn(renewing, today.plusDays(5));
+        Invoice first = invoicing.send(org.manager(), List.of(licence)).only();
+        invoicing.voidInvoice(org.manager(), first.id(), "This term is free");
+        assertThat(licences.details(org.manager(), licence).billingStatus()).isEqualTo(BillingStatus.UNBILLED);
+
+        cycle.run(org.id());
+
+        LicenceDetails renewed = licences.details(org.manager(), licence);
+        assertThat(renewed.renewal().termNumber()).isEqualTo(2);
+        assertThat(renewed.billingStatus()).isEqualTo(BillingStatus.INVOICED);
+        List<Invoice> invoices = invoicing.forLicence(org.manager(), licence);
+        assertThat(invoices).extracting(invoice -> invoice.line().termNumber()).containsExactlyInAnyOrder(1, 2);
+        assertThat(invoices)
+                .filteredOn(invoice -> invoice.line().termNumber() == 1)
+                .singleElement()
+                .extracting(Invoice::status)
+                .isEqualTo(InvoiceStatus.VOID);
+    }
+
     /** A licence a person paused after the cycle's pause (resumed, then paused by hand) stays paused: it is theirs. */
     @Test
     void voidingTheOverdueInvoiceLeavesPausedALicenceThatAPersonPaused() {
@@ -852,6 +884,69 @@ class RenewalCycleIntegrationTests {
         }
         assertThat(outbox.about(org.id(), ReminderMessages.DIGEST, org.manager().userId()))
                 .hasSize(1);
+    }
+
+    /**
+     * Two cycles at once collide only by chance, so the test above may pass without their steps ever meeting. Here they
+     * meet on purpose (decision 0180): a renewal (a person's Renew now, as another node's cycle would) holds the licence
+     * uncommitted; the cycle finds the same licence due, since its query waits for no lock, and waits on the licence's
+     * row until the renewal commits; then its step is refused and undone. One renewal, one invoice a term, each e-mailed
+     * once, and one "Renewed" in the history.
+     */
+    @Test
+    void aCycleThatMeetsARenewalInProgressWaitsForItAndRenewsNothingMore() throws Exception {
+        long due = endingOn(renewing, today.plusDays(3));
+        var held = new CountDownLatch(1);
+        var release = new CountDownLatch(1);
+        // Threads of their own: the renewal waits in its transaction while the cycle runs beside it.
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        var byHand = CompletableFuture.runAsync(
+                () -> transactions.executeWithoutResult(status -> {
+                    renewals.renew(org.manager(), due);
+                    held.countDown();
+                    try {
+                        release.await();
+                    } catch (InterruptedException interrupted) {
+                        Thread.currentThread().interrupt();
+                    }
+                }),
+                threads);
+        held.await();
+
+        var cycleRun = CompletableFuture.runAsync(() -> cycle.run(org.id()), threads);
+        boolean cycleWaited = false;
+        while (!cycleRun.isDone() && !(cycleWaited = aSessionWaitsForALock())) {
+            Thread.sleep(5);
+        }
+        release.countDown();
+        CompletableFuture.allOf(byHand, cycleRun).get();
+        threads.shutdown();
+
+        assertThat(cycleWaited).as("the cycle met the renewal in progress").isTrue();
+        assertThat(licences.details(org.manager(), due).renewal().termNumber()).isEqualTo(2);
+        List<Invoice> invoices = invoicing.forLicence(org.manager(), due);
+        assertThat(invoices).extracting(invoice -> invoice.line().termNumber()).containsExactlyInAnyOrder(1, 2);
+        for (Invoice invoice : invoices) {
+            assertThat(outbox.about(org.id(), "INVOICE", invoice.id())).hasSize(1);
+        }
+        assertThat(audit.licenceHistory(org.manager(), due))
+                .extracting(AuditRecord::action)
+                .containsOnlyOnce("RENEWED");
+    }
+
+    /** Whether a database session is waiting for another's lock (H2's sessions table, else PostgreSQL's activity). */
+    private boolean aSessionWaitsForALock() {
+        try {
+            return jdbc.sql("select count(*) from information_schema.sessions where blocker_id is not null")
+                            .query(Long.class)
+                            .single()
+                    > 0;
+        } catch (RuntimeException notH2) {
+            return jdbc.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock'")
+                            .query(Long.class)
+                            .single()
+                    > 0;
+        }
     }
 
     @Test

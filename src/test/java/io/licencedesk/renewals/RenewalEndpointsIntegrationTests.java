@@ -501,6 +501,110 @@ class RenewalEndpointsIntegrationTests {
                 .doesNotContain("renewal invoice is overdue");
     }
 
+    /**
+     * A licence paused for its overdue renewal invoice whose term then ended is Expired, and Resume is refused for it.
+     * Renewed by hand once its client paid, its new term started Paused: its screens refused, and the console and the
+     * portal said the (paid) invoice held it. The pause ends with the term it stopped (decision 0180).
+     */
+    @Test
+    void aLicencePausedWhenItsTermEndedRunsOnceRenewedByHand() throws Exception {
+        licences.chooseAutoRenew(org.manager(), active, true);
+        transactions.executeWithoutResult(status -> licences.pauseForOverdue(RenewalCycle.system(org.id()), active));
+        LocalDate end = licences.details(org.manager(), active).endsOn();
+        clock.advance(
+                java.time.Duration.ofDays(java.time.temporal.ChronoUnit.DAYS.between(testLicences.today(), end) + 1));
+        assertThat(licences.details(org.manager(), active).status())
+                .isEqualTo(io.licencedesk.licence.LifecycleStatus.EXPIRED);
+
+        MvcResult renewed = mvc.perform(post("/licences/{id}/renew", active)
+                        .with(fixture.signedIn(org.manager()))
+                        .with(csrf()))
+                .andReturn();
+
+        assertThat(renewed.getResponse().getStatus()).isEqualTo(302);
+        LicenceDetails now = licences.details(org.manager(), active);
+        assertThat(now.renewal().termNumber()).isEqualTo(2);
+        assertThat(now.status()).isEqualTo(io.licencedesk.licence.LifecycleStatus.ACTIVE);
+        assertThat(now.renewal().pausedForOverdue()).isFalse();
+        assertThat(portal("/portal/licences/" + active, "en"))
+                .doesNotContain("This licence is paused because its renewal invoice is overdue")
+                .doesNotContain("Your account manager has paused this licence");
+        Answer api = send(get("/api/v1/licences/{id}", active).with(bearer(fixture.token(org.manager()))));
+        assertThat(api.body().get("status").asString()).isEqualTo("active");
+    }
+
+    /**
+     * A plan's price changed after a licence on it began its term: the licence keeps its price for that term, and its
+     * next term, whether it renews by itself or by hand, costs the plan's price on the day it renews (decision 0048).
+     * The licence page named only the term's own price, so the renewal invoice's new amount came as a surprise. It says
+     * what the next term is priced at today (decision 0180), and says nothing while the two agree.
+     */
+    @Test
+    void theLicencePageSaysTheNextTermIsPricedOnTheDayItRenews() throws Exception {
+        String before = send(get("/licences/{id}", active).with(fixture.signedIn(org.manager())))
+                .response()
+                .getContentAsString(StandardCharsets.UTF_8);
+        plans.updatePlan(
+                org.owner(), yearly.id(), new NewPlan("Yearly", Period.ofYears(1), new BigDecimal("150.00"), false));
+
+        String after = send(get("/licences/{id}", active).with(fixture.signedIn(org.manager())))
+                .response()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(before).doesNotContain("Its next term is priced on the day it renews");
+        assertThat(after)
+                .contains("€100.00 per screen: the price of its plan when the licence was created")
+                .contains("Its next term is priced on the day it renews: plan Yearly costs €150.00 per screen today.");
+        send(post("/licences/{id}/renew", active)
+                .with(fixture.signedIn(org.manager()))
+                .with(csrf()));
+        assertThat(licences.details(org.manager(), active).unitPrice().formatted())
+                .isEqualTo("€150.00");
+    }
+
+    /**
+     * The renew dialog of a licence whose running term's invoice was voided said "Its running term is not invoiced
+     * yet … e-mail its client the invoices of both terms", and the renewal invoiced that term again. A voided term stays
+     * as the manager left it (decision 0180): the dialog and the toast name the next term's invoice only.
+     */
+    @Test
+    void renewingALicenceWhoseTermsInvoiceWasVoidedInvoicesOnlyTheNextTerm() throws Exception {
+        Invoice first = invoicing.send(org.manager(), List.of(active)).only();
+        invoicing.voidInvoice(org.manager(), first.id(), "This term is free");
+
+        String page = send(get("/licences/{id}", active).with(fixture.signedIn(org.manager())))
+                .response()
+                .getContentAsString(StandardCharsets.UTF_8);
+        MvcResult renewed = mvc.perform(post("/licences/{id}/renew", active)
+                        .with(fixture.signedIn(org.manager()))
+                        .with(csrf()))
+                .andReturn();
+
+        assertThat(page).doesNotContain("Its running term is not invoiced yet").contains("and e-mail the invoice");
+        assertThat(renewed.getFlashMap().toString()).doesNotContain("the term that was running");
+        assertThat(invoicing.forLicence(org.manager(), active))
+                .extracting(invoice -> invoice.line().termNumber())
+                .containsExactlyInAnyOrder(1, 2);
+    }
+
+    /**
+     * The renew dialog asked to "Renew … for 1 year from 6 Dec 2026", the current term's last day, while the next term
+     * starts the day after it (decision 0137). It names that first day (decision 0180).
+     */
+    @Test
+    void theRenewDialogNamesTheNextTermsFirstDay() throws Exception {
+        LocalDate end = licences.details(org.manager(), active).endsOn();
+        var day = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+
+        String page = send(get("/licences/{id}", active).with(fixture.signedIn(org.manager())))
+                .response()
+                .getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(page)
+                .contains(" from " + day.format(end.plusDays(1)) + " at €100.00 per screen")
+                .doesNotContain(" from " + day.format(end) + " at ");
+    }
+
     private String portal(String path, String language) throws Exception {
         return send(get(path).with(fixture.signedIn(org.alice())).header("Accept-Language", language))
                 .response()
