@@ -180,6 +180,7 @@ class ConsoleOnANarrowPhoneBrowserTests {
     void noPageOfTheConsoleOverflowsCutsOrMisalignsAt360PxInEitherLanguage(Page page) {
         List<String> faults = new ArrayList<>();
         List<String> dialogs = new ArrayList<>();
+        PageStates.withoutMotion(page); // each dialog opened and closed, in French
         for (Language language : List.of(Language.EN, Language.FR)) {
             languages.choose(org.owner(), language);
             page.context().clearCookies();

@@ -239,6 +239,7 @@ class TargetSizeBrowserTests {
 
         Sweep(Page page) {
             this.page = page;
+            PageStates.withoutMotion(page); // 36 dialogs, each opened and closed
         }
 
         /** The pages before signing in, each as it loads and with its form refused, at each width. */
