@@ -367,9 +367,12 @@ public class People {
     /**
      * The caller is an enabled member of staff now: a client's access, a password link to them and viewing as them were
      * allowed to someone disabled meanwhile, in a request of theirs already past the sign-in check (decision 0179).
+     * Under the organisation's lock, as {@link #requireOwnerStill}: an owner's disable of them that has not committed
+     * yet holds it, so this waits for it and then reads them disabled, where a plain read saw them enabled still.
      */
     private void requireStaffStill(Caller caller) {
         AccountManagement.requireStaff(caller);
+        people.lockOrganisation(caller.organisationId());
         boolean staff = people.find(caller.organisationId(), caller.userId())
                 .filter(person -> person.role().isStaff() && person.enabled())
                 .isPresent();

@@ -1,9 +1,12 @@
 package io.licencedesk.accounts;
 
+import io.licencedesk.shared.RowLocks;
 import java.util.List;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
 /** The people of an organisation, staff and clients alike, as the People page and access changes read them. */
@@ -21,9 +24,11 @@ class PeopleRepository {
     private static final String COLUMNS = "id, name, email, role, enabled, password_hash is not null as has_password";
 
     private final JdbcClient jdbc;
+    private final String changeLock;
 
-    PeopleRepository(JdbcClient jdbc) {
+    PeopleRepository(JdbcClient jdbc, DataSource dataSource) throws MetaDataAccessException {
         this.jdbc = jdbc;
+        this.changeLock = RowLocks.changeLock(dataSource);
     }
 
     /** The organisation's owners and account managers, owners first, then by name. */
@@ -52,7 +57,7 @@ class PeopleRepository {
      * owners demoting or disabling each other at once cannot leave it without an enabled owner.
      */
     void lockOrganisation(long organisationId) {
-        jdbc.sql("select id from organisation where id = :id for update")
+        jdbc.sql("select id from organisation where id = :id " + changeLock)
                 .param("id", organisationId)
                 .query(Long.class)
                 .single();

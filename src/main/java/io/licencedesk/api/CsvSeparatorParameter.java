@@ -28,9 +28,9 @@ final class CsvSeparatorParameter {
     @Retention(RetentionPolicy.RUNTIME)
     @Parameter(
             description = "comma (the default: RFC 4180) or semicolon: cells separated by semicolons and the decimal"
-                    + " columns (amount, net, vat_rate, vat, total, unit_price) written with a decimal comma, the file Excel opens"
-                    + " in columns in French, German and most European languages. The columns and the rest are the"
-                    + " same.",
+                    + " columns (amount, net, vat_rate, vat, total, unit_price) written with a decimal comma, the file"
+                    + " Excel opens in columns in French, German and most European languages. The columns and the rest"
+                    + " are the same.",
             schema =
                     @Schema(
                             allowableValues = {"comma", "semicolon"},

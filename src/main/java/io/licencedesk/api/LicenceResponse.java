@@ -1,6 +1,7 @@
 package io.licencedesk.api;
 
 import io.licencedesk.licence.LicenceDetails;
+import io.licencedesk.licence.LifecycleStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,6 +48,14 @@ public record LicenceResponse(
                 allowableValues = {"available", "assigned", "active", "paused", "expired"},
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String status,
+
+        @Schema(
+                description = "Why it is paused, while it is: manual (its account manager paused it, and resumes it)"
+                        + " or overdue (paused because its renewal invoice went unpaid: that invoice paid or voided"
+                        + " resumes it, as the account manager may); null when it is not paused.",
+                allowableValues = {"manual", "overdue"},
+                nullable = true)
+        String pauseReason,
 
         @Schema(
                 description = "Active, with its last day (endsOn) from today to the last day of the organisation's"
@@ -116,6 +125,14 @@ public record LicenceResponse(
 
             String company) {}
 
+    /** Why a paused licence is paused, as the device API's check-in tells PAUSED from PAUSED_OVERDUE; else null. */
+    static String pauseReason(LifecycleStatus status, boolean pausedForOverdue) {
+        if (status != LifecycleStatus.PAUSED) {
+            return null;
+        }
+        return pausedForOverdue ? "overdue" : "manual";
+    }
+
     public static LicenceResponse of(LicenceDetails licence) {
         var client = licence.client() == null
                 ? null
@@ -135,6 +152,7 @@ public record LicenceResponse(
                 MoneyAmount.of(licence.amount()),
                 client,
                 licence.status().name().toLowerCase(Locale.ROOT),
+                pauseReason(licence.status(), licence.renewal().pausedForOverdue()),
                 licence.expiringSoon(),
                 licence.billingStatus().name().toLowerCase(Locale.ROOT),
                 licence.createdAt(),

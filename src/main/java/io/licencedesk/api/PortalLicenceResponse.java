@@ -35,6 +35,14 @@ record PortalLicenceResponse(
         String status,
 
         @Schema(
+                description = "Why it is paused, while it is: manual (its account manager paused it, and resumes it)"
+                        + " or overdue (paused because its renewal invoice went unpaid: that invoice paid or voided"
+                        + " resumes it, as the account manager may); null when it is not paused.",
+                allowableValues = {"manual", "overdue"},
+                nullable = true)
+        String pauseReason,
+
+        @Schema(
                 allowableValues = {"unbilled", "invoiced", "paid"},
                 requiredMode = Schema.RequiredMode.REQUIRED)
         String billingStatus,
@@ -83,6 +91,7 @@ record PortalLicenceResponse(
                 MoneyAmount.of(licence.unitPrice()),
                 MoneyAmount.of(licence.price()),
                 licence.status().name().toLowerCase(Locale.ROOT),
+                LicenceResponse.pauseReason(licence.status(), licence.pausedForOverdue()),
                 licence.billingStatus().name().toLowerCase(Locale.ROOT),
                 licence.expiringSoon(),
                 licence.activatedOn(),

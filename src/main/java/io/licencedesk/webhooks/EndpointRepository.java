@@ -1,6 +1,6 @@
 package io.licencedesk.webhooks;
 
-import java.sql.DatabaseMetaData;
+import io.licencedesk.shared.RowLocks;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Repository;
 
@@ -31,17 +30,14 @@ class EndpointRepository {
 
     private final JdbcClient jdbc;
     private final SigningSecretEncryption secrets;
-    /** PostgreSQL's weakest lock that keeps other changes out, or H2's only one (see findForUpdate). */
+    /** PostgreSQL's weakest lock that keeps other changes out, or H2's only one (see findForUpdate, RowLocks). */
     private final String changeLock;
 
     EndpointRepository(JdbcClient jdbc, SigningSecretEncryption secrets, DataSource dataSource)
             throws MetaDataAccessException {
         this.jdbc = jdbc;
         this.secrets = secrets;
-        this.changeLock = "PostgreSQL"
-                        .equals(JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName))
-                ? "for no key update"
-                : "for update";
+        this.changeLock = RowLocks.changeLock(dataSource);
     }
 
     /** Inserts the endpoint with its signing secret encrypted (decision 0167); call it in a transaction. */

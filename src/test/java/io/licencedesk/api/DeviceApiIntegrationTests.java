@@ -539,8 +539,8 @@ class DeviceApiIntegrationTests {
         Answer overdue = activate(credential, "device-b");
         assertProblem(overdue, 409, "licence-paused");
         assertThat(overdue.body().get("detail").asString())
-                .isEqualTo("This licence is paused because its renewal invoice is overdue. Activate again once that"
-                        + " invoice is paid: payment resumes it.");
+                .isEqualTo("This licence is paused because its renewal invoice is overdue. Activate again once it"
+                        + " resumes: when that invoice is paid or voided, or when the account manager resumes it.");
         assertThat(checkIn(credential, "device-a", "nonce-overdue")
                         .body()
                         .get("reason")

@@ -549,13 +549,16 @@ class InvoiceApiIntegrationTests {
                 .params(java.sql.Date.valueOf(testLicences.today().minusDays(31)), renewal)
                 .update();
         cycle.run(org.id());
-        assertThat(ok(get("/api/v1/licences/" + licence)).get("status").asString())
-                .isEqualTo("paused");
+        var pausedForOverdue = ok(get("/api/v1/licences/" + licence));
+        assertThat(pausedForOverdue.get("status").asString()).isEqualTo("paused");
+        // why, as the device API's check-in says PAUSED_OVERDUE: the payment resumes it, not the account manager
+        assertThat(pausedForOverdue.get("pauseReason").asString()).isEqualTo("overdue");
         ok(post("/api/v1/invoices/" + renewal + "/pay")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"paidOn\": \"" + testLicences.today() + "\"}"));
-        assertThat(ok(get("/api/v1/licences/" + licence)).get("status").asString())
-                .isEqualTo("active");
+        var resumed = ok(get("/api/v1/licences/" + licence));
+        assertThat(resumed.get("status").asString()).isEqualTo("active");
+        assertThat(resumed.get("pauseReason").isNull()).isTrue();
 
         ok(post("/api/v1/invoices/" + renewal + "/unpay"));
 

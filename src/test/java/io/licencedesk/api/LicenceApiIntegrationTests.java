@@ -114,6 +114,7 @@ class LicenceApiIntegrationTests {
         Answer paused = send(post("/api/v1/licences/" + assigned + "/pause").with(bearer(managerToken)));
         assertThat(paused.status()).isEqualTo(200);
         assertThat(paused.body().get("status").asString()).isEqualTo("paused");
+        assertThat(paused.body().get("pauseReason").asString()).isEqualTo("manual");
         Answer pausedAgain =
                 send(post("/api/v1/licences/" + assigned + "/pause").with(bearer(managerToken)));
         assertThat(pausedAgain.status()).isEqualTo(409);
@@ -121,6 +122,7 @@ class LicenceApiIntegrationTests {
         assertThat(pausedAgain.body().get("detail").asString()).isNotBlank();
         Answer resumed = send(post("/api/v1/licences/" + assigned + "/resume").with(bearer(managerToken)));
         assertThat(resumed.body().get("status").asString()).isEqualTo("assigned");
+        assertThat(resumed.body().get("pauseReason").isNull()).isTrue();
 
         Answer history = send(get("/api/v1/licences/" + assigned + "/history").with(bearer(managerToken)));
         assertThat(history.status()).isEqualTo(200);

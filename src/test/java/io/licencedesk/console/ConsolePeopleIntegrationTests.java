@@ -69,6 +69,9 @@ class ConsolePeopleIntegrationTests {
     JdbcClient jdbc;
 
     @Autowired
+    org.springframework.transaction.support.TransactionTemplate transactions;
+
+    @Autowired
     MovableClock clock;
 
     TestOrganisation org;
@@ -498,6 +501,60 @@ class ConsolePeopleIntegrationTests {
         assertThatThrownBy(() -> people.sendPasswordReset(stale, org.alice().userId()))
                 .isInstanceOf(AccessDeniedException.class);
         assertThat(people.client(org.owner(), org.alice().userId()).enabled()).isTrue();
+    }
+
+    /**
+     * The same while the owner's disable has not committed yet: the manager's change read their row as it was before
+     * the disable (enabled) and went through beside it. It waits for the disable now, then is refused.
+     */
+    @Test
+    void aManagersChangeMadeWhileTheirDisableCommitsWaitsForItAndIsRefused() throws Exception {
+        Caller manager = org.manager();
+        var disabled = new java.util.concurrent.CountDownLatch(1);
+        var commit = new java.util.concurrent.CountDownLatch(1);
+        var threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var disable = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> transactions.executeWithoutResult(status -> {
+                        people.disable(org.owner(), manager.userId());
+                        disabled.countDown();
+                        try {
+                            commit.await();
+                        } catch (InterruptedException interrupted) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }),
+                    threads);
+            while (!disabled.await(100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (disable.isDone()) {
+                    disable.get();
+                }
+            }
+            var change = java.util.concurrent.CompletableFuture.runAsync(
+                    () -> people.disableClient(manager, org.alice().userId()), threads);
+            boolean waited = false;
+            while (!change.isDone() && !(waited = aSessionWaitsForALock())) {
+                Thread.sleep(5);
+            }
+            commit.countDown();
+            disable.get();
+
+            assertThat(waited).as("the manager's change waited for the disable").isTrue();
+            assertThatThrownBy(change::get).hasCauseInstanceOf(AccessDeniedException.class);
+            assertThat(people.client(org.owner(), org.alice().userId()).enabled())
+                    .isTrue();
+        } finally {
+            commit.countDown();
+            threads.shutdown();
+        }
+    }
+
+    /** Whether a database session is waiting for another's lock (H2's sessions table). */
+    private boolean aSessionWaitsForALock() {
+        return jdbc.sql("select count(*) from information_schema.sessions where blocker_id is not null")
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**

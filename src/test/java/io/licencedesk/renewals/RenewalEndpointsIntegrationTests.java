@@ -499,6 +499,18 @@ class RenewalEndpointsIntegrationTests {
         assertThat(portal("/portal/licences/" + byHand, "en"))
                 .contains("Your account manager has paused this licence")
                 .doesNotContain("renewal invoice is overdue");
+        // the portal's API says which, as its pages do
+        String client = fixture.token(org.alice());
+        assertThat(send(get("/api/v1/portal/licences/{id}", active).with(bearer(client)))
+                        .body()
+                        .get("pauseReason")
+                        .asString())
+                .isEqualTo("overdue");
+        assertThat(send(get("/api/v1/portal/licences/{id}", byHand).with(bearer(client)))
+                        .body()
+                        .get("pauseReason")
+                        .asString())
+                .isEqualTo("manual");
     }
 
     /**
