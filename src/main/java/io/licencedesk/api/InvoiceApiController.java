@@ -214,7 +214,7 @@ class InvoiceApiController {
             summary = "Export invoices (CSV)",
             description = "What listInvoices lists for the same filters, every page, newest first, as the console's"
                     + " invoices Export, for the accountant: number, dates, client, net, VAT rate and amount, total,"
-                    + " status, paid date and reference, screens and unit price (docs/csv.md). A filter that cannot be"
+                    + " status, paid date and reference, screens and unit price. A filter that cannot be"
                     + " read is a 400 bad-parameter, before the file starts.")
     @CsvResponse
     void export(
